@@ -1,0 +1,125 @@
+"""Builds the map page with folium, wired to local Leaflet files and the app's base-map scheme.
+
+The page holds no personal data: households travel over QWebChannel after it loads. It is
+rebuilt only when the town or its base map changes.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import folium
+from branca.element import MacroElement
+from jinja2 import Template
+
+from app.paths import leaflet_dir, web_dir
+from app.services.views import BaseMapView, Crs
+
+SCHEME = "sasaeai"
+# Echizen City Hall: where a new town without any position opens on a geographic map.
+DEFAULT_CENTER = (35.9036, 136.1688)
+
+
+def base_map_url(base: BaseMapView) -> str | None:
+    """Where the page fetches the base map: always through the app's own URL scheme."""
+    if base.path is None:
+        return None
+    name = base.path.name
+    if base.kind == "mbtiles":
+        return f"{SCHEME}://basemap/{name}/{{z}}/{{x}}/{{y}}"
+    return f"{SCHEME}://basemap/{name}/image"
+
+
+class _Attach(MacroElement):
+    """Hands the folium-made Leaflet map to sasaeai.js, after the map exists."""
+
+    _template = Template(
+        "{% macro script(this, kwargs) %}sasaeai.attach({{ this._parent.get_name() }}, {{ this.config }});"
+        "{% endmacro %}"
+    )
+
+    def __init__(self, config: dict[str, Any]) -> None:
+        super().__init__()
+        self._name = "SasaeaiAttach"
+        # "</" would end the <script> early if a metadata string (e.g. an attribution) held it.
+        self.config = json.dumps(config, ensure_ascii=False).replace("</", "<\\/")
+
+
+@dataclass
+class PageLabels:
+    legend_title: str = "Legend"
+    other_household: str = "Other household"
+    person_of_concern: str = "Person of concern lives here"
+    place: str = "Gathering place"
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+def page_config(base: BaseMapView, legend: list[dict[str, Any]], labels: PageLabels,
+                center: tuple[float, float] | None, symbol_scale: float = 1.0) -> dict[str, Any]:
+    return {
+        "base": {
+            "kind": base.kind,
+            "url": base_map_url(base),
+            "width": base.width,
+            "height": base.height,
+            "bounds": list(base.bounds) if base.bounds else None,
+            "attribution": base.attribution or "",
+            "minZoom": base.min_zoom if base.min_zoom is not None else 0,
+            "maxZoom": base.max_zoom if base.max_zoom is not None else 18,
+        },
+        "center": list(center or DEFAULT_CENTER),
+        "zoom": 16,
+        # A scanned town map is zoomed in pixel steps; a geographic map like any web map.
+        "zoomRange": [-5, 4] if base.crs is Crs.PIXEL else [0, 21],
+        "legend": legend,
+        "legendTitle": labels.legend_title,
+        "labels": {
+            "otherHousehold": labels.other_household,
+            "personOfConcern": labels.person_of_concern,
+            "place": labels.place,
+            **labels.extra,
+        },
+        "symbolScale": symbol_scale,
+    }
+
+
+def build_page(
+    out_dir: Path,
+    base: BaseMapView,
+    legend: list[dict[str, Any]],
+    labels: PageLabels = PageLabels(),
+    *,
+    center: tuple[float, float] | None = None,
+    symbol_scale: float = 1.0,
+) -> Path:
+    """Write the map page into ``out_dir`` and return its path (load it with ``QUrl.fromLocalFile``)."""
+    pixel = base.crs is Crs.PIXEL
+    m = folium.Map(
+        location=list(center or DEFAULT_CENTER) if not pixel else [0, 0],
+        zoom_start=16 if not pixel else 0,
+        tiles=None,
+        crs="Simple" if pixel else "EPSG3857",
+        control_scale=not pixel,
+        zoom_snap=0.25 if pixel else 1,
+        prefer_canvas=False,
+    )
+    # Everything local: Leaflet from the xstatic-leaflet package, the channel from Qt's resources.
+    leaflet = leaflet_dir()
+    m.default_js = [
+        ("leaflet", (leaflet / "leaflet.js").as_uri()),
+        ("qwebchannel", "qrc:///qtwebchannel/qwebchannel.js"),
+        ("sasaeai", (web_dir() / "sasaeai.js").as_uri()),
+    ]
+    m.default_css = [
+        ("leaflet_css", (leaflet / "leaflet.css").as_uri()),
+        ("sasaeai_css", (web_dir() / "sasaeai.css").as_uri()),
+    ]
+    config = page_config(base, legend, labels, center, symbol_scale)
+    m.add_child(_Attach(config))
+    out_dir.mkdir(parents=True, exist_ok=True)
+    path = out_dir / "map.html"
+    m.save(str(path))
+    return path

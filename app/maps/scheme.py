@@ -1,0 +1,108 @@
+"""The ``sasaeai:`` URL scheme: serves base-map images and MBTiles tiles to the map page.
+
+No open port and no ``file://`` access for base maps: the page asks
+``sasaeai://basemap/<file>/image`` or ``sasaeai://basemap/<file>/<z>/<x>/<y>`` and this
+handler answers from the data folder's ``basemaps/``.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject
+from PySide6.QtWebEngineCore import (
+    QWebEngineUrlRequestInfo,
+    QWebEngineUrlRequestInterceptor,
+    QWebEngineUrlRequestJob,
+    QWebEngineUrlScheme,
+    QWebEngineUrlSchemeHandler,
+)
+
+from app.maps.page import SCHEME
+from app.services.basemap_files import BaseMapError, MBTilesReader, sniff_mime
+
+log = logging.getLogger(__name__)
+
+_FILE = r"(?P<file>[0-9a-f]{32}\.(?:png|jpg|mbtiles))"
+_IMAGE = re.compile(rf"^/{_FILE}/image$")
+_TILE = re.compile(rf"^/{_FILE}/(?P<z>\d+)/(?P<x>-?\d+)/(?P<y>-?\d+)$")
+# Schemes a page may load from: everything else would leave the machine.
+LOCAL_SCHEMES = frozenset({"file", "qrc", SCHEME, "data", "blob", "about"})
+
+
+def register_scheme() -> None:
+    """Declare the scheme to Qt WebEngine; must run before the QApplication exists."""
+    if QWebEngineUrlScheme.schemeByName(SCHEME.encode()).name():
+        return
+    scheme = QWebEngineUrlScheme(SCHEME.encode())
+    scheme.setSyntax(QWebEngineUrlScheme.Syntax.Path)
+    scheme.setFlags(
+        QWebEngineUrlScheme.Flag.SecureScheme
+        | QWebEngineUrlScheme.Flag.LocalScheme
+        | QWebEngineUrlScheme.Flag.CorsEnabled
+    )
+    QWebEngineUrlScheme.registerScheme(scheme)
+
+
+class BaseMapSchemeHandler(QWebEngineUrlSchemeHandler):
+    """Answers base-map requests from files in one folder."""
+
+    def __init__(self, folder: Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.folder = folder
+        self._readers: dict[str, MBTilesReader] = {}
+
+    def set_folder(self, folder: Path) -> None:
+        self.close()
+        self.folder = folder
+
+    def close(self) -> None:
+        for reader in self._readers.values():
+            reader.close()
+        self._readers.clear()
+
+    def _reader(self, name: str) -> MBTilesReader:
+        reader = self._readers.get(name)
+        if reader is None:
+            reader = self._readers[name] = MBTilesReader(self.folder / name)
+        return reader
+
+    def requestStarted(self, job: QWebEngineUrlRequestJob) -> None:  # noqa: N802 - Qt override
+        url = job.requestUrl()
+        path = url.path() if url.host() == "basemap" else ""
+        try:
+            if m := _IMAGE.match(path):
+                data = (self.folder / m["file"]).read_bytes()
+            elif m := _TILE.match(path):
+                data = self._reader(m["file"]).tile(int(m["z"]), int(m["x"]), int(m["y"]))
+            else:
+                job.fail(QWebEngineUrlRequestJob.Error.UrlInvalid)
+                return
+        except (OSError, BaseMapError) as e:
+            log.warning("base map request %s failed: %s", url.toString(), e)
+            job.fail(QWebEngineUrlRequestJob.Error.UrlNotFound)
+            return
+        if data is None:  # no tile there: an empty answer keeps Leaflet quiet
+            job.fail(QWebEngineUrlRequestJob.Error.UrlNotFound)
+            return
+        buffer = QBuffer(job)
+        buffer.setData(QByteArray(data))
+        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        job.reply((sniff_mime(data) or "application/octet-stream").encode(), buffer)
+
+
+class OfflineGuard(QWebEngineUrlRequestInterceptor):
+    """Blocks and records every request that would leave the machine."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.blocked: list[str] = []
+
+    def interceptRequest(self, info: QWebEngineUrlRequestInfo) -> None:  # noqa: N802 - Qt override
+        url = info.requestUrl()
+        if url.scheme() not in LOCAL_SCHEMES:
+            info.block(True)
+            self.blocked.append(url.toString())
+            log.warning("blocked a request that would leave the machine: %s", url.toString())

@@ -1,0 +1,33 @@
+"""SQLAlchemy models of the ledger, its engine factory and its migrations. No Qt here."""
+
+from app.models.base import Base, utcnow
+from app.models.engine import Ledger, open_ledger
+from app.models.entities import (
+    BaseMap,
+    BaseMapKind,
+    District,
+    GatheringPlace,
+    Household,
+    HouseholdCategory,
+    Person,
+    PlaceKind,
+    Town,
+    household_category_link,
+)
+
+__all__ = [
+    "Base",
+    "BaseMap",
+    "BaseMapKind",
+    "District",
+    "GatheringPlace",
+    "Household",
+    "HouseholdCategory",
+    "Ledger",
+    "Person",
+    "PlaceKind",
+    "Town",
+    "household_category_link",
+    "open_ledger",
+    "utcnow",
+]

@@ -1,0 +1,171 @@
+"""The ledger's tables: districts, towns, households, persons, gathering places, base maps."""
+
+from __future__ import annotations
+
+import enum
+import uuid
+from datetime import date, datetime
+
+from sqlalchemy import Column, Enum, ForeignKey, Index, String, Table, Text, UniqueConstraint, Uuid
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from app.models.base import Base, Record
+
+
+def _enum(cls: type[enum.Enum]) -> Enum:
+    """Store an enum by its value (readable in the file, stable across renames of members)."""
+    return Enum(cls, native_enum=False, length=20, values_callable=lambda e: [m.value for m in e])
+
+
+class BaseMapKind(enum.StrEnum):
+    IMAGE = "image"  # a scanned or exported town map (PNG/JPEG)
+    MBTILES = "mbtiles"  # a raster tile pack
+    PLAIN = "plain"  # no base map: a plain background
+
+
+class PlaceKind(enum.StrEnum):
+    SALON = "salon"
+    MEETING_HALL = "meeting_hall"
+    CAFE = "cafe"
+    OTHER = "other"
+
+
+class District(Record, Base):
+    """地区 (自治振興会単位): a group of towns."""
+
+    __tablename__ = "district"
+
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    towns: Mapped[list[Town]] = relationship(back_populates="district", order_by="Town.name")
+
+
+class Town(Record, Base):
+    """町内: the unit whose liaison meeting draws one map."""
+
+    __tablename__ = "town"
+    __table_args__ = (UniqueConstraint("district_id", "name"),)
+
+    district_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("district.id"))
+    name: Mapped[str] = mapped_column(String(100))
+    # Where a geographic map opens when the town has no households yet.
+    center_lat: Mapped[float | None]
+    center_lon: Mapped[float | None]
+
+    district: Mapped[District] = relationship(back_populates="towns")
+    households: Mapped[list[Household]] = relationship(back_populates="town")
+    base_map: Mapped[BaseMap | None] = relationship(back_populates="town", uselist=False)
+
+
+class BaseMap(Record, Base):
+    """The background a town is drawn on; one per town, replaced (never edited in place)."""
+
+    __tablename__ = "base_map"
+
+    town_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("town.id"), unique=True)
+    kind: Mapped[BaseMapKind] = mapped_column(_enum(BaseMapKind))
+    # File name inside the data folder's basemaps/ directory (None for a plain background).
+    file_name: Mapped[str | None] = mapped_column(String(255))
+    original_name: Mapped[str | None] = mapped_column(String(255))
+    width: Mapped[int | None]  # image size in pixels
+    height: Mapped[int | None]
+    attribution: Mapped[str | None] = mapped_column(Text)
+    min_zoom: Mapped[int | None]
+    max_zoom: Mapped[int | None]
+    # Geographic bounds (MBTiles, or an image georeferenced to a box); None = pixel coordinates.
+    west: Mapped[float | None]
+    south: Mapped[float | None]
+    east: Mapped[float | None]
+    north: Mapped[float | None]
+
+    town: Mapped[Town] = relationship(back_populates="base_map")
+
+
+class HouseholdCategory(Record, Base):
+    """A kind of household to mark (一人暮らし高齢者, 高齢者夫婦世帯, 気がかり, …); users may add more."""
+
+    __tablename__ = "household_category"
+
+    code: Mapped[str] = mapped_column(String(40), unique=True)
+    label: Mapped[str] = mapped_column(String(100))  # Japanese label, as printed on the legend
+    color: Mapped[str] = mapped_column(String(9))  # "#rrggbb"
+    shape: Mapped[str] = mapped_column(String(20))  # circle, square, triangle, diamond, pentagon, hexagon, star
+    letter: Mapped[str] = mapped_column(String(2))  # one character drawn inside the symbol
+    priority: Mapped[int] = mapped_column(default=100)  # lower wins when a household has several
+    builtin: Mapped[bool] = mapped_column(default=False)
+
+
+household_category_link = Table(
+    "household_category_link",
+    Base.metadata,
+    Column("household_id", Uuid, ForeignKey("household.id", ondelete="CASCADE"), primary_key=True),
+    Column("category_id", Uuid, ForeignKey("household_category.id"), primary_key=True),
+)
+
+
+class Household(Record, Base):
+    """世帯: one dwelling on the map."""
+
+    __tablename__ = "household"
+    __table_args__ = (
+        UniqueConstraint("town_id", "map_number"),
+        Index("ix_household_town_deleted", "town_id", "deleted_at"),
+    )
+
+    town_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("town.id"))
+    # Stable number printed on maps and sheets, so paper and screen cross-reference.
+    map_number: Mapped[int]
+    address: Mapped[str] = mapped_column(String(300), default="")
+    name: Mapped[str] = mapped_column(String(200), default="")  # 世帯主 or house name (表札)
+    note: Mapped[str] = mapped_column(Text, default="")
+    # Position on a geographic base map (WGS84) ...
+    lat: Mapped[float | None]
+    lon: Mapped[float | None]
+    # ... and on an image base map in pixel coordinates (x right, y up from the bottom-left).
+    map_x: Mapped[float | None]
+    map_y: Mapped[float | None]
+    search_key: Mapped[str] = mapped_column(Text, default="", index=True)
+    deleted_at: Mapped[datetime | None]  # deletion is a tombstone: undo and sync can bring it back
+
+    town: Mapped[Town] = relationship(back_populates="households")
+    categories: Mapped[list[HouseholdCategory]] = relationship(
+        secondary=household_category_link, order_by=HouseholdCategory.priority
+    )
+    persons: Mapped[list[Person]] = relationship(
+        back_populates="household", order_by="Person.sort_order", cascade="all, delete-orphan"
+    )
+
+
+class Person(Record, Base):
+    """世帯員: a member of a household; may be a person of concern (気がかりな人)."""
+
+    __tablename__ = "person"
+
+    household_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("household.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    kana: Mapped[str] = mapped_column(String(200), default="")
+    birth_date: Mapped[date | None]
+    phone: Mapped[str] = mapped_column(String(50), default="")
+    of_concern: Mapped[bool] = mapped_column(default=False)
+    concerns: Mapped[str] = mapped_column(Text, default="")  # 気になるところ
+    sort_order: Mapped[int] = mapped_column(default=0)
+    search_key: Mapped[str] = mapped_column(Text, default="", index=True)
+    deleted_at: Mapped[datetime | None]
+
+    household: Mapped[Household] = relationship(back_populates="persons")
+
+
+class GatheringPlace(Record, Base):
+    """たまり場: where neighbours meet (salon, meeting hall, café …)."""
+
+    __tablename__ = "gathering_place"
+
+    town_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("town.id"), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[PlaceKind] = mapped_column(_enum(PlaceKind), default=PlaceKind.OTHER)
+    schedule: Mapped[str] = mapped_column(String(300), default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+    lat: Mapped[float | None]
+    lon: Mapped[float | None]
+    map_x: Mapped[float | None]
+    map_y: Mapped[float | None]
+    deleted_at: Mapped[datetime | None]

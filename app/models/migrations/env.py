@@ -1,0 +1,14 @@
+"""Alembic environment: migrations run on the connection the engine factory hands in."""
+
+from alembic import context
+
+from app.models.base import Base
+import app.models.entities  # noqa: F401 - registers the tables on Base.metadata
+
+connection = context.config.attributes.get("connection")
+if connection is None:
+    raise RuntimeError("Run migrations through app.models.engine.upgrade()")
+
+context.configure(connection=connection, target_metadata=Base.metadata, render_as_batch=True)
+with context.begin_transaction():
+    context.run_migrations()

@@ -1,0 +1,63 @@
+"""GeoJSON for the map page: one Feature per household or gathering place, in the town's CRS.
+
+The page draws what these carry; user text is passed as data (the page escapes it), never as HTML.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from app.services.views import CategoryView, Crs, HouseholdView, MapPoint, PlaceView
+
+
+def _geometry(point: MapPoint) -> dict[str, Any]:
+    return {"type": "Point", "coordinates": [point.x, point.y]}
+
+
+def household_feature(h: HouseholdView, crs: Crs) -> dict[str, Any] | None:
+    """The household as a Feature, or None when it has no position on this kind of map."""
+    point = h.point(crs)
+    if point is None or h.deleted:
+        return None
+    concern_people = [p.name for p in h.persons if p.of_concern]
+    return {
+        "type": "Feature",
+        "id": str(h.id),
+        "geometry": _geometry(point),
+        "properties": {
+            "layer": "household",
+            "mapNumber": h.map_number,
+            "label": h.label,
+            "address": h.address,
+            "categories": list(h.category_codes),
+            "ofConcern": h.of_concern,
+            "members": [p.name for p in h.persons],
+            "concernMembers": concern_people,
+        },
+    }
+
+
+def place_feature(p: PlaceView, crs: Crs) -> dict[str, Any] | None:
+    point = p.point(crs)
+    if point is None or p.deleted:
+        return None
+    return {
+        "type": "Feature",
+        "id": str(p.id),
+        "geometry": _geometry(point),
+        "properties": {"layer": "place", "label": p.name, "kind": p.kind, "schedule": p.schedule},
+    }
+
+
+def feature_collection(households: list[HouseholdView], places: list[PlaceView], crs: Crs) -> dict[str, Any]:
+    features = [household_feature(h, crs) for h in households] + [place_feature(p, crs) for p in places]
+    return {"type": "FeatureCollection", "features": [f for f in features if f is not None]}
+
+
+def legend(categories: list[CategoryView]) -> list[dict[str, Any]]:
+    """Symbol definitions for the page: each category has a colour AND a shape AND a letter."""
+    return [
+        {"code": c.code, "label": c.label, "color": c.color, "shape": c.shape, "letter": c.letter,
+         "priority": c.priority}
+        for c in categories
+    ]

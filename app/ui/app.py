@@ -1,0 +1,117 @@
+"""Starting the desktop app: WebEngine set-up, first run, the demo copy, and the screenshot mode."""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+SCREENSHOT_TIMEOUT_MS = 90_000
+
+
+def prepare_webengine() -> None:
+    """Must run before a QApplication exists (scheme registration, WebEngine import, sandbox)."""
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        # Chromium refuses its sandbox as root and WebEngine would quit silently.
+        os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
+    from PySide6 import QtWebEngineWidgets  # noqa: F401 - must be imported before QApplication
+
+    from app.maps.scheme import register_scheme
+
+    register_scheme()
+
+
+def settings_for(data_dir: Path):  # noqa: ANN201 - QSettings
+    from PySide6.QtCore import QSettings
+
+    return QSettings(str(data_dir / "settings.ini"), QSettings.Format.IniFormat)
+
+
+def run_gui(*, data_dir: Path, demo: bool = False, screenshot: Path | None = None) -> int:
+    prepare_webengine()
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from app.models import open_ledger
+    from app.paths import ledger_path
+    from app.services.demo import make_demo
+    from app.ui.dialogs import BaseMapChoiceDialog, FirstRunDialog, TownDialog, show_error
+    from app.ui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication(sys.argv)
+    app.setApplicationName("Sasaeai Map")
+    app.setApplicationDisplayName("支え合いマップ")
+    app.setApplicationVersion(__import__("app").__version__)
+
+    demo_dir: Path | None = None
+    new_town: tuple[str, str] | None = None
+    if not demo and not ledger_path(data_dir).exists():
+        if screenshot is not None:
+            print(f"no ledger at {ledger_path(data_dir)}; use --demo or --data-dir", file=sys.stderr)
+            return 2
+        choice = FirstRunDialog().exec()
+        if choice == FirstRunDialog.DEMO:
+            demo = True
+        elif choice == FirstRunDialog.NEW:
+            dialog = TownDialog()
+            if dialog.exec() != TownDialog.DialogCode.Accepted:
+                return 0
+            new_town = (dialog.district.text(), dialog.town.text())
+        else:
+            return 0
+    if demo:
+        demo_dir = Path(tempfile.mkdtemp(prefix="sasaeai-demo-"))
+        make_demo(demo_dir)
+        data_dir = demo_dir
+    try:
+        ledger = open_ledger(ledger_path(data_dir))
+    except Exception as e:  # a damaged or foreign file: say so, change nothing
+        log.exception("cannot open the ledger")
+        QMessageBox.critical(None, "Sasaeai Map", f"{ledger_path(data_dir)}\n\n{e}")
+        return 1
+    window = MainWindow(ledger, settings_for(data_dir), demo=demo)
+    if new_town is not None:
+        from app.services.errors import LedgerError
+        from app.services.towns import create_town
+
+        try:
+            with ledger.Session.begin() as s:
+                create_town(s, *new_town)
+        except LedgerError as e:
+            show_error(None, e)
+    window.open_initial_town()
+    window.show()
+    if new_town is not None:
+        choice = BaseMapChoiceDialog(window).exec()
+        if choice:
+            window.choose_base_map(choice)
+
+    exit_code = 0
+    if screenshot is not None:
+        def save() -> None:
+            nonlocal exit_code
+            screenshot.parent.mkdir(parents=True, exist_ok=True)
+            if not window.grab().save(str(screenshot)):
+                print(f"could not write {screenshot}", file=sys.stderr)
+                exit_code = 1
+            app.quit()
+
+        def timeout() -> None:
+            nonlocal exit_code
+            print("the map did not finish loading in time", file=sys.stderr)
+            exit_code = 1
+            app.quit()
+
+        window.map_ready.connect(lambda: QTimer.singleShot(500, save))
+        QTimer.singleShot(SCREENSHOT_TIMEOUT_MS, timeout)
+    code = app.exec()
+    window.close()
+    ledger.close()
+    if demo_dir is not None:
+        shutil.rmtree(demo_dir, ignore_errors=True)
+    return exit_code or code

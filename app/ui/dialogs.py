@@ -1,0 +1,150 @@
+"""Dialogs: first start (new ledger or demo), new town, gathering place, base map choice."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.models import PlaceKind
+from app.services.errors import LedgerError
+from app.services.places import PlaceFields
+from app.services.views import PlaceView
+
+
+def tr(text: str, context: str = "errors") -> str:
+    return QCoreApplication.translate(context, text)
+
+
+def error_text(error: LedgerError) -> str:
+    """The error's message in the UI language, with where it happened."""
+    return error.message(tr(error.template))
+
+
+def show_error(parent: QWidget | None, error: Exception) -> None:
+    text = error_text(error) if isinstance(error, LedgerError) else str(error)
+    QMessageBox.warning(parent, QCoreApplication.translate("dialogs", "Sasaeai Map"), text)
+
+
+class TownDialog(QDialog):
+    """District and town names for a new town (or the first town of a new ledger)."""
+
+    def __init__(self, parent: QWidget | None = None, *, district: str = "") -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("New town"))
+        self.district = QLineEdit(district)
+        self.district.setPlaceholderText(self.tr("e.g. 味真野地区"))
+        self.town = QLineEdit()
+        self.town.setPlaceholderText(self.tr("e.g. 余川町"))
+        form = QFormLayout()
+        form.addRow(self.tr("District (地区)"), self.district)
+        form.addRow(self.tr("Town (町内)"), self.town)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("Which town will this map show?")))
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+
+class FirstRunDialog(QDialog):
+    """Shown when there is no ledger yet: start a new one, or look at the demo town first."""
+
+    NEW, DEMO = 1, 2
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Welcome to Sasaeai Map"))
+        text = QLabel(self.tr(
+            "Sasaeai Map keeps your town's mutual-support welfare map on this computer.\n"
+            "Nothing is sent over the internet.\n\n"
+            "Start a new ledger for your town, or open the demo town 「ひだまり町」 to look around first."
+        ))
+        text.setWordWrap(True)
+        new = QPushButton(self.tr("Start a new ledger for my town…"))
+        demo = QPushButton(self.tr("Open the demo town"))
+        for b in (new, demo):
+            b.setMinimumHeight(44)
+        new.clicked.connect(lambda: self.done(self.NEW))
+        demo.clicked.connect(lambda: self.done(self.DEMO))
+        layout = QVBoxLayout(self)
+        layout.addWidget(text)
+        layout.addWidget(new)
+        layout.addWidget(demo)
+
+
+class BaseMapChoiceDialog(QDialog):
+    """What the town will be drawn on: a town-map image, an MBTiles pack, or plain."""
+
+    IMAGE, MBTILES, PLAIN = 1, 2, 3
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Base map"))
+        text = QLabel(self.tr("What should the town be drawn on? You can change this later in the Map menu."))
+        text.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(text)
+        for label, code in (
+            (self.tr("An image of the town map (scan or PDF export, PNG/JPEG)…"), self.IMAGE),
+            (self.tr("A map tile pack (MBTiles)…"), self.MBTILES),
+            (self.tr("A plain background for now"), self.PLAIN),
+        ):
+            b = QPushButton(label)
+            b.setMinimumHeight(40)
+            b.clicked.connect(lambda _checked=False, c=code: self.done(c))
+            layout.addWidget(b)
+
+
+class PlaceDialog(QDialog):
+    """Name, kind, schedule and note of a gathering place (たまり場)."""
+
+    def __init__(self, place: PlaceView | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Gathering place"))
+        self.name = QLineEdit()
+        self.kind = QComboBox()
+        for kind, label in (
+            (PlaceKind.SALON, self.tr("Salon")),
+            (PlaceKind.MEETING_HALL, self.tr("Meeting hall")),
+            (PlaceKind.CAFE, self.tr("Café")),
+            (PlaceKind.OTHER, self.tr("Other")),
+        ):
+            self.kind.addItem(label, kind.value)
+        self.schedule = QLineEdit()
+        self.schedule.setPlaceholderText(self.tr("e.g. 毎週水曜 10:00〜12:00"))
+        self.note = QPlainTextEdit()
+        form = QFormLayout()
+        form.addRow(self.tr("Name"), self.name)
+        form.addRow(self.tr("Kind"), self.kind)
+        form.addRow(self.tr("Schedule"), self.schedule)
+        form.addRow(self.tr("Note"), self.note)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        self.delete_button: QPushButton | None = None
+        if place is not None:
+            self.delete_button = buttons.addButton(self.tr("Delete…"), QDialogButtonBox.ButtonRole.DestructiveRole)
+            self.delete_button.clicked.connect(lambda: self.done(2))
+            self.name.setText(place.name)
+            self.kind.setCurrentIndex(max(0, self.kind.findData(place.kind)))
+            self.schedule.setText(place.schedule)
+            self.note.setPlainText(place.note)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+    def fields(self) -> PlaceFields:
+        return PlaceFields(self.name.text(), self.kind.currentData(), self.schedule.text(), self.note.toPlainText())

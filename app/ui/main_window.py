@@ -1,0 +1,580 @@
+"""The main window: the three Echizen steps as its spine, the town map in the middle."""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import __version__
+from app.maps.page import PageLabels
+from app.maps.view import MapView
+from app.models import Ledger
+from app.paths import basemap_dir
+from app.services import basemaps, households, places, towns
+from app.services.errors import LedgerError
+from app.services.mapdata import feature_collection, household_feature, legend, place_feature
+from app.services.search import search
+from app.services.views import HouseholdFields, HouseholdView, MapPoint, PersonFields, PlaceView, TownView
+from app.ui.commands import LedgerCommand
+from app.ui.dialogs import BaseMapChoiceDialog, PlaceDialog, TownDialog, show_error
+from app.ui.panels import FilterBox, HouseholdPanel, PersonDialog, SearchBox
+
+log = logging.getLogger(__name__)
+
+
+class StepPlaceholder(QWidget):
+    """Steps II and III until they are built: says plainly what will come."""
+
+    def __init__(self, title: str, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        heading = QLabel(title)
+        font = heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        heading.setFont(font)
+        body = QLabel(text)
+        body.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addWidget(body)
+        layout.addStretch(1)
+
+
+class MainWindow(QMainWindow):
+    map_ready = Signal()  # the town's page is loaded with its base map and households
+
+    def __init__(self, ledger: Ledger, settings: QSettings, *, demo: bool = False) -> None:
+        super().__init__()
+        self.ledger = ledger
+        self.settings = settings
+        self.demo = demo
+        self.town: TownView | None = None
+        self.selected_id: uuid.UUID | None = None
+        self._kinds: dict[str, str] = {}  # feature id -> "household" | "place"
+        self.undo_stack = QUndoStack(self)
+        self.setWindowTitle(self._title())
+        self.resize(1280, 820)
+
+        self.map_view = MapView(basemap_dir(ledger.data_dir), self)
+        self.search_box = SearchBox()
+        self.filter_box = FilterBox()
+        self.household_panel = HouseholdPanel()
+        step1 = QWidget()
+        step1_layout = QVBoxLayout(step1)
+        step1_layout.addWidget(self.search_box)
+        step1_layout.addWidget(self.household_panel, 1)
+        step1_layout.addWidget(self.filter_box)
+        self.steps = QStackedWidget()
+        self.steps.addWidget(step1)
+        self.steps.addWidget(StepPlaceholder(
+            self.tr("Step II · Watch network"),
+            self.tr("Coming next: for every person of concern, record who already looks in on them and which "
+                    "neighbours will watch over them, draw those links on the map, and exchange the "
+                    "watch-network record form (見守りネットワーク記録用紙) in Excel."),
+        ))
+        self.steps.addWidget(StepPlaceholder(
+            self.tr("Step III · Emergency contacts"),
+            self.tr("Coming next: emergency contact cards (緊急連絡カード) for each person who needs support and "
+                    "the town's emergency contact sheet (緊急連絡表), linked with relatives, the family doctor, "
+                    "the care manager and the 地域包括支援センター, printed or exported to Excel and PDF."),
+        ))
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.map_view)
+        self.splitter.addWidget(self.steps)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([900, 380])
+        self.setCentralWidget(self.splitter)
+        self.status = QLabel()
+        self.statusBar().addWidget(self.status, 1)
+        self.statusBar().addPermanentWidget(QLabel(self.tr("Offline: nothing leaves this computer")))
+
+        self._make_actions()
+        self._make_toolbars()
+        self._make_menus()
+        self._connect()
+        self._restore_layout()
+
+    # ------------------------------------------------------------------ set-up
+
+    def _title(self) -> str:
+        title = self.tr("Sasaeai Map")
+        if self.town is not None:
+            title = f"{self.town.name} — {title}"
+        if self.demo:
+            title += " " + self.tr("(demo town)")
+        return title
+
+    def _action(self, text: str, tip: str, slot: Callable[..., Any] | None = None, shortcut: Any = None,
+                checkable: bool = False) -> QAction:
+        action = QAction(text, self)
+        action.setToolTip(tip)
+        action.setStatusTip(tip)
+        action.setCheckable(checkable)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        if slot is not None:
+            (action.toggled if checkable else action.triggered).connect(slot)
+        return action
+
+    def _make_actions(self) -> None:
+        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("Undo"))
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("Redo"))
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence.StandardKey.Redo])
+        self.add_household_action = self._action(
+            self.tr("Add household"), self.tr("Then click the map where the household is"),
+            self._on_add_mode, QKeySequence("Ctrl+N"), checkable=True)
+        self.add_place_action = self._action(
+            self.tr("Add gathering place"), self.tr("Then click the map where the gathering place is"),
+            self._on_add_mode, checkable=True)
+        self.delete_action = self._action(
+            self.tr("Delete household…"), self.tr("Delete the selected household (asks first; undo brings it back)"),
+            self.delete_selected, QKeySequence.StandardKey.Delete)
+        self.new_town_action = self._action(self.tr("New town…"), self.tr("Add a town to this ledger"), self.new_town)
+        self.base_image_action = self._action(
+            self.tr("Use a town-map image…"), self.tr("A scanned or exported town map (PNG or JPEG)"),
+            lambda: self.choose_base_map(BaseMapChoiceDialog.IMAGE))
+        self.base_mbtiles_action = self._action(
+            self.tr("Use an MBTiles file…"), self.tr("A raster tile pack prepared for offline use"),
+            lambda: self.choose_base_map(BaseMapChoiceDialog.MBTILES))
+        self.base_plain_action = self._action(
+            self.tr("Use a plain background"), self.tr("No base map"),
+            lambda: self.choose_base_map(BaseMapChoiceDialog.PLAIN))
+        self.quit_action = self._action(self.tr("Quit"), self.tr("Close Sasaeai Map"), self.close,
+                                        QKeySequence.StandardKey.Quit)
+        self.about_action = self._action(self.tr("About Sasaeai Map"), self.tr("Version and licences"), self.about)
+        self.step_group = QActionGroup(self)
+        self.step_actions = []
+        for index, (text, tip) in enumerate((
+            (self.tr("Ⅰ Map households"), self.tr("Step I: mark households and gathering places on the town map")),
+            (self.tr("Ⅱ Watch network"), self.tr("Step II: who watches over each person of concern")),
+            (self.tr("Ⅲ Emergency contacts"), self.tr("Step III: emergency contact cards and sheet")),
+        )):
+            action = self._action(text, tip, checkable=True)
+            action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
+            action.triggered.connect(lambda _checked=False, i=index: self.show_step(i))
+            self.step_group.addAction(action)
+            self.step_actions.append(action)
+        self.step_actions[0].setChecked(True)
+
+    def _make_toolbars(self) -> None:
+        steps = QToolBar(self.tr("Steps"))
+        steps.setObjectName("steps")
+        steps.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for action in self.step_actions:
+            steps.addAction(action)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, steps)
+        edit = QToolBar(self.tr("Edit"))
+        edit.setObjectName("edit")
+        edit.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.town_combo = QComboBox()
+        self.town_combo.setToolTip(self.tr("The town shown on the map"))
+        self.town_combo.setMinimumContentsLength(10)
+        edit.addWidget(QLabel(self.tr("Town:") + " "))
+        edit.addWidget(self.town_combo)
+        edit.addSeparator()
+        for action in (self.add_household_action, self.add_place_action, self.undo_action, self.redo_action):
+            edit.addAction(action)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, edit)
+
+    def _make_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        file_menu.addAction(self.new_town_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        for action in (self.undo_action, self.redo_action, self.add_household_action, self.add_place_action,
+                       self.delete_action):
+            edit_menu.addAction(action)
+        map_menu = bar.addMenu(self.tr("&Map"))
+        for action in (self.base_image_action, self.base_mbtiles_action, self.base_plain_action):
+            map_menu.addAction(action)
+        step_menu = bar.addMenu(self.tr("&Steps"))
+        for action in self.step_actions:
+            step_menu.addAction(action)
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self.about_action)
+
+    def _connect(self) -> None:
+        self.map_view.ready.connect(self._on_map_ready)
+        self.map_view.clicked.connect(self._on_map_clicked)
+        self.map_view.moved.connect(self._on_feature_moved)
+        self.map_view.feature_clicked.connect(self._on_feature_clicked)
+        self.town_combo.activated.connect(lambda _i: self.load_town(self.town_combo.currentData()))
+        self._search_timer = QTimer(self, singleShot=True, interval=150)
+        self._search_timer.timeout.connect(self._run_search)
+        self.search_box.text_changed.connect(lambda _t: self._search_timer.start())
+        self.search_box.chosen.connect(lambda hid: hid and self.select_household(hid, pan=True))
+        self.filter_box.changed.connect(self.map_view.set_filter)
+        self.household_panel.fields_edited.connect(self.edit_selected)
+        self.household_panel.add_person.connect(self.add_person)
+        self.household_panel.edit_person.connect(self.edit_person)
+        self.household_panel.remove_person.connect(self.remove_person)
+        self.household_panel.delete_household.connect(self.delete_selected)
+
+    def _restore_layout(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        state = self.settings.value("window/splitter")
+        if state is not None:
+            self.splitter.restoreState(state)
+
+    def closeEvent(self, event) -> None:  # noqa: N802, ANN001 - Qt override
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/splitter", self.splitter.saveState())
+        if self.town is not None:
+            self.settings.setValue("ledger/last_town", str(self.town.id))
+        super().closeEvent(event)
+
+    # ------------------------------------------------------------------ towns
+
+    def refresh_towns(self) -> list[TownView]:
+        with self.ledger.Session() as s:
+            all_towns = towns.list_towns(s)
+        self.town_combo.clear()
+        for t in all_towns:
+            self.town_combo.addItem(t.full_name, t.id)
+        return all_towns
+
+    def open_initial_town(self) -> None:
+        all_towns = self.refresh_towns()
+        if not all_towns:
+            return
+        last = self.settings.value("ledger/last_town")
+        chosen = next((t for t in all_towns if str(t.id) == last), all_towns[0])
+        self.load_town(chosen.id)
+
+    def load_town(self, town_id: uuid.UUID) -> None:
+        """Show a town: build its page once, then send its households and places."""
+        with self.ledger.Session() as s:
+            self.town = towns.get_town(s, town_id)
+            base = basemaps.base_map_of(s, self.ledger.data_dir, town_id)
+            categories = households.list_categories(s)
+            household_list = households.list_households(s, town_id)
+            place_list = places.list_places(s, town_id)
+        self.undo_stack.clear()  # commands refer to one town's records
+        self.selected_id = None
+        self.household_panel.show_household(None)
+        self.household_panel.set_categories(categories)
+        self.filter_box.set_categories(categories)
+        self._kinds = {str(h.id): "household" for h in household_list} | {str(p.id): "place" for p in place_list}
+        self.town_combo.setCurrentIndex(max(0, self.town_combo.findData(town_id)))
+        self.setWindowTitle(self._title())
+        self.map_view.show_town(
+            base, legend(categories), feature_collection(household_list, place_list, base.crs),
+            self._page_labels(), center=self.town.center,
+        )
+        self.map_view.set_add_mode(self.add_household_action.isChecked() or self.add_place_action.isChecked())
+        self.settings.setValue("ledger/last_town", str(town_id))
+        self._update_status(len(household_list), len(place_list))
+
+    def _page_labels(self) -> PageLabels:
+        return PageLabels(
+            legend_title=self.tr("Legend"),
+            other_household=self.tr("Other household"),
+            person_of_concern=self.tr("A person of concern lives here"),
+            place=self.tr("Gathering place (たまり場)"),
+        )
+
+    def _update_status(self, household_count: int | None = None, place_count: int | None = None) -> None:
+        if self.town is None:
+            self.status.setText(self.tr("No town yet: File → New town…"))
+            return
+        if household_count is None or place_count is None:
+            with self.ledger.Session() as s:
+                household_count = len(households.list_households(s, self.town.id))
+                place_count = len(places.list_places(s, self.town.id))
+        self.status.setText(self.tr("{town}: {households} households, {places} gathering places").format(
+            town=self.town.full_name, households=household_count, places=place_count))
+
+    def _on_map_ready(self) -> None:
+        self.map_ready.emit()
+
+    def new_town(self) -> None:
+        dialog = TownDialog(self, district=self.town.district_name if self.town else "")
+        if dialog.exec() != TownDialog.DialogCode.Accepted:
+            return
+        try:
+            with self.ledger.Session.begin() as s:
+                town = towns.create_town(s, dialog.district.text(), dialog.town.text())
+        except LedgerError as e:
+            show_error(self, e)
+            return
+        self.refresh_towns()
+        self.load_town(town.id)
+        choice = BaseMapChoiceDialog(self).exec()
+        if choice:
+            self.choose_base_map(choice)
+
+    def choose_base_map(self, choice: int, path: Path | None = None) -> bool:
+        """Replace the town's base map; a bad file leaves the old one in place. Returns True on success."""
+        if self.town is None:
+            return False
+        if choice in (BaseMapChoiceDialog.IMAGE, BaseMapChoiceDialog.MBTILES) and path is None:
+            pattern = (self.tr("Town map images (*.png *.jpg *.jpeg)") if choice == BaseMapChoiceDialog.IMAGE
+                       else self.tr("MBTiles files (*.mbtiles)"))
+            name, _ = QFileDialog.getOpenFileName(self, self.tr("Choose the base map"), str(Path.home()), pattern)
+            if not name:
+                return False
+            path = Path(name)
+        try:
+            with self.ledger.Session.begin() as s:
+                if choice == BaseMapChoiceDialog.IMAGE:
+                    basemaps.set_image_base_map(s, self.ledger.data_dir, self.town.id, path)
+                elif choice == BaseMapChoiceDialog.MBTILES:
+                    basemaps.set_mbtiles_base_map(s, self.ledger.data_dir, self.town.id, path)
+                else:
+                    basemaps.set_plain_base_map(s, self.ledger.data_dir, self.town.id)
+        except LedgerError as e:
+            show_error(self, e)
+            return False
+        self.load_town(self.town.id)
+        return True
+
+    # ------------------------------------------------------------------ steps
+
+    def show_step(self, index: int) -> None:
+        self.steps.setCurrentIndex(index)
+        self.step_actions[index].setChecked(True)
+
+    # ------------------------------------------------------------------ changes
+
+    def run(self, text: str, first: Callable[[Any], Any], undo: Callable[[Any], Any],
+            redo: Callable[[Any], Any] | None = None) -> Any:
+        """Do one change in its own transaction; on success push it on the undo stack and show it."""
+        try:
+            with self.ledger.Session.begin() as s:
+                result = first(s)
+        except LedgerError as e:
+            show_error(self, e)
+            return None
+        self.undo_stack.push(LedgerCommand(text, self.ledger, redo or first, undo, self.apply))
+        self.apply(result)
+        return result
+
+    def apply(self, result: Any) -> None:
+        """Show a changed record on the map and in the panel."""
+        if isinstance(result, HouseholdView):
+            self._kinds[str(result.id)] = "household"
+            feature = household_feature(result, self.map_view.crs)
+            if feature is None:
+                self.map_view.remove(result.id)
+            else:
+                self.map_view.upsert(feature)
+            if result.deleted and self.selected_id == result.id:
+                self.select_household(None)
+            elif self.selected_id == result.id:
+                self.household_panel.show_household(result)
+            self._update_status()
+        elif isinstance(result, PlaceView):
+            self._kinds[str(result.id)] = "place"
+            feature = place_feature(result, self.map_view.crs)
+            if feature is None:
+                self.map_view.remove(result.id)
+            else:
+                self.map_view.upsert(feature)
+            self._update_status()
+
+    def _on_add_mode(self, on: bool) -> None:
+        sender = self.sender()
+        if on:  # the two add modes exclude each other
+            other = self.add_place_action if sender is self.add_household_action else self.add_household_action
+            other.setChecked(False)
+        self.map_view.set_add_mode(self.add_household_action.isChecked() or self.add_place_action.isChecked())
+
+    def _on_map_clicked(self, point: MapPoint) -> None:
+        if self.town is None:
+            return
+        if self.add_household_action.isChecked():
+            self.add_household(point)
+        elif self.add_place_action.isChecked():
+            self.add_place(point)
+        else:
+            self.select_household(None)
+
+    def add_household(self, point: MapPoint, fields: HouseholdFields = HouseholdFields()) -> HouseholdView | None:
+        town_id = self.town.id
+        new_id = uuid.uuid4()
+        result = self.run(
+            self.tr("Add household"),
+            lambda s: households.add_household(s, town_id, point, fields, household_id=new_id),
+            lambda s: households.delete_household(s, new_id),
+            lambda s: households.restore_household(s, new_id),
+        )
+        if result is not None:
+            self.select_household(result.id)
+        return result
+
+    def add_place(self, point: MapPoint, fields: places.PlaceFields | None = None) -> PlaceView | None:
+        if fields is None:
+            dialog = PlaceDialog(None, self)
+            if dialog.exec() != PlaceDialog.DialogCode.Accepted:
+                return None
+            fields = dialog.fields()
+        town_id = self.town.id
+        new_id = uuid.uuid4()
+        return self.run(
+            self.tr("Add gathering place"),
+            lambda s: places.add_place(s, town_id, point, fields, place_id=new_id),
+            lambda s: places.delete_place(s, new_id),
+            lambda s: places.restore_place(s, new_id),
+        )
+
+    def _on_feature_moved(self, feature_id: str, point: MapPoint) -> None:
+        fid = uuid.UUID(feature_id)
+        if self._kinds.get(feature_id) == "place":
+            with self.ledger.Session() as s:
+                old = places.get_place(s, fid).point(point.crs)
+            self.run(self.tr("Move gathering place"), lambda s: places.move_place(s, fid, point),
+                     lambda s: places.move_place(s, fid, old))
+            return
+        with self.ledger.Session() as s:
+            old = households.get_household(s, fid).point(point.crs)
+        self.run(self.tr("Move household"), lambda s: households.move_household(s, fid, point),
+                 lambda s: households.move_household(s, fid, old))
+
+    def _on_feature_clicked(self, feature_id: str) -> None:
+        if self._kinds.get(feature_id) == "place":
+            self.edit_place(uuid.UUID(feature_id))
+        else:
+            self.select_household(uuid.UUID(feature_id))
+
+    def select_household(self, household_id: uuid.UUID | None, *, pan: bool = False) -> None:
+        self.selected_id = household_id
+        view = None
+        if household_id is not None:
+            with self.ledger.Session() as s:
+                view = households.get_household(s, household_id)
+            self.show_step(0)
+        self.household_panel.show_household(view)
+        self.delete_action.setEnabled(view is not None)
+        self.map_view.select(household_id, pan=pan)
+
+    def edit_selected(self, fields: HouseholdFields) -> None:
+        hid = self.selected_id
+        if hid is None:
+            return
+        with self.ledger.Session() as s:
+            before = households.get_household(s, hid)
+        old = HouseholdFields(before.name, before.address, before.note, before.category_codes)
+        if self.run(self.tr("Edit household"), lambda s: households.edit_household(s, hid, fields),
+                    lambda s: households.edit_household(s, hid, old)) is None:
+            self.household_panel.show_household(before)  # refused: show what the ledger holds
+
+    def confirm(self, question: str) -> bool:
+        answer = QMessageBox.question(self, self.tr("Sasaeai Map"), question,
+                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                      QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def delete_selected(self) -> None:
+        hid = self.selected_id
+        if hid is None:
+            return
+        with self.ledger.Session() as s:
+            view = households.get_household(s, hid)
+        question = self.tr("Delete household No.{number} {label} from the map?\n"
+                           "Undo (Ctrl+Z) brings it back.").format(number=view.map_number, label=view.label)
+        if not self.confirm(question):
+            return
+        self.run(self.tr("Delete household"), lambda s: households.delete_household(s, hid),
+                 lambda s: households.restore_household(s, hid))
+
+    def _household_step(self, hid: uuid.UUID) -> Callable[[Any], HouseholdView]:
+        return lambda s: households.get_household(s, hid)
+
+    def add_person(self, fields: PersonFields | None = None) -> None:
+        hid = self.selected_id
+        if hid is None:
+            return
+        if fields is None:
+            dialog = PersonDialog(None, self)
+            if dialog.exec() != PersonDialog.DialogCode.Accepted:
+                return
+            fields = dialog.fields()
+        pid = uuid.uuid4()
+        reload = self._household_step(hid)
+        self.run(self.tr("Add member"),
+                 lambda s: (households.add_person(s, hid, fields, person_id=pid), reload(s))[1],
+                 lambda s: (households.delete_person(s, pid), reload(s))[1],
+                 lambda s: (households.restore_person(s, pid), reload(s))[1])
+
+    def edit_person(self, person_id: uuid.UUID, fields: PersonFields | None = None) -> None:
+        hid, before = self.selected_id, self.household_panel.person(person_id)
+        if hid is None or before is None:
+            return
+        if fields is None:
+            dialog = PersonDialog(before, self)
+            if dialog.exec() != PersonDialog.DialogCode.Accepted:
+                return
+            fields = dialog.fields()
+        old = PersonFields(before.name, before.kana, before.birth_date, before.phone, before.of_concern, before.concerns)
+        reload = self._household_step(hid)
+        self.run(self.tr("Edit member"),
+                 lambda s: (households.edit_person(s, person_id, fields), reload(s))[1],
+                 lambda s: (households.edit_person(s, person_id, old), reload(s))[1])
+
+    def remove_person(self, person_id: uuid.UUID) -> None:
+        hid, person = self.selected_id, self.household_panel.person(person_id)
+        if hid is None or person is None:
+            return
+        if not self.confirm(self.tr("Remove {name} from this household?").format(name=person.name)):
+            return
+        reload = self._household_step(hid)
+        self.run(self.tr("Remove member"),
+                 lambda s: (households.delete_person(s, person_id), reload(s))[1],
+                 lambda s: (households.restore_person(s, person_id), reload(s))[1])
+
+    def edit_place(self, place_id: uuid.UUID) -> None:
+        with self.ledger.Session() as s:
+            before = places.get_place(s, place_id)
+        dialog = PlaceDialog(before, self)
+        result = dialog.exec()
+        if result == 2:
+            if self.confirm(self.tr("Delete the gathering place {name}?").format(name=before.name)):
+                self.run(self.tr("Delete gathering place"), lambda s: places.delete_place(s, place_id),
+                         lambda s: places.restore_place(s, place_id))
+        elif result == PlaceDialog.DialogCode.Accepted:
+            fields = dialog.fields()
+            old = places.PlaceFields(before.name, before.kind, before.schedule, before.note)
+            self.run(self.tr("Edit gathering place"), lambda s: places.edit_place(s, place_id, fields),
+                     lambda s: places.edit_place(s, place_id, old))
+
+    # ------------------------------------------------------------------ search
+
+    def _run_search(self) -> None:
+        text = self.search_box.field.text()
+        with self.ledger.Session() as s:
+            hits = search(s, text, town_id=self.town.id if self.town else None) if text.strip() else []
+        self.search_box.show_hits(hits)
+
+    # ------------------------------------------------------------------ help
+
+    def about(self) -> None:
+        QMessageBox.about(self, self.tr("About Sasaeai Map"), self.tr(
+            "Sasaeai Map (支え合いマップ) {version}\n\n"
+            "Neighbourhood welfare mapping after the Echizen City Council of Social Welfare's three steps.\n"
+            "Works offline; the ledger stays on this computer.\n\n"
+            "Map display: Leaflet (BSD-2-Clause), folium (MIT). GUI: Qt for Python (LGPLv3)."
+        ).format(version=__version__))

@@ -1,0 +1,279 @@
+/* Sasaeai Map page API: draws households and gathering places sent from Python over QWebChannel.
+ *
+ * Python calls window.sasaeai.* (setFeatures, upsert, remove, setFilter, select, setAddMode);
+ * the page calls the "bridge" object back (pageReady, baseLoaded, mapClicked, featureMoved,
+ * featureClicked, log). User text is only ever set as textContent, never as HTML.
+ */
+(function () {
+  "use strict";
+  var S = {};
+  window.sasaeai = S;
+
+  var map = null, config = null, bridge = null;
+  var markers = {};          // id -> L.Marker
+  var features = {};         // id -> GeoJSON Feature
+  var categories = {};       // code -> symbol definition
+  var filter = null;         // null = everything; otherwise a list of category codes
+  var selectedId = null;
+  var addMode = false;
+  var baseLoaded = false;
+  var PLACE_SYMBOL = { code: "place", color: "#2e7d32", shape: "star", letter: "た" };
+  var NONE_SYMBOL = { code: "none", color: "#ffffff", shape: "circle", letter: "" };
+
+  function log(msg) { if (bridge) { bridge.log(String(msg)); } }
+
+  // ---------------------------------------------------------------- symbols
+  function polygonPoints(n, r, cx, cy, rotation) {
+    var pts = [];
+    for (var i = 0; i < n; i++) {
+      var a = rotation + (2 * Math.PI * i) / n;
+      pts.push((cx + r * Math.cos(a)).toFixed(2) + "," + (cy + r * Math.sin(a)).toFixed(2));
+    }
+    return pts.join(" ");
+  }
+  function starPoints(r, cx, cy) {
+    var pts = [];
+    for (var i = 0; i < 10; i++) {
+      var rr = i % 2 === 0 ? r : r * 0.5;
+      var a = -Math.PI / 2 + (Math.PI * i) / 5;
+      pts.push((cx + rr * Math.cos(a)).toFixed(2) + "," + (cy + rr * Math.sin(a)).toFixed(2));
+    }
+    return pts.join(" ");
+  }
+  function shapeElement(shape, size) {
+    var c = size / 2, r = size / 2 - 2;
+    switch (shape) {
+      case "square": return '<rect x="2" y="2" width="' + (size - 4) + '" height="' + (size - 4) + '" rx="2"';
+      case "triangle": return '<polygon points="' + polygonPoints(3, r + 1, c, c + 2, -Math.PI / 2) + '"';
+      case "diamond": return '<polygon points="' + polygonPoints(4, r + 1, c, c, -Math.PI / 2) + '"';
+      case "pentagon": return '<polygon points="' + polygonPoints(5, r + 1, c, c + 1, -Math.PI / 2) + '"';
+      case "hexagon": return '<polygon points="' + polygonPoints(6, r + 1, c, c, 0) + '"';
+      case "star": return '<polygon points="' + starPoints(r + 2, c, c + 1) + '"';
+      default: return '<circle cx="' + c + '" cy="' + c + '" r="' + r + '"';
+    }
+  }
+  function svgFor(sym, size, ring) {
+    var dark = sym.color.toLowerCase() === "#ffffff";
+    var stroke = dark ? "#333" : "#1a1a1a";
+    var svg = '<svg xmlns="http://www.w3.org/2000/svg" width="' + size + '" height="' + size + '" viewBox="0 0 ' + size + ' ' + size + '">';
+    if (ring) {
+      // A person of concern lives here: a thick red ring and a dashed outer ring (visible in grey print).
+      svg += '<circle cx="' + size / 2 + '" cy="' + size / 2 + '" r="' + (size / 2 + 3) + '" fill="none" stroke="#d62728" stroke-width="3" stroke-dasharray="4 2"/>';
+    }
+    svg += shapeElement(sym.shape, size) + ' fill="' + sym.color + '" stroke="' + stroke + '" stroke-width="1.5"/>';
+    if (sym.letter) {
+      // The letter is category data from the ledger: escape it even so.
+      var letter = String(sym.letter).replace(/[&<>"']/g, function (ch) { return "&#" + ch.charCodeAt(0) + ";"; });
+      svg += '<text x="50%" y="54%" text-anchor="middle" dominant-baseline="middle" font-size="' + Math.round(size * 0.5) +
+        '" font-weight="bold" fill="' + (dark ? "#111" : "#fff") + '" stroke="' + (dark ? "none" : "#000") +
+        '" stroke-width="0.6" paint-order="stroke">' + letter + '</text>';
+    }
+    return svg + "</svg>";
+  }
+  S.svgFor = svgFor;
+
+  function symbolFor(feature) {
+    var p = feature.properties;
+    if (p.layer === "place") { return PLACE_SYMBOL; }
+    var best = null;
+    (p.categories || []).forEach(function (code) {
+      var c = categories[code];
+      if (c && (best === null || c.priority < best.priority)) { best = c; }
+    });
+    return best || NONE_SYMBOL;
+  }
+
+  function iconFor(feature) {
+    var p = feature.properties;
+    var concern = p.layer === "household" && p.ofConcern;
+    var size = Math.round((concern ? 30 : 24) * (config.symbolScale || 1));
+    var html = svgFor(symbolFor(feature), size, concern);
+    var div = document.createElement("div");
+    div.innerHTML = html;
+    if (p.mapNumber !== undefined && p.mapNumber !== null) {
+      var num = document.createElement("span");
+      num.className = "map-number";
+      num.textContent = String(p.mapNumber);
+      div.appendChild(num);
+    }
+    var cls = "sasaeai-symbol";
+    if (feature.id === selectedId) { cls += " selected"; }
+    return L.divIcon({ html: div, className: cls, iconSize: [size, size], iconAnchor: [size / 2, size / 2] });
+  }
+
+  function tooltipFor(feature) {
+    var p = feature.properties;
+    var el = document.createElement("div");
+    el.className = "sasaeai-tooltip";
+    if (p.mapNumber !== undefined) {
+      var n = document.createElement("span"); n.className = "num"; n.textContent = "No." + p.mapNumber; el.appendChild(n);
+    }
+    var name = document.createElement("span"); name.textContent = p.label || ""; el.appendChild(name);
+    if (p.address) { var a = document.createElement("div"); a.textContent = p.address; el.appendChild(a); }
+    if (p.schedule) { var s = document.createElement("div"); s.textContent = p.schedule; el.appendChild(s); }
+    return el;
+  }
+
+  // ---------------------------------------------------------------- coordinates
+  function toLatLng(coords) { return L.latLng(coords[1], coords[0]); }
+
+  // ---------------------------------------------------------------- features
+  function visible(feature) {
+    if (filter === null) { return true; }
+    var p = feature.properties;
+    if (p.layer === "place") { return filter.indexOf("place") >= 0; }
+    return (p.categories || []).some(function (c) { return filter.indexOf(c) >= 0; });
+  }
+
+  function draw(feature) {
+    var id = String(feature.id);
+    features[id] = feature;
+    var m = markers[id];
+    var latlng = toLatLng(feature.geometry.coordinates);
+    if (!m) {
+      m = L.marker(latlng, { draggable: config.editable !== false, keyboard: true, riseOnHover: true, autoPan: true });
+      m.featureId = id;
+      m.on("click", function (ev) { L.DomEvent.stopPropagation(ev); S.select(id); if (bridge) { bridge.featureClicked(id); } });
+      m.on("dragend", function () {
+        var ll = m.getLatLng();
+        if (bridge) { bridge.featureMoved(id, ll.lng, ll.lat); }
+      });
+      markers[id] = m;
+    } else {
+      m.setLatLng(latlng);
+    }
+    m.setIcon(iconFor(feature));
+    m.unbindTooltip();
+    m.bindTooltip(tooltipFor(feature), { direction: "top", offset: [0, -14] });
+    if (visible(feature)) { m.addTo(map); } else { m.remove(); }
+  }
+
+  S.setFeatures = function (fc) {
+    Object.keys(markers).forEach(function (id) { markers[id].remove(); });
+    markers = {}; features = {};
+    (fc.features || []).forEach(draw);
+    return Object.keys(features).length;
+  };
+  S.upsert = function (feature) { draw(feature); return true; };
+  S.remove = function (id) {
+    id = String(id);
+    if (markers[id]) { markers[id].remove(); }
+    delete markers[id]; delete features[id];
+    if (selectedId === id) { selectedId = null; }
+    return true;
+  };
+  S.setFilter = function (codes) {
+    filter = codes;
+    Object.keys(features).forEach(function (id) { draw(features[id]); });
+    return S.visibleIds().length;
+  };
+  S.select = function (id, pan) {
+    var previous = selectedId;
+    selectedId = id === null ? null : String(id);
+    [previous, selectedId].forEach(function (fid) { if (fid && features[fid]) { draw(features[fid]); } });
+    if (pan && selectedId && markers[selectedId]) { map.panTo(markers[selectedId].getLatLng()); }
+    return selectedId;
+  };
+  S.setAddMode = function (on) {
+    addMode = !!on;
+    map.getContainer().classList.toggle("add-mode", addMode);
+    return addMode;
+  };
+
+  // For tests and the screenshot: what the page shows right now.
+  S.visibleIds = function () {
+    return Object.keys(markers).filter(function (id) { return map.hasLayer(markers[id]); });
+  };
+  S.state = function () {
+    var positions = {};
+    Object.keys(markers).forEach(function (id) { var ll = markers[id].getLatLng(); positions[id] = [ll.lng, ll.lat]; });
+    return { ids: Object.keys(features).sort(), visible: S.visibleIds().sort(), positions: positions,
+             baseLoaded: baseLoaded, selected: selectedId, addMode: addMode };
+  };
+
+  // ---------------------------------------------------------------- legend
+  function addLegend() {
+    var Legend = L.Control.extend({
+      options: { position: "bottomright" },
+      onAdd: function () {
+        var box = L.DomUtil.create("div", "sasaeai-legend");
+        var h = document.createElement("h4"); h.textContent = config.legendTitle || "Legend"; box.appendChild(h);
+        function row(sym, label, ring) {
+          var r = document.createElement("div"); r.className = "row";
+          var icon = document.createElement("span"); icon.innerHTML = svgFor(sym, 18, ring); r.appendChild(icon);
+          var t = document.createElement("span"); t.textContent = label; r.appendChild(t);
+          box.appendChild(r);
+        }
+        (config.legend || []).forEach(function (c) { row(c, c.label, false); });
+        row(NONE_SYMBOL, config.labels.otherHousehold, false);
+        row(NONE_SYMBOL, config.labels.personOfConcern, true);
+        row(PLACE_SYMBOL, config.labels.place, false);
+        L.DomEvent.disableClickPropagation(box);
+        L.DomEvent.disableScrollPropagation(box);
+        return box;
+      }
+    });
+    new Legend().addTo(map);
+  }
+
+  // ---------------------------------------------------------------- base map
+  function markBaseLoaded() {
+    if (baseLoaded) { return; }
+    baseLoaded = true;
+    if (bridge) { bridge.baseLoaded(); }
+  }
+
+  function addBase() {
+    var b = config.base;
+    if (b.kind === "image") {
+      var bounds = b.bounds ? L.latLngBounds([b.bounds[1], b.bounds[0]], [b.bounds[3], b.bounds[2]])
+                            : L.latLngBounds([0, 0], [b.height, b.width]);
+      var overlay = L.imageOverlay(b.url, bounds, { attribution: b.attribution || "" });
+      overlay.on("load", markBaseLoaded);
+      overlay.on("error", function () { log("base map image failed to load"); markBaseLoaded(); });
+      overlay.addTo(map);
+      map.fitBounds(bounds);
+      map.setMaxBounds(bounds.pad(0.5));
+    } else if (b.kind === "mbtiles") {
+      var layer = L.tileLayer(b.url, {
+        attribution: b.attribution || "", minZoom: b.minZoom, maxNativeZoom: b.maxZoom, maxZoom: b.maxZoom + 3,
+        noWrap: true
+      });
+      layer.on("load", markBaseLoaded);
+      layer.addTo(map);
+      if (b.bounds) {
+        map.fitBounds(L.latLngBounds([b.bounds[1], b.bounds[0]], [b.bounds[3], b.bounds[2]]));
+      } else {
+        map.setView([config.center[0], config.center[1]], b.minZoom);
+      }
+    } else {
+      map.getContainer().classList.add("plain-background");
+      map.setView([config.center[0], config.center[1]], config.zoom || 16);
+      markBaseLoaded();
+    }
+  }
+
+  // ---------------------------------------------------------------- start
+  S.attach = function (leafletMap, cfg) {
+    map = leafletMap; config = cfg;
+    (cfg.legend || []).forEach(function (c) { categories[c.code] = c; });
+    map.attributionControl.setPrefix(false);
+    map.setMinZoom(cfg.zoomRange[0]);
+    map.setMaxZoom(cfg.zoomRange[1]);
+    addBase();
+    addLegend();
+    map.on("click", function (ev) {
+      S.select(null);
+      if (bridge) { bridge.mapClicked(ev.latlng.lng, ev.latlng.lat); }
+    });
+    window.onerror = function (message, source, line) { log("JS error: " + message + " at " + source + ":" + line); };
+    if (typeof QWebChannel === "undefined" || typeof qt === "undefined") {
+      return;  // opened outside the app (e.g. in a browser for debugging)
+    }
+    new QWebChannel(qt.webChannelTransport, function (channel) {
+      bridge = channel.objects.bridge;
+      bridge.pageReady();
+      if (baseLoaded) { bridge.baseLoaded(); }
+    });
+  };
+})();
