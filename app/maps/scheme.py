@@ -53,6 +53,7 @@ class BaseMapSchemeHandler(QWebEngineUrlSchemeHandler):
         super().__init__(parent)
         self.folder = folder
         self._readers: dict[str, MBTilesReader] = {}
+        self.served = 0  # answers given, for diagnostics and tests
 
     def set_folder(self, folder: Path) -> None:
         self.close()
@@ -91,6 +92,7 @@ class BaseMapSchemeHandler(QWebEngineUrlSchemeHandler):
         buffer.setData(QByteArray(data))
         buffer.open(QIODevice.OpenModeFlag.ReadOnly)
         job.reply((sniff_mime(data) or "application/octet-stream").encode(), buffer)
+        self.served += 1
 
 
 class OfflineGuard(QWebEngineUrlRequestInterceptor):
