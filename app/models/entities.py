@@ -123,6 +123,8 @@ class Household(Record, Base):
     # ... and on an image base map in pixel coordinates (x right, y up from the bottom-left).
     map_x: Mapped[float | None]
     map_y: Mapped[float | None]
+    # True while the position is only guessed (e.g. from the address's 町丁目) and not yet pinned.
+    position_approximate: Mapped[bool] = mapped_column(default=False)
     search_key: Mapped[str] = mapped_column(Text, default="", index=True)
     deleted_at: Mapped[datetime | None]  # deletion is a tombstone: undo and sync can bring it back
 

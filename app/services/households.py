@@ -104,6 +104,8 @@ def set_position(record: Household | GatheringPlace, point: MapPoint | None) -> 
         record.lon, record.lat = point.x, point.y
     else:
         record.map_x, record.map_y = point.x, point.y
+    if isinstance(record, Household):
+        record.position_approximate = False  # placed by hand: no longer a guess
 
 
 def positions(record: Household | GatheringPlace) -> tuple[MapPoint | None, MapPoint | None]:

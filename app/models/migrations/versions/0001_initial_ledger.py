@@ -107,6 +107,7 @@ def upgrade() -> None:
     sa.Column('lon', sa.Double(), nullable=True),
     sa.Column('map_x', sa.Double(), nullable=True),
     sa.Column('map_y', sa.Double(), nullable=True),
+    sa.Column('position_approximate', sa.Boolean(), nullable=False, server_default=sa.false()),
     sa.Column('search_key', sa.Text(), nullable=False),
     sa.Column('deleted_at', sa.DateTime(timezone=True), nullable=True),
     sa.Column('id', sa.Uuid(), nullable=False),
