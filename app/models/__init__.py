@@ -14,6 +14,7 @@ from app.models.entities import (
     Town,
     household_category_link,
 )
+from app.models.watch import WatchFrequency, Watcher, WatcherRole, WatchLink
 
 __all__ = [
     "Base",
@@ -27,6 +28,10 @@ __all__ = [
     "Person",
     "PlaceKind",
     "Town",
+    "WatchFrequency",
+    "WatchLink",
+    "Watcher",
+    "WatcherRole",
     "household_category_link",
     "open_ledger",
     "utcnow",
