@@ -15,7 +15,7 @@ from typing import Any
 
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtWebChannel import QWebChannel
-from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineProfile
+from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineProfile, QWebEngineSettings
 from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QWidget
 
@@ -25,6 +25,10 @@ from app.maps.scheme import BaseMapSchemeHandler, OfflineGuard
 from app.services.views import BaseMapView, Crs, MapPoint
 
 log = logging.getLogger(__name__)
+
+
+class _Raw(str):
+    """A JavaScript expression passed to :meth:`MapView.call` as it is (not as a JSON value)."""
 
 
 class _Page(QWebEnginePage):
@@ -49,6 +53,10 @@ class MapView(QWebEngineView):
         self.guard = OfflineGuard(self)
         self.profile.setUrlRequestInterceptor(self.guard)
         self._page = _Page(self.profile, self)
+        settings = self._page.settings()
+        # Two locks on the door: the page may not reach remote URLs, and the guard blocks any that try.
+        settings.setAttribute(QWebEngineSettings.WebAttribute.LocalContentCanAccessRemoteUrls, False)
+        settings.setAttribute(QWebEngineSettings.WebAttribute.LocalContentCanAccessFileUrls, True)
         self.setPage(self._page)
         self.bridge = MapBridge(self)
         self.channel = QWebChannel(self._page)
@@ -113,7 +121,7 @@ class MapView(QWebEngineView):
 
     def call(self, function: str, *args: Any, callback: Callable[[Any], None] | None = None) -> None:
         """Call ``function(*args)`` in the page (args as JSON), now or as soon as the page is ready."""
-        script = f"{function}({', '.join(json.dumps(a, ensure_ascii=False) for a in args)})"
+        script = f"{function}({', '.join(a if isinstance(a, _Raw) else json.dumps(a, ensure_ascii=False) for a in args)})"
         if self._bridge_ready:
             self._run(script, callback)
         else:
@@ -145,4 +153,4 @@ class MapView(QWebEngineView):
 
     def state(self, callback: Callable[[dict[str, Any]], None]) -> None:
         """What the page shows now (ids, visible ids, positions); for tests and diagnostics."""
-        self.call("sasaeai.state", callback=callback)
+        self.call("JSON.stringify", _Raw("sasaeai.state()"), callback=lambda text: callback(json.loads(text)))

@@ -13,6 +13,7 @@ import tempfile
 import uuid
 from pathlib import Path
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.models import BaseMap, BaseMapKind, Town
@@ -52,12 +53,14 @@ def _copy_in(data_dir: Path, src: Path, suffix: str) -> str:
 
 
 def _replace(session: Session, town: Town, new: BaseMap) -> None:
-    if town.base_map is not None:
-        session.delete(town.base_map)
-        session.flush()
+    old = session.scalar(select(BaseMap).where(BaseMap.town_id == town.id))
+    if old is not None:
+        session.delete(old)
+        session.flush()  # the unique town_id must be free before the new row goes in
     new.town_id = town.id
     session.add(new)
     session.flush()
+    session.expire(town, ["base_map"])
 
 
 def set_image_base_map(
@@ -112,7 +115,8 @@ def set_plain_base_map(session: Session, data_dir: Path, town_id: uuid.UUID) -> 
 
 def base_map_of(session: Session, data_dir: Path, town_id: uuid.UUID) -> BaseMapView:
     """The town's base map; a plain background when none was chosen."""
-    bm = _town(session, town_id).base_map
+    _town(session, town_id)
+    bm = session.scalar(select(BaseMap).where(BaseMap.town_id == town_id))
     if bm is None:
         return BaseMapView(town_id, BaseMapKind.PLAIN.value, None, None, None, None, None, None, None, None)
     bounds = (bm.west, bm.south, bm.east, bm.north) if bm.west is not None else None

@@ -66,7 +66,7 @@ def _view(h: Household) -> HouseholdView:
         note=h.note,
         geo=geo,
         pixel=pixel,
-        category_codes=tuple(c.code for c in h.categories),
+        category_codes=tuple(c.code for c in sorted(h.categories, key=lambda c: (c.priority, c.code))),
         persons=persons,
         deleted=h.deleted_at is not None,
     )

@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Set up a fresh machine and run Sasaeai Map:
+#   ./dev.sh demo   install what is needed, then open the app on the demo town
+#   ./dev.sh test   install what is needed, then run the whole test suite
+#   ./dev.sh app    install what is needed, then open the app on your own ledger
+set -euo pipefail
+cd "$(dirname "$0")"
+
+PYTHON="${PYTHON:-python3}"
+VENV=".venv"
+# Japanese fonts (maps, screenshots), PDF tools and LibreOffice (form images in tests), Qt's runtime libraries.
+SYSTEM_PACKAGES=(fonts-noto-cjk poppler-utils libreoffice-calc-nogui
+  libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libnss3 libxcomposite1 libxdamage1 libxrandr2
+  libxtst6 libxshmfence1 libasound2 libfontconfig1 libdbus-1-3 libxkbfile1)
+
+setup_system() {
+  command -v apt-get >/dev/null 2>&1 || return 0
+  local missing=()
+  for pkg in "${SYSTEM_PACKAGES[@]}"; do
+    dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  local sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  echo "Installing system packages: ${missing[*]}"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+setup_python() {
+  [ -x "$VENV/bin/python" ] || "$PYTHON" -m venv "$VENV"
+  # Reinstall only when the project's dependencies changed since the last install.
+  local stamp="$VENV/.installed-pyproject"
+  if [ ! -f "$stamp" ] || ! cmp -s pyproject.toml "$stamp"; then
+    "$VENV/bin/python" -m pip install -q --upgrade pip
+    "$VENV/bin/python" -m pip install -q -e ".[test]"
+    cp pyproject.toml "$stamp"
+  fi
+}
+
+# Chromium (inside Qt WebEngine) refuses its sandbox when run as root.
+[ "$(id -u)" -ne 0 ] || export QTWEBENGINE_DISABLE_SANDBOX=1
+
+case "${1:-}" in
+  demo)
+    setup_system; setup_python
+    exec "$VENV/bin/sasaeai-map" --demo "${@:2}" ;;
+  app)
+    setup_system; setup_python
+    exec "$VENV/bin/sasaeai-map" "${@:2}" ;;
+  test)
+    setup_system; setup_python
+    export QT_QPA_PLATFORM=offscreen
+    set +e
+    "$VENV/bin/python" -m pytest "${@:2}"
+    rc=$?
+    set -e
+    if [ "$rc" -eq 5 ]; then
+      echo "pytest collected no tests: that is a failure here, the suite must run." >&2
+      exit 1
+    fi
+    exit "$rc" ;;
+  *)
+    echo "usage: ./dev.sh demo | app | test [pytest args]" >&2
+    exit 2 ;;
+esac

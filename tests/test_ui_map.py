@@ -1,0 +1,184 @@
+"""The main window on the real WebEngine page: map bridge, undo, panel edits, filter, search, base maps."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QUrl
+from PySide6.QtWidgets import QMessageBox
+
+from app.services import basemaps, households
+from app.services.views import Crs, MapPoint
+from app.ui.app import settings_for
+from app.ui.dialogs import BaseMapChoiceDialog
+from app.ui.main_window import MainWindow
+from tests.conftest import MBTILES
+
+READY_MS = 60_000
+
+
+@pytest.fixture
+def window(qtbot, demo_ledger, demo_dir):
+    w = MainWindow(demo_ledger, settings_for(demo_dir), demo=True)
+    qtbot.addWidget(w)
+    with qtbot.waitSignal(w.map_ready, timeout=READY_MS):
+        w.open_initial_town()
+        w.show()
+    return w
+
+
+def page_state(qtbot, window) -> dict:
+    box: dict = {}
+    window.map_view.state(lambda result: box.setdefault("state", result))
+    qtbot.waitUntil(lambda: "state" in box, timeout=10_000)
+    return box["state"]
+
+
+def ledger_households(window):
+    with window.ledger.Session() as s:
+        return {str(h.id): h for h in households.list_households(s, window.town.id)}
+
+
+def test_page_shows_every_household_of_the_ledger(qtbot, window):
+    state = page_state(qtbot, window)
+    in_ledger = ledger_households(window)
+    household_ids = [i for i in state["ids"] if i in in_ledger]
+    assert sorted(household_ids) == sorted(in_ledger)
+    assert len(state["ids"]) == len(in_ledger) + 2  # and the two gathering places
+    assert state["baseLoaded"] is True
+
+
+def test_add_and_move_through_the_bridge_then_undo_both(qtbot, window):
+    before = ledger_households(window)
+    # GIVEN add mode WHEN the page reports a click on the map
+    window.add_household_action.setChecked(True)
+    window.map_view.bridge.mapClicked(500.0, 400.0)
+    after_add = ledger_households(window)
+    [new_id] = set(after_add) - set(before)
+    assert after_add[new_id].pixel == MapPoint(Crs.PIXEL, 500.0, 400.0)
+    assert after_add[new_id].map_number == max(h.map_number for h in before.values()) + 1
+    assert page_state(qtbot, window)["positions"][new_id] == [500.0, 400.0]
+    assert window.household_panel.household.id == after_add[new_id].id  # the new one is selected
+
+    # WHEN the page reports the marker dragged
+    window.map_view.bridge.featureMoved(new_id, 620.5, 433.0)
+    assert ledger_households(window)[new_id].pixel == MapPoint(Crs.PIXEL, 620.5, 433.0)
+    assert page_state(qtbot, window)["positions"][new_id] == [620.5, 433.0]
+
+    # WHEN undo: the move goes back, in the ledger and on the page
+    window.undo_action.trigger()
+    assert ledger_households(window)[new_id].pixel == MapPoint(Crs.PIXEL, 500.0, 400.0)
+    assert page_state(qtbot, window)["positions"][new_id] == [500.0, 400.0]
+    # WHEN undo again: the household is gone from both
+    window.undo_action.trigger()
+    assert new_id not in ledger_households(window)
+    assert new_id not in page_state(qtbot, window)["ids"]
+    # and redo brings it back where it was added
+    window.redo_action.trigger()
+    assert ledger_households(window)[new_id].pixel == MapPoint(Crs.PIXEL, 500.0, 400.0)
+    assert new_id in page_state(qtbot, window)["ids"]
+
+
+def test_click_without_add_mode_adds_nothing(qtbot, window):
+    before = ledger_households(window)
+    window.map_view.bridge.mapClicked(300.0, 300.0)
+    assert ledger_households(window).keys() == before.keys()
+
+
+def test_editing_in_the_panel_changes_the_ledger_and_undo_restores_it(qtbot, window):
+    target = next(h for h in ledger_households(window).values() if h.name)
+    window.map_view.bridge.featureClicked(str(target.id))
+    panel = window.household_panel
+    assert panel.name.text() == target.name
+    panel.name.setText("新しい名前")
+    panel.name.editingFinished.emit()
+    assert ledger_households(window)[str(target.id)].name == "新しい名前"
+    window.undo_action.trigger()
+    assert ledger_households(window)[str(target.id)].name == target.name
+    assert panel.name.text() == target.name
+
+
+def test_category_checkbox_in_the_panel_changes_the_symbol_data(qtbot, window):
+    target = next(h for h in ledger_households(window).values() if not h.category_codes)
+    window.select_household(target.id)
+    window.household_panel._category_checks["single_elderly"].setChecked(True)
+    assert ledger_households(window)[str(target.id)].category_codes == ("single_elderly",)
+
+
+def test_delete_asks_first_and_undo_brings_it_back(qtbot, window, monkeypatch):
+    target = next(iter(ledger_households(window).values()))
+    window.select_household(target.id)
+    monkeypatch.setattr(window, "confirm", lambda _question: False)
+    window.delete_action.trigger()
+    assert str(target.id) in ledger_households(window)
+    monkeypatch.setattr(window, "confirm", lambda _question: True)
+    window.delete_action.trigger()
+    assert str(target.id) not in ledger_households(window)
+    assert str(target.id) not in page_state(qtbot, window)["ids"]
+    window.undo_action.trigger()
+    assert str(target.id) in ledger_households(window)
+    assert str(target.id) in page_state(qtbot, window)["ids"]
+
+
+def test_filter_by_category_shows_only_those_households(qtbot, window):
+    in_ledger = ledger_households(window)
+    for code in ("of_concern", "elderly_couple", "disability", "child_rearing", "foreign_resident", "vacant_house",
+                 "none", "place"):
+        window.filter_box.set_checked(code, False)
+    visible = set(page_state(qtbot, window)["visible"])
+    expected = {i for i, h in in_ledger.items() if "single_elderly" in h.category_codes}
+    assert visible == expected and expected
+
+
+def test_search_box_finds_and_selects_a_household(qtbot, window):
+    target = next(h for h in ledger_households(window).values() if h.persons)
+    kana = target.persons[0].kana
+    window.search_box.field.setText(kana.replace("　", ""))
+    qtbot.waitUntil(lambda: window.search_box.hits.count() > 0, timeout=5_000)
+    window.search_box.hits.itemClicked.emit(window.search_box.hits.item(0))
+    assert window.selected_id is not None
+    assert any(p.kana == kana for p in window.household_panel.household.persons)
+    assert page_state(qtbot, window)["selected"] == str(window.selected_id)
+
+
+def test_bad_base_map_file_shows_a_message_and_keeps_the_map(qtbot, window, tmp_path, monkeypatch):
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text, *a: shown.append(text))
+    bad = tmp_path / "scan.png"
+    bad.write_text("not a picture")
+    with window.ledger.Session() as s:
+        before = basemaps.base_map_of(s, window.ledger.data_dir, window.town.id)
+    assert window.choose_base_map(BaseMapChoiceDialog.IMAGE, bad) is False
+    assert shown and "scan.png" in shown[0]
+    with window.ledger.Session() as s:
+        assert basemaps.base_map_of(s, window.ledger.data_dir, window.town.id) == before
+    assert window.map_view.is_ready  # the page was not rebuilt
+
+
+def test_mbtiles_base_map_is_served_through_the_scheme_with_nothing_leaving(qtbot, window):
+    with qtbot.waitSignal(window.map_ready, timeout=READY_MS):
+        assert window.choose_base_map(BaseMapChoiceDialog.MBTILES, MBTILES / "consbio_geography-class-png.mbtiles")
+    assert window.map_view.crs is Crs.GEO
+    assert window.map_view.scheme_handler.served > 0
+    assert window.map_view.guard.blocked == []
+
+
+def test_nothing_leaves_the_machine_and_the_guard_would_stop_it(qtbot, window):
+    assert window.map_view.guard.blocked == []
+    assert window.map_view.scheme_handler.served >= 1  # the town-map image came through the scheme
+    # The guard is real: going to the internet from the map view is blocked and recorded.
+    window.map_view.page().load(QUrl("https://tile.example.org/0/0/0.png"))
+    qtbot.waitUntil(lambda: bool(window.map_view.guard.blocked), timeout=10_000)
+    assert window.map_view.guard.blocked[0].startswith("https://tile.example.org/")
+
+
+def test_window_remembers_its_town(qtbot, window, demo_dir):
+    window.close()
+    assert settings_for(demo_dir).value("ledger/last_town") == str(window.town.id)
+
+
+def test_all_three_steps_are_reachable(qtbot, window):
+    for index, action in enumerate(window.step_actions):
+        action.trigger()
+        assert window.steps.currentIndex() == index
