@@ -73,3 +73,14 @@ def run_app(*args: str, env: dict | None = None, prefix: tuple[str, ...] = ()) -
     full_env.update(env or {})
     return subprocess.run([*prefix, sys.executable, "-m", "app", *args], cwd=REPO, env=full_env,
                           capture_output=True, text=True, timeout=300)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _flush_qt_deletions_at_the_end():
+    """Let Qt delete closed windows (and their WebEngine pages) before Python tears the app down."""
+    yield
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    if QCoreApplication.instance() is not None:
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        QCoreApplication.processEvents()

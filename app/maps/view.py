@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtWebChannel import QWebChannel
 from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineProfile, QWebEngineSettings
@@ -52,7 +53,9 @@ class MapView(QWebEngineView):
         self.profile.installUrlSchemeHandler(SCHEME.encode(), self.scheme_handler)
         self.guard = OfflineGuard(self)
         self.profile.setUrlRequestInterceptor(self.guard)
-        self._page = _Page(self.profile, self)
+        self._page: _Page | None = _Page(self.profile, self)
+        # WebEngine needs the page gone before its profile: let the page own the profile.
+        self.profile.setParent(self._page)
         settings = self._page.settings()
         # Two locks on the door: the page may not reach remote URLs, and the guard blocks any that try.
         settings.setAttribute(QWebEngineSettings.WebAttribute.LocalContentCanAccessRemoteUrls, False)
@@ -75,6 +78,16 @@ class MapView(QWebEngineView):
         self.bridge.feature_clicked.connect(self.feature_clicked)
 
     # ------------------------------------------------------------ page life
+
+    def shutdown(self) -> None:
+        """Delete the page now, before its profile: WebEngine crashes at exit if the order is left to chance."""
+        page = self._page
+        if page is None:
+            return
+        self._page = None
+        self.scheme_handler.close()
+        page.setWebChannel(None)
+        shiboken6.delete(page)  # the profile is the page's child and goes with it
 
     def show_town(
         self,
@@ -128,6 +141,8 @@ class MapView(QWebEngineView):
             self._queue.append((script, callback))
 
     def _run(self, script: str, callback: Callable[[Any], None] | None) -> None:
+        if self._page is None:
+            return
         if callback is None:
             self._page.runJavaScript(script, 0)
         else:

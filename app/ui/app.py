@@ -33,6 +33,8 @@ def settings_for(data_dir: Path):  # noqa: ANN201 - QSettings
 
 
 def run_gui(*, data_dir: Path, demo: bool = False, screenshot: Path | None = None) -> int:
+    if screenshot is not None and not any(os.environ.get(v) for v in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY")):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a screenshot needs no screen
     prepare_webengine()
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox

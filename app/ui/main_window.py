@@ -246,6 +246,8 @@ class MainWindow(QMainWindow):
         if self.town is not None:
             self.settings.setValue("ledger/last_town", str(self.town.id))
         super().closeEvent(event)
+        if event.isAccepted():
+            self.map_view.shutdown()
 
     # ------------------------------------------------------------------ towns
 
