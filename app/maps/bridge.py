@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal, Slot
 
@@ -10,8 +11,15 @@ log = logging.getLogger("app.maps.page")
 
 
 class MapBridge(QObject):
-    """JS → Python. Slots take plain values from the page and emit signals the view turns into events."""
+    """Both directions over one QWebChannel object.
 
+    Python → page: the ``invoke`` signal carries a function name of ``window.sasaeai`` and its
+    arguments as JSON (the first argument is a reply id or null). Page → Python: the slots below
+    take plain values and re-emit them as typed signals.
+    """
+
+    invoke = Signal(str, str)  # function name, JSON array [reply id | null, *args]
+    on_reply: Callable[[int, str], None] | None = None
     page_ready = Signal()
     base_loaded = Signal()
     map_clicked = Signal(float, float)  # x (lng or pixel x), y (lat or pixel y)
@@ -37,6 +45,12 @@ class MapBridge(QObject):
     @Slot(str)
     def featureClicked(self, feature_id: str) -> None:  # noqa: N802
         self.feature_clicked.emit(feature_id)
+
+    @Slot(int, str)
+    def reply(self, reply_id: int, result_json: str) -> None:
+        # A plain callback, not a signal: the channel would echo every signal back to the page.
+        if self.on_reply is not None:
+            self.on_reply(reply_id, result_json)
 
     @Slot(str)
     def log(self, message: str) -> None:

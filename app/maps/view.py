@@ -1,6 +1,6 @@
 """The map widget: a QWebEngineView showing the town page, fed with GeoJSON over the bridge.
 
-Python → page calls go through :meth:`MapView.call`, queued until the page says it is ready.
+Python → page calls go over the channel through :meth:`MapView.call`, queued until the page is ready.
 """
 
 from __future__ import annotations
@@ -26,10 +26,6 @@ from app.maps.scheme import BaseMapSchemeHandler, OfflineGuard
 from app.services.views import BaseMapView, Crs, MapPoint
 
 log = logging.getLogger(__name__)
-
-
-class _Raw(str):
-    """A JavaScript expression passed to :meth:`MapView.call` as it is (not as a JSON value)."""
 
 
 class _Page(QWebEnginePage):
@@ -67,7 +63,9 @@ class MapView(QWebEngineView):
         self._page.setWebChannel(self.channel)
         self._page_dir = Path(tempfile.mkdtemp(prefix="sasaeai-map-page-"))
         self.crs = Crs.PIXEL
-        self._queue: list[tuple[str, Callable[[Any], None] | None]] = []
+        self._queue: list[tuple[str, str]] = []
+        self._callbacks: dict[int, Callable[[Any], None]] = {}
+        self._next_reply = 1
         self._bridge_ready = False
         self._base_loaded = False
         self.is_ready = False
@@ -76,6 +74,7 @@ class MapView(QWebEngineView):
         self.bridge.map_clicked.connect(lambda x, y: self.clicked.emit(MapPoint(self.crs, x, y)))
         self.bridge.feature_moved.connect(lambda fid, x, y: self.moved.emit(fid, MapPoint(self.crs, x, y)))
         self.bridge.feature_clicked.connect(self.feature_clicked)
+        self.bridge.on_reply = self._on_reply
 
     # ------------------------------------------------------------ page life
 
@@ -85,7 +84,11 @@ class MapView(QWebEngineView):
         if page is None:
             return
         self._page = None
+        self._bridge_ready = False
+        self._queue.clear()
+        self._callbacks.clear()
         self.scheme_handler.close()
+        self.channel.deregisterObject(self.bridge)
         page.setWebChannel(None)
         shiboken6.delete(page)  # the profile is the page's child and goes with it
 
@@ -103,17 +106,18 @@ class MapView(QWebEngineView):
         self.crs = base.crs
         self._bridge_ready = self._base_loaded = self.is_ready = False
         self._queue.clear()
+        self._callbacks.clear()
         if base.path is not None:
             self.scheme_handler.set_folder(base.path.parent)
         path = build_page(self._page_dir, base, legend, labels, center=center, symbol_scale=symbol_scale)
-        self.call("sasaeai.setFeatures", features)
+        self.set_features(features)
         self.load(QUrl.fromLocalFile(str(path)))
 
     def _on_page_ready(self) -> None:
         self._bridge_ready = True
         queued, self._queue = self._queue, []
-        for script, callback in queued:
-            self._run(script, callback)
+        for name, args in queued:
+            self.bridge.invoke.emit(name, args)
         self._check_ready()
 
     def _on_base_loaded(self) -> None:
@@ -123,7 +127,7 @@ class MapView(QWebEngineView):
     def _check_ready(self) -> None:
         if self._bridge_ready and self._base_loaded and not self.is_ready:
             # Round-trip through the page so every queued call has run before we say "ready".
-            self._run("true", lambda _result: self._set_ready())
+            self.call("ping", callback=lambda _result: self._set_ready())
 
     def _set_ready(self) -> None:
         if not self.is_ready:
@@ -133,39 +137,44 @@ class MapView(QWebEngineView):
     # ------------------------------------------------------------ Python → page
 
     def call(self, function: str, *args: Any, callback: Callable[[Any], None] | None = None) -> None:
-        """Call ``function(*args)`` in the page (args as JSON), now or as soon as the page is ready."""
-        script = f"{function}({', '.join(a if isinstance(a, _Raw) else json.dumps(a, ensure_ascii=False) for a in args)})"
-        if self._bridge_ready:
-            self._run(script, callback)
-        else:
-            self._queue.append((script, callback))
+        """Call ``window.sasaeai[function](*args)`` over the channel, now or once the page is ready.
 
-    def _run(self, script: str, callback: Callable[[Any], None] | None) -> None:
-        if self._page is None:
-            return
-        if callback is None:
-            self._page.runJavaScript(script, 0)
+        Calls arrive in the order they were made; ``callback`` gets the JSON-decoded result.
+        """
+        reply_id = None
+        if callback is not None:
+            reply_id = self._next_reply
+            self._next_reply += 1
+            self._callbacks[reply_id] = callback
+        payload = json.dumps([reply_id, *args], ensure_ascii=False)
+        if self._bridge_ready:
+            self.bridge.invoke.emit(function, payload)
         else:
-            self._page.runJavaScript(script, 0, callback)
+            self._queue.append((function, payload))
+
+    def _on_reply(self, reply_id: int, result_json: str) -> None:
+        callback = self._callbacks.pop(reply_id, None)
+        if callback is not None:
+            callback(json.loads(result_json))
 
     def set_features(self, features: dict[str, Any]) -> None:
-        self.call("sasaeai.setFeatures", features)
+        self.call("setFeatures", features)
 
     def upsert(self, feature: dict[str, Any]) -> None:
-        self.call("sasaeai.upsert", feature)
+        self.call("upsert", feature)
 
     def remove(self, feature_id: uuid.UUID | str) -> None:
-        self.call("sasaeai.remove", str(feature_id))
+        self.call("remove", str(feature_id))
 
     def set_filter(self, codes: list[str] | None) -> None:
-        self.call("sasaeai.setFilter", codes)
+        self.call("setFilter", codes)
 
     def select(self, feature_id: uuid.UUID | str | None, *, pan: bool = False) -> None:
-        self.call("sasaeai.select", None if feature_id is None else str(feature_id), pan)
+        self.call("select", None if feature_id is None else str(feature_id), pan)
 
     def set_add_mode(self, on: bool) -> None:
-        self.call("sasaeai.setAddMode", on)
+        self.call("setAddMode", on)
 
     def state(self, callback: Callable[[dict[str, Any]], None]) -> None:
         """What the page shows now (ids, visible ids, positions); for tests and diagnostics."""
-        self.call("JSON.stringify", _Raw("sasaeai.state()"), callback=lambda text: callback(json.loads(text)))
+        self.call("state", callback=callback)

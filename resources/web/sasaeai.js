@@ -1,7 +1,7 @@
 /* Sasaeai Map page API: draws households and gathering places sent from Python over QWebChannel.
  *
- * Python calls window.sasaeai.* (setFeatures, upsert, remove, setFilter, select, setAddMode);
- * the page calls the "bridge" object back (pageReady, baseLoaded, mapClicked, featureMoved,
+ * Python calls window.sasaeai.* (setFeatures, upsert, remove, setFilter, select, setAddMode) through
+ * the bridge's "invoke" signal; the page calls the "bridge" object back (pageReady, baseLoaded, mapClicked, featureMoved,
  * featureClicked, log). User text is only ever set as textContent, never as HTML.
  */
 (function () {
@@ -184,6 +184,7 @@
   S.visibleIds = function () {
     return Object.keys(markers).filter(function (id) { return map.hasLayer(markers[id]); });
   };
+  S.ping = function () { return true; };
   S.state = function () {
     var positions = {};
     Object.keys(markers).forEach(function (id) { var ll = markers[id].getLatLng(); positions[id] = [ll.lng, ll.lat]; });
@@ -272,6 +273,19 @@
     }
     new QWebChannel(qt.webChannelTransport, function (channel) {
       bridge = channel.objects.bridge;
+      // Python calls arrive in order as one signal: [reply id or null, ...arguments].
+      bridge.invoke.connect(function (name, argsJson) {
+        var args = JSON.parse(argsJson);
+        var replyId = args.shift();
+        var fn = S[name];
+        var result = null;
+        if (typeof fn !== "function") {
+          log("unknown page function: " + name);
+        } else {
+          try { result = fn.apply(null, args); } catch (e) { log(name + " failed: " + e); }
+        }
+        if (replyId !== null) { bridge.reply(replyId, JSON.stringify(result === undefined ? null : result)); }
+      });
       bridge.pageReady();
       if (baseLoaded) { bridge.baseLoaded(); }
     });
