@@ -1,0 +1,183 @@
+"""Roster import: header detection, 和暦 and full-width normalisation, unplaced and approximate households."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+
+from app.io.roster import RosterColumns, apply_roster, detect_columns, detect_field, read_roster
+from app.io.sheets import ChangeKind
+from app.models import Household
+from app.models.watch import WatcherRole
+from app.services import households, watch
+from app.services.addresses import AddressTable
+from app.services.errors import LedgerError
+from app.services.views import HouseholdFields, PersonFields
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+OAZA = SHARED / "data" / "echizen" / "oaza_chome_isj2019.csv"
+
+
+def xlsx(path, rows, title="名簿"):
+    wb = Workbook()
+    ws = wb.active
+    ws.title = title
+    for r in rows:
+        ws.append(r)
+    wb.save(path)
+    return path
+
+
+def state(ledger, town_id):
+    with ledger.Session.begin() as s:
+        return [(h.address, tuple((p.name, p.kana, p.phone, p.birth_date, p.of_concern) for p in h.persons),
+                 h.category_codes) for h in households.list_households(s, town_id)]
+
+
+def run(ledger, town_id, path, *, table=None, columns=None):
+    with ledger.Session.begin() as s:
+        prev = read_roster(s, path, town_id, columns=columns)
+    with ledger.Session.begin() as s:
+        apply_roster(s, prev, address_table=table)
+    return prev
+
+
+@pytest.mark.parametrize(
+    ("header", "field"),
+    [("氏名", "name"), ("名前", "name"), ("Name", "name"), ("フリガナ", "kana"), ("ふりがな", "kana"),
+     ("氏名（カナ）", "kana"), ("住所", "address"), ("ＴＥＬ", "phone"), ("電話番号", "phone"),
+     ("生年月日", "birth_date"), ("Date of birth", "birth_date"), ("世帯区分", "household_kind"),
+     ("気になるところ", "concerns"), ("見守り者", "watchers"), ("見守り者氏名", "watchers"), ("番号", None)],
+)
+def test_japanese_and_english_headers_are_recognised(header, field):
+    assert detect_field(header) == field
+
+
+def test_a_roster_with_wareki_and_full_width_digits_is_imported_normalised(ledger, town, tmp_path):
+    path = xlsx(tmp_path / "r.xlsx", [
+        ["令和6年度　見守り対象者名簿"],  # a title row above the header is common
+        ["No.", "氏名", "フリガナ", "住所", "電話", "生年月日", "世帯区分", "気になるところ", "見守り者"],
+        [1, "山田　ハル", "ヤマダ　ハル", "余川町１２－３", "０７７８－２２－１２３４", "昭和15年3月2日", "一人暮らし",
+         "足が弱い", "佐藤　一郎（民生委員）、鈴木　花子（近所）"],
+        [2, "山田　正男", "ヤマダ　マサオ", "余川町12-3", 778221234, "S12.5.1", "", "", ""],
+        [],
+        [3, "田中　トメ", "", "余川町5", "", "令和元年5月1日", "", "", ""],
+    ])
+    prev = run(ledger, town.id, path)
+    assert prev.summary() == "added 3, updated 0, unchanged 0, needs a decision 0"
+    homes = state(ledger, town.id)
+    assert homes[0] == ("余川町12-3", (
+        ("山田　ハル", "ヤマダ　ハル", "0778-22-1234", date(1940, 3, 2), True),
+        ("山田　正男", "ヤマダ　マサオ", "0778221234", date(1937, 5, 1), False),
+    ), ("of_concern", "single_elderly"))
+    assert homes[1][1][0][3] == date(2019, 5, 1)
+    with ledger.Session.begin() as s:
+        (concern,) = watch.list_concerns(s, town.id)
+        assert [(x.watcher.name, x.watcher.role) for x in concern.links] == [
+            ("佐藤　一郎", WatcherRole.WELFARE_COMMISSIONER), ("鈴木　花子", WatcherRole.NEIGHBOUR)]
+        unplaced = [h for h in households.list_households(s, town.id) if h.geo is None and h.pixel is None]
+    assert len(unplaced) == 2  # both new households wait to be pinned
+
+
+def test_importing_the_same_roster_again_changes_nothing_and_a_new_phone_updates(ledger, town, tmp_path):
+    rows = [["氏名", "住所", "電話"], ["山田　ハル", "余川町1", "0778-1"]]
+    run(ledger, town.id, xlsx(tmp_path / "a.xlsx", rows))
+    before = state(ledger, town.id)
+    prev = run(ledger, town.id, xlsx(tmp_path / "c.xlsx", [rows[0], ["山田 ハル", "余川町１", ""]]))
+    assert prev.count(ChangeKind.UNCHANGED) == 1
+    assert state(ledger, town.id)[0] == before[0]
+    prev = run(ledger, town.id, xlsx(tmp_path / "d.xlsx", [rows[0], ["山田　ハル", "余川町1", "0778-99"]]))
+    assert [(c.field, c.old, c.new) for r in prev.rows for c in r.changes] == [("phone", "0778-1", "0778-99")]
+
+
+def test_new_households_get_an_approximate_position_from_the_chome_table(ledger, town, tmp_path):
+    table = AddressTable.from_isj_csv(OAZA)
+    path = xlsx(tmp_path / "r.xlsx", [["name", "address"], ["越前　太郎", "府中１丁目１３－７"],
+                                      ["武生　花子", "どこにもない町1"]])
+    run(ledger, town.id, path, table=table)
+    with ledger.Session.begin() as s:
+        rows = {h.address: (h.lat, h.lon, h.position_approximate) for h in s.query(Household)}
+    assert rows["府中1丁目13-7"] == (pytest.approx(35.9029, abs=1e-3), pytest.approx(136.1698, abs=1e-3), True)
+    assert rows["どこにもない町1"] == (None, None, False)
+
+
+def test_pinning_an_approximate_household_clears_the_mark(ledger, town, tmp_path):
+    from app.services.views import Crs, MapPoint
+
+    run(ledger, town.id, xlsx(tmp_path / "r.xlsx", [["氏名", "住所"], ["越前　太郎", "越前市府中一丁目5"]]),
+        table=AddressTable.from_isj_csv(OAZA))
+    with ledger.Session.begin() as s:
+        (h,) = s.query(Household).all()
+        assert h.position_approximate
+        households.move_household(s, h.id, MapPoint(Crs.GEO, 136.17, 35.9))
+    with ledger.Session.begin() as s:
+        assert not s.get(Household, h.id).position_approximate
+
+
+def test_columns_mapped_by_hand_are_used_when_headers_are_unknown(ledger, town, tmp_path):
+    path = xlsx(tmp_path / "r.xlsx", [["列1", "列2", "列3"], ["余川町7", "川上　キヨ", "H5.2.3"]])
+    with ledger.Session.begin() as s, pytest.raises(LedgerError, match="choose the columns by hand"):
+        read_roster(s, path, town.id)
+    guess = detect_columns(path)
+    assert guess.headers == ("列1", "列2", "列3")
+    run(ledger, town.id, path, columns=RosterColumns(guess.sheet, guess.header_row, guess.headers,
+                                                     {"address": 1, "name": 2, "birth_date": 3}))
+    assert state(ledger, town.id)[0][1][0][::3] == ("川上　キヨ", date(1993, 2, 3))
+
+
+def test_a_csv_roster_in_shift_jis_is_read(ledger, town, tmp_path):
+    path = tmp_path / "meibo.csv"
+    path.write_bytes("氏名,住所,生年月日\n大野　清,余川町3,大正14年12月1日\n".encode("cp932"))
+    run(ledger, town.id, path)
+    assert state(ledger, town.id)[0][1][0][3] == date(1925, 12, 1)
+
+
+def test_a_name_already_in_another_household_with_the_same_birth_date_needs_a_decision(ledger, town, tmp_path):
+    with ledger.Session.begin() as s:
+        h = households.add_household(s, town.id, None, HouseholdFields(address="余川町1"))
+        households.add_person(s, h.id, PersonFields("山田　ハル", birth_date=date(1940, 3, 2)))
+    prev = run(ledger, town.id, xlsx(tmp_path / "r.xlsx", [["氏名", "住所", "生年月日"],
+                                                           ["山田　ハル", "余川町99", "S15.3.2"]]))
+    (row,) = prev.rows
+    assert row.kind is ChangeKind.NEEDS_DECISION and (row.sheet, row.row, row.cell) == ("名簿", 2, "A2")
+    assert len(state(ledger, town.id)) == 1  # skipped until someone decides
+
+
+@pytest.mark.parametrize(
+    ("rows", "expected"),
+    [
+        ([["氏名", "生年月日"], ["山田", "昭和99年1月1日"]], ["B2", "row 2", "not a date"]),
+        ([["氏名", "住所"], ["あ" * 500, "x"]], ["A2", "row 2", "500"]),
+        ([["氏名", "住所"], ["山田", "x"], ["=A2", "y"]], ["A3", "row 3", "formula"]),
+        ([["氏名", "住所"], ["", "余川町1"]], ["A2", "row 2", "empty"]),
+    ],
+)
+def test_bad_rows_stop_the_import_naming_sheet_row_and_cell_with_the_ledger_unchanged(
+        ledger, town, tmp_path, rows, expected):
+    path = xlsx(tmp_path / "r.xlsx", rows)
+    with ledger.Session.begin() as s, pytest.raises(LedgerError) as err:
+        read_roster(s, path, town.id)
+    message = str(err.value)
+    assert "名簿" in message and all(e in message for e in expected), message
+    assert state(ledger, town.id) == []
+
+
+def test_half_width_katakana_names_are_stored_full_width(ledger, town, tmp_path):
+    run(ledger, town.id, xlsx(tmp_path / "r.xlsx", [["氏名", "ﾌﾘｶﾞﾅ"], ["ｸﾞｴﾝ ﾃｨ ﾗﾝ", "ｸﾞｴﾝ"]]))
+    assert state(ledger, town.id)[0][1][0][:2] == ("グエン ティ ラン", "グエン")
+
+
+def test_ten_thousand_rows_stream_in(ledger, town, tmp_path):
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("大きな名簿")
+    ws.append(["氏名", "住所", "生年月日", "電話"])
+    for i in range(10_000):
+        ws.append([f"住民{i:05d}", f"余川町{i // 2}番地", f"S{10 + i % 50}.{1 + i % 12}.{1 + i % 28}", f"0778{i:06d}"])
+    wb.save(tmp_path / "big.xlsx")
+    prev = run(ledger, town.id, tmp_path / "big.xlsx")
+    assert prev.count(ChangeKind.ADDED) == 10_000
+    with ledger.Session.begin() as s:
+        assert len(households.list_households(s, town.id)) == 5_000
