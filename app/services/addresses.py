@@ -53,6 +53,8 @@ class AddressTable:
                 for rec in csv.DictReader(f):
                     city = rec["市区町村名"]
                     rows[normalise_address(rec["大字町丁目名"])] = (float(rec["緯度"]), float(rec["経度"]))
+            if not rows:
+                raise ValueError("no rows")
         except (OSError, KeyError, ValueError, UnicodeDecodeError) as exc:
             raise LedgerError(
                 QT_TRANSLATE_NOOP("errors", "Not a usable address reference table: {reason}"),
