@@ -59,3 +59,8 @@ def leaflet_dir() -> Path:
 
 def migrations_dir() -> Path:
     return Path(__file__).resolve().parent / "models" / "migrations"
+
+
+def address_table_path() -> Path:
+    """The 大字・町丁目 reference table shipped with the app (位置参照情報, 国土交通省)."""
+    return resource_dir() / "data" / "echizen_oaza_chome_isj2019.csv"

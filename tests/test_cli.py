@@ -28,3 +28,78 @@ def test_towns_without_a_ledger_says_so(tmp_path):
     assert result.returncode == 1
     assert "no ledger" in result.stderr
     assert not (tmp_path / "nothing" / "ledger.sqlite3").exists()
+
+
+def test_data_dir_may_come_before_or_after_the_command(tmp_path):
+    assert run_app("--data-dir", str(tmp_path), "make-demo").returncode == 0
+    listed = run_app("--data-dir", str(tmp_path), "towns")
+    assert listed.stdout.splitlines() == ["ひだまり町"]
+
+
+def test_export_edit_and_import_the_watch_form_from_the_command_line(tmp_path):
+    import openpyxl
+
+    from app.models import open_ledger
+    from app.services import watch
+    from app.services.towns import find_town
+
+    data = tmp_path / "data"
+    assert run_app("make-demo", "--data-dir", str(data)).returncode == 0
+    form = tmp_path / "見守り.xlsx"
+    exported = run_app("export-form", "--town", "ひだまり町", "--out", str(form), "--data-dir", str(data))
+    assert exported.returncode == 0, exported.stderr
+    # A volunteer changes one watcher's involvement (関わり方) in Excel.
+    wb = openpyxl.load_workbook(form)
+    ws = wb.worksheets[0]
+    involvement_cell = next(c for row in ws.iter_rows() for c in row
+                            if isinstance(c.value, str) and c.value in watch.COMMON_INVOLVEMENTS)
+    old_value = involvement_cell.value
+    involvement_cell.value = "毎朝のゴミ出しを手伝う"
+    wb.save(form)
+
+    dry = run_app("import-form", str(form), "--dry-run", "--data-dir", str(data))
+    assert dry.returncode == 0, dry.stderr
+    assert dry.stdout.strip() == "would import (dry run): added 0, updated 1, unchanged 33, needs a decision 0"
+
+    done = run_app("import-form", str(form), "--data-dir", str(data))
+    assert done.returncode == 0, done.stderr
+    assert "updated 1" in done.stdout
+    ledger = open_ledger(data / "ledger.sqlite3")
+    with ledger.Session() as s:
+        involvements = [link.involvement for c in watch.list_concerns(s, find_town(s, "ひだまり町").id)
+                        for link in c.links]
+    ledger.close()
+    assert "毎朝のゴミ出しを手伝う" in involvements
+    assert involvements.count(old_value) == sum(1 for v in involvements if v == old_value)
+
+
+def test_import_roster_adds_people_and_bad_files_change_nothing(tmp_path):
+    import openpyxl
+
+    data = tmp_path / "data"
+    assert run_app("make-demo", "--data-dir", str(data)).returncode == 0
+    roster_file = tmp_path / "名簿.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["氏名", "フリガナ", "住所", "電話", "生年月日", "気になるところ"])
+    ws.append(["新井　トメ", "アライ　トメ", "ひだまり町3丁目1-1", "０７７８－００－１１１１", "昭和15年3月2日", "足が弱い"])
+    ws.append(["森下　進", "モリシタ　ススム", "ひだまり町3丁目1-2", "0778-00-2222", "S12.5.6", ""])
+    wb.save(roster_file)
+    before = (data / "ledger.sqlite3").read_bytes()
+    dry = run_app("import-roster", str(roster_file), "--town", "ひだまり町", "--dry-run", "--data-dir", str(data))
+    assert dry.returncode == 0, dry.stderr
+    assert "added 2" in dry.stdout
+    assert (data / "ledger.sqlite3").read_bytes() == before  # a dry run writes nothing
+
+    wrong_town = run_app("import-roster", str(roster_file), "--town", "どこにもない町", "--data-dir", str(data))
+    assert wrong_town.returncode != 0 and "どこにもない町" in wrong_town.stderr
+
+    not_excel = tmp_path / "名簿2.xlsx"
+    not_excel.write_text("氏名,住所\n")
+    bad = run_app("import-roster", str(not_excel), "--town", "ひだまり町", "--data-dir", str(data))
+    assert bad.returncode != 0 and "名簿2.xlsx" in bad.stderr
+
+    done = run_app("import-roster", str(roster_file), "--town", "ひだまり町", "--data-dir", str(data))
+    assert done.returncode == 0 and "added 2" in done.stdout
+    listed = run_app("towns", "--data-dir", str(data))
+    assert listed.returncode == 0

@@ -1,0 +1,125 @@
+"""Command-line tools for 社協 staff and scripts; the same services and io code the UI calls."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from app.io import roster, watch_form
+from app.models import Ledger, open_ledger
+from app.paths import address_table_path, default_data_dir, ledger_path
+from app.services.addresses import AddressTable
+from app.services.errors import QT_TRANSLATE_NOOP, LedgerError
+from app.services.towns import find_town, list_towns
+
+
+def data_dir_of(args: argparse.Namespace) -> Path:
+    return (args.data_dir or default_data_dir()).expanduser().resolve()
+
+
+def _open(args: argparse.Namespace) -> Ledger:
+    path = ledger_path(data_dir_of(args))
+    if not path.exists():
+        raise LedgerError(QT_TRANSLATE_NOOP("errors", "no ledger at {path}"), path=path)
+    return open_ledger(path, create=False)
+
+
+def _fail(error: Exception) -> int:
+    print(f"error: {error}", file=sys.stderr)
+    return 1
+
+
+def cmd_make_demo(args: argparse.Namespace) -> int:
+    from app.services.demo import make_demo
+
+    if args.data_dir is None:
+        print("make-demo needs --data-dir DIR (it never writes into your own ledger's folder by default)",
+              file=sys.stderr)
+        return 2
+    try:
+        summary = make_demo(data_dir_of(args))
+    except FileExistsError as e:
+        print(f"{e}: a ledger is already there; choose an empty folder", file=sys.stderr)
+        return 1
+    print(f"demo ledger written: {summary.ledger} ({summary.town}: {summary.households} households, "
+          f"{summary.persons} persons, {summary.places} gathering places)")
+    return 0
+
+
+def cmd_towns(args: argparse.Namespace) -> int:
+    try:
+        ledger = _open(args)
+    except LedgerError as e:
+        return _fail(e)
+    try:
+        with ledger.Session() as s:
+            for town in list_towns(s):
+                print(town.name)
+    finally:
+        ledger.close()
+    return 0
+
+
+def cmd_export_form(args: argparse.Namespace) -> int:
+    try:
+        ledger = _open(args)
+        try:
+            with ledger.Session() as s:
+                town = find_town(s, args.town)
+                path = watch_form.export_form(s, town.id, Path(args.out))
+        finally:
+            ledger.close()
+    except (LedgerError, OSError) as e:
+        return _fail(e)
+    print(f"exported the watch-network record form of {town.name} to {path}")
+    return 0
+
+
+def _import(args: argparse.Namespace, read, apply) -> int:  # noqa: ANN001 - a reader and its apply
+    """Read → preview → (unless --dry-run) apply in one transaction; print the one-line summary."""
+    try:
+        ledger = _open(args)
+        try:
+            with ledger.Session.begin() as s:
+                preview = read(s)
+                if not args.dry_run:
+                    apply(s, preview, address_table=AddressTable.from_isj_csv(address_table_path()))
+        finally:
+            ledger.close()
+    except (LedgerError, OSError) as e:
+        return _fail(e)
+    prefix = "would import (dry run): " if args.dry_run else "imported: "
+    print(prefix + preview.summary())
+    return 0
+
+
+def cmd_import_form(args: argparse.Namespace) -> int:
+    return _import(args, lambda s: watch_form.read_form(s, Path(args.file)), watch_form.apply_form)
+
+
+def cmd_import_roster(args: argparse.Namespace) -> int:
+    def read(s):  # noqa: ANN001, ANN202
+        return roster.read_roster(s, Path(args.file), find_town(s, args.town).id)
+
+    return _import(args, read, roster.apply_roster)
+
+
+def add_commands(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    def add(name: str, handler, help_text: str) -> argparse.ArgumentParser:  # noqa: ANN001
+        p = commands.add_parser(name, parents=[common], help=help_text)
+        p.set_defaults(handler=handler)
+        return p
+
+    add("make-demo", cmd_make_demo, "write the demo ledger into --data-dir")
+    add("towns", cmd_towns, "list the ledger's towns, one per line")
+    p = add("export-form", cmd_export_form, "export a town's watch-network record form (Excel)")
+    p.add_argument("--town", required=True, help="town name (or 'district town')")
+    p.add_argument("--out", required=True, type=Path, metavar="FILE.xlsx")
+    p = add("import-form", cmd_import_form, "import a filled-in watch-network record form")
+    p.add_argument("file", type=Path, metavar="FILE.xlsx")
+    p.add_argument("--dry-run", action="store_true", help="show what would change, change nothing")
+    p = add("import-roster", cmd_import_roster, "import a roster (one row per person) into a town")
+    p.add_argument("file", type=Path, metavar="FILE.xlsx")
+    p.add_argument("--town", required=True)
+    p.add_argument("--dry-run", action="store_true", help="show what would change, change nothing")
