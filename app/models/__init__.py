@@ -14,9 +14,16 @@ from app.models.entities import (
     Town,
     household_category_link,
 )
+from app.models.emergency import Agency, AgencyKind, EmergencyCard, EmergencyContact, ReferenceFeature, ReferenceKind
 from app.models.watch import WatchFrequency, Watcher, WatcherRole, WatchLink
 
 __all__ = [
+    "Agency",
+    "AgencyKind",
+    "EmergencyCard",
+    "EmergencyContact",
+    "ReferenceFeature",
+    "ReferenceKind",
     "Base",
     "BaseMap",
     "BaseMapKind",
