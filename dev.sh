@@ -9,7 +9,7 @@ cd "$(dirname "$0")"
 PYTHON="${PYTHON:-python3}"
 VENV=".venv"
 # Japanese fonts (maps, screenshots), PDF tools and LibreOffice (form images in tests), Qt's runtime libraries.
-SYSTEM_PACKAGES=(fonts-noto-cjk poppler-utils libreoffice-calc-nogui
+SYSTEM_PACKAGES=(fonts-noto-cjk fonts-ipaexfont-gothic poppler-utils libreoffice-calc-nogui
   libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libnss3 libxcomposite1 libxdamage1 libxrandr2
   libxtst6 libxshmfence1 libasound2 libfontconfig1 libdbus-1-3 libxkbfile1 libxcb-cursor0)
 
