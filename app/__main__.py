@@ -37,6 +37,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--screenshot", type=Path, metavar="FILE.png",
                         help="render the main window once the map has loaded, save it as PNG and exit")
     # SUPPRESS: "--data-dir DIR towns" and "towns --data-dir DIR" both work (no default overwrites it).
+    parser.add_argument("--step", type=int, choices=(1, 2, 3), default=1,
+                        help="open on step I, II or III of the Echizen process")
     add_commands(parser.add_subparsers(dest="command"), _data_dir_option(argparse.SUPPRESS))
     return parser
 
@@ -48,7 +50,7 @@ def main(argv: list[str] | None = None) -> int:
         return args.handler(args)
     from app.ui.app import run_gui
 
-    return run_gui(data_dir=data_dir_of(args), demo=args.demo, screenshot=args.screenshot)
+    return run_gui(data_dir=data_dir_of(args), demo=args.demo, screenshot=args.screenshot, step=args.step)
 
 
 if __name__ == "__main__":

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import random
 import shutil
 import subprocess
 import time
@@ -15,7 +14,6 @@ from openpyxl import Workbook
 from app.io.sheets import ChangeKind, Choice
 from app.io.watch_form import TITLE, apply_form, export_form, read_form
 from app.services import households, towns, watch
-from app.services.demo_watch import seed_demo_watchers
 from app.services.errors import LedgerError
 from app.services.views import HouseholdFields, PersonFields
 from app.services.watch_views import LinkFields, WatcherFields
@@ -23,10 +21,10 @@ from app.services.watch_views import LinkFields, WatcherFields
 
 @pytest.fixture
 def demo_town(demo_ledger):
-    """GIVEN the demo town with its invented watchers."""
+    """GIVEN the demo town with its invented watchers (make_demo seeds them)."""
     with demo_ledger.Session.begin() as s:
         town = towns.find_town(s, "ひだまり町")
-        seed_demo_watchers(s, town.id, random.Random(7))
+        assert watch.list_watchers(s, town.id), "the demo town comes with watchers"
     return town
 
 

@@ -48,13 +48,27 @@ class _Attach(MacroElement):
         self.config = json.dumps(config, ensure_ascii=False).replace("</", "<\\/")
 
 
+# Watch lines by the watcher's role: colour AND dash pattern AND width, so they read in grey print.
+LINE_STYLES: dict[str, dict[str, Any]] = {
+    "district_head": {"color": "#1f3a93", "weight": 4},
+    "welfare_commissioner": {"color": "#006d2c", "weight": 5},
+    "welfare_promoter": {"color": "#8c2d04", "weight": 4, "dashArray": "10 6"},
+    "elderly_home_counsellor": {"color": "#6a3d9a", "weight": 4, "dashArray": "2 6"},
+    "neighbour": {"color": "#404040", "weight": 3},
+    "relative": {"color": "#b15928", "weight": 3, "dashArray": "12 4 2 4"},
+    "other": {"color": "#707070", "weight": 2, "dashArray": "4 4"},
+}
+
+
 @dataclass
 class PageLabels:
     legend_title: str = "Legend"
     other_household: str = "Other household"
     person_of_concern: str = "Person of concern lives here"
     place: str = "Gathering place"
-    extra: dict[str, str] = field(default_factory=dict)
+    gap: str = "Nobody watches over them yet"
+    toggle_legend: str = "Click to show or hide the legend"
+    roles: dict[str, str] = field(default_factory=dict)  # watcher role → label for the line legend
 
 
 def page_config(base: BaseMapView, legend: list[dict[str, Any]], labels: PageLabels,
@@ -80,8 +94,10 @@ def page_config(base: BaseMapView, legend: list[dict[str, Any]], labels: PageLab
             "otherHousehold": labels.other_household,
             "personOfConcern": labels.person_of_concern,
             "place": labels.place,
-            **labels.extra,
+            "gap": labels.gap,
+            "toggleLegend": labels.toggle_legend,
         },
+        "lineStyles": {role: {**style, "label": labels.roles.get(role, role)} for role, style in LINE_STYLES.items()},
         "symbolScale": symbol_scale,
     }
 

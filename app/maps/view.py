@@ -175,6 +175,18 @@ class MapView(QWebEngineView):
     def set_add_mode(self, on: bool) -> None:
         self.call("setAddMode", on)
 
+    def set_lines(self, specs: list[dict[str, Any]]) -> None:
+        self.call("setLines", specs)
+
+    def show_lines(self, on: bool) -> None:
+        self.call("showLines", on)
+
+    def highlight_person(self, person_id: uuid.UUID | str | None) -> None:
+        self.call("highlightPerson", None if person_id is None else str(person_id))
+
+    def set_gaps(self, household_ids: list[str]) -> None:
+        self.call("setGaps", household_ids)
+
     def state(self, callback: Callable[[dict[str, Any]], None]) -> None:
         """What the page shows now (ids, visible ids, positions); for tests and diagnostics."""
         self.call("state", callback=callback)

@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from app.services.views import CategoryView, Crs, HouseholdView, MapPoint, PlaceView
+from app.services.watch_views import ConcernView, WatchLineView
 
 
 def _geometry(point: MapPoint) -> dict[str, Any]:
@@ -61,3 +62,20 @@ def legend(categories: list[CategoryView]) -> list[dict[str, Any]]:
          "priority": c.priority}
         for c in categories
     ]
+
+
+def line_specs(lines: list[WatchLineView]) -> list[dict[str, Any]]:
+    """Watch lines for the page: from the watcher's household to the watched person's household.
+
+    The page draws them between the households' current symbols, so moving a household moves its lines.
+    """
+    return [
+        {"id": str(line.link_id), "from": str(line.watcher_household_id), "to": str(line.person_household_id),
+         "role": line.role.value, "personId": str(line.person_id)}
+        for line in lines
+    ]
+
+
+def gap_households(concerns: list[ConcernView]) -> list[str]:
+    """Households where a person of concern has nobody watching over them yet."""
+    return sorted({str(c.household_id) for c in concerns if not c.has_watcher})

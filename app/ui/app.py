@@ -32,7 +32,7 @@ def settings_for(data_dir: Path):  # noqa: ANN201 - QSettings
     return QSettings(str(data_dir / "settings.ini"), QSettings.Format.IniFormat)
 
 
-def run_gui(*, data_dir: Path, demo: bool = False, screenshot: Path | None = None) -> int:
+def run_gui(*, data_dir: Path, demo: bool = False, screenshot: Path | None = None, step: int = 1) -> int:
     if screenshot is not None and not any(os.environ.get(v) for v in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY")):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a screenshot needs no screen
     prepare_webengine()
@@ -87,6 +87,7 @@ def run_gui(*, data_dir: Path, demo: bool = False, screenshot: Path | None = Non
         except LedgerError as e:
             show_error(None, e)
     window.open_initial_town()
+    window.show_step(step - 1)
     window.show()
     if new_town is not None:
         choice = BaseMapChoiceDialog(window).exec()

@@ -28,14 +28,27 @@ from app.maps.page import PageLabels
 from app.maps.view import MapView
 from app.models import Ledger
 from app.paths import basemap_dir
-from app.services import basemaps, households, places, towns
+from app.io import roster, watch_form
+from app.paths import address_table_path
+from app.services import basemaps, households, places, towns, watch
+from app.services.addresses import AddressTable
 from app.services.errors import LedgerError
-from app.services.mapdata import feature_collection, household_feature, legend, place_feature
+from app.services.mapdata import (
+    feature_collection,
+    gap_households,
+    household_feature,
+    legend,
+    line_specs,
+    place_feature,
+)
 from app.services.search import search
 from app.services.views import HouseholdFields, HouseholdView, MapPoint, PersonFields, PlaceView, TownView
 from app.ui.commands import LedgerCommand
 from app.ui.dialogs import BaseMapChoiceDialog, PlaceDialog, TownDialog, show_error
+from app.services.watch_views import ConcernView, WatcherView, WatchLinkView
+from app.ui.import_dialogs import ColumnMappingDialog, ImportPreviewDialog
 from app.ui.panels import FilterBox, HouseholdPanel, PersonDialog, SearchBox
+from app.ui.watch_panel import LinkDialog, WatchPanel, role_labels
 
 log = logging.getLogger(__name__)
 
@@ -84,12 +97,8 @@ class MainWindow(QMainWindow):
         step1_layout.addWidget(self.filter_box)
         self.steps = QStackedWidget()
         self.steps.addWidget(step1)
-        self.steps.addWidget(StepPlaceholder(
-            self.tr("Step II · Watch network"),
-            self.tr("Coming next: for every person of concern, record who already looks in on them and which "
-                    "neighbours will watch over them, draw those links on the map, and exchange the "
-                    "watch-network record form (見守りネットワーク記録用紙) in Excel."),
-        ))
+        self.watch_panel = WatchPanel()
+        self.steps.addWidget(self.watch_panel)
         self.steps.addWidget(StepPlaceholder(
             self.tr("Step III · Emergency contacts"),
             self.tr("Coming next: emergency contact cards (緊急連絡カード) for each person who needs support and "
@@ -159,6 +168,18 @@ class MainWindow(QMainWindow):
         self.base_plain_action = self._action(
             self.tr("Use a plain background"), self.tr("No base map"),
             lambda: self.choose_base_map(BaseMapChoiceDialog.PLAIN))
+        self.lines_action = self._action(
+            self.tr("Watch lines"), self.tr("Show the lines from each watcher's house to the person they watch"),
+            self.map_view.show_lines, QKeySequence("Ctrl+L"), checkable=True)
+        self.lines_action.setChecked(True)
+        self.export_form_action = self._action(
+            self.tr("Export watch-network record form…"), self.tr("The 見守りネットワーク記録用紙 of this town, in Excel"),
+            self.export_watch_form)
+        self.import_form_action = self._action(
+            self.tr("Import watch-network record form…"), self.tr("Read back a form filled in by volunteers"),
+            self.import_watch_form)
+        self.import_roster_action = self._action(
+            self.tr("Import roster…"), self.tr("A list with one row per person (Excel or CSV)"), self.import_roster)
         self.quit_action = self._action(self.tr("Quit"), self.tr("Close Sasaeai Map"), self.close,
                                         QKeySequence.StandardKey.Quit)
         self.about_action = self._action(self.tr("About Sasaeai Map"), self.tr("Version and licences"), self.about)
@@ -192,7 +213,8 @@ class MainWindow(QMainWindow):
         edit.addWidget(QLabel(self.tr("Town:") + " "))
         edit.addWidget(self.town_combo)
         edit.addSeparator()
-        for action in (self.add_household_action, self.add_place_action, self.undo_action, self.redo_action):
+        for action in (self.add_household_action, self.add_place_action, self.undo_action, self.redo_action,
+                       self.lines_action):
             edit.addAction(action)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, edit)
 
@@ -201,12 +223,17 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu(self.tr("&File"))
         file_menu.addAction(self.new_town_action)
         file_menu.addSeparator()
+        for action in (self.export_form_action, self.import_form_action, self.import_roster_action):
+            file_menu.addAction(action)
+        file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = bar.addMenu(self.tr("&Edit"))
         for action in (self.undo_action, self.redo_action, self.add_household_action, self.add_place_action,
                        self.delete_action):
             edit_menu.addAction(action)
         map_menu = bar.addMenu(self.tr("&Map"))
+        map_menu.addAction(self.lines_action)
+        map_menu.addSeparator()
         for action in (self.base_image_action, self.base_mbtiles_action, self.base_plain_action):
             map_menu.addAction(action)
         step_menu = bar.addMenu(self.tr("&Steps"))
@@ -231,6 +258,12 @@ class MainWindow(QMainWindow):
         self.household_panel.edit_person.connect(self.edit_person)
         self.household_panel.remove_person.connect(self.remove_person)
         self.household_panel.delete_household.connect(self.delete_selected)
+        self.watch_panel.person_chosen.connect(self._on_person_chosen)
+        self.watch_panel.add_link.connect(self.add_watch_link)
+        self.watch_panel.edit_link.connect(self.edit_watch_link)
+        self.watch_panel.remove_link.connect(self.remove_watch_link)
+        self.watch_panel.export_form.connect(self.export_watch_form)
+        self.watch_panel.import_form.connect(self.import_watch_form)
 
     def _restore_layout(self) -> None:
         geometry = self.settings.value("window/geometry")
@@ -275,6 +308,8 @@ class MainWindow(QMainWindow):
             categories = households.list_categories(s)
             household_list = households.list_households(s, town_id)
             place_list = places.list_places(s, town_id)
+            concerns = watch.list_concerns(s, town_id)
+            lines = watch.watch_lines(s, town_id)
         self.undo_stack.clear()  # commands refer to one town's records
         self.selected_id = None
         self.household_panel.show_household(None)
@@ -288,6 +323,8 @@ class MainWindow(QMainWindow):
             self._page_labels(), center=self.town.center,
         )
         self.map_view.set_add_mode(self.add_household_action.isChecked() or self.add_place_action.isChecked())
+        self._show_watch(concerns, lines)
+        self.map_view.show_lines(self.lines_action.isChecked())
         self.settings.setValue("ledger/last_town", str(town_id))
         self._update_status(len(household_list), len(place_list))
 
@@ -297,6 +334,9 @@ class MainWindow(QMainWindow):
             other_household=self.tr("Other household"),
             person_of_concern=self.tr("A person of concern lives here"),
             place=self.tr("Gathering place (たまり場)"),
+            gap=self.tr("Person of concern nobody watches over yet"),
+            toggle_legend=self.tr("Click to show or hide the legend"),
+            roles=role_labels(),
         )
 
     def _update_status(self, household_count: int | None = None, place_count: int | None = None) -> None:
@@ -359,6 +399,7 @@ class MainWindow(QMainWindow):
     def show_step(self, index: int) -> None:
         self.steps.setCurrentIndex(index)
         self.step_actions[index].setChecked(True)
+        self.map_view.highlight_person(self.watch_panel.current_person() if index == 1 else None)
 
     # ------------------------------------------------------------------ changes
 
@@ -389,6 +430,9 @@ class MainWindow(QMainWindow):
             elif self.selected_id == result.id:
                 self.household_panel.show_household(result)
             self._update_status()
+            self.refresh_watch()  # members may have become (or stopped being) persons of concern
+        elif isinstance(result, (WatchLinkView, WatcherView, ConcernView)):
+            self.refresh_watch()
         elif isinstance(result, PlaceView):
             self._kinds[str(result.id)] = "place"
             feature = place_feature(result, self.map_view.crs)
@@ -459,6 +503,12 @@ class MainWindow(QMainWindow):
     def _on_feature_clicked(self, feature_id: str) -> None:
         if self._kinds.get(feature_id) == "place":
             self.edit_place(uuid.UUID(feature_id))
+        elif self.steps.currentIndex() == 1:
+            # Step II: the map is how people find a person of concern.
+            hid = uuid.UUID(feature_id)
+            person = next((c.person.id for c in self.watch_panel.concerns if c.household_id == hid), None)
+            if person is not None:
+                self.watch_panel.choose(person)
         else:
             self.select_household(uuid.UUID(feature_id))
 
@@ -468,7 +518,6 @@ class MainWindow(QMainWindow):
         if household_id is not None:
             with self.ledger.Session() as s:
                 view = households.get_household(s, household_id)
-            self.show_step(0)
         self.household_panel.show_household(view)
         self.delete_action.setEnabled(view is not None)
         self.map_view.select(household_id, pan=pan)
@@ -562,6 +611,169 @@ class MainWindow(QMainWindow):
             old = places.PlaceFields(before.name, before.kind, before.schedule, before.note)
             self.run(self.tr("Edit gathering place"), lambda s: places.edit_place(s, place_id, fields),
                      lambda s: places.edit_place(s, place_id, old))
+
+    # ------------------------------------------------------------------ Step II
+
+    def _show_watch(self, concerns: list[ConcernView], lines: list) -> None:
+        self.watch_panel.show_concerns(concerns, self.watch_panel.current_person())
+        self.map_view.set_lines(line_specs(lines))
+        self.map_view.set_gaps(gap_households(concerns))
+
+    def refresh_watch(self) -> None:
+        if self.town is None:
+            return
+        with self.ledger.Session() as s:
+            concerns = watch.list_concerns(s, self.town.id)
+            lines = watch.watch_lines(s, self.town.id)
+        self._show_watch(concerns, lines)
+
+    def _on_person_chosen(self, person_id: uuid.UUID | None) -> None:
+        concern = self.watch_panel.concern(person_id)
+        self.watch_panel.show_person(concern)
+        if self.steps.currentIndex() == 1:
+            self.map_view.highlight_person(person_id)
+        if concern is not None:
+            self.map_view.select(concern.household_id, pan=True)
+
+    def add_watch_link(self, dialog: LinkDialog | None = None) -> WatchLinkView | None:
+        person_id = self.watch_panel.current_person()
+        if person_id is None or self.town is None:
+            return None
+        town_id = self.town.id
+        if dialog is None:
+            with self.ledger.Session() as s:
+                watchers = watch.list_watchers(s, town_id)
+                homes = households.list_households(s, town_id)
+            dialog = LinkDialog(watchers, homes, parent=self)
+            if dialog.exec() != LinkDialog.DialogCode.Accepted:
+                return None
+        existing, link_fields, watcher_fields = dialog.existing_id(), dialog.link_fields(), dialog.watcher_fields()
+        link_id, new_watcher_id = uuid.uuid4(), uuid.uuid4()
+
+        def first(s):  # noqa: ANN001, ANN202
+            watcher_id = existing or watch.add_watcher(s, town_id, watcher_fields, watcher_id=new_watcher_id).id
+            return watch.link_watcher(s, person_id, watcher_id, link_fields, link_id=link_id)
+
+        def undo(s):  # noqa: ANN001, ANN202
+            view = watch.unlink(s, link_id)
+            if existing is None:
+                watch.archive_watcher(s, new_watcher_id)
+            return view
+
+        def redo(s):  # noqa: ANN001, ANN202
+            if existing is None:
+                watch.restore_watcher(s, new_watcher_id)
+            return watch.restore_link(s, link_id)
+
+        return self.run(self.tr("Add watcher"), first, undo, redo)
+
+    def _link(self, link_id: uuid.UUID) -> WatchLinkView | None:
+        concern = self.watch_panel.concern(self.watch_panel.current_person())
+        return next((l for l in concern.links if l.id == link_id), None) if concern else None  # noqa: E741
+
+    def edit_watch_link(self, link_id: uuid.UUID, dialog: LinkDialog | None = None) -> None:
+        before = self._link(link_id)
+        if before is None:
+            return
+        if dialog is None:
+            dialog = LinkDialog([], [], link=before, parent=self)
+            if dialog.exec() != LinkDialog.DialogCode.Accepted:
+                return
+        fields = dialog.link_fields()
+        from app.services.watch_views import LinkFields
+
+        old = LinkFields(before.involvement, before.frequency, before.since, before.note)
+        self.run(self.tr("Edit involvement"), lambda s: watch.edit_link(s, link_id, fields),
+                 lambda s: watch.edit_link(s, link_id, old))
+
+    def remove_watch_link(self, link_id: uuid.UUID) -> None:
+        link = self._link(link_id)
+        if link is None:
+            return
+        if not self.confirm(self.tr("{watcher} no longer watches over this person?").format(watcher=link.watcher.name)):
+            return
+        self.run(self.tr("Remove watcher"), lambda s: watch.unlink(s, link_id), lambda s: watch.restore_link(s, link_id))
+
+    # ------------------------------------------------------------------ Excel forms
+
+    def export_watch_form(self, path: Path | None = None) -> Path | None:
+        if self.town is None:
+            return None
+        if path is None:
+            name, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Export watch-network record form"),
+                str(Path.home() / f"見守りネットワーク記録用紙_{self.town.name}.xlsx"), self.tr("Excel (*.xlsx)"))
+            if not name:
+                return None
+            path = Path(name)
+        try:
+            with self.ledger.Session() as s:
+                written = watch_form.export_form(s, self.town.id, path)
+        except (LedgerError, OSError) as e:
+            show_error(self, e)
+            return None
+        self.statusBar().showMessage(self.tr("Saved {path}").format(path=written), 8000)
+        return written
+
+    def _run_import(self, title: str, read: Callable[[Any], Any], apply: Callable[..., Any],
+                    confirm: Callable[[Any], bool] | None = None) -> bool:
+        """Read → preview dialog → apply everything in one transaction; a bad file changes nothing."""
+        try:
+            with self.ledger.Session() as s:
+                preview = read(s)
+        except (LedgerError, OSError) as e:
+            show_error(self, e)
+            return False
+        if confirm is None:
+            dialog = ImportPreviewDialog(preview, title, self)
+            confirm = lambda _p: dialog.exec() == ImportPreviewDialog.DialogCode.Accepted  # noqa: E731
+        if not confirm(preview):
+            return False
+        try:
+            with self.ledger.Session.begin() as s:
+                apply(s, preview, address_table=AddressTable.from_isj_csv(address_table_path()))
+        except (LedgerError, OSError) as e:
+            show_error(self, e)
+            return False
+        self.load_town(self.town.id)
+        self.statusBar().showMessage(self.tr("Imported: {summary}").format(summary=preview.summary()), 10000)
+        return True
+
+    def import_watch_form(self, path: Path | None = None, confirm: Callable[[Any], bool] | None = None) -> bool:
+        if self.town is None:
+            return False
+        if path is None:
+            name, _ = QFileDialog.getOpenFileName(self, self.tr("Import watch-network record form"), str(Path.home()),
+                                                  self.tr("Excel (*.xlsx)"))
+            if not name:
+                return False
+            path = Path(name)
+        return self._run_import(self.tr("Import watch-network record form"),
+                                lambda s: watch_form.read_form(s, path), watch_form.apply_form, confirm)
+
+    def import_roster(self, path: Path | None = None, confirm: Callable[[Any], bool] | None = None) -> bool:
+        if self.town is None:
+            return False
+        if path is None:
+            name, _ = QFileDialog.getOpenFileName(self, self.tr("Import roster"), str(Path.home()),
+                                                  self.tr("Rosters (*.xlsx *.csv)"))
+            if not name:
+                return False
+            path = Path(name)
+        try:
+            columns = roster.detect_columns(path)
+        except (LedgerError, OSError) as e:
+            show_error(self, e)
+            return False
+        if "name" not in columns.mapping:
+            mapping = ColumnMappingDialog(columns, self)
+            if mapping.exec() != ColumnMappingDialog.DialogCode.Accepted:
+                return False
+            columns = mapping.result_columns()
+        town_id = self.town.id
+        return self._run_import(self.tr("Import roster"),
+                                lambda s: roster.read_roster(s, path, town_id, columns=columns),
+                                roster.apply_roster, confirm)
 
     # ------------------------------------------------------------------ search
 

@@ -17,6 +17,11 @@
   var selectedId = null;
   var addMode = false;
   var baseLoaded = false;
+  var lines = {};            // link id -> {line: L.Polyline, spec}
+  var linesVisible = true;
+  var highlightedPerson = null;
+  var gaps = {};             // household id -> true: a person of concern there has no watcher
+  var lineLayer = null;
   var PLACE_SYMBOL = { code: "place", color: "#2e7d32", shape: "star", letter: "た" };
   var NONE_SYMBOL = { code: "none", color: "#ffffff", shape: "circle", letter: "" };
 
@@ -90,6 +95,13 @@
     var html = svgFor(symbolFor(feature), size, concern);
     var div = document.createElement("div");
     div.innerHTML = html;
+    if (gaps[feature.id]) {
+      // Nobody watches over a person of concern here yet: a "!" badge (shape and sign, not colour only).
+      var badge = document.createElement("span");
+      badge.className = "gap-badge";
+      badge.textContent = "!";
+      div.appendChild(badge);
+    }
     if (p.mapNumber !== undefined && p.mapNumber !== null) {
       var num = document.createElement("span");
       num.className = "map-number";
@@ -97,6 +109,7 @@
       div.appendChild(num);
     }
     var cls = "sasaeai-symbol";
+    if (highlightedPerson !== null) { cls += isInNetwork(feature.id) ? " in-network" : " dimmed"; }
     if (feature.id === selectedId) { cls += " selected"; }
     return L.divIcon({ html: div, className: cls, iconSize: [size, size], iconAnchor: [size / 2, size / 2] });
   }
@@ -146,6 +159,7 @@
     m.unbindTooltip();
     m.bindTooltip(tooltipFor(feature), { direction: "top", offset: [0, -14] });
     if (visible(feature)) { m.addTo(map); } else { m.remove(); }
+    redrawLinesOf(id);
   }
 
   S.setFeatures = function (fc) {
@@ -189,7 +203,73 @@
     var positions = {};
     Object.keys(markers).forEach(function (id) { var ll = markers[id].getLatLng(); positions[id] = [ll.lng, ll.lat]; });
     return { ids: Object.keys(features).sort(), visible: S.visibleIds().sort(), positions: positions,
-             baseLoaded: baseLoaded, selected: selectedId, addMode: addMode };
+             baseLoaded: baseLoaded, selected: selectedId, addMode: addMode,
+             lines: Object.keys(lines).sort().map(function (lid) {
+               var l = lines[lid]; return { id: lid, drawn: !!(l.line && map.hasLayer(l.line)),
+                                            latlngs: l.line ? l.line.getLatLngs().map(function (p) { return [p.lng, p.lat]; }) : [] };
+             }),
+             linesVisible: linesVisible, gaps: Object.keys(gaps).sort(), highlightedPerson: highlightedPerson };
+  };
+
+  // ---------------------------------------------------------------- watch lines
+  function householdLatLng(id) { return markers[id] ? markers[id].getLatLng() : null; }
+
+  function isInNetwork(householdId) {
+    return Object.keys(lines).some(function (lid) {
+      var spec = lines[lid].spec;
+      return spec.personId === highlightedPerson && (spec.from === householdId || spec.to === householdId);
+    });
+  }
+
+  function lineStyle(spec) {
+    var st = (config.lineStyles || {})[spec.role] || { color: "#555", weight: 3 };
+    var on = highlightedPerson === null || spec.personId === highlightedPerson;
+    return { color: st.color, weight: on && highlightedPerson !== null ? st.weight + 3 : st.weight,
+             dashArray: st.dashArray || null, opacity: on ? 0.95 : 0.15, interactive: false };
+  }
+
+  function drawLine(spec) {
+    var a = householdLatLng(spec.from), b = householdLatLng(spec.to);
+    var entry = lines[spec.id];
+    if (entry) { entry.line.remove(); }
+    lines[spec.id] = { spec: spec, line: null };
+    if (!a || !b) { return; }
+    var line = L.polyline([a, b], lineStyle(spec));
+    lines[spec.id].line = line;
+    line.addTo(lineLayer);  // the layer itself leaves the map when lines are hidden
+  }
+
+  function redrawLinesOf(householdId) {
+    if (!lineLayer) { return; }
+    Object.keys(lines).forEach(function (lid) {
+      var spec = lines[lid].spec;
+      if (spec.from === householdId || spec.to === householdId) { drawLine(spec); }
+    });
+  }
+
+  S.setLines = function (specs) {
+    Object.keys(lines).forEach(function (lid) { if (lines[lid].line) { lines[lid].line.remove(); } });
+    lines = {};
+    (specs || []).forEach(drawLine);
+    return Object.keys(lines).length;
+  };
+  S.showLines = function (on) {
+    linesVisible = !!on;
+    if (linesVisible) { lineLayer.addTo(map); } else { lineLayer.remove(); }
+    return linesVisible;
+  };
+  S.highlightPerson = function (personId) {
+    highlightedPerson = personId;
+    Object.keys(lines).forEach(function (lid) { if (lines[lid].line) { lines[lid].line.setStyle(lineStyle(lines[lid].spec)); } });
+    Object.keys(features).forEach(function (id) { markers[id].setIcon(iconFor(features[id])); });
+    return highlightedPerson;
+  };
+  S.setGaps = function (householdIds) {
+    var changed = Object.keys(gaps).concat(householdIds || []);
+    gaps = {};
+    (householdIds || []).forEach(function (id) { gaps[id] = true; });
+    changed.forEach(function (id) { if (features[id]) { markers[id].setIcon(iconFor(features[id])); } });
+    return Object.keys(gaps).length;
   };
 
   // ---------------------------------------------------------------- legend
@@ -197,8 +277,19 @@
     var Legend = L.Control.extend({
       options: { position: "bottomright" },
       onAdd: function () {
-        var box = L.DomUtil.create("div", "sasaeai-legend");
-        var h = document.createElement("h4"); h.textContent = config.legendTitle || "Legend"; box.appendChild(h);
+        var outer = L.DomUtil.create("div", "sasaeai-legend");
+        var h = document.createElement("h4"); h.textContent = (config.legendTitle || "Legend") + " ▾";
+        h.title = config.labels.toggleLegend || "";
+        h.tabIndex = 0;
+        outer.appendChild(h);
+        var box = document.createElement("div"); box.className = "legend-body"; outer.appendChild(box);
+        function toggle() {
+          var hidden = box.style.display === "none";
+          box.style.display = hidden ? "" : "none";
+          h.textContent = (config.legendTitle || "Legend") + (hidden ? " ▾" : " ▸");
+        }
+        h.addEventListener("click", toggle);
+        h.addEventListener("keydown", function (ev) { if (ev.key === "Enter" || ev.key === " ") { toggle(); } });
         function row(sym, label, ring) {
           var r = document.createElement("div"); r.className = "row";
           var icon = document.createElement("span"); icon.innerHTML = svgFor(sym, 18, ring); r.appendChild(icon);
@@ -209,9 +300,23 @@
         row(NONE_SYMBOL, config.labels.otherHousehold, false);
         row(NONE_SYMBOL, config.labels.personOfConcern, true);
         row(PLACE_SYMBOL, config.labels.place, false);
-        L.DomEvent.disableClickPropagation(box);
-        L.DomEvent.disableScrollPropagation(box);
-        return box;
+        var g = document.createElement("div"); g.className = "row";
+        var gb = document.createElement("span"); gb.className = "gap-badge legend-badge"; gb.textContent = "!"; g.appendChild(gb);
+        var gt = document.createElement("span"); gt.textContent = config.labels.gap || ""; g.appendChild(gt);
+        box.appendChild(g);
+        Object.keys(config.lineStyles || {}).forEach(function (role) {
+          var st = config.lineStyles[role];
+          var r = document.createElement("div"); r.className = "row";
+          var sw = document.createElement("span");
+          sw.innerHTML = '<svg width="26" height="10"><line x1="1" y1="5" x2="25" y2="5" stroke="' + st.color +
+            '" stroke-width="' + st.weight + '"' + (st.dashArray ? ' stroke-dasharray="' + st.dashArray + '"' : "") + '/></svg>';
+          r.appendChild(sw);
+          var t = document.createElement("span"); t.textContent = st.label; r.appendChild(t);
+          box.appendChild(r);
+        });
+        L.DomEvent.disableClickPropagation(outer);
+        L.DomEvent.disableScrollPropagation(outer);
+        return outer;
       }
     });
     new Legend().addTo(map);
@@ -262,6 +367,7 @@
     map.setMinZoom(cfg.zoomRange[0]);
     map.setMaxZoom(cfg.zoomRange[1]);
     addBase();
+    lineLayer = L.layerGroup().addTo(map);
     addLegend();
     map.on("click", function (ev) {
       S.select(null);

@@ -1,0 +1,145 @@
+"""Import dialogs: map a roster's columns by hand, and preview an import before anything is written."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.io.roster import FIELDS, RosterColumns
+from app.io.sheets import ChangeKind, Preview
+
+ROLE_ROW = Qt.ItemDataRole.UserRole
+
+
+def field_labels() -> dict[str, str]:
+    t = lambda text: QCoreApplication.translate("roster", text)  # noqa: E731
+    return {
+        "name": t("Name (氏名)"), "kana": t("Reading (フリガナ)"), "address": t("Address (住所)"),
+        "phone": t("Phone (電話)"), "birth_date": t("Birth date (生年月日)"),
+        "household_kind": t("Household kind (世帯区分)"), "concerns": t("Concerns (気になるところ)"),
+        "watchers": t("Watchers (見守り者)"), "of_concern": t("Of concern (気がかり)"),
+    }
+
+
+def kind_labels() -> dict[ChangeKind, str]:
+    t = lambda text: QCoreApplication.translate("import", text)  # noqa: E731
+    return {ChangeKind.ADDED: t("Add"), ChangeKind.UPDATED: t("Update"), ChangeKind.UNCHANGED: t("Unchanged"),
+            ChangeKind.NEEDS_DECISION: t("Decide")}
+
+
+class ColumnMappingDialog(QDialog):
+    """Which column of the roster holds which field, when the headers were not recognised."""
+
+    def __init__(self, columns: RosterColumns, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Which column is which?"))
+        self.columns = columns
+        self.combos: dict[str, QComboBox] = {}
+        form = QFormLayout()
+        for field_name, label in field_labels().items():
+            combo = QComboBox()
+            combo.addItem(self.tr("(not in this file)"), None)
+            for index, header in enumerate(columns.headers, start=1):
+                combo.addItem(f"{_column_letter(index)}: {header}", index)
+            combo.setCurrentIndex(max(0, combo.findData(columns.mapping.get(field_name))))
+            self.combos[field_name] = combo
+            form.addRow(label, combo)
+        info = QLabel(self.tr("Sheet {sheet}, headers in row {row}. At least the name is needed.")
+                      .format(sheet=columns.sheet, row=columns.header_row))
+        info.setWordWrap(True)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(info)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+        self.combos["name"].currentIndexChanged.connect(self._check)
+        self._check()
+
+    def _check(self) -> None:
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(self.combos["name"].currentData() is not None)
+
+    def result_columns(self) -> RosterColumns:
+        mapping = {f: c.currentData() for f, c in self.combos.items() if c.currentData() is not None}
+        return RosterColumns(self.columns.sheet, self.columns.header_row, self.columns.headers, mapping)
+
+
+def _column_letter(index: int) -> str:
+    letters = ""
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+class ImportPreviewDialog(QDialog):
+    """What an import will do, row by row; rows that need a decision get a choice. Nothing is written yet."""
+
+    def __init__(self, preview: Preview, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.resize(900, 560)
+        self.preview = preview
+        self.summary = QLabel(self._summary())
+        self.summary.setWordWrap(True)
+        self.hide_unchanged = QCheckBox(self.tr("Hide unchanged rows"))
+        self.hide_unchanged.setChecked(True)
+        self.table = QTableWidget(len(preview.rows), 5)
+        self.table.setHorizontalHeaderLabels([self.tr("What"), self.tr("Where"), self.tr("Who"), self.tr("Changes"),
+                                              self.tr("Decision")])
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().setVisible(False)
+        kinds = kind_labels()
+        for r, row in enumerate(preview.rows):
+            changes = "; ".join(f"{c.field}: {c.old or '—'} → {c.new or '—'}" for c in row.changes)
+            if row.reason:
+                changes = (changes + "  " if changes else "") + QCoreApplication.translate("import", row.reason)
+            for col, text in enumerate((kinds[row.kind], f"{row.sheet}!{row.cell}", row.label, changes)):
+                item = QTableWidgetItem(text)
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+                item.setData(ROLE_ROW, r)
+                self.table.setItem(r, col, item)
+            if row.options:
+                combo = QComboBox()
+                for option in row.options:
+                    combo.addItem(option.label, option.value)
+                combo.currentIndexChanged.connect(
+                    lambda _i, row=row, combo=combo: self.preview.decide(row, combo.currentData()))
+                self.table.setCellWidget(r, 4, combo)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Import"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.hide_unchanged)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(buttons)
+        self.hide_unchanged.toggled.connect(self._filter)
+        self._filter()
+
+    def _summary(self) -> str:
+        p = self.preview
+        return self.tr("{file}: {added} to add, {updated} to update, {unchanged} unchanged, "
+                       "{decide} need a decision. Nothing is written until you press Import.").format(
+            file=p.path.name, added=p.count(ChangeKind.ADDED), updated=p.count(ChangeKind.UPDATED),
+            unchanged=p.count(ChangeKind.UNCHANGED), decide=p.count(ChangeKind.NEEDS_DECISION))
+
+    def _filter(self) -> None:
+        hide = self.hide_unchanged.isChecked()
+        for r, row in enumerate(self.preview.rows):
+            self.table.setRowHidden(r, hide and row.kind is ChangeKind.UNCHANGED)

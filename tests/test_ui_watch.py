@@ -1,0 +1,115 @@
+"""Step II in the window: persons of concern, watchers, the gap, watch lines on the real page, forms."""
+
+from __future__ import annotations
+
+import openpyxl
+import pytest
+
+from app.services import watch
+from app.ui.watch_panel import LinkDialog
+from tests.test_ui_map import page_state, window  # noqa: F401 - the window fixture
+
+
+def concerns(window):
+    with window.ledger.Session() as s:
+        return watch.list_concerns(s, window.town.id)
+
+
+@pytest.fixture
+def step2(window):
+    window.show_step(1)
+    return window
+
+
+def test_gap_is_listed_and_marked_on_the_map(qtbot, step2):
+    gap = [c for c in concerns(step2) if not c.has_watcher]
+    assert gap, "the demo leaves some persons of concern without a watcher"
+    assert str(len(gap)) in step2.watch_panel.gap_label.text()
+    state = page_state(qtbot, step2)
+    assert state["gaps"] == sorted({str(c.household_id) for c in gap})
+    step2.watch_panel.only_gaps.setChecked(True)
+    assert step2.watch_panel.persons.count() == len(gap)
+
+
+def test_watch_lines_join_watcher_and_person_households(qtbot, step2):
+    with step2.ledger.Session() as s:
+        lines = watch.watch_lines(s, step2.town.id)
+    state = page_state(qtbot, step2)
+    assert [line["id"] for line in state["lines"]] == sorted(str(line.link_id) for line in lines)
+    assert all(line["drawn"] for line in state["lines"])
+    one = lines[0]
+    drawn = next(line for line in state["lines"] if line["id"] == str(one.link_id))
+    positions = state["positions"]
+    assert drawn["latlngs"] == [positions[str(one.watcher_household_id)], positions[str(one.person_household_id)]]
+    step2.lines_action.setChecked(False)
+    assert not any(line["drawn"] for line in page_state(qtbot, step2)["lines"])
+
+
+def test_moving_a_household_moves_its_watch_lines(qtbot, step2):
+    with step2.ledger.Session() as s:
+        line = watch.watch_lines(s, step2.town.id)[0]
+    step2.map_view.bridge.featureMoved(str(line.person_household_id), 111.0, 222.0)
+    drawn = next(x for x in page_state(qtbot, step2)["lines"] if x["id"] == str(line.link_id))
+    assert drawn["latlngs"][1] == [111.0, 222.0]
+
+
+def test_choosing_a_person_highlights_their_network(qtbot, step2):
+    target = next(c for c in concerns(step2) if c.has_watcher)
+    assert step2.watch_panel.choose(target.person.id)
+    assert step2.watch_panel.links.rowCount() == len(target.links)
+    assert page_state(qtbot, step2)["highlightedPerson"] == str(target.person.id)
+    # Clicking the person's household on the map chooses them too.
+    other = next(c for c in concerns(step2) if c.household_id != target.household_id)
+    step2.map_view.bridge.featureClicked(str(other.household_id))
+    assert step2.watch_panel.current_person() in {c.person.id for c in concerns(step2)
+                                                   if c.household_id == other.household_id}
+
+
+def test_closing_the_gap_with_a_new_neighbour_and_undo(qtbot, step2):
+    gap = next(c for c in concerns(step2) if not c.has_watcher)
+    step2.watch_panel.choose(gap.person.id)
+    with step2.ledger.Session() as s:
+        homes = __import__("app.services.households", fromlist=["x"]).list_households(s, step2.town.id)
+    dialog = LinkDialog([], homes, parent=step2)
+    dialog.name.setText("新井　花子")
+    dialog.household.setCurrentIndex(2)
+    dialog.involvement.setCurrentText("声かけ")
+    link = step2.add_watch_link(dialog)
+    assert link is not None
+    closed = next(c for c in concerns(step2) if c.person.id == gap.person.id)
+    assert [(l.watcher.name, l.involvement) for l in closed.links] == [("新井　花子", "声かけ")]  # noqa: E741
+    state = page_state(qtbot, step2)
+    assert str(gap.household_id) not in state["gaps"]
+    assert str(link.id) in [x["id"] for x in state["lines"]]
+    step2.undo_action.trigger()
+    assert not next(c for c in concerns(step2) if c.person.id == gap.person.id).has_watcher
+    assert str(gap.household_id) in page_state(qtbot, step2)["gaps"]
+    with step2.ledger.Session() as s:
+        assert "新井　花子" not in [w.name for w in watch.list_watchers(s, step2.town.id)]
+
+
+def test_export_then_import_the_form_from_the_window(qtbot, step2, tmp_path, monkeypatch):
+    path = step2.export_watch_form(tmp_path / "form.xlsx")
+    assert path and path.exists()
+    wb = openpyxl.load_workbook(path)
+    ws = wb.worksheets[0]
+    cell = next(c for row in ws.iter_rows() for c in row if c.value in watch.COMMON_INVOLVEMENTS)
+    cell.value = "週に一度の見回り"
+    wb.save(path)
+    previews = []
+    assert step2.import_watch_form(path, confirm=lambda p: previews.append(p) or True)
+    assert previews[0].summary().startswith("added 0, updated 1")
+    assert "週に一度の見回り" in [l.involvement for c in concerns(step2) for l in c.links]  # noqa: E741
+
+
+def test_a_bad_form_changes_nothing_and_says_where(qtbot, step2, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a: shown.append(text))
+    bad = tmp_path / "見守り.xlsx"
+    bad.write_bytes(b"PK\x03\x04 not really a zip")
+    before = concerns(step2)
+    assert step2.import_watch_form(bad, confirm=lambda p: True) is False
+    assert shown and "見守り.xlsx" in shown[0]
+    assert concerns(step2) == before
