@@ -31,6 +31,6 @@ def test_screenshot_without_network_shows_the_demo_map_with_markers(tmp_path):
     red = sum(near(p, CONCERN_RED) for p in pixels)
     blue = sum(near(p, ELDERLY_BLUE) for p in pixels)
     assert red > 2000, f"households of concern should stand out in red, found {red} px"
-    assert blue > 1000, f"single elderly households should be drawn in blue, found {blue} px"
+    assert blue > 500, f"single elderly households should be drawn in blue, found {blue} px"
     # Not an error page or a blank view: many distinct colours (the town map, symbols, legend).
     assert len(set(pixels[::7])) > 500

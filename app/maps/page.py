@@ -68,6 +68,7 @@ class PageLabels:
     place: str = "Gathering place"
     gap: str = "Nobody watches over them yet"
     toggle_legend: str = "Click to show or hide the legend"
+    drag_hint: str = "Drag to move this household"
     roles: dict[str, str] = field(default_factory=dict)  # watcher role → label for the line legend
 
 
@@ -96,6 +97,7 @@ def page_config(base: BaseMapView, legend: list[dict[str, Any]], labels: PageLab
             "place": labels.place,
             "gap": labels.gap,
             "toggleLegend": labels.toggle_legend,
+            "dragHint": labels.drag_hint,
         },
         "lineStyles": {role: {**style, "label": labels.roles.get(role, role)} for role, style in LINE_STYLES.items()},
         "symbolScale": symbol_scale,

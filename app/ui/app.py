@@ -86,10 +86,13 @@ def run_gui(*, data_dir: Path, demo: bool = False, screenshot: Path | None = Non
                 create_town(s, *new_town)
         except LedgerError as e:
             show_error(None, e)
-    window.open_initial_town()
     window.show_step(step - 1)
     window.show()
-    if new_town is not None:
+    if new_town is None:
+        # Nothing heavy before the window shows: the town and its map fill in right after.
+        QTimer.singleShot(0, window.open_initial_town)
+    else:
+        window.open_initial_town()  # a brand-new town is empty; its base map is chosen next
         choice = BaseMapChoiceDialog(window).exec()
         if choice:
             window.choose_base_map(choice)

@@ -171,7 +171,6 @@ class MainWindow(QMainWindow):
         self.lines_action = self._action(
             self.tr("Watch lines"), self.tr("Show the lines from each watcher's house to the person they watch"),
             self.map_view.show_lines, QKeySequence("Ctrl+L"), checkable=True)
-        self.lines_action.setChecked(True)
         self.export_form_action = self._action(
             self.tr("Export watch-network record form…"), self.tr("The 見守りネットワーク記録用紙 of this town, in Excel"),
             self.export_watch_form)
@@ -336,6 +335,7 @@ class MainWindow(QMainWindow):
             place=self.tr("Gathering place (たまり場)"),
             gap=self.tr("Person of concern nobody watches over yet"),
             toggle_legend=self.tr("Click to show or hide the legend"),
+            drag_hint=self.tr("Drag to move this household"),
             roles=role_labels(),
         )
 
@@ -399,6 +399,8 @@ class MainWindow(QMainWindow):
     def show_step(self, index: int) -> None:
         self.steps.setCurrentIndex(index)
         self.step_actions[index].setChecked(True)
+        # Watch lines belong to Step II; the toggle still shows or hides them anywhere.
+        self.lines_action.setChecked(index == 1)
         self.map_view.highlight_person(self.watch_panel.current_person() if index == 1 else None)
 
     # ------------------------------------------------------------------ changes

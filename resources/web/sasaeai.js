@@ -88,43 +88,161 @@
     return best || NONE_SYMBOL;
   }
 
-  function iconFor(feature) {
+  // Households are drawn on one canvas (tens of thousands stay fast); only the selected one gets a
+  // DOM "handle" that can be dragged.
+  var renderer = null;
+  var labelsOn = true;
+  var LABEL_LIMIT = 400;       // map numbers are drawn when at most this many symbols are in view
+  var tip = null;
+
+  function symbolSize(feature) {
     var p = feature.properties;
     var concern = p.layer === "household" && p.ofConcern;
-    var size = Math.round((concern ? 30 : 24) * (config.symbolScale || 1));
-    var html = svgFor(symbolFor(feature), size, concern);
-    var div = document.createElement("div");
-    div.innerHTML = html;
-    if (gaps[feature.id]) {
-      // Nobody watches over a person of concern here yet: a "!" badge (shape and sign, not colour only).
-      var badge = document.createElement("span");
-      badge.className = "gap-badge";
-      badge.textContent = "!";
-      div.appendChild(badge);
-    }
-    if (p.mapNumber !== undefined && p.mapNumber !== null) {
-      var num = document.createElement("span");
-      num.className = "map-number";
-      num.textContent = String(p.mapNumber);
-      div.appendChild(num);
-    }
-    var cls = "sasaeai-symbol";
-    if (highlightedPerson !== null) { cls += isInNetwork(feature.id) ? " in-network" : " dimmed"; }
-    if (feature.id === selectedId) { cls += " selected"; }
-    return L.divIcon({ html: div, className: cls, iconSize: [size, size], iconAnchor: [size / 2, size / 2] });
+    return Math.round((concern ? 30 : 24) * (config.symbolScale || 1));
   }
 
-  function tooltipFor(feature) {
-    var p = feature.properties;
-    var el = document.createElement("div");
-    el.className = "sasaeai-tooltip";
-    if (p.mapNumber !== undefined) {
-      var n = document.createElement("span"); n.className = "num"; n.textContent = "No." + p.mapNumber; el.appendChild(n);
+  function shapePath(ctx, shape, x, y, r) {
+    ctx.beginPath();
+    function poly(n, rr, cy, rotation) {
+      for (var i = 0; i < n; i++) {
+        var a = rotation + (2 * Math.PI * i) / n;
+        var px = x + rr * Math.cos(a), py = cy + rr * Math.sin(a);
+        if (i === 0) { ctx.moveTo(px, py); } else { ctx.lineTo(px, py); }
+      }
+      ctx.closePath();
     }
-    var name = document.createElement("span"); name.textContent = p.label || ""; el.appendChild(name);
-    if (p.address) { var a = document.createElement("div"); a.textContent = p.address; el.appendChild(a); }
-    if (p.schedule) { var s = document.createElement("div"); s.textContent = p.schedule; el.appendChild(s); }
-    return el;
+    switch (shape) {
+      case "square": ctx.rect(x - r, y - r, 2 * r, 2 * r); break;
+      case "triangle": poly(3, r + 1, y + 2, -Math.PI / 2); break;
+      case "diamond": poly(4, r + 1, y, -Math.PI / 2); break;
+      case "pentagon": poly(5, r + 1, y + 1, -Math.PI / 2); break;
+      case "hexagon": poly(6, r + 1, y, 0); break;
+      case "star":
+        for (var i = 0; i < 10; i++) {
+          var rr = i % 2 === 0 ? r + 2 : (r + 2) * 0.5;
+          var a = -Math.PI / 2 + (Math.PI * i) / 5;
+          var px = x + rr * Math.cos(a), py = y + 1 + rr * Math.sin(a);
+          if (i === 0) { ctx.moveTo(px, py); } else { ctx.lineTo(px, py); }
+        }
+        ctx.closePath();
+        break;
+      default: ctx.arc(x, y, r, 0, 2 * Math.PI);
+    }
+  }
+
+  function paintSymbol(ctx, feature, pt) {
+    var p = feature.properties, id = String(feature.id);
+    var sym = symbolFor(feature), size = symbolSize(feature), r = size / 2 - 2;
+    var x = pt.x, y = pt.y;
+    var white = sym.color.toLowerCase() === "#ffffff";
+    ctx.save();
+    if (highlightedPerson !== null && !isInNetwork(id)) { ctx.globalAlpha = 0.25; }
+    if (id === selectedId) {
+      ctx.beginPath(); ctx.arc(x, y, r + 9, 0, 2 * Math.PI);
+      ctx.fillStyle = "rgba(255, 212, 0, 0.85)"; ctx.fill();
+      ctx.lineWidth = 2; ctx.strokeStyle = "#000"; ctx.stroke();
+    }
+    if (p.layer === "household" && p.ofConcern) {
+      // A person of concern lives here: a dashed red ring (still visible in grey print).
+      ctx.beginPath(); ctx.arc(x, y, r + 5, 0, 2 * Math.PI);
+      ctx.setLineDash([4, 2]); ctx.lineWidth = 3; ctx.strokeStyle = "#d62728"; ctx.stroke(); ctx.setLineDash([]);
+    }
+    shapePath(ctx, sym.shape, x, y, r);
+    ctx.fillStyle = sym.color; ctx.fill();
+    ctx.lineWidth = 1.5; ctx.strokeStyle = white ? "#333" : "#1a1a1a"; ctx.stroke();
+    if (sym.letter) {
+      ctx.font = "bold " + Math.round(size * 0.5) + "px " + FONT;
+      ctx.textAlign = "center"; ctx.textBaseline = "middle";
+      if (!white) { ctx.lineWidth = 1; ctx.strokeStyle = "#000"; ctx.strokeText(sym.letter, x, y + 1); }
+      ctx.fillStyle = white ? "#111" : "#fff"; ctx.fillText(sym.letter, x, y + 1);
+    }
+    if (gaps[id]) {
+      // Nobody watches over a person of concern here yet: a "!" badge (a sign, not colour only).
+      var bx = x + r + 1, by = y - r - 1;
+      ctx.fillStyle = "#ffd400"; ctx.fillRect(bx - 8, by - 8, 16, 16);
+      ctx.lineWidth = 2; ctx.strokeStyle = "#000"; ctx.strokeRect(bx - 8, by - 8, 16, 16);
+      ctx.fillStyle = "#000"; ctx.font = "bold 13px " + FONT; ctx.textAlign = "center"; ctx.textBaseline = "middle";
+      ctx.fillText("!", bx, by + 1);
+    }
+    ctx.restore();
+  }
+
+  function paintLabel(ctx, feature, pt) {
+    var p = feature.properties;
+    if (p.mapNumber === undefined || p.mapNumber === null) { return; }
+    var id = String(feature.id), r = symbolSize(feature) / 2 - 2;
+    ctx.save();
+    if (highlightedPerson !== null && !isInNetwork(id)) { ctx.globalAlpha = 0.25; }
+    // Bottom-right of the symbol, where it least often covers a neighbour on a dense town map.
+    var text = String(p.mapNumber);
+    ctx.font = "bold 11px " + FONT; ctx.textAlign = "left"; ctx.textBaseline = "top";
+    var w = ctx.measureText(text).width + 4, tx = pt.x + r - 3, ty = pt.y + r - 3 + (p.ofConcern ? 3 : 0);
+    ctx.fillStyle = "rgba(255,255,255,0.9)"; ctx.fillRect(tx, ty, w, 13);
+    ctx.lineWidth = 1; ctx.strokeStyle = "rgba(0,0,0,0.35)"; ctx.strokeRect(tx, ty, w, 13);
+    ctx.fillStyle = "#111"; ctx.fillText(text, tx + 2, ty + 1);
+    ctx.restore();
+  }
+
+  // Map numbers go on in a second pass, so no symbol covers another's number.
+  function labelPass(canvasRenderer) {
+    if (!labelsOn) { return; }
+    var ctx = canvasRenderer._ctx, b = canvasRenderer._redrawBounds || canvasRenderer._bounds;
+    ctx.save();
+    if (canvasRenderer._redrawBounds) {
+      var size = b.getSize();
+      ctx.beginPath(); ctx.rect(b.min.x, b.min.y, size.x, size.y); ctx.clip();
+    }
+    for (var id in markers) {
+      var m = markers[id];
+      if (m._map && m._pxBounds && b.intersects(m._pxBounds)) { paintLabel(ctx, m.feature, m._point); }
+    }
+    ctx.restore();
+  }
+  var FONT = '"Noto Sans CJK JP", "Yu Gothic UI", "Meiryo", sans-serif';
+
+  var SymbolMarker = L.CircleMarker.extend({
+    _updatePath: function () {
+      if (!this._renderer._drawing || this._empty()) { return; }
+      paintSymbol(this._renderer._ctx, this.feature, this._point);
+    },
+    _empty: function () { return this._renderer._bounds && !this._renderer._bounds.intersects(this._pxBounds); }
+  });
+
+  function updateLabels() {
+    if (!map) { return; }
+    var bounds = map.getBounds(), n = 0;
+    for (var id in markers) {
+      if (map.hasLayer(markers[id]) && bounds.contains(markers[id].getLatLng())) { n++; if (n > LABEL_LIMIT) { break; } }
+    }
+    var on = n <= LABEL_LIMIT;
+    if (on !== labelsOn) { labelsOn = on; if (renderer) { renderer._redraw(); } }
+  }
+
+  function showTip(feature, latlng) {
+    if (!tip) { tip = L.tooltip({ direction: "top", offset: [0, -14] }); }
+    tip.setLatLng(latlng).setContent(tooltipFor(feature)).openOn(map);
+  }
+  function hideTip() { if (tip) { map.closeTooltip(tip); } }
+
+  // The selected household gets a draggable handle on top of its canvas symbol.
+  var handle = null;
+  function updateHandle() {
+    if (handle) { handle.remove(); handle = null; }
+    if (!selectedId || !markers[selectedId] || !map.hasLayer(markers[selectedId]) || config.editable === false) { return; }
+    var feature = features[selectedId], size = symbolSize(feature) + 8, id = selectedId;
+    var div = document.createElement("div");
+    div.className = "drag-handle";
+    div.title = config.labels.dragHint || "";
+    handle = L.marker(markers[id].getLatLng(), {
+      draggable: true, keyboard: false, zIndexOffset: 1000,
+      icon: L.divIcon({ html: div, className: "sasaeai-handle", iconSize: [size, size], iconAnchor: [size / 2, size / 2] })
+    });
+    handle.on("dragend", function () {
+      var ll = handle.getLatLng();
+      if (bridge) { bridge.featureMoved(id, ll.lng, ll.lat); }
+    });
+    handle.on("click", function (ev) { L.DomEvent.stopPropagation(ev); if (bridge) { bridge.featureClicked(id); } });
+    handle.addTo(map);
   }
 
   // ---------------------------------------------------------------- coordinates
@@ -135,7 +253,9 @@
     if (filter === null) { return true; }
     var p = feature.properties;
     if (p.layer === "place") { return filter.indexOf("place") >= 0; }
-    return (p.categories || []).some(function (c) { return filter.indexOf(c) >= 0; });
+    var cats = p.categories || [];
+    if (cats.length === 0) { return filter.indexOf("none") >= 0; }
+    return cats.some(function (c) { return filter.indexOf(c) >= 0; });
   }
 
   function draw(feature) {
@@ -144,28 +264,30 @@
     var m = markers[id];
     var latlng = toLatLng(feature.geometry.coordinates);
     if (!m) {
-      m = L.marker(latlng, { draggable: config.editable !== false, keyboard: true, riseOnHover: true, autoPan: true });
-      m.featureId = id;
+      m = new SymbolMarker(latlng, { renderer: renderer, radius: symbolSize(feature) / 2 + 2, bubblingMouseEvents: false });
+      m.feature = feature;
       m.on("click", function (ev) { L.DomEvent.stopPropagation(ev); S.select(id); if (bridge) { bridge.featureClicked(id); } });
-      m.on("dragend", function () {
-        var ll = m.getLatLng();
-        if (bridge) { bridge.featureMoved(id, ll.lng, ll.lat); }
-      });
+      m.on("mouseover", function () { showTip(features[id], m.getLatLng()); });
+      m.on("mouseout", hideTip);
       markers[id] = m;
     } else {
+      m.feature = feature;
       m.setLatLng(latlng);
+      m.setRadius(symbolSize(feature) / 2 + 2);
+      m.redraw();
     }
-    m.setIcon(iconFor(feature));
-    m.unbindTooltip();
-    m.bindTooltip(tooltipFor(feature), { direction: "top", offset: [0, -14] });
-    if (visible(feature)) { m.addTo(map); } else { m.remove(); }
+    if (visible(feature)) { if (!map.hasLayer(m)) { m.addTo(map); } } else { m.remove(); }
+    if (id === selectedId) { updateHandle(); }
     redrawLinesOf(id);
   }
+
+  function redrawAll() { if (renderer) { renderer._redraw(); } }
 
   S.setFeatures = function (fc) {
     Object.keys(markers).forEach(function (id) { markers[id].remove(); });
     markers = {}; features = {};
     (fc.features || []).forEach(draw);
+    updateLabels();
     return Object.keys(features).length;
   };
   S.upsert = function (feature) { draw(feature); return true; };
@@ -173,18 +295,23 @@
     id = String(id);
     if (markers[id]) { markers[id].remove(); }
     delete markers[id]; delete features[id];
-    if (selectedId === id) { selectedId = null; }
+    if (selectedId === id) { selectedId = null; updateHandle(); }
     return true;
   };
   S.setFilter = function (codes) {
     filter = codes;
-    Object.keys(features).forEach(function (id) { draw(features[id]); });
+    Object.keys(features).forEach(function (id) {
+      var m = markers[id], show = visible(features[id]);
+      if (show && !map.hasLayer(m)) { m.addTo(map); } else if (!show && map.hasLayer(m)) { m.remove(); }
+    });
+    updateHandle();
+    updateLabels();
     return S.visibleIds().length;
   };
   S.select = function (id, pan) {
-    var previous = selectedId;
     selectedId = id === null ? null : String(id);
-    [previous, selectedId].forEach(function (fid) { if (fid && features[fid]) { draw(features[fid]); } });
+    redrawAll();
+    updateHandle();
     if (pan && selectedId && markers[selectedId]) { map.panTo(markers[selectedId].getLatLng()); }
     return selectedId;
   };
@@ -203,7 +330,8 @@
     var positions = {};
     Object.keys(markers).forEach(function (id) { var ll = markers[id].getLatLng(); positions[id] = [ll.lng, ll.lat]; });
     return { ids: Object.keys(features).sort(), visible: S.visibleIds().sort(), positions: positions,
-             baseLoaded: baseLoaded, selected: selectedId, addMode: addMode,
+             baseLoaded: baseLoaded, selected: selectedId, addMode: addMode, handle: handle ? selectedId : null,
+             labelsOn: labelsOn,
              lines: Object.keys(lines).sort().map(function (lid) {
                var l = lines[lid]; return { id: lid, drawn: !!(l.line && map.hasLayer(l.line)),
                                             latlngs: l.line ? l.line.getLatLngs().map(function (p) { return [p.lng, p.lat]; }) : [] };
@@ -261,14 +389,13 @@
   S.highlightPerson = function (personId) {
     highlightedPerson = personId;
     Object.keys(lines).forEach(function (lid) { if (lines[lid].line) { lines[lid].line.setStyle(lineStyle(lines[lid].spec)); } });
-    Object.keys(features).forEach(function (id) { markers[id].setIcon(iconFor(features[id])); });
+    redrawAll();
     return highlightedPerson;
   };
   S.setGaps = function (householdIds) {
-    var changed = Object.keys(gaps).concat(householdIds || []);
     gaps = {};
     (householdIds || []).forEach(function (id) { gaps[id] = true; });
-    changed.forEach(function (id) { if (features[id]) { markers[id].setIcon(iconFor(features[id])); } });
+    redrawAll();
     return Object.keys(gaps).length;
   };
 
@@ -366,8 +493,14 @@
     map.attributionControl.setPrefix(false);
     map.setMinZoom(cfg.zoomRange[0]);
     map.setMaxZoom(cfg.zoomRange[1]);
+    // Symbols sit above the watch lines (overlayPane, z 400) and below tooltips and the drag handle.
+    map.createPane("symbols").style.zIndex = 450;
+    renderer = L.canvas({ padding: 0.3, tolerance: 4, pane: "symbols" });
+    var drawLayers = renderer._draw;
+    renderer._draw = function () { drawLayers.call(this); labelPass(this); };
     addBase();
     lineLayer = L.layerGroup().addTo(map);
+    map.on("zoomend moveend", updateLabels);
     addLegend();
     map.on("click", function (ev) {
       S.select(null);
