@@ -182,3 +182,35 @@ def test_all_three_steps_are_reachable(qtbot, window):
     for index, action in enumerate(window.step_actions):
         action.trigger()
         assert window.steps.currentIndex() == index
+
+
+def run_js(qtbot, window, script: str):
+    box: dict = {}
+    window.map_view.page().runJavaScript(script, 0, lambda result: box.setdefault("r", result))
+    qtbot.waitUntil(lambda: "r" in box, timeout=10_000)
+    return box["r"]
+
+
+def test_selected_household_gets_a_drag_handle(qtbot, window):
+    target = next(iter(ledger_households(window)))
+    window.map_view.bridge.featureClicked(target)
+    assert page_state(qtbot, window)["handle"] == target
+    assert run_js(qtbot, window, "document.querySelectorAll('.drag-handle').length") == 1
+    window.select_household(None)
+    assert page_state(qtbot, window)["handle"] is None
+
+
+def test_markup_in_a_name_shows_as_text_and_never_runs(qtbot, window):
+    payload = '<img src=x onerror="document.title=\'pwned\'">'
+    target = next(h for h in ledger_households(window).values())
+    window.select_household(target.id)
+    window.household_panel.name.setText(payload)
+    window.household_panel.name.editingFinished.emit()
+    assert ledger_households(window)[str(target.id)].name == payload
+    page_state(qtbot, window)  # the update has reached the page
+    assert run_js(qtbot, window, f"sasaeai.showTooltip('{target.id}')") is True
+    tooltip_text = run_js(qtbot, window, "document.querySelector('.sasaeai-tooltip').textContent")
+    assert payload in tooltip_text
+    assert run_js(qtbot, window, "document.querySelectorAll('img[src=\"x\"]').length") == 0
+    assert run_js(qtbot, window, "document.title") != "pwned"
+    assert window.household_panel.title.text().endswith(payload)  # the panel shows it literally too

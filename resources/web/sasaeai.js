@@ -218,6 +218,19 @@
     if (on !== labelsOn) { labelsOn = on; if (renderer) { renderer._redraw(); } }
   }
 
+  function tooltipFor(feature) {
+    var p = feature.properties;
+    var el = document.createElement("div");
+    el.className = "sasaeai-tooltip";
+    if (p.mapNumber !== undefined) {
+      var n = document.createElement("span"); n.className = "num"; n.textContent = "No." + p.mapNumber; el.appendChild(n);
+    }
+    var name = document.createElement("span"); name.textContent = p.label || ""; el.appendChild(name);
+    if (p.address) { var a = document.createElement("div"); a.textContent = p.address; el.appendChild(a); }
+    if (p.schedule) { var s = document.createElement("div"); s.textContent = p.schedule; el.appendChild(s); }
+    return el;
+  }
+
   function showTip(feature, latlng) {
     if (!tip) { tip = L.tooltip({ direction: "top", offset: [0, -14] }); }
     tip.setLatLng(latlng).setContent(tooltipFor(feature)).openOn(map);
@@ -312,8 +325,17 @@
     selectedId = id === null ? null : String(id);
     redrawAll();
     updateHandle();
-    if (pan && selectedId && markers[selectedId]) { map.panTo(markers[selectedId].getLatLng()); }
+    if (pan && selectedId && markers[selectedId]) {
+      map.panTo(markers[selectedId].getLatLng());
+      S.showTooltip(selectedId);  // found by search: say which one it is
+    }
     return selectedId;
+  };
+  S.showTooltip = function (id) {
+    id = String(id);
+    if (!markers[id]) { return false; }
+    showTip(features[id], markers[id].getLatLng());
+    return true;
   };
   S.setAddMode = function (on) {
     addMode = !!on;
