@@ -1,0 +1,205 @@
+"""緊急連絡カード: one card per person in big type, as PDF (one per A4, or two per A4 to cut) and Excel.
+
+The card stays with the person (e.g. on the fridge), so it carries the medical notes; anything
+not yet known prints as an empty box to fill in by hand.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.worksheet.pagebreak import Break, RowBreak
+from openpyxl.worksheet.properties import PageSetupProperties
+from sqlalchemy.orm import Session
+
+from app.io.pdf_fonts import add_japanese_font
+from app.io.sheets import write_text
+from app.services import emergency
+from app.services.emergency import SortOrder
+from app.services.emergency_views import CardView
+from app.services.errors import QT_TRANSLATE_NOOP, LedgerError
+from app.services.wareki import to_wareki
+
+TITLE = "緊急連絡カード"
+FONT_NAME = "BIZ UDゴシック"
+CONTACT_SLOTS = 2  # the card always shows at least two contact boxes to fill
+PER_PAGE_CHOICES = (1, 2)
+
+
+def _day(d: date | None) -> str:
+    return to_wareki(d) if d else ""
+
+
+def card_fields(v: CardView) -> list[tuple[str, str]]:
+    """The card's (label, value) lines in print order; a value is "" when unknown (an empty box)."""
+    p = v.person
+    lines = [
+        ("氏名", p.name),
+        ("ふりがな", p.kana),
+        ("生年月日", _day(p.birth_date)),
+        ("住所", v.address),
+        ("電話", p.phone),
+        ("地図番号", str(v.map_number)),
+    ]
+    contacts = list(v.contacts)
+    for i in range(max(CONTACT_SLOTS, len(contacts))):
+        c = contacts[i] if i < len(contacts) else None
+        lines.append((f"緊急連絡先{i + 1}", " ".join(x for x in (c.name, f"（{c.relationship}）" if c.relationship else "") if x) if c else ""))
+        lines.append((f"連絡先{i + 1} 電話", c.phone if c else ""))
+        lines.append((f"連絡先{i + 1} 住所", c.address if c else ""))
+    lines += [
+        ("かかりつけ医", v.family_doctor_label),
+        ("医療機関 電話", v.family_doctor_phone),
+        ("要介護度・障害", v.care_level),
+        ("服薬・アレルギー等", v.medical_notes),
+        ("ケアマネジャー", v.care_manager_name),
+        ("居宅介護支援事業所", " ".join(x for x in (v.care_office.name, v.care_office.phone) if x) if v.care_office else ""),
+        ("地域包括支援センター", " ".join(x for x in (v.support_centre.name, v.support_centre.phone) if x)
+         if v.support_centre else ""),
+        ("担当民生委員", " ".join(x for x in (v.welfare_commissioner_name, v.welfare_commissioner_phone) if x)),
+        ("最寄りの指定避難所", v.shelter.label),
+        ("カードの保管場所", v.kept_at),
+        ("作成日", _day(v.made_on)),
+        ("見直し日", _day(v.review_on)),
+    ]
+    return lines
+
+
+def cards_for(session: Session, town_id: uuid.UUID, person_ids: Sequence[uuid.UUID] | None = None,
+              *, order: str = SortOrder.MAP_NUMBER) -> list[CardView]:
+    """The cards to print: the whole town, or only ``person_ids`` (in the town's order)."""
+    views = emergency.list_cards(session, town_id, order=order)
+    if person_ids is None:
+        return views
+    wanted = set(person_ids)
+    return [v for v in views if v.person.id in wanted]
+
+
+# ---------------------------------------------------------------- PDF
+
+
+def _draw_card(pdf, v: CardView, top: float, height: float, family: str, big: bool) -> None:  # noqa: ANN001
+    left, width = pdf.l_margin, pdf.w - pdf.l_margin - pdf.r_margin
+    label_w = 52 if big else 46
+    size = 15 if big else 11.5
+    pdf.set_xy(left, top)
+    pdf.set_font(family, size=22 if big else 16)
+    pdf.cell(width * 0.6, 11 if big else 8, TITLE, new_x="RIGHT")
+    pdf.set_font(family, size=11 if big else 9)
+    pdf.cell(width * 0.4, 11 if big else 8, f"{v.town_name}　No.{v.map_number}", align="R",
+             new_x="LMARGIN", new_y="NEXT")
+    fields = card_fields(v)
+    row_h = (height - (14 if big else 10)) / len(fields)
+    pdf.set_draw_color(0, 0, 0)
+    for label, value in fields:
+        y = pdf.get_y()
+        pdf.set_fill_color(232, 232, 232)
+        pdf.set_font(family, size=size * 0.8)
+        pdf.set_xy(left, y)
+        pdf.cell(label_w, row_h, label, border=1, fill=True)
+        pdf.set_font(family, size=size)
+        # Long values shrink instead of wrapping, so every card keeps the same grid to fill by hand.
+        text_size = size
+        while text_size > 7 and pdf.get_string_width(value) > width - label_w - 3:
+            text_size -= 0.5
+            pdf.set_font(family, size=text_size)
+        pdf.cell(width - label_w, row_h, value, border=1, new_x="LMARGIN", new_y="NEXT")
+
+
+def write_cards_pdf(views: Sequence[CardView], path: Path, *, per_page: int = 1) -> Path:
+    """One card per A4 page (big type), or two per page with a cut line between them."""
+    from fpdf import FPDF
+
+    if per_page not in PER_PAGE_CHOICES:
+        raise LedgerError(QT_TRANSLATE_NOOP("errors", "Print one or two cards per page."), where="per_page")
+    pdf = FPDF(orientation="portrait", format="A4")
+    family = add_japanese_font(pdf)
+    pdf.set_title(TITLE)
+    pdf.set_auto_page_break(False)
+    margin = 12 if per_page == 1 else 9
+    pdf.set_margins(margin, margin, margin)
+    slot = (pdf.h - 2 * margin) / per_page
+    if not views:
+        pdf.add_page()  # an empty PDF is no file at all: print one blank card to fill in by hand
+    for i, v in enumerate(views):
+        if i % per_page == 0:
+            pdf.add_page()
+        position = i % per_page
+        top = margin + position * slot
+        _draw_card(pdf, v, top, slot - (8 if per_page > 1 else 0), family, big=per_page == 1)
+        if per_page > 1 and position < per_page - 1:
+            cut = top + slot - 2
+            pdf.set_dash_pattern(dash=2, gap=2)
+            pdf.line(0, cut, pdf.w, cut)
+            pdf.set_dash_pattern()
+            pdf.set_font(family, size=8)
+            pdf.set_xy(margin, cut - 4)
+            pdf.cell(0, 4, "－－ 切り取り線 －－", align="C")
+    path = Path(path)
+    pdf.output(str(path))
+    return path
+
+
+# ---------------------------------------------------------------- Excel
+
+
+def write_cards_xlsx(views: Sequence[CardView], path: Path) -> Path:
+    """One card per printed A4 page, each a block of label/value rows on one sheet."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = TITLE
+    thin = Side(style="thin", color="000000")
+    border = Border(left=thin, right=thin, top=thin, bottom=thin)
+    ws.column_dimensions["A"].width = 24
+    ws.column_dimensions["B"].width = 56
+    row = 1
+    for v in views:
+        title = ws.cell(row, 1, TITLE)
+        title.font = Font(name=FONT_NAME, size=20, bold=True)
+        write_text(ws.cell(row, 2, ""), f"{v.town_name}　No.{v.map_number}")
+        ws.cell(row, 2).font = Font(name=FONT_NAME, size=12)
+        ws.cell(row, 2).alignment = Alignment(horizontal="right", vertical="bottom")
+        ws.row_dimensions[row].height = 34
+        row += 1
+        for label, value in card_fields(v):
+            a, b = ws.cell(row, 1, label), ws.cell(row, 2)
+            write_text(b, value)
+            a.font = Font(name=FONT_NAME, size=12)
+            a.fill = PatternFill("solid", fgColor="E8E8E8")
+            b.font = Font(name=FONT_NAME, size=15)
+            b.alignment = Alignment(vertical="center", wrap_text=True, shrink_to_fit=False)
+            a.alignment = Alignment(vertical="center")
+            a.border = b.border = border
+            ws.row_dimensions[row].height = 27
+            row += 1
+        ws.row_breaks.append(Break(id=row - 1))
+        row += 1
+    ws.page_setup.orientation = "portrait"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.print_options.horizontalCentered = True
+    path = Path(path)
+    wb.save(path)
+    return path
+
+
+def export_cards(
+    session: Session, town_id: uuid.UUID, path: Path, *, person_ids: Sequence[uuid.UUID] | None = None,
+    per_page: int = 1, order: str = SortOrder.MAP_NUMBER,
+) -> Path:
+    """Write cards to ``path``: .pdf or .xlsx by its suffix (the CLI's export-cards)."""
+    path = Path(path)
+    views = cards_for(session, town_id, person_ids, order=order)
+    suffix = path.suffix.lower()
+    if suffix == ".pdf":
+        return write_cards_pdf(views, path, per_page=per_page)
+    if suffix == ".xlsx":
+        return write_cards_xlsx(views, path)
+    raise LedgerError(QT_TRANSLATE_NOOP("errors", "Save the cards as .pdf or .xlsx."), where=path.name)

@@ -1,0 +1,81 @@
+"""緊急連絡カード as PDF (one or two per A4) and Excel: one card per person, every field, empty boxes, fonts."""
+
+from __future__ import annotations
+
+import math
+
+from openpyxl import load_workbook
+
+from app.io.emergency_cards import card_fields, export_cards
+from app.services import emergency
+from tests.emergency_fixtures import demo_cards, pdf_fonts, pdf_pages, pdf_text, flat  # noqa: F401
+
+
+def test_pdf_has_one_card_per_page_with_the_persons_fields_and_medical_notes(demo_cards, tmp_path):
+    ledger, town_id = demo_cards
+    with ledger.Session.begin() as s:
+        views = emergency.list_cards(s, town_id)
+        export_cards(s, town_id, tmp_path / "cards.pdf")
+    path = tmp_path / "cards.pdf"
+    assert pdf_pages(path) == len(views)
+    for page, v in enumerate(views, start=1):
+        text = pdf_text(path, page)
+        assert flat(v.person.name) in text and f"No.{v.map_number}" in text
+        assert flat(v.address) in text and flat(v.person.phone) in text
+        for c in v.contacts:
+            assert flat(c.name) in text and flat(c.phone) in text
+        if v.medical_notes:
+            assert flat(v.medical_notes) in text  # the card stays with the person: medical notes belong on it
+        if v.family_doctor_label:
+            assert flat(v.family_doctor_label) in text
+        # Two contact boxes even when fewer are known, and the labels of every field.
+        for label, _ in card_fields(v):
+            assert flat(label) in text
+        assert "None" not in text
+    assert all(f[-5] == "yes" for f in pdf_fonts(path))
+    assert b"/FontFile2" in path.read_bytes()
+
+
+def test_two_cards_per_page_fit_every_person_on_half_the_pages(demo_cards, tmp_path):
+    ledger, town_id = demo_cards
+    with ledger.Session.begin() as s:
+        views = emergency.list_cards(s, town_id)
+        export_cards(s, town_id, tmp_path / "cards.pdf", per_page=2)
+    text = pdf_text(tmp_path / "cards.pdf")
+    assert pdf_pages(tmp_path / "cards.pdf") == math.ceil(len(views) / 2)
+    for v in views:
+        assert text.count(flat(v.person.name)) == 1
+    assert "切り取り線" in text
+
+
+def test_a_person_without_a_card_gets_empty_boxes_not_none(demo_cards, tmp_path):
+    ledger, town_id = demo_cards
+    with ledger.Session.begin() as s:
+        bare = emergency.persons_without_card(s, town_id)[0]
+        export_cards(s, town_id, tmp_path / "one.xlsx", person_ids=[bare.person.id])
+        export_cards(s, town_id, tmp_path / "one.pdf", person_ids=[bare.person.id])
+    ws = load_workbook(tmp_path / "one.xlsx").active
+    values = {r[0]: r[1] for r in ws.iter_rows(min_row=2, values_only=True) if r[0]}
+    assert values["氏名"] == bare.person.name
+    assert values["緊急連絡先1"] is None and values["緊急連絡先2"] is None and values["かかりつけ医"] is None
+    text = pdf_text(tmp_path / "one.pdf")
+    assert pdf_pages(tmp_path / "one.pdf") == 1 and flat(bare.person.name) in text and "None" not in text
+
+
+def test_excel_cards_put_each_value_beside_its_label_one_block_per_person(demo_cards, tmp_path):
+    ledger, town_id = demo_cards
+    with ledger.Session.begin() as s:
+        views = emergency.list_cards(s, town_id)
+        export_cards(s, town_id, tmp_path / "cards.xlsx")
+    ws = load_workbook(tmp_path / "cards.xlsx").active
+    blocks, current = [], None
+    for a, b in ws.iter_rows(values_only=True, max_col=2):
+        if a == "緊急連絡カード":
+            current = {}
+            blocks.append(current)
+        elif a and current is not None:
+            current[a] = b or ""
+    assert len(blocks) == len(views) == len(ws.row_breaks.brk)
+    for block, v in zip(blocks, views, strict=True):
+        assert block == dict(card_fields(v))
+    assert ws.page_setup.paperSize == 9 or str(ws.page_setup.paperSize) == "9"

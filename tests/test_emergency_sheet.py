@@ -1,0 +1,136 @@
+"""The town's 緊急連絡表 in Excel and PDF: every person once, every field in its column, print settings."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from openpyxl import load_workbook
+
+from app.io.emergency_sheet import HEADER_ROW, HEADERS, export_sheet
+from app.services import emergency
+from app.services.emergency_views import CardFields
+from app.services.errors import LedgerError
+from app.services.text import fold
+from tests.emergency_fixtures import demo_cards, pdf_fonts, pdf_pages, pdf_text, flat  # noqa: F401
+
+DAY = date(2026, 11, 27)
+
+
+def _col(name: str) -> int:
+    return HEADERS.index(name)
+
+
+def _read_rows(path):
+    ws = load_workbook(path).active
+    rows = [[c.value for c in row] for row in ws.iter_rows(min_row=HEADER_ROW + 1)]
+    return ws, rows
+
+
+def test_excel_sheet_has_every_person_once_with_each_field_in_its_column(demo_cards, tmp_path):
+    ledger, town_id = demo_cards
+    with ledger.Session.begin() as s:
+        views = emergency.list_cards(s, town_id)
+        export_sheet(s, town_id, tmp_path / "sheet.xlsx", printed_on=DAY)
+    ws, rows = _read_rows(tmp_path / "sheet.xlsx")
+    assert [c.value for c in ws[HEADER_ROW]] == list(HEADERS)
+    by_number = {}
+    for row in rows:
+        by_number.setdefault(row[_col("番号")], []).append(row)
+    assert len(rows) == len(views)
+    for v in views:
+        row = next(r for r in by_number[str(v.map_number)] if r[_col("氏名")] == v.person.name)
+        assert row[_col("ふりがな")] == v.person.kana
+        assert row[_col("住所")] == v.address
+        assert row[_col("TEL")] == v.person.phone
+        for c in v.contacts:
+            assert c.name in row[_col("緊急連絡先")] and c.phone in row[_col("緊急連絡先")]
+        if v.family_doctor_label:
+            assert v.family_doctor_label in row[_col("かかりつけ医")]
+        if v.care_manager_name:
+            assert v.care_manager_name in row[_col("ケアマネジャー")]
+        if v.support_centre:
+            assert v.support_centre.name in row[_col("地域包括支援センター")]
+        for w in v.watchers:
+            assert w in (row[_col("見守り者")] or "")
+        if not v.has_card:
+            assert "カード未作成" in row[_col("備考")]
+    assert not any("None" in str(value) for row in rows for value in row if value is not None)
+    assert len({(r[_col("番号")], r[_col("氏名")]) for r in rows}) == len(rows)
+
+
+def test_excel_sheet_is_sorted_by_kana_or_by_map_number(demo_cards, tmp_path):
+    ledger, town_id = demo_cards
+    with ledger.Session.begin() as s:
+        export_sheet(s, town_id, tmp_path / "kana.xlsx", printed_on=DAY)
+        export_sheet(s, town_id, tmp_path / "number.xlsx", order="map_number", printed_on=DAY)
+    _, kana_rows = _read_rows(tmp_path / "kana.xlsx")
+    _, number_rows = _read_rows(tmp_path / "number.xlsx")
+    kanas = [fold(r[_col("ふりがな")]) for r in kana_rows]
+    assert kanas == sorted(kanas)
+    numbers = [int(r[_col("番号")]) for r in number_rows]
+    assert numbers == sorted(numbers)
+    assert sorted(map(tuple, kana_rows)) == sorted(map(tuple, number_rows))
+
+
+def test_excel_sheet_prints_a4_landscape_fitted_with_repeated_header_town_date_and_pages(demo_cards, tmp_path):
+    ledger, town_id = demo_cards
+    with ledger.Session.begin() as s:
+        export_sheet(s, town_id, tmp_path / "sheet.xlsx", printed_on=DAY)
+    ws = load_workbook(tmp_path / "sheet.xlsx").active
+    assert ws.page_setup.orientation == "landscape" and str(ws.page_setup.paperSize) == "9"  # 9 = A4
+    assert ws.print_title_rows.replace("$", "") == f"{HEADER_ROW}:{HEADER_ROW}"
+    assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToWidth == 1
+    assert ws.page_setup.fitToHeight == 0
+    assert "ひだまり町" in ws.oddHeader.left.text and "2026/11/27" in ws.oddHeader.right.text
+    assert "&P / &N" in ws.oddFooter.center.text
+    assert ws["A1"].font.name == "BIZ UDゴシック"
+
+
+def test_medical_notes_stay_off_the_sheet_unless_asked_and_formula_text_stays_text(demo_cards, tmp_path):
+    ledger, town_id = demo_cards
+    with ledger.Session.begin() as s:
+        person = next(v for v in emergency.list_cards(s, town_id) if v.has_card)
+        emergency.save_card(s, person.person.id, CardFields(medical_notes="ペニシリンにアレルギー", note="=HYPERLINK(\"x\")"))
+        export_sheet(s, town_id, tmp_path / "plain.xlsx", printed_on=DAY)
+        export_sheet(s, town_id, tmp_path / "medical.xlsx", include_medical=True, printed_on=DAY)
+        export_sheet(s, town_id, tmp_path / "plain.pdf", printed_on=DAY)
+    ws, plain = _read_rows(tmp_path / "plain.xlsx")
+    assert not any("ペニシリン" in str(v) for row in plain for v in row)
+    assert "ペニシリン" not in pdf_text(tmp_path / "plain.pdf")
+    _, medical = _read_rows(tmp_path / "medical.xlsx")
+    assert any("ペニシリン" in str(v) for row in medical for v in row)
+    note = next(c for row in ws.iter_rows(min_row=HEADER_ROW + 1) for c in row if c.value == "=HYPERLINK(\"x\")")
+    assert note.data_type == "s"
+
+
+def test_pdf_sheet_lists_every_person_once_with_page_numbers_and_an_embedded_japanese_font(demo_cards, tmp_path):
+    ledger, town_id = demo_cards
+    with ledger.Session.begin() as s:
+        views = emergency.list_cards(s, town_id, order="kana")
+        export_sheet(s, town_id, tmp_path / "sheet.pdf", printed_on=DAY)
+    text = pdf_text(tmp_path / "sheet.pdf", raw=True)
+    pages = pdf_pages(tmp_path / "sheet.pdf")
+    assert pages >= 2
+    for v in views:
+        assert text.count(flat(v.person.name)) == 1, v.person.name
+    positions = [text.index(flat(v.person.name)) for v in views]
+    assert positions == sorted(positions)  # 五十音 order on paper too
+    for page in range(1, pages + 1):
+        page_text = pdf_text(tmp_path / "sheet.pdf", page)
+        assert f"{page}/{pages}ページ" in page_text
+        assert "緊急連絡表" in page_text and "ひだまり町" in page_text and "令和8年11月27日" in page_text
+        assert "緊急連絡先" in page_text and "かかりつけ医" in page_text  # the header row on every page
+    assert "None" not in text
+    fonts = pdf_fonts(tmp_path / "sheet.pdf")
+    assert fonts and all("yes" == f[-5] for f in fonts)  # the emb column
+    assert b"/FontFile2" in (tmp_path / "sheet.pdf").read_bytes()
+
+
+def test_unknown_format_and_order_are_refused(demo_cards, tmp_path):
+    ledger, town_id = demo_cards
+    with pytest.raises(LedgerError), ledger.Session.begin() as s:
+        export_sheet(s, town_id, tmp_path / "sheet.docx")
+    with pytest.raises(LedgerError), ledger.Session.begin() as s:
+        export_sheet(s, town_id, tmp_path / "sheet.xlsx", order="age")
+    assert not (tmp_path / "sheet.docx").exists()
