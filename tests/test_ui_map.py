@@ -25,7 +25,8 @@ def window(qtbot, demo_ledger, demo_dir):
     with qtbot.waitSignal(w.map_ready, timeout=READY_MS):
         w.open_initial_town()
         w.show()
-    return w
+    yield w
+    assert w.map_view.js_errors == [], "the page reported JavaScript errors"
 
 
 def page_state(qtbot, window) -> dict:

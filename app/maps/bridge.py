@@ -25,6 +25,7 @@ class MapBridge(QObject):
     map_clicked = Signal(float, float)  # x (lng or pixel x), y (lat or pixel y)
     feature_moved = Signal(str, float, float)
     feature_clicked = Signal(str)
+    page_error = Signal(str)
 
     @Slot()
     def pageReady(self) -> None:  # noqa: N802 - called from JS
@@ -54,4 +55,6 @@ class MapBridge(QObject):
 
     @Slot(str)
     def log(self, message: str) -> None:
+        """The page reports a problem (a script error, a failed call)."""
         log.warning("page: %s", message)
+        self.page_error.emit(message)

@@ -29,8 +29,14 @@ log = logging.getLogger(__name__)
 
 
 class _Page(QWebEnginePage):
+    def __init__(self, profile: QWebEngineProfile, view: MapView) -> None:
+        super().__init__(profile, view)
+        self._view = view
+
     def javaScriptConsoleMessage(self, level, message, line, source):  # noqa: N802, ANN001 - Qt override
         log.warning("js console (%s) %s:%s %s", level.name, source, line, message)
+        if level == QWebEnginePage.JavaScriptConsoleMessageLevel.ErrorMessageLevel:
+            self._view.js_errors.append(f"{source}:{line} {message}")
 
 
 class MapView(QWebEngineView):
@@ -49,6 +55,7 @@ class MapView(QWebEngineView):
         self.profile.installUrlSchemeHandler(SCHEME.encode(), self.scheme_handler)
         self.guard = OfflineGuard(self)
         self.profile.setUrlRequestInterceptor(self.guard)
+        self.js_errors: list[str] = []  # errors the page reported; tests assert there are none
         self._page: _Page | None = _Page(self.profile, self)
         # WebEngine needs the page gone before its profile: let the page own the profile.
         self.profile.setParent(self._page)
@@ -75,6 +82,7 @@ class MapView(QWebEngineView):
         self.bridge.feature_moved.connect(lambda fid, x, y: self.moved.emit(fid, MapPoint(self.crs, x, y)))
         self.bridge.feature_clicked.connect(self.feature_clicked)
         self.bridge.on_reply = self._on_reply
+        self.bridge.page_error.connect(self.js_errors.append)
 
     # ------------------------------------------------------------ page life
 
