@@ -185,7 +185,7 @@
 
   // Map numbers go on in a second pass, so no symbol covers another's number.
   function labelPass(canvasRenderer) {
-    if (!labelsOn) { return; }
+    if (!labelsOn || !canvasRenderer._ctx) { return; }
     var ctx = canvasRenderer._ctx, b = canvasRenderer._redrawBounds || canvasRenderer._bounds;
     ctx.save();
     if (canvasRenderer._redrawBounds) {
@@ -215,7 +215,7 @@
       if (map.hasLayer(markers[id]) && bounds.contains(markers[id].getLatLng())) { n++; if (n > LABEL_LIMIT) { break; } }
     }
     var on = n <= LABEL_LIMIT;
-    if (on !== labelsOn) { labelsOn = on; if (renderer) { renderer._redraw(); } }
+    if (on !== labelsOn) { labelsOn = on; redrawAll(); }
   }
 
   function tooltipFor(feature) {
@@ -294,7 +294,7 @@
     redrawLinesOf(id);
   }
 
-  function redrawAll() { if (renderer) { renderer._redraw(); } }
+  function redrawAll() { if (renderer && renderer._map) { renderer._redraw(); } }
 
   S.setFeatures = function (fc) {
     Object.keys(markers).forEach(function (id) { markers[id].remove(); });
