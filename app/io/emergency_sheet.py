@@ -30,7 +30,7 @@ HEADERS = ("番号", "氏名", "ふりがな", "住所", "TEL", "緊急連絡先
            "地域包括支援センター", "見守り者", "備考")
 # Column widths in Excel characters and in PDF millimetres (277 mm = A4 landscape less 10 mm margins).
 XLSX_WIDTHS = (6, 14, 14, 22, 13, 30, 20, 22, 20, 16, 26)
-PDF_WIDTHS = (9, 26, 24, 26, 23, 40, 27, 28, 28, 22, 24)
+PDF_WIDTHS = (9, 26, 24, 26, 27, 37, 27, 28, 28, 22, 23)
 HEADER_ROW = 3
 MEDICAL_LABEL = "医療メモ"
 
@@ -65,7 +65,7 @@ def sheet_row(v: CardView, *, include_medical: bool = False) -> tuple[str, ...]:
         notes.append("カード未作成")
     return (
         str(v.map_number), v.person.name, v.person.kana, v.address, v.person.phone, contacts,
-        _agency_line(v.family_doctor_label, v.family_doctor_phone), care, centre, "、".join(v.watchers),
+        _agency_line(v.family_doctor_label, v.family_doctor_phone), care, centre, "\n".join(v.watchers),
         "\n".join(x for x in notes if x),
     )
 
