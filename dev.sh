@@ -48,6 +48,11 @@ case "${1:-}" in
   app)
     setup_system; setup_python
     exec "$VENV/bin/sasaeai-map" "${@:2}" ;;
+  translations)
+    # Refresh the Japanese catalogue's list of UI strings from the code (translations are kept).
+    setup_python
+    "$VENV/bin/pyside6-lupdate" $(find app -name '*.py' | sort) -ts resources/translations/sasaeai_ja.ts -no-obsolete
+    exit 0 ;;
   test)
     setup_system; setup_python
     export QT_QPA_PLATFORM=offscreen
@@ -61,6 +66,6 @@ case "${1:-}" in
     fi
     exit "$rc" ;;
   *)
-    echo "usage: ./dev.sh demo | app | test [pytest args]" >&2
+    echo "usage: ./dev.sh demo | app | test [pytest args] | translations" >&2
     exit 2 ;;
 esac

@@ -43,12 +43,14 @@ def run_gui(*, data_dir: Path, demo: bool = False, screenshot: Path | None = Non
     from app.paths import ledger_path
     from app.services.demo import make_demo
     from app.ui.dialogs import BaseMapChoiceDialog, FirstRunDialog, TownDialog, show_error
+    from app.ui.i18n import chosen_language, install_translators
     from app.ui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Sasaeai Map")
     app.setApplicationDisplayName("支え合いマップ")
     app.setApplicationVersion(__import__("app").__version__)
+    install_translators(app, chosen_language(settings_for(data_dir)))
 
     demo_dir: Path | None = None
     new_town: tuple[str, str] | None = None

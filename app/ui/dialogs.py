@@ -23,13 +23,9 @@ from app.services.places import PlaceFields
 from app.services.views import PlaceView
 
 
-def tr(text: str, context: str = "errors") -> str:
-    return QCoreApplication.translate(context, text)
-
-
 def error_text(error: LedgerError) -> str:
     """The error's message in the UI language, with where it happened."""
-    return error.message(tr(error.template))
+    return error.message(QCoreApplication.translate("errors", error.template))
 
 
 def show_error(parent: QWidget | None, error: Exception) -> None:

@@ -21,22 +21,21 @@ from app.io.roster import FIELDS, RosterColumns
 from app.io.sheets import ChangeKind, Preview
 
 ROLE_ROW = Qt.ItemDataRole.UserRole
+translate = QCoreApplication.translate
 
 
 def field_labels() -> dict[str, str]:
-    t = lambda text: QCoreApplication.translate("roster", text)  # noqa: E731
     return {
-        "name": t("Name (氏名)"), "kana": t("Reading (フリガナ)"), "address": t("Address (住所)"),
-        "phone": t("Phone (電話)"), "birth_date": t("Birth date (生年月日)"),
-        "household_kind": t("Household kind (世帯区分)"), "concerns": t("Concerns (気になるところ)"),
-        "watchers": t("Watchers (見守り者)"), "of_concern": t("Of concern (気がかり)"),
+        "name": translate("roster", "Name (氏名)"), "kana": translate("roster", "Reading (フリガナ)"), "address": translate("roster", "Address (住所)"),
+        "phone": translate("roster", "Phone (電話)"), "birth_date": translate("roster", "Birth date (生年月日)"),
+        "household_kind": translate("roster", "Household kind (世帯区分)"), "concerns": translate("roster", "Concerns (気になるところ)"),
+        "watchers": translate("roster", "Watchers (見守り者)"), "of_concern": translate("roster", "Of concern (気がかり)"),
     }
 
 
 def kind_labels() -> dict[ChangeKind, str]:
-    t = lambda text: QCoreApplication.translate("import", text)  # noqa: E731
-    return {ChangeKind.ADDED: t("Add"), ChangeKind.UPDATED: t("Update"), ChangeKind.UNCHANGED: t("Unchanged"),
-            ChangeKind.NEEDS_DECISION: t("Decide")}
+    return {ChangeKind.ADDED: translate("import", "Add"), ChangeKind.UPDATED: translate("import", "Update"), ChangeKind.UNCHANGED: translate("import", "Unchanged"),
+            ChangeKind.NEEDS_DECISION: translate("import", "Decide")}
 
 
 class ColumnMappingDialog(QDialog):

@@ -46,6 +46,7 @@ from app.services.views import HouseholdFields, HouseholdView, MapPoint, PersonF
 from app.ui.commands import LedgerCommand
 from app.ui.dialogs import BaseMapChoiceDialog, PlaceDialog, TownDialog, show_error
 from app.services.watch_views import ConcernView, WatcherView, WatchLinkView
+from app.ui.i18n import SETTING, chosen_language
 from app.ui.import_dialogs import ColumnMappingDialog, ImportPreviewDialog
 from app.ui.panels import FilterBox, HouseholdPanel, PersonDialog, SearchBox
 from app.ui.watch_panel import LinkDialog, WatchPanel, role_labels
@@ -238,6 +239,15 @@ class MainWindow(QMainWindow):
         step_menu = bar.addMenu(self.tr("&Steps"))
         for action in self.step_actions:
             step_menu.addAction(action)
+        language_menu = bar.addMenu(self.tr("&Language"))
+        self.language_group = QActionGroup(self)
+        for code, label in (("ja", "日本語"), ("en", "English")):
+            action = QAction(label, self, checkable=True)
+            action.setData(code)
+            action.setChecked(chosen_language(self.settings) == code)
+            action.triggered.connect(lambda _checked=False, c=code: self.set_language(c))
+            self.language_group.addAction(action)
+            language_menu.addAction(action)
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self.about_action)
 
@@ -786,6 +796,11 @@ class MainWindow(QMainWindow):
         self.search_box.show_hits(hits)
 
     # ------------------------------------------------------------------ help
+
+    def set_language(self, code: str) -> None:
+        self.settings.setValue(SETTING, code)
+        QMessageBox.information(self, self.tr("Language"),
+                                self.tr("The new language is used from the next start of Sasaeai Map."))
 
     def about(self) -> None:
         QMessageBox.about(self, self.tr("About Sasaeai Map"), self.tr(

@@ -33,30 +33,29 @@ from app.services.watch import COMMON_INVOLVEMENTS
 from app.services.watch_views import ConcernView, LinkFields, WatcherFields, WatcherView, WatchLinkView
 
 ROLE_ID = Qt.ItemDataRole.UserRole
+translate = QCoreApplication.translate
 
 
 def role_labels() -> dict[str, str]:
-    t = lambda text: QCoreApplication.translate("roles", text)  # noqa: E731
     return {
-        WatcherRole.DISTRICT_HEAD.value: t("District head (区長)"),
-        WatcherRole.WELFARE_COMMISSIONER.value: t("Welfare commissioner (民生児童委員)"),
-        WatcherRole.WELFARE_PROMOTER.value: t("Welfare promoter (福祉推進員)"),
-        WatcherRole.ELDERLY_HOME_COUNSELLOR.value: t("Elderly home counsellor (老人家庭相談員)"),
-        WatcherRole.NEIGHBOUR.value: t("Neighbour"),
-        WatcherRole.RELATIVE.value: t("Relative"),
-        WatcherRole.OTHER.value: t("Other"),
+        WatcherRole.DISTRICT_HEAD.value: translate("roles", "District head (区長)"),
+        WatcherRole.WELFARE_COMMISSIONER.value: translate("roles", "Welfare commissioner (民生児童委員)"),
+        WatcherRole.WELFARE_PROMOTER.value: translate("roles", "Welfare promoter (福祉推進員)"),
+        WatcherRole.ELDERLY_HOME_COUNSELLOR.value: translate("roles", "Elderly home counsellor (老人家庭相談員)"),
+        WatcherRole.NEIGHBOUR.value: translate("roles", "Neighbour"),
+        WatcherRole.RELATIVE.value: translate("roles", "Relative"),
+        WatcherRole.OTHER.value: translate("roles", "Other"),
     }
 
 
 def frequency_labels() -> dict[str | None, str]:
-    t = lambda text: QCoreApplication.translate("frequency", text)  # noqa: E731
     return {
-        None: t("—"),
-        WatchFrequency.DAILY.value: t("Daily"),
-        WatchFrequency.WEEKLY.value: t("Weekly"),
-        WatchFrequency.TWICE_A_MONTH.value: t("Twice a month"),
-        WatchFrequency.MONTHLY.value: t("Monthly"),
-        WatchFrequency.WHEN_NEEDED.value: t("When needed"),
+        None: translate("frequency", "—"),
+        WatchFrequency.DAILY.value: translate("frequency", "Daily"),
+        WatchFrequency.WEEKLY.value: translate("frequency", "Weekly"),
+        WatchFrequency.TWICE_A_MONTH.value: translate("frequency", "Twice a month"),
+        WatchFrequency.MONTHLY.value: translate("frequency", "Monthly"),
+        WatchFrequency.WHEN_NEEDED.value: translate("frequency", "When needed"),
     }
 
 
