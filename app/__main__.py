@@ -6,6 +6,10 @@
     sasaeai-map export-form --town TOWN --out FILE.xlsx
     sasaeai-map import-form FILE.xlsx [--dry-run]
     sasaeai-map import-roster FILE.xlsx --town TOWN [--dry-run]
+    sasaeai-map export-contacts --town TOWN --out FILE.xlsx|FILE.pdf
+    sasaeai-map export-cards --town TOWN --out FILE.pdf|FILE.xlsx
+    sasaeai-map import-agencies FILE [--kind KIND] [--area-code 0776] [--dry-run]
+    sasaeai-map import-layer FILE [--kind KIND] [--dry-run]
 """
 
 from __future__ import annotations

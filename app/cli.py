@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from app.io import roster, watch_form
+from app.io import agencies, emergency_cards, emergency_sheet, reference_layers, roster, watch_form
 from app.models import Ledger, open_ledger
 from app.paths import address_table_path, default_data_dir, ledger_path
 from app.services.addresses import AddressTable
@@ -105,6 +105,76 @@ def cmd_import_roster(args: argparse.Namespace) -> int:
     return _import(args, read, roster.apply_roster)
 
 
+def cmd_export_contacts(args: argparse.Namespace) -> int:
+    try:
+        ledger = _open(args)
+        try:
+            with ledger.Session() as s:
+                town = find_town(s, args.town)
+                path = emergency_sheet.export_sheet(s, town.id, Path(args.out), order=args.order,
+                                                    include_medical=args.include_medical)
+        finally:
+            ledger.close()
+    except (LedgerError, OSError) as e:
+        return _fail(e)
+    print(f"exported the emergency contact sheet of {town.name} to {path}")
+    return 0
+
+
+def cmd_export_cards(args: argparse.Namespace) -> int:
+    try:
+        ledger = _open(args)
+        try:
+            with ledger.Session() as s:
+                town = find_town(s, args.town)
+                path = emergency_cards.export_cards(s, town.id, Path(args.out), per_page=args.per_page)
+        finally:
+            ledger.close()
+    except (LedgerError, OSError) as e:
+        return _fail(e)
+    print(f"exported the emergency contact cards of {town.name} to {path}")
+    return 0
+
+
+def _print_problems(problems) -> None:  # noqa: ANN001 - a list of reference_layers.Problem
+    for problem in problems:
+        print(f"  {problem.severity}: {problem.message()}")
+
+
+def cmd_import_agencies(args: argparse.Namespace) -> int:
+    try:
+        ledger = _open(args)
+        try:
+            with ledger.Session.begin() as s:
+                preview = agencies.read_agencies(s, Path(args.file), kind=args.kind, default_area_code=args.area_code)
+                if not args.dry_run:
+                    agencies.apply_agencies(s, preview)
+        finally:
+            ledger.close()
+    except (LedgerError, OSError) as e:
+        return _fail(e)
+    print(("would import (dry run): " if args.dry_run else "imported: ") + preview.summary())
+    _print_problems(preview.problems)
+    return 0
+
+
+def cmd_import_layer(args: argparse.Namespace) -> int:
+    try:
+        preview = reference_layers.read_layer(Path(args.file), kind=args.kind)
+        if not args.dry_run:
+            ledger = _open(args)
+            try:
+                with ledger.Session.begin() as s:
+                    reference_layers.apply_layer(s, preview)
+            finally:
+                ledger.close()
+    except (LedgerError, OSError) as e:
+        return _fail(e)
+    print(("would import (dry run): " if args.dry_run else "imported: ") + preview.summary())
+    _print_problems(preview.problems)
+    return 0
+
+
 def add_commands(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     def add(name: str, handler, help_text: str) -> argparse.ArgumentParser:  # noqa: ANN001
         p = commands.add_parser(name, parents=[common], help=help_text)
@@ -123,3 +193,21 @@ def add_commands(commands: argparse._SubParsersAction, common: argparse.Argument
     p.add_argument("file", type=Path, metavar="FILE.xlsx")
     p.add_argument("--town", required=True)
     p.add_argument("--dry-run", action="store_true", help="show what would change, change nothing")
+    p = add("export-contacts", cmd_export_contacts, "export a town's emergency contact sheet (Excel or PDF)")
+    p.add_argument("--town", required=True)
+    p.add_argument("--out", required=True, type=Path, metavar="FILE.xlsx|FILE.pdf")
+    p.add_argument("--order", choices=("kana", "map_number"), default="kana", help="五十音 (kana) or map number")
+    p.add_argument("--include-medical", action="store_true", help="also print medication/allergy notes")
+    p = add("export-cards", cmd_export_cards, "export the emergency contact cards of a town (PDF or Excel)")
+    p.add_argument("--town", required=True)
+    p.add_argument("--out", required=True, type=Path, metavar="FILE.pdf|FILE.xlsx")
+    p.add_argument("--per-page", type=int, choices=(1, 2), default=1, help="cards per A4 page (2: cut in half)")
+    p = add("import-agencies", cmd_import_agencies, "import an agency list (Excel or CSV) into the directory")
+    p.add_argument("file", type=Path)
+    p.add_argument("--kind", help="the kind of every agency in the file, when the file does not say")
+    p.add_argument("--area-code", default="", help="area code for phone numbers written without one (e.g. 0776)")
+    p.add_argument("--dry-run", action="store_true")
+    p = add("import-layer", cmd_import_layer, "import shelters, community halls or clinics (CSV or GeoJSON)")
+    p.add_argument("file", type=Path)
+    p.add_argument("--kind", choices=("shelter", "designated_shelter", "community_hall", "clinic"))
+    p.add_argument("--dry-run", action="store_true")

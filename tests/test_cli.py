@@ -103,3 +103,36 @@ def test_import_roster_adds_people_and_bad_files_change_nothing(tmp_path):
     assert done.returncode == 0 and "added 2" in done.stdout
     listed = run_app("towns", "--data-dir", str(data))
     assert listed.returncode == 0
+
+
+def test_emergency_outputs_and_reference_imports_from_the_command_line(tmp_path):
+    import openpyxl
+
+    shared = __import__("tests.conftest", fromlist=["SHARED"]).SHARED / "data"
+    data = tmp_path / "data"
+    assert run_app("make-demo", "--data-dir", str(data)).returncode == 0
+    sheet = tmp_path / "緊急連絡表.xlsx"
+    done = run_app("export-contacts", "--town", "ひだまり町", "--out", str(sheet), "--data-dir", str(data))
+    assert done.returncode == 0, done.stderr
+    ws = openpyxl.load_workbook(sheet).worksheets[0]
+    assert any("ひだまり町" in str(c.value) for row in ws.iter_rows(max_row=3) for c in row if c.value)
+    cards = tmp_path / "cards.pdf"
+    done = run_app("export-cards", "--town", "ひだまり町", "--out", str(cards), "--per-page", "2",
+                   "--data-dir", str(data))
+    assert done.returncode == 0, done.stderr
+    assert cards.read_bytes().startswith(b"%PDF")
+
+    layer = run_app("import-layer", str(shared / "echizen" / "hinanjo.csv"), "--data-dir", str(data))
+    assert layer.returncode == 0, layer.stderr
+    assert "28 features" in layer.stdout
+    assert "row 13, column lon" in layer.stdout  # the real file's bad longitude, reported by row and column
+
+    no_kind = run_app("import-agencies", str(shared / "fukui" / "hoyanet_chiikihoukatsu.csv"), "--data-dir", str(data))
+    assert no_kind.returncode != 0 and "hoyanet_chiikihoukatsu.csv" in no_kind.stderr
+    agencies = run_app("import-agencies", str(shared / "fukui" / "hoyanet_chiikihoukatsu.csv"),
+                       "--kind", "community_support_centre", "--area-code", "0776", "--data-dir", str(data))
+    assert agencies.returncode == 0, agencies.stderr
+    assert agencies.stdout.startswith("imported: add 14")
+
+    wrong = run_app("export-contacts", "--town", "ひだまり町", "--out", str(tmp_path / "x.docx"), "--data-dir", str(data))
+    assert wrong.returncode != 0 and "x.docx" in wrong.stderr

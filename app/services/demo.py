@@ -16,6 +16,7 @@ from app.models import Ledger, open_ledger
 from app.paths import ledger_path
 from app.services import basemaps, households, places, towns
 from app.services.demo_map import draw_demo_town_map
+from app.services.demo_emergency import seed_demo_emergency
 from app.services.demo_watch import seed_demo_watchers
 from app.services.places import PlaceFields
 from app.services.views import Crs, HouseholdFields, MapPoint, PersonFields
@@ -145,5 +146,6 @@ def _fill(ledger: Ledger, data_dir: Path) -> DemoSummary:
         for fields, spot in zip(place_rows, spots, strict=False):
             places.add_place(s, town.id, MapPoint(Crs.PIXEL, round(spot.x, 1), round(spot.y, 1)), fields)
         seed_demo_watchers(s, town.id, rng)
+        seed_demo_emergency(s, town.id, rng)
         count = len(households.list_households(s, town.id))
     return DemoSummary(ledger.path, DEMO_TOWN, count, person_count, len(place_rows))
