@@ -195,6 +195,12 @@ class MapView(QWebEngineView):
     def set_gaps(self, household_ids: list[str]) -> None:
         self.call("setGaps", household_ids)
 
+    def set_references(self, features: dict[str, Any], credits: list[str]) -> None:
+        self.call("setReferences", features, credits)
+
+    def show_references(self, on: bool) -> None:
+        self.call("showReferences", on)
+
     def state(self, callback: Callable[[dict[str, Any]], None]) -> None:
         """What the page shows now (ids, visible ids, positions); for tests and diagnostics."""
         self.call("state", callback=callback)

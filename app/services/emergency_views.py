@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from app.models.emergency import AgencyKind, ReferenceKind
+from app.services.errors import QT_TRANSLATE_NOOP
 from app.services.views import PersonView
 
 # The Japanese label of each agency kind, as printed on cards and shown in pickers.
@@ -52,14 +53,14 @@ class Missing(enum.StrEnum):
 
 # QT_TRANSLATE_NOOP("emergency", …) texts for Missing, in English (the UI translates them).
 MISSING_TEXT = {
-    Missing.CARD: "No emergency contact card yet",
-    Missing.CONTACTS: "Fewer than two emergency contacts",
-    Missing.CONTACT_PHONE: "An emergency contact has no phone number",
-    Missing.FAMILY_DOCTOR: "No family doctor",
-    Missing.SUPPORT_CENTRE: "No community general support centre",
-    Missing.WELFARE_COMMISSIONER: "No welfare commissioner in charge",
-    Missing.KEPT_AT: "Where the card is kept is not recorded",
-    Missing.REVIEW_DATE: "No review date",
+    Missing.CARD: QT_TRANSLATE_NOOP("emergency", "No emergency contact card yet"),
+    Missing.CONTACTS: QT_TRANSLATE_NOOP("emergency", "Fewer than two emergency contacts"),
+    Missing.CONTACT_PHONE: QT_TRANSLATE_NOOP("emergency", "An emergency contact has no phone number"),
+    Missing.FAMILY_DOCTOR: QT_TRANSLATE_NOOP("emergency", "No family doctor"),
+    Missing.SUPPORT_CENTRE: QT_TRANSLATE_NOOP("emergency", "No community general support centre"),
+    Missing.WELFARE_COMMISSIONER: QT_TRANSLATE_NOOP("emergency", "No welfare commissioner in charge"),
+    Missing.KEPT_AT: QT_TRANSLATE_NOOP("emergency", "Where the card is kept is not recorded"),
+    Missing.REVIEW_DATE: QT_TRANSLATE_NOOP("emergency", "No review date"),
 }
 
 

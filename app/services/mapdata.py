@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from app.services.views import CategoryView, Crs, HouseholdView, MapPoint, PlaceView
+from app.services.emergency_views import ReferenceFeatureView
 from app.services.watch_views import ConcernView, WatchLineView
 
 
@@ -79,3 +80,15 @@ def line_specs(lines: list[WatchLineView]) -> list[dict[str, Any]]:
 def gap_households(concerns: list[ConcernView]) -> list[str]:
     """Households where a person of concern has nobody watching over them yet."""
     return sorted({str(c.household_id) for c in concerns if not c.has_watcher})
+
+
+def reference_collection(features: list[ReferenceFeatureView]) -> dict[str, Any]:
+    """Shelters, community halls and clinics with a position, for the page's reference layer."""
+    return {
+        "type": "FeatureCollection",
+        "features": [
+            {"type": "Feature", "id": str(f.id), "geometry": {"type": "Point", "coordinates": [f.lon, f.lat]},
+             "properties": {"layer": "reference", "kind": f.kind.value, "label": f.name, "address": f.address}}
+            for f in features if f.lat is not None and f.lon is not None
+        ],
+    }

@@ -28,9 +28,10 @@ from app.maps.page import PageLabels
 from app.maps.view import MapView
 from app.models import Ledger
 from app.paths import basemap_dir
-from app.io import roster, watch_form
+from app.io import agencies as agency_io
+from app.io import emergency_cards, emergency_sheet, reference_layers, roster, watch_form
 from app.paths import address_table_path
-from app.services import basemaps, households, places, towns, watch
+from app.services import basemaps, emergency, households, places, towns, watch
 from app.services.addresses import AddressTable
 from app.services.errors import LedgerError
 from app.services.mapdata import (
@@ -40,7 +41,9 @@ from app.services.mapdata import (
     legend,
     line_specs,
     place_feature,
+    reference_collection,
 )
+from app.services.emergency_views import CardView
 from app.services.search import search
 from app.services.views import HouseholdFields, HouseholdView, MapPoint, PersonFields, PlaceView, TownView
 from app.ui.commands import LedgerCommand
@@ -49,27 +52,11 @@ from app.services.watch_views import ConcernView, WatcherView, WatchLinkView
 from app.ui.i18n import SETTING, chosen_language
 from app.ui.import_dialogs import ColumnMappingDialog, ImportPreviewDialog
 from app.ui.panels import FilterBox, HouseholdPanel, PersonDialog, SearchBox
+from app.ui.emergency_panel import CardDialog, EmergencyPanel, fields_of
+from app.ui.pdf_preview import PdfPreviewDialog
 from app.ui.watch_panel import LinkDialog, WatchPanel, role_labels
 
 log = logging.getLogger(__name__)
-
-
-class StepPlaceholder(QWidget):
-    """Steps II and III until they are built: says plainly what will come."""
-
-    def __init__(self, title: str, text: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        heading = QLabel(title)
-        font = heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        heading.setFont(font)
-        body = QLabel(text)
-        body.setWordWrap(True)
-        layout = QVBoxLayout(self)
-        layout.addWidget(heading)
-        layout.addWidget(body)
-        layout.addStretch(1)
 
 
 class MainWindow(QMainWindow):
@@ -100,12 +87,8 @@ class MainWindow(QMainWindow):
         self.steps.addWidget(step1)
         self.watch_panel = WatchPanel()
         self.steps.addWidget(self.watch_panel)
-        self.steps.addWidget(StepPlaceholder(
-            self.tr("Step III · Emergency contacts"),
-            self.tr("Coming next: emergency contact cards (緊急連絡カード) for each person who needs support and "
-                    "the town's emergency contact sheet (緊急連絡表), linked with relatives, the family doctor, "
-                    "the care manager and the 地域包括支援センター, printed or exported to Excel and PDF."),
-        ))
+        self.emergency_panel = EmergencyPanel()
+        self.steps.addWidget(self.emergency_panel)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.map_view)
         self.splitter.addWidget(self.steps)
@@ -180,6 +163,16 @@ class MainWindow(QMainWindow):
             self.import_watch_form)
         self.import_roster_action = self._action(
             self.tr("Import roster…"), self.tr("A list with one row per person (Excel or CSV)"), self.import_roster)
+        self.import_layer_action = self._action(
+            self.tr("Import shelters or facilities…"),
+            self.tr("Public lists of shelters, community halls or clinics (CSV or GeoJSON)"), self.import_reference_layer)
+        self.import_agencies_action = self._action(
+            self.tr("Import agency list…"),
+            self.tr("Community general support centres, care offices, clinics … (Excel or CSV)"), self.import_agencies)
+        self.references_action = self._action(
+            self.tr("Shelters and facilities"), self.tr("Show imported shelters, community halls and clinics"),
+            self.map_view.show_references, checkable=True)
+        self.references_action.setChecked(True)
         self.quit_action = self._action(self.tr("Quit"), self.tr("Close Sasaeai Map"), self.close,
                                         QKeySequence.StandardKey.Quit)
         self.about_action = self._action(self.tr("About Sasaeai Map"), self.tr("Version and licences"), self.about)
@@ -209,7 +202,8 @@ class MainWindow(QMainWindow):
         edit.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.town_combo = QComboBox()
         self.town_combo.setToolTip(self.tr("The town shown on the map"))
-        self.town_combo.setMinimumContentsLength(10)
+        self.town_combo.setMinimumContentsLength(16)
+        self.town_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         edit.addWidget(QLabel(self.tr("Town:") + " "))
         edit.addWidget(self.town_combo)
         edit.addSeparator()
@@ -223,7 +217,8 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu(self.tr("&File"))
         file_menu.addAction(self.new_town_action)
         file_menu.addSeparator()
-        for action in (self.export_form_action, self.import_form_action, self.import_roster_action):
+        for action in (self.export_form_action, self.import_form_action, self.import_roster_action,
+                       self.import_agencies_action, self.import_layer_action):
             file_menu.addAction(action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
@@ -233,6 +228,7 @@ class MainWindow(QMainWindow):
             edit_menu.addAction(action)
         map_menu = bar.addMenu(self.tr("&Map"))
         map_menu.addAction(self.lines_action)
+        map_menu.addAction(self.references_action)
         map_menu.addSeparator()
         for action in (self.base_image_action, self.base_mbtiles_action, self.base_plain_action):
             map_menu.addAction(action)
@@ -273,6 +269,11 @@ class MainWindow(QMainWindow):
         self.watch_panel.remove_link.connect(self.remove_watch_link)
         self.watch_panel.export_form.connect(self.export_watch_form)
         self.watch_panel.import_form.connect(self.import_watch_form)
+        self.emergency_panel.person_chosen.connect(self._on_card_person_chosen)
+        self.emergency_panel.edit_card.connect(self.edit_card)
+        self.emergency_panel.preview_card.connect(lambda pid: self.preview_cards([pid]))
+        self.emergency_panel.export_sheet.connect(self.preview_sheet)
+        self.emergency_panel.export_cards.connect(lambda: self.preview_cards(None))
 
     def _restore_layout(self) -> None:
         geometry = self.settings.value("window/geometry")
@@ -319,6 +320,9 @@ class MainWindow(QMainWindow):
             place_list = places.list_places(s, town_id)
             concerns = watch.list_concerns(s, town_id)
             lines = watch.watch_lines(s, town_id)
+            cards = emergency.list_cards(s, town_id)
+            refs = emergency.list_reference_features(s) if base.crs.value == "geo" else []
+            credits = sorted({c for lines_ in emergency.reference_credits(s).values() for c in lines_}) if refs else []
         self.undo_stack.clear()  # commands refer to one town's records
         self.selected_id = None
         self.household_panel.show_household(None)
@@ -334,6 +338,10 @@ class MainWindow(QMainWindow):
         self.map_view.set_add_mode(self.add_household_action.isChecked() or self.add_place_action.isChecked())
         self._show_watch(concerns, lines)
         self.map_view.show_lines(self.lines_action.isChecked())
+        self.emergency_panel.show_cards(cards, self.emergency_panel.current_person())
+        # Public shelter and facility lists have real positions: only a geographic map can show them.
+        self.map_view.set_references(reference_collection(refs), credits)
+        self.map_view.show_references(self.references_action.isChecked())
         self.settings.setValue("ledger/last_town", str(town_id))
         self._update_status(len(household_list), len(place_list))
 
@@ -443,8 +451,12 @@ class MainWindow(QMainWindow):
                 self.household_panel.show_household(result)
             self._update_status()
             self.refresh_watch()  # members may have become (or stopped being) persons of concern
+            self.refresh_cards()
         elif isinstance(result, (WatchLinkView, WatcherView, ConcernView)):
             self.refresh_watch()
+            self.refresh_cards()
+        elif isinstance(result, CardView):
+            self.refresh_cards()
         elif isinstance(result, PlaceView):
             self._kinds[str(result.id)] = "place"
             feature = place_feature(result, self.map_view.crs)
@@ -521,6 +533,11 @@ class MainWindow(QMainWindow):
             person = next((c.person.id for c in self.watch_panel.concerns if c.household_id == hid), None)
             if person is not None:
                 self.watch_panel.choose(person)
+        elif self.steps.currentIndex() == 2:
+            hid = uuid.UUID(feature_id)
+            person = next((c.person.id for c in self.emergency_panel.cards if c.household_id == hid), None)
+            if person is not None:
+                self.emergency_panel.choose(person)
         else:
             self.select_household(uuid.UUID(feature_id))
 
@@ -705,6 +722,167 @@ class MainWindow(QMainWindow):
         if not self.confirm(self.tr("{watcher} no longer watches over this person?").format(watcher=link.watcher.name)):
             return
         self.run(self.tr("Remove watcher"), lambda s: watch.unlink(s, link_id), lambda s: watch.restore_link(s, link_id))
+
+    # ------------------------------------------------------------------ Step III
+
+    def refresh_cards(self) -> None:
+        if self.town is None:
+            return
+        with self.ledger.Session() as s:
+            cards = emergency.list_cards(s, self.town.id)
+        self.emergency_panel.show_cards(cards, self.emergency_panel.current_person())
+
+    def _on_card_person_chosen(self, person_id: uuid.UUID | None) -> None:
+        card = self.emergency_panel.card(person_id)
+        if card is not None:
+            self.map_view.select(card.household_id, pan=True)
+
+    def edit_card(self, person_id: uuid.UUID, dialog: CardDialog | None = None) -> CardView | None:
+        with self.ledger.Session() as s:
+            before = emergency.get_card(s, person_id)
+            directory = emergency.list_agencies(s)
+        if dialog is None:
+            dialog = CardDialog(before, directory, self)
+            if dialog.exec() != CardDialog.DialogCode.Accepted:
+                return None
+        fields, contacts = dialog.card_fields(), dialog.contact_fields()
+        old_fields, old_contacts = fields_of(before)
+        had_card = before.has_card
+
+        def undo(s):  # noqa: ANN001, ANN202
+            view = emergency.save_card(s, person_id, old_fields, old_contacts)
+            return view if had_card else emergency.delete_card(s, person_id)
+
+        return self.run(self.tr("Edit emergency card"),
+                        lambda s: emergency.save_card(s, person_id, fields, contacts), undo)
+
+    def _export_pdf(self, write: Callable[[Any, Path], Any], title: str, name: str,
+                    show: Callable[[PdfPreviewDialog], Any] | None = None) -> PdfPreviewDialog | None:
+        """Write a PDF to a temporary file, then preview it (save or print from there)."""
+        import tempfile
+
+        folder = Path(tempfile.mkdtemp(prefix="sasaeai-print-"))
+        target = folder / name
+        try:
+            with self.ledger.Session() as s:
+                write(s, target)
+        except (LedgerError, OSError) as e:
+            show_error(self, e)
+            return None
+        dialog = PdfPreviewDialog(target, title, name, self)
+        (show or (lambda d: d.exec()))(dialog)
+        return dialog
+
+    def preview_sheet(self, show: Callable[[PdfPreviewDialog], Any] | None = None) -> PdfPreviewDialog | None:
+        if self.town is None:
+            return None
+        town_id = self.town.id
+        return self._export_pdf(lambda s, path: emergency_sheet.export_sheet(s, town_id, path),
+                                self.tr("Emergency contact sheet"), f"緊急連絡表_{self.town.name}.pdf", show)
+
+    def preview_cards(self, person_ids: list[uuid.UUID] | None,
+                      show: Callable[[PdfPreviewDialog], Any] | None = None) -> PdfPreviewDialog | None:
+        if self.town is None:
+            return None
+        town_id, per_page = self.town.id, self.emergency_panel.per_page.currentData()
+        return self._export_pdf(
+            lambda s, path: emergency_cards.export_cards(s, town_id, path, person_ids=person_ids, per_page=per_page),
+            self.tr("Emergency contact cards"), f"緊急連絡カード_{self.town.name}.pdf", show)
+
+    def export_sheet_excel(self, path: Path) -> Path | None:
+        try:
+            with self.ledger.Session() as s:
+                return emergency_sheet.export_sheet(s, self.town.id, path)
+        except (LedgerError, OSError) as e:
+            show_error(self, e)
+            return None
+
+    def _problems_text(self, problems: list) -> str:
+        return "\n".join(f"{p.severity}: {p.message()}" for p in problems)
+
+    def import_reference_layer(self, path: Path | None = None, confirm: Callable[[Any], bool] | None = None) -> bool:
+        if path is None:
+            name, _ = QFileDialog.getOpenFileName(self, self.tr("Import shelters or facilities"), str(Path.home()),
+                                                  self.tr("CSV or GeoJSON (*.csv *.geojson *.json)"))
+            if not name:
+                return False
+            path = Path(name)
+        try:
+            preview = reference_layers.read_layer(path)
+        except (LedgerError, OSError) as e:
+            show_error(self, e)
+            return False
+        if confirm is None:
+            def confirm(p) -> bool:  # noqa: ANN001
+                box = QMessageBox(QMessageBox.Icon.Question, self.tr("Import shelters or facilities"),
+                                  self.tr("{file}: {summary}. Import?").format(file=path.name, summary=p.summary()),
+                                  QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+                if p.problems:
+                    box.setDetailedText(self._problems_text(p.problems))
+                return box.exec() == QMessageBox.StandardButton.Yes
+        if not confirm(preview):
+            return False
+        with self.ledger.Session.begin() as s:
+            reference_layers.apply_layer(s, preview)
+        if self.town is not None:
+            self.load_town(self.town.id)
+        return True
+
+    def import_agencies(self, path: Path | None = None, kind: str | None = None,
+                        confirm: Callable[[Any], bool] | None = None, area_code: str | None = None) -> bool:
+        if path is None:
+            name, _ = QFileDialog.getOpenFileName(self, self.tr("Import agency list"), str(Path.home()),
+                                                  self.tr("Excel or CSV (*.xlsx *.csv)"))
+            if not name:
+                return False
+            path = Path(name)
+        try:
+            with self.ledger.Session() as s:
+                preview = agency_io.read_agencies(s, path, kind=kind, default_area_code=area_code or "")
+                short = [r for r in preview.rows if r.fields.phone and not r.fields.phone.startswith("0")]
+                if short and area_code is None:
+                    from PySide6.QtWidgets import QInputDialog
+
+                    code, ok = QInputDialog.getText(
+                        self, self.tr("Import agency list"),
+                        self.tr("{count} phone numbers in {file} have no area code (市外局番).\n"
+                                "Which area code do they have? (e.g. 0776)").format(count=len(short), file=path.name))
+                    if not ok:
+                        return False
+                    return self.import_agencies(path, kind, confirm, code.strip())
+        except LedgerError as e:
+            if kind is None and e.template.startswith("Please choose what kind"):
+                from app.services.emergency_views import AGENCY_KIND_LABELS
+                from PySide6.QtWidgets import QInputDialog
+
+                labels = {label: k.value for k, label in AGENCY_KIND_LABELS.items()}
+                choice, ok = QInputDialog.getItem(self, self.tr("Import agency list"),
+                                                  self.tr("What kind of agencies does {file} list?").format(
+                                                      file=path.name), list(labels), 0, False)
+                return ok and self.import_agencies(path, labels[choice], confirm, area_code)
+            show_error(self, e)
+            return False
+        except OSError as e:
+            show_error(self, e)
+            return False
+        if confirm is None:
+            def confirm(p) -> bool:  # noqa: ANN001
+                box = QMessageBox(QMessageBox.Icon.Question, self.tr("Import agency list"),
+                                  self.tr("{file}: {summary}. Import?").format(file=path.name, summary=p.summary()),
+                                  QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+                if p.problems:
+                    box.setDetailedText(self._problems_text(p.problems))
+                return box.exec() == QMessageBox.StandardButton.Yes
+        if not confirm(preview):
+            return False
+        try:
+            with self.ledger.Session.begin() as s:
+                agency_io.apply_agencies(s, preview)
+        except LedgerError as e:
+            show_error(self, e)
+            return False
+        self.refresh_cards()
+        return True
 
     # ------------------------------------------------------------------ Excel forms
 

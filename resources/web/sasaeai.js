@@ -24,6 +24,16 @@
   var lineLayer = null;
   var PLACE_SYMBOL = { code: "place", color: "#2e7d32", shape: "star", letter: "た" };
   var NONE_SYMBOL = { code: "none", color: "#ffffff", shape: "circle", letter: "" };
+  // Reference layers (imported public data): small symbols, a letter each, never draggable.
+  var REFERENCE_SYMBOLS = {
+    shelter: { color: "#66bb6a", shape: "square", letter: "避" },
+    designated_shelter: { color: "#2e7d32", shape: "square", letter: "避" },
+    community_hall: { color: "#8d6e63", shape: "pentagon", letter: "公" },
+    clinic: { color: "#e57373", shape: "hexagon", letter: "医" }
+  };
+  var references = {};       // id -> L.CircleMarker (SymbolMarker) of reference features
+  var referenceLayer = null;
+  var referenceCredits = [];
 
   function log(msg) { if (bridge) { bridge.log(String(msg)); } }
 
@@ -80,6 +90,7 @@
   function symbolFor(feature) {
     var p = feature.properties;
     if (p.layer === "place") { return PLACE_SYMBOL; }
+    if (p.layer === "reference") { return REFERENCE_SYMBOLS[p.kind] || NONE_SYMBOL; }
     var best = null;
     (p.categories || []).forEach(function (code) {
       var c = categories[code];
@@ -97,6 +108,7 @@
 
   function symbolSize(feature) {
     var p = feature.properties;
+    if (p.layer === "reference") { return Math.round(18 * (config.symbolScale || 1)); }
     var concern = p.layer === "household" && p.ofConcern;
     return Math.round((concern ? 30 : 24) * (config.symbolScale || 1));
   }
@@ -331,6 +343,34 @@
     }
     return selectedId;
   };
+  function escapeHtml(text) {
+    var div = document.createElement("div");
+    div.textContent = text;
+    return div.innerHTML;
+  }
+
+  S.setReferences = function (fc, credits) {
+    Object.keys(references).forEach(function (id) { references[id].remove(); });
+    references = {};
+    referenceCredits.forEach(function (c) { map.attributionControl.removeAttribution(c); });
+    // Leaflet treats attributions as HTML: the credit lines are data, so escape them.
+    referenceCredits = (credits || []).map(escapeHtml);
+    referenceCredits.forEach(function (c) { map.attributionControl.addAttribution(c); });
+    (fc.features || []).forEach(function (f) {
+      var m = new SymbolMarker(toLatLng(f.geometry.coordinates), { renderer: renderer, radius: 10, bubblingMouseEvents: false });
+      m.feature = f;
+      m.on("mouseover", function () { showTip(f, m.getLatLng()); });
+      m.on("mouseout", hideTip);
+      references[String(f.id)] = m;
+      m.addTo(referenceLayer);
+    });
+    return Object.keys(references).length;
+  };
+  S.showReferences = function (on) {
+    if (on) { referenceLayer.addTo(map); } else { referenceLayer.remove(); }
+    return !!on;
+  };
+
   S.showTooltip = function (id) {
     id = String(id);
     if (!markers[id]) { return false; }
@@ -358,7 +398,9 @@
                var l = lines[lid]; return { id: lid, drawn: !!(l.line && map.hasLayer(l.line)),
                                             latlngs: l.line ? l.line.getLatLngs().map(function (p) { return [p.lng, p.lat]; }) : [] };
              }),
-             linesVisible: linesVisible, gaps: Object.keys(gaps).sort(), highlightedPerson: highlightedPerson };
+             linesVisible: linesVisible, references: Object.keys(references).length,
+             referencesShown: referenceLayer ? map.hasLayer(referenceLayer) : false,
+             attribution: map.attributionControl._container ? map.attributionControl._container.textContent : "", gaps: Object.keys(gaps).sort(), highlightedPerson: highlightedPerson };
   };
 
   // ---------------------------------------------------------------- watch lines
@@ -522,6 +564,7 @@
     renderer._draw = function () { drawLayers.call(this); labelPass(this); };
     addBase();
     lineLayer = L.layerGroup().addTo(map);
+    referenceLayer = L.layerGroup().addTo(map);
     map.on("zoomend moveend", updateLabels);
     addLegend();
     map.on("click", function (ev) {

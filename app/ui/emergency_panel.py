@@ -1,0 +1,350 @@
+"""Step III panel: emergency contact cards (緊急連絡カード), who still lacks one, and the town's sheet."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+
+from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services.emergency_views import (
+    MISSING_TEXT,
+    AgencyView,
+    CardFields,
+    CardView,
+    ContactFields,
+    ShelterStatus,
+)
+
+ROLE_ID = Qt.ItemDataRole.UserRole
+translate = QCoreApplication.translate
+CARE_LEVELS = ("", "要支援1", "要支援2", "要介護1", "要介護2", "要介護3", "要介護4", "要介護5",
+               "身体障害者手帳", "療育手帳", "精神障害者保健福祉手帳")
+KEPT_AT = ("", "冷蔵庫の扉", "電話の横", "玄関の内側", "仏壇の引き出し")
+
+
+def missing_text(code) -> str:  # noqa: ANN001 - a Missing value
+    return translate("emergency", MISSING_TEXT[code])
+
+
+class _DateField(QWidget):
+    """A date that may be unknown: a checkbox and a calendar."""
+
+    def __init__(self, value: date | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.known = QCheckBox(self.tr("Known"))
+        self.edit = QDateEdit(QDate.currentDate())
+        self.edit.setDisplayFormat("yyyy-MM-dd")
+        self.edit.setCalendarPopup(True)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.known)
+        layout.addWidget(self.edit, 1)
+        self.known.toggled.connect(self.edit.setEnabled)
+        self.set(value)
+
+    def set(self, value: date | None) -> None:
+        self.known.setChecked(value is not None)
+        self.edit.setEnabled(value is not None)
+        if value is not None:
+            self.edit.setDate(QDate(value.year, value.month, value.day))
+
+    def value(self) -> date | None:
+        if not self.known.isChecked():
+            return None
+        d = self.edit.date()
+        return date(d.year(), d.month(), d.day())
+
+
+class CardDialog(QDialog):
+    """Edit one person's emergency contact card; an incomplete card can be saved and finished later."""
+
+    def __init__(self, card: CardView, agencies: list[AgencyView], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Emergency contact card: {name}").format(name=card.person.name))
+        self.resize(640, 720)
+        self.contacts = QTableWidget(max(3, len(card.contacts) + 1), 4)
+        self.contacts.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Relationship"), self.tr("Phone"),
+                                                 self.tr("Address")])
+        self.contacts.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.contacts.verticalHeader().setToolTip(self.tr("Order of priority: the first is called first"))
+        for row, c in enumerate(card.contacts):
+            for col, text in enumerate((c.name, c.relationship, c.phone, c.address)):
+                self.contacts.setItem(row, col, QTableWidgetItem(text))
+        add_row = QPushButton(self.tr("Another contact"))
+        add_row.clicked.connect(lambda: self.contacts.setRowCount(self.contacts.rowCount() + 1))
+
+        def agency_combo(kinds: set[str], current: AgencyView | None) -> QComboBox:
+            combo = QComboBox()
+            combo.addItem(self.tr("(none)"), None)
+            for a in agencies:
+                if a.kind.value in kinds:
+                    combo.addItem(f"{a.name}  {a.phone}", a.id)
+            if current is not None:
+                combo.setCurrentIndex(max(0, combo.findData(current.id)))
+            return combo
+
+        self.family_doctor = agency_combo({"clinic", "hospital"}, card.family_doctor)
+        self.family_doctor_text = QLineEdit(card.family_doctor_text)
+        self.family_doctor_text.setPlaceholderText(self.tr("or write the doctor's name and phone"))
+        self.care_level = QComboBox()
+        self.care_level.setEditable(True)
+        self.care_level.addItems(list(CARE_LEVELS))
+        self.care_level.setCurrentText(card.care_level)
+        self.medical_notes = QPlainTextEdit(card.medical_notes)
+        self.medical_notes.setPlaceholderText(self.tr("Medication, allergies, illnesses (printed on the card only)"))
+        self.medical_notes.setMaximumHeight(70)
+        self.care_manager = QLineEdit(card.care_manager_name)
+        self.care_office = agency_combo({"home_care_support_office"}, card.care_office)
+        self.support_centre = agency_combo({"community_support_centre"}, card.support_centre)
+        self.commissioner = QLineEdit(card.welfare_commissioner_name)
+        self.commissioner_phone = QLineEdit(card.welfare_commissioner_phone)
+        self.kept_at = QComboBox()
+        self.kept_at.setEditable(True)
+        self.kept_at.addItems(list(KEPT_AT))
+        self.kept_at.setCurrentText(card.kept_at)
+        self.note = QLineEdit(card.note)
+        today = date.today()
+        self.made_on = _DateField(card.made_on if card.has_card else today)
+        self.review_on = _DateField(card.review_on if card.has_card
+                                    else date(today.year + 1, today.month, min(today.day, 28)))
+        form = QFormLayout()
+        form.addRow(self.tr("Family doctor"), self.family_doctor)
+        form.addRow("", self.family_doctor_text)
+        form.addRow(self.tr("Care level / disability"), self.care_level)
+        form.addRow(self.tr("Medical notes"), self.medical_notes)
+        form.addRow(self.tr("Care manager"), self.care_manager)
+        form.addRow(self.tr("Home care support office"), self.care_office)
+        form.addRow(self.tr("Community general support centre"), self.support_centre)
+        form.addRow(self.tr("Welfare commissioner"), self.commissioner)
+        form.addRow(self.tr("Commissioner's phone"), self.commissioner_phone)
+        form.addRow(self.tr("Where the card is kept"), self.kept_at)
+        form.addRow(self.tr("Note"), self.note)
+        form.addRow(self.tr("Made on"), self.made_on)
+        form.addRow(self.tr("Review on"), self.review_on)
+        inner = QWidget()
+        inner_layout = QVBoxLayout(inner)
+        inner_layout.addWidget(QLabel(self.tr("Emergency contacts, in order of priority (at least two)")))
+        inner_layout.addWidget(self.contacts)
+        inner_layout.addWidget(add_row, 0, Qt.AlignmentFlag.AlignLeft)
+        inner_layout.addLayout(form)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(inner)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(buttons)
+
+    def contact_fields(self) -> list[ContactFields]:
+        rows = []
+        for r in range(self.contacts.rowCount()):
+            cells = [(self.contacts.item(r, c).text().strip() if self.contacts.item(r, c) else "") for c in range(4)]
+            if any(cells):
+                rows.append(ContactFields(*cells))
+        return rows
+
+    def card_fields(self) -> CardFields:
+        return CardFields(
+            family_doctor_id=self.family_doctor.currentData(),
+            family_doctor_text=self.family_doctor_text.text(),
+            care_level=self.care_level.currentText(),
+            medical_notes=self.medical_notes.toPlainText(),
+            care_manager_name=self.care_manager.text(),
+            care_office_id=self.care_office.currentData(),
+            support_centre_id=self.support_centre.currentData(),
+            welfare_commissioner_name=self.commissioner.text(),
+            welfare_commissioner_phone=self.commissioner_phone.text(),
+            kept_at=self.kept_at.currentText(),
+            note=self.note.text(),
+            made_on=self.made_on.value(),
+            review_on=self.review_on.value(),
+        )
+
+
+def fields_of(card: CardView) -> tuple[CardFields, list[ContactFields]]:
+    """What a card holds, as fields to save again (undo puts an edited card back like this)."""
+    fields = CardFields(
+        family_doctor_id=card.family_doctor.id if card.family_doctor else None,
+        family_doctor_text=card.family_doctor_text, care_level=card.care_level, medical_notes=card.medical_notes,
+        care_manager_name=card.care_manager_name, care_office_id=card.care_office.id if card.care_office else None,
+        support_centre_id=card.support_centre.id if card.support_centre else None,
+        welfare_commissioner_name=card.welfare_commissioner_name,
+        welfare_commissioner_phone=card.welfare_commissioner_phone, kept_at=card.kept_at, note=card.note,
+        made_on=card.made_on, review_on=card.review_on,
+    )
+    return fields, [ContactFields(c.name, c.relationship, c.phone, c.address) for c in card.contacts]
+
+
+class EmergencyPanel(QWidget):
+    """Who needs a card, who has an incomplete or overdue one; edit cards; export the sheet and cards."""
+
+    person_chosen = Signal(object)  # person UUID or None
+    edit_card = Signal(object)  # person UUID
+    export_sheet = Signal()
+    export_cards = Signal()
+    preview_card = Signal(object)  # person UUID
+
+    ALL, NO_CARD, INCOMPLETE, OVERDUE = range(4)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.cards: list[CardView] = []
+        heading = QLabel(self.tr("Step III · Emergency contacts"))
+        font = heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        font.setBold(True)
+        heading.setFont(font)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.show_only = QComboBox()
+        for label, code in ((self.tr("Everyone who needs support"), self.ALL),
+                            (self.tr("No card yet"), self.NO_CARD),
+                            (self.tr("Card incomplete"), self.INCOMPLETE),
+                            (self.tr("Review date passed"), self.OVERDUE)):
+            self.show_only.addItem(label, code)
+        self.persons = QListWidget()
+        self.detail = QLabel()
+        self.detail.setWordWrap(True)
+        self.detail.setTextFormat(Qt.TextFormat.PlainText)
+        self.edit_button = QPushButton(self.tr("Edit card…"))
+        self.preview_button = QPushButton(self.tr("Card preview…"))
+        self.sheet_button = QPushButton(self.tr("Emergency contact sheet…"))
+        self.cards_button = QPushButton(self.tr("All cards…"))
+        self.per_page = QComboBox()
+        self.per_page.addItem(self.tr("1 card per A4 page"), 1)
+        self.per_page.addItem(self.tr("2 cards per A4 page (cut in half)"), 2)
+        row1 = QHBoxLayout()
+        row1.addWidget(self.edit_button)
+        row1.addWidget(self.preview_button)
+        row2 = QHBoxLayout()
+        row2.addWidget(self.sheet_button)
+        row2.addWidget(self.cards_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.show_only)
+        layout.addWidget(self.persons, 2)
+        layout.addWidget(self.detail, 1)
+        layout.addLayout(row1)
+        layout.addWidget(QLabel(self.tr("Print or save")))
+        layout.addLayout(row2)
+        layout.addWidget(self.per_page)
+        self.persons.currentItemChanged.connect(
+            lambda item, _prev: self._chosen(item.data(ROLE_ID) if item else None))
+        self.persons.itemDoubleClicked.connect(lambda item: self.edit_card.emit(item.data(ROLE_ID)))
+        self.show_only.currentIndexChanged.connect(lambda _i: self.show_cards(self.cards, self.current_person()))
+        self.edit_button.clicked.connect(lambda: self._emit(self.edit_card))
+        self.preview_button.clicked.connect(lambda: self._emit(self.preview_card))
+        self.sheet_button.clicked.connect(self.export_sheet)
+        self.cards_button.clicked.connect(self.export_cards)
+        self._set_enabled(False)
+
+    def _set_enabled(self, on: bool) -> None:
+        self.edit_button.setEnabled(on)
+        self.preview_button.setEnabled(on)
+
+    def _emit(self, signal: Signal) -> None:
+        person = self.current_person()
+        if person is not None:
+            signal.emit(person)
+
+    def current_person(self) -> uuid.UUID | None:
+        item = self.persons.currentItem()
+        return item.data(ROLE_ID) if item else None
+
+    def card(self, person_id: uuid.UUID | None) -> CardView | None:
+        return next((c for c in self.cards if c.person.id == person_id), None)
+
+    def _status(self, c: CardView, today: date) -> str:
+        if not c.has_card:
+            return self.tr("✗ no card yet")
+        if c.review_overdue(today):
+            return self.tr("! review date passed")
+        if c.missing:
+            return self.tr("△ incomplete")
+        return self.tr("✓ card complete")
+
+    def _wanted(self, c: CardView, today: date) -> bool:
+        mode = self.show_only.currentData()
+        return (mode == self.ALL or (mode == self.NO_CARD and not c.has_card)
+                or (mode == self.INCOMPLETE and c.has_card and bool(c.missing))
+                or (mode == self.OVERDUE and c.review_overdue(today)))
+
+    def show_cards(self, cards: list[CardView], keep: uuid.UUID | None = None) -> None:
+        today = date.today()
+        self.cards = cards
+        self.summary.setText(self.tr(
+            "{total} persons need support: {none} without a card, {incomplete} incomplete, {overdue} past review"
+        ).format(total=len(cards), none=sum(1 for c in cards if not c.has_card),
+                 incomplete=sum(1 for c in cards if c.has_card and c.missing),
+                 overdue=sum(1 for c in cards if c.review_overdue(today))))
+        self.persons.blockSignals(True)
+        self.persons.clear()
+        current = None
+        for c in cards:
+            if not self._wanted(c, today):
+                continue
+            item = QListWidgetItem(f"No.{c.map_number}  {c.person.name}  — {self._status(c, today)}")
+            item.setData(ROLE_ID, c.person.id)
+            self.persons.addItem(item)
+            if c.person.id == keep:
+                current = item
+        self.persons.blockSignals(False)
+        if current is not None:
+            self.persons.setCurrentItem(current)
+        self._show(self.card(keep) if current is not None else None)
+
+    def choose(self, person_id: uuid.UUID) -> bool:
+        for i in range(self.persons.count()):
+            if self.persons.item(i).data(ROLE_ID) == person_id:
+                self.persons.setCurrentRow(i)
+                return True
+        return False
+
+    def _chosen(self, person_id: uuid.UUID | None) -> None:
+        self._show(self.card(person_id))
+        self.person_chosen.emit(person_id)
+
+    def _show(self, c: CardView | None) -> None:
+        self._set_enabled(c is not None)
+        if c is None:
+            self.detail.setText(self.tr("Choose a person from the list or on the map."))
+            return
+        lines = [f"No.{c.map_number}  {c.person.name}", c.address]
+        if c.has_card:
+            lines.append(self.tr("Contacts: {names}").format(names="、".join(x.name for x in c.contacts) or "—"))
+            lines.append(self.tr("Review on: {day}").format(day=c.review_on.isoformat() if c.review_on else "—"))
+        if c.shelter.status is ShelterStatus.FOUND:
+            lines.append(self.tr("Nearest designated shelter: {label}").format(label=c.shelter.label))
+        else:
+            lines.append(self.tr("Nearest designated shelter: unknown (the household is not on a geographic map, "
+                                 "or no shelters are imported)"))
+        if c.missing:
+            lines.append(self.tr("Still missing:"))
+            lines += [f"  • {missing_text(m)}" for m in c.missing]
+        self.detail.setText("\n".join(lines))

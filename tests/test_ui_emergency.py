@@ -1,0 +1,112 @@
+"""Step III in the window: cards edited and undone, the sheet and cards previewed, reference layers on the map."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.services import emergency, towns
+from app.services.emergency_views import Missing
+from app.ui.emergency_panel import CardDialog
+from tests.conftest import SHARED
+from tests.test_ui_map import page_state, window  # noqa: F401 - the window fixture
+
+ECHIZEN = SHARED / "data" / "echizen"
+
+
+def cards(window):
+    with window.ledger.Session() as s:
+        return {c.person.id: c for c in emergency.list_cards(s, window.town.id)}
+
+
+@pytest.fixture
+def step3(window):
+    window.show_step(2)
+    return window
+
+
+def test_panel_lists_who_needs_a_card(qtbot, step3):
+    all_cards = cards(step3)
+    without = [c for c in all_cards.values() if not c.has_card]
+    assert step3.emergency_panel.persons.count() == len(all_cards)
+    assert f"{len(without)} without a card" in step3.emergency_panel.summary.text()
+    step3.emergency_panel.show_only.setCurrentIndex(step3.emergency_panel.NO_CARD)
+    assert step3.emergency_panel.persons.count() == len(without)
+
+
+def test_making_a_card_in_the_dialog_and_undo(qtbot, step3):
+    person = next(c for c in cards(step3).values() if not c.has_card)
+    assert step3.emergency_panel.choose(person.person.id)
+    with step3.ledger.Session() as s:
+        directory = emergency.list_agencies(s)
+    dialog = CardDialog(person, directory, step3)
+    for row, values in enumerate((("長男　一郎", "長男", "090-0000-1111", "福井市"), ("長女　花子", "長女", "090-0000-2222", ""))):
+        for col, text in enumerate(values):
+            dialog.contacts.setItem(row, col, __import__("PySide6.QtWidgets", fromlist=["x"]).QTableWidgetItem(text))
+    dialog.kept_at.setCurrentText("冷蔵庫の扉")
+    made = step3.edit_card(person.person.id, dialog)
+    assert made is not None and made.has_card
+    saved = cards(step3)[person.person.id]
+    assert [(c.name, c.phone) for c in saved.contacts] == [("長男　一郎", "090-0000-1111"), ("長女　花子", "090-0000-2222")]
+    assert saved.kept_at == "冷蔵庫の扉"
+    assert Missing.CONTACTS not in saved.missing
+    assert "no card yet" not in step3.emergency_panel.persons.currentItem().text()
+    step3.undo_action.trigger()
+    assert not cards(step3)[person.person.id].has_card
+
+
+def test_sheet_and_card_previews_show_pages_and_save(qtbot, step3, tmp_path):
+    shown = []
+    sheet = step3.preview_sheet(show=shown.append)
+    assert sheet is not None and sheet.page_count >= 1
+    saved = sheet.save(tmp_path / "sheet.pdf")
+    assert saved.read_bytes().startswith(b"%PDF")
+    person = next(c for c in cards(step3).values() if c.has_card)
+    one = step3.preview_cards([person.person.id], show=shown.append)
+    assert one.page_count == 1
+    step3.emergency_panel.per_page.setCurrentIndex(1)  # two cards per page
+    every = step3.preview_cards(None, show=shown.append)
+    # Every person who needs support gets a card (a blank one is filled in by hand), two per page.
+    assert every.page_count == (len(cards(step3)) + 1) // 2
+    assert len(shown) == 3
+
+
+def test_shelters_show_on_a_geographic_map_with_their_credit(qtbot, step3):
+    # GIVEN a town on a plain (geographic) background
+    with step3.ledger.Session.begin() as s:
+        geo_town = towns.create_town(s, "武生地区", "府中一丁目", center=(35.9036, 136.1688))
+    step3.refresh_towns()
+    with qtbot.waitSignal(step3.map_ready, timeout=60_000):
+        step3.load_town(geo_town.id)
+    # WHEN the real shelter list is imported (its defects are reported, not fatal)
+    previews = []
+    with qtbot.waitSignal(step3.map_ready, timeout=60_000):
+        assert step3.import_reference_layer(ECHIZEN / "gsi_evacuation_shiteihinanjo.geojson",
+                                            confirm=lambda p: previews.append(p) or True)
+    state = page_state(qtbot, step3)
+    assert state["references"] == sum(1 for f in previews[0].features if f["lat"] is not None) > 20
+    assert "国土地理院" in state["attribution"]
+    step3.references_action.setChecked(False)
+    assert page_state(qtbot, step3)["referencesShown"] is False
+
+
+def test_agency_list_import_with_kind_and_area_code_given(qtbot, step3):
+    with step3.ledger.Session() as s:
+        before = {a.id for a in emergency.list_agencies(s)}
+    assert step3.import_agencies(SHARED / "data" / "fukui" / "hoyanet_chiikihoukatsu.csv",
+                                 kind="community_support_centre", confirm=lambda p: True, area_code="0776")
+    with step3.ledger.Session() as s:
+        added = [a for a in emergency.list_agencies(s) if a.id not in before]
+    assert len(added) == 14
+    # The file's phones lack the area code; the import gave them 福井市's (0776), hyphenated.
+    assert all(a.phone.startswith("0776-") for a in added), [a.phone for a in added]
+
+
+def test_pixel_town_shows_no_reference_symbols(qtbot, step3):
+    with step3.ledger.Session.begin() as s:
+        from app.io.reference_layers import import_layer
+
+        import_layer(s, ECHIZEN / "hinanjo.csv")
+    with qtbot.waitSignal(step3.map_ready, timeout=60_000):
+        step3.load_town(step3.town.id)
+    # The demo town is drawn on its own scanned-style map in pixels: geographic points cannot go there.
+    assert page_state(qtbot, step3)["references"] == 0
