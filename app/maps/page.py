@@ -73,7 +73,7 @@ class PageLabels:
 
 
 def page_config(base: BaseMapView, legend: list[dict[str, Any]], labels: PageLabels,
-                center: tuple[float, float] | None, symbol_scale: float = 1.0) -> dict[str, Any]:
+                center: tuple[float, float] | None, symbol_scale: float = 1.0, editable: bool = True) -> dict[str, Any]:
     return {
         "base": {
             "kind": base.kind,
@@ -101,6 +101,7 @@ def page_config(base: BaseMapView, legend: list[dict[str, Any]], labels: PageLab
         },
         "lineStyles": {role: {**style, "label": labels.roles.get(role, role)} for role, style in LINE_STYLES.items()},
         "symbolScale": symbol_scale,
+        "editable": editable,
     }
 
 
@@ -112,6 +113,7 @@ def build_page(
     *,
     center: tuple[float, float] | None = None,
     symbol_scale: float = 1.0,
+    editable: bool = True,
 ) -> Path:
     """Write the map page into ``out_dir`` and return its path (load it with ``QUrl.fromLocalFile``)."""
     pixel = base.crs is Crs.PIXEL
@@ -135,7 +137,7 @@ def build_page(
         ("leaflet_css", (leaflet / "leaflet.css").as_uri()),
         ("sasaeai_css", (web_dir() / "sasaeai.css").as_uri()),
     ]
-    config = page_config(base, legend, labels, center, symbol_scale)
+    config = page_config(base, legend, labels, center, symbol_scale, editable)
     m.add_child(_Attach(config))
     out_dir.mkdir(parents=True, exist_ok=True)
     path = out_dir / "map.html"

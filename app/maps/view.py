@@ -109,6 +109,7 @@ class MapView(QWebEngineView):
         *,
         center: tuple[float, float] | None = None,
         symbol_scale: float = 1.0,
+        editable: bool = True,
     ) -> None:
         """(Re)build the page for a town or a new base map; the features follow once it is ready."""
         self.crs = base.crs
@@ -117,7 +118,8 @@ class MapView(QWebEngineView):
         self._callbacks.clear()
         if base.path is not None:
             self.scheme_handler.set_folder(base.path.parent)
-        path = build_page(self._page_dir, base, legend, labels, center=center, symbol_scale=symbol_scale)
+        path = build_page(self._page_dir, base, legend, labels, center=center, symbol_scale=symbol_scale,
+                          editable=editable)
         self.set_features(features)
         self.load(QUrl.fromLocalFile(str(path)))
 
@@ -194,6 +196,15 @@ class MapView(QWebEngineView):
 
     def set_gaps(self, household_ids: list[str]) -> None:
         self.call("setGaps", household_ids)
+
+    def set_scale(self, value: float) -> None:
+        self.call("setScale", value)
+
+    def set_print_mode(self, on: bool) -> None:
+        self.call("setPrintMode", on)
+
+    def print_info(self, callback: Callable[[dict[str, Any]], None]) -> None:
+        self.call("printInfo", callback=callback)
 
     def set_references(self, features: dict[str, Any], credits: list[str]) -> None:
         self.call("setReferences", features, credits)

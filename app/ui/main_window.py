@@ -35,6 +35,7 @@ from app.services import basemaps, emergency, households, places, towns, watch
 from app.services.addresses import AddressTable
 from app.services.errors import LedgerError
 from app.services.mapdata import (
+    anonymous,
     feature_collection,
     gap_households,
     household_feature,
@@ -57,6 +58,7 @@ from app.ui.pdf_preview import PdfPreviewDialog
 from app.ui.watch_panel import LinkDialog, WatchPanel, role_labels
 
 log = logging.getLogger(__name__)
+PROJECTOR_SCALE = 1.7  # symbols and map numbers on a wall, read from the back of the hall
 
 
 class MainWindow(QMainWindow):
@@ -70,6 +72,7 @@ class MainWindow(QMainWindow):
         self.town: TownView | None = None
         self.selected_id: uuid.UUID | None = None
         self._kinds: dict[str, str] = {}  # feature id -> "household" | "place"
+        self.projector = False  # meeting display: no names, phones, birth dates or health notes anywhere
         self.undo_stack = QUndoStack(self)
         self.setWindowTitle(self._title())
         self.resize(1280, 820)
@@ -95,7 +98,21 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([900, 380])
-        self.setCentralWidget(self.splitter)
+        self.banner = QLabel(self.tr("PROJECTOR MODE — names, phone numbers, birth dates and health notes are hidden. "
+                                     "Households are shown by their map numbers."))
+        self.banner.setObjectName("projectorBanner")
+        self.banner.setWordWrap(True)
+        self.banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.banner.setStyleSheet("QLabel#projectorBanner { background: #ffd400; color: #000; font-size: 22pt; "
+                                  "font-weight: bold; padding: 10px; border-bottom: 4px solid #000; }")
+        self.banner.setVisible(False)
+        central = QWidget()
+        central_layout = QVBoxLayout(central)
+        central_layout.setContentsMargins(0, 0, 0, 0)
+        central_layout.setSpacing(0)
+        central_layout.addWidget(self.banner)
+        central_layout.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
         self.status = QLabel()
         self.statusBar().addWidget(self.status, 1)
         self.statusBar().addPermanentWidget(QLabel(self.tr("Offline: nothing leaves this computer")))
@@ -173,6 +190,10 @@ class MainWindow(QMainWindow):
             self.tr("Shelters and facilities"), self.tr("Show imported shelters, community halls and clinics"),
             self.map_view.show_references, checkable=True)
         self.references_action.setChecked(True)
+        self.projector_action = self._action(
+            self.tr("Projector mode"), self.tr("Meeting display: large symbols, map numbers instead of names, "
+                                               "no phone numbers or health notes"), None, QKeySequence("F5"))
+        self.projector_action.triggered.connect(lambda: self.set_projector(not self.projector))
         self.quit_action = self._action(self.tr("Quit"), self.tr("Close Sasaeai Map"), self.close,
                                         QKeySequence.StandardKey.Quit)
         self.about_action = self._action(self.tr("About Sasaeai Map"), self.tr("Version and licences"), self.about)
@@ -211,6 +232,20 @@ class MainWindow(QMainWindow):
                        self.lines_action):
             edit.addAction(action)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, edit)
+        self.steps_toolbar, self.edit_toolbar = steps, edit
+        self.projector_toolbar = QToolBar(self.tr("Projector"))
+        self.projector_toolbar.setObjectName("projector")
+        self.projector_toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.leave_projector_action = self._action(
+            self.tr("Leave projector mode…"), self.tr("Show names and details again (asks first)"),
+            lambda: self.set_projector(False))
+        for action in (self.leave_projector_action, self.lines_action):
+            self.projector_toolbar.addAction(action)
+        font = self.projector_toolbar.font()
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        self.projector_toolbar.setFont(font)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.projector_toolbar)
+        self.projector_toolbar.setVisible(False)
 
     def _make_menus(self) -> None:
         bar = self.menuBar()
@@ -229,6 +264,7 @@ class MainWindow(QMainWindow):
         map_menu = bar.addMenu(self.tr("&Map"))
         map_menu.addAction(self.lines_action)
         map_menu.addAction(self.references_action)
+        map_menu.addAction(self.projector_action)
         map_menu.addSeparator()
         for action in (self.base_image_action, self.base_mbtiles_action, self.base_plain_action):
             map_menu.addAction(action)
@@ -331,9 +367,12 @@ class MainWindow(QMainWindow):
         self._kinds = {str(h.id): "household" for h in household_list} | {str(p.id): "place" for p in place_list}
         self.town_combo.setCurrentIndex(max(0, self.town_combo.findData(town_id)))
         self.setWindowTitle(self._title())
+        features = feature_collection(household_list, place_list, base.crs)
+        if self.projector:
+            features = dict(features, features=[anonymous(f) for f in features["features"]])
         self.map_view.show_town(
-            base, legend(categories), feature_collection(household_list, place_list, base.crs),
-            self._page_labels(), center=self.town.center,
+            base, legend(categories), features, self._page_labels(), center=self.town.center,
+            symbol_scale=PROJECTOR_SCALE if self.projector else 1.0, editable=not self.projector,
         )
         self.map_view.set_add_mode(self.add_household_action.isChecked() or self.add_place_action.isChecked())
         self._show_watch(concerns, lines)
@@ -440,7 +479,7 @@ class MainWindow(QMainWindow):
         """Show a changed record on the map and in the panel."""
         if isinstance(result, HouseholdView):
             self._kinds[str(result.id)] = "household"
-            feature = household_feature(result, self.map_view.crs)
+            feature = self._public(household_feature(result, self.map_view.crs))
             if feature is None:
                 self.map_view.remove(result.id)
             else:
@@ -640,6 +679,45 @@ class MainWindow(QMainWindow):
             old = places.PlaceFields(before.name, before.kind, before.schedule, before.note)
             self.run(self.tr("Edit gathering place"), lambda s: places.edit_place(s, place_id, fields),
                      lambda s: places.edit_place(s, place_id, old))
+
+    # ------------------------------------------------------------------ projector mode
+
+    def _public(self, feature: dict | None) -> dict | None:
+        """What may be sent to the page now: in projector mode never a name or an address."""
+        return anonymous(feature) if self.projector else feature
+
+    def set_projector(self, on: bool, *, confirm: bool = True) -> None:
+        """Turn the meeting display on or off; leaving it is deliberate (it asks)."""
+        if on == self.projector:
+            return
+        if not on and confirm and not self.confirm(self.tr(
+                "Leave projector mode? Names, phone numbers and notes will be shown again.")):
+            return
+        self.projector = on
+        self.banner.setVisible(on)
+        self.projector_toolbar.setVisible(on)
+        for widget in (self.steps, self.steps_toolbar, self.edit_toolbar, self.menuBar()):
+            widget.setVisible(not on)
+        for action in (self.add_household_action, self.add_place_action):
+            action.setChecked(False)
+            action.setEnabled(not on)
+        self.select_household(None)
+        if on:
+            self._normal_geometry = self.saveGeometry()
+            self.showFullScreen()
+        else:
+            self.showNormal()
+            if getattr(self, "_normal_geometry", None) is not None:
+                self.restoreGeometry(self._normal_geometry)
+        if self.town is not None:
+            self.load_town(self.town.id)  # the page gets the features again, anonymous or not
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802, ANN001 - Qt override
+        # Esc must not drop the meeting display by accident: only the Leave button does.
+        if self.projector and event.key() == Qt.Key.Key_Escape:
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     # ------------------------------------------------------------------ Step II
 

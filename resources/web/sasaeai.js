@@ -106,11 +106,13 @@
   var LABEL_LIMIT = 400;       // map numbers are drawn when at most this many symbols are in view
   var tip = null;
 
+  function scale() { return config.symbolScale || 1; }
+
   function symbolSize(feature) {
     var p = feature.properties;
-    if (p.layer === "reference") { return Math.round(18 * (config.symbolScale || 1)); }
+    if (p.layer === "reference") { return Math.round(18 * scale()); }
     var concern = p.layer === "household" && p.ofConcern;
-    return Math.round((concern ? 30 : 24) * (config.symbolScale || 1));
+    return Math.round((concern ? 30 : 24) * scale());
   }
 
   function shapePath(ctx, shape, x, y, r) {
@@ -186,11 +188,11 @@
     ctx.save();
     if (highlightedPerson !== null && !isInNetwork(id)) { ctx.globalAlpha = 0.25; }
     // Bottom-right of the symbol, where it least often covers a neighbour on a dense town map.
-    var text = String(p.mapNumber);
-    ctx.font = "bold 11px " + FONT; ctx.textAlign = "left"; ctx.textBaseline = "top";
+    var text = String(p.mapNumber), fontSize = Math.round(11 * scale()), boxH = fontSize + 2;
+    ctx.font = "bold " + fontSize + "px " + FONT; ctx.textAlign = "left"; ctx.textBaseline = "top";
     var w = ctx.measureText(text).width + 4, tx = pt.x + r - 3, ty = pt.y + r - 3 + (p.ofConcern ? 3 : 0);
-    ctx.fillStyle = "rgba(255,255,255,0.9)"; ctx.fillRect(tx, ty, w, 13);
-    ctx.lineWidth = 1; ctx.strokeStyle = "rgba(0,0,0,0.35)"; ctx.strokeRect(tx, ty, w, 13);
+    ctx.fillStyle = "rgba(255,255,255,0.9)"; ctx.fillRect(tx, ty, w, boxH);
+    ctx.lineWidth = 1; ctx.strokeStyle = "rgba(0,0,0,0.35)"; ctx.strokeRect(tx, ty, w, boxH);
     ctx.fillStyle = "#111"; ctx.fillText(text, tx + 2, ty + 1);
     ctx.restore();
   }
@@ -371,6 +373,30 @@
     return !!on;
   };
 
+  // Bigger symbols and numbers for a projector or a large-text user; the page keeps its features.
+  S.setScale = function (value) {
+    config.symbolScale = value;
+    Object.keys(markers).forEach(function (id) { markers[id].setRadius(symbolSize(features[id]) / 2 + 2); });
+    document.body.style.fontSize = Math.round(100 * value) + "%";
+    redrawAll();
+    updateHandle();
+    return value;
+  };
+
+  // Print layout: no zoom buttons; the legend stays open.
+  S.setPrintMode = function (on) {
+    var zoom = map.zoomControl ? map.zoomControl.getContainer() : null;
+    if (zoom) { zoom.style.display = on ? "none" : ""; }
+    return !!on;
+  };
+  S.printInfo = function () {
+    // Metres per screen pixel at the centre (geographic maps only), for the printed scale bar.
+    if (config.base.kind === "image" && !config.base.bounds) { return { geographic: false }; }
+    var c = map.getCenter(), p = map.latLngToContainerPoint(c);
+    var other = map.containerPointToLatLng(L.point(p.x + 100, p.y));
+    return { geographic: true, metresPerPixel: map.distance(c, other) / 100 };
+  };
+
   S.showTooltip = function (id) {
     id = String(id);
     if (!markers[id]) { return false; }
@@ -388,6 +414,8 @@
     return Object.keys(markers).filter(function (id) { return map.hasLayer(markers[id]); });
   };
   S.ping = function () { return true; };
+  // Everything the page holds about households and places (what a privacy check must look at).
+  S.featureData = function () { return Object.keys(features).map(function (id) { return features[id]; }); };
   S.state = function () {
     var positions = {};
     Object.keys(markers).forEach(function (id) { var ll = markers[id].getLatLng(); positions[id] = [ll.lng, ll.lat]; });
@@ -555,6 +583,7 @@
     map = leafletMap; config = cfg;
     (cfg.legend || []).forEach(function (c) { categories[c.code] = c; });
     map.attributionControl.setPrefix(false);
+    document.body.style.fontSize = Math.round(100 * scale()) + "%";
     map.setMinZoom(cfg.zoomRange[0]);
     map.setMaxZoom(cfg.zoomRange[1]);
     // Symbols sit above the watch lines (overlayPane, z 400) and below tooltips and the drag handle.

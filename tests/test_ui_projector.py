@@ -1,0 +1,61 @@
+"""Projector mode for the liaison meeting: map numbers instead of names, nothing personal anywhere."""
+
+from __future__ import annotations
+
+from app.services import households
+from tests.test_ui_map import page_state, run_js, window  # noqa: F401 - the window fixture
+
+
+def personal_texts(window) -> set[str]:
+    """Every name, phone number, birth date and concern of the town's members."""
+    texts: set[str] = set()
+    with window.ledger.Session() as s:
+        for h in households.list_households(s, window.town.id):
+            texts |= {h.name, h.address} - {""}
+            for p in h.persons:
+                texts |= {p.name, p.kana, p.phone, p.concerns} - {""}
+                if p.birth_date:
+                    texts.add(p.birth_date.isoformat())
+    return texts
+
+
+def test_projector_mode_hides_every_personal_detail(qtbot, window):
+    with qtbot.waitSignal(window.map_ready, timeout=60_000):
+        window.set_projector(True)
+    assert window.banner.isVisible() and "PROJECTOR" in window.banner.text()
+    assert not window.steps.isVisible() and not window.menuBar().isVisible()
+    personal = personal_texts(window)
+    # Nothing personal reached the page: not in the data it holds, not in its text, not in a tooltip.
+    page_data = run_js(qtbot, window, "JSON.stringify(sasaeai.featureData()) + document.body.innerText")
+    assert "mapNumber" in page_data
+    assert not [t for t in personal if t in page_data]
+    some_id = page_state(qtbot, window)["ids"][0]
+    run_js(qtbot, window, f"sasaeai.showTooltip('{some_id}')")
+    tip = run_js(qtbot, window, "document.querySelector('.sasaeai-tooltip').textContent")
+    assert tip.startswith("No.") and not [t for t in personal if t in tip]
+    # Visible widgets show nothing personal either.
+    from PySide6.QtWidgets import QLabel
+
+    shown = " ".join(w.text() for w in window.findChildren(QLabel) if w.isVisible())
+    assert not [t for t in personal if t in shown]
+
+
+def test_leaving_projector_mode_is_deliberate(qtbot, window, monkeypatch):
+    with qtbot.waitSignal(window.map_ready, timeout=60_000):
+        window.set_projector(True)
+    from PySide6.QtCore import Qt
+
+    qtbot.keyClick(window, Qt.Key.Key_Escape)
+    assert window.projector  # Esc does not leave
+    monkeypatch.setattr(window, "confirm", lambda _q: False)
+    window.leave_projector_action.trigger()
+    assert window.projector
+    monkeypatch.setattr(window, "confirm", lambda _q: True)
+    with qtbot.waitSignal(window.map_ready, timeout=60_000):
+        window.leave_projector_action.trigger()
+    assert not window.projector and window.steps.isVisible() and not window.banner.isVisible()
+    # Names are back on the page once the meeting display is off.
+    with window.ledger.Session() as s:
+        target = next(h for h in households.list_households(s, window.town.id) if h.label)
+    run_js(qtbot, window, f"sasaeai.showTooltip('{target.id}')")
+    assert target.label in run_js(qtbot, window, "document.querySelector('.sasaeai-tooltip').textContent")
