@@ -175,6 +175,35 @@ def cmd_import_layer(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_print_map(args: argparse.Namespace) -> int:
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # a printed map needs no screen
+    from app.ui.app import prepare_webengine
+
+    prepare_webengine()
+    from PySide6.QtWidgets import QApplication
+
+    from app.maps.printing import PrintOptions, print_map
+
+    app = QApplication.instance() or QApplication([])  # noqa: F841 - WebEngine needs the application
+    try:
+        ledger = _open(args)
+        try:
+            with ledger.Session() as s:
+                town = find_town(s, args.town)
+            options = PrintOptions(paper=args.paper, landscape=args.orientation == "landscape", lines=args.lines)
+            from app.ui.main_window import page_labels
+
+            path = print_map(ledger, town.id, Path(args.out), options, page_labels())
+        finally:
+            ledger.close()
+    except (LedgerError, OSError) as e:
+        return _fail(e)
+    print(f"printed the map of {town.name} to {path}")
+    return 0
+
+
 def add_commands(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     def add(name: str, handler, help_text: str) -> argparse.ArgumentParser:  # noqa: ANN001
         p = commands.add_parser(name, parents=[common], help=help_text)
@@ -207,6 +236,12 @@ def add_commands(commands: argparse._SubParsersAction, common: argparse.Argument
     p.add_argument("--kind", help="the kind of every agency in the file, when the file does not say")
     p.add_argument("--area-code", default="", help="area code for phone numbers written without one (e.g. 0776)")
     p.add_argument("--dry-run", action="store_true")
+    p = add("print-map", cmd_print_map, "print a town's map (numbers only, no names) to PDF or PNG")
+    p.add_argument("--town", required=True)
+    p.add_argument("--out", required=True, type=Path, metavar="FILE.pdf|FILE.png")
+    p.add_argument("--paper", choices=("A4", "A3"), default="A4")
+    p.add_argument("--orientation", choices=("landscape", "portrait"), default="landscape")
+    p.add_argument("--lines", action="store_true", help="draw the watch lines too")
     p = add("import-layer", cmd_import_layer, "import shelters, community halls or clinics (CSV or GeoJSON)")
     p.add_argument("file", type=Path)
     p.add_argument("--kind", choices=("shelter", "designated_shelter", "community_hall", "clinic"))

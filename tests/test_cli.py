@@ -136,3 +136,35 @@ def test_emergency_outputs_and_reference_imports_from_the_command_line(tmp_path)
 
     wrong = run_app("export-contacts", "--town", "ひだまり町", "--out", str(tmp_path / "x.docx"), "--data-dir", str(data))
     assert wrong.returncode != 0 and "x.docx" in wrong.stderr
+
+
+def test_print_map_to_pdf_and_png_names_no_one(tmp_path):
+    import subprocess
+
+    from PIL import Image
+
+    data = tmp_path / "data"
+    assert run_app("make-demo", "--data-dir", str(data)).returncode == 0
+    pdf = tmp_path / "map.pdf"
+    done = run_app("print-map", "--town", "ひだまり町", "--out", str(pdf), "--lines", "--data-dir", str(data))
+    assert done.returncode == 0, done.stderr[-2000:]
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True).stdout
+    assert "ひだまり町" in text and "map number" in text
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
+    assert "842 x 595" in info or "841.89 x 595.276" in info  # A4 landscape, in points
+    from app.models import open_ledger
+    from app.services import households, towns
+
+    ledger = open_ledger(data / "ledger.sqlite3")
+    with ledger.Session() as s:
+        names = [p.name for h in households.list_households(s, towns.find_town(s, "ひだまり町").id) for p in h.persons]
+    ledger.close()
+    assert not [n for n in names if n in text]
+    png = tmp_path / "map.png"
+    done = run_app("print-map", "--town", "ひだまり町", "--out", str(png), "--paper", "A3", "--orientation", "portrait",
+                   "--data-dir", str(data))
+    assert done.returncode == 0, done.stderr[-2000:]
+    width, height = Image.open(png).size
+    assert height > width and abs(height / width - 420 / 297) < 0.01  # A3 portrait proportions
+    bad = run_app("print-map", "--town", "ひだまり町", "--out", str(tmp_path / "map.gif"), "--data-dir", str(data))
+    assert bad.returncode != 0 and "map.gif" in bad.stderr

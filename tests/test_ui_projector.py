@@ -59,3 +59,14 @@ def test_leaving_projector_mode_is_deliberate(qtbot, window, monkeypatch):
         target = next(h for h in households.list_households(s, window.town.id) if h.label)
     run_js(qtbot, window, f"sasaeai.showTooltip('{target.id}')")
     assert target.label in run_js(qtbot, window, "document.querySelector('.sasaeai-tooltip').textContent")
+
+
+def test_printed_map_preview_from_the_window(qtbot, window, tmp_path):
+    from app.maps.printing import PrintOptions
+
+    shown = []
+    preview = window.print_map(PrintOptions(paper="A3", landscape=False), show=shown.append)
+    assert preview is not None and shown == [preview]
+    assert preview.page_count == 1
+    saved = preview.save(tmp_path / "map.pdf")
+    assert saved.read_bytes().startswith(b"%PDF")

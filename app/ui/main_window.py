@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
@@ -59,6 +59,21 @@ from app.ui.watch_panel import LinkDialog, WatchPanel, role_labels
 
 log = logging.getLogger(__name__)
 PROJECTOR_SCALE = 1.7  # symbols and map numbers on a wall, read from the back of the hall
+
+
+def page_labels() -> PageLabels:
+    """The map page's legend and hints in the UI language (also used for printed maps)."""
+    t = QCoreApplication.translate
+    return PageLabels(
+        legend_title=t("MainWindow", "Legend"),
+        other_household=t("MainWindow", "Other household"),
+        person_of_concern=t("MainWindow", "A person of concern lives here"),
+        place=t("MainWindow", "Gathering place (たまり場)"),
+        gap=t("MainWindow", "Person of concern nobody watches over yet"),
+        toggle_legend=t("MainWindow", "Click to show or hide the legend"),
+        drag_hint=t("MainWindow", "Drag to move this household"),
+        roles=role_labels(),
+    )
 
 
 class MainWindow(QMainWindow):
@@ -190,6 +205,9 @@ class MainWindow(QMainWindow):
             self.tr("Shelters and facilities"), self.tr("Show imported shelters, community halls and clinics"),
             self.map_view.show_references, checkable=True)
         self.references_action.setChecked(True)
+        self.print_map_action = self._action(
+            self.tr("Print map…"), self.tr("The town map with map numbers (no names), A4 or A3, PDF or PNG"),
+            self.print_map, QKeySequence.StandardKey.Print)
         self.projector_action = self._action(
             self.tr("Projector mode"), self.tr("Meeting display: large symbols, map numbers instead of names, "
                                                "no phone numbers or health notes"), None, QKeySequence("F5"))
@@ -265,6 +283,7 @@ class MainWindow(QMainWindow):
         map_menu.addAction(self.lines_action)
         map_menu.addAction(self.references_action)
         map_menu.addAction(self.projector_action)
+        map_menu.addAction(self.print_map_action)
         map_menu.addSeparator()
         for action in (self.base_image_action, self.base_mbtiles_action, self.base_plain_action):
             map_menu.addAction(action)
@@ -385,16 +404,7 @@ class MainWindow(QMainWindow):
         self._update_status(len(household_list), len(place_list))
 
     def _page_labels(self) -> PageLabels:
-        return PageLabels(
-            legend_title=self.tr("Legend"),
-            other_household=self.tr("Other household"),
-            person_of_concern=self.tr("A person of concern lives here"),
-            place=self.tr("Gathering place (たまり場)"),
-            gap=self.tr("Person of concern nobody watches over yet"),
-            toggle_legend=self.tr("Click to show or hide the legend"),
-            drag_hint=self.tr("Drag to move this household"),
-            roles=role_labels(),
-        )
+        return page_labels()
 
     def _update_status(self, household_count: int | None = None, place_count: int | None = None) -> None:
         if self.town is None:
@@ -679,6 +689,48 @@ class MainWindow(QMainWindow):
             old = places.PlaceFields(before.name, before.kind, before.schedule, before.note)
             self.run(self.tr("Edit gathering place"), lambda s: places.edit_place(s, place_id, fields),
                      lambda s: places.edit_place(s, place_id, old))
+
+    # ------------------------------------------------------------------ printed map
+
+    def print_map(self, options: Any = None, show: Callable[[PdfPreviewDialog], Any] | None = None
+                  ) -> PdfPreviewDialog | None:
+        """Print the town map (map numbers only) to a PDF and preview it; save or print from there."""
+        from app.maps.printing import PrintOptions
+        from app.maps.printing import print_map as write_map
+
+        if self.town is None:
+            return None
+        if options is None:
+            options = self._ask_print_options()
+            if options is None:
+                return None
+        town_id = self.town.id
+        return self._export_pdf(
+            lambda _s, path: write_map(self.ledger, town_id, path, options or PrintOptions(), page_labels()),
+            self.tr("Printed map"), f"支え合いマップ_{self.town.name}.pdf", show)
+
+    def _ask_print_options(self):  # noqa: ANN202 - PrintOptions | None
+        from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout
+
+        from app.maps.printing import PrintOptions
+
+        dialog = QDialog(self)
+        dialog.setWindowTitle(self.tr("Print map"))
+        paper, orientation, lines = QComboBox(), QComboBox(), QCheckBox(self.tr("Draw the watch lines"))
+        paper.addItems(["A4", "A3"])
+        orientation.addItem(self.tr("Landscape"), True)
+        orientation.addItem(self.tr("Portrait"), False)
+        form = QFormLayout(dialog)
+        form.addRow(self.tr("Paper"), paper)
+        form.addRow(self.tr("Orientation"), orientation)
+        form.addRow("", lines)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(dialog.accept)
+        buttons.rejected.connect(dialog.reject)
+        form.addRow(buttons)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return PrintOptions(paper=paper.currentText(), landscape=orientation.currentData(), lines=lines.isChecked())
 
     # ------------------------------------------------------------------ projector mode
 
