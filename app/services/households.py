@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from app.models import GatheringPlace, Household, HouseholdCategory, Person, Town, utcnow
 from app.services.errors import QT_TRANSLATE_NOOP, LedgerError, NotFound
+from app.services.phones import normalise_phone
 from app.services.text import search_key
 from app.services.views import (
     CategoryView,
@@ -234,7 +235,7 @@ def _apply_person(p: Person, fields: PersonFields) -> None:
     p.name = fields.name.strip()
     p.kana = fields.kana.strip()
     p.birth_date = fields.birth_date
-    p.phone = fields.phone.strip()
+    p.phone = normalise_phone(fields.phone).text  # 「０７７８２２００５５」 → 「0778-22-0055」; kept if unusual
     p.of_concern = fields.of_concern
     p.concerns = fields.concerns.strip()
     p.search_key = search_key(p.name, p.kana)
