@@ -41,6 +41,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--screenshot", type=Path, metavar="FILE.png",
                         help="render the main window once the map has loaded, save it as PNG and exit")
     # SUPPRESS: "--data-dir DIR towns" and "towns --data-dir DIR" both work (no default overwrites it).
+    parser.add_argument("--self-test", action="store_true",
+                        help="open the demo, load the map, export a form, exit 0 when all worked (for bundles)")
     parser.add_argument("--step", type=int, choices=(1, 2, 3), default=1,
                         help="open on step I, II or III of the Echizen process")
     add_commands(parser.add_subparsers(dest="command"), _data_dir_option(argparse.SUPPRESS))
@@ -54,7 +56,8 @@ def main(argv: list[str] | None = None) -> int:
         return args.handler(args)
     from app.ui.app import run_gui
 
-    return run_gui(data_dir=data_dir_of(args), demo=args.demo, screenshot=args.screenshot, step=args.step)
+    return run_gui(data_dir=data_dir_of(args), demo=args.demo, screenshot=args.screenshot, step=args.step,
+                   self_test=args.self_test)
 
 
 if __name__ == "__main__":

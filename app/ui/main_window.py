@@ -11,6 +11,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QFileDialog,
     QLabel,
@@ -50,6 +51,8 @@ from app.services.views import HouseholdFields, HouseholdView, MapPoint, PersonF
 from app.ui.commands import LedgerCommand
 from app.ui.dialogs import BaseMapChoiceDialog, PlaceDialog, TownDialog, show_error
 from app.services.watch_views import ConcernView, WatcherView, WatchLinkView
+from app.ui.comfort import HIGH_CONTRAST, LARGE_TEXT, WAREKI, Comfort
+from app.ui.help import AboutDialog, GuideDialog
 from app.ui.i18n import SETTING, chosen_language
 from app.ui.import_dialogs import ColumnMappingDialog, ImportPreviewDialog
 from app.ui.panels import FilterBox, HouseholdPanel, PersonDialog, SearchBox
@@ -132,11 +135,20 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.status, 1)
         self.statusBar().addPermanentWidget(QLabel(self.tr("Offline: nothing leaves this computer")))
 
+        self.comfort = Comfort(QApplication.instance(), settings)
+        self.comfort.apply()
         self._make_actions()
         self._make_toolbars()
         self._make_menus()
         self._connect()
         self._restore_layout()
+        for action, on in ((self.large_text_action, self.comfort.large_text),
+                           (self.high_contrast_action, self.comfort.high_contrast),
+                           (self.wareki_action, self.comfort.wareki)):
+            action.blockSignals(True)
+            action.setChecked(on)
+            action.blockSignals(False)
+        self.household_panel.wareki = self.comfort.wareki
 
     # ------------------------------------------------------------------ set-up
 
@@ -215,6 +227,16 @@ class MainWindow(QMainWindow):
         self.quit_action = self._action(self.tr("Quit"), self.tr("Close Sasaeai Map"), self.close,
                                         QKeySequence.StandardKey.Quit)
         self.about_action = self._action(self.tr("About Sasaeai Map"), self.tr("Version and licences"), self.about)
+        self.guide_action = self._action(self.tr("Guide: the three steps"), self.tr("How to use Sasaeai Map"),
+                                         self.show_guide, QKeySequence.StandardKey.HelpContents)
+        self.large_text_action = self._action(self.tr("Large text"), self.tr("Text and map symbols 1.5 times larger"),
+                                              lambda on: self.set_comfort(LARGE_TEXT, on), QKeySequence("Ctrl++"),
+                                              checkable=True)
+        self.high_contrast_action = self._action(self.tr("High contrast"), self.tr("Strong colours, easier to tell apart"),
+                                                 lambda on: self.set_comfort(HIGH_CONTRAST, on), checkable=True)
+        self.wareki_action = self._action(self.tr("Dates in the Japanese era (和暦)"),
+                                          self.tr("令和7年4月1日 instead of 2025-04-01"),
+                                          lambda on: self.set_comfort(WAREKI, on), checkable=True)
         self.step_group = QActionGroup(self)
         self.step_actions = []
         for index, (text, tip) in enumerate((
@@ -290,6 +312,9 @@ class MainWindow(QMainWindow):
         step_menu = bar.addMenu(self.tr("&Steps"))
         for action in self.step_actions:
             step_menu.addAction(action)
+        view_menu = bar.addMenu(self.tr("&View"))
+        for action in (self.large_text_action, self.high_contrast_action, self.wareki_action):
+            view_menu.addAction(action)
         language_menu = bar.addMenu(self.tr("&Language"))
         self.language_group = QActionGroup(self)
         for code, label in (("ja", "日本語"), ("en", "English")):
@@ -300,6 +325,7 @@ class MainWindow(QMainWindow):
             self.language_group.addAction(action)
             language_menu.addAction(action)
         help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self.guide_action)
         help_menu.addAction(self.about_action)
 
     def _connect(self) -> None:
@@ -391,7 +417,7 @@ class MainWindow(QMainWindow):
             features = dict(features, features=[anonymous(f) for f in features["features"]])
         self.map_view.show_town(
             base, legend(categories), features, self._page_labels(), center=self.town.center,
-            symbol_scale=PROJECTOR_SCALE if self.projector else 1.0, editable=not self.projector,
+            symbol_scale=self._map_scale(), editable=not self.projector,
         )
         self.map_view.set_add_mode(self.add_household_action.isChecked() or self.add_place_action.isChecked())
         self._show_watch(concerns, lines)
@@ -689,6 +715,18 @@ class MainWindow(QMainWindow):
             old = places.PlaceFields(before.name, before.kind, before.schedule, before.note)
             self.run(self.tr("Edit gathering place"), lambda s: places.edit_place(s, place_id, fields),
                      lambda s: places.edit_place(s, place_id, old))
+
+    # ------------------------------------------------------------------ comfort
+
+    def set_comfort(self, key: str, on: bool) -> None:
+        """Large text, high contrast or 和暦: applied at once and remembered."""
+        self.comfort.set(key, on)
+        self.household_panel.wareki = self.comfort.wareki
+        self.household_panel.show_household(self.household_panel.household)
+        self.map_view.set_scale(self._map_scale())
+
+    def _map_scale(self) -> float:
+        return PROJECTOR_SCALE if self.projector else self.comfort.scale
 
     # ------------------------------------------------------------------ printed map
 
@@ -1111,9 +1149,7 @@ class MainWindow(QMainWindow):
                                 self.tr("The new language is used from the next start of Sasaeai Map."))
 
     def about(self) -> None:
-        QMessageBox.about(self, self.tr("About Sasaeai Map"), self.tr(
-            "Sasaeai Map (支え合いマップ) {version}\n\n"
-            "Neighbourhood welfare mapping after the Echizen City Council of Social Welfare's three steps.\n"
-            "Works offline; the ledger stays on this computer.\n\n"
-            "Map display: Leaflet (BSD-2-Clause), folium (MIT). GUI: Qt for Python (LGPLv3)."
-        ).format(version=__version__))
+        AboutDialog(self).exec()
+
+    def show_guide(self) -> None:
+        GuideDialog(chosen_language(self.settings), self).exec()

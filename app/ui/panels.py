@@ -5,11 +5,10 @@ from __future__ import annotations
 import uuid
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.services.japanese import age, format_date, parse_date, suggest_kana
 from app.services.views import CategoryView, HouseholdFields, HouseholdView, PersonFields, PersonView, SearchHit
 
 ROLE_ID = Qt.ItemDataRole.UserRole  # the record's UUID on list and table items
@@ -116,18 +116,17 @@ class PersonDialog(QDialog):
         self.setWindowTitle(self.tr("Member") if person is None else self.tr("Edit member"))
         self.name = QLineEdit()
         self.kana = QLineEdit()
-        self.birth_known = QCheckBox(self.tr("Known"))
-        self.birth = QDateEdit()
-        self.birth.setDisplayFormat("yyyy-MM-dd")
-        self.birth.setCalendarPopup(True)
-        self.birth.setDate(QDate(1945, 1, 1))
+        self.kana.setPlaceholderText(self.tr("Suggested from the name; please check"))
+        self.birth = QLineEdit()
+        self.birth.setPlaceholderText(self.tr("e.g. 昭和15年3月2日, S15.3.2 or 1940-03-02"))
+        self.birth_feedback = QLabel()
         self.phone = QLineEdit()
         self.of_concern = QCheckBox(self.tr("Person of concern"))
         self.concerns = QPlainTextEdit()
         self.concerns.setPlaceholderText(self.tr("What the neighbours worry about"))
-        birth_row = QHBoxLayout()
-        birth_row.addWidget(self.birth_known)
-        birth_row.addWidget(self.birth, 1)
+        birth_row = QVBoxLayout()
+        birth_row.addWidget(self.birth)
+        birth_row.addWidget(self.birth_feedback)
         form = QFormLayout()
         form.addRow(self.tr("Name"), self.name)
         form.addRow(self.tr("Reading (kana)"), self.kana)
@@ -135,32 +134,61 @@ class PersonDialog(QDialog):
         form.addRow(self.tr("Phone"), self.phone)
         form.addRow("", self.of_concern)
         form.addRow(self.tr("Concerns"), self.concerns)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(buttons)
-        self.birth_known.toggled.connect(self.birth.setEnabled)
-        self.birth.setEnabled(False)
+        layout.addWidget(self.buttons)
+        self._suggested = ""
+        self.name.textEdited.connect(self._suggest_kana)
+        self.birth.textChanged.connect(self._check_birth)
         self.of_concern.toggled.connect(self.concerns.setEnabled)
         self.concerns.setEnabled(False)
         if person is not None:
             self.name.setText(person.name)
             self.kana.setText(person.kana)
             if person.birth_date:
-                self.birth_known.setChecked(True)
-                self.birth.setDate(QDate(person.birth_date.year, person.birth_date.month, person.birth_date.day))
+                self.birth.setText(format_date(person.birth_date, wareki=True))
             self.phone.setText(person.phone)
             self.of_concern.setChecked(person.of_concern)
             self.concerns.setPlainText(person.concerns)
 
+    def _suggest_kana(self, name: str) -> None:
+        # Offer a reading while the kana field is empty or still holds our last suggestion.
+        if self.kana.text() in ("", self._suggested):
+            self._suggested = suggest_kana(name)
+            self.kana.setText(self._suggested)
+
+    def birth_date(self) -> date | None:
+        """The typed birth date (和暦 or 西暦); None when empty. Raises ValueError when it is not a date."""
+        text = self.birth.text().strip()
+        if not text:
+            return None
+        parsed = parse_date(text)
+        if not parsed.complete:
+            raise ValueError(text)
+        return parsed.to_date()
+
+    def _check_birth(self) -> None:
+        try:
+            born = self.birth_date()
+        except ValueError:
+            self.birth_feedback.setText(self.tr("⚠ Not a date this app understands"))
+            self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
+            return
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(True)
+        if born is None:
+            self.birth_feedback.setText("")
+        else:
+            self.birth_feedback.setText(self.tr("{wareki} ({seireki}), age {age}").format(
+                wareki=format_date(born, wareki=True), seireki=born.isoformat(), age=age(born)))
+
     def fields(self) -> PersonFields:
-        d = self.birth.date()
         return PersonFields(
             name=self.name.text(),
             kana=self.kana.text(),
-            birth_date=date(d.year(), d.month(), d.day()) if self.birth_known.isChecked() else None,
+            birth_date=self.birth_date(),
             phone=self.phone.text(),
             of_concern=self.of_concern.isChecked(),
             concerns=self.concerns.toPlainText() if self.of_concern.isChecked() else "",
@@ -179,6 +207,7 @@ class HouseholdPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.household: HouseholdView | None = None
+        self.wareki = True  # birth dates as 令和/昭和 or as 2025-04-01
         self._loading = False
         self.title = QLabel(self.tr("Click a household on the map, or turn on “Add household” and click the map."))
         self.title.setWordWrap(True)
@@ -297,7 +326,10 @@ class HouseholdPanel(QWidget):
                 box.setChecked(code in h.category_codes)
             self.members.setRowCount(len(h.persons))
             for row, p in enumerate(h.persons):
-                cells = [p.name, p.kana, p.birth_date.isoformat() if p.birth_date else "",
+                born = format_date(p.birth_date, wareki=self.wareki)
+                if p.birth_date:
+                    born += self.tr(" ({age})").format(age=age(p.birth_date))
+                cells = [p.name, p.kana, born,
                          self.tr("Yes") + (f": {p.concerns}" if p.concerns else "") if p.of_concern else ""]
                 for col, text in enumerate(cells):
                     item = QTableWidgetItem(text)

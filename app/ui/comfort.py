@@ -1,0 +1,87 @@
+"""Display comfort: large text (150%), high contrast, a visible keyboard focus, the date style."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QApplication
+
+LARGE_TEXT = "ui/large_text"
+HIGH_CONTRAST = "ui/high_contrast"
+WAREKI = "ui/wareki"
+LARGE_SCALE = 1.5
+
+# Keyboard users must always see where they are: a thick focus frame on every kind of control.
+FOCUS_STYLE = """
+QPushButton:focus, QToolButton:focus, QLineEdit:focus, QPlainTextEdit:focus, QComboBox:focus,
+QDateEdit:focus, QCheckBox:focus, QListWidget:focus, QTableWidget:focus, QTableView:focus {
+    border: 3px solid #0050d0;
+}
+"""
+HIGH_CONTRAST_STYLE = """
+QWidget { background: #000000; color: #ffffff; }
+QLineEdit, QPlainTextEdit, QComboBox, QDateEdit, QListWidget, QTableWidget, QTableView {
+    background: #000000; color: #ffffff; border: 2px solid #ffffff;
+}
+QPushButton, QToolButton { background: #000000; color: #ffff00; border: 2px solid #ffff00; padding: 4px; }
+QPushButton:disabled, QToolButton:disabled, QLineEdit:disabled { color: #9a9a9a; border-color: #9a9a9a; }
+QToolButton:checked { background: #ffff00; color: #000000; }
+QMenuBar, QMenu { background: #000000; color: #ffffff; }
+QMenu::item:selected, QMenuBar::item:selected { background: #ffff00; color: #000000; }
+QHeaderView::section { background: #000000; color: #ffffff; border: 1px solid #ffffff; }
+QListWidget::item:selected, QTableWidget::item:selected { background: #ffff00; color: #000000; }
+"""
+FOCUS_STYLE_HIGH_CONTRAST = FOCUS_STYLE.replace("#0050d0", "#00ffff")
+
+
+def flag(settings: QSettings, key: str, default: bool = False) -> bool:
+    value = settings.value(key, default)
+    return value in (True, "true", "1", 1)
+
+
+class Comfort:
+    """Applies the user's display choices to the whole application, now and at every start."""
+
+    def __init__(self, app: QApplication, settings: QSettings) -> None:
+        self.app = app
+        self.settings = settings
+        # The size before any scaling, kept on the application so a second window scales from it too.
+        if app.property("sasaeai_base_point_size") is None:
+            app.setProperty("sasaeai_base_point_size", app.font().pointSizeF())
+        self.base_point_size = float(app.property("sasaeai_base_point_size"))
+
+    @property
+    def large_text(self) -> bool:
+        return flag(self.settings, LARGE_TEXT)
+
+    @property
+    def high_contrast(self) -> bool:
+        return flag(self.settings, HIGH_CONTRAST)
+
+    @property
+    def wareki(self) -> bool:
+        return flag(self.settings, WAREKI, True)
+
+    @property
+    def scale(self) -> float:
+        return LARGE_SCALE if self.large_text else 1.0
+
+    def set(self, key: str, on: bool) -> None:
+        self.settings.setValue(key, on)
+        self.apply()
+
+    def apply(self) -> None:
+        font = self.app.font()
+        old = font.pointSizeF()
+        font.setPointSizeF(self.base_point_size * self.scale)
+        self.app.setFont(font)
+        ratio = font.pointSizeF() / old if old > 0 else 1.0
+        if ratio != 1.0:
+            # Headings and banners set their own sizes: scale them by the same step.
+            for widget in self.app.allWidgets():
+                if widget.testAttribute(Qt.WidgetAttribute.WA_SetFont):
+                    own = widget.font()
+                    if own.pointSizeF() > 0:
+                        own.setPointSizeF(own.pointSizeF() * ratio)
+                        widget.setFont(own)
+        style = (HIGH_CONTRAST_STYLE + FOCUS_STYLE_HIGH_CONTRAST) if self.high_contrast else FOCUS_STYLE
+        self.app.setStyleSheet(style)
