@@ -55,6 +55,11 @@ def run_gui(*, data_dir: Path, demo: bool = False, screenshot: Path | None = Non
     app.setApplicationName("Sasaeai Map")
     app.setApplicationDisplayName("支え合いマップ")
     app.setApplicationVersion(__import__("app").__version__)
+    from PySide6.QtGui import QIcon
+
+    from app.paths import resource_dir
+
+    app.setWindowIcon(QIcon(str(resource_dir() / "icons" / "sasaeai.png")))
     install_translators(app, chosen_language(settings_for(data_dir)))
 
     demo_dir: Path | None = None

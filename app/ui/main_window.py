@@ -66,15 +66,14 @@ PROJECTOR_SCALE = 1.7  # symbols and map numbers on a wall, read from the back o
 
 def page_labels() -> PageLabels:
     """The map page's legend and hints in the UI language (also used for printed maps)."""
-    t = QCoreApplication.translate
     return PageLabels(
-        legend_title=t("MainWindow", "Legend"),
-        other_household=t("MainWindow", "Other household"),
-        person_of_concern=t("MainWindow", "A person of concern lives here"),
-        place=t("MainWindow", "Gathering place (たまり場)"),
-        gap=t("MainWindow", "Person of concern nobody watches over yet"),
-        toggle_legend=t("MainWindow", "Click to show or hide the legend"),
-        drag_hint=t("MainWindow", "Drag to move this household"),
+        legend_title=QCoreApplication.translate("MainWindow", "Legend"),
+        other_household=QCoreApplication.translate("MainWindow", "Other household"),
+        person_of_concern=QCoreApplication.translate("MainWindow", "A person of concern lives here"),
+        place=QCoreApplication.translate("MainWindow", "Gathering place (たまり場)"),
+        gap=QCoreApplication.translate("MainWindow", "Person of concern nobody watches over yet"),
+        toggle_legend=QCoreApplication.translate("MainWindow", "Click to show or hide the legend"),
+        drag_hint=QCoreApplication.translate("MainWindow", "Drag to move this household"),
         roles=role_labels(),
     )
 
