@@ -59,6 +59,7 @@ from app.ui.panels import FilterBox, HouseholdPanel, PersonDialog, SearchBox
 from app.ui.emergency_panel import CardDialog, EmergencyPanel, fields_of
 from app.ui.pdf_preview import PdfPreviewDialog
 from app.ui.watch_panel import LinkDialog, WatchPanel, role_labels
+from app.ui.worker import Cancelled, run_with_progress
 
 log = logging.getLogger(__name__)
 PROJECTOR_SCALE = 1.7  # symbols and map numbers on a wall, read from the back of the hall
@@ -89,6 +90,7 @@ class MainWindow(QMainWindow):
         self.town: TownView | None = None
         self.selected_id: uuid.UUID | None = None
         self._kinds: dict[str, str] = {}  # feature id -> "household" | "place"
+        self._progress_hook = None  # tests set it to reach the progress dialog of a long job
         self.projector = False  # meeting display: no names, phones, birth dates or health notes anywhere
         self.undo_stack = QUndoStack(self)
         self.setWindowTitle(self._title())
@@ -1086,9 +1088,14 @@ class MainWindow(QMainWindow):
             confirm = lambda _p: dialog.exec() == ImportPreviewDialog.DialogCode.Accepted  # noqa: E731
         if not confirm(preview):
             return False
+        table = AddressTable.from_isj_csv(address_table_path())
         try:
-            with self.ledger.Session.begin() as s:
-                apply(s, preview, address_table=AddressTable.from_isj_csv(address_table_path()))
+            run_with_progress(self, self.ledger, title, self.tr("Importing {file}…").format(file=preview.path.name),
+                              lambda s: apply(s, preview, address_table=table), write=True,
+                              on_started=self._progress_hook)
+        except Cancelled:
+            self.statusBar().showMessage(self.tr("Import cancelled: nothing was changed."), 10000)
+            return False
         except (LedgerError, OSError) as e:
             show_error(self, e)
             return False
