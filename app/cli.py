@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from app.io import agencies, emergency_cards, emergency_sheet, reference_layers, roster, watch_form
@@ -23,6 +25,15 @@ def _open(args: argparse.Namespace) -> Ledger:
     if not path.exists():
         raise LedgerError(QT_TRANSLATE_NOOP("errors", "no ledger at {path}"), path=path)
     return open_ledger(path, create=False)
+
+
+@contextmanager
+def _ledger(args: argparse.Namespace) -> Iterator[Ledger]:
+    ledger = _open(args)
+    try:
+        yield ledger
+    finally:
+        ledger.close()
 
 
 def _fail(error: Exception) -> int:
@@ -49,27 +60,20 @@ def cmd_make_demo(args: argparse.Namespace) -> int:
 
 def cmd_towns(args: argparse.Namespace) -> int:
     try:
-        ledger = _open(args)
+        with _ledger(args) as ledger, ledger.Session() as s:
+            names = [town.name for town in list_towns(s)]
     except LedgerError as e:
         return _fail(e)
-    try:
-        with ledger.Session() as s:
-            for town in list_towns(s):
-                print(town.name)
-    finally:
-        ledger.close()
+    for name in names:
+        print(name)
     return 0
 
 
 def cmd_export_form(args: argparse.Namespace) -> int:
     try:
-        ledger = _open(args)
-        try:
-            with ledger.Session() as s:
-                town = find_town(s, args.town)
-                path = watch_form.export_form(s, town.id, Path(args.out))
-        finally:
-            ledger.close()
+        with _ledger(args) as ledger, ledger.Session() as s:
+            town = find_town(s, args.town)
+            path = watch_form.export_form(s, town.id, Path(args.out))
     except (LedgerError, OSError) as e:
         return _fail(e)
     print(f"exported the watch-network record form of {town.name} to {path}")
@@ -79,14 +83,10 @@ def cmd_export_form(args: argparse.Namespace) -> int:
 def _import(args: argparse.Namespace, read, apply) -> int:  # noqa: ANN001 - a reader and its apply
     """Read → preview → (unless --dry-run) apply in one transaction; print the one-line summary."""
     try:
-        ledger = _open(args)
-        try:
-            with ledger.Session.begin() as s:
-                preview = read(s)
-                if not args.dry_run:
-                    apply(s, preview, address_table=AddressTable.from_isj_csv(address_table_path()))
-        finally:
-            ledger.close()
+        with _ledger(args) as ledger, ledger.Session.begin() as s:
+            preview = read(s)
+            if not args.dry_run:
+                apply(s, preview, address_table=AddressTable.from_isj_csv(address_table_path()))
     except (LedgerError, OSError) as e:
         return _fail(e)
     prefix = "would import (dry run): " if args.dry_run else "imported: "
@@ -107,14 +107,10 @@ def cmd_import_roster(args: argparse.Namespace) -> int:
 
 def cmd_export_contacts(args: argparse.Namespace) -> int:
     try:
-        ledger = _open(args)
-        try:
-            with ledger.Session() as s:
-                town = find_town(s, args.town)
-                path = emergency_sheet.export_sheet(s, town.id, Path(args.out), order=args.order,
-                                                    include_medical=args.include_medical)
-        finally:
-            ledger.close()
+        with _ledger(args) as ledger, ledger.Session() as s:
+            town = find_town(s, args.town)
+            path = emergency_sheet.export_sheet(s, town.id, Path(args.out), order=args.order,
+                                                include_medical=args.include_medical)
     except (LedgerError, OSError) as e:
         return _fail(e)
     print(f"exported the emergency contact sheet of {town.name} to {path}")
@@ -123,13 +119,9 @@ def cmd_export_contacts(args: argparse.Namespace) -> int:
 
 def cmd_export_cards(args: argparse.Namespace) -> int:
     try:
-        ledger = _open(args)
-        try:
-            with ledger.Session() as s:
-                town = find_town(s, args.town)
-                path = emergency_cards.export_cards(s, town.id, Path(args.out), per_page=args.per_page)
-        finally:
-            ledger.close()
+        with _ledger(args) as ledger, ledger.Session() as s:
+            town = find_town(s, args.town)
+            path = emergency_cards.export_cards(s, town.id, Path(args.out), per_page=args.per_page)
     except (LedgerError, OSError) as e:
         return _fail(e)
     print(f"exported the emergency contact cards of {town.name} to {path}")
@@ -143,14 +135,10 @@ def _print_problems(problems) -> None:  # noqa: ANN001 - a list of reference_lay
 
 def cmd_import_agencies(args: argparse.Namespace) -> int:
     try:
-        ledger = _open(args)
-        try:
-            with ledger.Session.begin() as s:
-                preview = agencies.read_agencies(s, Path(args.file), kind=args.kind, default_area_code=args.area_code)
-                if not args.dry_run:
-                    agencies.apply_agencies(s, preview)
-        finally:
-            ledger.close()
+        with _ledger(args) as ledger, ledger.Session.begin() as s:
+            preview = agencies.read_agencies(s, Path(args.file), kind=args.kind, default_area_code=args.area_code)
+            if not args.dry_run:
+                agencies.apply_agencies(s, preview)
     except (LedgerError, OSError) as e:
         return _fail(e)
     print(("would import (dry run): " if args.dry_run else "imported: ") + preview.summary())
@@ -162,12 +150,8 @@ def cmd_import_layer(args: argparse.Namespace) -> int:
     try:
         preview = reference_layers.read_layer(Path(args.file), kind=args.kind)
         if not args.dry_run:
-            ledger = _open(args)
-            try:
-                with ledger.Session.begin() as s:
-                    reference_layers.apply_layer(s, preview)
-            finally:
-                ledger.close()
+            with _ledger(args) as ledger, ledger.Session.begin() as s:
+                reference_layers.apply_layer(s, preview)
     except (LedgerError, OSError) as e:
         return _fail(e)
     print(("would import (dry run): " if args.dry_run else "imported: ") + preview.summary())
@@ -185,19 +169,15 @@ def cmd_print_map(args: argparse.Namespace) -> int:
     from PySide6.QtWidgets import QApplication
 
     from app.maps.printing import PrintOptions, print_map
+    from app.ui.main_window import page_labels
 
     app = QApplication.instance() or QApplication([])  # noqa: F841 - WebEngine needs the application
     try:
-        ledger = _open(args)
-        try:
+        with _ledger(args) as ledger:
             with ledger.Session() as s:
                 town = find_town(s, args.town)
             options = PrintOptions(paper=args.paper, landscape=args.orientation == "landscape", lines=args.lines)
-            from app.ui.main_window import page_labels
-
             path = print_map(ledger, town.id, Path(args.out), options, page_labels())
-        finally:
-            ledger.close()
     except (LedgerError, OSError) as e:
         return _fail(e)
     print(f"printed the map of {town.name} to {path}")

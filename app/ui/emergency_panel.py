@@ -7,7 +7,6 @@ from datetime import date
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -18,8 +17,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -29,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.ui.person_list import PersonList
 from app.services.emergency_views import (
     MISSING_TEXT,
     AgencyView,
@@ -227,7 +225,7 @@ class EmergencyPanel(QWidget):
                             (self.tr("Card incomplete"), self.INCOMPLETE),
                             (self.tr("Review date passed"), self.OVERDUE)):
             self.show_only.addItem(label, code)
-        self.persons = QListWidget()
+        self.persons = PersonList()
         self.detail = QLabel()
         self.detail.setWordWrap(True)
         self.detail.setTextFormat(Qt.TextFormat.PlainText)
@@ -274,8 +272,7 @@ class EmergencyPanel(QWidget):
             signal.emit(person)
 
     def current_person(self) -> uuid.UUID | None:
-        item = self.persons.currentItem()
-        return item.data(ROLE_ID) if item else None
+        return self.persons.current_id()
 
     def card(self, person_id: uuid.UUID | None) -> CardView | None:
         return next((c for c in self.cards if c.person.id == person_id), None)
@@ -303,28 +300,13 @@ class EmergencyPanel(QWidget):
         ).format(total=len(cards), none=sum(1 for c in cards if not c.has_card),
                  incomplete=sum(1 for c in cards if c.has_card and c.missing),
                  overdue=sum(1 for c in cards if c.review_overdue(today))))
-        self.persons.blockSignals(True)
-        self.persons.clear()
-        current = None
-        for c in cards:
-            if not self._wanted(c, today):
-                continue
-            item = QListWidgetItem(f"No.{c.map_number}  {c.person.name}  — {self._status(c, today)}")
-            item.setData(ROLE_ID, c.person.id)
-            self.persons.addItem(item)
-            if c.person.id == keep:
-                current = item
-        self.persons.blockSignals(False)
-        if current is not None:
-            self.persons.setCurrentItem(current)
-        self._show(self.card(keep) if current is not None else None)
+        rows = [(f"No.{c.map_number}  {c.person.name}  — {self._status(c, today)}", c.person.id, not c.complete)
+                for c in cards if self._wanted(c, today)]
+        kept = self.persons.fill(rows, keep)
+        self._show(self.card(keep) if kept else None)
 
     def choose(self, person_id: uuid.UUID) -> bool:
-        for i in range(self.persons.count()):
-            if self.persons.item(i).data(ROLE_ID) == person_id:
-                self.persons.setCurrentRow(i)
-                return True
-        return False
+        return self.persons.choose(person_id)
 
     def _chosen(self, person_id: uuid.UUID | None) -> None:
         self._show(self.card(person_id))

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.io.roster import FIELDS, RosterColumns
+from app.io.roster import RosterColumns
 from app.io.sheets import ChangeKind, Preview
 
 ROLE_ROW = Qt.ItemDataRole.UserRole

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import __version__
 from app.maps.page import PageLabels
 from app.maps.view import MapView
 from app.models import Ledger
@@ -966,8 +965,17 @@ class MainWindow(QMainWindow):
             show_error(self, e)
             return None
 
-    def _problems_text(self, problems: list) -> str:
-        return "\n".join(f"{p.severity}: {p.message()}" for p in problems)
+    def _confirm_report(self, title: str, path: Path) -> Callable[[Any], bool]:
+        """Ask before importing, with the file's problems listed row by row under "Show Details"."""
+        def confirm(preview: Any) -> bool:
+            box = QMessageBox(QMessageBox.Icon.Question, title,
+                              self.tr("{file}: {summary}. Import?").format(file=path.name, summary=preview.summary()),
+                              QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+            if preview.problems:
+                box.setDetailedText("\n".join(f"{p.severity}: {p.message()}" for p in preview.problems))
+            return box.exec() == QMessageBox.StandardButton.Yes
+
+        return confirm
 
     def import_reference_layer(self, path: Path | None = None, confirm: Callable[[Any], bool] | None = None) -> bool:
         if path is None:
@@ -981,15 +989,7 @@ class MainWindow(QMainWindow):
         except (LedgerError, OSError) as e:
             show_error(self, e)
             return False
-        if confirm is None:
-            def confirm(p) -> bool:  # noqa: ANN001
-                box = QMessageBox(QMessageBox.Icon.Question, self.tr("Import shelters or facilities"),
-                                  self.tr("{file}: {summary}. Import?").format(file=path.name, summary=p.summary()),
-                                  QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
-                if p.problems:
-                    box.setDetailedText(self._problems_text(p.problems))
-                return box.exec() == QMessageBox.StandardButton.Yes
-        if not confirm(preview):
+        if not (confirm or self._confirm_report(self.tr("Import shelters or facilities"), path))(preview):
             return False
         with self.ledger.Session.begin() as s:
             reference_layers.apply_layer(s, preview)
@@ -1034,15 +1034,7 @@ class MainWindow(QMainWindow):
         except OSError as e:
             show_error(self, e)
             return False
-        if confirm is None:
-            def confirm(p) -> bool:  # noqa: ANN001
-                box = QMessageBox(QMessageBox.Icon.Question, self.tr("Import agency list"),
-                                  self.tr("{file}: {summary}. Import?").format(file=path.name, summary=p.summary()),
-                                  QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
-                if p.problems:
-                    box.setDetailedText(self._problems_text(p.problems))
-                return box.exec() == QMessageBox.StandardButton.Yes
-        if not confirm(preview):
+        if not (confirm or self._confirm_report(self.tr("Import agency list"), path))(preview):
             return False
         try:
             with self.ledger.Session.begin() as s:

@@ -18,8 +18,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -30,6 +28,7 @@ from PySide6.QtWidgets import (
 from app.models.watch import WatchFrequency, WatcherRole
 from app.services.views import HouseholdView
 from app.services.watch import COMMON_INVOLVEMENTS
+from app.ui.person_list import PersonList
 from app.services.watch_views import ConcernView, LinkFields, WatcherFields, WatcherView, WatchLinkView
 
 ROLE_ID = Qt.ItemDataRole.UserRole
@@ -169,7 +168,7 @@ class WatchPanel(QWidget):
         self.gap_label = QLabel()
         self.gap_label.setWordWrap(True)
         self.only_gaps = QCheckBox(self.tr("Only those nobody watches over yet"))
-        self.persons = QListWidget()
+        self.persons = PersonList()
         self.detail = QLabel()
         self.detail.setWordWrap(True)
         self.detail.setTextFormat(Qt.TextFormat.PlainText)
@@ -222,8 +221,7 @@ class WatchPanel(QWidget):
             signal.emit(self.links.item(row, 0).data(ROLE_ID))
 
     def current_person(self) -> uuid.UUID | None:
-        item = self.persons.currentItem()
-        return item.data(ROLE_ID) if item else None
+        return self.persons.current_id()
 
     def concern(self, person_id: uuid.UUID | None) -> ConcernView | None:
         return next((c for c in self.concerns if c.person.id == person_id), None)
@@ -233,34 +231,17 @@ class WatchPanel(QWidget):
         gaps = [c for c in concerns if not c.has_watcher]
         self.gap_label.setText(self.tr("{total} persons of concern; {gaps} with nobody watching over them yet (!)")
                                .format(total=len(concerns), gaps=len(gaps)))
-        self.persons.blockSignals(True)
-        self.persons.clear()
-        current = None
-        for c in concerns:
-            if self.only_gaps.isChecked() and c.has_watcher:
-                continue
-            mark = "!  " if not c.has_watcher else "    "
-            count = self.tr("no watcher") if not c.has_watcher else self.tr("{n} watchers").format(n=len(c.links))
-            item = QListWidgetItem(f"{mark}No.{c.map_number}  {c.person.name}  — {count}")
-            item.setData(ROLE_ID, c.person.id)
-            if not c.has_watcher:
-                font = item.font()
-                font.setBold(True)
-                item.setFont(font)
-            self.persons.addItem(item)
-            if c.person.id == keep:
-                current = item
-        self.persons.blockSignals(False)
-        if current is not None:
-            self.persons.setCurrentItem(current)
-        self.show_person(self.concern(keep) if current is not None else None)
+        rows = [
+            (("!  " if not c.has_watcher else "    ") + f"No.{c.map_number}  {c.person.name}  — "
+             + (self.tr("no watcher") if not c.has_watcher else self.tr("{n} watchers").format(n=len(c.links))),
+             c.person.id, not c.has_watcher)
+            for c in concerns if not (self.only_gaps.isChecked() and c.has_watcher)
+        ]
+        kept = self.persons.fill(rows, keep)
+        self.show_person(self.concern(keep) if kept else None)
 
     def choose(self, person_id: uuid.UUID) -> bool:
-        for i in range(self.persons.count()):
-            if self.persons.item(i).data(ROLE_ID) == person_id:
-                self.persons.setCurrentRow(i)
-                return True
-        return False
+        return self.persons.choose(person_id)
 
     def show_person(self, c: ConcernView | None) -> None:
         self._set_enabled(c is not None)

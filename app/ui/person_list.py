@@ -1,0 +1,47 @@
+"""A list of persons (Step II, Step III): one line each, the person's id on the item."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QListWidget, QListWidgetItem
+
+ROLE_ID = Qt.ItemDataRole.UserRole
+
+
+class PersonList(QListWidget):
+    def current_id(self) -> uuid.UUID | None:
+        item = self.currentItem()
+        return item.data(ROLE_ID) if item else None
+
+    def choose(self, person_id: uuid.UUID) -> bool:
+        """Make ``person_id`` the current line (emits currentItemChanged); False when not listed."""
+        for i in range(self.count()):
+            if self.item(i).data(ROLE_ID) == person_id:
+                self.setCurrentRow(i)
+                return True
+        return False
+
+    def fill(self, rows: Iterable[tuple[str, uuid.UUID, bool]], keep: uuid.UUID | None) -> bool:
+        """Show (text, id, bold) rows without emitting; keep ``keep`` current. True when it is still listed."""
+        self.blockSignals(True)
+        try:
+            self.clear()
+            current = None
+            for text, person_id, bold in rows:
+                item = QListWidgetItem(text)
+                item.setData(ROLE_ID, person_id)
+                if bold:  # what needs attention stands out in weight too, not only in the mark
+                    font = item.font()
+                    font.setBold(True)
+                    item.setFont(font)
+                self.addItem(item)
+                if person_id == keep:
+                    current = item
+            if current is not None:
+                self.setCurrentItem(current)
+        finally:
+            self.blockSignals(False)
+        return current is not None
