@@ -14,7 +14,8 @@ def test_large_text_makes_text_and_map_symbols_bigger_and_is_remembered(qtbot, w
     window.large_text_action.setChecked(True)
     try:
         assert qapp.font().pointSizeF() >= normal_font * 1.5 - 0.01
-        assert run_js(qtbot, window, "document.body.style.fontSize") == "150%"
+        assert run_js(qtbot, window, "document.documentElement.style.fontSize") == "150%"
+        assert window.household_panel.name.font().pointSizeF() >= normal_font * 1.5 - 0.01
         assert window.settings.value("ui/large_text") in (True, "true")
     finally:
         window.large_text_action.setChecked(False)

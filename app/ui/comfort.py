@@ -70,6 +70,9 @@ class Comfort:
         self.apply()
 
     def apply(self) -> None:
+        # With a style sheet in place, widgets keep the font they were polished with: drop the
+        # sheet, change the font, then set the sheet again so every widget is polished anew.
+        self.app.setStyleSheet("")
         font = self.app.font()
         old = font.pointSizeF()
         font.setPointSizeF(self.base_point_size * self.scale)

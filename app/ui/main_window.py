@@ -92,6 +92,9 @@ class MainWindow(QMainWindow):
         self._progress_hook = None  # tests set it to reach the progress dialog of a long job
         self.projector = False  # meeting display: no names, phones, birth dates or health notes anywhere
         self.undo_stack = QUndoStack(self)
+        # Text size and contrast first, so every widget below is made with them.
+        self.comfort = Comfort(QApplication.instance(), settings)
+        self.comfort.apply()
         self.setWindowTitle(self._title())
         self.resize(1280, 820)
 
@@ -135,8 +138,6 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.status, 1)
         self.statusBar().addPermanentWidget(QLabel(self.tr("Offline: nothing leaves this computer")))
 
-        self.comfort = Comfort(QApplication.instance(), settings)
-        self.comfort.apply()
         self._make_actions()
         self._make_toolbars()
         self._make_menus()

@@ -377,7 +377,7 @@
   S.setScale = function (value) {
     config.symbolScale = value;
     Object.keys(markers).forEach(function (id) { markers[id].setRadius(symbolSize(features[id]) / 2 + 2); });
-    document.body.style.fontSize = Math.round(100 * value) + "%";
+    document.documentElement.style.fontSize = Math.round(100 * value) + "%";  // Leaflet sizes in rem
     redrawAll();
     updateHandle();
     return value;
@@ -511,7 +511,8 @@
         h.addEventListener("keydown", function (ev) { if (ev.key === "Enter" || ev.key === " ") { toggle(); } });
         function row(sym, label, ring) {
           var r = document.createElement("div"); r.className = "row";
-          var icon = document.createElement("span"); icon.innerHTML = svgFor(sym, 18, ring); r.appendChild(icon);
+          var icon = document.createElement("span"); icon.innerHTML = svgFor(sym, Math.round(18 * scale()), ring);
+          r.appendChild(icon);
           var t = document.createElement("span"); t.textContent = label; r.appendChild(t);
           box.appendChild(r);
         }
@@ -583,7 +584,7 @@
     map = leafletMap; config = cfg;
     (cfg.legend || []).forEach(function (c) { categories[c.code] = c; });
     map.attributionControl.setPrefix(false);
-    document.body.style.fontSize = Math.round(100 * scale()) + "%";
+    document.documentElement.style.fontSize = Math.round(100 * scale()) + "%";
     map.setMinZoom(cfg.zoomRange[0]);
     map.setMaxZoom(cfg.zoomRange[1]);
     // Symbols sit above the watch lines (overlayPane, z 400) and below tooltips and the drag handle.
