@@ -24,19 +24,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.io import agencies as agency_io
+from app.io import (
+    emergency_cards,
+    emergency_sheet,
+    reference_layers,
+    roster,
+    watch_form,
+)
 from app.maps.page import PageLabels
 from app.maps.view import MapView
 from app.models import Ledger
-from app.paths import basemap_dir
-from app.io import agencies as agency_io
-from app.io import emergency_cards, emergency_sheet, reference_layers, roster, watch_form
-from app.paths import address_table_path
+from app.paths import address_table_path, basemap_dir
 from app.services import basemaps, emergency, households, places, towns, watch
 from app.services.addresses import AddressTable
+from app.services.emergency_views import CardView
 from app.services.errors import LedgerError
 from app.services.mapdata import (
     anonymous,
-    feature_collection,
     gap_households,
     household_feature,
     legend,
@@ -44,18 +49,25 @@ from app.services.mapdata import (
     place_feature,
     reference_collection,
 )
-from app.services.emergency_views import CardView
+from app.services.mapquery import town_features
 from app.services.search import search
-from app.services.views import HouseholdFields, HouseholdView, MapPoint, PersonFields, PlaceView, TownView
-from app.ui.commands import LedgerCommand
-from app.ui.dialogs import BaseMapChoiceDialog, PlaceDialog, TownDialog, show_error
+from app.services.views import (
+    HouseholdFields,
+    HouseholdView,
+    MapPoint,
+    PersonFields,
+    PlaceView,
+    TownView,
+)
 from app.services.watch_views import ConcernView, WatcherView, WatchLinkView
 from app.ui.comfort import HIGH_CONTRAST, LARGE_TEXT, WAREKI, Comfort
+from app.ui.commands import LedgerCommand
+from app.ui.dialogs import BaseMapChoiceDialog, PlaceDialog, TownDialog, show_error
+from app.ui.emergency_panel import CardDialog, EmergencyPanel, fields_of
 from app.ui.help import AboutDialog, GuideDialog
 from app.ui.i18n import SETTING, chosen_language
 from app.ui.import_dialogs import ColumnMappingDialog, ImportPreviewDialog
 from app.ui.panels import FilterBox, HouseholdPanel, PersonDialog, SearchBox
-from app.ui.emergency_panel import CardDialog, EmergencyPanel, fields_of
 from app.ui.pdf_preview import PdfPreviewDialog
 from app.ui.watch_panel import LinkDialog, WatchPanel, role_labels
 from app.ui.worker import Cancelled, run_with_progress
@@ -398,8 +410,8 @@ class MainWindow(QMainWindow):
             self.town = towns.get_town(s, town_id)
             base = basemaps.base_map_of(s, self.ledger.data_dir, town_id)
             categories = households.list_categories(s)
-            household_list = households.list_households(s, town_id)
-            place_list = places.list_places(s, town_id)
+            # Straight from SQL: a city-sized town is on the page in well under a second.
+            features = town_features(s, town_id, base.crs)
             concerns = watch.list_concerns(s, town_id)
             lines = watch.watch_lines(s, town_id)
             cards = emergency.list_cards(s, town_id)
@@ -410,10 +422,9 @@ class MainWindow(QMainWindow):
         self.household_panel.show_household(None)
         self.household_panel.set_categories(categories)
         self.filter_box.set_categories(categories)
-        self._kinds = {str(h.id): "household" for h in household_list} | {str(p.id): "place" for p in place_list}
+        self._kinds = {f["id"]: f["properties"]["layer"] for f in features["features"]}
         self.town_combo.setCurrentIndex(max(0, self.town_combo.findData(town_id)))
         self.setWindowTitle(self._title())
-        features = feature_collection(household_list, place_list, base.crs)
         if self.projector:
             features = dict(features, features=[anonymous(f) for f in features["features"]])
         self.map_view.show_town(
@@ -428,7 +439,7 @@ class MainWindow(QMainWindow):
         self.map_view.set_references(reference_collection(refs), credits)
         self.map_view.show_references(self.references_action.isChecked())
         self.settings.setValue("ledger/last_town", str(town_id))
-        self._update_status(len(household_list), len(place_list))
+        self._update_status(self.town.household_count, sum(1 for k in self._kinds.values() if k == "place"))
 
     def _page_labels(self) -> PageLabels:
         return page_labels()
@@ -749,7 +760,13 @@ class MainWindow(QMainWindow):
             self.tr("Printed map"), f"支え合いマップ_{self.town.name}.pdf", show)
 
     def _ask_print_options(self):  # noqa: ANN202 - PrintOptions | None
-        from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout
+        from PySide6.QtWidgets import (
+            QCheckBox,
+            QComboBox,
+            QDialog,
+            QDialogButtonBox,
+            QFormLayout,
+        )
 
         from app.maps.printing import PrintOptions
 
@@ -1022,8 +1039,9 @@ class MainWindow(QMainWindow):
                     return self.import_agencies(path, kind, confirm, code.strip())
         except LedgerError as e:
             if kind is None and e.template.startswith("Please choose what kind"):
-                from app.services.emergency_views import AGENCY_KIND_LABELS
                 from PySide6.QtWidgets import QInputDialog
+
+                from app.services.emergency_views import AGENCY_KIND_LABELS
 
                 labels = {label: k.value for k, label in AGENCY_KIND_LABELS.items()}
                 choice, ok = QInputDialog.getItem(self, self.tr("Import agency list"),
