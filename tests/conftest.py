@@ -12,6 +12,7 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")  # tests and CI run as root
 os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--disable-gpu")
+os.environ.setdefault("SASAEAI_PASSPHRASE", "test-passphrase 試験")  # ledgers made by fixtures and CLI runs
 
 from app.ui.app import prepare_webengine  # noqa: E402
 

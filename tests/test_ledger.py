@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 import uuid
 
 from app.models import open_ledger
@@ -17,7 +16,8 @@ def test_new_ledger_is_created_by_migrations_at_head(tmp_path):
     ledger = open_ledger(path)
     assert path.exists()
     assert schema_revision(ledger.engine) == head_revision()
-    tables = {r[0] for r in sqlite3.connect(path).execute("select name from sqlite_master where type='table'")}
+    with ledger.engine.connect() as conn:  # the file is encrypted: plain sqlite3 cannot read it
+        tables = {r[0] for r in conn.exec_driver_sql("select name from sqlite_master where type='table'")}
     assert {"district", "town", "household", "person", "gathering_place", "base_map", "household_category",
             "alembic_version"} <= tables
     ledger.close()

@@ -1,5 +1,6 @@
 """SQLAlchemy models of the ledger, its engine factory and its migrations. No Qt here."""
 
+from app.models.audit import AuditAction, AuditEntry, Operator
 from app.models.base import Base, utcnow
 from app.models.engine import Ledger, open_ledger
 from app.models.entities import (
@@ -19,6 +20,9 @@ from app.models.watch import WatchFrequency, Watcher, WatcherRole, WatchLink
 
 __all__ = [
     "Agency",
+    "AuditAction",
+    "AuditEntry",
+    "Operator",
     "AgencyKind",
     "EmergencyCard",
     "EmergencyContact",

@@ -1,37 +1,91 @@
-"""The engine factory: the one place that opens a ledger file, and keeps its schema current.
+"""The engine factory: the one place that opens a ledger file (SQLCipher-encrypted) and keeps its schema current.
 
 Every ledger is created and upgraded by the Alembic migrations in ``migrations/``.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import getpass
+import logging
+import os
+from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
+import sqlcipher3.dbapi2 as sqlcipher
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import QueuePool
+
+from app.models.audit import LEDGER_INFO_KEY, Operator, install_audit
+from app.models.errors import QT_TRANSLATE_NOOP, LedgerError
+
+log = logging.getLogger(__name__)
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+PASSPHRASE_ENV = "SASAEAI_PASSPHRASE"
+OPERATOR_ENV = "SASAEAI_OPERATOR"
+# The demo town holds invented people only; its fixed passphrase is documented in the README.
+DEMO_PASSPHRASE = "hidamari-demo"
+BACKUP_FOLDER = "backups"
+_PLAIN_HEADER = b"SQLite format 3\x00"
 
 
-@dataclass
+class WrongPassphrase(LedgerError):
+    pass
+
+
+class PassphraseRequired(LedgerError):
+    pass
+
+
+class StorageError(LedgerError):
+    """The disk is full, the folder is read-only or the file vanished: the change was not saved."""
+
+
+@dataclass(eq=False)
 class Ledger:
-    """An open ledger: its file, its engine and a session factory (one session per user action)."""
+    """An open ledger: its file, its engine and a session factory (one session per user action).
+
+    ``operator`` (who is working, chosen at unlock) is stamped on every audit entry written
+    through ``Session``; a single session may override it with ``session.info["operator"]``.
+    """
 
     path: Path
     engine: Engine
     Session: sessionmaker[Session]
+    passphrase: str = field(repr=False, default="")
+    operator: Operator = field(default_factory=lambda: default_operator())
 
     @property
     def data_dir(self) -> Path:
         return self.path.parent
 
+    @property
+    def backup_dir(self) -> Path:
+        return backup_dir(self.path)
+
     def close(self) -> None:
         self.engine.dispose()
+
+
+def default_operator() -> Operator:
+    """Who works when nobody chose at unlock (scripts, tests): ``SASAEAI_OPERATOR`` or the login name."""
+    name = os.environ.get(OPERATOR_ENV)
+    if not name:
+        try:
+            name = getpass.getuser()
+        except Exception:  # no login name on some service accounts
+            name = "unknown"
+    return Operator(name=name, role="")
+
+
+def backup_dir(ledger_file: Path) -> Path:
+    return Path(ledger_file).parent / BACKUP_FOLDER
 
 
 def _alembic_config() -> Config:
@@ -40,16 +94,91 @@ def _alembic_config() -> Config:
     return cfg
 
 
-def _on_connect(dbapi_connection, _record) -> None:  # noqa: ANN001 - DB-API objects
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=5000")
-    cursor.close()
+def _sql_literal(text: str) -> str:
+    # PRAGMA key cannot take a bound parameter; a doubled quote is the SQL escape, safe for any text.
+    return "'" + text.replace("'", "''") + "'"
 
 
-def make_engine(path: Path) -> Engine:
-    engine = create_engine(f"sqlite:///{path}", future=True)
-    event.listen(engine, "connect", _on_connect)
+def _check_passphrase_text(passphrase: str) -> str:
+    if not isinstance(passphrase, str) or not passphrase:
+        raise PassphraseRequired(QT_TRANSLATE_NOOP("errors", "the passphrase must not be empty"))
+    if "\x00" in passphrase:
+        raise LedgerError(QT_TRANSLATE_NOOP("errors", "the passphrase must not contain a NUL character"))
+    return passphrase
+
+
+def connect_raw(path: Path, passphrase: str) -> sqlcipher.Connection:
+    """A DB-API connection to an encrypted file (used by the engine, backups and checks)."""
+    conn = sqlcipher.connect(str(path), check_same_thread=False)
+    conn.execute("PRAGMA cipher_log_level = NONE")  # a wrong key is reported by us, not on stderr
+    conn.execute(f"PRAGMA key = {_sql_literal(passphrase)}")
+    conn.execute("PRAGMA foreign_keys=ON")
+    conn.execute("PRAGMA busy_timeout=5000")
+    return conn
+
+
+def is_plain_sqlite(path: Path) -> bool:
+    """True for an unencrypted SQLite file (a ledger from before encryption)."""
+    try:
+        with open(path, "rb") as f:
+            return f.read(16) == _PLAIN_HEADER
+    except OSError:
+        return False
+
+
+def passphrase_opens(path: Path, passphrase: str) -> bool:
+    """Whether ``passphrase`` decrypts ``path``; reads only, never writes the file."""
+    try:
+        conn = sqlcipher.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
+    except sqlcipher.Error:
+        return False
+    try:
+        conn.execute("PRAGMA cipher_log_level = NONE")
+        conn.execute(f"PRAGMA key = {_sql_literal(passphrase)}")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return True
+    except sqlcipher.DatabaseError:
+        return False
+    finally:
+        conn.close()
+
+
+def integrity_problems(path: Path, passphrase: str) -> list[str]:
+    """``PRAGMA integrity_check`` of an encrypted file: an empty list when the file is sound."""
+    try:
+        conn = connect_raw(path, passphrase)
+    except sqlcipher.Error as e:
+        return [str(e)]
+    try:
+        rows = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
+    except sqlcipher.Error as e:  # a page that fails its HMAC stops the check itself
+        return [str(e)]
+    finally:
+        conn.close()
+    return [] if rows == ["ok"] else rows
+
+
+_STORAGE_MESSAGES = ("database or disk is full", "disk i/o error", "readonly database", "unable to open database",
+                     "file too large")
+
+
+def _storage_error(context) -> Exception | None:  # noqa: ANN001 - SQLAlchemy ExceptionContext
+    text = str(context.original_exception).lower()
+    if any(m in text for m in _STORAGE_MESSAGES):
+        return StorageError(
+            QT_TRANSLATE_NOOP("errors", "could not save: the disk is full or the folder is read-only "
+                                        "({detail}); nothing was changed, free some space or choose "
+                                        "another folder and try again"),
+            detail=str(context.original_exception))
+    return None
+
+
+def make_engine(path: Path, passphrase: str) -> Engine:
+    path = Path(path)
+    # A creator (not a URL with the key in it) keeps any passphrase characters intact: quotes, %, 日本語.
+    engine = create_engine("sqlite://", module=sqlcipher, creator=lambda: connect_raw(path, passphrase),
+                           poolclass=QueuePool)
+    event.listen(engine, "handle_error", _storage_error)
     return engine
 
 
@@ -69,13 +198,154 @@ def upgrade(engine: Engine) -> None:
         command.upgrade(cfg, "head")
 
 
-def open_ledger(path: Path, *, create: bool = True) -> Ledger:
-    """Open (and create or upgrade, when needed) the ledger file at ``path``."""
+def backup_name(ledger_file: Path, kind: str, when: datetime | None = None) -> Path:
+    """``backups/ledger-20261127-061500-123456-close.sqlite3``: sorts by time, says why it was made."""
+    stamp = (when or datetime.now()).strftime("%Y%m%d-%H%M%S-%f")
+    return backup_dir(ledger_file) / f"{Path(ledger_file).stem}-{stamp}-{kind}{Path(ledger_file).suffix or '.sqlite3'}"
+
+
+def online_backup(source: Path, passphrase: str, dest: Path) -> Path:
+    """Copy an encrypted ledger with SQLite's online backup API (consistent even while others write).
+
+    The copy is written beside ``dest`` and renamed into place, so a failed backup leaves no half file.
+    """
+    dest = Path(dest)
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    partial = dest.with_name(dest.name + ".part")
+    partial.unlink(missing_ok=True)
+    src = connect_raw(source, passphrase)
+    try:
+        dst = connect_raw(partial, passphrase)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    except sqlcipher.Error as e:
+        partial.unlink(missing_ok=True)
+        raise StorageError(QT_TRANSLATE_NOOP("errors", "the backup could not be written ({detail})"),
+                           where=str(dest), detail=str(e)) from e
+    finally:
+        src.close()
+    os.replace(partial, dest)
+    return dest
+
+
+def encrypt_plain_ledger(path: Path, passphrase: str) -> Path:
+    """Encrypt an unencrypted ledger in place; returns the plain backup copy kept beside it."""
+    path = Path(path)
+    plain_copy = backup_name(path, "unencrypted")
+    plain_copy.parent.mkdir(parents=True, exist_ok=True)
+    src = sqlcipher.connect(str(path))  # no key: sqlcipher reads plain SQLite files
+    try:
+        keep = sqlcipher.connect(str(plain_copy))
+        try:
+            src.backup(keep)
+        finally:
+            keep.close()
+        encrypted = path.with_name(path.name + ".encrypting")
+        encrypted.unlink(missing_ok=True)
+        version = src.execute("PRAGMA user_version").fetchone()[0]
+        src.execute("ATTACH DATABASE ? AS encrypted KEY ?", (str(encrypted), passphrase))
+        src.execute("SELECT sqlcipher_export('encrypted')")
+        src.execute(f"PRAGMA encrypted.user_version = {int(version)}")
+        src.execute("DETACH DATABASE encrypted")
+    finally:
+        src.close()
+    if integrity_problems(encrypted, passphrase):
+        encrypted.unlink(missing_ok=True)
+        raise LedgerError(QT_TRANSLATE_NOOP("errors", "the ledger could not be encrypted; it was left as it was"),
+                          where=str(path))
+    os.replace(encrypted, path)  # atomic: the ledger is either the old plain file or the encrypted one
+    log.warning("ledger %s encrypted; the unencrypted copy %s should be deleted once checked", path, plain_copy)
+    return plain_copy
+
+
+def _candidates(passphrase: str | None) -> list[tuple[str, str]]:
+    if passphrase is not None:
+        return [("given", passphrase)]
+    found = []
+    env = os.environ.get(PASSPHRASE_ENV)
+    if env:
+        found.append(("environment", env))
+    return found
+
+
+def resolve_passphrase(path: Path, passphrase: str | None = None) -> str:
+    """The passphrase that opens (or will create) ``path``.
+
+    Order: the ``passphrase`` argument, then ``SASAEAI_PASSPHRASE``; an existing encrypted ledger
+    that neither opens is tried with ``DEMO_PASSPHRASE`` (the demo ledger), and otherwise refused.
+    """
+    path = Path(path)
+    candidates = _candidates(passphrase)
+    for _, text in candidates:
+        _check_passphrase_text(text)
+    exists = path.exists() and path.stat().st_size > 0
+    if not exists or is_plain_sqlite(path):
+        if not candidates:
+            template = (QT_TRANSLATE_NOOP("errors", "this ledger is not encrypted yet: give a passphrase to encrypt it")
+                        if exists else QT_TRANSLATE_NOOP("errors", "a new ledger needs a passphrase"))
+            raise PassphraseRequired(template, where=str(path))
+        return candidates[0][1]
+    tried = candidates + ([] if passphrase is not None else [("demo", DEMO_PASSPHRASE)])
+    for _, text in tried:
+        if passphrase_opens(path, text):
+            return text
+    if not candidates:
+        raise PassphraseRequired(QT_TRANSLATE_NOOP("errors", "this ledger is locked: enter its passphrase"),
+                                 where=str(path))
+    raise WrongPassphrase(QT_TRANSLATE_NOOP("errors", "wrong passphrase, or the file is not a ledger"),
+                          where=str(path))
+
+
+def open_ledger(path: Path, passphrase: str | None = None, *, create: bool = True) -> Ledger:
+    """Open (and create, encrypt or upgrade, when needed) the ledger file at ``path``.
+
+    Raises ``PassphraseRequired`` / ``WrongPassphrase`` (both ``LedgerError``) and never changes
+    the file when the passphrase does not open it. See ``resolve_passphrase`` for where the
+    passphrase comes from when it is not given.
+    """
     path = Path(path)
     if not path.exists() and not create:
         raise FileNotFoundError(path)
+    key = resolve_passphrase(path, passphrase)
     path.parent.mkdir(parents=True, exist_ok=True)
-    engine = make_engine(path)
-    if schema_revision(engine) != head_revision():
-        upgrade(engine)
-    return Ledger(path=path, engine=engine, Session=sessionmaker(engine, expire_on_commit=False))
+    if path.exists() and is_plain_sqlite(path):
+        encrypt_plain_ledger(path, key)
+    engine = make_engine(path, key)
+    try:
+        current = schema_revision(engine)
+        if current != head_revision():
+            if current is not None:  # a brand-new file has nothing to lose
+                online_backup(path, key, backup_name(path, f"before-migration-{current}"))
+            upgrade(engine)
+    except Exception:
+        engine.dispose()
+        raise
+    ledger = Ledger(path=path, engine=engine, Session=None, passphrase=key)  # type: ignore[arg-type]
+    ledger.Session = sessionmaker(engine, expire_on_commit=False, info={LEDGER_INFO_KEY: ledger})
+    install_audit(ledger.Session)
+    return ledger
+
+
+def rekey_file(path: Path, passphrase: str, new_passphrase: str) -> None:
+    """Re-encrypt a closed file in one transaction (a crash leaves the old key in force)."""
+    conn = connect_raw(path, passphrase)
+    try:
+        conn.execute(f"PRAGMA rekey = {_sql_literal(_check_passphrase_text(new_passphrase))}")
+    finally:
+        conn.close()
+
+
+def change_passphrase(ledger: Ledger, new_passphrase: str) -> None:
+    """Re-encrypt the ledger with a new passphrase (``PRAGMA rekey``); a backup is made first."""
+    _check_passphrase_text(new_passphrase)
+    online_backup(ledger.path, ledger.passphrase, backup_name(ledger.path, "before-rekey"))
+    ledger.engine.dispose()  # every pooled connection holds the old key
+    rekey_file(ledger.path, ledger.passphrase, new_passphrase)
+    if not passphrase_opens(ledger.path, new_passphrase):
+        raise LedgerError(QT_TRANSLATE_NOOP("errors", "the passphrase could not be changed"), where=str(ledger.path))
+    ledger.passphrase = new_passphrase
+    new_engine = make_engine(ledger.path, new_passphrase)
+    ledger.engine = new_engine
+    ledger.Session.configure(bind=new_engine)

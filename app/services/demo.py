@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from app.models import Ledger, open_ledger
+from app.models.engine import DEMO_PASSPHRASE
 from app.paths import ledger_path
 from app.services import basemaps, households, places, towns
 from app.services.demo_map import draw_demo_town_map
@@ -91,7 +92,7 @@ def make_demo(data_dir: Path) -> DemoSummary:
     path = ledger_path(data_dir)
     if path.exists():
         raise FileExistsError(path)
-    ledger = open_ledger(path)
+    ledger = open_ledger(path, DEMO_PASSPHRASE)  # invented people only: a passphrase everyone knows
     try:
         return _fill(ledger, data_dir)
     finally:

@@ -1019,6 +1019,74 @@ Map display: Leaflet (BSD-2-Clause), folium (MIT). GUI: Qt for Python (LGPLv3).<
 <context>
     <name>errors</name>
     <message>
+        <source>wrong passphrase, or the file is not a ledger</source>
+        <translation>合言葉が違うか、台帳のファイルではありません</translation>
+    </message>
+    <message>
+        <source>this ledger is not encrypted yet: give a passphrase to encrypt it</source>
+        <translation>この台帳はまだ暗号化されていません。暗号化のための合言葉を決めてください</translation>
+    </message>
+    <message>
+        <source>this ledger is locked: enter its passphrase</source>
+        <translation>この台帳はロックされています。合言葉を入力してください</translation>
+    </message>
+    <message>
+        <source>this file is not a ledger backup</source>
+        <translation>このファイルは台帳のバックアップではありません</translation>
+    </message>
+    <message>
+        <source>this file does not open with the passphrase: wrong passphrase, or not a ledger backup</source>
+        <translation>このファイルはこの合言葉では開けません。合言葉が違うか、台帳のバックアップではありません</translation>
+    </message>
+    <message>
+        <source>this backup is damaged ({detail})</source>
+        <translation>このバックアップは壊れています（{detail}）</translation>
+    </message>
+    <message>
+        <source>the passphrase must not contain a NUL character</source>
+        <translation>合言葉に NUL 文字は使えません</translation>
+    </message>
+    <message>
+        <source>the passphrase must not be empty</source>
+        <translation>合言葉を入力してください</translation>
+    </message>
+    <message>
+        <source>the passphrase could not be changed</source>
+        <translation>合言葉を変更できませんでした</translation>
+    </message>
+    <message>
+        <source>the ledger is still open (or was not closed cleanly); close the app and try again</source>
+        <translation>台帳がまだ開いています（または正しく閉じられていません）。アプリを閉じてからもう一度お試しください</translation>
+    </message>
+    <message>
+        <source>the ledger could not be encrypted; it was left as it was</source>
+        <translation>台帳を暗号化できませんでした。台帳は元のままです</translation>
+    </message>
+    <message>
+        <source>the current ledger does not open with this passphrase; nothing was restored</source>
+        <translation>今の台帳はこの合言葉では開けません。復元は行っていません</translation>
+    </message>
+    <message>
+        <source>the backup could not be written ({detail})</source>
+        <translation>バックアップを書き込めませんでした（{detail}）</translation>
+    </message>
+    <message>
+        <source>no such file</source>
+        <translation>ファイルがありません</translation>
+    </message>
+    <message>
+        <source>could not save: the disk is full or the folder is read-only ({detail}); nothing was changed, free some space or choose another folder and try again</source>
+        <translation>保存できませんでした：ディスクがいっぱいか、フォルダーが書き込み禁止です（{detail}）。何も変更されていません。空き容量を作るか別のフォルダーを選んで、もう一度お試しください</translation>
+    </message>
+    <message>
+        <source>a new ledger needs a passphrase</source>
+        <translation>新しい台帳には合言葉（パスフレーズ）が必要です</translation>
+    </message>
+    <message>
+        <source>a backup cannot overwrite the ledger itself</source>
+        <translation>バックアップで台帳そのものを上書きすることはできません</translation>
+    </message>
+    <message>
         <location filename="../../app/cli.py" line="24"/>
         <source>no ledger at {path}</source>
         <translation>{path} に台帳がありません</translation>
