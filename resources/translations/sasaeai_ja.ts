@@ -1019,6 +1019,30 @@ Map display: Leaflet (BSD-2-Clause), folium (MIT). GUI: Qt for Python (LGPLv3).<
 <context>
     <name>errors</name>
     <message>
+        <source>{name} is already archived</source>
+        <translation>{name} さんはすでに記録終了になっています</translation>
+    </message>
+    <message>
+        <source>this person is not in the ledger</source>
+        <translation>この人は台帳にいません</translation>
+    </message>
+    <message>
+        <source>this ledger is already open in another copy of the app (process {pid} on {host}); close that one first</source>
+        <translation>この台帳は別のアプリで開かれています（{host} のプロセス {pid}）。先にそちらを閉じてください</translation>
+    </message>
+    <message>
+        <source>the consent date is in the future</source>
+        <translation>同意日が未来の日付です</translation>
+    </message>
+    <message>
+        <source>consent must be yes, no or unknown</source>
+        <translation>同意は「あり」「なし」「未確認」のいずれかです</translation>
+    </message>
+    <message>
+        <source>cannot open the ledger for writing here ({detail}); is the folder read-only?</source>
+        <translation>ここでは台帳に書き込めません（{detail}）。フォルダーが書き込み禁止になっていませんか？</translation>
+    </message>
+    <message>
         <source>wrong passphrase, or the file is not a ledger</source>
         <translation>合言葉が違うか、台帳のファイルではありません</translation>
     </message>
