@@ -43,6 +43,12 @@ def run_gui(*, data_dir: Path, demo: bool = False, screenshot: Path | None = Non
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from app.models import open_ledger
+    from app.models.engine import PASSPHRASE_ENV
+    from app.services.backup import backup_if_due
+    from app.services.errors import LedgerError
+    from app.services.lock import acquire_lock
+    from app.ui.dialogs import error_text
+    from app.ui.unlock import AUTO_LOCK_MINUTES, DEFAULT_AUTO_LOCK_MINUTES, unlock_ledger
     from app.paths import ledger_path
     from app.services.demo import make_demo
     from app.ui.dialogs import BaseMapChoiceDialog, FirstRunDialog, TownDialog, show_error
@@ -82,15 +88,40 @@ def run_gui(*, data_dir: Path, demo: bool = False, screenshot: Path | None = Non
         demo_dir = Path(tempfile.mkdtemp(prefix="sasaeai-demo-"))
         make_demo(demo_dir)
         data_dir = demo_dir
+    path = ledger_path(data_dir)
+    interactive = screenshot is None and not self_test
+    lock = None
     try:
-        ledger = open_ledger(ledger_path(data_dir))
-    except Exception as e:  # a damaged or foreign file: say so, change nothing
-        log.exception("cannot open the ledger")
-        QMessageBox.critical(None, "Sasaeai Map", f"{ledger_path(data_dir)}\n\n{e}")
+        # One app per ledger: a second copy is told who has it open (a crashed app's lock is taken over).
+        lock = acquire_lock(path) if not demo else None
+        if demo or os.environ.get(PASSPHRASE_ENV) or not interactive:
+            ledger = open_ledger(path)  # the demo's known passphrase, or SASAEAI_PASSPHRASE
+        else:
+            ledger = unlock_ledger(path)
+            if ledger is None:
+                lock.release()
+                return 0
+    except LedgerError as e:
+        if lock is not None:
+            lock.release()
+        print(error_text(e), file=sys.stderr)
+        if interactive:
+            show_error(None, e)
         return 1
+    except Exception as e:  # a damaged or foreign file: say so, change nothing
+        if lock is not None:
+            lock.release()
+        log.exception("cannot open the ledger")
+        if interactive:
+            QMessageBox.critical(None, "Sasaeai Map", f"{path}\n\n{e}")
+        return 1
+    if not demo:
+        try:
+            backup_if_due(ledger)
+        except (LedgerError, OSError) as e:  # the ledger opened fine; only the copy failed
+            log.warning("daily backup failed: %s", e)
     window = MainWindow(ledger, settings_for(data_dir), demo=demo)
     if new_town is not None:
-        from app.services.errors import LedgerError
         from app.services.towns import create_town
 
         try:
@@ -100,6 +131,9 @@ def run_gui(*, data_dir: Path, demo: bool = False, screenshot: Path | None = Non
             show_error(None, e)
     window.show_step(step - 1)
     window.show()
+    if interactive and not demo:
+        minutes = float(window.settings.value(AUTO_LOCK_MINUTES, DEFAULT_AUTO_LOCK_MINUTES))
+        window.start_auto_lock(minutes)
     if new_town is None:
         # Nothing heavy before the window shows: the town and its map fill in right after.
         QTimer.singleShot(0, window.open_initial_town)
@@ -156,6 +190,8 @@ def run_gui(*, data_dir: Path, demo: bool = False, screenshot: Path | None = Non
     code = app.exec()
     window.close()
     ledger.close()
+    if lock is not None:
+        lock.release()
     if demo_dir is not None:
         shutil.rmtree(demo_dir, ignore_errors=True)
     return exit_code or code

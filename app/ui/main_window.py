@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
+    QPushButton,
     QSplitter,
     QStackedWidget,
     QToolBar,
@@ -35,9 +36,11 @@ from app.io import (
 from app.maps.page import PageLabels
 from app.maps.view import MapView
 from app.models import Ledger
+from app.models.engine import change_passphrase
 from app.paths import address_table_path, basemap_dir
 from app.services import basemaps, emergency, households, places, towns, watch
 from app.services.addresses import AddressTable
+from app.services.backup import backup_at_close, backup_to
 from app.services.emergency_views import CardView
 from app.services.errors import LedgerError
 from app.services.mapdata import (
@@ -69,6 +72,7 @@ from app.ui.i18n import SETTING, chosen_language
 from app.ui.import_dialogs import ColumnMappingDialog, ImportPreviewDialog
 from app.ui.panels import FilterBox, HouseholdPanel, PersonDialog, SearchBox
 from app.ui.pdf_preview import PdfPreviewDialog
+from app.ui.unlock import AutoLock, UnlockDialog, passphrase_ok
 from app.ui.watch_panel import LinkDialog, WatchPanel, role_labels
 from app.ui.worker import Cancelled, run_with_progress
 
@@ -139,12 +143,30 @@ class MainWindow(QMainWindow):
         self.banner.setStyleSheet("QLabel#projectorBanner { background: #ffd400; color: #000; font-size: 22pt; "
                                   "font-weight: bold; padding: 10px; border-bottom: 4px solid #000; }")
         self.banner.setVisible(False)
+        self.lock_screen = QWidget()
+        lock_layout = QVBoxLayout(self.lock_screen)
+        lock_text = QLabel(self.tr("Locked: the ledger is hidden while nobody uses the computer.\n"
+                                   "Nothing was lost. Press Unlock and enter the passphrase."))
+        lock_text.setWordWrap(True)
+        lock_font = lock_text.font()
+        lock_font.setPointSizeF(lock_font.pointSizeF() * 1.5)
+        lock_text.setFont(lock_font)
+        self.unlock_button = QPushButton(self.tr("Unlock…"))
+        self.unlock_button.setMinimumHeight(48)
+        self.unlock_button.clicked.connect(lambda: self.unlock())
+        lock_layout.addStretch(1)
+        lock_layout.addWidget(lock_text)
+        lock_layout.addWidget(self.unlock_button)
+        lock_layout.addStretch(2)
+        self.lock_screen.setVisible(False)
+        self.locked = False
         central = QWidget()
         central_layout = QVBoxLayout(central)
         central_layout.setContentsMargins(0, 0, 0, 0)
         central_layout.setSpacing(0)
         central_layout.addWidget(self.banner)
         central_layout.addWidget(self.splitter, 1)
+        central_layout.addWidget(self.lock_screen, 1)
         self.setCentralWidget(central)
         self.status = QLabel()
         self.statusBar().addWidget(self.status, 1)
@@ -237,6 +259,15 @@ class MainWindow(QMainWindow):
             self.tr("Projector mode"), self.tr("Meeting display: large symbols, map numbers instead of names, "
                                                "no phone numbers or health notes"), None, QKeySequence("F5"))
         self.projector_action.triggered.connect(lambda: self.set_projector(not self.projector))
+        self.backup_action = self._action(self.tr("Back up now…"), self.tr("Save an encrypted copy of the ledger"),
+                                          self.backup_now)
+        self.restore_action = self._action(self.tr("Restore from a backup…"),
+                                           self.tr("Replace the ledger with a backup (the current one is kept)"),
+                                           self.restore_backup)
+        self.passphrase_action = self._action(self.tr("Change passphrase…"), self.tr("Encrypt the ledger anew"),
+                                              self.change_passphrase)
+        self.lock_action = self._action(self.tr("Lock now"), self.tr("Hide the ledger until the passphrase is entered"),
+                                        self.lock, QKeySequence("Ctrl+Shift+L"))
         self.quit_action = self._action(self.tr("Quit"), self.tr("Close Sasaeai Map"), self.close,
                                         QKeySequence.StandardKey.Quit)
         self.about_action = self._action(self.tr("About Sasaeai Map"), self.tr("Version and licences"), self.about)
@@ -307,6 +338,9 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         for action in (self.export_form_action, self.import_form_action, self.import_roster_action,
                        self.import_agencies_action, self.import_layer_action):
+            file_menu.addAction(action)
+        file_menu.addSeparator()
+        for action in (self.backup_action, self.restore_action, self.passphrase_action, self.lock_action):
             file_menu.addAction(action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
@@ -385,6 +419,11 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
         if event.isAccepted():
             self.map_view.shutdown()
+            if not self.demo:
+                try:
+                    backup_at_close(self.ledger)
+                except (LedgerError, OSError) as e:  # the ledger itself is safe; say the copy failed
+                    log.warning("backup at close failed: %s", e)
 
     # ------------------------------------------------------------------ towns
 
@@ -727,6 +766,102 @@ class MainWindow(QMainWindow):
             old = places.PlaceFields(before.name, before.kind, before.schedule, before.note)
             self.run(self.tr("Edit gathering place"), lambda s: places.edit_place(s, place_id, fields),
                      lambda s: places.edit_place(s, place_id, old))
+
+    # ------------------------------------------------------------------ privacy: lock, backups
+
+    def start_auto_lock(self, minutes: float) -> None:
+        """Lock after ``minutes`` without a key press or mouse move (the demo is not locked)."""
+        self.auto_lock = AutoLock(minutes, self)
+        # Watch the window's own input (every key and mouse event of the window passes its QWindow);
+        # an application-wide Python event filter crashes PySide6 with WebEngine's internal objects.
+        self.winId()
+        self.windowHandle().installEventFilter(self.auto_lock)
+        self.auto_lock.idle.connect(self.lock)
+        self.auto_lock.start()
+
+    def lock(self) -> None:
+        if self.locked:
+            return
+        self.locked = True
+        if getattr(self, "auto_lock", None) is not None:
+            self.auto_lock.stop()
+        self.splitter.setVisible(False)
+        self.banner.setVisible(False)
+        for bar in (self.steps_toolbar, self.edit_toolbar, self.projector_toolbar):
+            bar.setVisible(False)
+        self.menuBar().setEnabled(False)
+        self.lock_screen.setVisible(True)
+        self.unlock_button.setFocus()
+
+    def unlock(self, passphrase: str | None = None, operator: Any = None) -> bool:
+        """Show the ledger again once its passphrase is entered; the operator may change."""
+        if not self.locked:
+            return True
+        if passphrase is None:
+            dialog = UnlockDialog(self.ledger.path, new=False, parent=self)
+            dialog.operator.setText(self.ledger.operator.name)
+            while dialog.exec() == UnlockDialog.DialogCode.Accepted:
+                if passphrase_ok(self.ledger, dialog.passphrase.text()):
+                    passphrase, operator = dialog.passphrase.text(), dialog.chosen_operator()
+                    break
+                dialog.show_message(self.tr("That passphrase does not open this ledger."))
+                dialog.passphrase.clear()
+            else:
+                return False
+        elif not passphrase_ok(self.ledger, passphrase):
+            return False
+        if operator is not None:
+            self.ledger.operator = operator
+        self.locked = False
+        self.lock_screen.setVisible(False)
+        self.splitter.setVisible(True)
+        self.steps.setVisible(not self.projector)
+        self.banner.setVisible(self.projector)
+        self.projector_toolbar.setVisible(self.projector)
+        self.steps_toolbar.setVisible(not self.projector)
+        self.edit_toolbar.setVisible(not self.projector)
+        self.menuBar().setEnabled(True)
+        if getattr(self, "auto_lock", None) is not None:
+            self.auto_lock.start()
+        return True
+
+    def backup_now(self, path: Path | None = None) -> Path | None:
+        if path is None:
+            name, _ = QFileDialog.getSaveFileName(self, self.tr("Back up the ledger"),
+                                                  str(Path.home() / "sasaeai-backup.sqlite3"),
+                                                  self.tr("Ledger backups (*.sqlite3)"))
+            if not name:
+                return None
+            path = Path(name)
+        try:
+            written = backup_to(self.ledger, path)
+        except (LedgerError, OSError) as e:
+            show_error(self, e)
+            return None
+        self.statusBar().showMessage(self.tr("Backed up to {path} (encrypted like the ledger)").format(path=written),
+                                     10000)
+        return written
+
+    def restore_backup(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("Restore from a backup"), str(self.ledger.backup_dir),
+                                              self.tr("Ledger backups (*.sqlite3)"))
+        if not name:
+            return
+        QMessageBox.information(self, self.tr("Restore from a backup"), self.tr(
+            "To restore, close Sasaeai Map and run:\n\nsasaeai-map restore \"{file}\"\n\n"
+            "The current ledger is kept as a backup first.").format(file=name))
+
+    def change_passphrase(self) -> None:
+        dialog = UnlockDialog(self.ledger.path, new=True, ask_operator=False, parent=self)
+        dialog.setWindowTitle(self.tr("Change passphrase"))
+        if dialog.exec() != UnlockDialog.DialogCode.Accepted:
+            return
+        try:
+            change_passphrase(self.ledger, dialog.passphrase.text())
+        except (LedgerError, OSError) as e:
+            show_error(self, e)
+            return
+        self.statusBar().showMessage(self.tr("The passphrase was changed (a backup was made first)."), 10000)
 
     # ------------------------------------------------------------------ comfort
 

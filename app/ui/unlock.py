@@ -1,0 +1,134 @@
+"""Opening an encrypted ledger: passphrase (twice for a new one) and who is working; auto-lock when idle."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.models import Ledger, open_ledger
+from app.models.audit import Operator
+from app.models.engine import WrongPassphrase, passphrase_opens
+from app.services.errors import LedgerError
+from app.ui.dialogs import error_text
+
+AUTO_LOCK_MINUTES = "privacy/auto_lock_minutes"
+DEFAULT_AUTO_LOCK_MINUTES = 10
+ROLES = ("District head (区長)", "Welfare commissioner (民生児童委員)", "Welfare promoter (福祉推進員)",
+         "Elderly home counsellor (老人家庭相談員)", "社協 staff", "Other")
+
+
+class UnlockDialog(QDialog):
+    """Asks the passphrase (twice when the ledger is new) and who is working now."""
+
+    def __init__(self, path: Path, *, new: bool, ask_operator: bool = True, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.new = new
+        self.setWindowTitle(self.tr("New ledger: choose a passphrase") if new else self.tr("Unlock the ledger"))
+        intro = QLabel(self.tr(
+            "The ledger holds personal information and is encrypted. Choose a passphrase you will remember: "
+            "without it nobody, not even you, can open the ledger.") if new else
+            self.tr("Enter the passphrase of the ledger\n{path}").format(path=path))
+        intro.setWordWrap(True)
+        self.passphrase = QLineEdit()
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.repeat = QLineEdit()
+        self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
+        self.operator = QLineEdit()
+        self.operator.setPlaceholderText(self.tr("Your name"))
+        self.role = QComboBox()
+        for role in ROLES:
+            self.role.addItem(self.tr(role), role)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #b00000; font-weight: bold;")
+        form = QFormLayout()
+        form.addRow(self.tr("Passphrase"), self.passphrase)
+        if new:
+            form.addRow(self.tr("Once more"), self.repeat)
+        if ask_operator:
+            form.addRow(self.tr("Who is working"), self.operator)
+            form.addRow(self.tr("Role"), self.role)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self._check)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+
+    def _check(self) -> None:
+        if not self.passphrase.text():
+            self.show_message(self.tr("Please enter the passphrase."))
+        elif self.new and self.passphrase.text() != self.repeat.text():
+            self.show_message(self.tr("The two passphrases differ. Please type them again."))
+        else:
+            self.accept()
+
+    def show_message(self, text: str) -> None:
+        self.message.setText(text)
+
+    def chosen_operator(self) -> Operator | None:
+        name = self.operator.text().strip()
+        return Operator(name=name, role=self.role.currentText()) if name else None
+
+
+def unlock_ledger(path: Path, *, parent: QWidget | None = None,
+                  ask: type[UnlockDialog] = UnlockDialog) -> Ledger | None:
+    """Ask until the passphrase opens ``path`` (or create it when new); None when the user cancels."""
+    new = not path.exists() or path.stat().st_size == 0
+    dialog = ask(path, new=new, parent=parent)
+    while dialog.exec() == QDialog.DialogCode.Accepted:
+        try:
+            ledger = open_ledger(path, dialog.passphrase.text())
+        except WrongPassphrase:
+            dialog.show_message(dialog.tr("That passphrase does not open this ledger. Nothing was changed."))
+            dialog.passphrase.clear()
+            continue
+        except LedgerError as e:
+            dialog.show_message(error_text(e))
+            continue
+        operator = dialog.chosen_operator()
+        if operator is not None:
+            ledger.operator = operator
+        return ledger
+    return None
+
+
+class AutoLock(QObject):
+    """Locks the window after ``minutes`` without a key press or a mouse move."""
+
+    idle = Signal()
+    _ACTIVITY = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.Wheel}
+
+    def __init__(self, minutes: float, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.timer = QTimer(self, singleShot=True)
+        self.timer.setInterval(max(1, int(minutes * 60_000)))
+        self.timer.timeout.connect(self.idle)
+
+    def start(self) -> None:
+        self.timer.start()
+
+    def stop(self) -> None:
+        self.timer.stop()
+
+    def eventFilter(self, watched, event):  # noqa: N802, ANN001 - Qt override
+        if event.type() in self._ACTIVITY and self.timer.isActive():
+            self.timer.start()
+        return False
+
+
+def passphrase_ok(ledger: Ledger, text: str) -> bool:
+    return text == ledger.passphrase and passphrase_opens(ledger.path, text)
