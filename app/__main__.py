@@ -10,6 +10,8 @@
     sasaeai-map export-cards --town TOWN --out FILE.pdf|FILE.xlsx
     sasaeai-map import-agencies FILE [--kind KIND] [--area-code 0776] [--dry-run]
     sasaeai-map import-layer FILE [--kind KIND] [--dry-run]
+    sasaeai-map print-map --town TOWN --out FILE.pdf|FILE.png
+    sasaeai-map backup --out FILE          sasaeai-map restore FILE
 """
 
 from __future__ import annotations

@@ -184,6 +184,34 @@ def cmd_print_map(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_backup(args: argparse.Namespace) -> int:
+    from app.services.backup import backup_to
+
+    try:
+        with _ledger(args) as ledger:
+            path = backup_to(ledger, Path(args.out))
+    except (LedgerError, OSError) as e:
+        return _fail(e)
+    print(f"backed up to {path} (encrypted with the ledger's passphrase)")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from app.models.engine import resolve_passphrase
+    from app.services.backup import restore_backup
+    from app.services.lock import acquire_lock
+
+    path = ledger_path(data_dir_of(args))
+    try:
+        with acquire_lock(path):  # never under an app that has the ledger open
+            key = resolve_passphrase(path)
+            kept = restore_backup(path, Path(args.file), key)
+    except (LedgerError, OSError) as e:
+        return _fail(e)
+    print(f"restored {args.file}" + (f"; the previous ledger was kept as {kept}" if kept else ""))
+    return 0
+
+
 def add_commands(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     def add(name: str, handler, help_text: str) -> argparse.ArgumentParser:  # noqa: ANN001
         p = commands.add_parser(name, parents=[common], help=help_text)
@@ -222,6 +250,10 @@ def add_commands(commands: argparse._SubParsersAction, common: argparse.Argument
     p.add_argument("--paper", choices=("A4", "A3"), default="A4")
     p.add_argument("--orientation", choices=("landscape", "portrait"), default="landscape")
     p.add_argument("--lines", action="store_true", help="draw the watch lines too")
+    p = add("backup", cmd_backup, "save an encrypted copy of the ledger (passphrase from SASAEAI_PASSPHRASE)")
+    p.add_argument("--out", required=True, type=Path, metavar="FILE")
+    p = add("restore", cmd_restore, "replace the ledger with a checked backup (the current one is kept first)")
+    p.add_argument("file", type=Path, metavar="FILE")
     p = add("import-layer", cmd_import_layer, "import shelters, community halls or clinics (CSV or GeoJSON)")
     p.add_argument("file", type=Path)
     p.add_argument("--kind", choices=("shelter", "designated_shelter", "community_hall", "clinic"))

@@ -168,3 +168,29 @@ def test_print_map_to_pdf_and_png_names_no_one(tmp_path):
     assert height > width and abs(height / width - 420 / 297) < 0.01  # A3 portrait proportions
     bad = run_app("print-map", "--town", "ひだまり町", "--out", str(tmp_path / "map.gif"), "--data-dir", str(data))
     assert bad.returncode != 0 and "map.gif" in bad.stderr
+
+
+def test_backup_then_restore_from_the_command_line(tmp_path):
+    data = tmp_path / "data"
+    assert run_app("make-demo", "--data-dir", str(data)).returncode == 0
+    copy = tmp_path / "copy.sqlite3"
+    done = run_app("backup", "--out", str(copy), "--data-dir", str(data))
+    assert done.returncode == 0, done.stderr
+    assert copy.exists() and not copy.read_bytes().startswith(b"SQLite format 3")
+    # A town added after the backup is gone once the backup is restored.
+    from app.models import open_ledger
+    from app.services.towns import create_town
+
+    ledger = open_ledger(data / "ledger.sqlite3")
+    with ledger.Session.begin() as s:
+        create_town(s, "さくら地区", "あとから町")
+    ledger.close()
+    restored = run_app("restore", str(copy), "--data-dir", str(data))
+    assert restored.returncode == 0, restored.stderr
+    assert "kept" in restored.stdout
+    assert run_app("towns", "--data-dir", str(data)).stdout.splitlines() == ["ひだまり町"]
+    bad = tmp_path / "not-a-backup.sqlite3"
+    bad.write_text("hello")
+    refused = run_app("restore", str(bad), "--data-dir", str(data))
+    assert refused.returncode != 0
+    assert run_app("towns", "--data-dir", str(data)).stdout.splitlines() == ["ひだまり町"]
