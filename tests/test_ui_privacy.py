@@ -77,3 +77,30 @@ def test_backup_now_from_the_window_is_encrypted(qtbot, window, tmp_path):
     written = window.backup_now(tmp_path / "copy.sqlite3")
     assert written is not None and written.exists()
     assert not is_plain_sqlite(written)
+
+
+def test_consent_is_recorded_undone_and_shows_in_the_history(qtbot, window, tmp_path):
+    import openpyxl
+
+    from app.services import households
+    from app.services.privacy import ConsentFields, ConsentStatus, get_consent
+
+    with window.ledger.Session() as s:
+        home = next(h for h in households.list_households(s, window.town.id) if h.persons)
+    person = home.persons[0]
+    window.select_household(home.id)
+    agreed = ConsentFields(ConsentStatus.YES, share_with_watchers=True, show_on_community_map=False)
+    assert window.edit_consent(person.id, agreed)
+    with window.ledger.Session() as s:
+        now = get_consent(s, person.id)
+    assert now.consent is ConsentStatus.YES and now.consent_watchers and not now.consent_map
+    assert now.consent_recorded_by == window.ledger.operator.name
+    history = window.show_audit(person.id)
+    assert any(row.field and "consent" in row.field for row in history.rows)
+    out = history.export(tmp_path / "history.xlsx")
+    sheet = openpyxl.load_workbook(out).worksheets[0]
+    assert sheet.max_row >= 2
+    history.close()
+    window.undo_action.trigger()
+    with window.ledger.Session() as s:
+        assert get_consent(s, person.id).consent is ConsentStatus.UNKNOWN

@@ -53,6 +53,7 @@ from app.services.mapdata import (
     reference_collection,
 )
 from app.services.mapquery import town_features
+from app.services.privacy import ConsentFields, get_consent, record_consent
 from app.services.search import search
 from app.services.views import (
     HouseholdFields,
@@ -72,6 +73,7 @@ from app.ui.i18n import SETTING, chosen_language
 from app.ui.import_dialogs import ColumnMappingDialog, ImportPreviewDialog
 from app.ui.panels import FilterBox, HouseholdPanel, PersonDialog, SearchBox
 from app.ui.pdf_preview import PdfPreviewDialog
+from app.ui.privacy_dialogs import AuditDialog, ConsentDialog
 from app.ui.unlock import AutoLock, UnlockDialog, passphrase_ok
 from app.ui.watch_panel import LinkDialog, WatchPanel, role_labels
 from app.ui.worker import Cancelled, run_with_progress
@@ -266,6 +268,8 @@ class MainWindow(QMainWindow):
                                            self.restore_backup)
         self.passphrase_action = self._action(self.tr("Change passphrase…"), self.tr("Encrypt the ledger anew"),
                                               self.change_passphrase)
+        self.audit_action = self._action(self.tr("History of changes…"),
+                                         self.tr("Who changed what and when (the audit log)"), self.show_audit)
         self.lock_action = self._action(self.tr("Lock now"), self.tr("Hide the ledger until the passphrase is entered"),
                                         self.lock, QKeySequence("Ctrl+Shift+L"))
         self.quit_action = self._action(self.tr("Quit"), self.tr("Close Sasaeai Map"), self.close,
@@ -346,7 +350,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.quit_action)
         edit_menu = bar.addMenu(self.tr("&Edit"))
         for action in (self.undo_action, self.redo_action, self.add_household_action, self.add_place_action,
-                       self.delete_action):
+                       self.delete_action, self.audit_action):
             edit_menu.addAction(action)
         map_menu = bar.addMenu(self.tr("&Map"))
         map_menu.addAction(self.lines_action)
@@ -391,6 +395,7 @@ class MainWindow(QMainWindow):
         self.household_panel.edit_person.connect(self.edit_person)
         self.household_panel.remove_person.connect(self.remove_person)
         self.household_panel.delete_household.connect(self.delete_selected)
+        self.household_panel.consent.connect(self.edit_consent)
         self.watch_panel.person_chosen.connect(self._on_person_chosen)
         self.watch_panel.add_link.connect(self.add_watch_link)
         self.watch_panel.edit_link.connect(self.edit_watch_link)
@@ -824,6 +829,37 @@ class MainWindow(QMainWindow):
         if getattr(self, "auto_lock", None) is not None:
             self.auto_lock.start()
         return True
+
+    def show_audit(self, person_id: uuid.UUID | None = None) -> AuditDialog:
+        persons: list[tuple[uuid.UUID, str]] = []
+        if self.town is not None:
+            with self.ledger.Session() as s:
+                persons = [(p.id, f"No.{h.map_number} {p.name}") for h in households.list_households(s, self.town.id)
+                           for p in h.persons]
+        dialog = AuditDialog(self.ledger, persons, self)
+        if person_id is not None:
+            dialog.person.setCurrentIndex(max(0, dialog.person.findData(person_id)))
+        dialog.show()
+        return dialog
+
+    def edit_consent(self, person_id: uuid.UUID, fields: ConsentFields | None = None) -> bool:
+        person = self.household_panel.person(person_id)
+        if person is None:
+            return False
+        with self.ledger.Session() as s:
+            before = get_consent(s, person_id)
+        if fields is None:
+            dialog = ConsentDialog(person.name, before, self)
+            if dialog.exec() != ConsentDialog.DialogCode.Accepted:
+                return False
+            fields = dialog.fields()
+        old = ConsentFields(before.consent, before.consent_watchers, before.consent_agencies, before.consent_map,
+                            before.consent_date, before.consent_recorded_by)
+        hid = self.selected_id
+        reload = self._household_step(hid)
+        return self.run(self.tr("Record consent"),
+                        lambda s: (record_consent(s, person_id, fields), reload(s))[1],
+                        lambda s: (record_consent(s, person_id, old), reload(s))[1]) is not None
 
     def backup_now(self, path: Path | None = None) -> Path | None:
         if path is None:

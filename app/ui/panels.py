@@ -28,7 +28,14 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.japanese import age, format_date, parse_date, suggest_kana
-from app.services.views import CategoryView, HouseholdFields, HouseholdView, PersonFields, PersonView, SearchHit
+from app.services.views import (
+    CategoryView,
+    HouseholdFields,
+    HouseholdView,
+    PersonFields,
+    PersonView,
+    SearchHit,
+)
 
 ROLE_ID = Qt.ItemDataRole.UserRole  # the record's UUID on list and table items
 
@@ -202,6 +209,7 @@ class HouseholdPanel(QWidget):
     add_person = Signal()
     edit_person = Signal(object)  # person UUID
     remove_person = Signal(object)  # person UUID
+    consent = Signal(object)  # person UUID
     delete_household = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -233,9 +241,11 @@ class HouseholdPanel(QWidget):
         self.add_member = QPushButton(self.tr("Add member…"))
         self.edit_member = QPushButton(self.tr("Edit…"))
         self.remove_member = QPushButton(self.tr("Remove"))
+        self.consent_member = QPushButton(self.tr("Consent…"))
+        self.consent_member.setToolTip(self.tr("What this member agreed to share (同意)"))
         self.delete_button = QPushButton(self.tr("Delete household…"))
         member_buttons = QHBoxLayout()
-        for b in (self.add_member, self.edit_member, self.remove_member):
+        for b in (self.add_member, self.edit_member, self.remove_member, self.consent_member):
             member_buttons.addWidget(b)
         form = QFormLayout()
         form.addRow(self.tr("Household"), self.name)
@@ -262,6 +272,7 @@ class HouseholdPanel(QWidget):
         self.add_member.clicked.connect(self.add_person)
         self.edit_member.clicked.connect(lambda: self._emit_person(self.edit_person))
         self.remove_member.clicked.connect(lambda: self._emit_person(self.remove_person))
+        self.consent_member.clicked.connect(lambda: self._emit_person(self.consent))
         self.members.itemDoubleClicked.connect(lambda _item: self._emit_person(self.edit_person))
         self.delete_button.clicked.connect(self.delete_household)
 
