@@ -127,20 +127,27 @@ def is_plain_sqlite(path: Path) -> bool:
 
 
 def passphrase_opens(path: Path, passphrase: str) -> bool:
-    """Whether ``passphrase`` decrypts ``path``; reads only, never writes the file."""
-    try:
-        conn = sqlcipher.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
-    except sqlcipher.Error:
-        return False
-    try:
-        conn.execute("PRAGMA cipher_log_level = NONE")
-        conn.execute(f"PRAGMA key = {_sql_literal(passphrase)}")
-        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        return True
-    except sqlcipher.DatabaseError:
-        return False
-    finally:
-        conn.close()
+    """Whether ``passphrase`` decrypts ``path``; opens read-only, so the file is never written ...
+
+    ... except after a crash: then SQLite must first roll back the interrupted transaction from
+    its journal (which copies back stored pages, whatever the key), and that needs write access.
+    """
+    for mode in ("ro", "rw"):
+        try:
+            conn = sqlcipher.connect(f"{Path(path).resolve().as_uri()}?mode={mode}", uri=True)
+        except sqlcipher.Error:
+            return False
+        try:
+            conn.execute("PRAGMA cipher_log_level = NONE")
+            conn.execute(f"PRAGMA key = {_sql_literal(passphrase)}")
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            return True
+        except sqlcipher.DatabaseError as e:
+            if "not a database" in str(e) or mode == "rw":
+                return False
+        finally:
+            conn.close()
+    return False
 
 
 def integrity_problems(path: Path, passphrase: str) -> list[str]:
