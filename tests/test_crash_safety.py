@@ -17,6 +17,7 @@ import openpyxl
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from hypothesis.configuration import set_hypothesis_home_dir
 from sqlalchemy import inspect, text
 
 from app.io import agencies, reference_layers, roster, watch_form
@@ -27,6 +28,8 @@ from app.services.errors import LedgerError
 from app.services.views import HouseholdFields, PersonFields
 
 REPO = Path(__file__).resolve().parents[1]
+# Hypothesis caches what it learns in .hypothesis/ of the working folder: keep the repository clean.
+set_hypothesis_home_dir(tempfile.mkdtemp(prefix="sasaeai-hypothesis-"))
 
 # Writes households forever, one transaction each, and prints a number only after its commit returned.
 WRITER = """
