@@ -58,3 +58,72 @@ def test_like_wildcards_in_the_query_are_plain_text(ledger, town, filled):
 
 def test_fold():
     assert fold("ＡＢＣ　ｶﾀｶﾅ") == fold("abc かたかな") == "abcかたかな"
+
+
+# ---------------------------------------------------------------- the trigram index (queries of 3+ characters)
+
+
+def labels(ledger, query, **kw):
+    with ledger.Session() as s:
+        return [h.label for h in search(s, query, **kw)]
+
+
+def test_index_follows_adds_edits_and_removals(ledger, town, filled):
+    a, b = filled
+    with ledger.Session.begin() as s:
+        households.edit_household(s, a.id, HouseholdFields(name="山田本家", address="余川町9丁目"))
+        c = households.add_household(s, town.id, None, HouseholdFields(name="鈴木家"))
+        kiyo = households.list_households(s, town.id)[0].persons[0]
+        households.edit_person(s, kiyo.id, PersonFields(name="山田 キヨミ", kana="やまだ きよみ"))
+        households.add_person(s, c.id, PersonFields(name="鈴木 ハナ", kana="スズキ ハナ"))
+    assert labels(ledger, "9丁目") == ["山田本家"]      # the new address is found
+    assert labels(ledger, "1丁目12") == []             # the old one no longer
+    assert labels(ledger, "きよみ") == ["山田本家"]      # an edited member
+    assert labels(ledger, "すずきはな") == ["鈴木家"]    # a member added later
+    with ledger.Session.begin() as s:
+        hana = households.get_household(s, c.id).persons[0]
+        households.delete_person(s, hana.id)
+    assert labels(ledger, "すずきはな") == []            # a removed member is not found
+    assert labels(ledger, "はな") == []                  # by a short query either
+
+
+def test_short_queries_still_find_substrings(ledger, town, filled):
+    assert labels(ledger, "正男") == ["佐藤家"]  # two characters: below the trigram index
+    assert labels(ledger, "ﾔﾏ") == ["山田家"]
+    assert sorted(labels(ledger, "家")) == ["佐藤家", "山田家"]
+
+
+@pytest.mark.parametrize("query", ['"山田', 'やま"だ', "AND OR NOT", "やまだ*", "(やまだ)", "NEAR(a b)", "'; --"])
+def test_query_syntax_characters_are_plain_text(ledger, town, filled, query):
+    assert labels(ledger, query) == []
+
+
+def test_search_respects_the_limit_and_the_town(ledger, town, filled):
+    from app.services.towns import create_town
+
+    with ledger.Session.begin() as s:
+        other = create_town(s, "味真野地区", "別所町")
+        for i in range(5):
+            households.add_household(s, other.id, None, HouseholdFields(name=f"山田テスト{i}号"))
+    assert labels(ledger, "山田", town_id=town.id) == ["山田家"]
+    assert labels(ledger, "てすと", limit=3) == ["山田テスト0号", "山田テスト1号", "山田テスト2号"]  # map-number order
+
+
+def test_a_ledger_from_before_the_index_is_indexed_when_it_is_upgraded(ledger, town, filled):
+    from alembic import command
+
+    from app.models.engine import _alembic_config
+
+    def migrate(to: str, downgrade: bool = False) -> None:
+        cfg = _alembic_config()
+        with ledger.engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            (command.downgrade if downgrade else command.upgrade)(cfg, to)
+
+    migrate("0004", downgrade=True)
+    with ledger.Session.begin() as s:  # written while there is no index
+        h = households.add_household(s, town.id, None, HouseholdFields(name="古い台帳の家"))
+        households.add_person(s, h.id, PersonFields(name="古川 トメ", kana="フルカワ トメ"))
+    migrate("head")
+    assert labels(ledger, "ふるかわ") == ["古い台帳の家"]
+    assert labels(ledger, "やまだきよ") == ["山田家"]

@@ -178,3 +178,7 @@ class GatheringPlace(Record, Base):
     map_x: Mapped[float | None]
     map_y: Mapped[float | None]
     deleted_at: Mapped[datetime | None]
+
+
+# The search index over households and persons (its table and the triggers of migration 0005).
+import app.models.search_index  # noqa: E402, F401 - registers search_entry on Base.metadata

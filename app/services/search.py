@@ -1,13 +1,20 @@
-"""Search households by name, kana reading or address, ignoring width and hiragana/katakana."""
+"""Search households by name, kana reading or address, ignoring width and hiragana/katakana.
+
+Queries of three characters or more go through the FTS5 trigram index (``app.models.search_index``),
+so a city of 100,000 persons answers from the index; shorter ones (below the trigram size) walk the
+households in map-number order, matching their index entries with LIKE, and stop at ``limit`` hits.
+"""
 
 from __future__ import annotations
 
 import uuid
 
-from sqlalchemy import or_, select
+from sqlalchemy import Uuid, bindparam, literal_column, or_, select
+from sqlalchemy import text as sql
 from sqlalchemy.orm import Session
 
 from app.models import Household, Person
+from app.models.search_index import TRIGRAM, search_entry
 from app.services.text import fold
 from app.services.views import SearchHit
 
@@ -22,20 +29,30 @@ def search(session: Session, text: str, *, town_id: uuid.UUID | None = None, lim
     key = fold(text)
     if not key:
         return []
-    pattern = _like(key)
-    member = (
-        select(Person.household_id)
-        .where(Person.deleted_at.is_(None), Person.search_key.like(pattern, escape="\\"))
-    )
-    query = (
-        select(Household)
-        .where(
-            Household.deleted_at.is_(None),
-            or_(Household.search_key.like(pattern, escape="\\"), Household.id.in_(member)),
+    # A matching entry leads to its household; a person's entry only while the person is not deleted.
+    live_member = select(Person.id).where(Person.id == search_entry.c.owner_id, Person.deleted_at.is_(None))
+    live = or_(search_entry.c.kind == "h", live_member.exists())
+    if len(key) >= TRIGRAM:
+        # Driven by the index. The quoted phrase ("" inside) makes FTS5 read the query as plain text.
+        matches = sql("SELECT rowid FROM search_fts WHERE search_fts MATCH :phrase").bindparams(
+            bindparam("phrase", '"' + key.replace('"', '""') + '"'))
+        query = (
+            select(Household)
+            .select_from(search_entry)
+            # "+" keeps SQLite from starting at the households: the few index hits must drive the join.
+            .join(Household, Household.id == literal_column("+search_entry.household_id", Uuid))
+            .where(search_entry.c.entry_id.in_(matches), Household.deleted_at.is_(None), live)
+            .group_by(Household.id)
         )
-        .order_by(Household.map_number)
-        .limit(limit)
-    )
+    else:
+        # Below the trigram size: walk the households in map-number order and stop at ``limit`` hits.
+        entry = (
+            select(search_entry.c.entry_id)
+            .where(search_entry.c.household_id == Household.id,
+                   search_entry.c.key.like(_like(key), escape="\\"), live)
+        )
+        query = select(Household).where(Household.deleted_at.is_(None), entry.exists())
+    query = query.order_by(Household.map_number).limit(limit)
     if town_id is not None:
         query = query.where(Household.town_id == town_id)
     hits: list[SearchHit] = []

@@ -1,0 +1,38 @@
+"""The search index: one entry per household and per person, with its folded search key, kept by triggers.
+
+An FTS5 table with the trigram tokenizer (``search_fts``) indexes the entries, so a substring search
+over 100,000 persons reads a few index pages instead of every row. Both are created and kept in step
+by SQLite triggers on ``household`` and ``person`` (migration 0005): no Python code maintains them.
+
+The entries have their own INTEGER PRIMARY KEY because the FTS rowids must never change, and VACUUM
+may renumber the implicit rowids of tables keyed by UUID.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Column, Integer, String, Table, Text, Uuid
+
+from app.models.base import Base
+
+search_entry = Table(
+    "search_entry",
+    Base.metadata,
+    Column("entry_id", Integer, primary_key=True),
+    Column("owner_id", Uuid, nullable=False, unique=True),  # the household's or the person's id
+    Column("household_id", Uuid, nullable=False, index=True),  # the household the entry leads to
+    Column("kind", String(1), nullable=False),  # "h" household, "p" person
+    Column("key", Text, nullable=False),
+)
+
+FTS_TABLE = "search_fts"
+TRIGRAM = 3  # the trigram tokenizer cannot match a query shorter than this
+
+
+def is_fts_table(name: str | None) -> bool:
+    """The FTS5 virtual table and its shadow tables: made by migration 0005, unknown to the metadata."""
+    return bool(name) and (name == FTS_TABLE or name.startswith(FTS_TABLE + "_"))
+
+
+def include_object(obj, name, type_, reflected, compare_to) -> bool:  # noqa: ANN001 - Alembic's hook
+    """For Alembic autogenerate and ``compare_metadata``: leave the FTS tables out of the comparison."""
+    return not (type_ == "table" and is_fts_table(name))
