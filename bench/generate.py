@@ -1,0 +1,166 @@
+"""City-sized ledgers for the benchmark: fixed seed, bulk Core inserts, a plain geographic base map.
+
+All households go into one town (the worst case: 社協 staff looking at a whole city at once),
+around Echizen City Hall (35.90, 136.17). Everything is invented.
+"""
+
+from __future__ import annotations
+
+import random
+import uuid
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+from openpyxl import Workbook
+from sqlalchemy import insert, select
+
+from app.models import Household, HouseholdCategory, Person, open_ledger
+from app.models.entities import household_category_link
+from app.models.watch import Watcher, WatcherRole, WatchLink
+from app.paths import ledger_path
+from app.services import basemaps, towns
+from app.services.demo import CONCERNS, MEN, SURNAMES, WOMEN
+from app.services.text import search_key
+
+SEED = 20261127
+CENTER = (35.90, 136.17)
+DISTRICT, TOWN = "越前市", "市内全域"
+CHOME = ["府中", "京町", "本町", "蓬莱町", "幸町", "平出", "国府", "村国", "白崎町", "上太田町",
+         "粟田部町", "今立町", "北府", "高瀬", "春日野", "塚町", "押田"]
+ROLES = list(WatcherRole)
+BATCH = 5000
+
+
+@dataclass(frozen=True)
+class Generated:
+    data_dir: Path
+    town_id: uuid.UUID
+    households: int
+    persons: int
+    persons_of_concern: int
+    watchers: int
+    links: int
+
+
+def _chunks(rows: list[dict], size: int = BATCH):
+    for i in range(0, len(rows), size):
+        yield rows[i:i + size]
+
+
+def generate(data_dir: Path, households: int, *, seed: int = SEED) -> Generated:
+    """Write a ledger of ``households`` households (~2 persons each) into ``data_dir``."""
+    rng = random.Random(seed)
+    ledger = open_ledger(ledger_path(data_dir))
+    now = datetime(2026, 11, 1, tzinfo=timezone.utc)
+    try:
+        with ledger.Session.begin() as s:
+            town = towns.create_town(s, DISTRICT, TOWN, center=CENTER)
+            basemaps.set_plain_base_map(s, ledger.data_dir, town.id)
+            cats = {c.code: c.id for c in s.scalars(select(HouseholdCategory))}
+            h_rows, p_rows, link_rows = [], [], []
+            concern_persons: list[uuid.UUID] = []
+            household_ids: list[uuid.UUID] = []
+            spread = 0.02 + 0.00012 * households ** 0.5  # a wider city for more households
+            for n in range(1, households + 1):
+                hid = uuid.uuid4()
+                household_ids.append(hid)
+                surname, surname_kana = rng.choice(SURNAMES)
+                chome = rng.choice(CHOME)
+                address = f"越前市{chome}{rng.randint(1, 5)}丁目{rng.randint(1, 40)}-{rng.randint(1, 20)}"
+                name = f"{surname}家" if rng.random() < 0.7 else ""
+                size = rng.choices((1, 2, 3), weights=(35, 40, 25))[0]
+                codes: set[str] = set()
+                if size == 1 and rng.random() < 0.5:
+                    codes.add("single_elderly")
+                elif size == 2 and rng.random() < 0.4:
+                    codes.add("elderly_couple")
+                if rng.random() < 0.03:
+                    codes.add("disability")
+                if rng.random() < 0.05:
+                    codes.add("child_rearing")
+                any_concern = False
+                for order in range(size):
+                    given, given_kana = rng.choice(WOMEN if rng.random() < 0.55 else MEN)
+                    of_concern = rng.random() < 0.08
+                    any_concern |= of_concern
+                    pid = uuid.uuid4()
+                    person_name, kana = f"{surname} {given}", f"{surname_kana} {given_kana}"
+                    p_rows.append(dict(
+                        id=pid, household_id=hid, name=person_name, kana=kana,
+                        birth_date=date(rng.randint(1930, 2000), rng.randint(1, 12), rng.randint(1, 28)),
+                        phone=f"0778-{rng.randint(20, 29)}-{rng.randint(0, 9999):04d}", of_concern=of_concern,
+                        concerns="、".join(rng.sample(CONCERNS, 2)) if of_concern else "", sort_order=order,
+                        search_key=search_key(person_name, kana), created_at=now, updated_at=now,
+                    ))
+                    if of_concern:
+                        concern_persons.append(pid)
+                if any_concern:
+                    codes.add("of_concern")
+                h_rows.append(dict(
+                    id=hid, town_id=town.id, map_number=n, address=address, name=name, note="",
+                    lat=rng.gauss(CENTER[0], spread), lon=rng.gauss(CENTER[1], spread * 1.2),
+                    position_approximate=False, search_key=search_key(name, address), created_at=now, updated_at=now,
+                ))
+                link_rows.extend(dict(household_id=hid, category_id=cats[c]) for c in sorted(codes))
+            w_rows = []
+            for _ in range(max(1, households // 20)):  # about one watcher per 20 households, living among them
+                surname, surname_kana = rng.choice(SURNAMES)
+                given, given_kana = rng.choice(WOMEN + MEN)
+                wname, wkana = f"{surname} {given}", f"{surname_kana} {given_kana}"
+                w_rows.append(dict(
+                    id=uuid.uuid4(), town_id=town.id, name=wname, kana=wkana, phone="", address="",
+                    role=rng.choice(ROLES).value, household_id=rng.choice(household_ids),
+                    search_key=search_key(wname, wkana), created_at=now, updated_at=now,
+                ))
+            watch_rows = []
+            for pid in concern_persons:  # most persons of concern have one or two watchers; some none (the gap)
+                for order, w in enumerate(rng.sample(w_rows, rng.choices((0, 1, 2), weights=(20, 50, 30))[0])):
+                    watch_rows.append(dict(id=uuid.uuid4(), person_id=pid, watcher_id=w["id"], involvement="声かけ",
+                                           note="", sort_order=order, created_at=now, updated_at=now))
+            for table, rows in ((Household.__table__, h_rows), (Person.__table__, p_rows),
+                                (household_category_link, link_rows), (Watcher.__table__, w_rows),
+                                (WatchLink.__table__, watch_rows)):
+                for chunk in _chunks(rows):
+                    s.execute(insert(table), chunk)
+        return Generated(ledger.data_dir, town.id, households, len(p_rows), len(concern_persons), len(w_rows),
+                         len(watch_rows))
+    finally:
+        ledger.close()
+
+
+ROSTER_HEADERS = ("氏名", "フリガナ", "住所", "電話番号", "生年月日", "世帯区分", "気になるところ", "見守り者")
+
+
+def write_roster(path: Path, data_dir: Path, rows: int = 10_000, *, seed: int = SEED) -> Path:
+    """A roster of ``rows`` persons: half already in the ledger (some with new details), half new."""
+    rng = random.Random(seed + 1)
+    ledger = open_ledger(ledger_path(data_dir))
+    try:
+        with ledger.Session() as s:
+            known = s.execute(
+                select(Person.name, Person.kana, Household.address, Person.birth_date)
+                .join(Household, Household.id == Person.household_id)
+                .order_by(Household.map_number, Person.sort_order)
+                .limit(rows // 2)
+            ).all()
+    finally:
+        ledger.close()
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("名簿")
+    ws.append(ROSTER_HEADERS)
+    for name, kana, address, birth in known:
+        ws.append((name, kana, address, "", birth.strftime("%Y/%m/%d") if birth else "",
+                   "", "物忘れが増えてきた" if rng.random() < 0.1 else "", ""))
+    for i in range(rows - len(known)):
+        surname, surname_kana = rng.choice(SURNAMES)
+        given, given_kana = rng.choice(WOMEN + MEN)
+        of_concern = rng.random() < 0.15
+        ws.append((f"{surname} {given}", f"{surname_kana} {given_kana}".upper(),
+                   f"越前市新町{i // 2 + 1}番地", f"0778-3{rng.randint(0, 9)}-{rng.randint(0, 9999):04d}",
+                   f"昭和{rng.randint(5, 50)}年{rng.randint(1, 12)}月{rng.randint(1, 28)}日",
+                   rng.choice(("一人暮らし", "高齢者夫婦", "", "")), rng.choice(CONCERNS) if of_concern else "",
+                   "近所 花子（近所）" if of_concern and rng.random() < 0.5 else ""))
+    path = Path(path)
+    wb.save(path)
+    return path

@@ -1,0 +1,529 @@
+"""The performance benchmark of issue 7: ``.venv/bin/python -m bench.run [--sizes 1000,10000] [--repeat 5]``.
+
+Generates city-sized ledgers (bench/generate.py), then measures in this one process, offscreen, with
+the real MainWindow and WebEngine page: open → map ready, one edit → map updated, search, filter,
+emergency contact sheet export, a 10,000-row roster import (rolled back), peak RSS (WebEngine
+child processes included); and the naive way (one folium marker per household, page rebuilt after
+each edit). Prints a table and writes bench/RESULTS.md. Each figure is the median of the runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import platform
+import shutil
+import statistics
+import sys
+import tempfile
+import threading
+import time
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
+os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--disable-gpu")
+# Ledgers are encrypted (SQLCipher) once the privacy work is in; the bench ledgers use a fixed passphrase.
+os.environ.setdefault("SASAEAI_PASSPHRASE", "bench-passphrase ベンチ")
+
+from app.ui.app import prepare_webengine  # noqa: E402
+
+prepare_webengine()
+
+from PySide6.QtCore import QEventLoop, QUrl  # noqa: E402
+from PySide6.QtWebEngineWidgets import QWebEngineView  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from app.models import open_ledger  # noqa: E402
+from app.paths import ledger_path, leaflet_dir  # noqa: E402
+from app.services.search import search  # noqa: E402
+from app.services.views import Crs, MapPoint  # noqa: E402
+from bench.generate import CENTER, generate, write_roster  # noqa: E402
+
+try:
+    import psutil
+except ImportError:  # the bench extra is not installed: memory is reported as unknown
+    psutil = None
+
+HERE = Path(__file__).resolve().parent
+RESULTS = HERE / "RESULTS.md"
+TARGETS = {  # at 50,000 households, from issue 7
+    "open → map ready": "< 2 s",
+    "edit → map updated (add)": "< 100 ms",
+    "edit → map updated (move)": "< 100 ms",
+    "search (3+ chars)": "< 50 ms",
+    "search (2 chars)": "< 50 ms",
+    "filter (page round trip)": "",
+    "emergency sheet export (xlsx)": "< 3 s for 10,000 persons",
+    "roster import 10,000 rows (read + apply)": "< 5 s",
+    "peak RSS (app + WebEngine)": "< 600 MB",
+}
+
+
+class TimedOut(Exception):
+    pass
+
+
+@dataclass
+class SizeResult:
+    size: int
+    facts: dict[str, str] = field(default_factory=dict)
+    times: dict[str, list[float]] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+    peak_rss: float = 0.0
+    peak_pss: float = 0.0
+    phase_pss: dict[str, float] = field(default_factory=dict)  # peak PSS sum while each phase ran
+
+    def add(self, name: str, seconds: float) -> None:
+        self.times.setdefault(name, []).append(seconds)
+
+    def median(self, name: str) -> float | None:
+        values = self.times.get(name)
+        return statistics.median(values) if values else None
+
+
+# ---------------------------------------------------------------- Qt helpers
+
+
+def wait_until(done: Callable[[], bool], timeout_s: float, what: str) -> None:
+    """Spin the event loop until ``done()``; raise TimedOut after ``timeout_s``."""
+    deadline = time.perf_counter() + timeout_s
+    app = QApplication.instance()
+    while not done():
+        if time.perf_counter() > deadline:
+            raise TimedOut(f"{what}: no answer within {timeout_s:.0f} s")
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+
+
+def page_call(map_view, function: str, *args, timeout_s: float = 60) -> object:
+    box: dict = {}
+    map_view.call(function, *args, callback=lambda result: box.setdefault("r", result))
+    wait_until(lambda: "r" in box, timeout_s, f"page {function}")
+    return box["r"]
+
+
+class MemoryWatch:
+    """Samples the memory of this process and its children (the WebEngine processes) every 250 ms.
+
+    RSS summed over processes counts the shared Qt/Chromium libraries once per process; PSS (Linux)
+    shares them out, so its sum is what the whole app really holds. Both peaks are kept.
+    """
+
+    def __init__(self) -> None:
+        self.peak_rss = self.peak_pss = 0.0
+        self.proc = psutil.Process() if psutil else None
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    def _loop(self) -> None:
+        # A thread, not a QTimer: it also samples while the main thread is busy in one long call.
+        while not self._stop.wait(0.25):
+            self.sample()
+
+    def sample(self) -> None:
+        if self.proc is None:
+            return
+        rss = pss = 0
+        for p in [self.proc, *self.proc.children(recursive=True)]:
+            try:
+                rss += p.memory_info().rss
+                pss += getattr(p.memory_full_info(), "pss", 0)
+            except psutil.Error:
+                pass
+        self.peak_rss = max(self.peak_rss, rss / 2**20)
+        self.peak_pss = max(self.peak_pss, pss / 2**20)
+
+    def start(self) -> None:
+        self.peak_rss = self.peak_pss = 0.0
+        self.sample()
+        self._stop.clear()
+        self._thread = threading.Thread(target=self._loop, daemon=True)
+        self._thread.start()
+
+    def stop(self) -> tuple[float, float]:
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join()
+        self.sample()
+        return self.peak_rss, self.peak_pss
+
+
+# ---------------------------------------------------------------- measurements
+
+
+def open_window(data_dir: Path, timeout_s: float):  # noqa: ANN201 - (ledger, MainWindow, seconds)
+    from app.ui.app import settings_for
+    from app.ui.main_window import MainWindow
+
+    t0 = time.perf_counter()
+    ledger = open_ledger(ledger_path(data_dir))
+    window = MainWindow(ledger, settings_for(data_dir))
+    ready: list[bool] = []
+    window.map_ready.connect(lambda: ready.append(True))
+    window.show()
+    window.open_initial_town()
+    wait_until(lambda: bool(ready), timeout_s, "map ready")
+    return ledger, window, time.perf_counter() - t0
+
+
+def close_window(ledger, window) -> None:  # noqa: ANN001
+    window.close()
+    window.deleteLater()
+    app = QApplication.instance()
+    for _ in range(5):
+        app.processEvents()
+    ledger.close()
+
+
+def households_view(ledger, household_id):  # noqa: ANN001, ANN201 - the ledger's current view of one household
+    from app.services import households
+
+    with ledger.Session() as s:
+        return households.get_household(s, household_id)
+
+
+def measure_app(r: SizeResult, gen, repeat: int, timeout_s: float, work: Path) -> None:  # noqa: ANN001, C901
+    data_dir = gen.data_dir
+    ledger = window = None
+    for i in range(repeat):
+        if window is not None:
+            close_window(ledger, window)
+        ledger, window, seconds = open_window(data_dir, timeout_s)
+        r.add("open → map ready", seconds)
+    if window.map_view.js_errors:
+        r.notes.append(f"page reported JavaScript errors: {window.map_view.js_errors[:3]}")
+
+    # One edit → map updated: the change goes through MainWindow (ledger + undo stack + page upsert); a ping
+    # round trip then proves the page has run the upsert (calls are processed in order).
+    added = []
+    for i in range(repeat):
+        point = MapPoint(Crs.GEO, CENTER[1] + 0.001 * i, CENTER[0] + 0.001 * i)
+        t0 = time.perf_counter()
+        view = window.add_household(point)
+        page_call(window.map_view, "ping", timeout_s=timeout_s)
+        r.add("edit → map updated (add)", time.perf_counter() - t0)
+        added.append(view.id)
+    for i, hid in enumerate(added):
+        point = MapPoint(Crs.GEO, CENTER[1] - 0.002 * (i + 1), CENTER[0] - 0.002 * (i + 1))
+        t0 = time.perf_counter()
+        window.map_view.bridge.featureMoved(str(hid), point.x, point.y)  # as when the user drags it
+        page_call(window.map_view, "ping", timeout_s=timeout_s)
+        r.add("edit → map updated (move)", time.perf_counter() - t0)
+    # The map layer alone: one feature upserted into the page and a round trip (what the naive way rebuilds).
+    from app.services import households
+    from app.services.mapdata import household_feature
+
+    with ledger.Session() as s:
+        feature = household_feature(households.get_household(s, added[0]), Crs.GEO)
+    for i in range(repeat):
+        feature["geometry"]["coordinates"] = [CENTER[1] + 0.003 * i, CENTER[0]]
+        t0 = time.perf_counter()
+        window.map_view.upsert(feature)
+        page_call(window.map_view, "ping", timeout_s=timeout_s)
+        r.add("page alone: upsert one feature + round trip", time.perf_counter() - t0)
+    window.map_view.upsert(household_feature(households_view(ledger, added[0]), Crs.GEO))
+    state = page_call(window.map_view, "state", timeout_s=timeout_s)  # not timed: check the page really has it
+    last = str(added[-1])
+    if last not in state.get("ids", []):
+        r.notes.append("the added household is NOT on the page")
+    elif "positions" in state and last in state["positions"]:
+        got = state["positions"][last]
+        want = [CENTER[1] - 0.002 * len(added), CENTER[0] - 0.002 * len(added)]
+        if max(abs(a - b) for a, b in zip(got, want)) > 1e-9:
+            r.notes.append(f"the moved household is at {got} on the page, expected {want}")
+
+    # Filter: the page's setFilter round trip, there and back.
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        visible = page_call(window.map_view, "setFilter", ["of_concern"], timeout_s=timeout_s)
+        r.add("filter (page round trip)", time.perf_counter() - t0)
+        page_call(window.map_view, "setFilter", None, timeout_s=timeout_s)
+    r.facts["visible with the 気がかり filter"] = str(visible)
+    close_window(ledger, window)
+
+
+def measure_services(r: SizeResult, gen, repeat: int, work: Path, roster_path: Path) -> None:  # noqa: ANN001
+    ledger = open_ledger(ledger_path(gen.data_dir))
+    try:
+        with ledger.Session() as s:
+            for query, name in (("山田 キヨ", "search (3+ chars)"), ("府中3丁目", "search (3+ chars)"),
+                                ("ぬえ", "search (2 chars)"), ("やま", "search (2 chars)"),
+                                ("存在しない名前", "search (3+ chars, no hit)"),
+                                ("ぬえ", "search (2 chars, no hit: full scan)")):
+                for _ in range(repeat):
+                    t0 = time.perf_counter()
+                    search(s, query, town_id=gen.town_id)
+                    r.add(name, time.perf_counter() - t0)
+        from app.io import watch_form
+        from app.services import households, places
+        from app.services.mapdata import feature_collection
+        from app.services.mapquery import town_features
+
+        for _ in range(repeat):
+            with ledger.Session() as s:
+                t0 = time.perf_counter()
+                feature_collection(households.list_households(s, gen.town_id), places.list_places(s, gen.town_id),
+                                   Crs.GEO)
+                t1 = time.perf_counter()
+                town_features(s, gen.town_id, Crs.GEO)
+                t2 = time.perf_counter()
+            r.add("map layer: ORM list_households + feature_collection", t1 - t0)
+            r.add("map layer: mapquery.town_features", t2 - t1)
+        for _ in range(max(1, min(repeat, 3))):
+            with ledger.Session() as s:
+                t0 = time.perf_counter()
+                watch_form.export_form(s, gen.town_id, work / "form.xlsx")
+                r.add("watch-network form export (xlsx)", time.perf_counter() - t0)
+        try:
+            from app.io import emergency_sheet
+        except ImportError:
+            print("  (app/io/emergency_sheet.py is not there yet: sheet export skipped)")
+            r.notes.append("emergency sheet export skipped: module missing")
+        else:
+            for _ in range(repeat):
+                with ledger.Session() as s:
+                    t0 = time.perf_counter()
+                    emergency_sheet.export_sheet(s, gen.town_id, work / "sheet.xlsx")
+                    r.add("emergency sheet export (xlsx)", time.perf_counter() - t0)
+            with ledger.Session() as s:
+                r.facts["sheet rows (persons needing support)"] = str(
+                    len(emergency_sheet.sheet_data(s, gen.town_id).rows))
+
+        from app.io import roster
+
+        for _ in range(max(1, min(repeat, 2))):
+            with ledger.Session() as s:
+                t0 = time.perf_counter()
+                preview = roster.read_roster(s, roster_path, gen.town_id)
+                t1 = time.perf_counter()
+                roster.apply_roster(s, preview)
+                t2 = time.perf_counter()
+                s.rollback()
+            r.add("roster read (preview)", t1 - t0)
+            r.add("roster apply", t2 - t1)
+            r.add("roster import 10,000 rows (read + apply)", t2 - t0)
+        r.facts["roster preview"] = preview.summary()
+    finally:
+        ledger.close()
+
+
+def folium_page(path: Path, points: list[tuple[float, float, str]]) -> Path:
+    """The naive page: one folium.Marker (with a popup) per household, Leaflet loaded locally (offline)."""
+    import folium
+
+    m = folium.Map(location=list(CENTER), zoom_start=14, tiles=None)
+    leaflet = leaflet_dir()
+    m.default_js = [("leaflet", (leaflet / "leaflet.js").as_uri())]
+    m.default_css = [("leaflet_css", (leaflet / "leaflet.css").as_uri())]
+    for lat, lon, label in points:
+        folium.Marker([lat, lon], tooltip=label).add_to(m)
+    m.save(str(path))
+    return path
+
+
+def measure_naive(r: SizeResult, gen, repeat: int, timeout_s: float, work: Path) -> None:  # noqa: ANN001
+    from sqlalchemy import select
+
+    from app.models import Household
+
+    ledger = open_ledger(ledger_path(gen.data_dir))
+    view = QWebEngineView()
+    view.resize(1200, 800)
+    view.show()
+    try:
+        for i in range(max(1, min(repeat, 3))):
+            t0 = time.perf_counter()
+            with ledger.Session() as s:  # the naive way re-reads everything and rebuilds the page after an edit
+                points = [(lat, lon, f"{n} {name}") for lat, lon, n, name in s.execute(
+                    select(Household.lat, Household.lon, Household.map_number, Household.name)
+                    .where(Household.town_id == gen.town_id, Household.deleted_at.is_(None)))]
+            points.append((CENTER[0] + 0.001 * i, CENTER[1], "new"))
+            page = folium_page(work / f"naive{i}.html", points)
+            t1 = time.perf_counter()
+            loaded: list[bool] = []
+            view.loadFinished.connect(lambda ok: loaded.append(ok))
+            view.load(QUrl.fromLocalFile(str(page)))
+            wait_until(lambda: bool(loaded), timeout_s, "naive page load")
+            view.loadFinished.disconnect()
+            t2 = time.perf_counter()
+            r.add("naive: build folium page", t1 - t0)
+            r.add("naive: load page", t2 - t1)
+            r.add("naive: edit → page rebuilt", t2 - t0)
+        r.facts["naive page size"] = f"{page.stat().st_size / 2**20:.1f} MB"
+    finally:
+        view.close()
+        view.deleteLater()
+        QApplication.instance().processEvents()
+        ledger.close()
+
+
+# ---------------------------------------------------------------- report
+
+
+def fmt(seconds: float | None) -> str:
+    if seconds is None:
+        return "—"
+    return f"{seconds * 1000:.0f} ms" if seconds < 1 else f"{seconds:.2f} s"
+
+
+def machine() -> dict[str, str]:
+    import PySide6
+    import sqlalchemy
+    from PySide6.QtCore import qVersion
+
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    ram = f"{psutil.virtual_memory().total / 2**30:.1f} GB" if psutil else "unknown"
+    import sqlite3
+
+    return {
+        "date": dt.datetime.now().strftime("%Y-%m-%d %H:%M"),
+        "cpu": cpu, "cores": str(os.cpu_count()), "RAM": ram, "OS": platform.platform(),
+        "Python": platform.python_version(), "PySide6 / Qt": f"{PySide6.__version__} / {qVersion()}",
+        "SQLAlchemy": sqlalchemy.__version__, "SQLite": sqlite3.sqlite_version,
+        "QPA": os.environ.get("QT_QPA_PLATFORM", ""),
+    }
+
+
+ROWS = [
+    "open → map ready", "edit → map updated (add)", "edit → map updated (move)",
+    "page alone: upsert one feature + round trip", "filter (page round trip)",
+    "search (3+ chars)", "search (2 chars)", "search (3+ chars, no hit)", "search (2 chars, no hit: full scan)",
+    "map layer: ORM list_households + feature_collection", "map layer: mapquery.town_features",
+    "watch-network form export (xlsx)",
+    "emergency sheet export (xlsx)", "roster read (preview)", "roster apply",
+    "roster import 10,000 rows (read + apply)",
+    "naive: build folium page", "naive: load page", "naive: edit → page rebuilt",
+]
+
+
+def table(results: list[SizeResult]) -> str:
+    head = "| measurement | " + " | ".join(f"{r.size:,} households" for r in results) + " | target (50,000) |"
+    lines = [head, "|---" * (len(results) + 2) + "|"]
+    for name in ROWS:
+        cells = [fmt(r.median(name)) for r in results]
+        lines.append(f"| {name} | " + " | ".join(cells) + f" | {TARGETS.get(name, '')} |")
+    ratio_cells = []
+    for r in results:
+        ours, naive = r.median("edit → map updated (add)"), r.median("naive: edit → page rebuilt")
+        ratio_cells.append(f"{naive / ours:.0f}×" if ours and naive else "—")
+    lines.append("| naive rebuild ÷ our edit (whole MainWindow edit) | " + " | ".join(ratio_cells) + " | ≥ 20× |")
+    layer_cells = []
+    for r in results:
+        ours, naive = r.median("page alone: upsert one feature + round trip"), r.median("naive: edit → page rebuilt")
+        layer_cells.append(f"{naive / ours:.0f}×" if ours and naive else "—")
+    lines.append("| naive rebuild ÷ the map layer's upsert | " + " | ".join(layer_cells) + " | ≥ 20× |")
+    open_cells = []
+    for r in results:
+        ours, naive = r.median("open → map ready"), r.median("naive: load page")
+        build = r.median("naive: build folium page")
+        open_cells.append(f"{(naive + build) / ours:.1f}×" if ours and naive and build else "—")
+    lines.append("| naive page (build + load) ÷ our open | " + " | ".join(open_cells) + " | |")
+    for phase, label in (("app", "the app (window + page)"), ("services", "search, exports, roster import"),
+                         ("naive", "the naive folium page")):
+        lines.append(f"| peak memory (PSS sum) during {label} | " + " | ".join(
+            f"{r.phase_pss[phase]:.0f} MB" if r.phase_pss.get(phase) else "—" for r in results)
+            + (f" | {TARGETS['peak RSS (app + WebEngine)']} |" if phase == "app" else " | |"))
+    lines.append("| peak memory, PSS sum over the whole size | " + " | ".join(
+        f"{r.peak_pss:.0f} MB" if r.peak_pss else "—" for r in results) + " | |")
+    lines.append("| peak memory, RSS sum (shared libraries counted per process) | " + " | ".join(
+        f"{r.peak_rss:.0f} MB" if r.peak_rss else "—" for r in results) + " | |")
+    return "\n".join(lines)
+
+
+def write_results(results: list[SizeResult], info: dict[str, str], repeat: int, path: Path) -> None:
+    out = ["# Benchmark results", "",
+           "Written by `.venv/bin/python -m bench.run` (issue 7). Every time is the median of "
+           f"{repeat} runs (roster import: up to 2; the watch form and the naive page: up to 3); offscreen, one process.", "",
+           "## Machine", ""]
+    out += [f"- **{k}**: {v}" for k, v in info.items()]
+    out += ["", "## Results", "", table(results), "", "## Ledgers", ""]
+    for r in results:
+        out.append(f"- **{r.size:,}**: " + "; ".join(f"{k}: {v}" for k, v in r.facts.items()))
+        out += [f"  - note: {n}" for n in r.notes]
+    notes_file = HERE / "NOTES.md"
+    if notes_file.exists():
+        out += ["", notes_file.read_text(encoding="utf-8").strip()]
+    path.write_text("\n".join(out) + "\n", encoding="utf-8")
+
+
+# ---------------------------------------------------------------- main
+
+
+def run_size(size: int, repeat: int, timeout_s: float, budget_s: float, root: Path, watch: MemoryWatch,
+             naive: bool, roster_rows: int = 10_000) -> SizeResult:
+    r = SizeResult(size)
+    started = time.perf_counter()
+    work = root / f"work-{size}"
+    work.mkdir(parents=True)
+    t0 = time.perf_counter()
+    gen = generate(root / f"ledger-{size}", size)
+    r.facts["generated in"] = fmt(time.perf_counter() - t0)
+    r.facts["persons"] = f"{gen.persons:,}"
+    r.facts["persons of concern"] = f"{gen.persons_of_concern:,}"
+    r.facts["watchers / links"] = f"{gen.watchers:,} / {gen.links:,}"
+    roster_path = write_roster(work / "roster.xlsx", gen.data_dir, roster_rows)
+    r.facts["roster rows"] = f"{roster_rows:,}"
+    phases = [("app", lambda: measure_app(r, gen, repeat, timeout_s, work)),
+              ("services", lambda: measure_services(r, gen, repeat, work, roster_path))]
+    if naive:
+        phases.append(("naive", lambda: measure_naive(r, gen, repeat, timeout_s, work)))
+    for name, phase in phases:
+        if time.perf_counter() - started > budget_s:
+            r.notes.append(f"{name}: skipped, the size went over its {budget_s:.0f} s budget")
+            continue
+        print(f"  {name} …", flush=True)
+        watch.start()
+        try:
+            phase()
+        except TimedOut as e:
+            r.notes.append(f"{name}: TIMED OUT — {e}")
+            print(f"  {name}: timed out ({e})", flush=True)
+        rss, pss = watch.stop()
+        r.phase_pss[name] = pss
+        r.peak_rss, r.peak_pss = max(r.peak_rss, rss), max(r.peak_pss, pss)
+    return r
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.run", description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="1000,10000,50000")
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--timeout", type=float, default=180, help="seconds one page answer may take")
+    parser.add_argument("--budget", type=float, default=600, help="seconds one size may take before phases are skipped")
+    parser.add_argument("--roster-rows", type=int, default=10_000, help="rows of the generated roster")
+    parser.add_argument("--no-naive", action="store_true", help="skip the folium comparison")
+    parser.add_argument("--results", type=Path, default=RESULTS, help="where to write the Markdown results")
+    args = parser.parse_args(argv)
+    sizes = [int(x.replace("_", "")) for x in args.sizes.split(",") if x.strip()]
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])  # noqa: F841 - keeps the app alive
+    watch = MemoryWatch()
+    root = Path(tempfile.mkdtemp(prefix="sasaeai-bench-"))
+    results: list[SizeResult] = []
+    info = machine()
+    try:
+        for size in sizes:
+            print(f"{size:,} households", flush=True)
+            results.append(run_size(size, args.repeat, args.timeout, args.budget, root, watch, not args.no_naive,
+                                    args.roster_rows))
+            print(table(results), flush=True)
+            write_results(results, info, args.repeat, args.results)  # keep what finished if a later size dies
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+    print(f"\nwritten to {args.results}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
