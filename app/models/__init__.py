@@ -15,6 +15,7 @@ from app.models.entities import (
     Town,
     household_category_link,
 )
+from app.models.meeting import AttendeeRole, CheckerKind, Meeting, MeetingAttendee, MeetingKind, PersonReview, ReviewOutcome, SelfCheck, SelfCheckAnswer
 from app.models.emergency import Agency, AgencyKind, EmergencyCard, EmergencyContact, ReferenceFeature, ReferenceKind
 from app.models.watch import WatchFrequency, Watcher, WatcherRole, WatchLink
 
@@ -45,5 +46,14 @@ __all__ = [
     "WatcherRole",
     "household_category_link",
     "open_ledger",
+    "AttendeeRole",
+    "CheckerKind",
+    "Meeting",
+    "MeetingAttendee",
+    "MeetingKind",
+    "PersonReview",
+    "ReviewOutcome",
+    "SelfCheck",
+    "SelfCheckAnswer",
     "utcnow",
 ]

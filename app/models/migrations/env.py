@@ -6,6 +6,7 @@ from app.models.base import Base
 import app.models.entities  # noqa: F401 - registers the tables on Base.metadata
 import app.models.watch  # noqa: F401
 import app.models.emergency  # noqa: F401
+import app.models.meeting  # noqa: F401
 import app.models.audit  # noqa: F401
 
 connection = context.config.attributes.get("connection")
