@@ -102,7 +102,8 @@ def test_main_window_speaks_japanese(qtbot, qapp, demo_ledger, demo_dir):
             window.open_initial_town()
             window.show()
 
-        assert [a.text() for a in window.step_actions] == ["Ⅰ 世帯を地図に記す", "Ⅱ 見守りネットワーク", "Ⅲ 緊急連絡先"]
+        assert [a.text() for a in window.step_actions] == ["Ⅰ 世帯を地図に記す", "Ⅱ 見守りネットワーク", "Ⅲ 緊急連絡先",
+                                                             "福祉連絡会"]
         menus = [a.text() for a in window.menuBar().actions()]
         assert menus[0] == "ファイル(&F)"
         assert {"編集(&E)", "地図(&M)", "手順(&S)", "言語(&L)", "ヘルプ(&H)"} <= set(menus)

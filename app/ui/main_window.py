@@ -13,6 +13,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
+    QDialogButtonBox,
     QFileDialog,
     QLabel,
     QMainWindow,
@@ -33,12 +34,15 @@ from app.io import (
     roster,
     watch_form,
 )
+from app.io.overview_excel import export_overview_xlsx
+from app.io.overview_excel import headers as overview_headers
 from app.maps.page import PageLabels
 from app.maps.view import MapView
 from app.models import Ledger
 from app.models.engine import change_passphrase
+from app.models.meeting import ReviewOutcome
 from app.paths import address_table_path, basemap_dir
-from app.services import basemaps, emergency, households, places, towns, watch
+from app.services import basemaps, emergency, households, meetings, places, towns, watch
 from app.services.addresses import AddressTable
 from app.services.backup import backup_at_close, backup_to
 from app.services.emergency_views import CardView
@@ -53,6 +57,13 @@ from app.services.mapdata import (
     reference_collection,
 )
 from app.services.mapquery import town_features
+from app.services.meeting_views import (
+    DUE_REASON_TEXT,
+    MeetingView,
+    ReviewFields,
+    ReviewView,
+)
+from app.services.overview import overview
 from app.services.privacy import ConsentFields, get_consent, record_consent
 from app.services.search import search
 from app.services.views import (
@@ -71,6 +82,13 @@ from app.ui.emergency_panel import CardDialog, EmergencyPanel, fields_of
 from app.ui.help import AboutDialog, GuideDialog
 from app.ui.i18n import SETTING, chosen_language
 from app.ui.import_dialogs import ColumnMappingDialog, ImportPreviewDialog
+from app.ui.meeting_panel import (
+    ENDING,
+    ListDialog,
+    MeetingDialog,
+    MeetingPanel,
+    outcome_labels,
+)
 from app.ui.panels import FilterBox, HouseholdPanel, PersonDialog, SearchBox
 from app.ui.pdf_preview import PdfPreviewDialog
 from app.ui.privacy_dialogs import AuditDialog, ConsentDialog
@@ -131,6 +149,8 @@ class MainWindow(QMainWindow):
         self.steps.addWidget(self.watch_panel)
         self.emergency_panel = EmergencyPanel()
         self.steps.addWidget(self.emergency_panel)
+        self.meeting_panel = MeetingPanel()
+        self.steps.addWidget(self.meeting_panel)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.map_view)
         self.splitter.addWidget(self.steps)
@@ -291,6 +311,7 @@ class MainWindow(QMainWindow):
             (self.tr("Ⅰ Map households"), self.tr("Step I: mark households and gathering places on the town map")),
             (self.tr("Ⅱ Watch network"), self.tr("Step II: who watches over each person of concern")),
             (self.tr("Ⅲ Emergency contacts"), self.tr("Step III: emergency contact cards and sheet")),
+            (self.tr("Liaison meeting"), self.tr("The yearly review of every person of concern (福祉連絡会)")),
         )):
             action = self._action(text, tip, checkable=True)
             action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
@@ -407,6 +428,13 @@ class MainWindow(QMainWindow):
         self.emergency_panel.preview_card.connect(lambda pid: self.preview_cards([pid]))
         self.emergency_panel.export_sheet.connect(self.preview_sheet)
         self.emergency_panel.export_cards.connect(lambda: self.preview_cards(None))
+        self.meeting_panel.new_meeting.connect(self.new_meeting)
+        self.meeting_panel.meeting_chosen.connect(lambda _m: self.refresh_meeting())
+        self.meeting_panel.person_chosen.connect(self._on_review_person_chosen)
+        self.meeting_panel.outcome.connect(self.record_outcome)
+        self.meeting_panel.show_due.connect(self.show_due_list)
+        self.meeting_panel.show_changes.connect(self.show_changes)
+        self.meeting_panel.show_overview.connect(self.show_overview)
 
     def _restore_layout(self) -> None:
         geometry = self.settings.value("window/geometry")
@@ -467,7 +495,8 @@ class MainWindow(QMainWindow):
         self.household_panel.set_categories(categories)
         self.filter_box.set_categories(categories)
         self._kinds = {f["id"]: f["properties"]["layer"] for f in features["features"]}
-        self.town_combo.setCurrentIndex(max(0, self.town_combo.findData(town_id)))
+        self.town_combo.setCurrentIndex(max(0, next((i for i in range(self.town_combo.count())
+                                                     if self.town_combo.itemData(i) == town_id), 0)))
         self.setWindowTitle(self._title())
         if self.projector:
             features = dict(features, features=[anonymous(f) for f in features["features"]])
@@ -479,6 +508,7 @@ class MainWindow(QMainWindow):
         self._show_watch(concerns, lines)
         self.map_view.show_lines(self.lines_action.isChecked())
         self.emergency_panel.show_cards(cards, self.emergency_panel.current_person())
+        self.refresh_meeting()
         # Public shelter and facility lists have real positions: only a geographic map can show them.
         self.map_view.set_references(reference_collection(refs), credits)
         self.map_view.show_references(self.references_action.isChecked())
@@ -493,9 +523,10 @@ class MainWindow(QMainWindow):
             self.status.setText(self.tr("No town yet: File → New town…"))
             return
         if household_count is None or place_count is None:
+            # A count, not a list: this runs after every edit, and a city has 50,000 households.
             with self.ledger.Session() as s:
-                household_count = len(households.list_households(s, self.town.id))
-                place_count = len(places.list_places(s, self.town.id))
+                household_count = towns.get_town(s, self.town.id).household_count
+            place_count = sum(1 for kind in self._kinds.values() if kind == "place")
         self.status.setText(self.tr("{town}: {households} households, {places} gathering places").format(
             town=self.town.full_name, households=household_count, places=place_count))
 
@@ -581,8 +612,11 @@ class MainWindow(QMainWindow):
             elif self.selected_id == result.id:
                 self.household_panel.show_household(result)
             self._update_status()
-            self.refresh_watch()  # members may have become (or stopped being) persons of concern
-            self.refresh_cards()
+            # Steps II and III list persons of concern: reload them only when this household has (or had) one.
+            concern_homes = {c.household_id for c in self.watch_panel.concerns}
+            if result.of_concern or result.id in concern_homes:
+                self.refresh_watch()
+                self.refresh_cards()
         elif isinstance(result, (WatchLinkView, WatcherView, ConcernView)):
             self.refresh_watch()
             self.refresh_cards()
@@ -1079,6 +1113,131 @@ class MainWindow(QMainWindow):
         if not self.confirm(self.tr("{watcher} no longer watches over this person?").format(watcher=link.watcher.name)):
             return
         self.run(self.tr("Remove watcher"), lambda s: watch.unlink(s, link_id), lambda s: watch.restore_link(s, link_id))
+
+    # ------------------------------------------------------------------ liaison meeting
+
+    def refresh_meeting(self) -> None:
+        if self.town is None:
+            return
+        keep = self.meeting_panel.current_meeting()
+        with self.ledger.Session() as s:
+            all_meetings = meetings.list_meetings(s, self.town.id)
+            if keep is None and all_meetings and getattr(self, "_meeting_shown_for", None) != self.town.id:
+                keep = all_meetings[0].id  # the latest meeting, the first time a town is shown
+            queue = meetings.review_queue(s, self.town.id, meeting_id=keep)
+        self._meeting_shown_for = self.town.id
+        self.meeting_panel.show_meetings(all_meetings, keep)
+        self.meeting_panel.show_queue(queue, self.meeting_panel.current_person())
+
+    def new_meeting(self, dialog: MeetingDialog | None = None) -> MeetingView | None:
+        if self.town is None:
+            return None
+        if dialog is None:
+            dialog = MeetingDialog(self)
+            if dialog.exec() != MeetingDialog.DialogCode.Accepted:
+                return None
+        fields, town_id, new_id = dialog.fields(), self.town.id, uuid.uuid4()
+        made = self.run(self.tr("New meeting"), lambda s: meetings.add_meeting(s, town_id, fields, meeting_id=new_id),
+                        lambda s: meetings.delete_meeting(s, new_id), lambda s: meetings.restore_meeting(s, new_id))
+        if made is not None:
+            self.meeting_panel.show_meetings([], None)  # forget the old choice; refresh picks the new one
+            with self.ledger.Session() as s:
+                self.meeting_panel.show_meetings(meetings.list_meetings(s, town_id), made.id)
+            self.refresh_meeting()
+        return made
+
+    def _on_review_person_chosen(self, person_id: uuid.UUID | None) -> None:
+        item = self.meeting_panel.item(person_id)
+        if item is not None:
+            self.map_view.select(item.household_id, pan=True)  # the map follows the walk-through
+
+    def record_outcome(self, outcome: ReviewOutcome, note: str = "", *, confirm: bool = True) -> ReviewView | None:
+        item = self.meeting_panel.item(self.meeting_panel.current_person())
+        if item is None:
+            return None
+        if outcome in ENDING and confirm and not self.confirm(self.tr(
+                "Record for No.{number} that they {outcome}?\nTheir watch ends. Nothing is deleted: the record is "
+                "kept and can be restored.").format(number=item.map_number, outcome=outcome_labels()[outcome])):
+            return None
+        fields = ReviewFields(outcome=outcome, note=note, meeting_id=self.meeting_panel.current_meeting())
+        person_id, holder = item.person.id, {}
+
+        def first(s):  # noqa: ANN001, ANN202
+            view = meetings.record_review(s, person_id, fields)
+            holder["id"] = view.id
+            return view
+
+        def undo(s):  # noqa: ANN001, ANN202
+            return meetings.withdraw_review(s, holder["id"])
+
+        review = self.run(self.tr("Review"), first, undo, first)
+        if review is not None:
+            self.meeting_panel.note.clear()
+            self.refresh_meeting()
+            if review.archived_person:  # the household symbol changes (a person of concern fewer)
+                with self.ledger.Session() as s:
+                    self.apply(households.get_household(s, item.household_id))
+            self.meeting_panel.next_person()
+        return review
+
+    def show_due_list(self, show: Callable[[ListDialog], Any] | None = None) -> ListDialog | None:
+        if self.town is None:
+            return None
+        with self.ledger.Session() as s:
+            items = meetings.due_list(s, self.town.id)
+        rows = [[str(i.map_number), i.person.name, QCoreApplication.translate("meetings", DUE_REASON_TEXT[i.reason]),
+                 i.since.isoformat() if i.since else ""] for i in items]
+        dialog = ListDialog(self.tr("Due and overdue"), [self.tr("No."), self.tr("Name"), self.tr("Why"),
+                                                          self.tr("Since")], rows, parent=self)
+        (show or (lambda d: d.exec()))(dialog)
+        return dialog
+
+    def show_changes(self, show: Callable[[ListDialog], Any] | None = None) -> ListDialog | None:
+        if self.town is None:
+            return None
+        with self.ledger.Session() as s:
+            report = meetings.changes_since_last_meeting(s, self.town.id)
+        if report is None:
+            self.statusBar().showMessage(self.tr("This town has no liaison meeting recorded yet: "
+                                                 "start one with New meeting…"), 10000)
+            return None
+        rows = [[i.kind.value, i.action.value, str(i.map_number or ""), i.label, ", ".join(i.fields),
+                 ", ".join(i.recorded_by) or self.tr("unknown"), i.at.astimezone().strftime("%Y-%m-%d %H:%M")]
+                for i in report.items]
+        note = self.tr("Since {since}. Who recorded each change: from the history of changes.").format(
+            since=report.since.astimezone().strftime("%Y-%m-%d")) if report.source == "audit" else self.tr(
+            "Since {since}. Only record times are known (who recorded them is not).").format(
+            since=report.since.astimezone().strftime("%Y-%m-%d"))
+        dialog = ListDialog(self.tr("What changed since the last meeting"),
+                            [self.tr("What"), self.tr("Change"), self.tr("No."), self.tr("Name"), self.tr("Fields"),
+                             self.tr("Recorded by"), self.tr("When")], rows, note, self)
+        (show or (lambda d: d.exec()))(dialog)
+        return dialog
+
+    def show_overview(self, show: Callable[[ListDialog], Any] | None = None) -> ListDialog:
+        with self.ledger.Session() as s:
+            ov = overview(s)
+        headers = [self.tr("Town / district")] + overview_headers(ov)[2:] + [self.tr("Watched (■) / not (□)")]
+        rows = []
+        for row in ov.rows():
+            values = [str(v) for v in [row.households] + [row.category(c.code) for c in ov.categories]
+                      + [row.persons_of_concern, row.watched, row.not_watched, row.cards, row.reviews_up_to_date,
+                         row.reviews_due]]
+            bar = "■" * min(row.watched, 30) + "□" * min(row.not_watched, 30)
+            rows.append([row.name] + values + [bar])
+        dialog = ListDialog(self.tr("Overview"), headers, rows, parent=self)
+        export = dialog.buttons.addButton(self.tr("Export to Excel…"), QDialogButtonBox.ButtonRole.ActionRole)
+
+        def save() -> None:
+            name, _ = QFileDialog.getSaveFileName(dialog, self.tr("Export the overview"),
+                                                  str(Path.home() / "overview.xlsx"), self.tr("Excel (*.xlsx)"))
+            if name:
+                export_overview_xlsx(ov, Path(name))
+
+        export.clicked.connect(save)
+        dialog.overview = ov
+        (show or (lambda d: d.exec()))(dialog)
+        return dialog
 
     # ------------------------------------------------------------------ Step III
 

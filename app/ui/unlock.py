@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -24,8 +24,12 @@ from app.ui.dialogs import error_text
 
 AUTO_LOCK_MINUTES = "privacy/auto_lock_minutes"
 DEFAULT_AUTO_LOCK_MINUTES = 10
-ROLES = ("District head (区長)", "Welfare commissioner (民生児童委員)", "Welfare promoter (福祉推進員)",
-         "Elderly home counsellor (老人家庭相談員)", "社協 staff", "Other")
+ROLES = (QT_TRANSLATE_NOOP("UnlockDialog", "District head (区長)"),
+         QT_TRANSLATE_NOOP("UnlockDialog", "Welfare commissioner (民生児童委員)"),
+         QT_TRANSLATE_NOOP("UnlockDialog", "Welfare promoter (福祉推進員)"),
+         QT_TRANSLATE_NOOP("UnlockDialog", "Elderly home counsellor (老人家庭相談員)"),
+         QT_TRANSLATE_NOOP("UnlockDialog", "社協 staff"),
+         QT_TRANSLATE_NOOP("UnlockDialog", "Other"))
 
 
 class UnlockDialog(QDialog):
@@ -48,7 +52,7 @@ class UnlockDialog(QDialog):
         self.operator.setPlaceholderText(self.tr("Your name"))
         self.role = QComboBox()
         for role in ROLES:
-            self.role.addItem(self.tr(role), role)
+            self.role.addItem(QCoreApplication.translate("UnlockDialog", role), role)
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #b00000; font-weight: bold;")

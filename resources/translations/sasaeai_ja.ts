@@ -2,6 +2,97 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja_JP">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../app/ui/help.py" line="54"/>
+        <source>About Sasaeai Map</source>
+        <translation>支え合いマップについて</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/help.py" line="57"/>
+        <source>&lt;h2&gt;支え合いマップ Sasaeai Map {version}&lt;/h2&gt;&lt;p&gt;Neighbourhood welfare mapping after the three steps of the Echizen City Council of Social Welfare. Works offline; the ledger stays on this computer.&lt;/p&gt;&lt;p&gt;Built with these components (licence):&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;支え合いマップ {version}&lt;/h2&gt;&lt;p&gt;越前市社会福祉協議会の3つのステップに沿って、地域の支え合い福祉マップをつくるためのアプリです。オフラインで動き、台帳はこのパソコンの中に保存されます。&lt;/p&gt;&lt;p&gt;使っている部品（ライセンス）：&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>AuditDialog</name>
+    <message>
+        <location filename="../../app/ui/privacy_dialogs.py" line="97"/>
+        <source>History of changes</source>
+        <translation>変更の記録</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/privacy_dialogs.py" line="100"/>
+        <source>Everyone</source>
+        <translation>全員</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/privacy_dialogs.py" line="103"/>
+        <source>From</source>
+        <translation>この日から</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/privacy_dialogs.py" line="108"/>
+        <source>When</source>
+        <translation>日時</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/privacy_dialogs.py" line="108"/>
+        <source>Who</source>
+        <translation>操作した人</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/privacy_dialogs.py" line="108"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/privacy_dialogs.py" line="108"/>
+        <source>What</source>
+        <translation>対象</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/privacy_dialogs.py" line="109"/>
+        <source>Name</source>
+        <translation>氏名</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/privacy_dialogs.py" line="109"/>
+        <source>Field</source>
+        <translation>項目</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/privacy_dialogs.py" line="109"/>
+        <source>Before</source>
+        <translation>変更前</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/privacy_dialogs.py" line="109"/>
+        <source>After</source>
+        <translation>変更後</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/privacy_dialogs.py" line="113"/>
+        <source>Export…</source>
+        <translation>書き出す…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/privacy_dialogs.py" line="115"/>
+        <source>Person</source>
+        <translation>人</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/privacy_dialogs.py" line="148"/>
+        <source>Export the history</source>
+        <translation>変更の記録を書き出す</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/privacy_dialogs.py" line="149"/>
+        <source>Excel (*.xlsx);;CSV (*.csv)</source>
+        <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+</context>
+<context>
     <name>BaseMapChoiceDialog</name>
     <message>
         <location filename="../../app/ui/dialogs.py" line="91"/>
@@ -30,6 +121,124 @@
     </message>
 </context>
 <context>
+    <name>CardDialog</name>
+    <message>
+        <location filename="../../app/ui/emergency_panel.py" line="84"/>
+        <source>Emergency contact card: {name}</source>
+        <translation>緊急連絡カード：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/emergency_panel.py" line="87"/>
+        <source>Name</source>
+        <translation>氏名</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/emergency_panel.py" line="87"/>
+        <source>Relationship</source>
+        <translation>続柄</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/emergency_panel.py" line="87"/>
+        <source>Phone</source>
+        <translation>電話</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/emergency_panel.py" line="88"/>
+        <source>Address</source>
+        <translation>住所</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/emergency_panel.py" line="90"/>
+        <source>Order of priority: the first is called first</source>
+        <translation>連絡する順番です。いちばん上の人に最初に連絡します</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/emergency_panel.py" line="94"/>
+        <source>Another contact</source>
+        <translation>連絡先を追加</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/emergency_panel.py" line="99"/>
+        <source>(none)</source>
+        <translation>（なし）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/emergency_panel.py" line="109"/>
+        <source>or write the doctor&apos;s name and phone</source>
+        <translation>または医師の名前と電話番号を書く</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/emergency_panel.py" line="115"/>
+        <source>Medication, allergies, illnesses (printed on the card only)</source>
+        <translation>薬、アレルギー、病気（カードにだけ印刷します）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/emergency_panel.py" line="132"/>
+        <source>Family doctor</source>
+        <translation>かかりつけ医</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/emergency_panel.py" line="134"/>
+        <source>Care level / disability</source>
+        <translation>要介護度・障がい</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/emergency_panel.py" line="135"/>
+        <source>Medical notes</source>
+        <translation>医療のメモ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/emergency_panel.py" line="136"/>
+        <source>Care manager</source>
+        <translation>ケアマネジャー</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/emergency_panel.py" line="137"/>
+        <source>Home care support office</source>
+        <translation>居宅介護支援事業所</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/emergency_panel.py" line="138"/>
+        <source>Community general support centre</source>
+        <translation>地域包括支援センター</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/emergency_panel.py" line="139"/>
+        <source>Welfare commissioner</source>
+        <translation>民生児童委員</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/emergency_panel.py" line="140"/>
+        <source>Commissioner&apos;s phone</source>
+        <translation>民生児童委員の電話</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/emergency_panel.py" line="141"/>
+        <source>Where the card is kept</source>
+        <translation>カードの置き場所</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/emergency_panel.py" line="142"/>
+        <source>Note</source>
+        <translation>備考</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/emergency_panel.py" line="143"/>
+        <source>Made on</source>
+        <translation>作成日</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/emergency_panel.py" line="144"/>
+        <source>Review on</source>
+        <translation>見直し日</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/emergency_panel.py" line="147"/>
+        <source>Emergency contacts, in order of priority (at least two)</source>
+        <translation>緊急連絡先（連絡する順に、2人以上）</translation>
+    </message>
+</context>
+<context>
     <name>ColumnMappingDialog</name>
     <message>
         <location filename="../../app/ui/import_dialogs.py" line="46"/>
@@ -48,19 +257,190 @@
     </message>
 </context>
 <context>
+    <name>ConsentDialog</name>
+    <message>
+        <location filename="../../app/ui/privacy_dialogs.py" line="38"/>
+        <source>Consent: {name}</source>
+        <translation>同意：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/privacy_dialogs.py" line="40"/>
+        <source>Not asked yet (treated as no)</source>
+        <translation>まだ聞いていない（同意なしとして扱います）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/privacy_dialogs.py" line="41"/>
+        <source>Agreed</source>
+        <translation>同意した</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/privacy_dialogs.py" line="41"/>
+        <source>Did not agree</source>
+        <translation>同意しなかった</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/privacy_dialogs.py" line="44"/>
+        <source>Share with their watchers and the welfare commissioner</source>
+        <translation>見守り者と民生児童委員に伝えてよい</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/privacy_dialogs.py" line="45"/>
+        <source>Share with agencies (包括, care office, doctor, city office)</source>
+        <translation>関係機関（包括・ケアマネ・かかりつけ医・市役所）に伝えてよい</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/privacy_dialogs.py" line="46"/>
+        <source>Show by name on the community map and papers</source>
+        <translation>町内の地図や配る紙に名前を出してよい</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/privacy_dialogs.py" line="56"/>
+        <source>Without consent the person appears only as an anonymous symbol on community views, and is left out of papers for community members.</source>
+        <translation>同意がない人は、町内向けの表示では名前のない印だけになり、住民に配る紙には載りません。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/privacy_dialogs.py" line="60"/>
+        <source>Answer</source>
+        <translation>答え</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/privacy_dialogs.py" line="64"/>
+        <source>Recorded on</source>
+        <translation>記録した日</translation>
+    </message>
+</context>
+<context>
+    <name>EmergencyPanel</name>
+    <message>
+        <location filename="../../app/ui/emergency_panel.py" line="215"/>
+        <source>Step III · Emergency contacts</source>
+        <translation>ステップⅢ・緊急連絡先</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/emergency_panel.py" line="223"/>
+        <source>Everyone who needs support</source>
+        <translation>支援が必要な人すべて</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/emergency_panel.py" line="224"/>
+        <source>No card yet</source>
+        <translation>カード未作成</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/emergency_panel.py" line="225"/>
+        <source>Card incomplete</source>
+        <translation>カードが未完成</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/emergency_panel.py" line="226"/>
+        <source>Review date passed</source>
+        <translation>見直し日が過ぎた</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/emergency_panel.py" line="232"/>
+        <source>Edit card…</source>
+        <translation>カードを編集…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/emergency_panel.py" line="233"/>
+        <source>Card preview…</source>
+        <translation>カードを確認…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/emergency_panel.py" line="234"/>
+        <source>Emergency contact sheet…</source>
+        <translation>緊急連絡表…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/emergency_panel.py" line="235"/>
+        <source>All cards…</source>
+        <translation>すべてのカード…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/emergency_panel.py" line="237"/>
+        <source>1 card per A4 page</source>
+        <translation>A4に1枚ずつ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/emergency_panel.py" line="238"/>
+        <source>2 cards per A4 page (cut in half)</source>
+        <translation>A4に2枚ずつ（半分に切る）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/emergency_panel.py" line="252"/>
+        <source>Print or save</source>
+        <translation>印刷・保存</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/emergency_panel.py" line="282"/>
+        <source>✗ no card yet</source>
+        <translation>✗ カード未作成</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/emergency_panel.py" line="284"/>
+        <source>! review date passed</source>
+        <translation>! 見直し日が過ぎています</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/emergency_panel.py" line="286"/>
+        <source>△ incomplete</source>
+        <translation>△ 未完成</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/emergency_panel.py" line="287"/>
+        <source>✓ card complete</source>
+        <translation>✓ カード完成</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/emergency_panel.py" line="299"/>
+        <source>{total} persons need support: {none} without a card, {incomplete} incomplete, {overdue} past review</source>
+        <translation>支援が必要な人 {total}人：カード未作成 {none}人、未完成 {incomplete}人、見直し日が過ぎた人 {overdue}人</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/emergency_panel.py" line="318"/>
+        <source>Choose a person from the list or on the map.</source>
+        <translation>一覧か地図で、人を選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/emergency_panel.py" line="322"/>
+        <source>Contacts: {names}</source>
+        <translation>連絡先：{names}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/emergency_panel.py" line="323"/>
+        <source>Review on: {day}</source>
+        <translation>見直し日：{day}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/emergency_panel.py" line="325"/>
+        <source>Nearest designated shelter: {label}</source>
+        <translation>いちばん近い指定避難所：{label}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/emergency_panel.py" line="327"/>
+        <source>Nearest designated shelter: unknown (the household is not on a geographic map, or no shelters are imported)</source>
+        <translation>いちばん近い指定避難所：不明（世帯が緯度・経度のある地図に載っていないか、避難所が取り込まれていません）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/emergency_panel.py" line="330"/>
+        <source>Still missing:</source>
+        <translation>まだ足りないもの：</translation>
+    </message>
+</context>
+<context>
     <name>FilterBox</name>
     <message>
-        <location filename="../../app/ui/panels.py" line="83"/>
+        <location filename="../../app/ui/panels.py" line="90"/>
         <source>Show on the map</source>
         <translation>地図に表示するもの</translation>
     </message>
     <message>
-        <location filename="../../app/ui/panels.py" line="92"/>
+        <location filename="../../app/ui/panels.py" line="99"/>
         <source>Other households</source>
         <translation>その他の世帯</translation>
     </message>
     <message>
-        <location filename="../../app/ui/panels.py" line="92"/>
+        <location filename="../../app/ui/panels.py" line="99"/>
         <source>Gathering places</source>
         <translation>たまり場</translation>
     </message>
@@ -95,90 +475,113 @@ Start a new ledger for your town, or open the demo town 「ひだまり町」 to
     </message>
 </context>
 <context>
+    <name>GuideDialog</name>
+    <message>
+        <location filename="../../app/ui/help.py" line="38"/>
+        <source>Guide: the three steps</source>
+        <translation>使い方：3つのステップ</translation>
+    </message>
+</context>
+<context>
     <name>HouseholdPanel</name>
     <message>
-        <location filename="../../app/ui/panels.py" line="183"/>
-        <location filename="../../app/ui/panels.py" line="281"/>
+        <location filename="../../app/ui/panels.py" line="220"/>
+        <location filename="../../app/ui/panels.py" line="321"/>
         <source>Click a household on the map, or turn on “Add household” and click the map.</source>
         <translation>地図の世帯をクリックしてください。新しい世帯は「世帯を追加」を押してから地図をクリックします。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/panels.py" line="190"/>
+        <location filename="../../app/ui/panels.py" line="227"/>
         <source>e.g. 山田家</source>
         <translation>例：山田家</translation>
     </message>
     <message>
-        <location filename="../../app/ui/panels.py" line="194"/>
+        <location filename="../../app/ui/panels.py" line="231"/>
         <source>Categories</source>
         <translation>区分</translation>
     </message>
     <message>
-        <location filename="../../app/ui/panels.py" line="198"/>
+        <location filename="../../app/ui/panels.py" line="235"/>
         <source>Name</source>
         <translation>氏名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/panels.py" line="198"/>
+        <location filename="../../app/ui/panels.py" line="235"/>
         <source>Reading</source>
         <translation>ふりがな</translation>
     </message>
     <message>
-        <location filename="../../app/ui/panels.py" line="198"/>
+        <location filename="../../app/ui/panels.py" line="235"/>
         <source>Born</source>
         <translation>生年月日</translation>
     </message>
     <message>
-        <location filename="../../app/ui/panels.py" line="198"/>
+        <location filename="../../app/ui/panels.py" line="235"/>
         <source>Concern</source>
         <translation>気がかり</translation>
     </message>
     <message>
-        <location filename="../../app/ui/panels.py" line="204"/>
+        <location filename="../../app/ui/panels.py" line="241"/>
         <source>Add member…</source>
         <translation>世帯員を追加…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/panels.py" line="205"/>
+        <location filename="../../app/ui/panels.py" line="242"/>
         <source>Edit…</source>
         <translation>編集…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/panels.py" line="206"/>
+        <location filename="../../app/ui/panels.py" line="243"/>
         <source>Remove</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../../app/ui/panels.py" line="207"/>
+        <location filename="../../app/ui/panels.py" line="244"/>
+        <source>Consent…</source>
+        <translation>同意…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/panels.py" line="245"/>
+        <source>What this member agreed to share (同意)</source>
+        <translation>この世帯員が同意したこと</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/panels.py" line="246"/>
         <source>Delete household…</source>
         <translation>世帯を削除…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/panels.py" line="212"/>
+        <location filename="../../app/ui/panels.py" line="251"/>
         <source>Household</source>
         <translation>世帯名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/panels.py" line="213"/>
+        <location filename="../../app/ui/panels.py" line="252"/>
         <source>Address</source>
         <translation>住所</translation>
     </message>
     <message>
-        <location filename="../../app/ui/panels.py" line="214"/>
+        <location filename="../../app/ui/panels.py" line="253"/>
         <source>Note</source>
         <translation>備考</translation>
     </message>
     <message>
-        <location filename="../../app/ui/panels.py" line="220"/>
+        <location filename="../../app/ui/panels.py" line="259"/>
         <source>Members</source>
         <translation>世帯員</translation>
     </message>
     <message>
-        <location filename="../../app/ui/panels.py" line="289"/>
+        <location filename="../../app/ui/panels.py" line="329"/>
         <source>No.{number}  {label}</source>
         <translation>No.{number}  {label}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/panels.py" line="301"/>
+        <location filename="../../app/ui/panels.py" line="342"/>
+        <source> ({age})</source>
+        <translation>（{age}歳）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/panels.py" line="344"/>
         <source>Yes</source>
         <translation>あり</translation>
     </message>
@@ -229,74 +632,74 @@ Start a new ledger for your town, or open the demo town 「ひだまり町」 to
 <context>
     <name>LinkDialog</name>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="68"/>
-        <location filename="../../app/ui/watch_panel.py" line="111"/>
-        <location filename="../../app/ui/watch_panel.py" line="114"/>
+        <location filename="../../app/ui/watch_panel.py" line="67"/>
+        <location filename="../../app/ui/watch_panel.py" line="110"/>
+        <location filename="../../app/ui/watch_panel.py" line="113"/>
         <source>Watcher</source>
         <translation>見守り者</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="68"/>
+        <location filename="../../app/ui/watch_panel.py" line="67"/>
         <source>How they are involved</source>
         <translation>関わり方</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="70"/>
+        <location filename="../../app/ui/watch_panel.py" line="69"/>
         <source>New watcher…</source>
         <translation>新しい見守り者…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="81"/>
+        <location filename="../../app/ui/watch_panel.py" line="80"/>
         <source>Not on this map</source>
         <translation>この地図に載っていない</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="91"/>
+        <location filename="../../app/ui/watch_panel.py" line="90"/>
         <source>Known</source>
         <translation>日付を入れる</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="101"/>
+        <location filename="../../app/ui/watch_panel.py" line="100"/>
         <source>Name</source>
         <translation>氏名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="102"/>
+        <location filename="../../app/ui/watch_panel.py" line="101"/>
         <source>Reading (kana)</source>
         <translation>ふりがな</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="103"/>
+        <location filename="../../app/ui/watch_panel.py" line="102"/>
         <source>Phone</source>
         <translation>電話</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="104"/>
+        <location filename="../../app/ui/watch_panel.py" line="103"/>
         <source>Role</source>
         <translation>立場</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="105"/>
+        <location filename="../../app/ui/watch_panel.py" line="104"/>
         <source>Lives in</source>
         <translation>住まい</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="122"/>
+        <location filename="../../app/ui/watch_panel.py" line="121"/>
         <source>Involvement (関わり方)</source>
         <translation>関わり方</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="123"/>
+        <location filename="../../app/ui/watch_panel.py" line="122"/>
         <source>How often</source>
         <translation>頻度</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="124"/>
+        <location filename="../../app/ui/watch_panel.py" line="123"/>
         <source>Since</source>
         <translation>いつから</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="125"/>
+        <location filename="../../app/ui/watch_panel.py" line="124"/>
         <source>Note</source>
         <translation>備考</translation>
     </message>
@@ -304,511 +707,1112 @@ Start a new ledger for your town, or open the demo town 「ひだまり町」 to
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="104"/>
-        <source>Step III · Emergency contacts</source>
-        <translation>ステップⅢ・緊急連絡先</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="105"/>
-        <source>Coming next: emergency contact cards (緊急連絡カード) for each person who needs support and the town&apos;s emergency contact sheet (緊急連絡表), linked with relatives, the family doctor, the care manager and the 地域包括支援センター, printed or exported to Excel and PDF.</source>
-        <translation>準備中です：支援が必要な人ごとの緊急連絡カードと、町内の緊急連絡表。親族、かかりつけ医、ケアマネジャー、地域包括支援センターを結び、印刷やExcel・PDFへの書き出しができるようになります。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="118"/>
+        <location filename="../../app/ui/main_window.py" line="195"/>
         <source>Offline: nothing leaves this computer</source>
         <translation>オフライン：データはこのパソコンの外に出ません</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="129"/>
-        <location filename="../../app/ui/main_window.py" line="549"/>
+        <location filename="../../app/ui/main_window.py" line="213"/>
+        <location filename="../../app/ui/main_window.py" line="731"/>
         <source>Sasaeai Map</source>
         <translation>支え合いマップ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="133"/>
+        <location filename="../../app/ui/main_window.py" line="217"/>
         <source>(demo town)</source>
         <translation>（お試しの町）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="149"/>
+        <location filename="../../app/ui/main_window.py" line="233"/>
         <source>Undo</source>
         <translation>元に戻す</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="151"/>
+        <location filename="../../app/ui/main_window.py" line="235"/>
         <source>Redo</source>
         <translation>やり直す</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="154"/>
-        <location filename="../../app/ui/main_window.py" line="478"/>
+        <location filename="../../app/ui/main_window.py" line="238"/>
+        <location filename="../../app/ui/main_window.py" line="655"/>
         <source>Add household</source>
         <translation>世帯を追加</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="154"/>
+        <location filename="../../app/ui/main_window.py" line="238"/>
         <source>Then click the map where the household is</source>
         <translation>このあと、世帯のある場所を地図でクリックします</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="157"/>
-        <location filename="../../app/ui/main_window.py" line="496"/>
+        <location filename="../../app/ui/main_window.py" line="241"/>
+        <location filename="../../app/ui/main_window.py" line="673"/>
         <source>Add gathering place</source>
         <translation>たまり場を追加</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="157"/>
+        <location filename="../../app/ui/main_window.py" line="241"/>
         <source>Then click the map where the gathering place is</source>
         <translation>このあと、たまり場のある場所を地図でクリックします</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="160"/>
+        <location filename="../../app/ui/main_window.py" line="244"/>
         <source>Delete household…</source>
         <translation>世帯を削除…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="160"/>
+        <location filename="../../app/ui/main_window.py" line="244"/>
         <source>Delete the selected household (asks first; undo brings it back)</source>
         <translation>選んだ世帯を削除します（先に確認します。「元に戻す」で戻せます）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="162"/>
+        <location filename="../../app/ui/main_window.py" line="246"/>
         <source>New town…</source>
         <translation>町内を追加…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="162"/>
+        <location filename="../../app/ui/main_window.py" line="246"/>
         <source>Add a town to this ledger</source>
         <translation>この台帳に町内を追加します</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="164"/>
+        <location filename="../../app/ui/main_window.py" line="248"/>
         <source>Use a town-map image…</source>
         <translation>町内地図の画像を使う…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="164"/>
+        <location filename="../../app/ui/main_window.py" line="248"/>
         <source>A scanned or exported town map (PNG or JPEG)</source>
         <translation>スキャンまたは書き出した町内地図（PNGまたはJPEG）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="167"/>
+        <location filename="../../app/ui/main_window.py" line="251"/>
         <source>Use an MBTiles file…</source>
         <translation>MBTilesファイルを使う…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="167"/>
+        <location filename="../../app/ui/main_window.py" line="251"/>
         <source>A raster tile pack prepared for offline use</source>
         <translation>オフライン用に用意した地図タイルのファイル</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="170"/>
+        <location filename="../../app/ui/main_window.py" line="254"/>
         <source>Use a plain background</source>
         <translation>無地の背景を使う</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="170"/>
+        <location filename="../../app/ui/main_window.py" line="254"/>
         <source>No base map</source>
         <translation>背景の地図を使いません</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="173"/>
+        <location filename="../../app/ui/main_window.py" line="257"/>
         <source>Watch lines</source>
         <translation>見守りの線</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="173"/>
+        <location filename="../../app/ui/main_window.py" line="257"/>
         <source>Show the lines from each watcher&apos;s house to the person they watch</source>
         <translation>見守り者の家から、見守る相手までの線を表示します</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="176"/>
+        <location filename="../../app/ui/main_window.py" line="260"/>
         <source>Export watch-network record form…</source>
         <translation>見守りネットワーク記録用紙を書き出す…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="176"/>
+        <location filename="../../app/ui/main_window.py" line="260"/>
         <source>The 見守りネットワーク記録用紙 of this town, in Excel</source>
         <translation>この町内の見守りネットワーク記録用紙（Excel）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="179"/>
+        <location filename="../../app/ui/main_window.py" line="263"/>
         <source>Import watch-network record form…</source>
         <translation>見守りネットワーク記録用紙を取り込む…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="179"/>
+        <location filename="../../app/ui/main_window.py" line="263"/>
         <source>Read back a form filled in by volunteers</source>
         <translation>記入済みの記録用紙を読み込みます</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="182"/>
+        <location filename="../../app/ui/main_window.py" line="266"/>
         <source>Import roster…</source>
         <translation>名簿を取り込む…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="182"/>
+        <location filename="../../app/ui/main_window.py" line="266"/>
         <source>A list with one row per person (Excel or CSV)</source>
         <translation>1人1行の名簿（ExcelまたはCSV）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="183"/>
+        <location filename="../../app/ui/main_window.py" line="268"/>
+        <source>Import shelters or facilities…</source>
+        <translation>避難所・施設を取り込む…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="269"/>
+        <source>Public lists of shelters, community halls or clinics (CSV or GeoJSON)</source>
+        <translation>避難所、公民館、診療所などの公開されている一覧（CSVまたはGeoJSON）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="271"/>
+        <source>Import agency list…</source>
+        <translation>関係機関の一覧を取り込む…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="272"/>
+        <source>Community general support centres, care offices, clinics … (Excel or CSV)</source>
+        <translation>地域包括支援センター、居宅介護支援事業所、診療所 …（ExcelまたはCSV）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="274"/>
+        <source>Shelters and facilities</source>
+        <translation>避難所・施設</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="274"/>
+        <source>Show imported shelters, community halls and clinics</source>
+        <translation>取り込んだ避難所、公民館、診療所を表示します</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="278"/>
+        <source>Print map…</source>
+        <translation>地図を印刷…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="278"/>
+        <source>The town map with map numbers (no names), A4 or A3, PDF or PNG</source>
+        <translation>地図番号入りの町内地図（氏名なし）。A4かA3、PDFかPNG</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="281"/>
+        <source>Projector mode</source>
+        <translation>プロジェクター表示</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="281"/>
+        <source>Meeting display: large symbols, map numbers instead of names, no phone numbers or health notes</source>
+        <translation>会議用の表示：記号を大きくし、氏名の代わりに地図番号を出します。電話番号や健康のメモは出しません</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="284"/>
+        <source>Back up now…</source>
+        <translation>今すぐ控えを作る…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="284"/>
+        <source>Save an encrypted copy of the ledger</source>
+        <translation>台帳の控え（暗号化）を保存します</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="286"/>
+        <source>Restore from a backup…</source>
+        <translation>控えから戻す…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="287"/>
+        <source>Replace the ledger with a backup (the current one is kept)</source>
+        <translation>台帳を控えで置き換えます（今の台帳も残します）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="289"/>
+        <source>Change passphrase…</source>
+        <translation>合言葉を変える…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="289"/>
+        <source>Encrypt the ledger anew</source>
+        <translation>台帳を新しい合言葉で暗号化し直します</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="291"/>
+        <source>History of changes…</source>
+        <translation>変更の記録…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="292"/>
+        <source>Who changed what and when (the audit log)</source>
+        <translation>だれが、いつ、何を変えたか</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="293"/>
+        <source>Lock now</source>
+        <translation>今すぐロック</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="293"/>
+        <source>Hide the ledger until the passphrase is entered</source>
+        <translation>合言葉を入れるまで台帳を隠します</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="295"/>
         <source>Quit</source>
         <translation>終了</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="183"/>
+        <location filename="../../app/ui/main_window.py" line="295"/>
         <source>Close Sasaeai Map</source>
         <translation>支え合いマップを終了します</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="185"/>
-        <location filename="../../app/ui/main_window.py" line="806"/>
+        <location filename="../../app/ui/main_window.py" line="297"/>
         <source>About Sasaeai Map</source>
         <translation>支え合いマップについて</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="185"/>
+        <location filename="../../app/ui/main_window.py" line="297"/>
         <source>Version and licences</source>
         <translation>バージョンとライセンス</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="189"/>
+        <location filename="../../app/ui/main_window.py" line="298"/>
+        <source>Guide: the three steps</source>
+        <translation>使い方：3つのステップ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="298"/>
+        <source>How to use Sasaeai Map</source>
+        <translation>支え合いマップの使い方</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="300"/>
+        <source>Large text</source>
+        <translation>大きな文字</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="300"/>
+        <source>Text and map symbols 1.5 times larger</source>
+        <translation>文字と地図の記号を1.5倍にします</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="303"/>
+        <source>High contrast</source>
+        <translation>はっきりした色</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="303"/>
+        <source>Strong colours, easier to tell apart</source>
+        <translation>濃い色で、見分けやすくします</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="305"/>
+        <source>Dates in the Japanese era (和暦)</source>
+        <translation>和暦で表示</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="306"/>
+        <source>令和7年4月1日 instead of 2025-04-01</source>
+        <translation>2025-04-01 ではなく 令和7年4月1日 と表示します</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="311"/>
         <source>Ⅰ Map households</source>
         <translation>Ⅰ 世帯を地図に記す</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="189"/>
+        <location filename="../../app/ui/main_window.py" line="311"/>
         <source>Step I: mark households and gathering places on the town map</source>
         <translation>ステップⅠ：町内の地図に世帯とたまり場を記します</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="190"/>
+        <location filename="../../app/ui/main_window.py" line="312"/>
         <source>Ⅱ Watch network</source>
         <translation>Ⅱ 見守りネットワーク</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="190"/>
+        <location filename="../../app/ui/main_window.py" line="312"/>
         <source>Step II: who watches over each person of concern</source>
         <translation>ステップⅡ：気がかりな人を、誰が見守るか</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="191"/>
+        <location filename="../../app/ui/main_window.py" line="313"/>
         <source>Ⅲ Emergency contacts</source>
         <translation>Ⅲ 緊急連絡先</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="191"/>
+        <location filename="../../app/ui/main_window.py" line="313"/>
         <source>Step III: emergency contact cards and sheet</source>
         <translation>ステップⅢ：緊急連絡カードと緊急連絡表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="201"/>
+        <location filename="../../app/ui/main_window.py" line="314"/>
+        <source>Liaison meeting</source>
+        <translation>福祉連絡会</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="314"/>
+        <source>The yearly review of every person of concern (福祉連絡会)</source>
+        <translation>気がかりな人を毎年見直す会議</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="324"/>
         <source>Steps</source>
         <translation>手順</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="207"/>
+        <location filename="../../app/ui/main_window.py" line="330"/>
         <source>Edit</source>
         <translation>編集</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="211"/>
+        <location filename="../../app/ui/main_window.py" line="334"/>
         <source>The town shown on the map</source>
         <translation>地図に表示する町内</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="213"/>
+        <location filename="../../app/ui/main_window.py" line="337"/>
         <source>Town:</source>
         <translation>町内：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="223"/>
+        <location filename="../../app/ui/main_window.py" line="345"/>
+        <source>Projector</source>
+        <translation>プロジェクター</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="349"/>
+        <source>Leave projector mode…</source>
+        <translation>プロジェクター表示を終わる…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="349"/>
+        <source>Show names and details again (asks first)</source>
+        <translation>氏名などをまた表示します（先に確認します）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="361"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="230"/>
+        <location filename="../../app/ui/main_window.py" line="372"/>
         <source>&amp;Edit</source>
         <translation>編集(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="234"/>
+        <location filename="../../app/ui/main_window.py" line="376"/>
         <source>&amp;Map</source>
         <translation>地図(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="239"/>
+        <location filename="../../app/ui/main_window.py" line="384"/>
         <source>&amp;Steps</source>
         <translation>手順(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="242"/>
+        <location filename="../../app/ui/main_window.py" line="387"/>
+        <source>&amp;View</source>
+        <translation>表示(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="390"/>
         <source>&amp;Language</source>
         <translation>言語(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="251"/>
+        <location filename="../../app/ui/main_window.py" line="399"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="342"/>
+        <location filename="../../app/ui/main_window.py" line="106"/>
         <source>Legend</source>
         <translation>凡例</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="343"/>
+        <location filename="../../app/ui/main_window.py" line="107"/>
         <source>Other household</source>
         <translation>その他の世帯</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="344"/>
+        <location filename="../../app/ui/main_window.py" line="108"/>
         <source>A person of concern lives here</source>
         <translation>気がかりな人がいる世帯</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="345"/>
+        <location filename="../../app/ui/main_window.py" line="109"/>
         <source>Gathering place (たまり場)</source>
         <translation>たまり場</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="346"/>
+        <location filename="../../app/ui/main_window.py" line="110"/>
         <source>Person of concern nobody watches over yet</source>
         <translation>見守り者がまだいない気がかりな人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="347"/>
+        <location filename="../../app/ui/main_window.py" line="111"/>
         <source>Click to show or hide the legend</source>
         <translation>クリックで凡例を表示／非表示</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="348"/>
+        <location filename="../../app/ui/main_window.py" line="112"/>
         <source>Drag to move this household</source>
         <translation>ドラッグでこの世帯を移動</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="354"/>
+        <location filename="../../app/ui/main_window.py" line="160"/>
+        <source>PROJECTOR MODE — names, phone numbers, birth dates and health notes are hidden. Households are shown by their map numbers.</source>
+        <translation>プロジェクター表示中 — 氏名・電話番号・生年月日・健康のメモは隠しています。世帯は地図番号で示します。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="170"/>
+        <source>Locked: the ledger is hidden while nobody uses the computer.
+Nothing was lost. Press Unlock and enter the passphrase.</source>
+        <translation>ロック中：だれも使っていない間、台帳を隠しています。
+データは失われていません。「ロック解除」を押して合言葉を入れてください。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="176"/>
+        <source>Unlock…</source>
+        <translation>ロック解除…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="523"/>
         <source>No town yet: File → New town…</source>
         <translation>まだ町内がありません：ファイル → 町内を追加…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="360"/>
+        <location filename="../../app/ui/main_window.py" line="530"/>
         <source>{town}: {households} households, {places} gathering places</source>
         <translation>{town}：{households}世帯、たまり場 {places}か所</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="387"/>
+        <location filename="../../app/ui/main_window.py" line="557"/>
         <source>Town map images (*.png *.jpg *.jpeg)</source>
         <translation>町内地図の画像 (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="388"/>
+        <location filename="../../app/ui/main_window.py" line="558"/>
         <source>MBTiles files (*.mbtiles)</source>
         <translation>MBTilesファイル (*.mbtiles)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="389"/>
+        <location filename="../../app/ui/main_window.py" line="559"/>
         <source>Choose the base map</source>
         <translation>背景の地図を選ぶ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="507"/>
+        <location filename="../../app/ui/main_window.py" line="684"/>
         <source>Move gathering place</source>
         <translation>たまり場の移動</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="512"/>
+        <location filename="../../app/ui/main_window.py" line="689"/>
         <source>Move household</source>
         <translation>世帯の移動</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="544"/>
+        <location filename="../../app/ui/main_window.py" line="726"/>
         <source>Edit household</source>
         <translation>世帯の編集</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="560"/>
+        <location filename="../../app/ui/main_window.py" line="742"/>
         <source>Delete household No.{number} {label} from the map?
 Undo (Ctrl+Z) brings it back.</source>
         <translation>No.{number} {label} を地図から削除しますか？
 「元に戻す」(Ctrl+Z) で戻せます。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="564"/>
+        <location filename="../../app/ui/main_window.py" line="746"/>
         <source>Delete household</source>
         <translation>世帯の削除</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="581"/>
+        <location filename="../../app/ui/main_window.py" line="763"/>
         <source>Add member</source>
         <translation>世帯員の追加</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="597"/>
+        <location filename="../../app/ui/main_window.py" line="779"/>
         <source>Edit member</source>
         <translation>世帯員の編集</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="605"/>
+        <location filename="../../app/ui/main_window.py" line="787"/>
         <source>Remove {name} from this household?</source>
         <translation>{name} さんをこの世帯から削除しますか？</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="608"/>
+        <location filename="../../app/ui/main_window.py" line="790"/>
         <source>Remove member</source>
         <translation>世帯員の削除</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="618"/>
+        <location filename="../../app/ui/main_window.py" line="800"/>
         <source>Delete the gathering place {name}?</source>
         <translation>たまり場「{name}」を削除しますか？</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="619"/>
+        <location filename="../../app/ui/main_window.py" line="801"/>
         <source>Delete gathering place</source>
         <translation>たまり場の削除</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="624"/>
+        <location filename="../../app/ui/main_window.py" line="806"/>
         <source>Edit gathering place</source>
         <translation>たまり場の編集</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="680"/>
+        <location filename="../../app/ui/main_window.py" line="846"/>
+        <source>That passphrase does not open this ledger.</source>
+        <translation>その合言葉ではこの台帳を開けません。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="894"/>
+        <source>Record consent</source>
+        <translation>同意の記録</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="900"/>
+        <source>Back up the ledger</source>
+        <translation>台帳の控えを作る</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="902"/>
+        <location filename="../../app/ui/main_window.py" line="917"/>
+        <source>Ledger backups (*.sqlite3)</source>
+        <translation>台帳の控え (*.sqlite3)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="911"/>
+        <source>Backed up to {path} (encrypted like the ledger)</source>
+        <translation>{path} に控えを保存しました（台帳と同じく暗号化）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="916"/>
+        <location filename="../../app/ui/main_window.py" line="920"/>
+        <source>Restore from a backup</source>
+        <translation>控えから戻す</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="921"/>
+        <source>To restore, close Sasaeai Map and run:
+
+sasaeai-map restore &quot;{file}&quot;
+
+The current ledger is kept as a backup first.</source>
+        <translation>戻すには、支え合いマップを閉じてから次を実行してください：
+
+sasaeai-map restore &quot;{file}&quot;
+
+今の台帳は先に控えとして残します。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="926"/>
+        <source>Change passphrase</source>
+        <translation>合言葉を変える</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="934"/>
+        <source>The passphrase was changed (a backup was made first).</source>
+        <translation>合言葉を変えました（先に控えを作りました）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="965"/>
+        <source>Printed map</source>
+        <translation>印刷用の地図</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="979"/>
+        <source>Print map</source>
+        <translation>地図の印刷</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="980"/>
+        <source>Draw the watch lines</source>
+        <translation>見守りの線を描く</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="982"/>
+        <source>Landscape</source>
+        <translation>横向き</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="983"/>
+        <source>Portrait</source>
+        <translation>縦向き</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="985"/>
+        <source>Paper</source>
+        <translation>用紙</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="986"/>
+        <source>Orientation</source>
+        <translation>向き</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="1007"/>
+        <source>Leave projector mode? Names, phone numbers and notes will be shown again.</source>
+        <translation>プロジェクター表示を終わりますか？ 氏名・電話番号・メモがまた表示されます。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="1088"/>
         <source>Add watcher</source>
         <translation>見守り者の追加</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="698"/>
+        <location filename="../../app/ui/main_window.py" line="1106"/>
         <source>Edit involvement</source>
         <translation>関わり方の編集</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="705"/>
+        <location filename="../../app/ui/main_window.py" line="1113"/>
         <source>{watcher} no longer watches over this person?</source>
         <translation>{watcher} さんを、この人の見守り者から外しますか？</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="707"/>
+        <location filename="../../app/ui/main_window.py" line="1115"/>
         <source>Remove watcher</source>
         <translation>見守り者を外す</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="716"/>
+        <location filename="../../app/ui/main_window.py" line="1140"/>
+        <source>New meeting</source>
+        <translation>新しい会議</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="1159"/>
+        <source>Record for No.{number} that they {outcome}?
+Their watch ends. Nothing is deleted: the record is kept and can be restored.</source>
+        <translation>No.{number} の方を「{outcome}」として記録しますか？
+見守りは終わりますが、記録は消さずに保管し、あとで戻せます。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="1173"/>
+        <source>Review</source>
+        <translation>見直し</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="1190"/>
+        <source>Due and overdue</source>
+        <translation>見直しが必要な人</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="1190"/>
+        <location filename="../../app/ui/main_window.py" line="1212"/>
+        <source>No.</source>
+        <translation>番号</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="1190"/>
+        <location filename="../../app/ui/main_window.py" line="1212"/>
+        <source>Name</source>
+        <translation>氏名</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="1190"/>
+        <source>Why</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="1191"/>
+        <source>Since</source>
+        <translation>いつから</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="1201"/>
+        <source>This town has no liaison meeting recorded yet: start one with New meeting…</source>
+        <translation>この町内の福祉連絡会はまだ記録がありません。「新しい会議…」から始めてください。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="1205"/>
+        <source>unknown</source>
+        <translation>不明</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="1207"/>
+        <source>Since {since}. Who recorded each change: from the history of changes.</source>
+        <translation>{since} 以降の変更です。記録した人は変更の記録から。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="1209"/>
+        <source>Since {since}. Only record times are known (who recorded them is not).</source>
+        <translation>{since} 以降の変更です。記録した時刻だけが分かります（記録した人は分かりません）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="1211"/>
+        <source>What changed since the last meeting</source>
+        <translation>前回の会議からの変化</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="1212"/>
+        <source>What</source>
+        <translation>対象</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="1212"/>
+        <source>Change</source>
+        <translation>変化</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="1212"/>
+        <source>Fields</source>
+        <translation>項目</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="1213"/>
+        <source>Recorded by</source>
+        <translation>記録した人</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="1213"/>
+        <source>When</source>
+        <translation>日時</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="1220"/>
+        <source>Town / district</source>
+        <translation>町内・地区</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="1220"/>
+        <source>Watched (■) / not (□)</source>
+        <translation>見守りあり（■）・なし（□）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="1228"/>
+        <source>Overview</source>
+        <translation>全体のようす</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="1229"/>
+        <source>Export to Excel…</source>
+        <translation>Excelに書き出す…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="1232"/>
+        <source>Export the overview</source>
+        <translation>全体のようすを書き出す</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="1272"/>
+        <source>Edit emergency card</source>
+        <translation>緊急連絡カードの編集</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="1297"/>
+        <source>Emergency contact sheet</source>
+        <translation>緊急連絡表</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="1306"/>
+        <source>Emergency contact cards</source>
+        <translation>緊急連絡カード</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="1330"/>
+        <location filename="../../app/ui/main_window.py" line="1340"/>
+        <source>Import shelters or facilities</source>
+        <translation>避難所・施設の取り込み</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="1331"/>
+        <source>CSV or GeoJSON (*.csv *.geojson *.json)</source>
+        <translation>CSVまたはGeoJSON (*.csv *.geojson *.json)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="1320"/>
+        <source>{file}: {summary}. Import?</source>
+        <translation>{file}：{summary}。取り込みますか？</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="1351"/>
+        <location filename="../../app/ui/main_window.py" line="1364"/>
+        <location filename="../../app/ui/main_window.py" line="1377"/>
+        <location filename="../../app/ui/main_window.py" line="1386"/>
+        <source>Import agency list</source>
+        <translation>関係機関の一覧の取り込み</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="1352"/>
+        <source>Excel or CSV (*.xlsx *.csv)</source>
+        <translation>ExcelまたはCSV (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="1365"/>
+        <source>{count} phone numbers in {file} have no area code (市外局番).
+Which area code do they have? (e.g. 0776)</source>
+        <translation>{file} の電話番号のうち {count}件に市外局番がありません。
+市外局番は何番ですか？（例：0776）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="1378"/>
+        <source>What kind of agencies does {file} list?</source>
+        <translation>{file} はどの種類の機関の一覧ですか？</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="1404"/>
         <source>Export watch-network record form</source>
         <translation>見守りネットワーク記録用紙の書き出し</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="717"/>
-        <location filename="../../app/ui/main_window.py" line="759"/>
+        <location filename="../../app/ui/main_window.py" line="1233"/>
+        <location filename="../../app/ui/main_window.py" line="1405"/>
+        <location filename="../../app/ui/main_window.py" line="1452"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="727"/>
+        <location filename="../../app/ui/main_window.py" line="1415"/>
         <source>Saved {path}</source>
         <translation>保存しました：{path}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="751"/>
+        <location filename="../../app/ui/main_window.py" line="1434"/>
+        <source>Importing {file}…</source>
+        <translation>{file} を取り込み中…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="1438"/>
+        <source>Import cancelled: nothing was changed.</source>
+        <translation>取り込みを取りやめました。台帳は変わっていません。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="1444"/>
         <source>Imported: {summary}</source>
         <translation>取り込みました：{summary}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="758"/>
-        <location filename="../../app/ui/main_window.py" line="763"/>
+        <location filename="../../app/ui/main_window.py" line="1451"/>
+        <location filename="../../app/ui/main_window.py" line="1456"/>
         <source>Import watch-network record form</source>
         <translation>見守りネットワーク記録用紙の取り込み</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="770"/>
-        <location filename="../../app/ui/main_window.py" line="786"/>
+        <location filename="../../app/ui/main_window.py" line="1463"/>
+        <location filename="../../app/ui/main_window.py" line="1479"/>
         <source>Import roster</source>
         <translation>名簿の取り込み</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="771"/>
+        <location filename="../../app/ui/main_window.py" line="1464"/>
         <source>Rosters (*.xlsx *.csv)</source>
         <translation>名簿 (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="802"/>
+        <location filename="../../app/ui/main_window.py" line="1495"/>
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="803"/>
+        <location filename="../../app/ui/main_window.py" line="1496"/>
         <source>The new language is used from the next start of Sasaeai Map.</source>
         <translation>新しい言語は、支え合いマップを次に起動したときから使われます。</translation>
     </message>
+</context>
+<context>
+    <name>MeetingDialog</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="807"/>
-        <source>Sasaeai Map (支え合いマップ) {version}
-
-Neighbourhood welfare mapping after the Echizen City Council of Social Welfare&apos;s three steps.
-Works offline; the ledger stays on this computer.
-
-Map display: Leaflet (BSD-2-Clause), folium (MIT). GUI: Qt for Python (LGPLv3).</source>
-        <translation>支え合いマップ {version}
-
-越前市社会福祉協議会の3つのステップに沿って、地域の支え合い福祉マップをつくるためのアプリです。
-オフラインで動き、台帳はこのパソコンの中に保存されます。
-
-地図の表示：Leaflet (BSD-2-Clause)、folium (MIT)。画面：Qt for Python (LGPLv3)。</translation>
+        <location filename="../../app/ui/meeting_panel.py" line="70"/>
+        <source>Liaison meeting</source>
+        <translation>福祉連絡会</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_panel.py" line="75"/>
+        <source>Town welfare liaison meeting (町内福祉連絡会)</source>
+        <translation>町内福祉連絡会</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_panel.py" line="76"/>
+        <source>District welfare network meeting (地区福祉ネットワーク会議)</source>
+        <translation>地区福祉ネットワーク会議</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_panel.py" line="79"/>
+        <source>Name</source>
+        <translation>氏名</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_panel.py" line="79"/>
+        <source>Role</source>
+        <translation>立場</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_panel.py" line="88"/>
+        <source>Held on</source>
+        <translation>開催日</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_panel.py" line="89"/>
+        <source>Kind</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_panel.py" line="90"/>
+        <source>Attendees</source>
+        <translation>出席者</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_panel.py" line="91"/>
+        <source>Notes</source>
+        <translation>記録</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingPanel</name>
+    <message>
+        <location filename="../../app/ui/meeting_panel.py" line="125"/>
+        <source>Liaison meeting · review</source>
+        <translation>福祉連絡会・見直し</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_panel.py" line="131"/>
+        <source>The meeting the reviews are recorded for</source>
+        <translation>見直しを記録する会議</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_panel.py" line="132"/>
+        <source>New meeting…</source>
+        <translation>新しい会議…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_panel.py" line="141"/>
+        <source>A short note (optional)</source>
+        <translation>ひとことメモ（なくてもよい）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_panel.py" line="151"/>
+        <source>Due and overdue…</source>
+        <translation>見直しが必要な人…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_panel.py" line="152"/>
+        <source>What changed…</source>
+        <translation>前回からの変化…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_panel.py" line="153"/>
+        <source>Overview…</source>
+        <translation>全体のようす…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_panel.py" line="179"/>
+        <source>(no meeting: review only)</source>
+        <translation>（会議なし：見直しだけ）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_panel.py" line="198"/>
+        <source>{done} of {total} reviewed at this meeting; {due} due</source>
+        <translation>この会議で {total} 人中 {done} 人を見直しました（見直しが必要：{due} 人）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_panel.py" line="211"/>
+        <source>Choose a person: the map follows.</source>
+        <translation>人を選ぶと、地図がその家を映します。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_panel.py" line="213"/>
+        <source>last reviewed {day}: {outcome}</source>
+        <translation>前回の見直し {day}：{outcome}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_panel.py" line="215"/>
+        <source>never reviewed</source>
+        <translation>まだ見直していません</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_panel.py" line="217"/>
+        <source>{n} watchers</source>
+        <translation>見守り者 {n} 人</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreviewDialog</name>
+    <message>
+        <location filename="../../app/ui/pdf_preview.py" line="32"/>
+        <source>{pages} pages</source>
+        <translation>{pages}ページ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pdf_preview.py" line="34"/>
+        <source>Save PDF…</source>
+        <translation>PDFを保存…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pdf_preview.py" line="35"/>
+        <source>Print…</source>
+        <translation>印刷…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pdf_preview.py" line="50"/>
+        <source>Save PDF</source>
+        <translation>PDFの保存</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pdf_preview.py" line="51"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
     </message>
 </context>
 <context>
     <name>PersonDialog</name>
     <message>
-        <location filename="../../app/ui/panels.py" line="116"/>
+        <location filename="../../app/ui/panels.py" line="123"/>
         <source>Member</source>
         <translation>世帯員</translation>
     </message>
     <message>
-        <location filename="../../app/ui/panels.py" line="116"/>
+        <location filename="../../app/ui/panels.py" line="123"/>
         <source>Edit member</source>
         <translation>世帯員の編集</translation>
     </message>
     <message>
-        <location filename="../../app/ui/panels.py" line="119"/>
-        <source>Known</source>
-        <translation>日付を入れる</translation>
+        <location filename="../../app/ui/panels.py" line="126"/>
+        <source>Suggested from the name; please check</source>
+        <translation>氏名から推測しました。確かめてください</translation>
     </message>
     <message>
-        <location filename="../../app/ui/panels.py" line="125"/>
+        <location filename="../../app/ui/panels.py" line="128"/>
+        <source>e.g. 昭和15年3月2日, S15.3.2 or 1940-03-02</source>
+        <translation>例：昭和15年3月2日、S15.3.2、1940-03-02</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/panels.py" line="131"/>
         <source>Person of concern</source>
         <translation>気がかりな人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/panels.py" line="127"/>
+        <location filename="../../app/ui/panels.py" line="133"/>
         <source>What the neighbours worry about</source>
         <translation>近所の人が気にかけていること</translation>
     </message>
     <message>
-        <location filename="../../app/ui/panels.py" line="132"/>
+        <location filename="../../app/ui/panels.py" line="138"/>
         <source>Name</source>
         <translation>氏名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/panels.py" line="133"/>
+        <location filename="../../app/ui/panels.py" line="139"/>
         <source>Reading (kana)</source>
         <translation>ふりがな</translation>
     </message>
     <message>
-        <location filename="../../app/ui/panels.py" line="134"/>
+        <location filename="../../app/ui/panels.py" line="140"/>
         <source>Birth date</source>
         <translation>生年月日</translation>
     </message>
     <message>
-        <location filename="../../app/ui/panels.py" line="135"/>
+        <location filename="../../app/ui/panels.py" line="141"/>
         <source>Phone</source>
         <translation>電話</translation>
     </message>
     <message>
-        <location filename="../../app/ui/panels.py" line="137"/>
+        <location filename="../../app/ui/panels.py" line="143"/>
         <source>Concerns</source>
         <translation>気になるところ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/panels.py" line="184"/>
+        <source>⚠ Not a date this app understands</source>
+        <translation>⚠ 日付として読み取れません</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/panels.py" line="191"/>
+        <source>{wareki} ({seireki}), age {age}</source>
+        <translation>{wareki}（{seireki}）、{age}歳</translation>
     </message>
 </context>
 <context>
@@ -872,17 +1876,17 @@ Map display: Leaflet (BSD-2-Clause), folium (MIT). GUI: Qt for Python (LGPLv3).<
 <context>
     <name>SearchBox</name>
     <message>
-        <location filename="../../app/ui/panels.py" line="45"/>
+        <location filename="../../app/ui/panels.py" line="52"/>
         <source>Search name, reading or address</source>
         <translation>氏名・ふりがな・住所で検索</translation>
     </message>
     <message>
-        <location filename="../../app/ui/panels.py" line="47"/>
+        <location filename="../../app/ui/panels.py" line="54"/>
         <source>Full/half width and hiragana/katakana are ignored</source>
         <translation>全角・半角、ひらがな・カタカナの違いは気にせず探します</translation>
     </message>
     <message>
-        <location filename="../../app/ui/panels.py" line="71"/>
+        <location filename="../../app/ui/panels.py" line="78"/>
         <source>No household found</source>
         <translation>該当する世帯はありません</translation>
     </message>
@@ -921,91 +1925,197 @@ Map display: Leaflet (BSD-2-Clause), folium (MIT). GUI: Qt for Python (LGPLv3).<
     </message>
 </context>
 <context>
-    <name>WatchPanel</name>
+    <name>UnlockDialog</name>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="164"/>
-        <source>Step II · Who watches over whom</source>
-        <translation>ステップⅡ・誰が誰を見守るか</translation>
+        <location filename="../../app/ui/unlock.py" line="27"/>
+        <source>District head (区長)</source>
+        <translation>区長</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="171"/>
-        <source>Only those nobody watches over yet</source>
-        <translation>見守り者がまだいない人だけ</translation>
+        <location filename="../../app/ui/unlock.py" line="28"/>
+        <source>Welfare commissioner (民生児童委員)</source>
+        <translation>民生児童委員</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="177"/>
-        <source>Watcher</source>
-        <translation>見守り者</translation>
+        <location filename="../../app/ui/unlock.py" line="29"/>
+        <source>Welfare promoter (福祉推進員)</source>
+        <translation>福祉推進員</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="177"/>
+        <location filename="../../app/ui/unlock.py" line="30"/>
+        <source>Elderly home counsellor (老人家庭相談員)</source>
+        <translation>老人家庭相談員</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unlock.py" line="31"/>
+        <source>社協 staff</source>
+        <translation>社協職員</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unlock.py" line="32"/>
+        <source>Other</source>
+        <translation>その他</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unlock.py" line="41"/>
+        <source>New ledger: choose a passphrase</source>
+        <translation>新しい台帳：合言葉を決める</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unlock.py" line="41"/>
+        <source>Unlock the ledger</source>
+        <translation>台帳のロックを解除</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unlock.py" line="43"/>
+        <source>The ledger holds personal information and is encrypted. Choose a passphrase you will remember: without it nobody, not even you, can open the ledger.</source>
+        <translation>台帳には個人情報が入るため暗号化します。忘れない合言葉を決めてください。合言葉がないと、だれも（あなたも）台帳を開けません。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unlock.py" line="45"/>
+        <source>Enter the passphrase of the ledger
+{path}</source>
+        <translation>台帳の合言葉を入れてください
+{path}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unlock.py" line="52"/>
+        <source>Your name</source>
+        <translation>あなたの名前</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unlock.py" line="60"/>
+        <source>Passphrase</source>
+        <translation>合言葉</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unlock.py" line="62"/>
+        <source>Once more</source>
+        <translation>もう一度</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unlock.py" line="64"/>
+        <source>Who is working</source>
+        <translation>作業する人</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unlock.py" line="65"/>
         <source>Role</source>
         <translation>立場</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="177"/>
+        <location filename="../../app/ui/unlock.py" line="77"/>
+        <source>Please enter the passphrase.</source>
+        <translation>合言葉を入れてください。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unlock.py" line="79"/>
+        <source>The two passphrases differ. Please type them again.</source>
+        <translation>二つの合言葉が違います。もう一度入れてください。</translation>
+    </message>
+</context>
+<context>
+    <name>WatchPanel</name>
+    <message>
+        <location filename="../../app/ui/watch_panel.py" line="163"/>
+        <source>Step II · Who watches over whom</source>
+        <translation>ステップⅡ・誰が誰を見守るか</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/watch_panel.py" line="170"/>
+        <source>Only those nobody watches over yet</source>
+        <translation>見守り者がまだいない人だけ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/watch_panel.py" line="176"/>
+        <source>Watcher</source>
+        <translation>見守り者</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/watch_panel.py" line="176"/>
+        <source>Role</source>
+        <translation>立場</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/watch_panel.py" line="176"/>
         <source>Involvement</source>
         <translation>関わり方</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="178"/>
+        <location filename="../../app/ui/watch_panel.py" line="177"/>
         <source>How often</source>
         <translation>頻度</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="184"/>
+        <location filename="../../app/ui/watch_panel.py" line="183"/>
         <source>Add watcher…</source>
         <translation>見守り者を追加…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="185"/>
+        <location filename="../../app/ui/watch_panel.py" line="184"/>
         <source>Edit…</source>
         <translation>編集…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="186"/>
+        <location filename="../../app/ui/watch_panel.py" line="185"/>
         <source>Remove</source>
         <translation>外す</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="190"/>
+        <location filename="../../app/ui/watch_panel.py" line="189"/>
         <source>Export record form (Excel)…</source>
         <translation>記録用紙を書き出す（Excel）…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="191"/>
+        <location filename="../../app/ui/watch_panel.py" line="190"/>
         <source>Import record form…</source>
         <translation>記録用紙を取り込む…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="234"/>
+        <location filename="../../app/ui/watch_panel.py" line="232"/>
         <source>{total} persons of concern; {gaps} with nobody watching over them yet (!)</source>
         <translation>気がかりな人 {total}人、うち見守り者がまだいない人 {gaps}人 (!)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="243"/>
+        <location filename="../../app/ui/watch_panel.py" line="236"/>
         <source>no watcher</source>
         <translation>見守り者なし</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="243"/>
+        <location filename="../../app/ui/watch_panel.py" line="236"/>
         <source>{n} watchers</source>
         <translation>見守り者 {n}人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="269"/>
+        <location filename="../../app/ui/watch_panel.py" line="250"/>
         <source>Choose a person of concern from the list or on the map.</source>
         <translation>一覧か地図で、気がかりな人を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="274"/>
+        <location filename="../../app/ui/watch_panel.py" line="255"/>
         <source>Phone: {phone}</source>
         <translation>電話：{phone}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="276"/>
+        <location filename="../../app/ui/watch_panel.py" line="257"/>
         <source>Concerns: {text}</source>
         <translation>気になるところ：{text}</translation>
+    </message>
+</context>
+<context>
+    <name>_DateField</name>
+    <message>
+        <location filename="../../app/ui/emergency_panel.py" line="55"/>
+        <source>Known</source>
+        <translation>日付を入れる</translation>
+    </message>
+</context>
+<context>
+    <name>dialog</name>
+    <message>
+        <location filename="../../app/ui/unlock.py" line="100"/>
+        <source>That passphrase does not open this ledger. Nothing was changed.</source>
+        <translation>その合言葉ではこの台帳を開けません。台帳は変わっていません。</translation>
     </message>
 </context>
 <context>
@@ -1017,101 +2127,107 @@ Map display: Leaflet (BSD-2-Clause), folium (MIT). GUI: Qt for Python (LGPLv3).<
     </message>
 </context>
 <context>
+    <name>emergency</name>
+    <message>
+        <location filename="../../app/services/emergency_views.py" line="56"/>
+        <source>No emergency contact card yet</source>
+        <translation>緊急連絡カードがまだありません</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/emergency_views.py" line="57"/>
+        <source>Fewer than two emergency contacts</source>
+        <translation>緊急連絡先が2人より少ない</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/emergency_views.py" line="58"/>
+        <source>An emergency contact has no phone number</source>
+        <translation>電話番号のない緊急連絡先がある</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/emergency_views.py" line="59"/>
+        <source>No family doctor</source>
+        <translation>かかりつけ医がない</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/emergency_views.py" line="60"/>
+        <source>No community general support centre</source>
+        <translation>地域包括支援センターが決まっていない</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/emergency_views.py" line="61"/>
+        <source>No welfare commissioner in charge</source>
+        <translation>担当の民生児童委員が決まっていない</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/emergency_views.py" line="62"/>
+        <source>Where the card is kept is not recorded</source>
+        <translation>カードの置き場所が書かれていない</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/emergency_views.py" line="63"/>
+        <source>No review date</source>
+        <translation>見直し日がない</translation>
+    </message>
+</context>
+<context>
     <name>errors</name>
     <message>
-        <source>{name} is already archived</source>
-        <translation>{name} さんはすでに記録終了になっています</translation>
-    </message>
-    <message>
-        <source>this person is not in the ledger</source>
-        <translation>この人は台帳にいません</translation>
-    </message>
-    <message>
-        <source>this ledger is already open in another copy of the app (process {pid} on {host}); close that one first</source>
-        <translation>この台帳は別のアプリで開かれています（{host} のプロセス {pid}）。先にそちらを閉じてください</translation>
-    </message>
-    <message>
-        <source>the consent date is in the future</source>
-        <translation>同意日が未来の日付です</translation>
-    </message>
-    <message>
-        <source>consent must be yes, no or unknown</source>
-        <translation>同意は「あり」「なし」「未確認」のいずれかです</translation>
-    </message>
-    <message>
+        <location filename="../../app/services/lock.py" line="128"/>
         <source>cannot open the ledger for writing here ({detail}); is the folder read-only?</source>
         <translation>ここでは台帳に書き込めません（{detail}）。フォルダーが書き込み禁止になっていませんか？</translation>
     </message>
     <message>
+        <location filename="../../app/models/engine.py" line="304"/>
         <source>wrong passphrase, or the file is not a ledger</source>
         <translation>合言葉が違うか、台帳のファイルではありません</translation>
     </message>
     <message>
+        <location filename="../../app/models/engine.py" line="293"/>
         <source>this ledger is not encrypted yet: give a passphrase to encrypt it</source>
         <translation>この台帳はまだ暗号化されていません。暗号化のための合言葉を決めてください</translation>
     </message>
     <message>
+        <location filename="../../app/models/engine.py" line="302"/>
         <source>this ledger is locked: enter its passphrase</source>
         <translation>この台帳はロックされています。合言葉を入力してください</translation>
     </message>
     <message>
-        <source>this file is not a ledger backup</source>
-        <translation>このファイルは台帳のバックアップではありません</translation>
-    </message>
-    <message>
-        <source>this file does not open with the passphrase: wrong passphrase, or not a ledger backup</source>
-        <translation>このファイルはこの合言葉では開けません。合言葉が違うか、台帳のバックアップではありません</translation>
-    </message>
-    <message>
-        <source>this backup is damaged ({detail})</source>
-        <translation>このバックアップは壊れています（{detail}）</translation>
-    </message>
-    <message>
+        <location filename="../../app/models/engine.py" line="106"/>
         <source>the passphrase must not contain a NUL character</source>
         <translation>合言葉に NUL 文字は使えません</translation>
     </message>
     <message>
+        <location filename="../../app/models/engine.py" line="104"/>
         <source>the passphrase must not be empty</source>
         <translation>合言葉を入力してください</translation>
     </message>
     <message>
+        <location filename="../../app/models/engine.py" line="354"/>
         <source>the passphrase could not be changed</source>
         <translation>合言葉を変更できませんでした</translation>
     </message>
     <message>
-        <source>the ledger is still open (or was not closed cleanly); close the app and try again</source>
-        <translation>台帳がまだ開いています（または正しく閉じられていません）。アプリを閉じてからもう一度お試しください</translation>
-    </message>
-    <message>
+        <location filename="../../app/models/engine.py" line="263"/>
         <source>the ledger could not be encrypted; it was left as it was</source>
         <translation>台帳を暗号化できませんでした。台帳は元のままです</translation>
     </message>
     <message>
-        <source>the current ledger does not open with this passphrase; nothing was restored</source>
-        <translation>今の台帳はこの合言葉では開けません。復元は行っていません</translation>
-    </message>
-    <message>
+        <location filename="../../app/models/engine.py" line="232"/>
         <source>the backup could not be written ({detail})</source>
         <translation>バックアップを書き込めませんでした（{detail}）</translation>
     </message>
     <message>
-        <source>no such file</source>
-        <translation>ファイルがありません</translation>
-    </message>
-    <message>
+        <location filename="../../app/models/engine.py" line="176"/>
         <source>could not save: the disk is full or the folder is read-only ({detail}); nothing was changed, free some space or choose another folder and try again</source>
         <translation>保存できませんでした：ディスクがいっぱいか、フォルダーが書き込み禁止です（{detail}）。何も変更されていません。空き容量を作るか別のフォルダーを選んで、もう一度お試しください</translation>
     </message>
     <message>
+        <location filename="../../app/models/engine.py" line="294"/>
         <source>a new ledger needs a passphrase</source>
         <translation>新しい台帳には合言葉（パスフレーズ）が必要です</translation>
     </message>
     <message>
-        <source>a backup cannot overwrite the ledger itself</source>
-        <translation>バックアップで台帳そのものを上書きすることはできません</translation>
-    </message>
-    <message>
-        <location filename="../../app/cli.py" line="24"/>
+        <location filename="../../app/cli.py" line="26"/>
         <source>no ledger at {path}</source>
         <translation>{path} に台帳がありません</translation>
     </message>
@@ -1297,7 +2413,9 @@ Map display: Leaflet (BSD-2-Clause), folium (MIT). GUI: Qt for Python (LGPLv3).<
     <message>
         <location filename="../../app/services/basemaps.py" line="31"/>
         <location filename="../../app/services/emergency.py" line="432"/>
-        <location filename="../../app/services/households.py" line="162"/>
+        <location filename="../../app/services/households.py" line="163"/>
+        <location filename="../../app/services/meetings.py" line="171"/>
+        <location filename="../../app/services/meetings.py" line="431"/>
         <location filename="../../app/services/places.py" line="52"/>
         <location filename="../../app/services/towns.py" line="71"/>
         <location filename="../../app/services/watch.py" line="207"/>
@@ -1311,6 +2429,7 @@ Map display: Leaflet (BSD-2-Clause), folium (MIT). GUI: Qt for Python (LGPLv3).<
     </message>
     <message>
         <location filename="../../app/services/emergency.py" line="44"/>
+        <location filename="../../app/services/meetings.py" line="82"/>
         <location filename="../../app/services/towns.py" line="18"/>
         <location filename="../../app/services/watch.py" line="41"/>
         <source>Please enter a name.</source>
@@ -1318,7 +2437,9 @@ Map display: Leaflet (BSD-2-Clause), folium (MIT). GUI: Qt for Python (LGPLv3).<
     </message>
     <message>
         <location filename="../../app/services/emergency.py" line="47"/>
-        <location filename="../../app/services/households.py" line="126"/>
+        <location filename="../../app/services/households.py" line="127"/>
+        <location filename="../../app/services/meetings.py" line="84"/>
+        <location filename="../../app/services/selfcheck.py" line="125"/>
         <location filename="../../app/services/towns.py" line="20"/>
         <location filename="../../app/services/watch.py" line="44"/>
         <source>Too long: {length} characters (at most {limit}).</source>
@@ -1331,7 +2452,7 @@ Map display: Leaflet (BSD-2-Clause), folium (MIT). GUI: Qt for Python (LGPLv3).<
     </message>
     <message>
         <location filename="../../app/services/emergency.py" line="65"/>
-        <location filename="../../app/services/households.py" line="91"/>
+        <location filename="../../app/services/households.py" line="92"/>
         <source>Latitude {lat} / longitude {lon} is not on Earth.</source>
         <translation>緯度 {lat}／経度 {lon} は地球上の位置ではありません。</translation>
     </message>
@@ -1343,6 +2464,8 @@ Map display: Leaflet (BSD-2-Clause), folium (MIT). GUI: Qt for Python (LGPLv3).<
     </message>
     <message>
         <location filename="../../app/services/emergency.py" line="184"/>
+        <location filename="../../app/services/meetings.py" line="241"/>
+        <location filename="../../app/services/meetings.py" line="369"/>
         <source>This person is no longer in the ledger.</source>
         <translation>この人は台帳にもういません。</translation>
     </message>
@@ -1359,27 +2482,27 @@ Map display: Leaflet (BSD-2-Clause), folium (MIT). GUI: Qt for Python (LGPLv3).<
     </message>
     <message>
         <location filename="../../app/services/emergency.py" line="528"/>
-        <location filename="../../app/services/households.py" line="82"/>
+        <location filename="../../app/services/households.py" line="83"/>
         <source>This household is no longer in the ledger.</source>
         <translation>この世帯は台帳にもうありません。</translation>
     </message>
     <message>
-        <location filename="../../app/services/households.py" line="49"/>
+        <location filename="../../app/services/households.py" line="50"/>
         <source>Unknown household category: {code}</source>
         <translation>世帯の区分がわかりません：{code}</translation>
     </message>
     <message>
-        <location filename="../../app/services/households.py" line="88"/>
+        <location filename="../../app/services/households.py" line="89"/>
         <source>The position is not a number.</source>
         <translation>位置が数値ではありません。</translation>
     </message>
     <message>
-        <location filename="../../app/services/households.py" line="227"/>
+        <location filename="../../app/services/households.py" line="228"/>
         <source>A member needs a name.</source>
         <translation>世帯員の氏名を入力してください。</translation>
     </message>
     <message>
-        <location filename="../../app/services/households.py" line="259"/>
+        <location filename="../../app/services/households.py" line="260"/>
         <location filename="../../app/services/watch.py" line="183"/>
         <source>This member is no longer in the ledger.</source>
         <translation>この世帯員は台帳にもういません。</translation>
@@ -1440,9 +2563,66 @@ Map display: Leaflet (BSD-2-Clause), folium (MIT). GUI: Qt for Python (LGPLv3).<
         <translation>この見守りの関係は台帳にもうありません。</translation>
     </message>
     <message>
+        <location filename="../../app/services/meetings.py" line="91"/>
+        <source>Please enter a date.</source>
+        <translation>日付を入れてください。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/meetings.py" line="93"/>
+        <location filename="../../app/services/selfcheck.py" line="153"/>
+        <source>The date {date} is in the future.</source>
+        <translation>日付 {date} は未来の日付です。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/meetings.py" line="102"/>
+        <source>Unknown kind of meeting: {kind}</source>
+        <translation>会議の種類が分かりません：{kind}</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/meetings.py" line="110"/>
+        <source>Unknown role: {role}</source>
+        <translation>立場が分かりません：{role}</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/meetings.py" line="117"/>
+        <source>Unknown review outcome: {outcome}</source>
+        <translation>見直しの結果が分かりません：{outcome}</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/meetings.py" line="147"/>
+        <source>This meeting is no longer in the ledger.</source>
+        <translation>この会議は台帳にもうありません。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/meetings.py" line="156"/>
+        <source>Too many attendees: {count} (at most {limit}).</source>
+        <translation>出席者が多すぎます：{count}人（{limit}人まで）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/meetings.py" line="259"/>
+        <source>This meeting is of another town.</source>
+        <translation>この会議はほかの町内のものです。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/meetings.py" line="268"/>
+        <source>{name} is archived: restore them before a review.</source>
+        <translation>{name}さんは保管済みです。見直しの前に元に戻してください。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/meetings.py" line="271"/>
         <location filename="../../app/services/watch.py" line="278"/>
         <source>{name} is not marked as a person of concern.</source>
         <translation>{name} さんは気がかりな人になっていません。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/meetings.py" line="290"/>
+        <source>This review is no longer in the ledger.</source>
+        <translation>この見直しの記録は台帳にもうありません。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/meetings.py" line="371"/>
+        <source>{name}&apos;s household is off the map: restore the household first.</source>
+        <translation>{name}さんの世帯は地図から外されています。先に世帯を元に戻してください。</translation>
     </message>
     <message>
         <location filename="../../app/services/watch.py" line="282"/>
@@ -1454,36 +2634,137 @@ Map display: Leaflet (BSD-2-Clause), folium (MIT). GUI: Qt for Python (LGPLv3).<
         <source>{watcher} already watches over {name}.</source>
         <translation>{watcher} さんは、すでに {name} さんを見守っています。</translation>
     </message>
+    <message>
+        <location filename="../../app/maps/printing.py" line="91"/>
+        <source>The map did not finish loading for printing.</source>
+        <translation>印刷用の地図の読み込みが終わりませんでした。</translation>
+    </message>
+    <message>
+        <location filename="../../app/maps/printing.py" line="176"/>
+        <source>The printed map is saved as .pdf or .png, not {suffix}.</source>
+        <translation>印刷用の地図は .pdf か .png で保存します（{suffix} では保存できません）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/maps/printing.py" line="179"/>
+        <source>Paper must be A4 or A3.</source>
+        <translation>用紙はA4かA3にしてください。</translation>
+    </message>
+    <message>
+        <location filename="../../app/maps/printing.py" line="197"/>
+        <source>Could not write the file.</source>
+        <translation>ファイルを書き込めませんでした。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit.py" line="148"/>
+        <location filename="../../app/services/privacy.py" line="143"/>
+        <source>this person is not in the ledger</source>
+        <translation>この人は台帳にいません</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit.py" line="164"/>
+        <source>{name} is already archived</source>
+        <translation>{name} さんはすでに一覧から外れています（記録は残っています）</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/backup.py" line="83"/>
+        <source>a backup cannot overwrite the ledger itself</source>
+        <translation>バックアップで台帳そのものを上書きすることはできません</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/backup.py" line="93"/>
+        <source>no such file</source>
+        <translation>ファイルがありません</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/backup.py" line="95"/>
+        <source>this file does not open with the passphrase: wrong passphrase, or not a ledger backup</source>
+        <translation>この合言葉ではファイルが開けません。合言葉が違うか、台帳のバックアップではありません</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/backup.py" line="99"/>
+        <source>this backup is damaged ({detail})</source>
+        <translation>このバックアップは壊れています（{detail}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/backup.py" line="109"/>
+        <source>this file is not a ledger backup</source>
+        <translation>このファイルは台帳のバックアップではありません</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/backup.py" line="124"/>
+        <source>the current ledger does not open with this passphrase; nothing was restored</source>
+        <translation>この合言葉では今の台帳が開けません。何も復元していません</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/backup.py" line="131"/>
+        <source>the ledger is still open (or was not closed cleanly); close the app and try again</source>
+        <translation>台帳がまだ開いています（または正しく閉じられていません）。アプリを閉じてから、もう一度お試しください</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/lock.py" line="116"/>
+        <source>this ledger is already open in another copy of the app (process {pid} on {host}); close that one first</source>
+        <translation>この台帳は、別に起動しているアプリで開かれています（{host} のプロセス {pid}）。先にそちらを閉じてください</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/privacy.py" line="156"/>
+        <source>consent must be yes, no or unknown</source>
+        <translation>同意は「あり」「なし」「不明」のどれかにしてください</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/privacy.py" line="159"/>
+        <source>the consent date is in the future</source>
+        <translation>同意の日付が未来になっています</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/overview.py" line="112"/>
+        <source>This district is no longer in the ledger.</source>
+        <translation>この地区は台帳にもうありません。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/selfcheck.py" line="105"/>
+        <source>Unknown kind of checker: {kind}</source>
+        <translation>チェックする人の種類が分かりません：{kind}</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/selfcheck.py" line="111"/>
+        <source>The year must be between {first} and {last}.</source>
+        <translation>年度は {first} から {last} の間にしてください。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/selfcheck.py" line="118"/>
+        <source>Unknown check list item: {item}</source>
+        <translation>チェック表の項目が分かりません：{item}</translation>
+    </message>
 </context>
 <context>
     <name>frequency</name>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="53"/>
+        <location filename="../../app/ui/watch_panel.py" line="52"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="54"/>
+        <location filename="../../app/ui/watch_panel.py" line="53"/>
         <source>Daily</source>
         <translation>毎日</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="55"/>
+        <location filename="../../app/ui/watch_panel.py" line="54"/>
         <source>Weekly</source>
         <translation>週1回</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="56"/>
+        <location filename="../../app/ui/watch_panel.py" line="55"/>
         <source>Twice a month</source>
         <translation>月2回</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="57"/>
+        <location filename="../../app/ui/watch_panel.py" line="56"/>
         <source>Monthly</source>
         <translation>月1回</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="58"/>
+        <location filename="../../app/ui/watch_panel.py" line="57"/>
         <source>When needed</source>
         <translation>必要なとき</translation>
     </message>
@@ -1643,39 +2924,231 @@ Map display: Leaflet (BSD-2-Clause), folium (MIT). GUI: Qt for Python (LGPLv3).<
     </message>
 </context>
 <context>
-    <name>roles</name>
+    <name>meeting</name>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="41"/>
+        <location filename="../../app/ui/meeting_panel.py" line="43"/>
+        <source>No change</source>
+        <translation>変わりなし</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_panel.py" line="44"/>
+        <source>Things have changed</source>
+        <translation>状況に変化あり</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_panel.py" line="45"/>
+        <source>In hospital</source>
+        <translation>入院中</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_panel.py" line="46"/>
+        <source>Moved away</source>
+        <translation>転出</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_panel.py" line="47"/>
+        <source>Entered a facility</source>
+        <translation>施設入所</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_panel.py" line="48"/>
+        <source>Passed away</source>
+        <translation>逝去</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_panel.py" line="54"/>
         <source>District head (区長)</source>
         <translation>区長</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="42"/>
+        <location filename="../../app/ui/meeting_panel.py" line="55"/>
         <source>Welfare commissioner (民生児童委員)</source>
         <translation>民生児童委員</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="43"/>
+        <location filename="../../app/ui/meeting_panel.py" line="56"/>
         <source>Welfare promoter (福祉推進員)</source>
         <translation>福祉推進員</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="44"/>
+        <location filename="../../app/ui/meeting_panel.py" line="57"/>
         <source>Elderly home counsellor (老人家庭相談員)</source>
         <translation>老人家庭相談員</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="45"/>
+        <location filename="../../app/ui/meeting_panel.py" line="58"/>
+        <source>Group leader</source>
+        <translation>町内の団体長</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_panel.py" line="59"/>
+        <source>Resident</source>
+        <translation>住民</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_panel.py" line="60"/>
+        <source>社協 staff</source>
+        <translation>社協職員</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_panel.py" line="61"/>
+        <source>Other</source>
+        <translation>その他</translation>
+    </message>
+</context>
+<context>
+    <name>meetings</name>
+    <message>
+        <location filename="../../app/services/meeting_views.py" line="38"/>
+        <source>No change</source>
+        <translation>変わりなし</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/meeting_views.py" line="39"/>
+        <source>Circumstances have changed</source>
+        <translation>状況が変わった</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/meeting_views.py" line="40"/>
+        <source>Has moved away</source>
+        <translation>転出した</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/meeting_views.py" line="41"/>
+        <source>Has moved into a care facility</source>
+        <translation>施設に入所した</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/meeting_views.py" line="42"/>
+        <source>In hospital</source>
+        <translation>入院中</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/meeting_views.py" line="43"/>
+        <source>Has passed away</source>
+        <translation>亡くなった</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/meeting_views.py" line="164"/>
+        <source>Never reviewed at a liaison meeting</source>
+        <translation>福祉連絡会でまだ一度も見直していません</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/meeting_views.py" line="165"/>
+        <source>Not reviewed in the last 12 months</source>
+        <translation>この12か月、見直していません</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/meeting_views.py" line="166"/>
+        <source>The emergency card is past its review date</source>
+        <translation>緊急連絡カードの見直し日が過ぎています</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/meeting_views.py" line="167"/>
+        <source>Nobody watches over this person yet</source>
+        <translation>見守り者がまだいません</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/meeting_views.py" line="168"/>
+        <source>No emergency contact card yet</source>
+        <translation>緊急連絡カードがまだありません</translation>
+    </message>
+</context>
+<context>
+    <name>overview</name>
+    <message>
+        <location filename="../../app/services/overview.py" line="82"/>
+        <source>Households</source>
+        <translation>世帯数</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/overview.py" line="83"/>
+        <source>Persons of concern</source>
+        <translation>気がかりな人</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/overview.py" line="84"/>
+        <source>Watched</source>
+        <translation>見守りあり</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/overview.py" line="85"/>
+        <source>Not watched</source>
+        <translation>見守りなし</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/overview.py" line="86"/>
+        <source>Emergency cards made</source>
+        <translation>緊急連絡カード作成</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/overview.py" line="87"/>
+        <source>Reviewed in the last 12 months</source>
+        <translation>12か月以内に見直し済み</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/overview.py" line="88"/>
+        <source>Review due</source>
+        <translation>見直しが必要</translation>
+    </message>
+</context>
+<context>
+    <name>print</name>
+    <message>
+        <location filename="../../app/maps/printing.py" line="127"/>
+        <source>Made on {day}</source>
+        <translation>作成日：{day}</translation>
+    </message>
+    <message>
+        <location filename="../../app/maps/printing.py" line="161"/>
+        <source>Scale: as on the town map</source>
+        <translation>縮尺：町内地図のとおり</translation>
+    </message>
+    <message>
+        <location filename="../../app/maps/printing.py" line="164"/>
+        <source>Households are shown by map number only (no names). The numbers are those of the watch-network form and the emergency contact sheet. Handle with care.</source>
+        <translation>世帯は地図番号だけで示しています（氏名なし）。番号は見守りネットワーク記録用紙・緊急連絡表と同じです。取り扱いに注意してください。</translation>
+    </message>
+    <message>
+        <location filename="../../app/maps/printing.py" line="182"/>
+        <source>Mutual-support welfare map  {district} {town}</source>
+        <translation>支え合い福祉マップ  {district} {town}</translation>
+    </message>
+</context>
+<context>
+    <name>roles</name>
+    <message>
+        <location filename="../../app/ui/watch_panel.py" line="40"/>
+        <source>District head (区長)</source>
+        <translation>区長</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/watch_panel.py" line="41"/>
+        <source>Welfare commissioner (民生児童委員)</source>
+        <translation>民生児童委員</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/watch_panel.py" line="42"/>
+        <source>Welfare promoter (福祉推進員)</source>
+        <translation>福祉推進員</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/watch_panel.py" line="43"/>
+        <source>Elderly home counsellor (老人家庭相談員)</source>
+        <translation>老人家庭相談員</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/watch_panel.py" line="44"/>
         <source>Neighbour</source>
         <translation>近所の人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="46"/>
+        <location filename="../../app/ui/watch_panel.py" line="45"/>
         <source>Relative</source>
         <translation>親族</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="47"/>
+        <location filename="../../app/ui/watch_panel.py" line="46"/>
         <source>Other</source>
         <translation>その他</translation>
     </message>
@@ -1726,6 +3199,14 @@ Map display: Leaflet (BSD-2-Clause), folium (MIT). GUI: Qt for Python (LGPLv3).<
         <location filename="../../app/ui/import_dialogs.py" line="32"/>
         <source>Of concern (気がかり)</source>
         <translation>気がかり</translation>
+    </message>
+</context>
+<context>
+    <name>worker</name>
+    <message>
+        <location filename="../../app/ui/worker.py" line="85"/>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,256 @@
+"""The liaison meeting (福祉連絡会): the meeting record, the review walk-through, due list, changes, overview."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+
+from PySide6.QtCore import QCoreApplication, QDate, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.models.meeting import AttendeeRole, MeetingKind, ReviewOutcome
+from app.services.meeting_views import (
+    AttendeeFields,
+    MeetingFields,
+    MeetingView,
+    QueueItem,
+)
+from app.ui.person_list import PersonList
+
+translate = QCoreApplication.translate
+ENDING = {ReviewOutcome.MOVED_AWAY, ReviewOutcome.ENTERED_FACILITY, ReviewOutcome.DIED}
+
+
+def outcome_labels() -> dict[ReviewOutcome, str]:
+    return {
+        ReviewOutcome.UNCHANGED: translate("meeting", "No change"),
+        ReviewOutcome.CHANGED: translate("meeting", "Things have changed"),
+        ReviewOutcome.IN_HOSPITAL: translate("meeting", "In hospital"),
+        ReviewOutcome.MOVED_AWAY: translate("meeting", "Moved away"),
+        ReviewOutcome.ENTERED_FACILITY: translate("meeting", "Entered a facility"),
+        ReviewOutcome.DIED: translate("meeting", "Passed away"),
+    }
+
+
+def attendee_roles() -> dict[AttendeeRole, str]:
+    return {
+        AttendeeRole.DISTRICT_HEAD: translate("meeting", "District head (区長)"),
+        AttendeeRole.WELFARE_COMMISSIONER: translate("meeting", "Welfare commissioner (民生児童委員)"),
+        AttendeeRole.WELFARE_PROMOTER: translate("meeting", "Welfare promoter (福祉推進員)"),
+        AttendeeRole.ELDERLY_HOME_COUNSELLOR: translate("meeting", "Elderly home counsellor (老人家庭相談員)"),
+        AttendeeRole.GROUP_LEADER: translate("meeting", "Group leader"),
+        AttendeeRole.RESIDENT: translate("meeting", "Resident"),
+        AttendeeRole.COUNCIL_STAFF: translate("meeting", "社協 staff"),
+        AttendeeRole.OTHER: translate("meeting", "Other"),
+    }
+
+
+class MeetingDialog(QDialog):
+    """Date, kind, attendees by role and notes of one liaison meeting."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Liaison meeting"))
+        self.held_on = QDateEdit(QDate.currentDate())
+        self.held_on.setDisplayFormat("yyyy-MM-dd")
+        self.held_on.setCalendarPopup(True)
+        self.kind = QComboBox()
+        self.kind.addItem(self.tr("Town welfare liaison meeting (町内福祉連絡会)"), MeetingKind.TOWN_LIAISON.value)
+        self.kind.addItem(self.tr("District welfare network meeting (地区福祉ネットワーク会議)"),
+                          MeetingKind.DISTRICT_NETWORK.value)
+        self.attendees = QTableWidget(6, 2)
+        self.attendees.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Role")])
+        self.attendees.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        for row in range(self.attendees.rowCount()):
+            combo = QComboBox()
+            for role, label in attendee_roles().items():
+                combo.addItem(label, role.value)
+            self.attendees.setCellWidget(row, 1, combo)
+        self.notes = QPlainTextEdit()
+        form = QFormLayout()
+        form.addRow(self.tr("Held on"), self.held_on)
+        form.addRow(self.tr("Kind"), self.kind)
+        form.addRow(self.tr("Attendees"), self.attendees)
+        form.addRow(self.tr("Notes"), self.notes)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+    def fields(self) -> MeetingFields:
+        d = self.held_on.date()
+        people = []
+        for row in range(self.attendees.rowCount()):
+            item = self.attendees.item(row, 0)
+            name = item.text().strip() if item else ""
+            if name:
+                people.append(AttendeeFields(name=name, role=self.attendees.cellWidget(row, 1).currentData()))
+        return MeetingFields(held_on=date(d.year(), d.month(), d.day()), kind=self.kind.currentData(),
+                             notes=self.notes.toPlainText(), attendees=tuple(people))
+
+
+class MeetingPanel(QWidget):
+    """Walk through every person of concern in map-number order and record how they are."""
+
+    new_meeting = Signal()
+    meeting_chosen = Signal(object)  # meeting UUID or None
+    person_chosen = Signal(object)  # person UUID or None
+    outcome = Signal(object, str)  # ReviewOutcome, note
+    show_due = Signal()
+    show_changes = Signal()
+    show_overview = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.queue: list[QueueItem] = []
+        heading = QLabel(self.tr("Liaison meeting · review"))
+        font = heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        font.setBold(True)
+        heading.setFont(font)
+        self.meeting = QComboBox()
+        self.meeting.setToolTip(self.tr("The meeting the reviews are recorded for"))
+        new = QPushButton(self.tr("New meeting…"))
+        row = QHBoxLayout()
+        row.addWidget(self.meeting, 1)
+        row.addWidget(new)
+        self.progress = QLabel()
+        self.persons = PersonList()
+        self.detail = QLabel()
+        self.detail.setWordWrap(True)
+        self.note = QLineEdit()
+        self.note.setPlaceholderText(self.tr("A short note (optional)"))
+        grid = QGridLayout()
+        self.outcome_buttons: dict[ReviewOutcome, QPushButton] = {}
+        for i, (value, label) in enumerate(outcome_labels().items()):
+            button = QPushButton(label)
+            button.setMinimumHeight(36)
+            button.clicked.connect(lambda _c=False, v=value: self.outcome.emit(v, self.note.text()))
+            self.outcome_buttons[value] = button
+            grid.addWidget(button, i // 3, i % 3)
+        extra = QHBoxLayout()
+        for text, signal in ((self.tr("Due and overdue…"), self.show_due),
+                             (self.tr("What changed…"), self.show_changes),
+                             (self.tr("Overview…"), self.show_overview)):
+            b = QPushButton(text)
+            b.clicked.connect(signal)
+            extra.addWidget(b)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addLayout(row)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.persons, 2)
+        layout.addWidget(self.detail)
+        layout.addWidget(self.note)
+        layout.addLayout(grid)
+        layout.addLayout(extra)
+        new.clicked.connect(self.new_meeting)
+        self.meeting.currentIndexChanged.connect(lambda _i: self.meeting_chosen.emit(self.current_meeting()))
+        self.persons.currentItemChanged.connect(lambda _i, _p: self._chosen(self.persons.current_id()))
+        self._set_enabled(False)
+
+    def _set_enabled(self, on: bool) -> None:
+        for b in self.outcome_buttons.values():
+            b.setEnabled(on)
+        self.note.setEnabled(on)
+
+    def show_meetings(self, meetings: list[MeetingView], keep: uuid.UUID | None = None) -> None:
+        self.meeting.blockSignals(True)
+        self.meeting.clear()
+        self.meeting.addItem(self.tr("(no meeting: review only)"), None)
+        for m in meetings:  # ids as text: QComboBox.findData cannot compare Python objects
+            self.meeting.addItem(f"{m.held_on.isoformat()}  {self.tr('reviews')}: {m.review_count}", str(m.id))
+        self.meeting.setCurrentIndex(max(0, self.meeting.findData(str(keep)) if keep else 0))
+        self.meeting.blockSignals(False)
+
+    def current_meeting(self) -> uuid.UUID | None:
+        data = self.meeting.currentData()
+        return uuid.UUID(data) if data else None
+
+    def current_person(self) -> uuid.UUID | None:
+        return self.persons.current_id()
+
+    def item(self, person_id: uuid.UUID | None) -> QueueItem | None:
+        return next((q for q in self.queue if q.person.id == person_id), None)
+
+    def show_queue(self, queue: list[QueueItem], keep: uuid.UUID | None = None) -> None:
+        self.queue = queue
+        done = sum(1 for q in queue if q.reviewed_at_meeting)
+        self.progress.setText(self.tr("{done} of {total} reviewed at this meeting; {due} due").format(
+            done=done, total=len(queue), due=sum(1 for q in queue if q.due)))
+        rows = []
+        for q in queue:
+            mark = "✓ " if q.reviewed_at_meeting else ("! " if q.due else "   ")
+            rows.append((f"{mark}No.{q.map_number}  {q.person.name}", q.person.id, q.due and not q.reviewed_at_meeting))
+        kept = self.persons.fill(rows, keep)
+        self._chosen(keep if kept else None, emit=False)
+
+    def _chosen(self, person_id: uuid.UUID | None, *, emit: bool = True) -> None:
+        q = self.item(person_id)
+        self._set_enabled(q is not None)
+        if q is None:
+            self.detail.setText(self.tr("Choose a person: the map follows."))
+        else:
+            last = (self.tr("last reviewed {day}: {outcome}").format(
+                day=q.last_review.reviewed_on.isoformat(), outcome=outcome_labels()[q.last_review.outcome])
+                if q.last_review else self.tr("never reviewed"))
+            self.detail.setText(f"No.{q.map_number}  {q.person.name}\n{q.address}\n"
+                                + self.tr("{n} watchers").format(n=q.watcher_count) + f" · {last}")
+        if emit:
+            self.person_chosen.emit(person_id)
+
+    def next_person(self) -> None:
+        """After a review, go on to the next person not yet reviewed at this meeting."""
+        current = self.current_person()
+        ids = [q.person.id for q in self.queue]
+        start = ids.index(current) + 1 if current in ids else 0
+        for q in self.queue[start:] + self.queue[:start]:
+            if not q.reviewed_at_meeting:
+                self.persons.choose(q.person.id)
+                return
+
+
+class ListDialog(QDialog):
+    """A read-only table (due list, what changed, overview) with an optional export button."""
+
+    def __init__(self, title: str, headers: list[str], rows: list[list[str]], note: str = "",
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.resize(900, 560)
+        self.table = QTableWidget(len(rows), len(headers))
+        self.table.setHorizontalHeaderLabels(headers)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        for r, row in enumerate(rows):
+            for c, text in enumerate(row):
+                self.table.setItem(r, c, QTableWidgetItem(text))
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        if note:
+            label = QLabel(note)
+            label.setWordWrap(True)
+            layout.addWidget(label)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.buttons)

@@ -1,0 +1,73 @@
+"""The liaison meeting in the window: a meeting record, the review walk-through with the map following,
+outcomes that end a watch (archived, never deleted, undoable), due list, changes and overview."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QTableWidgetItem
+
+from app.models.meeting import ReviewOutcome
+from app.services import watch
+from app.ui.meeting_panel import MeetingDialog
+from tests.test_ui_map import page_state, window  # noqa: F401 - the window fixture
+
+
+def start_meeting(window, days_ago: int = 0):
+    from PySide6.QtCore import QDate
+
+    window.show_step(3)
+    dialog = MeetingDialog(window)
+    dialog.held_on.setDate(QDate.currentDate().addDays(-days_ago))
+    dialog.attendees.setItem(0, 0, QTableWidgetItem("区長　一郎"))
+    dialog.notes.setPlainText("令和8年度 第1回")
+    return window.new_meeting(dialog)
+
+
+def test_reviewing_every_person_with_the_map_following(qtbot, window):
+    meeting = start_meeting(window)
+    assert meeting is not None and [a.name for a in meeting.attendees] == ["区長　一郎"]
+    panel = window.meeting_panel
+    assert panel.current_meeting() == meeting.id
+    queue = panel.queue
+    assert [q.map_number for q in queue] == sorted(q.map_number for q in queue)  # map-number order
+    panel.persons.choose(queue[0].person.id)
+    assert page_state(qtbot, window)["selected"] == str(queue[0].household_id)
+    review = window.record_outcome(ReviewOutcome.UNCHANGED, "元気にしている")
+    assert review is not None and review.meeting_id == meeting.id and review.note == "元気にしている"
+    assert panel.current_person() == queue[1].person.id  # on to the next person
+    assert panel.progress.text().startswith("1 ")
+
+
+def test_moving_away_archives_the_person_and_undo_restores(qtbot, window, monkeypatch):
+    start_meeting(window)
+    panel = window.meeting_panel
+    target = panel.queue[0]
+    panel.persons.choose(target.person.id)
+    monkeypatch.setattr(window, "confirm", lambda _q: False)
+    assert window.record_outcome(ReviewOutcome.MOVED_AWAY) is None  # asked first, and declined
+    monkeypatch.setattr(window, "confirm", lambda _q: True)
+    review = window.record_outcome(ReviewOutcome.MOVED_AWAY, "息子さん宅へ転居")
+    assert review.archived_person
+    with window.ledger.Session() as s:
+        assert target.person.id not in {c.person.id for c in watch.list_concerns(s, window.town.id)}
+    assert target.person.id not in {q.person.id for q in panel.queue}
+    window.undo_action.trigger()
+    with window.ledger.Session() as s:
+        assert target.person.id in {c.person.id for c in watch.list_concerns(s, window.town.id)}
+
+
+def test_due_list_changes_and_overview(qtbot, window):
+    shown = []
+    due = window.show_due_list(show=shown.append)
+    assert due.table.rowCount() > 0
+    assert window.show_changes(show=shown.append) is None  # no meeting yet: says so instead
+    assert "no liaison meeting" in window.statusBar().currentMessage()
+    start_meeting(window, days_ago=7)  # last week's meeting: what changed since then
+    window.add_household(__import__("app.services.views", fromlist=["x"]).MapPoint(
+        __import__("app.services.views", fromlist=["x"]).Crs.PIXEL, 200.0, 200.0))
+    changes = window.show_changes(show=shown.append)
+    assert changes is not None and changes.table.rowCount() >= 1
+    ov = window.show_overview(show=shown.append)
+    names = [ov.table.item(r, 0).text() for r in range(ov.table.rowCount())]
+    assert "ひだまり町" in names
+    row = names.index("ひだまり町")
+    assert int(ov.table.item(row, 1).text()) == 61  # households: the demo's 60 and the one just added
