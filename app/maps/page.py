@@ -69,6 +69,7 @@ class PageLabels:
     gap: str = "Nobody watches over them yet"
     toggle_legend: str = "Click to show or hide the legend"
     drag_hint: str = "Drag to move this household"
+    approximate: str = "(?) Position guessed from the address: drag it to the house"
     roles: dict[str, str] = field(default_factory=dict)  # watcher role → label for the line legend
 
 
@@ -98,6 +99,7 @@ def page_config(base: BaseMapView, legend: list[dict[str, Any]], labels: PageLab
             "gap": labels.gap,
             "toggleLegend": labels.toggle_legend,
             "dragHint": labels.drag_hint,
+            "approximate": labels.approximate,
         },
         "lineStyles": {role: {**style, "label": labels.roles.get(role, role)} for role, style in LINE_STYLES.items()},
         "symbolScale": symbol_scale,

@@ -70,6 +70,7 @@ def _view(h: Household) -> HouseholdView:
         category_codes=tuple(c.code for c in sorted(h.categories, key=lambda c: (c.priority, c.code))),
         persons=persons,
         deleted=h.deleted_at is not None,
+        approximate=bool(h.position_approximate),
     )
 
 
@@ -180,6 +181,22 @@ def move_household(session: Session, household_id: uuid.UUID, point: MapPoint) -
     set_position(h, point)
     session.flush()
     return _view(h)
+
+
+def clear_position(session: Session, household_id: uuid.UUID, crs: Crs) -> HouseholdView:
+    """Take a household off this kind of map again (undo of pinning an unplaced household)."""
+    h = _load(session, household_id)
+    if crs is Crs.GEO:
+        h.lat = h.lon = None
+    else:
+        h.map_x = h.map_y = None
+    session.flush()
+    return _view(h)
+
+
+def unplaced_households(session: Session, town_id: uuid.UUID, crs: Crs) -> list[HouseholdView]:
+    """Households of the town with no position on this kind of map: the list a volunteer pins from."""
+    return [h for h in list_households(session, town_id) if h.point(crs) is None]
 
 
 def edit_household(session: Session, household_id: uuid.UUID, fields: HouseholdFields) -> HouseholdView:

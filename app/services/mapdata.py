@@ -35,6 +35,7 @@ def household_feature(h: HouseholdView, crs: Crs) -> dict[str, Any] | None:
             "ofConcern": h.of_concern,
             "members": [p.name for p in h.persons],
             "concernMembers": concern_people,
+            "approximate": h.approximate and crs is Crs.GEO,
         },
     }
 

@@ -64,7 +64,8 @@ def _town_features(conn: Connection, town_id: uuid.UUID, crs: Crs) -> dict[str, 
         .scalar_subquery()
     )
     homes = conn.execute(
-        select(_dashed(Household.id), type_coerce(Household.id, String), Household.map_number, Household.name, Household.address, hx, hy, codes)
+        select(_dashed(Household.id), type_coerce(Household.id, String), Household.map_number, Household.name,
+               Household.address, hx, hy, codes, Household.position_approximate)
         .where(placed)
         .order_by(Household.map_number)
     ).all()
@@ -80,7 +81,7 @@ def _town_features(conn: Connection, town_id: uuid.UUID, crs: Crs) -> dict[str, 
     by_codes: dict[str, list[str]] = {}  # a town has few distinct category sets: sort each once
 
     features: list[dict[str, Any]] = []
-    for feature_id, hid, number, name, address, x, y, code_text in homes:
+    for feature_id, hid, number, name, address, x, y, code_text, approximate in homes:
         if not code_text:
             cats = []
         elif (cats := by_codes.get(code_text)) is None:
@@ -101,6 +102,7 @@ def _town_features(conn: Connection, town_id: uuid.UUID, crs: Crs) -> dict[str, 
                 "ofConcern": "of_concern" in cats or any(c for _, _, c in people),
                 "members": [n for _, n, _ in people],
                 "concernMembers": [n for _, n, c in people if c],
+                "approximate": bool(approximate) and crs is Crs.GEO,
             },
         })
 

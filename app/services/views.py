@@ -62,6 +62,7 @@ class HouseholdView:
     category_codes: tuple[str, ...]
     persons: tuple[PersonView, ...] = ()
     deleted: bool = False
+    approximate: bool = False  # the geographic position is guessed from the address until pinned
 
     def point(self, crs: Crs) -> MapPoint | None:
         return self.geo if crs is Crs.GEO else self.pixel

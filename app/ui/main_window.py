@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialogButtonBox,
     QFileDialog,
+    QGroupBox,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -91,6 +92,7 @@ from app.ui.meeting_panel import (
 )
 from app.ui.panels import FilterBox, HouseholdPanel, PersonDialog, SearchBox
 from app.ui.pdf_preview import PdfPreviewDialog
+from app.ui.person_list import ROLE_ID, PersonList
 from app.ui.privacy_dialogs import AuditDialog, ConsentDialog
 from app.ui.unlock import AutoLock, UnlockDialog, passphrase_ok
 from app.ui.watch_panel import LinkDialog, WatchPanel, role_labels
@@ -110,6 +112,8 @@ def page_labels() -> PageLabels:
         gap=QCoreApplication.translate("MainWindow", "Person of concern nobody watches over yet"),
         toggle_legend=QCoreApplication.translate("MainWindow", "Click to show or hide the legend"),
         drag_hint=QCoreApplication.translate("MainWindow", "Drag to move this household"),
+        approximate=QCoreApplication.translate("MainWindow", "(?) Position guessed from the address: drag it to "
+                                                             "the house"),
         roles=role_labels(),
     )
 
@@ -142,6 +146,17 @@ class MainWindow(QMainWindow):
         step1_layout = QVBoxLayout(step1)
         step1_layout.addWidget(self.search_box)
         step1_layout.addWidget(self.household_panel, 1)
+        self.unplaced_box = QGroupBox(self.tr("Not on the map yet"))
+        unplaced_layout = QVBoxLayout(self.unplaced_box)
+        self.unplaced = PersonList()
+        self.unplaced.setMaximumHeight(120)
+        self.pin_button = QPushButton(self.tr("Pin on the map"))
+        self.pin_button.setToolTip(self.tr("Choose a household above, press this, then click where the house is"))
+        unplaced_layout.addWidget(self.unplaced)
+        unplaced_layout.addWidget(self.pin_button)
+        self.unplaced_box.setVisible(False)
+        step1_layout.addWidget(self.unplaced_box)
+        self._pinning: uuid.UUID | None = None
         step1_layout.addWidget(self.filter_box)
         self.steps = QStackedWidget()
         self.steps.addWidget(step1)
@@ -417,6 +432,7 @@ class MainWindow(QMainWindow):
         self.household_panel.remove_person.connect(self.remove_person)
         self.household_panel.delete_household.connect(self.delete_selected)
         self.household_panel.consent.connect(self.edit_consent)
+        self.pin_button.clicked.connect(lambda: self.start_pinning(self.unplaced.current_id()))
         self.watch_panel.person_chosen.connect(self._on_person_chosen)
         self.watch_panel.add_link.connect(self.add_watch_link)
         self.watch_panel.edit_link.connect(self.edit_watch_link)
@@ -514,6 +530,7 @@ class MainWindow(QMainWindow):
         self.map_view.show_references(self.references_action.isChecked())
         self.settings.setValue("ledger/last_town", str(town_id))
         self._update_status(self.town.household_count, sum(1 for k in self._kinds.values() if k == "place"))
+        self.refresh_unplaced()
 
     def _page_labels(self) -> PageLabels:
         return page_labels()
@@ -607,6 +624,8 @@ class MainWindow(QMainWindow):
                 self.map_view.remove(result.id)
             else:
                 self.map_view.upsert(feature)
+            if feature is None or result.id in {self.unplaced.item(i).data(ROLE_ID) for i in range(self.unplaced.count())}:
+                self.refresh_unplaced()
             if result.deleted and self.selected_id == result.id:
                 self.select_household(None)
             elif self.selected_id == result.id:
@@ -641,12 +660,42 @@ class MainWindow(QMainWindow):
     def _on_map_clicked(self, point: MapPoint) -> None:
         if self.town is None:
             return
-        if self.add_household_action.isChecked():
+        if self._pinning is not None:
+            self.pin(self._pinning, point)
+        elif self.add_household_action.isChecked():
             self.add_household(point)
         elif self.add_place_action.isChecked():
             self.add_place(point)
         else:
             self.select_household(None)
+
+    def refresh_unplaced(self) -> None:
+        if self.town is None:
+            return
+        with self.ledger.Session() as s:
+            rows = households.unplaced_households(s, self.town.id, self.map_view.crs)
+        self.unplaced.fill([(f"No.{h.map_number}  {h.label}  {h.address}", h.id, False) for h in rows], None)
+        self.unplaced_box.setTitle(self.tr("Not on the map yet ({n})").format(n=len(rows)))
+        self.unplaced_box.setVisible(bool(rows))
+
+    def start_pinning(self, household_id: uuid.UUID | None) -> None:
+        """The next click on the map places this household there."""
+        if household_id is None:
+            return
+        self._pinning = household_id
+        self.add_household_action.setChecked(False)
+        self.add_place_action.setChecked(False)
+        self.map_view.set_add_mode(True)
+        self.statusBar().showMessage(self.tr("Click the map where the house is."), 15000)
+
+    def pin(self, household_id: uuid.UUID, point: MapPoint) -> HouseholdView | None:
+        self._pinning = None
+        self.map_view.set_add_mode(False)
+        crs = point.crs
+        result = self.run(self.tr("Pin household"), lambda s: households.move_household(s, household_id, point),
+                          lambda s: households.clear_position(s, household_id, crs))
+        self.refresh_unplaced()
+        return result
 
     def add_household(self, point: MapPoint, fields: HouseholdFields = HouseholdFields()) -> HouseholdView | None:
         town_id = self.town.id

@@ -707,586 +707,621 @@ Start a new ledger for your town, or open the demo town 「ひだまり町」 to
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="195"/>
+        <location filename="../../app/ui/main_window.py" line="210"/>
         <source>Offline: nothing leaves this computer</source>
         <translation>オフライン：データはこのパソコンの外に出ません</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="213"/>
-        <location filename="../../app/ui/main_window.py" line="731"/>
+        <location filename="../../app/ui/main_window.py" line="228"/>
+        <location filename="../../app/ui/main_window.py" line="780"/>
         <source>Sasaeai Map</source>
         <translation>支え合いマップ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="217"/>
+        <location filename="../../app/ui/main_window.py" line="232"/>
         <source>(demo town)</source>
         <translation>（お試しの町）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="233"/>
+        <location filename="../../app/ui/main_window.py" line="248"/>
         <source>Undo</source>
         <translation>元に戻す</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="235"/>
+        <location filename="../../app/ui/main_window.py" line="250"/>
         <source>Redo</source>
         <translation>やり直す</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="238"/>
-        <location filename="../../app/ui/main_window.py" line="655"/>
+        <location filename="../../app/ui/main_window.py" line="253"/>
+        <location filename="../../app/ui/main_window.py" line="704"/>
         <source>Add household</source>
         <translation>世帯を追加</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="238"/>
+        <location filename="../../app/ui/main_window.py" line="253"/>
         <source>Then click the map where the household is</source>
         <translation>このあと、世帯のある場所を地図でクリックします</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="241"/>
-        <location filename="../../app/ui/main_window.py" line="673"/>
+        <location filename="../../app/ui/main_window.py" line="256"/>
+        <location filename="../../app/ui/main_window.py" line="722"/>
         <source>Add gathering place</source>
         <translation>たまり場を追加</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="241"/>
+        <location filename="../../app/ui/main_window.py" line="256"/>
         <source>Then click the map where the gathering place is</source>
         <translation>このあと、たまり場のある場所を地図でクリックします</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="244"/>
+        <location filename="../../app/ui/main_window.py" line="259"/>
         <source>Delete household…</source>
         <translation>世帯を削除…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="244"/>
+        <location filename="../../app/ui/main_window.py" line="259"/>
         <source>Delete the selected household (asks first; undo brings it back)</source>
         <translation>選んだ世帯を削除します（先に確認します。「元に戻す」で戻せます）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="246"/>
+        <location filename="../../app/ui/main_window.py" line="261"/>
         <source>New town…</source>
         <translation>町内を追加…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="246"/>
+        <location filename="../../app/ui/main_window.py" line="261"/>
         <source>Add a town to this ledger</source>
         <translation>この台帳に町内を追加します</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="248"/>
+        <location filename="../../app/ui/main_window.py" line="263"/>
         <source>Use a town-map image…</source>
         <translation>町内地図の画像を使う…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="248"/>
+        <location filename="../../app/ui/main_window.py" line="263"/>
         <source>A scanned or exported town map (PNG or JPEG)</source>
         <translation>スキャンまたは書き出した町内地図（PNGまたはJPEG）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="251"/>
+        <location filename="../../app/ui/main_window.py" line="266"/>
         <source>Use an MBTiles file…</source>
         <translation>MBTilesファイルを使う…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="251"/>
+        <location filename="../../app/ui/main_window.py" line="266"/>
         <source>A raster tile pack prepared for offline use</source>
         <translation>オフライン用に用意した地図タイルのファイル</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="254"/>
+        <location filename="../../app/ui/main_window.py" line="269"/>
         <source>Use a plain background</source>
         <translation>無地の背景を使う</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="254"/>
+        <location filename="../../app/ui/main_window.py" line="269"/>
         <source>No base map</source>
         <translation>背景の地図を使いません</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="257"/>
+        <location filename="../../app/ui/main_window.py" line="272"/>
         <source>Watch lines</source>
         <translation>見守りの線</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="257"/>
+        <location filename="../../app/ui/main_window.py" line="272"/>
         <source>Show the lines from each watcher&apos;s house to the person they watch</source>
         <translation>見守り者の家から、見守る相手までの線を表示します</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="260"/>
+        <location filename="../../app/ui/main_window.py" line="275"/>
         <source>Export watch-network record form…</source>
         <translation>見守りネットワーク記録用紙を書き出す…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="260"/>
+        <location filename="../../app/ui/main_window.py" line="275"/>
         <source>The 見守りネットワーク記録用紙 of this town, in Excel</source>
         <translation>この町内の見守りネットワーク記録用紙（Excel）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="263"/>
+        <location filename="../../app/ui/main_window.py" line="278"/>
         <source>Import watch-network record form…</source>
         <translation>見守りネットワーク記録用紙を取り込む…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="263"/>
+        <location filename="../../app/ui/main_window.py" line="278"/>
         <source>Read back a form filled in by volunteers</source>
         <translation>記入済みの記録用紙を読み込みます</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="266"/>
+        <location filename="../../app/ui/main_window.py" line="281"/>
         <source>Import roster…</source>
         <translation>名簿を取り込む…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="266"/>
+        <location filename="../../app/ui/main_window.py" line="281"/>
         <source>A list with one row per person (Excel or CSV)</source>
         <translation>1人1行の名簿（ExcelまたはCSV）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="268"/>
+        <location filename="../../app/ui/main_window.py" line="283"/>
         <source>Import shelters or facilities…</source>
         <translation>避難所・施設を取り込む…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="269"/>
+        <location filename="../../app/ui/main_window.py" line="284"/>
         <source>Public lists of shelters, community halls or clinics (CSV or GeoJSON)</source>
         <translation>避難所、公民館、診療所などの公開されている一覧（CSVまたはGeoJSON）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="271"/>
+        <location filename="../../app/ui/main_window.py" line="286"/>
         <source>Import agency list…</source>
         <translation>関係機関の一覧を取り込む…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="272"/>
+        <location filename="../../app/ui/main_window.py" line="287"/>
         <source>Community general support centres, care offices, clinics … (Excel or CSV)</source>
         <translation>地域包括支援センター、居宅介護支援事業所、診療所 …（ExcelまたはCSV）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="274"/>
+        <location filename="../../app/ui/main_window.py" line="289"/>
         <source>Shelters and facilities</source>
         <translation>避難所・施設</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="274"/>
+        <location filename="../../app/ui/main_window.py" line="289"/>
         <source>Show imported shelters, community halls and clinics</source>
         <translation>取り込んだ避難所、公民館、診療所を表示します</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="278"/>
+        <location filename="../../app/ui/main_window.py" line="293"/>
         <source>Print map…</source>
         <translation>地図を印刷…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="278"/>
+        <location filename="../../app/ui/main_window.py" line="293"/>
         <source>The town map with map numbers (no names), A4 or A3, PDF or PNG</source>
         <translation>地図番号入りの町内地図（氏名なし）。A4かA3、PDFかPNG</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="281"/>
+        <location filename="../../app/ui/main_window.py" line="296"/>
         <source>Projector mode</source>
         <translation>プロジェクター表示</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="281"/>
+        <location filename="../../app/ui/main_window.py" line="296"/>
         <source>Meeting display: large symbols, map numbers instead of names, no phone numbers or health notes</source>
         <translation>会議用の表示：記号を大きくし、氏名の代わりに地図番号を出します。電話番号や健康のメモは出しません</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="284"/>
+        <location filename="../../app/ui/main_window.py" line="299"/>
         <source>Back up now…</source>
         <translation>今すぐ控えを作る…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="284"/>
+        <location filename="../../app/ui/main_window.py" line="299"/>
         <source>Save an encrypted copy of the ledger</source>
         <translation>台帳の控え（暗号化）を保存します</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="286"/>
+        <location filename="../../app/ui/main_window.py" line="301"/>
         <source>Restore from a backup…</source>
         <translation>控えから戻す…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="287"/>
+        <location filename="../../app/ui/main_window.py" line="302"/>
         <source>Replace the ledger with a backup (the current one is kept)</source>
         <translation>台帳を控えで置き換えます（今の台帳も残します）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="289"/>
+        <location filename="../../app/ui/main_window.py" line="304"/>
         <source>Change passphrase…</source>
         <translation>合言葉を変える…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="289"/>
+        <location filename="../../app/ui/main_window.py" line="304"/>
         <source>Encrypt the ledger anew</source>
         <translation>台帳を新しい合言葉で暗号化し直します</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="291"/>
+        <location filename="../../app/ui/main_window.py" line="306"/>
         <source>History of changes…</source>
         <translation>変更の記録…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="292"/>
+        <location filename="../../app/ui/main_window.py" line="307"/>
         <source>Who changed what and when (the audit log)</source>
         <translation>だれが、いつ、何を変えたか</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="293"/>
+        <location filename="../../app/ui/main_window.py" line="308"/>
         <source>Lock now</source>
         <translation>今すぐロック</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="293"/>
+        <location filename="../../app/ui/main_window.py" line="308"/>
         <source>Hide the ledger until the passphrase is entered</source>
         <translation>合言葉を入れるまで台帳を隠します</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="295"/>
+        <location filename="../../app/ui/main_window.py" line="310"/>
         <source>Quit</source>
         <translation>終了</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="295"/>
+        <location filename="../../app/ui/main_window.py" line="310"/>
         <source>Close Sasaeai Map</source>
         <translation>支え合いマップを終了します</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="297"/>
+        <location filename="../../app/ui/main_window.py" line="312"/>
         <source>About Sasaeai Map</source>
         <translation>支え合いマップについて</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="297"/>
+        <location filename="../../app/ui/main_window.py" line="312"/>
         <source>Version and licences</source>
         <translation>バージョンとライセンス</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="298"/>
+        <location filename="../../app/ui/main_window.py" line="313"/>
         <source>Guide: the three steps</source>
         <translation>使い方：3つのステップ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="298"/>
+        <location filename="../../app/ui/main_window.py" line="313"/>
         <source>How to use Sasaeai Map</source>
         <translation>支え合いマップの使い方</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="300"/>
+        <location filename="../../app/ui/main_window.py" line="315"/>
         <source>Large text</source>
         <translation>大きな文字</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="300"/>
+        <location filename="../../app/ui/main_window.py" line="315"/>
         <source>Text and map symbols 1.5 times larger</source>
         <translation>文字と地図の記号を1.5倍にします</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="303"/>
+        <location filename="../../app/ui/main_window.py" line="318"/>
         <source>High contrast</source>
         <translation>はっきりした色</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="303"/>
+        <location filename="../../app/ui/main_window.py" line="318"/>
         <source>Strong colours, easier to tell apart</source>
         <translation>濃い色で、見分けやすくします</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="305"/>
+        <location filename="../../app/ui/main_window.py" line="320"/>
         <source>Dates in the Japanese era (和暦)</source>
         <translation>和暦で表示</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="306"/>
+        <location filename="../../app/ui/main_window.py" line="321"/>
         <source>令和7年4月1日 instead of 2025-04-01</source>
         <translation>2025-04-01 ではなく 令和7年4月1日 と表示します</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="311"/>
+        <location filename="../../app/ui/main_window.py" line="326"/>
         <source>Ⅰ Map households</source>
         <translation>Ⅰ 世帯を地図に記す</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="311"/>
+        <location filename="../../app/ui/main_window.py" line="326"/>
         <source>Step I: mark households and gathering places on the town map</source>
         <translation>ステップⅠ：町内の地図に世帯とたまり場を記します</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="312"/>
+        <location filename="../../app/ui/main_window.py" line="327"/>
         <source>Ⅱ Watch network</source>
         <translation>Ⅱ 見守りネットワーク</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="312"/>
+        <location filename="../../app/ui/main_window.py" line="327"/>
         <source>Step II: who watches over each person of concern</source>
         <translation>ステップⅡ：気がかりな人を、誰が見守るか</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="313"/>
+        <location filename="../../app/ui/main_window.py" line="328"/>
         <source>Ⅲ Emergency contacts</source>
         <translation>Ⅲ 緊急連絡先</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="313"/>
+        <location filename="../../app/ui/main_window.py" line="328"/>
         <source>Step III: emergency contact cards and sheet</source>
         <translation>ステップⅢ：緊急連絡カードと緊急連絡表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="314"/>
+        <location filename="../../app/ui/main_window.py" line="329"/>
         <source>Liaison meeting</source>
         <translation>福祉連絡会</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="314"/>
+        <location filename="../../app/ui/main_window.py" line="329"/>
         <source>The yearly review of every person of concern (福祉連絡会)</source>
         <translation>気がかりな人を毎年見直す会議</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="324"/>
+        <location filename="../../app/ui/main_window.py" line="339"/>
         <source>Steps</source>
         <translation>手順</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="330"/>
+        <location filename="../../app/ui/main_window.py" line="345"/>
         <source>Edit</source>
         <translation>編集</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="334"/>
+        <location filename="../../app/ui/main_window.py" line="349"/>
         <source>The town shown on the map</source>
         <translation>地図に表示する町内</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="337"/>
+        <location filename="../../app/ui/main_window.py" line="352"/>
         <source>Town:</source>
         <translation>町内：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="345"/>
+        <location filename="../../app/ui/main_window.py" line="360"/>
         <source>Projector</source>
         <translation>プロジェクター</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="349"/>
+        <location filename="../../app/ui/main_window.py" line="364"/>
         <source>Leave projector mode…</source>
         <translation>プロジェクター表示を終わる…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="349"/>
+        <location filename="../../app/ui/main_window.py" line="364"/>
         <source>Show names and details again (asks first)</source>
         <translation>氏名などをまた表示します（先に確認します）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="361"/>
+        <location filename="../../app/ui/main_window.py" line="376"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="372"/>
+        <location filename="../../app/ui/main_window.py" line="387"/>
         <source>&amp;Edit</source>
         <translation>編集(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="376"/>
+        <location filename="../../app/ui/main_window.py" line="391"/>
         <source>&amp;Map</source>
         <translation>地図(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="384"/>
+        <location filename="../../app/ui/main_window.py" line="399"/>
         <source>&amp;Steps</source>
         <translation>手順(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="387"/>
+        <location filename="../../app/ui/main_window.py" line="402"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="390"/>
+        <location filename="../../app/ui/main_window.py" line="405"/>
         <source>&amp;Language</source>
         <translation>言語(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="399"/>
+        <location filename="../../app/ui/main_window.py" line="414"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="106"/>
+        <location filename="../../app/ui/main_window.py" line="108"/>
         <source>Legend</source>
         <translation>凡例</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="107"/>
+        <location filename="../../app/ui/main_window.py" line="109"/>
         <source>Other household</source>
         <translation>その他の世帯</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="108"/>
+        <location filename="../../app/ui/main_window.py" line="110"/>
         <source>A person of concern lives here</source>
         <translation>気がかりな人がいる世帯</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="109"/>
+        <location filename="../../app/ui/main_window.py" line="111"/>
         <source>Gathering place (たまり場)</source>
         <translation>たまり場</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="110"/>
+        <location filename="../../app/ui/main_window.py" line="112"/>
         <source>Person of concern nobody watches over yet</source>
         <translation>見守り者がまだいない気がかりな人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="111"/>
+        <location filename="../../app/ui/main_window.py" line="113"/>
         <source>Click to show or hide the legend</source>
         <translation>クリックで凡例を表示／非表示</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="112"/>
+        <location filename="../../app/ui/main_window.py" line="114"/>
         <source>Drag to move this household</source>
         <translation>ドラッグでこの世帯を移動</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="160"/>
+        <location filename="../../app/ui/main_window.py" line="115"/>
+        <source>(?) Position guessed from the address: drag it to the house</source>
+        <translation>（？）住所から推定した位置です。家の場所へドラッグしてください</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="149"/>
+        <source>Not on the map yet</source>
+        <translation>まだ地図にない世帯</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="153"/>
+        <source>Pin on the map</source>
+        <translation>地図に置く</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="154"/>
+        <source>Choose a household above, press this, then click where the house is</source>
+        <translation>上の世帯を選んでこのボタンを押し、地図の上でその家の場所をクリックします</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="175"/>
         <source>PROJECTOR MODE — names, phone numbers, birth dates and health notes are hidden. Households are shown by their map numbers.</source>
         <translation>プロジェクター表示中 — 氏名・電話番号・生年月日・健康のメモは隠しています。世帯は地図番号で示します。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="170"/>
+        <location filename="../../app/ui/main_window.py" line="185"/>
         <source>Locked: the ledger is hidden while nobody uses the computer.
 Nothing was lost. Press Unlock and enter the passphrase.</source>
         <translation>ロック中：だれも使っていない間、台帳を隠しています。
 データは失われていません。「ロック解除」を押して合言葉を入れてください。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="176"/>
+        <location filename="../../app/ui/main_window.py" line="191"/>
         <source>Unlock…</source>
         <translation>ロック解除…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="523"/>
+        <location filename="../../app/ui/main_window.py" line="540"/>
         <source>No town yet: File → New town…</source>
         <translation>まだ町内がありません：ファイル → 町内を追加…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="530"/>
+        <location filename="../../app/ui/main_window.py" line="547"/>
         <source>{town}: {households} households, {places} gathering places</source>
         <translation>{town}：{households}世帯、たまり場 {places}か所</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="557"/>
+        <location filename="../../app/ui/main_window.py" line="574"/>
         <source>Town map images (*.png *.jpg *.jpeg)</source>
         <translation>町内地図の画像 (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="558"/>
+        <location filename="../../app/ui/main_window.py" line="575"/>
         <source>MBTiles files (*.mbtiles)</source>
         <translation>MBTilesファイル (*.mbtiles)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="559"/>
+        <location filename="../../app/ui/main_window.py" line="576"/>
         <source>Choose the base map</source>
         <translation>背景の地図を選ぶ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="684"/>
+        <location filename="../../app/ui/main_window.py" line="678"/>
+        <source>Not on the map yet ({n})</source>
+        <translation>まだ地図にない世帯（{n}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="689"/>
+        <source>Click the map where the house is.</source>
+        <translation>地図の上で、その家の場所をクリックしてください。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="695"/>
+        <source>Pin household</source>
+        <translation>世帯を地図に置く</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="733"/>
         <source>Move gathering place</source>
         <translation>たまり場の移動</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="689"/>
+        <location filename="../../app/ui/main_window.py" line="738"/>
         <source>Move household</source>
         <translation>世帯の移動</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="726"/>
+        <location filename="../../app/ui/main_window.py" line="775"/>
         <source>Edit household</source>
         <translation>世帯の編集</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="742"/>
+        <location filename="../../app/ui/main_window.py" line="791"/>
         <source>Delete household No.{number} {label} from the map?
 Undo (Ctrl+Z) brings it back.</source>
         <translation>No.{number} {label} を地図から削除しますか？
 「元に戻す」(Ctrl+Z) で戻せます。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="746"/>
+        <location filename="../../app/ui/main_window.py" line="795"/>
         <source>Delete household</source>
         <translation>世帯の削除</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="763"/>
+        <location filename="../../app/ui/main_window.py" line="812"/>
         <source>Add member</source>
         <translation>世帯員の追加</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="779"/>
+        <location filename="../../app/ui/main_window.py" line="828"/>
         <source>Edit member</source>
         <translation>世帯員の編集</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="787"/>
+        <location filename="../../app/ui/main_window.py" line="836"/>
         <source>Remove {name} from this household?</source>
         <translation>{name} さんをこの世帯から削除しますか？</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="790"/>
+        <location filename="../../app/ui/main_window.py" line="839"/>
         <source>Remove member</source>
         <translation>世帯員の削除</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="800"/>
+        <location filename="../../app/ui/main_window.py" line="849"/>
         <source>Delete the gathering place {name}?</source>
         <translation>たまり場「{name}」を削除しますか？</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="801"/>
+        <location filename="../../app/ui/main_window.py" line="850"/>
         <source>Delete gathering place</source>
         <translation>たまり場の削除</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="806"/>
+        <location filename="../../app/ui/main_window.py" line="855"/>
         <source>Edit gathering place</source>
         <translation>たまり場の編集</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="846"/>
+        <location filename="../../app/ui/main_window.py" line="895"/>
         <source>That passphrase does not open this ledger.</source>
         <translation>その合言葉ではこの台帳を開けません。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="894"/>
+        <location filename="../../app/ui/main_window.py" line="943"/>
         <source>Record consent</source>
         <translation>同意の記録</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="900"/>
+        <location filename="../../app/ui/main_window.py" line="949"/>
         <source>Back up the ledger</source>
         <translation>台帳の控えを作る</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="902"/>
-        <location filename="../../app/ui/main_window.py" line="917"/>
+        <location filename="../../app/ui/main_window.py" line="951"/>
+        <location filename="../../app/ui/main_window.py" line="966"/>
         <source>Ledger backups (*.sqlite3)</source>
         <translation>台帳の控え (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="911"/>
+        <location filename="../../app/ui/main_window.py" line="960"/>
         <source>Backed up to {path} (encrypted like the ledger)</source>
         <translation>{path} に控えを保存しました（台帳と同じく暗号化）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="916"/>
-        <location filename="../../app/ui/main_window.py" line="920"/>
+        <location filename="../../app/ui/main_window.py" line="965"/>
+        <location filename="../../app/ui/main_window.py" line="969"/>
         <source>Restore from a backup</source>
         <translation>控えから戻す</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="921"/>
+        <location filename="../../app/ui/main_window.py" line="970"/>
         <source>To restore, close Sasaeai Map and run:
 
 sasaeai-map restore &quot;{file}&quot;
@@ -1299,306 +1334,306 @@ sasaeai-map restore &quot;{file}&quot;
 今の台帳は先に控えとして残します。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="926"/>
+        <location filename="../../app/ui/main_window.py" line="975"/>
         <source>Change passphrase</source>
         <translation>合言葉を変える</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="934"/>
+        <location filename="../../app/ui/main_window.py" line="983"/>
         <source>The passphrase was changed (a backup was made first).</source>
         <translation>合言葉を変えました（先に控えを作りました）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="965"/>
+        <location filename="../../app/ui/main_window.py" line="1014"/>
         <source>Printed map</source>
         <translation>印刷用の地図</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="979"/>
+        <location filename="../../app/ui/main_window.py" line="1028"/>
         <source>Print map</source>
         <translation>地図の印刷</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="980"/>
+        <location filename="../../app/ui/main_window.py" line="1029"/>
         <source>Draw the watch lines</source>
         <translation>見守りの線を描く</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="982"/>
+        <location filename="../../app/ui/main_window.py" line="1031"/>
         <source>Landscape</source>
         <translation>横向き</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="983"/>
+        <location filename="../../app/ui/main_window.py" line="1032"/>
         <source>Portrait</source>
         <translation>縦向き</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="985"/>
+        <location filename="../../app/ui/main_window.py" line="1034"/>
         <source>Paper</source>
         <translation>用紙</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="986"/>
+        <location filename="../../app/ui/main_window.py" line="1035"/>
         <source>Orientation</source>
         <translation>向き</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1007"/>
+        <location filename="../../app/ui/main_window.py" line="1056"/>
         <source>Leave projector mode? Names, phone numbers and notes will be shown again.</source>
         <translation>プロジェクター表示を終わりますか？ 氏名・電話番号・メモがまた表示されます。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1088"/>
+        <location filename="../../app/ui/main_window.py" line="1137"/>
         <source>Add watcher</source>
         <translation>見守り者の追加</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1106"/>
+        <location filename="../../app/ui/main_window.py" line="1155"/>
         <source>Edit involvement</source>
         <translation>関わり方の編集</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1113"/>
+        <location filename="../../app/ui/main_window.py" line="1162"/>
         <source>{watcher} no longer watches over this person?</source>
         <translation>{watcher} さんを、この人の見守り者から外しますか？</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1115"/>
+        <location filename="../../app/ui/main_window.py" line="1164"/>
         <source>Remove watcher</source>
         <translation>見守り者を外す</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1140"/>
+        <location filename="../../app/ui/main_window.py" line="1189"/>
         <source>New meeting</source>
         <translation>新しい会議</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1159"/>
+        <location filename="../../app/ui/main_window.py" line="1208"/>
         <source>Record for No.{number} that they {outcome}?
 Their watch ends. Nothing is deleted: the record is kept and can be restored.</source>
         <translation>No.{number} の方を「{outcome}」として記録しますか？
 見守りは終わりますが、記録は消さずに保管し、あとで戻せます。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1173"/>
+        <location filename="../../app/ui/main_window.py" line="1222"/>
         <source>Review</source>
         <translation>見直し</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1190"/>
+        <location filename="../../app/ui/main_window.py" line="1239"/>
         <source>Due and overdue</source>
         <translation>見直しが必要な人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1190"/>
-        <location filename="../../app/ui/main_window.py" line="1212"/>
+        <location filename="../../app/ui/main_window.py" line="1239"/>
+        <location filename="../../app/ui/main_window.py" line="1261"/>
         <source>No.</source>
         <translation>番号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1190"/>
-        <location filename="../../app/ui/main_window.py" line="1212"/>
+        <location filename="../../app/ui/main_window.py" line="1239"/>
+        <location filename="../../app/ui/main_window.py" line="1261"/>
         <source>Name</source>
         <translation>氏名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1190"/>
+        <location filename="../../app/ui/main_window.py" line="1239"/>
         <source>Why</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1191"/>
+        <location filename="../../app/ui/main_window.py" line="1240"/>
         <source>Since</source>
         <translation>いつから</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1201"/>
+        <location filename="../../app/ui/main_window.py" line="1250"/>
         <source>This town has no liaison meeting recorded yet: start one with New meeting…</source>
         <translation>この町内の福祉連絡会はまだ記録がありません。「新しい会議…」から始めてください。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1205"/>
+        <location filename="../../app/ui/main_window.py" line="1254"/>
         <source>unknown</source>
         <translation>不明</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1207"/>
+        <location filename="../../app/ui/main_window.py" line="1256"/>
         <source>Since {since}. Who recorded each change: from the history of changes.</source>
         <translation>{since} 以降の変更です。記録した人は変更の記録から。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1209"/>
+        <location filename="../../app/ui/main_window.py" line="1258"/>
         <source>Since {since}. Only record times are known (who recorded them is not).</source>
         <translation>{since} 以降の変更です。記録した時刻だけが分かります（記録した人は分かりません）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1211"/>
+        <location filename="../../app/ui/main_window.py" line="1260"/>
         <source>What changed since the last meeting</source>
         <translation>前回の会議からの変化</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1212"/>
+        <location filename="../../app/ui/main_window.py" line="1261"/>
         <source>What</source>
         <translation>対象</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1212"/>
+        <location filename="../../app/ui/main_window.py" line="1261"/>
         <source>Change</source>
         <translation>変化</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1212"/>
+        <location filename="../../app/ui/main_window.py" line="1261"/>
         <source>Fields</source>
         <translation>項目</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1213"/>
+        <location filename="../../app/ui/main_window.py" line="1262"/>
         <source>Recorded by</source>
         <translation>記録した人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1213"/>
+        <location filename="../../app/ui/main_window.py" line="1262"/>
         <source>When</source>
         <translation>日時</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1220"/>
+        <location filename="../../app/ui/main_window.py" line="1269"/>
         <source>Town / district</source>
         <translation>町内・地区</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1220"/>
+        <location filename="../../app/ui/main_window.py" line="1269"/>
         <source>Watched (■) / not (□)</source>
         <translation>見守りあり（■）・なし（□）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1228"/>
+        <location filename="../../app/ui/main_window.py" line="1277"/>
         <source>Overview</source>
         <translation>全体のようす</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1229"/>
+        <location filename="../../app/ui/main_window.py" line="1278"/>
         <source>Export to Excel…</source>
         <translation>Excelに書き出す…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1232"/>
+        <location filename="../../app/ui/main_window.py" line="1281"/>
         <source>Export the overview</source>
         <translation>全体のようすを書き出す</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1272"/>
+        <location filename="../../app/ui/main_window.py" line="1321"/>
         <source>Edit emergency card</source>
         <translation>緊急連絡カードの編集</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1297"/>
+        <location filename="../../app/ui/main_window.py" line="1346"/>
         <source>Emergency contact sheet</source>
         <translation>緊急連絡表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1306"/>
+        <location filename="../../app/ui/main_window.py" line="1355"/>
         <source>Emergency contact cards</source>
         <translation>緊急連絡カード</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1330"/>
-        <location filename="../../app/ui/main_window.py" line="1340"/>
+        <location filename="../../app/ui/main_window.py" line="1379"/>
+        <location filename="../../app/ui/main_window.py" line="1389"/>
         <source>Import shelters or facilities</source>
         <translation>避難所・施設の取り込み</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1331"/>
+        <location filename="../../app/ui/main_window.py" line="1380"/>
         <source>CSV or GeoJSON (*.csv *.geojson *.json)</source>
         <translation>CSVまたはGeoJSON (*.csv *.geojson *.json)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1320"/>
+        <location filename="../../app/ui/main_window.py" line="1369"/>
         <source>{file}: {summary}. Import?</source>
         <translation>{file}：{summary}。取り込みますか？</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1351"/>
-        <location filename="../../app/ui/main_window.py" line="1364"/>
-        <location filename="../../app/ui/main_window.py" line="1377"/>
-        <location filename="../../app/ui/main_window.py" line="1386"/>
+        <location filename="../../app/ui/main_window.py" line="1400"/>
+        <location filename="../../app/ui/main_window.py" line="1413"/>
+        <location filename="../../app/ui/main_window.py" line="1426"/>
+        <location filename="../../app/ui/main_window.py" line="1435"/>
         <source>Import agency list</source>
         <translation>関係機関の一覧の取り込み</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1352"/>
+        <location filename="../../app/ui/main_window.py" line="1401"/>
         <source>Excel or CSV (*.xlsx *.csv)</source>
         <translation>ExcelまたはCSV (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1365"/>
+        <location filename="../../app/ui/main_window.py" line="1414"/>
         <source>{count} phone numbers in {file} have no area code (市外局番).
 Which area code do they have? (e.g. 0776)</source>
         <translation>{file} の電話番号のうち {count}件に市外局番がありません。
 市外局番は何番ですか？（例：0776）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1378"/>
+        <location filename="../../app/ui/main_window.py" line="1427"/>
         <source>What kind of agencies does {file} list?</source>
         <translation>{file} はどの種類の機関の一覧ですか？</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1404"/>
+        <location filename="../../app/ui/main_window.py" line="1453"/>
         <source>Export watch-network record form</source>
         <translation>見守りネットワーク記録用紙の書き出し</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1233"/>
-        <location filename="../../app/ui/main_window.py" line="1405"/>
-        <location filename="../../app/ui/main_window.py" line="1452"/>
+        <location filename="../../app/ui/main_window.py" line="1282"/>
+        <location filename="../../app/ui/main_window.py" line="1454"/>
+        <location filename="../../app/ui/main_window.py" line="1501"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1415"/>
+        <location filename="../../app/ui/main_window.py" line="1464"/>
         <source>Saved {path}</source>
         <translation>保存しました：{path}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1434"/>
+        <location filename="../../app/ui/main_window.py" line="1483"/>
         <source>Importing {file}…</source>
         <translation>{file} を取り込み中…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1438"/>
+        <location filename="../../app/ui/main_window.py" line="1487"/>
         <source>Import cancelled: nothing was changed.</source>
         <translation>取り込みを取りやめました。台帳は変わっていません。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1444"/>
+        <location filename="../../app/ui/main_window.py" line="1493"/>
         <source>Imported: {summary}</source>
         <translation>取り込みました：{summary}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1451"/>
-        <location filename="../../app/ui/main_window.py" line="1456"/>
+        <location filename="../../app/ui/main_window.py" line="1500"/>
+        <location filename="../../app/ui/main_window.py" line="1505"/>
         <source>Import watch-network record form</source>
         <translation>見守りネットワーク記録用紙の取り込み</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1463"/>
-        <location filename="../../app/ui/main_window.py" line="1479"/>
+        <location filename="../../app/ui/main_window.py" line="1512"/>
+        <location filename="../../app/ui/main_window.py" line="1528"/>
         <source>Import roster</source>
         <translation>名簿の取り込み</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1464"/>
+        <location filename="../../app/ui/main_window.py" line="1513"/>
         <source>Rosters (*.xlsx *.csv)</source>
         <translation>名簿 (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1495"/>
+        <location filename="../../app/ui/main_window.py" line="1544"/>
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1496"/>
+        <location filename="../../app/ui/main_window.py" line="1545"/>
         <source>The new language is used from the next start of Sasaeai Map.</source>
         <translation>新しい言語は、支え合いマップを次に起動したときから使われます。</translation>
     </message>
@@ -2413,7 +2448,7 @@ Which area code do they have? (e.g. 0776)</source>
     <message>
         <location filename="../../app/services/basemaps.py" line="31"/>
         <location filename="../../app/services/emergency.py" line="432"/>
-        <location filename="../../app/services/households.py" line="163"/>
+        <location filename="../../app/services/households.py" line="164"/>
         <location filename="../../app/services/meetings.py" line="171"/>
         <location filename="../../app/services/meetings.py" line="431"/>
         <location filename="../../app/services/places.py" line="52"/>
@@ -2437,7 +2472,7 @@ Which area code do they have? (e.g. 0776)</source>
     </message>
     <message>
         <location filename="../../app/services/emergency.py" line="47"/>
-        <location filename="../../app/services/households.py" line="127"/>
+        <location filename="../../app/services/households.py" line="128"/>
         <location filename="../../app/services/meetings.py" line="84"/>
         <location filename="../../app/services/selfcheck.py" line="125"/>
         <location filename="../../app/services/towns.py" line="20"/>
@@ -2452,7 +2487,7 @@ Which area code do they have? (e.g. 0776)</source>
     </message>
     <message>
         <location filename="../../app/services/emergency.py" line="65"/>
-        <location filename="../../app/services/households.py" line="92"/>
+        <location filename="../../app/services/households.py" line="93"/>
         <source>Latitude {lat} / longitude {lon} is not on Earth.</source>
         <translation>緯度 {lat}／経度 {lon} は地球上の位置ではありません。</translation>
     </message>
@@ -2482,7 +2517,7 @@ Which area code do they have? (e.g. 0776)</source>
     </message>
     <message>
         <location filename="../../app/services/emergency.py" line="528"/>
-        <location filename="../../app/services/households.py" line="83"/>
+        <location filename="../../app/services/households.py" line="84"/>
         <source>This household is no longer in the ledger.</source>
         <translation>この世帯は台帳にもうありません。</translation>
     </message>
@@ -2492,17 +2527,17 @@ Which area code do they have? (e.g. 0776)</source>
         <translation>世帯の区分がわかりません：{code}</translation>
     </message>
     <message>
-        <location filename="../../app/services/households.py" line="89"/>
+        <location filename="../../app/services/households.py" line="90"/>
         <source>The position is not a number.</source>
         <translation>位置が数値ではありません。</translation>
     </message>
     <message>
-        <location filename="../../app/services/households.py" line="228"/>
+        <location filename="../../app/services/households.py" line="245"/>
         <source>A member needs a name.</source>
         <translation>世帯員の氏名を入力してください。</translation>
     </message>
     <message>
-        <location filename="../../app/services/households.py" line="260"/>
+        <location filename="../../app/services/households.py" line="277"/>
         <location filename="../../app/services/watch.py" line="183"/>
         <source>This member is no longer in the ledger.</source>
         <translation>この世帯員は台帳にもういません。</translation>

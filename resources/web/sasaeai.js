@@ -170,6 +170,14 @@
       if (!white) { ctx.lineWidth = 1; ctx.strokeStyle = "#000"; ctx.strokeText(sym.letter, x, y + 1); }
       ctx.fillStyle = white ? "#111" : "#fff"; ctx.fillText(sym.letter, x, y + 1);
     }
+    if (p.approximate) {
+      // Placed from the address only: a "?" until a volunteer pins the house (a sign, not colour only).
+      var qx = x - r - 1, qy = y - r - 1;
+      ctx.beginPath(); ctx.arc(qx, qy, 8, 0, 2 * Math.PI);
+      ctx.fillStyle = "#ffffff"; ctx.fill(); ctx.lineWidth = 2; ctx.strokeStyle = "#000"; ctx.stroke();
+      ctx.fillStyle = "#000"; ctx.font = "bold 12px " + FONT; ctx.textAlign = "center"; ctx.textBaseline = "middle";
+      ctx.fillText("?", qx, qy + 1);
+    }
     if (gaps[id]) {
       // Nobody watches over a person of concern here yet: a "!" badge (a sign, not colour only).
       var bx = x + r + 1, by = y - r - 1;
@@ -242,6 +250,7 @@
     var name = document.createElement("span"); name.textContent = p.label || ""; el.appendChild(name);
     if (p.address) { var a = document.createElement("div"); a.textContent = p.address; el.appendChild(a); }
     if (p.schedule) { var s = document.createElement("div"); s.textContent = p.schedule; el.appendChild(s); }
+    if (p.approximate) { var q = document.createElement("div"); q.textContent = config.labels.approximate || "?"; el.appendChild(q); }
     return el;
   }
 

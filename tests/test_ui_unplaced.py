@@ -1,0 +1,43 @@
+"""Households imported without a position wait on a list until a volunteer pins them on the map."""
+
+from __future__ import annotations
+
+from app.services import households
+from app.services.views import Crs, HouseholdFields, MapPoint
+from tests.test_ui_map import page_state, window  # noqa: F401 - the window fixture
+
+
+def test_an_unplaced_household_is_listed_then_pinned_and_undo_unpins(qtbot, window):
+    with window.ledger.Session.begin() as s:
+        new = households.add_household(s, window.town.id, None, HouseholdFields(name="新井家", address="ひだまり町9丁目1"))
+    window.load_town(window.town.id)
+    qtbot.waitUntil(lambda: window.map_view.is_ready, timeout=60_000)
+    assert window.unplaced_box.isVisibleTo(window) and window.unplaced.count() == 1
+    assert str(new.id) not in page_state(qtbot, window)["ids"]
+    window.unplaced.choose(new.id)
+    window.pin_button.click()
+    window.map_view.bridge.mapClicked(321.0, 123.0)  # the volunteer clicks where the house is
+    assert page_state(qtbot, window)["positions"][str(new.id)] == [321.0, 123.0]
+    assert window.unplaced.count() == 0
+    with window.ledger.Session() as s:
+        assert households.get_household(s, new.id).point(Crs.PIXEL) == MapPoint(Crs.PIXEL, 321.0, 123.0)
+    window.undo_action.trigger()
+    assert window.unplaced.count() == 1
+    assert str(new.id) not in page_state(qtbot, window)["ids"]
+
+
+def test_a_guessed_position_is_marked_until_the_house_is_pinned(ledger, town):
+    from app.models import Household
+    from app.services.mapquery import town_features
+
+    with ledger.Session.begin() as s:
+        h = households.add_household(s, town.id, MapPoint(Crs.GEO, 136.17, 35.90), HouseholdFields(name="推定家"))
+        s.get(Household, h.id).position_approximate = True  # as a roster import places it from the 町丁目
+    with ledger.Session() as s:
+        [feature] = town_features(s, town.id, Crs.GEO)["features"]
+    assert feature["properties"]["approximate"] is True
+    with ledger.Session.begin() as s:
+        households.move_household(s, h.id, MapPoint(Crs.GEO, 136.171, 35.901))  # dragged to the real house
+    with ledger.Session() as s:
+        [feature] = town_features(s, town.id, Crs.GEO)["features"]
+    assert feature["properties"]["approximate"] is False
