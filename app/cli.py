@@ -171,7 +171,10 @@ def cmd_print_map(args: argparse.Namespace) -> int:
     from app.maps.printing import PrintOptions, print_map
     from app.ui.main_window import page_labels
 
-    app = QApplication.instance() or QApplication([])  # noqa: F841 - WebEngine needs the application
+    from app.ui.i18n import install_translators
+
+    app = QApplication.instance() or QApplication([])
+    install_translators(app, "ja")  # the printed map is handed out in the town: Japanese, whatever the locale
     try:
         with _ledger(args) as ledger:
             with ledger.Session() as s:
