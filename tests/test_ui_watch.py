@@ -113,3 +113,13 @@ def test_a_bad_form_changes_nothing_and_says_where(qtbot, step2, tmp_path, monke
     assert step2.import_watch_form(bad, confirm=lambda p: True) is False
     assert shown and "見守り.xlsx" in shown[0]
     assert concerns(step2) == before
+
+
+def test_persons_of_concern_can_be_listed_in_gojuon_order(qtbot, step2):
+    from app.services.japanese import gojuon_key
+
+    step2.watch_panel.order.setCurrentIndex(1)  # 五十音
+    listed = [step2.watch_panel.persons.item(i).data(0x0100) for i in range(step2.watch_panel.persons.count())]
+    by_id = {c.person.id: c.person for c in concerns(step2)}
+    readings = [gojuon_key(by_id[i].kana, by_id[i].name) for i in listed]
+    assert readings == sorted(readings) and len(listed) == len(by_id)

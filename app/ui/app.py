@@ -44,18 +44,27 @@ def run_gui(*, data_dir: Path, demo: bool = False, screenshot: Path | None = Non
 
     from app.models import open_ledger
     from app.models.engine import PASSPHRASE_ENV
+    from app.paths import ledger_path
     from app.services.backup import backup_if_due
+    from app.services.demo import make_demo
     from app.services.errors import LedgerError
     from app.services.lock import acquire_lock
-    from app.ui.dialogs import error_text
-    from app.ui.unlock import AUTO_LOCK_MINUTES, DEFAULT_AUTO_LOCK_MINUTES, unlock_ledger
-    from app.paths import ledger_path
-    from app.services.demo import make_demo
-    from app.ui.dialogs import BaseMapChoiceDialog, FirstRunDialog, TownDialog, show_error
     from app.ui.comfort import flag
+    from app.ui.dialogs import (
+        BaseMapChoiceDialog,
+        FirstRunDialog,
+        TownDialog,
+        error_text,
+        show_error,
+    )
     from app.ui.help import GUIDE_SHOWN
     from app.ui.i18n import chosen_language, install_translators
     from app.ui.main_window import MainWindow
+    from app.ui.unlock import (
+        AUTO_LOCK_MINUTES,
+        DEFAULT_AUTO_LOCK_MINUTES,
+        unlock_ledger,
+    )
 
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Sasaeai Map")

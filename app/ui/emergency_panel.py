@@ -5,11 +5,9 @@ from __future__ import annotations
 import uuid
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -26,7 +24,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.ui.person_list import PersonList
 from app.services.emergency_views import (
     MISSING_TEXT,
     AgencyView,
@@ -35,6 +32,8 @@ from app.services.emergency_views import (
     ContactFields,
     ShelterStatus,
 )
+from app.ui.dates import JapaneseDateEdit
+from app.ui.person_list import PersonList, in_order, order_combo
 
 ROLE_ID = Qt.ItemDataRole.UserRole
 translate = QCoreApplication.translate
@@ -45,35 +44,6 @@ KEPT_AT = ("", "冷蔵庫の扉", "電話の横", "玄関の内側", "仏壇の�
 
 def missing_text(code) -> str:  # noqa: ANN001 - a Missing value
     return translate("emergency", MISSING_TEXT[code])
-
-
-class _DateField(QWidget):
-    """A date that may be unknown: a checkbox and a calendar."""
-
-    def __init__(self, value: date | None, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.known = QCheckBox(self.tr("Known"))
-        self.edit = QDateEdit(QDate.currentDate())
-        self.edit.setDisplayFormat("yyyy-MM-dd")
-        self.edit.setCalendarPopup(True)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.known)
-        layout.addWidget(self.edit, 1)
-        self.known.toggled.connect(self.edit.setEnabled)
-        self.set(value)
-
-    def set(self, value: date | None) -> None:
-        self.known.setChecked(value is not None)
-        self.edit.setEnabled(value is not None)
-        if value is not None:
-            self.edit.setDate(QDate(value.year, value.month, value.day))
-
-    def value(self) -> date | None:
-        if not self.known.isChecked():
-            return None
-        d = self.edit.date()
-        return date(d.year(), d.month(), d.day())
 
 
 class CardDialog(QDialog):
@@ -125,8 +95,8 @@ class CardDialog(QDialog):
         self.kept_at.setCurrentText(card.kept_at)
         self.note = QLineEdit(card.note)
         today = date.today()
-        self.made_on = _DateField(card.made_on if card.has_card else today)
-        self.review_on = _DateField(card.review_on if card.has_card
+        self.made_on = JapaneseDateEdit(card.made_on if card.has_card else today)
+        self.review_on = JapaneseDateEdit(card.review_on if card.has_card
                                     else date(today.year + 1, today.month, min(today.day, 28)))
         form = QFormLayout()
         form.addRow(self.tr("Family doctor"), self.family_doctor)
@@ -152,11 +122,15 @@ class CardDialog(QDialog):
         scroll.setWidgetResizable(True)
         scroll.setWidget(inner)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
+        buttons.accepted.connect(self._accept_if_dates_valid)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(scroll, 1)
         layout.addWidget(buttons)
+
+    def _accept_if_dates_valid(self) -> None:
+        if self.made_on.valid() and self.review_on.valid():
+            self.accept()
 
     def contact_fields(self) -> list[ContactFields]:
         rows = []
@@ -226,6 +200,7 @@ class EmergencyPanel(QWidget):
                             (self.tr("Review date passed"), self.OVERDUE)):
             self.show_only.addItem(label, code)
         self.persons = PersonList()
+        self.order = order_combo()
         self.detail = QLabel()
         self.detail.setWordWrap(True)
         self.detail.setTextFormat(Qt.TextFormat.PlainText)
@@ -246,6 +221,7 @@ class EmergencyPanel(QWidget):
         layout.addWidget(heading)
         layout.addWidget(self.summary)
         layout.addWidget(self.show_only)
+        layout.addWidget(self.order)
         layout.addWidget(self.persons, 2)
         layout.addWidget(self.detail, 1)
         layout.addLayout(row1)
@@ -256,6 +232,7 @@ class EmergencyPanel(QWidget):
             lambda item, _prev: self._chosen(item.data(ROLE_ID) if item else None))
         self.persons.itemDoubleClicked.connect(lambda item: self.edit_card.emit(item.data(ROLE_ID)))
         self.show_only.currentIndexChanged.connect(lambda _i: self.show_cards(self.cards, self.current_person()))
+        self.order.currentIndexChanged.connect(lambda _i: self.show_cards(self.cards, self.current_person()))
         self.edit_button.clicked.connect(lambda: self._emit(self.edit_card))
         self.preview_button.clicked.connect(lambda: self._emit(self.preview_card))
         self.sheet_button.clicked.connect(self.export_sheet)
@@ -301,7 +278,7 @@ class EmergencyPanel(QWidget):
                  incomplete=sum(1 for c in cards if c.has_card and c.missing),
                  overdue=sum(1 for c in cards if c.review_overdue(today))))
         rows = [(f"No.{c.map_number}  {c.person.name}  — {self._status(c, today)}", c.person.id, not c.complete)
-                for c in cards if self._wanted(c, today)]
+                for c in in_order(cards, self.order.currentData(), lambda c: c.person) if self._wanted(c, today)]
         kept = self.persons.fill(rows, keep)
         self._show(self.card(keep) if kept else None)
 

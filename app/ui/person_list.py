@@ -5,8 +5,10 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterable
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QListWidget, QListWidgetItem
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QComboBox, QListWidget, QListWidgetItem
+
+from app.services.japanese import gojuon_key
 
 ROLE_ID = Qt.ItemDataRole.UserRole
 
@@ -45,3 +47,18 @@ class PersonList(QListWidget):
         finally:
             self.blockSignals(False)
         return current is not None
+
+
+def order_combo() -> QComboBox:
+    """Map-number order (as on the map and the papers) or 五十音 order by reading (as in a register)."""
+    combo = QComboBox()
+    combo.addItem(QCoreApplication.translate("PersonList", "In map-number order"), "map")
+    combo.addItem(QCoreApplication.translate("PersonList", "In 五十音 order (by reading)"), "kana")
+    return combo
+
+
+def in_order(items: list, how: str, person_of) -> list:  # noqa: ANN001 - views with a PersonView
+    """``items`` as they came (map-number order) or sorted by the persons' readings."""
+    if how != "kana":
+        return list(items)
+    return sorted(items, key=lambda item: gojuon_key(person_of(item).kana, person_of(item).name))

@@ -25,11 +25,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.models.watch import WatchFrequency, WatcherRole
+from app.models.watch import WatcherRole, WatchFrequency
 from app.services.views import HouseholdView
 from app.services.watch import COMMON_INVOLVEMENTS
-from app.ui.person_list import PersonList
-from app.services.watch_views import ConcernView, LinkFields, WatcherFields, WatcherView, WatchLinkView
+from app.services.watch_views import (
+    ConcernView,
+    LinkFields,
+    WatcherFields,
+    WatcherView,
+    WatchLinkView,
+)
+from app.ui.person_list import PersonList, in_order, order_combo
 
 ROLE_ID = Qt.ItemDataRole.UserRole
 translate = QCoreApplication.translate
@@ -168,6 +174,7 @@ class WatchPanel(QWidget):
         self.gap_label = QLabel()
         self.gap_label.setWordWrap(True)
         self.only_gaps = QCheckBox(self.tr("Only those nobody watches over yet"))
+        self.order = order_combo()
         self.persons = PersonList()
         self.detail = QLabel()
         self.detail.setWordWrap(True)
@@ -195,6 +202,7 @@ class WatchPanel(QWidget):
         layout.addWidget(heading)
         layout.addWidget(self.gap_label)
         layout.addWidget(self.only_gaps)
+        layout.addWidget(self.order)
         layout.addWidget(self.persons, 2)
         layout.addWidget(self.detail)
         layout.addWidget(self.links, 2)
@@ -203,6 +211,7 @@ class WatchPanel(QWidget):
         self.persons.currentItemChanged.connect(
             lambda item, _prev: self.person_chosen.emit(item.data(ROLE_ID) if item else None))
         self.only_gaps.toggled.connect(lambda _on: self.show_concerns(self.concerns, self.current_person()))
+        self.order.currentIndexChanged.connect(lambda _i: self.show_concerns(self.concerns, self.current_person()))
         self.add_button.clicked.connect(self.add_link)
         self.edit_button.clicked.connect(lambda: self._emit_link(self.edit_link))
         self.remove_button.clicked.connect(lambda: self._emit_link(self.remove_link))
@@ -235,7 +244,8 @@ class WatchPanel(QWidget):
             (("!  " if not c.has_watcher else "    ") + f"No.{c.map_number}  {c.person.name}  — "
              + (self.tr("no watcher") if not c.has_watcher else self.tr("{n} watchers").format(n=len(c.links))),
              c.person.id, not c.has_watcher)
-            for c in concerns if not (self.only_gaps.isChecked() and c.has_watcher)
+            for c in in_order(concerns, self.order.currentData(), lambda c: c.person)
+            if not (self.only_gaps.isChecked() and c.has_watcher)
         ]
         kept = self.persons.fill(rows, keep)
         self.show_person(self.concern(keep) if kept else None)

@@ -4,12 +4,12 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../app/ui/help.py" line="54"/>
+        <location filename="../../app/ui/help.py" line="61"/>
         <source>About Sasaeai Map</source>
         <translation>支え合いマップについて</translation>
     </message>
     <message>
-        <location filename="../../app/ui/help.py" line="57"/>
+        <location filename="../../app/ui/help.py" line="64"/>
         <source>&lt;h2&gt;支え合いマップ Sasaeai Map {version}&lt;/h2&gt;&lt;p&gt;Neighbourhood welfare mapping after the three steps of the Echizen City Council of Social Welfare. Works offline; the ledger stays on this computer.&lt;/p&gt;&lt;p&gt;Built with these components (licence):&lt;/p&gt;</source>
         <translation>&lt;h2&gt;支え合いマップ {version}&lt;/h2&gt;&lt;p&gt;越前市社会福祉協議会の3つのステップに沿って、地域の支え合い福祉マップをつくるためのアプリです。オフラインで動き、台帳はこのパソコンの中に保存されます。&lt;/p&gt;&lt;p&gt;使っている部品（ライセンス）：&lt;/p&gt;</translation>
     </message>
@@ -123,117 +123,117 @@
 <context>
     <name>CardDialog</name>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="84"/>
+        <location filename="../../app/ui/emergency_panel.py" line="54"/>
         <source>Emergency contact card: {name}</source>
         <translation>緊急連絡カード：{name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="87"/>
+        <location filename="../../app/ui/emergency_panel.py" line="57"/>
         <source>Name</source>
         <translation>氏名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="87"/>
+        <location filename="../../app/ui/emergency_panel.py" line="57"/>
         <source>Relationship</source>
         <translation>続柄</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="87"/>
+        <location filename="../../app/ui/emergency_panel.py" line="57"/>
         <source>Phone</source>
         <translation>電話</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="88"/>
+        <location filename="../../app/ui/emergency_panel.py" line="58"/>
         <source>Address</source>
         <translation>住所</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="90"/>
+        <location filename="../../app/ui/emergency_panel.py" line="60"/>
         <source>Order of priority: the first is called first</source>
         <translation>連絡する順番です。いちばん上の人に最初に連絡します</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="94"/>
+        <location filename="../../app/ui/emergency_panel.py" line="64"/>
         <source>Another contact</source>
         <translation>連絡先を追加</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="99"/>
+        <location filename="../../app/ui/emergency_panel.py" line="69"/>
         <source>(none)</source>
         <translation>（なし）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="109"/>
+        <location filename="../../app/ui/emergency_panel.py" line="79"/>
         <source>or write the doctor&apos;s name and phone</source>
         <translation>または医師の名前と電話番号を書く</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="115"/>
+        <location filename="../../app/ui/emergency_panel.py" line="85"/>
         <source>Medication, allergies, illnesses (printed on the card only)</source>
         <translation>薬、アレルギー、病気（カードにだけ印刷します）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="132"/>
+        <location filename="../../app/ui/emergency_panel.py" line="102"/>
         <source>Family doctor</source>
         <translation>かかりつけ医</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="134"/>
+        <location filename="../../app/ui/emergency_panel.py" line="104"/>
         <source>Care level / disability</source>
         <translation>要介護度・障がい</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="135"/>
+        <location filename="../../app/ui/emergency_panel.py" line="105"/>
         <source>Medical notes</source>
         <translation>医療のメモ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="136"/>
+        <location filename="../../app/ui/emergency_panel.py" line="106"/>
         <source>Care manager</source>
         <translation>ケアマネジャー</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="137"/>
+        <location filename="../../app/ui/emergency_panel.py" line="107"/>
         <source>Home care support office</source>
         <translation>居宅介護支援事業所</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="138"/>
+        <location filename="../../app/ui/emergency_panel.py" line="108"/>
         <source>Community general support centre</source>
         <translation>地域包括支援センター</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="139"/>
+        <location filename="../../app/ui/emergency_panel.py" line="109"/>
         <source>Welfare commissioner</source>
         <translation>民生児童委員</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="140"/>
+        <location filename="../../app/ui/emergency_panel.py" line="110"/>
         <source>Commissioner&apos;s phone</source>
         <translation>民生児童委員の電話</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="141"/>
+        <location filename="../../app/ui/emergency_panel.py" line="111"/>
         <source>Where the card is kept</source>
         <translation>カードの置き場所</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="142"/>
+        <location filename="../../app/ui/emergency_panel.py" line="112"/>
         <source>Note</source>
         <translation>備考</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="143"/>
+        <location filename="../../app/ui/emergency_panel.py" line="113"/>
         <source>Made on</source>
         <translation>作成日</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="144"/>
+        <location filename="../../app/ui/emergency_panel.py" line="114"/>
         <source>Review on</source>
         <translation>見直し日</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="147"/>
+        <location filename="../../app/ui/emergency_panel.py" line="117"/>
         <source>Emergency contacts, in order of priority (at least two)</source>
         <translation>緊急連絡先（連絡する順に、2人以上）</translation>
     </message>
@@ -312,117 +312,117 @@
 <context>
     <name>EmergencyPanel</name>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="215"/>
+        <location filename="../../app/ui/emergency_panel.py" line="189"/>
         <source>Step III · Emergency contacts</source>
         <translation>ステップⅢ・緊急連絡先</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="223"/>
+        <location filename="../../app/ui/emergency_panel.py" line="197"/>
         <source>Everyone who needs support</source>
         <translation>支援が必要な人すべて</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="224"/>
+        <location filename="../../app/ui/emergency_panel.py" line="198"/>
         <source>No card yet</source>
         <translation>カード未作成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="225"/>
+        <location filename="../../app/ui/emergency_panel.py" line="199"/>
         <source>Card incomplete</source>
         <translation>カードが未完成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="226"/>
+        <location filename="../../app/ui/emergency_panel.py" line="200"/>
         <source>Review date passed</source>
         <translation>見直し日が過ぎた</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="232"/>
+        <location filename="../../app/ui/emergency_panel.py" line="207"/>
         <source>Edit card…</source>
         <translation>カードを編集…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="233"/>
+        <location filename="../../app/ui/emergency_panel.py" line="208"/>
         <source>Card preview…</source>
         <translation>カードを確認…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="234"/>
+        <location filename="../../app/ui/emergency_panel.py" line="209"/>
         <source>Emergency contact sheet…</source>
         <translation>緊急連絡表…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="235"/>
+        <location filename="../../app/ui/emergency_panel.py" line="210"/>
         <source>All cards…</source>
         <translation>すべてのカード…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="237"/>
+        <location filename="../../app/ui/emergency_panel.py" line="212"/>
         <source>1 card per A4 page</source>
         <translation>A4に1枚ずつ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="238"/>
+        <location filename="../../app/ui/emergency_panel.py" line="213"/>
         <source>2 cards per A4 page (cut in half)</source>
         <translation>A4に2枚ずつ（半分に切る）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="252"/>
+        <location filename="../../app/ui/emergency_panel.py" line="228"/>
         <source>Print or save</source>
         <translation>印刷・保存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="282"/>
+        <location filename="../../app/ui/emergency_panel.py" line="259"/>
         <source>✗ no card yet</source>
         <translation>✗ カード未作成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="284"/>
+        <location filename="../../app/ui/emergency_panel.py" line="261"/>
         <source>! review date passed</source>
         <translation>! 見直し日が過ぎています</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="286"/>
+        <location filename="../../app/ui/emergency_panel.py" line="263"/>
         <source>△ incomplete</source>
         <translation>△ 未完成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="287"/>
+        <location filename="../../app/ui/emergency_panel.py" line="264"/>
         <source>✓ card complete</source>
         <translation>✓ カード完成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="299"/>
+        <location filename="../../app/ui/emergency_panel.py" line="276"/>
         <source>{total} persons need support: {none} without a card, {incomplete} incomplete, {overdue} past review</source>
         <translation>支援が必要な人 {total}人：カード未作成 {none}人、未完成 {incomplete}人、見直し日が過ぎた人 {overdue}人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="318"/>
+        <location filename="../../app/ui/emergency_panel.py" line="295"/>
         <source>Choose a person from the list or on the map.</source>
         <translation>一覧か地図で、人を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="322"/>
+        <location filename="../../app/ui/emergency_panel.py" line="299"/>
         <source>Contacts: {names}</source>
         <translation>連絡先：{names}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="323"/>
+        <location filename="../../app/ui/emergency_panel.py" line="300"/>
         <source>Review on: {day}</source>
         <translation>見直し日：{day}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="325"/>
+        <location filename="../../app/ui/emergency_panel.py" line="302"/>
         <source>Nearest designated shelter: {label}</source>
         <translation>いちばん近い指定避難所：{label}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="327"/>
+        <location filename="../../app/ui/emergency_panel.py" line="304"/>
         <source>Nearest designated shelter: unknown (the household is not on a geographic map, or no shelters are imported)</source>
         <translation>いちばん近い指定避難所：不明（世帯が緯度・経度のある地図に載っていないか、避難所が取り込まれていません）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="330"/>
+        <location filename="../../app/ui/emergency_panel.py" line="307"/>
         <source>Still missing:</source>
         <translation>まだ足りないもの：</translation>
     </message>
@@ -477,7 +477,7 @@ Start a new ledger for your town, or open the demo town 「ひだまり町」 to
 <context>
     <name>GuideDialog</name>
     <message>
-        <location filename="../../app/ui/help.py" line="38"/>
+        <location filename="../../app/ui/help.py" line="45"/>
         <source>Guide: the three steps</source>
         <translation>使い方：3つのステップ</translation>
     </message>
@@ -630,76 +630,89 @@ Start a new ledger for your town, or open the demo town 「ひだまり町」 to
     </message>
 </context>
 <context>
+    <name>JapaneseDateEdit</name>
+    <message>
+        <location filename="../../app/ui/dates.py" line="19"/>
+        <source>e.g. 令和8年4月1日, R8.4.1 or 2026-04-01</source>
+        <translation>例：令和8年4月1日、R8.4.1、2026-04-01</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dates.py" line="52"/>
+        <source>⚠ Not a date this app understands</source>
+        <translation>⚠ 日付として読み取れません</translation>
+    </message>
+</context>
+<context>
     <name>LinkDialog</name>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="67"/>
-        <location filename="../../app/ui/watch_panel.py" line="110"/>
-        <location filename="../../app/ui/watch_panel.py" line="113"/>
+        <location filename="../../app/ui/watch_panel.py" line="73"/>
+        <location filename="../../app/ui/watch_panel.py" line="116"/>
+        <location filename="../../app/ui/watch_panel.py" line="119"/>
         <source>Watcher</source>
         <translation>見守り者</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="67"/>
+        <location filename="../../app/ui/watch_panel.py" line="73"/>
         <source>How they are involved</source>
         <translation>関わり方</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="69"/>
+        <location filename="../../app/ui/watch_panel.py" line="75"/>
         <source>New watcher…</source>
         <translation>新しい見守り者…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="80"/>
+        <location filename="../../app/ui/watch_panel.py" line="86"/>
         <source>Not on this map</source>
         <translation>この地図に載っていない</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="90"/>
+        <location filename="../../app/ui/watch_panel.py" line="96"/>
         <source>Known</source>
         <translation>日付を入れる</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="100"/>
+        <location filename="../../app/ui/watch_panel.py" line="106"/>
         <source>Name</source>
         <translation>氏名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="101"/>
+        <location filename="../../app/ui/watch_panel.py" line="107"/>
         <source>Reading (kana)</source>
         <translation>ふりがな</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="102"/>
+        <location filename="../../app/ui/watch_panel.py" line="108"/>
         <source>Phone</source>
         <translation>電話</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="103"/>
+        <location filename="../../app/ui/watch_panel.py" line="109"/>
         <source>Role</source>
         <translation>立場</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="104"/>
+        <location filename="../../app/ui/watch_panel.py" line="110"/>
         <source>Lives in</source>
         <translation>住まい</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="121"/>
+        <location filename="../../app/ui/watch_panel.py" line="127"/>
         <source>Involvement (関わり方)</source>
         <translation>関わり方</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="122"/>
+        <location filename="../../app/ui/watch_panel.py" line="128"/>
         <source>How often</source>
         <translation>頻度</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="123"/>
+        <location filename="../../app/ui/watch_panel.py" line="129"/>
         <source>Since</source>
         <translation>いつから</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="124"/>
+        <location filename="../../app/ui/watch_panel.py" line="130"/>
         <source>Note</source>
         <translation>備考</translation>
     </message>
@@ -1757,27 +1770,27 @@ Which area code do they have? (e.g. 0776)</source>
 <context>
     <name>PdfPreviewDialog</name>
     <message>
-        <location filename="../../app/ui/pdf_preview.py" line="32"/>
+        <location filename="../../app/ui/pdf_preview.py" line="39"/>
         <source>{pages} pages</source>
         <translation>{pages}ページ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pdf_preview.py" line="34"/>
+        <location filename="../../app/ui/pdf_preview.py" line="41"/>
         <source>Save PDF…</source>
         <translation>PDFを保存…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pdf_preview.py" line="35"/>
+        <location filename="../../app/ui/pdf_preview.py" line="42"/>
         <source>Print…</source>
         <translation>印刷…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pdf_preview.py" line="50"/>
+        <location filename="../../app/ui/pdf_preview.py" line="57"/>
         <source>Save PDF</source>
         <translation>PDFの保存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pdf_preview.py" line="51"/>
+        <location filename="../../app/ui/pdf_preview.py" line="58"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
@@ -1848,6 +1861,19 @@ Which area code do they have? (e.g. 0776)</source>
         <location filename="../../app/ui/panels.py" line="191"/>
         <source>{wareki} ({seireki}), age {age}</source>
         <translation>{wareki}（{seireki}）、{age}歳</translation>
+    </message>
+</context>
+<context>
+    <name>PersonList</name>
+    <message>
+        <location filename="../../app/ui/person_list.py" line="55"/>
+        <source>In map-number order</source>
+        <translation>地図番号の順</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/person_list.py" line="56"/>
+        <source>In 五十音 order (by reading)</source>
+        <translation>五十音順（ふりがな）</translation>
     </message>
 </context>
 <context>
@@ -1962,89 +1988,89 @@ Which area code do they have? (e.g. 0776)</source>
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../app/ui/unlock.py" line="27"/>
+        <location filename="../../app/ui/unlock.py" line="34"/>
         <source>District head (区長)</source>
         <translation>区長</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock.py" line="28"/>
+        <location filename="../../app/ui/unlock.py" line="35"/>
         <source>Welfare commissioner (民生児童委員)</source>
         <translation>民生児童委員</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock.py" line="29"/>
+        <location filename="../../app/ui/unlock.py" line="36"/>
         <source>Welfare promoter (福祉推進員)</source>
         <translation>福祉推進員</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock.py" line="30"/>
+        <location filename="../../app/ui/unlock.py" line="37"/>
         <source>Elderly home counsellor (老人家庭相談員)</source>
         <translation>老人家庭相談員</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock.py" line="31"/>
+        <location filename="../../app/ui/unlock.py" line="38"/>
         <source>社協 staff</source>
         <translation>社協職員</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock.py" line="32"/>
+        <location filename="../../app/ui/unlock.py" line="39"/>
         <source>Other</source>
         <translation>その他</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock.py" line="41"/>
+        <location filename="../../app/ui/unlock.py" line="48"/>
         <source>New ledger: choose a passphrase</source>
         <translation>新しい台帳：合言葉を決める</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock.py" line="41"/>
+        <location filename="../../app/ui/unlock.py" line="48"/>
         <source>Unlock the ledger</source>
         <translation>台帳のロックを解除</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock.py" line="43"/>
+        <location filename="../../app/ui/unlock.py" line="50"/>
         <source>The ledger holds personal information and is encrypted. Choose a passphrase you will remember: without it nobody, not even you, can open the ledger.</source>
         <translation>台帳には個人情報が入るため暗号化します。忘れない合言葉を決めてください。合言葉がないと、だれも（あなたも）台帳を開けません。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock.py" line="45"/>
+        <location filename="../../app/ui/unlock.py" line="52"/>
         <source>Enter the passphrase of the ledger
 {path}</source>
         <translation>台帳の合言葉を入れてください
 {path}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock.py" line="52"/>
+        <location filename="../../app/ui/unlock.py" line="59"/>
         <source>Your name</source>
         <translation>あなたの名前</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock.py" line="60"/>
+        <location filename="../../app/ui/unlock.py" line="67"/>
         <source>Passphrase</source>
         <translation>合言葉</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock.py" line="62"/>
+        <location filename="../../app/ui/unlock.py" line="69"/>
         <source>Once more</source>
         <translation>もう一度</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock.py" line="64"/>
+        <location filename="../../app/ui/unlock.py" line="71"/>
         <source>Who is working</source>
         <translation>作業する人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock.py" line="65"/>
+        <location filename="../../app/ui/unlock.py" line="72"/>
         <source>Role</source>
         <translation>立場</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock.py" line="77"/>
+        <location filename="../../app/ui/unlock.py" line="84"/>
         <source>Please enter the passphrase.</source>
         <translation>合言葉を入れてください。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock.py" line="79"/>
+        <location filename="../../app/ui/unlock.py" line="86"/>
         <source>The two passphrases differ. Please type them again.</source>
         <translation>二つの合言葉が違います。もう一度入れてください。</translation>
     </message>
@@ -2052,103 +2078,95 @@ Which area code do they have? (e.g. 0776)</source>
 <context>
     <name>WatchPanel</name>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="163"/>
+        <location filename="../../app/ui/watch_panel.py" line="169"/>
         <source>Step II · Who watches over whom</source>
         <translation>ステップⅡ・誰が誰を見守るか</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="170"/>
+        <location filename="../../app/ui/watch_panel.py" line="176"/>
         <source>Only those nobody watches over yet</source>
         <translation>見守り者がまだいない人だけ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="176"/>
+        <location filename="../../app/ui/watch_panel.py" line="183"/>
         <source>Watcher</source>
         <translation>見守り者</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="176"/>
+        <location filename="../../app/ui/watch_panel.py" line="183"/>
         <source>Role</source>
         <translation>立場</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="176"/>
+        <location filename="../../app/ui/watch_panel.py" line="183"/>
         <source>Involvement</source>
         <translation>関わり方</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="177"/>
+        <location filename="../../app/ui/watch_panel.py" line="184"/>
         <source>How often</source>
         <translation>頻度</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="183"/>
+        <location filename="../../app/ui/watch_panel.py" line="190"/>
         <source>Add watcher…</source>
         <translation>見守り者を追加…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="184"/>
+        <location filename="../../app/ui/watch_panel.py" line="191"/>
         <source>Edit…</source>
         <translation>編集…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="185"/>
+        <location filename="../../app/ui/watch_panel.py" line="192"/>
         <source>Remove</source>
         <translation>外す</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="189"/>
+        <location filename="../../app/ui/watch_panel.py" line="196"/>
         <source>Export record form (Excel)…</source>
         <translation>記録用紙を書き出す（Excel）…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="190"/>
+        <location filename="../../app/ui/watch_panel.py" line="197"/>
         <source>Import record form…</source>
         <translation>記録用紙を取り込む…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="232"/>
+        <location filename="../../app/ui/watch_panel.py" line="241"/>
         <source>{total} persons of concern; {gaps} with nobody watching over them yet (!)</source>
         <translation>気がかりな人 {total}人、うち見守り者がまだいない人 {gaps}人 (!)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="236"/>
+        <location filename="../../app/ui/watch_panel.py" line="245"/>
         <source>no watcher</source>
         <translation>見守り者なし</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="236"/>
+        <location filename="../../app/ui/watch_panel.py" line="245"/>
         <source>{n} watchers</source>
         <translation>見守り者 {n}人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="250"/>
+        <location filename="../../app/ui/watch_panel.py" line="260"/>
         <source>Choose a person of concern from the list or on the map.</source>
         <translation>一覧か地図で、気がかりな人を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="255"/>
+        <location filename="../../app/ui/watch_panel.py" line="265"/>
         <source>Phone: {phone}</source>
         <translation>電話：{phone}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="257"/>
+        <location filename="../../app/ui/watch_panel.py" line="267"/>
         <source>Concerns: {text}</source>
         <translation>気になるところ：{text}</translation>
     </message>
 </context>
 <context>
-    <name>_DateField</name>
-    <message>
-        <location filename="../../app/ui/emergency_panel.py" line="55"/>
-        <source>Known</source>
-        <translation>日付を入れる</translation>
-    </message>
-</context>
-<context>
     <name>dialog</name>
     <message>
-        <location filename="../../app/ui/unlock.py" line="100"/>
+        <location filename="../../app/ui/unlock.py" line="107"/>
         <source>That passphrase does not open this ledger. Nothing was changed.</source>
         <translation>その合言葉ではこの台帳を開けません。台帳は変わっていません。</translation>
     </message>
@@ -2774,32 +2792,32 @@ Which area code do they have? (e.g. 0776)</source>
 <context>
     <name>frequency</name>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="52"/>
+        <location filename="../../app/ui/watch_panel.py" line="58"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="53"/>
+        <location filename="../../app/ui/watch_panel.py" line="59"/>
         <source>Daily</source>
         <translation>毎日</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="54"/>
+        <location filename="../../app/ui/watch_panel.py" line="60"/>
         <source>Weekly</source>
         <translation>週1回</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="55"/>
+        <location filename="../../app/ui/watch_panel.py" line="61"/>
         <source>Twice a month</source>
         <translation>月2回</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="56"/>
+        <location filename="../../app/ui/watch_panel.py" line="62"/>
         <source>Monthly</source>
         <translation>月1回</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="57"/>
+        <location filename="../../app/ui/watch_panel.py" line="63"/>
         <source>When needed</source>
         <translation>必要なとき</translation>
     </message>
@@ -3153,37 +3171,37 @@ Which area code do they have? (e.g. 0776)</source>
 <context>
     <name>roles</name>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="40"/>
+        <location filename="../../app/ui/watch_panel.py" line="46"/>
         <source>District head (区長)</source>
         <translation>区長</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="41"/>
+        <location filename="../../app/ui/watch_panel.py" line="47"/>
         <source>Welfare commissioner (民生児童委員)</source>
         <translation>民生児童委員</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="42"/>
+        <location filename="../../app/ui/watch_panel.py" line="48"/>
         <source>Welfare promoter (福祉推進員)</source>
         <translation>福祉推進員</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="43"/>
+        <location filename="../../app/ui/watch_panel.py" line="49"/>
         <source>Elderly home counsellor (老人家庭相談員)</source>
         <translation>老人家庭相談員</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="44"/>
+        <location filename="../../app/ui/watch_panel.py" line="50"/>
         <source>Neighbour</source>
         <translation>近所の人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="45"/>
+        <location filename="../../app/ui/watch_panel.py" line="51"/>
         <source>Relative</source>
         <translation>親族</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="46"/>
+        <location filename="../../app/ui/watch_panel.py" line="52"/>
         <source>Other</source>
         <translation>その他</translation>
     </message>
@@ -3239,7 +3257,7 @@ Which area code do they have? (e.g. 0776)</source>
 <context>
     <name>worker</name>
     <message>
-        <location filename="../../app/ui/worker.py" line="85"/>
+        <location filename="../../app/ui/worker.py" line="93"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
