@@ -71,7 +71,7 @@ def test_a_roster_with_wareki_and_full_width_digits_is_imported_normalised(ledge
     homes = state(ledger, town.id)
     assert homes[0] == ("余川町12-3", (
         ("山田　ハル", "ヤマダ　ハル", "0778-22-1234", date(1940, 3, 2), True),
-        ("山田　正男", "ヤマダ　マサオ", "0778221234", date(1937, 5, 1), False),
+        ("山田　正男", "ヤマダ　マサオ", "0778-22-1234", date(1937, 5, 1), False),  # phones stored normalised
     ), ("of_concern", "single_elderly"))
     assert homes[1][1][0][3] == date(2019, 5, 1)
     with ledger.Session.begin() as s:
