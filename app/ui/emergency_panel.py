@@ -33,7 +33,7 @@ from app.services.emergency_views import (
     ShelterStatus,
 )
 from app.ui.dates import JapaneseDateEdit
-from app.ui.person_list import PersonList, in_order, order_combo
+from app.ui.person_list import PersonList, heading, in_order, order_combo
 
 ROLE_ID = Qt.ItemDataRole.UserRole
 translate = QCoreApplication.translate
@@ -186,11 +186,7 @@ class EmergencyPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.cards: list[CardView] = []
-        heading = QLabel(self.tr("Step III · Emergency contacts"))
-        font = heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.2)
-        font.setBold(True)
-        heading.setFont(font)
+        title = heading(self.tr("Step III · Emergency contacts"))
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.show_only = QComboBox()
@@ -218,7 +214,7 @@ class EmergencyPanel(QWidget):
         row2.addWidget(self.sheet_button)
         row2.addWidget(self.cards_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(heading)
+        layout.addWidget(title)
         layout.addWidget(self.summary)
         layout.addWidget(self.show_only)
         layout.addWidget(self.order)

@@ -32,7 +32,7 @@ from app.services.meeting_views import (
     MeetingView,
     QueueItem,
 )
-from app.ui.person_list import PersonList
+from app.ui.person_list import PersonList, heading
 
 translate = QCoreApplication.translate
 ENDING = {ReviewOutcome.MOVED_AWAY, ReviewOutcome.ENTERED_FACILITY, ReviewOutcome.DIED}
@@ -122,11 +122,7 @@ class MeetingPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.queue: list[QueueItem] = []
-        heading = QLabel(self.tr("Liaison meeting · review"))
-        font = heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.2)
-        font.setBold(True)
-        heading.setFont(font)
+        title = heading(self.tr("Liaison meeting · review"))
         self.meeting = QComboBox()
         self.meeting.setToolTip(self.tr("The meeting the reviews are recorded for"))
         new = QPushButton(self.tr("New meeting…"))
@@ -155,7 +151,7 @@ class MeetingPanel(QWidget):
             b.clicked.connect(signal)
             extra.addWidget(b)
         layout = QVBoxLayout(self)
-        layout.addWidget(heading)
+        layout.addWidget(title)
         layout.addLayout(row)
         layout.addWidget(self.progress)
         layout.addWidget(self.persons, 2)

@@ -35,7 +35,7 @@ from app.services.watch_views import (
     WatcherView,
     WatchLinkView,
 )
-from app.ui.person_list import PersonList, in_order, order_combo
+from app.ui.person_list import PersonList, heading, in_order, order_combo
 
 ROLE_ID = Qt.ItemDataRole.UserRole
 translate = QCoreApplication.translate
@@ -166,11 +166,7 @@ class WatchPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.concerns: list[ConcernView] = []
-        heading = QLabel(self.tr("Step II · Who watches over whom"))
-        font = heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.2)
-        font.setBold(True)
-        heading.setFont(font)
+        title = heading(self.tr("Step II · Who watches over whom"))
         self.gap_label = QLabel()
         self.gap_label.setWordWrap(True)
         self.only_gaps = QCheckBox(self.tr("Only those nobody watches over yet"))
@@ -199,7 +195,7 @@ class WatchPanel(QWidget):
         form_buttons.addWidget(self.export_button)
         form_buttons.addWidget(self.import_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(heading)
+        layout.addWidget(title)
         layout.addWidget(self.gap_label)
         layout.addWidget(self.only_gaps)
         layout.addWidget(self.order)
