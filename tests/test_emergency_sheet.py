@@ -7,10 +7,11 @@ from datetime import date
 import pytest
 from openpyxl import load_workbook
 
-from app.io.emergency_sheet import HEADER_ROW, HEADERS, export_sheet
+from app.io.emergency_sheet import HEADER_ROW, HEADERS, RULE_ROW, export_sheet
 from app.services import emergency
 from app.services.emergency_views import CardFields
 from app.services.errors import LedgerError
+from app.services.privacy import Audience
 from app.services.text import fold
 from tests.emergency_fixtures import demo_cards, pdf_fonts, pdf_pages, pdf_text, flat  # noqa: F401
 
@@ -31,7 +32,7 @@ def test_excel_sheet_has_every_person_once_with_each_field_in_its_column(demo_ca
     ledger, town_id = demo_cards
     with ledger.Session.begin() as s:
         views = emergency.list_cards(s, town_id)
-        export_sheet(s, town_id, tmp_path / "sheet.xlsx", printed_on=DAY)
+        export_sheet(s, town_id, tmp_path / "sheet.xlsx", printed_on=DAY, audience=Audience.STAFF)
     ws, rows = _read_rows(tmp_path / "sheet.xlsx")
     assert [c.value for c in ws[HEADER_ROW]] == list(HEADERS)
     by_number = {}
@@ -62,8 +63,8 @@ def test_excel_sheet_has_every_person_once_with_each_field_in_its_column(demo_ca
 def test_excel_sheet_is_sorted_by_kana_or_by_map_number(demo_cards, tmp_path):
     ledger, town_id = demo_cards
     with ledger.Session.begin() as s:
-        export_sheet(s, town_id, tmp_path / "kana.xlsx", printed_on=DAY)
-        export_sheet(s, town_id, tmp_path / "number.xlsx", order="map_number", printed_on=DAY)
+        export_sheet(s, town_id, tmp_path / "kana.xlsx", printed_on=DAY, audience=Audience.STAFF)
+        export_sheet(s, town_id, tmp_path / "number.xlsx", order="map_number", printed_on=DAY, audience=Audience.STAFF)
     _, kana_rows = _read_rows(tmp_path / "kana.xlsx")
     _, number_rows = _read_rows(tmp_path / "number.xlsx")
     kanas = [fold(r[_col("ふりがな")]) for r in kana_rows]
@@ -76,10 +77,10 @@ def test_excel_sheet_is_sorted_by_kana_or_by_map_number(demo_cards, tmp_path):
 def test_excel_sheet_prints_a4_landscape_fitted_with_repeated_header_town_date_and_pages(demo_cards, tmp_path):
     ledger, town_id = demo_cards
     with ledger.Session.begin() as s:
-        export_sheet(s, town_id, tmp_path / "sheet.xlsx", printed_on=DAY)
+        export_sheet(s, town_id, tmp_path / "sheet.xlsx", printed_on=DAY, audience=Audience.STAFF)
     ws = load_workbook(tmp_path / "sheet.xlsx").active
     assert ws.page_setup.orientation == "landscape" and str(ws.page_setup.paperSize) == "9"  # 9 = A4
-    assert ws.print_title_rows.replace("$", "") == f"{HEADER_ROW}:{HEADER_ROW}"
+    assert ws.print_title_rows.replace("$", "") == f"{RULE_ROW}:{HEADER_ROW}"
     assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToWidth == 1
     assert ws.page_setup.fitToHeight == 0
     assert "ひだまり町" in ws.oddHeader.left.text and "2026/11/27" in ws.oddHeader.right.text
@@ -92,9 +93,9 @@ def test_medical_notes_stay_off_the_sheet_unless_asked_and_formula_text_stays_te
     with ledger.Session.begin() as s:
         person = next(v for v in emergency.list_cards(s, town_id) if v.has_card)
         emergency.save_card(s, person.person.id, CardFields(medical_notes="ペニシリンにアレルギー", note="=HYPERLINK(\"x\")"))
-        export_sheet(s, town_id, tmp_path / "plain.xlsx", printed_on=DAY)
-        export_sheet(s, town_id, tmp_path / "medical.xlsx", include_medical=True, printed_on=DAY)
-        export_sheet(s, town_id, tmp_path / "plain.pdf", printed_on=DAY)
+        export_sheet(s, town_id, tmp_path / "plain.xlsx", printed_on=DAY, audience=Audience.STAFF)
+        export_sheet(s, town_id, tmp_path / "medical.xlsx", include_medical=True, printed_on=DAY, audience=Audience.STAFF)
+        export_sheet(s, town_id, tmp_path / "plain.pdf", printed_on=DAY, audience=Audience.STAFF)
     ws, plain = _read_rows(tmp_path / "plain.xlsx")
     assert not any("ペニシリン" in str(v) for row in plain for v in row)
     assert "ペニシリン" not in pdf_text(tmp_path / "plain.pdf")
@@ -108,7 +109,7 @@ def test_pdf_sheet_lists_every_person_once_with_page_numbers_and_an_embedded_jap
     ledger, town_id = demo_cards
     with ledger.Session.begin() as s:
         views = emergency.list_cards(s, town_id, order="kana")
-        export_sheet(s, town_id, tmp_path / "sheet.pdf", printed_on=DAY)
+        export_sheet(s, town_id, tmp_path / "sheet.pdf", printed_on=DAY, audience=Audience.STAFF)
     text = pdf_text(tmp_path / "sheet.pdf", raw=True)
     pages = pdf_pages(tmp_path / "sheet.pdf")
     assert pages >= 2
@@ -132,5 +133,5 @@ def test_unknown_format_and_order_are_refused(demo_cards, tmp_path):
     with pytest.raises(LedgerError), ledger.Session.begin() as s:
         export_sheet(s, town_id, tmp_path / "sheet.docx")
     with pytest.raises(LedgerError), ledger.Session.begin() as s:
-        export_sheet(s, town_id, tmp_path / "sheet.xlsx", order="age")
+        export_sheet(s, town_id, tmp_path / "sheet.xlsx", order="age", audience=Audience.STAFF)
     assert not (tmp_path / "sheet.docx").exists()

@@ -2,6 +2,13 @@
 
 A4 landscape, header row on every page, fitted to the page width, town name, date and page x / y.
 Medical notes stay off the sheet (it is passed around) unless the caller asks for them.
+
+Who receives it: the town's 区長 and 民生児童委員 keep it for emergencies, so the default audience is
+``Audience.WATCHERS``: a person who did not consent to sharing with watchers and the welfare
+commissioner is printed as 「（匿名）」 with only the map number, the area's support centre, shelter and
+watchers; the rule applied is printed under the title on every page (app/io/consent.py).
+Pass ``Audience.AGENCIES`` for the copy handed to the 地域包括支援センター, ``Audience.STAFF`` for the
+council's own copy (everything shown, and the sheet says so).
 """
 
 from __future__ import annotations
@@ -12,12 +19,14 @@ from datetime import date
 from pathlib import Path
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
+from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
 from sqlalchemy.orm import Session
 
+from app.io.consent import Audience, hidden_persons, mask_card, rule_line
 from app.io.pdf_fonts import add_japanese_font
-from app.io.sheets import write_text
+from app.io.sheets import SharedStyles
 from app.services import emergency, towns
 from app.services.emergency import SortOrder
 from app.services.emergency_views import CardView
@@ -31,8 +40,10 @@ HEADERS = ("番号", "氏名", "ふりがな", "住所", "TEL", "緊急連絡先
 # Column widths in Excel characters and in PDF millimetres (277 mm = A4 landscape less 10 mm margins).
 XLSX_WIDTHS = (6, 14, 14, 22, 13, 30, 20, 22, 20, 16, 26)
 PDF_WIDTHS = (9, 26, 24, 26, 27, 37, 27, 28, 28, 22, 23)
-HEADER_ROW = 3
+RULE_ROW = 3  # the consent rule applied, printed with the header row on every page
+HEADER_ROW = 4
 MEDICAL_LABEL = "医療メモ"
+DEFAULT_AUDIENCE = Audience.WATCHERS
 
 
 @dataclass(frozen=True)
@@ -42,6 +53,12 @@ class SheetData:
     printed_on: date
     rows: list[tuple[str, ...]]  # one per person, in HEADERS order, every value a string ("" when unknown)
     person_ids: list[uuid.UUID]
+    audience: Audience = Audience.STAFF
+    hidden: int = 0  # persons printed anonymously
+
+    @property
+    def rule(self) -> str:
+        return rule_line(self.audience)
 
 
 def _agency_line(name: str, phone: str) -> str:
@@ -72,50 +89,77 @@ def sheet_row(v: CardView, *, include_medical: bool = False) -> tuple[str, ...]:
 
 def sheet_data(
     session: Session, town_id: uuid.UUID, *, order: str = SortOrder.KANA, include_medical: bool = False,
-    printed_on: date | None = None,
+    printed_on: date | None = None, audience: Audience = DEFAULT_AUDIENCE,
 ) -> SheetData:
     if order not in (SortOrder.KANA, SortOrder.MAP_NUMBER):
         raise LedgerError(QT_TRANSLATE_NOOP("errors", "Sort by kana or by map number."), where="order")
+    audience = _audience(audience)
     town = towns.get_town(session, town_id)
     views = emergency.list_cards(session, town_id, order=order)
-    return SheetData(town.name, town.district_name, printed_on or date.today(),
-                     [sheet_row(v, include_medical=include_medical) for v in views], [v.person.id for v in views])
+    hidden = hidden_persons(session, (v.person.id for v in views), audience)
+    rows = [sheet_row(mask_card(v) if v.person.id in hidden else v, include_medical=include_medical) for v in views]
+    return SheetData(town.name, town.district_name, printed_on or date.today(), rows, [v.person.id for v in views],
+                     audience, len(hidden))
+
+
+def _audience(audience: Audience | str) -> Audience:
+    try:
+        return Audience(audience)
+    except ValueError:
+        raise LedgerError(QT_TRANSLATE_NOOP("errors", "Unknown audience {audience}: use staff, watchers, agencies "
+                                                      "or community."), where="audience",
+                          audience=str(audience)) from None
 
 
 # ---------------------------------------------------------------- Excel
 
+_thin = Side(style="thin", color="000000")
+_box = Border(left=_thin, right=_thin, top=_thin, bottom=_thin)
+
+
+def _styles() -> dict[str, NamedStyle]:
+    # Named styles shared by every cell: one style-table entry each, however many rows the town has.
+    return {
+        "緊急連絡表 見出し": NamedStyle(font=Font(name=FONT_NAME, size=16, bold=True)),
+        "緊急連絡表 文字": NamedStyle(font=Font(name=FONT_NAME, size=11)),
+        "緊急連絡表 表示ルール": NamedStyle(font=Font(name=FONT_NAME, size=11, bold=True)),
+        "緊急連絡表 列名": NamedStyle(font=Font(name=FONT_NAME, size=11, bold=True),
+                                  fill=PatternFill("solid", fgColor="E4E4E4"), border=_box,
+                                  alignment=Alignment(horizontal="center", vertical="center", wrap_text=True)),
+        "緊急連絡表 欄": NamedStyle(font=Font(name=FONT_NAME, size=10.5), border=_box,
+                                 alignment=Alignment(vertical="top", wrap_text=True)),
+        "緊急連絡表 番号": NamedStyle(font=Font(name=FONT_NAME, size=10.5), border=_box,
+                                  alignment=Alignment(vertical="top", wrap_text=True, horizontal="center")),
+    }
+
 
 def write_xlsx(data: SheetData, path: Path) -> Path:
-    wb = Workbook()
-    ws = wb.active
-    ws.title = TITLE
-    thin = Side(style="thin", color="000000")
-    border = Border(left=thin, right=thin, top=thin, bottom=thin)
-    ws["A1"] = f"{TITLE}　{data.district} {data.town}"
-    ws["A1"].font = Font(name=FONT_NAME, size=16, bold=True)
-    ws["A2"] = f"作成日 {to_wareki(data.printed_on)}（{data.printed_on.isoformat()}）　{len(data.rows)} 名"
-    ws["A2"].font = Font(name=FONT_NAME, size=11)
-    for col, (title, width) in enumerate(zip(HEADERS, XLSX_WIDTHS, strict=True), start=1):
-        cell = ws.cell(HEADER_ROW, col, title)
-        cell.font = Font(name=FONT_NAME, size=11, bold=True)
-        cell.fill = PatternFill("solid", fgColor="E4E4E4")
-        cell.border = border
-        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-        ws.column_dimensions[cell.column_letter].width = width
+    """Stream the sheet (openpyxl write-only mode, named styles): time and memory grow only with the rows."""
+    wb = Workbook(write_only=True)
+    styles = SharedStyles(wb, _styles())
+    cell = styles.cell
+    ws = wb.create_sheet(TITLE)
+    # Column widths, frozen panes and fit-to-page are written before the first row in write-only mode.
+    for col, width in enumerate(XLSX_WIDTHS, start=1):
+        ws.column_dimensions[get_column_letter(col)].width = width
+    ws.freeze_panes = f"C{HEADER_ROW + 1}"
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+
+    ws.append([cell(ws, f"{TITLE}　{data.district} {data.town}", "緊急連絡表 見出し")])
+    ws.append([cell(ws, f"作成日 {to_wareki(data.printed_on)}（{data.printed_on.isoformat()}）"
+                               f"　{len(data.rows)} 名", "緊急連絡表 文字")])
+    ws.append([cell(ws, data.rule, "緊急連絡表 表示ルール")])
+    ws.row_dimensions[HEADER_ROW].height = 30
+    ws.append([cell(ws, title, "緊急連絡表 列名") for title in HEADERS])
     for r, row in enumerate(data.rows, start=HEADER_ROW + 1):
-        for col, value in enumerate(row, start=1):
-            cell = ws.cell(r, col)
-            write_text(cell, value)  # names or notes starting with = + - @ stay text
-            cell.font = Font(name=FONT_NAME, size=10.5)
-            cell.border = border
-            cell.alignment = Alignment(vertical="top", wrap_text=True, horizontal="center" if col == 1 else None)
         lines = max(v.count("\n") + 1 for v in row)
         ws.row_dimensions[r].height = max(30, 15 * lines)
-    ws.freeze_panes = ws.cell(HEADER_ROW + 1, 3)
-    ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
+        # Names or notes starting with = + - @ stay text (SharedStyles.cell).
+        ws.append([cell(ws, value, "緊急連絡表 番号" if col == 0 else "緊急連絡表 欄")
+                   for col, value in enumerate(row)])
+    ws.print_title_rows = f"{RULE_ROW}:{HEADER_ROW}"
     ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    ws.page_setup.paperSize = "9"  # A4
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0  # as many pages tall as needed
     ws.print_options.horizontalCentered = True
@@ -140,13 +184,17 @@ def _pdf_class():  # noqa: ANN202 - fpdf is imported late: only PDF output needs
     class SheetPDF(FPDF):
         heading = ""
         printed = ""
+        rule = ""
         family = "jp"
 
         def header(self) -> None:
+            # Plain cells only (no markdown, no HTML): user text is printed as typed.
             self.set_font(self.family, size=12)
             self.cell(0, 7, self.heading, align="L")
             self.set_x(self.l_margin)
             self.cell(0, 7, self.printed, align="R", new_x="LMARGIN", new_y="NEXT")
+            self.set_font(self.family, size=9.5)
+            self.cell(0, 5, self.rule, align="L", new_x="LMARGIN", new_y="NEXT")
             self.ln(1)
 
         def footer(self) -> None:
@@ -167,6 +215,7 @@ def write_pdf(data: SheetData, path: Path) -> Path:
     pdf.family = add_japanese_font(pdf)
     pdf.heading = f"{TITLE}　{data.district} {data.town}（{len(data.rows)} 名）"
     pdf.printed = f"作成日 {to_wareki(data.printed_on)}"
+    pdf.rule = data.rule
     pdf.set_title(f"{TITLE} {data.town}")
     pdf.set_margins(10, 10, 10)
     pdf.set_auto_page_break(True, margin=14)
@@ -188,11 +237,15 @@ def write_pdf(data: SheetData, path: Path) -> Path:
 
 def export_sheet(
     session: Session, town_id: uuid.UUID, path: Path, *, order: str = SortOrder.KANA, include_medical: bool = False,
-    printed_on: date | None = None,
+    printed_on: date | None = None, audience: Audience = DEFAULT_AUDIENCE,
 ) -> Path:
-    """Write the town's sheet to ``path``: .xlsx or .pdf by its suffix (the CLI's export-contacts)."""
+    """Write the town's sheet to ``path``: .xlsx or .pdf by its suffix (the CLI's export-contacts).
+
+    ``audience`` decides who is printed by name (default: the town's 区長 and 民生児童委員).
+    """
     path = Path(path)
-    data = sheet_data(session, town_id, order=order, include_medical=include_medical, printed_on=printed_on)
+    data = sheet_data(session, town_id, order=order, include_medical=include_medical, printed_on=printed_on,
+                      audience=audience)
     suffix = path.suffix.lower()
     if suffix == ".xlsx":
         return write_xlsx(data, path)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+from copy import copy
 import uuid
 import zipfile
 from dataclasses import dataclass, field
@@ -11,6 +12,7 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 from openpyxl.cell.cell import Cell
+from openpyxl.styles import NamedStyle
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook import Workbook
 
@@ -96,6 +98,26 @@ def write_text(cell: Cell, value: str) -> None:
         cell.data_type = "s"
         if value.startswith(FORMULA_START):
             cell.quotePrefix = True  # cell.style flag: the text stays text after editing in Excel
+
+
+class SharedStyles:
+    """The named styles of one write-only workbook, registered once; every cell takes a copy of its style's
+    array, so openpyxl never hashes a new Font/Border/Alignment into the style table per cell."""
+
+    def __init__(self, wb: Workbook, styles: dict[str, NamedStyle]) -> None:
+        for name, style in styles.items():
+            style.name = name
+            wb.add_named_style(style)
+        self._arrays = {name: style.as_tuple() for name, style in styles.items()}
+
+    def cell(self, ws, value: object, style: str | None = None) -> Cell:  # noqa: ANN001 - write-only sheet
+        """A cell to append, in the named ``style``; text stays text (as ``write_text``)."""
+        cell = Cell(ws, row=1, column=1, value=value, style_array=copy(self._arrays[style]) if style else None)
+        if isinstance(value, str):
+            cell.data_type = "s"
+            if value.startswith(FORMULA_START):
+                cell.quotePrefix = True
+        return cell
 
 
 class ChangeKind(enum.StrEnum):

@@ -12,7 +12,8 @@ from sqlalchemy.orm import Session, selectinload
 
 from app.models import Household, Person, Town, utcnow
 from app.models.emergency import Agency, AgencyKind, EmergencyCard, EmergencyContact, ReferenceFeature, ReferenceKind
-from app.services import watch
+from app.models.watch import Watcher, WatchLink
+from app.services.batches import chunks
 from app.services.emergency_views import (
     AgencyFields,
     AgencyView,
@@ -196,13 +197,14 @@ def _contacts(session: Session, person_ids: Sequence[uuid.UUID]) -> dict[uuid.UU
     found: dict[uuid.UUID, list[EmergencyContact]] = {}
     if not person_ids:
         return found
-    rows = session.scalars(
-        select(EmergencyContact)
-        .where(EmergencyContact.person_id.in_(list(person_ids)), EmergencyContact.deleted_at.is_(None))
-        .order_by(EmergencyContact.priority, EmergencyContact.created_at)
-    )
-    for c in rows:
-        found.setdefault(c.person_id, []).append(c)
+    for chunk in chunks(person_ids):  # SQLite takes at most 32,766 variables per statement
+        rows = session.scalars(
+            select(EmergencyContact)
+            .where(EmergencyContact.person_id.in_(chunk), EmergencyContact.deleted_at.is_(None))
+            .order_by(EmergencyContact.priority, EmergencyContact.created_at)
+        )
+        for c in rows:
+            found.setdefault(c.person_id, []).append(c)
     return found
 
 
@@ -271,9 +273,27 @@ def _card_view(
     )
 
 
-def watcher_names(session: Session, town_id: uuid.UUID) -> dict[uuid.UUID, tuple[str, ...]]:
-    """Each person of concern's current watchers (Step II), by person id, for the sheet's 見守り者 column."""
-    return {c.person.id: tuple(link.watcher.name for link in c.links) for c in watch.list_concerns(session, town_id)}
+def watcher_names(session: Session, town_id: uuid.UUID,
+                  person_id: uuid.UUID | None = None) -> dict[uuid.UUID, tuple[str, ...]]:
+    """Each person of concern's current watchers (Step II), by person id, for the sheet's 見守り者 column.
+
+    One query (names only, no ORM objects); ``person_id`` narrows it to one person.
+    """
+    query = (
+        select(WatchLink.person_id, Watcher.name)
+        .join(Watcher, WatchLink.watcher_id == Watcher.id)
+        .join(Person, Person.id == WatchLink.person_id)
+        .join(Household, Person.household_id == Household.id)
+        .where(Household.town_id == town_id, Household.deleted_at.is_(None), Person.deleted_at.is_(None),
+               Person.of_concern.is_(True), WatchLink.deleted_at.is_(None), Watcher.deleted_at.is_(None))
+        .order_by(WatchLink.person_id, WatchLink.sort_order, WatchLink.created_at)
+    )
+    if person_id is not None:
+        query = query.where(WatchLink.person_id == person_id)
+    found: dict[uuid.UUID, list[str]] = {}
+    for pid, name in session.execute(query):
+        found.setdefault(pid, []).append(name)
+    return {pid: tuple(names) for pid, names in found.items()}
 
 
 def _check_agency(session: Session, agency_id: uuid.UUID | None, where: str) -> uuid.UUID | None:
@@ -397,7 +417,7 @@ def restore_card(session: Session, person_id: uuid.UUID) -> CardView:
 
 def get_card(session: Session, person_id: uuid.UUID) -> CardView:
     p = _load_person(session, person_id)
-    watchers = watcher_names(session, p.household.town_id).get(p.id, ())
+    watchers = watcher_names(session, p.household.town_id, p.id).get(p.id, ())
     return _card_view(p, _card(session, p.id), _contacts(session, [p.id]).get(p.id, []), watchers,
                       nearest_designated_shelter(session, p.household_id))
 
@@ -432,12 +452,14 @@ def list_cards(session: Session, town_id: uuid.UUID, *, order: str = SortOrder.M
         raise NotFound(QT_TRANSLATE_NOOP("errors", "This town is no longer in the ledger."))
     persons = persons_needing_support(session, town_id)
     ids = [p.id for p in persons]
-    cards = {c.person_id: c for c in session.scalars(
-        select(EmergencyCard)
-        .where(EmergencyCard.person_id.in_(ids), EmergencyCard.deleted_at.is_(None))
-        .options(selectinload(EmergencyCard.family_doctor), selectinload(EmergencyCard.care_office),
-                 selectinload(EmergencyCard.support_centre))
-    )} if ids else {}
+    cards: dict[uuid.UUID, EmergencyCard] = {}
+    for chunk in chunks(ids):  # a city holds more persons than SQLite's 32,766 variables per statement
+        cards.update((c.person_id, c) for c in session.scalars(
+            select(EmergencyCard)
+            .where(EmergencyCard.person_id.in_(chunk), EmergencyCard.deleted_at.is_(None))
+            .options(selectinload(EmergencyCard.family_doctor), selectinload(EmergencyCard.care_office),
+                     selectinload(EmergencyCard.support_centre))
+        ))
     contacts = _contacts(session, ids)
     watchers = watcher_names(session, town_id)
     shelters = _designated_shelters(session)

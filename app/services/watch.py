@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from app.models import Household, Person, Town, utcnow
 from app.models.watch import WatchFrequency, Watcher, WatcherRole, WatchLink
+from app.services.batches import chunks
 from app.services.errors import QT_TRANSLATE_NOOP, LedgerError, NotFound
 from app.services.text import search_key
 from app.services.views import PersonView
@@ -94,15 +95,16 @@ def _active_links(session: Session, person_ids: Iterable[uuid.UUID]) -> dict[uui
     found: dict[uuid.UUID, list[WatchLink]] = defaultdict(list)
     if not ids:
         return found
-    rows = session.scalars(
-        select(WatchLink)
-        .join(Watcher, WatchLink.watcher_id == Watcher.id)
-        .where(WatchLink.person_id.in_(ids), WatchLink.deleted_at.is_(None), Watcher.deleted_at.is_(None))
-        .options(selectinload(WatchLink.watcher))
-        .order_by(WatchLink.person_id, WatchLink.sort_order, WatchLink.created_at)
-    )
-    for link in rows:
-        found[link.person_id].append(link)
+    for chunk in chunks(ids):  # SQLite takes at most 32,766 variables per statement
+        rows = session.scalars(
+            select(WatchLink)
+            .join(Watcher, WatchLink.watcher_id == Watcher.id)
+            .where(WatchLink.person_id.in_(chunk), WatchLink.deleted_at.is_(None), Watcher.deleted_at.is_(None))
+            .options(selectinload(WatchLink.watcher))
+            .order_by(WatchLink.person_id, WatchLink.sort_order, WatchLink.created_at)
+        )
+        for link in rows:
+            found[link.person_id].append(link)
     return found
 
 
