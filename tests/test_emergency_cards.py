@@ -8,6 +8,7 @@ from openpyxl import load_workbook
 
 from app.io.emergency_cards import card_fields, export_cards
 from app.services import emergency
+from app.services.privacy import Audience, export_rule
 from tests.emergency_fixtures import demo_cards, pdf_fonts, pdf_pages, pdf_text, flat  # noqa: F401
 
 
@@ -15,7 +16,7 @@ def test_pdf_has_one_card_per_page_with_the_persons_fields_and_medical_notes(dem
     ledger, town_id = demo_cards
     with ledger.Session.begin() as s:
         views = emergency.list_cards(s, town_id)
-        export_cards(s, town_id, tmp_path / "cards.pdf")
+        export_cards(s, town_id, tmp_path / "cards.pdf", audience=Audience.STAFF)
     path = tmp_path / "cards.pdf"
     assert pdf_pages(path) == len(views)
     for page, v in enumerate(views, start=1):
@@ -40,7 +41,7 @@ def test_two_cards_per_page_fit_every_person_on_half_the_pages(demo_cards, tmp_p
     ledger, town_id = demo_cards
     with ledger.Session.begin() as s:
         views = emergency.list_cards(s, town_id)
-        export_cards(s, town_id, tmp_path / "cards.pdf", per_page=2)
+        export_cards(s, town_id, tmp_path / "cards.pdf", per_page=2, audience=Audience.STAFF)
     text = pdf_text(tmp_path / "cards.pdf")
     assert pdf_pages(tmp_path / "cards.pdf") == math.ceil(len(views) / 2)
     for v in views:
@@ -52,8 +53,8 @@ def test_a_person_without_a_card_gets_empty_boxes_not_none(demo_cards, tmp_path)
     ledger, town_id = demo_cards
     with ledger.Session.begin() as s:
         bare = emergency.persons_without_card(s, town_id)[0]
-        export_cards(s, town_id, tmp_path / "one.xlsx", person_ids=[bare.person.id])
-        export_cards(s, town_id, tmp_path / "one.pdf", person_ids=[bare.person.id])
+        export_cards(s, town_id, tmp_path / "one.xlsx", person_ids=[bare.person.id], audience=Audience.STAFF)
+        export_cards(s, town_id, tmp_path / "one.pdf", person_ids=[bare.person.id], audience=Audience.STAFF)
     ws = load_workbook(tmp_path / "one.xlsx").active
     values = {r[0]: r[1] for r in ws.iter_rows(min_row=2, values_only=True) if r[0]}
     assert values["氏名"] == bare.person.name
@@ -66,16 +67,19 @@ def test_excel_cards_put_each_value_beside_its_label_one_block_per_person(demo_c
     ledger, town_id = demo_cards
     with ledger.Session.begin() as s:
         views = emergency.list_cards(s, town_id)
-        export_cards(s, town_id, tmp_path / "cards.xlsx")
+        export_cards(s, town_id, tmp_path / "cards.xlsx", audience=Audience.STAFF)
     ws = load_workbook(tmp_path / "cards.xlsx").active
-    blocks, current = [], None
+    blocks, current, rules = [], None, []
     for a, b in ws.iter_rows(values_only=True, max_col=2):
         if a == "緊急連絡カード":
             current = {}
             blocks.append(current)
+        elif a and a.startswith("表示ルール"):
+            rules.append(a)  # the consent rule applied, under every card
         elif a and current is not None:
             current[a] = b or ""
-    assert len(blocks) == len(views) == len(ws.row_breaks.brk)
+    assert len(blocks) == len(views) == len(ws.row_breaks.brk) == len(rules)
+    assert set(rules) == {"表示ルール: " + export_rule(Audience.STAFF).ja}
     for block, v in zip(blocks, views, strict=True):
         assert block == dict(card_fields(v))
     assert ws.page_setup.paperSize == 9 or str(ws.page_setup.paperSize) == "9"

@@ -19,10 +19,21 @@ from sqlalchemy.orm import Session
 from app.models import Person
 from app.services.batches import chunks
 from app.services.emergency_views import CardView
+from app.services.errors import QT_TRANSLATE_NOOP, LedgerError
 from app.services.privacy import ANONYMOUS_NAME, Audience, community_view_rule, export_rule
 from app.services.watch_views import ConcernView
 
-__all__ = ["ANONYMOUS_NAME", "Audience", "hidden_persons", "mask_card", "mask_concern", "rule_line"]
+__all__ = ["ANONYMOUS_NAME", "Audience", "as_audience", "hidden_persons", "mask_card", "mask_concern", "rule_line"]
+
+
+def as_audience(audience: Audience | str) -> Audience:
+    """``audience`` as an Audience; a clear error for anything else (e.g. a mistyped command-line value)."""
+    try:
+        return Audience(audience)
+    except ValueError:
+        raise LedgerError(QT_TRANSLATE_NOOP("errors", "Unknown audience {audience}: use staff, watchers, agencies "
+                                                      "or community."), where="audience",
+                          audience=str(audience)) from None
 
 
 def rule_line(audience: Audience) -> str:
@@ -32,7 +43,7 @@ def rule_line(audience: Audience) -> str:
 
 def hidden_persons(session: Session, person_ids: Iterable[uuid.UUID], audience: Audience) -> set[uuid.UUID]:
     """The persons among ``person_ids`` that ``audience`` may not see by name (a few statements, in chunks)."""
-    audience = Audience(audience)
+    audience = as_audience(audience)
     ids = list(dict.fromkeys(person_ids))
     if audience is Audience.STAFF or not ids:
         return set()

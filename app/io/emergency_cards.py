@@ -2,6 +2,12 @@
 
 The card stays with the person (e.g. on the fridge), so it carries the medical notes; anything
 not yet known prints as an empty box to fill in by hand.
+
+Who receives them: the 民生児童委員 prints the cards, fills them in with each person and keeps a copy,
+so the default audience is ``Audience.WATCHERS``. A person whose consent does not cover the audience
+gets a card with 「（匿名）」 and only the map number, support centre, commissioner and shelter filled in
+(app/io/consent.py); every card prints the rule applied. ``Audience.AGENCIES`` for the copies handed
+to the care manager or 地域包括支援センター, ``Audience.STAFF`` for the council's own copy.
 """
 
 from __future__ import annotations
@@ -12,13 +18,14 @@ from datetime import date
 from pathlib import Path
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-from openpyxl.worksheet.pagebreak import Break, RowBreak
+from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
+from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.properties import PageSetupProperties
 from sqlalchemy.orm import Session
 
+from app.io.consent import Audience, as_audience, hidden_persons, mask_card, rule_line
 from app.io.pdf_fonts import add_japanese_font
-from app.io.sheets import write_text
+from app.io.sheets import SharedStyles
 from app.services import emergency
 from app.services.emergency import SortOrder
 from app.services.emergency_views import CardView
@@ -29,6 +36,7 @@ TITLE = "緊急連絡カード"
 FONT_NAME = "BIZ UDゴシック"
 CONTACT_SLOTS = 2  # the card always shows at least two contact boxes to fill
 PER_PAGE_CHOICES = (1, 2)
+DEFAULT_AUDIENCE = Audience.WATCHERS
 
 
 def _day(d: date | None) -> str:
@@ -71,19 +79,23 @@ def card_fields(v: CardView) -> list[tuple[str, str]]:
 
 
 def cards_for(session: Session, town_id: uuid.UUID, person_ids: Sequence[uuid.UUID] | None = None,
-              *, order: str = SortOrder.MAP_NUMBER) -> list[CardView]:
-    """The cards to print: the whole town, or only ``person_ids`` (in the town's order)."""
+              *, order: str = SortOrder.MAP_NUMBER, audience: Audience = Audience.STAFF) -> list[CardView]:
+    """The cards to print: the whole town, or only ``person_ids`` (in the town's order); persons the
+    ``audience`` may not see by name come back anonymised (the default here, STAFF, shows everyone)."""
     views = emergency.list_cards(session, town_id, order=order)
-    if person_ids is None:
-        return views
-    wanted = set(person_ids)
-    return [v for v in views if v.person.id in wanted]
+    if person_ids is not None:
+        wanted = set(person_ids)
+        views = [v for v in views if v.person.id in wanted]
+    hidden = hidden_persons(session, (v.person.id for v in views), audience)
+    return [mask_card(v) if v.person.id in hidden else v for v in views]
 
 
 # ---------------------------------------------------------------- PDF
 
 
-def _draw_card(pdf, v: CardView, top: float, height: float, family: str, big: bool) -> None:  # noqa: ANN001
+def _draw_card(pdf, v: CardView, top: float, height: float, family: str, big: bool,  # noqa: ANN001, PLR0913
+               rule: str = "") -> None:
+    # Plain cells only (no markdown, no HTML): user text is printed as typed.
     left, width = pdf.l_margin, pdf.w - pdf.l_margin - pdf.r_margin
     label_w = 52 if big else 46
     size = 15 if big else 11.5
@@ -94,7 +106,8 @@ def _draw_card(pdf, v: CardView, top: float, height: float, family: str, big: bo
     pdf.cell(width * 0.4, 11 if big else 8, f"{v.town_name}　No.{v.map_number}", align="R",
              new_x="LMARGIN", new_y="NEXT")
     fields = card_fields(v)
-    row_h = (height - (14 if big else 10)) / len(fields)
+    rule_h = 5 if rule else 0
+    row_h = (height - (14 if big else 10) - rule_h) / len(fields)
     pdf.set_draw_color(0, 0, 0)
     for label, value in fields:
         y = pdf.get_y()
@@ -109,10 +122,14 @@ def _draw_card(pdf, v: CardView, top: float, height: float, family: str, big: bo
             text_size -= 0.5
             pdf.set_font(family, size=text_size)
         pdf.cell(width - label_w, row_h, value, border=1, new_x="LMARGIN", new_y="NEXT")
+    if rule:
+        pdf.set_font(family, size=8)
+        pdf.cell(width, rule_h, rule, align="L", new_x="LMARGIN", new_y="NEXT")
 
 
-def write_cards_pdf(views: Sequence[CardView], path: Path, *, per_page: int = 1) -> Path:
-    """One card per A4 page (big type), or two per page with a cut line between them."""
+def write_cards_pdf(views: Sequence[CardView], path: Path, *, per_page: int = 1, rule: str = "") -> Path:
+    """One card per A4 page (big type), or two per page with a cut line between them; ``rule``, the consent
+    rule applied, is printed under every card."""
     from fpdf import FPDF
 
     if per_page not in PER_PAGE_CHOICES:
@@ -126,12 +143,15 @@ def write_cards_pdf(views: Sequence[CardView], path: Path, *, per_page: int = 1)
     slot = (pdf.h - 2 * margin) / per_page
     if not views:
         pdf.add_page()  # an empty PDF is no file at all: print one blank card to fill in by hand
+        if rule:
+            pdf.set_font(family, size=8)
+            pdf.cell(0, 5, rule)
     for i, v in enumerate(views):
         if i % per_page == 0:
             pdf.add_page()
         position = i % per_page
         top = margin + position * slot
-        _draw_card(pdf, v, top, slot - (8 if per_page > 1 else 0), family, big=per_page == 1)
+        _draw_card(pdf, v, top, slot - (8 if per_page > 1 else 0), family, big=per_page == 1, rule=rule)
         if per_page > 1 and position < per_page - 1:
             cut = top + slot - 2
             pdf.set_dash_pattern(dash=2, gap=2)
@@ -148,40 +168,52 @@ def write_cards_pdf(views: Sequence[CardView], path: Path, *, per_page: int = 1)
 # ---------------------------------------------------------------- Excel
 
 
-def write_cards_xlsx(views: Sequence[CardView], path: Path) -> Path:
-    """One card per printed A4 page, each a block of label/value rows on one sheet."""
-    wb = Workbook()
-    ws = wb.active
-    ws.title = TITLE
-    thin = Side(style="thin", color="000000")
-    border = Border(left=thin, right=thin, top=thin, bottom=thin)
+_thin = Side(style="thin", color="000000")
+_box = Border(left=_thin, right=_thin, top=_thin, bottom=_thin)
+
+
+def _styles() -> dict[str, NamedStyle]:
+    return {
+        "カード 表題": NamedStyle(font=Font(name=FONT_NAME, size=20, bold=True)),
+        "カード 町名": NamedStyle(font=Font(name=FONT_NAME, size=12),
+                               alignment=Alignment(horizontal="right", vertical="bottom")),
+        "カード 項目": NamedStyle(font=Font(name=FONT_NAME, size=12), fill=PatternFill("solid", fgColor="E8E8E8"),
+                               border=_box, alignment=Alignment(vertical="center")),
+        "カード 記入": NamedStyle(font=Font(name=FONT_NAME, size=15), border=_box,
+                               alignment=Alignment(vertical="center", wrap_text=True, shrink_to_fit=False)),
+        "カード 表示ルール": NamedStyle(font=Font(name=FONT_NAME, size=9)),
+    }
+
+
+def write_cards_xlsx(views: Sequence[CardView], path: Path, *, rule: str = "") -> Path:
+    """One card per printed A4 page, each a block of label/value rows on one sheet (streamed, write-only);
+    ``rule``, the consent rule applied, is printed under every card."""
+    wb = Workbook(write_only=True)
+    styles = SharedStyles(wb, _styles())
+    cell = styles.cell
+    ws = wb.create_sheet(TITLE)
     ws.column_dimensions["A"].width = 24
     ws.column_dimensions["B"].width = 56
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
     row = 1
     for v in views:
-        title = ws.cell(row, 1, TITLE)
-        title.font = Font(name=FONT_NAME, size=20, bold=True)
-        write_text(ws.cell(row, 2, ""), f"{v.town_name}　No.{v.map_number}")
-        ws.cell(row, 2).font = Font(name=FONT_NAME, size=12)
-        ws.cell(row, 2).alignment = Alignment(horizontal="right", vertical="bottom")
         ws.row_dimensions[row].height = 34
+        ws.append([cell(ws, TITLE, "カード 表題"), cell(ws, f"{v.town_name}　No.{v.map_number}", "カード 町名")])
         row += 1
         for label, value in card_fields(v):
-            a, b = ws.cell(row, 1, label), ws.cell(row, 2)
-            write_text(b, value)
-            a.font = Font(name=FONT_NAME, size=12)
-            a.fill = PatternFill("solid", fgColor="E8E8E8")
-            b.font = Font(name=FONT_NAME, size=15)
-            b.alignment = Alignment(vertical="center", wrap_text=True, shrink_to_fit=False)
-            a.alignment = Alignment(vertical="center")
-            a.border = b.border = border
             ws.row_dimensions[row].height = 27
+            ws.append([cell(ws, label, "カード 項目"), cell(ws, value, "カード 記入")])
+            row += 1
+        if rule:
+            ws.append([cell(ws, rule, "カード 表示ルール")])
             row += 1
         ws.row_breaks.append(Break(id=row - 1))
+        ws.append([])
         row += 1
+    if not views and rule:
+        ws.append([cell(ws, rule, "カード 表示ルール")])
     ws.page_setup.orientation = "portrait"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    ws.page_setup.paperSize = "9"  # A4
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.print_options.horizontalCentered = True
@@ -192,14 +224,18 @@ def write_cards_xlsx(views: Sequence[CardView], path: Path) -> Path:
 
 def export_cards(
     session: Session, town_id: uuid.UUID, path: Path, *, person_ids: Sequence[uuid.UUID] | None = None,
-    per_page: int = 1, order: str = SortOrder.MAP_NUMBER,
+    per_page: int = 1, order: str = SortOrder.MAP_NUMBER, audience: Audience = DEFAULT_AUDIENCE,
 ) -> Path:
-    """Write cards to ``path``: .pdf or .xlsx by its suffix (the CLI's export-cards)."""
+    """Write cards to ``path``: .pdf or .xlsx by its suffix (the CLI's export-cards).
+
+    ``audience`` decides who is printed by name (default: the 民生児童委員 and the person's watchers).
+    """
     path = Path(path)
-    views = cards_for(session, town_id, person_ids, order=order)
+    audience = as_audience(audience)
+    views = cards_for(session, town_id, person_ids, order=order, audience=audience)
     suffix = path.suffix.lower()
     if suffix == ".pdf":
-        return write_cards_pdf(views, path, per_page=per_page)
+        return write_cards_pdf(views, path, per_page=per_page, rule=rule_line(audience))
     if suffix == ".xlsx":
-        return write_cards_xlsx(views, path)
+        return write_cards_xlsx(views, path, rule=rule_line(audience))
     raise LedgerError(QT_TRANSLATE_NOOP("errors", "Save the cards as .pdf or .xlsx."), where=path.name)

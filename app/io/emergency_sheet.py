@@ -24,7 +24,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
 from sqlalchemy.orm import Session
 
-from app.io.consent import Audience, hidden_persons, mask_card, rule_line
+from app.io.consent import Audience, as_audience, hidden_persons, mask_card, rule_line
 from app.io.pdf_fonts import add_japanese_font
 from app.io.sheets import SharedStyles
 from app.services import emergency, towns
@@ -93,22 +93,13 @@ def sheet_data(
 ) -> SheetData:
     if order not in (SortOrder.KANA, SortOrder.MAP_NUMBER):
         raise LedgerError(QT_TRANSLATE_NOOP("errors", "Sort by kana or by map number."), where="order")
-    audience = _audience(audience)
+    audience = as_audience(audience)
     town = towns.get_town(session, town_id)
     views = emergency.list_cards(session, town_id, order=order)
     hidden = hidden_persons(session, (v.person.id for v in views), audience)
     rows = [sheet_row(mask_card(v) if v.person.id in hidden else v, include_medical=include_medical) for v in views]
     return SheetData(town.name, town.district_name, printed_on or date.today(), rows, [v.person.id for v in views],
                      audience, len(hidden))
-
-
-def _audience(audience: Audience | str) -> Audience:
-    try:
-        return Audience(audience)
-    except ValueError:
-        raise LedgerError(QT_TRANSLATE_NOOP("errors", "Unknown audience {audience}: use staff, watchers, agencies "
-                                                      "or community."), where="audience",
-                          audience=str(audience)) from None
 
 
 # ---------------------------------------------------------------- Excel
