@@ -123,3 +123,23 @@ def test_persons_of_concern_can_be_listed_in_gojuon_order(qtbot, step2):
     by_id = {c.person.id: c.person for c in concerns(step2)}
     readings = [gojuon_key(by_id[i].kana, by_id[i].name) for i in listed]
     assert readings == sorted(readings) and len(listed) == len(by_id)
+
+
+def test_lists_fill_in_after_the_map_and_an_edit_meanwhile_is_kept(qtbot, window):
+    """The map is drawn first, Steps II/III are read off the UI thread; an edit made meanwhile wins."""
+    linked = next(c for c in concerns(window) if c.links)
+    link_id = linked.links[0].id
+    order: list[str] = []
+    window.map_drawn.connect(lambda: order.append("drawn"))
+    window.map_ready.connect(lambda: order.append("ready"))
+    with qtbot.waitSignal(window.map_drawn, timeout=60_000):
+        window.load_town(window.town.id)
+        assert not window.details_ready
+    # Before the background read has come back, the user removes a watcher.
+    window.run("remove", lambda s: watch.unlink(s, link_id), lambda s: watch.restore_link(s, link_id))
+    qtbot.waitUntil(lambda: window.details_ready, timeout=60_000)
+    assert order[0] == "drawn" and "ready" in order
+    shown = window.watch_panel.concern(linked.person.id)
+    assert link_id not in {link.id for link in shown.links}, "an older read overwrote the edit"
+    assert len(shown.links) == len(linked.links) - 1
+    assert not window.map_view.js_errors

@@ -104,14 +104,17 @@ class MapView(QWebEngineView):
         self,
         base: BaseMapView,
         legend: list[dict[str, Any]],
-        features: dict[str, Any],
+        features: dict[str, Any] | None,
         labels: PageLabels,
         *,
         center: tuple[float, float] | None = None,
         symbol_scale: float = 1.0,
         editable: bool = True,
     ) -> None:
-        """(Re)build the page for a town or a new base map; the features follow once it is ready."""
+        """(Re)build the page for a town or a new base map; the features follow once it is ready.
+
+        With ``features`` None the caller sends them with :meth:`set_features` while the page loads.
+        """
         self.crs = base.crs
         self._bridge_ready = self._base_loaded = self.is_ready = False
         self._queue.clear()
@@ -120,8 +123,9 @@ class MapView(QWebEngineView):
             self.scheme_handler.set_folder(base.path.parent)
         path = build_page(self._page_dir, base, legend, labels, center=center, symbol_scale=symbol_scale,
                           editable=editable)
-        self.set_features(features)
         self.load(QUrl.fromLocalFile(str(path)))
+        if features is not None:
+            self.set_features(features)
 
     def _on_page_ready(self) -> None:
         self._bridge_ready = True

@@ -6,7 +6,7 @@ import math
 import uuid
 from collections.abc import Iterable, Sequence
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from app.models import GatheringPlace, Household, HouseholdCategory, Person, Town, utcnow
@@ -196,7 +196,9 @@ def clear_position(session: Session, household_id: uuid.UUID, crs: Crs) -> House
 
 def unplaced_households(session: Session, town_id: uuid.UUID, crs: Crs) -> list[HouseholdView]:
     """Households of the town with no position on this kind of map: the list a volunteer pins from."""
-    return [h for h in list_households(session, town_id) if h.point(crs) is None]
+    missing = (Household.lat.is_(None) | Household.lon.is_(None) if crs is Crs.GEO
+               else Household.map_x.is_(None) | Household.map_y.is_(None))
+    return list_households(session, town_id, where=missing)
 
 
 def edit_household(session: Session, household_id: uuid.UUID, fields: HouseholdFields) -> HouseholdView:
@@ -223,12 +225,13 @@ def restore_household(session: Session, household_id: uuid.UUID) -> HouseholdVie
 
 
 def list_households(
-    session: Session, town_id: uuid.UUID, *, category_codes: Sequence[str] | None = None
+    session: Session, town_id: uuid.UUID, *, category_codes: Sequence[str] | None = None,
+    where: ColumnElement[bool] | None = None,
 ) -> list[HouseholdView]:
     """The town's households in map-number order; with ``category_codes``, only those in any of them."""
     query = (
         select(Household)
-        .where(Household.town_id == town_id, Household.deleted_at.is_(None))
+        .where(Household.town_id == town_id, Household.deleted_at.is_(None), *(() if where is None else (where,)))
         .options(selectinload(Household.categories), selectinload(Household.persons))
         .order_by(Household.map_number)
     )

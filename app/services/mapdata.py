@@ -21,7 +21,7 @@ def household_feature(h: HouseholdView, crs: Crs) -> dict[str, Any] | None:
     point = h.point(crs)
     if point is None or h.deleted:
         return None
-    concern_people = [p.name for p in h.persons if p.of_concern]
+    # Members' names stay out: the page never shows them, and what it does not need it should not hold.
     return {
         "type": "Feature",
         "id": str(h.id),
@@ -33,8 +33,6 @@ def household_feature(h: HouseholdView, crs: Crs) -> dict[str, Any] | None:
             "address": h.address,
             "categories": list(h.category_codes),
             "ofConcern": h.of_concern,
-            "members": [p.name for p in h.persons],
-            "concernMembers": concern_people,
             "approximate": h.approximate and crs is Crs.GEO,
         },
     }
@@ -47,7 +45,7 @@ def anonymous(feature: dict[str, Any] | None) -> dict[str, Any] | None:
     """
     if feature is None or feature["properties"].get("layer") != "household":
         return feature
-    props = dict(feature["properties"], label="", address="", members=[], concernMembers=[])
+    props = dict(feature["properties"], label="", address="")
     return dict(feature, properties=props)
 
 

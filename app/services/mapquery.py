@@ -1,7 +1,7 @@
 """The map layer of a whole town straight from SQL: the same GeoJSON as ``mapdata.feature_collection``.
 
-Built with four lean Core queries (categories, households with their category codes, members,
-places) and no ORM objects, so a city-sized ledger of 50,000 households loads in a fraction of a
+Built with four lean Core queries (categories, households with their category codes, members
+for the label and the 気がかり flag, places) and no ORM objects, so a city-sized ledger of 50,000 households loads in a fraction of a
 second. ``tests/test_mapquery.py`` keeps it identical to the ORM version.
 """
 
@@ -100,8 +100,6 @@ def _town_features(conn: Connection, town_id: uuid.UUID, crs: Crs) -> dict[str, 
                 "address": address,
                 "categories": list(cats),
                 "ofConcern": "of_concern" in cats or any(c for _, _, c in people),
-                "members": [n for _, n, _ in people],
-                "concernMembers": [n for _, n, c in people if c],
                 "approximate": bool(approximate) and crs is Crs.GEO,
             },
         })

@@ -323,10 +323,15 @@ def _last_reviews(session: Session, person_ids: Iterable[uuid.UUID]) -> dict[uui
 
 
 def review_queue(session: Session, town_id: uuid.UUID, *, today: date | None = None,
-                 meeting_id: uuid.UUID | None = None) -> list[QueueItem]:
-    """Every person of concern of the town in map-number order, to walk through at the meeting."""
+                 meeting_id: uuid.UUID | None = None, concerns: list[watch.ConcernView] | None = None
+                 ) -> list[QueueItem]:
+    """Every person of concern of the town in map-number order, to walk through at the meeting.
+
+    ``concerns`` is the town's ``watch.list_concerns`` when the caller has just read it.
+    """
     today = today or date.today()
-    concerns = watch.list_concerns(session, town_id)
+    if concerns is None:
+        concerns = watch.list_concerns(session, town_id)
     last = _last_reviews(session, (c.person.id for c in concerns))
     done: set[uuid.UUID] = set()
     if meeting_id is not None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import uuid
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from app.io import agencies as agency_io
 from app.io import (
@@ -61,6 +63,7 @@ from app.services.mapquery import town_features
 from app.services.meeting_views import (
     DUE_REASON_TEXT,
     MeetingView,
+    QueueItem,
     ReviewFields,
     ReviewView,
 )
@@ -75,7 +78,12 @@ from app.services.views import (
     PlaceView,
     TownView,
 )
-from app.services.watch_views import ConcernView, WatcherView, WatchLinkView
+from app.services.watch_views import (
+    ConcernView,
+    WatcherView,
+    WatchLineView,
+    WatchLinkView,
+)
 from app.ui.comfort import HIGH_CONTRAST, LARGE_TEXT, WAREKI, Comfort
 from app.ui.commands import LedgerCommand
 from app.ui.dialogs import BaseMapChoiceDialog, PlaceDialog, TownDialog, show_error
@@ -96,10 +104,23 @@ from app.ui.person_list import ROLE_ID, PersonList
 from app.ui.privacy_dialogs import AuditDialog, ConsentDialog
 from app.ui.unlock import AutoLock, UnlockDialog, passphrase_ok
 from app.ui.watch_panel import LinkDialog, WatchPanel, role_labels
-from app.ui.worker import Cancelled, run_with_progress
+from app.ui.worker import BackgroundRead, Cancelled, run_with_progress
 
 log = logging.getLogger(__name__)
 PROJECTOR_SCALE = 1.7  # symbols and map numbers on a wall, read from the back of the hall
+
+
+@dataclass(frozen=True)
+class TownDetails:
+    """What Steps II and III and the meeting panel show of a town, read together off the UI thread."""
+
+    town_id: uuid.UUID
+    concerns: list[ConcernView]
+    lines: list[WatchLineView]
+    cards: list[CardView]
+    meetings: list[MeetingView]
+    meeting_id: uuid.UUID | None
+    queue: list[QueueItem]
 
 
 def page_labels() -> PageLabels:
@@ -119,7 +140,8 @@ def page_labels() -> PageLabels:
 
 
 class MainWindow(QMainWindow):
-    map_ready = Signal()  # the town's page is loaded with its base map and households
+    map_drawn = Signal()  # the town's page is loaded with its base map and households
+    map_ready = Signal()  # ... and Steps II and III, the meeting's queue and the map's lines and marks are filled in
 
     def __init__(self, ledger: Ledger, settings: QSettings, *, demo: bool = False) -> None:
         super().__init__()
@@ -127,6 +149,9 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.demo = demo
         self.town: TownView | None = None
+        self.details_ready = False
+        self._details_job: BackgroundRead | None = None
+        self._old_jobs: list[BackgroundRead] = []  # cancelled reads still finishing
         self.selected_id: uuid.UUID | None = None
         self._kinds: dict[str, str] = {}  # feature id -> "household" | "place"
         self._progress_hook = None  # tests set it to reach the progress dialog of a long job
@@ -467,6 +492,10 @@ class MainWindow(QMainWindow):
             self.settings.setValue("ledger/last_town", str(self.town.id))
         super().closeEvent(event)
         if event.isAccepted():
+            self._cancel_details()
+            for job in self._old_jobs:
+                job.cancel(wait=True)  # a thread must not outlive its QThread object
+            self._old_jobs = []
             self.map_view.shutdown()
             if not self.demo:
                 try:
@@ -498,33 +527,33 @@ class MainWindow(QMainWindow):
             self.town = towns.get_town(s, town_id)
             base = basemaps.base_map_of(s, self.ledger.data_dir, town_id)
             categories = households.list_categories(s)
+        # The page starts loading in WebEngine's own process while the households are read here.
+        self.map_view.show_town(
+            base, legend(categories), None, self._page_labels(), center=self.town.center,
+            symbol_scale=self._map_scale(), editable=not self.projector,
+        )
+        with self.ledger.Session() as s:
             # Straight from SQL: a city-sized town is on the page in well under a second.
             features = town_features(s, town_id, base.crs)
-            concerns = watch.list_concerns(s, town_id)
-            lines = watch.watch_lines(s, town_id)
-            cards = emergency.list_cards(s, town_id)
             refs = emergency.list_reference_features(s) if base.crs.value == "geo" else []
             credits = sorted({c for lines_ in emergency.reference_credits(s).values() for c in lines_}) if refs else []
+        self._kinds = {f["id"]: f["properties"]["layer"] for f in features["features"]}
+        if self.projector:
+            features = dict(features, features=[anonymous(f) for f in features["features"]])
+        self.map_view.set_features(features)
         self.undo_stack.clear()  # commands refer to one town's records
         self.selected_id = None
         self.household_panel.show_household(None)
         self.household_panel.set_categories(categories)
         self.filter_box.set_categories(categories)
-        self._kinds = {f["id"]: f["properties"]["layer"] for f in features["features"]}
         self.town_combo.setCurrentIndex(max(0, next((i for i in range(self.town_combo.count())
                                                      if self.town_combo.itemData(i) == town_id), 0)))
         self.setWindowTitle(self._title())
-        if self.projector:
-            features = dict(features, features=[anonymous(f) for f in features["features"]])
-        self.map_view.show_town(
-            base, legend(categories), features, self._page_labels(), center=self.town.center,
-            symbol_scale=self._map_scale(), editable=not self.projector,
-        )
         self.map_view.set_add_mode(self.add_household_action.isChecked() or self.add_place_action.isChecked())
-        self._show_watch(concerns, lines)
         self.map_view.show_lines(self.lines_action.isChecked())
-        self.emergency_panel.show_cards(cards, self.emergency_panel.current_person())
-        self.refresh_meeting()
+        # Once the map is drawn (the page's start-up also needs this process): see _on_map_ready.
+        self._cancel_details()
+        self.details_ready = False
         # Public shelter and facility lists have real positions: only a geographic map can show them.
         self.map_view.set_references(reference_collection(refs), credits)
         self.map_view.show_references(self.references_action.isChecked())
@@ -547,8 +576,65 @@ class MainWindow(QMainWindow):
         self.status.setText(self.tr("{town}: {households} households, {places} gathering places").format(
             town=self.town.full_name, households=household_count, places=place_count))
 
+    def _load_details(self, town_id: uuid.UUID) -> None:
+        """Read Steps II and III and the meeting's queue off the UI thread: the map does not wait for them.
+
+        An edit made meanwhile refreshes those lists itself; the older read is then dropped.
+        """
+        self._cancel_details()
+        self.details_ready = False
+        keep = self.meeting_panel.current_meeting() if getattr(self, "_meeting_shown_for", None) == town_id else None
+
+        def job(s: Session) -> TownDetails:
+            concerns = watch.list_concerns(s, town_id)
+            all_meetings = meetings.list_meetings(s, town_id)
+            meeting_id = keep or (all_meetings[0].id if all_meetings else None)
+            return TownDetails(town_id, concerns, watch.watch_lines(s, town_id), emergency.list_cards(s, town_id),
+                               all_meetings, meeting_id,
+                               meetings.review_queue(s, town_id, meeting_id=meeting_id, concerns=concerns))
+
+        self._details_job = BackgroundRead(self.ledger, job, self._show_details, self._details_failed)
+
+    def _supersede_details(self) -> None:
+        """A synchronous refresh is newer than a background read still running: read everything again."""
+        if self._details_job is not None and self.town is not None:
+            self._load_details(self.town.id)
+
+    def _cancel_details(self) -> None:
+        job = self._details_job
+        if job is not None:
+            job.cancel()
+            self._old_jobs = [j for j in self._old_jobs if j.running] + [job]
+        self._details_job = None
+
+    def _show_details(self, details: TownDetails) -> None:
+        if self.town is None or details.town_id != self.town.id:
+            return
+        self._details_job = None
+        self._show_watch(details.concerns, details.lines)
+        self.emergency_panel.show_cards(details.cards, self.emergency_panel.current_person())
+        self._meeting_shown_for = details.town_id
+        self.meeting_panel.show_meetings(details.meetings, details.meeting_id)
+        self.meeting_panel.show_queue(details.queue, self.meeting_panel.current_person())
+        self._set_details_ready()
+
+    def _details_failed(self, error: BaseException) -> None:
+        self._details_job = None
+        log.error("reading the town's lists failed", exc_info=error)
+        show_error(self, error)  # type: ignore[arg-type]
+        self._set_details_ready()
+
+    def _set_details_ready(self) -> None:
+        self.details_ready = True
+        if self.map_view.is_ready:
+            self.map_ready.emit()
+
     def _on_map_ready(self) -> None:
-        self.map_ready.emit()
+        self.map_drawn.emit()
+        if self.details_ready:
+            self.map_ready.emit()
+        elif self._details_job is None and self.town is not None:
+            self._load_details(self.town.id)
 
     def new_town(self) -> None:
         dialog = TownDialog(self, district=self.town.district_name if self.town else "")
@@ -1091,6 +1177,7 @@ class MainWindow(QMainWindow):
     def refresh_watch(self) -> None:
         if self.town is None:
             return
+        self._supersede_details()
         with self.ledger.Session() as s:
             concerns = watch.list_concerns(s, self.town.id)
             lines = watch.watch_lines(s, self.town.id)
@@ -1168,6 +1255,7 @@ class MainWindow(QMainWindow):
     def refresh_meeting(self) -> None:
         if self.town is None:
             return
+        self._supersede_details()
         keep = self.meeting_panel.current_meeting()
         with self.ledger.Session() as s:
             all_meetings = meetings.list_meetings(s, self.town.id)
@@ -1293,6 +1381,7 @@ class MainWindow(QMainWindow):
     def refresh_cards(self) -> None:
         if self.town is None:
             return
+        self._supersede_details()
         with self.ledger.Session() as s:
             cards = emergency.list_cards(s, self.town.id)
         self.emergency_panel.show_cards(cards, self.emergency_panel.current_person())

@@ -118,3 +118,54 @@ def run_with_progress(parent: QWidget | None, ledger: Ledger, title: str, label:
     if "error" in outcome:
         raise outcome["error"]
     return outcome["result"]
+
+
+class _Receiver(QObject):
+    """Lives on the UI thread, so the runner's signals reach the callbacks there."""
+
+    def __init__(self, on_done: Callable[[Any], None], on_failed: Callable[[BaseException], None]) -> None:
+        super().__init__()
+        self.on_done, self.on_failed = on_done, on_failed
+
+    def done(self, result: Any) -> None:
+        self.on_done(result)
+
+    def failed(self, error: BaseException) -> None:
+        if not isinstance(error, Cancelled):  # superseded: nobody waits for it any more
+            self.on_failed(error)
+
+
+class BackgroundRead:
+    """A read-only job in a worker thread whose result comes back on the UI thread; ``cancel()`` drops it.
+
+    For what the window can show a moment later (the lists of Steps II and III while the map
+    is already drawn). The job has its own session and never writes.
+    """
+
+    def __init__(self, ledger: Ledger, job: Callable[[Session], Any], on_done: Callable[[Any], None],
+                 on_failed: Callable[[BaseException], None]) -> None:
+        _listen(ledger)
+        self.cancelled = threading.Event()
+        self.thread = QThread()
+        self.runner = _Runner(ledger, job, self.cancelled, write=False)
+        self.runner.moveToThread(self.thread)
+        self.receiver = _Receiver(self._done(on_done), on_failed)
+        self.runner.done.connect(self.receiver.done, Qt.ConnectionType.QueuedConnection)
+        self.runner.failed.connect(self.receiver.failed, Qt.ConnectionType.QueuedConnection)
+        # quit() is thread-safe: end the thread's loop from the thread itself, not when the UI gets to it.
+        self.runner.done.connect(self.thread.quit, Qt.ConnectionType.DirectConnection)
+        self.runner.failed.connect(self.thread.quit, Qt.ConnectionType.DirectConnection)
+        self.thread.started.connect(self.runner.run)
+        self.thread.start()
+
+    def _done(self, on_done: Callable[[Any], None]) -> Callable[[Any], None]:
+        return lambda result: None if self.cancelled.is_set() else on_done(result)
+
+    @property
+    def running(self) -> bool:
+        return self.thread.isRunning()
+
+    def cancel(self, *, wait: bool = False) -> None:
+        self.cancelled.set()
+        if wait:
+            self.thread.wait()
