@@ -38,6 +38,54 @@ setup_python() {
   fi
 }
 
+# The sync tests run against a real PostgreSQL server: a throwaway cluster on loopback, made for the
+# test run and removed after it (Debian's "postgresql" package is installed when missing).
+PG_PORT="${SASAEAI_TEST_PG_PORT:-55432}"
+PG_DIR=""
+PG_RUN=()
+
+pg_bin() {
+  ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1
+}
+
+stop_postgres() {
+  [ -n "$PG_DIR" ] || return 0
+  "${PG_RUN[@]}" "$(pg_bin)/pg_ctl" -D "$PG_DIR/data" -m immediate stop >/dev/null 2>&1 || true
+  rm -rf "$PG_DIR"
+  PG_DIR=""
+}
+
+start_postgres() {
+  if [ -n "${SASAEAI_TEST_PG_URL:-}" ]; then return 0; fi  # a server given from outside
+  if [ -z "$(pg_bin)" ] && command -v apt-get >/dev/null 2>&1; then
+    local sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    echo "Installing PostgreSQL (Debian package postgresql) for the sync tests"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends postgresql >/dev/null
+  fi
+  local bin
+  bin="$(pg_bin)"
+  if [ -z "$bin" ]; then
+    echo "PostgreSQL is not installed and could not be installed: the sync tests will fail." >&2
+    return 0
+  fi
+  PG_DIR="$(mktemp -d /tmp/sasaeai-pg.XXXXXX)"
+  trap stop_postgres EXIT
+  local password
+  password="$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')"
+  printf '%s\n' "$password" > "$PG_DIR/pw"
+  if [ "$(id -u)" -eq 0 ]; then  # the server refuses to run as root
+    chown -R postgres: "$PG_DIR"
+    PG_RUN=(runuser -u postgres --)
+  fi
+  "${PG_RUN[@]}" "$bin/initdb" -D "$PG_DIR/data" -U postgres --pwfile="$PG_DIR/pw" -A scram-sha-256 \
+    -E UTF8 --locale=C.UTF-8 --no-sync >/dev/null
+  "${PG_RUN[@]}" "$bin/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w -t 60 \
+    -o "-k $PG_DIR -p $PG_PORT -h 127.0.0.1 -c fsync=off -c full_page_writes=off" start >/dev/null
+  export SASAEAI_TEST_PG_URL="postgresql://postgres:$password@127.0.0.1:$PG_PORT/postgres"
+}
+
 # Chromium (inside Qt WebEngine) refuses its sandbox when run as root.
 [ "$(id -u)" -ne 0 ] || export QTWEBENGINE_DISABLE_SANDBOX=1
 
@@ -54,7 +102,7 @@ case "${1:-}" in
     "$VENV/bin/pyside6-lupdate" $(find app -name '*.py' | sort) -ts resources/translations/sasaeai_ja.ts -no-obsolete
     exit 0 ;;
   test)
-    setup_system; setup_python
+    setup_system; setup_python; start_postgres
     export QT_QPA_PLATFORM=offscreen
     set +e
     "$VENV/bin/python" -m pytest "${@:2}"

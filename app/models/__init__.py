@@ -18,6 +18,7 @@ from app.models.entities import (
 from app.models.meeting import AttendeeRole, CheckerKind, Meeting, MeetingAttendee, MeetingKind, PersonReview, ReviewOutcome, SelfCheck, SelfCheckAnswer
 from app.models.emergency import Agency, AgencyKind, EmergencyCard, EmergencyContact, ReferenceFeature, ReferenceKind
 from app.models.watch import WatchFrequency, Watcher, WatcherRole, WatchLink
+from app.models.sync import SyncConflict, SyncState  # noqa: F401 - registers the sync tables on Base.metadata
 
 __all__ = [
     "Agency",

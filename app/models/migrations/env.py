@@ -8,6 +8,7 @@ import app.models.watch  # noqa: F401
 import app.models.emergency  # noqa: F401
 import app.models.meeting  # noqa: F401
 import app.models.audit  # noqa: F401
+import app.models.sync  # noqa: F401
 
 connection = context.config.attributes.get("connection")
 if connection is None:

@@ -55,6 +55,8 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('search_entry', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_search_entry_household_id'), ['household_id'], unique=False)
+    if op.get_bind().dialect.name != "sqlite":
+        return  # FTS5 and these triggers are SQLite's; the office server (PostgreSQL) has no search window
     op.execute("CREATE VIRTUAL TABLE search_fts USING fts5(key, content='search_entry', content_rowid='entry_id', "
                "tokenize='trigram')")
     op.execute("""CREATE TRIGGER search_entry_ai AFTER INSERT ON search_entry BEGIN
@@ -76,6 +78,9 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    if op.get_bind().dialect.name != "sqlite":
+        op.drop_table('search_entry')
+        return
     for name in ("search_person_ad", "search_person_au", "search_person_ai", "search_household_ad",
                  "search_household_au", "search_household_ai", "search_entry_au", "search_entry_ad", "search_entry_ai"):
         op.execute(f"DROP TRIGGER IF EXISTS {name}")

@@ -1,0 +1,232 @@
+"""What laptops and the office server share for sync: the change record, how values travel (JSON),
+which district a row is in (SQL both databases run), and writing one change into a database."""
+
+from __future__ import annotations
+
+import enum
+import json
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
+
+from sqlalchemy import Connection, Table, delete, insert, select, update
+from sqlalchemy import types as sqltypes
+
+from app.models import Base
+from app.models.entities import household_category_link
+from app.models.errors import QT_TRANSLATE_NOOP, LedgerError
+from app.models.sync import CITY_WIDE, DISTRICT_PATHS
+from app.services.text import search_key
+
+SYNCED_TABLES: tuple[str, ...] = tuple(DISTRICT_PATHS) + CITY_WIDE
+BOOKKEEPING = frozenset({"id", "created_at", "updated_at", "search_key"})
+CATEGORIES = "categories"  # households' categories travel as one field: the list of category ids
+SEARCH_KEYS = {"household": ("name", "address"), "person": ("name", "kana"), "watcher": ("name", "kana"),
+               "agency": ("name", "kana", "address", "phone")}
+ADVISORY_LOCK = 7250301  # serialises journal writers, so sequence numbers become visible in order
+
+
+class SyncError(LedgerError):
+    """A sync could not be done (no server, not registered, a bad package); nothing was half-applied."""
+
+
+class StalePush(Exception):
+    """The server has newer changes to the same fields: pull them first (becomes conflicts)."""
+
+
+@dataclass
+class Change:
+    """One change to one record: a field's new value, or a whole record (create), or its removal."""
+
+    change_id: uuid.UUID
+    entity: str
+    entity_id: uuid.UUID
+    field: str | None
+    action: str  # create / update / archive / restore / delete
+    value: str | None  # JSON text
+    operator_name: str = ""
+    operator_role: str = ""
+    at: datetime = field(default_factory=lambda: datetime.now(timezone.utc))
+    district_id: uuid.UUID | None = None
+    base_seq: int = 0
+    seq: int = 0  # set by the server
+    laptop_name: str = ""  # set by the server
+    origin: str = ""  # on the laptop: which bookkeeping the change settles once sent
+
+    def decoded(self) -> object:
+        return json.loads(self.value) if self.value is not None else None
+
+    def as_row(self) -> dict:
+        return dict(change_id=self.change_id, entity=self.entity, entity_id=self.entity_id, field=self.field,
+                    action=self.action, value=self.value, district_id=self.district_id, base_seq=self.base_seq,
+                    operator_name=self.operator_name, operator_role=self.operator_role, at=self.at,
+                    laptop_id=uuid.UUID(int=0), laptop_name="")  # laptop fields: the server's trigger sets them
+
+
+def table_of(entity: str) -> Table:
+    if entity not in SYNCED_TABLES:
+        raise SyncError(QT_TRANSLATE_NOOP("errors", "{entity} is not a table that syncs"), where="entity", entity=entity)
+    return Base.metadata.tables[entity]
+
+
+def table_order(entity: str) -> int:
+    """Parents before children (creates in this order, removals in the reverse)."""
+    return [t.name for t in Base.metadata.sorted_tables].index(entity)
+
+
+def dumps(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+def encode(column, value: object) -> object:  # noqa: ANN001 - a Column
+    if value is None:
+        return None
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, uuid.UUID):
+        return str(value)
+    if isinstance(value, (datetime, date)):
+        return value.isoformat()
+    return value
+
+
+def decode(column, value: object) -> object:  # noqa: ANN001 - a Column
+    if value is None:
+        return None
+    kind = column.type
+    if isinstance(kind, sqltypes.Uuid):
+        return uuid.UUID(str(value))
+    if isinstance(kind, sqltypes.DateTime):
+        parsed = datetime.fromisoformat(str(value))
+        return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
+    if isinstance(kind, sqltypes.Date):
+        return date.fromisoformat(str(value))
+    if isinstance(kind, sqltypes.Enum) and kind.enum_class is not None:
+        return kind.enum_class(value)
+    if isinstance(kind, sqltypes.Boolean):
+        return bool(value)
+    return value
+
+
+def aware(value: datetime | None) -> datetime | None:
+    """SQLite gives timestamps back without their zone; every stored one is UTC."""
+    if value is not None and value.tzinfo is None:
+        return value.replace(tzinfo=timezone.utc)
+    return value
+
+
+def row_json(table: Table, row) -> dict:  # noqa: ANN001 - a Row mapping
+    return {c.key: encode(c, row[c.key]) for c in table.columns}
+
+
+def decode_row(table: Table, data: dict) -> dict:
+    return {k: decode(table.c[k], v) for k, v in data.items() if k in table.c}
+
+
+def field_value(conn: Connection, entity: str, entity_id: uuid.UUID, name: str) -> object:
+    """The JSON form of one field of one record as it is now (categories: sorted ids)."""
+    if name == CATEGORIES:
+        return categories_of(conn, entity_id)
+    table = table_of(entity)
+    return encode(table.c[name], conn.scalar(select(table.c[name]).where(table.c.id == entity_id)))
+
+
+def categories_of(conn: Connection, household_id: uuid.UUID) -> list[str]:
+    link = household_category_link
+    return sorted(str(i) for i in conn.scalars(select(link.c.category_id).where(link.c.household_id == household_id)))
+
+
+def set_categories(conn: Connection, household_id: uuid.UUID, ids: Iterable[str]) -> None:
+    link = household_category_link
+    conn.execute(delete(link).where(link.c.household_id == household_id))
+    rows = [dict(household_id=household_id, category_id=uuid.UUID(i)) for i in ids]
+    if rows:
+        conn.execute(insert(link), rows)
+
+
+def district_sql(entity: str, alias: str = "r") -> str:
+    """SQL for the district id of row ``alias`` of ``entity`` (NULL for city-wide tables)."""
+    from app.models.sync import LINK_PATHS
+
+    path = DISTRICT_PATHS.get(entity) or LINK_PATHS.get(entity)
+    if entity == "district":
+        return f"{alias}.id"
+    if not path:
+        return "NULL"
+    if len(path) == 1:
+        return f"{alias}.{path[0]}"
+    table = Base.metadata.tables[entity]
+    joins, prev = [], None
+    for i, col in enumerate(path[:-1], start=1):
+        source = table if prev is None else Base.metadata.tables[prev]
+        target = next(iter(source.c[col].foreign_keys)).column.table.name
+        if i == 1:
+            joins.append(f"{target} a1")
+        else:
+            joins.append(f"JOIN {target} a{i} ON a{i}.id = a{i - 1}.{path[i - 1]}")
+        prev = target
+    n = len(path) - 1
+    return f"(SELECT a{n}.{path[-1]} FROM {' '.join(joins)} WHERE a1.id = {alias}.{path[0]})"
+
+
+def districts_of(conn: Connection, entity: str, ids: list[uuid.UUID]) -> dict[uuid.UUID, uuid.UUID | None]:
+    """Which district each record is in, as this database knows it."""
+    table = table_of(entity)
+    if not ids:
+        return {}
+    expr = district_sql(entity, "r")
+    found: dict[uuid.UUID, uuid.UUID | None] = {}
+    for i in range(0, len(ids), 500):
+        chunk = ids[i:i + 500]
+        from sqlalchemy import bindparam, text
+
+        stmt = text(f"SELECT r.id AS id, {expr} AS district_id FROM {entity} r WHERE r.id IN :ids").bindparams(
+            bindparam("ids", expanding=True, type_=table.c.id.type)).columns(
+            id=table.c.id.type, district_id=table.c.id.type)
+        for row in conn.execute(stmt, {"ids": chunk}):
+            found[row.id] = row.district_id
+    return found
+
+
+def refresh_search_keys(conn: Connection, entity: str, ids: Iterable[uuid.UUID]) -> None:
+    parts = SEARCH_KEYS.get(entity)
+    if not parts:
+        return
+    table = table_of(entity)
+    for row in conn.execute(select(table.c.id, *(table.c[p] for p in parts)).where(table.c.id.in_(list(ids)))):
+        conn.execute(update(table).where(table.c.id == row.id).values(search_key=search_key(*row[1:])))
+
+
+def insert_records(conn: Connection, entity: str, records: list[dict]) -> None:
+    """Insert whole records (JSON form, categories included for households)."""
+    table = table_of(entity)
+    rows = [decode_row(table, r) for r in records]
+    if not rows:
+        return
+    for i in range(0, len(rows), 2000):
+        conn.execute(insert(table), rows[i:i + 2000])
+    if entity == "household":
+        link = [dict(household_id=uuid.UUID(r["id"]), category_id=uuid.UUID(c))
+                for r in records for c in r.get(CATEGORIES) or ()]
+        for i in range(0, len(link), 5000):
+            conn.execute(insert(household_category_link), link[i:i + 5000])
+
+
+def update_record(conn: Connection, entity: str, entity_id: uuid.UUID, values: dict, at: datetime | None) -> int:
+    """Write some fields (JSON form) of one record; returns how many rows were found (0 or 1)."""
+    table = table_of(entity)
+    columns = {k: decode(table.c[k], v) for k, v in values.items() if k in table.c and k not in BOOKKEEPING}
+    if at is not None:
+        columns["updated_at"] = at
+    found = conn.execute(update(table).where(table.c.id == entity_id).values(**columns)).rowcount
+    if found and entity == "household" and CATEGORIES in values:
+        set_categories(conn, entity_id, values[CATEGORIES] or ())
+    if found and set(values) & set(SEARCH_KEYS.get(entity, ())):
+        refresh_search_keys(conn, entity, [entity_id])
+    return found
+
+
+def delete_record(conn: Connection, entity: str, entity_id: uuid.UUID) -> int:
+    table = table_of(entity)
+    return conn.execute(delete(table).where(table.c.id == entity_id)).rowcount
