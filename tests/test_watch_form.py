@@ -15,6 +15,7 @@ from app.io.sheets import ChangeKind, Choice
 from app.io.watch_form import TITLE, apply_form, export_form, read_form
 from app.services import households, towns, watch
 from app.services.errors import LedgerError
+from app.services.privacy import Audience
 from app.services.views import HouseholdFields, PersonFields
 from app.services.watch_views import LinkFields, WatcherFields
 
@@ -38,9 +39,9 @@ def snapshot(ledger, town_id):
         ], sorted(w.name for w in watch.list_watchers(s, town_id)), len(households.list_households(s, town_id))
 
 
-def export(ledger, town_id, path):
+def export(ledger, town_id, path, audience=Audience.STAFF):
     with ledger.Session.begin() as s:
-        return export_form(s, town_id, path)
+        return export_form(s, town_id, path, audience=audience)
 
 
 def preview(ledger, path):
@@ -241,10 +242,11 @@ def test_headers_in_another_order_still_import(demo_ledger, demo_town, tmp_path)
     def swap(wb):
         ws = wb.worksheets[0]
         ws.unmerge_cells("C3:D3")
+        for whole_width in [str(m) for m in ws.merged_cells.ranges if m.min_col == 1 and m.max_col == 4]:
+            ws.unmerge_cells(whole_width)  # the title and the consent rule at the foot of each page
         for r in range(3, ws.max_row + 1):
             c, d = ws.cell(r, 3), ws.cell(r, 4)
             c.value, d.value = d.value, c.value
-        ws.unmerge_cells("A1:D1")
         ws.title = "記録用紙（改）"  # renamed sheet: the hidden key still finds the town
 
     prev = preview(demo_ledger, edited_form(demo_ledger, demo_town.id, tmp_path, swap))

@@ -8,18 +8,22 @@ from __future__ import annotations
 
 import uuid
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-from openpyxl.worksheet.pagebreak import Break, RowBreak
+from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.cell_range import CellRange, MultiCellRange
+from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.properties import PageSetupProperties
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from app.io.consent import ANONYMOUS_NAME, Audience, as_audience, hidden_persons, mask_concern, rule_line
 from app.io.sheets import (
+    SharedStyles,
     ChangeKind,
     Choice,
     FieldChange,
@@ -31,7 +35,6 @@ from app.io.sheets import (
     cell_text,
     check_length,
     open_workbook,
-    write_text,
 )
 from app.models import Household, Person, utcnow
 from app.models.watch import Watcher, WatcherRole, WatchLink
@@ -49,10 +52,14 @@ FORMAT_NAME = "watch-network-form"
 FONT_NAME = "BIZ UDゴシック"
 LABEL_NAME, LABEL_ADDRESS, LABEL_PHONE, LABEL_CONCERNS = "氏名", "住所", "TEL", "気になるところ"
 PHONE_LABELS = {"TEL", "tel", "電話", "電話番号", "TEL.", "ＴＥＬ"}
-PERSON_KEY, WATCH_KEY = "key:person", "key:watch"
+PERSON_KEY, WATCH_KEY, MASK_KEY = "key:person", "key:watch", "key:masked"
+# What an anonymised block leaves blank (in the hidden MASK_KEY column): blank there means "not shown", not "erased".
+MASKABLE = ("name", "address", "phone", "concerns")
+MASKED_FIELDS = ",".join(MASKABLE)
+DEFAULT_AUDIENCE = Audience.WATCHERS  # the form goes to the 区長 and 民生児童委員 of the town
 
 # Columns of the exported sheet (1-based); the import finds them again by their headers.
-COL_LABEL, COL_VALUE, COL_WATCHER, COL_INVOLVEMENT, COL_PERSON_KEY, COL_WATCH_KEY = 1, 2, 3, 4, 5, 6
+COL_LABEL, COL_VALUE, COL_WATCHER, COL_INVOLVEMENT, COL_PERSON_KEY, COL_WATCH_KEY, COL_MASK_KEY = 1, 2, 3, 4, 5, 6, 7
 HEADER_ROW = 4
 FIRST_ROW = 5
 BLOCK_ROWS = 6  # rows per person: at least six watcher lines, as on the paper form
@@ -67,6 +74,8 @@ _grey = PatternFill("solid", fgColor="EDEDED")
 
 # ---------------------------------------------------------------- export
 
+_HEADING_ROW = 3  # 「気がかりな人」「見守り者」 above the column headings of HEADER_ROW
+
 
 def _font(size: float = 11, bold: bool = False) -> Font:
     return Font(name=FONT_NAME, size=size, bold=bold)
@@ -78,69 +87,118 @@ def _sheet_title(name: str) -> str:
     return name[:31] or "町内"
 
 
-def export_form(session: Session, town_id: uuid.UUID, path: Path) -> Path:
-    """Write the town's watch-network record form to ``path`` (.xlsx); returns the path."""
+def _border(col: int, top: bool, bottom: bool) -> Border:
+    return Border(left=_thick if col in (COL_LABEL, COL_WATCHER) else _thin,
+                  right=_thick if col in (COL_VALUE, COL_INVOLVEMENT) else _thin,
+                  top=_thick if top else _thin, bottom=_thick if bottom else _thin)
+
+
+def _block_style(col: int, part: str) -> str:
+    """The named style of a block cell: column 1–4 and the row's part of the block (top, upper, lower, bottom)."""
+    return f"見守り用紙 {col}{part}"
+
+
+def _styles() -> dict[str, NamedStyle]:
+    """Every style the form uses, each registered once as a named style (write-only export)."""
+    styles = {
+        "見守り用紙 表題": NamedStyle(font=_font(18, bold=True), alignment=Alignment(horizontal="center",
+                                                                                   vertical="center")),
+        "見守り用紙 町名見出し": NamedStyle(font=_font(12, bold=True), border=Border(bottom=_thin)),
+        "見守り用紙 町名": NamedStyle(font=_font(14, bold=True), border=Border(bottom=_thin)),
+        "見守り用紙 作成日見出し": NamedStyle(font=_font(10), border=Border(bottom=_thin),
+                                        alignment=Alignment(horizontal="right", vertical="center")),
+        "見守り用紙 作成日": NamedStyle(font=_font(10), border=Border(bottom=_thin)),
+        "見守り用紙 表示ルール": NamedStyle(font=_font(10), alignment=Alignment(vertical="center", wrap_text=True)),
+    }
+    for row in (_HEADING_ROW, HEADER_ROW):
+        for col in range(COL_LABEL, COL_INVOLVEMENT + 1):
+            styles[f"見守り用紙 列名{row}{col}"] = NamedStyle(
+                font=_font(12 if row == _HEADING_ROW else 11, bold=True), fill=_grey,
+                alignment=Alignment(horizontal="center", vertical="center"),
+                border=_border(col, row == _HEADING_ROW, row == HEADER_ROW))
+    for col in range(COL_LABEL, COL_INVOLVEMENT + 1):
+        for part in ("top", "upper", "lower", "bottom"):
+            styles[_block_style(col, part)] = NamedStyle(
+                font=_font(12 if col == COL_VALUE and part == "top" else 11,
+                           bold=col == COL_VALUE and part == "top"),
+                alignment=Alignment(vertical="top" if part in ("lower", "bottom") and col <= COL_VALUE else "center",
+                                    horizontal="center" if col == COL_LABEL else "left",
+                                    wrap_text=True, shrink_to_fit=False),
+                border=_border(col, part == "top", part == "bottom"),
+                fill=_grey if col == COL_LABEL else PatternFill())
+    return styles
+
+
+def export_form(session: Session, town_id: uuid.UUID, path: Path, *, audience: Audience = DEFAULT_AUDIENCE) -> Path:
+    """Write the town's watch-network record form to ``path`` (.xlsx); returns the path.
+
+    ``audience`` decides who is printed by name: by default the 区長 and 民生児童委員 who receive the
+    form (Audience.WATCHERS). A person whose consent does not cover it is printed as 「（匿名）」 with
+    address, TEL and 気になるところ blank and marked in a hidden column, so importing the form back
+    changes nothing for them. The rule applied is printed at the foot of every page.
+
+    Written in openpyxl's write-only mode with named styles: time and memory grow with the rows only.
+    """
+    audience = as_audience(audience)
     town = towns.get_town(session, town_id)
     concerns = watch.list_concerns(session, town_id)
-    wb = Workbook()
-    ws = wb.active
-    ws.title = _sheet_title(town.name)
+    hidden = hidden_persons(session, (c.person.id for c in concerns), audience)
+    rule = rule_line(audience)
+    wb = Workbook(write_only=True)
+    styles = SharedStyles(wb, _styles())
+    cell = styles.cell
+    ws = wb.create_sheet(_sheet_title(town.name))
 
-    widths = {COL_LABEL: 12, COL_VALUE: 31, COL_WATCHER: 17, COL_INVOLVEMENT: 27, COL_PERSON_KEY: 38, COL_WATCH_KEY: 38}
+    # Column widths, hidden key columns, frozen panes and fit-to-page go before the first row (write-only).
+    widths = {COL_LABEL: 12, COL_VALUE: 31, COL_WATCHER: 17, COL_INVOLVEMENT: 27, COL_PERSON_KEY: 38,
+              COL_WATCH_KEY: 38, COL_MASK_KEY: 24}
     for col, width in widths.items():
-        ws.column_dimensions[chr(64 + col)].width = width
-    for col in (COL_PERSON_KEY, COL_WATCH_KEY):
-        ws.column_dimensions[chr(64 + col)].hidden = True  # match keys: invisible and never printed
+        ws.column_dimensions[get_column_letter(col)].width = width
+    for col in (COL_PERSON_KEY, COL_WATCH_KEY, COL_MASK_KEY):
+        ws.column_dimensions[get_column_letter(col)].hidden = True  # match keys: invisible and never printed
+    ws.freeze_panes = f"A{FIRST_ROW}"
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    merges = [CellRange(min_row=1, min_col=1, max_row=1, max_col=COL_INVOLVEMENT),
+              CellRange(min_row=_HEADING_ROW, min_col=COL_LABEL, max_row=HEADER_ROW, max_col=COL_VALUE),
+              CellRange(min_row=_HEADING_ROW, min_col=COL_WATCHER, max_row=_HEADING_ROW, max_col=COL_INVOLVEMENT)]
 
-    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=COL_INVOLVEMENT)
-    ws.cell(1, 1, TITLE).font = _font(18, bold=True)
-    ws.cell(1, 1).alignment = Alignment(horizontal="center", vertical="center")
     ws.row_dimensions[1].height = 34
-    ws.cell(2, COL_LABEL, "町名").font = _font(12, bold=True)
-    write_text(ws.cell(2, COL_VALUE), town.name)
-    ws.cell(2, COL_VALUE).font = _font(14, bold=True)
-    ws.cell(2, COL_WATCHER, "作成日").font = _font(10)
-    ws.cell(2, COL_WATCHER).alignment = Alignment(horizontal="right", vertical="center")
-    ws.cell(2, COL_INVOLVEMENT, to_wareki(date.today())).font = _font(10)
+    ws.append([cell(ws, TITLE, "見守り用紙 表題")])
     ws.row_dimensions[2].height = 26
-    for col in range(COL_LABEL, COL_INVOLVEMENT + 1):
-        ws.cell(2, col).border = Border(bottom=_thin)
-
-    ws.merge_cells(start_row=3, start_column=COL_LABEL, end_row=4, end_column=COL_VALUE)
-    ws.cell(3, COL_LABEL, "気がかりな人")
-    ws.merge_cells(start_row=3, start_column=COL_WATCHER, end_row=3, end_column=COL_INVOLVEMENT)
-    ws.cell(3, COL_WATCHER, "見守り者")
-    ws.cell(HEADER_ROW, COL_WATCHER, LABEL_NAME)
-    ws.cell(HEADER_ROW, COL_INVOLVEMENT, "関わり方")
-    ws.cell(HEADER_ROW, COL_PERSON_KEY, PERSON_KEY)
-    ws.cell(HEADER_ROW, COL_WATCH_KEY, WATCH_KEY)
-    for row in (3, HEADER_ROW):
+    ws.append([cell(ws, "町名", "見守り用紙 町名見出し"), cell(ws, town.name, "見守り用紙 町名"),
+               cell(ws, "作成日", "見守り用紙 作成日見出し"), cell(ws, to_wareki(date.today()), "見守り用紙 作成日")])
+    heading = {(_HEADING_ROW, COL_LABEL): "気がかりな人", (_HEADING_ROW, COL_WATCHER): "見守り者",
+               (HEADER_ROW, COL_WATCHER): LABEL_NAME, (HEADER_ROW, COL_INVOLVEMENT): "関わり方"}
+    for row in (_HEADING_ROW, HEADER_ROW):
         ws.row_dimensions[row].height = 22
-        for col in range(COL_LABEL, COL_INVOLVEMENT + 1):
-            c = ws.cell(row, col)
-            c.font = _font(12 if row == 3 else 11, bold=True)
-            c.fill = _grey
-            c.alignment = Alignment(horizontal="center", vertical="center")
-            c.border = Border(left=_thick if col in (COL_LABEL, COL_WATCHER) else _thin,
-                              right=_thick if col in (COL_VALUE, COL_INVOLVEMENT) else _thin,
-                              top=_thick if row == 3 else _thin, bottom=_thick if row == HEADER_ROW else _thin)
+        cells = [cell(ws, heading.get((row, col)), f"見守り用紙 列名{row}{col}")
+                 for col in range(COL_LABEL, COL_INVOLVEMENT + 1)]
+        if row == HEADER_ROW:
+            cells += [cell(ws, PERSON_KEY), cell(ws, WATCH_KEY), cell(ws, MASK_KEY)]
+        ws.append(cells)
 
     # Fill the last page with empty blocks, as on the paper form, for persons added by hand.
     blanks = (-len(concerns)) % PER_PAGE if concerns else PER_PAGE
     row = FIRST_ROW
     for index, concern in enumerate([*concerns, *([None] * blanks)]):
-        row = _write_block(ws, row, concern)
+        masked = concern is not None and concern.person.id in hidden
+        row = _write_block(ws, cell, row, mask_concern(concern) if masked else concern, masked, merges)
         if (index + 1) % PER_PAGE == 0:
-            ws.row_breaks.append(Break(id=row - 1))
+            # The consent rule at the foot of every page, then the page break.
+            ws.row_dimensions[row].height = 20
+            ws.append([cell(ws, rule, "見守り用紙 表示ルール")])
+            merges.append(CellRange(min_row=row, min_col=COL_LABEL, max_row=row, max_col=COL_INVOLVEMENT))
+            ws.row_breaks.append(Break(id=row))
+            row += 1
     last = row - 1
+    ws.merged_cells = MultiCellRange(merges)  # built once: openpyxl's merge_cells is quadratic in the merges
 
-    ws.print_area = f"A1:{chr(64 + COL_INVOLVEMENT)}{last}"
+    ws.print_area = f"A1:{get_column_letter(COL_INVOLVEMENT)}{last}"
     ws.print_title_rows = f"1:{HEADER_ROW}"  # title, 町名 and the column headings on every page
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.orientation = ws.ORIENTATION_PORTRAIT
+    ws.page_setup.paperSize = "9"  # A4
+    ws.page_setup.orientation = "portrait"
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
     ws.page_margins.left = ws.page_margins.right = 0.5
     ws.page_margins.top, ws.page_margins.bottom = 0.6, 0.6
     ws.page_margins.header, ws.page_margins.footer = 0.3, 0.3
@@ -148,56 +206,42 @@ def export_form(session: Session, town_id: uuid.UUID, path: Path) -> Path:
     ws.oddHeader.right.text = f"町名：{town.name}"
     ws.oddHeader.right.font = FONT_NAME
     ws.oddFooter.center.text = "&P / &N"
-    ws.freeze_panes = ws.cell(FIRST_ROW, 1)
 
     meta = wb.create_sheet(META_SHEET)
-    for pair in (("format", FORMAT_NAME), ("version", "1"), ("town_id", str(town.id)), ("town", town.name),
-                 ("district", town.district_name), ("sheet", ws.title), ("exported_at", utcnow().isoformat())):
-        meta.append(pair)
     meta.sheet_state = "hidden"
+    for pair in (("format", FORMAT_NAME), ("version", "1"), ("town_id", str(town.id)), ("town", town.name),
+                 ("district", town.district_name), ("sheet", ws.title), ("exported_at", utcnow().isoformat()),
+                 ("audience", audience.value)):
+        meta.append([cell(meta, pair[0]), cell(meta, pair[1])])
     path = Path(path)
     wb.save(path)
     return path
 
 
-def _write_block(ws, top: int, concern) -> int:  # noqa: ANN001 - openpyxl worksheet, ConcernView | None
+def _write_block(ws, cell, top: int, concern, masked: bool, merges: list[CellRange]) -> int:  # noqa: ANN001, PLR0913
+    """Append one person's block (openpyxl worksheet, SharedStyles.cell, ConcernView | None); returns the next row."""
     links = list(concern.links) if concern else []
     rows = max(BLOCK_ROWS, len(links) + 1)  # always one empty line for a watcher written in by hand
     bottom = top + rows - 1
-    for r in range(top, bottom + 1):
-        ws.row_dimensions[r].height = ROW_HEIGHT
     labels = [LABEL_NAME, LABEL_ADDRESS, LABEL_PHONE, LABEL_CONCERNS]
     values = [concern.person.name, concern.address, concern.person.phone, concern.person.concerns] if concern else [""] * 4
-    for offset, (label, value) in enumerate(zip(labels, values, strict=True)):
-        r = top + offset
-        ws.cell(r, COL_LABEL, label)
-        write_text(ws.cell(r, COL_VALUE), value)
     # 気になるところ gets the rest of the block: room to write by hand.
-    ws.merge_cells(start_row=top + 3, start_column=COL_LABEL, end_row=bottom, end_column=COL_LABEL)
-    ws.merge_cells(start_row=top + 3, start_column=COL_VALUE, end_row=bottom, end_column=COL_VALUE)
-    if concern:
-        ws.cell(top, COL_PERSON_KEY, str(concern.person.id))
+    merges.append(CellRange(min_row=top + 3, min_col=COL_LABEL, max_row=bottom, max_col=COL_LABEL))
+    merges.append(CellRange(min_row=top + 3, min_col=COL_VALUE, max_row=bottom, max_col=COL_VALUE))
     for i in range(rows):
         r = top + i
-        if i < len(links):
-            write_text(ws.cell(r, COL_WATCHER), links[i].watcher.name)
-            write_text(ws.cell(r, COL_INVOLVEMENT), links[i].involvement)
-            ws.cell(r, COL_WATCH_KEY, str(links[i].id))
-    for r in range(top, bottom + 1):
-        for col in range(COL_LABEL, COL_INVOLVEMENT + 1):
-            c = ws.cell(r, col)
-            c.font = _font(12 if col == COL_VALUE and r == top else 11, bold=col == COL_VALUE and r == top)
-            c.alignment = Alignment(vertical="top" if r >= top + 3 and col <= COL_VALUE else "center",
-                                    horizontal="center" if col == COL_LABEL else "left",
-                                    wrap_text=True, shrink_to_fit=False)
-            c.border = Border(
-                left=_thick if col in (COL_LABEL, COL_WATCHER) else _thin,
-                right=_thick if col in (COL_VALUE, COL_INVOLVEMENT) else _thin,
-                top=_thick if r == top else _thin,
-                bottom=_thick if r == bottom else _thin,
-            )
-            if col == COL_LABEL:
-                c.fill = _grey
+        part = "top" if r == top else "bottom" if r == bottom else "upper" if i < 3 else "lower"
+        link = links[i] if i < len(links) else None
+        ws.row_dimensions[r].height = ROW_HEIGHT
+        ws.append([
+            cell(ws, labels[i] if i < 4 else None, _block_style(COL_LABEL, part)),
+            cell(ws, values[i] if i < 4 else None, _block_style(COL_VALUE, part)),
+            cell(ws, link.watcher.name if link else None, _block_style(COL_WATCHER, part)),
+            cell(ws, link.involvement if link else None, _block_style(COL_INVOLVEMENT, part)),
+            cell(ws, str(concern.person.id) if concern and i == 0 else None),
+            cell(ws, str(link.id) if link else None),
+            cell(ws, MASKED_FIELDS if masked and i == 0 else None),
+        ])
     return bottom + 1
 
 
@@ -224,6 +268,7 @@ class _Block:
     concerns: list[str] = field(default_factory=list)
     key: uuid.UUID | None = None
     watchers: list[_WatcherRow] = field(default_factory=list)
+    masked: frozenset[str] = frozenset()  # fields the export left blank for consent (MASK_KEY column)
 
     @property
     def empty(self) -> bool:
@@ -337,7 +382,8 @@ def _read_sheet(ws) -> tuple[tuple[str, int, int] | None, list[_Block]] | None: 
             if LABEL_NAME in values and "関わり方" in values:
                 header_row = r
                 header = {"watcher": values[LABEL_NAME], "involvement": values["関わり方"],
-                          "person_key": values.get(PERSON_KEY, 0), "watch_key": values.get(WATCH_KEY, 0)}
+                          "person_key": values.get(PERSON_KEY, 0), "watch_key": values.get(WATCH_KEY, 0),
+                          "masked": values.get(MASK_KEY, 0)}
             elif r > 30:
                 return None
             continue
@@ -357,6 +403,7 @@ def _read_sheet(ws) -> tuple[tuple[str, int, int] | None, list[_Block]] | None: 
             blocks.append(current)
             current.name = check_length(text(value_col), MAX_NAME, "name", title, r, value_col)
             current.key = _uuid(text(header["person_key"]))
+            current.masked = frozenset(f for f in text(header["masked"]).split(",") if f in MASKABLE)
             section = LABEL_NAME
         elif current is not None and label == LABEL_ADDRESS:
             current.address = check_length(text(value_col), MAX_ADDRESS, "address", title, r, value_col)
@@ -388,7 +435,7 @@ def _read_sheet(ws) -> tuple[tuple[str, int, int] | None, list[_Block]] | None: 
         block.concerns = [concerns] if concerns else []
         if block.empty:
             continue
-        if not block.name:
+        if not block.name and not ("name" in block.masked and block.key):
             raise cell_error(QT_TRANSLATE_NOOP("errors", "Sheet {sheet}, row {row}, cell {cell}: the name (氏名) "
                                                          "of this person of concern is empty."),
                              title, block.row, block.column)
@@ -447,6 +494,16 @@ def _plan(session: Session, preview: FormPreview, *, execute: bool,
         new_watchers: dict[str, uuid.UUID] = {}
         for block in sheet.blocks:
             ref = cell_ref(block.row, block.column)
+            if block.masked or block.name == ANONYMOUS_NAME:
+                known = idx.persons.get(block.key) if block.key else None
+                if known is None:  # never add a person called 「（匿名）」: who it was is not on the form
+                    rows.append(PreviewRow(
+                        ChangeKind.NEEDS_DECISION, "person", sheet.title, block.row, ref, block.name, (),
+                        QT_TRANSLATE_NOOP("import", "This person was printed anonymously and is no longer in "
+                                                    "the ledger; the row cannot be imported."),
+                        (Option(Choice.SKIP, "取り込まない"),)))
+                    continue
+                block = _unmasked(block, known)
             target, row = _match_person(block, idx, claimed, preview.decisions.get((sheet.title, block.row)), ref)
             rows.append(row)
             if target is None:
@@ -460,6 +517,22 @@ def _plan(session: Session, preview: FormPreview, *, execute: bool,
             rows.extend(_plan_watchers(session, sheet, block, target, links, idx, new_watchers,
                                        preview.decisions, execute))
     return rows
+
+
+def _unmasked(block: _Block, p: Person) -> _Block:
+    """The block as if the export had shown everything: a cell the consent rule left blank (or the
+    「（匿名）」 placeholder) means "not shown" and takes the ledger's value; anything written in is an edit."""
+    ledger = {"name": p.name, "address": p.household.address, "phone": p.phone, "concerns": p.concerns}
+    written = {"name": block.name, "address": block.address, "phone": block.phone,
+               "concerns": block.concerns[0] if block.concerns else ""}
+    shown = {}
+    for f in MASKABLE:
+        value = written[f]
+        if (f in block.masked and not value.strip()) or (f == "name" and value == ANONYMOUS_NAME):
+            value = ledger[f]
+        shown[f] = value
+    return replace(block, name=shown["name"], address=shown["address"], phone=shown["phone"],
+                   concerns=[shown["concerns"]] if shown["concerns"] else [])
 
 
 def _match_person(block: _Block, idx: _TownIndex, claimed: set[uuid.UUID], decision, ref: str
