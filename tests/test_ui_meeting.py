@@ -71,3 +71,45 @@ def test_due_list_changes_and_overview(qtbot, window):
     assert "ひだまり町" in names
     row = names.index("ひだまり町")
     assert int(ov.table.item(row, 1).text()) == 61  # households: the demo's 60 and the one just added
+
+
+def test_self_check_is_answered_kept_and_compared_over_the_years(qtbot, window):
+    from app.models.meeting import CheckerKind
+    from app.services.selfcheck_items import ITEMS
+    from app.ui.selfcheck_dialog import SelfCheckDialog, trend_text
+    from app.services.selfcheck import Trend
+
+    shown: list[SelfCheckDialog] = []
+    dialog = window.show_self_check(show=shown.append)
+    assert shown == [dialog] and len(dialog.boxes) == len(ITEMS) == 21  # the seed's 21 items, ①–④
+    dialog.choose(2024, CheckerKind.COUNCIL_STAFF)
+    assert not any(box.isChecked() for box in dialog.boxes.values())
+    for item_id in ("1-1", "1-2", "2-1"):
+        dialog.boxes[item_id].setChecked(True)
+    dialog.item_notes["1-2"].setText("住民と合同で実施")
+    dialog.checker_name.setText("社協　花子")
+    assert dialog.save() is not None
+    dialog.choose(2025, CheckerKind.COUNCIL_STAFF)  # a new year starts empty
+    assert not any(box.isChecked() for box in dialog.boxes.values())
+    for item_id in ("1-2", "2-1", "4-1"):
+        dialog.boxes[item_id].setChecked(True)
+    assert dialog.save() is not None
+
+    # A new window finds both years kept, per checker kind.
+    again = window.show_self_check(show=shown.append)
+    again.choose(2024, CheckerKind.COUNCIL_STAFF)
+    assert {i for i, box in again.boxes.items() if box.isChecked()} == {"1-1", "1-2", "2-1"}
+    assert again.item_notes["1-2"].text() == "住民と合同で実施" and again.checker_name.text() == "社協　花子"
+    again.choose(2024, CheckerKind.RESIDENT)
+    assert not any(box.isChecked() for box in again.boxes.values())
+
+    again.kind.setCurrentIndex(again.kind.findData(CheckerKind.COUNCIL_STAFF))
+    result = again.refresh_comparison()
+    assert result.years == (2024, 2025)
+    assert [i.id for i in result.improved()] == ["4-1"] and [i.id for i in result.worsened()] == ["1-1"]
+    table = again.comparison
+    rows = {table.item(r, 0).text().split(" ")[0]: [table.item(r, c).text() for c in range(table.columnCount())]
+            for r in range(table.rowCount())}
+    assert rows["1-1"][1:] == ["✓", "", trend_text(Trend.WORSENED)]
+    assert rows["4-1"][1:] == ["", "✓", trend_text(Trend.IMPROVED)]
+    assert rows["①"][1:3] == ["2 / 4", "1 / 4"]  # ① 早期発見: two ticked in 2024, one in 2025

@@ -70,3 +70,34 @@ def test_printed_map_preview_from_the_window(qtbot, window, tmp_path):
     assert preview.page_count == 1
     saved = preview.save(tmp_path / "map.pdf")
     assert saved.read_bytes().startswith(b"%PDF")
+
+
+def test_meeting_lists_show_map_numbers_only_on_the_projector(qtbot, window):
+    from app.services.views import Crs, MapPoint
+    from tests.test_ui_meeting import start_meeting
+
+    start_meeting(window, days_ago=7)
+    with window.ledger.Session() as s:
+        someone = next(h for h in households.list_households(s, window.town.id) if h.persons)
+    person = someone.persons[0]
+    window.edit_person(person.id, __import__("app.services.views", fromlist=["x"]).PersonFields(
+        name=person.name, kana=person.kana, phone="0778-22-0000", of_concern=True, concerns="通院中"))
+    window.add_household(MapPoint(Crs.PIXEL, 210.0, 210.0))
+    personal = personal_texts(window)
+
+    def cells(dialog) -> list[str]:
+        table = dialog.table
+        return [table.item(r, c).text() for r in range(table.rowCount()) for c in range(table.columnCount())
+                if table.item(r, c) is not None]
+
+    shown: list = []
+    before = cells(window.show_changes(show=shown.append))
+    assert person.name in before  # off the projector the report names who changed
+    with qtbot.waitSignal(window.map_ready, timeout=60_000):
+        window.set_projector(True)
+    changes = cells(window.show_changes(show=shown.append))
+    assert str(someone.map_number) in changes  # map numbers still match the printed map
+    due = cells(window.show_due_list(show=shown.append))
+    assert due and any(cell.isdigit() for cell in due)
+    for texts in (changes, due):
+        assert not [t for t in personal if any(t in cell for cell in texts)]

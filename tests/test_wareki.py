@@ -54,3 +54,12 @@ def test_dates_print_in_wareki_with_gannen():
     assert to_wareki(date(2019, 5, 1)) == "令和元年5月1日"
     assert to_wareki(date(2019, 4, 30)) == "平成31年4月30日"
     assert to_wareki(date(1940, 3, 2)) == "昭和15年3月2日"
+
+
+def test_era_years_for_fiscal_year_labels():
+    from app.services.wareki import wareki_year
+
+    assert wareki_year(2026) == "令和8"
+    assert wareki_year(2019) == "令和元"  # 2019年度 is 令和元年度 as people say it
+    assert wareki_year(1989) == "平成元"
+    assert wareki_year(1988) == "昭和63"

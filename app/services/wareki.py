@@ -121,3 +121,13 @@ def to_wareki(day: date) -> str:
             year = day.year - start.year + 1
             return f"{name}{'元' if year == 1 else year}年{day.month}月{day.day}日"
     return f"{day.year}年{day.month}月{day.day}日"
+
+
+def wareki_year(year: int) -> str:
+    """「令和8」 for 2026: the era year as the calendar's year (and its 年度) is named; 2019 is 令和元."""
+    end = date(year, 12, 31)
+    for name, _, start in reversed(ERAS):
+        if end >= start:
+            number = year - start.year + 1
+            return f"{name}{'元' if number == 1 else number}"
+    return str(year)

@@ -43,9 +43,18 @@ from app.maps.page import PageLabels
 from app.maps.view import MapView
 from app.models import Ledger
 from app.models.engine import change_passphrase
-from app.models.meeting import ReviewOutcome
+from app.models.meeting import CheckerKind, ReviewOutcome
 from app.paths import address_table_path, basemap_dir
-from app.services import basemaps, emergency, households, meetings, places, towns, watch
+from app.services import (
+    basemaps,
+    emergency,
+    households,
+    meetings,
+    places,
+    selfcheck,
+    towns,
+    watch,
+)
 from app.services.addresses import AddressTable
 from app.services.backup import backup_at_close, backup_to
 from app.services.emergency_views import CardView
@@ -70,6 +79,7 @@ from app.services.meeting_views import (
 from app.services.overview import overview
 from app.services.privacy import ConsentFields, get_consent, record_consent
 from app.services.search import search
+from app.services.selfcheck import SelfCheckFields, SelfCheckView, YearComparison
 from app.services.views import (
     HouseholdFields,
     HouseholdView,
@@ -96,12 +106,15 @@ from app.ui.meeting_panel import (
     ListDialog,
     MeetingDialog,
     MeetingPanel,
+    change_labels,
+    field_label,
     outcome_labels,
 )
 from app.ui.panels import FilterBox, HouseholdPanel, PersonDialog, SearchBox
 from app.ui.pdf_preview import PdfPreviewDialog
 from app.ui.person_list import ROLE_ID, PersonList
 from app.ui.privacy_dialogs import AuditDialog, ConsentDialog
+from app.ui.selfcheck_dialog import SelfCheckDialog
 from app.ui.unlock import AutoLock, UnlockDialog, passphrase_ok
 from app.ui.watch_panel import LinkDialog, WatchPanel, role_labels
 from app.ui.worker import BackgroundRead, Cancelled, run_with_progress
@@ -476,6 +489,7 @@ class MainWindow(QMainWindow):
         self.meeting_panel.show_due.connect(self.show_due_list)
         self.meeting_panel.show_changes.connect(self.show_changes)
         self.meeting_panel.show_overview.connect(self.show_overview)
+        self.meeting_panel.show_self_check.connect(lambda: self.show_self_check())
 
     def _restore_layout(self) -> None:
         geometry = self.settings.value("window/geometry")
@@ -1322,10 +1336,38 @@ class MainWindow(QMainWindow):
             return None
         with self.ledger.Session() as s:
             items = meetings.due_list(s, self.town.id)
-        rows = [[str(i.map_number), i.person.name, QCoreApplication.translate("meetings", DUE_REASON_TEXT[i.reason]),
+        rows = [[str(i.map_number), self._meeting_name(i.person.name),
+                 QCoreApplication.translate("meetings", DUE_REASON_TEXT[i.reason]),
                  i.since.isoformat() if i.since else ""] for i in items]
         dialog = ListDialog(self.tr("Due and overdue"), [self.tr("No."), self.tr("Name"), self.tr("Why"),
                                                           self.tr("Since")], rows, parent=self)
+        (show or (lambda d: d.exec()))(dialog)
+        return dialog
+
+    def _meeting_name(self, name: str) -> str:
+        """A name in the meeting's lists; on the projector only map numbers are shown."""
+        return self.tr("(hidden on the projector)") if self.projector else name
+
+    def show_self_check(self, show: Callable[[SelfCheckDialog], Any] | None = None) -> SelfCheckDialog:
+        """The organisation self-check (section 4 of the report): answered per year and checker, compared."""
+
+        def load(year: int, kind: CheckerKind) -> SelfCheckView | None:
+            with self.ledger.Session() as s:
+                return selfcheck.get_self_check(s, year, kind)
+
+        def save(fields: SelfCheckFields) -> SelfCheckView | None:
+            try:
+                with self.ledger.Session.begin() as s:
+                    return selfcheck.save_self_check(s, fields)
+            except LedgerError as e:
+                show_error(dialog, e)
+                return None
+
+        def compare(kind: CheckerKind) -> YearComparison:
+            with self.ledger.Session() as s:
+                return selfcheck.compare_years(s, kind)
+
+        dialog = SelfCheckDialog(load, save, compare, self)
         (show or (lambda d: d.exec()))(dialog)
         return dialog
 
@@ -1338,7 +1380,9 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("This town has no liaison meeting recorded yet: "
                                                  "start one with New meeting…"), 10000)
             return None
-        rows = [[i.kind.value, i.action.value, str(i.map_number or ""), i.label, ", ".join(i.fields),
+        kinds, actions = change_labels()
+        rows = [[kinds[i.kind], actions[i.action], str(i.map_number or ""), self._meeting_name(i.label),
+                 "、".join(dict.fromkeys(field_label(f) for f in i.fields)),
                  ", ".join(i.recorded_by) or self.tr("unknown"), i.at.astimezone().strftime("%Y-%m-%d %H:%M")]
                 for i in report.items]
         note = self.tr("Since {since}. Who recorded each change: from the history of changes.").format(

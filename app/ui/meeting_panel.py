@@ -28,6 +28,8 @@ from PySide6.QtWidgets import (
 from app.models.meeting import AttendeeRole, MeetingKind, ReviewOutcome
 from app.services.meeting_views import (
     AttendeeFields,
+    ChangeAction,
+    ChangeKind,
     MeetingFields,
     MeetingView,
     QueueItem,
@@ -47,6 +49,44 @@ def outcome_labels() -> dict[ReviewOutcome, str]:
         ReviewOutcome.ENTERED_FACILITY: translate("meeting", "Entered a facility"),
         ReviewOutcome.DIED: translate("meeting", "Passed away"),
     }
+
+
+def change_labels() -> tuple[dict[ChangeKind, str], dict[ChangeAction, str]]:
+    """What changed, and how, as the change report shows it."""
+    kinds = {
+        ChangeKind.HOUSEHOLD: translate("meeting", "Household"),
+        ChangeKind.PERSON: translate("meeting", "Person"),
+        ChangeKind.WATCH_LINK: translate("meeting", "Watcher"),
+        ChangeKind.EMERGENCY_CARD: translate("meeting", "Emergency card"),
+    }
+    actions = {
+        ChangeAction.ADDED: translate("meeting", "added"),
+        ChangeAction.CHANGED: translate("meeting", "changed"),
+        ChangeAction.ARCHIVED: translate("meeting", "ended / archived"),
+        ChangeAction.RESTORED: translate("meeting", "restored"),
+    }
+    return kinds, actions
+
+
+def field_label(column: str) -> str:
+    """A changed column as people call it; a column with no label here is shown as it is."""
+    labels = {
+        "name": translate("meeting", "name"),
+        "kana": translate("meeting", "kana"),
+        "phone": translate("meeting", "phone"),
+        "birth_date": translate("meeting", "birth date"),
+        "address": translate("meeting", "address"),
+        "note": translate("meeting", "note"),
+        "of_concern": translate("meeting", "person of concern"),
+        "concerns": translate("meeting", "health and concerns"),
+        "map_number": translate("meeting", "map number"),
+        "lat": translate("meeting", "position"), "lon": translate("meeting", "position"),
+        "map_x": translate("meeting", "position"), "map_y": translate("meeting", "position"),
+        "involvement": translate("meeting", "involvement"),
+        "frequency": translate("meeting", "frequency"),
+        "consent": translate("meeting", "consent"),
+    }
+    return labels.get(column, column)
 
 
 def attendee_roles() -> dict[AttendeeRole, str]:
@@ -118,6 +158,7 @@ class MeetingPanel(QWidget):
     show_due = Signal()
     show_changes = Signal()
     show_overview = Signal()
+    show_self_check = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -146,7 +187,8 @@ class MeetingPanel(QWidget):
         extra = QHBoxLayout()
         for text, signal in ((self.tr("Due and overdue…"), self.show_due),
                              (self.tr("What changed…"), self.show_changes),
-                             (self.tr("Overview…"), self.show_overview)):
+                             (self.tr("Overview…"), self.show_overview),
+                             (self.tr("Self-check…"), self.show_self_check)):
             b = QPushButton(text)
             b.clicked.connect(signal)
             extra.addWidget(b)

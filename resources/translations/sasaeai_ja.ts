@@ -317,112 +317,112 @@
         <translation>ステップⅢ・緊急連絡先</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="197"/>
+        <location filename="../../app/ui/emergency_panel.py" line="193"/>
         <source>Everyone who needs support</source>
         <translation>支援が必要な人すべて</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="198"/>
+        <location filename="../../app/ui/emergency_panel.py" line="194"/>
         <source>No card yet</source>
         <translation>カード未作成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="199"/>
+        <location filename="../../app/ui/emergency_panel.py" line="195"/>
         <source>Card incomplete</source>
         <translation>カードが未完成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="200"/>
+        <location filename="../../app/ui/emergency_panel.py" line="196"/>
         <source>Review date passed</source>
         <translation>見直し日が過ぎた</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="207"/>
+        <location filename="../../app/ui/emergency_panel.py" line="203"/>
         <source>Edit card…</source>
         <translation>カードを編集…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="208"/>
+        <location filename="../../app/ui/emergency_panel.py" line="204"/>
         <source>Card preview…</source>
         <translation>カードを確認…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="209"/>
+        <location filename="../../app/ui/emergency_panel.py" line="205"/>
         <source>Emergency contact sheet…</source>
         <translation>緊急連絡表…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="210"/>
+        <location filename="../../app/ui/emergency_panel.py" line="206"/>
         <source>All cards…</source>
         <translation>すべてのカード…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="212"/>
+        <location filename="../../app/ui/emergency_panel.py" line="208"/>
         <source>1 card per A4 page</source>
         <translation>A4に1枚ずつ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="213"/>
+        <location filename="../../app/ui/emergency_panel.py" line="209"/>
         <source>2 cards per A4 page (cut in half)</source>
         <translation>A4に2枚ずつ（半分に切る）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="228"/>
+        <location filename="../../app/ui/emergency_panel.py" line="224"/>
         <source>Print or save</source>
         <translation>印刷・保存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="259"/>
+        <location filename="../../app/ui/emergency_panel.py" line="255"/>
         <source>✗ no card yet</source>
         <translation>✗ カード未作成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="261"/>
+        <location filename="../../app/ui/emergency_panel.py" line="257"/>
         <source>! review date passed</source>
         <translation>! 見直し日が過ぎています</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="263"/>
+        <location filename="../../app/ui/emergency_panel.py" line="259"/>
         <source>△ incomplete</source>
         <translation>△ 未完成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="264"/>
+        <location filename="../../app/ui/emergency_panel.py" line="260"/>
         <source>✓ card complete</source>
         <translation>✓ カード完成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="276"/>
+        <location filename="../../app/ui/emergency_panel.py" line="272"/>
         <source>{total} persons need support: {none} without a card, {incomplete} incomplete, {overdue} past review</source>
         <translation>支援が必要な人 {total}人：カード未作成 {none}人、未完成 {incomplete}人、見直し日が過ぎた人 {overdue}人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="295"/>
+        <location filename="../../app/ui/emergency_panel.py" line="291"/>
         <source>Choose a person from the list or on the map.</source>
         <translation>一覧か地図で、人を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="299"/>
+        <location filename="../../app/ui/emergency_panel.py" line="295"/>
         <source>Contacts: {names}</source>
         <translation>連絡先：{names}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="300"/>
+        <location filename="../../app/ui/emergency_panel.py" line="296"/>
         <source>Review on: {day}</source>
         <translation>見直し日：{day}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="302"/>
+        <location filename="../../app/ui/emergency_panel.py" line="298"/>
         <source>Nearest designated shelter: {label}</source>
         <translation>いちばん近い指定避難所：{label}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="304"/>
+        <location filename="../../app/ui/emergency_panel.py" line="300"/>
         <source>Nearest designated shelter: unknown (the household is not on a geographic map, or no shelters are imported)</source>
         <translation>いちばん近い指定避難所：不明（世帯が緯度・経度のある地図に載っていないか、避難所が取り込まれていません）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="307"/>
+        <location filename="../../app/ui/emergency_panel.py" line="303"/>
         <source>Still missing:</source>
         <translation>まだ足りないもの：</translation>
     </message>
@@ -720,621 +720,621 @@ Start a new ledger for your town, or open the demo town 「ひだまり町」 to
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="210"/>
+        <location filename="../../app/ui/main_window.py" line="248"/>
         <source>Offline: nothing leaves this computer</source>
         <translation>オフライン：データはこのパソコンの外に出ません</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="228"/>
-        <location filename="../../app/ui/main_window.py" line="780"/>
+        <location filename="../../app/ui/main_window.py" line="266"/>
+        <location filename="../../app/ui/main_window.py" line="880"/>
         <source>Sasaeai Map</source>
         <translation>支え合いマップ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="232"/>
+        <location filename="../../app/ui/main_window.py" line="270"/>
         <source>(demo town)</source>
         <translation>（お試しの町）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="248"/>
+        <location filename="../../app/ui/main_window.py" line="286"/>
         <source>Undo</source>
         <translation>元に戻す</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="250"/>
+        <location filename="../../app/ui/main_window.py" line="288"/>
         <source>Redo</source>
         <translation>やり直す</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="253"/>
-        <location filename="../../app/ui/main_window.py" line="704"/>
+        <location filename="../../app/ui/main_window.py" line="291"/>
+        <location filename="../../app/ui/main_window.py" line="804"/>
         <source>Add household</source>
         <translation>世帯を追加</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="253"/>
+        <location filename="../../app/ui/main_window.py" line="291"/>
         <source>Then click the map where the household is</source>
         <translation>このあと、世帯のある場所を地図でクリックします</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="256"/>
-        <location filename="../../app/ui/main_window.py" line="722"/>
+        <location filename="../../app/ui/main_window.py" line="294"/>
+        <location filename="../../app/ui/main_window.py" line="822"/>
         <source>Add gathering place</source>
         <translation>たまり場を追加</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="256"/>
+        <location filename="../../app/ui/main_window.py" line="294"/>
         <source>Then click the map where the gathering place is</source>
         <translation>このあと、たまり場のある場所を地図でクリックします</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="259"/>
+        <location filename="../../app/ui/main_window.py" line="297"/>
         <source>Delete household…</source>
         <translation>世帯を削除…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="259"/>
+        <location filename="../../app/ui/main_window.py" line="297"/>
         <source>Delete the selected household (asks first; undo brings it back)</source>
         <translation>選んだ世帯を削除します（先に確認します。「元に戻す」で戻せます）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="261"/>
+        <location filename="../../app/ui/main_window.py" line="299"/>
         <source>New town…</source>
         <translation>町内を追加…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="261"/>
+        <location filename="../../app/ui/main_window.py" line="299"/>
         <source>Add a town to this ledger</source>
         <translation>この台帳に町内を追加します</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="263"/>
+        <location filename="../../app/ui/main_window.py" line="301"/>
         <source>Use a town-map image…</source>
         <translation>町内地図の画像を使う…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="263"/>
+        <location filename="../../app/ui/main_window.py" line="301"/>
         <source>A scanned or exported town map (PNG or JPEG)</source>
         <translation>スキャンまたは書き出した町内地図（PNGまたはJPEG）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="266"/>
+        <location filename="../../app/ui/main_window.py" line="304"/>
         <source>Use an MBTiles file…</source>
         <translation>MBTilesファイルを使う…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="266"/>
+        <location filename="../../app/ui/main_window.py" line="304"/>
         <source>A raster tile pack prepared for offline use</source>
         <translation>オフライン用に用意した地図タイルのファイル</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="269"/>
+        <location filename="../../app/ui/main_window.py" line="307"/>
         <source>Use a plain background</source>
         <translation>無地の背景を使う</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="269"/>
+        <location filename="../../app/ui/main_window.py" line="307"/>
         <source>No base map</source>
         <translation>背景の地図を使いません</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="272"/>
+        <location filename="../../app/ui/main_window.py" line="310"/>
         <source>Watch lines</source>
         <translation>見守りの線</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="272"/>
+        <location filename="../../app/ui/main_window.py" line="310"/>
         <source>Show the lines from each watcher&apos;s house to the person they watch</source>
         <translation>見守り者の家から、見守る相手までの線を表示します</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="275"/>
+        <location filename="../../app/ui/main_window.py" line="313"/>
         <source>Export watch-network record form…</source>
         <translation>見守りネットワーク記録用紙を書き出す…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="275"/>
+        <location filename="../../app/ui/main_window.py" line="313"/>
         <source>The 見守りネットワーク記録用紙 of this town, in Excel</source>
         <translation>この町内の見守りネットワーク記録用紙（Excel）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="278"/>
+        <location filename="../../app/ui/main_window.py" line="316"/>
         <source>Import watch-network record form…</source>
         <translation>見守りネットワーク記録用紙を取り込む…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="278"/>
+        <location filename="../../app/ui/main_window.py" line="316"/>
         <source>Read back a form filled in by volunteers</source>
         <translation>記入済みの記録用紙を読み込みます</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="281"/>
+        <location filename="../../app/ui/main_window.py" line="319"/>
         <source>Import roster…</source>
         <translation>名簿を取り込む…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="281"/>
+        <location filename="../../app/ui/main_window.py" line="319"/>
         <source>A list with one row per person (Excel or CSV)</source>
         <translation>1人1行の名簿（ExcelまたはCSV）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="283"/>
+        <location filename="../../app/ui/main_window.py" line="321"/>
         <source>Import shelters or facilities…</source>
         <translation>避難所・施設を取り込む…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="284"/>
+        <location filename="../../app/ui/main_window.py" line="322"/>
         <source>Public lists of shelters, community halls or clinics (CSV or GeoJSON)</source>
         <translation>避難所、公民館、診療所などの公開されている一覧（CSVまたはGeoJSON）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="286"/>
+        <location filename="../../app/ui/main_window.py" line="324"/>
         <source>Import agency list…</source>
         <translation>関係機関の一覧を取り込む…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="287"/>
+        <location filename="../../app/ui/main_window.py" line="325"/>
         <source>Community general support centres, care offices, clinics … (Excel or CSV)</source>
         <translation>地域包括支援センター、居宅介護支援事業所、診療所 …（ExcelまたはCSV）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="289"/>
+        <location filename="../../app/ui/main_window.py" line="327"/>
         <source>Shelters and facilities</source>
         <translation>避難所・施設</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="289"/>
+        <location filename="../../app/ui/main_window.py" line="327"/>
         <source>Show imported shelters, community halls and clinics</source>
         <translation>取り込んだ避難所、公民館、診療所を表示します</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="293"/>
+        <location filename="../../app/ui/main_window.py" line="331"/>
         <source>Print map…</source>
         <translation>地図を印刷…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="293"/>
+        <location filename="../../app/ui/main_window.py" line="331"/>
         <source>The town map with map numbers (no names), A4 or A3, PDF or PNG</source>
         <translation>地図番号入りの町内地図（氏名なし）。A4かA3、PDFかPNG</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="296"/>
+        <location filename="../../app/ui/main_window.py" line="334"/>
         <source>Projector mode</source>
         <translation>プロジェクター表示</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="296"/>
+        <location filename="../../app/ui/main_window.py" line="334"/>
         <source>Meeting display: large symbols, map numbers instead of names, no phone numbers or health notes</source>
         <translation>会議用の表示：記号を大きくし、氏名の代わりに地図番号を出します。電話番号や健康のメモは出しません</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="299"/>
+        <location filename="../../app/ui/main_window.py" line="337"/>
         <source>Back up now…</source>
         <translation>今すぐ控えを作る…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="299"/>
+        <location filename="../../app/ui/main_window.py" line="337"/>
         <source>Save an encrypted copy of the ledger</source>
         <translation>台帳の控え（暗号化）を保存します</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="301"/>
+        <location filename="../../app/ui/main_window.py" line="339"/>
         <source>Restore from a backup…</source>
         <translation>控えから戻す…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="302"/>
+        <location filename="../../app/ui/main_window.py" line="340"/>
         <source>Replace the ledger with a backup (the current one is kept)</source>
         <translation>台帳を控えで置き換えます（今の台帳も残します）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="304"/>
+        <location filename="../../app/ui/main_window.py" line="342"/>
         <source>Change passphrase…</source>
         <translation>合言葉を変える…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="304"/>
+        <location filename="../../app/ui/main_window.py" line="342"/>
         <source>Encrypt the ledger anew</source>
         <translation>台帳を新しい合言葉で暗号化し直します</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="306"/>
+        <location filename="../../app/ui/main_window.py" line="344"/>
         <source>History of changes…</source>
         <translation>変更の記録…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="307"/>
+        <location filename="../../app/ui/main_window.py" line="345"/>
         <source>Who changed what and when (the audit log)</source>
         <translation>だれが、いつ、何を変えたか</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="308"/>
+        <location filename="../../app/ui/main_window.py" line="346"/>
         <source>Lock now</source>
         <translation>今すぐロック</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="308"/>
+        <location filename="../../app/ui/main_window.py" line="346"/>
         <source>Hide the ledger until the passphrase is entered</source>
         <translation>合言葉を入れるまで台帳を隠します</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="310"/>
+        <location filename="../../app/ui/main_window.py" line="348"/>
         <source>Quit</source>
         <translation>終了</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="310"/>
+        <location filename="../../app/ui/main_window.py" line="348"/>
         <source>Close Sasaeai Map</source>
         <translation>支え合いマップを終了します</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="312"/>
+        <location filename="../../app/ui/main_window.py" line="350"/>
         <source>About Sasaeai Map</source>
         <translation>支え合いマップについて</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="312"/>
+        <location filename="../../app/ui/main_window.py" line="350"/>
         <source>Version and licences</source>
         <translation>バージョンとライセンス</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="313"/>
+        <location filename="../../app/ui/main_window.py" line="351"/>
         <source>Guide: the three steps</source>
         <translation>使い方：3つのステップ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="313"/>
+        <location filename="../../app/ui/main_window.py" line="351"/>
         <source>How to use Sasaeai Map</source>
         <translation>支え合いマップの使い方</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="315"/>
+        <location filename="../../app/ui/main_window.py" line="353"/>
         <source>Large text</source>
         <translation>大きな文字</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="315"/>
+        <location filename="../../app/ui/main_window.py" line="353"/>
         <source>Text and map symbols 1.5 times larger</source>
         <translation>文字と地図の記号を1.5倍にします</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="318"/>
+        <location filename="../../app/ui/main_window.py" line="356"/>
         <source>High contrast</source>
         <translation>はっきりした色</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="318"/>
+        <location filename="../../app/ui/main_window.py" line="356"/>
         <source>Strong colours, easier to tell apart</source>
         <translation>濃い色で、見分けやすくします</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="320"/>
+        <location filename="../../app/ui/main_window.py" line="358"/>
         <source>Dates in the Japanese era (和暦)</source>
         <translation>和暦で表示</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="321"/>
+        <location filename="../../app/ui/main_window.py" line="359"/>
         <source>令和7年4月1日 instead of 2025-04-01</source>
         <translation>2025-04-01 ではなく 令和7年4月1日 と表示します</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="326"/>
+        <location filename="../../app/ui/main_window.py" line="364"/>
         <source>Ⅰ Map households</source>
         <translation>Ⅰ 世帯を地図に記す</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="326"/>
+        <location filename="../../app/ui/main_window.py" line="364"/>
         <source>Step I: mark households and gathering places on the town map</source>
         <translation>ステップⅠ：町内の地図に世帯とたまり場を記します</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="327"/>
+        <location filename="../../app/ui/main_window.py" line="365"/>
         <source>Ⅱ Watch network</source>
         <translation>Ⅱ 見守りネットワーク</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="327"/>
+        <location filename="../../app/ui/main_window.py" line="365"/>
         <source>Step II: who watches over each person of concern</source>
         <translation>ステップⅡ：気がかりな人を、誰が見守るか</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="328"/>
+        <location filename="../../app/ui/main_window.py" line="366"/>
         <source>Ⅲ Emergency contacts</source>
         <translation>Ⅲ 緊急連絡先</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="328"/>
+        <location filename="../../app/ui/main_window.py" line="366"/>
         <source>Step III: emergency contact cards and sheet</source>
         <translation>ステップⅢ：緊急連絡カードと緊急連絡表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="329"/>
+        <location filename="../../app/ui/main_window.py" line="367"/>
         <source>Liaison meeting</source>
         <translation>福祉連絡会</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="329"/>
+        <location filename="../../app/ui/main_window.py" line="367"/>
         <source>The yearly review of every person of concern (福祉連絡会)</source>
         <translation>気がかりな人を毎年見直す会議</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="339"/>
+        <location filename="../../app/ui/main_window.py" line="377"/>
         <source>Steps</source>
         <translation>手順</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="345"/>
+        <location filename="../../app/ui/main_window.py" line="383"/>
         <source>Edit</source>
         <translation>編集</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="349"/>
+        <location filename="../../app/ui/main_window.py" line="387"/>
         <source>The town shown on the map</source>
         <translation>地図に表示する町内</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="352"/>
+        <location filename="../../app/ui/main_window.py" line="390"/>
         <source>Town:</source>
         <translation>町内：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="360"/>
+        <location filename="../../app/ui/main_window.py" line="398"/>
         <source>Projector</source>
         <translation>プロジェクター</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="364"/>
+        <location filename="../../app/ui/main_window.py" line="402"/>
         <source>Leave projector mode…</source>
         <translation>プロジェクター表示を終わる…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="364"/>
+        <location filename="../../app/ui/main_window.py" line="402"/>
         <source>Show names and details again (asks first)</source>
         <translation>氏名などをまた表示します（先に確認します）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="376"/>
+        <location filename="../../app/ui/main_window.py" line="414"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="387"/>
+        <location filename="../../app/ui/main_window.py" line="425"/>
         <source>&amp;Edit</source>
         <translation>編集(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="391"/>
+        <location filename="../../app/ui/main_window.py" line="429"/>
         <source>&amp;Map</source>
         <translation>地図(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="399"/>
+        <location filename="../../app/ui/main_window.py" line="437"/>
         <source>&amp;Steps</source>
         <translation>手順(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="402"/>
+        <location filename="../../app/ui/main_window.py" line="440"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="405"/>
+        <location filename="../../app/ui/main_window.py" line="443"/>
         <source>&amp;Language</source>
         <translation>言語(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="414"/>
+        <location filename="../../app/ui/main_window.py" line="452"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="108"/>
+        <location filename="../../app/ui/main_window.py" line="142"/>
         <source>Legend</source>
         <translation>凡例</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="109"/>
+        <location filename="../../app/ui/main_window.py" line="143"/>
         <source>Other household</source>
         <translation>その他の世帯</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="110"/>
+        <location filename="../../app/ui/main_window.py" line="144"/>
         <source>A person of concern lives here</source>
         <translation>気がかりな人がいる世帯</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="111"/>
+        <location filename="../../app/ui/main_window.py" line="145"/>
         <source>Gathering place (たまり場)</source>
         <translation>たまり場</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="112"/>
+        <location filename="../../app/ui/main_window.py" line="146"/>
         <source>Person of concern nobody watches over yet</source>
         <translation>見守り者がまだいない気がかりな人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="113"/>
+        <location filename="../../app/ui/main_window.py" line="147"/>
         <source>Click to show or hide the legend</source>
         <translation>クリックで凡例を表示／非表示</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="114"/>
+        <location filename="../../app/ui/main_window.py" line="148"/>
         <source>Drag to move this household</source>
         <translation>ドラッグでこの世帯を移動</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="115"/>
+        <location filename="../../app/ui/main_window.py" line="149"/>
         <source>(?) Position guessed from the address: drag it to the house</source>
         <translation>（？）住所から推定した位置です。家の場所へドラッグしてください</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="149"/>
+        <location filename="../../app/ui/main_window.py" line="187"/>
         <source>Not on the map yet</source>
         <translation>まだ地図にない世帯</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="153"/>
+        <location filename="../../app/ui/main_window.py" line="191"/>
         <source>Pin on the map</source>
         <translation>地図に置く</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="154"/>
+        <location filename="../../app/ui/main_window.py" line="192"/>
         <source>Choose a household above, press this, then click where the house is</source>
         <translation>上の世帯を選んでこのボタンを押し、地図の上でその家の場所をクリックします</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="175"/>
+        <location filename="../../app/ui/main_window.py" line="213"/>
         <source>PROJECTOR MODE — names, phone numbers, birth dates and health notes are hidden. Households are shown by their map numbers.</source>
         <translation>プロジェクター表示中 — 氏名・電話番号・生年月日・健康のメモは隠しています。世帯は地図番号で示します。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="185"/>
+        <location filename="../../app/ui/main_window.py" line="223"/>
         <source>Locked: the ledger is hidden while nobody uses the computer.
 Nothing was lost. Press Unlock and enter the passphrase.</source>
         <translation>ロック中：だれも使っていない間、台帳を隠しています。
 データは失われていません。「ロック解除」を押して合言葉を入れてください。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="191"/>
+        <location filename="../../app/ui/main_window.py" line="229"/>
         <source>Unlock…</source>
         <translation>ロック解除…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="540"/>
+        <location filename="../../app/ui/main_window.py" line="583"/>
         <source>No town yet: File → New town…</source>
         <translation>まだ町内がありません：ファイル → 町内を追加…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="547"/>
+        <location filename="../../app/ui/main_window.py" line="590"/>
         <source>{town}: {households} households, {places} gathering places</source>
         <translation>{town}：{households}世帯、たまり場 {places}か所</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="574"/>
+        <location filename="../../app/ui/main_window.py" line="674"/>
         <source>Town map images (*.png *.jpg *.jpeg)</source>
         <translation>町内地図の画像 (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="575"/>
+        <location filename="../../app/ui/main_window.py" line="675"/>
         <source>MBTiles files (*.mbtiles)</source>
         <translation>MBTilesファイル (*.mbtiles)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="576"/>
+        <location filename="../../app/ui/main_window.py" line="676"/>
         <source>Choose the base map</source>
         <translation>背景の地図を選ぶ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="678"/>
+        <location filename="../../app/ui/main_window.py" line="778"/>
         <source>Not on the map yet ({n})</source>
         <translation>まだ地図にない世帯（{n}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="689"/>
+        <location filename="../../app/ui/main_window.py" line="789"/>
         <source>Click the map where the house is.</source>
         <translation>地図の上で、その家の場所をクリックしてください。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="695"/>
+        <location filename="../../app/ui/main_window.py" line="795"/>
         <source>Pin household</source>
         <translation>世帯を地図に置く</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="733"/>
+        <location filename="../../app/ui/main_window.py" line="833"/>
         <source>Move gathering place</source>
         <translation>たまり場の移動</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="738"/>
+        <location filename="../../app/ui/main_window.py" line="838"/>
         <source>Move household</source>
         <translation>世帯の移動</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="775"/>
+        <location filename="../../app/ui/main_window.py" line="875"/>
         <source>Edit household</source>
         <translation>世帯の編集</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="791"/>
+        <location filename="../../app/ui/main_window.py" line="891"/>
         <source>Delete household No.{number} {label} from the map?
 Undo (Ctrl+Z) brings it back.</source>
         <translation>No.{number} {label} を地図から削除しますか？
 「元に戻す」(Ctrl+Z) で戻せます。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="795"/>
+        <location filename="../../app/ui/main_window.py" line="895"/>
         <source>Delete household</source>
         <translation>世帯の削除</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="812"/>
+        <location filename="../../app/ui/main_window.py" line="912"/>
         <source>Add member</source>
         <translation>世帯員の追加</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="828"/>
+        <location filename="../../app/ui/main_window.py" line="928"/>
         <source>Edit member</source>
         <translation>世帯員の編集</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="836"/>
+        <location filename="../../app/ui/main_window.py" line="936"/>
         <source>Remove {name} from this household?</source>
         <translation>{name} さんをこの世帯から削除しますか？</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="839"/>
+        <location filename="../../app/ui/main_window.py" line="939"/>
         <source>Remove member</source>
         <translation>世帯員の削除</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="849"/>
+        <location filename="../../app/ui/main_window.py" line="949"/>
         <source>Delete the gathering place {name}?</source>
         <translation>たまり場「{name}」を削除しますか？</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="850"/>
+        <location filename="../../app/ui/main_window.py" line="950"/>
         <source>Delete gathering place</source>
         <translation>たまり場の削除</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="855"/>
+        <location filename="../../app/ui/main_window.py" line="955"/>
         <source>Edit gathering place</source>
         <translation>たまり場の編集</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="895"/>
+        <location filename="../../app/ui/main_window.py" line="995"/>
         <source>That passphrase does not open this ledger.</source>
         <translation>その合言葉ではこの台帳を開けません。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="943"/>
+        <location filename="../../app/ui/main_window.py" line="1043"/>
         <source>Record consent</source>
         <translation>同意の記録</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="949"/>
+        <location filename="../../app/ui/main_window.py" line="1049"/>
         <source>Back up the ledger</source>
         <translation>台帳の控えを作る</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="951"/>
-        <location filename="../../app/ui/main_window.py" line="966"/>
+        <location filename="../../app/ui/main_window.py" line="1051"/>
+        <location filename="../../app/ui/main_window.py" line="1066"/>
         <source>Ledger backups (*.sqlite3)</source>
         <translation>台帳の控え (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="960"/>
+        <location filename="../../app/ui/main_window.py" line="1060"/>
         <source>Backed up to {path} (encrypted like the ledger)</source>
         <translation>{path} に控えを保存しました（台帳と同じく暗号化）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="965"/>
-        <location filename="../../app/ui/main_window.py" line="969"/>
+        <location filename="../../app/ui/main_window.py" line="1065"/>
+        <location filename="../../app/ui/main_window.py" line="1069"/>
         <source>Restore from a backup</source>
         <translation>控えから戻す</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="970"/>
+        <location filename="../../app/ui/main_window.py" line="1070"/>
         <source>To restore, close Sasaeai Map and run:
 
 sasaeai-map restore &quot;{file}&quot;
@@ -1347,306 +1347,311 @@ sasaeai-map restore &quot;{file}&quot;
 今の台帳は先に控えとして残します。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="975"/>
+        <location filename="../../app/ui/main_window.py" line="1075"/>
         <source>Change passphrase</source>
         <translation>合言葉を変える</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="983"/>
+        <location filename="../../app/ui/main_window.py" line="1083"/>
         <source>The passphrase was changed (a backup was made first).</source>
         <translation>合言葉を変えました（先に控えを作りました）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1014"/>
+        <location filename="../../app/ui/main_window.py" line="1114"/>
         <source>Printed map</source>
         <translation>印刷用の地図</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1028"/>
+        <location filename="../../app/ui/main_window.py" line="1128"/>
         <source>Print map</source>
         <translation>地図の印刷</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1029"/>
+        <location filename="../../app/ui/main_window.py" line="1129"/>
         <source>Draw the watch lines</source>
         <translation>見守りの線を描く</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1031"/>
+        <location filename="../../app/ui/main_window.py" line="1131"/>
         <source>Landscape</source>
         <translation>横向き</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1032"/>
+        <location filename="../../app/ui/main_window.py" line="1132"/>
         <source>Portrait</source>
         <translation>縦向き</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1034"/>
+        <location filename="../../app/ui/main_window.py" line="1134"/>
         <source>Paper</source>
         <translation>用紙</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1035"/>
+        <location filename="../../app/ui/main_window.py" line="1135"/>
         <source>Orientation</source>
         <translation>向き</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1056"/>
+        <location filename="../../app/ui/main_window.py" line="1156"/>
         <source>Leave projector mode? Names, phone numbers and notes will be shown again.</source>
         <translation>プロジェクター表示を終わりますか？ 氏名・電話番号・メモがまた表示されます。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1137"/>
+        <location filename="../../app/ui/main_window.py" line="1238"/>
         <source>Add watcher</source>
         <translation>見守り者の追加</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1155"/>
+        <location filename="../../app/ui/main_window.py" line="1256"/>
         <source>Edit involvement</source>
         <translation>関わり方の編集</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1162"/>
+        <location filename="../../app/ui/main_window.py" line="1263"/>
         <source>{watcher} no longer watches over this person?</source>
         <translation>{watcher} さんを、この人の見守り者から外しますか？</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1164"/>
+        <location filename="../../app/ui/main_window.py" line="1265"/>
         <source>Remove watcher</source>
         <translation>見守り者を外す</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1189"/>
+        <location filename="../../app/ui/main_window.py" line="1291"/>
         <source>New meeting</source>
         <translation>新しい会議</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1208"/>
+        <location filename="../../app/ui/main_window.py" line="1310"/>
         <source>Record for No.{number} that they {outcome}?
 Their watch ends. Nothing is deleted: the record is kept and can be restored.</source>
         <translation>No.{number} の方を「{outcome}」として記録しますか？
 見守りは終わりますが、記録は消さずに保管し、あとで戻せます。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1222"/>
+        <location filename="../../app/ui/main_window.py" line="1324"/>
         <source>Review</source>
         <translation>見直し</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1239"/>
+        <location filename="../../app/ui/main_window.py" line="1342"/>
         <source>Due and overdue</source>
         <translation>見直しが必要な人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1239"/>
-        <location filename="../../app/ui/main_window.py" line="1261"/>
+        <location filename="../../app/ui/main_window.py" line="1342"/>
+        <location filename="../../app/ui/main_window.py" line="1393"/>
         <source>No.</source>
         <translation>番号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1239"/>
-        <location filename="../../app/ui/main_window.py" line="1261"/>
+        <location filename="../../app/ui/main_window.py" line="1342"/>
+        <location filename="../../app/ui/main_window.py" line="1393"/>
         <source>Name</source>
         <translation>氏名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1239"/>
+        <location filename="../../app/ui/main_window.py" line="1342"/>
         <source>Why</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1240"/>
+        <location filename="../../app/ui/main_window.py" line="1343"/>
         <source>Since</source>
         <translation>いつから</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1250"/>
+        <location filename="../../app/ui/main_window.py" line="1349"/>
+        <source>(hidden on the projector)</source>
+        <translation>（投影中は非表示）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="1380"/>
         <source>This town has no liaison meeting recorded yet: start one with New meeting…</source>
         <translation>この町内の福祉連絡会はまだ記録がありません。「新しい会議…」から始めてください。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1254"/>
+        <location filename="../../app/ui/main_window.py" line="1386"/>
         <source>unknown</source>
         <translation>不明</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1256"/>
+        <location filename="../../app/ui/main_window.py" line="1388"/>
         <source>Since {since}. Who recorded each change: from the history of changes.</source>
         <translation>{since} 以降の変更です。記録した人は変更の記録から。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1258"/>
+        <location filename="../../app/ui/main_window.py" line="1390"/>
         <source>Since {since}. Only record times are known (who recorded them is not).</source>
         <translation>{since} 以降の変更です。記録した時刻だけが分かります（記録した人は分かりません）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1260"/>
+        <location filename="../../app/ui/main_window.py" line="1392"/>
         <source>What changed since the last meeting</source>
         <translation>前回の会議からの変化</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1261"/>
+        <location filename="../../app/ui/main_window.py" line="1393"/>
         <source>What</source>
         <translation>対象</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1261"/>
+        <location filename="../../app/ui/main_window.py" line="1393"/>
         <source>Change</source>
         <translation>変化</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1261"/>
+        <location filename="../../app/ui/main_window.py" line="1393"/>
         <source>Fields</source>
         <translation>項目</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1262"/>
+        <location filename="../../app/ui/main_window.py" line="1394"/>
         <source>Recorded by</source>
         <translation>記録した人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1262"/>
+        <location filename="../../app/ui/main_window.py" line="1394"/>
         <source>When</source>
         <translation>日時</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1269"/>
+        <location filename="../../app/ui/main_window.py" line="1401"/>
         <source>Town / district</source>
         <translation>町内・地区</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1269"/>
+        <location filename="../../app/ui/main_window.py" line="1401"/>
         <source>Watched (■) / not (□)</source>
         <translation>見守りあり（■）・なし（□）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1277"/>
+        <location filename="../../app/ui/main_window.py" line="1409"/>
         <source>Overview</source>
         <translation>全体のようす</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1278"/>
+        <location filename="../../app/ui/main_window.py" line="1410"/>
         <source>Export to Excel…</source>
         <translation>Excelに書き出す…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1281"/>
+        <location filename="../../app/ui/main_window.py" line="1413"/>
         <source>Export the overview</source>
         <translation>全体のようすを書き出す</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1321"/>
+        <location filename="../../app/ui/main_window.py" line="1454"/>
         <source>Edit emergency card</source>
         <translation>緊急連絡カードの編集</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1346"/>
+        <location filename="../../app/ui/main_window.py" line="1479"/>
         <source>Emergency contact sheet</source>
         <translation>緊急連絡表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1355"/>
+        <location filename="../../app/ui/main_window.py" line="1488"/>
         <source>Emergency contact cards</source>
         <translation>緊急連絡カード</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1379"/>
-        <location filename="../../app/ui/main_window.py" line="1389"/>
+        <location filename="../../app/ui/main_window.py" line="1512"/>
+        <location filename="../../app/ui/main_window.py" line="1522"/>
         <source>Import shelters or facilities</source>
         <translation>避難所・施設の取り込み</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1380"/>
+        <location filename="../../app/ui/main_window.py" line="1513"/>
         <source>CSV or GeoJSON (*.csv *.geojson *.json)</source>
         <translation>CSVまたはGeoJSON (*.csv *.geojson *.json)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1369"/>
+        <location filename="../../app/ui/main_window.py" line="1502"/>
         <source>{file}: {summary}. Import?</source>
         <translation>{file}：{summary}。取り込みますか？</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1400"/>
-        <location filename="../../app/ui/main_window.py" line="1413"/>
-        <location filename="../../app/ui/main_window.py" line="1426"/>
-        <location filename="../../app/ui/main_window.py" line="1435"/>
+        <location filename="../../app/ui/main_window.py" line="1533"/>
+        <location filename="../../app/ui/main_window.py" line="1546"/>
+        <location filename="../../app/ui/main_window.py" line="1559"/>
+        <location filename="../../app/ui/main_window.py" line="1568"/>
         <source>Import agency list</source>
         <translation>関係機関の一覧の取り込み</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1401"/>
+        <location filename="../../app/ui/main_window.py" line="1534"/>
         <source>Excel or CSV (*.xlsx *.csv)</source>
         <translation>ExcelまたはCSV (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1414"/>
+        <location filename="../../app/ui/main_window.py" line="1547"/>
         <source>{count} phone numbers in {file} have no area code (市外局番).
 Which area code do they have? (e.g. 0776)</source>
         <translation>{file} の電話番号のうち {count}件に市外局番がありません。
 市外局番は何番ですか？（例：0776）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1427"/>
+        <location filename="../../app/ui/main_window.py" line="1560"/>
         <source>What kind of agencies does {file} list?</source>
         <translation>{file} はどの種類の機関の一覧ですか？</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1453"/>
+        <location filename="../../app/ui/main_window.py" line="1586"/>
         <source>Export watch-network record form</source>
         <translation>見守りネットワーク記録用紙の書き出し</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1282"/>
-        <location filename="../../app/ui/main_window.py" line="1454"/>
-        <location filename="../../app/ui/main_window.py" line="1501"/>
+        <location filename="../../app/ui/main_window.py" line="1414"/>
+        <location filename="../../app/ui/main_window.py" line="1587"/>
+        <location filename="../../app/ui/main_window.py" line="1634"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1464"/>
+        <location filename="../../app/ui/main_window.py" line="1597"/>
         <source>Saved {path}</source>
         <translation>保存しました：{path}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1483"/>
+        <location filename="../../app/ui/main_window.py" line="1616"/>
         <source>Importing {file}…</source>
         <translation>{file} を取り込み中…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1487"/>
+        <location filename="../../app/ui/main_window.py" line="1620"/>
         <source>Import cancelled: nothing was changed.</source>
         <translation>取り込みを取りやめました。台帳は変わっていません。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1493"/>
+        <location filename="../../app/ui/main_window.py" line="1626"/>
         <source>Imported: {summary}</source>
         <translation>取り込みました：{summary}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1500"/>
-        <location filename="../../app/ui/main_window.py" line="1505"/>
+        <location filename="../../app/ui/main_window.py" line="1633"/>
+        <location filename="../../app/ui/main_window.py" line="1638"/>
         <source>Import watch-network record form</source>
         <translation>見守りネットワーク記録用紙の取り込み</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1512"/>
-        <location filename="../../app/ui/main_window.py" line="1528"/>
+        <location filename="../../app/ui/main_window.py" line="1645"/>
+        <location filename="../../app/ui/main_window.py" line="1661"/>
         <source>Import roster</source>
         <translation>名簿の取り込み</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1513"/>
+        <location filename="../../app/ui/main_window.py" line="1646"/>
         <source>Rosters (*.xlsx *.csv)</source>
         <translation>名簿 (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1544"/>
+        <location filename="../../app/ui/main_window.py" line="1677"/>
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1545"/>
+        <location filename="../../app/ui/main_window.py" line="1678"/>
         <source>The new language is used from the next start of Sasaeai Map.</source>
         <translation>新しい言語は、支え合いマップを次に起動したときから使われます。</translation>
     </message>
@@ -1654,47 +1659,47 @@ Which area code do they have? (e.g. 0776)</source>
 <context>
     <name>MeetingDialog</name>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="70"/>
+        <location filename="../../app/ui/meeting_panel.py" line="110"/>
         <source>Liaison meeting</source>
         <translation>福祉連絡会</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="75"/>
+        <location filename="../../app/ui/meeting_panel.py" line="115"/>
         <source>Town welfare liaison meeting (町内福祉連絡会)</source>
         <translation>町内福祉連絡会</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="76"/>
+        <location filename="../../app/ui/meeting_panel.py" line="116"/>
         <source>District welfare network meeting (地区福祉ネットワーク会議)</source>
         <translation>地区福祉ネットワーク会議</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="79"/>
+        <location filename="../../app/ui/meeting_panel.py" line="119"/>
         <source>Name</source>
         <translation>氏名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="79"/>
+        <location filename="../../app/ui/meeting_panel.py" line="119"/>
         <source>Role</source>
         <translation>立場</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="88"/>
+        <location filename="../../app/ui/meeting_panel.py" line="128"/>
         <source>Held on</source>
         <translation>開催日</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="89"/>
+        <location filename="../../app/ui/meeting_panel.py" line="129"/>
         <source>Kind</source>
         <translation>種類</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="90"/>
+        <location filename="../../app/ui/meeting_panel.py" line="130"/>
         <source>Attendees</source>
         <translation>出席者</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="91"/>
+        <location filename="../../app/ui/meeting_panel.py" line="131"/>
         <source>Notes</source>
         <translation>記録</translation>
     </message>
@@ -1702,67 +1707,72 @@ Which area code do they have? (e.g. 0776)</source>
 <context>
     <name>MeetingPanel</name>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="125"/>
+        <location filename="../../app/ui/meeting_panel.py" line="166"/>
         <source>Liaison meeting · review</source>
         <translation>福祉連絡会・見直し</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="131"/>
+        <location filename="../../app/ui/meeting_panel.py" line="168"/>
         <source>The meeting the reviews are recorded for</source>
         <translation>見直しを記録する会議</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="132"/>
+        <location filename="../../app/ui/meeting_panel.py" line="169"/>
         <source>New meeting…</source>
         <translation>新しい会議…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="141"/>
+        <location filename="../../app/ui/meeting_panel.py" line="178"/>
         <source>A short note (optional)</source>
         <translation>ひとことメモ（なくてもよい）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="151"/>
+        <location filename="../../app/ui/meeting_panel.py" line="188"/>
         <source>Due and overdue…</source>
         <translation>見直しが必要な人…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="152"/>
+        <location filename="../../app/ui/meeting_panel.py" line="189"/>
         <source>What changed…</source>
         <translation>前回からの変化…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="153"/>
+        <location filename="../../app/ui/meeting_panel.py" line="190"/>
         <source>Overview…</source>
         <translation>全体のようす…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="179"/>
+        <location filename="../../app/ui/meeting_panel.py" line="191"/>
+        <source>Self-check…</source>
+        <translation>体制チェック…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_panel.py" line="217"/>
         <source>(no meeting: review only)</source>
         <translation>（会議なし：見直しだけ）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="198"/>
+        <location filename="../../app/ui/meeting_panel.py" line="236"/>
         <source>{done} of {total} reviewed at this meeting; {due} due</source>
         <translation>この会議で {total} 人中 {done} 人を見直しました（見直しが必要：{due} 人）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="211"/>
+        <location filename="../../app/ui/meeting_panel.py" line="249"/>
         <source>Choose a person: the map follows.</source>
         <translation>人を選ぶと、地図がその家を映します。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="213"/>
+        <location filename="../../app/ui/meeting_panel.py" line="251"/>
         <source>last reviewed {day}: {outcome}</source>
         <translation>前回の見直し {day}：{outcome}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="215"/>
+        <location filename="../../app/ui/meeting_panel.py" line="253"/>
         <source>never reviewed</source>
         <translation>まだ見直していません</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="217"/>
+        <location filename="../../app/ui/meeting_panel.py" line="255"/>
         <source>{n} watchers</source>
         <translation>見守り者 {n} 人</translation>
     </message>
@@ -1953,6 +1963,119 @@ Which area code do they have? (e.g. 0776)</source>
     </message>
 </context>
 <context>
+    <name>SelfCheckDialog</name>
+    <message>
+        <location filename="../../app/ui/selfcheck_dialog.py" line="83"/>
+        <source>Organisation self-check</source>
+        <translation>体制チェック表</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/selfcheck_dialog.py" line="88"/>
+        <source>The fiscal year (年度, April to March) the answers are for</source>
+        <translation>回答する年度（4月〜翌年3月）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/selfcheck_dialog.py" line="94"/>
+        <source>Who answered (optional)</source>
+        <translation>回答者（任意）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/selfcheck_dialog.py" line="96"/>
+        <source>A remark on the whole list (optional)</source>
+        <translation>全体についての所見（任意）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/selfcheck_dialog.py" line="103"/>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/selfcheck_dialog.py" line="104"/>
+        <source>Checker</source>
+        <translation>チェック者</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/selfcheck_dialog.py" line="105"/>
+        <source>Name</source>
+        <translation>氏名</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/selfcheck_dialog.py" line="106"/>
+        <source>Remark</source>
+        <translation>所見</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/selfcheck_dialog.py" line="128"/>
+        <source>note</source>
+        <translation>メモ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/selfcheck_dialog.py" line="160"/>
+        <source>Answer</source>
+        <translation>回答する</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/selfcheck_dialog.py" line="161"/>
+        <source>Compare years</source>
+        <translation>年度を比べる</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/selfcheck_dialog.py" line="163"/>
+        <source>Save answers</source>
+        <translation>回答を保存</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/selfcheck_dialog.py" line="197"/>
+        <source>Not answered yet for this year and checker.</source>
+        <translation>この年度・チェック者ではまだ回答がありません。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/selfcheck_dialog.py" line="199"/>
+        <source>Answered on {date}.</source>
+        <translation>{date} に回答済み。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/selfcheck_dialog.py" line="208"/>
+        <source>{ticked} of {items} in place</source>
+        <translation>{items} 項目中 {ticked} 項目あり</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/selfcheck_dialog.py" line="220"/>
+        <source>Saved: {ticked} of {items} items in place.</source>
+        <translation>保存しました：{items} 項目中 {ticked} 項目にチェック。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/selfcheck_dialog.py" line="230"/>
+        <source>Item</source>
+        <translation>項目</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/selfcheck_dialog.py" line="230"/>
+        <source>Since the year before</source>
+        <translation>前年度から</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/selfcheck_dialog.py" line="241"/>
+        <source>Total</source>
+        <translation>合計</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/selfcheck_dialog.py" line="259"/>
+        <source>{checker}: no year answered yet.</source>
+        <translation>{checker}：まだどの年度も回答がありません。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/selfcheck_dialog.py" line="261"/>
+        <source>{checker}: only {year} is answered; answer another year to compare.</source>
+        <translation>{checker}：回答は {year} だけです。比べるには別の年度も回答してください。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/selfcheck_dialog.py" line="264"/>
+        <source>{checker}: {improved} items newly in place, {worsened} no longer in place since the year before.</source>
+        <translation>{checker}：前年度から {improved} 項目が新たに整い、{worsened} 項目がなくなりました。</translation>
+    </message>
+</context>
+<context>
     <name>TownDialog</name>
     <message>
         <location filename="../../app/ui/dialogs.py" line="41"/>
@@ -2083,82 +2206,82 @@ Which area code do they have? (e.g. 0776)</source>
         <translation>ステップⅡ・誰が誰を見守るか</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="176"/>
+        <location filename="../../app/ui/watch_panel.py" line="172"/>
         <source>Only those nobody watches over yet</source>
         <translation>見守り者がまだいない人だけ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="183"/>
+        <location filename="../../app/ui/watch_panel.py" line="179"/>
         <source>Watcher</source>
         <translation>見守り者</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="183"/>
+        <location filename="../../app/ui/watch_panel.py" line="179"/>
         <source>Role</source>
         <translation>立場</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="183"/>
+        <location filename="../../app/ui/watch_panel.py" line="179"/>
         <source>Involvement</source>
         <translation>関わり方</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="184"/>
+        <location filename="../../app/ui/watch_panel.py" line="180"/>
         <source>How often</source>
         <translation>頻度</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="190"/>
+        <location filename="../../app/ui/watch_panel.py" line="186"/>
         <source>Add watcher…</source>
         <translation>見守り者を追加…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="191"/>
+        <location filename="../../app/ui/watch_panel.py" line="187"/>
         <source>Edit…</source>
         <translation>編集…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="192"/>
+        <location filename="../../app/ui/watch_panel.py" line="188"/>
         <source>Remove</source>
         <translation>外す</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="196"/>
+        <location filename="../../app/ui/watch_panel.py" line="192"/>
         <source>Export record form (Excel)…</source>
         <translation>記録用紙を書き出す（Excel）…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="197"/>
+        <location filename="../../app/ui/watch_panel.py" line="193"/>
         <source>Import record form…</source>
         <translation>記録用紙を取り込む…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="241"/>
+        <location filename="../../app/ui/watch_panel.py" line="237"/>
         <source>{total} persons of concern; {gaps} with nobody watching over them yet (!)</source>
         <translation>気がかりな人 {total}人、うち見守り者がまだいない人 {gaps}人 (!)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="245"/>
+        <location filename="../../app/ui/watch_panel.py" line="241"/>
         <source>no watcher</source>
         <translation>見守り者なし</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="245"/>
+        <location filename="../../app/ui/watch_panel.py" line="241"/>
         <source>{n} watchers</source>
         <translation>見守り者 {n}人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="260"/>
+        <location filename="../../app/ui/watch_panel.py" line="256"/>
         <source>Choose a person of concern from the list or on the map.</source>
         <translation>一覧か地図で、気がかりな人を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="265"/>
+        <location filename="../../app/ui/watch_panel.py" line="261"/>
         <source>Phone: {phone}</source>
         <translation>電話：{phone}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="267"/>
+        <location filename="../../app/ui/watch_panel.py" line="263"/>
         <source>Concerns: {text}</source>
         <translation>気になるところ：{text}</translation>
     </message>
@@ -2312,22 +2435,22 @@ Which area code do they have? (e.g. 0776)</source>
         <translation>{count}行を取り込めません。最初の問題：{problem}</translation>
     </message>
     <message>
-        <location filename="../../app/io/emergency_cards.py" line="119"/>
+        <location filename="../../app/io/emergency_cards.py" line="136"/>
         <source>Print one or two cards per page.</source>
         <translation>1ページに印刷するカードは1枚か2枚にしてください。</translation>
     </message>
     <message>
-        <location filename="../../app/io/emergency_cards.py" line="205"/>
+        <location filename="../../app/io/emergency_cards.py" line="241"/>
         <source>Save the cards as .pdf or .xlsx.</source>
         <translation>カードは .pdf か .xlsx で保存してください。</translation>
     </message>
     <message>
-        <location filename="../../app/io/emergency_sheet.py" line="78"/>
+        <location filename="../../app/io/emergency_sheet.py" line="95"/>
         <source>Sort by kana or by map number.</source>
         <translation>ふりがな順か地図の番号順で並べてください。</translation>
     </message>
     <message>
-        <location filename="../../app/io/emergency_sheet.py" line="201"/>
+        <location filename="../../app/io/emergency_sheet.py" line="245"/>
         <source>Save the sheet as .xlsx or .pdf.</source>
         <translation>緊急連絡表は .xlsx か .pdf で保存してください。</translation>
     </message>
@@ -2343,7 +2466,7 @@ Which area code do they have? (e.g. 0776)</source>
     </message>
     <message>
         <location filename="../../app/io/reference_layers.py" line="97"/>
-        <location filename="../../app/io/sheets.py" line="30"/>
+        <location filename="../../app/io/sheets.py" line="32"/>
         <source>Cannot read the file: {reason}</source>
         <translation>ファイルを読み込めません：{reason}</translation>
     </message>
@@ -2398,63 +2521,63 @@ Which area code do they have? (e.g. 0776)</source>
         <translation>シート「{sheet}」{row}行目、セル{cell}：「{text}」は日付ではありません（例：昭和15年3月2日、1940/3/2）。</translation>
     </message>
     <message>
-        <location filename="../../app/io/sheets.py" line="34"/>
+        <location filename="../../app/io/sheets.py" line="36"/>
         <source>The workbook is password-protected or in the old .xls format. Remove the password or save it as .xlsx, then import again.</source>
         <translation>このブックはパスワードで保護されているか、古い .xls 形式です。パスワードを外すか .xlsx 形式で保存してから、もう一度取り込んでください。</translation>
     </message>
     <message>
-        <location filename="../../app/io/sheets.py" line="39"/>
+        <location filename="../../app/io/sheets.py" line="41"/>
         <source>This is not an Excel workbook (.xlsx).</source>
         <translation>Excelのブック（.xlsx）ではありません。</translation>
     </message>
     <message>
-        <location filename="../../app/io/sheets.py" line="43"/>
+        <location filename="../../app/io/sheets.py" line="45"/>
         <source>The workbook cannot be read: {reason}</source>
         <translation>ブックを読み込めません：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/io/sheets.py" line="67"/>
+        <location filename="../../app/io/sheets.py" line="69"/>
         <source>Sheet {sheet}, row {row}, cell {cell} holds a formula; type the value itself instead.</source>
         <translation>シート「{sheet}」{row}行目、セル{cell}に数式が入っています。数式ではなく、値そのものを入力してください。</translation>
     </message>
     <message>
-        <location filename="../../app/io/sheets.py" line="85"/>
+        <location filename="../../app/io/sheets.py" line="87"/>
         <source>Sheet {sheet}, row {row}, cell {cell}: the {what} is {length} characters long (at most {limit}).</source>
         <translation>シート「{sheet}」{row}行目、セル{cell}：{what}が長すぎます（{length}文字、最大{limit}文字）。</translation>
     </message>
     <message>
-        <location filename="../../app/io/sheets.py" line="161"/>
+        <location filename="../../app/io/sheets.py" line="183"/>
         <source>Not one of the choices for this row.</source>
         <translation>この行の選択肢にありません。</translation>
     </message>
     <message>
-        <location filename="../../app/io/watch_form.py" line="282"/>
+        <location filename="../../app/io/watch_form.py" line="327"/>
         <source>No sheet holds a 見守りネットワーク記録用紙 (a header row with 「氏名」 and 「関わり方」). Sheets in the file: {sheets}</source>
         <translation>見守りネットワーク記録用紙（「氏名」と「関わり方」の見出しの行）のあるシートがありません。ファイルのシート：{sheets}</translation>
     </message>
     <message>
-        <location filename="../../app/io/watch_form.py" line="308"/>
+        <location filename="../../app/io/watch_form.py" line="353"/>
         <source>Sheet {sheet}: the town name (町名) is missing.</source>
         <translation>シート「{sheet}」：町名がありません。</translation>
     </message>
     <message>
-        <location filename="../../app/io/watch_form.py" line="314"/>
-        <location filename="../../app/io/watch_form.py" line="609"/>
+        <location filename="../../app/io/watch_form.py" line="359"/>
+        <location filename="../../app/io/watch_form.py" line="682"/>
         <source>Sheet {sheet}, row {row}, cell {cell}: {reason}</source>
         <translation>シート「{sheet}」{row}行目、セル{cell}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/io/watch_form.py" line="377"/>
+        <location filename="../../app/io/watch_form.py" line="424"/>
         <source>Sheet {sheet}, row {row}, cell {cell}: this watcher is above the first person of concern (氏名).</source>
         <translation>シート「{sheet}」{row}行目、セル{cell}：この見守り者は、最初の気がかりな人（氏名）より上に書かれています。</translation>
     </message>
     <message>
-        <location filename="../../app/io/watch_form.py" line="392"/>
+        <location filename="../../app/io/watch_form.py" line="439"/>
         <source>Sheet {sheet}, row {row}, cell {cell}: the name (氏名) of this person of concern is empty.</source>
         <translation>シート「{sheet}」{row}行目、セル{cell}：この気がかりな人の氏名が空欄です。</translation>
     </message>
     <message>
-        <location filename="../../app/io/watch_form.py" line="397"/>
+        <location filename="../../app/io/watch_form.py" line="444"/>
         <source>Sheet {sheet}, row {row}, cell {cell}: the watcher&apos;s name (氏名) is empty.</source>
         <translation>シート「{sheet}」{row}行目、セル{cell}：見守り者の氏名が空欄です。</translation>
     </message>
@@ -2465,13 +2588,13 @@ Which area code do they have? (e.g. 0776)</source>
     </message>
     <message>
         <location filename="../../app/services/basemaps.py" line="31"/>
-        <location filename="../../app/services/emergency.py" line="432"/>
+        <location filename="../../app/services/emergency.py" line="452"/>
         <location filename="../../app/services/households.py" line="164"/>
         <location filename="../../app/services/meetings.py" line="171"/>
-        <location filename="../../app/services/meetings.py" line="431"/>
+        <location filename="../../app/services/meetings.py" line="436"/>
         <location filename="../../app/services/places.py" line="52"/>
         <location filename="../../app/services/towns.py" line="71"/>
-        <location filename="../../app/services/watch.py" line="207"/>
+        <location filename="../../app/services/watch.py" line="209"/>
         <source>This town is no longer in the ledger.</source>
         <translation>この町内は台帳にもうありません。</translation>
     </message>
@@ -2481,60 +2604,60 @@ Which area code do they have? (e.g. 0776)</source>
         <translation>{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/services/emergency.py" line="44"/>
+        <location filename="../../app/services/emergency.py" line="45"/>
         <location filename="../../app/services/meetings.py" line="82"/>
         <location filename="../../app/services/towns.py" line="18"/>
-        <location filename="../../app/services/watch.py" line="41"/>
+        <location filename="../../app/services/watch.py" line="42"/>
         <source>Please enter a name.</source>
         <translation>名前を入力してください。</translation>
     </message>
     <message>
-        <location filename="../../app/services/emergency.py" line="47"/>
+        <location filename="../../app/services/emergency.py" line="48"/>
         <location filename="../../app/services/households.py" line="128"/>
         <location filename="../../app/services/meetings.py" line="84"/>
         <location filename="../../app/services/selfcheck.py" line="125"/>
         <location filename="../../app/services/towns.py" line="20"/>
-        <location filename="../../app/services/watch.py" line="44"/>
+        <location filename="../../app/services/watch.py" line="45"/>
         <source>Too long: {length} characters (at most {limit}).</source>
         <translation>長すぎます：{length}文字（最大{limit}文字）。</translation>
     </message>
     <message>
-        <location filename="../../app/services/emergency.py" line="57"/>
+        <location filename="../../app/services/emergency.py" line="58"/>
         <source>Unknown kind of agency: {kind}</source>
         <translation>機関の種類がわかりません：{kind}</translation>
     </message>
     <message>
-        <location filename="../../app/services/emergency.py" line="65"/>
+        <location filename="../../app/services/emergency.py" line="66"/>
         <location filename="../../app/services/households.py" line="93"/>
         <source>Latitude {lat} / longitude {lon} is not on Earth.</source>
         <translation>緯度 {lat}／経度 {lon} は地球上の位置ではありません。</translation>
     </message>
     <message>
-        <location filename="../../app/services/emergency.py" line="82"/>
-        <location filename="../../app/services/emergency.py" line="284"/>
+        <location filename="../../app/services/emergency.py" line="83"/>
+        <location filename="../../app/services/emergency.py" line="304"/>
         <source>This agency is no longer in the directory.</source>
         <translation>この機関は一覧にもうありません。</translation>
     </message>
     <message>
-        <location filename="../../app/services/emergency.py" line="184"/>
+        <location filename="../../app/services/emergency.py" line="185"/>
         <location filename="../../app/services/meetings.py" line="241"/>
-        <location filename="../../app/services/meetings.py" line="369"/>
+        <location filename="../../app/services/meetings.py" line="374"/>
         <source>This person is no longer in the ledger.</source>
         <translation>この人は台帳にもういません。</translation>
     </message>
     <message>
-        <location filename="../../app/services/emergency.py" line="301"/>
+        <location filename="../../app/services/emergency.py" line="321"/>
         <source>The review date is before the date the card was made.</source>
         <translation>見直しの日が、カードを作った日より前になっています。</translation>
     </message>
     <message>
-        <location filename="../../app/services/emergency.py" line="383"/>
-        <location filename="../../app/services/emergency.py" line="392"/>
+        <location filename="../../app/services/emergency.py" line="403"/>
+        <location filename="../../app/services/emergency.py" line="412"/>
         <source>This person has no emergency contact card.</source>
         <translation>この人の緊急連絡カードはありません。</translation>
     </message>
     <message>
-        <location filename="../../app/services/emergency.py" line="528"/>
+        <location filename="../../app/services/emergency.py" line="550"/>
         <location filename="../../app/services/households.py" line="84"/>
         <source>This household is no longer in the ledger.</source>
         <translation>この世帯は台帳にもうありません。</translation>
@@ -2550,13 +2673,13 @@ Which area code do they have? (e.g. 0776)</source>
         <translation>位置が数値ではありません。</translation>
     </message>
     <message>
-        <location filename="../../app/services/households.py" line="245"/>
+        <location filename="../../app/services/households.py" line="248"/>
         <source>A member needs a name.</source>
         <translation>世帯員の氏名を入力してください。</translation>
     </message>
     <message>
-        <location filename="../../app/services/households.py" line="277"/>
-        <location filename="../../app/services/watch.py" line="183"/>
+        <location filename="../../app/services/households.py" line="280"/>
+        <location filename="../../app/services/watch.py" line="185"/>
         <source>This member is no longer in the ledger.</source>
         <translation>この世帯員は台帳にもういません。</translation>
     </message>
@@ -2591,27 +2714,27 @@ Which area code do they have? (e.g. 0776)</source>
         <translation>「{name}」という町内が複数あります。地区名も付けてください。</translation>
     </message>
     <message>
-        <location filename="../../app/services/watch.py" line="56"/>
+        <location filename="../../app/services/watch.py" line="57"/>
         <source>Unknown watcher role: {role}</source>
         <translation>見守り者の立場がわかりません：{role}</translation>
     </message>
     <message>
-        <location filename="../../app/services/watch.py" line="66"/>
+        <location filename="../../app/services/watch.py" line="67"/>
         <source>Unknown frequency: {frequency}</source>
         <translation>頻度がわかりません：{frequency}</translation>
     </message>
     <message>
-        <location filename="../../app/services/watch.py" line="176"/>
+        <location filename="../../app/services/watch.py" line="178"/>
         <source>This watcher is no longer in the ledger.</source>
         <translation>この見守り者は台帳にもういません。</translation>
     </message>
     <message>
-        <location filename="../../app/services/watch.py" line="197"/>
+        <location filename="../../app/services/watch.py" line="199"/>
         <source>The watcher&apos;s household is not on this town&apos;s map.</source>
         <translation>見守り者の世帯が、この町内の地図にありません。</translation>
     </message>
     <message>
-        <location filename="../../app/services/watch.py" line="254"/>
+        <location filename="../../app/services/watch.py" line="256"/>
         <source>This watch link is no longer in the ledger.</source>
         <translation>この見守りの関係は台帳にもうありません。</translation>
     </message>
@@ -2663,7 +2786,7 @@ Which area code do they have? (e.g. 0776)</source>
     </message>
     <message>
         <location filename="../../app/services/meetings.py" line="271"/>
-        <location filename="../../app/services/watch.py" line="278"/>
+        <location filename="../../app/services/watch.py" line="280"/>
         <source>{name} is not marked as a person of concern.</source>
         <translation>{name} さんは気がかりな人になっていません。</translation>
     </message>
@@ -2673,17 +2796,17 @@ Which area code do they have? (e.g. 0776)</source>
         <translation>この見直しの記録は台帳にもうありません。</translation>
     </message>
     <message>
-        <location filename="../../app/services/meetings.py" line="371"/>
+        <location filename="../../app/services/meetings.py" line="376"/>
         <source>{name}&apos;s household is off the map: restore the household first.</source>
         <translation>{name}さんの世帯は地図から外されています。先に世帯を元に戻してください。</translation>
     </message>
     <message>
-        <location filename="../../app/services/watch.py" line="282"/>
+        <location filename="../../app/services/watch.py" line="284"/>
         <source>{watcher} is a watcher of another town.</source>
         <translation>{watcher} さんは別の町内の見守り者です。</translation>
     </message>
     <message>
-        <location filename="../../app/services/watch.py" line="289"/>
+        <location filename="../../app/services/watch.py" line="291"/>
         <source>{watcher} already watches over {name}.</source>
         <translation>{watcher} さんは、すでに {name} さんを見守っています。</translation>
     </message>
@@ -2787,6 +2910,56 @@ Which area code do they have? (e.g. 0776)</source>
         <location filename="../../app/services/selfcheck.py" line="118"/>
         <source>Unknown check list item: {item}</source>
         <translation>チェック表の項目が分かりません：{item}</translation>
+    </message>
+    <message>
+        <location filename="../../app/io/consent.py" line="34"/>
+        <source>Unknown audience {audience}: use staff, watchers, agencies or community.</source>
+        <translation>配布先 {audience} は使えません：staff（職員）、watchers（見守り者・民生委員）、agencies（関係機関）、community（地域）のいずれかです。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/sync_core.py" line="69"/>
+        <source>{entity} is not a table that syncs</source>
+        <translation>{entity} は同期する表ではありません</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/sync_server.py" line="52"/>
+        <source>the server address must start with postgresql://</source>
+        <translation>サーバーのアドレスは postgresql:// で始めてください</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/sync_server.py" line="71"/>
+        <source>could not reach the office server ({detail}); nothing was changed</source>
+        <translation>事務所のサーバーにつながりませんでした（{detail}）。何も変更していません</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/sync_server.py" line="193"/>
+        <source>a laptop needs a name of 1 to 100 characters</source>
+        <translation>パソコンの名前は1〜100文字で付けてください</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/sync_server.py" line="195"/>
+        <source>the name {name} is the server&apos;s own</source>
+        <translation>{name} はサーバー自身の名前なので使えません</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/sync_server.py" line="209"/>
+        <source>name at least one district (or * for all)</source>
+        <translation>地区を1つ以上指定してください（すべてなら *）</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/sync_server.py" line="215"/>
+        <source>a laptop called {name} is already registered</source>
+        <translation>{name} という名前のパソコンはもう登録されています</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/sync_server.py" line="266"/>
+        <source>this login is not registered as a laptop on the server; ask the office to register it</source>
+        <translation>このログインはサーバーにパソコンとして登録されていません。事務所に登録を頼んでください</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/sync_server.py" line="277"/>
+        <source>no laptop called {name} is registered on the server</source>
+        <translation>{name} という名前のパソコンはサーバーに登録されていません</translation>
     </message>
 </context>
 <context>
@@ -2916,7 +3089,7 @@ Which area code do they have? (e.g. 0776)</source>
     </message>
     <message>
         <location filename="../../app/io/roster.py" line="324"/>
-        <location filename="../../app/io/watch_form.py" line="479"/>
+        <location filename="../../app/io/watch_form.py" line="552"/>
         <source>Several members have this name and address.</source>
         <translation>この氏名と住所の世帯員が複数います。</translation>
     </message>
@@ -2931,27 +3104,32 @@ Which area code do they have? (e.g. 0776)</source>
         <translation>この人は名簿に2回出ています。</translation>
     </message>
     <message>
-        <location filename="../../app/io/watch_form.py" line="483"/>
+        <location filename="../../app/io/watch_form.py" line="502"/>
+        <source>This person was printed anonymously and is no longer in the ledger; the row cannot be imported.</source>
+        <translation>この人は匿名で印刷され、今は台帳にいません。この行は取り込めません。</translation>
+    </message>
+    <message>
+        <location filename="../../app/io/watch_form.py" line="556"/>
         <source>A person of concern has this name but another address.</source>
         <translation>同じ氏名で住所の違う気がかりな人がいます。</translation>
     </message>
     <message>
-        <location filename="../../app/io/watch_form.py" line="486"/>
+        <location filename="../../app/io/watch_form.py" line="559"/>
         <source>This person is on the form twice.</source>
         <translation>この人は記録用紙に2回出ています。</translation>
     </message>
     <message>
-        <location filename="../../app/io/watch_form.py" line="556"/>
+        <location filename="../../app/io/watch_form.py" line="629"/>
         <source>The watcher was erased from the form.</source>
         <translation>この見守り者は記録用紙から消されています。</translation>
     </message>
     <message>
-        <location filename="../../app/io/watch_form.py" line="564"/>
+        <location filename="../../app/io/watch_form.py" line="637"/>
         <source>This watcher is listed twice for the same person.</source>
         <translation>同じ人に、この見守り者が2回書かれています。</translation>
     </message>
     <message>
-        <location filename="../../app/io/watch_form.py" line="592"/>
+        <location filename="../../app/io/watch_form.py" line="665"/>
         <source>Several watchers of the town have this name.</source>
         <translation>町内にこの氏名の見守り者が複数います。</translation>
     </message>
@@ -2979,72 +3157,178 @@ Which area code do they have? (e.g. 0776)</source>
 <context>
     <name>meeting</name>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="43"/>
+        <location filename="../../app/ui/meeting_panel.py" line="45"/>
         <source>No change</source>
         <translation>変わりなし</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="44"/>
+        <location filename="../../app/ui/meeting_panel.py" line="46"/>
         <source>Things have changed</source>
         <translation>状況に変化あり</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="45"/>
+        <location filename="../../app/ui/meeting_panel.py" line="47"/>
         <source>In hospital</source>
         <translation>入院中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="46"/>
+        <location filename="../../app/ui/meeting_panel.py" line="48"/>
         <source>Moved away</source>
         <translation>転出</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="47"/>
+        <location filename="../../app/ui/meeting_panel.py" line="49"/>
         <source>Entered a facility</source>
         <translation>施設入所</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="48"/>
+        <location filename="../../app/ui/meeting_panel.py" line="50"/>
         <source>Passed away</source>
         <translation>逝去</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="54"/>
+        <location filename="../../app/ui/meeting_panel.py" line="57"/>
+        <source>Household</source>
+        <translation>世帯</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_panel.py" line="58"/>
+        <source>Person</source>
+        <translation>人</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_panel.py" line="59"/>
+        <source>Watcher</source>
+        <translation>見守り者</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_panel.py" line="60"/>
+        <source>Emergency card</source>
+        <translation>緊急連絡カード</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_panel.py" line="63"/>
+        <source>added</source>
+        <translation>追加</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_panel.py" line="64"/>
+        <source>changed</source>
+        <translation>変更</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_panel.py" line="65"/>
+        <source>ended / archived</source>
+        <translation>終了・記録保管</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_panel.py" line="66"/>
+        <source>restored</source>
+        <translation>復元</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_panel.py" line="74"/>
+        <source>name</source>
+        <translation>氏名</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_panel.py" line="75"/>
+        <source>kana</source>
+        <translation>ふりがな</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_panel.py" line="76"/>
+        <source>phone</source>
+        <translation>電話</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_panel.py" line="77"/>
+        <source>birth date</source>
+        <translation>生年月日</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_panel.py" line="78"/>
+        <source>address</source>
+        <translation>住所</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_panel.py" line="79"/>
+        <source>note</source>
+        <translation>メモ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_panel.py" line="80"/>
+        <source>person of concern</source>
+        <translation>気がかりな人</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_panel.py" line="81"/>
+        <source>health and concerns</source>
+        <translation>健康状態・気がかりなこと</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_panel.py" line="82"/>
+        <source>map number</source>
+        <translation>地図番号</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_panel.py" line="83"/>
+        <location filename="../../app/ui/meeting_panel.py" line="84"/>
+        <source>position</source>
+        <translation>地図上の位置</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_panel.py" line="85"/>
+        <source>involvement</source>
+        <translation>関わり方</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_panel.py" line="86"/>
+        <source>frequency</source>
+        <translation>頻度</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_panel.py" line="87"/>
+        <source>consent</source>
+        <translation>同意</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_panel.py" line="94"/>
         <source>District head (区長)</source>
         <translation>区長</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="55"/>
+        <location filename="../../app/ui/meeting_panel.py" line="95"/>
         <source>Welfare commissioner (民生児童委員)</source>
         <translation>民生児童委員</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="56"/>
+        <location filename="../../app/ui/meeting_panel.py" line="96"/>
         <source>Welfare promoter (福祉推進員)</source>
         <translation>福祉推進員</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="57"/>
+        <location filename="../../app/ui/meeting_panel.py" line="97"/>
         <source>Elderly home counsellor (老人家庭相談員)</source>
         <translation>老人家庭相談員</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="58"/>
+        <location filename="../../app/ui/meeting_panel.py" line="98"/>
         <source>Group leader</source>
         <translation>町内の団体長</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="59"/>
+        <location filename="../../app/ui/meeting_panel.py" line="99"/>
         <source>Resident</source>
         <translation>住民</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="60"/>
+        <location filename="../../app/ui/meeting_panel.py" line="100"/>
         <source>社協 staff</source>
         <translation>社協職員</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="61"/>
+        <location filename="../../app/ui/meeting_panel.py" line="101"/>
         <source>Other</source>
         <translation>その他</translation>
     </message>
@@ -3252,6 +3536,49 @@ Which area code do they have? (e.g. 0776)</source>
         <location filename="../../app/ui/import_dialogs.py" line="32"/>
         <source>Of concern (気がかり)</source>
         <translation>気がかり</translation>
+    </message>
+</context>
+<context>
+    <name>selfcheck</name>
+    <message>
+        <location filename="../../app/ui/selfcheck_dialog.py" line="52"/>
+        <source>Municipal staff (自治体職員)</source>
+        <translation>自治体職員</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/selfcheck_dialog.py" line="53"/>
+        <source>Council staff (社協職員)</source>
+        <translation>社協職員</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/selfcheck_dialog.py" line="54"/>
+        <source>Other welfare worker (その他福祉関係者)</source>
+        <translation>その他福祉関係者</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/selfcheck_dialog.py" line="55"/>
+        <source>Resident (一般住民)</source>
+        <translation>一般住民</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/selfcheck_dialog.py" line="61"/>
+        <source>FY{year} ({wareki})</source>
+        <translation>{year}年度（{wareki}年度）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/selfcheck_dialog.py" line="66"/>
+        <source>↑ now in place</source>
+        <translation>↑ 新たに整った</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/selfcheck_dialog.py" line="67"/>
+        <source>↓ no longer in place</source>
+        <translation>↓ なくなった</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/selfcheck_dialog.py" line="68"/>
+        <source>same</source>
+        <translation>変わらず</translation>
     </message>
 </context>
 <context>
