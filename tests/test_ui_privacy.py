@@ -8,7 +8,7 @@ from app.paths import ledger_path
 from app.services.lock import acquire_lock
 from app.ui.unlock import UnlockDialog, unlock_ledger
 from tests.conftest import run_app
-from tests.test_ui_map import window  # noqa: F401 - the window fixture
+from tests.test_ui_map import page_state, window  # noqa: F401 - the window fixture
 
 
 class Answers(UnlockDialog):
@@ -104,3 +104,77 @@ def test_consent_is_recorded_undone_and_shows_in_the_history(qtbot, window, tmp_
     window.undo_action.trigger()
     with window.ledger.Session() as s:
         assert get_consent(s, person.id).consent is ConsentStatus.UNKNOWN
+
+
+def test_restore_from_a_backup_in_the_window(qtbot, window, tmp_path):
+    """A backup restored from the File menu replaces the ledger; the ledger as it was is kept first."""
+    from app.services import households
+    from app.services.backup import list_backups
+    from app.services.views import Crs, MapPoint
+
+    backup = window.backup_now(tmp_path / "before.sqlite3")
+    assert backup is not None and backup.exists()
+    added = window.add_household(MapPoint(Crs.PIXEL, 150.0, 150.0))
+    town_id = window.town.id
+    with window.ledger.Session() as s:
+        before_count = len(households.list_households(s, town_id))
+    with qtbot.waitSignal(window.map_ready, timeout=60_000):
+        assert window.restore_backup(backup, confirm=False) is True
+    with window.ledger.Session() as s:
+        restored = households.list_households(s, town_id)
+    assert len(restored) == before_count - 1 and added.id not in {h.id for h in restored}
+    assert str(added.id) not in page_state(qtbot, window)["ids"]  # the map shows the restored ledger
+    kept = [b for b in list_backups(window.ledger.path) if b.kind == "before-restore"]
+    assert len(kept) == 1  # ... and what was replaced can be restored in turn
+    with qtbot.waitSignal(window.map_ready, timeout=60_000):
+        assert window.restore_backup(kept[0].path, confirm=False) is True
+    with window.ledger.Session() as s:
+        assert added.id in {h.id for h in households.list_households(s, town_id)}
+
+
+def test_a_damaged_backup_is_refused_and_the_ledger_is_untouched(qtbot, window, tmp_path, monkeypatch):
+    from app.ui import main_window
+
+    shown: list[str] = []
+    monkeypatch.setattr(main_window, "show_error", lambda _parent, e: shown.append(str(e)))
+    bad = tmp_path / "broken.sqlite3"
+    bad.write_bytes(b"not a ledger at all" * 100)
+    before = window.ledger.path.read_bytes()
+    assert window.restore_backup(bad, confirm=False, passphrase=window.ledger.passphrase) is False
+    assert shown and window.ledger.path.read_bytes() == before
+
+
+def test_the_unencrypted_copy_left_by_the_conversion_is_flagged_and_can_be_deleted(qtbot, tmp_path):
+    from app.models import open_ledger
+    from app.services.backup import unencrypted_copies
+    from app.ui.app import settings_for
+    from app.ui.main_window import MainWindow
+    from tests.test_encryption import _plain_ledger_at_0003
+
+    path = ledger_path(tmp_path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    _plain_ledger_at_0003(path)
+    ledger = open_ledger(path, "new secret")  # encrypts it, keeping a plain copy in backups/
+    copy = unencrypted_copies(path)[0].path
+    w = MainWindow(ledger, settings_for(tmp_path))
+    qtbot.addWidget(w)
+    w.show()
+    assert w.plain_copy_bar.isVisible() and str(copy) in w.plain_copy_text.text()
+    assert w.remove_unencrypted_copies(confirm=False) is True
+    assert not copy.exists() and not w.plain_copy_bar.isVisible()
+    with ledger.Session() as s:  # the ledger itself still has the town's district
+        from sqlalchemy import text
+
+        assert s.execute(text("select name from district")).scalars().all() == ["味真野地区"]
+    w.close()
+    ledger.close()
+
+
+def test_idle_minutes_are_chosen_and_kept(qtbot, window):
+    from app.ui.unlock import AUTO_LOCK_MINUTES
+
+    window.start_auto_lock(10)
+    assert window.set_auto_lock_minutes(3) == 3
+    assert int(window.settings.value(AUTO_LOCK_MINUTES)) == 3
+    assert window.auto_lock.timer.interval() == 3 * 60_000
+    assert window.set_auto_lock_minutes(0) == 1  # never "no lock at all" by a slip

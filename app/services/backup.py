@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import sqlite3
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -137,3 +138,46 @@ def restore_backup(ledger_file: Path, source: Path, passphrase: str, *, source_p
     check_backup(incoming, passphrase)
     os.replace(incoming, ledger_file)  # atomic: the old ledger or the restored one, never half of each
     return kept
+
+
+def unencrypted_copies(ledger_file: Path) -> list[BackupInfo]:
+    """Plain (unencrypted) copies in ``backups/``: what converting an old ledger kept. Anyone can read them."""
+    return [b for b in list_backups(ledger_file) if b.kind == "unencrypted" and is_plain_sqlite(b.path)]
+
+
+def remove_unencrypted_copy(ledger: Ledger, copy: Path) -> None:
+    """Delete a plain copy once the encrypted ledger holds what it holds (its rows, table by table).
+
+    The file is overwritten before it is removed (best effort: a solid-state disk may keep old
+    blocks). Refused, changing nothing, when the copy is not a plain copy of this ledger or the
+    ledger lacks any of its rows.
+    """
+    copy = Path(copy)
+    if copy not in {b.path for b in unencrypted_copies(ledger.path)}:
+        raise LedgerError(QT_TRANSLATE_NOOP("errors", "this is not an unencrypted copy of the ledger"),
+                          where=str(copy))
+    plain = sqlite3.connect(f"file:{copy}?mode=ro", uri=True)
+    try:
+        counts = {name: plain.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0] for (name,) in plain.execute(
+            "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' AND name != 'alembic_version'")}
+    finally:
+        plain.close()
+    conn = connect_raw(ledger.path, ledger.passphrase)
+    try:
+        for name, count in counts.items():
+            try:
+                now = conn.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0]
+            except sqlcipher.Error:
+                now = -1
+            if now < count:
+                raise LedgerError(QT_TRANSLATE_NOOP("errors", "the ledger holds fewer {table} rows than the "
+                                                              "unencrypted copy; the copy was kept"),
+                                  where=str(copy), table=name)
+    finally:
+        conn.close()
+    size = copy.stat().st_size
+    with copy.open("r+b") as f:
+        f.write(b"\0" * size)
+        f.flush()
+        os.fsync(f.fileno())
+    copy.unlink()

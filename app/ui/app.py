@@ -198,6 +198,7 @@ def run_gui(*, data_dir: Path, demo: bool = False, screenshot: Path | None = Non
         QTimer.singleShot(SCREENSHOT_TIMEOUT_MS, timeout)
     code = app.exec()
     window.close()
+    window.ledger.close()  # a restore in the window replaces the ledger it opened with
     ledger.close()
     if lock is not None:
         lock.release()

@@ -17,7 +17,10 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QGroupBox,
+    QHBoxLayout,
+    QInputDialog,
     QLabel,
+    QLineEdit,
     QMainWindow,
     QMessageBox,
     QPushButton,
@@ -42,7 +45,8 @@ from app.io.overview_excel import headers as overview_headers
 from app.maps.page import PageLabels
 from app.maps.view import MapView
 from app.models import Ledger
-from app.models.engine import change_passphrase
+from app.models.engine import change_passphrase, is_plain_sqlite, passphrase_opens
+from app.models import open_ledger
 from app.models.meeting import CheckerKind, ReviewOutcome
 from app.paths import address_table_path, basemap_dir
 from app.services import (
@@ -56,7 +60,8 @@ from app.services import (
     watch,
 )
 from app.services.addresses import AddressTable
-from app.services.backup import backup_at_close, backup_to
+from app.services.backup import backup_at_close, backup_to, check_backup, remove_unencrypted_copy, unencrypted_copies
+from app.services.backup import restore_backup as restore_ledger_file
 from app.services.emergency_views import CardView
 from app.services.errors import LedgerError
 from app.services.mapdata import (
@@ -115,7 +120,7 @@ from app.ui.pdf_preview import PdfPreviewDialog
 from app.ui.person_list import ROLE_ID, PersonList
 from app.ui.privacy_dialogs import AuditDialog, ConsentDialog
 from app.ui.selfcheck_dialog import SelfCheckDialog
-from app.ui.unlock import AutoLock, UnlockDialog, passphrase_ok
+from app.ui.unlock import AUTO_LOCK_MINUTES, DEFAULT_AUTO_LOCK_MINUTES, AutoLock, UnlockDialog, passphrase_ok
 from app.ui.watch_panel import LinkDialog, WatchPanel, role_labels
 from app.ui.worker import BackgroundRead, Cancelled, run_with_progress
 
@@ -240,6 +245,18 @@ class MainWindow(QMainWindow):
         central_layout.setContentsMargins(0, 0, 0, 0)
         central_layout.setSpacing(0)
         central_layout.addWidget(self.banner)
+        self.plain_copy_bar = QWidget()
+        self.plain_copy_bar.setObjectName("plainCopyBar")
+        self.plain_copy_bar.setStyleSheet("QWidget#plainCopyBar { background: #fff3c4; border-bottom: 2px solid #a15c00; }")
+        bar_layout = QHBoxLayout(self.plain_copy_bar)
+        self.plain_copy_text = QLabel()
+        self.plain_copy_text.setWordWrap(True)
+        self.plain_copy_button = QPushButton(self.tr("Delete the unencrypted copy…"))
+        self.plain_copy_button.clicked.connect(lambda: self.remove_unencrypted_copies())
+        bar_layout.addWidget(self.plain_copy_text, 1)
+        bar_layout.addWidget(self.plain_copy_button)
+        self.plain_copy_bar.setVisible(False)
+        central_layout.addWidget(self.plain_copy_bar)
         central_layout.addWidget(self.splitter, 1)
         central_layout.addWidget(self.lock_screen, 1)
         self.setCentralWidget(central)
@@ -259,6 +276,7 @@ class MainWindow(QMainWindow):
             action.setChecked(on)
             action.blockSignals(False)
         self.household_panel.wareki = self.comfort.wareki
+        self.check_unencrypted_copies()
 
     # ------------------------------------------------------------------ set-up
 
@@ -338,7 +356,10 @@ class MainWindow(QMainWindow):
                                           self.backup_now)
         self.restore_action = self._action(self.tr("Restore from a backup…"),
                                            self.tr("Replace the ledger with a backup (the current one is kept)"),
-                                           self.restore_backup)
+                                           lambda: self.restore_backup())
+        self.auto_lock_action = self._action(self.tr("Lock when idle…"),
+                                             self.tr("After how many idle minutes the window locks"),
+                                             lambda: self.set_auto_lock_minutes())
         self.passphrase_action = self._action(self.tr("Change passphrase…"), self.tr("Encrypt the ledger anew"),
                                               self.change_passphrase)
         self.audit_action = self._action(self.tr("History of changes…"),
@@ -418,7 +439,8 @@ class MainWindow(QMainWindow):
                        self.import_agencies_action, self.import_layer_action):
             file_menu.addAction(action)
         file_menu.addSeparator()
-        for action in (self.backup_action, self.restore_action, self.passphrase_action, self.lock_action):
+        for action in (self.backup_action, self.restore_action, self.passphrase_action, self.lock_action,
+                       self.auto_lock_action):
             file_menu.addAction(action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
@@ -1061,14 +1083,106 @@ class MainWindow(QMainWindow):
                                      10000)
         return written
 
-    def restore_backup(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("Restore from a backup"), str(self.ledger.backup_dir),
-                                              self.tr("Ledger backups (*.sqlite3)"))
-        if not name:
-            return
-        QMessageBox.information(self, self.tr("Restore from a backup"), self.tr(
-            "To restore, close Sasaeai Map and run:\n\nsasaeai-map restore \"{file}\"\n\n"
-            "The current ledger is kept as a backup first.").format(file=name))
+    def restore_backup(self, path: Path | None = None, *, confirm: bool = True,
+                       passphrase: str | None = None) -> bool:
+        """Replace the ledger with a checked backup, keeping the ledger as it is now as a backup first.
+
+        A backup made under an older passphrase asks for that passphrase (or takes ``passphrase``).
+        """
+        if path is None:
+            name, _ = QFileDialog.getOpenFileName(self, self.tr("Restore from a backup"), str(self.ledger.backup_dir),
+                                                  self.tr("Ledger backups (*.sqlite3)"))
+            if not name:
+                return False
+            path = Path(name)
+        key = passphrase or self.ledger.passphrase
+        if not passphrase_opens(path, key) and passphrase is None and path.is_file() and not is_plain_sqlite(path):
+            old_key, ok = QInputDialog.getText(
+                self, self.tr("Restore from a backup"),
+                self.tr("This backup does not open with the current passphrase.\nIts passphrase:"),
+                QLineEdit.EchoMode.Password)
+            if not ok:
+                return False
+            key = old_key
+        try:
+            check_backup(path, key)
+        except LedgerError as e:
+            show_error(self, e)
+            return False
+        if confirm and not self.confirm(self.tr(
+                "Replace the ledger with this backup?\n{file}\n\nEverything recorded after the backup was made is "
+                "replaced. The ledger as it is now is kept as a backup first, so restoring that one undoes this."
+                ).format(file=path.name)):
+            return False
+        old = self.ledger
+        self._cancel_details()
+        for job in self._old_jobs:
+            job.cancel(wait=True)
+        self.undo_stack.clear()  # its commands belong to the ledger being replaced
+        old.close()
+        try:
+            kept = restore_ledger_file(old.path, path, old.passphrase, source_passphrase=key)
+        except (LedgerError, OSError) as e:
+            show_error(self, e)
+            return False
+        finally:
+            # The restored ledger (or the old one, when the restore refused) under the same passphrase.
+            ledger = open_ledger(old.path, old.passphrase)
+            ledger.operator = old.operator
+            self.ledger = ledger
+        self.town = None
+        self.refresh_towns()
+        self.open_initial_town()
+        self.statusBar().showMessage(self.tr("Restored {file}. The ledger as it was is kept as {kept}.").format(
+            file=path.name, kept=kept.name if kept else "—"), 30000)
+        return True
+
+    def check_unencrypted_copies(self) -> list[Path]:
+        """Warn while a plain copy from before the ledger was encrypted lies in backups/: anyone can read it."""
+        copies = [b.path for b in unencrypted_copies(self.ledger.path)]
+        self.plain_copy_bar.setVisible(bool(copies))
+        if copies:
+            self.plain_copy_text.setText(self.tr(
+                "An unencrypted copy of the ledger, made when it was first encrypted, is still in the backups "
+                "folder: anyone who gets this computer can read it.\n{files}").format(
+                files="\n".join(str(p) for p in copies)))
+        return copies
+
+    def remove_unencrypted_copies(self, *, confirm: bool = True) -> bool:
+        copies = [b.path for b in unencrypted_copies(self.ledger.path)]
+        if not copies:
+            return False
+        if confirm and not self.confirm(self.tr(
+                "Delete the unencrypted copy?\n\nThe encrypted ledger holds everything in it (this is checked "
+                "first); the encrypted backups are kept.")):
+            return False
+        try:
+            for copy in copies:
+                remove_unencrypted_copy(self.ledger, copy)
+        except (LedgerError, OSError) as e:
+            show_error(self, e)
+            self.check_unencrypted_copies()
+            return False
+        self.check_unencrypted_copies()
+        self.statusBar().showMessage(self.tr("The unencrypted copy was deleted."), 15000)
+        return True
+
+    def set_auto_lock_minutes(self, minutes: int | None = None) -> int | None:
+        """How long the window may stay idle before it locks; kept in the settings."""
+        current = int(float(self.settings.value(AUTO_LOCK_MINUTES, DEFAULT_AUTO_LOCK_MINUTES)))
+        if minutes is None:
+            minutes, ok = QInputDialog.getInt(
+                self, self.tr("Lock when idle"),
+                self.tr("Lock the window after this many minutes without use:"), current, 1, 240)
+            if not ok:
+                return None
+        minutes = max(1, min(240, int(minutes)))
+        self.settings.setValue(AUTO_LOCK_MINUTES, minutes)
+        if getattr(self, "auto_lock", None) is not None:
+            self.auto_lock.set_minutes(minutes)
+        self.statusBar().showMessage(self.tr("The window locks after {minutes} minutes without use.").format(
+            minutes=minutes), 10000)
+        return minutes
 
     def change_passphrase(self) -> None:
         dialog = UnlockDialog(self.ledger.path, new=True, ask_operator=False, parent=self)

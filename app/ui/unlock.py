@@ -126,11 +126,17 @@ class AutoLock(QObject):
     def __init__(self, minutes: float, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.timer = QTimer(self, singleShot=True)
-        self.timer.setInterval(max(1, int(minutes * 60_000)))
         self.timer.timeout.connect(self.idle)
+        self.set_minutes(minutes)
 
     def start(self) -> None:
         self.timer.start()
+
+    def set_minutes(self, minutes: float) -> None:
+        """A new idle time, counted from now."""
+        self.timer.setInterval(max(1, int(minutes * 60_000)))
+        if self.timer.isActive():
+            self.timer.start()
 
     def stop(self) -> None:
         self.timer.stop()
