@@ -110,3 +110,35 @@ def test_pixel_town_shows_no_reference_symbols(qtbot, step3):
         step3.load_town(step3.town.id)
     # The demo town is drawn on its own scanned-style map in pixels: geographic points cannot go there.
     assert page_state(qtbot, step3)["references"] == 0
+
+
+def pdf_text(path) -> str:
+    import subprocess
+
+    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
+
+
+def test_the_preview_asks_for_whom_and_applies_the_consent_rule(qtbot, step3, tmp_path):
+    from app.services.privacy import Audience, ConsentFields, ConsentStatus, export_rule
+
+    people = [c for c in cards(step3).values()]
+    refused, agreed = people[0].person, people[1].person
+    step3.select_household(refused.household_id)  # consent is recorded from the household's panel
+    assert step3.edit_consent(refused.id, ConsentFields(ConsentStatus.NO))
+    step3.select_household(agreed.household_id)
+    assert step3.edit_consent(agreed.id, ConsentFields(ConsentStatus.YES, share_with_watchers=True,
+                                                         share_with_agencies=True, show_on_community_map=True))
+    shown = []
+    sheet = step3.preview_sheet(show=shown.append)
+    assert sheet.current_audience == Audience.WATCHERS  # the sheet goes to watchers and 民生委員 by default
+    assert export_rule(Audience.WATCHERS).ja in sheet.rule.text()
+    text = pdf_text(sheet.pdf).replace(" ", "")
+    assert agreed.name.replace("　", "").replace(" ", "") in text.replace("　", "")
+    assert refused.name.replace("　", "").replace(" ", "") not in text.replace("　", "")
+    # The council's own copy: chosen in the same preview, every name, and it says so.
+    assert sheet.choose_audience(Audience.STAFF)
+    assert sheet.current_audience == Audience.STAFF and export_rule(Audience.STAFF).ja in sheet.rule.text()
+    staff = pdf_text(sheet.pdf).replace(" ", "").replace("　", "")
+    assert refused.name.replace("　", "").replace(" ", "") in staff
+    saved = sheet.save(tmp_path / "staff.pdf")
+    assert pdf_text(saved).replace(" ", "").replace("　", "") == staff

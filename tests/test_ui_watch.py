@@ -143,3 +143,19 @@ def test_lists_fill_in_after_the_map_and_an_edit_meanwhile_is_kept(qtbot, window
     assert link_id not in {link.id for link in shown.links}, "an older read overwrote the edit"
     assert len(shown.links) == len(linked.links) - 1
     assert not window.map_view.js_errors
+
+
+def test_the_form_is_exported_for_a_chosen_audience_and_says_which_rule(qtbot, step2, tmp_path):
+    from app.services.privacy import Audience, export_rule
+
+    def texts(path):
+        return {str(c.value) for ws in openpyxl.load_workbook(path).worksheets for row in ws.iter_rows()
+                for c in row if c.value}
+
+    default = texts(step2.export_watch_form(tmp_path / "default.xlsx"))
+    assert any(export_rule(Audience.WATCHERS).ja in t for t in default)
+    staff = texts(step2.export_watch_form(tmp_path / "staff.xlsx", audience=Audience.STAFF))
+    assert any(export_rule(Audience.STAFF).ja in t for t in staff)
+    names = {c.person.name for c in concerns(step2)}
+    assert names <= staff  # the council's own copy names everyone
+    assert len(names & default) < len(names)  # the demo has persons who did not consent to sharing

@@ -82,7 +82,7 @@ from app.services.meeting_views import (
     ReviewView,
 )
 from app.services.overview import overview
-from app.services.privacy import ConsentFields, get_consent, record_consent
+from app.services.privacy import Audience, ConsentFields, export_rule, get_consent, record_consent
 from app.services.search import search
 from app.services.selfcheck import SelfCheckFields, SelfCheckView, YearComparison
 from app.services.views import (
@@ -118,7 +118,7 @@ from app.ui.meeting_panel import (
 from app.ui.panels import FilterBox, HouseholdPanel, PersonDialog, SearchBox
 from app.ui.pdf_preview import PdfPreviewDialog
 from app.ui.person_list import ROLE_ID, PersonList
-from app.ui.privacy_dialogs import AuditDialog, ConsentDialog
+from app.ui.privacy_dialogs import AuditDialog, ConsentDialog, audience_labels
 from app.ui.selfcheck_dialog import SelfCheckDialog
 from app.ui.unlock import AUTO_LOCK_MINUTES, DEFAULT_AUTO_LOCK_MINUTES, AutoLock, UnlockDialog, passphrase_ok
 from app.ui.watch_panel import LinkDialog, WatchPanel, role_labels
@@ -1568,46 +1568,69 @@ class MainWindow(QMainWindow):
         return self.run(self.tr("Edit emergency card"),
                         lambda s: emergency.save_card(s, person_id, fields, contacts), undo)
 
-    def _export_pdf(self, write: Callable[[Any, Path], Any], title: str, name: str,
-                    show: Callable[[PdfPreviewDialog], Any] | None = None) -> PdfPreviewDialog | None:
-        """Write a PDF to a temporary file, then preview it (save or print from there)."""
+    def _export_pdf(self, write: Callable[[Any, Path, Audience], Any], title: str, name: str,
+                    show: Callable[[PdfPreviewDialog], Any] | None = None, *,
+                    audience: Audience = Audience.WATCHERS) -> PdfPreviewDialog | None:
+        """Write a PDF for ``audience`` to a temporary file, then preview it (another audience, save, print)."""
         import tempfile
 
         folder = Path(tempfile.mkdtemp(prefix="sasaeai-print-"))
-        target = folder / name
-        try:
-            with self.ledger.Session() as s:
-                write(s, target)
-        except (LedgerError, OSError) as e:
-            show_error(self, e)
+
+        def render(chosen: Audience) -> Path | None:
+            target = folder / Audience(chosen).value / name
+            target.parent.mkdir(exist_ok=True)
+            try:
+                with self.ledger.Session() as s:
+                    write(s, target, Audience(chosen))
+            except (LedgerError, OSError) as e:
+                show_error(self, e)
+                return None
+            return target
+
+        first = render(audience)
+        if first is None:
             return None
-        dialog = PdfPreviewDialog(target, title, name, self)
+        dialog = PdfPreviewDialog(first, title, name, self, audiences=audience_labels(), audience=audience,
+                                  render=render, rule=lambda a: export_rule(a).ja)
         (show or (lambda d: d.exec()))(dialog)
         return dialog
 
-    def preview_sheet(self, show: Callable[[PdfPreviewDialog], Any] | None = None) -> PdfPreviewDialog | None:
+    def preview_sheet(self, show: Callable[[PdfPreviewDialog], Any] | None = None, *,
+                      audience: Audience = emergency_sheet.DEFAULT_AUDIENCE) -> PdfPreviewDialog | None:
         if self.town is None:
             return None
         town_id = self.town.id
-        return self._export_pdf(lambda s, path: emergency_sheet.export_sheet(s, town_id, path),
-                                self.tr("Emergency contact sheet"), f"緊急連絡表_{self.town.name}.pdf", show)
+        return self._export_pdf(lambda s, path, a: emergency_sheet.export_sheet(s, town_id, path, audience=a),
+                                self.tr("Emergency contact sheet"), f"緊急連絡表_{self.town.name}.pdf", show,
+                                audience=audience)
 
     def preview_cards(self, person_ids: list[uuid.UUID] | None,
-                      show: Callable[[PdfPreviewDialog], Any] | None = None) -> PdfPreviewDialog | None:
+                      show: Callable[[PdfPreviewDialog], Any] | None = None, *,
+                      audience: Audience = emergency_cards.DEFAULT_AUDIENCE) -> PdfPreviewDialog | None:
         if self.town is None:
             return None
         town_id, per_page = self.town.id, self.emergency_panel.per_page.currentData()
         return self._export_pdf(
-            lambda s, path: emergency_cards.export_cards(s, town_id, path, person_ids=person_ids, per_page=per_page),
-            self.tr("Emergency contact cards"), f"緊急連絡カード_{self.town.name}.pdf", show)
+            lambda s, path, a: emergency_cards.export_cards(s, town_id, path, person_ids=person_ids,
+                                                            per_page=per_page, audience=a),
+            self.tr("Emergency contact cards"), f"緊急連絡カード_{self.town.name}.pdf", show, audience=audience)
 
-    def export_sheet_excel(self, path: Path) -> Path | None:
+    def export_sheet_excel(self, path: Path, audience: Audience = emergency_sheet.DEFAULT_AUDIENCE) -> Path | None:
         try:
             with self.ledger.Session() as s:
-                return emergency_sheet.export_sheet(s, self.town.id, path)
+                return emergency_sheet.export_sheet(s, self.town.id, path, audience=audience)
         except (LedgerError, OSError) as e:
             show_error(self, e)
             return None
+
+    def ask_audience(self, default: Audience) -> Audience | None:
+        """Who the copy is for (the consent rule follows); None when the user cancels."""
+        labels = audience_labels()
+        choices = list(labels)
+        label, ok = QInputDialog.getItem(self, self.tr("For whom?"), self.tr(
+            "Who will receive this copy? Persons who did not consent to sharing with them are left anonymous."),
+            [labels[a] for a in choices], choices.index(default), False)
+        return choices[[labels[a] for a in choices].index(label)] if ok else None
 
     def _confirm_report(self, title: str, path: Path) -> Callable[[Any], bool]:
         """Ask before importing, with the file's problems listed row by row under "Show Details"."""
@@ -1692,9 +1715,13 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ Excel forms
 
-    def export_watch_form(self, path: Path | None = None) -> Path | None:
+    def export_watch_form(self, path: Path | None = None, audience: Audience | None = None) -> Path | None:
         if self.town is None:
             return None
+        if audience is None:
+            audience = self.ask_audience(watch_form.DEFAULT_AUDIENCE) if path is None else watch_form.DEFAULT_AUDIENCE
+            if audience is None:
+                return None
         if path is None:
             name, _ = QFileDialog.getSaveFileName(
                 self, self.tr("Export watch-network record form"),
@@ -1704,7 +1731,7 @@ class MainWindow(QMainWindow):
             path = Path(name)
         try:
             with self.ledger.Session() as s:
-                written = watch_form.export_form(s, self.town.id, path)
+                written = watch_form.export_form(s, self.town.id, path, audience=audience)
         except (LedgerError, OSError) as e:
             show_error(self, e)
             return None

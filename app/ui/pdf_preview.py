@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QPainter
@@ -11,9 +13,11 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QHBoxLayout,
     QLabel,
     QVBoxLayout,
     QWidget,
@@ -21,9 +25,16 @@ from PySide6.QtWidgets import (
 
 
 class PdfPreviewDialog(QDialog):
-    """Shows ``pdf`` page by page; Save copies it where the user wants; Print sends it to a printer."""
+    """Shows ``pdf`` page by page; Save copies it where the user wants; Print sends it to a printer.
 
-    def __init__(self, pdf: Path, title: str, suggested_name: str, parent: QWidget | None = None) -> None:
+    With ``audiences`` (value → label) and ``render`` (value → a new PDF, or None when it failed),
+    a "For whom" choice on top makes the copy again for another audience: the consent rule follows.
+    """
+
+    def __init__(self, pdf: Path, title: str, suggested_name: str, parent: QWidget | None = None, *,
+                 audiences: dict[Any, str] | None = None, audience: Any = None,
+                 render: Callable[[Any], Path | None] | None = None, rule: Callable[[Any], str] | None = None
+                 ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self.resize(900, 900)
@@ -36,7 +47,16 @@ class PdfPreviewDialog(QDialog):
         self.view.setDocument(self.document)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        pages = QLabel(self.tr("{pages} pages").format(pages=self.document.pageCount()))
+        self.pages = QLabel()
+        self.audience = QComboBox()
+        self.rule = QLabel()
+        self.rule.setWordWrap(True)
+        self._render, self._rule = render, rule
+        for value, label in (audiences or {}).items():
+            self.audience.addItem(label, value)
+        if audiences:
+            self.audience.setCurrentIndex(max(0, self.audience.findData(audience)))
+            self.audience.currentIndexChanged.connect(lambda _i: self.choose_audience(self.audience.currentData()))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         save = buttons.addButton(self.tr("Save PDF…"), QDialogButtonBox.ButtonRole.ActionRole)
         print_button = buttons.addButton(self.tr("Print…"), QDialogButtonBox.ButtonRole.ActionRole)
@@ -44,9 +64,40 @@ class PdfPreviewDialog(QDialog):
         print_button.clicked.connect(self.print_document)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(pages)
+        if audiences:
+            row = QHBoxLayout()
+            row.addWidget(QLabel(self.tr("For whom:")))
+            row.addWidget(self.audience, 1)
+            layout.addLayout(row)
+            layout.addWidget(self.rule)
+        layout.addWidget(self.pages)
         layout.addWidget(self.view, 1)
         layout.addWidget(buttons)
+        self._show_loaded(audience)
+
+    def _show_loaded(self, audience: Any) -> None:
+        self.pages.setText(self.tr("{pages} pages").format(pages=self.document.pageCount()))
+        if self._rule is not None and audience is not None:
+            self.rule.setText(self.tr("Rule applied: {rule}").format(rule=self._rule(audience)))
+
+    def choose_audience(self, audience: Any) -> bool:
+        """Make the copy again for ``audience`` and show it (the combo follows)."""
+        if self._render is None:
+            return False
+        pdf = self._render(audience)
+        if pdf is None:
+            return False
+        self.pdf = pdf
+        self.document.load(str(pdf))
+        self.audience.blockSignals(True)
+        self.audience.setCurrentIndex(max(0, self.audience.findData(audience)))
+        self.audience.blockSignals(False)
+        self._show_loaded(audience)
+        return True
+
+    @property
+    def current_audience(self) -> Any:
+        return self.audience.currentData()
 
     @property
     def page_count(self) -> int:

@@ -6,7 +6,7 @@ import uuid
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -27,7 +27,18 @@ from PySide6.QtWidgets import (
 
 from app.models import Ledger
 from app.services.audit import export_audit_csv, export_audit_xlsx, list_audit
-from app.services.privacy import ConsentFields, ConsentStatus, ConsentView
+from app.services.privacy import Audience, ConsentFields, ConsentStatus, ConsentView
+
+
+def audience_labels() -> dict[Audience, str]:
+    """Who a printed or exported copy is for: the consent rule follows from it."""
+    translate = QCoreApplication.translate
+    return {
+        Audience.WATCHERS: translate("privacy", "Watchers and the welfare commissioner (民生児童委員)"),
+        Audience.COMMUNITY: translate("privacy", "Community members (区長, 福祉推進員, residents)"),
+        Audience.AGENCIES: translate("privacy", "Agencies (地域包括支援センター, care managers, city office)"),
+        Audience.STAFF: translate("privacy", "Council staff only: every name, whatever the consent"),
+    }
 
 
 class ConsentDialog(QDialog):
