@@ -215,6 +215,111 @@ def cmd_restore(args: argparse.Namespace) -> int:
     return 0
 
 
+# --- sync with the office server (PostgreSQL) and USB sync packages -------------------------------------------
+
+PACKAGE_PASSPHRASE_ENV = "SASAEAI_PACKAGE_PASSPHRASE"
+
+
+def _package_passphrase() -> str:
+    import getpass
+    import os
+
+    passphrase = os.environ.get(PACKAGE_PASSPHRASE_ENV)
+    if passphrase:
+        return passphrase
+    if sys.stdin is not None and sys.stdin.isatty():
+        return getpass.getpass("package passphrase: ")
+    raise LedgerError(QT_TRANSLATE_NOOP("errors", "a sync package needs a passphrase: set {env}"),
+                      where="passphrase", env=PACKAGE_PASSPHRASE_ENV)
+
+
+def cmd_server_init(args: argparse.Namespace) -> int:
+    from app.services.sync_server import init_server, masked
+
+    try:
+        name = init_server(args.url)
+    except LedgerError as e:
+        return _fail(e)
+    print(f"server ledger ready: database {name} at {masked(args.url)} (migrations, journal, row-level security)")
+    return 0
+
+
+def cmd_server_register_laptop(args: argparse.Namespace) -> int:
+    from app.services.sync_server import register_laptop
+
+    try:
+        reg = register_laptop(args.url, args.name, args.districts.split(","))
+    except LedgerError as e:
+        return _fail(e)
+    print(f"registered {reg.name} as PostgreSQL role {reg.role}")
+    print(f"its sync address (shown once; keep it on that laptop only): {reg.url}")
+    return 0
+
+
+def _print_report(report) -> None:  # noqa: ANN001 - a SyncReport
+    print(f"received {report.received} change(s), applied {report.applied}; sent {report.sent}"
+          + (f" ({report.already_sent} were already on the server)" if report.already_sent else "")
+          + (f"; {report.rejected} refused" if report.rejected else "")
+          + (f"; {report.outside_scope} outside this laptop's districts, kept here" if report.outside_scope else ""))
+    for line in report.renumbered:
+        print(f"  renumbered: {line}")
+    if report.new_conflicts:
+        print(f"{report.new_conflicts} new conflict(s) to resolve in the app (both values are kept)")
+
+
+def cmd_sync(args: argparse.Namespace) -> int:
+    from app.services.sync import STAGES, sync
+
+    def progress(stage: str, done: int, total: int) -> None:
+        if args.verbose:
+            print(f"  {STAGES.get(stage, stage)} {done}/{total}", file=sys.stderr)
+
+    try:
+        with _ledger(args) as ledger:
+            report = sync(ledger, args.url, progress=progress)
+    except LedgerError as e:
+        return _fail(e)
+    _print_report(report)
+    return 0
+
+
+def cmd_package_export(args: argparse.Namespace) -> int:
+    from app.services.sync import export_package, export_package_for_laptop
+
+    try:
+        if args.url:
+            if not args.laptop:
+                raise LedgerError(QT_TRANSLATE_NOOP("errors", "name the laptop the package is for"), where="--laptop")
+            summary = export_package_for_laptop(args.url, args.laptop, args.out, _package_passphrase(), since=args.since)
+            print(f"wrote the changes {summary.laptop_name} has not received to {summary.path}")
+        else:
+            with _ledger(args) as ledger:
+                summary = export_package(ledger, args.out, _package_passphrase())
+            print(f"wrote {summary.changes} change(s) of {summary.laptop_name} to {summary.path}; "
+                  "take it to the office, then import the reply here")
+    except (LedgerError, OSError) as e:
+        return _fail(e)
+    return 0
+
+
+def cmd_package_import(args: argparse.Namespace) -> int:
+    from app.services.sync import import_package, import_package_at_office
+
+    try:
+        if args.url:
+            if not args.reply:
+                raise LedgerError(QT_TRANSLATE_NOOP("errors", "give the reply package's file name"), where="--reply")
+            summary = import_package_at_office(args.url, args.file, _package_passphrase(), args.reply)
+            print(f"{summary.laptop_name}: {summary.accepted} change(s) accepted, {summary.rejected} refused "
+                  f"(changed meanwhile by another laptop: they come back as conflicts); reply written to {summary.path}")
+        else:
+            with _ledger(args) as ledger:
+                _print_report(import_package(ledger, args.file, _package_passphrase()))
+    except (LedgerError, OSError) as e:
+        return _fail(e)
+    return 0
+
+
 def add_commands(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     def add(name: str, handler, help_text: str) -> argparse.ArgumentParser:  # noqa: ANN001
         p = commands.add_parser(name, parents=[common], help=help_text)
@@ -261,3 +366,24 @@ def add_commands(commands: argparse._SubParsersAction, common: argparse.Argument
     p.add_argument("file", type=Path)
     p.add_argument("--kind", choices=("shelter", "designated_shelter", "community_hall", "clinic"))
     p.add_argument("--dry-run", action="store_true")
+    p = add("server-init", cmd_server_init, "prepare the office's PostgreSQL database (run again after upgrades)")
+    p.add_argument("--url", required=True, metavar="postgresql://OWNER:PASSWORD@HOST/DB")
+    p = add("server-register-laptop", cmd_server_register_laptop,
+            "register a laptop for some districts, with its own PostgreSQL login")
+    p.add_argument("--url", required=True, metavar="postgresql://OWNER:PASSWORD@HOST/DB")
+    p.add_argument("--name", required=True, help="the laptop's name, e.g. 味真野-1")
+    p.add_argument("--districts", required=True, help="district names separated by commas, or * for every district")
+    p = add("sync", cmd_sync, "sync this ledger with the office server (pull, then push)")
+    p.add_argument("--url", help="the address the office gave this laptop (default: the last one used)")
+    p.add_argument("--verbose", action="store_true", help="print each stage")
+    p = add("package-export", cmd_package_export,
+            "write a USB sync package (passphrase from SASAEAI_PACKAGE_PASSPHRASE); with --url: at the office, for a laptop")
+    p.add_argument("--out", required=True, type=Path, metavar="FILE")
+    p.add_argument("--url", help="office: the server's owner address")
+    p.add_argument("--laptop", help="office: the laptop the package is for")
+    p.add_argument("--since", type=int, help="office: send changes after this sequence (default: what it last received)")
+    p = add("package-import", cmd_package_import,
+            "import a USB sync package; with --url: at the office, a laptop's package (writes the reply)")
+    p.add_argument("file", type=Path, metavar="FILE")
+    p.add_argument("--url", help="office: the server's owner address")
+    p.add_argument("--reply", type=Path, metavar="FILE", help="office: where to write the reply package")
