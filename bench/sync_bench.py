@@ -1,0 +1,148 @@
+"""Sync benchmark: a 10,000-household district through a real PostgreSQL server.
+
+    python -m bench.sync_bench [--households 10000] [--changes 100] [--write]
+
+Measures laptop A's first sync (every record sent), laptop B's first sync (the whole district
+received into an empty ledger), then 100 edits on A and the incremental syncs of A and B. Uses the
+server in SASAEAI_TEST_PG_URL (``./dev.sh test`` makes one) or starts a throwaway cluster; with
+``--write`` the results replace the Sync section of bench/RESULTS.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import tempfile
+import time
+import uuid
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import create_engine, select, text
+from sqlalchemy.engine import make_url
+
+os.environ.setdefault("SASAEAI_PASSPHRASE", "bench-passphrase")
+
+from app.models import Household, open_ledger  # noqa: E402
+from app.paths import ledger_path  # noqa: E402
+from app.services.sync import sync  # noqa: E402
+from app.services.sync_server import init_server, register_laptop  # noqa: E402
+from bench.generate import DISTRICT, generate  # noqa: E402
+
+RESULTS = Path(__file__).with_name("RESULTS.md")
+START, END = "<!-- sync -->", "<!-- /sync -->"
+
+
+def _server() -> tuple[str, object]:
+    url = os.environ.get("SASAEAI_TEST_PG_URL")
+    if url:
+        return url, None
+    from tests.sync_fixtures import _start_cluster
+
+    return _start_cluster()
+
+
+def _timed(label: str, fn, rows: list) -> object:  # noqa: ANN001
+    t0 = time.perf_counter()
+    result = fn()
+    seconds = time.perf_counter() - t0
+    rows.append((label, seconds, result))
+    print(f"{label}: {seconds:.1f} s  {result}")
+    return result
+
+
+def _machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return f"{cpu}, {os.cpu_count()} cores, Python {platform.python_version()}"
+
+
+def run(households: int, changes: int) -> tuple[list, str]:
+    admin_url, stop = _server()
+    name = f"bench_{uuid.uuid4().hex[:8]}"
+    admin = create_engine(make_url(admin_url).set(drivername="postgresql+psycopg"), isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f"CREATE DATABASE {name}"))
+        version = conn.execute(text("SHOW server_version")).scalar()
+    url = make_url(admin_url).set(database=name).render_as_string(hide_password=False)
+    rows: list = []
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+            init_server(url)
+            a = register_laptop(url, "bench-a", [DISTRICT])
+            b = register_laptop(url, "bench-b", [DISTRICT])
+            made = generate(Path(tmp) / "a", households)
+            print(f"generated {made.households} households, {made.persons} persons, {made.watchers} watchers, "
+                  f"{made.links} watch links")
+            ledger_a = open_ledger(ledger_path(Path(tmp) / "a"))
+            ledger_b = open_ledger(ledger_path(Path(tmp) / "b"))
+
+            def report(r):  # noqa: ANN001, ANN202
+                return f"sent {r.sent}, received {r.received}, applied {r.applied}"
+
+            _timed(f"first sync, laptop A sends {households:,} households", lambda: report(sync(ledger_a, a.url)), rows)
+            _timed("first sync, laptop B receives the district", lambda: report(sync(ledger_b, b.url)), rows)
+            with ledger_a.Session.begin() as s:
+                ids = list(s.scalars(select(Household.id).order_by(Household.map_number).limit(changes)))
+                for n, hid in enumerate(ids):
+                    s.get(Household, hid).note = f"見守りメモ {n}"  # one field each, through the audit hook
+            _timed(f"incremental sync, A sends {changes} edits", lambda: report(sync(ledger_a, a.url)), rows)
+            _timed("incremental sync, B receives them", lambda: report(sync(ledger_b, b.url)), rows)
+            _timed("sync with nothing to do (A)", lambda: report(sync(ledger_a, a.url)), rows)
+            ledger_a.close()
+            ledger_b.close()
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f"DROP DATABASE IF EXISTS {name}"))
+            for (role,) in conn.execute(text(f"SELECT rolname FROM pg_roles WHERE rolname LIKE '{name}%'")):
+                conn.execute(text(f'DROP ROLE IF EXISTS "{role}"'))
+        admin.dispose()
+        if stop:
+            stop()
+    return rows, f"PostgreSQL {version} on loopback"
+
+
+def write(rows: list, server: str, households: int) -> None:
+    lines = [START, "## Sync", "",
+             f"`python -m bench.sync_bench` on {date.today().isoformat()}: {_machine()}; {server} "
+             "(throwaway cluster, fsync off). Ledger from `bench.generate` "
+             f"({households:,} households, about 2 persons each, watchers and links), one district.", "",
+             "| step | seconds | what moved |", "|---|---:|---|"]
+    lines += [f"| {label} | {seconds:.1f} | {result} |" for label, seconds, result in rows]
+    lines += ["",
+              "- The first sync of a ledger made before sync existed sends every record whole (the generator's rows",
+              "  have no audit entries); the receiving laptop applies them one statement at a time and writes one",
+              "  audit entry per received record. Both are bounded by per-row statements (SQLite on the laptop,",
+              "  row-level security checks on the server); batching the received creates per table would be the fix.",
+              "- An incremental sync is a few round trips plus one statement per changed field.", END]
+    text_now = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else ""
+    section = "\n".join(lines) + "\n"
+    if START in text_now and END in text_now:
+        head, rest = text_now.split(START, 1)
+        tail = rest.split(END, 1)[1]
+        text_now = head + section.rstrip("\n") + tail
+    else:
+        text_now = text_now.rstrip("\n") + "\n\n" + section
+    RESULTS.write_text(text_now, encoding="utf-8")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--households", type=int, default=10_000)
+    parser.add_argument("--changes", type=int, default=100)
+    parser.add_argument("--write", action="store_true", help="replace the Sync section of bench/RESULTS.md")
+    args = parser.parse_args()
+    rows, server = run(args.households, args.changes)
+    if args.write:
+        write(rows, server, args.households)
+
+
+if __name__ == "__main__":
+    main()
