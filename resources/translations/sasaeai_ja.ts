@@ -2961,6 +2961,74 @@ Which area code do they have? (e.g. 0776)</source>
         <source>no laptop called {name} is registered on the server</source>
         <translation>{name} という名前のパソコンはサーバーに登録されていません</translation>
     </message>
+    <message>
+        <source>this ledger syncs as laptop {mine}, not as {other}</source>
+        <translation>この台帳はパソコン {mine} として同期しています。{other} としては同期できません</translation>
+    </message>
+    <message>
+        <source>this laptop has not synced yet: give the office server's address</source>
+        <translation>このパソコンはまだ同期していません。事務所のサーバーのアドレスを指定してください</translation>
+    </message>
+    <message>
+        <source>other laptops kept sending changes to the same records; sync again</source>
+        <translation>他のパソコンが同じ記録を続けて変更しました。もう一度同期してください</translation>
+    </message>
+    <message>
+        <source>choose mine or theirs, not {choice}</source>
+        <translation>{choice} ではなく、mine（こちら）か theirs（相手）を選んでください</translation>
+    </message>
+    <message>
+        <source>no such conflict</source>
+        <translation>その食い違いはありません</translation>
+    </message>
+    <message>
+        <source>this conflict was already resolved</source>
+        <translation>この食い違いはもう解決済みです</translation>
+    </message>
+    <message>
+        <source>a sync package needs a passphrase</source>
+        <translation>同期パッケージにはパスフレーズが必要です</translation>
+    </message>
+    <message>
+        <source>no sync package at this path</source>
+        <translation>この場所に同期パッケージがありません</translation>
+    </message>
+    <message>
+        <source>wrong passphrase, or the file is not a sync package</source>
+        <translation>パスフレーズが違うか、同期パッケージではないファイルです</translation>
+    </message>
+    <message>
+        <source>the file is not a sync package</source>
+        <translation>同期パッケージではないファイルです</translation>
+    </message>
+    <message>
+        <source>this laptop is not registered yet: import the package the office made for it first</source>
+        <translation>このパソコンはまだ登録されていません。先に事務所が作ったパッケージを取り込んでください</translation>
+    </message>
+    <message>
+        <source>this package was made by the office, not by a laptop</source>
+        <translation>このパッケージはパソコンではなく事務所が作ったものです</translation>
+    </message>
+    <message>
+        <source>this package was made by a laptop: import it at the office</source>
+        <translation>このパッケージはパソコンが作ったものです。事務所で取り込んでください</translation>
+    </message>
+    <message>
+        <source>this package answers another ledger's package</source>
+        <translation>このパッケージは別の台帳のパッケージへの返事です</translation>
+    </message>
+    <message>
+        <source>a sync package needs a passphrase: set {env}</source>
+        <translation>同期パッケージにはパスフレーズが必要です。{env} を設定してください</translation>
+    </message>
+    <message>
+        <source>name the laptop the package is for</source>
+        <translation>パッケージを渡すパソコンの名前を指定してください</translation>
+    </message>
+    <message>
+        <source>give the reply package's file name</source>
+        <translation>返事のパッケージのファイル名を指定してください</translation>
+    </message>
 </context>
 <context>
     <name>frequency</name>
@@ -3579,6 +3647,57 @@ Which area code do they have? (e.g. 0776)</source>
         <location filename="../../app/ui/selfcheck_dialog.py" line="68"/>
         <source>same</source>
         <translation>変わらず</translation>
+    </message>
+</context>
+<context>
+    <name>sync</name>
+    <message>
+        <source>Connecting to the office server</source>
+        <translation>事務所のサーバーに接続しています</translation>
+    </message>
+    <message>
+        <source>Receiving changes from other laptops</source>
+        <translation>他のパソコンの変更を受け取っています</translation>
+    </message>
+    <message>
+        <source>Applying received changes</source>
+        <translation>受け取った変更を反映しています</translation>
+    </message>
+    <message>
+        <source>Sending this laptop's changes</source>
+        <translation>このパソコンの変更を送っています</translation>
+    </message>
+    <message>
+        <source>Saving on the office server</source>
+        <translation>事務所のサーバーに保存しています</translation>
+    </message>
+    <message>
+        <source>Saved on the office server</source>
+        <translation>事務所のサーバーに保存しました</translation>
+    </message>
+    <message>
+        <source>Sync finished</source>
+        <translation>同期が終わりました</translation>
+    </message>
+    <message>
+        <source>Changed here and on another laptop</source>
+        <translation>このパソコンと他のパソコンで変更されました</translation>
+    </message>
+    <message>
+        <source>Archived on another laptop, changed here</source>
+        <translation>他のパソコンで削除（保管）され、このパソコンで変更されました</translation>
+    </message>
+    <message>
+        <source>Changed on another laptop, archived here</source>
+        <translation>他のパソコンで変更され、このパソコンで削除（保管）されました</translation>
+    </message>
+    <message>
+        <source>Removed on another laptop, changed here</source>
+        <translation>他のパソコンで消去され、このパソコンで変更されました</translation>
+    </message>
+    <message>
+        <source>Map number taken on another laptop: this household got a new one</source>
+        <translation>他のパソコンが先にこの地図番号を使ったため、この世帯に新しい番号を付けました</translation>
     </message>
 </context>
 <context>
