@@ -40,7 +40,6 @@ setup_python() {
 
 # The sync tests run against a real PostgreSQL server: a throwaway cluster on loopback, made for the
 # test run and removed after it (Debian's "postgresql" package is installed when missing).
-PG_PORT="${SASAEAI_TEST_PG_PORT:-55432}"
 PG_DIR=""
 PG_RUN=()
 
@@ -81,9 +80,14 @@ start_postgres() {
   fi
   "${PG_RUN[@]}" "$bin/initdb" -D "$PG_DIR/data" -U postgres --pwfile="$PG_DIR/pw" -A scram-sha-256 \
     -E UTF8 --locale=C.UTF-8 --no-sync >/dev/null
-  "${PG_RUN[@]}" "$bin/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w -t 60 \
-    -o "-k $PG_DIR -p $PG_PORT -h 127.0.0.1 -c fsync=off -c full_page_writes=off" start >/dev/null
-  export SASAEAI_TEST_PG_URL="postgresql://postgres:$password@127.0.0.1:$PG_PORT/postgres"
+  # A free port on loopback (another test run may hold 55432 on this machine at the same time).
+  local port="${SASAEAI_TEST_PG_PORT:-$("$PYTHON" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}"
+  if ! "${PG_RUN[@]}" "$bin/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w -t 60 \
+      -o "-k $PG_DIR -p $port -h 127.0.0.1 -c fsync=off -c full_page_writes=off" start >/dev/null; then
+    cat "$PG_DIR/server.log" >&2
+    return 1
+  fi
+  export SASAEAI_TEST_PG_URL="postgresql://postgres:$password@127.0.0.1:$port/postgres"
 }
 
 # Chromium (inside Qt WebEngine) refuses its sandbox when run as root.
