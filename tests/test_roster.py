@@ -181,3 +181,122 @@ def test_ten_thousand_rows_stream_in(ledger, town, tmp_path):
     assert prev.count(ChangeKind.ADDED) == 10_000
     with ledger.Session.begin() as s:
         assert len(households.list_households(s, town.id)) == 5_000
+
+
+# ---------------------------------------------------------------- bulk writes: same ledger, same audit log
+
+
+def _seed_for_bulk(ledger, town_id):
+    from app.services.watch_views import LinkFields, WatcherFields
+
+    with ledger.Session.begin() as s:
+        h = households.add_household(s, town_id, None, HouseholdFields(name="山田家", address="余川町1",
+                                                                       category_codes=("elderly_couple",)))
+        hal = households.add_person(s, h.id, PersonFields("山田　ハル", kana="ヤマダ　ハル", of_concern=True))
+        households.add_person(s, h.id, PersonFields("山田　正男", phone="0778-22-0001"))
+        lone = households.add_household(s, town_id, None, HouseholdFields(address="余川町7"))
+        households.add_person(s, lone.id, PersonFields("一人　住子"))
+        w = watch.add_watcher(s, town_id, WatcherFields("佐藤　一郎"))
+        watch.link_watcher(s, hal.id, w.id, LinkFields("声かけ"))
+
+
+BULK_ROWS = [
+    ["氏名", "フリガナ", "住所", "電話", "生年月日", "世帯区分", "気になるところ", "見守り者"],
+    ["山田　ハル", "", "余川町1", "0778-22-1234", "昭和15年3月2日", "一人暮らし", "足が弱い", "佐藤　一郎（民生委員）、鈴木　花子（近所）"],
+    ["山田　正男", "ﾔﾏﾀﾞ ﾏｻｵ", "余川町1", "", "", "", "", ""],  # half-width kana, nothing else new
+    ["新井　トメ", "アライ　トメ", "余川町20", "０７７８２２５５５５", "S10.1.2", "高齢者夫婦", "物忘れ", "鈴木　花子（近所）"],
+    ["新井　茂", "アライ　シゲル", "余川町20", "", "", "高齢者夫婦", "", ""],  # the same new household
+    ["二人目　住人", "", "余川町7", "", "", "", "", ""],  # joins the one existing household at that address
+    ["越前　太郎", "", "府中１丁目１３－７", "", "", "一人暮らし", "", "新人　見守り"],  # located by the chōme table
+    ["住所　なし", "", "", "", "", "", "", ""],
+]
+
+
+def _audit_and_ledger(ledger, town_id, path, *, bulk: bool):
+    """Apply the roster with one path, return (normalised audit entries, ledger state), then roll back."""
+    import re
+
+    from sqlalchemy import select
+
+    from app.models import AuditEntry
+
+    table = AddressTable.from_isj_csv(OAZA)
+    uuid_like = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+    with ledger.Session() as s:
+        first = s.scalar(select(AuditEntry.id).order_by(AuditEntry.id.desc()).limit(1)) or 0
+        prev = read_roster(s, path, town_id)
+        apply_roster(s, prev, address_table=table, bulk=bulk)
+        s.flush()
+        names = {}  # entity id → a name that does not depend on the run
+        for e in s.scalars(select(AuditEntry).where(AuditEntry.id > first)):
+            if e.field in ("name", "address", "map_number") and e.entity_id not in names:
+                names[e.entity_id] = f"{e.entity}:{e.new_value}"
+        entries = sorted(
+            (e.action.value, e.entity, e.field or "", uuid_like.sub("<id>", e.old_value or ""),
+             uuid_like.sub("<id>", e.new_value or ""), e.label, e.operator_name, e.reason,
+             names.get(e.entity_id, "existing" if e.entity_id else ""),
+             e.person_id is not None, e.household_id is not None,
+             e.person_id == e.entity_id if e.entity == "person" else e.household_id == e.entity_id
+             if e.entity == "household" else True)
+            for e in s.scalars(select(AuditEntry).where(AuditEntry.id > first)))
+        homes = [(h.map_number, h.address, h.name, h.geo, h.approximate, h.category_codes,
+                  tuple((p.name, p.kana, p.phone, p.birth_date, p.of_concern, p.concerns) for p in h.persons))
+                 for h in households.list_households(s, town_id)]
+        links = sorted((c.person.name, x.watcher.name, x.watcher.role.value, x.involvement)
+                       for c in watch.list_concerns(s, town_id) for x in c.links)
+        s.rollback()
+    return entries, (homes, links), prev.summary()
+
+
+def test_the_bulk_import_writes_the_same_ledger_and_the_same_audit_entries_as_row_by_row(ledger, town, tmp_path):
+    # GIVEN a town with members, a named household, a watcher and a link
+    _seed_for_bulk(ledger, town.id)
+    path = xlsx(tmp_path / "r.xlsx", BULK_ROWS)
+    # WHEN the same roster is applied row by row through the services, and in bulk
+    rowwise, rowwise_ledger, summary = _audit_and_ledger(ledger, town.id, path, bulk=False)
+    bulk, bulk_ledger, bulk_summary = _audit_and_ledger(ledger, town.id, path, bulk=True)
+    # THEN the ledger and the audit log are the same, entry for entry (one per changed field, with old → new)
+    assert summary == bulk_summary == "added 5, updated 2, unchanged 0, needs a decision 0"
+    assert bulk_ledger == rowwise_ledger
+    assert bulk == rowwise
+    assert ("update", "person", "phone", "", "0778-22-1234", "山田　ハル") in {e[:6] for e in bulk}
+    assert any(e[:3] == ("update", "household", "categories") and e[5] == "山田家" for e in bulk)
+
+
+def test_a_bulk_import_is_one_transaction_a_failure_midway_writes_nothing(ledger, town, tmp_path, monkeypatch):
+    from sqlalchemy import func, select
+
+    from app.models import AuditEntry, Person
+
+    _seed_for_bulk(ledger, town.id)
+    path = xlsx(tmp_path / "r.xlsx", BULK_ROWS)
+    with ledger.Session() as s:
+        before = (s.scalar(select(func.count()).select_from(Person)), s.scalar(select(func.count()).select_from(AuditEntry)))
+    seen = []
+
+    def cancel(done, total):  # as the worker's Cancel: the next statement raises, the transaction rolls back
+        seen.append((done, total))
+        if len(seen) == 2:
+            raise KeyboardInterrupt("cancelled")
+
+    with pytest.raises(KeyboardInterrupt), ledger.Session.begin() as s:
+        apply_roster(s, read_roster(s, path, town.id), progress=cancel)
+    with ledger.Session() as s:
+        after = (s.scalar(select(func.count()).select_from(Person)), s.scalar(select(func.count()).select_from(AuditEntry)))
+    assert after == before and seen[0][1] > seen[0][0] > 0
+
+
+def test_a_change_written_between_preview_and_apply_is_seen_by_the_apply(ledger, town, tmp_path):
+    # GIVEN a preview that would put 新井 トメ in a new household at 余川町50
+    path = xlsx(tmp_path / "r.xlsx", [["氏名", "住所"], ["新井　トメ", "余川町50"]])
+    with ledger.Session.begin() as s:
+        prev = read_roster(s, path, town.id)
+    # WHEN someone adds that household before the import is confirmed
+    with ledger.Session.begin() as s:
+        home = households.add_household(s, town.id, None, HouseholdFields(address="余川町50"))
+    with ledger.Session.begin() as s:
+        apply_roster(s, prev)
+    # THEN the import joins it instead of adding a second household at the same address
+    with ledger.Session.begin() as s:
+        homes = households.list_households(s, town.id)
+    assert [(h.id, [p.name for p in h.persons]) for h in homes] == [(home.id, ["新井　トメ"])]

@@ -7,17 +7,18 @@ Japanese or English headers are detected (the UI may map columns by hand instead
 from __future__ import annotations
 
 import csv
+import functools
 import re
 import unicodedata
 import uuid
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 import jaconv
-from sqlalchemy import select
+from sqlalchemy import bindparam, func, insert, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from app.io.sheets import (
@@ -33,11 +34,15 @@ from app.io.sheets import (
     check_length,
     open_workbook,
 )
-from app.models import Household, HouseholdCategory, Person
+from app.models import Household, HouseholdCategory, Person, utcnow
+from app.models.audit import AuditAction, AuditEntry, collection_text, created_rows, entry_row, updated_rows
+from app.models.entities import household_category_link
 from app.models.watch import Watcher, WatcherRole, WatchLink
 from app.services import households, watch
 from app.services.addresses import AddressTable
+from app.services.batches import chunks
 from app.services.errors import QT_TRANSLATE_NOOP, LedgerError
+from app.services.phones import normalise_phone
 from app.services.text import fold, search_key
 from app.services.views import HouseholdFields, PersonFields
 from app.services.wareki import parse_date
@@ -109,6 +114,9 @@ class RosterPreview(Preview):
     town_id: uuid.UUID | None = None
     columns: RosterColumns | None = None
     records: list[_Row] = field(default_factory=list)
+    # The town as the preview read it, and the ledger's audit high-water mark then: apply reuses it when no
+    # change has been written since (every change writes an audit entry), instead of reading the town again.
+    _town: tuple[tuple, _Town] | None = field(default=None, repr=False, compare=False)
 
 
 # ---------------------------------------------------------------- reading
@@ -260,6 +268,351 @@ def read_roster(session: Session, path: Path, town_id: uuid.UUID, *,
     return preview
 
 
+# ---------------------------------------------------------------- the town as plain rows (bulk path)
+
+
+@dataclass
+class _Known:
+    """A member of the town as the import sees them: plain values, no ORM object."""
+
+    id: uuid.UUID
+    household_id: uuid.UUID
+    name: str
+    kana: str
+    phone: str
+    concerns: str
+    birth_date: date | None
+    of_concern: bool
+    search_key: str
+    address: str
+
+
+@dataclass
+class _Town:
+    persons: list[_Known]
+    homes: dict[str, list[uuid.UUID]]  # folded address → live households
+    watchers: dict[str, list[uuid.UUID]]  # folded name → live watchers
+    categories: dict[str, tuple[uuid.UUID, str]]  # code → (id, label)
+    household_categories: dict[uuid.UUID, set[str]]
+    last_sort_order: dict[uuid.UUID, int]  # household → highest member sort order (archived members too)
+    live_links: set[tuple[uuid.UUID, uuid.UUID]]  # (person, watcher)
+    dead_links: set[tuple[uuid.UUID, uuid.UUID]]  # unlinked pairs: linking again revives the record
+    last_link_order: dict[uuid.UUID, int]  # person → highest sort order of their live links
+    household_names: dict[uuid.UUID, str]
+    next_map_number: int
+    by_name_address: dict[tuple[str, str], list[_Known]] = field(default_factory=dict)
+    by_name_birth: dict[tuple[str, date], list[_Known]] = field(default_factory=dict)
+
+
+def _load_town(session: Session, town_id: uuid.UUID) -> _Town:
+    """Everything matching and writing need, in a fixed number of Core queries whatever the town's size."""
+    fold_name = functools.lru_cache(maxsize=None)(fold)  # a town's names repeat (surnames, households)
+    live_household = (Household.town_id == town_id, Household.deleted_at.is_(None))
+    household_categories: dict[uuid.UUID, set[str]] = defaultdict(set)
+    for hid, code in session.execute(
+        select(household_category_link.c.household_id, HouseholdCategory.code)
+        .join(HouseholdCategory, HouseholdCategory.id == household_category_link.c.category_id)
+        .join(Household, Household.id == household_category_link.c.household_id).where(Household.town_id == town_id)
+    ):
+        household_categories[hid].add(code)
+    persons = [
+        _Known(pid, hid, name, kana, phone, concerns, birth, bool(of_concern), key, address)
+        for pid, hid, name, kana, phone, concerns, birth, of_concern, key, address in session.execute(
+            select(Person.id, Person.household_id, Person.name, Person.kana, Person.phone, Person.concerns,
+                   Person.birth_date, Person.of_concern, Person.search_key, Household.address)
+            .join(Household, Person.household_id == Household.id)
+            .where(*live_household, Person.deleted_at.is_(None))
+        )
+    ]
+    homes: dict[str, list[uuid.UUID]] = defaultdict(list)
+    household_names: dict[uuid.UUID, str] = {}
+    for hid, address, name in session.execute(
+            select(Household.id, Household.address, Household.name).where(*live_household)):
+        household_names[hid] = name
+        if address:
+            homes[fold(address)].append(hid)
+    watchers: dict[str, list[uuid.UUID]] = defaultdict(list)
+    for wid, name in session.execute(select(Watcher.id, Watcher.name)
+                                     .where(Watcher.town_id == town_id, Watcher.deleted_at.is_(None))):
+        watchers[fold(name)].append(wid)
+    last_sort_order = dict(session.execute(
+        select(Person.household_id, func.max(Person.sort_order)).join(Household, Person.household_id == Household.id)
+        .where(Household.town_id == town_id).group_by(Person.household_id)).all())
+    live_links: set[tuple[uuid.UUID, uuid.UUID]] = set()
+    dead_links: set[tuple[uuid.UUID, uuid.UUID]] = set()
+    last_link_order: dict[uuid.UUID, int] = {}
+    for pid, wid, deleted, order in session.execute(
+        select(WatchLink.person_id, WatchLink.watcher_id, WatchLink.deleted_at, WatchLink.sort_order)
+        .join(Watcher, Watcher.id == WatchLink.watcher_id).where(Watcher.town_id == town_id)
+    ):
+        (dead_links if deleted is not None else live_links).add((pid, wid))
+        if deleted is None:
+            last_link_order[pid] = max(order, last_link_order.get(pid, -1))
+    categories = {code: (cid, label) for cid, code, label in session.execute(
+        select(HouseholdCategory.id, HouseholdCategory.code, HouseholdCategory.label))}
+    top = session.scalar(select(func.max(Household.map_number)).where(Household.town_id == town_id))
+    by_name_address: dict[tuple[str, str], list[_Known]] = defaultdict(list)
+    by_name_birth: dict[tuple[str, date], list[_Known]] = defaultdict(list)
+    for p in persons:
+        name = fold_name(p.name)
+        by_name_address[(name, fold(p.address))].append(p)
+        if p.birth_date:
+            by_name_birth[(name, p.birth_date)].append(p)
+    return _Town(persons, homes, watchers, categories, household_categories, last_sort_order, live_links,
+                 dead_links - live_links, last_link_order, household_names, (top or 0) + 1,
+                 by_name_address, by_name_birth)
+
+
+def _fingerprint(session: Session, town_id: uuid.UUID) -> tuple:
+    """What changes whenever the ledger does: every change writes audit entries (app/models/audit.py)."""
+    return (town_id, session.scalar(select(func.max(AuditEntry.id))), id(session.get_bind()))
+
+
+def _town_for(session: Session, preview: RosterPreview) -> _Town:
+    """The town as plain rows: the preview's copy when nothing has been written since, else read again."""
+    fingerprint = _fingerprint(session, preview.town_id)
+    if preview._town is not None and preview._town[0] == fingerprint:
+        return preview._town[1]
+    town = _load_town(session, preview.town_id)
+    preview._town = (fingerprint, town)
+    return town
+
+
+def _known_changes(r: _Row, p: _Known, have: set[str]) -> list[FieldChange]:
+    changes = []
+    for f, old, new in (("kana", p.kana, r.kana), ("phone", p.phone, r.phone), ("concerns", p.concerns, r.concerns)):
+        if new and new != old:  # an empty roster cell never erases what the ledger knows
+            changes.append(FieldChange(f, old, new))
+    if r.birth_date and r.birth_date != p.birth_date:
+        changes.append(FieldChange("birth_date", str(p.birth_date or ""), r.birth_date.isoformat()))
+    if r.of_concern and not p.of_concern:
+        changes.append(FieldChange("of_concern", "", "○"))
+    if missing := [k for k in r.kinds if k not in have]:
+        changes.append(FieldChange("household_kind", "、".join(sorted(have)), "、".join(sorted(have | set(missing)))))
+    return changes
+
+
+def _plan(session: Session, preview: RosterPreview, *, execute: bool, address_table: AddressTable | None = None,
+          progress: Callable[[int, int], None] | None = None) -> list[PreviewRow]:  # noqa: C901
+    """Match every roster row against the town (plain rows, a fixed number of queries); with ``execute``,
+    collect the writes and send them in bulk at the end (``_BulkWriter``)."""
+    town_id = preview.town_id
+    sheet = preview.columns.sheet if preview.columns else ""
+    name_col = preview.columns.mapping.get("name", 1) if preview.columns else 1
+    town = _town_for(session, preview)
+    by_name_address, by_name_birth = town.by_name_address, town.by_name_birth
+    writer = _BulkWriter(session, town_id, town, address_table) if execute else None
+    new_homes: dict[str, uuid.UUID] = {}
+    seen: set[uuid.UUID] = set()
+    seen_new: set[tuple[str, str]] = set()
+    rows: list[PreviewRow] = []
+
+    for r in preview.records:
+        ref = cell_ref(r.row, name_col)
+        decision = preview.decisions.get((sheet, r.row))
+
+        def row(kind: ChangeKind, changes=(), reason="", options=(), _r=r, _ref=ref) -> PreviewRow:  # noqa: ANN001
+            return PreviewRow(kind, "person", sheet, _r.row, _ref, _r.name, tuple(changes), reason, tuple(options))
+
+        key = (fold(r.name), fold(r.address))
+        matches = by_name_address.get(key, [])
+        reason = ""
+        target: _Known | None = None
+        if len(matches) == 1:
+            target = matches[0]
+        elif matches:
+            reason = QT_TRANSLATE_NOOP("import", "Several members have this name and address.")
+        elif r.birth_date and (same := by_name_birth.get((fold(r.name), r.birth_date))):
+            matches = same
+            reason = QT_TRANSLATE_NOOP("import", "A member with this name and birth date lives at another address.")
+        if target is not None and target.id in seen or target is None and not matches and key in seen_new:
+            rows.append(row(ChangeKind.NEEDS_DECISION, reason=QT_TRANSLATE_NOOP(
+                "import", "This person is in the roster twice."), options=(Option(Choice.SKIP, "取り込まない"),)))
+            continue
+        if target is None and matches:
+            options = (Option(Choice.SKIP, "取り込まない"),
+                       *(Option(p.id, f"{p.name}（{p.address or '住所なし'}）") for p in matches),
+                       Option(Choice.NEW, "新しい人として追加"))
+            rows.append(row(ChangeKind.NEEDS_DECISION, reason=reason, options=options))
+            if decision is None or decision is Choice.SKIP:
+                continue
+            target = next((p for p in matches if p.id == decision), None)
+            if target is None and decision is not Choice.NEW:
+                continue
+        if target is not None:
+            seen.add(target.id)
+            have = writer.categories(target.household_id) if writer is not None else \
+                town.household_categories.get(target.household_id, set())
+            changes = _known_changes(r, target, have)
+            if not (rows and rows[-1].row == r.row):
+                rows.append(row(ChangeKind.UPDATED if changes else ChangeKind.UNCHANGED, changes))
+            if writer is not None:
+                writer.update_person(r, target)
+                writer.link_watchers(target.id, r)
+            continue
+        seen_new.add(key)
+        if not (rows and rows[-1].row == r.row):
+            rows.append(row(ChangeKind.ADDED))
+        if writer is not None:
+            home_id = new_homes.get(fold(r.address)) if r.address else None
+            if home_id is None and r.address and len(town.homes.get(fold(r.address), [])) == 1:
+                home_id = town.homes[fold(r.address)][0]
+            if home_id is None:
+                home_id = writer.add_household(r.address)
+                if r.address:
+                    new_homes[fold(r.address)] = home_id
+            person_id = writer.add_person(home_id, r)
+            writer.add_categories(home_id, r)
+            writer.link_watchers(person_id, r)
+    if writer is not None:
+        writer.write(progress)
+    return rows
+
+
+class _BulkWriter:
+    """Collects the import's inserts and updates as plain rows, with the audit entries the row-by-row path's
+    flushes would write, and sends them as Core executemany batches in the caller's transaction."""
+
+    BATCH = 1000  # rows per statement: the cancel check (one per statement) and progress stay responsive
+
+    def __init__(self, session: Session, town_id: uuid.UUID, town: _Town, address_table: AddressTable | None) -> None:
+        self.session, self.town_id, self.town, self.address_table = session, town_id, town, address_table
+        self.now = utcnow()
+        self.households: list[dict] = []
+        self.persons: list[dict] = []
+        self.person_updates: dict[uuid.UUID, dict] = {}
+        self.category_links: list[dict] = []
+        self.watchers: list[dict] = []
+        self.links: list[dict] = []
+        self.revived: list[tuple[uuid.UUID, uuid.UUID]] = []
+        self.audit: list[dict] = []
+        # What this import adds, kept apart from ``town`` (which the preview may hand to the next apply).
+        self.next_map_number = town.next_map_number
+        self.categories_of: dict[uuid.UUID, set[str]] = {}
+        self.sort_orders: dict[uuid.UUID, int] = {}
+        self.watchers_by_name = {k: list(v) for k, v in town.watchers.items()}
+        self.new_links: set[tuple[uuid.UUID, uuid.UUID]] = set()
+        self.link_orders: dict[uuid.UUID, int] = {}
+
+    def categories(self, household_id: uuid.UUID) -> set[str]:
+        """The household's categories as this import has left them so far."""
+        if household_id not in self.categories_of:
+            self.categories_of[household_id] = set(self.town.household_categories.get(household_id, ()))
+        return self.categories_of[household_id]
+
+    # ------------------------------------------------ collecting
+
+    def add_household(self, address: str) -> uuid.UUID:
+        values = dict(id=uuid.uuid4(), town_id=self.town_id, map_number=self.next_map_number, name="",
+                      address=address.strip(), note="", search_key=search_key("", address.strip()),
+                      lat=None, lon=None, position_approximate=False, created_at=self.now, updated_at=self.now)
+        self.next_map_number += 1
+        # As households.add_household: the fields it sets, then (as a separate flush) the guessed position.
+        self.audit += created_rows(self.session, "household", values,
+                                   logged=("town_id", "map_number", "name", "address", "note"))
+        if self.address_table is not None and (hit := self.address_table.locate(address)):
+            moved = dict(lat=hit.lat, lon=hit.lon, position_approximate=True)
+            self.audit += updated_rows(self.session, "household", values, values, moved)
+            values.update(moved)
+        self.households.append(values)
+        self.categories_of[values["id"]] = set()
+        return values["id"]
+
+    def add_person(self, household_id: uuid.UUID, r: _Row) -> uuid.UUID:
+        name, kana = r.name.strip(), r.kana.strip()
+        order = self.sort_orders.get(household_id, self.town.last_sort_order.get(household_id, -1)) + 1
+        self.sort_orders[household_id] = order
+        values = dict(id=uuid.uuid4(), household_id=household_id, name=name, kana=kana, birth_date=r.birth_date,
+                      phone=normalise_phone(r.phone).text, of_concern=r.of_concern, concerns=r.concerns.strip(),
+                      sort_order=order, search_key=search_key(name, kana), created_at=self.now, updated_at=self.now)
+        self.audit += created_rows(self.session, "person", values, logged=(
+            "household_id", "name", "kana", "birth_date", "phone", "of_concern", "concerns", "sort_order"))
+        self.persons.append(values)
+        return values["id"]
+
+    def update_person(self, r: _Row, p: _Known) -> None:
+        new = dict(kana=r.kana or p.kana, phone=r.phone or p.phone, concerns=r.concerns or p.concerns,
+                   birth_date=r.birth_date or p.birth_date, of_concern=p.of_concern or r.of_concern)
+        old = dict(kana=p.kana, phone=p.phone, concerns=p.concerns, birth_date=p.birth_date, of_concern=p.of_concern)
+        values = dict(id=p.id, household_id=p.household_id, name=p.name)
+        entries = updated_rows(self.session, "person", values, old, new)
+        if entries:
+            self.audit += entries
+            new["search_key"] = search_key(p.name, new["kana"])
+            self.person_updates.setdefault(p.id, {}).update(new)  # a person is matched once per import
+        self.add_categories(p.household_id, r)
+
+    def add_categories(self, household_id: uuid.UUID, r: _Row) -> None:
+        have = self.categories(household_id)
+        added = []
+        for code in [*r.kinds, *(["of_concern"] if r.of_concern else [])]:
+            if code not in have and code in self.town.categories:
+                have.add(code)
+                added.append(code)
+                self.category_links.append(dict(household_id=household_id, category_id=self.town.categories[code][0]))
+        if added:  # as the hook logs a many-to-many change: field "categories", the labels added
+            self.audit.append(entry_row(
+                self.session, action=AuditAction.UPDATE, entity="household", entity_id=household_id,
+                household_id=household_id, label=self._household_label(household_id), field="categories",
+                old=None, new=collection_text(self.town.categories[c][1] for c in added)))
+
+    def _household_label(self, household_id: uuid.UUID) -> str:
+        return self.town.household_names.get(household_id, "")[:300]  # the hook's label: the name (表札)
+
+    def link_watchers(self, person_id: uuid.UUID, r: _Row) -> None:
+        for name, role in r.watchers:
+            known = self.watchers_by_name.get(fold(name), [])
+            if known:
+                watcher_id = known[0]  # the first of namesakes: the roster gives nothing better to tell them apart
+            else:
+                values = dict(id=uuid.uuid4(), town_id=self.town_id, name=name.strip(), kana="", phone="",
+                              address="", role=WatcherRole(role), household_id=None,
+                              search_key=search_key(name.strip(), ""), created_at=self.now, updated_at=self.now)
+                self.audit += created_rows(self.session, "watcher", values, logged=("town_id", "name", "role"))
+                self.watchers.append(values)
+                watcher_id = values["id"]
+                self.watchers_by_name.setdefault(fold(name), []).append(watcher_id)
+            pair = (person_id, watcher_id)
+            if pair in self.town.live_links or pair in self.new_links:
+                continue
+            self.new_links.add(pair)
+            if pair in self.town.dead_links:
+                self.revived.append(pair)  # rare: the services bring the old record back, with its history
+                continue
+            values = dict(id=uuid.uuid4(), person_id=person_id, watcher_id=watcher_id, involvement="",
+                          note="", sort_order=self._next_link_order(person_id), created_at=self.now,
+                          updated_at=self.now)
+            # The services set the watcher through the relationship, so the hook logs person and order only.
+            self.audit += created_rows(self.session, "watch_link", values, logged=("person_id", "sort_order"))
+            self.links.append(values)
+
+    def _next_link_order(self, person_id: uuid.UUID) -> int:
+        order = self.link_orders.get(person_id, self.town.last_link_order.get(person_id, -1)) + 1  # as link_watcher
+        self.link_orders[person_id] = order
+        return order
+
+    # ------------------------------------------------ writing
+
+    def write(self, progress: Callable[[int, int], None] | None) -> None:
+        link_table = household_category_link
+        person = Person.__table__
+        updates = [dict(_id=pid, **values) for pid, values in self.person_updates.items()]
+        steps = [(insert(Household.__table__), self.households), (insert(person), self.persons),
+                 (update(person).where(person.c.id == bindparam("_id")), updates),
+                 (insert(link_table), self.category_links), (insert(Watcher.__table__), self.watchers),
+                 (insert(WatchLink.__table__), self.links), (insert(AuditEntry.__table__), self.audit)]
+        total, done = sum(len(rows) for _, rows in steps), 0
+        for statement, rows in steps:
+            for batch in chunks(rows, self.BATCH):
+                self.session.execute(statement, batch)
+                done += len(batch)
+                if progress is not None:
+                    progress(done, total)
+        for person_id, watcher_id in self.revived:  # through the services: audited by the flush hook
+            watch.link_watcher(self.session, person_id, watcher_id, LinkFields())
+        self.session.expire_all()  # ORM objects loaded before the bulk writes must not hide them
+
+
 # ---------------------------------------------------------------- planning and applying
 
 
@@ -278,8 +631,13 @@ def _person_changes(r: _Row, p: Person, h: Household) -> list[FieldChange]:
     return changes
 
 
-def _plan(session: Session, preview: RosterPreview, *, execute: bool,
-          address_table: AddressTable | None = None) -> list[PreviewRow]:  # noqa: C901
+def _plan_rowwise(session: Session, preview: RosterPreview, *, execute: bool,
+                  address_table: AddressTable | None = None) -> list[PreviewRow]:  # noqa: C901
+    """The row-by-row path through the services (each row flushed, audited by the flush hook).
+
+    Kept as the reference the bulk path (``_plan``) is tested against: same matching, same rows, same
+    ledger and audit entries; ``apply_roster(..., bulk=False)`` uses it.
+    """
     town_id = preview.town_id
     sheet = preview.columns.sheet if preview.columns else ""
     name_col = preview.columns.mapping.get("name", 1) if preview.columns else 1
@@ -410,7 +768,16 @@ def _link_watchers(session: Session, town_id: uuid.UUID, person_id: uuid.UUID, r
             linked.add(w.id)
 
 
-def apply_roster(session: Session, preview: RosterPreview, *,
-                 address_table: AddressTable | None = None) -> list[PreviewRow]:
-    """Write the previewed roster in the caller's transaction; rows still needing a decision are left out."""
-    return _plan(session, preview, execute=True, address_table=address_table)
+def apply_roster(session: Session, preview: RosterPreview, *, address_table: AddressTable | None = None,
+                 progress: Callable[[int, int], None] | None = None, bulk: bool = True) -> list[PreviewRow]:
+    """Write the previewed roster in the caller's transaction; rows still needing a decision are left out.
+
+    Matching is redone against the ledger as it is now, with the decisions taken on the preview. The
+    writes go in bulk (Core executemany, a batch per statement, audit entries written alongside through
+    app.models.audit's helpers); ``progress(done, total)`` is called after each batch. A cancel that
+    makes a statement raise (app/ui/worker.py) and any error propagate: the caller's transaction rolls
+    everything back. ``bulk=False`` takes the row-by-row path through the services instead.
+    """
+    if not bulk:
+        return _plan_rowwise(session, preview, execute=True, address_table=address_table)
+    return _plan(session, preview, execute=True, address_table=address_table, progress=progress)

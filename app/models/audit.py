@@ -180,3 +180,72 @@ def install_audit(factory: sessionmaker) -> None:
     """Audit every session the factory makes (every mapped Record class, present and future)."""
     if not event.contains(factory, "before_flush", _before_flush):
         event.listen(factory, "before_flush", _before_flush)
+
+
+# ---------------------------------------------------------------- bulk writes (Core executemany)
+#
+# A bulk path (the roster import) that writes with Core statements instead of ORM flushes bypasses
+# the hook above; it builds the same entries with these helpers and writes them in the same
+# transaction, so the log (and the sync journal that reads it) cannot tell the two paths apart.
+
+
+def entry_row(session: Session, *, action: AuditAction, entity: str, entity_id: uuid.UUID | None,
+              person_id: uuid.UUID | None = None, household_id: uuid.UUID | None = None, label: str = "",
+              field: str | None = None, old: object = None, new: object = None) -> dict:
+    """One audit entry as a row for ``insert(AuditEntry)``, shaped as the flush hook's ``_entry``."""
+    operator = operator_of(session)
+    return dict(at=utcnow(), operator_name=operator.name, operator_role=operator.role, action=action,
+                entity=entity, entity_id=entity_id, person_id=person_id, household_id=household_id,
+                label=label[:300], field=field, old_value=as_text(old), new_value=as_text(new),
+                reason=str(session.info.get(REASON_INFO_KEY, "")))
+
+
+def row_anchors(entity: str, values: dict) -> tuple[uuid.UUID | None, uuid.UUID | None]:
+    """(person_id, household_id) of a record given as column values, as ``_anchors`` does for objects."""
+    person_id = values.get("id") if entity == "person" else values.get("person_id")
+    household_id = values.get("id") if entity == "household" else values.get("household_id")
+    return (person_id if isinstance(person_id, uuid.UUID) else None,
+            household_id if isinstance(household_id, uuid.UUID) else None)
+
+
+def created_rows(session: Session, entity: str, values: dict, *, logged: tuple[str, ...] | None = None) -> list[dict]:
+    """The entries of a record created with ``values``: one per field that was set (not None, not ""), as
+    the hook writes for a new object. ``logged`` limits them to the fields the ORM path sets explicitly
+    (columns left to their defaults are not in the hook's entries either)."""
+    person_id, household_id = row_anchors(entity, values)
+    label = record_label(_Values(values))
+    fields = [f for f in (logged if logged is not None else values) if f not in _SKIPPED_FIELDS]
+    entries = [entry_row(session, action=AuditAction.CREATE, entity=entity, entity_id=values["id"],
+                         person_id=person_id, household_id=household_id, label=label, field=f, new=values[f])
+               for f in fields if values.get(f) is not None and values.get(f) != ""]
+    return entries or [entry_row(session, action=AuditAction.CREATE, entity=entity, entity_id=values["id"],
+                                 person_id=person_id, household_id=household_id, label=label)]
+
+
+def updated_rows(session: Session, entity: str, values: dict, old: dict, new: dict) -> list[dict]:
+    """The entries of an update of the record ``values`` (its columns before the change): one per field of
+    ``new`` whose text differs from ``old``; ``deleted_at`` becomes archive / restore, as in the hook."""
+    person_id, household_id = row_anchors(entity, {**values, **new})
+    label = record_label(_Values({**values, **new}))
+    entries = []
+    for f, value in new.items():
+        if f in _SKIPPED_FIELDS or as_text(old.get(f)) == as_text(value):
+            continue
+        action = AuditAction.UPDATE
+        if f == "deleted_at":
+            action = AuditAction.ARCHIVE if value is not None else AuditAction.RESTORE
+        entries.append(entry_row(session, action=action, entity=entity, entity_id=values["id"], person_id=person_id,
+                                 household_id=household_id, label=label, field=f, old=old.get(f), new=value))
+    return entries
+
+
+def collection_text(labels) -> str:  # noqa: ANN001 - iterable of str
+    """How a many-to-many change is written (as the hook's ``_collection_text``): sorted labels, comma-separated."""
+    return ", ".join(sorted(labels))
+
+
+class _Values:
+    """Column values seen as attributes, so ``record_label`` reads them like an object."""
+
+    def __init__(self, values: dict) -> None:
+        self.__dict__.update(values)
