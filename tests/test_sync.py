@@ -250,3 +250,22 @@ def test_the_server_keeps_who_synced_what_and_when(make_laptop, server_url):
     assert [(r.laptop_name, r.role_name, r.kind) for r in log] == [("laptop-a", a.role, "network")]
     assert log[0].pushed > 0 and log[0].finished_at >= started
     assert journal and journal[0].laptop_name == "laptop-a"
+
+
+def test_records_of_a_district_the_laptop_is_not_registered_for_stay_on_that_laptop(make_laptop, server_url):
+    # GIVEN a laptop registered for 味真野地区 whose ledger also holds a town of 北日野地区
+    a = make_laptop("laptop-a", [DISTRICT])
+    _seed(a, households=1)
+    with a.ledger.Session.begin() as s:
+        other = create_town(s, "北日野地区", "矢船町")
+        hh.add_household(s, other.id, None, HouseholdFields(name="矢船町の世帯"))
+    report = sync(a.ledger, a.url)
+    # THEN the other district's records are not sent (and the laptop is told), its own are
+    assert report.outside_scope >= 3  # the district, the town, the household
+    engine = create_engine(server_url.replace("postgresql://", "postgresql+psycopg://"))
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT name FROM district ORDER BY name")).scalars().all() == [DISTRICT]
+        assert conn.execute(text("SELECT count(*) FROM household WHERE name = '矢船町の世帯'")).scalar() == 0
+        assert conn.execute(text("SELECT count(*) FROM household")).scalar() == 1
+    engine.dispose()
+    assert _households(a)  # still all here

@@ -86,7 +86,9 @@ def encode(column, value: object) -> object:  # noqa: ANN001 - a Column
         return value.value
     if isinstance(value, uuid.UUID):
         return str(value)
-    if isinstance(value, (datetime, date)):
+    if isinstance(value, datetime):  # one spelling for one instant: SQLite drops the zone, PostgreSQL uses its own
+        return aware(value).astimezone(timezone.utc).isoformat()
+    if isinstance(value, date):
         return value.isoformat()
     return value
 
