@@ -1,4 +1,4 @@
-"""The office server on a real PostgreSQL: every migration runs on it, and a laptop's role — used with
+"""The office server on a real PostgreSQL: a laptop's role — used with
 raw SQL, not through the app — can read and change only its own districts."""
 
 from __future__ import annotations
@@ -8,13 +8,10 @@ from datetime import datetime, timezone
 
 import psycopg
 import pytest
-from sqlalchemy import create_engine, inspect, text
+from sqlalchemy import create_engine, text
 
-from app.models import Base
-from app.models.engine import head_revision, schema_revision
 from app.services import households as hh
 from app.services.sync import sync
-from app.services.sync_server import init_server
 from app.services.towns import create_town
 from app.services.views import HouseholdFields, PersonFields
 from tests.sync_fixtures import make_laptop, pg_admin_url, server_url  # noqa: F401 - fixtures
@@ -22,19 +19,6 @@ from tests.sync_fixtures import make_laptop, pg_admin_url, server_url  # noqa: F
 
 def _engine(url: str):
     return create_engine(url.replace("postgresql://", "postgresql+psycopg://"))
-
-
-def test_every_migration_runs_on_postgresql_and_makes_the_models_tables(server_url):
-    engine = _engine(server_url)
-    try:
-        assert schema_revision(engine) == head_revision()
-        names = set(inspect(engine).get_table_names())
-    finally:
-        engine.dispose()
-    assert set(Base.metadata.tables) <= names  # every model's table, the search index's plain table too
-    assert {"sync_laptop", "sync_laptop_district", "sync_change", "sync_log"} <= names
-    assert "search_fts" not in names  # SQLite's FTS5 index is not made on the server
-    init_server(server_url)  # server-init again (after an upgrade) changes nothing and does not fail
 
 
 def _two_districts(make_laptop):
