@@ -370,6 +370,18 @@ def fmt(seconds: float | None) -> str:
     return f"{seconds * 1000:.0f} ms" if seconds < 1 else f"{seconds:.2f} s"
 
 
+def commit() -> str:
+    """The commit measured (with a note when the working tree has changes in the measured code)."""
+    import subprocess
+
+    def git(*args: str) -> str:
+        return subprocess.run(["git", *args], cwd=HERE.parent, capture_output=True, text=True).stdout.strip()
+
+    head = git("rev-parse", "--short", "HEAD") or "unknown"
+    dirty = git("status", "--porcelain", "--untracked-files=no", "--", "app", "bench")
+    return head + (" plus uncommitted changes in app/ or bench/" if dirty else "")
+
+
 def machine() -> dict[str, str]:
     import PySide6
     import sqlalchemy
@@ -444,7 +456,8 @@ def table(results: list[SizeResult]) -> str:
 def write_results(results: list[SizeResult], info: dict[str, str], repeat: int, path: Path) -> None:
     out = ["# Benchmark results", "",
            "Written by `.venv/bin/python -m bench.run` (issue 7). Every time is the median of "
-           f"{repeat} runs (roster import: up to 2; the watch form and the naive page: up to 3); offscreen, one process.", "",
+           f"{repeat} runs (roster import: up to 2; the watch form and the naive page: up to 3); offscreen, one process.",
+           "", f"Measured at commit `{commit()}`.", "",
            "## Machine", ""]
     out += [f"- **{k}**: {v}" for k, v in info.items()]
     out += ["", "## Results", "", table(results), "", "## Ledgers", ""]
@@ -454,7 +467,19 @@ def write_results(results: list[SizeResult], info: dict[str, str], repeat: int, 
     notes_file = HERE / "NOTES.md"
     if notes_file.exists():
         out += ["", notes_file.read_text(encoding="utf-8").strip()]
+    # Sections others append between markers (the sync benchmark's <!-- sync --> … <!-- /sync -->) are kept.
+    out += kept_sections(path)
     path.write_text("\n".join(out) + "\n", encoding="utf-8")
+
+
+def kept_sections(path: Path) -> list[str]:
+    """The ``<!-- name -->`` … ``<!-- /name -->`` blocks of the old results file, to write back after ours."""
+    import re
+
+    if not path.exists():
+        return []
+    text = path.read_text(encoding="utf-8")
+    return ["", *(m.group(0) for m in re.finditer(r"<!-- (\w[\w-]*) -->.*?<!-- /\1 -->", text, re.S))]
 
 
 # ---------------------------------------------------------------- main

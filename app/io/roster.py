@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import csv
 import functools
+import itertools
 import re
 import unicodedata
 import uuid
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -159,8 +160,12 @@ def _rows(path: Path) -> Iterator[tuple[str, int, list[object]]]:
 
 def detect_columns(path: Path) -> RosterColumns:
     """Find the header row (in the first 20 rows) and which column holds which field."""
+    return _detect(_rows(Path(path)), Path(path))
+
+
+def _detect(rows: Iterable[tuple[str, int, list[object]]], path: Path) -> RosterColumns:
     best = None
-    for sheet, number, cells in _rows(Path(path)):
+    for sheet, number, cells in rows:
         headers = tuple(cell_text(c, sheet, number, i + 1) for i, c in enumerate(cells))
         mapping: dict[str, int] = {}
         for i, h in enumerate(headers):
@@ -172,7 +177,7 @@ def detect_columns(path: Path) -> RosterColumns:
         if "name" in mapping and len(mapping) >= 2 or number >= 20:
             break
     if best is None:
-        raise LedgerError(QT_TRANSLATE_NOOP("errors", "The file is empty."), where=Path(path).name)
+        raise LedgerError(QT_TRANSLATE_NOOP("errors", "The file is empty."), where=path.name)
     return best
 
 
@@ -216,7 +221,11 @@ def read_roster(session: Session, path: Path, town_id: uuid.UUID, *,
                 columns: RosterColumns | None = None) -> RosterPreview:
     """Read a roster for ``town_id`` and work out what importing it would change; nothing is written."""
     path = Path(path)
-    columns = columns or detect_columns(path)
+    stream = _rows(path)  # one pass over the file: the header rows are kept and read again below
+    if columns is None:
+        head: list[tuple[str, int, list[object]]] = []
+        columns = _detect((head.append(x) or x for x in stream), path)
+        stream = itertools.chain(head, stream)
     if "name" not in columns.mapping:
         raise LedgerError(
             QT_TRANSLATE_NOOP("errors", "Sheet {sheet}: no 氏名 (name) column was found in the header row {row}; "
@@ -225,7 +234,7 @@ def read_roster(session: Session, path: Path, town_id: uuid.UUID, *,
         )
     m = columns.mapping
     records: list[_Row] = []
-    for sheet, number, cells in _rows(path):
+    for sheet, number, cells in stream:
         if number <= columns.header_row:
             continue
 
@@ -306,7 +315,7 @@ class _Town:
 
 def _load_town(session: Session, town_id: uuid.UUID) -> _Town:
     """Everything matching and writing need, in a fixed number of Core queries whatever the town's size."""
-    fold_name = functools.lru_cache(maxsize=None)(fold)  # a town's names repeat (surnames, households)
+    folded = functools.lru_cache(maxsize=None)(fold)  # names repeat, and members share their household's address
     live_household = (Household.town_id == town_id, Household.deleted_at.is_(None))
     household_categories: dict[uuid.UUID, set[str]] = defaultdict(set)
     for hid, code in session.execute(
@@ -330,11 +339,11 @@ def _load_town(session: Session, town_id: uuid.UUID) -> _Town:
             select(Household.id, Household.address, Household.name).where(*live_household)):
         household_names[hid] = name
         if address:
-            homes[fold(address)].append(hid)
+            homes[folded(address)].append(hid)
     watchers: dict[str, list[uuid.UUID]] = defaultdict(list)
     for wid, name in session.execute(select(Watcher.id, Watcher.name)
                                      .where(Watcher.town_id == town_id, Watcher.deleted_at.is_(None))):
-        watchers[fold(name)].append(wid)
+        watchers[folded(name)].append(wid)
     last_sort_order = dict(session.execute(
         select(Person.household_id, func.max(Person.sort_order)).join(Household, Person.household_id == Household.id)
         .where(Household.town_id == town_id).group_by(Person.household_id)).all())
@@ -354,8 +363,8 @@ def _load_town(session: Session, town_id: uuid.UUID) -> _Town:
     by_name_address: dict[tuple[str, str], list[_Known]] = defaultdict(list)
     by_name_birth: dict[tuple[str, date], list[_Known]] = defaultdict(list)
     for p in persons:
-        name = fold_name(p.name)
-        by_name_address[(name, fold(p.address))].append(p)
+        name = folded(p.name)
+        by_name_address[(name, folded(p.address))].append(p)
         if p.birth_date:
             by_name_birth[(name, p.birth_date)].append(p)
     return _Town(persons, homes, watchers, categories, household_categories, last_sort_order, live_links,

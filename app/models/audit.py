@@ -213,13 +213,12 @@ def created_rows(session: Session, entity: str, values: dict, *, logged: tuple[s
     the hook writes for a new object. ``logged`` limits them to the fields the ORM path sets explicitly
     (columns left to their defaults are not in the hook's entries either)."""
     person_id, household_id = row_anchors(entity, values)
-    label = record_label(_Values(values))
+    base = entry_row(session, action=AuditAction.CREATE, entity=entity, entity_id=values["id"], person_id=person_id,
+                     household_id=household_id, label=record_label(_Values(values)))
     fields = [f for f in (logged if logged is not None else values) if f not in _SKIPPED_FIELDS]
-    entries = [entry_row(session, action=AuditAction.CREATE, entity=entity, entity_id=values["id"],
-                         person_id=person_id, household_id=household_id, label=label, field=f, new=values[f])
+    entries = [{**base, "field": f, "new_value": as_text(values[f])}
                for f in fields if values.get(f) is not None and values.get(f) != ""]
-    return entries or [entry_row(session, action=AuditAction.CREATE, entity=entity, entity_id=values["id"],
-                                 person_id=person_id, household_id=household_id, label=label)]
+    return entries or [base]
 
 
 def updated_rows(session: Session, entity: str, values: dict, old: dict, new: dict) -> list[dict]:
