@@ -637,16 +637,20 @@ class MainWindow(QMainWindow):
             self._load_details(self.town.id)
 
     def _cancel_details(self) -> None:
+        if self._details_job is not None:
+            self._details_job.cancel()
+        self._retire_details_job()
+
+    def _retire_details_job(self) -> None:
+        """Forget the current read, but keep its thread object until the thread has ended (Qt aborts otherwise)."""
         job = self._details_job
-        if job is not None:
-            job.cancel()
-            self._old_jobs = [j for j in self._old_jobs if j.running] + [job]
+        self._old_jobs = [j for j in self._old_jobs if j.running] + ([job] if job is not None else [])
         self._details_job = None
 
     def _show_details(self, details: TownDetails) -> None:
         if self.town is None or details.town_id != self.town.id:
             return
-        self._details_job = None
+        self._retire_details_job()
         self._show_watch(details.concerns, details.lines)
         self.emergency_panel.show_cards(details.cards, self.emergency_panel.current_person())
         self._meeting_shown_for = details.town_id
@@ -655,7 +659,7 @@ class MainWindow(QMainWindow):
         self._set_details_ready()
 
     def _details_failed(self, error: BaseException) -> None:
-        self._details_job = None
+        self._retire_details_job()
         log.error("reading the town's lists failed", exc_info=error)
         show_error(self, error)  # type: ignore[arg-type]
         self._set_details_ready()
@@ -753,11 +757,11 @@ class MainWindow(QMainWindow):
             elif self.selected_id == result.id:
                 self.household_panel.show_household(result)
             self._update_status()
-            # Steps II and III list persons of concern: reload them only when this household has (or had) one.
+            # Steps II and III list persons of concern: reload them only when this household has (or had) one,
+            # off the UI thread, so the map shows the edit at once even in a city-sized town.
             concern_homes = {c.household_id for c in self.watch_panel.concerns}
-            if result.of_concern or result.id in concern_homes:
-                self.refresh_watch()
-                self.refresh_cards()
+            if (result.of_concern or result.id in concern_homes) and self.town is not None:
+                self._load_details(self.town.id)
         elif isinstance(result, (WatchLinkView, WatcherView, ConcernView)):
             self.refresh_watch()
             self.refresh_cards()
@@ -1568,20 +1572,24 @@ class MainWindow(QMainWindow):
         return self.run(self.tr("Edit emergency card"),
                         lambda s: emergency.save_card(s, person_id, fields, contacts), undo)
 
-    def _export_pdf(self, write: Callable[[Any, Path, Audience], Any], title: str, name: str,
+    def _export_pdf(self, write: Callable[..., Any], title: str, name: str,
                     show: Callable[[PdfPreviewDialog], Any] | None = None, *,
-                    audience: Audience = Audience.WATCHERS) -> PdfPreviewDialog | None:
-        """Write a PDF for ``audience`` to a temporary file, then preview it (another audience, save, print)."""
+                    audience: Audience | None = None) -> PdfPreviewDialog | None:
+        """Write a PDF to a temporary file, then preview it (save or print from there).
+
+        With an ``audience``, ``write(session, path, audience)`` makes it for that audience and the
+        preview offers the others; without, ``write(session, path)`` (a print with no names at all).
+        """
         import tempfile
 
         folder = Path(tempfile.mkdtemp(prefix="sasaeai-print-"))
 
-        def render(chosen: Audience) -> Path | None:
-            target = folder / Audience(chosen).value / name
+        def render(chosen: Audience | None) -> Path | None:
+            target = folder / (Audience(chosen).value if chosen is not None else "all") / name
             target.parent.mkdir(exist_ok=True)
             try:
                 with self.ledger.Session() as s:
-                    write(s, target, Audience(chosen))
+                    write(s, target) if chosen is None else write(s, target, Audience(chosen))
             except (LedgerError, OSError) as e:
                 show_error(self, e)
                 return None
@@ -1590,8 +1598,11 @@ class MainWindow(QMainWindow):
         first = render(audience)
         if first is None:
             return None
-        dialog = PdfPreviewDialog(first, title, name, self, audiences=audience_labels(), audience=audience,
-                                  render=render, rule=lambda a: export_rule(a).ja)
+        if audience is None:
+            dialog = PdfPreviewDialog(first, title, name, self)
+        else:
+            dialog = PdfPreviewDialog(first, title, name, self, audiences=audience_labels(), audience=audience,
+                                      render=render, rule=lambda a: export_rule(a).ja)
         (show or (lambda d: d.exec()))(dialog)
         return dialog
 
