@@ -9,8 +9,9 @@ from contextlib import contextmanager
 import pytest
 from sqlalchemy import event
 
-from app.io import roster, watch_form
-from app.services import households, search, towns, watch
+from app.io import emergency_cards, emergency_sheet, roster, watch_form
+from app.services import emergency, households, search, towns, watch
+from app.services.privacy import Audience
 from app.services.mapquery import town_features
 from app.services.views import Crs, HouseholdFields, MapPoint, PersonFields
 from app.services.watch_views import LinkFields, WatcherFields
@@ -64,6 +65,12 @@ def statements_for(ledger, call):
     ("list_concerns", lambda s, t, _tmp: watch.list_concerns(s, t.id)),
     ("watch_lines", lambda s, t, _tmp: watch.watch_lines(s, t.id)),
     ("export_form", lambda s, t, tmp: watch_form.export_form(s, t.id, tmp / f"{t.name}.xlsx")),
+    ("export_form for staff", lambda s, t, tmp: watch_form.export_form(s, t.id, tmp / f"{t.name}.xlsx",
+                                                                       audience=Audience.STAFF)),
+    ("list_cards", lambda s, t, _tmp: emergency.list_cards(s, t.id)),
+    ("export_sheet xlsx", lambda s, t, tmp: emergency_sheet.export_sheet(s, t.id, tmp / f"{t.name}.xlsx")),
+    ("export_sheet pdf", lambda s, t, tmp: emergency_sheet.export_sheet(s, t.id, tmp / f"{t.name}.pdf")),
+    ("export_cards xlsx", lambda s, t, tmp: emergency_cards.export_cards(s, t.id, tmp / f"{t.name}-c.xlsx")),
 ])
 def test_statement_count_does_not_grow_with_the_households(ledger, small_and_big, tmp_path, what, call):
     small, big = small_and_big
@@ -95,3 +102,21 @@ def test_roster_preview_statement_count_does_not_grow_with_the_rows(ledger, smal
     assert n_big == n_small
     kinds = [r.kind.value for r in big_preview.rows]
     assert kinds.count("updated") == 12 and kinds.count("added") == 12  # it matched the big town's persons
+
+
+def test_roster_apply_statement_count_does_not_grow_with_the_rows(ledger, small_and_big, tmp_path):
+    """The bulk apply sends a batch per statement (and its audit entries alongside), never a statement per row."""
+    small, big = small_and_big
+
+    def apply(s, town, n):
+        preview = roster.read_roster(s, write_roster(tmp_path / f"{town.name}.csv", town.name, n), town.id)
+        with counting(ledger.engine) as statements:
+            roster.apply_roster(s, preview)
+        s.rollback()
+        return len(statements)
+
+    with ledger.Session() as s:
+        n_small = apply(s, small, 2)
+    with ledger.Session() as s:
+        n_big = apply(s, big, 12)
+    assert n_big == n_small
