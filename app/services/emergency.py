@@ -6,6 +6,7 @@ import math
 import uuid
 from collections.abc import Iterable, Sequence
 from datetime import date
+from types import SimpleNamespace
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload
@@ -240,7 +241,7 @@ def _agency_or_none(a: Agency | None) -> AgencyView | None:
 
 
 def _card_view(
-    p: Person,
+    p: Person | SimpleNamespace,  # an ORM person, or a row of _needing_support_rows
     card: EmergencyCard | None,
     contacts: list[EmergencyContact],
     watchers: tuple[str, ...],
@@ -446,11 +447,34 @@ def kana_key(view: CardView) -> tuple:
     return (kana == "", kana or fold(view.person.name), view.map_number)
 
 
+def _needing_support_rows(session: Session, town_id: uuid.UUID) -> list[SimpleNamespace]:
+    """``persons_needing_support`` as plain rows shaped like the ORM objects ``_card_view`` reads
+    (one Core query: a city's persons of concern without building ORM objects for each)."""
+    has_card = select(EmergencyCard.person_id).where(EmergencyCard.deleted_at.is_(None))
+    rows = session.execute(
+        select(Person.id, Person.household_id, Person.name, Person.kana, Person.birth_date, Person.phone,
+               Person.of_concern, Person.concerns, Household.map_number, Household.name, Household.address,
+               Household.lat, Household.lon, Town.name)
+        .join(Household, Person.household_id == Household.id).join(Town, Town.id == Household.town_id)
+        .where(Household.town_id == town_id, Household.deleted_at.is_(None), Person.deleted_at.is_(None),
+               or_(Person.of_concern.is_(True), Person.id.in_(has_card)))
+        .order_by(Household.map_number, Person.sort_order)
+    ).all()
+    towns: dict[str, SimpleNamespace] = {}
+    out = []
+    for pid, hid, name, kana, birth, phone, of_concern, concerns, number, h_name, address, lat, lon, town in rows:
+        t = towns.setdefault(town, SimpleNamespace(name=town))
+        h = SimpleNamespace(id=hid, map_number=number, name=h_name, address=address, lat=lat, lon=lon, town=t)
+        out.append(SimpleNamespace(id=pid, household_id=hid, name=name, kana=kana, birth_date=birth, phone=phone,
+                                   of_concern=of_concern, concerns=concerns, household=h))
+    return out
+
+
 def list_cards(session: Session, town_id: uuid.UUID, *, order: str = SortOrder.MAP_NUMBER) -> list[CardView]:
     """One view per person needing support in the town: the rows of the sheet and the pile of cards."""
     if session.get(Town, town_id) is None:
         raise NotFound(QT_TRANSLATE_NOOP("errors", "This town is no longer in the ledger."))
-    persons = persons_needing_support(session, town_id)
+    persons = _needing_support_rows(session, town_id)
     ids = [p.id for p in persons]
     cards: dict[uuid.UUID, EmergencyCard] = {}
     for chunk in chunks(ids):  # a city holds more persons than SQLite's 32,766 variables per statement
