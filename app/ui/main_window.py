@@ -44,9 +44,8 @@ from app.io.overview_excel import export_overview_xlsx
 from app.io.overview_excel import headers as overview_headers
 from app.maps.page import PageLabels
 from app.maps.view import MapView
-from app.models import Ledger
+from app.models import Ledger, open_ledger
 from app.models.engine import change_passphrase, is_plain_sqlite, passphrase_opens
-from app.models import open_ledger
 from app.models.meeting import CheckerKind, ReviewOutcome
 from app.paths import address_table_path, basemap_dir
 from app.services import (
@@ -56,11 +55,18 @@ from app.services import (
     meetings,
     places,
     selfcheck,
+    sync,
     towns,
     watch,
 )
 from app.services.addresses import AddressTable
-from app.services.backup import backup_at_close, backup_to, check_backup, remove_unencrypted_copy, unencrypted_copies
+from app.services.backup import (
+    backup_at_close,
+    backup_to,
+    check_backup,
+    remove_unencrypted_copy,
+    unencrypted_copies,
+)
 from app.services.backup import restore_backup as restore_ledger_file
 from app.services.emergency_views import CardView
 from app.services.errors import LedgerError
@@ -82,9 +88,16 @@ from app.services.meeting_views import (
     ReviewView,
 )
 from app.services.overview import overview
-from app.services.privacy import Audience, ConsentFields, export_rule, get_consent, record_consent
+from app.services.privacy import (
+    Audience,
+    ConsentFields,
+    export_rule,
+    get_consent,
+    record_consent,
+)
 from app.services.search import search
 from app.services.selfcheck import SelfCheckFields, SelfCheckView, YearComparison
+from app.services.sync import ConflictView, SyncReport, SyncStatus
 from app.services.views import (
     HouseholdFields,
     HouseholdView,
@@ -120,7 +133,14 @@ from app.ui.pdf_preview import PdfPreviewDialog
 from app.ui.person_list import ROLE_ID, PersonList
 from app.ui.privacy_dialogs import AuditDialog, ConsentDialog, audience_labels
 from app.ui.selfcheck_dialog import SelfCheckDialog
-from app.ui.unlock import AUTO_LOCK_MINUTES, DEFAULT_AUTO_LOCK_MINUTES, AutoLock, UnlockDialog, passphrase_ok
+from app.ui.sync_dialogs import ConflictDialog, report_text, status_text
+from app.ui.unlock import (
+    AUTO_LOCK_MINUTES,
+    DEFAULT_AUTO_LOCK_MINUTES,
+    AutoLock,
+    UnlockDialog,
+    passphrase_ok,
+)
 from app.ui.watch_panel import LinkDialog, WatchPanel, role_labels
 from app.ui.worker import BackgroundRead, Cancelled, run_with_progress
 
@@ -262,7 +282,11 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.status = QLabel()
         self.statusBar().addWidget(self.status, 1)
-        self.statusBar().addPermanentWidget(QLabel(self.tr("Offline: nothing leaves this computer")))
+        self.sync_label = QLabel()
+        self.sync_label.setToolTip(self.tr("Sync with the office server: Sync menu"))
+        self.statusBar().addPermanentWidget(self.sync_label)
+        self.statusBar().addPermanentWidget(QLabel(self.tr("Offline: nothing leaves this computer unless you sync "
+                                                           "with the office")))
 
         self._make_actions()
         self._make_toolbars()
@@ -277,6 +301,7 @@ class MainWindow(QMainWindow):
             action.blockSignals(False)
         self.household_panel.wareki = self.comfort.wareki
         self.check_unencrypted_copies()
+        self.refresh_sync_status()
 
     # ------------------------------------------------------------------ set-up
 
@@ -357,6 +382,20 @@ class MainWindow(QMainWindow):
         self.restore_action = self._action(self.tr("Restore from a backup…"),
                                            self.tr("Replace the ledger with a backup (the current one is kept)"),
                                            lambda: self.restore_backup())
+        self.sync_action = self._action(self.tr("Sync with the office…"),
+                                        self.tr("Send this laptop's changes and receive the others' (office network)"),
+                                        lambda: self.sync_now())
+        self.conflicts_action = self._action(self.tr("Conflicts to resolve…"),
+                                             self.tr("Changes made here and on another laptop: choose which to keep"),
+                                             lambda: self.show_conflicts())
+        self.export_package_action = self._action(
+            self.tr("Sync package for the office (USB)…"),
+            self.tr("Save this laptop's changes to an encrypted file to carry to the office"),
+            lambda: self.export_sync_package())
+        self.import_package_action = self._action(
+            self.tr("Sync package from the office (USB)…"),
+            self.tr("Read the other laptops' changes from the file the office made for this laptop"),
+            lambda: self.import_sync_package())
         self.auto_lock_action = self._action(self.tr("Lock when idle…"),
                                              self.tr("After how many idle minutes the window locks"),
                                              lambda: self.set_auto_lock_minutes())
@@ -444,6 +483,12 @@ class MainWindow(QMainWindow):
             file_menu.addAction(action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
+        sync_menu = bar.addMenu(self.tr("S&ync"))
+        for action in (self.sync_action, self.conflicts_action):
+            sync_menu.addAction(action)
+        sync_menu.addSeparator()
+        for action in (self.export_package_action, self.import_package_action):
+            sync_menu.addAction(action)
         edit_menu = bar.addMenu(self.tr("&Edit"))
         for action in (self.undo_action, self.redo_action, self.add_household_action, self.add_place_action,
                        self.delete_action, self.audit_action):
@@ -1187,6 +1232,129 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("The window locks after {minutes} minutes without use.").format(
             minutes=minutes), 10000)
         return minutes
+
+    # ------------------------------------------------------------------ sync with the office
+
+    def refresh_sync_status(self) -> SyncStatus:
+        with self.ledger.Session() as s:
+            status = sync.sync_status(s)
+        self.sync_label.setText(status_text(status))
+        self.conflicts_action.setText(self.tr("Conflicts to resolve ({n})…").format(n=status.open_conflicts)
+                                      if status.open_conflicts else self.tr("Conflicts to resolve…"))
+        return status
+
+    def _after_sync(self, report: SyncReport) -> None:
+        self.undo_stack.clear()  # received changes may touch what the undo stack would revert
+        self.refresh_towns()
+        if self.town is not None:
+            self.load_town(self.town.id)
+        else:
+            self.open_initial_town()
+        self.refresh_sync_status()
+        self.statusBar().showMessage(report_text(report), 30000)
+
+    def sync_now(self, url: str | None = None) -> SyncReport | None:
+        """Sync with the office server: receive the other laptops' changes, then send this laptop's."""
+        status = self.refresh_sync_status()
+        if url is None and not status.server_url:
+            url, ok = QInputDialog.getText(self, self.tr("Sync with the office"), self.tr(
+                "The office server's address, as the office gave it (postgresql://…):"))
+            if not ok or not url.strip():
+                return None
+            url = url.strip()
+        stage = {"text": ""}
+
+        def job(_session: Session) -> SyncReport:
+            def progress(name: str, done: int, total: int) -> None:
+                if cancel.get("event") is not None and cancel["event"].is_set():
+                    raise Cancelled()  # the side being written rolls back; the next sync goes on from there
+                stage["text"] = QCoreApplication.translate("sync", sync.STAGES.get(name, name))
+
+            return sync.sync(self.ledger, url, progress=progress)
+
+        cancel: dict[str, Any] = {}
+        try:
+            report = run_with_progress(self, self.ledger, self.tr("Sync with the office"),
+                                       self.tr("Syncing with the office server…"), job, write=False,
+                                       on_started=lambda _d, event: cancel.setdefault("event", event))
+        except Cancelled:
+            self.refresh_sync_status()
+            self.statusBar().showMessage(self.tr("Sync stopped; nothing half-done was kept. Sync again to finish."),
+                                         15000)
+            return None
+        except LedgerError as e:
+            self.refresh_sync_status()
+            show_error(self, e)
+            return None
+        self._after_sync(report)
+        return report
+
+    def show_conflicts(self, show: Callable[[ConflictDialog], Any] | None = None) -> ConflictDialog:
+        def load() -> list[ConflictView]:
+            with self.ledger.Session() as s:
+                return sync.list_conflicts(s)
+
+        def resolve(conflict_id: int, choice: str) -> bool:
+            try:
+                with self.ledger.Session.begin() as s:
+                    sync.resolve_conflict(s, conflict_id, choice)
+            except LedgerError as e:
+                show_error(dialog, e)
+                return False
+            if self.town is not None:
+                self.undo_stack.clear()
+                self.load_town(self.town.id)
+            self.refresh_sync_status()
+            return True
+
+        dialog = ConflictDialog(load, resolve, self)
+        (show or (lambda d: d.exec()))(dialog)
+        return dialog
+
+    def _package_passphrase(self, title: str) -> str | None:
+        text, ok = QInputDialog.getText(self, title, self.tr(
+            "The package's passphrase (agreed with the office; not the ledger's):"), QLineEdit.EchoMode.Password)
+        return text if ok and text else None
+
+    def export_sync_package(self, path: Path | None = None, passphrase: str | None = None) -> Path | None:
+        """This laptop's changes in an encrypted file for the office (for a laptop that never reaches its network)."""
+        title = self.tr("Sync package for the office")
+        if path is None:
+            name, _ = QFileDialog.getSaveFileName(self, title, str(Path.home() / "sasaeai-sync-to-office.sqlite3"),
+                                                  self.tr("Sync packages (*.sqlite3)"))
+            if not name:
+                return None
+            path = Path(name)
+        passphrase = passphrase or self._package_passphrase(title)
+        if passphrase is None:
+            return None
+        try:
+            summary = sync.export_package(self.ledger, path, passphrase)
+        except (LedgerError, OSError) as e:
+            show_error(self, e)
+            return None
+        self.refresh_sync_status()
+        self.statusBar().showMessage(self.tr("Saved {n} changes to {path}: take it to the office.").format(
+            n=summary.changes, path=summary.path), 20000)
+        return summary.path
+
+    def import_sync_package(self, path: Path | None = None, passphrase: str | None = None) -> SyncReport | None:
+        title = self.tr("Sync package from the office")
+        if path is None:
+            name, _ = QFileDialog.getOpenFileName(self, title, str(Path.home()), self.tr("Sync packages (*.sqlite3)"))
+            if not name:
+                return None
+            path = Path(name)
+        passphrase = passphrase or self._package_passphrase(title)
+        if passphrase is None:
+            return None
+        try:
+            report = sync.import_package(self.ledger, path, passphrase)
+        except (LedgerError, OSError) as e:
+            show_error(self, e)
+            return None
+        self._after_sync(report)
+        return report
 
     def change_passphrase(self) -> None:
         dialog = UnlockDialog(self.ledger.path, new=True, ask_operator=False, parent=self)
