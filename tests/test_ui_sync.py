@@ -99,3 +99,8 @@ def test_values_are_shown_as_people_read_them():
     assert value_text(None) == value_text("") != ""
     assert value_text(True) != value_text(False)
     assert value_text("山田家") == "山田家"
+
+
+def test_an_archive_mark_reads_as_ended_or_in_use():
+    assert value_text(None, "deleted_at") != value_text("2026-11-27T08:33:39.370199+00:00", "deleted_at")
+    assert "T08:33" not in value_text("2026-11-27T08:33:39.370199+00:00", "deleted_at")

@@ -85,6 +85,7 @@ def field_label(column: str) -> str:
         "involvement": translate("meeting", "involvement"),
         "frequency": translate("meeting", "frequency"),
         "consent": translate("meeting", "consent"),
+        "deleted_at": translate("meeting", "ended / archived"),
     }
     return labels.get(column, column)
 

@@ -29,12 +29,21 @@ def _when(at: datetime | None) -> str:
     return at.astimezone().strftime("%Y-%m-%d %H:%M") if at else ""
 
 
-def value_text(value: object) -> str:
-    """A field's value as people read it: empty, yes/no, or the text itself."""
+def value_text(value: object, field: str | None = None) -> str:
+    """A field's value as people read it: empty, yes/no, a local time, or the text itself."""
+    if field == "deleted_at":  # the archive mark: a time when the record was ended, or none
+        if value is None or value == "":
+            return translate("sync", "in use (not ended)")
+        return translate("sync", "ended {when}").format(when=value_text(value))
     if value is None or value == "":
         return translate("sync", "(empty)")
     if isinstance(value, bool):
         return translate("sync", "yes") if value else translate("sync", "no")
+    if isinstance(value, str) and len(value) >= 19 and value[4] == "-" and value[10] == "T":
+        try:
+            return _when(datetime.fromisoformat(value))
+        except ValueError:
+            pass
     return str(value)
 
 
@@ -111,8 +120,8 @@ class ConflictDialog(QDialog):
         self.table.setRowCount(len(self.conflicts))
         for r, c in enumerate(self.conflicts):
             field = field_label(c.field) if c.field else ""
-            mine = f"{value_text(c.local_value)}\n{c.local_operator}  {_when(c.local_at)}".rstrip()
-            theirs = f"{value_text(c.remote_value)}\n{c.remote_operator} ({c.remote_laptop})  {_when(c.remote_at)}"
+            mine = f"{value_text(c.local_value, c.field)}\n{c.local_operator}  {_when(c.local_at)}".rstrip()
+            theirs = f"{value_text(c.remote_value, c.field)}\n{c.remote_operator} ({c.remote_laptop})  {_when(c.remote_at)}"
             cells = [translate("sync", c.kind_label), c.label, field, mine, theirs.rstrip(),
                      self.tr("waiting for your choice")]
             for col, text in enumerate(cells):
