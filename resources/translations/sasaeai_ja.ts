@@ -17,77 +17,77 @@
 <context>
     <name>AuditDialog</name>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="97"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="108"/>
         <source>History of changes</source>
         <translation>変更の記録</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="100"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="111"/>
         <source>Everyone</source>
         <translation>全員</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="103"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="114"/>
         <source>From</source>
         <translation>この日から</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="108"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="119"/>
         <source>When</source>
         <translation>日時</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="108"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="119"/>
         <source>Who</source>
         <translation>操作した人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="108"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="119"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="108"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="119"/>
         <source>What</source>
         <translation>対象</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="109"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="120"/>
         <source>Name</source>
         <translation>氏名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="109"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="120"/>
         <source>Field</source>
         <translation>項目</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="109"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="120"/>
         <source>Before</source>
         <translation>変更前</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="109"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="120"/>
         <source>After</source>
         <translation>変更後</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="113"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="124"/>
         <source>Export…</source>
         <translation>書き出す…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="115"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="126"/>
         <source>Person</source>
         <translation>人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="148"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="159"/>
         <source>Export the history</source>
         <translation>変更の記録を書き出す</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="149"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="160"/>
         <source>Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
@@ -257,54 +257,128 @@
     </message>
 </context>
 <context>
+    <name>ConflictDialog</name>
+    <message>
+        <location filename="../../app/ui/sync_dialogs.py" line="82"/>
+        <source>Conflicts to resolve</source>
+        <translation>同期の食い違い</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_dialogs.py" line="84"/>
+        <source>The same thing was changed on this laptop and on another one. Nothing was merged: both values are kept until you choose. Ask the person who made the other change when unsure.</source>
+        <translation>同じ項目がこのパソコンと別のパソコンの両方で変更されました。自動ではまとめていません。どちらを残すか選ぶまで両方の値を保管しています。迷ったときは、もう一方を変更した人に確かめてください。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_dialogs.py" line="90"/>
+        <source>What happened</source>
+        <translation>起きたこと</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_dialogs.py" line="90"/>
+        <source>Record</source>
+        <translation>記録</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_dialogs.py" line="90"/>
+        <source>Field</source>
+        <translation>項目</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_dialogs.py" line="90"/>
+        <source>On this laptop</source>
+        <translation>このパソコンの値</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_dialogs.py" line="91"/>
+        <source>On the other laptop</source>
+        <translation>別のパソコンの値</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_dialogs.py" line="91"/>
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_dialogs.py" line="101"/>
+        <source>Keep this laptop&apos;s value</source>
+        <translation>このパソコンの値を残す</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_dialogs.py" line="102"/>
+        <location filename="../../app/ui/sync_dialogs.py" line="146"/>
+        <source>Take the other laptop&apos;s value</source>
+        <translation>別のパソコンの値にする</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_dialogs.py" line="105"/>
+        <source>Nothing to resolve.</source>
+        <translation>選ぶものはありません。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_dialogs.py" line="126"/>
+        <source>waiting for your choice</source>
+        <translation>選択待ち</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_dialogs.py" line="145"/>
+        <source>Understood</source>
+        <translation>了解</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_dialogs.py" line="155"/>
+        <source>The other laptop ended this record ({label}). End it here too? Its history is kept.</source>
+        <translation>別のパソコンでこの記録（{label}）は終了されています。このパソコンでも終了しますか？ 履歴は残ります。</translation>
+    </message>
+</context>
+<context>
     <name>ConsentDialog</name>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="38"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="49"/>
         <source>Consent: {name}</source>
         <translation>同意：{name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="40"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="51"/>
         <source>Not asked yet (treated as no)</source>
         <translation>まだ聞いていない（同意なしとして扱います）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="41"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="52"/>
         <source>Agreed</source>
         <translation>同意した</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="41"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="52"/>
         <source>Did not agree</source>
         <translation>同意しなかった</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="44"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="55"/>
         <source>Share with their watchers and the welfare commissioner</source>
         <translation>見守り者と民生児童委員に伝えてよい</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="45"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="56"/>
         <source>Share with agencies (包括, care office, doctor, city office)</source>
         <translation>関係機関（包括・ケアマネ・かかりつけ医・市役所）に伝えてよい</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="46"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="57"/>
         <source>Show by name on the community map and papers</source>
         <translation>町内の地図や配る紙に名前を出してよい</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="56"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="67"/>
         <source>Without consent the person appears only as an anonymous symbol on community views, and is left out of papers for community members.</source>
         <translation>同意がない人は、町内向けの表示では名前のない印だけになり、住民に配る紙には載りません。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="60"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="71"/>
         <source>Answer</source>
         <translation>答え</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="64"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="75"/>
         <source>Recorded on</source>
         <translation>記録した日</translation>
     </message>
@@ -720,938 +794,1112 @@ Start a new ledger for your town, or open the demo town 「ひだまり町」 to
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="248"/>
-        <source>Offline: nothing leaves this computer</source>
-        <translation>オフライン：データはこのパソコンの外に出ません</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="266"/>
-        <location filename="../../app/ui/main_window.py" line="880"/>
+        <location filename="../../app/ui/main_window.py" line="309"/>
+        <location filename="../../app/ui/main_window.py" line="951"/>
         <source>Sasaeai Map</source>
         <translation>支え合いマップ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="270"/>
+        <location filename="../../app/ui/main_window.py" line="313"/>
         <source>(demo town)</source>
         <translation>（お試しの町）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="286"/>
+        <location filename="../../app/ui/main_window.py" line="329"/>
         <source>Undo</source>
         <translation>元に戻す</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="288"/>
+        <location filename="../../app/ui/main_window.py" line="331"/>
         <source>Redo</source>
         <translation>やり直す</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="291"/>
-        <location filename="../../app/ui/main_window.py" line="804"/>
+        <location filename="../../app/ui/main_window.py" line="334"/>
+        <location filename="../../app/ui/main_window.py" line="875"/>
         <source>Add household</source>
         <translation>世帯を追加</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="291"/>
+        <location filename="../../app/ui/main_window.py" line="334"/>
         <source>Then click the map where the household is</source>
         <translation>このあと、世帯のある場所を地図でクリックします</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="294"/>
-        <location filename="../../app/ui/main_window.py" line="822"/>
+        <location filename="../../app/ui/main_window.py" line="337"/>
+        <location filename="../../app/ui/main_window.py" line="893"/>
         <source>Add gathering place</source>
         <translation>たまり場を追加</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="294"/>
+        <location filename="../../app/ui/main_window.py" line="337"/>
         <source>Then click the map where the gathering place is</source>
         <translation>このあと、たまり場のある場所を地図でクリックします</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="297"/>
+        <location filename="../../app/ui/main_window.py" line="340"/>
         <source>Delete household…</source>
         <translation>世帯を削除…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="297"/>
+        <location filename="../../app/ui/main_window.py" line="340"/>
         <source>Delete the selected household (asks first; undo brings it back)</source>
         <translation>選んだ世帯を削除します（先に確認します。「元に戻す」で戻せます）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="299"/>
+        <location filename="../../app/ui/main_window.py" line="342"/>
         <source>New town…</source>
         <translation>町内を追加…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="299"/>
+        <location filename="../../app/ui/main_window.py" line="342"/>
         <source>Add a town to this ledger</source>
         <translation>この台帳に町内を追加します</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="301"/>
+        <location filename="../../app/ui/main_window.py" line="344"/>
         <source>Use a town-map image…</source>
         <translation>町内地図の画像を使う…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="301"/>
+        <location filename="../../app/ui/main_window.py" line="344"/>
         <source>A scanned or exported town map (PNG or JPEG)</source>
         <translation>スキャンまたは書き出した町内地図（PNGまたはJPEG）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="304"/>
+        <location filename="../../app/ui/main_window.py" line="347"/>
         <source>Use an MBTiles file…</source>
         <translation>MBTilesファイルを使う…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="304"/>
+        <location filename="../../app/ui/main_window.py" line="347"/>
         <source>A raster tile pack prepared for offline use</source>
         <translation>オフライン用に用意した地図タイルのファイル</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="307"/>
+        <location filename="../../app/ui/main_window.py" line="350"/>
         <source>Use a plain background</source>
         <translation>無地の背景を使う</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="307"/>
+        <location filename="../../app/ui/main_window.py" line="350"/>
         <source>No base map</source>
         <translation>背景の地図を使いません</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="310"/>
+        <location filename="../../app/ui/main_window.py" line="353"/>
         <source>Watch lines</source>
         <translation>見守りの線</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="310"/>
+        <location filename="../../app/ui/main_window.py" line="353"/>
         <source>Show the lines from each watcher&apos;s house to the person they watch</source>
         <translation>見守り者の家から、見守る相手までの線を表示します</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="313"/>
+        <location filename="../../app/ui/main_window.py" line="356"/>
         <source>Export watch-network record form…</source>
         <translation>見守りネットワーク記録用紙を書き出す…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="313"/>
+        <location filename="../../app/ui/main_window.py" line="356"/>
         <source>The 見守りネットワーク記録用紙 of this town, in Excel</source>
         <translation>この町内の見守りネットワーク記録用紙（Excel）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="316"/>
+        <location filename="../../app/ui/main_window.py" line="359"/>
         <source>Import watch-network record form…</source>
         <translation>見守りネットワーク記録用紙を取り込む…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="316"/>
+        <location filename="../../app/ui/main_window.py" line="359"/>
         <source>Read back a form filled in by volunteers</source>
         <translation>記入済みの記録用紙を読み込みます</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="319"/>
+        <location filename="../../app/ui/main_window.py" line="362"/>
         <source>Import roster…</source>
         <translation>名簿を取り込む…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="319"/>
+        <location filename="../../app/ui/main_window.py" line="362"/>
         <source>A list with one row per person (Excel or CSV)</source>
         <translation>1人1行の名簿（ExcelまたはCSV）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="321"/>
+        <location filename="../../app/ui/main_window.py" line="364"/>
         <source>Import shelters or facilities…</source>
         <translation>避難所・施設を取り込む…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="322"/>
+        <location filename="../../app/ui/main_window.py" line="365"/>
         <source>Public lists of shelters, community halls or clinics (CSV or GeoJSON)</source>
         <translation>避難所、公民館、診療所などの公開されている一覧（CSVまたはGeoJSON）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="324"/>
+        <location filename="../../app/ui/main_window.py" line="367"/>
         <source>Import agency list…</source>
         <translation>関係機関の一覧を取り込む…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="325"/>
+        <location filename="../../app/ui/main_window.py" line="368"/>
         <source>Community general support centres, care offices, clinics … (Excel or CSV)</source>
         <translation>地域包括支援センター、居宅介護支援事業所、診療所 …（ExcelまたはCSV）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="327"/>
+        <location filename="../../app/ui/main_window.py" line="370"/>
         <source>Shelters and facilities</source>
         <translation>避難所・施設</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="327"/>
+        <location filename="../../app/ui/main_window.py" line="370"/>
         <source>Show imported shelters, community halls and clinics</source>
         <translation>取り込んだ避難所、公民館、診療所を表示します</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="331"/>
+        <location filename="../../app/ui/main_window.py" line="374"/>
         <source>Print map…</source>
         <translation>地図を印刷…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="331"/>
+        <location filename="../../app/ui/main_window.py" line="374"/>
         <source>The town map with map numbers (no names), A4 or A3, PDF or PNG</source>
         <translation>地図番号入りの町内地図（氏名なし）。A4かA3、PDFかPNG</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="334"/>
+        <location filename="../../app/ui/main_window.py" line="377"/>
         <source>Projector mode</source>
         <translation>プロジェクター表示</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="334"/>
+        <location filename="../../app/ui/main_window.py" line="377"/>
         <source>Meeting display: large symbols, map numbers instead of names, no phone numbers or health notes</source>
         <translation>会議用の表示：記号を大きくし、氏名の代わりに地図番号を出します。電話番号や健康のメモは出しません</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="337"/>
+        <location filename="../../app/ui/main_window.py" line="380"/>
         <source>Back up now…</source>
         <translation>今すぐ控えを作る…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="337"/>
+        <location filename="../../app/ui/main_window.py" line="380"/>
         <source>Save an encrypted copy of the ledger</source>
         <translation>台帳の控え（暗号化）を保存します</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="339"/>
+        <location filename="../../app/ui/main_window.py" line="382"/>
         <source>Restore from a backup…</source>
         <translation>控えから戻す…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="340"/>
+        <location filename="../../app/ui/main_window.py" line="383"/>
         <source>Replace the ledger with a backup (the current one is kept)</source>
         <translation>台帳を控えで置き換えます（今の台帳も残します）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="342"/>
+        <location filename="../../app/ui/main_window.py" line="385"/>
+        <source>Sync with the office…</source>
+        <translation>事務所と同期…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="386"/>
+        <source>Send this laptop&apos;s changes and receive the others&apos; (office network)</source>
+        <translation>このパソコンの変更を送り、ほかのパソコンの変更を受け取ります（事務所のネットワーク）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="388"/>
+        <location filename="../../app/ui/main_window.py" line="1243"/>
+        <source>Conflicts to resolve…</source>
+        <translation>同期の食い違い…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="389"/>
+        <source>Changes made here and on another laptop: choose which to keep</source>
+        <translation>このパソコンと別のパソコンの両方で変更された項目：残す方を選びます</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="392"/>
+        <source>Sync package for the office (USB)…</source>
+        <translation>事務所へ渡す同期ファイル（USB）…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="393"/>
+        <source>Save this laptop&apos;s changes to an encrypted file to carry to the office</source>
+        <translation>このパソコンの変更を暗号化したファイルに保存し、事務所へ持って行きます</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="396"/>
+        <source>Sync package from the office (USB)…</source>
+        <translation>事務所からの同期ファイル（USB）…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="397"/>
+        <source>Read the other laptops&apos; changes from the file the office made for this laptop</source>
+        <translation>事務所がこのパソコン用に作ったファイルから、ほかのパソコンの変更を読み込みます</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="399"/>
+        <source>Lock when idle…</source>
+        <translation>自動ロックまでの時間…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="400"/>
+        <source>After how many idle minutes the window locks</source>
+        <translation>操作しない状態が何分続いたら画面をロックするか</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="402"/>
         <source>Change passphrase…</source>
         <translation>合言葉を変える…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="342"/>
+        <location filename="../../app/ui/main_window.py" line="402"/>
         <source>Encrypt the ledger anew</source>
         <translation>台帳を新しい合言葉で暗号化し直します</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="344"/>
+        <location filename="../../app/ui/main_window.py" line="404"/>
         <source>History of changes…</source>
         <translation>変更の記録…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="345"/>
+        <location filename="../../app/ui/main_window.py" line="405"/>
         <source>Who changed what and when (the audit log)</source>
         <translation>だれが、いつ、何を変えたか</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="346"/>
+        <location filename="../../app/ui/main_window.py" line="406"/>
         <source>Lock now</source>
         <translation>今すぐロック</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="346"/>
+        <location filename="../../app/ui/main_window.py" line="406"/>
         <source>Hide the ledger until the passphrase is entered</source>
         <translation>合言葉を入れるまで台帳を隠します</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="348"/>
+        <location filename="../../app/ui/main_window.py" line="408"/>
         <source>Quit</source>
         <translation>終了</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="348"/>
+        <location filename="../../app/ui/main_window.py" line="408"/>
         <source>Close Sasaeai Map</source>
         <translation>支え合いマップを終了します</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="350"/>
+        <location filename="../../app/ui/main_window.py" line="410"/>
         <source>About Sasaeai Map</source>
         <translation>支え合いマップについて</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="350"/>
+        <location filename="../../app/ui/main_window.py" line="410"/>
         <source>Version and licences</source>
         <translation>バージョンとライセンス</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="351"/>
+        <location filename="../../app/ui/main_window.py" line="411"/>
         <source>Guide: the three steps</source>
         <translation>使い方：3つのステップ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="351"/>
+        <location filename="../../app/ui/main_window.py" line="411"/>
         <source>How to use Sasaeai Map</source>
         <translation>支え合いマップの使い方</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="353"/>
+        <location filename="../../app/ui/main_window.py" line="413"/>
         <source>Large text</source>
         <translation>大きな文字</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="353"/>
+        <location filename="../../app/ui/main_window.py" line="413"/>
         <source>Text and map symbols 1.5 times larger</source>
         <translation>文字と地図の記号を1.5倍にします</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="356"/>
+        <location filename="../../app/ui/main_window.py" line="416"/>
         <source>High contrast</source>
         <translation>はっきりした色</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="356"/>
+        <location filename="../../app/ui/main_window.py" line="416"/>
         <source>Strong colours, easier to tell apart</source>
         <translation>濃い色で、見分けやすくします</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="358"/>
+        <location filename="../../app/ui/main_window.py" line="418"/>
         <source>Dates in the Japanese era (和暦)</source>
         <translation>和暦で表示</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="359"/>
+        <location filename="../../app/ui/main_window.py" line="419"/>
         <source>令和7年4月1日 instead of 2025-04-01</source>
         <translation>2025-04-01 ではなく 令和7年4月1日 と表示します</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="364"/>
+        <location filename="../../app/ui/main_window.py" line="424"/>
         <source>Ⅰ Map households</source>
         <translation>Ⅰ 世帯を地図に記す</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="364"/>
+        <location filename="../../app/ui/main_window.py" line="424"/>
         <source>Step I: mark households and gathering places on the town map</source>
         <translation>ステップⅠ：町内の地図に世帯とたまり場を記します</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="365"/>
+        <location filename="../../app/ui/main_window.py" line="425"/>
         <source>Ⅱ Watch network</source>
         <translation>Ⅱ 見守りネットワーク</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="365"/>
+        <location filename="../../app/ui/main_window.py" line="425"/>
         <source>Step II: who watches over each person of concern</source>
         <translation>ステップⅡ：気がかりな人を、誰が見守るか</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="366"/>
+        <location filename="../../app/ui/main_window.py" line="426"/>
         <source>Ⅲ Emergency contacts</source>
         <translation>Ⅲ 緊急連絡先</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="366"/>
+        <location filename="../../app/ui/main_window.py" line="426"/>
         <source>Step III: emergency contact cards and sheet</source>
         <translation>ステップⅢ：緊急連絡カードと緊急連絡表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="367"/>
+        <location filename="../../app/ui/main_window.py" line="427"/>
         <source>Liaison meeting</source>
         <translation>福祉連絡会</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="367"/>
+        <location filename="../../app/ui/main_window.py" line="427"/>
         <source>The yearly review of every person of concern (福祉連絡会)</source>
         <translation>気がかりな人を毎年見直す会議</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="377"/>
+        <location filename="../../app/ui/main_window.py" line="437"/>
         <source>Steps</source>
         <translation>手順</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="383"/>
+        <location filename="../../app/ui/main_window.py" line="443"/>
         <source>Edit</source>
         <translation>編集</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="387"/>
+        <location filename="../../app/ui/main_window.py" line="447"/>
         <source>The town shown on the map</source>
         <translation>地図に表示する町内</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="390"/>
+        <location filename="../../app/ui/main_window.py" line="450"/>
         <source>Town:</source>
         <translation>町内：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="398"/>
+        <location filename="../../app/ui/main_window.py" line="458"/>
         <source>Projector</source>
         <translation>プロジェクター</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="402"/>
+        <location filename="../../app/ui/main_window.py" line="462"/>
         <source>Leave projector mode…</source>
         <translation>プロジェクター表示を終わる…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="402"/>
+        <location filename="../../app/ui/main_window.py" line="462"/>
         <source>Show names and details again (asks first)</source>
         <translation>氏名などをまた表示します（先に確認します）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="414"/>
+        <location filename="../../app/ui/main_window.py" line="474"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="425"/>
+        <location filename="../../app/ui/main_window.py" line="486"/>
+        <source>S&amp;ync</source>
+        <translation>同期(&amp;Y)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="492"/>
         <source>&amp;Edit</source>
         <translation>編集(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="429"/>
+        <location filename="../../app/ui/main_window.py" line="496"/>
         <source>&amp;Map</source>
         <translation>地図(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="437"/>
+        <location filename="../../app/ui/main_window.py" line="504"/>
         <source>&amp;Steps</source>
         <translation>手順(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="440"/>
+        <location filename="../../app/ui/main_window.py" line="507"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="443"/>
+        <location filename="../../app/ui/main_window.py" line="510"/>
         <source>&amp;Language</source>
         <translation>言語(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="452"/>
+        <location filename="../../app/ui/main_window.py" line="519"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="142"/>
+        <location filename="../../app/ui/main_window.py" line="167"/>
         <source>Legend</source>
         <translation>凡例</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="143"/>
+        <location filename="../../app/ui/main_window.py" line="168"/>
         <source>Other household</source>
         <translation>その他の世帯</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="144"/>
+        <location filename="../../app/ui/main_window.py" line="169"/>
         <source>A person of concern lives here</source>
         <translation>気がかりな人がいる世帯</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="145"/>
+        <location filename="../../app/ui/main_window.py" line="170"/>
         <source>Gathering place (たまり場)</source>
         <translation>たまり場</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="146"/>
+        <location filename="../../app/ui/main_window.py" line="171"/>
         <source>Person of concern nobody watches over yet</source>
         <translation>見守り者がまだいない気がかりな人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="147"/>
+        <location filename="../../app/ui/main_window.py" line="172"/>
         <source>Click to show or hide the legend</source>
         <translation>クリックで凡例を表示／非表示</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="148"/>
+        <location filename="../../app/ui/main_window.py" line="173"/>
         <source>Drag to move this household</source>
         <translation>ドラッグでこの世帯を移動</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="149"/>
+        <location filename="../../app/ui/main_window.py" line="174"/>
         <source>(?) Position guessed from the address: drag it to the house</source>
         <translation>（？）住所から推定した位置です。家の場所へドラッグしてください</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="187"/>
+        <location filename="../../app/ui/main_window.py" line="212"/>
         <source>Not on the map yet</source>
         <translation>まだ地図にない世帯</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="191"/>
+        <location filename="../../app/ui/main_window.py" line="216"/>
         <source>Pin on the map</source>
         <translation>地図に置く</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="192"/>
+        <location filename="../../app/ui/main_window.py" line="217"/>
         <source>Choose a household above, press this, then click where the house is</source>
         <translation>上の世帯を選んでこのボタンを押し、地図の上でその家の場所をクリックします</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="213"/>
+        <location filename="../../app/ui/main_window.py" line="238"/>
         <source>PROJECTOR MODE — names, phone numbers, birth dates and health notes are hidden. Households are shown by their map numbers.</source>
         <translation>プロジェクター表示中 — 氏名・電話番号・生年月日・健康のメモは隠しています。世帯は地図番号で示します。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="223"/>
+        <location filename="../../app/ui/main_window.py" line="248"/>
         <source>Locked: the ledger is hidden while nobody uses the computer.
 Nothing was lost. Press Unlock and enter the passphrase.</source>
         <translation>ロック中：だれも使っていない間、台帳を隠しています。
 データは失われていません。「ロック解除」を押して合言葉を入れてください。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="229"/>
+        <location filename="../../app/ui/main_window.py" line="254"/>
         <source>Unlock…</source>
         <translation>ロック解除…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="583"/>
+        <location filename="../../app/ui/main_window.py" line="274"/>
+        <source>Delete the unencrypted copy…</source>
+        <translation>暗号化されていない控えを削除…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="286"/>
+        <source>Sync with the office server: Sync menu</source>
+        <translation>事務所のサーバーとの同期：「同期」メニュー</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="288"/>
+        <source>Offline: nothing leaves this computer unless you sync with the office</source>
+        <translation>オフライン：事務所と同期しない限り、データはこのパソコンから出ません</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="650"/>
         <source>No town yet: File → New town…</source>
         <translation>まだ町内がありません：ファイル → 町内を追加…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="590"/>
+        <location filename="../../app/ui/main_window.py" line="657"/>
         <source>{town}: {households} households, {places} gathering places</source>
         <translation>{town}：{households}世帯、たまり場 {places}か所</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="674"/>
+        <location filename="../../app/ui/main_window.py" line="745"/>
         <source>Town map images (*.png *.jpg *.jpeg)</source>
         <translation>町内地図の画像 (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="675"/>
+        <location filename="../../app/ui/main_window.py" line="746"/>
         <source>MBTiles files (*.mbtiles)</source>
         <translation>MBTilesファイル (*.mbtiles)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="676"/>
+        <location filename="../../app/ui/main_window.py" line="747"/>
         <source>Choose the base map</source>
         <translation>背景の地図を選ぶ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="778"/>
+        <location filename="../../app/ui/main_window.py" line="849"/>
         <source>Not on the map yet ({n})</source>
         <translation>まだ地図にない世帯（{n}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="789"/>
+        <location filename="../../app/ui/main_window.py" line="860"/>
         <source>Click the map where the house is.</source>
         <translation>地図の上で、その家の場所をクリックしてください。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="795"/>
+        <location filename="../../app/ui/main_window.py" line="866"/>
         <source>Pin household</source>
         <translation>世帯を地図に置く</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="833"/>
+        <location filename="../../app/ui/main_window.py" line="904"/>
         <source>Move gathering place</source>
         <translation>たまり場の移動</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="838"/>
+        <location filename="../../app/ui/main_window.py" line="909"/>
         <source>Move household</source>
         <translation>世帯の移動</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="875"/>
+        <location filename="../../app/ui/main_window.py" line="946"/>
         <source>Edit household</source>
         <translation>世帯の編集</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="891"/>
+        <location filename="../../app/ui/main_window.py" line="962"/>
         <source>Delete household No.{number} {label} from the map?
 Undo (Ctrl+Z) brings it back.</source>
         <translation>No.{number} {label} を地図から削除しますか？
 「元に戻す」(Ctrl+Z) で戻せます。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="895"/>
+        <location filename="../../app/ui/main_window.py" line="966"/>
         <source>Delete household</source>
         <translation>世帯の削除</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="912"/>
+        <location filename="../../app/ui/main_window.py" line="983"/>
         <source>Add member</source>
         <translation>世帯員の追加</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="928"/>
+        <location filename="../../app/ui/main_window.py" line="999"/>
         <source>Edit member</source>
         <translation>世帯員の編集</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="936"/>
+        <location filename="../../app/ui/main_window.py" line="1007"/>
         <source>Remove {name} from this household?</source>
         <translation>{name} さんをこの世帯から削除しますか？</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="939"/>
+        <location filename="../../app/ui/main_window.py" line="1010"/>
         <source>Remove member</source>
         <translation>世帯員の削除</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="949"/>
+        <location filename="../../app/ui/main_window.py" line="1020"/>
         <source>Delete the gathering place {name}?</source>
         <translation>たまり場「{name}」を削除しますか？</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="950"/>
+        <location filename="../../app/ui/main_window.py" line="1021"/>
         <source>Delete gathering place</source>
         <translation>たまり場の削除</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="955"/>
+        <location filename="../../app/ui/main_window.py" line="1026"/>
         <source>Edit gathering place</source>
         <translation>たまり場の編集</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="995"/>
+        <location filename="../../app/ui/main_window.py" line="1066"/>
         <source>That passphrase does not open this ledger.</source>
         <translation>その合言葉ではこの台帳を開けません。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1043"/>
+        <location filename="../../app/ui/main_window.py" line="1114"/>
         <source>Record consent</source>
         <translation>同意の記録</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1049"/>
+        <location filename="../../app/ui/main_window.py" line="1120"/>
         <source>Back up the ledger</source>
         <translation>台帳の控えを作る</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1051"/>
-        <location filename="../../app/ui/main_window.py" line="1066"/>
+        <location filename="../../app/ui/main_window.py" line="1122"/>
+        <location filename="../../app/ui/main_window.py" line="1143"/>
         <source>Ledger backups (*.sqlite3)</source>
         <translation>台帳の控え (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1060"/>
+        <location filename="../../app/ui/main_window.py" line="1131"/>
         <source>Backed up to {path} (encrypted like the ledger)</source>
         <translation>{path} に控えを保存しました（台帳と同じく暗号化）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1065"/>
-        <location filename="../../app/ui/main_window.py" line="1069"/>
+        <location filename="../../app/ui/main_window.py" line="1142"/>
+        <location filename="../../app/ui/main_window.py" line="1150"/>
         <source>Restore from a backup</source>
         <translation>控えから戻す</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1070"/>
-        <source>To restore, close Sasaeai Map and run:
-
-sasaeai-map restore &quot;{file}&quot;
-
-The current ledger is kept as a backup first.</source>
-        <translation>戻すには、支え合いマップを閉じてから次を実行してください：
-
-sasaeai-map restore &quot;{file}&quot;
-
-今の台帳は先に控えとして残します。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="1075"/>
+        <location filename="../../app/ui/main_window.py" line="1361"/>
         <source>Change passphrase</source>
         <translation>合言葉を変える</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1083"/>
+        <location filename="../../app/ui/main_window.py" line="1369"/>
         <source>The passphrase was changed (a backup was made first).</source>
         <translation>合言葉を変えました（先に控えを作りました）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1114"/>
+        <location filename="../../app/ui/main_window.py" line="1400"/>
         <source>Printed map</source>
         <translation>印刷用の地図</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1128"/>
+        <location filename="../../app/ui/main_window.py" line="1414"/>
         <source>Print map</source>
         <translation>地図の印刷</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1129"/>
+        <location filename="../../app/ui/main_window.py" line="1415"/>
         <source>Draw the watch lines</source>
         <translation>見守りの線を描く</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1131"/>
+        <location filename="../../app/ui/main_window.py" line="1417"/>
         <source>Landscape</source>
         <translation>横向き</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1132"/>
+        <location filename="../../app/ui/main_window.py" line="1418"/>
         <source>Portrait</source>
         <translation>縦向き</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1134"/>
+        <location filename="../../app/ui/main_window.py" line="1420"/>
         <source>Paper</source>
         <translation>用紙</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1135"/>
+        <location filename="../../app/ui/main_window.py" line="1421"/>
         <source>Orientation</source>
         <translation>向き</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1156"/>
+        <location filename="../../app/ui/main_window.py" line="1442"/>
         <source>Leave projector mode? Names, phone numbers and notes will be shown again.</source>
         <translation>プロジェクター表示を終わりますか？ 氏名・電話番号・メモがまた表示されます。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1238"/>
+        <location filename="../../app/ui/main_window.py" line="1524"/>
         <source>Add watcher</source>
         <translation>見守り者の追加</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1256"/>
+        <location filename="../../app/ui/main_window.py" line="1542"/>
         <source>Edit involvement</source>
         <translation>関わり方の編集</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1263"/>
+        <location filename="../../app/ui/main_window.py" line="1549"/>
         <source>{watcher} no longer watches over this person?</source>
         <translation>{watcher} さんを、この人の見守り者から外しますか？</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1265"/>
+        <location filename="../../app/ui/main_window.py" line="1551"/>
         <source>Remove watcher</source>
         <translation>見守り者を外す</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1291"/>
+        <location filename="../../app/ui/main_window.py" line="1577"/>
         <source>New meeting</source>
         <translation>新しい会議</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1310"/>
+        <location filename="../../app/ui/main_window.py" line="1596"/>
         <source>Record for No.{number} that they {outcome}?
 Their watch ends. Nothing is deleted: the record is kept and can be restored.</source>
         <translation>No.{number} の方を「{outcome}」として記録しますか？
 見守りは終わりますが、記録は消さずに保管し、あとで戻せます。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1324"/>
+        <location filename="../../app/ui/main_window.py" line="1610"/>
         <source>Review</source>
         <translation>見直し</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1342"/>
+        <location filename="../../app/ui/main_window.py" line="1628"/>
         <source>Due and overdue</source>
         <translation>見直しが必要な人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1342"/>
-        <location filename="../../app/ui/main_window.py" line="1393"/>
+        <location filename="../../app/ui/main_window.py" line="1628"/>
+        <location filename="../../app/ui/main_window.py" line="1679"/>
         <source>No.</source>
         <translation>番号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1342"/>
-        <location filename="../../app/ui/main_window.py" line="1393"/>
+        <location filename="../../app/ui/main_window.py" line="1628"/>
+        <location filename="../../app/ui/main_window.py" line="1679"/>
         <source>Name</source>
         <translation>氏名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1342"/>
+        <location filename="../../app/ui/main_window.py" line="1628"/>
         <source>Why</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1343"/>
+        <location filename="../../app/ui/main_window.py" line="1629"/>
         <source>Since</source>
         <translation>いつから</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1349"/>
+        <location filename="../../app/ui/main_window.py" line="1635"/>
         <source>(hidden on the projector)</source>
         <translation>（投影中は非表示）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1380"/>
+        <location filename="../../app/ui/main_window.py" line="1666"/>
         <source>This town has no liaison meeting recorded yet: start one with New meeting…</source>
         <translation>この町内の福祉連絡会はまだ記録がありません。「新しい会議…」から始めてください。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1386"/>
+        <location filename="../../app/ui/main_window.py" line="1672"/>
         <source>unknown</source>
         <translation>不明</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1388"/>
+        <location filename="../../app/ui/main_window.py" line="1674"/>
         <source>Since {since}. Who recorded each change: from the history of changes.</source>
         <translation>{since} 以降の変更です。記録した人は変更の記録から。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1390"/>
+        <location filename="../../app/ui/main_window.py" line="1676"/>
         <source>Since {since}. Only record times are known (who recorded them is not).</source>
         <translation>{since} 以降の変更です。記録した時刻だけが分かります（記録した人は分かりません）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1392"/>
+        <location filename="../../app/ui/main_window.py" line="1678"/>
         <source>What changed since the last meeting</source>
         <translation>前回の会議からの変化</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1393"/>
+        <location filename="../../app/ui/main_window.py" line="1679"/>
         <source>What</source>
         <translation>対象</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1393"/>
+        <location filename="../../app/ui/main_window.py" line="1679"/>
         <source>Change</source>
         <translation>変化</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1393"/>
+        <location filename="../../app/ui/main_window.py" line="1679"/>
         <source>Fields</source>
         <translation>項目</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1394"/>
+        <location filename="../../app/ui/main_window.py" line="1680"/>
         <source>Recorded by</source>
         <translation>記録した人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1394"/>
+        <location filename="../../app/ui/main_window.py" line="1680"/>
         <source>When</source>
         <translation>日時</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1401"/>
+        <location filename="../../app/ui/main_window.py" line="1687"/>
         <source>Town / district</source>
         <translation>町内・地区</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1401"/>
+        <location filename="../../app/ui/main_window.py" line="1687"/>
         <source>Watched (■) / not (□)</source>
         <translation>見守りあり（■）・なし（□）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1409"/>
+        <location filename="../../app/ui/main_window.py" line="1695"/>
         <source>Overview</source>
         <translation>全体のようす</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1410"/>
+        <location filename="../../app/ui/main_window.py" line="1696"/>
         <source>Export to Excel…</source>
         <translation>Excelに書き出す…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1413"/>
+        <location filename="../../app/ui/main_window.py" line="1699"/>
         <source>Export the overview</source>
         <translation>全体のようすを書き出す</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1454"/>
+        <location filename="../../app/ui/main_window.py" line="1740"/>
         <source>Edit emergency card</source>
         <translation>緊急連絡カードの編集</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1479"/>
+        <location filename="../../app/ui/main_window.py" line="1783"/>
         <source>Emergency contact sheet</source>
         <translation>緊急連絡表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1488"/>
+        <location filename="../../app/ui/main_window.py" line="1795"/>
         <source>Emergency contact cards</source>
         <translation>緊急連絡カード</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1512"/>
-        <location filename="../../app/ui/main_window.py" line="1522"/>
+        <location filename="../../app/ui/main_window.py" line="1809"/>
+        <source>For whom?</source>
+        <translation>だれに渡しますか？</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="1810"/>
+        <source>Who will receive this copy? Persons who did not consent to sharing with them are left anonymous.</source>
+        <translation>この書類を受け取るのはだれですか？ その相手への提供に同意していない人は匿名になります。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="1828"/>
+        <location filename="../../app/ui/main_window.py" line="1838"/>
         <source>Import shelters or facilities</source>
         <translation>避難所・施設の取り込み</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1513"/>
+        <location filename="../../app/ui/main_window.py" line="1829"/>
         <source>CSV or GeoJSON (*.csv *.geojson *.json)</source>
         <translation>CSVまたはGeoJSON (*.csv *.geojson *.json)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1502"/>
+        <location filename="../../app/ui/main_window.py" line="1818"/>
         <source>{file}: {summary}. Import?</source>
         <translation>{file}：{summary}。取り込みますか？</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1533"/>
-        <location filename="../../app/ui/main_window.py" line="1546"/>
-        <location filename="../../app/ui/main_window.py" line="1559"/>
-        <location filename="../../app/ui/main_window.py" line="1568"/>
+        <location filename="../../app/ui/main_window.py" line="1849"/>
+        <location filename="../../app/ui/main_window.py" line="1862"/>
+        <location filename="../../app/ui/main_window.py" line="1875"/>
+        <location filename="../../app/ui/main_window.py" line="1884"/>
         <source>Import agency list</source>
         <translation>関係機関の一覧の取り込み</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1534"/>
+        <location filename="../../app/ui/main_window.py" line="1850"/>
         <source>Excel or CSV (*.xlsx *.csv)</source>
         <translation>ExcelまたはCSV (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1547"/>
+        <location filename="../../app/ui/main_window.py" line="1863"/>
         <source>{count} phone numbers in {file} have no area code (市外局番).
 Which area code do they have? (e.g. 0776)</source>
         <translation>{file} の電話番号のうち {count}件に市外局番がありません。
 市外局番は何番ですか？（例：0776）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1560"/>
+        <location filename="../../app/ui/main_window.py" line="1876"/>
         <source>What kind of agencies does {file} list?</source>
         <translation>{file} はどの種類の機関の一覧ですか？</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1586"/>
+        <location filename="../../app/ui/main_window.py" line="1906"/>
         <source>Export watch-network record form</source>
         <translation>見守りネットワーク記録用紙の書き出し</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1414"/>
-        <location filename="../../app/ui/main_window.py" line="1587"/>
-        <location filename="../../app/ui/main_window.py" line="1634"/>
+        <location filename="../../app/ui/main_window.py" line="1700"/>
+        <location filename="../../app/ui/main_window.py" line="1907"/>
+        <location filename="../../app/ui/main_window.py" line="1954"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1597"/>
+        <location filename="../../app/ui/main_window.py" line="1151"/>
+        <source>This backup does not open with the current passphrase.
+Its passphrase:</source>
+        <translation>このバックアップは今の合言葉では開けません。
+バックアップの合言葉：</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="1162"/>
+        <source>Replace the ledger with this backup?
+{file}
+
+Everything recorded after the backup was made is replaced. The ledger as it is now is kept as a backup first, so restoring that one undoes this.</source>
+        <translation>台帳をこのバックアップで置き換えますか？
+{file}
+
+バックアップを作った後に記録した内容は置き換わります。今の台帳は先にバックアップとして保存するので、それを復元すれば元に戻せます。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="1185"/>
+        <source>Restored {file}. The ledger as it was is kept as {kept}.</source>
+        <translation>{file} を復元しました。置き換える前の台帳は {kept} に保存してあります。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="1195"/>
+        <source>An unencrypted copy of the ledger, made when it was first encrypted, is still in the backups folder: anyone who gets this computer can read it.
+{files}</source>
+        <translation>台帳を初めて暗号化したときの暗号化されていない控えが、バックアップのフォルダーに残っています。このパソコンを手にした人はだれでも読めます。
+{files}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="1205"/>
+        <source>Delete the unencrypted copy?
+
+The encrypted ledger holds everything in it (this is checked first); the encrypted backups are kept.</source>
+        <translation>暗号化されていない控えを削除しますか？
+
+控えの内容はすべて暗号化された台帳に入っています（削除の前に確かめます）。暗号化されたバックアップは残ります。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="1216"/>
+        <source>The unencrypted copy was deleted.</source>
+        <translation>暗号化されていない控えを削除しました。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="1224"/>
+        <source>Lock when idle</source>
+        <translation>自動ロック</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="1225"/>
+        <source>Lock the window after this many minutes without use:</source>
+        <translation>操作しない状態がこの分数続いたら画面をロック：</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="1232"/>
+        <source>The window locks after {minutes} minutes without use.</source>
+        <translation>操作しない状態が {minutes} 分続くと画面をロックします。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="1242"/>
+        <source>Conflicts to resolve ({n})…</source>
+        <translation>同期の食い違い（{n}件）…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="1260"/>
+        <location filename="../../app/ui/main_window.py" line="1277"/>
+        <source>Sync with the office</source>
+        <translation>事務所と同期</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="1261"/>
+        <source>The office server&apos;s address, as the office gave it (postgresql://…):</source>
+        <translation>事務所から伝えられたサーバーのアドレス（postgresql://…）：</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="1278"/>
+        <source>Syncing with the office server…</source>
+        <translation>事務所のサーバーと同期しています…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="1282"/>
+        <source>Sync stopped; nothing half-done was kept. Sync again to finish.</source>
+        <translation>同期を中止しました。途中までの変更は残していません。もう一度同期すれば続きから終わらせます。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="1316"/>
+        <source>The package&apos;s passphrase (agreed with the office; not the ledger&apos;s):</source>
+        <translation>同期ファイルの合言葉（事務所と決めたもの。台帳の合言葉とは別）：</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="1321"/>
+        <source>Sync package for the office</source>
+        <translation>事務所へ渡す同期ファイル</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="1324"/>
+        <location filename="../../app/ui/main_window.py" line="1344"/>
+        <source>Sync packages (*.sqlite3)</source>
+        <translation>同期ファイル (*.sqlite3)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="1337"/>
+        <source>Saved {n} changes to {path}: take it to the office.</source>
+        <translation>{n} 件の変更を {path} に保存しました。事務所へ持って行ってください。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="1342"/>
+        <source>Sync package from the office</source>
+        <translation>事務所からの同期ファイル</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="1917"/>
         <source>Saved {path}</source>
         <translation>保存しました：{path}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1616"/>
+        <location filename="../../app/ui/main_window.py" line="1936"/>
         <source>Importing {file}…</source>
         <translation>{file} を取り込み中…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1620"/>
+        <location filename="../../app/ui/main_window.py" line="1940"/>
         <source>Import cancelled: nothing was changed.</source>
         <translation>取り込みを取りやめました。台帳は変わっていません。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1626"/>
+        <location filename="../../app/ui/main_window.py" line="1946"/>
         <source>Imported: {summary}</source>
         <translation>取り込みました：{summary}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1633"/>
-        <location filename="../../app/ui/main_window.py" line="1638"/>
+        <location filename="../../app/ui/main_window.py" line="1953"/>
+        <location filename="../../app/ui/main_window.py" line="1958"/>
         <source>Import watch-network record form</source>
         <translation>見守りネットワーク記録用紙の取り込み</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1645"/>
-        <location filename="../../app/ui/main_window.py" line="1661"/>
+        <location filename="../../app/ui/main_window.py" line="1965"/>
+        <location filename="../../app/ui/main_window.py" line="1981"/>
         <source>Import roster</source>
         <translation>名簿の取り込み</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1646"/>
+        <location filename="../../app/ui/main_window.py" line="1966"/>
         <source>Rosters (*.xlsx *.csv)</source>
         <translation>名簿 (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1677"/>
+        <location filename="../../app/ui/main_window.py" line="1997"/>
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1678"/>
+        <location filename="../../app/ui/main_window.py" line="1998"/>
         <source>The new language is used from the next start of Sasaeai Map.</source>
         <translation>新しい言語は、支え合いマップを次に起動したときから使われます。</translation>
     </message>
@@ -1659,47 +1907,47 @@ Which area code do they have? (e.g. 0776)</source>
 <context>
     <name>MeetingDialog</name>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="110"/>
+        <location filename="../../app/ui/meeting_panel.py" line="111"/>
         <source>Liaison meeting</source>
         <translation>福祉連絡会</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="115"/>
+        <location filename="../../app/ui/meeting_panel.py" line="116"/>
         <source>Town welfare liaison meeting (町内福祉連絡会)</source>
         <translation>町内福祉連絡会</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="116"/>
+        <location filename="../../app/ui/meeting_panel.py" line="117"/>
         <source>District welfare network meeting (地区福祉ネットワーク会議)</source>
         <translation>地区福祉ネットワーク会議</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="119"/>
+        <location filename="../../app/ui/meeting_panel.py" line="120"/>
         <source>Name</source>
         <translation>氏名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="119"/>
+        <location filename="../../app/ui/meeting_panel.py" line="120"/>
         <source>Role</source>
         <translation>立場</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="128"/>
+        <location filename="../../app/ui/meeting_panel.py" line="129"/>
         <source>Held on</source>
         <translation>開催日</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="129"/>
+        <location filename="../../app/ui/meeting_panel.py" line="130"/>
         <source>Kind</source>
         <translation>種類</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="130"/>
+        <location filename="../../app/ui/meeting_panel.py" line="131"/>
         <source>Attendees</source>
         <translation>出席者</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="131"/>
+        <location filename="../../app/ui/meeting_panel.py" line="132"/>
         <source>Notes</source>
         <translation>記録</translation>
     </message>
@@ -1707,72 +1955,72 @@ Which area code do they have? (e.g. 0776)</source>
 <context>
     <name>MeetingPanel</name>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="166"/>
+        <location filename="../../app/ui/meeting_panel.py" line="167"/>
         <source>Liaison meeting · review</source>
         <translation>福祉連絡会・見直し</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="168"/>
+        <location filename="../../app/ui/meeting_panel.py" line="169"/>
         <source>The meeting the reviews are recorded for</source>
         <translation>見直しを記録する会議</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="169"/>
+        <location filename="../../app/ui/meeting_panel.py" line="170"/>
         <source>New meeting…</source>
         <translation>新しい会議…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="178"/>
+        <location filename="../../app/ui/meeting_panel.py" line="179"/>
         <source>A short note (optional)</source>
         <translation>ひとことメモ（なくてもよい）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="188"/>
+        <location filename="../../app/ui/meeting_panel.py" line="189"/>
         <source>Due and overdue…</source>
         <translation>見直しが必要な人…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="189"/>
+        <location filename="../../app/ui/meeting_panel.py" line="190"/>
         <source>What changed…</source>
         <translation>前回からの変化…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="190"/>
+        <location filename="../../app/ui/meeting_panel.py" line="191"/>
         <source>Overview…</source>
         <translation>全体のようす…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="191"/>
+        <location filename="../../app/ui/meeting_panel.py" line="192"/>
         <source>Self-check…</source>
         <translation>体制チェック…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="217"/>
+        <location filename="../../app/ui/meeting_panel.py" line="218"/>
         <source>(no meeting: review only)</source>
         <translation>（会議なし：見直しだけ）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="236"/>
+        <location filename="../../app/ui/meeting_panel.py" line="237"/>
         <source>{done} of {total} reviewed at this meeting; {due} due</source>
         <translation>この会議で {total} 人中 {done} 人を見直しました（見直しが必要：{due} 人）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="249"/>
+        <location filename="../../app/ui/meeting_panel.py" line="250"/>
         <source>Choose a person: the map follows.</source>
         <translation>人を選ぶと、地図がその家を映します。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="251"/>
+        <location filename="../../app/ui/meeting_panel.py" line="252"/>
         <source>last reviewed {day}: {outcome}</source>
         <translation>前回の見直し {day}：{outcome}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="253"/>
+        <location filename="../../app/ui/meeting_panel.py" line="254"/>
         <source>never reviewed</source>
         <translation>まだ見直していません</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="255"/>
+        <location filename="../../app/ui/meeting_panel.py" line="256"/>
         <source>{n} watchers</source>
         <translation>見守り者 {n} 人</translation>
     </message>
@@ -1780,27 +2028,37 @@ Which area code do they have? (e.g. 0776)</source>
 <context>
     <name>PdfPreviewDialog</name>
     <message>
-        <location filename="../../app/ui/pdf_preview.py" line="39"/>
+        <location filename="../../app/ui/pdf_preview.py" line="79"/>
         <source>{pages} pages</source>
         <translation>{pages}ページ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pdf_preview.py" line="41"/>
+        <location filename="../../app/ui/pdf_preview.py" line="61"/>
         <source>Save PDF…</source>
         <translation>PDFを保存…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pdf_preview.py" line="42"/>
+        <location filename="../../app/ui/pdf_preview.py" line="62"/>
         <source>Print…</source>
         <translation>印刷…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pdf_preview.py" line="57"/>
+        <location filename="../../app/ui/pdf_preview.py" line="69"/>
+        <source>For whom:</source>
+        <translation>渡す相手：</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pdf_preview.py" line="81"/>
+        <source>Rule applied: {rule}</source>
+        <translation>適用した規則：{rule}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pdf_preview.py" line="108"/>
         <source>Save PDF</source>
         <translation>PDFの保存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pdf_preview.py" line="58"/>
+        <location filename="../../app/ui/pdf_preview.py" line="109"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
@@ -2010,67 +2268,67 @@ Which area code do they have? (e.g. 0776)</source>
         <translation>メモ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/selfcheck_dialog.py" line="160"/>
+        <location filename="../../app/ui/selfcheck_dialog.py" line="161"/>
         <source>Answer</source>
         <translation>回答する</translation>
     </message>
     <message>
-        <location filename="../../app/ui/selfcheck_dialog.py" line="161"/>
+        <location filename="../../app/ui/selfcheck_dialog.py" line="162"/>
         <source>Compare years</source>
         <translation>年度を比べる</translation>
     </message>
     <message>
-        <location filename="../../app/ui/selfcheck_dialog.py" line="163"/>
+        <location filename="../../app/ui/selfcheck_dialog.py" line="164"/>
         <source>Save answers</source>
         <translation>回答を保存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/selfcheck_dialog.py" line="197"/>
+        <location filename="../../app/ui/selfcheck_dialog.py" line="198"/>
         <source>Not answered yet for this year and checker.</source>
         <translation>この年度・チェック者ではまだ回答がありません。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/selfcheck_dialog.py" line="199"/>
+        <location filename="../../app/ui/selfcheck_dialog.py" line="200"/>
         <source>Answered on {date}.</source>
         <translation>{date} に回答済み。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/selfcheck_dialog.py" line="208"/>
+        <location filename="../../app/ui/selfcheck_dialog.py" line="209"/>
         <source>{ticked} of {items} in place</source>
         <translation>{items} 項目中 {ticked} 項目あり</translation>
     </message>
     <message>
-        <location filename="../../app/ui/selfcheck_dialog.py" line="220"/>
+        <location filename="../../app/ui/selfcheck_dialog.py" line="221"/>
         <source>Saved: {ticked} of {items} items in place.</source>
         <translation>保存しました：{items} 項目中 {ticked} 項目にチェック。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/selfcheck_dialog.py" line="230"/>
+        <location filename="../../app/ui/selfcheck_dialog.py" line="231"/>
         <source>Item</source>
         <translation>項目</translation>
     </message>
     <message>
-        <location filename="../../app/ui/selfcheck_dialog.py" line="230"/>
+        <location filename="../../app/ui/selfcheck_dialog.py" line="231"/>
         <source>Since the year before</source>
         <translation>前年度から</translation>
     </message>
     <message>
-        <location filename="../../app/ui/selfcheck_dialog.py" line="241"/>
+        <location filename="../../app/ui/selfcheck_dialog.py" line="242"/>
         <source>Total</source>
         <translation>合計</translation>
     </message>
     <message>
-        <location filename="../../app/ui/selfcheck_dialog.py" line="259"/>
+        <location filename="../../app/ui/selfcheck_dialog.py" line="260"/>
         <source>{checker}: no year answered yet.</source>
         <translation>{checker}：まだどの年度も回答がありません。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/selfcheck_dialog.py" line="261"/>
+        <location filename="../../app/ui/selfcheck_dialog.py" line="262"/>
         <source>{checker}: only {year} is answered; answer another year to compare.</source>
         <translation>{checker}：回答は {year} だけです。比べるには別の年度も回答してください。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/selfcheck_dialog.py" line="264"/>
+        <location filename="../../app/ui/selfcheck_dialog.py" line="265"/>
         <source>{checker}: {improved} items newly in place, {worsened} no longer in place since the year before.</source>
         <translation>{checker}：前年度から {improved} 項目が新たに整い、{worsened} 項目がなくなりました。</translation>
     </message>
@@ -2415,7 +2673,7 @@ Which area code do they have? (e.g. 0776)</source>
     <message>
         <location filename="../../app/io/agencies.py" line="157"/>
         <location filename="../../app/io/reference_layers.py" line="177"/>
-        <location filename="../../app/io/roster.py" line="167"/>
+        <location filename="../../app/io/roster.py" line="180"/>
         <source>The file is empty.</source>
         <translation>ファイルが空です。</translation>
     </message>
@@ -2501,22 +2759,22 @@ Which area code do they have? (e.g. 0776)</source>
         <translation>参考情報は .csv か .geojson のファイルから読み込みます。</translation>
     </message>
     <message>
-        <location filename="../../app/io/roster.py" line="138"/>
+        <location filename="../../app/io/roster.py" line="147"/>
         <source>The text encoding of this CSV file is unknown.</source>
         <translation>このCSVファイルの文字コードがわかりません。</translation>
     </message>
     <message>
-        <location filename="../../app/io/roster.py" line="214"/>
+        <location filename="../../app/io/roster.py" line="231"/>
         <source>Sheet {sheet}: no 氏名 (name) column was found in the header row {row}; choose the columns by hand.</source>
         <translation>シート「{sheet}」：見出しの行（{row}行目）に「氏名」の列がありません。列を手で選んでください。</translation>
     </message>
     <message>
-        <location filename="../../app/io/roster.py" line="233"/>
+        <location filename="../../app/io/roster.py" line="250"/>
         <source>Sheet {sheet}, row {row}, cell {cell}: the name (氏名) is empty.</source>
         <translation>シート「{sheet}」{row}行目、セル{cell}：氏名が空欄です。</translation>
     </message>
     <message>
-        <location filename="../../app/io/roster.py" line="246"/>
+        <location filename="../../app/io/roster.py" line="263"/>
         <source>Sheet {sheet}, row {row}, cell {cell}: 「{text}」 is not a date (e.g. 昭和15年3月2日 or 1940/3/2).</source>
         <translation>シート「{sheet}」{row}行目、セル{cell}：「{text}」は日付ではありません（例：昭和15年3月2日、1940/3/2）。</translation>
     </message>
@@ -2588,7 +2846,7 @@ Which area code do they have? (e.g. 0776)</source>
     </message>
     <message>
         <location filename="../../app/services/basemaps.py" line="31"/>
-        <location filename="../../app/services/emergency.py" line="452"/>
+        <location filename="../../app/services/emergency.py" line="476"/>
         <location filename="../../app/services/households.py" line="164"/>
         <location filename="../../app/services/meetings.py" line="171"/>
         <location filename="../../app/services/meetings.py" line="436"/>
@@ -2604,7 +2862,7 @@ Which area code do they have? (e.g. 0776)</source>
         <translation>{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/services/emergency.py" line="45"/>
+        <location filename="../../app/services/emergency.py" line="46"/>
         <location filename="../../app/services/meetings.py" line="82"/>
         <location filename="../../app/services/towns.py" line="18"/>
         <location filename="../../app/services/watch.py" line="42"/>
@@ -2612,7 +2870,7 @@ Which area code do they have? (e.g. 0776)</source>
         <translation>名前を入力してください。</translation>
     </message>
     <message>
-        <location filename="../../app/services/emergency.py" line="48"/>
+        <location filename="../../app/services/emergency.py" line="49"/>
         <location filename="../../app/services/households.py" line="128"/>
         <location filename="../../app/services/meetings.py" line="84"/>
         <location filename="../../app/services/selfcheck.py" line="125"/>
@@ -2622,42 +2880,42 @@ Which area code do they have? (e.g. 0776)</source>
         <translation>長すぎます：{length}文字（最大{limit}文字）。</translation>
     </message>
     <message>
-        <location filename="../../app/services/emergency.py" line="58"/>
+        <location filename="../../app/services/emergency.py" line="59"/>
         <source>Unknown kind of agency: {kind}</source>
         <translation>機関の種類がわかりません：{kind}</translation>
     </message>
     <message>
-        <location filename="../../app/services/emergency.py" line="66"/>
+        <location filename="../../app/services/emergency.py" line="67"/>
         <location filename="../../app/services/households.py" line="93"/>
         <source>Latitude {lat} / longitude {lon} is not on Earth.</source>
         <translation>緯度 {lat}／経度 {lon} は地球上の位置ではありません。</translation>
     </message>
     <message>
-        <location filename="../../app/services/emergency.py" line="83"/>
-        <location filename="../../app/services/emergency.py" line="304"/>
+        <location filename="../../app/services/emergency.py" line="84"/>
+        <location filename="../../app/services/emergency.py" line="305"/>
         <source>This agency is no longer in the directory.</source>
         <translation>この機関は一覧にもうありません。</translation>
     </message>
     <message>
-        <location filename="../../app/services/emergency.py" line="185"/>
+        <location filename="../../app/services/emergency.py" line="186"/>
         <location filename="../../app/services/meetings.py" line="241"/>
         <location filename="../../app/services/meetings.py" line="374"/>
         <source>This person is no longer in the ledger.</source>
         <translation>この人は台帳にもういません。</translation>
     </message>
     <message>
-        <location filename="../../app/services/emergency.py" line="321"/>
+        <location filename="../../app/services/emergency.py" line="322"/>
         <source>The review date is before the date the card was made.</source>
         <translation>見直しの日が、カードを作った日より前になっています。</translation>
     </message>
     <message>
-        <location filename="../../app/services/emergency.py" line="403"/>
-        <location filename="../../app/services/emergency.py" line="412"/>
+        <location filename="../../app/services/emergency.py" line="404"/>
+        <location filename="../../app/services/emergency.py" line="413"/>
         <source>This person has no emergency contact card.</source>
         <translation>この人の緊急連絡カードはありません。</translation>
     </message>
     <message>
-        <location filename="../../app/services/emergency.py" line="550"/>
+        <location filename="../../app/services/emergency.py" line="574"/>
         <location filename="../../app/services/households.py" line="84"/>
         <source>This household is no longer in the ledger.</source>
         <translation>この世帯は台帳にもうありません。</translation>
@@ -2842,39 +3100,49 @@ Which area code do they have? (e.g. 0776)</source>
         <translation>{name} さんはすでに一覧から外れています（記録は残っています）</translation>
     </message>
     <message>
-        <location filename="../../app/services/backup.py" line="83"/>
+        <location filename="../../app/services/backup.py" line="84"/>
         <source>a backup cannot overwrite the ledger itself</source>
         <translation>バックアップで台帳そのものを上書きすることはできません</translation>
     </message>
     <message>
-        <location filename="../../app/services/backup.py" line="93"/>
+        <location filename="../../app/services/backup.py" line="94"/>
         <source>no such file</source>
         <translation>ファイルがありません</translation>
     </message>
     <message>
-        <location filename="../../app/services/backup.py" line="95"/>
+        <location filename="../../app/services/backup.py" line="96"/>
         <source>this file does not open with the passphrase: wrong passphrase, or not a ledger backup</source>
         <translation>この合言葉ではファイルが開けません。合言葉が違うか、台帳のバックアップではありません</translation>
     </message>
     <message>
-        <location filename="../../app/services/backup.py" line="99"/>
+        <location filename="../../app/services/backup.py" line="100"/>
         <source>this backup is damaged ({detail})</source>
         <translation>このバックアップは壊れています（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../app/services/backup.py" line="109"/>
+        <location filename="../../app/services/backup.py" line="110"/>
         <source>this file is not a ledger backup</source>
         <translation>このファイルは台帳のバックアップではありません</translation>
     </message>
     <message>
-        <location filename="../../app/services/backup.py" line="124"/>
+        <location filename="../../app/services/backup.py" line="125"/>
         <source>the current ledger does not open with this passphrase; nothing was restored</source>
         <translation>この合言葉では今の台帳が開けません。何も復元していません</translation>
     </message>
     <message>
-        <location filename="../../app/services/backup.py" line="131"/>
+        <location filename="../../app/services/backup.py" line="132"/>
         <source>the ledger is still open (or was not closed cleanly); close the app and try again</source>
         <translation>台帳がまだ開いています（または正しく閉じられていません）。アプリを閉じてから、もう一度お試しください</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/backup.py" line="157"/>
+        <source>this is not an unencrypted copy of the ledger</source>
+        <translation>これは台帳の暗号化されていない控えではありません</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/backup.py" line="173"/>
+        <source>the ledger holds fewer {table} rows than the unencrypted copy; the copy was kept</source>
+        <translation>台帳の {table} の行が控えより少ないため、控えは残しました</translation>
     </message>
     <message>
         <location filename="../../app/services/lock.py" line="116"/>
@@ -2962,71 +3230,88 @@ Which area code do they have? (e.g. 0776)</source>
         <translation>{name} という名前のパソコンはサーバーに登録されていません</translation>
     </message>
     <message>
+        <location filename="../../app/services/sync.py" line="574"/>
         <source>this ledger syncs as laptop {mine}, not as {other}</source>
         <translation>この台帳はパソコン {mine} として同期しています。{other} としては同期できません</translation>
     </message>
     <message>
-        <source>this laptop has not synced yet: give the office server's address</source>
+        <location filename="../../app/services/sync.py" line="591"/>
+        <source>this laptop has not synced yet: give the office server&apos;s address</source>
         <translation>このパソコンはまだ同期していません。事務所のサーバーのアドレスを指定してください</translation>
     </message>
     <message>
+        <location filename="../../app/services/sync.py" line="607"/>
         <source>other laptops kept sending changes to the same records; sync again</source>
         <translation>他のパソコンが同じ記録を続けて変更しました。もう一度同期してください</translation>
     </message>
     <message>
+        <location filename="../../app/services/sync.py" line="693"/>
         <source>choose mine or theirs, not {choice}</source>
         <translation>{choice} ではなく、mine（こちら）か theirs（相手）を選んでください</translation>
     </message>
     <message>
+        <location filename="../../app/services/sync.py" line="697"/>
         <source>no such conflict</source>
         <translation>その食い違いはありません</translation>
     </message>
     <message>
+        <location filename="../../app/services/sync.py" line="699"/>
         <source>this conflict was already resolved</source>
         <translation>この食い違いはもう解決済みです</translation>
     </message>
     <message>
+        <location filename="../../app/services/sync.py" line="754"/>
         <source>a sync package needs a passphrase</source>
         <translation>同期パッケージにはパスフレーズが必要です</translation>
     </message>
     <message>
+        <location filename="../../app/services/sync.py" line="780"/>
         <source>no sync package at this path</source>
         <translation>この場所に同期パッケージがありません</translation>
     </message>
     <message>
+        <location filename="../../app/services/sync.py" line="790"/>
         <source>wrong passphrase, or the file is not a sync package</source>
         <translation>パスフレーズが違うか、同期パッケージではないファイルです</translation>
     </message>
     <message>
+        <location filename="../../app/services/sync.py" line="793"/>
         <source>the file is not a sync package</source>
         <translation>同期パッケージではないファイルです</translation>
     </message>
     <message>
+        <location filename="../../app/services/sync.py" line="805"/>
         <source>this laptop is not registered yet: import the package the office made for it first</source>
         <translation>このパソコンはまだ登録されていません。先に事務所が作ったパッケージを取り込んでください</translation>
     </message>
     <message>
+        <location filename="../../app/services/sync.py" line="834"/>
         <source>this package was made by the office, not by a laptop</source>
         <translation>このパッケージはパソコンではなく事務所が作ったものです</translation>
     </message>
     <message>
+        <location filename="../../app/services/sync.py" line="877"/>
         <source>this package was made by a laptop: import it at the office</source>
         <translation>このパッケージはパソコンが作ったものです。事務所で取り込んでください</translation>
     </message>
     <message>
-        <source>this package answers another ledger's package</source>
+        <location filename="../../app/services/sync.py" line="884"/>
+        <source>this package answers another ledger&apos;s package</source>
         <translation>このパッケージは別の台帳のパッケージへの返事です</translation>
     </message>
     <message>
+        <location filename="../../app/cli.py" line="232"/>
         <source>a sync package needs a passphrase: set {env}</source>
         <translation>同期パッケージにはパスフレーズが必要です。{env} を設定してください</translation>
     </message>
     <message>
+        <location filename="../../app/cli.py" line="292"/>
         <source>name the laptop the package is for</source>
         <translation>パッケージを渡すパソコンの名前を指定してください</translation>
     </message>
     <message>
-        <source>give the reply package's file name</source>
+        <location filename="../../app/cli.py" line="311"/>
+        <source>give the reply package&apos;s file name</source>
         <translation>返事のパッケージのファイル名を指定してください</translation>
     </message>
 </context>
@@ -3156,18 +3441,21 @@ Which area code do they have? (e.g. 0776)</source>
         <translation>{count}行で地区が「○○地区」と書かれています。ほかのファイルと同じく「○○」として保存します。</translation>
     </message>
     <message>
-        <location filename="../../app/io/roster.py" line="324"/>
+        <location filename="../../app/io/roster.py" line="445"/>
+        <location filename="../../app/io/roster.py" line="703"/>
         <location filename="../../app/io/watch_form.py" line="552"/>
         <source>Several members have this name and address.</source>
         <translation>この氏名と住所の世帯員が複数います。</translation>
     </message>
     <message>
-        <location filename="../../app/io/roster.py" line="327"/>
+        <location filename="../../app/io/roster.py" line="448"/>
+        <location filename="../../app/io/roster.py" line="706"/>
         <source>A member with this name and birth date lives at another address.</source>
         <translation>同じ氏名・生年月日の世帯員が、別の住所にいます。</translation>
     </message>
     <message>
-        <location filename="../../app/io/roster.py" line="329"/>
+        <location filename="../../app/io/roster.py" line="450"/>
+        <location filename="../../app/io/roster.py" line="708"/>
         <source>This person is in the roster twice.</source>
         <translation>この人は名簿に2回出ています。</translation>
     </message>
@@ -3286,6 +3574,7 @@ Which area code do they have? (e.g. 0776)</source>
     </message>
     <message>
         <location filename="../../app/ui/meeting_panel.py" line="65"/>
+        <location filename="../../app/ui/meeting_panel.py" line="88"/>
         <source>ended / archived</source>
         <translation>終了・記録保管</translation>
     </message>
@@ -3361,42 +3650,42 @@ Which area code do they have? (e.g. 0776)</source>
         <translation>同意</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="94"/>
+        <location filename="../../app/ui/meeting_panel.py" line="95"/>
         <source>District head (区長)</source>
         <translation>区長</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="95"/>
+        <location filename="../../app/ui/meeting_panel.py" line="96"/>
         <source>Welfare commissioner (民生児童委員)</source>
         <translation>民生児童委員</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="96"/>
+        <location filename="../../app/ui/meeting_panel.py" line="97"/>
         <source>Welfare promoter (福祉推進員)</source>
         <translation>福祉推進員</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="97"/>
+        <location filename="../../app/ui/meeting_panel.py" line="98"/>
         <source>Elderly home counsellor (老人家庭相談員)</source>
         <translation>老人家庭相談員</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="98"/>
+        <location filename="../../app/ui/meeting_panel.py" line="99"/>
         <source>Group leader</source>
         <translation>町内の団体長</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="99"/>
+        <location filename="../../app/ui/meeting_panel.py" line="100"/>
         <source>Resident</source>
         <translation>住民</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="100"/>
+        <location filename="../../app/ui/meeting_panel.py" line="101"/>
         <source>社協 staff</source>
         <translation>社協職員</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="101"/>
+        <location filename="../../app/ui/meeting_panel.py" line="102"/>
         <source>Other</source>
         <translation>その他</translation>
     </message>
@@ -3518,6 +3807,29 @@ Which area code do they have? (e.g. 0776)</source>
         <location filename="../../app/maps/printing.py" line="182"/>
         <source>Mutual-support welfare map  {district} {town}</source>
         <translation>支え合い福祉マップ  {district} {town}</translation>
+    </message>
+</context>
+<context>
+    <name>privacy</name>
+    <message>
+        <location filename="../../app/ui/privacy_dialogs.py" line="37"/>
+        <source>Watchers and the welfare commissioner (民生児童委員)</source>
+        <translation>見守り者と民生児童委員</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/privacy_dialogs.py" line="38"/>
+        <source>Community members (区長, 福祉推進員, residents)</source>
+        <translation>地域の人（区長・福祉推進員・住民）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/privacy_dialogs.py" line="39"/>
+        <source>Agencies (地域包括支援センター, care managers, city office)</source>
+        <translation>関係機関（地域包括支援センター・ケアマネジャー・市役所）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/privacy_dialogs.py" line="40"/>
+        <source>Council staff only: every name, whatever the consent</source>
+        <translation>社協職員用：同意の有無を問わず全員の氏名</translation>
     </message>
 </context>
 <context>
@@ -3652,52 +3964,124 @@ Which area code do they have? (e.g. 0776)</source>
 <context>
     <name>sync</name>
     <message>
+        <location filename="../../app/services/sync.py" line="57"/>
         <source>Connecting to the office server</source>
         <translation>事務所のサーバーに接続しています</translation>
     </message>
     <message>
+        <location filename="../../app/services/sync.py" line="58"/>
         <source>Receiving changes from other laptops</source>
         <translation>他のパソコンの変更を受け取っています</translation>
     </message>
     <message>
+        <location filename="../../app/services/sync.py" line="59"/>
         <source>Applying received changes</source>
         <translation>受け取った変更を反映しています</translation>
     </message>
     <message>
-        <source>Sending this laptop's changes</source>
+        <location filename="../../app/services/sync.py" line="60"/>
+        <source>Sending this laptop&apos;s changes</source>
         <translation>このパソコンの変更を送っています</translation>
     </message>
     <message>
+        <location filename="../../app/services/sync.py" line="61"/>
         <source>Saving on the office server</source>
         <translation>事務所のサーバーに保存しています</translation>
     </message>
     <message>
+        <location filename="../../app/services/sync.py" line="62"/>
         <source>Saved on the office server</source>
         <translation>事務所のサーバーに保存しました</translation>
     </message>
     <message>
+        <location filename="../../app/services/sync.py" line="63"/>
         <source>Sync finished</source>
         <translation>同期が終わりました</translation>
     </message>
     <message>
+        <location filename="../../app/services/sync.py" line="66"/>
         <source>Changed here and on another laptop</source>
         <translation>このパソコンと他のパソコンで変更されました</translation>
     </message>
     <message>
+        <location filename="../../app/services/sync.py" line="67"/>
         <source>Archived on another laptop, changed here</source>
         <translation>他のパソコンで削除（保管）され、このパソコンで変更されました</translation>
     </message>
     <message>
+        <location filename="../../app/services/sync.py" line="68"/>
         <source>Changed on another laptop, archived here</source>
         <translation>他のパソコンで変更され、このパソコンで削除（保管）されました</translation>
     </message>
     <message>
+        <location filename="../../app/services/sync.py" line="69"/>
         <source>Removed on another laptop, changed here</source>
         <translation>他のパソコンで消去され、このパソコンで変更されました</translation>
     </message>
     <message>
+        <location filename="../../app/services/sync.py" line="70"/>
         <source>Map number taken on another laptop: this household got a new one</source>
         <translation>他のパソコンが先にこの地図番号を使ったため、この世帯に新しい番号を付けました</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_dialogs.py" line="36"/>
+        <source>in use (not ended)</source>
+        <translation>継続中（終了していない）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_dialogs.py" line="37"/>
+        <source>ended {when}</source>
+        <translation>{when} に終了</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_dialogs.py" line="39"/>
+        <source>(empty)</source>
+        <translation>（空欄）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_dialogs.py" line="41"/>
+        <source>yes</source>
+        <translation>はい</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_dialogs.py" line="41"/>
+        <source>no</source>
+        <translation>いいえ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_dialogs.py" line="53"/>
+        <source>Not synced with an office server</source>
+        <translation>事務所のサーバーとは未同期</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_dialogs.py" line="54"/>
+        <source>Not synced yet · {pending} changes waiting</source>
+        <translation>未同期 · 送信待ち {pending} 件</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_dialogs.py" line="55"/>
+        <source>Synced {when} · {pending} changes waiting</source>
+        <translation>{when} 同期 · 送信待ち {pending} 件</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_dialogs.py" line="58"/>
+        <source> · {conflicts} to resolve</source>
+        <translation> · 食い違い {conflicts} 件</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_dialogs.py" line="63"/>
+        <source>Sync finished: {received} changes received, {sent} sent.</source>
+        <translation>同期しました：受信 {received} 件、送信 {sent} 件。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_dialogs.py" line="66"/>
+        <source>{n} changes were made both here and on another laptop: choose which to keep in Sync → Conflicts.</source>
+        <translation>{n} 件はこのパソコンと別のパソコンの両方で変更されていました。「同期」→「同期の食い違い」で残す方を選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_dialogs.py" line="69"/>
+        <source>{n} changes belong to districts this laptop is not registered for; they stay on this laptop.</source>
+        <translation>{n} 件はこのパソコンが登録されていない地区の変更なので、このパソコンにだけ残ります。</translation>
     </message>
 </context>
 <context>
