@@ -284,7 +284,7 @@ def read_roster(session: Session, path: Path, town_id: uuid.UUID, *,
 class _Known:
     """A member of the town as the import sees them: plain values, no ORM object."""
 
-    id: uuid.UUID
+    raw_id: str  # the stored hex text: only the members a roster row matches need a UUID object
     household_id: uuid.UUID
     name: str
     kana: str
@@ -294,6 +294,10 @@ class _Known:
     of_concern: bool
     search_key: str
     address: str
+
+    @functools.cached_property
+    def id(self) -> uuid.UUID:
+        return uuid.UUID(hex=self.raw_id)
 
 
 @dataclass
@@ -332,7 +336,7 @@ def _load_town(session: Session, town_id: uuid.UUID) -> _Town:
     ):
         household_categories[as_id(hid)].add(code)
     persons = [
-        _Known(uuid.UUID(hex=pid), as_id(hid), name, kana, phone, concerns, birth, bool(of_concern), key, address)
+        _Known(pid, as_id(hid), name, kana, phone, concerns, birth, bool(of_concern), key, address)
         for pid, hid, name, kana, phone, concerns, birth, of_concern, key, address in session.execute(
             select(_raw(Person.id), _raw(Person.household_id), Person.name, Person.kana, Person.phone, Person.concerns,
                    Person.birth_date, Person.of_concern, Person.search_key, Household.address)
