@@ -135,3 +135,22 @@ def test_unknown_format_and_order_are_refused(demo_cards, tmp_path):
     with pytest.raises(LedgerError), ledger.Session.begin() as s:
         export_sheet(s, town_id, tmp_path / "sheet.xlsx", order="age", audience=Audience.STAFF)
     assert not (tmp_path / "sheet.docx").exists()
+
+
+def test_excel_sheet_streams_its_rows_memory_does_not_grow_with_the_town(tmp_path):
+    """Write-only mode: the workbook holds no cell objects, so 8,000 rows take about the memory of 1,000."""
+    import tracemalloc
+
+    from app.io.emergency_sheet import SheetData, write_xlsx
+
+    peaks = {}
+    for n in (1000, 8000):
+        rows = [tuple(f"{h}{i}" for h in HEADERS) for i in range(n)]
+        data = SheetData("ひだまり町", "北新庄地区", DAY, rows, [], Audience.STAFF)
+        tracemalloc.start()
+        write_xlsx(data, tmp_path / f"{n}.xlsx")
+        peaks[n] = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+    assert peaks[8000] < 2 * peaks[1000], peaks
+    ws = load_workbook(tmp_path / "8000.xlsx", read_only=True).active
+    assert sum(1 for _ in ws.iter_rows(min_row=HEADER_ROW + 1)) == 8000
