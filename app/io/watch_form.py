@@ -238,9 +238,10 @@ def _write_block(ws, cell, top: int, concern, masked: bool, merges: list[CellRan
             cell(ws, values[i] if i < 4 else None, _block_style(COL_VALUE, part)),
             cell(ws, link.watcher.name if link else None, _block_style(COL_WATCHER, part)),
             cell(ws, link.involvement if link else None, _block_style(COL_INVOLVEMENT, part)),
-            cell(ws, str(concern.person.id) if concern and i == 0 else None),
-            cell(ws, str(link.id) if link else None),
-            cell(ws, MASKED_FIELDS if masked and i == 0 else None),
+            # The hidden key columns: no cell at all where there is no key (write-only mode skips None).
+            cell(ws, str(concern.person.id)) if concern and i == 0 else None,
+            cell(ws, str(link.id)) if link else None,
+            cell(ws, MASKED_FIELDS) if masked and i == 0 else None,
         ])
     return bottom + 1
 
