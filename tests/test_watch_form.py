@@ -116,6 +116,7 @@ def test_printed_form_has_four_persons_per_a4_page_in_japanese(demo_ledger, demo
     for page in pages:
         assert TITLE in page and "ひだまり町" in page and "気がかりな人" in page
         assert page.count("気になるところ") == 4
+        assert "表示ルール" in page  # the consent rule applied, at the foot of every page
     size = subprocess.run(["pdfinfo", str(tmp_path / "form.pdf")], capture_output=True, text=True).stdout
     assert "595.3" in size or "595" in size  # A4 width in points
 
