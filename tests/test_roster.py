@@ -198,11 +198,14 @@ def _seed_for_bulk(ledger, town_id):
         households.add_person(s, lone.id, PersonFields("一人　住子"))
         w = watch.add_watcher(s, town_id, WatcherFields("佐藤　一郎"))
         watch.link_watcher(s, hal.id, w.id, LinkFields("声かけ"))
+        gone = watch.add_watcher(s, town_id, WatcherFields("田中　次郎"))
+        link = watch.link_watcher(s, hal.id, gone.id, LinkFields("ゴミ出し"))
+        watch.unlink(s, link.id)  # listed again by the roster: the same link record comes back
 
 
 BULK_ROWS = [
     ["氏名", "フリガナ", "住所", "電話", "生年月日", "世帯区分", "気になるところ", "見守り者"],
-    ["山田　ハル", "", "余川町1", "0778-22-1234", "昭和15年3月2日", "一人暮らし", "足が弱い", "佐藤　一郎（民生委員）、鈴木　花子（近所）"],
+    ["山田　ハル", "", "余川町1", "0778-22-1234", "昭和15年3月2日", "一人暮らし", "足が弱い", "田中　次郎、佐藤　一郎（民生委員）、鈴木　花子（近所）"],
     ["山田　正男", "ﾔﾏﾀﾞ ﾏｻｵ", "余川町1", "", "", "", "", ""],  # half-width kana, nothing else new
     ["新井　トメ", "アライ　トメ", "余川町20", "０７７８２２５５５５", "S10.1.2", "高齢者夫婦", "物忘れ", "鈴木　花子（近所）"],
     ["新井　茂", "アライ　シゲル", "余川町20", "", "", "高齢者夫婦", "", ""],  # the same new household
@@ -261,6 +264,8 @@ def test_the_bulk_import_writes_the_same_ledger_and_the_same_audit_entries_as_ro
     assert bulk == rowwise
     assert ("update", "person", "phone", "", "0778-22-1234", "山田　ハル") in {e[:6] for e in bulk}
     assert any(e[:3] == ("update", "household", "categories") and e[5] == "山田家" for e in bulk)
+    assert ("restore", "watch_link", "deleted_at") in {e[:3] for e in bulk}
+    assert ("update", "watch_link", "involvement", "ゴミ出し", "") in {e[:5] for e in bulk}
 
 
 def test_a_bulk_import_is_one_transaction_a_failure_midway_writes_nothing(ledger, town, tmp_path, monkeypatch):

@@ -309,7 +309,7 @@ class _Town:
     household_categories: dict[uuid.UUID, set[str]]
     last_sort_order: dict[uuid.UUID, int]  # household → highest member sort order (archived members too)
     live_links: set[tuple[uuid.UUID, uuid.UUID]]  # (person, watcher)
-    dead_links: set[tuple[uuid.UUID, uuid.UUID]]  # unlinked pairs: linking again revives the record
+    dead_links: dict[tuple[uuid.UUID, uuid.UUID], dict]  # unlinked pairs → the record linking again revives
     last_link_order: dict[uuid.UUID, int]  # person → highest sort order of their live links
     household_names: dict[uuid.UUID, str]
     next_map_number: int
@@ -360,15 +360,20 @@ def _load_town(session: Session, town_id: uuid.UUID) -> _Town:
         select(_raw(Person.household_id), func.max(Person.sort_order)).join(Household, Person.household_id == Household.id)
         .where(Household.town_id == town_id).group_by(Person.household_id))}
     live_links: set[tuple[uuid.UUID, uuid.UUID]] = set()
-    dead_links: set[tuple[uuid.UUID, uuid.UUID]] = set()
+    dead_links: dict[tuple[uuid.UUID, uuid.UUID], dict] = {}
     last_link_order: dict[uuid.UUID, int] = {}
-    for pid, wid, deleted, order in session.execute(
-        select(WatchLink.person_id, WatchLink.watcher_id, WatchLink.deleted_at, WatchLink.sort_order)
+    for link in session.execute(
+        select(WatchLink.id, WatchLink.person_id, WatchLink.watcher_id, WatchLink.deleted_at, WatchLink.sort_order,
+               WatchLink.involvement, WatchLink.frequency, WatchLink.since, WatchLink.note)
         .join(Watcher, Watcher.id == WatchLink.watcher_id).where(Watcher.town_id == town_id)
-    ):
-        (dead_links if deleted is not None else live_links).add((pid, wid))
-        if deleted is None:
-            last_link_order[pid] = max(order, last_link_order.get(pid, -1))
+        .order_by(WatchLink.created_at)
+    ).mappings():
+        pair = (link["person_id"], link["watcher_id"])
+        if link["deleted_at"] is None:
+            live_links.add(pair)
+            last_link_order[pair[0]] = max(link["sort_order"], last_link_order.get(pair[0], -1))
+        else:
+            dead_links.setdefault(pair, dict(link))
     categories = {code: (cid, label) for cid, code, label in session.execute(
         select(HouseholdCategory.id, HouseholdCategory.code, HouseholdCategory.label))}
     top = session.scalar(select(func.max(Household.map_number)).where(Household.town_id == town_id))
@@ -380,7 +385,8 @@ def _load_town(session: Session, town_id: uuid.UUID) -> _Town:
         if p.birth_date:
             by_name_birth[(name, p.birth_date)].append(p)
     return _Town(persons, homes, watchers, categories, household_categories, last_sort_order, live_links,
-                 dead_links - live_links, last_link_order, household_names, (top or 0) + 1,
+                 {k: v for k, v in dead_links.items() if k not in live_links}, last_link_order, household_names,
+                 (top or 0) + 1,
                  by_name_address, by_name_birth)
 
 
@@ -505,7 +511,7 @@ class _BulkWriter:
         self.category_links: list[dict] = []
         self.watchers: list[dict] = []
         self.links: list[dict] = []
-        self.revived: list[tuple[uuid.UUID, uuid.UUID]] = []
+        self.revived: list[dict] = []
         self.audit: list[dict] = []
         # What this import adds, kept apart from ``town`` (which the preview may hand to the next apply).
         self.next_map_number = town.next_map_number
@@ -597,8 +603,12 @@ class _BulkWriter:
             if pair in self.town.live_links or pair in self.new_links:
                 continue
             self.new_links.add(pair)
-            if pair in self.town.dead_links:
-                self.revived.append(pair)  # rare: the services bring the old record back, with its history
+            if (dead := self.town.dead_links.get(pair)) is not None:
+                # As link_watcher: an unlinked pair comes back as the same record (its history stays with it).
+                new = dict(deleted_at=None, sort_order=self._next_link_order(person_id), involvement="",
+                           frequency=None, since=None, note="")
+                self.audit += updated_rows(self.session, "watch_link", dead, dead, new)
+                self.revived.append(dict(_id=dead["id"], **new))
                 continue
             values = dict(id=uuid.uuid4(), person_id=person_id, watcher_id=watcher_id, involvement="",
                           note="", sort_order=self._next_link_order(person_id), created_at=self.now,
@@ -616,12 +626,14 @@ class _BulkWriter:
 
     def write(self, progress: Callable[[int, int], None] | None) -> None:
         link_table = household_category_link
-        person = Person.__table__
+        person, link = Person.__table__, WatchLink.__table__
         updates = [dict(_id=pid, **values) for pid, values in self.person_updates.items()]
         steps = [(insert(Household.__table__), self.households), (insert(person), self.persons),
                  (update(person).where(person.c.id == bindparam("_id")), updates),
                  (insert(link_table), self.category_links), (insert(Watcher.__table__), self.watchers),
-                 (insert(WatchLink.__table__), self.links), (insert(AuditEntry.__table__), self.audit)]
+                 (insert(WatchLink.__table__), self.links),
+                 (update(link).where(link.c.id == bindparam("_id")), self.revived),
+                 (insert(AuditEntry.__table__), self.audit)]
         total, done = sum(len(rows) for _, rows in steps), 0
         for statement, rows in steps:
             for batch in chunks(rows, self.BATCH):
@@ -629,8 +641,6 @@ class _BulkWriter:
                 done += len(batch)
                 if progress is not None:
                     progress(done, total)
-        for person_id, watcher_id in self.revived:  # through the services: audited by the flush hook
-            watch.link_watcher(self.session, person_id, watcher_id, LinkFields())
         self.session.expire_all()  # ORM objects loaded before the bulk writes must not hide them
 
 
