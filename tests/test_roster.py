@@ -305,3 +305,13 @@ def test_a_change_written_between_preview_and_apply_is_seen_by_the_apply(ledger,
     with ledger.Session.begin() as s:
         homes = households.list_households(s, town.id)
     assert [(h.id, [p.name for p in h.persons]) for h in homes] == [(home.id, ["新井　トメ"])]
+
+
+def test_members_imported_in_bulk_are_found_by_search(ledger, town, tmp_path):
+    from app.services.search import search
+
+    _seed_for_bulk(ledger, town.id)
+    run(ledger, town.id, xlsx(tmp_path / "r.xlsx", BULK_ROWS))
+    with ledger.Session() as s:
+        assert [h.address for h in search(s, "あらい とめ", town_id=town.id)] == ["余川町20"]  # kana, any width
+        assert "余川町1" in [h.address for h in search(s, "やまだ まさお", town_id=town.id)]  # a reading updated in bulk
