@@ -111,7 +111,10 @@ class SharedStyles:
         self._arrays = {name: style.as_tuple() for name, style in styles.items()}
 
     def cell(self, ws, value: object, style: str | None = None) -> Cell:  # noqa: ANN001 - write-only sheet
-        """A cell to append, in the named ``style``; text stays text (as ``write_text``)."""
+        """A cell to append, in the named ``style``; text stays text (as ``write_text``). An empty text is
+        written as an empty styled cell (Excel shows the same; nothing goes to the shared strings)."""
+        if value == "":
+            value = None
         cell = Cell(ws, row=1, column=1, value=value, style_array=copy(self._arrays[style]) if style else None)
         if isinstance(value, str):
             cell.data_type = "s"

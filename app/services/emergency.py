@@ -285,8 +285,11 @@ def watcher_names(session: Session, town_id: uuid.UUID,
         .join(Watcher, WatchLink.watcher_id == Watcher.id)
         .join(Person, Person.id == WatchLink.person_id)
         .join(Household, Person.household_id == Household.id)
-        .where(Household.town_id == town_id, Household.deleted_at.is_(None), Person.deleted_at.is_(None),
-               Person.of_concern.is_(True), WatchLink.deleted_at.is_(None), Watcher.deleted_at.is_(None))
+        # Watchers belong to the town of the persons they watch (link_watcher checks it): starting from the
+        # town's watchers lets SQLite read the links and then each person by key, not every member of the town.
+        .where(Watcher.town_id == town_id, Household.town_id == town_id, Household.deleted_at.is_(None),
+               Person.deleted_at.is_(None), Person.of_concern.is_(True), WatchLink.deleted_at.is_(None),
+               Watcher.deleted_at.is_(None))
         .order_by(WatchLink.person_id, WatchLink.sort_order, WatchLink.created_at)
     )
     if person_id is not None:
