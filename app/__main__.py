@@ -3,7 +3,7 @@
     sasaeai-map [--data-dir DIR] [--demo] [--screenshot FILE.png]
     sasaeai-map make-demo --data-dir DIR
     sasaeai-map towns [--data-dir DIR]
-    sasaeai-map export-form --town TOWN --out FILE.xlsx
+    sasaeai-map export-form --town TOWN --out FILE.xlsx [--audience watchers|community|agencies|staff]
     sasaeai-map import-form FILE.xlsx [--dry-run]
     sasaeai-map import-roster FILE.xlsx --town TOWN [--dry-run]
     sasaeai-map export-contacts --town TOWN --out FILE.xlsx|FILE.pdf
@@ -12,6 +12,8 @@
     sasaeai-map import-layer FILE [--kind KIND] [--dry-run]
     sasaeai-map print-map --town TOWN --out FILE.pdf|FILE.png
     sasaeai-map backup --out FILE          sasaeai-map restore FILE
+    sasaeai-map server-init --url URL      sasaeai-map server-register-laptop --url URL --name N --districts D
+    sasaeai-map sync [--url URL]           sasaeai-map package-export / package-import (USB)
 """
 
 from __future__ import annotations

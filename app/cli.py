@@ -13,6 +13,7 @@ from app.models import Ledger, open_ledger
 from app.paths import address_table_path, default_data_dir, ledger_path
 from app.services.addresses import AddressTable
 from app.services.errors import QT_TRANSLATE_NOOP, LedgerError
+from app.services.privacy import Audience, export_rule
 from app.services.towns import find_town, list_towns
 
 
@@ -69,14 +70,20 @@ def cmd_towns(args: argparse.Namespace) -> int:
     return 0
 
 
+def _audience_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--audience", type=Audience, choices=list(Audience), default=Audience.WATCHERS,
+                   help="who receives it; persons without consent for them are printed anonymously "
+                        "(default: watchers, i.e. watchers and the welfare commissioner)")
+
+
 def cmd_export_form(args: argparse.Namespace) -> int:
     try:
         with _ledger(args) as ledger, ledger.Session() as s:
             town = find_town(s, args.town)
-            path = watch_form.export_form(s, town.id, Path(args.out))
+            path = watch_form.export_form(s, town.id, Path(args.out), audience=args.audience)
     except (LedgerError, OSError) as e:
         return _fail(e)
-    print(f"exported the watch-network record form of {town.name} to {path}")
+    print(f"exported the watch-network record form of {town.name} to {path} ({export_rule(args.audience).en})")
     return 0
 
 
@@ -110,10 +117,10 @@ def cmd_export_contacts(args: argparse.Namespace) -> int:
         with _ledger(args) as ledger, ledger.Session() as s:
             town = find_town(s, args.town)
             path = emergency_sheet.export_sheet(s, town.id, Path(args.out), order=args.order,
-                                                include_medical=args.include_medical)
+                                                include_medical=args.include_medical, audience=args.audience)
     except (LedgerError, OSError) as e:
         return _fail(e)
-    print(f"exported the emergency contact sheet of {town.name} to {path}")
+    print(f"exported the emergency contact sheet of {town.name} to {path} ({export_rule(args.audience).en})")
     return 0
 
 
@@ -121,10 +128,11 @@ def cmd_export_cards(args: argparse.Namespace) -> int:
     try:
         with _ledger(args) as ledger, ledger.Session() as s:
             town = find_town(s, args.town)
-            path = emergency_cards.export_cards(s, town.id, Path(args.out), per_page=args.per_page)
+            path = emergency_cards.export_cards(s, town.id, Path(args.out), per_page=args.per_page,
+                                                audience=args.audience)
     except (LedgerError, OSError) as e:
         return _fail(e)
-    print(f"exported the emergency contact cards of {town.name} to {path}")
+    print(f"exported the emergency contact cards of {town.name} to {path} ({export_rule(args.audience).en})")
     return 0
 
 
@@ -331,6 +339,7 @@ def add_commands(commands: argparse._SubParsersAction, common: argparse.Argument
     p = add("export-form", cmd_export_form, "export a town's watch-network record form (Excel)")
     p.add_argument("--town", required=True, help="town name (or 'district town')")
     p.add_argument("--out", required=True, type=Path, metavar="FILE.xlsx")
+    _audience_option(p)
     p = add("import-form", cmd_import_form, "import a filled-in watch-network record form")
     p.add_argument("file", type=Path, metavar="FILE.xlsx")
     p.add_argument("--dry-run", action="store_true", help="show what would change, change nothing")
@@ -343,10 +352,12 @@ def add_commands(commands: argparse._SubParsersAction, common: argparse.Argument
     p.add_argument("--out", required=True, type=Path, metavar="FILE.xlsx|FILE.pdf")
     p.add_argument("--order", choices=("kana", "map_number"), default="kana", help="五十音 (kana) or map number")
     p.add_argument("--include-medical", action="store_true", help="also print medication/allergy notes")
+    _audience_option(p)
     p = add("export-cards", cmd_export_cards, "export the emergency contact cards of a town (PDF or Excel)")
     p.add_argument("--town", required=True)
     p.add_argument("--out", required=True, type=Path, metavar="FILE.pdf|FILE.xlsx")
     p.add_argument("--per-page", type=int, choices=(1, 2), default=1, help="cards per A4 page (2: cut in half)")
+    _audience_option(p)
     p = add("import-agencies", cmd_import_agencies, "import an agency list (Excel or CSV) into the directory")
     p.add_argument("file", type=Path)
     p.add_argument("--kind", help="the kind of every agency in the file, when the file does not say")

@@ -197,3 +197,26 @@ def test_backup_then_restore_from_the_command_line(tmp_path):
     refused = run_app("restore", str(bad), "--data-dir", str(data))
     assert refused.returncode != 0
     assert run_app("towns", "--data-dir", str(data)).stdout.splitlines() == ["ひだまり町"]
+
+
+def test_exports_for_an_audience_from_the_command_line(tmp_path):
+    import subprocess
+
+    from app.services.privacy import Audience, export_rule
+
+    data = tmp_path / "data"
+    assert run_app("make-demo", "--data-dir", str(data)).returncode == 0
+    texts = {}
+    for audience in ("staff", "community"):
+        out = tmp_path / f"sheet-{audience}.pdf"
+        done = run_app("export-contacts", "--town", "ひだまり町", "--out", str(out), "--audience", audience,
+                       "--data-dir", str(data))
+        assert done.returncode == 0, done.stderr
+        assert export_rule(Audience(audience)).en in done.stdout  # the summary line says which rule
+        texts[audience] = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True).stdout
+        assert export_rule(Audience(audience)).ja.replace(" ", "")[:20] in texts[audience].replace(" ", "").replace(
+            "\n", "")
+    assert len(texts["community"]) < len(texts["staff"])  # names left out for community members
+    bad = run_app("export-cards", "--town", "ひだまり町", "--out", str(tmp_path / "c.pdf"), "--audience", "everyone",
+                  "--data-dir", str(data))
+    assert bad.returncode != 0 and "--audience" in bad.stderr
