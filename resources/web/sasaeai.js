@@ -10,8 +10,8 @@
   window.sasaeai = S;
 
   var map = null, config = null, bridge = null;
-  var markers = {};          // id -> L.Marker
-  var features = {};         // id -> GeoJSON Feature
+  var markers = {};          // id -> SymbolMarker, only for features near the view (see syncMarkers)
+  var features = {};         // id -> GeoJSON Feature, every household and place of the town
   var categories = {};       // code -> symbol definition
   var filter = null;         // null = everything; otherwise a list of category codes
   var selectedId = null;
@@ -232,9 +232,9 @@
 
   function updateLabels() {
     if (!map) { return; }
-    var bounds = map.getBounds(), n = 0;
+    var b = box(map.getBounds()), n = 0;
     for (var id in markers) {
-      if (map.hasLayer(markers[id]) && bounds.contains(markers[id].getLatLng())) { n++; if (n > LABEL_LIMIT) { break; } }
+      if (map.hasLayer(markers[id]) && inBox(features[id], b)) { n++; if (n > LABEL_LIMIT) { break; } }
     }
     var on = n <= LABEL_LIMIT;
     if (on !== labelsOn) { labelsOn = on; redrawAll(); }
@@ -264,6 +264,7 @@
   var handle = null;
   function updateHandle() {
     if (handle) { handle.remove(); handle = null; }
+    if (selectedId && features[selectedId] && visible(features[selectedId])) { ensureMarker(selectedId); }
     if (!selectedId || !markers[selectedId] || !map.hasLayer(markers[selectedId]) || config.editable === false) { return; }
     var feature = features[selectedId], size = symbolSize(feature) + 8, id = selectedId;
     var div = document.createElement("div");
@@ -294,25 +295,63 @@
     return cats.some(function (c) { return filter.indexOf(c) >= 0; });
   }
 
+  // A city-sized town has tens of thousands of households: only those near the view get a marker
+  // (an object with events, drawn on the canvas); the others are plain data until the map moves to them.
+  function box(bounds) {
+    return { s: bounds.getSouth(), w: bounds.getWest(), n: bounds.getNorth(), e: bounds.getEast() };
+  }
+  function inBox(feature, b) {
+    var c = feature.geometry.coordinates;
+    return c[1] >= b.s && c[1] <= b.n && c[0] >= b.w && c[0] <= b.e;
+  }
+  function nearBox() { return box(map.getBounds().pad(0.5)); }
+
+  function onMarkerClick(ev) {
+    var id = this.featureId;
+    L.DomEvent.stopPropagation(ev); S.select(id); if (bridge) { bridge.featureClicked(id); }
+  }
+  function onMarkerOver() { showTip(features[this.featureId], this.getLatLng()); }
+
+  function ensureMarker(id) {
+    var feature = features[id], m = markers[id];
+    if (!m) {
+      m = new SymbolMarker(toLatLng(feature.geometry.coordinates),
+                           { renderer: renderer, radius: symbolSize(feature) / 2 + 2, bubblingMouseEvents: false });
+      m.featureId = id;
+      m.feature = feature;
+      m.on("click", onMarkerClick);
+      m.on("mouseover", onMarkerOver);
+      m.on("mouseout", hideTip);
+      markers[id] = m;
+    }
+    if (!map.hasLayer(m)) { m.addTo(map); }
+    return m;
+  }
+  function dropMarker(id) {
+    if (markers[id]) { markers[id].remove(); delete markers[id]; }
+  }
+
+  // Markers for the visible features near the view, none for the rest (after a move, zoom or filter).
+  function syncMarkers() {
+    if (!map) { return; }
+    var b = nearBox();
+    for (var id in features) {
+      var want = visible(features[id]) && (inBox(features[id], b) || id === selectedId);
+      if (want) { ensureMarker(id); } else if (markers[id]) { dropMarker(id); }
+    }
+  }
+
   function draw(feature) {
     var id = String(feature.id);
     features[id] = feature;
     var m = markers[id];
-    var latlng = toLatLng(feature.geometry.coordinates);
-    if (!m) {
-      m = new SymbolMarker(latlng, { renderer: renderer, radius: symbolSize(feature) / 2 + 2, bubblingMouseEvents: false });
+    if (m) {
       m.feature = feature;
-      m.on("click", function (ev) { L.DomEvent.stopPropagation(ev); S.select(id); if (bridge) { bridge.featureClicked(id); } });
-      m.on("mouseover", function () { showTip(features[id], m.getLatLng()); });
-      m.on("mouseout", hideTip);
-      markers[id] = m;
-    } else {
-      m.feature = feature;
-      m.setLatLng(latlng);
+      m.setLatLng(toLatLng(feature.geometry.coordinates));
       m.setRadius(symbolSize(feature) / 2 + 2);
       m.redraw();
     }
-    if (visible(feature)) { if (!map.hasLayer(m)) { m.addTo(map); } } else { m.remove(); }
+    if (visible(feature) && (inBox(feature, nearBox()) || id === selectedId)) { ensureMarker(id); } else { dropMarker(id); }
     if (id === selectedId) { updateHandle(); }
     redrawLinesOf(id);
   }
@@ -322,7 +361,9 @@
   S.setFeatures = function (fc) {
     Object.keys(markers).forEach(function (id) { markers[id].remove(); });
     markers = {}; features = {};
-    (fc.features || []).forEach(draw);
+    (fc.features || []).forEach(function (f) { features[String(f.id)] = f; });
+    syncMarkers();
+    Object.keys(lines).forEach(function (lid) { drawLine(lines[lid].spec); });
     updateLabels();
     return Object.keys(features).length;
   };
@@ -336,10 +377,7 @@
   };
   S.setFilter = function (codes) {
     filter = codes;
-    Object.keys(features).forEach(function (id) {
-      var m = markers[id], show = visible(features[id]);
-      if (show && !map.hasLayer(m)) { m.addTo(map); } else if (!show && map.hasLayer(m)) { m.remove(); }
-    });
+    syncMarkers();
     updateHandle();
     updateLabels();
     return S.visibleIds().length;
@@ -348,8 +386,8 @@
     selectedId = id === null ? null : String(id);
     redrawAll();
     updateHandle();
-    if (pan && selectedId && markers[selectedId]) {
-      map.panTo(markers[selectedId].getLatLng());
+    if (pan && selectedId && features[selectedId]) {
+      map.panTo(toLatLng(features[selectedId].geometry.coordinates));
       S.showTooltip(selectedId);  // found by search: say which one it is
     }
     return selectedId;
@@ -408,8 +446,8 @@
 
   S.showTooltip = function (id) {
     id = String(id);
-    if (!markers[id]) { return false; }
-    showTip(features[id], markers[id].getLatLng());
+    if (!features[id]) { return false; }
+    showTip(features[id], toLatLng(features[id].geometry.coordinates));
     return true;
   };
   S.setAddMode = function (on) {
@@ -420,14 +458,14 @@
 
   // For tests and the screenshot: what the page shows right now.
   S.visibleIds = function () {
-    return Object.keys(markers).filter(function (id) { return map.hasLayer(markers[id]); });
+    return Object.keys(features).filter(function (id) { return visible(features[id]); });
   };
   S.ping = function () { return true; };
   // Everything the page holds about households and places (what a privacy check must look at).
   S.featureData = function () { return Object.keys(features).map(function (id) { return features[id]; }); };
   S.state = function () {
     var positions = {};
-    Object.keys(markers).forEach(function (id) { var ll = markers[id].getLatLng(); positions[id] = [ll.lng, ll.lat]; });
+    Object.keys(features).forEach(function (id) { var c = features[id].geometry.coordinates; positions[id] = [c[0], c[1]]; });
     return { ids: Object.keys(features).sort(), visible: S.visibleIds().sort(), positions: positions,
              baseLoaded: baseLoaded, selected: selectedId, addMode: addMode, handle: handle ? selectedId : null,
              labelsOn: labelsOn,
@@ -441,7 +479,7 @@
   };
 
   // ---------------------------------------------------------------- watch lines
-  function householdLatLng(id) { return markers[id] ? markers[id].getLatLng() : null; }
+  function householdLatLng(id) { return features[id] ? toLatLng(features[id].geometry.coordinates) : null; }
 
   function isInNetwork(householdId) {
     return Object.keys(lines).some(function (lid) {
@@ -604,7 +642,7 @@
     addBase();
     lineLayer = L.layerGroup().addTo(map);
     referenceLayer = L.layerGroup().addTo(map);
-    map.on("zoomend moveend", updateLabels);
+    map.on("zoomend moveend", function () { syncMarkers(); updateLabels(); });
     addLegend();
     map.on("click", function (ev) {
       S.select(null);
