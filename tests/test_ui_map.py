@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -48,6 +49,12 @@ def test_page_shows_every_household_of_the_ledger(qtbot, window):
     assert sorted(household_ids) == sorted(in_ledger)
     assert len(state["ids"]) == len(in_ledger) + 2  # and the two gathering places
     assert state["baseLoaded"] is True
+    # What the page holds (sent compact) is exactly the town's GeoJSON layer.
+    from app.services.mapquery import town_features
+
+    with window.ledger.Session() as s:
+        expected = town_features(s, window.town.id, window.map_view.crs)["features"]
+    assert json.loads(run_js(qtbot, window, "JSON.stringify(sasaeai.featureData())")) == expected
 
 
 def test_add_and_move_through_the_bridge_then_undo_both(qtbot, window):

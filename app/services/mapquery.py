@@ -11,6 +11,7 @@ import gc
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import Connection, String, and_, func, select, type_coerce
@@ -45,13 +46,58 @@ def _columns(model: type, crs: Crs) -> tuple[Any, Any]:
     return (model.lon, model.lat) if crs is Crs.GEO else (model.map_x, model.map_y)
 
 
+# A household on the page: the Feature's id and coordinates, then these properties in this order.
+HOUSEHOLD_KEYS = ("mapNumber", "label", "address", "categories", "ofConcern", "approximate")
+_LABEL, _ADDRESS = 3 + HOUSEHOLD_KEYS.index("label"), 3 + HOUSEHOLD_KEYS.index("address")
+
+
+@dataclass
+class TownLayer:
+    """A town's map layer, compact: one short list per household instead of a GeoJSON Feature.
+
+    A city-sized town is sent to the page (and held in memory) this way; ``feature_collection``
+    gives the same GeoJSON as ``mapdata.feature_collection`` for everything else.
+    """
+
+    households: list[list[Any]]  # [id, x, y, *HOUSEHOLD_KEYS values], map-number order
+    places: list[dict[str, Any]] = field(default_factory=list)  # GeoJSON Features, name order
+
+    def feature_collection(self) -> dict[str, Any]:
+        features = [{
+            "type": "Feature",
+            "id": row[0],
+            "geometry": {"type": "Point", "coordinates": [row[1], row[2]]},
+            "properties": {"layer": "household", **dict(zip(HOUSEHOLD_KEYS, row[3:], strict=True))},
+        } for row in self.households]
+        return {"type": "FeatureCollection", "features": features + self.places}
+
+    def for_page(self) -> dict[str, Any]:
+        """What ``sasaeai.setFeatures`` reads: the compact households and the places as Features."""
+        return {"type": "FeatureCollection", "householdKeys": list(HOUSEHOLD_KEYS), "households": self.households,
+                "features": self.places}
+
+    def anonymous(self) -> TownLayer:
+        """Map numbers only (projector, community prints): no label, no address."""
+        rows = [[*row[:_LABEL], "", "", *row[_ADDRESS + 1:]] for row in self.households]
+        return TownLayer(rows, self.places)
+
+    def kinds(self) -> dict[str, str]:
+        """Feature id -> "household" | "place"."""
+        return {**{row[0]: "household" for row in self.households}, **{f["id"]: "place" for f in self.places}}
+
+
 def town_features(session: Session, town_id: uuid.UUID, crs: Crs) -> dict[str, Any]:
     """The town's households (map-number order) and gathering places (name order) placed on a ``crs`` map."""
+    return town_layer(session, town_id, crs).feature_collection()
+
+
+def town_layer(session: Session, town_id: uuid.UUID, crs: Crs) -> TownLayer:
+    """``town_features`` in its compact form (what the window sends to the page)."""
     with _no_gc_pauses():
-        return _town_features(session.connection(), town_id, crs)
+        return _town_layer(session.connection(), town_id, crs)
 
 
-def _town_features(conn: Connection, town_id: uuid.UUID, crs: Crs) -> dict[str, Any]:
+def _town_layer(conn: Connection, town_id: uuid.UUID, crs: Crs) -> TownLayer:
     hx, hy = _columns(Household, crs)
     placed = and_(Household.town_id == town_id, Household.deleted_at.is_(None), hx.isnot(None), hy.isnot(None))
 
@@ -80,7 +126,8 @@ def _town_features(conn: Connection, town_id: uuid.UUID, crs: Crs) -> dict[str, 
         members.setdefault(hid, []).append((order, name, bool(of_concern)))
     by_codes: dict[str, list[str]] = {}  # a town has few distinct category sets: sort each once
 
-    features: list[dict[str, Any]] = []
+    rows: list[list[Any]] = []
+    geo = crs is Crs.GEO
     for feature_id, hid, number, name, address, x, y, code_text, approximate in homes:
         if not code_text:
             cats = []
@@ -89,32 +136,19 @@ def _town_features(conn: Connection, town_id: uuid.UUID, crs: Crs) -> dict[str, 
         people = members.get(hid, [])
         if len(people) > 1:
             people.sort(key=lambda p: (p[0], p[1]))
-        features.append({
-            "type": "Feature",
-            "id": feature_id,
-            "geometry": {"type": "Point", "coordinates": [x, y]},
-            "properties": {
-                "layer": "household",
-                "mapNumber": number,
-                "label": name or (people[0][1] if people else address),
-                "address": address,
-                "categories": list(cats),
-                "ofConcern": "of_concern" in cats or any(c for _, _, c in people),
-                "approximate": bool(approximate) and crs is Crs.GEO,
-            },
-        })
+        rows.append([feature_id, x, y, number, name or (people[0][1] if people else address), address, list(cats),
+                     "of_concern" in cats or any(c for _, _, c in people), bool(approximate) and geo])
 
     px, py = _columns(GatheringPlace, crs)
-    for pid, name, kind, schedule, x, y in conn.execute(
+    places = [{
+        "type": "Feature",
+        "id": pid,
+        "geometry": {"type": "Point", "coordinates": [x, y]},
+        "properties": {"layer": "place", "label": name, "kind": kind, "schedule": schedule},
+    } for pid, name, kind, schedule, x, y in conn.execute(
         select(_dashed(GatheringPlace.id), GatheringPlace.name, type_coerce(GatheringPlace.kind, String),
                GatheringPlace.schedule, px, py)
         .where(GatheringPlace.town_id == town_id, GatheringPlace.deleted_at.is_(None), px.isnot(None), py.isnot(None))
         .order_by(GatheringPlace.name)
-    ):
-        features.append({
-            "type": "Feature",
-            "id": pid,
-            "geometry": {"type": "Point", "coordinates": [x, y]},
-            "properties": {"layer": "place", "label": name, "kind": kind, "schedule": schedule},
-        })
-    return {"type": "FeatureCollection", "features": features}
+    )]
+    return TownLayer(rows, places)

@@ -79,7 +79,7 @@ from app.services.mapdata import (
     place_feature,
     reference_collection,
 )
-from app.services.mapquery import town_features
+from app.services.mapquery import town_layer
 from app.services.meeting_views import (
     DUE_REASON_TEXT,
     MeetingView,
@@ -615,13 +615,11 @@ class MainWindow(QMainWindow):
         )
         with self.ledger.Session() as s:
             # Straight from SQL: a city-sized town is on the page in well under a second.
-            features = town_features(s, town_id, base.crs)
+            layer = town_layer(s, town_id, base.crs)
             refs = emergency.list_reference_features(s) if base.crs.value == "geo" else []
             credits = sorted({c for lines_ in emergency.reference_credits(s).values() for c in lines_}) if refs else []
-        self._kinds = {f["id"]: f["properties"]["layer"] for f in features["features"]}
-        if self.projector:
-            features = dict(features, features=[anonymous(f) for f in features["features"]])
-        self.map_view.set_features(features)
+        self._kinds = layer.kinds()
+        self.map_view.set_features((layer.anonymous() if self.projector else layer).for_page())
         self.undo_stack.clear()  # commands refer to one town's records
         self.selected_id = None
         self.household_panel.show_household(None)

@@ -361,6 +361,14 @@
   S.setFeatures = function (fc) {
     Object.keys(markers).forEach(function (id) { markers[id].remove(); });
     markers = {}; features = {};
+    // Households may come compact (MapView.set_features): [id, x, y, ...values of householdKeys].
+    var keys = fc.householdKeys || [];
+    (fc.households || []).forEach(function (row) {
+      var props = { layer: "household" };
+      for (var i = 0; i < keys.length; i++) { props[keys[i]] = row[3 + i]; }
+      features[String(row[0])] = { type: "Feature", id: row[0],
+                                   geometry: { type: "Point", coordinates: [row[1], row[2]] }, properties: props };
+    });
     (fc.features || []).forEach(function (f) { features[String(f.id)] = f; });
     syncMarkers();
     Object.keys(lines).forEach(function (lid) { drawLine(lines[lid].spec); });
