@@ -1,15 +1,15 @@
 """Search households by name, kana reading or address, ignoring width and hiragana/katakana.
 
 Queries of three characters or more go through the FTS5 trigram index (``app.models.search_index``),
-so a city of 100,000 persons answers from the index; shorter ones (below the trigram size) walk the
-households in map-number order, matching their index entries with LIKE, and stop at ``limit`` hits.
+so a city of 100,000 persons answers from the index; shorter ones (below the trigram size) read the
+index entries once with a plain substring test and return the matching households in map-number order.
 """
 
 from __future__ import annotations
 
 import uuid
 
-from sqlalchemy import Uuid, bindparam, literal_column, or_, select
+from sqlalchemy import Uuid, bindparam, func, literal_column, or_, select
 from sqlalchemy import text as sql
 from sqlalchemy.orm import Session
 
@@ -19,9 +19,7 @@ from app.services.text import fold
 from app.services.views import SearchHit
 
 
-def _like(text: str) -> str:
-    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
+HIT_COLUMNS = (Household.id, Household.town_id, Household.map_number, Household.name, Household.address)
 
 
 def search(session: Session, text: str, *, town_id: uuid.UUID | None = None, limit: int = 50) -> list[SearchHit]:
@@ -37,7 +35,7 @@ def search(session: Session, text: str, *, town_id: uuid.UUID | None = None, lim
         matches = sql("SELECT rowid FROM search_fts WHERE search_fts MATCH :phrase").bindparams(
             bindparam("phrase", '"' + key.replace('"', '""') + '"'))
         query = (
-            select(Household)
+            select(*HIT_COLUMNS)
             .select_from(search_entry)
             # "+" keeps SQLite from starting at the households: the few index hits must drive the join.
             .join(Household, Household.id == literal_column("+search_entry.household_id", Uuid))
@@ -45,28 +43,27 @@ def search(session: Session, text: str, *, town_id: uuid.UUID | None = None, lim
             .group_by(Household.id)
         )
     else:
-        # Below the trigram size: walk the households in map-number order and stop at ``limit`` hits.
-        entry = (
-            select(search_entry.c.entry_id)
-            .where(search_entry.c.household_id == Household.id,
-                   search_entry.c.key.like(_like(key), escape="\\"), live)
-        )
-        query = select(Household).where(Household.deleted_at.is_(None), entry.exists())
+        # Below the trigram size: one pass over the index entries (instr: a plain substring test, no
+        # pattern), then the matching households in map-number order up to ``limit``.
+        matching = select(search_entry.c.household_id).where(func.instr(search_entry.c.key, key) > 0, live)
+        query = select(*HIT_COLUMNS).where(Household.deleted_at.is_(None), Household.id.in_(matching))
     query = query.order_by(Household.map_number).limit(limit)
     if town_id is not None:
         query = query.where(Household.town_id == town_id)
-    hits: list[SearchHit] = []
-    households = list(session.scalars(query))
-    persons: dict[uuid.UUID, list[Person]] = {}
+    households = session.execute(query).all()
+    members: dict[uuid.UUID, list[tuple[str, str]]] = {}
     if households:
-        for p in session.scalars(
-            select(Person).where(Person.household_id.in_([h.id for h in households]), Person.deleted_at.is_(None))
+        # Plain columns, not ORM objects: the answer is needed while the user types.
+        for household_id, name, person_key in session.execute(
+            select(Person.household_id, Person.name, Person.search_key)
+            .where(Person.household_id.in_([h.id for h in households]), Person.deleted_at.is_(None))
             .order_by(Person.sort_order)
         ):
-            persons.setdefault(p.household_id, []).append(p)
+            members.setdefault(household_id, []).append((name, person_key))
+    hits: list[SearchHit] = []
     for h in households:
-        members = persons.get(h.id, [])
-        matched = next((p.name for p in members if key in p.search_key), "")
-        label = h.name or (members[0].name if members else h.address)
+        people = members.get(h.id, [])
+        matched = next((name for name, person_key in people if key in person_key), "")
+        label = h.name or (people[0][0] if people else h.address)
         hits.append(SearchHit(h.id, h.town_id, h.map_number, label, h.address, matched))
     return hits
