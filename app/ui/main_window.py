@@ -1314,6 +1314,75 @@ class MainWindow(QMainWindow):
             "The package's passphrase (agreed with the office; not the ledger's):"), QLineEdit.EchoMode.Password)
         return text if ok and text else None
 
+    def _with_package(self, title: str, path: Path | None, passphrase: str | None, choose: Callable[[], str],
+                      run: Callable[[Path, str], Any]) -> Any:
+        """Ask for the package file and its passphrase unless given, then ``run(path, passphrase)``."""
+        if path is None:
+            name = choose()
+            if not name:
+                return None
+            path = Path(name)
+        passphrase = passphrase or self._package_passphrase(title)
+        if passphrase is None:
+            return None
+        try:
+            return run(path, passphrase)
+        except (LedgerError, OSError) as e:
+            show_error(self, e)
+            return None
+
+    def export_sync_package(self, path: Path | None = None, passphrase: str | None = None) -> Path | None:
+        """This laptop's changes in an encrypted file for the office (for a laptop that never reaches its network)."""
+        title = self.tr("Sync package for the office")
+        summary = self._with_package(
+            title, path, passphrase,
+            lambda: QFileDialog.getSaveFileName(self, title, str(Path.home() / "sasaeai-sync-to-office.sqlite3"),
+                                                self.tr("Sync packages (*.sqlite3)"))[0],
+            lambda target, key: sync.export_package(self.ledger, target, key))
+        if summary is None:
+            return None
+        self.refresh_sync_status()
+        self.statusBar().showMessage(self.tr("Saved {n} changes to {path}: take it to the office.").format(
+            n=summary.changes, path=summary.path), 20000)
+        return summary.path
+
+    def import_sync_package(self, path: Path | None = None, passphrase: str | None = None) -> SyncReport | None:
+        title = self.tr("Sync package from the office")
+        report = self._with_package(
+            title, path, passphrase,
+            lambda: QFileDialog.getOpenFileName(self, title, str(Path.home()), self.tr("Sync packages (*.sqlite3)"))[0],
+            lambda source, key: sync.import_package(self.ledger, source, key))
+        if report is not None:
+            self._after_sync(report)
+        return report
+
+    def show_conflicts(self, show: Callable[[ConflictDialog], Any] | None = None) -> ConflictDialog:
+        def load() -> list[ConflictView]:
+            with self.ledger.Session() as s:
+                return sync.list_conflicts(s)
+
+        def resolve(conflict_id: int, choice: str) -> bool:
+            try:
+                with self.ledger.Session.begin() as s:
+                    sync.resolve_conflict(s, conflict_id, choice)
+            except LedgerError as e:
+                show_error(dialog, e)
+                return False
+            if self.town is not None:
+                self.undo_stack.clear()
+                self.load_town(self.town.id)
+            self.refresh_sync_status()
+            return True
+
+        dialog = ConflictDialog(load, resolve, self)
+        (show or (lambda d: d.exec()))(dialog)
+        return dialog
+
+    def _package_passphrase(self, title: str) -> str | None:
+        text, ok = QInputDialog.getText(self, title, self.tr(
+            "The package's passphrase (agreed with the office; not the ledger's):"), QLineEdit.EchoMode.Password)
+        return text if ok and text else None
+
     def export_sync_package(self, path: Path | None = None, passphrase: str | None = None) -> Path | None:
         """This laptop's changes in an encrypted file for the office (for a laptop that never reaches its network)."""
         title = self.tr("Sync package for the office")
