@@ -292,7 +292,6 @@ class _Known:
     concerns: str
     birth_date: date | None
     of_concern: bool
-    search_key: str
     address: str
 
     @functools.cached_property
@@ -336,10 +335,10 @@ def _load_town(session: Session, town_id: uuid.UUID) -> _Town:
     ):
         household_categories[as_id(hid)].add(code)
     persons = [
-        _Known(pid, as_id(hid), name, kana, phone, concerns, birth, bool(of_concern), key, address)
-        for pid, hid, name, kana, phone, concerns, birth, of_concern, key, address in session.execute(
+        _Known(pid, as_id(hid), name, kana, phone, concerns, birth, bool(of_concern), address)
+        for pid, hid, name, kana, phone, concerns, birth, of_concern, address in session.execute(
             select(_raw(Person.id), _raw(Person.household_id), Person.name, Person.kana, Person.phone, Person.concerns,
-                   Person.birth_date, Person.of_concern, Person.search_key, Household.address)
+                   Person.birth_date, Person.of_concern, Household.address)
             .join(Household, Person.household_id == Household.id)
             .where(*live_household, Person.deleted_at.is_(None))
         )
