@@ -284,6 +284,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.status, 1)
         self.sync_label = QLabel()
         self.sync_label.setToolTip(self.tr("Sync with the office server: Sync menu"))
+        self.sync_label.setContentsMargins(0, 0, 16, 0)
         self.statusBar().addPermanentWidget(self.sync_label)
         self.statusBar().addPermanentWidget(QLabel(self.tr("Offline: nothing leaves this computer unless you sync "
                                                            "with the office")))

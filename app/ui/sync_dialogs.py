@@ -49,7 +49,7 @@ def value_text(value: object, field: str | None = None) -> str:
 
 def status_text(status: SyncStatus) -> str:
     if status.last_sync_at is None:
-        if status.pending_changes == 0:
+        if not status.server_url and not status.laptop_name:  # a ledger kept on this computer alone
             return translate("sync", "Not synced with an office server")
         return translate("sync", "Not synced yet · {pending} changes waiting").format(pending=status.pending_changes)
     text = translate("sync", "Synced {when} · {pending} changes waiting").format(
