@@ -38,10 +38,13 @@ def test_sync_button_status_and_a_conflict_chosen_side_by_side(qtbot, make_lapto
     sync(a.ledger, a.url)
     window = open_window(qtbot, b, tmp_path)
     assert "Not synced" in window.sync_label.text() or "未" in window.sync_label.text()
+    sync_button = window.edit_toolbar.widgetForAction(window.sync_action)
+    assert not sync_button.isVisible()  # a ledger that never synced has no Sync button in the way
     with qtbot.waitSignal(window.map_ready, timeout=60_000):
         report = window.sync_now(b.url)
     assert report is not None and report.applied > 0
     assert window.town is not None and window.town.household_count == 3  # the received town is on the map
+    assert sync_button.isVisible()  # from now on one click syncs
     # WHEN both rename the same household offline and A syncs first
     with a.ledger.Session.begin() as s:
         hh.edit_household(s, ids[0], HouseholdFields(name="山田家", address="余川町1"))

@@ -454,6 +454,9 @@ class MainWindow(QMainWindow):
         for action in (self.add_household_action, self.add_place_action, self.undo_action, self.redo_action,
                        self.lines_action):
             edit.addAction(action)
+        # Shown once this laptop syncs with an office server (see refresh_sync_status).
+        self.sync_separator = edit.addSeparator()
+        edit.addAction(self.sync_action)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, edit)
         self.steps_toolbar, self.edit_toolbar = steps, edit
         self.projector_toolbar = QToolBar(self.tr("Projector"))
@@ -1238,6 +1241,9 @@ class MainWindow(QMainWindow):
         with self.ledger.Session() as s:
             status = sync.sync_status(s)
         self.sync_label.setText(status_text(status))
+        synced = bool(status.server_url or status.laptop_name)
+        self.sync_separator.setVisible(synced)
+        self.edit_toolbar.widgetForAction(self.sync_action).setVisible(synced)
         self.conflicts_action.setText(self.tr("Conflicts to resolve ({n})…").format(n=status.open_conflicts)
                                       if status.open_conflicts else self.tr("Conflicts to resolve…"))
         return status
