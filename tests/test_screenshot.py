@@ -27,7 +27,8 @@ def test_screenshot_without_network_shows_the_demo_map_with_markers(tmp_path):
     width, height = image.size
     assert width >= 1000 and height >= 700
     # The map sits on the left; sample it and count symbol colours.
-    pixels = list(image.crop((0, 60, int(width * 0.68), height - 30)).getdata())
+    raw = image.crop((0, 60, int(width * 0.68), height - 30)).tobytes()
+    pixels = list(zip(raw[0::3], raw[1::3], raw[2::3], strict=True))
     red = sum(near(p, CONCERN_RED) for p in pixels)
     blue = sum(near(p, ELDERLY_BLUE) for p in pixels)
     assert red > 2000, f"households of concern should stand out in red, found {red} px"
