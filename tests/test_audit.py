@@ -133,3 +133,4 @@ def test_exports_keep_user_text_as_text(ledger, person, tmp_path):
     ws = openpyxl.load_workbook(out_xlsx).active
     cells = [c for row in ws.iter_rows() for c in row if c.value == "=HYPERLINK(\"http://x\")"]
     assert cells and all(c.data_type == "s" for c in cells)
+    assert "社協職員用" in ws.oddHeader.center.text  # the printed history says it is for council staff only

@@ -24,6 +24,9 @@ _BOLD = Font(bold=True)
 _SUBTOTAL_FILL = PatternFill("solid", fgColor="EEEEEE")
 
 
+COUNTS_ONLY_RULE = "表示ルール: 人数の集計のみ（氏名・連絡先・健康状態は含みません）"
+
+
 def headers(ov: Overview) -> list[str]:
     return (["地区", "町内", COLUMN_LABELS["households"]] + [c.label for c in ov.categories]
             + [COLUMN_LABELS[key] for key in _COUNTS])
@@ -42,6 +45,7 @@ def export_overview_xlsx(ov: Overview, out: Path) -> Path:
     ws.title = SHEET
     write_text(ws.cell(row=1, column=1), f"{TITLE}（{format_date(ov.today, wareki=True)}現在）")
     ws.cell(row=1, column=1).font = Font(bold=True, size=14)
+    write_text(ws.cell(row=2, column=1), COUNTS_ONLY_RULE)  # like every export, it says what it shows of people
     head = headers(ov)
     for c, text in enumerate(head, start=1):
         cell = ws.cell(row=3, column=c)

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from app.models import AuditAction, AuditEntry, Person, utcnow
 from app.models.audit import REASON_INFO_KEY
 from app.services.errors import QT_TRANSLATE_NOOP, LedgerError, NotFound
+from app.services.privacy import Audience, export_rule
 
 
 @dataclass(frozen=True)
@@ -136,6 +137,9 @@ def export_audit_xlsx(rows: list[AuditRow], out: Path) -> Path:
             cell.value = text
             cell.data_type = "s"  # user text stays text, even "=HYPERLINK(…)"
     ws.freeze_panes = "A2"
+    # The history names everyone: for council staff only, and it says so on every printed page.
+    ws.oddHeader.center.text = f"表示ルール: {export_rule(Audience.STAFF).ja}"
+    ws.oddFooter.center.text = "&P / &N"
     for letter, width in zip("ABCDEFGHIJKLM", (20, 14, 12, 9, 14, 10, 10, 10, 16, 16, 24, 24, 16)):
         ws.column_dimensions[letter].width = width
     wb.save(out)
