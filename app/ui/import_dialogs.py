@@ -38,6 +38,14 @@ def kind_labels() -> dict[ChangeKind, str]:
             ChangeKind.NEEDS_DECISION: translate("import", "Decide")}
 
 
+
+def summary_text(preview: Preview) -> str:
+    """The preview's counts in the UI language (the command line prints ``preview.summary()``)."""
+    return QCoreApplication.translate("import", "added {added}, updated {updated}, unchanged {unchanged}, "
+                                                "needs a decision {decision}").format(
+        added=preview.count(ChangeKind.ADDED), updated=preview.count(ChangeKind.UPDATED),
+        unchanged=preview.count(ChangeKind.UNCHANGED), decision=preview.count(ChangeKind.NEEDS_DECISION))
+
 class ColumnMappingDialog(QDialog):
     """Which column of the roster holds which field, when the headers were not recognised."""
 

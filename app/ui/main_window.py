@@ -118,7 +118,7 @@ from app.ui.dialogs import BaseMapChoiceDialog, PlaceDialog, TownDialog, show_er
 from app.ui.emergency_panel import CardDialog, EmergencyPanel, fields_of
 from app.ui.help import AboutDialog, GuideDialog
 from app.ui.i18n import SETTING, chosen_language
-from app.ui.import_dialogs import ColumnMappingDialog, ImportPreviewDialog
+from app.ui.import_dialogs import ColumnMappingDialog, ImportPreviewDialog, summary_text
 from app.ui.meeting_panel import (
     ENDING,
     ListDialog,
@@ -1889,7 +1889,8 @@ class MainWindow(QMainWindow):
         """Ask before importing, with the file's problems listed row by row under "Show Details"."""
         def confirm(preview: Any) -> bool:
             box = QMessageBox(QMessageBox.Icon.Question, title,
-                              self.tr("{file}: {summary}. Import?").format(file=path.name, summary=preview.summary()),
+                              self.tr("{file}: {summary}. Import?").format(file=path.name,
+                                                                           summary=summary_text(preview)),
                               QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
             if preview.problems:
                 box.setDetailedText("\n".join(f"{p.severity}: {p.message()}" for p in preview.problems))
@@ -2017,7 +2018,7 @@ class MainWindow(QMainWindow):
             show_error(self, e)
             return False
         self.load_town(self.town.id)
-        self.statusBar().showMessage(self.tr("Imported: {summary}").format(summary=preview.summary()), 10000)
+        self.statusBar().showMessage(self.tr("Imported: {summary}").format(summary=summary_text(preview)), 10000)
         return True
 
     def import_watch_form(self, path: Path | None = None, confirm: Callable[[Any], bool] | None = None) -> bool:

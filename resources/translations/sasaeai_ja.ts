@@ -241,17 +241,17 @@
 <context>
     <name>ColumnMappingDialog</name>
     <message>
-        <location filename="../../app/ui/import_dialogs.py" line="46"/>
+        <location filename="../../app/ui/import_dialogs.py" line="54"/>
         <source>Which column is which?</source>
         <translation>どの列に何が入っていますか？</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_dialogs.py" line="52"/>
+        <location filename="../../app/ui/import_dialogs.py" line="60"/>
         <source>(not in this file)</source>
         <translation>（このファイルにはない）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_dialogs.py" line="58"/>
+        <location filename="../../app/ui/import_dialogs.py" line="66"/>
         <source>Sheet {sheet}, headers in row {row}. At least the name is needed.</source>
         <translation>シート「{sheet}」の{row}行目が見出しです。少なくとも氏名の列が必要です。</translation>
     </message>
@@ -663,42 +663,42 @@ Start a new ledger for your town, or open the demo town 「ひだまり町」 to
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../app/ui/import_dialogs.py" line="97"/>
+        <location filename="../../app/ui/import_dialogs.py" line="105"/>
         <source>Hide unchanged rows</source>
         <translation>変更のない行を隠す</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_dialogs.py" line="100"/>
+        <location filename="../../app/ui/import_dialogs.py" line="108"/>
         <source>What</source>
         <translation>処理</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_dialogs.py" line="100"/>
+        <location filename="../../app/ui/import_dialogs.py" line="108"/>
         <source>Where</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_dialogs.py" line="100"/>
+        <location filename="../../app/ui/import_dialogs.py" line="108"/>
         <source>Who</source>
         <translation>対象</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_dialogs.py" line="100"/>
+        <location filename="../../app/ui/import_dialogs.py" line="108"/>
         <source>Changes</source>
         <translation>変更内容</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_dialogs.py" line="101"/>
+        <location filename="../../app/ui/import_dialogs.py" line="109"/>
         <source>Decision</source>
         <translation>選択</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_dialogs.py" line="123"/>
+        <location filename="../../app/ui/import_dialogs.py" line="131"/>
         <source>Import</source>
         <translation>取り込む</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_dialogs.py" line="136"/>
+        <location filename="../../app/ui/import_dialogs.py" line="144"/>
         <source>{file}: {added} to add, {updated} to update, {unchanged} unchanged, {decide} need a decision. Nothing is written until you press Import.</source>
         <translation>{file}：追加 {added}件、更新 {updated}件、変更なし {unchanged}件、確認が必要 {decide}件。「取り込む」を押すまで、台帳には何も書き込みません。</translation>
     </message>
@@ -794,461 +794,461 @@ Start a new ledger for your town, or open the demo town 「ひだまり町」 to
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="309"/>
-        <location filename="../../app/ui/main_window.py" line="951"/>
+        <location filename="../../app/ui/main_window.py" line="310"/>
+        <location filename="../../app/ui/main_window.py" line="953"/>
         <source>Sasaeai Map</source>
         <translation>支え合いマップ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="313"/>
+        <location filename="../../app/ui/main_window.py" line="314"/>
         <source>(demo town)</source>
         <translation>（お試しの町）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="329"/>
+        <location filename="../../app/ui/main_window.py" line="330"/>
         <source>Undo</source>
         <translation>元に戻す</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="331"/>
+        <location filename="../../app/ui/main_window.py" line="332"/>
         <source>Redo</source>
         <translation>やり直す</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="334"/>
-        <location filename="../../app/ui/main_window.py" line="875"/>
+        <location filename="../../app/ui/main_window.py" line="335"/>
+        <location filename="../../app/ui/main_window.py" line="877"/>
         <source>Add household</source>
         <translation>世帯を追加</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="334"/>
+        <location filename="../../app/ui/main_window.py" line="335"/>
         <source>Then click the map where the household is</source>
         <translation>このあと、世帯のある場所を地図でクリックします</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="337"/>
-        <location filename="../../app/ui/main_window.py" line="893"/>
+        <location filename="../../app/ui/main_window.py" line="338"/>
+        <location filename="../../app/ui/main_window.py" line="895"/>
         <source>Add gathering place</source>
         <translation>たまり場を追加</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="337"/>
+        <location filename="../../app/ui/main_window.py" line="338"/>
         <source>Then click the map where the gathering place is</source>
         <translation>このあと、たまり場のある場所を地図でクリックします</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="340"/>
+        <location filename="../../app/ui/main_window.py" line="341"/>
         <source>Delete household…</source>
         <translation>世帯を削除…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="340"/>
+        <location filename="../../app/ui/main_window.py" line="341"/>
         <source>Delete the selected household (asks first; undo brings it back)</source>
         <translation>選んだ世帯を削除します（先に確認します。「元に戻す」で戻せます）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="342"/>
+        <location filename="../../app/ui/main_window.py" line="343"/>
         <source>New town…</source>
         <translation>町内を追加…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="342"/>
+        <location filename="../../app/ui/main_window.py" line="343"/>
         <source>Add a town to this ledger</source>
         <translation>この台帳に町内を追加します</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="344"/>
+        <location filename="../../app/ui/main_window.py" line="345"/>
         <source>Use a town-map image…</source>
         <translation>町内地図の画像を使う…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="344"/>
+        <location filename="../../app/ui/main_window.py" line="345"/>
         <source>A scanned or exported town map (PNG or JPEG)</source>
         <translation>スキャンまたは書き出した町内地図（PNGまたはJPEG）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="347"/>
+        <location filename="../../app/ui/main_window.py" line="348"/>
         <source>Use an MBTiles file…</source>
         <translation>MBTilesファイルを使う…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="347"/>
+        <location filename="../../app/ui/main_window.py" line="348"/>
         <source>A raster tile pack prepared for offline use</source>
         <translation>オフライン用に用意した地図タイルのファイル</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="350"/>
+        <location filename="../../app/ui/main_window.py" line="351"/>
         <source>Use a plain background</source>
         <translation>無地の背景を使う</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="350"/>
+        <location filename="../../app/ui/main_window.py" line="351"/>
         <source>No base map</source>
         <translation>背景の地図を使いません</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="353"/>
+        <location filename="../../app/ui/main_window.py" line="354"/>
         <source>Watch lines</source>
         <translation>見守りの線</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="353"/>
+        <location filename="../../app/ui/main_window.py" line="354"/>
         <source>Show the lines from each watcher&apos;s house to the person they watch</source>
         <translation>見守り者の家から、見守る相手までの線を表示します</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="356"/>
+        <location filename="../../app/ui/main_window.py" line="357"/>
         <source>Export watch-network record form…</source>
         <translation>見守りネットワーク記録用紙を書き出す…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="356"/>
+        <location filename="../../app/ui/main_window.py" line="357"/>
         <source>The 見守りネットワーク記録用紙 of this town, in Excel</source>
         <translation>この町内の見守りネットワーク記録用紙（Excel）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="359"/>
+        <location filename="../../app/ui/main_window.py" line="360"/>
         <source>Import watch-network record form…</source>
         <translation>見守りネットワーク記録用紙を取り込む…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="359"/>
+        <location filename="../../app/ui/main_window.py" line="360"/>
         <source>Read back a form filled in by volunteers</source>
         <translation>記入済みの記録用紙を読み込みます</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="362"/>
+        <location filename="../../app/ui/main_window.py" line="363"/>
         <source>Import roster…</source>
         <translation>名簿を取り込む…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="362"/>
+        <location filename="../../app/ui/main_window.py" line="363"/>
         <source>A list with one row per person (Excel or CSV)</source>
         <translation>1人1行の名簿（ExcelまたはCSV）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="364"/>
+        <location filename="../../app/ui/main_window.py" line="365"/>
         <source>Import shelters or facilities…</source>
         <translation>避難所・施設を取り込む…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="365"/>
+        <location filename="../../app/ui/main_window.py" line="366"/>
         <source>Public lists of shelters, community halls or clinics (CSV or GeoJSON)</source>
         <translation>避難所、公民館、診療所などの公開されている一覧（CSVまたはGeoJSON）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="367"/>
+        <location filename="../../app/ui/main_window.py" line="368"/>
         <source>Import agency list…</source>
         <translation>関係機関の一覧を取り込む…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="368"/>
+        <location filename="../../app/ui/main_window.py" line="369"/>
         <source>Community general support centres, care offices, clinics … (Excel or CSV)</source>
         <translation>地域包括支援センター、居宅介護支援事業所、診療所 …（ExcelまたはCSV）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="370"/>
+        <location filename="../../app/ui/main_window.py" line="371"/>
         <source>Shelters and facilities</source>
         <translation>避難所・施設</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="370"/>
+        <location filename="../../app/ui/main_window.py" line="371"/>
         <source>Show imported shelters, community halls and clinics</source>
         <translation>取り込んだ避難所、公民館、診療所を表示します</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="374"/>
+        <location filename="../../app/ui/main_window.py" line="375"/>
         <source>Print map…</source>
         <translation>地図を印刷…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="374"/>
+        <location filename="../../app/ui/main_window.py" line="375"/>
         <source>The town map with map numbers (no names), A4 or A3, PDF or PNG</source>
         <translation>地図番号入りの町内地図（氏名なし）。A4かA3、PDFかPNG</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="377"/>
+        <location filename="../../app/ui/main_window.py" line="378"/>
         <source>Projector mode</source>
         <translation>プロジェクター表示</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="377"/>
+        <location filename="../../app/ui/main_window.py" line="378"/>
         <source>Meeting display: large symbols, map numbers instead of names, no phone numbers or health notes</source>
         <translation>会議用の表示：記号を大きくし、氏名の代わりに地図番号を出します。電話番号や健康のメモは出しません</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="380"/>
+        <location filename="../../app/ui/main_window.py" line="381"/>
         <source>Back up now…</source>
         <translation>今すぐ控えを作る…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="380"/>
+        <location filename="../../app/ui/main_window.py" line="381"/>
         <source>Save an encrypted copy of the ledger</source>
         <translation>台帳の控え（暗号化）を保存します</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="382"/>
+        <location filename="../../app/ui/main_window.py" line="383"/>
         <source>Restore from a backup…</source>
         <translation>控えから戻す…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="383"/>
+        <location filename="../../app/ui/main_window.py" line="384"/>
         <source>Replace the ledger with a backup (the current one is kept)</source>
         <translation>台帳を控えで置き換えます（今の台帳も残します）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="385"/>
+        <location filename="../../app/ui/main_window.py" line="386"/>
         <source>Sync with the office…</source>
         <translation>事務所と同期…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="386"/>
+        <location filename="../../app/ui/main_window.py" line="387"/>
         <source>Send this laptop&apos;s changes and receive the others&apos; (office network)</source>
         <translation>このパソコンの変更を送り、ほかのパソコンの変更を受け取ります（事務所のネットワーク）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="388"/>
-        <location filename="../../app/ui/main_window.py" line="1243"/>
+        <location filename="../../app/ui/main_window.py" line="389"/>
+        <location filename="../../app/ui/main_window.py" line="1248"/>
         <source>Conflicts to resolve…</source>
         <translation>同期の食い違い…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="389"/>
+        <location filename="../../app/ui/main_window.py" line="390"/>
         <source>Changes made here and on another laptop: choose which to keep</source>
         <translation>このパソコンと別のパソコンの両方で変更された項目：残す方を選びます</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="392"/>
+        <location filename="../../app/ui/main_window.py" line="393"/>
         <source>Sync package for the office (USB)…</source>
         <translation>事務所へ渡す同期ファイル（USB）…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="393"/>
+        <location filename="../../app/ui/main_window.py" line="394"/>
         <source>Save this laptop&apos;s changes to an encrypted file to carry to the office</source>
         <translation>このパソコンの変更を暗号化したファイルに保存し、事務所へ持って行きます</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="396"/>
+        <location filename="../../app/ui/main_window.py" line="397"/>
         <source>Sync package from the office (USB)…</source>
         <translation>事務所からの同期ファイル（USB）…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="397"/>
+        <location filename="../../app/ui/main_window.py" line="398"/>
         <source>Read the other laptops&apos; changes from the file the office made for this laptop</source>
         <translation>事務所がこのパソコン用に作ったファイルから、ほかのパソコンの変更を読み込みます</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="399"/>
+        <location filename="../../app/ui/main_window.py" line="400"/>
         <source>Lock when idle…</source>
         <translation>自動ロックまでの時間…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="400"/>
+        <location filename="../../app/ui/main_window.py" line="401"/>
         <source>After how many idle minutes the window locks</source>
         <translation>操作しない状態が何分続いたら画面をロックするか</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="402"/>
+        <location filename="../../app/ui/main_window.py" line="403"/>
         <source>Change passphrase…</source>
         <translation>合言葉を変える…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="402"/>
+        <location filename="../../app/ui/main_window.py" line="403"/>
         <source>Encrypt the ledger anew</source>
         <translation>台帳を新しい合言葉で暗号化し直します</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="404"/>
+        <location filename="../../app/ui/main_window.py" line="405"/>
         <source>History of changes…</source>
         <translation>変更の記録…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="405"/>
+        <location filename="../../app/ui/main_window.py" line="406"/>
         <source>Who changed what and when (the audit log)</source>
         <translation>だれが、いつ、何を変えたか</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="406"/>
+        <location filename="../../app/ui/main_window.py" line="407"/>
         <source>Lock now</source>
         <translation>今すぐロック</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="406"/>
+        <location filename="../../app/ui/main_window.py" line="407"/>
         <source>Hide the ledger until the passphrase is entered</source>
         <translation>合言葉を入れるまで台帳を隠します</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="408"/>
+        <location filename="../../app/ui/main_window.py" line="409"/>
         <source>Quit</source>
         <translation>終了</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="408"/>
+        <location filename="../../app/ui/main_window.py" line="409"/>
         <source>Close Sasaeai Map</source>
         <translation>支え合いマップを終了します</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="410"/>
+        <location filename="../../app/ui/main_window.py" line="411"/>
         <source>About Sasaeai Map</source>
         <translation>支え合いマップについて</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="410"/>
+        <location filename="../../app/ui/main_window.py" line="411"/>
         <source>Version and licences</source>
         <translation>バージョンとライセンス</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="411"/>
+        <location filename="../../app/ui/main_window.py" line="412"/>
         <source>Guide: the three steps</source>
         <translation>使い方：3つのステップ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="411"/>
+        <location filename="../../app/ui/main_window.py" line="412"/>
         <source>How to use Sasaeai Map</source>
         <translation>支え合いマップの使い方</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="413"/>
+        <location filename="../../app/ui/main_window.py" line="414"/>
         <source>Large text</source>
         <translation>大きな文字</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="413"/>
+        <location filename="../../app/ui/main_window.py" line="414"/>
         <source>Text and map symbols 1.5 times larger</source>
         <translation>文字と地図の記号を1.5倍にします</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="416"/>
+        <location filename="../../app/ui/main_window.py" line="417"/>
         <source>High contrast</source>
         <translation>はっきりした色</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="416"/>
+        <location filename="../../app/ui/main_window.py" line="417"/>
         <source>Strong colours, easier to tell apart</source>
         <translation>濃い色で、見分けやすくします</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="418"/>
+        <location filename="../../app/ui/main_window.py" line="419"/>
         <source>Dates in the Japanese era (和暦)</source>
         <translation>和暦で表示</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="419"/>
+        <location filename="../../app/ui/main_window.py" line="420"/>
         <source>令和7年4月1日 instead of 2025-04-01</source>
         <translation>2025-04-01 ではなく 令和7年4月1日 と表示します</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="424"/>
+        <location filename="../../app/ui/main_window.py" line="425"/>
         <source>Ⅰ Map households</source>
         <translation>Ⅰ 世帯を地図に記す</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="424"/>
+        <location filename="../../app/ui/main_window.py" line="425"/>
         <source>Step I: mark households and gathering places on the town map</source>
         <translation>ステップⅠ：町内の地図に世帯とたまり場を記します</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="425"/>
+        <location filename="../../app/ui/main_window.py" line="426"/>
         <source>Ⅱ Watch network</source>
         <translation>Ⅱ 見守りネットワーク</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="425"/>
+        <location filename="../../app/ui/main_window.py" line="426"/>
         <source>Step II: who watches over each person of concern</source>
         <translation>ステップⅡ：気がかりな人を、誰が見守るか</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="426"/>
+        <location filename="../../app/ui/main_window.py" line="427"/>
         <source>Ⅲ Emergency contacts</source>
         <translation>Ⅲ 緊急連絡先</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="426"/>
+        <location filename="../../app/ui/main_window.py" line="427"/>
         <source>Step III: emergency contact cards and sheet</source>
         <translation>ステップⅢ：緊急連絡カードと緊急連絡表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="427"/>
+        <location filename="../../app/ui/main_window.py" line="428"/>
         <source>Liaison meeting</source>
         <translation>福祉連絡会</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="427"/>
+        <location filename="../../app/ui/main_window.py" line="428"/>
         <source>The yearly review of every person of concern (福祉連絡会)</source>
         <translation>気がかりな人を毎年見直す会議</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="437"/>
+        <location filename="../../app/ui/main_window.py" line="438"/>
         <source>Steps</source>
         <translation>手順</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="443"/>
+        <location filename="../../app/ui/main_window.py" line="444"/>
         <source>Edit</source>
         <translation>編集</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="447"/>
+        <location filename="../../app/ui/main_window.py" line="448"/>
         <source>The town shown on the map</source>
         <translation>地図に表示する町内</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="450"/>
+        <location filename="../../app/ui/main_window.py" line="451"/>
         <source>Town:</source>
         <translation>町内：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="458"/>
+        <location filename="../../app/ui/main_window.py" line="462"/>
         <source>Projector</source>
         <translation>プロジェクター</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="462"/>
+        <location filename="../../app/ui/main_window.py" line="466"/>
         <source>Leave projector mode…</source>
         <translation>プロジェクター表示を終わる…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="462"/>
+        <location filename="../../app/ui/main_window.py" line="466"/>
         <source>Show names and details again (asks first)</source>
         <translation>氏名などをまた表示します（先に確認します）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="474"/>
+        <location filename="../../app/ui/main_window.py" line="478"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="486"/>
+        <location filename="../../app/ui/main_window.py" line="490"/>
         <source>S&amp;ync</source>
         <translation>同期(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="492"/>
+        <location filename="../../app/ui/main_window.py" line="496"/>
         <source>&amp;Edit</source>
         <translation>編集(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="496"/>
+        <location filename="../../app/ui/main_window.py" line="500"/>
         <source>&amp;Map</source>
         <translation>地図(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="504"/>
+        <location filename="../../app/ui/main_window.py" line="508"/>
         <source>&amp;Steps</source>
         <translation>手順(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="507"/>
+        <location filename="../../app/ui/main_window.py" line="511"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="510"/>
+        <location filename="../../app/ui/main_window.py" line="514"/>
         <source>&amp;Language</source>
         <translation>言語(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="519"/>
+        <location filename="../../app/ui/main_window.py" line="523"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
@@ -1335,425 +1335,425 @@ Nothing was lost. Press Unlock and enter the passphrase.</source>
         <translation>事務所のサーバーとの同期：「同期」メニュー</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="288"/>
+        <location filename="../../app/ui/main_window.py" line="289"/>
         <source>Offline: nothing leaves this computer unless you sync with the office</source>
         <translation>オフライン：事務所と同期しない限り、データはこのパソコンから出ません</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="650"/>
+        <location filename="../../app/ui/main_window.py" line="652"/>
         <source>No town yet: File → New town…</source>
         <translation>まだ町内がありません：ファイル → 町内を追加…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="657"/>
+        <location filename="../../app/ui/main_window.py" line="659"/>
         <source>{town}: {households} households, {places} gathering places</source>
         <translation>{town}：{households}世帯、たまり場 {places}か所</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="745"/>
+        <location filename="../../app/ui/main_window.py" line="747"/>
         <source>Town map images (*.png *.jpg *.jpeg)</source>
         <translation>町内地図の画像 (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="746"/>
+        <location filename="../../app/ui/main_window.py" line="748"/>
         <source>MBTiles files (*.mbtiles)</source>
         <translation>MBTilesファイル (*.mbtiles)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="747"/>
+        <location filename="../../app/ui/main_window.py" line="749"/>
         <source>Choose the base map</source>
         <translation>背景の地図を選ぶ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="849"/>
+        <location filename="../../app/ui/main_window.py" line="851"/>
         <source>Not on the map yet ({n})</source>
         <translation>まだ地図にない世帯（{n}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="860"/>
+        <location filename="../../app/ui/main_window.py" line="862"/>
         <source>Click the map where the house is.</source>
         <translation>地図の上で、その家の場所をクリックしてください。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="866"/>
+        <location filename="../../app/ui/main_window.py" line="868"/>
         <source>Pin household</source>
         <translation>世帯を地図に置く</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="904"/>
+        <location filename="../../app/ui/main_window.py" line="906"/>
         <source>Move gathering place</source>
         <translation>たまり場の移動</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="909"/>
+        <location filename="../../app/ui/main_window.py" line="911"/>
         <source>Move household</source>
         <translation>世帯の移動</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="946"/>
+        <location filename="../../app/ui/main_window.py" line="948"/>
         <source>Edit household</source>
         <translation>世帯の編集</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="962"/>
+        <location filename="../../app/ui/main_window.py" line="964"/>
         <source>Delete household No.{number} {label} from the map?
 Undo (Ctrl+Z) brings it back.</source>
         <translation>No.{number} {label} を地図から削除しますか？
 「元に戻す」(Ctrl+Z) で戻せます。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="966"/>
+        <location filename="../../app/ui/main_window.py" line="968"/>
         <source>Delete household</source>
         <translation>世帯の削除</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="983"/>
+        <location filename="../../app/ui/main_window.py" line="985"/>
         <source>Add member</source>
         <translation>世帯員の追加</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="999"/>
+        <location filename="../../app/ui/main_window.py" line="1001"/>
         <source>Edit member</source>
         <translation>世帯員の編集</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1007"/>
+        <location filename="../../app/ui/main_window.py" line="1009"/>
         <source>Remove {name} from this household?</source>
         <translation>{name} さんをこの世帯から削除しますか？</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1010"/>
+        <location filename="../../app/ui/main_window.py" line="1012"/>
         <source>Remove member</source>
         <translation>世帯員の削除</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1020"/>
+        <location filename="../../app/ui/main_window.py" line="1022"/>
         <source>Delete the gathering place {name}?</source>
         <translation>たまり場「{name}」を削除しますか？</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1021"/>
+        <location filename="../../app/ui/main_window.py" line="1023"/>
         <source>Delete gathering place</source>
         <translation>たまり場の削除</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1026"/>
+        <location filename="../../app/ui/main_window.py" line="1028"/>
         <source>Edit gathering place</source>
         <translation>たまり場の編集</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1066"/>
+        <location filename="../../app/ui/main_window.py" line="1068"/>
         <source>That passphrase does not open this ledger.</source>
         <translation>その合言葉ではこの台帳を開けません。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1114"/>
+        <location filename="../../app/ui/main_window.py" line="1116"/>
         <source>Record consent</source>
         <translation>同意の記録</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1120"/>
+        <location filename="../../app/ui/main_window.py" line="1122"/>
         <source>Back up the ledger</source>
         <translation>台帳の控えを作る</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1122"/>
-        <location filename="../../app/ui/main_window.py" line="1143"/>
+        <location filename="../../app/ui/main_window.py" line="1124"/>
+        <location filename="../../app/ui/main_window.py" line="1145"/>
         <source>Ledger backups (*.sqlite3)</source>
         <translation>台帳の控え (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1131"/>
+        <location filename="../../app/ui/main_window.py" line="1133"/>
         <source>Backed up to {path} (encrypted like the ledger)</source>
         <translation>{path} に控えを保存しました（台帳と同じく暗号化）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1142"/>
-        <location filename="../../app/ui/main_window.py" line="1150"/>
+        <location filename="../../app/ui/main_window.py" line="1144"/>
+        <location filename="../../app/ui/main_window.py" line="1152"/>
         <source>Restore from a backup</source>
         <translation>控えから戻す</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1361"/>
+        <location filename="../../app/ui/main_window.py" line="1435"/>
         <source>Change passphrase</source>
         <translation>合言葉を変える</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1369"/>
+        <location filename="../../app/ui/main_window.py" line="1443"/>
         <source>The passphrase was changed (a backup was made first).</source>
         <translation>合言葉を変えました（先に控えを作りました）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1400"/>
+        <location filename="../../app/ui/main_window.py" line="1474"/>
         <source>Printed map</source>
         <translation>印刷用の地図</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1414"/>
+        <location filename="../../app/ui/main_window.py" line="1488"/>
         <source>Print map</source>
         <translation>地図の印刷</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1415"/>
+        <location filename="../../app/ui/main_window.py" line="1489"/>
         <source>Draw the watch lines</source>
         <translation>見守りの線を描く</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1417"/>
+        <location filename="../../app/ui/main_window.py" line="1491"/>
         <source>Landscape</source>
         <translation>横向き</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1418"/>
+        <location filename="../../app/ui/main_window.py" line="1492"/>
         <source>Portrait</source>
         <translation>縦向き</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1420"/>
+        <location filename="../../app/ui/main_window.py" line="1494"/>
         <source>Paper</source>
         <translation>用紙</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1421"/>
+        <location filename="../../app/ui/main_window.py" line="1495"/>
         <source>Orientation</source>
         <translation>向き</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1442"/>
+        <location filename="../../app/ui/main_window.py" line="1516"/>
         <source>Leave projector mode? Names, phone numbers and notes will be shown again.</source>
         <translation>プロジェクター表示を終わりますか？ 氏名・電話番号・メモがまた表示されます。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1524"/>
+        <location filename="../../app/ui/main_window.py" line="1598"/>
         <source>Add watcher</source>
         <translation>見守り者の追加</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1542"/>
+        <location filename="../../app/ui/main_window.py" line="1616"/>
         <source>Edit involvement</source>
         <translation>関わり方の編集</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1549"/>
+        <location filename="../../app/ui/main_window.py" line="1623"/>
         <source>{watcher} no longer watches over this person?</source>
         <translation>{watcher} さんを、この人の見守り者から外しますか？</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1551"/>
+        <location filename="../../app/ui/main_window.py" line="1625"/>
         <source>Remove watcher</source>
         <translation>見守り者を外す</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1577"/>
+        <location filename="../../app/ui/main_window.py" line="1651"/>
         <source>New meeting</source>
         <translation>新しい会議</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1596"/>
+        <location filename="../../app/ui/main_window.py" line="1670"/>
         <source>Record for No.{number} that they {outcome}?
 Their watch ends. Nothing is deleted: the record is kept and can be restored.</source>
         <translation>No.{number} の方を「{outcome}」として記録しますか？
 見守りは終わりますが、記録は消さずに保管し、あとで戻せます。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1610"/>
+        <location filename="../../app/ui/main_window.py" line="1684"/>
         <source>Review</source>
         <translation>見直し</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1628"/>
+        <location filename="../../app/ui/main_window.py" line="1702"/>
         <source>Due and overdue</source>
         <translation>見直しが必要な人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1628"/>
-        <location filename="../../app/ui/main_window.py" line="1679"/>
+        <location filename="../../app/ui/main_window.py" line="1702"/>
+        <location filename="../../app/ui/main_window.py" line="1753"/>
         <source>No.</source>
         <translation>番号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1628"/>
-        <location filename="../../app/ui/main_window.py" line="1679"/>
+        <location filename="../../app/ui/main_window.py" line="1702"/>
+        <location filename="../../app/ui/main_window.py" line="1753"/>
         <source>Name</source>
         <translation>氏名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1628"/>
+        <location filename="../../app/ui/main_window.py" line="1702"/>
         <source>Why</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1629"/>
+        <location filename="../../app/ui/main_window.py" line="1703"/>
         <source>Since</source>
         <translation>いつから</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1635"/>
+        <location filename="../../app/ui/main_window.py" line="1709"/>
         <source>(hidden on the projector)</source>
         <translation>（投影中は非表示）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1666"/>
+        <location filename="../../app/ui/main_window.py" line="1740"/>
         <source>This town has no liaison meeting recorded yet: start one with New meeting…</source>
         <translation>この町内の福祉連絡会はまだ記録がありません。「新しい会議…」から始めてください。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1672"/>
+        <location filename="../../app/ui/main_window.py" line="1746"/>
         <source>unknown</source>
         <translation>不明</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1674"/>
+        <location filename="../../app/ui/main_window.py" line="1748"/>
         <source>Since {since}. Who recorded each change: from the history of changes.</source>
         <translation>{since} 以降の変更です。記録した人は変更の記録から。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1676"/>
+        <location filename="../../app/ui/main_window.py" line="1750"/>
         <source>Since {since}. Only record times are known (who recorded them is not).</source>
         <translation>{since} 以降の変更です。記録した時刻だけが分かります（記録した人は分かりません）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1678"/>
+        <location filename="../../app/ui/main_window.py" line="1752"/>
         <source>What changed since the last meeting</source>
         <translation>前回の会議からの変化</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1679"/>
+        <location filename="../../app/ui/main_window.py" line="1753"/>
         <source>What</source>
         <translation>対象</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1679"/>
+        <location filename="../../app/ui/main_window.py" line="1753"/>
         <source>Change</source>
         <translation>変化</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1679"/>
+        <location filename="../../app/ui/main_window.py" line="1753"/>
         <source>Fields</source>
         <translation>項目</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1680"/>
+        <location filename="../../app/ui/main_window.py" line="1754"/>
         <source>Recorded by</source>
         <translation>記録した人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1680"/>
+        <location filename="../../app/ui/main_window.py" line="1754"/>
         <source>When</source>
         <translation>日時</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1687"/>
+        <location filename="../../app/ui/main_window.py" line="1761"/>
         <source>Town / district</source>
         <translation>町内・地区</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1687"/>
+        <location filename="../../app/ui/main_window.py" line="1761"/>
         <source>Watched (■) / not (□)</source>
         <translation>見守りあり（■）・なし（□）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1695"/>
+        <location filename="../../app/ui/main_window.py" line="1769"/>
         <source>Overview</source>
         <translation>全体のようす</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1696"/>
+        <location filename="../../app/ui/main_window.py" line="1770"/>
         <source>Export to Excel…</source>
         <translation>Excelに書き出す…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1699"/>
+        <location filename="../../app/ui/main_window.py" line="1773"/>
         <source>Export the overview</source>
         <translation>全体のようすを書き出す</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1740"/>
+        <location filename="../../app/ui/main_window.py" line="1814"/>
         <source>Edit emergency card</source>
         <translation>緊急連絡カードの編集</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1783"/>
+        <location filename="../../app/ui/main_window.py" line="1857"/>
         <source>Emergency contact sheet</source>
         <translation>緊急連絡表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1795"/>
+        <location filename="../../app/ui/main_window.py" line="1869"/>
         <source>Emergency contact cards</source>
         <translation>緊急連絡カード</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1809"/>
+        <location filename="../../app/ui/main_window.py" line="1883"/>
         <source>For whom?</source>
         <translation>だれに渡しますか？</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1810"/>
+        <location filename="../../app/ui/main_window.py" line="1884"/>
         <source>Who will receive this copy? Persons who did not consent to sharing with them are left anonymous.</source>
         <translation>この書類を受け取るのはだれですか？ その相手への提供に同意していない人は匿名になります。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1828"/>
-        <location filename="../../app/ui/main_window.py" line="1838"/>
+        <location filename="../../app/ui/main_window.py" line="1903"/>
+        <location filename="../../app/ui/main_window.py" line="1913"/>
         <source>Import shelters or facilities</source>
         <translation>避難所・施設の取り込み</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1829"/>
+        <location filename="../../app/ui/main_window.py" line="1904"/>
         <source>CSV or GeoJSON (*.csv *.geojson *.json)</source>
         <translation>CSVまたはGeoJSON (*.csv *.geojson *.json)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1818"/>
+        <location filename="../../app/ui/main_window.py" line="1892"/>
         <source>{file}: {summary}. Import?</source>
         <translation>{file}：{summary}。取り込みますか？</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1849"/>
-        <location filename="../../app/ui/main_window.py" line="1862"/>
-        <location filename="../../app/ui/main_window.py" line="1875"/>
-        <location filename="../../app/ui/main_window.py" line="1884"/>
+        <location filename="../../app/ui/main_window.py" line="1924"/>
+        <location filename="../../app/ui/main_window.py" line="1937"/>
+        <location filename="../../app/ui/main_window.py" line="1950"/>
+        <location filename="../../app/ui/main_window.py" line="1959"/>
         <source>Import agency list</source>
         <translation>関係機関の一覧の取り込み</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1850"/>
+        <location filename="../../app/ui/main_window.py" line="1925"/>
         <source>Excel or CSV (*.xlsx *.csv)</source>
         <translation>ExcelまたはCSV (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1863"/>
+        <location filename="../../app/ui/main_window.py" line="1938"/>
         <source>{count} phone numbers in {file} have no area code (市外局番).
 Which area code do they have? (e.g. 0776)</source>
         <translation>{file} の電話番号のうち {count}件に市外局番がありません。
 市外局番は何番ですか？（例：0776）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1876"/>
+        <location filename="../../app/ui/main_window.py" line="1951"/>
         <source>What kind of agencies does {file} list?</source>
         <translation>{file} はどの種類の機関の一覧ですか？</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1906"/>
+        <location filename="../../app/ui/main_window.py" line="1981"/>
         <source>Export watch-network record form</source>
         <translation>見守りネットワーク記録用紙の書き出し</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1700"/>
-        <location filename="../../app/ui/main_window.py" line="1907"/>
-        <location filename="../../app/ui/main_window.py" line="1954"/>
+        <location filename="../../app/ui/main_window.py" line="1774"/>
+        <location filename="../../app/ui/main_window.py" line="1982"/>
+        <location filename="../../app/ui/main_window.py" line="2029"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1151"/>
+        <location filename="../../app/ui/main_window.py" line="1153"/>
         <source>This backup does not open with the current passphrase.
 Its passphrase:</source>
         <translation>このバックアップは今の合言葉では開けません。
 バックアップの合言葉：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1162"/>
+        <location filename="../../app/ui/main_window.py" line="1164"/>
         <source>Replace the ledger with this backup?
 {file}
 
@@ -1764,19 +1764,19 @@ Everything recorded after the backup was made is replaced. The ledger as it is n
 バックアップを作った後に記録した内容は置き換わります。今の台帳は先にバックアップとして保存するので、それを復元すれば元に戻せます。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1185"/>
+        <location filename="../../app/ui/main_window.py" line="1187"/>
         <source>Restored {file}. The ledger as it was is kept as {kept}.</source>
         <translation>{file} を復元しました。置き換える前の台帳は {kept} に保存してあります。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1195"/>
+        <location filename="../../app/ui/main_window.py" line="1197"/>
         <source>An unencrypted copy of the ledger, made when it was first encrypted, is still in the backups folder: anyone who gets this computer can read it.
 {files}</source>
         <translation>台帳を初めて暗号化したときの暗号化されていない控えが、バックアップのフォルダーに残っています。このパソコンを手にした人はだれでも読めます。
 {files}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1205"/>
+        <location filename="../../app/ui/main_window.py" line="1207"/>
         <source>Delete the unencrypted copy?
 
 The encrypted ledger holds everything in it (this is checked first); the encrypted backups are kept.</source>
@@ -1785,121 +1785,127 @@ The encrypted ledger holds everything in it (this is checked first); the encrypt
 控えの内容はすべて暗号化された台帳に入っています（削除の前に確かめます）。暗号化されたバックアップは残ります。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1216"/>
+        <location filename="../../app/ui/main_window.py" line="1218"/>
         <source>The unencrypted copy was deleted.</source>
         <translation>暗号化されていない控えを削除しました。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1224"/>
+        <location filename="../../app/ui/main_window.py" line="1226"/>
         <source>Lock when idle</source>
         <translation>自動ロック</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1225"/>
+        <location filename="../../app/ui/main_window.py" line="1227"/>
         <source>Lock the window after this many minutes without use:</source>
         <translation>操作しない状態がこの分数続いたら画面をロック：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1232"/>
+        <location filename="../../app/ui/main_window.py" line="1234"/>
         <source>The window locks after {minutes} minutes without use.</source>
         <translation>操作しない状態が {minutes} 分続くと画面をロックします。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1242"/>
+        <location filename="../../app/ui/main_window.py" line="1247"/>
         <source>Conflicts to resolve ({n})…</source>
         <translation>同期の食い違い（{n}件）…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1260"/>
-        <location filename="../../app/ui/main_window.py" line="1277"/>
+        <location filename="../../app/ui/main_window.py" line="1265"/>
+        <location filename="../../app/ui/main_window.py" line="1282"/>
         <source>Sync with the office</source>
         <translation>事務所と同期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1261"/>
+        <location filename="../../app/ui/main_window.py" line="1266"/>
         <source>The office server&apos;s address, as the office gave it (postgresql://…):</source>
         <translation>事務所から伝えられたサーバーのアドレス（postgresql://…）：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1278"/>
+        <location filename="../../app/ui/main_window.py" line="1283"/>
         <source>Syncing with the office server…</source>
         <translation>事務所のサーバーと同期しています…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1282"/>
+        <location filename="../../app/ui/main_window.py" line="1287"/>
         <source>Sync stopped; nothing half-done was kept. Sync again to finish.</source>
         <translation>同期を中止しました。途中までの変更は残していません。もう一度同期すれば続きから終わらせます。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1316"/>
+        <location filename="../../app/ui/main_window.py" line="1321"/>
+        <location filename="../../app/ui/main_window.py" line="1390"/>
         <source>The package&apos;s passphrase (agreed with the office; not the ledger&apos;s):</source>
         <translation>同期ファイルの合言葉（事務所と決めたもの。台帳の合言葉とは別）：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1321"/>
+        <location filename="../../app/ui/main_window.py" line="1343"/>
+        <location filename="../../app/ui/main_window.py" line="1395"/>
         <source>Sync package for the office</source>
         <translation>事務所へ渡す同期ファイル</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1324"/>
-        <location filename="../../app/ui/main_window.py" line="1344"/>
+        <location filename="../../app/ui/main_window.py" line="1347"/>
+        <location filename="../../app/ui/main_window.py" line="1360"/>
+        <location filename="../../app/ui/main_window.py" line="1398"/>
+        <location filename="../../app/ui/main_window.py" line="1418"/>
         <source>Sync packages (*.sqlite3)</source>
         <translation>同期ファイル (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1337"/>
+        <location filename="../../app/ui/main_window.py" line="1352"/>
+        <location filename="../../app/ui/main_window.py" line="1411"/>
         <source>Saved {n} changes to {path}: take it to the office.</source>
         <translation>{n} 件の変更を {path} に保存しました。事務所へ持って行ってください。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1342"/>
+        <location filename="../../app/ui/main_window.py" line="1357"/>
+        <location filename="../../app/ui/main_window.py" line="1416"/>
         <source>Sync package from the office</source>
         <translation>事務所からの同期ファイル</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1917"/>
+        <location filename="../../app/ui/main_window.py" line="1992"/>
         <source>Saved {path}</source>
         <translation>保存しました：{path}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1936"/>
+        <location filename="../../app/ui/main_window.py" line="2011"/>
         <source>Importing {file}…</source>
         <translation>{file} を取り込み中…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1940"/>
+        <location filename="../../app/ui/main_window.py" line="2015"/>
         <source>Import cancelled: nothing was changed.</source>
         <translation>取り込みを取りやめました。台帳は変わっていません。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1946"/>
+        <location filename="../../app/ui/main_window.py" line="2021"/>
         <source>Imported: {summary}</source>
         <translation>取り込みました：{summary}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1953"/>
-        <location filename="../../app/ui/main_window.py" line="1958"/>
+        <location filename="../../app/ui/main_window.py" line="2028"/>
+        <location filename="../../app/ui/main_window.py" line="2033"/>
         <source>Import watch-network record form</source>
         <translation>見守りネットワーク記録用紙の取り込み</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1965"/>
-        <location filename="../../app/ui/main_window.py" line="1981"/>
+        <location filename="../../app/ui/main_window.py" line="2040"/>
+        <location filename="../../app/ui/main_window.py" line="2056"/>
         <source>Import roster</source>
         <translation>名簿の取り込み</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1966"/>
+        <location filename="../../app/ui/main_window.py" line="2041"/>
         <source>Rosters (*.xlsx *.csv)</source>
         <translation>名簿 (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1997"/>
+        <location filename="../../app/ui/main_window.py" line="2072"/>
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1998"/>
+        <location filename="../../app/ui/main_window.py" line="2073"/>
         <source>The new language is used from the next start of Sasaeai Map.</source>
         <translation>新しい言語は、支え合いマップを次に起動したときから使われます。</translation>
     </message>
@@ -2661,7 +2667,7 @@ The encrypted ledger holds everything in it (this is checked first); the encrypt
         <translation>新しい台帳には合言葉（パスフレーズ）が必要です</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="26"/>
+        <location filename="../../app/cli.py" line="27"/>
         <source>no ledger at {path}</source>
         <translation>{path} に台帳がありません</translation>
     </message>
@@ -2804,38 +2810,38 @@ The encrypted ledger holds everything in it (this is checked first); the encrypt
         <translation>シート「{sheet}」{row}行目、セル{cell}：{what}が長すぎます（{length}文字、最大{limit}文字）。</translation>
     </message>
     <message>
-        <location filename="../../app/io/sheets.py" line="183"/>
+        <location filename="../../app/io/sheets.py" line="186"/>
         <source>Not one of the choices for this row.</source>
         <translation>この行の選択肢にありません。</translation>
     </message>
     <message>
-        <location filename="../../app/io/watch_form.py" line="327"/>
+        <location filename="../../app/io/watch_form.py" line="328"/>
         <source>No sheet holds a 見守りネットワーク記録用紙 (a header row with 「氏名」 and 「関わり方」). Sheets in the file: {sheets}</source>
         <translation>見守りネットワーク記録用紙（「氏名」と「関わり方」の見出しの行）のあるシートがありません。ファイルのシート：{sheets}</translation>
     </message>
     <message>
-        <location filename="../../app/io/watch_form.py" line="353"/>
+        <location filename="../../app/io/watch_form.py" line="354"/>
         <source>Sheet {sheet}: the town name (町名) is missing.</source>
         <translation>シート「{sheet}」：町名がありません。</translation>
     </message>
     <message>
-        <location filename="../../app/io/watch_form.py" line="359"/>
-        <location filename="../../app/io/watch_form.py" line="682"/>
+        <location filename="../../app/io/watch_form.py" line="360"/>
+        <location filename="../../app/io/watch_form.py" line="683"/>
         <source>Sheet {sheet}, row {row}, cell {cell}: {reason}</source>
         <translation>シート「{sheet}」{row}行目、セル{cell}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/io/watch_form.py" line="424"/>
+        <location filename="../../app/io/watch_form.py" line="425"/>
         <source>Sheet {sheet}, row {row}, cell {cell}: this watcher is above the first person of concern (氏名).</source>
         <translation>シート「{sheet}」{row}行目、セル{cell}：この見守り者は、最初の気がかりな人（氏名）より上に書かれています。</translation>
     </message>
     <message>
-        <location filename="../../app/io/watch_form.py" line="439"/>
+        <location filename="../../app/io/watch_form.py" line="440"/>
         <source>Sheet {sheet}, row {row}, cell {cell}: the name (氏名) of this person of concern is empty.</source>
         <translation>シート「{sheet}」{row}行目、セル{cell}：この気がかりな人の氏名が空欄です。</translation>
     </message>
     <message>
-        <location filename="../../app/io/watch_form.py" line="444"/>
+        <location filename="../../app/io/watch_form.py" line="445"/>
         <source>Sheet {sheet}, row {row}, cell {cell}: the watcher&apos;s name (氏名) is empty.</source>
         <translation>シート「{sheet}」{row}行目、セル{cell}：見守り者の氏名が空欄です。</translation>
     </message>
@@ -2846,7 +2852,7 @@ The encrypted ledger holds everything in it (this is checked first); the encrypt
     </message>
     <message>
         <location filename="../../app/services/basemaps.py" line="31"/>
-        <location filename="../../app/services/emergency.py" line="476"/>
+        <location filename="../../app/services/emergency.py" line="479"/>
         <location filename="../../app/services/households.py" line="164"/>
         <location filename="../../app/services/meetings.py" line="171"/>
         <location filename="../../app/services/meetings.py" line="436"/>
@@ -2892,7 +2898,7 @@ The encrypted ledger holds everything in it (this is checked first); the encrypt
     </message>
     <message>
         <location filename="../../app/services/emergency.py" line="84"/>
-        <location filename="../../app/services/emergency.py" line="305"/>
+        <location filename="../../app/services/emergency.py" line="308"/>
         <source>This agency is no longer in the directory.</source>
         <translation>この機関は一覧にもうありません。</translation>
     </message>
@@ -2904,18 +2910,18 @@ The encrypted ledger holds everything in it (this is checked first); the encrypt
         <translation>この人は台帳にもういません。</translation>
     </message>
     <message>
-        <location filename="../../app/services/emergency.py" line="322"/>
+        <location filename="../../app/services/emergency.py" line="325"/>
         <source>The review date is before the date the card was made.</source>
         <translation>見直しの日が、カードを作った日より前になっています。</translation>
     </message>
     <message>
-        <location filename="../../app/services/emergency.py" line="404"/>
-        <location filename="../../app/services/emergency.py" line="413"/>
+        <location filename="../../app/services/emergency.py" line="407"/>
+        <location filename="../../app/services/emergency.py" line="416"/>
         <source>This person has no emergency contact card.</source>
         <translation>この人の緊急連絡カードはありません。</translation>
     </message>
     <message>
-        <location filename="../../app/services/emergency.py" line="574"/>
+        <location filename="../../app/services/emergency.py" line="577"/>
         <location filename="../../app/services/households.py" line="84"/>
         <source>This household is no longer in the ledger.</source>
         <translation>この世帯は台帳にもうありません。</translation>
@@ -3089,13 +3095,13 @@ The encrypted ledger holds everything in it (this is checked first); the encrypt
         <translation>ファイルを書き込めませんでした。</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit.py" line="148"/>
+        <location filename="../../app/services/audit.py" line="152"/>
         <location filename="../../app/services/privacy.py" line="143"/>
         <source>this person is not in the ledger</source>
         <translation>この人は台帳にいません</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit.py" line="164"/>
+        <location filename="../../app/services/audit.py" line="168"/>
         <source>{name} is already archived</source>
         <translation>{name} さんはすでに一覧から外れています（記録は残っています）</translation>
     </message>
@@ -3300,17 +3306,17 @@ The encrypted ledger holds everything in it (this is checked first); the encrypt
         <translation>このパッケージは別の台帳のパッケージへの返事です</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="232"/>
+        <location filename="../../app/cli.py" line="240"/>
         <source>a sync package needs a passphrase: set {env}</source>
         <translation>同期パッケージにはパスフレーズが必要です。{env} を設定してください</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="292"/>
+        <location filename="../../app/cli.py" line="300"/>
         <source>name the laptop the package is for</source>
         <translation>パッケージを渡すパソコンの名前を指定してください</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="311"/>
+        <location filename="../../app/cli.py" line="319"/>
         <source>give the reply package&apos;s file name</source>
         <translation>返事のパッケージのファイル名を指定してください</translation>
     </message>
@@ -3441,51 +3447,51 @@ The encrypted ledger holds everything in it (this is checked first); the encrypt
         <translation>{count}行で地区が「○○地区」と書かれています。ほかのファイルと同じく「○○」として保存します。</translation>
     </message>
     <message>
-        <location filename="../../app/io/roster.py" line="445"/>
-        <location filename="../../app/io/roster.py" line="703"/>
-        <location filename="../../app/io/watch_form.py" line="552"/>
+        <location filename="../../app/io/roster.py" line="450"/>
+        <location filename="../../app/io/roster.py" line="712"/>
+        <location filename="../../app/io/watch_form.py" line="553"/>
         <source>Several members have this name and address.</source>
         <translation>この氏名と住所の世帯員が複数います。</translation>
     </message>
     <message>
-        <location filename="../../app/io/roster.py" line="448"/>
-        <location filename="../../app/io/roster.py" line="706"/>
+        <location filename="../../app/io/roster.py" line="453"/>
+        <location filename="../../app/io/roster.py" line="715"/>
         <source>A member with this name and birth date lives at another address.</source>
         <translation>同じ氏名・生年月日の世帯員が、別の住所にいます。</translation>
     </message>
     <message>
-        <location filename="../../app/io/roster.py" line="450"/>
-        <location filename="../../app/io/roster.py" line="708"/>
+        <location filename="../../app/io/roster.py" line="455"/>
+        <location filename="../../app/io/roster.py" line="717"/>
         <source>This person is in the roster twice.</source>
         <translation>この人は名簿に2回出ています。</translation>
     </message>
     <message>
-        <location filename="../../app/io/watch_form.py" line="502"/>
+        <location filename="../../app/io/watch_form.py" line="503"/>
         <source>This person was printed anonymously and is no longer in the ledger; the row cannot be imported.</source>
         <translation>この人は匿名で印刷され、今は台帳にいません。この行は取り込めません。</translation>
     </message>
     <message>
-        <location filename="../../app/io/watch_form.py" line="556"/>
+        <location filename="../../app/io/watch_form.py" line="557"/>
         <source>A person of concern has this name but another address.</source>
         <translation>同じ氏名で住所の違う気がかりな人がいます。</translation>
     </message>
     <message>
-        <location filename="../../app/io/watch_form.py" line="559"/>
+        <location filename="../../app/io/watch_form.py" line="560"/>
         <source>This person is on the form twice.</source>
         <translation>この人は記録用紙に2回出ています。</translation>
     </message>
     <message>
-        <location filename="../../app/io/watch_form.py" line="629"/>
+        <location filename="../../app/io/watch_form.py" line="630"/>
         <source>The watcher was erased from the form.</source>
         <translation>この見守り者は記録用紙から消されています。</translation>
     </message>
     <message>
-        <location filename="../../app/io/watch_form.py" line="637"/>
+        <location filename="../../app/io/watch_form.py" line="638"/>
         <source>This watcher is listed twice for the same person.</source>
         <translation>同じ人に、この見守り者が2回書かれています。</translation>
     </message>
     <message>
-        <location filename="../../app/io/watch_form.py" line="665"/>
+        <location filename="../../app/io/watch_form.py" line="666"/>
         <source>Several watchers of the town have this name.</source>
         <translation>町内にこの氏名の見守り者が複数います。</translation>
     </message>
@@ -3508,6 +3514,11 @@ The encrypted ledger holds everything in it (this is checked first); the encrypt
         <location filename="../../app/ui/import_dialogs.py" line="38"/>
         <source>Decide</source>
         <translation>要確認</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_dialogs.py" line="44"/>
+        <source>added {added}, updated {updated}, unchanged {unchanged}, needs a decision {decision}</source>
+        <translation>追加 {added} 件、更新 {updated} 件、変更なし {unchanged} 件、要確認 {decision} 件</translation>
     </message>
 </context>
 <context>
