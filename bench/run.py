@@ -420,8 +420,9 @@ def commit() -> str:
         return subprocess.run(["git", *args], cwd=HERE.parent, capture_output=True, text=True).stdout.strip()
 
     head = git("rev-parse", "--short", "HEAD") or "unknown"
-    dirty = git("status", "--porcelain", "--untracked-files=no", "--", "app", "bench")
-    return head + (" plus uncommitted changes in app/ or bench/" if dirty else "")
+    # The results file itself is rewritten after every size: only code changes count.
+    dirty = git("status", "--porcelain", "--untracked-files=no", "--", "app", "bench/*.py")
+    return head + (" plus uncommitted changes in app/ or bench/*.py" if dirty else "")
 
 
 def machine() -> dict[str, str]:
