@@ -200,3 +200,15 @@ def test_markup_in_names_prints_literally_in_the_pdf(ledger, town, tmp_path, kin
     for name in MARKUP:
         assert name in raw or flat(name) in flat(raw), name
     assert "<b>太郎</b>" in raw  # no space in it, so it must come out exactly, tags and all
+
+
+def test_anonymous_rows_of_the_kana_sheet_come_last_so_their_place_does_not_hint_at_the_name(consent_town):
+    ledger, town_id, agreed, refused = consent_town
+    with ledger.Session.begin() as s:
+        # 「あ…」 sorts before everyone: in 五十音 order an anonymous row would sit first and give that away.
+        early = add_person(s, town_id, dict(REFUSED, name="相田　秘子"), ConsentFields(ConsentStatus.NO), "余川町3-3")
+        data = emergency_sheet.sheet_data(s, town_id, audience=Audience.WATCHERS)
+    numbers = [int(row[0]) for row in data.rows]
+    names = [row[1] for row in data.rows]
+    assert names[0] == AGREED["name"] and names[1:] == [ANONYMOUS_NAME, ANONYMOUS_NAME]
+    assert numbers[1:] == sorted([refused, early])  # the anonymous ones in map-number order

@@ -97,6 +97,11 @@ def sheet_data(
     town = towns.get_town(session, town_id)
     views = emergency.list_cards(session, town_id, order=order)
     hidden = hidden_persons(session, (v.person.id for v in views), audience)
+    if order == SortOrder.KANA and hidden:
+        # In 五十音 order an anonymous row's place would hint at the reading of the name: they go last
+        # (in map-number order, which the map shows anyway).
+        views = [v for v in views if v.person.id not in hidden] + sorted(
+            (v for v in views if v.person.id in hidden), key=lambda v: v.map_number)
     rows = [sheet_row(mask_card(v) if v.person.id in hidden else v, include_medical=include_medical) for v in views]
     return SheetData(town.name, town.district_name, printed_on or date.today(), rows, [v.person.id for v in views],
                      audience, len(hidden))

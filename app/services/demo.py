@@ -8,23 +8,28 @@ from __future__ import annotations
 
 import random
 import tempfile
+import uuid
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+
+from sqlalchemy.orm import Session
 
 from app.models import Ledger, open_ledger
 from app.models.engine import DEMO_PASSPHRASE
 from app.paths import ledger_path
 from app.services import basemaps, households, places, towns
-from app.services.demo_map import draw_demo_town_map
 from app.services.demo_emergency import seed_demo_emergency
+from app.services.demo_map import draw_demo_town_map
 from app.services.demo_watch import seed_demo_watchers
 from app.services.places import PlaceFields
+from app.services.privacy import ConsentFields, ConsentStatus, record_consent
 from app.services.views import Crs, HouseholdFields, MapPoint, PersonFields
 
 DEMO_DISTRICT = "さくら地区"
 DEMO_TOWN = "ひだまり町"
 DEMO_HOUSEHOLDS = 60
+DEMO_CONSENT_DATE = date(2026, 5, 16)  # asked at the spring liaison meeting
 SEED = 7
 # Ages are computed against this date, so the demo looks the same every year it is built.
 REFERENCE_DAY = date(2026, 4, 1)
@@ -99,8 +104,27 @@ def make_demo(data_dir: Path) -> DemoSummary:
         ledger.close()
 
 
+# What the demo's members agreed to, as a liaison meeting might find it: most said yes to their
+# watchers and the commissioner, fewer to agencies or the community map, some were never asked.
+_CONSENTS = (
+    (55, ConsentFields(ConsentStatus.YES, True, True, True, DEMO_CONSENT_DATE, "民生委員　山本")),
+    (20, ConsentFields(ConsentStatus.YES, True, True, False, DEMO_CONSENT_DATE, "民生委員　山本")),
+    (10, ConsentFields(ConsentStatus.YES, True, False, False, DEMO_CONSENT_DATE, "民生委員　山本")),
+    (10, ConsentFields(ConsentStatus.UNKNOWN, date=DEMO_CONSENT_DATE)),
+    (5, ConsentFields(ConsentStatus.NO, date=DEMO_CONSENT_DATE, recorded_by="民生委員　山本")),
+)
+
+
+def _demo_consent(session: Session, person_id: uuid.UUID, rng: random.Random) -> None:
+    weights = [w for w, _ in _CONSENTS]
+    fields = rng.choices([f for _, f in _CONSENTS], weights=weights)[0]
+    if fields.status is not ConsentStatus.UNKNOWN:
+        record_consent(session, person_id, fields)
+
+
 def _fill(ledger: Ledger, data_dir: Path) -> DemoSummary:
     rng = random.Random(SEED)
+    consent_rng = random.Random(SEED + 1)  # its own sequence: the town itself stays as it always was
     with tempfile.TemporaryDirectory() as tmp:
         image = Path(tmp) / "hidamari-town-map.png"
         drawn = draw_demo_town_map(image, seed=SEED)
@@ -130,7 +154,7 @@ def _fill(ledger: Ledger, data_dir: Path) -> DemoSummary:
                     name = f"{surname}　{given}"
                 used_names.add(name)
                 born = _birth_date(rng, ages)
-                households.add_person(s, h.id, PersonFields(
+                person = households.add_person(s, h.id, PersonFields(
                     name=name,
                     kana=f"{surname_kana}　{given_kana}",
                     birth_date=born,
@@ -138,6 +162,7 @@ def _fill(ledger: Ledger, data_dir: Path) -> DemoSummary:
                     of_concern=of_concern,
                     concerns="、".join(rng.sample(CONCERNS, rng.randint(1, 2))) if of_concern else "",
                 ))
+                _demo_consent(s, person.id, consent_rng)
                 person_count += 1
         spots = list(drawn.places)
         place_rows = [
