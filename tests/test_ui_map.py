@@ -222,3 +222,18 @@ def test_markup_in_a_name_shows_as_text_and_never_runs(qtbot, window):
     assert run_js(qtbot, window, "document.querySelectorAll('img[src=\"x\"]').length") == 0
     assert run_js(qtbot, window, "document.title") != "pwned"
     assert window.household_panel.title.text().endswith(payload)  # the panel shows it literally too
+
+
+def test_a_large_town_arrives_in_chunks_and_the_page_holds_the_same_layer(qtbot, window, monkeypatch):
+    from app.maps import view
+    from app.services.mapquery import town_features
+
+    monkeypatch.setattr(view, "FEATURE_CHUNK", 7)  # the demo's 60 households in 9 messages
+    with qtbot.waitSignal(window.map_ready, timeout=READY_MS):
+        window.load_town(window.town.id)
+    with window.ledger.Session() as s:
+        expected = town_features(s, window.town.id, window.map_view.crs)["features"]
+    assert json.loads(run_js(qtbot, window, "JSON.stringify(sasaeai.featureData())")) == expected
+    state = page_state(qtbot, window)
+    assert len(state["visible"]) == len(expected) and state["lines"] and all(line["drawn"] for line in state["lines"]
+                                                                              if state["linesVisible"])

@@ -39,6 +39,9 @@ class _Page(QWebEnginePage):
             self._view.js_errors.append(f"{source}:{line} {message}")
 
 
+FEATURE_CHUNK = 5000  # compact households per message to the page
+
+
 class MapView(QWebEngineView):
     """Shows one town's map. Signals carry positions as :class:`MapPoint` in the town's CRS."""
 
@@ -172,7 +175,19 @@ class MapView(QWebEngineView):
             callback(json.loads(result_json))
 
     def set_features(self, features: dict[str, Any]) -> None:
-        self.call("setFeatures", features)
+        """Replace the page's features; compact households (``householdKeys``) go in chunks.
+
+        A city-sized town is several MB of JSON: in chunks, no single message (and its copies in
+        Qt and in the page's process) holds all of it at once.
+        """
+        rows = features.get("households")
+        if not rows or len(rows) <= FEATURE_CHUNK:
+            self.call("setFeatures", features)
+            return
+        self.call("setFeatures", dict(features, households=rows[:FEATURE_CHUNK], features=[]))
+        for start in range(FEATURE_CHUNK, len(rows), FEATURE_CHUNK):
+            self.call("addHouseholds", features["householdKeys"], rows[start:start + FEATURE_CHUNK], [])
+        self.call("addHouseholds", features["householdKeys"], [], features.get("features", []))  # places last
 
     def upsert(self, feature: dict[str, Any]) -> None:
         self.call("upsert", feature)

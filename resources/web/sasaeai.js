@@ -361,15 +361,26 @@
   S.setFeatures = function (fc) {
     Object.keys(markers).forEach(function (id) { markers[id].remove(); });
     markers = {}; features = {};
-    // Households may come compact (MapView.set_features): [id, x, y, ...values of householdKeys].
-    var keys = fc.householdKeys || [];
-    (fc.households || []).forEach(function (row) {
+    addRows(fc.householdKeys || [], fc.households || []);
+    (fc.features || []).forEach(function (f) { features[String(f.id)] = f; });
+    syncMarkers();
+    Object.keys(lines).forEach(function (lid) { drawLine(lines[lid].spec); });
+    updateLabels();
+    return Object.keys(features).length;
+  };
+  // Households may come compact (MapView.set_features): [id, x, y, ...values of householdKeys].
+  function addRows(keys, rows) {
+    rows.forEach(function (row) {
       var props = { layer: "household" };
       for (var i = 0; i < keys.length; i++) { props[keys[i]] = row[3 + i]; }
       features[String(row[0])] = { type: "Feature", id: row[0],
                                    geometry: { type: "Point", coordinates: [row[1], row[2]] }, properties: props };
     });
-    (fc.features || []).forEach(function (f) { features[String(f.id)] = f; });
+  }
+  // The rest of a large town after setFeatures: more compact households, then its places (GeoJSON).
+  S.addHouseholds = function (keys, rows, others) {
+    addRows(keys, rows);
+    (others || []).forEach(function (f) { features[String(f.id)] = f; });
     syncMarkers();
     Object.keys(lines).forEach(function (lid) { drawLine(lines[lid].spec); });
     updateLabels();
