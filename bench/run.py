@@ -78,6 +78,7 @@ class SizeResult:
     peak_rss: float = 0.0
     peak_pss: float = 0.0
     phase_pss: dict[str, float] = field(default_factory=dict)  # peak PSS sum while each phase ran
+    memory: dict[str, float] = field(default_factory=dict)  # PSS sums measured in a fresh app process
 
     def add(self, name: str, seconds: float) -> None:
         self.times.setdefault(name, []).append(seconds)
@@ -137,6 +138,18 @@ class MemoryWatch:
                 pass
         self.peak_rss = max(self.peak_rss, rss / 2**20)
         self.peak_pss = max(self.peak_pss, pss / 2**20)
+
+    def current_pss(self) -> float:
+        """PSS summed over this process and its children right now, in MB."""
+        if self.proc is None:
+            return 0.0
+        total = 0
+        for p in [self.proc, *self.proc.children(recursive=True)]:
+            try:
+                total += getattr(p.memory_full_info(), "pss", 0)
+            except psutil.Error:
+                pass
+        return total / 2**20
 
     def start(self) -> None:
         self.peak_rss = self.peak_pss = 0.0
@@ -253,6 +266,22 @@ def measure_app(r: SizeResult, gen, repeat: int, timeout_s: float, work: Path) -
         page_call(window.map_view, "setFilter", None, timeout_s=timeout_s)
     r.facts["visible with the 気がかり filter"] = str(visible)
     close_window(ledger, window)
+
+
+def measure_fresh_app(r: SizeResult, gen) -> None:  # noqa: ANN001
+    """The whole app's memory in a process of its own (bench/app_memory.py), as a user would run it."""
+    import json
+    import subprocess
+
+    done = subprocess.run([sys.executable, "-m", "bench.app_memory", str(gen.data_dir)], cwd=HERE.parent,
+                          capture_output=True, text=True, timeout=900)
+    line = next((x for x in reversed(done.stdout.splitlines()) if x.startswith("{")), None)
+    if done.returncode != 0 or line is None:
+        r.notes.append(f"fresh app memory: failed ({done.stderr.strip()[-300:]})")
+        return
+    got = json.loads(line)
+    r.memory["fresh app: peak (open, lists, one edit, filter)"] = got["peak_pss"]
+    r.memory["fresh app: settled"] = got["settled_pss"]
 
 
 def measure_services(r: SizeResult, gen, repeat: int, work: Path, roster_path: Path) -> None:  # noqa: ANN001
@@ -485,11 +514,14 @@ def table(results: list[SizeResult]) -> str:
         build = r.median("naive: build folium page")
         open_cells.append(f"{(naive + build) / ours:.1f}×" if ours and naive and build else "—")
     lines.append("| naive page (build + load) ÷ our open | " + " | ".join(open_cells) + " | |")
-    for phase, label in (("app", "the app (window + page)"), ("services", "search, exports, roster import"),
-                         ("naive", "the naive folium page")):
+    for key in ("fresh app: peak (open, lists, one edit, filter)", "fresh app: settled"):
+        lines.append(f"| memory (PSS sum, app + WebEngine) of a {key} | " + " | ".join(
+            f"{r.memory[key]:.0f} MB" if r.memory.get(key) else "—" for r in results)
+            + (f" | {TARGETS['peak RSS (app + WebEngine)']} |" if "peak" in key else " | |"))
+    for phase, label in (("app", "the app phase (3 windows opened in turn, edits, filter)"),
+                         ("services", "search, exports, roster import"), ("naive", "the naive folium page")):
         lines.append(f"| peak memory (PSS sum) during {label} | " + " | ".join(
-            f"{r.phase_pss[phase]:.0f} MB" if r.phase_pss.get(phase) else "—" for r in results)
-            + (f" | {TARGETS['peak RSS (app + WebEngine)']} |" if phase == "app" else " | |"))
+            f"{r.phase_pss[phase]:.0f} MB" if r.phase_pss.get(phase) else "—" for r in results) + " | |")
     lines.append("| peak memory, PSS sum over the whole size | " + " | ".join(
         f"{r.peak_pss:.0f} MB" if r.peak_pss else "—" for r in results) + " | |")
     lines.append("| peak memory, RSS sum (shared libraries counted per process) | " + " | ".join(
@@ -543,7 +575,8 @@ def run_size(size: int, repeat: int, timeout_s: float, budget_s: float, root: Pa
     r.facts["watchers / links"] = f"{gen.watchers:,} / {gen.links:,}"
     roster_path = write_roster(work / "roster.xlsx", gen.data_dir, roster_rows)
     r.facts["roster rows"] = f"{roster_rows:,}"
-    phases = [("app", lambda: measure_app(r, gen, repeat, timeout_s, work)),
+    phases = [("fresh app", lambda: measure_fresh_app(r, gen)),
+              ("app", lambda: measure_app(r, gen, repeat, timeout_s, work)),
               ("services", lambda: measure_services(r, gen, repeat, work, roster_path))]
     if naive:
         phases.append(("naive", lambda: measure_naive(r, gen, repeat, timeout_s, work)))
