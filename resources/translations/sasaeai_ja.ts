@@ -1474,274 +1474,274 @@ Undo (Ctrl+Z) brings it back.</source>
         <translation>控えから戻す</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1435"/>
+        <location filename="../../app/ui/main_window.py" line="1368"/>
         <source>Change passphrase</source>
         <translation>合言葉を変える</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1443"/>
+        <location filename="../../app/ui/main_window.py" line="1376"/>
         <source>The passphrase was changed (a backup was made first).</source>
         <translation>合言葉を変えました（先に控えを作りました）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1474"/>
+        <location filename="../../app/ui/main_window.py" line="1407"/>
         <source>Printed map</source>
         <translation>印刷用の地図</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1488"/>
+        <location filename="../../app/ui/main_window.py" line="1421"/>
         <source>Print map</source>
         <translation>地図の印刷</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1489"/>
+        <location filename="../../app/ui/main_window.py" line="1422"/>
         <source>Draw the watch lines</source>
         <translation>見守りの線を描く</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1491"/>
+        <location filename="../../app/ui/main_window.py" line="1424"/>
         <source>Landscape</source>
         <translation>横向き</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1492"/>
+        <location filename="../../app/ui/main_window.py" line="1425"/>
         <source>Portrait</source>
         <translation>縦向き</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1494"/>
+        <location filename="../../app/ui/main_window.py" line="1427"/>
         <source>Paper</source>
         <translation>用紙</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1495"/>
+        <location filename="../../app/ui/main_window.py" line="1428"/>
         <source>Orientation</source>
         <translation>向き</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1516"/>
+        <location filename="../../app/ui/main_window.py" line="1449"/>
         <source>Leave projector mode? Names, phone numbers and notes will be shown again.</source>
         <translation>プロジェクター表示を終わりますか？ 氏名・電話番号・メモがまた表示されます。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1598"/>
+        <location filename="../../app/ui/main_window.py" line="1531"/>
         <source>Add watcher</source>
         <translation>見守り者の追加</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1616"/>
+        <location filename="../../app/ui/main_window.py" line="1549"/>
         <source>Edit involvement</source>
         <translation>関わり方の編集</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1623"/>
+        <location filename="../../app/ui/main_window.py" line="1556"/>
         <source>{watcher} no longer watches over this person?</source>
         <translation>{watcher} さんを、この人の見守り者から外しますか？</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1625"/>
+        <location filename="../../app/ui/main_window.py" line="1558"/>
         <source>Remove watcher</source>
         <translation>見守り者を外す</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1651"/>
+        <location filename="../../app/ui/main_window.py" line="1584"/>
         <source>New meeting</source>
         <translation>新しい会議</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1670"/>
+        <location filename="../../app/ui/main_window.py" line="1603"/>
         <source>Record for No.{number} that they {outcome}?
 Their watch ends. Nothing is deleted: the record is kept and can be restored.</source>
         <translation>No.{number} の方を「{outcome}」として記録しますか？
 見守りは終わりますが、記録は消さずに保管し、あとで戻せます。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1684"/>
+        <location filename="../../app/ui/main_window.py" line="1617"/>
         <source>Review</source>
         <translation>見直し</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1702"/>
+        <location filename="../../app/ui/main_window.py" line="1635"/>
         <source>Due and overdue</source>
         <translation>見直しが必要な人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1702"/>
-        <location filename="../../app/ui/main_window.py" line="1753"/>
+        <location filename="../../app/ui/main_window.py" line="1635"/>
+        <location filename="../../app/ui/main_window.py" line="1686"/>
         <source>No.</source>
         <translation>番号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1702"/>
-        <location filename="../../app/ui/main_window.py" line="1753"/>
+        <location filename="../../app/ui/main_window.py" line="1635"/>
+        <location filename="../../app/ui/main_window.py" line="1686"/>
         <source>Name</source>
         <translation>氏名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1702"/>
+        <location filename="../../app/ui/main_window.py" line="1635"/>
         <source>Why</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1703"/>
+        <location filename="../../app/ui/main_window.py" line="1636"/>
         <source>Since</source>
         <translation>いつから</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1709"/>
+        <location filename="../../app/ui/main_window.py" line="1642"/>
         <source>(hidden on the projector)</source>
         <translation>（投影中は非表示）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1740"/>
+        <location filename="../../app/ui/main_window.py" line="1673"/>
         <source>This town has no liaison meeting recorded yet: start one with New meeting…</source>
         <translation>この町内の福祉連絡会はまだ記録がありません。「新しい会議…」から始めてください。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1746"/>
+        <location filename="../../app/ui/main_window.py" line="1679"/>
         <source>unknown</source>
         <translation>不明</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1748"/>
+        <location filename="../../app/ui/main_window.py" line="1681"/>
         <source>Since {since}. Who recorded each change: from the history of changes.</source>
         <translation>{since} 以降の変更です。記録した人は変更の記録から。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1750"/>
+        <location filename="../../app/ui/main_window.py" line="1683"/>
         <source>Since {since}. Only record times are known (who recorded them is not).</source>
         <translation>{since} 以降の変更です。記録した時刻だけが分かります（記録した人は分かりません）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1752"/>
+        <location filename="../../app/ui/main_window.py" line="1685"/>
         <source>What changed since the last meeting</source>
         <translation>前回の会議からの変化</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1753"/>
+        <location filename="../../app/ui/main_window.py" line="1686"/>
         <source>What</source>
         <translation>対象</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1753"/>
+        <location filename="../../app/ui/main_window.py" line="1686"/>
         <source>Change</source>
         <translation>変化</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1753"/>
+        <location filename="../../app/ui/main_window.py" line="1686"/>
         <source>Fields</source>
         <translation>項目</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1754"/>
+        <location filename="../../app/ui/main_window.py" line="1687"/>
         <source>Recorded by</source>
         <translation>記録した人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1754"/>
+        <location filename="../../app/ui/main_window.py" line="1687"/>
         <source>When</source>
         <translation>日時</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1761"/>
+        <location filename="../../app/ui/main_window.py" line="1694"/>
         <source>Town / district</source>
         <translation>町内・地区</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1761"/>
+        <location filename="../../app/ui/main_window.py" line="1694"/>
         <source>Watched (■) / not (□)</source>
         <translation>見守りあり（■）・なし（□）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1769"/>
+        <location filename="../../app/ui/main_window.py" line="1702"/>
         <source>Overview</source>
         <translation>全体のようす</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1770"/>
+        <location filename="../../app/ui/main_window.py" line="1703"/>
         <source>Export to Excel…</source>
         <translation>Excelに書き出す…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1773"/>
+        <location filename="../../app/ui/main_window.py" line="1706"/>
         <source>Export the overview</source>
         <translation>全体のようすを書き出す</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1814"/>
+        <location filename="../../app/ui/main_window.py" line="1747"/>
         <source>Edit emergency card</source>
         <translation>緊急連絡カードの編集</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1857"/>
+        <location filename="../../app/ui/main_window.py" line="1790"/>
         <source>Emergency contact sheet</source>
         <translation>緊急連絡表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1869"/>
+        <location filename="../../app/ui/main_window.py" line="1802"/>
         <source>Emergency contact cards</source>
         <translation>緊急連絡カード</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1883"/>
+        <location filename="../../app/ui/main_window.py" line="1816"/>
         <source>For whom?</source>
         <translation>だれに渡しますか？</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1884"/>
+        <location filename="../../app/ui/main_window.py" line="1817"/>
         <source>Who will receive this copy? Persons who did not consent to sharing with them are left anonymous.</source>
         <translation>この書類を受け取るのはだれですか？ その相手への提供に同意していない人は匿名になります。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1903"/>
-        <location filename="../../app/ui/main_window.py" line="1913"/>
+        <location filename="../../app/ui/main_window.py" line="1836"/>
+        <location filename="../../app/ui/main_window.py" line="1846"/>
         <source>Import shelters or facilities</source>
         <translation>避難所・施設の取り込み</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1904"/>
+        <location filename="../../app/ui/main_window.py" line="1837"/>
         <source>CSV or GeoJSON (*.csv *.geojson *.json)</source>
         <translation>CSVまたはGeoJSON (*.csv *.geojson *.json)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1892"/>
+        <location filename="../../app/ui/main_window.py" line="1825"/>
         <source>{file}: {summary}. Import?</source>
         <translation>{file}：{summary}。取り込みますか？</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1924"/>
-        <location filename="../../app/ui/main_window.py" line="1937"/>
-        <location filename="../../app/ui/main_window.py" line="1950"/>
-        <location filename="../../app/ui/main_window.py" line="1959"/>
+        <location filename="../../app/ui/main_window.py" line="1857"/>
+        <location filename="../../app/ui/main_window.py" line="1870"/>
+        <location filename="../../app/ui/main_window.py" line="1883"/>
+        <location filename="../../app/ui/main_window.py" line="1892"/>
         <source>Import agency list</source>
         <translation>関係機関の一覧の取り込み</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1925"/>
+        <location filename="../../app/ui/main_window.py" line="1858"/>
         <source>Excel or CSV (*.xlsx *.csv)</source>
         <translation>ExcelまたはCSV (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1938"/>
+        <location filename="../../app/ui/main_window.py" line="1871"/>
         <source>{count} phone numbers in {file} have no area code (市外局番).
 Which area code do they have? (e.g. 0776)</source>
         <translation>{file} の電話番号のうち {count}件に市外局番がありません。
 市外局番は何番ですか？（例：0776）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1951"/>
+        <location filename="../../app/ui/main_window.py" line="1884"/>
         <source>What kind of agencies does {file} list?</source>
         <translation>{file} はどの種類の機関の一覧ですか？</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1981"/>
+        <location filename="../../app/ui/main_window.py" line="1914"/>
         <source>Export watch-network record form</source>
         <translation>見守りネットワーク記録用紙の書き出し</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1774"/>
-        <location filename="../../app/ui/main_window.py" line="1982"/>
-        <location filename="../../app/ui/main_window.py" line="2029"/>
+        <location filename="../../app/ui/main_window.py" line="1707"/>
+        <location filename="../../app/ui/main_window.py" line="1915"/>
+        <location filename="../../app/ui/main_window.py" line="1962"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
@@ -1832,80 +1832,74 @@ The encrypted ledger holds everything in it (this is checked first); the encrypt
     </message>
     <message>
         <location filename="../../app/ui/main_window.py" line="1321"/>
-        <location filename="../../app/ui/main_window.py" line="1390"/>
         <source>The package&apos;s passphrase (agreed with the office; not the ledger&apos;s):</source>
         <translation>同期ファイルの合言葉（事務所と決めたもの。台帳の合言葉とは別）：</translation>
     </message>
     <message>
         <location filename="../../app/ui/main_window.py" line="1343"/>
-        <location filename="../../app/ui/main_window.py" line="1395"/>
         <source>Sync package for the office</source>
         <translation>事務所へ渡す同期ファイル</translation>
     </message>
     <message>
         <location filename="../../app/ui/main_window.py" line="1347"/>
         <location filename="../../app/ui/main_window.py" line="1360"/>
-        <location filename="../../app/ui/main_window.py" line="1398"/>
-        <location filename="../../app/ui/main_window.py" line="1418"/>
         <source>Sync packages (*.sqlite3)</source>
         <translation>同期ファイル (*.sqlite3)</translation>
     </message>
     <message>
         <location filename="../../app/ui/main_window.py" line="1352"/>
-        <location filename="../../app/ui/main_window.py" line="1411"/>
         <source>Saved {n} changes to {path}: take it to the office.</source>
         <translation>{n} 件の変更を {path} に保存しました。事務所へ持って行ってください。</translation>
     </message>
     <message>
         <location filename="../../app/ui/main_window.py" line="1357"/>
-        <location filename="../../app/ui/main_window.py" line="1416"/>
         <source>Sync package from the office</source>
         <translation>事務所からの同期ファイル</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1992"/>
+        <location filename="../../app/ui/main_window.py" line="1925"/>
         <source>Saved {path}</source>
         <translation>保存しました：{path}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="2011"/>
+        <location filename="../../app/ui/main_window.py" line="1944"/>
         <source>Importing {file}…</source>
         <translation>{file} を取り込み中…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="2015"/>
+        <location filename="../../app/ui/main_window.py" line="1948"/>
         <source>Import cancelled: nothing was changed.</source>
         <translation>取り込みを取りやめました。台帳は変わっていません。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="2021"/>
+        <location filename="../../app/ui/main_window.py" line="1954"/>
         <source>Imported: {summary}</source>
         <translation>取り込みました：{summary}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="2028"/>
-        <location filename="../../app/ui/main_window.py" line="2033"/>
+        <location filename="../../app/ui/main_window.py" line="1961"/>
+        <location filename="../../app/ui/main_window.py" line="1966"/>
         <source>Import watch-network record form</source>
         <translation>見守りネットワーク記録用紙の取り込み</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="2040"/>
-        <location filename="../../app/ui/main_window.py" line="2056"/>
+        <location filename="../../app/ui/main_window.py" line="1973"/>
+        <location filename="../../app/ui/main_window.py" line="1989"/>
         <source>Import roster</source>
         <translation>名簿の取り込み</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="2041"/>
+        <location filename="../../app/ui/main_window.py" line="1974"/>
         <source>Rosters (*.xlsx *.csv)</source>
         <translation>名簿 (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="2072"/>
+        <location filename="../../app/ui/main_window.py" line="2005"/>
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="2073"/>
+        <location filename="../../app/ui/main_window.py" line="2006"/>
         <source>The new language is used from the next start of Sasaeai Map.</source>
         <translation>新しい言語は、支え合いマップを次に起動したときから使われます。</translation>
     </message>
@@ -2714,7 +2708,7 @@ The encrypted ledger holds everything in it (this is checked first); the encrypt
         <translation>ふりがな順か地図の番号順で並べてください。</translation>
     </message>
     <message>
-        <location filename="../../app/io/emergency_sheet.py" line="245"/>
+        <location filename="../../app/io/emergency_sheet.py" line="250"/>
         <source>Save the sheet as .xlsx or .pdf.</source>
         <translation>緊急連絡表は .xlsx か .pdf で保存してください。</translation>
     </message>
