@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import jaconv
 from sqlalchemy import String, bindparam, func, insert, select, type_coerce, update
@@ -36,7 +37,14 @@ from app.io.sheets import (
     open_workbook,
 )
 from app.models import Household, HouseholdCategory, Person, utcnow
-from app.models.audit import AuditAction, AuditEntry, collection_text, created_rows, entry_row, updated_rows
+from app.models.audit import (
+    AuditAction,
+    AuditEntry,
+    collection_text,
+    created_rows,
+    entry_row,
+    updated_rows,
+)
 from app.models.entities import household_category_link
 from app.models.watch import Watcher, WatcherRole, WatchLink
 from app.services import households, watch
@@ -441,30 +449,11 @@ def _plan(session: Session, preview: RosterPreview, *, execute: bool, address_ta
             return PreviewRow(kind, "person", sheet, _r.row, _ref, _r.name, tuple(changes), reason, tuple(options))
 
         key = (fold(r.name), fold(r.address))
-        matches = by_name_address.get(key, [])
-        reason = ""
-        target: _Known | None = None
-        if len(matches) == 1:
-            target = matches[0]
-        elif matches:
-            reason = QT_TRANSLATE_NOOP("import", "Several members have this name and address.")
-        elif r.birth_date and (same := by_name_birth.get((fold(r.name), r.birth_date))):
-            matches = same
-            reason = QT_TRANSLATE_NOOP("import", "A member with this name and birth date lives at another address.")
-        if target is not None and target.id in seen or target is None and not matches and key in seen_new:
-            rows.append(row(ChangeKind.NEEDS_DECISION, reason=QT_TRANSLATE_NOOP(
-                "import", "This person is in the roster twice."), options=(Option(Choice.SKIP, "取り込まない"),)))
+        found = _match(r, key, by_name_address, by_name_birth, seen, seen_new, decision, row, rows,
+                       lambda p: p.address)
+        if found is _SKIP:
             continue
-        if target is None and matches:
-            options = (Option(Choice.SKIP, "取り込まない"),
-                       *(Option(p.id, f"{p.name}（{p.address or '住所なし'}）") for p in matches),
-                       Option(Choice.NEW, "新しい人として追加"))
-            rows.append(row(ChangeKind.NEEDS_DECISION, reason=reason, options=options))
-            if decision is None or decision is Choice.SKIP:
-                continue
-            target = next((p for p in matches if p.id == decision), None)
-            if target is None and decision is not Choice.NEW:
-                continue
+        target: _Known | None = found
         if target is not None:
             seen.add(target.id)
             have = writer.categories(target.household_id) if writer is not None else \
@@ -494,6 +483,42 @@ def _plan(session: Session, preview: RosterPreview, *, execute: bool, address_ta
         writer.write(progress)
     return rows
 
+
+
+_SKIP = object()  # _match: the row is not imported (a duplicate, or a decision still to make or to skip)
+
+
+def _match(r: _Row, key: tuple[str, str], by_name_address: dict, by_name_birth: dict, seen: set, seen_new: set,
+           decision: object, row: Callable[..., PreviewRow], rows: list[PreviewRow],
+           address_of: Callable[[Any], str]) -> Any:
+    """The member a roster row is about: by name and address, else name and birth date; None for a new
+    person; ``_SKIP`` when the row waits for (or was given) a decision not to import. Appends the
+    "needs a decision" preview rows on the way. Shared by the bulk and the row-by-row apply."""
+    matches = by_name_address.get(key, [])
+    reason = ""
+    target = None
+    if len(matches) == 1:
+        target = matches[0]
+    elif matches:
+        reason = QT_TRANSLATE_NOOP("import", "Several members have this name and address.")
+    elif r.birth_date and (same := by_name_birth.get((fold(r.name), r.birth_date))):
+        matches = same
+        reason = QT_TRANSLATE_NOOP("import", "A member with this name and birth date lives at another address.")
+    if target is not None and target.id in seen or target is None and not matches and key in seen_new:
+        rows.append(row(ChangeKind.NEEDS_DECISION, reason=QT_TRANSLATE_NOOP(
+            "import", "This person is in the roster twice."), options=(Option(Choice.SKIP, "取り込まない"),)))
+        return _SKIP
+    if target is None and matches:
+        options = (Option(Choice.SKIP, "取り込まない"),
+                   *(Option(p.id, f"{p.name}（{address_of(p) or '住所なし'}）") for p in matches),
+                   Option(Choice.NEW, "新しい人として追加"))
+        rows.append(row(ChangeKind.NEEDS_DECISION, reason=reason, options=options))
+        if decision is None or decision is Choice.SKIP:
+            return _SKIP
+        target = next((p for p in matches if p.id == decision), None)
+        if target is None and decision is not Choice.NEW:
+            return _SKIP
+    return target
 
 class _BulkWriter:
     """Collects the import's inserts and updates as plain rows, with the audit entries the row-by-row path's
@@ -703,30 +728,11 @@ def _plan_rowwise(session: Session, preview: RosterPreview, *, execute: bool,
             return PreviewRow(kind, "person", sheet, _r.row, _ref, _r.name, tuple(changes), reason, tuple(options))
 
         key = (fold(r.name), fold(r.address))
-        matches = by_name_address.get(key, [])
-        reason = ""
-        target: Person | None = None
-        if len(matches) == 1:
-            target = matches[0]
-        elif matches:
-            reason = QT_TRANSLATE_NOOP("import", "Several members have this name and address.")
-        elif r.birth_date and (same := by_name_birth.get((fold(r.name), r.birth_date))):
-            matches = same
-            reason = QT_TRANSLATE_NOOP("import", "A member with this name and birth date lives at another address.")
-        if target is not None and target.id in seen or target is None and not matches and key in seen_new:
-            rows.append(row(ChangeKind.NEEDS_DECISION, reason=QT_TRANSLATE_NOOP(
-                "import", "This person is in the roster twice."), options=(Option(Choice.SKIP, "取り込まない"),)))
+        found = _match(r, key, by_name_address, by_name_birth, seen, seen_new, decision, row, rows,
+                       lambda p: p.household.address)
+        if found is _SKIP:
             continue
-        if target is None and matches:
-            options = (Option(Choice.SKIP, "取り込まない"),
-                       *(Option(p.id, f"{p.name}（{p.household.address or '住所なし'}）") for p in matches),
-                       Option(Choice.NEW, "新しい人として追加"))
-            rows.append(row(ChangeKind.NEEDS_DECISION, reason=reason, options=options))
-            if decision is None or decision is Choice.SKIP:
-                continue
-            target = next((p for p in matches if p.id == decision), None)
-            if target is None and decision is not Choice.NEW:
-                continue
+        target: Person | None = found
         if target is not None:
             seen.add(target.id)
             changes = _person_changes(r, target, target.household)
