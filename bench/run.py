@@ -43,6 +43,7 @@ from app.paths import ledger_path, leaflet_dir  # noqa: E402
 from app.services.search import search  # noqa: E402
 from app.services.views import Crs, MapPoint  # noqa: E402
 from bench.generate import CENTER, generate, write_roster  # noqa: E402
+from bench.machine import cpu_name  # noqa: E402
 
 try:
     import psutil
@@ -459,14 +460,7 @@ def machine() -> dict[str, str]:
     import sqlalchemy
     from PySide6.QtCore import qVersion
 
-    cpu = platform.processor() or platform.machine()
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
+    cpu = cpu_name()
     ram = f"{psutil.virtual_memory().total / 2**30:.1f} GB" if psutil else "unknown"
     import sqlite3
 

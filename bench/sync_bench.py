@@ -22,6 +22,8 @@ from pathlib import Path
 from sqlalchemy import create_engine, select, text
 from sqlalchemy.engine import make_url
 
+from bench.machine import cpu_name
+
 os.environ.setdefault("SASAEAI_PASSPHRASE", "bench-passphrase")
 
 from app.models import Household, open_ledger  # noqa: E402
@@ -53,15 +55,7 @@ def _timed(label: str, fn, rows: list) -> object:  # noqa: ANN001
 
 
 def _machine() -> str:
-    cpu = platform.processor() or platform.machine()
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    return f"{cpu}, {os.cpu_count()} cores, Python {platform.python_version()}"
+    return f"{cpu_name()}, {os.cpu_count()} cores, Python {platform.python_version()}"
 
 
 def run(households: int, changes: int) -> tuple[list, str]:
