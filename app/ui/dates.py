@@ -9,6 +9,17 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 from app.services.japanese import format_date, parse_date
 
 
+def typed_date(text: str) -> date | None:
+    """A whole date as typed (和暦 or 西暦); None when empty. Raises ValueError when it is not a date."""
+    text = text.strip()
+    if not text:
+        return None
+    parsed = parse_date(text)
+    if not parsed.complete:
+        raise ValueError(text)
+    return parsed.to_date()
+
+
 class JapaneseDateEdit(QWidget):
     """Empty means unknown; what was understood is shown under the field, in both calendars."""
 
@@ -30,13 +41,7 @@ class JapaneseDateEdit(QWidget):
 
     def value(self) -> date | None:
         """The date typed; None when empty. Raises ValueError when it is not a date."""
-        text = self.edit.text().strip()
-        if not text:
-            return None
-        parsed = parse_date(text)
-        if not parsed.complete:
-            raise ValueError(text)
-        return parsed.to_date()
+        return typed_date(self.edit.text())
 
     def valid(self) -> bool:
         try:

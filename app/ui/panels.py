@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.japanese import age, format_date, parse_date, suggest_kana
+from app.services.japanese import age, format_date, suggest_kana
 from app.services.views import (
     CategoryView,
     HouseholdFields,
@@ -36,6 +36,7 @@ from app.services.views import (
     PersonView,
     SearchHit,
 )
+from app.ui.dates import typed_date
 
 ROLE_ID = Qt.ItemDataRole.UserRole  # the record's UUID on list and table items
 
@@ -169,13 +170,7 @@ class PersonDialog(QDialog):
 
     def birth_date(self) -> date | None:
         """The typed birth date (和暦 or 西暦); None when empty. Raises ValueError when it is not a date."""
-        text = self.birth.text().strip()
-        if not text:
-            return None
-        parsed = parse_date(text)
-        if not parsed.complete:
-            raise ValueError(text)
-        return parsed.to_date()
+        return typed_date(self.birth.text())
 
     def _check_birth(self) -> None:
         try:

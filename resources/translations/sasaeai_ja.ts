@@ -504,17 +504,17 @@
 <context>
     <name>FilterBox</name>
     <message>
-        <location filename="../../app/ui/panels.py" line="90"/>
+        <location filename="../../app/ui/panels.py" line="91"/>
         <source>Show on the map</source>
         <translation>地図に表示するもの</translation>
     </message>
     <message>
-        <location filename="../../app/ui/panels.py" line="99"/>
+        <location filename="../../app/ui/panels.py" line="100"/>
         <source>Other households</source>
         <translation>その他の世帯</translation>
     </message>
     <message>
-        <location filename="../../app/ui/panels.py" line="99"/>
+        <location filename="../../app/ui/panels.py" line="100"/>
         <source>Gathering places</source>
         <translation>たまり場</translation>
     </message>
@@ -559,103 +559,103 @@ Start a new ledger for your town, or open the demo town 「ひだまり町」 to
 <context>
     <name>HouseholdPanel</name>
     <message>
-        <location filename="../../app/ui/panels.py" line="220"/>
-        <location filename="../../app/ui/panels.py" line="321"/>
+        <location filename="../../app/ui/panels.py" line="215"/>
+        <location filename="../../app/ui/panels.py" line="316"/>
         <source>Click a household on the map, or turn on “Add household” and click the map.</source>
         <translation>地図の世帯をクリックしてください。新しい世帯は「世帯を追加」を押してから地図をクリックします。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/panels.py" line="227"/>
+        <location filename="../../app/ui/panels.py" line="222"/>
         <source>e.g. 山田家</source>
         <translation>例：山田家</translation>
     </message>
     <message>
-        <location filename="../../app/ui/panels.py" line="231"/>
+        <location filename="../../app/ui/panels.py" line="226"/>
         <source>Categories</source>
         <translation>区分</translation>
     </message>
     <message>
-        <location filename="../../app/ui/panels.py" line="235"/>
+        <location filename="../../app/ui/panels.py" line="230"/>
         <source>Name</source>
         <translation>氏名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/panels.py" line="235"/>
+        <location filename="../../app/ui/panels.py" line="230"/>
         <source>Reading</source>
         <translation>ふりがな</translation>
     </message>
     <message>
-        <location filename="../../app/ui/panels.py" line="235"/>
+        <location filename="../../app/ui/panels.py" line="230"/>
         <source>Born</source>
         <translation>生年月日</translation>
     </message>
     <message>
-        <location filename="../../app/ui/panels.py" line="235"/>
+        <location filename="../../app/ui/panels.py" line="230"/>
         <source>Concern</source>
         <translation>気がかり</translation>
     </message>
     <message>
-        <location filename="../../app/ui/panels.py" line="241"/>
+        <location filename="../../app/ui/panels.py" line="236"/>
         <source>Add member…</source>
         <translation>世帯員を追加…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/panels.py" line="242"/>
+        <location filename="../../app/ui/panels.py" line="237"/>
         <source>Edit…</source>
         <translation>編集…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/panels.py" line="243"/>
+        <location filename="../../app/ui/panels.py" line="238"/>
         <source>Remove</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../../app/ui/panels.py" line="244"/>
+        <location filename="../../app/ui/panels.py" line="239"/>
         <source>Consent…</source>
         <translation>同意…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/panels.py" line="245"/>
+        <location filename="../../app/ui/panels.py" line="240"/>
         <source>What this member agreed to share (同意)</source>
         <translation>この世帯員が同意したこと</translation>
     </message>
     <message>
-        <location filename="../../app/ui/panels.py" line="246"/>
+        <location filename="../../app/ui/panels.py" line="241"/>
         <source>Delete household…</source>
         <translation>世帯を削除…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/panels.py" line="251"/>
+        <location filename="../../app/ui/panels.py" line="246"/>
         <source>Household</source>
         <translation>世帯名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/panels.py" line="252"/>
+        <location filename="../../app/ui/panels.py" line="247"/>
         <source>Address</source>
         <translation>住所</translation>
     </message>
     <message>
-        <location filename="../../app/ui/panels.py" line="253"/>
+        <location filename="../../app/ui/panels.py" line="248"/>
         <source>Note</source>
         <translation>備考</translation>
     </message>
     <message>
-        <location filename="../../app/ui/panels.py" line="259"/>
+        <location filename="../../app/ui/panels.py" line="254"/>
         <source>Members</source>
         <translation>世帯員</translation>
     </message>
     <message>
-        <location filename="../../app/ui/panels.py" line="329"/>
+        <location filename="../../app/ui/panels.py" line="324"/>
         <source>No.{number}  {label}</source>
         <translation>No.{number}  {label}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/panels.py" line="342"/>
+        <location filename="../../app/ui/panels.py" line="337"/>
         <source> ({age})</source>
         <translation>（{age}歳）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/panels.py" line="344"/>
+        <location filename="../../app/ui/panels.py" line="339"/>
         <source>Yes</source>
         <translation>あり</translation>
     </message>
@@ -706,12 +706,12 @@ Start a new ledger for your town, or open the demo town 「ひだまり町」 to
 <context>
     <name>JapaneseDateEdit</name>
     <message>
-        <location filename="../../app/ui/dates.py" line="19"/>
+        <location filename="../../app/ui/dates.py" line="30"/>
         <source>e.g. 令和8年4月1日, R8.4.1 or 2026-04-01</source>
         <translation>例：令和8年4月1日、R8.4.1、2026-04-01</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dates.py" line="52"/>
+        <location filename="../../app/ui/dates.py" line="57"/>
         <source>⚠ Not a date this app understands</source>
         <translation>⚠ 日付として読み取れません</translation>
     </message>
@@ -2066,67 +2066,67 @@ The encrypted ledger holds everything in it (this is checked first); the encrypt
 <context>
     <name>PersonDialog</name>
     <message>
-        <location filename="../../app/ui/panels.py" line="123"/>
+        <location filename="../../app/ui/panels.py" line="124"/>
         <source>Member</source>
         <translation>世帯員</translation>
     </message>
     <message>
-        <location filename="../../app/ui/panels.py" line="123"/>
+        <location filename="../../app/ui/panels.py" line="124"/>
         <source>Edit member</source>
         <translation>世帯員の編集</translation>
     </message>
     <message>
-        <location filename="../../app/ui/panels.py" line="126"/>
+        <location filename="../../app/ui/panels.py" line="127"/>
         <source>Suggested from the name; please check</source>
         <translation>氏名から推測しました。確かめてください</translation>
     </message>
     <message>
-        <location filename="../../app/ui/panels.py" line="128"/>
+        <location filename="../../app/ui/panels.py" line="129"/>
         <source>e.g. 昭和15年3月2日, S15.3.2 or 1940-03-02</source>
         <translation>例：昭和15年3月2日、S15.3.2、1940-03-02</translation>
     </message>
     <message>
-        <location filename="../../app/ui/panels.py" line="131"/>
+        <location filename="../../app/ui/panels.py" line="132"/>
         <source>Person of concern</source>
         <translation>気がかりな人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/panels.py" line="133"/>
+        <location filename="../../app/ui/panels.py" line="134"/>
         <source>What the neighbours worry about</source>
         <translation>近所の人が気にかけていること</translation>
     </message>
     <message>
-        <location filename="../../app/ui/panels.py" line="138"/>
+        <location filename="../../app/ui/panels.py" line="139"/>
         <source>Name</source>
         <translation>氏名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/panels.py" line="139"/>
+        <location filename="../../app/ui/panels.py" line="140"/>
         <source>Reading (kana)</source>
         <translation>ふりがな</translation>
     </message>
     <message>
-        <location filename="../../app/ui/panels.py" line="140"/>
+        <location filename="../../app/ui/panels.py" line="141"/>
         <source>Birth date</source>
         <translation>生年月日</translation>
     </message>
     <message>
-        <location filename="../../app/ui/panels.py" line="141"/>
+        <location filename="../../app/ui/panels.py" line="142"/>
         <source>Phone</source>
         <translation>電話</translation>
     </message>
     <message>
-        <location filename="../../app/ui/panels.py" line="143"/>
+        <location filename="../../app/ui/panels.py" line="144"/>
         <source>Concerns</source>
         <translation>気になるところ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/panels.py" line="184"/>
+        <location filename="../../app/ui/panels.py" line="179"/>
         <source>⚠ Not a date this app understands</source>
         <translation>⚠ 日付として読み取れません</translation>
     </message>
     <message>
-        <location filename="../../app/ui/panels.py" line="191"/>
+        <location filename="../../app/ui/panels.py" line="186"/>
         <source>{wareki} ({seireki}), age {age}</source>
         <translation>{wareki}（{seireki}）、{age}歳</translation>
     </message>
@@ -2205,17 +2205,17 @@ The encrypted ledger holds everything in it (this is checked first); the encrypt
 <context>
     <name>SearchBox</name>
     <message>
-        <location filename="../../app/ui/panels.py" line="52"/>
+        <location filename="../../app/ui/panels.py" line="53"/>
         <source>Search name, reading or address</source>
         <translation>氏名・ふりがな・住所で検索</translation>
     </message>
     <message>
-        <location filename="../../app/ui/panels.py" line="54"/>
+        <location filename="../../app/ui/panels.py" line="55"/>
         <source>Full/half width and hiragana/katakana are ignored</source>
         <translation>全角・半角、ひらがな・カタカナの違いは気にせず探します</translation>
     </message>
     <message>
-        <location filename="../../app/ui/panels.py" line="78"/>
+        <location filename="../../app/ui/panels.py" line="79"/>
         <source>No household found</source>
         <translation>該当する世帯はありません</translation>
     </message>
@@ -2673,7 +2673,7 @@ The encrypted ledger holds everything in it (this is checked first); the encrypt
     <message>
         <location filename="../../app/io/agencies.py" line="157"/>
         <location filename="../../app/io/reference_layers.py" line="177"/>
-        <location filename="../../app/io/roster.py" line="180"/>
+        <location filename="../../app/io/roster.py" line="188"/>
         <source>The file is empty.</source>
         <translation>ファイルが空です。</translation>
     </message>
@@ -2759,22 +2759,22 @@ The encrypted ledger holds everything in it (this is checked first); the encrypt
         <translation>参考情報は .csv か .geojson のファイルから読み込みます。</translation>
     </message>
     <message>
-        <location filename="../../app/io/roster.py" line="147"/>
+        <location filename="../../app/io/roster.py" line="155"/>
         <source>The text encoding of this CSV file is unknown.</source>
         <translation>このCSVファイルの文字コードがわかりません。</translation>
     </message>
     <message>
-        <location filename="../../app/io/roster.py" line="231"/>
+        <location filename="../../app/io/roster.py" line="239"/>
         <source>Sheet {sheet}: no 氏名 (name) column was found in the header row {row}; choose the columns by hand.</source>
         <translation>シート「{sheet}」：見出しの行（{row}行目）に「氏名」の列がありません。列を手で選んでください。</translation>
     </message>
     <message>
-        <location filename="../../app/io/roster.py" line="250"/>
+        <location filename="../../app/io/roster.py" line="258"/>
         <source>Sheet {sheet}, row {row}, cell {cell}: the name (氏名) is empty.</source>
         <translation>シート「{sheet}」{row}行目、セル{cell}：氏名が空欄です。</translation>
     </message>
     <message>
-        <location filename="../../app/io/roster.py" line="263"/>
+        <location filename="../../app/io/roster.py" line="271"/>
         <source>Sheet {sheet}, row {row}, cell {cell}: 「{text}」 is not a date (e.g. 昭和15年3月2日 or 1940/3/2).</source>
         <translation>シート「{sheet}」{row}行目、セル{cell}：「{text}」は日付ではありません（例：昭和15年3月2日、1940/3/2）。</translation>
     </message>
@@ -3441,21 +3441,18 @@ The encrypted ledger holds everything in it (this is checked first); the encrypt
         <translation>{count}行で地区が「○○地区」と書かれています。ほかのファイルと同じく「○○」として保存します。</translation>
     </message>
     <message>
-        <location filename="../../app/io/roster.py" line="450"/>
-        <location filename="../../app/io/roster.py" line="712"/>
+        <location filename="../../app/io/roster.py" line="503"/>
         <location filename="../../app/io/watch_form.py" line="553"/>
         <source>Several members have this name and address.</source>
         <translation>この氏名と住所の世帯員が複数います。</translation>
     </message>
     <message>
-        <location filename="../../app/io/roster.py" line="453"/>
-        <location filename="../../app/io/roster.py" line="715"/>
+        <location filename="../../app/io/roster.py" line="506"/>
         <source>A member with this name and birth date lives at another address.</source>
         <translation>同じ氏名・生年月日の世帯員が、別の住所にいます。</translation>
     </message>
     <message>
-        <location filename="../../app/io/roster.py" line="455"/>
-        <location filename="../../app/io/roster.py" line="717"/>
+        <location filename="../../app/io/roster.py" line="508"/>
         <source>This person is in the roster twice.</source>
         <translation>この人は名簿に2回出ています。</translation>
     </message>
