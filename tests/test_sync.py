@@ -31,6 +31,16 @@ def _seed(laptop, town="余川町", households=3):
     return t.id, ids
 
 
+def _two_laptops_synced(make_laptop, households=3):
+    """GIVEN laptops A and B of one district, A's town (``households`` of them) already on both."""
+    a = make_laptop("laptop-a", [DISTRICT])
+    b = make_laptop("laptop-b", [DISTRICT])
+    town_id, ids = _seed(a, households=households)
+    sync(a.ledger, a.url)
+    sync(b.ledger, b.url)
+    return a, b, town_id, ids
+
+
 def _households(laptop):
     with laptop.ledger.Session() as s:
         return {h.id: (h.map_number, h.name, h.note, h.deleted_at is not None)
@@ -81,11 +91,7 @@ def test_a_second_laptop_receives_the_district_and_independent_edits_merge(make_
 
 
 def test_the_same_field_edited_on_two_laptops_is_a_conflict_and_nothing_is_lost(make_laptop):
-    a = make_laptop("laptop-a", [DISTRICT])
-    b = make_laptop("laptop-b", [DISTRICT])
-    _, ids = _seed(a)
-    sync(a.ledger, a.url)
-    sync(b.ledger, b.url)
+    a, b, _, ids = _two_laptops_synced(make_laptop)
     # WHEN both laptops change the note of the same household offline
     with a.ledger.Session.begin() as s:
         hh.edit_household(s, ids[1], HouseholdFields(name="世帯2", address="余川町2", note="Aの記録: 入院中"))
@@ -118,11 +124,7 @@ def test_the_same_field_edited_on_two_laptops_is_a_conflict_and_nothing_is_lost(
 
 
 def test_taking_their_value_ends_the_conflict_without_sending_anything_back(make_laptop):
-    a = make_laptop("laptop-a", [DISTRICT])
-    b = make_laptop("laptop-b", [DISTRICT])
-    _, ids = _seed(a)
-    sync(a.ledger, a.url)
-    sync(b.ledger, b.url)
+    a, b, _, ids = _two_laptops_synced(make_laptop)
     with a.ledger.Session.begin() as s:
         hh.edit_household(s, ids[0], HouseholdFields(name="田中家", address="余川町1"))
     with b.ledger.Session.begin() as s:
@@ -140,11 +142,7 @@ def test_taking_their_value_ends_the_conflict_without_sending_anything_back(make
 
 
 def test_an_archive_from_another_laptop_waits_for_confirmation_when_the_record_was_edited_here(make_laptop):
-    a = make_laptop("laptop-a", [DISTRICT])
-    b = make_laptop("laptop-b", [DISTRICT])
-    _, ids = _seed(a)
-    sync(a.ledger, a.url)
-    sync(b.ledger, b.url)
+    a, b, _, ids = _two_laptops_synced(make_laptop)
     # WHEN A archives (deletes in the UI) a household that B edited offline
     with a.ledger.Session.begin() as s:
         hh.delete_household(s, ids[2])
@@ -170,11 +168,7 @@ def test_an_archive_from_another_laptop_waits_for_confirmation_when_the_record_w
 
 
 def test_an_edit_from_another_laptop_to_a_record_archived_here_asks_before_the_archive_is_sent(make_laptop):
-    a = make_laptop("laptop-a", [DISTRICT])
-    b = make_laptop("laptop-b", [DISTRICT])
-    _, ids = _seed(a)
-    sync(a.ledger, a.url)
-    sync(b.ledger, b.url)
+    a, b, _, ids = _two_laptops_synced(make_laptop)
     with a.ledger.Session.begin() as s:
         hh.edit_household(s, ids[0], HouseholdFields(name="世帯1", address="余川町1", note="娘さんが同居を始めた"))
     with b.ledger.Session.begin() as s:
@@ -196,11 +190,7 @@ def test_an_edit_from_another_laptop_to_a_record_archived_here_asks_before_the_a
 
 
 def test_two_laptops_adding_households_to_one_town_keep_distinct_map_numbers(make_laptop):
-    a = make_laptop("laptop-a", [DISTRICT])
-    b = make_laptop("laptop-b", [DISTRICT])
-    town_id, _ = _seed(a, households=2)
-    sync(a.ledger, a.url)
-    sync(b.ledger, b.url)
+    a, b, town_id, _ = _two_laptops_synced(make_laptop, households=2)
     # WHEN both add a household offline: each takes number 3
     with a.ledger.Session.begin() as s:
         new_a = hh.add_household(s, town_id, None, HouseholdFields(name="新築A"))

@@ -12,7 +12,7 @@ from app.ui.app import settings_for
 from app.ui.main_window import MainWindow
 from app.ui.sync_dialogs import value_text
 from tests.sync_fixtures import make_laptop, pg_admin_url, server_url  # noqa: F401 - fixtures
-from tests.test_sync import DISTRICT, _seed
+from tests.test_sync import DISTRICT, _seed, _two_laptops_synced
 
 
 def open_window(qtbot, laptop, tmp_path):
@@ -73,11 +73,7 @@ def test_sync_button_status_and_a_conflict_chosen_side_by_side(qtbot, make_lapto
 def test_a_sync_package_carried_by_hand(qtbot, make_laptop, server_url, tmp_path):
     from app.services.sync import export_package_for_laptop, import_package_at_office
 
-    a = make_laptop("laptop-a", [DISTRICT])
-    b = make_laptop("laptop-b", [DISTRICT])
-    _, ids = _seed(a)
-    sync(a.ledger, a.url)
-    sync(b.ledger, b.url)
+    a, b, _, ids = _two_laptops_synced(make_laptop)
     window = open_window(qtbot, b, tmp_path)
     window.select_household(ids[1])
     window.edit_selected(HouseholdFields(name="世帯2", address="余川町2", note="鍵は裏口"))
