@@ -19,6 +19,7 @@ from app.models.meeting import AttendeeRole, CheckerKind, Meeting, MeetingAttend
 from app.models.emergency import Agency, AgencyKind, EmergencyCard, EmergencyContact, ReferenceFeature, ReferenceKind
 from app.models.watch import WatchFrequency, Watcher, WatcherRole, WatchLink
 from app.models.sync import SyncConflict, SyncState  # noqa: F401 - registers the sync tables on Base.metadata
+from app.models.ledger_info import LedgerInfo  # noqa: F401 - registers the table on Base.metadata
 
 __all__ = [
     "Agency",
