@@ -253,13 +253,19 @@ def cmd_server_init(args: argparse.Namespace) -> int:
 
 
 def cmd_server_register_laptop(args: argparse.Namespace) -> int:
-    from app.services.sync_server import register_laptop
+    from app.services.sync_server import new_package_key, register_laptop
 
     try:
-        reg = register_laptop(args.url, args.name, args.districts.split(","))
+        if args.new_package_key:
+            new_package_key(args.url, args.name)
+            print(f"{args.name} has a new package key: the next package made for it carries it; "
+                  "packages signed with the old key are refused")
+            return 0
+        reg = register_laptop(args.url, args.name, (args.districts or "").split(","))
     except LedgerError as e:
         return _fail(e)
     print(f"registered {reg.name} as PostgreSQL role {reg.role}")
+    print("its USB package key travels in the first package made for it (or with its first network sync)")
     print(f"its sync address (shown once; keep it on that laptop only): {reg.url}")
     return 0
 
@@ -383,7 +389,9 @@ def add_commands(commands: argparse._SubParsersAction, common: argparse.Argument
             "register a laptop for some districts, with its own PostgreSQL login")
     p.add_argument("--url", required=True, metavar="postgresql://OWNER:PASSWORD@HOST/DB")
     p.add_argument("--name", required=True, help="the laptop's name, e.g. 味真野-1")
-    p.add_argument("--districts", required=True, help="district names separated by commas, or * for every district")
+    p.add_argument("--districts", help="district names separated by commas, or * for every district")
+    p.add_argument("--new-package-key", action="store_true",
+                   help="give an already registered laptop a new USB package key (lost ledger, leaked key)")
     p = add("sync", cmd_sync, "sync this ledger with the office server (pull, then push)")
     p.add_argument("--url", help="the address the office gave this laptop (default: the last one used)")
     p.add_argument("--verbose", action="store_true", help="print each stage")

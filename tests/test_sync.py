@@ -259,3 +259,65 @@ def test_records_of_a_district_the_laptop_is_not_registered_for_stay_on_that_lap
         assert conn.execute(text("SELECT count(*) FROM household")).scalar() == 1
     engine.dispose()
     assert _households(a)  # still all here
+
+
+def test_two_laptops_pushing_the_same_field_at_once_one_is_applied_the_other_becomes_a_conflict(make_laptop,
+                                                                                                server_url):
+    import threading
+
+    # GIVEN laptops A and B of one district, both holding 住民 2
+    a, b, _, _ = _two_laptops_synced(make_laptop)
+    phones = {a.name: "0778-11-1111", b.name: "0778-22-2222"}
+    person_id = None
+    for laptop in (a, b):
+        with laptop.ledger.Session.begin() as s:
+            person = s.scalars(select(Person).where(Person.name == "住民 2")).one()
+            person_id = person.id
+            hh.edit_person(s, person.id, PersonFields(name="住民 2", kana="じゅうみん 2", phone=phones[laptop.name]))
+    # WHEN both change the same person's phone offline and sync at the same moment
+    barrier = threading.Barrier(2, timeout=30)
+    reports, errors = {}, {}
+
+    def run(laptop) -> None:
+        try:
+            barrier.wait()
+            reports[laptop.name] = sync(laptop.ledger, laptop.url)
+        except Exception as e:  # reported below, never lost in the thread
+            errors[laptop.name] = e
+
+    threads = [threading.Thread(target=run, args=(laptop,), name=f"sync-{laptop.name}") for laptop in (a, b)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=120)
+    assert not any(t.is_alive() for t in threads), "a sync hung (deadlock?)"
+    assert errors == {}
+    # THEN exactly one value is on the server ...
+    engine = create_engine(server_url.replace("postgresql://", "postgresql+psycopg://"))
+    with engine.connect() as conn:
+        on_server = conn.execute(text("SELECT phone FROM person WHERE id = :i"), {"i": person_id}).scalar_one()
+        journal = conn.execute(text("SELECT laptop_name FROM sync_change WHERE entity_id = :i AND field = 'phone'"),
+                               {"i": person_id}).scalars().all()
+    engine.dispose()
+    assert on_server in phones.values()
+    winner, loser = (a, b) if on_server == phones[a.name] else (b, a)
+    assert journal == [winner.name]  # the other value was never applied there
+    # ... and after a further sync each, the winner shows it, with nothing to resolve
+    sync(winner.ledger, winner.url)
+    sync(loser.ledger, loser.url)
+    assert _persons(winner)[person_id][1] == on_server
+    with winner.ledger.Session() as s:
+        assert list_conflicts(s) == []
+    # AND the other laptop has exactly one conflict for that field, keeping both values
+    with loser.ledger.Session() as s:
+        [conflict] = list_conflicts(s)
+    assert (conflict.entity_id, conflict.field, conflict.kind) == (person_id, "phone", "field")
+    assert conflict.local_value == phones[loser.name] and conflict.remote_value == on_server
+    assert conflict.remote_laptop == winner.name
+    assert reports[loser.name].new_conflicts == 1 and reports[winner.name].new_conflicts == 0
+    # WHEN its user takes the other value, THEN both laptops and the server agree
+    with loser.ledger.Session.begin() as s:
+        resolve_conflict(s, conflict.id, "theirs")
+    sync(loser.ledger, loser.url)
+    sync(winner.ledger, winner.url)
+    assert _persons(a) == _persons(b) and _persons(a)[person_id][1] == on_server

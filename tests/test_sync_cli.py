@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from sqlalchemy import create_engine, text
+
 from app.models import open_ledger
 from app.paths import ledger_path
 from app.services import households as hh
@@ -56,3 +58,23 @@ def test_a_bad_server_address_says_where(tmp_path):
     open_ledger(ledger_path(tmp_path)).close()
     done = run_app("sync", "--url", "mysql://x", "--data-dir", str(tmp_path))
     assert done.returncode == 1 and "--url" in done.stderr
+
+
+def test_the_office_gives_a_registered_laptop_a_new_package_key_from_the_command_line(server_url):
+    # GIVEN a registered laptop
+    assert run_app("server-register-laptop", "--url", server_url, "--name", "味真野-1",
+                   "--districts", "味真野地区").returncode == 0
+    # WHEN the office asks for a new package key, THEN it is made, and the laptop's next package must carry it
+    done = run_app("server-register-laptop", "--url", server_url, "--name", "味真野-1", "--new-package-key")
+    assert done.returncode == 0, done.stderr
+    assert "new package key" in done.stdout
+    engine = create_engine(server_url.replace("postgresql://", "postgresql+psycopg://"))
+    with engine.connect() as conn:
+        row = conn.execute(text("SELECT package_key, previous_package_key, package_key_confirmed FROM sync_laptop "
+                                "WHERE name = '味真野-1'")).one()
+    engine.dispose()
+    assert len(row.package_key) == 32 and row.previous_package_key not in (None, row.package_key)
+    assert row.package_key_confirmed is False
+    # AND a laptop that is not registered is named in the refusal
+    unknown = run_app("server-register-laptop", "--url", server_url, "--name", "誰か", "--new-package-key")
+    assert unknown.returncode == 1 and "誰か" in unknown.stderr

@@ -7,8 +7,8 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from sqlalchemy import (JSON, BigInteger, Boolean, Column, DateTime, FetchedValue, ForeignKey, Index, Integer, MetaData,
-                        String, Table, Text, Uuid, func)
+from sqlalchemy import (JSON, BigInteger, Boolean, Column, DateTime, FetchedValue, ForeignKey, Index, Integer,
+                        LargeBinary, MetaData, String, Table, Text, Uuid, false, func)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import NAMING_CONVENTION, Base, utcnow
@@ -36,6 +36,8 @@ class SyncState(Base):
     pulled_seq: Mapped[int] = mapped_column(BigInteger, default=0)
     last_sync_at: Mapped[datetime | None]
     last_sync_kind: Mapped[str] = mapped_column(String(20), default="")  # "network" or "package"
+    # The key the office gave this laptop at registration: it signs the USB packages both ways.
+    package_key: Mapped[bytes | None] = mapped_column(LargeBinary)
 
 
 class SyncUnpushedRecord(Base):
@@ -101,6 +103,11 @@ sync_laptop = Table(
     Column("name", String(100), nullable=False, unique=True),
     Column("role_name", String(63), nullable=False, unique=True),  # its PostgreSQL login role
     Column("all_districts", Boolean, nullable=False, default=False),  # the office's own ledger
+    # HMAC key of its USB packages (secrets.token_bytes(32)); the previous one until the new one is confirmed.
+    Column("package_key", LargeBinary, nullable=False),
+    Column("previous_package_key", LargeBinary),
+    # True once a package signed with the key came in: until then the office's packages carry it.
+    Column("package_key_confirmed", Boolean, nullable=False, server_default=false()),
     Column("created_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
 )
 

@@ -14,7 +14,10 @@ For the UI (all plain Python, no Qt; ``sync`` may run in a worker thread — it 
 - USB packages: ``export_package(ledger, path, passphrase)`` on the laptop; at the office
   ``import_package_at_office(url, path, passphrase, reply_path)`` and
   ``export_package_for_laptop(url, laptop, path, passphrase)``; back on the laptop
-  ``import_package(ledger, path, passphrase)``.
+  ``import_package(ledger, path, passphrase)``. The passphrase only hides a package; who made it is
+  proved by an HMAC-SHA256 with the laptop's package key (given at registration: read through the
+  laptop's login at a network sync, or carried by the office's first package), checked before
+  anything is applied.
 
 How it works: the audit log is the journal of local changes; ``sync_state`` says how far it was
 sent (``pushed_audit_id``) and how far the server's journal was received (``pulled_seq``); each
@@ -28,6 +31,8 @@ laptop took first gets the town's next free number, and a "renumbered" conflict 
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import json
 import os
 import uuid
@@ -48,8 +53,9 @@ from app.services.errors import QT_TRANSLATE_NOOP, LedgerError, NotFound
 from app.services.sync_core import (BOOKKEEPING, CATEGORIES, SYNCED_TABLES, Change, StalePush, SyncError, aware,
                                     categories_of, delete_record, districts_of, dumps, field_value, insert_records,
                                     row_json, table_of, update_record)
-from app.services.sync_server import (LaptopInfo, _unreachable, act_as, connect, fetch_changes, is_stale_error,
-                                      last_pulled, log_sync, masked, receive, whoami)
+from app.services.sync_server import (LaptopInfo, _unreachable, act_as, confirm_package_key, connect, fetch_changes,
+                                      is_stale_error, last_pulled, log_sync, masked, outside_scope, receive,
+                                      registered_laptop, whoami)
 
 Progress = Callable[[str, int, int], None]
 
@@ -575,6 +581,8 @@ def _remember(state: SyncState, me: LaptopInfo, url: str | None) -> None:
                         where="laptop", mine=state.laptop_name, other=me.name)
     state.laptop_name = me.name
     state.district_ids = ["*"] if me.all_districts else sorted(str(d) for d in me.district_ids)
+    if me.package_key:  # read through the laptop's own login: the office's word
+        state.package_key = me.package_key
     if url:
         state.server_url = url
 
@@ -746,13 +754,50 @@ class PackageSummary:
 
 _CHANGE_COLUMNS = ("change_id", "entity", "entity_id", "field", "action", "value", "operator_name", "operator_role",
                    "at", "district_id", "base_seq", "seq", "laptop_name", "origin")
+_SIGNATURES = ("mac", "previous_mac")  # meta entries that are not signed themselves
+
+
+def _change_rows(changes: list[Change]) -> list[tuple]:
+    return [(str(c.change_id), c.entity, str(c.entity_id), c.field, c.action, c.value, c.operator_name,
+             c.operator_role, aware(c.at).isoformat(), str(c.district_id) if c.district_id else None, c.base_seq,
+             c.seq, c.laptop_name, c.origin) for c in changes]
+
+
+def _mac(key: bytes, meta: dict, rows: list, acks: list) -> str:
+    """HMAC-SHA256 over everything a package says: its meta (but the signatures), every change and ack, in order."""
+    body = json.dumps({"meta": {k: v for k, v in meta.items() if k not in _SIGNATURES},
+                       "change": [list(r) for r in rows], "ack": [list(a) for a in acks]},
+                      ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return hmac.new(key, body.encode("utf-8"), hashlib.sha256).hexdigest()
+
+
+@dataclass(frozen=True)
+class _Package:
+    path: Path
+    meta: dict
+    changes: list[Change]
+    acks: list[tuple[str, str, str]]
+    rows: list[tuple] = field(repr=False)
+
+    def signed_with(self, key: bytes | None, signature: str = "mac") -> bool:
+        given = self.meta.get(signature)
+        if not key or not isinstance(given, str):
+            return False
+        return hmac.compare_digest(_mac(key, self.meta, self.rows, self.acks), given)
 
 
 def _write_package(path: Path, passphrase: str, meta: dict, changes: list[Change],
-                   acks: list[tuple[str, str, str]] = ()) -> Path:
+                   acks: list[tuple[str, str, str]] = (), *, key: bytes,
+                   previous_key: bytes | None = None) -> Path:
     if not passphrase:
         raise SyncError(QT_TRANSLATE_NOOP("errors", "a sync package needs a passphrase"), where="passphrase")
     path = Path(path)
+    rows = _change_rows(changes)
+    acks = [tuple(a) for a in acks]
+    meta = json.loads(json.dumps(meta))  # signed as it will be read back
+    meta["mac"] = _mac(key, meta, rows, acks)
+    if previous_key:
+        meta["previous_mac"] = _mac(previous_key, meta, rows, acks)
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_name(path.name + ".part")
     partial.unlink(missing_ok=True)
@@ -762,11 +807,8 @@ def _write_package(path: Path, passphrase: str, meta: dict, changes: list[Change
         conn.execute(f"CREATE TABLE change ({', '.join(_CHANGE_COLUMNS)})")
         conn.execute("CREATE TABLE ack (change_id TEXT, origin TEXT, status TEXT)")
         conn.executemany("INSERT INTO meta VALUES (?, ?)", [(k, json.dumps(v)) for k, v in meta.items()])
-        conn.executemany(f"INSERT INTO change VALUES ({', '.join('?' * len(_CHANGE_COLUMNS))})", [
-            (str(c.change_id), c.entity, str(c.entity_id), c.field, c.action, c.value, c.operator_name,
-             c.operator_role, aware(c.at).isoformat(), str(c.district_id) if c.district_id else None, c.base_seq,
-             c.seq, c.laptop_name, c.origin) for c in changes])
-        conn.executemany("INSERT INTO ack VALUES (?, ?, ?)", list(acks))
+        conn.executemany(f"INSERT INTO change VALUES ({', '.join('?' * len(_CHANGE_COLUMNS))})", rows)
+        conn.executemany("INSERT INTO ack VALUES (?, ?, ?)", acks)
         conn.commit()
     finally:
         conn.close()
@@ -774,7 +816,7 @@ def _write_package(path: Path, passphrase: str, meta: dict, changes: list[Change
     return path
 
 
-def _read_package(path: Path, passphrase: str) -> tuple[dict, list[Change], list[tuple[str, str, str]]]:
+def _read_package(path: Path, passphrase: str) -> _Package:
     path = Path(path)
     if not path.exists():
         raise SyncError(QT_TRANSLATE_NOOP("errors", "no sync package at this path"), where=str(path))
@@ -783,7 +825,7 @@ def _read_package(path: Path, passphrase: str) -> tuple[dict, list[Change], list
         try:
             meta = {k: json.loads(v) for k, v in conn.execute("SELECT key, value FROM meta")}
             rows = conn.execute(f"SELECT {', '.join(_CHANGE_COLUMNS)} FROM change ORDER BY rowid").fetchall()
-            acks = conn.execute("SELECT change_id, origin, status FROM ack").fetchall()
+            acks = conn.execute("SELECT change_id, origin, status FROM ack ORDER BY rowid").fetchall()
         finally:
             conn.close()
     except Exception as e:  # sqlcipher's DatabaseError: wrong passphrase or not a package
@@ -791,27 +833,32 @@ def _read_package(path: Path, passphrase: str) -> tuple[dict, list[Change], list
                         where=str(path)) from e
     if meta.get("format") != PACKAGE_FORMAT:
         raise SyncError(QT_TRANSLATE_NOOP("errors", "the file is not a sync package"), where=str(path))
-    changes = [Change(uuid.UUID(r[0]), r[1], uuid.UUID(r[2]), r[3], r[4], r[5], r[6], r[7],
-                      datetime.fromisoformat(r[8]), uuid.UUID(r[9]) if r[9] else None, r[10], r[11], r[12], r[13])
-               for r in rows]
-    return meta, changes, [tuple(a) for a in acks]
+    try:
+        changes = [Change(uuid.UUID(r[0]), r[1], uuid.UUID(r[2]), r[3], r[4], r[5], r[6], r[7],
+                          datetime.fromisoformat(r[8]), uuid.UUID(r[9]) if r[9] else None, r[10], r[11], r[12], r[13])
+                   for r in rows]
+    except (TypeError, ValueError) as e:
+        raise SyncError(QT_TRANSLATE_NOOP("errors", "the file is not a sync package"), where=str(path)) from e
+    return _Package(path, meta, changes, [tuple(a) for a in acks], [tuple(r) for r in rows])
 
 
 def export_package(ledger: Ledger, path: Path, passphrase: str) -> PackageSummary:
-    """Write this laptop's unsent changes into an encrypted package for the office (nothing is marked sent)."""
+    """Write this laptop's unsent changes into an encrypted package for the office, signed with this
+    laptop's package key (nothing is marked sent)."""
     with ledger.Session.begin() as s:
         state = _state(s)
-        if not state.laptop_name:
+        if not state.laptop_name or not state.package_key:
             raise SyncError(QT_TRANSLATE_NOOP("errors", "this laptop is not registered yet: import the package the "
                                                         "office made for it first"), where=str(path))
         _start_snapshot(s, state)
     with ledger.Session() as s:
         state = _state(s)
         out = _outgoing(s, state)
+        key = state.package_key
         meta = dict(format=PACKAGE_FORMAT, kind="laptop", laptop=state.laptop_name, ledger_id=str(state.ledger_id),
                     base_seq=state.pulled_seq, audit_top=out.audit_top, outside_scope=out.outside_scope,
                     made_at=datetime.now(timezone.utc).isoformat())
-    _write_package(path, passphrase, meta, out.changes)
+    _write_package(path, passphrase, meta, out.changes, key=key)
     return PackageSummary(Path(path), meta["laptop"], len(out.changes))
 
 
@@ -821,22 +868,42 @@ def _office_package(conn: Connection, me: LaptopInfo, since: int, path: Path, pa
     meta = dict(format=PACKAGE_FORMAT, kind="office", laptop=me.name, all_districts=me.all_districts,
                 districts=[str(d) for d in me.district_ids], top=top, made_at=datetime.now(timezone.utc).isoformat(),
                 **echo)
-    _write_package(path, passphrase, meta, changes, acks)
+    previous = None
+    if not me.package_key_confirmed:  # the laptop may not hold its key yet: it travels in here
+        meta["key"] = me.package_key.hex()
+        previous = me.previous_package_key  # a laptop holding the old key trusts the new one by this
+    _write_package(path, passphrase, meta, changes, acks, key=me.package_key, previous_key=previous)
     return Path(path), top
 
 
 def import_package_at_office(url: str, path: Path, passphrase: str, reply_path: Path,
                              reply_passphrase: str | None = None) -> PackageSummary:
     """Apply a laptop's package to the server as that laptop (its scope and the stale rule apply), and
-    write the reply package: what was accepted, and every change the laptop has not received yet."""
-    meta, changes, _ = _read_package(path, passphrase)
+    write the reply package: what was accepted, and every change the laptop has not received yet.
+
+    Refused whole, before anything is written, unless it is signed with the key of the laptop it
+    names, and unless every change is in that laptop's districts."""
+    package = _read_package(path, passphrase)
+    meta, changes, where = package.meta, package.changes, str(path)
     if meta.get("kind") != "laptop":
         raise SyncError(QT_TRANSLATE_NOOP("errors", "this package was made by the office, not by a laptop"),
-                        where=str(path))
+                        where=where)
+    name = str(meta.get("laptop") or "")
     engine = connect(url)
     try:
         with engine.begin() as conn:
-            me = act_as(conn, meta["laptop"])
+            claimed = registered_laptop(conn, name, where)
+            if not package.signed_with(claimed.package_key):
+                raise SyncError(QT_TRANSLATE_NOOP("errors", "this package is not signed with the key of laptop "
+                                                            "{name}: it was changed after it was made, or another "
+                                                            "laptop made it; nothing was applied"),
+                                where=where, name=name)
+            if outside_scope(conn, claimed, changes):
+                raise SyncError(QT_TRANSLATE_NOOP("errors", "this package changes records of districts laptop "
+                                                            "{name} is not registered for; nothing was applied"),
+                                where=where, name=name)
+            confirm_package_key(conn, claimed)
+            me = act_as(conn, name)
             result = receive(conn, me, changes, int(meta["base_seq"]), reject_stale=True)
             rejected = {c.change_id for c, _ in result.rejected}
             acks = [(str(c.change_id), c.origin, "rejected" if c.change_id in rejected else "accepted")
@@ -850,12 +917,13 @@ def import_package_at_office(url: str, path: Path, passphrase: str, reply_path: 
         raise _unreachable(url, e) from e
     finally:
         engine.dispose()
-    return PackageSummary(Path(reply_path), meta["laptop"], len(changes), len(result.accepted), len(result.rejected))
+    return PackageSummary(Path(reply_path), name, len(changes), len(result.accepted), len(result.rejected))
 
 
 def export_package_for_laptop(url: str, laptop: str, path: Path, passphrase: str, *,
                               since: int | None = None) -> PackageSummary:
-    """At the office: the changes a laptop has not received (since its last sync or package, or ``since``)."""
+    """At the office: the changes a laptop has not received (since its last sync or package, or ``since``),
+    signed with its package key; the key itself travels too until the laptop has used it."""
     engine = connect(url)
     try:
         with engine.begin() as conn:
@@ -870,9 +938,33 @@ def export_package_for_laptop(url: str, laptop: str, path: Path, passphrase: str
     return PackageSummary(Path(path), laptop, 0)
 
 
+def _office_key(package: _Package, held: bytes | None) -> bytes:
+    """The key that must sign an office package for this laptop: the one it holds, or the one the package
+    brings (trusted on first use; a replacement must also be signed with the key held)."""
+    where = str(package.path)
+    offered = package.meta.get("key")
+    try:
+        brought = bytes.fromhex(offered) if isinstance(offered, str) else None
+    except ValueError:
+        brought = None
+    if held is None and brought is None:
+        raise SyncError(QT_TRANSLATE_NOOP("errors", "this laptop has no package key and the package does not bring "
+                                                    "one: ask the office for a new package key for this laptop"),
+                        where=where)
+    key = brought or held
+    if (held is not None and brought is not None and brought != held
+            and not package.signed_with(held, "previous_mac")) or not package.signed_with(key):
+        raise SyncError(QT_TRANSLATE_NOOP("errors", "this package is not signed with this laptop's key: it was "
+                                                    "changed after the office made it, or it was not made for this "
+                                                    "laptop; nothing was applied"), where=where)
+    return key
+
+
 def import_package(ledger: Ledger, path: Path, passphrase: str) -> SyncReport:
-    """On the laptop: apply the office's package (same conflict rules as a network sync), in one transaction."""
-    meta, changes, acks = _read_package(path, passphrase)
+    """On the laptop: apply the office's package (same conflict rules as a network sync), in one transaction,
+    once its signature with this laptop's package key is checked."""
+    package = _read_package(path, passphrase)
+    meta, changes, acks = package.meta, package.changes, package.acks
     if meta.get("kind") != "office":
         raise SyncError(QT_TRANSLATE_NOOP("errors", "this package was made by a laptop: import it at the office"),
                         where=str(path))
@@ -880,10 +972,12 @@ def import_package(ledger: Ledger, path: Path, passphrase: str) -> SyncReport:
                     tuple(uuid.UUID(d) for d in meta.get("districts", [])))
     with ledger.Session.begin() as s:
         state = _state(s)
+        key = _office_key(package, state.package_key)
         if meta.get("ledger_id") and meta["ledger_id"] != str(state.ledger_id):
             raise SyncError(QT_TRANSLATE_NOOP("errors", "this package answers another ledger's package"),
                             where=str(path))
         _remember(state, me, None)
+        state.package_key = key
         _start_snapshot(s, state)
         report = _apply_pulled(s, state, [c for c in changes if c.seq > state.pulled_seq], _noop)
         state.pulled_seq = max(state.pulled_seq, int(meta["top"]))

@@ -6,6 +6,10 @@ row-level security policies show and let it change only its districts' rows (and
 journal rows); a trigger on the journal stamps who sent each change, checks its district against
 the record, refuses a change to a field another laptop changed after the sender's ``base_seq``, and
 hands out the sequence numbers under a lock, so they become visible in order.
+
+USB packages have no login: each laptop gets a random package key at registration (kept in
+``sync_laptop``; the laptop reads it through its own login, or finds it in the office's first package)
+and the packages both ways carry an HMAC made with it (app.services.sync checks them).
 """
 
 from __future__ import annotations
@@ -15,19 +19,23 @@ import re
 import secrets
 import uuid
 from dataclasses import dataclass, field
+from typing import Any
 
-from sqlalchemy import Connection, Engine, create_engine, func, insert, select, text
+from sqlalchemy import Connection, Engine, create_engine, func, insert, select, text, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
+from app.models import Base
 from app.models.engine import upgrade
 from app.models.sync import CITY_WIDE, DISTRICT_PATHS, LINK_PATHS, sync_change, sync_laptop, sync_laptop_district, sync_log
 from app.services.errors import QT_TRANSLATE_NOOP
-from app.services.sync_core import (ADVISORY_LOCK, BOOKKEEPING, Change, StalePush, SyncError, delete_record, district_sql, dumps, insert_records, table_of, table_order,
+from app.services.sync_core import (ADVISORY_LOCK, BOOKKEEPING, Change, StalePush, SyncError, delete_record,
+                                    district_sql, districts_of, dumps, insert_records, table_of, table_order,
                                     update_record)
 
 SERVER_LAPTOP = "server"  # the pseudo-laptop the office's administrator role writes as
+PACKAGE_KEY_BYTES = 32
 STALE_SQLSTATE = "SA409"
 
 
@@ -173,7 +181,8 @@ def init_server(url: str) -> str:
             if conn.scalar(select(sync_laptop.c.id).where(sync_laptop.c.name == SERVER_LAPTOP)) is None:
                 conn.execute(insert(sync_laptop).values(id=uuid.uuid4(), name=SERVER_LAPTOP,
                                                         role_name=conn.scalar(text("SELECT current_user")),
-                                                        all_districts=True))
+                                                        all_districts=True,
+                                                        package_key=secrets.token_bytes(PACKAGE_KEY_BYTES)))
             return conn.scalar(text("SELECT current_database()"))
     finally:
         engine.dispose()
@@ -220,7 +229,8 @@ def register_laptop(url: str, name: str, districts: list[str], *, password: str 
                               f"IN ROLE {_q(group)}"))
             laptop_id = uuid.uuid4()
             every = names == ["*"]
-            conn.execute(insert(sync_laptop).values(id=laptop_id, name=name, role_name=role, all_districts=every))
+            conn.execute(insert(sync_laptop).values(id=laptop_id, name=name, role_name=role, all_districts=every,
+                                                    package_key=secrets.token_bytes(PACKAGE_KEY_BYTES)))
             if not every:
                 district = District.__table__
                 ids = []
@@ -237,6 +247,28 @@ def register_laptop(url: str, name: str, districts: list[str], *, password: str 
     laptop_url = make_url(server_url(url)).set(username=role, password=password)
     return Registration(name, role, password, laptop_url.render_as_string(hide_password=False)
                         .replace("postgresql+psycopg://", "postgresql://"))
+
+
+def new_package_key(url: str, name: str) -> None:
+    """Give a registered laptop a new package key (it lost its ledger, or the key may have leaked).
+
+    The office's next package for it carries the new key, signed with the old one too, so a laptop
+    that holds the old key can trust it; over the network the laptop reads it at its next sync. The
+    office accepts only packages signed with the new key from then on.
+    """
+    engine = connect(url)
+    try:
+        with engine.begin() as conn:
+            found = conn.execute(update(sync_laptop).where(sync_laptop.c.name == name).values(
+                previous_package_key=sync_laptop.c.package_key, package_key=secrets.token_bytes(PACKAGE_KEY_BYTES),
+                package_key_confirmed=False)).rowcount
+    except DBAPIError as e:
+        raise _unreachable(url, e) from e
+    finally:
+        engine.dispose()
+    if not found:
+        raise SyncError(QT_TRANSLATE_NOOP("errors", "no laptop called {name} is registered on the server"),
+                        where="--name", name=name)
 
 
 def _create_district(conn: Connection, name: str) -> uuid.UUID:
@@ -257,17 +289,93 @@ class LaptopInfo:
     name: str
     all_districts: bool
     district_ids: tuple[uuid.UUID, ...]
+    package_key: bytes | None = field(default=None, repr=False)
+    previous_package_key: bytes | None = field(default=None, repr=False)
+    package_key_confirmed: bool = True  # False: the office's packages for it carry the key
+
+
+def _laptop_info(conn: Connection, row: Any) -> LaptopInfo:
+    districts = tuple(conn.scalars(select(sync_laptop_district.c.district_id)
+                                   .where(sync_laptop_district.c.laptop_id == row.id)))
+    return LaptopInfo(row.id, row.name, row.all_districts, districts, row.package_key, row.previous_package_key,
+                      row.package_key_confirmed)
 
 
 def whoami(conn: Connection) -> LaptopInfo:
-    """The laptop this connection (its current role) is registered as."""
+    """The laptop this connection (its current role) is registered as, with its package key."""
     row = conn.execute(select(sync_laptop).where(sync_laptop.c.role_name == func.current_user())).first()
     if row is None:
         raise SyncError(QT_TRANSLATE_NOOP("errors", "this login is not registered as a laptop on the server; "
                                                     "ask the office to register it"), where="--url")
-    districts = tuple(conn.scalars(select(sync_laptop_district.c.district_id)
-                                   .where(sync_laptop_district.c.laptop_id == row.id)))
-    return LaptopInfo(row.id, row.name, row.all_districts, districts)
+    return _laptop_info(conn, row)
+
+
+def registered_laptop(conn: Connection, name: str, where: str) -> LaptopInfo:
+    """On the administrator's connection: the laptop registered under ``name`` (a package's claim)."""
+    row = conn.execute(select(sync_laptop).where(sync_laptop.c.name == name)).first()
+    if row is None or name == SERVER_LAPTOP:
+        raise SyncError(QT_TRANSLATE_NOOP("errors", "no laptop called {name} is registered on the server"),
+                        where=where, name=name)
+    return _laptop_info(conn, row)
+
+
+def confirm_package_key(conn: Connection, me: LaptopInfo) -> None:
+    """A package signed with the laptop's key came in: the key stops travelling, the old one is forgotten."""
+    if not me.package_key_confirmed or me.previous_package_key is not None:
+        conn.execute(update(sync_laptop).where(sync_laptop.c.id == me.id).values(
+            package_key_confirmed=True, previous_package_key=None))
+
+
+def outside_scope(conn: Connection, me: LaptopInfo, changes: list[Change]) -> list[Change]:
+    """On the administrator's connection, before anything is written: the changes that touch a district
+    the laptop is not registered for (the record's district now, or the one a new or moved record goes to).
+
+    A record the server does not have yet is placed by its parent: on the server, or created in the
+    same batch. A change whose district cannot be found is left to ``receive`` (missing: refused).
+    """
+    if me.all_districts:
+        return []
+    allowed = set(me.district_ids)
+    created = {c.entity_id: c for c in changes if c.action == "create" and c.entity in DISTRICT_PATHS}
+    known: dict[uuid.UUID, uuid.UUID | None] = {}
+    by_entity: dict[str, list[uuid.UUID]] = {}
+    for c in changes:
+        if c.entity in DISTRICT_PATHS and c.entity != "district":
+            by_entity.setdefault(c.entity, []).append(c.entity_id)
+    for entity, ids in by_entity.items():
+        found = districts_of(conn, entity, list(set(ids)))
+        known.update({i: found.get(i) for i in ids})  # None: not on the server (looked up once)
+
+    def parent_district(entity: str, column: str, value: object, depth: int) -> uuid.UUID | None:
+        if value is None or depth > len(DISTRICT_PATHS):
+            return None
+        parent = next(iter(Base.metadata.tables[entity].c[column].foreign_keys)).column.table.name
+        return district_of(parent, uuid.UUID(str(value)), depth + 1)
+
+    def district_of(entity: str, entity_id: uuid.UUID, depth: int = 0) -> uuid.UUID | None:
+        if entity == "district":
+            return entity_id
+        if entity_id not in known:  # a parent no change of the batch names
+            known[entity_id] = districts_of(conn, entity, [entity_id]).get(entity_id)
+        if known.get(entity_id) is None and entity_id in created:
+            column = DISTRICT_PATHS[entity][0]
+            known[entity_id] = parent_district(entity, column, created[entity_id].decoded().get(column), depth)
+        return known.get(entity_id)
+
+    refused = []
+    for c in changes:
+        if c.entity not in DISTRICT_PATHS:
+            continue  # city-wide tables: every laptop may change them
+        touched = {district_of(c.entity, c.entity_id)}
+        path = DISTRICT_PATHS[c.entity]
+        if path and c.action == "create":
+            touched.add(parent_district(c.entity, path[0], (c.decoded() or {}).get(path[0]), 0))
+        elif path and c.field == path[0]:  # moved to another town (or district)
+            touched.add(parent_district(c.entity, path[0], c.decoded(), 0))
+        touched.discard(None)
+        if touched - allowed:
+            refused.append(c)
+    return refused
 
 
 def act_as(conn: Connection, laptop_name: str) -> LaptopInfo:
