@@ -78,3 +78,13 @@ def test_kana_is_suggested_for_a_typed_name():
     assert suggest_kana("山田　太郎") == "やまだ　たろう"
     assert suggest_kana("佐藤 トシ子", katakana=True) == "サトウ トシコ"
     assert suggest_kana("  ") == ""
+
+
+def test_kana_suggestion_reads_surnames_as_names_and_keeps_what_it_cannot_read():
+    # Surnames that pykakasi read as words (おやま, へいや, かん): the reading engine knows them as names.
+    assert suggest_kana("小山　和子") == "こやま　かずこ"
+    assert suggest_kana("平野 キヨ") == "ひらの きよ"
+    assert suggest_kana("関") == "せき"
+    # Punctuation stays as typed (not 「キゴウ」); a character the dictionary lacks is left for the user to fill.
+    assert suggest_kana("中村・美智子") == "なかむら・みちこ"
+    assert suggest_kana("𠮷田").startswith("𠮷")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from datetime import date
 from functools import lru_cache
@@ -44,16 +45,33 @@ def gojuon_key(kana: str, name: str = "") -> tuple[str, str, str]:
 _SMALL_TO_LARGE = str.maketrans("ぁぃぅぇぉっゃゅょゎゕゖ", "あいうえおつやゆよわかけ")
 
 
-@lru_cache(maxsize=1)
-def _kakasi():  # noqa: ANN202 - pykakasi.kakasi
-    import pykakasi  # its dictionary ships in the package: no download, no network
+# Whitespace between surname and given name is kept as typed; each part is read on its own.
+_PARTS = re.compile(r"(\s+)")
+# Morphemes whose reading is no reading: symbols would come back as 「キゴウ」.
+_AS_TYPED = ("補助記号", "空白")
 
-    return pykakasi.kakasi()
+
+@lru_cache(maxsize=1)
+def _tokenizer():  # noqa: ANN202 - sudachipy.Tokenizer
+    """SudachiPy with its core dictionary, loaded once on first use (about 0.1 s: the dictionary is mapped, not read)."""
+    from sudachipy import Dictionary, SplitMode  # the dictionary ships in sudachidict_core: no download, no network
+
+    return Dictionary(dict="core").tokenizer(SplitMode.C)
+
+
+def _reading(part: str) -> str:
+    # A word the dictionary does not know comes back with itself as its reading (numerals get theirs).
+    return "".join(m.surface() if m.part_of_speech()[0] in _AS_TYPED else m.reading_form()
+                   for m in _tokenizer().tokenize(part))
 
 
 def suggest_kana(name: str, *, katakana: bool = False) -> str:
-    """A reading for ``name`` to offer the user (they check it: names have many readings)."""
+    """A reading for ``name`` to offer the user (they check it: names have many readings).
+
+    A word the dictionary does not know is left as typed, so the user sees what to fill in. Call it from
+    one thread at a time (the UI thread): a SudachiPy tokenizer is not shared between threads.
+    """
     if not name.strip():
         return ""
-    reading = "".join(part["hira"] for part in _kakasi().convert(name))
-    return jaconv.hira2kata(reading) if katakana else reading
+    reading = "".join(part if i % 2 else _reading(part) for i, part in enumerate(_PARTS.split(name)))
+    return jaconv.hira2kata(reading) if katakana else jaconv.kata2hira(reading)
