@@ -50,6 +50,7 @@ class Embedded:
     notice: str  # its copyright line(s)
     homepage: str
     standard: tuple[str, ...] = ()  # standard texts (keys of _STANDARD) its licence needs
+    text: str = ""  # its upstream licence text, kept in resources/licenses/ because no wheel carries it
 
 
 # LGPL-3.0 supplements the GPL-3.0: a copy of both goes with the combined work (LGPL-3.0, section 4).
@@ -61,18 +62,20 @@ EMBEDDED = (
              "Chromium and the third-party code inside it; the PySide6 wheels do not carry that list.",
              "https://www.qt.io/", ("LGPL-3.0", "GPL-3.0")),
     Embedded("sqlcipher3-wheels", "SQLCipher", "BSD-3-Clause", "Copyright (c) 2008-2025, ZETETIC LLC",
-             "https://www.zetetic.net/sqlcipher/"),
+             "https://www.zetetic.net/sqlcipher/", text="SQLCipher-BSD-3-Clause.txt"),
     Embedded("sqlcipher3-wheels", "SQLite", "blessing", "The SQLite source code is in the public domain.",
              "https://sqlite.org/"),
     Embedded("sqlcipher3-wheels", "OpenSSL (in SQLCipher)", "Apache-2.0",
              "Copyright (c) 1998-2025 The OpenSSL Project Authors", "https://www.openssl.org/", ("Apache-2.0",)),
     Embedded("psycopg-binary", "libpq (PostgreSQL client library)", "PostgreSQL",
              "Portions Copyright (c) 1996-2025, PostgreSQL Global Development Group; "
-             "Portions Copyright (c) 1994, The Regents of the University of California", "https://www.postgresql.org/"),
+             "Portions Copyright (c) 1994, The Regents of the University of California", "https://www.postgresql.org/",
+             text="libpq-PostgreSQL.txt"),
     Embedded("psycopg-binary", "OpenSSL (in libpq)", "Apache-2.0",
              "Copyright (c) 1998-2025 The OpenSSL Project Authors", "https://www.openssl.org/", ("Apache-2.0",)),
     Embedded("xstatic-leaflet", "Leaflet", "BSD-2-Clause",
-             "(c) 2010-2022 Vladimir Agafonkin, (c) 2010-2011 CloudMade", "https://leafletjs.com/"),
+             "(c) 2010-2022 Vladimir Agafonkin, (c) 2010-2011 CloudMade", "https://leafletjs.com/",
+             text="Leaflet-BSD-2-Clause.txt"),
 )
 # Licences that need no text beyond the notice (SQLite's blessing places the code in the public domain).
 _NO_TEXT = {"blessing"}
@@ -196,6 +199,15 @@ def _embedded_notice(e: Embedded) -> str:
     return e.notice
 
 
+def _upstream_text(e: Embedded) -> tuple[LicenceText, ...]:
+    if not e.text:
+        return ()
+    from app.paths import resource_dir
+
+    path = resource_dir() / "licenses" / e.text
+    return (LicenceText(e.text, path.read_text(encoding="utf-8")),) if path.is_file() else ()
+
+
 def _key(name: str) -> str:
     return re.sub(r"[-_.]+", "-", name).lower()  # PEP 503 normalisation
 
@@ -214,17 +226,18 @@ def installed_components(root: str = APP) -> list[Component]:
         if not texts:  # a wheel with no licence file: the standard text its licence names, where one is installed
             if _key(name) in embedded_in and not embedded_in[_key(name)].standard:
                 licence = embedded_in[_key(name)].licence  # xstatic-leaflet: "(same as Leaflet)"
+                texts = list(_upstream_text(embedded_in[_key(name)]))
             wanted = [k for k in _STANDARD if k in licence][:1]
-            texts = [standard[k] for k in wanted if k in standard]
+            texts = texts or [standard[k] for k in wanted if k in standard]
             missing = tuple(k for k in wanted if k not in standard) or (() if texts else (licence,))
         components.append(Component(name, d.version, licence, homepage_of(d), tuple(texts), missing=missing))
     versions = {_key(d.metadata["Name"]): d.version for d in dists}
     for e in EMBEDDED:
         if _key(e.inside) not in versions:
             continue
-        texts = tuple(standard[k] for k in e.standard if k in standard)
+        texts = tuple(standard[k] for k in e.standard if k in standard) + _upstream_text(e)
         missing = tuple(k for k in e.standard if k not in standard)
-        if not e.standard and e.licence not in _NO_TEXT:
+        if not e.standard and e.licence not in _NO_TEXT and not texts:
             missing = (e.licence,)
         components.append(Component(e.name, "", e.licence, e.homepage, texts, inside=f"{e.inside} {versions[_key(e.inside)]}",
                                     notice=_embedded_notice(e), missing=missing))
