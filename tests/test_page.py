@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import re
+from html.parser import HTMLParser
 from pathlib import Path
 
-from app.maps.page import build_page
+from app.maps.page import PageLabels, build_page
 from app.services.views import BaseMapView
 
 URL_ATTR = re.compile(r'(?:src|href)="([^"]+)"')
@@ -28,15 +30,61 @@ def test_page_loads_only_local_files_and_qt_resources(tmp_path):
     assert any(u.endswith("leaflet.js") and "xstatic" in u for u in urls), "Leaflet comes from xstatic-leaflet"
 
 
+def page_and_script(page: Path) -> str:
+    """The page and the script files it loads from beside it (folium's map code and the page settings)."""
+    html = page.read_text(encoding="utf-8")
+    scripts = [Path(u[len("file://"):]) for u in URL_ATTR.findall(html) if u.startswith(page.parent.as_uri())]
+    return html + "".join(s.read_text(encoding="utf-8") for s in scripts)
+
+
 def test_base_map_comes_through_the_custom_scheme(tmp_path):
-    image_page = build_page(tmp_path / "a", base("image"), []).read_text(encoding="utf-8")
+    image_page = page_and_script(build_page(tmp_path / "a", base("image"), []))
     assert "sasaeai://basemap/0123456789abcdef0123456789abcdef.png/image" in image_page
     assert "L.CRS.Simple" in image_page  # a scanned town map is used in pixel coordinates
     tiles = build_page(tmp_path / "b", base("mbtiles", "0123456789abcdef0123456789abcdef.mbtiles"), [])
-    assert "sasaeai://basemap/0123456789abcdef0123456789abcdef.mbtiles/{z}/{x}/{y}" in tiles.read_text("utf-8")
+    assert "sasaeai://basemap/0123456789abcdef0123456789abcdef.mbtiles/{z}/{x}/{y}" in page_and_script(tiles)
 
 
 def test_page_text_cannot_break_out_of_its_script(tmp_path):
     evil = BaseMapView(None, "plain", None, None, None, None, "</script><script>alert(1)</script>", None, None, None)
     page = build_page(tmp_path, evil, []).read_text(encoding="utf-8")
     assert "</script><script>alert(1)" not in page
+
+
+class _Tags(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.inline_script = ""
+
+    def handle_starttag(self, tag, attrs):  # noqa: ANN001
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_data(self, data):  # noqa: ANN001
+        if self.tags and self.tags[-1][0] in ("script", "style") and data.strip():
+            self.inline_script += data
+
+
+def test_page_holds_no_inline_script_and_a_policy_that_allows_only_the_apps_files(tmp_path):
+    tags = _Tags()
+    tags.feed(build_page(tmp_path, base("mbtiles", "0123456789abcdef0123456789abcdef.mbtiles"), []).read_text("utf-8"))
+    assert tags.inline_script == ""
+    assert all(attrs.get("src") for tag, attrs in tags.tags if tag == "script")
+    assert not [name for _tag, attrs in tags.tags for name in attrs if name.startswith("on") or name == "style"]
+    [policy] = [attrs["content"] for tag, attrs in tags.tags
+                if tag == "meta" and (attrs.get("http-equiv") or "").lower() == "content-security-policy"]
+    directives = {d.split()[0]: d.split()[1:] for d in policy.split(";") if d.strip()}
+    assert directives["default-src"] == ["'none'"]
+    assert directives["script-src"] == ["'self'", "qrc:"]  # no inline script, no eval, no remote origin
+    assert directives["connect-src"] == ["'none'"]
+    assert directives["img-src"] == ["'self'", "sasaeai:"]
+    assert "unsafe" not in policy and "http" not in policy and "*" not in policy
+
+
+def test_text_from_a_file_is_never_evaluated_as_a_template(tmp_path):
+    # folium renders its templates twice: text passed through them would be evaluated by Jinja
+    text = "{{ 7*7 }} {% if true %}yes{% endif %} {{ cycler.__init__.__globals__ }}"
+    evil = BaseMapView(None, "plain", None, None, None, None, text, None, None, None)
+    legend = [{"code": "c", "label": text, "color": "#fff", "shape": "circle", "letter": "c", "priority": 1}]
+    page = page_and_script(build_page(tmp_path, evil, legend, PageLabels(legend_title=text)))
+    assert page.count(json.dumps(text, ensure_ascii=False)) == 3  # the credit, the category, the legend title

@@ -15,7 +15,8 @@ class MapBridge(QObject):
 
     Python → page: the ``invoke`` signal carries a function name of ``window.sasaeai`` and its
     arguments as JSON (the first argument is a reply id or null). Page → Python: the slots below
-    take plain values and re-emit them as typed signals.
+    take plain values and re-emit them as typed signals; :class:`~app.maps.view.MapView` checks
+    them (known feature ids, positions on the base map) before the window hears of them.
     """
 
     invoke = Signal(str, str)  # function name, JSON array [reply id | null, *args]
@@ -55,6 +56,10 @@ class MapBridge(QObject):
 
     @Slot(str)
     def log(self, message: str) -> None:
-        """The page reports a problem (a script error, a failed call)."""
+        """The page reports a problem (a script error, a failed call, a CSP violation).
+
+        Page text is untrusted: cut to a sane length, on one line (no forged log lines).
+        """
+        message = str(message)[:2000].replace("\r", "\\r").replace("\n", "\\n")
         log.warning("page: %s", message)
         self.page_error.emit(message)

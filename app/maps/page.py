@@ -1,19 +1,21 @@
 """Builds the map page with folium, wired to local Leaflet files and the app's base-map scheme.
 
 The page holds no personal data: households travel over QWebChannel after it loads. It is
-rebuilt only when the town or its base map changes.
+rebuilt only when the town or its base map changes. No script is written into the page itself:
+folium's map-making code and the page's settings go into a script file next to it, and a
+Content-Security-Policy lets only the app's own script files run.
 """
 
 from __future__ import annotations
 
+import html
 import json
+import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import folium
-from branca.element import MacroElement
-from jinja2 import Template
 
 from app.paths import leaflet_dir, web_dir
 from app.services.views import BaseMapView, Crs
@@ -21,6 +23,24 @@ from app.services.views import BaseMapView, Crs
 SCHEME = "sasaeai"
 # Echizen City Hall: where a new town without any position opens on a geographic map.
 DEFAULT_CENTER = (35.9036, 136.1688)
+
+# Only the app's own script files (file: 'self', Qt's qrc: for qwebchannel.js): no inline script, no inline
+# event handler, no eval, no javascript: URL. Images only from the app (base map through its scheme); nothing
+# may connect anywhere. A <meta> policy: the page is a local file, there is no response header to carry it.
+CONTENT_SECURITY_POLICY = "; ".join((
+    "default-src 'none'",
+    "script-src 'self' qrc:",
+    "style-src 'self'",
+    f"img-src 'self' {SCHEME}:",
+    "font-src 'self'",
+    "connect-src 'none'",
+    "media-src 'none'",
+    "object-src 'none'",
+    "frame-src 'none'",
+    "worker-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+))
 
 
 def base_map_url(base: BaseMapView) -> str | None:
@@ -31,21 +51,6 @@ def base_map_url(base: BaseMapView) -> str | None:
     if base.kind == "mbtiles":
         return f"{SCHEME}://basemap/{name}/{{z}}/{{x}}/{{y}}"
     return f"{SCHEME}://basemap/{name}/image"
-
-
-class _Attach(MacroElement):
-    """Hands the folium-made Leaflet map to sasaeai.js, after the map exists."""
-
-    _template = Template(
-        "{% macro script(this, kwargs) %}sasaeai.attach({{ this._parent.get_name() }}, {{ this.config }});"
-        "{% endmacro %}"
-    )
-
-    def __init__(self, config: dict[str, Any]) -> None:
-        super().__init__()
-        self._name = "SasaeaiAttach"
-        # "</" would end the <script> early if a metadata string (e.g. an attribution) held it.
-        self.config = json.dumps(config, ensure_ascii=False).replace("</", "<\\/")
 
 
 # Watch lines by the watcher's role: colour AND dash pattern AND width, so they read in grey print.
@@ -107,6 +112,21 @@ def page_config(base: BaseMapView, legend: list[dict[str, Any]], labels: PageLab
     }
 
 
+_PAGE = """<!DOCTYPE html>
+<html>
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="{csp}">
+{links}
+</head>
+<body>
+{body}
+<script src="{script}"></script>
+</body>
+</html>
+"""
+
+
 def build_page(
     out_dir: Path,
     base: BaseMapView,
@@ -117,7 +137,13 @@ def build_page(
     symbol_scale: float = 1.0,
     editable: bool = True,
 ) -> Path:
-    """Write the map page into ``out_dir`` and return its path (load it with ``QUrl.fromLocalFile``)."""
+    """Write the map page into ``out_dir`` and return its path (load it with ``QUrl.fromLocalFile``).
+
+    Beside it goes ``map-<token>.js``: folium's code making the Leaflet map, then the hand-over to
+    sasaeai.js with the page's settings as JSON. Text from files (an MBTiles attribution, category
+    labels) only ever travels in that JSON, never through folium's templates (which are Jinja
+    templates rendered twice: ``{{ }}`` in a label would be evaluated) nor into the HTML.
+    """
     pixel = base.crs is Crs.PIXEL
     m = folium.Map(
         location=list(center or DEFAULT_CENTER) if not pixel else [0, 0],
@@ -127,21 +153,29 @@ def build_page(
         control_scale=not pixel,
         zoom_snap=0.25 if pixel else 1,
         prefer_canvas=False,
+        # Leaflet's attribution control shows its text as HTML: sasaeai.js puts up one that shows text.
+        attribution_control=False,
     )
+    root = m.get_root()
+    root.render()  # folium writes the map's code into root.script and its <div> into root.html
     # Everything local: Leaflet from the xstatic-leaflet package, the channel from Qt's resources.
     leaflet = leaflet_dir()
-    m.default_js = [
-        ("leaflet", (leaflet / "leaflet.js").as_uri()),
-        ("qwebchannel", "qrc:///qtwebchannel/qwebchannel.js"),
-        ("sasaeai", (web_dir() / "sasaeai.js").as_uri()),
-    ]
-    m.default_css = [
-        ("leaflet_css", (leaflet / "leaflet.css").as_uri()),
-        ("sasaeai_css", (web_dir() / "sasaeai.css").as_uri()),
-    ]
+    scripts = [(leaflet / "leaflet.js").as_uri(), "qrc:///qtwebchannel/qwebchannel.js",
+               (web_dir() / "sasaeai.js").as_uri()]
+    styles = [(leaflet / "leaflet.css").as_uri(), (web_dir() / "sasaeai.css").as_uri()]
     config = page_config(base, legend, labels, center, symbol_scale, editable)
-    m.add_child(_Attach(config))
     out_dir.mkdir(parents=True, exist_ok=True)
+    for old in out_dir.glob("map-*.js"):
+        old.unlink(missing_ok=True)
+    # A new name per build: WebEngine never runs a stale copy from its memory cache.
+    script = out_dir / f"map-{secrets.token_hex(8)}.js"
+    script.write_text(
+        f"{root.script.render()}\nsasaeai.attach({m.get_name()}, {json.dumps(config, ensure_ascii=False)});\n",
+        encoding="utf-8")
+    links = [f'<link rel="stylesheet" href="{html.escape(url)}">' for url in styles]
+    links += [f'<script src="{html.escape(url)}"></script>' for url in scripts]
     path = out_dir / "map.html"
-    m.save(str(path))
+    path.write_text(_PAGE.format(csp=html.escape(CONTENT_SECURITY_POLICY, quote=False), links="\n".join(links),
+                                 body=root.html.render().strip(), script=html.escape(script.as_uri())),
+                    encoding="utf-8")
     return path

@@ -1,12 +1,16 @@
 """The map widget: a QWebEngineView showing the town page, fed with GeoJSON over the bridge.
 
 Python → page calls go over the channel through :meth:`MapView.call`, queued until the page is ready.
+What the page reports back is untrusted (a script that got in could call the bridge too): a click off
+the base map, or a move or click of a feature the page was never sent, is refused and logged here and
+never reaches the window.
 """
 
 from __future__ import annotations
 
 import json
 import logging
+import math
 import tempfile
 import uuid
 from collections.abc import Callable
@@ -27,6 +31,27 @@ from app.services.views import BaseMapView, Crs, MapPoint
 
 log = logging.getLogger(__name__)
 
+# Where a position may be on a geographic map without a known extent: Web Mercator's world.
+WORLD = (-180.0, -85.0511287798, 180.0, 85.0511287798)  # west, south, east, north
+
+
+def map_extent(base: BaseMapView) -> tuple[float, float, float, float]:
+    """(min x, min y, max x, max y) a household may be placed in on this base map.
+
+    A scanned town map: its pixels. An MBTiles file or a georeferenced image: its bounds. A plain
+    background, or tiles without bounds: the world Web Mercator can show.
+    """
+    if base.crs is Crs.PIXEL:
+        if base.width and base.height:
+            return (0.0, 0.0, float(base.width), float(base.height))
+        return (-math.inf, -math.inf, math.inf, math.inf)
+    if base.bounds is not None:
+        west, south, east, north = (float(v) for v in base.bounds)
+        if west > east:  # across the antimeridian: any longitude
+            west, east = WORLD[0], WORLD[2]
+        return (west, south, east, north)
+    return WORLD
+
 
 class _Page(QWebEnginePage):
     def __init__(self, profile: QWebEngineProfile, view: MapView) -> None:
@@ -34,9 +59,21 @@ class _Page(QWebEnginePage):
         self._view = view
 
     def javaScriptConsoleMessage(self, level, message, line, source):  # noqa: N802, ANN001 - Qt override
-        log.warning("js console (%s) %s:%s %s", level.name, source, line, message)
+        if "Content Security Policy" in message:
+            # Chromium's own report of what the policy stopped (the page's listener reports it too).
+            log.warning("page CSP violation %s:%s %s", source, line, message)
+        else:
+            log.warning("js console (%s) %s:%s %s", level.name, source, line, message)
         if level == QWebEnginePage.JavaScriptConsoleMessageLevel.ErrorMessageLevel:
             self._view.js_errors.append(f"{source}:{line} {message}")
+
+    def acceptNavigationRequest(self, url: QUrl, kind, is_main_frame: bool) -> bool:  # noqa: N802, ANN001
+        """The page never navigates itself: only the app loads pages into the view (the guard checks those)."""
+        if kind in (QWebEnginePage.NavigationType.NavigationTypeTyped,
+                    QWebEnginePage.NavigationType.NavigationTypeReload):
+            return True
+        self._view._refuse(f"a navigation by the page to {url.toString()[:200]!r}")
+        return False
 
 
 FEATURE_CHUNK = 5000  # compact households per message to the page
@@ -59,6 +96,7 @@ class MapView(QWebEngineView):
         self.guard = OfflineGuard(self)
         self.profile.setUrlRequestInterceptor(self.guard)
         self.js_errors: list[str] = []  # errors the page reported; tests assert there are none
+        self.refused: list[str] = []  # what the page reported and we did not believe (also logged)
         self._page: _Page | None = _Page(self.profile, self)
         # WebEngine needs the page gone before its profile: let the page own the profile.
         self.profile.setParent(self._page)
@@ -73,6 +111,8 @@ class MapView(QWebEngineView):
         self._page.setWebChannel(self.channel)
         self._page_dir = Path(tempfile.mkdtemp(prefix="sasaeai-map-page-"))
         self.crs = Crs.PIXEL
+        self._extent: tuple[float, float, float, float] = WORLD
+        self._ids: set[str] = set()  # features sent to the page and not removed: all it may report on
         self._queue: list[tuple[str, str]] = []
         self._callbacks: dict[int, Callable[[Any], None]] = {}
         self._next_reply = 1
@@ -81,9 +121,9 @@ class MapView(QWebEngineView):
         self.is_ready = False
         self.bridge.page_ready.connect(self._on_page_ready)
         self.bridge.base_loaded.connect(self._on_base_loaded)
-        self.bridge.map_clicked.connect(lambda x, y: self.clicked.emit(MapPoint(self.crs, x, y)))
-        self.bridge.feature_moved.connect(lambda fid, x, y: self.moved.emit(fid, MapPoint(self.crs, x, y)))
-        self.bridge.feature_clicked.connect(self.feature_clicked)
+        self.bridge.map_clicked.connect(self._on_map_clicked)
+        self.bridge.feature_moved.connect(self._on_feature_moved)
+        self.bridge.feature_clicked.connect(self._on_feature_clicked)
         self.bridge.on_reply = self._on_reply
         self.bridge.page_error.connect(self.js_errors.append)
 
@@ -119,6 +159,8 @@ class MapView(QWebEngineView):
         With ``features`` None the caller sends them with :meth:`set_features` while the page loads.
         """
         self.crs = base.crs
+        self._extent = map_extent(base)
+        self._ids = set()
         self._bridge_ready = self._base_loaded = self.is_ready = False
         self._queue.clear()
         self._callbacks.clear()
@@ -151,6 +193,38 @@ class MapView(QWebEngineView):
             self.is_ready = True
             self.ready.emit()
 
+    # ------------------------------------------------------------ page → Python (untrusted)
+
+    def _refuse(self, what: str) -> None:
+        self.refused.append(what)
+        log.warning("refused what the map page reported: %s", what)
+
+    def _on_base_map(self, x: float, y: float) -> bool:
+        min_x, min_y, max_x, max_y = self._extent
+        return math.isfinite(x) and math.isfinite(y) and min_x <= x <= max_x and min_y <= y <= max_y
+
+    def _on_map_clicked(self, x: float, y: float) -> None:
+        if not self._on_base_map(x, y):
+            self._refuse(f"a click at ({x!r}, {y!r}), off the base map {self._extent}")
+            return
+        self.clicked.emit(MapPoint(self.crs, x, y))
+
+    def _on_feature_moved(self, feature_id: str, x: float, y: float) -> None:
+        if feature_id not in self._ids:
+            self._refuse(f"a move of {feature_id[:80]!r}, which is not on the page")
+            return
+        if not self._on_base_map(x, y):
+            self._refuse(f"a move of {feature_id} to ({x!r}, {y!r}), off the base map {self._extent}")
+            self.call("putBack", feature_id)
+            return
+        self.moved.emit(feature_id, MapPoint(self.crs, x, y))
+
+    def _on_feature_clicked(self, feature_id: str) -> None:
+        if feature_id not in self._ids:
+            self._refuse(f"a click on {feature_id[:80]!r}, which is not on the page")
+            return
+        self.feature_clicked.emit(feature_id)
+
     # ------------------------------------------------------------ Python → page
 
     def call(self, function: str, *args: Any, callback: Callable[[Any], None] | None = None) -> None:
@@ -181,6 +255,7 @@ class MapView(QWebEngineView):
         Qt and in the page's process) holds all of it at once.
         """
         rows = features.get("households")
+        self._ids = {str(row[0]) for row in rows or ()} | {str(f["id"]) for f in features.get("features", ())}
         if not rows or len(rows) <= FEATURE_CHUNK:
             self.call("setFeatures", features)
             return
@@ -190,9 +265,11 @@ class MapView(QWebEngineView):
         self.call("addHouseholds", features["householdKeys"], [], features.get("features", []))  # places last
 
     def upsert(self, feature: dict[str, Any]) -> None:
+        self._ids.add(str(feature["id"]))
         self.call("upsert", feature)
 
     def remove(self, feature_id: uuid.UUID | str) -> None:
+        self._ids.discard(str(feature_id))
         self.call("remove", str(feature_id))
 
     def set_filter(self, codes: list[str] | None) -> None:

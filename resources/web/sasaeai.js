@@ -2,7 +2,9 @@
  *
  * Python calls window.sasaeai.* (setFeatures, upsert, remove, setFilter, select, setAddMode) through
  * the bridge's "invoke" signal; the page calls the "bridge" object back (pageReady, baseLoaded, mapClicked, featureMoved,
- * featureClicked, log). User text is only ever set as textContent, never as HTML.
+ * featureClicked, log). User text is only ever set as textContent, never as HTML: no innerHTML, no HTML
+ * string handed to Leaflet (its attribution control, tooltips and divIcons take DOM nodes built here).
+ * The page's Content-Security-Policy lets only the app's script files run; a violation is reported.
  */
 (function () {
   "use strict";
@@ -35,7 +37,21 @@
   var referenceLayer = null;
   var referenceCredits = [];
 
-  function log(msg) { if (bridge) { bridge.log(String(msg)); } }
+  // What goes wrong before the channel is up (a CSP violation while the map is made) waits for it.
+  var pendingLog = [];
+  function log(msg) {
+    msg = String(msg);
+    if (bridge) { bridge.log(msg); } else if (pendingLog.length < 100) { pendingLog.push(msg); }
+  }
+  // Something tried to run, load or connect against the page's Content-Security-Policy: say so in the log.
+  document.addEventListener("securitypolicyviolation", function (ev) {
+    log("CSP violation: " + ev.effectiveDirective + " blocked " + (ev.blockedURI || "(inline)") +
+        (ev.sourceFile ? " from " + ev.sourceFile + ":" + ev.lineNumber : "") +
+        (ev.sample ? " sample: " + ev.sample : ""));
+  });
+  window.addEventListener("error", function (ev) {
+    log("JS error: " + ev.message + " at " + ev.filename + ":" + ev.lineno);
+  });
 
   // ---------------------------------------------------------------- symbols
   function polygonPoints(n, r, cx, cy, rotation) {
@@ -55,35 +71,47 @@
     }
     return pts.join(" ");
   }
+  var SVG_NS = "http://www.w3.org/2000/svg";
+  function svgNode(name, attrs) {
+    var el = document.createElementNS(SVG_NS, name);
+    Object.keys(attrs).forEach(function (k) { el.setAttribute(k, String(attrs[k])); });
+    return el;
+  }
   function shapeElement(shape, size) {
     var c = size / 2, r = size / 2 - 2;
     switch (shape) {
-      case "square": return '<rect x="2" y="2" width="' + (size - 4) + '" height="' + (size - 4) + '" rx="2"';
-      case "triangle": return '<polygon points="' + polygonPoints(3, r + 1, c, c + 2, -Math.PI / 2) + '"';
-      case "diamond": return '<polygon points="' + polygonPoints(4, r + 1, c, c, -Math.PI / 2) + '"';
-      case "pentagon": return '<polygon points="' + polygonPoints(5, r + 1, c, c + 1, -Math.PI / 2) + '"';
-      case "hexagon": return '<polygon points="' + polygonPoints(6, r + 1, c, c, 0) + '"';
-      case "star": return '<polygon points="' + starPoints(r + 2, c, c + 1) + '"';
-      default: return '<circle cx="' + c + '" cy="' + c + '" r="' + r + '"';
+      case "square": return svgNode("rect", { x: 2, y: 2, width: size - 4, height: size - 4, rx: 2 });
+      case "triangle": return svgNode("polygon", { points: polygonPoints(3, r + 1, c, c + 2, -Math.PI / 2) });
+      case "diamond": return svgNode("polygon", { points: polygonPoints(4, r + 1, c, c, -Math.PI / 2) });
+      case "pentagon": return svgNode("polygon", { points: polygonPoints(5, r + 1, c, c + 1, -Math.PI / 2) });
+      case "hexagon": return svgNode("polygon", { points: polygonPoints(6, r + 1, c, c, 0) });
+      case "star": return svgNode("polygon", { points: starPoints(r + 2, c, c + 1) });
+      default: return svgNode("circle", { cx: c, cy: c, r: r });
     }
   }
+  // A legend symbol as an <svg> element. Colour, shape and letter are category data from the ledger:
+  // they only ever become attribute values and text, never markup.
   function svgFor(sym, size, ring) {
-    var dark = sym.color.toLowerCase() === "#ffffff";
-    var stroke = dark ? "#333" : "#1a1a1a";
-    var svg = '<svg xmlns="http://www.w3.org/2000/svg" width="' + size + '" height="' + size + '" viewBox="0 0 ' + size + ' ' + size + '">';
+    var dark = String(sym.color).toLowerCase() === "#ffffff";
+    var svg = svgNode("svg", { width: size, height: size, viewBox: "0 0 " + size + " " + size });
     if (ring) {
       // A person of concern lives here: a thick red ring and a dashed outer ring (visible in grey print).
-      svg += '<circle cx="' + size / 2 + '" cy="' + size / 2 + '" r="' + (size / 2 + 3) + '" fill="none" stroke="#d62728" stroke-width="3" stroke-dasharray="4 2"/>';
+      svg.appendChild(svgNode("circle", { cx: size / 2, cy: size / 2, r: size / 2 + 3, fill: "none", stroke: "#d62728",
+                                          "stroke-width": 3, "stroke-dasharray": "4 2" }));
     }
-    svg += shapeElement(sym.shape, size) + ' fill="' + sym.color + '" stroke="' + stroke + '" stroke-width="1.5"/>';
+    var shape = shapeElement(sym.shape, size);
+    shape.setAttribute("fill", String(sym.color));
+    shape.setAttribute("stroke", dark ? "#333" : "#1a1a1a");
+    shape.setAttribute("stroke-width", "1.5");
+    svg.appendChild(shape);
     if (sym.letter) {
-      // The letter is category data from the ledger: escape it even so.
-      var letter = String(sym.letter).replace(/[&<>"']/g, function (ch) { return "&#" + ch.charCodeAt(0) + ";"; });
-      svg += '<text x="50%" y="54%" text-anchor="middle" dominant-baseline="middle" font-size="' + Math.round(size * 0.5) +
-        '" font-weight="bold" fill="' + (dark ? "#111" : "#fff") + '" stroke="' + (dark ? "none" : "#000") +
-        '" stroke-width="0.6" paint-order="stroke">' + letter + '</text>';
+      var text = svgNode("text", { x: "50%", y: "54%", "text-anchor": "middle", "dominant-baseline": "middle",
+                                   "font-size": Math.round(size * 0.5), "font-weight": "bold", fill: dark ? "#111" : "#fff",
+                                   stroke: dark ? "none" : "#000", "stroke-width": 0.6, "paint-order": "stroke" });
+      text.textContent = String(sym.letter);
+      svg.appendChild(text);
     }
-    return svg + "</svg>";
+    return svg;
   }
   S.svgFor = svgFor;
 
@@ -387,6 +415,12 @@
     return Object.keys(features).length;
   };
   S.upsert = function (feature) { draw(feature); return true; };
+  // Python refused a move (off the base map): the drag handle goes back onto the household's symbol.
+  S.putBack = function (id) {
+    id = String(id);
+    if (id === selectedId) { updateHandle(); }
+    return !!features[id];
+  };
   S.remove = function (id) {
     id = String(id);
     if (markers[id]) { markers[id].remove(); }
@@ -411,19 +445,12 @@
     }
     return selectedId;
   };
-  function escapeHtml(text) {
-    var div = document.createElement("div");
-    div.textContent = text;
-    return div.innerHTML;
-  }
-
   S.setReferences = function (fc, credits) {
     Object.keys(references).forEach(function (id) { references[id].remove(); });
     references = {};
-    referenceCredits.forEach(function (c) { map.attributionControl.removeAttribution(c); });
-    // Leaflet treats attributions as HTML: the credit lines are data, so escape them.
-    referenceCredits = (credits || []).map(escapeHtml);
-    referenceCredits.forEach(function (c) { map.attributionControl.addAttribution(c); });
+    referenceCredits.forEach(function (c) { creditControl.removeLine(c); });
+    referenceCredits = (credits || []).map(String);
+    referenceCredits.forEach(function (c) { creditControl.addLine(c); });
     (fc.features || []).forEach(function (f) {
       var m = new SymbolMarker(toLatLng(f.geometry.coordinates), { renderer: renderer, radius: 10, bubblingMouseEvents: false });
       m.feature = f;
@@ -465,8 +492,9 @@
 
   S.showTooltip = function (id) {
     id = String(id);
-    if (!features[id]) { return false; }
-    showTip(features[id], toLatLng(features[id].geometry.coordinates));
+    var feature = features[id] || (references[id] && references[id].feature);
+    if (!feature) { return false; }
+    showTip(feature, toLatLng(feature.geometry.coordinates));
     return true;
   };
   S.setAddMode = function (on) {
@@ -494,7 +522,7 @@
              }),
              linesVisible: linesVisible, references: Object.keys(references).length,
              referencesShown: referenceLayer ? map.hasLayer(referenceLayer) : false,
-             attribution: map.attributionControl._container ? map.attributionControl._container.textContent : "", gaps: Object.keys(gaps).sort(), highlightedPerson: highlightedPerson };
+             attribution: creditControl ? creditControl.getContainer().textContent : "", gaps: Object.keys(gaps).sort(), highlightedPerson: highlightedPerson };
   };
 
   // ---------------------------------------------------------------- watch lines
@@ -577,7 +605,7 @@
         h.addEventListener("keydown", function (ev) { if (ev.key === "Enter" || ev.key === " ") { toggle(); } });
         function row(sym, label, ring) {
           var r = document.createElement("div"); r.className = "row";
-          var icon = document.createElement("span"); icon.innerHTML = svgFor(sym, Math.round(18 * scale()), ring);
+          var icon = document.createElement("span"); icon.appendChild(svgFor(sym, Math.round(18 * scale()), ring));
           r.appendChild(icon);
           var t = document.createElement("span"); t.textContent = label; r.appendChild(t);
           box.appendChild(r);
@@ -594,8 +622,11 @@
           var st = config.lineStyles[role];
           var r = document.createElement("div"); r.className = "row";
           var sw = document.createElement("span");
-          sw.innerHTML = '<svg width="26" height="10"><line x1="1" y1="5" x2="25" y2="5" stroke="' + st.color +
-            '" stroke-width="' + st.weight + '"' + (st.dashArray ? ' stroke-dasharray="' + st.dashArray + '"' : "") + '/></svg>';
+          var swatch = svgNode("svg", { width: 26, height: 10 });
+          var stroke = { x1: 1, y1: 5, x2: 25, y2: 5, stroke: st.color, "stroke-width": st.weight };
+          if (st.dashArray) { stroke["stroke-dasharray"] = st.dashArray; }
+          swatch.appendChild(svgNode("line", stroke));
+          sw.appendChild(swatch);
           r.appendChild(sw);
           var t = document.createElement("span"); t.textContent = st.label; r.appendChild(t);
           box.appendChild(r);
@@ -608,6 +639,46 @@
     new Legend().addTo(map);
   }
 
+  // ---------------------------------------------------------------- credits
+  // Leaflet's own attribution control sets its text as HTML; an MBTiles attribution or a layer's credit
+  // line is text from a file, so the page shows credits with this control instead: text nodes only.
+  var creditControl = null;
+  var Credits = L.Control.extend({
+    options: { position: "bottomright" },
+    initialize: function (options) { L.setOptions(this, options); this._lines = []; },
+    onAdd: function () {
+      this._container = L.DomUtil.create("div", "leaflet-control-attribution sasaeai-credits");
+      L.DomEvent.disableClickPropagation(this._container);
+      this._update();
+      return this._container;
+    },
+    addLine: function (text) {
+      text = String(text || "");
+      if (text) { this._lines.push(text); this._update(); }
+      return this;
+    },
+    removeLine: function (text) {
+      var i = this._lines.indexOf(String(text));
+      if (i >= 0) { this._lines.splice(i, 1); this._update(); }
+      return this;
+    },
+    _update: function () {
+      var box = this._container;
+      if (!box) { return; }
+      while (box.firstChild) { box.removeChild(box.firstChild); }
+      var seen = Object.create(null);  // a credit may read "__proto__"
+      this._lines.forEach(function (text) {
+        if (seen[text]) { return; }
+        seen[text] = true;
+        if (box.firstChild) { box.appendChild(document.createTextNode(" | ")); }
+        var line = document.createElement("span");
+        line.textContent = text;
+        box.appendChild(line);
+      });
+      box.style.display = box.firstChild ? "" : "none";
+    }
+  });
+
   // ---------------------------------------------------------------- base map
   function markBaseLoaded() {
     if (baseLoaded) { return; }
@@ -617,10 +688,11 @@
 
   function addBase() {
     var b = config.base;
+    creditControl.addLine(b.attribution);
     if (b.kind === "image") {
       var bounds = b.bounds ? L.latLngBounds([b.bounds[1], b.bounds[0]], [b.bounds[3], b.bounds[2]])
                             : L.latLngBounds([0, 0], [b.height, b.width]);
-      var overlay = L.imageOverlay(b.url, bounds, { attribution: b.attribution || "" });
+      var overlay = L.imageOverlay(b.url, bounds);
       overlay.on("load", markBaseLoaded);
       overlay.on("error", function () { log("base map image failed to load"); markBaseLoaded(); });
       overlay.addTo(map);
@@ -628,7 +700,7 @@
       map.setMaxBounds(bounds.pad(0.5));
     } else if (b.kind === "mbtiles") {
       var layer = L.tileLayer(b.url, {
-        attribution: b.attribution || "", minZoom: b.minZoom, maxNativeZoom: b.maxZoom, maxZoom: b.maxZoom + 3,
+        minZoom: b.minZoom, maxNativeZoom: b.maxZoom, maxZoom: b.maxZoom + 3,
         noWrap: true
       });
       layer.on("load", markBaseLoaded);
@@ -649,7 +721,7 @@
   S.attach = function (leafletMap, cfg) {
     map = leafletMap; config = cfg;
     (cfg.legend || []).forEach(function (c) { categories[c.code] = c; });
-    map.attributionControl.setPrefix(false);
+    creditControl = new Credits().addTo(map);
     document.documentElement.style.fontSize = Math.round(100 * scale()) + "%";
     map.setMinZoom(cfg.zoomRange[0]);
     map.setMaxZoom(cfg.zoomRange[1]);
@@ -667,12 +739,12 @@
       S.select(null);
       if (bridge) { bridge.mapClicked(ev.latlng.lng, ev.latlng.lat); }
     });
-    window.onerror = function (message, source, line) { log("JS error: " + message + " at " + source + ":" + line); };
     if (typeof QWebChannel === "undefined" || typeof qt === "undefined") {
       return;  // opened outside the app (e.g. in a browser for debugging)
     }
     new QWebChannel(qt.webChannelTransport, function (channel) {
       bridge = channel.objects.bridge;
+      pendingLog.splice(0).forEach(log);
       // Python calls arrive in order as one signal: [reply id or null, ...arguments].
       bridge.invoke.connect(function (name, argsJson) {
         var args = JSON.parse(argsJson);
