@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QWidget
 from app.maps.page import PageLabels
 from app.maps.view import MapView
 from app.services import basemaps
+from app.services.text import markup_to_text
 from app.services.views import BaseMapView, Crs, MapPoint
 from app.ui.dialogs import BaseMapChoiceDialog
 from tests.test_ui_map import READY_MS, ledger_households, page_state, run_js, window  # noqa: F401 - fixture
@@ -182,20 +183,25 @@ def page_state_of(qtbot, view: MapView) -> dict:
 
 
 def test_an_mbtiles_attribution_with_markup_shows_as_text_on_the_town_map(qtbot, window, tmp_path):
-    # GIVEN an MBTiles file whose attribution would replace the page if it were HTML
-    attribution = EVERY_PAYLOAD + "<img src=x onerror=\"document.body.innerHTML='taken over'\"> {{ 7*7 }}"
+    # GIVEN an MBTiles file whose attribution would replace the page if it were HTML, after a real credit
+    attribution = ('<a href="https://maps.gsi.go.jp/development/ichiran.html">地理院タイル</a> '
+                   + EVERY_PAYLOAD + "<img src=x onerror=\"document.body.innerHTML='taken over'\"> {{ 7*7 }}")
     mbtiles = make_mbtiles(tmp_path / "evil.mbtiles", attribution)
     # WHEN it is chosen as the town's base map (the page is built again, as at the next start)
     with qtbot.waitSignal(window.map_ready, timeout=READY_MS):
         assert window.choose_base_map(BaseMapChoiceDialog.MBTILES, mbtiles)
     assert window.map_view.crs is Crs.GEO and window.map_view.scheme_handler.served > 0  # the tile was shown
     qtbot.wait(300)
-    # THEN the map is still the map, nothing ran, and the credit reads exactly what the file says
+    # THEN the map is still the map, nothing ran, no element was made from the file's markup
     assert run_js(qtbot, window, "document.querySelectorAll('.leaflet-container, .sasaeai-legend').length") == 2
-    assert run_js(qtbot, window, "document.body.textContent").count("taken over") == 1  # only in the credit
+    assert "taken over" not in run_js(qtbot, window, "document.body.textContent")
     assert run_js(qtbot, window, "typeof window.__pwned") == "undefined"
     assert run_js(qtbot, window, MADE_FROM_PAYLOAD) == 0
-    assert page_state(qtbot, window)["attribution"] == attribution
+    assert run_js(qtbot, window, "document.querySelectorAll('.sasaeai-credits a').length") == 0
+    # AND the credit reads the text of the file's credit: the tiles' source, no tags, the template text as typed
+    credit = page_state(qtbot, window)["attribution"]
+    assert credit == markup_to_text(attribution)
+    assert credit.startswith("地理院タイル ") and credit.endswith("{{ 7*7 }}") and "<" not in credit
 
 
 def test_the_page_runs_only_the_apps_script_files_and_reports_what_it_stopped(qtbot, host, tmp_path, caplog):
@@ -419,3 +425,12 @@ def test_a_real_click_and_a_real_drag_in_the_page_reach_the_ledger(qtbot, window
         return (handle_centre(qtbot, window) - QPoint(round(symbol["x"]), round(symbol["y"]))).manhattanLength() <= 1
 
     qtbot.waitUntil(handle_on_symbol, timeout=10_000)
+
+
+def test_a_credit_written_as_html_reads_as_its_text():
+    # GIVEN credit lines as MBTiles files write them (HTML), and text that only looks like markup
+    # THEN the reader sees the text: links, tags and scripts are gone, entities read as characters
+    assert markup_to_text('<a href="https://maps.gsi.go.jp/development/ichiran.html">地理院タイル</a>') == "地理院タイル"
+    assert markup_to_text('&copy; <a href="x">OpenStreetMap</a>  contributors') == "© OpenStreetMap contributors"
+    assert markup_to_text('<script>window.__pwned = 1</script><img src=x onerror="alert(1)">') == ""
+    assert markup_to_text("国土地理院 1 < 2") == "国土地理院 1 < 2"

@@ -18,6 +18,7 @@ from typing import Any
 import folium
 
 from app.paths import leaflet_dir, web_dir
+from app.services.text import markup_to_text
 from app.services.views import BaseMapView, Crs
 
 SCHEME = "sasaeai"
@@ -87,7 +88,8 @@ def page_config(base: BaseMapView, legend: list[dict[str, Any]], labels: PageLab
             "width": base.width,
             "height": base.height,
             "bounds": list(base.bounds) if base.bounds else None,
-            "attribution": base.attribution or "",
+            # MBTiles files write their credit as HTML; the page shows its text, never its markup.
+            "attribution": markup_to_text(base.attribution or ""),
             "minZoom": base.min_zoom if base.min_zoom is not None else 0,
             "maxZoom": base.max_zoom if base.max_zoom is not None else 18,
         },
