@@ -92,12 +92,14 @@ def test_an_empty_passphrase_is_refused(tmp_path):
     assert not (tmp_path / "ledger.sqlite3").exists()
 
 
-def test_without_any_passphrase_a_new_ledger_is_refused_but_the_demo_opens(tmp_path, monkeypatch, demo_dir):
+def test_without_any_passphrase_nothing_opens_not_even_the_demo(tmp_path, monkeypatch, demo_dir):
     monkeypatch.delenv(PASSPHRASE_ENV, raising=False)
     with pytest.raises(PassphraseRequired):
         open_ledger(tmp_path / "new" / "ledger.sqlite3")
     assert not (tmp_path / "new" / "ledger.sqlite3").exists()
-    demo = open_ledger(demo_dir / "ledger.sqlite3")  # the demo's passphrase is public: DEMO_PASSPHRASE
+    with pytest.raises(PassphraseRequired):  # no hidden fallback to the demo's passphrase
+        open_ledger(demo_dir / "ledger.sqlite3")
+    demo = open_ledger(demo_dir / "ledger.sqlite3", DEMO_PASSPHRASE)  # public, and given on purpose
     assert demo.passphrase == DEMO_PASSPHRASE
     demo.close()
 

@@ -1,4 +1,5 @@
-"""Starting the desktop app: WebEngine set-up, first run, the demo copy, and the screenshot mode."""
+"""Starting the desktop app: WebEngine set-up, error reporting, first run, the demo copy, the screenshot mode,
+and starting again on another ledger."""
 
 from __future__ import annotations
 
@@ -32,6 +33,23 @@ def settings_for(data_dir: Path):  # noqa: ANN201 - QSettings
     return QSettings(str(data_dir / "settings.ini"), QSettings.Format.IniFormat)
 
 
+def restart_command(data_dir: Path) -> tuple[str, list[str]]:
+    """The program and arguments that start this app again on the ledger in ``data_dir``."""
+    from app.paths import is_frozen
+
+    args = ["--data-dir", str(data_dir)]
+    return (sys.executable, args) if is_frozen() else (sys.executable, ["-m", "app", *args])
+
+
+def start_again_on(data_dir: Path) -> bool:
+    """Start a new copy of the app on ``data_dir`` (it asks the passphrase as every start does)."""
+    from PySide6.QtCore import QProcess
+
+    program, args = restart_command(data_dir)
+    started, _pid = QProcess.startDetached(program, args, str(Path.cwd()))
+    return bool(started)
+
+
 def run_gui(*, data_dir: Path, demo: bool = False, screenshot: Path | None = None, step: int = 1,
             self_test: bool = False) -> int:
     if self_test:
@@ -43,7 +61,7 @@ def run_gui(*, data_dir: Path, demo: bool = False, screenshot: Path | None = Non
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from app.models import open_ledger
-    from app.models.engine import PASSPHRASE_ENV
+    from app.models.engine import DEMO_PASSPHRASE, PASSPHRASE_ENV
     from app.paths import ledger_path
     from app.services.backup import backup_if_due
     from app.services.demo import make_demo
@@ -67,6 +85,11 @@ def run_gui(*, data_dir: Path, demo: bool = False, screenshot: Path | None = Non
     )
 
     app = QApplication.instance() or QApplication(sys.argv)
+    from app.ui.errors import install_error_reporting
+
+    # Before anything else can fail; in the user's data folder (the demo's own folder is deleted at exit).
+    # Without a user (screenshot, self-test) errors are only logged, never shown in a box.
+    install_error_reporting(data_dir, dialogs=screenshot is None and not self_test)
     app.setApplicationName("Sasaeai Map")
     app.setApplicationDisplayName("支え合いマップ")
     app.setApplicationVersion(__import__("app").__version__)
@@ -103,8 +126,10 @@ def run_gui(*, data_dir: Path, demo: bool = False, screenshot: Path | None = Non
     try:
         # One app per ledger: a second copy is told who has it open (a crashed app's lock is taken over).
         lock = acquire_lock(path) if not demo else None
-        if demo or os.environ.get(PASSPHRASE_ENV) or not interactive:
-            ledger = open_ledger(path)  # the demo's known passphrase, or SASAEAI_PASSPHRASE
+        if demo:
+            ledger = open_ledger(path, DEMO_PASSPHRASE)  # the demo we just made: its public passphrase
+        elif os.environ.get(PASSPHRASE_ENV) or not interactive:
+            ledger = open_ledger(path)  # SASAEAI_PASSPHRASE; a wrong one is refused, never replaced
         else:
             ledger = unlock_ledger(path)
             if ledger is None:

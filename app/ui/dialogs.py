@@ -1,13 +1,14 @@
-"""Dialogs: first start (new ledger or demo), new town, gathering place, base map choice."""
+"""Dialogs: first start (new ledger or demo), new town, gathering place, base map choice; the demo's bar."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -144,3 +145,45 @@ class PlaceDialog(QDialog):
 
     def fields(self) -> PlaceFields:
         return PlaceFields(self.name.text(), self.kind.currentData(), self.schedule.text(), self.note.toPlainText())
+
+
+class DemoBar(QWidget):
+    """The bar across the top of a demo ledger's window: practice only, invented people only.
+
+    It holds no personal data, so it stays in projector mode. Once the user adds a household or a
+    member by hand, ``offer()`` adds (once per session) a button to make their own ledger.
+    """
+
+    make_real_ledger = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("demoBar")
+        self.setStyleSheet("QWidget#demoBar { background: #dcefff; border-bottom: 3px solid #1d5fa8; }"
+                           "QWidget#demoBar QLabel { color: #0b2c55; font-weight: bold; }")
+        self.text = QLabel(self.tr("This is the demo ledger for practice. Please enter invented people only."))
+        self.text.setWordWrap(True)
+        self.offer_text = QLabel(self.tr(
+            "Entering real people? The demo is for practice only. Make your own ledger, encrypted with your "
+            "passphrase; nothing from the demo is copied into it."))
+        self.offer_text.setWordWrap(True)
+        self.offer_button = QPushButton(self.tr("Make my own ledger…"))
+        self.offer_button.setMinimumHeight(36)
+        self.offer_button.clicked.connect(self.make_real_ledger)
+        texts = QVBoxLayout()
+        texts.addWidget(self.text)
+        texts.addWidget(self.offer_text)
+        layout = QHBoxLayout(self)
+        layout.addLayout(texts, 1)
+        layout.addWidget(self.offer_button)
+        self.offered = False
+        self.offer_text.setVisible(False)
+        self.offer_button.setVisible(False)
+
+    def offer(self) -> None:
+        """Show the offer of a real ledger (not a dialog: nothing interrupts the typing); once per session."""
+        if self.offered:
+            return
+        self.offered = True
+        self.offer_text.setVisible(True)
+        self.offer_button.setVisible(True)

@@ -1,4 +1,5 @@
-"""Opening an encrypted ledger: passphrase (twice for a new one) and who is working; auto-lock when idle."""
+"""Opening an encrypted ledger: passphrase (twice for a new one) and who is working; auto-lock when idle;
+making one's own ledger from the demo."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -25,9 +27,11 @@ from PySide6.QtWidgets import (
 
 from app.models import Ledger, open_ledger
 from app.models.audit import Operator
-from app.models.engine import WrongPassphrase, passphrase_opens
+from app.models.engine import WrongPassphrase, normalize_passphrase, passphrase_forms, passphrase_opens
+from app.paths import default_data_dir, ledger_path
 from app.services.errors import LedgerError
-from app.ui.dialogs import error_text
+from app.services.ledger_kind import create_real_ledger
+from app.ui.dialogs import error_text, show_error
 
 AUTO_LOCK_MINUTES = "privacy/auto_lock_minutes"
 DEFAULT_AUTO_LOCK_MINUTES = 10
@@ -82,7 +86,8 @@ class UnlockDialog(QDialog):
     def _check(self) -> None:
         if not self.passphrase.text():
             self.show_message(self.tr("Please enter the passphrase."))
-        elif self.new and self.passphrase.text() != self.repeat.text():
+        elif self.new and normalize_passphrase(self.passphrase.text()) != normalize_passphrase(self.repeat.text()):
+            # The same passphrase typed through two input methods (が, or か + ゛) is the same passphrase.
             self.show_message(self.tr("The two passphrases differ. Please type them again."))
         else:
             self.accept()
@@ -148,4 +153,35 @@ class AutoLock(QObject):
 
 
 def passphrase_ok(ledger: Ledger, text: str) -> bool:
-    return text == ledger.passphrase and passphrase_opens(ledger.path, text)
+    """Whether typed ``text`` (NFC or as typed) is the open ledger's passphrase."""
+    return ledger.passphrase in passphrase_forms(text) and passphrase_opens(ledger.path, text)
+
+
+def ask_real_ledger(parent: QWidget | None = None, *, folder: Path | None = None,
+                    ask: type[UnlockDialog] = UnlockDialog) -> Path | None:
+    """Make the user's own, empty ledger (from the demo): a folder, then a passphrase twice.
+
+    Returns the new ledger's folder, or None when the user cancels. Nothing of the demo goes into it.
+    """
+    if folder is None:
+        suggested = default_data_dir()  # where a plain start of the app looks for the ledger
+        suggested.mkdir(parents=True, exist_ok=True)
+        name = QFileDialog.getExistingDirectory(
+            parent, QCoreApplication.translate("UnlockDialog", "Folder for your own ledger"), str(suggested))
+        if not name:
+            return None
+        folder = Path(name)
+    if ledger_path(folder).exists():
+        show_error(parent, LedgerError(QT_TRANSLATE_NOOP("errors", "this folder already holds a ledger; choose "
+                                                                   "another folder"), where=str(folder)))
+        return None
+    dialog = ask(ledger_path(folder), new=True, ask_operator=False, parent=parent)
+    dialog.setWindowTitle(QCoreApplication.translate("UnlockDialog", "Make my own ledger"))
+    while dialog.exec() == QDialog.DialogCode.Accepted:
+        try:
+            create_real_ledger(folder, dialog.passphrase.text())
+        except LedgerError as e:
+            dialog.show_message(error_text(e))
+            continue
+        return folder
+    return None
