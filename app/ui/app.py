@@ -187,13 +187,16 @@ def run_gui(*, data_dir: Path, demo: bool = False, screenshot: Path | None = Non
             try:
                 written = window.export_watch_form(form)
                 sheets = openpyxl.load_workbook(written).sheetnames if written else []
-                ok = bool(sheets) and window.map_view.guard.blocked == []
+                from app.services.japanese import suggest_kana
+
+                reading = suggest_kana("山田")  # the reading dictionary is inside the bundle
+                ok = bool(sheets) and window.map_view.guard.blocked == [] and reading == "やまだ"
             except Exception as e:  # the self-test reports any failure, then exits non-zero
                 print(f"self-test failed: {e}", file=sys.stderr)
                 ok = False
             if ok:
                 print(f"self-test passed: map loaded ({window.town.household_count} households), "
-                      f"form exported ({len(sheets)} sheets), nothing left the machine")
+                      f"form exported ({len(sheets)} sheets), kana read (山田 → {reading}), nothing left the machine")
             exit_code = 0 if ok else 1
             app.quit()
 
