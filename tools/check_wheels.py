@@ -5,7 +5,7 @@
 The app is installed with pip on the laptops of the welfare council (Windows first, some Macs). A
 dependency that publishes Linux wheels only (as ``sqlcipher3-binary`` did) makes the README's steps fail
 at ``pip install`` there, and nothing on a Linux CI would notice. This asks pip to resolve the app's
-dependencies (and the ``build`` extra, which makes the desktop bundle) for each target platform and
+dependencies (and the ``build`` and ``test`` extras, which the README's Windows steps install) for each target platform and
 Python version with ``--only-binary :all:``, without installing or downloading the wheels themselves
 (``--dry-run --report``), and prints the wheel chosen for each package that is not pure Python.
 
@@ -26,11 +26,11 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 PLATFORMS = ("win_amd64", "macosx_11_0_arm64")
 PYTHONS = ("3.11", "3.12")
-EXTRAS = ("build",)
+EXTRAS = ("build", "test")  # the README's Windows steps install the test extra
 
 
 def requirements(pyproject: Path = REPO / "pyproject.toml") -> list[str]:
-    """The app's runtime dependencies and those of the extras that ship with it."""
+    """The app's runtime dependencies and those of the extras a Windows or Mac developer installs."""
     project = tomllib.loads(pyproject.read_text(encoding="utf-8"))["project"]
     found = list(project["dependencies"])
     for extra in EXTRAS:
