@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import random
 import shutil
 import signal
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -281,3 +283,312 @@ def test_after_a_crash_mid_transaction_the_right_passphrase_still_opens_and_a_wr
     ledger.close()
     assert notes == {"元のメモ" * 100}  # the half-written transaction is undone
     assert integrity_problems(path, os.environ["SASAEAI_PASSPHRASE"]) == []
+
+
+# ---- SIGKILL in the middle of a passphrase change, a conversion, a restore and a bulk roster import ----------
+#
+# Each operation runs in a child process on a city-sized ledger (3,000 households, about 6,000 persons: each
+# takes a second or more there) and is killed at chosen points: the moment the file it writes first appears,
+# while SQLite writes the pages of its commit (a "hot" journal beside the file), after a seeded random delay,
+# or not at all. The parent then looks at what a user would find. Every key derivation costs a fraction of a
+# second (SQLCipher's 256,000 rounds), so the checks open each file as few times as they can.
+
+BIG_HOUSEHOLDS = 3000
+NEW_KEY = "新しい合言葉 2027"
+BACKUP_KEY = "去年の合言葉"
+CHILD_TIMEOUT = 60  # seconds; a child still running then is a hang, not a slow machine
+
+
+@pytest.fixture(scope="module")
+def big_ledger(tmp_path_factory) -> Path:
+    """A ledger of 3,000 households written in bulk once per module (bench/generate.py, fixed seed)."""
+    from app.paths import ledger_path
+    from bench.generate import generate
+
+    folder = tmp_path_factory.mktemp("big-ledger")
+    generate(folder, BIG_HOUSEHOLDS)
+    return ledger_path(folder)
+
+
+def _copy_of(ledger_file: Path, folder: Path) -> Path:
+    folder.mkdir(parents=True)
+    copy = folder / ledger_file.name
+    shutil.copyfile(ledger_file, copy)
+    return copy
+
+
+def _tables(conn) -> list[str]:  # noqa: ANN001 - a DB-API connection
+    """The ledger's own tables (the search index's FTS shadow tables are SQLite's business, not compared)."""
+    from app.models.search_index import is_fts_table
+
+    names = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
+    return [n for n in names if not is_fts_table(n) and not n.startswith("sqlite_")]
+
+
+def _state(path: Path, passphrase: str | None) -> tuple[list[str], dict[str, int], str]:
+    """(integrity_check problems, row counts, a hash of every row) of an encrypted file, or of a plain one
+    (``passphrase=None``), through one connection. Equal hashes, equal ledgers."""
+    from app.models.engine import connect_raw
+
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True) if passphrase is None else connect_raw(path, passphrase)
+    try:
+        problems = [r[0] for r in conn.execute("PRAGMA integrity_check")]
+        digest, counts = hashlib.sha256(), {}
+        for name in _tables(conn):
+            rows = sorted(repr(r) for r in conn.execute(f'SELECT * FROM "{name}"'))
+            counts[name] = len(rows)
+            digest.update(name.encode() + "\n".join(rows).encode())
+    finally:
+        conn.close()
+    return ([] if problems == ["ok"] else problems), counts, digest.hexdigest()
+
+
+def _kill_when(child: subprocess.Popen, ready, delay: float) -> bool:  # noqa: ANN001 - ready: () -> bool, or None
+    """SIGKILL ``child`` ``delay`` seconds after ``ready()`` first holds (polled every millisecond; None: at once).
+
+    Returns True when the child was killed, False when it had finished first (successfully: that is checked).
+    """
+    deadline = time.monotonic() + CHILD_TIMEOUT
+    while ready is not None and child.poll() is None and not ready():
+        if time.monotonic() > deadline:
+            child.kill()
+            pytest.fail("the operation neither wrote its file nor ended")
+        time.sleep(0.001)
+    until = time.monotonic() + delay
+    while child.poll() is None and time.monotonic() < until:
+        time.sleep(0.001)
+    if child.poll() is None:
+        os.kill(child.pid, signal.SIGKILL)
+        child.wait(CHILD_TIMEOUT)
+        return True
+    _out, err = child.communicate(timeout=CHILD_TIMEOUT)
+    assert child.returncode == 0, err
+    return False
+
+
+def _child(code: str, *args: object) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-c", code, *map(str, args)], cwd=REPO, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+
+
+def _appears(path: Path):  # noqa: ANN202
+    return lambda: path.exists()
+
+
+def _committing(db: Path):  # noqa: ANN202
+    """Holds once SQLite writes the pages of a commit into ``db``: its journal is there and the file changed
+    since the journal appeared. A kill now leaves a hot journal that must be rolled back."""
+    journal = db.with_name(db.name + "-journal")
+    seen: list[int] = []
+
+    def ready() -> bool:
+        try:
+            if not journal.exists():
+                return False
+            mtime = db.stat().st_mtime_ns
+        except FileNotFoundError:
+            return False
+        seen.append(mtime)
+        return mtime != seen[0]
+    return ready
+
+
+CHANGE_PASSPHRASE = """
+import sys
+from app.models import open_ledger
+from app.models.engine import change_passphrase
+ledger = open_ledger(sys.argv[1], sys.argv[2])
+change_passphrase(ledger, sys.argv[3])
+ledger.close()
+"""
+
+
+def test_killing_a_passphrase_change_leaves_one_passphrase_that_opens_everything(big_ledger, tmp_path):
+    from app.models.engine import passphrase_opens
+
+    old_key = os.environ["SASAEAI_PASSPHRASE"]
+    _problems, _counts, before = _state(big_ledger, old_key)
+    journal = lambda p: _appears(p.with_name(p.name + "-journal"))  # noqa: E731 - PRAGMA rekey began
+    points = [(journal, 0.0), (_committing, 0.0), (None, random.Random(13).uniform(0.5, 2.5)), (None, 60.0)]
+    outcomes = []
+    for round_, (trigger, delay) in enumerate(points):
+        path = _copy_of(big_ledger, tmp_path / f"round{round_}")
+        killed = _kill_when(_child(CHANGE_PASSPHRASE, path, old_key, NEW_KEY),
+                            trigger(path) if trigger else None, delay)
+        # THEN exactly one of the two passphrases opens the ledger. Either may be tried first: opening after
+        # a crash rolls the interrupted change back, whichever key is given.
+        keys = (old_key, NEW_KEY) if round_ % 2 else (NEW_KEY, old_key)
+        opens = {key: passphrase_opens(path, key) for key in keys}
+        assert sum(opens.values()) == 1, f"round {round_}: {opens}"
+        key = old_key if opens[old_key] else NEW_KEY
+        assert _state(path, key)[::2] == ([], before), f"round {round_}: damaged, or rows lost or changed"
+        outcomes.append((killed, key == NEW_KEY))
+    assert outcomes[:2] == [(True, False), (True, False)]  # killed while re-encrypting: the old key still opens
+    assert outcomes[-1] == (False, True)  # not killed: the new one does
+
+
+def _plain_copy(big_ledger: Path, folder: Path) -> Path:
+    """The big ledger as an unencrypted file: a ledger from before encryption."""
+    from app.models.engine import connect_raw
+
+    folder.mkdir(parents=True)
+    plain = folder / big_ledger.name
+    conn = connect_raw(big_ledger, os.environ["SASAEAI_PASSPHRASE"])
+    try:
+        conn.execute("ATTACH DATABASE ? AS plain KEY ''", (str(plain),))
+        conn.execute("SELECT sqlcipher_export('plain')")
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        conn.execute(f"PRAGMA plain.user_version = {int(version)}")
+        conn.execute("DETACH DATABASE plain")
+    finally:
+        conn.close()
+    return plain
+
+
+OPEN_LEDGER = """
+import sys
+from app.models import open_ledger
+open_ledger(sys.argv[1], sys.argv[2]).close()
+"""
+
+
+def test_killing_the_encryption_of_a_plain_ledger_leaves_it_plain_or_encrypted_never_half(big_ledger, tmp_path):
+    from app.models.engine import is_plain_sqlite, passphrase_opens
+    from app.services.backup import list_backups, unencrypted_copies
+
+    key = os.environ["SASAEAI_PASSPHRASE"]
+    template = _plain_copy(big_ledger, tmp_path / "template")
+    _problems, _counts, before = _state(template, None)
+    plain_copy_begun = lambda p: lambda: any((p.parent / "backups").glob("*unencrypted*"))  # noqa: E731
+    encrypting = lambda p: _committing(p.with_name(p.name + ".encrypting"))  # noqa: E731
+    points = [(plain_copy_begun, 0.0), (encrypting, 0.0), (None, 60.0)]
+    outcomes = []
+    for round_, (trigger, delay) in enumerate(points):
+        path = _copy_of(template, tmp_path / f"round{round_}")
+        killed = _kill_when(_child(OPEN_LEDGER, path, key), trigger(path) if trigger else None, delay)
+        # THEN the ledger is the old plain file (that no passphrase opens) or the encrypted one, whole
+        plain = is_plain_sqlite(path)
+        assert plain != passphrase_opens(path, key), f"round {round_}"
+        assert _state(path, None if plain else key)[::2] == ([], before), f"round {round_}"
+        outcomes.append((killed, plain))
+        if plain:
+            # WHEN the app opens it again  THEN it finishes the job, with every row
+            open_ledger(path, key).close()
+            assert _state(path, key)[::2] == ([], before), f"round {round_}"
+        # AND nothing half-made is left behind, listed as a backup or offered as the unencrypted copy
+        leftovers = [p.name for p in path.parent.rglob("*") if ".encrypting" in p.name or ".part" in p.name]
+        assert leftovers == [], f"round {round_}"
+        assert all(b.path.suffix == path.suffix for b in list_backups(path)), f"round {round_}"
+        copies = unencrypted_copies(path)
+        assert copies and all(_state(c.path, None)[::2] == ([], before) for c in copies), f"round {round_}"
+    assert outcomes == [(True, True), (True, True), (False, False)]
+
+
+RESTORE = """
+import os, sys
+from pathlib import Path
+from app.services.backup import restore_backup
+from app.services.lock import acquire_lock
+path = Path(sys.argv[1])
+with acquire_lock(path):  # as `sasaeai-map restore` and the window do
+    restore_backup(path, Path(sys.argv[2]), os.environ["SASAEAI_PASSPHRASE"], source_passphrase=sys.argv[3])
+"""
+
+
+@pytest.fixture(scope="module")
+def old_backup(big_ledger, tmp_path_factory) -> Path:
+    """A backup from last year: the big ledger and one more town, under last year's passphrase."""
+    from app.models.engine import rekey_file
+
+    key = os.environ["SASAEAI_PASSPHRASE"]
+    backup = tmp_path_factory.mktemp("old-backup") / "ledger-20251201-101500-000000-manual.sqlite3"
+    shutil.copyfile(big_ledger, backup)
+    ledger = open_ledger(backup, key)
+    with ledger.Session.begin() as s:
+        town = towns.create_town(s, "味真野地区", "去年の町")
+        households.add_household(s, town.id, None, HouseholdFields(name="去年だけの家"))
+    ledger.close()
+    rekey_file(backup, key, BACKUP_KEY)
+    return backup
+
+
+def test_killing_a_restore_leaves_the_old_ledger_or_the_restored_one_and_the_next_restore_works(big_ledger,
+                                                                                                old_backup, tmp_path):
+    from app.models.engine import passphrase_opens
+    from app.services.backup import list_backups, restore_backup
+
+    key, backup = os.environ["SASAEAI_PASSPHRASE"], old_backup
+    today, restored = _state(big_ledger, key)[2], _state(backup, BACKUP_KEY)[2]
+    incoming = lambda p: _appears(p.with_name(p.name + ".restoring"))  # noqa: E731 - the copy is made
+    rekeying = lambda p: _committing(p.with_name(p.name + ".restoring"))  # noqa: E731
+    points = [(incoming, 0.0), (rekeying, 0.0), (None, random.Random(19).uniform(0.5, 3.0)), (None, 60.0)]
+    outcomes = []
+    for round_, (trigger, delay) in enumerate(points):
+        path = _copy_of(big_ledger, tmp_path / f"round{round_}")
+        killed = _kill_when(_child(RESTORE, path, backup, BACKUP_KEY), trigger(path) if trigger else None, delay)
+        # THEN the current passphrase opens the ledger (a backup never lands under its old one) and it is
+        # whole: today's ledger or the backup, and when it is the backup, today's is kept
+        assert passphrase_opens(path, key) and not passphrase_opens(path, BACKUP_KEY), f"round {round_}"
+        problems, _counts, now = _state(path, key)
+        assert problems == [] and now in (today, restored), f"round {round_}"
+        if now == restored:
+            kept = [b.path for b in list_backups(path) if b.kind == "before-restore"]
+            assert [_state(k, key)[2] for k in kept] == [today], f"round {round_}"
+        assert all(b.path.suffix == path.suffix for b in list_backups(path)), f"round {round_}"
+        outcomes.append((killed, now == restored))
+        if path.with_name(path.name + ".restoring-journal").exists():
+            # WHEN the user tries again after a restore killed mid-commit  THEN what it left does not get in the way
+            restore_backup(path, backup, key, source_passphrase=BACKUP_KEY)
+            assert _state(path, key)[::2] == ([], restored), f"round {round_}: the second restore"
+            outcomes[-1] += ("tried again",)
+    assert outcomes[0] == (True, False)  # killed before the swap: today's ledger
+    assert outcomes[1] == (True, False, "tried again")
+    assert outcomes[-1] == (False, True)
+
+
+def test_a_restore_killed_while_re_encrypting_its_copy_does_not_spoil_the_next_restore(big_ledger, old_backup,
+                                                                                       tmp_path):
+    from app.services.backup import restore_backup
+
+    key = os.environ["SASAEAI_PASSPHRASE"]
+    # GIVEN what a restore killed while it re-encrypted its copy leaves beside the ledger: the copy, and a hot
+    # journal holding some of its pages as they were (a fresh copy gets a new salt: those pages would not fit)
+    path = _copy_of(big_ledger, tmp_path / "data")
+    incoming = path.with_name(path.name + ".restoring")
+    shutil.copyfile(old_backup, incoming)
+    died = subprocess.run([sys.executable, "-c", DIE_MID_TRANSACTION, str(incoming)], cwd=REPO, capture_output=True,
+                          timeout=CHILD_TIMEOUT, env={**os.environ, "SASAEAI_PASSPHRASE": BACKUP_KEY})
+    assert died.returncode == -signal.SIGKILL, died.stderr
+    assert incoming.with_name(incoming.name + "-journal").stat().st_size > 0
+    # WHEN the user restores the backup again  THEN it works, and the ledger is the backup
+    restore_backup(path, old_backup, key, source_passphrase=BACKUP_KEY)
+    assert _state(path, key)[::2] == ([], _state(old_backup, BACKUP_KEY)[2])
+
+
+def test_killing_a_bulk_roster_import_leaves_all_of_its_rows_or_none(big_ledger, tmp_path):
+    from bench.generate import TOWN, write_roster
+
+    key = os.environ["SASAEAI_PASSPHRASE"]
+    roster_file = write_roster(tmp_path / "roster.xlsx", big_ledger.parent, BIG_HOUSEHOLDS)
+    _problems, counts_before, before = _state(big_ledger, key)
+    journal = lambda p: _appears(p.with_name(p.name + "-journal"))  # noqa: E731 - its writes began
+    # The first round runs to the end: what "all of its rows" is.
+    points = [(None, 60.0), (journal, 0.0), (_committing, 0.0)]
+    counts_after = None
+    outcomes = []
+    for round_, (trigger, delay) in enumerate(points):
+        path = _copy_of(big_ledger, tmp_path / f"round{round_}")
+        child = subprocess.Popen([sys.executable, "-m", "app", "--data-dir", str(path.parent), "import-roster",
+                                  str(roster_file), "--town", TOWN], cwd=REPO, stdout=subprocess.PIPE,
+                                 stderr=subprocess.PIPE, text=True)
+        killed = _kill_when(child, trigger(path) if trigger else None, delay)
+        problems, counts, now = _state(path, key)
+        assert problems == [], f"round {round_}"
+        if counts_after is None:
+            counts_after = counts
+            assert counts_after["person"] > counts_before["person"] + 1000  # the roster adds 1,500 persons
+        # THEN all of the import is there, or none of it
+        assert counts in (counts_before, counts_after), f"round {round_}: part of the import landed"
+        assert counts != counts_before or now == before, f"round {round_}"
+        outcomes.append((killed, counts == counts_after))
+    assert outcomes == [(False, True), (True, False), (True, False)]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import time
+import uuid
 from pathlib import Path
 
 import openpyxl
@@ -13,7 +14,8 @@ from openpyxl import Workbook
 
 from app.io.sheets import ChangeKind, Choice
 from app.io.watch_form import TITLE, apply_form, export_form, read_form
-from app.services import households, towns, watch
+from app.models import Person
+from app.services import audit, households, towns, watch
 from app.services.errors import LedgerError
 from app.services.privacy import Audience
 from app.services.views import HouseholdFields, PersonFields
@@ -226,6 +228,123 @@ def test_erasing_a_watcher_on_the_form_asks_before_unlinking(demo_ledger, demo_t
     with demo_ledger.Session.begin() as s:
         first = watch.list_concerns(s, demo_town.id)[0]
     assert name not in [x.watcher.name for x in first.links]
+
+
+# ---------------------------------------------------------------- hidden keys that cannot be trusted
+
+
+def person_blocks(ws):
+    """(row, person key) of every filled block of an exported form: 氏名 in column A, the key in column E."""
+    return [(r, ws.cell(r, 5).value) for r in range(5, ws.max_row + 1)
+            if ws.cell(r, 1).value == "氏名" and ws.cell(r, 5).value]
+
+
+def concern_of(ledger, person_id):
+    with ledger.Session.begin() as s:
+        c = watch.get_concern(s, person_id)
+        return (c.person.name, c.address, c.person.phone, c.person.concerns,
+                tuple((x.watcher.name, x.involvement) for x in c.links))
+
+
+def test_a_block_copied_with_its_hidden_key_asks_for_both_rows_and_the_rest_applies(demo_ledger, demo_town, tmp_path):
+    # GIVEN an exported form where a volunteer copied the first block's hidden key onto the second block, changed
+    # the concerns of both, and changed an involvement further down
+    path = export(demo_ledger, demo_town.id, tmp_path / "form.xlsx")
+    wb = openpyxl.load_workbook(path)
+    ws = wb.worksheets[0]
+    (first, first_key), (second, second_key), (third, _third_key), *_ = person_blocks(ws)
+    ws.cell(second, 5).value = first_key
+    ws.cell(first + 3, 2).value = "一つ目の書き込み"
+    ws.cell(second + 3, 2).value = "二つ目の書き込み"
+    ws.cell(third, 4).value = "毎週の電話"
+    wb.save(path)
+    first_before = concern_of(demo_ledger, uuid.UUID(first_key))
+    second_before = concern_of(demo_ledger, uuid.UUID(second_key))
+
+    # WHEN the form is read
+    prev = preview(demo_ledger, path)
+
+    # THEN both rows need a decision, named by sheet, row and cell, and nothing is written for them by default
+    undecided = [r for r in prev.rows if r.kind is ChangeKind.NEEDS_DECISION]
+    assert [(r.sheet, r.row, r.cell) for r in undecided] == [("ひだまり町", first, f"B{first}"),
+                                                             ("ひだまり町", second, f"B{second}")]
+    assert all("hidden key" in r.reason and "another row" in r.reason for r in undecided)
+    assert all(r.options[0].value is Choice.SKIP for r in undecided)
+    assert {o.value for o in undecided[1].options} >= {uuid.UUID(first_key), uuid.UUID(second_key), Choice.NEW}
+    assert not [r for r in prev.rows if r.row in (first, second) and r.kind is not ChangeKind.NEEDS_DECISION]
+    apply(demo_ledger, prev)
+    assert concern_of(demo_ledger, uuid.UUID(first_key)) == first_before
+    assert concern_of(demo_ledger, uuid.UUID(second_key)) == second_before
+    with demo_ledger.Session.begin() as s:  # ... while the rest of the form applied as usual
+        third_links = watch.list_concerns(s, demo_town.id)
+    assert "毎週の電話" in [x.involvement for c in third_links for x in c.links]
+
+    # WHEN the user says who each row is (the same person for both is refused for the second)
+    prev = preview(demo_ledger, path)
+    undecided = [r for r in prev.rows if r.kind is ChangeKind.NEEDS_DECISION]
+    prev.decide(undecided[0], uuid.UUID(first_key))
+    prev.decide(undecided[1], uuid.UUID(first_key))
+    apply(demo_ledger, prev)
+    assert concern_of(demo_ledger, uuid.UUID(first_key))[3] == "一つ目の書き込み"
+    assert concern_of(demo_ledger, uuid.UUID(second_key)) == second_before
+    prev.decide(undecided[1], uuid.UUID(second_key))
+    apply(demo_ledger, prev)
+    # THEN each row updates the person chosen for it
+    assert concern_of(demo_ledger, uuid.UUID(first_key))[3] == "一つ目の書き込み"
+    assert concern_of(demo_ledger, uuid.UUID(second_key))[3] == "二つ目の書き込み"
+
+
+@pytest.mark.parametrize("whose", ["another town", "archived", "unknown"])
+def test_a_hidden_key_of_another_town_an_archived_or_unknown_person_asks_and_writes_nothing(
+        demo_ledger, demo_town, tmp_path, whose):
+    # GIVEN a person of concern in another town, and the demo town's exported form
+    with demo_ledger.Session.begin() as s:
+        other_town = towns.create_town(s, "南地区", "となり町")
+        h = households.add_household(s, other_town.id, None, HouseholdFields(address="となり町1-1"))
+        stranger = households.add_person(s, h.id, PersonFields("隣町　花子", of_concern=True, concerns="膝が痛い"))
+    path = export(demo_ledger, demo_town.id, tmp_path / "form.xlsx")
+    wb = openpyxl.load_workbook(path)
+    ws = wb.worksheets[0]
+    (first, first_key), (second, _second_key), *_ = person_blocks(ws)
+    if whose == "another town":  # WHEN the other town's key is pasted into the first block
+        ws.cell(first, 5).value = str(stranger.id)
+    elif whose == "unknown":
+        ws.cell(first, 5).value = str(uuid.uuid4())
+    ws.cell(first + 3, 2).value = "書き換えた気になるところ"
+    ws.cell(second, 4).value = "毎週の電話"
+    wb.save(path)
+    if whose == "archived":  # ... or the first person was archived after the form was printed
+        with demo_ledger.Session.begin() as s:
+            audit.archive_person(s, uuid.UUID(first_key), audit.ArchiveReason.MOVED_AWAY)
+    before = snapshot(demo_ledger, demo_town.id)
+    with demo_ledger.Session.begin() as s:
+        stranger_before = watch.get_concern(s, stranger.id).person
+        first_before = s.get(Person, uuid.UUID(first_key)).concerns
+
+    prev = preview(demo_ledger, path)
+
+    # THEN that row needs a decision (sheet, row and cell named); the stranger is not one of the choices
+    (row,) = [r for r in prev.rows if r.kind is ChangeKind.NEEDS_DECISION]
+    assert (row.sheet, row.row, row.cell) == ("ひだまり町", first, f"B{first}")
+    assert {"another town": "another town", "archived": "archived", "unknown": "no one"}[whose] in row.reason
+    assert row.options[0].value is Choice.SKIP and stranger.id not in [o.value for o in row.options]
+    assert not [r for r in prev.rows if r.row == first and r.kind is not ChangeKind.NEEDS_DECISION]
+    # ... and applying writes nothing for it, nowhere, while the rest of the form applies
+    apply(demo_ledger, prev)
+    after = snapshot(demo_ledger, demo_town.id)
+    assert [c[0] for c in after[0]] == [c[0] for c in before[0]] and after[1:] == before[1:]  # no one added
+    with demo_ledger.Session.begin() as s:
+        assert watch.get_concern(s, stranger.id).person == stranger_before
+        assert s.get(Person, uuid.UUID(first_key)).concerns == first_before
+        assert "毎週の電話" in [x.involvement for c in watch.list_concerns(s, demo_town.id) for x in c.links]
+
+    # WHEN the user chooses to add the row as a new person THEN it is added to this town, the others untouched
+    prev.decide(row, Choice.NEW)
+    apply(demo_ledger, prev)
+    with demo_ledger.Session.begin() as s:
+        added = [c for c in watch.list_concerns(s, demo_town.id) if c.person.concerns == "書き換えた気になるところ"]
+        assert len(added) == 1 and watch.get_concern(s, stranger.id).person == stranger_before
+        assert s.get(Person, uuid.UUID(first_key)).concerns == first_before
 
 
 # ---------------------------------------------------------------- bad input

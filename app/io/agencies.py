@@ -6,9 +6,7 @@ office open data (one row per service, so offices repeat); every bad row is name
 
 from __future__ import annotations
 
-import csv
 import enum
-import io
 import statistics
 import unicodedata
 import uuid
@@ -20,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from app.io.reference_layers import JAPAN_LAT, JAPAN_LON, Problem, Severity, _read_text
 from app.io.sheets import open_workbook
+from app.io.workbook_guard import csv_rows, first_sheet, sheet_rows
 from app.models.emergency import Agency, AgencyKind
 from app.services import emergency
 from app.services.emergency_views import AgencyFields
@@ -55,6 +54,7 @@ KIND_WORDS = {  # a 種別 column in Japanese
     "病院": AgencyKind.HOSPITAL, "消防": AgencyKind.FIRE_AMBULANCE, "救急": AgencyKind.FIRE_AMBULANCE,
     "社協": AgencyKind.SOCIAL_WELFARE_COUNCIL, "社会福祉協議会": AgencyKind.SOCIAL_WELFARE_COUNCIL,
 }
+MAX_COLUMNS = 64  # the MHLW list has about 30; every cell of every row is kept as text
 OUTLIER_KM = 50  # an office this far from the list's other offices was geocoded to the wrong town
 MHLW_CREDIT = "厚生労働省 介護サービス情報公表システム オープンデータ"
 KNOWN_CREDITS = {
@@ -105,14 +105,15 @@ def _table(path: Path) -> list[list[str]]:
     if path.suffix.lower() in (".xlsx", ".xlsm"):
         wb = open_workbook(path)
         try:
-            ws = wb.worksheets[0]
-            return [["" if v is None else str(v) for v in row] for row in ws.iter_rows(values_only=True)]
+            ws = first_sheet(wb, path.name)
+            return [["" if v is None else str(v) for v in row]
+                    for _n, row in sheet_rows(ws, path.name, max_col=MAX_COLUMNS, values_only=True)]
         finally:
             wb.close()
     if path.suffix.lower() not in (".csv", ".txt"):
         raise LedgerError(QT_TRANSLATE_NOOP("errors", "Agency lists are read from .csv or .xlsx files."),
                           where=path.name)
-    return list(csv.reader(io.StringIO(_read_text(path), newline="")))
+    return list(csv_rows(_read_text(path), path.name))
 
 
 def _columns(headers: list[str]) -> dict[str, int]:

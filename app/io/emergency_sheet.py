@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session
 
 from app.io.consent import Audience, as_audience, hidden_persons, mask_card, rule_line
 from app.io.pdf_fonts import add_japanese_font
-from app.io.sheets import SharedStyles
+from app.io.sheets import SharedStyles, header_text
 from app.services import emergency, towns
 from app.services.emergency import SortOrder
 from app.services.emergency_views import CardView
@@ -162,7 +162,7 @@ def write_xlsx(data: SheetData, path: Path) -> Path:
     ws.page_margins.left = ws.page_margins.right = 0.4
     ws.page_margins.top = ws.page_margins.bottom = 0.6
     font = f'&"{FONT_NAME},標準"'
-    ws.oddHeader.left.text = f"{font}{TITLE}　{data.district} {data.town}"
+    ws.oddHeader.left.text = f"{font}{TITLE}　{header_text(data.district)} {header_text(data.town)}"
     ws.oddHeader.right.text = f"{font}作成日 {data.printed_on:%Y/%m/%d}"
     ws.oddFooter.center.text = f"{font}&P / &N ページ"
     ws.oddFooter.right.text = f"{font}取り扱い注意（個人情報）"

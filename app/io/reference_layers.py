@@ -6,8 +6,6 @@ whose position is unusable is kept without a position, so it is listed but not d
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import re
 import unicodedata
@@ -17,6 +15,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.io.workbook_guard import check_text_size, csv_rows
 from app.models import utcnow
 from app.models.emergency import ReferenceFeature, ReferenceKind
 from app.services.errors import QT_TRANSLATE_NOOP, LedgerError
@@ -91,6 +90,7 @@ class LayerPreview:
 
 
 def _read_text(path: Path) -> str:
+    check_text_size(path)
     try:
         raw = path.read_bytes()
     except OSError as exc:
@@ -170,7 +170,7 @@ def _feature(name: str, address: str, phone: str, district: tuple[str, str], lat
 
 def _read_csv(path: Path, text: str, problems: list[Problem]) -> list[dict]:
     file = path.name
-    reader = csv.reader(io.StringIO(text, newline=""))  # newline="": CRLF files read like LF ones
+    reader = csv_rows(text, file)  # quoted line breaks kept, CRLF files read like LF ones
     try:
         headers = next(reader)
     except StopIteration:
@@ -219,19 +219,25 @@ def _read_geojson(path: Path, text: str, problems: list[Problem]) -> list[dict]:
     except json.JSONDecodeError as exc:
         raise LedgerError(QT_TRANSLATE_NOOP("errors", "Not valid GeoJSON: {reason} (line {line})"), where=file,
                           reason=exc.msg, line=exc.lineno) from exc
+    except (RecursionError, ValueError) as exc:  # brackets nested thousands deep; a number of 5,000 digits
+        raise LedgerError(QT_TRANSLATE_NOOP("errors", "Not valid GeoJSON: {reason} (line {line})"), where=file,
+                          reason="nested too deeply" if isinstance(exc, RecursionError) else str(exc), line=1) from exc
     items = data.get("features") if isinstance(data, dict) else None
     if not isinstance(items, list):
         raise LedgerError(QT_TRANSLATE_NOOP("errors", "Not a GeoJSON FeatureCollection."), where=file)
     features: list[dict] = []
     for number, item in enumerate(items, start=1):
-        props = (item or {}).get("properties") or {}
+        # A feature, its properties or its geometry of another type (a list, a number) is read as empty: the
+        # feature is then reported as having no name or no position, like any other defect.
+        item = item if isinstance(item, dict) else {}
+        props = item.get("properties") if isinstance(item.get("properties"), dict) else {}
         cols = _find_columns(list(props))
         name = unicodedata.normalize("NFKC", str(props.get(cols.get("name", ""), "") or "")).strip()
         if not name:
             problems.append(Problem(file, number, "properties", Severity.SKIPPED,
                                     QT_TRANSLATE_NOOP("import", "No name: feature not imported.")))
             continue
-        geometry = (item or {}).get("geometry") or {}
+        geometry = item.get("geometry") if isinstance(item.get("geometry"), dict) else {}
         coords = geometry.get("coordinates")
         if geometry.get("type") == "Point" and isinstance(coords, list) and len(coords) >= 2:
             lat, lon = _position(coords[1], coords[0], file, number, ("latitude", "longitude"), problems)

@@ -6,7 +6,6 @@ Japanese or English headers are detected (the UI may map columns by hand instead
 
 from __future__ import annotations
 
-import csv
 import functools
 import itertools
 import re
@@ -36,6 +35,7 @@ from app.io.sheets import (
     check_length,
     open_workbook,
 )
+from app.io.workbook_guard import check_text_size, csv_rows, first_sheet, sheet_rows
 from app.models import Household, HouseholdCategory, Person, utcnow
 from app.models.audit import (
     AuditAction,
@@ -144,6 +144,7 @@ def detect_field(header: str) -> str | None:
 def _rows(path: Path) -> Iterator[tuple[str, int, list[object]]]:
     """(sheet, row number, cells) streamed from an .xlsx (read-only mode) or a .csv file."""
     if path.suffix.lower() in (".csv", ".txt"):
+        check_text_size(path)
         raw = path.read_bytes()
         for encoding in ("utf-8-sig", "cp932"):
             try:
@@ -154,13 +155,13 @@ def _rows(path: Path) -> Iterator[tuple[str, int, list[object]]]:
         else:
             raise LedgerError(QT_TRANSLATE_NOOP("errors", "The text encoding of this CSV file is unknown."),
                               where=path.name)
-        for number, cells in enumerate(csv.reader(text.splitlines()), start=1):
+        for number, cells in enumerate(csv_rows(text, path.name), start=1):
             yield path.stem, number, list(cells)
         return
     wb = open_workbook(path)
     try:
-        ws = wb.worksheets[0]
-        for number, cells in enumerate(ws.iter_rows(), start=1):
+        ws = first_sheet(wb, path.name)
+        for number, cells in sheet_rows(ws, path.name):
             yield ws.title, number, list(cells)
     finally:
         wb.close()
@@ -175,6 +176,8 @@ def _detect(rows: Iterable[tuple[str, int, list[object]]], path: Path) -> Roster
     best = None
     for sheet, number, cells in rows:
         headers = tuple(cell_text(c, sheet, number, i + 1) for i, c in enumerate(cells))
+        while headers and not headers[-1]:  # rows come as wide as the reading bound (workbook_guard.sheet_rows)
+            headers = headers[:-1]
         mapping: dict[str, int] = {}
         for i, h in enumerate(headers):
             f = detect_field(h)

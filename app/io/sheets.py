@@ -16,10 +16,11 @@ from openpyxl.styles import NamedStyle
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook import Workbook
 
+from app.io.workbook_guard import check_package
+from app.services.audit import looks_like_formula, xlsx_text
 from app.services.errors import QT_TRANSLATE_NOOP, LedgerError
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # password-protected .xlsx and old .xls files
-FORMULA_START = ("=", "+", "-", "@")
 
 
 def open_workbook(path: Path) -> Workbook:
@@ -39,6 +40,7 @@ def open_workbook(path: Path) -> Workbook:
         )
     if not zipfile.is_zipfile(path):
         raise LedgerError(QT_TRANSLATE_NOOP("errors", "This is not an Excel workbook (.xlsx)."), where=path.name)
+    check_package(path)  # before openpyxl unpacks anything: a zip bomb is refused here
     try:
         return load_workbook(path, read_only=True, data_only=False)
     except Exception as exc:  # openpyxl raises many kinds for a broken package
@@ -93,11 +95,22 @@ def check_length(text: str, limit: int, what: str, sheet: str, row: int, column:
 
 def write_text(cell: Cell, value: str) -> None:
     """Write user text so Excel and LibreOffice show it as typed, never evaluate it as a formula."""
-    cell.value = value
-    if isinstance(value, str):
+    cell.value = xlsx_text(value) if isinstance(value, str) else value
+    _keep_text(cell)
+
+
+def _keep_text(cell: Cell) -> None:
+    # A string cell is never evaluated; quotePrefix (a style flag) keeps it text when someone edits it in Excel
+    # or LibreOffice, and makes them show it as text too. The rule: app.services.audit.looks_like_formula.
+    if isinstance(cell.value, str):
         cell.data_type = "s"
-        if value.startswith(FORMULA_START):
-            cell.quotePrefix = True  # cell.style flag: the text stays text after editing in Excel
+        if looks_like_formula(cell.value):
+            cell.quotePrefix = True
+
+
+def header_text(text: str) -> str:
+    """User text for a printed page header or footer: a lone "&" there starts a code (&P page, &B bold)."""
+    return text.replace("&", "&&")
 
 
 class SharedStyles:
@@ -115,11 +128,10 @@ class SharedStyles:
         written as an empty styled cell (Excel shows the same; nothing goes to the shared strings)."""
         if value == "":
             value = None
+        elif isinstance(value, str):
+            value = xlsx_text(value)
         cell = Cell(ws, row=1, column=1, value=value, style_array=copy(self._arrays[style]) if style else None)
-        if isinstance(value, str):
-            cell.data_type = "s"
-            if value.startswith(FORMULA_START):
-                cell.quotePrefix = True
+        _keep_text(cell)
         return cell
 
 

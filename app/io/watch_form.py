@@ -7,7 +7,7 @@ left (氏名・住所・TEL・気になるところ) and their 「見守り者�
 from __future__ import annotations
 
 import uuid
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -34,8 +34,10 @@ from app.io.sheets import (
     cell_ref,
     cell_text,
     check_length,
+    header_text,
     open_workbook,
 )
+from app.io.workbook_guard import sheet_rows
 from app.models import Household, Person, utcnow
 from app.models.watch import Watcher, WatcherRole, WatchLink
 from app.services import households, towns, watch
@@ -61,6 +63,7 @@ DEFAULT_AUDIENCE = Audience.WATCHERS  # the form goes to the 区長 and 民生�
 # Columns of the exported sheet (1-based); the import finds them again by their headers.
 COL_LABEL, COL_VALUE, COL_WATCHER, COL_INVOLVEMENT, COL_PERSON_KEY, COL_WATCH_KEY, COL_MASK_KEY = 1, 2, 3, 4, 5, 6, 7
 HEADER_ROW = 4
+MAX_COLUMNS = 32  # columns read from an edited form (it uses 7; every row is scanned for the 氏名 label)
 FIRST_ROW = 5
 BLOCK_ROWS = 6  # rows per person: at least six watcher lines, as on the paper form
 PER_PAGE = 4
@@ -203,7 +206,7 @@ def export_form(session: Session, town_id: uuid.UUID, path: Path, *, audience: A
     ws.page_margins.top, ws.page_margins.bottom = 0.6, 0.6
     ws.page_margins.header, ws.page_margins.footer = 0.3, 0.3
     ws.print_options.horizontalCentered = True
-    ws.oddHeader.right.text = f"町名：{town.name}"
+    ws.oddHeader.right.text = f"町名：{header_text(town.name)}"
     ws.oddHeader.right.font = FONT_NAME
     ws.oddFooter.center.text = "&P / &N"
 
@@ -300,11 +303,11 @@ def _uuid(text: str) -> uuid.UUID | None:
         return None  # a retyped or damaged key: fall back to matching by name and address
 
 
-def _read_meta(wb) -> dict[str, str]:  # noqa: ANN001 - openpyxl workbook
+def _read_meta(wb, file: str = "") -> dict[str, str]:  # noqa: ANN001 - openpyxl workbook
     if META_SHEET not in wb.sheetnames:
         return {}
     meta = {}
-    for row in wb[META_SHEET].iter_rows(min_row=1, max_row=50, max_col=2, values_only=True):
+    for _r, row in sheet_rows(wb[META_SHEET], file, max_col=2, max_row=50, values_only=True):
         if row and row[0]:
             meta[str(row[0])] = "" if row[1] is None else str(row[1])
     return meta if meta.get("format") == FORMAT_NAME else {}
@@ -315,12 +318,12 @@ def read_form(session: Session, path: Path) -> FormPreview:
     path = Path(path)
     wb = open_workbook(path)
     try:
-        meta = _read_meta(wb)
+        meta = _read_meta(wb, path.name)
         found = []
         for ws in wb.worksheets:
             if ws.title == META_SHEET:
                 continue
-            parsed = _read_sheet(ws)
+            parsed = _read_sheet(ws, path.name)
             if parsed is not None:
                 found.append((ws.title, *parsed))
         if not found:
@@ -362,7 +365,7 @@ def _town_of(session: Session, title: str, town_cell: tuple[str, int, int] | Non
     return t.id, t.name
 
 
-def _read_sheet(ws) -> tuple[tuple[str, int, int] | None, list[_Block]] | None:  # noqa: ANN001, C901
+def _read_sheet(ws, file: str = "") -> tuple[tuple[str, int, int] | None, list[_Block]] | None:  # noqa: ANN001, C901
     """Parse one worksheet; None when it is not a watch-network form."""
     title = ws.title
     header: dict[str, int] = {}
@@ -372,7 +375,7 @@ def _read_sheet(ws) -> tuple[tuple[str, int, int] | None, list[_Block]] | None: 
     current: _Block | None = None
     label_col = value_col = 0
     section = ""
-    for r, cells in enumerate(ws.iter_rows(), start=1):
+    for r, cells in sheet_rows(ws, file, max_col=MAX_COLUMNS):
         if not header_row:
             texts = [(i + 1, cell_text(c, title, r, i + 1)) for i, c in enumerate(cells)]
             for i, (col, text) in enumerate(texts):
@@ -489,12 +492,33 @@ def _plan(session: Session, preview: FormPreview, *, execute: bool,
           address_table: AddressTable | None = None) -> list[PreviewRow]:
     """Match every block and watcher row; with ``execute``, also write the changes (caller's transaction)."""
     rows: list[PreviewRow] = []
+    # A hidden person key on two rows (a block copied by hand) says nothing about which row is that person.
+    key_rows = Counter(b.key for sheet in preview.sheets for b in sheet.blocks if b.key)
     for sheet in preview.sheets:
         idx = _index(session, sheet.town_id)
         claimed: set[uuid.UUID] = set()
         new_watchers: dict[str, uuid.UUID] = {}
         for block in sheet.blocks:
             ref = cell_ref(block.row, block.column)
+            decision = preview.decisions.get((sheet.title, block.row))
+            problem = _key_problem(session, block, idx, key_rows)
+            if problem:
+                # Nothing is written for the row until the user says who it is.
+                target, row = _decide_key_problem(block, idx, claimed, decision, ref, problem)
+                rows.append(row)
+                if target is None:
+                    continue
+                person = idx.persons.get(target)
+                if person is not None and (block.masked or block.name == ANONYMOUS_NAME):
+                    block = _unmasked(block, person)
+                if person is not None:
+                    claimed.add(person.id)
+                if execute:
+                    person = _write_person(session, sheet.town_id, block, person, target, address_table)
+                links = idx.links.get(target, []) if person is not None and person.id in idx.persons else []
+                rows.extend(_plan_watchers(session, sheet, block, target, links, idx, new_watchers,
+                                           preview.decisions, execute))
+                continue
             if block.masked or block.name == ANONYMOUS_NAME:
                 known = idx.persons.get(block.key) if block.key else None
                 if known is None:  # never add a person called 「（匿名）」: who it was is not on the form
@@ -505,7 +529,7 @@ def _plan(session: Session, preview: FormPreview, *, execute: bool,
                         (Option(Choice.SKIP, "取り込まない"),)))
                     continue
                 block = _unmasked(block, known)
-            target, row = _match_person(block, idx, claimed, preview.decisions.get((sheet.title, block.row)), ref)
+            target, row = _match_person(block, idx, claimed, decision, ref)
             rows.append(row)
             if target is None:
                 continue
@@ -518,6 +542,55 @@ def _plan(session: Session, preview: FormPreview, *, execute: bool,
             rows.extend(_plan_watchers(session, sheet, block, target, links, idx, new_watchers,
                                        preview.decisions, execute))
     return rows
+
+
+def _key_problem(session: Session, block: _Block, idx: _TownIndex, key_rows: Counter) -> str:
+    """Why the block's hidden person key cannot be trusted (an English template, QT_TRANSLATE_NOOP("import", …)),
+    or "" when it is absent or names one live person of the sheet's town, on this row only."""
+    if block.key is None:
+        return ""  # a retyped form: matched by name and address
+    if key_rows[block.key] > 1:
+        return QT_TRANSLATE_NOOP("import", "The hidden key of this row is on another row of the form too (a copied "
+                                           "block?): choose who this row is.")
+    if block.key in idx.persons:
+        return ""
+    owner = session.get(Person, block.key)
+    if owner is None:
+        return QT_TRANSLATE_NOOP("import", "The hidden key of this row belongs to no one in the ledger (a form "
+                                           "from another ledger?): choose who this row is.")
+    if owner.deleted_at is not None or owner.household.deleted_at is not None:
+        return QT_TRANSLATE_NOOP("import", "The hidden key of this row belongs to a person who was archived: "
+                                           "choose who this row is.")
+    return QT_TRANSLATE_NOOP("import", "The hidden key of this row belongs to a person of another town (a block "
+                                       "copied from another town's form?): choose who this row is.")
+
+
+def _decide_key_problem(block: _Block, idx: _TownIndex, claimed: set[uuid.UUID], decision, ref: str,  # noqa: ANN001
+                        reason: str) -> tuple[uuid.UUID | None, PreviewRow]:
+    """A row whose hidden key is duplicated, foreign, archived or unknown: always listed as needing a decision
+    (skipped by default); the choices are the key's own person when they live in this town, the persons of
+    the town with this name, or a new person. A person already taken by an earlier row stays undecided."""
+    anonymous = bool(block.masked) or block.name == ANONYMOUS_NAME
+    keyed = idx.persons.get(block.key)
+    candidates = [keyed] if keyed is not None else []
+    if not anonymous:
+        same = idx.by_name_address.get((fold(block.name), fold(block.address)), []) or [
+            p for p in idx.by_name.get(fold(block.name), []) if p.of_concern]
+        candidates += [p for p in same if p is not keyed]
+    options = [Option(Choice.SKIP, "取り込まない"), *(Option(p.id, _person_label(p)) for p in candidates)]
+    if not anonymous:  # who an anonymous block was is not on the form: it cannot become a new person
+        options.append(Option(Choice.NEW, "新しい人として追加"))
+    target: uuid.UUID | None = None
+    changes: list[FieldChange] = []
+    if decision is Choice.NEW and not anonymous:
+        target = uuid.uuid5(uuid.NAMESPACE_OID, f"{block.sheet}:{block.row}:{block.name}")
+    elif isinstance(decision, uuid.UUID) and decision in idx.persons and decision not in claimed \
+            and any(o.value == decision for o in options):
+        target = decision
+        person = idx.persons[decision]
+        changes = _person_changes(_unmasked(block, person) if anonymous else block, person)
+    return target, PreviewRow(ChangeKind.NEEDS_DECISION, "person", block.sheet, block.row, ref, block.name,
+                              tuple(changes), reason, tuple(options))
 
 
 def _unmasked(block: _Block, p: Person) -> _Block:

@@ -6,8 +6,10 @@ Every ledger is created and upgraded by the Alembic migrations in ``migrations/`
 from __future__ import annotations
 
 import getpass
+import glob
 import logging
 import os
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -107,14 +109,46 @@ def _check_passphrase_text(passphrase: str) -> str:
     return passphrase
 
 
-def connect_raw(path: Path, passphrase: str) -> sqlcipher.Connection:
-    """A DB-API connection to an encrypted file (used by the engine, backups and checks)."""
+def normalize_passphrase(text: str) -> str:
+    """NFC: a passphrase typed through another input method (が as か + ゛ U+3099) is the same key."""
+    return unicodedata.normalize("NFC", text) if isinstance(text, str) else text
+
+
+def passphrase_forms(text: str) -> list[str]:
+    """The keys typed ``text`` may stand for: its NFC form first, then the text as typed (a ledger
+    made before passphrases were normalised keeps the form its passphrase was typed in)."""
+    nfc = normalize_passphrase(text)
+    return [nfc] if nfc == text else [nfc, text]
+
+
+def _connect_with_key(path: Path, key: str) -> sqlcipher.Connection:
     conn = sqlcipher.connect(str(path), check_same_thread=False)
     conn.execute("PRAGMA cipher_log_level = NONE")  # a wrong key is reported by us, not on stderr
-    conn.execute(f"PRAGMA key = {_sql_literal(passphrase)}")
+    conn.execute(f"PRAGMA key = {_sql_literal(key)}")
     conn.execute("PRAGMA foreign_keys=ON")
     conn.execute("PRAGMA busy_timeout=5000")
     return conn
+
+
+def connect_raw(path: Path, passphrase: str, *, exact: bool = False) -> sqlcipher.Connection:
+    """A DB-API connection to an encrypted file (used by the engine, backups, sync packages and checks).
+
+    An existing file is opened with the first of ``passphrase_forms`` that decrypts it; a new file
+    gets the NFC form. ``exact``: the key was already resolved, use it as it is.
+    """
+    forms = [passphrase] if exact else passphrase_forms(passphrase)
+    if len(forms) > 1 and Path(path).is_file() and Path(path).stat().st_size > 0:
+        for form in forms[:-1]:
+            conn = _connect_with_key(path, form)
+            try:
+                conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+                return conn
+            except sqlcipher.DatabaseError as e:
+                conn.close()
+                if "not a database" not in str(e):
+                    raise
+        return _connect_with_key(path, forms[-1])
+    return _connect_with_key(path, forms[0])
 
 
 def is_plain_sqlite(path: Path) -> bool:
@@ -127,7 +161,17 @@ def is_plain_sqlite(path: Path) -> bool:
 
 
 def passphrase_opens(path: Path, passphrase: str) -> bool:
-    """Whether ``passphrase`` decrypts ``path``; opens read-only, so the file is never written ...
+    """Whether typed ``passphrase`` (in its NFC form or as typed) decrypts ``path``; never writes it."""
+    return opening_passphrase(path, passphrase) is not None
+
+
+def opening_passphrase(path: Path, passphrase: str) -> str | None:
+    """The form of typed ``passphrase`` (NFC first, then as typed) that decrypts ``path``, or None."""
+    return next((form for form in passphrase_forms(passphrase) if _key_opens(path, form)), None)
+
+
+def _key_opens(path: Path, passphrase: str) -> bool:
+    """Whether the key ``passphrase`` decrypts ``path``; opens read-only, so the file is never written ...
 
     ... except after a crash: then SQLite must first roll back the interrupted transaction from
     its journal (which copies back stored pages, whatever the key), and that needs write access.
@@ -183,7 +227,7 @@ def _storage_error(context) -> Exception | None:  # noqa: ANN001 - SQLAlchemy Ex
 def make_engine(path: Path, passphrase: str) -> Engine:
     path = Path(path)
     # A creator (not a URL with the key in it) keeps any passphrase characters intact: quotes, %, 日本語.
-    engine = create_engine("sqlite://", module=sqlcipher, creator=lambda: connect_raw(path, passphrase),
+    engine = create_engine("sqlite://", module=sqlcipher, creator=lambda: connect_raw(path, passphrase, exact=True),
                            poolclass=QueuePool)
     event.listen(engine, "handle_error", _storage_error)
     return engine
@@ -242,15 +286,21 @@ def encrypt_plain_ledger(path: Path, passphrase: str) -> Path:
     path = Path(path)
     plain_copy = backup_name(path, "unencrypted")
     plain_copy.parent.mkdir(parents=True, exist_ok=True)
+    encrypted = path.with_name(path.name + ".encrypting")
+    # What a conversion killed part-way left: half files, and journals SQLite would replay into new files.
+    leftovers = [encrypted, *plain_copy.parent.glob(f"{glob.escape(path.stem)}-*-unencrypted{plain_copy.suffix}.part")]
+    for leftover in leftovers:
+        leftover.unlink(missing_ok=True)
+        leftover.with_name(leftover.name + "-journal").unlink(missing_ok=True)
+    partial = plain_copy.with_name(plain_copy.name + ".part")  # never listed as a copy until it is whole
     src = sqlcipher.connect(str(path))  # no key: sqlcipher reads plain SQLite files
     try:
-        keep = sqlcipher.connect(str(plain_copy))
+        keep = sqlcipher.connect(str(partial))
         try:
             src.backup(keep)
         finally:
             keep.close()
-        encrypted = path.with_name(path.name + ".encrypting")
-        encrypted.unlink(missing_ok=True)
+        os.replace(partial, plain_copy)
         version = src.execute("PRAGMA user_version").fetchone()[0]
         src.execute("ATTACH DATABASE ? AS encrypted KEY ?", (str(encrypted), passphrase))
         src.execute("SELECT sqlcipher_export('encrypted')")
@@ -267,40 +317,41 @@ def encrypt_plain_ledger(path: Path, passphrase: str) -> Path:
     return plain_copy
 
 
-def _candidates(passphrase: str | None) -> list[tuple[str, str]]:
+def _candidate(passphrase: str | None) -> tuple[str, str] | None:
     if passphrase is not None:
-        return [("given", passphrase)]
-    found = []
+        return ("given", passphrase)
     env = os.environ.get(PASSPHRASE_ENV)
-    if env:
-        found.append(("environment", env))
-    return found
+    return ("environment", env) if env else None
 
 
 def resolve_passphrase(path: Path, passphrase: str | None = None) -> str:
-    """The passphrase that opens (or will create) ``path``.
+    """The key that opens (or will create) ``path``.
 
-    Order: the ``passphrase`` argument, then ``SASAEAI_PASSPHRASE``; an existing encrypted ledger
-    that neither opens is tried with ``DEMO_PASSPHRASE`` (the demo ledger), and otherwise refused.
+    From the ``passphrase`` argument, else ``SASAEAI_PASSPHRASE``. Typed text is tried in its NFC
+    form, then as typed; a new ledger gets the NFC form. A passphrase that does not open the ledger
+    is refused, always: nothing falls back to ``DEMO_PASSPHRASE`` (the demo's paths pass it).
     """
     path = Path(path)
-    candidates = _candidates(passphrase)
-    for _, text in candidates:
-        _check_passphrase_text(text)
+    found = _candidate(passphrase)
+    if found is not None:
+        _check_passphrase_text(found[1])
     exists = path.exists() and path.stat().st_size > 0
     if not exists or is_plain_sqlite(path):
-        if not candidates:
+        if found is None:
             template = (QT_TRANSLATE_NOOP("errors", "this ledger is not encrypted yet: give a passphrase to encrypt it")
                         if exists else QT_TRANSLATE_NOOP("errors", "a new ledger needs a passphrase"))
             raise PassphraseRequired(template, where=str(path))
-        return candidates[0][1]
-    tried = candidates + ([] if passphrase is not None else [("demo", DEMO_PASSPHRASE)])
-    for _, text in tried:
-        if passphrase_opens(path, text):
-            return text
-    if not candidates:
+        return normalize_passphrase(found[1])
+    if found is None:
         raise PassphraseRequired(QT_TRANSLATE_NOOP("errors", "this ledger is locked: enter its passphrase"),
                                  where=str(path))
+    key = opening_passphrase(path, found[1])
+    if key is not None:
+        return key
+    if found[0] == "environment":
+        raise WrongPassphrase(QT_TRANSLATE_NOOP("errors", "wrong passphrase in {env}: it does not open this ledger, "
+                                                          "or the file is not a ledger"),
+                              where=str(path), env=PASSPHRASE_ENV)
     raise WrongPassphrase(QT_TRANSLATE_NOOP("errors", "wrong passphrase, or the file is not a ledger"),
                           where=str(path))
 
@@ -336,17 +387,18 @@ def open_ledger(path: Path, passphrase: str | None = None, *, create: bool = Tru
 
 
 def rekey_file(path: Path, passphrase: str, new_passphrase: str) -> None:
-    """Re-encrypt a closed file in one transaction (a crash leaves the old key in force)."""
+    """Re-encrypt a closed file in one transaction (a crash leaves the old key in force); the new key in NFC."""
+    new_key = _check_passphrase_text(normalize_passphrase(new_passphrase))
     conn = connect_raw(path, passphrase)
     try:
-        conn.execute(f"PRAGMA rekey = {_sql_literal(_check_passphrase_text(new_passphrase))}")
+        conn.execute(f"PRAGMA rekey = {_sql_literal(new_key)}")
     finally:
         conn.close()
 
 
 def change_passphrase(ledger: Ledger, new_passphrase: str) -> None:
-    """Re-encrypt the ledger with a new passphrase (``PRAGMA rekey``); a backup is made first."""
-    _check_passphrase_text(new_passphrase)
+    """Re-encrypt the ledger with a new passphrase (``PRAGMA rekey``, in NFC); a backup is made first."""
+    new_passphrase = _check_passphrase_text(normalize_passphrase(new_passphrase))
     online_backup(ledger.path, ledger.passphrase, backup_name(ledger.path, "before-rekey"))
     ledger.engine.dispose()  # every pooled connection holds the old key
     rekey_file(ledger.path, ledger.passphrase, new_passphrase)

@@ -108,9 +108,31 @@ def _cells(row: AuditRow) -> list[str]:
     return out
 
 
+# Text a spreadsheet may take for a formula (OWASP "CSV injection"): it starts with one of these, also after
+# leading spaces (some spreadsheets trim them on import), or with a tab or a carriage return.
+FORMULA_START = ("=", "+", "-", "@")
+_CONTROL_START = ("\t", "\r")
+
+
+def looks_like_formula(text: str) -> bool:
+    """True when a spreadsheet could run ``text`` as a formula: exports keep such text as text.
+
+    The one rule of every export (app/io/sheets.py for Excel, ``_csv_safe`` for CSV): here, below the
+    io layer, because the audit log's own exports need it too."""
+    return isinstance(text, str) and (text[:1] in _CONTROL_START or text.lstrip()[:1] in FORMULA_START)
+
+
+def xlsx_text(text: str) -> str:
+    """User text as an Excel cell can hold it: line breaks as LF (a bare CR would turn into LF when the file
+    is read anyway) and without the control characters XML cannot carry (openpyxl refuses them)."""
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    return ILLEGAL_CHARACTERS_RE.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
 def _csv_safe(text: str) -> str:
     # A spreadsheet opening the CSV must show user text as typed, never run it as a formula.
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+    return "'" + text if looks_like_formula(text) else text
 
 
 def export_audit_csv(rows: list[AuditRow], out: Path) -> Path:
@@ -133,9 +155,13 @@ def export_audit_xlsx(rows: list[AuditRow], out: Path) -> Path:
     ws.append(HEADERS)
     for r, row in enumerate(rows, start=2):
         for c, text in enumerate(_cells(row), start=1):
+            # User text (names, operators, old and new values) stays text, even "=HYPERLINK(…)": a string
+            # cell, and quotePrefix so that editing it in Excel does not turn it into a formula either.
             cell = ws.cell(row=r, column=c)
-            cell.value = text
-            cell.data_type = "s"  # user text stays text, even "=HYPERLINK(…)"
+            cell.value = xlsx_text(text)
+            cell.data_type = "s"
+            if looks_like_formula(cell.value):
+                cell.quotePrefix = True
     ws.freeze_panes = "A2"
     # The history names everyone: for council staff only, and it says so on every printed page.
     ws.oddHeader.center.text = f"表示ルール: {export_rule(Audience.STAFF).ja}"

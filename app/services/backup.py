@@ -19,7 +19,8 @@ from app.services.errors import QT_TRANSLATE_NOOP, LedgerError
 DEFAULT_KEEP = 10
 # Only these are rotated away; manual backups and those made before a migration, rekey or restore are kept.
 AUTOMATIC_KINDS = ("close", "daily")
-_NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6}-\d{6})-(?P<kind>[\w.-]+)\.\w+$")
+# No dot in the kind: "….sqlite3.part" (a copy still being written, or killed part-way) is not a backup.
+_NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6}-\d{6})-(?P<kind>[\w-]+)\.\w+$")
 
 
 @dataclass(frozen=True)
@@ -132,6 +133,11 @@ def restore_backup(ledger_file: Path, source: Path, passphrase: str, *, source_p
             raise LedgerError(QT_TRANSLATE_NOOP("errors", "the ledger is still open (or was not closed cleanly); "
                                                           "close the app and try again"), where=str(leftover))
     incoming = ledger_file.with_name(ledger_file.name + ".restoring")
+    # A restore killed part-way leaves its copy and maybe a journal: SQLite would replay that journal into
+    # the new copy (pages of another file) and the restore could never succeed again.
+    for leftover in (incoming, incoming.with_name(incoming.name + ".part")):
+        leftover.unlink(missing_ok=True)
+        leftover.with_name(leftover.name + "-journal").unlink(missing_ok=True)
     online_backup(source, source_key, incoming)
     if source_key != passphrase:
         rekey_file(incoming, source_key, passphrase)

@@ -20,6 +20,8 @@ from typing import Final
 
 from PIL import Image, UnidentifiedImageError
 
+from app.services.errors import QT_TRANSLATE_NOOP, LedgerError
+
 __all__ = [
     "MAX_IMAGE_SIDE",
     "BaseMapError",
@@ -67,13 +69,14 @@ _VECTOR_FORMAT_NAMES: Final[frozenset[str]] = frozenset(
 _PILLOW_FORMATS: Final[dict[str, str]] = {"PNG": "png", "JPEG": "jpeg", "MPO": "jpeg"}
 
 
-class BaseMapError(Exception):
-    """A base-map file cannot be used; ``str(error)`` is a message fit to show the user."""
+class BaseMapError(LedgerError):
+    """A base-map file cannot be used: an English template (QT_TRANSLATE_NOOP("errors", …)) naming the file
+    as 「{name}」, so the window shows it in the user's language (app/ui/dialogs.py error_text);
+    ``str(error)`` is the English message."""
 
-    def __init__(self, message: str, path: StrPath) -> None:
-        super().__init__(message)
-        self.message: str = message
+    def __init__(self, template: str, path: StrPath, **params: object) -> None:
         self.path: Path = Path(path)
+        super().__init__(template, name=self.path.name, **params)
 
 
 @dataclass(frozen=True)
@@ -111,40 +114,36 @@ def sniff_mime(data: bytes) -> str | None:
 # --------------------------------------------------------------------------- messages
 
 
-def _quoted(path: Path) -> str:
-    return f"「{path.name}」"
-
-
-def _damaged_mbtiles(path: Path, detail: str) -> BaseMapError:
-    return BaseMapError(
-        f"The MBTiles file {_quoted(path)} is damaged or incomplete: {detail}. "
-        "Please copy it again from the original.",
-        path,
-    )
+# Each message is one whole template (no English fragments pasted in), so it translates as a sentence.
 
 
 def _not_mbtiles(path: Path) -> BaseMapError:
     return BaseMapError(
-        f"{_quoted(path)} is not an MBTiles map file. "
-        "Please choose a map file whose name ends in .mbtiles.",
+        QT_TRANSLATE_NOOP("errors", "「{name}」 is not an MBTiles map file. "
+                                    "Please choose a map file whose name ends in .mbtiles."),
         path,
     )
 
 
 def _vector_tiles(path: Path) -> BaseMapError:
     return BaseMapError(
-        f"{_quoted(path)} holds vector (PBF) tiles; Sasaeai Map needs raster tiles "
-        "(PNG or JPEG). Please ask for a version of the map made of PNG or JPEG tiles.",
+        QT_TRANSLATE_NOOP("errors", "「{name}」 holds vector (PBF) tiles; Sasaeai Map needs raster tiles "
+                                    "(PNG or JPEG). Please ask for a version of the map made of PNG or JPEG tiles."),
         path,
     )
 
 
 def _damaged_image(path: Path) -> BaseMapError:
     return BaseMapError(
-        f"The picture {_quoted(path)} is damaged or incomplete and cannot be shown. "
-        "Please copy it again, or open it in a picture program and save it again.",
+        QT_TRANSLATE_NOOP("errors", "The picture 「{name}」 is damaged or incomplete and cannot be shown. "
+                                    "Please copy it again, or open it in a picture program and save it again."),
         path,
     )
+
+
+def _unreadable(path: Path, exc: OSError) -> BaseMapError:
+    return BaseMapError(QT_TRANSLATE_NOOP("errors", "「{name}」 could not be read ({reason})."), path,
+                        reason=exc.strerror or str(exc))
 
 
 # --------------------------------------------------------------------------- shared checks
@@ -156,23 +155,19 @@ def _require_nonempty_file(path: Path) -> int:
         stat = path.stat()
     except FileNotFoundError:
         raise BaseMapError(
-            f"{_quoted(path)} could not be found. It may have been moved, renamed or deleted.",
+            QT_TRANSLATE_NOOP("errors", "「{name}」 could not be found. It may have been moved, renamed or deleted."),
             path,
         ) from None
     except PermissionError:
-        raise BaseMapError(
-            f"Sasaeai Map is not allowed to read {_quoted(path)}.", path
-        ) from None
+        raise BaseMapError(QT_TRANSLATE_NOOP("errors", "Sasaeai Map is not allowed to read 「{name}」."), path) from None
     except OSError as exc:
-        raise BaseMapError(
-            f"{_quoted(path)} could not be read ({exc.strerror or exc}).", path
-        ) from exc
+        raise _unreadable(path, exc) from exc
     if path.is_dir():
-        raise BaseMapError(f"{_quoted(path)} is a folder, not a file.", path)
+        raise BaseMapError(QT_TRANSLATE_NOOP("errors", "「{name}」 is a folder, not a file."), path)
     if stat.st_size == 0:
         raise BaseMapError(
-            f"{_quoted(path)} is empty (it contains no data). "
-            "It may not have finished copying; please copy it again.",
+            QT_TRANSLATE_NOOP("errors", "「{name}」 is empty (it contains no data). "
+                                        "It may not have finished copying; please copy it again."),
             path,
         )
     return stat.st_size
@@ -192,15 +187,26 @@ def inspect_image(path: StrPath) -> ImageInfo:
         with Image.open(p) as im:
             pil_format = im.format or ""
             width, height = im.size
-            if pil_format not in _PILLOW_FORMATS:
-                kind = f"a {pil_format} picture" if pil_format else "a kind of picture"
+            if pil_format not in _PILLOW_FORMATS and pil_format:
                 raise BaseMapError(
-                    f"{_quoted(p)} is {kind}; Sasaeai Map can only use PNG or JPEG pictures. "
-                    "Please save it as PNG or JPEG and try again.",
+                    QT_TRANSLATE_NOOP("errors", "「{name}」 is a {format} picture; Sasaeai Map can only use PNG or "
+                                                "JPEG pictures. Please save it as PNG or JPEG and try again."),
+                    p, format=pil_format,
+                )
+            if pil_format not in _PILLOW_FORMATS:
+                raise BaseMapError(
+                    QT_TRANSLATE_NOOP("errors", "「{name}」 is a kind of picture Sasaeai Map cannot use: it can only "
+                                                "use PNG or JPEG pictures. Please save it as PNG or JPEG and try "
+                                                "again."),
                     p,
                 )
             if width > MAX_IMAGE_SIDE or height > MAX_IMAGE_SIDE:
-                raise _too_large(p, f"{width} × {height} pixels")
+                raise BaseMapError(
+                    QT_TRANSLATE_NOOP("errors", "The picture 「{name}」 is too large ({width} × {height} pixels). "
+                                                "Pictures can be at most {limit} pixels wide and {limit} pixels "
+                                                "high; please make it smaller and try again."),
+                    p, width=width, height=height, limit=MAX_IMAGE_SIDE,
+                )
             if width < 1 or height < 1:
                 raise _damaged_image(p)
             # verify() catches bad checksums and missing chunks without decoding pixels ...
@@ -212,28 +218,24 @@ def inspect_image(path: StrPath) -> ImageInfo:
         raise
     except UnidentifiedImageError:
         raise BaseMapError(
-            f"{_quoted(p)} is not a picture (PNG or JPEG). "
-            "Please choose a PNG or JPEG picture of the town map.",
+            QT_TRANSLATE_NOOP("errors", "「{name}」 is not a picture (PNG or JPEG). "
+                                        "Please choose a PNG or JPEG picture of the town map."),
             p,
         ) from None
     except Image.DecompressionBombError:
-        raise _too_large(p, "too many pixels") from None
+        raise BaseMapError(
+            QT_TRANSLATE_NOOP("errors", "The picture 「{name}」 is too large (too many pixels). Pictures can be at "
+                                        "most {limit} pixels wide and {limit} pixels high; please make it smaller "
+                                        "and try again."),
+            p, limit=MAX_IMAGE_SIDE,
+        ) from None
     except (FileNotFoundError, PermissionError) as exc:
         # The file vanished or was locked between the checks above and the read.
-        raise BaseMapError(f"{_quoted(p)} could not be read ({exc.strerror}).", p) from exc
+        raise _unreadable(p, exc) from exc
     # Pillow's decoders raise a grab-bag of unrelated exception types on bad data.
     except Exception as exc:  # noqa: BLE001
         raise _damaged_image(p) from exc
     return ImageInfo(width=width, height=height, format=_PILLOW_FORMATS[pil_format])
-
-
-def _too_large(path: Path, detail: str) -> BaseMapError:
-    return BaseMapError(
-        f"The picture {_quoted(path)} is too large ({detail}). Pictures can be at most "
-        f"{MAX_IMAGE_SIDE} pixels wide and {MAX_IMAGE_SIDE} pixels high; "
-        "please make it smaller and try again.",
-        path,
-    )
 
 
 # --------------------------------------------------------------------------- MBTiles
@@ -245,15 +247,19 @@ def _check_sqlite_header(path: Path, size: int) -> None:
         with path.open("rb") as fh:
             header = fh.read(_SQLITE_HEADER_SIZE)
     except OSError as exc:
-        raise BaseMapError(f"{_quoted(path)} could not be read ({exc.strerror}).", path) from exc
+        raise _unreadable(path, exc) from exc
     if not header.startswith(_SQLITE_MAGIC):
         raise _not_mbtiles(path)
     if len(header) < _SQLITE_HEADER_SIZE:
-        raise _damaged_mbtiles(path, "the file stops right after it begins")
+        raise BaseMapError(QT_TRANSLATE_NOOP("errors", "The MBTiles file 「{name}」 is damaged or incomplete: the "
+                                                       "file stops right after it begins. Please copy it again from "
+                                                       "the original."), path)
     (raw_page_size,) = struct.unpack(">H", header[16:18])
     page_size = 65536 if raw_page_size == 1 else raw_page_size
     if page_size < 512 or page_size & (page_size - 1):
-        raise _damaged_mbtiles(path, "the start of the file is scrambled")
+        raise BaseMapError(QT_TRANSLATE_NOOP("errors", "The MBTiles file 「{name}」 is damaged or incomplete: the "
+                                                       "start of the file is scrambled. Please copy it again from "
+                                                       "the original."), path)
     (change_counter,) = struct.unpack(">I", header[24:28])
     (page_count,) = struct.unpack(">I", header[28:32])
     (valid_for,) = struct.unpack(">I", header[92:96])
@@ -262,8 +268,11 @@ def _check_sqlite_header(path: Path, size: int) -> None:
         expected = page_count * page_size
         if size < expected:
             percent = max(1, size * 100 // expected)
-            raise _damaged_mbtiles(
-                path, f"only about {percent}% of it is there (it may not have finished copying)"
+            raise BaseMapError(
+                QT_TRANSLATE_NOOP("errors", "The MBTiles file 「{name}」 is damaged or incomplete: only about "
+                                            "{percent}% of it is there (it may not have finished copying). Please "
+                                            "copy it again from the original."),
+                path, percent=percent,
             )
 
 
@@ -274,7 +283,9 @@ def _open_readonly(path: Path) -> sqlite3.Connection:
     try:
         return sqlite3.connect(uri, uri=True, check_same_thread=False)
     except sqlite3.Error as exc:
-        raise _damaged_mbtiles(path, f"it cannot be opened ({exc})") from exc
+        raise BaseMapError(QT_TRANSLATE_NOOP("errors", "The MBTiles file 「{name}」 is damaged or incomplete: it "
+                                                       "cannot be opened ({reason}). Please copy it again from the "
+                                                       "original."), path, reason=str(exc)) from exc
 
 
 @contextmanager
@@ -282,7 +293,9 @@ def _sqlite_errors_as_damage(path: Path) -> Iterator[None]:
     try:
         yield
     except sqlite3.Error as exc:
-        raise _damaged_mbtiles(path, f"its contents cannot be read ({exc})") from exc
+        raise BaseMapError(QT_TRANSLATE_NOOP("errors", "The MBTiles file 「{name}」 is damaged or incomplete: its "
+                                                       "contents cannot be read ({reason}). Please copy it again "
+                                                       "from the original."), path, reason=str(exc)) from exc
 
 
 def _require_tables(conn: sqlite3.Connection, path: Path) -> None:
@@ -296,9 +309,9 @@ def _require_tables(conn: sqlite3.Connection, path: Path) -> None:
     for needed in ("tiles", "metadata"):
         if needed not in present:
             raise BaseMapError(
-                f"{_quoted(path)} is a database file but not an MBTiles map: "
-                f"it has no “{needed}” table. Please choose a map file made for map tiles.",
-                path,
+                QT_TRANSLATE_NOOP("errors", "「{name}」 is a database file but not an MBTiles map: it has no "
+                                            "“{table}” table. Please choose a map file made for map tiles."),
+                path, table=needed,
             )
 
 
@@ -338,8 +351,8 @@ def _detect_tile_format(conn: sqlite3.Connection, path: Path, metadata: dict[str
     if declared in _RASTER_FORMAT_NAMES:
         return _RASTER_FORMAT_NAMES[declared]
     raise BaseMapError(
-        f"{_quoted(path)} holds map tiles in a form Sasaeai Map cannot show; "
-        "it needs raster tiles (PNG or JPEG).",
+        QT_TRANSLATE_NOOP("errors", "「{name}」 holds map tiles in a form Sasaeai Map cannot show; "
+                                    "it needs raster tiles (PNG or JPEG)."),
         path,
     )
 
@@ -432,8 +445,8 @@ def inspect_mbtiles(path: StrPath) -> MBTilesInfo:
             ).fetchone()
             if not count:
                 raise BaseMapError(
-                    f"{_quoted(p)} contains no map tiles, so there is nothing to show. "
-                    "It may have been exported incompletely; please make it again.",
+                    QT_TRANSLATE_NOOP("errors", "「{name}」 contains no map tiles, so there is nothing to show. "
+                                                "It may have been exported incompletely; please make it again."),
                     p,
                 )
             tile_format = _detect_tile_format(conn, p, metadata)

@@ -33,7 +33,8 @@ def _town(session: Session, town_id: uuid.UUID) -> Town:
 
 
 def _unusable(path: Path, error: BaseMapError) -> LedgerError:
-    return LedgerError(QT_TRANSLATE_NOOP("errors", "{reason}"), where=Path(path).name, reason=str(error))
+    # The file's own template and fields, so the window translates the whole message (not an English "{reason}").
+    return LedgerError(error.template, where=Path(path).name, **error.params)
 
 
 def _copy_in(data_dir: Path, src: Path, suffix: str) -> str:
