@@ -15,6 +15,8 @@ import platformdirs
 
 LEDGER_FILENAME = "ledger.sqlite3"
 BASEMAP_FOLDER = "basemaps"
+LOG_FOLDER = "logs"
+LOG_FILENAME = "sasaeai.log"
 DATA_DIR_ENV = "SASAEAI_DATA_DIR"
 
 
@@ -33,6 +35,11 @@ def basemap_dir(data_dir: Path) -> Path:
     return data_dir / BASEMAP_FOLDER
 
 
+def log_file(data_dir: Path) -> Path:
+    """The app's rotating log (errors and warnings; a bundle has no console to show them)."""
+    return data_dir / LOG_FOLDER / LOG_FILENAME
+
+
 def is_frozen() -> bool:
     return bool(getattr(sys, "frozen", False)) and hasattr(sys, "_MEIPASS")
 
@@ -46,6 +53,11 @@ def resource_dir() -> Path:
 
 def web_dir() -> Path:
     return resource_dir() / "web"
+
+
+def demo_dir() -> Path:
+    """The demo town's map picture and its layout (drawn once by tools/draw_demo_map.py)."""
+    return resource_dir() / "demo"
 
 
 def leaflet_dir() -> Path:

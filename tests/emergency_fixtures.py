@@ -12,10 +12,10 @@ import pytest
 from app.io.reference_layers import import_layer
 from app.services import towns
 from app.services.demo_emergency import seed_demo_emergency
-from tests.conftest import SHARED
+from tests.conftest import DATA, session_day
 
-ECHIZEN = SHARED / "data" / "echizen"
-FUKUI = SHARED / "data" / "fukui"
+ECHIZEN = DATA / "echizen"
+FUKUI = DATA / "fukui"
 
 
 @pytest.fixture
@@ -23,7 +23,7 @@ def demo_cards(demo_ledger):
     """(ledger, town id) of the demo town with demo agencies, cards and the 指定避難所 layer."""
     with demo_ledger.Session.begin() as s:
         town = towns.find_town(s, "ひだまり町")
-        seed_demo_emergency(s, town.id, random.Random(7))
+        seed_demo_emergency(s, town.id, random.Random(7), session_day())
         import_layer(s, ECHIZEN / "gsi_evacuation_shiteihinanjo.geojson")
     return demo_ledger, town.id
 

@@ -20,8 +20,8 @@ from app.services.basemap_files import (
     inspect_mbtiles,
     sniff_mime,
 )
+from tests.conftest import MBTILES
 
-MBTILES_DIR = Path(__file__).resolve().parents[2] / "shared" / "data" / "mbtiles"
 PNG_VIEW_FILE = "consbio_geography-class-png.mbtiles"
 ONE_TILE_FILE = "mbutil_one_tile.mbtiles"
 VECTOR_FILE = "consbio_world_cities_vector.mbtiles"
@@ -30,11 +30,10 @@ PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 
 
 def real_file(name: str) -> Path:
-    path = MBTILES_DIR / name
+    path = MBTILES / name
     if not path.is_file():
         pytest.fail(
-            f"Sample map file {path} is missing; these tests need the shared data folder "
-            f"at {MBTILES_DIR} (a sibling of the repository)."
+            f"Sample map file {path} is missing: tests/data/mbtiles/ holds the real files these tests read."
         )
     return path
 

@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from tests.conftest import run_app
+import pytest
+
+from app.models.engine import DEMO_PASSPHRASE, PASSPHRASE_ENV
+from tests.conftest import DATA, run_app
+
+
+@pytest.fixture(autouse=True)
+def _the_demo_passphrase(monkeypatch):
+    """The ledgers here are made by make-demo: scripts give the demo's passphrase, as a user would."""
+    monkeypatch.setenv(PASSPHRASE_ENV, DEMO_PASSPHRASE)
 
 
 def test_make_demo_then_towns_lists_the_demo_town(tmp_path):
@@ -108,7 +117,6 @@ def test_import_roster_adds_people_and_bad_files_change_nothing(tmp_path):
 def test_emergency_outputs_and_reference_imports_from_the_command_line(tmp_path):
     import openpyxl
 
-    shared = __import__("tests.conftest", fromlist=["SHARED"]).SHARED / "data"
     data = tmp_path / "data"
     assert run_app("make-demo", "--data-dir", str(data)).returncode == 0
     sheet = tmp_path / "緊急連絡表.xlsx"
@@ -122,14 +130,14 @@ def test_emergency_outputs_and_reference_imports_from_the_command_line(tmp_path)
     assert done.returncode == 0, done.stderr
     assert cards.read_bytes().startswith(b"%PDF")
 
-    layer = run_app("import-layer", str(shared / "echizen" / "hinanjo.csv"), "--data-dir", str(data))
+    layer = run_app("import-layer", str(DATA / "echizen" / "hinanjo.csv"), "--data-dir", str(data))
     assert layer.returncode == 0, layer.stderr
     assert "28 features" in layer.stdout
     assert "row 13, column lon" in layer.stdout  # the real file's bad longitude, reported by row and column
 
-    no_kind = run_app("import-agencies", str(shared / "fukui" / "hoyanet_chiikihoukatsu.csv"), "--data-dir", str(data))
+    no_kind = run_app("import-agencies", str(DATA / "fukui" / "hoyanet_chiikihoukatsu.csv"), "--data-dir", str(data))
     assert no_kind.returncode != 0 and "hoyanet_chiikihoukatsu.csv" in no_kind.stderr
-    agencies = run_app("import-agencies", str(shared / "fukui" / "hoyanet_chiikihoukatsu.csv"),
+    agencies = run_app("import-agencies", str(DATA / "fukui" / "hoyanet_chiikihoukatsu.csv"),
                        "--kind", "community_support_centre", "--area-code", "0776", "--data-dir", str(data))
     assert agencies.returncode == 0, agencies.stderr
     assert agencies.stdout.startswith("imported: add 14")

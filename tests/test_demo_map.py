@@ -1,16 +1,20 @@
-"""Tests for the procedural demo base map (app.services.demo_map)."""
+"""The demo town's base map: a picture and its layout committed in resources/demo/, drawn once by
+tools/draw_demo_map.py and only read by the app (app.services.demo_map)."""
 
 from __future__ import annotations
 
 import math
-from pathlib import Path
+import subprocess
+import sys
 
 import pytest
-from PIL import Image
+from PIL import Image, ImageChops, ImageStat
 
-from app.services.demo_map import DemoTownMap, Lot, draw_demo_town_map, find_cjk_font
+from app.services import basemaps, households, places, towns
+from app.services.demo_map import MAP_IMAGE, MAP_LAYOUT, DemoTownMap, demo_map_image, load_demo_town_map
+from tests.conftest import REPO
 
-NO_FONT = Path("/nonexistent/font.ttc")  # explicit path => no search => label-less map
+TOOL = REPO / "tools" / "draw_demo_map.py"
 
 
 def _min_distance(points: list[tuple[float, float]]) -> float:
@@ -18,116 +22,92 @@ def _min_distance(points: list[tuple[float, float]]) -> float:
 
 
 @pytest.fixture(scope="module")
-def default_map(tmp_path_factory) -> tuple[Path, DemoTownMap]:
-    out = tmp_path_factory.mktemp("demo") / "hidamari.png"
-    return out, draw_demo_town_map(out)
+def layout() -> DemoTownMap:
+    return load_demo_town_map()
 
 
-def test_returns_dataclasses_with_requested_size(default_map):
-    out, m = default_map
-    assert isinstance(m, DemoTownMap)
-    assert (m.width, m.height) == (1600, 1100)
-    assert all(isinstance(lot, Lot) for lot in m.lots + m.places)
-    assert len(m.places) == 2
-    assert {p.block for p in m.places} == {"公民館", "サロン"}
-
-
-def test_png_opens_at_size_and_is_small(default_map):
-    out, _ = default_map
-    with Image.open(out) as im:
+def test_the_committed_map_picture_is_a_png_of_the_size_its_layout_says(layout):
+    # GIVEN the picture and layout committed in resources/demo/
+    # WHEN the picture is opened
+    with Image.open(demo_map_image()) as im:
+        # THEN it is a PNG exactly as large as the layout it goes with
         assert im.format == "PNG"
-        assert im.size == (1600, 1100)
-    assert out.stat().st_size < 1_500_000
+        assert im.size == (layout.width, layout.height) == (1600, 1100)
+    assert demo_map_image().stat().st_size < 400_000  # small enough to keep in the repository
 
 
-def test_image_is_not_blank(default_map):
-    out, _ = default_map
-    with Image.open(out) as im:
-        rgb = im.convert("RGB")
-        colours = rgb.getcolors(maxcolors=1 << 20)
-    assert colours is not None and len(colours) > 50
-    # the dominant colour must not cover (almost) everything
-    assert max(n for n, _ in colours) < 0.8 * 1600 * 1100
+def test_every_lot_and_place_of_the_layout_lies_inside_the_picture_apart_from_the_others(layout):
+    # GIVEN the committed layout, WHEN its lots and places are read
+    spots = layout.lots + layout.places
+    # THEN there are lots enough for the demo's sixty households, a community hall and a salon
+    assert len(layout.lots) >= 80
+    assert [p.block for p in layout.places] == ["公民館", "サロン"]
+    # and every one lies inside the picture, named, and at least 20 px from any other
+    for spot in spots:
+        assert 0 < spot.x < layout.width and 0 < spot.y < layout.height
+        assert spot.block
+    assert _min_distance([(p.x, p.y) for p in spots]) >= 20.0
 
 
-def test_enough_lots_for_sixty_households(default_map):
-    _, m = default_map
-    assert len(m.lots) >= 80
-
-
-def test_lots_inside_image_and_apart(default_map):
-    _, m = default_map
-    for p in m.lots + m.places:
-        assert 0 < p.x < m.width
-        assert 0 < p.y < m.height
-        assert p.block
-    pts = [(p.x, p.y) for p in m.lots + m.places]
-    assert len(set(pts)) == len(pts)
-    assert _min_distance(pts) >= 20.0
-
-
-def test_coordinates_are_bottom_left_y_up(default_map):
-    """The community hall sits just north of the 県道 (image upper half => y-up value > h/2)."""
-    _, m = default_map
-    hall = m.places[0]
+def test_the_layout_counts_up_from_the_bottom_left_corner_of_the_picture(layout):
+    # GIVEN the community hall, drawn just north of the 県道 (in the upper half of the picture)
+    hall = layout.places[0]
+    # THEN its y counts upwards from the bottom (Leaflet CRS.Simple), so it is above the middle
     assert hall.block == "公民館"
-    assert hall.y > m.height / 2
+    assert hall.y > layout.height / 2
 
 
-def test_deterministic_for_same_seed(tmp_path):
-    a, b = tmp_path / "a.png", tmp_path / "b.png"
-    ma = draw_demo_town_map(a, seed=3)
-    mb = draw_demo_town_map(b, seed=3)
-    assert ma == mb
-    assert a.read_bytes() == b.read_bytes()
+def test_the_demo_base_map_is_the_committed_picture(demo_ledger, demo_dir, layout):
+    # GIVEN the demo ledger, WHEN its town's base map is read
+    with demo_ledger.Session() as s:
+        [town] = towns.list_towns(s)
+        base = basemaps.base_map_of(s, demo_dir, town.id)
+    # THEN it is a copy of the committed picture, byte for byte, used in pixel coordinates
+    assert base.kind == "image"
+    assert base.path.read_bytes() == demo_map_image().read_bytes()
+    assert (base.width, base.height) == (layout.width, layout.height)
 
 
-def test_different_seed_changes_layout(tmp_path):
-    ma = draw_demo_town_map(tmp_path / "a.png", seed=1, font_path=NO_FONT)
-    mb = draw_demo_town_map(tmp_path / "b.png", seed=2, font_path=NO_FONT)
-    assert ma.lots != mb.lots
+def test_the_demo_households_and_gathering_places_sit_on_the_lots_of_the_layout(demo_ledger, layout):
+    # GIVEN the demo ledger, WHEN its households and gathering places are read
+    with demo_ledger.Session() as s:
+        [town] = towns.list_towns(s)
+        homes = households.list_households(s, town.id)
+        gathering = places.list_places(s, town.id)
+    # THEN each household stands on a house lot of the layout, and the places on the hall and the salon
+    lots = {(lot.x, lot.y) for lot in layout.lots}
+    assert homes and all((h.pixel.x, h.pixel.y) in lots for h in homes)
+    assert sorted((p.pixel.x, p.pixel.y) for p in gathering) == sorted((p.x, p.y) for p in layout.places)
 
 
-@pytest.mark.parametrize("seed", [0, 11, 42, 2024])
-def test_other_seeds_are_valid(tmp_path, seed):
-    m = draw_demo_town_map(tmp_path / "m.png", seed=seed, font_path=NO_FONT)
-    assert len(m.lots) >= 80
-    assert _min_distance([(p.x, p.y) for p in m.lots + m.places]) >= 20.0
-
-
-def test_missing_font_still_draws_map(tmp_path):
-    assert find_cjk_font(NO_FONT) is None
-    out = tmp_path / "nofont.png"
-    m = draw_demo_town_map(out, font_path=NO_FONT)
-    with Image.open(out) as im:
-        assert im.size == (1600, 1100)
-        assert len(im.convert("RGB").getcolors(maxcolors=1 << 20)) > 50
-    assert len(m.lots) >= 80
-
-
-def test_non_font_file_is_treated_as_missing(tmp_path):
-    bogus = tmp_path / "not_a_font.ttc"
+def test_the_tool_refuses_to_draw_the_map_without_a_japanese_font(tmp_path):
+    # GIVEN a "font" file that is not a font at all
+    bogus = tmp_path / "not-a-font.ttc"
     bogus.write_bytes(b"definitely not a font")
-    assert find_cjk_font(bogus) is None
-    m = draw_demo_town_map(tmp_path / "m.png", font_path=bogus)
-    assert len(m.lots) >= 80
+    # WHEN the tool is asked to draw with it
+    run = subprocess.run([sys.executable, str(TOOL), "--font", str(bogus), "--out-dir", str(tmp_path / "out")],
+                         cwd=REPO, capture_output=True, text=True, timeout=120)
+    # THEN it refuses, says why, and writes nothing
+    assert run.returncode == 2
+    assert "no Japanese font" in run.stderr and str(bogus) in run.stderr
+    assert not (tmp_path / "out").exists()
 
 
-def test_labels_change_image_when_font_available(tmp_path):
-    font = find_cjk_font()
-    if font is None:
-        pytest.skip("no Japanese font installed")
-    with_text = tmp_path / "t.png"
-    without = tmp_path / "n.png"
-    m1 = draw_demo_town_map(with_text, font_path=font)
-    m2 = draw_demo_town_map(without, font_path=NO_FONT)
-    assert m1 == m2  # labels never move lots
-    assert with_text.read_bytes() != without.read_bytes()
-
-
-def test_scaled_output_size(tmp_path):
-    out = tmp_path / "small.png"
-    m = draw_demo_town_map(out, width=800, height=550, font_path=NO_FONT)
-    with Image.open(out) as im:
-        assert im.size == (800, 550)
-    assert all(0 < p.x < 800 and 0 < p.y < 550 for p in m.lots)
+def test_the_tool_draws_the_committed_map_again(tmp_path, layout):
+    # GIVEN Debian's fonts-noto-cjk (./dev.sh installs it; the tool names it and draws with nothing else)
+    out = tmp_path / "demo"
+    # WHEN the tool draws the map into a fresh folder
+    run = subprocess.run([sys.executable, str(TOOL), "--out-dir", str(out)],
+                         cwd=REPO, capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, (
+        "tools/draw_demo_map.py could not draw the demo map; without a Japanese font this fails on purpose: "
+        f"install Debian's fonts-noto-cjk (./dev.sh does).\n{run.stderr}")
+    # THEN its layout is the committed one, character for character
+    assert (out / MAP_LAYOUT).read_text(encoding="utf-8") == (demo_map_image().parent / MAP_LAYOUT).read_text(
+        encoding="utf-8")
+    # and its picture has the committed size and looks like it (Pillow and FreeType versions may move a
+    # few pixels of the labels, so not byte for byte); a picture not drawn again after a change differs more
+    with Image.open(out / MAP_IMAGE) as fresh, Image.open(demo_map_image()) as committed:
+        assert fresh.size == committed.size == (layout.width, layout.height)
+        difference = ImageChops.difference(fresh.convert("RGB"), committed.convert("RGB"))
+    assert max(ImageStat.Stat(difference).mean) < 2.0

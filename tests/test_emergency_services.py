@@ -14,6 +14,7 @@ from app.services import emergency, households
 from app.services.emergency_views import AgencyFields, CardFields, CardRole, ContactFields, Missing, ShelterStatus
 from app.services.errors import LedgerError
 from app.services.views import Crs, HouseholdFields, MapPoint, PersonFields
+from tests.conftest import session_day
 from tests.emergency_fixtures import demo_cards  # noqa: F401 - fixture
 
 TWO = [ContactFields("山田　健太", "長男", "090-0000-0001", "福井市"), ContactFields("山田　直子", "長女", "090-0000-0002")]
@@ -90,9 +91,9 @@ def test_demo_town_flags_a_missing_card_an_overdue_review_and_unknown_shelter_po
     with ledger.Session.begin() as s:
         views = emergency.list_cards(s, town_id)
         assert len(emergency.persons_without_card(s, town_id)) == 1
-        overdue = emergency.overdue_reviews(s, town_id, today=date(2026, 11, 27))
+        overdue = emergency.overdue_reviews(s, town_id, today=session_day())  # the demo counts from its day
         incomplete = emergency.incomplete_cards(s, town_id)
-    assert len(overdue) == 1 and overdue[0].review_on < date(2026, 11, 27)
+    assert len(overdue) == 1 and overdue[0].review_on < session_day()
     assert any(Missing.CONTACTS in v.missing for v in incomplete)
     # The demo town is drawn on a pixel map: no lat/lon, so the shelter is honestly unknown.
     assert {v.shelter.status for v in views} == {ShelterStatus.NO_POSITION}

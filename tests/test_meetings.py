@@ -22,8 +22,10 @@ from app.services.meeting_views import (
 )
 from app.services.views import Crs, HouseholdFields, MapPoint, PersonFields
 from app.services.watch_views import LinkFields
+from tests.conftest import session_day
 
 TODAY = date(2026, 11, 27)  # the faked clock: every service gets today= explicitly
+DEMO_DAY = session_day()  # the day the demo was made: its cards' review dates and its records' times count from it
 MEETING_DAY = date(2026, 11, 20)
 RECORDER = Operator("山田　花子", "民生児童委員")
 
@@ -35,14 +37,14 @@ def demo(demo_ledger):
         return demo_ledger, towns.find_town(s, "ひだまり町").id
 
 
-def _meeting(s, town_id, day=MEETING_DAY):
+def _meeting(s, town_id, day=MEETING_DAY, today=TODAY):
     return meetings.add_meeting(s, town_id, MeetingFields(day, MeetingKind.TOWN_LIAISON, "年1回の連絡会", (
         AttendeeFields("田中　一郎", AttendeeRole.DISTRICT_HEAD),
         AttendeeFields("佐藤　和子", AttendeeRole.WELFARE_COMMISSIONER),
         AttendeeFields("鈴木　清", AttendeeRole.WELFARE_PROMOTER),
         AttendeeFields("高橋　節子", AttendeeRole.ELDERLY_HOME_COUNSELLOR),
         AttendeeFields("伊藤　博", AttendeeRole.OTHER, "老人会長"),
-    )), today=TODAY)
+    )), today=today)
 
 
 # ---------------------------------------------------------------- meetings
@@ -260,11 +262,11 @@ def test_restoring_a_person_whose_household_is_off_the_map_is_refused(demo):
 def test_the_due_list_gives_every_gap_with_its_reason(demo):
     led, town_id = demo
     with led.Session.begin() as s:
-        due = meetings.due_list(s, town_id, TODAY)
+        due = meetings.due_list(s, town_id, DEMO_DAY)
         concerns = watch.list_concerns(s, town_id)
         no_watcher = {c.person.id for c in watch.persons_without_watcher(s, town_id)}
         no_card = {v.person.id for v in emergency.persons_without_card(s, town_id)}
-        card_overdue = {v.person.id for v in emergency.overdue_reviews(s, town_id, TODAY)}
+        card_overdue = {v.person.id for v in emergency.overdue_reviews(s, town_id, DEMO_DAY)}
     by_reason = {reason: {d.person.id for d in due if d.reason is reason} for reason in DueReason}
     assert by_reason[DueReason.NEVER_REVIEWED] == {c.person.id for c in concerns}
     assert by_reason[DueReason.NO_WATCHER] == no_watcher and no_watcher
@@ -357,11 +359,11 @@ def test_the_change_report_lists_what_was_added_changed_archived_and_linked_and_
 
 def test_the_change_report_since_the_last_meeting_starts_on_that_day(demo):
     led, town_id = demo
-    today = date.today()
+    today = DEMO_DAY  # the demo was made today: its records carry the clock's times (pytest --clock moves both)
     with led.Session.begin() as s:
         assert meetings.changes_since_last_meeting(s, town_id, today=today) is None
         meetings.add_meeting(s, town_id, MeetingFields(today - timedelta(days=1)), today=today)
-        _meeting(s, town_id, day=today)  # today's meeting is the current one, not the last
+        _meeting(s, town_id, day=today, today=today)  # today's meeting is the current one, not the last
         report = meetings.changes_since_last_meeting(s, town_id, today=today)
         before = meetings.changes_since(s, town_id, today + timedelta(days=1))
     assert report.since.astimezone().date() == today - timedelta(days=1)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pytest
 from openpyxl import Workbook
@@ -16,9 +15,9 @@ from app.services import households, watch
 from app.services.addresses import AddressTable
 from app.services.errors import LedgerError
 from app.services.views import HouseholdFields, PersonFields
+from tests.conftest import DATA
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
-OAZA = SHARED / "data" / "echizen" / "oaza_chome_isj2019.csv"
+OAZA = DATA / "echizen" / "oaza_chome_isj2019.csv"
 
 
 def xlsx(path, rows, title="名簿"):

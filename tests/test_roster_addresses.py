@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
 from app.services.addresses import AddressTable
 from app.services.errors import LedgerError
+from tests.conftest import DATA
 
-OAZA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "echizen" / "oaza_chome_isj2019.csv"
+OAZA = DATA / "echizen" / "oaza_chome_isj2019.csv"
 
 
 @pytest.fixture(scope="module")

@@ -6,15 +6,13 @@ each laptop (and on the server) is what these tests assert.
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
-
 from sqlalchemy import create_engine, select, text
 
 from app.models import Household, Person, Town
 from app.services import households as hh
-from app.services.sync import list_conflicts, resolve_conflict, sync, sync_status
 from app.services.towns import create_town
 from app.services.views import HouseholdFields, PersonFields
+from app.services.sync import list_conflicts, resolve_conflict, sync, sync_status
 from tests.sync_fixtures import make_laptop, pg_admin_url, server_url  # noqa: F401 - fixtures
 
 DISTRICT = "味真野地区"
@@ -229,9 +227,10 @@ def test_a_laptop_that_already_had_the_district_adopts_the_servers_district_and_
 def test_the_server_keeps_who_synced_what_and_when(make_laptop, server_url):
     a = make_laptop("laptop-a", [DISTRICT])
     _seed(a, households=1)
-    started = datetime.now(timezone.utc)
-    sync(a.ledger, a.url)
     engine = create_engine(server_url.replace("postgresql://", "postgresql+psycopg://"))
+    with engine.connect() as conn:  # the server's clock stamps the log (pytest --clock cannot move it)
+        started = conn.execute(text("SELECT clock_timestamp()")).scalar()
+    sync(a.ledger, a.url)
     with engine.connect() as conn:
         log = conn.execute(text("SELECT laptop_name, role_name, kind, pushed, finished_at FROM sync_log")).all()
         journal = conn.execute(text("SELECT DISTINCT laptop_name, operator_name FROM sync_change "

@@ -7,10 +7,10 @@ import pytest
 from app.services import emergency, towns
 from app.services.emergency_views import Missing
 from app.ui.emergency_panel import CardDialog
-from tests.conftest import SHARED
+from tests.conftest import DATA
 from tests.test_ui_map import page_state, window  # noqa: F401 - the window fixture
 
-ECHIZEN = SHARED / "data" / "echizen"
+ECHIZEN = DATA / "echizen"
 
 
 def cards(window):
@@ -92,7 +92,7 @@ def test_shelters_show_on_a_geographic_map_with_their_credit(qtbot, step3):
 def test_agency_list_import_with_kind_and_area_code_given(qtbot, step3):
     with step3.ledger.Session() as s:
         before = {a.id for a in emergency.list_agencies(s)}
-    assert step3.import_agencies(SHARED / "data" / "fukui" / "hoyanet_chiikihoukatsu.csv",
+    assert step3.import_agencies(DATA / "fukui" / "hoyanet_chiikihoukatsu.csv",
                                  kind="community_support_centre", confirm=lambda p: True, area_code="0776")
     with step3.ledger.Session() as s:
         added = [a for a in emergency.list_agencies(s) if a.id not in before]
@@ -119,7 +119,8 @@ def pdf_text(path) -> str:
 
 
 def test_the_preview_asks_for_whom_and_applies_the_consent_rule(qtbot, step3, tmp_path):
-    from app.services.privacy import Audience, ConsentFields, ConsentStatus, export_rule
+    from app.services.privacy import Audience, export_rule
+    from app.services.privacy import ConsentFields, ConsentStatus
 
     people = [c for c in cards(step3).values()]
     refused, agreed = people[0].person, people[1].person

@@ -1,4 +1,4 @@
-"""The demo town 「ひだまり町」: invented households and people on a town map drawn by our own code.
+"""The demo town 「ひだまり町」: invented households and people on a town map drawn by our own tool.
 
 Everything here is fictional (names, addresses, phone numbers); it exists so the app can be
 shown and tested offline without anybody's personal data.
@@ -7,10 +7,9 @@ shown and tested offline without anybody's personal data.
 from __future__ import annotations
 
 import random
-import tempfile
 import uuid
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
 from pathlib import Path
 
 from sqlalchemy.orm import Session
@@ -20,8 +19,9 @@ from app.models.engine import DEMO_PASSPHRASE
 from app.paths import ledger_path
 from app.services import basemaps, households, places, towns
 from app.services.demo_emergency import seed_demo_emergency
-from app.services.demo_map import draw_demo_town_map
+from app.services.demo_map import demo_map_image, load_demo_town_map
 from app.services.demo_watch import seed_demo_watchers
+from app.services.ledger_kind import mark_demo
 from app.services.places import PlaceFields
 from app.services.privacy import ConsentFields, ConsentStatus, record_consent
 from app.services.views import Crs, HouseholdFields, MapPoint, PersonFields
@@ -29,10 +29,11 @@ from app.services.views import Crs, HouseholdFields, MapPoint, PersonFields
 DEMO_DISTRICT = "さくら地区"
 DEMO_TOWN = "ひだまり町"
 DEMO_HOUSEHOLDS = 60
-DEMO_CONSENT_DATE = date(2026, 5, 16)  # asked at the spring liaison meeting
 SEED = 7
-# Ages are computed against this date, so the demo looks the same every year it is built.
-REFERENCE_DAY = date(2026, 4, 1)
+# The demo's dates count back from the day it is made (its reference day), so it looks the same in any
+# year: the same ages, consent asked at a liaison meeting half a year ago, cards made then and due in a
+# year, one card's review passed (demo_emergency.py), watchers involved for some years (demo_watch.py).
+CONSENT_DAYS_AGO = 195
 
 SURNAMES = [
     ("山田", "やまだ"), ("佐藤", "さとう"), ("鈴木", "すずき"), ("高橋", "たかはし"), ("田中", "たなか"),
@@ -80,9 +81,9 @@ class DemoSummary:
     places: int
 
 
-def _birth_date(rng: random.Random, ages: tuple[int, int]) -> date:
+def _birth_date(rng: random.Random, ages: tuple[int, int], today: date) -> date:
     age = rng.randint(*ages)
-    return date(REFERENCE_DAY.year - age, rng.randint(1, 12), rng.randint(1, 28))
+    return date(today.year - age, rng.randint(1, 12), rng.randint(1, 28))
 
 
 def _kinds(rng: random.Random) -> list[tuple[tuple[str, ...], list[tuple[str, tuple[int, int], bool]]]]:
@@ -91,15 +92,20 @@ def _kinds(rng: random.Random) -> list[tuple[tuple[str, ...], list[tuple[str, tu
     return kinds[:DEMO_HOUSEHOLDS]
 
 
-def make_demo(data_dir: Path) -> DemoSummary:
-    """Write the demo ledger (and its base map) into ``data_dir``; refuses to overwrite a ledger."""
+def make_demo(data_dir: Path, *, today: date | None = None) -> DemoSummary:
+    """Write the demo ledger (and its base map) into ``data_dir``; refuses to overwrite a ledger.
+
+    Its dates count back from ``today`` (the day it is made unless given).
+    """
     data_dir.mkdir(parents=True, exist_ok=True)
     path = ledger_path(data_dir)
     if path.exists():
         raise FileExistsError(path)
     ledger = open_ledger(path, DEMO_PASSPHRASE)  # invented people only: a passphrase everyone knows
     try:
-        return _fill(ledger, data_dir)
+        with ledger.Session.begin() as s:
+            mark_demo(s)  # the window says so, and offers a real ledger to whoever starts entering real people
+        return _fill(ledger, data_dir, today or date.today())
     finally:
         ledger.close()
 
@@ -107,30 +113,29 @@ def make_demo(data_dir: Path) -> DemoSummary:
 # What the demo's members agreed to, as a liaison meeting might find it: most said yes to their
 # watchers and the commissioner, fewer to agencies or the community map, some were never asked.
 _CONSENTS = (
-    (55, ConsentFields(ConsentStatus.YES, True, True, True, DEMO_CONSENT_DATE, "民生委員　山本")),
-    (20, ConsentFields(ConsentStatus.YES, True, True, False, DEMO_CONSENT_DATE, "民生委員　山本")),
-    (10, ConsentFields(ConsentStatus.YES, True, False, False, DEMO_CONSENT_DATE, "民生委員　山本")),
-    (10, ConsentFields(ConsentStatus.UNKNOWN, date=DEMO_CONSENT_DATE)),
-    (5, ConsentFields(ConsentStatus.NO, date=DEMO_CONSENT_DATE, recorded_by="民生委員　山本")),
+    (55, ConsentFields(ConsentStatus.YES, True, True, True, None, "民生委員　山本")),
+    (20, ConsentFields(ConsentStatus.YES, True, True, False, None, "民生委員　山本")),
+    (10, ConsentFields(ConsentStatus.YES, True, False, False, None, "民生委員　山本")),
+    (10, ConsentFields(ConsentStatus.UNKNOWN)),
+    (5, ConsentFields(ConsentStatus.NO, recorded_by="民生委員　山本")),
 )
 
 
-def _demo_consent(session: Session, person_id: uuid.UUID, rng: random.Random) -> None:
+def _demo_consent(session: Session, person_id: uuid.UUID, rng: random.Random, today: date) -> None:
     weights = [w for w, _ in _CONSENTS]
     fields = rng.choices([f for _, f in _CONSENTS], weights=weights)[0]
     if fields.status is not ConsentStatus.UNKNOWN:
-        record_consent(session, person_id, fields)
+        record_consent(session, person_id, replace(fields, date=today - timedelta(days=CONSENT_DAYS_AGO)),
+                       today=today)
 
 
-def _fill(ledger: Ledger, data_dir: Path) -> DemoSummary:
+def _fill(ledger: Ledger, data_dir: Path, today: date) -> DemoSummary:
     rng = random.Random(SEED)
     consent_rng = random.Random(SEED + 1)  # its own sequence: the town itself stays as it always was
-    with tempfile.TemporaryDirectory() as tmp:
-        image = Path(tmp) / "hidamari-town-map.png"
-        drawn = draw_demo_town_map(image, seed=SEED)
-        with ledger.Session.begin() as s:
-            town = towns.create_town(s, DEMO_DISTRICT, DEMO_TOWN)
-            basemaps.set_image_base_map(s, data_dir, town.id, image)
+    drawn = load_demo_town_map()  # the map's picture and layout ship with the app (tools/draw_demo_map.py)
+    with ledger.Session.begin() as s:
+        town = towns.create_town(s, DEMO_DISTRICT, DEMO_TOWN)
+        basemaps.set_image_base_map(s, data_dir, town.id, demo_map_image())
     lots = list(drawn.lots)
     rng.shuffle(lots)
     person_count = 0
@@ -153,7 +158,7 @@ def _fill(ledger: Ledger, data_dir: Path) -> DemoSummary:
                     given, given_kana = rng.choice(MEN if sex == "m" else WOMEN)
                     name = f"{surname}　{given}"
                 used_names.add(name)
-                born = _birth_date(rng, ages)
+                born = _birth_date(rng, ages, today)
                 person = households.add_person(s, h.id, PersonFields(
                     name=name,
                     kana=f"{surname_kana}　{given_kana}",
@@ -162,7 +167,7 @@ def _fill(ledger: Ledger, data_dir: Path) -> DemoSummary:
                     of_concern=of_concern,
                     concerns="、".join(rng.sample(CONCERNS, rng.randint(1, 2))) if of_concern else "",
                 ))
-                _demo_consent(s, person.id, consent_rng)
+                _demo_consent(s, person.id, consent_rng, today)
                 person_count += 1
         spots = list(drawn.places)
         place_rows = [
@@ -171,7 +176,7 @@ def _fill(ledger: Ledger, data_dir: Path) -> DemoSummary:
         ]
         for fields, spot in zip(place_rows, spots, strict=False):
             places.add_place(s, town.id, MapPoint(Crs.PIXEL, round(spot.x, 1), round(spot.y, 1)), fields)
-        seed_demo_watchers(s, town.id, rng)
-        seed_demo_emergency(s, town.id, rng)
+        seed_demo_watchers(s, town.id, rng, today)
+        seed_demo_emergency(s, town.id, rng, today)
         count = len(households.list_households(s, town.id))
     return DemoSummary(ledger.path, DEMO_TOWN, count, person_count, len(place_rows))

@@ -36,11 +36,22 @@ MEDICAL = ["高血圧の薬（朝・夕）", "糖尿病：インスリン使用"
            "-服薬なし（本人申告）", ""]
 KEPT_AT = ["冷蔵庫の扉", "電話台の横", "玄関の内側", ""]
 COMMISSIONER = ("民生委員　春野　和子", "0778-00-7001")
-MADE_ON = date(2026, 5, 10)
+# Counted back from the demo's reference day: the cards were made half a year ago and are reviewed a year
+# after; one card is older and its review passed eight months ago.
+MADE_DAYS_AGO = 201
+OVERDUE_REVIEW_DAYS_AGO = 241
+A_YEAR = timedelta(days=365)
 
 
-def seed_demo_emergency(session: Session, town_id: uuid.UUID, rng: random.Random) -> list[CardView]:
-    """Add the demo agency directory and cards for the town's persons needing support; returns the cards."""
+def seed_demo_emergency(session: Session, town_id: uuid.UUID, rng: random.Random,
+                        today: date | None = None) -> list[CardView]:
+    """Add the demo agency directory and cards for the town's persons needing support; returns the cards.
+
+    Their dates count back from ``today`` (the demo's reference day; the day it is made unless given).
+    """
+    today = today or date.today()
+    made_on = today - timedelta(days=MADE_DAYS_AGO)
+    overdue_review = today - timedelta(days=OVERDUE_REVIEW_DAYS_AGO)
     agencies = [emergency.add_agency(session, a) for a in DEMO_AGENCIES]
 
     def of(kind: AgencyKind) -> list[AgencyView]:
@@ -61,9 +72,9 @@ def seed_demo_emergency(session: Session, town_id: uuid.UUID, rng: random.Random
             ))
         doctor = rng.choice(of(AgencyKind.CLINIC) + of(AgencyKind.HOSPITAL))
         has_manager = rng.random() < 0.6
-        review = MADE_ON + timedelta(days=365)
+        review = made_on + A_YEAR
         if i == 1:
-            review = date(2026, 3, 31)  # passed: shows up as an overdue review
+            review = overdue_review  # passed: shows up as an overdue review
         made.append(emergency.save_card(session, view.person.id, CardFields(
             family_doctor_id=doctor.id if i % 7 != 5 else None,
             family_doctor_text="市外の主治医（名前を確認中）" if i % 7 == 5 else "",
@@ -75,7 +86,7 @@ def seed_demo_emergency(session: Session, town_id: uuid.UUID, rng: random.Random
             welfare_commissioner_name=COMMISSIONER[0],
             welfare_commissioner_phone=COMMISSIONER[1],
             kept_at=rng.choice(KEPT_AT),
-            made_on=MADE_ON if i != 1 else date(2025, 3, 31),
+            made_on=made_on if i != 1 else overdue_review - A_YEAR,
             review_on=review,
         ), contacts))
     return made

@@ -55,15 +55,19 @@ def _adult(home: HouseholdView, today: date) -> PersonView:
     return min(adults or home.persons, key=lambda p: -(p.birth_date or today).toordinal())
 
 
-def seed_demo_watchers(session: Session, town_id: uuid.UUID, rng: random.Random) -> list[WatcherView]:
-    """Add watchers and watch links to the demo town; returns the watchers added."""
+def seed_demo_watchers(session: Session, town_id: uuid.UUID, rng: random.Random,
+                       today: date | None = None) -> list[WatcherView]:
+    """Add watchers and watch links to the demo town; returns the watchers added.
+
+    Ages and the years watchers have been involved count back from ``today`` (the demo's reference day).
+    """
+    today = today or date.today()
     concerns = watch.list_concerns(session, town_id)
     homes = households.list_households(session, town_id)
     by_id = {h.id: h for h in homes}
     helpers = _helpers(homes)
     rng.shuffle(helpers)
     added: list[WatcherView] = []
-    today = date(2026, 4, 1)  # the demo's reference day: the same watchers every year
 
     role_holders: list[tuple[WatcherView, str, WatchFrequency]] = []
     for role, involvement, frequency in ROLE_HOLDERS:
@@ -87,7 +91,7 @@ def seed_demo_watchers(session: Session, town_id: uuid.UUID, rng: random.Random)
     watched = sorted(watched[gap:], key=lambda c: c.map_number) if len(watched) > gap else []
     neighbours: dict[uuid.UUID, WatcherView] = {}
     pool = list(helpers)  # what is left after the role holders took theirs
-    since_years = [2019, 2021, 2022, 2023, 2024, 2025]
+    since_years = [today.year - n for n in (7, 5, 4, 3, 2, 1)]  # the same watchers and years in any year
     for concern in watched:
         home = by_id[concern.household_id]
         # The nearest able household is the natural neighbour to keep an eye out.

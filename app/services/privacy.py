@@ -148,14 +148,16 @@ def get_consent(session: Session, person_id: uuid.UUID) -> ConsentView:
     return _view(_person(session, person_id))
 
 
-def record_consent(session: Session, person_id: uuid.UUID, fields: ConsentFields) -> ConsentView:
+def record_consent(session: Session, person_id: uuid.UUID, fields: ConsentFields, *,
+                   today: date | None = None) -> ConsentView:
     """Record what the person agreed to; scopes only count with a "yes", so they are cleared otherwise."""
     try:
         status = ConsentStatus(fields.status)
     except ValueError:
         raise LedgerError(QT_TRANSLATE_NOOP("errors", "consent must be yes, no or unknown"), where="consent") from None
-    when = fields.date or date.today()
-    if when > date.today():
+    today = today or date.today()
+    when = fields.date or today
+    if when > today:
         raise LedgerError(QT_TRANSLATE_NOOP("errors", "the consent date is in the future"), where="consent_date")
     p = _person(session, person_id)
     agreed = status is ConsentStatus.YES

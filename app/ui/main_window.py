@@ -70,6 +70,7 @@ from app.services.backup import (
 from app.services.backup import restore_backup as restore_ledger_file
 from app.services.emergency_views import CardView
 from app.services.errors import LedgerError
+from app.services.ledger_kind import is_demo
 from app.services.mapdata import (
     anonymous,
     gap_households,
@@ -112,11 +113,12 @@ from app.services.watch_views import (
     WatchLineView,
     WatchLinkView,
 )
+from app.ui.about import AboutDialog
 from app.ui.comfort import HIGH_CONTRAST, LARGE_TEXT, WAREKI, Comfort
 from app.ui.commands import LedgerCommand
-from app.ui.dialogs import BaseMapChoiceDialog, PlaceDialog, TownDialog, show_error
+from app.ui.dialogs import BaseMapChoiceDialog, DemoBar, PlaceDialog, TownDialog, show_error
 from app.ui.emergency_panel import CardDialog, EmergencyPanel, fields_of
-from app.ui.help import AboutDialog, GuideDialog
+from app.ui.help import GuideDialog
 from app.ui.i18n import SETTING, chosen_language
 from app.ui.import_dialogs import ColumnMappingDialog, ImportPreviewDialog, summary_text
 from app.ui.meeting_panel import (
@@ -139,6 +141,7 @@ from app.ui.unlock import (
     DEFAULT_AUTO_LOCK_MINUTES,
     AutoLock,
     UnlockDialog,
+    ask_real_ledger,
     passphrase_ok,
 )
 from app.ui.watch_panel import LinkDialog, WatchPanel, role_labels
@@ -277,6 +280,10 @@ class MainWindow(QMainWindow):
         bar_layout.addWidget(self.plain_copy_button)
         self.plain_copy_bar.setVisible(False)
         central_layout.addWidget(self.plain_copy_bar)
+        self.demo_bar = DemoBar()  # shown when the ledger itself says it is the demo
+        self.demo_bar.make_real_ledger.connect(lambda: self.make_real_ledger())
+        self.demo_bar.setVisible(False)
+        central_layout.addWidget(self.demo_bar)
         central_layout.addWidget(self.splitter, 1)
         central_layout.addWidget(self.lock_screen, 1)
         self.setCentralWidget(central)
@@ -302,6 +309,7 @@ class MainWindow(QMainWindow):
             action.blockSignals(False)
         self.household_panel.wareki = self.comfort.wareki
         self.check_unencrypted_copies()
+        self.refresh_demo_bar()
         self.refresh_sync_status()
 
     # ------------------------------------------------------------------ set-up
@@ -881,6 +889,7 @@ class MainWindow(QMainWindow):
         )
         if result is not None:
             self.select_household(result.id)
+            self._offer_real_ledger()
         return result
 
     def add_place(self, point: MapPoint, fields: places.PlaceFields | None = None) -> PlaceView | None:
@@ -982,10 +991,11 @@ class MainWindow(QMainWindow):
             fields = dialog.fields()
         pid = uuid.uuid4()
         reload = self._household_step(hid)
-        self.run(self.tr("Add member"),
-                 lambda s: (households.add_person(s, hid, fields, person_id=pid), reload(s))[1],
-                 lambda s: (households.delete_person(s, pid), reload(s))[1],
-                 lambda s: (households.restore_person(s, pid), reload(s))[1])
+        if self.run(self.tr("Add member"),
+                    lambda s: (households.add_person(s, hid, fields, person_id=pid), reload(s))[1],
+                    lambda s: (households.delete_person(s, pid), reload(s))[1],
+                    lambda s: (households.restore_person(s, pid), reload(s))[1]) is not None:
+            self._offer_real_ledger()
 
     def edit_person(self, person_id: uuid.UUID, fields: PersonFields | None = None) -> None:
         hid, before = self.selected_id, self.household_panel.person(person_id)
@@ -1182,11 +1192,42 @@ class MainWindow(QMainWindow):
             ledger.operator = old.operator
             self.ledger = ledger
         self.town = None
+        self.refresh_demo_bar()
         self.refresh_towns()
         self.open_initial_town()
         self.statusBar().showMessage(self.tr("Restored {file}. The ledger as it was is kept as {kept}.").format(
             file=path.name, kept=kept.name if kept else "—"), 30000)
         return True
+
+    def refresh_demo_bar(self) -> bool:
+        """Show the demo's bar when the ledger is marked as the demo; True when it is."""
+        with self.ledger.Session() as s:
+            demo = is_demo(s)
+        self.demo_bar.setVisible(demo)
+        return demo
+
+    def _offer_real_ledger(self) -> None:
+        # Someone typing people into the demo may mean real ones: offer a ledger of their own, without a dialog.
+        if not self.demo_bar.isHidden():
+            self.demo_bar.offer()
+
+    def make_real_ledger(self) -> Path | None:
+        """From the demo: make the user's own, empty ledger, then start the app again on it."""
+        from app.ui.app import start_again_on  # the start-up module imports this one
+
+        folder = ask_real_ledger(self)
+        if folder is None:
+            return None
+        QMessageBox.information(self, self.tr("Sasaeai Map"), self.tr(
+            "Your own ledger was made in\n{folder}\n\nThe demo now closes and Sasaeai Map starts again on your "
+            "ledger: enter the passphrase you chose.").format(folder=folder))
+        if not start_again_on(folder):
+            QMessageBox.warning(self, self.tr("Sasaeai Map"), self.tr(
+                "Sasaeai Map could not start again by itself. Please start it yourself; your ledger is in\n{folder}"
+                ).format(folder=folder))
+            return folder
+        self.close()
+        return folder
 
     def check_unencrypted_copies(self) -> list[Path]:
         """Warn while a plain copy from before the ledger was encrypted lies in backups/: anyone can read it."""

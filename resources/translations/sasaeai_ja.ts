@@ -4,14 +4,49 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../app/ui/help.py" line="61"/>
+        <location filename="../../app/ui/about.py"/>
         <source>About Sasaeai Map</source>
         <translation>支え合いマップについて</translation>
     </message>
     <message>
-        <location filename="../../app/ui/help.py" line="64"/>
-        <source>&lt;h2&gt;支え合いマップ Sasaeai Map {version}&lt;/h2&gt;&lt;p&gt;Neighbourhood welfare mapping after the three steps of the Echizen City Council of Social Welfare. Works offline; the ledger stays on this computer.&lt;/p&gt;&lt;p&gt;Built with these components (licence):&lt;/p&gt;</source>
-        <translation>&lt;h2&gt;支え合いマップ {version}&lt;/h2&gt;&lt;p&gt;越前市社会福祉協議会の3つのステップに沿って、地域の支え合い福祉マップをつくるためのアプリです。オフラインで動き、台帳はこのパソコンの中に保存されます。&lt;/p&gt;&lt;p&gt;使っている部品（ライセンス）：&lt;/p&gt;</translation>
+        <location filename="../../app/ui/about.py"/>
+        <source>&lt;h2&gt;支え合いマップ Sasaeai Map {version}&lt;/h2&gt;&lt;p&gt;Neighbourhood welfare mapping after the three steps of the Echizen City Council of Social Welfare. Works offline; the ledger stays on this computer.&lt;/p&gt;&lt;p&gt;Sasaeai Map is free software under the MIT licence. It is built with the components below; choose one to read its licence.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;支え合いマップ {version}&lt;/h2&gt;&lt;p&gt;越前市社会福祉協議会の3つのステップに沿って、地域の支え合い福祉マップをつくるためのアプリです。オフラインで動き、台帳はこのパソコンの中に保存されます。&lt;/p&gt;&lt;p&gt;支え合いマップは MIT ライセンスのフリーソフトウェアです。下の部品を使っています。部品を選ぶと、そのライセンスを読めます。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/about.py"/>
+        <source>Sasaeai Map (this app)</source>
+        <translation>支え合いマップ（このアプリ）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/about.py"/>
+        <source>Component</source>
+        <translation>部品</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/about.py"/>
+        <source>Version</source>
+        <translation>バージョン</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/about.py"/>
+        <source>Licence</source>
+        <translation>ライセンス</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/about.py"/>
+        <source>in {distribution}</source>
+        <translation>{distribution} に同梱</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/about.py"/>
+        <source>Built into {distribution}.</source>
+        <translation>{distribution} に組み込まれています。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/about.py"/>
+        <source>The installed packages do not include the text of this licence: {licences}</source>
+        <translation>インストールされたパッケージには、このライセンスの本文が含まれていません：{licences}</translation>
     </message>
 </context>
 <context>
@@ -381,6 +416,64 @@
         <location filename="../../app/ui/privacy_dialogs.py" line="75"/>
         <source>Recorded on</source>
         <translation>記録した日</translation>
+    </message>
+</context>
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <location filename="../../app/ui/errors.py" line="51"/>
+        <source>Sasaeai Map: an unexpected error</source>
+        <translation>支え合いマップ：思わぬエラー</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="54"/>
+        <source>Something unexpected went wrong. Everything you entered before this is saved; the action that failed may not have been. Please check it and try again.</source>
+        <translation>思わぬエラーが起きました。それまでに入力した内容は保存されています。エラーが起きた操作は保存されていないことがあります。確かめて、もう一度やり直してください。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="57"/>
+        <source>The details are written to the log file:
+{path}</source>
+        <translation>詳しい内容はログファイルに書き込みました：
+{path}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="62"/>
+        <source>Copy details</source>
+        <translation>詳しい内容をコピー</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="63"/>
+        <source>Puts the technical details on the clipboard, to send to whoever supports the app</source>
+        <translation>技術的な詳しい内容をクリップボードに入れます。アプリの担当者に送ってください</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="76"/>
+        <source>{n} errors so far.</source>
+        <translation>これまでにエラーが{n}件ありました。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="83"/>
+        <source>The details are on the clipboard.</source>
+        <translation>詳しい内容をクリップボードにコピーしました。</translation>
+    </message>
+</context>
+<context>
+    <name>DemoBar</name>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="164"/>
+        <source>This is the demo ledger for practice. Please enter invented people only.</source>
+        <translation>これは練習用のデモ台帳です。架空の人だけを入れてください。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="167"/>
+        <source>Entering real people? The demo is for practice only. Make your own ledger, encrypted with your passphrase; nothing from the demo is copied into it.</source>
+        <translation>実在の人を入力していませんか？デモは練習用です。自分の台帳（自分の合言葉で暗号化されます）を作ってください。デモの内容は新しい台帳に移りません。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="170"/>
+        <source>Make my own ledger…</source>
+        <translation>自分の台帳を作る…</translation>
     </message>
 </context>
 <context>
@@ -1769,6 +1862,24 @@ Everything recorded after the backup was made is replaced. The ledger as it is n
         <translation>{file} を復元しました。置き換える前の台帳は {kept} に保存してあります。</translation>
     </message>
     <message>
+        <location filename="../../app/ui/main_window.py" line="1222"/>
+        <source>Your own ledger was made in
+{folder}
+
+The demo now closes and Sasaeai Map starts again on your ledger: enter the passphrase you chose.</source>
+        <translation>自分の台帳を作りました：
+{folder}
+
+デモを閉じて、自分の台帳で支え合いマップを起動し直します。決めた合言葉を入力してください。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="1226"/>
+        <source>Sasaeai Map could not start again by itself. Please start it yourself; your ledger is in
+{folder}</source>
+        <translation>支え合いマップを自動で起動し直せませんでした。手で起動してください。台帳の場所：
+{folder}</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/main_window.py" line="1197"/>
         <source>An unencrypted copy of the ledger, made when it was first encrypted, is still in the backups folder: anyone who gets this computer can read it.
 {files}</source>
@@ -2455,6 +2566,16 @@ The encrypted ledger holds everything in it (this is checked first); the encrypt
         <source>The two passphrases differ. Please type them again.</source>
         <translation>二つの合言葉が違います。もう一度入れてください。</translation>
     </message>
+    <message>
+        <location filename="../../app/ui/unlock.py" line="169"/>
+        <source>Folder for your own ledger</source>
+        <translation>自分の台帳を置くフォルダー</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unlock.py" line="178"/>
+        <source>Make my own ledger</source>
+        <translation>自分の台帳を作る</translation>
+    </message>
 </context>
 <context>
     <name>WatchPanel</name>
@@ -2626,6 +2747,11 @@ The encrypted ledger holds everything in it (this is checked first); the encrypt
         <translation>この台帳はロックされています。合言葉を入力してください</translation>
     </message>
     <message>
+        <location filename="../../app/models/engine.py" line="345"/>
+        <source>wrong passphrase in {env}: it does not open this ledger, or the file is not a ledger</source>
+        <translation>{env} の合言葉が違います（この台帳を開けません）。または、台帳のファイルではありません</translation>
+    </message>
+    <message>
         <location filename="../../app/models/engine.py" line="106"/>
         <source>the passphrase must not contain a NUL character</source>
         <translation>合言葉に NUL 文字は使えません</translation>
@@ -2794,6 +2920,36 @@ The encrypted ledger holds everything in it (this is checked first); the encrypt
         <translation>ブックを読み込めません：{reason}</translation>
     </message>
     <message>
+        <location filename="../../app/io/workbook_guard.py" line="38"/>
+        <source>The workbook cannot be opened safely: its part {part} would unpack to {size} MB ({ratio}× its packed size). A real workbook stays under {limit} MB and {max_ratio}×; the file is damaged or was made to harm.</source>
+        <translation>ブックを安全に開けません。部品 {part} は展開すると {size} MB（圧縮時の {ratio} 倍）になります。実際のブックは {limit} MB・{max_ratio} 倍までに収まります。ファイルが壊れているか、害を与える目的で作られています。</translation>
+    </message>
+    <message>
+        <location filename="../../app/io/workbook_guard.py" line="89"/>
+        <source>Sheet {sheet}, row {row}: the sheet cannot be read ({reason}).</source>
+        <translation>シート「{sheet}」{row}行目：シートを読み込めません（{reason}）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/io/workbook_guard.py" line="94"/>
+        <source>Sheet {sheet} has more than {limit} rows. Delete what lies below the list (even empty-looking rows) and import again.</source>
+        <translation>シート「{sheet}」が {limit} 行を超えています。一覧より下にあるもの（空に見える行も）を削除して、もう一度取り込んでください。</translation>
+    </message>
+    <message>
+        <location filename="../../app/io/workbook_guard.py" line="109"/>
+        <source>The file is {size} MB; at most {limit} MB can be imported.</source>
+        <translation>ファイルの大きさが {size} MB あります。取り込めるのは {limit} MB までです。</translation>
+    </message>
+    <message>
+        <location filename="../../app/io/workbook_guard.py" line="122"/>
+        <source>Line {line}: the file cannot be read as CSV ({reason}).</source>
+        <translation>{line}行目：CSV として読み込めません（{reason}）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/io/workbook_guard.py" line="129"/>
+        <source>The workbook has no worksheet.</source>
+        <translation>ブックにワークシートがありません。</translation>
+    </message>
+    <message>
         <location filename="../../app/io/sheets.py" line="69"/>
         <source>Sheet {sheet}, row {row}, cell {cell} holds a formula; type the value itself instead.</source>
         <translation>シート「{sheet}」{row}行目、セル{cell}に数式が入っています。数式ではなく、値そのものを入力してください。</translation>
@@ -2855,11 +3011,6 @@ The encrypted ledger holds everything in it (this is checked first); the encrypt
         <location filename="../../app/services/watch.py" line="209"/>
         <source>This town is no longer in the ledger.</source>
         <translation>この町内は台帳にもうありません。</translation>
-    </message>
-    <message>
-        <location filename="../../app/services/basemaps.py" line="36"/>
-        <source>{reason}</source>
-        <translation>{reason}</translation>
     </message>
     <message>
         <location filename="../../app/services/emergency.py" line="46"/>
@@ -2940,6 +3091,12 @@ The encrypted ledger holds everything in it (this is checked first); the encrypt
         <location filename="../../app/services/watch.py" line="185"/>
         <source>This member is no longer in the ledger.</source>
         <translation>この世帯員は台帳にもういません。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/ledger_kind.py" line="38"/>
+        <location filename="../../app/ui/unlock.py" line="174"/>
+        <source>this folder already holds a ledger; choose another folder</source>
+        <translation>このフォルダーにはすでに台帳があります。別のフォルダーを選んでください</translation>
     </message>
     <message>
         <location filename="../../app/services/places.py" line="32"/>
@@ -3180,7 +3337,7 @@ The encrypted ledger holds everything in it (this is checked first); the encrypt
         <translation>チェック表の項目が分かりません：{item}</translation>
     </message>
     <message>
-        <location filename="../../app/io/consent.py" line="34"/>
+        <location filename="../../app/services/masking.py" line="51"/>
         <source>Unknown audience {audience}: use staff, watchers, agencies or community.</source>
         <translation>配布先 {audience} は使えません：staff（職員）、watchers（見守り者・民生委員）、agencies（関係機関）、community（地域）のいずれかです。</translation>
     </message>
@@ -3300,6 +3457,26 @@ The encrypted ledger holds everything in it (this is checked first); the encrypt
         <translation>このパッケージは別の台帳のパッケージへの返事です</translation>
     </message>
     <message>
+        <location filename="../../app/services/sync.py" line="897"/>
+        <source>this package is not signed with the key of laptop {name}: it was changed after it was made, or another laptop made it; nothing was applied</source>
+        <translation>このパッケージはパソコン {name} の鍵で署名されていません。作成後に書き換えられたか、別のパソコンが作ったものです。何も反映していません</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/sync.py" line="902"/>
+        <source>this package changes records of districts laptop {name} is not registered for; nothing was applied</source>
+        <translation>このパッケージには、パソコン {name} が登録されていない地区の記録への変更が含まれています。何も反映していません</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/sync.py" line="951"/>
+        <source>this laptop has no package key and the package does not bring one: ask the office for a new package key for this laptop</source>
+        <translation>このパソコンにはパッケージの鍵がなく、このパッケージにも含まれていません。事務局にこのパソコンの新しいパッケージ鍵を作ってもらってください</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/sync.py" line="957"/>
+        <source>this package is not signed with this laptop&apos;s key: it was changed after the office made it, or it was not made for this laptop; nothing was applied</source>
+        <translation>このパッケージはこのパソコンの鍵で署名されていません。事務局が作成した後に書き換えられたか、このパソコン宛てのものではありません。何も反映していません</translation>
+    </message>
+    <message>
         <location filename="../../app/cli.py" line="240"/>
         <source>a sync package needs a passphrase: set {env}</source>
         <translation>同期パッケージにはパスフレーズが必要です。{env} を設定してください</translation>
@@ -3313,6 +3490,111 @@ The encrypted ledger holds everything in it (this is checked first); the encrypt
         <location filename="../../app/cli.py" line="319"/>
         <source>give the reply package&apos;s file name</source>
         <translation>返事のパッケージのファイル名を指定してください</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/basemap_files.py" line="162"/>
+        <source>Sasaeai Map is not allowed to read 「{name}」.</source>
+        <translation>支え合いマップには「{name}」を読む権限がありません。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/basemap_files.py" line="286"/>
+        <source>The MBTiles file 「{name}」 is damaged or incomplete: it cannot be opened ({reason}). Please copy it again from the original.</source>
+        <translation>MBTiles ファイル「{name}」は壊れているか、途中までしかありません。開けません（{reason}）。元のファイルからもう一度コピーしてください。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/basemap_files.py" line="296"/>
+        <source>The MBTiles file 「{name}」 is damaged or incomplete: its contents cannot be read ({reason}). Please copy it again from the original.</source>
+        <translation>MBTiles ファイル「{name}」は壊れているか、途中までしかありません。中身を読めません（{reason}）。元のファイルからもう一度コピーしてください。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/basemap_files.py" line="272"/>
+        <source>The MBTiles file 「{name}」 is damaged or incomplete: only about {percent}% of it is there (it may not have finished copying). Please copy it again from the original.</source>
+        <translation>MBTiles ファイル「{name}」は壊れているか、途中までしかありません。全体の約 {percent}% しかありません（コピーが終わっていないのかもしれません）。元のファイルからもう一度コピーしてください。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/basemap_files.py" line="254"/>
+        <source>The MBTiles file 「{name}」 is damaged or incomplete: the file stops right after it begins. Please copy it again from the original.</source>
+        <translation>MBTiles ファイル「{name}」は壊れているか、途中までしかありません。ファイルが始まってすぐに終わっています。元のファイルからもう一度コピーしてください。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/basemap_files.py" line="260"/>
+        <source>The MBTiles file 「{name}」 is damaged or incomplete: the start of the file is scrambled. Please copy it again from the original.</source>
+        <translation>MBTiles ファイル「{name}」は壊れているか、途中までしかありません。ファイルの先頭が壊れています。元のファイルからもう一度コピーしてください。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/basemap_files.py" line="138"/>
+        <source>The picture 「{name}」 is damaged or incomplete and cannot be shown. Please copy it again, or open it in a picture program and save it again.</source>
+        <translation>画像「{name}」は壊れているか、途中までしかないため表示できません。もう一度コピーするか、画像ソフトで開いて保存し直してください。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/basemap_files.py" line="227"/>
+        <source>The picture 「{name}」 is too large (too many pixels). Pictures can be at most {limit} pixels wide and {limit} pixels high; please make it smaller and try again.</source>
+        <translation>画像「{name}」は大きすぎます（画素数が多すぎます）。画像は幅 {limit} 画素、高さ {limit} 画素までです。小さくしてから、もう一度お試しください。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/basemap_files.py" line="205"/>
+        <source>The picture 「{name}」 is too large ({width} × {height} pixels). Pictures can be at most {limit} pixels wide and {limit} pixels high; please make it smaller and try again.</source>
+        <translation>画像「{name}」は大きすぎます（{width} × {height} 画素）。画像は幅 {limit} 画素、高さ {limit} 画素までです。小さくしてから、もう一度お試しください。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/basemap_files.py" line="448"/>
+        <source>「{name}」 contains no map tiles, so there is nothing to show. It may have been exported incompletely; please make it again.</source>
+        <translation>「{name}」には地図タイルが入っていないため、表示するものがありません。書き出しが途中で終わったのかもしれません。もう一度作ってください。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/basemap_files.py" line="158"/>
+        <source>「{name}」 could not be found. It may have been moved, renamed or deleted.</source>
+        <translation>「{name}」が見つかりません。移動されたか、名前が変わったか、削除されたのかもしれません。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/basemap_files.py" line="145"/>
+        <source>「{name}」 could not be read ({reason}).</source>
+        <translation>「{name}」を読めませんでした（{reason}）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/basemap_files.py" line="354"/>
+        <source>「{name}」 holds map tiles in a form Sasaeai Map cannot show; it needs raster tiles (PNG or JPEG).</source>
+        <translation>「{name}」の地図タイルは、支え合いマップで表示できない形式です。ラスタータイル（PNG または JPEG）が必要です。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/basemap_files.py" line="130"/>
+        <source>「{name}」 holds vector (PBF) tiles; Sasaeai Map needs raster tiles (PNG or JPEG). Please ask for a version of the map made of PNG or JPEG tiles.</source>
+        <translation>「{name}」はベクトル（PBF）タイルの地図です。支え合いマップにはラスタータイル（PNG または JPEG）が必要です。PNG または JPEG のタイルで作った地図を用意してもらってください。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/basemap_files.py" line="312"/>
+        <source>「{name}」 is a database file but not an MBTiles map: it has no “{table}” table. Please choose a map file made for map tiles.</source>
+        <translation>「{name}」はデータベースのファイルですが、MBTiles の地図ではありません（「{table}」テーブルがありません）。地図タイル用に作られた地図ファイルを選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/basemap_files.py" line="166"/>
+        <source>「{name}」 is a folder, not a file.</source>
+        <translation>「{name}」はフォルダーです。ファイルを選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/basemap_files.py" line="198"/>
+        <source>「{name}」 is a kind of picture Sasaeai Map cannot use: it can only use PNG or JPEG pictures. Please save it as PNG or JPEG and try again.</source>
+        <translation>「{name}」は支え合いマップで使えない種類の画像です。使えるのは PNG または JPEG の画像だけです。PNG または JPEG で保存し直してから、もう一度お試しください。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/basemap_files.py" line="192"/>
+        <source>「{name}」 is a {format} picture; Sasaeai Map can only use PNG or JPEG pictures. Please save it as PNG or JPEG and try again.</source>
+        <translation>「{name}」は {format} 形式の画像です。支え合いマップで使えるのは PNG または JPEG の画像だけです。PNG または JPEG で保存し直してから、もう一度お試しください。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/basemap_files.py" line="169"/>
+        <source>「{name}」 is empty (it contains no data). It may not have finished copying; please copy it again.</source>
+        <translation>「{name}」は空です（データが入っていません）。コピーが終わっていないのかもしれません。もう一度コピーしてください。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/basemap_files.py" line="221"/>
+        <source>「{name}」 is not a picture (PNG or JPEG). Please choose a PNG or JPEG picture of the town map.</source>
+        <translation>「{name}」は画像（PNG または JPEG）ではありません。町内地図の PNG または JPEG 画像を選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/basemap_files.py" line="122"/>
+        <source>「{name}」 is not an MBTiles map file. Please choose a map file whose name ends in .mbtiles.</source>
+        <translation>「{name}」は MBTiles の地図ファイルではありません。名前が .mbtiles で終わる地図ファイルを選んでください。</translation>
     </message>
 </context>
 <context>
@@ -3510,6 +3792,26 @@ The encrypted ledger holds everything in it (this is checked first); the encrypt
         <location filename="../../app/ui/import_dialogs.py" line="44"/>
         <source>added {added}, updated {updated}, unchanged {unchanged}, needs a decision {decision}</source>
         <translation>追加 {added} 件、更新 {updated} 件、変更なし {unchanged} 件、要確認 {decision} 件</translation>
+    </message>
+    <message>
+        <location filename="../../app/io/watch_form.py" line="562"/>
+        <source>The hidden key of this row belongs to a person of another town (a block copied from another town&apos;s form?): choose who this row is.</source>
+        <translation>この行の隠しキーは別の町内の人のものです（別の町内の用紙からコピーしましたか）。この行が誰か選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../../app/io/watch_form.py" line="560"/>
+        <source>The hidden key of this row belongs to a person who was archived: choose who this row is.</source>
+        <translation>この行の隠しキーは一覧から外された（記録を保管中の）人のものです。この行が誰か選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../../app/io/watch_form.py" line="557"/>
+        <source>The hidden key of this row belongs to no one in the ledger (a form from another ledger?): choose who this row is.</source>
+        <translation>この行の隠しキーは台帳のどの人のものでもありません（別の台帳の用紙ですか）。この行が誰か選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../../app/io/watch_form.py" line="551"/>
+        <source>The hidden key of this row is on another row of the form too (a copied block?): choose who this row is.</source>
+        <translation>この行の隠しキーが用紙の別の行にもあります（ブロックをコピーしましたか）。この行が誰か選んでください。</translation>
     </message>
 </context>
 <context>
