@@ -24,7 +24,7 @@ from sqlalchemy import inspect, text
 
 from app.io import agencies, reference_layers, roster, watch_form
 from app.models import open_ledger
-from app.models.engine import integrity_problems
+from app.models.engine import connect_raw, integrity_problems
 from app.services import households, towns
 from app.services.errors import LedgerError
 from app.services.views import HouseholdFields, PersonFields
@@ -106,13 +106,13 @@ from app.models import open_ledger
 from app.services import households, towns
 from app.services.errors import LedgerError
 from app.services.views import HouseholdFields
-ledger = open_ledger(sys.argv[1])
-if sys.argv[2] == "disk-full":
-    # The file may grow only a little more: what a full disk looks like to SQLite.
-    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
-    limit = ledger.path.stat().st_size + 16 * 1024
-    resource.setrlimit(resource.RLIMIT_FSIZE, (limit, resource.RLIM_INFINITY))
 try:
+    ledger = open_ledger(sys.argv[1])  # in a read-only folder the open itself may be refused
+    if sys.argv[2] == "disk-full":
+        # The files may grow only a little more: what a full disk looks like to SQLite.
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        limit = ledger.path.stat().st_size + 16 * 1024
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, resource.RLIM_INFINITY))
     with ledger.Session.begin() as s:
         town = towns.list_towns(s)[0]
         for i in range(20):
@@ -138,12 +138,20 @@ def test_a_full_disk_while_saving_gives_a_clear_message_and_no_corruption(tmp_pa
     _check_unharmed(path)
 
 
-def test_a_read_only_folder_while_saving_gives_a_clear_message_and_no_corruption(tmp_path):
+@pytest.mark.parametrize("app_open", [True, False], ids=["while-the-app-has-it-open", "at-open"])
+def test_a_read_only_folder_while_saving_gives_a_clear_message_and_no_corruption(tmp_path, app_open):
     folder = tmp_path / "ro"
     folder.mkdir()
     path = folder / "ledger.sqlite3"
     _ledger_with_one_household(path)
+    # The ledger runs in WAL mode: with the app open its -wal and -shm are beside it, and a save in a folder
+    # that turned read-only is refused; with nothing open they cannot be made, and the open is refused.
+    held = connect_raw(path, os.environ["SASAEAI_PASSPHRASE"], ledger=True) if app_open else None
+    if held is not None:
+        held.execute("SELECT count(*) FROM household").fetchone()
     if os.geteuid() != 0:
+        for file in folder.iterdir():  # the files the open app already has, too
+            file.chmod(0o444)
         folder.chmod(0o555)
         prefix: tuple[str, ...] = ()
     else:
@@ -159,8 +167,16 @@ def test_a_read_only_folder_while_saving_gives_a_clear_message_and_no_corruption
         result = _run_child(SAVE_BIG, str(path), "read-only", prefix=prefix)
     finally:
         folder.chmod(0o755)
+        for file in folder.iterdir():
+            file.chmod(0o644)
+        if held is not None:
+            held.close()
     assert result.returncode == 3, result.stdout + result.stderr
-    assert "read-only" in result.stdout and "nothing was changed" in result.stdout
+    assert "read-only" in result.stdout
+    if app_open:
+        assert "nothing was changed" in result.stdout
+    else:  # refused at open, in words: not mistaken for a wrong passphrase
+        assert "cannot open the ledger" in result.stdout and "wrong passphrase" not in result.stdout
     _check_unharmed(path)
 
 
@@ -250,7 +266,8 @@ def test_malformed_files_raise_a_clear_error_and_leave_the_ledger_unchanged(ledg
     feed()
 
 
-# Dies in the middle of a big transaction whose pages already spilled into the file: a "hot journal" is left.
+# Dies in the middle of a big transaction whose pages already spilled out of memory: into the write-ahead log
+# of a ledger (WAL mode), or into a single file such as a backup copy, leaving a "hot journal" beside it.
 DIE_MID_TRANSACTION = """
 import os, sys
 from app.models.engine import connect_raw
@@ -272,11 +289,15 @@ def test_after_a_crash_mid_transaction_the_right_passphrase_still_opens_and_a_wr
         for i in range(300):
             households.add_household(s, town.id, None, HouseholdFields(name=f"家{i}", note="元のメモ" * 100))
     ledger.close()
+    before = path.read_bytes()
     result = _run_child(DIE_MID_TRANSACTION, str(path))
     assert result.returncode == -signal.SIGKILL
-    assert path.with_name(path.name + "-journal").stat().st_size > 0  # the crash left work to undo
+    # the crash left uncommitted pages in the write-ahead log, and the file itself untouched (WAL mode)
+    assert path.with_name(path.name + "-wal").stat().st_size > 0
+    assert path.read_bytes() == before
     with pytest.raises(WrongPassphrase):
         open_ledger(path, "まちがい")
+    assert path.read_bytes() == before
     ledger = open_ledger(path)  # the right one, after a crash: not mistaken for a wrong one
     with ledger.engine.connect() as conn:
         notes = {r[0] for r in conn.execute(text("select distinct note from household"))}
@@ -289,9 +310,11 @@ def test_after_a_crash_mid_transaction_the_right_passphrase_still_opens_and_a_wr
 #
 # Each operation runs in a child process on a city-sized ledger (3,000 households, about 6,000 persons: each
 # takes a second or more there) and is killed at chosen points: the moment the file it writes first appears,
-# while SQLite writes the pages of its commit (a "hot" journal beside the file), after a seeded random delay,
-# or not at all. The parent then looks at what a user would find. Every key derivation costs a fraction of a
-# second (SQLCipher's 256,000 rounds), so the checks open each file as few times as they can.
+# while SQLite writes the pages of its commit (a "hot" journal beside a single file such as a backup copy),
+# while it writes the ledger's write-ahead log (the ledger runs in WAL mode), while a checkpoint copies the
+# committed log into the ledger file, after a seeded random delay, or not at all. The parent then looks at
+# what a user would find. Every key derivation costs a fraction of a second (SQLCipher's 256,000 rounds), so
+# the checks open each file as few times as they can.
 
 BIG_HOUSEHOLDS = 3000
 NEW_KEY = "新しい合言葉 2027"
@@ -393,6 +416,38 @@ def _committing(db: Path):  # noqa: ANN202
     return ready
 
 
+def _log_written(db: Path):  # noqa: ANN202
+    """Holds once a write transaction of the ledger ``db`` (in WAL mode) has put pages into its write-ahead
+    log. Nothing is committed before the log's last frame: a kill now must leave no trace of it."""
+    wal = db.with_name(db.name + "-wal")
+
+    def ready() -> bool:
+        try:
+            return wal.stat().st_size > 0
+        except FileNotFoundError:
+            return False
+    return ready
+
+
+def _checkpointing(db: Path):  # noqa: ANN202
+    """Holds once SQLite copies committed pages from the write-ahead log into the ledger ``db`` itself: the
+    log holds pages and the file changed since they were first seen. In WAL mode nothing else writes the
+    file, and only after a commit: a kill now must leave all of the transaction."""
+    wal = db.with_name(db.name + "-wal")
+    seen: list[int] = []
+
+    def ready() -> bool:
+        try:
+            if wal.stat().st_size == 0:
+                return False
+            mtime = db.stat().st_mtime_ns
+        except FileNotFoundError:
+            return False
+        seen.append(mtime)
+        return mtime != seen[0]
+    return ready
+
+
 CHANGE_PASSPHRASE = """
 import sys
 from app.models import open_ledger
@@ -408,8 +463,8 @@ def test_killing_a_passphrase_change_leaves_one_passphrase_that_opens_everything
 
     old_key = os.environ["SASAEAI_PASSPHRASE"]
     _problems, _counts, before = _state(big_ledger, old_key)
-    journal = lambda p: _appears(p.with_name(p.name + "-journal"))  # noqa: E731 - PRAGMA rekey began
-    points = [(journal, 0.0), (_committing, 0.0), (None, random.Random(13).uniform(0.5, 2.5)), (None, 60.0)]
+    # PRAGMA rekey rewrites every page into the write-ahead log, commits, and the close checkpoints it
+    points = [(_log_written, 0.0), (_checkpointing, 0.0), (None, random.Random(13).uniform(0.5, 2.5)), (None, 60.0)]
     outcomes = []
     for round_, (trigger, delay) in enumerate(points):
         path = _copy_of(big_ledger, tmp_path / f"round{round_}")
@@ -423,7 +478,8 @@ def test_killing_a_passphrase_change_leaves_one_passphrase_that_opens_everything
         key = old_key if opens[old_key] else NEW_KEY
         assert _state(path, key)[::2] == ([], before), f"round {round_}: damaged, or rows lost or changed"
         outcomes.append((killed, key == NEW_KEY))
-    assert outcomes[:2] == [(True, False), (True, False)]  # killed while re-encrypting: the old key still opens
+    assert outcomes[0] == (True, False)  # killed while re-encrypting: the old key still opens
+    assert outcomes[1] == (True, True)  # killed after the commit, while the log goes into the file: the new one
     assert outcomes[-1] == (False, True)  # not killed: the new one does
 
 
@@ -550,12 +606,15 @@ def test_a_restore_killed_while_re_encrypting_its_copy_does_not_spoil_the_next_r
                                                                                        tmp_path):
     from app.services.backup import restore_backup
 
+    from app.models.engine import online_backup
+
     key = os.environ["SASAEAI_PASSPHRASE"]
-    # GIVEN what a restore killed while it re-encrypted its copy leaves beside the ledger: the copy, and a hot
-    # journal holding some of its pages as they were (a fresh copy gets a new salt: those pages would not fit)
+    # GIVEN what a restore killed while it re-encrypted its copy leaves beside the ledger: the copy (one file,
+    # rollback journal, as every copy online_backup makes), and a hot journal holding some of its pages as they
+    # were (a fresh copy gets a new salt: those pages would not fit)
     path = _copy_of(big_ledger, tmp_path / "data")
     incoming = path.with_name(path.name + ".restoring")
-    shutil.copyfile(old_backup, incoming)
+    online_backup(old_backup, BACKUP_KEY, incoming)
     died = subprocess.run([sys.executable, "-c", DIE_MID_TRANSACTION, str(incoming)], cwd=REPO, capture_output=True,
                           timeout=CHILD_TIMEOUT, env={**os.environ, "SASAEAI_PASSPHRASE": BACKUP_KEY})
     assert died.returncode == -signal.SIGKILL, died.stderr
@@ -571,9 +630,9 @@ def test_killing_a_bulk_roster_import_leaves_all_of_its_rows_or_none(big_ledger,
     key = os.environ["SASAEAI_PASSPHRASE"]
     roster_file = write_roster(tmp_path / "roster.xlsx", big_ledger.parent, BIG_HOUSEHOLDS)
     _problems, counts_before, before = _state(big_ledger, key)
-    journal = lambda p: _appears(p.with_name(p.name + "-journal"))  # noqa: E731 - its writes began
-    # The first round runs to the end: what "all of its rows" is.
-    points = [(None, 60.0), (journal, 0.0), (_committing, 0.0)]
+    # The first round runs to the end: what "all of its rows" is. Then killed once its pages go into the
+    # write-ahead log, and once the committed log goes into the ledger file.
+    points = [(None, 60.0), (_log_written, 0.0), (_checkpointing, 0.0)]
     counts_after = None
     outcomes = []
     for round_, (trigger, delay) in enumerate(points):
@@ -591,4 +650,4 @@ def test_killing_a_bulk_roster_import_leaves_all_of_its_rows_or_none(big_ledger,
         assert counts in (counts_before, counts_after), f"round {round_}: part of the import landed"
         assert counts != counts_before or now == before, f"round {round_}"
         outcomes.append((killed, counts == counts_after))
-    assert outcomes == [(False, True), (True, False), (True, False)]
+    assert outcomes == [(False, True), (True, False), (True, True)]

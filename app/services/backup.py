@@ -13,7 +13,7 @@ import sqlcipher3.dbapi2 as sqlcipher
 
 from app.models import Ledger
 from app.models.engine import (backup_dir, backup_name, connect_raw, integrity_problems, is_plain_sqlite,
-                               online_backup, passphrase_opens, rekey_file)
+                               online_backup, passphrase_opens, rekey_file, side_files)
 from app.services.errors import QT_TRANSLATE_NOOP, LedgerError
 
 DEFAULT_KEEP = 10
@@ -125,8 +125,9 @@ def restore_backup(ledger_file: Path, source: Path, passphrase: str, *, source_p
         if not passphrase_opens(ledger_file, passphrase):
             raise LedgerError(QT_TRANSLATE_NOOP("errors", "the current ledger does not open with this passphrase; "
                                                           "nothing was restored"), where=str(ledger_file))
-        # Reading the ledger through SQLite also rolls back a crash's journal, which would otherwise
-        # be applied to the restored file.
+        # Reading the ledger through SQLite also rolls back a crash's journal, or takes in the commits a
+        # crash left in its write-ahead log; closing that last connection folds the log into the file and
+        # deletes it. A -wal or -journal still there afterwards would be applied to the restored file.
         kept = online_backup(ledger_file, passphrase, backup_name(ledger_file, "before-restore"))
     for leftover in (ledger_file.with_name(ledger_file.name + "-journal"), ledger_file.with_name(ledger_file.name + "-wal")):
         if leftover.exists():
@@ -136,8 +137,8 @@ def restore_backup(ledger_file: Path, source: Path, passphrase: str, *, source_p
     # A restore killed part-way leaves its copy and maybe a journal: SQLite would replay that journal into
     # the new copy (pages of another file) and the restore could never succeed again.
     for leftover in (incoming, incoming.with_name(incoming.name + ".part")):
-        leftover.unlink(missing_ok=True)
-        leftover.with_name(leftover.name + "-journal").unlink(missing_ok=True)
+        for stale in (leftover, *side_files(leftover)):
+            stale.unlink(missing_ok=True)
     online_backup(source, source_key, incoming)
     if source_key != passphrase:
         rekey_file(incoming, source_key, passphrase)
