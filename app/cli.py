@@ -13,7 +13,7 @@ from app.models import Ledger, open_ledger
 from app.paths import address_table_path, default_data_dir, ledger_path
 from app.services.addresses import AddressTable
 from app.services.errors import QT_TRANSLATE_NOOP, LedgerError
-from app.services.privacy import Audience, export_rule
+from app.services.masking import Audience, export_rule
 from app.services.towns import find_town, list_towns
 
 
@@ -177,7 +177,7 @@ def cmd_print_map(args: argparse.Namespace) -> int:
     from PySide6.QtWidgets import QApplication
 
     from app.maps.printing import PrintOptions, print_map
-    from app.ui.main_window import page_labels
+    from app.ui.mainwindow import page_labels
 
     from app.ui.i18n import install_translators
 
@@ -242,7 +242,8 @@ def _package_passphrase() -> str:
 
 
 def cmd_server_init(args: argparse.Namespace) -> int:
-    from app.services.sync_server import init_server, masked
+    from app.office.server import init_server
+    from app.sync.protocol import masked
 
     try:
         name = init_server(args.url)
@@ -253,7 +254,7 @@ def cmd_server_init(args: argparse.Namespace) -> int:
 
 
 def cmd_server_register_laptop(args: argparse.Namespace) -> int:
-    from app.services.sync_server import new_package_key, register_laptop
+    from app.office.server import new_package_key, register_laptop
 
     try:
         if args.new_package_key:
@@ -282,7 +283,7 @@ def _print_report(report) -> None:  # noqa: ANN001 - a SyncReport
 
 
 def cmd_sync(args: argparse.Namespace) -> int:
-    from app.services.sync import STAGES, sync
+    from app.sync import STAGES, sync
 
     def progress(stage: str, done: int, total: int) -> None:
         if args.verbose:
@@ -298,7 +299,8 @@ def cmd_sync(args: argparse.Namespace) -> int:
 
 
 def cmd_package_export(args: argparse.Namespace) -> int:
-    from app.services.sync import export_package, export_package_for_laptop
+    from app.office.packages import export_package_for_laptop
+    from app.sync import export_package
 
     try:
         if args.url:
@@ -317,7 +319,8 @@ def cmd_package_export(args: argparse.Namespace) -> int:
 
 
 def cmd_package_import(args: argparse.Namespace) -> int:
-    from app.services.sync import import_package, import_package_at_office
+    from app.office.packages import import_package_at_office
+    from app.sync import import_package
 
     try:
         if args.url:

@@ -177,7 +177,7 @@ def open_window(data_dir: Path, timeout_s: float):  # noqa: ANN201 - (ledger, Ma
     map is drawn (the user can work on the map meanwhile).
     """
     from app.ui.app import settings_for
-    from app.ui.main_window import MainWindow
+    from app.ui.mainwindow import MainWindow
 
     t0 = time.perf_counter()
     ledger = open_ledger(ledger_path(data_dir))
@@ -187,7 +187,7 @@ def open_window(data_dir: Path, timeout_s: float):  # noqa: ANN201 - (ledger, Ma
     window.map_drawn.connect(lambda: drawn.append(time.perf_counter() - t0))
     window.map_ready.connect(lambda: ready.append(time.perf_counter() - t0))
     window.show()
-    window.open_initial_town()
+    window.towns.open_initial_town()
     wait_until(lambda: bool(ready), timeout_s, "map ready")
     return ledger, window, drawn[0], ready[0]
 
@@ -226,7 +226,7 @@ def measure_app(r: SizeResult, gen, repeat: int, timeout_s: float, work: Path) -
     for i in range(repeat):
         point = MapPoint(Crs.GEO, CENTER[1] + 0.001 * i, CENTER[0] + 0.001 * i)
         t0 = time.perf_counter()
-        view = window.add_household(point)
+        view = window.households.add_household(point)
         page_call(window.map_view, "ping", timeout_s=timeout_s)
         r.add("edit → map updated (add)", time.perf_counter() - t0)
         added.append(view.id)

@@ -27,9 +27,9 @@ from bench.machine import cpu_name
 os.environ.setdefault("SASAEAI_PASSPHRASE", "bench-passphrase")
 
 from app.models import Household, open_ledger  # noqa: E402
+from app.office.server import init_server, register_laptop  # noqa: E402
 from app.paths import ledger_path  # noqa: E402
-from app.services.sync import sync  # noqa: E402
-from app.services.sync_server import init_server, register_laptop  # noqa: E402
+from app.sync import sync  # noqa: E402
 from bench.generate import DISTRICT, generate  # noqa: E402
 
 RESULTS = Path(__file__).with_name("RESULTS.md")

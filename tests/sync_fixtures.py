@@ -22,8 +22,8 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 from app.models import Ledger, open_ledger
+from app.office.server import init_server, register_laptop
 from app.paths import ledger_path
-from app.services.sync_server import init_server, register_laptop
 
 PG_ENV = "SASAEAI_TEST_PG_URL"
 

@@ -210,7 +210,7 @@ def test_backup_then_restore_from_the_command_line(tmp_path):
 def test_exports_for_an_audience_from_the_command_line(tmp_path):
     import subprocess
 
-    from app.services.privacy import Audience, export_rule
+    from app.services.masking import Audience, export_rule
 
     data = tmp_path / "data"
     assert run_app("make-demo", "--data-dir", str(data)).returncode == 0

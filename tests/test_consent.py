@@ -7,10 +7,11 @@ from datetime import date, timedelta
 import pytest
 
 from app.models import Operator, Person
-from app.services import households, privacy
+from app.services import households, masking, privacy
 from app.services.audit import ArchiveReason, archive_person
 from app.services.errors import LedgerError
-from app.services.privacy import Audience, ConsentFields, ConsentStatus
+from app.services.masking import Audience
+from app.services.privacy import ConsentFields, ConsentStatus
 from app.services.views import HouseholdFields, PersonFields
 
 
@@ -23,7 +24,7 @@ def person_id(ledger, town):
 
 def _rule(ledger, person_id, audience):
     with ledger.Session() as s:
-        return privacy.community_view_rule(s.get(Person, person_id), audience)
+        return masking.community_view_rule(s.get(Person, person_id), audience)
 
 
 def test_a_person_without_recorded_consent_is_anonymous_outside_the_staff(ledger, person_id):
@@ -46,8 +47,8 @@ def test_consent_to_the_community_map_shows_the_name_there_only(ledger, person_i
     assert not agencies.show_name and agencies.code == "scope-refused"
     assert "関係機関" in agencies.text and "agencies" in agencies.text
     with ledger.Session() as s:
-        assert privacy.shown_name(s.get(Person, person_id), Audience.COMMUNITY) == "越前ハル"
-        assert privacy.shown_name(s.get(Person, person_id), Audience.AGENCIES) == privacy.ANONYMOUS_NAME
+        assert masking.shown_name(s.get(Person, person_id), Audience.COMMUNITY) == "越前ハル"
+        assert masking.shown_name(s.get(Person, person_id), Audience.AGENCIES) == masking.ANONYMOUS_NAME
 
 
 def test_a_refusal_clears_every_scope(ledger, person_id):
@@ -85,7 +86,7 @@ def test_consent_changes_are_in_the_audit_log(ledger, person_id):
 
 def test_every_audience_has_an_export_rule_line_in_japanese_and_english():
     for audience in Audience:
-        rule = privacy.export_rule(audience)
+        rule = masking.export_rule(audience)
         assert rule.audience is audience and " / " in rule.text
         assert any("\u3040" <= ch <= "\u30ff" or "\u4e00" <= ch <= "\u9fff" for ch in rule.ja)
         assert rule.en.isascii()

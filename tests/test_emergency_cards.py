@@ -8,7 +8,7 @@ from openpyxl import load_workbook
 
 from app.io.emergency_cards import card_fields, export_cards
 from app.services import emergency
-from app.services.privacy import Audience, export_rule
+from app.services.masking import Audience, export_rule
 from tests.emergency_fixtures import demo_cards, pdf_fonts, pdf_pages, pdf_text, flat  # noqa: F401
 
 

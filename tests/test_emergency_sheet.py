@@ -11,7 +11,7 @@ from app.io.emergency_sheet import HEADER_ROW, HEADERS, RULE_ROW, export_sheet
 from app.services import emergency
 from app.services.emergency_views import CardFields
 from app.services.errors import LedgerError
-from app.services.privacy import Audience
+from app.services.masking import Audience
 from app.services.text import fold
 from tests.emergency_fixtures import demo_cards, pdf_fonts, pdf_pages, pdf_text, flat  # noqa: F401
 

@@ -12,12 +12,12 @@ import pytest
 from sqlalchemy import func, select
 
 from app.io import emergency_cards, emergency_sheet, watch_form
-from app.io.consent import rule_line
 from app.io.sheets import ChangeKind
 from app.models import AuditEntry
 from app.services import emergency, households, privacy, watch
 from app.services.emergency_views import CardFields, ContactFields
-from app.services.privacy import ANONYMOUS_NAME, Audience, ConsentFields, ConsentStatus
+from app.services.masking import ANONYMOUS_NAME, Audience, rule_line
+from app.services.privacy import ConsentFields, ConsentStatus
 from app.services.views import HouseholdFields, PersonFields
 from app.services.watch_views import LinkFields, WatcherFields
 from tests.emergency_fixtures import flat, pdf_pages

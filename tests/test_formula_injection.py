@@ -28,8 +28,8 @@ from app.models.watch import Watcher, WatchLink
 from app.services import audit, emergency, households, towns, watch
 from app.services.audit import looks_like_formula
 from app.services.emergency_views import AgencyFields, CardFields, ContactFields
+from app.services.masking import Audience
 from app.services.overview import overview
-from app.services.privacy import Audience
 from app.services.views import HouseholdFields, PersonFields
 from app.services.watch_views import LinkFields, WatcherFields
 

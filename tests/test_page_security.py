@@ -28,6 +28,7 @@ from app.services import basemaps
 from app.services.text import markup_to_text
 from app.services.views import BaseMapView, Crs, MapPoint
 from app.ui.dialogs import BaseMapChoiceDialog
+from app.ui.mainwindow.actions import MainAction
 from tests.test_ui_map import READY_MS, ledger_households, page_state, run_js, window  # noqa: F401 - fixture
 
 # What a hostile MBTiles file, roster or layer could carry. Each would set window.__pwned if it ran.
@@ -189,7 +190,7 @@ def test_an_mbtiles_attribution_with_markup_shows_as_text_on_the_town_map(qtbot,
     mbtiles = make_mbtiles(tmp_path / "evil.mbtiles", attribution)
     # WHEN it is chosen as the town's base map (the page is built again, as at the next start)
     with qtbot.waitSignal(window.map_ready, timeout=READY_MS):
-        assert window.choose_base_map(BaseMapChoiceDialog.MBTILES, mbtiles)
+        assert window.towns.choose_base_map(BaseMapChoiceDialog.MBTILES, mbtiles)
     assert window.map_view.crs is Crs.GEO and window.map_view.scheme_handler.served > 0  # the tile was shown
     qtbot.wait(300)
     # THEN the map is still the map, nothing ran, no element was made from the file's markup
@@ -290,9 +291,9 @@ def test_the_bridge_refuses_what_no_honest_page_would_report(qtbot, window, capl
     hh = ledger_households(window)
     target = next(h for h in hh.values() if h.pixel is not None)
     with window.ledger.Session() as s:
-        base = basemaps.base_map_of(s, window.ledger.data_dir, window.town.id)
+        base = basemaps.base_map_of(s, window.ledger.data_dir, window.towns.town.id)
     before = {i: h.pixel for i, h in hh.items()}
-    window.add_household_action.setChecked(True)  # a click on the map would add a household
+    window.actions[MainAction.ADD_HOUSEHOLD].setChecked(True)  # a click on the map would add a household
     tid = json.dumps(str(target.id))
     calls = [
         "bridge.featureMoved('00000000-0000-0000-0000-000000000000', 100, 100);",  # not on the page
@@ -316,7 +317,7 @@ def test_the_bridge_refuses_what_no_honest_page_would_report(qtbot, window, capl
     assert after.keys() == before.keys()  # no household added by a click off the map
     assert {i: h.pixel for i, h in after.items() if i != str(target.id)} == \
         {i: p for i, p in before.items() if i != str(target.id)}
-    window.undo_action.trigger()
+    window.actions[MainAction.UNDO].trigger()
     assert ledger_households(window)[str(target.id)].pixel == before[str(target.id)]
 
 
@@ -328,8 +329,23 @@ def run_json(qtbot, window, expression: str):
     return json.loads(run_js(qtbot, window, f"JSON.stringify({expression})"))
 
 
+def map_at_rest(qtbot, window) -> None:
+    """Wait until the town map stops moving (the page fits the map to the view after loading): a point
+    read from the page must still be under the same spot of the map when the mouse gets there."""
+    rect = "document.querySelector('.leaflet-image-layer').getBoundingClientRect()"
+    last: list = [None]
+
+    def still() -> bool:
+        now = run_json(qtbot, window, rect)
+        same, last[0] = now == last[0], now
+        return same
+
+    qtbot.waitUntil(lambda: still() or qtbot.wait(250), timeout=10_000)
+
+
 def free_point(qtbot, window) -> tuple[int, int]:
-    """A spot on the town map image, on no symbol and no control, in widget pixels."""
+    """A spot on the town map image, on no symbol and no control, in widget pixels (the map at rest)."""
+    map_at_rest(qtbot, window)
     return tuple(run_json(qtbot, window, f"""(function () {{
         var map = {MAP}, image = document.querySelector(".leaflet-image-layer").getBoundingClientRect();
         var pts = sasaeai.visibleIds().map(function (id) {{
@@ -392,14 +408,14 @@ def test_a_real_click_and_a_real_drag_in_the_page_reach_the_ledger(qtbot, window
     before = ledger_households(window)
     x, y = free_point(qtbot, window)
     expected = to_map(qtbot, window, x, y)
-    window.add_household_action.setChecked(True)
+    window.actions[MainAction.ADD_HOUSEHOLD].setChecked(True)
     QTest.mouseClick(surface, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(x, y))
     # THEN a household is in the ledger where the click was
     qtbot.waitUntil(lambda: len(ledger_households(window)) == len(before) + 1, timeout=10_000)
     [new_id] = set(ledger_households(window)) - set(before)
     added = ledger_households(window)[new_id].pixel
     assert added.x == pytest.approx(expected[0], abs=1.0) and added.y == pytest.approx(expected[1], abs=1.0)
-    window.add_household_action.setChecked(False)
+    window.actions[MainAction.ADD_HOUSEHOLD].setChecked(False)
     assert page_state(qtbot, window)["handle"] == new_id  # the new household is selected, with its drag handle
 
     # WHEN the volunteer drags the handle 60 px right and 40 px down

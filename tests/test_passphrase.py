@@ -19,7 +19,7 @@ from app.services.errors import LedgerError
 from app.services.ledger_kind import create_real_ledger, is_demo
 from app.services.views import Crs, MapPoint
 from app.ui.app import settings_for
-from app.ui.main_window import MainWindow
+from app.ui.mainwindow import MainWindow
 from app.ui.unlock import UnlockDialog, ask_real_ledger, passphrase_ok
 from tests.conftest import run_app
 
@@ -183,32 +183,32 @@ def test_the_demo_window_shows_the_demo_bar_and_a_real_one_does_not(qtbot, demo_
     demo_window = MainWindow(demo_ledger, settings_for(demo_dir), demo=True)
     qtbot.addWidget(demo_window)
     demo_window.show()
-    assert demo_window.demo_bar.isVisible()
-    assert "demo ledger for practice" in demo_window.demo_bar.text.text()
-    assert not demo_window.demo_bar.offer_button.isVisible()  # no offer before anyone types
+    assert demo_window.privacy.demo_bar.isVisible()
+    assert "demo ledger for practice" in demo_window.privacy.demo_bar.text.text()
+    assert not demo_window.privacy.demo_bar.offer_button.isVisible()  # no offer before anyone types
     real_window = MainWindow(ledger, settings_for(tmp_path), demo=False)
     qtbot.addWidget(real_window)
     real_window.show()
-    assert not real_window.demo_bar.isVisible()
+    assert not real_window.privacy.demo_bar.isVisible()
 
 
 def test_adding_a_household_by_hand_in_the_demo_offers_a_real_ledger(qtbot, demo_ledger, demo_dir):
     window = MainWindow(demo_ledger, settings_for(demo_dir), demo=True)
     qtbot.addWidget(window)
     with qtbot.waitSignal(window.map_drawn, timeout=60_000):
-        window.open_initial_town()
+        window.towns.open_initial_town()
         window.show()
-    assert not window.demo_bar.offer_button.isVisible()
+    assert not window.privacy.demo_bar.offer_button.isVisible()
     # WHEN a volunteer adds a household on the map
-    added = window.add_household(MapPoint(Crs.PIXEL, 150.0, 150.0))
+    added = window.households.add_household(MapPoint(Crs.PIXEL, 150.0, 150.0))
     assert added is not None
     # THEN the bar offers a ledger of their own, without any dialog
-    assert window.demo_bar.offer_button.isVisible() and window.demo_bar.offer_text.isVisible()
+    assert window.privacy.demo_bar.offer_button.isVisible() and window.privacy.demo_bar.offer_text.isVisible()
     assert QApplication.activeModalWidget() is None
     # AND the bar (no personal data in it) stays on the projector
-    window.set_projector(True, confirm=False)
-    assert window.demo_bar.isVisible()
-    window.set_projector(False, confirm=False)
+    window.projector.set_projector(True, confirm=False)
+    assert window.privacy.demo_bar.isVisible()
+    window.projector.set_projector(False, confirm=False)
 
 
 def test_the_demo_bar_speaks_japanese(qtbot, qapp):

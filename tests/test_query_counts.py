@@ -11,8 +11,8 @@ from sqlalchemy import event
 
 from app.io import emergency_cards, emergency_sheet, roster, watch_form
 from app.services import emergency, households, search, towns, watch
-from app.services.privacy import Audience
 from app.services.mapquery import town_features
+from app.services.masking import Audience
 from app.services.views import Crs, HouseholdFields, MapPoint, PersonFields
 from app.services.watch_views import LinkFields, WatcherFields
 

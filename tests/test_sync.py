@@ -12,7 +12,7 @@ from app.models import Household, Person, Town
 from app.services import households as hh
 from app.services.towns import create_town
 from app.services.views import HouseholdFields, PersonFields
-from app.services.sync import list_conflicts, resolve_conflict, sync, sync_status
+from app.sync import list_conflicts, resolve_conflict, sync, sync_status
 from tests.sync_fixtures import make_laptop, pg_admin_url, server_url  # noqa: F401 - fixtures
 
 DISTRICT = "味真野地区"

@@ -13,14 +13,13 @@ from sqlalchemy import create_engine, select, text
 
 from app.models import Household, SyncState, open_ledger
 from app.models.engine import connect_raw
+from app.office.packages import export_package_for_laptop, import_package_at_office
+from app.office.server import new_package_key
 from app.paths import ledger_path
 from app.services import households as hh
-from app.services.sync import (export_package, export_package_for_laptop, import_package, import_package_at_office,
-                               sync)
-from app.services.sync_core import SyncError
-from app.services.sync_server import new_package_key
 from app.services.towns import create_town
 from app.services.views import HouseholdFields
+from app.sync import SyncError, export_package, import_package, sync
 from tests.sync_fixtures import make_laptop, pg_admin_url, server_url  # noqa: F401 - fixtures
 
 PASS = "usb-パスフレーズ"
@@ -210,14 +209,14 @@ def test_a_signed_package_reaching_into_another_district_is_refused_whole(make_l
 
 def _signed_package(path, key, ledger_id, household_id):
     """A laptop package for usb-u, signed with its own key, whose one change edits ``household_id``."""
-    from app.services.sync import PACKAGE_FORMAT, _write_package
-    from app.services.sync_core import Change
+    from app.sync.core import Change
+    from app.sync.packages import PACKAGE_FORMAT, write_package
 
     change = Change(uuid.uuid4(), "household", household_id, "note", "update", json.dumps("U が書き換え"),
                     "U", "", datetime(2026, 12, 1, tzinfo=timezone.utc))
     meta = dict(format=PACKAGE_FORMAT, kind="laptop", laptop="usb-u", ledger_id=str(ledger_id), base_seq=0,
                 audit_top=0, outside_scope=[], made_at="2026-12-01T00:00:00+00:00")
-    return _write_package(path, PASS, meta, [change], key=key)
+    return write_package(path, PASS, meta, [change], key=key)
 
 
 def test_a_package_from_a_laptop_the_office_never_registered_is_refused(make_laptop, server_url, tmp_path):
@@ -259,13 +258,13 @@ def test_the_laptop_refuses_an_office_package_that_was_altered_or_signed_with_an
     assert _notes(u.ledger) == {"山田家": "元の記録"}
     # AND a package bringing a key of its own (not signed with the key U holds) is refused too
     forged = export_package_for_laptop(server_url, "usb-u", tmp_path / "forged.sasaeai", PASS).path
-    from app.services.sync import _read_package, _write_package
+    from app.sync.packages import read_package, write_package
 
-    package = _read_package(forged, PASS)
+    package = read_package(forged, PASS)
     meta = {k: v for k, v in package.meta.items() if k not in ("mac", "previous_mac")}
     other_key = secrets.token_bytes(32)
     meta["key"] = other_key.hex()
-    _write_package(forged, PASS, meta, package.changes, package.acks, key=other_key)
+    write_package(forged, PASS, meta, package.changes, package.acks, key=other_key)
     with pytest.raises(SyncError) as refused:
         import_package(u.ledger, forged, PASS)
     assert str(forged) in str(refused.value)
@@ -314,7 +313,7 @@ def test_laptops_registered_before_package_keys_get_one_when_the_server_is_upgra
     from alembic import command
 
     from app.models.engine import _alembic_config
-    from app.services.sync_server import init_server
+    from app.office.server import init_server
 
     # GIVEN a server at 0008 (before package keys) with a laptop registered on it
     u = make_laptop("usb-u", [DISTRICT])

@@ -7,12 +7,11 @@ import pytest
 from sqlalchemy import select
 
 from app.models import Household
+from app.office.packages import export_package_for_laptop, import_package_at_office
 from app.services import households as hh
-from app.services.sync import (export_package, export_package_for_laptop, import_package, import_package_at_office,
-                               list_conflicts, resolve_conflict, sync, sync_status)
-from app.services.sync_core import SyncError
 from app.services.towns import create_town
 from app.services.views import HouseholdFields
+from app.sync import SyncError, export_package, import_package, list_conflicts, resolve_conflict, sync, sync_status
 from tests.sync_fixtures import make_laptop, pg_admin_url, server_url  # noqa: F401 - fixtures
 
 PASS = "usb-パスフレーズ"

@@ -13,9 +13,9 @@ from sqlalchemy import create_engine, select, text
 
 from app.models import Household, Person, open_ledger
 from app.services import households as hh
-from app.services.sync import sync, sync_status
 from app.services.towns import create_town
 from app.services.views import HouseholdFields, PersonFields
+from app.sync import sync, sync_status
 from tests.sync_fixtures import make_laptop, pg_admin_url, server_url  # noqa: F401 - fixtures
 
 REPO = Path(__file__).resolve().parents[1]
@@ -23,7 +23,7 @@ CHILD = """
 import os, signal, sys
 from pathlib import Path
 from app.models import open_ledger
-from app.services.sync import sync
+from app.sync import sync
 
 def progress(stage, done, total):
     if stage == sys.argv[3]:

@@ -11,9 +11,9 @@ import pytest
 from sqlalchemy import create_engine, text
 
 from app.services import households as hh
-from app.services.sync import sync
 from app.services.towns import create_town
 from app.services.views import HouseholdFields, PersonFields
+from app.sync import sync
 from tests.sync_fixtures import make_laptop, pg_admin_url, server_url  # noqa: F401 - fixtures
 
 

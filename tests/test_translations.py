@@ -14,7 +14,8 @@ from PySide6.QtWidgets import QDialogButtonBox
 
 from app.ui import i18n
 from app.ui.app import settings_for
-from app.ui.main_window import MainWindow
+from app.ui.mainwindow import MainWindow
+from app.ui.mainwindow.actions import MainAction
 
 REPO = Path(__file__).resolve().parents[1]
 CATALOGUE = REPO / "resources" / "translations" / "sasaeai_ja.ts"
@@ -99,16 +100,16 @@ def test_main_window_speaks_japanese(qtbot, qapp, demo_ledger, demo_dir):
         window = MainWindow(demo_ledger, settings_for(demo_dir), demo=True)
         qtbot.addWidget(window)
         with qtbot.waitSignal(window.map_ready, timeout=READY_MS):
-            window.open_initial_town()
+            window.towns.open_initial_town()
             window.show()
 
-        assert [a.text() for a in window.step_actions] == ["Ⅰ 世帯を地図に記す", "Ⅱ 見守りネットワーク", "Ⅲ 緊急連絡先",
+        assert [a.text() for a in window.actions.steps] == ["Ⅰ 世帯を地図に記す", "Ⅱ 見守りネットワーク", "Ⅲ 緊急連絡先",
                                                              "福祉連絡会"]
         menus = [a.text() for a in window.menuBar().actions()]
         assert menus[0] == "ファイル(&F)"
         assert {"編集(&E)", "地図(&M)", "手順(&S)", "言語(&L)", "ヘルプ(&H)"} <= set(menus)
         assert "支え合いマップ" in window.windowTitle()
-        assert window.add_household_action.text() == "世帯を追加"
+        assert window.actions[MainAction.ADD_HOUSEHOLD].text() == "世帯を追加"
 
         # Qt's own strings come from qtbase_ja
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)

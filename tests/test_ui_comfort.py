@@ -5,43 +5,44 @@ from __future__ import annotations
 from app.services import households
 from app.ui.help import GuideDialog
 from app.ui.panels import PersonDialog
+from app.ui.mainwindow.actions import MainAction
 from tests.conftest import run_app
 from tests.test_ui_map import run_js, window  # noqa: F401 - the window fixture
 
 
 def test_large_text_makes_text_and_map_symbols_bigger_and_is_remembered(qtbot, window, qapp):
     normal_font = qapp.font().pointSizeF()
-    window.large_text_action.setChecked(True)
+    window.actions[MainAction.LARGE_TEXT].setChecked(True)
     try:
         assert qapp.font().pointSizeF() >= normal_font * 1.5 - 0.01
         assert run_js(qtbot, window, "document.documentElement.style.fontSize") == "150%"
         assert window.household_panel.name.font().pointSizeF() >= normal_font * 1.5 - 0.01
         assert window.settings.value("ui/large_text") in (True, "true")
     finally:
-        window.large_text_action.setChecked(False)
+        window.actions[MainAction.LARGE_TEXT].setChecked(False)
     assert abs(qapp.font().pointSizeF() - normal_font) < 0.01
 
 
 def test_high_contrast_styles_the_whole_application(qtbot, window, qapp):
-    window.high_contrast_action.setChecked(True)
+    window.actions[MainAction.HIGH_CONTRAST].setChecked(True)
     try:
         assert "#ffff00" in qapp.styleSheet()
     finally:
-        window.high_contrast_action.setChecked(False)
+        window.actions[MainAction.HIGH_CONTRAST].setChecked(False)
     assert "#ffff00" not in qapp.styleSheet() and "focus" in qapp.styleSheet()  # focus frame stays
 
 
 def test_birth_dates_show_in_the_chosen_era_with_age(qtbot, window):
     with window.ledger.Session() as s:
-        home = next(h for h in households.list_households(s, window.town.id)
+        home = next(h for h in households.list_households(s, window.towns.town.id)
                     if any(p.birth_date for p in h.persons))
-    window.select_household(home.id)
+    window.households.select_household(home.id)
     cell = window.household_panel.members.item(0, 2).text()
     assert cell.startswith(("昭和", "平成", "令和", "大正")) and "(" in cell
-    window.wareki_action.setChecked(False)
+    window.actions[MainAction.WAREKI].setChecked(False)
     cell = window.household_panel.members.item(0, 2).text()
     assert cell[:4].isdigit() and cell[4] == "-"
-    window.wareki_action.setChecked(True)
+    window.actions[MainAction.WAREKI].setChecked(True)
 
 
 def test_person_dialog_suggests_kana_and_reads_japanese_dates(qtbot):

@@ -7,6 +7,7 @@ import pytest
 from app.services import emergency, towns
 from app.services.emergency_views import Missing
 from app.ui.emergency_panel import CardDialog
+from app.ui.mainwindow.actions import MainAction
 from tests.conftest import DATA
 from tests.test_ui_map import page_state, window  # noqa: F401 - the window fixture
 
@@ -15,7 +16,7 @@ ECHIZEN = DATA / "echizen"
 
 def cards(window):
     with window.ledger.Session() as s:
-        return {c.person.id: c for c in emergency.list_cards(s, window.town.id)}
+        return {c.person.id: c for c in emergency.list_cards(s, window.towns.town.id)}
 
 
 @pytest.fixture
@@ -43,28 +44,28 @@ def test_making_a_card_in_the_dialog_and_undo(qtbot, step3):
         for col, text in enumerate(values):
             dialog.contacts.setItem(row, col, __import__("PySide6.QtWidgets", fromlist=["x"]).QTableWidgetItem(text))
     dialog.kept_at.setCurrentText("冷蔵庫の扉")
-    made = step3.edit_card(person.person.id, dialog)
+    made = step3.emergency.edit_card(person.person.id, dialog)
     assert made is not None and made.has_card
     saved = cards(step3)[person.person.id]
     assert [(c.name, c.phone) for c in saved.contacts] == [("長男　一郎", "090-0000-1111"), ("長女　花子", "090-0000-2222")]
     assert saved.kept_at == "冷蔵庫の扉"
     assert Missing.CONTACTS not in saved.missing
     assert "no card yet" not in step3.emergency_panel.persons.currentItem().text()
-    step3.undo_action.trigger()
+    step3.actions[MainAction.UNDO].trigger()
     assert not cards(step3)[person.person.id].has_card
 
 
 def test_sheet_and_card_previews_show_pages_and_save(qtbot, step3, tmp_path):
     shown = []
-    sheet = step3.preview_sheet(show=shown.append)
+    sheet = step3.emergency.preview_sheet(show=shown.append)
     assert sheet is not None and sheet.page_count >= 1
     saved = sheet.save(tmp_path / "sheet.pdf")
     assert saved.read_bytes().startswith(b"%PDF")
     person = next(c for c in cards(step3).values() if c.has_card)
-    one = step3.preview_cards([person.person.id], show=shown.append)
+    one = step3.emergency.preview_cards([person.person.id], show=shown.append)
     assert one.page_count == 1
     step3.emergency_panel.per_page.setCurrentIndex(1)  # two cards per page
-    every = step3.preview_cards(None, show=shown.append)
+    every = step3.emergency.preview_cards(None, show=shown.append)
     # Every person who needs support gets a card (a blank one is filled in by hand), two per page.
     assert every.page_count == (len(cards(step3)) + 1) // 2
     assert len(shown) == 3
@@ -74,25 +75,25 @@ def test_shelters_show_on_a_geographic_map_with_their_credit(qtbot, step3):
     # GIVEN a town on a plain (geographic) background
     with step3.ledger.Session.begin() as s:
         geo_town = towns.create_town(s, "武生地区", "府中一丁目", center=(35.9036, 136.1688))
-    step3.refresh_towns()
+    step3.towns.refresh_towns()
     with qtbot.waitSignal(step3.map_ready, timeout=60_000):
-        step3.load_town(geo_town.id)
+        step3.towns.load_town(geo_town.id)
     # WHEN the real shelter list is imported (its defects are reported, not fatal)
     previews = []
     with qtbot.waitSignal(step3.map_ready, timeout=60_000):
-        assert step3.import_reference_layer(ECHIZEN / "gsi_evacuation_shiteihinanjo.geojson",
+        assert step3.emergency.import_reference_layer(ECHIZEN / "gsi_evacuation_shiteihinanjo.geojson",
                                             confirm=lambda p: previews.append(p) or True)
     state = page_state(qtbot, step3)
     assert state["references"] == sum(1 for f in previews[0].features if f["lat"] is not None) > 20
     assert "国土地理院" in state["attribution"]
-    step3.references_action.setChecked(False)
+    step3.actions[MainAction.REFERENCES].setChecked(False)
     assert page_state(qtbot, step3)["referencesShown"] is False
 
 
 def test_agency_list_import_with_kind_and_area_code_given(qtbot, step3):
     with step3.ledger.Session() as s:
         before = {a.id for a in emergency.list_agencies(s)}
-    assert step3.import_agencies(DATA / "fukui" / "hoyanet_chiikihoukatsu.csv",
+    assert step3.emergency.import_agencies(DATA / "fukui" / "hoyanet_chiikihoukatsu.csv",
                                  kind="community_support_centre", confirm=lambda p: True, area_code="0776")
     with step3.ledger.Session() as s:
         added = [a for a in emergency.list_agencies(s) if a.id not in before]
@@ -107,7 +108,7 @@ def test_pixel_town_shows_no_reference_symbols(qtbot, step3):
 
         import_layer(s, ECHIZEN / "hinanjo.csv")
     with qtbot.waitSignal(step3.map_ready, timeout=60_000):
-        step3.load_town(step3.town.id)
+        step3.towns.load_town(step3.towns.town.id)
     # The demo town is drawn on its own scanned-style map in pixels: geographic points cannot go there.
     assert page_state(qtbot, step3)["references"] == 0
 
@@ -119,18 +120,18 @@ def pdf_text(path) -> str:
 
 
 def test_the_preview_asks_for_whom_and_applies_the_consent_rule(qtbot, step3, tmp_path):
-    from app.services.privacy import Audience, export_rule
+    from app.services.masking import Audience, export_rule
     from app.services.privacy import ConsentFields, ConsentStatus
 
     people = [c for c in cards(step3).values()]
     refused, agreed = people[0].person, people[1].person
-    step3.select_household(refused.household_id)  # consent is recorded from the household's panel
-    assert step3.edit_consent(refused.id, ConsentFields(ConsentStatus.NO))
-    step3.select_household(agreed.household_id)
-    assert step3.edit_consent(agreed.id, ConsentFields(ConsentStatus.YES, share_with_watchers=True,
+    step3.households.select_household(refused.household_id)  # consent is recorded from the household's panel
+    assert step3.privacy.edit_consent(refused.id, ConsentFields(ConsentStatus.NO))
+    step3.households.select_household(agreed.household_id)
+    assert step3.privacy.edit_consent(agreed.id, ConsentFields(ConsentStatus.YES, share_with_watchers=True,
                                                          share_with_agencies=True, show_on_community_map=True))
     shown = []
-    sheet = step3.preview_sheet(show=shown.append)
+    sheet = step3.emergency.preview_sheet(show=shown.append)
     assert sheet.current_audience == Audience.WATCHERS  # the sheet goes to watchers and 民生委員 by default
     assert export_rule(Audience.WATCHERS).ja in sheet.rule.text()
     text = pdf_text(sheet.pdf).replace(" ", "")

@@ -13,7 +13,8 @@ from app.services import basemaps, households
 from app.services.views import Crs, MapPoint
 from app.ui.app import settings_for
 from app.ui.dialogs import BaseMapChoiceDialog
-from app.ui.main_window import MainWindow
+from app.ui.mainwindow import MainWindow
+from app.ui.mainwindow.actions import MainAction
 from tests.conftest import MBTILES
 
 READY_MS = 60_000
@@ -24,7 +25,7 @@ def window(qtbot, demo_ledger, demo_dir):
     w = MainWindow(demo_ledger, settings_for(demo_dir), demo=True)
     qtbot.addWidget(w)
     with qtbot.waitSignal(w.map_ready, timeout=READY_MS):
-        w.open_initial_town()
+        w.towns.open_initial_town()
         w.show()
     yield w
     assert w.map_view.js_errors == [], "the page reported JavaScript errors"
@@ -39,7 +40,7 @@ def page_state(qtbot, window) -> dict:
 
 def ledger_households(window):
     with window.ledger.Session() as s:
-        return {str(h.id): h for h in households.list_households(s, window.town.id)}
+        return {str(h.id): h for h in households.list_households(s, window.towns.town.id)}
 
 
 def test_page_shows_every_household_of_the_ledger(qtbot, window):
@@ -53,14 +54,14 @@ def test_page_shows_every_household_of_the_ledger(qtbot, window):
     from app.services.mapquery import town_features
 
     with window.ledger.Session() as s:
-        expected = town_features(s, window.town.id, window.map_view.crs)["features"]
+        expected = town_features(s, window.towns.town.id, window.map_view.crs)["features"]
     assert json.loads(run_js(qtbot, window, "JSON.stringify(sasaeai.featureData())")) == expected
 
 
 def test_add_and_move_through_the_bridge_then_undo_both(qtbot, window):
     before = ledger_households(window)
     # GIVEN add mode WHEN the page reports a click on the map
-    window.add_household_action.setChecked(True)
+    window.actions[MainAction.ADD_HOUSEHOLD].setChecked(True)
     window.map_view.bridge.mapClicked(500.0, 400.0)
     after_add = ledger_households(window)
     [new_id] = set(after_add) - set(before)
@@ -75,15 +76,15 @@ def test_add_and_move_through_the_bridge_then_undo_both(qtbot, window):
     assert page_state(qtbot, window)["positions"][new_id] == [620.5, 433.0]
 
     # WHEN undo: the move goes back, in the ledger and on the page
-    window.undo_action.trigger()
+    window.actions[MainAction.UNDO].trigger()
     assert ledger_households(window)[new_id].pixel == MapPoint(Crs.PIXEL, 500.0, 400.0)
     assert page_state(qtbot, window)["positions"][new_id] == [500.0, 400.0]
     # WHEN undo again: the household is gone from both
-    window.undo_action.trigger()
+    window.actions[MainAction.UNDO].trigger()
     assert new_id not in ledger_households(window)
     assert new_id not in page_state(qtbot, window)["ids"]
     # and redo brings it back where it was added
-    window.redo_action.trigger()
+    window.actions[MainAction.REDO].trigger()
     assert ledger_households(window)[new_id].pixel == MapPoint(Crs.PIXEL, 500.0, 400.0)
     assert new_id in page_state(qtbot, window)["ids"]
 
@@ -102,29 +103,29 @@ def test_editing_in_the_panel_changes_the_ledger_and_undo_restores_it(qtbot, win
     panel.name.setText("新しい名前")
     panel.name.editingFinished.emit()
     assert ledger_households(window)[str(target.id)].name == "新しい名前"
-    window.undo_action.trigger()
+    window.actions[MainAction.UNDO].trigger()
     assert ledger_households(window)[str(target.id)].name == target.name
     assert panel.name.text() == target.name
 
 
 def test_category_checkbox_in_the_panel_changes_the_symbol_data(qtbot, window):
     target = next(h for h in ledger_households(window).values() if not h.category_codes)
-    window.select_household(target.id)
+    window.households.select_household(target.id)
     window.household_panel._category_checks["single_elderly"].setChecked(True)
     assert ledger_households(window)[str(target.id)].category_codes == ("single_elderly",)
 
 
 def test_delete_asks_first_and_undo_brings_it_back(qtbot, window, monkeypatch):
     target = next(iter(ledger_households(window).values()))
-    window.select_household(target.id)
+    window.households.select_household(target.id)
     monkeypatch.setattr(window, "confirm", lambda _question: False)
-    window.delete_action.trigger()
+    window.actions[MainAction.DELETE].trigger()
     assert str(target.id) in ledger_households(window)
     monkeypatch.setattr(window, "confirm", lambda _question: True)
-    window.delete_action.trigger()
+    window.actions[MainAction.DELETE].trigger()
     assert str(target.id) not in ledger_households(window)
     assert str(target.id) not in page_state(qtbot, window)["ids"]
-    window.undo_action.trigger()
+    window.actions[MainAction.UNDO].trigger()
     assert str(target.id) in ledger_households(window)
     assert str(target.id) in page_state(qtbot, window)["ids"]
 
@@ -145,9 +146,9 @@ def test_search_box_finds_and_selects_a_household(qtbot, window):
     window.search_box.field.setText(kana.replace("　", ""))
     qtbot.waitUntil(lambda: window.search_box.hits.count() > 0, timeout=5_000)
     window.search_box.hits.itemClicked.emit(window.search_box.hits.item(0))
-    assert window.selected_id is not None
+    assert window.households.selected_id is not None
     assert any(p.kana == kana for p in window.household_panel.household.persons)
-    assert page_state(qtbot, window)["selected"] == str(window.selected_id)
+    assert page_state(qtbot, window)["selected"] == str(window.households.selected_id)
 
 
 def test_bad_base_map_file_shows_a_message_and_keeps_the_map(qtbot, window, tmp_path, monkeypatch):
@@ -156,17 +157,17 @@ def test_bad_base_map_file_shows_a_message_and_keeps_the_map(qtbot, window, tmp_
     bad = tmp_path / "scan.png"
     bad.write_text("not a picture")
     with window.ledger.Session() as s:
-        before = basemaps.base_map_of(s, window.ledger.data_dir, window.town.id)
-    assert window.choose_base_map(BaseMapChoiceDialog.IMAGE, bad) is False
+        before = basemaps.base_map_of(s, window.ledger.data_dir, window.towns.town.id)
+    assert window.towns.choose_base_map(BaseMapChoiceDialog.IMAGE, bad) is False
     assert shown and "scan.png" in shown[0]
     with window.ledger.Session() as s:
-        assert basemaps.base_map_of(s, window.ledger.data_dir, window.town.id) == before
+        assert basemaps.base_map_of(s, window.ledger.data_dir, window.towns.town.id) == before
     assert window.map_view.is_ready  # the page was not rebuilt
 
 
 def test_mbtiles_base_map_is_served_through_the_scheme_with_nothing_leaving(qtbot, window):
     with qtbot.waitSignal(window.map_ready, timeout=READY_MS):
-        assert window.choose_base_map(BaseMapChoiceDialog.MBTILES, MBTILES / "consbio_geography-class-png.mbtiles")
+        assert window.towns.choose_base_map(BaseMapChoiceDialog.MBTILES, MBTILES / "consbio_geography-class-png.mbtiles")
     assert window.map_view.crs is Crs.GEO
     assert window.map_view.scheme_handler.served > 0
     assert window.map_view.guard.blocked == []
@@ -183,11 +184,11 @@ def test_nothing_leaves_the_machine_and_the_guard_would_stop_it(qtbot, window):
 
 def test_window_remembers_its_town(qtbot, window, demo_dir):
     window.close()
-    assert settings_for(demo_dir).value("ledger/last_town") == str(window.town.id)
+    assert settings_for(demo_dir).value("ledger/last_town") == str(window.towns.town.id)
 
 
 def test_all_three_steps_are_reachable(qtbot, window):
-    for index, action in enumerate(window.step_actions):
+    for index, action in enumerate(window.actions.steps):
         action.trigger()
         assert window.steps.currentIndex() == index
 
@@ -204,14 +205,14 @@ def test_selected_household_gets_a_drag_handle(qtbot, window):
     window.map_view.bridge.featureClicked(target)
     assert page_state(qtbot, window)["handle"] == target
     assert run_js(qtbot, window, "document.querySelectorAll('.drag-handle').length") == 1
-    window.select_household(None)
+    window.households.select_household(None)
     assert page_state(qtbot, window)["handle"] is None
 
 
 def test_markup_in_a_name_shows_as_text_and_never_runs(qtbot, window):
     payload = '<img src=x onerror="document.title=\'pwned\'">'
     target = next(h for h in ledger_households(window).values())
-    window.select_household(target.id)
+    window.households.select_household(target.id)
     window.household_panel.name.setText(payload)
     window.household_panel.name.editingFinished.emit()
     assert ledger_households(window)[str(target.id)].name == payload
@@ -230,9 +231,9 @@ def test_a_large_town_arrives_in_chunks_and_the_page_holds_the_same_layer(qtbot,
 
     monkeypatch.setattr(view, "FEATURE_CHUNK", 7)  # the demo's 60 households in 9 messages
     with qtbot.waitSignal(window.map_ready, timeout=READY_MS):
-        window.load_town(window.town.id)
+        window.towns.load_town(window.towns.town.id)
     with window.ledger.Session() as s:
-        expected = town_features(s, window.town.id, window.map_view.crs)["features"]
+        expected = town_features(s, window.towns.town.id, window.map_view.crs)["features"]
     assert json.loads(run_js(qtbot, window, "JSON.stringify(sasaeai.featureData())")) == expected
     state = page_state(qtbot, window)
     assert len(state["visible"]) == len(expected) and state["lines"] and all(line["drawn"] for line in state["lines"]

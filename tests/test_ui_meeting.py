@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QTableWidgetItem
 from app.models.meeting import ReviewOutcome
 from app.services import watch
 from app.ui.meeting_panel import MeetingDialog
+from app.ui.mainwindow.actions import MainAction
 from tests.test_ui_map import page_state, window  # noqa: F401 - the window fixture
 
 
@@ -19,7 +20,7 @@ def start_meeting(window, days_ago: int = 0):
     dialog.held_on.setDate(QDate.currentDate().addDays(-days_ago))
     dialog.attendees.setItem(0, 0, QTableWidgetItem("区長　一郎"))
     dialog.notes.setPlainText("令和8年度 第1回")
-    return window.new_meeting(dialog)
+    return window.meeting.new_meeting(dialog)
 
 
 def test_reviewing_every_person_with_the_map_following(qtbot, window):
@@ -31,7 +32,7 @@ def test_reviewing_every_person_with_the_map_following(qtbot, window):
     assert [q.map_number for q in queue] == sorted(q.map_number for q in queue)  # map-number order
     panel.persons.choose(queue[0].person.id)
     assert page_state(qtbot, window)["selected"] == str(queue[0].household_id)
-    review = window.record_outcome(ReviewOutcome.UNCHANGED, "元気にしている")
+    review = window.meeting.record_outcome(ReviewOutcome.UNCHANGED, "元気にしている")
     assert review is not None and review.meeting_id == meeting.id and review.note == "元気にしている"
     assert panel.current_person() == queue[1].person.id  # on to the next person
     assert panel.progress.text().startswith("1 ")
@@ -43,30 +44,30 @@ def test_moving_away_archives_the_person_and_undo_restores(qtbot, window, monkey
     target = panel.queue[0]
     panel.persons.choose(target.person.id)
     monkeypatch.setattr(window, "confirm", lambda _q: False)
-    assert window.record_outcome(ReviewOutcome.MOVED_AWAY) is None  # asked first, and declined
+    assert window.meeting.record_outcome(ReviewOutcome.MOVED_AWAY) is None  # asked first, and declined
     monkeypatch.setattr(window, "confirm", lambda _q: True)
-    review = window.record_outcome(ReviewOutcome.MOVED_AWAY, "息子さん宅へ転居")
+    review = window.meeting.record_outcome(ReviewOutcome.MOVED_AWAY, "息子さん宅へ転居")
     assert review.archived_person
     with window.ledger.Session() as s:
-        assert target.person.id not in {c.person.id for c in watch.list_concerns(s, window.town.id)}
+        assert target.person.id not in {c.person.id for c in watch.list_concerns(s, window.towns.town.id)}
     assert target.person.id not in {q.person.id for q in panel.queue}
-    window.undo_action.trigger()
+    window.actions[MainAction.UNDO].trigger()
     with window.ledger.Session() as s:
-        assert target.person.id in {c.person.id for c in watch.list_concerns(s, window.town.id)}
+        assert target.person.id in {c.person.id for c in watch.list_concerns(s, window.towns.town.id)}
 
 
 def test_due_list_changes_and_overview(qtbot, window):
     shown = []
-    due = window.show_due_list(show=shown.append)
+    due = window.meeting.show_due_list(show=shown.append)
     assert due.table.rowCount() > 0
-    assert window.show_changes(show=shown.append) is None  # no meeting yet: says so instead
+    assert window.meeting.show_changes(show=shown.append) is None  # no meeting yet: says so instead
     assert "no liaison meeting" in window.statusBar().currentMessage()
     start_meeting(window, days_ago=7)  # last week's meeting: what changed since then
-    window.add_household(__import__("app.services.views", fromlist=["x"]).MapPoint(
+    window.households.add_household(__import__("app.services.views", fromlist=["x"]).MapPoint(
         __import__("app.services.views", fromlist=["x"]).Crs.PIXEL, 200.0, 200.0))
-    changes = window.show_changes(show=shown.append)
+    changes = window.meeting.show_changes(show=shown.append)
     assert changes is not None and changes.table.rowCount() >= 1
-    ov = window.show_overview(show=shown.append)
+    ov = window.meeting.show_overview(show=shown.append)
     names = [ov.table.item(r, 0).text() for r in range(ov.table.rowCount())]
     assert "ひだまり町" in names
     row = names.index("ひだまり町")
@@ -80,7 +81,7 @@ def test_self_check_is_answered_kept_and_compared_over_the_years(qtbot, window):
     from app.services.selfcheck import Trend
 
     shown: list[SelfCheckDialog] = []
-    dialog = window.show_self_check(show=shown.append)
+    dialog = window.meeting.show_self_check(show=shown.append)
     assert shown == [dialog] and len(dialog.boxes) == len(ITEMS) == 21  # the seed's 21 items, ①–④
     dialog.choose(2024, CheckerKind.COUNCIL_STAFF)
     assert not any(box.isChecked() for box in dialog.boxes.values())
@@ -96,7 +97,7 @@ def test_self_check_is_answered_kept_and_compared_over_the_years(qtbot, window):
     assert dialog.save() is not None
 
     # A new window finds both years kept, per checker kind.
-    again = window.show_self_check(show=shown.append)
+    again = window.meeting.show_self_check(show=shown.append)
     again.choose(2024, CheckerKind.COUNCIL_STAFF)
     assert {i for i, box in again.boxes.items() if box.isChecked()} == {"1-1", "1-2", "2-1"}
     assert again.item_notes["1-2"].text() == "住民と合同で実施" and again.checker_name.text() == "社協　花子"

@@ -7,6 +7,7 @@ from app.models.engine import is_plain_sqlite
 from app.paths import ledger_path
 from app.services.lock import acquire_lock
 from app.ui.unlock import UnlockDialog, unlock_ledger
+from app.ui.mainwindow.actions import MainAction
 from tests.conftest import run_app
 from tests.test_ui_map import page_state, window  # noqa: F401 - the window fixture
 
@@ -50,13 +51,13 @@ def test_a_new_ledger_is_encrypted_and_a_wrong_passphrase_is_refused(qtbot, tmp_
 
 
 def test_idle_window_locks_and_only_the_passphrase_unlocks_it(qtbot, window):
-    window.start_auto_lock(0.002)  # about a tenth of a second
-    qtbot.waitUntil(lambda: window.locked, timeout=5_000)
-    assert not window.splitter.isVisible() and window.lock_screen.isVisible()
+    window.privacy.start_auto_lock(0.002)  # about a tenth of a second
+    qtbot.waitUntil(lambda: window.privacy.locked, timeout=5_000)
+    assert not window.splitter.isVisible() and window.privacy.lock_screen.isVisible()
     assert not window.menuBar().isEnabled()
-    assert window.unlock("wrong passphrase") is False and window.locked
-    assert window.unlock(window.ledger.passphrase, Operator("区長　太郎", "区長")) is True
-    assert not window.locked and window.splitter.isVisible()
+    assert window.privacy.unlock("wrong passphrase") is False and window.privacy.locked
+    assert window.privacy.unlock(window.ledger.passphrase, Operator("区長　太郎", "区長")) is True
+    assert not window.privacy.locked and window.splitter.isVisible()
     assert window.ledger.operator.name == "区長　太郎"
 
 
@@ -74,7 +75,7 @@ def test_a_second_copy_of_the_app_is_told_the_ledger_is_open(tmp_path):
 
 
 def test_backup_now_from_the_window_is_encrypted(qtbot, window, tmp_path):
-    written = window.backup_now(tmp_path / "copy.sqlite3")
+    written = window.privacy.backup_now(tmp_path / "copy.sqlite3")
     assert written is not None and written.exists()
     assert not is_plain_sqlite(written)
 
@@ -86,25 +87,25 @@ def test_consent_is_recorded_undone_and_shows_in_the_history(qtbot, window, tmp_
     from app.services.privacy import ConsentFields, ConsentStatus, get_consent
 
     with window.ledger.Session() as s:
-        home = next(h for h in households.list_households(s, window.town.id) if h.persons)
+        home = next(h for h in households.list_households(s, window.towns.town.id) if h.persons)
     person = home.persons[0]
     with window.ledger.Session() as s:
         before = get_consent(s, person.id)  # what the demo recorded for this member
-    window.select_household(home.id)
+    window.households.select_household(home.id)
     agreed = ConsentFields(ConsentStatus.YES, share_with_watchers=True, show_on_community_map=False,
                            share_with_agencies=not before.consent_agencies)
-    assert window.edit_consent(person.id, agreed)
+    assert window.privacy.edit_consent(person.id, agreed)
     with window.ledger.Session() as s:
         now = get_consent(s, person.id)
     assert now.consent is ConsentStatus.YES and now.consent_watchers and not now.consent_map
     assert now.consent_recorded_by == window.ledger.operator.name
-    history = window.show_audit(person.id)
+    history = window.privacy.show_audit(person.id)
     assert any(row.field and "consent" in row.field for row in history.rows)
     out = history.export(tmp_path / "history.xlsx")
     sheet = openpyxl.load_workbook(out).worksheets[0]
     assert sheet.max_row >= 2
     history.close()
-    window.undo_action.trigger()
+    window.actions[MainAction.UNDO].trigger()
     with window.ledger.Session() as s:
         assert get_consent(s, person.id) == before  # undo brings back exactly what was recorded before
 
@@ -115,14 +116,14 @@ def test_restore_from_a_backup_in_the_window(qtbot, window, tmp_path):
     from app.services.backup import list_backups
     from app.services.views import Crs, MapPoint
 
-    backup = window.backup_now(tmp_path / "before.sqlite3")
+    backup = window.privacy.backup_now(tmp_path / "before.sqlite3")
     assert backup is not None and backup.exists()
-    added = window.add_household(MapPoint(Crs.PIXEL, 150.0, 150.0))
-    town_id = window.town.id
+    added = window.households.add_household(MapPoint(Crs.PIXEL, 150.0, 150.0))
+    town_id = window.towns.town.id
     with window.ledger.Session() as s:
         before_count = len(households.list_households(s, town_id))
     with qtbot.waitSignal(window.map_ready, timeout=60_000):
-        assert window.restore_backup(backup, confirm=False) is True
+        assert window.privacy.restore_backup(backup, confirm=False) is True
     with window.ledger.Session() as s:
         restored = households.list_households(s, town_id)
     assert len(restored) == before_count - 1 and added.id not in {h.id for h in restored}
@@ -130,20 +131,20 @@ def test_restore_from_a_backup_in_the_window(qtbot, window, tmp_path):
     kept = [b for b in list_backups(window.ledger.path) if b.kind == "before-restore"]
     assert len(kept) == 1  # ... and what was replaced can be restored in turn
     with qtbot.waitSignal(window.map_ready, timeout=60_000):
-        assert window.restore_backup(kept[0].path, confirm=False) is True
+        assert window.privacy.restore_backup(kept[0].path, confirm=False) is True
     with window.ledger.Session() as s:
         assert added.id in {h.id for h in households.list_households(s, town_id)}
 
 
 def test_a_damaged_backup_is_refused_and_the_ledger_is_untouched(qtbot, window, tmp_path, monkeypatch):
-    from app.ui import main_window
+    from app.ui.mainwindow import privacy as privacy_controller
 
     shown: list[str] = []
-    monkeypatch.setattr(main_window, "show_error", lambda _parent, e: shown.append(str(e)))
+    monkeypatch.setattr(privacy_controller, "show_error", lambda _parent, e: shown.append(str(e)))
     bad = tmp_path / "broken.sqlite3"
     bad.write_bytes(b"not a ledger at all" * 100)
     before = window.ledger.path.read_bytes()
-    assert window.restore_backup(bad, confirm=False, passphrase=window.ledger.passphrase) is False
+    assert window.privacy.restore_backup(bad, confirm=False, passphrase=window.ledger.passphrase) is False
     assert shown and window.ledger.path.read_bytes() == before
 
 
@@ -151,7 +152,7 @@ def test_the_unencrypted_copy_left_by_the_conversion_is_flagged_and_can_be_delet
     from app.models import open_ledger
     from app.services.backup import unencrypted_copies
     from app.ui.app import settings_for
-    from app.ui.main_window import MainWindow
+    from app.ui.mainwindow import MainWindow
     from tests.test_encryption import _plain_ledger_at_0003
 
     path = ledger_path(tmp_path)
@@ -162,9 +163,9 @@ def test_the_unencrypted_copy_left_by_the_conversion_is_flagged_and_can_be_delet
     w = MainWindow(ledger, settings_for(tmp_path))
     qtbot.addWidget(w)
     w.show()
-    assert w.plain_copy_bar.isVisible() and str(copy) in w.plain_copy_text.text()
-    assert w.remove_unencrypted_copies(confirm=False) is True
-    assert not copy.exists() and not w.plain_copy_bar.isVisible()
+    assert w.privacy.plain_copy_bar.isVisible() and str(copy) in w.privacy.plain_copy_text.text()
+    assert w.privacy.remove_unencrypted_copies(confirm=False) is True
+    assert not copy.exists() and not w.privacy.plain_copy_bar.isVisible()
     with ledger.Session() as s:  # the ledger itself still has the town's district
         from sqlalchemy import text
 
@@ -176,8 +177,8 @@ def test_the_unencrypted_copy_left_by_the_conversion_is_flagged_and_can_be_delet
 def test_idle_minutes_are_chosen_and_kept(qtbot, window):
     from app.ui.unlock import AUTO_LOCK_MINUTES
 
-    window.start_auto_lock(10)
-    assert window.set_auto_lock_minutes(3) == 3
+    window.privacy.start_auto_lock(10)
+    assert window.privacy.set_auto_lock_minutes(3) == 3
     assert int(window.settings.value(AUTO_LOCK_MINUTES)) == 3
-    assert window.auto_lock.timer.interval() == 3 * 60_000
-    assert window.set_auto_lock_minutes(0) == 1  # never "no lock at all" by a slip
+    assert window.privacy.auto_lock.timer.interval() == 3 * 60_000
+    assert window.privacy.set_auto_lock_minutes(0) == 1  # never "no lock at all" by a slip

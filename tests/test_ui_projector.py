@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from app.services import households
+from app.ui.mainwindow.actions import MainAction
 from tests.test_ui_map import page_state, run_js, window  # noqa: F401 - the window fixture
 
 
@@ -10,7 +11,7 @@ def personal_texts(window) -> set[str]:
     """Every name, phone number, birth date and concern of the town's members."""
     texts: set[str] = set()
     with window.ledger.Session() as s:
-        for h in households.list_households(s, window.town.id):
+        for h in households.list_households(s, window.towns.town.id):
             texts |= {h.name, h.address} - {""}
             for p in h.persons:
                 texts |= {p.name, p.kana, p.phone, p.concerns} - {""}
@@ -21,7 +22,7 @@ def personal_texts(window) -> set[str]:
 
 def test_projector_mode_hides_every_personal_detail(qtbot, window):
     with qtbot.waitSignal(window.map_ready, timeout=60_000):
-        window.set_projector(True)
+        window.projector.set_projector(True)
     assert window.banner.isVisible() and "PROJECTOR" in window.banner.text()
     assert not window.steps.isVisible() and not window.menuBar().isVisible()
     personal = personal_texts(window)
@@ -42,21 +43,21 @@ def test_projector_mode_hides_every_personal_detail(qtbot, window):
 
 def test_leaving_projector_mode_is_deliberate(qtbot, window, monkeypatch):
     with qtbot.waitSignal(window.map_ready, timeout=60_000):
-        window.set_projector(True)
+        window.projector.set_projector(True)
     from PySide6.QtCore import Qt
 
     qtbot.keyClick(window, Qt.Key.Key_Escape)
-    assert window.projector  # Esc does not leave
+    assert window.projector.on  # Esc does not leave
     monkeypatch.setattr(window, "confirm", lambda _q: False)
-    window.leave_projector_action.trigger()
-    assert window.projector
+    window.actions[MainAction.LEAVE_PROJECTOR].trigger()
+    assert window.projector.on
     monkeypatch.setattr(window, "confirm", lambda _q: True)
     with qtbot.waitSignal(window.map_ready, timeout=60_000):
-        window.leave_projector_action.trigger()
-    assert not window.projector and window.steps.isVisible() and not window.banner.isVisible()
+        window.actions[MainAction.LEAVE_PROJECTOR].trigger()
+    assert not window.projector.on and window.steps.isVisible() and not window.banner.isVisible()
     # Names are back on the page once the meeting display is off.
     with window.ledger.Session() as s:
-        target = next(h for h in households.list_households(s, window.town.id) if h.label)
+        target = next(h for h in households.list_households(s, window.towns.town.id) if h.label)
     run_js(qtbot, window, f"sasaeai.showTooltip('{target.id}')")
     assert target.label in run_js(qtbot, window, "document.querySelector('.sasaeai-tooltip').textContent")
 
@@ -65,7 +66,7 @@ def test_printed_map_preview_from_the_window(qtbot, window, tmp_path):
     from app.maps.printing import PrintOptions
 
     shown = []
-    preview = window.print_map(PrintOptions(paper="A3", landscape=False), show=shown.append)
+    preview = window.projector.print_map(PrintOptions(paper="A3", landscape=False), show=shown.append)
     assert preview is not None and shown == [preview]
     assert preview.page_count == 1
     saved = preview.save(tmp_path / "map.pdf")
@@ -78,11 +79,11 @@ def test_meeting_lists_show_map_numbers_only_on_the_projector(qtbot, window):
 
     start_meeting(window, days_ago=7)
     with window.ledger.Session() as s:
-        someone = next(h for h in households.list_households(s, window.town.id) if h.persons)
+        someone = next(h for h in households.list_households(s, window.towns.town.id) if h.persons)
     person = someone.persons[0]
-    window.edit_person(person.id, __import__("app.services.views", fromlist=["x"]).PersonFields(
+    window.households.edit_person(person.id, __import__("app.services.views", fromlist=["x"]).PersonFields(
         name=person.name, kana=person.kana, phone="0778-22-0000", of_concern=True, concerns="通院中"))
-    window.add_household(MapPoint(Crs.PIXEL, 210.0, 210.0))
+    window.households.add_household(MapPoint(Crs.PIXEL, 210.0, 210.0))
     personal = personal_texts(window)
 
     def cells(dialog) -> list[str]:
@@ -91,13 +92,13 @@ def test_meeting_lists_show_map_numbers_only_on_the_projector(qtbot, window):
                 if table.item(r, c) is not None]
 
     shown: list = []
-    before = cells(window.show_changes(show=shown.append))
+    before = cells(window.meeting.show_changes(show=shown.append))
     assert person.name in before  # off the projector the report names who changed
     with qtbot.waitSignal(window.map_ready, timeout=60_000):
-        window.set_projector(True)
-    changes = cells(window.show_changes(show=shown.append))
+        window.projector.set_projector(True)
+    changes = cells(window.meeting.show_changes(show=shown.append))
     assert str(someone.map_number) in changes  # map numbers still match the printed map
-    due = cells(window.show_due_list(show=shown.append))
+    due = cells(window.meeting.show_due_list(show=shown.append))
     assert due and any(cell.isdigit() for cell in due)
     for texts in (changes, due):
         assert not [t for t in personal if any(t in cell for cell in texts)]

@@ -6,11 +6,12 @@ from sqlalchemy import select
 
 from app.models import Household
 from app.services import households as hh
-from app.services.sync import sync
 from app.services.views import HouseholdFields
+from app.sync import sync
 from app.ui.app import settings_for
-from app.ui.main_window import MainWindow
+from app.ui.mainwindow import MainWindow
 from app.ui.sync_dialogs import value_text
+from app.ui.mainwindow.actions import MainAction
 from tests.sync_fixtures import make_laptop, pg_admin_url, server_url  # noqa: F401 - fixtures
 from tests.test_sync import DISTRICT, _seed, _two_laptops_synced
 
@@ -19,9 +20,9 @@ def open_window(qtbot, laptop, tmp_path):
     w = MainWindow(laptop.ledger, settings_for(tmp_path / f"settings-{laptop.name}"))
     qtbot.addWidget(w)
     w.show()
-    if w.refresh_towns():
+    if w.towns.refresh_towns():
         with qtbot.waitSignal(w.map_ready, timeout=60_000):
-            w.open_initial_town()
+            w.towns.open_initial_town()
     return w
 
 
@@ -37,27 +38,27 @@ def test_sync_button_status_and_a_conflict_chosen_side_by_side(qtbot, make_lapto
     _, ids = _seed(a)
     sync(a.ledger, a.url)
     window = open_window(qtbot, b, tmp_path)
-    assert "Not synced" in window.sync_label.text() or "未" in window.sync_label.text()
-    sync_button = window.edit_toolbar.widgetForAction(window.sync_action)
+    assert "Not synced" in window.sync.label.text() or "未" in window.sync.label.text()
+    sync_button = window.edit_toolbar.widgetForAction(window.actions[MainAction.SYNC])
     assert not sync_button.isVisible()  # a ledger that never synced has no Sync button in the way
     with qtbot.waitSignal(window.map_ready, timeout=60_000):
-        report = window.sync_now(b.url)
+        report = window.sync.sync_now(b.url)
     assert report is not None and report.applied > 0
-    assert window.town is not None and window.town.household_count == 3  # the received town is on the map
+    assert window.towns.town is not None and window.towns.town.household_count == 3  # the received town is on the map
     assert sync_button.isVisible()  # from now on one click syncs
     # WHEN both rename the same household offline and A syncs first
     with a.ledger.Session.begin() as s:
         hh.edit_household(s, ids[0], HouseholdFields(name="山田家", address="余川町1"))
     sync(a.ledger, a.url)
-    window.select_household(ids[0])
-    window.edit_selected(HouseholdFields(name="山田さん宅", address="余川町1"))
-    second = window.sync_now()  # the address was kept from the first sync
+    window.households.select_household(ids[0])
+    window.households.edit_selected(HouseholdFields(name="山田さん宅", address="余川町1"))
+    second = window.sync.sync_now()  # the address was kept from the first sync
     # THEN nothing is merged: B keeps its own value and the window says a choice is waiting
     assert second is not None and second.new_conflicts == 1
     assert name_of(b, ids[0]) == "山田さん宅"
-    assert "1" in window.sync_label.text() and window.conflicts_action.text().count("1") == 1
+    assert "1" in window.sync.label.text() and window.actions[MainAction.CONFLICTS].text().count("1") == 1
     shown = []
-    dialog = window.show_conflicts(show=shown.append)
+    dialog = window.sync.show_conflicts(show=shown.append)
     assert len(dialog.conflicts) == 1
     row = [dialog.table.item(0, c).text() for c in range(dialog.table.columnCount())]
     assert "山田さん宅" in row[3] and "山田家" in row[4] and "laptop-a" in row[4]  # both values, who and where
@@ -65,19 +66,19 @@ def test_sync_button_status_and_a_conflict_chosen_side_by_side(qtbot, make_lapto
     assert dialog.choose("theirs")
     assert dialog.conflicts == [] and dialog.table.rowCount() == 0
     assert name_of(b, ids[0]) == "山田家"
-    assert window.refresh_sync_status().open_conflicts == 0 and "to resolve" not in window.sync_label.text()
+    assert window.sync.refresh_sync_status().open_conflicts == 0 and "to resolve" not in window.sync.label.text()
     with b.ledger.Session() as s:
         assert s.scalars(select(Household.name).where(Household.id == ids[0])).one() == "山田家"
 
 
 def test_a_sync_package_carried_by_hand(qtbot, make_laptop, server_url, tmp_path):
-    from app.services.sync import export_package_for_laptop, import_package_at_office
+    from app.office.packages import export_package_for_laptop, import_package_at_office
 
     a, b, _, ids = _two_laptops_synced(make_laptop)
     window = open_window(qtbot, b, tmp_path)
-    window.select_household(ids[1])
-    window.edit_selected(HouseholdFields(name="世帯2", address="余川町2", note="鍵は裏口"))
-    package = window.export_sync_package(tmp_path / "to-office.sqlite3", passphrase="USBの合言葉")
+    window.households.select_household(ids[1])
+    window.households.edit_selected(HouseholdFields(name="世帯2", address="余川町2", note="鍵は裏口"))
+    package = window.sync.export_sync_package(tmp_path / "to-office.sqlite3", passphrase="USBの合言葉")
     assert package is not None and package.exists()
     import_package_at_office(server_url, package, "USBの合言葉", tmp_path / "reply.sqlite3")
     sync(a.ledger, a.url)
@@ -88,7 +89,7 @@ def test_a_sync_package_carried_by_hand(qtbot, make_laptop, server_url, tmp_path
         hh.edit_household(s, ids[2], HouseholdFields(name="世帯3", address="余川町3", note="犬がいる"))
     sync(a.ledger, a.url)
     export_package_for_laptop(server_url, "laptop-b", tmp_path / "to-b.sqlite3", "USBの合言葉")
-    report = window.import_sync_package(tmp_path / "to-b.sqlite3", passphrase="USBの合言葉")
+    report = window.sync.import_sync_package(tmp_path / "to-b.sqlite3", passphrase="USBの合言葉")
     assert report is not None and report.applied >= 1
     with b.ledger.Session() as s:
         assert s.get(Household, ids[2]).note == "犬がいる"

@@ -4,25 +4,26 @@ from __future__ import annotations
 
 from app.services import households
 from app.services.views import Crs, HouseholdFields, MapPoint
+from app.ui.mainwindow.actions import MainAction
 from tests.test_ui_map import page_state, window  # noqa: F401 - the window fixture
 
 
 def test_an_unplaced_household_is_listed_then_pinned_and_undo_unpins(qtbot, window):
     with window.ledger.Session.begin() as s:
-        new = households.add_household(s, window.town.id, None, HouseholdFields(name="新井家", address="ひだまり町9丁目1"))
-    window.load_town(window.town.id)
+        new = households.add_household(s, window.towns.town.id, None, HouseholdFields(name="新井家", address="ひだまり町9丁目1"))
+    window.towns.load_town(window.towns.town.id)
     qtbot.waitUntil(lambda: window.map_view.is_ready, timeout=60_000)
-    assert window.unplaced_box.isVisibleTo(window) and window.unplaced.count() == 1
+    assert window.households.unplaced_box.isVisibleTo(window) and window.households.unplaced.count() == 1
     assert str(new.id) not in page_state(qtbot, window)["ids"]
-    window.unplaced.choose(new.id)
-    window.pin_button.click()
+    window.households.unplaced.choose(new.id)
+    window.households.pin_button.click()
     window.map_view.bridge.mapClicked(321.0, 123.0)  # the volunteer clicks where the house is
     assert page_state(qtbot, window)["positions"][str(new.id)] == [321.0, 123.0]
-    assert window.unplaced.count() == 0
+    assert window.households.unplaced.count() == 0
     with window.ledger.Session() as s:
         assert households.get_household(s, new.id).point(Crs.PIXEL) == MapPoint(Crs.PIXEL, 321.0, 123.0)
-    window.undo_action.trigger()
-    assert window.unplaced.count() == 1
+    window.actions[MainAction.UNDO].trigger()
+    assert window.households.unplaced.count() == 1
     assert str(new.id) not in page_state(qtbot, window)["ids"]
 
 

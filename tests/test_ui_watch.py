@@ -7,12 +7,14 @@ import pytest
 
 from app.services import watch
 from app.ui.watch_panel import LinkDialog
+from app.ui.mainwindow.actions import MainAction
+from app.ui.operations import OpChanges
 from tests.test_ui_map import page_state, window  # noqa: F401 - the window fixture
 
 
 def concerns(window):
     with window.ledger.Session() as s:
-        return watch.list_concerns(s, window.town.id)
+        return watch.list_concerns(s, window.towns.town.id)
 
 
 @pytest.fixture
@@ -33,7 +35,7 @@ def test_gap_is_listed_and_marked_on_the_map(qtbot, step2):
 
 def test_watch_lines_join_watcher_and_person_households(qtbot, step2):
     with step2.ledger.Session() as s:
-        lines = watch.watch_lines(s, step2.town.id)
+        lines = watch.watch_lines(s, step2.towns.town.id)
     state = page_state(qtbot, step2)
     assert [line["id"] for line in state["lines"]] == sorted(str(line.link_id) for line in lines)
     assert all(line["drawn"] for line in state["lines"])
@@ -41,13 +43,13 @@ def test_watch_lines_join_watcher_and_person_households(qtbot, step2):
     drawn = next(line for line in state["lines"] if line["id"] == str(one.link_id))
     positions = state["positions"]
     assert drawn["latlngs"] == [positions[str(one.watcher_household_id)], positions[str(one.person_household_id)]]
-    step2.lines_action.setChecked(False)
+    step2.actions[MainAction.LINES].setChecked(False)
     assert not any(line["drawn"] for line in page_state(qtbot, step2)["lines"])
 
 
 def test_moving_a_household_moves_its_watch_lines(qtbot, step2):
     with step2.ledger.Session() as s:
-        line = watch.watch_lines(s, step2.town.id)[0]
+        line = watch.watch_lines(s, step2.towns.town.id)[0]
     step2.map_view.bridge.featureMoved(str(line.person_household_id), 111.0, 222.0)
     drawn = next(x for x in page_state(qtbot, step2)["lines"] if x["id"] == str(line.link_id))
     assert drawn["latlngs"][1] == [111.0, 222.0]
@@ -69,27 +71,27 @@ def test_closing_the_gap_with_a_new_neighbour_and_undo(qtbot, step2):
     gap = next(c for c in concerns(step2) if not c.has_watcher)
     step2.watch_panel.choose(gap.person.id)
     with step2.ledger.Session() as s:
-        homes = __import__("app.services.households", fromlist=["x"]).list_households(s, step2.town.id)
+        homes = __import__("app.services.households", fromlist=["x"]).list_households(s, step2.towns.town.id)
     dialog = LinkDialog([], homes, parent=step2)
     dialog.name.setText("新井　花子")
     dialog.household.setCurrentIndex(2)
     dialog.involvement.setCurrentText("声かけ")
-    link = step2.add_watch_link(dialog)
+    link = step2.watch.add_link(dialog)
     assert link is not None
     closed = next(c for c in concerns(step2) if c.person.id == gap.person.id)
     assert [(l.watcher.name, l.involvement) for l in closed.links] == [("新井　花子", "声かけ")]  # noqa: E741
     state = page_state(qtbot, step2)
     assert str(gap.household_id) not in state["gaps"]
     assert str(link.id) in [x["id"] for x in state["lines"]]
-    step2.undo_action.trigger()
+    step2.actions[MainAction.UNDO].trigger()
     assert not next(c for c in concerns(step2) if c.person.id == gap.person.id).has_watcher
     assert str(gap.household_id) in page_state(qtbot, step2)["gaps"]
     with step2.ledger.Session() as s:
-        assert "新井　花子" not in [w.name for w in watch.list_watchers(s, step2.town.id)]
+        assert "新井　花子" not in [w.name for w in watch.list_watchers(s, step2.towns.town.id)]
 
 
 def test_export_then_import_the_form_from_the_window(qtbot, step2, tmp_path, monkeypatch):
-    path = step2.export_watch_form(tmp_path / "form.xlsx")
+    path = step2.imports.export_watch_form(tmp_path / "form.xlsx")
     assert path and path.exists()
     wb = openpyxl.load_workbook(path)
     ws = wb.worksheets[0]
@@ -97,7 +99,7 @@ def test_export_then_import_the_form_from_the_window(qtbot, step2, tmp_path, mon
     cell.value = "週に一度の見回り"
     wb.save(path)
     previews = []
-    assert step2.import_watch_form(path, confirm=lambda p: previews.append(p) or True)
+    assert step2.imports.import_watch_form(path, confirm=lambda p: previews.append(p) or True)
     assert previews[0].summary().startswith("added 0, updated 1")
     assert "週に一度の見回り" in [l.involvement for c in concerns(step2) for l in c.links]  # noqa: E741
 
@@ -110,7 +112,7 @@ def test_a_bad_form_changes_nothing_and_says_where(qtbot, step2, tmp_path, monke
     bad = tmp_path / "見守り.xlsx"
     bad.write_bytes(b"PK\x03\x04 not really a zip")
     before = concerns(step2)
-    assert step2.import_watch_form(bad, confirm=lambda p: True) is False
+    assert step2.imports.import_watch_form(bad, confirm=lambda p: True) is False
     assert shown and "見守り.xlsx" in shown[0]
     assert concerns(step2) == before
 
@@ -133,11 +135,12 @@ def test_lists_fill_in_after_the_map_and_an_edit_meanwhile_is_kept(qtbot, window
     window.map_drawn.connect(lambda: order.append("drawn"))
     window.map_ready.connect(lambda: order.append("ready"))
     with qtbot.waitSignal(window.map_drawn, timeout=60_000):
-        window.load_town(window.town.id)
-        assert not window.details_ready
+        window.towns.load_town(window.towns.town.id)
+        assert not window.towns.details_ready
     # Before the background read has come back, the user removes a watcher.
-    window.run("remove", lambda s: watch.unlink(s, link_id), lambda s: watch.restore_link(s, link_id))
-    qtbot.waitUntil(lambda: window.details_ready, timeout=60_000)
+    window.operations.run("remove", lambda s: watch.unlink(s, link_id), lambda s: watch.restore_link(s, link_id),
+                          changes=OpChanges(watch=True))
+    qtbot.waitUntil(lambda: window.towns.details_ready, timeout=60_000)
     assert order[0] == "drawn" and "ready" in order
     shown = window.watch_panel.concern(linked.person.id)
     assert link_id not in {link.id for link in shown.links}, "an older read overwrote the edit"
@@ -146,15 +149,15 @@ def test_lists_fill_in_after_the_map_and_an_edit_meanwhile_is_kept(qtbot, window
 
 
 def test_the_form_is_exported_for_a_chosen_audience_and_says_which_rule(qtbot, step2, tmp_path):
-    from app.services.privacy import Audience, export_rule
+    from app.services.masking import Audience, export_rule
 
     def texts(path):
         return {str(c.value) for ws in openpyxl.load_workbook(path).worksheets for row in ws.iter_rows()
                 for c in row if c.value}
 
-    default = texts(step2.export_watch_form(tmp_path / "default.xlsx"))
+    default = texts(step2.imports.export_watch_form(tmp_path / "default.xlsx"))
     assert any(export_rule(Audience.WATCHERS).ja in t for t in default)
-    staff = texts(step2.export_watch_form(tmp_path / "staff.xlsx", audience=Audience.STAFF))
+    staff = texts(step2.imports.export_watch_form(tmp_path / "staff.xlsx", audience=Audience.STAFF))
     assert any(export_rule(Audience.STAFF).ja in t for t in staff)
     names = {c.person.name for c in concerns(step2)}
     assert names <= staff  # the council's own copy names everyone

@@ -27,8 +27,8 @@ def person_count(window) -> int:
 def test_cancelling_a_long_roster_import_changes_nothing(qtbot, window, tmp_path):
     path = big_roster(tmp_path / "roster.xlsx")
     before = person_count(window)
-    window._progress_hook = lambda dialog, cancel: cancel.set()  # the user presses Cancel at once
-    assert window.import_roster(path, confirm=lambda p: True) is False
+    window.imports.progress_hook = lambda dialog, cancel: cancel.set()  # the user presses Cancel at once
+    assert window.imports.import_roster(path, confirm=lambda p: True) is False
     assert person_count(window) == before
     assert "cancelled" in window.statusBar().currentMessage()
 
@@ -36,5 +36,5 @@ def test_cancelling_a_long_roster_import_changes_nothing(qtbot, window, tmp_path
 def test_a_long_roster_import_completes_in_the_background(qtbot, window, tmp_path):
     path = big_roster(tmp_path / "roster.xlsx", rows=500)
     before = person_count(window)
-    assert window.import_roster(path, confirm=lambda p: True) is True
+    assert window.imports.import_roster(path, confirm=lambda p: True) is True
     assert person_count(window) == before + 500

@@ -17,7 +17,7 @@ from app.io.watch_form import TITLE, apply_form, export_form, read_form
 from app.models import Person
 from app.services import audit, households, towns, watch
 from app.services.errors import LedgerError
-from app.services.privacy import Audience
+from app.services.masking import Audience
 from app.services.views import HouseholdFields, PersonFields
 from app.services.watch_views import LinkFields, WatcherFields
 

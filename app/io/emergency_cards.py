@@ -6,7 +6,7 @@ not yet known prints as an empty box to fill in by hand.
 Who receives them: the 民生児童委員 prints the cards, fills them in with each person and keeps a copy,
 so the default audience is ``Audience.WATCHERS``. A person whose consent does not cover the audience
 gets a card with 「（匿名）」 and only the map number, support centre, commissioner and shelter filled in
-(app/io/consent.py); every card prints the rule applied. ``Audience.AGENCIES`` for the copies handed
+(app/services/masking.py); every card prints the rule applied. ``Audience.AGENCIES`` for the copies handed
 to the care manager or 地域包括支援センター, ``Audience.STAFF`` for the council's own copy.
 """
 
@@ -23,13 +23,13 @@ from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.properties import PageSetupProperties
 from sqlalchemy.orm import Session
 
-from app.io.consent import Audience, as_audience, hidden_persons, mask_card, rule_line
 from app.io.pdf_fonts import add_japanese_font
 from app.io.sheets import SharedStyles
 from app.services import emergency
 from app.services.emergency import SortOrder
 from app.services.emergency_views import CardView
 from app.services.errors import QT_TRANSLATE_NOOP, LedgerError
+from app.services.masking import Audience, as_audience, hidden_persons, mask_card, rule_line
 from app.services.wareki import to_wareki
 
 TITLE = "緊急連絡カード"

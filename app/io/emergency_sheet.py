@@ -6,7 +6,7 @@ Medical notes stay off the sheet (it is passed around) unless the caller asks fo
 Who receives it: the town's 区長 and 民生児童委員 keep it for emergencies, so the default audience is
 ``Audience.WATCHERS``: a person who did not consent to sharing with watchers and the welfare
 commissioner is printed as 「（匿名）」 with only the map number, the area's support centre, shelter and
-watchers; the rule applied is printed under the title on every page (app/io/consent.py).
+watchers; the rule applied is printed under the title on every page (app/services/masking.py).
 Pass ``Audience.AGENCIES`` for the copy handed to the 地域包括支援センター, ``Audience.STAFF`` for the
 council's own copy (everything shown, and the sheet says so).
 """
@@ -24,13 +24,13 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
 from sqlalchemy.orm import Session
 
-from app.io.consent import Audience, as_audience, hidden_persons, mask_card, rule_line
 from app.io.pdf_fonts import add_japanese_font
 from app.io.sheets import SharedStyles, header_text
 from app.services import emergency, towns
 from app.services.emergency import SortOrder
 from app.services.emergency_views import CardView
 from app.services.errors import QT_TRANSLATE_NOOP, LedgerError
+from app.services.masking import Audience, as_audience, hidden_persons, mask_card, rule_line
 from app.services.wareki import to_wareki
 
 TITLE = "緊急連絡表"

@@ -21,7 +21,6 @@ from openpyxl.worksheet.properties import PageSetupProperties
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from app.io.consent import ANONYMOUS_NAME, Audience, as_audience, hidden_persons, mask_concern, rule_line
 from app.io.sheets import (
     SharedStyles,
     ChangeKind,
@@ -43,6 +42,7 @@ from app.models.watch import Watcher, WatcherRole, WatchLink
 from app.services import households, towns, watch
 from app.services.addresses import AddressTable
 from app.services.errors import QT_TRANSLATE_NOOP, LedgerError, NotFound
+from app.services.masking import ANONYMOUS_NAME, Audience, as_audience, hidden_persons, mask_concern, rule_line
 from app.services.text import fold, search_key
 from app.services.views import HouseholdFields, PersonFields
 from app.services.wareki import to_wareki

@@ -21,7 +21,8 @@ from app.maps.view import MapView
 from app.models import Ledger
 from app.services import basemaps, households, places, towns, watch
 from app.services.errors import QT_TRANSLATE_NOOP, LedgerError
-from app.services.mapdata import anonymous, feature_collection, legend, line_specs
+from app.services.mapdata import feature_collection, legend, line_specs
+from app.services.masking import anonymous_feature
 from app.services.wareki import to_wareki
 
 PAPERS = {"A4": QPageSize.PageSizeId.A4, "A3": QPageSize.PageSizeId.A3}
@@ -75,7 +76,7 @@ def render_map_image(ledger: Ledger, town_id: uuid.UUID, size: QSize, labels: Pa
         categories = households.list_categories(s)
         fc = feature_collection(households.list_households(s, town_id), places.list_places(s, town_id), base.crs)
         watch_lines = line_specs(watch.watch_lines(s, town_id)) if lines else []
-    fc = dict(fc, features=[anonymous(f) for f in fc["features"]])  # never a name on paper
+    fc = dict(fc, features=[anonymous_feature(f) for f in fc["features"]])  # never a name on paper
     host = QWidget()
     host.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
     host.resize(size)

@@ -117,7 +117,7 @@ sync_laptop_district = Table(
     Column("district_id", Uuid, primary_key=True),
 )
 
-# seq is set by a trigger under a lock (app.services.sync_server), so it grows in commit order.
+# seq is set by a trigger under a lock (app.office.server), so it grows in commit order.
 sync_change = Table(
     "sync_change", server_metadata,
     Column("seq", BigInteger, primary_key=True, autoincrement=False, server_default=FetchedValue()),

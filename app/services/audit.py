@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from app.models import AuditAction, AuditEntry, Person, utcnow
 from app.models.audit import REASON_INFO_KEY
 from app.services.errors import QT_TRANSLATE_NOOP, LedgerError, NotFound
-from app.services.privacy import Audience, export_rule
+from app.services.masking import Audience, export_rule
 
 
 @dataclass(frozen=True)

@@ -38,17 +38,6 @@ def household_feature(h: HouseholdView, crs: Crs) -> dict[str, Any] | None:
     }
 
 
-def anonymous(feature: dict[str, Any] | None) -> dict[str, Any] | None:
-    """The feature as a projector or a community print may show it: its map number, never a name.
-
-    Gathering places keep their names (they are public places); households lose every personal field.
-    """
-    if feature is None or feature["properties"].get("layer") != "household":
-        return feature
-    props = dict(feature["properties"], label="", address="")
-    return dict(feature, properties=props)
-
-
 def place_feature(p: PlaceView, crs: Crs) -> dict[str, Any] | None:
     point = p.point(crs)
     if point is None or p.deleted:

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from app.models import GatheringPlace, Household, HouseholdCategory, Person
 from app.models.entities import household_category_link
+from app.services.masking import anonymous_rows
 from app.services.views import Crs
 
 
@@ -48,7 +49,7 @@ def _columns(model: type, crs: Crs) -> tuple[Any, Any]:
 
 # A household on the page: the Feature's id and coordinates, then these properties in this order.
 HOUSEHOLD_KEYS = ("mapNumber", "label", "address", "categories", "ofConcern", "approximate")
-_LABEL, _ADDRESS = 3 + HOUSEHOLD_KEYS.index("label"), 3 + HOUSEHOLD_KEYS.index("address")
+_FIRST_KEY = 3  # a row is [id, x, y, *HOUSEHOLD_KEYS values]
 
 
 @dataclass
@@ -67,7 +68,7 @@ class TownLayer:
             "type": "Feature",
             "id": row[0],
             "geometry": {"type": "Point", "coordinates": [row[1], row[2]]},
-            "properties": {"layer": "household", **dict(zip(HOUSEHOLD_KEYS, row[3:], strict=True))},
+            "properties": {"layer": "household", **dict(zip(HOUSEHOLD_KEYS, row[_FIRST_KEY:], strict=True))},
         } for row in self.households]
         return {"type": "FeatureCollection", "features": features + self.places}
 
@@ -77,9 +78,8 @@ class TownLayer:
                 "features": self.places}
 
     def anonymous(self) -> TownLayer:
-        """Map numbers only (projector, community prints): no label, no address."""
-        rows = [[*row[:_LABEL], "", "", *row[_ADDRESS + 1:]] for row in self.households]
-        return TownLayer(rows, self.places)
+        """Map numbers only (projector, community prints): what ``masking.anonymous_feature`` leaves of each."""
+        return TownLayer(anonymous_rows(self.households, HOUSEHOLD_KEYS, _FIRST_KEY), self.places)
 
     def kinds(self) -> dict[str, str]:
         """Feature id -> "household" | "place"."""

@@ -77,7 +77,7 @@ def run_gui(*, data_dir: Path, demo: bool = False, screenshot: Path | None = Non
     )
     from app.ui.help import GUIDE_SHOWN
     from app.ui.i18n import chosen_language, install_translators
-    from app.ui.main_window import MainWindow
+    from app.ui.mainwindow import MainWindow
     from app.ui.unlock import (
         AUTO_LOCK_MINUTES,
         DEFAULT_AUTO_LOCK_MINUTES,
@@ -167,15 +167,15 @@ def run_gui(*, data_dir: Path, demo: bool = False, screenshot: Path | None = Non
     window.show()
     if interactive and not demo:
         minutes = float(window.settings.value(AUTO_LOCK_MINUTES, DEFAULT_AUTO_LOCK_MINUTES))
-        window.start_auto_lock(minutes)
+        window.privacy.start_auto_lock(minutes)
     if new_town is None:
         # Nothing heavy before the window shows: the town and its map fill in right after.
-        QTimer.singleShot(0, window.open_initial_town)
+        QTimer.singleShot(0, window.towns.open_initial_town)
     else:
-        window.open_initial_town()  # a brand-new town is empty; its base map is chosen next
+        window.towns.open_initial_town()  # a brand-new town is empty; its base map is chosen next
         choice = BaseMapChoiceDialog(window).exec()
         if choice:
-            window.choose_base_map(choice)
+            window.towns.choose_base_map(choice)
 
     exit_code = 0
     if self_test:
@@ -185,7 +185,7 @@ def run_gui(*, data_dir: Path, demo: bool = False, screenshot: Path | None = Non
 
             form = Path(tempfile.mkdtemp(prefix="sasaeai-selftest-")) / "form.xlsx"
             try:
-                written = window.export_watch_form(form)
+                written = window.imports.export_watch_form(form)
                 sheets = openpyxl.load_workbook(written).sheetnames if written else []
                 from app.services.japanese import suggest_kana
 
@@ -195,7 +195,7 @@ def run_gui(*, data_dir: Path, demo: bool = False, screenshot: Path | None = Non
                 print(f"self-test failed: {e}", file=sys.stderr)
                 ok = False
             if ok:
-                print(f"self-test passed: map loaded ({window.town.household_count} households), "
+                print(f"self-test passed: map loaded ({window.towns.town.household_count} households), "
                       f"form exported ({len(sheets)} sheets), kana read (山田 → {reading}), nothing left the machine")
             exit_code = 0 if ok else 1
             app.quit()

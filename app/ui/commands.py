@@ -1,38 +1,36 @@
 """Undoable ledger changes: every edit on the map or in a panel is one QUndoCommand.
 
 The first run happens before the command is pushed (so a refused change never lands on the
-stack); undo and redo each open their own session, one transaction per step.
+stack); undo and redo each replay one step through the operations (one transaction each),
+which sends the same change notice as the first run.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Protocol
 
 from PySide6.QtGui import QUndoCommand
 from sqlalchemy.orm import Session
 
-from app.models import Ledger
-
 Step = Callable[[Session], Any]
 
 
-class LedgerCommand(QUndoCommand):
-    def __init__(self, text: str, ledger: Ledger, redo: Step, undo: Step, apply: Callable[[Any], None]) -> None:
-        super().__init__(text)
-        self._ledger, self._redo, self._undo, self._apply = ledger, redo, undo, apply
-        self._skip_first_redo = True  # the caller already did it
+class Replays(Protocol):
+    def replay(self, step: Step, changes: Any) -> Any: ...
 
-    def _run(self, step: Step) -> None:
-        with self._ledger.Session.begin() as session:
-            result = step(session)
-        self._apply(result)
+
+class LedgerCommand(QUndoCommand):
+    def __init__(self, text: str, operations: Replays, redo: Step, undo: Step, changes: Any) -> None:
+        super().__init__(text)
+        self._operations, self._redo, self._undo, self._changes = operations, redo, undo, changes
+        self._skip_first_redo = True  # the caller already did it
 
     def redo(self) -> None:
         if self._skip_first_redo:
             self._skip_first_redo = False
             return
-        self._run(self._redo)
+        self._operations.replay(self._redo, self._changes)
 
     def undo(self) -> None:
-        self._run(self._undo)
+        self._operations.replay(self._undo, self._changes)

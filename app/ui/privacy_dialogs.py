@@ -27,7 +27,8 @@ from PySide6.QtWidgets import (
 
 from app.models import Ledger
 from app.services.audit import export_audit_csv, export_audit_xlsx, list_audit
-from app.services.privacy import Audience, ConsentFields, ConsentStatus, ConsentView
+from app.services.masking import Audience
+from app.services.privacy import ConsentFields, ConsentStatus, ConsentView
 
 
 def audience_labels() -> dict[Audience, str]:

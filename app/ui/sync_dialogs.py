@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.sync import ConflictView, SyncReport, SyncStatus
+from app.sync import ConflictView, SyncReport, SyncStatus
 from app.ui.meeting_panel import field_label
 
 translate = QCoreApplication.translate

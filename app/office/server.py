@@ -1,5 +1,7 @@
-"""The office server (PostgreSQL): prepare it, register laptops, and the two halves of a sync as the
-server sees them (receive a laptop's changes in one transaction; list the changes it has not seen).
+"""The office server (PostgreSQL), the office's side: prepare it, register laptops, and what the
+administrator's connection does for USB packages (check a package's laptop and scope, act as it).
+
+Laptops never import this package: a laptop needs only app.sync.
 
 Scope is the server's job, not the client's: every laptop logs in as its own PostgreSQL role, whose
 row-level security policies show and let it change only its districts' rows (and its districts'
@@ -9,7 +11,7 @@ hands out the sequence numbers under a lock, so they become visible in order.
 
 USB packages have no login: each laptop gets a random package key at registration (kept in
 ``sync_laptop``; the laptop reads it through its own login, or finds it in the office's first package)
-and the packages both ways carry an HMAC made with it (app.services.sync checks them).
+and the packages both ways carry an HMAC made with it (app.sync.packages checks them).
 """
 
 from __future__ import annotations
@@ -18,25 +20,21 @@ import hashlib
 import re
 import secrets
 import uuid
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass
 
-from sqlalchemy import Connection, Engine, create_engine, func, insert, select, text, update
-from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy import Connection, insert, select, text, update
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import DBAPIError, IntegrityError
+from sqlalchemy.exc import DBAPIError
 
 from app.models import Base
 from app.models.engine import upgrade
-from app.models.sync import CITY_WIDE, DISTRICT_PATHS, LINK_PATHS, sync_change, sync_laptop, sync_laptop_district, sync_log
+from app.models.sync import CITY_WIDE, DISTRICT_PATHS, LINK_PATHS, sync_change, sync_laptop, sync_laptop_district
 from app.services.errors import QT_TRANSLATE_NOOP
-from app.services.sync_core import (ADVISORY_LOCK, BOOKKEEPING, Change, StalePush, SyncError, delete_record,
-                                    district_sql, districts_of, dumps, insert_records, table_of, table_order,
-                                    update_record)
+from app.sync.core import ADVISORY_LOCK, Change, SyncError, district_sql, districts_of, dumps, insert_records
+from app.sync.protocol import STALE_SQLSTATE, LaptopInfo, connect, laptop_info, server_url, unreachable, whoami
 
 SERVER_LAPTOP = "server"  # the pseudo-laptop the office's administrator role writes as
 PACKAGE_KEY_BYTES = 32
-STALE_SQLSTATE = "SA409"
 
 
 @dataclass(frozen=True)
@@ -45,39 +43,6 @@ class Registration:
     role: str
     password: str
     url: str  # what the laptop syncs with: its own role and password
-
-
-@dataclass
-class PushResult:
-    accepted: list[Change] = field(default_factory=list)
-    already: int = 0  # sent before (a resumed sync): stored once
-    rejected: list[tuple[Change, str]] = field(default_factory=list)
-
-
-def server_url(url: str) -> str:
-    """Accept ``postgresql://`` URLs; SQLAlchemy is told to use psycopg 3."""
-    if not url or not url.startswith(("postgresql://", "postgresql+psycopg://", "postgres://")):
-        raise SyncError(QT_TRANSLATE_NOOP("errors", "the server address must start with postgresql://"),
-                        where="--url")
-    return "postgresql+psycopg://" + url.split("://", 1)[1]
-
-
-def masked(url: str) -> str:
-    """The URL without its password, for screens and logs."""
-    try:
-        return make_url(url).render_as_string(hide_password=True).replace("postgresql+psycopg://", "postgresql://")
-    except Exception:
-        return "?"
-
-
-def connect(url: str) -> Engine:
-    return create_engine(server_url(url), pool_pre_ping=True, connect_args={"connect_timeout": 10})
-
-
-def _unreachable(url: str, error: Exception) -> SyncError:
-    detail = str(getattr(error, "orig", error)).strip().splitlines()[0] if str(error) else type(error).__name__
-    return SyncError(QT_TRANSLATE_NOOP("errors", "could not reach the office server ({detail}); nothing was changed"),
-                     where=masked(url), detail=detail)
 
 
 def _q(name: str) -> str:
@@ -174,7 +139,7 @@ def init_server(url: str) -> str:
         try:
             upgrade(engine)
         except DBAPIError as e:
-            raise _unreachable(url, e) from e
+            raise unreachable(url, e) from e
         with engine.begin() as conn:
             for statement in _security_sql(group_role(conn)):
                 conn.execute(text(statement))
@@ -241,7 +206,7 @@ def register_laptop(url: str, name: str, districts: list[str], *, password: str 
                     ids.append(found)
                 conn.execute(insert(sync_laptop_district), [dict(laptop_id=laptop_id, district_id=i) for i in ids])
     except DBAPIError as e:
-        raise _unreachable(url, e) from e
+        raise unreachable(url, e) from e
     finally:
         engine.dispose()
     laptop_url = make_url(server_url(url)).set(username=role, password=password)
@@ -263,7 +228,7 @@ def new_package_key(url: str, name: str) -> None:
                 previous_package_key=sync_laptop.c.package_key, package_key=secrets.token_bytes(PACKAGE_KEY_BYTES),
                 package_key_confirmed=False)).rowcount
     except DBAPIError as e:
-        raise _unreachable(url, e) from e
+        raise unreachable(url, e) from e
     finally:
         engine.dispose()
     if not found:
@@ -283,40 +248,13 @@ def _create_district(conn: Connection, name: str) -> uuid.UUID:
     return district_id
 
 
-@dataclass(frozen=True)
-class LaptopInfo:
-    id: uuid.UUID
-    name: str
-    all_districts: bool
-    district_ids: tuple[uuid.UUID, ...]
-    package_key: bytes | None = field(default=None, repr=False)
-    previous_package_key: bytes | None = field(default=None, repr=False)
-    package_key_confirmed: bool = True  # False: the office's packages for it carry the key
-
-
-def _laptop_info(conn: Connection, row: Any) -> LaptopInfo:
-    districts = tuple(conn.scalars(select(sync_laptop_district.c.district_id)
-                                   .where(sync_laptop_district.c.laptop_id == row.id)))
-    return LaptopInfo(row.id, row.name, row.all_districts, districts, row.package_key, row.previous_package_key,
-                      row.package_key_confirmed)
-
-
-def whoami(conn: Connection) -> LaptopInfo:
-    """The laptop this connection (its current role) is registered as, with its package key."""
-    row = conn.execute(select(sync_laptop).where(sync_laptop.c.role_name == func.current_user())).first()
-    if row is None:
-        raise SyncError(QT_TRANSLATE_NOOP("errors", "this login is not registered as a laptop on the server; "
-                                                    "ask the office to register it"), where="--url")
-    return _laptop_info(conn, row)
-
-
 def registered_laptop(conn: Connection, name: str, where: str) -> LaptopInfo:
     """On the administrator's connection: the laptop registered under ``name`` (a package's claim)."""
     row = conn.execute(select(sync_laptop).where(sync_laptop.c.name == name)).first()
     if row is None or name == SERVER_LAPTOP:
         raise SyncError(QT_TRANSLATE_NOOP("errors", "no laptop called {name} is registered on the server"),
                         where=where, name=name)
-    return _laptop_info(conn, row)
+    return laptop_info(conn, row)
 
 
 def confirm_package_key(conn: Connection, me: LaptopInfo) -> None:
@@ -386,128 +324,3 @@ def act_as(conn: Connection, laptop_name: str) -> LaptopInfo:
                         where="--laptop", name=laptop_name)
     conn.execute(text(f"SET LOCAL ROLE {_q(role)}"))
     return whoami(conn)
-
-
-def fetch_changes(conn: Connection, me: LaptopInfo, since: int) -> tuple[list[Change], int]:
-    """The other laptops' changes after ``since`` that this role may see, in order; and the newest sequence."""
-    top = conn.scalar(text("SELECT coalesce(max(seq), 0) FROM sync_change")) or 0
-    rows = conn.execute(select(sync_change).where(sync_change.c.seq > since, sync_change.c.seq <= top,
-                                                  sync_change.c.laptop_id != me.id).order_by(sync_change.c.seq))
-    changes = [Change(r.change_id, r.entity, r.entity_id, r.field, r.action, r.value, r.operator_name, r.operator_role,
-                      r.at, r.district_id, r.base_seq, r.seq, r.laptop_name) for r in rows]
-    return changes, max(top, since)
-
-
-def _stale(conn: Connection, me: LaptopInfo, changes: list[Change], base_seq: int) -> set[int]:
-    ids = list({c.entity_id for c in changes})
-    newer: dict[uuid.UUID, set[str | None]] = {}
-    for i in range(0, len(ids), 5000):
-        for entity_id, changed in conn.execute(
-                select(sync_change.c.entity_id, sync_change.c.field).distinct()
-                .where(sync_change.c.seq > base_seq, sync_change.c.laptop_id != me.id,
-                       sync_change.c.entity_id.in_(ids[i:i + 5000]))):
-            newer.setdefault(entity_id, set()).add(changed)
-    stale = set()
-    for n, c in enumerate(changes):
-        theirs = newer.get(c.entity_id)
-        if theirs and (c.field is None or None in theirs or c.field in theirs or c.field == "deleted_at"
-                       or "deleted_at" in theirs):
-            stale.add(n)
-    return stale
-
-
-def _sorted(changes: list[Change]) -> list[Change]:
-    def key(c: Change) -> tuple:
-        if c.action == "create":
-            return (0, table_order(c.entity))
-        if c.action == "delete":
-            return (2, -table_order(c.entity))
-        return (1, 0)
-
-    return sorted(changes, key=key)  # stable: a record's field changes keep their order
-
-
-def receive(conn: Connection, me: LaptopInfo, changes: list[Change], base_seq: int, *,
-            reject_stale: bool) -> PushResult:
-    """Apply a laptop's changes and journal them, in the caller's transaction (as the laptop's role).
-
-    Changes already journaled (same change id) are skipped. A change to something another laptop
-    changed after ``base_seq`` is refused: ``StalePush`` is raised (network sync: pull first and
-    retry) or, with ``reject_stale``, it is listed as rejected (USB packages). So is a change to a
-    record that the role cannot see.
-    """
-    result = PushResult()
-    conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": ADVISORY_LOCK})
-    known: set[uuid.UUID] = set()
-    ids = [c.change_id for c in changes]
-    for i in range(0, len(ids), 5000):
-        known |= set(conn.scalars(select(sync_change.c.change_id).where(sync_change.c.change_id.in_(ids[i:i + 5000]))))
-    fresh = [c for c in changes if c.change_id not in known]
-    result.already = len(changes) - len(fresh)
-    stale = _stale(conn, me, fresh, base_seq)
-    if stale and not reject_stale:
-        raise StalePush()
-    for n in sorted(stale):
-        result.rejected.append((fresh[n], "stale"))
-    todo = _sorted([c for n, c in enumerate(fresh) if n not in stale])
-    creates: dict[str, list[Change]] = {}
-    for c in todo:
-        if c.action == "create":
-            creates.setdefault(c.entity, []).append(c)
-    applied: list[Change] = []
-    for entity in sorted(creates, key=table_order):
-        batch = creates[entity]
-        table = table_of(entity)
-        existing: set[uuid.UUID] = set()
-        batch_ids = [c.entity_id for c in batch]
-        for i in range(0, len(batch_ids), 5000):
-            existing |= set(conn.scalars(select(table.c.id).where(table.c.id.in_(batch_ids[i:i + 5000]))))
-        new = [c for c in batch if c.entity_id not in existing]
-        insert_records(conn, entity, [c.decoded() for c in new])
-        applied += new
-        for c in batch:
-            if c.entity_id in existing:
-                values = {k: v for k, v in c.decoded().items() if k not in BOOKKEEPING}
-                update_record(conn, entity, c.entity_id, values, c.at)
-                applied.append(c)
-    for c in todo:
-        if c.action == "create":
-            continue
-        if c.action == "delete":
-            c.district_id = conn.scalar(text("SELECT sasaeai_district_of(:e, :i)"), {"e": c.entity, "i": c.entity_id})
-            found = delete_record(conn, c.entity, c.entity_id)
-            if not found:
-                result.rejected.append((c, "missing"))
-                continue
-        else:
-            if update_record(conn, c.entity, c.entity_id, {c.field: c.decoded()}, c.at) == 0:
-                result.rejected.append((c, "missing"))
-                continue
-        applied.append(c)
-    order = {id(c): n for n, c in enumerate(todo)}
-    applied.sort(key=lambda c: order[id(c)])
-    rows = [dict(c.as_row(), base_seq=base_seq) for c in applied]
-    for i in range(0, len(rows), 2000):
-        conn.execute(pg_insert(sync_change).on_conflict_do_nothing(index_elements=["change_id"]), rows[i:i + 2000])
-    result.accepted = applied
-    return result
-
-
-def is_stale_error(error: BaseException) -> bool:
-    orig = getattr(error, "orig", None)
-    if getattr(orig, "sqlstate", None) == STALE_SQLSTATE:
-        return True
-    # Two laptops numbering new households in the same town at the same moment: pull, renumber, retry.
-    return isinstance(error, IntegrityError) and "map_number" in str(error)
-
-
-def log_sync(conn: Connection, me: LaptopInfo, kind: str, *, pushed: int, rejected: int, pulled: int,
-             pulled_up_to: int, detail: str = "") -> None:
-    conn.execute(insert(sync_log).values(laptop_id=me.id, laptop_name=me.name, kind=kind, pushed=pushed,
-                                         rejected=rejected, pulled=pulled, pulled_up_to=pulled_up_to, detail=detail))
-
-
-def last_pulled(conn: Connection, me: LaptopInfo) -> int:
-    return conn.scalar(select(text("coalesce(max(pulled_up_to), 0)")).select_from(sync_log)
-                       .where(sync_log.c.laptop_id == me.id)) or 0
-

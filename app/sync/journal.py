@@ -1,0 +1,309 @@
+"""The laptop's side of the journal: what this laptop changed and has not sent (read from the audit
+log), the marks in ``sync_state`` saying how far it was sent and received, the changes to send, and
+settling them once the office stored them."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+
+from sqlalchemy import Connection, func, insert, select, text, update
+from sqlalchemy.orm import Session
+
+from app.models import AuditAction, AuditEntry
+from app.models.audit import as_text
+from app.models.sync import SyncConflict, SyncPulledRange, SyncState, SyncUnpushedRecord
+from app.services.errors import QT_TRANSLATE_NOOP
+from app.sync.core import (CATEGORIES, SYNCED_TABLES, Change, SyncError, aware, categories_of, districts_of, dumps,
+                           field_value, row_json, table_of)
+from app.sync.protocol import LaptopInfo
+
+HOLDING_KINDS = ("field", "archive", "edit_on_archived", "deleted")  # these keep the local value from being sent
+_NAMESPACE = uuid.UUID("6f1c2f5e-4d7a-4f0e-9c61-5a5ae0a1c0de")
+
+
+def sync_state(s: Session) -> SyncState:
+    """This ledger's one ``sync_state`` row: its laptop name, server, districts, package key and marks."""
+    state = s.get(SyncState, 1)
+    if state is None:  # the migration makes it; a ledger copied in without it gets one
+        state = SyncState(id=1, ledger_id=uuid.uuid4(), laptop_name="", server_url="", district_ids=[], pulled_seq=0,
+                          last_sync_kind="")
+        s.add(state)
+        s.flush()
+    return state
+
+
+def max_audit(conn: Connection) -> int:
+    return conn.scalar(select(func.coalesce(func.max(AuditEntry.id), 0))) or 0
+
+
+def pending_entries(conn: Connection, mark: int, top: int | None = None):  # noqa: ANN202
+    a = AuditEntry.__table__
+    r = SyncPulledRange.__table__
+    pulled = select(r.c.first_audit_id).where(a.c.id.between(r.c.first_audit_id, r.c.last_audit_id)).exists()
+    stmt = select(a).where(a.c.id > mark, a.c.entity.in_(SYNCED_TABLES), ~pulled).order_by(a.c.id)
+    if top is not None:
+        stmt = stmt.where(a.c.id <= top)
+    return conn.execute(stmt).all()
+
+
+@dataclass
+class Pending:
+    """What this laptop changed and has not sent: per record, per field (newest entry)."""
+
+    fields: dict[uuid.UUID, dict[str, tuple[int, str, str, datetime]]] = field(default_factory=dict)
+    entity: dict[uuid.UUID, str] = field(default_factory=dict)
+    created: set[uuid.UUID] = field(default_factory=set)
+    deleted: set[uuid.UUID] = field(default_factory=set)
+    snapshot: set[uuid.UUID] = field(default_factory=set)
+    held: set[tuple[uuid.UUID, str | None]] = field(default_factory=set)  # open conflicts
+    mine: set[tuple[uuid.UUID, str | None]] = field(default_factory=set)  # kept mine, not sent yet
+
+    def has_field(self, entity_id: uuid.UUID, name: str) -> bool:
+        return (name in self.fields.get(entity_id, {}) or entity_id in self.snapshot or entity_id in self.created
+                or (entity_id, name) in self.held or (entity_id, name) in self.mine or (entity_id, None) in self.held)
+
+    def has_any(self, entity_id: uuid.UUID) -> bool:
+        return (entity_id in self.fields or entity_id in self.snapshot or entity_id in self.created
+                or any(k[0] == entity_id for k in self.held | self.mine))
+
+    def archived_here(self, entity_id: uuid.UUID, conn: Connection, entity: str) -> bool:
+        if "deleted_at" not in self.fields.get(entity_id, {}) and (entity_id, "deleted_at") not in self.mine:
+            return False
+        return field_value(conn, entity, entity_id, "deleted_at") is not None
+
+
+def pending(conn: Connection, mark: int) -> Pending:
+    """What this laptop changed after the audit entry ``mark`` and has not sent, with the open conflicts."""
+    p = Pending()
+    for e in pending_entries(conn, mark):
+        if e.entity_id is None:
+            continue
+        p.entity[e.entity_id] = e.entity
+        if e.action == AuditAction.CREATE:
+            p.created.add(e.entity_id)
+        elif e.action == AuditAction.DELETE:
+            p.deleted.add(e.entity_id)
+        if e.field and e.action != AuditAction.CREATE:
+            p.fields.setdefault(e.entity_id, {})[e.field] = (e.id, e.operator_name, e.operator_role, aware(e.at))
+    u = SyncUnpushedRecord.__table__
+    p.snapshot = set(conn.scalars(select(u.c.entity_id)))
+    c = SyncConflict.__table__
+    for row in conn.execute(select(c.c.entity_id, c.c.field, c.c.kind, c.c.resolution, c.c.pushed)):
+        key = (row.entity_id, None if row.kind == "deleted" else row.field)
+        if row.kind not in HOLDING_KINDS:
+            continue
+        if row.resolution is None:
+            p.held.add(key)
+        elif row.resolution == "mine" and not row.pushed:
+            p.mine.add(key)
+    return p
+
+
+def start_snapshot(s: Session, state: SyncState) -> None:
+    """First sync: every record already here is sent whole once (old ledgers have no audit of them)."""
+    if state.pushed_audit_id is not None:
+        return
+    conn = s.connection()
+    u = SyncUnpushedRecord.__table__
+    for entity in SYNCED_TABLES:
+        table = table_of(entity)
+        conn.execute(insert(u).from_select(["entity", "entity_id"], select(text(f"'{entity}'"), table.c.id)))
+    state.pushed_audit_id = max_audit(conn)
+    s.flush()
+
+
+def audit_row(c: Change, action: AuditAction, record: dict | None, name: str | None, old: object, new: object,
+              reason: str) -> dict:
+    """The audit entry a received change leaves here: who changed it on which laptop, and why."""
+    record = record or {}
+    entity_id = c.entity_id
+    person = entity_id if c.entity == "person" else record.get("person_id")
+    household = entity_id if c.entity == "household" else record.get("household_id")
+    label = next((str(record[k])[:300] for k in ("name", "label", "code", "title") if record.get(k)), "")
+
+    def text_of(v: object) -> str | None:
+        return json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else as_text(v)
+
+    return dict(at=c.at, operator_name=c.operator_name, operator_role=c.operator_role, action=action,
+                entity=c.entity, entity_id=entity_id, person_id=uuid.UUID(str(person)) if person else None,
+                household_id=uuid.UUID(str(household)) if household else None, label=label, field=name,
+                old_value=text_of(old), new_value=text_of(new), reason=reason)
+
+
+def record_of(conn: Connection, entity: str, entity_id: uuid.UUID) -> dict | None:
+    """One record in its JSON form (households with their categories), or None when it is not here."""
+    table = table_of(entity)
+    row = conn.execute(select(table).where(table.c.id == entity_id)).mappings().first()
+    if row is None:
+        return None
+    data = row_json(table, row)
+    if entity == "household":
+        data[CATEGORIES] = categories_of(conn, entity_id)
+    return data
+
+
+def record_exists(conn: Connection, entity: str, entity_id: uuid.UUID) -> bool:
+    table = table_of(entity)
+    return conn.scalar(select(func.count()).select_from(table).where(table.c.id == entity_id)) > 0
+
+
+# --- what to send ----------------------------------------------------------------------------------------
+
+
+@dataclass
+class Outgoing:
+    changes: list[Change]
+    audit_top: int
+    outside_scope: list[str]  # origins of changes not sent (not this laptop's districts)
+
+
+def _change_id(state: SyncState, key: str) -> uuid.UUID:
+    return uuid.uuid5(_NAMESPACE, f"{state.ledger_id}:{key}")
+
+
+def outgoing(s: Session, state: SyncState) -> Outgoing:
+    """The changes to send: newest value per field, whole records for new ones and the first sync's
+    snapshot, conflicts kept "mine"; held back: open conflicts and other districts' records."""
+    conn = s.connection()
+    mark = state.pushed_audit_id or 0
+    top = max_audit(conn)
+    c_table = SyncConflict.__table__
+    conflicts = conn.execute(select(c_table).where(c_table.c.kind.in_(HOLDING_KINDS))).all()
+    held = {(r.entity_id, r.field if r.kind != "deleted" else None) for r in conflicts if r.resolution is None}
+    whole_held = {k[0] for k in held if k[1] is None}
+    theirs: dict[tuple, int] = {}
+    for r in conflicts:
+        if r.resolution == "theirs":
+            key = (r.entity_id, r.field)
+            theirs[key] = max(theirs.get(key, 0), r.local_audit_id)
+    grouped: dict[uuid.UUID, dict] = {}
+    for e in pending_entries(conn, mark, top):
+        if e.entity_id is None:
+            continue
+        g = grouped.setdefault(e.entity_id, dict(entity=e.entity, created=None, deleted=None, fields={}))
+        if e.action == AuditAction.CREATE:
+            g["created"] = e
+        elif e.action == AuditAction.DELETE:
+            g["deleted"] = e
+        elif e.field:
+            g["fields"][e.field] = e
+    changes: list[Change] = []
+
+    def whole(entity: str, entity_id: uuid.UUID, key: str, origin: str, who: tuple[str, str, datetime | None]) -> None:
+        record = record_of(conn, entity, entity_id)
+        if record is None:
+            return
+        for k in list(record):
+            if (entity_id, k) in held:
+                record.pop(k)
+        at = who[2] or datetime.fromisoformat(record.get("updated_at") or datetime.now(timezone.utc).isoformat())
+        changes.append(Change(_change_id(state, key), entity, entity_id, None, "create", dumps(record), who[0], who[1],
+                              aware(at), origin=origin))
+
+    def one_field(entity: str, entity_id: uuid.UUID, name: str, key: str, origin: str,
+                  who: tuple[str, str, datetime | None]) -> None:
+        if record_exists(conn, entity, entity_id) is False:
+            return
+        value = field_value(conn, entity, entity_id, name)
+        action = "update"
+        if name == "deleted_at":
+            action = "archive" if value is not None else "restore"
+        changes.append(Change(_change_id(state, key), entity, entity_id, name, action, dumps(value), who[0], who[1],
+                              aware(who[2]) or datetime.now(timezone.utc), origin=origin))
+
+    for entity_id, g in grouped.items():
+        if entity_id in whole_held:
+            continue
+        entity = g["entity"]
+        if g["created"] is not None:
+            e = g["created"]
+            whole(entity, entity_id, f"e:{e.id}:{entity_id}", "entry", (e.operator_name, e.operator_role, e.at))
+            continue
+        if g["deleted"] is not None:
+            e = g["deleted"]
+            # Sent even when the server never had it (created and removed between two syncs): then refused, harmlessly.
+            changes.append(Change(_change_id(state, f"e:{e.id}:{entity_id}"), entity, entity_id, None, "delete",
+                                  None, e.operator_name, e.operator_role, aware(e.at), origin="entry"))
+            continue
+        for name, e in g["fields"].items():
+            if (entity_id, name) in held or theirs.get((entity_id, name), -1) >= e.id:
+                continue
+            one_field(entity, entity_id, name, f"e:{e.id}:{entity_id}:{name}", "entry",
+                      (e.operator_name, e.operator_role, e.at))
+    u = SyncUnpushedRecord.__table__
+    for row in conn.execute(select(u)):
+        if row.entity_id not in whole_held and row.entity_id not in grouped:
+            whole(row.entity, row.entity_id, f"s:{row.entity}:{row.entity_id}", f"snapshot:{row.entity}:{row.entity_id}",
+                  ("", "", None))
+        elif row.entity_id in grouped and grouped[row.entity_id]["created"] is None:
+            whole(row.entity, row.entity_id, f"s:{row.entity}:{row.entity_id}", f"snapshot:{row.entity}:{row.entity_id}",
+                  ("", "", None))
+    for r in conflicts:
+        if r.resolution != "mine" or r.pushed:
+            continue
+        who = (r.resolved_by, "", aware(r.resolved_at))
+        if r.kind == "deleted":
+            whole(r.entity, r.entity_id, f"c:{r.id}", f"conflict:{r.id}", who)
+        else:
+            one_field(r.entity, r.entity_id, r.field, f"c:{r.id}", f"conflict:{r.id}", who)
+    changes = _dedupe(changes)
+    # Whose district each change is in; only the laptop's districts are sent.
+    by_entity: dict[str, list[uuid.UUID]] = {}
+    for c in changes:
+        by_entity.setdefault(c.entity, []).append(c.entity_id)
+    where: dict[uuid.UUID, uuid.UUID | None] = {}
+    for entity, ids in by_entity.items():
+        where.update(districts_of(conn, entity, ids))
+    allowed = set(state.district_ids or [])
+    kept, outside = [], []
+    for c in changes:
+        c.district_id = where.get(c.entity_id)
+        c.base_seq = state.pulled_seq
+        if c.district_id is not None and "*" not in allowed and str(c.district_id) not in allowed:
+            outside.append(c.origin)
+            continue
+        kept.append(c)
+    return Outgoing(kept, top, outside)
+
+
+def _dedupe(changes: list[Change]) -> list[Change]:
+    seen, out = set(), []
+    for c in changes:
+        key = (c.entity_id, c.field, c.action)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(c)
+    return out
+
+
+def settle(s: Session, state: SyncState, audit_top: int, origins: list[str], kind: str) -> None:
+    """After the server stored them: move the mark, forget sent snapshot records, mark conflicts sent."""
+    conn = s.connection()
+    state.pushed_audit_id = max(state.pushed_audit_id or 0, audit_top)
+    u = SyncUnpushedRecord.__table__
+    c = SyncConflict.__table__
+    for origin in origins:
+        if origin.startswith("snapshot:"):
+            _, entity, entity_id = origin.split(":", 2)
+            conn.execute(u.delete().where(u.c.entity == entity, u.c.entity_id == uuid.UUID(entity_id)))
+        elif origin.startswith("conflict:"):
+            conn.execute(update(c).where(c.c.id == int(origin.split(":", 1)[1])).values(pushed=True))
+    state.last_sync_at = datetime.now(timezone.utc)
+    state.last_sync_kind = kind
+
+
+def remember(state: SyncState, me: LaptopInfo, url: str | None) -> None:
+    """Keep what the office says this laptop is (name, districts, package key) and where the server is."""
+    if state.laptop_name and state.laptop_name != me.name:
+        raise SyncError(QT_TRANSLATE_NOOP("errors", "this ledger syncs as laptop {mine}, not as {other}"),
+                        where="laptop", mine=state.laptop_name, other=me.name)
+    state.laptop_name = me.name
+    state.district_ids = ["*"] if me.all_districts else sorted(str(d) for d in me.district_ids)
+    if me.package_key:  # read through the laptop's own login: the office's word
+        state.package_key = me.package_key
+    if url:
+        state.server_url = url

@@ -1,0 +1,211 @@
+"""What a laptop runs against the office server over its own login: who am I, the changes I have not
+seen, storing my changes (in one transaction, as my role), and the sync log.
+
+The server's row-level security (app.office.server) decides what a login may see and change; this
+side only reads and writes through it. The office runs the same functions as a laptop's role
+(``act_as``) when it applies a USB package.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection, Engine, create_engine, func, insert, select, text
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import IntegrityError
+
+from app.models.sync import sync_change, sync_laptop, sync_laptop_district, sync_log
+from app.services.errors import QT_TRANSLATE_NOOP
+from app.sync.core import (ADVISORY_LOCK, BOOKKEEPING, Change, StalePush, SyncError, delete_record, insert_records,
+                           table_of, table_order, update_record)
+
+STALE_SQLSTATE = "SA409"  # raised by the server's journal trigger: another laptop changed it first
+
+
+@dataclass(frozen=True)
+class LaptopInfo:
+    id: uuid.UUID
+    name: str
+    all_districts: bool
+    district_ids: tuple[uuid.UUID, ...]
+    package_key: bytes | None = field(default=None, repr=False)
+    previous_package_key: bytes | None = field(default=None, repr=False)
+    package_key_confirmed: bool = True  # False: the office's packages for it carry the key
+
+
+@dataclass
+class PushResult:
+    accepted: list[Change] = field(default_factory=list)
+    already: int = 0  # sent before (a resumed sync): stored once
+    rejected: list[tuple[Change, str]] = field(default_factory=list)
+
+
+def server_url(url: str) -> str:
+    """Accept ``postgresql://`` URLs; SQLAlchemy is told to use psycopg 3."""
+    if not url or not url.startswith(("postgresql://", "postgresql+psycopg://", "postgres://")):
+        raise SyncError(QT_TRANSLATE_NOOP("errors", "the server address must start with postgresql://"),
+                        where="--url")
+    return "postgresql+psycopg://" + url.split("://", 1)[1]
+
+
+def masked(url: str) -> str:
+    """The URL without its password, for screens and logs."""
+    try:
+        return make_url(url).render_as_string(hide_password=True).replace("postgresql+psycopg://", "postgresql://")
+    except Exception:
+        return "?"
+
+
+def connect(url: str) -> Engine:
+    return create_engine(server_url(url), pool_pre_ping=True, connect_args={"connect_timeout": 10})
+
+
+def unreachable(url: str, error: Exception) -> SyncError:
+    """The error to show when the server cannot be reached or refused the connection."""
+    detail = str(getattr(error, "orig", error)).strip().splitlines()[0] if str(error) else type(error).__name__
+    return SyncError(QT_TRANSLATE_NOOP("errors", "could not reach the office server ({detail}); nothing was changed"),
+                     where=masked(url), detail=detail)
+
+
+def laptop_info(conn: Connection, row: Any) -> LaptopInfo:
+    """A ``sync_laptop`` row with the districts it is registered for."""
+    districts = tuple(conn.scalars(select(sync_laptop_district.c.district_id)
+                                   .where(sync_laptop_district.c.laptop_id == row.id)))
+    return LaptopInfo(row.id, row.name, row.all_districts, districts, row.package_key, row.previous_package_key,
+                      row.package_key_confirmed)
+
+
+def whoami(conn: Connection) -> LaptopInfo:
+    """The laptop this connection (its current role) is registered as, with its package key."""
+    row = conn.execute(select(sync_laptop).where(sync_laptop.c.role_name == func.current_user())).first()
+    if row is None:
+        raise SyncError(QT_TRANSLATE_NOOP("errors", "this login is not registered as a laptop on the server; "
+                                                    "ask the office to register it"), where="--url")
+    return laptop_info(conn, row)
+
+
+def fetch_changes(conn: Connection, me: LaptopInfo, since: int) -> tuple[list[Change], int]:
+    """The other laptops' changes after ``since`` that this role may see, in order; and the newest sequence."""
+    top = conn.scalar(text("SELECT coalesce(max(seq), 0) FROM sync_change")) or 0
+    rows = conn.execute(select(sync_change).where(sync_change.c.seq > since, sync_change.c.seq <= top,
+                                                  sync_change.c.laptop_id != me.id).order_by(sync_change.c.seq))
+    changes = [Change(r.change_id, r.entity, r.entity_id, r.field, r.action, r.value, r.operator_name, r.operator_role,
+                      r.at, r.district_id, r.base_seq, r.seq, r.laptop_name) for r in rows]
+    return changes, max(top, since)
+
+
+def _stale(conn: Connection, me: LaptopInfo, changes: list[Change], base_seq: int) -> set[int]:
+    ids = list({c.entity_id for c in changes})
+    newer: dict[uuid.UUID, set[str | None]] = {}
+    for i in range(0, len(ids), 5000):
+        for entity_id, changed in conn.execute(
+                select(sync_change.c.entity_id, sync_change.c.field).distinct()
+                .where(sync_change.c.seq > base_seq, sync_change.c.laptop_id != me.id,
+                       sync_change.c.entity_id.in_(ids[i:i + 5000]))):
+            newer.setdefault(entity_id, set()).add(changed)
+    stale = set()
+    for n, c in enumerate(changes):
+        theirs = newer.get(c.entity_id)
+        if theirs and (c.field is None or None in theirs or c.field in theirs or c.field == "deleted_at"
+                       or "deleted_at" in theirs):
+            stale.add(n)
+    return stale
+
+
+def _sorted(changes: list[Change]) -> list[Change]:
+    def key(c: Change) -> tuple:
+        if c.action == "create":
+            return (0, table_order(c.entity))
+        if c.action == "delete":
+            return (2, -table_order(c.entity))
+        return (1, 0)
+
+    return sorted(changes, key=key)  # stable: a record's field changes keep their order
+
+
+def receive(conn: Connection, me: LaptopInfo, changes: list[Change], base_seq: int, *,
+            reject_stale: bool) -> PushResult:
+    """Apply a laptop's changes and journal them, in the caller's transaction (as the laptop's role).
+
+    Changes already journaled (same change id) are skipped. A change to something another laptop
+    changed after ``base_seq`` is refused: ``StalePush`` is raised (network sync: pull first and
+    retry) or, with ``reject_stale``, it is listed as rejected (USB packages). So is a change to a
+    record that the role cannot see.
+    """
+    result = PushResult()
+    conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": ADVISORY_LOCK})
+    known: set[uuid.UUID] = set()
+    ids = [c.change_id for c in changes]
+    for i in range(0, len(ids), 5000):
+        known |= set(conn.scalars(select(sync_change.c.change_id).where(sync_change.c.change_id.in_(ids[i:i + 5000]))))
+    fresh = [c for c in changes if c.change_id not in known]
+    result.already = len(changes) - len(fresh)
+    stale = _stale(conn, me, fresh, base_seq)
+    if stale and not reject_stale:
+        raise StalePush()
+    for n in sorted(stale):
+        result.rejected.append((fresh[n], "stale"))
+    todo = _sorted([c for n, c in enumerate(fresh) if n not in stale])
+    creates: dict[str, list[Change]] = {}
+    for c in todo:
+        if c.action == "create":
+            creates.setdefault(c.entity, []).append(c)
+    applied: list[Change] = []
+    for entity in sorted(creates, key=table_order):
+        batch = creates[entity]
+        table = table_of(entity)
+        existing: set[uuid.UUID] = set()
+        batch_ids = [c.entity_id for c in batch]
+        for i in range(0, len(batch_ids), 5000):
+            existing |= set(conn.scalars(select(table.c.id).where(table.c.id.in_(batch_ids[i:i + 5000]))))
+        new = [c for c in batch if c.entity_id not in existing]
+        insert_records(conn, entity, [c.decoded() for c in new])
+        applied += new
+        for c in batch:
+            if c.entity_id in existing:
+                values = {k: v for k, v in c.decoded().items() if k not in BOOKKEEPING}
+                update_record(conn, entity, c.entity_id, values, c.at)
+                applied.append(c)
+    for c in todo:
+        if c.action == "create":
+            continue
+        if c.action == "delete":
+            c.district_id = conn.scalar(text("SELECT sasaeai_district_of(:e, :i)"), {"e": c.entity, "i": c.entity_id})
+            found = delete_record(conn, c.entity, c.entity_id)
+            if not found:
+                result.rejected.append((c, "missing"))
+                continue
+        else:
+            if update_record(conn, c.entity, c.entity_id, {c.field: c.decoded()}, c.at) == 0:
+                result.rejected.append((c, "missing"))
+                continue
+        applied.append(c)
+    order = {id(c): n for n, c in enumerate(todo)}
+    applied.sort(key=lambda c: order[id(c)])
+    rows = [dict(c.as_row(), base_seq=base_seq) for c in applied]
+    for i in range(0, len(rows), 2000):
+        conn.execute(pg_insert(sync_change).on_conflict_do_nothing(index_elements=["change_id"]), rows[i:i + 2000])
+    result.accepted = applied
+    return result
+
+
+def is_stale_error(error: BaseException) -> bool:
+    orig = getattr(error, "orig", None)
+    if getattr(orig, "sqlstate", None) == STALE_SQLSTATE:
+        return True
+    # Two laptops numbering new households in the same town at the same moment: pull, renumber, retry.
+    return isinstance(error, IntegrityError) and "map_number" in str(error)
+
+
+def log_sync(conn: Connection, me: LaptopInfo, kind: str, *, pushed: int, rejected: int, pulled: int,
+             pulled_up_to: int, detail: str = "") -> None:
+    conn.execute(insert(sync_log).values(laptop_id=me.id, laptop_name=me.name, kind=kind, pushed=pushed,
+                                         rejected=rejected, pulled=pulled, pulled_up_to=pulled_up_to, detail=detail))
+
+
+def last_pulled(conn: Connection, me: LaptopInfo) -> int:
+    return conn.scalar(select(text("coalesce(max(pulled_up_to), 0)")).select_from(sync_log)
+                       .where(sync_log.c.laptop_id == me.id)) or 0

@@ -1,0 +1,322 @@
+"""Step I: households and gathering places on the map — add, move, delete, members, pinning the unplaced,
+selection and search."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtWidgets import QGroupBox, QMainWindow, QPushButton, QVBoxLayout
+from sqlalchemy.orm import Session
+
+from app.maps.view import MapView
+from app.services import households, places
+from app.services.mapdata import household_feature, place_feature
+from app.services.search import search
+from app.services.views import HouseholdFields, HouseholdView, MapPoint, PersonFields, PlaceView
+from app.ui.dialogs import PlaceDialog
+from app.ui.mainwindow.actions import Actions, MainAction
+from app.ui.mainwindow.base import Controller
+from app.ui.mainwindow.projector import ProjectorController
+from app.ui.mainwindow.town import TownController
+from app.ui.operations import OpChanges, Operations
+from app.ui.panels import HouseholdPanel, PersonDialog, SearchBox
+from app.ui.person_list import ROLE_ID, PersonList
+
+translate = QCoreApplication.translate
+
+
+def and_household(household_id: uuid.UUID, step: Callable[[Session], Any]) -> Callable[[Session], HouseholdView]:
+    """A change to a member (or their consent), returning their household as it is after the change."""
+    def change_then_household(s: Session) -> HouseholdView:
+        step(s)
+        return households.get_household(s, household_id)
+
+    return change_then_household
+
+
+class HouseholdsController(Controller):
+    def __init__(self, window: QMainWindow, operations: Operations, towns: TownController,
+                 projector: ProjectorController, map_view: MapView, panel: HouseholdPanel, search_box: SearchBox,
+                 actions: Actions, offer_real_ledger: Callable[[], None]) -> None:
+        super().__init__(window, operations)
+        self.towns, self.projector, self.map_view, self.panel = towns, projector, map_view, panel
+        self.search_box, self.actions, self.offer_real_ledger = search_box, actions, offer_real_ledger
+        self.selected_id: uuid.UUID | None = None
+        self.pinning: uuid.UUID | None = None
+        self.unplaced_box = QGroupBox(translate("MainWindow", "Not on the map yet"))
+        unplaced_layout = QVBoxLayout(self.unplaced_box)
+        self.unplaced = PersonList()
+        self.unplaced.setMaximumHeight(120)
+        self.pin_button = QPushButton(translate("MainWindow", "Pin on the map"))
+        self.pin_button.setToolTip(translate("MainWindow", "Choose a household above, press this, then click where "
+                                                           "the house is"))
+        unplaced_layout.addWidget(self.unplaced)
+        unplaced_layout.addWidget(self.pin_button)
+        self.unplaced_box.setVisible(False)
+        self.pin_button.clicked.connect(lambda: self.start_pinning(self.unplaced.current_id()))
+        self._search_timer = QTimer(self, singleShot=True, interval=150)
+        self._search_timer.timeout.connect(self.run_search)
+        search_box.text_changed.connect(lambda _t: self._search_timer.start())
+        search_box.chosen.connect(lambda hid: hid and self.select_household(hid, pan=True))
+        panel.fields_edited.connect(self.edit_selected)
+        panel.add_person.connect(self.add_person)
+        panel.edit_person.connect(self.edit_person)
+        panel.remove_person.connect(self.remove_person)
+        panel.delete_household.connect(self.delete_selected)
+        map_view.clicked.connect(self.on_map_clicked)
+        map_view.moved.connect(self.on_feature_moved)
+        towns.shown.connect(self.on_town_shown)
+
+    @property
+    def town_id(self) -> uuid.UUID | None:
+        return self.towns.town.id if self.towns.town is not None else None
+
+    def on_town_shown(self, _town: Any, categories: list) -> None:
+        self.selected_id = None
+        self.panel.show_household(None)
+        self.panel.set_categories(categories)
+        self.refresh_unplaced()
+
+    # ------------------------------------------------------------------ the change notice
+
+    def on_changed(self, changes: OpChanges) -> None:
+        if not (changes.households or changes.places):
+            return
+        with self.ledger.Session() as s:
+            homes = [households.get_household(s, hid, include_deleted=True) for hid in changes.households]
+            spots = [places.get_place(s, pid, include_deleted=True) for pid in changes.places]
+        for view in homes:
+            self._show_household(view)
+        for spot in spots:
+            self._show_place(spot)
+
+    def _show_household(self, view: HouseholdView) -> None:
+        self.towns.kinds[str(view.id)] = "household"
+        feature = self.projector.public(household_feature(view, self.map_view.crs))
+        if feature is None:
+            self.map_view.remove(view.id)
+        else:
+            self.map_view.upsert(feature)
+        if feature is None or view.id in {self.unplaced.item(i).data(ROLE_ID) for i in range(self.unplaced.count())}:
+            self.refresh_unplaced()
+        if view.deleted and self.selected_id == view.id:
+            self.select_household(None)
+        elif self.selected_id == view.id:
+            self.panel.show_household(view)
+
+    def _show_place(self, view: PlaceView) -> None:
+        self.towns.kinds[str(view.id)] = "place"
+        feature = place_feature(view, self.map_view.crs)
+        if feature is None:
+            self.map_view.remove(view.id)
+        else:
+            self.map_view.upsert(feature)
+
+    # ------------------------------------------------------------------ clicks on the map
+
+    def set_add_mode(self, kind: MainAction, on: bool) -> None:
+        if on:  # the two add modes exclude each other
+            other = MainAction.ADD_PLACE if kind is MainAction.ADD_HOUSEHOLD else MainAction.ADD_HOUSEHOLD
+            self.actions[other].setChecked(False)
+        self.map_view.set_add_mode(self.actions[MainAction.ADD_HOUSEHOLD].isChecked()
+                                   or self.actions[MainAction.ADD_PLACE].isChecked())
+
+    def on_map_clicked(self, point: MapPoint) -> None:
+        if self.towns.town is None:
+            return
+        if self.pinning is not None:
+            self.pin(self.pinning, point)
+        elif self.actions[MainAction.ADD_HOUSEHOLD].isChecked():
+            self.add_household(point)
+        elif self.actions[MainAction.ADD_PLACE].isChecked():
+            self.add_place(point)
+        else:
+            self.select_household(None)
+
+    def on_feature_moved(self, feature_id: str, point: MapPoint) -> None:
+        fid = uuid.UUID(feature_id)
+        if self.towns.kinds.get(feature_id) == "place":
+            with self.ledger.Session() as s:
+                old = places.get_place(s, fid).point(point.crs)
+            self.operations.run(translate("MainWindow", "Move gathering place"),
+                                lambda s: places.move_place(s, fid, point), lambda s: places.move_place(s, fid, old),
+                                changes=OpChanges.of_place)
+            return
+        with self.ledger.Session() as s:
+            old = households.get_household(s, fid).point(point.crs)
+        self.operations.run(translate("MainWindow", "Move household"),
+                            lambda s: households.move_household(s, fid, point),
+                            lambda s: households.move_household(s, fid, old), changes=OpChanges.of_household)
+
+    # ------------------------------------------------------------------ not on the map yet
+
+    def refresh_unplaced(self) -> None:
+        if self.town_id is None:
+            return
+        with self.ledger.Session() as s:
+            rows = households.unplaced_households(s, self.town_id, self.map_view.crs)
+        self.unplaced.fill([(f"No.{h.map_number}  {h.label}  {h.address}", h.id, False) for h in rows], None)
+        self.unplaced_box.setTitle(translate("MainWindow", "Not on the map yet ({n})").format(n=len(rows)))
+        self.unplaced_box.setVisible(bool(rows))
+
+    def start_pinning(self, household_id: uuid.UUID | None) -> None:
+        """The next click on the map places this household there."""
+        if household_id is None:
+            return
+        self.pinning = household_id
+        self.actions[MainAction.ADD_HOUSEHOLD].setChecked(False)
+        self.actions[MainAction.ADD_PLACE].setChecked(False)
+        self.map_view.set_add_mode(True)
+        self.message(translate("MainWindow", "Click the map where the house is."), 15000)
+
+    def pin(self, household_id: uuid.UUID, point: MapPoint) -> HouseholdView | None:
+        self.pinning = None
+        self.map_view.set_add_mode(False)
+        crs = point.crs
+        result = self.operations.run(translate("MainWindow", "Pin household"),
+                                     lambda s: households.move_household(s, household_id, point),
+                                     lambda s: households.clear_position(s, household_id, crs),
+                                     changes=OpChanges.of_household)
+        self.refresh_unplaced()
+        return result
+
+    # ------------------------------------------------------------------ households and places
+
+    def add_household(self, point: MapPoint, fields: HouseholdFields = HouseholdFields()) -> HouseholdView | None:
+        town_id, new_id = self.town_id, uuid.uuid4()
+        result = self.operations.run(
+            translate("MainWindow", "Add household"),
+            lambda s: households.add_household(s, town_id, point, fields, household_id=new_id),
+            lambda s: households.delete_household(s, new_id),
+            lambda s: households.restore_household(s, new_id),
+            changes=OpChanges.of_household,
+        )
+        if result is not None:
+            self.select_household(result.id)
+            self.offer_real_ledger()
+        return result
+
+    def add_place(self, point: MapPoint, fields: places.PlaceFields | None = None) -> PlaceView | None:
+        if fields is None:
+            dialog = PlaceDialog(None, self.window)
+            if dialog.exec() != PlaceDialog.DialogCode.Accepted:
+                return None
+            fields = dialog.fields()
+        town_id, new_id = self.town_id, uuid.uuid4()
+        return self.operations.run(
+            translate("MainWindow", "Add gathering place"),
+            lambda s: places.add_place(s, town_id, point, fields, place_id=new_id),
+            lambda s: places.delete_place(s, new_id),
+            lambda s: places.restore_place(s, new_id),
+            changes=OpChanges.of_place,
+        )
+
+    def select_household(self, household_id: uuid.UUID | None, *, pan: bool = False) -> None:
+        self.selected_id = household_id
+        view = None
+        if household_id is not None:
+            with self.ledger.Session() as s:
+                view = households.get_household(s, household_id)
+        self.panel.show_household(view)
+        self.actions[MainAction.DELETE].setEnabled(view is not None)
+        self.map_view.select(household_id, pan=pan)
+
+    def edit_selected(self, fields: HouseholdFields) -> None:
+        hid = self.selected_id
+        if hid is None:
+            return
+        with self.ledger.Session() as s:
+            before = households.get_household(s, hid)
+        old = HouseholdFields(before.name, before.address, before.note, before.category_codes)
+        if self.operations.run(translate("MainWindow", "Edit household"),
+                               lambda s: households.edit_household(s, hid, fields),
+                               lambda s: households.edit_household(s, hid, old),
+                               changes=OpChanges.of_household) is None:
+            self.panel.show_household(before)  # refused: show what the ledger holds
+
+    def delete_selected(self) -> None:
+        hid = self.selected_id
+        if hid is None:
+            return
+        with self.ledger.Session() as s:
+            view = households.get_household(s, hid)
+        question = translate("MainWindow", "Delete household No.{number} {label} from the map?\n"
+                                           "Undo (Ctrl+Z) brings it back.").format(number=view.map_number,
+                                                                                    label=view.label)
+        if not self.confirm(question):
+            return
+        self.operations.run(translate("MainWindow", "Delete household"), lambda s: households.delete_household(s, hid),
+                            lambda s: households.restore_household(s, hid), changes=OpChanges.of_household)
+
+    def edit_place(self, place_id: uuid.UUID) -> None:
+        with self.ledger.Session() as s:
+            before = places.get_place(s, place_id)
+        dialog = PlaceDialog(before, self.window)
+        result = dialog.exec()
+        if result == 2:
+            if self.confirm(translate("MainWindow", "Delete the gathering place {name}?").format(name=before.name)):
+                self.operations.run(translate("MainWindow", "Delete gathering place"),
+                                    lambda s: places.delete_place(s, place_id),
+                                    lambda s: places.restore_place(s, place_id), changes=OpChanges.of_place)
+        elif result == PlaceDialog.DialogCode.Accepted:
+            fields = dialog.fields()
+            old = places.PlaceFields(before.name, before.kind, before.schedule, before.note)
+            self.operations.run(translate("MainWindow", "Edit gathering place"),
+                                lambda s: places.edit_place(s, place_id, fields),
+                                lambda s: places.edit_place(s, place_id, old), changes=OpChanges.of_place)
+
+    # ------------------------------------------------------------------ members
+
+    def add_person(self, fields: PersonFields | None = None) -> None:
+        hid = self.selected_id
+        if hid is None:
+            return
+        if fields is None:
+            dialog = PersonDialog(None, self.window)
+            if dialog.exec() != PersonDialog.DialogCode.Accepted:
+                return
+            fields = dialog.fields()
+        pid = uuid.uuid4()
+        if self.operations.run(translate("MainWindow", "Add member"),
+                               and_household(hid, lambda s: households.add_person(s, hid, fields, person_id=pid)),
+                               and_household(hid, lambda s: households.delete_person(s, pid)),
+                               and_household(hid, lambda s: households.restore_person(s, pid)),
+                               changes=OpChanges.of_household) is not None:
+            self.offer_real_ledger()
+
+    def edit_person(self, person_id: uuid.UUID, fields: PersonFields | None = None) -> None:
+        hid, before = self.selected_id, self.panel.person(person_id)
+        if hid is None or before is None:
+            return
+        if fields is None:
+            dialog = PersonDialog(before, self.window)
+            if dialog.exec() != PersonDialog.DialogCode.Accepted:
+                return
+            fields = dialog.fields()
+        old = PersonFields(before.name, before.kana, before.birth_date, before.phone, before.of_concern, before.concerns)
+        self.operations.run(translate("MainWindow", "Edit member"),
+                            and_household(hid, lambda s: households.edit_person(s, person_id, fields)),
+                            and_household(hid, lambda s: households.edit_person(s, person_id, old)),
+                            changes=OpChanges.of_household)
+
+    def remove_person(self, person_id: uuid.UUID) -> None:
+        hid, person = self.selected_id, self.panel.person(person_id)
+        if hid is None or person is None:
+            return
+        if not self.confirm(translate("MainWindow", "Remove {name} from this household?").format(name=person.name)):
+            return
+        self.operations.run(translate("MainWindow", "Remove member"),
+                            and_household(hid, lambda s: households.delete_person(s, person_id)),
+                            and_household(hid, lambda s: households.restore_person(s, person_id)),
+                            changes=OpChanges.of_household)
+
+    # ------------------------------------------------------------------ search
+
+    def run_search(self) -> None:
+        text = self.search_box.field.text()
+        with self.ledger.Session() as s:
+            hits = search(s, text, town_id=self.town_id) if text.strip() else []
+        self.search_box.show_hits(hits)

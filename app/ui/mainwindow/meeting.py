@@ -1,0 +1,239 @@
+"""The liaison meeting (福祉連絡会): meetings, the review walk-through with the map following, the due list,
+what changed since the last meeting, the overview and the organisation self-check."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QMainWindow
+
+from app.io.overview_excel import export_overview_xlsx
+from app.io.overview_excel import headers as overview_headers
+from app.maps.view import MapView
+from app.models.meeting import CheckerKind, ReviewOutcome
+from app.services import meetings, selfcheck
+from app.services.errors import LedgerError
+from app.services.meeting_views import DUE_REASON_TEXT, MeetingView, ReviewFields, ReviewView
+from app.services.overview import overview
+from app.services.selfcheck import SelfCheckFields, SelfCheckView, YearComparison
+from app.ui.dialogs import show_error
+from app.ui.mainwindow.base import Controller
+from app.ui.mainwindow.projector import ProjectorController
+from app.ui.mainwindow.town import TownController, TownDetails
+from app.ui.meeting_panel import (
+    ENDING,
+    ListDialog,
+    MeetingDialog,
+    MeetingPanel,
+    change_labels,
+    field_label,
+    outcome_labels,
+)
+from app.ui.operations import OpChanges, Operations
+from app.ui.selfcheck_dialog import SelfCheckDialog
+
+translate = QCoreApplication.translate
+
+
+class MeetingController(Controller):
+    def __init__(self, window: QMainWindow, operations: Operations, towns: TownController,
+                 projector: ProjectorController, map_view: MapView, panel: MeetingPanel) -> None:
+        super().__init__(window, operations)
+        self.towns, self.projector, self.map_view, self.panel = towns, projector, map_view, panel
+        self.shown_for: uuid.UUID | None = None  # the town whose meetings the panel lists
+        panel.new_meeting.connect(self.new_meeting)
+        panel.meeting_chosen.connect(lambda _m: self.refresh_meeting())
+        panel.person_chosen.connect(self.on_person_chosen)
+        panel.outcome.connect(self.record_outcome)
+        panel.show_due.connect(self.show_due_list)
+        panel.show_changes.connect(self.show_changes)
+        panel.show_overview.connect(self.show_overview)
+        panel.show_self_check.connect(lambda: self.show_self_check())
+        towns.details_read.connect(self.show_details)
+        towns.keep_meeting = self.kept_meeting
+
+    def kept_meeting(self, town_id: uuid.UUID) -> uuid.UUID | None:
+        """The meeting chosen in the panel, when the panel shows this town's meetings."""
+        return self.panel.current_meeting() if self.shown_for == town_id else None
+
+    def show_details(self, details: TownDetails) -> None:
+        self.shown_for = details.town_id
+        self.panel.show_meetings(details.meetings, details.meeting_id)
+        self.panel.show_queue(details.queue, self.panel.current_person())
+
+    def on_changed(self, changes: OpChanges) -> None:
+        if changes.meeting:
+            self.refresh_meeting()
+
+    def refresh_meeting(self) -> None:
+        town = self.towns.town
+        if town is None:
+            return
+        self.towns.supersede_details()
+        keep = self.panel.current_meeting()
+        with self.ledger.Session() as s:
+            all_meetings = meetings.list_meetings(s, town.id)
+            if keep is None and all_meetings and self.shown_for != town.id:
+                keep = all_meetings[0].id  # the latest meeting, the first time a town is shown
+            queue = meetings.review_queue(s, town.id, meeting_id=keep)
+        self.shown_for = town.id
+        self.panel.show_meetings(all_meetings, keep)
+        self.panel.show_queue(queue, self.panel.current_person())
+
+    def new_meeting(self, dialog: MeetingDialog | None = None) -> MeetingView | None:
+        if self.towns.town is None:
+            return None
+        if dialog is None:
+            dialog = MeetingDialog(self.window)
+            if dialog.exec() != MeetingDialog.DialogCode.Accepted:
+                return None
+        fields, town_id, new_id = dialog.fields(), self.towns.town.id, uuid.uuid4()
+        made = self.operations.run(translate("MainWindow", "New meeting"),
+                                   lambda s: meetings.add_meeting(s, town_id, fields, meeting_id=new_id),
+                                   lambda s: meetings.delete_meeting(s, new_id),
+                                   lambda s: meetings.restore_meeting(s, new_id), changes=OpChanges(meeting=True))
+        if made is not None:
+            self.panel.show_meetings([], None)  # forget the old choice; refresh picks the new one
+            with self.ledger.Session() as s:
+                self.panel.show_meetings(meetings.list_meetings(s, town_id), made.id)
+            self.refresh_meeting()
+        return made
+
+    def on_person_chosen(self, person_id: uuid.UUID | None) -> None:
+        item = self.panel.item(person_id)
+        if item is not None:
+            self.map_view.select(item.household_id, pan=True)  # the map follows the walk-through
+
+    def record_outcome(self, outcome: ReviewOutcome, note: str = "", *, confirm: bool = True) -> ReviewView | None:
+        item = self.panel.item(self.panel.current_person())
+        if item is None:
+            return None
+        if outcome in ENDING and confirm and not self.confirm(translate(
+                "MainWindow",
+                "Record for No.{number} that they {outcome}?\nTheir watch ends. Nothing is deleted: the record is "
+                "kept and can be restored.").format(number=item.map_number, outcome=outcome_labels()[outcome])):
+            return None
+        fields = ReviewFields(outcome=outcome, note=note, meeting_id=self.panel.current_meeting())
+        person_id, household_id, recorded = item.person.id, item.household_id, {}
+
+        def review(s):  # noqa: ANN001, ANN202
+            view = meetings.record_review(s, person_id, fields)
+            recorded["id"] = view.id
+            return view
+
+        def withdraw(s):  # noqa: ANN001, ANN202
+            return meetings.withdraw_review(s, recorded["id"])
+
+        def changed(view: ReviewView) -> OpChanges:
+            # An archived person changes the household's symbol (a person of concern fewer, or back).
+            homes = frozenset({household_id}) if view.archived_person else frozenset()
+            return OpChanges(meeting=True, households=homes)
+
+        result = self.operations.run(translate("MainWindow", "Review"), review, withdraw, review, changes=changed)
+        if result is not None:
+            self.panel.note.clear()
+            self.panel.next_person()
+        return result
+
+    # ------------------------------------------------------------------ lists
+
+    def _name(self, name: str) -> str:
+        """A name in the meeting's lists; on the projector only map numbers are shown."""
+        return translate("MainWindow", "(hidden on the projector)") if self.projector.on else name
+
+    def show_due_list(self, show: Callable[[ListDialog], Any] | None = None) -> ListDialog | None:
+        if self.towns.town is None:
+            return None
+        with self.ledger.Session() as s:
+            items = meetings.due_list(s, self.towns.town.id)
+        rows = [[str(i.map_number), self._name(i.person.name),
+                 QCoreApplication.translate("meetings", DUE_REASON_TEXT[i.reason]),
+                 i.since.isoformat() if i.since else ""] for i in items]
+        dialog = ListDialog(translate("MainWindow", "Due and overdue"),
+                            [translate("MainWindow", "No."), translate("MainWindow", "Name"),
+                             translate("MainWindow", "Why"), translate("MainWindow", "Since")], rows,
+                            parent=self.window)
+        (show or (lambda d: d.exec()))(dialog)
+        return dialog
+
+    def show_self_check(self, show: Callable[[SelfCheckDialog], Any] | None = None) -> SelfCheckDialog:
+        """The organisation self-check (section 4 of the report): answered per year and checker, compared."""
+
+        def load(year: int, kind: CheckerKind) -> SelfCheckView | None:
+            with self.ledger.Session() as s:
+                return selfcheck.get_self_check(s, year, kind)
+
+        def save(fields: SelfCheckFields) -> SelfCheckView | None:
+            try:
+                with self.ledger.Session.begin() as s:
+                    return selfcheck.save_self_check(s, fields)
+            except LedgerError as e:
+                show_error(dialog, e)
+                return None
+
+        def compare(kind: CheckerKind) -> YearComparison:
+            with self.ledger.Session() as s:
+                return selfcheck.compare_years(s, kind)
+
+        dialog = SelfCheckDialog(load, save, compare, self.window)
+        (show or (lambda d: d.exec()))(dialog)
+        return dialog
+
+    def show_changes(self, show: Callable[[ListDialog], Any] | None = None) -> ListDialog | None:
+        if self.towns.town is None:
+            return None
+        with self.ledger.Session() as s:
+            report = meetings.changes_since_last_meeting(s, self.towns.town.id)
+        if report is None:
+            self.message(translate("MainWindow", "This town has no liaison meeting recorded yet: "
+                                                 "start one with New meeting…"), 10000)
+            return None
+        kinds, actions = change_labels()
+        rows = [[kinds[i.kind], actions[i.action], str(i.map_number or ""), self._name(i.label),
+                 "、".join(dict.fromkeys(field_label(f) for f in i.fields)),
+                 ", ".join(i.recorded_by) or translate("MainWindow", "unknown"),
+                 i.at.astimezone().strftime("%Y-%m-%d %H:%M")]
+                for i in report.items]
+        since = report.since.astimezone().strftime("%Y-%m-%d")
+        note = translate("MainWindow", "Since {since}. Who recorded each change: from the history of changes.").format(
+            since=since) if report.source == "audit" else translate(
+            "MainWindow", "Since {since}. Only record times are known (who recorded them is not).").format(since=since)
+        dialog = ListDialog(translate("MainWindow", "What changed since the last meeting"),
+                            [translate("MainWindow", "What"), translate("MainWindow", "Change"),
+                             translate("MainWindow", "No."), translate("MainWindow", "Name"),
+                             translate("MainWindow", "Fields"), translate("MainWindow", "Recorded by"),
+                             translate("MainWindow", "When")], rows, note, self.window)
+        (show or (lambda d: d.exec()))(dialog)
+        return dialog
+
+    def show_overview(self, show: Callable[[ListDialog], Any] | None = None) -> ListDialog:
+        with self.ledger.Session() as s:
+            ov = overview(s)
+        headers = ([translate("MainWindow", "Town / district")] + overview_headers(ov)[2:]
+                   + [translate("MainWindow", "Watched (■) / not (□)")])
+        rows = []
+        for row in ov.rows():
+            values = [str(v) for v in [row.households] + [row.category(c.code) for c in ov.categories]
+                      + [row.persons_of_concern, row.watched, row.not_watched, row.cards, row.reviews_up_to_date,
+                         row.reviews_due]]
+            bar = "■" * min(row.watched, 30) + "□" * min(row.not_watched, 30)
+            rows.append([row.name] + values + [bar])
+        dialog = ListDialog(translate("MainWindow", "Overview"), headers, rows, parent=self.window)
+        export = dialog.buttons.addButton(translate("MainWindow", "Export to Excel…"),
+                                          QDialogButtonBox.ButtonRole.ActionRole)
+
+        def save() -> None:
+            name, _ = QFileDialog.getSaveFileName(dialog, translate("MainWindow", "Export the overview"),
+                                                  str(Path.home() / "overview.xlsx"),
+                                                  translate("MainWindow", "Excel (*.xlsx)"))
+            if name:
+                export_overview_xlsx(ov, Path(name))
+
+        export.clicked.connect(save)
+        dialog.overview = ov
+        (show or (lambda d: d.exec()))(dialog)
+        return dialog

@@ -1,0 +1,111 @@
+"""The meeting display (projector mode), the printed map, and text size, contrast and 和暦 (comfort)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtWidgets import QMainWindow
+
+from app.maps.view import MapView
+from app.services.masking import anonymous_feature
+from app.services.views import TownView
+from app.ui.comfort import Comfort
+from app.ui.mainwindow.base import Controller
+from app.ui.mainwindow.labels import page_labels
+from app.ui.mainwindow.pdf import export_pdf
+from app.ui.operations import Operations
+from app.ui.panels import HouseholdPanel
+from app.ui.pdf_preview import PdfPreviewDialog
+
+translate = QCoreApplication.translate
+PROJECTOR_SCALE = 1.7  # symbols and map numbers on a wall, read from the back of the hall
+
+
+class ProjectorController(Controller):
+    toggled = Signal(bool)  # projector mode on or off: the window shows or hides what is personal
+
+    def __init__(self, window: QMainWindow, operations: Operations, comfort: Comfort, map_view: MapView,
+                 household_panel: HouseholdPanel, current_town: Callable[[], TownView | None]) -> None:
+        super().__init__(window, operations)
+        self.comfort, self.map_view, self.household_panel = comfort, map_view, household_panel
+        self.current_town = current_town
+        self.on = False  # meeting display: no names, phones, birth dates or health notes anywhere
+
+    def set_projector(self, on: bool, *, confirm: bool = True) -> None:
+        """Turn the meeting display on or off; leaving it is deliberate (it asks)."""
+        if on == self.on:
+            return
+        if not on and confirm and not self.confirm(translate(
+                "MainWindow", "Leave projector mode? Names, phone numbers and notes will be shown again.")):
+            return
+        self.on = on
+        self.toggled.emit(on)
+
+    def public(self, feature: dict | None) -> dict | None:
+        """What may be sent to the page now: in projector mode never a name or an address."""
+        return anonymous_feature(feature) if self.on else feature
+
+    def map_scale(self) -> float:
+        return PROJECTOR_SCALE if self.on else self.comfort.scale
+
+    # ------------------------------------------------------------------ comfort
+
+    def set_comfort(self, key: str, on: bool) -> None:
+        """Large text, high contrast or 和暦: applied at once and remembered."""
+        self.comfort.set(key, on)
+        self.household_panel.wareki = self.comfort.wareki
+        self.household_panel.show_household(self.household_panel.household)
+        self.map_view.set_scale(self.map_scale())
+
+    # ------------------------------------------------------------------ printed map
+
+    def print_map(self, options: Any = None, show: Callable[[PdfPreviewDialog], Any] | None = None
+                  ) -> PdfPreviewDialog | None:
+        """Print the town map (map numbers only) to a PDF and preview it; save or print from there."""
+        from app.maps.printing import PrintOptions
+        from app.maps.printing import print_map as write_map
+
+        town = self.current_town()
+        if town is None:
+            return None
+        if options is None:
+            options = self._ask_print_options()
+            if options is None:
+                return None
+        ledger = self.ledger
+        return export_pdf(
+            self.window, ledger,
+            lambda _s, path: write_map(ledger, town.id, path, options or PrintOptions(), page_labels()),
+            translate("MainWindow", "Printed map"), f"支え合いマップ_{town.name}.pdf", show)
+
+    def _ask_print_options(self):  # noqa: ANN202 - PrintOptions | None
+        from PySide6.QtWidgets import (
+            QCheckBox,
+            QComboBox,
+            QDialog,
+            QDialogButtonBox,
+            QFormLayout,
+        )
+
+        from app.maps.printing import PrintOptions
+
+        dialog = QDialog(self.window)
+        dialog.setWindowTitle(translate("MainWindow", "Print map"))
+        paper, orientation = QComboBox(), QComboBox()
+        lines = QCheckBox(translate("MainWindow", "Draw the watch lines"))
+        paper.addItems(["A4", "A3"])
+        orientation.addItem(translate("MainWindow", "Landscape"), True)
+        orientation.addItem(translate("MainWindow", "Portrait"), False)
+        form = QFormLayout(dialog)
+        form.addRow(translate("MainWindow", "Paper"), paper)
+        form.addRow(translate("MainWindow", "Orientation"), orientation)
+        form.addRow("", lines)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(dialog.accept)
+        buttons.rejected.connect(dialog.reject)
+        form.addRow(buttons)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return PrintOptions(paper=paper.currentText(), landscape=orientation.currentData(), lines=lines.isChecked())

@@ -1,0 +1,172 @@
+"""Sync with the office: over the office network, or by an encrypted package carried on a USB stick."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel, QLineEdit, QMainWindow, QToolBar
+from sqlalchemy.orm import Session
+
+from app import sync
+from app.services.errors import LedgerError
+from app.sync import ConflictView, SyncReport, SyncStatus
+from app.ui.dialogs import show_error
+from app.ui.mainwindow.actions import Actions, MainAction
+from app.ui.mainwindow.base import Controller
+from app.ui.mainwindow.town import TownController
+from app.ui.operations import Operations
+from app.ui.sync_dialogs import ConflictDialog, report_text, status_text
+from app.ui.worker import Cancelled, run_with_progress
+
+translate = QCoreApplication.translate
+
+
+class SyncController(Controller):
+    def __init__(self, window: QMainWindow, operations: Operations, towns: TownController, actions: Actions) -> None:
+        super().__init__(window, operations)
+        self.towns, self.actions = towns, actions
+        self.label = QLabel()
+        self.label.setToolTip(translate("MainWindow", "Sync with the office server: Sync menu"))
+        self.label.setContentsMargins(0, 0, 16, 0)
+        self._toolbar: QToolBar | None = None
+        self._separator: QAction | None = None
+
+    def show_on(self, toolbar: QToolBar, separator: QAction) -> None:
+        """The toolbar's Sync button (and its separator) show once this laptop syncs with an office server."""
+        self._toolbar, self._separator = toolbar, separator
+
+    def refresh_sync_status(self) -> SyncStatus:
+        with self.ledger.Session() as s:
+            status = sync.sync_status(s)
+        self.label.setText(status_text(status))
+        synced = bool(status.server_url or status.laptop_name)
+        if self._toolbar is not None and self._separator is not None:
+            self._separator.setVisible(synced)
+            self._toolbar.widgetForAction(self.actions[MainAction.SYNC]).setVisible(synced)
+        self.actions[MainAction.CONFLICTS].setText(
+            translate("MainWindow", "Conflicts to resolve ({n})…").format(n=status.open_conflicts)
+            if status.open_conflicts else translate("MainWindow", "Conflicts to resolve…"))
+        return status
+
+    def _after_sync(self, report: SyncReport) -> None:
+        self.operations.forget()  # received changes may touch what the undo stack would revert
+        self.towns.refresh_towns()
+        if self.towns.town is not None:
+            self.towns.load_town(self.towns.town.id)
+        else:
+            self.towns.open_initial_town()
+        self.refresh_sync_status()
+        self.message(report_text(report), 30000)
+
+    def sync_now(self, url: str | None = None) -> SyncReport | None:
+        """Sync with the office server: receive the other laptops' changes, then send this laptop's."""
+        status = self.refresh_sync_status()
+        if url is None and not status.server_url:
+            url, ok = QInputDialog.getText(self.window, translate("MainWindow", "Sync with the office"), translate(
+                "MainWindow", "The office server's address, as the office gave it (postgresql://…):"))
+            if not ok or not url.strip():
+                return None
+            url = url.strip()
+        stage = {"text": ""}
+        ledger = self.ledger
+
+        def job(_session: Session) -> SyncReport:
+            def progress(name: str, done: int, total: int) -> None:
+                if cancel.get("event") is not None and cancel["event"].is_set():
+                    raise Cancelled()  # the side being written rolls back; the next sync goes on from there
+                stage["text"] = QCoreApplication.translate("sync", sync.STAGES.get(name, name))
+
+            return sync.sync(ledger, url, progress=progress)
+
+        cancel: dict[str, Any] = {}
+        try:
+            report = run_with_progress(self.window, ledger, translate("MainWindow", "Sync with the office"),
+                                       translate("MainWindow", "Syncing with the office server…"), job, write=False,
+                                       on_started=lambda _d, event: cancel.setdefault("event", event))
+        except Cancelled:
+            self.refresh_sync_status()
+            self.message(translate("MainWindow", "Sync stopped; nothing half-done was kept. Sync again to finish."),
+                         15000)
+            return None
+        except LedgerError as e:
+            self.refresh_sync_status()
+            show_error(self.window, e)
+            return None
+        self._after_sync(report)
+        return report
+
+    def show_conflicts(self, show: Callable[[ConflictDialog], Any] | None = None) -> ConflictDialog:
+        def load() -> list[ConflictView]:
+            with self.ledger.Session() as s:
+                return sync.list_conflicts(s)
+
+        def resolve(conflict_id: int, choice: str) -> bool:
+            try:
+                with self.ledger.Session.begin() as s:
+                    sync.resolve_conflict(s, conflict_id, choice)
+            except LedgerError as e:
+                show_error(dialog, e)
+                return False
+            if self.towns.town is not None:
+                self.operations.forget()
+                self.towns.load_town(self.towns.town.id)
+            self.refresh_sync_status()
+            return True
+
+        dialog = ConflictDialog(load, resolve, self.window)
+        (show or (lambda d: d.exec()))(dialog)
+        return dialog
+
+    def _package_passphrase(self, title: str) -> str | None:
+        text, ok = QInputDialog.getText(self.window, title, translate(
+            "MainWindow", "The package's passphrase (agreed with the office; not the ledger's):"),
+            QLineEdit.EchoMode.Password)
+        return text if ok and text else None
+
+    def _with_package(self, title: str, path: Path | None, passphrase: str | None, choose: Callable[[], str],
+                      run: Callable[[Path, str], Any]) -> Any:
+        """Ask for the package file and its passphrase unless given, then ``run(path, passphrase)``."""
+        if path is None:
+            name = choose()
+            if not name:
+                return None
+            path = Path(name)
+        passphrase = passphrase or self._package_passphrase(title)
+        if passphrase is None:
+            return None
+        try:
+            return run(path, passphrase)
+        except (LedgerError, OSError) as e:
+            show_error(self.window, e)
+            return None
+
+    def export_sync_package(self, path: Path | None = None, passphrase: str | None = None) -> Path | None:
+        """This laptop's changes in an encrypted file for the office (for a laptop that never reaches its network)."""
+        title = translate("MainWindow", "Sync package for the office")
+        summary = self._with_package(
+            title, path, passphrase,
+            lambda: QFileDialog.getSaveFileName(self.window, title,
+                                                str(Path.home() / "sasaeai-sync-to-office.sqlite3"),
+                                                translate("MainWindow", "Sync packages (*.sqlite3)"))[0],
+            lambda target, key: sync.export_package(self.ledger, target, key))
+        if summary is None:
+            return None
+        self.refresh_sync_status()
+        self.message(translate("MainWindow", "Saved {n} changes to {path}: take it to the office.").format(
+            n=summary.changes, path=summary.path), 20000)
+        return summary.path
+
+    def import_sync_package(self, path: Path | None = None, passphrase: str | None = None) -> SyncReport | None:
+        title = translate("MainWindow", "Sync package from the office")
+        report = self._with_package(
+            title, path, passphrase,
+            lambda: QFileDialog.getOpenFileName(self.window, title, str(Path.home()),
+                                                translate("MainWindow", "Sync packages (*.sqlite3)"))[0],
+            lambda source, key: sync.import_package(self.ledger, source, key))
+        if report is not None:
+            self._after_sync(report)
+        return report

@@ -1,0 +1,312 @@
+"""The main window: the three Echizen steps as its spine, the town map in the middle.
+
+It only composes: the panels, the action registry (actions.py) and one controller per area
+(town, households, watch, emergency, meeting, privacy, sync, imports, projector), wired by signals.
+Every change to the ledger goes through ``self.operations`` and comes back as one change notice.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.maps.view import MapView
+from app.models import Ledger
+from app.paths import basemap_dir
+from app.services.backup import backup_at_close
+from app.services.errors import LedgerError
+from app.ui.about import AboutDialog
+from app.ui.comfort import HIGH_CONTRAST, LARGE_TEXT, WAREKI, Comfort
+from app.ui.dialogs import BaseMapChoiceDialog
+from app.ui.emergency_panel import EmergencyPanel
+from app.ui.help import GuideDialog
+from app.ui.i18n import SETTING, chosen_language
+from app.ui.mainwindow.actions import TOOLBAR_EDIT, TOOLBAR_PROJECTOR, TOOLBAR_STEPS, Actions
+from app.ui.mainwindow.actions import MainAction as A
+from app.ui.mainwindow.emergency import EmergencyController
+from app.ui.mainwindow.households import HouseholdsController
+from app.ui.mainwindow.imports import ImportsController
+from app.ui.mainwindow.meeting import MeetingController
+from app.ui.mainwindow.privacy import PrivacyController
+from app.ui.mainwindow.projector import ProjectorController
+from app.ui.mainwindow.sync import SyncController
+from app.ui.mainwindow.town import TownController
+from app.ui.mainwindow.watch import WatchController
+from app.ui.meeting_panel import MeetingPanel
+from app.ui.operations import Operations
+from app.ui.panels import FilterBox, HouseholdPanel, SearchBox
+from app.ui.watch_panel import WatchPanel
+
+log = logging.getLogger(__name__)
+STEP_II, STEP_III = 1, 2
+
+
+class MainWindow(QMainWindow):
+    map_drawn = Signal()  # the town's page is loaded with its base map and households
+    map_ready = Signal()  # ... and Steps II and III, the meeting's queue and the map's lines and marks are filled in
+
+    def __init__(self, ledger: Ledger, settings: QSettings, *, demo: bool = False) -> None:
+        super().__init__()
+        self.settings = settings
+        self.demo = demo
+        self.operations = Operations(ledger, self)
+        # Text size and contrast first, so every widget below is made with them.
+        self.comfort = Comfort(QApplication.instance(), settings)
+        self.comfort.apply()
+        self.resize(1280, 820)
+        self._make_widgets(ledger)
+        self.actions = Actions(self, self.operations.undo_stack)
+        self._make_controllers()
+        self._lay_out()
+        self._connect()
+        self._restore_layout()
+        for key, on in ((A.LARGE_TEXT, self.comfort.large_text), (A.HIGH_CONTRAST, self.comfort.high_contrast),
+                        (A.WAREKI, self.comfort.wareki)):
+            self.actions.set_checked_quietly(key, on)
+        self.household_panel.wareki = self.comfort.wareki
+        self.setWindowTitle(self._title())
+        self.privacy.check_unencrypted_copies()
+        self.privacy.refresh_demo_bar()
+        self.sync.refresh_sync_status()
+
+    @property
+    def ledger(self) -> Ledger:
+        return self.operations.ledger
+
+    # ------------------------------------------------------------------ set-up
+
+    def _make_widgets(self, ledger: Ledger) -> None:
+        self.map_view = MapView(basemap_dir(ledger.data_dir), self)
+        self.search_box = SearchBox()
+        self.filter_box = FilterBox()
+        self.household_panel = HouseholdPanel()
+        self.watch_panel = WatchPanel()
+        self.emergency_panel = EmergencyPanel()
+        self.meeting_panel = MeetingPanel()
+        self.steps = QStackedWidget()
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.banner = QLabel(self.tr("PROJECTOR MODE — names, phone numbers, birth dates and health notes are hidden. "
+                                     "Households are shown by their map numbers."))
+        self.banner.setObjectName("projectorBanner")
+        self.banner.setWordWrap(True)
+        self.banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.banner.setStyleSheet("QLabel#projectorBanner { background: #ffd400; color: #000; font-size: 22pt; "
+                                  "font-weight: bold; padding: 10px; border-bottom: 4px solid #000; }")
+        self.banner.setVisible(False)
+
+    def _make_controllers(self) -> None:
+        ops = self.operations
+        self.projector = ProjectorController(self, ops, self.comfort, self.map_view, self.household_panel,
+                                             lambda: self.towns.town)
+        self.towns = TownController(self, ops, self.settings, self.map_view, self.actions, self.projector,
+                                    self.watch_panel)
+        self.households = HouseholdsController(self, ops, self.towns, self.projector, self.map_view,
+                                               self.household_panel, self.search_box, self.actions,
+                                               lambda: self.privacy.offer_real_ledger())
+        self.watch = WatchController(self, ops, self.towns, self.map_view, self.watch_panel, self.steps)
+        self.emergency = EmergencyController(self, ops, self.towns, self.map_view, self.emergency_panel)
+        self.meeting = MeetingController(self, ops, self.towns, self.projector, self.map_view, self.meeting_panel)
+        self.privacy = PrivacyController(self, ops, self.settings, self.towns, self.households)
+        self.sync = SyncController(self, ops, self.towns, self.actions)
+        self.imports = ImportsController(self, ops, self.towns)
+
+    def _lay_out(self) -> None:
+        step1 = QWidget()
+        step1_layout = QVBoxLayout(step1)
+        step1_layout.addWidget(self.search_box)
+        step1_layout.addWidget(self.household_panel, 1)
+        step1_layout.addWidget(self.households.unplaced_box)
+        step1_layout.addWidget(self.filter_box)
+        for page in (step1, self.watch_panel, self.emergency_panel, self.meeting_panel):
+            self.steps.addWidget(page)
+        self.splitter.addWidget(self.map_view)
+        self.splitter.addWidget(self.steps)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([900, 380])
+        central = QWidget()
+        central_layout = QVBoxLayout(central)
+        central_layout.setContentsMargins(0, 0, 0, 0)
+        central_layout.setSpacing(0)
+        central_layout.addWidget(self.banner)
+        central_layout.addWidget(self.privacy.plain_copy_bar)
+        central_layout.addWidget(self.privacy.demo_bar)
+        central_layout.addWidget(self.splitter, 1)
+        central_layout.addWidget(self.privacy.lock_screen, 1)
+        self.setCentralWidget(central)
+        self.statusBar().addWidget(self.towns.status, 1)
+        self.statusBar().addPermanentWidget(self.sync.label)
+        self.statusBar().addPermanentWidget(QLabel(self.tr("Offline: nothing leaves this computer unless you sync "
+                                                           "with the office")))
+        self.steps_toolbar, _ = self.actions.build_toolbar(self, TOOLBAR_STEPS)
+        self.edit_toolbar, separators = self.actions.build_toolbar(
+            self, TOOLBAR_EDIT, (QLabel(self.tr("Town:") + " "), self.towns.combo))
+        self.sync.show_on(self.edit_toolbar, separators[-1])
+        self.projector_toolbar, _ = self.actions.build_toolbar(self, TOOLBAR_PROJECTOR)
+        font = self.projector_toolbar.font()
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        self.projector_toolbar.setFont(font)
+        self.projector_toolbar.setVisible(False)
+        self.actions.build_menus(self, chosen_language(self.settings), self.set_language)
+
+    def _connect(self) -> None:
+        h, p, e, m, pr, s, i, t = (self.households, self.privacy, self.emergency, self.meeting, self.projector,
+                                   self.sync, self.imports, self.towns)
+        self.actions.connect({
+            A.ADD_HOUSEHOLD: lambda on: h.set_add_mode(A.ADD_HOUSEHOLD, on),
+            A.ADD_PLACE: lambda on: h.set_add_mode(A.ADD_PLACE, on),
+            A.DELETE: h.delete_selected, A.NEW_TOWN: t.new_town,
+            A.BASE_IMAGE: lambda: t.choose_base_map(BaseMapChoiceDialog.IMAGE),
+            A.BASE_MBTILES: lambda: t.choose_base_map(BaseMapChoiceDialog.MBTILES),
+            A.BASE_PLAIN: lambda: t.choose_base_map(BaseMapChoiceDialog.PLAIN),
+            A.LINES: self.map_view.show_lines, A.REFERENCES: self.map_view.show_references,
+            A.EXPORT_FORM: lambda: i.export_watch_form(), A.IMPORT_FORM: lambda: i.import_watch_form(),
+            A.IMPORT_ROSTER: lambda: i.import_roster(), A.IMPORT_LAYER: lambda: e.import_reference_layer(),
+            A.IMPORT_AGENCIES: lambda: e.import_agencies(), A.PRINT_MAP: lambda: pr.print_map(),
+            A.PROJECTOR: lambda: pr.set_projector(not pr.on), A.LEAVE_PROJECTOR: lambda: pr.set_projector(False),
+            A.BACKUP: lambda: p.backup_now(), A.RESTORE: lambda: p.restore_backup(),
+            A.SYNC: lambda: s.sync_now(), A.CONFLICTS: lambda: s.show_conflicts(),
+            A.EXPORT_PACKAGE: lambda: s.export_sync_package(), A.IMPORT_PACKAGE: lambda: s.import_sync_package(),
+            A.AUTO_LOCK: lambda: p.set_auto_lock_minutes(), A.PASSPHRASE: p.change_passphrase,
+            A.AUDIT: lambda: p.show_audit(), A.LOCK: p.lock, A.QUIT: self.close, A.ABOUT: self.about,
+            A.GUIDE: self.show_guide,
+            A.LARGE_TEXT: lambda on: pr.set_comfort(LARGE_TEXT, on),
+            A.HIGH_CONTRAST: lambda on: pr.set_comfort(HIGH_CONTRAST, on),
+            A.WAREKI: lambda on: pr.set_comfort(WAREKI, on),
+            **{key: (lambda i=index: self.show_step(i)) for index, key in enumerate(
+                (A.STEP_1, A.STEP_2, A.STEP_3, A.STEP_4))},
+        })
+        self.towns.drawn.connect(self.map_drawn)
+        self.towns.ready.connect(self.map_ready)
+        self.towns.shown.connect(lambda _town, _categories: self.setWindowTitle(self._title()))
+        self.towns.shown.connect(lambda _town, categories: self.filter_box.set_categories(categories))
+        self.map_view.feature_clicked.connect(self._on_feature_clicked)
+        self.filter_box.changed.connect(self.map_view.set_filter)
+        self.watch_panel.export_form.connect(lambda: self.imports.export_watch_form())
+        self.watch_panel.import_form.connect(lambda: self.imports.import_watch_form())
+        self.projector.toggled.connect(self._on_projector)
+        self.privacy.lock_changed.connect(self._on_lock)
+
+    def _restore_layout(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        state = self.settings.value("window/splitter")
+        if state is not None:
+            self.splitter.restoreState(state)
+
+    def _title(self) -> str:
+        title = self.tr("Sasaeai Map")
+        if self.towns.town is not None:
+            title = f"{self.towns.town.name} — {title}"
+        if self.demo:
+            title += " " + self.tr("(demo town)")
+        return title
+
+    def confirm(self, question: str) -> bool:
+        answer = QMessageBox.question(self, self.tr("Sasaeai Map"), question,
+                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                      QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def closeEvent(self, event) -> None:  # noqa: N802, ANN001 - Qt override
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/splitter", self.splitter.saveState())
+        if self.towns.town is not None:
+            self.settings.setValue("ledger/last_town", str(self.towns.town.id))
+        super().closeEvent(event)
+        if event.isAccepted():
+            self.towns.stop_reads()
+            self.map_view.shutdown()
+            if not self.demo:
+                try:
+                    backup_at_close(self.ledger)
+                except (LedgerError, OSError) as e:  # the ledger itself is safe; say the copy failed
+                    log.warning("backup at close failed: %s", e)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802, ANN001 - Qt override
+        # Esc must not drop the meeting display by accident: only the Leave button does.
+        if self.projector.on and event.key() == Qt.Key.Key_Escape:
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    # ------------------------------------------------------------------ steps and the map
+
+    def show_step(self, index: int) -> None:
+        self.steps.setCurrentIndex(index)
+        self.actions.steps[index].setChecked(True)
+        # Watch lines belong to Step II; the toggle still shows or hides them anywhere.
+        self.actions[A.LINES].setChecked(index == STEP_II)
+        self.map_view.highlight_person(self.watch_panel.current_person() if index == STEP_II else None)
+
+    def _on_feature_clicked(self, feature_id: str) -> None:
+        if self.towns.kinds.get(feature_id) == "place":
+            self.households.edit_place(uuid.UUID(feature_id))
+        elif self.steps.currentIndex() == STEP_II:
+            # Step II: the map is how people find a person of concern.
+            hid = uuid.UUID(feature_id)
+            person = next((c.person.id for c in self.watch_panel.concerns if c.household_id == hid), None)
+            if person is not None:
+                self.watch_panel.choose(person)
+        elif self.steps.currentIndex() == STEP_III:
+            hid = uuid.UUID(feature_id)
+            person = next((c.person.id for c in self.emergency_panel.cards if c.household_id == hid), None)
+            if person is not None:
+                self.emergency_panel.choose(person)
+        else:
+            self.households.select_household(uuid.UUID(feature_id))
+
+    def _on_projector(self, on: bool) -> None:
+        self.banner.setVisible(on)
+        self.projector_toolbar.setVisible(on)
+        for widget in (self.steps, self.steps_toolbar, self.edit_toolbar, self.menuBar()):
+            widget.setVisible(not on)
+        for key in (A.ADD_HOUSEHOLD, A.ADD_PLACE):
+            self.actions[key].setChecked(False)
+            self.actions[key].setEnabled(not on)
+        self.households.select_household(None)
+        if on:
+            self._normal_geometry = self.saveGeometry()
+            self.showFullScreen()
+        else:
+            self.showNormal()
+            if getattr(self, "_normal_geometry", None) is not None:
+                self.restoreGeometry(self._normal_geometry)
+        if self.towns.town is not None:
+            self.towns.load_town(self.towns.town.id)  # the page gets the features again, anonymous or not
+
+    def _on_lock(self, locked: bool) -> None:
+        projector = self.projector.on
+        self.splitter.setVisible(not locked)
+        self.steps.setVisible(not locked and not projector)
+        self.banner.setVisible(not locked and projector)
+        self.projector_toolbar.setVisible(not locked and projector)
+        self.steps_toolbar.setVisible(not locked and not projector)
+        self.edit_toolbar.setVisible(not locked and not projector)
+        self.menuBar().setEnabled(not locked)
+
+    # ------------------------------------------------------------------ help
+
+    def set_language(self, code: str) -> None:
+        self.settings.setValue(SETTING, code)
+        QMessageBox.information(self, self.tr("Language"),
+                                self.tr("The new language is used from the next start of Sasaeai Map."))
+
+    def about(self) -> None:
+        AboutDialog(self).exec()
+
+    def show_guide(self) -> None:
+        GuideDialog(chosen_language(self.settings), self).exec()

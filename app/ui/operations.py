@@ -1,0 +1,110 @@
+"""One way to change the ledger from the window, and one notice of what changed.
+
+As Anki's ``qt/aqt/operations``: an operation runs one service call in one transaction, goes on
+the undo stack, and every run, undo and redo emits ``Operations.changed(OpChanges)``. The map,
+the panels and the status bar subscribe to that notice and refresh what concerns them; nothing
+decides refreshes by looking at the type of a result.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, fields
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QWidget
+
+from app.models import Ledger
+from app.services.errors import LedgerError
+from app.ui.commands import LedgerCommand, Step
+from app.ui.dialogs import show_error
+
+
+@dataclass(frozen=True)
+class OpChanges:
+    """What one operation changed: kinds of records, and the ids where a view needs them."""
+
+    households: frozenset[uuid.UUID] = field(default_factory=frozenset)  # symbols, panel, unplaced list
+    places: frozenset[uuid.UUID] = field(default_factory=frozenset)
+    persons_of_concern: bool = False  # Steps II and III and the meeting's queue list them: read again
+    watch: bool = False  # watchers and watch links (Step II lists and lines; cards show watchers)
+    cards: bool = False  # emergency cards and agencies (Step III)
+    meeting: bool = False  # meetings and reviews
+    towns: bool = False  # the list of towns
+    town: bool = False  # the whole town again: base map, reference layers, an import, a sync
+
+    def __or__(self, other: OpChanges) -> OpChanges:
+        values = {}
+        for f in fields(self):
+            a, b = getattr(self, f.name), getattr(other, f.name)
+            values[f.name] = a | b if isinstance(a, frozenset) else (a or b)
+        return OpChanges(**values)
+
+    @classmethod
+    def of_households(cls, ids: Iterable[uuid.UUID], *, persons_of_concern: bool = False) -> OpChanges:
+        return cls(households=frozenset(ids), persons_of_concern=persons_of_concern)
+
+    @classmethod
+    def of_household(cls, view: Any) -> OpChanges:
+        """From what a household service returned (a HouseholdView): it, and whether it has a person of concern."""
+        return cls(households=frozenset({view.id}), persons_of_concern=bool(view.of_concern))
+
+    @classmethod
+    def of_place(cls, view: Any) -> OpChanges:
+        return cls(places=frozenset({view.id}))
+
+
+Changes = OpChanges | Callable[[Any], OpChanges]
+
+
+class Operations(QObject):
+    """Owns the ledger and the undo stack; runs every change the window makes."""
+
+    changed = Signal(object)  # OpChanges, after every run, undo and redo
+
+    def __init__(self, ledger: Ledger, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.ledger = ledger
+        self._parent = parent
+        self.undo_stack = QUndoStack(self)
+
+    def run(self, text: str, do: Step, undo: Step, redo: Step | None = None, *,
+            changes: Changes = OpChanges()) -> Any:
+        """Do one change in its own transaction; on success push it on the undo stack and send the notice.
+
+        A refused change (LedgerError) is shown and returns None; nothing lands on the stack.
+        ``changes`` is what changed, or a function of what ``do`` (and later undo and redo) returned.
+        """
+        try:
+            result = self._step(do)
+        except LedgerError as e:
+            show_error(self._parent, e)
+            return None
+        self.undo_stack.push(LedgerCommand(text, self, redo or do, undo, changes))
+        self.changed.emit(self._changes(changes, result))
+        return result
+
+    def replay(self, step: Step, changes: Changes) -> Any:
+        """Undo or redo: the step in one transaction, then the same notice."""
+        result = self._step(step)
+        self.changed.emit(self._changes(changes, result))
+        return result
+
+    def notify(self, changes: OpChanges) -> None:
+        """A change made outside the undo stack (an import, a sync, a restore)."""
+        self.changed.emit(changes)
+
+    def forget(self) -> None:
+        """Clear the undo stack: its commands refer to records that were replaced or belong to another town."""
+        self.undo_stack.clear()
+
+    def _step(self, step: Step) -> Any:
+        with self.ledger.Session.begin() as s:
+            return step(s)
+
+    @staticmethod
+    def _changes(changes: Changes, result: Any) -> OpChanges:
+        return changes(result) if callable(changes) else changes
