@@ -177,9 +177,8 @@ def cmd_print_map(args: argparse.Namespace) -> int:
     from PySide6.QtWidgets import QApplication
 
     from app.maps.printing import PrintOptions, print_map
-    from app.ui.mainwindow import page_labels
-
     from app.ui.i18n import install_translators
+    from app.ui.mainwindow import page_labels
 
     app = QApplication.instance() or QApplication([])
     install_translators(app, "ja")  # the printed map is handed out in the town: Japanese, whatever the locale

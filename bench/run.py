@@ -19,7 +19,6 @@ import sys
 import tempfile
 import threading
 import time
-import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -39,7 +38,7 @@ from PySide6.QtWebEngineWidgets import QWebEngineView  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from app.models import open_ledger  # noqa: E402
-from app.paths import ledger_path, leaflet_dir  # noqa: E402
+from app.paths import leaflet_dir, ledger_path  # noqa: E402
 from app.services.search import search  # noqa: E402
 from app.services.views import Crs, MapPoint  # noqa: E402
 from bench.generate import CENTER, generate, write_roster  # noqa: E402

@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -85,8 +86,7 @@ def demo_ledger(demo_dir):
     led.close()
 
 
-def run_app(*args: str, env: dict | None = None, prefix: tuple[str, ...] = ()) -> "subprocess.CompletedProcess":
-    import subprocess
+def run_app(*args: str, env: dict | None = None, prefix: tuple[str, ...] = ()) -> subprocess.CompletedProcess:
 
     full_env = dict(os.environ)
     full_env.update(env or {})

@@ -604,9 +604,8 @@ def test_killing_a_restore_leaves_the_old_ledger_or_the_restored_one_and_the_nex
 
 def test_a_restore_killed_while_re_encrypting_its_copy_does_not_spoil_the_next_restore(big_ledger, old_backup,
                                                                                        tmp_path):
-    from app.services.backup import restore_backup
-
     from app.models.engine import online_backup
+    from app.services.backup import restore_backup
 
     key = os.environ["SASAEAI_PASSPHRASE"]
     # GIVEN what a restore killed while it re-encrypted its copy leaves beside the ledger: the copy (one file,

@@ -9,7 +9,7 @@ from openpyxl import load_workbook
 from app.io.emergency_cards import card_fields, export_cards
 from app.services import emergency
 from app.services.masking import Audience, export_rule
-from tests.emergency_fixtures import demo_cards, pdf_fonts, pdf_pages, pdf_text, flat  # noqa: F401
+from tests.emergency_fixtures import demo_cards, flat, pdf_fonts, pdf_pages, pdf_text  # noqa: F401
 
 
 def test_pdf_has_one_card_per_page_with_the_persons_fields_and_medical_notes(demo_cards, tmp_path):

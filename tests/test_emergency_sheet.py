@@ -13,7 +13,7 @@ from app.services.emergency_views import CardFields
 from app.services.errors import LedgerError
 from app.services.masking import Audience
 from app.services.text import fold
-from tests.emergency_fixtures import demo_cards, pdf_fonts, pdf_pages, pdf_text, flat  # noqa: F401
+from tests.emergency_fixtures import demo_cards, flat, pdf_fonts, pdf_pages, pdf_text  # noqa: F401
 
 DAY = date(2026, 11, 27)
 

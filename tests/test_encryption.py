@@ -9,8 +9,16 @@ from alembic import command
 from sqlalchemy import create_engine, text
 
 from app.models import Town, open_ledger
-from app.models.engine import (DEMO_PASSPHRASE, PASSPHRASE_ENV, PassphraseRequired, WrongPassphrase, _alembic_config,
-                               change_passphrase, integrity_problems, is_plain_sqlite)
+from app.models.engine import (
+    DEMO_PASSPHRASE,
+    PASSPHRASE_ENV,
+    PassphraseRequired,
+    WrongPassphrase,
+    _alembic_config,
+    change_passphrase,
+    integrity_problems,
+    is_plain_sqlite,
+)
 from app.services import households, towns
 from app.services.backup import list_backups
 from app.services.errors import LedgerError

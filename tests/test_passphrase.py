@@ -10,8 +10,14 @@ import sqlcipher3.dbapi2 as sqlcipher
 from PySide6.QtWidgets import QApplication
 
 from app.models import open_ledger
-from app.models.engine import (DEMO_PASSPHRASE, PASSPHRASE_ENV, WrongPassphrase, _sql_literal, change_passphrase,
-                               passphrase_opens)
+from app.models.engine import (
+    DEMO_PASSPHRASE,
+    PASSPHRASE_ENV,
+    WrongPassphrase,
+    _sql_literal,
+    change_passphrase,
+    passphrase_opens,
+)
 from app.paths import ledger_path
 from app.services import towns
 from app.services.backup import backup_to, check_backup

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from app.services import households
 from app.ui.help import GuideDialog
-from app.ui.panels import PersonDialog
 from app.ui.mainwindow.actions import MainAction
+from app.ui.panels import PersonDialog
 from tests.conftest import run_app
 from tests.test_ui_map import run_js, window  # noqa: F401 - the window fixture
 

@@ -7,8 +7,8 @@ from PySide6.QtWidgets import QTableWidgetItem
 
 from app.models.meeting import ReviewOutcome
 from app.services import watch
-from app.ui.meeting_panel import MeetingDialog
 from app.ui.mainwindow.actions import MainAction
+from app.ui.meeting_panel import MeetingDialog
 from tests.test_ui_map import page_state, window  # noqa: F401 - the window fixture
 
 
@@ -76,9 +76,9 @@ def test_due_list_changes_and_overview(qtbot, window):
 
 def test_self_check_is_answered_kept_and_compared_over_the_years(qtbot, window):
     from app.models.meeting import CheckerKind
+    from app.services.selfcheck import Trend
     from app.services.selfcheck_items import ITEMS
     from app.ui.selfcheck_dialog import SelfCheckDialog, trend_text
-    from app.services.selfcheck import Trend
 
     shown: list[SelfCheckDialog] = []
     dialog = window.meeting.show_self_check(show=shown.append)

@@ -6,8 +6,8 @@ from app.models.audit import Operator
 from app.models.engine import is_plain_sqlite
 from app.paths import ledger_path
 from app.services.lock import acquire_lock
-from app.ui.unlock import UnlockDialog, unlock_ledger
 from app.ui.mainwindow.actions import MainAction
+from app.ui.unlock import UnlockDialog, unlock_ledger
 from tests.conftest import run_app
 from tests.test_ui_map import page_state, window  # noqa: F401 - the window fixture
 

@@ -10,8 +10,8 @@ from app.services.views import HouseholdFields
 from app.sync import sync
 from app.ui.app import settings_for
 from app.ui.mainwindow import MainWindow
-from app.ui.sync_dialogs import value_text
 from app.ui.mainwindow.actions import MainAction
+from app.ui.sync_dialogs import value_text
 from tests.sync_fixtures import make_laptop, pg_admin_url, server_url  # noqa: F401 - fixtures
 from tests.test_sync import DISTRICT, _seed, _two_laptops_synced
 

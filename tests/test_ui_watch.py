@@ -6,9 +6,9 @@ import openpyxl
 import pytest
 
 from app.services import watch
-from app.ui.watch_panel import LinkDialog
 from app.ui.mainwindow.actions import MainAction
 from app.ui.operations import OpChanges
+from app.ui.watch_panel import LinkDialog
 from tests.test_ui_map import page_state, window  # noqa: F401 - the window fixture
 
 

@@ -16,8 +16,15 @@ import pytest
 from sqlalchemy import inspect, text
 
 from app.models import open_ledger
-from app.models.engine import (PASSPHRASE_ENV, change_passphrase, connect_raw, integrity_problems, online_backup,
-                               passphrase_opens, side_files)
+from app.models.engine import (
+    PASSPHRASE_ENV,
+    change_passphrase,
+    connect_raw,
+    integrity_problems,
+    online_backup,
+    passphrase_opens,
+    side_files,
+)
 from app.services import backup, households, towns
 from app.services.errors import LedgerError
 from app.services.views import HouseholdFields

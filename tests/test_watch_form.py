@@ -6,7 +6,6 @@ import shutil
 import subprocess
 import time
 import uuid
-from pathlib import Path
 
 import openpyxl
 import pytest

@@ -13,7 +13,7 @@ from sqlalchemy import event
 from app.models import Base
 from app.models.engine import _alembic_config, head_revision, schema_revision
 from app.models.search_index import include_object
-from app.models.watch import WatchFrequency, WatcherRole
+from app.models.watch import WatcherRole, WatchFrequency
 from app.services import households, towns, watch
 from app.services.errors import LedgerError, NotFound
 from app.services.views import Crs, HouseholdFields, MapPoint, PersonFields

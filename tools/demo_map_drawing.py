@@ -175,9 +175,9 @@ class _Canvas:
 
     def text_box(self, x, y, text, size, halo=2.5):
         f = self.font(size)
-        l, t, r, b = f.getbbox(text, anchor="mm", stroke_width=self.w(halo))
+        left, top, right, bottom = f.getbbox(text, anchor="mm", stroke_width=self.w(halo))
         px, py = self.p(x, y)
-        return ((px + l) / self.sx, (py + t) / self.sy, (px + r) / self.sx, (py + b) / self.sy)
+        return ((px + left) / self.sx, (py + top) / self.sy, (px + right) / self.sx, (py + bottom) / self.sy)
 
     def _free(self, box) -> bool:
         x0, y0, x1, y1 = box

@@ -25,8 +25,9 @@ from PIL import Image, ImageChops, ImageStat
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))  # this checkout's app/, whichever copy is installed
 
-from app.services.demo_map import MAP_IMAGE, MAP_LAYOUT, DemoTownMap  # noqa: E402
 from demo_map_drawing import JapaneseFont, NotJapaneseFont, draw_demo_town_map, japanese_font  # noqa: E402
+
+from app.services.demo_map import MAP_IMAGE, MAP_LAYOUT, DemoTownMap  # noqa: E402
 
 DEFAULT_FONT = Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc")  # Debian: fonts-noto-cjk
 DEFAULT_OUT = REPO / "resources" / "demo"

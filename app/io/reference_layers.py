@@ -7,7 +7,6 @@ whose position is unusable is kept without a position, so it is listed but not d
 from __future__ import annotations
 
 import json
-import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import enum
-from copy import copy
 import uuid
 import zipfile
+from copy import copy
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path

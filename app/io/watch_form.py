@@ -22,13 +22,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from app.io.sheets import (
-    SharedStyles,
     ChangeKind,
     Choice,
     FieldChange,
     Option,
     Preview,
     PreviewRow,
+    SharedStyles,
     cell_error,
     cell_ref,
     cell_text,

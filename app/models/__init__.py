@@ -2,6 +2,7 @@
 
 from app.models.audit import AuditAction, AuditEntry, Operator
 from app.models.base import Base, utcnow
+from app.models.emergency import Agency, AgencyKind, EmergencyCard, EmergencyContact, ReferenceFeature, ReferenceKind
 from app.models.engine import Ledger, open_ledger
 from app.models.entities import (
     BaseMap,
@@ -15,11 +16,20 @@ from app.models.entities import (
     Town,
     household_category_link,
 )
-from app.models.meeting import AttendeeRole, CheckerKind, Meeting, MeetingAttendee, MeetingKind, PersonReview, ReviewOutcome, SelfCheck, SelfCheckAnswer
-from app.models.emergency import Agency, AgencyKind, EmergencyCard, EmergencyContact, ReferenceFeature, ReferenceKind
-from app.models.watch import WatchFrequency, Watcher, WatcherRole, WatchLink
-from app.models.sync import SyncConflict, SyncState  # noqa: F401 - registers the sync tables on Base.metadata
 from app.models.ledger_info import LedgerInfo  # noqa: F401 - registers the table on Base.metadata
+from app.models.meeting import (
+    AttendeeRole,
+    CheckerKind,
+    Meeting,
+    MeetingAttendee,
+    MeetingKind,
+    PersonReview,
+    ReviewOutcome,
+    SelfCheck,
+    SelfCheckAnswer,
+)
+from app.models.sync import SyncConflict, SyncState  # noqa: F401 - registers the sync tables on Base.metadata
+from app.models.watch import Watcher, WatcherRole, WatchFrequency, WatchLink
 
 __all__ = [
     "Agency",

@@ -6,8 +6,7 @@ import enum
 import uuid
 from datetime import date, datetime
 
-from sqlalchemy import JSON, Enum, ForeignKey, Index, String, Text, UniqueConstraint
-from sqlalchemy import orm
+from sqlalchemy import JSON, Enum, ForeignKey, Index, String, Text, UniqueConstraint, orm
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.models.base import Base, Record

@@ -12,8 +12,17 @@ from pathlib import Path
 import sqlcipher3.dbapi2 as sqlcipher
 
 from app.models import Ledger
-from app.models.engine import (backup_dir, backup_name, connect_raw, integrity_problems, is_plain_sqlite,
-                               online_backup, passphrase_opens, rekey_file, side_files)
+from app.models.engine import (
+    backup_dir,
+    backup_name,
+    connect_raw,
+    integrity_problems,
+    is_plain_sqlite,
+    online_backup,
+    passphrase_opens,
+    rekey_file,
+    side_files,
+)
 from app.services.errors import QT_TRANSLATE_NOOP, LedgerError
 
 DEFAULT_KEEP = 10

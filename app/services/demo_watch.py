@@ -12,7 +12,7 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
-from app.models.watch import WatchFrequency, WatcherRole
+from app.models.watch import WatcherRole, WatchFrequency
 from app.services import households, watch
 from app.services.views import HouseholdView, PersonView
 from app.services.watch_views import LinkFields, WatcherFields, WatcherView

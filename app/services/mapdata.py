@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from app.services.views import CategoryView, Crs, HouseholdView, MapPoint, PlaceView
 from app.services.emergency_views import ReferenceFeatureView
+from app.services.views import CategoryView, Crs, HouseholdView, MapPoint, PlaceView
 from app.services.watch_views import ConcernView, WatchLineView
 
 

@@ -18,7 +18,6 @@ from app.models.search_index import TRIGRAM, search_entry
 from app.services.text import fold
 from app.services.views import SearchHit
 
-
 HIT_COLUMNS = (Household.id, Household.town_id, Household.map_number, Household.name, Household.address)
 
 

@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from app.models import Household, Person, Town, utcnow
-from app.models.watch import WatchFrequency, Watcher, WatcherRole, WatchLink
+from app.models.watch import Watcher, WatcherRole, WatchFrequency, WatchLink
 from app.services.batches import chunks
 from app.services.errors import QT_TRANSLATE_NOOP, LedgerError, NotFound
 from app.services.text import search_key

@@ -6,7 +6,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import date
 
-from app.models.watch import WatchFrequency, WatcherRole
+from app.models.watch import WatcherRole, WatchFrequency
 from app.services.views import PersonView
 
 

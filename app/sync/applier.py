@@ -12,8 +12,16 @@ from sqlalchemy.orm import Session
 from app.models import AuditAction, AuditEntry, Base
 from app.models.audit import operator_of
 from app.models.sync import SyncConflict, SyncPulledRange, SyncState, SyncUnpushedRecord
-from app.sync.core import (BOOKKEEPING, SYNCED_TABLES, Change, delete_record, dumps, insert_records, table_of,
-                           update_record)
+from app.sync.core import (
+    BOOKKEEPING,
+    SYNCED_TABLES,
+    Change,
+    delete_record,
+    dumps,
+    insert_records,
+    table_of,
+    update_record,
+)
 from app.sync.journal import audit_row, max_audit, pending, record_of
 from app.sync.views import Progress, SyncReport
 

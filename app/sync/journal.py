@@ -16,8 +16,19 @@ from app.models import AuditAction, AuditEntry
 from app.models.audit import as_text
 from app.models.sync import SyncConflict, SyncPulledRange, SyncState, SyncUnpushedRecord
 from app.services.errors import QT_TRANSLATE_NOOP
-from app.sync.core import (CATEGORIES, SYNCED_TABLES, Change, SyncError, aware, categories_of, districts_of, dumps,
-                           field_value, row_json, table_of)
+from app.sync.core import (
+    CATEGORIES,
+    SYNCED_TABLES,
+    Change,
+    SyncError,
+    aware,
+    categories_of,
+    districts_of,
+    dumps,
+    field_value,
+    row_json,
+    table_of,
+)
 from app.sync.protocol import LaptopInfo
 
 HOLDING_KINDS = ("field", "archive", "edit_on_archived", "deleted")  # these keep the local value from being sent

@@ -19,8 +19,18 @@ from sqlalchemy.exc import IntegrityError
 
 from app.models.sync import sync_change, sync_laptop, sync_laptop_district, sync_log
 from app.services.errors import QT_TRANSLATE_NOOP
-from app.sync.core import (ADVISORY_LOCK, BOOKKEEPING, Change, StalePush, SyncError, delete_record, insert_records,
-                           table_of, table_order, update_record)
+from app.sync.core import (
+    ADVISORY_LOCK,
+    BOOKKEEPING,
+    Change,
+    StalePush,
+    SyncError,
+    delete_record,
+    insert_records,
+    table_of,
+    table_order,
+    update_record,
+)
 
 STALE_SQLSTATE = "SA409"  # raised by the server's journal trigger: another laptop changed it first
 

@@ -2,13 +2,13 @@
 
 from alembic import context
 
-from app.models.base import Base
-import app.models.entities  # noqa: F401 - registers the tables on Base.metadata
-import app.models.watch  # noqa: F401
-import app.models.emergency  # noqa: F401
-import app.models.meeting  # noqa: F401
 import app.models.audit  # noqa: F401
+import app.models.emergency  # noqa: F401
+import app.models.entities  # noqa: F401 - registers the tables on Base.metadata
+import app.models.meeting  # noqa: F401
 import app.models.sync  # noqa: F401
+import app.models.watch  # noqa: F401
+from app.models.base import Base
 
 connection = context.config.attributes.get("connection")
 if connection is None:

@@ -162,8 +162,8 @@ class MainWindow(QMainWindow):
         self.actions.build_menus(self, chosen_language(self.settings), self.set_language)
 
     def _connect(self) -> None:
-        h, p, e, m, pr, s, i, t = (self.households, self.privacy, self.emergency, self.meeting, self.projector,
-                                   self.sync, self.imports, self.towns)
+        h, p, e, pr, s, i, t = (self.households, self.privacy, self.emergency, self.projector, self.sync,
+                                self.imports, self.towns)
         self.actions.connect({
             A.ADD_HOUSEHOLD: lambda on: h.set_add_mode(A.ADD_HOUSEHOLD, on),
             A.ADD_PLACE: lambda on: h.set_add_mode(A.ADD_PLACE, on),
