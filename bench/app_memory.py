@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 import bench.run as run  # sets the offscreen/WebEngine environment before Qt starts
-from app.services.views import Crs, MapPoint
+from app.core.views import Crs, MapPoint
 from bench.generate import CENTER
 
 

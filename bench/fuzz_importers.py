@@ -48,9 +48,9 @@ def _seed_files(folder: Path, ledger) -> dict[str, list[Path]]:  # noqa: ANN001 
     from openpyxl import Workbook
     from sqlalchemy import select
 
-    from app.io import watch_form
     from app.models import Household, Person
-    from app.services.towns import find_town
+    from app.towns.towns import find_town
+    from app.watch import watch_form
 
     with ledger.Session() as s:
         town = find_town(s, TOWN)
@@ -480,8 +480,10 @@ def _import(importer: str, s, path: Path, town_id) -> str:  # noqa: ANN001, C901
     """Read, apply and check one file; returns the summary. Raises what the importer raises."""
     from sqlalchemy import func, select
 
-    from app.io import agencies, reference_layers, roster, watch_form
+    from app.emergency import agency_files as agencies
     from app.models import Agency, Household, Person, ReferenceFeature
+    from app.towns import reference_layers
+    from app.watch import roster, watch_form
 
     if importer == "roster":
         preview = roster.read_roster(s, path, town_id)
@@ -513,11 +515,11 @@ def _import(importer: str, s, path: Path, town_id) -> str:  # noqa: ANN001, C901
 
 
 def worker(ledger_dir: Path, memory_mb: int) -> None:
+    from app.core.errors import LedgerError
     from app.models import open_ledger
     from app.models.engine import DEMO_PASSPHRASE
     from app.paths import ledger_path
-    from app.services.errors import LedgerError
-    from app.services.towns import find_town
+    from app.towns.towns import find_town
 
     limit = memory_mb * 1024 * 1024
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
@@ -638,10 +640,10 @@ def main(argv: list[str] | None = None) -> int:
         worker(args.worker, args.memory_mb)
         return 0
 
+    from app.demo.seed import make_demo
     from app.models import open_ledger
     from app.models.engine import DEMO_PASSPHRASE
     from app.paths import ledger_path
-    from app.services.demo import make_demo
 
     # The cases are made here: a mutation gone wrong must not take the (shared) machine's memory with it.
     resource.setrlimit(resource.RLIMIT_AS, (4096 * 1024 * 1024, 4096 * 1024 * 1024))

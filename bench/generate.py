@@ -15,13 +15,13 @@ from pathlib import Path
 from openpyxl import Workbook
 from sqlalchemy import insert, select
 
+from app.core.text import search_key
+from app.demo.seed import CONCERNS, MEN, SURNAMES, WOMEN
 from app.models import Household, HouseholdCategory, Person, open_ledger
 from app.models.entities import household_category_link
 from app.models.watch import Watcher, WatcherRole, WatchLink
 from app.paths import ledger_path
-from app.services import basemaps, towns
-from app.services.demo import CONCERNS, MEN, SURNAMES, WOMEN
-from app.services.text import search_key
+from app.towns import basemaps, towns
 
 SEED = 20261127
 CENTER = (35.90, 136.17)

@@ -1,10 +1,10 @@
 """Kana readings on real names: ``.venv/bin/python -m bench.readings [--no-write]`` (issue 13).
 
-Compares the engine the app uses (app.services.japanese.suggest_kana: SudachiPy with sudachidict_core)
+Compares the engine the app uses (app.core.japanese.suggest_kana: SudachiPy with sudachidict_core)
 with pykakasi, the engine it used before (GPL-3.0, installed by the ``bench`` extra only), on names of
 japanese-personal-name-dataset (MIT): the 300 most common surnames, the surnames ranked 1,001–1,200 by
 population, and 200 given names. A reading is right when the engine's first suggestion equals the
-dataset's reading after hiragana folding (app.services.text.fold). Prints the results and writes them
+dataset's reading after hiragana folding (app.core.text.fold). Prints the results and writes them
 into the readings section of bench/RESULTS.md (``--no-write``: print only).
 """
 
@@ -23,7 +23,7 @@ from datetime import date
 from importlib import metadata
 from pathlib import Path
 
-from app.services.text import fold
+from app.core.text import fold
 from bench.machine import cpu_name
 
 RESULTS = Path(__file__).with_name("RESULTS.md")
@@ -82,7 +82,7 @@ def evenly(count: int, items: list) -> list:
 
 
 def pykakasi_engine() -> Callable[[str], str]:
-    """The reading the app suggested before the switch (its former app/services/japanese.py)."""
+    """The reading the app suggested before the switch (its former app/core/japanese.py)."""
     import pykakasi
 
     kakasi = pykakasi.kakasi()
@@ -91,7 +91,7 @@ def pykakasi_engine() -> Callable[[str], str]:
 
 def sudachi_engine() -> Callable[[str], str]:
     """The reading the app suggests now."""
-    from app.services.japanese import suggest_kana
+    from app.core.japanese import suggest_kana
 
     return suggest_kana
 
@@ -149,7 +149,7 @@ def commit() -> str:
         return subprocess.run(["git", *args], cwd=RESULTS.parents[1], capture_output=True, text=True).stdout.strip()
 
     head = git("rev-parse", "--short", "HEAD") or "unknown"
-    dirty = git("status", "--porcelain", "--", "app/services/japanese.py", "bench/readings.py")
+    dirty = git("status", "--porcelain", "--", "app/core/japanese.py", "bench/readings.py")
     return head + (" plus uncommitted changes in the measured code" if dirty else "")
 
 

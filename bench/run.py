@@ -37,10 +37,10 @@ from PySide6.QtCore import QEventLoop, QUrl  # noqa: E402
 from PySide6.QtWebEngineWidgets import QWebEngineView  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
+from app.core.views import Crs, MapPoint  # noqa: E402
+from app.households.search import search  # noqa: E402
 from app.models import open_ledger  # noqa: E402
 from app.paths import leaflet_dir, ledger_path  # noqa: E402
-from app.services.search import search  # noqa: E402
-from app.services.views import Crs, MapPoint  # noqa: E402
 from bench.generate import CENTER, generate, write_roster  # noqa: E402
 from bench.machine import cpu_name  # noqa: E402
 
@@ -201,7 +201,7 @@ def close_window(ledger, window) -> None:  # noqa: ANN001
 
 
 def households_view(ledger, household_id):  # noqa: ANN001, ANN201 - the ledger's current view of one household
-    from app.services import households
+    from app.households import households
 
     with ledger.Session() as s:
         return households.get_household(s, household_id)
@@ -236,8 +236,8 @@ def measure_app(r: SizeResult, gen, repeat: int, timeout_s: float, work: Path) -
         page_call(window.map_view, "ping", timeout_s=timeout_s)
         r.add("edit → map updated (move)", time.perf_counter() - t0)
     # The map layer alone: one feature upserted into the page and a round trip (what the naive way rebuilds).
-    from app.services import households
-    from app.services.mapdata import household_feature
+    from app.households import households
+    from app.maps.features import household_feature
 
     with ledger.Session() as s:
         feature = household_feature(households.get_household(s, added[0]), Crs.GEO)
@@ -296,10 +296,10 @@ def measure_services(r: SizeResult, gen, repeat: int, work: Path, roster_path: P
                     t0 = time.perf_counter()
                     search(s, query, town_id=gen.town_id)
                     r.add(name, time.perf_counter() - t0)
-        from app.io import watch_form
-        from app.services import households, places
-        from app.services.mapdata import feature_collection
-        from app.services.mapquery import town_features
+        from app.households import households, places
+        from app.maps.features import feature_collection
+        from app.maps.query import town_features
+        from app.watch import watch_form
 
         for _ in range(repeat):
             with ledger.Session() as s:
@@ -317,9 +317,9 @@ def measure_services(r: SizeResult, gen, repeat: int, work: Path, roster_path: P
                 watch_form.export_form(s, gen.town_id, work / "form.xlsx")
                 r.add("watch-network form export (xlsx)", time.perf_counter() - t0)
         try:
-            from app.io import emergency_sheet
+            from app.emergency import contact_sheet as emergency_sheet
         except ImportError:
-            print("  (app/io/emergency_sheet.py is not there yet: sheet export skipped)")
+            print("  (app/emergency/contact_sheet.py is not there yet: sheet export skipped)")
             r.notes.append("emergency sheet export skipped: module missing")
         else:
             for _ in range(repeat):
@@ -332,7 +332,7 @@ def measure_services(r: SizeResult, gen, repeat: int, work: Path, roster_path: P
                     len(emergency_sheet.sheet_data(s, gen.town_id).rows))
             measure_sheet_of(r, ledger, gen, repeat, work, emergency_sheet, 10_000)
 
-        from app.io import roster
+        from app.watch import roster
 
         for _ in range(max(1, min(repeat, 2))):
             with ledger.Session() as s:
@@ -356,8 +356,8 @@ def measure_sheet_of(r: SizeResult, ledger, gen, repeat: int, work: Path, emerge
     transaction that is rolled back afterwards; skipped when the ledger has fewer members."""
     from sqlalchemy import func, select, update
 
+    from app.core.batches import chunks
     from app.models import Household, Person
-    from app.services.batches import chunks
 
     name = f"emergency sheet export (xlsx), {persons:,} persons"
     with ledger.Session() as s:

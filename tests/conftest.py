@@ -31,10 +31,10 @@ from app.ui.app import prepare_webengine  # noqa: E402
 # WebEngine must be imported and the URL scheme registered before pytest-qt makes the QApplication.
 prepare_webengine()
 
+from app.demo.seed import make_demo  # noqa: E402
 from app.models import open_ledger  # noqa: E402
 from app.models.engine import DEMO_PASSPHRASE  # noqa: E402
 from app.paths import ledger_path  # noqa: E402
-from app.services.demo import make_demo  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 # The real public data the tests read (sources and credit lines in tests/data/README.md).
@@ -51,7 +51,7 @@ def ledger(tmp_path):
 
 @pytest.fixture
 def town(ledger):
-    from app.services.towns import create_town
+    from app.towns.towns import create_town
 
     with ledger.Session.begin() as s:
         return create_town(s, "味真野地区", "余川町")

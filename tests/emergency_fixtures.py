@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from app.io.reference_layers import import_layer
-from app.services import towns
-from app.services.demo_emergency import seed_demo_emergency
+from app.demo.emergency import seed_demo_emergency
+from app.towns import towns
+from app.towns.reference_layers import import_layer
 from tests.conftest import DATA, session_day
 
 ECHIZEN = DATA / "echizen"

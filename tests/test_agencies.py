@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 from openpyxl import Workbook
 
-from app.io.agencies import Action, apply_agencies, read_agencies
+from app.core.errors import LedgerError
+from app.core.phones import normalise_phone
+from app.emergency import cards as emergency
+from app.emergency.agency_files import Action, apply_agencies, read_agencies
 from app.models.emergency import AgencyKind
-from app.services import emergency
-from app.services.errors import LedgerError
-from app.services.phones import normalise_phone
 from tests.emergency_fixtures import ECHIZEN, FUKUI
 
 HOYANET = FUKUI / "hoyanet_chiikihoukatsu.csv"

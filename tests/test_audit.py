@@ -8,12 +8,14 @@ from datetime import date, timedelta
 import openpyxl
 import pytest
 
+from app.core.errors import LedgerError
+from app.core.views import HouseholdFields, PersonFields
+from app.households import households
 from app.models import AuditAction, Operator, Person
 from app.models.audit import OPERATOR_INFO_KEY
-from app.services import audit, households, watch
-from app.services.errors import LedgerError
-from app.services.views import HouseholdFields, PersonFields
-from app.services.watch_views import LinkFields, WatcherFields
+from app.privacy import audit
+from app.watch import network as watch
+from app.watch.views import LinkFields, WatcherFields
 
 
 @pytest.fixture

@@ -8,11 +8,13 @@ from datetime import datetime, timedelta
 import pytest
 from sqlalchemy import inspect, text
 
+from app.core.errors import LedgerError
+from app.core.views import HouseholdFields
+from app.households import households
 from app.models import open_ledger
 from app.models.engine import change_passphrase, connect_raw, integrity_problems, passphrase_opens
-from app.services import backup, households, towns
-from app.services.errors import LedgerError
-from app.services.views import HouseholdFields
+from app.privacy import backup
+from app.towns import towns
 
 
 def _dump(ledger) -> dict[str, list[tuple]]:

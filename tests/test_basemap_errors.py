@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from app.services import basemaps
-from app.services.errors import LedgerError
+from app.core.errors import LedgerError
+from app.towns import basemaps
 from app.ui import i18n
 from app.ui.dialogs import error_text
 
@@ -76,7 +76,7 @@ def test_every_base_map_message_has_a_japanese_translation(japanese):
     """GIVEN each way a file can be refused WHEN shown THEN none falls back to the English template."""
     from PySide6.QtCore import QCoreApplication
 
-    from app.services import basemap_files
+    from app.towns import basemap_files
 
     tree = ast.parse(Path(basemap_files.__file__).read_text(encoding="utf-8"))
     templates = [node.args[1].value for node in ast.walk(tree)

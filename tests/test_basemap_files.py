@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from app.services.basemap_files import (
+from app.towns.basemap_files import (
     MAX_IMAGE_SIDE,
     BaseMapError,
     ImageInfo,

@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
+from app.core.errors import LedgerError
+from app.core.views import Crs
 from app.paths import basemap_dir
-from app.services import basemaps
-from app.services.errors import LedgerError
-from app.services.views import Crs
+from app.towns import basemaps
 from tests.conftest import MBTILES
 
 

@@ -49,8 +49,8 @@ def test_export_edit_and_import_the_watch_form_from_the_command_line(tmp_path):
     import openpyxl
 
     from app.models import open_ledger
-    from app.services import watch
-    from app.services.towns import find_town
+    from app.towns.towns import find_town
+    from app.watch import network as watch
 
     data = tmp_path / "data"
     assert run_app("make-demo", "--data-dir", str(data)).returncode == 0
@@ -163,8 +163,9 @@ def test_print_map_to_pdf_and_png_names_no_one(tmp_path):
     assert "ひだまり町" in text and "地図番号" in text  # Japanese for the town, whatever the locale
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
     assert "842 x 595" in info or "841.89 x 595.276" in info  # A4 landscape, in points
+    from app.households import households
     from app.models import open_ledger
-    from app.services import households, towns
+    from app.towns import towns
 
     ledger = open_ledger(data / "ledger.sqlite3")
     with ledger.Session() as s:
@@ -190,7 +191,7 @@ def test_backup_then_restore_from_the_command_line(tmp_path):
     assert copy.exists() and not copy.read_bytes().startswith(b"SQLite format 3")
     # A town added after the backup is gone once the backup is restored.
     from app.models import open_ledger
-    from app.services.towns import create_town
+    from app.towns.towns import create_town
 
     ledger = open_ledger(data / "ledger.sqlite3")
     with ledger.Session.begin() as s:
@@ -210,7 +211,7 @@ def test_backup_then_restore_from_the_command_line(tmp_path):
 def test_exports_for_an_audience_from_the_command_line(tmp_path):
     import subprocess
 
-    from app.services.masking import Audience, export_rule
+    from app.privacy.masking import Audience, export_rule
 
     data = tmp_path / "data"
     assert run_app("make-demo", "--data-dir", str(data)).returncode == 0

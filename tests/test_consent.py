@@ -6,13 +6,15 @@ from datetime import date, timedelta
 
 import pytest
 
+from app.core.errors import LedgerError
+from app.core.views import HouseholdFields, PersonFields
+from app.households import households
 from app.models import Operator, Person
-from app.services import households, masking, privacy
-from app.services.audit import ArchiveReason, archive_person
-from app.services.errors import LedgerError
-from app.services.masking import Audience
-from app.services.privacy import ConsentFields, ConsentStatus
-from app.services.views import HouseholdFields, PersonFields
+from app.privacy import consent as privacy
+from app.privacy import masking
+from app.privacy.audit import ArchiveReason, archive_person
+from app.privacy.consent import ConsentFields, ConsentStatus
+from app.privacy.masking import Audience
 
 
 @pytest.fixture
@@ -75,7 +77,7 @@ def test_a_consent_date_in_the_future_is_refused(ledger, person_id):
 
 
 def test_consent_changes_are_in_the_audit_log(ledger, person_id):
-    from app.services.audit import list_audit
+    from app.privacy.audit import list_audit
 
     with ledger.Session.begin() as s:
         privacy.record_consent(s, person_id, ConsentFields(ConsentStatus.YES, share_with_watchers=True))

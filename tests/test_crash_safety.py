@@ -22,12 +22,14 @@ from hypothesis import strategies as st
 from hypothesis.configuration import set_hypothesis_home_dir
 from sqlalchemy import inspect, text
 
-from app.io import agencies, reference_layers, roster, watch_form
+from app.core.errors import LedgerError
+from app.core.views import HouseholdFields, PersonFields
+from app.emergency import agency_files as agencies
+from app.households import households
 from app.models import open_ledger
 from app.models.engine import connect_raw, integrity_problems
-from app.services import households, towns
-from app.services.errors import LedgerError
-from app.services.views import HouseholdFields, PersonFields
+from app.towns import reference_layers, towns
+from app.watch import roster, watch_form
 
 REPO = Path(__file__).resolve().parents[1]
 # Hypothesis caches what it learns in .hypothesis/ of the working folder: keep the repository clean.
@@ -37,8 +39,8 @@ set_hypothesis_home_dir(tempfile.mkdtemp(prefix="sasaeai-hypothesis-"))
 WRITER = """
 import sys, uuid
 from app.models import open_ledger
-from app.services import households
-from app.services.views import HouseholdFields, PersonFields
+from app.households import households
+from app.core.views import HouseholdFields, PersonFields
 ledger = open_ledger(sys.argv[1])
 town_id, n = uuid.UUID(sys.argv[2]), int(sys.argv[3])
 while True:
@@ -103,9 +105,10 @@ def _ledger_with_one_household(path: Path) -> None:
 SAVE_BIG = """
 import sys, resource, signal
 from app.models import open_ledger
-from app.services import households, towns
-from app.services.errors import LedgerError
-from app.services.views import HouseholdFields
+from app.households import households
+from app.towns import towns
+from app.core.errors import LedgerError
+from app.core.views import HouseholdFields
 try:
     ledger = open_ledger(sys.argv[1])  # in a read-only folder the open itself may be refused
     if sys.argv[2] == "disk-full":
@@ -510,7 +513,7 @@ open_ledger(sys.argv[1], sys.argv[2]).close()
 
 def test_killing_the_encryption_of_a_plain_ledger_leaves_it_plain_or_encrypted_never_half(big_ledger, tmp_path):
     from app.models.engine import is_plain_sqlite, passphrase_opens
-    from app.services.backup import list_backups, unencrypted_copies
+    from app.privacy.backup import list_backups, unencrypted_copies
 
     key = os.environ["SASAEAI_PASSPHRASE"]
     template = _plain_copy(big_ledger, tmp_path / "template")
@@ -543,8 +546,8 @@ def test_killing_the_encryption_of_a_plain_ledger_leaves_it_plain_or_encrypted_n
 RESTORE = """
 import os, sys
 from pathlib import Path
-from app.services.backup import restore_backup
-from app.services.lock import acquire_lock
+from app.privacy.backup import restore_backup
+from app.privacy.lock import acquire_lock
 path = Path(sys.argv[1])
 with acquire_lock(path):  # as `sasaeai-map restore` and the window do
     restore_backup(path, Path(sys.argv[2]), os.environ["SASAEAI_PASSPHRASE"], source_passphrase=sys.argv[3])
@@ -571,7 +574,7 @@ def old_backup(big_ledger, tmp_path_factory) -> Path:
 def test_killing_a_restore_leaves_the_old_ledger_or_the_restored_one_and_the_next_restore_works(big_ledger,
                                                                                                 old_backup, tmp_path):
     from app.models.engine import passphrase_opens
-    from app.services.backup import list_backups, restore_backup
+    from app.privacy.backup import list_backups, restore_backup
 
     key, backup = os.environ["SASAEAI_PASSPHRASE"], old_backup
     today, restored = _state(big_ledger, key)[2], _state(backup, BACKUP_KEY)[2]
@@ -605,7 +608,7 @@ def test_killing_a_restore_leaves_the_old_ledger_or_the_restored_one_and_the_nex
 def test_a_restore_killed_while_re_encrypting_its_copy_does_not_spoil_the_next_restore(big_ledger, old_backup,
                                                                                        tmp_path):
     from app.models.engine import online_backup
-    from app.services.backup import restore_backup
+    from app.privacy.backup import restore_backup
 
     key = os.environ["SASAEAI_PASSPHRASE"]
     # GIVEN what a restore killed while it re-encrypted its copy leaves beside the ledger: the copy (one file,

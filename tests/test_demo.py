@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from app.services import basemaps, households, places, towns
+from app.households import households, places
+from app.towns import basemaps, towns
 
 
 def test_demo_town_has_what_a_liaison_meeting_would_show(demo_ledger, demo_dir):

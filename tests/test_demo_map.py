@@ -1,5 +1,5 @@
 """The demo town's base map: a picture and its layout committed in resources/demo/, drawn once by
-tools/draw_demo_map.py and only read by the app (app.services.demo_map)."""
+tools/draw_demo_map.py and only read by the app (app.demo.map)."""
 
 from __future__ import annotations
 
@@ -10,8 +10,9 @@ import sys
 import pytest
 from PIL import Image, ImageChops, ImageStat
 
-from app.services import basemaps, households, places, towns
-from app.services.demo_map import MAP_IMAGE, MAP_LAYOUT, DemoTownMap, demo_map_image, load_demo_town_map
+from app.demo.map import MAP_IMAGE, MAP_LAYOUT, DemoTownMap, demo_map_image, load_demo_town_map
+from app.households import households, places
+from app.towns import basemaps, towns
 from tests.conftest import REPO
 
 TOOL = REPO / "tools" / "draw_demo_map.py"

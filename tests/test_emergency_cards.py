@@ -6,9 +6,9 @@ import math
 
 from openpyxl import load_workbook
 
-from app.io.emergency_cards import card_fields, export_cards
-from app.services import emergency
-from app.services.masking import Audience, export_rule
+from app.emergency import cards as emergency
+from app.emergency.card_pdf import card_fields, export_cards
+from app.privacy.masking import Audience, export_rule
 from tests.emergency_fixtures import demo_cards, flat, pdf_fonts, pdf_pages, pdf_text  # noqa: F401
 
 

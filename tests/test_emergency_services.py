@@ -8,12 +8,13 @@ import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
+from app.core.errors import LedgerError
+from app.core.views import Crs, HouseholdFields, MapPoint, PersonFields
+from app.emergency import cards as emergency
+from app.emergency.views import AgencyFields, CardFields, CardRole, ContactFields, Missing, ShelterStatus
+from app.households import households
 from app.models import Base
 from app.models.emergency import AgencyKind
-from app.services import emergency, households
-from app.services.emergency_views import AgencyFields, CardFields, CardRole, ContactFields, Missing, ShelterStatus
-from app.services.errors import LedgerError
-from app.services.views import Crs, HouseholdFields, MapPoint, PersonFields
 from tests.conftest import session_day
 from tests.emergency_fixtures import demo_cards  # noqa: F401 - fixture
 
@@ -67,7 +68,7 @@ def test_agencies_are_linked_to_persons_and_archived_ones_leave_the_picker(ledge
 
 
 def test_nearest_designated_shelter_is_named_with_its_distance(ledger, person):
-    from app.io.reference_layers import import_layer
+    from app.towns.reference_layers import import_layer
     from tests.emergency_fixtures import ECHIZEN
 
     with ledger.Session.begin() as s:

@@ -7,12 +7,12 @@ from datetime import date
 import pytest
 from openpyxl import load_workbook
 
-from app.io.emergency_sheet import HEADER_ROW, HEADERS, RULE_ROW, export_sheet
-from app.services import emergency
-from app.services.emergency_views import CardFields
-from app.services.errors import LedgerError
-from app.services.masking import Audience
-from app.services.text import fold
+from app.core.errors import LedgerError
+from app.core.text import fold
+from app.emergency import cards as emergency
+from app.emergency.contact_sheet import HEADER_ROW, HEADERS, RULE_ROW, export_sheet
+from app.emergency.views import CardFields
+from app.privacy.masking import Audience
 from tests.emergency_fixtures import demo_cards, flat, pdf_fonts, pdf_pages, pdf_text  # noqa: F401
 
 DAY = date(2026, 11, 27)
@@ -142,7 +142,7 @@ def test_excel_sheet_streams_its_rows_memory_grows_only_by_the_shared_strings(tm
     openpyxl's table of distinct strings (about 40 bytes per string; a kept cell costs several times that)."""
     import tracemalloc
 
-    from app.io.emergency_sheet import SheetData, write_xlsx
+    from app.emergency.contact_sheet import SheetData, write_xlsx
 
     peaks = {}
     for n in (1000, 8000):

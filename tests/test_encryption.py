@@ -8,6 +8,9 @@ import pytest
 from alembic import command
 from sqlalchemy import create_engine, text
 
+from app.core.errors import LedgerError
+from app.core.views import HouseholdFields, PersonFields
+from app.households import households
 from app.models import Town, open_ledger
 from app.models.engine import (
     DEMO_PASSPHRASE,
@@ -19,10 +22,8 @@ from app.models.engine import (
     integrity_problems,
     is_plain_sqlite,
 )
-from app.services import households, towns
-from app.services.backup import list_backups
-from app.services.errors import LedgerError
-from app.services.views import HouseholdFields, PersonFields
+from app.privacy.backup import list_backups
+from app.towns import towns
 
 SECRET_NAME = "越前花子"
 SECRET_NOTE = "認知症の疑い、生活保護受給中"

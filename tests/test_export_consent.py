@@ -11,15 +11,20 @@ import openpyxl
 import pytest
 from sqlalchemy import func, select
 
-from app.io import emergency_cards, emergency_sheet, watch_form
-from app.io.sheets import ChangeKind
+from app.core.sheets import ChangeKind
+from app.core.views import HouseholdFields, PersonFields
+from app.emergency import card_pdf as emergency_cards
+from app.emergency import cards as emergency
+from app.emergency import contact_sheet as emergency_sheet
+from app.emergency.views import CardFields, ContactFields
+from app.households import households
 from app.models import AuditEntry
-from app.services import emergency, households, privacy, watch
-from app.services.emergency_views import CardFields, ContactFields
-from app.services.masking import ANONYMOUS_NAME, Audience, rule_line
-from app.services.privacy import ConsentFields, ConsentStatus
-from app.services.views import HouseholdFields, PersonFields
-from app.services.watch_views import LinkFields, WatcherFields
+from app.privacy import consent as privacy
+from app.privacy.consent import ConsentFields, ConsentStatus
+from app.privacy.masking import ANONYMOUS_NAME, Audience, rule_line
+from app.watch import network as watch
+from app.watch import watch_form
+from app.watch.views import LinkFields, WatcherFields
 from tests.emergency_fixtures import flat, pdf_pages
 
 AGREED = dict(name="同意　花子", phone="0778-11-1111", concerns="膝が痛い", contact="長男　一郎", contact_phone="090-1111-2222",

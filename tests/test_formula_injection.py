@@ -18,20 +18,24 @@ import openpyxl
 import pytest
 from sqlalchemy import select
 
-from app.io.emergency_cards import export_cards
-from app.io.emergency_sheet import export_sheet
-from app.io.overview_excel import export_overview_xlsx
-from app.io.sheets import SharedStyles, write_text
-from app.io.watch_form import export_form
+from app.core.sheets import SharedStyles, write_text
+from app.core.views import HouseholdFields, PersonFields
+from app.emergency import cards as emergency
+from app.emergency.card_pdf import export_cards
+from app.emergency.contact_sheet import export_sheet
+from app.emergency.views import AgencyFields, CardFields, ContactFields
+from app.households import households
+from app.meeting.overview import overview
+from app.meeting.overview_excel import export_overview_xlsx
 from app.models import HouseholdCategory, Operator, Person
 from app.models.watch import Watcher, WatchLink
-from app.services import audit, emergency, households, towns, watch
-from app.services.audit import looks_like_formula
-from app.services.emergency_views import AgencyFields, CardFields, ContactFields
-from app.services.masking import Audience
-from app.services.overview import overview
-from app.services.views import HouseholdFields, PersonFields
-from app.services.watch_views import LinkFields, WatcherFields
+from app.privacy import audit
+from app.core.sheets import looks_like_formula
+from app.privacy.masking import Audience
+from app.towns import towns
+from app.watch import network as watch
+from app.watch.views import LinkFields, WatcherFields
+from app.watch.watch_form import export_form
 
 DAY = date(2026, 11, 27)
 LINK = '=HYPERLINK("http://x.invalid","click")'

@@ -7,10 +7,10 @@ from datetime import date
 
 import pytest
 
-from app.services import households, places
-from app.services.errors import LedgerError, NotFound
-from app.services.places import PlaceFields
-from app.services.views import Crs, HouseholdFields, MapPoint, PersonFields
+from app.core.errors import LedgerError, NotFound
+from app.core.views import Crs, HouseholdFields, MapPoint, PersonFields
+from app.households import households, places
+from app.households.places import PlaceFields
 
 
 def add(ledger, town, point=MapPoint(Crs.PIXEL, 100, 200), **fields):

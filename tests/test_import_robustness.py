@@ -15,12 +15,14 @@ import pytest
 from openpyxl import Workbook
 from sqlalchemy import inspect, select, text
 
-from app.io import agencies, reference_layers, roster, watch_form
-from app.io.workbook_guard import MAX_ROWS
+from app.core.errors import LedgerError
+from app.core.views import HouseholdFields, PersonFields
+from app.core.workbook_guard import MAX_ROWS
+from app.emergency import agency_files as agencies
+from app.households import households
 from app.models import Person
-from app.services import households
-from app.services.errors import LedgerError
-from app.services.views import HouseholdFields, PersonFields
+from app.towns import reference_layers
+from app.watch import roster, watch_form
 
 ROSTER = [("氏名", "フリガナ", "住所", "生年月日"), ("越前 ハル", "エチゼン ハル", "余川町1-1", "昭和15年3月2日"),
           ("山田 太郎", "ヤマダ タロウ", "余川町2-2", "1941/4/5")]

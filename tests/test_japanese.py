@@ -6,10 +6,10 @@ from datetime import date
 
 import pytest
 
-from app.services import households
-from app.services.japanese import age, format_date, gojuon_key, parse_date, suggest_kana
-from app.services.phones import normalise_phone
-from app.services.views import HouseholdFields, PersonFields
+from app.core.japanese import age, format_date, gojuon_key, parse_date, suggest_kana
+from app.core.phones import normalise_phone
+from app.core.views import HouseholdFields, PersonFields
+from app.households import households
 
 
 @pytest.mark.parametrize("day, wareki", [

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import uuid
 
+from app.core.views import Crs, HouseholdFields, MapPoint
+from app.households import households
 from app.models import open_ledger
 from app.models.engine import head_revision, schema_revision
-from app.services import households, towns
-from app.services.views import Crs, HouseholdFields, MapPoint
+from app.towns import towns
 
 
 def test_new_ledger_is_created_by_migrations_at_head(tmp_path):

@@ -10,12 +10,12 @@ import sys
 
 import pytest
 
-from app.services.errors import LedgerError
-from app.services.lock import LedgerInUse, acquire_lock, lock_holder, lock_path
+from app.core.errors import LedgerError
+from app.privacy.lock import LedgerInUse, acquire_lock, lock_holder, lock_path
 
 HOLD = """
 import sys, time
-from app.services.lock import acquire_lock
+from app.privacy.lock import acquire_lock
 lock = acquire_lock(sys.argv[1])
 print("locked", flush=True)
 time.sleep(60)

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from app.services import households, places, towns
-from app.services.mapdata import feature_collection
-from app.services.mapquery import town_features
-from app.services.places import PlaceFields
-from app.services.views import Crs, HouseholdFields, MapPoint, PersonFields
+from app.core.views import Crs, HouseholdFields, MapPoint, PersonFields
+from app.households import households, places
+from app.households.places import PlaceFields
+from app.maps.features import feature_collection
+from app.maps.query import town_features
+from app.towns import towns
 
 
 def orm_features(session, town_id, crs):

@@ -8,14 +8,18 @@ from datetime import date
 
 import pytest
 
+from app.core.views import Crs, HouseholdFields, MapPoint, PersonFields
+from app.emergency import cards as emergency
+from app.emergency.views import AgencyFields, CardFields, ContactFields
+from app.households import households
+from app.maps import features as mapdata
+from app.maps.query import HOUSEHOLD_KEYS, town_layer
 from app.models.emergency import AgencyKind
-from app.services import emergency, households, mapdata, masking, watch
-from app.services.emergency_views import AgencyFields, CardFields, ContactFields
-from app.services.mapquery import HOUSEHOLD_KEYS, town_layer
-from app.services.masking import ANONYMOUS_NAME, Audience
-from app.services.privacy import ConsentFields, ConsentStatus, record_consent
-from app.services.views import Crs, HouseholdFields, MapPoint, PersonFields
-from app.services.watch_views import LinkFields, WatcherFields
+from app.privacy import masking
+from app.privacy.consent import ConsentFields, ConsentStatus, record_consent
+from app.privacy.masking import ANONYMOUS_NAME, Audience
+from app.watch import network as watch
+from app.watch.views import LinkFields, WatcherFields
 
 DAY = date(2026, 11, 27)
 # The invented household and person, and everything personal about them the papers or the map could carry.

@@ -8,11 +8,12 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import delete, select
 
-from app.models import AuditEntry, Operator, Person, utcnow
-from app.models.meeting import AttendeeRole, MeetingKind, ReviewOutcome
-from app.services import audit, emergency, households, meetings, towns, watch
-from app.services.errors import LedgerError, NotFound
-from app.services.meeting_views import (
+from app.core.errors import LedgerError, NotFound
+from app.core.views import Crs, HouseholdFields, MapPoint, PersonFields
+from app.emergency import cards as emergency
+from app.households import households
+from app.meeting import meetings
+from app.meeting.views import (
     AttendeeFields,
     ChangeAction,
     ChangeKind,
@@ -20,8 +21,12 @@ from app.services.meeting_views import (
     MeetingFields,
     ReviewFields,
 )
-from app.services.views import Crs, HouseholdFields, MapPoint, PersonFields
-from app.services.watch_views import LinkFields
+from app.models import AuditEntry, Operator, Person, utcnow
+from app.models.meeting import AttendeeRole, MeetingKind, ReviewOutcome
+from app.privacy import audit
+from app.towns import towns
+from app.watch import network as watch
+from app.watch.views import LinkFields
 from tests.conftest import session_day
 
 TODAY = date(2026, 11, 27)  # the faked clock: every service gets today= explicitly

@@ -9,8 +9,8 @@ from app.models import Base, SyncState, open_ledger
 from app.models.engine import _alembic_config, head_revision, schema_revision
 from app.office.server import init_server
 from app.paths import ledger_path
-from app.services.towns import create_town
 from app.sync import sync_status
+from app.towns.towns import create_town
 from tests.sync_fixtures import pg_admin_url, server_url  # noqa: F401 - fixtures
 
 

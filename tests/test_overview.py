@@ -7,12 +7,16 @@ from datetime import date
 import pytest
 from openpyxl import load_workbook
 
-from app.io.overview_excel import CHART_SHEET, SHEET, export_overview_xlsx
-from app.services import emergency, households, meetings, towns, watch
-from app.services.errors import NotFound
-from app.services.meeting_views import ReviewFields
-from app.services.overview import overview
-from app.services.views import HouseholdFields
+from app.core.errors import NotFound
+from app.core.views import HouseholdFields
+from app.emergency import cards as emergency
+from app.households import households
+from app.meeting import meetings
+from app.meeting.overview import overview
+from app.meeting.overview_excel import CHART_SHEET, SHEET, export_overview_xlsx
+from app.meeting.views import ReviewFields
+from app.towns import towns
+from app.watch import network as watch
 
 TODAY = date(2026, 11, 27)
 

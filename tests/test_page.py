@@ -7,8 +7,8 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
+from app.core.views import BaseMapView
 from app.maps.page import PageLabels, build_page
-from app.services.views import BaseMapView
 
 URL_ATTR = re.compile(r'(?:src|href)="([^"]+)"')
 

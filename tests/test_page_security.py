@@ -22,11 +22,11 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWidget
 
+from app.core.text import markup_to_text
+from app.core.views import BaseMapView, Crs, MapPoint
 from app.maps.page import PageLabels
 from app.maps.view import MapView
-from app.services import basemaps
-from app.services.text import markup_to_text
-from app.services.views import BaseMapView, Crs, MapPoint
+from app.towns import basemaps
 from app.ui.dialogs import BaseMapChoiceDialog
 from app.ui.mainwindow.actions import MainAction
 from tests.test_ui_map import READY_MS, ledger_households, page_state, run_js, window  # noqa: F401 - fixture

@@ -9,6 +9,9 @@ import pytest
 import sqlcipher3.dbapi2 as sqlcipher
 from PySide6.QtWidgets import QApplication
 
+from app.core.errors import LedgerError
+from app.core.views import Crs, MapPoint
+from app.demo.ledger_kind import create_real_ledger, is_demo
 from app.models import open_ledger
 from app.models.engine import (
     DEMO_PASSPHRASE,
@@ -19,11 +22,8 @@ from app.models.engine import (
     passphrase_opens,
 )
 from app.paths import ledger_path
-from app.services import towns
-from app.services.backup import backup_to, check_backup
-from app.services.errors import LedgerError
-from app.services.ledger_kind import create_real_ledger, is_demo
-from app.services.views import Crs, MapPoint
+from app.privacy.backup import backup_to, check_backup
+from app.towns import towns
 from app.ui.app import settings_for
 from app.ui.mainwindow import MainWindow
 from app.ui.unlock import UnlockDialog, ask_real_ledger, passphrase_ok

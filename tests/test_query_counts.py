@@ -9,12 +9,17 @@ from contextlib import contextmanager
 import pytest
 from sqlalchemy import event
 
-from app.io import emergency_cards, emergency_sheet, roster, watch_form
-from app.services import emergency, households, search, towns, watch
-from app.services.mapquery import town_features
-from app.services.masking import Audience
-from app.services.views import Crs, HouseholdFields, MapPoint, PersonFields
-from app.services.watch_views import LinkFields, WatcherFields
+from app.core.views import Crs, HouseholdFields, MapPoint, PersonFields
+from app.emergency import card_pdf as emergency_cards
+from app.emergency import cards as emergency
+from app.emergency import contact_sheet as emergency_sheet
+from app.households import households, search
+from app.maps.query import town_features
+from app.privacy.masking import Audience
+from app.towns import towns
+from app.watch import network as watch
+from app.watch import roster, watch_form
+from app.watch.views import LinkFields, WatcherFields
 
 
 @contextmanager

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from app.io.reference_layers import GSI_CREDIT, Severity, import_layer, read_layer
+from app.core.errors import LedgerError
+from app.emergency import cards as emergency
 from app.models.emergency import ReferenceKind
-from app.services import emergency
-from app.services.errors import LedgerError
+from app.towns.reference_layers import GSI_CREDIT, Severity, import_layer, read_layer
 from tests.emergency_fixtures import ECHIZEN
 
 REAL = [

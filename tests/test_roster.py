@@ -7,14 +7,15 @@ from datetime import date
 import pytest
 from openpyxl import Workbook
 
-from app.io.roster import RosterColumns, apply_roster, detect_columns, detect_field, read_roster
-from app.io.sheets import ChangeKind
+from app.core.errors import LedgerError
+from app.core.sheets import ChangeKind
+from app.core.views import HouseholdFields, PersonFields
+from app.households import households
 from app.models import Household
 from app.models.watch import WatcherRole
-from app.services import households, watch
-from app.services.addresses import AddressTable
-from app.services.errors import LedgerError
-from app.services.views import HouseholdFields, PersonFields
+from app.towns.addresses import AddressTable
+from app.watch import network as watch
+from app.watch.roster import RosterColumns, apply_roster, detect_columns, detect_field, read_roster
 from tests.conftest import DATA
 
 OAZA = DATA / "echizen" / "oaza_chome_isj2019.csv"
@@ -104,7 +105,7 @@ def test_new_households_get_an_approximate_position_from_the_chome_table(ledger,
 
 
 def test_pinning_an_approximate_household_clears_the_mark(ledger, town, tmp_path):
-    from app.services.views import Crs, MapPoint
+    from app.core.views import Crs, MapPoint
 
     run(ledger, town.id, xlsx(tmp_path / "r.xlsx", [["氏名", "住所"], ["越前　太郎", "越前市府中一丁目5"]]),
         table=AddressTable.from_isj_csv(OAZA))
@@ -186,7 +187,7 @@ def test_ten_thousand_rows_stream_in(ledger, town, tmp_path):
 
 
 def _seed_for_bulk(ledger, town_id):
-    from app.services.watch_views import LinkFields, WatcherFields
+    from app.watch.views import LinkFields, WatcherFields
 
     with ledger.Session.begin() as s:
         h = households.add_household(s, town_id, None, HouseholdFields(name="山田家", address="余川町1",
@@ -307,7 +308,7 @@ def test_a_change_written_between_preview_and_apply_is_seen_by_the_apply(ledger,
 
 
 def test_members_imported_in_bulk_are_found_by_search(ledger, town, tmp_path):
-    from app.services.search import search
+    from app.households.search import search
 
     _seed_for_bulk(ledger, town.id)
     run(ledger, town.id, xlsx(tmp_path / "r.xlsx", BULK_ROWS))

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from app.services.addresses import AddressTable
-from app.services.errors import LedgerError
+from app.core.errors import LedgerError
+from app.towns.addresses import AddressTable
 from tests.conftest import DATA
 
 OAZA = DATA / "echizen" / "oaza_chome_isj2019.csv"

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from app.services import households
-from app.services.search import search
-from app.services.text import fold
-from app.services.views import HouseholdFields, PersonFields
+from app.core.text import fold
+from app.core.views import HouseholdFields, PersonFields
+from app.households import households
+from app.households.search import search
 
 
 @pytest.fixture
@@ -99,7 +99,7 @@ def test_query_syntax_characters_are_plain_text(ledger, town, filled, query):
 
 
 def test_search_respects_the_limit_and_the_town(ledger, town, filled):
-    from app.services.towns import create_town
+    from app.towns.towns import create_town
 
     with ledger.Session.begin() as s:
         other = create_town(s, "味真野地区", "別所町")

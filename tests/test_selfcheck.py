@@ -7,11 +7,11 @@ from datetime import date
 
 import pytest
 
+from app.core.errors import LedgerError
+from app.meeting import selfcheck
+from app.meeting.selfcheck import SelfCheckFields, Trend, compare_years, fiscal_year, save_self_check
+from app.meeting.selfcheck_items import CHECKER_KIND_LABELS, ITEMS, MECHANISMS, items_of
 from app.models.meeting import CheckerKind
-from app.services import selfcheck
-from app.services.errors import LedgerError
-from app.services.selfcheck import SelfCheckFields, Trend, compare_years, fiscal_year, save_self_check
-from app.services.selfcheck_items import CHECKER_KIND_LABELS, ITEMS, MECHANISMS, items_of
 from tests.conftest import DATA
 
 # Section 4 of the seed report, cut unchanged (tests/data/README.md).

@@ -16,7 +16,7 @@ from sqlalchemy import select
 
 from app.models import Household, open_ledger
 from app.models.engine import head_revision, integrity_problems, schema_revision
-from app.services.towns import list_towns
+from app.towns.towns import list_towns
 
 OLD_LEDGER = Path(__file__).parent / "data" / "ledgers" / "ledger-sqlcipher3-binary-0.6.0.sqlite3"
 OLD_PASSPHRASE = "旧版の合言葉 old-build"

@@ -11,15 +11,15 @@ from datetime import datetime, timezone
 import pytest
 from sqlalchemy import create_engine, select, text
 
+from app.core.views import HouseholdFields
+from app.households import households as hh
 from app.models import Household, SyncState, open_ledger
 from app.models.engine import connect_raw
 from app.office.packages import export_package_for_laptop, import_package_at_office
 from app.office.server import new_package_key
 from app.paths import ledger_path
-from app.services import households as hh
-from app.services.towns import create_town
-from app.services.views import HouseholdFields
 from app.sync import SyncError, export_package, import_package, sync
+from app.towns.towns import create_town
 from tests.sync_fixtures import make_laptop, pg_admin_url, server_url  # noqa: F401 - fixtures
 
 PASS = "usb-パスフレーズ"

@@ -6,11 +6,11 @@ import re
 
 from sqlalchemy import create_engine, text
 
+from app.core.views import HouseholdFields
+from app.households import households as hh
 from app.models import open_ledger
 from app.paths import ledger_path
-from app.services import households as hh
-from app.services.towns import create_town
-from app.services.views import HouseholdFields
+from app.towns.towns import create_town
 from tests.conftest import run_app
 from tests.sync_fixtures import pg_admin_url, server_url  # noqa: F401 - fixtures
 

@@ -6,12 +6,12 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
+from app.core.views import HouseholdFields
+from app.households import households as hh
 from app.models import Household
 from app.office.packages import export_package_for_laptop, import_package_at_office
-from app.services import households as hh
-from app.services.towns import create_town
-from app.services.views import HouseholdFields
 from app.sync import SyncError, export_package, import_package, list_conflicts, resolve_conflict, sync, sync_status
+from app.towns.towns import create_town
 from tests.sync_fixtures import make_laptop, pg_admin_url, server_url  # noqa: F401 - fixtures
 
 PASS = "usb-パスフレーズ"

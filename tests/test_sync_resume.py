@@ -11,11 +11,11 @@ from pathlib import Path
 
 from sqlalchemy import create_engine, select, text
 
+from app.core.views import HouseholdFields, PersonFields
+from app.households import households as hh
 from app.models import Household, Person, open_ledger
-from app.services import households as hh
-from app.services.towns import create_town
-from app.services.views import HouseholdFields, PersonFields
 from app.sync import sync, sync_status
+from app.towns.towns import create_town
 from tests.sync_fixtures import make_laptop, pg_admin_url, server_url  # noqa: F401 - fixtures
 
 REPO = Path(__file__).resolve().parents[1]

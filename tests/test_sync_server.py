@@ -10,10 +10,10 @@ import psycopg
 import pytest
 from sqlalchemy import create_engine, text
 
-from app.services import households as hh
-from app.services.towns import create_town
-from app.services.views import HouseholdFields, PersonFields
+from app.core.views import HouseholdFields, PersonFields
+from app.households import households as hh
 from app.sync import sync
+from app.towns.towns import create_town
 from tests.sync_fixtures import make_laptop, pg_admin_url, server_url  # noqa: F401 - fixtures
 
 

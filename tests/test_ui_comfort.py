@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.services import households
+from app.households import households
 from app.ui.help import GuideDialog
 from app.ui.mainwindow.actions import MainAction
 from app.ui.panels import PersonDialog

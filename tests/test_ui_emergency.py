@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from app.services import emergency, towns
-from app.services.emergency_views import Missing
+from app.emergency import cards as emergency
+from app.emergency.views import Missing
+from app.towns import towns
 from app.ui.emergency_panel import CardDialog
 from app.ui.mainwindow.actions import MainAction
 from tests.conftest import DATA
@@ -104,7 +105,7 @@ def test_agency_list_import_with_kind_and_area_code_given(qtbot, step3):
 
 def test_pixel_town_shows_no_reference_symbols(qtbot, step3):
     with step3.ledger.Session.begin() as s:
-        from app.io.reference_layers import import_layer
+        from app.towns.reference_layers import import_layer
 
         import_layer(s, ECHIZEN / "hinanjo.csv")
     with qtbot.waitSignal(step3.map_ready, timeout=60_000):
@@ -120,8 +121,8 @@ def pdf_text(path) -> str:
 
 
 def test_the_preview_asks_for_whom_and_applies_the_consent_rule(qtbot, step3, tmp_path):
-    from app.services.masking import Audience, export_rule
-    from app.services.privacy import ConsentFields, ConsentStatus
+    from app.privacy.consent import ConsentFields, ConsentStatus
+    from app.privacy.masking import Audience, export_rule
 
     people = [c for c in cards(step3).values()]
     refused, agreed = people[0].person, people[1].person

@@ -8,8 +8,9 @@ import pytest
 from PySide6.QtCore import QUrl
 from PySide6.QtWidgets import QMessageBox
 
-from app.services import basemaps, households
-from app.services.views import Crs, MapPoint
+from app.core.views import Crs, MapPoint
+from app.households import households
+from app.towns import basemaps
 from app.ui.app import settings_for
 from app.ui.dialogs import BaseMapChoiceDialog
 from app.ui.mainwindow import MainWindow
@@ -50,7 +51,7 @@ def test_page_shows_every_household_of_the_ledger(qtbot, window):
     assert len(state["ids"]) == len(in_ledger) + 2  # and the two gathering places
     assert state["baseLoaded"] is True
     # What the page holds (sent compact) is exactly the town's GeoJSON layer.
-    from app.services.mapquery import town_features
+    from app.maps.query import town_features
 
     with window.ledger.Session() as s:
         expected = town_features(s, window.towns.town.id, window.map_view.crs)["features"]
@@ -226,7 +227,7 @@ def test_markup_in_a_name_shows_as_text_and_never_runs(qtbot, window):
 
 def test_a_large_town_arrives_in_chunks_and_the_page_holds_the_same_layer(qtbot, window, monkeypatch):
     from app.maps import view
-    from app.services.mapquery import town_features
+    from app.maps.query import town_features
 
     monkeypatch.setattr(view, "FEATURE_CHUNK", 7)  # the demo's 60 households in 9 messages
     with qtbot.waitSignal(window.map_ready, timeout=READY_MS):

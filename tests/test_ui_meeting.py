@@ -6,9 +6,9 @@ from __future__ import annotations
 from PySide6.QtWidgets import QTableWidgetItem
 
 from app.models.meeting import ReviewOutcome
-from app.services import watch
 from app.ui.mainwindow.actions import MainAction
 from app.ui.meeting_panel import MeetingDialog
+from app.watch import network as watch
 from tests.test_ui_map import page_state, window  # noqa: F401 - the window fixture
 
 
@@ -63,8 +63,8 @@ def test_due_list_changes_and_overview(qtbot, window):
     assert window.meeting.show_changes(show=shown.append) is None  # no meeting yet: says so instead
     assert "no liaison meeting" in window.statusBar().currentMessage()
     start_meeting(window, days_ago=7)  # last week's meeting: what changed since then
-    window.households.add_household(__import__("app.services.views", fromlist=["x"]).MapPoint(
-        __import__("app.services.views", fromlist=["x"]).Crs.PIXEL, 200.0, 200.0))
+    window.households.add_household(__import__("app.core.views", fromlist=["x"]).MapPoint(
+        __import__("app.core.views", fromlist=["x"]).Crs.PIXEL, 200.0, 200.0))
     changes = window.meeting.show_changes(show=shown.append)
     assert changes is not None and changes.table.rowCount() >= 1
     ov = window.meeting.show_overview(show=shown.append)
@@ -75,9 +75,9 @@ def test_due_list_changes_and_overview(qtbot, window):
 
 
 def test_self_check_is_answered_kept_and_compared_over_the_years(qtbot, window):
+    from app.meeting.selfcheck import Trend
+    from app.meeting.selfcheck_items import ITEMS
     from app.models.meeting import CheckerKind
-    from app.services.selfcheck import Trend
-    from app.services.selfcheck_items import ITEMS
     from app.ui.selfcheck_dialog import SelfCheckDialog, trend_text
 
     shown: list[SelfCheckDialog] = []

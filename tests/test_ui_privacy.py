@@ -5,7 +5,7 @@ from __future__ import annotations
 from app.models.audit import Operator
 from app.models.engine import is_plain_sqlite
 from app.paths import ledger_path
-from app.services.lock import acquire_lock
+from app.privacy.lock import acquire_lock
 from app.ui.mainwindow.actions import MainAction
 from app.ui.unlock import UnlockDialog, unlock_ledger
 from tests.conftest import run_app
@@ -83,8 +83,8 @@ def test_backup_now_from_the_window_is_encrypted(qtbot, window, tmp_path):
 def test_consent_is_recorded_undone_and_shows_in_the_history(qtbot, window, tmp_path):
     import openpyxl
 
-    from app.services import households
-    from app.services.privacy import ConsentFields, ConsentStatus, get_consent
+    from app.households import households
+    from app.privacy.consent import ConsentFields, ConsentStatus, get_consent
 
     with window.ledger.Session() as s:
         home = next(h for h in households.list_households(s, window.towns.town.id) if h.persons)
@@ -112,9 +112,9 @@ def test_consent_is_recorded_undone_and_shows_in_the_history(qtbot, window, tmp_
 
 def test_restore_from_a_backup_in_the_window(qtbot, window, tmp_path):
     """A backup restored from the File menu replaces the ledger; the ledger as it was is kept first."""
-    from app.services import households
-    from app.services.backup import list_backups
-    from app.services.views import Crs, MapPoint
+    from app.core.views import Crs, MapPoint
+    from app.households import households
+    from app.privacy.backup import list_backups
 
     backup = window.privacy.backup_now(tmp_path / "before.sqlite3")
     assert backup is not None and backup.exists()
@@ -150,7 +150,7 @@ def test_a_damaged_backup_is_refused_and_the_ledger_is_untouched(qtbot, window, 
 
 def test_the_unencrypted_copy_left_by_the_conversion_is_flagged_and_can_be_deleted(qtbot, tmp_path):
     from app.models import open_ledger
-    from app.services.backup import unencrypted_copies
+    from app.privacy.backup import unencrypted_copies
     from app.ui.app import settings_for
     from app.ui.mainwindow import MainWindow
     from tests.test_encryption import _plain_ledger_at_0003

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.services import households
+from app.households import households
 from app.ui.mainwindow.actions import MainAction
 from tests.test_ui_map import page_state, run_js, window  # noqa: F401 - the window fixture
 
@@ -75,14 +75,14 @@ def test_printed_map_preview_from_the_window(qtbot, window, tmp_path):
 
 
 def test_meeting_lists_show_map_numbers_only_on_the_projector(qtbot, window):
-    from app.services.views import Crs, MapPoint
+    from app.core.views import Crs, MapPoint
     from tests.test_ui_meeting import start_meeting
 
     start_meeting(window, days_ago=7)
     with window.ledger.Session() as s:
         someone = next(h for h in households.list_households(s, window.towns.town.id) if h.persons)
     person = someone.persons[0]
-    window.households.edit_person(person.id, __import__("app.services.views", fromlist=["x"]).PersonFields(
+    window.households.edit_person(person.id, __import__("app.core.views", fromlist=["x"]).PersonFields(
         name=person.name, kana=person.kana, phone="0778-22-0000", of_concern=True, concerns="通院中"))
     window.households.add_household(MapPoint(Crs.PIXEL, 210.0, 210.0))
     personal = personal_texts(window)

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
+from app.core.views import HouseholdFields
+from app.households import households as hh
 from app.models import Household
-from app.services import households as hh
-from app.services.views import HouseholdFields
 from app.sync import sync
 from app.ui.app import settings_for
 from app.ui.mainwindow import MainWindow

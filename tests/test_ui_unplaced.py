@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from app.services import households
-from app.services.views import Crs, HouseholdFields, MapPoint
+from app.core.views import Crs, HouseholdFields, MapPoint
+from app.households import households
 from app.ui.mainwindow.actions import MainAction
 from tests.test_ui_map import page_state, window  # noqa: F401 - the window fixture
 
@@ -28,8 +28,8 @@ def test_an_unplaced_household_is_listed_then_pinned_and_undo_unpins(qtbot, wind
 
 
 def test_a_guessed_position_is_marked_until_the_house_is_pinned(ledger, town):
+    from app.maps.query import town_features
     from app.models import Household
-    from app.services.mapquery import town_features
 
     with ledger.Session.begin() as s:
         h = households.add_household(s, town.id, MapPoint(Crs.GEO, 136.17, 35.90), HouseholdFields(name="推定家"))

@@ -5,10 +5,10 @@ from __future__ import annotations
 import openpyxl
 import pytest
 
-from app.services import watch
 from app.ui.mainwindow.actions import MainAction
 from app.ui.operations import OpChanges
 from app.ui.watch_panel import LinkDialog
+from app.watch import network as watch
 from tests.test_ui_map import page_state, window  # noqa: F401 - the window fixture
 
 
@@ -71,7 +71,7 @@ def test_closing_the_gap_with_a_new_neighbour_and_undo(qtbot, step2):
     gap = next(c for c in concerns(step2) if not c.has_watcher)
     step2.watch_panel.choose(gap.person.id)
     with step2.ledger.Session() as s:
-        homes = __import__("app.services.households", fromlist=["x"]).list_households(s, step2.towns.town.id)
+        homes = __import__("app.households.households", fromlist=["x"]).list_households(s, step2.towns.town.id)
     dialog = LinkDialog([], homes, parent=step2)
     dialog.name.setText("新井　花子")
     dialog.household.setCurrentIndex(2)
@@ -118,7 +118,7 @@ def test_a_bad_form_changes_nothing_and_says_where(qtbot, step2, tmp_path, monke
 
 
 def test_persons_of_concern_can_be_listed_in_gojuon_order(qtbot, step2):
-    from app.services.japanese import gojuon_key
+    from app.core.japanese import gojuon_key
 
     step2.watch_panel.order.setCurrentIndex(1)  # 五十音
     listed = [step2.watch_panel.persons.item(i).data(0x0100) for i in range(step2.watch_panel.persons.count())]
@@ -149,7 +149,7 @@ def test_lists_fill_in_after_the_map_and_an_edit_meanwhile_is_kept(qtbot, window
 
 
 def test_the_form_is_exported_for_a_chosen_audience_and_says_which_rule(qtbot, step2, tmp_path):
-    from app.services.masking import Audience, export_rule
+    from app.privacy.masking import Audience, export_rule
 
     def texts(path):
         return {str(c.value) for ws in openpyxl.load_workbook(path).worksheets for row in ws.iter_rows()

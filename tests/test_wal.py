@@ -15,6 +15,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import inspect, text
 
+from app.core.errors import LedgerError
+from app.core.views import HouseholdFields
+from app.households import households
 from app.models import open_ledger
 from app.models.engine import (
     PASSPHRASE_ENV,
@@ -25,9 +28,8 @@ from app.models.engine import (
     passphrase_opens,
     side_files,
 )
-from app.services import backup, households, towns
-from app.services.errors import LedgerError
-from app.services.views import HouseholdFields
+from app.privacy import backup
+from app.towns import towns
 from tests.conftest import REPO, run_app
 from tests.test_sqlcipher_compat import OLD_LEDGER, OLD_PASSPHRASE
 
@@ -254,8 +256,9 @@ def test_a_backup_over_an_old_file_of_that_name_ignores_what_sqlite_left_beside_
 KILLED_AFTER_COMMIT = """
 import sys, time
 from app.models import open_ledger
-from app.services import households, towns
-from app.services.views import HouseholdFields
+from app.households import households
+from app.towns import towns
+from app.core.views import HouseholdFields
 ledger = open_ledger(sys.argv[1])
 with ledger.Session.begin() as s:
     households.add_household(s, towns.list_towns(s)[0].id, None, HouseholdFields(name="後で書いた家"))

@@ -6,7 +6,7 @@ from datetime import date, datetime
 
 import pytest
 
-from app.services.wareki import PartialDate, parse_date, to_wareki
+from app.core.wareki import PartialDate, parse_date, to_wareki
 
 
 @pytest.mark.parametrize(
@@ -57,7 +57,7 @@ def test_dates_print_in_wareki_with_gannen():
 
 
 def test_era_years_for_fiscal_year_labels():
-    from app.services.wareki import wareki_year
+    from app.core.wareki import wareki_year
 
     assert wareki_year(2026) == "令和8"
     assert wareki_year(2019) == "令和元"  # 2019年度 is 令和元年度 as people say it

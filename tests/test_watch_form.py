@@ -11,14 +11,17 @@ import openpyxl
 import pytest
 from openpyxl import Workbook
 
-from app.io.sheets import ChangeKind, Choice
-from app.io.watch_form import TITLE, apply_form, export_form, read_form
+from app.core.errors import LedgerError
+from app.core.sheets import ChangeKind, Choice
+from app.core.views import HouseholdFields, PersonFields
+from app.households import households
 from app.models import Person
-from app.services import audit, households, towns, watch
-from app.services.errors import LedgerError
-from app.services.masking import Audience
-from app.services.views import HouseholdFields, PersonFields
-from app.services.watch_views import LinkFields, WatcherFields
+from app.privacy import audit
+from app.privacy.masking import Audience
+from app.towns import towns
+from app.watch import network as watch
+from app.watch.views import LinkFields, WatcherFields
+from app.watch.watch_form import TITLE, apply_form, export_form, read_form
 
 
 @pytest.fixture

@@ -10,14 +10,16 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import event
 
+from app.core.errors import LedgerError, NotFound
+from app.core.views import Crs, HouseholdFields, MapPoint, PersonFields
+from app.households import households
 from app.models import Base
 from app.models.engine import _alembic_config, head_revision, schema_revision
 from app.models.search_index import include_object
 from app.models.watch import WatcherRole, WatchFrequency
-from app.services import households, towns, watch
-from app.services.errors import LedgerError, NotFound
-from app.services.views import Crs, HouseholdFields, MapPoint, PersonFields
-from app.services.watch_views import LinkFields, WatcherFields
+from app.towns import towns
+from app.watch import network as watch
+from app.watch.views import LinkFields, WatcherFields
 
 
 @pytest.fixture

@@ -2,7 +2,7 @@
 
 A black-and-white style residential map (住宅地図 / 白地図) drawn with Pillow, so the demo needs no
 third-party map; the drawing is deterministic for a given ``seed`` and font. The app never runs this:
-it reads the picture and layout the tool wrote into ``resources/demo/`` (app/services/demo_map.py).
+it reads the picture and layout the tool wrote into ``resources/demo/`` (app/demo/map.py).
 
 Coordinates
 -----------
@@ -22,7 +22,7 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
-from app.services.demo_map import DemoTownMap, Lot
+from app.demo.map import DemoTownMap, Lot
 
 __all__ = ["JapaneseFont", "NotJapaneseFont", "draw_demo_town_map", "japanese_font"]
 

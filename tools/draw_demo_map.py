@@ -4,7 +4,7 @@
 
 Writes ``hidamari-town.png`` (the map) and ``hidamari-town.json`` (its size and the lots and places
 the demo seats its households and gathering places on) into ``resources/demo/``; commit both. The
-app never draws the map: it copies that picture as the demo town's base map (app/services/demo.py).
+app never draws the map: it copies that picture as the demo town's base map (app/demo/seed.py).
 
 The labels are drawn with one named font, Noto Sans CJK JP from Debian's ``fonts-noto-cjk`` (which
 ./dev.sh installs), so the picture does not depend on whichever fonts a machine happens to have; give
@@ -27,7 +27,7 @@ sys.path.insert(0, str(REPO))  # this checkout's app/, whichever copy is install
 
 from demo_map_drawing import JapaneseFont, NotJapaneseFont, draw_demo_town_map, japanese_font  # noqa: E402
 
-from app.services.demo_map import MAP_IMAGE, MAP_LAYOUT, DemoTownMap  # noqa: E402
+from app.demo.map import MAP_IMAGE, MAP_LAYOUT, DemoTownMap  # noqa: E402
 
 DEFAULT_FONT = Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc")  # Debian: fonts-noto-cjk
 DEFAULT_OUT = REPO / "resources" / "demo"
@@ -48,7 +48,7 @@ def save_png(img: Image.Image, path: Path) -> str:
 
 
 def layout_json(layout: DemoTownMap, seed: int) -> str:
-    """The layout as the JSON document app/services/demo_map.py reads."""
+    """The layout as the JSON document app/demo/map.py reads."""
     doc = {
         "about": f"Layout of {MAP_IMAGE}, written by tools/draw_demo_map.py: do not edit by hand. Pixels, "
                  "origin bottom-left, y up (Leaflet CRS.Simple). places: [0] the community hall, [1] the salon.",

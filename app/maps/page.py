@@ -17,9 +17,9 @@ from typing import Any
 
 import folium
 
+from app.core.text import markup_to_text
+from app.core.views import BaseMapView, Crs
 from app.paths import leaflet_dir, web_dir
-from app.services.text import markup_to_text
-from app.services.views import BaseMapView, Crs
 
 SCHEME = "sasaeai"
 # Echizen City Hall: where a new town without any position opens on a geographic map.

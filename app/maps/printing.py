@@ -16,14 +16,16 @@ from PySide6.QtCore import QCoreApplication, QEventLoop, QMarginsF, QPointF, QRe
 from PySide6.QtGui import QColor, QFont, QImage, QPageLayout, QPageSize, QPainter, QPainterPath, QPdfWriter, QPen
 from PySide6.QtWidgets import QWidget
 
+from app.core.errors import QT_TRANSLATE_NOOP, LedgerError
+from app.core.wareki import to_wareki
+from app.households import households, places
+from app.maps.features import feature_collection, legend, line_specs
 from app.maps.page import PageLabels
 from app.maps.view import MapView
 from app.models import Ledger
-from app.services import basemaps, households, places, towns, watch
-from app.services.errors import QT_TRANSLATE_NOOP, LedgerError
-from app.services.mapdata import feature_collection, legend, line_specs
-from app.services.masking import anonymous_feature
-from app.services.wareki import to_wareki
+from app.privacy.masking import anonymous_feature
+from app.towns import basemaps, towns
+from app.watch import network as watch
 
 PAPERS = {"A4": QPageSize.PageSizeId.A4, "A3": QPageSize.PageSizeId.A3}
 MAP_DPI = 110  # the page is rendered at this density, then placed on the sheet

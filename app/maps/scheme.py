@@ -21,7 +21,7 @@ from PySide6.QtWebEngineCore import (
 )
 
 from app.maps.page import SCHEME
-from app.services.basemap_files import BaseMapError, MBTilesReader, sniff_mime
+from app.towns.basemap_files import BaseMapError, MBTilesReader, sniff_mime
 
 log = logging.getLogger(__name__)
 

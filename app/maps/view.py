@@ -24,10 +24,10 @@ from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineProfile, QWebEngin
 from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QWidget
 
+from app.core.views import BaseMapView, Crs, MapPoint
 from app.maps.bridge import MapBridge
 from app.maps.page import SCHEME, PageLabels, build_page
 from app.maps.scheme import BaseMapSchemeHandler, OfflineGuard
-from app.services.views import BaseMapView, Crs, MapPoint
 
 log = logging.getLogger(__name__)
 

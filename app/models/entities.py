@@ -152,7 +152,7 @@ class Person(Record, Base):
     sort_order: Mapped[int] = mapped_column(default=0)
     search_key: Mapped[str] = mapped_column(Text, default="", index=True)
     deleted_at: Mapped[datetime | None]
-    # 同意: "yes" / "no" / "unknown" (app.services.privacy); without "yes" every scope counts as refused.
+    # 同意: "yes" / "no" / "unknown" (app.privacy.consent); without "yes" every scope counts as refused.
     consent: Mapped[str] = mapped_column(String(10), default="unknown")
     consent_watchers: Mapped[bool] = mapped_column(default=False)  # share with watchers and the welfare commissioner
     consent_agencies: Mapped[bool] = mapped_column(default=False)  # share with agencies (包括, care office, doctor)

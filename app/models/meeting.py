@@ -123,7 +123,7 @@ class SelfCheck(Record, Base):
 
 
 class SelfCheckAnswer(Record, Base):
-    """The tick (✔) of one item, with an optional remark; item ids come from ``app.services.selfcheck_items``."""
+    """The tick (✔) of one item, with an optional remark; item ids come from ``app.meeting.selfcheck_items``."""
 
     __tablename__ = "self_check_answer"
     __table_args__ = (UniqueConstraint("self_check_id", "item_id"),)

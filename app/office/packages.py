@@ -9,8 +9,8 @@ from pathlib import Path
 from sqlalchemy import Connection
 from sqlalchemy.exc import DBAPIError
 
+from app.core.errors import QT_TRANSLATE_NOOP
 from app.office.server import act_as, confirm_package_key, outside_scope, registered_laptop
-from app.services.errors import QT_TRANSLATE_NOOP
 from app.sync.core import SyncError
 from app.sync.packages import PACKAGE_FORMAT, PackageSummary, read_package, write_package
 from app.sync.protocol import LaptopInfo, connect, fetch_changes, last_pulled, log_sync, receive, unreachable

@@ -26,10 +26,10 @@ from sqlalchemy import Connection, insert, select, text, update
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 
+from app.core.errors import QT_TRANSLATE_NOOP
 from app.models import Base
 from app.models.engine import upgrade
 from app.models.sync import CITY_WIDE, DISTRICT_PATHS, LINK_PATHS, sync_change, sync_laptop, sync_laptop_district
-from app.services.errors import QT_TRANSLATE_NOOP
 from app.sync.core import ADVISORY_LOCK, Change, SyncError, district_sql, districts_of, dumps, insert_records
 from app.sync.protocol import STALE_SQLSTATE, LaptopInfo, connect, laptop_info, server_url, unreachable, whoami
 

@@ -9,10 +9,10 @@ from datetime import datetime, timezone
 from sqlalchemy import Connection, insert, select
 from sqlalchemy.orm import Session
 
+from app.core.errors import QT_TRANSLATE_NOOP, LedgerError, NotFound
 from app.models import AuditAction, AuditEntry
 from app.models.audit import operator_of
 from app.models.sync import SyncConflict, SyncPulledRange
-from app.services.errors import QT_TRANSLATE_NOOP, LedgerError, NotFound
 from app.sync.core import Change, aware, delete_record, field_value, update_record
 from app.sync.journal import audit_row, max_audit, record_exists, record_of
 from app.sync.views import CONFLICT_KINDS, ConflictView

@@ -13,11 +13,11 @@ from datetime import date, datetime, timezone
 from sqlalchemy import Connection, Table, delete, insert, select, update
 from sqlalchemy import types as sqltypes
 
+from app.core.text import search_key
 from app.models import Base
 from app.models.entities import household_category_link
 from app.models.errors import QT_TRANSLATE_NOOP, LedgerError
 from app.models.sync import CITY_WIDE, DISTRICT_PATHS
-from app.services.text import search_key
 
 SYNCED_TABLES: tuple[str, ...] = tuple(DISTRICT_PATHS) + CITY_WIDE
 BOOKKEEPING = frozenset({"id", "created_at", "updated_at", "search_key"})

@@ -12,10 +12,10 @@ from datetime import datetime, timezone
 from sqlalchemy import Connection, func, insert, select, text, update
 from sqlalchemy.orm import Session
 
+from app.core.errors import QT_TRANSLATE_NOOP
 from app.models import AuditAction, AuditEntry
 from app.models.audit import as_text
 from app.models.sync import SyncConflict, SyncPulledRange, SyncState, SyncUnpushedRecord
-from app.services.errors import QT_TRANSLATE_NOOP
 from app.sync.core import (
     CATEGORIES,
     SYNCED_TABLES,

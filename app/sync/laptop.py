@@ -7,9 +7,9 @@ from sqlalchemy import Engine, func, select
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
+from app.core.errors import QT_TRANSLATE_NOOP
 from app.models import Ledger
 from app.models.sync import SyncConflict, SyncUnpushedRecord
-from app.services.errors import QT_TRANSLATE_NOOP
 from app.sync.applier import apply_pulled
 from app.sync.core import SYNCED_TABLES, StalePush, SyncError, aware, table_of
 from app.sync.journal import outgoing, pending_entries, remember, settle, start_snapshot, sync_state

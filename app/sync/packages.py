@@ -16,9 +16,9 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
+from app.core.errors import QT_TRANSLATE_NOOP
 from app.models import Ledger
 from app.models.engine import connect_raw
-from app.services.errors import QT_TRANSLATE_NOOP
 from app.sync.applier import apply_pulled
 from app.sync.core import Change, SyncError, aware
 from app.sync.journal import outgoing, remember, settle, start_snapshot, sync_state

@@ -17,8 +17,8 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import IntegrityError
 
+from app.core.errors import QT_TRANSLATE_NOOP
 from app.models.sync import sync_change, sync_laptop, sync_laptop_district, sync_log
-from app.services.errors import QT_TRANSLATE_NOOP
 from app.sync.core import (
     ADVISORY_LOCK,
     BOOKKEEPING,

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from app.services.errors import QT_TRANSLATE_NOOP
+from app.core.errors import QT_TRANSLATE_NOOP
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
 

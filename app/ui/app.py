@@ -60,13 +60,13 @@ def run_gui(*, data_dir: Path, demo: bool = False, screenshot: Path | None = Non
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
 
+    from app.core.errors import LedgerError
+    from app.demo.seed import make_demo
     from app.models import open_ledger
     from app.models.engine import DEMO_PASSPHRASE, PASSPHRASE_ENV
     from app.paths import ledger_path
-    from app.services.backup import backup_if_due
-    from app.services.demo import make_demo
-    from app.services.errors import LedgerError
-    from app.services.lock import acquire_lock
+    from app.privacy.backup import backup_if_due
+    from app.privacy.lock import acquire_lock
     from app.ui.comfort import flag
     from app.ui.dialogs import (
         BaseMapChoiceDialog,
@@ -156,7 +156,7 @@ def run_gui(*, data_dir: Path, demo: bool = False, screenshot: Path | None = Non
             log.warning("daily backup failed: %s", e)
     window = MainWindow(ledger, settings_for(data_dir), demo=demo)
     if new_town is not None:
-        from app.services.towns import create_town
+        from app.towns.towns import create_town
 
         try:
             with ledger.Session.begin() as s:
@@ -187,7 +187,7 @@ def run_gui(*, data_dir: Path, demo: bool = False, screenshot: Path | None = Non
             try:
                 written = window.imports.export_watch_form(form)
                 sheets = openpyxl.load_workbook(written).sheetnames if written else []
-                from app.services.japanese import suggest_kana
+                from app.core.japanese import suggest_kana
 
                 reading = suggest_kana("山田")  # the reading dictionary is inside the bundle
                 ok = bool(sheets) and window.map_view.guard.blocked == [] and reading == "やまだ"

@@ -6,7 +6,7 @@ from datetime import date
 
 from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from app.services.japanese import format_date, parse_date
+from app.core.japanese import format_date, parse_date
 
 
 def typed_date(text: str) -> date | None:

@@ -18,10 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.errors import LedgerError
+from app.core.views import PlaceView
+from app.households.places import PlaceFields
 from app.models import PlaceKind
-from app.services.errors import LedgerError
-from app.services.places import PlaceFields
-from app.services.views import PlaceView
 
 
 def error_text(error: LedgerError) -> str:

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.emergency_views import (
+from app.emergency.views import (
     MISSING_TEXT,
     AgencyView,
     CardFields,

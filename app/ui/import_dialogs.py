@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.io.roster import RosterColumns
-from app.io.sheets import ChangeKind, Preview
+from app.core.sheets import ChangeKind, Preview
+from app.watch.roster import RosterColumns
 
 ROLE_ROW = Qt.ItemDataRole.UserRole
 translate = QCoreApplication.translate

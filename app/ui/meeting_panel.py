@@ -25,8 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.models.meeting import AttendeeRole, MeetingKind, ReviewOutcome
-from app.services.meeting_views import (
+from app.meeting.views import (
     AttendeeFields,
     ChangeAction,
     ChangeKind,
@@ -34,6 +33,7 @@ from app.services.meeting_views import (
     MeetingView,
     QueueItem,
 )
+from app.models.meeting import AttendeeRole, MeetingKind, ReviewOutcome
 from app.ui.person_list import PersonList, heading
 
 translate = QCoreApplication.translate

@@ -17,8 +17,8 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QWidget
 
+from app.core.errors import LedgerError
 from app.models import Ledger
-from app.services.errors import LedgerError
 from app.ui.commands import LedgerCommand, Step
 from app.ui.dialogs import show_error
 

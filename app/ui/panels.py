@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.japanese import age, format_date, suggest_kana
-from app.services.views import (
+from app.core.japanese import age, format_date, suggest_kana
+from app.core.views import (
     CategoryView,
     HouseholdFields,
     HouseholdView,

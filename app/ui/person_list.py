@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QListWidget, QListWidgetItem
 
-from app.services.japanese import gojuon_key
+from app.core.japanese import gojuon_key
 
 ROLE_ID = Qt.ItemDataRole.UserRole
 

@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.models import Ledger
-from app.services.audit import export_audit_csv, export_audit_xlsx, list_audit
-from app.services.masking import Audience
-from app.services.privacy import ConsentFields, ConsentStatus, ConsentView
+from app.privacy.audit import export_audit_csv, export_audit_xlsx, list_audit
+from app.privacy.consent import ConsentFields, ConsentStatus, ConsentView
+from app.privacy.masking import Audience
 
 
 def audience_labels() -> dict[Audience, str]:

@@ -32,8 +32,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.models.meeting import CheckerKind
-from app.services.selfcheck import (
+from app.core.wareki import wareki_year
+from app.meeting.selfcheck import (
     FIRST_YEAR,
     SelfCheckFields,
     SelfCheckView,
@@ -41,8 +41,8 @@ from app.services.selfcheck import (
     YearComparison,
     fiscal_year,
 )
-from app.services.selfcheck_items import ITEMS, MECHANISMS, PURPOSE, TITLE, items_of
-from app.services.wareki import wareki_year
+from app.meeting.selfcheck_items import ITEMS, MECHANISMS, PURPOSE, TITLE, items_of
+from app.models.meeting import CheckerKind
 
 translate = QCoreApplication.translate
 

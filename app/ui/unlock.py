@@ -25,12 +25,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.errors import LedgerError
+from app.demo.ledger_kind import create_real_ledger
 from app.models import Ledger, open_ledger
 from app.models.audit import Operator
 from app.models.engine import WrongPassphrase, normalize_passphrase, passphrase_forms, passphrase_opens
 from app.paths import default_data_dir, ledger_path
-from app.services.errors import LedgerError
-from app.services.ledger_kind import create_real_ledger
 from app.ui.dialogs import error_text, show_error
 
 AUTO_LOCK_MINUTES = "privacy/auto_lock_minutes"

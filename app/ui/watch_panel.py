@@ -25,17 +25,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.views import HouseholdView
 from app.models.watch import WatcherRole, WatchFrequency
-from app.services.views import HouseholdView
-from app.services.watch import COMMON_INVOLVEMENTS
-from app.services.watch_views import (
+from app.ui.person_list import PersonList, heading, in_order, order_combo
+from app.watch.network import COMMON_INVOLVEMENTS
+from app.watch.views import (
     ConcernView,
     LinkFields,
     WatcherFields,
     WatcherView,
     WatchLinkView,
 )
-from app.ui.person_list import PersonList, heading, in_order, order_combo
 
 ROLE_ID = Qt.ItemDataRole.UserRole
 translate = QCoreApplication.translate

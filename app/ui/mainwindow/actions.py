@@ -14,7 +14,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar, QWidget
 
-from app.services.errors import QT_TRANSLATE_NOOP
+from app.core.errors import QT_TRANSLATE_NOOP
 
 translate = QCoreApplication.translate
 

@@ -10,13 +10,15 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QInputDialog, QMainWindow
 
-from app.io import agencies as agency_io
-from app.io import emergency_cards, emergency_sheet, reference_layers
+from app.core.errors import LedgerError
+from app.emergency import agency_files as agency_io
+from app.emergency import card_pdf as emergency_cards
+from app.emergency import cards as emergency
+from app.emergency import contact_sheet as emergency_sheet
+from app.emergency.views import AGENCY_KIND_LABELS, CardView
 from app.maps.view import MapView
-from app.services import emergency
-from app.services.emergency_views import AGENCY_KIND_LABELS, CardView
-from app.services.errors import LedgerError
-from app.services.masking import Audience
+from app.privacy.masking import Audience
+from app.towns import reference_layers
 from app.ui.dialogs import show_error
 from app.ui.emergency_panel import CardDialog, EmergencyPanel, fields_of
 from app.ui.mainwindow.base import Controller

@@ -11,11 +11,11 @@ from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QGroupBox, QMainWindow, QPushButton, QVBoxLayout
 from sqlalchemy.orm import Session
 
+from app.core.views import HouseholdFields, HouseholdView, MapPoint, PersonFields, PlaceView
+from app.households import households, places
+from app.households.search import search
+from app.maps.features import household_feature, place_feature
 from app.maps.view import MapView
-from app.services import households, places
-from app.services.mapdata import household_feature, place_feature
-from app.services.search import search
-from app.services.views import HouseholdFields, HouseholdView, MapPoint, PersonFields, PlaceView
 from app.ui.dialogs import PlaceDialog
 from app.ui.mainwindow.actions import Actions, MainAction
 from app.ui.mainwindow.base import Controller

@@ -9,11 +9,10 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMainWindow, QMessageBox, QWidget
 
-from app.io import roster, watch_form
+from app.core.errors import LedgerError
 from app.paths import address_table_path
-from app.services.addresses import AddressTable
-from app.services.errors import LedgerError
-from app.services.masking import Audience
+from app.privacy.masking import Audience
+from app.towns.addresses import AddressTable
 from app.ui.dialogs import show_error
 from app.ui.import_dialogs import ColumnMappingDialog, ImportPreviewDialog, summary_text
 from app.ui.mainwindow.base import Controller
@@ -21,6 +20,7 @@ from app.ui.mainwindow.town import TownController
 from app.ui.operations import OpChanges, Operations
 from app.ui.privacy_dialogs import audience_labels
 from app.ui.worker import Cancelled, run_with_progress
+from app.watch import roster, watch_form
 
 translate = QCoreApplication.translate
 

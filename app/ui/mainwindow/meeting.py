@@ -11,15 +11,15 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QMainWindow
 
-from app.io.overview_excel import export_overview_xlsx
-from app.io.overview_excel import headers as overview_headers
+from app.core.errors import LedgerError
 from app.maps.view import MapView
+from app.meeting import meetings, selfcheck
+from app.meeting.overview import overview
+from app.meeting.overview_excel import export_overview_xlsx
+from app.meeting.overview_excel import headers as overview_headers
+from app.meeting.selfcheck import SelfCheckFields, SelfCheckView, YearComparison
+from app.meeting.views import DUE_REASON_TEXT, MeetingView, ReviewFields, ReviewView
 from app.models.meeting import CheckerKind, ReviewOutcome
-from app.services import meetings, selfcheck
-from app.services.errors import LedgerError
-from app.services.meeting_views import DUE_REASON_TEXT, MeetingView, ReviewFields, ReviewView
-from app.services.overview import overview
-from app.services.selfcheck import SelfCheckFields, SelfCheckView, YearComparison
 from app.ui.dialogs import show_error
 from app.ui.mainwindow.base import Controller
 from app.ui.mainwindow.projector import ProjectorController

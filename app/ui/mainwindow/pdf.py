@@ -9,9 +9,9 @@ from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
+from app.core.errors import LedgerError
 from app.models import Ledger
-from app.services.errors import LedgerError
-from app.services.masking import Audience, export_rule
+from app.privacy.masking import Audience, export_rule
 from app.ui.dialogs import show_error
 from app.ui.pdf_preview import PdfPreviewDialog
 from app.ui.privacy_dialogs import audience_labels

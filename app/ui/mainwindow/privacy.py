@@ -21,14 +21,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.errors import LedgerError
+from app.demo.ledger_kind import is_demo
+from app.households import households
 from app.models import open_ledger
 from app.models.engine import change_passphrase, is_plain_sqlite, passphrase_opens
-from app.services import households
-from app.services.backup import backup_to, check_backup, remove_unencrypted_copy, unencrypted_copies
-from app.services.backup import restore_backup as restore_ledger_file
-from app.services.errors import LedgerError
-from app.services.ledger_kind import is_demo
-from app.services.privacy import ConsentFields, get_consent, record_consent
+from app.privacy.backup import backup_to, check_backup, remove_unencrypted_copy, unencrypted_copies
+from app.privacy.backup import restore_backup as restore_ledger_file
+from app.privacy.consent import ConsentFields, get_consent, record_consent
 from app.ui.dialogs import DemoBar, show_error
 from app.ui.mainwindow.base import Controller
 from app.ui.mainwindow.households import HouseholdsController, and_household

@@ -8,9 +8,9 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QMainWindow
 
+from app.core.views import TownView
 from app.maps.view import MapView
-from app.services.masking import anonymous_feature
-from app.services.views import TownView
+from app.privacy.masking import anonymous_feature
 from app.ui.comfort import Comfort
 from app.ui.mainwindow.base import Controller
 from app.ui.mainwindow.labels import page_labels

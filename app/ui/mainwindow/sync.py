@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel, QLineEdit, QMai
 from sqlalchemy.orm import Session
 
 from app import sync
-from app.services.errors import LedgerError
+from app.core.errors import LedgerError
 from app.sync import ConflictView, SyncReport, SyncStatus
 from app.ui.dialogs import show_error
 from app.ui.mainwindow.actions import Actions, MainAction

@@ -13,15 +13,17 @@ from PySide6.QtCore import QCoreApplication, QSettings, Signal
 from PySide6.QtWidgets import QComboBox, QFileDialog, QLabel, QMainWindow
 from sqlalchemy.orm import Session
 
+from app.core.errors import LedgerError
+from app.core.views import TownView
+from app.emergency import cards as emergency
+from app.emergency.views import CardView
+from app.households import households
+from app.maps.features import legend, reference_collection
+from app.maps.query import town_layer
 from app.maps.view import MapView
-from app.services import basemaps, emergency, households, meetings, towns, watch
-from app.services.emergency_views import CardView
-from app.services.errors import LedgerError
-from app.services.mapdata import legend, reference_collection
-from app.services.mapquery import town_layer
-from app.services.meeting_views import MeetingView, QueueItem
-from app.services.views import TownView
-from app.services.watch_views import ConcernView, WatchLineView
+from app.meeting import meetings
+from app.meeting.views import MeetingView, QueueItem
+from app.towns import basemaps, towns
 from app.ui.dialogs import BaseMapChoiceDialog, TownDialog, show_error
 from app.ui.mainwindow.actions import Actions, MainAction
 from app.ui.mainwindow.base import Controller
@@ -30,6 +32,8 @@ from app.ui.mainwindow.projector import ProjectorController
 from app.ui.operations import OpChanges, Operations
 from app.ui.watch_panel import WatchPanel
 from app.ui.worker import BackgroundRead
+from app.watch import network as watch
+from app.watch.views import ConcernView, WatchLineView
 
 log = logging.getLogger(__name__)
 translate = QCoreApplication.translate

@@ -7,14 +7,15 @@ import uuid
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMainWindow, QStackedWidget
 
+from app.households import households
+from app.maps.features import gap_households, line_specs
 from app.maps.view import MapView
-from app.services import households, watch
-from app.services.mapdata import gap_households, line_specs
-from app.services.watch_views import ConcernView, LinkFields, WatchLinkView
 from app.ui.mainwindow.base import Controller
 from app.ui.mainwindow.town import TownController, TownDetails
 from app.ui.operations import OpChanges, Operations
 from app.ui.watch_panel import LinkDialog, WatchPanel
+from app.watch import network as watch
+from app.watch.views import ConcernView, LinkFields, WatchLinkView
 
 translate = QCoreApplication.translate
 WATCH = OpChanges(watch=True)

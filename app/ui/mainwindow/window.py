@@ -22,11 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.errors import LedgerError
 from app.maps.view import MapView
 from app.models import Ledger
 from app.paths import basemap_dir
-from app.services.backup import backup_at_close
-from app.services.errors import LedgerError
+from app.privacy.backup import backup_at_close
 from app.ui.about import AboutDialog
 from app.ui.comfort import HIGH_CONTRAST, LARGE_TEXT, WAREKI, Comfort
 from app.ui.dialogs import BaseMapChoiceDialog

@@ -1,0 +1,50 @@
+"""What every command shares: finding the ledger from --data-dir, opening it, reporting an error."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from app.core.errors import QT_TRANSLATE_NOOP, LedgerError
+from app.models import Ledger, open_ledger
+from app.paths import default_data_dir, ledger_path
+from app.privacy.masking import Audience
+
+
+def data_dir_of(args: argparse.Namespace) -> Path:
+    return (args.data_dir or default_data_dir()).expanduser().resolve()
+
+
+def open_from_args(args: argparse.Namespace) -> Ledger:
+    path = ledger_path(data_dir_of(args))
+    if not path.exists():
+        raise LedgerError(QT_TRANSLATE_NOOP("errors", "no ledger at {path}"), path=path)
+    return open_ledger(path, create=False)
+
+
+@contextmanager
+def ledger_of(args: argparse.Namespace) -> Iterator[Ledger]:
+    ledger = open_from_args(args)
+    try:
+        yield ledger
+    finally:
+        ledger.close()
+
+
+def fail(error: Exception) -> int:
+    print(f"error: {error}", file=sys.stderr)
+    return 1
+
+
+def audience_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--audience", type=Audience, choices=list(Audience), default=Audience.WATCHERS,
+                   help="who receives it; persons without consent for them are printed anonymously "
+                        "(default: watchers, i.e. watchers and the welfare commissioner)")
+
+
+def print_problems(problems) -> None:  # noqa: ANN001 - a list of reference_layers.Problem
+    for problem in problems:
+        print(f"  {problem.severity}: {problem.message()}")

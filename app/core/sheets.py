@@ -1,0 +1,227 @@
+"""Shared pieces of the Excel imports: opening a workbook safely, cell text, errors naming a cell, previews."""
+
+from __future__ import annotations
+
+import enum
+import uuid
+import zipfile
+from copy import copy
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+from openpyxl import load_workbook
+from openpyxl.cell.cell import Cell
+from openpyxl.styles import NamedStyle
+from openpyxl.utils import get_column_letter
+from openpyxl.workbook import Workbook
+
+from app.core.errors import QT_TRANSLATE_NOOP, LedgerError
+from app.core.workbook_guard import check_package
+
+# Text a spreadsheet may take for a formula (OWASP "CSV injection"): it starts with one of these, also after
+# leading spaces (some spreadsheets trim them on import), or with a tab or a carriage return.
+FORMULA_START = ("=", "+", "-", "@")
+_CONTROL_START = ("\t", "\r")
+
+
+def looks_like_formula(text: str) -> bool:
+    """True when a spreadsheet could run ``text`` as a formula: exports keep such text as text.
+
+    The one rule of every export: the Excel writers here, and ``_csv_safe`` in app/privacy/audit.py for
+    the audit log's CSV."""
+    return isinstance(text, str) and (text[:1] in _CONTROL_START or text.lstrip()[:1] in FORMULA_START)
+
+
+def xlsx_text(text: str) -> str:
+    """User text as an Excel cell can hold it: line breaks as LF (a bare CR would turn into LF when the file
+    is read anyway) and without the control characters XML cannot carry (openpyxl refuses them)."""
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    return ILLEGAL_CHARACTERS_RE.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # password-protected .xlsx and old .xls files
+
+
+def open_workbook(path: Path) -> Workbook:
+    """Open an .xlsx for streaming reads, turning every way a file can be unusable into a LedgerError."""
+    path = Path(path)
+    try:
+        with open(path, "rb") as f:
+            head = f.read(8)
+    except OSError as exc:
+        raise LedgerError(QT_TRANSLATE_NOOP("errors", "Cannot read the file: {reason}"), where=path.name,
+                          reason=exc.strerror or str(exc)) from exc
+    if head == OLE_MAGIC:
+        raise LedgerError(
+            QT_TRANSLATE_NOOP("errors", "The workbook is password-protected or in the old .xls format. "
+                                        "Remove the password or save it as .xlsx, then import again."),
+            where=path.name,
+        )
+    if not zipfile.is_zipfile(path):
+        raise LedgerError(QT_TRANSLATE_NOOP("errors", "This is not an Excel workbook (.xlsx)."), where=path.name)
+    check_package(path)  # before openpyxl unpacks anything: a zip bomb is refused here
+    try:
+        return load_workbook(path, read_only=True, data_only=False)
+    except Exception as exc:  # openpyxl raises many kinds for a broken package
+        raise LedgerError(QT_TRANSLATE_NOOP("errors", "The workbook cannot be read: {reason}"), where=path.name,
+                          reason=str(exc) or type(exc).__name__) from exc
+
+
+def cell_ref(row: int, column: int) -> str:
+    """Excel's name of a cell from 1-based row and column: (3, 2) → "B3"."""
+    return f"{get_column_letter(column)}{row}"
+
+
+def cell_error(template: str, sheet: str, row: int, column: int, **params: object) -> LedgerError:
+    """An error naming the sheet, row and cell; ``template`` may use {sheet}, {row} and {cell}."""
+    ref = cell_ref(row, column)
+    return LedgerError(template, where=f"{sheet}!{ref}", sheet=sheet, row=row, cell=ref, **params)
+
+
+def cell_text(cell: object, sheet: str, row: int, column: int) -> str:
+    """The text a volunteer sees in a cell; formulas are refused (their result is not in the file)."""
+    if cell is None:
+        return ""
+    value = getattr(cell, "value", cell)
+    if value is None:
+        return ""
+    if getattr(cell, "data_type", None) == "f":
+        raise cell_error(
+            QT_TRANSLATE_NOOP("errors", "Sheet {sheet}, row {row}, cell {cell} holds a formula; "
+                                        "type the value itself instead."),
+            sheet, row, column,
+        )
+    if isinstance(value, bool):
+        return "○" if value else ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, datetime):
+        value = value.date() if value.time() == datetime.min.time() else value
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value).replace("\r\n", "\n").replace("\r", "\n").strip()
+
+
+def check_length(text: str, limit: int, what: str, sheet: str, row: int, column: int) -> str:
+    if len(text) > limit:
+        raise cell_error(
+            QT_TRANSLATE_NOOP("errors", "Sheet {sheet}, row {row}, cell {cell}: the {what} is {length} characters "
+                                        "long (at most {limit})."),
+            sheet, row, column, what=what, length=len(text), limit=limit,
+        )
+    return text
+
+
+def write_text(cell: Cell, value: str) -> None:
+    """Write user text so Excel and LibreOffice show it as typed, never evaluate it as a formula."""
+    cell.value = xlsx_text(value) if isinstance(value, str) else value
+    _keep_text(cell)
+
+
+def _keep_text(cell: Cell) -> None:
+    # A string cell is never evaluated; quotePrefix (a style flag) keeps it text when someone edits it in Excel
+    # or LibreOffice, and makes them show it as text too. The rule: looks_like_formula above.
+    if isinstance(cell.value, str):
+        cell.data_type = "s"
+        if looks_like_formula(cell.value):
+            cell.quotePrefix = True
+
+
+def header_text(text: str) -> str:
+    """User text for a printed page header or footer: a lone "&" there starts a code (&P page, &B bold)."""
+    return text.replace("&", "&&")
+
+
+class SharedStyles:
+    """The named styles of one write-only workbook, registered once; every cell takes a copy of its style's
+    array, so openpyxl never hashes a new Font/Border/Alignment into the style table per cell."""
+
+    def __init__(self, wb: Workbook, styles: dict[str, NamedStyle]) -> None:
+        for name, style in styles.items():
+            style.name = name
+            wb.add_named_style(style)
+        self._arrays = {name: style.as_tuple() for name, style in styles.items()}
+
+    def cell(self, ws, value: object, style: str | None = None) -> Cell:  # noqa: ANN001 - write-only sheet
+        """A cell to append, in the named ``style``; text stays text (as ``write_text``). An empty text is
+        written as an empty styled cell (Excel shows the same; nothing goes to the shared strings)."""
+        if value == "":
+            value = None
+        elif isinstance(value, str):
+            value = xlsx_text(value)
+        cell = Cell(ws, row=1, column=1, value=value, style_array=copy(self._arrays[style]) if style else None)
+        _keep_text(cell)
+        return cell
+
+
+class ChangeKind(enum.StrEnum):
+    ADDED = "added"
+    UPDATED = "updated"
+    UNCHANGED = "unchanged"
+    NEEDS_DECISION = "needs_decision"
+
+
+class Choice(enum.StrEnum):
+    """What to do with a row that needs a decision (besides picking an existing record by id)."""
+
+    SKIP = "skip"
+    NEW = "new"
+    REMOVE = "remove"
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    field: str
+    old: str
+    new: str
+
+
+@dataclass(frozen=True)
+class Option:
+    value: uuid.UUID | Choice
+    label: str
+
+
+@dataclass(frozen=True)
+class PreviewRow:
+    """One line of the import preview: what will happen to one person or watcher row of the file."""
+
+    kind: ChangeKind
+    record: str  # "person" or "watcher"
+    sheet: str
+    row: int
+    cell: str
+    label: str
+    changes: tuple[FieldChange, ...] = ()
+    reason: str = ""  # why a decision is needed (English template, QT_TRANSLATE_NOOP("import", …))
+    options: tuple[Option, ...] = ()  # for NEEDS_DECISION; the first is the default
+
+    @property
+    def key(self) -> tuple[str, int]:
+        return (self.sheet, self.row)
+
+
+@dataclass
+class Preview:
+    """What an import would do; the UI shows it, lets the user decide, then calls apply."""
+
+    path: Path
+    rows: list[PreviewRow] = field(default_factory=list)
+    decisions: dict[tuple[str, int], uuid.UUID | Choice] = field(default_factory=dict)
+
+    def count(self, kind: ChangeKind) -> int:
+        return sum(1 for r in self.rows if r.kind is kind)
+
+    def decide(self, row: PreviewRow, choice: uuid.UUID | Choice) -> None:
+        if choice not in [o.value for o in row.options]:
+            raise LedgerError(QT_TRANSLATE_NOOP("errors", "Not one of the choices for this row."),
+                              where=f"{row.sheet}!{row.cell}")
+        self.decisions[row.key] = choice
+
+    def summary(self) -> str:
+        """One line for the command line: 「added 3, updated 1, unchanged 12, needs a decision 0」."""
+        return (f"added {self.count(ChangeKind.ADDED)}, updated {self.count(ChangeKind.UPDATED)}, "
+                f"unchanged {self.count(ChangeKind.UNCHANGED)}, "
+                f"needs a decision {self.count(ChangeKind.NEEDS_DECISION)}")

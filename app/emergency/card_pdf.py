@@ -1,0 +1,241 @@
+"""緊急連絡カード: one card per person in big type, as PDF (one per A4, or two per A4 to cut) and Excel.
+
+The card stays with the person (e.g. on the fridge), so it carries the medical notes; anything
+not yet known prints as an empty box to fill in by hand.
+
+Who receives them: the 民生児童委員 prints the cards, fills them in with each person and keeps a copy,
+so the default audience is ``Audience.WATCHERS``. A person whose consent does not cover the audience
+gets a card with 「（匿名）」 and only the map number, support centre, commissioner and shelter filled in
+(app/privacy/masking.py); every card prints the rule applied. ``Audience.AGENCIES`` for the copies handed
+to the care manager or 地域包括支援センター, ``Audience.STAFF`` for the council's own copy.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
+from openpyxl.worksheet.pagebreak import Break
+from openpyxl.worksheet.properties import PageSetupProperties
+from sqlalchemy.orm import Session
+
+from app.core.errors import QT_TRANSLATE_NOOP, LedgerError
+from app.core.pdf_fonts import add_japanese_font
+from app.core.sheets import SharedStyles
+from app.core.wareki import to_wareki
+from app.emergency import cards as emergency
+from app.emergency.cards import SortOrder
+from app.emergency.views import CardView
+from app.privacy.masking import Audience, as_audience, hidden_persons, mask_card, rule_line
+
+TITLE = "緊急連絡カード"
+FONT_NAME = "BIZ UDゴシック"
+CONTACT_SLOTS = 2  # the card always shows at least two contact boxes to fill
+PER_PAGE_CHOICES = (1, 2)
+DEFAULT_AUDIENCE = Audience.WATCHERS
+
+
+def _day(d: date | None) -> str:
+    return to_wareki(d) if d else ""
+
+
+def card_fields(v: CardView) -> list[tuple[str, str]]:
+    """The card's (label, value) lines in print order; a value is "" when unknown (an empty box)."""
+    p = v.person
+    lines = [
+        ("氏名", p.name),
+        ("ふりがな", p.kana),
+        ("生年月日", _day(p.birth_date)),
+        ("住所", v.address),
+        ("電話", p.phone),
+        ("地図番号", str(v.map_number)),
+    ]
+    contacts = list(v.contacts)
+    for i in range(max(CONTACT_SLOTS, len(contacts))):
+        c = contacts[i] if i < len(contacts) else None
+        lines.append((f"緊急連絡先{i + 1}", " ".join(x for x in (c.name, f"（{c.relationship}）" if c.relationship else "") if x) if c else ""))
+        lines.append((f"連絡先{i + 1} 電話", c.phone if c else ""))
+        lines.append((f"連絡先{i + 1} 住所", c.address if c else ""))
+    lines += [
+        ("かかりつけ医", v.family_doctor_label),
+        ("医療機関 電話", v.family_doctor_phone),
+        ("要介護度・障害", v.care_level),
+        ("服薬・アレルギー等", v.medical_notes),
+        ("ケアマネジャー", v.care_manager_name),
+        ("居宅介護支援事業所", " ".join(x for x in (v.care_office.name, v.care_office.phone) if x) if v.care_office else ""),
+        ("地域包括支援センター", " ".join(x for x in (v.support_centre.name, v.support_centre.phone) if x)
+         if v.support_centre else ""),
+        ("担当民生委員", " ".join(x for x in (v.welfare_commissioner_name, v.welfare_commissioner_phone) if x)),
+        ("最寄りの指定避難所", v.shelter.label),
+        ("カードの保管場所", v.kept_at),
+        ("作成日", _day(v.made_on)),
+        ("見直し日", _day(v.review_on)),
+    ]
+    return lines
+
+
+def cards_for(session: Session, town_id: uuid.UUID, person_ids: Sequence[uuid.UUID] | None = None,
+              *, order: str = SortOrder.MAP_NUMBER, audience: Audience = Audience.STAFF) -> list[CardView]:
+    """The cards to print: the whole town, or only ``person_ids`` (in the town's order); persons the
+    ``audience`` may not see by name come back anonymised (the default here, STAFF, shows everyone)."""
+    views = emergency.list_cards(session, town_id, order=order)
+    if person_ids is not None:
+        wanted = set(person_ids)
+        views = [v for v in views if v.person.id in wanted]
+    hidden = hidden_persons(session, (v.person.id for v in views), audience)
+    return [mask_card(v) if v.person.id in hidden else v for v in views]
+
+
+# ---------------------------------------------------------------- PDF
+
+
+def _draw_card(pdf, v: CardView, top: float, height: float, family: str, big: bool,  # noqa: ANN001, PLR0913
+               rule: str = "") -> None:
+    # Plain cells only (no markdown, no HTML): user text is printed as typed.
+    left, width = pdf.l_margin, pdf.w - pdf.l_margin - pdf.r_margin
+    label_w = 52 if big else 46
+    size = 15 if big else 11.5
+    pdf.set_xy(left, top)
+    pdf.set_font(family, size=22 if big else 16)
+    pdf.cell(width * 0.6, 11 if big else 8, TITLE, new_x="RIGHT")
+    pdf.set_font(family, size=11 if big else 9)
+    pdf.cell(width * 0.4, 11 if big else 8, f"{v.town_name}　No.{v.map_number}", align="R",
+             new_x="LMARGIN", new_y="NEXT")
+    fields = card_fields(v)
+    rule_h = 5 if rule else 0
+    row_h = (height - (14 if big else 10) - rule_h) / len(fields)
+    pdf.set_draw_color(0, 0, 0)
+    for label, value in fields:
+        y = pdf.get_y()
+        pdf.set_fill_color(232, 232, 232)
+        pdf.set_font(family, size=size * 0.8)
+        pdf.set_xy(left, y)
+        pdf.cell(label_w, row_h, label, border=1, fill=True)
+        pdf.set_font(family, size=size)
+        # Long values shrink instead of wrapping, so every card keeps the same grid to fill by hand.
+        text_size = size
+        while text_size > 7 and pdf.get_string_width(value) > width - label_w - 3:
+            text_size -= 0.5
+            pdf.set_font(family, size=text_size)
+        pdf.cell(width - label_w, row_h, value, border=1, new_x="LMARGIN", new_y="NEXT")
+    if rule:
+        pdf.set_font(family, size=8)
+        pdf.cell(width, rule_h, rule, align="L", new_x="LMARGIN", new_y="NEXT")
+
+
+def write_cards_pdf(views: Sequence[CardView], path: Path, *, per_page: int = 1, rule: str = "") -> Path:
+    """One card per A4 page (big type), or two per page with a cut line between them; ``rule``, the consent
+    rule applied, is printed under every card."""
+    from fpdf import FPDF
+
+    if per_page not in PER_PAGE_CHOICES:
+        raise LedgerError(QT_TRANSLATE_NOOP("errors", "Print one or two cards per page."), where="per_page")
+    pdf = FPDF(orientation="portrait", format="A4")
+    family = add_japanese_font(pdf)
+    pdf.set_title(TITLE)
+    pdf.set_auto_page_break(False)
+    margin = 12 if per_page == 1 else 9
+    pdf.set_margins(margin, margin, margin)
+    slot = (pdf.h - 2 * margin) / per_page
+    if not views:
+        pdf.add_page()  # an empty PDF is no file at all: print one blank card to fill in by hand
+        if rule:
+            pdf.set_font(family, size=8)
+            pdf.cell(0, 5, rule)
+    for i, v in enumerate(views):
+        if i % per_page == 0:
+            pdf.add_page()
+        position = i % per_page
+        top = margin + position * slot
+        _draw_card(pdf, v, top, slot - (8 if per_page > 1 else 0), family, big=per_page == 1, rule=rule)
+        if per_page > 1 and position < per_page - 1:
+            cut = top + slot - 2
+            pdf.set_dash_pattern(dash=2, gap=2)
+            pdf.line(0, cut, pdf.w, cut)
+            pdf.set_dash_pattern()
+            pdf.set_font(family, size=8)
+            pdf.set_xy(margin, cut - 4)
+            pdf.cell(0, 4, "－－ 切り取り線 －－", align="C")
+    path = Path(path)
+    pdf.output(str(path))
+    return path
+
+
+# ---------------------------------------------------------------- Excel
+
+
+_thin = Side(style="thin", color="000000")
+_box = Border(left=_thin, right=_thin, top=_thin, bottom=_thin)
+
+
+def _styles() -> dict[str, NamedStyle]:
+    return {
+        "カード 表題": NamedStyle(font=Font(name=FONT_NAME, size=20, bold=True)),
+        "カード 町名": NamedStyle(font=Font(name=FONT_NAME, size=12),
+                               alignment=Alignment(horizontal="right", vertical="bottom")),
+        "カード 項目": NamedStyle(font=Font(name=FONT_NAME, size=12), fill=PatternFill("solid", fgColor="E8E8E8"),
+                               border=_box, alignment=Alignment(vertical="center")),
+        "カード 記入": NamedStyle(font=Font(name=FONT_NAME, size=15), border=_box,
+                               alignment=Alignment(vertical="center", wrap_text=True, shrink_to_fit=False)),
+        "カード 表示ルール": NamedStyle(font=Font(name=FONT_NAME, size=9)),
+    }
+
+
+def write_cards_xlsx(views: Sequence[CardView], path: Path, *, rule: str = "") -> Path:
+    """One card per printed A4 page, each a block of label/value rows on one sheet (streamed, write-only);
+    ``rule``, the consent rule applied, is printed under every card."""
+    wb = Workbook(write_only=True)
+    styles = SharedStyles(wb, _styles())
+    cell = styles.cell
+    ws = wb.create_sheet(TITLE)
+    ws.column_dimensions["A"].width = 24
+    ws.column_dimensions["B"].width = 56
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    row = 1
+    for v in views:
+        ws.row_dimensions[row].height = 34
+        ws.append([cell(ws, TITLE, "カード 表題"), cell(ws, f"{v.town_name}　No.{v.map_number}", "カード 町名")])
+        row += 1
+        for label, value in card_fields(v):
+            ws.row_dimensions[row].height = 27
+            ws.append([cell(ws, label, "カード 項目"), cell(ws, value, "カード 記入")])
+            row += 1
+        if rule:
+            ws.append([cell(ws, rule, "カード 表示ルール")])
+            row += 1
+        ws.row_breaks.append(Break(id=row - 1))
+        ws.append([])
+        row += 1
+    if not views and rule:
+        ws.append([cell(ws, rule, "カード 表示ルール")])
+    ws.page_setup.orientation = "portrait"
+    ws.page_setup.paperSize = "9"  # A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.print_options.horizontalCentered = True
+    path = Path(path)
+    wb.save(path)
+    return path
+
+
+def export_cards(
+    session: Session, town_id: uuid.UUID, path: Path, *, person_ids: Sequence[uuid.UUID] | None = None,
+    per_page: int = 1, order: str = SortOrder.MAP_NUMBER, audience: Audience = DEFAULT_AUDIENCE,
+) -> Path:
+    """Write cards to ``path``: .pdf or .xlsx by its suffix (the CLI's export-cards).
+
+    ``audience`` decides who is printed by name (default: the 民生児童委員 and the person's watchers).
+    """
+    path = Path(path)
+    audience = as_audience(audience)
+    views = cards_for(session, town_id, person_ids, order=order, audience=audience)
+    suffix = path.suffix.lower()
+    if suffix == ".pdf":
+        return write_cards_pdf(views, path, per_page=per_page, rule=rule_line(audience))
+    if suffix == ".xlsx":
+        return write_cards_xlsx(views, path, rule=rule_line(audience))
+    raise LedgerError(QT_TRANSLATE_NOOP("errors", "Save the cards as .pdf or .xlsx."), where=path.name)

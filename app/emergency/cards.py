@@ -1,0 +1,578 @@
+"""Step III: the agency directory, emergency contact cards and contacts, who still lacks one, nearest shelter."""
+
+from __future__ import annotations
+
+import math
+import uuid
+from collections.abc import Iterable, Sequence
+from datetime import date
+from types import SimpleNamespace
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session, selectinload
+
+from app.core.batches import chunks
+from app.core.errors import QT_TRANSLATE_NOOP, LedgerError, NotFound
+from app.core.text import fold, search_key
+from app.core.views import PersonView
+from app.emergency.views import (
+    AgencyFields,
+    AgencyView,
+    CardFields,
+    CardRole,
+    CardView,
+    ContactFields,
+    ContactView,
+    Missing,
+    NearestShelter,
+    ReferenceFeatureView,
+    ShelterStatus,
+)
+from app.models import Household, Person, Town, utcnow
+from app.models.emergency import Agency, AgencyKind, EmergencyCard, EmergencyContact, ReferenceFeature, ReferenceKind
+from app.models.watch import Watcher, WatchLink
+
+MAX_NAME, MAX_ADDRESS, MAX_PHONE, MAX_SHORT, MAX_LONG = 200, 300, 50, 100, 4000
+MIN_CONTACTS = 2  # the Echizen card asks for two people to call, in order
+EARTH_RADIUS_M = 6_371_008.8
+
+
+# ---------------------------------------------------------------- validation
+
+
+def _text(value: str | None, limit: int, where: str, *, required: bool = False) -> str:
+    value = (value or "").strip()
+    if required and not value:
+        raise LedgerError(QT_TRANSLATE_NOOP("errors", "Please enter a name."), where=where)
+    if len(value) > limit:
+        raise LedgerError(
+            QT_TRANSLATE_NOOP("errors", "Too long: {length} characters (at most {limit})."),
+            where=where, length=len(value), limit=limit,
+        )
+    return value
+
+
+def _kind(value: AgencyKind | str) -> AgencyKind:
+    try:
+        return AgencyKind(value)
+    except ValueError:
+        raise LedgerError(QT_TRANSLATE_NOOP("errors", "Unknown kind of agency: {kind}"), where="kind",
+                          kind=value) from None
+
+
+def check_lat_lon(lat: float | None, lon: float | None, where: str = "position") -> None:
+    if lat is None and lon is None:
+        return
+    if lat is None or lon is None or not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        raise LedgerError(QT_TRANSLATE_NOOP("errors", "Latitude {lat} / longitude {lon} is not on Earth."),
+                          where=where, lat=lat, lon=lon)
+
+
+# ---------------------------------------------------------------- agencies
+
+
+def agency_view(a: Agency) -> AgencyView:
+    return AgencyView(
+        a.id, AgencyKind(a.kind), a.name, a.phone, a.address, a.kana, a.fax, a.area_served, a.services,
+        a.office_number, a.note, a.lat, a.lon, a.source, a.credit, a.deleted_at is not None,
+    )
+
+
+def _load_agency(session: Session, agency_id: uuid.UUID, *, include_archived: bool = False) -> Agency:
+    a = session.get(Agency, agency_id)
+    if a is None or (a.deleted_at is not None and not include_archived):
+        raise NotFound(QT_TRANSLATE_NOOP("errors", "This agency is no longer in the directory."))
+    return a
+
+
+def apply_agency(a: Agency, fields: AgencyFields) -> None:
+    a.kind = _kind(fields.kind)
+    a.name = _text(fields.name, MAX_NAME, "name", required=True)
+    a.kana = _text(fields.kana, MAX_NAME, "kana")
+    a.phone = _text(fields.phone, MAX_PHONE, "phone")
+    a.fax = _text(fields.fax, MAX_PHONE, "fax")
+    a.address = _text(fields.address, MAX_ADDRESS, "address")
+    a.area_served = _text(fields.area_served, MAX_LONG, "area_served")
+    a.services = _text(fields.services, MAX_LONG, "services")
+    a.office_number = _text(fields.office_number, 20, "office_number")
+    a.note = _text(fields.note, MAX_LONG, "note")
+    check_lat_lon(fields.lat, fields.lon)
+    a.lat, a.lon = fields.lat, fields.lon
+    a.source = _text(fields.source, 255, "source")
+    a.credit = _text(fields.credit, MAX_LONG, "credit")
+    a.search_key = search_key(a.name, a.kana, a.address, a.phone)
+
+
+def add_agency(session: Session, fields: AgencyFields, *, agency_id: uuid.UUID | None = None) -> AgencyView:
+    a = Agency(id=agency_id or uuid.uuid4())
+    apply_agency(a, fields)
+    session.add(a)
+    session.flush()
+    return agency_view(a)
+
+
+def edit_agency(session: Session, agency_id: uuid.UUID, fields: AgencyFields) -> AgencyView:
+    a = _load_agency(session, agency_id)
+    apply_agency(a, fields)
+    session.flush()
+    return agency_view(a)
+
+
+def get_agency(session: Session, agency_id: uuid.UUID) -> AgencyView:
+    return agency_view(_load_agency(session, agency_id, include_archived=True))
+
+
+def archive_agency(session: Session, agency_id: uuid.UUID) -> AgencyView:
+    """Take an agency out of the pickers; cards that name it keep printing it until relinked."""
+    a = _load_agency(session, agency_id)
+    a.deleted_at = utcnow()
+    session.flush()
+    return agency_view(a)
+
+
+def restore_agency(session: Session, agency_id: uuid.UUID) -> AgencyView:
+    a = _load_agency(session, agency_id, include_archived=True)
+    a.deleted_at = None
+    session.flush()
+    return agency_view(a)
+
+
+def list_agencies(
+    session: Session,
+    kinds: Iterable[AgencyKind | str] | None = None,
+    *,
+    text: str = "",
+    include_archived: bool = False,
+) -> list[AgencyView]:
+    """The directory in kind then kana/name order; ``text`` matches name, kana, address or phone."""
+    query = select(Agency)
+    if kinds is not None:
+        query = query.where(Agency.kind.in_([_kind(k) for k in kinds]))
+    if not include_archived:
+        query = query.where(Agency.deleted_at.is_(None))
+    if text.strip():
+        query = query.where(Agency.search_key.contains(fold(text)))
+    rows = [agency_view(a) for a in session.scalars(query)]
+    order = list(AgencyKind)
+    return sorted(rows, key=lambda a: (order.index(a.kind), fold(a.kana or a.name)))
+
+
+def persons_linked_to(session: Session, agency_id: uuid.UUID) -> list[PersonView]:
+    """Persons whose card names this agency (as doctor, care office or support centre)."""
+    cards = session.scalars(
+        select(EmergencyCard)
+        .join(Person, EmergencyCard.person_id == Person.id)
+        .where(
+            EmergencyCard.deleted_at.is_(None),
+            Person.deleted_at.is_(None),
+            or_(EmergencyCard.family_doctor_id == agency_id, EmergencyCard.care_office_id == agency_id,
+                EmergencyCard.support_centre_id == agency_id),
+        )
+        .options(selectinload(EmergencyCard.person))
+    )
+    return [_person_view(c.person) for c in cards]
+
+
+# ---------------------------------------------------------------- cards and contacts
+
+
+def _person_view(p: Person) -> PersonView:
+    return PersonView(p.id, p.household_id, p.name, p.kana, p.birth_date, p.phone, p.of_concern, p.concerns)
+
+
+def _load_person(session: Session, person_id: uuid.UUID) -> Person:
+    p = session.get(Person, person_id)
+    if p is None or p.deleted_at is not None or p.household.deleted_at is not None:
+        raise NotFound(QT_TRANSLATE_NOOP("errors", "This person is no longer in the ledger."))
+    return p
+
+
+def _card(session: Session, person_id: uuid.UUID, *, include_deleted: bool = False) -> EmergencyCard | None:
+    card = session.scalar(select(EmergencyCard).where(EmergencyCard.person_id == person_id))
+    if card is not None and card.deleted_at is not None and not include_deleted:
+        return None
+    return card
+
+
+def _contacts(session: Session, person_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, list[EmergencyContact]]:
+    found: dict[uuid.UUID, list[EmergencyContact]] = {}
+    if not person_ids:
+        return found
+    for chunk in chunks(person_ids):  # SQLite takes at most 32,766 variables per statement
+        rows = session.scalars(
+            select(EmergencyContact)
+            .where(EmergencyContact.person_id.in_(chunk), EmergencyContact.deleted_at.is_(None))
+            .order_by(EmergencyContact.priority, EmergencyContact.created_at)
+        )
+        for c in rows:
+            found.setdefault(c.person_id, []).append(c)
+    return found
+
+
+def _contact_view(c: EmergencyContact) -> ContactView:
+    return ContactView(c.id, c.person_id, c.priority, c.name, c.relationship, c.phone, c.address)
+
+
+def missing_items(card: EmergencyCard | None, contacts: Sequence[EmergencyContact | ContactView]) -> tuple[Missing, ...]:
+    """What keeps a card from being complete (reported, never a reason to refuse saving)."""
+    missing: list[Missing] = []
+    if card is None:
+        missing.append(Missing.CARD)
+    if len(contacts) < MIN_CONTACTS:
+        missing.append(Missing.CONTACTS)
+    if any(not c.phone for c in contacts):
+        missing.append(Missing.CONTACT_PHONE)
+    if card is not None:
+        if card.family_doctor_id is None and not card.family_doctor_text:
+            missing.append(Missing.FAMILY_DOCTOR)
+        if card.support_centre_id is None:
+            missing.append(Missing.SUPPORT_CENTRE)
+        if not card.welfare_commissioner_name:
+            missing.append(Missing.WELFARE_COMMISSIONER)
+        if not card.kept_at:
+            missing.append(Missing.KEPT_AT)
+        if card.review_on is None:
+            missing.append(Missing.REVIEW_DATE)
+    return tuple(missing)
+
+
+def _agency_or_none(a: Agency | None) -> AgencyView | None:
+    return agency_view(a) if a is not None else None
+
+
+def _card_view(
+    p: Person | SimpleNamespace,  # an ORM person, or a row of _needing_support_rows
+    card: EmergencyCard | None,
+    contacts: list[EmergencyContact],
+    watchers: tuple[str, ...],
+    shelter: NearestShelter,
+) -> CardView:
+    h = p.household
+    common = dict(
+        person=_person_view(p), household_id=h.id, map_number=h.map_number, household_name=h.name,
+        address=h.address, town_name=h.town.name, contacts=tuple(_contact_view(c) for c in contacts),
+        watchers=watchers, shelter=shelter, missing=missing_items(card, contacts),
+    )
+    if card is None:
+        return CardView(has_card=False, **common)
+    return CardView(
+        has_card=True,
+        family_doctor=_agency_or_none(card.family_doctor),
+        family_doctor_text=card.family_doctor_text,
+        care_level=card.care_level,
+        medical_notes=card.medical_notes,
+        care_manager_name=card.care_manager_name,
+        care_office=_agency_or_none(card.care_office),
+        support_centre=_agency_or_none(card.support_centre),
+        welfare_commissioner_name=card.welfare_commissioner_name,
+        welfare_commissioner_phone=card.welfare_commissioner_phone,
+        kept_at=card.kept_at,
+        note=card.note,
+        made_on=card.made_on,
+        review_on=card.review_on,
+        **common,
+    )
+
+
+def watcher_names(session: Session, town_id: uuid.UUID,
+                  person_id: uuid.UUID | None = None) -> dict[uuid.UUID, tuple[str, ...]]:
+    """Each person of concern's current watchers (Step II), by person id, for the sheet's 見守り者 column.
+
+    One query (names only, no ORM objects); ``person_id`` narrows it to one person.
+    """
+    query = (
+        select(WatchLink.person_id, Watcher.name)
+        .join(Watcher, WatchLink.watcher_id == Watcher.id)
+        .join(Person, Person.id == WatchLink.person_id)
+        .join(Household, Person.household_id == Household.id)
+        # Watchers belong to the town of the persons they watch (link_watcher checks it): starting from the
+        # town's watchers lets SQLite read the links and then each person by key, not every member of the town.
+        .where(Watcher.town_id == town_id, Household.town_id == town_id, Household.deleted_at.is_(None),
+               Person.deleted_at.is_(None), Person.of_concern.is_(True), WatchLink.deleted_at.is_(None),
+               Watcher.deleted_at.is_(None))
+        .order_by(WatchLink.person_id, WatchLink.sort_order, WatchLink.created_at)
+    )
+    if person_id is not None:
+        query = query.where(WatchLink.person_id == person_id)
+    found: dict[uuid.UUID, list[str]] = {}
+    for pid, name in session.execute(query):
+        found.setdefault(pid, []).append(name)
+    return {pid: tuple(names) for pid, names in found.items()}
+
+
+def _check_agency(session: Session, agency_id: uuid.UUID | None, where: str) -> uuid.UUID | None:
+    if agency_id is None:
+        return None
+    a = session.get(Agency, agency_id)
+    if a is None:
+        raise NotFound(QT_TRANSLATE_NOOP("errors", "This agency is no longer in the directory."), where=where)
+    return agency_id
+
+
+def _apply_card(session: Session, card: EmergencyCard, f: CardFields) -> None:
+    card.family_doctor_id = _check_agency(session, f.family_doctor_id, "family_doctor")
+    card.family_doctor_text = _text(f.family_doctor_text, MAX_ADDRESS, "family_doctor")
+    card.care_level = _text(f.care_level, MAX_SHORT, "care_level")
+    card.medical_notes = _text(f.medical_notes, MAX_LONG, "medical_notes")
+    card.care_manager_name = _text(f.care_manager_name, MAX_NAME, "care_manager")
+    card.care_office_id = _check_agency(session, f.care_office_id, "care_office")
+    card.support_centre_id = _check_agency(session, f.support_centre_id, "support_centre")
+    card.welfare_commissioner_name = _text(f.welfare_commissioner_name, MAX_NAME, "welfare_commissioner")
+    card.welfare_commissioner_phone = _text(f.welfare_commissioner_phone, MAX_PHONE, "welfare_commissioner_phone")
+    card.kept_at = _text(f.kept_at, MAX_NAME, "kept_at")
+    card.note = _text(f.note, MAX_LONG, "note")
+    if f.made_on and f.review_on and f.review_on < f.made_on:
+        raise LedgerError(QT_TRANSLATE_NOOP("errors", "The review date is before the date the card was made."),
+                          where="review_on")
+    card.made_on, card.review_on = f.made_on, f.review_on
+
+
+def _check_contacts(contacts: Sequence[ContactFields]) -> list[ContactFields]:
+    checked = []
+    for i, c in enumerate(contacts, start=1):
+        if not any((c.name.strip(), c.phone.strip(), c.relationship.strip(), c.address.strip())):
+            continue  # an empty row of the form: nothing typed
+        where = f"contacts[{i}]"
+        checked.append(ContactFields(
+            _text(c.name, MAX_NAME, f"{where}.name", required=True),
+            _text(c.relationship, MAX_SHORT, f"{where}.relationship"),
+            _text(c.phone, MAX_PHONE, f"{where}.phone"),
+            _text(c.address, MAX_ADDRESS, f"{where}.address"),
+        ))
+    return checked
+
+
+def save_card(
+    session: Session,
+    person_id: uuid.UUID,
+    fields: CardFields,
+    contacts: Sequence[ContactFields] | None = None,
+) -> CardView:
+    """Create or update a person's card; ``contacts`` (in priority order) replace the old list when given.
+
+    An incomplete card is saved as it is: ``CardView.missing`` says what it still lacks.
+    """
+    p = _load_person(session, person_id)
+    checked = _check_contacts(contacts) if contacts is not None else None
+    card = _card(session, person_id, include_deleted=True)
+    if card is None:
+        card = EmergencyCard(person_id=person_id)
+        session.add(card)
+    card.deleted_at = None
+    _apply_card(session, card, fields)
+    if checked is not None:
+        _replace_contacts(session, person_id, checked)
+    session.flush()
+    session.refresh(card)
+    return get_card(session, p.id)
+
+
+def _replace_contacts(session: Session, person_id: uuid.UUID, contacts: Sequence[ContactFields]) -> None:
+    now = utcnow()
+    for old in _contacts(session, [person_id]).get(person_id, []):
+        old.deleted_at = now  # tombstones: undo can bring the old list back
+    for priority, c in enumerate(contacts, start=1):
+        session.add(EmergencyContact(person_id=person_id, priority=priority, name=c.name,
+                                     relationship=c.relationship, phone=c.phone, address=c.address))
+
+
+def set_contacts(session: Session, person_id: uuid.UUID, contacts: Sequence[ContactFields]) -> tuple[ContactView, ...]:
+    """Replace a person's emergency contacts with ``contacts``, first called first."""
+    _load_person(session, person_id)
+    _replace_contacts(session, person_id, _check_contacts(contacts))
+    session.flush()
+    return tuple(_contact_view(c) for c in _contacts(session, [person_id]).get(person_id, []))
+
+
+def link_agency(session: Session, person_id: uuid.UUID, role: CardRole | str, agency_id: uuid.UUID | None) -> CardView:
+    """Point one of a person's card links at a directory agency (None unlinks); makes the card if needed."""
+    _load_person(session, person_id)
+    role = CardRole(role)
+    card = _card(session, person_id, include_deleted=True)
+    if card is None:
+        card = EmergencyCard(person_id=person_id)
+        session.add(card)
+    card.deleted_at = None
+    if agency_id is not None:
+        _load_agency(session, agency_id)
+    setattr(card, f"{role.value}_id", agency_id)
+    session.flush()
+    session.refresh(card)
+    return get_card(session, person_id)
+
+
+def delete_card(session: Session, person_id: uuid.UUID) -> CardView:
+    card = _card(session, person_id)
+    if card is None:
+        raise NotFound(QT_TRANSLATE_NOOP("errors", "This person has no emergency contact card."))
+    card.deleted_at = utcnow()
+    session.flush()
+    return get_card(session, person_id)
+
+
+def restore_card(session: Session, person_id: uuid.UUID) -> CardView:
+    card = _card(session, person_id, include_deleted=True)
+    if card is None:
+        raise NotFound(QT_TRANSLATE_NOOP("errors", "This person has no emergency contact card."))
+    card.deleted_at = None
+    session.flush()
+    return get_card(session, person_id)
+
+
+def get_card(session: Session, person_id: uuid.UUID) -> CardView:
+    p = _load_person(session, person_id)
+    watchers = watcher_names(session, p.household.town_id, p.id).get(p.id, ())
+    return _card_view(p, _card(session, p.id), _contacts(session, [p.id]).get(p.id, []), watchers,
+                      nearest_designated_shelter(session, p.household_id))
+
+
+def persons_needing_support(session: Session, town_id: uuid.UUID) -> list[Person]:
+    """Persons of concern, and anyone else who already has a card, in map-number order."""
+    has_card = select(EmergencyCard.person_id).where(EmergencyCard.deleted_at.is_(None))
+    return list(session.scalars(
+        select(Person)
+        .join(Household, Person.household_id == Household.id)
+        .where(Household.town_id == town_id, Household.deleted_at.is_(None), Person.deleted_at.is_(None),
+               or_(Person.of_concern.is_(True), Person.id.in_(has_card)))
+        .options(selectinload(Person.household).selectinload(Household.town))
+        .order_by(Household.map_number, Person.sort_order)
+    ))
+
+
+class SortOrder:
+    KANA = "kana"  # 五十音順
+    MAP_NUMBER = "map_number"
+
+
+def kana_key(view: CardView) -> tuple:
+    """五十音 order: folded kana (katakana → hiragana), persons without kana last, then map number."""
+    kana = fold(view.person.kana)
+    return (kana == "", kana or fold(view.person.name), view.map_number)
+
+
+def _needing_support_rows(session: Session, town_id: uuid.UUID) -> list[SimpleNamespace]:
+    """``persons_needing_support`` as plain rows shaped like the ORM objects ``_card_view`` reads
+    (one Core query: a city's persons of concern without building ORM objects for each)."""
+    has_card = select(EmergencyCard.person_id).where(EmergencyCard.deleted_at.is_(None))
+    rows = session.execute(
+        select(Person.id, Person.household_id, Person.name, Person.kana, Person.birth_date, Person.phone,
+               Person.of_concern, Person.concerns, Household.map_number, Household.name, Household.address,
+               Household.lat, Household.lon, Town.name)
+        .join(Household, Person.household_id == Household.id).join(Town, Town.id == Household.town_id)
+        .where(Household.town_id == town_id, Household.deleted_at.is_(None), Person.deleted_at.is_(None),
+               or_(Person.of_concern.is_(True), Person.id.in_(has_card)))
+        .order_by(Household.map_number, Person.sort_order)
+    ).all()
+    towns: dict[str, SimpleNamespace] = {}
+    out = []
+    for pid, hid, name, kana, birth, phone, of_concern, concerns, number, h_name, address, lat, lon, town in rows:
+        t = towns.setdefault(town, SimpleNamespace(name=town))
+        h = SimpleNamespace(id=hid, map_number=number, name=h_name, address=address, lat=lat, lon=lon, town=t)
+        out.append(SimpleNamespace(id=pid, household_id=hid, name=name, kana=kana, birth_date=birth, phone=phone,
+                                   of_concern=of_concern, concerns=concerns, household=h))
+    return out
+
+
+def list_cards(session: Session, town_id: uuid.UUID, *, order: str = SortOrder.MAP_NUMBER) -> list[CardView]:
+    """One view per person needing support in the town: the rows of the sheet and the pile of cards."""
+    if session.get(Town, town_id) is None:
+        raise NotFound(QT_TRANSLATE_NOOP("errors", "This town is no longer in the ledger."))
+    persons = _needing_support_rows(session, town_id)
+    ids = [p.id for p in persons]
+    cards: dict[uuid.UUID, EmergencyCard] = {}
+    for chunk in chunks(ids):  # a city holds more persons than SQLite's 32,766 variables per statement
+        cards.update((c.person_id, c) for c in session.scalars(
+            select(EmergencyCard)
+            .where(EmergencyCard.person_id.in_(chunk), EmergencyCard.deleted_at.is_(None))
+            .options(selectinload(EmergencyCard.family_doctor), selectinload(EmergencyCard.care_office),
+                     selectinload(EmergencyCard.support_centre))
+        ))
+    contacts = _contacts(session, ids)
+    watchers = watcher_names(session, town_id)
+    shelters = _designated_shelters(session)
+    views = [
+        _card_view(p, cards.get(p.id), contacts.get(p.id, []), watchers.get(p.id, ()),
+                   _nearest(p.household.lat, p.household.lon, shelters))
+        for p in persons
+    ]
+    if order == SortOrder.KANA:
+        views.sort(key=kana_key)
+    return views
+
+
+def persons_without_card(session: Session, town_id: uuid.UUID) -> list[CardView]:
+    return [v for v in list_cards(session, town_id) if not v.has_card]
+
+
+def incomplete_cards(session: Session, town_id: uuid.UUID) -> list[CardView]:
+    """Cards that exist but still lack something (fewer than two contacts, no doctor …)."""
+    return [v for v in list_cards(session, town_id) if v.has_card and v.missing]
+
+
+def overdue_reviews(session: Session, town_id: uuid.UUID, today: date | None = None) -> list[CardView]:
+    """Cards whose 見直し日 has passed: the liaison meeting reviews these first."""
+    today = today or date.today()
+    return [v for v in list_cards(session, town_id) if v.review_overdue(today)]
+
+
+# ---------------------------------------------------------------- reference features and shelters
+
+
+def reference_view(f: ReferenceFeature) -> ReferenceFeatureView:
+    return ReferenceFeatureView(f.id, ReferenceKind(f.kind), f.name, f.address, f.phone, f.district, f.lat, f.lon,
+                                dict(f.attributes or {}), f.source, f.credit)
+
+
+def list_reference_features(
+    session: Session, kinds: Iterable[ReferenceKind | str] | None = None
+) -> list[ReferenceFeatureView]:
+    query = select(ReferenceFeature).where(ReferenceFeature.deleted_at.is_(None))
+    if kinds is not None:
+        query = query.where(ReferenceFeature.kind.in_([ReferenceKind(k) for k in kinds]))
+    return [reference_view(f) for f in session.scalars(query.order_by(ReferenceFeature.kind, ReferenceFeature.source,
+                                                                     ReferenceFeature.source_row))]
+
+
+def reference_credits(session: Session) -> dict[ReferenceKind, list[str]]:
+    """The credit lines to show beside each reference layer on the map (one per source file)."""
+    credits: dict[ReferenceKind, list[str]] = {}
+    rows = session.execute(
+        select(ReferenceFeature.kind, ReferenceFeature.credit).where(ReferenceFeature.deleted_at.is_(None)).distinct()
+    )
+    for kind, credit in rows:
+        if credit and credit not in credits.setdefault(ReferenceKind(kind), []):
+            credits[ReferenceKind(kind)].append(credit)
+    return credits
+
+
+def haversine_m(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in metres (good to a few metres over a town)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * EARTH_RADIUS_M * math.asin(math.sqrt(a))
+
+
+def _designated_shelters(session: Session) -> list[ReferenceFeature]:
+    return list(session.scalars(select(ReferenceFeature).where(
+        ReferenceFeature.kind == ReferenceKind.DESIGNATED_SHELTER, ReferenceFeature.deleted_at.is_(None),
+        ReferenceFeature.lat.is_not(None), ReferenceFeature.lon.is_not(None),
+    )))
+
+
+def _nearest(lat: float | None, lon: float | None, shelters: Sequence[ReferenceFeature]) -> NearestShelter:
+    if lat is None or lon is None:
+        return NearestShelter(ShelterStatus.NO_POSITION)
+    if not shelters:
+        return NearestShelter(ShelterStatus.NO_SHELTERS)
+    best = min(shelters, key=lambda s: haversine_m(lat, lon, s.lat, s.lon))
+    return NearestShelter(ShelterStatus.FOUND, best.name, best.address, haversine_m(lat, lon, best.lat, best.lon),
+                          best.id)
+
+
+def nearest_designated_shelter(session: Session, household_id: uuid.UUID) -> NearestShelter:
+    """The nearest 指定避難所 as the crow flies; says so when the household has no lat/lon (pixel maps)."""
+    h = session.get(Household, household_id)
+    if h is None:
+        raise NotFound(QT_TRANSLATE_NOOP("errors", "This household is no longer in the ledger."))
+    return _nearest(h.lat, h.lon, _designated_shelters(session))

@@ -1,0 +1,251 @@
+"""The town's 緊急連絡表 (emergency contact sheet): one row per person needing support, in Excel and PDF.
+
+A4 landscape, header row on every page, fitted to the page width, town name, date and page x / y.
+Medical notes stay off the sheet (it is passed around) unless the caller asks for them.
+
+Who receives it: the town's 区長 and 民生児童委員 keep it for emergencies, so the default audience is
+``Audience.WATCHERS``: a person who did not consent to sharing with watchers and the welfare
+commissioner is printed as 「（匿名）」 with only the map number, the area's support centre, shelter and
+watchers; the rule applied is printed under the title on every page (app/privacy/masking.py).
+Pass ``Audience.AGENCIES`` for the copy handed to the 地域包括支援センター, ``Audience.STAFF`` for the
+council's own copy (everything shown, and the sheet says so).
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.properties import PageSetupProperties
+from sqlalchemy.orm import Session
+
+from app.core.errors import QT_TRANSLATE_NOOP, LedgerError
+from app.core.pdf_fonts import add_japanese_font
+from app.core.sheets import SharedStyles, header_text
+from app.core.wareki import to_wareki
+from app.emergency import cards as emergency
+from app.emergency.cards import SortOrder
+from app.emergency.views import CardView
+from app.privacy.masking import Audience, as_audience, hidden_persons, mask_card, rule_line
+from app.towns import towns
+
+TITLE = "緊急連絡表"
+FONT_NAME = "BIZ UDゴシック"  # Excel picks a fallback where it is not installed
+HEADERS = ("番号", "氏名", "ふりがな", "住所", "TEL", "緊急連絡先", "かかりつけ医", "ケアマネジャー",
+           "地域包括支援センター", "見守り者", "備考")
+# Column widths in Excel characters and in PDF millimetres (277 mm = A4 landscape less 10 mm margins).
+XLSX_WIDTHS = (6, 14, 14, 22, 13, 30, 20, 22, 20, 16, 26)
+PDF_WIDTHS = (9, 26, 24, 26, 27, 37, 27, 28, 28, 22, 23)
+RULE_ROW = 3  # the consent rule applied, printed with the header row on every page
+HEADER_ROW = 4
+MEDICAL_LABEL = "医療メモ"
+DEFAULT_AUDIENCE = Audience.WATCHERS
+
+
+@dataclass(frozen=True)
+class SheetData:
+    town: str
+    district: str
+    printed_on: date
+    rows: list[tuple[str, ...]]  # one per person, in HEADERS order, every value a string ("" when unknown)
+    person_ids: list[uuid.UUID]
+    audience: Audience = Audience.STAFF
+    hidden: int = 0  # persons printed anonymously
+
+    @property
+    def rule(self) -> str:
+        return rule_line(self.audience)
+
+
+def _agency_line(name: str, phone: str) -> str:
+    return "\n".join(x for x in (name, phone) if x)
+
+
+def sheet_row(v: CardView, *, include_medical: bool = False) -> tuple[str, ...]:
+    contacts = "\n".join(
+        f"{c.priority}. {c.name}" + (f"（{c.relationship}）" if c.relationship else "") + (f" {c.phone}" if c.phone else "")
+        for c in v.contacts
+    )
+    care = "\n".join(x for x in (v.care_manager_name, v.care_office.name if v.care_office else "",
+                                  v.care_office.phone if v.care_office else "") if x)
+    centre = _agency_line(v.support_centre.name, v.support_centre.phone) if v.support_centre else ""
+    notes = [v.care_level, v.note]
+    if v.shelter.label:
+        notes.append(f"避難所: {v.shelter.label}")
+    if include_medical and v.medical_notes:
+        notes.append(f"{MEDICAL_LABEL}: {v.medical_notes}")
+    if not v.has_card:
+        notes.append("カード未作成")
+    return (
+        str(v.map_number), v.person.name, v.person.kana, v.address, v.person.phone, contacts,
+        _agency_line(v.family_doctor_label, v.family_doctor_phone), care, centre, "\n".join(v.watchers),
+        "\n".join(x for x in notes if x),
+    )
+
+
+def sheet_data(
+    session: Session, town_id: uuid.UUID, *, order: str = SortOrder.KANA, include_medical: bool = False,
+    printed_on: date | None = None, audience: Audience = DEFAULT_AUDIENCE,
+) -> SheetData:
+    if order not in (SortOrder.KANA, SortOrder.MAP_NUMBER):
+        raise LedgerError(QT_TRANSLATE_NOOP("errors", "Sort by kana or by map number."), where="order")
+    audience = as_audience(audience)
+    town = towns.get_town(session, town_id)
+    views = emergency.list_cards(session, town_id, order=order)
+    hidden = hidden_persons(session, (v.person.id for v in views), audience)
+    if order == SortOrder.KANA and hidden:
+        # In 五十音 order an anonymous row's place would hint at the reading of the name: they go last
+        # (in map-number order, which the map shows anyway).
+        views = [v for v in views if v.person.id not in hidden] + sorted(
+            (v for v in views if v.person.id in hidden), key=lambda v: v.map_number)
+    rows = [sheet_row(mask_card(v) if v.person.id in hidden else v, include_medical=include_medical) for v in views]
+    return SheetData(town.name, town.district_name, printed_on or date.today(), rows, [v.person.id for v in views],
+                     audience, len(hidden))
+
+
+# ---------------------------------------------------------------- Excel
+
+_thin = Side(style="thin", color="000000")
+_box = Border(left=_thin, right=_thin, top=_thin, bottom=_thin)
+
+
+def _styles() -> dict[str, NamedStyle]:
+    # Named styles shared by every cell: one style-table entry each, however many rows the town has.
+    return {
+        "緊急連絡表 見出し": NamedStyle(font=Font(name=FONT_NAME, size=16, bold=True)),
+        "緊急連絡表 文字": NamedStyle(font=Font(name=FONT_NAME, size=11)),
+        "緊急連絡表 表示ルール": NamedStyle(font=Font(name=FONT_NAME, size=11, bold=True)),
+        "緊急連絡表 列名": NamedStyle(font=Font(name=FONT_NAME, size=11, bold=True),
+                                  fill=PatternFill("solid", fgColor="E4E4E4"), border=_box,
+                                  alignment=Alignment(horizontal="center", vertical="center", wrap_text=True)),
+        "緊急連絡表 欄": NamedStyle(font=Font(name=FONT_NAME, size=10.5), border=_box,
+                                 alignment=Alignment(vertical="top", wrap_text=True)),
+        "緊急連絡表 番号": NamedStyle(font=Font(name=FONT_NAME, size=10.5), border=_box,
+                                  alignment=Alignment(vertical="top", wrap_text=True, horizontal="center")),
+    }
+
+
+def write_xlsx(data: SheetData, path: Path) -> Path:
+    """Stream the sheet (openpyxl write-only mode, named styles): time and memory grow only with the rows."""
+    wb = Workbook(write_only=True)
+    styles = SharedStyles(wb, _styles())
+    cell = styles.cell
+    ws = wb.create_sheet(TITLE)
+    # Column widths, frozen panes and fit-to-page are written before the first row in write-only mode.
+    for col, width in enumerate(XLSX_WIDTHS, start=1):
+        ws.column_dimensions[get_column_letter(col)].width = width
+    ws.freeze_panes = f"C{HEADER_ROW + 1}"
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+
+    ws.append([cell(ws, f"{TITLE}　{data.district} {data.town}", "緊急連絡表 見出し")])
+    ws.append([cell(ws, f"作成日 {to_wareki(data.printed_on)}（{data.printed_on.isoformat()}）"
+                               f"　{len(data.rows)} 名", "緊急連絡表 文字")])
+    ws.append([cell(ws, data.rule, "緊急連絡表 表示ルール")])
+    ws.row_dimensions[HEADER_ROW].height = 30
+    ws.append([cell(ws, title, "緊急連絡表 列名") for title in HEADERS])
+    for r, row in enumerate(data.rows, start=HEADER_ROW + 1):
+        lines = max(v.count("\n") + 1 for v in row)
+        ws.row_dimensions[r].height = max(30, 15 * lines)
+        # Names or notes starting with = + - @ stay text (SharedStyles.cell).
+        ws.append([cell(ws, value, "緊急連絡表 番号" if col == 0 else "緊急連絡表 欄")
+                   for col, value in enumerate(row)])
+    ws.print_title_rows = f"{RULE_ROW}:{HEADER_ROW}"
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = "9"  # A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0  # as many pages tall as needed
+    ws.print_options.horizontalCentered = True
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    ws.page_margins.top = ws.page_margins.bottom = 0.6
+    font = f'&"{FONT_NAME},標準"'
+    ws.oddHeader.left.text = f"{font}{TITLE}　{header_text(data.district)} {header_text(data.town)}"
+    ws.oddHeader.right.text = f"{font}作成日 {data.printed_on:%Y/%m/%d}"
+    ws.oddFooter.center.text = f"{font}&P / &N ページ"
+    ws.oddFooter.right.text = f"{font}取り扱い注意（個人情報）"
+    path = Path(path)
+    wb.save(path)
+    return path
+
+
+# ---------------------------------------------------------------- PDF
+
+
+def _pdf_class():  # noqa: ANN202 - fpdf is imported late: only PDF output needs it
+    from fpdf import FPDF
+
+    class SheetPDF(FPDF):
+        heading = ""
+        printed = ""
+        rule = ""
+        family = "jp"
+
+        def header(self) -> None:
+            # Plain cells only (no markdown, no HTML): user text is printed as typed.
+            self.set_font(self.family, size=12)
+            self.cell(0, 7, self.heading, align="L")
+            self.set_x(self.l_margin)
+            self.cell(0, 7, self.printed, align="R", new_x="LMARGIN", new_y="NEXT")
+            self.set_font(self.family, size=9.5)
+            self.cell(0, 5, self.rule, align="L", new_x="LMARGIN", new_y="NEXT")
+            self.ln(1)
+
+        def footer(self) -> None:
+            self.set_y(-10)
+            self.set_font(self.family, size=10)
+            self.cell(0, 6, f"{self.page_no()} / {{nb}} ページ", align="C")
+            self.set_x(self.l_margin)
+            self.cell(0, 6, "取り扱い注意（個人情報）", align="R")
+
+    return SheetPDF
+
+
+def write_pdf(data: SheetData, path: Path) -> Path:
+    from fpdf.enums import TableCellFillMode
+    from fpdf.fonts import FontFace
+
+    pdf = _pdf_class()(orientation="landscape", format="A4")
+    pdf.family = add_japanese_font(pdf)
+    pdf.heading = f"{TITLE}　{data.district} {data.town}（{len(data.rows)} 名）"
+    pdf.printed = f"作成日 {to_wareki(data.printed_on)}"
+    pdf.rule = data.rule
+    pdf.set_title(f"{TITLE} {data.town}")
+    pdf.set_margins(10, 10, 10)
+    pdf.set_auto_page_break(True, margin=14)
+    pdf.alias_nb_pages()
+    pdf.add_page()
+    pdf.set_font(pdf.family, size=9.5)
+    with pdf.table(
+        col_widths=PDF_WIDTHS, line_height=4.6, text_align="LEFT", first_row_as_headings=True,
+        headings_style=FontFace(emphasis="", fill_color=(228, 228, 228)),
+        cell_fill_mode=TableCellFillMode.ROWS, cell_fill_color=(247, 247, 247), padding=1,
+    ) as table:
+        table.row(HEADERS)
+        for row in data.rows:
+            table.row(row)
+    path = Path(path)
+    pdf.output(str(path))
+    return path
+
+
+def export_sheet(
+    session: Session, town_id: uuid.UUID, path: Path, *, order: str = SortOrder.KANA, include_medical: bool = False,
+    printed_on: date | None = None, audience: Audience = DEFAULT_AUDIENCE,
+) -> Path:
+    """Write the town's sheet to ``path``: .xlsx or .pdf by its suffix (the CLI's export-contacts).
+
+    ``audience`` decides who is printed by name (default: the town's 区長 and 民生児童委員).
+    """
+    path = Path(path)
+    data = sheet_data(session, town_id, order=order, include_medical=include_medical, printed_on=printed_on,
+                      audience=audience)
+    suffix = path.suffix.lower()
+    if suffix == ".xlsx":
+        return write_xlsx(data, path)
+    if suffix == ".pdf":
+        return write_pdf(data, path)
+    raise LedgerError(QT_TRANSLATE_NOOP("errors", "Save the sheet as .xlsx or .pdf."), where=path.name)

@@ -1,0 +1,301 @@
+"""Step I: households, their members and categories on the town map."""
+
+from __future__ import annotations
+
+import math
+import uuid
+from collections.abc import Iterable, Sequence
+
+from sqlalchemy import ColumnElement, func, select
+from sqlalchemy.orm import Session, selectinload
+
+from app.core.errors import QT_TRANSLATE_NOOP, LedgerError, NotFound
+from app.core.phones import normalise_phone
+from app.core.text import search_key
+from app.core.views import (
+    CategoryView,
+    Crs,
+    HouseholdFields,
+    HouseholdView,
+    MapPoint,
+    PersonFields,
+    PersonView,
+)
+from app.models import GatheringPlace, Household, HouseholdCategory, Person, Town, utcnow
+
+MAX_NAME = 200
+MAX_ADDRESS = 300
+
+
+# ---------------------------------------------------------------- categories
+
+
+def list_categories(session: Session) -> list[CategoryView]:
+    rows = session.scalars(select(HouseholdCategory).order_by(HouseholdCategory.priority, HouseholdCategory.code))
+    return [_category_view(c) for c in rows]
+
+
+def _category_view(c: HouseholdCategory) -> CategoryView:
+    return CategoryView(c.id, c.code, c.label, c.color, c.shape, c.letter, c.priority, c.builtin)
+
+
+def _categories_by_code(session: Session, codes: Iterable[str]) -> list[HouseholdCategory]:
+    wanted = list(dict.fromkeys(codes))
+    if not wanted:
+        return []
+    found = {c.code: c for c in session.scalars(select(HouseholdCategory).where(HouseholdCategory.code.in_(wanted)))}
+    missing = [code for code in wanted if code not in found]
+    if missing:
+        raise LedgerError(
+            QT_TRANSLATE_NOOP("errors", "Unknown household category: {code}"), where="categories", code=missing[0]
+        )
+    return [found[code] for code in wanted]
+
+
+# ---------------------------------------------------------------- households
+
+
+def _view(h: Household) -> HouseholdView:
+    geo, pixel = positions(h)
+    persons = tuple(_person_view(p) for p in h.persons if p.deleted_at is None)
+    return HouseholdView(
+        id=h.id,
+        town_id=h.town_id,
+        map_number=h.map_number,
+        name=h.name,
+        address=h.address,
+        note=h.note,
+        geo=geo,
+        pixel=pixel,
+        category_codes=tuple(c.code for c in sorted(h.categories, key=lambda c: (c.priority, c.code))),
+        persons=persons,
+        deleted=h.deleted_at is not None,
+        approximate=bool(h.position_approximate),
+    )
+
+
+def _person_view(p: Person) -> PersonView:
+    return PersonView(p.id, p.household_id, p.name, p.kana, p.birth_date, p.phone, p.of_concern, p.concerns)
+
+
+def _load(session: Session, household_id: uuid.UUID, *, include_deleted: bool = False) -> Household:
+    h = session.get(Household, household_id)
+    if h is None or (h.deleted_at is not None and not include_deleted):
+        raise NotFound(QT_TRANSLATE_NOOP("errors", "This household is no longer in the ledger."))
+    return h
+
+
+def check_point(point: MapPoint) -> None:
+    if not (math.isfinite(point.x) and math.isfinite(point.y)):
+        raise LedgerError(QT_TRANSLATE_NOOP("errors", "The position is not a number."), where="position")
+    if point.crs is Crs.GEO and not (-90 <= point.y <= 90 and -180 <= point.x <= 180):
+        raise LedgerError(
+            QT_TRANSLATE_NOOP("errors", "Latitude {lat} / longitude {lon} is not on Earth."),
+            where="position",
+            lat=point.y,
+            lon=point.x,
+        )
+
+
+def set_position(record: Household | GatheringPlace, point: MapPoint | None) -> None:
+    """Store ``point`` in the record's geographic or pixel columns (the other pair is kept)."""
+    if point is None:
+        return
+    check_point(point)
+    if point.crs is Crs.GEO:
+        record.lon, record.lat = point.x, point.y
+    else:
+        record.map_x, record.map_y = point.x, point.y
+    if isinstance(record, Household):
+        record.position_approximate = False  # placed by hand: no longer a guess
+
+
+def positions(record: Household | GatheringPlace) -> tuple[MapPoint | None, MapPoint | None]:
+    """The record's (geographic, pixel) positions, each None when not placed on such a map."""
+    geo = MapPoint(Crs.GEO, record.lon, record.lat) if record.lat is not None and record.lon is not None else None
+    pixel = (
+        MapPoint(Crs.PIXEL, record.map_x, record.map_y)
+        if record.map_x is not None and record.map_y is not None
+        else None
+    )
+    return geo, pixel
+
+
+def _check_text(value: str, limit: int, where: str) -> str:
+    value = value.strip()
+    if len(value) > limit:
+        raise LedgerError(
+            QT_TRANSLATE_NOOP("errors", "Too long: {length} characters (at most {limit})."),
+            where=where,
+            length=len(value),
+            limit=limit,
+        )
+    return value
+
+
+def _apply_fields(session: Session, h: Household, fields: HouseholdFields) -> None:
+    h.name = _check_text(fields.name, MAX_NAME, "name")
+    h.address = _check_text(fields.address, MAX_ADDRESS, "address")
+    h.note = fields.note.strip()
+    h.categories = _categories_by_code(session, fields.category_codes)
+
+
+def _refresh_search_key(h: Household) -> None:
+    h.search_key = search_key(h.name, h.address)
+
+
+def next_map_number(session: Session, town_id: uuid.UUID) -> int:
+    # Deleted households keep their numbers: a printed map must never point at a new house.
+    current = session.scalar(select(func.max(Household.map_number)).where(Household.town_id == town_id))
+    return (current or 0) + 1
+
+
+def add_household(
+    session: Session,
+    town_id: uuid.UUID,
+    point: MapPoint | None,
+    fields: HouseholdFields = HouseholdFields(),
+    *,
+    household_id: uuid.UUID | None = None,
+    map_number: int | None = None,
+) -> HouseholdView:
+    """Add a household at ``point`` (None: not yet placed on the map)."""
+    if session.get(Town, town_id) is None:
+        raise NotFound(QT_TRANSLATE_NOOP("errors", "This town is no longer in the ledger."))
+    h = Household(id=household_id or uuid.uuid4(), town_id=town_id)
+    h.map_number = map_number or next_map_number(session, town_id)
+    _apply_fields(session, h, fields)
+    set_position(h, point)
+    _refresh_search_key(h)
+    session.add(h)
+    session.flush()
+    return _view(h)
+
+
+def get_household(session: Session, household_id: uuid.UUID, *, include_deleted: bool = False) -> HouseholdView:
+    return _view(_load(session, household_id, include_deleted=include_deleted))
+
+
+def move_household(session: Session, household_id: uuid.UUID, point: MapPoint) -> HouseholdView:
+    h = _load(session, household_id)
+    set_position(h, point)
+    session.flush()
+    return _view(h)
+
+
+def clear_position(session: Session, household_id: uuid.UUID, crs: Crs) -> HouseholdView:
+    """Take a household off this kind of map again (undo of pinning an unplaced household)."""
+    h = _load(session, household_id)
+    if crs is Crs.GEO:
+        h.lat = h.lon = None
+    else:
+        h.map_x = h.map_y = None
+    session.flush()
+    return _view(h)
+
+
+def unplaced_households(session: Session, town_id: uuid.UUID, crs: Crs) -> list[HouseholdView]:
+    """Households of the town with no position on this kind of map: the list a volunteer pins from."""
+    missing = (Household.lat.is_(None) | Household.lon.is_(None) if crs is Crs.GEO
+               else Household.map_x.is_(None) | Household.map_y.is_(None))
+    return list_households(session, town_id, where=missing)
+
+
+def edit_household(session: Session, household_id: uuid.UUID, fields: HouseholdFields) -> HouseholdView:
+    h = _load(session, household_id)
+    _apply_fields(session, h, fields)
+    _refresh_search_key(h)
+    session.flush()
+    return _view(h)
+
+
+def delete_household(session: Session, household_id: uuid.UUID) -> HouseholdView:
+    """Take a household off the map. It stays in the ledger as a tombstone, so undo can bring it back."""
+    h = _load(session, household_id)
+    h.deleted_at = utcnow()
+    session.flush()
+    return _view(h)
+
+
+def restore_household(session: Session, household_id: uuid.UUID) -> HouseholdView:
+    h = _load(session, household_id, include_deleted=True)
+    h.deleted_at = None
+    session.flush()
+    return _view(h)
+
+
+def list_households(
+    session: Session, town_id: uuid.UUID, *, category_codes: Sequence[str] | None = None,
+    where: ColumnElement[bool] | None = None,
+) -> list[HouseholdView]:
+    """The town's households in map-number order; with ``category_codes``, only those in any of them."""
+    query = (
+        select(Household)
+        .where(Household.town_id == town_id, Household.deleted_at.is_(None), *(() if where is None else (where,)))
+        .options(selectinload(Household.categories), selectinload(Household.persons))
+        .order_by(Household.map_number)
+    )
+    if category_codes is not None:
+        query = query.where(Household.categories.any(HouseholdCategory.code.in_(list(category_codes))))
+    return [_view(h) for h in session.scalars(query)]
+
+
+# ---------------------------------------------------------------- persons
+
+
+def _check_person(fields: PersonFields) -> None:
+    if not fields.name.strip():
+        raise LedgerError(QT_TRANSLATE_NOOP("errors", "A member needs a name."), where="name")
+    _check_text(fields.name, MAX_NAME, "name")
+    _check_text(fields.kana, MAX_NAME, "kana")
+    _check_text(fields.phone, 50, "phone")
+
+
+def _apply_person(p: Person, fields: PersonFields) -> None:
+    p.name = fields.name.strip()
+    p.kana = fields.kana.strip()
+    p.birth_date = fields.birth_date
+    p.phone = normalise_phone(fields.phone).text  # 「０７７８２２００５５」 → 「0778-22-0055」; kept if unusual
+    p.of_concern = fields.of_concern
+    p.concerns = fields.concerns.strip()
+    p.search_key = search_key(p.name, p.kana)
+
+
+def add_person(
+    session: Session, household_id: uuid.UUID, fields: PersonFields, *, person_id: uuid.UUID | None = None
+) -> PersonView:
+    _check_person(fields)
+    h = _load(session, household_id)
+    p = Person(id=person_id or uuid.uuid4(), household_id=h.id)
+    _apply_person(p, fields)
+    p.sort_order = max((q.sort_order for q in h.persons), default=-1) + 1
+    h.persons.append(p)
+    session.flush()
+    return _person_view(p)
+
+
+def _load_person(session: Session, person_id: uuid.UUID, *, include_deleted: bool = False) -> Person:
+    p = session.get(Person, person_id)
+    if p is None or (p.deleted_at is not None and not include_deleted):
+        raise NotFound(QT_TRANSLATE_NOOP("errors", "This member is no longer in the ledger."))
+    return p
+
+
+def edit_person(session: Session, person_id: uuid.UUID, fields: PersonFields) -> PersonView:
+    _check_person(fields)
+    p = _load_person(session, person_id)
+    _apply_person(p, fields)
+    session.flush()
+    return _person_view(p)
+
+
+def delete_person(session: Session, person_id: uuid.UUID) -> None:
+    _load_person(session, person_id).deleted_at = utcnow()
+    session.flush()
+
+
+def restore_person(session: Session, person_id: uuid.UUID) -> PersonView:
+    p = _load_person(session, person_id, include_deleted=True)
+    p.deleted_at = None
+    session.flush()
+    return _person_view(p)

@@ -1,0 +1,211 @@
+"""Reading the audit log (by person, household, date), exporting it, and archiving / restoring persons with a reason."""
+
+from __future__ import annotations
+
+import csv
+import enum
+import uuid
+from dataclasses import astuple, dataclass, fields
+from datetime import date, datetime, time, timedelta, timezone
+from pathlib import Path
+
+from sqlalchemy import and_, or_, select
+from sqlalchemy.orm import Session
+
+from app.core.errors import QT_TRANSLATE_NOOP, LedgerError, NotFound
+from app.core.sheets import looks_like_formula, xlsx_text
+from app.models import AuditAction, AuditEntry, Person, utcnow
+from app.models.audit import REASON_INFO_KEY
+from app.privacy.masking import Audience, export_rule
+
+
+@dataclass(frozen=True)
+class AuditRow:
+    at: datetime
+    operator_name: str
+    operator_role: str
+    action: AuditAction
+    entity: str
+    entity_id: uuid.UUID | None
+    person_id: uuid.UUID | None
+    household_id: uuid.UUID | None
+    label: str
+    field: str | None
+    old_value: str | None
+    new_value: str | None
+    reason: str
+
+
+HEADERS = ("日時 time", "操作者 operator", "役割 role", "操作 action", "対象 entity", "ID", "person", "household",
+           "名前 name", "項目 field", "変更前 old", "変更後 new", "理由 reason")
+
+
+class ArchiveReason(enum.StrEnum):
+    MOVED_AWAY = "moved_away"  # 転出
+    FACILITY = "facility"  # 施設入所
+    DIED = "died"  # 死亡
+    OTHER = "other"
+
+
+ARCHIVE_REASON_LABELS = {ArchiveReason.MOVED_AWAY: "転出", ArchiveReason.FACILITY: "施設入所",
+                         ArchiveReason.DIED: "死亡", ArchiveReason.OTHER: "その他"}
+
+
+def _row(e: AuditEntry) -> AuditRow:
+    return AuditRow(at=e.at, operator_name=e.operator_name, operator_role=e.operator_role, action=e.action,
+                    entity=e.entity, entity_id=e.entity_id, person_id=e.person_id, household_id=e.household_id,
+                    label=e.label, field=e.field, old_value=e.old_value, new_value=e.new_value, reason=e.reason)
+
+
+def _bound(value: date | datetime | None, *, end: bool) -> datetime | None:
+    if value is None:
+        return None
+    if not isinstance(value, datetime):  # a whole day: up to and including ``until``
+        value = datetime.combine(value + timedelta(days=1) if end else value, time.min).astimezone()
+    return value if value.tzinfo else value.astimezone()
+
+
+def list_audit(session: Session, *, person_id: uuid.UUID | None = None, household_id: uuid.UUID | None = None,
+               since: date | datetime | None = None, until: date | datetime | None = None,
+               limit: int | None = None) -> list[AuditRow]:
+    """Entries newest first. ``person_id`` also brings the entries of the person's household itself
+    and of everything tied to the person (watch links, emergency contacts, cards)."""
+    query = select(AuditEntry)
+    if person_id is not None:
+        person = session.get(Person, person_id)
+        own_household = person.household_id if person is not None else None
+        query = query.where(or_(
+            AuditEntry.person_id == person_id,
+            and_(AuditEntry.entity == "household", AuditEntry.entity_id == own_household)
+            if own_household is not None else False,
+        ))
+    if household_id is not None:
+        query = query.where(AuditEntry.household_id == household_id)
+    start, stop = _bound(since, end=False), _bound(until, end=True)
+    if start is not None:
+        query = query.where(AuditEntry.at >= start.astimezone(timezone.utc))
+    if stop is not None:
+        if isinstance(until, datetime):
+            query = query.where(AuditEntry.at <= stop.astimezone(timezone.utc))
+        else:
+            query = query.where(AuditEntry.at < stop.astimezone(timezone.utc))
+    query = query.order_by(AuditEntry.at.desc(), AuditEntry.id.desc())
+    if limit is not None:
+        query = query.limit(limit)
+    return [_row(e) for e in session.scalars(query)]
+
+
+def _cells(row: AuditRow) -> list[str]:
+    out = []
+    for value in astuple(row):
+        if value is None:
+            out.append("")
+        elif isinstance(value, datetime):
+            out.append(value.astimezone().strftime("%Y-%m-%d %H:%M:%S"))
+        elif isinstance(value, enum.Enum):
+            out.append(str(value.value))
+        else:
+            out.append(str(value))
+    return out
+
+
+def _csv_safe(text: str) -> str:
+    # A spreadsheet opening the CSV must show user text as typed, never run it as a formula.
+    return "'" + text if looks_like_formula(text) else text
+
+
+def export_audit_csv(rows: list[AuditRow], out: Path) -> Path:
+    """UTF-8 with BOM, so Excel on Japanese Windows opens it without mojibake."""
+    out = Path(out)
+    with open(out, "w", encoding="utf-8-sig", newline="") as f:
+        writer = csv.writer(f)
+        writer.writerow(HEADERS)
+        for row in rows:
+            writer.writerow([_csv_safe(c) for c in _cells(row)])
+    return out
+
+
+def export_audit_xlsx(rows: list[AuditRow], out: Path) -> Path:
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "監査ログ"
+    ws.append(HEADERS)
+    for r, row in enumerate(rows, start=2):
+        for c, text in enumerate(_cells(row), start=1):
+            # User text (names, operators, old and new values) stays text, even "=HYPERLINK(…)": a string
+            # cell, and quotePrefix so that editing it in Excel does not turn it into a formula either.
+            cell = ws.cell(row=r, column=c)
+            cell.value = xlsx_text(text)
+            cell.data_type = "s"
+            if looks_like_formula(cell.value):
+                cell.quotePrefix = True
+    ws.freeze_panes = "A2"
+    # The history names everyone: for council staff only, and it says so on every printed page.
+    ws.oddHeader.center.text = f"表示ルール: {export_rule(Audience.STAFF).ja}"
+    ws.oddFooter.center.text = "&P / &N"
+    for letter, width in zip("ABCDEFGHIJKLM", (20, 14, 12, 9, 14, 10, 10, 10, 16, 16, 24, 24, 16)):
+        ws.column_dimensions[letter].width = width
+    wb.save(out)
+    return Path(out)
+
+
+def _person(session: Session, person_id: uuid.UUID) -> Person:
+    p = session.get(Person, person_id)
+    if p is None:
+        raise NotFound(QT_TRANSLATE_NOOP("errors", "this person is not in the ledger"))
+    return p
+
+
+def _flush_with_reason(session: Session, reason: str) -> None:
+    session.info[REASON_INFO_KEY] = reason
+    try:
+        session.flush()
+    finally:
+        session.info.pop(REASON_INFO_KEY, None)
+
+
+def archive_person(session: Session, person_id: uuid.UUID, reason: ArchiveReason, note: str = "") -> None:
+    """Moved away, entered a facility, died: the person leaves every list but keeps their history."""
+    p = _person(session, person_id)
+    if p.deleted_at is not None:
+        raise LedgerError(QT_TRANSLATE_NOOP("errors", "{name} is already archived"), name=p.name)
+    reason = ArchiveReason(reason)
+    p.deleted_at = utcnow()
+    _flush_with_reason(session, f"{reason.value}: {note.strip()}" if note.strip() else reason.value)
+
+
+def restore_person(session: Session, person_id: uuid.UUID, note: str = "") -> None:
+    p = _person(session, person_id)
+    if p.deleted_at is None:
+        return
+    p.deleted_at = None
+    _flush_with_reason(session, note.strip())
+
+
+@dataclass(frozen=True)
+class ArchivedPerson:
+    person_id: uuid.UUID
+    name: str
+    household_id: uuid.UUID
+    archived_at: datetime
+    reason: ArchiveReason | None  # None: archived without a reason (deleted in the side panel)
+    note: str
+
+
+def archived_persons(session: Session) -> list[ArchivedPerson]:
+    """Archived persons, newest first, with the reason of their latest archiving."""
+    out = []
+    for p in session.scalars(select(Person).where(Person.deleted_at.is_not(None)).order_by(Person.deleted_at.desc())):
+        entry = session.scalars(
+            select(AuditEntry).where(AuditEntry.entity == "person", AuditEntry.entity_id == p.id,
+                                     AuditEntry.action == AuditAction.ARCHIVE)
+            .order_by(AuditEntry.at.desc(), AuditEntry.id.desc()).limit(1)).first()
+        code, _, note = (entry.reason if entry is not None else "").partition(": ")
+        reason = ArchiveReason(code) if code in ArchiveReason._value2member_map_ else None
+        out.append(ArchivedPerson(p.id, p.name, p.household_id, p.deleted_at, reason, note))
+    return out
+
+
+AUDIT_ROW_FIELDS = tuple(f.name for f in fields(AuditRow))

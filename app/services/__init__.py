@@ -1,1 +1,0 @@
-"""Domain operations the UI and the command line call; each takes a Session (one per user action)."""

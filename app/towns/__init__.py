@@ -1,0 +1,1 @@
+"""Towns and their base maps (image, MBTiles, plain), the address table and the public reference layers."""

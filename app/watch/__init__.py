@@ -1,0 +1,1 @@
+"""Step II: the watch network (watchers and watch links) and the watch-network record form in Excel."""
