@@ -18,7 +18,7 @@ import openpyxl
 import pytest
 from sqlalchemy import select
 
-from app.core.sheets import SharedStyles, write_text
+from app.core.sheets import SharedStyles, looks_like_formula, write_text
 from app.core.views import HouseholdFields, PersonFields
 from app.emergency import cards as emergency
 from app.emergency.card_pdf import export_cards
@@ -30,7 +30,6 @@ from app.meeting.overview_excel import export_overview_xlsx
 from app.models import HouseholdCategory, Operator, Person
 from app.models.watch import Watcher, WatchLink
 from app.privacy import audit
-from app.core.sheets import looks_like_formula
 from app.privacy.masking import Audience
 from app.towns import towns
 from app.watch import network as watch
