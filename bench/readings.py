@@ -25,6 +25,7 @@ from pathlib import Path
 
 from app.core.text import fold
 from bench.machine import cpu_name
+from bench.sections import replace_section
 
 RESULTS = Path(__file__).with_name("RESULTS.md")
 START, END = "<!-- readings -->", "<!-- /readings -->"
@@ -227,13 +228,7 @@ def section(chosen: list[Sample], scores: dict[str, dict[str, Score]], timing: d
 
 
 def write(text: str) -> None:
-    now = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else ""
-    if START in now and END in now:
-        head, rest = now.split(START, 1)
-        now = head + text.rstrip("\n") + rest.split(END, 1)[1]
-    else:
-        now = now.rstrip("\n") + "\n\n" + text
-    RESULTS.write_text(now, encoding="utf-8")
+    replace_section(RESULTS, START, END, text)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -31,6 +31,7 @@ from app.office.server import init_server, register_laptop  # noqa: E402
 from app.paths import ledger_path  # noqa: E402
 from app.sync import sync  # noqa: E402
 from bench.generate import DISTRICT, generate  # noqa: E402
+from bench.sections import replace_section
 
 RESULTS = Path(__file__).with_name("RESULTS.md")
 START, END = "<!-- sync -->", "<!-- /sync -->"
@@ -118,15 +119,7 @@ def write(rows: list, server: str, households: int) -> None:
               "  per household) and writes one audit entry per record. Not profiled yet: batching the received",
               "  records per table is the obvious next step.",
               "- An incremental sync is a few round trips plus one statement per changed field.", END]
-    text_now = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else ""
-    section = "\n".join(lines) + "\n"
-    if START in text_now and END in text_now:
-        head, rest = text_now.split(START, 1)
-        tail = rest.split(END, 1)[1]
-        text_now = head + section.rstrip("\n") + tail
-    else:
-        text_now = text_now.rstrip("\n") + "\n\n" + section
-    RESULTS.write_text(text_now, encoding="utf-8")
+    replace_section(RESULTS, START, END, "\n".join(lines) + "\n")
 
 
 def main() -> None:

@@ -11,6 +11,7 @@ import openpyxl
 import pytest
 from sqlalchemy import func, select
 
+from app.core.errors import LedgerError
 from app.core.sheets import ChangeKind
 from app.core.views import HouseholdFields, PersonFields
 from app.emergency import card_pdf as emergency_cards
@@ -122,7 +123,7 @@ def test_community_audience_uses_the_map_scope_and_unknown_audiences_are_refused
     ledger, town_id, _, _ = consent_town
     with ledger.Session.begin() as s:
         emergency_sheet.export_sheet(s, town_id, tmp_path / "c.xlsx", audience="community")
-        with pytest.raises(privacy.LedgerError, match="audience"):
+        with pytest.raises(LedgerError, match="audience"):
             emergency_sheet.export_sheet(s, town_id, tmp_path / "x.xlsx", audience="neighbours")
     text = xlsx_text(tmp_path / "c.xlsx")
     assert AGREED["name"] not in text  # she agreed to watchers, not to the community map

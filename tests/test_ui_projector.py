@@ -67,30 +67,30 @@ def test_printed_map_preview_from_the_window(qtbot, window, tmp_path):
     from app.maps.printing import PrintOptions
 
     shown = []
-    preview = window.projector.print_map(PrintOptions(paper="A3", landscape=False), show=shown.append)
-    assert preview is not None and shown == [preview]
+    with qtbot.waitSignal(window.projector.printed, timeout=90_000) as printed:
+        assert window.projector.print_map(PrintOptions(paper="A3", landscape=False), show=shown.append) is not None
+    preview = printed.args[0]
+    assert shown == [preview]
     assert preview.page_count == 1
     saved = preview.save(tmp_path / "map.pdf")
     assert saved.read_bytes().startswith(b"%PDF")
 
 
 def test_meeting_lists_show_map_numbers_only_on_the_projector(qtbot, window):
-    from app.core.views import Crs, MapPoint
+    from app.core.views import Crs, MapPoint, PersonFields
     from tests.test_ui_meeting import start_meeting
 
     start_meeting(window, days_ago=7)
     with window.ledger.Session() as s:
         someone = next(h for h in households.list_households(s, window.towns.town.id) if h.persons)
     person = someone.persons[0]
-    window.households.edit_person(person.id, __import__("app.core.views", fromlist=["x"]).PersonFields(
+    window.households.edit_person(person.id, PersonFields(
         name=person.name, kana=person.kana, phone="0778-22-0000", of_concern=True, concerns="通院中"))
     window.households.add_household(MapPoint(Crs.PIXEL, 210.0, 210.0))
     personal = personal_texts(window)
 
     def cells(dialog) -> list[str]:
-        table = dialog.table
-        return [table.item(r, c).text() for r in range(table.rowCount()) for c in range(table.columnCount())
-                if table.item(r, c) is not None]
+        return [cell for row in dialog.table.visible_rows() for cell in row]
 
     shown: list = []
     before = cells(window.meeting.show_changes(show=shown.append))

@@ -48,7 +48,9 @@ def test_sync_button_status_and_a_conflict_chosen_side_by_side(qtbot, make_lapto
     sync_button = window.edit_toolbar.widgetForAction(window.actions[MainAction.SYNC])
     assert not sync_button.isVisible()  # a ledger that never synced has no Sync button in the way
     with qtbot.waitSignal(window.map_ready, timeout=60_000):
-        report = window.sync.sync_now(b.url)
+        with qtbot.waitSignal(window.sync.synced, timeout=60_000) as synced:
+            assert window.sync.sync_now(b.url)
+    report = synced.args[0]
     assert report is not None and report.applied > 0
     assert window.towns.town is not None and window.towns.town.household_count == 3  # the received town is on the map
     assert sync_button.isVisible()  # from now on one click syncs
@@ -58,7 +60,9 @@ def test_sync_button_status_and_a_conflict_chosen_side_by_side(qtbot, make_lapto
     sync(a.ledger, a.url)
     window.households.select_household(ids[0])
     window.households.edit_selected(HouseholdFields(name="山田さん宅", address="余川町1"))
-    second = window.sync.sync_now()  # the address was kept from the first sync
+    with qtbot.waitSignal(window.sync.synced, timeout=60_000) as synced:
+        assert window.sync.sync_now()  # the address was kept from the first sync
+    second = synced.args[0]
     # THEN nothing is merged: B keeps its own value and the window says a choice is waiting
     assert second is not None and second.new_conflicts == 1
     assert name_of(b, ids[0]) == "山田さん宅"

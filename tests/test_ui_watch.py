@@ -9,7 +9,7 @@ from app.ui.mainwindow.actions import MainAction
 from app.ui.operations import OpChanges
 from app.ui.watch_panel import LinkDialog
 from app.watch import network as watch
-from tests.test_ui_map import page_state, window  # noqa: F401 - the window fixture
+from tests.test_ui_map import on_the_drawn_map, page_state, window  # noqa: F401 - the window fixture
 
 
 def concerns(window):
@@ -50,9 +50,10 @@ def test_watch_lines_join_watcher_and_person_households(qtbot, step2):
 def test_moving_a_household_moves_its_watch_lines(qtbot, step2):
     with step2.ledger.Session() as s:
         line = watch.watch_lines(s, step2.towns.town.id)[0]
-    step2.map_view.bridge.featureMoved(str(line.person_household_id), 111.0, 222.0)
+    to = on_the_drawn_map(step2, 111.0, 222.0)  # a spot of the demo's drawn map, on its (fictional) ground
+    step2.map_view.bridge.featureMoved(str(line.person_household_id), to.x, to.y)
     drawn = next(x for x in page_state(qtbot, step2)["lines"] if x["id"] == str(line.link_id))
-    assert drawn["latlngs"][1] == [111.0, 222.0]
+    assert drawn["latlngs"][1] == [to.x, to.y]
 
 
 def test_choosing_a_person_highlights_their_network(qtbot, step2):
@@ -91,7 +92,9 @@ def test_closing_the_gap_with_a_new_neighbour_and_undo(qtbot, step2):
 
 
 def test_export_then_import_the_form_from_the_window(qtbot, step2, tmp_path, monkeypatch):
-    path = step2.imports.export_watch_form(tmp_path / "form.xlsx")
+    with qtbot.waitSignal(step2.imports.exported, timeout=60_000) as exported:  # written in the background
+        assert step2.imports.export_watch_form(tmp_path / "form.xlsx") is not None
+    path = exported.args[0]
     assert path and path.exists()
     wb = openpyxl.load_workbook(path)
     ws = wb.worksheets[0]
@@ -99,7 +102,9 @@ def test_export_then_import_the_form_from_the_window(qtbot, step2, tmp_path, mon
     cell.value = "週に一度の見回り"
     wb.save(path)
     previews = []
-    assert step2.imports.import_watch_form(path, confirm=lambda p: previews.append(p) or True)
+    with qtbot.waitSignal(step2.imports.finished, timeout=60_000) as finished:
+        assert step2.imports.import_watch_form(path, confirm=lambda p: previews.append(p) or True)
+    assert finished.args == [True]
     assert previews[0].summary().startswith("added 0, updated 1")
     assert "週に一度の見回り" in [l.involvement for c in concerns(step2) for l in c.links]  # noqa: E741
 
@@ -112,7 +117,9 @@ def test_a_bad_form_changes_nothing_and_says_where(qtbot, step2, tmp_path, monke
     bad = tmp_path / "見守り.xlsx"
     bad.write_bytes(b"PK\x03\x04 not really a zip")
     before = concerns(step2)
-    assert step2.imports.import_watch_form(bad, confirm=lambda p: True) is False
+    with qtbot.waitSignal(step2.imports.finished, timeout=60_000) as finished:
+        step2.imports.import_watch_form(bad, confirm=lambda p: True)
+    assert finished.args == [False]
     assert shown and "見守り.xlsx" in shown[0]
     assert concerns(step2) == before
 
@@ -121,7 +128,7 @@ def test_persons_of_concern_can_be_listed_in_gojuon_order(qtbot, step2):
     from app.core.japanese import gojuon_key
 
     step2.watch_panel.order.setCurrentIndex(1)  # 五十音
-    listed = [step2.watch_panel.persons.item(i).data(0x0100) for i in range(step2.watch_panel.persons.count())]
+    listed = step2.watch_panel.persons.visible_ids()
     by_id = {c.person.id: c.person for c in concerns(step2)}
     readings = [gojuon_key(by_id[i].kana, by_id[i].name) for i in listed]
     assert readings == sorted(readings) and len(listed) == len(by_id)
@@ -155,9 +162,14 @@ def test_the_form_is_exported_for_a_chosen_audience_and_says_which_rule(qtbot, s
         return {str(c.value) for ws in openpyxl.load_workbook(path).worksheets for row in ws.iter_rows()
                 for c in row if c.value}
 
-    default = texts(step2.imports.export_watch_form(tmp_path / "default.xlsx"))
+    def exported(path, **audience):  # written in the background: the path once it is whole
+        with qtbot.waitSignal(step2.imports.exported, timeout=60_000) as done:
+            assert step2.imports.export_watch_form(path, **audience) is not None
+        return done.args[0]
+
+    default = texts(exported(tmp_path / "default.xlsx"))
     assert any(export_rule(Audience.WATCHERS).ja in t for t in default)
-    staff = texts(step2.imports.export_watch_form(tmp_path / "staff.xlsx", audience=Audience.STAFF))
+    staff = texts(exported(tmp_path / "staff.xlsx", audience=Audience.STAFF))
     assert any(export_rule(Audience.STAFF).ja in t for t in staff)
     names = {c.person.name for c in concerns(step2)}
     assert names <= staff  # the council's own copy names everyone

@@ -6,13 +6,19 @@ import argparse
 import sys
 from pathlib import Path
 
-from app.cli.common import audience_option, data_dir_of, fail, ledger_of, print_problems
+from app.cli import gis as gis_cli
+from app.cli import hazards as hazards_cli
+from app.cli import incidents as incidents_cli
+from app.cli import plans as plans_cli
+from app.cli import towns as towns_cli
+from app.cli.common import audience_option, command_adder, data_dir_of, fail, ledger_of, print_problems
 from app.core.errors import QT_TRANSLATE_NOOP, LedgerError
 from app.emergency import agency_files as agencies
 from app.emergency import card_pdf as emergency_cards
 from app.emergency import contact_sheet as emergency_sheet
 from app.paths import address_table_path, ledger_path
 from app.privacy.masking import export_rule
+from app.privacy.sharing import current_sharing
 from app.towns import reference_layers
 from app.towns.addresses import AddressTable
 from app.towns.towns import find_town, list_towns
@@ -49,12 +55,14 @@ def cmd_towns(args: argparse.Namespace) -> int:
 
 def cmd_export_form(args: argparse.Namespace) -> int:
     try:
-        with ledger_of(args) as ledger, ledger.Session() as s:
+        with ledger_of(args) as ledger, ledger.Session.begin() as s:  # the copy is counted out: a write
             town = find_town(s, args.town)
-            path = watch_form.export_form(s, town.id, Path(args.out), audience=args.audience)
+            sharing = current_sharing(s)
+            path = watch_form.export_form(s, town.id, Path(args.out), audience=args.audience, sharing=sharing)
     except (LedgerError, OSError) as e:
         return fail(e)
-    print(f"exported the watch-network record form of {town.name} to {path} ({export_rule(args.audience).en})")
+    print(f"exported the watch-network record form of {town.name} to {path} "
+          f"({export_rule(args.audience, sharing).en})")
     return 0
 
 
@@ -85,25 +93,28 @@ def cmd_import_roster(args: argparse.Namespace) -> int:
 
 def cmd_export_contacts(args: argparse.Namespace) -> int:
     try:
-        with ledger_of(args) as ledger, ledger.Session() as s:
+        with ledger_of(args) as ledger, ledger.Session.begin() as s:  # the copy is counted out: a write
             town = find_town(s, args.town)
+            sharing = current_sharing(s)
             path = emergency_sheet.export_sheet(s, town.id, Path(args.out), order=args.order,
-                                                include_medical=args.include_medical, audience=args.audience)
+                                                include_medical=args.include_medical, audience=args.audience,
+                                                sharing=sharing)
     except (LedgerError, OSError) as e:
         return fail(e)
-    print(f"exported the emergency contact sheet of {town.name} to {path} ({export_rule(args.audience).en})")
+    print(f"exported the emergency contact sheet of {town.name} to {path} ({export_rule(args.audience, sharing).en})")
     return 0
 
 
 def cmd_export_cards(args: argparse.Namespace) -> int:
     try:
-        with ledger_of(args) as ledger, ledger.Session() as s:
+        with ledger_of(args) as ledger, ledger.Session.begin() as s:  # the copy is counted out: a write
             town = find_town(s, args.town)
+            sharing = current_sharing(s)
             path = emergency_cards.export_cards(s, town.id, Path(args.out), per_page=args.per_page,
-                                                audience=args.audience)
+                                                audience=args.audience, sharing=sharing)
     except (LedgerError, OSError) as e:
         return fail(e)
-    print(f"exported the emergency contact cards of {town.name} to {path} ({export_rule(args.audience).en})")
+    print(f"exported the emergency contact cards of {town.name} to {path} ({export_rule(args.audience, sharing).en})")
     return 0
 
 
@@ -129,6 +140,7 @@ def cmd_import_layer(args: argparse.Namespace) -> int:
     except (LedgerError, OSError) as e:
         return fail(e)
     print(("would import (dry run): " if args.dry_run else "imported: ") + preview.summary())
+    print(f"coordinate system: {preview.crs.note()}")
     print_problems(preview.problems)
     return 0
 
@@ -303,10 +315,7 @@ def cmd_package_import(args: argparse.Namespace) -> int:
 
 
 def add_commands(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    def add(name: str, handler, help_text: str) -> argparse.ArgumentParser:  # noqa: ANN001
-        p = commands.add_parser(name, parents=[common], help=help_text)
-        p.set_defaults(handler=handler)
-        return p
+    add = command_adder(commands, common)
 
     add("make-demo", cmd_make_demo, "write the demo ledger into --data-dir")
     add("towns", cmd_towns, "list the ledger's towns, one per line")
@@ -347,7 +356,7 @@ def add_commands(commands: argparse._SubParsersAction, common: argparse.Argument
     p.add_argument("--out", required=True, type=Path, metavar="FILE")
     p = add("restore", cmd_restore, "replace the ledger with a checked backup (the current one is kept first)")
     p.add_argument("file", type=Path, metavar="FILE")
-    p = add("import-layer", cmd_import_layer, "import shelters, community halls or clinics (CSV or GeoJSON)")
+    p = add("import-layer", cmd_import_layer, "import shelters, community halls or clinics (CSV, GeoJSON or Shapefile .shp)")
     p.add_argument("file", type=Path)
     p.add_argument("--kind", choices=("shelter", "designated_shelter", "community_hall", "clinic"))
     p.add_argument("--dry-run", action="store_true")
@@ -374,3 +383,8 @@ def add_commands(commands: argparse._SubParsersAction, common: argparse.Argument
     p.add_argument("file", type=Path, metavar="FILE")
     p.add_argument("--url", help="office: the server's owner address")
     p.add_argument("--reply", type=Path, metavar="FILE", help="office: where to write the reply package")
+    towns_cli.add_commands(commands, common)  # add-town, set-base-map, georeference
+    gis_cli.add_commands(commands, common)  # export-geojson
+    hazards_cli.add_commands(commands, common)  # import-hazard
+    plans_cli.add_commands(commands, common)  # export-plans
+    incidents_cli.add_commands(commands, common)  # incident start / record / export / close

@@ -48,3 +48,12 @@ def audience_option(p: argparse.ArgumentParser) -> None:
 def print_problems(problems) -> None:  # noqa: ANN001 - a list of reference_layers.Problem
     for problem in problems:
         print(f"  {problem.severity}: {problem.message()}")
+
+
+def command_adder(commands: argparse._SubParsersAction, common: argparse.ArgumentParser):  # noqa: ANN201
+    """``add(name, handler, help)``: a sub-command with the common options (--data-dir) that runs ``handler``."""
+    def add(name: str, handler, help_text: str) -> argparse.ArgumentParser:  # noqa: ANN001
+        p = commands.add_parser(name, parents=[common], help=help_text)
+        p.set_defaults(handler=handler)
+        return p
+    return add

@@ -1,8 +1,11 @@
-"""Splitting long id lists for ``IN (...)``: SQLite takes at most 32,766 bound variables per statement."""
+"""Reading in bulk: long id lists split for ``IN (...)`` (SQLite takes at most 32,766 bound variables per
+statement), and the cycle collector paused while a city's worth of small views is built."""
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import TypeVar
 
 T = TypeVar("T")
@@ -16,3 +19,16 @@ def chunks(items: Iterable[T], size: int = IN_CHUNK) -> Iterator[list[T]]:
     seq: Sequence[T] = items if isinstance(items, Sequence) else list(items)
     for i in range(0, len(seq), size):
         yield list(seq[i:i + size])
+
+
+@contextmanager
+def no_gc_pauses() -> Iterator[None]:
+    """Building a city's views (tens of thousands of small acyclic objects) sets the cycle collector off over and
+    over, up to half the time: paused while they are built, restored after."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()

@@ -11,10 +11,11 @@ from datetime import date, datetime
 from pathlib import Path
 
 from openpyxl import load_workbook
-from openpyxl.cell.cell import Cell
+from openpyxl.cell.cell import Cell, MergedCell
 from openpyxl.styles import NamedStyle
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook import Workbook
+from openpyxl.worksheet.worksheet import Worksheet
 
 from app.core.errors import QT_TRANSLATE_NOOP, LedgerError
 from app.core.workbook_guard import check_package
@@ -114,8 +115,18 @@ def check_length(text: str, limit: int, what: str, sheet: str, row: int, column:
     return text
 
 
-def write_text(cell: Cell, value: str) -> None:
+def active_sheet(wb: Workbook) -> Worksheet:
+    """The sheet a new workbook opens on (``Workbook()`` always makes one worksheet)."""
+    ws = wb.active
+    if not isinstance(ws, Worksheet):
+        raise TypeError(f"the workbook's active sheet is not a worksheet: {ws!r}")
+    return ws
+
+
+def write_text(cell: Cell | MergedCell, value: str) -> None:
     """Write user text so Excel and LibreOffice show it as typed, never evaluate it as a formula."""
+    if isinstance(cell, MergedCell):
+        raise ValueError(f"{cell.coordinate} lies inside a merged range: write to its top-left cell")
     cell.value = xlsx_text(value) if isinstance(value, str) else value
     _keep_text(cell)
 
@@ -144,7 +155,7 @@ class SharedStyles:
             wb.add_named_style(style)
         self._arrays = {name: style.as_tuple() for name, style in styles.items()}
 
-    def cell(self, ws, value: object, style: str | None = None) -> Cell:  # noqa: ANN001 - write-only sheet
+    def cell(self, ws, value: str | float | date | None, style: str | None = None) -> Cell:  # noqa: ANN001 - write-only sheet
         """A cell to append, in the named ``style``; text stays text (as ``write_text``). An empty text is
         written as an empty styled cell (Excel shows the same; nothing goes to the shared strings)."""
         if value == "":

@@ -111,6 +111,24 @@ def check_text_size(path: Path) -> None:
                           where=path.name, size=round(size / MB), limit=MAX_TEXT_BYTES // MB)
 
 
+def read_text_file(path: Path) -> str:
+    """A text file (CSV, a list from Excel) within the size limit, as UTF-8 (with or without BOM) or, failing
+    that, Shift_JIS: Japanese offices still publish cp932 CSVs. Neither → a LedgerError naming the file."""
+    path = Path(path)
+    check_text_size(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise LedgerError(QT_TRANSLATE_NOOP("errors", "Cannot read the file: {reason}"), where=path.name,
+                          reason=exc.strerror or str(exc)) from exc
+    for encoding in ("utf-8-sig", "cp932"):
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise LedgerError(QT_TRANSLATE_NOOP("errors", "The file is neither UTF-8 nor Shift_JIS text."), where=path.name)
+
+
 def csv_rows(text: str, file: str) -> Iterator[list[str]]:
     """The records of CSV text (quoted line breaks kept); a broken record becomes a LedgerError naming its line."""
     reader = csv.reader(io.StringIO(text, newline=""))

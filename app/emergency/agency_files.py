@@ -12,6 +12,7 @@ import unicodedata
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -19,11 +20,11 @@ from sqlalchemy.orm import Session
 from app.core.errors import QT_TRANSLATE_NOOP, LedgerError
 from app.core.phones import normalise_phone
 from app.core.sheets import open_workbook
-from app.core.workbook_guard import csv_rows, first_sheet, sheet_rows
+from app.core.workbook_guard import csv_rows, first_sheet, read_text_file, sheet_rows
 from app.emergency import cards as emergency
 from app.emergency.views import AgencyFields
 from app.models.emergency import Agency, AgencyKind
-from app.towns.reference_layers import JAPAN_LAT, JAPAN_LON, Problem, Severity, _read_text
+from app.towns.reference_layers import JAPAN_LAT, JAPAN_LON, Problem, Severity
 
 COLUMNS = {
     "name": ("センター名", "事業所名", "名称", "機関名", "施設名", "name"),
@@ -113,7 +114,7 @@ def _table(path: Path) -> list[list[str]]:
     if path.suffix.lower() not in (".csv", ".txt"):
         raise LedgerError(QT_TRANSLATE_NOOP("errors", "Agency lists are read from .csv or .xlsx files."),
                           where=path.name)
-    return list(csv_rows(_read_text(path), path.name))
+    return list(csv_rows(read_text_file(path), path.name))
 
 
 def _columns(headers: list[str]) -> dict[str, int]:
@@ -234,20 +235,21 @@ def read_agencies(
     return preview
 
 
-def _replace(fields: AgencyFields, **changes: object) -> AgencyFields:
+def _replace(fields: AgencyFields, **changes: Any) -> AgencyFields:
     from dataclasses import replace
 
     return replace(fields, **changes)
 
 
 def _drop_outliers(preview: AgencyPreview) -> None:
-    placed = [r for r in preview.rows if r.fields.lat is not None]
+    placed = [(r, r.fields.lat, r.fields.lon) for r in preview.rows
+              if r.fields.lat is not None and r.fields.lon is not None]
     if len(placed) < 3:
         return
-    mid_lat = statistics.median(r.fields.lat for r in placed)
-    mid_lon = statistics.median(r.fields.lon for r in placed)
-    for r in placed:
-        km = emergency.haversine_m(mid_lat, mid_lon, r.fields.lat, r.fields.lon) / 1000
+    mid_lat = statistics.median(lat for _r, lat, _lon in placed)
+    mid_lon = statistics.median(lon for _r, _lat, lon in placed)
+    for r, lat, lon in placed:
+        km = emergency.haversine_m(mid_lat, mid_lon, lat, lon) / 1000
         if km > OUTLIER_KM:
             preview.problems.append(Problem(preview.path.name, r.row, "緯度/経度", Severity.PARTIAL, QT_TRANSLATE_NOOP(
                 "import", "The position is {km:.0f} km from the other offices in the list (geocoded to the wrong "
@@ -265,7 +267,7 @@ def _match_existing(session: Session, preview: AgencyPreview) -> None:
     """Re-importing a list updates its agencies: match by office number, else by kind and name."""
     live = list(session.scalars(select(Agency).where(Agency.deleted_at.is_(None))))
     by_number = {a.office_number: a for a in live if a.office_number}
-    by_name = {(a.kind, _norm(a.name)): a for a in live}
+    by_name: dict[tuple[AgencyKind | str, str], Agency] = {(a.kind, _norm(a.name)): a for a in live}
     for r in preview.rows:
         found = by_number.get(r.fields.office_number) if r.fields.office_number else None
         found = found or by_name.get((r.fields.kind, _norm(r.fields.name)))
@@ -285,7 +287,7 @@ def apply_agencies(session: Session, preview: AgencyPreview) -> int:
         for r in preview.rows:
             if r.action is Action.ADD:
                 emergency.add_agency(session, r.fields)
-            elif r.action is Action.UPDATE:
+            elif r.action is Action.UPDATE and r.existing_id is not None:
                 emergency.edit_agency(session, r.existing_id, r.fields)
             else:
                 continue

@@ -9,9 +9,10 @@ from openpyxl import Workbook
 from openpyxl.chart import BarChart, Reference
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.properties import PageSetupProperties
 
 from app.core.japanese import format_date
-from app.core.sheets import write_text
+from app.core.sheets import active_sheet, write_text
 from app.meeting.overview import COLUMN_LABELS, Overview, OverviewRow
 
 SHEET = "集計"
@@ -41,7 +42,7 @@ def export_overview_xlsx(ov: Overview, out: Path) -> Path:
     """Write the overview to ``out`` (.xlsx): sheet 「集計」 with the table, sheet 「グラフ」 with the chart."""
     out = Path(out)
     wb = Workbook()
-    ws = wb.active
+    ws = active_sheet(wb)
     ws.title = SHEET
     write_text(ws.cell(row=1, column=1), f"{TITLE}（{format_date(ov.today, wareki=True)}現在）")
     ws.cell(row=1, column=1).font = Font(bold=True, size=14)
@@ -78,7 +79,7 @@ def export_overview_xlsx(ov: Overview, out: Path) -> Path:
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.fitToWidth = 1
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
 
     _chart_sheet(wb, ov)
     wb.save(out)

@@ -12,6 +12,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from app.core import validators as check
 from app.core.errors import QT_TRANSLATE_NOOP, LedgerError
 from app.meeting.selfcheck_items import CHECKER_KIND_LABELS, ITEMS, ITEMS_BY_ID, MECHANISMS, CheckItem
 from app.models.meeting import CheckerKind, SelfCheck, SelfCheckAnswer
@@ -99,11 +100,8 @@ class YearComparison:
 
 
 def _kind(value: CheckerKind | str) -> CheckerKind:
-    try:
-        return CheckerKind(value)
-    except ValueError:
-        raise LedgerError(QT_TRANSLATE_NOOP("errors", "Unknown kind of checker: {kind}"), where="checker_kind",
-                          kind=value) from None
+    return check.choice(CheckerKind, value, where="checker_kind", param="kind",
+                        unknown=QT_TRANSLATE_NOOP("errors", "Unknown kind of checker: {kind}"))
 
 
 def _year(value: object, today: date) -> int:
@@ -116,14 +114,6 @@ def _year(value: object, today: date) -> int:
 def _item_id(value: str, where: str) -> str:
     if value not in ITEMS_BY_ID:
         raise LedgerError(QT_TRANSLATE_NOOP("errors", "Unknown check list item: {item}"), where=where, item=value)
-    return value
-
-
-def _limited(value: str | None, limit: int, where: str) -> str:
-    value = (value or "").strip()
-    if len(value) > limit:
-        raise LedgerError(QT_TRANSLATE_NOOP("errors", "Too long: {length} characters (at most {limit})."),
-                          where=where, length=len(value), limit=limit)
     return value
 
 
@@ -146,7 +136,7 @@ def save_self_check(session: Session, fields: SelfCheckFields, *, today: date | 
     year = _year(fields.year, today)
     kind = _kind(fields.checker_kind)
     checked = {_item_id(i, "checked") for i in fields.checked}
-    notes = {_item_id(i, "item_notes"): _limited(text, MAX_NOTE, f"item_notes {i}")
+    notes = {_item_id(i, "item_notes"): check.optional_text(text, MAX_NOTE, f"item_notes {i}")
              for i, text in dict(fields.item_notes).items()}
     answered_on = fields.answered_on or today
     if answered_on > today:
@@ -156,9 +146,9 @@ def save_self_check(session: Session, fields: SelfCheckFields, *, today: date | 
     if sc is None:
         sc = SelfCheck(year=year, checker_kind=kind)
         session.add(sc)
-    sc.checker_name = _limited(fields.checker_name, MAX_NAME, "checker_name")
+    sc.checker_name = check.optional_text(fields.checker_name, MAX_NAME, "checker_name")
     sc.answered_on = answered_on
-    sc.note = _limited(fields.note, MAX_NOTE, "note")
+    sc.note = check.optional_text(fields.note, MAX_NOTE, "note")
     existing = {a.item_id: a for a in sc.answers}
     for item in ITEMS:  # every item gets a row: an unticked box is an answer too
         row = existing.get(item.id)

@@ -11,11 +11,13 @@ from app.models.entities import (
     GatheringPlace,
     Household,
     HouseholdCategory,
+    MapControlPoint,
     Person,
     PlaceKind,
     Town,
     household_category_link,
 )
+from app.models.hazard import HazardKind, HazardLayer, HazardZone, HouseholdExposure
 from app.models.ledger_info import LedgerInfo  # noqa: F401 - registers the table on Base.metadata
 from app.models.meeting import (
     AttendeeRole,
@@ -28,6 +30,9 @@ from app.models.meeting import (
     SelfCheck,
     SelfCheckAnswer,
 )
+from app.models.plans import EvacuationPlan, PlanStart, PlanSupporter
+from app.models.safety import CheckMethod, Incident, IncidentKind, SafetyEvent, SafetyStatus
+from app.models.sharing import CopyOutcome, PrintedCopy, SharingMode, SharingModeChange
 from app.models.sync import SyncConflict, SyncState  # noqa: F401 - registers the sync tables on Base.metadata
 from app.models.watch import Watcher, WatcherRole, WatchFrequency, WatchLink
 
@@ -48,6 +53,11 @@ __all__ = [
     "GatheringPlace",
     "Household",
     "HouseholdCategory",
+    "HazardKind",
+    "HazardLayer",
+    "HazardZone",
+    "HouseholdExposure",
+    "MapControlPoint",
     "Ledger",
     "Person",
     "PlaceKind",
@@ -67,5 +77,17 @@ __all__ = [
     "ReviewOutcome",
     "SelfCheck",
     "SelfCheckAnswer",
+    "EvacuationPlan",
+    "PlanStart",
+    "PlanSupporter",
+    "CheckMethod",
+    "Incident",
+    "IncidentKind",
+    "SafetyEvent",
+    "SafetyStatus",
+    "CopyOutcome",
+    "PrintedCopy",
+    "SharingMode",
+    "SharingModeChange",
     "utcnow",
 ]

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import enum
+import json
 import uuid
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -19,7 +21,7 @@ OPERATOR_INFO_KEY = "operator"
 REASON_INFO_KEY = "audit_reason"
 
 # Bookkeeping columns: they change on every edit and say nothing the entry's time does not.
-_SKIPPED_FIELDS = frozenset({"id", "created_at", "updated_at", "search_key"})
+SKIPPED_FIELDS = frozenset({"id", "created_at", "updated_at", "search_key"})
 
 
 @dataclass(frozen=True)
@@ -65,6 +67,21 @@ class AuditEntry(Base):
     reason: Mapped[str] = mapped_column(Text, default="")
 
 
+@dataclass(frozen=True)
+class Origin:
+    """Who a write is recorded as, and why: a local edit or import (the session's operator), or a change
+    received from another laptop (its operator, its time, "sync: <laptop>")."""
+
+    operator: Operator
+    reason: str = ""
+    at: datetime | None = None  # None: the moment each entry is made
+
+    @classmethod
+    def of(cls, session: Session, reason: str | None = None) -> Origin:
+        """A local write: the session's operator and reason (``REASON_INFO_KEY``), unless ``reason`` is given."""
+        return cls(operator_of(session), str(session.info.get(REASON_INFO_KEY, "")) if reason is None else reason)
+
+
 def as_text(value: object) -> str | None:
     """How a value is written in the log (readable in a CSV, stable across versions)."""
     if value is None:
@@ -75,23 +92,41 @@ def as_text(value: object) -> str | None:
         return value.isoformat()
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, (list, dict)):
+        return json.dumps(value, ensure_ascii=False)
     return str(value)
 
 
-def record_label(obj: object) -> str:
+def _get(record: object, key: str) -> object:
+    """A field of a record given as an ORM object or as column values."""
+    return record.get(key) if isinstance(record, Mapping) else getattr(record, key, None)
+
+
+def record_label(record: object) -> str:
+    """The record's name when it changed: its name, label, code or title, whichever it has."""
     for attr in ("name", "label", "code", "title"):
-        value = getattr(obj, attr, None)
+        value = _get(record, attr)
         if isinstance(value, str) and value:
             return value[:300]
     return ""
 
 
-def _anchors(obj: Record) -> tuple[uuid.UUID | None, uuid.UUID | None]:
-    table = obj.__table__.name  # type: ignore[attr-defined]
-    person_id = obj.id if table == "person" else getattr(obj, "person_id", None)
-    household_id = obj.id if table == "household" else getattr(obj, "household_id", None)
-    return (person_id if isinstance(person_id, uuid.UUID) else None,
-            household_id if isinstance(household_id, uuid.UUID) else None)
+def _as_id(value: object) -> uuid.UUID | None:
+    if isinstance(value, uuid.UUID):
+        return value
+    if isinstance(value, str) and value:  # a record in its JSON form (sync)
+        try:
+            return uuid.UUID(value)
+        except ValueError:
+            return None
+    return None
+
+
+def anchors(entity: str, entity_id: uuid.UUID | None, record: object) -> tuple[uuid.UUID | None, uuid.UUID | None]:
+    """(person_id, household_id) the entry belongs to: the record itself, or the person / household it points at."""
+    person_id = entity_id if entity == "person" else _as_id(_get(record, "person_id"))
+    household_id = entity_id if entity == "household" else _as_id(_get(record, "household_id"))
+    return person_id, household_id
 
 
 def operator_of(session: Session) -> Operator:
@@ -102,149 +137,136 @@ def operator_of(session: Session) -> Operator:
     return getattr(ledger, "operator", None) or Operator("unknown")
 
 
-def _entry(session: Session, obj: Record, action: AuditAction, field: str | None = None,
-           old: object = None, new: object = None) -> AuditEntry:
-    operator = operator_of(session)
-    person_id, household_id = _anchors(obj)
-    return AuditEntry(at=utcnow(), operator_name=operator.name, operator_role=operator.role, action=action,
-                      entity=obj.__table__.name, entity_id=obj.id, person_id=person_id,  # type: ignore[attr-defined]
-                      household_id=household_id, label=record_label(obj), field=field,
-                      old_value=as_text(old), new_value=as_text(new),
-                      reason=str(session.info.get(REASON_INFO_KEY, "")))
+# ---------------------------------------------------------------- what an entry holds (every write path)
+#
+# The flush hook below, the batch writes (app/models/writes.py: the roster import, the sync applier) and
+# the sync's conflict resolution all build their entries with these functions, so the log (and the sync
+# journal that reads it) cannot tell the paths apart.
 
 
-def _collection_text(objs) -> str:  # noqa: ANN001 - related ORM objects
-    return ", ".join(sorted(record_label(o) or str(getattr(o, "id", o)) for o in objs))
+def audit_row(origin: Origin, action: AuditAction, entity: str, entity_id: uuid.UUID | None, record: object = None,
+              field: str | None = None, old: object = None, new: object = None) -> dict:
+    """One audit entry as a row for ``insert(AuditEntry)``; ``record`` (an object or its column values) gives
+    the label and the person / household the entry belongs to."""
+    person_id, household_id = anchors(entity, entity_id, record)
+    return dict(at=origin.at or utcnow(), operator_name=origin.operator.name, operator_role=origin.operator.role,
+                action=action, entity=entity, entity_id=entity_id, person_id=person_id, household_id=household_id,
+                label=record_label(record), field=field, old_value=as_text(old), new_value=as_text(new),
+                reason=origin.reason)
 
 
-def _created(session: Session, obj: Record) -> list[AuditEntry]:
+def collection_text(labels: Iterable[str]) -> str:
+    """How a many-to-many change is written: sorted labels, comma-separated."""
+    return ", ".join(sorted(labels))
+
+
+def created_entries(origin: Origin, entity: str, values: Mapping[str, object], *, record: object = None,
+                    logged: Iterable[str] | None = None,
+                    collections: Mapping[str, Iterable[str]] | None = None) -> list[dict]:
+    """The entries of a record created with ``values``: one per field that was set (not None, not ""), and
+    one per many-to-many collection (its labels); a bare entry when nothing was set. ``logged`` limits them
+    to those fields (columns left to their defaults say nothing)."""
+    record = values if record is None else record
+    base = audit_row(origin, AuditAction.CREATE, entity, _as_id(values.get("id")), record)
+    entries = []
+    for f in (values if logged is None else logged):
+        value = values.get(f)
+        if f in SKIPPED_FIELDS or value is None or (isinstance(value, str) and value == ""):
+            continue
+        entries.append({**base, "field": f, "new_value": as_text(value)})
+    for f, labels in (collections or {}).items():
+        entries.append({**base, "field": f, "new_value": collection_text(labels)})
+    return entries or [base]
+
+
+def updated_entries(origin: Origin, entity: str, record: object, old: Mapping[str, object],
+                    new: Mapping[str, object]) -> list[dict]:
+    """The entries of an update: one per field of ``new`` whose text differs from ``old``; ``deleted_at``
+    becomes archive (set) or restore (cleared). ``record`` gives the id, the label and the anchors."""
+    base: dict | None = None
+    entries = []
+    for f, value in new.items():
+        old_text, new_text = as_text(old.get(f)), as_text(value)
+        if f in SKIPPED_FIELDS or old_text == new_text:
+            continue
+        if base is None:  # the record's part of the entries, made once (a roster updates thousands)
+            label_source = {**record, **new} if isinstance(record, Mapping) else record
+            base = audit_row(origin, AuditAction.UPDATE, entity, _as_id(_get(record, "id")), label_source)
+        action = AuditAction.UPDATE
+        if f == "deleted_at":
+            action = AuditAction.ARCHIVE if value is not None else AuditAction.RESTORE
+        entries.append({**base, "action": action, "field": f, "old_value": old_text, "new_value": new_text})
+    return entries
+
+
+def collection_entry(origin: Origin, entity: str, record: object, field: str, removed: Iterable[str] = (),
+                     added: Iterable[str] = ()) -> dict:
+    """A many-to-many change of a record (e.g. a household's categories): the labels removed and added."""
+    return audit_row(origin, AuditAction.UPDATE, entity, _as_id(_get(record, "id")), record, field,
+                     collection_text(removed) or None, collection_text(added) or None)
+
+
+def deleted_entry(origin: Origin, entity: str, record: object) -> dict:
+    """A record removed for good: its name is the old value."""
+    return audit_row(origin, AuditAction.DELETE, entity, _as_id(_get(record, "id")), record,
+                     old=record_label(record) or None)
+
+
+# ---------------------------------------------------------------- the flush hook (ORM edits)
+
+
+def _labels(objs) -> list[str]:  # noqa: ANN001 - related ORM objects
+    return [record_label(o) or str(getattr(o, "id", o)) for o in objs]
+
+
+def _created(origin: Origin, obj: Record) -> list[dict]:
     if obj.id is None:
         obj.id = uuid.uuid4()  # the column default would do the same at flush; the entry needs it now
     state = inspect(obj)
-    entries = []
-    for attr in state.mapper.column_attrs:
-        if attr.key in _SKIPPED_FIELDS:
-            continue
-        value = state.dict.get(attr.key)
-        if value is None or value == "":  # unset fields get their defaults at flush: nothing to tell
-            continue
-        entries.append(_entry(session, obj, AuditAction.CREATE, attr.key, None, value))
-    for rel in state.mapper.relationships:
-        if rel.secondary is not None and state.dict.get(rel.key):
-            entries.append(_entry(session, obj, AuditAction.CREATE, rel.key, None, _collection_text(state.dict[rel.key])))
-    return entries or [_entry(session, obj, AuditAction.CREATE)]
+    values = {attr.key: state.dict.get(attr.key) for attr in state.mapper.column_attrs}
+    collections = {rel.key: _labels(state.dict[rel.key]) for rel in state.mapper.relationships
+                   if rel.secondary is not None and state.dict.get(rel.key)}
+    return created_entries(origin, obj.__table__.name, values, record=obj,  # type: ignore[attr-defined]
+                           collections=collections)
 
 
-def _updated(session: Session, obj: Record) -> list[AuditEntry]:
+def _updated(origin: Origin, obj: Record) -> list[dict]:
     state = inspect(obj)
-    entries = []
+    old: dict[str, object] = {}
+    new: dict[str, object] = {}
     for attr in state.mapper.column_attrs:
-        if attr.key in _SKIPPED_FIELDS:
-            continue
         history = state.attrs[attr.key].history
-        if not history.has_changes():
-            continue
-        old = history.deleted[0] if history.deleted else None
-        new = history.added[0] if history.added else None
-        if as_text(old) == as_text(new):
-            continue
-        action = AuditAction.UPDATE
-        if attr.key == "deleted_at":
-            action = AuditAction.ARCHIVE if new is not None else AuditAction.RESTORE
-        entries.append(_entry(session, obj, action, attr.key, old, new))
+        if history.has_changes():
+            old[attr.key] = history.deleted[0] if history.deleted else None
+            new[attr.key] = history.added[0] if history.added else None
+    entity = obj.__table__.name  # type: ignore[attr-defined]
+    entries = updated_entries(origin, entity, obj, old, new)
     for rel in state.mapper.relationships:
         if rel.secondary is None:  # only many-to-many links live outside the records' own columns
             continue
         history = state.attrs[rel.key].history
         if history.added or history.deleted:
-            entries.append(_entry(session, obj, AuditAction.UPDATE, rel.key,
-                                  _collection_text(history.deleted) or None, _collection_text(history.added) or None))
+            entries.append(collection_entry(origin, entity, obj, rel.key, _labels(history.deleted),
+                                            _labels(history.added)))
     return entries
 
 
 def _before_flush(session: Session, _flush_context, _instances) -> None:  # noqa: ANN001
-    entries: list[AuditEntry] = []
+    origin = Origin.of(session)
+    rows: list[dict] = []
     for obj in list(session.new):
         if isinstance(obj, Record):
-            entries += _created(session, obj)
+            rows += _created(origin, obj)
     for obj in list(session.dirty):
         if isinstance(obj, Record) and session.is_modified(obj):
-            entries += _updated(session, obj)
+            rows += _updated(origin, obj)
     for obj in list(session.deleted):
         if isinstance(obj, Record):
-            entries.append(_entry(session, obj, AuditAction.DELETE, old=record_label(obj) or None))
-    session.add_all(entries)
+            rows.append(deleted_entry(origin, obj.__table__.name, obj))  # type: ignore[attr-defined]
+    session.add_all([AuditEntry(**row) for row in rows])
 
 
 def install_audit(factory: sessionmaker) -> None:
     """Audit every session the factory makes (every mapped Record class, present and future)."""
     if not event.contains(factory, "before_flush", _before_flush):
         event.listen(factory, "before_flush", _before_flush)
-
-
-# ---------------------------------------------------------------- bulk writes (Core executemany)
-#
-# A bulk path (the roster import) that writes with Core statements instead of ORM flushes bypasses
-# the hook above; it builds the same entries with these helpers and writes them in the same
-# transaction, so the log (and the sync journal that reads it) cannot tell the two paths apart.
-
-
-def entry_row(session: Session, *, action: AuditAction, entity: str, entity_id: uuid.UUID | None,
-              person_id: uuid.UUID | None = None, household_id: uuid.UUID | None = None, label: str = "",
-              field: str | None = None, old: object = None, new: object = None) -> dict:
-    """One audit entry as a row for ``insert(AuditEntry)``, shaped as the flush hook's ``_entry``."""
-    operator = operator_of(session)
-    return dict(at=utcnow(), operator_name=operator.name, operator_role=operator.role, action=action,
-                entity=entity, entity_id=entity_id, person_id=person_id, household_id=household_id,
-                label=label[:300], field=field, old_value=as_text(old), new_value=as_text(new),
-                reason=str(session.info.get(REASON_INFO_KEY, "")))
-
-
-def row_anchors(entity: str, values: dict) -> tuple[uuid.UUID | None, uuid.UUID | None]:
-    """(person_id, household_id) of a record given as column values, as ``_anchors`` does for objects."""
-    person_id = values.get("id") if entity == "person" else values.get("person_id")
-    household_id = values.get("id") if entity == "household" else values.get("household_id")
-    return (person_id if isinstance(person_id, uuid.UUID) else None,
-            household_id if isinstance(household_id, uuid.UUID) else None)
-
-
-def created_rows(session: Session, entity: str, values: dict, *, logged: tuple[str, ...] | None = None) -> list[dict]:
-    """The entries of a record created with ``values``: one per field that was set (not None, not ""), as
-    the hook writes for a new object. ``logged`` limits them to the fields the ORM path sets explicitly
-    (columns left to their defaults are not in the hook's entries either)."""
-    person_id, household_id = row_anchors(entity, values)
-    base = entry_row(session, action=AuditAction.CREATE, entity=entity, entity_id=values["id"], person_id=person_id,
-                     household_id=household_id, label=record_label(_Values(values)))
-    fields = [f for f in (logged if logged is not None else values) if f not in _SKIPPED_FIELDS]
-    entries = [{**base, "field": f, "new_value": as_text(values[f])}
-               for f in fields if values.get(f) is not None and values.get(f) != ""]
-    return entries or [base]
-
-
-def updated_rows(session: Session, entity: str, values: dict, old: dict, new: dict) -> list[dict]:
-    """The entries of an update of the record ``values`` (its columns before the change): one per field of
-    ``new`` whose text differs from ``old``; ``deleted_at`` becomes archive / restore, as in the hook."""
-    person_id, household_id = row_anchors(entity, {**values, **new})
-    label = record_label(_Values({**values, **new}))
-    entries = []
-    for f, value in new.items():
-        if f in _SKIPPED_FIELDS or as_text(old.get(f)) == as_text(value):
-            continue
-        action = AuditAction.UPDATE
-        if f == "deleted_at":
-            action = AuditAction.ARCHIVE if value is not None else AuditAction.RESTORE
-        entries.append(entry_row(session, action=action, entity=entity, entity_id=values["id"], person_id=person_id,
-                                 household_id=household_id, label=label, field=f, old=old.get(f), new=value))
-    return entries
-
-
-def collection_text(labels) -> str:  # noqa: ANN001 - iterable of str
-    """How a many-to-many change is written (as the hook's ``_collection_text``): sorted labels, comma-separated."""
-    return ", ".join(sorted(labels))
-
-
-class _Values:
-    """Column values seen as attributes, so ``record_label`` reads them like an object."""
-
-    def __init__(self, values: dict) -> None:
-        self.__dict__.update(values)

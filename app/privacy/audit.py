@@ -9,11 +9,11 @@ from dataclasses import astuple, dataclass, fields
 from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import and_, false, or_, select
 from sqlalchemy.orm import Session
 
 from app.core.errors import QT_TRANSLATE_NOOP, LedgerError, NotFound
-from app.core.sheets import looks_like_formula, xlsx_text
+from app.core.sheets import active_sheet, looks_like_formula, xlsx_text
 from app.models import AuditAction, AuditEntry, Person, utcnow
 from app.models.audit import REASON_INFO_KEY
 from app.privacy.masking import Audience, export_rule
@@ -77,7 +77,7 @@ def list_audit(session: Session, *, person_id: uuid.UUID | None = None, househol
         query = query.where(or_(
             AuditEntry.person_id == person_id,
             and_(AuditEntry.entity == "household", AuditEntry.entity_id == own_household)
-            if own_household is not None else False,
+            if own_household is not None else false(),
         ))
     if household_id is not None:
         query = query.where(AuditEntry.household_id == household_id)
@@ -129,7 +129,7 @@ def export_audit_xlsx(rows: list[AuditRow], out: Path) -> Path:
     from openpyxl import Workbook
 
     wb = Workbook()
-    ws = wb.active
+    ws = active_sheet(wb)
     ws.title = "監査ログ"
     ws.append(HEADERS)
     for r, row in enumerate(rows, start=2):
@@ -143,8 +143,9 @@ def export_audit_xlsx(rows: list[AuditRow], out: Path) -> Path:
                 cell.quotePrefix = True
     ws.freeze_panes = "A2"
     # The history names everyone: for council staff only, and it says so on every printed page.
-    ws.oddHeader.center.text = f"表示ルール: {export_rule(Audience.STAFF).ja}"
-    ws.oddFooter.center.text = "&P / &N"
+    # openpyxl's stubs type the header and footer Optional; a worksheet always has both.
+    ws.oddHeader.center.text = f"表示ルール: {export_rule(Audience.STAFF).ja}"  # type: ignore[union-attr]
+    ws.oddFooter.center.text = "&P / &N"  # type: ignore[union-attr]
     for letter, width in zip("ABCDEFGHIJKLM", (20, 14, 12, 9, 14, 10, 10, 10, 16, 16, 24, 24, 16)):
         ws.column_dimensions[letter].width = width
     wb.save(out)
@@ -204,7 +205,8 @@ def archived_persons(session: Session) -> list[ArchivedPerson]:
             .order_by(AuditEntry.at.desc(), AuditEntry.id.desc()).limit(1)).first()
         code, _, note = (entry.reason if entry is not None else "").partition(": ")
         reason = ArchiveReason(code) if code in ArchiveReason._value2member_map_ else None
-        out.append(ArchivedPerson(p.id, p.name, p.household_id, p.deleted_at, reason, note))
+        if p.deleted_at is not None:  # the query's condition: mypy does not see it
+            out.append(ArchivedPerson(p.id, p.name, p.household_id, p.deleted_at, reason, note))
     return out
 
 

@@ -9,7 +9,9 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
-from app.core.errors import QT_TRANSLATE_NOOP, LedgerError, NotFound
+from app.core import validators as check
+from app.core.errors import QT_TRANSLATE_NOOP
+from app.core.records import live
 from app.models import Person
 from app.models.audit import operator_of
 
@@ -51,10 +53,9 @@ def _view(p: Person) -> ConsentView:
 
 
 def _person(session: Session, person_id: uuid.UUID) -> Person:
-    p = session.get(Person, person_id)
-    if p is None:
-        raise NotFound(QT_TRANSLATE_NOOP("errors", "this person is not in the ledger"))
-    return p
+    # Consent is kept for archived members too (a review may bring them back).
+    return live(session, Person, person_id, QT_TRANSLATE_NOOP("errors", "this person is not in the ledger"),
+                include_archived=True)
 
 
 def get_consent(session: Session, person_id: uuid.UUID) -> ConsentView:
@@ -64,14 +65,11 @@ def get_consent(session: Session, person_id: uuid.UUID) -> ConsentView:
 def record_consent(session: Session, person_id: uuid.UUID, fields: ConsentFields, *,
                    today: date | None = None) -> ConsentView:
     """Record what the person agreed to; scopes only count with a "yes", so they are cleared otherwise."""
-    try:
-        status = ConsentStatus(fields.status)
-    except ValueError:
-        raise LedgerError(QT_TRANSLATE_NOOP("errors", "consent must be yes, no or unknown"), where="consent") from None
+    status = check.choice(ConsentStatus, fields.status, where="consent", param="status",
+                          unknown=QT_TRANSLATE_NOOP("errors", "consent must be yes, no or unknown"))
     today = today or date.today()
-    when = fields.date or today
-    if when > today:
-        raise LedgerError(QT_TRANSLATE_NOOP("errors", "the consent date is in the future"), where="consent_date")
+    when = check.past_date(fields.date or today, today, "consent_date",
+                           future=QT_TRANSLATE_NOOP("errors", "the consent date is in the future"))
     p = _person(session, person_id)
     agreed = status is ConsentStatus.YES
     p.consent = status.value

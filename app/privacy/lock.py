@@ -6,6 +6,7 @@ import json
 import logging
 import os
 import socket
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,7 +26,7 @@ def lock_path(ledger_file: Path) -> Path:
 def _os_lock(fd: int) -> bool:
     """Try to take the OS lock on ``fd`` without waiting; the OS drops it when the process dies, even on SIGKILL."""
     try:
-        if os.name == "nt":
+        if sys.platform == "win32":
             import msvcrt
 
             os.lseek(fd, 0x7FFF0000, os.SEEK_SET)  # lock a byte far past the text, so others can still read it
@@ -42,7 +43,7 @@ def _os_lock(fd: int) -> bool:
 
 
 def _os_unlock(fd: int) -> None:
-    if os.name == "nt":
+    if sys.platform == "win32":
         import msvcrt
 
         os.lseek(fd, 0x7FFF0000, os.SEEK_SET)
@@ -56,7 +57,7 @@ def _os_unlock(fd: int) -> None:
 def pid_alive(pid: int) -> bool:
     if pid <= 0:
         return False
-    if os.name == "nt":  # os.kill(pid, 0) would send CTRL_C_EVENT on Windows
+    if sys.platform == "win32":  # os.kill(pid, 0) would send CTRL_C_EVENT on Windows
         import ctypes
 
         handle = ctypes.windll.kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION

@@ -5,24 +5,32 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime, timezone
+from typing import cast
 
 from sqlalchemy import Connection, func, insert, select, update
 from sqlalchemy.orm import Session
 
-from app.models import AuditAction, AuditEntry, Base
-from app.models.audit import operator_of
+from app.models import AuditAction, AuditEntry, Base, HouseholdCategory
+from app.models.audit import Origin, audit_row, collection_text
+from app.models.entities import household_category_link
 from app.models.sync import SyncConflict, SyncPulledRange, SyncState, SyncUnpushedRecord
+from app.models.writes import RowChange, Writes
+from app.models.writes import table_of as table_for
+from app.sync.conflicts import settle_by_rule
 from app.sync.core import (
     BOOKKEEPING,
+    CATEGORIES,
+    SEARCH_KEYS,
     SYNCED_TABLES,
     Change,
-    delete_record,
+    decode,
+    decode_row,
     dumps,
-    insert_records,
+    refresh_search_keys,
     table_of,
     update_record,
 )
-from app.sync.journal import audit_row, max_audit, pending, record_of
+from app.sync.journal import max_audit, origin_of, pending, record_of
 from app.sync.views import Progress, SyncReport
 
 
@@ -35,9 +43,9 @@ def _rekey(conn: Connection, entity: str, old: uuid.UUID, new: uuid.UUID) -> Non
         for fk in child.foreign_keys:
             if fk.column.table.name == entity:
                 conn.execute(update(child).where(fk.parent == old).values({fk.parent.key: new}))
-    a = AuditEntry.__table__
+    a = table_for(AuditEntry)
     conn.execute(update(a).where(a.c.entity == entity, a.c.entity_id == old).values(entity_id=new))
-    for t in (SyncUnpushedRecord.__table__, SyncConflict.__table__):
+    for t in (table_for(SyncUnpushedRecord), table_for(SyncConflict)):
         conn.execute(update(t).where(t.c.entity_id == old).values(entity_id=new))
 
 
@@ -49,13 +57,16 @@ class _Applier:
         self.conn = s.connection()
         self.state = state
         self.pending = pending(self.conn, state.pushed_audit_id or 0)
-        self.audit: list[dict] = []
-        self.renumber_audit: list[dict] = []
+        # Received changes are written at once (the next change reads them); their audit entries are written
+        # together at the end, so they form the one range of entries that are history, not changes to send.
+        self.writes = Writes(s)
+        self.renumbering = Writes(s)  # our own changes: their entries come after that range, sent at the next push
+        self.category_labels: dict[str, str] | None = None
         self.report = SyncReport()
 
     # conflicts ---------------------------------------------------------------------------------------
     def conflict(self, c: Change, kind: str, name: str | None, local: object, remote: object) -> None:
-        t = SyncConflict.__table__
+        t = table_for(SyncConflict)
         entry = self.pending.fields.get(c.entity_id, {}).get(name or "", None)
         record = record_of(self.conn, c.entity, c.entity_id) or {}
         label = next((str(record[k])[:300] for k in ("name", "label", "code", "title") if record.get(k)), "")
@@ -82,13 +93,10 @@ class _Applier:
         if other is None:
             return
         new = max(self.conn.scalar(select(func.max(h.c.map_number)).where(h.c.town_id == town_id)) or 0, number) + 1
-        self.conn.execute(update(h).where(h.c.id == other.id).values(map_number=new))
-        operator = operator_of(self.s)
-        self.renumber_audit.append(dict(
-            at=datetime.now(timezone.utc), operator_name=operator.name, operator_role=operator.role,
-            action=AuditAction.UPDATE, entity="household", entity_id=other.id, household_id=other.id,
-            label=other.name or "", field="map_number", old_value=str(number), new_value=str(new),
-            reason=f"sync: map number {number} was taken on {c.laptop_name}"))
+        origin = Origin.of(self.s, reason=f"sync: map number {number} was taken on {c.laptop_name}")
+        self.renumbering.update(h, [RowChange(dict(id=other.id, name=other.name, map_number=number),
+                                              dict(map_number=new))], origin=origin)
+        self.renumbering.send(audit=False)
         renumbered = Change(c.change_id, "household", other.id, "map_number", "update", dumps(number),
                             c.operator_name, c.operator_role, c.at, seq=c.seq, laptop_name=c.laptop_name)
         self.conflict(renumbered, "renumbered", "map_number", new, number)
@@ -104,14 +112,15 @@ class _Applier:
         elif c.action == "delete":
             if self.pending.has_any(c.entity_id):
                 self.conflict(c, "deleted", None, record_of(self.conn, c.entity, c.entity_id), None)
-            elif delete_record(self.conn, c.entity, c.entity_id):
-                self.audit.append(audit_row(c, AuditAction.DELETE, None, None, None, None, reason))
+            elif (record := record_of(self.conn, c.entity, c.entity_id)) is not None:
+                self.writes.delete(table_of(c.entity), [{**record, "id": c.entity_id}], origin=origin_of(c, reason))
+                self.writes.send(audit=False)
                 self.report.applied += 1
         else:
-            self.set_field(c, c.field, c.decoded(), reason)
+            self.set_field(c, cast(str, c.field), c.decoded(), reason)
 
     def create(self, c: Change, reason: str) -> None:
-        record = c.decoded()
+        record = cast(dict, c.decoded())
         table = table_of(c.entity)
         if c.entity == "district":
             self._adopt(c, select(table.c.id).where(table.c.name == record["name"]))
@@ -122,8 +131,7 @@ class _Applier:
         if local is None:
             if c.entity == "household":
                 self.free_map_number(c, uuid.UUID(record["town_id"]), record["map_number"])
-            insert_records(self.conn, c.entity, [record])
-            self.audit.append(audit_row(c, AuditAction.CREATE, record, None, None, None, reason))
+            self.insert(c, record, reason)
             self.report.applied += 1
             return
         snapshot = c.entity_id in self.pending.snapshot
@@ -132,12 +140,31 @@ class _Applier:
                 continue
             self.set_field(c, name, value, reason, record=local)
         if snapshot:  # the server has it now: what still differs is in conflicts
-            u = SyncUnpushedRecord.__table__
+            u = table_for(SyncUnpushedRecord)
             self.conn.execute(u.delete().where(u.c.entity_id == c.entity_id))
             self.pending.snapshot.discard(c.entity_id)
             for name, value in record.items():
                 if name not in BOOKKEEPING and local.get(name) != value:
                     self.pending.held.add((c.entity_id, name))
+
+    def insert(self, c: Change, record: dict, reason: str) -> None:
+        """A whole record from elsewhere, audited as a record created here is (one entry per field set)."""
+        origin = origin_of(c, reason)
+        table = table_of(c.entity)
+        self.writes.insert(table, [{**decode_row(table, record), "id": c.entity_id}], origin=origin)
+        if c.entity == "household" and record.get(CATEGORIES):
+            ids = record[CATEGORIES]
+            self.writes.link(household_category_link, [dict(household_id=c.entity_id, category_id=uuid.UUID(i))
+                                                       for i in ids], [])
+            self.writes.note([audit_row(origin, AuditAction.CREATE, c.entity, c.entity_id, record, CATEGORIES, None,
+                                        collection_text(self._category_label(i) for i in ids))])
+        self.writes.send(audit=False)
+
+    def _category_label(self, category_id: str) -> str:
+        if self.category_labels is None:
+            self.category_labels = {str(i): label for i, label in self.conn.execute(
+                select(HouseholdCategory.id, HouseholdCategory.label))}
+        return self.category_labels.get(category_id, category_id)
 
     def _adopt(self, c: Change, same_name) -> None:  # noqa: ANN001 - a select
         for (old,) in self.conn.execute(same_name):
@@ -168,27 +195,31 @@ class _Applier:
             self.conflict(c, "field", name, local, value)
             return
         if c.entity == "household" and name == "map_number":
-            self.free_map_number(c, uuid.UUID(record["town_id"]), value)
+            self.free_map_number(c, uuid.UUID(record["town_id"]), cast(int, value))
         archived_here = name != "deleted_at" and p.archived_here(c.entity_id, self.conn, c.entity)
-        update_record(self.conn, c.entity, c.entity_id, {name: value}, c.at)
-        action = AuditAction.UPDATE
-        if name == "deleted_at":
-            action = AuditAction.ARCHIVE if value is not None else AuditAction.RESTORE
-        self.audit.append(audit_row(c, action, record, name, local, value, reason))
+        origin = origin_of(c, reason)
+        if name == CATEGORIES:  # not a column: the household's links, sent as the list of category ids
+            update_record(self.conn, c.entity, c.entity_id, {name: value}, c.at)
+            self.writes.note([audit_row(origin, AuditAction.UPDATE, c.entity, c.entity_id, record, name, local,
+                                        value)])
+        else:
+            table = table_of(c.entity)
+            self.writes.update(table, [RowChange({**record, "id": c.entity_id},
+                                                 {name: decode(table.c[name], value)})], origin=origin)
+            self.writes.send(audit=False)
+            if name in SEARCH_KEYS.get(c.entity, ()):
+                refresh_search_keys(self.conn, c.entity, [c.entity_id])
         self.report.applied += 1
         if archived_here:  # edited there while archived here: the archive waits for the user
             self.conflict(c, "edit_on_archived", "deleted_at", record.get("deleted_at"), None)
 
     def finish(self, audit_before: int) -> None:
-        a = AuditEntry.__table__
-        for i in range(0, len(self.audit), 5000):
-            self.conn.execute(insert(a), self.audit[i:i + 5000])
+        self.writes.send()
         top = max_audit(self.conn)
         if top > audit_before:
-            self.conn.execute(insert(SyncPulledRange.__table__).values(first_audit_id=audit_before + 1,
+            self.conn.execute(insert(table_for(SyncPulledRange)).values(first_audit_id=audit_before + 1,
                                                                        last_audit_id=top))
-        if self.renumber_audit:  # our renumbering is a change of ours: sent at the next push
-            self.conn.execute(insert(a), self.renumber_audit)
+        self.renumbering.send()  # our renumbering is a change of ours: sent at the next push
 
 
 def apply_pulled(s: Session, state: SyncState, changes: list[Change], progress: Progress) -> SyncReport:
@@ -201,5 +232,7 @@ def apply_pulled(s: Session, state: SyncState, changes: list[Change], progress: 
         if n % 1000 == 0:
             progress("apply", n, total)
     applier.finish(before)
+    # Incident and safety-check conflicts never wait for the user: settled at once by their fixed rule.
+    applier.report.new_conflicts = max(0, applier.report.new_conflicts - settle_by_rule(s))
     applier.report.received = total
     return applier.report

@@ -3,12 +3,14 @@ which district a row is in (SQL both databases run), and writing one change into
 
 from __future__ import annotations
 
+import dataclasses
 import enum
 import json
 import uuid
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, timezone
+from typing import Any, cast, overload
 
 from sqlalchemy import Connection, Table, delete, insert, select, update
 from sqlalchemy import types as sqltypes
@@ -47,7 +49,8 @@ class Change:
     value: str | None  # JSON text
     operator_name: str = ""
     operator_role: str = ""
-    at: datetime = field(default_factory=lambda: datetime.now(timezone.utc))
+    # dataclasses.field spelled out: the attribute `field` above shadows the bare name for type checkers
+    at: datetime = dataclasses.field(default_factory=lambda: datetime.now(timezone.utc))
     district_id: uuid.UUID | None = None
     base_seq: int = 0
     seq: int = 0  # set by the server
@@ -56,6 +59,10 @@ class Change:
 
     def decoded(self) -> object:
         return json.loads(self.value) if self.value is not None else None
+
+    def record(self) -> dict[str, Any]:
+        """A create's value: the whole record (JSON form)."""
+        return cast(dict[str, Any], self.decoded())
 
     def as_row(self) -> dict:
         return dict(change_id=self.change_id, entity=self.entity, entity_id=self.entity_id, field=self.field,
@@ -111,6 +118,12 @@ def decode(column, value: object) -> object:  # noqa: ANN001 - a Column
     return value
 
 
+@overload
+def aware(value: datetime) -> datetime: ...
+@overload
+def aware(value: None) -> None: ...
+@overload
+def aware(value: datetime | None) -> datetime | None: ...
 def aware(value: datetime | None) -> datetime | None:
     """SQLite gives timestamps back without their zone; every stored one is UTC."""
     if value is not None and value.tzinfo is None:

@@ -4,18 +4,20 @@ settling them once the office stored them."""
 
 from __future__ import annotations
 
-import json
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from typing import cast
 
 from sqlalchemy import Connection, func, insert, select, text, update
 from sqlalchemy.orm import Session
 
 from app.core.errors import QT_TRANSLATE_NOOP
-from app.models import AuditAction, AuditEntry
-from app.models.audit import as_text
+from app.models import AuditAction, AuditEntry, Operator
+from app.models.audit import Origin
+from app.models.audit import audit_row as shared_audit_row
 from app.models.sync import SyncConflict, SyncPulledRange, SyncState, SyncUnpushedRecord
+from app.models.writes import table_of as table_for
 from app.sync.core import (
     CATEGORIES,
     SYNCED_TABLES,
@@ -51,8 +53,8 @@ def max_audit(conn: Connection) -> int:
 
 
 def pending_entries(conn: Connection, mark: int, top: int | None = None):  # noqa: ANN202
-    a = AuditEntry.__table__
-    r = SyncPulledRange.__table__
+    a = table_for(AuditEntry)
+    r = table_for(SyncPulledRange)
     pulled = select(r.c.first_audit_id).where(a.c.id.between(r.c.first_audit_id, r.c.last_audit_id)).exists()
     stmt = select(a).where(a.c.id > mark, a.c.entity.in_(SYNCED_TABLES), ~pulled).order_by(a.c.id)
     if top is not None:
@@ -98,10 +100,11 @@ def pending(conn: Connection, mark: int) -> Pending:
         elif e.action == AuditAction.DELETE:
             p.deleted.add(e.entity_id)
         if e.field and e.action != AuditAction.CREATE:
-            p.fields.setdefault(e.entity_id, {})[e.field] = (e.id, e.operator_name, e.operator_role, aware(e.at))
-    u = SyncUnpushedRecord.__table__
+            p.fields.setdefault(e.entity_id, {})[e.field] = (e.id, e.operator_name, e.operator_role,
+                                                             cast(datetime, aware(e.at)))
+    u = table_for(SyncUnpushedRecord)
     p.snapshot = set(conn.scalars(select(u.c.entity_id)))
-    c = SyncConflict.__table__
+    c = table_for(SyncConflict)
     for row in conn.execute(select(c.c.entity_id, c.c.field, c.c.kind, c.c.resolution, c.c.pushed)):
         key = (row.entity_id, None if row.kind == "deleted" else row.field)
         if row.kind not in HOLDING_KINDS:
@@ -118,7 +121,7 @@ def start_snapshot(s: Session, state: SyncState) -> None:
     if state.pushed_audit_id is not None:
         return
     conn = s.connection()
-    u = SyncUnpushedRecord.__table__
+    u = table_for(SyncUnpushedRecord)
     for entity in SYNCED_TABLES:
         table = table_of(entity)
         conn.execute(insert(u).from_select(["entity", "entity_id"], select(text(f"'{entity}'"), table.c.id)))
@@ -126,22 +129,15 @@ def start_snapshot(s: Session, state: SyncState) -> None:
     s.flush()
 
 
+def origin_of(c: Change, reason: str) -> Origin:
+    """Who a received change is recorded as here: its operator on the other laptop, at its time, and why."""
+    return Origin(Operator(c.operator_name, c.operator_role), reason, c.at)
+
+
 def audit_row(c: Change, action: AuditAction, record: dict | None, name: str | None, old: object, new: object,
               reason: str) -> dict:
-    """The audit entry a received change leaves here: who changed it on which laptop, and why."""
-    record = record or {}
-    entity_id = c.entity_id
-    person = entity_id if c.entity == "person" else record.get("person_id")
-    household = entity_id if c.entity == "household" else record.get("household_id")
-    label = next((str(record[k])[:300] for k in ("name", "label", "code", "title") if record.get(k)), "")
-
-    def text_of(v: object) -> str | None:
-        return json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else as_text(v)
-
-    return dict(at=c.at, operator_name=c.operator_name, operator_role=c.operator_role, action=action,
-                entity=c.entity, entity_id=entity_id, person_id=uuid.UUID(str(person)) if person else None,
-                household_id=uuid.UUID(str(household)) if household else None, label=label, field=name,
-                old_value=text_of(old), new_value=text_of(new), reason=reason)
+    """The audit entry a received change leaves here (shaped as every other entry: app/models/audit.py)."""
+    return shared_audit_row(origin_of(c, reason), action, c.entity, c.entity_id, record or {}, name, old, new)
 
 
 def record_of(conn: Connection, entity: str, entity_id: uuid.UUID) -> dict | None:
@@ -158,7 +154,7 @@ def record_of(conn: Connection, entity: str, entity_id: uuid.UUID) -> dict | Non
 
 def record_exists(conn: Connection, entity: str, entity_id: uuid.UUID) -> bool:
     table = table_of(entity)
-    return conn.scalar(select(func.count()).select_from(table).where(table.c.id == entity_id)) > 0
+    return (conn.scalar(select(func.count()).select_from(table).where(table.c.id == entity_id)) or 0) > 0
 
 
 # --- what to send ----------------------------------------------------------------------------------------
@@ -181,7 +177,7 @@ def outgoing(s: Session, state: SyncState) -> Outgoing:
     conn = s.connection()
     mark = state.pushed_audit_id or 0
     top = max_audit(conn)
-    c_table = SyncConflict.__table__
+    c_table = table_for(SyncConflict)
     conflicts = conn.execute(select(c_table).where(c_table.c.kind.in_(HOLDING_KINDS))).all()
     held = {(r.entity_id, r.field if r.kind != "deleted" else None) for r in conflicts if r.resolution is None}
     whole_held = {k[0] for k in held if k[1] is None}
@@ -237,14 +233,14 @@ def outgoing(s: Session, state: SyncState) -> Outgoing:
             e = g["deleted"]
             # Sent even when the server never had it (created and removed between two syncs): then refused, harmlessly.
             changes.append(Change(_change_id(state, f"e:{e.id}:{entity_id}"), entity, entity_id, None, "delete",
-                                  None, e.operator_name, e.operator_role, aware(e.at), origin="entry"))
+                                  None, e.operator_name, e.operator_role, cast(datetime, aware(e.at)), origin="entry"))
             continue
         for name, e in g["fields"].items():
             if (entity_id, name) in held or theirs.get((entity_id, name), -1) >= e.id:
                 continue
             one_field(entity, entity_id, name, f"e:{e.id}:{entity_id}:{name}", "entry",
                       (e.operator_name, e.operator_role, e.at))
-    u = SyncUnpushedRecord.__table__
+    u = table_for(SyncUnpushedRecord)
     for row in conn.execute(select(u)):
         if row.entity_id not in whole_held and row.entity_id not in grouped:
             whole(row.entity, row.entity_id, f"s:{row.entity}:{row.entity_id}", f"snapshot:{row.entity}:{row.entity_id}",
@@ -295,8 +291,8 @@ def settle(s: Session, state: SyncState, audit_top: int, origins: list[str], kin
     """After the server stored them: move the mark, forget sent snapshot records, mark conflicts sent."""
     conn = s.connection()
     state.pushed_audit_id = max(state.pushed_audit_id or 0, audit_top)
-    u = SyncUnpushedRecord.__table__
-    c = SyncConflict.__table__
+    u = table_for(SyncUnpushedRecord)
+    c = table_for(SyncConflict)
     for origin in origins:
         if origin.startswith("snapshot:"):
             _, entity, entity_id = origin.split(":", 2)

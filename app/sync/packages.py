@@ -12,6 +12,7 @@ import hmac
 import json
 import os
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -74,18 +75,18 @@ class Package:
 
 
 def write_package(path: Path, passphrase: str, meta: dict, changes: list[Change],
-                  acks: list[tuple[str, str, str]] = (), *, key: bytes,
+                  acks: Sequence[tuple[str, str, str]] = (), *, key: bytes,
                   previous_key: bytes | None = None) -> Path:
     """Write a package signed with ``key`` (and ``previous_key``: a replaced key vouching for the new one)."""
     if not passphrase:
         raise SyncError(QT_TRANSLATE_NOOP("errors", "a sync package needs a passphrase"), where="passphrase")
     path = Path(path)
     rows = _change_rows(changes)
-    acks = [tuple(a) for a in acks]
+    ack_rows = [tuple(a) for a in acks]
     meta = json.loads(json.dumps(meta))  # signed as it will be read back
-    meta["mac"] = _mac(key, meta, rows, acks)
+    meta["mac"] = _mac(key, meta, rows, ack_rows)
     if previous_key:
-        meta["previous_mac"] = _mac(previous_key, meta, rows, acks)
+        meta["previous_mac"] = _mac(previous_key, meta, rows, ack_rows)
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_name(path.name + ".part")
     partial.unlink(missing_ok=True)
@@ -96,7 +97,7 @@ def write_package(path: Path, passphrase: str, meta: dict, changes: list[Change]
         conn.execute("CREATE TABLE ack (change_id TEXT, origin TEXT, status TEXT)")
         conn.executemany("INSERT INTO meta VALUES (?, ?)", [(k, json.dumps(v)) for k, v in meta.items()])
         conn.executemany(f"INSERT INTO change VALUES ({', '.join('?' * len(_CHANGE_COLUMNS))})", rows)
-        conn.executemany("INSERT INTO ack VALUES (?, ?, ?)", acks)
+        conn.executemany("INSERT INTO ack VALUES (?, ?, ?)", ack_rows)
         conn.commit()
     finally:
         conn.close()
@@ -139,16 +140,16 @@ def export_package(ledger: Ledger, path: Path, passphrase: str) -> PackageSummar
         if not state.laptop_name or not state.package_key:
             raise SyncError(QT_TRANSLATE_NOOP("errors", "this laptop is not registered yet: import the package the "
                                                         "office made for it first"), where=str(path))
+        key = state.package_key
         start_snapshot(s, state)
     with ledger.Session() as s:
         state = sync_state(s)
         out = outgoing(s, state)
-        key = state.package_key
         meta = dict(format=PACKAGE_FORMAT, kind="laptop", laptop=state.laptop_name, ledger_id=str(state.ledger_id),
                     base_seq=state.pulled_seq, audit_top=out.audit_top, outside_scope=out.outside_scope,
                     made_at=datetime.now(timezone.utc).isoformat())
     write_package(path, passphrase, meta, out.changes, key=key)
-    return PackageSummary(Path(path), meta["laptop"], len(out.changes))
+    return PackageSummary(Path(path), state.laptop_name, len(out.changes))
 
 
 def _office_key(package: Package, held: bytes | None) -> bytes:
@@ -166,7 +167,7 @@ def _office_key(package: Package, held: bytes | None) -> bytes:
                         where=where)
     key = brought or held
     if (held is not None and brought is not None and brought != held
-            and not package.signed_with(held, "previous_mac")) or not package.signed_with(key):
+            and not package.signed_with(held, "previous_mac")) or key is None or not package.signed_with(key):
         raise SyncError(QT_TRANSLATE_NOOP("errors", "this package is not signed with this laptop's key: it was "
                                                     "changed after the office made it, or it was not made for this "
                                                     "laptop; nothing was applied"), where=where)

@@ -172,11 +172,11 @@ def receive(conn: Connection, me: LaptopInfo, changes: list[Change], base_seq: i
         for i in range(0, len(batch_ids), 5000):
             existing |= set(conn.scalars(select(table.c.id).where(table.c.id.in_(batch_ids[i:i + 5000]))))
         new = [c for c in batch if c.entity_id not in existing]
-        insert_records(conn, entity, [c.decoded() for c in new])
+        insert_records(conn, entity, [c.record() for c in new])
         applied += new
         for c in batch:
             if c.entity_id in existing:
-                values = {k: v for k, v in c.decoded().items() if k not in BOOKKEEPING}
+                values = {k: v for k, v in c.record().items() if k not in BOOKKEEPING}
                 update_record(conn, entity, c.entity_id, values, c.at)
                 applied.append(c)
     for c in todo:

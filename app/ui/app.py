@@ -180,12 +180,18 @@ def run_gui(*, data_dir: Path, demo: bool = False, screenshot: Path | None = Non
     exit_code = 0
     if self_test:
         def check() -> None:
+            form = Path(tempfile.mkdtemp(prefix="sasaeai-selftest-")) / "form.xlsx"
+            job = window.imports.export_watch_form(form)  # written in the background
+            if job is None:
+                report(None)
+            else:
+                job.ended.connect(lambda: report(form if job.outcome == "succeeded" else None))
+
+        def report(written: Path | None) -> None:
             nonlocal exit_code
             import openpyxl
 
-            form = Path(tempfile.mkdtemp(prefix="sasaeai-selftest-")) / "form.xlsx"
             try:
-                written = window.imports.export_watch_form(form)
                 sheets = openpyxl.load_workbook(written).sheetnames if written else []
                 from app.core.japanese import suggest_kana
 

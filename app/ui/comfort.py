@@ -28,7 +28,7 @@ QToolButton:checked { background: #ffff00; color: #000000; }
 QMenuBar, QMenu { background: #000000; color: #ffffff; }
 QMenu::item:selected, QMenuBar::item:selected { background: #ffff00; color: #000000; }
 QHeaderView::section { background: #000000; color: #ffffff; border: 1px solid #ffffff; }
-QListWidget::item:selected, QTableWidget::item:selected { background: #ffff00; color: #000000; }
+QListWidget::item:selected, QTableWidget::item:selected, QTableView::item:selected, QTreeView::item:selected { background: #ffff00; color: #000000; }
 """
 FOCUS_STYLE_HIGH_CONTRAST = FOCUS_STYLE.replace("#0050d0", "#00ffff")
 

@@ -35,6 +35,9 @@ class OpChanges:
     meeting: bool = False  # meetings and reviews
     towns: bool = False  # the list of towns
     town: bool = False  # the whole town again: base map, reference layers, an import, a sync
+    base_map: bool = False  # the base map's georeference: the page is drawn again, the undo stack stays
+    safety: bool = False  # an incident started, closed or reopened, or checks read back from a list
+    checked: frozenset[uuid.UUID] = field(default_factory=frozenset)  # households with a new safety check
 
     def __or__(self, other: OpChanges) -> OpChanges:
         values = {}

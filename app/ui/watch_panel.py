@@ -26,8 +26,19 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.views import HouseholdView
+from app.hazards.exposure import ExposureView
 from app.models.watch import WatcherRole, WatchFrequency
-from app.ui.person_list import PersonList, heading, in_order, order_combo
+from app.ui.list_models import Column
+from app.ui.person_list import (
+    PersonList,
+    filter_field,
+    hazard_column,
+    heading,
+    mark_column,
+    name_column,
+    number_column,
+    order_combo,
+)
 from app.watch.network import COMMON_INVOLVEMENTS
 from app.watch.views import (
     ConcernView,
@@ -39,6 +50,7 @@ from app.watch.views import (
 
 ROLE_ID = Qt.ItemDataRole.UserRole
 translate = QCoreApplication.translate
+HAZARD = 4  # the persons list's column of each household's exposure (after mark, No., name, watchers)
 
 
 def role_labels() -> dict[str, str]:
@@ -166,12 +178,27 @@ class WatchPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.concerns: list[ConcernView] = []
+        self._by_id: dict[uuid.UUID, ConcernView] = {}
+        self._exposures: dict[uuid.UUID, ExposureView] = {}  # by household id, read with the list
         title = heading(self.tr("Step II · Who watches over whom"))
         self.gap_label = QLabel()
         self.gap_label.setWordWrap(True)
         self.only_gaps = QCheckBox(self.tr("Only those nobody watches over yet"))
         self.order = order_combo()
-        self.persons = PersonList()
+        self.persons = PersonList([
+            mark_column(lambda c: "" if c.has_watcher else "!",
+                        lambda c: "" if c.has_watcher else self.tr("Nobody watches over them yet")),
+            number_column(), name_column(),
+            Column(lambda: self.tr("Watchers"), lambda c: self.tr("{n} watchers").format(n=len(c.links))
+                   if c.has_watcher else self.tr("no watcher")),
+            hazard_column(lambda c: self._exposures.get(c.household_id)),
+        ], bold=lambda c: not c.has_watcher)
+        self.persons.setAccessibleName(self.tr("Persons of concern"))
+        self.order.addItem(self.tr("Highest hazard first"), "hazard")
+        # A click on a header sorts by that column too (the hazard column: highest first); as they came until then.
+        self.persons.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.persons.setSortingEnabled(True)
+        self.filter = filter_field(self.persons, self._filtered)
         self.detail = QLabel()
         self.detail.setWordWrap(True)
         self.detail.setTextFormat(Qt.TextFormat.PlainText)
@@ -199,15 +226,16 @@ class WatchPanel(QWidget):
         layout.addWidget(self.gap_label)
         layout.addWidget(self.only_gaps)
         layout.addWidget(self.order)
+        layout.addWidget(self.filter)
         layout.addWidget(self.persons, 2)
         layout.addWidget(self.detail)
         layout.addWidget(self.links, 2)
         layout.addLayout(buttons)
         layout.addLayout(form_buttons)
-        self.persons.currentItemChanged.connect(
-            lambda item, _prev: self.person_chosen.emit(item.data(ROLE_ID) if item else None))
-        self.only_gaps.toggled.connect(lambda _on: self.show_concerns(self.concerns, self.current_person()))
-        self.order.currentIndexChanged.connect(lambda _i: self.show_concerns(self.concerns, self.current_person()))
+        self.persons.chosen.connect(self.person_chosen)
+        self.only_gaps.toggled.connect(lambda on: self._filtered(self.persons.set_filter(
+            (lambda c: not c.has_watcher) if on else None)))
+        self.order.currentIndexChanged.connect(lambda _i: self._set_order(self.order.currentData()))
         self.add_button.clicked.connect(self.add_link)
         self.edit_button.clicked.connect(lambda: self._emit_link(self.edit_link))
         self.remove_button.clicked.connect(lambda: self._emit_link(self.remove_link))
@@ -229,21 +257,45 @@ class WatchPanel(QWidget):
         return self.persons.current_id()
 
     def concern(self, person_id: uuid.UUID | None) -> ConcernView | None:
-        return next((c for c in self.concerns if c.person.id == person_id), None)
+        return self._by_id.get(person_id) if person_id is not None else None
 
-    def show_concerns(self, concerns: list[ConcernView], keep: uuid.UUID | None = None) -> None:
+    def visible_rows(self) -> list[list[str]]:
+        """The persons listed, as shown (mark, No., name, watchers, hazard), after the filters."""
+        return self.persons.visible_rows()
+
+    def _filtered(self, kept: bool) -> None:
+        if not kept:  # the chosen person is filtered out of the list: nobody is chosen
+            self.show_person(None)
+
+    def _set_order(self, how: str) -> None:
+        if how == "hazard":
+            self.persons.sort_by(HAZARD)
+        else:
+            self.persons.set_order(how)
+        header = self.persons.horizontalHeader()
+        header.blockSignals(True)  # only show the order: the list is sorted already
+        header.setSortIndicator(self.persons.source.sort_column(), Qt.SortOrder.AscendingOrder)
+        header.blockSignals(False)
+
+    def exposure(self, household_id: uuid.UUID) -> ExposureView | None:
+        return self._exposures.get(household_id)
+
+    def show_concerns(self, concerns: list[ConcernView], keep: uuid.UUID | None = None,
+                      exposures: list[ExposureView] | None = None) -> None:
+        """The persons of concern; with ``exposures`` (read with them), each household's hazards too."""
+        if exposures is not None:
+            fresh = {e.household_id: e for e in exposures}
+            if fresh != self._exposures:
+                self._exposures = fresh
+                # The list keeps each row's cell texts and sort keys while its view is unchanged; the same
+                # persons with new hazards are shown and sorted afresh.
+                self.persons.fill([], None)
         self.concerns = concerns
+        self._by_id = {c.person.id: c for c in concerns}
         gaps = [c for c in concerns if not c.has_watcher]
         self.gap_label.setText(self.tr("{total} persons of concern; {gaps} with nobody watching over them yet (!)")
                                .format(total=len(concerns), gaps=len(gaps)))
-        rows = [
-            (("!  " if not c.has_watcher else "    ") + f"No.{c.map_number}  {c.person.name}  — "
-             + (self.tr("no watcher") if not c.has_watcher else self.tr("{n} watchers").format(n=len(c.links))),
-             c.person.id, not c.has_watcher)
-            for c in in_order(concerns, self.order.currentData(), lambda c: c.person)
-            if not (self.only_gaps.isChecked() and c.has_watcher)
-        ]
-        kept = self.persons.fill(rows, keep)
+        kept = self.persons.fill(concerns, keep)
         self.show_person(self.concern(keep) if kept else None)
 
     def choose(self, person_id: uuid.UUID) -> bool:
@@ -261,6 +313,9 @@ class WatchPanel(QWidget):
             lines.append(self.tr("Phone: {phone}").format(phone=c.person.phone))
         if c.person.concerns:
             lines.append(self.tr("Concerns: {text}").format(text=c.person.concerns))
+        exposure = self._exposures.get(c.household_id)
+        if exposure is not None:
+            lines.append(self.tr("Hazard: {text}").format(text=exposure.summary))
         self.detail.setText("\n".join(lines))
         roles, freqs = role_labels(), frequency_labels()
         self.links.setRowCount(len(c.links))

@@ -1,171 +1,298 @@
-"""Long imports and exports off the UI thread: a progress dialog whose Cancel leaves the ledger unchanged.
+"""Work off the UI thread: jobs on a thread pool, results back on the UI thread by signal, Cancel by token.
 
-The job runs in a worker thread with its own session, in one transaction. Cancel sets a flag that
-the next SQL statement of that connection checks: the job stops with ``Cancelled`` and the
-transaction rolls back, so nothing of a cancelled import is written.
+Nothing here waits in a nested event loop. A caller starts a :class:`Job` on the window's
+:class:`JobRunner` and gets the outcome in a callback on the UI thread (``succeeded``, ``failed``,
+``cancelled``). A job that changes the ledger runs in one transaction on its own connection; Cancel
+sets the job's :class:`CancelToken`, which that connection's SQLite progress handler reads, so even
+a long statement stops at once, raises, and the transaction rolls back: nothing of a cancelled
+import is written. While such a job runs the runner says it is busy (``busy_changed``): the window
+disables what changes the ledger, so a timer or a click cannot start a second change meanwhile.
 """
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import (
-    QCoreApplication,
-    QEventLoop,
-    QObject,
-    Qt,
-    QThread,
-    QTimer,
-    Signal,
-)
-from PySide6.QtWidgets import QProgressDialog, QWidget
-from sqlalchemy import event
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThreadPool, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 from sqlalchemy.orm import Session
 
 from app.models import Ledger
+
+log = logging.getLogger(__name__)
+translate = QCoreApplication.translate
+# SQLite calls the progress handler every this many virtual-machine steps: a few microseconds apart.
+PROGRESS_OPS = 200
 
 
 class Cancelled(Exception):
     """The user pressed Cancel: the job's transaction is rolled back."""
 
 
-_CANCEL_KEY = "sasaeai_cancel"
+class CancelToken:
+    """Set once by the UI thread, read by the job (and by its connection's progress handler)."""
+
+    def __init__(self) -> None:
+        self._event = threading.Event()
+
+    def cancel(self) -> None:
+        self._event.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._event.is_set()
+
+    def check(self) -> None:
+        """Raise :class:`Cancelled` when Cancel was pressed: a job calls it between its steps."""
+        if self._event.is_set():
+            raise Cancelled()
 
 
-def _check_cancel(conn, cursor, statement, parameters, context, executemany) -> None:  # noqa: ANN001, PLR0913
-    flag = conn.info.get(_CANCEL_KEY)
-    if flag is not None and flag.is_set():
-        raise Cancelled()
+Progress = Callable[[int, int], None]
+Work = Callable[[CancelToken, Progress], Any]
 
 
-_listening: set[int] = set()
+class Job(QObject):
+    """One piece of work for the pool. Its signals are delivered on the UI thread, after the work ended.
 
+    Exactly one of ``succeeded(result)``, ``failed(error)`` and ``cancelled()`` is emitted, then ``ended()``.
+    ``writes`` marks a job that changes the ledger; ``label`` is what the progress indicator says.
+    """
 
-def _listen(ledger: Ledger) -> None:
-    if id(ledger.engine) not in _listening:
-        event.listen(ledger.engine, "before_cursor_execute", _check_cancel)
-        _listening.add(id(ledger.engine))
-
-
-class _Runner(QObject):
-    done = Signal(object)
+    progressed = Signal(int, int)
+    succeeded = Signal(object)
     failed = Signal(object)
+    cancelled = Signal()
+    ended = Signal()
+    _report = Signal(object, object)  # (result, error) from the worker thread
+    _step = Signal(int, int)  # progress from the worker thread
 
-    def __init__(self, ledger: Ledger, job: Callable[[Session], Any], cancel: threading.Event, write: bool) -> None:
+    def __init__(self, name: str, work: Work, *, writes: bool = False, label: str = "") -> None:
         super().__init__()
-        self.ledger, self.job, self.cancel, self.write = ledger, job, cancel, write
+        self.setObjectName(name)
+        self.name, self.work, self.writes, self.label = name, work, writes, label
+        self.token = CancelToken()
+        self._done = threading.Event()
+        self.outcome: str | None = None  # "succeeded" | "failed" | "cancelled", once delivered
+        self._report.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+        self._step.connect(self._relay_progress, Qt.ConnectionType.QueuedConnection)
+
+    def then(self, on_success: Callable[[Any], Any] | None = None,
+             on_failure: Callable[[BaseException], Any] | None = None,
+             on_cancel: Callable[[], Any] | None = None) -> Job:
+        for signal, slot in ((self.succeeded, on_success), (self.failed, on_failure), (self.cancelled, on_cancel)):
+            if slot is not None:
+                signal.connect(slot)
+        return self
+
+    def cancel(self) -> None:
+        self.token.cancel()
+
+    @property
+    def running(self) -> bool:
+        """The work has not returned yet (its outcome may still be on its way to the UI thread)."""
+        return not self._done.is_set()
+
+    def wait(self, timeout_s: float | None = None) -> bool:
+        """Block until the work has returned; only for closing the ledger, never to get a result."""
+        return self._done.wait(timeout_s)
 
     def run(self) -> None:
+        """On a pool thread."""
+        threading.current_thread().name = f"job:{self.name}"
+        result: Any = None
+        error: BaseException | None = None
         try:
-            with self.ledger.Session() as session:
-                # The flag lives on the pooled DB-API connection's info: remove it before the
-                # connection goes back to the pool (commit releases it).
-                info = session.connection().info
-                info[_CANCEL_KEY] = self.cancel
-                try:
-                    result = self.job(session)
-                    if self.cancel.is_set():
-                        raise Cancelled()
-                finally:
-                    info.pop(_CANCEL_KEY, None)
-                if self.write:
-                    session.commit()
-                else:
-                    session.rollback()
-        except BaseException as e:  # reported to the UI thread, which shows it
-            self.failed.emit(e)
-            return
-        self.done.emit(result)
+            result = self.work(self.token, self._progress)
+            self.token.check()
+        except BaseException as e:  # handed to the UI thread, which shows it
+            error = Cancelled() if self.token.cancelled else e
+        finally:
+            self._done.set()
+        self._report.emit(result, error)
+
+    def _progress(self, done: int, total: int) -> None:
+        self.token.check()
+        self._step.emit(done, total)
+
+    def _relay_progress(self, done: int, total: int) -> None:
+        if self.outcome is None:
+            self.progressed.emit(done, total)
+
+    def _deliver(self, result: Any, error: BaseException | None) -> None:
+        try:
+            if isinstance(error, Cancelled):
+                self.outcome = "cancelled"
+                self.cancelled.emit()
+            elif error is not None:
+                self.outcome = "failed"
+                log.info("job %s failed: %r", self.name, error)
+                self.failed.emit(error)
+            else:
+                self.outcome = "succeeded"
+                self.succeeded.emit(result)
+        finally:
+            self.ended.emit()
 
 
-def run_with_progress(parent: QWidget | None, ledger: Ledger, title: str, label: str,
-                      job: Callable[[Session], Any], *, write: bool,
-                      on_started: Callable[[QProgressDialog, threading.Event], None] | None = None) -> Any:
-    """Run ``job(session)`` in a worker thread while a progress dialog with Cancel is shown.
+def in_transaction(ledger: Ledger, work: Callable[[Session, CancelToken, Progress], Any], *, write: bool) -> Work:
+    """``work(session, token, progress)`` in one transaction on a connection of its own, cancellable.
 
-    Returns the job's result; raises ``Cancelled`` when the user cancelled (nothing was written)
-    or the job's own error. ``write`` commits the job's transaction when it succeeds.
+    The token is wired into that connection's SQLite progress handler for the job's duration, so Cancel
+    interrupts even a long statement; the handler is removed before the commit (a commit is not cut
+    in half) and before the connection goes back to the pool (the next user of it is not affected).
+    ``write`` commits when the work returns; otherwise everything is rolled back.
     """
-    _listen(ledger)
-    cancel = threading.Event()
-    dialog = QProgressDialog(label, QCoreApplication.translate("worker", "Cancel"), 0, 0, parent)
-    dialog.setWindowTitle(title)
-    dialog.setWindowModality(Qt.WindowModality.WindowModal)
-    dialog.setAutoReset(False)
-    dialog.setAutoClose(False)
-    thread = QThread()
-    runner = _Runner(ledger, job, cancel, write)
-    runner.moveToThread(thread)
-    outcome: dict[str, Any] = {}
-    loop = QEventLoop()
-    runner.done.connect(lambda r: (outcome.setdefault("result", r), loop.quit()), Qt.ConnectionType.QueuedConnection)
-    runner.failed.connect(lambda e: (outcome.setdefault("error", e), loop.quit()), Qt.ConnectionType.QueuedConnection)
-    dialog.canceled.connect(cancel.set)
-    thread.started.connect(runner.run)
-    thread.start()
-    # A quick job finishes before the dialog would flash up.
-    QTimer.singleShot(300, lambda: dialog.show() if not outcome else None)
-    if on_started is not None:
-        on_started(dialog, cancel)
-    if not outcome:
-        loop.exec()
-    dialog.hide()
-    dialog.deleteLater()
-    thread.quit()
-    thread.wait()
-    if "error" in outcome:
-        raise outcome["error"]
-    return outcome["result"]
+
+    def run(token: CancelToken, progress: Progress) -> Any:
+        with ledger.Session() as session:
+            raw = session.connection().connection.dbapi_connection
+            raw.set_progress_handler(lambda: 1 if token.cancelled else 0, PROGRESS_OPS)
+            try:
+                result = work(session, token, progress)
+                token.check()
+            finally:
+                raw.set_progress_handler(None, 0)
+            if write:
+                session.commit()
+            else:
+                session.rollback()
+        return result
+
+    return run
 
 
-class _Receiver(QObject):
-    """Lives on the UI thread, so the runner's signals reach the callbacks there."""
+class JobIndicator(QWidget):
+    """The status bar's non-modal progress: what runs, how far it is, and Cancel."""
 
-    def __init__(self, on_done: Callable[[Any], None], on_failed: Callable[[BaseException], None]) -> None:
-        super().__init__()
-        self.on_done, self.on_failed = on_done, on_failed
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.label = QLabel()
+        self.bar = QProgressBar()
+        self.bar.setMaximumWidth(160)
+        self.bar.setTextVisible(False)
+        self.cancel_button = QPushButton(translate("worker", "Cancel"))
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.label)
+        layout.addWidget(self.bar)
+        layout.addWidget(self.cancel_button)
+        self.job: Job | None = None
+        self.cancel_button.clicked.connect(self._cancel)
+        self.setVisible(False)
 
-    def done(self, result: Any) -> None:
-        self.on_done(result)
+    def follow(self, job: Job) -> None:
+        self.job = job
+        self.label.setText(job.label)
+        self.bar.setRange(0, 0)  # busy until the job says how far it is
+        self.cancel_button.setEnabled(True)
+        job.progressed.connect(self._progress)
+        self.setVisible(True)
 
-    def failed(self, error: BaseException) -> None:
-        if not isinstance(error, Cancelled):  # superseded: nobody waits for it any more
-            self.on_failed(error)
+    def forget(self, job: Job) -> None:
+        if self.job is job:
+            self.job = None
+            self.setVisible(False)
+
+    def _progress(self, done: int, total: int) -> None:
+        if total > 0:
+            self.bar.setRange(0, total)
+            self.bar.setValue(done)
+
+    def _cancel(self) -> None:
+        if self.job is not None:
+            self.job.cancel()
+            self.cancel_button.setEnabled(False)
+            self.label.setText(translate("worker", "Cancelling…"))
+
+
+class JobRunner(QObject):
+    """The window's jobs: started on a thread pool, kept until they end, at most one changing the ledger."""
+
+    busy_changed = Signal(bool)  # a job that changes the ledger started (True) or ended (False)
+
+    def __init__(self, parent: QObject | None = None, pool: QThreadPool | None = None) -> None:
+        super().__init__(parent)
+        self.pool = pool or QThreadPool.globalInstance()
+        self.indicator = JobIndicator()
+        self._jobs: set[Job] = set()  # running, or their outcome not delivered yet
+        self.writer: Job | None = None
+
+    @property
+    def busy(self) -> bool:
+        """A job that changes the ledger is running: nothing else may change it now."""
+        return self.writer is not None
+
+    @property
+    def jobs(self) -> list[Job]:
+        return list(self._jobs)
+
+    def start(self, job: Job) -> Job | None:
+        """Run ``job`` on the pool; None (and nothing started) when it writes and another writer runs."""
+        if job.writes:
+            if self.writer is not None:
+                return None
+            self.writer = job
+        self._jobs.add(job)
+        job.ended.connect(lambda: self._ended(job))
+        if job.label:
+            self.indicator.follow(job)
+        if job.writes:
+            self.busy_changed.emit(True)
+        self.pool.start(job.run)
+        return job
+
+    def run(self, name: str, work: Work, *, label: str = "") -> Job:
+        """A job that reads (files, the ledger through its own session): never refused."""
+        started = self.start(Job(name, work, label=label))
+        assert started is not None
+        return started
+
+    def run_ledger(self, name: str, ledger: Ledger, work: Callable[[Session, CancelToken, Progress], Any], *,
+                   write: bool, label: str = "") -> Job | None:
+        """``work(session, token, progress)`` in one cancellable transaction; None when the ledger is busy."""
+        return self.start(Job(name, in_transaction(ledger, work, write=write), writes=write, label=label))
+
+    def _ended(self, job: Job) -> None:
+        self._jobs.discard(job)
+        self.indicator.forget(job)
+        if self.writer is job:
+            self.writer = None
+            self.busy_changed.emit(False)
+
+    def shutdown(self, timeout_s: float = 30.0) -> None:
+        """Before the ledger closes: cancel every job and let its work return (no connection left in use)."""
+        for job in list(self._jobs):
+            job.cancel()
+        for job in list(self._jobs):
+            if not job.wait(timeout_s):
+                log.warning("job %s did not stop within %s s", job.name, timeout_s)
 
 
 class BackgroundRead:
-    """A read-only job in a worker thread whose result comes back on the UI thread; ``cancel()`` drops it.
+    """A read-only ledger job whose result comes back on the UI thread; ``cancel()`` drops it.
 
     For what the window can show a moment later (the lists of Steps II and III while the map
     is already drawn). The job has its own session and never writes.
     """
 
     def __init__(self, ledger: Ledger, job: Callable[[Session], Any], on_done: Callable[[Any], None],
-                 on_failed: Callable[[BaseException], None]) -> None:
-        _listen(ledger)
-        self.cancelled = threading.Event()
-        self.thread = QThread()
-        self.runner = _Runner(ledger, job, self.cancelled, write=False)
-        self.runner.moveToThread(self.thread)
-        self.receiver = _Receiver(self._done(on_done), on_failed)
-        self.runner.done.connect(self.receiver.done, Qt.ConnectionType.QueuedConnection)
-        self.runner.failed.connect(self.receiver.failed, Qt.ConnectionType.QueuedConnection)
-        # quit() is thread-safe: end the thread's loop from the thread itself, not when the UI gets to it.
-        self.runner.done.connect(self.thread.quit, Qt.ConnectionType.DirectConnection)
-        self.runner.failed.connect(self.thread.quit, Qt.ConnectionType.DirectConnection)
-        self.thread.started.connect(self.runner.run)
-        self.thread.start()
-
-    def _done(self, on_done: Callable[[Any], None]) -> Callable[[Any], None]:
-        return lambda result: None if self.cancelled.is_set() else on_done(result)
+                 on_failed: Callable[[BaseException], None], pool: QThreadPool | None = None) -> None:
+        self.job = Job("read", in_transaction(ledger, lambda s, _t, _p: job(s), write=False))
+        # A cancelled read is superseded: nobody waits for its result or its error any more.
+        self.job.succeeded.connect(lambda result: None if self.job.token.cancelled else on_done(result))
+        self.job.failed.connect(lambda error: None if self.job.token.cancelled else on_failed(error))
+        (pool or QThreadPool.globalInstance()).start(self.job.run)
 
     @property
     def running(self) -> bool:
-        return self.thread.isRunning()
+        # Until its outcome reached the UI thread: the job object is then let go on this thread, not the pool's.
+        return self.job.outcome is None
 
     def cancel(self, *, wait: bool = False) -> None:
-        self.cancelled.set()
+        self.job.cancel()
         if wait:
-            self.thread.wait()
+            self.job.wait()

@@ -26,11 +26,14 @@ class MainAction(Enum):
     ADD_PLACE = auto()
     DELETE = auto()
     NEW_TOWN = auto()
+    DISTRICTS_TOWNS = auto()
     BASE_IMAGE = auto()
     BASE_MBTILES = auto()
     BASE_PLAIN = auto()
+    GEOREFERENCE = auto()
     LINES = auto()
     EXPORT_FORM = auto()
+    EXPORT_GEOJSON = auto()
     IMPORT_FORM = auto()
     IMPORT_ROSTER = auto()
     IMPORT_LAYER = auto()
@@ -59,6 +62,12 @@ class MainAction(Enum):
     STEP_3 = auto()
     STEP_4 = auto()
     LEAVE_PROJECTOR = auto()
+    PLANS = auto()
+    DISASTER_MODE = auto()
+    COPIES = auto()
+    SAFETY = auto()
+    IMPORT_SAFETY = auto()
+    SAFETY_PROJECTOR = auto()
 
 
 A = MainAction
@@ -87,22 +96,31 @@ SPECS: dict[MainAction, Spec] = {
                    QT_TRANSLATE_NOOP("MainWindow", "Delete the selected household (asks first; undo brings it back)"),
                    QKeySequence.StandardKey.Delete),
     A.NEW_TOWN: Spec(QT_TRANSLATE_NOOP("MainWindow", "New town…"), QT_TRANSLATE_NOOP("MainWindow", "Add a town to this ledger")),
+    A.DISTRICTS_TOWNS: Spec(QT_TRANSLATE_NOOP("MainWindow", "Districts and towns…"),
+                            QT_TRANSLATE_NOOP("MainWindow", "Add, rename or archive the city's districts and towns, "
+                                              "or import a list of districts")),
     A.BASE_IMAGE: Spec(QT_TRANSLATE_NOOP("MainWindow", "Use a town-map image…"),
                        QT_TRANSLATE_NOOP("MainWindow", "A scanned or exported town map (PNG or JPEG)")),
     A.BASE_MBTILES: Spec(QT_TRANSLATE_NOOP("MainWindow", "Use an MBTiles file…"),
                          QT_TRANSLATE_NOOP("MainWindow", "A raster tile pack prepared for offline use")),
     A.BASE_PLAIN: Spec(QT_TRANSLATE_NOOP("MainWindow", "Use a plain background"), QT_TRANSLATE_NOOP("MainWindow", "No base map")),
+    A.GEOREFERENCE: Spec(QT_TRANSLATE_NOOP("MainWindow", "Tie the town map to the ground…"),
+                         QT_TRANSLATE_NOOP("MainWindow", "Click three or more known places on the town-map image, so "
+                                           "shelters and addresses appear on it")),
     A.LINES: Spec(QT_TRANSLATE_NOOP("MainWindow", "Watch lines"),
                   QT_TRANSLATE_NOOP("MainWindow", "Show the lines from each watcher's house to the person they watch"),
                   "Ctrl+L", checkable=True),
     A.EXPORT_FORM: Spec(QT_TRANSLATE_NOOP("MainWindow", "Export watch-network record form…"),
                         QT_TRANSLATE_NOOP("MainWindow", "The 見守りネットワーク記録用紙 of this town, in Excel")),
+    A.EXPORT_GEOJSON: Spec(QT_TRANSLATE_NOOP("MainWindow", "Export GeoJSON…"),
+                           QT_TRANSLATE_NOOP("MainWindow", "Households, gathering places and watch lines of this town "
+                                             "for GIS tools such as QGIS (consent applied)")),
     A.IMPORT_FORM: Spec(QT_TRANSLATE_NOOP("MainWindow", "Import watch-network record form…"),
                         QT_TRANSLATE_NOOP("MainWindow", "Read back a form filled in by volunteers")),
     A.IMPORT_ROSTER: Spec(QT_TRANSLATE_NOOP("MainWindow", "Import roster…"),
                           QT_TRANSLATE_NOOP("MainWindow", "A list with one row per person (Excel or CSV)")),
     A.IMPORT_LAYER: Spec(QT_TRANSLATE_NOOP("MainWindow", "Import shelters or facilities…"),
-                         QT_TRANSLATE_NOOP("MainWindow", "Public lists of shelters, community halls or clinics (CSV or GeoJSON)")),
+                         QT_TRANSLATE_NOOP("MainWindow", "Public lists of shelters, community halls or clinics (CSV, GeoJSON or Shapefile)")),
     A.IMPORT_AGENCIES: Spec(QT_TRANSLATE_NOOP("MainWindow", "Import agency list…"),
                             QT_TRANSLATE_NOOP("MainWindow", "Community general support centres, care offices, clinics … "
                                             "(Excel or CSV)")),
@@ -148,8 +166,25 @@ SPECS: dict[MainAction, Spec] = {
                    "Ctrl+2", True),
     A.STEP_3: Spec(QT_TRANSLATE_NOOP("MainWindow", "Ⅲ Emergency contacts"), QT_TRANSLATE_NOOP("MainWindow", "Step III: emergency contact cards and sheet"),
                    "Ctrl+3", True),
+    A.PLANS: Spec(QT_TRANSLATE_NOOP("MainWindow", "Evacuation plans…"),
+                  QT_TRANSLATE_NOOP("MainWindow", "Individual evacuation plans (個別避難計画): whose plan comes first, "
+                                    "and each person's plan")),
+    A.SAFETY: Spec(QT_TRANSLATE_NOOP("MainWindow", "Safety check…"),
+                   QT_TRANSLATE_NOOP("MainWindow", "Safety check (安否確認) of an incident: the roll call in hazard "
+                                     "order, one click per check, the status rings on the map")),
+    A.IMPORT_SAFETY: Spec(QT_TRANSLATE_NOOP("MainWindow", "Read back a ticked safety checklist…"),
+                          QT_TRANSLATE_NOOP("MainWindow", "Record the checks typed into the Excel checklist of the open "
+                                            "incident (previewed first)")),
+    A.SAFETY_PROJECTOR: Spec(QT_TRANSLATE_NOOP("MainWindow", "Safety check on the projector"),
+                             QT_TRANSLATE_NOOP("MainWindow", "Counts per status and per district for the 災害対策本部, "
+                                               "no names")),
     A.STEP_4: Spec(QT_TRANSLATE_NOOP("MainWindow", "Liaison meeting"),
                    QT_TRANSLATE_NOOP("MainWindow", "The yearly review of every person of concern (福祉連絡会)"), "Ctrl+4", True),
+    A.DISASTER_MODE: Spec(QT_TRANSLATE_NOOP("MainWindow", "Disaster mode (災害時) on / off…"),
+                          QT_TRANSLATE_NOOP("MainWindow", "Give the list to responders without consent when lives are "
+                                            "at risk (Disaster Countermeasures Basic Act, Art. 49-11(3)); recorded")),
+    A.COPIES: Spec(QT_TRANSLATE_NOOP("MainWindow", "Printed copies not yet returned…"),
+                   QT_TRANSLATE_NOOP("MainWindow", "Papers with names that are still out; record their return")),
     A.LEAVE_PROJECTOR: Spec(QT_TRANSLATE_NOOP("MainWindow", "Leave projector mode…"),
                             QT_TRANSLATE_NOOP("MainWindow", "Show names and details again (asks first)")),
 }
@@ -157,14 +192,14 @@ SPECS: dict[MainAction, Spec] = {
 SEPARATOR = None
 LANGUAGES = (("ja", "日本語"), ("en", "English"))
 MENUS: tuple[tuple[str, Sequence[MainAction | None]], ...] = (
-    (QT_TRANSLATE_NOOP("MainWindow", "&File"), (A.NEW_TOWN, SEPARATOR, A.EXPORT_FORM, A.IMPORT_FORM, A.IMPORT_ROSTER,
-                                A.IMPORT_AGENCIES, A.IMPORT_LAYER, SEPARATOR, A.BACKUP, A.RESTORE, A.PASSPHRASE,
-                                A.LOCK, A.AUTO_LOCK, SEPARATOR, A.QUIT)),
+    (QT_TRANSLATE_NOOP("MainWindow", "&File"), (A.NEW_TOWN, A.DISTRICTS_TOWNS, SEPARATOR, A.EXPORT_FORM, A.EXPORT_GEOJSON, A.IMPORT_FORM, A.IMPORT_ROSTER,
+                                A.IMPORT_AGENCIES, A.IMPORT_LAYER, A.IMPORT_SAFETY, SEPARATOR, A.BACKUP, A.RESTORE, A.PASSPHRASE,
+                                A.LOCK, A.AUTO_LOCK, SEPARATOR, A.DISASTER_MODE, A.COPIES, SEPARATOR, A.QUIT)),
     (QT_TRANSLATE_NOOP("MainWindow", "S&ync"), (A.SYNC, A.CONFLICTS, SEPARATOR, A.EXPORT_PACKAGE, A.IMPORT_PACKAGE)),
     (QT_TRANSLATE_NOOP("MainWindow", "&Edit"), (A.UNDO, A.REDO, A.ADD_HOUSEHOLD, A.ADD_PLACE, A.DELETE, A.AUDIT)),
     (QT_TRANSLATE_NOOP("MainWindow", "&Map"), (A.LINES, A.REFERENCES, A.PROJECTOR, A.PRINT_MAP, SEPARATOR, A.BASE_IMAGE,
-                               A.BASE_MBTILES, A.BASE_PLAIN)),
-    (QT_TRANSLATE_NOOP("MainWindow", "&Steps"), STEPS),
+                               A.BASE_MBTILES, A.BASE_PLAIN, A.GEOREFERENCE)),
+    (QT_TRANSLATE_NOOP("MainWindow", "&Steps"), (*STEPS, SEPARATOR, A.PLANS, A.SAFETY, A.SAFETY_PROJECTOR)),
     (QT_TRANSLATE_NOOP("MainWindow", "&View"), (A.LARGE_TEXT, A.HIGH_CONTRAST, A.WAREKI)),
     (QT_TRANSLATE_NOOP("MainWindow", "&Language"), ()),  # filled from LANGUAGES
     (QT_TRANSLATE_NOOP("MainWindow", "&Help"), (A.GUIDE, A.ABOUT)),

@@ -14,13 +14,14 @@ from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QMainWindow
 from app.core.errors import LedgerError
 from app.maps.view import MapView
 from app.meeting import meetings, selfcheck
-from app.meeting.overview import overview
+from app.meeting.overview import Overview, overview
 from app.meeting.overview_excel import export_overview_xlsx
 from app.meeting.overview_excel import headers as overview_headers
 from app.meeting.selfcheck import SelfCheckFields, SelfCheckView, YearComparison
 from app.meeting.views import DUE_REASON_TEXT, MeetingView, ReviewFields, ReviewView
 from app.models.meeting import CheckerKind, ReviewOutcome
 from app.ui.dialogs import show_error
+from app.ui.export_job import run_export
 from app.ui.mainwindow.base import Controller
 from app.ui.mainwindow.projector import ProjectorController
 from app.ui.mainwindow.town import TownController, TownDetails
@@ -35,6 +36,7 @@ from app.ui.meeting_panel import (
 )
 from app.ui.operations import OpChanges, Operations
 from app.ui.selfcheck_dialog import SelfCheckDialog
+from app.ui.worker import Job
 
 translate = QCoreApplication.translate
 
@@ -231,9 +233,19 @@ class MeetingController(Controller):
                                                   str(Path.home() / "overview.xlsx"),
                                                   translate("MainWindow", "Excel (*.xlsx)"))
             if name:
-                export_overview_xlsx(ov, Path(name))
+                self.export_overview(ov, Path(name))
 
         export.clicked.connect(save)
         dialog.overview = ov
         (show or (lambda d: d.exec()))(dialog)
         return dialog
+
+    def export_overview(self, ov: Overview, path: Path) -> Job:
+        """The overview's workbook, written in the background (numbers only: not counted out, never refused)."""
+        job = run_export(self.window, self.window.jobs, None, "overview", path,
+                         lambda staged: export_overview_xlsx(ov, staged), counted=False,
+                         done=lambda result: self.message(
+                             translate("MainWindow", "Saved {path}").format(path=result[0]), 8000),
+                         message=self.message)
+        assert job is not None  # a job that does not change the ledger is never refused
+        return job

@@ -1,4 +1,4 @@
-"""PDFs made from the ledger: written to a temporary file, then previewed (save or print from there)."""
+"""PDFs made from the ledger: written off the UI thread to a temporary file, then previewed (save or print there)."""
 
 from __future__ import annotations
 
@@ -7,44 +7,79 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
-from app.core.errors import LedgerError
 from app.models import Ledger
 from app.privacy.masking import Audience, export_rule
+from app.privacy.sharing import current_sharing
 from app.ui.dialogs import show_error
+from app.ui.export_job import run_export
 from app.ui.pdf_preview import PdfPreviewDialog
 from app.ui.privacy_dialogs import audience_labels
+from app.ui.worker import Job, JobRunner
+
+translate = QCoreApplication.translate
 
 
-def export_pdf(parent: QWidget, ledger: Ledger, write: Callable[..., Any], title: str, name: str,
+def export_pdf(parent: QWidget, jobs: JobRunner, ledger: Ledger, write: Callable[..., Any], title: str, name: str,
                show: Callable[[PdfPreviewDialog], Any] | None = None, *,
-               audience: Audience | None = None) -> PdfPreviewDialog | None:
-    """Write a PDF to a temporary file, then preview it (save or print from there).
+               audience: Audience | None = None) -> Job | None:
+    """Write a PDF in the background to a temporary file, then preview it (save or print from there).
 
+    Returns the job (None when the ledger is busy with another change); ``show(dialog)`` gets the preview
+    on the UI thread when the PDF is written (by default it opens, window-modal, without waiting for it).
     With an ``audience``, ``write(session, path, audience)`` makes it for that audience and the
-    preview offers the others; without, ``write(session, path)`` (a print with no names at all).
+    preview offers the others (each made again in the background); without, ``write(session, path)``.
+    A paper with names is counted out in the printed copies ledger in the job's transaction.
     """
     folder = Path(tempfile.mkdtemp(prefix="sasaeai-print-"))
+    made: dict[Any, Path] = {}  # audience → its PDF, once written
+    preview: dict[str, PdfPreviewDialog] = {}
+    with ledger.Session() as s:
+        sharing = current_sharing(s)  # the mode the copies are made under: the rule the preview names
 
-    def render(chosen: Audience | None) -> Path | None:
+    def start(chosen: Audience | None, done: Callable[[Path], Any]) -> Job | None:
         target = folder / (Audience(chosen).value if chosen is not None else "all") / name
         target.parent.mkdir(exist_ok=True)
-        try:
-            with ledger.Session() as s:
-                write(s, target) if chosen is None else write(s, target, Audience(chosen))
-        except (LedgerError, OSError) as e:
-            show_error(parent, e)
-            return None
-        return target
 
-    first = render(audience)
-    if first is None:
+        def written(s: Any, path: Path) -> Any:
+            return write(s, path) if chosen is None else write(s, path, Audience(chosen))
+
+        return run_export(parent, jobs, ledger, "pdf", target, written, counted=True,
+                          done=lambda result: done(result[0]),
+                          message=lambda text, ms: _status(parent, text, ms),
+                          label=translate("MainWindow", "Making {file}…").format(file=name))
+
+    def render(chosen: Audience | None) -> Path | None:
+        """The preview's "For whom": the PDF when it is made; else it is made now and shown when ready."""
+        key = Audience(chosen) if chosen is not None else None
+        if key in made:
+            return made.pop(key)  # made once per choice: asked again, it is a new copy
+
+        def ready(path: Path) -> None:
+            made[key] = path
+            dialog = preview.get("dialog")
+            if dialog is not None and not dialog.choose_audience(key):
+                show_error(dialog, OSError(str(path)))
+
+        start(chosen, ready)
         return None
-    if audience is None:
-        dialog = PdfPreviewDialog(first, title, name, parent)
-    else:
-        dialog = PdfPreviewDialog(first, title, name, parent, audiences=audience_labels(), audience=audience,
-                                  render=render, rule=lambda a: export_rule(a).ja)
-    (show or (lambda d: d.exec()))(dialog)
-    return dialog
+
+    def first(path: Path) -> None:
+        if audience is None:
+            dialog = PdfPreviewDialog(path, title, name, parent)
+        else:
+            dialog = PdfPreviewDialog(path, title, name, parent, audiences=audience_labels(), audience=audience,
+                                      render=render, rule=lambda a: export_rule(a, sharing).ja)
+        preview["dialog"] = dialog
+        (show or (lambda d: d.open()))(dialog)
+
+    return start(audience, first)
+
+
+def _status(parent: QWidget, text: str, ms: int) -> None:
+    window = parent.window()
+    bar = getattr(window, "statusBar", None)
+    if bar is not None:
+        bar().showMessage(text, ms)

@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QMainWindow
 
+from app.core.errors import LedgerError
 from app.core.views import TownView
 from app.maps.view import MapView
 from app.privacy.masking import anonymous_feature
 from app.ui.comfort import Comfort
+from app.ui.dialogs import show_error
 from app.ui.mainwindow.base import Controller
 from app.ui.mainwindow.labels import page_labels
-from app.ui.mainwindow.pdf import export_pdf
 from app.ui.operations import Operations
 from app.ui.panels import HouseholdPanel
 from app.ui.pdf_preview import PdfPreviewDialog
@@ -25,6 +28,7 @@ PROJECTOR_SCALE = 1.7  # symbols and map numbers on a wall, read from the back o
 
 class ProjectorController(Controller):
     toggled = Signal(bool)  # projector mode on or off: the window shows or hides what is personal
+    printed = Signal(object)  # PdfPreviewDialog: a printed map is ready to look at
 
     def __init__(self, window: QMainWindow, operations: Operations, comfort: Comfort, map_view: MapView,
                  household_panel: HouseholdPanel, current_town: Callable[[], TownView | None]) -> None:
@@ -32,6 +36,7 @@ class ProjectorController(Controller):
         self.comfort, self.map_view, self.household_panel = comfort, map_view, household_panel
         self.current_town = current_town
         self.on = False  # meeting display: no names, phones, birth dates or health notes anywhere
+        self._prints: set[Any] = set()  # maps being drawn for print, kept until they end
 
     def set_projector(self, on: bool, *, confirm: bool = True) -> None:
         """Turn the meeting display on or off; leaving it is deliberate (it asks)."""
@@ -61,11 +66,13 @@ class ProjectorController(Controller):
 
     # ------------------------------------------------------------------ printed map
 
-    def print_map(self, options: Any = None, show: Callable[[PdfPreviewDialog], Any] | None = None
-                  ) -> PdfPreviewDialog | None:
-        """Print the town map (map numbers only) to a PDF and preview it; save or print from there."""
-        from app.maps.printing import PrintOptions
-        from app.maps.printing import print_map as write_map
+    def print_map(self, options: Any = None, show: Callable[[PdfPreviewDialog], Any] | None = None) -> Any:
+        """Print the town map (map numbers only) to a PDF, then preview it (``printed``); save or print from there.
+
+        The map is drawn in the background of the UI thread (page signals, no waiting loop); returns the
+        running print (a ``MapPrint``), or None when there is nothing to print.
+        """
+        from app.maps.printing import MapPrint, PrintOptions
 
         town = self.current_town()
         if town is None:
@@ -74,11 +81,30 @@ class ProjectorController(Controller):
             options = self._ask_print_options()
             if options is None:
                 return None
-        ledger = self.ledger
-        return export_pdf(
-            self.window, ledger,
-            lambda _s, path: write_map(ledger, town.id, path, options or PrintOptions(), page_labels()),
-            translate("MainWindow", "Printed map"), f"支え合いマップ_{town.name}.pdf", show)
+        title, name = translate("MainWindow", "Printed map"), f"支え合いマップ_{town.name}.pdf"
+        target = Path(tempfile.mkdtemp(prefix="sasaeai-print-")) / name
+        job = MapPrint(self.ledger, town.id, target, options or PrintOptions(), page_labels())
+
+        def printed(path: Path) -> None:
+            self._prints.discard(job)
+            dialog = PdfPreviewDialog(path, title, name, self.window)
+            self.printed.emit(dialog)
+            (show or (lambda d: d.open()))(dialog)
+
+        def failed(error: BaseException) -> None:
+            self._prints.discard(job)
+            show_error(self.window, error)  # type: ignore[arg-type]
+
+        job.finished.connect(printed)
+        job.failed.connect(failed)
+        self._prints.add(job)  # kept until it ends
+        try:
+            job.start()
+        except (LedgerError, OSError) as e:
+            failed(e)
+            return None
+        self.message(translate("MainWindow", "Preparing the printed map…"), 5000)
+        return job
 
     def _ask_print_options(self):  # noqa: ANN202 - PrintOptions | None
         from PySide6.QtWidgets import (

@@ -6,10 +6,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel, QLineEdit, QMainWindow, QToolBar
-from sqlalchemy.orm import Session
 
 from app import sync
 from app.core.errors import LedgerError
@@ -20,15 +19,18 @@ from app.ui.mainwindow.base import Controller
 from app.ui.mainwindow.town import TownController
 from app.ui.operations import Operations
 from app.ui.sync_dialogs import ConflictDialog, report_text, status_text
-from app.ui.worker import Cancelled, run_with_progress
+from app.ui.worker import CancelToken, Job, JobRunner, Progress
 
 translate = QCoreApplication.translate
 
 
 class SyncController(Controller):
-    def __init__(self, window: QMainWindow, operations: Operations, towns: TownController, actions: Actions) -> None:
+    synced = Signal(object)  # a sync that started has ended: its SyncReport, or None (failed or cancelled)
+
+    def __init__(self, window: QMainWindow, operations: Operations, towns: TownController, actions: Actions,
+                 jobs: JobRunner) -> None:
         super().__init__(window, operations)
-        self.towns, self.actions = towns, actions
+        self.towns, self.actions, self.jobs = towns, actions, jobs
         self.label = QLabel()
         self.label.setToolTip(translate("MainWindow", "Sync with the office server: Sync menu"))
         self.label.setContentsMargins(0, 0, 16, 0)
@@ -62,42 +64,49 @@ class SyncController(Controller):
         self.refresh_sync_status()
         self.message(report_text(report), 30000)
 
-    def sync_now(self, url: str | None = None) -> SyncReport | None:
-        """Sync with the office server: receive the other laptops' changes, then send this laptop's."""
+    def sync_now(self, url: str | None = None) -> bool:
+        """Sync with the office server in the background: receive the other laptops' changes, then send ours.
+
+        True when the sync started; ``synced`` brings its report (None when it failed or was cancelled).
+        """
         status = self.refresh_sync_status()
         if url is None and not status.server_url:
             url, ok = QInputDialog.getText(self.window, translate("MainWindow", "Sync with the office"), translate(
                 "MainWindow", "The office server's address, as the office gave it (postgresql://…):"))
             if not ok or not url.strip():
-                return None
+                return False
             url = url.strip()
-        stage = {"text": ""}
         ledger = self.ledger
 
-        def job(_session: Session) -> SyncReport:
+        def work(token: CancelToken, _progress: Progress) -> SyncReport:
             def progress(name: str, done: int, total: int) -> None:
-                if cancel.get("event") is not None and cancel["event"].is_set():
-                    raise Cancelled()  # the side being written rolls back; the next sync goes on from there
-                stage["text"] = QCoreApplication.translate("sync", sync.STAGES.get(name, name))
+                token.check()  # the side being written rolls back; the next sync goes on from there
 
             return sync.sync(ledger, url, progress=progress)
 
-        cancel: dict[str, Any] = {}
-        try:
-            report = run_with_progress(self.window, ledger, translate("MainWindow", "Sync with the office"),
-                                       translate("MainWindow", "Syncing with the office server…"), job, write=False,
-                                       on_started=lambda _d, event: cancel.setdefault("event", event))
-        except Cancelled:
+        job = self.jobs.start(Job("sync", work, writes=True,
+                                  label=translate("MainWindow", "Syncing with the office server…")))
+        if job is None:
+            self.message(translate("MainWindow", "An import is still running: sync when it has finished."), 8000)
+            return False
+
+        def cancelled() -> None:
             self.refresh_sync_status()
             self.message(translate("MainWindow", "Sync stopped; nothing half-done was kept. Sync again to finish."),
                          15000)
-            return None
-        except LedgerError as e:
+            self.synced.emit(None)
+
+        def failed(error: BaseException) -> None:
             self.refresh_sync_status()
-            show_error(self.window, e)
-            return None
-        self._after_sync(report)
-        return report
+            show_error(self.window, error)  # type: ignore[arg-type]
+            self.synced.emit(None)
+
+        def done(report: SyncReport) -> None:
+            self._after_sync(report)
+            self.synced.emit(report)
+
+        job.then(done, failed, cancelled)
+        return True
 
     def show_conflicts(self, show: Callable[[ConflictDialog], Any] | None = None) -> ConflictDialog:
         def load() -> list[ConflictView]:

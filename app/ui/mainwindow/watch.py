@@ -7,6 +7,7 @@ import uuid
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMainWindow, QStackedWidget
 
+from app.hazards.exposure import ExposureView
 from app.households import households
 from app.maps.features import gap_households, line_specs
 from app.maps.view import MapView
@@ -33,13 +34,13 @@ class WatchController(Controller):
         panel.remove_link.connect(self.remove_link)
         towns.details_read.connect(self.show_details)
 
-    def show(self, concerns: list[ConcernView], lines: list) -> None:
-        self.panel.show_concerns(concerns, self.panel.current_person())
+    def show(self, concerns: list[ConcernView], lines: list, hazards: list[ExposureView] | None = None) -> None:
+        self.panel.show_concerns(concerns, self.panel.current_person(), hazards)
         self.map_view.set_lines(line_specs(lines))
         self.map_view.set_gaps(gap_households(concerns))
 
     def show_details(self, details: TownDetails) -> None:
-        self.show(details.concerns, details.lines)
+        self.show(details.concerns, details.lines, details.exposures)
 
     def refresh(self) -> None:
         if self.towns.town is None:
@@ -47,8 +48,8 @@ class WatchController(Controller):
         self.towns.supersede_details()
         with self.ledger.Session() as s:
             concerns = watch.list_concerns(s, self.towns.town.id)
-            lines = watch.watch_lines(s, self.towns.town.id)
-        self.show(concerns, lines)
+            lines = watch.watch_lines(s, self.towns.town.id, concerns=concerns)
+        self.show(concerns, lines)  # a watch change moves no household: the hazards shown stay
 
     def on_changed(self, changes: OpChanges) -> None:
         if changes.watch:

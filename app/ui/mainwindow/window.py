@@ -39,8 +39,10 @@ from app.ui.mainwindow.emergency import EmergencyController
 from app.ui.mainwindow.households import HouseholdsController
 from app.ui.mainwindow.imports import ImportsController
 from app.ui.mainwindow.meeting import MeetingController
+from app.ui.mainwindow.plans import PlansController
 from app.ui.mainwindow.privacy import PrivacyController
 from app.ui.mainwindow.projector import ProjectorController
+from app.ui.mainwindow.safety import SafetyController
 from app.ui.mainwindow.sync import SyncController
 from app.ui.mainwindow.town import TownController
 from app.ui.mainwindow.watch import WatchController
@@ -48,8 +50,13 @@ from app.ui.meeting_panel import MeetingPanel
 from app.ui.operations import Operations
 from app.ui.panels import FilterBox, HouseholdPanel, SearchBox
 from app.ui.watch_panel import WatchPanel
+from app.ui.worker import JobRunner
 
 log = logging.getLogger(__name__)
+# What changes the ledger: disabled while an import or a sync writes in the background.
+LEDGER_ACTIONS = (A.ADD_HOUSEHOLD, A.ADD_PLACE, A.DELETE, A.NEW_TOWN, A.BASE_IMAGE, A.BASE_MBTILES, A.BASE_PLAIN,
+                  A.IMPORT_FORM, A.IMPORT_ROSTER, A.IMPORT_LAYER, A.IMPORT_AGENCIES, A.RESTORE, A.SYNC, A.CONFLICTS,
+                  A.IMPORT_PACKAGE, A.PASSPHRASE, A.IMPORT_SAFETY)
 STEP_II, STEP_III = 1, 2
 
 
@@ -62,6 +69,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.demo = demo
         self.operations = Operations(ledger, self)
+        self.jobs = JobRunner(self)  # background work; while a job changes the ledger, nothing else may
         # Text size and contrast first, so every widget below is made with them.
         self.comfort = Comfort(QApplication.instance(), settings)
         self.comfort.apply()
@@ -79,6 +87,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self._title())
         self.privacy.check_unencrypted_copies()
         self.privacy.refresh_demo_bar()
+        self.privacy.refresh_sharing_banner()
         self.sync.refresh_sync_status()
 
     @property
@@ -88,7 +97,7 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ set-up
 
     def _make_widgets(self, ledger: Ledger) -> None:
-        self.map_view = MapView(basemap_dir(ledger.data_dir), self)
+        self.map_view = MapView(basemap_dir(ledger.data_dir), self, settings=self.settings)
         self.search_box = SearchBox()
         self.filter_box = FilterBox()
         self.household_panel = HouseholdPanel()
@@ -119,8 +128,10 @@ class MainWindow(QMainWindow):
         self.emergency = EmergencyController(self, ops, self.towns, self.map_view, self.emergency_panel)
         self.meeting = MeetingController(self, ops, self.towns, self.projector, self.map_view, self.meeting_panel)
         self.privacy = PrivacyController(self, ops, self.settings, self.towns, self.households)
-        self.sync = SyncController(self, ops, self.towns, self.actions)
-        self.imports = ImportsController(self, ops, self.towns)
+        self.sync = SyncController(self, ops, self.towns, self.actions, self.jobs)
+        self.imports = ImportsController(self, ops, self.towns, self.jobs)
+        self.plans = PlansController(self, ops, self.towns)  # the priority list docks on the right
+        self.safety = SafetyController(self, ops, self.towns, self.map_view, self.jobs)  # the roll call docks on the right
 
     def _lay_out(self) -> None:
         step1 = QWidget()
@@ -141,12 +152,14 @@ class MainWindow(QMainWindow):
         central_layout.setContentsMargins(0, 0, 0, 0)
         central_layout.setSpacing(0)
         central_layout.addWidget(self.banner)
+        central_layout.addWidget(self.privacy.sharing_banner)
         central_layout.addWidget(self.privacy.plain_copy_bar)
         central_layout.addWidget(self.privacy.demo_bar)
         central_layout.addWidget(self.splitter, 1)
         central_layout.addWidget(self.privacy.lock_screen, 1)
         self.setCentralWidget(central)
         self.statusBar().addWidget(self.towns.status, 1)
+        self.statusBar().addPermanentWidget(self.jobs.indicator)
         self.statusBar().addPermanentWidget(self.sync.label)
         self.statusBar().addPermanentWidget(QLabel(self.tr("Offline: nothing leaves this computer unless you sync "
                                                            "with the office")))
@@ -173,6 +186,7 @@ class MainWindow(QMainWindow):
             A.BASE_PLAIN: lambda: t.choose_base_map(BaseMapChoiceDialog.PLAIN),
             A.LINES: self.map_view.show_lines, A.REFERENCES: self.map_view.show_references,
             A.EXPORT_FORM: lambda: i.export_watch_form(), A.IMPORT_FORM: lambda: i.import_watch_form(),
+            A.EXPORT_GEOJSON: lambda: i.export_geojson(),
             A.IMPORT_ROSTER: lambda: i.import_roster(), A.IMPORT_LAYER: lambda: e.import_reference_layer(),
             A.IMPORT_AGENCIES: lambda: e.import_agencies(), A.PRINT_MAP: lambda: pr.print_map(),
             A.PROJECTOR: lambda: pr.set_projector(not pr.on), A.LEAVE_PROJECTOR: lambda: pr.set_projector(False),
@@ -180,8 +194,11 @@ class MainWindow(QMainWindow):
             A.SYNC: lambda: s.sync_now(), A.CONFLICTS: lambda: s.show_conflicts(),
             A.EXPORT_PACKAGE: lambda: s.export_sync_package(), A.IMPORT_PACKAGE: lambda: s.import_sync_package(),
             A.AUTO_LOCK: lambda: p.set_auto_lock_minutes(), A.PASSPHRASE: p.change_passphrase,
-            A.AUDIT: lambda: p.show_audit(), A.LOCK: p.lock, A.QUIT: self.close, A.ABOUT: self.about,
-            A.GUIDE: self.show_guide,
+            A.AUDIT: lambda: p.show_audit(), A.LOCK: p.lock,
+            A.DISASTER_MODE: lambda: p.toggle_sharing_mode(), A.COPIES: lambda: p.show_copies(), A.QUIT: self.close, A.ABOUT: self.about,
+            A.GUIDE: self.show_guide, A.PLANS: lambda: self.plans.show_list(), A.SAFETY: lambda: self.safety.show_panel(),
+            A.IMPORT_SAFETY: lambda: self.safety.papers.read_back(),
+            A.SAFETY_PROJECTOR: lambda: self.safety.show_projector(),
             A.LARGE_TEXT: lambda on: pr.set_comfort(LARGE_TEXT, on),
             A.HIGH_CONTRAST: lambda on: pr.set_comfort(HIGH_CONTRAST, on),
             A.WAREKI: lambda on: pr.set_comfort(WAREKI, on),
@@ -196,8 +213,10 @@ class MainWindow(QMainWindow):
         self.filter_box.changed.connect(self.map_view.set_filter)
         self.watch_panel.export_form.connect(lambda: self.imports.export_watch_form())
         self.watch_panel.import_form.connect(lambda: self.imports.import_watch_form())
+        self.meeting_panel.show_copies.connect(lambda: self.privacy.show_copies())
         self.projector.toggled.connect(self._on_projector)
         self.privacy.lock_changed.connect(self._on_lock)
+        self.jobs.busy_changed.connect(self._on_ledger_busy)
 
     def _restore_layout(self) -> None:
         geometry = self.settings.value("window/geometry")
@@ -228,6 +247,7 @@ class MainWindow(QMainWindow):
             self.settings.setValue("ledger/last_town", str(self.towns.town.id))
         super().closeEvent(event)
         if event.isAccepted():
+            self.jobs.shutdown()
             self.towns.stop_reads()
             self.map_view.shutdown()
             if not self.demo:
@@ -235,6 +255,15 @@ class MainWindow(QMainWindow):
                     backup_at_close(self.ledger)
                 except (LedgerError, OSError) as e:  # the ledger itself is safe; say the copy failed
                     log.warning("backup at close failed: %s", e)
+
+    def _on_ledger_busy(self, busy: bool) -> None:
+        """While an import or a sync writes, nothing else changes the ledger: no action, no edit on the map."""
+        for key in LEDGER_ACTIONS:
+            self.actions[key].setEnabled(not busy)
+        stack = self.operations.undo_stack
+        self.actions[A.UNDO].setEnabled(not busy and stack.canUndo())
+        self.actions[A.REDO].setEnabled(not busy and stack.canRedo())
+        self.splitter.setEnabled(not busy)
 
     def keyPressEvent(self, event) -> None:  # noqa: N802, ANN001 - Qt override
         # Esc must not drop the meeting display by accident: only the Leave button does.

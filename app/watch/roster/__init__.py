@@ -1,0 +1,40 @@
+"""Roster import: a flat table, one row per person, as municipalities and 社協 hand them around.
+
+Japanese or English headers are detected (the UI may map columns by hand instead); dates may be
+西暦 or 和暦; new households land on the "unplaced" list, near their 町丁目 when the address is known.
+
+``reading`` reads and checks the file, ``matching`` matches its rows to the town's households and
+persons (the preview), ``applying`` writes the result through the ledger's audited write path.
+"""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from app.watch.roster.applying import apply_roster
+from app.watch.roster.matching import RosterPreview, plan
+from app.watch.roster.reading import (
+    FIELDS,
+    HEADER_WORDS,
+    RosterColumns,
+    RosterRow,
+    detect_columns,
+    detect_field,
+    read_rows,
+)
+
+__all__ = ["FIELDS", "HEADER_WORDS", "RosterColumns", "RosterPreview", "RosterRow", "apply_roster", "detect_columns",
+           "detect_field", "read_roster"]
+
+
+def read_roster(session: Session, path: Path, town_id: uuid.UUID, *,
+                columns: RosterColumns | None = None) -> RosterPreview:
+    """Read a roster for ``town_id`` and work out what importing it would change; nothing is written."""
+    path = Path(path)
+    columns, records = read_rows(path, columns)
+    preview = RosterPreview(path=path, town_id=town_id, columns=columns, records=records)
+    preview.rows = plan(session, preview)
+    return preview

@@ -1,0 +1,265 @@
+"""Matching roster rows to the town's households and persons: the town read as plain rows (a fixed number
+of queries whatever its size), each row matched by name and address, else name and birth date, and the
+preview of what importing would change. ``plan`` also drives the writer when the roster is applied."""
+
+from __future__ import annotations
+
+import functools
+import uuid
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import String, func, select, type_coerce
+from sqlalchemy.orm import Session
+
+from app.core.errors import QT_TRANSLATE_NOOP
+from app.core.sheets import ChangeKind, Choice, FieldChange, Option, Preview, PreviewRow, cell_ref
+from app.core.text import fold
+from app.models import AuditEntry, Household, HouseholdCategory, Person
+from app.models.entities import household_category_link
+from app.models.watch import Watcher, WatchLink
+from app.watch.roster.reading import RosterColumns, RosterRow
+
+if TYPE_CHECKING:
+    from app.watch.roster.applying import RosterWriter
+
+
+@dataclass
+class RosterPreview(Preview):
+    town_id: uuid.UUID | None = None
+    columns: RosterColumns | None = None
+    records: list[RosterRow] = field(default_factory=list)
+    # The town as the preview read it, and the ledger's audit high-water mark then: apply reuses it when no
+    # change has been written since (every change writes an audit entry), instead of reading the town again.
+    _town: tuple[tuple, Town] | None = field(default=None, repr=False, compare=False)
+
+
+@dataclass
+class Known:
+    """A member of the town as the import sees them: plain values, no ORM object."""
+
+    raw_id: str  # the stored hex text: only the members a roster row matches need a UUID object
+    household_id: uuid.UUID
+    name: str
+    kana: str
+    phone: str
+    concerns: str
+    birth_date: date | None
+    of_concern: bool
+    address: str
+
+    @functools.cached_property
+    def id(self) -> uuid.UUID:
+        return uuid.UUID(hex=self.raw_id)
+
+
+@dataclass
+class Town:
+    """The town as matching and writing need it, read once per preview (see ``town_for``)."""
+
+    persons: list[Known]
+    homes: dict[str, list[uuid.UUID]]  # folded address → live households
+    watchers: dict[str, list[uuid.UUID]]  # folded name → live watchers
+    categories: dict[str, tuple[uuid.UUID, str]]  # code → (id, label)
+    household_categories: dict[uuid.UUID, set[str]]
+    last_sort_order: dict[uuid.UUID, int]  # household → highest member sort order (archived members too)
+    live_links: set[tuple[uuid.UUID, uuid.UUID]]  # (person, watcher)
+    dead_links: dict[tuple[uuid.UUID, uuid.UUID], dict]  # unlinked pairs → the record linking again revives
+    last_link_order: dict[uuid.UUID, int]  # person → highest sort order of their live links
+    household_names: dict[uuid.UUID, str]
+    next_map_number: int
+    by_name_address: dict[tuple[str, str], list[Known]] = field(default_factory=dict)
+    by_name_birth: dict[tuple[str, date], list[Known]] = field(default_factory=dict)
+
+
+def _raw(column):  # noqa: ANN001, ANN202 - a UUID column read as its stored text (no per-value processing)
+    return type_coerce(column, String)
+
+
+def _load_town(session: Session, town_id: uuid.UUID) -> Town:
+    """Everything matching and writing need, in a fixed number of Core queries whatever the town's size."""
+    folded = functools.lru_cache(maxsize=None)(fold)  # names repeat, and members share their household's address
+    # Ids come back as the stored hex text and become one shared UUID each: a city's 100,000 members point at
+    # 50,000 households, and SQLAlchemy's per-value UUID processing was a third of this function's time.
+    as_id = functools.lru_cache(maxsize=None)(lambda text: uuid.UUID(hex=text))
+    live_household = (Household.town_id == town_id, Household.deleted_at.is_(None))
+    household_categories: dict[uuid.UUID, set[str]] = defaultdict(set)
+    for hid, code in session.execute(
+        select(_raw(household_category_link.c.household_id), HouseholdCategory.code)
+        .join(HouseholdCategory, HouseholdCategory.id == household_category_link.c.category_id)
+        .join(Household, Household.id == household_category_link.c.household_id).where(Household.town_id == town_id)
+    ):
+        household_categories[as_id(hid)].add(code)
+    persons = [
+        Known(pid, as_id(hid), name, kana, phone, concerns, birth, bool(of_concern), address)
+        for pid, hid, name, kana, phone, concerns, birth, of_concern, address in session.execute(
+            select(_raw(Person.id), _raw(Person.household_id), Person.name, Person.kana, Person.phone, Person.concerns,
+                   Person.birth_date, Person.of_concern, Household.address)
+            .join(Household, Person.household_id == Household.id)
+            .where(*live_household, Person.deleted_at.is_(None))
+        )
+    ]
+    homes: dict[str, list[uuid.UUID]] = defaultdict(list)
+    household_names: dict[uuid.UUID, str] = {}
+    for hid, address, name in session.execute(
+            select(_raw(Household.id), Household.address, Household.name).where(*live_household)):
+        hid = as_id(hid)
+        household_names[hid] = name
+        if address:
+            homes[folded(address)].append(hid)
+    watchers: dict[str, list[uuid.UUID]] = defaultdict(list)
+    for wid, name in session.execute(select(Watcher.id, Watcher.name)
+                                     .where(Watcher.town_id == town_id, Watcher.deleted_at.is_(None))):
+        watchers[folded(name)].append(wid)
+    last_sort_order = {as_id(hid): top for hid, top in session.execute(
+        select(_raw(Person.household_id), func.max(Person.sort_order)).join(Household, Person.household_id == Household.id)
+        .where(Household.town_id == town_id).group_by(Person.household_id))}
+    live_links: set[tuple[uuid.UUID, uuid.UUID]] = set()
+    dead_links: dict[tuple[uuid.UUID, uuid.UUID], dict] = {}
+    last_link_order: dict[uuid.UUID, int] = {}
+    for link in session.execute(
+        select(WatchLink.id, WatchLink.person_id, WatchLink.watcher_id, WatchLink.deleted_at, WatchLink.sort_order,
+               WatchLink.involvement, WatchLink.frequency, WatchLink.since, WatchLink.note)
+        .join(Watcher, Watcher.id == WatchLink.watcher_id).where(Watcher.town_id == town_id)
+        .order_by(WatchLink.created_at)
+    ).mappings():
+        pair = (link["person_id"], link["watcher_id"])
+        if link["deleted_at"] is None:
+            live_links.add(pair)
+            last_link_order[pair[0]] = max(link["sort_order"], last_link_order.get(pair[0], -1))
+        else:
+            dead_links.setdefault(pair, dict(link))
+    categories = {code: (cid, label) for cid, code, label in session.execute(
+        select(HouseholdCategory.id, HouseholdCategory.code, HouseholdCategory.label))}
+    top = session.scalar(select(func.max(Household.map_number)).where(Household.town_id == town_id))
+    by_name_address: dict[tuple[str, str], list[Known]] = defaultdict(list)
+    by_name_birth: dict[tuple[str, date], list[Known]] = defaultdict(list)
+    for p in persons:
+        name = folded(p.name)
+        by_name_address[(name, folded(p.address))].append(p)
+        if p.birth_date:
+            by_name_birth[(name, p.birth_date)].append(p)
+    return Town(persons, homes, watchers, categories, household_categories, last_sort_order, live_links,
+                 {k: v for k, v in dead_links.items() if k not in live_links}, last_link_order, household_names,
+                 (top or 0) + 1,
+                 by_name_address, by_name_birth)
+
+
+def _fingerprint(session: Session, town_id: uuid.UUID) -> tuple:
+    """What changes whenever the ledger does: every change writes audit entries (app/models/audit.py)."""
+    return (town_id, session.scalar(select(func.max(AuditEntry.id))), id(session.get_bind()))
+
+
+def town_for(session: Session, preview: RosterPreview) -> Town:
+    """The town as plain rows: the preview's copy when nothing has been written since, else read again."""
+    assert preview.town_id is not None, "a roster preview is made for a town"
+    fingerprint = _fingerprint(session, preview.town_id)
+    if preview._town is not None and preview._town[0] == fingerprint:
+        return preview._town[1]
+    town = _load_town(session, preview.town_id)
+    preview._town = (fingerprint, town)
+    return town
+
+
+def _known_changes(r: RosterRow, p: Known, have: set[str]) -> list[FieldChange]:
+    changes = []
+    for f, old, new in (("kana", p.kana, r.kana), ("phone", p.phone, r.phone), ("concerns", p.concerns, r.concerns)):
+        if new and new != old:  # an empty roster cell never erases what the ledger knows
+            changes.append(FieldChange(f, old, new))
+    if r.birth_date and r.birth_date != p.birth_date:
+        changes.append(FieldChange("birth_date", str(p.birth_date or ""), r.birth_date.isoformat()))
+    if r.of_concern and not p.of_concern:
+        changes.append(FieldChange("of_concern", "", "○"))
+    if missing := [k for k in r.kinds if k not in have]:
+        changes.append(FieldChange("household_kind", "、".join(sorted(have)), "、".join(sorted(have | set(missing)))))
+    return changes
+
+
+def plan(session: Session, preview: RosterPreview, writer: RosterWriter | None = None) -> list[PreviewRow]:  # noqa: C901
+    """Match every roster row against the town (plain rows, a fixed number of queries) and say what importing
+    it changes; with a ``writer`` (the apply), hand it each row's writes as well."""
+    sheet = preview.columns.sheet if preview.columns else ""
+    name_col = preview.columns.mapping.get("name", 1) if preview.columns else 1
+    town = town_for(session, preview)
+    by_name_address, by_name_birth = town.by_name_address, town.by_name_birth
+    new_homes: dict[str, uuid.UUID] = {}
+    seen: set[uuid.UUID] = set()
+    seen_new: set[tuple[str, str]] = set()
+    rows: list[PreviewRow] = []
+
+    for r in preview.records:
+        ref = cell_ref(r.row, name_col)
+        decision = preview.decisions.get((sheet, r.row))
+
+        def row(kind: ChangeKind, changes=(), reason="", options=(), _r=r, _ref=ref) -> PreviewRow:  # noqa: ANN001
+            return PreviewRow(kind, "person", sheet, _r.row, _ref, _r.name, tuple(changes), reason, tuple(options))
+
+        key = (fold(r.name), fold(r.address))
+        found = _match(r, key, by_name_address, by_name_birth, seen, seen_new, decision, row, rows)
+        if found is _SKIP:
+            continue
+        target: Known | None = found
+        if target is not None:
+            seen.add(target.id)
+            have = writer.categories(target.household_id) if writer is not None else \
+                town.household_categories.get(target.household_id, set())
+            changes = _known_changes(r, target, have)
+            if not (rows and rows[-1].row == r.row):
+                rows.append(row(ChangeKind.UPDATED if changes else ChangeKind.UNCHANGED, changes))
+            if writer is not None:
+                writer.update_person(r, target)
+                writer.link_watchers(target.id, r)
+            continue
+        seen_new.add(key)
+        if not (rows and rows[-1].row == r.row):
+            rows.append(row(ChangeKind.ADDED))
+        if writer is not None:
+            home_id = new_homes.get(fold(r.address)) if r.address else None
+            if home_id is None and r.address and len(town.homes.get(fold(r.address), [])) == 1:
+                home_id = town.homes[fold(r.address)][0]
+            if home_id is None:
+                home_id = writer.add_household(r.address)
+                if r.address:
+                    new_homes[fold(r.address)] = home_id
+            person_id = writer.add_person(home_id, r)
+            writer.add_categories(home_id, r)
+            writer.link_watchers(person_id, r)
+    return rows
+
+
+_SKIP = object()  # _match: the row is not imported (a duplicate, or a decision still to make or to skip)
+
+
+def _match(r: RosterRow, key: tuple[str, str], by_name_address: dict, by_name_birth: dict, seen: set, seen_new: set,
+           decision: object, row: Callable[..., PreviewRow], rows: list[PreviewRow]) -> Any:
+    """The member a roster row is about: by name and address, else name and birth date; None for a new
+    person; ``_SKIP`` when the row waits for (or was given) a decision not to import. Appends the
+    "needs a decision" preview rows on the way."""
+    matches = by_name_address.get(key, [])
+    reason = ""
+    target = None
+    if len(matches) == 1:
+        target = matches[0]
+    elif matches:
+        reason = QT_TRANSLATE_NOOP("import", "Several members have this name and address.")
+    elif r.birth_date and (same := by_name_birth.get((fold(r.name), r.birth_date))):
+        matches = same
+        reason = QT_TRANSLATE_NOOP("import", "A member with this name and birth date lives at another address.")
+    if target is not None and target.id in seen or target is None and not matches and key in seen_new:
+        rows.append(row(ChangeKind.NEEDS_DECISION, reason=QT_TRANSLATE_NOOP(
+            "import", "This person is in the roster twice."), options=(Option(Choice.SKIP, "取り込まない"),)))
+        return _SKIP
+    if target is None and matches:
+        options = (Option(Choice.SKIP, "取り込まない"),
+                   *(Option(p.id, f"{p.name}（{p.address or '住所なし'}）") for p in matches),
+                   Option(Choice.NEW, "新しい人として追加"))
+        rows.append(row(ChangeKind.NEEDS_DECISION, reason=reason, options=options))
+        if decision is None or decision is Choice.SKIP:
+            return _SKIP
+        target = next((p for p in matches if p.id == decision), None)
+        if target is None and decision is not Choice.NEW:
+            return _SKIP
+    return target
