@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QWidget
 
 from app.core.text import markup_to_text
 from app.core.views import BaseMapView, Crs, MapPoint
-from app.maps.page import PageLabels
+from app.maps.page import CONTENT_SECURITY_POLICY, PageLabels
 from app.maps.view import MapView
 from app.towns import basemaps
 from app.ui.dialogs import BaseMapChoiceDialog
@@ -200,9 +200,11 @@ def test_an_mbtiles_attribution_with_markup_shows_as_text_on_the_town_map(qtbot,
     assert run_js(qtbot, window, MADE_FROM_PAYLOAD) == 0
     assert run_js(qtbot, window, "document.querySelectorAll('.sasaeai-credits a').length") == 0
     # AND the credit reads the text of the file's credit: the tiles' source, no tags, the template text as typed
-    credit = page_state(qtbot, window)["attribution"]
+    # (then the demo's own layers' credit lines, each as text too)
+    credit, *layer_credits = page_state(qtbot, window)["attribution"].split(" | ")
     assert credit == markup_to_text(attribution)
     assert credit.startswith("地理院タイル ") and credit.endswith("{{ 7*7 }}") and "<" not in credit
+    assert layer_credits and all("架空" in c and "<" not in c for c in layer_credits)
 
 
 def test_the_page_runs_only_the_apps_script_files_and_reports_what_it_stopped(qtbot, host, tmp_path, caplog):
@@ -218,6 +220,8 @@ def test_the_page_runs_only_the_apps_script_files_and_reports_what_it_stopped(qt
             document.body.appendChild(b); b.click();
             var a = document.createElement("a"); a.href = "javascript:window.__link = 1"; document.body.appendChild(a);
             a.click();
+            var d = document.createElement("script"); d.src = "data:text/javascript,window.__data = 1";
+            document.body.appendChild(d);
             return true;
         })()""")
         evaluated = js(qtbot, view,
@@ -228,14 +232,23 @@ def test_the_page_runs_only_the_apps_script_files_and_reports_what_it_stopped(qt
         # THEN none of it ran
         assert evaluated == "EvalError" and made_function == "EvalError"
         qtbot.wait(300)
-        assert js(qtbot, view, "[typeof window.__inline, typeof window.__handler, typeof window.__link].join()") \
-            == "undefined,undefined,undefined"
+        assert js(qtbot, view, "[typeof window.__inline, typeof window.__handler, typeof window.__link, "
+                               "typeof window.__data].join()") == "undefined,undefined,undefined,undefined"
         # AND each violation reached the log, through the bridge
         qtbot.waitUntil(lambda: sum("CSP violation" in e for e in view.js_errors) >= 4, timeout=10_000)
     reported = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
     assert any("CSP violation: script-src-elem" in m for m in reported)
     assert any("CSP violation: script-src-attr" in m for m in reported)
     assert any("CSP violation: script-src" in m and "eval" in m for m in reported)
+
+
+def test_data_urls_are_allowed_for_images_only():
+    # Leaflet cancels a tile still loading by pointing it at a blank data: GIF; an image cannot run script,
+    # and a data: URL never leaves the machine. Scripts, styles, frames and connections get no data: URL.
+    directives = dict(d.split(" ", 1) for d in CONTENT_SECURITY_POLICY.split("; "))
+    assert directives["img-src"].split() == ["'self'", "sasaeai:", "data:"]
+    assert [name for name, sources in directives.items() if "data:" in sources] == ["img-src"]
+    assert directives["script-src"] == "'self' qrc:" and directives["default-src"] == "'none'"
 
 
 def test_page_script_cannot_reach_the_network(qtbot, host, tmp_path, caplog):
@@ -289,36 +302,47 @@ true"""
 
 def test_the_bridge_refuses_what_no_honest_page_would_report(qtbot, window, caplog):
     hh = ledger_households(window)
-    target = next(h for h in hh.values() if h.pixel is not None)
+    target = next(h for h in hh.values() if h.geo is not None)
     with window.ledger.Session() as s:
         base = basemaps.base_map_of(s, window.ledger.data_dir, window.towns.town.id)
-    before = {i: h.pixel for i, h in hh.items()}
+        georef = basemaps.georeference_of(s, window.towns.town.id)
+    assert window.map_view.crs is Crs.GEO and georef is not None  # the demo's scan is tied to (fictional) ground
+
+    def on_page(x: float, y: float) -> str:
+        """A spot of the scan (its pixels) as the page reports it: longitude, latitude."""
+        return "%r, %r" % georef.to_geo(x, y)
+
+    before = {i: (h.geo, h.pixel) for i, h in hh.items()}
     window.actions[MainAction.ADD_HOUSEHOLD].setChecked(True)  # a click on the map would add a household
     tid = json.dumps(str(target.id))
+    honest = MapPoint(Crs.GEO, *georef.to_geo(321.5, 210.25))
     calls = [
-        "bridge.featureMoved('00000000-0000-0000-0000-000000000000', 100, 100);",  # not on the page
-        f"bridge.featureMoved({tid}, {base.width + 50}, 100);",  # right of the town map
-        f"bridge.featureMoved({tid}, 100, -1);",  # below it
+        "bridge.featureMoved('00000000-0000-0000-0000-000000000000', 135.701, 36.201);",  # not on the page
+        f"bridge.featureMoved({tid}, {on_page(base.width + 50, 100)});",  # east of the town map
+        f"bridge.featureMoved({tid}, {on_page(100, -1)});",  # south of it
         "bridge.featureClicked('<img src=x>');",
-        f"bridge.mapClicked(-20, {base.height / 2});",
-        f"bridge.mapClicked({base.width / 2}, {base.height * 3});",
+        f"bridge.mapClicked({on_page(-20, base.height / 2)});",
+        f"bridge.mapClicked({on_page(base.width / 2, base.height * 3)});",
         # AND one honest move, last: calls arrive in order, so when it has landed the others were handled
-        f"bridge.featureMoved({tid}, 321.5, 210.25);",
+        f"bridge.featureMoved({tid}, {honest.x!r}, {honest.y!r});",
     ]
     with caplog.at_level(logging.WARNING, logger="app.maps.view"):
         # WHEN a script in the page opens the channel itself and calls the bridge the way sasaeai.js does
         assert run_js(qtbot, window, ATTACK % "\n".join(calls)) is True
-        qtbot.waitUntil(lambda: ledger_households(window)[str(target.id)].pixel == MapPoint(Crs.PIXEL, 321.5, 210.25),
-                        timeout=10_000)
+        qtbot.waitUntil(lambda: ledger_households(window)[str(target.id)].geo == honest, timeout=10_000)
     # THEN the six false reports were refused and logged, and the ledger changed only by the honest move
     assert len(window.map_view.refused) == 6
     assert sum("refused what the map page reported" in r.getMessage() for r in caplog.records) == 6
     after = ledger_households(window)
     assert after.keys() == before.keys()  # no household added by a click off the map
-    assert {i: h.pixel for i, h in after.items() if i != str(target.id)} == \
+    assert {i: (h.geo, h.pixel) for i, h in after.items() if i != str(target.id)} == \
         {i: p for i, p in before.items() if i != str(target.id)}
     window.actions[MainAction.UNDO].trigger()
-    assert ledger_households(window)[str(target.id)].pixel == before[str(target.id)]
+    restored = ledger_households(window)[str(target.id)]
+    assert restored.geo == before[str(target.id)][0]  # the pair the move is undone in, exactly
+    # and the spot on the scan, computed back from it (lossless far within a pixel)
+    assert (restored.pixel.x, restored.pixel.y) == (pytest.approx(before[str(target.id)][1].x, abs=1e-6),
+                                                    pytest.approx(before[str(target.id)][1].y, abs=1e-6))
 
 
 MAP = "window[Object.keys(window).filter(function (k) { return /^map_[0-9a-f]+$/.test(k); })[0]]"
@@ -372,6 +396,12 @@ def to_map(qtbot, window, x: float, y: float) -> tuple[float, float]:
     return ll[0], ll[1]
 
 
+def on_screen(qtbot, window, point: MapPoint) -> tuple[float, float]:
+    """Where ``point`` (the page's coordinates: longitude, latitude on the demo) is in widget pixels."""
+    p = run_json(qtbot, window, f"{MAP}.latLngToContainerPoint([{point.y!r}, {point.x!r}])")
+    return p["x"], p["y"]
+
+
 def handle_centre(qtbot, window) -> QPoint:
     x, y = run_json(qtbot, window, "(function () { var r = document.querySelector('.drag-handle')"
                                    ".getBoundingClientRect(); "
@@ -406,15 +436,21 @@ def test_a_real_click_and_a_real_drag_in_the_page_reach_the_ledger(qtbot, window
     assert surface is not None
     # GIVEN add mode WHEN the volunteer clicks an empty spot of the town map
     before = ledger_households(window)
+    assert window.map_view.crs is Crs.GEO  # the demo's drawn map lies on (fictional) ground
+    window.actions[MainAction.ADD_HOUSEHOLD].setChecked(True)  # first: its hint may change the view's size
     x, y = free_point(qtbot, window)
-    expected = to_map(qtbot, window, x, y)
-    window.actions[MainAction.ADD_HOUSEHOLD].setChecked(True)
+    expected = MapPoint(Crs.GEO, *to_map(qtbot, window, x, y))  # the ground under the pointer
     QTest.mouseClick(surface, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(x, y))
-    # THEN a household is in the ledger where the click was
+    # THEN a household is in the ledger where the click was: its longitude/latitude under the pointer,
+    # and the spot of the scanned map under it kept as well
     qtbot.waitUntil(lambda: len(ledger_households(window)) == len(before) + 1, timeout=10_000)
     [new_id] = set(ledger_households(window)) - set(before)
-    added = ledger_households(window)[new_id].pixel
-    assert added.x == pytest.approx(expected[0], abs=1.0) and added.y == pytest.approx(expected[1], abs=1.0)
+    added = ledger_households(window)[new_id].geo
+    # (compared on the screen, within one screen pixel, once the map has panned the new household into view)
+    map_at_rest(qtbot, window)
+    at = on_screen(qtbot, window, expected)
+    assert on_screen(qtbot, window, added) == (pytest.approx(at[0], abs=1.0), pytest.approx(at[1], abs=1.0))
+    assert ledger_households(window)[new_id].pixel is not None
     window.actions[MainAction.ADD_HOUSEHOLD].setChecked(False)
     assert page_state(qtbot, window)["handle"] == new_id  # the new household is selected, with its drag handle
 
@@ -422,9 +458,10 @@ def test_a_real_click_and_a_real_drag_in_the_page_reach_the_ledger(qtbot, window
     start = handle_centre(qtbot, window)
     target = drag(qtbot, window, start, start + QPoint(60, 40))
     # THEN the household moved in the ledger to where it was dropped
-    qtbot.waitUntil(lambda: ledger_households(window)[new_id].pixel != added, timeout=10_000)
-    moved = ledger_households(window)[new_id].pixel
-    assert moved.x == pytest.approx(target[0], abs=2.0) and moved.y == pytest.approx(target[1], abs=2.0)
+    qtbot.waitUntil(lambda: ledger_households(window)[new_id].geo != added, timeout=10_000)
+    moved = ledger_households(window)[new_id].geo
+    dropped = on_screen(qtbot, window, MapPoint(Crs.GEO, *target))
+    assert on_screen(qtbot, window, moved) == (pytest.approx(dropped[0], abs=2.0), pytest.approx(dropped[1], abs=2.0))
     assert page_state(qtbot, window)["positions"][new_id] == [moved.x, moved.y]
 
     # WHEN the volunteer drags it off the top of the town map
@@ -434,7 +471,7 @@ def test_a_real_click_and_a_real_drag_in_the_page_reach_the_ledger(qtbot, window
     drag(qtbot, window, start, QPoint(start.x(), round(image_top) - 15))
     # THEN the move is refused: the ledger keeps the household where it was and the handle goes back onto it
     qtbot.waitUntil(lambda: bool(window.map_view.refused), timeout=10_000)
-    assert ledger_households(window)[new_id].pixel == moved
+    assert ledger_households(window)[new_id].geo == moved
 
     def handle_on_symbol() -> bool:
         symbol = run_json(qtbot, window, f"{MAP}.latLngToContainerPoint([{moved.y}, {moved.x}])")

@@ -58,41 +58,69 @@ def test_page_shows_every_household_of_the_ledger(qtbot, window):
     assert json.loads(run_js(qtbot, window, "JSON.stringify(sasaeai.featureData())")) == expected
 
 
+def on_the_drawn_map(window, x: float, y: float) -> MapPoint:
+    """Where a spot of the demo's drawn map (its pixels) lies on the ground the page is drawn in."""
+    with window.ledger.Session() as s:
+        georef = basemaps.georeference_of(s, window.towns.town.id)
+    assert georef is not None and window.map_view.crs is Crs.GEO  # the demo is tied to (fictional) ground
+    return MapPoint(Crs.GEO, *georef.to_geo(x, y))
+
+
+def assert_placed(household, geo: MapPoint, pixel: tuple[float, float]) -> None:
+    """Both coordinates kept: the longitude/latitude the page reported, and the spot on the scan under it."""
+    assert household.geo == geo
+    assert household.pixel is not None
+    assert household.pixel.x == pytest.approx(pixel[0], abs=0.01)
+    assert household.pixel.y == pytest.approx(pixel[1], abs=0.01)
+
+
 def test_add_and_move_through_the_bridge_then_undo_both(qtbot, window):
     before = ledger_households(window)
-    # GIVEN add mode WHEN the page reports a click on the map
+    added, moved = on_the_drawn_map(window, 500.0, 400.0), on_the_drawn_map(window, 620.5, 433.0)
+    # GIVEN add mode WHEN the page reports a click on the map's drawn area
     window.actions[MainAction.ADD_HOUSEHOLD].setChecked(True)
-    window.map_view.bridge.mapClicked(500.0, 400.0)
+    window.map_view.bridge.mapClicked(added.x, added.y)
     after_add = ledger_households(window)
     [new_id] = set(after_add) - set(before)
-    assert after_add[new_id].pixel == MapPoint(Crs.PIXEL, 500.0, 400.0)
+    assert_placed(after_add[new_id], added, (500.0, 400.0))
     assert after_add[new_id].map_number == max(h.map_number for h in before.values()) + 1
-    assert page_state(qtbot, window)["positions"][new_id] == [500.0, 400.0]
+    assert page_state(qtbot, window)["positions"][new_id] == [added.x, added.y]
     assert window.household_panel.household.id == after_add[new_id].id  # the new one is selected
 
     # WHEN the page reports the marker dragged
-    window.map_view.bridge.featureMoved(new_id, 620.5, 433.0)
-    assert ledger_households(window)[new_id].pixel == MapPoint(Crs.PIXEL, 620.5, 433.0)
-    assert page_state(qtbot, window)["positions"][new_id] == [620.5, 433.0]
+    window.map_view.bridge.featureMoved(new_id, moved.x, moved.y)
+    assert_placed(ledger_households(window)[new_id], moved, (620.5, 433.0))
+    assert page_state(qtbot, window)["positions"][new_id] == [moved.x, moved.y]
 
     # WHEN undo: the move goes back, in the ledger and on the page
     window.actions[MainAction.UNDO].trigger()
-    assert ledger_households(window)[new_id].pixel == MapPoint(Crs.PIXEL, 500.0, 400.0)
-    assert page_state(qtbot, window)["positions"][new_id] == [500.0, 400.0]
+    assert_placed(ledger_households(window)[new_id], added, (500.0, 400.0))
+    assert page_state(qtbot, window)["positions"][new_id] == [added.x, added.y]
     # WHEN undo again: the household is gone from both
     window.actions[MainAction.UNDO].trigger()
     assert new_id not in ledger_households(window)
     assert new_id not in page_state(qtbot, window)["ids"]
     # and redo brings it back where it was added
     window.actions[MainAction.REDO].trigger()
-    assert ledger_households(window)[new_id].pixel == MapPoint(Crs.PIXEL, 500.0, 400.0)
+    assert_placed(ledger_households(window)[new_id], added, (500.0, 400.0))
     assert new_id in page_state(qtbot, window)["ids"]
+
+
+def test_a_click_off_the_drawn_map_adds_nothing(qtbot, window):
+    before = ledger_households(window)
+    window.actions[MainAction.ADD_HOUSEHOLD].setChecked(True)
+    off = on_the_drawn_map(window, -400.0, -400.0)  # in the sea beyond the scan's corner
+    window.map_view.bridge.mapClicked(off.x, off.y)
+    assert ledger_households(window).keys() == before.keys()
+    assert window.map_view.refused  # and the page's report was refused, not half-applied
 
 
 def test_click_without_add_mode_adds_nothing(qtbot, window):
     before = ledger_households(window)
-    window.map_view.bridge.mapClicked(300.0, 300.0)
+    inside = on_the_drawn_map(window, 300.0, 300.0)
+    window.map_view.bridge.mapClicked(inside.x, inside.y)
     assert ledger_households(window).keys() == before.keys()
+    assert window.map_view.refused == []  # a click on the map, only not in add mode
 
 
 def test_editing_in_the_panel_changes_the_ledger_and_undo_restores_it(qtbot, window):
@@ -238,3 +266,32 @@ def test_a_large_town_arrives_in_chunks_and_the_page_holds_the_same_layer(qtbot,
     state = page_state(qtbot, window)
     assert len(state["visible"]) == len(expected) and state["lines"] and all(line["drawn"] for line in state["lines"]
                                                                               if state["linesVisible"])
+
+
+def test_at_1280_by_1000_the_legend_hides_no_household_and_remembers_being_closed(qtbot, window, demo_dir):
+    from tests.test_map_fit import LAYOUT, overlaps, symbol_shown
+
+    window.resize(1280, 1000)
+
+    def layout() -> dict:
+        return json.loads(run_js(qtbot, window, f"JSON.stringify({LAYOUT})"))
+
+    last: list = [None]
+
+    def still() -> bool:
+        now = layout()
+        same, last[0] = now == last[0], now
+        return same
+
+    qtbot.wait(200)
+    qtbot.waitUntil(still, timeout=10_000)
+    got = last[0]
+    assert got["legendOpen"] is True
+    for f in got["features"]:
+        assert not overlaps(symbol_shown(f, got), got["legend"]), f  # households 42, 44, 49 … are no longer under it
+    # The user closes the legend (from the keyboard: it is a button) and the window keeps that choice.
+    run_js(qtbot, window, "document.querySelector('.legend-toggle').focus() || 1")
+    run_js(qtbot, window, "document.querySelector('.legend-toggle').click() || 1")
+    qtbot.waitUntil(lambda: window.settings.value("map/legend_open") in (False, "false"), timeout=5_000)
+    window.settings.sync()
+    assert "legend_open=false" in (demo_dir / "settings.ini").read_text(encoding="utf-8")

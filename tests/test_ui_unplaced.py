@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
+
 from app.core.views import Crs, HouseholdFields, MapPoint
 from app.households import households
 from app.ui.mainwindow.actions import MainAction
-from tests.test_ui_map import page_state, window  # noqa: F401 - the window fixture
+from tests.test_ui_map import on_the_drawn_map, page_state, window  # noqa: F401 - the window fixture
 
 
 def test_an_unplaced_household_is_listed_then_pinned_and_undo_unpins(qtbot, window):
@@ -17,14 +19,20 @@ def test_an_unplaced_household_is_listed_then_pinned_and_undo_unpins(qtbot, wind
     assert str(new.id) not in page_state(qtbot, window)["ids"]
     window.households.unplaced.choose(new.id)
     window.households.pin_button.click()
-    window.map_view.bridge.mapClicked(321.0, 123.0)  # the volunteer clicks where the house is
-    assert page_state(qtbot, window)["positions"][str(new.id)] == [321.0, 123.0]
+    house = on_the_drawn_map(window, 321.0, 123.0)  # a spot of the demo's drawn map, on its (fictional) ground
+    window.map_view.bridge.mapClicked(house.x, house.y)  # the volunteer clicks where the house is
+    assert page_state(qtbot, window)["positions"][str(new.id)] == [house.x, house.y]
     assert window.households.unplaced.count() == 0
     with window.ledger.Session() as s:
-        assert households.get_household(s, new.id).point(Crs.PIXEL) == MapPoint(Crs.PIXEL, 321.0, 123.0)
+        pinned = households.get_household(s, new.id)
+    assert pinned.point(Crs.GEO) == house  # and the spot on the scan under it, both kept
+    assert (pinned.pixel.x, pinned.pixel.y) == (pytest.approx(321.0, abs=0.01), pytest.approx(123.0, abs=0.01))
     window.actions[MainAction.UNDO].trigger()
     assert window.households.unplaced.count() == 1
     assert str(new.id) not in page_state(qtbot, window)["ids"]
+    with window.ledger.Session() as s:
+        unpinned = households.get_household(s, new.id)
+    assert unpinned.geo is None and unpinned.pixel is None  # off the scan too, as before it was pinned
 
 
 def test_a_guessed_position_is_marked_until_the_house_is_pinned(ledger, town):

@@ -641,6 +641,10 @@ def _draw_shrine(c: _Canvas, t: _Town, b: _Block, rng: random.Random) -> None:
     c.rect(hx - 16, b.y0 + 18, hx + 16, b.y0 + 44, fill=PUBLIC, outline=(90, 90, 90), width=1.3)
     c.line([(hx, b.y0 + 44), (hx, b.y1)], fill=(236, 230, 212), width=8)
     clear = [(hx - 22, b.y0 + 10, hx + 22, b.y1), (hx - 90, ym - 8, hx - 10, ym + 24)]
+    # 八幡山: the shrine stands on a small wooded hill (contours), where the demo's landslide zone lies.
+    half_w, half_h = (x1 - x0) / 2, (b.y1 - b.y0) / 2
+    for k, (rx, ry) in enumerate(((half_w - 6, half_h - 4), (half_w - 40, half_h - 22), (half_w - 78, half_h - 40))):
+        c.ellipse((x0 + x1) / 2, ym - 4 * k, rx, ry, outline=(176, 150, 112), width=1.1)
     _trees(c, (x0 - 6, b.y0, x1, b.y1), rng, avoid=clear, spacing=15, r=5)
     _torii(c, hx, b.y1 - 18, 20)
     c.label([(hx - 50, ym + 8), (hx + 50, ym + 8)], "八幡神社", 15, halo=2.5, halo_fill=(228, 234, 222))
@@ -843,5 +847,9 @@ def draw_demo_town_map(
         return Lot(round(xy[0] * sx, 1), round(height - xy[1] * sy, 1), name)
 
     places = [to_up(hall_xy, "公民館"), to_up(salon_xy, "サロン")]
-    return img, DemoTownMap(width=width, height=height, lots=lots, places=places)
+    # The river's centre line and the shrine's hill, for the demo's fictional hazard zones.
+    river = tuple((round(t.river_cx(y) * sx, 1), round(height - y * sy, 1)) for y in range(-40, int(DH) + 41, 20))
+    shrine = next(b for b in t.blocks if b.kind == "shrine")
+    hill = tuple((round(x * sx, 1), round(height - y * sy, 1)) for x, y in t.block_polygon(shrine))
+    return img, DemoTownMap(width=width, height=height, lots=lots, places=places, river=river, hill=hill)
 

@@ -109,6 +109,10 @@ class BaseMapView:
     min_zoom: int | None
     max_zoom: int | None
     bounds: tuple[float, float, float, float] | None  # west, south, east, north
+    # An image tied to the ground by control points (issue 15): drawn geographically from ``warped_path``
+    # (the image resampled onto Web Mercator, transparent outside) between ``bounds``; ``path`` stays the scan.
+    georeferenced: bool = False
+    warped_path: Path | None = None
 
     @property
     def crs(self) -> Crs:

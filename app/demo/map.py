@@ -34,6 +34,9 @@ class DemoTownMap:
     height: int
     lots: list[Lot]
     places: list[Lot]  # [0] = ひだまり町公民館, [1] = ふれあいサロン (small house)
+    # The geography the demo's fictional hazard zones follow (app/demo/geography.py), same pixels:
+    river: tuple[tuple[float, float], ...] = ()  # ひだまり川's centre line, north to south
+    hill: tuple[tuple[float, float], ...] = ()  # 八幡山 (the shrine's wooded hill), a closed outline
 
 
 def demo_map_image(folder: Path | None = None) -> Path:
@@ -49,4 +52,6 @@ def load_demo_town_map(folder: Path | None = None) -> DemoTownMap:
         height=int(doc["height"]),
         lots=[Lot(float(d["x"]), float(d["y"]), str(d["block"])) for d in doc["lots"]],
         places=[Lot(float(d["x"]), float(d["y"]), str(d["block"])) for d in doc["places"]],
+        river=tuple((float(x), float(y)) for x, y in doc.get("river", ())),
+        hill=tuple((float(x), float(y)) for x, y in doc.get("hill", ())),
     )

@@ -9,8 +9,9 @@ from collections.abc import Iterable, Sequence
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session, selectinload
 
+from app.core import validators as check
 from app.core.errors import QT_TRANSLATE_NOOP, LedgerError, NotFound
-from app.core.phones import normalise_phone
+from app.core.records import live
 from app.core.text import search_key
 from app.core.views import (
     CategoryView,
@@ -22,6 +23,7 @@ from app.core.views import (
     PersonView,
 )
 from app.models import GatheringPlace, Household, HouseholdCategory, Person, Town, utcnow
+from app.towns.basemaps import follow, georeference_of
 
 MAX_NAME = 200
 MAX_ADDRESS = 300
@@ -79,10 +81,8 @@ def _person_view(p: Person) -> PersonView:
 
 
 def _load(session: Session, household_id: uuid.UUID, *, include_deleted: bool = False) -> Household:
-    h = session.get(Household, household_id)
-    if h is None or (h.deleted_at is not None and not include_deleted):
-        raise NotFound(QT_TRANSLATE_NOOP("errors", "This household is no longer in the ledger."))
-    return h
+    return live(session, Household, household_id,
+                QT_TRANSLATE_NOOP("errors", "This household is no longer in the ledger."), include_archived=include_deleted)
 
 
 def check_point(point: MapPoint) -> None:
@@ -110,6 +110,25 @@ def set_position(record: Household | GatheringPlace, point: MapPoint | None) -> 
         record.position_approximate = False  # placed by hand: no longer a guess
 
 
+def place_at(session: Session, record: Household | GatheringPlace, point: MapPoint | None) -> None:
+    """``set_position``; on a town map tied to the ground (issue 15) the other coordinate pair follows.
+
+    ``basemaps.follow`` computes the other pair and marks it derived, so later control points redo only
+    that pair and never the one the user just set: placed on the georeferenced page (longitude/latitude),
+    the pixel on the scan is computed (none when the spot is off the scan); placed in pixels, the
+    longitude/latitude is.
+    """
+    set_position(record, point)
+    if point is None:
+        return
+    georef = georeference_of(session, record.town_id)
+    if georef is None:
+        # No transform: both pairs (where present) are the user's own.
+        record.derived_coordinate = None
+        return
+    follow(record, georef, point.crs)
+
+
 def positions(record: Household | GatheringPlace) -> tuple[MapPoint | None, MapPoint | None]:
     """The record's (geographic, pixel) positions, each None when not placed on such a map."""
     geo = MapPoint(Crs.GEO, record.lon, record.lat) if record.lat is not None and record.lon is not None else None
@@ -121,21 +140,9 @@ def positions(record: Household | GatheringPlace) -> tuple[MapPoint | None, MapP
     return geo, pixel
 
 
-def _check_text(value: str, limit: int, where: str) -> str:
-    value = value.strip()
-    if len(value) > limit:
-        raise LedgerError(
-            QT_TRANSLATE_NOOP("errors", "Too long: {length} characters (at most {limit})."),
-            where=where,
-            length=len(value),
-            limit=limit,
-        )
-    return value
-
-
 def _apply_fields(session: Session, h: Household, fields: HouseholdFields) -> None:
-    h.name = _check_text(fields.name, MAX_NAME, "name")
-    h.address = _check_text(fields.address, MAX_ADDRESS, "address")
+    h.name = check.optional_text(fields.name, MAX_NAME, "name")
+    h.address = check.optional_text(fields.address, MAX_ADDRESS, "address")
     h.note = fields.note.strip()
     h.categories = _categories_by_code(session, fields.category_codes)
 
@@ -165,7 +172,7 @@ def add_household(
     h = Household(id=household_id or uuid.uuid4(), town_id=town_id)
     h.map_number = map_number or next_map_number(session, town_id)
     _apply_fields(session, h, fields)
-    set_position(h, point)
+    place_at(session, h, point)
     _refresh_search_key(h)
     session.add(h)
     session.flush()
@@ -178,14 +185,26 @@ def get_household(session: Session, household_id: uuid.UUID, *, include_deleted:
 
 def move_household(session: Session, household_id: uuid.UUID, point: MapPoint) -> HouseholdView:
     h = _load(session, household_id)
-    set_position(h, point)
+    place_at(session, h, point)
     session.flush()
     return _view(h)
 
 
 def clear_position(session: Session, household_id: uuid.UUID, crs: Crs) -> HouseholdView:
-    """Take a household off this kind of map again (undo of pinning an unplaced household)."""
+    """Take a household off this kind of map again (undo of pinning an unplaced household).
+
+    On a georeferenced town map the other pair computed from it (``basemaps.follow``) goes too: it was
+    never placed there by anyone.
+    """
     h = _load(session, household_id)
+    if h.derived_coordinate is not None:
+        other = "pixel" if crs is Crs.GEO else "geo"
+        if h.derived_coordinate == other:
+            if crs is Crs.GEO:
+                h.map_x = h.map_y = None
+            else:
+                h.lat = h.lon = None
+        h.derived_coordinate = None
     if crs is Crs.GEO:
         h.lat = h.lon = None
     else:
@@ -244,18 +263,16 @@ def list_households(
 
 
 def _check_person(fields: PersonFields) -> None:
-    if not fields.name.strip():
-        raise LedgerError(QT_TRANSLATE_NOOP("errors", "A member needs a name."), where="name")
-    _check_text(fields.name, MAX_NAME, "name")
-    _check_text(fields.kana, MAX_NAME, "kana")
-    _check_text(fields.phone, 50, "phone")
+    check.required_text(fields.name, MAX_NAME, "name", missing=QT_TRANSLATE_NOOP("errors", "A member needs a name."))
+    check.optional_text(fields.kana, MAX_NAME, "kana")
+    check.optional_text(fields.phone, check.MAX_PHONE, "phone")
 
 
 def _apply_person(p: Person, fields: PersonFields) -> None:
     p.name = fields.name.strip()
     p.kana = fields.kana.strip()
     p.birth_date = fields.birth_date
-    p.phone = normalise_phone(fields.phone).text  # 「０７７８２２００５５」 → 「0778-22-0055」; kept if unusual
+    p.phone = check.phone(fields.phone, "phone")  # 「０７７８２２００５５」 → 「0778-22-0055」; kept if unusual
     p.of_concern = fields.of_concern
     p.concerns = fields.concerns.strip()
     p.search_key = search_key(p.name, p.kana)
@@ -275,10 +292,8 @@ def add_person(
 
 
 def _load_person(session: Session, person_id: uuid.UUID, *, include_deleted: bool = False) -> Person:
-    p = session.get(Person, person_id)
-    if p is None or (p.deleted_at is not None and not include_deleted):
-        raise NotFound(QT_TRANSLATE_NOOP("errors", "This member is no longer in the ledger."))
-    return p
+    return live(session, Person, person_id, QT_TRANSLATE_NOOP("errors", "This member is no longer in the ledger."),
+                include_archived=include_deleted)
 
 
 def edit_person(session: Session, person_id: uuid.UUID, fields: PersonFields) -> PersonView:

@@ -8,10 +8,14 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.core.errors import QT_TRANSLATE_NOOP, LedgerError, NotFound
+from app.core import validators as check
+from app.core.errors import QT_TRANSLATE_NOOP, NotFound
+from app.core.records import live
 from app.core.views import MapPoint, PlaceView
-from app.households.households import positions, set_position
+from app.households.households import place_at, positions
 from app.models import GatheringPlace, PlaceKind, Town, utcnow
+
+MAX_NAME = 200
 
 
 @dataclass(frozen=True)
@@ -28,22 +32,18 @@ def _view(p: GatheringPlace) -> PlaceView:
 
 
 def _apply(p: GatheringPlace, fields: PlaceFields) -> None:
-    if not fields.name.strip():
-        raise LedgerError(QT_TRANSLATE_NOOP("errors", "A gathering place needs a name."), where="name")
-    try:
-        kind = PlaceKind(fields.kind)
-    except ValueError:
-        raise LedgerError(QT_TRANSLATE_NOOP("errors", "Unknown kind of place: {kind}"), where="kind",
-                          kind=fields.kind) from None
-    p.name, p.kind = fields.name.strip(), kind
+    name = check.required_text(fields.name, MAX_NAME, "name",
+                               missing=QT_TRANSLATE_NOOP("errors", "A gathering place needs a name."))
+    kind = check.choice(PlaceKind, fields.kind, where="kind", param="kind",
+                        unknown=QT_TRANSLATE_NOOP("errors", "Unknown kind of place: {kind}"))
+    p.name, p.kind = name, kind
     p.schedule, p.note = fields.schedule.strip(), fields.note.strip()
 
 
 def _load(session: Session, place_id: uuid.UUID, *, include_deleted: bool = False) -> GatheringPlace:
-    p = session.get(GatheringPlace, place_id)
-    if p is None or (p.deleted_at is not None and not include_deleted):
-        raise NotFound(QT_TRANSLATE_NOOP("errors", "This gathering place is no longer in the ledger."))
-    return p
+    return live(session, GatheringPlace, place_id,
+                QT_TRANSLATE_NOOP("errors", "This gathering place is no longer in the ledger."),
+                include_archived=include_deleted)
 
 
 def add_place(session: Session, town_id: uuid.UUID, point: MapPoint | None, fields: PlaceFields,
@@ -52,7 +52,7 @@ def add_place(session: Session, town_id: uuid.UUID, point: MapPoint | None, fiel
         raise NotFound(QT_TRANSLATE_NOOP("errors", "This town is no longer in the ledger."))
     p = GatheringPlace(id=place_id or uuid.uuid4(), town_id=town_id)
     _apply(p, fields)
-    set_position(p, point)
+    place_at(session, p, point)
     session.add(p)
     session.flush()
     return _view(p)
@@ -67,7 +67,7 @@ def edit_place(session: Session, place_id: uuid.UUID, fields: PlaceFields) -> Pl
 
 def move_place(session: Session, place_id: uuid.UUID, point: MapPoint) -> PlaceView:
     p = _load(session, place_id)
-    set_position(p, point)
+    place_at(session, p, point)
     session.flush()
     return _view(p)
 

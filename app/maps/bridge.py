@@ -27,6 +27,7 @@ class MapBridge(QObject):
     feature_moved = Signal(str, float, float)
     feature_clicked = Signal(str)
     page_error = Signal(str)
+    legend_toggled = Signal(bool)  # the user opened (True) or closed the legend
 
     @Slot()
     def pageReady(self) -> None:  # noqa: N802 - called from JS
@@ -47,6 +48,10 @@ class MapBridge(QObject):
     @Slot(str)
     def featureClicked(self, feature_id: str) -> None:  # noqa: N802
         self.feature_clicked.emit(feature_id)
+
+    @Slot(bool)
+    def legendToggled(self, is_open: bool) -> None:  # noqa: N802
+        self.legend_toggled.emit(bool(is_open))
 
     @Slot(int, str)
     def reply(self, reply_id: int, result_json: str) -> None:

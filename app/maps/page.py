@@ -26,13 +26,17 @@ SCHEME = "sasaeai"
 DEFAULT_CENTER = (35.9036, 136.1688)
 
 # Only the app's own script files (file: 'self', Qt's qrc: for qwebchannel.js): no inline script, no inline
-# event handler, no eval, no javascript: URL. Images only from the app (base map through its scheme); nothing
-# may connect anywhere. A <meta> policy: the page is a local file, there is no response header to carry it.
+# event handler, no eval, no javascript: URL. Images only from the app (base map through its scheme) and
+# data: URLs, which never leave the machine and cannot run script: Leaflet cancels a tile still loading by
+# pointing it at its built-in blank GIF (a data: URL held in a private variable of leaflet.js, which
+# ``L.Util.emptyImageUrl`` does not change). data: is allowed for images only, never for scripts, styles or
+# frames. Nothing may connect anywhere. A <meta> policy: the page is a local file, there is no response
+# header to carry it.
 CONTENT_SECURITY_POLICY = "; ".join((
     "default-src 'none'",
     "script-src 'self' qrc:",
     "style-src 'self'",
-    f"img-src 'self' {SCHEME}:",
+    f"img-src 'self' {SCHEME}: data:",
     "font-src 'self'",
     "connect-src 'none'",
     "media-src 'none'",
@@ -49,6 +53,9 @@ def base_map_url(base: BaseMapView) -> str | None:
     if base.path is None:
         return None
     name = base.path.name
+    if base.georeferenced and base.warped_path is not None:
+        # A scan tied to the ground: drawn from its copy resampled onto Web Mercator, between its bounds.
+        return f"{SCHEME}://basemap/{base.warped_path.name}/image"
     if base.kind == "mbtiles":
         return f"{SCHEME}://basemap/{name}/{{z}}/{{x}}/{{y}}"
     return f"{SCHEME}://basemap/{name}/image"
@@ -80,7 +87,8 @@ class PageLabels:
 
 
 def page_config(base: BaseMapView, legend: list[dict[str, Any]], labels: PageLabels,
-                center: tuple[float, float] | None, symbol_scale: float = 1.0, editable: bool = True) -> dict[str, Any]:
+                center: tuple[float, float] | None, symbol_scale: float = 1.0, editable: bool = True,
+                legend_open: bool | None = None) -> dict[str, Any]:
     return {
         "base": {
             "kind": base.kind,
@@ -99,6 +107,8 @@ def page_config(base: BaseMapView, legend: list[dict[str, Any]], labels: PageLab
         "zoomRange": [-5, 4] if base.crs is Crs.PIXEL else [0, 21],
         "legend": legend,
         "legendTitle": labels.legend_title,
+        # The user's last choice; None: open where there is room, a button on a small view.
+        "legendOpen": legend_open,
         "labels": {
             "otherHousehold": labels.other_household,
             "personOfConcern": labels.person_of_concern,
@@ -138,6 +148,7 @@ def build_page(
     center: tuple[float, float] | None = None,
     symbol_scale: float = 1.0,
     editable: bool = True,
+    legend_open: bool | None = None,
 ) -> Path:
     """Write the map page into ``out_dir`` and return its path (load it with ``QUrl.fromLocalFile``).
 
@@ -165,7 +176,7 @@ def build_page(
     scripts = [(leaflet / "leaflet.js").as_uri(), "qrc:///qtwebchannel/qwebchannel.js",
                (web_dir() / "sasaeai.js").as_uri()]
     styles = [(leaflet / "leaflet.css").as_uri(), (web_dir() / "sasaeai.css").as_uri()]
-    config = page_config(base, legend, labels, center, symbol_scale, editable)
+    config = page_config(base, legend, labels, center, symbol_scale, editable, legend_open)
     out_dir.mkdir(parents=True, exist_ok=True)
     for old in out_dir.glob("map-*.js"):
         old.unlink(missing_ok=True)

@@ -1,5 +1,8 @@
 """The printed town map (PDF or PNG): base map, numbered symbols, legend, title, date, scale, north.
 
+The map is drawn in a hidden page and grabbed when the page says it is ready (signals and callbacks,
+no event loop of its own), then composed on the sheet with QPdfWriter.
+
 Printed maps go to community members: households appear by map number only, never by name,
 and the footer says so. The map numbers are the ones on every sheet and card.
 """
@@ -12,7 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QMarginsF, QPointF, QRectF, QSize, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QMarginsF, QObject, QPointF, QRectF, QSize, Qt, QThread, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QImage, QPageLayout, QPageSize, QPainter, QPainterPath, QPdfWriter, QPen
 from PySide6.QtWidgets import QWidget
 
@@ -55,52 +58,75 @@ def _map_rect_mm(options: PrintOptions) -> QRectF:
     return QRectF(MARGIN_MM, MARGIN_MM + HEADER_MM, w - 2 * MARGIN_MM, h - 2 * MARGIN_MM - HEADER_MM - FOOTER_MM)
 
 
-def _wait(condition: Any, timeout_ms: int) -> bool:
-    loop = QEventLoop()
-    timer = QTimer(singleShot=True, interval=timeout_ms)
-    timer.timeout.connect(loop.quit)
-    poll = QTimer(interval=50)
-    poll.timeout.connect(lambda: condition() and loop.quit())
-    timer.start()
-    poll.start()
-    if not condition():
-        loop.exec()
-    poll.stop()
-    return bool(condition())
+class MapImage(QObject):
+    """The town drawn in a hidden map view of ``size`` pixels and grabbed, with its scale information.
 
+    Driven by the page's own signals (ready, then the reply to ``printInfo``), then a short pause for the
+    last tiles to paint: ``done(image, info)`` or ``failed(error)``, never a wait in a nested event loop.
+    """
 
-def render_map_image(ledger: Ledger, town_id: uuid.UUID, size: QSize, labels: PageLabels,
-                     *, lines: bool = False) -> tuple[QImage, dict[str, Any]]:
-    """Load the town in a hidden map view of ``size`` pixels and grab it, with its scale information."""
-    with ledger.Session() as s:
-        base = basemaps.base_map_of(s, ledger.data_dir, town_id)
-        town = towns.get_town(s, town_id)
-        categories = households.list_categories(s)
-        fc = feature_collection(households.list_households(s, town_id), places.list_places(s, town_id), base.crs)
-        watch_lines = line_specs(watch.watch_lines(s, town_id)) if lines else []
-    fc = dict(fc, features=[anonymous_feature(f) for f in fc["features"]])  # never a name on paper
-    host = QWidget()
-    host.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
-    host.resize(size)
-    view = MapView(base.path.parent if base.path else ledger.data_dir, host)
-    view.resize(size)
-    host.show()
-    try:
-        view.show_town(base, legend(categories), fc, labels, center=town.center, editable=False)
-        view.set_lines(watch_lines)
-        view.show_lines(lines)
-        view.set_print_mode(True)
-        if not _wait(lambda: view.is_ready, READY_TIMEOUT_MS):
-            raise LedgerError(QT_TRANSLATE_NOOP("errors", "The map did not finish loading for printing."))
-        info: dict[str, Any] = {}
-        view.print_info(info.update)
-        _wait(lambda: bool(info), 10_000)
-        _wait(lambda: False, 400)  # let the last tiles and the canvas paint
-        image = view.grab().toImage()
-    finally:
-        view.shutdown()
-        host.deleteLater()
-    return image, info
+    done = Signal(object, object)  # QImage, dict
+    failed = Signal(object)  # LedgerError
+
+    def __init__(self, ledger: Ledger, town_id: uuid.UUID, size: QSize, labels: PageLabels, *,
+                 lines: bool = False) -> None:
+        super().__init__()
+        self.ledger, self.town_id, self.size, self.labels, self.lines = ledger, town_id, size, labels, lines
+        self.host: QWidget | None = None
+        self.view: MapView | None = None
+        self.timeout = QTimer(self, singleShot=True, interval=READY_TIMEOUT_MS)
+        self.timeout.timeout.connect(lambda: self._fail(LedgerError(QT_TRANSLATE_NOOP(
+            "errors", "The map did not finish loading for printing."))))
+
+    def start(self) -> None:
+        ledger, town_id = self.ledger, self.town_id
+        with ledger.Session() as s:
+            base = basemaps.base_map_of(s, ledger.data_dir, town_id)
+            town = towns.get_town(s, town_id)
+            categories = households.list_categories(s)
+            fc = feature_collection(households.list_households(s, town_id), places.list_places(s, town_id), base.crs)
+            watch_lines = line_specs(watch.watch_lines(s, town_id)) if self.lines else []
+        fc = dict(fc, features=[anonymous_feature(f) for f in fc["features"]])  # never a name on paper
+        self.host = QWidget()
+        self.host.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
+        self.host.resize(self.size)
+        self.view = MapView(base.path.parent if base.path else ledger.data_dir, self.host)
+        self.view.resize(self.size)
+        self.host.show()
+        self.view.ready.connect(self._on_ready)
+        self.timeout.start()
+        self.view.show_town(base, legend(categories), fc, self.labels, center=town.center, editable=False)
+        self.view.set_lines(watch_lines)
+        self.view.show_lines(self.lines)
+        self.view.set_print_mode(True)
+
+    def _on_ready(self) -> None:
+        if self.view is not None:
+            self.view.print_info(self._on_info)
+
+    def _on_info(self, info: Any) -> None:
+        self.info = dict(info or {})
+        QTimer.singleShot(400, self._grab)  # let the last tiles and the canvas paint
+
+    def _grab(self) -> None:
+        if self.view is None:
+            return
+        self.timeout.stop()
+        image = self.view.grab().toImage()
+        self._close()
+        self.done.emit(image, self.info)
+
+    def _fail(self, error: LedgerError) -> None:
+        self._close()
+        self.failed.emit(error)
+
+    def _close(self) -> None:
+        if self.view is not None:
+            self.view.shutdown()
+            self.view = None
+        if self.host is not None:
+            self.host.deleteLater()
+            self.host = None
 
 
 def _nice_length(max_metres: float) -> float:
@@ -108,6 +134,15 @@ def _nice_length(max_metres: float) -> float:
     steps = (5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 5000)
     fitting = [step for step in steps if step <= max_metres]
     return float(fitting[-1] if fitting else steps[0])
+
+
+def drawing_rect(whole: QRectF, info: dict[str, Any]) -> QRectF:
+    """The part of ``whole`` (where the grabbed page goes on the sheet) that the map's drawing takes."""
+    page, box = info.get("page"), info.get("mapRect")
+    if not page or not box or page[0] <= 0 or page[1] <= 0:
+        return whole
+    sx, sy = whole.width() / page[0], whole.height() / page[1]
+    return QRectF(whole.x() + box[0] * sx, whole.y() + box[1] * sy, box[2] * sx, box[3] * sy).intersected(whole)
 
 
 def _compose(painter: QPainter, px_per_mm: float, options: PrintOptions, title: str, image: QImage,
@@ -131,8 +166,11 @@ def _compose(painter: QPainter, px_per_mm: float, options: PrintOptions, title: 
     painter.drawText(QRectF(mm(MARGIN_MM), mm(MARGIN_MM), mm(w - 2 * MARGIN_MM), mm(HEADER_MM - 2)),
                      Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, made)
     rect = _map_rect_mm(options)
-    target = QRectF(mm(rect.x()), mm(rect.y()), mm(rect.width()), mm(rect.height()))
-    painter.drawImage(target, image)
+    whole = QRectF(mm(rect.x()), mm(rect.y()), mm(rect.width()), mm(rect.height()))
+    painter.drawImage(whole, image)
+    # The page docks its legend beside or below the drawing: the frame, north arrow and scale go round
+    # the drawing only, and the legend stays outside it.
+    target = drawing_rect(whole, info)
     painter.setPen(QPen(QColor("black"), max(1.0, mm(0.4))))
     painter.drawRect(target)
     # North arrow, top right inside the map frame.
@@ -153,7 +191,8 @@ def _compose(painter: QPainter, px_per_mm: float, options: PrintOptions, title: 
     x0, y0 = target.left() + mm(6), target.bottom() - mm(6)
     metres_per_pixel = info.get("metresPerPixel") if info.get("geographic") else None
     if metres_per_pixel:
-        metres_per_mm = metres_per_pixel * image.width() / rect.width()
+        page_width = float((info.get("page") or [image.width()])[0]) or image.width()
+        metres_per_mm = metres_per_pixel * page_width / rect.width()
         length = _nice_length(metres_per_mm * rect.width() * 0.25)
         bar = mm(length / metres_per_mm)
         painter.fillRect(QRectF(x0 - mm(2), y0 - mm(7), bar + mm(16), mm(10)), QColor(255, 255, 255, 220))
@@ -170,25 +209,53 @@ def _compose(painter: QPainter, px_per_mm: float, options: PrintOptions, title: 
                      Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap, footer)
 
 
-def print_map(ledger: Ledger, town_id: uuid.UUID, out: Path, options: PrintOptions = PrintOptions(),
-              labels: PageLabels | None = None) -> Path:
-    """Write the town's map to ``out`` (.pdf or .png) on A4 or A3 paper."""
-    out = Path(out)
-    suffix = out.suffix.lower()
-    if suffix not in (".pdf", ".png"):
-        raise LedgerError(QT_TRANSLATE_NOOP("errors", "The printed map is saved as .pdf or .png, not {suffix}."),
-                          where=out.name, suffix=suffix or "(none)")
-    if options.paper not in PAPERS:
-        raise LedgerError(QT_TRANSLATE_NOOP("errors", "Paper must be A4 or A3."), where="paper")
-    with ledger.Session() as s:
-        town = towns.get_town(s, town_id)
-    title = translate("print", "Mutual-support welfare map  {district} {town}").format(
-        district=town.district_name, town=town.name)
-    rect = _map_rect_mm(options)
-    size = QSize(int(rect.width() / 25.4 * MAP_DPI), int(rect.height() / 25.4 * MAP_DPI))
-    image, info = render_map_image(ledger, town_id, size, labels or PageLabels(), lines=options.lines)
+class MapPrint(QObject):
+    """Writes the town's map to ``out`` (.pdf or .png) on A4 or A3 paper; ``finished(path)`` or ``failed(error)``.
+
+    Bad options fail in :meth:`start` itself (it raises), before anything is drawn.
+    """
+
+    finished = Signal(object)  # Path
+    failed = Signal(object)  # LedgerError | OSError
+
+    def __init__(self, ledger: Ledger, town_id: uuid.UUID, out: Path, options: PrintOptions = PrintOptions(),
+                 labels: PageLabels | None = None) -> None:
+        super().__init__()
+        self.ledger, self.town_id, self.out, self.options = ledger, town_id, Path(out), options
+        self.labels = labels or PageLabels()
+        self.image: MapImage | None = None
+
+    def start(self) -> MapPrint:
+        suffix = self.out.suffix.lower()
+        if suffix not in (".pdf", ".png"):
+            raise LedgerError(QT_TRANSLATE_NOOP("errors", "The printed map is saved as .pdf or .png, not {suffix}."),
+                              where=self.out.name, suffix=suffix or "(none)")
+        if self.options.paper not in PAPERS:
+            raise LedgerError(QT_TRANSLATE_NOOP("errors", "Paper must be A4 or A3."), where="paper")
+        with self.ledger.Session() as s:
+            town = towns.get_town(s, self.town_id)
+        self.title = translate("print", "Mutual-support welfare map  {district} {town}").format(
+            district=town.district_name, town=town.name)
+        rect = _map_rect_mm(self.options)
+        size = QSize(int(rect.width() / 25.4 * MAP_DPI), int(rect.height() / 25.4 * MAP_DPI))
+        self.image = MapImage(self.ledger, self.town_id, size, self.labels, lines=self.options.lines)
+        self.image.done.connect(self._write)
+        self.image.failed.connect(self.failed)
+        self.image.start()
+        return self
+
+    def _write(self, image: QImage, info: dict[str, Any]) -> None:
+        try:
+            _write_sheet(self.out, self.options, self.title, image, info)
+        except (LedgerError, OSError) as e:
+            self.failed.emit(e)
+            return
+        self.finished.emit(self.out)
+
+
+def _write_sheet(out: Path, options: PrintOptions, title: str, image: QImage, info: dict[str, Any]) -> None:
     w, h = _paper_mm(options)
-    if suffix == ".png":
+    if out.suffix.lower() == ".png":
         dpi = 150
         canvas = QImage(int(w / 25.4 * dpi), int(h / 25.4 * dpi), QImage.Format.Format_RGB32)
         painter = QPainter(canvas)
@@ -198,7 +265,7 @@ def print_map(ledger: Ledger, town_id: uuid.UUID, out: Path, options: PrintOptio
             painter.end()
         if not canvas.save(str(out)):
             raise LedgerError(QT_TRANSLATE_NOOP("errors", "Could not write the file."), where=str(out))
-        return out
+        return
     writer = QPdfWriter(str(out))
     writer.setResolution(300)
     writer.setPageSize(QPageSize(PAPERS[options.paper]))
@@ -211,4 +278,26 @@ def print_map(ledger: Ledger, town_id: uuid.UUID, out: Path, options: PrintOptio
         _compose(painter, 300 / 25.4, options, title, image, info)
     finally:
         painter.end()
-    return out
+    if not out.exists():
+        raise LedgerError(QT_TRANSLATE_NOOP("errors", "Could not write the file."), where=str(out))
+
+
+def print_map(ledger: Ledger, town_id: uuid.UUID, out: Path, options: PrintOptions = PrintOptions(),
+              labels: PageLabels | None = None) -> Path:
+    """For the command line, where no event loop runs yet: print, running the application's loop until done.
+
+    The window uses :class:`MapPrint` and its signals instead (this would nest a loop there).
+    """
+    app = QCoreApplication.instance()
+    if app is None or QThread.currentThread().loopLevel() > 0:
+        raise RuntimeError("print_map() runs the event loop itself: in a running application use MapPrint")
+    outcome: dict[str, Any] = {}
+    job = MapPrint(ledger, town_id, out, options, labels)
+    job.finished.connect(lambda path: (outcome.setdefault("path", path), app.quit()))
+    job.failed.connect(lambda error: (outcome.setdefault("error", error), app.quit()))
+    job.start()
+    if not outcome:
+        app.exec()
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["path"]

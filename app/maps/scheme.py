@@ -25,7 +25,8 @@ from app.towns.basemap_files import BaseMapError, MBTilesReader, sniff_mime
 
 log = logging.getLogger(__name__)
 
-_FILE = r"(?P<file>[0-9a-f]{32}\.(?:png|jpg|mbtiles))"
+# A base map as stored, or a georeferenced scan's warped copy (basemaps._warped_path).
+_FILE = r"(?P<file>[0-9a-f]{32}(?:\.(?:png|jpg|mbtiles)|\.warped-[0-9a-f]{16}\.png))"
 _IMAGE = re.compile(rf"^/{_FILE}/image$")
 _TILE = re.compile(rf"^/{_FILE}/(?P<z>\d+)/(?P<x>-?\d+)/(?P<y>-?\d+)$")
 # Schemes a page may load from: everything else would leave the machine.

@@ -36,6 +36,7 @@ class District(Record, Base):
     __tablename__ = "district"
 
     name: Mapped[str] = mapped_column(String(100), unique=True)
+    archived_at: Mapped[datetime | None]  # archived, never deleted: its towns and their records stay
     towns: Mapped[list[Town]] = relationship(back_populates="district", order_by="Town.name")
 
 
@@ -50,6 +51,7 @@ class Town(Record, Base):
     # Where a geographic map opens when the town has no households yet.
     center_lat: Mapped[float | None]
     center_lon: Mapped[float | None]
+    archived_at: Mapped[datetime | None]  # archived, never deleted: hidden from the town list, records kept
 
     district: Mapped[District] = relationship(back_populates="towns")
     households: Mapped[list[Household]] = relationship(back_populates="town")
@@ -78,6 +80,25 @@ class BaseMap(Record, Base):
     north: Mapped[float | None]
 
     town: Mapped[Town] = relationship(back_populates="base_map")
+    # Control points tying an image to the ground (issue 15); replaced with the base map.
+    control_points: Mapped[list[MapControlPoint]] = relationship(
+        back_populates="base_map", order_by="MapControlPoint.ordinal", cascade="all, delete-orphan")
+
+
+class MapControlPoint(Record, Base):
+    """A point found on a base map image (pixels, y up) and on the ground (WGS84 longitude/latitude)."""
+
+    __tablename__ = "map_control_point"
+
+    base_map_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("base_map.id", ondelete="CASCADE"), index=True)
+    x: Mapped[float]
+    y: Mapped[float]
+    lon: Mapped[float]
+    lat: Mapped[float]
+    label: Mapped[str] = mapped_column(String(200), default="")
+    ordinal: Mapped[int] = mapped_column(default=0)
+
+    base_map: Mapped[BaseMap] = relationship(back_populates="control_points")
 
 
 class HouseholdCategory(Record, Base):
@@ -125,6 +146,8 @@ class Household(Record, Base):
     map_y: Mapped[float | None]
     # True while the position is only guessed (e.g. from the address's 町丁目) and not yet pinned.
     position_approximate: Mapped[bool] = mapped_column(default=False)
+    # Which coordinate a georeference computed from the other ("geo" or "pixel"); None = both as set by a user.
+    derived_coordinate: Mapped[str | None] = mapped_column(String(5))
     search_key: Mapped[str] = mapped_column(Text, default="", index=True)
     deleted_at: Mapped[datetime | None]  # deletion is a tombstone: undo and sync can bring it back
 
@@ -177,6 +200,7 @@ class GatheringPlace(Record, Base):
     lon: Mapped[float | None]
     map_x: Mapped[float | None]
     map_y: Mapped[float | None]
+    derived_coordinate: Mapped[str | None] = mapped_column(String(5))  # as Household.derived_coordinate
     deleted_at: Mapped[datetime | None]
 
 

@@ -65,6 +65,10 @@ class AddressTable:
     def __len__(self) -> int:
         return len(self._rows)
 
+    def points(self) -> list[AddressMatch]:
+        """Every 大字・町丁目 with its representative point (e.g. to tie a scanned map to the ground)."""
+        return [AddressMatch(name, lat, lon) for name, (lat, lon) in self._rows.items()]
+
     def locate(self, address: str) -> AddressMatch | None:
         """The 大字・町丁目 the address lies in, or None; the city and prefecture may be left out."""
         text = normalise_address(address)

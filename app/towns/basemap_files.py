@@ -76,7 +76,7 @@ class BaseMapError(LedgerError):
 
     def __init__(self, template: str, path: StrPath, **params: object) -> None:
         self.path: Path = Path(path)
-        super().__init__(template, name=self.path.name, **params)
+        super().__init__(template, name=self.path.name, **params)  # type: ignore[arg-type]
 
 
 @dataclass(frozen=True)

@@ -7,20 +7,32 @@ the user happened to keep them; replaced files are kept (nothing the user gave u
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import tempfile
 import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.core.errors import QT_TRANSLATE_NOOP, LedgerError, NotFound
-from app.core.views import BaseMapView
-from app.models import BaseMap, BaseMapKind, Town
+from app.core.views import BaseMapView, Crs
+from app.models import BaseMap, BaseMapKind, GatheringPlace, Household, MapControlPoint, Town
 from app.paths import basemap_dir
 from app.towns.basemap_files import BaseMapError, inspect_image, inspect_mbtiles
+from app.towns.georeference import (
+    ControlPoint,
+    Georeference,
+    GeoreferenceError,
+    GeoreferenceView,
+    fit,
+    ground_distance_m,
+    warp_image,
+)
 
 IMAGE_SUFFIXES = {"png": ".png", "jpeg": ".jpg"}
 
@@ -114,13 +126,208 @@ def set_plain_base_map(session: Session, data_dir: Path, town_id: uuid.UUID) -> 
     return base_map_of(session, data_dir, town_id)
 
 
+def _warped_path(data_dir: Path, bm: BaseMap, georef: Georeference) -> Path:
+    """The warped image's file, named after the scan and its control points (remade when they change)."""
+    digest = hashlib.sha256(repr((bm.file_name, bm.width, bm.height,
+                                  [(p.x, p.y, p.lon, p.lat) for p in georef.points])).encode()).hexdigest()[:16]
+    return basemap_dir(data_dir) / f"{Path(bm.file_name or 'image').stem}.warped-{digest}.png"
+
+
 def base_map_of(session: Session, data_dir: Path, town_id: uuid.UUID) -> BaseMapView:
-    """The town's base map; a plain background when none was chosen."""
+    """The town's base map; a plain background when none was chosen.
+
+    A georeferenced image says so and gives its warped image (made here when missing) and its bounds.
+    """
     _town(session, town_id)
     bm = session.scalar(select(BaseMap).where(BaseMap.town_id == town_id))
     if bm is None:
         return BaseMapView(town_id, BaseMapKind.PLAIN.value, None, None, None, None, None, None, None, None)
-    bounds = (bm.west, bm.south, bm.east, bm.north) if bm.west is not None else None
+    west, south, east, north = bm.west, bm.south, bm.east, bm.north
+    bounds = ((west, south, east, north) if west is not None and south is not None and east is not None
+              and north is not None else None)
     path = basemap_dir(data_dir) / bm.file_name if bm.file_name else None
+    georef = _georeference(bm)
+    if georef is not None and path is not None:
+        warped = _warped_path(data_dir, bm, georef)
+        bounds = warp_image(path, georef, warped) if not warped.exists() else georef.bounds()
+        return BaseMapView(town_id, bm.kind.value, path, bm.original_name, bm.width, bm.height, bm.attribution,
+                           bm.min_zoom, bm.max_zoom, bounds, georeferenced=True, warped_path=warped)
     return BaseMapView(town_id, bm.kind.value, path, bm.original_name, bm.width, bm.height, bm.attribution,
                        bm.min_zoom, bm.max_zoom, bounds)
+
+
+# -- Georeferencing an image base map (issue 15) -------------------------------------------------
+
+PIXEL_TOLERANCE = 0.01  # a derived pixel coordinate still "as computed" within this (pixels)
+GROUND_TOLERANCE_M = 0.01  # a derived geographic coordinate still "as computed" within this (metres)
+
+
+def _points(bm: BaseMap) -> tuple[ControlPoint, ...]:
+    return tuple(ControlPoint(p.x, p.y, p.lon, p.lat, p.label) for p in bm.control_points)
+
+
+def _georeference(bm: BaseMap | None) -> Georeference | None:
+    if bm is None or bm.kind is not BaseMapKind.IMAGE or not bm.width or not bm.height:
+        return None
+    points = _points(bm)
+    if not points:
+        return None
+    try:
+        return fit(points, bm.width, bm.height)
+    except GeoreferenceError:  # points saved by an older rule; the window shows them to be fixed
+        return None
+
+
+def _image_base_map(session: Session, town_id: uuid.UUID) -> BaseMap:
+    _town(session, town_id)
+    bm = session.scalar(select(BaseMap).where(BaseMap.town_id == town_id))
+    if bm is None or bm.kind is not BaseMapKind.IMAGE or not bm.width or not bm.height:
+        raise LedgerError(QT_TRANSLATE_NOOP(
+            "errors", "Only a town map image can be tied to the ground: choose an image as the base map first."))
+    return bm
+
+
+def georeference_of(session: Session, town_id: uuid.UUID) -> Georeference | None:
+    """The town's image tied to the ground, or None (no image, or no control points)."""
+    _town(session, town_id)
+    return _georeference(session.scalar(select(BaseMap).where(BaseMap.town_id == town_id)))
+
+
+def georeference_view(session: Session, town_id: uuid.UUID) -> GeoreferenceView:
+    """The town's control points and their residuals (empty without any)."""
+    return GeoreferenceView.of(georeference_of(session, town_id))
+
+
+def _records(session: Session, town_id: uuid.UUID) -> list[Household | GatheringPlace]:
+    # Archived ones too: restoring one brings it back where it was, on either kind of map.
+    households = session.scalars(select(Household).where(Household.town_id == town_id)).all()
+    places = session.scalars(select(GatheringPlace).where(GatheringPlace.town_id == town_id)).all()
+    return [*households, *places]
+
+
+def _still_derived(rec: Household | GatheringPlace, old: Georeference | None) -> bool:
+    """Is the coordinate the old georeference computed still what it computed (no user moved it)?"""
+    if old is None or rec.derived_coordinate is None:
+        return False
+    mx, my, lon, lat = rec.map_x, rec.map_y, rec.lon, rec.lat
+    if mx is None or my is None or lon is None or lat is None:
+        return False
+    if rec.derived_coordinate == "geo":
+        glon, glat = old.to_geo(mx, my)
+        return float(ground_distance_m(glon, glat, lon, lat)) <= GROUND_TOLERANCE_M
+    x, y = old.to_pixel(lon, lat)
+    return abs(x - mx) <= PIXEL_TOLERANCE and abs(y - my) <= PIXEL_TOLERANCE
+
+
+def follow(record: Household | GatheringPlace, georef: Georeference, placed: Crs) -> None:
+    """After a user placed ``record`` in ``placed`` coordinates, compute the other pair from them.
+
+    For services that move a household or place on a georeferenced town map: the computed pair is
+    marked (``derived_coordinate``), so later control points redo it and never the user's own pair.
+    A spot off the scan gets no pixel position.
+    """
+    if placed is Crs.PIXEL:
+        _derive(record, georef, "geo")
+        return
+    record.derived_coordinate = "pixel"  # the geographic pair is the user's now
+    _derive(record, georef, "pixel")
+
+
+def _derive(rec: Household | GatheringPlace, georef: Georeference, derived: str) -> None:
+    if derived == "geo":
+        if rec.map_x is not None and rec.map_y is not None:
+            rec.lon, rec.lat = georef.to_geo(rec.map_x, rec.map_y)
+            rec.derived_coordinate = "geo"
+        return
+    if rec.lon is None or rec.lat is None:
+        return
+    x, y = georef.to_pixel(rec.lon, rec.lat)
+    if 0 <= x <= georef.width and 0 <= y <= georef.height:
+        rec.map_x, rec.map_y = x, y
+        rec.derived_coordinate = "pixel"
+    elif rec.derived_coordinate == "pixel":  # off this image now: it is listed as not placed on it
+        rec.map_x = rec.map_y = None
+        rec.derived_coordinate = None
+
+
+def _fill_positions(session: Session, town_id: uuid.UUID, old: Georeference | None,
+                    new: Georeference | None) -> None:
+    """Give every household and place the coordinate it lacks; redo those the old points computed.
+
+    A coordinate a user set is never overwritten; a derived one a user has since moved counts as set.
+    Without ``new`` (the points cleared) the coordinates the old points computed are taken away again.
+    """
+    for rec in _records(session, town_id):
+        if rec.derived_coordinate is not None:
+            if _still_derived(rec, old):
+                if new is None:
+                    if rec.derived_coordinate == "geo":
+                        rec.lon = rec.lat = None
+                    else:
+                        rec.map_x = rec.map_y = None
+                    rec.derived_coordinate = None
+                else:
+                    _derive(rec, new, rec.derived_coordinate)
+                continue
+            rec.derived_coordinate = None  # moved by a user since (or from another image): both are theirs
+        if new is None:
+            continue
+        has_pixel = rec.map_x is not None and rec.map_y is not None
+        has_geo = rec.lon is not None and rec.lat is not None
+        if has_pixel and not has_geo:
+            _derive(rec, new, "geo")
+        elif has_geo and not has_pixel:
+            _derive(rec, new, "pixel")
+
+
+def set_control_points(session: Session, town_id: uuid.UUID, points: Sequence[ControlPoint]) -> GeoreferenceView:
+    """Tie the town's image to the ground with these points (replacing any before).
+
+    Bad points raise :class:`GeoreferenceError` before anything changes. Every household and place
+    gets the coordinate it lacks. The returned view's ``previous_points`` is what an undo sets back
+    (``clear_control_points`` when empty).
+    """
+    bm = _image_base_map(session, town_id)
+    points = tuple(points)
+    georef = fit(points, bm.width or 0, bm.height or 0)  # refuses bad points: nothing has changed yet
+    old = _georeference(bm)
+    previous = _points(bm)
+    bm.control_points.clear()
+    session.flush()
+    for i, p in enumerate(points):
+        bm.control_points.append(MapControlPoint(x=p.x, y=p.y, lon=p.lon, lat=p.lat, label=p.label, ordinal=i))
+    _fill_positions(session, town_id, old, georef)
+    session.flush()
+    return GeoreferenceView.of(georef, previous)
+
+
+def clear_control_points(session: Session, town_id: uuid.UUID) -> GeoreferenceView:
+    """Untie the image from the ground: its points go, and the coordinates they computed go with them."""
+    bm = _image_base_map(session, town_id)
+    old = _georeference(bm)
+    previous = _points(bm)
+    bm.control_points.clear()
+    _fill_positions(session, town_id, old, None)
+    session.flush()
+    return GeoreferenceView.of(None, previous)
+
+
+@dataclass(frozen=True)
+class UnplacedHousehold:
+    id: uuid.UUID
+    map_number: int
+    name: str
+    address: str
+
+
+def unplaced_for(session: Session, town_id: uuid.UUID) -> list[UnplacedHousehold]:
+    """Households without a position on the town's current base map (listed, never hidden)."""
+    _town(session, town_id)
+    bm = session.scalar(select(BaseMap).where(BaseMap.town_id == town_id))
+    pixel = (bm is not None and bm.kind is BaseMapKind.IMAGE and bm.west is None and _georeference(bm) is None)
+    crs = Crs.PIXEL if pixel else Crs.GEO
+    missing = (Household.map_x.is_(None) | Household.map_y.is_(None) if crs is Crs.PIXEL
+               else Household.lat.is_(None) | Household.lon.is_(None))
+    rows = session.scalars(select(Household).where(Household.town_id == town_id, Household.deleted_at.is_(None),
+                                                   missing).order_by(Household.map_number))
+    return [UnplacedHousehold(h.id, h.map_number, h.name, h.address) for h in rows]

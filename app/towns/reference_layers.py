@@ -1,4 +1,4 @@
-"""Import public reference layers (shelters, community halls, clinics) from CSV or GeoJSON, defects reported.
+"""Import public reference layers (shelters, community halls, clinics) from CSV, GeoJSON or Shapefile, defects reported.
 
 Every row either becomes a feature or is named in the report (file, row, column, what); a row
 whose position is unusable is kept without a position, so it is listed but not drawn.
@@ -6,7 +6,6 @@ whose position is unusable is kept without a position, so it is listed but not d
 
 from __future__ import annotations
 
-import json
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,9 +14,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.core.errors import QT_TRANSLATE_NOOP, LedgerError
-from app.core.workbook_guard import check_text_size, csv_rows
+from app.core.workbook_guard import csv_rows, read_text_file
 from app.models import utcnow
 from app.models.emergency import ReferenceFeature, ReferenceKind
+from app.towns.gis_files import ASSUMED, CoordinateSystem, is_gis_file, open_gis_file
 
 # Japan's extent with its outlying islands; a point outside it is a typo, not a place.
 JAPAN_LAT = (20.0, 46.0)
@@ -77,6 +77,7 @@ class LayerPreview:
     credit: str
     features: list[dict] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    crs: CoordinateSystem = ASSUMED  # the coordinate system read, or assumed when the file states none
 
     @property
     def source(self) -> str:
@@ -86,21 +87,6 @@ class LayerPreview:
         placed = sum(1 for f in self.features if f["lat"] is not None)
         return (f"{len(self.features)} features ({placed} with a position), "
                 f"{len(self.problems)} problems reported")
-
-
-def _read_text(path: Path) -> str:
-    check_text_size(path)
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise LedgerError(QT_TRANSLATE_NOOP("errors", "Cannot read the file: {reason}"), where=path.name,
-                          reason=exc.strerror or str(exc)) from exc
-    for encoding in ("utf-8-sig", "cp932"):  # Japanese offices still publish Shift_JIS CSVs
-        try:
-            return raw.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise LedgerError(QT_TRANSLATE_NOOP("errors", "The file is neither UTF-8 nor Shift_JIS text."), where=path.name)
 
 
 def _norm_header(text: str) -> str:
@@ -211,39 +197,26 @@ def _read_csv(path: Path, text: str, problems: list[Problem]) -> list[dict]:
     return features
 
 
-def _read_geojson(path: Path, text: str, problems: list[Problem]) -> list[dict]:
+def _read_gis(path: Path, problems: list[Problem]) -> tuple[list[dict], CoordinateSystem]:
+    """GeoJSON or Shapefile through the GIS reader: each feature streamed, its defects reported."""
     file = path.name
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise LedgerError(QT_TRANSLATE_NOOP("errors", "Not valid GeoJSON: {reason} (line {line})"), where=file,
-                          reason=exc.msg, line=exc.lineno) from exc
-    except (RecursionError, ValueError) as exc:  # brackets nested thousands deep; a number of 5,000 digits
-        raise LedgerError(QT_TRANSLATE_NOOP("errors", "Not valid GeoJSON: {reason} (line {line})"), where=file,
-                          reason="nested too deeply" if isinstance(exc, RecursionError) else str(exc), line=1) from exc
-    items = data.get("features") if isinstance(data, dict) else None
-    if not isinstance(items, list):
-        raise LedgerError(QT_TRANSLATE_NOOP("errors", "Not a GeoJSON FeatureCollection."), where=file)
+    layer = open_gis_file(path)
     features: list[dict] = []
-    for number, item in enumerate(items, start=1):
-        # A feature, its properties or its geometry of another type (a list, a number) is read as empty: the
-        # feature is then reported as having no name or no position, like any other defect.
-        item = item if isinstance(item, dict) else {}
-        props = item.get("properties") if isinstance(item.get("properties"), dict) else {}
+    for geometry, props, number in layer:
         cols = _find_columns(list(props))
         name = unicodedata.normalize("NFKC", str(props.get(cols.get("name", ""), "") or "")).strip()
         if not name:
             problems.append(Problem(file, number, "properties", Severity.SKIPPED,
                                     QT_TRANSLATE_NOOP("import", "No name: feature not imported.")))
             continue
-        geometry = item.get("geometry") if isinstance(item.get("geometry"), dict) else {}
-        coords = geometry.get("coordinates")
-        if geometry.get("type") == "Point" and isinstance(coords, list) and len(coords) >= 2:
-            lat, lon = _position(coords[1], coords[0], file, number, ("latitude", "longitude"), problems)
-        else:
-            problems.append(Problem(file, number, "geometry", Severity.PARTIAL,
-                                    QT_TRANSLATE_NOOP("import", "Not a point: imported without a position.")))
-            lat, lon = None, None
+        lat = lon = None
+        if geometry is not None:
+            point = geometry if geometry.geom_type == "Point" else geometry.representative_point()
+            if geometry.geom_type != "Point":
+                problems.append(Problem(file, number, "geometry", Severity.FIXED,
+                                        QT_TRANSLATE_NOOP("import", "A {type}, not a point: placed at a point "
+                                                                    "inside it."), {"type": geometry.geom_type}))
+            lat, lon = _position(point.y, point.x, file, number, ("latitude", "longitude"), problems)
         district = _district(str(props.get(cols["district"]) or "") if "district" in cols else "", file, number,
                              cols.get("district", ""), problems)
         used = set(cols.values())
@@ -251,7 +224,12 @@ def _read_geojson(path: Path, text: str, problems: list[Problem]) -> list[dict]:
         features.append(_feature(name, str(props.get(cols.get("address", ""), "") or ""),
                                  str(props.get(cols.get("phone", ""), "") or ""), district, lat, lon, number,
                                  attributes))
-    return features
+    for defect in layer.defects:
+        # A feature without a usable geometry is still imported (listed, not drawn); the defect says why.
+        problems.append(Problem(defect.file, defect.feature, defect.field,
+                                Severity.FIXED if defect.repaired else Severity.PARTIAL,
+                                defect.what, defect.params))
+    return features, layer.crs
 
 
 def _report_repeats(file: str, features: list[dict], problems: list[Problem]) -> list[dict]:
@@ -272,7 +250,11 @@ def _report_repeats(file: str, features: list[dict], problems: list[Problem]) ->
 
 
 def read_layer(path: Path, kind: ReferenceKind | str | None = None, credit: str | None = None) -> LayerPreview:
-    """Read a CSV or GeoJSON file into a preview; nothing is written. Known public files bring their credit."""
+    """Read a CSV, GeoJSON or Shapefile into a preview; nothing is written. Known public files bring their credit.
+
+    GeoJSON and Shapefile go through ``gis_files`` (streamed, coordinate system checked: a projected file is
+    refused); ``preview.crs`` says which system was read or assumed.
+    """
     path = Path(path)
     known_kind, known_credit = KNOWN_SOURCES.get(path.name, (None, ""))
     chosen = ReferenceKind(kind) if kind is not None else known_kind
@@ -280,14 +262,13 @@ def read_layer(path: Path, kind: ReferenceKind | str | None = None, credit: str 
         raise LedgerError(QT_TRANSLATE_NOOP("errors", "Please choose what the file holds (shelters, community halls "
                                                       "or clinics)."), where=path.name)
     problems: list[Problem] = []
-    text = _read_text(path)
-    if path.suffix.lower() in (".geojson", ".json"):
-        features = _read_geojson(path, text, problems)
+    if is_gis_file(path):
+        features, crs = _read_gis(path, problems)
     elif path.suffix.lower() in (".csv", ".txt"):
-        features = _read_csv(path, text, problems)
+        features, crs = _read_csv(path, read_text_file(path), problems), ASSUMED
     else:
-        raise LedgerError(QT_TRANSLATE_NOOP("errors", "Reference layers are read from .csv or .geojson files."),
-                          where=path.name)
+        raise LedgerError(QT_TRANSLATE_NOOP("errors", "Reference layers are read from .csv, .geojson or .shp "
+                                                      "files."), where=path.name)
     features = _report_repeats(path.name, features, problems)
     credit = (credit if credit is not None else known_credit).strip()
     if not credit:
@@ -300,7 +281,7 @@ def read_layer(path: Path, kind: ReferenceKind | str | None = None, credit: str 
         problems.append(Problem(path.name, None, "", Severity.NOTE, QT_TRANSLATE_NOOP(
             "import", "{count} rows write 地区 as 「○○地区」; stored as 「○○」 like the other files."),
             {"count": len(suffixed)}))
-    return LayerPreview(path, chosen, credit, features, problems)
+    return LayerPreview(path, chosen, credit, features, problems, crs)
 
 
 def apply_layer(session: Session, preview: LayerPreview) -> int:
@@ -309,8 +290,8 @@ def apply_layer(session: Session, preview: LayerPreview) -> int:
     old = session.scalars(select(ReferenceFeature).where(
         ReferenceFeature.source == preview.source, ReferenceFeature.kind == preview.kind,
         ReferenceFeature.deleted_at.is_(None)))
-    for f in old:
-        f.deleted_at = now
+    for stale in old:
+        stale.deleted_at = now
     for f in preview.features:
         session.add(ReferenceFeature(
             kind=preview.kind, name=f["name"][:200], address=f["address"][:300], phone=f["phone"][:50],

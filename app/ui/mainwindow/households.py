@@ -12,18 +12,22 @@ from PySide6.QtWidgets import QGroupBox, QMainWindow, QPushButton, QVBoxLayout
 from sqlalchemy.orm import Session
 
 from app.core.views import HouseholdFields, HouseholdView, MapPoint, PersonFields, PlaceView
+from app.hazards.exposure import exposure_of
+from app.hazards.shelters import ValidShelterStatus, nearest_valid_shelter
 from app.households import households, places
 from app.households.search import search
 from app.maps.features import household_feature, place_feature
 from app.maps.view import MapView
+from app.models.hazard import HazardKind
 from app.ui.dialogs import PlaceDialog
+from app.ui.list_models import ViewList
 from app.ui.mainwindow.actions import Actions, MainAction
 from app.ui.mainwindow.base import Controller
 from app.ui.mainwindow.projector import ProjectorController
 from app.ui.mainwindow.town import TownController
 from app.ui.operations import OpChanges, Operations
 from app.ui.panels import HouseholdPanel, PersonDialog, SearchBox
-from app.ui.person_list import ROLE_ID, PersonList
+from app.ui.person_list import household_columns
 
 translate = QCoreApplication.translate
 
@@ -48,7 +52,8 @@ class HouseholdsController(Controller):
         self.pinning: uuid.UUID | None = None
         self.unplaced_box = QGroupBox(translate("MainWindow", "Not on the map yet"))
         unplaced_layout = QVBoxLayout(self.unplaced_box)
-        self.unplaced = PersonList()
+        self.unplaced = ViewList(household_columns())
+        self.unplaced.setAccessibleName(translate("MainWindow", "Households not on the map yet"))
         self.unplaced.setMaximumHeight(120)
         self.pin_button = QPushButton(translate("MainWindow", "Pin on the map"))
         self.pin_button.setToolTip(translate("MainWindow", "Choose a household above, press this, then click where "
@@ -57,6 +62,7 @@ class HouseholdsController(Controller):
         unplaced_layout.addWidget(self.pin_button)
         self.unplaced_box.setVisible(False)
         self.pin_button.clicked.connect(lambda: self.start_pinning(self.unplaced.current_id()))
+        self.unplaced.activated_key.connect(self.start_pinning)  # Enter or double-click: pin this one
         self._search_timer = QTimer(self, singleShot=True, interval=150)
         self._search_timer.timeout.connect(self.run_search)
         search_box.text_changed.connect(lambda _t: self._search_timer.start())
@@ -100,12 +106,20 @@ class HouseholdsController(Controller):
             self.map_view.remove(view.id)
         else:
             self.map_view.upsert(feature)
-        if feature is None or view.id in {self.unplaced.item(i).data(ROLE_ID) for i in range(self.unplaced.count())}:
+        if feature is None or self.unplaced.has(view.id):
             self.refresh_unplaced()
         if view.deleted and self.selected_id == view.id:
             self.select_household(None)
         elif self.selected_id == view.id:
             self.panel.show_household(view)
+            self._show_exposure(view)  # it may have moved into or out of a zone
+
+    def _show_exposure(self, view: HouseholdView | None) -> None:
+        if view is None or view.deleted:
+            self.panel.show_exposure("")
+            return
+        with self.ledger.Session() as s:  # a read: a stale stored exposure is recomputed, not saved here
+            self.panel.show_exposure(exposure_text(s, view.id))
 
     def _show_place(self, view: PlaceView) -> None:
         self.towns.kinds[str(view.id)] = "place"
@@ -158,7 +172,7 @@ class HouseholdsController(Controller):
             return
         with self.ledger.Session() as s:
             rows = households.unplaced_households(s, self.town_id, self.map_view.crs)
-        self.unplaced.fill([(f"No.{h.map_number}  {h.label}  {h.address}", h.id, False) for h in rows], None)
+        self.unplaced.fill(rows, self.unplaced.current_id())
         self.unplaced_box.setTitle(translate("MainWindow", "Not on the map yet ({n})").format(n=len(rows)))
         self.unplaced_box.setVisible(bool(rows))
 
@@ -221,6 +235,7 @@ class HouseholdsController(Controller):
             with self.ledger.Session() as s:
                 view = households.get_household(s, household_id)
         self.panel.show_household(view)
+        self._show_exposure(view)
         self.actions[MainAction.DELETE].setEnabled(view is not None)
         self.map_view.select(household_id, pan=pan)
 
@@ -320,3 +335,22 @@ class HouseholdsController(Controller):
         with self.ledger.Session() as s:
             hits = search(s, text, town_id=self.town_id) if text.strip() else []
         self.search_box.show_hits(hits)
+
+
+def exposure_text(session: Session, household_id: uuid.UUID) -> str:
+    """「洪水 0.5m以上3.0m未満（…）」 and, for each hazard the house lies in, the nearest site open for it."""
+    exposure = exposure_of(session, household_id)
+    lines = [exposure.summary]
+    for kind, exposed in ((HazardKind.FLOOD, exposure.flood_rank), (HazardKind.SEDIMENT, exposure.sediment_class),
+                          (HazardKind.STORM_SURGE, exposure.storm_surge_rank), (HazardKind.TSUNAMI, exposure.tsunami_rank)):
+        if not exposed:
+            continue
+        shelter = nearest_valid_shelter(session, household_id, kind)
+        where = (shelter.label if shelter.status is ValidShelterStatus.FOUND
+                 else translate("MainWindow", "no site open for it with a position"))
+        lines.append(translate("MainWindow", "{hazard}: go to {shelter}").format(hazard=KIND_SHORT[kind], shelter=where))
+    return "\n".join(lines)
+
+
+KIND_SHORT = {HazardKind.FLOOD: "洪水", HazardKind.SEDIMENT: "土砂災害", HazardKind.STORM_SURGE: "高潮",
+              HazardKind.TSUNAMI: "津波"}

@@ -6,10 +6,10 @@ from __future__ import annotations
 import logging
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings, Signal
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QFileDialog, QLabel, QMainWindow
 from sqlalchemy.orm import Session
 
@@ -17,19 +17,24 @@ from app.core.errors import LedgerError
 from app.core.views import TownView
 from app.emergency import cards as emergency
 from app.emergency.views import CardView
+from app.hazards.exposure import ExposureView, exposures
 from app.households import households
 from app.maps.features import legend, reference_collection
+from app.maps.hazard_layers import hazard_overlay, page_extent
 from app.maps.query import town_layer
 from app.maps.view import MapView
 from app.meeting import meetings
 from app.meeting.views import MeetingView, QueueItem
 from app.towns import basemaps, towns
+from app.towns.addresses import AddressTable
 from app.ui.dialogs import BaseMapChoiceDialog, TownDialog, show_error
+from app.ui.georeference_dialog import GeoPlace, GeoreferenceDialog
 from app.ui.mainwindow.actions import Actions, MainAction
 from app.ui.mainwindow.base import Controller
 from app.ui.mainwindow.labels import page_labels
 from app.ui.mainwindow.projector import ProjectorController
 from app.ui.operations import OpChanges, Operations
+from app.ui.towns_dialog import TownsDialog, ledger_runner
 from app.ui.watch_panel import WatchPanel
 from app.ui.worker import BackgroundRead
 from app.watch import network as watch
@@ -50,6 +55,7 @@ class TownDetails:
     meetings: list[MeetingView]
     meeting_id: uuid.UUID | None
     queue: list[QueueItem]
+    exposures: list[ExposureView] = field(default_factory=list)  # each household's hazards (Step II's column)
 
 
 class TownController(Controller):
@@ -75,7 +81,11 @@ class TownController(Controller):
         self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.combo.activated.connect(lambda _i: self.load_town(self.combo.currentData()))
         self.status = QLabel()
+        self.georeference_dialog: GeoreferenceDialog | None = None
         map_view.ready.connect(self._on_map_ready)
+        self.towns_dialog: TownsDialog | None = None
+        actions.connect({MainAction.GEOREFERENCE: self.open_georeference,
+                         MainAction.DISTRICTS_TOWNS: self.open_towns_dialog})
 
     # ------------------------------------------------------------------ towns
 
@@ -87,6 +97,10 @@ class TownController(Controller):
             self.combo.addItem(t.full_name, t.id)
         return all_towns
 
+    def _show_in_combo(self, town_id: uuid.UUID) -> None:
+        # QComboBox.findData cannot compare UUIDs held as Python objects: look for it by hand.
+        self.combo.setCurrentIndex(next((i for i in range(self.combo.count()) if self.combo.itemData(i) == town_id), 0))
+
     def open_initial_town(self) -> None:
         all_towns = self.refresh_towns()
         if not all_towns:
@@ -95,8 +109,11 @@ class TownController(Controller):
         chosen = next((t for t in all_towns if str(t.id) == last), all_towns[0])
         self.load_town(chosen.id)
 
-    def load_town(self, town_id: uuid.UUID) -> None:
-        """Show a town: build its page once, then send its households and places."""
+    def load_town(self, town_id: uuid.UUID, *, forget: bool = True) -> None:
+        """Show a town: build its page once, then send its households and places.
+
+        ``forget=False`` keeps the undo stack: the same town is drawn again after an undoable change of its map.
+        """
         with self.ledger.Session() as s:
             self.town = towns.get_town(s, town_id)
             base = basemaps.base_map_of(s, self.ledger.data_dir, town_id)
@@ -111,11 +128,14 @@ class TownController(Controller):
             layer = town_layer(s, town_id, base.crs)
             refs = emergency.list_reference_features(s) if base.crs.value == "geo" else []
             credits = sorted({c for lines_ in emergency.reference_credits(s).values() for c in lines_}) if refs else []
+            # Hazard zones cut to the map and simplified once per page (kept while the layers stay the same).
+            zones = hazard_overlay(s, town_id, page_extent(s, town_id, base))
         self.kinds = layer.kinds()
         self.map_view.set_features((layer.anonymous() if self.projector.on else layer).for_page())
-        self.operations.forget()  # commands refer to one town's records
-        self.combo.setCurrentIndex(max(0, next((i for i in range(self.combo.count())
-                                                if self.combo.itemData(i) == town_id), 0)))
+        if forget:
+            self.operations.forget()  # commands refer to one town's records
+        self.actions[MainAction.GEOREFERENCE].setEnabled(base.kind == "image")
+        self._show_in_combo(town_id)
         self.map_view.set_add_mode(self.actions[MainAction.ADD_HOUSEHOLD].isChecked()
                                    or self.actions[MainAction.ADD_PLACE].isChecked())
         self.map_view.show_lines(self.actions[MainAction.LINES].isChecked())
@@ -125,6 +145,7 @@ class TownController(Controller):
         # Public shelter and facility lists have real positions: only a geographic map can show them.
         self.map_view.set_references(reference_collection(refs), credits)
         self.map_view.show_references(self.actions[MainAction.REFERENCES].isChecked())
+        self.map_view.set_hazards(zones)
         self.settings.setValue("ledger/last_town", str(town_id))
         self.update_status(self.town.household_count, sum(1 for k in self.kinds.values() if k == "place"))
         self.shown.emit(self.town, categories)
@@ -146,16 +167,36 @@ class TownController(Controller):
             self.refresh_towns()
         if self.town is None:
             return
-        if changes.town:
-            self.load_town(self.town.id)
+        if changes.town or changes.base_map:
+            self.load_town(self.town.id, forget=changes.town)
             return
         if changes.households or changes.places:
             self.update_status()
         # Steps II and III list persons of concern: read them again only when a changed household has (or had)
         # one, off the UI thread, so the map shows the edit at once even in a city-sized town.
-        concern_homes = {c.household_id for c in self.watch_panel.concerns}
-        if changes.households and (changes.persons_of_concern or changes.households & concern_homes):
+        if changes.households and (changes.persons_of_concern or any(
+                c.household_id in changes.households for c in self.watch_panel.concerns)):
             self.load_details()
+
+    def open_towns_dialog(self) -> TownsDialog:
+        """The non-modal districts-and-towns window; its changes reach the town list at once."""
+        if self.towns_dialog is None:
+            dialog = TownsDialog(ledger_runner(self.ledger.Session), self.window)
+            dialog.changed.connect(self._on_towns_changed)
+            dialog.finished.connect(lambda _r: setattr(self, "towns_dialog", None))
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            self.towns_dialog = dialog
+        self.towns_dialog.show()
+        self.towns_dialog.raise_()
+        return self.towns_dialog
+
+    def _on_towns_changed(self) -> None:
+        shown = self.town.id if self.town else None
+        views = self.refresh_towns()
+        if shown is not None and any(v.id == shown for v in views):
+            self._show_in_combo(shown)
+        elif views:  # the town shown was archived (it stays in the ledger), or there was none
+            self.load_town(views[0].id)
 
     def new_town(self) -> None:
         dialog = TownDialog(self.window, district=self.town.district_name if self.town else "")
@@ -199,6 +240,75 @@ class TownController(Controller):
         self.operations.notify(OpChanges(town=True))
         return True
 
+    # ------------------------------------------------------------------ tying the town map to the ground
+
+    def open_georeference(self, *, blocks: bool = True) -> GeoreferenceDialog | None:
+        """The non-modal dialog that ties the town's map image to the ground; None when the base map is no image.
+
+        The 町丁目 points come from the address table the imports controller reads in the background at
+        start; while it is still being read, the dialog opens when it is ready (None is returned now).
+        """
+        if self.town is None:
+            return None
+        town_id = self.town.id
+        with self.ledger.Session() as s:
+            base = basemaps.base_map_of(s, self.ledger.data_dir, town_id)
+            if base.kind != "image" or base.path is None:
+                self.message(translate("MainWindow", "Choose a town-map image first: Map → Use a town-map image…"), 10000)
+                return None
+            fitted = basemaps.georeference_of(s, town_id)
+            refs = emergency.list_reference_features(s)
+        imports = getattr(self.window, "imports", None)  # the window's address table, read off the UI thread
+        table: AddressTable | None = imports.address_table if imports is not None and blocks else None
+        if table is None and imports is not None and blocks:
+            def unreadable(e: BaseException) -> None:  # the facilities alone still do
+                log.warning("no 町丁目 points for georeferencing: %s", e)
+                self.open_georeference(blocks=False)
+
+            imports.load_address_table().then(lambda _t: self.open_georeference(), unreadable,
+                                              lambda: self.open_georeference(blocks=False))
+            return None
+        if self.georeference_dialog is not None:
+            self.georeference_dialog.close()
+        places = [GeoPlace(r.name, r.kind_label, r.lon, r.lat) for r in refs if r.lat is not None and r.lon is not None]
+        if table is not None:
+            town_label = translate("MainWindow", "Town block (町丁目)")
+            places += [GeoPlace(p.name, town_label, p.lon, p.lat, facility=False) for p in table.points()]
+        dialog = GeoreferenceDialog(self.town.full_name, base.path, base.width or 1, base.height or 1, places,
+                                    fitted.points if fitted is not None else (), center=self.town.center,
+                                    parent=self.window)
+        dialog.save_requested.connect(lambda points: self.save_control_points(town_id, points, dialog))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.destroyed.connect(lambda _o=None, d=dialog: self._forget_georeference_dialog(d))
+        self.georeference_dialog = dialog
+        dialog.show()
+        return dialog
+
+    def _forget_georeference_dialog(self, dialog: GeoreferenceDialog) -> None:
+        if self.georeference_dialog is dialog:  # not a newer one opened meanwhile
+            self.georeference_dialog = None
+
+    def save_control_points(self, town_id: uuid.UUID, points: tuple, dialog: GeoreferenceDialog | None = None) -> bool:
+        """Store the control points as one undoable command; the map is drawn again in real coordinates."""
+        with self.ledger.Session() as s:
+            before = basemaps.georeference_of(s, town_id)
+        old = before.points if before is not None else ()
+
+        def apply(points_: tuple) -> Callable[[Session], object]:
+            def step(s: Session) -> object:
+                if points_:
+                    return basemaps.set_control_points(s, town_id, points_)
+                return basemaps.clear_control_points(s, town_id)
+            return step
+
+        result = self.operations.run(translate("MainWindow", "Tie the town map to the ground"), apply(tuple(points)),
+                                     apply(old), changes=OpChanges(base_map=True))
+        if result is None and points:
+            return False
+        if dialog is not None:
+            dialog.saved(points)
+        return True
+
     # ------------------------------------------------------------------ the town's lists, off the UI thread
 
     def load_details(self) -> None:
@@ -217,9 +327,11 @@ class TownController(Controller):
             concerns = watch.list_concerns(s, town_id)
             all_meetings = meetings.list_meetings(s, town_id)
             meeting_id = keep or (all_meetings[0].id if all_meetings else None)
-            return TownDetails(town_id, concerns, watch.watch_lines(s, town_id), emergency.list_cards(s, town_id),
+            return TownDetails(town_id, concerns, watch.watch_lines(s, town_id, concerns=concerns),
+                               emergency.list_cards(s, town_id, concerns=concerns),
                                all_meetings, meeting_id,
-                               meetings.review_queue(s, town_id, meeting_id=meeting_id, concerns=concerns))
+                               meetings.review_queue(s, town_id, meeting_id=meeting_id, concerns=concerns),
+                               exposures(s, town_id))
 
         self._details_job = BackgroundRead(self.ledger, job, self._show_details, self._details_failed)
 
