@@ -51,22 +51,30 @@ def test_making_a_card_in_the_dialog_and_undo(qtbot, step3):
     assert [(c.name, c.phone) for c in saved.contacts] == [("長男　一郎", "090-0000-1111"), ("長女　花子", "090-0000-2222")]
     assert saved.kept_at == "冷蔵庫の扉"
     assert Missing.CONTACTS not in saved.missing
-    assert "no card yet" not in step3.emergency_panel.persons.currentItem().text()
+    assert "no card yet" not in "  ".join(step3.emergency_panel.persons.current_row())
     step3.actions[MainAction.UNDO].trigger()
     assert not cards(step3)[person.person.id].has_card
 
 
+def previewed(qtbot, job, shown):
+    """The preview a background job made (``show`` got it when the PDF was written)."""
+    assert job is not None
+    with qtbot.waitSignal(job.succeeded, timeout=60_000):
+        pass
+    return shown[-1]
+
+
 def test_sheet_and_card_previews_show_pages_and_save(qtbot, step3, tmp_path):
     shown = []
-    sheet = step3.emergency.preview_sheet(show=shown.append)
+    sheet = previewed(qtbot, step3.emergency.preview_sheet(show=shown.append), shown)
     assert sheet is not None and sheet.page_count >= 1
     saved = sheet.save(tmp_path / "sheet.pdf")
     assert saved.read_bytes().startswith(b"%PDF")
     person = next(c for c in cards(step3).values() if c.has_card)
-    one = step3.emergency.preview_cards([person.person.id], show=shown.append)
+    one = previewed(qtbot, step3.emergency.preview_cards([person.person.id], show=shown.append), shown)
     assert one.page_count == 1
     step3.emergency_panel.per_page.setCurrentIndex(1)  # two cards per page
-    every = step3.emergency.preview_cards(None, show=shown.append)
+    every = previewed(qtbot, step3.emergency.preview_cards(None, show=shown.append), shown)
     # Every person who needs support gets a card (a blank one is filled in by hand), two per page.
     assert every.page_count == (len(cards(step3)) + 1) // 2
     assert len(shown) == 3
@@ -79,13 +87,15 @@ def test_shelters_show_on_a_geographic_map_with_their_credit(qtbot, step3):
     step3.towns.refresh_towns()
     with qtbot.waitSignal(step3.map_ready, timeout=60_000):
         step3.towns.load_town(geo_town.id)
+    before = page_state(qtbot, step3)["references"]  # the demo's own (fictional) places, if any
     # WHEN the real shelter list is imported (its defects are reported, not fatal)
     previews = []
     with qtbot.waitSignal(step3.map_ready, timeout=60_000):
         assert step3.emergency.import_reference_layer(ECHIZEN / "gsi_evacuation_shiteihinanjo.geojson",
                                             confirm=lambda p: previews.append(p) or True)
     state = page_state(qtbot, step3)
-    assert state["references"] == sum(1 for f in previews[0].features if f["lat"] is not None) > 20
+    # THEN every shelter of the file with a position is drawn
+    assert state["references"] - before == sum(1 for f in previews[0].features if f["lat"] is not None) > 20
     assert "国土地理院" in state["attribution"]
     step3.actions[MainAction.REFERENCES].setChecked(False)
     assert page_state(qtbot, step3)["referencesShown"] is False
@@ -94,8 +104,10 @@ def test_shelters_show_on_a_geographic_map_with_their_credit(qtbot, step3):
 def test_agency_list_import_with_kind_and_area_code_given(qtbot, step3):
     with step3.ledger.Session() as s:
         before = {a.id for a in emergency.list_agencies(s)}
-    assert step3.emergency.import_agencies(DATA / "fukui" / "hoyanet_chiikihoukatsu.csv",
-                                 kind="community_support_centre", confirm=lambda p: True, area_code="0776")
+    with qtbot.waitSignal(step3.emergency.agencies_imported, timeout=60_000) as ended:  # read and written off the UI thread
+        assert step3.emergency.import_agencies(DATA / "fukui" / "hoyanet_chiikihoukatsu.csv",
+                                     kind="community_support_centre", confirm=lambda p: True, area_code="0776")
+    assert ended.args == [True]
     with step3.ledger.Session() as s:
         added = [a for a in emergency.list_agencies(s) if a.id not in before]
     assert len(added) == 14
@@ -103,14 +115,23 @@ def test_agency_list_import_with_kind_and_area_code_given(qtbot, step3):
     assert all(a.phone.startswith("0776-") for a in added), [a.phone for a in added]
 
 
-def test_pixel_town_shows_no_reference_symbols(qtbot, step3):
-    with step3.ledger.Session.begin() as s:
-        from app.towns.reference_layers import import_layer
+def test_pixel_town_shows_no_reference_symbols(qtbot, step3, tmp_path):
+    from PIL import Image
 
+    from app.towns import basemaps
+    from app.towns.reference_layers import import_layer
+
+    # GIVEN a town drawn on a scanned map not yet tied to the ground, and the city's shelters in the ledger
+    scan = tmp_path / "scan.png"
+    Image.new("RGB", (800, 600), "white").save(scan)
+    with step3.ledger.Session.begin() as s:
+        town = towns.create_town(s, "武生地区", "京町一丁目")
+        basemaps.set_image_base_map(s, step3.ledger.data_dir, town.id, scan)
         import_layer(s, ECHIZEN / "hinanjo.csv")
+    step3.towns.refresh_towns()
     with qtbot.waitSignal(step3.map_ready, timeout=60_000):
-        step3.towns.load_town(step3.towns.town.id)
-    # The demo town is drawn on its own scanned-style map in pixels: geographic points cannot go there.
+        step3.towns.load_town(town.id)
+    # THEN none is drawn: geographic points cannot go on a map in pixels
     assert page_state(qtbot, step3)["references"] == 0
 
 
@@ -132,15 +153,16 @@ def test_the_preview_asks_for_whom_and_applies_the_consent_rule(qtbot, step3, tm
     assert step3.privacy.edit_consent(agreed.id, ConsentFields(ConsentStatus.YES, share_with_watchers=True,
                                                          share_with_agencies=True, show_on_community_map=True))
     shown = []
-    sheet = step3.emergency.preview_sheet(show=shown.append)
+    sheet = previewed(qtbot, step3.emergency.preview_sheet(show=shown.append), shown)
     assert sheet.current_audience == Audience.WATCHERS  # the sheet goes to watchers and 民生委員 by default
     assert export_rule(Audience.WATCHERS).ja in sheet.rule.text()
     text = pdf_text(sheet.pdf).replace(" ", "")
     assert agreed.name.replace("　", "").replace(" ", "") in text.replace("　", "")
     assert refused.name.replace("　", "").replace(" ", "") not in text.replace("　", "")
     # The council's own copy: chosen in the same preview, every name, and it says so.
-    assert sheet.choose_audience(Audience.STAFF)
-    assert sheet.current_audience == Audience.STAFF and export_rule(Audience.STAFF).ja in sheet.rule.text()
+    sheet.choose_audience(Audience.STAFF)  # made again in the background, shown when ready
+    qtbot.waitUntil(lambda: export_rule(Audience.STAFF).ja in sheet.rule.text(), timeout=60_000)
+    assert sheet.current_audience == Audience.STAFF
     staff = pdf_text(sheet.pdf).replace(" ", "").replace("　", "")
     assert refused.name.replace("　", "").replace(" ", "") in staff
     saved = sheet.save(tmp_path / "staff.pdf")

@@ -16,8 +16,11 @@ from sqlalchemy.orm import Session
 
 from app.core.views import Crs, HouseholdFields, MapPoint, PersonFields
 from app.demo.emergency import seed_demo_emergency
+from app.demo.geography import seed_demo_geography, tie_to_fictional_ground
+from app.demo.incident import seed_demo_incident
 from app.demo.ledger_kind import mark_demo
 from app.demo.map import demo_map_image, load_demo_town_map
+from app.demo.plans import seed_demo_plans
 from app.demo.watch import seed_demo_watchers
 from app.households import households, places
 from app.households.places import PlaceFields
@@ -137,6 +140,8 @@ def _fill(ledger: Ledger, data_dir: Path, today: date) -> DemoSummary:
     with ledger.Session.begin() as s:
         town = towns.create_town(s, DEMO_DISTRICT, DEMO_TOWN)
         basemaps.set_image_base_map(s, data_dir, town.id, demo_map_image())
+        # Tied to a fictional spot on the ground (open sea) before anyone is placed: both coordinates follow.
+        georef = tie_to_fictional_ground(s, town.id, drawn)
     lots = list(drawn.lots)
     rng.shuffle(lots)
     person_count = 0
@@ -179,5 +184,9 @@ def _fill(ledger: Ledger, data_dir: Path, today: date) -> DemoSummary:
             places.add_place(s, town.id, MapPoint(Crs.PIXEL, round(spot.x, 1), round(spot.y, 1)), fields)
         seed_demo_watchers(s, town.id, rng, today)
         seed_demo_emergency(s, town.id, rng, today)
+        # Fictional shelters and hazard zones, imported as a user's files are: every household's exposure.
+        seed_demo_geography(s, data_dir, drawn, georef)
+        seed_demo_plans(s, town.id, today)  # after the cards and watchers it draws on
+        seed_demo_incident(s, town.id, today)  # a safety check under way, in hazard order
         count = len(households.list_households(s, town.id))
     return DemoSummary(ledger.path, DEMO_TOWN, count, person_count, len(place_rows))

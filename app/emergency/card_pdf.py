@@ -30,7 +30,10 @@ from app.core.wareki import to_wareki
 from app.emergency import cards as emergency
 from app.emergency.cards import SortOrder
 from app.emergency.views import CardView
+from app.privacy.copies import register_copies, serial_line
 from app.privacy.masking import Audience, as_audience, hidden_persons, mask_card, rule_line
+from app.privacy.sharing import SharingContext, current_sharing
+from app.towns import towns
 
 TITLE = "緊急連絡カード"
 FONT_NAME = "BIZ UDゴシック"
@@ -79,14 +82,17 @@ def card_fields(v: CardView) -> list[tuple[str, str]]:
 
 
 def cards_for(session: Session, town_id: uuid.UUID, person_ids: Sequence[uuid.UUID] | None = None,
-              *, order: str = SortOrder.MAP_NUMBER, audience: Audience = Audience.STAFF) -> list[CardView]:
+              *, order: str = SortOrder.MAP_NUMBER, audience: Audience = Audience.STAFF,
+              sharing: SharingContext | None = None) -> list[CardView]:
     """The cards to print: the whole town, or only ``person_ids`` (in the town's order); persons the
-    ``audience`` may not see by name come back anonymised (the default here, STAFF, shows everyone)."""
+    ``audience`` may not see by name under ``sharing`` (the ledger's current mode when not given) come back
+    anonymised (the default here, STAFF, shows everyone)."""
     views = emergency.list_cards(session, town_id, order=order)
     if person_ids is not None:
         wanted = set(person_ids)
         views = [v for v in views if v.person.id in wanted]
-    hidden = hidden_persons(session, (v.person.id for v in views), audience)
+    sharing = current_sharing(session) if sharing is None else sharing
+    hidden = hidden_persons(session, (v.person.id for v in views), audience, sharing)
     return [mask_card(v) if v.person.id in hidden else v for v in views]
 
 
@@ -106,7 +112,10 @@ def _draw_card(pdf, v: CardView, top: float, height: float, family: str, big: bo
     pdf.cell(width * 0.4, 11 if big else 8, f"{v.town_name}　No.{v.map_number}", align="R",
              new_x="LMARGIN", new_y="NEXT")
     fields = card_fields(v)
-    rule_h = 5 if rule else 0
+    pdf.set_font(family, size=8)
+    # The rule (long in disaster mode: who, when, why) wraps under the card; the grid above makes room for it.
+    rule_lines = len(pdf.multi_cell(width, 4, rule, dry_run=True, output="LINES")) if rule else 0
+    rule_h = 4 * rule_lines + (1 if rule else 0)
     row_h = (height - (14 if big else 10) - rule_h) / len(fields)
     pdf.set_draw_color(0, 0, 0)
     for label, value in fields:
@@ -124,7 +133,7 @@ def _draw_card(pdf, v: CardView, top: float, height: float, family: str, big: bo
         pdf.cell(width - label_w, row_h, value, border=1, new_x="LMARGIN", new_y="NEXT")
     if rule:
         pdf.set_font(family, size=8)
-        pdf.cell(width, rule_h, rule, align="L", new_x="LMARGIN", new_y="NEXT")
+        pdf.multi_cell(width, 4, rule, align="L", new_x="LMARGIN", new_y="NEXT")
 
 
 def write_cards_pdf(views: Sequence[CardView], path: Path, *, per_page: int = 1, rule: str = "") -> Path:
@@ -145,7 +154,7 @@ def write_cards_pdf(views: Sequence[CardView], path: Path, *, per_page: int = 1,
         pdf.add_page()  # an empty PDF is no file at all: print one blank card to fill in by hand
         if rule:
             pdf.set_font(family, size=8)
-            pdf.cell(0, 5, rule)
+            pdf.multi_cell(0, 4, rule)
     for i, v in enumerate(views):
         if i % per_page == 0:
             pdf.add_page()
@@ -185,9 +194,9 @@ def _styles() -> dict[str, NamedStyle]:
     }
 
 
-def write_cards_xlsx(views: Sequence[CardView], path: Path, *, rule: str = "") -> Path:
+def write_cards_xlsx(views: Sequence[CardView], path: Path, *, rule: str = "", serial: str = "") -> Path:
     """One card per printed A4 page, each a block of label/value rows on one sheet (streamed, write-only);
-    ``rule``, the consent rule applied, is printed under every card."""
+    ``rule``, the consent rule applied, is printed under every card, beside the copy's ``serial``."""
     wb = Workbook(write_only=True)
     styles = SharedStyles(wb, _styles())
     cell = styles.cell
@@ -205,13 +214,15 @@ def write_cards_xlsx(views: Sequence[CardView], path: Path, *, rule: str = "") -
             ws.append([cell(ws, label, "カード 項目"), cell(ws, value, "カード 記入")])
             row += 1
         if rule:
-            ws.append([cell(ws, rule, "カード 表示ルール")])
+            ws.append([cell(ws, rule, "カード 表示ルール"),
+                       cell(ws, serial_line(serial), "カード 表示ルール") if serial else None])
             row += 1
         ws.row_breaks.append(Break(id=row - 1))
         ws.append([])
         row += 1
     if not views and rule:
-        ws.append([cell(ws, rule, "カード 表示ルール")])
+        ws.append([cell(ws, rule, "カード 表示ルール"),
+                   cell(ws, serial_line(serial), "カード 表示ルール") if serial else None])
     ws.page_setup.orientation = "portrait"
     ws.page_setup.paperSize = "9"  # A4
     ws.page_setup.fitToWidth = 1
@@ -225,17 +236,24 @@ def write_cards_xlsx(views: Sequence[CardView], path: Path, *, rule: str = "") -
 def export_cards(
     session: Session, town_id: uuid.UUID, path: Path, *, person_ids: Sequence[uuid.UUID] | None = None,
     per_page: int = 1, order: str = SortOrder.MAP_NUMBER, audience: Audience = DEFAULT_AUDIENCE,
+    sharing: SharingContext | None = None,
 ) -> Path:
     """Write cards to ``path``: .pdf or .xlsx by its suffix (the CLI's export-cards).
 
-    ``audience`` decides who is printed by name (default: the 民生児童委員 and the person's watchers).
+    ``audience`` decides who is printed by name (default: the 民生児童委員 and the person's watchers);
+    ``sharing`` the mode (the ledger's current one when not given). The copy is registered in the printed
+    copies ledger (``session`` must be committed by the caller) and its serial printed under every card.
     """
     path = Path(path)
     audience = as_audience(audience)
-    views = cards_for(session, town_id, person_ids, order=order, audience=audience)
+    sharing = current_sharing(session) if sharing is None else sharing
+    views = cards_for(session, town_id, person_ids, order=order, audience=audience, sharing=sharing)
     suffix = path.suffix.lower()
+    if suffix not in (".pdf", ".xlsx"):
+        raise LedgerError(QT_TRANSLATE_NOOP("errors", "Save the cards as .pdf or .xlsx."), where=path.name)
+    serial = register_copies(session, paper="emergency_cards", audience=audience, town_id=town_id,
+                             town_name=towns.get_town(session, town_id).name, sharing=sharing, file_name=path.name)
+    rule = rule_line(audience, sharing)
     if suffix == ".pdf":
-        return write_cards_pdf(views, path, per_page=per_page, rule=rule_line(audience))
-    if suffix == ".xlsx":
-        return write_cards_xlsx(views, path, rule=rule_line(audience))
-    raise LedgerError(QT_TRANSLATE_NOOP("errors", "Save the cards as .pdf or .xlsx."), where=path.name)
+        return write_cards_pdf(views, path, per_page=per_page, rule=f"{rule}　{serial_line(serial)}")
+    return write_cards_xlsx(views, path, rule=rule, serial=serial)

@@ -14,7 +14,7 @@ council's own copy (everything shown, and the sheet says so).
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -31,7 +31,9 @@ from app.core.wareki import to_wareki
 from app.emergency import cards as emergency
 from app.emergency.cards import SortOrder
 from app.emergency.views import CardView
+from app.privacy.copies import register_copies, serial_line
 from app.privacy.masking import Audience, as_audience, hidden_persons, mask_card, rule_line
+from app.privacy.sharing import NORMAL, SharingContext, current_sharing
 from app.towns import towns
 
 TITLE = "緊急連絡表"
@@ -56,10 +58,14 @@ class SheetData:
     person_ids: list[uuid.UUID]
     audience: Audience = Audience.STAFF
     hidden: int = 0  # persons printed anonymously
+    sharing: SharingContext = NORMAL  # the mode it was made under (app/privacy/sharing.py)
+    serial: str = ""  # its number in the printed copies ledger (app/privacy/copies.py)
 
     @property
     def rule(self) -> str:
-        return rule_line(self.audience)
+        """The rule applied (and, in disaster mode, who switched it on, when, why), then the serial."""
+        line = rule_line(self.audience, self.sharing)
+        return f"{line}　{serial_line(self.serial)}" if self.serial else line
 
 
 def _agency_line(name: str, phone: str) -> str:
@@ -90,14 +96,16 @@ def sheet_row(v: CardView, *, include_medical: bool = False) -> tuple[str, ...]:
 
 def sheet_data(
     session: Session, town_id: uuid.UUID, *, order: str = SortOrder.KANA, include_medical: bool = False,
-    printed_on: date | None = None, audience: Audience = DEFAULT_AUDIENCE,
+    printed_on: date | None = None, audience: Audience = DEFAULT_AUDIENCE, sharing: SharingContext | None = None,
 ) -> SheetData:
+    """The sheet's rows for ``audience`` under ``sharing`` (the ledger's current sharing mode when not given)."""
     if order not in (SortOrder.KANA, SortOrder.MAP_NUMBER):
         raise LedgerError(QT_TRANSLATE_NOOP("errors", "Sort by kana or by map number."), where="order")
     audience = as_audience(audience)
     town = towns.get_town(session, town_id)
     views = emergency.list_cards(session, town_id, order=order)
-    hidden = hidden_persons(session, (v.person.id for v in views), audience)
+    sharing = current_sharing(session) if sharing is None else sharing
+    hidden = hidden_persons(session, (v.person.id for v in views), audience, sharing)
     if order == SortOrder.KANA and hidden:
         # In 五十音 order an anonymous row's place would hint at the reading of the name: they go last
         # (in map-number order, which the map shows anyway).
@@ -105,7 +113,7 @@ def sheet_data(
             (v for v in views if v.person.id in hidden), key=lambda v: v.map_number)
     rows = [sheet_row(mask_card(v) if v.person.id in hidden else v, include_medical=include_medical) for v in views]
     return SheetData(town.name, town.district_name, printed_on or date.today(), rows, [v.person.id for v in views],
-                     audience, len(hidden))
+                     audience, len(hidden), sharing)
 
 
 # ---------------------------------------------------------------- Excel
@@ -141,19 +149,26 @@ def write_xlsx(data: SheetData, path: Path) -> Path:
         ws.column_dimensions[get_column_letter(col)].width = width
     ws.freeze_panes = f"C{HEADER_ROW + 1}"
     ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    ws.sheet_format.defaultRowHeight, ws.sheet_format.customHeight = 30, True  # a row of one or two lines
 
+    for r, height in ((1, 24), (2, 16), (3, 16)):  # above the table: not the rows' default height
+        ws.row_dimensions[r].height = height
     ws.append([cell(ws, f"{TITLE}　{data.district} {data.town}", "緊急連絡表 見出し")])
     ws.append([cell(ws, f"作成日 {to_wareki(data.printed_on)}（{data.printed_on.isoformat()}）"
                                f"　{len(data.rows)} 名", "緊急連絡表 文字")])
     ws.append([cell(ws, data.rule, "緊急連絡表 表示ルール")])
     ws.row_dimensions[HEADER_ROW].height = 30
     ws.append([cell(ws, title, "緊急連絡表 列名") for title in HEADERS])
+    # An empty box is the same cell every time (the write-only sheet writes each cell out as it is appended).
+    styles_of = ["緊急連絡表 番号"] + ["緊急連絡表 欄"] * (len(HEADERS) - 1)
+    empty = {style: cell(ws, None, style) for style in set(styles_of)}
     for r, row in enumerate(data.rows, start=HEADER_ROW + 1):
-        lines = max(v.count("\n") + 1 for v in row)
-        ws.row_dimensions[r].height = max(30, 15 * lines)
+        lines = max(v.count("\n") for v in row) + 1
+        if lines > 2:  # two lines fit the sheet's default height (30 pt)
+            ws.row_dimensions[r].height = 15 * lines
         # Names or notes starting with = + - @ stay text (SharedStyles.cell).
-        ws.append([cell(ws, value, "緊急連絡表 番号" if col == 0 else "緊急連絡表 欄")
-                   for col, value in enumerate(row)])
+        ws.append([cell(ws, value, style) if value else empty[style]
+                   for value, style in zip(row, styles_of, strict=True)])
     ws.print_title_rows = f"{RULE_ROW}:{HEADER_ROW}"
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = "9"  # A4
@@ -165,6 +180,8 @@ def write_xlsx(data: SheetData, path: Path) -> Path:
     font = f'&"{FONT_NAME},標準"'
     ws.oddHeader.left.text = f"{font}{TITLE}　{header_text(data.district)} {header_text(data.town)}"
     ws.oddHeader.right.text = f"{font}作成日 {data.printed_on:%Y/%m/%d}"
+    if data.serial:
+        ws.oddHeader.center.text = f"{font}{serial_line(data.serial)}"
     ws.oddFooter.center.text = f"{font}&P / &N ページ"
     ws.oddFooter.right.text = f"{font}取り扱い注意（個人情報）"
     path = Path(path)
@@ -191,7 +208,7 @@ def _pdf_class():  # noqa: ANN202 - fpdf is imported late: only PDF output needs
             self.set_x(self.l_margin)
             self.cell(0, 7, self.printed, align="R", new_x="LMARGIN", new_y="NEXT")
             self.set_font(self.family, size=9.5)
-            self.cell(0, 5, self.rule, align="L", new_x="LMARGIN", new_y="NEXT")
+            self.multi_cell(0, 5, self.rule, align="L", new_x="LMARGIN", new_y="NEXT")  # long in disaster mode
             self.ln(1)
 
         def footer(self) -> None:
@@ -204,10 +221,91 @@ def _pdf_class():  # noqa: ANN202 - fpdf is imported late: only PDF output needs
     return SheetPDF
 
 
-def write_pdf(data: SheetData, path: Path) -> Path:
-    from fpdf.enums import TableCellFillMode
-    from fpdf.fonts import FontFace
+PDF_LINE, PDF_PADDING, PDF_SIZE = 4.6, 1.0, 9.5  # mm, mm, pt
+HEADING_FILL, ROW_FILL = (228, 228, 228), (247, 247, 247)  # the column names; every other row
+_INNER = [w - 2 * PDF_PADDING for w in PDF_WIDTHS]  # the text's room in each column
 
+
+class _Wrapper:
+    """Breaks cell text into lines that fit a column, from each character's width in the body font, measured once
+    per character (fpdf2's table lays out and measures every cell twice: 10 s for a city's sheet)."""
+
+    def __init__(self, pdf) -> None:  # noqa: ANN001 - fpdf.FPDF with the body font set
+        self.pdf = pdf
+        self.widths: dict[str, float] = {}
+        self.widest = pdf.get_string_width("　")  # a full-width space: as wide as any character of the font
+
+    def lines(self, text: str, width: float) -> list[str]:
+        out: list[str] = []
+        for para in text.split("\n"):
+            if len(para) * self.widest <= width:  # most cells: short enough whatever the characters
+                out.append(para)
+                continue
+            line: list[str] = []
+            used = 0.0
+            for ch in para:
+                w = self.widths.get(ch)
+                if w is None:
+                    w = self.widths[ch] = self.pdf.get_string_width(ch)
+                if used + w > width and line:
+                    out.append("".join(line))
+                    line, used = [], 0.0
+                line.append(ch)
+                used += w
+            out.append("".join(line))
+        return out
+
+
+class _Table:
+    """The sheet's table, drawn row by row with fpdf2's boxes, lines and text: the font set once, one fill and one
+    line a row; the column lines and the frame once a page (fpdf2's own table lays out and measures every cell
+    twice: about 10 s for a city's sheet). Plain text only, no markdown: what was typed is printed as typed."""
+
+    def __init__(self, pdf) -> None:  # noqa: ANN001 - fpdf.FPDF with the body font set
+        self.pdf, self.wrapper, self.top = pdf, _Wrapper(pdf), pdf.get_y()
+        self.right = pdf.l_margin + sum(PDF_WIDTHS)
+
+    def _close_page(self) -> None:
+        """The frame and the column lines from the column names down to the last row of the page."""
+        pdf, bottom = self.pdf, self.pdf.get_y()
+        pdf.line(pdf.l_margin, bottom, self.right, bottom)
+        x = pdf.l_margin
+        for width in (0, *PDF_WIDTHS):
+            x += width
+            pdf.line(x, self.top, x, bottom)
+
+    def row(self, cells: tuple[str, ...], fill: tuple[int, int, int] | None) -> None:
+        """One row at the current position; a row that no longer fits goes to the next page, under the column
+        names again."""
+        pdf = self.pdf
+        lines = [self.wrapper.lines(text, width) for text, width in zip(cells, _INNER, strict=True)]
+        height = max(len(x) for x in lines) * PDF_LINE + 2 * PDF_PADDING
+        if pdf.get_y() + height > pdf.page_break_trigger and cells is not HEADERS:
+            self.close()
+            pdf.add_page()
+            self.top = pdf.get_y()
+            self.row(HEADERS, HEADING_FILL)
+        x, y = pdf.l_margin, pdf.get_y()
+        if fill is not None:
+            pdf.set_fill_color(*fill)
+            pdf.rect(x, y, self.right - x, height, style="F")
+            pdf.set_fill_color(0)  # as the text: fpdf2 wraps each text in a colour change when they differ
+        pdf.line(x, y, self.right, y)
+        baseline = y + PDF_PADDING + 0.8 * pdf.font_size
+        for width, cell_lines in zip(PDF_WIDTHS, lines, strict=True):
+            for n, line in enumerate(cell_lines):
+                if line:
+                    pdf.text(x + PDF_PADDING, baseline + PDF_LINE * n, line)
+            x += width
+        pdf.set_y(y + height)
+
+    def close(self) -> None:
+        self._close_page()
+
+
+def write_pdf(data: SheetData, path: Path) -> Path:
+    """The sheet as a PDF table: the column names on every page, every other row shaded, cells wrapped to
+    their column (A4 landscape). Drawn with fpdf2's boxes and text directly, the font set once."""
     pdf = _pdf_class()(orientation="landscape", format="A4")
     pdf.family = add_japanese_font(pdf)
     pdf.heading = f"{TITLE}　{data.district} {data.town}（{len(data.rows)} 名）"
@@ -217,16 +315,14 @@ def write_pdf(data: SheetData, path: Path) -> Path:
     pdf.set_margins(10, 10, 10)
     pdf.set_auto_page_break(True, margin=14)
     pdf.alias_nb_pages()
+    pdf.set_line_width(0.2)
     pdf.add_page()
-    pdf.set_font(pdf.family, size=9.5)
-    with pdf.table(
-        col_widths=PDF_WIDTHS, line_height=4.6, text_align="LEFT", first_row_as_headings=True,
-        headings_style=FontFace(emphasis="", fill_color=(228, 228, 228)),
-        cell_fill_mode=TableCellFillMode.ROWS, cell_fill_color=(247, 247, 247), padding=1,
-    ) as table:
-        table.row(HEADERS)
-        for row in data.rows:
-            table.row(row)
+    pdf.set_font(pdf.family, size=PDF_SIZE)
+    table = _Table(pdf)
+    table.row(HEADERS, HEADING_FILL)
+    for n, row in enumerate(data.rows):
+        table.row(row, ROW_FILL if n % 2 == 0 else None)
+    table.close()
     path = Path(path)
     pdf.output(str(path))
     return path
@@ -234,16 +330,22 @@ def write_pdf(data: SheetData, path: Path) -> Path:
 
 def export_sheet(
     session: Session, town_id: uuid.UUID, path: Path, *, order: str = SortOrder.KANA, include_medical: bool = False,
-    printed_on: date | None = None, audience: Audience = DEFAULT_AUDIENCE,
+    printed_on: date | None = None, audience: Audience = DEFAULT_AUDIENCE, sharing: SharingContext | None = None,
 ) -> Path:
     """Write the town's sheet to ``path``: .xlsx or .pdf by its suffix (the CLI's export-contacts).
 
-    ``audience`` decides who is printed by name (default: the town's 区長 and 民生児童委員).
+    ``audience`` decides who is printed by name (default: the town's 区長 and 民生児童委員); ``sharing`` the
+    mode (the ledger's current one when not given). The copy is registered in the printed copies ledger
+    (``session`` must be committed by the caller) and its serial printed on every page.
     """
     path = Path(path)
     data = sheet_data(session, town_id, order=order, include_medical=include_medical, printed_on=printed_on,
-                      audience=audience)
+                      audience=audience, sharing=sharing)
     suffix = path.suffix.lower()
+    if suffix in (".xlsx", ".pdf"):  # a paper with names: counted out in the printed copies ledger
+        data = replace(data, serial=register_copies(
+            session, paper="emergency_sheet", audience=data.audience, town_id=town_id, town_name=data.town,
+            sharing=data.sharing, file_name=path.name))
     if suffix == ".xlsx":
         return write_xlsx(data, path)
     if suffix == ".pdf":

@@ -142,10 +142,16 @@ class CardFields:
     review_on: date | None = None
 
 
+# Past this, "the nearest shelter" says nothing useful (a layer of another city, a household placed far
+# off): the card leaves the field to be filled in by hand rather than print a shelter tens of km away.
+SHELTER_REACH_M = 10_000
+
+
 class ShelterStatus(enum.StrEnum):
     FOUND = "found"
     NO_POSITION = "no_position"  # the household is not placed on a geographic map (e.g. pixel map only)
     NO_SHELTERS = "no_shelters"  # no designated shelter with a position has been imported
+    NONE_NEAR = "none_near"  # the nearest is farther than anyone walks to a shelter (SHELTER_REACH_M): wrong layer?
 
 
 @dataclass(frozen=True)
@@ -155,15 +161,19 @@ class NearestShelter:
     address: str = ""
     distance_m: float | None = None
     feature_id: uuid.UUID | None = None
+    hazard: str = ""  # 「洪水」 when the site was chosen open for the hazard at home (issue 16), else ""
+    inside_zone: bool = False  # only a site in a shallower zone was left
 
     @property
     def label(self) -> str:
-        """What a card prints: 「武生東小学校（約 650 m）」; empty (a field to fill by hand) when unknown."""
+        """What a card prints: 「武生東小学校（約 650 m）」, or 「洪水時: 新在家公園（約 390 m）」 for a household in a
+        hazard zone; empty (a field to fill by hand) when unknown."""
         if self.status is not ShelterStatus.FOUND or self.distance_m is None:
             return ""
         d = self.distance_m
         distance = f"約 {round(d / 10) * 10:.0f} m" if d < 1000 else f"約 {d / 1000:.1f} km"
-        return f"{self.name}（{distance}）"
+        place = f"{self.name}（{distance}" + ("・想定区域内" if self.inside_zone else "") + "）"
+        return f"{self.hazard}時: {place}" if self.hazard else place
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import QSettings, QUrl, Signal
 from PySide6.QtWebChannel import QWebChannel
 from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineProfile, QWebEngineSettings
 from PySide6.QtWebEngineWidgets import QWebEngineView
@@ -77,6 +77,16 @@ class _Page(QWebEnginePage):
 
 
 FEATURE_CHUNK = 5000  # compact households per message to the page
+LEGEND_OPEN = "map/legend_open"  # setting: the user's last choice, legend open or closed
+
+
+def _as_bool(value: Any) -> bool | None:
+    """A QSettings value as a bool (INI files give back "true"/"false"), None when never set."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, str):
+        return value.strip().lower() in ("true", "1", "yes")
+    return bool(value)
 
 
 class MapView(QWebEngineView):
@@ -87,8 +97,10 @@ class MapView(QWebEngineView):
     moved = Signal(str, object)  # feature id, MapPoint
     feature_clicked = Signal(str)
 
-    def __init__(self, basemap_folder: Path, parent: QWidget | None = None) -> None:
+    def __init__(self, basemap_folder: Path, parent: QWidget | None = None, *,
+                 settings: QSettings | None = None) -> None:
         super().__init__(parent)
+        self.settings = settings  # where the legend's state is kept across starts (none: not kept)
         # An off-the-record profile: nothing (tiles, page, cache) is written to disk by WebEngine.
         self.profile = QWebEngineProfile(self)
         self.scheme_handler = BaseMapSchemeHandler(basemap_folder, self)
@@ -126,6 +138,7 @@ class MapView(QWebEngineView):
         self.bridge.feature_clicked.connect(self._on_feature_clicked)
         self.bridge.on_reply = self._on_reply
         self.bridge.page_error.connect(self.js_errors.append)
+        self.bridge.legend_toggled.connect(self._on_legend_toggled)
 
     # ------------------------------------------------------------ page life
 
@@ -167,7 +180,7 @@ class MapView(QWebEngineView):
         if base.path is not None:
             self.scheme_handler.set_folder(base.path.parent)
         path = build_page(self._page_dir, base, legend, labels, center=center, symbol_scale=symbol_scale,
-                          editable=editable)
+                          editable=editable, legend_open=self.legend_open())
         self.load(QUrl.fromLocalFile(str(path)))
         if features is not None:
             self.set_features(features)
@@ -218,6 +231,14 @@ class MapView(QWebEngineView):
             self.call("putBack", feature_id)
             return
         self.moved.emit(feature_id, MapPoint(self.crs, x, y))
+
+    def legend_open(self) -> bool | None:
+        """The user's last choice for the legend, or None (the page decides by the view's size)."""
+        return _as_bool(self.settings.value(LEGEND_OPEN)) if self.settings is not None else None
+
+    def _on_legend_toggled(self, is_open: bool) -> None:
+        if self.settings is not None:
+            self.settings.setValue(LEGEND_OPEN, bool(is_open))
 
     def _on_feature_clicked(self, feature_id: str) -> None:
         if feature_id not in self._ids:
@@ -307,6 +328,21 @@ class MapView(QWebEngineView):
 
     def show_references(self, on: bool) -> None:
         self.call("showReferences", on)
+
+    def set_hazards(self, layers: list[dict[str, Any]]) -> None:
+        """The town's hazard zones (``app.maps.hazard_layers.hazard_overlay``): drawn under the households."""
+        self.call("setHazards", layers)
+
+    def show_hazard(self, kind: str, on: bool) -> None:
+        self.call("showHazard", kind, on)
+
+    def set_status_rings(self, rows: list[dict[str, Any]]) -> None:
+        """The safety check's rings ({householdId, color, label}), replacing any drawn (app/ui/mainwindow/safety.py)."""
+        self.call("setStatusRings", rows)
+
+    def set_status_ring(self, row: dict[str, Any]) -> None:
+        """One household's ring again, after a check was recorded (no other ring is touched)."""
+        self.call("setStatusRing", row)
 
     def state(self, callback: Callable[[dict[str, Any]], None]) -> None:
         """What the page shows now (ids, visible ids, positions); for tests and diagnostics."""

@@ -189,8 +189,13 @@ DISTRICT_PATHS: dict[str, tuple[str, ...]] = {
     "meeting": ("town_id", "district_id"),
     "meeting_attendee": ("meeting_id", "town_id", "district_id"),
     "person_review": ("person_id", "household_id", "town_id", "district_id"),
+    "evacuation_plan": ("person_id", "household_id", "town_id", "district_id"),
+    "plan_supporter": ("plan_id", "person_id", "household_id", "town_id", "district_id"),
+    # Append-only: each check is a new row, so two laptops never conflict on one (app/safety/rollcall.py).
+    "safety_event": ("person_id", "household_id", "town_id", "district_id"),
 }
 # City-wide tables every laptop reads and may change.
-CITY_WIDE = ("household_category", "agency", "reference_feature", "self_check", "self_check_answer")
+CITY_WIDE = ("household_category", "agency", "reference_feature", "self_check", "self_check_answer",
+             "incident")  # an incident may cover towns of several districts
 # Link tables without an id of their own, synced as a field of their owner.
 LINK_PATHS: dict[str, tuple[str, ...]] = {"household_category_link": ("household_id", "town_id", "district_id")}

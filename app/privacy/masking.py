@@ -6,6 +6,10 @@ household) and ``CARE_BLANKS`` (what a person's emergency card adds). Every mask
 the card and sheet row (``mask_card``), the watch-network form (``mask_concern``), the map feature
 (``anonymous_feature``) and the compact town layer (``anonymous_rows``). The map number always stays,
 so a paper or the projector still matches the map. Audience.STAFF sees everything and says so.
+
+The sharing mode (app/privacy/sharing.py) is a parameter, never a global: a writer reads it from the ledger
+(``current_sharing(session)``) and passes it in. In disaster mode (災害対策基本法第49条の11第3項) the watchers
+and the agencies see every name, and ``rule_line`` says so with who switched it on, when and why.
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ import uuid
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -24,6 +28,7 @@ from app.core.batches import chunks
 from app.core.errors import QT_TRANSLATE_NOOP, LedgerError
 from app.models import Person
 from app.privacy.consent import ConsentStatus, ConsentView
+from app.privacy.sharing import NORMAL, SharingContext, SharingMode
 
 if TYPE_CHECKING:  # only named in annotations: masking sits below Steps II and III
     from app.emergency.views import CardView
@@ -31,7 +36,8 @@ if TYPE_CHECKING:  # only named in annotations: masking sits below Steps II and 
 
 __all__ = [
     "ANONYMOUS_NAME", "CARE_BLANKS", "HOUSEHOLD_BLANKS", "PERSON_BLANKS", "Audience", "ViewRule", "anonymous_feature",
-    "anonymous_rows", "as_audience", "community_view_rule", "export_rule", "hidden_persons", "mask_card",
+    "anonymous_rows", "as_audience", "community_view_rule", "export_rule", "hidden_persons", "lifts_consent",
+    "mask_card",
     "mask_concern", "may_show_name", "rule_line", "shown_name",
 ]
 
@@ -98,24 +104,59 @@ EXPORT_RULES = {
 }
 
 
-def export_rule(audience: Audience) -> ViewRule:
-    """The line an export or print must carry to say which consent rule it applied."""
-    return EXPORT_RULES[Audience(audience)]
+# 災害時 (disaster mode, app/privacy/sharing.py): the responders (watchers and the welfare commissioner, the
+# agencies) get every name, whatever the consent (災害対策基本法第49条の11第3項). The community (prints handed to
+# residents, the projector) keeps the consent rule: the Act lets the list go to those who help, not to all.
+DISASTER_AUDIENCES = frozenset({Audience.WATCHERS, Audience.AGENCIES})
+DISASTER_RULES = {
+    audience: ViewRule(audience, True, "disaster-49-11-3",
+                       "災害時の提供（災害対策基本法第49条の11第3項）: 同意の有無を問わず全員の氏名を表示",
+                       "Disaster mode (Disaster Countermeasures Basic Act, Art. 49-11(3)): every name shown, "
+                       "whatever the consent")
+    for audience in DISASTER_AUDIENCES
+}
 
 
-def rule_line(audience: Audience) -> str:
-    """The line every sheet and page carries: 「表示ルール: …」."""
-    return f"表示ルール: {export_rule(Audience(audience)).ja}"
+def _mode_of(mode: SharingMode | SharingContext | str | None) -> SharingMode:
+    if isinstance(mode, SharingContext):
+        return mode.mode
+    return SharingMode(mode) if mode is not None else SharingMode.NORMAL
 
 
-def community_view_rule(person: Person | ConsentView, audience: Audience) -> ViewRule:
-    """May ``person`` be shown by name to ``audience``? Anything short of a recorded "yes" with that scope is no."""
+def lifts_consent(audience: Audience, mode: SharingMode | SharingContext | str | None) -> bool:
+    """Does ``mode`` show ``audience`` every name, whatever the consent? Only disaster mode, only responders."""
+    return _mode_of(mode) is SharingMode.DISASTER and Audience(audience) in DISASTER_AUDIENCES
+
+
+def export_rule(audience: Audience, mode: SharingMode | SharingContext | str | None = None) -> ViewRule:
+    """The line an export or print must carry to say which rule it applied (the consent rule in normal
+    times; the mode is given by the caller, who read it from the ledger: ``sharing.current_sharing``)."""
+    audience = Audience(audience)
+    return DISASTER_RULES[audience] if lifts_consent(audience, mode) else EXPORT_RULES[audience]
+
+
+def rule_line(audience: Audience, sharing: SharingContext = NORMAL) -> str:
+    """The line every sheet and page carries: 「表示ルール: …」; in disaster mode, when it lifted the consent
+    rule, also who switched it on, when and why."""
+    audience = Audience(audience)
+    line = f"表示ルール: {export_rule(audience, sharing).ja}"
+    if lifts_consent(audience, sharing):
+        line += f"（切替: {sharing.who}　{sharing.since_text}　理由: {sharing.why}）"
+    return line
+
+
+def community_view_rule(person: Person | ConsentView, audience: Audience,
+                        mode: SharingMode | SharingContext | str | None = None) -> ViewRule:
+    """May ``person`` be shown by name to ``audience``? Anything short of a recorded "yes" with that scope is no,
+    except in disaster mode (``mode``, given by the caller) for the responders."""
     audience = Audience(audience)
     if audience is Audience.STAFF:
         return EXPORT_RULES[Audience.STAFF]
     if getattr(person, "deleted_at", None) is not None:
         return ViewRule(audience, False, "archived", "記録終了（転出・入所・死亡など）のため非表示",
                         "Archived (moved away, facility, died): not shown")
+    if lifts_consent(audience, mode):
+        return DISASTER_RULES[audience]
     status = ConsentStatus(person.consent or ConsentStatus.UNKNOWN)
     scope_ja, scope_en = _SCOPE_NAME[audience]
     if status is ConsentStatus.UNKNOWN:
@@ -133,8 +174,10 @@ def may_show_name(person: Person | ConsentView, audience: Audience) -> bool:
     return community_view_rule(person, audience).show_name
 
 
-def hidden_persons(session: Session, person_ids: Iterable[uuid.UUID], audience: Audience) -> set[uuid.UUID]:
-    """The persons among ``person_ids`` that ``audience`` may not see by name (a few statements, in chunks)."""
+def hidden_persons(session: Session, person_ids: Iterable[uuid.UUID], audience: Audience,
+                   mode: SharingMode | SharingContext | str | None = None) -> set[uuid.UUID]:
+    """The persons among ``person_ids`` that ``audience`` may not see by name (a few statements, in chunks);
+    ``mode`` is the sharing mode the paper is made under (normal times when not given)."""
     audience = as_audience(audience)
     ids = list(dict.fromkeys(person_ids))
     if audience is Audience.STAFF or not ids:
@@ -145,7 +188,8 @@ def hidden_persons(session: Session, person_ids: Iterable[uuid.UUID], audience: 
             select(Person.id, Person.consent, *(getattr(Person, column) for column in _SCOPE_OF.values()),
                    Person.deleted_at).where(Person.id.in_(chunk))
         ):
-            if not community_view_rule(row, audience).show_name:
+            # The row has the columns the rule reads (consent, scopes, deleted_at), as a ConsentView does.
+            if not community_view_rule(cast("ConsentView", row), audience, mode).show_name:
                 hidden.add(row.id)
     return hidden
 

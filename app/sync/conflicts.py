@@ -13,6 +13,7 @@ from app.core.errors import QT_TRANSLATE_NOOP, LedgerError, NotFound
 from app.models import AuditAction, AuditEntry
 from app.models.audit import operator_of
 from app.models.sync import SyncConflict, SyncPulledRange
+from app.models.writes import table_of
 from app.sync.core import Change, aware, delete_record, field_value, update_record
 from app.sync.journal import audit_row, max_audit, record_exists, record_of
 from app.sync.views import CONFLICT_KINDS, ConflictView
@@ -59,7 +60,7 @@ def resolve_conflict(session: Session, conflict_id: int, choice: str) -> Conflic
         reason = f"sync conflict: took the value from {conflict.remote_laptop}"
         if conflict.kind == "deleted":
             if delete_record(conn, conflict.entity, conflict.entity_id):
-                conn.execute(insert(AuditEntry.__table__),
+                conn.execute(insert(table_of(AuditEntry)),
                              [audit_row(change, AuditAction.DELETE, None, None, None, None, reason)])
         else:
             record = record_of(conn, conflict.entity, conflict.entity_id)
@@ -68,11 +69,11 @@ def resolve_conflict(session: Session, conflict_id: int, choice: str) -> Conflic
                 action = AuditAction.UPDATE
                 if conflict.field == "deleted_at":
                     action = AuditAction.ARCHIVE if remote is not None else AuditAction.RESTORE
-                conn.execute(insert(AuditEntry.__table__), [audit_row(change, action, record, conflict.field,
+                conn.execute(insert(table_of(AuditEntry)), [audit_row(change, action, record, conflict.field,
                                                                       record.get(conflict.field), remote, reason)])
         top = max_audit(conn)
         if top > before:  # the server has this value already: not a change to send
-            conn.execute(insert(SyncPulledRange.__table__).values(first_audit_id=before + 1, last_audit_id=top))
+            conn.execute(insert(table_of(SyncPulledRange)).values(first_audit_id=before + 1, last_audit_id=top))
     conflict.resolution = choice
     conflict.resolved_at = datetime.now(timezone.utc)
     conflict.resolved_by = operator.name
@@ -80,3 +81,35 @@ def resolve_conflict(session: Session, conflict_id: int, choice: str) -> Conflic
     session.flush()
     return _view(conn, session.execute(select(SyncConflict.__table__).where(
         SyncConflict.__table__.c.id == conflict_id)).one())
+
+
+# --- conflicts settled by a fixed rule, never shown (issue 16: no conflict dialog in the middle of a disaster) ---
+# Safety-check events are only ever inserted with new ids, so they never conflict (which one shows is
+# app/safety/incidents.py ``latest_key``). The incident row can: both laptops close it, or rename it. The
+# earliest close stays; any other field keeps the value that reached the office first.
+RULE_TABLES = frozenset({"incident", "safety_event"})
+
+
+def _instant(value: object) -> datetime | None:
+    return aware(datetime.fromisoformat(value)) if isinstance(value, str) else None
+
+
+def rule_choice(entity: str, name: str | None, local: object, remote: object) -> str | None:
+    """"mine" or "theirs" by the fixed rule of ``entity``; None when the user decides (every other table)."""
+    if entity not in RULE_TABLES:
+        return None
+    if entity == "incident" and name == "closed_at":
+        mine, theirs = _instant(local), _instant(remote)
+        return "mine" if mine is not None and (theirs is None or mine < theirs) else "theirs"
+    return "theirs"
+
+
+def settle_by_rule(session: Session) -> int:
+    """Resolve every open conflict of RULE_TABLES by its rule, in the caller's transaction; how many were."""
+    settled = 0
+    for conflict in list_conflicts(session):
+        choice = rule_choice(conflict.entity, conflict.field, conflict.local_value, conflict.remote_value)
+        if choice is not None:
+            resolve_conflict(session, conflict.id, choice)
+            settled += 1
+    return settled

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from app.emergency.views import (
     MISSING_TEXT,
+    SHELTER_REACH_M,
     AgencyView,
     CardFields,
     CardView,
@@ -33,7 +34,8 @@ from app.emergency.views import (
     ShelterStatus,
 )
 from app.ui.dates import JapaneseDateEdit
-from app.ui.person_list import PersonList, heading, in_order, order_combo
+from app.ui.list_models import Column
+from app.ui.person_list import PersonList, filter_field, heading, name_column, number_column, order_combo
 
 ROLE_ID = Qt.ItemDataRole.UserRole
 translate = QCoreApplication.translate
@@ -186,6 +188,8 @@ class EmergencyPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.cards: list[CardView] = []
+        self._by_id: dict[uuid.UUID, CardView] = {}
+        self._today = date.today()
         title = heading(self.tr("Step III · Emergency contacts"))
         self.summary = QLabel()
         self.summary.setWordWrap(True)
@@ -195,7 +199,12 @@ class EmergencyPanel(QWidget):
                             (self.tr("Card incomplete"), self.INCOMPLETE),
                             (self.tr("Review date passed"), self.OVERDUE)):
             self.show_only.addItem(label, code)
-        self.persons = PersonList()
+        self.persons = PersonList([number_column(), name_column(),
+                                   Column(lambda: self.tr("Card"), lambda c: self._status(c, self._today))],
+                                  bold=lambda c: not c.complete)
+        self.persons.setAccessibleName(self.tr("Persons who need support"))
+        self.persons.set_filter(self._wanted)
+        self.filter = filter_field(self.persons, self._filtered)
         self.order = order_combo()
         self.detail = QLabel()
         self.detail.setWordWrap(True)
@@ -218,17 +227,17 @@ class EmergencyPanel(QWidget):
         layout.addWidget(self.summary)
         layout.addWidget(self.show_only)
         layout.addWidget(self.order)
+        layout.addWidget(self.filter)
         layout.addWidget(self.persons, 2)
         layout.addWidget(self.detail, 1)
         layout.addLayout(row1)
         layout.addWidget(QLabel(self.tr("Print or save")))
         layout.addLayout(row2)
         layout.addWidget(self.per_page)
-        self.persons.currentItemChanged.connect(
-            lambda item, _prev: self._chosen(item.data(ROLE_ID) if item else None))
-        self.persons.itemDoubleClicked.connect(lambda item: self.edit_card.emit(item.data(ROLE_ID)))
-        self.show_only.currentIndexChanged.connect(lambda _i: self.show_cards(self.cards, self.current_person()))
-        self.order.currentIndexChanged.connect(lambda _i: self.show_cards(self.cards, self.current_person()))
+        self.persons.chosen.connect(self._chosen)
+        self.persons.activated_key.connect(self.edit_card)  # Enter or double-click
+        self.show_only.currentIndexChanged.connect(lambda _i: self._filtered(self.persons.set_filter(self._wanted)))
+        self.order.currentIndexChanged.connect(lambda _i: self.persons.set_order(self.order.currentData()))
         self.edit_button.clicked.connect(lambda: self._emit(self.edit_card))
         self.preview_button.clicked.connect(lambda: self._emit(self.preview_card))
         self.sheet_button.clicked.connect(self.export_sheet)
@@ -248,7 +257,15 @@ class EmergencyPanel(QWidget):
         return self.persons.current_id()
 
     def card(self, person_id: uuid.UUID | None) -> CardView | None:
-        return next((c for c in self.cards if c.person.id == person_id), None)
+        return self._by_id.get(person_id) if person_id is not None else None
+
+    def visible_rows(self) -> list[list[str]]:
+        """The persons listed, as shown (No., name, the card's state), after the filters."""
+        return self.persons.visible_rows()
+
+    def _filtered(self, kept: bool) -> None:
+        if not kept:  # the chosen person is filtered out of the list: nobody is chosen
+            self._show(None)
 
     def _status(self, c: CardView, today: date) -> str:
         if not c.has_card:
@@ -259,23 +276,22 @@ class EmergencyPanel(QWidget):
             return self.tr("△ incomplete")
         return self.tr("✓ card complete")
 
-    def _wanted(self, c: CardView, today: date) -> bool:
+    def _wanted(self, c: CardView) -> bool:
         mode = self.show_only.currentData()
         return (mode == self.ALL or (mode == self.NO_CARD and not c.has_card)
                 or (mode == self.INCOMPLETE and c.has_card and bool(c.missing))
-                or (mode == self.OVERDUE and c.review_overdue(today)))
+                or (mode == self.OVERDUE and c.review_overdue(self._today)))
 
     def show_cards(self, cards: list[CardView], keep: uuid.UUID | None = None) -> None:
-        today = date.today()
+        today = self._today = date.today()
         self.cards = cards
+        self._by_id = {c.person.id: c for c in cards}
         self.summary.setText(self.tr(
             "{total} persons need support: {none} without a card, {incomplete} incomplete, {overdue} past review"
         ).format(total=len(cards), none=sum(1 for c in cards if not c.has_card),
                  incomplete=sum(1 for c in cards if c.has_card and c.missing),
                  overdue=sum(1 for c in cards if c.review_overdue(today))))
-        rows = [(f"No.{c.map_number}  {c.person.name}  — {self._status(c, today)}", c.person.id, not c.complete)
-                for c in in_order(cards, self.order.currentData(), lambda c: c.person) if self._wanted(c, today)]
-        kept = self.persons.fill(rows, keep)
+        kept = self.persons.fill(cards, keep)
         self._show(self.card(keep) if kept else None)
 
     def choose(self, person_id: uuid.UUID) -> bool:
@@ -296,6 +312,9 @@ class EmergencyPanel(QWidget):
             lines.append(self.tr("Review on: {day}").format(day=c.review_on.isoformat() if c.review_on else "—"))
         if c.shelter.status is ShelterStatus.FOUND:
             lines.append(self.tr("Nearest designated shelter: {label}").format(label=c.shelter.label))
+        elif c.shelter.status is ShelterStatus.NONE_NEAR:
+            lines.append(self.tr("Nearest designated shelter: none within {km} km (check the shelter list is "
+                                 "this city's); fill it in by hand").format(km=SHELTER_REACH_M // 1000))
         else:
             lines.append(self.tr("Nearest designated shelter: unknown (the household is not on a geographic map, "
                                  "or no shelters are imported)"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QDate, Signal
+from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -34,7 +33,8 @@ from app.meeting.views import (
     QueueItem,
 )
 from app.models.meeting import AttendeeRole, MeetingKind, ReviewOutcome
-from app.ui.person_list import PersonList, heading
+from app.ui.list_models import Column, ViewList, natural_key
+from app.ui.person_list import PersonList, filter_field, heading, mark_column, name_column, number_column
 
 translate = QCoreApplication.translate
 ENDING = {ReviewOutcome.MOVED_AWAY, ReviewOutcome.ENTERED_FACILITY, ReviewOutcome.DIED}
@@ -160,10 +160,12 @@ class MeetingPanel(QWidget):
     show_changes = Signal()
     show_overview = Signal()
     show_self_check = Signal()
+    show_copies = Signal()  # the printed copies not yet returned (app/privacy/copies.py)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.queue: list[QueueItem] = []
+        self._by_id: dict[uuid.UUID, QueueItem] = {}
         title = heading(self.tr("Liaison meeting · review"))
         self.meeting = QComboBox()
         self.meeting.setToolTip(self.tr("The meeting the reviews are recorded for"))
@@ -172,7 +174,14 @@ class MeetingPanel(QWidget):
         row.addWidget(self.meeting, 1)
         row.addWidget(new)
         self.progress = QLabel()
-        self.persons = PersonList()
+        self.persons = PersonList([
+            mark_column(lambda q: "✓" if q.reviewed_at_meeting else ("!" if q.due else ""),
+                        lambda q: self.tr("Reviewed at this meeting") if q.reviewed_at_meeting
+                        else (self.tr("Due for review") if q.due else "")),
+            number_column(), name_column(),
+        ], bold=lambda q: q.due and not q.reviewed_at_meeting)
+        self.persons.setAccessibleName(self.tr("Persons to review"))
+        self.filter = filter_field(self.persons, lambda kept: kept or self._chosen(None, emit=False))
         self.detail = QLabel()
         self.detail.setWordWrap(True)
         self.note = QLineEdit()
@@ -189,7 +198,8 @@ class MeetingPanel(QWidget):
         for text, signal in ((self.tr("Due and overdue…"), self.show_due),
                              (self.tr("What changed…"), self.show_changes),
                              (self.tr("Overview…"), self.show_overview),
-                             (self.tr("Self-check…"), self.show_self_check)):
+                             (self.tr("Self-check…"), self.show_self_check),
+                             (self.tr("Copies out…"), self.show_copies)):
             b = QPushButton(text)
             b.clicked.connect(signal)
             extra.addWidget(b)
@@ -197,6 +207,7 @@ class MeetingPanel(QWidget):
         layout.addWidget(title)
         layout.addLayout(row)
         layout.addWidget(self.progress)
+        layout.addWidget(self.filter)
         layout.addWidget(self.persons, 2)
         layout.addWidget(self.detail)
         layout.addWidget(self.note)
@@ -204,7 +215,7 @@ class MeetingPanel(QWidget):
         layout.addLayout(extra)
         new.clicked.connect(self.new_meeting)
         self.meeting.currentIndexChanged.connect(lambda _i: self.meeting_chosen.emit(self.current_meeting()))
-        self.persons.currentItemChanged.connect(lambda _i, _p: self._chosen(self.persons.current_id()))
+        self.persons.chosen.connect(self._chosen)
         self._set_enabled(False)
 
     def _set_enabled(self, on: bool) -> None:
@@ -229,18 +240,19 @@ class MeetingPanel(QWidget):
         return self.persons.current_id()
 
     def item(self, person_id: uuid.UUID | None) -> QueueItem | None:
-        return next((q for q in self.queue if q.person.id == person_id), None)
+        return self._by_id.get(person_id) if person_id is not None else None
+
+    def visible_rows(self) -> list[list[str]]:
+        """The persons listed, as shown (mark, No., name), after the filter."""
+        return self.persons.visible_rows()
 
     def show_queue(self, queue: list[QueueItem], keep: uuid.UUID | None = None) -> None:
         self.queue = queue
+        self._by_id = {q.person.id: q for q in queue}
         done = sum(1 for q in queue if q.reviewed_at_meeting)
         self.progress.setText(self.tr("{done} of {total} reviewed at this meeting; {due} due").format(
             done=done, total=len(queue), due=sum(1 for q in queue if q.due)))
-        rows = []
-        for q in queue:
-            mark = "✓ " if q.reviewed_at_meeting else ("! " if q.due else "   ")
-            rows.append((f"{mark}No.{q.map_number}  {q.person.name}", q.person.id, q.due and not q.reviewed_at_meeting))
-        kept = self.persons.fill(rows, keep)
+        kept = self.persons.fill(queue, keep)
         self._chosen(keep if kept else None, emit=False)
 
     def _chosen(self, person_id: uuid.UUID | None, *, emit: bool = True) -> None:
@@ -259,10 +271,11 @@ class MeetingPanel(QWidget):
 
     def next_person(self) -> None:
         """After a review, go on to the next person not yet reviewed at this meeting."""
+        shown = self.persons.visible_views()  # in the order the list shows, among those the filter shows
         current = self.current_person()
-        ids = [q.person.id for q in self.queue]
+        ids = [q.person.id for q in shown]
         start = ids.index(current) + 1 if current in ids else 0
-        for q in self.queue[start:] + self.queue[:start]:
+        for q in shown[start:] + shown[:start]:
             if not q.reviewed_at_meeting:
                 self.persons.choose(q.person.id)
                 return
@@ -276,14 +289,17 @@ class ListDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.resize(900, 560)
-        self.table = QTableWidget(len(rows), len(headers))
-        self.table.setHorizontalHeaderLabels(headers)
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        for r, row in enumerate(rows):
-            for c, text in enumerate(row):
-                self.table.setItem(r, c, QTableWidgetItem(text))
+        # Rows keyed by their position: the lists are read-only, and two rows may read the same.
+        columns = [Column(lambda h=h: h, lambda r, c=c: r[1][c], sort_key=lambda r, c=c: natural_key(r[1][c]),
+                          width_sample=max([h, *(r[c] for r in rows[:200])], key=len) + "  ")
+                   for c, h in enumerate(headers)]
+        self.table = ViewList(columns, key=lambda r: r[0])
+        self.table.setAccessibleName(title)
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)  # a click on a header sorts; as they came until then
+        self.table.fill(list(enumerate(rows)), None)
+        self.filter = filter_field(self.table)
+        self.filter.setPlaceholderText(self.tr("Filter"))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -291,5 +307,10 @@ class ListDialog(QDialog):
             label = QLabel(note)
             label.setWordWrap(True)
             layout.addWidget(label)
+        layout.addWidget(self.filter)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.buttons)
+
+    def visible_rows(self) -> list[list[str]]:
+        """The table's rows as shown (after the filter and any sorting by a header)."""
+        return self.table.visible_rows()

@@ -246,6 +246,12 @@ class HouseholdPanel(QWidget):
         form.addRow(self.tr("Household"), self.name)
         form.addRow(self.tr("Address"), self.address)
         form.addRow(self.tr("Note"), self.note)
+        # Hazards at home (issue 16): the zones the house lies in and where to go for each, as plain text.
+        self.hazard = QLabel()
+        self.hazard.setWordWrap(True)
+        self.hazard.setTextFormat(Qt.TextFormat.PlainText)
+        self.hazard.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        form.addRow(self.tr("Hazards at home"), self.hazard)
         self.form_widget = QWidget()
         inner = QVBoxLayout(self.form_widget)
         inner.setContentsMargins(0, 0, 0, 0)
@@ -317,6 +323,7 @@ class HouseholdPanel(QWidget):
                 for w in (self.name, self.address):
                     w.clear()
                 self.note.clear()
+                self.hazard.clear()
                 self.members.setRowCount(0)
                 for box in self._category_checks.values():
                     box.setChecked(False)
@@ -343,6 +350,10 @@ class HouseholdPanel(QWidget):
                     self.members.setItem(row, col, item)
         finally:
             self._loading = False
+
+    def show_exposure(self, text: str) -> None:
+        """The household's hazards at home (read by the window when it is selected, moved or a layer changes)."""
+        self.hazard.setText(text)
 
     def person(self, person_id: uuid.UUID) -> PersonView | None:
         if self.household is None:

@@ -440,6 +440,7 @@
     redrawAll();
     updateHandle();
     if (pan && selectedId && features[selectedId]) {
+      userMoved = true;  // the view goes to the household found: a resize keeps it there
       map.panTo(toLatLng(features[selectedId].geometry.coordinates));
       S.showTooltip(selectedId);  // found by search: say which one it is
     }
@@ -466,6 +467,91 @@
     return !!on;
   };
 
+  // ---------------------------------------------------------------- hazard zones
+  // One switchable layer per kind (flood, storm surge, tsunami, sediment), filled in the official colour
+  // scale Python sends (app/maps/hazard_layers.py), with its legend rows and credit line, all as text.
+  // The zones sit in the "hazards" pane below the households and take no pointer events: a household
+  // over a zone is clicked as anywhere else.
+  var hazards = {};          // kind -> {group, shown, credits, count, label}
+  function cssKey(key) { return String(key).replace(/[^a-z0-9_-]/gi, "_"); }
+  function hazardCredits(h, on) {
+    h.credits.forEach(function (c) { if (on) { creditControl.addLine(c); } else { creditControl.removeLine(c); } });
+  }
+  function hazardLegend(kind, layer) {
+    var section = document.createElement("div"); section.className = "hazard-section";
+    var head = document.createElement("label"); head.className = "row hazard-switch";
+    var box = document.createElement("input"); box.type = "checkbox"; box.checked = hazards[kind].shown;
+    box.setAttribute("data-kind", kind);
+    box.addEventListener("change", function () { S.showHazard(kind, box.checked); });
+    head.appendChild(box);
+    var title = document.createElement("span"); title.textContent = String(layer.label || kind); head.appendChild(title);
+    section.appendChild(head);
+    (layer.legend || []).forEach(function (entry) {
+      var r = document.createElement("div"); r.className = "row hazard-entry";
+      var sw = svgNode("svg", { width: 22, height: 14 });
+      sw.appendChild(svgNode("rect", { x: 1, y: 1, width: 20, height: 12, fill: String(entry.fill),
+                                       stroke: "#555", "stroke-width": 1 }));
+      var icon = document.createElement("span"); icon.appendChild(sw); r.appendChild(icon);
+      var t = document.createElement("span"); t.textContent = String(entry.label || ""); r.appendChild(t);
+      section.appendChild(r);
+    });
+    hazardBox.appendChild(section);
+  }
+  S.setHazards = function (layers) {
+    var previous = hazards;
+    Object.keys(previous).forEach(function (k) { previous[k].group.remove(); if (previous[k].shown) { hazardCredits(previous[k], false); } });
+    hazards = {};
+    if (hazardBox) { while (hazardBox.firstChild) { hazardBox.removeChild(hazardBox.firstChild); } }
+    (layers || []).forEach(function (layer) {
+      var kind = String(layer.kind), fills = {};
+      (layer.legend || []).forEach(function (e) { fills[e.key] = String(e.fill); });
+      var group = L.geoJSON(layer.features || [], {
+        pane: "hazards", interactive: false,
+        style: function (f) {
+          var key = f.properties.style, fill = fills[key] || "#999999";
+          return { fillColor: fill, fillOpacity: 0.55, color: fill, opacity: 0.9, weight: 1,
+                   className: "hazard hazard-" + cssKey(key) };
+        }
+      });
+      var h = { group: group, shown: previous[kind] ? previous[kind].shown : true, label: layer.label,
+                credits: (layer.credits || []).map(String), count: (layer.features || []).length };
+      hazards[kind] = h;
+      if (h.shown) { group.addTo(map); hazardCredits(h, true); }
+      if (hazardBox) { hazardLegend(kind, layer); }
+    });
+    if (legendBox) { layoutLegend(); }
+    return Object.keys(hazards).length;
+  };
+  S.showHazard = function (kind, on) {
+    var h = hazards[String(kind)];
+    if (!h) { return false; }
+    on = !!on;
+    if (on !== h.shown) {
+      h.shown = on;
+      if (on) { h.group.addTo(map); } else { h.group.remove(); }
+      hazardCredits(h, on);
+    }
+    var box = hazardBox ? hazardBox.querySelector('input[data-kind="' + cssKey(kind) + '"]') : null;
+    if (box) { box.checked = on; }
+    return on;
+  };
+  // For tests: each kind's switch, zones on the map and the fill each style key is drawn with.
+  S.hazardState = function () {
+    var out = {};
+    Object.keys(hazards).forEach(function (kind) {
+      var h = hazards[kind], fills = {}, drawn = 0;
+      h.group.eachLayer(function (l) {
+        var el = l.getElement ? l.getElement() : null;
+        if (el && map.hasLayer(l)) {
+          drawn++;
+          fills[cssKey(l.feature.properties.style)] = el.getAttribute("fill");
+        }
+      });
+      out[kind] = { shown: h.shown, zones: h.count, drawn: drawn, fills: fills, label: h.label };
+    });
+    return out;
+  };
+
   // Bigger symbols and numbers for a projector or a large-text user; the page keeps its features.
   S.setScale = function (value) {
     config.symbolScale = value;
@@ -476,18 +562,30 @@
     return value;
   };
 
-  // Print layout: no zoom buttons; the legend stays open.
+  // Print layout: no zoom buttons; the legend open, beside or below the drawing (never on it).
   S.setPrintMode = function (on) {
+    printMode = !!on;
+    document.body.classList.toggle("print-mode", printMode);
     var zoom = map.zoomControl ? map.zoomControl.getContainer() : null;
     if (zoom) { zoom.style.display = on ? "none" : ""; }
-    return !!on;
+    setLegendOpen(legendOpen);
+    return printMode;
   };
+  function pageRect(el) {
+    var r = el.getBoundingClientRect();
+    return [r.left, r.top, r.width, r.height];
+  }
   S.printInfo = function () {
+    // Where the drawing and the legend are on the page (the printed frame goes round the drawing only).
+    var info = { page: [document.documentElement.clientWidth, document.documentElement.clientHeight],
+                 mapRect: pageRect(map.getContainer()), legendRect: legendBox ? pageRect(legendBox) : null };
     // Metres per screen pixel at the centre (geographic maps only), for the printed scale bar.
-    if (config.base.kind === "image" && !config.base.bounds) { return { geographic: false }; }
+    if (config.base.kind === "image" && !config.base.bounds) { info.geographic = false; return info; }
     var c = map.getCenter(), p = map.latLngToContainerPoint(c);
     var other = map.containerPointToLatLng(L.point(p.x + 100, p.y));
-    return { geographic: true, metresPerPixel: map.distance(c, other) / 100 };
+    info.geographic = true;
+    info.metresPerPixel = map.distance(c, other) / 100;
+    return info;
   };
 
   S.showTooltip = function (id) {
@@ -508,6 +606,8 @@
     return Object.keys(features).filter(function (id) { return visible(features[id]); });
   };
   S.ping = function () { return true; };
+  // The Leaflet map itself, for tests reading positions off the screen (runJavaScript only: not JSON).
+  S.leafletMap = function () { return map; };
   // Everything the page holds about households and places (what a privacy check must look at).
   S.featureData = function () { return Object.keys(features).map(function (id) { return features[id]; }); };
   S.state = function () {
@@ -523,6 +623,42 @@
              linesVisible: linesVisible, references: Object.keys(references).length,
              referencesShown: referenceLayer ? map.hasLayer(referenceLayer) : false,
              attribution: creditControl ? creditControl.getContainer().textContent : "", gaps: Object.keys(gaps).sort(), highlightedPerson: highlightedPerson };
+  };
+
+  // ---------------------------------------------------------------- safety check: status rings (issue 16)
+  // One ring per household in its status colour, in a layer group of its own; the label is set as text.
+  var statusRings = {};      // household id -> {row, ring: L.CircleMarker or null}
+  var statusRingLayer = null;
+  function drawStatusRing(row) {
+    var id = String(row.householdId);
+    var old = statusRings[id];
+    if (old && old.ring) { old.ring.remove(); }
+    statusRings[id] = { row: row, ring: null };
+    var at = features[id] ? toLatLng(features[id].geometry.coordinates) : null;
+    if (!map || !at) { return; }
+    if (!statusRingLayer) { statusRingLayer = L.layerGroup().addTo(map); }
+    var color = /^#[0-9a-fA-F]{6}$/.test(String(row.color)) ? String(row.color) : "#9e9e9e";
+    var ring = L.circleMarker(at, { radius: 15 * (config && config.symbolScale || 1), color: color, weight: 4,
+                                    fill: false, interactive: true });
+    var text = document.createElement("span");
+    text.textContent = String(row.label || "");
+    ring.bindTooltip(text);
+    ring.addTo(statusRingLayer);
+    statusRings[id].ring = ring;
+  }
+  S.setStatusRings = function (rows) {
+    Object.keys(statusRings).forEach(function (id) { if (statusRings[id].ring) { statusRings[id].ring.remove(); } });
+    statusRings = {};
+    (rows || []).forEach(drawStatusRing);
+    return Object.keys(statusRings).length;
+  };
+  S.setStatusRing = function (row) { drawStatusRing(row); };
+  S.statusRings = function () {
+    return Object.keys(statusRings).sort().map(function (id) {
+      var r = statusRings[id];
+      return { householdId: id, color: r.ring ? r.ring.options.color : null, label: String(r.row.label || ""),
+               drawn: !!(r.ring && map && map.hasLayer(r.ring)) };
+    });
   };
 
   // ---------------------------------------------------------------- watch lines
@@ -586,58 +722,94 @@
   };
 
   // ---------------------------------------------------------------- legend
+  // The legend is docked beside or below the map, outside Leaflet's container: it never covers a
+  // household. Closed, it is a button at the edge. Python keeps its state (open or closed) across starts.
+  var legendBox = null, legendToggle = null, legendOpen = true, printMode = false, hazardBox = null;
+
   function addLegend() {
-    var Legend = L.Control.extend({
-      options: { position: "bottomright" },
-      onAdd: function () {
-        var outer = L.DomUtil.create("div", "sasaeai-legend");
-        var h = document.createElement("h4"); h.textContent = (config.legendTitle || "Legend") + " ▾";
-        h.title = config.labels.toggleLegend || "";
-        h.tabIndex = 0;
-        outer.appendChild(h);
-        var box = document.createElement("div"); box.className = "legend-body"; outer.appendChild(box);
-        function toggle() {
-          var hidden = box.style.display === "none";
-          box.style.display = hidden ? "" : "none";
-          h.textContent = (config.legendTitle || "Legend") + (hidden ? " ▾" : " ▸");
-        }
-        h.addEventListener("click", toggle);
-        h.addEventListener("keydown", function (ev) { if (ev.key === "Enter" || ev.key === " ") { toggle(); } });
-        function row(sym, label, ring) {
-          var r = document.createElement("div"); r.className = "row";
-          var icon = document.createElement("span"); icon.appendChild(svgFor(sym, Math.round(18 * scale()), ring));
-          r.appendChild(icon);
-          var t = document.createElement("span"); t.textContent = label; r.appendChild(t);
-          box.appendChild(r);
-        }
-        (config.legend || []).forEach(function (c) { row(c, c.label, false); });
-        row(NONE_SYMBOL, config.labels.otherHousehold, false);
-        row(NONE_SYMBOL, config.labels.personOfConcern, true);
-        row(PLACE_SYMBOL, config.labels.place, false);
-        var g = document.createElement("div"); g.className = "row";
-        var gb = document.createElement("span"); gb.className = "gap-badge legend-badge"; gb.textContent = "!"; g.appendChild(gb);
-        var gt = document.createElement("span"); gt.textContent = config.labels.gap || ""; g.appendChild(gt);
-        box.appendChild(g);
-        Object.keys(config.lineStyles || {}).forEach(function (role) {
-          var st = config.lineStyles[role];
-          var r = document.createElement("div"); r.className = "row";
-          var sw = document.createElement("span");
-          var swatch = svgNode("svg", { width: 26, height: 10 });
-          var stroke = { x1: 1, y1: 5, x2: 25, y2: 5, stroke: st.color, "stroke-width": st.weight };
-          if (st.dashArray) { stroke["stroke-dasharray"] = st.dashArray; }
-          swatch.appendChild(svgNode("line", stroke));
-          sw.appendChild(swatch);
-          r.appendChild(sw);
-          var t = document.createElement("span"); t.textContent = st.label; r.appendChild(t);
-          box.appendChild(r);
-        });
-        L.DomEvent.disableClickPropagation(outer);
-        L.DomEvent.disableScrollPropagation(outer);
-        return outer;
-      }
+    var outer = document.createElement("aside");
+    outer.className = "sasaeai-legend";
+    var h = document.createElement("button");
+    h.type = "button"; h.className = "legend-toggle";
+    h.title = config.labels.toggleLegend || "";
+    outer.appendChild(h);
+    var box = document.createElement("div"); box.className = "legend-body"; box.id = "sasaeai-legend-body";
+    h.setAttribute("aria-controls", box.id);
+    outer.appendChild(box);
+    function row(sym, label, ring) {
+      var r = document.createElement("div"); r.className = "row";
+      var icon = document.createElement("span"); icon.appendChild(svgFor(sym, Math.round(18 * scale()), ring));
+      r.appendChild(icon);
+      var t = document.createElement("span"); t.textContent = label; r.appendChild(t);
+      box.appendChild(r);
+    }
+    (config.legend || []).forEach(function (c) { row(c, c.label, false); });
+    row(NONE_SYMBOL, config.labels.otherHousehold, false);
+    row(NONE_SYMBOL, config.labels.personOfConcern, true);
+    row(PLACE_SYMBOL, config.labels.place, false);
+    var g = document.createElement("div"); g.className = "row";
+    var gb = document.createElement("span"); gb.className = "gap-badge legend-badge"; gb.textContent = "!"; g.appendChild(gb);
+    var gt = document.createElement("span"); gt.textContent = config.labels.gap || ""; g.appendChild(gt);
+    box.appendChild(g);
+    Object.keys(config.lineStyles || {}).forEach(function (role) {
+      var st = config.lineStyles[role];
+      var r = document.createElement("div"); r.className = "row";
+      var sw = document.createElement("span");
+      var swatch = svgNode("svg", { width: 26, height: 10 });
+      var stroke = { x1: 1, y1: 5, x2: 25, y2: 5, stroke: st.color, "stroke-width": st.weight };
+      if (st.dashArray) { stroke["stroke-dasharray"] = st.dashArray; }
+      swatch.appendChild(svgNode("line", stroke));
+      sw.appendChild(swatch);
+      r.appendChild(sw);
+      var t = document.createElement("span"); t.textContent = st.label; r.appendChild(t);
+      box.appendChild(r);
     });
-    new Legend().addTo(map);
+    hazardBox = document.createElement("div"); hazardBox.className = "legend-hazards";
+    box.appendChild(hazardBox);  // filled by setHazards: one switch and the colour scale per kind
+    h.addEventListener("click", function () {
+      setLegendOpen(!legendOpen);
+      if (bridge) { bridge.legendToggled(legendOpen); }
+    });
+    document.body.appendChild(outer);  // after Leaflet's container: beside it or below it
+    legendBox = outer; legendToggle = h;
+    var wanted = config.legendOpen;
+    // Unless the user chose: open where there is room, a button on a small view.
+    if (wanted === null || wanted === undefined) {
+      wanted = document.body.clientWidth >= 700 && document.body.clientHeight >= 500;
+    }
+    setLegendOpen(wanted);
   }
+
+  function setLegendOpen(open) {
+    legendOpen = !!open || printMode;  // a printed map always explains its symbols
+    legendBox.classList.toggle("closed", !legendOpen);
+    legendToggle.setAttribute("aria-expanded", legendOpen ? "true" : "false");
+    legendToggle.textContent = (config.legendTitle || "Legend") + (printMode ? "" : legendOpen ? " ▾" : " ▸");
+    layoutLegend();
+    return legendOpen;
+  }
+
+  // Beside the map or below it: whichever leaves the base map drawn larger (a wide town map in a tall
+  // view gets the legend below it, in columns).
+  function layoutLegend() {
+    if (!legendBox) { return; }
+    var body = document.body, size = extentSize();
+    var dock = "right";
+    if (size) {
+      var W = body.clientWidth, H = body.clientHeight;
+      body.classList.remove("legend-right"); body.classList.add("legend-bottom");
+      var below = Math.min(W / size[0], (H - legendBox.offsetHeight) / size[1]);
+      body.classList.remove("legend-bottom"); body.classList.add("legend-right");
+      var beside = Math.min((W - legendBox.offsetWidth) / size[0], H / size[1]);
+      if (below > beside) { dock = "below"; }
+    }
+    body.classList.toggle("legend-right", dock === "right");
+    body.classList.toggle("legend-bottom", dock === "below");
+    if (map) { map.invalidateSize({ pan: false }); fitBase(); }
+  }
+
+  S.legendOpen = function () { return legendOpen; };
+  S.setLegendOpen = function (open) { return setLegendOpen(open); };
 
   // ---------------------------------------------------------------- credits
   // Leaflet's own attribution control sets its text as HTML; an MBTiles attribution or a layer's credit
@@ -686,17 +858,64 @@
     if (bridge) { bridge.baseLoaded(); }
   }
 
-  function addBase() {
+  // The base map's extent: a scanned map's pixels, a georeferenced image's or an MBTiles pack's bounds.
+  function baseBounds() {
     var b = config.base;
+    if (b.bounds) { return L.latLngBounds([b.bounds[1], b.bounds[0]], [b.bounds[3], b.bounds[2]]); }
+    if (b.kind === "image" && b.width && b.height) { return L.latLngBounds([0, 0], [b.height, b.width]); }
+    return null;
+  }
+  // Its width and height in screen pixels at one zoom (their ratio is the same at every zoom).
+  function extentSize() {
+    var bounds = baseBounds();
+    if (!map || !bounds) { return null; }
+    var z = config.base.kind === "image" && !config.base.bounds ? 0 : 10;
+    var sw = map.project(bounds.getSouthWest(), z), ne = map.project(bounds.getNorthEast(), z);
+    var w = Math.abs(ne.x - sw.x), h = Math.abs(ne.y - sw.y);
+    return w > 0 && h > 0 ? [w, h] : null;
+  }
+
+  // The base map fills the view (no bands of zoom steps): refitted whenever the view changes size,
+  // until the user pans or zooms; from then on the user's view stays.
+  var userMoved = false, fitting = false;
+  function fitBase() {
+    var bounds = baseBounds();
+    if (!map || !bounds || userMoved) { return; }
+    var size = map.getSize();
+    if (size.x <= 0 || size.y <= 0) { return; }
+    var snap = map.options.zoomSnap;
+    fitting = true;
+    map.options.zoomSnap = 0;  // the exact zoom that fits, not the step below it
+    try {
+      map.fitBounds(bounds, { animate: false, padding: [0, 0] });
+    } finally {
+      map.options.zoomSnap = snap;
+      fitting = false;
+    }
+  }
+  function userMove() { if (!fitting) { userMoved = true; } }
+  function watchUserMoves() {
+    map.on("dragstart", userMove);
+    map.on("zoomstart", userMove);
+    map.getContainer().addEventListener("keydown", function (ev) {
+      if (/^(Arrow|Page|Home|End)/.test(ev.key) || ev.key === "+" || ev.key === "-") { userMove(); }
+    });
+    if (typeof ResizeObserver !== "undefined") {
+      new ResizeObserver(function () { map.invalidateSize({ pan: false }); fitBase(); }).observe(map.getContainer());
+      new ResizeObserver(function () { layoutLegend(); }).observe(document.body);
+    }
+  }
+  S.refit = function () { userMoved = false; fitBase(); return true; };
+
+  function addBase() {
+    var b = config.base, bounds = baseBounds();
     creditControl.addLine(b.attribution);
     if (b.kind === "image") {
-      var bounds = b.bounds ? L.latLngBounds([b.bounds[1], b.bounds[0]], [b.bounds[3], b.bounds[2]])
-                            : L.latLngBounds([0, 0], [b.height, b.width]);
-      var overlay = L.imageOverlay(b.url, bounds);
+      var overlay = L.imageOverlay(b.url, bounds, { className: "sasaeai-base-image" });
       overlay.on("load", markBaseLoaded);
       overlay.on("error", function () { log("base map image failed to load"); markBaseLoaded(); });
       overlay.addTo(map);
-      map.fitBounds(bounds);
+      fitBase();
       map.setMaxBounds(bounds.pad(0.5));
     } else if (b.kind === "mbtiles") {
       var layer = L.tileLayer(b.url, {
@@ -705,11 +924,7 @@
       });
       layer.on("load", markBaseLoaded);
       layer.addTo(map);
-      if (b.bounds) {
-        map.fitBounds(L.latLngBounds([b.bounds[1], b.bounds[0]], [b.bounds[3], b.bounds[2]]));
-      } else {
-        map.setView([config.center[0], config.center[1]], b.minZoom);
-      }
+      if (bounds) { fitBase(); } else { map.setView([config.center[0], config.center[1]], b.minZoom); }
     } else {
       map.getContainer().classList.add("plain-background");
       map.setView([config.center[0], config.center[1]], config.zoom || 16);
@@ -727,14 +942,20 @@
     map.setMaxZoom(cfg.zoomRange[1]);
     // Symbols sit above the watch lines (overlayPane, z 400) and below tooltips and the drag handle.
     map.createPane("symbols").style.zIndex = 450;
+    // Hazard zones lie over the base map (an image overlay, z 400) and under the households, and never take
+    // a click (see setHazards). Made after Leaflet's overlay pane: at the same z-index it is drawn above it.
+    var hazardPane = map.createPane("hazards");
+    hazardPane.style.zIndex = 400;
+    hazardPane.style.pointerEvents = "none";
     renderer = L.canvas({ padding: 0.3, tolerance: 4, pane: "symbols" });
     var drawLayers = renderer._draw;
     renderer._draw = function () { drawLayers.call(this); labelPass(this); };
+    addLegend();  // first: the map's box is its final size when the base map is fitted into it
     addBase();
+    watchUserMoves();
     lineLayer = L.layerGroup().addTo(map);
     referenceLayer = L.layerGroup().addTo(map);
     map.on("zoomend moveend", function () { syncMarkers(); updateLabels(); });
-    addLegend();
     map.on("click", function (ev) {
       S.select(null);
       if (bridge) { bridge.mapClicked(ev.latlng.lng, ev.latlng.lat); }

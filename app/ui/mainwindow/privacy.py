@@ -1,5 +1,6 @@
 """Privacy: lock and unlock, the history of changes, consent, backups and restore, the demo's bar, the
-unencrypted copy left by the first encryption, idle minutes and the passphrase."""
+unencrypted copy left by the first encryption, idle minutes and the passphrase; the sharing mode
+(平常時 / 災害時) with its red banner, and the printed copies still out."""
 
 from __future__ import annotations
 
@@ -29,12 +30,15 @@ from app.models.engine import change_passphrase, is_plain_sqlite, passphrase_ope
 from app.privacy.backup import backup_to, check_backup, remove_unencrypted_copy, unencrypted_copies
 from app.privacy.backup import restore_backup as restore_ledger_file
 from app.privacy.consent import ConsentFields, get_consent, record_consent
+from app.privacy.copies import CopyOutcome, close_copy, outstanding_copies
+from app.privacy.sharing import SharingContext, SharingMode, current_sharing, switch_mode
 from app.ui.dialogs import DemoBar, show_error
 from app.ui.mainwindow.base import Controller
 from app.ui.mainwindow.households import HouseholdsController, and_household
 from app.ui.mainwindow.town import TownController
 from app.ui.operations import OpChanges, Operations
 from app.ui.privacy_dialogs import AuditDialog, ConsentDialog
+from app.ui.sharing_widgets import CopiesDialog, SharingBanner, SharingModeDialog
 from app.ui.unlock import (
     AUTO_LOCK_MINUTES,
     DEFAULT_AUTO_LOCK_MINUTES,
@@ -87,6 +91,9 @@ class PrivacyController(Controller):
         self.demo_bar = DemoBar()  # shown when the ledger itself says it is the demo
         self.demo_bar.make_real_ledger.connect(lambda: self.make_real_ledger())
         self.demo_bar.setVisible(False)
+        self.sharing_banner = SharingBanner()  # red while disaster mode is on
+        self.sharing_banner.end_requested.connect(lambda: self.set_sharing_mode(SharingMode.NORMAL))
+        self.copies_dialog: CopiesDialog | None = None
         households.panel.consent.connect(self.edit_consent)
 
     # ------------------------------------------------------------------ lock
@@ -267,6 +274,7 @@ class PrivacyController(Controller):
             self.operations.ledger = ledger
         self.towns.town = None
         self.refresh_demo_bar()
+        self.refresh_sharing_banner()
         self.towns.refresh_towns()
         self.towns.open_initial_town()
         self.message(translate("MainWindow", "Restored {file}. The ledger as it was is kept as {kept}.").format(
@@ -339,4 +347,70 @@ class PrivacyController(Controller):
             return False
         self.check_unencrypted_copies()
         self.message(translate("MainWindow", "The unencrypted copy was deleted."), 15000)
+        return True
+
+    # ------------------------------------------------------------------ the sharing mode (平常時 / 災害時)
+
+    def refresh_sharing_banner(self) -> SharingContext:
+        """Show the red banner when this ledger is in disaster mode; the mode now."""
+        with self.ledger.Session() as s:
+            sharing = current_sharing(s)
+        self.sharing_banner.show_mode(sharing)
+        return sharing
+
+    def toggle_sharing_mode(self) -> SharingContext | None:
+        """The menu's 「災害時モード」: into disaster mode, or back to normal times when it is on."""
+        on = self.refresh_sharing_banner().disaster
+        return self.set_sharing_mode(SharingMode.NORMAL if on else SharingMode.DISASTER)
+
+    def set_sharing_mode(self, mode: SharingMode | str, who: str | None = None,
+                         why: str | None = None) -> SharingContext | None:
+        """Switch to disaster mode or back, asking who and why unless given; recorded, never on the undo stack
+        (a deliberate act, undone only by switching back, which is recorded too). None when cancelled or refused."""
+        mode = SharingMode(mode)
+        if who is None:
+            dialog = SharingModeDialog(mode, self.ledger.operator.name, self.window)
+            if dialog.exec() != SharingModeDialog.DialogCode.Accepted:
+                return None
+            who, why = dialog.who.text(), dialog.why.toPlainText()
+        try:
+            with self.ledger.Session.begin() as s:
+                sharing = switch_mode(s, mode, who=who, why=why or "")
+        except LedgerError as e:
+            show_error(self.window, e)
+            return None
+        self.sharing_banner.show_mode(sharing)
+        self.message(translate("MainWindow", "Disaster mode is on: new papers for watchers and agencies name "
+                                             "everyone.") if sharing.disaster else
+                     translate("MainWindow", "Back to normal times: new papers apply the consent rule."), 15000)
+        return sharing
+
+    # ------------------------------------------------------------------ printed copies still out
+
+    def show_copies(self) -> CopiesDialog:
+        """The copies not yet returned or destroyed (the liaison meeting asks for them back)."""
+        if self.copies_dialog is None:
+            self.copies_dialog = CopiesDialog(self.window)
+            self.copies_dialog.close_requested.connect(lambda copy_id, outcome: self.close_copy(copy_id, outcome))
+        self.refresh_copies()
+        self.copies_dialog.show()
+        return self.copies_dialog
+
+    def refresh_copies(self) -> None:
+        if self.copies_dialog is not None:
+            with self.ledger.Session() as s:
+                self.copies_dialog.show_copies(outstanding_copies(s))
+
+    def close_copy(self, copy_id: uuid.UUID, outcome: CopyOutcome | str = CopyOutcome.RETURNED) -> bool:
+        """Record that a copy came back or was destroyed, by the operator, now."""
+        try:
+            with self.ledger.Session.begin() as s:
+                view = close_copy(s, copy_id, outcome)
+        except LedgerError as e:
+            show_error(self.window, e)
+            return False
+        self.refresh_copies()
+        self.message(translate("MainWindow", "Copy {serial} recorded as {outcome}.").format(
+            serial=view.serial, outcome=translate("MainWindow", "returned") if view.outcome is CopyOutcome.RETURNED
+            else translate("MainWindow", "destroyed")), 8000)
         return True

@@ -1,0 +1,423 @@
+"""Each household's exposure: the deepest flood rank, the sediment zone and class, storm surge and tsunami.
+
+Computed from the household's longitude/latitude with shapely's STRtree: the points go in the tree and
+each zone (prepared by GEOS for the predicate) asks which points it covers, so 50,000 households against
+10,000 polygons take well under the 2 s of bench/hazards.py. A point on a zone's edge counts as inside.
+
+Stored in ``household_exposure`` with the position used. Refreshed for every household when a layer is
+imported or removed (``refresh_all``), and for a household whose position no longer matches its stored
+row (moved through the service, an undo, a sync) when it is read: ``exposure_of`` and ``exposures`` never
+return a stale value. A household without lat/lon is "unknown", never silently safe.
+
+A refresh writes only what changed: one Core query reads every household beside its stored row, the values
+are computed for all at once, and only the rows that differ are updated or inserted, by one DBAPI executemany
+of plain tuples inside the session's transaction (SQLAlchemy's per-row parameter handling and the UUID
+conversions cost more than SQLite's own work). ``computed_at`` is when a row's values last changed. The
+result is the table a recomputation from nothing would write (tests/test_hazards.py checks it).
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from operator import itemgetter
+from typing import SupportsInt, cast
+
+import numpy as np
+import shapely
+from sqlalchemy import ColumnElement, String, Table, delete, insert, select, true, type_coerce
+from sqlalchemy.orm import Session
+
+from app.core.errors import QT_TRANSLATE_NOOP, NotFound
+from app.hazards.codes import DEPTH_RANKS, SEDIMENT_CLASSES, SEDIMENT_PHENOMENA, depth_label
+from app.models import Household, utcnow
+from app.models.hazard import HazardKind, HazardLayer, HazardZone, HouseholdExposure
+
+_CHUNK = 500  # ids per IN (…) list
+_EXPOSURE = cast(Table, HouseholdExposure.__table__)  # Core statements: no ORM bookkeeping per row
+_ZONES = cast(Table, HazardZone.__table__)
+
+
+@dataclass(frozen=True)
+class PointHazards:
+    """The hazards found at some points, one array entry per point (0 / "" = none)."""
+
+    flood_rank: np.ndarray
+    flood_river: list[str]
+    sediment_kind: np.ndarray
+    sediment_class: np.ndarray
+    storm_surge_rank: np.ndarray
+    tsunami_rank: np.ndarray
+
+
+@dataclass(frozen=True)
+class Zones:
+    """Zones loaded for a computation (live layers only), geometries parsed."""
+
+    kind: np.ndarray  # HazardKind values as str
+    rank: np.ndarray
+    zone_class: np.ndarray
+    phenomenon: np.ndarray
+    detail: list[str]
+    geometry: np.ndarray  # shapely geometries
+
+
+def load_zones(session: Session, west: float, south: float, east: float, north: float,
+               kinds: Iterable[HazardKind] | None = None) -> Zones:
+    """The zones of layers in use whose bounding box meets the box (the indexed pre-filter)."""
+    z, layer = _ZONES, cast(Table, HazardLayer.__table__)
+    kind = type_coerce(z.c.kind, String)  # the stored value ("flood"), not an enum built per row
+    query = (select(kind, z.c.rank, z.c.zone_class, z.c.phenomenon, z.c.detail, z.c.geometry)
+             .join(layer, layer.c.id == z.c.layer_id)
+             .where(layer.c.archived_at.is_(None), z.c.minx <= east, z.c.maxx >= west,
+                    z.c.miny <= north, z.c.maxy >= south))
+    if kinds is not None:
+        query = query.where(kind.in_([HazardKind(k).value for k in kinds]))
+    rows = session.execute(query).all()
+    return Zones(
+        kind=np.array([r[0] for r in rows], dtype=object),
+        rank=np.array([r[1] or 0 for r in rows], dtype=np.int64),
+        zone_class=np.array([r[2] or 0 for r in rows], dtype=np.int64),
+        phenomenon=np.array([r[3] or 0 for r in rows], dtype=np.int64),
+        detail=[r[4] or "" for r in rows],
+        geometry=shapely.from_wkb(np.array([r[5] for r in rows], dtype=object)) if rows else np.array([]),
+    )
+
+
+def _best(n: int, points: np.ndarray, zones: np.ndarray, score: np.ndarray) -> np.ndarray:
+    """For each of ``n`` points, the zone with the highest score among its pairs (-1 = none)."""
+    out = np.full(n, -1, dtype=np.int64)
+    if len(points) == 0:
+        return out
+    order = np.lexsort((score, points))
+    p, z = points[order], zones[order]
+    last = np.r_[p[1:] != p[:-1], True]
+    out[p[last]] = z[last]
+    return out
+
+
+def hazards_at(zones: Zones, lons: np.ndarray, lats: np.ndarray) -> PointHazards:
+    """The hazards at each point (longitude/latitude arrays), deepest rank and strictest class first."""
+    n = len(lons)
+    zero = np.zeros(n, dtype=np.int64)
+    if n == 0 or len(zones.kind) == 0:
+        return PointHazards(zero, [""] * n, zero.copy(), zero.copy(), zero.copy(), zero.copy())
+    tree = shapely.STRtree(shapely.points(lons, lats))
+    # Each zone (the input, prepared for the predicate) finds the points it covers.
+    zone_idx, point_idx = tree.query(zones.geometry, predicate="intersects")
+
+    def best_of(kind: HazardKind, score: np.ndarray) -> np.ndarray:
+        mask = zones.kind[zone_idx] == kind.value
+        return _best(n, point_idx[mask], zone_idx[mask], score[zone_idx[mask]])
+
+    def take(best: np.ndarray, values: np.ndarray) -> np.ndarray:
+        return np.where(best >= 0, values[np.maximum(best, 0)], 0)
+
+    flood = best_of(HazardKind.FLOOD, zones.rank)
+    # The special warning zone first; among equal classes the lower phenomenon code, for a stable answer.
+    sediment = best_of(HazardKind.SEDIMENT, zones.zone_class * 10 - zones.phenomenon)
+    return PointHazards(
+        flood_rank=take(flood, zones.rank),
+        flood_river=[zones.detail[b] if b >= 0 else "" for b in flood],
+        sediment_kind=take(sediment, zones.phenomenon),
+        sediment_class=take(sediment, zones.zone_class),
+        storm_surge_rank=take(best_of(HazardKind.STORM_SURGE, zones.rank), zones.rank),
+        tsunami_rank=take(best_of(HazardKind.TSUNAMI, zones.rank), zones.rank),
+    )
+
+
+def _nz(value: SupportsInt) -> int | None:
+    return int(value) or None
+
+
+# The stored values compared and written: a row is rewritten only when one of them changed.
+_VALUES = ("lat", "lon", "flood_rank", "flood_river", "sediment_kind", "sediment_class", "storm_surge_rank",
+           "tsunami_rank")
+
+
+def _computed(session: Session, households: Sequence[tuple[uuid.UUID, float | None, float | None]]) -> list[tuple]:
+    """One tuple of ``_VALUES`` per household, in order (vectorised: no Python work per zone)."""
+    n = len(households)
+    lats = np.array([h[1] for h in households], dtype=float)  # None → NaN
+    lons = np.array([h[2] for h in households], dtype=float)
+    placed = np.flatnonzero(~(np.isnan(lats) | np.isnan(lons)))
+    flood = np.zeros(n, dtype=np.int64)
+    kind, klass, surge, tsunami = flood.copy(), flood.copy(), flood.copy(), flood.copy()
+    river = [""] * n
+    if len(placed):
+        zones = load_zones(session, lons[placed].min(), lats[placed].min(), lons[placed].max(), lats[placed].max())
+        found = hazards_at(zones, lons[placed], lats[placed])
+        flood[placed], kind[placed], klass[placed] = found.flood_rank, found.sediment_kind, found.sediment_class
+        surge[placed], tsunami[placed] = found.storm_surge_rank, found.tsunami_rank
+        for k, i in enumerate(placed.tolist()):
+            river[i] = found.flood_river[k]
+    return [(lat, lon, f or None, r, k or None, c or None, s or None, t or None)
+            for (_, lat, lon), f, r, k, c, s, t in zip(households, flood.tolist(), river, kind.tolist(),
+                                                       klass.tolist(), surge.tolist(), tsunami.tolist(), strict=True)]
+
+
+def _compute_rows(session: Session, households: Sequence[tuple[uuid.UUID, float | None, float | None]]) -> list[dict]:
+    now = utcnow()
+    return [{"household_id": h[0], **dict(zip(_VALUES, values, strict=True)), "computed_at": now}
+            for h, values in zip(households, _computed(session, households), strict=True)]
+
+
+def _store(session: Session, rows: list[dict]) -> None:
+    ids = [r["household_id"] for r in rows]
+    for start in range(0, len(ids), _CHUNK):
+        session.execute(delete(HouseholdExposure).where(HouseholdExposure.household_id.in_(ids[start:start + _CHUNK])))
+    for start in range(0, len(rows), 5000):
+        session.execute(insert(_EXPOSURE), rows[start:start + 5000])
+
+
+def _refresh(session: Session, where: ColumnElement[bool]) -> int:
+    """Recompute the exposure of the live households matching ``where`` and write only what changed.
+
+    One Core query reads each household's position beside its stored row; rows whose values are the same
+    are left as they are (``computed_at`` says when the values last changed), changed rows are updated and
+    missing rows inserted with one executemany each, plain parameters, no ORM objects.
+    """
+    h, e = cast(Table, Household.__table__), _EXPOSURE
+    # The keys travel as the database holds them (no uuid.UUID built and parsed back 100,000 times).
+    raw_id, stored_id = type_coerce(h.c.id, String), type_coerce(e.c.household_id, String)
+    rows = session.execute(select(raw_id, h.c.lat, h.c.lon, stored_id, *[e.c[name] for name in _VALUES])
+                           .select_from(h.outerjoin(e, e.c.household_id == h.c.id))
+                           .where(h.c.deleted_at.is_(None), where)).all()
+    values = _computed(session, [(r[0], r[1], r[2]) for r in rows])
+    updates, inserts = [], []
+    for r, v in zip(rows, values, strict=True):
+        if r[3] is None:
+            inserts.append((*v, r[0]))
+        elif (r[4], r[5], r[6], r[7] or "", r[8], r[9], r[10], r[11]) != v:
+            updates.append((*v, r[0]))
+    _write(session, sorted(updates, key=itemgetter(-1)), sorted(inserts, key=itemgetter(-1)))
+    return len(rows)
+
+
+def _write(session: Session, updates: list[tuple], inserts: list[tuple]) -> None:
+    """One DBAPI executemany each, inside the session's transaction, in key order (the index is written in
+    order). Plain tuples: SQLAlchemy's per-row parameter handling cost more than SQLite's own work."""
+    if not updates and not inserts:
+        return
+    connection = session.connection()
+    dialect = connection.dialect
+    mark = "?" if dialect.paramstyle == "qmark" else "%s"
+    column = _EXPOSURE.c.computed_at
+    process = column.type.dialect_impl(dialect).bind_processor(dialect)
+    now = process(utcnow()) if process else utcnow()
+    names = (*_VALUES, "computed_at")
+    if updates:
+        connection.exec_driver_sql(
+            f"UPDATE household_exposure SET {', '.join(f'{n} = {mark}' for n in names)} WHERE household_id = {mark}",
+            [(*u[:-1], now, u[-1]) for u in updates])
+    if inserts:
+        connection.exec_driver_sql(
+            f"INSERT INTO household_exposure ({', '.join(names)}, household_id) VALUES ({', '.join([mark] * 10)})",
+            [(*i[:-1], now, i[-1]) for i in inserts])
+
+
+def refresh_households(session: Session, household_ids: Iterable[uuid.UUID]) -> int:
+    """Recompute and store the exposure of these households (e.g. after a move)."""
+    ids = list(household_ids)
+    return sum(_refresh(session, Household.id.in_(ids[start:start + _CHUNK])) for start in range(0, len(ids), _CHUNK))
+
+
+def refresh_town(session: Session, town_id: uuid.UUID) -> int:
+    return _refresh(session, Household.town_id == town_id)
+
+
+@contextmanager
+def large_cache(session: Session, kib: int = 65_536) -> Iterator[None]:
+    """SQLite's page cache raised to ``kib`` for work over the whole ledger, then put back.
+
+    The encrypted ledger decrypts a page each time it comes back into the cache (and encrypts each dirty page
+    spilled): with the default 8 MB, reading 50,000 households beside their exposures and rewriting a tenth
+    of them costs twice the CPU it does with 64 MB. The memory is the connection's, and given back after."""
+    connection = session.connection()
+    if connection.dialect.name != "sqlite":
+        yield
+        return
+    before = connection.exec_driver_sql("PRAGMA cache_size").scalar() or -2000  # SQLite's own default
+    connection.exec_driver_sql(f"PRAGMA cache_size = {-abs(int(kib))}")
+    try:
+        yield
+    finally:
+        connection.exec_driver_sql(f"PRAGMA cache_size = {int(before)}")
+
+
+def refresh_all(session: Session) -> int:
+    """Recompute every household's exposure (after a layer is imported or removed); rows of households
+    deleted since are dropped, so the table is what a full recomputation would write."""
+    with large_cache(session):
+        gone = select(Household.id).where(Household.deleted_at.is_not(None))
+        session.execute(delete(_EXPOSURE).where(_EXPOSURE.c.household_id.in_(gone)))
+        return _refresh(session, true())
+
+
+# ------------------------------------------------------------------------------------------------ reading
+
+def main_hazard(flood_rank: int | None, sediment_class: int | None, storm_surge_rank: int | None,
+                tsunami_rank: int | None) -> HazardKind | None:
+    """The hazard a household evacuates from: the deepest at home, as a level 0–4 (depth ranks 4–6, the first
+    floor under water, alike; a 特別警戒区域 4, a 警戒区域 3), flood first when two are as deep; None outside
+    every zone. The same rule as the evacuation plan's (app/plans/hazard_link.py ``main_hazard``)."""
+    def level(rank: int | None) -> int:
+        return min(4, rank) if rank else 0
+
+    levels = [(level(flood_rank), 3, HazardKind.FLOOD),
+              (4 if (sediment_class or 0) >= 2 else 3 if sediment_class else 0, 2, HazardKind.SEDIMENT),
+              (level(storm_surge_rank), 1, HazardKind.STORM_SURGE), (level(tsunami_rank), 0, HazardKind.TSUNAMI)]
+    top, _, kind = max(levels)
+    return kind if top else None
+
+
+@dataclass(frozen=True)
+class ExposureView:
+    """One household's hazards, with the Japanese labels printed in the panel, the lists and the papers."""
+
+    household_id: uuid.UUID
+    map_number: int
+    known: bool  # False: the household has no longitude/latitude, so its exposure is unknown
+    layers: frozenset[HazardKind]  # the kinds of hazard data in the ledger when read
+    flood_rank: int | None
+    flood_river: str
+    sediment_kind: int | None
+    sediment_class: int | None
+    storm_surge_rank: int | None
+    tsunami_rank: int | None
+    computed_at: datetime | None
+
+    @property
+    def flood_label(self) -> str:
+        return depth_label(self.flood_rank)
+
+    @property
+    def sediment_kind_label(self) -> str:
+        return SEDIMENT_PHENOMENA.get(self.sediment_kind, "") if self.sediment_kind else ""
+
+    @property
+    def sediment_class_label(self) -> str:
+        return SEDIMENT_CLASSES.get(self.sediment_class, "") if self.sediment_class else ""
+
+    @property
+    def storm_surge_label(self) -> str:
+        return depth_label(self.storm_surge_rank)
+
+    @property
+    def tsunami_label(self) -> str:
+        return depth_label(self.tsunami_rank)
+
+    @property
+    def exposed(self) -> bool:
+        return any((self.flood_rank, self.sediment_class, self.storm_surge_rank, self.tsunami_rank))
+
+    @property
+    def summary(self) -> str:
+        """One line: 「洪水 3.0m以上5.0m未満（日野川）・土砂災害特別警戒区域（土石流）」, or why there is none."""
+        if not self.known:
+            return "不明（位置が地図上にない）"
+        if not self.layers:
+            return "ハザード情報なし"
+        parts = []
+        if self.flood_rank:
+            parts.append(f"洪水 {self.flood_label}" + (f"（{self.flood_river}）" if self.flood_river else ""))
+        if self.sediment_class:
+            parts.append(f"{self.sediment_class_label}（{self.sediment_kind_label}）")
+        if self.storm_surge_rank:
+            parts.append(f"高潮 {self.storm_surge_label}")
+        if self.tsunami_rank:
+            parts.append(f"津波 {self.tsunami_label}")
+        return "・".join(parts) if parts else "想定区域外"
+
+
+def _kinds_in_use(session: Session) -> frozenset[HazardKind]:
+    return frozenset(HazardKind(k) for k in session.scalars(
+        select(HazardLayer.kind).where(HazardLayer.archived_at.is_(None)).distinct()))
+
+
+def _views(session: Session, households: list[tuple[uuid.UUID, int, float | None, float | None]]) -> list[ExposureView]:
+    ids = [h[0] for h in households]
+    stored: dict[uuid.UUID, HouseholdExposure] = {}
+    for start in range(0, len(ids), _CHUNK):
+        for row in session.scalars(select(HouseholdExposure).where(
+                HouseholdExposure.household_id.in_(ids[start:start + _CHUNK]))):
+            stored[row.household_id] = row
+    stale = [(hid, lat, lon) for hid, _, lat, lon in households
+             if hid not in stored or (stored[hid].lat, stored[hid].lon) != (lat, lon)]
+    fresh = {}
+    if stale:
+        rows = _compute_rows(session, stale)
+        _store(session, rows)
+        fresh = {r["household_id"]: r for r in rows}
+    kinds = _kinds_in_use(session)
+    views = []
+    for hid, number, lat, lon in households:
+        r = fresh.get(hid)
+        if r is None:
+            s = stored[hid]
+            r = {"flood_rank": s.flood_rank, "flood_river": s.flood_river, "sediment_kind": s.sediment_kind,
+                 "sediment_class": s.sediment_class, "storm_surge_rank": s.storm_surge_rank,
+                 "tsunami_rank": s.tsunami_rank, "computed_at": s.computed_at}
+        views.append(ExposureView(
+            hid, number, lat is not None and lon is not None, kinds, r["flood_rank"], r["flood_river"] or "",
+            r["sediment_kind"], r["sediment_class"], r["storm_surge_rank"], r["tsunami_rank"], r["computed_at"]))
+    return views
+
+
+def exposure_of(session: Session, household_id: uuid.UUID) -> ExposureView:
+    """The household's exposure for the side panel (recomputed first if it moved since)."""
+    row = session.execute(select(Household.id, Household.map_number, Household.lat, Household.lon)
+                          .where(Household.id == household_id, Household.deleted_at.is_(None))).first()
+    if row is None:
+        raise NotFound(QT_TRANSLATE_NOOP("errors", "This household is no longer in the ledger."))
+    return _views(session, [(row[0], row[1], row[2], row[3])])[0]
+
+
+def exposures(session: Session, town_id: uuid.UUID) -> list[ExposureView]:
+    """Every household's exposure in a town, by map number (the lists and the papers)."""
+    rows = session.execute(select(Household.id, Household.map_number, Household.lat, Household.lon)
+                           .where(Household.town_id == town_id, Household.deleted_at.is_(None))
+                           .order_by(Household.map_number)).all()
+    return _views(session, [(r[0], r[1], r[2], r[3]) for r in rows])
+
+
+_READ_CHUNK = 10_000  # ids per IN (…) list in a read: one query for a roll call (SQLite allows 32,766 parameters)
+
+
+def exposures_for(session: Session, household_ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, ExposureView]:
+    """The exposure of just these households, by household id (deleted or unknown ids are left out).
+
+    A read: one Core query (per 10,000 ids) reads each household's position beside its stored row; a row that
+    is missing or was computed for another position is recomputed in memory, and nothing is written (the
+    stored row is brought up to date by the next write: a move, an import, ``refresh_households``)."""
+    h, e = cast(Table, Household.__table__), _EXPOSURE
+    query = (select(type_coerce(h.c.id, String), h.c.map_number, h.c.lat, h.c.lon, e.c.lat, e.c.lon, e.c.flood_rank,
+                    e.c.flood_river, e.c.sediment_kind, e.c.sediment_class, e.c.storm_surge_rank, e.c.tsunami_rank,
+                    e.c.computed_at)
+             .select_from(h.outerjoin(e, e.c.household_id == h.c.id)).where(h.c.deleted_at.is_(None)))
+    ids = list(dict.fromkeys(household_ids))
+    rows: list = []
+    for start in range(0, len(ids), _READ_CHUNK):
+        rows.extend(session.execute(query.where(h.c.id.in_(ids[start:start + _READ_CHUNK]))).all())
+    stale = [r for r in rows if r[12] is None or (r[4], r[5]) != (r[2], r[3])]  # no stored row, or moved since
+    fresh: dict[str, tuple] = {}
+    if stale:
+        now = utcnow()
+        for r, v in zip(stale, _computed(session, [(r[0], r[2], r[3]) for r in stale]), strict=True):
+            fresh[r[0]] = (*v[2:], now)
+    kinds = _kinds_in_use(session)
+    found = {}
+    for r in rows:
+        flood, river, kind, klass, surge, tsunami, at = fresh.get(r[0]) or r[6:13]
+        # The key as the database holds it (hex text in SQLite; a UUID already from PostgreSQL's driver).
+        household_id = r[0] if isinstance(r[0], uuid.UUID) else uuid.UUID(r[0])
+        found[household_id] = ExposureView(household_id, r[1], r[2] is not None and r[3] is not None, kinds, flood,
+                                           river or "", kind, klass, surge, tsunami, at)
+    return found
+
+
+__all__ = ["DEPTH_RANKS", "ExposureView", "exposure_of", "exposures", "exposures_for", "hazards_at", "load_zones",
+           "main_hazard", "refresh_all", "refresh_households", "refresh_town"]

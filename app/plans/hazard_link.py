@@ -1,0 +1,118 @@
+"""The plans' one door to the hazard layers (app/hazards): each household's hazards at home and the nearest
+shelter valid for its hazard, as the plans' own small views (HomeHazards, ShelterChoice).
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable
+
+from sqlalchemy.orm import Session
+
+from app.emergency import cards as emergency
+from app.hazards import exposure as hazard_exposure
+from app.hazards import shelters as hazard_shelters
+from app.models.emergency import ReferenceFeature
+from app.models.hazard import HazardKind
+from app.plans.views import HomeHazards, ShelterChoice
+
+SAME_SEDIMENT_ZONE_M = 200  # two houses in sediment zones this close are taken to share the slope
+
+
+def _home(v: hazard_exposure.ExposureView) -> HomeHazards:
+    if not v.known:
+        return HomeHazards(known=False)
+    labels = tuple(part for part in v.summary.split("・") if part) if v.exposed else ()
+    return HomeHazards(True, v.flood_rank, v.flood_river, v.sediment_kind, v.sediment_class, v.storm_surge_rank,
+                       v.tsunami_rank, labels)
+
+
+def hazards_of(session: Session, household_ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, HomeHazards]:
+    """Each household's hazards at home (HomeHazards(known=False) when it has no lat/lon)."""
+    return {hid: _home(hazard_exposure.exposure_of(session, hid)) for hid in dict.fromkeys(household_ids)}
+
+
+def town_hazards(session: Session, town_id: uuid.UUID) -> dict[uuid.UUID, HomeHazards]:
+    """Every household's hazards in a town (one read of the stored exposures)."""
+    return {v.household_id: _home(v) for v in hazard_exposure.exposures(session, town_id)}
+
+
+def hazards_at(session: Session, household_id: uuid.UUID) -> HomeHazards:
+    return hazards_of(session, [household_id]).get(household_id, HomeHazards())
+
+
+def shared_zone(a: HomeHazards, b: HomeHazards, distance_m: float | None) -> str:
+    """The hazard zone two homes share, as a short Japanese name ("" when none): the same river's flood
+    zone, storm surge or tsunami zone, or sediment zones within SAME_SEDIMENT_ZONE_M of each other."""
+    if not (a.known and b.known):
+        return ""
+    if a.flood_rank and b.flood_rank and (not a.flood_river or not b.flood_river or a.flood_river == b.flood_river):
+        return "洪水浸水想定区域" + (f"（{a.flood_river or b.flood_river}）" if a.flood_river or b.flood_river else "")
+    if a.sediment_class and b.sediment_class and distance_m is not None and distance_m <= SAME_SEDIMENT_ZONE_M:
+        return "土砂災害警戒区域"
+    if a.storm_surge_rank and b.storm_surge_rank:
+        return "高潮浸水想定区域"
+    if a.tsunami_rank and b.tsunami_rank:
+        return "津波浸水想定区域"
+    return ""
+
+
+def distance_m(lat1: float | None, lon1: float | None, lat2: float | None, lon2: float | None) -> float | None:
+    if None in (lat1, lon1, lat2, lon2):
+        return None
+    return emergency.haversine_m(lat1, lon1, lat2, lon2)  # type: ignore[arg-type]
+
+
+def main_hazard(h: HomeHazards) -> HazardKind | None:
+    """The hazard the plan is made against: the deepest at home (flood first when two are as deep)."""
+    levels = [(level_of_rank(h.flood_rank), 3, HazardKind.FLOOD),
+              (4 if (h.sediment_class or 0) >= 2 else 3 if h.sediment_class else 0, 2, HazardKind.SEDIMENT),
+              (level_of_rank(h.storm_surge_rank), 1, HazardKind.STORM_SURGE),
+              (level_of_rank(h.tsunami_rank), 0, HazardKind.TSUNAMI)]
+    level, _order, kind = max(levels)
+    return kind if level else None
+
+
+def nearest_shelter(session: Session, household_id: uuid.UUID, home: HomeHazards | None = None) -> ShelterChoice:
+    """The nearest shelter open for the household's main hazard and outside its zones (app.hazards.shelters);
+    outside every zone, the nearest designated shelter of Step III; empty without a lat/lon or a shelter."""
+    home = home if home is not None else hazards_of(session, [household_id])[household_id]
+    kind = main_hazard(home)
+    if kind is not None:
+        found = hazard_shelters.nearest_valid_shelter(session, household_id, kind)
+        name, address, metres, feature_id = found.name, found.address, found.distance_m, found.feature_id
+    else:
+        nearest = emergency.nearest_designated_shelter(session, household_id)
+        name, address, metres, feature_id = nearest.name, nearest.address, nearest.distance_m, nearest.feature_id
+    if not name:
+        return ShelterChoice()
+    f = session.get(ReferenceFeature, feature_id) if feature_id is not None else None
+    return ShelterChoice(name, address, f.lat if f else None, f.lon if f else None, metres, feature_id)
+
+
+def shelter_from_feature(session: Session, feature_id: uuid.UUID, lat: float | None,
+                         lon: float | None) -> ShelterChoice:
+    f = session.get(ReferenceFeature, feature_id)
+    if f is None:
+        return ShelterChoice()
+    return ShelterChoice(f.name, f.address, f.lat, f.lon, distance_m(lat, lon, f.lat, f.lon), f.id)
+
+
+def level_of_rank(rank: int | None) -> int:
+    """A depth rank (1 = under 0.5 m … 6 = over 20 m) as a level 0–4: ranks 4–6 (5 m and deeper, the
+    first floor under water) count alike."""
+    return min(4, rank) if rank else 0
+
+
+def depth_level(h: HomeHazards) -> int:
+    """0 (outside every zone) … 4 (deepest): the hazard part of the priority score (see priority.py)."""
+    if not h.known:
+        return 0
+    levels = [level_of_rank(r) for r in (h.flood_rank, h.storm_surge_rank, h.tsunami_rank)]
+    if h.sediment_class:
+        levels.append(4 if h.sediment_class >= 2 else 3)
+    return max(levels)
+
+
+__all__ = ["depth_level", "distance_m", "hazards_at", "hazards_of", "main_hazard", "nearest_shelter", "shared_zone",
+           "shelter_from_feature", "town_hazards"]

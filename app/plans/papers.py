@@ -1,0 +1,259 @@
+"""個別避難計画 on paper: one A4 page per person as PDF (with the map extract), and Excel (one row per person).
+
+The consent rule applies as on every paper (app/privacy/masking.py): a person the audience may not see by
+name, or whose plan consent is "no", is printed with only the map number, town and hazards at home; their
+name, address, needs, contacts, supporters and the map extract (which would show the house) are left out.
+Every page and sheet prints the rule applied. The default audience is the watchers and the commissioner,
+who carry the plans out; ``Audience.STAFF`` for the council's own copy.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+from functools import partial
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, NamedStyle, PatternFill
+from sqlalchemy.orm import Session
+
+from app.core.errors import QT_TRANSLATE_NOOP, LedgerError
+from app.core.pdf_fonts import add_japanese_font
+from app.core.sheets import SharedStyles
+from app.core.views import PersonView
+from app.core.wareki import to_wareki
+from app.plans import minimap
+from app.plans.plans import list_plans
+from app.plans.views import CONSENT_LABELS, START_LABELS, HomeHazards, PlanFields, PlanView, ShelterChoice
+from app.privacy.copies import register_copies, serial_line
+from app.privacy.masking import (
+    ANONYMOUS_NAME,
+    PERSON_BLANKS,
+    Audience,
+    as_audience,
+    hidden_persons,
+    lifts_consent,
+    rule_line,
+)
+from app.privacy.sharing import SharingContext, current_sharing
+
+TITLE = "個別避難計画"
+DEFAULT_AUDIENCE = Audience.WATCHERS
+FONT_NAME = "BIZ UDゴシック"
+
+
+@dataclass(frozen=True)
+class PlanPaper:
+    """A plan as printed: the view, and whether the person is shown anonymously."""
+
+    view: PlanView
+    anonymous: bool
+
+
+def _day(d: date | None) -> str:
+    return to_wareki(d) if d else ""
+
+
+def mask_plan(v: PlanView) -> PlanView:
+    """A plan shown anonymously: the map number, town and hazards at home stay; everything personal goes."""
+    return replace(v, person=replace(v.person, **PERSON_BLANKS), address="", lat=None, lon=None,
+                   fields=PlanFields(start_when=v.fields.start_when), shelter=ShelterChoice(), contacts=(),
+                   family_doctor="", family_doctor_phone="", care_level="", supporters=(), flags=())
+
+
+def plans_for(session: Session, town_id: uuid.UUID, audience: Audience = Audience.STAFF,
+              person_ids: Sequence[uuid.UUID] | None = None, sharing: SharingContext | None = None) -> list[PlanPaper]:
+    """The plans to print (every person needing support, blank forms for those without a plan), masked by the
+    consent rule under ``sharing`` (the ledger's current mode when None: 災害時 lifts it for responders)."""
+    audience = as_audience(audience)
+    sharing = current_sharing(session) if sharing is None else sharing
+    views = list_plans(session, town_id)
+    if person_ids is not None:
+        wanted = set(person_ids)
+        views = [v for v in views if v.person.id in wanted]
+    hidden = hidden_persons(session, (v.person.id for v in views), audience, sharing)
+    if audience is not Audience.STAFF and not lifts_consent(audience, sharing):
+        hidden |= {v.person.id for v in views if v.has_plan and v.fields.consent == "no"}
+    return [PlanPaper(mask_plan(v), True) if v.person.id in hidden else PlanPaper(v, False) for v in views]
+
+
+def plan_lines(v: PlanView, anonymous: bool = False, *, supporter_slots: int = 2,
+               contact_slots: int = 1) -> list[tuple[str, str]]:
+    """The (label, value) rows of a plan in print order; "" is an empty box to fill in by hand (at least
+    ``supporter_slots`` supporters and ``contact_slots`` contacts)."""
+    f, p = v.fields, v.person
+    start = START_LABELS[f.start_when] if not anonymous else ""
+    if f.start_note:
+        start = f"{start}　{f.start_note}" if f.start_when != "other" else f.start_note
+    lines = [
+        ("氏名", ANONYMOUS_NAME if anonymous else p.name),
+        ("ふりがな", p.kana),
+        ("生年月日", _day(p.birth_date)),
+        ("住所", v.address),
+        ("電話", p.phone),
+        ("自宅の災害リスク", v.hazards.text if v.hazards != HomeHazards() or not anonymous else ""),
+        ("避難先", v.shelter.label or f.shelter_text),
+        ("避難経路", f.route_note),
+        ("移動手段", f.transport),
+        ("避難開始のタイミング", start),
+        ("移動の支援", f.mobility),
+        ("医療機器", f.medical_devices),
+        ("服薬", f.medication),
+        ("意思疎通", f.communication),
+    ]
+    supporters = list(v.supporters)
+    for i in range(max(supporter_slots, len(supporters))):
+        s = supporters[i] if i < len(supporters) else None
+        value = ""
+        if s is not None:
+            value = "　".join(x for x in (s.name, f"（{s.relation}）" if s.relation else "", s.phone,
+                                         f"同意: {CONSENT_LABELS.get(s.consent, s.consent)}") if x)
+        lines.append((f"避難支援者{i + 1}", value))
+    contacts = list(v.contacts)
+    for i in range(max(contact_slots, len(contacts))):
+        c = contacts[i] if i < len(contacts) else None
+        lines.append((f"緊急連絡先{i + 1}", "　".join(x for x in (c.name, f"（{c.relationship}）" if c.relationship
+                                                               else "", c.phone) if x) if c else ""))
+    lines += [
+        ("かかりつけ医", "　".join(x for x in (v.family_doctor, v.family_doctor_phone) if x)),
+        ("本人の同意（情報提供）", "" if anonymous or not v.has_plan else
+         CONSENT_LABELS.get(f.consent, f.consent) + (f"　{_day(f.consent_date)}" if f.consent_date else "")),
+        ("作成日", _day(f.made_on)),
+        ("見直し日", _day(f.reviewed_on)),
+        ("備考", f.note),
+    ]
+    return lines
+
+
+def warnings_of(v: PlanView) -> list[str]:
+    return [flag.ja for flag in v.all_flags]
+
+
+# ---------------------------------------------------------------- PDF
+
+
+def _fit(pdf, family: str, text: str, width: float, size: float) -> None:  # noqa: ANN001
+    while size > 6 and pdf.get_string_width(text) > width - 2:
+        size -= 0.5
+        pdf.set_font(family, size=size)
+
+
+def write_plans_pdf(papers: Sequence[PlanPaper], path: Path, *, rule: str = "") -> Path:
+    """One A4 page per person: the plan's rows, the checks' warnings, and the map extract."""
+    from fpdf import FPDF
+
+    pdf = FPDF(orientation="portrait", format="A4")
+    family = add_japanese_font(pdf)
+    pdf.set_title(TITLE)
+    pdf.set_auto_page_break(False)
+    pdf.set_margins(12, 10, 12)
+    width = pdf.w - 24
+    if not papers:
+        pdf.add_page()
+        pdf.set_font(family, size=10)
+        pdf.cell(0, 6, rule)
+    for paper in papers:
+        v = paper.view
+        pdf.add_page()
+        pdf.set_font(family, size=18)
+        pdf.cell(width * 0.55, 10, TITLE, new_x="RIGHT")
+        pdf.set_font(family, size=11)
+        pdf.cell(width * 0.45, 10, f"{v.town_name}　No.{v.map_number}", align="R", new_x="LMARGIN", new_y="NEXT")
+        lines = plan_lines(v, paper.anonymous)
+        row_h, label_w = 6.6, 44
+        for label, value in lines:
+            y = pdf.get_y()
+            pdf.set_fill_color(232, 232, 232)
+            pdf.set_font(family, size=9)
+            pdf.set_xy(12, y)
+            pdf.cell(label_w, row_h, label, border=1, fill=True)
+            pdf.set_font(family, size=11)
+            _fit(pdf, family, value, width - label_w, 11)
+            pdf.cell(width - label_w, row_h, value, border=1, new_x="LMARGIN", new_y="NEXT")
+        warnings = [] if paper.anonymous else warnings_of(v)
+        pdf.set_font(family, size=8.5)
+        for text in warnings[:4]:
+            pdf.cell(width, 4.6, f"［確認］{text}", new_x="LMARGIN", new_y="NEXT")
+        top = pdf.get_y() + 2
+        box = (12, top, width, max(30.0, pdf.h - 18 - top))
+        home = (v.lat, v.lon) if v.lat is not None and v.lon is not None else None
+        shelter = (v.shelter.lat, v.shelter.lon) if v.shelter.lat is not None and v.shelter.lon is not None else None
+        if paper.anonymous:
+            pdf.rect(*box)
+            pdf.set_xy(12, top + box[3] / 2 - 3)
+            pdf.set_font(family, size=9)
+            pdf.cell(width, 6, "同意の範囲外のため地図・個人情報は表示しません", align="C")
+        else:
+            minimap.draw(pdf, family, box, home, shelter, v.shelter.name)
+        pdf.set_xy(12, pdf.h - 14)
+        pdf.set_font(family, size=8)
+        pdf.cell(width, 4, rule)
+    path = Path(path)
+    pdf.output(str(path))
+    return path
+
+
+# ---------------------------------------------------------------- Excel
+
+
+def _styles() -> dict[str, NamedStyle]:
+    return {
+        "計画 見出し": NamedStyle(font=Font(name=FONT_NAME, size=11, bold=True), fill=PatternFill("solid", fgColor="E8E8E8"),
+                              alignment=Alignment(vertical="center", wrap_text=True)),
+        "計画 記入": NamedStyle(font=Font(name=FONT_NAME, size=11), alignment=Alignment(vertical="top", wrap_text=True)),
+        "計画 表示ルール": NamedStyle(font=Font(name=FONT_NAME, size=9)),
+    }
+
+
+def write_plans_xlsx(papers: Sequence[PlanPaper], path: Path, *, rule: str = "") -> Path:
+    """One row per person (the plan's rows as columns) and a 確認事項 column with the checks' warnings;
+    user text is always text, never a formula (app/core/sheets.py)."""
+    wb = Workbook(write_only=True)
+    styles = SharedStyles(wb, _styles())
+    cell = styles.cell
+    ws = wb.create_sheet(TITLE)
+    lines = partial(plan_lines, supporter_slots=max([2, *(len(p.view.supporters) for p in papers)]),
+                    contact_slots=max([1, *(len(p.view.contacts) for p in papers)]))
+    blank = PlanView(PersonView(uuid.UUID(int=0), uuid.UUID(int=0), ""), uuid.UUID(int=0), 0, "", "", None, None,
+                     False, PlanFields())
+    labels = ["町名", "地図番号"] + [label for label, _ in lines(blank)]
+    ws.append([cell(ws, rule, "計画 表示ルール")])
+    ws.freeze_panes = "C3"
+    header = labels + ["確認事項"]
+    ws.append([cell(ws, h, "計画 見出し") for h in header])
+    for paper in papers:
+        v = paper.view
+        values = dict(lines(v, paper.anonymous))
+        row = [cell(ws, v.town_name, "計画 記入"), cell(ws, v.map_number, "計画 記入")]
+        row += [cell(ws, values.get(label, ""), "計画 記入") for label in labels[2:]]
+        row.append(cell(ws, "" if paper.anonymous else "\n".join(warnings_of(v)), "計画 記入"))
+        ws.append(row)
+    path = Path(path)
+    wb.save(path)
+    return path
+
+
+def export_plans(session: Session, town_id: uuid.UUID, path: Path, *, audience: Audience = DEFAULT_AUDIENCE,
+                 person_ids: Sequence[uuid.UUID] | None = None, sharing: SharingContext | None = None) -> Path:
+    """Write the town's plans to ``path``: .pdf or .xlsx by its suffix (the CLI's export-plans).
+
+    A paper that names anyone is counted out in the printed copies ledger (its serial printed on every page):
+    the caller commits ``session`` with the file."""
+    path = Path(path)
+    audience = as_audience(audience)
+    suffix = path.suffix.lower()
+    if suffix not in (".pdf", ".xlsx"):
+        raise LedgerError(QT_TRANSLATE_NOOP("errors", "Save the plans as .pdf or .xlsx."), where=path.name)
+    sharing = current_sharing(session) if sharing is None else sharing
+    papers = plans_for(session, town_id, audience, person_ids, sharing)
+    rule = rule_line(audience, sharing)
+    if any(not paper.anonymous for paper in papers):
+        serial = register_copies(session, paper="evacuation_plans", audience=audience, town_id=town_id,
+                                 town_name=papers[0].view.town_name, sharing=sharing, file_name=path.name)
+        rule = f"{rule}　{serial_line(serial)}"
+    if suffix == ".pdf":
+        return write_plans_pdf(papers, path, rule=rule)
+    return write_plans_xlsx(papers, path, rule=rule)

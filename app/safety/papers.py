@@ -1,0 +1,176 @@
+"""安否確認チェックリスト: printable A4 checklists per 民生委員, per watcher and per shelter (PDF).
+
+Each row: map number, name (by the consent rule of app/privacy/masking.py under the current sharing mode:
+in disaster mode the list may go to responders by name), phone, hazard, and one box to tick per status.
+Every paper is counted out in the printed copies ledger and carries its serial and the rule it applied.
+"""
+
+from __future__ import annotations
+
+import enum
+import uuid
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from app.core.errors import QT_TRANSLATE_NOOP, LedgerError
+from app.core.pdf_fonts import add_japanese_font
+from app.hazards.shelters import nearest_valid_shelter
+from app.models.hazard import HazardKind
+from app.models.safety import IncidentKind, SafetyStatus
+from app.privacy.copies import register_copies, serial_line
+from app.privacy.masking import PERSON_BLANKS, Audience, as_audience, hidden_persons, rule_line
+from app.privacy.sharing import SharingContext, current_sharing
+from app.safety.incidents import get_incident
+from app.safety.rollcall import roll_call
+from app.safety.views import STATUS_LABELS, RollCallRow
+
+TITLE = "安否確認チェックリスト"
+NO_COMMISSIONER = "（担当民生委員なし）"
+NO_WATCHER = "（見守り者なし）"
+NO_SHELTER = "（避難先未定）"
+# The boxes to tick: every status but 未確認 (an empty row is unchecked).
+BOX_STATUSES = tuple(s for s in SafetyStatus if s is not SafetyStatus.UNCHECKED)
+_BOX_LABELS = {SafetyStatus.SAFE_HOME: "無事", SafetyStatus.EVACUATED: "避難",
+               SafetyStatus.NEEDS_HELP: "要支援", SafetyStatus.HOSPITAL: "入院等", SafetyStatus.UNREACHABLE: "不能"}
+_HAZARD_OF = {IncidentKind.FLOOD: HazardKind.FLOOD, IncidentKind.SEDIMENT: HazardKind.SEDIMENT}
+
+
+class GroupBy(enum.StrEnum):
+    COMMISSIONER = "commissioner"  # one list per 民生児童委員
+    WATCHER = "watcher"  # one list per watcher (a person watched by two is on both)
+    SHELTER = "shelter"  # one list per shelter: where the person is, or where they should go
+
+
+@dataclass(frozen=True)
+class ChecklistGroup:
+    title: str  # 「民生委員: 川村　民子」
+    rows: tuple[RollCallRow, ...]
+
+
+def _shelter_of(session: Session, row: RollCallRow, hazard: HazardKind | None) -> str:
+    if row.latest is not None and row.latest.status is SafetyStatus.EVACUATED and row.latest.shelter_text:
+        return row.latest.shelter_text
+    if hazard is None:
+        return NO_SHELTER
+    found = nearest_valid_shelter(session, row.household_id, hazard)
+    return found.name or NO_SHELTER
+
+
+def checklist_groups(session: Session, incident_id: uuid.UUID, group_by: GroupBy | str, *,
+                     town_id: uuid.UUID | None = None) -> list[ChecklistGroup]:
+    """The roll call cut into one list per 民生委員, watcher or shelter (hazard order inside each)."""
+    try:
+        group_by = GroupBy(group_by)
+    except ValueError:
+        raise LedgerError(QT_TRANSLATE_NOOP("errors", "Group the checklists by commissioner, watcher or shelter."),
+                          where="group_by") from None
+    rows = roll_call(session, incident_id, town_id=town_id)
+    groups: dict[str, list[RollCallRow]] = defaultdict(list)
+    if group_by is GroupBy.SHELTER:
+        hazard = _HAZARD_OF.get(get_incident(session, incident_id).kind)
+        for r in rows:
+            groups[f"避難所: {_shelter_of(session, r, hazard)}"].append(r)
+    else:
+        prefix, names_of, none = (("民生委員", lambda r: r.commissioners, NO_COMMISSIONER)
+                                  if group_by is GroupBy.COMMISSIONER else
+                                  ("見守り者", lambda r: r.watchers, NO_WATCHER))
+        for r in rows:
+            for name in names_of(r) or (none,):
+                groups[f"{prefix}: {name}"].append(r)
+    # Named groups by name, the catch-all ones last.
+    order = sorted(groups, key=lambda title: (title.endswith("）"), title))
+    return [ChecklistGroup(title, tuple(groups[title])) for title in order]
+
+
+def masked_rows(session: Session, rows: Sequence[RollCallRow], audience: Audience,
+                sharing: SharingContext) -> list[RollCallRow]:
+    """The rows as ``audience`` may see them: a person not shown by name keeps only the map number and status."""
+    hidden = hidden_persons(session, (r.person_id for r in rows), audience, sharing)
+    blank = {k: PERSON_BLANKS[k] for k in ("name", "kana", "phone")}
+    return [replace(r, address="", **blank) if r.person_id in hidden else r for r in rows]
+
+
+def _draw_group(pdf, family: str, incident_name: str, group: ChecklistGroup, rule: str) -> None:  # noqa: ANN001
+    # Plain cells only (no markdown, no HTML): user text is printed as typed.
+    pdf.add_page()
+    width = pdf.w - pdf.l_margin - pdf.r_margin
+    pdf.set_font(family, size=15)
+    pdf.cell(width * 0.55, 9, TITLE, new_x="RIGHT")
+    pdf.set_font(family, size=10)
+    pdf.cell(width * 0.45, 9, incident_name, align="R", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font(family, size=12)
+    pdf.cell(width, 8, group.title, new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font(family, size=7.5)
+    pdf.multi_cell(width, 3.6, rule, new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(1)
+    columns = [("No.", 11), ("氏名", 34), ("電話", 26), ("ハザード", 33)]
+    box_w, note_w = 11.0, 0.0
+    note_w = width - sum(w for _, w in columns) - box_w * len(BOX_STATUSES)
+    pdf.set_fill_color(232, 232, 232)
+    pdf.set_font(family, size=8)
+    for label, w in columns:
+        pdf.cell(w, 7, label, border=1, fill=True, align="C")
+    for s in BOX_STATUSES:
+        pdf.cell(box_w, 7, _BOX_LABELS[s], border=1, fill=True, align="C")
+    pdf.cell(note_w, 7, "確認者・時刻・メモ", border=1, fill=True, align="C", new_x="LMARGIN", new_y="NEXT")
+    row_h = 10
+    for r in group.rows:
+        if pdf.get_y() + row_h > pdf.h - pdf.b_margin:
+            pdf.add_page()
+        values = [str(r.map_number), r.name, r.phone, r.hazard_label]
+        for (_, w), value in zip(columns, values, strict=True):
+            size = 9.0
+            pdf.set_font(family, size=size)
+            while size > 5.5 and pdf.get_string_width(value) > w - 1.5:
+                size -= 0.5
+                pdf.set_font(family, size=size)
+            pdf.cell(w, row_h, value, border=1)
+        y = pdf.get_y()
+        for _ in BOX_STATUSES:
+            x = pdf.get_x()
+            pdf.cell(box_w, row_h, "", border=1)
+            pdf.rect(x + box_w / 2 - 2.2, y + row_h / 2 - 2.2, 4.4, 4.4)
+        pdf.cell(note_w, row_h, "", border=1, new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font(family, size=7.5)
+    pdf.ln(2)
+    pdf.multi_cell(width, 3.6, "状況（" + "・".join(STATUS_LABELS[s] for s in BOX_STATUSES)
+                   + "）の欄に✓。避難済みは避難所名を、要支援・要救助はメモに内容を書いてください。")
+
+
+def write_checklists_pdf(incident_name: str, groups: Sequence[ChecklistGroup], path: Path, rule: str) -> Path:
+    from fpdf import FPDF
+
+    pdf = FPDF(orientation="portrait", format="A4")
+    family = add_japanese_font(pdf)
+    pdf.set_title(TITLE)
+    pdf.set_margins(10, 10, 10)
+    pdf.set_auto_page_break(False)
+    if not groups:
+        groups = [ChecklistGroup("（該当者なし）", ())]
+    for group in groups:
+        _draw_group(pdf, family, incident_name, group, rule)
+    path = Path(path)
+    pdf.output(str(path))
+    return path
+
+
+def export_checklists(session: Session, incident_id: uuid.UUID, path: Path, *, group_by: GroupBy | str =
+                      GroupBy.COMMISSIONER, town_id: uuid.UUID | None = None,
+                      audience: Audience | str = Audience.WATCHERS, sharing: SharingContext | None = None) -> Path:
+    """Write the checklists as one PDF (a page or more per group); counted out in the printed copies ledger
+    (``session`` is committed by the caller)."""
+    path = Path(path)
+    if path.suffix.lower() != ".pdf":
+        raise LedgerError(QT_TRANSLATE_NOOP("errors", "Save the checklists as .pdf."), where=path.name)
+    audience = as_audience(audience)
+    sharing = current_sharing(session) if sharing is None else sharing
+    incident = get_incident(session, incident_id)
+    groups = [ChecklistGroup(g.title, tuple(masked_rows(session, g.rows, audience, sharing)))
+              for g in checklist_groups(session, incident_id, group_by, town_id=town_id)]
+    serial = register_copies(session, paper="safety_checklist", audience=audience, town_id=town_id,
+                             sharing=sharing, file_name=path.name)
+    return write_checklists_pdf(incident.name, groups, path, f"{rule_line(audience, sharing)}　{serial_line(serial)}")

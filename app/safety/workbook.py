@@ -1,0 +1,291 @@
+"""The safety check in Excel: a checklist to type into and read back, and the incident's log for the city.
+
+The checklist's 「状況（入力）」 column takes the same Japanese labels as the screen (「避難済み（避難所名）」 or
+「避難済み」 with the shelter in its own column). Reading it back checks every row first: one bad cell is named
+(sheet, row, column) and nothing is recorded.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time, timezone
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
+from openpyxl.worksheet.datavalidation import DataValidation
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.core.errors import QT_TRANSLATE_NOOP, LedgerError
+from app.core.sheets import SharedStyles, cell_error, cell_text, check_length, open_workbook, write_text
+from app.models import District, Household, Person, Town
+from app.models.safety import CheckMethod, SafetyStatus
+from app.privacy.copies import register_copies, serial_line
+from app.privacy.masking import Audience, as_audience, rule_line
+from app.privacy.sharing import SharingContext, current_sharing
+from app.safety.incidents import events_of, get_incident, latest_key, record_events
+from app.safety.papers import masked_rows
+from app.safety.rollcall import district_counts, roll_call
+from app.safety.views import METHOD_LABELS, STATUS_LABELS, EventFields, EventView
+
+SHEET = "安否確認"
+LOG_SHEET = "記録"
+COUNTS_SHEET = "地区別集計"
+HEADERS = ("地図番号", "町名", "氏名", "電話", "ハザード", "現在の状況", "状況（入力）", "避難所名", "確認者",
+           "確認日時", "方法", "メモ", "ID")
+COL = {name: i + 1 for i, name in enumerate(HEADERS)}
+FIRST_ROW = 4  # rows 1–3: title, rule, headers
+_STATUS_OF = {label: status for status, label in STATUS_LABELS.items()}
+_METHOD_OF = {label: method for method, label in METHOD_LABELS.items()}
+_TYPED = frozenset({"状況（入力）", "避難所名", "確認者", "確認日時", "方法", "メモ"})  # the columns to fill in
+_EVACUATED_WITH = re.compile(r"^避難済み[（(](.*)[）)]$")
+
+
+def _styles() -> dict[str, NamedStyle]:
+    thin = Side(style="thin", color="000000")
+    box = Border(left=thin, right=thin, top=thin, bottom=thin)
+    return {"安否 表題": NamedStyle(font=Font(size=14, bold=True)),
+            "安否 注記": NamedStyle(font=Font(size=9)),
+            "安否 見出し": NamedStyle(font=Font(bold=True), fill=PatternFill("solid", fgColor="E8E8E8"), border=box),
+            "安否 値": NamedStyle(border=box, alignment=Alignment(vertical="center")),
+            "安否 入力": NamedStyle(border=box, fill=PatternFill("solid", fgColor="FFF8DC"))}
+
+
+def write_checklist_xlsx(session: Session, incident_id: uuid.UUID, path: Path, *, town_id: uuid.UUID | None = None,
+                         audience: Audience | str = Audience.WATCHERS, sharing: SharingContext | None = None) -> Path:
+    """The roll call as a sheet to type the checks into (hazard order); counted out as a paper with names."""
+    path = Path(path)
+    audience = as_audience(audience)
+    sharing = current_sharing(session) if sharing is None else sharing
+    incident = get_incident(session, incident_id)
+    rows = masked_rows(session, roll_call(session, incident_id, town_id=town_id), audience, sharing)
+    serial = register_copies(session, paper="safety_checklist", audience=audience, town_id=town_id, sharing=sharing,
+                             file_name=path.name)
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = SHEET
+    SharedStyles(wb, _styles())  # registers the named styles
+    ws.cell(1, 1, f"安否確認チェックリスト　{incident.name}").style = "安否 表題"
+    ws.cell(2, 1, f"{rule_line(audience, sharing)}　{serial_line(serial)}").style = "安否 注記"
+    for name, col in COL.items():
+        ws.cell(3, col, name).style = "安否 見出し"
+    for n, r in enumerate(rows, start=FIRST_ROW):
+        values = (r.map_number, r.town_name, r.name, r.phone, r.hazard_label, r.status_text, "", "", "", None, "",
+                  "", str(r.person_id))
+        for col, value in enumerate(values, start=1):
+            cell = ws.cell(n, col)
+            cell.style = "安否 入力" if HEADERS[col - 1] in _TYPED else "安否 値"
+            write_text(cell, value)  # type: ignore[arg-type]  # numbers pass through; user text stays text, never a formula (after the style: it sets a flag)
+    last = FIRST_ROW + max(len(rows), 1) - 1
+    choices = DataValidation(type="list", formula1='"' + ",".join(STATUS_LABELS.values()) + '"', allow_blank=True)
+    choices.add(f"G{FIRST_ROW}:G{last}")
+    methods = DataValidation(type="list", formula1='"' + ",".join(METHOD_LABELS.values()) + '"', allow_blank=True)
+    methods.add(f"K{FIRST_ROW}:K{last}")
+    ws.add_data_validation(choices)
+    ws.add_data_validation(methods)
+    ws.column_dimensions["M"].hidden = True  # the person's id: how a typed row finds its person again
+    for letter, width in zip("ABCDEFGHIJKL", (8, 10, 16, 14, 26, 18, 18, 16, 12, 16, 8, 24), strict=True):
+        ws.column_dimensions[letter].width = width
+    ws.freeze_panes = f"A{FIRST_ROW}"
+    wb.save(path)
+    return path
+
+
+@dataclass(frozen=True)
+class ReadBack:
+    """What a typed checklist recorded."""
+
+    recorded: int
+    skipped: int  # rows left empty (still unchecked)
+
+
+def _status(text: str, sheet: str, row: int) -> tuple[SafetyStatus, str]:
+    if text in _STATUS_OF:
+        return _STATUS_OF[text], ""
+    if m := _EVACUATED_WITH.match(text):
+        return SafetyStatus.EVACUATED, m.group(1).strip()
+    raise cell_error(QT_TRANSLATE_NOOP("errors", "Sheet {sheet}, row {row}, column 状況（入力） ({cell}): 「{value}」 "
+                                                 "is not a status; use one of {labels}."),
+                     sheet, row, COL["状況（入力）"], value=text, labels="、".join(STATUS_LABELS.values()))
+
+
+def _checked_at(cell: object, sheet: str, row: int, today: date) -> datetime | None:
+    value = getattr(cell, "value", None)
+    column = COL["確認日時"]
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value.astimezone(timezone.utc) if value.tzinfo else value.astimezone()
+    text = cell_text(cell, sheet, row, column)
+    for parse in (datetime.fromisoformat, lambda t: datetime.combine(today, time.fromisoformat(t))):
+        try:
+            parsed = parse(text.replace("/", "-"))
+        except ValueError:
+            continue
+        return parsed if parsed.tzinfo else parsed.astimezone()  # typed in local time
+    raise cell_error(QT_TRANSLATE_NOOP("errors", "Sheet {sheet}, row {row}, column 確認日時 ({cell}): 「{value}」 is "
+                                                 "not a date and time; write e.g. 2026-07-08 09:30 or 09:30."),
+                     sheet, row, column, value=text)
+
+
+@dataclass(frozen=True)
+class ChecklistLine:
+    """One typed row of a checklist as it will be recorded (what the preview shows)."""
+
+    row: int
+    person_id: uuid.UUID
+    map_number: str
+    name: str
+    fields: EventFields
+
+
+@dataclass(frozen=True)
+class ChecklistPreview:
+    """What reading a typed checklist back would record, and every bad row named; nothing is written yet."""
+
+    path: Path
+    lines: tuple[ChecklistLine, ...]
+    errors: tuple[LedgerError, ...]
+    skipped: int  # rows left empty (still unchecked)
+
+
+def _line(session: Session, incident_id: uuid.UUID, row_number: int, row: tuple, now: datetime
+          ) -> ChecklistLine | None:
+    cells = {name: row[col - 1] if len(row) >= col else None for name, col in COL.items()}
+    typed = cell_text(cells["状況（入力）"], SHEET, row_number, COL["状況（入力）"])
+    if not typed:
+        return None
+    status, shelter = _status(typed, SHEET, row_number)
+    try:
+        person_id = uuid.UUID(cell_text(cells["ID"], SHEET, row_number, COL["ID"]))
+    except ValueError:
+        raise cell_error(QT_TRANSLATE_NOOP("errors", "Sheet {sheet}, row {row}, column ID ({cell}): the row's "
+                                                     "hidden person id was changed or removed."),
+                         SHEET, row_number, COL["ID"]) from None
+    method_text = cell_text(cells["方法"], SHEET, row_number, COL["方法"])
+    if method_text and method_text not in _METHOD_OF:
+        raise cell_error(QT_TRANSLATE_NOOP("errors", "Sheet {sheet}, row {row}, column 方法 ({cell}): 「{value}」 "
+                                                     "is not a method; use 訪問, 電話 or その他."),
+                         SHEET, row_number, COL["方法"], value=method_text)
+    shelter = shelter or cell_text(cells["避難所名"], SHEET, row_number, COL["避難所名"])
+    fields = EventFields(
+        status=status,
+        checked_by=check_length(cell_text(cells["確認者"], SHEET, row_number, COL["確認者"]), 200, "checker",
+                                SHEET, row_number, COL["確認者"]),
+        method=_METHOD_OF.get(method_text, CheckMethod.VISIT),
+        note=cell_text(cells["メモ"], SHEET, row_number, COL["メモ"]),
+        shelter_text=check_length(shelter, 300, "shelter", SHEET, row_number, COL["避難所名"]),
+        checked_at=_checked_at(cells["確認日時"], SHEET, row_number, now.astimezone().date()) or now)
+    try:
+        record_events(session, incident_id, [(person_id, fields)])  # the service's own checks, rolled back below
+    except LedgerError as e:
+        raise LedgerError(QT_TRANSLATE_NOOP("errors", "Sheet {sheet}, row {row}: {reason}"), where=f"{SHEET}!{row_number}",
+                          sheet=SHEET, row=row_number, reason=str(e)) from None
+    return ChecklistLine(row_number, person_id, cell_text(cells["地図番号"], SHEET, row_number, COL["地図番号"]),
+                         cell_text(cells["氏名"], SHEET, row_number, COL["氏名"]), fields)
+
+
+def preview_checklist_xlsx(session: Session, incident_id: uuid.UUID, path: Path, *,
+                           now: datetime | None = None) -> ChecklistPreview:
+    """Read a typed checklist: every row it would record, and every bad row named (sheet, row, column).
+
+    Writes nothing: each row is tried against the incident in a savepoint that is rolled back."""
+    path = Path(path)
+    now = now or datetime.now(timezone.utc)
+    get_incident(session, incident_id)
+    wb = open_workbook(path)
+    lines: list[ChecklistLine] = []
+    errors: list[LedgerError] = []
+    skipped = 0
+    try:
+        if SHEET not in wb.sheetnames:
+            raise LedgerError(QT_TRANSLATE_NOOP("errors", "The workbook has no sheet named {sheet}."), where=path.name,
+                              sheet=SHEET)
+        ws = wb[SHEET]
+        for row_number, row in enumerate(ws.iter_rows(min_row=FIRST_ROW, max_col=len(HEADERS)), start=FIRST_ROW):
+            savepoint = session.begin_nested()
+            try:
+                line = _line(session, incident_id, row_number, row, now)
+            except LedgerError as e:
+                errors.append(e)
+                continue
+            finally:
+                savepoint.rollback()
+            if line is not None:
+                lines.append(line)
+            elif len(row) >= COL["ID"] and cell_text(row[COL["ID"] - 1], SHEET, row_number, COL["ID"]):
+                skipped += 1
+    finally:
+        wb.close()
+    return ChecklistPreview(path, tuple(lines), tuple(errors), skipped)
+
+
+def record_checklist(session: Session, incident_id: uuid.UUID, preview: ChecklistPreview) -> ReadBack:
+    """Record every line of a preview in the caller's transaction; refused whole when a row was bad."""
+    if preview.errors:
+        raise preview.errors[0]
+    record_events(session, incident_id, [(line.person_id, line.fields) for line in preview.lines])
+    return ReadBack(len(preview.lines), preview.skipped)
+
+
+def read_checklist_xlsx(session: Session, incident_id: uuid.UUID, path: Path, *,
+                        now: datetime | None = None) -> ReadBack:
+    """Record every row whose 「状況（入力）」 is filled in; any bad cell stops it all (nothing recorded)."""
+    return record_checklist(session, incident_id, preview_checklist_xlsx(session, incident_id, path, now=now))
+
+
+def _names(session: Session, person_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, tuple]:
+    found: dict[uuid.UUID, tuple] = {}
+    ids = list(dict.fromkeys(person_ids))
+    for start in range(0, len(ids), 500):
+        for row in session.execute(
+                select(Person.id, Person.name, Household.map_number, Town.name, District.name)
+                .join(Household, Household.id == Person.household_id).join(Town, Town.id == Household.town_id)
+                .join(District, District.id == Town.district_id).where(Person.id.in_(ids[start:start + 500]))):
+            found[row[0]] = tuple(row[1:])
+    return found
+
+
+def export_log(session: Session, incident_id: uuid.UUID, path: Path, *, audience: Audience | str = Audience.AGENCIES,
+               sharing: SharingContext | None = None) -> int:
+    """Every check of the incident (oldest first) and the counts per 地区, for the city; how many checks."""
+    from app.privacy.masking import hidden_persons
+
+    path = Path(path)
+    if path.suffix.lower() != ".xlsx":
+        raise LedgerError(QT_TRANSLATE_NOOP("errors", "Save the log as .xlsx."), where=path.name)
+    audience = as_audience(audience)
+    sharing = current_sharing(session) if sharing is None else sharing
+    incident = get_incident(session, incident_id)
+    events: list[EventView] = sorted(events_of(session, incident_id), key=latest_key)
+    names = _names(session, [e.person_id for e in events])
+    hidden = hidden_persons(session, names, audience, sharing)
+    serial = register_copies(session, paper="safety_checklist", audience=audience, sharing=sharing,
+                             file_name=path.name, title="安否確認の記録")
+    wb = Workbook(write_only=True)
+    styles = SharedStyles(wb, _styles())
+    ws = wb.create_sheet(LOG_SHEET)
+    cell = styles.cell
+    ws.append([cell(ws, f"安否確認の記録　{incident.name}", "安否 表題")])
+    ws.append([cell(ws, f"{rule_line(audience, sharing)}　{serial_line(serial)}", "安否 注記")])
+    ws.append([cell(ws, h, "安否 見出し") for h in ("確認日時", "地区", "町名", "地図番号", "氏名", "状況", "避難所名",
+                                                   "確認者", "方法", "メモ", "記録日時", "記録した端末")])
+    for e in events:
+        name, number, town, district = names.get(e.person_id, ("", 0, "", ""))
+        local = e.checked_at.astimezone().replace(tzinfo=None)
+        ws.append([cell(ws, v, "安否 値") for v in (
+            local, district, town, number, "（匿名）" if e.person_id in hidden else name, STATUS_LABELS[e.status],
+            e.shelter_text, e.checked_by, e.method_label, e.note, e.recorded_at.astimezone().replace(tzinfo=None),
+            e.recorded_on)])
+    counts = wb.create_sheet(COUNTS_SHEET)
+    counts.append([cell(counts, h, "安否 見出し") for h in ("地区", *STATUS_LABELS.values(), "計")])
+    for d in district_counts(roll_call(session, incident_id)):
+        counts.append([cell(counts, d.district_name, "安否 値"), *(cell(counts, d.counts[s], "安否 値")
+                                                                     for s in STATUS_LABELS), cell(counts, d.total)])
+    wb.save(path)
+    return len(events)

@@ -1,0 +1,124 @@
+"""Individual evacuation plans in the window: the priority list (a dock) and the plan window."""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow
+
+from app.core.errors import LedgerError
+from app.models import District
+from app.plans import papers, plans, priority
+from app.plans.views import PlanFields, PlanView, SupporterFields
+from app.privacy.masking import Audience
+from app.ui.dialogs import show_error
+from app.ui.export_job import run_export
+from app.ui.mainwindow.base import Controller
+from app.ui.mainwindow.town import TownController
+from app.ui.operations import OpChanges, Operations
+from app.ui.plan_dialog import PlanDialog
+from app.ui.plans_panel import PlansPanel
+from app.ui.worker import Job
+
+translate = QCoreApplication.translate
+# A plan's supporters and checks read the watch network and the cards; a plan edit changes "cards" (Step III's
+# kind of record: the card's panel and the plans refresh together).
+PLANS = OpChanges(cards=True)
+
+
+class PlansController(Controller):
+    def __init__(self, window: QMainWindow, operations: Operations, towns: TownController) -> None:
+        super().__init__(window, operations)
+        self.towns = towns
+        self.panel = PlansPanel()
+        self.dock = QDockWidget(translate("MainWindow", "Evacuation plans: priority"), window)
+        self.dock.setObjectName("plansDock")
+        self.dock.setWidget(self.panel)
+        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+        self.dock.hide()
+        self.dialogs: dict[uuid.UUID, PlanDialog] = {}
+        self.panel.filters_changed.connect(self.refresh)
+        self.panel.open_plan.connect(self.open_plan)
+        self.panel.export_pdf.connect(lambda: self.export(None, ".pdf"))
+        self.panel.export_excel.connect(lambda: self.export(None, ".xlsx"))
+        self.dock.visibilityChanged.connect(lambda shown: shown and self.refresh())
+
+    def show_list(self) -> None:
+        self.dock.show()
+        self.dock.raise_()
+        self.refresh()
+
+    def refresh(self) -> None:
+        if not self.dock.isVisible():
+            return
+        with self.ledger.Session() as s:
+            districts = [(d.name, d.id) for d in s.query(District).order_by(District.name)]
+            self.panel.set_choices(districts, priority.commissioner_names(s))
+            rows = priority.priority_list(s, district_id=self.panel.district.currentData(),
+                                          commissioner=self.panel.commissioner.currentData())
+        self.panel.show_rows(rows)
+
+    def on_changed(self, changes: OpChanges) -> None:
+        if changes.cards or changes.watch or changes.persons_of_concern or changes.town or changes.households:
+            self.refresh()
+            for person_id, dialog in list(self.dialogs.items()):
+                try:
+                    with self.ledger.Session() as s:
+                        dialog.show_plan(plans.get_plan(s, person_id))
+                except LedgerError:
+                    dialog.close()
+
+    # ------------------------------------------------------------------ the plan window
+
+    def open_plan(self, person_id: uuid.UUID) -> PlanDialog | None:
+        """The person's plan window (non-modal; one per person: asked again, it comes to the front)."""
+        dialog = self.dialogs.get(person_id)
+        if dialog is not None:
+            dialog.raise_()
+            dialog.activateWindow()
+            return dialog
+        try:
+            with self.ledger.Session() as s:
+                view = plans.get_plan(s, person_id)
+                offered = plans.candidates(s, person_id) if view.person.of_concern else []
+        except LedgerError as e:
+            show_error(self.window, e)
+            return None
+        dialog = PlanDialog(view, offered, self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.saved.connect(self.save_plan)
+        dialog.destroyed.connect(lambda _o=None, pid=person_id: self.dialogs.pop(pid, None))
+        self.dialogs[person_id] = dialog
+        dialog.show()
+        return dialog
+
+    def save_plan(self, person_id: uuid.UUID, fields: PlanFields, supporters: list[SupporterFields]) -> PlanView | None:
+        """One undoable operation: the plan saved; undo puts back the plan as it was (or archives a new one)."""
+        with self.ledger.Session() as s:
+            before = plans.get_plan(s, person_id)
+        return self.operations.run(translate("MainWindow", "Edit evacuation plan"),
+                                   lambda s: plans.save_plan(s, person_id, fields, supporters),
+                                   lambda s: plans.put_back(s, person_id, before), changes=PLANS)
+
+    # ------------------------------------------------------------------ papers
+
+    def export(self, path: Path | None, suffix: str, audience: Audience = papers.DEFAULT_AUDIENCE) -> Job | None:
+        """Write the plans (.pdf or .xlsx) in the background; the job (its result ``(path, …)``), or None."""
+        town = self.towns.town
+        if town is None:
+            return None
+        if path is None:
+            name, _ = QFileDialog.getSaveFileName(self.window, translate("MainWindow", "Save the evacuation plans"),
+                                                  str(Path.home() / f"個別避難計画_{town.name}{suffix}"),
+                                                  f"*{suffix}")
+            if not name:
+                return None
+            path = Path(name)
+        town_id = town.id
+        return run_export(self.window, self.window.jobs, self.ledger, "plans", path,
+                          lambda s, staged: papers.export_plans(s, town_id, staged, audience=audience),
+                          counted=True, message=self.message,
+                          done=lambda result: self.message(
+                              translate("MainWindow", "Saved {path}").format(path=result[0]), 8000))

@@ -1,0 +1,202 @@
+"""The plan window: fill in one person's individual evacuation plan (個別避難計画), non-modal, large labels.
+
+What the ledger already knows (the person, hazards at home, the nearest valid shelter, contacts and doctor
+from the card) is shown, not typed again; supporters are drawn from the person's watchers, and each check's
+warning is shown with its reason.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.models.plans import PlanStart
+from app.plans.views import CONSENT_VALUES, PlanFields, PlanView, SupporterFields
+from app.ui.dates import JapaneseDateEdit
+
+translate = QCoreApplication.translate
+ROLE_SOURCE = Qt.ItemDataRole.UserRole  # a supporter row's (watcher_id, person_id)
+TRANSPORTS = ("", "徒歩", "徒歩（付き添い）", "車いす", "支援者の自家用車", "福祉タクシー", "救急・消防")
+
+
+def _flag_text(flag) -> str:  # noqa: ANN001 - a Flag
+    return flag.text(translate("plans", flag.en))
+
+
+class PlanDialog(QDialog):
+    """Edit one plan; Save emits ``saved`` (the controller runs it as one undoable operation)."""
+
+    saved = Signal(object, object, object)  # person id, PlanFields, list[SupporterFields]
+
+    def __init__(self, plan: PlanView, candidates: list[SupporterFields], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.plan = plan
+        self.setModal(False)
+        self.setWindowTitle(self.tr("Evacuation plan: {name}").format(name=plan.person.name))
+        self.resize(720, 820)
+        big = self.font()
+        big.setPointSizeF(big.pointSizeF() * 1.25)
+        self.setFont(big)
+        f = plan.fields
+        about = QLabel(self.tr("No.{number}  {name}  {address}\nHazards at home: {hazards}").format(
+            number=plan.map_number, name=plan.person.name, address=plan.address, hazards=plan.hazards.text))
+        about.setWordWrap(True)
+        self.shelter = QComboBox()
+        self.shelter.setEditable(True)
+        if plan.suggested_shelter.name:
+            self.shelter.addItem(plan.suggested_shelter.label, plan.suggested_shelter.feature_id)
+        if plan.shelter.name and plan.shelter.feature_id != plan.suggested_shelter.feature_id:
+            self.shelter.addItem(plan.shelter.label, plan.shelter.feature_id)
+        self.shelter.setCurrentIndex(max(0, self.shelter.findData(f.shelter_id)) if f.shelter_id else -1)
+        if not f.shelter_id:
+            self.shelter.setEditText(f.shelter_text)
+        self.route = QPlainTextEdit(f.route_note)
+        self.route.setMaximumHeight(60)
+        self.transport = QComboBox()
+        self.transport.setEditable(True)
+        self.transport.addItems(list(TRANSPORTS))
+        self.transport.setCurrentText(f.transport)
+        self.start = QComboBox()
+        for label, value in ((self.tr("At 高齢者等避難 (level 3)"), PlanStart.ELDERLY_EVACUATION),
+                             (self.tr("At 避難指示 (level 4)"), PlanStart.EVACUATION_ORDER),
+                             (self.tr("Other (write when)"), PlanStart.OTHER)):
+            self.start.addItem(label, value)
+        self.start.setCurrentIndex(self.start.findData(PlanStart(f.start_when)))
+        self.start_note = QLineEdit(f.start_note)
+        self.mobility = QLineEdit(f.mobility)
+        self.medical_devices = QLineEdit(f.medical_devices)
+        self.medication = QLineEdit(f.medication)
+        self.communication = QLineEdit(f.communication)
+        self.consent = self._consent_combo(f.consent)
+        self.consent_date = JapaneseDateEdit(f.consent_date)
+        self.made_on = JapaneseDateEdit(f.made_on)
+        self.reviewed_on = JapaneseDateEdit(f.reviewed_on)
+        self.note = QLineEdit(f.note)
+        self.supporters = QTableWidget(0, 4)
+        self.supporters.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Relation"), self.tr("Phone"),
+                                                   self.tr("Consent to sharing")])
+        self.supporters.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        for s in plan.supporters:
+            self.add_supporter(s.fields())
+        self.watchers = QComboBox()
+        self.watchers.addItem(self.tr("(add a watcher of this person)"), None)
+        for c in candidates:
+            self.watchers.addItem(f"{c.name}  {c.relation}", c)
+        self.watchers.activated.connect(self._add_watcher)
+        another = QPushButton(self.tr("Another supporter"))
+        another.clicked.connect(lambda: self.add_supporter(SupporterFields()))
+        self.warnings = QLabel("\n".join("⚠ " + _flag_text(x) for x in plan.all_flags))
+        self.warnings.setWordWrap(True)
+        self.warnings.setStyleSheet("color: #a00000;")
+        card = QLabel(self.tr("Emergency contacts: {contacts}\nFamily doctor: {doctor}").format(
+            contacts="、".join(f"{c.name} {c.phone}" for c in plan.contacts) or "—",
+            doctor=" ".join(x for x in (plan.family_doctor, plan.family_doctor_phone) if x) or "—"))
+        card.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(self.tr("Shelter"), self.shelter)
+        form.addRow(self.tr("Route"), self.route)
+        form.addRow(self.tr("Means of transport"), self.transport)
+        form.addRow(self.tr("When to start"), self.start)
+        form.addRow("", self.start_note)
+        form.addRow(self.tr("Mobility"), self.mobility)
+        form.addRow(self.tr("Medical devices"), self.medical_devices)
+        form.addRow(self.tr("Medication"), self.medication)
+        form.addRow(self.tr("Communication"), self.communication)
+        form.addRow(self.tr("Consent to sharing"), self.consent)
+        form.addRow(self.tr("Consent date"), self.consent_date)
+        form.addRow(self.tr("Made on"), self.made_on)
+        form.addRow(self.tr("Reviewed on"), self.reviewed_on)
+        form.addRow(self.tr("Note"), self.note)
+        inner = QWidget()
+        inner_layout = QVBoxLayout(inner)
+        inner_layout.addWidget(about)
+        inner_layout.addLayout(form)
+        inner_layout.addWidget(QLabel(self.tr("Evacuation supporters (two or more)")))
+        inner_layout.addWidget(self.supporters)
+        inner_layout.addWidget(self.watchers)
+        inner_layout.addWidget(another, 0, Qt.AlignmentFlag.AlignLeft)
+        inner_layout.addWidget(self.warnings)
+        inner_layout.addWidget(card)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(inner)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(self.buttons)
+
+    def _consent_combo(self, value: str) -> QComboBox:
+        combo = QComboBox()
+        for code, label in zip(CONSENT_VALUES, (self.tr("Yes"), self.tr("No"), self.tr("Not asked yet")),
+                               strict=True):
+            combo.addItem(label, code)
+        combo.setCurrentIndex(max(0, combo.findData(value)))
+        return combo
+
+    def _add_watcher(self, index: int) -> None:
+        chosen = self.watchers.itemData(index)
+        if chosen is not None:
+            self.add_supporter(chosen)
+        self.watchers.setCurrentIndex(0)
+
+    def add_supporter(self, s: SupporterFields) -> None:
+        row = self.supporters.rowCount()
+        self.supporters.setRowCount(row + 1)
+        for col, text in enumerate((s.name, s.relation, s.phone)):
+            item = QTableWidgetItem(text)
+            if col == 0:
+                item.setData(ROLE_SOURCE, (s.watcher_id, s.person_id))
+            self.supporters.setItem(row, col, item)
+        # The supporter's consent is chosen, never typed: 同意あり / 同意なし / まだ聞いていない.
+        self.supporters.setCellWidget(row, 3, self._consent_combo(s.consent))
+
+    def supporter_fields(self) -> list[SupporterFields]:
+        rows = []
+        for r in range(self.supporters.rowCount()):
+            cells = [(self.supporters.item(r, c).text().strip() if self.supporters.item(r, c) else "") for c in range(3)]
+            source = self.supporters.item(r, 0).data(ROLE_SOURCE) if self.supporters.item(r, 0) else None
+            watcher_id, person_id = source or (None, None)
+            combo = self.supporters.cellWidget(r, 3)
+            consent = combo.currentData() if isinstance(combo, QComboBox) else "unknown"
+            if any(cells) or watcher_id or person_id:
+                rows.append(SupporterFields(cells[0], cells[1], cells[2], consent, watcher_id, person_id))
+        return rows
+
+    def plan_fields(self) -> PlanFields:
+        text = self.shelter.currentText().strip()
+        index = self.shelter.findText(text)
+        shelter_id = self.shelter.itemData(index) if index >= 0 else None
+        return PlanFields(
+            shelter_id=shelter_id, shelter_text="" if shelter_id else text, route_note=self.route.toPlainText(),
+            transport=self.transport.currentText(), start_when=self.start.currentData(),
+            start_note=self.start_note.text(), mobility=self.mobility.text(),
+            medical_devices=self.medical_devices.text(), medication=self.medication.text(),
+            communication=self.communication.text(), consent=self.consent.currentData(),
+            consent_date=self.consent_date.value(), made_on=self.made_on.value(),
+            reviewed_on=self.reviewed_on.value(), note=self.note.text())
+
+    def save(self) -> None:
+        if all(d.valid() for d in (self.consent_date, self.made_on, self.reviewed_on)):
+            self.saved.emit(self.plan.person.id, self.plan_fields(), self.supporter_fields())
+
+    def show_plan(self, plan: PlanView) -> None:
+        """After a save (or undo): the checks' warnings of the plan as it now is."""
+        self.plan = plan
+        self.warnings.setText("\n".join("⚠ " + _flag_text(x) for x in plan.all_flags))

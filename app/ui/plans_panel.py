@@ -1,0 +1,93 @@
+"""The priority list of individual evacuation plans: whose plan comes first, with the reason; filtered by
+地区 and 民生委員 (an item model with a proxy, app/ui/list_models.py)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+
+from app.plans.priority import PriorityRow
+from app.ui.list_models import RIGHT, Column, ViewList
+
+translate = QCoreApplication.translate
+
+
+def columns() -> list[Column]:
+    return [
+        Column(lambda: translate("PlansPanel", "Rank"), lambda r: str(r.rank), lambda r: r.rank, RIGHT,
+               width_sample="999"),
+        Column(lambda: translate("PlansPanel", "Score"), lambda r: f"{r.score:g}", lambda r: -r.score, RIGHT,
+               width_sample="99.9"),
+        Column(lambda: translate("PlansPanel", "Town"), lambda r: r.town_name, width_sample="粟田部町"),
+        Column(lambda: translate("PlansPanel", "No."), lambda r: str(r.map_number), lambda r: r.map_number, RIGHT,
+               width_sample="999"),
+        Column(lambda: translate("PlansPanel", "Name"), lambda r: r.name, width_sample="長谷川　美智子"),
+        Column(lambda: translate("PlansPanel", "Plan"),
+               lambda r: translate("PlansPanel", "made") if r.has_plan else translate("PlansPanel", "not yet"),
+               width_sample="not yet"),
+        Column(lambda: translate("PlansPanel", "Why"), lambda r: r.reason, tooltip=lambda r: r.reason),
+    ]
+
+
+class PlansPanel(QWidget):
+    """Whose plan comes first: the list, its filters, and what to do with the chosen person."""
+
+    open_plan = Signal(object)  # person id
+    filters_changed = Signal()
+    export_pdf = Signal()
+    export_excel = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.district = QComboBox()
+        self.commissioner = QComboBox()
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Find a name"))
+        self.list = ViewList(columns(), search=lambda r: (r.name, r.kana, r.town_name, r.reason))
+        self.summary = QLabel()
+        self.open_button = QPushButton(self.tr("Open the plan"))
+        pdf = QPushButton(self.tr("Plans as PDF…"))
+        excel = QPushButton(self.tr("Plans as Excel…"))
+        filters = QHBoxLayout()
+        filters.addWidget(QLabel(self.tr("District")))
+        filters.addWidget(self.district, 1)
+        filters.addWidget(QLabel(self.tr("Welfare commissioner")))
+        filters.addWidget(self.commissioner, 1)
+        buttons = QHBoxLayout()
+        for b in (self.open_button, pdf, excel):
+            buttons.addWidget(b)
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self.search)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.summary)
+        layout.addLayout(buttons)
+        self.district.currentIndexChanged.connect(lambda _i: self.filters_changed.emit())
+        self.commissioner.currentIndexChanged.connect(lambda _i: self.filters_changed.emit())
+        self.search.textChanged.connect(self.list.set_filter_text)
+        self.open_button.clicked.connect(self._open_current)
+        self.list.activated_key.connect(self.open_plan)
+        pdf.clicked.connect(self.export_pdf)
+        excel.clicked.connect(self.export_excel)
+
+    def set_choices(self, districts: list[tuple[str, object]], commissioners: list[str]) -> None:
+        for combo, items in ((self.district, districts), (self.commissioner, [(c, c) for c in commissioners])):
+            keep = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(self.tr("(all)"), None)
+            for label, value in items:
+                combo.addItem(label, value)
+            combo.setCurrentIndex(max(0, combo.findData(keep)) if keep is not None else 0)
+            combo.blockSignals(False)
+
+    def show_rows(self, rows: list[PriorityRow]) -> None:
+        self.list.fill(rows, self.list.current_id())
+        without = sum(1 for r in rows if not r.has_plan)
+        self.summary.setText(self.tr("{count} persons needing support, {without} without a plan yet").format(
+            count=len(rows), without=without))
+
+    def _open_current(self) -> None:
+        key = self.list.current_id()
+        if key is not None:
+            self.open_plan.emit(key)

@@ -1,0 +1,107 @@
+"""The emergency card's and the contact sheet's shelter for a household in a hazard zone (issue 16).
+
+The real GSI files of Echizen (指定緊急避難場所 with a flag per hazard, 指定避難所) and a generated flood zone in
+the 国土数値情報 A31a schema (tests/hazard_files.py) around a household in 粟田部町.
+"""
+
+from __future__ import annotations
+
+import pytest
+from openpyxl import load_workbook
+from shapely.geometry import box as square
+
+from app.core.views import Crs, MapPoint, PersonFields
+from app.emergency import cards as emergency
+from app.emergency.card_pdf import export_cards
+from app.emergency.contact_sheet import HEADER_ROW, export_sheet
+from app.emergency.views import CardFields, ShelterStatus
+from app.hazards.importer import import_hazard, remove_layer
+from app.hazards.shelters import nearest_valid_shelter
+from app.households.households import add_household, add_person, move_household
+from app.models.hazard import HazardKind
+from app.privacy.masking import Audience
+from app.towns.reference_layers import import_layer
+from app.towns.towns import create_town
+from tests.conftest import DATA
+from tests.emergency_fixtures import flat, pdf_text
+from tests.hazard_files import HOME, flood, write_geojson
+
+ECHIZEN = DATA / "echizen"
+# The household and 岡本小学校 (open for floods) inside, 新在家公園 (open for floods) outside.
+ZONE = square(136.2405, 35.9140, 136.2450, 35.9160)
+AWAY = (HOME[0] + 0.02, HOME[1])  # about 1.8 km east: outside the zone
+
+
+@pytest.fixture
+def town(ledger):
+    with ledger.Session.begin() as s:
+        import_layer(s, ECHIZEN / "gsi_emergency_shiteikinkyu.geojson")
+        import_layer(s, ECHIZEN / "gsi_evacuation_shiteihinanjo.geojson")
+        town = create_town(s, "岡本地区", "粟田部町", center=(HOME[1], HOME[0]))
+        persons = {}
+        for key, (lon, lat), name in (("flooded", HOME, "越前 花子"), ("dry", AWAY, "武生 一郎")):
+            household = add_household(s, town.id, MapPoint(Crs.GEO, lon, lat))
+            person = add_person(s, household.id, PersonFields(name, of_concern=True))
+            emergency.save_card(s, person.id, CardFields(kept_at="冷蔵庫"))
+            persons[key] = person
+    return town, persons
+
+
+def _cards(ledger, town):
+    with ledger.Session() as s:
+        return {v.person.name: v for v in emergency.list_cards(s, town.id)}
+
+
+def _sheet_notes(path) -> dict[str, str]:
+    rows = load_workbook(path).active.iter_rows(min_row=HEADER_ROW + 1, values_only=True)
+    return {name: " ".join(str(v) for v in row if v) for row in rows for name in ("越前 花子", "武生 一郎")
+            if any(name == v for v in row)}
+
+
+def test_a_household_in_a_flood_zone_is_sent_to_a_flood_shelter_outside_it_on_card_and_sheet(ledger, town, tmp_path):
+    town, persons = town
+    before = _cards(ledger, town)
+    # GIVEN a flood zone imported over the first household (and over 岡本小学校, the nearest site open for floods)
+    with ledger.Session.begin() as s:
+        layer = import_hazard(s, write_geojson(tmp_path / "A31a-23_18.geojson", [flood(ZONE, 3, "鞍谷川")]))
+    # WHEN the cards and the sheet are made
+    after = _cards(ledger, town)
+    with ledger.Session.begin() as s:
+        single = emergency.get_card(s, persons["flooded"].id).shelter
+        plan_site = nearest_valid_shelter(s, persons["flooded"].household_id, HazardKind.FLOOD)
+        export_sheet(s, town.id, tmp_path / "sheet.xlsx", audience=Audience.STAFF)
+        export_cards(s, town.id, tmp_path / "cards.pdf", audience=Audience.STAFF)
+    # THEN the flooded household's shelter is 新在家公園, about 390 m, with the hazard named; the one a plan
+    # would choose, whether read for one card or for the whole list
+    flooded = after["越前 花子"].shelter
+    assert flooded.status is ShelterStatus.FOUND and flooded.name == "新在家公園"
+    assert flooded.label.startswith("洪水時: 新在家公園（約 ") and not flooded.inside_zone
+    assert 350 < flooded.distance_m < 420
+    assert single == flooded and plan_site.feature_id == flooded.feature_id
+    assert before["越前 花子"].shelter.label != flooded.label and "時:" not in before["越前 花子"].shelter.label
+    # … and the household outside every zone keeps today's nearest 指定避難所, unprefixed
+    assert after["武生 一郎"].shelter == before["武生 一郎"].shelter
+    assert after["武生 一郎"].shelter.label and "時:" not in after["武生 一郎"].shelter.label
+    notes = _sheet_notes(tmp_path / "sheet.xlsx")
+    assert "避難所: 洪水時: 新在家公園（約 " in notes["越前 花子"]
+    assert after["武生 一郎"].shelter.label in notes["武生 一郎"] and "洪水時" not in notes["武生 一郎"]
+    assert flat("洪水時: 新在家公園") in pdf_text(tmp_path / "cards.pdf")
+    # WHEN the layer is removed, the card goes back to the nearest 指定避難所
+    with ledger.Session.begin() as s:
+        remove_layer(s, layer.layer_id)
+    assert _cards(ledger, town)["越前 花子"].shelter == before["越前 花子"].shelter
+
+
+def test_a_household_that_moved_into_the_zone_is_sent_by_its_new_position(ledger, town, tmp_path):
+    town, persons = town
+    with ledger.Session.begin() as s:
+        import_hazard(s, write_geojson(tmp_path / "A31a.geojson", [flood(ZONE, 2)]))
+    assert "時:" not in _cards(ledger, town)["武生 一郎"].shelter.label
+    # WHEN the dry household moves next door to the flooded one (its stored exposure is now stale)
+    with ledger.Session.begin() as s:
+        move_household(s, persons["dry"].household_id, MapPoint(Crs.GEO, HOME[0] + 0.0002, HOME[1]))
+    # THEN its card is made for the flood at its new home, in the list and alone
+    moved = _cards(ledger, town)["武生 一郎"].shelter
+    assert moved.hazard == "洪水" and moved.name == "新在家公園"
+    with ledger.Session() as s:
+        assert emergency.nearest_designated_shelter(s, persons["dry"].household_id) == moved
