@@ -24,7 +24,7 @@ def main(argv: list[str]) -> int:
     watch = run.MemoryWatch()
     watch.start()
     ledger, window, _drawn, _filled = run.open_window(data_dir, 300)
-    window.add_household(MapPoint(Crs.GEO, CENTER[1] + 0.0005, CENTER[0] + 0.0005))
+    window.households.add_household(MapPoint(Crs.GEO, CENTER[1] + 0.0005, CENTER[0] + 0.0005))
     run.page_call(window.map_view, "ping", timeout_s=120)
     run.page_call(window.map_view, "setFilter", ["of_concern"], timeout_s=120)
     run.page_call(window.map_view, "setFilter", None, timeout_s=120)

@@ -48,6 +48,12 @@ def _chunks(rows: list[dict], size: int = BATCH):
         yield rows[i:i + size]
 
 
+def _insert(session, tables) -> None:  # noqa: ANN001 - (table, rows) pairs, in foreign-key order
+    for table, rows in tables:
+        for chunk in _chunks(rows):
+            session.execute(insert(table), chunk)
+
+
 def generate(data_dir: Path, households: int, *, seed: int = SEED) -> Generated:
     """Write a ledger of ``households`` households (~2 persons each) into ``data_dir``."""
     rng = random.Random(seed)
@@ -59,6 +65,7 @@ def generate(data_dir: Path, households: int, *, seed: int = SEED) -> Generated:
             basemaps.set_plain_base_map(s, ledger.data_dir, town.id)
             cats = {c.code: c.id for c in s.scalars(select(HouseholdCategory))}
             h_rows, p_rows, link_rows = [], [], []
+            persons = 0
             concern_persons: list[uuid.UUID] = []
             household_ids: list[uuid.UUID] = []
             spread = 0.02 + 0.00012 * households ** 0.5  # a wider city for more households
@@ -103,6 +110,13 @@ def generate(data_dir: Path, households: int, *, seed: int = SEED) -> Generated:
                     position_approximate=False, search_key=search_key(name, address), created_at=now, updated_at=now,
                 ))
                 link_rows.extend(dict(household_id=hid, category_id=cats[c]) for c in sorted(codes))
+                if len(h_rows) >= BATCH:  # streamed: a city of 150,000 households is never held whole
+                    persons += len(p_rows)
+                    _insert(s, ((Household.__table__, h_rows), (Person.__table__, p_rows),
+                                (household_category_link, link_rows)))
+                    h_rows, p_rows, link_rows = [], [], []
+            persons += len(p_rows)
+            _insert(s, ((Household.__table__, h_rows), (Person.__table__, p_rows), (household_category_link, link_rows)))
             w_rows = []
             for _ in range(max(1, households // 20)):  # about one watcher per 20 households, living among them
                 surname, surname_kana = rng.choice(SURNAMES)
@@ -118,12 +132,8 @@ def generate(data_dir: Path, households: int, *, seed: int = SEED) -> Generated:
                 for order, w in enumerate(rng.sample(w_rows, rng.choices((0, 1, 2), weights=(20, 50, 30))[0])):
                     watch_rows.append(dict(id=uuid.uuid4(), person_id=pid, watcher_id=w["id"], involvement="声かけ",
                                            note="", sort_order=order, created_at=now, updated_at=now))
-            for table, rows in ((Household.__table__, h_rows), (Person.__table__, p_rows),
-                                (household_category_link, link_rows), (Watcher.__table__, w_rows),
-                                (WatchLink.__table__, watch_rows)):
-                for chunk in _chunks(rows):
-                    s.execute(insert(table), chunk)
-        return Generated(ledger.data_dir, town.id, households, len(p_rows), len(concern_persons), len(w_rows),
+            _insert(s, ((Watcher.__table__, w_rows), (WatchLink.__table__, watch_rows)))
+        return Generated(ledger.data_dir, town.id, households, persons, len(concern_persons), len(w_rows),
                          len(watch_rows))
     finally:
         ledger.close()

@@ -1,26 +1,29 @@
-"""The performance benchmark of issue 7: ``.venv/bin/python -m bench.run [--sizes 1000,10000] [--repeat 5]``.
+"""The performance benchmark of issues 7 and 17: ``.venv/bin/python -m bench.run [--sizes 1000,10000] [--json FILE]``.
 
 Generates city-sized ledgers (bench/generate.py), then measures in this one process, offscreen, with
 the real MainWindow and WebEngine page: open → map ready, one edit → map updated, search, filter,
 emergency contact sheet export, a 10,000-row roster import (rolled back), peak RSS (WebEngine
 child processes included); and the naive way (one folium marker per household, page rebuilt after
-each edit). Prints a table and writes bench/RESULTS.md. Each figure is the median of the runs.
+each edit, at 10,000 households and below). Beside each main measurement, in the same run, its floor
+(bench/floors.py): what the machine and the libraries need at the least for the same work. Prints a
+table and writes bench/RESULTS.md (with a "× floor" column), bench/results.png (cost against size on
+log axes) and, with ``--json``, the same figures as JSON. Each figure is the median of the runs.
+Every measurement goes through the app's public functions, so the bench keeps working when internals move.
 """
 
 from __future__ import annotations
 
 import argparse
-import datetime as dt
+import cProfile
+import io
 import os
-import platform
+import pstats
 import shutil
-import statistics
 import sys
 import tempfile
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -41,8 +44,9 @@ from app.core.views import Crs, MapPoint  # noqa: E402
 from app.households.search import search  # noqa: E402
 from app.models import open_ledger  # noqa: E402
 from app.paths import leaflet_dir, ledger_path  # noqa: E402
+from bench import floors  # noqa: E402
 from bench.generate import CENTER, generate, write_roster  # noqa: E402
-from bench.machine import cpu_name  # noqa: E402
+from bench.report import SizeResult, fmt, machine, picture, table, write_json, write_results  # noqa: E402
 
 try:
     import psutil
@@ -51,41 +55,16 @@ except ImportError:  # the bench extra is not installed: memory is reported as u
 
 HERE = Path(__file__).resolve().parent
 RESULTS = HERE / "RESULTS.md"
-TARGETS = {  # at 50,000 households, from issue 7
-    "open → map ready": "< 2 s",
-    "edit → map updated (add)": "< 100 ms",
-    "edit → map updated (move)": "< 100 ms",
-    "search (3+ chars)": "< 50 ms",
-    "search (2 chars)": "< 50 ms",
-    "filter (page round trip)": "",
-    "emergency sheet export (xlsx)": "",
-    "emergency sheet export (xlsx), 10,000 persons": "< 3 s",
-    "roster import 10,000 rows (read + apply)": "< 5 s",
-    "peak RSS (app + WebEngine)": "< 600 MB",
-}
-
+PICTURE = HERE / "results.png"
+NAIVE_UP_TO = 10_000  # the peer is measured at 1,000 and 10,000 households (issue 17)
+PROFILE_TOP = 14
+SEARCHES = (("山田 キヨ", "search (3+ chars)"), ("府中3丁目", "search (3+ chars)"),
+            ("府中", "search (2 chars)"), ("やま", "search (2 chars)"), ("や", "search (1 char)"),
+            ("山", "search (1 char)"), ("存在しない名前", "search (3+ chars, no hit)"),
+            ("ぬえ", "search (2 chars, no hit)"))
 
 class TimedOut(Exception):
     pass
-
-
-@dataclass
-class SizeResult:
-    size: int
-    facts: dict[str, str] = field(default_factory=dict)
-    times: dict[str, list[float]] = field(default_factory=dict)
-    notes: list[str] = field(default_factory=list)
-    peak_rss: float = 0.0
-    peak_pss: float = 0.0
-    phase_pss: dict[str, float] = field(default_factory=dict)  # peak PSS sum while each phase ran
-    memory: dict[str, float] = field(default_factory=dict)  # PSS sums measured in a fresh app process
-
-    def add(self, name: str, seconds: float) -> None:
-        self.times.setdefault(name, []).append(seconds)
-
-    def median(self, name: str) -> float | None:
-        values = self.times.get(name)
-        return statistics.median(values) if values else None
 
 
 # ---------------------------------------------------------------- Qt helpers
@@ -216,6 +195,8 @@ def measure_app(r: SizeResult, gen, repeat: int, timeout_s: float, work: Path) -
         ledger, window, seconds, everything = open_window(data_dir, timeout_s)
         r.add("open → map ready", seconds)
         r.add("open → Steps II/III lists filled (in the background)", everything)
+        r.add_floor("open → map ready", floors.open_floor(data_dir, gen.town_id, work, wait_until, timeout_s))
+        r.add_floor("open → Steps II/III lists filled (in the background)", floors.lists_floor(data_dir, gen.town_id))
     if window.map_view.js_errors:
         r.notes.append(f"page reported JavaScript errors: {window.map_view.js_errors[:3]}")
 
@@ -287,15 +268,15 @@ def measure_fresh_app(r: SizeResult, gen) -> None:  # noqa: ANN001
 def measure_services(r: SizeResult, gen, repeat: int, work: Path, roster_path: Path) -> None:  # noqa: ANN001
     ledger = open_ledger(ledger_path(gen.data_dir))
     try:
+        raw = floors.raw(gen.data_dir)
         with ledger.Session() as s:
-            for query, name in (("山田 キヨ", "search (3+ chars)"), ("府中3丁目", "search (3+ chars)"),
-                                ("ぬえ", "search (2 chars)"), ("やま", "search (2 chars)"),
-                                ("存在しない名前", "search (3+ chars, no hit)"),
-                                ("ぬえ", "search (2 chars, no hit: full scan)")):
+            for query, name in SEARCHES:
                 for _ in range(repeat):
                     t0 = time.perf_counter()
                     search(s, query, town_id=gen.town_id)
                     r.add(name, time.perf_counter() - t0)
+                    r.add_floor(name, floors.search_floor(raw, query))
+        raw.close()
         from app.households import households, places
         from app.maps.features import feature_collection
         from app.maps.query import town_features
@@ -327,6 +308,7 @@ def measure_services(r: SizeResult, gen, repeat: int, work: Path, roster_path: P
                     t0 = time.perf_counter()
                     emergency_sheet.export_sheet(s, gen.town_id, work / "sheet.xlsx")
                     r.add("emergency sheet export (xlsx)", time.perf_counter() - t0)
+                r.add_floor("emergency sheet export (xlsx)", floors.sheet_floor(work / "sheet.xlsx", work))
             with ledger.Session() as s:
                 r.facts["sheet rows (persons needing support)"] = str(
                     len(emergency_sheet.sheet_data(s, gen.town_id).rows))
@@ -345,6 +327,7 @@ def measure_services(r: SizeResult, gen, repeat: int, work: Path, roster_path: P
             r.add("roster read (preview)", t1 - t0)
             r.add("roster apply", t2 - t1)
             r.add("roster import 10,000 rows (read + apply)", t2 - t0)
+            r.add_floor("roster import 10,000 rows (read + apply)", floors.roster_floor(gen.data_dir, roster_path))
         r.facts["roster preview"] = preview.summary()
     finally:
         ledger.close()
@@ -378,6 +361,7 @@ def measure_sheet_of(r: SizeResult, ledger, gen, repeat: int, work: Path, emerge
             t0 = time.perf_counter()
             emergency_sheet.export_sheet(s, gen.town_id, work / "sheet-10000.xlsx")
             r.add(name, time.perf_counter() - t0)
+            r.add_floor(name, floors.sheet_floor(work / "sheet-10000.xlsx", work))
         s.rollback()
     r.facts[f"sheet rows for the {persons:,}-person sheet"] = f"{rows:,}"
 
@@ -432,125 +416,6 @@ def measure_naive(r: SizeResult, gen, repeat: int, timeout_s: float, work: Path)
         ledger.close()
 
 
-# ---------------------------------------------------------------- report
-
-
-def fmt(seconds: float | None) -> str:
-    if seconds is None:
-        return "—"
-    return f"{seconds * 1000:.0f} ms" if seconds < 1 else f"{seconds:.2f} s"
-
-
-def commit() -> str:
-    """The commit measured (with a note when the working tree has changes in the measured code)."""
-    import subprocess
-
-    def git(*args: str) -> str:
-        return subprocess.run(["git", *args], cwd=HERE.parent, capture_output=True, text=True).stdout.strip()
-
-    head = git("rev-parse", "--short", "HEAD") or "unknown"
-    # The results file itself is rewritten after every size: only code changes count.
-    dirty = git("status", "--porcelain", "--untracked-files=no", "--", "app", "bench/*.py")
-    return head + (" plus uncommitted changes in app/ or bench/*.py" if dirty else "")
-
-
-def machine() -> dict[str, str]:
-    import PySide6
-    import sqlalchemy
-    from PySide6.QtCore import qVersion
-
-    cpu = cpu_name()
-    ram = f"{psutil.virtual_memory().total / 2**30:.1f} GB" if psutil else "unknown"
-    import sqlite3
-
-    return {
-        "date": dt.datetime.now().strftime("%Y-%m-%d %H:%M"),
-        "cpu": cpu, "cores": str(os.cpu_count()), "RAM": ram, "OS": platform.platform(),
-        "Python": platform.python_version(), "PySide6 / Qt": f"{PySide6.__version__} / {qVersion()}",
-        "SQLAlchemy": sqlalchemy.__version__, "SQLite": sqlite3.sqlite_version,
-        "QPA": os.environ.get("QT_QPA_PLATFORM", ""),
-    }
-
-
-ROWS = [
-    "open → map ready", "open → Steps II/III lists filled (in the background)", "edit → map updated (add)", "edit → map updated (move)",
-    "page alone: upsert one feature + round trip", "filter (page round trip)",
-    "search (3+ chars)", "search (2 chars)", "search (3+ chars, no hit)", "search (2 chars, no hit: full scan)",
-    "map layer: ORM list_households + feature_collection", "map layer: mapquery.town_features",
-    "watch-network form export (xlsx)",
-    "emergency sheet export (xlsx)", "emergency sheet export (xlsx), 10,000 persons",
-    "roster read (preview)", "roster apply",
-    "roster import 10,000 rows (read + apply)",
-    "naive: build folium page", "naive: load page", "naive: edit → page rebuilt",
-]
-
-
-def table(results: list[SizeResult]) -> str:
-    head = "| measurement | " + " | ".join(f"{r.size:,} households" for r in results) + " | target (50,000) |"
-    lines = [head, "|---" * (len(results) + 2) + "|"]
-    for name in ROWS:
-        cells = [fmt(r.median(name)) for r in results]
-        lines.append(f"| {name} | " + " | ".join(cells) + f" | {TARGETS.get(name, '')} |")
-    ratio_cells = []
-    for r in results:
-        ours, naive = r.median("edit → map updated (add)"), r.median("naive: edit → page rebuilt")
-        ratio_cells.append(f"{naive / ours:.0f}×" if ours and naive else "—")
-    lines.append("| naive rebuild ÷ our edit (whole MainWindow edit) | " + " | ".join(ratio_cells) + " | ≥ 20× |")
-    layer_cells = []
-    for r in results:
-        ours, naive = r.median("page alone: upsert one feature + round trip"), r.median("naive: edit → page rebuilt")
-        layer_cells.append(f"{naive / ours:.0f}×" if ours and naive else "—")
-    lines.append("| naive rebuild ÷ the map layer's upsert | " + " | ".join(layer_cells) + " | ≥ 20× |")
-    open_cells = []
-    for r in results:
-        ours, naive = r.median("open → map ready"), r.median("naive: load page")
-        build = r.median("naive: build folium page")
-        open_cells.append(f"{(naive + build) / ours:.1f}×" if ours and naive and build else "—")
-    lines.append("| naive page (build + load) ÷ our open | " + " | ".join(open_cells) + " | |")
-    for key in ("fresh app: peak (open, lists, one edit, filter)", "fresh app: settled"):
-        lines.append(f"| memory (PSS sum, app + WebEngine) of a {key} | " + " | ".join(
-            f"{r.memory[key]:.0f} MB" if r.memory.get(key) else "—" for r in results)
-            + (f" | {TARGETS['peak RSS (app + WebEngine)']} |" if "peak" in key else " | |"))
-    for phase, label in (("app", "the app phase (3 windows opened in turn, edits, filter)"),
-                         ("services", "search, exports, roster import"), ("naive", "the naive folium page")):
-        lines.append(f"| peak memory (PSS sum) during {label} | " + " | ".join(
-            f"{r.phase_pss[phase]:.0f} MB" if r.phase_pss.get(phase) else "—" for r in results) + " | |")
-    lines.append("| peak memory, PSS sum over the whole size | " + " | ".join(
-        f"{r.peak_pss:.0f} MB" if r.peak_pss else "—" for r in results) + " | |")
-    lines.append("| peak memory, RSS sum (shared libraries counted per process) | " + " | ".join(
-        f"{r.peak_rss:.0f} MB" if r.peak_rss else "—" for r in results) + " | |")
-    return "\n".join(lines)
-
-
-def write_results(results: list[SizeResult], info: dict[str, str], repeat: int, path: Path) -> None:
-    out = ["# Benchmark results", "",
-           "Written by `.venv/bin/python -m bench.run` (issue 7). Every time is the median of "
-           f"{repeat} runs (roster import: up to 2; the watch form and the naive page: up to 3); offscreen, one process.",
-           "", f"Measured at commit `{commit()}`.", "",
-           "## Machine", ""]
-    out += [f"- **{k}**: {v}" for k, v in info.items()]
-    out += ["", "## Results", "", table(results), "", "## Ledgers", ""]
-    for r in results:
-        out.append(f"- **{r.size:,}**: " + "; ".join(f"{k}: {v}" for k, v in r.facts.items()))
-        out += [f"  - note: {n}" for n in r.notes]
-    notes_file = HERE / "NOTES.md"
-    if notes_file.exists():
-        out += ["", notes_file.read_text(encoding="utf-8").strip()]
-    # Sections others append between markers (the sync benchmark's <!-- sync --> … <!-- /sync -->) are kept.
-    out += kept_sections(path)
-    path.write_text("\n".join(out) + "\n", encoding="utf-8")
-
-
-def kept_sections(path: Path) -> list[str]:
-    """The ``<!-- name -->`` … ``<!-- /name -->`` blocks of the old results file, to write back after ours."""
-    import re
-
-    if not path.exists():
-        return []
-    text = path.read_text(encoding="utf-8")
-    return ["", *(m.group(0) for m in re.finditer(r"<!-- (\w[\w-]*) -->.*?<!-- /\1 -->", text, re.S))]
-
-
 # ---------------------------------------------------------------- main
 
 
@@ -571,7 +436,7 @@ def run_size(size: int, repeat: int, timeout_s: float, budget_s: float, root: Pa
     phases = [("fresh app", lambda: measure_fresh_app(r, gen)),
               ("app", lambda: measure_app(r, gen, repeat, timeout_s, work)),
               ("services", lambda: measure_services(r, gen, repeat, work, roster_path))]
-    if naive:
+    if naive and size <= NAIVE_UP_TO:
         phases.append(("naive", lambda: measure_naive(r, gen, repeat, timeout_s, work)))
     for name, phase in phases:
         if time.perf_counter() - started > budget_s:
@@ -587,7 +452,73 @@ def run_size(size: int, repeat: int, timeout_s: float, budget_s: float, root: Pa
         rss, pss = watch.stop()
         r.phase_pss[name] = pss
         r.peak_rss, r.peak_pss = max(r.peak_rss, rss), max(r.peak_pss, pss)
+    measure_sync(r, gen)
+    for name in r.missed():
+        if time.perf_counter() - started > budget_s * 1.5:
+            r.notes.append(f"profile of {name}: skipped, the size went over its budget")
+            continue
+        print(f"  profiling {name} …", flush=True)
+        r.profiles[name] = profile(lambda name=name: again(name, gen, work, roster_path, timeout_s))
     return r
+
+
+def profile(run: Callable[[], object]) -> str:
+    """cProfile's top entries (cumulative time) of one more run of a measurement."""
+    profiler = cProfile.Profile()
+    try:
+        profiler.runcall(run)
+    except TimedOut as e:
+        return f"timed out: {e}"
+    out = io.StringIO()
+    pstats.Stats(profiler, stream=out).strip_dirs().sort_stats("cumulative").print_stats(PROFILE_TOP)
+    lines = [x for x in out.getvalue().splitlines() if x.strip()]
+    start = next((i for i, x in enumerate(lines) if x.lstrip().startswith("ncalls")), 0)
+    return "\n".join(lines[start:start + PROFILE_TOP + 1])
+
+
+def again(name: str, gen, work: Path, roster_path: Path, timeout_s: float) -> None:  # noqa: ANN001
+    """One more run of the measurement ``name``, through the app's public functions, to be profiled."""
+    if name.startswith("open →"):
+        ledger, window, *_ = open_window(gen.data_dir, timeout_s)
+        close_window(ledger, window)
+        return
+    ledger = open_ledger(ledger_path(gen.data_dir))
+    try:
+        with ledger.Session() as s:
+            if name.startswith("search"):
+                for query, which in SEARCHES:
+                    if which == name:
+                        search(s, query, town_id=gen.town_id)
+            elif name.startswith("roster"):
+                from app.watch import roster
+
+                roster.apply_roster(s, roster.read_roster(s, roster_path, gen.town_id))
+                s.rollback()
+            elif name.startswith("emergency sheet"):
+                from app.emergency import contact_sheet
+
+                contact_sheet.export_sheet(s, gen.town_id, work / "profiled.xlsx")
+    finally:
+        ledger.close()
+
+
+def measure_sync(r: SizeResult, gen) -> None:  # noqa: ANN001
+    """The first sync of the district (bench/sync_bench.py, the same generator and size) and its floor, a COPY
+    of the same rows, when a PostgreSQL server is reachable the way bench/sync_bench.py finds one."""
+    name = "sync: first sync, laptop A sends the district"
+    url = floors.pg_url()
+    if url is None or r.size > NAIVE_UP_TO:
+        why = "no PostgreSQL server reachable (SASAEAI_TEST_PG_URL)" if url is None else "measured up to 10,000"
+        r.notes.append(f"sync: not measured ({why}; python -m bench.sync_bench measures it alone)")
+        return
+    from bench import sync_bench
+
+    try:
+        rows, _version = sync_bench.run(r.size, 100)
+        r.add(name, rows[0][1])
+        r.add_floor(name, floors.sync_floor(gen.data_dir, url))
+    except Exception as e:  # noqa: BLE001 - the server's trouble is reported, the rest of the run goes on
+        r.notes.append(f"sync: not measured ({type(e).__name__}: {e})")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -599,8 +530,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--roster-rows", type=int, default=10_000, help="rows of the generated roster")
     parser.add_argument("--no-naive", action="store_true", help="skip the folium comparison")
     parser.add_argument("--results", type=Path, default=RESULTS, help="where to write the Markdown results")
+    parser.add_argument("--json", type=Path, default=None, help="also write the figures as JSON to this file")
+    parser.add_argument("--picture", type=Path, default=None,
+                        help=f"where to draw cost against size (default: {PICTURE.name} beside the results)")
+    parser.add_argument("--shared", default="", help="a note that other work shared the machine during the run")
     args = parser.parse_args(argv)
     sizes = [int(x.replace("_", "")) for x in args.sizes.split(",") if x.strip()]
+    drawing = args.picture or args.results.with_name(PICTURE.name)
 
     app = QApplication.instance() or QApplication(sys.argv[:1])  # noqa: F841 - keeps the app alive
     watch = MemoryWatch()
@@ -613,7 +549,11 @@ def main(argv: list[str] | None = None) -> int:
             results.append(run_size(size, args.repeat, args.timeout, args.budget, root, watch, not args.no_naive,
                                     args.roster_rows))
             print(table(results), flush=True)
-            write_results(results, info, args.repeat, args.results)  # keep what finished if a later size dies
+            drawn = picture(results, drawing)
+            # Keep what finished if a later size dies.
+            write_results(results, info, args.repeat, args.results, args.shared, drawing if drawn else None)
+            if args.json is not None:
+                write_json(results, args.json)
     finally:
         shutil.rmtree(root, ignore_errors=True)
     print(f"\nwritten to {args.results}")

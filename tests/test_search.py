@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import uuid
+
 import pytest
 
-from app.core.text import fold
+from app.core.text import fold, search_key
 from app.core.views import HouseholdFields, PersonFields
 from app.households import households
 from app.households.search import search
@@ -120,10 +122,80 @@ def test_a_ledger_from_before_the_index_is_indexed_when_it_is_upgraded(ledger, t
             cfg.attributes["connection"] = conn
             (command.downgrade if downgrade else command.upgrade)(cfg, to)
 
+    def copy_row(conn, table: str, **values) -> None:
+        """A row as that revision's schema has it (today's models may know columns it has not): a copy of
+        one of its rows with ``values`` changed."""
+        columns = [r[1] for r in conn.exec_driver_sql(f"PRAGMA table_info({table})")]
+        row = dict(conn.exec_driver_sql(f"SELECT {', '.join(columns)} FROM {table} LIMIT 1").mappings().one())
+        row.update(values)
+        conn.exec_driver_sql(f"INSERT INTO {table} ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
+                             tuple(row.values()))
+
     migrate("0004", downgrade=True)
-    with ledger.Session.begin() as s:  # written while there is no index
-        h = households.add_household(s, town.id, None, HouseholdFields(name="古い台帳の家"))
-        households.add_person(s, h.id, PersonFields(name="古川 トメ", kana="フルカワ トメ"))
+    with ledger.engine.begin() as conn:  # written while there is no index, by the schema of 0004
+        household_id = uuid.uuid4().hex
+        number = conn.exec_driver_sql("SELECT max(map_number) + 1 FROM household").scalar()
+        copy_row(conn, "household", id=household_id, name="古い台帳の家", address="", map_number=number,
+                 search_key=search_key("古い台帳の家", ""), deleted_at=None)
+        copy_row(conn, "person", id=uuid.uuid4().hex, household_id=household_id, name="古川 トメ", kana="フルカワ トメ",
+                 search_key=search_key("古川 トメ", "フルカワ トメ"), deleted_at=None)
     migrate("head")
     assert labels(ledger, "ふるかわ") == ["古い台帳の家"]
     assert labels(ledger, "やまだきよ") == ["山田家"]
+
+
+# ---------------------------------------------------------------- the character pairs (queries of 1 and 2 characters)
+
+
+@pytest.fixture
+def generated_town(tmp_path, monkeypatch):
+    """A generated town of 400 households (bench/generate.py, fixed seed) and every folded key in it."""
+    monkeypatch.setenv("SASAEAI_PASSPHRASE", "test-passphrase")
+    from app.models import open_ledger
+    from app.paths import ledger_path
+    from bench.generate import generate
+
+    made = generate(tmp_path / "town", 400)
+    ledger = open_ledger(ledger_path(made.data_dir))
+    yield ledger, made.town_id
+    ledger.close()
+
+
+def brute_force(ledger, town_id, query, limit=50):
+    """Map numbers of the households whose own key or a live member's key holds the folded query."""
+    from sqlalchemy import select
+
+    from app.models import Household, Person
+
+    key = fold(query)
+    with ledger.Session() as s:
+        found = {n for n, k in s.execute(select(Household.map_number, Household.search_key).where(
+            Household.town_id == town_id, Household.deleted_at.is_(None))) if key in k}
+        found |= {n for n, k in s.execute(select(Household.map_number, Person.search_key)
+                  .join(Person, Person.household_id == Household.id)
+                  .where(Household.town_id == town_id, Household.deleted_at.is_(None), Person.deleted_at.is_(None)))
+                  if key in k}
+    return sorted(found)[:limit]
+
+
+@pytest.mark.parametrize("query", ["や", "ヤ", "ﾔ", "山", "府", "1", "-", "ぬ",   # one character: common, variants, none
+                                   "やま", "ヤマ", "ﾔﾏ", "府中", "丁目", "12", "ぬえ",  # two
+                                   "やまだ", "ﾔﾏﾀﾞ", "府中3", "存在しない"])           # three and more
+def test_the_index_answers_exactly_what_a_scan_of_every_key_finds(generated_town, query):
+    ledger, town_id = generated_town
+    with ledger.Session() as s:
+        got = [h.map_number for h in search(s, query, town_id=town_id)]
+    assert got == brute_force(ledger, town_id, query)
+
+
+def test_short_queries_follow_edits_and_deleted_members(generated_town):
+    ledger, town_id = generated_town
+    with ledger.Session.begin() as s:
+        h = households.add_household(s, town_id, None, HouseholdFields(name="鵺家"))
+        p = households.add_person(s, h.id, PersonFields(name="鵺野 ヌエ", kana="ぬえの ぬえ"))
+    assert len(labels(ledger, "鵺", town_id=town_id)) == 1
+    assert labels(ledger, "ぬえ", town_id=town_id) == ["鵺家"]
+    with ledger.Session.begin() as s:
+        households.delete_person(s, p.id)
+    assert labels(ledger, "ぬえ", town_id=town_id) == []          # the member's pairs lead nowhere now
+    assert labels(ledger, "鵺", town_id=town_id) == ["鵺家"]        # the household's own name still does

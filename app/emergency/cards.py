@@ -6,15 +6,19 @@ import math
 import uuid
 from collections.abc import Iterable, Sequence
 from datetime import date
-from types import SimpleNamespace
+from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import Row, or_, select
 from sqlalchemy.orm import Session, selectinload
 
+from app.core import validators as check
 from app.core.batches import chunks
 from app.core.errors import QT_TRANSLATE_NOOP, LedgerError, NotFound
+from app.core.records import live
 from app.core.text import fold, search_key
 from app.core.views import PersonView
+from app.emergency.card_rows import agency_rows, card_rows, town_contacts
+from app.emergency.hazard_shelter import ShelterFinder
 from app.emergency.views import (
     AgencyFields,
     AgencyView,
@@ -26,11 +30,12 @@ from app.emergency.views import (
     Missing,
     NearestShelter,
     ReferenceFeatureView,
-    ShelterStatus,
 )
 from app.models import Household, Person, Town, utcnow
 from app.models.emergency import Agency, AgencyKind, EmergencyCard, EmergencyContact, ReferenceFeature, ReferenceKind
 from app.models.watch import Watcher, WatchLink
+from app.watch import network as watch
+from app.watch.views import ConcernView
 
 MAX_NAME, MAX_ADDRESS, MAX_PHONE, MAX_SHORT, MAX_LONG = 200, 300, 50, 100, 4000
 MIN_CONTACTS = 2  # the Echizen card asks for two people to call, in order
@@ -40,24 +45,9 @@ EARTH_RADIUS_M = 6_371_008.8
 # ---------------------------------------------------------------- validation
 
 
-def _text(value: str | None, limit: int, where: str, *, required: bool = False) -> str:
-    value = (value or "").strip()
-    if required and not value:
-        raise LedgerError(QT_TRANSLATE_NOOP("errors", "Please enter a name."), where=where)
-    if len(value) > limit:
-        raise LedgerError(
-            QT_TRANSLATE_NOOP("errors", "Too long: {length} characters (at most {limit})."),
-            where=where, length=len(value), limit=limit,
-        )
-    return value
-
-
 def _kind(value: AgencyKind | str) -> AgencyKind:
-    try:
-        return AgencyKind(value)
-    except ValueError:
-        raise LedgerError(QT_TRANSLATE_NOOP("errors", "Unknown kind of agency: {kind}"), where="kind",
-                          kind=value) from None
+    return check.choice(AgencyKind, value, where="kind", param="kind",
+                        unknown=QT_TRANSLATE_NOOP("errors", "Unknown kind of agency: {kind}"))
 
 
 def check_lat_lon(lat: float | None, lon: float | None, where: str = "position") -> None:
@@ -71,7 +61,8 @@ def check_lat_lon(lat: float | None, lon: float | None, where: str = "position")
 # ---------------------------------------------------------------- agencies
 
 
-def agency_view(a: Agency) -> AgencyView:
+def agency_view(a: Agency | Row[Any]) -> AgencyView:
+    """From the object, or from a plain row of the agency table (list reads)."""
     return AgencyView(
         a.id, AgencyKind(a.kind), a.name, a.phone, a.address, a.kana, a.fax, a.area_served, a.services,
         a.office_number, a.note, a.lat, a.lon, a.source, a.credit, a.deleted_at is not None,
@@ -79,27 +70,25 @@ def agency_view(a: Agency) -> AgencyView:
 
 
 def _load_agency(session: Session, agency_id: uuid.UUID, *, include_archived: bool = False) -> Agency:
-    a = session.get(Agency, agency_id)
-    if a is None or (a.deleted_at is not None and not include_archived):
-        raise NotFound(QT_TRANSLATE_NOOP("errors", "This agency is no longer in the directory."))
-    return a
+    return live(session, Agency, agency_id, QT_TRANSLATE_NOOP("errors", "This agency is no longer in the directory."),
+                include_archived=include_archived)
 
 
 def apply_agency(a: Agency, fields: AgencyFields) -> None:
     a.kind = _kind(fields.kind)
-    a.name = _text(fields.name, MAX_NAME, "name", required=True)
-    a.kana = _text(fields.kana, MAX_NAME, "kana")
-    a.phone = _text(fields.phone, MAX_PHONE, "phone")
-    a.fax = _text(fields.fax, MAX_PHONE, "fax")
-    a.address = _text(fields.address, MAX_ADDRESS, "address")
-    a.area_served = _text(fields.area_served, MAX_LONG, "area_served")
-    a.services = _text(fields.services, MAX_LONG, "services")
-    a.office_number = _text(fields.office_number, 20, "office_number")
-    a.note = _text(fields.note, MAX_LONG, "note")
+    a.name = check.text(fields.name, MAX_NAME, "name", required=True)
+    a.kana = check.text(fields.kana, MAX_NAME, "kana")
+    a.phone = check.text(fields.phone, MAX_PHONE, "phone")
+    a.fax = check.text(fields.fax, MAX_PHONE, "fax")
+    a.address = check.text(fields.address, MAX_ADDRESS, "address")
+    a.area_served = check.text(fields.area_served, MAX_LONG, "area_served")
+    a.services = check.text(fields.services, MAX_LONG, "services")
+    a.office_number = check.text(fields.office_number, 20, "office_number")
+    a.note = check.text(fields.note, MAX_LONG, "note")
     check_lat_lon(fields.lat, fields.lon)
     a.lat, a.lon = fields.lat, fields.lon
-    a.source = _text(fields.source, 255, "source")
-    a.credit = _text(fields.credit, MAX_LONG, "credit")
+    a.source = check.text(fields.source, 255, "source")
+    a.credit = check.text(fields.credit, MAX_LONG, "credit")
     a.search_key = search_key(a.name, a.kana, a.address, a.phone)
 
 
@@ -181,10 +170,8 @@ def _person_view(p: Person) -> PersonView:
 
 
 def _load_person(session: Session, person_id: uuid.UUID) -> Person:
-    p = session.get(Person, person_id)
-    if p is None or p.deleted_at is not None or p.household.deleted_at is not None:
-        raise NotFound(QT_TRANSLATE_NOOP("errors", "This person is no longer in the ledger."))
-    return p
+    return live(session, Person, person_id, QT_TRANSLATE_NOOP("errors", "This person is no longer in the ledger."),
+                parent=lambda p: p.household)
 
 
 def _card(session: Session, person_id: uuid.UUID, *, include_deleted: bool = False) -> EmergencyCard | None:
@@ -213,8 +200,10 @@ def _contact_view(c: EmergencyContact) -> ContactView:
     return ContactView(c.id, c.person_id, c.priority, c.name, c.relationship, c.phone, c.address)
 
 
-def missing_items(card: EmergencyCard | None, contacts: Sequence[EmergencyContact | ContactView]) -> tuple[Missing, ...]:
-    """What keeps a card from being complete (reported, never a reason to refuse saving)."""
+def missing_items(card: EmergencyCard | Row[Any] | None,
+                  contacts: Sequence[EmergencyContact | ContactView]) -> tuple[Missing, ...]:
+    """What keeps a card from being complete (reported, never a reason to refuse saving). ``card`` is the
+    object or a plain row of the card table (list reads)."""
     missing: list[Missing] = []
     if card is None:
         missing.append(Missing.CARD)
@@ -241,14 +230,14 @@ def _agency_or_none(a: Agency | None) -> AgencyView | None:
 
 
 def _card_view(
-    p: Person | SimpleNamespace,  # an ORM person, or a row of _needing_support_rows
+    p: Person,
     card: EmergencyCard | None,
     contacts: list[EmergencyContact],
     watchers: tuple[str, ...],
     shelter: NearestShelter,
 ) -> CardView:
     h = p.household
-    common = dict(
+    common: dict[str, Any] = dict(
         person=_person_view(p), household_id=h.id, map_number=h.map_number, household_name=h.name,
         address=h.address, town_name=h.town.name, contacts=tuple(_contact_view(c) for c in contacts),
         watchers=watchers, shelter=shelter, missing=missing_items(card, contacts),
@@ -303,24 +292,23 @@ def watcher_names(session: Session, town_id: uuid.UUID,
 def _check_agency(session: Session, agency_id: uuid.UUID | None, where: str) -> uuid.UUID | None:
     if agency_id is None:
         return None
-    a = session.get(Agency, agency_id)
-    if a is None:
-        raise NotFound(QT_TRANSLATE_NOOP("errors", "This agency is no longer in the directory."), where=where)
-    return agency_id
+    # An archived agency stays on the cards that name it (the directory shows it as archived).
+    return live(session, Agency, agency_id, QT_TRANSLATE_NOOP("errors", "This agency is no longer in the directory."),
+                include_archived=True, where=where).id
 
 
 def _apply_card(session: Session, card: EmergencyCard, f: CardFields) -> None:
     card.family_doctor_id = _check_agency(session, f.family_doctor_id, "family_doctor")
-    card.family_doctor_text = _text(f.family_doctor_text, MAX_ADDRESS, "family_doctor")
-    card.care_level = _text(f.care_level, MAX_SHORT, "care_level")
-    card.medical_notes = _text(f.medical_notes, MAX_LONG, "medical_notes")
-    card.care_manager_name = _text(f.care_manager_name, MAX_NAME, "care_manager")
+    card.family_doctor_text = check.text(f.family_doctor_text, MAX_ADDRESS, "family_doctor")
+    card.care_level = check.text(f.care_level, MAX_SHORT, "care_level")
+    card.medical_notes = check.text(f.medical_notes, MAX_LONG, "medical_notes")
+    card.care_manager_name = check.text(f.care_manager_name, MAX_NAME, "care_manager")
     card.care_office_id = _check_agency(session, f.care_office_id, "care_office")
     card.support_centre_id = _check_agency(session, f.support_centre_id, "support_centre")
-    card.welfare_commissioner_name = _text(f.welfare_commissioner_name, MAX_NAME, "welfare_commissioner")
-    card.welfare_commissioner_phone = _text(f.welfare_commissioner_phone, MAX_PHONE, "welfare_commissioner_phone")
-    card.kept_at = _text(f.kept_at, MAX_NAME, "kept_at")
-    card.note = _text(f.note, MAX_LONG, "note")
+    card.welfare_commissioner_name = check.text(f.welfare_commissioner_name, MAX_NAME, "welfare_commissioner")
+    card.welfare_commissioner_phone = check.text(f.welfare_commissioner_phone, MAX_PHONE, "welfare_commissioner_phone")
+    card.kept_at = check.text(f.kept_at, MAX_NAME, "kept_at")
+    card.note = check.text(f.note, MAX_LONG, "note")
     if f.made_on and f.review_on and f.review_on < f.made_on:
         raise LedgerError(QT_TRANSLATE_NOOP("errors", "The review date is before the date the card was made."),
                           where="review_on")
@@ -334,10 +322,10 @@ def _check_contacts(contacts: Sequence[ContactFields]) -> list[ContactFields]:
             continue  # an empty row of the form: nothing typed
         where = f"contacts[{i}]"
         checked.append(ContactFields(
-            _text(c.name, MAX_NAME, f"{where}.name", required=True),
-            _text(c.relationship, MAX_SHORT, f"{where}.relationship"),
-            _text(c.phone, MAX_PHONE, f"{where}.phone"),
-            _text(c.address, MAX_ADDRESS, f"{where}.address"),
+            check.text(c.name, MAX_NAME, f"{where}.name", required=True),
+            check.text(c.relationship, MAX_SHORT, f"{where}.relationship"),
+            check.text(c.phone, MAX_PHONE, f"{where}.phone"),
+            check.text(c.address, MAX_ADDRESS, f"{where}.address"),
         ))
     return checked
 
@@ -450,51 +438,61 @@ def kana_key(view: CardView) -> tuple:
     return (kana == "", kana or fold(view.person.name), view.map_number)
 
 
-def _needing_support_rows(session: Session, town_id: uuid.UUID) -> list[SimpleNamespace]:
-    """``persons_needing_support`` as plain rows shaped like the ORM objects ``_card_view`` reads
-    (one Core query: a city's persons of concern without building ORM objects for each)."""
-    has_card = select(EmergencyCard.person_id).where(EmergencyCard.deleted_at.is_(None))
-    rows = session.execute(
-        select(Person.id, Person.household_id, Person.name, Person.kana, Person.birth_date, Person.phone,
-               Person.of_concern, Person.concerns, Household.map_number, Household.name, Household.address,
-               Household.lat, Household.lon, Town.name)
-        .join(Household, Person.household_id == Household.id).join(Town, Town.id == Household.town_id)
-        .where(Household.town_id == town_id, Household.deleted_at.is_(None), Person.deleted_at.is_(None),
-               or_(Person.of_concern.is_(True), Person.id.in_(has_card)))
-        .order_by(Household.map_number, Person.sort_order)
-    ).all()
-    towns: dict[str, SimpleNamespace] = {}
-    out = []
-    for pid, hid, name, kana, birth, phone, of_concern, concerns, number, h_name, address, lat, lon, town in rows:
-        t = towns.setdefault(town, SimpleNamespace(name=town))
-        h = SimpleNamespace(id=hid, map_number=number, name=h_name, address=address, lat=lat, lon=lon, town=t)
-        out.append(SimpleNamespace(id=pid, household_id=hid, name=name, kana=kana, birth_date=birth, phone=phone,
-                                   of_concern=of_concern, concerns=concerns, household=h))
-    return out
+def list_cards(session: Session, town_id: uuid.UUID, *, order: str = SortOrder.MAP_NUMBER,
+               concerns: list[ConcernView] | None = None) -> list[CardView]:
+    """One view per person needing support in the town: the rows of the sheet and the pile of cards.
 
-
-def list_cards(session: Session, town_id: uuid.UUID, *, order: str = SortOrder.MAP_NUMBER) -> list[CardView]:
-    """One view per person needing support in the town: the rows of the sheet and the pile of cards."""
-    if session.get(Town, town_id) is None:
+    Persons of concern, and anyone else who has a card, in map-number order. Read as plain rows in a fixed number
+    of queries; ``concerns`` is the town's ``watch.list_concerns`` when the caller has just read it (the persons
+    of concern and their watchers are then not read again)."""
+    town = session.get(Town, town_id)
+    if town is None:
         raise NotFound(QT_TRANSLATE_NOOP("errors", "This town is no longer in the ledger."))
-    persons = _needing_support_rows(session, town_id)
-    ids = [p.id for p in persons]
-    cards: dict[uuid.UUID, EmergencyCard] = {}
-    for chunk in chunks(ids):  # a city holds more persons than SQLite's 32,766 variables per statement
-        cards.update((c.person_id, c) for c in session.scalars(
-            select(EmergencyCard)
-            .where(EmergencyCard.person_id.in_(chunk), EmergencyCard.deleted_at.is_(None))
-            .options(selectinload(EmergencyCard.family_doctor), selectinload(EmergencyCard.care_office),
-                     selectinload(EmergencyCard.support_centre))
-        ))
-    contacts = _contacts(session, ids)
-    watchers = watcher_names(session, town_id)
+    if concerns is None:
+        concerns = watch.list_concerns(session, town_id)
+    with watch.no_gc_pauses():
+        return _card_views(session, town, concerns, order)
+
+
+def _card_views(session: Session, town: Town, concerns: list[ConcernView], order: str) -> list[CardView]:
+    town_id = town.id
+    cards = {r.person_id: r for r in card_rows(session, town_id)}
+    # (map number, order in the household, person id, person, household id, household name, address, lat, lon)
+    persons = [(c.map_number, c.sort_order, c.person, c.household_id, c.household_name, c.address, c.lat, c.lon)
+               for c in concerns]
+    persons += [(r.map_number, r.sort_order, PersonView(pid, r.household_id, r.name, r.kana, r.birth_date, r.phone,
+                                                        r.of_concern, r.concerns),
+                 r.household_id, r.household_name, r.address, r.lat, r.lon)
+                for pid, r in cards.items() if not r.of_concern]
+    persons.sort(key=lambda p: (p[0], p[1]))  # stable: the persons of concern keep their order
+    watchers = {c.person.id: tuple(link.watcher.name for link in c.links) for c in concerns}
+    contacts = town_contacts(session, town_id)
+    agency_ids = {a for r in cards.values() for a in (r.family_doctor_id, r.care_office_id, r.support_centre_id) if a}
+    agencies = {r.id: agency_view(r) for r in agency_rows(session, agency_ids)} if agency_ids else {}
     shelters = _designated_shelters(session)
-    views = [
-        _card_view(p, cards.get(p.id), contacts.get(p.id, []), watchers.get(p.id, ()),
-                   _nearest(p.household.lat, p.household.lon, shelters))
-        for p in persons
-    ]
+    nearest: dict[tuple[float | None, float | None], NearestShelter] = {}  # a household's persons share one
+    views = []
+    for number, _, person, household_id, household_name, address, lat, lon in persons:
+        shelter = nearest.get((lat, lon))
+        if shelter is None:
+            shelter = nearest[(lat, lon)] = _nearest(lat, lon, shelters)
+        card = cards.get(person.id)
+        mine = tuple(ContactView(c.id, c.person_id, c.priority, c.name, c.relationship, c.phone, c.address)
+                     for c in contacts.get(person.id, ()))
+        common: dict[str, Any] = dict(
+            person=person, household_id=household_id, map_number=number, household_name=household_name,
+            address=address, town_name=town.name, contacts=mine, watchers=watchers.get(person.id, ()),
+            shelter=shelter, missing=missing_items(card, mine))
+        if card is None:
+            views.append(CardView(has_card=False, **common))
+            continue
+        views.append(CardView(
+            has_card=True, family_doctor=agencies.get(card.family_doctor_id), family_doctor_text=card.family_doctor_text,
+            care_level=card.care_level, medical_notes=card.medical_notes, care_manager_name=card.care_manager_name,
+            care_office=agencies.get(card.care_office_id), support_centre=agencies.get(card.support_centre_id),
+            welfare_commissioner_name=card.welfare_commissioner_name,
+            welfare_commissioner_phone=card.welfare_commissioner_phone, kept_at=card.kept_at, note=card.note,
+            made_on=card.made_on, review_on=card.review_on, **common))
     if order == SortOrder.KANA:
         views.sort(key=kana_key)
     return views
@@ -553,26 +551,23 @@ def haversine_m(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * EARTH_RADIUS_M * math.asin(math.sqrt(a))
 
 
-def _designated_shelters(session: Session) -> list[ReferenceFeature]:
-    return list(session.scalars(select(ReferenceFeature).where(
+def _designated_shelters(session: Session, *, bulk: bool = True) -> ShelterFinder:
+    """The shelter to print for a position: the nearest 指定避難所, or for a household in a hazard zone the
+    nearest site open for that hazard and outside its zones (app/emergency/hazard_shelter.py)."""
+    return ShelterFinder(session, list(session.scalars(select(ReferenceFeature).where(
         ReferenceFeature.kind == ReferenceKind.DESIGNATED_SHELTER, ReferenceFeature.deleted_at.is_(None),
         ReferenceFeature.lat.is_not(None), ReferenceFeature.lon.is_not(None),
-    )))
+    ))), bulk=bulk)
 
 
-def _nearest(lat: float | None, lon: float | None, shelters: Sequence[ReferenceFeature]) -> NearestShelter:
-    if lat is None or lon is None:
-        return NearestShelter(ShelterStatus.NO_POSITION)
-    if not shelters:
-        return NearestShelter(ShelterStatus.NO_SHELTERS)
-    best = min(shelters, key=lambda s: haversine_m(lat, lon, s.lat, s.lon))
-    return NearestShelter(ShelterStatus.FOUND, best.name, best.address, haversine_m(lat, lon, best.lat, best.lon),
-                          best.id)
+def _nearest(lat: float | None, lon: float | None, shelters: ShelterFinder) -> NearestShelter:
+    return shelters.nearest(lat, lon)
 
 
 def nearest_designated_shelter(session: Session, household_id: uuid.UUID) -> NearestShelter:
-    """The nearest 指定避難所 as the crow flies; says so when the household has no lat/lon (pixel maps)."""
+    """The nearest 指定避難所 as the crow flies (in a hazard zone: the nearest site open for the hazard, outside
+    its zones, 「洪水時: …」); says so when the household has no lat/lon (pixel maps)."""
     h = session.get(Household, household_id)
     if h is None:
         raise NotFound(QT_TRANSLATE_NOOP("errors", "This household is no longer in the ledger."))
-    return _nearest(h.lat, h.lon, _designated_shelters(session))
+    return _designated_shelters(session, bulk=False).nearest(h.lat, h.lon)

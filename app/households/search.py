@@ -1,24 +1,31 @@
 """Search households by name, kana reading or address, ignoring width and hiragana/katakana.
 
 Queries of three characters or more go through the FTS5 trigram index (``app.models.search_index``),
-so a city of 100,000 persons answers from the index; shorter ones (below the trigram size) read the
-index entries once with a plain substring test and return the matching households in map-number order.
+so a city of 100,000 persons answers from the index. Shorter ones (below the trigram size) go through
+the character pairs of the entries (``search_pair``, migration 0015): a two-character query is one pair,
+a one-character query the pairs starting with it. When that query is common (more than ``DENSE``
+entries), the town's households are walked in map-number order instead and each is tested until
+``limit`` have matched, which stops early exactly because the query is common. Either way no query
+reads every entry, and the answer is the same: matching households in map-number order.
 """
 
 from __future__ import annotations
 
 import uuid
 
-from sqlalchemy import Uuid, bindparam, func, literal_column, or_, select
+from sqlalchemy import ColumnElement, Integer, Text, Uuid, bindparam, column, func, literal_column, or_, select, table
 from sqlalchemy import text as sql
 from sqlalchemy.orm import Session
 
 from app.core.text import fold
 from app.core.views import SearchHit
 from app.models import Household, Person
-from app.models.search_index import TRIGRAM, search_entry
+from app.models.search_index import PAIR_KEY_LIMIT, PAIR_TABLE, TRIGRAM, search_entry
 
 HIT_COLUMNS = (Household.id, Household.town_id, Household.map_number, Household.name, Household.address)
+search_pair = table(PAIR_TABLE, column("pair", Text), column("entry_id", Integer))
+DENSE = 300  # entries matching a short query above which walking the town in map-number order is cheaper
+LAST_CHARACTER = "\U0010ffff"
 
 
 def search(session: Session, text: str, *, town_id: uuid.UUID | None = None, limit: int = 50) -> list[SearchHit]:
@@ -42,10 +49,7 @@ def search(session: Session, text: str, *, town_id: uuid.UUID | None = None, lim
             .group_by(Household.id)
         )
     else:
-        # Below the trigram size: one pass over the index entries (instr: a plain substring test, no
-        # pattern), then the matching households in map-number order up to ``limit``.
-        matching = select(search_entry.c.household_id).where(func.instr(search_entry.c.key, key) > 0, live)
-        query = select(*HIT_COLUMNS).where(Household.deleted_at.is_(None), Household.id.in_(matching))
+        query = _short_query(session, key, live, town_id)
     query = query.order_by(Household.map_number).limit(limit)
     if town_id is not None:
         query = query.where(Household.town_id == town_id)
@@ -66,3 +70,30 @@ def search(session: Session, text: str, *, town_id: uuid.UUID | None = None, lim
         label = h.name or (people[0][0] if people else h.address)
         hits.append(SearchHit(h.id, h.town_id, h.map_number, label, h.address, matched))
     return hits
+
+
+def _short_query(session: Session, key: str, live, town_id: uuid.UUID | None):  # noqa: ANN001, ANN202
+    """Households matching a query of one or two characters (ordering and limit are added by the caller)."""
+    pairs: ColumnElement[bool]
+    if len(key) == 1:  # every pair that starts with the character
+        pairs = (search_pair.c.pair > key) & (search_pair.c.pair <= key + LAST_CHARACTER)
+    else:
+        pairs = search_pair.c.pair == key
+    common = session.scalar(select(func.count()).select_from(
+        select(literal_column("1")).select_from(search_pair).where(pairs).limit(DENSE).subquery()))
+    if town_id is not None and (common or 0) >= DENSE:
+        # Common: walk the town's households in map-number order, testing each one's few entries.
+        matching = (select(literal_column("1")).select_from(search_entry)
+                    .where(search_entry.c.household_id == Household.id, func.instr(search_entry.c.key, key) > 0, live)
+                    .exists())
+        return select(*HIT_COLUMNS).where(Household.deleted_at.is_(None), matching)
+    # Rare: the pairs give the entries; keys too long to have pairs are tested alone (a partial index).
+    long_keys = (select(search_entry.c.entry_id)
+                 .where(sql(f"length(search_entry.key) > {PAIR_KEY_LIMIT}"), func.instr(search_entry.c.key, key) > 0))
+    entries = select(search_pair.c.entry_id).where(pairs).union(long_keys)
+    found = (select(search_entry.c.household_id).where(search_entry.c.entry_id.in_(entries), live)
+             .distinct().subquery("found"))
+    # "+" keeps SQLite from walking the households: the few matching entries must drive the join.
+    return (select(*HIT_COLUMNS).select_from(found)
+            .join(Household, Household.id == literal_column("+found.household_id", Uuid))
+            .where(Household.deleted_at.is_(None)))

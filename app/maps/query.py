@@ -7,16 +7,14 @@ second. ``tests/test_mapquery.py`` keeps it identical to the ORM version.
 
 from __future__ import annotations
 
-import gc
 import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import Connection, String, and_, func, select, type_coerce
 from sqlalchemy.orm import Session
 
+from app.core.batches import no_gc_pauses
 from app.core.views import Crs
 from app.models import GatheringPlace, Household, HouseholdCategory, Person
 from app.models.entities import household_category_link
@@ -29,17 +27,6 @@ def _dashed(column: Any) -> Any:
     parts = [func.substr(hex32, start, length) for start, length in ((1, 8), (9, 4), (13, 4), (17, 4), (21, 12))]
     return func.printf("%s-%s-%s-%s-%s", *parts)
 
-
-@contextmanager
-def _no_gc_pauses() -> Iterator[None]:
-    """Building 50,000 small acyclic dicts triggers the cycle collector over and over (half the time)."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _columns(model: type, crs: Crs) -> tuple[Any, Any]:
@@ -93,7 +80,7 @@ def town_features(session: Session, town_id: uuid.UUID, crs: Crs) -> dict[str, A
 
 def town_layer(session: Session, town_id: uuid.UUID, crs: Crs) -> TownLayer:
     """``town_features`` in its compact form (what the window sends to the page)."""
-    with _no_gc_pauses():
+    with no_gc_pauses():
         return _town_layer(session.connection(), town_id, crs)
 
 

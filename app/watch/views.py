@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from app.core.views import PersonView
@@ -66,6 +66,11 @@ class ConcernView:
     household_name: str
     address: str
     links: tuple[WatchLinkView, ...] = ()
+    # Read along for Step III, which lists the same persons (the nearest shelter, the order within a household);
+    # not part of what a concern is: left out of equality.
+    sort_order: int = field(default=0, compare=False, repr=False)
+    lat: float | None = field(default=None, compare=False, repr=False)
+    lon: float | None = field(default=None, compare=False, repr=False)
 
     @property
     def has_watcher(self) -> bool:

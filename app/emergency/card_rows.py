@@ -1,0 +1,60 @@
+"""Step III's list read as plain rows (Core): the town's cards, contacts and the agencies they name, each in one
+query whatever the size of the town (app/emergency/cards.py makes the views)."""
+
+from __future__ import annotations
+
+import uuid
+
+from sqlalchemy import Row, select
+from sqlalchemy.orm import Session
+
+from app.core.batches import chunks
+from app.models import Household, Person
+from app.models.emergency import Agency, EmergencyCard, EmergencyContact
+
+
+def card_rows(session: Session, town_id: uuid.UUID) -> list[Row]:
+    """The live cards of the town's live persons, with the person's and household's columns (one query).
+
+    Read from the card table (SQLite goes card → person → household by key, never over every member); the town
+    is checked on the rows, so the planner is not tempted to start from the town's households."""
+    rows = session.execute(
+        select(EmergencyCard.person_id, EmergencyCard.family_doctor_id, EmergencyCard.family_doctor_text,
+               EmergencyCard.care_level, EmergencyCard.medical_notes, EmergencyCard.care_manager_name,
+               EmergencyCard.care_office_id, EmergencyCard.support_centre_id, EmergencyCard.welfare_commissioner_name,
+               EmergencyCard.welfare_commissioner_phone, EmergencyCard.kept_at, EmergencyCard.note,
+               EmergencyCard.made_on, EmergencyCard.review_on,
+               Person.household_id, Person.name, Person.kana, Person.birth_date, Person.phone, Person.of_concern,
+               Person.concerns, Person.sort_order, Household.town_id, Household.map_number,
+               Household.name.label("household_name"), Household.address, Household.lat, Household.lon)
+        .join(Person, Person.id == EmergencyCard.person_id)
+        .join(Household, Household.id == Person.household_id)
+        .where(EmergencyCard.deleted_at.is_(None), Person.deleted_at.is_(None), Household.deleted_at.is_(None))
+    )
+    return [r for r in rows if r.town_id == town_id]
+
+
+def town_contacts(session: Session, town_id: uuid.UUID) -> dict[uuid.UUID, list[Row]]:
+    """Live emergency contacts of the town's live persons, by person, first called first (one query, read from
+    the contacts: the town is checked on the rows, as in ``card_rows``)."""
+    rows = session.execute(
+        select(EmergencyContact.id, EmergencyContact.person_id, EmergencyContact.priority, EmergencyContact.name,
+               EmergencyContact.relationship, EmergencyContact.phone, EmergencyContact.address, Household.town_id)
+        .join(Person, Person.id == EmergencyContact.person_id)
+        .join(Household, Household.id == Person.household_id)
+        .where(EmergencyContact.deleted_at.is_(None))
+        .order_by(EmergencyContact.priority, EmergencyContact.created_at)
+    )
+    found: dict[uuid.UUID, list[Row]] = {}
+    for r in rows:
+        if r.town_id == town_id:
+            found.setdefault(r.person_id, []).append(r)
+    return found
+
+
+def agency_rows(session: Session, ids: set[uuid.UUID]) -> list[Row]:
+    """The agencies the cards name, archived ones included, every column (one query per 5,000 agencies)."""
+    found: list[Row] = []
+    for chunk in chunks(sorted(ids)):
+        found += session.execute(select(*Agency.__table__.c).where(Agency.id.in_(chunk)))
+    return found
