@@ -4,47 +4,47 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../app/ui/about.py"/>
+        <location filename="../../app/ui/about.py" line="31"/>
         <source>About Sasaeai Map</source>
         <translation>支え合いマップについて</translation>
     </message>
     <message>
-        <location filename="../../app/ui/about.py"/>
+        <location filename="../../app/ui/about.py" line="38"/>
         <source>&lt;h2&gt;支え合いマップ Sasaeai Map {version}&lt;/h2&gt;&lt;p&gt;Neighbourhood welfare mapping after the three steps of the Echizen City Council of Social Welfare. Works offline; the ledger stays on this computer.&lt;/p&gt;&lt;p&gt;Sasaeai Map is free software under the MIT licence. It is built with the components below; choose one to read its licence.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;支え合いマップ {version}&lt;/h2&gt;&lt;p&gt;越前市社会福祉協議会の3つのステップに沿って、地域の支え合い福祉マップをつくるためのアプリです。オフラインで動き、台帳はこのパソコンの中に保存されます。&lt;/p&gt;&lt;p&gt;支え合いマップは MIT ライセンスのフリーソフトウェアです。下の部品を使っています。部品を選ぶと、そのライセンスを読めます。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/about.py"/>
+        <location filename="../../app/ui/about.py" line="33"/>
         <source>Sasaeai Map (this app)</source>
         <translation>支え合いマップ（このアプリ）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/about.py"/>
+        <location filename="../../app/ui/about.py" line="47"/>
         <source>Component</source>
         <translation>部品</translation>
     </message>
     <message>
-        <location filename="../../app/ui/about.py"/>
+        <location filename="../../app/ui/about.py" line="47"/>
         <source>Version</source>
         <translation>バージョン</translation>
     </message>
     <message>
-        <location filename="../../app/ui/about.py"/>
+        <location filename="../../app/ui/about.py" line="47"/>
         <source>Licence</source>
         <translation>ライセンス</translation>
     </message>
     <message>
-        <location filename="../../app/ui/about.py"/>
+        <location filename="../../app/ui/about.py" line="57"/>
         <source>in {distribution}</source>
         <translation>{distribution} に同梱</translation>
     </message>
     <message>
-        <location filename="../../app/ui/about.py"/>
+        <location filename="../../app/ui/about.py" line="86"/>
         <source>Built into {distribution}.</source>
         <translation>{distribution} に組み込まれています。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/about.py"/>
+        <location filename="../../app/ui/about.py" line="92"/>
         <source>The installed packages do not include the text of this licence: {licences}</source>
         <translation>インストールされたパッケージには、このライセンスの本文が含まれていません：{licences}</translation>
     </message>
@@ -52,77 +52,77 @@
 <context>
     <name>AuditDialog</name>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="108"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="109"/>
         <source>History of changes</source>
         <translation>変更の記録</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="111"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="112"/>
         <source>Everyone</source>
         <translation>全員</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="114"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="115"/>
         <source>From</source>
         <translation>この日から</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="119"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="120"/>
         <source>When</source>
         <translation>日時</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="119"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="120"/>
         <source>Who</source>
         <translation>操作した人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="119"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="120"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="119"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="120"/>
         <source>What</source>
         <translation>対象</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="120"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="121"/>
         <source>Name</source>
         <translation>氏名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="120"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="121"/>
         <source>Field</source>
         <translation>項目</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="120"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="121"/>
         <source>Before</source>
         <translation>変更前</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="120"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="121"/>
         <source>After</source>
         <translation>変更後</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="124"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="125"/>
         <source>Export…</source>
         <translation>書き出す…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="126"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="127"/>
         <source>Person</source>
         <translation>人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="159"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="160"/>
         <source>Export the history</source>
         <translation>変更の記録を書き出す</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="160"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="161"/>
         <source>Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
@@ -130,27 +130,27 @@
 <context>
     <name>BaseMapChoiceDialog</name>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="91"/>
+        <location filename="../../app/ui/dialogs.py" line="92"/>
         <source>Base map</source>
         <translation>背景の地図</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="92"/>
+        <location filename="../../app/ui/dialogs.py" line="93"/>
         <source>What should the town be drawn on? You can change this later in the Map menu.</source>
         <translation>町内の地図の背景に何を使いますか？ あとで「地図」メニューから変えられます。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="97"/>
+        <location filename="../../app/ui/dialogs.py" line="98"/>
         <source>An image of the town map (scan or PDF export, PNG/JPEG)…</source>
         <translation>町内地図の画像（スキャンやPDFから書き出したもの、PNG/JPEG）…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="98"/>
+        <location filename="../../app/ui/dialogs.py" line="99"/>
         <source>A map tile pack (MBTiles)…</source>
         <translation>地図タイルのファイル（MBTiles）…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="99"/>
+        <location filename="../../app/ui/dialogs.py" line="100"/>
         <source>A plain background for now</source>
         <translation>ひとまず無地の背景にする</translation>
     </message>
@@ -158,117 +158,117 @@
 <context>
     <name>CardDialog</name>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="54"/>
+        <location filename="../../app/ui/emergency_panel.py" line="56"/>
         <source>Emergency contact card: {name}</source>
         <translation>緊急連絡カード：{name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="57"/>
+        <location filename="../../app/ui/emergency_panel.py" line="59"/>
         <source>Name</source>
         <translation>氏名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="57"/>
+        <location filename="../../app/ui/emergency_panel.py" line="59"/>
         <source>Relationship</source>
         <translation>続柄</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="57"/>
+        <location filename="../../app/ui/emergency_panel.py" line="59"/>
         <source>Phone</source>
         <translation>電話</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="58"/>
+        <location filename="../../app/ui/emergency_panel.py" line="60"/>
         <source>Address</source>
         <translation>住所</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="60"/>
+        <location filename="../../app/ui/emergency_panel.py" line="62"/>
         <source>Order of priority: the first is called first</source>
         <translation>連絡する順番です。いちばん上の人に最初に連絡します</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="64"/>
+        <location filename="../../app/ui/emergency_panel.py" line="66"/>
         <source>Another contact</source>
         <translation>連絡先を追加</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="69"/>
+        <location filename="../../app/ui/emergency_panel.py" line="71"/>
         <source>(none)</source>
         <translation>（なし）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="79"/>
+        <location filename="../../app/ui/emergency_panel.py" line="81"/>
         <source>or write the doctor&apos;s name and phone</source>
         <translation>または医師の名前と電話番号を書く</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="85"/>
+        <location filename="../../app/ui/emergency_panel.py" line="87"/>
         <source>Medication, allergies, illnesses (printed on the card only)</source>
         <translation>薬、アレルギー、病気（カードにだけ印刷します）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="102"/>
+        <location filename="../../app/ui/emergency_panel.py" line="104"/>
         <source>Family doctor</source>
         <translation>かかりつけ医</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="104"/>
+        <location filename="../../app/ui/emergency_panel.py" line="106"/>
         <source>Care level / disability</source>
         <translation>要介護度・障がい</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="105"/>
+        <location filename="../../app/ui/emergency_panel.py" line="107"/>
         <source>Medical notes</source>
         <translation>医療のメモ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="106"/>
+        <location filename="../../app/ui/emergency_panel.py" line="108"/>
         <source>Care manager</source>
         <translation>ケアマネジャー</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="107"/>
+        <location filename="../../app/ui/emergency_panel.py" line="109"/>
         <source>Home care support office</source>
         <translation>居宅介護支援事業所</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="108"/>
+        <location filename="../../app/ui/emergency_panel.py" line="110"/>
         <source>Community general support centre</source>
         <translation>地域包括支援センター</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="109"/>
+        <location filename="../../app/ui/emergency_panel.py" line="111"/>
         <source>Welfare commissioner</source>
         <translation>民生児童委員</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="110"/>
+        <location filename="../../app/ui/emergency_panel.py" line="112"/>
         <source>Commissioner&apos;s phone</source>
         <translation>民生児童委員の電話</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="111"/>
+        <location filename="../../app/ui/emergency_panel.py" line="113"/>
         <source>Where the card is kept</source>
         <translation>カードの置き場所</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="112"/>
+        <location filename="../../app/ui/emergency_panel.py" line="114"/>
         <source>Note</source>
         <translation>備考</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="113"/>
+        <location filename="../../app/ui/emergency_panel.py" line="115"/>
         <source>Made on</source>
         <translation>作成日</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="114"/>
+        <location filename="../../app/ui/emergency_panel.py" line="116"/>
         <source>Review on</source>
         <translation>見直し日</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="117"/>
+        <location filename="../../app/ui/emergency_panel.py" line="119"/>
         <source>Emergency contacts, in order of priority (at least two)</source>
         <translation>緊急連絡先（連絡する順に、2人以上）</translation>
     </message>
@@ -368,54 +368,127 @@
 <context>
     <name>ConsentDialog</name>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="49"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="50"/>
         <source>Consent: {name}</source>
         <translation>同意：{name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="51"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="52"/>
         <source>Not asked yet (treated as no)</source>
         <translation>まだ聞いていない（同意なしとして扱います）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="52"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="53"/>
         <source>Agreed</source>
         <translation>同意した</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="52"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="53"/>
         <source>Did not agree</source>
         <translation>同意しなかった</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="55"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="56"/>
         <source>Share with their watchers and the welfare commissioner</source>
         <translation>見守り者と民生児童委員に伝えてよい</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="56"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="57"/>
         <source>Share with agencies (包括, care office, doctor, city office)</source>
         <translation>関係機関（包括・ケアマネ・かかりつけ医・市役所）に伝えてよい</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="57"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="58"/>
         <source>Show by name on the community map and papers</source>
         <translation>町内の地図や配る紙に名前を出してよい</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="67"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="68"/>
         <source>Without consent the person appears only as an anonymous symbol on community views, and is left out of papers for community members.</source>
         <translation>同意がない人は、町内向けの表示では名前のない印だけになり、住民に配る紙には載りません。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="71"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="72"/>
         <source>Answer</source>
         <translation>答え</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="75"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="76"/>
         <source>Recorded on</source>
         <translation>記録した日</translation>
+    </message>
+</context>
+<context>
+    <name>CopiesDialog</name>
+    <message>
+        <location filename="../../app/ui/sharing_widgets.py" line="109"/>
+        <source>Printed copies not yet returned</source>
+        <translation>未回収の配布資料</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sharing_widgets.py" line="111"/>
+        <source>normal</source>
+        <translation>平常時</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sharing_widgets.py" line="111"/>
+        <source>disaster</source>
+        <translation>災害時</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sharing_widgets.py" line="113"/>
+        <source>Serial</source>
+        <translation>管理番号</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sharing_widgets.py" line="114"/>
+        <source>Paper</source>
+        <translation>資料</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sharing_widgets.py" line="115"/>
+        <source>For</source>
+        <translation>提供先</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sharing_widgets.py" line="116"/>
+        <source>Town</source>
+        <translation>町内</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sharing_widgets.py" line="117"/>
+        <source>Copies</source>
+        <translation>部数</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sharing_widgets.py" line="118"/>
+        <source>Made by</source>
+        <translation>作成者</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sharing_widgets.py" line="119"/>
+        <source>Made at</source>
+        <translation>作成日時</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sharing_widgets.py" line="120"/>
+        <source>Mode</source>
+        <translation>モード</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sharing_widgets.py" line="125"/>
+        <source>Returned</source>
+        <translation>回収済み</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sharing_widgets.py" line="126"/>
+        <source>Destroyed</source>
+        <translation>廃棄済み</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sharing_widgets.py" line="145"/>
+        <source>{n} copies out</source>
+        <translation>配布中 {n} 部</translation>
     </message>
 </context>
 <context>
@@ -479,117 +552,132 @@
 <context>
     <name>EmergencyPanel</name>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="189"/>
+        <location filename="../../app/ui/emergency_panel.py" line="193"/>
         <source>Step III · Emergency contacts</source>
         <translation>ステップⅢ・緊急連絡先</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="193"/>
+        <location filename="../../app/ui/emergency_panel.py" line="197"/>
         <source>Everyone who needs support</source>
         <translation>支援が必要な人すべて</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="194"/>
+        <location filename="../../app/ui/emergency_panel.py" line="198"/>
         <source>No card yet</source>
         <translation>カード未作成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="195"/>
+        <location filename="../../app/ui/emergency_panel.py" line="199"/>
         <source>Card incomplete</source>
         <translation>カードが未完成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="196"/>
+        <location filename="../../app/ui/emergency_panel.py" line="200"/>
         <source>Review date passed</source>
         <translation>見直し日が過ぎた</translation>
     </message>
     <message>
         <location filename="../../app/ui/emergency_panel.py" line="203"/>
+        <source>Card</source>
+        <translation>カード</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/emergency_panel.py" line="205"/>
+        <source>Persons who need support</source>
+        <translation>支援が必要な人</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/emergency_panel.py" line="212"/>
         <source>Edit card…</source>
         <translation>カードを編集…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="204"/>
+        <location filename="../../app/ui/emergency_panel.py" line="213"/>
         <source>Card preview…</source>
         <translation>カードを確認…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="205"/>
+        <location filename="../../app/ui/emergency_panel.py" line="214"/>
         <source>Emergency contact sheet…</source>
         <translation>緊急連絡表…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="206"/>
+        <location filename="../../app/ui/emergency_panel.py" line="215"/>
         <source>All cards…</source>
         <translation>すべてのカード…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="208"/>
+        <location filename="../../app/ui/emergency_panel.py" line="217"/>
         <source>1 card per A4 page</source>
         <translation>A4に1枚ずつ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="209"/>
+        <location filename="../../app/ui/emergency_panel.py" line="218"/>
         <source>2 cards per A4 page (cut in half)</source>
         <translation>A4に2枚ずつ（半分に切る）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="224"/>
+        <location filename="../../app/ui/emergency_panel.py" line="234"/>
         <source>Print or save</source>
         <translation>印刷・保存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="255"/>
+        <location filename="../../app/ui/emergency_panel.py" line="272"/>
         <source>✗ no card yet</source>
         <translation>✗ カード未作成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="257"/>
+        <location filename="../../app/ui/emergency_panel.py" line="274"/>
         <source>! review date passed</source>
         <translation>! 見直し日が過ぎています</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="259"/>
+        <location filename="../../app/ui/emergency_panel.py" line="276"/>
         <source>△ incomplete</source>
         <translation>△ 未完成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="260"/>
+        <location filename="../../app/ui/emergency_panel.py" line="277"/>
         <source>✓ card complete</source>
         <translation>✓ カード完成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="272"/>
+        <location filename="../../app/ui/emergency_panel.py" line="290"/>
         <source>{total} persons need support: {none} without a card, {incomplete} incomplete, {overdue} past review</source>
         <translation>支援が必要な人 {total}人：カード未作成 {none}人、未完成 {incomplete}人、見直し日が過ぎた人 {overdue}人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="291"/>
+        <location filename="../../app/ui/emergency_panel.py" line="307"/>
         <source>Choose a person from the list or on the map.</source>
         <translation>一覧か地図で、人を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="295"/>
+        <location filename="../../app/ui/emergency_panel.py" line="311"/>
         <source>Contacts: {names}</source>
         <translation>連絡先：{names}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="296"/>
+        <location filename="../../app/ui/emergency_panel.py" line="312"/>
         <source>Review on: {day}</source>
         <translation>見直し日：{day}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="298"/>
+        <location filename="../../app/ui/emergency_panel.py" line="314"/>
         <source>Nearest designated shelter: {label}</source>
         <translation>いちばん近い指定避難所：{label}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="300"/>
+        <location filename="../../app/ui/emergency_panel.py" line="316"/>
+        <source>Nearest designated shelter: none within {km} km (check the shelter list is this city&apos;s); fill it in by hand</source>
+        <translation>いちばん近い指定避難所：{km} km 以内にありません（取り込んだ避難所の一覧がこの市のものか確かめてください）。手で記入してください</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/emergency_panel.py" line="319"/>
         <source>Nearest designated shelter: unknown (the household is not on a geographic map, or no shelters are imported)</source>
         <translation>いちばん近い指定避難所：不明（世帯が緯度・経度のある地図に載っていないか、避難所が取り込まれていません）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="303"/>
+        <location filename="../../app/ui/emergency_panel.py" line="322"/>
         <source>Still missing:</source>
         <translation>まだ足りないもの：</translation>
     </message>
@@ -615,12 +703,12 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="65"/>
+        <location filename="../../app/ui/dialogs.py" line="66"/>
         <source>Welcome to Sasaeai Map</source>
         <translation>支え合いマップへようこそ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="67"/>
+        <location filename="../../app/ui/dialogs.py" line="68"/>
         <source>Sasaeai Map keeps your town&apos;s mutual-support welfare map on this computer.
 Nothing is sent over the internet.
 
@@ -631,20 +719,219 @@ Start a new ledger for your town, or open the demo town 「ひだまり町」 to
 町内の台帳を新しく作るか、まずはお試しの町「ひだまり町」を開いて見てみてください。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="72"/>
+        <location filename="../../app/ui/dialogs.py" line="73"/>
         <source>Start a new ledger for my town…</source>
         <translation>町内の台帳を新しく作る…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="73"/>
+        <location filename="../../app/ui/dialogs.py" line="74"/>
         <source>Open the demo town</source>
         <translation>お試しの町を開く</translation>
     </message>
 </context>
 <context>
+    <name>GeoreferenceDialog</name>
+    <message>
+        <location filename="../../app/ui/georeference_dialog.py" line="288"/>
+        <source>No.</source>
+        <translation>番号</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/georeference_dialog.py" line="289"/>
+        <source>Image position (x, y)</source>
+        <translation>地図画像上の位置 (x, y)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/georeference_dialog.py" line="290"/>
+        <source>Place</source>
+        <translation>場所</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/georeference_dialog.py" line="291"/>
+        <location filename="../../app/ui/georeference_dialog.py" line="402"/>
+        <source>Latitude</source>
+        <translation>緯度</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/georeference_dialog.py" line="292"/>
+        <location filename="../../app/ui/georeference_dialog.py" line="404"/>
+        <source>Longitude</source>
+        <translation>経度</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/georeference_dialog.py" line="293"/>
+        <source>Residual (m)</source>
+        <translation>ずれ (m)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/georeference_dialog.py" line="300"/>
+        <source>Tie the town map to the ground — {town}</source>
+        <translation>地図の位置合わせ — {town}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/georeference_dialog.py" line="320"/>
+        <source>1. Click a place you know on the town map (left).
+2. Click the same place on the right, pick it from the list, or type its latitude and longitude.
+Repeat for at least 3 places far apart (a triangle over the whole map works best).</source>
+        <translation>1. 町内地図（左）の上で、場所がわかっている所をクリックします。
+2. 同じ場所を右の地図でクリックするか、一覧から選ぶか、緯度・経度を入力します。
+離れた3か所以上でくり返します（地図全体を囲む三角形になるのが一番です）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/georeference_dialog.py" line="337"/>
+        <source>Town map</source>
+        <translation>町内地図</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/georeference_dialog.py" line="337"/>
+        <source>Known places</source>
+        <translation>位置のわかっている場所</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/georeference_dialog.py" line="340"/>
+        <source>Search shelters, community halls, clinics, 町丁目 …</source>
+        <translation>避難所・公民館・医療機関・町丁目を検索…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/georeference_dialog.py" line="352"/>
+        <source>Use this place</source>
+        <translation>この場所にする</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/georeference_dialog.py" line="355"/>
+        <source>e.g. 35.9036</source>
+        <translation>例: 35.9036</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/georeference_dialog.py" line="356"/>
+        <source>e.g. 136.1689</source>
+        <translation>例: 136.1689</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/georeference_dialog.py" line="357"/>
+        <source>Use these coordinates</source>
+        <translation>この緯度・経度にする</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/georeference_dialog.py" line="368"/>
+        <source>Control points</source>
+        <translation>位置合わせの点</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/georeference_dialog.py" line="374"/>
+        <source>Remove the selected point</source>
+        <translation>選んだ点を取り除く</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/georeference_dialog.py" line="376"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/georeference_dialog.py" line="378"/>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/georeference_dialog.py" line="386"/>
+        <source>Wheel: zoom · drag: move</source>
+        <translation>ホイール: 拡大・縮小&#x3000;ドラッグ: 移動</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/georeference_dialog.py" line="389"/>
+        <source>Town map (click a place you know)</source>
+        <translation>町内地図（わかる場所をクリック）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/georeference_dialog.py" line="393"/>
+        <source>Known places (blue: facilities, grey: 町丁目)</source>
+        <translation>位置のわかっている場所（青: 施設、灰色: 町丁目）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/georeference_dialog.py" line="395"/>
+        <source>Or pick the place from the list</source>
+        <translation>または一覧から選ぶ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/georeference_dialog.py" line="400"/>
+        <source>Or type its latitude and longitude</source>
+        <translation>または緯度・経度を入力</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/georeference_dialog.py" line="448"/>
+        <source>Choose a place in the list first.</source>
+        <translation>先に一覧から場所を選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/georeference_dialog.py" line="455"/>
+        <source>Type the latitude and the longitude as numbers, e.g. 35.9036 and 136.1689.</source>
+        <translation>緯度と経度を数字で入力してください（例: 35.9036 と 136.1689）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/georeference_dialog.py" line="458"/>
+        <source>Latitude {lat} is more than 90: are latitude and longitude swapped?</source>
+        <translation>緯度 {lat} が90を超えています。緯度と経度が逆になっていませんか？</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/georeference_dialog.py" line="461"/>
+        <source>Typed ({lat:.5f}, {lon:.5f})</source>
+        <translation>入力した位置 ({lat:.5f}, {lon:.5f})</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/georeference_dialog.py" line="468"/>
+        <source>First click the place on the town map (left), then choose where it is.</source>
+        <translation>先に町内地図（左）の上でその場所をクリックしてから、場所を選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/georeference_dialog.py" line="479"/>
+        <source>Select a point in the table first.</source>
+        <translation>先に表の中の点を選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/georeference_dialog.py" line="535"/>
+        <source>{count} more point(s) needed.</source>
+        <translation>あと {count} 点必要です。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/georeference_dialog.py" line="537"/>
+        <source>second-order polynomial (6 or more points)</source>
+        <translation>2次多項式（6点以上）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/georeference_dialog.py" line="538"/>
+        <source>affine (3 to 5 points)</source>
+        <translation>アフィン変換（3〜5点）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/georeference_dialog.py" line="539"/>
+        <source>RMS error: {rms:.1f} m — {kind}</source>
+        <translation>平均的なずれ（RMS）: {rms:.1f} m — {kind}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/georeference_dialog.py" line="541"/>
+        <source>With 3 points the residuals are always 0; a 4th point shows how well they agree.</source>
+        <translation>3点ではずれは必ず0になります。4点目を加えると、合っているかを確かめられます。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/georeference_dialog.py" line="546"/>
+        <source>Point {n} is on the town map: now choose where it is on the ground.</source>
+        <translation>点 {n} を町内地図に置きました。次に、その場所を右の地図・一覧・緯度経度で選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/georeference_dialog.py" line="549"/>
+        <source>Click a place on the town map to add point {n}.</source>
+        <translation>町内地図の上をクリックすると、点 {n} を置けます。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/georeference_dialog.py" line="564"/>
+        <source>Saved: the map is drawn again in real coordinates.</source>
+        <translation>保存しました。地図を実際の位置で描き直しました。</translation>
+    </message>
+</context>
+<context>
     <name>GuideDialog</name>
     <message>
-        <location filename="../../app/ui/help.py" line="45"/>
+        <location filename="../../app/ui/help.py" line="28"/>
         <source>Guide: the three steps</source>
         <translation>使い方：3つのステップ</translation>
     </message>
@@ -653,7 +940,7 @@ Start a new ledger for your town, or open the demo town 「ひだまり町」 to
     <name>HouseholdPanel</name>
     <message>
         <location filename="../../app/ui/panels.py" line="215"/>
-        <location filename="../../app/ui/panels.py" line="316"/>
+        <location filename="../../app/ui/panels.py" line="322"/>
         <source>Click a household on the map, or turn on “Add household” and click the map.</source>
         <translation>地図の世帯をクリックしてください。新しい世帯は「世帯を追加」を押してから地図をクリックします。</translation>
     </message>
@@ -734,21 +1021,26 @@ Start a new ledger for your town, or open the demo town 「ひだまり町」 to
     </message>
     <message>
         <location filename="../../app/ui/panels.py" line="254"/>
+        <source>Hazards at home</source>
+        <translation>自宅のハザード</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/panels.py" line="260"/>
         <source>Members</source>
         <translation>世帯員</translation>
     </message>
     <message>
-        <location filename="../../app/ui/panels.py" line="324"/>
+        <location filename="../../app/ui/panels.py" line="331"/>
         <source>No.{number}  {label}</source>
         <translation>No.{number}  {label}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/panels.py" line="337"/>
+        <location filename="../../app/ui/panels.py" line="344"/>
         <source> ({age})</source>
         <translation>（{age}歳）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/panels.py" line="339"/>
+        <location filename="../../app/ui/panels.py" line="346"/>
         <source>Yes</source>
         <translation>あり</translation>
     </message>
@@ -812,1041 +1104,1178 @@ Start a new ledger for your town, or open the demo town 「ひだまり町」 to
 <context>
     <name>LinkDialog</name>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="73"/>
-        <location filename="../../app/ui/watch_panel.py" line="116"/>
-        <location filename="../../app/ui/watch_panel.py" line="119"/>
+        <location filename="../../app/ui/watch_panel.py" line="85"/>
+        <location filename="../../app/ui/watch_panel.py" line="128"/>
+        <location filename="../../app/ui/watch_panel.py" line="131"/>
         <source>Watcher</source>
         <translation>見守り者</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="73"/>
+        <location filename="../../app/ui/watch_panel.py" line="85"/>
         <source>How they are involved</source>
         <translation>関わり方</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="75"/>
+        <location filename="../../app/ui/watch_panel.py" line="87"/>
         <source>New watcher…</source>
         <translation>新しい見守り者…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="86"/>
+        <location filename="../../app/ui/watch_panel.py" line="98"/>
         <source>Not on this map</source>
         <translation>この地図に載っていない</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="96"/>
+        <location filename="../../app/ui/watch_panel.py" line="108"/>
         <source>Known</source>
         <translation>日付を入れる</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="106"/>
+        <location filename="../../app/ui/watch_panel.py" line="118"/>
         <source>Name</source>
         <translation>氏名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="107"/>
+        <location filename="../../app/ui/watch_panel.py" line="119"/>
         <source>Reading (kana)</source>
         <translation>ふりがな</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="108"/>
+        <location filename="../../app/ui/watch_panel.py" line="120"/>
         <source>Phone</source>
         <translation>電話</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="109"/>
+        <location filename="../../app/ui/watch_panel.py" line="121"/>
         <source>Role</source>
         <translation>立場</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="110"/>
+        <location filename="../../app/ui/watch_panel.py" line="122"/>
         <source>Lives in</source>
         <translation>住まい</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="127"/>
+        <location filename="../../app/ui/watch_panel.py" line="139"/>
         <source>Involvement (関わり方)</source>
         <translation>関わり方</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="128"/>
+        <location filename="../../app/ui/watch_panel.py" line="140"/>
         <source>How often</source>
         <translation>頻度</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="129"/>
+        <location filename="../../app/ui/watch_panel.py" line="141"/>
         <source>Since</source>
         <translation>いつから</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="130"/>
+        <location filename="../../app/ui/watch_panel.py" line="142"/>
         <source>Note</source>
         <translation>備考</translation>
     </message>
 </context>
 <context>
+    <name>ListDialog</name>
+    <message>
+        <location filename="../../app/ui/meeting_panel.py" line="302"/>
+        <source>Filter</source>
+        <translation>絞り込み</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="310"/>
-        <location filename="../../app/ui/main_window.py" line="953"/>
+        <location filename="../../app/ui/mainwindow/town.py" line="257"/>
+        <source>Choose a town-map image first: Map → Use a town-map image…</source>
+        <translation>先に町内地図の画像を選んでください: 地図 → 町内地図の画像を使う…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow/town.py" line="275"/>
+        <source>Town block (町丁目)</source>
+        <translation>町丁目</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow/town.py" line="304"/>
+        <source>Tie the town map to the ground</source>
+        <translation>地図の位置合わせ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow/actions.py" line="107"/>
+        <source>Tie the town map to the ground…</source>
+        <translation>地図の位置合わせ…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow/actions.py" line="108"/>
+        <source>Click three or more known places on the town-map image, so shelters and addresses appear on it</source>
+        <translation>町内地図の画像の上で、場所のわかっている所を3か所以上クリックします。避難所や住所が地図に出るようになります</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow/privacy.py" line="305"/>
+        <location filename="../../app/ui/mainwindow/privacy.py" line="310"/>
+        <location filename="../../app/ui/mainwindow/window.py" line="230"/>
+        <location filename="../../app/ui/mainwindow/window.py" line="238"/>
         <source>Sasaeai Map</source>
         <translation>支え合いマップ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="314"/>
+        <location filename="../../app/ui/mainwindow/window.py" line="234"/>
         <source>(demo town)</source>
         <translation>（お試しの町）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="330"/>
+        <location filename="../../app/ui/mainwindow/actions.py" line="218"/>
         <source>Undo</source>
         <translation>元に戻す</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="332"/>
+        <location filename="../../app/ui/mainwindow/actions.py" line="220"/>
         <source>Redo</source>
         <translation>やり直す</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="335"/>
-        <location filename="../../app/ui/main_window.py" line="877"/>
+        <location filename="../../app/ui/mainwindow/actions.py" line="91"/>
+        <location filename="../../app/ui/mainwindow/households.py" line="205"/>
         <source>Add household</source>
         <translation>世帯を追加</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="335"/>
+        <location filename="../../app/ui/mainwindow/actions.py" line="91"/>
         <source>Then click the map where the household is</source>
         <translation>このあと、世帯のある場所を地図でクリックします</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="338"/>
-        <location filename="../../app/ui/main_window.py" line="895"/>
+        <location filename="../../app/ui/mainwindow/actions.py" line="93"/>
+        <location filename="../../app/ui/mainwindow/households.py" line="224"/>
         <source>Add gathering place</source>
         <translation>たまり場を追加</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="338"/>
+        <location filename="../../app/ui/mainwindow/actions.py" line="94"/>
         <source>Then click the map where the gathering place is</source>
         <translation>このあと、たまり場のある場所を地図でクリックします</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="341"/>
+        <location filename="../../app/ui/mainwindow/actions.py" line="95"/>
         <source>Delete household…</source>
         <translation>世帯を削除…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="341"/>
+        <location filename="../../app/ui/mainwindow/actions.py" line="96"/>
         <source>Delete the selected household (asks first; undo brings it back)</source>
         <translation>選んだ世帯を削除します（先に確認します。「元に戻す」で戻せます）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="343"/>
+        <location filename="../../app/ui/mainwindow/actions.py" line="98"/>
         <source>New town…</source>
         <translation>町内を追加…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="343"/>
+        <location filename="../../app/ui/mainwindow/actions.py" line="98"/>
         <source>Add a town to this ledger</source>
         <translation>この台帳に町内を追加します</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="345"/>
+        <location filename="../../app/ui/mainwindow/actions.py" line="99"/>
+        <source>Districts and towns…</source>
+        <translation>地区と町内…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow/actions.py" line="100"/>
+        <source>Add, rename or archive the city&apos;s districts and towns, or import a list of districts</source>
+        <translation>市内の地区・町内を追加、名前変更、保管します。地区の一覧を取り込むこともできます</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow/actions.py" line="102"/>
         <source>Use a town-map image…</source>
         <translation>町内地図の画像を使う…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="345"/>
+        <location filename="../../app/ui/mainwindow/actions.py" line="103"/>
         <source>A scanned or exported town map (PNG or JPEG)</source>
         <translation>スキャンまたは書き出した町内地図（PNGまたはJPEG）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="348"/>
+        <location filename="../../app/ui/mainwindow/actions.py" line="104"/>
         <source>Use an MBTiles file…</source>
         <translation>MBTilesファイルを使う…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="348"/>
+        <location filename="../../app/ui/mainwindow/actions.py" line="105"/>
         <source>A raster tile pack prepared for offline use</source>
         <translation>オフライン用に用意した地図タイルのファイル</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="351"/>
+        <location filename="../../app/ui/mainwindow/actions.py" line="106"/>
         <source>Use a plain background</source>
         <translation>無地の背景を使う</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="351"/>
+        <location filename="../../app/ui/mainwindow/actions.py" line="106"/>
         <source>No base map</source>
         <translation>背景の地図を使いません</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="354"/>
+        <location filename="../../app/ui/mainwindow/actions.py" line="110"/>
         <source>Watch lines</source>
         <translation>見守りの線</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="354"/>
+        <location filename="../../app/ui/mainwindow/actions.py" line="111"/>
         <source>Show the lines from each watcher&apos;s house to the person they watch</source>
         <translation>見守り者の家から、見守る相手までの線を表示します</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="357"/>
+        <location filename="../../app/ui/mainwindow/actions.py" line="113"/>
         <source>Export watch-network record form…</source>
         <translation>見守りネットワーク記録用紙を書き出す…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="357"/>
+        <location filename="../../app/ui/mainwindow/actions.py" line="114"/>
         <source>The 見守りネットワーク記録用紙 of this town, in Excel</source>
         <translation>この町内の見守りネットワーク記録用紙（Excel）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="360"/>
+        <location filename="../../app/ui/mainwindow/actions.py" line="115"/>
+        <source>Export GeoJSON…</source>
+        <translation>GeoJSONに書き出す…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow/actions.py" line="116"/>
+        <source>Households, gathering places and watch lines of this town for GIS tools such as QGIS (consent applied)</source>
+        <translation>この町内の世帯・たまり場・見守りの線を、QGISなどのGISソフト用に書き出します（同意の規則を適用）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow/actions.py" line="118"/>
         <source>Import watch-network record form…</source>
         <translation>見守りネットワーク記録用紙を取り込む…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="360"/>
+        <location filename="../../app/ui/mainwindow/actions.py" line="119"/>
         <source>Read back a form filled in by volunteers</source>
         <translation>記入済みの記録用紙を読み込みます</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="363"/>
+        <location filename="../../app/ui/mainwindow/actions.py" line="120"/>
         <source>Import roster…</source>
         <translation>名簿を取り込む…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="363"/>
+        <location filename="../../app/ui/mainwindow/actions.py" line="121"/>
         <source>A list with one row per person (Excel or CSV)</source>
         <translation>1人1行の名簿（ExcelまたはCSV）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="365"/>
+        <location filename="../../app/ui/mainwindow/actions.py" line="122"/>
         <source>Import shelters or facilities…</source>
         <translation>避難所・施設を取り込む…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="366"/>
-        <source>Public lists of shelters, community halls or clinics (CSV or GeoJSON)</source>
-        <translation>避難所、公民館、診療所などの公開されている一覧（CSVまたはGeoJSON）</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="368"/>
+        <location filename="../../app/ui/mainwindow/actions.py" line="124"/>
         <source>Import agency list…</source>
         <translation>関係機関の一覧を取り込む…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="369"/>
+        <location filename="../../app/ui/mainwindow/actions.py" line="125"/>
         <source>Community general support centres, care offices, clinics … (Excel or CSV)</source>
         <translation>地域包括支援センター、居宅介護支援事業所、診療所 …（ExcelまたはCSV）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="371"/>
+        <location filename="../../app/ui/mainwindow/actions.py" line="127"/>
         <source>Shelters and facilities</source>
         <translation>避難所・施設</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="371"/>
+        <location filename="../../app/ui/mainwindow/actions.py" line="128"/>
         <source>Show imported shelters, community halls and clinics</source>
         <translation>取り込んだ避難所、公民館、診療所を表示します</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="375"/>
+        <location filename="../../app/ui/mainwindow/actions.py" line="130"/>
         <source>Print map…</source>
         <translation>地図を印刷…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="375"/>
+        <location filename="../../app/ui/mainwindow/actions.py" line="131"/>
         <source>The town map with map numbers (no names), A4 or A3, PDF or PNG</source>
         <translation>地図番号入りの町内地図（氏名なし）。A4かA3、PDFかPNG</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="378"/>
+        <location filename="../../app/ui/mainwindow/actions.py" line="133"/>
         <source>Projector mode</source>
         <translation>プロジェクター表示</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="378"/>
+        <location filename="../../app/ui/mainwindow/actions.py" line="134"/>
         <source>Meeting display: large symbols, map numbers instead of names, no phone numbers or health notes</source>
         <translation>会議用の表示：記号を大きくし、氏名の代わりに地図番号を出します。電話番号や健康のメモは出しません</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="381"/>
+        <location filename="../../app/ui/mainwindow/actions.py" line="136"/>
         <source>Back up now…</source>
         <translation>今すぐ控えを作る…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="381"/>
+        <location filename="../../app/ui/mainwindow/actions.py" line="136"/>
         <source>Save an encrypted copy of the ledger</source>
         <translation>台帳の控え（暗号化）を保存します</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="383"/>
+        <location filename="../../app/ui/mainwindow/actions.py" line="137"/>
         <source>Restore from a backup…</source>
         <translation>控えから戻す…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="384"/>
+        <location filename="../../app/ui/mainwindow/actions.py" line="138"/>
         <source>Replace the ledger with a backup (the current one is kept)</source>
         <translation>台帳を控えで置き換えます（今の台帳も残します）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="386"/>
+        <location filename="../../app/ui/mainwindow/actions.py" line="139"/>
         <source>Sync with the office…</source>
         <translation>事務所と同期…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="387"/>
+        <location filename="../../app/ui/mainwindow/actions.py" line="140"/>
         <source>Send this laptop&apos;s changes and receive the others&apos; (office network)</source>
         <translation>このパソコンの変更を送り、ほかのパソコンの変更を受け取ります（事務所のネットワーク）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="389"/>
-        <location filename="../../app/ui/main_window.py" line="1248"/>
+        <location filename="../../app/ui/mainwindow/actions.py" line="141"/>
+        <location filename="../../app/ui/mainwindow/sync.py" line="54"/>
         <source>Conflicts to resolve…</source>
         <translation>同期の食い違い…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="390"/>
+        <location filename="../../app/ui/mainwindow/actions.py" line="142"/>
         <source>Changes made here and on another laptop: choose which to keep</source>
         <translation>このパソコンと別のパソコンの両方で変更された項目：残す方を選びます</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="393"/>
+        <location filename="../../app/ui/mainwindow/actions.py" line="143"/>
         <source>Sync package for the office (USB)…</source>
         <translation>事務所へ渡す同期ファイル（USB）…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="394"/>
+        <location filename="../../app/ui/mainwindow/actions.py" line="144"/>
         <source>Save this laptop&apos;s changes to an encrypted file to carry to the office</source>
         <translation>このパソコンの変更を暗号化したファイルに保存し、事務所へ持って行きます</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="397"/>
+        <location filename="../../app/ui/mainwindow/actions.py" line="145"/>
         <source>Sync package from the office (USB)…</source>
         <translation>事務所からの同期ファイル（USB）…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="398"/>
+        <location filename="../../app/ui/mainwindow/actions.py" line="146"/>
         <source>Read the other laptops&apos; changes from the file the office made for this laptop</source>
         <translation>事務所がこのパソコン用に作ったファイルから、ほかのパソコンの変更を読み込みます</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="400"/>
+        <location filename="../../app/ui/mainwindow/actions.py" line="148"/>
         <source>Lock when idle…</source>
         <translation>自動ロックまでの時間…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="401"/>
+        <location filename="../../app/ui/mainwindow/actions.py" line="148"/>
         <source>After how many idle minutes the window locks</source>
         <translation>操作しない状態が何分続いたら画面をロックするか</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="403"/>
+        <location filename="../../app/ui/mainwindow/actions.py" line="149"/>
         <source>Change passphrase…</source>
         <translation>合言葉を変える…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="403"/>
+        <location filename="../../app/ui/mainwindow/actions.py" line="149"/>
         <source>Encrypt the ledger anew</source>
         <translation>台帳を新しい合言葉で暗号化し直します</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="405"/>
+        <location filename="../../app/ui/mainwindow/actions.py" line="150"/>
         <source>History of changes…</source>
         <translation>変更の記録…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="406"/>
+        <location filename="../../app/ui/mainwindow/actions.py" line="150"/>
         <source>Who changed what and when (the audit log)</source>
         <translation>だれが、いつ、何を変えたか</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="407"/>
+        <location filename="../../app/ui/mainwindow/actions.py" line="151"/>
         <source>Lock now</source>
         <translation>今すぐロック</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="407"/>
+        <location filename="../../app/ui/mainwindow/actions.py" line="151"/>
         <source>Hide the ledger until the passphrase is entered</source>
         <translation>合言葉を入れるまで台帳を隠します</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="409"/>
+        <location filename="../../app/ui/mainwindow/actions.py" line="153"/>
         <source>Quit</source>
         <translation>終了</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="409"/>
+        <location filename="../../app/ui/mainwindow/actions.py" line="153"/>
         <source>Close Sasaeai Map</source>
         <translation>支え合いマップを終了します</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="411"/>
+        <location filename="../../app/ui/mainwindow/actions.py" line="154"/>
         <source>About Sasaeai Map</source>
         <translation>支え合いマップについて</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="411"/>
+        <location filename="../../app/ui/mainwindow/actions.py" line="154"/>
         <source>Version and licences</source>
         <translation>バージョンとライセンス</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="412"/>
+        <location filename="../../app/ui/mainwindow/actions.py" line="155"/>
         <source>Guide: the three steps</source>
         <translation>使い方：3つのステップ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="412"/>
+        <location filename="../../app/ui/mainwindow/actions.py" line="155"/>
         <source>How to use Sasaeai Map</source>
         <translation>支え合いマップの使い方</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="414"/>
+        <location filename="../../app/ui/mainwindow/actions.py" line="157"/>
         <source>Large text</source>
         <translation>大きな文字</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="414"/>
+        <location filename="../../app/ui/mainwindow/actions.py" line="157"/>
         <source>Text and map symbols 1.5 times larger</source>
         <translation>文字と地図の記号を1.5倍にします</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="417"/>
+        <location filename="../../app/ui/mainwindow/actions.py" line="159"/>
         <source>High contrast</source>
         <translation>はっきりした色</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="417"/>
+        <location filename="../../app/ui/mainwindow/actions.py" line="159"/>
         <source>Strong colours, easier to tell apart</source>
         <translation>濃い色で、見分けやすくします</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="419"/>
+        <location filename="../../app/ui/mainwindow/actions.py" line="161"/>
         <source>Dates in the Japanese era (和暦)</source>
         <translation>和暦で表示</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="420"/>
+        <location filename="../../app/ui/mainwindow/actions.py" line="161"/>
         <source>令和7年4月1日 instead of 2025-04-01</source>
         <translation>2025-04-01 ではなく 令和7年4月1日 と表示します</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="425"/>
+        <location filename="../../app/ui/mainwindow/actions.py" line="163"/>
         <source>Ⅰ Map households</source>
         <translation>Ⅰ 世帯を地図に記す</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="425"/>
+        <location filename="../../app/ui/mainwindow/actions.py" line="164"/>
         <source>Step I: mark households and gathering places on the town map</source>
         <translation>ステップⅠ：町内の地図に世帯とたまり場を記します</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="426"/>
+        <location filename="../../app/ui/mainwindow/actions.py" line="165"/>
         <source>Ⅱ Watch network</source>
         <translation>Ⅱ 見守りネットワーク</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="426"/>
+        <location filename="../../app/ui/mainwindow/actions.py" line="165"/>
         <source>Step II: who watches over each person of concern</source>
         <translation>ステップⅡ：気がかりな人を、誰が見守るか</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="427"/>
+        <location filename="../../app/ui/mainwindow/actions.py" line="167"/>
         <source>Ⅲ Emergency contacts</source>
         <translation>Ⅲ 緊急連絡先</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="427"/>
+        <location filename="../../app/ui/mainwindow/actions.py" line="167"/>
         <source>Step III: emergency contact cards and sheet</source>
         <translation>ステップⅢ：緊急連絡カードと緊急連絡表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="428"/>
+        <location filename="../../app/ui/mainwindow/actions.py" line="169"/>
+        <source>Evacuation plans…</source>
+        <translation>個別避難計画…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow/actions.py" line="170"/>
+        <source>Individual evacuation plans (個別避難計画): whose plan comes first, and each person&apos;s plan</source>
+        <translation>個別避難計画：だれの計画を先に作るかと、一人ひとりの計画</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow/actions.py" line="172"/>
+        <source>Safety check…</source>
+        <translation>安否確認…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow/actions.py" line="173"/>
+        <source>Safety check (安否確認) of an incident: the roll call in hazard order, one click per check, the status rings on the map</source>
+        <translation>災害時の安否確認：ハザードの大きい順の名簿、1クリックで確認を記録、地図に状況を色の輪で表示</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow/actions.py" line="175"/>
+        <source>Read back a ticked safety checklist…</source>
+        <translation>記入済みの安否確認表を読み込む…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow/actions.py" line="176"/>
+        <source>Record the checks typed into the Excel checklist of the open incident (previewed first)</source>
+        <translation>対応中の災害のExcel確認表に入力された確認を記録します（先に内容を確かめます）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow/actions.py" line="178"/>
+        <source>Safety check on the projector</source>
+        <translation>安否確認をプロジェクターに表示</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow/actions.py" line="179"/>
+        <source>Counts per status and per district for the 災害対策本部, no names</source>
+        <translation>災害対策本部向けに、状況別・地区別の人数を表示します（氏名なし）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow/actions.py" line="181"/>
         <source>Liaison meeting</source>
         <translation>福祉連絡会</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="428"/>
+        <location filename="../../app/ui/mainwindow/actions.py" line="182"/>
         <source>The yearly review of every person of concern (福祉連絡会)</source>
         <translation>気がかりな人を毎年見直す会議</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="438"/>
+        <location filename="../../app/ui/mainwindow/actions.py" line="183"/>
+        <source>Disaster mode (災害時) on / off…</source>
+        <translation>災害時モードの切替…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow/actions.py" line="184"/>
+        <source>Give the list to responders without consent when lives are at risk (Disaster Countermeasures Basic Act, Art. 49-11(3)); recorded</source>
+        <translation>生命等の保護のため特に必要なとき、同意なしで避難支援等関係者に名簿を提供します（災害対策基本法第49条の11第3項）。切替は記録されます</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow/actions.py" line="186"/>
+        <source>Printed copies not yet returned…</source>
+        <translation>未回収の配布資料…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow/actions.py" line="187"/>
+        <source>Papers with names that are still out; record their return</source>
+        <translation>氏名入りで配布中の資料。回収・廃棄を記録します</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow/actions.py" line="207"/>
         <source>Steps</source>
         <translation>手順</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="444"/>
+        <location filename="../../app/ui/mainwindow/actions.py" line="208"/>
         <source>Edit</source>
         <translation>編集</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="448"/>
+        <location filename="../../app/ui/mainwindow/town.py" line="79"/>
         <source>The town shown on the map</source>
         <translation>地図に表示する町内</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="451"/>
+        <location filename="../../app/ui/mainwindow/window.py" line="168"/>
         <source>Town:</source>
         <translation>町内：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="462"/>
+        <location filename="../../app/ui/mainwindow/actions.py" line="210"/>
         <source>Projector</source>
         <translation>プロジェクター</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="466"/>
+        <location filename="../../app/ui/mainwindow/actions.py" line="188"/>
         <source>Leave projector mode…</source>
         <translation>プロジェクター表示を終わる…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="466"/>
+        <location filename="../../app/ui/mainwindow/actions.py" line="123"/>
+        <source>Public lists of shelters, community halls or clinics (CSV, GeoJSON or Shapefile)</source>
+        <translation>避難所、公民館、診療所などの公開されている一覧（CSV、GeoJSONまたはShapefile）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow/actions.py" line="189"/>
         <source>Show names and details again (asks first)</source>
         <translation>氏名などをまた表示します（先に確認します）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="478"/>
+        <location filename="../../app/ui/mainwindow/actions.py" line="195"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="490"/>
+        <location filename="../../app/ui/mainwindow/actions.py" line="198"/>
         <source>S&amp;ync</source>
         <translation>同期(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="496"/>
+        <location filename="../../app/ui/mainwindow/actions.py" line="199"/>
         <source>&amp;Edit</source>
         <translation>編集(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="500"/>
+        <location filename="../../app/ui/mainwindow/actions.py" line="200"/>
         <source>&amp;Map</source>
         <translation>地図(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="508"/>
+        <location filename="../../app/ui/mainwindow/actions.py" line="202"/>
         <source>&amp;Steps</source>
         <translation>手順(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="511"/>
+        <location filename="../../app/ui/mainwindow/actions.py" line="203"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="514"/>
+        <location filename="../../app/ui/mainwindow/actions.py" line="204"/>
         <source>&amp;Language</source>
         <translation>言語(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="523"/>
+        <location filename="../../app/ui/mainwindow/actions.py" line="205"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="167"/>
+        <location filename="../../app/ui/mainwindow/labels.py" line="14"/>
         <source>Legend</source>
         <translation>凡例</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="168"/>
+        <location filename="../../app/ui/mainwindow/labels.py" line="15"/>
         <source>Other household</source>
         <translation>その他の世帯</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="169"/>
+        <location filename="../../app/ui/mainwindow/labels.py" line="16"/>
         <source>A person of concern lives here</source>
         <translation>気がかりな人がいる世帯</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="170"/>
+        <location filename="../../app/ui/mainwindow/labels.py" line="17"/>
         <source>Gathering place (たまり場)</source>
         <translation>たまり場</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="171"/>
+        <location filename="../../app/ui/mainwindow/labels.py" line="18"/>
         <source>Person of concern nobody watches over yet</source>
         <translation>見守り者がまだいない気がかりな人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="172"/>
+        <location filename="../../app/ui/mainwindow/labels.py" line="19"/>
         <source>Click to show or hide the legend</source>
         <translation>クリックで凡例を表示／非表示</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="173"/>
+        <location filename="../../app/ui/mainwindow/labels.py" line="20"/>
         <source>Drag to move this household</source>
         <translation>ドラッグでこの世帯を移動</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="174"/>
+        <location filename="../../app/ui/mainwindow/labels.py" line="21"/>
         <source>(?) Position guessed from the address: drag it to the house</source>
         <translation>（？）住所から推定した位置です。家の場所へドラッグしてください</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="212"/>
+        <location filename="../../app/ui/mainwindow/households.py" line="53"/>
         <source>Not on the map yet</source>
         <translation>まだ地図にない世帯</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="216"/>
+        <location filename="../../app/ui/mainwindow/households.py" line="58"/>
         <source>Pin on the map</source>
         <translation>地図に置く</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="217"/>
+        <location filename="../../app/ui/mainwindow/households.py" line="59"/>
         <source>Choose a household above, press this, then click where the house is</source>
         <translation>上の世帯を選んでこのボタンを押し、地図の上でその家の場所をクリックします</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="238"/>
+        <location filename="../../app/ui/mainwindow/window.py" line="109"/>
         <source>PROJECTOR MODE — names, phone numbers, birth dates and health notes are hidden. Households are shown by their map numbers.</source>
         <translation>プロジェクター表示中 — 氏名・電話番号・生年月日・健康のメモは隠しています。世帯は地図番号で示します。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="248"/>
+        <location filename="../../app/ui/mainwindow/privacy.py" line="65"/>
         <source>Locked: the ledger is hidden while nobody uses the computer.
 Nothing was lost. Press Unlock and enter the passphrase.</source>
         <translation>ロック中：だれも使っていない間、台帳を隠しています。
 データは失われていません。「ロック解除」を押して合言葉を入れてください。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="254"/>
+        <location filename="../../app/ui/mainwindow/privacy.py" line="71"/>
         <source>Unlock…</source>
         <translation>ロック解除…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="274"/>
+        <location filename="../../app/ui/mainwindow/privacy.py" line="86"/>
         <source>Delete the unencrypted copy…</source>
         <translation>暗号化されていない控えを削除…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="286"/>
+        <location filename="../../app/ui/mainwindow/sync.py" line="35"/>
         <source>Sync with the office server: Sync menu</source>
         <translation>事務所のサーバーとの同期：「同期」メニュー</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="289"/>
+        <location filename="../../app/ui/mainwindow/window.py" line="164"/>
         <source>Offline: nothing leaves this computer unless you sync with the office</source>
         <translation>オフライン：事務所と同期しない限り、データはこのパソコンから出ません</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="652"/>
+        <location filename="../../app/ui/mainwindow/town.py" line="155"/>
         <source>No town yet: File → New town…</source>
         <translation>まだ町内がありません：ファイル → 町内を追加…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="659"/>
+        <location filename="../../app/ui/mainwindow/town.py" line="162"/>
         <source>{town}: {households} households, {places} gathering places</source>
         <translation>{town}：{households}世帯、たまり場 {places}か所</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="747"/>
+        <location filename="../../app/ui/mainwindow/town.py" line="222"/>
         <source>Town map images (*.png *.jpg *.jpeg)</source>
         <translation>町内地図の画像 (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="748"/>
+        <location filename="../../app/ui/mainwindow/town.py" line="223"/>
         <source>MBTiles files (*.mbtiles)</source>
         <translation>MBTilesファイル (*.mbtiles)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="749"/>
+        <location filename="../../app/ui/mainwindow/town.py" line="224"/>
         <source>Choose the base map</source>
         <translation>背景の地図を選ぶ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="851"/>
+        <location filename="../../app/ui/mainwindow/households.py" line="176"/>
         <source>Not on the map yet ({n})</source>
         <translation>まだ地図にない世帯（{n}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="862"/>
+        <location filename="../../app/ui/mainwindow/households.py" line="187"/>
         <source>Click the map where the house is.</source>
         <translation>地図の上で、その家の場所をクリックしてください。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="868"/>
+        <location filename="../../app/ui/mainwindow/households.py" line="193"/>
         <source>Pin household</source>
         <translation>世帯を地図に置く</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="906"/>
+        <location filename="../../app/ui/mainwindow/households.py" line="158"/>
         <source>Move gathering place</source>
         <translation>たまり場の移動</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="911"/>
+        <location filename="../../app/ui/mainwindow/households.py" line="56"/>
+        <source>Households not on the map yet</source>
+        <translation>まだ地図にない世帯</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow/households.py" line="164"/>
         <source>Move household</source>
         <translation>世帯の移動</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="948"/>
+        <location filename="../../app/ui/mainwindow/households.py" line="249"/>
         <source>Edit household</source>
         <translation>世帯の編集</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="964"/>
+        <location filename="../../app/ui/mainwindow/households.py" line="261"/>
         <source>Delete household No.{number} {label} from the map?
 Undo (Ctrl+Z) brings it back.</source>
         <translation>No.{number} {label} を地図から削除しますか？
 「元に戻す」(Ctrl+Z) で戻せます。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="968"/>
+        <location filename="../../app/ui/mainwindow/households.py" line="266"/>
         <source>Delete household</source>
         <translation>世帯の削除</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="985"/>
+        <location filename="../../app/ui/mainwindow/households.py" line="298"/>
         <source>Add member</source>
         <translation>世帯員の追加</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1001"/>
+        <location filename="../../app/ui/mainwindow/households.py" line="315"/>
         <source>Edit member</source>
         <translation>世帯員の編集</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1009"/>
+        <location filename="../../app/ui/mainwindow/households.py" line="324"/>
         <source>Remove {name} from this household?</source>
         <translation>{name} さんをこの世帯から削除しますか？</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1012"/>
+        <location filename="../../app/ui/mainwindow/households.py" line="326"/>
         <source>Remove member</source>
         <translation>世帯員の削除</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1022"/>
+        <location filename="../../app/ui/mainwindow/households.py" line="350"/>
+        <source>no site open for it with a position</source>
+        <translation>なし（この災害に対応した、位置のわかる避難場所がありません）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow/households.py" line="351"/>
+        <source>{hazard}: go to {shelter}</source>
+        <translation>{hazard}：避難先 {shelter}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow/households.py" line="275"/>
         <source>Delete the gathering place {name}?</source>
         <translation>たまり場「{name}」を削除しますか？</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1023"/>
+        <location filename="../../app/ui/mainwindow/households.py" line="276"/>
         <source>Delete gathering place</source>
         <translation>たまり場の削除</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1028"/>
+        <location filename="../../app/ui/mainwindow/households.py" line="282"/>
         <source>Edit gathering place</source>
         <translation>たまり場の編集</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1068"/>
+        <location filename="../../app/ui/mainwindow/privacy.py" line="132"/>
         <source>That passphrase does not open this ledger.</source>
         <translation>その合言葉ではこの台帳を開けません。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1116"/>
+        <location filename="../../app/ui/mainwindow/privacy.py" line="204"/>
         <source>Record consent</source>
         <translation>同意の記録</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1122"/>
+        <location filename="../../app/ui/mainwindow/privacy.py" line="213"/>
         <source>Back up the ledger</source>
         <translation>台帳の控えを作る</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1124"/>
-        <location filename="../../app/ui/main_window.py" line="1145"/>
+        <location filename="../../app/ui/mainwindow/privacy.py" line="215"/>
+        <location filename="../../app/ui/mainwindow/privacy.py" line="237"/>
         <source>Ledger backups (*.sqlite3)</source>
         <translation>台帳の控え (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1133"/>
+        <location filename="../../app/ui/mainwindow/privacy.py" line="224"/>
         <source>Backed up to {path} (encrypted like the ledger)</source>
         <translation>{path} に控えを保存しました（台帳と同じく暗号化）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1144"/>
-        <location filename="../../app/ui/main_window.py" line="1152"/>
+        <location filename="../../app/ui/mainwindow/privacy.py" line="234"/>
         <source>Restore from a backup</source>
         <translation>控えから戻す</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1368"/>
+        <location filename="../../app/ui/mainwindow/privacy.py" line="166"/>
         <source>Change passphrase</source>
         <translation>合言葉を変える</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1376"/>
+        <location filename="../../app/ui/mainwindow/privacy.py" line="174"/>
         <source>The passphrase was changed (a backup was made first).</source>
         <translation>合言葉を変えました（先に控えを作りました）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1407"/>
+        <location filename="../../app/ui/mainwindow/projector.py" line="84"/>
         <source>Printed map</source>
         <translation>印刷用の地図</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1421"/>
+        <location filename="../../app/ui/mainwindow/projector.py" line="106"/>
+        <source>Preparing the printed map…</source>
+        <translation>印刷用の地図を準備しています…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow/projector.py" line="121"/>
         <source>Print map</source>
         <translation>地図の印刷</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1422"/>
+        <location filename="../../app/ui/mainwindow/projector.py" line="123"/>
         <source>Draw the watch lines</source>
         <translation>見守りの線を描く</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1424"/>
+        <location filename="../../app/ui/mainwindow/projector.py" line="125"/>
         <source>Landscape</source>
         <translation>横向き</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1425"/>
+        <location filename="../../app/ui/mainwindow/projector.py" line="126"/>
         <source>Portrait</source>
         <translation>縦向き</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1427"/>
+        <location filename="../../app/ui/mainwindow/projector.py" line="128"/>
         <source>Paper</source>
         <translation>用紙</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1428"/>
+        <location filename="../../app/ui/mainwindow/projector.py" line="129"/>
         <source>Orientation</source>
         <translation>向き</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1449"/>
+        <location filename="../../app/ui/mainwindow/projector.py" line="45"/>
         <source>Leave projector mode? Names, phone numbers and notes will be shown again.</source>
         <translation>プロジェクター表示を終わりますか？ 氏名・電話番号・メモがまた表示されます。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1531"/>
+        <location filename="../../app/ui/mainwindow/watch.py" line="96"/>
         <source>Add watcher</source>
         <translation>見守り者の追加</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1549"/>
+        <location filename="../../app/ui/mainwindow/watch.py" line="112"/>
         <source>Edit involvement</source>
         <translation>関わり方の編集</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1556"/>
+        <location filename="../../app/ui/mainwindow/watch.py" line="119"/>
         <source>{watcher} no longer watches over this person?</source>
         <translation>{watcher} さんを、この人の見守り者から外しますか？</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1558"/>
+        <location filename="../../app/ui/mainwindow/watch.py" line="122"/>
         <source>Remove watcher</source>
         <translation>見守り者を外す</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1584"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="97"/>
         <source>New meeting</source>
         <translation>新しい会議</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1603"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="117"/>
         <source>Record for No.{number} that they {outcome}?
 Their watch ends. Nothing is deleted: the record is kept and can be restored.</source>
         <translation>No.{number} の方を「{outcome}」として記録しますか？
 見守りは終わりますが、記録は消さずに保管し、あとで戻せます。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1617"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="138"/>
         <source>Review</source>
         <translation>見直し</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1635"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="158"/>
         <source>Due and overdue</source>
         <translation>見直しが必要な人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1635"/>
-        <location filename="../../app/ui/main_window.py" line="1686"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="159"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="209"/>
         <source>No.</source>
         <translation>番号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1635"/>
-        <location filename="../../app/ui/main_window.py" line="1686"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="159"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="209"/>
         <source>Name</source>
         <translation>氏名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1635"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="160"/>
         <source>Why</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1636"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="160"/>
         <source>Since</source>
         <translation>いつから</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1642"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="148"/>
         <source>(hidden on the projector)</source>
         <translation>（投影中は非表示）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1673"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="194"/>
         <source>This town has no liaison meeting recorded yet: start one with New meeting…</source>
         <translation>この町内の福祉連絡会はまだ記録がありません。「新しい会議…」から始めてください。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1679"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="200"/>
         <source>unknown</source>
         <translation>不明</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1681"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="204"/>
         <source>Since {since}. Who recorded each change: from the history of changes.</source>
         <translation>{since} 以降の変更です。記録した人は変更の記録から。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1683"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="205"/>
         <source>Since {since}. Only record times are known (who recorded them is not).</source>
         <translation>{since} 以降の変更です。記録した時刻だけが分かります（記録した人は分かりません）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1685"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="207"/>
         <source>What changed since the last meeting</source>
         <translation>前回の会議からの変化</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1686"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="208"/>
         <source>What</source>
         <translation>対象</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1686"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="208"/>
         <source>Change</source>
         <translation>変化</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1686"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="210"/>
         <source>Fields</source>
         <translation>項目</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1687"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="210"/>
         <source>Recorded by</source>
         <translation>記録した人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1687"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="211"/>
         <source>When</source>
         <translation>日時</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1694"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="218"/>
         <source>Town / district</source>
         <translation>町内・地区</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1694"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="219"/>
         <source>Watched (■) / not (□)</source>
         <translation>見守りあり（■）・なし（□）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1702"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="227"/>
         <source>Overview</source>
         <translation>全体のようす</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1703"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="228"/>
         <source>Export to Excel…</source>
         <translation>Excelに書き出す…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1706"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="232"/>
         <source>Export the overview</source>
         <translation>全体のようすを書き出す</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1747"/>
+        <location filename="../../app/ui/mainwindow/emergency.py" line="87"/>
         <source>Edit emergency card</source>
         <translation>緊急連絡カードの編集</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1790"/>
+        <location filename="../../app/ui/mainwindow/emergency.py" line="101"/>
         <source>Emergency contact sheet</source>
         <translation>緊急連絡表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1802"/>
+        <location filename="../../app/ui/mainwindow/emergency.py" line="116"/>
         <source>Emergency contact cards</source>
         <translation>緊急連絡カード</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1816"/>
+        <location filename="../../app/ui/mainwindow/emergency.py" line="157"/>
+        <location filename="../../app/ui/mainwindow/emergency.py" line="225"/>
+        <location filename="../../app/ui/mainwindow/imports.py" line="174"/>
+        <location filename="../../app/ui/mainwindow/imports.py" line="250"/>
+        <location filename="../../app/ui/mainwindow/safety_papers.py" line="148"/>
+        <source>Reading {file}…</source>
+        <translation>{file} を読み込み中…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow/imports.py" line="88"/>
         <source>For whom?</source>
         <translation>だれに渡しますか？</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1817"/>
+        <location filename="../../app/ui/mainwindow/imports.py" line="88"/>
         <source>Who will receive this copy? Persons who did not consent to sharing with them are left anonymous.</source>
         <translation>この書類を受け取るのはだれですか？ その相手への提供に同意していない人は匿名になります。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1836"/>
-        <location filename="../../app/ui/main_window.py" line="1846"/>
+        <location filename="../../app/ui/mainwindow/emergency.py" line="138"/>
         <source>Import shelters or facilities</source>
         <translation>避難所・施設の取り込み</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1837"/>
-        <source>CSV or GeoJSON (*.csv *.geojson *.json)</source>
-        <translation>CSVまたはGeoJSON (*.csv *.geojson *.json)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="1825"/>
+        <location filename="../../app/ui/mainwindow/imports.py" line="39"/>
         <source>{file}: {summary}. Import?</source>
         <translation>{file}：{summary}。取り込みますか？</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1857"/>
-        <location filename="../../app/ui/main_window.py" line="1870"/>
-        <location filename="../../app/ui/main_window.py" line="1883"/>
-        <location filename="../../app/ui/main_window.py" line="1892"/>
+        <location filename="../../app/ui/mainwindow/emergency.py" line="169"/>
         <source>Import agency list</source>
         <translation>関係機関の一覧の取り込み</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1858"/>
+        <location filename="../../app/ui/mainwindow/emergency.py" line="170"/>
         <source>Excel or CSV (*.xlsx *.csv)</source>
         <translation>ExcelまたはCSV (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1871"/>
+        <location filename="../../app/ui/mainwindow/emergency.py" line="203"/>
         <source>{count} phone numbers in {file} have no area code (市外局番).
 Which area code do they have? (e.g. 0776)</source>
         <translation>{file} の電話番号のうち {count}件に市外局番がありません。
 市外局番は何番ですか？（例：0776）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1884"/>
+        <location filename="../../app/ui/mainwindow/emergency.py" line="189"/>
         <source>What kind of agencies does {file} list?</source>
         <translation>{file} はどの種類の機関の一覧ですか？</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1914"/>
+        <location filename="../../app/ui/mainwindow/imports.py" line="105"/>
         <source>Export watch-network record form</source>
         <translation>見守りネットワーク記録用紙の書き出し</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1707"/>
-        <location filename="../../app/ui/main_window.py" line="1915"/>
-        <location filename="../../app/ui/main_window.py" line="1962"/>
+        <location filename="../../app/ui/mainwindow/imports.py" line="106"/>
+        <location filename="../../app/ui/mainwindow/imports.py" line="217"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="234"/>
+        <location filename="../../app/ui/mainwindow/safety_papers.py" line="115"/>
+        <location filename="../../app/ui/mainwindow/safety_papers.py" line="126"/>
+        <location filename="../../app/ui/mainwindow/safety_papers.py" line="142"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1153"/>
+        <location filename="../../app/ui/mainwindow/privacy.py" line="245"/>
         <source>This backup does not open with the current passphrase.
 Its passphrase:</source>
         <translation>このバックアップは今の合言葉では開けません。
 バックアップの合言葉：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1164"/>
+        <location filename="../../app/ui/mainwindow/privacy.py" line="255"/>
         <source>Replace the ledger with this backup?
 {file}
 
@@ -1857,12 +2286,12 @@ Everything recorded after the backup was made is replaced. The ledger as it is n
 バックアップを作った後に記録した内容は置き換わります。今の台帳は先にバックアップとして保存するので、それを復元すれば元に戻せます。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1187"/>
+        <location filename="../../app/ui/mainwindow/privacy.py" line="280"/>
         <source>Restored {file}. The ledger as it was is kept as {kept}.</source>
         <translation>{file} を復元しました。置き換える前の台帳は {kept} に保存してあります。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1222"/>
+        <location filename="../../app/ui/mainwindow/privacy.py" line="305"/>
         <source>Your own ledger was made in
 {folder}
 
@@ -1873,21 +2302,21 @@ The demo now closes and Sasaeai Map starts again on your ledger: enter the passp
 デモを閉じて、自分の台帳で支え合いマップを起動し直します。決めた合言葉を入力してください。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1226"/>
+        <location filename="../../app/ui/mainwindow/privacy.py" line="310"/>
         <source>Sasaeai Map could not start again by itself. Please start it yourself; your ledger is in
 {folder}</source>
         <translation>支え合いマップを自動で起動し直せませんでした。手で起動してください。台帳の場所：
 {folder}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1197"/>
+        <location filename="../../app/ui/mainwindow/privacy.py" line="325"/>
         <source>An unencrypted copy of the ledger, made when it was first encrypted, is still in the backups folder: anyone who gets this computer can read it.
 {files}</source>
         <translation>台帳を初めて暗号化したときの暗号化されていない控えが、バックアップのフォルダーに残っています。このパソコンを手にした人はだれでも読めます。
 {files}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1207"/>
+        <location filename="../../app/ui/mainwindow/privacy.py" line="336"/>
         <source>Delete the unencrypted copy?
 
 The encrypted ledger holds everything in it (this is checked first); the encrypted backups are kept.</source>
@@ -1896,123 +2325,261 @@ The encrypted ledger holds everything in it (this is checked first); the encrypt
 控えの内容はすべて暗号化された台帳に入っています（削除の前に確かめます）。暗号化されたバックアップは残ります。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1218"/>
+        <location filename="../../app/ui/mainwindow/privacy.py" line="349"/>
         <source>The unencrypted copy was deleted.</source>
         <translation>暗号化されていない控えを削除しました。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1226"/>
+        <location filename="../../app/ui/mainwindow/privacy.py" line="383"/>
+        <source>Disaster mode is on: new papers for watchers and agencies name everyone.</source>
+        <translation>災害時モードです。見守り者・関係機関向けの新しい資料には全員の氏名が載ります。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow/privacy.py" line="385"/>
+        <source>Back to normal times: new papers apply the consent rule.</source>
+        <translation>平常時に戻しました。新しい資料は同意の規則に従います。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow/privacy.py" line="413"/>
+        <source>Copy {serial} recorded as {outcome}.</source>
+        <translation>管理番号 {serial} を「{outcome}」として記録しました。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow/privacy.py" line="414"/>
+        <source>returned</source>
+        <translation>回収</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow/privacy.py" line="415"/>
+        <source>destroyed</source>
+        <translation>廃棄</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow/privacy.py" line="152"/>
         <source>Lock when idle</source>
         <translation>自動ロック</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1227"/>
+        <location filename="../../app/ui/mainwindow/privacy.py" line="153"/>
         <source>Lock the window after this many minutes without use:</source>
         <translation>操作しない状態がこの分数続いたら画面をロック：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1234"/>
+        <location filename="../../app/ui/mainwindow/privacy.py" line="160"/>
         <source>The window locks after {minutes} minutes without use.</source>
         <translation>操作しない状態が {minutes} 分続くと画面をロックします。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1247"/>
+        <location filename="../../app/ui/mainwindow/sync.py" line="53"/>
         <source>Conflicts to resolve ({n})…</source>
         <translation>同期の食い違い（{n}件）…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1265"/>
-        <location filename="../../app/ui/main_window.py" line="1282"/>
+        <location filename="../../app/ui/mainwindow/sync.py" line="74"/>
         <source>Sync with the office</source>
         <translation>事務所と同期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1266"/>
+        <location filename="../../app/ui/mainwindow/sync.py" line="74"/>
         <source>The office server&apos;s address, as the office gave it (postgresql://…):</source>
         <translation>事務所から伝えられたサーバーのアドレス（postgresql://…）：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1283"/>
+        <location filename="../../app/ui/mainwindow/sync.py" line="88"/>
         <source>Syncing with the office server…</source>
         <translation>事務所のサーバーと同期しています…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1287"/>
+        <location filename="../../app/ui/mainwindow/sync.py" line="90"/>
+        <source>An import is still running: sync when it has finished.</source>
+        <translation>取り込みの途中です。終わってから同期してください。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow/sync.py" line="95"/>
         <source>Sync stopped; nothing half-done was kept. Sync again to finish.</source>
         <translation>同期を中止しました。途中までの変更は残していません。もう一度同期すれば続きから終わらせます。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1321"/>
+        <location filename="../../app/ui/mainwindow/sync.py" line="134"/>
         <source>The package&apos;s passphrase (agreed with the office; not the ledger&apos;s):</source>
         <translation>同期ファイルの合言葉（事務所と決めたもの。台帳の合言葉とは別）：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1343"/>
+        <location filename="../../app/ui/mainwindow/sync.py" line="158"/>
         <source>Sync package for the office</source>
         <translation>事務所へ渡す同期ファイル</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1347"/>
-        <location filename="../../app/ui/main_window.py" line="1360"/>
+        <location filename="../../app/ui/mainwindow/sync.py" line="163"/>
+        <location filename="../../app/ui/mainwindow/sync.py" line="177"/>
         <source>Sync packages (*.sqlite3)</source>
         <translation>同期ファイル (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1352"/>
+        <location filename="../../app/ui/mainwindow/sync.py" line="168"/>
         <source>Saved {n} changes to {path}: take it to the office.</source>
         <translation>{n} 件の変更を {path} に保存しました。事務所へ持って行ってください。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1357"/>
+        <location filename="../../app/ui/mainwindow/sync.py" line="173"/>
         <source>Sync package from the office</source>
         <translation>事務所からの同期ファイル</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1925"/>
+        <location filename="../../app/ui/mainwindow/emergency.py" line="127"/>
+        <location filename="../../app/ui/mainwindow/imports.py" line="113"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="248"/>
+        <location filename="../../app/ui/mainwindow/plans.py" line="124"/>
+        <location filename="../../app/ui/mainwindow/safety_papers.py" line="79"/>
         <source>Saved {path}</source>
         <translation>保存しました：{path}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1944"/>
+        <location filename="../../app/ui/mainwindow/emergency.py" line="139"/>
+        <source>CSV, GeoJSON or Shapefile (*.csv *.geojson *.json *.shp)</source>
+        <translation>CSV・GeoJSON・Shapefile (*.csv *.geojson *.json *.shp)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow/emergency.py" line="149"/>
+        <location filename="../../app/ui/mainwindow/emergency.py" line="216"/>
+        <location filename="../../app/ui/mainwindow/imports.py" line="194"/>
         <source>Importing {file}…</source>
         <translation>{file} を取り込み中…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1948"/>
+        <location filename="../../app/ui/mainwindow/imports.py" line="207"/>
         <source>Import cancelled: nothing was changed.</source>
         <translation>取り込みを取りやめました。台帳は変わっていません。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1954"/>
+        <location filename="../../app/ui/mainwindow/imports.py" line="203"/>
         <source>Imported: {summary}</source>
         <translation>取り込みました：{summary}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1961"/>
-        <location filename="../../app/ui/main_window.py" line="1966"/>
+        <location filename="../../app/ui/mainwindow/imports.py" line="136"/>
+        <source>Export GeoJSON</source>
+        <translation>GeoJSONの書き出し</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow/imports.py" line="137"/>
+        <source>GeoJSON (*.geojson)</source>
+        <translation>GeoJSON (*.geojson)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow/imports.py" line="144"/>
+        <source>Saved {path}: {summary}</source>
+        <translation>{path} に保存しました：{summary}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow/imports.py" line="157"/>
+        <source>Another import or a sync is still running: wait for it to finish.</source>
+        <translation>ほかの取り込みか同期の途中です。終わるまでお待ちください。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow/imports.py" line="216"/>
         <source>Import watch-network record form</source>
         <translation>見守りネットワーク記録用紙の取り込み</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1973"/>
-        <location filename="../../app/ui/main_window.py" line="1989"/>
+        <location filename="../../app/ui/mainwindow/imports.py" line="231"/>
         <source>Import roster</source>
         <translation>名簿の取り込み</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1974"/>
+        <location filename="../../app/ui/mainwindow/imports.py" line="232"/>
         <source>Rosters (*.xlsx *.csv)</source>
         <translation>名簿 (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="2005"/>
+        <location filename="../../app/ui/mainwindow/window.py" line="334"/>
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="2006"/>
+        <location filename="../../app/ui/mainwindow/window.py" line="335"/>
         <source>The new language is used from the next start of Sasaeai Map.</source>
         <translation>新しい言語は、支え合いマップを次に起動したときから使われます。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export_job.py" line="95"/>
+        <source>Writing {file}…</source>
+        <translation>{file} を書き出し中…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export_job.py" line="105"/>
+        <source>Cancelled: {file} was not written.</source>
+        <translation>取りやめました。{file} は書き出していません。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow/pdf.py" line="52"/>
+        <source>Making {file}…</source>
+        <translation>{file} を作成中…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow/plans.py" line="36"/>
+        <source>Evacuation plans: priority</source>
+        <translation>個別避難計画：優先順位</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow/plans.py" line="101"/>
+        <source>Edit evacuation plan</source>
+        <translation>個別避難計画の編集</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow/plans.py" line="113"/>
+        <source>Save the evacuation plans</source>
+        <translation>個別避難計画の保存</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow/safety.py" line="52"/>
+        <source>Safety check</source>
+        <translation>安否確認</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow/safety.py" line="227"/>
+        <source>Record safety check</source>
+        <translation>安否確認の記録</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow/safety.py" line="277"/>
+        <source>Start incident</source>
+        <translation>災害対応の開始</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow/safety.py" line="282"/>
+        <source>Started the incident {name}.</source>
+        <translation>災害「{name}」の対応を始めました。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow/safety.py" line="293"/>
+        <source>Close the incident {name}? Its {count} checks are kept; no new check can be recorded in it.</source>
+        <translation>災害「{name}」の対応を終了しますか？ {count}件の確認記録は残りますが、新しい確認は記録できなくなります。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow/safety.py" line="297"/>
+        <source>Close incident</source>
+        <translation>災害対応の終了</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow/safety.py" line="302"/>
+        <source>Closed the incident {name}; its {count} checks are kept.</source>
+        <translation>災害「{name}」の対応を終了しました。{count}件の確認記録は残してあります。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow/safety_papers.py" line="102"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow/safety_papers.py" line="165"/>
+        <source>Recording {file}…</source>
+        <translation>{file} を記録中…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow/safety_papers.py" line="173"/>
+        <source>Recorded {count} checks from {file}.</source>
+        <translation>{file} から {count}件の確認を記録しました。</translation>
     </message>
 </context>
 <context>
@@ -2066,72 +2633,92 @@ The encrypted ledger holds everything in it (this is checked first); the encrypt
 <context>
     <name>MeetingPanel</name>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="167"/>
+        <location filename="../../app/ui/meeting_panel.py" line="169"/>
         <source>Liaison meeting · review</source>
         <translation>福祉連絡会・見直し</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="169"/>
+        <location filename="../../app/ui/meeting_panel.py" line="171"/>
         <source>The meeting the reviews are recorded for</source>
         <translation>見直しを記録する会議</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="170"/>
+        <location filename="../../app/ui/meeting_panel.py" line="172"/>
         <source>New meeting…</source>
         <translation>新しい会議…</translation>
     </message>
     <message>
         <location filename="../../app/ui/meeting_panel.py" line="179"/>
+        <source>Reviewed at this meeting</source>
+        <translation>この会議で見直し済み</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_panel.py" line="180"/>
+        <source>Due for review</source>
+        <translation>見直しが必要</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_panel.py" line="183"/>
+        <source>Persons to review</source>
+        <translation>見直す人</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_panel.py" line="188"/>
         <source>A short note (optional)</source>
         <translation>ひとことメモ（なくてもよい）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="189"/>
+        <location filename="../../app/ui/meeting_panel.py" line="198"/>
         <source>Due and overdue…</source>
         <translation>見直しが必要な人…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="190"/>
+        <location filename="../../app/ui/meeting_panel.py" line="199"/>
         <source>What changed…</source>
         <translation>前回からの変化…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="191"/>
+        <location filename="../../app/ui/meeting_panel.py" line="200"/>
         <source>Overview…</source>
         <translation>全体のようす…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="192"/>
+        <location filename="../../app/ui/meeting_panel.py" line="201"/>
         <source>Self-check…</source>
         <translation>体制チェック…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="218"/>
+        <location filename="../../app/ui/meeting_panel.py" line="202"/>
+        <source>Copies out…</source>
+        <translation>配布資料の回収…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_panel.py" line="229"/>
         <source>(no meeting: review only)</source>
         <translation>（会議なし：見直しだけ）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="237"/>
+        <location filename="../../app/ui/meeting_panel.py" line="253"/>
         <source>{done} of {total} reviewed at this meeting; {due} due</source>
         <translation>この会議で {total} 人中 {done} 人を見直しました（見直しが必要：{due} 人）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="250"/>
+        <location filename="../../app/ui/meeting_panel.py" line="262"/>
         <source>Choose a person: the map follows.</source>
         <translation>人を選ぶと、地図がその家を映します。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="252"/>
+        <location filename="../../app/ui/meeting_panel.py" line="264"/>
         <source>last reviewed {day}: {outcome}</source>
         <translation>前回の見直し {day}：{outcome}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="254"/>
+        <location filename="../../app/ui/meeting_panel.py" line="266"/>
         <source>never reviewed</source>
         <translation>まだ見直していません</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="256"/>
+        <location filename="../../app/ui/meeting_panel.py" line="268"/>
         <source>{n} watchers</source>
         <translation>見守り者 {n} 人</translation>
     </message>
@@ -2245,12 +2832,58 @@ The encrypted ledger holds everything in it (this is checked first); the encrypt
 <context>
     <name>PersonList</name>
     <message>
-        <location filename="../../app/ui/person_list.py" line="55"/>
+        <location filename="../../app/ui/person_list.py" line="27"/>
+        <location filename="../../app/ui/person_list.py" line="77"/>
+        <source>No.</source>
+        <translation>番号</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/person_list.py" line="33"/>
+        <source>Name</source>
+        <translation>氏名</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/person_list.py" line="53"/>
+        <source>Hazard</source>
+        <translation>ハザード</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/person_list.py" line="67"/>
+        <source>Persons</source>
+        <translation>人の一覧</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/person_list.py" line="79"/>
+        <source>Household</source>
+        <translation>世帯名</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/person_list.py" line="81"/>
+        <source>Address</source>
+        <translation>住所</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/person_list.py" line="89"/>
+        <source>Filter by name, reading, No. or address</source>
+        <translation>氏名・ふりがな・番号・住所で絞り込み</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/person_list.py" line="90"/>
+        <source>Full/half width and hiragana/katakana are ignored</source>
+        <translation>全角・半角、ひらがな・カタカナの違いは気にせず探します</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/person_list.py" line="91"/>
+        <source>Filter the list</source>
+        <translation>一覧を絞り込む</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/person_list.py" line="106"/>
         <source>In map-number order</source>
         <translation>地図番号の順</translation>
     </message>
     <message>
-        <location filename="../../app/ui/person_list.py" line="56"/>
+        <location filename="../../app/ui/person_list.py" line="107"/>
         <source>In 五十音 order (by reading)</source>
         <translation>五十音順（ふりがな）</translation>
     </message>
@@ -2258,59 +2891,573 @@ The encrypted ledger holds everything in it (this is checked first); the encrypt
 <context>
     <name>PlaceDialog</name>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="112"/>
+        <location filename="../../app/ui/dialogs.py" line="113"/>
         <source>Gathering place</source>
         <translation>たまり場</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="116"/>
+        <location filename="../../app/ui/dialogs.py" line="117"/>
         <source>Salon</source>
         <translation>サロン</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="117"/>
+        <location filename="../../app/ui/dialogs.py" line="118"/>
         <source>Meeting hall</source>
         <translation>公民館・集会所</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="118"/>
+        <location filename="../../app/ui/dialogs.py" line="119"/>
         <source>Café</source>
         <translation>カフェ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="119"/>
+        <location filename="../../app/ui/dialogs.py" line="120"/>
         <source>Other</source>
         <translation>その他</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="123"/>
+        <location filename="../../app/ui/dialogs.py" line="124"/>
         <source>e.g. 毎週水曜 10:00〜12:00</source>
         <translation>例：毎週水曜 10:00〜12:00</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="126"/>
+        <location filename="../../app/ui/dialogs.py" line="127"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="127"/>
+        <location filename="../../app/ui/dialogs.py" line="128"/>
         <source>Kind</source>
         <translation>種類</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="128"/>
+        <location filename="../../app/ui/dialogs.py" line="129"/>
         <source>Schedule</source>
         <translation>開いている日時</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="129"/>
+        <location filename="../../app/ui/dialogs.py" line="130"/>
         <source>Note</source>
         <translation>備考</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="135"/>
+        <location filename="../../app/ui/dialogs.py" line="136"/>
         <source>Delete…</source>
         <translation>削除…</translation>
+    </message>
+</context>
+<context>
+    <name>PlanDialog</name>
+    <message>
+        <location filename="../../app/ui/plan_dialog.py" line="50"/>
+        <source>Evacuation plan: {name}</source>
+        <translation>個別避難計画：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_dialog.py" line="56"/>
+        <source>No.{number}  {name}  {address}
+Hazards at home: {hazards}</source>
+        <translation>No.{number}  {name}  {address}
+自宅のハザード：{hazards}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_dialog.py" line="75"/>
+        <source>At 高齢者等避難 (level 3)</source>
+        <translation>高齢者等避難（警戒レベル3）の発令時</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_dialog.py" line="76"/>
+        <source>At 避難指示 (level 4)</source>
+        <translation>避難指示（警戒レベル4）の発令時</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_dialog.py" line="77"/>
+        <source>Other (write when)</source>
+        <translation>その他（時期を記入）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_dialog.py" line="91"/>
+        <source>Name</source>
+        <translation>氏名</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_dialog.py" line="91"/>
+        <source>Relation</source>
+        <translation>続柄・関係</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_dialog.py" line="91"/>
+        <source>Phone</source>
+        <translation>電話</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_dialog.py" line="97"/>
+        <source>(add a watcher of this person)</source>
+        <translation>（この人の見守り者から追加）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_dialog.py" line="101"/>
+        <source>Another supporter</source>
+        <translation>支援者をもう1人</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_dialog.py" line="106"/>
+        <source>Emergency contacts: {contacts}
+Family doctor: {doctor}</source>
+        <translation>緊急連絡先：{contacts}
+かかりつけ医：{doctor}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_dialog.py" line="111"/>
+        <source>Shelter</source>
+        <translation>避難先</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_dialog.py" line="112"/>
+        <source>Route</source>
+        <translation>避難経路</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_dialog.py" line="113"/>
+        <source>Means of transport</source>
+        <translation>移動手段</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_dialog.py" line="114"/>
+        <source>When to start</source>
+        <translation>避難を始める時期</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_dialog.py" line="116"/>
+        <source>Mobility</source>
+        <translation>移動の状態</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_dialog.py" line="117"/>
+        <source>Medical devices</source>
+        <translation>医療機器</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_dialog.py" line="118"/>
+        <source>Medication</source>
+        <translation>服薬</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_dialog.py" line="119"/>
+        <source>Communication</source>
+        <translation>意思疎通</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_dialog.py" line="92"/>
+        <location filename="../../app/ui/plan_dialog.py" line="120"/>
+        <source>Consent to sharing</source>
+        <translation>情報提供への同意</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_dialog.py" line="121"/>
+        <source>Consent date</source>
+        <translation>同意日</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_dialog.py" line="122"/>
+        <source>Made on</source>
+        <translation>作成日</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_dialog.py" line="123"/>
+        <source>Reviewed on</source>
+        <translation>見直し日</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_dialog.py" line="124"/>
+        <source>Note</source>
+        <translation>備考</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_dialog.py" line="129"/>
+        <source>Evacuation supporters (two or more)</source>
+        <translation>避難支援等実施者（2人以上）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_dialog.py" line="147"/>
+        <source>Yes</source>
+        <translation>あり</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_dialog.py" line="147"/>
+        <source>No</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_dialog.py" line="147"/>
+        <source>Not asked yet</source>
+        <translation>まだ聞いていない</translation>
+    </message>
+</context>
+<context>
+    <name>PlansPanel</name>
+    <message>
+        <location filename="../../app/ui/plans_panel.py" line="17"/>
+        <source>Rank</source>
+        <translation>順位</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plans_panel.py" line="19"/>
+        <source>Score</source>
+        <translation>点数</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plans_panel.py" line="21"/>
+        <source>Town</source>
+        <translation>町内</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plans_panel.py" line="22"/>
+        <source>No.</source>
+        <translation>番号</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plans_panel.py" line="24"/>
+        <source>Name</source>
+        <translation>氏名</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plans_panel.py" line="25"/>
+        <source>Plan</source>
+        <translation>計画</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plans_panel.py" line="26"/>
+        <source>made</source>
+        <translation>作成済み</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plans_panel.py" line="26"/>
+        <source>not yet</source>
+        <translation>未作成</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plans_panel.py" line="28"/>
+        <source>Why</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plans_panel.py" line="45"/>
+        <source>Find a name</source>
+        <translation>氏名で探す</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plans_panel.py" line="48"/>
+        <source>Open the plan</source>
+        <translation>計画を開く</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plans_panel.py" line="49"/>
+        <source>Plans as PDF…</source>
+        <translation>計画をPDFで…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plans_panel.py" line="50"/>
+        <source>Plans as Excel…</source>
+        <translation>計画をExcelで…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plans_panel.py" line="52"/>
+        <source>District</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plans_panel.py" line="54"/>
+        <source>Welfare commissioner</source>
+        <translation>民生児童委員</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plans_panel.py" line="78"/>
+        <source>(all)</source>
+        <translation>（すべて）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plans_panel.py" line="87"/>
+        <source>{count} persons needing support, {without} without a plan yet</source>
+        <translation>避難行動要支援者 {count}人、うち計画未作成 {without}人</translation>
+    </message>
+</context>
+<context>
+    <name>SafetyPanel</name>
+    <message>
+        <location filename="../../app/ui/incident_dialog.py" line="47"/>
+        <source>Start an incident</source>
+        <translation>災害対応を始める</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/incident_dialog.py" line="50"/>
+        <source>e.g. 令和8年7月 大雨</source>
+        <translation>例：令和8年7月 大雨</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/incident_dialog.py" line="70"/>
+        <location filename="../../app/ui/incident_dialog.py" line="114"/>
+        <location filename="../../app/ui/safety_panel.py" line="45"/>
+        <source>Name</source>
+        <translation>名前</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/incident_dialog.py" line="71"/>
+        <source>Kind</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/incident_dialog.py" line="72"/>
+        <source>Started</source>
+        <translation>開始日時</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/incident_dialog.py" line="73"/>
+        <source>Towns</source>
+        <translation>町内</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/incident_dialog.py" line="75"/>
+        <source>Start</source>
+        <translation>開始</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/incident_dialog.py" line="105"/>
+        <location filename="../../app/ui/mainwindow/safety_papers.py" line="141"/>
+        <source>Read back a ticked checklist</source>
+        <translation>記入済みの確認表を読み込む</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/incident_dialog.py" line="108"/>
+        <source>{file}: {count} checks to record in {incident}, {skipped} rows left empty.</source>
+        <translation>{file}：{incident} に記録する確認 {count}件、空欄の行 {skipped}行。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/incident_dialog.py" line="113"/>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/incident_dialog.py" line="113"/>
+        <location filename="../../app/ui/safety_panel.py" line="43"/>
+        <source>No.</source>
+        <translation>番号</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/incident_dialog.py" line="114"/>
+        <location filename="../../app/ui/safety_panel.py" line="46"/>
+        <source>Status</source>
+        <translation>状況</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/incident_dialog.py" line="115"/>
+        <location filename="../../app/ui/safety_panel.py" line="50"/>
+        <source>By</source>
+        <translation>確認者</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/incident_dialog.py" line="115"/>
+        <location filename="../../app/ui/safety_panel.py" line="49"/>
+        <source>Checked</source>
+        <translation>確認日時</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/incident_dialog.py" line="134"/>
+        <source>Record {count} checks</source>
+        <translation>{count}件の確認を記録</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/incident_dialog.py" line="142"/>
+        <source>Fix these rows in the file and read it again; nothing is recorded while one is wrong:</source>
+        <translation>ファイルの次の行を直してから、もう一度読み込んでください。誤りが1つでもある間は何も記録しません：</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow/safety.py" line="208"/>
+        <location filename="../../app/ui/mainwindow/safety_papers.py" line="68"/>
+        <source>No incident is open: start one first.</source>
+        <translation>対応中の災害がありません。先に災害対応を始めてください。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow/safety.py" line="214"/>
+        <source>The incident {name} is closed: no check can be added. Its checks are kept.</source>
+        <translation>災害「{name}」の対応は終了しています。確認を追加できません。確認記録は残してあります。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow/safety_papers.py" line="41"/>
+        <source>One list per welfare commissioner (民生委員)</source>
+        <translation>民生委員ごとに1枚</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow/safety_papers.py" line="42"/>
+        <source>One list per watcher (見守り者)</source>
+        <translation>見守り者ごとに1枚</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow/safety_papers.py" line="43"/>
+        <source>One list per shelter (避難所)</source>
+        <translation>避難所ごとに1枚</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow/safety_papers.py" line="94"/>
+        <source>Checklists</source>
+        <translation>確認表</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow/safety_papers.py" line="95"/>
+        <source>Which lists?</source>
+        <translation>どの確認表を作りますか？</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow/safety_papers.py" line="100"/>
+        <source>Save the checklists</source>
+        <translation>確認表の保存</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow/safety_papers.py" line="113"/>
+        <source>Save the checklist to type into</source>
+        <translation>入力用の確認表の保存</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow/safety_papers.py" line="125"/>
+        <source>Save the incident&apos;s log</source>
+        <translation>災害対応の記録の保存</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/safety_panel.py" line="47"/>
+        <source>Hazard</source>
+        <translation>ハザード</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/safety_panel.py" line="51"/>
+        <source>How</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/safety_panel.py" line="52"/>
+        <source>Phone</source>
+        <translation>電話</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/safety_panel.py" line="78"/>
+        <source>No incident is open. Start one to check on every person needing support: the roll call lists them deepest hazard first.</source>
+        <translation>対応中の災害がありません。災害対応を始めると、支援が必要な人すべての安否を確認できます。名簿はハザードの大きい人から並びます。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/safety_panel.py" line="83"/>
+        <source>Start an incident…</source>
+        <translation>災害対応を始める…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/safety_panel.py" line="85"/>
+        <source>Close the incident…</source>
+        <translation>災害対応を終了…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/safety_panel.py" line="88"/>
+        <source>Checklists (PDF)…</source>
+        <translation>確認表（PDF）…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/safety_panel.py" line="89"/>
+        <source>Checklist to type into (Excel)…</source>
+        <translation>入力用の確認表（Excel）…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/safety_panel.py" line="90"/>
+        <source>Read back a ticked checklist…</source>
+        <translation>記入済みの確認表を読み込む…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/safety_panel.py" line="91"/>
+        <source>Log for the city (Excel)…</source>
+        <translation>市への報告用の記録（Excel）…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/safety_panel.py" line="92"/>
+        <source>Projector view (no names)</source>
+        <translation>プロジェクター表示（氏名なし）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/safety_panel.py" line="104"/>
+        <source>Search name or number</source>
+        <translation>氏名・番号で検索</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/safety_panel.py" line="109"/>
+        <source>Who checked</source>
+        <translation>確認者</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/safety_panel.py" line="114"/>
+        <source>Shelter (when evacuated)</source>
+        <translation>避難先（避難したとき）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/safety_panel.py" line="116"/>
+        <source>Note</source>
+        <translation>備考</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/safety_panel.py" line="151"/>
+        <source>History of the selected person</source>
+        <translation>選んだ人の確認の履歴</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/safety_panel.py" line="160"/>
+        <source>Every status</source>
+        <translation>すべての状況</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/safety_panel.py" line="174"/>
+        <location filename="../../app/ui/safety_projector.py" line="64"/>
+        <source>No incident is open.</source>
+        <translation>対応中の災害はありません。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/safety_panel.py" line="175"/>
+        <source>Open incident: {name} ({kind}, since {start})</source>
+        <translation>対応中の災害：{name}（{kind}、{start}から）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/safety_panel.py" line="188"/>
+        <source>Every district</source>
+        <translation>すべての地区</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/safety_panel.py" line="190"/>
+        <source>Every commissioner</source>
+        <translation>すべての民生委員</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/safety_projector.py" line="36"/>
+        <source>Safety check — 災害対策本部</source>
+        <translation>安否確認 — 災害対策本部</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/safety_projector.py" line="45"/>
+        <source>Close the projector view</source>
+        <translation>プロジェクター表示を閉じる</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/safety_projector.py" line="67"/>
+        <source>Safety check: {name}</source>
+        <translation>安否確認：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/safety_projector.py" line="68"/>
+        <source>Counts of persons needing support, no names. Updated {time}.</source>
+        <translation>支援が必要な人の人数（氏名なし）。{time} 更新。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/safety_projector.py" line="71"/>
+        <source>District</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/safety_projector.py" line="74"/>
+        <location filename="../../app/ui/safety_projector.py" line="81"/>
+        <source>Total</source>
+        <translation>合計</translation>
     </message>
 </context>
 <context>
@@ -2445,34 +3592,92 @@ The encrypted ledger holds everything in it (this is checked first); the encrypt
     </message>
 </context>
 <context>
+    <name>SharingBanner</name>
+    <message>
+        <location filename="../../app/ui/sharing_widgets.py" line="44"/>
+        <source>Return to normal times…</source>
+        <translation>平常時に戻す…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sharing_widgets.py" line="56"/>
+        <source>DISASTER MODE (災害対策基本法第49条の11第3項): papers for watchers and agencies show every name, whatever the consent. Switched on by {who} at {when}. Reason: {why}</source>
+        <translation>災害時モード（災害対策基本法第49条の11第3項）: 見守り者・関係機関向けの資料には同意の有無を問わず全員の氏名が載ります。切替: {who}（{when}） 理由: {why}</translation>
+    </message>
+</context>
+<context>
+    <name>SharingModeDialog</name>
+    <message>
+        <location filename="../../app/ui/sharing_widgets.py" line="68"/>
+        <source>Switch to disaster mode</source>
+        <translation>災害時モードに切り替える</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sharing_widgets.py" line="68"/>
+        <source>Return to normal times</source>
+        <translation>平常時に戻す</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sharing_widgets.py" line="70"/>
+        <source>Article 49-11(3) of the Disaster Countermeasures Basic Act allows the list of persons needing evacuation support to be given to responders without consent when lives are at risk.
+While disaster mode is on, new papers for watchers and agencies name everyone and say so on every page. Papers made before keep their masking. The switch is recorded.</source>
+        <translation>災害対策基本法第49条の11第3項により、災害が発生し生命・身体を保護するため特に必要があるときは、本人の同意がなくても避難行動要支援者名簿を避難支援等関係者に提供できます。
+災害時モードの間に作る見守り者・関係機関向けの資料には全員の氏名が載り、各ページにその旨が印刷されます。それ以前に作った資料は匿名のままです。切替は記録されます。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sharing_widgets.py" line="74"/>
+        <source>Papers made from now on apply the consent rule again. The switch is recorded.</source>
+        <translation>これから作る資料には再び同意の規則が適用されます。切替は記録されます。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sharing_widgets.py" line="78"/>
+        <source>e.g. 避難指示 issued for the river district at 14:00</source>
+        <translation>例: 14時 川沿い地区に避難指示発令</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sharing_widgets.py" line="79"/>
+        <source>optional</source>
+        <translation>任意</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sharing_widgets.py" line="81"/>
+        <source>Who decides</source>
+        <translation>判断した人</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sharing_widgets.py" line="82"/>
+        <source>Why</source>
+        <translation>理由</translation>
+    </message>
+</context>
+<context>
     <name>TownDialog</name>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="41"/>
+        <location filename="../../app/ui/dialogs.py" line="42"/>
         <source>New town</source>
         <translation>町内の追加</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="43"/>
+        <location filename="../../app/ui/dialogs.py" line="44"/>
         <source>e.g. 味真野地区</source>
         <translation>例：味真野地区</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="45"/>
+        <location filename="../../app/ui/dialogs.py" line="46"/>
         <source>e.g. 余川町</source>
         <translation>例：余川町</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="47"/>
+        <location filename="../../app/ui/dialogs.py" line="48"/>
         <source>District (地区)</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="48"/>
+        <location filename="../../app/ui/dialogs.py" line="49"/>
         <source>Town (町内)</source>
         <translation>町内</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="53"/>
+        <location filename="../../app/ui/dialogs.py" line="54"/>
         <source>Which town will this map show?</source>
         <translation>この地図はどの町内ですか？</translation>
     </message>
@@ -2480,99 +3685,99 @@ The encrypted ledger holds everything in it (this is checked first); the encrypt
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../app/ui/unlock.py" line="34"/>
+        <location filename="../../app/ui/unlock.py" line="38"/>
         <source>District head (区長)</source>
         <translation>区長</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock.py" line="35"/>
+        <location filename="../../app/ui/unlock.py" line="39"/>
         <source>Welfare commissioner (民生児童委員)</source>
         <translation>民生児童委員</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock.py" line="36"/>
+        <location filename="../../app/ui/unlock.py" line="40"/>
         <source>Welfare promoter (福祉推進員)</source>
         <translation>福祉推進員</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock.py" line="37"/>
+        <location filename="../../app/ui/unlock.py" line="41"/>
         <source>Elderly home counsellor (老人家庭相談員)</source>
         <translation>老人家庭相談員</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock.py" line="38"/>
+        <location filename="../../app/ui/unlock.py" line="42"/>
         <source>社協 staff</source>
         <translation>社協職員</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock.py" line="39"/>
+        <location filename="../../app/ui/unlock.py" line="43"/>
         <source>Other</source>
         <translation>その他</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock.py" line="48"/>
+        <location filename="../../app/ui/unlock.py" line="52"/>
         <source>New ledger: choose a passphrase</source>
         <translation>新しい台帳：合言葉を決める</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock.py" line="48"/>
+        <location filename="../../app/ui/unlock.py" line="52"/>
         <source>Unlock the ledger</source>
         <translation>台帳のロックを解除</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock.py" line="50"/>
+        <location filename="../../app/ui/unlock.py" line="54"/>
         <source>The ledger holds personal information and is encrypted. Choose a passphrase you will remember: without it nobody, not even you, can open the ledger.</source>
         <translation>台帳には個人情報が入るため暗号化します。忘れない合言葉を決めてください。合言葉がないと、だれも（あなたも）台帳を開けません。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock.py" line="52"/>
+        <location filename="../../app/ui/unlock.py" line="56"/>
         <source>Enter the passphrase of the ledger
 {path}</source>
         <translation>台帳の合言葉を入れてください
 {path}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock.py" line="59"/>
+        <location filename="../../app/ui/unlock.py" line="63"/>
         <source>Your name</source>
         <translation>あなたの名前</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock.py" line="67"/>
+        <location filename="../../app/ui/unlock.py" line="71"/>
         <source>Passphrase</source>
         <translation>合言葉</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock.py" line="69"/>
+        <location filename="../../app/ui/unlock.py" line="73"/>
         <source>Once more</source>
         <translation>もう一度</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock.py" line="71"/>
+        <location filename="../../app/ui/unlock.py" line="75"/>
         <source>Who is working</source>
         <translation>作業する人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock.py" line="72"/>
+        <location filename="../../app/ui/unlock.py" line="76"/>
         <source>Role</source>
         <translation>立場</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock.py" line="84"/>
+        <location filename="../../app/ui/unlock.py" line="88"/>
         <source>Please enter the passphrase.</source>
         <translation>合言葉を入れてください。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock.py" line="86"/>
+        <location filename="../../app/ui/unlock.py" line="91"/>
         <source>The two passphrases differ. Please type them again.</source>
         <translation>二つの合言葉が違います。もう一度入れてください。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock.py" line="169"/>
+        <location filename="../../app/ui/unlock.py" line="170"/>
         <source>Folder for your own ledger</source>
         <translation>自分の台帳を置くフォルダー</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock.py" line="178"/>
+        <location filename="../../app/ui/unlock.py" line="179"/>
         <source>Make my own ledger</source>
         <translation>自分の台帳を作る</translation>
     </message>
@@ -2580,87 +3785,112 @@ The encrypted ledger holds everything in it (this is checked first); the encrypt
 <context>
     <name>WatchPanel</name>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="169"/>
+        <location filename="../../app/ui/watch_panel.py" line="183"/>
         <source>Step II · Who watches over whom</source>
         <translation>ステップⅡ・誰が誰を見守るか</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="172"/>
+        <location filename="../../app/ui/watch_panel.py" line="186"/>
         <source>Only those nobody watches over yet</source>
         <translation>見守り者がまだいない人だけ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="179"/>
+        <location filename="../../app/ui/watch_panel.py" line="190"/>
+        <source>Nobody watches over them yet</source>
+        <translation>見守り者がまだいません</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/watch_panel.py" line="192"/>
+        <source>Watchers</source>
+        <translation>見守り者</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/watch_panel.py" line="196"/>
+        <source>Persons of concern</source>
+        <translation>気がかりな人</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/watch_panel.py" line="197"/>
+        <source>Highest hazard first</source>
+        <translation>ハザードの大きい順</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/watch_panel.py" line="206"/>
         <source>Watcher</source>
         <translation>見守り者</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="179"/>
+        <location filename="../../app/ui/watch_panel.py" line="206"/>
         <source>Role</source>
         <translation>立場</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="179"/>
+        <location filename="../../app/ui/watch_panel.py" line="206"/>
         <source>Involvement</source>
         <translation>関わり方</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="180"/>
+        <location filename="../../app/ui/watch_panel.py" line="207"/>
         <source>How often</source>
         <translation>頻度</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="186"/>
+        <location filename="../../app/ui/watch_panel.py" line="213"/>
         <source>Add watcher…</source>
         <translation>見守り者を追加…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="187"/>
+        <location filename="../../app/ui/watch_panel.py" line="214"/>
         <source>Edit…</source>
         <translation>編集…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="188"/>
+        <location filename="../../app/ui/watch_panel.py" line="215"/>
         <source>Remove</source>
         <translation>外す</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="192"/>
+        <location filename="../../app/ui/watch_panel.py" line="219"/>
         <source>Export record form (Excel)…</source>
         <translation>記録用紙を書き出す（Excel）…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="193"/>
+        <location filename="../../app/ui/watch_panel.py" line="220"/>
         <source>Import record form…</source>
         <translation>記録用紙を取り込む…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="237"/>
+        <location filename="../../app/ui/watch_panel.py" line="296"/>
         <source>{total} persons of concern; {gaps} with nobody watching over them yet (!)</source>
         <translation>気がかりな人 {total}人、うち見守り者がまだいない人 {gaps}人 (!)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="241"/>
+        <location filename="../../app/ui/watch_panel.py" line="318"/>
+        <source>Hazard: {text}</source>
+        <translation>ハザード：{text}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/watch_panel.py" line="193"/>
         <source>no watcher</source>
         <translation>見守り者なし</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="241"/>
+        <location filename="../../app/ui/watch_panel.py" line="192"/>
         <source>{n} watchers</source>
         <translation>見守り者 {n}人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="256"/>
+        <location filename="../../app/ui/watch_panel.py" line="308"/>
         <source>Choose a person of concern from the list or on the map.</source>
         <translation>一覧か地図で、気がかりな人を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="261"/>
+        <location filename="../../app/ui/watch_panel.py" line="313"/>
         <source>Phone: {phone}</source>
         <translation>電話：{phone}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="263"/>
+        <location filename="../../app/ui/watch_panel.py" line="315"/>
         <source>Concerns: {text}</source>
         <translation>気になるところ：{text}</translation>
     </message>
@@ -2668,7 +3898,7 @@ The encrypted ledger holds everything in it (this is checked first); the encrypt
 <context>
     <name>dialog</name>
     <message>
-        <location filename="../../app/ui/unlock.py" line="107"/>
+        <location filename="../../app/ui/unlock.py" line="112"/>
         <source>That passphrase does not open this ledger. Nothing was changed.</source>
         <translation>その合言葉ではこの台帳を開けません。台帳は変わっていません。</translation>
     </message>
@@ -2676,7 +3906,7 @@ The encrypted ledger holds everything in it (this is checked first); the encrypt
 <context>
     <name>dialogs</name>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="33"/>
+        <location filename="../../app/ui/dialogs.py" line="34"/>
         <source>Sasaeai Map</source>
         <translation>支え合いマップ</translation>
     </message>
@@ -2684,42 +3914,42 @@ The encrypted ledger holds everything in it (this is checked first); the encrypt
 <context>
     <name>emergency</name>
     <message>
-        <location filename="../../app/services/emergency_views.py" line="56"/>
+        <location filename="../../app/emergency/views.py" line="56"/>
         <source>No emergency contact card yet</source>
         <translation>緊急連絡カードがまだありません</translation>
     </message>
     <message>
-        <location filename="../../app/services/emergency_views.py" line="57"/>
+        <location filename="../../app/emergency/views.py" line="57"/>
         <source>Fewer than two emergency contacts</source>
         <translation>緊急連絡先が2人より少ない</translation>
     </message>
     <message>
-        <location filename="../../app/services/emergency_views.py" line="58"/>
+        <location filename="../../app/emergency/views.py" line="58"/>
         <source>An emergency contact has no phone number</source>
         <translation>電話番号のない緊急連絡先がある</translation>
     </message>
     <message>
-        <location filename="../../app/services/emergency_views.py" line="59"/>
+        <location filename="../../app/emergency/views.py" line="59"/>
         <source>No family doctor</source>
         <translation>かかりつけ医がない</translation>
     </message>
     <message>
-        <location filename="../../app/services/emergency_views.py" line="60"/>
+        <location filename="../../app/emergency/views.py" line="60"/>
         <source>No community general support centre</source>
         <translation>地域包括支援センターが決まっていない</translation>
     </message>
     <message>
-        <location filename="../../app/services/emergency_views.py" line="61"/>
+        <location filename="../../app/emergency/views.py" line="61"/>
         <source>No welfare commissioner in charge</source>
         <translation>担当の民生児童委員が決まっていない</translation>
     </message>
     <message>
-        <location filename="../../app/services/emergency_views.py" line="62"/>
+        <location filename="../../app/emergency/views.py" line="62"/>
         <source>Where the card is kept is not recorded</source>
         <translation>カードの置き場所が書かれていない</translation>
     </message>
     <message>
-        <location filename="../../app/services/emergency_views.py" line="63"/>
+        <location filename="../../app/emergency/views.py" line="63"/>
         <source>No review date</source>
         <translation>見直し日がない</translation>
     </message>
@@ -2727,905 +3957,1301 @@ The encrypted ledger holds everything in it (this is checked first); the encrypt
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../app/services/lock.py" line="128"/>
+        <location filename="../../app/models/engine.py" line="427"/>
+        <location filename="../../app/privacy/lock.py" line="129"/>
         <source>cannot open the ledger for writing here ({detail}); is the folder read-only?</source>
         <translation>ここでは台帳に書き込めません（{detail}）。フォルダーが書き込み禁止になっていませんか？</translation>
     </message>
     <message>
-        <location filename="../../app/models/engine.py" line="304"/>
+        <location filename="../../app/models/engine.py" line="434"/>
         <source>wrong passphrase, or the file is not a ledger</source>
         <translation>合言葉が違うか、台帳のファイルではありません</translation>
     </message>
     <message>
-        <location filename="../../app/models/engine.py" line="293"/>
+        <location filename="../../app/models/engine.py" line="411"/>
         <source>this ledger is not encrypted yet: give a passphrase to encrypt it</source>
         <translation>この台帳はまだ暗号化されていません。暗号化のための合言葉を決めてください</translation>
     </message>
     <message>
-        <location filename="../../app/models/engine.py" line="302"/>
+        <location filename="../../app/models/engine.py" line="416"/>
         <source>this ledger is locked: enter its passphrase</source>
         <translation>この台帳はロックされています。合言葉を入力してください</translation>
     </message>
     <message>
-        <location filename="../../app/models/engine.py" line="345"/>
+        <location filename="../../app/models/engine.py" line="431"/>
         <source>wrong passphrase in {env}: it does not open this ledger, or the file is not a ledger</source>
         <translation>{env} の合言葉が違います（この台帳を開けません）。または、台帳のファイルではありません</translation>
     </message>
     <message>
-        <location filename="../../app/models/engine.py" line="106"/>
+        <location filename="../../app/models/engine.py" line="111"/>
         <source>the passphrase must not contain a NUL character</source>
         <translation>合言葉に NUL 文字は使えません</translation>
     </message>
     <message>
-        <location filename="../../app/models/engine.py" line="104"/>
+        <location filename="../../app/models/engine.py" line="109"/>
         <source>the passphrase must not be empty</source>
         <translation>合言葉を入力してください</translation>
     </message>
     <message>
-        <location filename="../../app/models/engine.py" line="354"/>
+        <location filename="../../app/models/engine.py" line="489"/>
         <source>the passphrase could not be changed</source>
         <translation>合言葉を変更できませんでした</translation>
     </message>
     <message>
-        <location filename="../../app/models/engine.py" line="263"/>
+        <location filename="../../app/models/engine.py" line="383"/>
         <source>the ledger could not be encrypted; it was left as it was</source>
         <translation>台帳を暗号化できませんでした。台帳は元のままです</translation>
     </message>
     <message>
-        <location filename="../../app/models/engine.py" line="232"/>
+        <location filename="../../app/models/engine.py" line="336"/>
         <source>the backup could not be written ({detail})</source>
         <translation>バックアップを書き込めませんでした（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../app/models/engine.py" line="176"/>
+        <location filename="../../app/models/engine.py" line="274"/>
         <source>could not save: the disk is full or the folder is read-only ({detail}); nothing was changed, free some space or choose another folder and try again</source>
         <translation>保存できませんでした：ディスクがいっぱいか、フォルダーが書き込み禁止です（{detail}）。何も変更されていません。空き容量を作るか別のフォルダーを選んで、もう一度お試しください</translation>
     </message>
     <message>
-        <location filename="../../app/models/engine.py" line="294"/>
+        <location filename="../../app/models/engine.py" line="412"/>
         <source>a new ledger needs a passphrase</source>
         <translation>新しい台帳には合言葉（パスフレーズ）が必要です</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="27"/>
+        <location filename="../../app/cli/common.py" line="24"/>
         <source>no ledger at {path}</source>
         <translation>{path} に台帳がありません</translation>
     </message>
     <message>
-        <location filename="../../app/io/agencies.py" line="113"/>
+        <location filename="../../app/emergency/agency_files.py" line="115"/>
         <source>Agency lists are read from .csv or .xlsx files.</source>
         <translation>関係機関の一覧は .csv か .xlsx のファイルから読み込みます。</translation>
     </message>
     <message>
-        <location filename="../../app/io/agencies.py" line="157"/>
-        <location filename="../../app/io/reference_layers.py" line="177"/>
-        <location filename="../../app/io/roster.py" line="188"/>
+        <location filename="../../app/emergency/agency_files.py" line="159"/>
+        <location filename="../../app/towns/reference_layers.py" line="162"/>
+        <location filename="../../app/watch/roster/reading.py" line="145"/>
         <source>The file is empty.</source>
         <translation>ファイルが空です。</translation>
     </message>
     <message>
-        <location filename="../../app/io/agencies.py" line="161"/>
+        <location filename="../../app/emergency/agency_files.py" line="163"/>
         <source>No name column (センター名, 事業所名, 名称 …) in the header row.</source>
         <translation>見出しの行に名称の列（センター名、事業所名、名称 …）がありません。</translation>
     </message>
     <message>
-        <location filename="../../app/io/agencies.py" line="165"/>
+        <location filename="../../app/emergency/agency_files.py" line="167"/>
         <source>Please choose what kind of agencies the list holds.</source>
         <translation>この一覧がどの種類の機関か選んでください。</translation>
     </message>
     <message>
-        <location filename="../../app/io/agencies.py" line="280"/>
+        <location filename="../../app/emergency/agency_files.py" line="283"/>
         <source>{count} rows cannot be imported; first: {problem}</source>
         <translation>{count}行を取り込めません。最初の問題：{problem}</translation>
     </message>
     <message>
-        <location filename="../../app/io/emergency_cards.py" line="136"/>
+        <location filename="../../app/emergency/card_pdf.py" line="145"/>
         <source>Print one or two cards per page.</source>
         <translation>1ページに印刷するカードは1枚か2枚にしてください。</translation>
     </message>
     <message>
-        <location filename="../../app/io/emergency_cards.py" line="241"/>
+        <location filename="../../app/emergency/card_pdf.py" line="253"/>
         <source>Save the cards as .pdf or .xlsx.</source>
         <translation>カードは .pdf か .xlsx で保存してください。</translation>
     </message>
     <message>
-        <location filename="../../app/io/emergency_sheet.py" line="95"/>
+        <location filename="../../app/emergency/contact_sheet.py" line="103"/>
         <source>Sort by kana or by map number.</source>
         <translation>ふりがな順か地図の番号順で並べてください。</translation>
     </message>
     <message>
-        <location filename="../../app/io/emergency_sheet.py" line="250"/>
+        <location filename="../../app/emergency/contact_sheet.py" line="353"/>
         <source>Save the sheet as .xlsx or .pdf.</source>
         <translation>緊急連絡表は .xlsx か .pdf で保存してください。</translation>
     </message>
     <message>
-        <location filename="../../app/io/pdf_fonts.py" line="40"/>
+        <location filename="../../app/core/pdf_fonts.py" line="40"/>
         <source>The font file {path} does not exist.</source>
         <translation>フォントのファイル {path} がありません。</translation>
     </message>
     <message>
-        <location filename="../../app/io/pdf_fonts.py" line="45"/>
+        <location filename="../../app/core/pdf_fonts.py" line="45"/>
         <source>No Japanese font found for the PDF. Install IPAex Gothic (fonts-ipaexfont-gothic) or set SASAEAI_PDF_FONT to a .ttf file.</source>
         <translation>PDFに使う日本語フォントが見つかりません。IPAexゴシック（fonts-ipaexfont-gothic）を入れるか、SASAEAI_PDF_FONT に .ttf ファイルを指定してください。</translation>
     </message>
     <message>
-        <location filename="../../app/io/reference_layers.py" line="97"/>
-        <location filename="../../app/io/sheets.py" line="32"/>
+        <location filename="../../app/core/sheets.py" line="55"/>
+        <location filename="../../app/core/workbook_guard.py" line="107"/>
+        <location filename="../../app/core/workbook_guard.py" line="122"/>
+        <location filename="../../app/towns/gis_files.py" line="340"/>
+        <location filename="../../app/towns/gis_files.py" line="452"/>
         <source>Cannot read the file: {reason}</source>
         <translation>ファイルを読み込めません：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/io/reference_layers.py" line="104"/>
+        <location filename="../../app/core/workbook_guard.py" line="129"/>
         <source>The file is neither UTF-8 nor Shift_JIS text.</source>
         <translation>このファイルは UTF-8 でも Shift_JIS でもありません。</translation>
     </message>
     <message>
-        <location filename="../../app/io/reference_layers.py" line="181"/>
+        <location filename="../../app/towns/reference_layers.py" line="166"/>
         <source>No name column (name, 名称, 施設名 …) in the header row.</source>
         <translation>見出しの行に名称の列（name、名称、施設名 …）がありません。</translation>
     </message>
     <message>
-        <location filename="../../app/io/reference_layers.py" line="220"/>
-        <source>Not valid GeoJSON: {reason} (line {line})</source>
-        <translation>正しい GeoJSON ではありません：{reason}（{line}行目）</translation>
+        <location filename="../../app/towns/reference_layers.py" line="270"/>
+        <source>Reference layers are read from .csv, .geojson or .shp files.</source>
+        <translation>参考情報は .csv、.geojson、.shp のファイルから読み込みます。</translation>
     </message>
     <message>
-        <location filename="../../app/io/reference_layers.py" line="224"/>
-        <source>Not a GeoJSON FeatureCollection.</source>
-        <translation>GeoJSON の FeatureCollection ではありません。</translation>
-    </message>
-    <message>
-        <location filename="../../app/io/reference_layers.py" line="275"/>
+        <location filename="../../app/towns/reference_layers.py" line="262"/>
         <source>Please choose what the file holds (shelters, community halls or clinics).</source>
         <translation>ファイルの中身を選んでください（避難所、公民館、診療所）。</translation>
     </message>
     <message>
-        <location filename="../../app/io/reference_layers.py" line="284"/>
-        <source>Reference layers are read from .csv or .geojson files.</source>
-        <translation>参考情報は .csv か .geojson のファイルから読み込みます。</translation>
-    </message>
-    <message>
-        <location filename="../../app/io/roster.py" line="155"/>
+        <location filename="../../app/watch/roster/reading.py" line="110"/>
         <source>The text encoding of this CSV file is unknown.</source>
         <translation>このCSVファイルの文字コードがわかりません。</translation>
     </message>
     <message>
-        <location filename="../../app/io/roster.py" line="239"/>
+        <location filename="../../app/watch/roster/reading.py" line="202"/>
         <source>Sheet {sheet}: no 氏名 (name) column was found in the header row {row}; choose the columns by hand.</source>
         <translation>シート「{sheet}」：見出しの行（{row}行目）に「氏名」の列がありません。列を手で選んでください。</translation>
     </message>
     <message>
-        <location filename="../../app/io/roster.py" line="258"/>
+        <location filename="../../app/watch/roster/reading.py" line="221"/>
         <source>Sheet {sheet}, row {row}, cell {cell}: the name (氏名) is empty.</source>
         <translation>シート「{sheet}」{row}行目、セル{cell}：氏名が空欄です。</translation>
     </message>
     <message>
-        <location filename="../../app/io/roster.py" line="271"/>
+        <location filename="../../app/watch/roster/reading.py" line="234"/>
         <source>Sheet {sheet}, row {row}, cell {cell}: 「{text}」 is not a date (e.g. 昭和15年3月2日 or 1940/3/2).</source>
         <translation>シート「{sheet}」{row}行目、セル{cell}：「{text}」は日付ではありません（例：昭和15年3月2日、1940/3/2）。</translation>
     </message>
     <message>
-        <location filename="../../app/io/sheets.py" line="36"/>
+        <location filename="../../app/core/sheets.py" line="59"/>
         <source>The workbook is password-protected or in the old .xls format. Remove the password or save it as .xlsx, then import again.</source>
         <translation>このブックはパスワードで保護されているか、古い .xls 形式です。パスワードを外すか .xlsx 形式で保存してから、もう一度取り込んでください。</translation>
     </message>
     <message>
-        <location filename="../../app/io/sheets.py" line="41"/>
+        <location filename="../../app/core/sheets.py" line="64"/>
         <source>This is not an Excel workbook (.xlsx).</source>
         <translation>Excelのブック（.xlsx）ではありません。</translation>
     </message>
     <message>
-        <location filename="../../app/io/sheets.py" line="45"/>
+        <location filename="../../app/core/sheets.py" line="69"/>
+        <location filename="../../app/core/workbook_guard.py" line="56"/>
         <source>The workbook cannot be read: {reason}</source>
         <translation>ブックを読み込めません：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/io/workbook_guard.py" line="38"/>
+        <location filename="../../app/core/workbook_guard.py" line="38"/>
         <source>The workbook cannot be opened safely: its part {part} would unpack to {size} MB ({ratio}× its packed size). A real workbook stays under {limit} MB and {max_ratio}×; the file is damaged or was made to harm.</source>
         <translation>ブックを安全に開けません。部品 {part} は展開すると {size} MB（圧縮時の {ratio} 倍）になります。実際のブックは {limit} MB・{max_ratio} 倍までに収まります。ファイルが壊れているか、害を与える目的で作られています。</translation>
     </message>
     <message>
-        <location filename="../../app/io/workbook_guard.py" line="89"/>
+        <location filename="../../app/core/workbook_guard.py" line="89"/>
         <source>Sheet {sheet}, row {row}: the sheet cannot be read ({reason}).</source>
         <translation>シート「{sheet}」{row}行目：シートを読み込めません（{reason}）。</translation>
     </message>
     <message>
-        <location filename="../../app/io/workbook_guard.py" line="94"/>
+        <location filename="../../app/core/workbook_guard.py" line="95"/>
         <source>Sheet {sheet} has more than {limit} rows. Delete what lies below the list (even empty-looking rows) and import again.</source>
         <translation>シート「{sheet}」が {limit} 行を超えています。一覧より下にあるもの（空に見える行も）を削除して、もう一度取り込んでください。</translation>
     </message>
     <message>
-        <location filename="../../app/io/workbook_guard.py" line="109"/>
+        <location filename="../../app/core/workbook_guard.py" line="110"/>
         <source>The file is {size} MB; at most {limit} MB can be imported.</source>
         <translation>ファイルの大きさが {size} MB あります。取り込めるのは {limit} MB までです。</translation>
     </message>
     <message>
-        <location filename="../../app/io/workbook_guard.py" line="122"/>
+        <location filename="../../app/core/workbook_guard.py" line="141"/>
         <source>Line {line}: the file cannot be read as CSV ({reason}).</source>
         <translation>{line}行目：CSV として読み込めません（{reason}）。</translation>
     </message>
     <message>
-        <location filename="../../app/io/workbook_guard.py" line="129"/>
+        <location filename="../../app/core/workbook_guard.py" line="148"/>
         <source>The workbook has no worksheet.</source>
         <translation>ブックにワークシートがありません。</translation>
     </message>
     <message>
-        <location filename="../../app/io/sheets.py" line="69"/>
+        <location filename="../../app/core/sheets.py" line="93"/>
         <source>Sheet {sheet}, row {row}, cell {cell} holds a formula; type the value itself instead.</source>
         <translation>シート「{sheet}」{row}行目、セル{cell}に数式が入っています。数式ではなく、値そのものを入力してください。</translation>
     </message>
     <message>
-        <location filename="../../app/io/sheets.py" line="87"/>
+        <location filename="../../app/core/sheets.py" line="111"/>
         <source>Sheet {sheet}, row {row}, cell {cell}: the {what} is {length} characters long (at most {limit}).</source>
         <translation>シート「{sheet}」{row}行目、セル{cell}：{what}が長すぎます（{length}文字、最大{limit}文字）。</translation>
     </message>
     <message>
-        <location filename="../../app/io/sheets.py" line="186"/>
+        <location filename="../../app/core/sheets.py" line="230"/>
         <source>Not one of the choices for this row.</source>
         <translation>この行の選択肢にありません。</translation>
     </message>
     <message>
-        <location filename="../../app/io/watch_form.py" line="328"/>
+        <location filename="../../app/watch/watch_form_read.py" line="77"/>
         <source>No sheet holds a 見守りネットワーク記録用紙 (a header row with 「氏名」 and 「関わり方」). Sheets in the file: {sheets}</source>
         <translation>見守りネットワーク記録用紙（「氏名」と「関わり方」の見出しの行）のあるシートがありません。ファイルのシート：{sheets}</translation>
     </message>
     <message>
-        <location filename="../../app/io/watch_form.py" line="354"/>
+        <location filename="../../app/watch/watch_form_read.py" line="103"/>
         <source>Sheet {sheet}: the town name (町名) is missing.</source>
         <translation>シート「{sheet}」：町名がありません。</translation>
     </message>
     <message>
-        <location filename="../../app/io/watch_form.py" line="360"/>
-        <location filename="../../app/io/watch_form.py" line="683"/>
+        <location filename="../../app/watch/watch_form_apply.py" line="334"/>
+        <location filename="../../app/watch/watch_form_read.py" line="109"/>
         <source>Sheet {sheet}, row {row}, cell {cell}: {reason}</source>
         <translation>シート「{sheet}」{row}行目、セル{cell}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/io/watch_form.py" line="425"/>
+        <location filename="../../app/watch/watch_form_read.py" line="174"/>
         <source>Sheet {sheet}, row {row}, cell {cell}: this watcher is above the first person of concern (氏名).</source>
         <translation>シート「{sheet}」{row}行目、セル{cell}：この見守り者は、最初の気がかりな人（氏名）より上に書かれています。</translation>
     </message>
     <message>
-        <location filename="../../app/io/watch_form.py" line="440"/>
+        <location filename="../../app/watch/watch_form_read.py" line="189"/>
         <source>Sheet {sheet}, row {row}, cell {cell}: the name (氏名) of this person of concern is empty.</source>
         <translation>シート「{sheet}」{row}行目、セル{cell}：この気がかりな人の氏名が空欄です。</translation>
     </message>
     <message>
-        <location filename="../../app/io/watch_form.py" line="445"/>
+        <location filename="../../app/watch/watch_form_read.py" line="194"/>
         <source>Sheet {sheet}, row {row}, cell {cell}: the watcher&apos;s name (氏名) is empty.</source>
         <translation>シート「{sheet}」{row}行目、セル{cell}：見守り者の氏名が空欄です。</translation>
     </message>
     <message>
-        <location filename="../../app/services/addresses.py" line="60"/>
+        <location filename="../../app/towns/addresses.py" line="60"/>
         <source>Not a usable address reference table: {reason}</source>
         <translation>住所の参照表として使えません：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/services/basemaps.py" line="31"/>
-        <location filename="../../app/services/emergency.py" line="479"/>
-        <location filename="../../app/services/households.py" line="164"/>
-        <location filename="../../app/services/meetings.py" line="171"/>
-        <location filename="../../app/services/meetings.py" line="436"/>
-        <location filename="../../app/services/places.py" line="52"/>
-        <location filename="../../app/services/towns.py" line="71"/>
-        <location filename="../../app/services/watch.py" line="209"/>
+        <location filename="../../app/emergency/cards.py" line="450"/>
+        <location filename="../../app/households/households.py" line="171"/>
+        <location filename="../../app/households/places.py" line="52"/>
+        <location filename="../../app/meeting/meetings.py" line="148"/>
+        <location filename="../../app/meeting/meetings.py" line="420"/>
+        <location filename="../../app/towns/basemaps.py" line="43"/>
+        <location filename="../../app/towns/geojson_export.py" line="92"/>
+        <location filename="../../app/towns/towns.py" line="73"/>
+        <location filename="../../app/towns/towns.py" line="172"/>
+        <location filename="../../app/towns/towns.py" line="195"/>
+        <location filename="../../app/watch/network.py" line="243"/>
         <source>This town is no longer in the ledger.</source>
         <translation>この町内は台帳にもうありません。</translation>
     </message>
     <message>
-        <location filename="../../app/services/emergency.py" line="46"/>
-        <location filename="../../app/services/meetings.py" line="82"/>
-        <location filename="../../app/services/towns.py" line="18"/>
-        <location filename="../../app/services/watch.py" line="42"/>
+        <location filename="../../app/core/validators.py" line="19"/>
         <source>Please enter a name.</source>
         <translation>名前を入力してください。</translation>
     </message>
     <message>
-        <location filename="../../app/services/emergency.py" line="49"/>
-        <location filename="../../app/services/households.py" line="128"/>
-        <location filename="../../app/services/meetings.py" line="84"/>
-        <location filename="../../app/services/selfcheck.py" line="125"/>
-        <location filename="../../app/services/towns.py" line="20"/>
-        <location filename="../../app/services/watch.py" line="45"/>
+        <location filename="../../app/core/validators.py" line="20"/>
         <source>Too long: {length} characters (at most {limit}).</source>
         <translation>長すぎます：{length}文字（最大{limit}文字）。</translation>
     </message>
     <message>
-        <location filename="../../app/services/emergency.py" line="59"/>
+        <location filename="../../app/emergency/cards.py" line="50"/>
         <source>Unknown kind of agency: {kind}</source>
         <translation>機関の種類がわかりません：{kind}</translation>
     </message>
     <message>
-        <location filename="../../app/services/emergency.py" line="67"/>
-        <location filename="../../app/services/households.py" line="93"/>
+        <location filename="../../app/emergency/cards.py" line="57"/>
+        <location filename="../../app/households/households.py" line="93"/>
         <source>Latitude {lat} / longitude {lon} is not on Earth.</source>
         <translation>緯度 {lat}／経度 {lon} は地球上の位置ではありません。</translation>
     </message>
     <message>
-        <location filename="../../app/services/emergency.py" line="84"/>
-        <location filename="../../app/services/emergency.py" line="308"/>
+        <location filename="../../app/emergency/cards.py" line="73"/>
+        <location filename="../../app/emergency/cards.py" line="296"/>
         <source>This agency is no longer in the directory.</source>
         <translation>この機関は一覧にもうありません。</translation>
     </message>
     <message>
-        <location filename="../../app/services/emergency.py" line="186"/>
-        <location filename="../../app/services/meetings.py" line="241"/>
-        <location filename="../../app/services/meetings.py" line="374"/>
+        <location filename="../../app/emergency/cards.py" line="173"/>
+        <location filename="../../app/meeting/meetings.py" line="218"/>
+        <location filename="../../app/meeting/meetings.py" line="358"/>
+        <location filename="../../app/plans/plans.py" line="53"/>
+        <location filename="../../app/safety/incidents.py" line="143"/>
         <source>This person is no longer in the ledger.</source>
         <translation>この人は台帳にもういません。</translation>
     </message>
     <message>
-        <location filename="../../app/services/emergency.py" line="325"/>
+        <location filename="../../app/emergency/cards.py" line="313"/>
         <source>The review date is before the date the card was made.</source>
         <translation>見直しの日が、カードを作った日より前になっています。</translation>
     </message>
     <message>
-        <location filename="../../app/services/emergency.py" line="407"/>
-        <location filename="../../app/services/emergency.py" line="416"/>
+        <location filename="../../app/emergency/cards.py" line="395"/>
+        <location filename="../../app/emergency/cards.py" line="404"/>
         <source>This person has no emergency contact card.</source>
         <translation>この人の緊急連絡カードはありません。</translation>
     </message>
     <message>
-        <location filename="../../app/services/emergency.py" line="577"/>
-        <location filename="../../app/services/households.py" line="84"/>
+        <location filename="../../app/emergency/cards.py" line="572"/>
+        <location filename="../../app/hazards/exposure.py" line="375"/>
+        <location filename="../../app/hazards/shelters.py" line="86"/>
+        <location filename="../../app/households/households.py" line="85"/>
         <source>This household is no longer in the ledger.</source>
         <translation>この世帯は台帳にもうありません。</translation>
     </message>
     <message>
-        <location filename="../../app/services/households.py" line="50"/>
+        <location filename="../../app/households/households.py" line="52"/>
         <source>Unknown household category: {code}</source>
         <translation>世帯の区分がわかりません：{code}</translation>
     </message>
     <message>
-        <location filename="../../app/services/households.py" line="90"/>
+        <location filename="../../app/households/households.py" line="90"/>
         <source>The position is not a number.</source>
         <translation>位置が数値ではありません。</translation>
     </message>
     <message>
-        <location filename="../../app/services/households.py" line="248"/>
+        <location filename="../../app/households/households.py" line="266"/>
         <source>A member needs a name.</source>
         <translation>世帯員の氏名を入力してください。</translation>
     </message>
     <message>
-        <location filename="../../app/services/households.py" line="280"/>
-        <location filename="../../app/services/watch.py" line="185"/>
+        <location filename="../../app/households/households.py" line="295"/>
+        <location filename="../../app/watch/network.py" line="219"/>
         <source>This member is no longer in the ledger.</source>
         <translation>この世帯員は台帳にもういません。</translation>
     </message>
     <message>
-        <location filename="../../app/services/ledger_kind.py" line="38"/>
-        <location filename="../../app/ui/unlock.py" line="174"/>
+        <location filename="../../app/demo/ledger_kind.py" line="38"/>
+        <location filename="../../app/ui/unlock.py" line="175"/>
         <source>this folder already holds a ledger; choose another folder</source>
         <translation>このフォルダーにはすでに台帳があります。別のフォルダーを選んでください</translation>
     </message>
     <message>
-        <location filename="../../app/services/places.py" line="32"/>
+        <location filename="../../app/households/places.py" line="36"/>
         <source>A gathering place needs a name.</source>
         <translation>たまり場の名称を入力してください。</translation>
     </message>
     <message>
-        <location filename="../../app/services/places.py" line="36"/>
+        <location filename="../../app/households/places.py" line="38"/>
         <source>Unknown kind of place: {kind}</source>
         <translation>場所の種類がわかりません：{kind}</translation>
     </message>
     <message>
-        <location filename="../../app/services/places.py" line="45"/>
+        <location filename="../../app/households/places.py" line="45"/>
         <source>This gathering place is no longer in the ledger.</source>
         <translation>このたまり場は台帳にもうありません。</translation>
     </message>
     <message>
-        <location filename="../../app/services/towns.py" line="37"/>
+        <location filename="../../app/towns/towns.py" line="38"/>
+        <location filename="../../app/towns/towns.py" line="176"/>
         <source>{district} already has a town called {town}.</source>
         <translation>{district}には「{town}」という町内がすでにあります。</translation>
     </message>
     <message>
-        <location filename="../../app/services/towns.py" line="83"/>
+        <location filename="../../app/towns/towns.py" line="85"/>
         <source>No town called {name} in this ledger.</source>
         <translation>この台帳に「{name}」という町内はありません。</translation>
     </message>
     <message>
-        <location filename="../../app/services/towns.py" line="85"/>
+        <location filename="../../app/towns/towns.py" line="87"/>
         <source>Several towns are called {name}; add the district name.</source>
         <translation>「{name}」という町内が複数あります。地区名も付けてください。</translation>
     </message>
     <message>
-        <location filename="../../app/services/watch.py" line="57"/>
+        <location filename="../../app/towns/towns.py" line="125"/>
+        <source>There is already a district called {name}.</source>
+        <translation>「{name}」という地区はすでにあります。</translation>
+    </message>
+    <message>
+        <location filename="../../app/towns/towns.py" line="216"/>
+        <source>No district column (chiku, 地区, 地区名 or name) in the header row.</source>
+        <translation>見出しの行に地区の列（chiku、地区、地区名、name）がありません。</translation>
+    </message>
+    <message>
+        <location filename="../../app/towns/towns.py" line="227"/>
+        <source>{name} is listed twice (first on row {first}).</source>
+        <translation>「{name}」が2回あります（最初は{first}行目）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/watch/network.py" line="43"/>
         <source>Unknown watcher role: {role}</source>
         <translation>見守り者の立場がわかりません：{role}</translation>
     </message>
     <message>
-        <location filename="../../app/services/watch.py" line="67"/>
+        <location filename="../../app/watch/network.py" line="48"/>
         <source>Unknown frequency: {frequency}</source>
         <translation>頻度がわかりません：{frequency}</translation>
     </message>
     <message>
-        <location filename="../../app/services/watch.py" line="178"/>
+        <location filename="../../app/plans/plans.py" line="54"/>
+        <source>This person has no evacuation plan.</source>
+        <translation>この人には個別避難計画がありません。</translation>
+    </message>
+    <message>
+        <location filename="../../app/plans/plans.py" line="63"/>
+        <source>Consent is yes, no or unknown, not {value}.</source>
+        <translation>同意は yes・no・unknown のどれかで入力してください（「{value}」は使えません）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/plans/plans.py" line="70"/>
+        <source>Unknown time to start evacuating: {value}</source>
+        <translation>避難を始める時期がわかりません：{value}</translation>
+    </message>
+    <message>
+        <location filename="../../app/plans/plans.py" line="78"/>
+        <source>This shelter is no longer in the imported layer.</source>
+        <translation>この避難所は、取り込んだ一覧にもうありません。</translation>
+    </message>
+    <message>
+        <location filename="../../app/plans/plans.py" line="86"/>
+        <source>Please write when to start evacuating.</source>
+        <translation>避難を始める時期を書いてください。</translation>
+    </message>
+    <message>
+        <location filename="../../app/plans/plans.py" line="94"/>
+        <source>The review date is before the date the plan was made.</source>
+        <translation>見直し日が作成日より前になっています。</translation>
+    </message>
+    <message>
+        <location filename="../../app/plans/plans.py" line="106"/>
+        <location filename="../../app/watch/network.py" line="214"/>
         <source>This watcher is no longer in the ledger.</source>
         <translation>この見守り者は台帳にもういません。</translation>
     </message>
     <message>
-        <location filename="../../app/services/watch.py" line="199"/>
+        <location filename="../../app/plans/plans.py" line="127"/>
+        <source>{name} is listed twice as a supporter.</source>
+        <translation>{name} さんが支援者として2回書かれています。</translation>
+    </message>
+    <message>
+        <location filename="../../app/watch/network.py" line="233"/>
         <source>The watcher&apos;s household is not on this town&apos;s map.</source>
         <translation>見守り者の世帯が、この町内の地図にありません。</translation>
     </message>
     <message>
-        <location filename="../../app/services/watch.py" line="256"/>
+        <location filename="../../app/watch/network.py" line="288"/>
         <source>This watch link is no longer in the ledger.</source>
         <translation>この見守りの関係は台帳にもうありません。</translation>
     </message>
     <message>
-        <location filename="../../app/services/meetings.py" line="91"/>
+        <location filename="../../app/core/validators.py" line="21"/>
         <source>Please enter a date.</source>
         <translation>日付を入れてください。</translation>
     </message>
     <message>
-        <location filename="../../app/services/meetings.py" line="93"/>
-        <location filename="../../app/services/selfcheck.py" line="153"/>
+        <location filename="../../app/core/validators.py" line="22"/>
+        <location filename="../../app/meeting/selfcheck.py" line="143"/>
         <source>The date {date} is in the future.</source>
         <translation>日付 {date} は未来の日付です。</translation>
     </message>
     <message>
-        <location filename="../../app/services/meetings.py" line="102"/>
+        <location filename="../../app/meeting/meetings.py" line="86"/>
         <source>Unknown kind of meeting: {kind}</source>
         <translation>会議の種類が分かりません：{kind}</translation>
     </message>
     <message>
-        <location filename="../../app/services/meetings.py" line="110"/>
+        <location filename="../../app/meeting/meetings.py" line="91"/>
         <source>Unknown role: {role}</source>
         <translation>立場が分かりません：{role}</translation>
     </message>
     <message>
-        <location filename="../../app/services/meetings.py" line="117"/>
+        <location filename="../../app/meeting/meetings.py" line="96"/>
         <source>Unknown review outcome: {outcome}</source>
         <translation>見直しの結果が分かりません：{outcome}</translation>
     </message>
     <message>
-        <location filename="../../app/services/meetings.py" line="147"/>
+        <location filename="../../app/meeting/meetings.py" line="124"/>
         <source>This meeting is no longer in the ledger.</source>
         <translation>この会議は台帳にもうありません。</translation>
     </message>
     <message>
-        <location filename="../../app/services/meetings.py" line="156"/>
+        <location filename="../../app/meeting/meetings.py" line="133"/>
         <source>Too many attendees: {count} (at most {limit}).</source>
         <translation>出席者が多すぎます：{count}人（{limit}人まで）。</translation>
     </message>
     <message>
-        <location filename="../../app/services/meetings.py" line="259"/>
+        <location filename="../../app/meeting/meetings.py" line="236"/>
         <source>This meeting is of another town.</source>
         <translation>この会議はほかの町内のものです。</translation>
     </message>
     <message>
-        <location filename="../../app/services/meetings.py" line="268"/>
+        <location filename="../../app/meeting/meetings.py" line="245"/>
         <source>{name} is archived: restore them before a review.</source>
         <translation>{name}さんは保管済みです。見直しの前に元に戻してください。</translation>
     </message>
     <message>
-        <location filename="../../app/services/meetings.py" line="271"/>
-        <location filename="../../app/services/watch.py" line="280"/>
+        <location filename="../../app/meeting/meetings.py" line="248"/>
+        <location filename="../../app/watch/network.py" line="312"/>
         <source>{name} is not marked as a person of concern.</source>
         <translation>{name} さんは気がかりな人になっていません。</translation>
     </message>
     <message>
-        <location filename="../../app/services/meetings.py" line="290"/>
+        <location filename="../../app/meeting/meetings.py" line="267"/>
         <source>This review is no longer in the ledger.</source>
         <translation>この見直しの記録は台帳にもうありません。</translation>
     </message>
     <message>
-        <location filename="../../app/services/meetings.py" line="376"/>
+        <location filename="../../app/meeting/meetings.py" line="360"/>
         <source>{name}&apos;s household is off the map: restore the household first.</source>
         <translation>{name}さんの世帯は地図から外されています。先に世帯を元に戻してください。</translation>
     </message>
     <message>
-        <location filename="../../app/services/watch.py" line="284"/>
+        <location filename="../../app/plans/plans.py" line="109"/>
+        <location filename="../../app/watch/network.py" line="316"/>
         <source>{watcher} is a watcher of another town.</source>
         <translation>{watcher} さんは別の町内の見守り者です。</translation>
     </message>
     <message>
-        <location filename="../../app/services/watch.py" line="291"/>
+        <location filename="../../app/watch/network.py" line="323"/>
         <source>{watcher} already watches over {name}.</source>
         <translation>{watcher} さんは、すでに {name} さんを見守っています。</translation>
     </message>
     <message>
-        <location filename="../../app/maps/printing.py" line="91"/>
+        <location filename="../../app/maps/printing.py" line="78"/>
         <source>The map did not finish loading for printing.</source>
         <translation>印刷用の地図の読み込みが終わりませんでした。</translation>
     </message>
     <message>
-        <location filename="../../app/maps/printing.py" line="176"/>
+        <location filename="../../app/maps/printing.py" line="231"/>
         <source>The printed map is saved as .pdf or .png, not {suffix}.</source>
         <translation>印刷用の地図は .pdf か .png で保存します（{suffix} では保存できません）。</translation>
     </message>
     <message>
-        <location filename="../../app/maps/printing.py" line="179"/>
+        <location filename="../../app/maps/printing.py" line="234"/>
         <source>Paper must be A4 or A3.</source>
         <translation>用紙はA4かA3にしてください。</translation>
     </message>
     <message>
-        <location filename="../../app/maps/printing.py" line="197"/>
+        <location filename="../../app/maps/printing.py" line="267"/>
+        <location filename="../../app/maps/printing.py" line="282"/>
         <source>Could not write the file.</source>
         <translation>ファイルを書き込めませんでした。</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit.py" line="152"/>
-        <location filename="../../app/services/privacy.py" line="143"/>
+        <location filename="../../app/privacy/audit.py" line="158"/>
+        <location filename="../../app/privacy/consent.py" line="57"/>
         <source>this person is not in the ledger</source>
         <translation>この人は台帳にいません</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit.py" line="168"/>
+        <location filename="../../app/privacy/audit.py" line="174"/>
         <source>{name} is already archived</source>
         <translation>{name} さんはすでに一覧から外れています（記録は残っています）</translation>
     </message>
     <message>
-        <location filename="../../app/services/backup.py" line="84"/>
+        <location filename="../../app/privacy/backup.py" line="94"/>
         <source>a backup cannot overwrite the ledger itself</source>
         <translation>バックアップで台帳そのものを上書きすることはできません</translation>
     </message>
     <message>
-        <location filename="../../app/services/backup.py" line="94"/>
+        <location filename="../../app/privacy/backup.py" line="104"/>
         <source>no such file</source>
         <translation>ファイルがありません</translation>
     </message>
     <message>
-        <location filename="../../app/services/backup.py" line="96"/>
+        <location filename="../../app/privacy/backup.py" line="106"/>
         <source>this file does not open with the passphrase: wrong passphrase, or not a ledger backup</source>
         <translation>この合言葉ではファイルが開けません。合言葉が違うか、台帳のバックアップではありません</translation>
     </message>
     <message>
-        <location filename="../../app/services/backup.py" line="100"/>
+        <location filename="../../app/privacy/backup.py" line="110"/>
         <source>this backup is damaged ({detail})</source>
         <translation>このバックアップは壊れています（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../app/services/backup.py" line="110"/>
+        <location filename="../../app/privacy/backup.py" line="120"/>
         <source>this file is not a ledger backup</source>
         <translation>このファイルは台帳のバックアップではありません</translation>
     </message>
     <message>
-        <location filename="../../app/services/backup.py" line="125"/>
+        <location filename="../../app/privacy/backup.py" line="135"/>
         <source>the current ledger does not open with this passphrase; nothing was restored</source>
         <translation>この合言葉では今の台帳が開けません。何も復元していません</translation>
     </message>
     <message>
-        <location filename="../../app/services/backup.py" line="132"/>
+        <location filename="../../app/privacy/backup.py" line="143"/>
         <source>the ledger is still open (or was not closed cleanly); close the app and try again</source>
         <translation>台帳がまだ開いています（または正しく閉じられていません）。アプリを閉じてから、もう一度お試しください</translation>
     </message>
     <message>
-        <location filename="../../app/services/backup.py" line="157"/>
+        <location filename="../../app/privacy/backup.py" line="173"/>
         <source>this is not an unencrypted copy of the ledger</source>
         <translation>これは台帳の暗号化されていない控えではありません</translation>
     </message>
     <message>
-        <location filename="../../app/services/backup.py" line="173"/>
+        <location filename="../../app/privacy/backup.py" line="189"/>
         <source>the ledger holds fewer {table} rows than the unencrypted copy; the copy was kept</source>
         <translation>台帳の {table} の行が控えより少ないため、控えは残しました</translation>
     </message>
     <message>
-        <location filename="../../app/services/lock.py" line="116"/>
+        <location filename="../../app/privacy/lock.py" line="117"/>
         <source>this ledger is already open in another copy of the app (process {pid} on {host}); close that one first</source>
         <translation>この台帳は、別に起動しているアプリで開かれています（{host} のプロセス {pid}）。先にそちらを閉じてください</translation>
     </message>
     <message>
-        <location filename="../../app/services/privacy.py" line="156"/>
+        <location filename="../../app/privacy/consent.py" line="69"/>
         <source>consent must be yes, no or unknown</source>
         <translation>同意は「あり」「なし」「不明」のどれかにしてください</translation>
     </message>
     <message>
-        <location filename="../../app/services/privacy.py" line="159"/>
+        <location filename="../../app/privacy/consent.py" line="72"/>
         <source>the consent date is in the future</source>
         <translation>同意の日付が未来になっています</translation>
     </message>
     <message>
-        <location filename="../../app/services/overview.py" line="112"/>
+        <location filename="../../app/meeting/overview.py" line="112"/>
+        <location filename="../../app/towns/towns.py" line="117"/>
         <source>This district is no longer in the ledger.</source>
         <translation>この地区は台帳にもうありません。</translation>
     </message>
     <message>
-        <location filename="../../app/services/selfcheck.py" line="105"/>
+        <location filename="../../app/meeting/selfcheck.py" line="104"/>
         <source>Unknown kind of checker: {kind}</source>
         <translation>チェックする人の種類が分かりません：{kind}</translation>
     </message>
     <message>
-        <location filename="../../app/services/selfcheck.py" line="111"/>
+        <location filename="../../app/meeting/selfcheck.py" line="109"/>
         <source>The year must be between {first} and {last}.</source>
         <translation>年度は {first} から {last} の間にしてください。</translation>
     </message>
     <message>
-        <location filename="../../app/services/selfcheck.py" line="118"/>
+        <location filename="../../app/meeting/selfcheck.py" line="116"/>
         <source>Unknown check list item: {item}</source>
         <translation>チェック表の項目が分かりません：{item}</translation>
     </message>
     <message>
-        <location filename="../../app/services/masking.py" line="51"/>
+        <location filename="../../app/privacy/masking.py" line="59"/>
         <source>Unknown audience {audience}: use staff, watchers, agencies or community.</source>
         <translation>配布先 {audience} は使えません：staff（職員）、watchers（見守り者・民生委員）、agencies（関係機関）、community（地域）のいずれかです。</translation>
     </message>
     <message>
-        <location filename="../../app/services/sync_core.py" line="69"/>
+        <location filename="../../app/sync/core.py" line="76"/>
         <source>{entity} is not a table that syncs</source>
         <translation>{entity} は同期する表ではありません</translation>
     </message>
     <message>
-        <location filename="../../app/services/sync_server.py" line="52"/>
+        <location filename="../../app/sync/protocol.py" line="59"/>
         <source>the server address must start with postgresql://</source>
         <translation>サーバーのアドレスは postgresql:// で始めてください</translation>
     </message>
     <message>
-        <location filename="../../app/services/sync_server.py" line="71"/>
+        <location filename="../../app/sync/protocol.py" line="79"/>
         <source>could not reach the office server ({detail}); nothing was changed</source>
         <translation>事務所のサーバーにつながりませんでした（{detail}）。何も変更していません</translation>
     </message>
     <message>
-        <location filename="../../app/services/sync_server.py" line="193"/>
+        <location filename="../../app/office/server.py" line="167"/>
         <source>a laptop needs a name of 1 to 100 characters</source>
         <translation>パソコンの名前は1〜100文字で付けてください</translation>
     </message>
     <message>
-        <location filename="../../app/services/sync_server.py" line="195"/>
+        <location filename="../../app/office/server.py" line="169"/>
         <source>the name {name} is the server&apos;s own</source>
         <translation>{name} はサーバー自身の名前なので使えません</translation>
     </message>
     <message>
-        <location filename="../../app/services/sync_server.py" line="209"/>
+        <location filename="../../app/office/server.py" line="183"/>
         <source>name at least one district (or * for all)</source>
         <translation>地区を1つ以上指定してください（すべてなら *）</translation>
     </message>
     <message>
-        <location filename="../../app/services/sync_server.py" line="215"/>
+        <location filename="../../app/office/server.py" line="189"/>
         <source>a laptop called {name} is already registered</source>
         <translation>{name} という名前のパソコンはもう登録されています</translation>
     </message>
     <message>
-        <location filename="../../app/services/sync_server.py" line="266"/>
+        <location filename="../../app/sync/protocol.py" line="95"/>
         <source>this login is not registered as a laptop on the server; ask the office to register it</source>
         <translation>このログインはサーバーにパソコンとして登録されていません。事務所に登録を頼んでください</translation>
     </message>
     <message>
-        <location filename="../../app/services/sync_server.py" line="277"/>
+        <location filename="../../app/office/server.py" line="235"/>
+        <location filename="../../app/office/server.py" line="255"/>
+        <location filename="../../app/office/server.py" line="323"/>
         <source>no laptop called {name} is registered on the server</source>
         <translation>{name} という名前のパソコンはサーバーに登録されていません</translation>
     </message>
     <message>
-        <location filename="../../app/services/sync.py" line="574"/>
+        <location filename="../../app/sync/journal.py" line="309"/>
         <source>this ledger syncs as laptop {mine}, not as {other}</source>
         <translation>この台帳はパソコン {mine} として同期しています。{other} としては同期できません</translation>
     </message>
     <message>
-        <location filename="../../app/services/sync.py" line="591"/>
+        <location filename="../../app/sync/laptop.py" line="28"/>
         <source>this laptop has not synced yet: give the office server&apos;s address</source>
         <translation>このパソコンはまだ同期していません。事務所のサーバーのアドレスを指定してください</translation>
     </message>
     <message>
-        <location filename="../../app/services/sync.py" line="607"/>
+        <location filename="../../app/sync/laptop.py" line="44"/>
         <source>other laptops kept sending changes to the same records; sync again</source>
         <translation>他のパソコンが同じ記録を続けて変更しました。もう一度同期してください</translation>
     </message>
     <message>
-        <location filename="../../app/services/sync.py" line="693"/>
+        <location filename="../../app/sync/conflicts.py" line="44"/>
         <source>choose mine or theirs, not {choice}</source>
         <translation>{choice} ではなく、mine（こちら）か theirs（相手）を選んでください</translation>
     </message>
     <message>
-        <location filename="../../app/services/sync.py" line="697"/>
+        <location filename="../../app/sync/conflicts.py" line="48"/>
         <source>no such conflict</source>
         <translation>その食い違いはありません</translation>
     </message>
     <message>
-        <location filename="../../app/services/sync.py" line="699"/>
+        <location filename="../../app/sync/conflicts.py" line="50"/>
         <source>this conflict was already resolved</source>
         <translation>この食い違いはもう解決済みです</translation>
     </message>
     <message>
-        <location filename="../../app/services/sync.py" line="754"/>
+        <location filename="../../app/sync/packages.py" line="82"/>
         <source>a sync package needs a passphrase</source>
         <translation>同期パッケージにはパスフレーズが必要です</translation>
     </message>
     <message>
-        <location filename="../../app/services/sync.py" line="780"/>
+        <location filename="../../app/sync/packages.py" line="112"/>
         <source>no sync package at this path</source>
         <translation>この場所に同期パッケージがありません</translation>
     </message>
     <message>
-        <location filename="../../app/services/sync.py" line="790"/>
+        <location filename="../../app/sync/packages.py" line="122"/>
         <source>wrong passphrase, or the file is not a sync package</source>
         <translation>パスフレーズが違うか、同期パッケージではないファイルです</translation>
     </message>
     <message>
-        <location filename="../../app/services/sync.py" line="793"/>
+        <location filename="../../app/sync/packages.py" line="125"/>
+        <location filename="../../app/sync/packages.py" line="131"/>
         <source>the file is not a sync package</source>
         <translation>同期パッケージではないファイルです</translation>
     </message>
     <message>
-        <location filename="../../app/services/sync.py" line="805"/>
+        <location filename="../../app/sync/packages.py" line="141"/>
         <source>this laptop is not registered yet: import the package the office made for it first</source>
         <translation>このパソコンはまだ登録されていません。先に事務所が作ったパッケージを取り込んでください</translation>
     </message>
     <message>
-        <location filename="../../app/services/sync.py" line="834"/>
+        <location filename="../../app/office/packages.py" line="43"/>
         <source>this package was made by the office, not by a laptop</source>
         <translation>このパッケージはパソコンではなく事務所が作ったものです</translation>
     </message>
     <message>
-        <location filename="../../app/services/sync.py" line="877"/>
+        <location filename="../../app/sync/packages.py" line="183"/>
         <source>this package was made by a laptop: import it at the office</source>
         <translation>このパッケージはパソコンが作ったものです。事務所で取り込んでください</translation>
     </message>
     <message>
-        <location filename="../../app/services/sync.py" line="884"/>
+        <location filename="../../app/sync/packages.py" line="191"/>
         <source>this package answers another ledger&apos;s package</source>
         <translation>このパッケージは別の台帳のパッケージへの返事です</translation>
     </message>
     <message>
-        <location filename="../../app/services/sync.py" line="897"/>
+        <location filename="../../app/office/packages.py" line="51"/>
         <source>this package is not signed with the key of laptop {name}: it was changed after it was made, or another laptop made it; nothing was applied</source>
         <translation>このパッケージはパソコン {name} の鍵で署名されていません。作成後に書き換えられたか、別のパソコンが作ったものです。何も反映していません</translation>
     </message>
     <message>
-        <location filename="../../app/services/sync.py" line="902"/>
+        <location filename="../../app/office/packages.py" line="56"/>
         <source>this package changes records of districts laptop {name} is not registered for; nothing was applied</source>
         <translation>このパッケージには、パソコン {name} が登録されていない地区の記録への変更が含まれています。何も反映していません</translation>
     </message>
     <message>
-        <location filename="../../app/services/sync.py" line="951"/>
+        <location filename="../../app/sync/packages.py" line="165"/>
         <source>this laptop has no package key and the package does not bring one: ask the office for a new package key for this laptop</source>
         <translation>このパソコンにはパッケージの鍵がなく、このパッケージにも含まれていません。事務局にこのパソコンの新しいパッケージ鍵を作ってもらってください</translation>
     </message>
     <message>
-        <location filename="../../app/services/sync.py" line="957"/>
+        <location filename="../../app/sync/packages.py" line="171"/>
         <source>this package is not signed with this laptop&apos;s key: it was changed after the office made it, or it was not made for this laptop; nothing was applied</source>
         <translation>このパッケージはこのパソコンの鍵で署名されていません。事務局が作成した後に書き換えられたか、このパソコン宛てのものではありません。何も反映していません</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="240"/>
+        <location filename="../../app/cli/__init__.py" line="217"/>
         <source>a sync package needs a passphrase: set {env}</source>
         <translation>同期パッケージにはパスフレーズが必要です。{env} を設定してください</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="300"/>
+        <location filename="../../app/cli/__init__.py" line="285"/>
         <source>name the laptop the package is for</source>
         <translation>パッケージを渡すパソコンの名前を指定してください</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="319"/>
+        <location filename="../../app/cli/__init__.py" line="305"/>
         <source>give the reply package&apos;s file name</source>
         <translation>返事のパッケージのファイル名を指定してください</translation>
     </message>
     <message>
-        <location filename="../../app/services/basemap_files.py" line="162"/>
+        <location filename="../../app/towns/basemap_files.py" line="162"/>
         <source>Sasaeai Map is not allowed to read 「{name}」.</source>
         <translation>支え合いマップには「{name}」を読む権限がありません。</translation>
     </message>
     <message>
-        <location filename="../../app/services/basemap_files.py" line="286"/>
+        <location filename="../../app/towns/basemap_files.py" line="286"/>
         <source>The MBTiles file 「{name}」 is damaged or incomplete: it cannot be opened ({reason}). Please copy it again from the original.</source>
         <translation>MBTiles ファイル「{name}」は壊れているか、途中までしかありません。開けません（{reason}）。元のファイルからもう一度コピーしてください。</translation>
     </message>
     <message>
-        <location filename="../../app/services/basemap_files.py" line="296"/>
+        <location filename="../../app/towns/basemap_files.py" line="296"/>
         <source>The MBTiles file 「{name}」 is damaged or incomplete: its contents cannot be read ({reason}). Please copy it again from the original.</source>
         <translation>MBTiles ファイル「{name}」は壊れているか、途中までしかありません。中身を読めません（{reason}）。元のファイルからもう一度コピーしてください。</translation>
     </message>
     <message>
-        <location filename="../../app/services/basemap_files.py" line="272"/>
+        <location filename="../../app/towns/basemap_files.py" line="272"/>
         <source>The MBTiles file 「{name}」 is damaged or incomplete: only about {percent}% of it is there (it may not have finished copying). Please copy it again from the original.</source>
         <translation>MBTiles ファイル「{name}」は壊れているか、途中までしかありません。全体の約 {percent}% しかありません（コピーが終わっていないのかもしれません）。元のファイルからもう一度コピーしてください。</translation>
     </message>
     <message>
-        <location filename="../../app/services/basemap_files.py" line="254"/>
+        <location filename="../../app/towns/basemap_files.py" line="254"/>
         <source>The MBTiles file 「{name}」 is damaged or incomplete: the file stops right after it begins. Please copy it again from the original.</source>
         <translation>MBTiles ファイル「{name}」は壊れているか、途中までしかありません。ファイルが始まってすぐに終わっています。元のファイルからもう一度コピーしてください。</translation>
     </message>
     <message>
-        <location filename="../../app/services/basemap_files.py" line="260"/>
+        <location filename="../../app/towns/basemap_files.py" line="260"/>
         <source>The MBTiles file 「{name}」 is damaged or incomplete: the start of the file is scrambled. Please copy it again from the original.</source>
         <translation>MBTiles ファイル「{name}」は壊れているか、途中までしかありません。ファイルの先頭が壊れています。元のファイルからもう一度コピーしてください。</translation>
     </message>
     <message>
-        <location filename="../../app/services/basemap_files.py" line="138"/>
+        <location filename="../../app/towns/basemap_files.py" line="138"/>
         <source>The picture 「{name}」 is damaged or incomplete and cannot be shown. Please copy it again, or open it in a picture program and save it again.</source>
         <translation>画像「{name}」は壊れているか、途中までしかないため表示できません。もう一度コピーするか、画像ソフトで開いて保存し直してください。</translation>
     </message>
     <message>
-        <location filename="../../app/services/basemap_files.py" line="227"/>
+        <location filename="../../app/towns/basemap_files.py" line="227"/>
         <source>The picture 「{name}」 is too large (too many pixels). Pictures can be at most {limit} pixels wide and {limit} pixels high; please make it smaller and try again.</source>
         <translation>画像「{name}」は大きすぎます（画素数が多すぎます）。画像は幅 {limit} 画素、高さ {limit} 画素までです。小さくしてから、もう一度お試しください。</translation>
     </message>
     <message>
-        <location filename="../../app/services/basemap_files.py" line="205"/>
+        <location filename="../../app/towns/basemap_files.py" line="205"/>
         <source>The picture 「{name}」 is too large ({width} × {height} pixels). Pictures can be at most {limit} pixels wide and {limit} pixels high; please make it smaller and try again.</source>
         <translation>画像「{name}」は大きすぎます（{width} × {height} 画素）。画像は幅 {limit} 画素、高さ {limit} 画素までです。小さくしてから、もう一度お試しください。</translation>
     </message>
     <message>
-        <location filename="../../app/services/basemap_files.py" line="448"/>
+        <location filename="../../app/towns/basemap_files.py" line="448"/>
         <source>「{name}」 contains no map tiles, so there is nothing to show. It may have been exported incompletely; please make it again.</source>
         <translation>「{name}」には地図タイルが入っていないため、表示するものがありません。書き出しが途中で終わったのかもしれません。もう一度作ってください。</translation>
     </message>
     <message>
-        <location filename="../../app/services/basemap_files.py" line="158"/>
+        <location filename="../../app/towns/basemap_files.py" line="158"/>
         <source>「{name}」 could not be found. It may have been moved, renamed or deleted.</source>
         <translation>「{name}」が見つかりません。移動されたか、名前が変わったか、削除されたのかもしれません。</translation>
     </message>
     <message>
-        <location filename="../../app/services/basemap_files.py" line="145"/>
+        <location filename="../../app/towns/basemap_files.py" line="145"/>
         <source>「{name}」 could not be read ({reason}).</source>
         <translation>「{name}」を読めませんでした（{reason}）。</translation>
     </message>
     <message>
-        <location filename="../../app/services/basemap_files.py" line="354"/>
+        <location filename="../../app/towns/basemap_files.py" line="354"/>
         <source>「{name}」 holds map tiles in a form Sasaeai Map cannot show; it needs raster tiles (PNG or JPEG).</source>
         <translation>「{name}」の地図タイルは、支え合いマップで表示できない形式です。ラスタータイル（PNG または JPEG）が必要です。</translation>
     </message>
     <message>
-        <location filename="../../app/services/basemap_files.py" line="130"/>
+        <location filename="../../app/towns/basemap_files.py" line="130"/>
         <source>「{name}」 holds vector (PBF) tiles; Sasaeai Map needs raster tiles (PNG or JPEG). Please ask for a version of the map made of PNG or JPEG tiles.</source>
         <translation>「{name}」はベクトル（PBF）タイルの地図です。支え合いマップにはラスタータイル（PNG または JPEG）が必要です。PNG または JPEG のタイルで作った地図を用意してもらってください。</translation>
     </message>
     <message>
-        <location filename="../../app/services/basemap_files.py" line="312"/>
+        <location filename="../../app/towns/basemap_files.py" line="312"/>
         <source>「{name}」 is a database file but not an MBTiles map: it has no “{table}” table. Please choose a map file made for map tiles.</source>
         <translation>「{name}」はデータベースのファイルですが、MBTiles の地図ではありません（「{table}」テーブルがありません）。地図タイル用に作られた地図ファイルを選んでください。</translation>
     </message>
     <message>
-        <location filename="../../app/services/basemap_files.py" line="166"/>
+        <location filename="../../app/towns/basemap_files.py" line="166"/>
         <source>「{name}」 is a folder, not a file.</source>
         <translation>「{name}」はフォルダーです。ファイルを選んでください。</translation>
     </message>
     <message>
-        <location filename="../../app/services/basemap_files.py" line="198"/>
+        <location filename="../../app/towns/basemap_files.py" line="198"/>
         <source>「{name}」 is a kind of picture Sasaeai Map cannot use: it can only use PNG or JPEG pictures. Please save it as PNG or JPEG and try again.</source>
         <translation>「{name}」は支え合いマップで使えない種類の画像です。使えるのは PNG または JPEG の画像だけです。PNG または JPEG で保存し直してから、もう一度お試しください。</translation>
     </message>
     <message>
-        <location filename="../../app/services/basemap_files.py" line="192"/>
+        <location filename="../../app/towns/basemap_files.py" line="192"/>
         <source>「{name}」 is a {format} picture; Sasaeai Map can only use PNG or JPEG pictures. Please save it as PNG or JPEG and try again.</source>
         <translation>「{name}」は {format} 形式の画像です。支え合いマップで使えるのは PNG または JPEG の画像だけです。PNG または JPEG で保存し直してから、もう一度お試しください。</translation>
     </message>
     <message>
-        <location filename="../../app/services/basemap_files.py" line="169"/>
+        <location filename="../../app/towns/basemap_files.py" line="169"/>
         <source>「{name}」 is empty (it contains no data). It may not have finished copying; please copy it again.</source>
         <translation>「{name}」は空です（データが入っていません）。コピーが終わっていないのかもしれません。もう一度コピーしてください。</translation>
     </message>
     <message>
-        <location filename="../../app/services/basemap_files.py" line="221"/>
+        <location filename="../../app/towns/basemap_files.py" line="221"/>
         <source>「{name}」 is not a picture (PNG or JPEG). Please choose a PNG or JPEG picture of the town map.</source>
         <translation>「{name}」は画像（PNG または JPEG）ではありません。町内地図の PNG または JPEG 画像を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../app/services/basemap_files.py" line="122"/>
+        <location filename="../../app/towns/basemap_files.py" line="122"/>
         <source>「{name}」 is not an MBTiles map file. Please choose a map file whose name ends in .mbtiles.</source>
         <translation>「{name}」は MBTiles の地図ファイルではありません。名前が .mbtiles で終わる地図ファイルを選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/incidents.py" line="31"/>
+        <source>--status {value}: use one of {labels}.</source>
+        <translation>--status {value}：{labels} のどれかを指定してください。</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/incidents.py" line="58"/>
+        <source>--method {value}: use 訪問, 電話 or その他.</source>
+        <translation>--method {value}：訪問、電話、その他 のどれかを指定してください。</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/incidents.py" line="73"/>
+        <source>No such person at map number {number} in {town}.</source>
+        <translation>{town} に地図番号 {number} の人はいません。</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/incidents.py" line="76"/>
+        <source>Map number {number} has several persons: name one with --person.</source>
+        <translation>地図番号 {number} には複数の人がいます。--person で1人を指定してください。</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/incidents.py" line="97"/>
+        <source>No incident was ever started.</source>
+        <translation>災害対応はまだ一度も始められていません。</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/towns.py" line="23"/>
+        <source>{option} {text}: expected {count} numbers separated by commas.</source>
+        <translation>{option} {text}：カンマで区切った {count}個の数値を指定してください。</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/towns.py" line="34"/>
+        <source>--center {text}: expected LATITUDE,LONGITUDE.</source>
+        <translation>--center {text}：緯度,経度 の形で指定してください。</translation>
+    </message>
+    <message>
+        <location filename="../../app/hazards/codes.py" line="89"/>
+        <source>This is the older 洪水浸水想定区域 data (A31, 第1.1–2.x版) whose depth codes differ; download the 河川単位 data (A31a, 第3.0版 or later) from 国土数値情報.</source>
+        <translation>これは浸水深の区分が異なる古い洪水浸水想定区域データ（A31、第1.1～2.x版）です。国土数値情報から河川単位のデータ（A31a、第3.0版以降）をダウンロードしてください。</translation>
+    </message>
+    <message>
+        <location filename="../../app/hazards/codes.py" line="92"/>
+        <source>Cannot tell which hazard the file holds from its attributes ({names}); choose the kind (flood, sediment, storm surge or tsunami).</source>
+        <translation>属性（{names}）からは、どのハザードのファイルか判断できません。種類（洪水、土砂災害、高潮、津波）を選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../../app/hazards/importer.py" line="194"/>
+        <source>The ledger places nothing on the ground yet (no household, shelter or town with a position), so the city&apos;s extent is unknown: add them first or give the extent.</source>
+        <translation>台帳にはまだ位置のあるものがありません（位置のある世帯・避難所・町内がない）ため、市の範囲がわかりません。先にそれらを登録するか、範囲を指定してください。</translation>
+    </message>
+    <message>
+        <location filename="../../app/hazards/importer.py" line="239"/>
+        <source>The file holds no features.</source>
+        <translation>ファイルに地物がありません。</translation>
+    </message>
+    <message>
+        <location filename="../../app/hazards/importer.py" line="296"/>
+        <source>This hazard layer is no longer in the ledger.</source>
+        <translation>このハザード情報は台帳にもうありません。</translation>
+    </message>
+    <message>
+        <location filename="../../app/plans/papers.py" line="249"/>
+        <source>Save the plans as .pdf or .xlsx.</source>
+        <translation>計画は .pdf か .xlsx で保存してください。</translation>
+    </message>
+    <message>
+        <location filename="../../app/privacy/copies.py" line="90"/>
+        <source>The number of copies must be 1 or more.</source>
+        <translation>部数は1以上にしてください。</translation>
+    </message>
+    <message>
+        <location filename="../../app/privacy/copies.py" line="121"/>
+        <location filename="../../app/privacy/copies.py" line="136"/>
+        <source>This printed copy is not in the ledger.</source>
+        <translation>この配布資料は台帳にありません。</translation>
+    </message>
+    <message>
+        <location filename="../../app/privacy/copies.py" line="123"/>
+        <source>Copy {serial} was already recorded as returned or destroyed.</source>
+        <translation>管理番号 {serial} はすでに回収済みまたは廃棄済みです。</translation>
+    </message>
+    <message>
+        <location filename="../../app/privacy/sharing.py" line="105"/>
+        <source>Unknown sharing mode {mode}: use normal or disaster.</source>
+        <translation>不明な提供モード {mode} です。normal（平常時）か disaster（災害時）を指定してください。</translation>
+    </message>
+    <message>
+        <location filename="../../app/privacy/sharing.py" line="109"/>
+        <source>Say who decides to switch the sharing mode.</source>
+        <translation>提供モードを切り替える判断をした人の名前を入力してください。</translation>
+    </message>
+    <message>
+        <location filename="../../app/privacy/sharing.py" line="112"/>
+        <source>Say why names are given without consent (e.g. the evacuation order in force).</source>
+        <translation>同意なしで氏名を提供する理由を入力してください（例: 発令中の避難指示）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/privacy/sharing.py" line="116"/>
+        <source>The ledger is already in this sharing mode.</source>
+        <translation>すでにこの提供モードです。</translation>
+    </message>
+    <message>
+        <location filename="../../app/safety/incidents.py" line="63"/>
+        <source>Unknown kind of incident {kind}: use flood, sediment, earthquake or other.</source>
+        <translation>災害の種類 {kind} がわかりません。flood（洪水）、sediment（土砂災害）、earthquake（地震）、other（その他）のどれかを指定してください。</translation>
+    </message>
+    <message>
+        <location filename="../../app/safety/incidents.py" line="72"/>
+        <source>Give the incident a name.</source>
+        <translation>災害の名称を入力してください。</translation>
+    </message>
+    <message>
+        <location filename="../../app/safety/incidents.py" line="74"/>
+        <source>The name is {length} characters long (at most 200).</source>
+        <translation>名称が {length} 文字あります（200文字まで）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/safety/incidents.py" line="78"/>
+        <source>Choose at least one town for the incident.</source>
+        <translation>対象の町内を1つ以上選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../../app/safety/incidents.py" line="81"/>
+        <source>No such town: {town}</source>
+        <translation>町内がありません：{town}</translation>
+    </message>
+    <message>
+        <location filename="../../app/safety/incidents.py" line="92"/>
+        <source>No such incident.</source>
+        <translation>その災害対応はありません。</translation>
+    </message>
+    <message>
+        <location filename="../../app/safety/incidents.py" line="104"/>
+        <source>The incident {name} is already closed.</source>
+        <translation>災害「{name}」の対応はすでに終了しています。</translation>
+    </message>
+    <message>
+        <location filename="../../app/safety/incidents.py" line="135"/>
+        <source>No incident is open: start one first.</source>
+        <translation>対応中の災害がありません。先に災害対応を始めてください。</translation>
+    </message>
+    <message>
+        <location filename="../../app/safety/incidents.py" line="145"/>
+        <source>{name} lives outside the towns of the incident {incident}.</source>
+        <translation>{name} さんは、災害「{incident}」の対象町内の外に住んでいます。</translation>
+    </message>
+    <message>
+        <location filename="../../app/safety/incidents.py" line="158"/>
+        <source>Unknown status or method: {value}</source>
+        <translation>状況または方法がわかりません：{value}</translation>
+    </message>
+    <message>
+        <location filename="../../app/safety/incidents.py" line="172"/>
+        <source>The incident {name} is closed: no check can be added.</source>
+        <translation>災害「{name}」の対応は終了しています。確認を追加できません。</translation>
+    </message>
+    <message>
+        <location filename="../../app/safety/papers.py" line="69"/>
+        <source>Group the checklists by commissioner, watcher or shelter.</source>
+        <translation>確認表は民生委員ごと、見守り者ごと、避難所ごとのどれかで分けてください。</translation>
+    </message>
+    <message>
+        <location filename="../../app/safety/papers.py" line="168"/>
+        <source>Save the checklists as .pdf.</source>
+        <translation>確認表は .pdf で保存してください。</translation>
+    </message>
+    <message>
+        <location filename="../../app/safety/workbook.py" line="112"/>
+        <source>Sheet {sheet}, row {row}, column 状況（入力） ({cell}): 「{value}」 is not a status; use one of {labels}.</source>
+        <translation>シート「{sheet}」{row}行目、状況（入力）の列（{cell}）：「{value}」は状況ではありません。{labels} のどれかを入力してください。</translation>
+    </message>
+    <message>
+        <location filename="../../app/safety/workbook.py" line="131"/>
+        <source>Sheet {sheet}, row {row}, column 確認日時 ({cell}): 「{value}」 is not a date and time; write e.g. 2026-07-08 09:30 or 09:30.</source>
+        <translation>シート「{sheet}」{row}行目、確認日時の列（{cell}）：「{value}」は日時ではありません。例：2026-07-08 09:30 または 09:30</translation>
+    </message>
+    <message>
+        <location filename="../../app/safety/workbook.py" line="167"/>
+        <source>Sheet {sheet}, row {row}, column ID ({cell}): the row&apos;s hidden person id was changed or removed.</source>
+        <translation>シート「{sheet}」{row}行目、ID の列（{cell}）：この行の隠れた人のIDが変えられたか消されています。</translation>
+    </message>
+    <message>
+        <location filename="../../app/safety/workbook.py" line="172"/>
+        <source>Sheet {sheet}, row {row}, column 方法 ({cell}): 「{value}」 is not a method; use 訪問, 電話 or その他.</source>
+        <translation>シート「{sheet}」{row}行目、方法の列（{cell}）：「{value}」は方法ではありません。訪問、電話、その他 のどれかを入力してください。</translation>
+    </message>
+    <message>
+        <location filename="../../app/safety/workbook.py" line="187"/>
+        <source>Sheet {sheet}, row {row}: {reason}</source>
+        <translation>シート「{sheet}」{row}行目：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/safety/workbook.py" line="207"/>
+        <source>The workbook has no sheet named {sheet}.</source>
+        <translation>ブックに「{sheet}」という名前のシートがありません。</translation>
+    </message>
+    <message>
+        <location filename="../../app/safety/workbook.py" line="261"/>
+        <source>Save the log as .xlsx.</source>
+        <translation>記録は .xlsx で保存してください。</translation>
+    </message>
+    <message>
+        <location filename="../../app/towns/basemaps.py" line="185"/>
+        <source>Only a town map image can be tied to the ground: choose an image as the base map first.</source>
+        <translation>位置合わせができるのは町内地図の画像だけです。先に背景の地図として画像を選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../../app/towns/geojson_export.py" line="95"/>
+        <source>A GeoJSON file ends in .geojson.</source>
+        <translation>GeoJSONファイルの名前は .geojson で終わります。</translation>
+    </message>
+    <message>
+        <location filename="../../app/towns/geojson_export.py" line="195"/>
+        <location filename="../../app/towns/geojson_export.py" line="209"/>
+        <source>Cannot write the file: {reason}</source>
+        <translation>ファイルを書き込めません：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/towns/georeference.py" line="185"/>
+        <source>At least 3 control points are needed to tie the map to the ground; there are {count}.</source>
+        <translation>地図の位置合わせには基準点が3点以上必要です（今は {count}点）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/towns/georeference.py" line="191"/>
+        <source>Control point {point}: a coordinate is not a number.</source>
+        <translation>基準点 {point}：座標が数値ではありません。</translation>
+    </message>
+    <message>
+        <location filename="../../app/towns/georeference.py" line="194"/>
+        <source>Control point {point} ({x:.0f}, {y:.0f}) is outside the image ({width} × {height} pixels).</source>
+        <translation>基準点 {point}（{x:.0f}, {y:.0f}）が画像の外にあります（画像は {width} × {height} ピクセル）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/towns/georeference.py" line="198"/>
+        <source>Control point {point}: longitude {lon} or latitude {lat} is not on the Earth.</source>
+        <translation>基準点 {point}：経度 {lon} または緯度 {lat} が地球上の値ではありません。</translation>
+    </message>
+    <message>
+        <location filename="../../app/towns/georeference.py" line="204"/>
+        <source>Control point {point} is at the same place on the image as point {other}.</source>
+        <translation>基準点 {point} は、画像の上で点 {other} と同じ場所にあります。</translation>
+    </message>
+    <message>
+        <location filename="../../app/towns/georeference.py" line="208"/>
+        <source>Control point {point} has the same latitude and longitude as point {other}.</source>
+        <translation>基準点 {point} は、点 {other} と緯度・経度が同じです。</translation>
+    </message>
+    <message>
+        <location filename="../../app/towns/georeference.py" line="221"/>
+        <source>The control points lie on one straight line on the image (up to point {point}); add a point away from that line.</source>
+        <translation>基準点が画像の上で一直線に並んでいます（点 {point} まで）。その線から離れた点を加えてください。</translation>
+    </message>
+    <message>
+        <location filename="../../app/towns/georeference.py" line="224"/>
+        <source>The control points&apos; places lie on one straight line on the ground (up to point {point}); add a place away from that line.</source>
+        <translation>基準点の場所が地上で一直線に並んでいます（点 {point} まで）。その線から離れた場所を加えてください。</translation>
+    </message>
+    <message>
+        <location filename="../../app/towns/georeference.py" line="245"/>
+        <source>With 6 or more control points they must not all lie on one curve (up to point {point}); move or add a point.</source>
+        <translation>基準点が6点以上のときは、全部が1本の曲線の上に並んではいけません（点 {point} まで）。点を動かすか加えてください。</translation>
+    </message>
+    <message>
+        <location filename="../../app/towns/gis_files.py" line="119"/>
+        <source>The coordinates are in {system}, not longitude/latitude. Save the file in JGD2011 (EPSG:6668) or WGS84 (EPSG:4326) first, e.g. with QGIS&apos;s Export → Save Features As.</source>
+        <translation>座標が経度・緯度ではなく {system} です。先に QGIS の「エクスポート → 新規ファイルに地物を保存」などで、JGD2011（EPSG:6668）か WGS84（EPSG:4326）にして保存してください。</translation>
+    </message>
+    <message>
+        <location filename="../../app/towns/gis_files.py" line="143"/>
+        <source>Unknown coordinate system {system} in the crs member.</source>
+        <translation>crs に書かれた座標系 {system} がわかりません。</translation>
+    </message>
+    <message>
+        <location filename="../../app/towns/gis_files.py" line="158"/>
+        <source>The .prj file does not describe a coordinate system: 「{text}」.</source>
+        <translation>.prj ファイルが座標系を表していません：「{text}」。</translation>
+    </message>
+    <message>
+        <location filename="../../app/towns/gis_files.py" line="270"/>
+        <source>Not valid GeoJSON: brackets nested more than {limit} deep.</source>
+        <translation>正しいGeoJSONではありません：括弧の入れ子が{limit}段を超えています。</translation>
+    </message>
+    <message>
+        <location filename="../../app/towns/gis_files.py" line="295"/>
+        <source>GIS layers are read from .geojson or .shp files.</source>
+        <translation>GISのデータは .geojson か .shp のファイルから読み込みます。</translation>
+    </message>
+    <message>
+        <location filename="../../app/towns/gis_files.py" line="298"/>
+        <source>No such file.</source>
+        <translation>ファイルがありません。</translation>
+    </message>
+    <message>
+        <location filename="../../app/towns/gis_files.py" line="337"/>
+        <source>Not valid GeoJSON after feature {number}: {reason}</source>
+        <translation>地物 {number} の後が正しい GeoJSON ではありません：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/towns/gis_files.py" line="346"/>
+        <location filename="../../app/towns/gis_files.py" line="368"/>
+        <source>Not a GeoJSON FeatureCollection or Feature.</source>
+        <translation>GeoJSON の FeatureCollection でも Feature でもありません。</translation>
+    </message>
+    <message>
+        <location filename="../../app/towns/gis_files.py" line="415"/>
+        <source>The Shapefile has no .dbf file beside it (its attributes): copy the .shp, .shx, .dbf, .prj and .cpg files together.</source>
+        <translation>Shapefile の横に .dbf ファイル（属性）がありません。.shp、.shx、.dbf、.prj、.cpg のファイルをまとめてコピーしてください。</translation>
+    </message>
+    <message>
+        <location filename="../../app/towns/gis_files.py" line="435"/>
+        <source>The file is shorter than its header says: it was cut short (an interrupted copy?) or is not a Shapefile.</source>
+        <translation>ファイルが見出しに書かれた長さより短くなっています。コピーが途中で切れたか、Shapefile ではありません。</translation>
+    </message>
+    <message>
+        <location filename="../../app/towns/gis_files.py" line="439"/>
+        <source>Feature {number}: the attributes are not {encoding} text; add a .cpg file naming the encoding (UTF-8 or SJIS).</source>
+        <translation>地物 {number}：属性が {encoding} の文字ではありません。文字コード（UTF-8 か SJIS）を書いた .cpg ファイルを加えてください。</translation>
+    </message>
+    <message>
+        <location filename="../../app/towns/gis_files.py" line="443"/>
+        <source>Not a readable Shapefile after feature {number}: {reason}</source>
+        <translation>地物 {number} の後が Shapefile として読めません：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export_job.py" line="39"/>
+        <source>The ledger is busy with another change; nothing was written. Try again when it has finished.</source>
+        <translation>台帳はほかの変更の途中です。何も書き出していません。終わってからもう一度お試しください。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow/emergency.py" line="151"/>
+        <location filename="../../app/ui/mainwindow/imports.py" line="196"/>
+        <source>The ledger is busy with another change; nothing was imported. Try again.</source>
+        <translation>台帳はほかの変更の途中です。何も取り込んでいません。もう一度お試しください。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow/imports.py" line="79"/>
+        <source>The address reference table could not be read; nothing was imported.</source>
+        <translation>住所の参照表を読み込めませんでした。何も取り込んでいません。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow/safety_papers.py" line="167"/>
+        <source>The ledger is busy with another change; nothing was recorded. Try again.</source>
+        <translation>台帳はほかの変更の途中です。何も記録していません。もう一度お試しください。</translation>
     </message>
 </context>
 <context>
     <name>frequency</name>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="58"/>
+        <location filename="../../app/ui/watch_panel.py" line="70"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="59"/>
+        <location filename="../../app/ui/watch_panel.py" line="71"/>
         <source>Daily</source>
         <translation>毎日</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="60"/>
+        <location filename="../../app/ui/watch_panel.py" line="72"/>
         <source>Weekly</source>
         <translation>週1回</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="61"/>
+        <location filename="../../app/ui/watch_panel.py" line="73"/>
         <source>Twice a month</source>
         <translation>月2回</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="62"/>
+        <location filename="../../app/ui/watch_panel.py" line="74"/>
         <source>Monthly</source>
         <translation>月1回</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="63"/>
+        <location filename="../../app/ui/watch_panel.py" line="75"/>
         <source>When needed</source>
         <translation>必要なとき</translation>
     </message>
@@ -3633,138 +5259,138 @@ The encrypted ledger holds everything in it (this is checked first); the encrypt
 <context>
     <name>import</name>
     <message>
-        <location filename="../../app/io/agencies.py" line="186"/>
+        <location filename="../../app/emergency/agency_files.py" line="188"/>
         <source>No name.</source>
         <translation>名称がありません。</translation>
     </message>
     <message>
-        <location filename="../../app/io/agencies.py" line="192"/>
+        <location filename="../../app/emergency/agency_files.py" line="194"/>
         <source>「{phone}」 is not a complete phone number (area code?): kept as written.</source>
         <translation>「{phone}」は電話番号として足りません（市外局番？）。書かれたとおりに残します。</translation>
     </message>
     <message>
-        <location filename="../../app/io/agencies.py" line="202"/>
+        <location filename="../../app/emergency/agency_files.py" line="204"/>
         <source>The position is not a number: left out.</source>
         <translation>位置が数値ではありません。位置は入れません。</translation>
     </message>
     <message>
-        <location filename="../../app/io/agencies.py" line="205"/>
+        <location filename="../../app/emergency/agency_files.py" line="207"/>
         <source>{lat}, {lon} is outside Japan: the position is left out.</source>
         <translation>{lat}, {lon} は日本の外です。位置は入れません。</translation>
     </message>
     <message>
-        <location filename="../../app/io/agencies.py" line="219"/>
+        <location filename="../../app/emergency/agency_files.py" line="221"/>
         <source>Same office ({number}) as row {first}: merged into one entry.</source>
         <translation>{first}行目と同じ事業所（{number}）です。1件にまとめます。</translation>
     </message>
     <message>
-        <location filename="../../app/io/agencies.py" line="251"/>
+        <location filename="../../app/emergency/agency_files.py" line="254"/>
         <source>The position is {km:.0f} km from the other offices in the list (geocoded to the wrong place?): left out.</source>
         <translation>位置が一覧のほかの事業所から {km:.0f} km 離れています（住所から違う場所になった？）。位置は入れません。</translation>
     </message>
     <message>
-        <location filename="../../app/io/reference_layers.py" line="130"/>
+        <location filename="../../app/towns/reference_layers.py" line="115"/>
         <source>地区 「{old}」 has 「地区」 twice; stored as 「{new}」.</source>
         <translation>地区「{old}」に「地区」が2回あります。「{new}」として保存します。</translation>
     </message>
     <message>
-        <location filename="../../app/io/reference_layers.py" line="140"/>
+        <location filename="../../app/towns/reference_layers.py" line="125"/>
         <source>No {column}: imported without a position.</source>
         <translation>{column}がありません。位置なしで取り込みます。</translation>
     </message>
     <message>
-        <location filename="../../app/io/reference_layers.py" line="147"/>
+        <location filename="../../app/towns/reference_layers.py" line="132"/>
         <source>「{value}」 is not a number: imported without a position.</source>
         <translation>「{value}」は数値ではありません。位置なしで取り込みます。</translation>
     </message>
     <message>
-        <location filename="../../app/io/reference_layers.py" line="158"/>
+        <location filename="../../app/towns/reference_layers.py" line="143"/>
         <source>{column} {value} is outside Japan ({low}–{high}): imported without a position; correct it by hand.</source>
         <translation>{column} {value} は日本の範囲外です（{low}–{high}）。位置なしで取り込みます。手で直してください。</translation>
     </message>
     <message>
-        <location filename="../../app/io/reference_layers.py" line="185"/>
+        <location filename="../../app/towns/reference_layers.py" line="170"/>
         <source>No latitude/longitude columns: features have no position.</source>
         <translation>緯度・経度の列がありません。位置なしになります。</translation>
     </message>
     <message>
-        <location filename="../../app/io/reference_layers.py" line="193"/>
+        <location filename="../../app/towns/reference_layers.py" line="178"/>
         <source>{count} values for {expected} columns; the missing ones are left empty.</source>
         <translation>{expected}列に対して値が{count}個です。足りない分は空欄にします。</translation>
     </message>
     <message>
-        <location filename="../../app/io/reference_layers.py" line="204"/>
+        <location filename="../../app/towns/reference_layers.py" line="189"/>
         <source>No name: row not imported.</source>
         <translation>名称がありません。この行は取り込みません。</translation>
     </message>
     <message>
-        <location filename="../../app/io/reference_layers.py" line="232"/>
+        <location filename="../../app/towns/reference_layers.py" line="210"/>
         <source>No name: feature not imported.</source>
         <translation>名称がありません。取り込みません。</translation>
     </message>
     <message>
-        <location filename="../../app/io/reference_layers.py" line="240"/>
-        <source>Not a point: imported without a position.</source>
-        <translation>点ではありません。位置なしで取り込みます。</translation>
+        <location filename="../../app/towns/reference_layers.py" line="217"/>
+        <source>A {type}, not a point: placed at a point inside it.</source>
+        <translation>点ではなく {type} です。その内側の1点に置きます。</translation>
     </message>
     <message>
-        <location filename="../../app/io/reference_layers.py" line="260"/>
+        <location filename="../../app/towns/reference_layers.py" line="243"/>
         <source>Repeats row {first} (same name, address and position): kept once.</source>
         <translation>{first}行目と同じです（名称・住所・位置が同じ）。1件だけ残します。</translation>
     </message>
     <message>
-        <location filename="../../app/io/reference_layers.py" line="290"/>
+        <location filename="../../app/towns/reference_layers.py" line="276"/>
         <source>No credit line given: add the data&apos;s source before showing it to others.</source>
         <translation>出典が書かれていません。ほかの人に見せる前に、データの出典を加えてください。</translation>
     </message>
     <message>
-        <location filename="../../app/io/reference_layers.py" line="295"/>
+        <location filename="../../app/towns/reference_layers.py" line="281"/>
         <source>{count} rows write 地区 as 「○○地区」; stored as 「○○」 like the other files.</source>
         <translation>{count}行で地区が「○○地区」と書かれています。ほかのファイルと同じく「○○」として保存します。</translation>
     </message>
     <message>
-        <location filename="../../app/io/roster.py" line="503"/>
-        <location filename="../../app/io/watch_form.py" line="553"/>
+        <location filename="../../app/watch/roster/matching.py" line="247"/>
+        <location filename="../../app/watch/watch_form_apply.py" line="204"/>
         <source>Several members have this name and address.</source>
         <translation>この氏名と住所の世帯員が複数います。</translation>
     </message>
     <message>
-        <location filename="../../app/io/roster.py" line="506"/>
+        <location filename="../../app/watch/roster/matching.py" line="250"/>
         <source>A member with this name and birth date lives at another address.</source>
         <translation>同じ氏名・生年月日の世帯員が、別の住所にいます。</translation>
     </message>
     <message>
-        <location filename="../../app/io/roster.py" line="508"/>
+        <location filename="../../app/watch/roster/matching.py" line="252"/>
         <source>This person is in the roster twice.</source>
         <translation>この人は名簿に2回出ています。</translation>
     </message>
     <message>
-        <location filename="../../app/io/watch_form.py" line="503"/>
+        <location filename="../../app/watch/watch_form_apply.py" line="105"/>
         <source>This person was printed anonymously and is no longer in the ledger; the row cannot be imported.</source>
         <translation>この人は匿名で印刷され、今は台帳にいません。この行は取り込めません。</translation>
     </message>
     <message>
-        <location filename="../../app/io/watch_form.py" line="557"/>
+        <location filename="../../app/watch/watch_form_apply.py" line="208"/>
         <source>A person of concern has this name but another address.</source>
         <translation>同じ氏名で住所の違う気がかりな人がいます。</translation>
     </message>
     <message>
-        <location filename="../../app/io/watch_form.py" line="560"/>
+        <location filename="../../app/watch/watch_form_apply.py" line="211"/>
         <source>This person is on the form twice.</source>
         <translation>この人は記録用紙に2回出ています。</translation>
     </message>
     <message>
-        <location filename="../../app/io/watch_form.py" line="630"/>
+        <location filename="../../app/watch/watch_form_apply.py" line="281"/>
         <source>The watcher was erased from the form.</source>
         <translation>この見守り者は記録用紙から消されています。</translation>
     </message>
     <message>
-        <location filename="../../app/io/watch_form.py" line="638"/>
+        <location filename="../../app/watch/watch_form_apply.py" line="289"/>
         <source>This watcher is listed twice for the same person.</source>
         <translation>同じ人に、この見守り者が2回書かれています。</translation>
     </message>
     <message>
-        <location filename="../../app/io/watch_form.py" line="666"/>
+        <location filename="../../app/watch/watch_form_apply.py" line="317"/>
         <source>Several watchers of the town have this name.</source>
         <translation>町内にこの氏名の見守り者が複数います。</translation>
     </message>
@@ -3794,24 +5420,94 @@ The encrypted ledger holds everything in it (this is checked first); the encrypt
         <translation>追加 {added} 件、更新 {updated} 件、変更なし {unchanged} 件、要確認 {decision} 件</translation>
     </message>
     <message>
-        <location filename="../../app/io/watch_form.py" line="562"/>
+        <location filename="../../app/watch/watch_form_apply.py" line="142"/>
         <source>The hidden key of this row belongs to a person of another town (a block copied from another town&apos;s form?): choose who this row is.</source>
         <translation>この行の隠しキーは別の町内の人のものです（別の町内の用紙からコピーしましたか）。この行が誰か選んでください。</translation>
     </message>
     <message>
-        <location filename="../../app/io/watch_form.py" line="560"/>
+        <location filename="../../app/watch/watch_form_apply.py" line="140"/>
         <source>The hidden key of this row belongs to a person who was archived: choose who this row is.</source>
         <translation>この行の隠しキーは一覧から外された（記録を保管中の）人のものです。この行が誰か選んでください。</translation>
     </message>
     <message>
-        <location filename="../../app/io/watch_form.py" line="557"/>
+        <location filename="../../app/watch/watch_form_apply.py" line="137"/>
         <source>The hidden key of this row belongs to no one in the ledger (a form from another ledger?): choose who this row is.</source>
         <translation>この行の隠しキーは台帳のどの人のものでもありません（別の台帳の用紙ですか）。この行が誰か選んでください。</translation>
     </message>
     <message>
-        <location filename="../../app/io/watch_form.py" line="551"/>
+        <location filename="../../app/watch/watch_form_apply.py" line="131"/>
         <source>The hidden key of this row is on another row of the form too (a copied block?): choose who this row is.</source>
         <translation>この行の隠しキーが用紙の別の行にもあります（ブロックをコピーしましたか）。この行が誰か選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../../app/hazards/importer.py" line="136"/>
+        <source>「{value}」 is not a depth rank (1–6 in the 浸水深ランクコード): feature skipped.</source>
+        <translation>「{value}」は浸水深ランク（浸水深ランクコードの1～6）ではありません。この地物は取り込みません。</translation>
+    </message>
+    <message>
+        <location filename="../../app/hazards/importer.py" line="145"/>
+        <source>「{value}」 is not a phenomenon code (1 急傾斜地の崩壊, 2 土石流, 3 地すべり): feature skipped.</source>
+        <translation>「{value}」は現象の種類のコード（1 急傾斜地の崩壊、2 土石流、3 地すべり）ではありません。この地物は取り込みません。</translation>
+    </message>
+    <message>
+        <location filename="../../app/hazards/importer.py" line="149"/>
+        <source>「{value}」 is not a zone class (1 警戒区域, 2 特別警戒区域): feature skipped.</source>
+        <translation>「{value}」は区域の区分（1 警戒区域、2 特別警戒区域）ではありません。この地物は取り込みません。</translation>
+    </message>
+    <message>
+        <location filename="../../app/hazards/importer.py" line="159"/>
+        <source>「{value}」 is not a depth class (e.g. 「0.5m以上3.0m未満」): feature skipped.</source>
+        <translation>「{value}」は浸水深の区分（例：「0.5m以上3.0m未満」）ではありません。この地物は取り込みません。</translation>
+    </message>
+    <message>
+        <location filename="../../app/hazards/importer.py" line="216"/>
+        <source>A {type}, not an area: feature skipped.</source>
+        <translation>区域ではなく {type} です。この地物は取り込みません。</translation>
+    </message>
+    <message>
+        <location filename="../../app/towns/gis_files.py" line="200"/>
+        <source>No geometry.</source>
+        <translation>形状がありません。</translation>
+    </message>
+    <message>
+        <location filename="../../app/towns/gis_files.py" line="206"/>
+        <source>Not a valid geometry: {reason}.</source>
+        <translation>形状が正しくありません：{reason}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/towns/gis_files.py" line="210"/>
+        <source>Empty geometry.</source>
+        <translation>形状が空です。</translation>
+    </message>
+    <message>
+        <location filename="../../app/towns/gis_files.py" line="217"/>
+        <source>Coordinates out of range ({x}, {y}): not longitude/latitude (a projected file without its .prj or crs?).</source>
+        <translation>座標が範囲外です（{x}, {y}）。経度・緯度ではありません（.prj や crs のない投影座標のファイル？）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/towns/gis_files.py" line="225"/>
+        <source>Invalid geometry ({reason}): repaired.</source>
+        <translation>形状が正しくありませんでした（{reason}）。修正しました。</translation>
+    </message>
+    <message>
+        <location filename="../../app/towns/gis_files.py" line="234"/>
+        <source>Missing property {name}.</source>
+        <translation>属性 {name} がありません。</translation>
+    </message>
+    <message>
+        <location filename="../../app/towns/gis_files.py" line="309"/>
+        <source>Not a GeoJSON Feature.</source>
+        <translation>GeoJSON の Feature ではありません。</translation>
+    </message>
+    <message>
+        <location filename="../../app/towns/gis_files.py" line="314"/>
+        <source>The properties are not an object.</source>
+        <translation>属性（properties）がオブジェクトではありません。</translation>
+    </message>
+    <message>
+        <location filename="../../app/towns/gis_files.py" line="397"/>
+        <source>Unknown encoding 「{name}」: the attributes are read as Shift_JIS (cp932).</source>
+        <translation>文字コード「{name}」がわかりません。属性は Shift_JIS（cp932）として読みます。</translation>
     </message>
 </context>
 <context>
@@ -3997,57 +5693,57 @@ The encrypted ledger holds everything in it (this is checked first); the encrypt
 <context>
     <name>meetings</name>
     <message>
-        <location filename="../../app/services/meeting_views.py" line="38"/>
+        <location filename="../../app/meeting/views.py" line="38"/>
         <source>No change</source>
         <translation>変わりなし</translation>
     </message>
     <message>
-        <location filename="../../app/services/meeting_views.py" line="39"/>
+        <location filename="../../app/meeting/views.py" line="39"/>
         <source>Circumstances have changed</source>
         <translation>状況が変わった</translation>
     </message>
     <message>
-        <location filename="../../app/services/meeting_views.py" line="40"/>
+        <location filename="../../app/meeting/views.py" line="40"/>
         <source>Has moved away</source>
         <translation>転出した</translation>
     </message>
     <message>
-        <location filename="../../app/services/meeting_views.py" line="41"/>
+        <location filename="../../app/meeting/views.py" line="41"/>
         <source>Has moved into a care facility</source>
         <translation>施設に入所した</translation>
     </message>
     <message>
-        <location filename="../../app/services/meeting_views.py" line="42"/>
+        <location filename="../../app/meeting/views.py" line="42"/>
         <source>In hospital</source>
         <translation>入院中</translation>
     </message>
     <message>
-        <location filename="../../app/services/meeting_views.py" line="43"/>
+        <location filename="../../app/meeting/views.py" line="43"/>
         <source>Has passed away</source>
         <translation>亡くなった</translation>
     </message>
     <message>
-        <location filename="../../app/services/meeting_views.py" line="164"/>
+        <location filename="../../app/meeting/views.py" line="164"/>
         <source>Never reviewed at a liaison meeting</source>
         <translation>福祉連絡会でまだ一度も見直していません</translation>
     </message>
     <message>
-        <location filename="../../app/services/meeting_views.py" line="165"/>
+        <location filename="../../app/meeting/views.py" line="165"/>
         <source>Not reviewed in the last 12 months</source>
         <translation>この12か月、見直していません</translation>
     </message>
     <message>
-        <location filename="../../app/services/meeting_views.py" line="166"/>
+        <location filename="../../app/meeting/views.py" line="166"/>
         <source>The emergency card is past its review date</source>
         <translation>緊急連絡カードの見直し日が過ぎています</translation>
     </message>
     <message>
-        <location filename="../../app/services/meeting_views.py" line="167"/>
+        <location filename="../../app/meeting/views.py" line="167"/>
         <source>Nobody watches over this person yet</source>
         <translation>見守り者がまだいません</translation>
     </message>
     <message>
-        <location filename="../../app/services/meeting_views.py" line="168"/>
+        <location filename="../../app/meeting/views.py" line="168"/>
         <source>No emergency contact card yet</source>
         <translation>緊急連絡カードがまだありません</translation>
     </message>
@@ -4055,60 +5751,88 @@ The encrypted ledger holds everything in it (this is checked first); the encrypt
 <context>
     <name>overview</name>
     <message>
-        <location filename="../../app/services/overview.py" line="82"/>
+        <location filename="../../app/meeting/overview.py" line="82"/>
         <source>Households</source>
         <translation>世帯数</translation>
     </message>
     <message>
-        <location filename="../../app/services/overview.py" line="83"/>
+        <location filename="../../app/meeting/overview.py" line="83"/>
         <source>Persons of concern</source>
         <translation>気がかりな人</translation>
     </message>
     <message>
-        <location filename="../../app/services/overview.py" line="84"/>
+        <location filename="../../app/meeting/overview.py" line="84"/>
         <source>Watched</source>
         <translation>見守りあり</translation>
     </message>
     <message>
-        <location filename="../../app/services/overview.py" line="85"/>
+        <location filename="../../app/meeting/overview.py" line="85"/>
         <source>Not watched</source>
         <translation>見守りなし</translation>
     </message>
     <message>
-        <location filename="../../app/services/overview.py" line="86"/>
+        <location filename="../../app/meeting/overview.py" line="86"/>
         <source>Emergency cards made</source>
         <translation>緊急連絡カード作成</translation>
     </message>
     <message>
-        <location filename="../../app/services/overview.py" line="87"/>
+        <location filename="../../app/meeting/overview.py" line="87"/>
         <source>Reviewed in the last 12 months</source>
         <translation>12か月以内に見直し済み</translation>
     </message>
     <message>
-        <location filename="../../app/services/overview.py" line="88"/>
+        <location filename="../../app/meeting/overview.py" line="88"/>
         <source>Review due</source>
         <translation>見直しが必要</translation>
     </message>
 </context>
 <context>
+    <name>plans</name>
+    <message>
+        <location filename="../../app/plans/views.py" line="75"/>
+        <source>{name} is a person needing support themself</source>
+        <translation>{name} さん自身が支援の必要な人です</translation>
+    </message>
+    <message>
+        <location filename="../../app/plans/views.py" line="76"/>
+        <source>{name} lives in the same hazard zone ({zone})</source>
+        <translation>{name} さんも同じハザードの区域（{zone}）に住んでいます</translation>
+    </message>
+    <message>
+        <location filename="../../app/plans/views.py" line="77"/>
+        <source>{name} already supports {count} plans (more than {limit})</source>
+        <translation>{name} さんはすでに {count}件の計画で支援者になっています（{limit}件より多い）</translation>
+    </message>
+    <message>
+        <location filename="../../app/plans/views.py" line="78"/>
+        <source>Only {count} supporter(s): a plan needs two or more</source>
+        <translation>支援者が {count}人だけです。計画には2人以上必要です</translation>
+    </message>
+    <message>
+        <location filename="../../app/plans/views.py" line="79"/>
+        <source>No shelter chosen yet</source>
+        <translation>避難先がまだ決まっていません</translation>
+    </message>
+</context>
+<context>
     <name>print</name>
     <message>
-        <location filename="../../app/maps/printing.py" line="127"/>
+        <location filename="../../app/maps/printing.py" line="165"/>
         <source>Made on {day}</source>
         <translation>作成日：{day}</translation>
     </message>
     <message>
-        <location filename="../../app/maps/printing.py" line="161"/>
+        <location filename="../../app/maps/printing.py" line="203"/>
         <source>Scale: as on the town map</source>
         <translation>縮尺：町内地図のとおり</translation>
     </message>
     <message>
-        <location filename="../../app/maps/printing.py" line="164"/>
+        <location filename="../../app/maps/printing.py" line="206"/>
         <source>Households are shown by map number only (no names). The numbers are those of the watch-network form and the emergency contact sheet. Handle with care.</source>
         <translation>世帯は地図番号だけで示しています（氏名なし）。番号は見守りネットワーク記録用紙・緊急連絡表と同じです。取り扱いに注意してください。</translation>
     </message>
     <message>
-        <location filename="../../app/maps/printing.py" line="182"/>
+        <location filename="../../app/maps/printing.py" line="237"/>
         <source>Mutual-support welfare map  {district} {town}</source>
         <translation>支え合い福祉マップ  {district} {town}</translation>
     </message>
@@ -4116,22 +5840,22 @@ The encrypted ledger holds everything in it (this is checked first); the encrypt
 <context>
     <name>privacy</name>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="37"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="38"/>
         <source>Watchers and the welfare commissioner (民生児童委員)</source>
         <translation>見守り者と民生児童委員</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="38"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="39"/>
         <source>Community members (区長, 福祉推進員, residents)</source>
         <translation>地域の人（区長・福祉推進員・住民）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="39"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="40"/>
         <source>Agencies (地域包括支援センター, care managers, city office)</source>
         <translation>関係機関（地域包括支援センター・ケアマネジャー・市役所）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="40"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="41"/>
         <source>Council staff only: every name, whatever the consent</source>
         <translation>社協職員用：同意の有無を問わず全員の氏名</translation>
     </message>
@@ -4139,37 +5863,37 @@ The encrypted ledger holds everything in it (this is checked first); the encrypt
 <context>
     <name>roles</name>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="46"/>
+        <location filename="../../app/ui/watch_panel.py" line="58"/>
         <source>District head (区長)</source>
         <translation>区長</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="47"/>
+        <location filename="../../app/ui/watch_panel.py" line="59"/>
         <source>Welfare commissioner (民生児童委員)</source>
         <translation>民生児童委員</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="48"/>
+        <location filename="../../app/ui/watch_panel.py" line="60"/>
         <source>Welfare promoter (福祉推進員)</source>
         <translation>福祉推進員</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="49"/>
+        <location filename="../../app/ui/watch_panel.py" line="61"/>
         <source>Elderly home counsellor (老人家庭相談員)</source>
         <translation>老人家庭相談員</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="50"/>
+        <location filename="../../app/ui/watch_panel.py" line="62"/>
         <source>Neighbour</source>
         <translation>近所の人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="51"/>
+        <location filename="../../app/ui/watch_panel.py" line="63"/>
         <source>Relative</source>
         <translation>親族</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="52"/>
+        <location filename="../../app/ui/watch_panel.py" line="64"/>
         <source>Other</source>
         <translation>その他</translation>
     </message>
@@ -4268,62 +5992,62 @@ The encrypted ledger holds everything in it (this is checked first); the encrypt
 <context>
     <name>sync</name>
     <message>
-        <location filename="../../app/services/sync.py" line="57"/>
+        <location filename="../../app/sync/views.py" line="16"/>
         <source>Connecting to the office server</source>
         <translation>事務所のサーバーに接続しています</translation>
     </message>
     <message>
-        <location filename="../../app/services/sync.py" line="58"/>
+        <location filename="../../app/sync/views.py" line="17"/>
         <source>Receiving changes from other laptops</source>
         <translation>他のパソコンの変更を受け取っています</translation>
     </message>
     <message>
-        <location filename="../../app/services/sync.py" line="59"/>
+        <location filename="../../app/sync/views.py" line="18"/>
         <source>Applying received changes</source>
         <translation>受け取った変更を反映しています</translation>
     </message>
     <message>
-        <location filename="../../app/services/sync.py" line="60"/>
+        <location filename="../../app/sync/views.py" line="19"/>
         <source>Sending this laptop&apos;s changes</source>
         <translation>このパソコンの変更を送っています</translation>
     </message>
     <message>
-        <location filename="../../app/services/sync.py" line="61"/>
+        <location filename="../../app/sync/views.py" line="20"/>
         <source>Saving on the office server</source>
         <translation>事務所のサーバーに保存しています</translation>
     </message>
     <message>
-        <location filename="../../app/services/sync.py" line="62"/>
+        <location filename="../../app/sync/views.py" line="21"/>
         <source>Saved on the office server</source>
         <translation>事務所のサーバーに保存しました</translation>
     </message>
     <message>
-        <location filename="../../app/services/sync.py" line="63"/>
+        <location filename="../../app/sync/views.py" line="22"/>
         <source>Sync finished</source>
         <translation>同期が終わりました</translation>
     </message>
     <message>
-        <location filename="../../app/services/sync.py" line="66"/>
+        <location filename="../../app/sync/views.py" line="25"/>
         <source>Changed here and on another laptop</source>
         <translation>このパソコンと他のパソコンで変更されました</translation>
     </message>
     <message>
-        <location filename="../../app/services/sync.py" line="67"/>
+        <location filename="../../app/sync/views.py" line="26"/>
         <source>Archived on another laptop, changed here</source>
         <translation>他のパソコンで削除（保管）され、このパソコンで変更されました</translation>
     </message>
     <message>
-        <location filename="../../app/services/sync.py" line="68"/>
+        <location filename="../../app/sync/views.py" line="27"/>
         <source>Changed on another laptop, archived here</source>
         <translation>他のパソコンで変更され、このパソコンで削除（保管）されました</translation>
     </message>
     <message>
-        <location filename="../../app/services/sync.py" line="69"/>
+        <location filename="../../app/sync/views.py" line="28"/>
         <source>Removed on another laptop, changed here</source>
         <translation>他のパソコンで消去され、このパソコンで変更されました</translation>
     </message>
     <message>
-        <location filename="../../app/services/sync.py" line="70"/>
+        <location filename="../../app/sync/views.py" line="29"/>
         <source>Map number taken on another laptop: this household got a new one</source>
         <translation>他のパソコンが先にこの地図番号を使ったため、この世帯に新しい番号を付けました</translation>
     </message>
@@ -4389,11 +6113,130 @@ The encrypted ledger holds everything in it (this is checked first); the encrypt
     </message>
 </context>
 <context>
+    <name>towns</name>
+    <message>
+        <location filename="../../app/ui/towns_dialog.py" line="61"/>
+        <source>Districts and towns</source>
+        <translation>地区と町内</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/towns_dialog.py" line="64"/>
+        <source>District / town</source>
+        <translation>地区・町内</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/towns_dialog.py" line="64"/>
+        <source>Households</source>
+        <translation>世帯数</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/towns_dialog.py" line="67"/>
+        <source>Name (e.g. 味真野地区 or 余川町)</source>
+        <translation>名前（例：味真野地区、余川町）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/towns_dialog.py" line="68"/>
+        <source>Show archived</source>
+        <translation>保管したものも表示</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/towns_dialog.py" line="69"/>
+        <source>Add district</source>
+        <translation>地区を追加</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/towns_dialog.py" line="70"/>
+        <source>Add town to the selected district</source>
+        <translation>選んだ地区に町内を追加</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/towns_dialog.py" line="71"/>
+        <source>Rename selected</source>
+        <translation>選んだものの名前を変える</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/towns_dialog.py" line="72"/>
+        <location filename="../../app/ui/towns_dialog.py" line="183"/>
+        <source>Archive selected</source>
+        <translation>選んだものを保管</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/towns_dialog.py" line="73"/>
+        <source>Import districts from CSV…</source>
+        <translation>CSVから地区を取り込む…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/towns_dialog.py" line="74"/>
+        <source>Import the 17 districts of Echizen (example)</source>
+        <translation>越前市の17地区を取り込む（例）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/towns_dialog.py" line="135"/>
+        <source> (archived)</source>
+        <translation>（保管中）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/towns_dialog.py" line="182"/>
+        <source>Restore selected</source>
+        <translation>選んだものを元に戻す</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/towns_dialog.py" line="200"/>
+        <source>District added: {name}</source>
+        <translation>地区を追加しました：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/towns_dialog.py" line="206"/>
+        <source>Select the district the town belongs to.</source>
+        <translation>町内が属する地区を選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/towns_dialog.py" line="209"/>
+        <source>Town added: {district} {name}</source>
+        <translation>町内を追加しました：{district} {name}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/towns_dialog.py" line="220"/>
+        <source>Renamed to {name}</source>
+        <translation>名前を「{name}」に変えました</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/towns_dialog.py" line="229"/>
+        <source>Restored.</source>
+        <translation>元に戻しました。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/towns_dialog.py" line="230"/>
+        <source>Archived: kept in the ledger with everything in it; tick “Show archived” to see it or bring it back.</source>
+        <translation>保管しました。中身も含めて台帳に残っています。「保管したものも表示」にチェックを入れると、表示したり元に戻したりできます。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/towns_dialog.py" line="238"/>
+        <source>{file}: {added} districts added, {existing} already in the ledger.</source>
+        <translation>{file}：地区を {added}件追加しました。{existing}件はすでに台帳にありました。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/towns_dialog.py" line="251"/>
+        <source>Import districts</source>
+        <translation>地区の取り込み</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/towns_dialog.py" line="252"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSVファイル (*.csv)</translation>
+    </message>
+</context>
+<context>
     <name>worker</name>
     <message>
-        <location filename="../../app/ui/worker.py" line="93"/>
+        <location filename="../../app/ui/worker.py" line="177"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/worker.py" line="209"/>
+        <source>Cancelling…</source>
+        <translation>取りやめています…</translation>
     </message>
 </context>
 </TS>
