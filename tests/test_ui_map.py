@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtWidgets import QMessageBox
 
 from app.core.views import Crs, MapPoint
@@ -139,7 +139,7 @@ def test_editing_in_the_panel_changes_the_ledger_and_undo_restores_it(qtbot, win
 def test_category_checkbox_in_the_panel_changes_the_symbol_data(qtbot, window):
     target = next(h for h in ledger_households(window).values() if not h.category_codes)
     window.households.select_household(target.id)
-    window.household_panel._category_checks["single_elderly"].setChecked(True)
+    window.household_panel.category_check("single_elderly").click()  # as a click on the box does
     assert ledger_households(window)[str(target.id)].category_codes == ("single_elderly",)
 
 

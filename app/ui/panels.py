@@ -292,6 +292,10 @@ class HouseholdPanel(QWidget):
             self._category_checks[c.code] = box
             self.category_layout.addWidget(box)
 
+    def category_check(self, code: str) -> QCheckBox:
+        """The check box of a category (what a user ticks to mark the household as one)."""
+        return self._category_checks[code]
+
     def current_fields(self) -> HouseholdFields:
         return HouseholdFields(
             name=self.name.text(),
