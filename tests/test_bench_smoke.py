@@ -17,7 +17,7 @@ def test_the_bench_writes_every_measurement_with_a_positive_floor(tmp_path):
     done = subprocess.run([sys.executable, "-m", "bench.run", "--sizes", "200", "--repeat", "1", "--no-naive",
                            "--roster-rows", "200", "--results", str(results), "--json", str(figures),
                            "--picture", str(tmp_path / "results.png")],
-                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=240)
+                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=280)
     assert done.returncode == 0, done.stderr[-2000:]
     rows = json.loads(figures.read_text(encoding="utf-8"))
     names = {row["name"] for row in rows}
