@@ -240,12 +240,12 @@ def _missing(props: dict, required: Sequence[str], file: str, number: int, defec
 # a GeometryCollection or a property a few more); JSON nested far deeper is a hostile or broken file, which the
 # C parser would follow until the machine runs out of memory.
 MAX_NESTING = 64
-_SCAN_CHUNK = 1 << 22
+_SCAN_CHUNK = 1 << 18  # 256 kB: the scan's arrays stay a few MB, whatever the file
 
 
 def check_nesting(path: Path, file: str, limit: int = MAX_NESTING) -> None:
     """Refuse a JSON file whose brackets nest deeper than ``limit``, before any parser builds it: a streaming scan
-    with numpy, 4 MB at a time, that skips what stands inside strings (a quote counts unless an odd number of
+    with numpy, 256 kB at a time, that skips what stands inside strings (a quote counts unless an odd number of
     backslashes stands before it)."""
     import numpy as np
 
@@ -254,18 +254,18 @@ def check_nesting(path: Path, file: str, limit: int = MAX_NESTING) -> None:
         while chunk := f.read(_SCAN_CHUNK):
             a = np.frombuffer(chunk, dtype=np.uint8)
             n = a.size
-            at = np.arange(n)
+            at = np.arange(n, dtype=np.int32)
             backslash = a == 0x5C
             last_other = np.maximum.accumulate(np.where(backslash, -1, at))  # last non-backslash at or before i
-            before = np.empty(n, dtype=np.int64)  # backslashes standing right before position i
+            before = np.empty(n, dtype=np.int32)  # backslashes standing right before position i
             before[0] = run
             before[1:] = at[:-1] - last_other[:-1] + np.where(last_other[:-1] == -1, run, 0)
             quote = (a == 0x22) & (before % 2 == 0)
-            toggles = np.cumsum(quote) + int(in_string)
+            toggles = np.cumsum(quote, dtype=np.int32) + int(in_string)
             inside = (toggles % 2 == 1) & ~quote
             step = (((a == 0x5B) | (a == 0x7B)) & ~inside).astype(np.int32)
             step -= (((a == 0x5D) | (a == 0x7D)) & ~inside).astype(np.int32)
-            levels = depth + np.cumsum(step)
+            levels = depth + np.cumsum(step, dtype=np.int32)
             if int(levels.max()) > limit:
                 raise LedgerError(QT_TRANSLATE_NOOP("errors", "Not valid GeoJSON: brackets nested more than {limit} "
                                                               "deep."), where=file, limit=limit)
