@@ -7,6 +7,7 @@ from openpyxl import load_workbook
 
 from app.plans import papers, plans
 from app.plans.views import PlanFields, SupporterFields
+from app.privacy.copies import outstanding_copies
 from app.privacy.masking import Audience
 from app.towns.reference_layers import import_layer
 from tests.conftest import DATA, run_app
@@ -55,11 +56,15 @@ def test_staff_copy_shows_everyone(ledger, plan_town, tmp_path):
 
 def test_excel_masks_per_consent_and_keeps_user_text_as_text(ledger, plan_town, tmp_path):
     _with_plans(ledger, plan_town)
-    with ledger.Session() as s:
+    with ledger.Session.begin() as s:
         path = papers.export_plans(s, plan_town.town_id, tmp_path / "plans.xlsx", audience=Audience.WATCHERS)
     ws = load_workbook(path).active
     rows = list(ws.iter_rows(values_only=True))
     assert rows[0][0].startswith("表示ルール")
+    # a paper that names people is counted out: its serial on the paper, its row in the printed copies ledger
+    with ledger.Session() as s:
+        (copy,) = [c for c in outstanding_copies(s) if c.file_name == "plans.xlsx"]
+    assert copy.paper == "evacuation_plans" and f"管理番号 {copy.serial}" in rows[0][0]
     header = rows[1]
     by_number = {r[1]: dict(zip(header, r, strict=False)) for r in rows[2:]}
     assert by_number[2]["氏名"] == "中島　正男" and by_number[2]["移動手段"] == "車いす"

@@ -67,12 +67,13 @@ def test_each_export_from_the_window_writes_its_real_file_and_counts_out_the_pap
     overview = window.meeting.show_overview(show=lambda d: None)
     assert finish(qtbot, window.meeting.export_overview(overview.overview, tmp_path / "overview.xlsx")) == "succeeded"
     assert "ひだまり町" in cells(tmp_path / "overview.xlsx")
-    # The evacuation plans (read only)
+    # The evacuation plans (they name people too)
     assert finish(qtbot, window.plans.export(tmp_path / "plans.xlsx", ".xlsx")) == "succeeded"
     assert openpyxl.load_workbook(tmp_path / "plans.xlsx").sheetnames
-    # The sheet, the form and the GeoJSON carry names: three copies counted out, under the files' own names
+    # The sheet, the form, the GeoJSON and the plans carry names: four copies counted out, under the files' own
+    # names; the overview (numbers only) none
     made = copies(window.ledger)[: len(copies(window.ledger)) - before]
-    assert sorted(c.file_name for c in made) == ["form.xlsx", "sheet.xlsx", "town.geojson"]
+    assert sorted(c.file_name for c in made) == ["form.xlsx", "plans.xlsx", "sheet.xlsx", "town.geojson"]
     assert leftovers(tmp_path) == [] and "Saved" in window.statusBar().currentMessage()
 
 
