@@ -1,6 +1,6 @@
 """Generated hazard files in the 国土数値情報 schema (A31a, A33, A49, A40), GeoJSON and Shapefile.
 
-No real A31a/A33 file is in ../shared/data, so the tests write their own around known points of Echizen
+No real A31a/A33 file is among the public data the project keeps (tests/data), so the tests write their own around known points of Echizen
 (the real GSI shelters' coordinates); they are fictional zones, not the published ones.
 """
 

@@ -1,7 +1,7 @@
 """Hazard zones (issue 16): import of 国土数値情報 files, each household's exposure, the nearest valid shelter.
 
 The files are generated in the national schema around real Echizen points (tests/hazard_files.py); no real
-A31a/A33 file is in ../shared/data.
+A31a/A33 file is among the public data the project keeps (tests/data).
 """
 
 from __future__ import annotations
