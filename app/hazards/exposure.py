@@ -6,8 +6,8 @@ each zone (prepared by GEOS for the predicate) asks which points it covers, so 5
 
 Stored in ``household_exposure`` with the position used. Refreshed for every household when a layer is
 imported or removed (``refresh_all``), and for a household whose position no longer matches its stored
-row (moved through the service, an undo, a sync) when it is read: ``exposure_of`` and ``exposures`` never
-return a stale value. A household without lat/lon is "unknown", never silently safe.
+row (moved through the service, an undo, a sync) when it is read: ``exposure_of``, ``exposures`` and
+``exposures_for`` never return a stale value, and never write (a stale row is computed in memory). A household without lat/lon is "unknown", never silently safe.
 
 A refresh writes only what changed: one Core query reads every household beside its stored row, the values
 are computed for all at once, and only the rows that differ are updated or inserted, by one DBAPI executemany
@@ -28,7 +28,7 @@ from typing import SupportsInt, cast
 
 import numpy as np
 import shapely
-from sqlalchemy import ColumnElement, String, Table, delete, insert, select, true, type_coerce
+from sqlalchemy import ColumnElement, String, Table, delete, select, true, type_coerce
 from sqlalchemy.orm import Session
 
 from app.core.errors import QT_TRANSLATE_NOOP, NotFound
@@ -159,20 +159,6 @@ def _computed(session: Session, households: Sequence[tuple[uuid.UUID, float | No
                                                        klass.tolist(), surge.tolist(), tsunami.tolist(), strict=True)]
 
 
-def _compute_rows(session: Session, households: Sequence[tuple[uuid.UUID, float | None, float | None]]) -> list[dict]:
-    now = utcnow()
-    return [{"household_id": h[0], **dict(zip(_VALUES, values, strict=True)), "computed_at": now}
-            for h, values in zip(households, _computed(session, households), strict=True)]
-
-
-def _store(session: Session, rows: list[dict]) -> None:
-    ids = [r["household_id"] for r in rows]
-    for start in range(0, len(ids), _CHUNK):
-        session.execute(delete(HouseholdExposure).where(HouseholdExposure.household_id.in_(ids[start:start + _CHUNK])))
-    for start in range(0, len(rows), 5000):
-        session.execute(insert(_EXPOSURE), rows[start:start + 5000])
-
-
 def _refresh(session: Session, where: ColumnElement[bool]) -> int:
     """Recompute the exposure of the live households matching ``where`` and write only what changed.
 
@@ -259,17 +245,21 @@ def refresh_all(session: Session) -> int:
 
 # ------------------------------------------------------------------------------------------------ reading
 
+def level_of_rank(rank: int | None) -> int:
+    """A depth rank (1 = under 0.5 m … 6 = over 20 m) as a level 0–4: ranks 4–6 (5 m and deeper, the
+    first floor under water) count alike."""
+    return min(4, rank) if rank else 0
+
+
 def main_hazard(flood_rank: int | None, sediment_class: int | None, storm_surge_rank: int | None,
                 tsunami_rank: int | None) -> HazardKind | None:
     """The hazard a household evacuates from: the deepest at home, as a level 0–4 (depth ranks 4–6, the first
     floor under water, alike; a 特別警戒区域 4, a 警戒区域 3), flood first when two are as deep; None outside
-    every zone. The same rule as the evacuation plan's (app/plans/hazard_link.py ``main_hazard``)."""
-    def level(rank: int | None) -> int:
-        return min(4, rank) if rank else 0
-
-    levels = [(level(flood_rank), 3, HazardKind.FLOOD),
+    every zone. The card, the sheet and the evacuation plan all use this rule."""
+    levels = [(level_of_rank(flood_rank), 3, HazardKind.FLOOD),
               (4 if (sediment_class or 0) >= 2 else 3 if sediment_class else 0, 2, HazardKind.SEDIMENT),
-              (level(storm_surge_rank), 1, HazardKind.STORM_SURGE), (level(tsunami_rank), 0, HazardKind.TSUNAMI)]
+              (level_of_rank(storm_surge_rank), 1, HazardKind.STORM_SURGE),
+              (level_of_rank(tsunami_rank), 0, HazardKind.TSUNAMI)]
     top, _, kind = max(levels)
     return kind if top else None
 
@@ -338,50 +328,20 @@ def _kinds_in_use(session: Session) -> frozenset[HazardKind]:
         select(HazardLayer.kind).where(HazardLayer.archived_at.is_(None)).distinct()))
 
 
-def _views(session: Session, households: list[tuple[uuid.UUID, int, float | None, float | None]]) -> list[ExposureView]:
-    ids = [h[0] for h in households]
-    stored: dict[uuid.UUID, HouseholdExposure] = {}
-    for start in range(0, len(ids), _CHUNK):
-        for row in session.scalars(select(HouseholdExposure).where(
-                HouseholdExposure.household_id.in_(ids[start:start + _CHUNK]))):
-            stored[row.household_id] = row
-    stale = [(hid, lat, lon) for hid, _, lat, lon in households
-             if hid not in stored or (stored[hid].lat, stored[hid].lon) != (lat, lon)]
-    fresh = {}
-    if stale:
-        rows = _compute_rows(session, stale)
-        _store(session, rows)
-        fresh = {r["household_id"]: r for r in rows}
-    kinds = _kinds_in_use(session)
-    views = []
-    for hid, number, lat, lon in households:
-        r = fresh.get(hid)
-        if r is None:
-            s = stored[hid]
-            r = {"flood_rank": s.flood_rank, "flood_river": s.flood_river, "sediment_kind": s.sediment_kind,
-                 "sediment_class": s.sediment_class, "storm_surge_rank": s.storm_surge_rank,
-                 "tsunami_rank": s.tsunami_rank, "computed_at": s.computed_at}
-        views.append(ExposureView(
-            hid, number, lat is not None and lon is not None, kinds, r["flood_rank"], r["flood_river"] or "",
-            r["sediment_kind"], r["sediment_class"], r["storm_surge_rank"], r["tsunami_rank"], r["computed_at"]))
-    return views
-
-
 def exposure_of(session: Session, household_id: uuid.UUID) -> ExposureView:
-    """The household's exposure for the side panel (recomputed first if it moved since)."""
-    row = session.execute(select(Household.id, Household.map_number, Household.lat, Household.lon)
-                          .where(Household.id == household_id, Household.deleted_at.is_(None))).first()
-    if row is None:
+    """The household's exposure for the side panel (a read: see ``exposures_for``)."""
+    found = exposures_for(session, [household_id]).get(household_id)
+    if found is None:
         raise NotFound(QT_TRANSLATE_NOOP("errors", "This household is no longer in the ledger."))
-    return _views(session, [(row[0], row[1], row[2], row[3])])[0]
+    return found
 
 
 def exposures(session: Session, town_id: uuid.UUID) -> list[ExposureView]:
-    """Every household's exposure in a town, by map number (the lists and the papers)."""
-    rows = session.execute(select(Household.id, Household.map_number, Household.lat, Household.lon)
-                           .where(Household.town_id == town_id, Household.deleted_at.is_(None))
-                           .order_by(Household.map_number)).all()
-    return _views(session, [(r[0], r[1], r[2], r[3]) for r in rows])
+    """Every household's exposure in a town, by map number (the lists and the papers; a read)."""
+    ids = session.scalars(select(Household.id).where(Household.town_id == town_id, Household.deleted_at.is_(None))
+                          .order_by(Household.map_number)).all()
+    found = exposures_for(session, ids)
+    return [found[i] for i in ids if i in found]
 
 
 _READ_CHUNK = 10_000  # ids per IN (…) list in a read: one query for a roll call (SQLite allows 32,766 parameters)
@@ -419,5 +379,5 @@ def exposures_for(session: Session, household_ids: Iterable[uuid.UUID]) -> dict[
     return found
 
 
-__all__ = ["DEPTH_RANKS", "ExposureView", "exposure_of", "exposures", "exposures_for", "hazards_at", "load_zones",
-           "main_hazard", "refresh_all", "refresh_households", "refresh_town"]
+__all__ = ["DEPTH_RANKS", "ExposureView", "exposure_of", "exposures", "exposures_for", "hazards_at", "level_of_rank",
+           "load_zones", "main_hazard", "refresh_all", "refresh_households", "refresh_town"]

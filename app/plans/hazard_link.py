@@ -29,7 +29,9 @@ def _home(v: hazard_exposure.ExposureView) -> HomeHazards:
 
 def hazards_of(session: Session, household_ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, HomeHazards]:
     """Each household's hazards at home (HomeHazards(known=False) when it has no lat/lon)."""
-    return {hid: _home(hazard_exposure.exposure_of(session, hid)) for hid in dict.fromkeys(household_ids)}
+    ids = list(dict.fromkeys(household_ids))
+    found = hazard_exposure.exposures_for(session, ids)
+    return {hid: _home(found[hid]) if hid in found else HomeHazards(known=False) for hid in ids}
 
 
 def town_hazards(session: Session, town_id: uuid.UUID) -> dict[uuid.UUID, HomeHazards]:
@@ -64,13 +66,8 @@ def distance_m(lat1: float | None, lon1: float | None, lat2: float | None, lon2:
 
 
 def main_hazard(h: HomeHazards) -> HazardKind | None:
-    """The hazard the plan is made against: the deepest at home (flood first when two are as deep)."""
-    levels = [(level_of_rank(h.flood_rank), 3, HazardKind.FLOOD),
-              (4 if (h.sediment_class or 0) >= 2 else 3 if h.sediment_class else 0, 2, HazardKind.SEDIMENT),
-              (level_of_rank(h.storm_surge_rank), 1, HazardKind.STORM_SURGE),
-              (level_of_rank(h.tsunami_rank), 0, HazardKind.TSUNAMI)]
-    level, _order, kind = max(levels)
-    return kind if level else None
+    """The hazard the plan is made against: the deepest at home, flood first (``app.hazards.exposure.main_hazard``)."""
+    return hazard_exposure.main_hazard(h.flood_rank, h.sediment_class, h.storm_surge_rank, h.tsunami_rank)
 
 
 def nearest_shelter(session: Session, household_id: uuid.UUID, home: HomeHazards | None = None) -> ShelterChoice:
@@ -98,17 +95,11 @@ def shelter_from_feature(session: Session, feature_id: uuid.UUID, lat: float | N
     return ShelterChoice(f.name, f.address, f.lat, f.lon, distance_m(lat, lon, f.lat, f.lon), f.id)
 
 
-def level_of_rank(rank: int | None) -> int:
-    """A depth rank (1 = under 0.5 m … 6 = over 20 m) as a level 0–4: ranks 4–6 (5 m and deeper, the
-    first floor under water) count alike."""
-    return min(4, rank) if rank else 0
-
-
 def depth_level(h: HomeHazards) -> int:
     """0 (outside every zone) … 4 (deepest): the hazard part of the priority score (see priority.py)."""
     if not h.known:
         return 0
-    levels = [level_of_rank(r) for r in (h.flood_rank, h.storm_surge_rank, h.tsunami_rank)]
+    levels = [hazard_exposure.level_of_rank(r) for r in (h.flood_rank, h.storm_surge_rank, h.tsunami_rank)]
     if h.sediment_class:
         levels.append(4 if h.sediment_class >= 2 else 3)
     return max(levels)
