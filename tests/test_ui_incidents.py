@@ -16,7 +16,7 @@ from app.models.safety import IncidentKind, SafetyStatus
 from app.safety import incidents
 from app.safety.papers import GroupBy
 from app.safety.rollcall import district_counts
-from app.safety.views import STATUS_LABELS, EventFields
+from app.safety.views import STATUS_COLORS, STATUS_LABELS, EventFields
 from app.safety.workbook import COL, FIRST_ROW, LOG_SHEET, SHEET
 from app.ui.mainwindow.actions import MainAction
 from tests.test_ui_map import window  # noqa: F401 - the window fixture
@@ -221,6 +221,12 @@ def test_the_projector_view_shows_counts_per_district_and_no_name_or_map_number(
         assert d.district_name in shown
     assert all(STATUS_LABELS[s] in shown for s in SafetyStatus)
     assert str(sum(d.total for d in expected)) in shown
+    # Each status heading is marked in its colour, as its ring on the map (a bar along the heading's top edge)
+    heads = {label.text(): label for label in view.labels() if label.parent() is not None}
+    for status in SafetyStatus:
+        head = heads[STATUS_LABELS[status]]
+        picture = head.grab().toImage()
+        assert picture.pixelColor(picture.width() // 2, 2).name() == STATUS_COLORS[status], status
     # No name, reading, phone or address of anyone in the ledger, and no map number label: only counts.
     with window.ledger.Session() as s:
         people = s.execute(select(Person.name, Person.kana, Person.phone)).all()

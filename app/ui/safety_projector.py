@@ -22,7 +22,9 @@ QWidget#safetyProjector QLabel#projectorTitle { font-size: 34pt; color: #ffd400;
 QWidget#safetyProjector QLabel#projectorNote { font-size: 16pt; font-weight: normal; color: #ddd; }
 QWidget#safetyProjector QLabel[total="true"] { border-top: 4px solid #fff; }
 QWidget#safetyProjector QPushButton { font-size: 18pt; padding: 8px 20px; }
-"""
+""" + "".join(  # each status's heading with a bar in its colour, as its ring on the map
+    f'QWidget#safetyProjector QLabel[status="{status.value}"] {{ border-top: 8px solid {color}; }}\n'
+    for status, color in STATUS_COLORS.items())
 
 
 class SafetyProjector(QWidget):
@@ -70,7 +72,7 @@ class SafetyProjector(QWidget):
         statuses = list(SafetyStatus)
         self._cell(0, 0, translate("SafetyPanel", "District"))
         for c, status in enumerate(statuses, start=1):
-            self._cell(0, c, STATUS_LABELS[status], color=STATUS_COLORS[status])
+            self._cell(0, c, STATUS_LABELS[status], status=status)
         self._cell(0, len(statuses) + 1, translate("SafetyPanel", "Total"))
         for r, district in enumerate(districts, start=1):
             self._cell(r, 0, district.district_name)
@@ -97,9 +99,7 @@ class SafetyProjector(QWidget):
         per_column = self.width() / columns - 28  # the labels' padding
         points = max(11, min(26, int(per_column / 5 / 1.4)))
         for label in self.grid_host.findChildren(QLabel):
-            color = label.property("statusColor")
-            border = f" border-bottom: 8px solid {color};" if color else ""
-            label.setStyleSheet(f"QLabel {{ font-size: {points}pt;{border} }}")
+            label.setStyleSheet(f"QLabel {{ font-size: {points}pt; }}")
 
     def labels(self) -> list[QLabel]:
         """Every text shown (what a test scans for names)."""
@@ -122,14 +122,14 @@ class SafetyProjector(QWidget):
             return
         super().keyPressEvent(event)
 
-    def _cell(self, row: int, column: int, text: str, *, color: str | None = None, right: bool = False,
+    def _cell(self, row: int, column: int, text: str, *, status: SafetyStatus | None = None, right: bool = False,
               total: bool = False) -> None:
         label = QLabel(text)
         label.setWordWrap(not right)  # a long name wraps rather than being cut
         label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter if right
                            else Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        if color is not None:  # the status's colour, as its ring on the map (drawn by _fit)
-            label.setProperty("statusColor", color)
+        if status is not None:  # marked in the status's colour: a bar along its top (the style sheet's [status=…] rules)
+            label.setProperty("status", status.value)
         if total:
             label.setProperty("total", True)
         self.grid.addWidget(label, row, column)
