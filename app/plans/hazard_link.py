@@ -34,11 +34,6 @@ def hazards_of(session: Session, household_ids: Iterable[uuid.UUID]) -> dict[uui
     return {hid: _home(found[hid]) if hid in found else HomeHazards(known=False) for hid in ids}
 
 
-def town_hazards(session: Session, town_id: uuid.UUID) -> dict[uuid.UUID, HomeHazards]:
-    """Every household's hazards in a town (one read of the stored exposures)."""
-    return {v.household_id: _home(v) for v in hazard_exposure.exposures(session, town_id)}
-
-
 def hazards_at(session: Session, household_id: uuid.UUID) -> HomeHazards:
     return hazards_of(session, [household_id]).get(household_id, HomeHazards())
 
@@ -106,4 +101,4 @@ def depth_level(h: HomeHazards) -> int:
 
 
 __all__ = ["depth_level", "distance_m", "hazards_at", "hazards_of", "main_hazard", "nearest_shelter", "shared_zone",
-           "shelter_from_feature", "town_hazards"]
+           "shelter_from_feature"]

@@ -141,9 +141,7 @@ def priority_list(session: Session, *, district_id: uuid.UUID | None = None, tow
             select(PlanSupporter.plan_id, func.count()).where(PlanSupporter.plan_id.in_(chunk),
                                                               PlanSupporter.deleted_at.is_(None))
             .group_by(PlanSupporter.plan_id)).all()))
-    hazards: dict[uuid.UUID, HomeHazards] = {}
-    for tid in {r[5] for r in rows}:
-        hazards.update(hazard_link.town_hazards(session, tid))
+    hazards = hazard_link.hazards_of(session, household_ids)  # only the homes on the list, not every town's
     scored = []
     for pid, name, kana, hid, number, tid, tname, did, dname in rows:
         h = hazards.get(hid, HomeHazards())
