@@ -17,7 +17,7 @@ from app.core.errors import LedgerError
 from app.core.views import TownView
 from app.emergency import cards as emergency
 from app.emergency.views import CardView
-from app.hazards.exposure import ExposureView, exposures
+from app.hazards.exposure import ExposureView, exposures_for
 from app.households import households
 from app.maps.features import legend, reference_collection
 from app.maps.hazard_layers import hazard_overlay, page_extent
@@ -55,7 +55,7 @@ class TownDetails:
     meetings: list[MeetingView]
     meeting_id: uuid.UUID | None
     queue: list[QueueItem]
-    exposures: list[ExposureView] = field(default_factory=list)  # each household's hazards (Step II's column)
+    exposures: list[ExposureView] = field(default_factory=list)  # at the homes of the persons of concern (Step II)
 
 
 class TownController(Controller):
@@ -331,7 +331,8 @@ class TownController(Controller):
                                emergency.list_cards(s, town_id, concerns=concerns),
                                all_meetings, meeting_id,
                                meetings.review_queue(s, town_id, meeting_id=meeting_id, concerns=concerns),
-                               exposures(s, town_id))
+                               # the hazards of the homes on the Step II list, not of every household
+                               list(exposures_for(s, [c.household_id for c in concerns]).values()))
 
         self._details_job = BackgroundRead(self.ledger, job, self._show_details, self._details_failed)
 
