@@ -170,7 +170,7 @@ class Person(Record, Base):
     kana: Mapped[str] = mapped_column(String(200), default="")
     birth_date: Mapped[date | None]
     phone: Mapped[str] = mapped_column(String(50), default="")
-    of_concern: Mapped[bool] = mapped_column(default=False)
+    of_concern: Mapped[bool] = mapped_column(default=False, index=True)  # the concern lists look them up
     concerns: Mapped[str] = mapped_column(Text, default="")  # 気になるところ
     sort_order: Mapped[int] = mapped_column(default=0)
     search_key: Mapped[str] = mapped_column(Text, default="", index=True)

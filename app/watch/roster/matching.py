@@ -1,6 +1,8 @@
-"""Matching roster rows to the town's households and persons: the town read as plain rows (a fixed number
-of queries whatever its size), each row matched by name and address, else name and birth date, and the
-preview of what importing would change. ``plan`` also drives the writer when the roster is applied."""
+"""Matching roster rows to the town's households and persons: only the members whose folded name is in the
+roster and the households whose folded address is, found in SQL through the indexes of migration 0016 (a
+fixed number of queries, never the whole town); each row matched by name and address, else name and birth
+date, and the preview of what importing would change. ``plan`` also drives the writer when the roster is
+applied."""
 
 from __future__ import annotations
 
@@ -21,6 +23,7 @@ from app.core.text import fold
 from app.models import AuditEntry, Household, HouseholdCategory, Person
 from app.models.entities import household_category_link
 from app.models.watch import Watcher, WatchLink
+from app.watch.roster import keys
 from app.watch.roster.reading import RosterColumns, RosterRow
 
 if TYPE_CHECKING:
@@ -58,10 +61,12 @@ class Known:
 
 @dataclass
 class Town:
-    """The town as matching and writing need it, read once per preview (see ``town_for``)."""
+    """The part of the town a roster touches, as matching and writing need it, read once per preview (see
+    ``town_for``): the members whose folded name the roster holds, the households whose folded address it
+    holds, and of those households and members their categories, sort orders, names and watch links."""
 
-    persons: list[Known]
-    homes: dict[str, list[uuid.UUID]]  # folded address → live households
+    persons: list[Known]  # live members whose folded name is a roster row's
+    homes: dict[str, list[uuid.UUID]]  # folded address (a roster row's) → live households
     watchers: dict[str, list[uuid.UUID]]  # folded name → live watchers
     categories: dict[str, tuple[uuid.UUID, str]]  # code → (id, label)
     household_categories: dict[uuid.UUID, set[str]]
@@ -79,51 +84,69 @@ def _raw(column):  # noqa: ANN001, ANN202 - a UUID column read as its stored tex
     return type_coerce(column, String)
 
 
-def _load_town(session: Session, town_id: uuid.UUID) -> Town:
-    """Everything matching and writing need, in a fixed number of Core queries whatever the town's size."""
+def _load_town(session: Session, town_id: uuid.UUID, records: list[RosterRow]) -> Town:
+    """What matching and writing need for these roster rows, in a fixed number of Core queries: only the
+    members whose folded name is in the roster and the households whose folded address is (read through
+    the indexes of migration 0016, app/watch/roster/keys.py), never the whole town."""
     folded = functools.lru_cache(maxsize=None)(fold)  # names repeat, and members share their household's address
-    # Ids come back as the stored hex text and become one shared UUID each: a city's 100,000 members point at
-    # 50,000 households, and SQLAlchemy's per-value UUID processing was a third of this function's time.
+    # Ids come back as the stored hex text and become one shared UUID each (SQLAlchemy's per-value UUID
+    # processing costs more than the queries).
     as_id = functools.lru_cache(maxsize=None)(lambda text: uuid.UUID(hex=text))
+    names = {folded(r.name) for r in records}
+    addresses = {folded(r.address) for r in records}  # '' too: a row without one matches a member without one
+    births = {(folded(r.name), r.birth_date.isoformat()) for r in records if r.birth_date}
     live_household = (Household.town_id == town_id, Household.deleted_at.is_(None))
+    columns = (_raw(Person.id), _raw(Person.household_id), Person.name, Person.kana, Person.phone, Person.concerns,
+               Person.birth_date, Person.of_concern, Household.address)
+    # Matched by name and address: the members of the households at the roster's addresses (the address's
+    # index leads, the name is checked here) ...
+    homes: dict[str, list[uuid.UUID]] = defaultdict(list)
+    household_names: dict[uuid.UUID, str] = {}
+    for hid, address, name in session.execute(
+            select(_raw(Household.id), Household.address, Household.name)
+            .where(*live_household, keys.household_address_in(addresses))):
+        household_names[as_id(hid)] = name
+        if address:  # a new member joins a household only by its address
+            homes[folded(address)].append(as_id(hid))
+    found: list[Any] = list(session.execute(
+        select(*columns).join(Household, Person.household_id == Household.id)
+        .where(keys.ids_in("person.household_id", {h.hex for h in household_names}, "homes"),
+               Person.deleted_at.is_(None)).order_by(Household.map_number, Person.sort_order)))
+    # ... else by name and birth date, anywhere in the town (one search of the name's index per pair).
+    found += keys.members_by_name_and_birth(session, town_id, births)
+    persons: list[Known] = []
+    read: set[str] = set()
+    for pid, hid, name, kana, phone, concerns, birth, of_concern, address in found:
+        if pid not in read and folded(name) in names:
+            read.add(pid)
+            persons.append(Known(pid, as_id(hid), name, kana, phone, concerns, birth, bool(of_concern), address))
+    touched = {p.household_id.hex for p in persons} | {h.hex for hs in homes.values() for h in hs}
+    for hid, name in session.execute(select(_raw(Household.id), Household.name)
+                                     .where(keys.ids_in("household.id", {p.household_id.hex for p in persons},
+                                                        "matched_households"))):
+        household_names[as_id(hid)] = name
     household_categories: dict[uuid.UUID, set[str]] = defaultdict(set)
     for hid, code in session.execute(
         select(_raw(household_category_link.c.household_id), HouseholdCategory.code)
         .join(HouseholdCategory, HouseholdCategory.id == household_category_link.c.category_id)
-        .join(Household, Household.id == household_category_link.c.household_id).where(Household.town_id == town_id)
+        .where(keys.ids_in("household_category_link.household_id", touched, "touched"))
     ):
         household_categories[as_id(hid)].add(code)
-    persons = [
-        Known(pid, as_id(hid), name, kana, phone, concerns, birth, bool(of_concern), address)
-        for pid, hid, name, kana, phone, concerns, birth, of_concern, address in session.execute(
-            select(_raw(Person.id), _raw(Person.household_id), Person.name, Person.kana, Person.phone, Person.concerns,
-                   Person.birth_date, Person.of_concern, Household.address)
-            .join(Household, Person.household_id == Household.id)
-            .where(*live_household, Person.deleted_at.is_(None))
-        )
-    ]
-    homes: dict[str, list[uuid.UUID]] = defaultdict(list)
-    household_names: dict[uuid.UUID, str] = {}
-    for hid, address, name in session.execute(
-            select(_raw(Household.id), Household.address, Household.name).where(*live_household)):
-        hid = as_id(hid)
-        household_names[hid] = name
-        if address:
-            homes[folded(address)].append(hid)
     watchers: dict[str, list[uuid.UUID]] = defaultdict(list)
     for wid, name in session.execute(select(Watcher.id, Watcher.name)
                                      .where(Watcher.town_id == town_id, Watcher.deleted_at.is_(None))):
         watchers[folded(name)].append(wid)
     last_sort_order = {as_id(hid): top for hid, top in session.execute(
-        select(_raw(Person.household_id), func.max(Person.sort_order)).join(Household, Person.household_id == Household.id)
-        .where(Household.town_id == town_id).group_by(Person.household_id))}
+        select(_raw(Person.household_id), func.max(Person.sort_order))
+        .where(keys.ids_in("person.household_id", touched, "touched")).group_by(Person.household_id))}
     live_links: set[tuple[uuid.UUID, uuid.UUID]] = set()
     dead_links: dict[tuple[uuid.UUID, uuid.UUID], dict] = {}
     last_link_order: dict[uuid.UUID, int] = {}
-    for link in session.execute(
+    for link in session.execute(  # only the matched members' links: a new member has none
         select(WatchLink.id, WatchLink.person_id, WatchLink.watcher_id, WatchLink.deleted_at, WatchLink.sort_order,
                WatchLink.involvement, WatchLink.frequency, WatchLink.since, WatchLink.note)
-        .join(Watcher, Watcher.id == WatchLink.watcher_id).where(Watcher.town_id == town_id)
+        .join(Watcher, Watcher.id == WatchLink.watcher_id)
+        .where(Watcher.town_id == town_id, keys.ids_in("watch_link.person_id", {p.raw_id for p in persons}, "matched"))
         .order_by(WatchLink.created_at)
     ).mappings():
         pair = (link["person_id"], link["watcher_id"])
@@ -143,9 +166,9 @@ def _load_town(session: Session, town_id: uuid.UUID) -> Town:
         if p.birth_date:
             by_name_birth[(name, p.birth_date)].append(p)
     return Town(persons, homes, watchers, categories, household_categories, last_sort_order, live_links,
-                 {k: v for k, v in dead_links.items() if k not in live_links}, last_link_order, household_names,
-                 (top or 0) + 1,
-                 by_name_address, by_name_birth)
+                {k: v for k, v in dead_links.items() if k not in live_links}, last_link_order, household_names,
+                (top or 0) + 1,
+                by_name_address, by_name_birth)
 
 
 def _fingerprint(session: Session, town_id: uuid.UUID) -> tuple:
@@ -159,7 +182,7 @@ def town_for(session: Session, preview: RosterPreview) -> Town:
     fingerprint = _fingerprint(session, preview.town_id)
     if preview._town is not None and preview._town[0] == fingerprint:
         return preview._town[1]
-    town = _load_town(session, preview.town_id)
+    town = _load_town(session, preview.town_id, preview.records)
     preview._town = (fingerprint, town)
     return town
 
