@@ -53,11 +53,25 @@ def group_role(conn: Connection) -> str:
     return f"{conn.scalar(text('SELECT current_database()'))}_laptops"[:63]
 
 
+def _in_scope(district: str) -> str:
+    """A policy's test that the district is one of the laptop's: the laptop's districts are read once per
+    statement (``sasaeai_in_scope(d)`` is the same test, one query per row)."""
+    return f"((SELECT sasaeai_all_districts()) OR ({district}) IN (SELECT sasaeai_my_districts()))"
+
+
 def _security_sql(group: str) -> list[str]:
     g = _q(group)
     cases = "\n".join(
         f"    WHEN '{entity}' THEN RETURN (SELECT {district_sql(entity, 'r')} FROM {entity} r WHERE r.id = row_id);"
         for entity in DISTRICT_PATHS if entity != "district")
+    district_checks = "\n".join(
+        f"""          IF EXISTS (SELECT 1 FROM new_rows n JOIN {entity} r ON r.id = n.entity_id
+                     WHERE n.entity = '{entity}' AND n.district_id IS DISTINCT FROM {district_sql(entity, 'r')}) THEN
+            RAISE EXCEPTION 'a change to % names another district than the record''s', '{entity}'
+              USING ERRCODE = 'insufficient_privilege';
+          END IF;"""
+        for entity in DISTRICT_PATHS if entity != "district")
+    city_wide = ", ".join(f"'{e}'" for e in CITY_WIDE)
     statements = [
         f"""DO $$ BEGIN
             IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{group}') THEN CREATE ROLE {g} NOLOGIN; END IF;
@@ -65,6 +79,12 @@ def _security_sql(group: str) -> list[str]:
         """CREATE OR REPLACE FUNCTION sasaeai_in_scope(d uuid) RETURNS boolean LANGUAGE sql STABLE AS $$
             SELECT EXISTS (SELECT 1 FROM sync_laptop l LEFT JOIN sync_laptop_district x ON x.laptop_id = l.id
                            WHERE l.role_name = current_user AND (l.all_districts OR x.district_id = d)) $$""",
+        # For the policies: evaluated once per statement (an InitPlan and a hashed subplan), not once per row.
+        """CREATE OR REPLACE FUNCTION sasaeai_all_districts() RETURNS boolean LANGUAGE sql STABLE AS $$
+            SELECT coalesce(bool_or(all_districts), false) FROM sync_laptop WHERE role_name = current_user $$""",
+        """CREATE OR REPLACE FUNCTION sasaeai_my_districts() RETURNS SETOF uuid LANGUAGE sql STABLE AS $$
+            SELECT x.district_id FROM sync_laptop l JOIN sync_laptop_district x ON x.laptop_id = l.id
+             WHERE l.role_name = current_user $$""",
         """CREATE OR REPLACE FUNCTION sasaeai_current_laptop() RETURNS uuid LANGUAGE sql STABLE AS $$
             SELECT id FROM sync_laptop WHERE role_name = current_user $$""",
         f"""CREATE OR REPLACE FUNCTION sasaeai_district_of(entity text, row_id uuid) RETURNS uuid
@@ -76,9 +96,12 @@ def _security_sql(group: str) -> list[str]:
             ELSE RETURN NULL;
           END CASE;
         END $$""",
+        # Per row only what cannot wait: who sends it, its sequence number (under the lock, so they become
+        # visible in order), a district not given. The district and stale checks are done once per statement
+        # on the inserted rows.
         f"""CREATE OR REPLACE FUNCTION sasaeai_change_before_insert() RETURNS trigger LANGUAGE plpgsql AS $$
         DECLARE
-          me uuid; me_name text; actual uuid;
+          me uuid; me_name text;
         BEGIN
           SELECT id, name INTO me, me_name FROM sync_laptop WHERE role_name = current_user;
           IF me IS NULL THEN
@@ -87,22 +110,44 @@ def _security_sql(group: str) -> list[str]:
           PERFORM pg_advisory_xact_lock({ADVISORY_LOCK});
           NEW.laptop_id := me;
           NEW.laptop_name := me_name;
-          actual := sasaeai_district_of(NEW.entity, NEW.entity_id);
-          IF actual IS NOT NULL THEN NEW.district_id := actual; END IF;
-          IF EXISTS (SELECT 1 FROM sync_change c
-                     WHERE c.entity_id = NEW.entity_id AND c.seq > NEW.base_seq AND c.laptop_id <> me
-                       AND (c.field IS NOT DISTINCT FROM NEW.field OR c.field IS NULL OR NEW.field IS NULL
-                            OR c.field = 'deleted_at' OR NEW.field = 'deleted_at')) THEN
-            RAISE EXCEPTION 'stale change to % %: another laptop changed it after sequence %',
-              NEW.entity, NEW.entity_id, NEW.base_seq USING ERRCODE = '{STALE_SQLSTATE}';
+          IF NEW.entity = 'district' THEN
+            NEW.district_id := NEW.entity_id;
+          ELSIF NEW.district_id IS NULL THEN  -- not given (receive() always gives it): the record's, if any
+            NEW.district_id := sasaeai_district_of(NEW.entity, NEW.entity_id);
           END IF;
           NEW.seq := nextval('sync_change_seq');
           NEW.received_at := now();
           RETURN NEW;
         END $$""",
+        # Once per statement, on all its rows: each change names its record's district (the sender computes
+        # it, receive() sets it from the server's rows), and none touches a field another laptop changed after
+        # the sender's base_seq (among the journal rows that laptop may see, as its policy shows them).
+        f"""CREATE OR REPLACE FUNCTION sasaeai_change_after_insert() RETURNS trigger LANGUAGE plpgsql
+            SECURITY DEFINER SET search_path = public AS $$
+        DECLARE
+          stale record;
+        BEGIN
+{district_checks}
+          SELECT n.entity, n.entity_id, n.base_seq INTO stale FROM new_rows n
+            JOIN sync_laptop l ON l.id = n.laptop_id
+            JOIN sync_change c ON c.entity_id = n.entity_id AND c.seq > n.base_seq AND c.laptop_id <> n.laptop_id
+           WHERE (c.field IS NOT DISTINCT FROM n.field OR c.field IS NULL OR n.field IS NULL
+                  OR c.field = 'deleted_at' OR n.field = 'deleted_at')
+             AND ((c.district_id IS NULL AND c.entity IN ({city_wide})) OR l.all_districts
+                  OR c.district_id IN (SELECT x.district_id FROM sync_laptop_district x WHERE x.laptop_id = l.id))
+           LIMIT 1;
+          IF FOUND THEN
+            RAISE EXCEPTION 'stale change to % %: another laptop changed it after sequence %',
+              stale.entity, stale.entity_id, stale.base_seq USING ERRCODE = '{STALE_SQLSTATE}';
+          END IF;
+          RETURN NULL;
+        END $$""",
         "DROP TRIGGER IF EXISTS sasaeai_change_before_insert ON sync_change",
         """CREATE TRIGGER sasaeai_change_before_insert BEFORE INSERT ON sync_change
            FOR EACH ROW EXECUTE FUNCTION sasaeai_change_before_insert()""",
+        "DROP TRIGGER IF EXISTS sasaeai_change_after_insert ON sync_change",
+        """CREATE TRIGGER sasaeai_change_after_insert AFTER INSERT ON sync_change
+           REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION sasaeai_change_after_insert()""",
         f"GRANT USAGE ON SCHEMA public TO {g}",
         f"GRANT USAGE ON SEQUENCE sync_change_seq TO {g}",
         f"GRANT USAGE ON SEQUENCE sync_log_id_seq TO {g}",
@@ -117,12 +162,11 @@ def _security_sql(group: str) -> list[str]:
 
     for entity in (*DISTRICT_PATHS, *LINK_PATHS):
         statements.append(f"GRANT SELECT, INSERT, UPDATE, DELETE ON {entity} TO {g}")
-        statements += policy(entity, f"sasaeai_in_scope({district_sql(entity, entity)})")
+        statements += policy(entity, _in_scope(district_sql(entity, entity)))
     for entity in CITY_WIDE:
         statements.append(f"GRANT SELECT, INSERT, UPDATE, DELETE ON {entity} TO {g}")
         statements += policy(entity, "true")
-    city_wide = ", ".join(f"'{e}'" for e in CITY_WIDE)
-    statements += policy("sync_change", f"(district_id IS NULL AND entity IN ({city_wide})) OR sasaeai_in_scope(district_id)")
+    statements += policy("sync_change", f"(district_id IS NULL AND entity IN ({city_wide})) OR {_in_scope('district_id')}")
     statements += policy("sync_laptop", "role_name = current_user")
     statements += policy("sync_laptop_district", "laptop_id = sasaeai_current_laptop()")
     statements += policy("sync_log", "laptop_id = sasaeai_current_laptop()")

@@ -11,7 +11,7 @@ from sqlalchemy import Connection, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from app.models import AuditAction, AuditEntry, Base, HouseholdCategory
-from app.models.audit import Origin, audit_row, collection_text
+from app.models.audit import Origin, audit_row, collection_text, created_entries
 from app.models.entities import household_category_link
 from app.models.sync import SyncConflict, SyncPulledRange, SyncState, SyncUnpushedRecord
 from app.models.writes import RowChange, Writes
@@ -32,6 +32,8 @@ from app.sync.core import (
 )
 from app.sync.journal import max_audit, origin_of, pending, record_of
 from app.sync.views import Progress, SyncReport
+
+CHUNK = 5000  # ids per IN list (SQLite's limit on bound variables is far above)
 
 
 def _rekey(conn: Connection, entity: str, old: uuid.UUID, new: uuid.UUID) -> None:
@@ -160,6 +162,74 @@ class _Applier:
                                         collection_text(self._category_label(i) for i in ids))])
         self.writes.send(audit=False)
 
+    def create_run(self, run: list[Change]) -> None:
+        """Consecutive creates of one table (a first sync brings the whole district so): the records not here
+        yet are inserted in batches, with exactly the entries ``insert`` leaves one by one; a record already
+        here, a taken map number, a district or town (matched by name) goes through ``apply`` in its turn."""
+        entity = run[0].entity
+        if entity not in SYNCED_TABLES:
+            return
+        if entity in ("district", "town") or len(run) < 2:
+            for c in run:
+                self.apply(c)
+            return
+        table = table_of(entity)
+        ids = [c.entity_id for c in run]
+        here: set[uuid.UUID] = set()
+        for i in range(0, len(ids), CHUNK):
+            here |= set(self.conn.scalars(select(table.c.id).where(table.c.id.in_(ids[i:i + CHUNK]))))
+        records = [cast(dict, c.decoded()) for c in run]
+        taken = self._map_numbers({r["town_id"] for r in records}) if entity == "household" else {}
+        batch: list[tuple[Change, dict]] = []
+        for c, record in zip(run, records, strict=True):
+            key = (str(record.get("town_id")), record.get("map_number")) if entity == "household" else None
+            alone = c.entity_id in here or (key is not None and taken.get(key, c.entity_id) != c.entity_id)
+            if not alone:
+                batch.append((c, record))
+                here.add(c.entity_id)
+                if key is not None:
+                    taken[key] = c.entity_id
+                continue
+            self._insert_batch(table, batch)
+            batch = []
+            self.apply(c)
+            here.add(c.entity_id)
+            if key is not None:  # a renumbering moved another household: read the town again
+                taken.update(self._map_numbers({key[0]}))
+        self._insert_batch(table, batch)
+
+    def _map_numbers(self, towns: set) -> dict[tuple[str, object], uuid.UUID]:
+        h = table_of("household")
+        ids = [uuid.UUID(str(t)) for t in towns if t]
+        found: dict[tuple[str, object], uuid.UUID] = {}
+        for i in range(0, len(ids), CHUNK):
+            for row in self.conn.execute(select(h.c.id, h.c.town_id, h.c.map_number)
+                                         .where(h.c.town_id.in_(ids[i:i + CHUNK]))):
+                found[(str(row.town_id), row.map_number)] = row.id
+        return found
+
+    def _insert_batch(self, table, batch: list[tuple[Change, dict]]) -> None:  # noqa: ANN001 - a Table
+        """What ``insert`` does for each, as one statement per table (and one for the categories)."""
+        if not batch:
+            return
+        rows, links = [], []
+        for c, record in batch:
+            origin = origin_of(c, f"sync: {c.laptop_name}")
+            row = {**decode_row(table, record), "id": c.entity_id}
+            rows.append(row)
+            self.writes.note(created_entries(origin, table.name, row))
+            if table.name == "household" and record.get(CATEGORIES):
+                category_ids = record[CATEGORIES]
+                links += [dict(household_id=c.entity_id, category_id=uuid.UUID(i)) for i in category_ids]
+                self.writes.note([audit_row(origin, AuditAction.CREATE, table.name, c.entity_id, record, CATEGORIES,
+                                            None, collection_text(self._category_label(i) for i in category_ids))])
+        # Entries noted above in the order ``insert`` gives them; the rows go as plain batches (no entries of their own).
+        self.writes.link(table, rows, [])
+        if links:
+            self.writes.link(household_category_link, links, [])
+        self.writes.send(audit=False)
+        self.report.applied += len(batch)
+
     def _category_label(self, category_id: str) -> str:
         if self.category_labels is None:
             self.category_labels = {str(i): label for i, label in self.conn.execute(
@@ -222,15 +292,32 @@ class _Applier:
         self.renumbering.send()  # our renumbering is a change of ours: sent at the next push
 
 
+def _runs(changes: list[Change]) -> list[list[Change]]:
+    """The changes in order, cut into runs: consecutive creates of one table together, anything else alone."""
+    runs: list[list[Change]] = []
+    for c in changes:
+        last = runs[-1][-1] if runs else None
+        if last is not None and c.action == "create" and last.action == "create" and last.entity == c.entity:
+            runs[-1].append(c)
+        else:
+            runs.append([c])
+    return runs
+
+
 def apply_pulled(s: Session, state: SyncState, changes: list[Change], progress: Progress) -> SyncReport:
     """Apply the received changes in order, in the caller's transaction; the report counts what was done."""
     applier = _Applier(s, state)
     before = max_audit(applier.conn)
     total = len(changes)
-    for n, c in enumerate(changes, start=1):
-        applier.apply(c)
-        if n % 1000 == 0:
-            progress("apply", n, total)
+    done = 0
+    for run in _runs(changes):
+        if run[0].action == "create":
+            applier.create_run(run)
+        else:
+            applier.apply(run[0])
+        if (done + len(run)) // 1000 > done // 1000:
+            progress("apply", done + len(run), total)
+        done += len(run)
     applier.finish(before)
     # Incident and safety-check conflicts never wait for the user: settled at once by their fixed rule.
     applier.report.new_conflicts = max(0, applier.report.new_conflicts - settle_by_rule(s))

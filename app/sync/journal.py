@@ -16,6 +16,7 @@ from app.core.errors import QT_TRANSLATE_NOOP
 from app.models import AuditAction, AuditEntry, Operator
 from app.models.audit import Origin
 from app.models.audit import audit_row as shared_audit_row
+from app.models.entities import household_category_link
 from app.models.sync import SyncConflict, SyncPulledRange, SyncState, SyncUnpushedRecord
 from app.models.writes import table_of as table_for
 from app.sync.core import (
@@ -32,6 +33,8 @@ from app.sync.core import (
     table_of,
 )
 from app.sync.protocol import LaptopInfo
+
+CHUNK = 5000  # ids per IN list
 
 HOLDING_KINDS = ("field", "archive", "edit_on_archived", "deleted")  # these keep the local value from being sent
 _NAMESPACE = uuid.UUID("6f1c2f5e-4d7a-4f0e-9c61-5a5ae0a1c0de")
@@ -152,6 +155,27 @@ def record_of(conn: Connection, entity: str, entity_id: uuid.UUID) -> dict | Non
     return data
 
 
+def records_of(conn: Connection, entity: str, ids: list[uuid.UUID]) -> dict[uuid.UUID, dict]:
+    """``record_of`` for many records of one table, a few statements in all (those not here are left out)."""
+    table = table_of(entity)
+    found: dict[uuid.UUID, dict] = {}
+    for i in range(0, len(ids), CHUNK):
+        chunk = ids[i:i + CHUNK]
+        for row in conn.execute(select(table).where(table.c.id.in_(chunk))).mappings():
+            found[row["id"]] = row_json(table, row)
+        if entity == "household":
+            link = household_category_link
+            for data in found.values():
+                data.setdefault(CATEGORIES, [])
+            for household_id, category_id in conn.execute(select(link.c.household_id, link.c.category_id)
+                                                          .where(link.c.household_id.in_(chunk))):
+                found[household_id][CATEGORIES].append(str(category_id))
+    if entity == "household":
+        for data in found.values():
+            data[CATEGORIES].sort()
+    return found
+
+
 def record_exists(conn: Connection, entity: str, entity_id: uuid.UUID) -> bool:
     table = table_of(entity)
     return (conn.scalar(select(func.count()).select_from(table).where(table.c.id == entity_id)) or 0) > 0
@@ -199,8 +223,10 @@ def outgoing(s: Session, state: SyncState) -> Outgoing:
             g["fields"][e.field] = e
     changes: list[Change] = []
 
+    preloaded: dict[uuid.UUID, dict] = {}  # the first sync's snapshot, read a table at a time
+
     def whole(entity: str, entity_id: uuid.UUID, key: str, origin: str, who: tuple[str, str, datetime | None]) -> None:
-        record = record_of(conn, entity, entity_id)
+        record = preloaded.pop(entity_id, None) or record_of(conn, entity, entity_id)
         if record is None:
             return
         for k in list(record):
@@ -241,7 +267,13 @@ def outgoing(s: Session, state: SyncState) -> Outgoing:
             one_field(entity, entity_id, name, f"e:{e.id}:{entity_id}:{name}", "entry",
                       (e.operator_name, e.operator_role, e.at))
     u = table_for(SyncUnpushedRecord)
-    for row in conn.execute(select(u)):
+    unpushed = conn.execute(select(u)).all()
+    by_table: dict[str, list[uuid.UUID]] = {}
+    for row in unpushed:
+        by_table.setdefault(row.entity, []).append(row.entity_id)
+    for entity, ids in by_table.items():
+        preloaded.update(records_of(conn, entity, ids))
+    for row in unpushed:
         if row.entity_id not in whole_held and row.entity_id not in grouped:
             whole(row.entity, row.entity_id, f"s:{row.entity}:{row.entity_id}", f"snapshot:{row.entity}:{row.entity_id}",
                   ("", "", None))
@@ -293,12 +325,19 @@ def settle(s: Session, state: SyncState, audit_top: int, origins: list[str], kin
     state.pushed_audit_id = max(state.pushed_audit_id or 0, audit_top)
     u = table_for(SyncUnpushedRecord)
     c = table_for(SyncConflict)
+    sent: dict[str, list[uuid.UUID]] = {}
+    conflicts: list[int] = []
     for origin in origins:
         if origin.startswith("snapshot:"):
             _, entity, entity_id = origin.split(":", 2)
-            conn.execute(u.delete().where(u.c.entity == entity, u.c.entity_id == uuid.UUID(entity_id)))
+            sent.setdefault(entity, []).append(uuid.UUID(entity_id))
         elif origin.startswith("conflict:"):
-            conn.execute(update(c).where(c.c.id == int(origin.split(":", 1)[1])).values(pushed=True))
+            conflicts.append(int(origin.split(":", 1)[1]))
+    for entity, ids in sent.items():
+        for i in range(0, len(ids), CHUNK):
+            conn.execute(u.delete().where(u.c.entity == entity, u.c.entity_id.in_(ids[i:i + CHUNK])))
+    for i in range(0, len(conflicts), CHUNK):
+        conn.execute(update(c).where(c.c.id.in_(conflicts[i:i + CHUNK])).values(pushed=True))
     state.last_sync_at = datetime.now(timezone.utc)
     state.last_sync_kind = kind
 

@@ -13,19 +13,20 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, func, insert, select, text
-from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import IntegrityError
 
 from app.core.errors import QT_TRANSLATE_NOOP
-from app.models.sync import sync_change, sync_laptop, sync_laptop_district, sync_log
+from app.models.sync import DISTRICT_PATHS, sync_change, sync_laptop, sync_laptop_district, sync_log
 from app.sync.core import (
     ADVISORY_LOCK,
     BOOKKEEPING,
     Change,
     StalePush,
     SyncError,
+    bulk_insert,
     delete_record,
+    districts_of,
     insert_records,
     table_of,
     table_order,
@@ -195,9 +196,21 @@ def receive(conn: Connection, me: LaptopInfo, changes: list[Change], base_seq: i
         applied.append(c)
     order = {id(c): n for n, c in enumerate(todo)}
     applied.sort(key=lambda c: order[id(c)])
-    rows = [dict(c.as_row(), base_seq=base_seq) for c in applied]
-    for i in range(0, len(rows), 2000):
-        conn.execute(pg_insert(sync_change).on_conflict_do_nothing(index_elements=["change_id"]), rows[i:i + 2000])
+    # The district each change is in, as the server's rows say (one query per table; removed records keep
+    # the district read before removing them). The journal's statement trigger checks it.
+    by_entity: dict[str, list[uuid.UUID]] = {}
+    for c in applied:
+        if c.action != "delete" and c.entity in DISTRICT_PATHS and c.entity != "district":
+            by_entity.setdefault(c.entity, []).append(c.entity_id)
+    where: dict[uuid.UUID, uuid.UUID | None] = {}
+    for entity, ids in by_entity.items():
+        where.update(districts_of(conn, entity, list(set(ids))))
+    for c in applied:
+        if where.get(c.entity_id) is not None:
+            c.district_id = where[c.entity_id]
+    rows = [dict(c.as_row(), base_seq=base_seq, laptop_id=me.id) for c in applied]
+    # One statement per 2,000 rows: the journal's statement trigger and the policies run once per statement.
+    bulk_insert(conn, sync_change, rows, suffix="ON CONFLICT (change_id) DO NOTHING")
     result.accepted = applied
     return result
 
