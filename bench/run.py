@@ -45,7 +45,7 @@ from app.households.search import search  # noqa: E402
 from app.models import open_ledger  # noqa: E402
 from app.paths import leaflet_dir, ledger_path  # noqa: E402
 from bench import floors  # noqa: E402
-from bench.generate import CENTER, generate, write_roster  # noqa: E402
+from bench.generate import CENTER, generate, generate_or_reuse, write_roster  # noqa: E402
 from bench.report import SizeResult, fmt, machine, picture, table, write_json, write_results  # noqa: E402
 
 try:
@@ -58,6 +58,7 @@ RESULTS = HERE / "RESULTS.md"
 PICTURE = HERE / "results.png"
 NAIVE_UP_TO = 10_000  # the peer is measured at 1,000 and 10,000 households (issue 17)
 PROFILE_TOP = 14
+FRESH_APP_TIMEOUT_S = 900
 SEARCHES = (("山田 キヨ", "search (3+ chars)"), ("府中3丁目", "search (3+ chars)"),
             ("府中", "search (2 chars)"), ("やま", "search (2 chars)"), ("や", "search (1 char)"),
             ("山", "search (1 char)"), ("存在しない名前", "search (3+ chars, no hit)"),
@@ -254,8 +255,12 @@ def measure_fresh_app(r: SizeResult, gen) -> None:  # noqa: ANN001
     import json
     import subprocess
 
-    done = subprocess.run([sys.executable, "-m", "bench.app_memory", str(gen.data_dir)], cwd=HERE.parent,
-                          capture_output=True, text=True, timeout=900)
+    try:
+        done = subprocess.run([sys.executable, "-m", "bench.app_memory", str(gen.data_dir)], cwd=HERE.parent,
+                              capture_output=True, text=True, timeout=FRESH_APP_TIMEOUT_S)
+    except subprocess.TimeoutExpired:  # the process is killed: the rest of the run goes on
+        r.notes.append(f"fresh app memory: TIMED OUT after {FRESH_APP_TIMEOUT_S} s")
+        return
     line = next((x for x in reversed(done.stdout.splitlines()) if x.startswith("{")), None)
     if done.returncode != 0 or line is None:
         r.notes.append(f"fresh app memory: failed ({done.stderr.strip()[-300:]})")
@@ -419,14 +424,15 @@ def measure_naive(r: SizeResult, gen, repeat: int, timeout_s: float, work: Path)
 # ---------------------------------------------------------------- main
 
 
-def run_size(size: int, repeat: int, timeout_s: float, budget_s: float, root: Path, watch: MemoryWatch,
-             naive: bool, roster_rows: int = 10_000) -> SizeResult:
+def run_size(size: int, repeat: int, timeout_s: float, budget_s: float, root: Path, watch: MemoryWatch,  # noqa: PLR0913
+             naive: bool, roster_rows: int = 10_000, ledgers: Path | None = None) -> SizeResult:
     r = SizeResult(size)
     started = time.perf_counter()
     work = root / f"work-{size}"
     work.mkdir(parents=True)
     t0 = time.perf_counter()
-    gen = generate(root / f"ledger-{size}", size)
+    gen = generate(root / f"ledger-{size}", size) if ledgers is None else generate_or_reuse(ledgers / f"ledger-{size}",
+                                                                                            size)
     r.facts["generated in"] = fmt(time.perf_counter() - t0)
     r.facts["persons"] = f"{gen.persons:,}"
     r.facts["persons of concern"] = f"{gen.persons_of_concern:,}"
@@ -533,6 +539,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, default=None, help="also write the figures as JSON to this file")
     parser.add_argument("--picture", type=Path, default=None,
                         help=f"where to draw cost against size (default: {PICTURE.name} beside the results)")
+    parser.add_argument("--ledgers", type=Path, default=None,
+                        help="keep the generated ledgers in this folder and use them again in later runs (the "
+                             "fresh app's edit stays in them: a few households more than generated)")
     parser.add_argument("--shared", default="", help="a note that other work shared the machine during the run")
     args = parser.parse_args(argv)
     sizes = [int(x.replace("_", "")) for x in args.sizes.split(",") if x.strip()]
@@ -547,7 +556,7 @@ def main(argv: list[str] | None = None) -> int:
         for size in sizes:
             print(f"{size:,} households", flush=True)
             results.append(run_size(size, args.repeat, args.timeout, args.budget, root, watch, not args.no_naive,
-                                    args.roster_rows))
+                                    args.roster_rows, args.ledgers))
             print(table(results), flush=True)
             drawn = picture(results, drawing)
             # Keep what finished if a later size dies.

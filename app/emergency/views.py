@@ -64,7 +64,7 @@ MISSING_TEXT = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class AgencyFields:
     kind: AgencyKind | str
     name: str
@@ -82,7 +82,7 @@ class AgencyFields:
     credit: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class AgencyView:
     id: uuid.UUID
     kind: AgencyKind
@@ -106,7 +106,7 @@ class AgencyView:
         return AGENCY_KIND_LABELS[self.kind]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ContactFields:
     name: str
     relationship: str = ""  # 続柄
@@ -114,7 +114,7 @@ class ContactFields:
     address: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ContactView:
     id: uuid.UUID
     person_id: uuid.UUID
@@ -125,7 +125,7 @@ class ContactView:
     address: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CardFields:
     family_doctor_id: uuid.UUID | None = None
     family_doctor_text: str = ""  # when the doctor is not in the directory
@@ -154,7 +154,7 @@ class ShelterStatus(enum.StrEnum):
     NONE_NEAR = "none_near"  # the nearest is farther than anyone walks to a shelter (SHELTER_REACH_M): wrong layer?
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class NearestShelter:
     status: ShelterStatus
     name: str = ""
@@ -176,7 +176,7 @@ class NearestShelter:
         return f"{self.hazard}時: {place}" if self.hazard else place
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CardView:
     """Everything the card, the sheet and the Step III panel show for one person."""
 
@@ -223,7 +223,7 @@ class CardView:
         return self.has_card and self.review_on is not None and self.review_on < today
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ReferenceFeatureView:
     id: uuid.UUID
     kind: ReferenceKind

@@ -3,14 +3,21 @@
 Queries of three characters or more go through the FTS5 trigram index (``app.models.search_index``),
 so a city of 100,000 persons answers from the index. Shorter ones (below the trigram size) go through
 the character pairs of the entries (``search_pair``, migration 0015): a two-character query is one pair,
-a one-character query the pairs starting with it. When that query is common (more than ``DENSE``
-entries), the town's households are walked in map-number order instead and each is tested until
-``limit`` have matched, which stops early exactly because the query is common. Either way no query
-reads every entry, and the answer is the same: matching households in map-number order.
+a one-character query the pairs starting with it. When that query is common, the town's households
+are walked in map-number order instead and each is tested until ``limit`` have matched, which stops
+early exactly because the query is common. Either way no query reads every entry, and the answer is
+the same: matching households in map-number order.
+
+Which way is cheaper depends on the town's size: reading ``n`` matching entries costs about ``n``
+random page reads, walking costs about ``households × limit / n`` (the walk stops after ``limit``
+hits). The two meet near ``n = √(households × limit)``: the pairs are read below that count, the
+walk above it (``dense_from``). A fixed threshold of 300 made a query with 300 entries walk
+8,000 households of a 50,000-household town (0.3 s) where its pairs took 2 ms.
 """
 
 from __future__ import annotations
 
+import math
 import uuid
 
 from sqlalchemy import ColumnElement, Integer, Text, Uuid, bindparam, column, func, literal_column, or_, select, table
@@ -24,7 +31,7 @@ from app.models.search_index import PAIR_KEY_LIMIT, PAIR_TABLE, TRIGRAM, search_
 
 HIT_COLUMNS = (Household.id, Household.town_id, Household.map_number, Household.name, Household.address)
 search_pair = table(PAIR_TABLE, column("pair", Text), column("entry_id", Integer))
-DENSE = 300  # entries matching a short query above which walking the town in map-number order is cheaper
+DENSE = 300  # the least count of matching entries for which walking the town in map-number order can be cheaper
 LAST_CHARACTER = "\U0010ffff"
 
 
@@ -49,7 +56,7 @@ def search(session: Session, text: str, *, town_id: uuid.UUID | None = None, lim
             .group_by(Household.id)
         )
     else:
-        query = _short_query(session, key, live, town_id)
+        query = _short_query(session, key, live, town_id, limit)
     query = query.order_by(Household.map_number).limit(limit)
     if town_id is not None:
         query = query.where(Household.town_id == town_id)
@@ -72,16 +79,24 @@ def search(session: Session, text: str, *, town_id: uuid.UUID | None = None, lim
     return hits
 
 
-def _short_query(session: Session, key: str, live, town_id: uuid.UUID | None):  # noqa: ANN001, ANN202
+def dense_from(session: Session, town_id: uuid.UUID, limit: int) -> int:
+    """The count of matching entries from which walking the town beats reading the entries: √(households ×
+    limit), at least ``DENSE``. The town's highest map number stands for its size (one index probe)."""
+    households = session.scalar(select(func.max(Household.map_number)).where(Household.town_id == town_id)) or 0
+    return max(DENSE, math.isqrt(households * max(limit, 1)))
+
+
+def _short_query(session: Session, key: str, live, town_id: uuid.UUID | None, limit: int):  # noqa: ANN001, ANN202
     """Households matching a query of one or two characters (ordering and limit are added by the caller)."""
     pairs: ColumnElement[bool]
     if len(key) == 1:  # every pair that starts with the character
         pairs = (search_pair.c.pair > key) & (search_pair.c.pair <= key + LAST_CHARACTER)
     else:
         pairs = search_pair.c.pair == key
-    common = session.scalar(select(func.count()).select_from(
-        select(literal_column("1")).select_from(search_pair).where(pairs).limit(DENSE).subquery()))
-    if town_id is not None and (common or 0) >= DENSE:
+    dense = dense_from(session, town_id, limit) if town_id is not None else None
+    common = dense is not None and (session.scalar(select(func.count()).select_from(
+        select(literal_column("1")).select_from(search_pair).where(pairs).limit(dense).subquery())) or 0) >= dense
+    if common:
         # Common: walk the town's households in map-number order, testing each one's few entries.
         matching = (select(literal_column("1")).select_from(search_entry)
                     .where(search_entry.c.household_id == Household.id, func.instr(search_entry.c.key, key) > 0, live)

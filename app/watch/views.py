@@ -10,7 +10,7 @@ from app.core.views import PersonView
 from app.models.watch import WatcherRole, WatchFrequency
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class WatcherFields:
     """The editable fields of a watcher, as a dialog submits them."""
 
@@ -22,7 +22,7 @@ class WatcherFields:
     household_id: uuid.UUID | None = None  # the mapped household the watcher lives in, if any
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class LinkFields:
     """How a watcher is involved with one person of concern."""
 
@@ -32,7 +32,7 @@ class LinkFields:
     note: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class WatcherView:
     id: uuid.UUID
     town_id: uuid.UUID
@@ -45,7 +45,7 @@ class WatcherView:
     archived: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class WatchLinkView:
     id: uuid.UUID
     person_id: uuid.UUID
@@ -56,7 +56,7 @@ class WatchLinkView:
     note: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ConcernView:
     """A person of concern with their household and the watchers currently looking after them."""
 
@@ -77,7 +77,7 @@ class ConcernView:
         return bool(self.links)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class WatchLineView:
     """One line on the map: from the watcher's household to the household of the person watched."""
 
