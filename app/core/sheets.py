@@ -155,6 +155,15 @@ class SharedStyles:
             wb.add_named_style(style)
         self._arrays = {name: style.as_tuple() for name, style in styles.items()}
 
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(self._arrays)
+
+    def style_id(self, ws, style: str | None, *, quoted: bool = False) -> int:  # noqa: ANN001 - write-only sheet
+        """The number in the workbook's style table of the cells ``cell`` makes in ``style`` (None: no style),
+        for text that looks like a formula when ``quoted`` (app/core/sheet_rows.py writes it in rows)."""
+        return self.cell(ws, "=" if quoted else None, style).style_id
+
     def cell(self, ws, value: str | float | date | None, style: str | None = None) -> Cell:  # noqa: ANN001 - write-only sheet
         """A cell to append, in the named ``style``; text stays text (as ``write_text``). An empty text is
         written as an empty styled cell (Excel shows the same; nothing goes to the shared strings)."""

@@ -24,8 +24,10 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
 from sqlalchemy.orm import Session
 
+from app.core.batches import no_gc_pauses
 from app.core.errors import QT_TRANSLATE_NOOP, LedgerError
 from app.core.pdf_fonts import add_japanese_font
+from app.core.sheet_rows import SheetRows, save_workbook
 from app.core.sheets import SharedStyles, header_text
 from app.core.wareki import to_wareki
 from app.emergency import cards as emergency
@@ -111,7 +113,8 @@ def sheet_data(
         # (in map-number order, which the map shows anyway).
         views = [v for v in views if v.person.id not in hidden] + sorted(
             (v for v in views if v.person.id in hidden), key=lambda v: v.map_number)
-    rows = [sheet_row(mask_card(v) if v.person.id in hidden else v, include_medical=include_medical) for v in views]
+    with no_gc_pauses():
+        rows = [sheet_row(mask_card(v) if v.person.id in hidden else v, include_medical=include_medical) for v in views]
     return SheetData(town.name, town.district_name, printed_on or date.today(), rows, [v.person.id for v in views],
                      audience, len(hidden), sharing)
 
@@ -139,10 +142,10 @@ def _styles() -> dict[str, NamedStyle]:
 
 
 def write_xlsx(data: SheetData, path: Path) -> Path:
-    """Stream the sheet (openpyxl write-only mode, named styles): time and memory grow only with the rows."""
+    """Stream the sheet: its rows written as XML text (app/core/sheet_rows.py), everything else by openpyxl's
+    write-only mode, in named styles; time and memory grow only with the rows."""
     wb = Workbook(write_only=True)
     styles = SharedStyles(wb, _styles())
-    cell = styles.cell
     ws = wb.create_sheet(TITLE)
     # Column widths, frozen panes and fit-to-page are written before the first row in write-only mode.
     for col, width in enumerate(XLSX_WIDTHS, start=1):
@@ -151,24 +154,17 @@ def write_xlsx(data: SheetData, path: Path) -> Path:
     ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
     ws.sheet_format.defaultRowHeight, ws.sheet_format.customHeight = 30, True  # a row of one or two lines
 
-    for r, height in ((1, 24), (2, 16), (3, 16)):  # above the table: not the rows' default height
-        ws.row_dimensions[r].height = height
-    ws.append([cell(ws, f"{TITLE}　{data.district} {data.town}", "緊急連絡表 見出し")])
-    ws.append([cell(ws, f"作成日 {to_wareki(data.printed_on)}（{data.printed_on.isoformat()}）"
-                               f"　{len(data.rows)} 名", "緊急連絡表 文字")])
-    ws.append([cell(ws, data.rule, "緊急連絡表 表示ルール")])
-    ws.row_dimensions[HEADER_ROW].height = 30
-    ws.append([cell(ws, title, "緊急連絡表 列名") for title in HEADERS])
-    # An empty box is the same cell every time (the write-only sheet writes each cell out as it is appended).
+    rows = SheetRows(ws, styles)
+    rows.append([f"{TITLE}　{data.district} {data.town}"], ["緊急連絡表 見出し"], 24)
+    rows.append([f"作成日 {to_wareki(data.printed_on)}（{data.printed_on.isoformat()}）　{len(data.rows)} 名"],
+                ["緊急連絡表 文字"], 16)
+    rows.append([data.rule], ["緊急連絡表 表示ルール"], 16)
+    rows.append(HEADERS, ["緊急連絡表 列名"] * len(HEADERS), 30)
     styles_of = ["緊急連絡表 番号"] + ["緊急連絡表 欄"] * (len(HEADERS) - 1)
-    empty = {style: cell(ws, None, style) for style in set(styles_of)}
-    for r, row in enumerate(data.rows, start=HEADER_ROW + 1):
+    for row in data.rows:
         lines = max(v.count("\n") for v in row) + 1
-        if lines > 2:  # two lines fit the sheet's default height (30 pt)
-            ws.row_dimensions[r].height = 15 * lines
-        # Names or notes starting with = + - @ stay text (SharedStyles.cell).
-        ws.append([cell(ws, value, style) if value else empty[style]
-                   for value, style in zip(row, styles_of, strict=True)])
+        # Two lines fit the sheet's default height (30 pt); names or notes starting with = + - @ stay text.
+        rows.append(row, styles_of, 15 * lines if lines > 2 else None)
     ws.print_title_rows = f"{RULE_ROW}:{HEADER_ROW}"
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = "9"  # A4
@@ -184,9 +180,7 @@ def write_xlsx(data: SheetData, path: Path) -> Path:
         ws.oddHeader.center.text = f"{font}{serial_line(data.serial)}"
     ws.oddFooter.center.text = f"{font}&P / &N ページ"
     ws.oddFooter.right.text = f"{font}取り扱い注意（個人情報）"
-    path = Path(path)
-    wb.save(path)
-    return path
+    return save_workbook(wb, path, [rows])
 
 
 # ---------------------------------------------------------------- PDF
@@ -196,31 +190,47 @@ def _pdf_class():  # noqa: ANN202 - fpdf is imported late: only PDF output needs
     from fpdf import FPDF
 
     class SheetPDF(FPDF):
+        """The page's header and footer drawn as plain text at places worked out once (fpdf2's cells measure and
+        lay out their text again on every page: a third of a city's sheet); user text is printed as typed."""
+
         heading = ""
         printed = ""
         rule = ""
         family = "jp"
+        _rule_lines: list[str] | None = None
+
+        def _baseline(self, top: float, height: float) -> float:
+            return top + 0.5 * height + 0.3 * self.font_size  # where fpdf2's cell puts it
 
         def header(self) -> None:
-            # Plain cells only (no markdown, no HTML): user text is printed as typed.
+            inner = self.w - self.l_margin - self.r_margin
+            top = self.get_y()
             self.set_font(self.family, size=12)
-            self.cell(0, 7, self.heading, align="L")
-            self.set_x(self.l_margin)
-            self.cell(0, 7, self.printed, align="R", new_x="LMARGIN", new_y="NEXT")
+            baseline = self._baseline(top, 7)
+            self.text(self.l_margin + self.c_margin, baseline, self.heading)
+            self.text(self.l_margin + inner - self.c_margin - self.get_string_width(self.printed), baseline,
+                      self.printed)
             self.set_font(self.family, size=9.5)
-            self.multi_cell(0, 5, self.rule, align="L", new_x="LMARGIN", new_y="NEXT")  # long in disaster mode
-            self.ln(1)
+            if self._rule_lines is None:  # long in disaster mode: wrapped once
+                self._rule_lines = _Wrapper(self).lines(self.rule, inner - 2 * self.c_margin)
+            for n, line in enumerate(self._rule_lines):
+                if line:
+                    self.text(self.l_margin + self.c_margin, self._baseline(top + 7 + 5 * n, 5), line)
+            self.set_xy(self.l_margin, top + 7 + 5 * len(self._rule_lines) + 1)
 
         def footer(self) -> None:
-            self.set_y(-10)
+            inner = self.w - self.l_margin - self.r_margin
             self.set_font(self.family, size=10)
-            self.cell(0, 6, f"{self.page_no()} / {{nb}} ページ", align="C")
-            self.set_x(self.l_margin)
-            self.cell(0, 6, "取り扱い注意（個人情報）", align="R")
+            baseline = self._baseline(self.h - 10, 6)
+            self.set_y(-10)
+            self.cell(0, 6, f"{self.page_no()} / {{nb}} ページ", align="C")  # a cell: fpdf2 fills in {nb} there only
+            self.text(self.l_margin + inner - self.c_margin - self.get_string_width(HANDLE_WITH_CARE), baseline,
+                      HANDLE_WITH_CARE)
 
     return SheetPDF
 
 
+HANDLE_WITH_CARE = "取り扱い注意（個人情報）"
 PDF_LINE, PDF_PADDING, PDF_SIZE = 4.6, 1.0, 9.5  # mm, mm, pt
 HEADING_FILL, ROW_FILL = (228, 228, 228), (247, 247, 247)  # the column names; every other row
 _INNER = [w - 2 * PDF_PADDING for w in PDF_WIDTHS]  # the text's room in each column
@@ -319,12 +329,13 @@ def write_pdf(data: SheetData, path: Path) -> Path:
     pdf.add_page()
     pdf.set_font(pdf.family, size=PDF_SIZE)
     table = _Table(pdf)
-    table.row(HEADERS, HEADING_FILL)
-    for n, row in enumerate(data.rows):
-        table.row(row, ROW_FILL if n % 2 == 0 else None)
-    table.close()
-    path = Path(path)
-    pdf.output(str(path))
+    with no_gc_pauses():  # fpdf2 makes tens of thousands of small objects for a city's sheet, none in a cycle
+        table.row(HEADERS, HEADING_FILL)
+        for n, row in enumerate(data.rows):
+            table.row(row, ROW_FILL if n % 2 == 0 else None)
+        table.close()
+        path = Path(path)
+        pdf.output(str(path))
     return path
 
 

@@ -3,21 +3,18 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Collection, Iterable
 from datetime import date
 from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
 from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.cell_range import CellRange, MultiCellRange
-from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.properties import PageSetupProperties
 from sqlalchemy.orm import Session
 
-from app.core.sheets import (
-    SharedStyles,
-    header_text,
-)
+from app.core.sheet_rows import SheetRows, save_workbook
+from app.core.sheets import SharedStyles, header_text
 from app.core.wareki import to_wareki
 from app.models import utcnow
 from app.privacy.copies import register_copies, serial_line
@@ -25,6 +22,7 @@ from app.privacy.masking import Audience, as_audience, hidden_persons, mask_conc
 from app.privacy.sharing import SharingContext, current_sharing
 from app.towns import towns
 from app.watch import network as watch
+from app.watch.views import ConcernView
 from app.watch.watch_form_layout import (
     BLOCK_ROWS,
     COL_INVOLVEMENT,
@@ -124,7 +122,8 @@ def export_form(session: Session, town_id: uuid.UUID, path: Path, *, audience: A
     which the copy is registered in the printed copies ledger (the caller commits ``session``). ``sharing``:
     the mode it is made under (the ledger's current one when not given; in disaster mode everyone is named).
 
-    Written in openpyxl's write-only mode with named styles: time and memory grow with the rows only.
+    The blocks' rows are written as XML text (app/core/sheet_rows.py), the rest by openpyxl's write-only mode,
+    in named styles: time and memory grow with the rows only.
     """
     audience = as_audience(audience)
     town = towns.get_town(session, town_id)
@@ -133,11 +132,21 @@ def export_form(session: Session, town_id: uuid.UUID, path: Path, *, audience: A
     hidden = hidden_persons(session, (c.person.id for c in concerns), audience, sharing)
     serial = register_copies(session, paper="watch_form", audience=audience, town_id=town_id, town_name=town.name,
                              sharing=sharing, file_name=Path(path).name)
-    rule = rule_line(audience, sharing)  # the serial goes in the page header: the cells stay those of the last copy
+    # The serial goes in the page header: the cells stay those of the last copy.
+    return write_form(path, town_id=town.id, town_name=town.name, district=town.district_name, concerns=concerns,
+                      hidden=hidden, rule=rule_line(audience, sharing), serial=serial, audience=audience,
+                      sharing=sharing)
+
+
+def write_form(path: Path, *, town_id: uuid.UUID, town_name: str, district: str,  # noqa: PLR0913
+               concerns: Iterable[ConcernView], hidden: Collection[uuid.UUID], rule: str, serial: str,
+               audience: Audience, sharing: SharingContext) -> Path:
+    """Write the form of ``concerns`` (read one at a time: memory grows with the merged ranges only), the persons
+    in ``hidden`` anonymised, ``rule`` at the foot of every page and ``serial`` in the page header."""
     wb = Workbook(write_only=True)
     styles = SharedStyles(wb, _styles())
     cell = styles.cell
-    ws = wb.create_sheet(_sheet_title(town.name))
+    ws = wb.create_sheet(_sheet_title(town_name))
 
     # Column widths, hidden key columns, frozen panes and fit-to-page go before the first row (write-only).
     widths = {COL_LABEL: 12, COL_VALUE: 31, COL_WATCHER: 17, COL_INVOLVEMENT: 27, COL_PERSON_KEY: 38,
@@ -150,44 +159,34 @@ def export_form(session: Session, town_id: uuid.UUID, path: Path, *, audience: A
     ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
     # The blocks' rows take the sheet's default height: no row record of its own for 48,000 rows of a city.
     ws.sheet_format.defaultRowHeight, ws.sheet_format.customHeight = ROW_HEIGHT, True
-    merges = [CellRange(min_row=1, min_col=1, max_row=1, max_col=COL_INVOLVEMENT),
-              CellRange(min_row=_HEADING_ROW, min_col=COL_LABEL, max_row=HEADER_ROW, max_col=COL_VALUE),
-              CellRange(min_row=_HEADING_ROW, min_col=COL_WATCHER, max_row=_HEADING_ROW, max_col=COL_INVOLVEMENT)]
-
-    ws.row_dimensions[1].height = 34
-    ws.append([cell(ws, TITLE, "見守り用紙 表題")])
-    ws.row_dimensions[2].height = 26
-    ws.append([cell(ws, "町名", "見守り用紙 町名見出し"), cell(ws, town.name, "見守り用紙 町名"),
-               cell(ws, "作成日", "見守り用紙 作成日見出し"), cell(ws, to_wareki(date.today()), "見守り用紙 作成日")])
+    rows = SheetRows(ws, styles)
+    rows.merge(1, 1, 1, COL_INVOLVEMENT)
+    rows.merge(_HEADING_ROW, COL_LABEL, HEADER_ROW, COL_VALUE)
+    rows.merge(_HEADING_ROW, COL_WATCHER, _HEADING_ROW, COL_INVOLVEMENT)
+    rows.append([TITLE], ["見守り用紙 表題"], 34)
+    rows.append(["町名", town_name, "作成日", to_wareki(date.today())],
+                ["見守り用紙 町名見出し", "見守り用紙 町名", "見守り用紙 作成日見出し", "見守り用紙 作成日"], 26)
     heading = {(_HEADING_ROW, COL_LABEL): "気がかりな人", (_HEADING_ROW, COL_WATCHER): "見守り者",
                (HEADER_ROW, COL_WATCHER): LABEL_NAME, (HEADER_ROW, COL_INVOLVEMENT): "関わり方"}
     for row in (_HEADING_ROW, HEADER_ROW):
-        ws.row_dimensions[row].height = 22
-        cells = [cell(ws, heading.get((row, col)), f"見守り用紙 列名{row}{col}")
-                 for col in range(COL_LABEL, COL_INVOLVEMENT + 1)]
+        values = [heading.get((row, col)) for col in range(COL_LABEL, COL_INVOLVEMENT + 1)]
+        names = [f"見守り用紙 列名{row}{col}" for col in range(COL_LABEL, COL_INVOLVEMENT + 1)]
         if row == HEADER_ROW:
-            cells += [cell(ws, PERSON_KEY), cell(ws, WATCH_KEY), cell(ws, MASK_KEY)]
-        ws.append(cells)
+            values += [PERSON_KEY, WATCH_KEY, MASK_KEY]
+        rows.append(values, names + [None] * 3, 22)
 
+    count = 0
+    for concern in concerns:
+        masked = concern.person.id in hidden
+        _write_block(rows, mask_concern(concern) if masked else concern, masked)
+        count += 1
+        _page_foot(rows, count, rule)
     # Fill the last page with empty blocks, as on the paper form, for persons added by hand.
-    blanks = (-len(concerns)) % PER_PAGE if concerns else PER_PAGE
-    row = FIRST_ROW
-    breaks = []
-    empty = _EmptyCells(ws, cell)
-    for index, concern in enumerate([*concerns, *([None] * blanks)]):
-        masked = concern is not None and concern.person.id in hidden
-        row = _write_block(ws, cell, empty, row, mask_concern(concern) if concern is not None and masked else concern,
-                           masked, merges)
-        if (index + 1) % PER_PAGE == 0:
-            # The consent rule at the foot of every page, then the page break.
-            ws.row_dimensions[row].height = 20
-            ws.append([cell(ws, rule, "見守り用紙 表示ルール")])
-            merges.append(CellRange(min_row=row, min_col=COL_LABEL, max_row=row, max_col=COL_INVOLVEMENT))
-            breaks.append(Break(id=row))
-            row += 1
-    ws.row_breaks.brk = breaks  # set once: openpyxl checks every break again on each append
-    last = row - 1
-    ws.merged_cells = MultiCellRange(merges)  # built once: openpyxl's merge_cells is quadratic in the merges
+    for _ in range((-count) % PER_PAGE if count else PER_PAGE):
+        _write_block(rows, None, False)
+        count += 1
+        _page_foot(rows, count, rule)
+    last = rows.row
 
     ws.print_area = f"A1:{get_column_letter(COL_INVOLVEMENT)}{last}"
     ws.print_title_rows = f"1:{HEADER_ROW}"  # title, 町名 and the column headings on every page
@@ -199,65 +198,54 @@ def export_form(session: Session, town_id: uuid.UUID, path: Path, *, audience: A
     ws.page_margins.top, ws.page_margins.bottom = 0.6, 0.6
     ws.page_margins.header, ws.page_margins.footer = 0.3, 0.3
     ws.print_options.horizontalCentered = True
-    ws.oddHeader.right.text = f"町名：{header_text(town.name)}"
+    ws.oddHeader.right.text = f"町名：{header_text(town_name)}"
     ws.oddHeader.left.text = serial_line(serial)
     ws.oddHeader.right.font = FONT_NAME
     ws.oddFooter.center.text = "&P / &N"
 
     meta = wb.create_sheet(META_SHEET)
     meta.sheet_state = "hidden"
-    for pair in (("format", FORMAT_NAME), ("version", "1"), ("town_id", str(town.id)), ("town", town.name),
-                 ("district", town.district_name), ("sheet", ws.title), ("exported_at", utcnow().isoformat()),
+    for pair in (("format", FORMAT_NAME), ("version", "1"), ("town_id", str(town_id)), ("town", town_name),
+                 ("district", district), ("sheet", ws.title), ("exported_at", utcnow().isoformat()),
                  ("audience", audience.value), ("serial", serial), ("sharing_mode", sharing.mode.value)):
         meta.append([cell(meta, pair[0]), cell(meta, pair[1])])
-    path = Path(path)
-    wb.save(path)
-    return path
+    return save_workbook(wb, path, [rows])
 
 
-class _EmptyCells:
-    """One empty cell per named style, appended wherever the form has an empty box in that style: the write-only
-    sheet writes each cell out as it is appended, so one object serves them all (most of a city's form is
-    empty boxes for writing by hand)."""
-
-    def __init__(self, ws, cell) -> None:  # noqa: ANN001 - write-only worksheet, SharedStyles.cell
-        self.ws, self.cell = ws, cell
-        self.cells: dict[str, object] = {}  # style name -> its one empty openpyxl cell
-
-    def __call__(self, style: str):  # noqa: ANN204 - an openpyxl Cell
-        found = self.cells.get(style)
-        if found is None:
-            found = self.cells[style] = self.cell(self.ws, None, style)
-        return found
+def _page_foot(rows: SheetRows, blocks: int, rule: str) -> None:
+    """After every fourth block: the consent rule at the foot of the page, then the page break."""
+    if blocks % PER_PAGE == 0:
+        row = rows.append([rule], ["見守り用紙 表示ルール"], 20)
+        rows.merge(row, COL_LABEL, row, COL_INVOLVEMENT)
+        rows.page_break(row)
 
 
-def _write_block(ws, cell, empty: _EmptyCells, top: int, concern, masked: bool,  # noqa: ANN001, PLR0913
-                 merges: list[CellRange]) -> int:
-    """Append one person's block (openpyxl worksheet, SharedStyles.cell, ConcernView | None); returns the next row."""
+# The styles of a block's rows, by the row's part of the block: columns 1–4, then the hidden key columns.
+_PART_STYLES = {part: [_block_style(col, part) for col in range(COL_LABEL, COL_INVOLVEMENT + 1)] + [None] * 3
+                for part in ("top", "upper", "lower", "bottom")}
+
+
+def _write_block(rows: SheetRows, concern, masked: bool) -> None:  # noqa: ANN001 - a ConcernView or None
+    """Append one person's block (a ConcernView, or None for an empty block to fill in by hand)."""
     links = list(concern.links) if concern else []
-    rows = max(BLOCK_ROWS, len(links) + 1)  # always one empty line for a watcher written in by hand
-    bottom = top + rows - 1
+    count = max(BLOCK_ROWS, len(links) + 1)  # always one empty line for a watcher written in by hand
+    top = rows.row + 1
+    bottom = top + count - 1
     labels = [LABEL_NAME, LABEL_ADDRESS, LABEL_PHONE, LABEL_CONCERNS]
     values = [concern.person.name, concern.address, concern.person.phone, concern.person.concerns] if concern else [""] * 4
     # 気になるところ gets the rest of the block: room to write by hand.
-    merges.append(CellRange(min_row=top + 3, min_col=COL_LABEL, max_row=bottom, max_col=COL_LABEL))
-    merges.append(CellRange(min_row=top + 3, min_col=COL_VALUE, max_row=bottom, max_col=COL_VALUE))
-    for i in range(rows):
-        r = top + i
-        part = "top" if r == top else "bottom" if r == bottom else "upper" if i < 3 else "lower"
+    rows.merge(top + 3, COL_LABEL, bottom, COL_LABEL)
+    rows.merge(top + 3, COL_VALUE, bottom, COL_VALUE)
+    for i in range(count):
+        part = "top" if i == 0 else "bottom" if i == count - 1 else "upper" if i < 3 else "lower"
         link = links[i] if i < len(links) else None
-
-        def box(value, col: int):  # noqa: ANN001, ANN202 - text or None; an openpyxl Cell
-            return cell(ws, value, _block_style(col, part)) if value else empty(_block_style(col, part))
-
-        ws.append([
-            box(labels[i] if i < 4 else None, COL_LABEL),
-            box(values[i] if i < 4 else None, COL_VALUE),
-            box(link.watcher.name if link else None, COL_WATCHER),
-            box(link.involvement if link else None, COL_INVOLVEMENT),
-            # The hidden key columns: no cell at all where there is no key (write-only mode skips None).
-            cell(ws, str(concern.person.id)) if concern and i == 0 else None,
-            cell(ws, str(link.id)) if link else None,
-            cell(ws, MASKED_FIELDS) if masked and i == 0 else None,
-        ])
-    return bottom + 1
+        rows.append([
+            labels[i] if i < 4 else None,
+            values[i] if i < 4 else None,
+            link.watcher.name if link else None,
+            link.involvement if link else None,
+            # The hidden key columns: no cell at all where there is no key.
+            str(concern.person.id) if concern and i == 0 else None,
+            str(link.id) if link else None,
+            MASKED_FIELDS if masked and i == 0 else None,
+        ], _PART_STYLES[part])
