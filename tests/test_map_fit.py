@@ -242,10 +242,12 @@ def test_a_scanned_map_tied_to_the_ground_is_drawn_in_real_coordinates(qtbot, le
         state = view_state(qtbot, view)
         for hid, (x, y) in zip(homes, ((100, 80), (300, 220)), strict=True):
             assert state["positions"][str(hid)] == pytest.approx(ground(x, y), abs=1e-7)  # lon, lat
-        latlng = run_json(qtbot, view, f"""(function () {{ var m = sasaeai.leafletMap(), out = null;
-          m.eachLayer(function (l) {{ if (l.featureId === '{homes[0]}') {{ out = [l.getLatLng().lng, l.getLatLng().lat]; }} }});
-          return out; }})()""")
-        assert latlng == pytest.approx(ground(100, 80), abs=1e-7)  # its marker, on the ground
+        lon, lat = ground(100, 80)
+        drawn = run_json(qtbot, view, f"""(function () {{ var m = sasaeai.leafletMap();
+          var hit = sasaeai.drawnSymbols().filter(function (d) {{ return d[0] === '{homes[0]}'; }})[0];
+          var want = m.latLngToContainerPoint([{lat!r}, {lon!r}]);
+          return [hit[1], hit[2], want.x, want.y]; }})()""")
+        assert drawn[:2] == pytest.approx(drawn[2:], abs=1)  # its symbol is drawn where that ground is on screen
         assert state["references"] == 1 and state["referencesShown"] is True  # the shelter is on the scan
         got = layout_at_rest(qtbot, view)
         b, c = got["base"], got["container"]

@@ -327,7 +327,7 @@ def test_the_bridge_refuses_what_no_honest_page_would_report(qtbot, window, capl
         f"bridge.featureMoved({tid}, {honest.x!r}, {honest.y!r});",
     ]
     with caplog.at_level(logging.WARNING, logger="app.maps.view"):
-        # WHEN a script in the page opens the channel itself and calls the bridge the way sasaeai.js does
+        # WHEN a script in the page opens the channel itself and calls the bridge the way the page script does
         assert run_js(qtbot, window, ATTACK % "\n".join(calls)) is True
         qtbot.waitUntil(lambda: ledger_households(window)[str(target.id)].geo == honest, timeout=10_000)
     # THEN the six false reports were refused and logged, and the ledger changed only by the honest move

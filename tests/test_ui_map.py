@@ -253,11 +253,11 @@ def test_markup_in_a_name_shows_as_text_and_never_runs(qtbot, window):
     assert window.household_panel.title.text().endswith(payload)  # the panel shows it literally too
 
 
-def test_a_large_town_arrives_in_chunks_and_the_page_holds_the_same_layer(qtbot, window, monkeypatch):
-    from app.maps import view
+def test_the_town_arrives_as_columns_in_one_message_and_the_page_holds_the_same_layer(qtbot, window):
     from app.maps.query import town_features
 
-    monkeypatch.setattr(view, "FEATURE_CHUNK", 7)  # the demo's 60 households in 9 messages
+    sent: list[str] = []
+    window.map_view.bridge.invoke.connect(lambda name, _args: sent.append(name))
     with qtbot.waitSignal(window.map_ready, timeout=READY_MS):
         window.towns.load_town(window.towns.town.id)
     with window.ledger.Session() as s:
@@ -266,6 +266,7 @@ def test_a_large_town_arrives_in_chunks_and_the_page_holds_the_same_layer(qtbot,
     state = page_state(qtbot, window)
     assert len(state["visible"]) == len(expected) and state["lines"] and all(line["drawn"] for line in state["lines"]
                                                                               if state["linesVisible"])
+    assert sent.count("setFeatures") == 1 and "upsert" not in sent  # the whole town in one message
 
 
 def test_at_1280_by_1000_the_legend_hides_no_household_and_remembers_being_closed(qtbot, window, demo_dir):

@@ -61,6 +61,9 @@ def base_map_url(base: BaseMapView) -> str | None:
     return f"{SCHEME}://basemap/{name}/image"
 
 
+# The page's own script, by concern, loaded in this order (resources/web/sasaeai/).
+SCRIPT_PARTS = ("core", "households", "overlays", "legend", "start")
+
 # Watch lines by the watcher's role: colour AND dash pattern AND width, so they read in grey print.
 LINE_STYLES: dict[str, dict[str, Any]] = {
     "district_head": {"color": "#1f3a93", "weight": 4},
@@ -152,9 +155,9 @@ def build_page(
 ) -> Path:
     """Write the map page into ``out_dir`` and return its path (load it with ``QUrl.fromLocalFile``).
 
-    Beside it goes ``map-<token>.js``: folium's code making the Leaflet map, then the hand-over to
-    sasaeai.js with the page's settings as JSON. Text from files (an MBTiles attribution, category
-    labels) only ever travels in that JSON, never through folium's templates (which are Jinja
+    Beside it goes ``map-<token>.js``: folium's code making the Leaflet map, then the hand-over to the
+    page's script (resources/web/sasaeai/*.js) with the page's settings as JSON. Text from files (an
+    MBTiles attribution, category labels) only ever travels in that JSON, never through folium's templates (which are Jinja
     templates rendered twice: ``{{ }}`` in a label would be evaluated) nor into the HTML.
     """
     pixel = base.crs is Crs.PIXEL
@@ -166,7 +169,7 @@ def build_page(
         control_scale=not pixel,
         zoom_snap=0.25 if pixel else 1,
         prefer_canvas=False,
-        # Leaflet's attribution control shows its text as HTML: sasaeai.js puts up one that shows text.
+        # Leaflet's attribution control shows its text as HTML: the page's script puts up one that shows text.
         attribution_control=False,
     )
     root = m.get_root()
@@ -174,7 +177,7 @@ def build_page(
     # Everything local: Leaflet from the xstatic-leaflet package, the channel from Qt's resources.
     leaflet = leaflet_dir()
     scripts = [(leaflet / "leaflet.js").as_uri(), "qrc:///qtwebchannel/qwebchannel.js",
-               (web_dir() / "sasaeai.js").as_uri()]
+               *((web_dir() / "sasaeai" / f"{part}.js").as_uri() for part in SCRIPT_PARTS)]
     styles = [(leaflet / "leaflet.css").as_uri(), (web_dir() / "sasaeai.css").as_uri()]
     config = page_config(base, legend, labels, center, symbol_scale, editable, legend_open)
     out_dir.mkdir(parents=True, exist_ok=True)

@@ -7,7 +7,9 @@ second. ``tests/test_mapquery.py`` keeps it identical to the ORM version.
 
 from __future__ import annotations
 
+import base64
 import uuid
+from array import array
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -59,9 +61,9 @@ class TownLayer:
         } for row in self.households]
         return {"type": "FeatureCollection", "features": features + self.places}
 
-    def for_page(self) -> dict[str, Any]:
-        """What ``sasaeai.setFeatures`` reads: the compact households and the places as Features."""
-        return {"type": "FeatureCollection", "householdKeys": list(HOUSEHOLD_KEYS), "households": self.households,
+    def for_page(self, start: int = 0, stop: int | None = None) -> dict[str, Any]:
+        """What ``sasaeai.setFeatures`` reads: households ``start:stop`` as columns, and the places as Features."""
+        return {"type": "FeatureCollection", "households": page_columns(self.households[start:stop]),
                 "features": self.places}
 
     def anonymous(self) -> TownLayer:
@@ -71,6 +73,39 @@ class TownLayer:
     def kinds(self) -> dict[str, str]:
         """Feature id -> "household" | "place"."""
         return {**{row[0]: "household" for row in self.households}, **{f["id"]: "place" for f in self.places}}
+
+
+def _b64(values: array) -> str:
+    if values.itemsize > 1 and array("H", [1]).tobytes()[0] != 1:
+        values.byteswap()  # the page's typed arrays are little-endian on every machine the app runs on
+    return base64.b64encode(values.tobytes()).decode("ascii")
+
+
+def page_columns(rows: list[list[Any]]) -> dict[str, Any]:
+    """Compact household rows as the page holds them: typed arrays (base64) and two lists of text.
+
+    ``xy`` Float64 (x, y) pairs, exactly the ledger's values; ``mapNumber`` Int32; ``catSet`` Uint16 index
+    into ``catSets`` (the distinct category lists, a town has few); ``flags`` Uint8 (1 of concern,
+    2 approximate); ``ids`` every id in one string, 36 characters each; ``labels`` and ``addresses``.
+    """
+    xy = array("d")
+    numbers = array("i")
+    set_of = array("H")
+    flags = bytearray()
+    index: dict[tuple[str, ...], int] = {}
+    for row in rows:
+        xy.append(row[1])
+        xy.append(row[2])
+        numbers.append(row[3])
+        codes = tuple(row[6])
+        set_of.append(index.setdefault(codes, len(index)))
+        flags.append((1 if row[7] else 0) | (2 if row[8] else 0))
+    ids = "".join(str(row[0]) for row in rows)
+    if len(ids) != 36 * len(rows):
+        raise ValueError("household ids must be UUIDs as str(uuid.UUID) writes them")
+    return {"count": len(rows), "ids": ids, "xy": _b64(xy), "mapNumber": _b64(numbers), "catSet": _b64(set_of),
+            "catSets": [list(codes) for codes in index], "flags": base64.b64encode(bytes(flags)).decode("ascii"),
+            "labels": [row[4] for row in rows], "addresses": [row[5] for row in rows]}
 
 
 def town_features(session: Session, town_id: uuid.UUID, crs: Crs) -> dict[str, Any]:

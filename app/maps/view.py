@@ -13,6 +13,7 @@ import logging
 import math
 import tempfile
 import uuid
+from collections import deque
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -76,7 +77,6 @@ class _Page(QWebEnginePage):
         return False
 
 
-FEATURE_CHUNK = 5000  # compact households per message to the page
 LEGEND_OPEN = "map/legend_open"  # setting: the user's last choice, legend open or closed
 
 
@@ -109,6 +109,8 @@ class MapView(QWebEngineView):
         self.profile.setUrlRequestInterceptor(self.guard)
         self.js_errors: list[str] = []  # errors the page reported; tests assert there are none
         self.refused: list[str] = []  # what the page reported and we did not believe (also logged)
+        self.sent_bytes = 0  # characters sent to the page since the town's features were (tests count them)
+        self.sent_calls: deque[str] = deque(maxlen=200)  # the last page functions called (tests count them)
         self._page: _Page | None = _Page(self.profile, self)
         # WebEngine needs the page gone before its profile: let the page own the profile.
         self.profile.setParent(self._page)
@@ -259,6 +261,8 @@ class MapView(QWebEngineView):
             self._next_reply += 1
             self._callbacks[reply_id] = callback
         payload = json.dumps([reply_id, *args], ensure_ascii=False)
+        self.sent_bytes += len(payload)
+        self.sent_calls.append(function)
         if self._bridge_ready:
             self.bridge.invoke.emit(function, payload)
         else:
@@ -270,20 +274,18 @@ class MapView(QWebEngineView):
             callback(json.loads(result_json))
 
     def set_features(self, features: dict[str, Any]) -> None:
-        """Replace the page's features; compact households (``householdKeys``) go in chunks.
+        """Replace the page's features: ``TownLayer.for_page()`` (households as typed-array columns) or GeoJSON.
 
-        A city-sized town is several MB of JSON: in chunks, no single message (and its copies in
-        Qt and in the page's process) holds all of it at once.
+        A city of 50,000 households is one message of about 3 MB: positions and numbers in binary, only
+        names and addresses as text, and no object per household on either side.
         """
-        rows = features.get("households")
-        self._ids = {str(row[0]) for row in rows or ()} | {str(f["id"]) for f in features.get("features", ())}
-        if not rows or len(rows) <= FEATURE_CHUNK:
-            self.call("setFeatures", features)
-            return
-        self.call("setFeatures", dict(features, households=rows[:FEATURE_CHUNK], features=[]))
-        for start in range(FEATURE_CHUNK, len(rows), FEATURE_CHUNK):
-            self.call("addHouseholds", features["householdKeys"], rows[start:start + FEATURE_CHUNK], [])
-        self.call("addHouseholds", features["householdKeys"], [], features.get("features", []))  # places last
+        columns = features.get("households")
+        if columns is None:  # plain GeoJSON (tests, small pages): households go as Features, one by one
+            columns = {"count": 0}
+        ids = columns.get("ids", "")
+        self._ids = {ids[i:i + 36] for i in range(0, len(ids), 36)} | {str(f["id"]) for f in features.get("features", ())}
+        self.sent_bytes = 0
+        self.call("setFeatures", {"households": columns, "features": features.get("features", [])})
 
     def upsert(self, feature: dict[str, Any]) -> None:
         self._ids.add(str(feature["id"]))

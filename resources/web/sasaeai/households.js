@@ -1,0 +1,428 @@
+/* Sasaeai Map page, part 2 of 5: the town's households held in typed arrays and drawn in one canvas pass.
+ *
+ * Python sends a town as columns (app/maps/query.py TownLayer.for_page): positions as a Float64Array,
+ * map numbers as Int32, a Uint16 index into the town's few distinct category sets, a Uint8 of flags,
+ * the ids as one string of fixed-width UUIDs, names and addresses as two lists of text. No object per
+ * household: one pass over the arrays draws those in view on one canvas, and a grid of the drawn
+ * symbols answers clicks and hovers. Only the selected household gets a DOM handle that can be dragged.
+ */
+(function () {
+  "use strict";
+  var S = window.sasaeai, P = S._;
+  var LABEL_LIMIT = 400;       // map numbers are drawn when at most this many symbols are in view
+  var ID_WIDTH = 36;           // a UUID as str(uuid.UUID) writes it
+  var CELL = 32;               // pixels: the hit grid's cell
+  var TOLERANCE = 4;           // pixels round a symbol that still count as a click on it
+  P.dense = 3000;              // more symbols than this in view: drawn as plain shapes, one path per category set
+
+  // The households: slot i of every array is one household; a removed one is no longer alive.
+  var H = P.H = { n: 0, cap: 0, live: 0, ids: [], labels: [], addresses: [], slot: new Map(),
+                  xy: new Float64Array(0), num: new Int32Array(0), set: new Uint16Array(0),
+                  flags: new Uint8Array(0), alive: new Uint8Array(0) };
+  var CONCERN = 1, APPROXIMATE = 2;
+  // The town's distinct category sets: their codes (priority order), symbol and whether the filter shows them.
+  var sets = { codes: [], index: new Map(), sym: [], shown: [] };
+  var places = P.places = new Map();  // id -> GeoJSON Feature of a gathering place
+  var numText = new Map();             // slot -> a map number that is not a whole number (shown as sent, as text)
+  function numberOf(s) { return numText.has(s) ? numText.get(s) : H.num[s]; }
+  P.labelsOn = true;
+
+  function grow(need) {
+    if (need <= H.cap) { return; }
+    var cap = Math.max(need, H.cap * 2, 64);
+    function bigger(Type, old, width) { var a = new Type(cap * width); a.set(old); return a; }
+    H.xy = bigger(Float64Array, H.xy, 2); H.num = bigger(Int32Array, H.num, 1); H.set = bigger(Uint16Array, H.set, 1);
+    H.flags = bigger(Uint8Array, H.flags, 1); H.alive = bigger(Uint8Array, H.alive, 1);
+    H.cap = cap;
+  }
+  function symbolOf(codes) {
+    var best = null;
+    codes.forEach(function (code) {
+      var c = P.categories[code];
+      if (c && (best === null || c.priority < best.priority)) { best = c; }
+    });
+    return best || P.NONE_SYMBOL;
+  }
+  function setShown(codes) {
+    var f = P.filter;
+    if (f === null) { return true; }
+    if (codes.length === 0) { return f.indexOf("none") >= 0; }
+    return codes.some(function (c) { return f.indexOf(c) >= 0; });
+  }
+  function internSet(codes) {
+    codes = (codes || []).map(String);
+    var key = codes.join("\u001f"), i = sets.index.get(key);
+    if (i === undefined) {
+      i = sets.codes.length;
+      sets.index.set(key, i); sets.codes.push(codes); sets.sym.push(symbolOf(codes)); sets.shown.push(setShown(codes));
+    }
+    return i;
+  }
+  function bytes(b64) {
+    var bin = atob(b64 || ""), n = bin.length, out = new Uint8Array(n);
+    for (var i = 0; i < n; i++) { out[i] = bin.charCodeAt(i); }
+    return out;
+  }
+  function clear() {
+    H.n = H.live = 0; H.ids = []; H.labels = []; H.addresses = []; H.slot = new Map();
+    H.alive.fill(0);
+    places.clear(); numText.clear();
+  }
+  // Columns of households appended after those already held (setFeatures starts from none).
+  function addColumns(c) {
+    var n = c.count || 0, start = H.n;
+    if (!n) { return; }
+    grow(start + n);
+    H.xy.set(new Float64Array(bytes(c.xy).buffer), 2 * start);
+    H.num.set(new Int32Array(bytes(c.mapNumber).buffer), start);
+    H.flags.set(bytes(c.flags), start);
+    var local = (c.catSets || []).map(internSet), raw = new Uint16Array(bytes(c.catSet).buffer);
+    for (var i = 0; i < n; i++) {
+      var s = start + i, id = c.ids.substr(i * ID_WIDTH, ID_WIDTH);
+      var old = H.slot.get(id);
+      if (old !== undefined && H.alive[old]) { H.alive[old] = 0; H.live--; }  // sent again: the newer wins
+      H.set[s] = local[raw[i]]; H.alive[s] = 1;
+      H.ids[s] = id; H.labels[s] = String(c.labels[i]); H.addresses[s] = String(c.addresses[i]);
+      H.slot.set(id, s);
+    }
+    H.n = start + n; H.live += n;
+  }
+  // One household as a GeoJSON Feature (upsert): written into its slot, or a new slot at the end.
+  function putHousehold(f) {
+    var id = String(f.id), p = f.properties, s = H.slot.get(id);
+    if (s === undefined || !H.alive[s]) {
+      grow(H.n + 1); s = H.n++; H.slot.set(id, s); H.ids[s] = id; H.alive[s] = 1; H.live++;
+    }
+    H.xy[2 * s] = f.geometry.coordinates[0]; H.xy[2 * s + 1] = f.geometry.coordinates[1];
+    var number = p.mapNumber;
+    if (typeof number === "number" && (number | 0) === number) { H.num[s] = number; numText.delete(s); } else { numText.set(s, number); }
+    H.set[s] = internSet(p.categories);
+    H.flags[s] = (p.ofConcern ? CONCERN : 0) | (p.approximate ? APPROXIMATE : 0);
+    H.labels[s] = String(p.label === undefined || p.label === null ? "" : p.label);
+    H.addresses[s] = String(p.address === undefined || p.address === null ? "" : p.address);
+  }
+  function dropHousehold(id) {
+    var s = H.slot.get(id);
+    if (s === undefined) { return false; }
+    H.slot.delete(id);
+    if (H.alive[s]) { H.alive[s] = 0; H.live--; }
+    return true;
+  }
+  function propsOf(s) {
+    var f = H.flags[s];
+    return { layer: "household", mapNumber: numberOf(s), label: H.labels[s], address: H.addresses[s],
+             categories: sets.codes[H.set[s]].slice(), ofConcern: !!(f & CONCERN), approximate: !!(f & APPROXIMATE) };
+  }
+  function featureOf(s) {
+    return { type: "Feature", id: H.ids[s], geometry: { type: "Point", coordinates: [H.xy[2 * s], H.xy[2 * s + 1]] },
+             properties: propsOf(s) };
+  }
+  // Where a household or place is: [x, y] in the town's CRS (lng/lat or pixels), or null.
+  P.coordsOf = function (id) {
+    var s = H.slot.get(id);
+    if (s !== undefined && H.alive[s]) { return [H.xy[2 * s], H.xy[2 * s + 1]]; }
+    var f = places.get(id);
+    return f ? f.geometry.coordinates : null;
+  };
+  P.latLngOf = function (id) { var c = P.coordsOf(id); return c ? L.latLng(c[1], c[0]) : null; };
+  P.hasFeature = function (id) { return P.coordsOf(id) !== null; };
+  function visibleSlot(s) { return H.alive[s] && sets.shown[H.set[s]]; }
+  function visiblePlace(f) { return P.filter === null || P.filter.indexOf("place") >= 0; }
+  function householdSize(concern) { return Math.round((concern ? 30 : 24) * P.scale()); }
+
+  // ---------------------------------------------------------------- the canvas layer
+  // drawn: what the last pass drew, in order (hit-testing picks the last drawn under the pointer).
+  var drawn = { x: [], y: [], r: [], id: [], grid: new Map(), min: null };
+  var HouseholdLayer = L.Layer.extend({
+    onAdd: function (map) {
+      this._canvas = L.DomUtil.create("canvas", "sasaeai-households leaflet-zoom-hide");
+      map.getPane("symbols").appendChild(this._canvas);
+      map.on("moveend zoomend resize viewreset", this.redraw, this);
+      this.redraw();
+    },
+    onRemove: function (map) {
+      map.off("moveend zoomend resize viewreset", this.redraw, this);
+      L.DomUtil.remove(this._canvas);
+    },
+    // The canvas covers the view and 30 % round it (a short pan shows no gap), then every symbol in it.
+    redraw: function () {
+      var map = this._map;
+      if (!map) { return; }
+      var size = map.getSize(), pad = size.multiplyBy(0.3).round(), full = size.add(pad.multiplyBy(2));
+      var min = pad.multiplyBy(-1), topLeft = map.containerPointToLayerPoint(min).round();
+      var ratio = window.devicePixelRatio || 1, canvas = this._canvas;
+      L.DomUtil.setPosition(canvas, topLeft);
+      canvas.width = Math.max(1, Math.round(full.x * ratio)); canvas.height = Math.max(1, Math.round(full.y * ratio));
+      canvas.style.width = full.x + "px"; canvas.style.height = full.y + "px";
+      var ctx = canvas.getContext("2d");
+      ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+      paintAll(map, ctx, topLeft, full, min);
+    }
+  });
+
+  function paintAll(map, ctx, topLeft, full, min) {
+    drawn = { x: [], y: [], r: [], id: [], grid: new Map(), min: min };
+    var bounds = L.latLngBounds(map.layerPointToLatLng(topLeft), map.layerPointToLatLng(topLeft.add(full)));
+    var s0 = bounds.getSouth(), n0 = bounds.getNorth(), w0 = bounds.getWest(), e0 = bounds.getEast();
+    var xy = H.xy, inView = [];
+    for (var s = 0; s < H.n; s++) {
+      if (!visibleSlot(s)) { continue; }
+      var lng = xy[2 * s], lat = xy[2 * s + 1];
+      if (lat >= s0 && lat <= n0 && lng >= w0 && lng <= e0) { inView.push(s); }
+    }
+    var placeList = [];
+    places.forEach(function (f, id) {
+      if (!visiblePlace(f)) { return; }
+      var c = f.geometry.coordinates;
+      if (c[1] >= s0 && c[1] <= n0 && c[0] >= w0 && c[0] <= e0) { placeList.push(f); }
+    });
+    var highlight = P.highlightedPerson !== null, net = highlight ? P.networkHouseholds() : null;
+    var sel = P.selectedId, rings = P.statusRings, scale = P.scale(), pts = new Array(inView.length);
+    for (var k = 0; k < inView.length; k++) {
+      var t = inView[k], pt = map.latLngToLayerPoint([xy[2 * t + 1], xy[2 * t]]);
+      pts[k] = [pt.x - topLeft.x, pt.y - topLeft.y];
+    }
+    // The safety check's rings first: each round its household's symbol, under it.
+    for (k = 0; k < inView.length; k++) {
+      var ring = rings[H.ids[inView[k]]];
+      if (!ring) { continue; }
+      ctx.beginPath(); ctx.arc(pts[k][0], pts[k][1], 15 * scale, 0, 2 * Math.PI);
+      ctx.lineWidth = 4; ctx.strokeStyle = ring.color; ctx.globalAlpha = 1; ctx.stroke();
+    }
+    if (inView.length > P.dense) {
+      paintDense(ctx, inView, pts, highlight, net);
+    }
+    for (k = 0; inView.length <= P.dense && k < inView.length; k++) {
+      var i = inView[k], id = H.ids[i], concern = !!(H.flags[i] & CONCERN), size = householdSize(concern);
+      P.paintSymbol(ctx, sets.sym[H.set[i]], size, pts[k][0], pts[k][1], {
+        concern: concern, approximate: !!(H.flags[i] & APPROXIMATE), gap: !!P.gaps[id], selected: id === sel,
+        faded: highlight && !net[id] });
+      remember(id, pts[k][0], pts[k][1], size / 2 + 2);
+    }
+    placeList.forEach(function (f) {
+      var pt = map.latLngToLayerPoint([f.geometry.coordinates[1], f.geometry.coordinates[0]]), id = String(f.id);
+      var x = pt.x - topLeft.x, y = pt.y - topLeft.y, size = householdSize(false);
+      P.paintSymbol(ctx, P.PLACE_SYMBOL, size, x, y, { selected: id === sel, faded: highlight });
+      remember(id, x, y, size / 2 + 2);
+    });
+    // Map numbers go on in a second pass, so no symbol covers another's number; only when few are in view.
+    var view = map.getBounds(), shownCount = 0;
+    for (k = 0; k < inView.length && shownCount <= LABEL_LIMIT; k++) {
+      if (view.contains([xy[2 * inView[k] + 1], xy[2 * inView[k]]])) { shownCount++; }
+    }
+    P.labelsOn = shownCount <= LABEL_LIMIT;
+    if (!P.labelsOn) { return; }
+    for (k = 0; k < inView.length; k++) {
+      var j = inView[k], c2 = !!(H.flags[j] & CONCERN);
+      P.paintLabel(ctx, numberOf(j), householdSize(c2) / 2 - 2, pts[k][0], pts[k][1], c2, highlight && !net[H.ids[j]]);
+    }
+  }
+  // Thousands in view (a whole city): one path per category set, filled and stroked once, without letters;
+  // the dashed red ring of concern in one more path. Each symbol is still remembered for clicks.
+  function paintDense(ctx, inView, pts, highlight, net) {
+    var bySet = new Map(), concernPath = new Path2D(), r = householdSize(false) / 2 - 2;
+    for (var k = 0; k < inView.length; k++) {
+      var i = inView[k], x = pts[k][0], y = pts[k][1], set = H.set[i];
+      var path = bySet.get(set);
+      if (!path) { path = new Path2D(); bySet.set(set, path); }
+      path.moveTo(x + r, y); path.arc(x, y, r, 0, 2 * Math.PI);
+      if (H.flags[i] & CONCERN) { concernPath.moveTo(x + r + 5, y); concernPath.arc(x, y, r + 5, 0, 2 * Math.PI); }
+      remember(H.ids[i], x, y, r + 4);
+    }
+    ctx.save();
+    if (highlight) { ctx.globalAlpha = 0.25; }
+    ctx.setLineDash([4, 2]); ctx.lineWidth = 3; ctx.strokeStyle = "#d62728"; ctx.stroke(concernPath); ctx.setLineDash([]);
+    bySet.forEach(function (path, set) {
+      var sym = sets.sym[set];
+      ctx.fillStyle = String(sym.color); ctx.fill(path);
+      ctx.lineWidth = 1.5; ctx.strokeStyle = "#1a1a1a"; ctx.stroke(path);
+    });
+    ctx.restore();
+    // The selected one, the gaps and the highlighted network keep their full symbols on top.
+    for (k = 0; k < inView.length; k++) {
+      var j = inView[k], id = H.ids[j];
+      if (id === P.selectedId || P.gaps[id] || (highlight && net[id])) {
+        var concern = !!(H.flags[j] & CONCERN);
+        P.paintSymbol(ctx, sets.sym[H.set[j]], householdSize(concern), pts[k][0], pts[k][1], {
+          concern: concern, approximate: !!(H.flags[j] & APPROXIMATE), gap: !!P.gaps[id], selected: id === P.selectedId });
+      }
+    }
+  }
+  function remember(id, x, y, r) {
+    var n = drawn.id.length;
+    drawn.id.push(id); drawn.x.push(x); drawn.y.push(y); drawn.r.push(r);
+    var key = Math.floor(x / CELL) + "," + Math.floor(y / CELL), cell = drawn.grid.get(key);
+    if (cell) { cell.push(n); } else { drawn.grid.set(key, [n]); }
+  }
+  // The household or place drawn under a point of the map's container, or null (the last drawn wins).
+  P.hitAt = function (containerPoint) {
+    if (!drawn.min) { return null; }
+    var x = containerPoint.x - drawn.min.x, y = containerPoint.y - drawn.min.y, best = -1;
+    var cx = Math.floor(x / CELL), cy = Math.floor(y / CELL);
+    for (var gx = cx - 1; gx <= cx + 1; gx++) {
+      for (var gy = cy - 1; gy <= cy + 1; gy++) {
+        var cell = drawn.grid.get(gx + "," + gy);
+        if (!cell) { continue; }
+        for (var k = 0; k < cell.length; k++) {
+          var n = cell[k], dx = drawn.x[n] - x, dy = drawn.y[n] - y, r = drawn.r[n] + TOLERANCE;
+          if (dx * dx + dy * dy <= r * r && n > best) { best = n; }
+        }
+      }
+    }
+    return best < 0 ? null : drawn.id[best];
+  };
+  P.redraw = function () { if (P.layer && P.layer._map) { P.layer.redraw(); } };
+  P.makeLayer = function () { return new HouseholdLayer(); };
+
+  // Hover: the tooltip of what is under the pointer (with its safety-check status, if any).
+  var hovered = null;
+  P.onHover = function (ev) {
+    var id = P.hitAt(ev.containerPoint);
+    P.map.getContainer().classList.toggle("over-symbol", id !== null);
+    if (id === hovered) { return; }
+    hovered = id;
+    if (id === null) { P.hideTip(); return; }
+    S.showTooltip(id);
+  };
+
+  // ---------------------------------------------------------------- the drag handle
+  var handle = null;
+  P.updateHandle = function () {
+    if (handle) { handle.remove(); handle = null; }
+    var id = P.selectedId, s = id === null ? undefined : H.slot.get(id);
+    var ok = s !== undefined ? visibleSlot(s) : (id !== null && places.has(id) && visiblePlace(places.get(id)));
+    if (!ok || P.config.editable === false) { return; }
+    var concern = s !== undefined && !!(H.flags[s] & CONCERN), size = householdSize(concern) + 8;
+    var div = document.createElement("div");
+    div.className = "drag-handle";
+    div.title = P.config.labels.dragHint || "";
+    handle = L.marker(P.latLngOf(id), {
+      draggable: true, keyboard: false, zIndexOffset: 1000,
+      icon: L.divIcon({ html: div, className: "sasaeai-handle", iconSize: [size, size], iconAnchor: [size / 2, size / 2] })
+    });
+    handle.on("dragend", function () {
+      var ll = handle.getLatLng();
+      if (P.bridge) { P.bridge.featureMoved(id, ll.lng, ll.lat); }
+    });
+    handle.on("click", function (ev) { L.DomEvent.stopPropagation(ev); if (P.bridge) { P.bridge.featureClicked(id); } });
+    handle.addTo(P.map);
+  };
+  P.hasHandle = function () { return handle !== null; };
+
+  // ---------------------------------------------------------------- the page's API
+  function afterChange() { P.redraw(); P.redrawAllLines(); P.updateHandle(); }
+  S.setFeatures = function (fc) {
+    clear();
+    addColumns(fc.households || {});
+    (fc.features || []).forEach(putFeature);
+    afterChange();
+    return H.live + places.size;
+  };
+  // More of a large town after setFeatures: more columns of households, then GeoJSON places.
+  S.addHouseholds = function (columns, others) {
+    addColumns(columns || {});
+    (others || []).forEach(putFeature);
+    afterChange();
+    return H.live + places.size;
+  };
+  // A household goes into the columns, anything else (a gathering place) is kept as its Feature.
+  function putFeature(feature) {
+    var id = String(feature.id);
+    if (feature.properties.layer === "household") { places.delete(id); putHousehold(feature); } else { dropHousehold(id); places.set(id, feature); }
+  }
+  S.upsert = function (feature) {
+    var id = String(feature.id);
+    putFeature(feature);
+    P.redraw();
+    P.redrawLinesOf(id);
+    if (id === P.selectedId) { P.updateHandle(); }
+    return true;
+  };
+  // Python refused a move (off the base map): the drag handle goes back onto the household's symbol.
+  S.putBack = function (id) {
+    id = String(id);
+    if (id === P.selectedId) { P.updateHandle(); }
+    return P.hasFeature(id);
+  };
+  S.remove = function (id) {
+    id = String(id);
+    dropHousehold(id); places.delete(id);
+    if (P.selectedId === id) { P.selectedId = null; P.updateHandle(); }
+    P.redraw();
+    return true;
+  };
+  S.setFilter = function (codes) {
+    P.filter = codes;
+    for (var i = 0; i < sets.codes.length; i++) { sets.shown[i] = setShown(sets.codes[i]); }
+    P.redraw();
+    P.updateHandle();
+    return visibleCount();
+  };
+  function visibleCount() {
+    var n = 0;
+    for (var s = 0; s < H.n; s++) { if (visibleSlot(s)) { n++; } }
+    places.forEach(function (f) { if (visiblePlace(f)) { n++; } });
+    return n;
+  }
+  S.select = function (id, pan) {
+    P.selectedId = id === null ? null : String(id);
+    P.redraw();
+    P.updateHandle();
+    var at = P.selectedId === null ? null : P.latLngOf(P.selectedId);
+    if (pan && at) {
+      P.userMoved = true;  // the view goes to the household found: a resize keeps it there
+      P.map.panTo(at);
+      S.showTooltip(P.selectedId);  // found by search: say which one it is
+    }
+    return P.selectedId;
+  };
+  // Symbols and numbers in a new size (a projector, a large-text user); the page keeps its households.
+  S.setScale = function (value) {
+    P.config.symbolScale = value;
+    document.documentElement.style.fontSize = Math.round(100 * value) + "%";  // Leaflet sizes in rem
+    P.redraw();
+    P.updateHandle();
+    return value;
+  };
+  S.showTooltip = function (id) {
+    id = String(id);
+    var s = H.slot.get(id), ring = P.statusRings[id];
+    if (s !== undefined && H.alive[s]) {
+      P.showTip(propsOf(s), P.latLngOf(id), ring ? [ring.label] : []);
+      return true;
+    }
+    var f = places.get(id) || P.referenceFeature(id);
+    if (!f) { return false; }
+    P.showTip(f.properties, L.latLng(f.geometry.coordinates[1], f.geometry.coordinates[0]));
+    return true;
+  };
+
+  // For tests and the screenshot: what the page holds and shows right now.
+  S.visibleIds = function () {
+    var out = [];
+    for (var s = 0; s < H.n; s++) { if (visibleSlot(s)) { out.push(H.ids[s]); } }
+    places.forEach(function (f, id) { if (visiblePlace(f)) { out.push(id); } });
+    return out;
+  };
+  // Everything the page holds about households and places (what a privacy check must look at).
+  S.featureData = function () {
+    var out = [];
+    for (var s = 0; s < H.n; s++) { if (H.alive[s]) { out.push(featureOf(s)); } }
+    places.forEach(function (f) { out.push(f); });
+    return out;
+  };
+  // What the last canvas pass drew: [id, x, y] in the map container's pixels and the symbol's category code.
+  S.drawnSymbols = function () {
+    return drawn.id.map(function (id, n) {
+      var s = H.slot.get(id), code = s === undefined ? "place" : sets.sym[H.set[s]].code;
+      return [id, drawn.x[n] + drawn.min.x, drawn.y[n] + drawn.min.y, code];
+    });
+  };
+  S.householdCount = function () { return H.live; };
+  P.positions = function () {
+    var out = {};
+    for (var s = 0; s < H.n; s++) { if (H.alive[s]) { out[H.ids[s]] = [H.xy[2 * s], H.xy[2 * s + 1]]; } }
+    places.forEach(function (f, id) { out[id] = [f.geometry.coordinates[0], f.geometry.coordinates[1]]; });
+    return out;
+  };
+})();

@@ -1,0 +1,154 @@
+/* Sasaeai Map page, part 5 of 5: the base map, fitting it into the view, and the start: the Leaflet map
+ * folium made is handed over (attach) and the channel to Python is opened.
+ */
+(function () {
+  "use strict";
+  var S = window.sasaeai, P = S._;
+  P.baseLoaded = false;
+  P.addMode = false;
+
+  function markBaseLoaded() {
+    if (P.baseLoaded) { return; }
+    P.baseLoaded = true;
+    if (P.bridge) { P.bridge.baseLoaded(); }
+  }
+
+  // The base map's extent: a scanned map's pixels, a georeferenced image's or an MBTiles pack's bounds.
+  function baseBounds() {
+    var b = P.config.base;
+    if (b.bounds) { return L.latLngBounds([b.bounds[1], b.bounds[0]], [b.bounds[3], b.bounds[2]]); }
+    if (b.kind === "image" && b.width && b.height) { return L.latLngBounds([0, 0], [b.height, b.width]); }
+    return null;
+  }
+  // Its width and height in screen pixels at one zoom (their ratio is the same at every zoom).
+  P.extentSize = function () {
+    var bounds = baseBounds(), map = P.map;
+    if (!map || !bounds) { return null; }
+    var z = P.config.base.kind === "image" && !P.config.base.bounds ? 0 : 10;
+    var sw = map.project(bounds.getSouthWest(), z), ne = map.project(bounds.getNorthEast(), z);
+    var w = Math.abs(ne.x - sw.x), h = Math.abs(ne.y - sw.y);
+    return w > 0 && h > 0 ? [w, h] : null;
+  };
+
+  // The base map fills the view (no bands of zoom steps): refitted whenever the view changes size,
+  // until the user pans or zooms; from then on the user's view stays.
+  var fitting = false;
+  P.fitBase = function () {
+    var bounds = baseBounds(), map = P.map;
+    if (!map || !bounds || P.userMoved) { return; }
+    var size = map.getSize();
+    if (size.x <= 0 || size.y <= 0) { return; }
+    var snap = map.options.zoomSnap;
+    fitting = true;
+    map.options.zoomSnap = 0;  // the exact zoom that fits, not the step below it
+    try {
+      map.fitBounds(bounds, { animate: false, padding: [0, 0] });
+    } finally {
+      map.options.zoomSnap = snap;
+      fitting = false;
+    }
+  };
+  function userMove() { if (!fitting) { P.userMoved = true; } }
+  function watchUserMoves() {
+    var map = P.map;
+    map.on("dragstart", userMove);
+    map.on("zoomstart", userMove);
+    map.getContainer().addEventListener("keydown", function (ev) {
+      if (/^(Arrow|Page|Home|End)/.test(ev.key) || ev.key === "+" || ev.key === "-") { userMove(); }
+    });
+    if (typeof ResizeObserver !== "undefined") {
+      new ResizeObserver(function () { map.invalidateSize({ pan: false }); P.fitBase(); }).observe(map.getContainer());
+      new ResizeObserver(function () { P.layoutLegend(); }).observe(document.body);
+    }
+  }
+  S.refit = function () { P.userMoved = false; P.fitBase(); return true; };
+
+  function addBase() {
+    var b = P.config.base, bounds = baseBounds(), map = P.map, config = P.config;
+    P.creditControl.addLine(b.attribution);
+    if (b.kind === "image") {
+      var overlay = L.imageOverlay(b.url, bounds, { className: "sasaeai-base-image" });
+      overlay.on("load", markBaseLoaded);
+      overlay.on("error", function () { P.log("base map image failed to load"); markBaseLoaded(); });
+      overlay.addTo(map);
+      P.fitBase();
+      map.setMaxBounds(bounds.pad(0.5));
+    } else if (b.kind === "mbtiles") {
+      var layer = L.tileLayer(b.url, {
+        minZoom: b.minZoom, maxNativeZoom: b.maxZoom, maxZoom: b.maxZoom + 3,
+        noWrap: true
+      });
+      layer.on("load", markBaseLoaded);
+      layer.addTo(map);
+      if (bounds) { P.fitBase(); } else { map.setView([config.center[0], config.center[1]], b.minZoom); }
+    } else {
+      map.getContainer().classList.add("plain-background");
+      map.setView([config.center[0], config.center[1]], config.zoom || 16);
+      markBaseLoaded();
+    }
+  }
+
+  S.setAddMode = function (on) {
+    P.addMode = !!on;
+    P.map.getContainer().classList.toggle("add-mode", P.addMode);
+    return P.addMode;
+  };
+
+  S.attach = function (leafletMap, cfg) {
+    var map = P.map = leafletMap;
+    P.config = cfg;
+    (cfg.legend || []).forEach(function (c) { P.categories[c.code] = c; });
+    P.creditControl = new P.Credits().addTo(map);
+    document.documentElement.style.fontSize = Math.round(100 * P.scale()) + "%";
+    map.setMinZoom(cfg.zoomRange[0]);
+    map.setMaxZoom(cfg.zoomRange[1]);
+    // Symbols sit above the watch lines (overlayPane, z 400) and below tooltips and the drag handle.
+    map.createPane("symbols").style.zIndex = 450;
+    // Hazard zones lie over the base map (an image overlay, z 400) and under the households, and never take
+    // a click (see setHazards). Made after Leaflet's overlay pane: at the same z-index it is drawn above it.
+    var hazardPane = map.createPane("hazards");
+    hazardPane.style.zIndex = 400;
+    hazardPane.style.pointerEvents = "none";
+    P.renderer = L.canvas({ padding: 0.3, tolerance: 4, pane: "symbols" });  // the reference layers' symbols
+    P.addLegend();  // first: the map's box is its final size when the base map is fitted into it
+    addBase();
+    watchUserMoves();
+    P.lineLayer = L.layerGroup().addTo(map);
+    P.layer = P.makeLayer().addTo(map);  // every household and place, one canvas pass
+    P.referenceLayer = L.layerGroup().addTo(map);
+    // A click on a drawn symbol selects it; anywhere else it is a click on the map (a new household there).
+    map.on("click", function (ev) {
+      var id = P.hitAt(ev.containerPoint);
+      if (id !== null) {
+        S.select(id);
+        if (P.bridge) { P.bridge.featureClicked(id); }
+        return;
+      }
+      S.select(null);
+      if (P.bridge) { P.bridge.mapClicked(ev.latlng.lng, ev.latlng.lat); }
+    });
+    map.on("mousemove", P.onHover);
+    if (typeof QWebChannel === "undefined" || typeof qt === "undefined") {
+      return;  // opened outside the app (e.g. in a browser for debugging)
+    }
+    new QWebChannel(qt.webChannelTransport, function (channel) {
+      var bridge = P.bridge = channel.objects.bridge;
+      P.flushLog();
+      // Python calls arrive in order as one signal: [reply id or null, ...arguments].
+      bridge.invoke.connect(function (name, argsJson) {
+        var args = JSON.parse(argsJson);
+        var replyId = args.shift();
+        var fn = S[name];
+        var result = null;
+        if (typeof fn !== "function" || name.charAt(0) === "_") {
+          P.log("unknown page function: " + name);
+        } else {
+          try { result = fn.apply(null, args); } catch (e) { P.log(name + " failed: " + e); }
+        }
+        if (replyId !== null) { bridge.reply(replyId, JSON.stringify(result === undefined ? null : result)); }
+      });
+      bridge.pageReady();
+      if (P.baseLoaded) { bridge.baseLoaded(); }
+    });
+  };
+})();
