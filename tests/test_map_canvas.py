@@ -43,6 +43,7 @@ def on_screen(qtbot, view, lon: float, lat: float) -> tuple[float, float]:
 def painted(qtbot, view, x: float, y: float) -> bool:
     """Whether the households' canvas has paint at this point of the map's box."""
     return run_json(qtbot, view, f"""(function () {{
+        sasaeai._.paintNow();  // a repaint asked for and not yet run (it runs as the next task)
         var c = document.querySelector("canvas.sasaeai-households"), r = c.getBoundingClientRect();
         var box = sasaeai.leafletMap().getContainer().getBoundingClientRect(), k = c.width / r.width;
         var px = Math.round((box.left + {x} - r.left) * k), py = Math.round((box.top + {y} - r.top) * k);

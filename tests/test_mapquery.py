@@ -42,6 +42,13 @@ def edge_town(ledger, town):
         gone = households.add_person(s, h.id, PersonFields(name="去った 人"))
         households.add_person(s, h.id, PersonFields(name="山田 正男"))
         households.delete_person(s, gone.id)
+        # no category, but someone of concern lives there: 気がかり all the same; one whose person of concern
+        # has left is not
+        k = households.add_household(s, town.id, MapPoint(Crs.PIXEL, 32, 42), HouseholdFields(name="木村家"))
+        households.add_person(s, k.id, PersonFields(name="木村 ハル", of_concern=True))
+        left = households.add_household(s, town.id, MapPoint(Crs.PIXEL, 34, 44))
+        households.add_person(s, left.id, PersonFields(name="林 一郎"))
+        households.delete_person(s, households.add_person(s, left.id, PersonFields(name="林 トメ", of_concern=True)).id)
         # several categories, given in the "wrong" order
         c = households.add_household(s, town.id, MapPoint(Crs.GEO, 136.17, 35.9),
                                      HouseholdFields(name="佐藤家", category_codes=("elderly_couple", "disability")))
@@ -72,7 +79,10 @@ def test_edge_case_layer_shows_what_a_user_expects(ledger, edge_town):
         geo = town_features(s, edge_town.id, Crs.GEO)["features"]
     labels = [f["properties"]["label"] for f in pixel]
     # only this town, no deleted or unplaced households, places after households
-    assert labels == ["余川町1-1", "山田 キヨ", "佐藤家", "公民館"]
+    assert labels == ["余川町1-1", "山田 キヨ", "木村家", "林 一郎", "佐藤家", "公民館"]
+    by_label = {f["properties"]["label"]: f["properties"] for f in pixel}
+    assert by_label["木村家"]["ofConcern"] is True and by_label["木村家"]["categories"] == []
+    assert by_label["林 一郎"]["ofConcern"] is False  # the person of concern has left the household
     kiyo = pixel[1]["properties"]
     assert "山田 正男" not in str(kiyo)  # members' names are not sent to the page, which never shows them
     assert kiyo["categories"] == ["of_concern", "single_elderly"]  # by priority: 気がかり is drawn first

@@ -1,7 +1,7 @@
 """The map layer of a whole town straight from SQL: the same GeoJSON as ``mapdata.feature_collection``.
 
-Built with four lean Core queries (categories, households with their category codes, members
-for the label and the 気がかり flag, places) and no ORM objects, so a city-sized ledger of 50,000 households loads in a fraction of a
+Built with four lean Core queries (categories; households with their category codes and their label; the
+households with someone of concern, through the index on ``of_concern``; places) and no ORM objects, so a city-sized ledger of 50,000 households loads in a fraction of a
 second. ``tests/test_mapquery.py`` keeps it identical to the ORM version.
 """
 
@@ -13,7 +13,7 @@ from array import array
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, String, and_, func, select, type_coerce
+from sqlalchemy import Connection, String, and_, case, func, select, type_coerce
 from sqlalchemy.orm import Session
 
 from app.core.batches import no_gc_pauses
@@ -131,21 +131,29 @@ def _town_layer(conn: Connection, town_id: uuid.UUID, crs: Crs) -> TownLayer:
         .where(household_category_link.c.household_id == Household.id)
         .scalar_subquery()
     )
+    # The label of a household without a name is its first member's (by sort order, then name), else its
+    # address: one index lookup per unnamed household, not a read of every member of the town.
+    first_member = (
+        select(Person.name)
+        .where(Person.household_id == Household.id, Person.deleted_at.is_(None))
+        .order_by(Person.sort_order, Person.name)
+        .limit(1)
+        .scalar_subquery()
+    )
+    label = case((func.coalesce(Household.name, "") != "", Household.name),
+                 else_=func.coalesce(first_member, Household.address))
     homes = conn.execute(
-        select(_dashed(Household.id), type_coerce(Household.id, String), Household.map_number, Household.name,
+        select(_dashed(Household.id), type_coerce(Household.id, String), Household.map_number, label,
                Household.address, hx, hy, codes, Household.position_approximate)
         .where(placed)
         .order_by(Household.map_number)
     ).all()
-
-    # No ORDER BY: a sort of every member costs more than sorting each household's few members below.
-    members: dict[str, list[tuple[int, str, bool]]] = {}
-    for hid, order, name, of_concern in conn.execute(
-        select(type_coerce(Person.household_id, String), Person.sort_order, Person.name, Person.of_concern)
-        .join(Household, Household.id == Person.household_id)
-        .where(placed, Person.deleted_at.is_(None))
-    ):
-        members.setdefault(hid, []).append((order, name, bool(of_concern)))
+    # The households with someone of concern, through ix_person_of_concern (a few thousand rows of any town).
+    concern = set(conn.execute(
+        select(type_coerce(Person.household_id, String))
+        .where(Person.of_concern.is_(True), Person.deleted_at.is_(None))
+        .distinct()
+    ).scalars())
     by_codes: dict[str, list[str]] = {}  # a town has few distinct category sets: sort each once
 
     rows: list[list[Any]] = []
@@ -155,11 +163,8 @@ def _town_layer(conn: Connection, town_id: uuid.UUID, crs: Crs) -> TownLayer:
             cats = []
         elif (cats := by_codes.get(code_text)) is None:
             cats = by_codes[code_text] = sorted(code_text.split("\x1f"), key=lambda c: (priority[c], c))
-        people = members.get(hid, [])
-        if len(people) > 1:
-            people.sort(key=lambda p: (p[0], p[1]))
-        rows.append([feature_id, x, y, number, name or (people[0][1] if people else address), address, list(cats),
-                     "of_concern" in cats or any(c for _, _, c in people), bool(approximate) and geo])
+        rows.append([feature_id, x, y, number, name, address, list(cats), "of_concern" in cats or hid in concern,
+                     bool(approximate) and geo])
 
     px, py = _columns(GatheringPlace, crs)
     places = [{

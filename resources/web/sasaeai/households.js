@@ -148,7 +148,7 @@
     redraw: function () {
       var map = this._map;
       if (!map) { return; }
-      var size = map.getSize(), pad = size.multiplyBy(0.3).round(), full = size.add(pad.multiplyBy(2));
+      var size = map.getSize(), pad = size.multiplyBy(0.1).round(), full = size.add(pad.multiplyBy(2));
       var min = pad.multiplyBy(-1), topLeft = map.containerPointToLayerPoint(min).round();
       var ratio = window.devicePixelRatio || 1, canvas = this._canvas;
       L.DomUtil.setPosition(canvas, topLeft);
@@ -256,6 +256,7 @@
   }
   // The household or place drawn under a point of the map's container, or null (the last drawn wins).
   P.hitAt = function (containerPoint) {
+    P.paintNow();
     if (!drawn.min) { return null; }
     var x = containerPoint.x - drawn.min.x, y = containerPoint.y - drawn.min.y, best = -1;
     var cx = Math.floor(x / CELL), cy = Math.floor(y / CELL);
@@ -271,7 +272,20 @@
     }
     return best < 0 ? null : drawn.id[best];
   };
-  P.redraw = function () { if (P.layer && P.layer._map) { P.layer.redraw(); } };
+  // A change asks for a repaint; the repaint runs once, as the next task, however many changes asked (an edit
+  // sends upsert then select: one pass, not two). Whatever reads what was drawn paints first (paintNow), and so
+  // does the ping that ends a round trip from Python: "map updated" is measured with the paint in it.
+  var paintPending = false;
+  P.redraw = function () {
+    if (paintPending) { return; }
+    paintPending = true;
+    setTimeout(P.paintNow, 0);
+  };
+  P.paintNow = function () {
+    if (!paintPending) { return; }
+    paintPending = false;
+    if (P.layer && P.layer._map) { P.layer.redraw(); }
+  };
   P.makeLayer = function () { return new HouseholdLayer(); };
 
   // Hover: the tooltip of what is under the pointer (with its safety-check status, if any).
@@ -310,7 +324,7 @@
   P.hasHandle = function () { return handle !== null; };
 
   // ---------------------------------------------------------------- the page's API
-  function afterChange() { P.redraw(); P.redrawAllLines(); P.updateHandle(); }
+  function afterChange() { P.redraw(); P.paintNow(); P.redrawAllLines(); P.updateHandle(); }  // a whole town: now
   S.setFeatures = function (fc) {
     clear();
     addColumns(fc.households || {});
@@ -413,6 +427,7 @@
   };
   // What the last canvas pass drew: [id, x, y] in the map container's pixels and the symbol's category code.
   S.drawnSymbols = function () {
+    P.paintNow();
     return drawn.id.map(function (id, n) {
       var s = H.slot.get(id), code = s === undefined ? "place" : sets.sym[H.set[s]].code;
       return [id, drawn.x[n] + drawn.min.x, drawn.y[n] + drawn.min.y, code];

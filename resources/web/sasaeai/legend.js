@@ -110,6 +110,7 @@
     return [r.left, r.top, r.width, r.height];
   }
   S.printInfo = function () {
+    P.paintNow();
     // Where the drawing and the legend are on the page (the printed frame goes round the drawing only).
     var map = P.map;
     var info = { page: [document.documentElement.clientWidth, document.documentElement.clientHeight],
@@ -124,6 +125,7 @@
   };
 
   S.state = function () {
+    P.paintNow();
     var map = P.map, ids = [];
     P.H.slot.forEach(function (s, id) { if (P.H.alive[s]) { ids.push(id); } });
     P.places.forEach(function (f, id) { ids.push(id); });
@@ -135,7 +137,7 @@
              attribution: P.creditControl ? P.creditControl.getContainer().textContent : "",
              gaps: Object.keys(P.gaps).sort(), highlightedPerson: P.highlightedPerson };
   };
-  S.ping = function () { return true; };
+  S.ping = function () { P.paintNow(); return true; };  // a round trip ends with the map painted
   // The Leaflet map itself, for tests reading positions off the screen (runJavaScript only: not JSON).
   S.leafletMap = function () { return P.map; };
 })();
