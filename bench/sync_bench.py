@@ -16,6 +16,8 @@ import platform
 import tempfile
 import time
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
@@ -91,16 +93,35 @@ def _machine() -> str:
     return f"{cpu_name()}, {os.cpu_count()} cores, Python {platform.python_version()}"
 
 
-def run(households: int, changes: int) -> tuple[list, str]:
+@contextmanager
+def throwaway_database(prefix: str) -> Iterator[tuple[str, str]]:
+    """A new database on the bench's server (SASAEAI_TEST_PG_URL, or a throwaway cluster started here):
+    its owner URL and "PostgreSQL <version> on loopback"; dropped afterwards with the roles made for it."""
     admin_url, stop = _server()
-    name = f"bench_{uuid.uuid4().hex[:8]}"
+    name = f"{prefix}_{uuid.uuid4().hex[:8]}"
     admin = create_engine(make_url(admin_url).set(drivername="postgresql+psycopg"), isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f"CREATE DATABASE {name}"))
-        version = conn.execute(text("SHOW server_version")).scalar()
-    url = make_url(admin_url).set(database=name).render_as_string(hide_password=False)
-    rows: list = []
     try:
+        with admin.connect() as conn:
+            conn.execute(text(f"CREATE DATABASE {name}"))
+            version = conn.execute(text("SHOW server_version")).scalar()
+        try:
+            yield (make_url(admin_url).set(database=name).render_as_string(hide_password=False),
+                   f"PostgreSQL {version} on loopback")
+        finally:
+            with admin.connect() as conn:
+                conn.execute(text(f"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}'"))
+                conn.execute(text(f"DROP DATABASE IF EXISTS {name}"))
+                for (role,) in conn.execute(text(f"SELECT rolname FROM pg_roles WHERE rolname LIKE '{name}%'")):
+                    conn.execute(text(f'DROP ROLE IF EXISTS "{role}"'))
+    finally:
+        admin.dispose()
+        if stop:
+            stop()
+
+
+def run(households: int, changes: int) -> tuple[list, str]:
+    rows: list = []
+    with throwaway_database("bench") as (url, server):
         with tempfile.TemporaryDirectory() as tmp:
             init_server(url)
             a = register_laptop(url, "bench-a", [DISTRICT])
@@ -130,15 +151,7 @@ def run(households: int, changes: int) -> tuple[list, str]:
                 print(f"{rows[n][0]}: {rows[n][1] / floor:.1f} × floor")
             ledger_a.close()
             ledger_b.close()
-    finally:
-        with admin.connect() as conn:
-            conn.execute(text(f"DROP DATABASE IF EXISTS {name}"))
-            for (role,) in conn.execute(text(f"SELECT rolname FROM pg_roles WHERE rolname LIKE '{name}%'")):
-                conn.execute(text(f'DROP ROLE IF EXISTS "{role}"'))
-        admin.dispose()
-        if stop:
-            stop()
-    return rows, f"PostgreSQL {version} on loopback"
+    return rows, server
 
 
 def write(rows: list, server: str, households: int) -> None:
@@ -157,7 +170,7 @@ def write(rows: list, server: str, households: int) -> None:
     lines += ["",
               "- The first sync of a ledger made before sync existed sends every record whole (the generator's rows",
               "  have no audit entries). Both sides are batched by table: laptop A reads its records a table at a",
-              "  time; the server inserts them and their journal rows as multi-row statements of 1,000 (the",
+              "  time; the server inserts them and their journal rows 2,000 per statement (one JSON array; the",
               "  policies read the laptop's districts once per statement, the journal's district and stale checks",
               "  run once per statement on its transition table); laptop B inserts them per table with their audit",
               "  entries through app/models/writes.py.",

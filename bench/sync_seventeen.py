@@ -549,7 +549,7 @@ def write(out: Outcome, server: str, seconds: float) -> None:
 
 
 def main() -> None:
-    from bench.sync_bench import _server
+    from bench.sync_bench import throwaway_database
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--laptops", type=int, default=17)
@@ -558,31 +558,14 @@ def main() -> None:
     parser.add_argument("--timeout", type=float, default=1800.0, help="seconds each step may take")
     parser.add_argument("--write", action="store_true", help="replace the seventeen section of bench/RESULTS.md")
     args = parser.parse_args()
-    admin_url, stop = _server()
-    name = f"seventeen_{uuid.uuid4().hex[:8]}"
-    admin = create_engine(make_url(admin_url).set(drivername="postgresql+psycopg"), isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f"CREATE DATABASE {name}"))
-        version = conn.execute(text("SHOW server_version")).scalar()
-    url = make_url(admin_url).set(database=name).render_as_string(hide_password=False)
     t0 = time.perf_counter()
-    try:
-        with tempfile.TemporaryDirectory() as tmp:
-            out = run(url, Path(tmp), args.laptops, args.households, args.edits, args.timeout)
-    finally:
-        with admin.connect() as conn:
-            conn.execute(text(f"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}'"))
-            conn.execute(text(f"DROP DATABASE IF EXISTS {name}"))
-            for (role,) in conn.execute(text(f"SELECT rolname FROM pg_roles WHERE rolname LIKE '{name}%'")):
-                conn.execute(text(f'DROP ROLE IF EXISTS "{role}"'))
-        admin.dispose()
-        if stop:
-            stop()
+    with throwaway_database("seventeen") as (url, server), tempfile.TemporaryDirectory() as tmp:
+        out = run(url, Path(tmp), args.laptops, args.households, args.edits, args.timeout)
     seconds = time.perf_counter() - t0
     print("\n".join(report(out)))
     print(f"whole run: {seconds:.0f} s")
     if args.write:
-        write(out, f"PostgreSQL {version} on loopback", seconds)
+        write(out, server, seconds)
     raise SystemExit(1 if out.problems else 0)
 
 
