@@ -18,6 +18,7 @@ import tempfile
 import zipfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.utils import get_column_letter
@@ -34,16 +35,6 @@ _BEFORE_MERGES = re.compile(rb"<(sheetCalcPr|sheetProtection|protectedRanges|sce
 _AFTER_BREAKS = re.compile(rb"<(colBreaks|customProperties|cellWatches|ignoredErrors|smartTags|drawing|legacyDrawing|"
                            rb"legacyDrawingHF|picture|oleObjects|controls|webPublishItems|tableParts|extLst)\b"
                            rb"|</worksheet>")
-
-
-def _escape(text: str) -> str:
-    if "&" in text:
-        text = text.replace("&", "&amp;")
-    if "<" in text:
-        text = text.replace("<", "&lt;")
-    if ">" in text:
-        text = text.replace(">", "&gt;")
-    return text
 
 
 class SheetRows:
@@ -91,7 +82,7 @@ class SheetRows:
             number = self._quoted_id(style) if looks_like_formula(value) else ids[style]
             s = f' s="{number}"' if number else ""
             space = ' xml:space="preserve"' if value != value.strip() else ""
-            out.append(f'<c r="{letters[col]}{r}"{s} t="inlineStr"><is><t{space}>{_escape(value)}</t></is></c>')
+            out.append(f'<c r="{letters[col]}{r}"{s} t="inlineStr"><is><t{space}>{escape(value)}</t></is></c>')
         out.append("</row>")
         self._rows.append("".join(out))
         if len(self._rows) >= _FLUSH_ROWS:

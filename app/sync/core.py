@@ -249,7 +249,8 @@ def districts_of(conn: Connection, entity: str, ids: list[uuid.UUID]) -> dict[uu
         return {}
     expr = district_sql(entity, "r")
     found: dict[uuid.UUID, uuid.UUID | None] = {}
-    if conn.dialect.name == "postgresql":  # the ids as one array parameter: one short statement per 20,000
+    postgres = conn.dialect.name == "postgresql"
+    if postgres:  # the ids as one array parameter: one short statement per 20,000
         size = 20_000
         clause = text(f"SELECT r.id AS id, {expr} AS district_id FROM {entity} r WHERE r.id = ANY(CAST(:ids AS uuid[]))")
     else:
@@ -259,7 +260,7 @@ def districts_of(conn: Connection, entity: str, ids: list[uuid.UUID]) -> dict[uu
     stmt = clause.columns(id=table.c.id.type, district_id=table.c.id.type)
     for i in range(0, len(ids), size):
         chunk = ids[i:i + size]
-        for row in conn.execute(stmt, {"ids": [str(x) for x in chunk] if size == 20_000 else chunk}):
+        for row in conn.execute(stmt, {"ids": [str(x) for x in chunk] if postgres else chunk}):
             found[row.id] = row.district_id
     return found
 
