@@ -23,6 +23,7 @@ from app.core.text import fold
 from app.core.views import PersonView
 from app.emergency import cards as emergency
 from app.models import Household, Person, utcnow
+from app.models.emergency import EmergencyCard
 from app.models.plans import EvacuationPlan, PlanStart, PlanSupporter
 from app.models.watch import Watcher, WatcherRole
 from app.plans import hazard_link
@@ -336,15 +337,18 @@ def get_plan(session: Session, person_id: uuid.UUID) -> PlanView:
 
 
 def persons_needing_plans(session: Session, town_id: uuid.UUID) -> list[uuid.UUID]:
-    """The town's persons needing support (of concern, with a card, or with a plan), in map-number order."""
+    """The town's persons needing support (of concern, with a card, or with a plan), in map-number order.
+
+    One Core query of ids. It was three, the first loading every person needing support as an ORM object with
+    its household and town only to take its id. (A UNION of the three index reads instead of the OR was
+    measured too: no faster at 50,000 households, where the persons of concern lie on nearly every page.)"""
+    has_card = select(EmergencyCard.person_id).where(EmergencyCard.deleted_at.is_(None))
     has_plan = select(EvacuationPlan.person_id).where(EvacuationPlan.deleted_at.is_(None))
-    wanted = {p.id for p in emergency.persons_needing_support(session, town_id)}
-    wanted |= set(session.scalars(select(Person.id).join(Household, Person.household_id == Household.id).where(
-        Household.town_id == town_id, Household.deleted_at.is_(None), Person.deleted_at.is_(None),
-        Person.id.in_(has_plan))))
-    rows = session.execute(select(Person.id).join(Household, Person.household_id == Household.id)
-                           .where(Person.id.in_(list(wanted))).order_by(Household.map_number, Person.sort_order))
-    return [r[0] for r in rows]
+    return list(session.scalars(
+        select(Person.id).join(Household, Person.household_id == Household.id)
+        .where(Household.town_id == town_id, Household.deleted_at.is_(None), Person.deleted_at.is_(None),
+               or_(Person.of_concern.is_(True), Person.id.in_(has_card), Person.id.in_(has_plan)))
+        .order_by(Household.map_number, Person.sort_order)))
 
 
 def list_plans(session: Session, town_id: uuid.UUID, *, only_with_plan: bool = False) -> list[PlanView]:

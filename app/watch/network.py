@@ -6,17 +6,18 @@ import uuid
 from collections import defaultdict
 from collections.abc import Iterable
 
-from sqlalchemy import Row, String, func, select, type_coerce
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased, selectinload
 
 from app.core import validators as check
-from app.core.batches import chunks, no_gc_pauses
+from app.core.batches import chunks
 from app.core.errors import QT_TRANSLATE_NOOP, LedgerError, NotFound
 from app.core.records import live
 from app.core.text import search_key
 from app.core.views import PersonView
 from app.models import Household, Person, Town, utcnow
 from app.models.watch import Watcher, WatcherRole, WatchFrequency, WatchLink
+from app.watch.list_rows import read_concerns
 from app.watch.views import (
     ConcernView,
     LinkFields,
@@ -100,82 +101,13 @@ def _concern_view(p: Person, links: list[WatchLink]) -> ConcernView:
 
 # ---------------------------------------------------------------- the lists, read as plain rows (Core)
 # A city holds thousands of persons of concern: the lists are read as rows of the columns they show, straight
-# into the frozen views, in a fixed number of queries whatever the size (tests/test_list_reads.py).
-
-
-def concern_rows(session: Session, town_id: uuid.UUID) -> list[Row]:
-    """The town's live persons of concern with their household's columns, in map-number order (one query).
-
-    Each row: id, household_id, name, kana, birth_date, phone, of_concern, concerns, sort_order, map_number,
-    household_name, address, lat, lon."""
-    return list(session.execute(
-        select(Person.id, Person.household_id, Person.name, Person.kana, Person.birth_date, Person.phone,
-               Person.of_concern, Person.concerns, Person.sort_order, Household.map_number,
-               Household.name.label("household_name"), Household.address, Household.lat, Household.lon)
-        .join(Household, Person.household_id == Household.id)
-        # The town compared through coalesce(), which no index serves: SQLite then reads the members in one pass
-        # and each one's household by key, rather than every household of the town and its members by index
-        # (pages read out of order and decrypted again: twice as slow for a city of 50,000 households).
-        .where(func.coalesce(Household.town_id, Household.town_id) == town_id, Household.deleted_at.is_(None),
-               Person.deleted_at.is_(None), Person.of_concern.is_(True))
-        .order_by(Household.map_number, Person.sort_order)
-    ))
-
-
-def person_view_of(row: Row) -> PersonView:
-    """A PersonView from a row of ``concern_rows`` (or any row with the same person columns)."""
-    return PersonView(row.id, row.household_id, row.name, row.kana, row.birth_date, row.phone, row.of_concern,
-                      row.concerns)
-
-
-def _town_links(session: Session, town_id: uuid.UUID, person_id: uuid.UUID | None = None
-                ) -> dict[str, list[WatchLinkView]]:
-    """Live links whose watcher is a live watcher of the town, by the person's id as stored (hex), in form order
-    (one query).
-
-    Watchers belong to the town of the persons they watch (``link_watcher`` checks it): starting from the
-    town's watchers, SQLite reads the links by key and never every member of the town. The person's and the
-    watcher's ids are read as their stored text and made into UUIDs once each (a city has 8,600 links of
-    2,500 watchers)."""
-    raw = (lambda column: type_coerce(column, String))  # noqa: E731
-    query = (
-        select(WatchLink.id, raw(WatchLink.person_id).label("person_key"), WatchLink.involvement, WatchLink.frequency,
-               WatchLink.since, WatchLink.note, raw(Watcher.id).label("watcher_key"), Watcher.name, Watcher.kana,
-               Watcher.phone, Watcher.address, Watcher.role, Watcher.household_id)
-        .join(Watcher, WatchLink.watcher_id == Watcher.id)
-        .where(Watcher.town_id == town_id, Watcher.deleted_at.is_(None), WatchLink.deleted_at.is_(None))
-        .order_by(WatchLink.person_id, WatchLink.sort_order, WatchLink.created_at)
-    )
-    if person_id is not None:
-        query = query.where(WatchLink.person_id == person_id)
-    watchers: dict[str, WatcherView] = {}
-    persons: dict[str, uuid.UUID] = {}
-    found: dict[str, list[WatchLinkView]] = defaultdict(list)
-    for r in session.execute(query):
-        w = watchers.get(r.watcher_key)
-        if w is None:
-            w = watchers[r.watcher_key] = WatcherView(uuid.UUID(r.watcher_key), town_id, r.name, r.kana, r.phone,
-                                                      r.address, WatcherRole(r.role), r.household_id, False)
-        pid = persons.get(r.person_key)
-        if pid is None:
-            pid = persons[r.person_key] = uuid.UUID(r.person_key)
-        found[r.person_key].append(WatchLinkView(r.id, pid, w, r.involvement,
-                                                 WatchFrequency(r.frequency) if r.frequency else None, r.since,
-                                                 r.note))
-    return found
-
-
-def concerns_of_rows(rows: list[Row], links: dict[str, list[WatchLinkView]]) -> list[ConcernView]:
-    return [ConcernView(person_view_of(r), r.household_id, r.map_number, r.household_name, r.address,
-                        tuple(links.get(r.id.hex, ())), r.sort_order, r.lat, r.lon) for r in rows]
-
+# into the frozen views, in a fixed number of queries whatever the size (tests/test_list_reads.py,
+# app/watch/list_rows.py).
 
 
 def list_concerns(session: Session, town_id: uuid.UUID) -> list[ConcernView]:
     """The town's persons of concern in map-number order, each with their current watchers (two queries)."""
-    with no_gc_pauses():
-        rows = concern_rows(session, town_id)
-        return concerns_of_rows(rows, _town_links(session, town_id) if rows else {})
+    return read_concerns(session, town_id)
 
 
 def persons_without_watcher(session: Session, town_id: uuid.UUID) -> list[ConcernView]:
