@@ -13,6 +13,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import sqlcipher3.dbapi2 as sqlcipher
 from alembic import command
@@ -278,11 +279,17 @@ def _storage_error(context) -> Exception | None:  # noqa: ANN001 - SQLAlchemy Ex
     return None
 
 
-def make_engine(path: Path, passphrase: str) -> Engine:
+def make_engine(path: Path, passphrase: str, first: sqlcipher.Connection | None = None) -> Engine:
+    """The ledger's engine; ``first``: a ledger connection already keyed with ``passphrase`` (the one that
+    proved the key at open), handed out as the pool's first connection so the key is derived once."""
     path = Path(path)
+    spare = [first] if first is not None else []
+
+    def connect() -> sqlcipher.Connection:
+        return spare.pop() if spare else connect_raw(path, passphrase, exact=True, ledger=True)
+
     # A creator (not a URL with the key in it) keeps any passphrase characters intact: quotes, %, 日本語.
-    engine = create_engine("sqlite://", module=sqlcipher,
-                           creator=lambda: connect_raw(path, passphrase, exact=True, ledger=True), poolclass=QueuePool)
+    engine = create_engine("sqlite://", module=sqlcipher, creator=connect, poolclass=QueuePool)
     event.listen(engine, "handle_error", _storage_error)
     return engine
 
@@ -401,6 +408,34 @@ def resolve_passphrase(path: Path, passphrase: str | None = None) -> str:
     form, then as typed; a new ledger gets the NFC form. A passphrase that does not open the ledger
     is refused, always: nothing falls back to ``DEMO_PASSPHRASE`` (the demo's paths pass it).
     """
+    return _resolve(path, passphrase, _try_key)[0]
+
+
+def _ledger_connection(path: Path, key: str) -> sqlcipher.Connection | None:
+    """The ledger's own connection (as the engine opens it) when ``key`` decrypts ``path``, else None.
+
+    What ``_try_key`` answers, at the cost of one key derivation, which the engine then does not pay
+    again. It reads the first page before anything is written: a key that does not decrypt it leaves
+    the file as it was (a crash's journal is rolled back first, whatever the key, as ``_try_key`` does).
+    """
+    conn = _connect_with_key(path, key)
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        _use_wal(conn)
+    except sqlcipher.DatabaseError as e:
+        conn.close()
+        if "not a database" in str(e):
+            return None
+        raise
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def _resolve(path: Path, passphrase: str | None, prove) -> tuple[str, Any]:  # noqa: ANN001, C901
+    """``resolve_passphrase``, and what ``prove(path, key)`` gave for the key that opens an encrypted
+    ``path`` (None for a new or plain file); ``prove`` answers a falsy value for a wrong key."""
     path = Path(path)
     found = _candidate(passphrase)
     if found is not None:
@@ -411,14 +446,14 @@ def resolve_passphrase(path: Path, passphrase: str | None = None) -> str:
             template = (QT_TRANSLATE_NOOP("errors", "this ledger is not encrypted yet: give a passphrase to encrypt it")
                         if exists else QT_TRANSLATE_NOOP("errors", "a new ledger needs a passphrase"))
             raise PassphraseRequired(template, where=str(path))
-        return normalize_passphrase(found[1])
+        return normalize_passphrase(found[1]), None
     if found is None:
         raise PassphraseRequired(QT_TRANSLATE_NOOP("errors", "this ledger is locked: enter its passphrase"),
                                  where=str(path))
     for key in passphrase_forms(found[1]):
         try:
-            if _try_key(path, key):
-                return key
+            if proof := prove(path, key):
+                return key, proof
         except sqlcipher.Error as e:
             if not any(m in str(e).lower() for m in _STORAGE_MESSAGES):
                 continue  # a damaged file: no passphrase opens it
@@ -445,11 +480,11 @@ def open_ledger(path: Path, passphrase: str | None = None, *, create: bool = Tru
     path = Path(path)
     if not path.exists() and not create:
         raise FileNotFoundError(path)
-    key = resolve_passphrase(path, passphrase)
+    key, first = _resolve(path, passphrase, _ledger_connection)
     path.parent.mkdir(parents=True, exist_ok=True)
     if path.exists() and is_plain_sqlite(path):
         encrypt_plain_ledger(path, key)
-    engine = make_engine(path, key)
+    engine = make_engine(path, key, first)
     try:
         current = schema_revision(engine)
         if current != head_revision():

@@ -1,0 +1,166 @@
+"""The open path (issue 17): the key derived once at unlock, the town's layer read in one pass.
+
+What the user notices: a ledger opens with its passphrase (and only with it, the file untouched
+otherwise), and the map shows every household with the same labels, categories and marks as the
+ORM version (tests/test_mapquery.py), whatever order the categories were given in.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+from array import array
+
+import pytest
+import sqlcipher3.dbapi2 as sqlcipher
+
+from app.core.views import Crs, HouseholdFields, MapPoint, PersonFields
+from app.households import households
+from app.maps import query
+from app.maps.query import page_columns, town_features, town_layer
+from app.models import engine
+from app.models.engine import WrongPassphrase, open_ledger
+from app.paths import ledger_path
+from app.towns import towns
+from tests.test_mapquery import orm_features
+
+pytestmark = pytest.mark.timeout(120)
+
+PASSPHRASE = "合言葉 open-path"
+
+
+@pytest.fixture
+def counted_connects(monkeypatch):
+    """Every connection SQLCipher opens (each one keyed pays the key derivation, about 0.2 s)."""
+    made: list[str] = []
+    real = sqlcipher.connect
+
+    def connect(database, *args, **kwargs):  # noqa: ANN001, ANN202
+        made.append(str(database))
+        return real(database, *args, **kwargs)
+
+    monkeypatch.setattr(engine.sqlcipher, "connect", connect)
+    return made
+
+
+def _made_ledger(tmp_path):
+    path = ledger_path(tmp_path / "data")
+    led = open_ledger(path, PASSPHRASE)
+    with led.Session.begin() as s:
+        t = towns.create_town(s, "味真野地区", "余川町")
+        households.add_household(s, t.id, MapPoint(Crs.PIXEL, 1, 2), HouseholdFields(name="山田家"))
+    led.close()
+    return path
+
+
+def test_opening_a_ledger_derives_its_key_once(tmp_path, counted_connects):
+    path = _made_ledger(tmp_path)
+    counted_connects.clear()
+    led = open_ledger(path, PASSPHRASE)
+    try:
+        with led.Session() as s:
+            assert [t.name for t in towns.list_towns(s)] == ["余川町"]
+        # the connection that proved the passphrase is the one the ledger works with
+        assert len(counted_connects) == 1
+    finally:
+        led.close()
+
+
+def test_a_wrong_passphrase_is_refused_and_leaves_the_ledger_as_it_was(tmp_path):
+    path = _made_ledger(tmp_path)
+    before = hashlib.sha256(path.read_bytes()).hexdigest()
+    with pytest.raises(WrongPassphrase):
+        open_ledger(path, "違う合言葉")
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == before
+    assert engine.side_files(path) == []  # not even a write-ahead log was made for it
+    led = open_ledger(path, PASSPHRASE)
+    try:
+        with led.Session() as s:
+            assert len(households.list_households(s, towns.list_towns(s)[0].id)) == 1
+    finally:
+        led.close()
+
+
+def test_a_wrong_passphrase_while_the_ledger_is_open_elsewhere_changes_nothing(tmp_path):
+    path = _made_ledger(tmp_path)
+    first = open_ledger(path, PASSPHRASE)
+    try:
+        with first.Session.begin() as s:  # a change still in the write-ahead log
+            households.add_household(s, towns.list_towns(s)[0].id, None, HouseholdFields(name="未配置の家"))
+        with pytest.raises(WrongPassphrase):
+            open_ledger(path, "違う合言葉")
+        second = open_ledger(path, PASSPHRASE)
+        try:
+            with second.Session() as s:
+                names = sorted(h.name for h in households.list_households(s, towns.list_towns(s)[0].id))
+            assert names == ["山田家", "未配置の家"]
+        finally:
+            second.close()
+    finally:
+        first.close()
+
+
+@pytest.fixture
+def category_town(ledger, town):
+    """Households sharing category sets given in different orders, one whose categories changed, another town."""
+    with ledger.Session.begin() as s:
+        codes = [c.code for c in households.list_categories(s)]
+        assert len(codes) >= 4
+        a, b, c, d = codes[-1], codes[0], codes[1], codes[2]
+        households.add_household(s, town.id, MapPoint(Crs.PIXEL, 1, 1), HouseholdFields(name="一", category_codes=(a, b)))
+        households.add_household(s, town.id, MapPoint(Crs.PIXEL, 2, 2), HouseholdFields(name="二", category_codes=(b, a)))
+        h = households.add_household(s, town.id, MapPoint(Crs.PIXEL, 3, 3),
+                                     HouseholdFields(name="三", category_codes=(c, d, a)))
+        households.edit_household(s, h.id, HouseholdFields(name="三", category_codes=(d,)))
+        unnamed = households.add_household(s, town.id, MapPoint(Crs.PIXEL, 4, 4),
+                                           HouseholdFields(address="余川町4-4", category_codes=(c, b)))
+        households.add_person(s, unnamed.id, PersonFields(name="先の人"))
+        households.add_person(s, unnamed.id, PersonFields(name="後の人"))
+        households.add_household(s, town.id, MapPoint(Crs.PIXEL, 5, 5), HouseholdFields(name="五"))
+        other = towns.create_town(s, "味真野地区", "別の町")
+        households.add_household(s, other.id, MapPoint(Crs.PIXEL, 1, 1), HouseholdFields(name="よそ", category_codes=(a, c)))
+        gone = households.add_household(s, town.id, MapPoint(Crs.PIXEL, 6, 6), HouseholdFields(name="消えた", category_codes=(b,)))
+        households.delete_household(s, gone.id)
+    return town
+
+
+@pytest.mark.parametrize("crs", [Crs.PIXEL, Crs.GEO])
+def test_categories_read_in_one_pass_match_the_orm_version(ledger, category_town, crs):
+    with ledger.Session() as s:
+        assert town_features(s, category_town.id, crs) == orm_features(s, category_town.id, crs)
+
+
+def test_households_with_the_same_categories_show_them_in_the_same_order(ledger, category_town):
+    with ledger.Session() as s:
+        by_label = {f["properties"]["label"]: f["properties"] for f in town_features(s, category_town.id, Crs.PIXEL)["features"]}
+        priority = {c.code: c.priority for c in households.list_categories(s)}
+    assert by_label["一"]["categories"] == by_label["二"]["categories"]
+    assert len(by_label["一"]["categories"]) == 2
+    assert [priority[c] for c in by_label["一"]["categories"]] == sorted(priority[c] for c in by_label["一"]["categories"])
+    assert len(by_label["三"]["categories"]) == 1  # the categories taken away are gone from the map
+    assert by_label["五"]["categories"] == []
+    assert "先の人" in by_label and "消えた" not in by_label and "よそ" not in by_label
+
+
+def _page_columns_one_by_one(rows):
+    """The previous page_columns (an append per value): the oracle for the comprehension version."""
+    xy, numbers, set_of, flags, index = array("d"), array("i"), array("H"), bytearray(), {}
+    for row in rows:
+        xy.append(row[1])
+        xy.append(row[2])
+        numbers.append(row[3])
+        set_of.append(index.setdefault(tuple(row[6]), len(index)))
+        flags.append((1 if row[7] else 0) | (2 if row[8] else 0))
+    return {"count": len(rows), "ids": "".join(str(row[0]) for row in rows), "xy": query._b64(xy),
+            "mapNumber": query._b64(numbers), "catSet": query._b64(set_of), "catSets": [list(c) for c in index],
+            "flags": base64.b64encode(bytes(flags)).decode("ascii"),
+            "labels": [row[4] for row in rows], "addresses": [row[5] for row in rows]}
+
+
+def test_the_page_columns_are_the_same_as_one_value_at_a_time(ledger, category_town):
+    with ledger.Session() as s:
+        rows = town_layer(s, category_town.id, Crs.PIXEL).households
+    tricky = [*rows, ["00000000-0000-0000-0000-000000000000", -0.0, 1e-300, -2147483648, "", "", ["b", "a"], 1, 1],
+              ["ffffffff-ffff-ffff-ffff-ffffffffffff", 1.5, -2.25, 2147483647, "<b>", "&", [], 0, 1]]
+    assert page_columns(tricky) == _page_columns_one_by_one(tricky)
+    assert page_columns([]) == _page_columns_one_by_one([])
