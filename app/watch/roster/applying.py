@@ -4,6 +4,7 @@ through the ledger's one audited write path (app/models/writes.py), in the calle
 
 from __future__ import annotations
 
+import functools
 import uuid
 from collections.abc import Callable
 
@@ -16,7 +17,7 @@ from app.models import Household, Person, utcnow
 from app.models.audit import REASON_INFO_KEY, Origin
 from app.models.entities import household_category_link
 from app.models.watch import Watcher, WatcherRole, WatchLink
-from app.models.writes import LinkChange, RowChange, Writes
+from app.models.writes import LinkChange, RowChange, Writes, large_cache
 from app.towns.addresses import AddressTable
 from app.watch.roster.matching import Known, RosterPreview, Town, plan, town_for
 from app.watch.roster.reading import RosterRow
@@ -50,6 +51,10 @@ class RosterWriter:
         self.watchers_by_name = {k: list(v) for k, v in town.watchers.items()}
         self.new_links: set[tuple[uuid.UUID, uuid.UUID]] = set()
         self.link_orders: dict[uuid.UUID, int] = {}
+        # Per import (no roster text outlives it): names, kana and watchers' names repeat, and so may phones.
+        self.fold = functools.lru_cache(maxsize=None)(fold)
+        self.search_key = functools.lru_cache(maxsize=None)(search_key)
+        self.phone = functools.lru_cache(maxsize=None)(lambda text: normalise_phone(text).text)
 
     def categories(self, household_id: uuid.UUID) -> set[str]:
         """The household's categories as this import has left them so far."""
@@ -63,7 +68,7 @@ class RosterWriter:
         address = address.strip()
         household_id = uuid.uuid4()
         values: dict[str, object] = dict(id=household_id, town_id=self.town_id, map_number=self.next_map_number, name="",
-                      address=address, note="", search_key=search_key("", address),
+                      address=address, note="", search_key=self.search_key("", address),
                       lat=None, lon=None, position_approximate=False, created_at=self.now, updated_at=self.now)
         self.next_map_number += 1
         if self.address_table is not None and (hit := self.address_table.locate(address)):
@@ -80,8 +85,8 @@ class RosterWriter:
         self.sort_orders[household_id] = order
         person_id = uuid.uuid4()
         self.persons.append(dict(id=person_id, household_id=household_id, name=name, kana=kana,
-                                 birth_date=r.birth_date, phone=normalise_phone(r.phone).text, of_concern=r.of_concern,
-                                 concerns=r.concerns.strip(), sort_order=order, search_key=search_key(name, kana),
+                                 birth_date=r.birth_date, phone=self.phone(r.phone), of_concern=r.of_concern,
+                                 concerns=r.concerns.strip(), sort_order=order, search_key=self.search_key(name, kana),
                                  created_at=self.now, updated_at=self.now))
         return person_id
 
@@ -90,7 +95,7 @@ class RosterWriter:
         kana = r.kana or p.kana
         new = dict(kana=kana, phone=r.phone or p.phone, concerns=r.concerns or p.concerns,
                    birth_date=r.birth_date or p.birth_date, of_concern=p.of_concern or r.of_concern,
-                   search_key=search_key(p.name, kana))
+                   search_key=self.search_key(p.name, kana))
         record = dict(id=p.id, household_id=p.household_id, name=p.name, kana=p.kana, phone=p.phone,
                       concerns=p.concerns, birth_date=p.birth_date, of_concern=p.of_concern)
         self.person_updates.append(RowChange(record, new))
@@ -111,16 +116,17 @@ class RosterWriter:
 
     def link_watchers(self, person_id: uuid.UUID, r: RosterRow) -> None:
         for name, role in r.watchers:
-            known = self.watchers_by_name.get(fold(name), [])
+            key = self.fold(name)
+            known = self.watchers_by_name.get(key, [])
             if known:
                 watcher_id = known[0]  # the first of namesakes: the roster gives nothing better to tell them apart
             else:
                 watcher_id = uuid.uuid4()
                 self.watchers.append(dict(id=watcher_id, town_id=self.town_id, name=name.strip(), kana="", phone="",
                                           address="", role=WatcherRole(role), household_id=None,
-                                          search_key=search_key(name.strip(), ""), created_at=self.now,
+                                          search_key=self.search_key(name.strip(), ""), created_at=self.now,
                                           updated_at=self.now))
-                self.watchers_by_name.setdefault(fold(name), []).append(watcher_id)
+                self.watchers_by_name.setdefault(key, []).append(watcher_id)
             pair = (person_id, watcher_id)
             if pair in self.town.live_links or pair in self.new_links:
                 continue
@@ -169,5 +175,6 @@ def apply_roster(session: Session, preview: RosterPreview, *, address_table: Add
     writer = RosterWriter(session, preview.town_id, town_for(session, preview), address_table,
                           Origin.of(session, reason=str(reason)))
     rows = plan(session, preview, writer)
-    writer.send(progress)
+    with large_cache(session):  # the new rows' random ids land on pages all over the indexes (writes.py)
+        writer.send(progress)
     return rows

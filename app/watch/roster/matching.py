@@ -212,6 +212,7 @@ def plan(session: Session, preview: RosterPreview, writer: RosterWriter | None =
     seen: set[uuid.UUID] = set()
     seen_new: set[tuple[str, str]] = set()
     rows: list[PreviewRow] = []
+    folded = functools.lru_cache(maxsize=None)(fold)  # names and addresses repeat (a household's members)
 
     for r in preview.records:
         ref = cell_ref(r.row, name_col)
@@ -220,7 +221,7 @@ def plan(session: Session, preview: RosterPreview, writer: RosterWriter | None =
         def row(kind: ChangeKind, changes=(), reason="", options=(), _r=r, _ref=ref) -> PreviewRow:  # noqa: ANN001
             return PreviewRow(kind, "person", sheet, _r.row, _ref, _r.name, tuple(changes), reason, tuple(options))
 
-        key = (fold(r.name), fold(r.address))
+        key = (folded(r.name), folded(r.address))
         found = _match(r, key, by_name_address, by_name_birth, seen, seen_new, decision, row, rows)
         if found is _SKIP:
             continue
@@ -240,13 +241,14 @@ def plan(session: Session, preview: RosterPreview, writer: RosterWriter | None =
         if not (rows and rows[-1].row == r.row):
             rows.append(row(ChangeKind.ADDED))
         if writer is not None:
-            home_id = new_homes.get(fold(r.address)) if r.address else None
-            if home_id is None and r.address and len(town.homes.get(fold(r.address), [])) == 1:
-                home_id = town.homes[fold(r.address)][0]
+            address = key[1]
+            home_id = new_homes.get(address) if r.address else None
+            if home_id is None and r.address and len(town.homes.get(address, [])) == 1:
+                home_id = town.homes[address][0]
             if home_id is None:
                 home_id = writer.add_household(r.address)
                 if r.address:
-                    new_homes[fold(r.address)] = home_id
+                    new_homes[address] = home_id
             person_id = writer.add_person(home_id, r)
             writer.add_categories(home_id, r)
             writer.link_watchers(person_id, r)
@@ -268,7 +270,7 @@ def _match(r: RosterRow, key: tuple[str, str], by_name_address: dict, by_name_bi
         target = matches[0]
     elif matches:
         reason = QT_TRANSLATE_NOOP("import", "Several members have this name and address.")
-    elif r.birth_date and (same := by_name_birth.get((fold(r.name), r.birth_date))):
+    elif r.birth_date and (same := by_name_birth.get((key[0], r.birth_date))):
         matches = same
         reason = QT_TRANSLATE_NOOP("import", "A member with this name and birth date lives at another address.")
     if target is not None and target.id in seen or target is None and not matches and key in seen_new:

@@ -4,6 +4,7 @@ naming sheet, row and cell. Nothing here touches the ledger."""
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 import unicodedata
@@ -52,6 +53,7 @@ ROLE_WORDS = [
     (("家族", "親族", "長男", "長女", "次男", "次女", "息子", "娘", "兄", "姉", "弟", "妹", "親戚"), WatcherRole.RELATIVE),
 ]
 YES = {"○", "〇", "◯", "●", "1", "はい", "有", "あり", "yes", "y", "true", "要"}
+_YES_KEYS = frozenset(fold(y) for y in YES)
 _WATCHER_SPLIT = re.compile(r"[、,，;；/／\n]+")
 _ROLE_NOTE = re.compile(r"^(?P<name>.+?)\s*[(（](?P<role>[^)）]*)[)）]\s*$")
 _DASHES = str.maketrans({c: "-" for c in "‐‑‒–—―−ｰーｰ－"})
@@ -161,7 +163,7 @@ def _full_width_kana(text: str) -> str:
 
 
 def _yes(text: str) -> bool:
-    return fold(text) in {fold(y) for y in YES}
+    return bool(text) and fold(text) in _YES_KEYS
 
 
 def _kinds(text: str) -> tuple[str, ...]:
@@ -181,6 +183,20 @@ def _watchers(text: str) -> tuple[tuple[str, WatcherRole], ...]:
         found.append((part, role))
     return tuple(found)
 
+
+
+def _birth_date(text: str) -> date:
+    return parse_date(text).to_date()
+
+
+def _nfkc(text: str) -> str:
+    return unicodedata.normalize("NFKC", text)
+
+
+def _cached(function):  # noqa: ANN001, ANN202
+    """``function`` remembering its results for one read: names, addresses, dates and kinds repeat in a roster
+    (a household's members share their address). Kept per read, so no roster text outlives it."""
+    return functools.lru_cache(maxsize=None)(function)
 
 
 def _kept(rows: Iterable[tuple[str, int, list[object]]], into: list) -> Iterator[tuple[str, int, list[object]]]:
@@ -205,42 +221,42 @@ def read_rows(path: Path, columns: RosterColumns | None = None) -> tuple[RosterC
         )
     m = columns.mapping
     records: list[RosterRow] = []
+    full_width_kana, nfkc, phone, birth_date = (_cached(_full_width_kana), _cached(_nfkc), _cached(_phone),
+                                                _cached(_birth_date))
+    kinds, watchers, yes = _cached(_kinds), _cached(_watchers), _cached(_yes)
+    mapped = [(f, m[f]) for f in FIELDS if f in m]
     for sheet, number, cells in stream:
         if number <= columns.header_row:
             continue
-
-        def text(f: str, _cells=cells, _sheet=sheet, _n=number) -> str:  # noqa: ANN001
-            col = m.get(f, 0)
-            return cell_text(_cells[col - 1], _sheet, _n, col) if 0 < col <= len(_cells) else ""
-
-        values = {f: text(f) for f in FIELDS if f in m}
+        width = len(cells)
+        values = {f: cell_text(cells[col - 1], sheet, number, col) if 0 < col <= width else "" for f, col in mapped}
         if not any(values.values()):
             continue  # empty rows between groups are common in hand-kept rosters
         name = check_length(values.get("name", ""), MAX_NAME, "name", sheet, number, m["name"])
         if not name:
             raise cell_error(QT_TRANSLATE_NOOP("errors", "Sheet {sheet}, row {row}, cell {cell}: the name (氏名) "
                                                          "is empty."), sheet, number, m["name"])
-        row = RosterRow(number, _full_width_kana(name))
-        row.kana = _full_width_kana(check_length(values.get("kana", ""), MAX_NAME, "kana", sheet, number,
-                                                 m.get("kana", 0)))
-        row.address = unicodedata.normalize("NFKC", check_length(values.get("address", ""), MAX_ADDRESS,
-                                                                 "address", sheet, number, m.get("address", 0)))
-        row.phone = check_length(_phone(values.get("phone", "")), MAX_PHONE, "phone number", sheet, number,
+        row = RosterRow(number, full_width_kana(name))
+        row.kana = full_width_kana(check_length(values.get("kana", ""), MAX_NAME, "kana", sheet, number,
+                                                m.get("kana", 0)))
+        row.address = nfkc(check_length(values.get("address", ""), MAX_ADDRESS, "address", sheet, number,
+                                         m.get("address", 0)))
+        row.phone = check_length(phone(values.get("phone", "")), MAX_PHONE, "phone number", sheet, number,
                                  m.get("phone", 0))
         if birth := values.get("birth_date", ""):
             try:
-                row.birth_date = parse_date(birth).to_date()
+                row.birth_date = birth_date(birth)
             except ValueError:
                 raise cell_error(QT_TRANSLATE_NOOP("errors", "Sheet {sheet}, row {row}, cell {cell}: 「{text}」 is "
                                                              "not a date (e.g. 昭和15年3月2日 or 1940/3/2)."),
                                  sheet, number, m["birth_date"], text=birth) from None
-        row.kinds = _kinds(values.get("household_kind", ""))
+        row.kinds = kinds(values.get("household_kind", ""))
         row.concerns = check_length(values.get("concerns", ""), MAX_TEXT, "concerns", sheet, number,
                                     m.get("concerns", 0))
-        row.watchers = _watchers(values.get("watchers", ""))
+        row.watchers = watchers(values.get("watchers", ""))
         for watcher_name, _ in row.watchers:
             check_length(watcher_name, MAX_NAME, "watcher's name", sheet, number, m["watchers"])
         row.of_concern = bool(row.concerns or row.watchers or "of_concern" in row.kinds
-                              or _yes(values.get("of_concern", "")))
+                              or yes(values.get("of_concern", "")))
         records.append(row)
     return columns, records
