@@ -131,8 +131,15 @@
   function householdSize(concern) { return Math.round((concern ? 30 : 24) * P.scale()); }
 
   // ---------------------------------------------------------------- the canvas layer
-  // drawn: what the last pass drew, in order (hit-testing picks the last drawn under the pointer).
-  var drawn = { x: [], y: [], r: [], id: [], grid: new Map(), min: null };
+  // drawn: what the last pass drew. Entry n: its id, position in the canvas's pixels, hit radius, z (the order it
+  // is painted in: a household's slot; the places after every household) and whether it is in the map's view.
+  // A household's entry is found from its slot (slotN); the grid of 32-pixel cells lists the entries in each.
+  var PLACE_Z = 1e9;
+  var drawn = newDrawn(null);
+  function newDrawn(min) {
+    return { x: [], y: [], r: [], id: [], z: [], v: [], grid: new Map(), min: min, slotN: new Int32Array(0),
+             topLeft: null, box: null, dense: false, count: 0, shown: 0, shownExact: true, labelW: 0 };
+  }
   var HouseholdLayer = L.Layer.extend({
     onAdd: function (map) {
       this._canvas = L.DomUtil.create("canvas", "sasaeai-households leaflet-zoom-hide");
@@ -144,7 +151,7 @@
       map.off("moveend zoomend resize viewreset", this.redraw, this);
       L.DomUtil.remove(this._canvas);
     },
-    // The canvas covers the view and 30 % round it (a short pan shows no gap), then every symbol in it.
+    // The canvas covers the view and 10 % round it (a short pan shows no gap), then every symbol in it.
     redraw: function () {
       var map = this._map;
       if (!map) { return; }
@@ -156,91 +163,134 @@
       canvas.style.width = full.x + "px"; canvas.style.height = full.y + "px";
       var ctx = canvas.getContext("2d");
       ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+      dropScratch();
       paintAll(map, ctx, topLeft, full, min);
+    },
+    // Only the neighbourhoods of these households (their old and new places) painted again; false: not possible
+    // here (nothing drawn yet, a highlighted network, or the change turns plain shapes or map numbers on or off).
+    repaintSlots: function (slots) {
+      var map = this._map;
+      if (!map || !drawn.min || P.highlightedPerson !== null || drawn.ratio !== (window.devicePixelRatio || 1)) { return false; }
+      return repaintSlots(map, this._canvas.getContext("2d"), slots);
     }
   });
 
+  // The map's own view as numbers (no LatLng made per household), and whether a position is in such a box.
+  function viewBox(map) {
+    var b = map.getBounds();
+    return { s: b.getSouth(), n: b.getNorth(), w: b.getWest(), e: b.getEast() };
+  }
+  function inBox(b, lng, lat) { return lat >= b.s && lat <= b.n && lng >= b.w && lng <= b.e; }
+  // Extents round a symbol's centre, in pixels: its rings and badges (extent), its map number below right.
+  function extent() { return householdSize(true) / 2 + 14; }
+  function labelHeight() { return Math.round(11 * P.scale()) + 6; }
+  function labelWidthBound(s) { return String(numberOf(s)).length * Math.round(11 * P.scale()) + 8; }
+
   function paintAll(map, ctx, topLeft, full, min) {
-    drawn = { x: [], y: [], r: [], id: [], grid: new Map(), min: min };
+    drawn = newDrawn(min);
+    drawn.topLeft = topLeft; drawn.ratio = window.devicePixelRatio || 1;
     var bounds = L.latLngBounds(map.layerPointToLatLng(topLeft), map.layerPointToLatLng(topLeft.add(full)));
-    var s0 = bounds.getSouth(), n0 = bounds.getNorth(), w0 = bounds.getWest(), e0 = bounds.getEast();
+    var box = drawn.box = { s: bounds.getSouth(), n: bounds.getNorth(), w: bounds.getWest(), e: bounds.getEast() };
     var xy = H.xy, inView = [];
     for (var s = 0; s < H.n; s++) {
       if (!visibleSlot(s)) { continue; }
       var lng = xy[2 * s], lat = xy[2 * s + 1];
-      if (lat >= s0 && lat <= n0 && lng >= w0 && lng <= e0) { inView.push(s); }
+      if (lat >= box.s && lat <= box.n && lng >= box.w && lng <= box.e) { inView.push(s); }
     }
     var placeList = [];
     places.forEach(function (f, id) {
       if (!visiblePlace(f)) { return; }
       var c = f.geometry.coordinates;
-      if (c[1] >= s0 && c[1] <= n0 && c[0] >= w0 && c[0] <= e0) { placeList.push(f); }
+      if (c[1] >= box.s && c[1] <= box.n && c[0] >= box.w && c[0] <= box.e) { placeList.push(f); }
     });
-    var highlight = P.highlightedPerson !== null, net = highlight ? P.networkHouseholds() : null;
-    var sel = P.selectedId, rings = P.statusRings, scale = P.scale(), pts = new Array(inView.length);
+    var pts = new Array(inView.length);
     for (var k = 0; k < inView.length; k++) {
       var t = inView[k], pt = map.latLngToLayerPoint([xy[2 * t + 1], xy[2 * t]]);
       pts[k] = [pt.x - topLeft.x, pt.y - topLeft.y];
     }
-    // The safety check's rings first: each round its household's symbol, under it.
+    var placePts = placeList.map(function (f) {
+      var pt = map.latLngToLayerPoint([f.geometry.coordinates[1], f.geometry.coordinates[0]]);
+      return [pt.x - topLeft.x, pt.y - topLeft.y];
+    });
+    drawn.dense = inView.length > P.dense; drawn.count = inView.length;
+    // Map numbers only when few are in view (counted in the map's own view, not the padded canvas).
+    var view = viewBox(map), shownCount = 0, cap = LABEL_LIMIT + 64;
+    drawn.slotN = new Int32Array(Math.max(H.cap, 1)).fill(-1);
+    var inMap = new Uint8Array(inView.length);
     for (k = 0; k < inView.length; k++) {
-      var ring = rings[H.ids[inView[k]]];
+      if (inBox(view, xy[2 * inView[k]], xy[2 * inView[k] + 1])) { inMap[k] = 1; shownCount++; }
+    }
+    drawn.shown = Math.min(shownCount, cap); drawn.shownExact = shownCount < cap;
+    P.labelsOn = shownCount <= LABEL_LIMIT;
+    var r0 = householdSize(false) / 2 + 2, rc = householdSize(true) / 2 + 2;
+    for (k = 0; k < inView.length; k++) {
+      var i = inView[k];
+      remember(H.ids[i], pts[k][0], pts[k][1], drawn.dense ? r0 : ((H.flags[i] & CONCERN) ? rc : r0), i, inMap[k]);
+      drawn.slotN[i] = drawn.id.length - 1;
+      if (P.labelsOn) { drawn.labelW = Math.max(drawn.labelW, labelWidthBound(i)); }
+    }
+    placeList.forEach(function (f, n) {
+      remember(String(f.id), placePts[n][0], placePts[n][1], householdSize(false) / 2 + 2, PLACE_Z + n, 0);
+    });
+    paintList(ctx, inView, pts, placeList, placePts);
+  }
+
+  // The households (slots, in slot order, at pts) and places given, painted as one full pass paints them: the
+  // safety check's rings, the symbols (plain shapes when drawn.dense), the places, then the map numbers.
+  function paintList(ctx, slots, pts, placeList, placePts) {
+    var highlight = P.highlightedPerson !== null, net = highlight ? P.networkHouseholds() : null;
+    var sel = P.selectedId, rings = P.statusRings, scale = P.scale(), k;
+    // The safety check's rings first: each round its household's symbol, under it.
+    for (k = 0; k < slots.length; k++) {
+      var ring = rings[H.ids[slots[k]]];
       if (!ring) { continue; }
       ctx.beginPath(); ctx.arc(pts[k][0], pts[k][1], 15 * scale, 0, 2 * Math.PI);
       ctx.lineWidth = 4; ctx.strokeStyle = ring.color; ctx.globalAlpha = 1; ctx.stroke();
     }
-    if (inView.length > P.dense) {
-      paintDense(ctx, inView, pts, highlight, net);
+    if (drawn.dense) {
+      paintDense(ctx, slots, pts, highlight, net);
+    } else {
+      for (k = 0; k < slots.length; k++) {
+        var i = slots[k], id = H.ids[i], concern = !!(H.flags[i] & CONCERN), size = householdSize(concern);
+        P.paintSymbol(ctx, sets.sym[H.set[i]], size, pts[k][0], pts[k][1], {
+          concern: concern, approximate: !!(H.flags[i] & APPROXIMATE), gap: !!P.gaps[id], selected: id === sel,
+          faded: highlight && !net[id] });
+      }
     }
-    for (k = 0; inView.length <= P.dense && k < inView.length; k++) {
-      var i = inView[k], id = H.ids[i], concern = !!(H.flags[i] & CONCERN), size = householdSize(concern);
-      P.paintSymbol(ctx, sets.sym[H.set[i]], size, pts[k][0], pts[k][1], {
-        concern: concern, approximate: !!(H.flags[i] & APPROXIMATE), gap: !!P.gaps[id], selected: id === sel,
-        faded: highlight && !net[id] });
-      remember(id, pts[k][0], pts[k][1], size / 2 + 2);
-    }
-    placeList.forEach(function (f) {
-      var pt = map.latLngToLayerPoint([f.geometry.coordinates[1], f.geometry.coordinates[0]]), id = String(f.id);
-      var x = pt.x - topLeft.x, y = pt.y - topLeft.y, size = householdSize(false);
-      P.paintSymbol(ctx, P.PLACE_SYMBOL, size, x, y, { selected: id === sel, faded: highlight });
-      remember(id, x, y, size / 2 + 2);
+    placeList.forEach(function (f, n) {
+      P.paintSymbol(ctx, P.PLACE_SYMBOL, householdSize(false), placePts[n][0], placePts[n][1],
+                    { selected: String(f.id) === sel, faded: highlight });
     });
     // Map numbers go on in a second pass, so no symbol covers another's number; only when few are in view.
-    var view = map.getBounds(), shownCount = 0;
-    for (k = 0; k < inView.length && shownCount <= LABEL_LIMIT; k++) {
-      if (view.contains([xy[2 * inView[k] + 1], xy[2 * inView[k]]])) { shownCount++; }
-    }
-    P.labelsOn = shownCount <= LABEL_LIMIT;
     if (!P.labelsOn) { return; }
-    for (k = 0; k < inView.length; k++) {
-      var j = inView[k], c2 = !!(H.flags[j] & CONCERN);
+    for (k = 0; k < slots.length; k++) {
+      var j = slots[k], c2 = !!(H.flags[j] & CONCERN);
       P.paintLabel(ctx, numberOf(j), householdSize(c2) / 2 - 2, pts[k][0], pts[k][1], c2, highlight && !net[H.ids[j]]);
     }
   }
-  // Thousands in view (a whole city): one path per category set, filled and stroked once, without letters;
-  // the dashed red ring of concern in one more path. Each symbol is still remembered for clicks.
-  function paintDense(ctx, inView, pts, highlight, net) {
-    var bySet = new Map(), concernPath = new Path2D(), r = householdSize(false) / 2 - 2;
-    for (var k = 0; k < inView.length; k++) {
-      var i = inView[k], x = pts[k][0], y = pts[k][1], set = H.set[i];
-      var path = bySet.get(set);
-      if (!path) { path = new Path2D(); bySet.set(set, path); }
+  // Thousands in view (a whole city): one path per category set (in the sets' order), filled and stroked once,
+  // without letters; the dashed red ring of concern in one more path.
+  function paintDense(ctx, slots, pts, highlight, net) {
+    var bySet = [], concernPath = new Path2D(), r = householdSize(false) / 2 - 2;
+    for (var k = 0; k < slots.length; k++) {
+      var i = slots[k], x = pts[k][0], y = pts[k][1], set = H.set[i];
+      var path = bySet[set];
+      if (!path) { path = bySet[set] = new Path2D(); }
       path.moveTo(x + r, y); path.arc(x, y, r, 0, 2 * Math.PI);
       if (H.flags[i] & CONCERN) { concernPath.moveTo(x + r + 5, y); concernPath.arc(x, y, r + 5, 0, 2 * Math.PI); }
-      remember(H.ids[i], x, y, r + 4);
     }
     ctx.save();
     if (highlight) { ctx.globalAlpha = 0.25; }
     ctx.setLineDash([4, 2]); ctx.lineWidth = 3; ctx.strokeStyle = "#d62728"; ctx.stroke(concernPath); ctx.setLineDash([]);
-    bySet.forEach(function (path, set) {
-      var sym = sets.sym[set];
-      ctx.fillStyle = String(sym.color); ctx.fill(path);
-      ctx.lineWidth = 1.5; ctx.strokeStyle = "#1a1a1a"; ctx.stroke(path);
-    });
+    for (var set2 = 0; set2 < bySet.length; set2++) {
+      if (!bySet[set2]) { continue; }
+      ctx.fillStyle = String(sets.sym[set2].color); ctx.fill(bySet[set2]);
+      ctx.lineWidth = 1.5; ctx.strokeStyle = "#1a1a1a"; ctx.stroke(bySet[set2]);
+    }
     ctx.restore();
     // The selected one, the gaps and the highlighted network keep their full symbols on top.
-    for (k = 0; k < inView.length; k++) {
-      var j = inView[k], id = H.ids[j];
+    for (k = 0; k < slots.length; k++) {
+      var j = slots[k], id = H.ids[j];
       if (id === P.selectedId || P.gaps[id] || (highlight && net[id])) {
         var concern = !!(H.flags[j] & CONCERN);
         P.paintSymbol(ctx, sets.sym[H.set[j]], householdSize(concern), pts[k][0], pts[k][1], {
@@ -248,13 +298,132 @@
       }
     }
   }
-  function remember(id, x, y, r) {
+  function cellKey(gx, gy) { return (gx + 32768) * 65536 + (gy + 32768); }
+  function remember(id, x, y, r, z, inMap) {
     var n = drawn.id.length;
-    drawn.id.push(id); drawn.x.push(x); drawn.y.push(y); drawn.r.push(r);
-    var key = Math.floor(x / CELL) + "," + Math.floor(y / CELL), cell = drawn.grid.get(key);
+    drawn.id.push(id); drawn.x.push(x); drawn.y.push(y); drawn.r.push(r); drawn.z.push(z); drawn.v.push(inMap);
+    gridAdd(n);
+  }
+  function gridAdd(n) {
+    var key = cellKey(Math.floor(drawn.x[n] / CELL), Math.floor(drawn.y[n] / CELL)), cell = drawn.grid.get(key);
     if (cell) { cell.push(n); } else { drawn.grid.set(key, [n]); }
   }
-  // The household or place drawn under a point of the map's container, or null (the last drawn wins).
+  function gridDrop(n) {
+    var key = cellKey(Math.floor(drawn.x[n] / CELL), Math.floor(drawn.y[n] / CELL)), cell = drawn.grid.get(key);
+    var at = cell ? cell.indexOf(n) : -1;
+    if (at >= 0) { cell.splice(at, 1); if (!cell.length) { drawn.grid.delete(key); } }
+  }
+  function slotEntry(s) { return s < drawn.slotN.length ? drawn.slotN[s] : -1; }
+
+  // The partial repaint: each changed household's entry is moved (or added, or dropped) in the grid, then the
+  // boxes round its old and new places are cleared and every symbol the grid has near them is painted again, in
+  // its z order, clipped to the box: the same pixels as a full pass.
+  function repaintSlots(map, ctx, slotList) {
+    var box = drawn.box, topLeft = drawn.topLeft, view = viewBox(map), xy = H.xy, changes = [];
+    var count = drawn.count, shown = drawn.shown;
+    for (var k = 0; k < slotList.length; k++) {
+      var s = slotList[k], n = slotEntry(s), lng = xy[2 * s], lat = xy[2 * s + 1];
+      var now = !!visibleSlot(s) && inBox(box, lng, lat);
+      var inMap = now && inBox(view, lng, lat) ? 1 : 0;
+      count += (now ? 1 : 0) - (n >= 0 ? 1 : 0);
+      shown += inMap - (n >= 0 ? drawn.v[n] : 0);
+      changes.push({ s: s, n: n, now: now, inMap: inMap });
+    }
+    // Plain shapes or map numbers turned on or off: the whole canvas.
+    if ((count > P.dense) !== drawn.dense) { return false; }
+    var labelsOn = drawn.shownExact ? shown <= LABEL_LIMIT : (shown <= LABEL_LIMIT ? null : false);
+    if (labelsOn === null || labelsOn !== P.labelsOn) { return false; }
+    drawn.count = count; drawn.shown = shown;
+    var E = extent(), LH = labelHeight(), rects = [];
+    function around(x, y, labelW) { return [x - E, y - E, x + E + (P.labelsOn ? labelW : 0), y + E + (P.labelsOn ? LH : 0)]; }
+    changes.forEach(function (c) {
+      if (c.n >= 0) {
+        rects.push(around(drawn.x[c.n], drawn.y[c.n], drawn.labelW));
+        gridDrop(c.n);
+      }
+      if (!c.now) {
+        if (c.n >= 0) { drawn.id[c.n] = null; drawn.slotN[c.s] = -1; }
+        return;
+      }
+      var pt = map.latLngToLayerPoint([xy[2 * c.s + 1], xy[2 * c.s]]), x = pt.x - topLeft.x, y = pt.y - topLeft.y;
+      var r = householdSize(drawn.dense ? false : !!(H.flags[c.s] & CONCERN)) / 2 + 2;
+      if (P.labelsOn) { drawn.labelW = Math.max(drawn.labelW, labelWidthBound(c.s)); }
+      var n = c.n;
+      if (n < 0) {
+        remember(H.ids[c.s], x, y, r, c.s, c.inMap);
+        n = drawn.id.length - 1;
+        if (c.s >= drawn.slotN.length) {
+          var bigger = new Int32Array(Math.max(H.cap, c.s + 1)).fill(-1); bigger.set(drawn.slotN); drawn.slotN = bigger;
+        }
+        drawn.slotN[c.s] = n;
+      } else {
+        drawn.id[n] = H.ids[c.s]; drawn.x[n] = x; drawn.y[n] = y; drawn.r[n] = r; drawn.v[n] = c.inMap;
+        gridAdd(n);
+      }
+      rects.push(around(x, y, drawn.labelW));
+    });
+    var ratio = drawn.ratio;
+    var ext = [E, E, E + (P.labelsOn ? drawn.labelW : 0), E + (P.labelsOn ? LH : 0)];  // left, up, right, down
+    var reach = Math.max(ext[2], ext[3]);  // how far from a box a symbol's centre can be and still paint in it
+    function near(rc) {
+      var out = [], gx0 = Math.floor((rc[0] - reach) / CELL), gx1 = Math.floor((rc[2] + reach) / CELL);
+      var gy0 = Math.floor((rc[1] - reach) / CELL), gy1 = Math.floor((rc[3] + reach) / CELL);
+      for (var gx = gx0; gx <= gx1; gx++) {
+        for (var gy = gy0; gy <= gy1; gy++) {
+          var cell = drawn.grid.get(cellKey(gx, gy));
+          if (!cell) { continue; }
+          for (var q = 0; q < cell.length; q++) {
+            var n = cell[q], x = drawn.x[n], y = drawn.y[n];
+            if (drawn.id[n] !== null && x - ext[0] < rc[2] && x + ext[2] > rc[0] && y - ext[1] < rc[3] && y + ext[3] > rc[1]) {
+              out.push(n);
+            }
+          }
+        }
+      }
+      return out;
+    }
+    for (var b = 0; b < rects.length; b++) {
+      // The box in the canvas's own pixels, whole pixels.
+      var x0 = Math.max(0, Math.floor(rects[b][0] * ratio)), y0 = Math.max(0, Math.floor(rects[b][1] * ratio));
+      var x1 = Math.min(ctx.canvas.width, Math.ceil(rects[b][2] * ratio));
+      var y1 = Math.min(ctx.canvas.height, Math.ceil(rects[b][3] * ratio));
+      if (x1 <= x0 || y1 <= y0) { continue; }
+      var hit = near([x0 / ratio, y0 / ratio, x1 / ratio, y1 / ratio]);
+      hit.sort(function (a, b) { return drawn.z[a] - drawn.z[b]; });
+      var slots = [], pts = [], placeList = [], placePts = [];
+      hit.forEach(function (n) {
+        if (drawn.z[n] >= PLACE_Z) {
+          placeList.push(places.get(drawn.id[n])); placePts.push([drawn.x[n], drawn.y[n]]);
+        } else {
+          slots.push(drawn.z[n]); pts.push([drawn.x[n], drawn.y[n]]);
+        }
+      });
+      // Every symbol that paints in the box is painted whole, at the very same pixels, on a scratch canvas of
+      // the canvas's size, and the box is copied across: a clip through a symbol, or the same symbol painted at
+      // other coordinates, lets the rasterizer smooth its edges a little differently from a full pass.
+      var off = scratch(ctx.canvas.width, ctx.canvas.height), octx = off.getContext("2d");
+      octx.setTransform(1, 0, 0, 1, 0, 0); octx.clearRect(x0, y0, x1 - x0, y1 - y0);
+      octx.setTransform(ratio, 0, 0, ratio, 0, 0);
+      paintList(octx, slots, pts, placeList, placePts);
+      ctx.save();
+      ctx.setTransform(1, 0, 0, 1, 0, 0);
+      ctx.globalAlpha = 1; ctx.globalCompositeOperation = "source-over"; ctx.imageSmoothingEnabled = false;
+      ctx.clearRect(x0, y0, x1 - x0, y1 - y0);
+      ctx.drawImage(off, x0, y0, x1 - x0, y1 - y0, x0, y0, x1 - x0, y1 - y0);
+      ctx.restore();
+    }
+    return true;
+  }
+  // The scratch canvas lives from an edit to the next full pass (a pan, a zoom, a filter), which lets it go:
+  // a second bitmap of the canvas's size only while edits are being made (making one per edit costs more).
+  var scratchCanvas = null;
+  function scratch(w, h) {
+    if (!scratchCanvas) { scratchCanvas = document.createElement("canvas"); }
+    if (scratchCanvas.width !== w || scratchCanvas.height !== h) { scratchCanvas.width = w; scratchCanvas.height = h; }
+    return scratchCanvas;
+  }
+  function dropScratch() { if (scratchCanvas) { scratchCanvas.width = scratchCanvas.height = 0; scratchCanvas = null; } }
+  // The household or place drawn under a point of the map's container, or null (the last painted wins).
   P.hitAt = function (containerPoint) {
     P.paintNow();
     if (!drawn.min) { return null; }
@@ -262,29 +431,40 @@
     var cx = Math.floor(x / CELL), cy = Math.floor(y / CELL);
     for (var gx = cx - 1; gx <= cx + 1; gx++) {
       for (var gy = cy - 1; gy <= cy + 1; gy++) {
-        var cell = drawn.grid.get(gx + "," + gy);
+        var cell = drawn.grid.get(cellKey(gx, gy));
         if (!cell) { continue; }
         for (var k = 0; k < cell.length; k++) {
           var n = cell[k], dx = drawn.x[n] - x, dy = drawn.y[n] - y, r = drawn.r[n] + TOLERANCE;
-          if (dx * dx + dy * dy <= r * r && n > best) { best = n; }
+          if (dx * dx + dy * dy <= r * r && (best < 0 || drawn.z[n] > drawn.z[best])) { best = n; }
         }
       }
     }
     return best < 0 ? null : drawn.id[best];
   };
   // A change asks for a repaint; the repaint runs once, as the next task, however many changes asked (an edit
-  // sends upsert then select: one pass, not two). Whatever reads what was drawn paints first (paintNow), and so
-  // does the ping that ends a round trip from Python: "map updated" is measured with the paint in it.
-  var paintPending = false;
-  P.redraw = function () {
+  // sends upsert then select: one pass, not two). A change to a few households asks for their neighbourhoods
+  // only (P.redrawSlots); anything else for the whole canvas. Whatever reads what was drawn paints first
+  // (paintNow), and so does the ping that ends a round trip from Python: "map updated" is measured with the paint.
+  var paintPending = false, fullPending = false, dirtySlots = new Set();
+  P.paints = { full: 0, partial: 0 };  // how many passes of each kind ran (tests check which one did)
+  function schedule() {
     if (paintPending) { return; }
     paintPending = true;
     setTimeout(P.paintNow, 0);
+  }
+  P.redraw = function () { fullPending = true; dirtySlots.clear(); schedule(); };
+  P.redrawSlots = function (slots) {
+    if (!fullPending) { slots.forEach(function (s) { if (s !== undefined) { dirtySlots.add(s); } }); }
+    schedule();
   };
   P.paintNow = function () {
     if (!paintPending) { return; }
     paintPending = false;
-    if (P.layer && P.layer._map) { P.layer.redraw(); }
+    var full = fullPending, slots = Array.from(dirtySlots);
+    fullPending = false; dirtySlots.clear();
+    if (!P.layer || !P.layer._map) { return; }
+    if (!full && slots.length && P.layer.repaintSlots(slots)) { P.paints.partial++; return; }
+    if (full || slots.length) { P.layer.redraw(); P.paints.full++; }
   };
   P.makeLayer = function () { return new HouseholdLayer(); };
 
@@ -326,10 +506,13 @@
   // ---------------------------------------------------------------- the page's API
   function afterChange() { P.redraw(); P.paintNow(); P.redrawAllLines(); P.updateHandle(); }  // a whole town: now
   S.setFeatures = function (fc) {
+    var t0 = performance.now();
     clear();
     addColumns(fc.households || {});
     (fc.features || []).forEach(putFeature);
+    var t1 = performance.now();
     afterChange();
+    P.openTimes = { readMs: t1 - t0, paintMs: performance.now() - t1 };  // diagnostics: the town read, then drawn
     return H.live + places.size;
   };
   // More of a large town after setFeatures: more columns of households, then GeoJSON places.
@@ -344,10 +527,11 @@
     var id = String(feature.id);
     if (feature.properties.layer === "household") { places.delete(id); putHousehold(feature); } else { dropHousehold(id); places.set(id, feature); }
   }
+  // A household changed: only its old and new neighbourhoods are painted again. A place: the whole canvas.
   S.upsert = function (feature) {
-    var id = String(feature.id);
+    var id = String(feature.id), wasPlace = places.has(id), before = H.slot.get(id);
     putFeature(feature);
-    P.redraw();
+    if (wasPlace || places.has(id)) { P.redraw(); } else { P.redrawSlots([before, H.slot.get(id)]); }
     P.redrawLinesOf(id);
     if (id === P.selectedId) { P.updateHandle(); }
     return true;
@@ -360,9 +544,10 @@
   };
   S.remove = function (id) {
     id = String(id);
+    var s = H.slot.get(id), wasPlace = places.has(id);
     dropHousehold(id); places.delete(id);
     if (P.selectedId === id) { P.selectedId = null; P.updateHandle(); }
-    P.redraw();
+    if (wasPlace) { P.redraw(); } else { P.redrawSlots([s]); }
     return true;
   };
   S.setFilter = function (codes) {
@@ -379,8 +564,9 @@
     return n;
   }
   S.select = function (id, pan) {
+    var before = P.selectedId;
     P.selectedId = id === null ? null : String(id);
-    P.redraw();
+    if (places.has(before) || places.has(P.selectedId)) { P.redraw(); } else { P.redrawSlots([H.slot.get(before), H.slot.get(P.selectedId)]); }
     P.updateHandle();
     var at = P.selectedId === null ? null : P.latLngOf(P.selectedId);
     if (pan && at) {
@@ -428,8 +614,11 @@
   // What the last canvas pass drew: [id, x, y] in the map container's pixels and the symbol's category code.
   S.drawnSymbols = function () {
     P.paintNow();
-    return drawn.id.map(function (id, n) {
-      var s = H.slot.get(id), code = s === undefined ? "place" : sets.sym[H.set[s]].code;
+    var order = [];
+    for (var n = 0; n < drawn.id.length; n++) { if (drawn.id[n] !== null) { order.push(n); } }
+    order.sort(function (a, b) { return drawn.z[a] - drawn.z[b]; });
+    return order.map(function (n) {
+      var id = drawn.id[n], s = H.slot.get(id), code = s === undefined ? "place" : sets.sym[H.set[s]].code;
       return [id, drawn.x[n] + drawn.min.x, drawn.y[n] + drawn.min.y, code];
     });
   };

@@ -157,6 +157,7 @@
 
   // ---------------------------------------------------------------- watch lines
   var lines = {};            // link id -> {line: L.Polyline, spec}
+  var linesOf = new Map();   // household id -> the ids of the links that end there (an edit redraws only those)
   P.lineLayer = null;
   P.linesVisible = true;
   // Households in the highlighted person's network: id -> true.
@@ -185,11 +186,9 @@
     line.addTo(P.lineLayer);  // the layer itself leaves the map when lines are hidden
   }
   P.redrawLinesOf = function (householdId) {
-    if (!P.lineLayer) { return; }
-    Object.keys(lines).forEach(function (lid) {
-      var spec = lines[lid].spec;
-      if (spec.from === householdId || spec.to === householdId) { drawLine(spec); }
-    });
+    var ids = linesOf.get(householdId);
+    if (!P.lineLayer || !ids) { return; }
+    ids.forEach(function (lid) { drawLine(lines[lid].spec); });
   };
   P.redrawAllLines = function () {
     if (!P.lineLayer) { return; }
@@ -204,8 +203,15 @@
   };
   S.setLines = function (specs) {
     Object.keys(lines).forEach(function (lid) { if (lines[lid].line) { lines[lid].line.remove(); } });
-    lines = {};
-    (specs || []).forEach(drawLine);
+    lines = {}; linesOf = new Map();
+    (specs || []).forEach(function (spec) {
+      [spec.from, spec.to].forEach(function (hid) {
+        var ids = linesOf.get(hid);
+        if (!ids) { ids = new Set(); linesOf.set(hid, ids); }
+        ids.add(spec.id);
+      });
+      drawLine(spec);
+    });
     return Object.keys(lines).length;
   };
   S.showLines = function (on) {

@@ -131,12 +131,13 @@
     if (typeof QWebChannel === "undefined" || typeof qt === "undefined") {
       return;  // opened outside the app (e.g. in a browser for debugging)
     }
+    P.callTimes = Object.create(null);  // page function -> how long its last call took here
     new QWebChannel(qt.webChannelTransport, function (channel) {
       var bridge = P.bridge = channel.objects.bridge;
       P.flushLog();
       // Python calls arrive in order as one signal: [reply id or null, ...arguments].
       bridge.invoke.connect(function (name, argsJson) {
-        var args = JSON.parse(argsJson);
+        var t0 = performance.now(), args = JSON.parse(argsJson), t1 = performance.now();
         var replyId = args.shift();
         var fn = S[name];
         var result = null;
@@ -145,6 +146,8 @@
         } else {
           try { result = fn.apply(null, args); } catch (e) { P.log(name + " failed: " + e); }
         }
+        // Diagnostics: the parse and the run of the last call of each function (e.g. the town's setFeatures).
+        P.callTimes[name] = { chars: argsJson.length, parseMs: t1 - t0, runMs: performance.now() - t1 };
         if (replyId !== null) { bridge.reply(replyId, JSON.stringify(result === undefined ? null : result)); }
       });
       bridge.pageReady();
