@@ -19,8 +19,7 @@ result is the table a recomputation from nothing would write (tests/test_hazards
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from operator import itemgetter
@@ -35,6 +34,7 @@ from app.core.errors import QT_TRANSLATE_NOOP, NotFound
 from app.hazards.codes import DEPTH_RANKS, SEDIMENT_CLASSES, SEDIMENT_PHENOMENA, depth_label
 from app.models import Household, utcnow
 from app.models.hazard import HazardKind, HazardLayer, HazardZone, HouseholdExposure
+from app.models.writes import large_cache
 
 _CHUNK = 500  # ids per IN (…) list
 _EXPOSURE = cast(Table, HouseholdExposure.__table__)  # Core statements: no ORM bookkeeping per row
@@ -214,24 +214,6 @@ def refresh_households(session: Session, household_ids: Iterable[uuid.UUID]) -> 
 def refresh_town(session: Session, town_id: uuid.UUID) -> int:
     return _refresh(session, Household.town_id == town_id)
 
-
-@contextmanager
-def large_cache(session: Session, kib: int = 65_536) -> Iterator[None]:
-    """SQLite's page cache raised to ``kib`` for work over the whole ledger, then put back.
-
-    The encrypted ledger decrypts a page each time it comes back into the cache (and encrypts each dirty page
-    spilled): with the default 8 MB, reading 50,000 households beside their exposures and rewriting a tenth
-    of them costs twice the CPU it does with 64 MB. The memory is the connection's, and given back after."""
-    connection = session.connection()
-    if connection.dialect.name != "sqlite":
-        yield
-        return
-    before = connection.exec_driver_sql("PRAGMA cache_size").scalar() or -2000  # SQLite's own default
-    connection.exec_driver_sql(f"PRAGMA cache_size = {-abs(int(kib))}")
-    try:
-        yield
-    finally:
-        connection.exec_driver_sql(f"PRAGMA cache_size = {int(before)}")
 
 
 def refresh_all(session: Session) -> int:

@@ -34,9 +34,10 @@ from app.hazards.codes import (
     depth_rank_of_text,
     guess_kind,
 )
-from app.hazards.exposure import large_cache, refresh_all
+from app.hazards.exposure import refresh_all
 from app.models import BaseMap, Household, ReferenceFeature, Town, utcnow
 from app.models.hazard import HazardKind, HazardLayer, HazardZone
+from app.models.writes import large_cache
 from app.towns.gis_files import CoordinateSystem, GisDefect, open_gis_file
 
 BATCH = 2000  # zones per INSERT: memory stays flat, the transaction stays one

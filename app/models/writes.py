@@ -1,5 +1,6 @@
 """The one way rows are written in bulk: inserts, updates, archives, removals and many-to-many links sent
-as Core executemany batches, each with its audit entries, in the caller's transaction.
+as executemany batches, each with its audit entries, in the caller's transaction (new rows and the entries
+as plain tuples through the driver, ``insert_plain``; updates and removals as Core statements).
 
 The roster import and the sync applier write through here; edits through the ORM are audited by the
 flush hook (app/models/audit.py). Both build their entries with the same functions, so an entry says the
@@ -10,12 +11,13 @@ which field, old and new.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, cast
 
-from sqlalchemy import Table, bindparam, delete, insert, update
+from sqlalchemy import Connection, Table, bindparam, delete, insert, update
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import Executable
 
@@ -75,7 +77,8 @@ class Writes:
     def __init__(self, session: Session, origin: Origin | None = None) -> None:
         self.session = session
         self.origin = origin or Origin.of(session)
-        self._steps: list[tuple[Executable, list[dict]]] = []
+        # A Table: plain rows inserted by ``insert_plain``; a statement: executed with its rows (executemany).
+        self._steps: list[tuple[Executable | Table, list[dict]]] = []
         self.entries: list[dict] = []
 
     def __len__(self) -> int:
@@ -91,7 +94,18 @@ class Writes:
         fields = tuple(logged) if logged is not None else None
         for r in values:
             self.entries += created_entries(origin, table.name, r, logged=fields)
-        self._steps.append((insert(table), values))
+        self._steps.append((table, values))
+        return self
+
+    def rows(self, target: Target, rows: Iterable[Mapping[str, object]], entries: Iterable[Mapping] = ()) -> Writes:
+        """Plain new rows of any table, written as given, and the audit entries they leave (rows for
+        ``AuditEntry``, made with ``created_entries`` / ``audit_row``; none: the caller notes them itself).
+
+        The bulk step: the rows go through ``insert_plain`` (one ``executemany`` of plain tuples a batch), not
+        through the ORM. Use it when the caller has built the entries already, or the rows leave none of their
+        own (a many-to-many table's rows, whose change is one entry of the record's)."""
+        self.entries += [dict(e) for e in entries]
+        self._steps.append((table_of(target), [dict(r) for r in rows]))
         return self
 
     def update(self, target: Target, changes: Iterable[RowChange], *, origin: Origin | None = None) -> Writes:
@@ -131,7 +145,7 @@ class Writes:
         """Rows of a many-to-many table; ``changes`` say what they add to which record (its audit entries)."""
         origin = origin or self.origin
         self.entries += [collection_entry(origin, c.entity, c.record, c.field, c.removed, c.added) for c in changes]
-        self._steps.append((insert(table_of(target)), [dict(r) for r in rows]))
+        self._steps.append((table_of(target), [dict(r) for r in rows]))
         return self
 
     def note(self, entries: Iterable[dict]) -> Writes:
@@ -146,18 +160,78 @@ class Writes:
         self.session.flush()  # pending ORM changes go first (and are audited by the hook)
         steps, self._steps = self._steps, []
         if audit:
-            steps.append((insert(table_of(AuditEntry)), self.entries))
+            steps.append((table_of(AuditEntry), self.entries))
             self.entries = []
         total, done = sum(len(rows) for _, rows in steps), 0
+        connection = self.session.connection() if any(isinstance(s, Table) for s, _ in steps) else None
         for statement, rows in steps:
             for i in range(0, len(rows), BATCH):
                 batch = rows[i:i + BATCH]
-                self.session.execute(statement, batch)
+                if isinstance(statement, Table):
+                    insert_plain(cast(Connection, connection), statement, batch)
+                else:
+                    self.session.execute(statement, batch)
                 done += len(batch)
                 if progress is not None:
                     progress(done, total)
         if total:
             self.session.expire_all()  # ORM objects loaded before must not hide what was written
+
+
+@contextmanager
+def large_cache(session: Session, kib: int = 65_536) -> Iterator[None]:
+    """SQLite's page cache raised to ``kib`` for a large batch of writes or work over the whole ledger, then put
+    back.
+
+    Every new row adds to the audit log's indexes (its record, person and household ids are random UUIDs, so
+    each lands on a page of its own); with the default 8 MB the encrypted ledger spills and decrypts those
+    pages again and again: 300,000 entries took 28 s raw, 13–15 s with 64–200 MB. Reads over the whole ledger
+    gain as much (the hazard exposures of 50,000 households beside their homes: half the CPU). The memory is the
+    connection's, and given back after."""
+    connection = session.connection()
+    if connection.dialect.name != "sqlite":
+        yield
+        return
+    before = connection.exec_driver_sql("PRAGMA cache_size").scalar() or -2000  # SQLite's own default
+    connection.exec_driver_sql(f"PRAGMA cache_size = {-abs(int(kib))}")
+    try:
+        yield
+    finally:
+        connection.exec_driver_sql(f"PRAGMA cache_size = {int(before)}")
+
+
+def insert_plain(connection: Connection, table: Table, rows: Sequence[Mapping[str, object]]) -> None:
+    """Insert ``rows`` (dicts of column values, as for ``insert(table)``), in their order, with one
+    ``executemany`` of plain tuples per run of rows with the same columns, through the driver: each value
+    goes through its column type's bind processor (as Core does), with no statement compiled per call and no
+    parameter dict built per row.
+
+    Rows that leave out a column with a Python-side default (Core would fill it in) go through Core instead."""
+    if not rows:
+        return
+    dialect = connection.dialect
+    preparer = dialect.identifier_preparer
+    mark = "?" if dialect.paramstyle == "qmark" else "%s"
+    groups: list[tuple[tuple[str, ...], list[Mapping[str, object]]]] = []  # runs of rows with the same columns
+    for r in rows:
+        names = tuple(r)
+        if groups and groups[-1][0] == names:
+            groups[-1][1].append(r)
+        else:
+            groups.append((names, [r]))
+    for names, group in groups:  # in the rows' order (the audit log's numbers follow it)
+        given = set(names)
+        if any(c.default is not None and c.name not in given for c in table.columns):
+            connection.execute(insert(table), [dict(r) for r in group])
+            continue
+        columns = [table.c[n] for n in names]
+        processors = [c.type.dialect_impl(dialect).bind_processor(dialect) for c in columns]
+        sql = (f"INSERT INTO {preparer.format_table(table)} ({', '.join(preparer.format_column(c) for c in columns)}) "
+               f"VALUES ({', '.join([mark] * len(columns))})")
+        # Column by column (``map`` runs each processor over a column without a Python frame per value).
+        values = [[r[n] for r in group] for n in names]
+        values = [v if p is None else list(map(p, v)) for v, p in zip(values, processors, strict=True)]
+        connection.exec_driver_sql(sql, list(zip(*values, strict=True)))
 
 
 def insert_rows(session: Session, table: Target, rows: Iterable[Mapping[str, object]], origin: Origin | None = None,

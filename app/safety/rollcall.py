@@ -20,9 +20,10 @@ from typing import cast
 from sqlalchemy import ColumnElement, Label, String, func, select, type_coerce
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
-from app.hazards.exposure import ExposureView, exposures_for, large_cache
+from app.hazards.exposure import ExposureView, exposures_for
 from app.models import District, Household, Person, Town, Watcher, WatcherRole, WatchLink
 from app.models.safety import SafetyEvent, SafetyStatus
+from app.models.writes import large_cache
 from app.safety.incidents import event_view, get_incident
 from app.safety.views import STATUS_COLORS, STATUS_LABELS, DistrictCount, EventView, RollCallRow
 

@@ -4,6 +4,7 @@ here too is never overwritten (a conflict keeps the other one), a taken map numb
 from __future__ import annotations
 
 import uuid
+from contextlib import nullcontext
 from datetime import datetime, timezone
 from typing import cast
 
@@ -14,7 +15,7 @@ from app.models import AuditAction, AuditEntry, Base, HouseholdCategory
 from app.models.audit import Origin, audit_row, collection_text, created_entries
 from app.models.entities import household_category_link
 from app.models.sync import SyncConflict, SyncPulledRange, SyncState, SyncUnpushedRecord
-from app.models.writes import RowChange, Writes
+from app.models.writes import RowChange, Writes, large_cache
 from app.models.writes import table_of as table_for
 from app.sync.conflicts import settle_by_rule
 from app.sync.core import (
@@ -34,6 +35,7 @@ from app.sync.journal import max_audit, origin_of, pending, record_of
 from app.sync.views import Progress, SyncReport
 
 CHUNK = 5000  # ids per IN list (SQLite's limit on bound variables is far above)
+LARGE = 2000  # received changes from which the ledger's page cache is raised while they are applied
 
 
 def _rekey(conn: Connection, entity: str, old: uuid.UUID, new: uuid.UUID) -> None:
@@ -156,8 +158,8 @@ class _Applier:
         self.writes.insert(table, [{**decode_row(table, record), "id": c.entity_id}], origin=origin)
         if c.entity == "household" and record.get(CATEGORIES):
             ids = record[CATEGORIES]
-            self.writes.link(household_category_link, [dict(household_id=c.entity_id, category_id=uuid.UUID(i))
-                                                       for i in ids], [])
+            self.writes.rows(household_category_link, [dict(household_id=c.entity_id, category_id=uuid.UUID(i))
+                                                       for i in ids])
             self.writes.note([audit_row(origin, AuditAction.CREATE, c.entity, c.entity_id, record, CATEGORIES, None,
                                         collection_text(self._category_label(i) for i in ids))])
         self.writes.send(audit=False)
@@ -224,9 +226,9 @@ class _Applier:
                 self.writes.note([audit_row(origin, AuditAction.CREATE, table.name, c.entity_id, record, CATEGORIES,
                                             None, collection_text(self._category_label(i) for i in category_ids))])
         # Entries noted above in the order ``insert`` gives them; the rows go as plain batches (no entries of their own).
-        self.writes.link(table, rows, [])
+        self.writes.rows(table, rows)
         if links:
-            self.writes.link(household_category_link, links, [])
+            self.writes.rows(household_category_link, links)
         self.writes.send(audit=False)
         self.report.applied += len(batch)
 
@@ -310,15 +312,16 @@ def apply_pulled(s: Session, state: SyncState, changes: list[Change], progress: 
     before = max_audit(applier.conn)
     total = len(changes)
     done = 0
-    for run in _runs(changes):
-        if run[0].action == "create":
-            applier.create_run(run)
-        else:
-            applier.apply(run[0])
-        if (done + len(run)) // 1000 > done // 1000:
-            progress("apply", done + len(run), total)
-        done += len(run)
-    applier.finish(before)
+    with large_cache(s) if total >= LARGE else nullcontext():
+        for run in _runs(changes):
+            if run[0].action == "create":
+                applier.create_run(run)
+            else:
+                applier.apply(run[0])
+            if (done + len(run)) // 1000 > done // 1000:
+                progress("apply", done + len(run), total)
+            done += len(run)
+        applier.finish(before)
     # Incident and safety-check conflicts never wait for the user: settled at once by their fixed rule.
     applier.report.new_conflicts = max(0, applier.report.new_conflicts - settle_by_rule(s))
     applier.report.received = total

@@ -88,27 +88,36 @@ def table_order(entity: str) -> int:
     return _table_orders()[entity]
 
 
-def bulk_insert(conn: Connection, table: Table, rows: list[dict], *, batch: int = 2000, suffix: str = "") -> None:
+def bulk_insert(conn: Connection, table: Table, rows: list[dict], *, batch: int = 2000, suffix: str = "",
+                json_form: bool = False) -> None:
     """Insert rows on PostgreSQL as one statement per ``batch`` rows, each with a single parameter (the rows
     as a JSON array, read back with ``jsonb_populate_recordset`` in their order): the policies' subplans and
-    the statement triggers run once per statement, and the driver has no 25,000 placeholders to parse."""
+    the statement triggers run once per statement, and the driver has no 25,000 placeholders to parse.
+
+    ``json_form``: the rows are records in their JSON form (``row_json``), which PostgreSQL reads as they
+    are: no value goes through a bind processor (keys that are not columns are left out)."""
     if not rows:
         return
     dialect = conn.dialect
-    names = list(dict.fromkeys(k for r in rows for k in r))
+    names = list(dict.fromkeys(k for r in rows for k in r if not json_form or k in table.c))
     columns = [table.c[k] for k in names]
-    processors = [None if isinstance(c.type, sqltypes.JSON) else c.type.bind_processor(dialect) for c in columns]
+    processors = [None if json_form or isinstance(c.type, sqltypes.JSON) else c.type.bind_processor(dialect)
+                  for c in columns]
     listed = ", ".join(f'"{k}"' for k in names)
     sql = text(f'INSERT INTO {table.name} ({listed}) SELECT {listed} FROM jsonb_populate_recordset('
                f'NULL::{table.name}, CAST(:rows AS jsonb)) WITH ORDINALITY AS r ORDER BY r.ordinality {suffix}')
+    pairs = list(zip(names, processors, strict=True))
     for i in range(0, len(rows), batch):
-        data = []
-        for r in rows[i:i + batch]:
-            out = {}
-            for k, proc in zip(names, processors, strict=True):
-                v = r.get(k)
-                out[k] = proc(v) if proc is not None and v is not None else v
-            data.append(out)
+        if json_form:
+            data = [{k: r.get(k) for k in names} for r in rows[i:i + batch]]
+        else:
+            data = []
+            for r in rows[i:i + batch]:
+                out = {}
+                for k, proc in pairs:
+                    v = r.get(k)
+                    out[k] = proc(v) if proc is not None and v is not None else v
+                data.append(out)
         conn.execute(sql, {"rows": json.dumps(data, ensure_ascii=False, default=str)})
 
 
@@ -161,8 +170,24 @@ def aware(value: datetime | None) -> datetime | None:
     return value
 
 
+def _encoder(column):  # noqa: ANN001, ANN202 - a Column; what ``encode`` does for its type, chosen once (None: as is)
+    kind = column.type
+    if isinstance(kind, (sqltypes.String, sqltypes.Integer, sqltypes.Boolean, sqltypes.Float, sqltypes.JSON)) and not (
+            isinstance(kind, sqltypes.Enum)):
+        return None  # str, int, bool, float, JSON values: encode gives them back as they are
+    if isinstance(kind, sqltypes.Uuid):
+        return lambda v: str(v) if isinstance(v, uuid.UUID) else encode(column, v)
+    return functools.partial(encode, column)
+
+
+@functools.cache
+def _encoders(table: Table) -> tuple:
+    return tuple((c.key, _encoder(c)) for c in table.columns)
+
+
 def row_json(table: Table, row) -> dict:  # noqa: ANN001 - a Row mapping
-    return {c.key: encode(c, row[c.key]) for c in table.columns}
+    """A row in its JSON form: what ``encode`` makes of each column (the encoder chosen once per column)."""
+    return {k: v if fn is None or v is None else fn(v) for k, fn in _encoders(table) for v in (row[k],)}
 
 
 def _as_bool(value: object) -> bool:
@@ -277,10 +302,17 @@ def refresh_search_keys(conn: Connection, entity: str, ids: Iterable[uuid.UUID])
 def insert_records(conn: Connection, entity: str, records: list[dict]) -> None:
     """Insert whole records (JSON form, categories included for households)."""
     table = table_of(entity)
-    rows = [decode_row(table, r) for r in records]
-    if not rows:
+    if not records:
         return
-    bulk_insert(conn, table, rows)
+    stamps = [c.key for c in table.columns if isinstance(c.type, sqltypes.DateTime)]
+    rows = []
+    for r in records:  # the JSON form as PostgreSQL reads it; a time without its zone is UTC (as ``decode`` says)
+        row = dict(r)
+        for k in stamps:
+            if isinstance(row.get(k), str):
+                row[k] = decode(table.c[k], row[k])
+        rows.append(row)
+    bulk_insert(conn, table, rows, json_form=True)
     if entity == "household":
         link = [dict(household_id=uuid.UUID(r["id"]), category_id=uuid.UUID(c))
                 for r in records for c in r.get(CATEGORIES) or ()]

@@ -205,6 +205,7 @@ def outgoing(s: Session, state: SyncState) -> Outgoing:
     conflicts = conn.execute(select(c_table).where(c_table.c.kind.in_(HOLDING_KINDS))).all()
     held = {(r.entity_id, r.field if r.kind != "deleted" else None) for r in conflicts if r.resolution is None}
     whole_held = {k[0] for k in held if k[1] is None}
+    held_ids = {k[0] for k in held}
     theirs: dict[tuple, int] = {}
     for r in conflicts:
         if r.resolution == "theirs":
@@ -229,9 +230,10 @@ def outgoing(s: Session, state: SyncState) -> Outgoing:
         record = preloaded.pop(entity_id, None) or record_of(conn, entity, entity_id)
         if record is None:
             return
-        for k in list(record):
-            if (entity_id, k) in held:
-                record.pop(k)
+        if entity_id in held_ids:
+            for k in list(record):
+                if (entity_id, k) in held:
+                    record.pop(k)
         at = who[2] or datetime.fromisoformat(record.get("updated_at") or datetime.now(timezone.utc).isoformat())
         changes.append(Change(_change_id(state, key), entity, entity_id, None, "create", dumps(record), who[0], who[1],
                               aware(at), origin=origin))
