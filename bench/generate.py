@@ -55,7 +55,8 @@ def generate_or_reuse(data_dir: Path, households: int, *, seed: int = SEED) -> G
     if made.exists():
         facts = json.loads(made.read_text(encoding="utf-8"))
         if facts.pop("seed", None) == seed and facts.get("households") == households:
-            return Generated(**{**facts, "data_dir": Path(facts["data_dir"]), "town_id": uuid.UUID(facts["town_id"])})
+            # The folder given, not the one recorded: a kept ledger copied elsewhere is used where it now is.
+            return Generated(**{**facts, "data_dir": Path(data_dir), "town_id": uuid.UUID(facts["town_id"])})
     shutil.rmtree(data_dir, ignore_errors=True)
     generated = generate(data_dir, households, seed=seed)
     facts = {**asdict(generated), "data_dir": str(generated.data_dir), "town_id": str(generated.town_id), "seed": seed}

@@ -8,16 +8,19 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
+@pytest.mark.timeout(600)  # a whole bench run (warm-up, every phase, the profiles of what it misses), tiny size
 def test_the_bench_writes_every_measurement_with_a_positive_floor(tmp_path):
     results, figures = tmp_path / "RESULTS.md", tmp_path / "results.json"
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "QTWEBENGINE_DISABLE_SANDBOX": "1"}
     done = subprocess.run([sys.executable, "-m", "bench.run", "--sizes", "200", "--repeat", "1", "--no-naive",
                            "--roster-rows", "200", "--results", str(results), "--json", str(figures),
                            "--picture", str(tmp_path / "results.png")],
-                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=280)
+                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=560)
     assert done.returncode == 0, done.stderr[-2000:]
     rows = json.loads(figures.read_text(encoding="utf-8"))
     names = {row["name"] for row in rows}
@@ -30,10 +33,78 @@ def test_the_bench_writes_every_measurement_with_a_positive_floor(tmp_path):
         assert ("value_ms" in row) != ("value_mb" in row)
         if row["floor_ms"] is not None:
             assert row["floor_ms"] > 0
-            assert row["ratio"] > 0
+            if row["floor_ms"] < 1:  # a floor under 1 ms gives no ratio: the absolute target judges
+                assert row["ratio"] is None and row["judged_on"] in ("absolute", None)
+            else:
+                assert row["ratio"] > 0 and row["judged_on"] == "ratio"
     floored = {row["name"] for row in rows if row["floor_ms"] is not None}
     assert {"open → map ready", "search (2 chars)", "roster import 10,000 rows (read + apply)"} <= floored
     text = results.read_text(encoding="utf-8")
     assert "× floor" in text and "## Floors" in text
     assert "sync: not measured" in text or "sync: first sync" in text
     assert (tmp_path / "results.png").stat().st_size > 0
+    exports = {row["name"]: row for row in rows if row["name"].startswith("memory: app process during the")}
+    assert "memory: app process during the emergency sheet export (xlsx)" in exports
+    assert all(row["value_mb"] > 0 and row["growth_mb"] >= 0 for row in exports.values())
+    assert "peak memory of the app process during the emergency sheet export (xlsx)" in text
+    assert "warm-up" in text
+
+
+def sized(size: int, search_s: float, search_floor_s: float, open_s: float, open_floor_s: float):  # noqa: ANN201
+    from bench.report import SizeResult
+
+    r = SizeResult(size)
+    r.add("search (2 chars)", search_s)
+    r.add_floor("search (2 chars)", search_floor_s)
+    r.add("open → map ready", open_s)
+    r.add_floor("open → map ready", open_floor_s)
+    r.add("naive: edit → page rebuilt", open_s * 100)
+    r.export_memory["emergency sheet export (xlsx)"] = (300.0 + size / 10_000, 4.0)
+    return r
+
+
+def test_a_floor_under_a_millisecond_gives_no_ratio_and_the_absolute_target_judges():
+    from bench.report import to_json
+
+    quick = sized(1_000, 0.006, 0.0002, 1.0, 0.8)  # 30× a 0.2 ms floor, but 6 ms: met
+    slow = sized(10_000, 0.025, 0.0004, 3.0, 1.0)  # 25 ms: over 20 ms; open 3× its floor
+    assert quick.ratio("search (2 chars)") is None and quick.judged_on("search (2 chars)") == "absolute"
+    assert "search (2 chars)" not in quick.missed()
+    assert {"search (2 chars)", "open → map ready"} <= set(slow.missed())
+    rows = {(row["name"], row["households"]): row for row in to_json([quick, slow])}
+    search = rows["search (2 chars)", 1_000]
+    assert search["floor_ms"] == 0.2 and search["ratio"] is None and search["missed"] is False
+    assert rows["search (2 chars)", 10_000]["missed"] is True
+    assert rows["open → map ready", 10_000]["ratio"] == 3.0 and rows["open → map ready", 10_000]["judged_on"] == "ratio"
+
+
+def test_the_report_and_picture_take_four_sizes_with_150000(tmp_path):
+    from bench.report import missed_section, picture, table
+
+    results = [sized(n, 0.005, 0.0005, 1.0 + n / 100_000, 0.5) for n in (1_000, 10_000, 50_000, 150_000)]
+    text = table(results)
+    assert "| 150,000 households | × floor |" in text.splitlines()[0]
+    search = next(line for line in text.splitlines() if line.startswith("| search (2 chars) |"))
+    assert search.count("floor < 1 ms") == 4  # no ratio to a 0.5 ms floor at any size
+    sheet = next(line for line in text.splitlines() if "during the emergency sheet export (xlsx) (" in line)
+    assert "315 MB (+4 MB)" in sheet
+    assert "**open → map ready** at 150,000 households: 5.0× its floor" in "\n".join(missed_section(results))
+    assert picture(results, tmp_path / "p.png") and (tmp_path / "p.png").stat().st_size > 0
+
+
+def test_a_profile_leaves_out_the_bench_frames_and_starts_at_the_measured_call():
+    import cProfile
+    import json as json_module
+
+    from bench import report, run
+
+    profiler = cProfile.Profile()
+    data = [{"a": i} for i in range(50_000)]
+    with profiler:  # the measured span: one call, and the bench's own bookkeeping (a frame in bench/)
+        json_module.dumps(data)
+        report.fmt(0.5)
+    text = run.top_entries(profiler, "span")
+    entries = text.splitlines()[2:]
+    assert "(dumps)" in entries[0]  # the measured call comes first
+    assert not any("report.py" in x or "run.py" in x for x in entries)  # the bench's frames are left out
+    assert not any("_lsprof" in x for x in entries)  # and the profiler's own
