@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import uuid
 
-from sqlalchemy import Row, select
+from sqlalchemy import Row, String, func, or_, select, type_coerce
 from sqlalchemy.orm import Session
 
 from app.core.batches import chunks
 from app.models import Household, Person
 from app.models.emergency import Agency, EmergencyCard, EmergencyContact
+from app.models.watch import Watcher, WatchLink
 
 
 def card_rows(session: Session, town_id: uuid.UUID) -> list[Row]:
@@ -58,3 +59,75 @@ def agency_rows(session: Session, ids: set[uuid.UUID]) -> list[Row]:
     for chunk in chunks(sorted(ids)):
         found += session.execute(select(*Agency.__table__.c).where(Agency.id.in_(chunk)))
     return found
+
+
+# ---------------------------------------------------------------- the emergency contact sheet (app/emergency/contact_sheet.py)
+# The sheet shows a few columns of each person needing support: they are read straight into plain tuples, one query
+# per kind of row (persons with their card, contacts, watchers, agencies), ids kept as their stored text.
+
+
+def _raw(column):  # noqa: ANN001, ANN202 - a UUID column read as its stored text (no UUID made per row)
+    return type_coerce(column, String)
+
+
+def sheet_person_rows(session: Session, town_id: uuid.UUID) -> list[Row]:
+    """The town's live persons needing support (of concern, or with a live card) with the columns the sheet prints,
+    their consent and their card's, in map-number order, persons of concern first within a place (one query).
+
+    Each row: person_key, name, kana, phone, of_concern, consent, consent_watchers, consent_agencies, consent_map,
+    deleted_at (always None: with the consent, the columns the consent rule reads), map_number, address, lat,
+    lon, has_card, family_doctor_key, family_doctor_text, care_level, medical_notes,
+    care_manager_name, care_office_key, support_centre_key, note."""
+    card = EmergencyCard
+    return list(session.execute(
+        select(_raw(Person.id).label("person_key"), Person.name, Person.kana, Person.phone, Person.of_concern,
+               Person.consent, Person.consent_watchers, Person.consent_agencies, Person.consent_map,
+               Person.deleted_at, Household.map_number, Household.address, Household.lat, Household.lon,
+               card.person_id.is_not(None).label("has_card"), _raw(card.family_doctor_id).label("family_doctor_key"),
+               card.family_doctor_text, card.care_level, card.medical_notes, card.care_manager_name,
+               _raw(card.care_office_id).label("care_office_key"),
+               _raw(card.support_centre_id).label("support_centre_key"), card.note)
+        .join(Household, Person.household_id == Household.id)
+        .outerjoin(card, (card.person_id == Person.id) & card.deleted_at.is_(None))
+        # The town through coalesce(), which no index serves: SQLite starts from the persons of concern
+        # (ix_person_of_concern) and the live cards, then reads each one's household by key, never the town's
+        # households and all their members.
+        .where(func.coalesce(Household.town_id, Household.town_id) == town_id, Household.deleted_at.is_(None),
+               Person.deleted_at.is_(None),
+               # Tested on the member alone, before its household is read: most members need no support.
+               or_(Person.of_concern.is_(True),
+                   Person.id.in_(select(card.person_id).where(card.deleted_at.is_(None)).scalar_subquery())))
+        .order_by(Household.map_number, Person.sort_order, Person.of_concern.is_not(True))
+    ))
+
+
+def sheet_contacts(session: Session, town_id: uuid.UUID) -> dict[str, list[Row]]:
+    """Live emergency contacts of the town's live persons by the person's stored id, first called first: priority,
+    name, relationship, phone (one query)."""
+    rows = session.execute(
+        select(_raw(EmergencyContact.person_id).label("person_key"), EmergencyContact.priority, EmergencyContact.name,
+               EmergencyContact.relationship, EmergencyContact.phone, Household.town_id)
+        .join(Person, Person.id == EmergencyContact.person_id)
+        .join(Household, Household.id == Person.household_id)
+        .where(EmergencyContact.deleted_at.is_(None))
+        .order_by(EmergencyContact.priority, EmergencyContact.created_at)
+    )
+    found: dict[str, list[Row]] = {}
+    for r in rows:
+        if r.town_id == town_id:
+            found.setdefault(r.person_key, []).append(r)
+    return found
+
+
+def sheet_watcher_names(session: Session, town_id: uuid.UUID) -> dict[str, tuple[str, ...]]:
+    """The names of each person's live watchers of the town by the person's stored id, in form order (one query,
+    the same links as app/watch/network.py ``_town_links``)."""
+    found: dict[str, list[str]] = {}
+    for key, name in session.execute(
+        select(_raw(WatchLink.person_id), Watcher.name)
+        .join(Watcher, WatchLink.watcher_id == Watcher.id)
+        .where(Watcher.town_id == town_id, Watcher.deleted_at.is_(None), WatchLink.deleted_at.is_(None))
+        .order_by(WatchLink.person_id, WatchLink.sort_order, WatchLink.created_at)
+    ):
+        found.setdefault(key, []).append(name)
+    return {key: tuple(names) for key, names in found.items()}

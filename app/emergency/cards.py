@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from typing import Any
 
@@ -12,7 +12,7 @@ from sqlalchemy import Row, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from app.core import validators as check
-from app.core.batches import chunks
+from app.core.batches import chunks, no_gc_pauses
 from app.core.errors import QT_TRANSLATE_NOOP, LedgerError, NotFound
 from app.core.records import live
 from app.core.text import fold, search_key
@@ -450,7 +450,7 @@ def list_cards(session: Session, town_id: uuid.UUID, *, order: str = SortOrder.M
         raise NotFound(QT_TRANSLATE_NOOP("errors", "This town is no longer in the ledger."))
     if concerns is None:
         concerns = watch.list_concerns(session, town_id)
-    with watch.no_gc_pauses():
+    with no_gc_pauses():
         return _card_views(session, town, concerns, order)
 
 
@@ -558,6 +558,21 @@ def _designated_shelters(session: Session, *, bulk: bool = True) -> ShelterFinde
         ReferenceFeature.kind == ReferenceKind.DESIGNATED_SHELTER, ReferenceFeature.deleted_at.is_(None),
         ReferenceFeature.lat.is_not(None), ReferenceFeature.lon.is_not(None),
     ))), bulk=bulk)
+
+
+def shelter_labels(session: Session) -> Callable[[float | None, float | None], str]:
+    """The label of the shelter printed for a position (``NearestShelter.label``), worked out once per position
+    (a household's persons share one): for the rows of a whole town."""
+    shelters = _designated_shelters(session)
+    labels: dict[tuple[float | None, float | None], str] = {}
+
+    def label(lat: float | None, lon: float | None) -> str:
+        found = labels.get((lat, lon))
+        if found is None:
+            found = labels[(lat, lon)] = _nearest(lat, lon, shelters).label
+        return found
+
+    return label
 
 
 def _nearest(lat: float | None, lon: float | None, shelters: ShelterFinder) -> NearestShelter:

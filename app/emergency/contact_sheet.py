@@ -17,6 +17,7 @@ import uuid
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
@@ -29,14 +30,19 @@ from app.core.errors import QT_TRANSLATE_NOOP, LedgerError
 from app.core.pdf_fonts import add_japanese_font
 from app.core.sheet_rows import SheetRows, save_workbook
 from app.core.sheets import SharedStyles, header_text
+from app.core.text import fold
 from app.core.wareki import to_wareki
 from app.emergency import cards as emergency
+from app.emergency.card_rows import agency_rows, sheet_contacts, sheet_person_rows, sheet_watcher_names
 from app.emergency.cards import SortOrder
 from app.emergency.views import CardView
 from app.privacy.copies import register_copies, serial_line
-from app.privacy.masking import Audience, as_audience, hidden_persons, mask_card, rule_line
+from app.privacy.masking import Audience, as_audience, mask_fields, name_shown, rule_line
 from app.privacy.sharing import NORMAL, SharingContext, current_sharing
 from app.towns import towns
+
+if TYPE_CHECKING:
+    from app.privacy.consent import ConsentView
 
 TITLE = "緊急連絡表"
 FONT_NAME = "BIZ UDゴシック"  # Excel picks a fallback where it is not installed
@@ -74,49 +80,106 @@ def _agency_line(name: str, phone: str) -> str:
     return "\n".join(x for x in (name, phone) if x)
 
 
-def sheet_row(v: CardView, *, include_medical: bool = False) -> tuple[str, ...]:
+def _row_of(f: dict[str, Any], include_medical: bool) -> tuple[str, ...]:
+    """The sheet's row from a card's fields read as one flat dict (``card_fields``)."""
     contacts = "\n".join(
-        f"{c.priority}. {c.name}" + (f"（{c.relationship}）" if c.relationship else "") + (f" {c.phone}" if c.phone else "")
-        for c in v.contacts
+        f"{priority}. {name}" + (f"（{relationship}）" if relationship else "") + (f" {phone}" if phone else "")
+        for priority, name, relationship, phone in f["contacts"]
     )
-    care = "\n".join(x for x in (v.care_manager_name, v.care_office.name if v.care_office else "",
-                                  v.care_office.phone if v.care_office else "") if x)
-    centre = _agency_line(v.support_centre.name, v.support_centre.phone) if v.support_centre else ""
-    notes = [v.care_level, v.note]
-    if v.shelter.label:
-        notes.append(f"避難所: {v.shelter.label}")
-    if include_medical and v.medical_notes:
-        notes.append(f"{MEDICAL_LABEL}: {v.medical_notes}")
-    if not v.has_card:
+    office = f["care_office"]
+    care = "\n".join(x for x in (f["care_manager_name"], office.name if office else "", office.phone if office else "")
+                     if x)
+    centre = f["support_centre"]
+    doctor = f["family_doctor"]
+    notes = [f["care_level"], f["note"]]
+    if f["shelter"]:
+        notes.append(f"避難所: {f['shelter']}")
+    if include_medical and f["medical_notes"]:
+        notes.append(f"{MEDICAL_LABEL}: {f['medical_notes']}")
+    if not f["has_card"]:
         notes.append("カード未作成")
     return (
-        str(v.map_number), v.person.name, v.person.kana, v.address, v.person.phone, contacts,
-        _agency_line(v.family_doctor_label, v.family_doctor_phone), care, centre, "\n".join(v.watchers),
+        str(f["map_number"]), f["name"], f["kana"], f["address"], f["phone"], contacts,
+        _agency_line(doctor.name, doctor.phone) if doctor is not None else f["family_doctor_text"],
+        care, _agency_line(centre.name, centre.phone) if centre else "", "\n".join(f["watchers"]),
         "\n".join(x for x in notes if x),
     )
+
+
+def card_fields(v: CardView) -> dict[str, Any]:
+    """What the sheet prints of a card view, as the flat dict ``_row_of`` reads (and ``mask_fields`` blanks)."""
+    return {
+        "map_number": v.map_number, "name": v.person.name, "kana": v.person.kana, "address": v.address,
+        "phone": v.person.phone, "contacts": [(c.priority, c.name, c.relationship, c.phone) for c in v.contacts],
+        "family_doctor": v.family_doctor, "family_doctor_text": v.family_doctor_text,
+        "care_manager_name": v.care_manager_name, "care_office": v.care_office, "support_centre": v.support_centre,
+        "care_level": v.care_level, "note": v.note, "shelter": v.shelter.label, "medical_notes": v.medical_notes,
+        "has_card": v.has_card, "watchers": v.watchers,
+    }
+
+
+def sheet_row(v: CardView, *, include_medical: bool = False) -> tuple[str, ...]:
+    return _row_of(card_fields(v), include_medical)
 
 
 def sheet_data(
     session: Session, town_id: uuid.UUID, *, order: str = SortOrder.KANA, include_medical: bool = False,
     printed_on: date | None = None, audience: Audience = DEFAULT_AUDIENCE, sharing: SharingContext | None = None,
 ) -> SheetData:
-    """The sheet's rows for ``audience`` under ``sharing`` (the ledger's current sharing mode when not given)."""
+    """The sheet's rows for ``audience`` under ``sharing`` (the ledger's current sharing mode when not given).
+
+    The same rows as ``sheet_row`` of each of ``cards.list_cards``, masked where ``hidden_persons`` says so
+    (tests/test_sheet_read.py compares them), read as plain rows: one query per kind of row (persons with their
+    card and consent, contacts, watchers, agencies), the consent rule worked out once per kind of consent."""
     if order not in (SortOrder.KANA, SortOrder.MAP_NUMBER):
         raise LedgerError(QT_TRANSLATE_NOOP("errors", "Sort by kana or by map number."), where="order")
     audience = as_audience(audience)
     town = towns.get_town(session, town_id)
-    views = emergency.list_cards(session, town_id, order=order)
     sharing = current_sharing(session) if sharing is None else sharing
-    hidden = hidden_persons(session, (v.person.id for v in views), audience, sharing)
-    if order == SortOrder.KANA and hidden:
-        # In 五十音 order an anonymous row's place would hint at the reading of the name: they go last
-        # (in map-number order, which the map shows anyway).
-        views = [v for v in views if v.person.id not in hidden] + sorted(
-            (v for v in views if v.person.id in hidden), key=lambda v: v.map_number)
     with no_gc_pauses():
-        rows = [sheet_row(mask_card(v) if v.person.id in hidden else v, include_medical=include_medical) for v in views]
-    return SheetData(town.name, town.district_name, printed_on or date.today(), rows, [v.person.id for v in views],
-                     audience, len(hidden), sharing)
+        persons = sheet_person_rows(session, town_id)
+        contacts = sheet_contacts(session, town_id)
+        watchers = sheet_watcher_names(session, town_id)
+        agency_keys = {k for r in persons if r.has_card
+                       for k in (r.family_doctor_key, r.care_office_key, r.support_centre_key) if k}
+        agencies = ({r.id.hex: r for r in agency_rows(session, {uuid.UUID(hex=k) for k in agency_keys})}
+                    if agency_keys else {})
+        shelter = emergency.shelter_labels(session)
+        shown = name_shown(audience, sharing)
+        # (sort key, map number, masked, fields, person key)
+        entries = []
+        for r in persons:
+            key = r.person_key
+            f = {
+                "map_number": r.map_number, "name": r.name, "kana": r.kana, "address": r.address, "phone": r.phone,
+                "contacts": [(c.priority, c.name, c.relationship, c.phone) for c in contacts.get(key, ())],
+                "watchers": watchers.get(key, ()) if r.of_concern else (), "shelter": shelter(r.lat, r.lon),
+                "has_card": r.has_card, "family_doctor": None, "family_doctor_text": "", "care_manager_name": "",
+                "care_office": None, "support_centre": None, "care_level": "", "note": "", "medical_notes": "",
+            }
+            if r.has_card:
+                f.update(family_doctor=agencies.get(r.family_doctor_key), family_doctor_text=r.family_doctor_text,
+                         care_manager_name=r.care_manager_name, care_office=agencies.get(r.care_office_key),
+                         support_centre=agencies.get(r.support_centre_key), care_level=r.care_level, note=r.note,
+                         medical_notes=r.medical_notes)
+            entries.append((r, key, f, not shown(cast("ConsentView", r))))  # the row has a ConsentView's columns
+        if order == SortOrder.KANA:
+            entries.sort(key=lambda e: _kana_key(e[0]))
+            if any(e[3] for e in entries):
+                # In 五十音 order an anonymous row's place would hint at the reading of the name: they go last
+                # (in map-number order, which the map shows anyway).
+                entries = [e for e in entries if not e[3]] + sorted((e for e in entries if e[3]),
+                                                                    key=lambda e: e[0].map_number)
+        rows = [_row_of(mask_fields(f) if masked else f, include_medical) for _, _, f, masked in entries]
+        person_ids = [uuid.UUID(hex=key) for _, key, _, _ in entries]
+    return SheetData(town.name, town.district_name, printed_on or date.today(), rows, person_ids, audience,
+                     sum(1 for e in entries if e[3]), sharing)
+
+
+def _kana_key(r) -> tuple:  # noqa: ANN001 - a row of sheet_person_rows
+    """``cards.kana_key`` of the row's person: folded kana, persons without kana last, then map number."""
+    kana = fold(r.kana)
+    return (kana == "", kana or fold(r.name), r.map_number)
 
 
 # ---------------------------------------------------------------- Excel

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import enum
 import uuid
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, cast
@@ -38,7 +38,7 @@ __all__ = [
     "ANONYMOUS_NAME", "CARE_BLANKS", "HOUSEHOLD_BLANKS", "PERSON_BLANKS", "Audience", "ViewRule", "anonymous_feature",
     "anonymous_rows", "as_audience", "community_view_rule", "export_rule", "hidden_persons", "lifts_consent",
     "mask_card",
-    "mask_concern", "may_show_name", "rule_line", "shown_name",
+    "mask_concern", "mask_fields", "may_show_name", "name_shown", "rule_line", "shown_name",
 ]
 
 
@@ -170,6 +170,28 @@ def community_view_rule(person: Person | ConsentView, audience: Audience,
     return ViewRule(audience, True, "consented", f"{scope_ja}に同意あり", f"Consented to {scope_en}")
 
 
+def name_shown(audience: Audience, mode: SharingMode | SharingContext | str | None = None
+               ) -> Callable[[ConsentView], bool]:
+    """``community_view_rule(person, audience, mode).show_name`` for many live persons read as plain rows (with the
+    columns a ConsentView has): the rule is worked out once per kind of consent, not once per person."""
+    audience = as_audience(audience)
+    if audience is Audience.STAFF:
+        return lambda person: True
+    scope = _SCOPE_OF[audience]
+    decided: dict[tuple[Any, bool], bool] = {}
+
+    def shown(person: ConsentView) -> bool:
+        if getattr(person, "deleted_at", None) is not None:
+            return False
+        kind = (person.consent, bool(getattr(person, scope)))
+        show = decided.get(kind)
+        if show is None:
+            show = decided[kind] = community_view_rule(person, audience, mode).show_name
+        return show
+
+    return shown
+
+
 def may_show_name(person: Person | ConsentView, audience: Audience) -> bool:
     return community_view_rule(person, audience).show_name
 
@@ -228,6 +250,18 @@ def mask_card(v: CardView) -> CardView:
     """The card / sheet row of a person shown anonymously: only the map number, town, the area's support
     centre and shelter, the welfare commissioner and the watchers remain."""
     return replace(v, person=replace(v.person, **PERSON_BLANKS), **_VIEW_HOUSEHOLD_BLANKS, **CARE_BLANKS)
+
+
+_FIELD_BLANKS: Mapping[str, Any] = MappingProxyType({**PERSON_BLANKS, **_VIEW_HOUSEHOLD_BLANKS, **CARE_BLANKS})
+
+
+def mask_fields(fields: dict[str, Any]) -> dict[str, Any]:
+    """A card's fields read as one flat dict (the person's, the household's under CardView's names, the card's),
+    blanked as ``mask_card`` blanks the view: the dict, changed in place."""
+    for key, value in _FIELD_BLANKS.items():
+        if key in fields:
+            fields[key] = value
+    return fields
 
 
 def mask_concern(c: ConcernView) -> ConcernView:
