@@ -70,3 +70,33 @@ def test_builtin_categories_are_seeded_and_the_set_can_grow(ledger, town):
     with ledger.Session.begin() as s:
         h = households.add_household(s, town.id, None, HouseholdFields(category_codes=("pet_owner",)))
     assert h.category_codes == ("pet_owner",)
+
+
+def test_the_head_revision_the_app_knows_is_the_newest_migration():
+    # GIVEN the migration scripts WHEN their head is read by Alembic THEN it is the revision a ledger opens at
+    # without loading Alembic (a new migration must move HEAD_REVISION too)
+    from alembic.script import ScriptDirectory
+
+    from app.models.engine import HEAD_REVISION, _alembic_config
+
+    assert ScriptDirectory.from_config(_alembic_config()).get_current_head() == HEAD_REVISION
+
+
+def test_a_ledger_at_the_newest_schema_opens_without_loading_the_migration_tool(tmp_path):
+    # GIVEN a ledger made (and migrated) once WHEN another process opens it THEN Alembic is never imported there
+    # (its modules are memory a fresh app would keep for nothing), and the ledger reads as before
+    import subprocess
+    import sys
+
+    path = tmp_path / "ledger.sqlite3"
+    ledger = open_ledger(path)
+    with ledger.Session.begin() as s:
+        towns.create_town(s, "東地区", "桜町")
+    ledger.close()
+    script = ("import sys; from app.models import open_ledger; from app.models.engine import schema_revision, "
+              "head_revision; from app.towns import towns; "
+              f"ledger = open_ledger({str(path)!r}); s = ledger.Session(); "
+              "print([t.name for t in towns.list_towns(s)], schema_revision(ledger.engine) == head_revision(), "
+              "any(m == 'alembic' or m.startswith('alembic.') for m in sys.modules)); s.close(); ledger.close()")
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=True)
+    assert out.stdout.split() == ["['桜町']", "True", "False"]

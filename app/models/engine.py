@@ -16,11 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import sqlcipher3.dbapi2 as sqlcipher
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
@@ -30,6 +26,9 @@ from app.models.errors import QT_TRANSLATE_NOOP, LedgerError
 log = logging.getLogger(__name__)
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+# The newest migration in migrations/versions (tests/test_ledger.py checks it is the scripts' head). A ledger at
+# this revision opens without loading Alembic, which the app then never imports (15 MB of a fresh app).
+HEAD_REVISION = "0017"
 PASSPHRASE_ENV = "SASAEAI_PASSPHRASE"
 OPERATOR_ENV = "SASAEAI_OPERATOR"
 # The demo town holds invented people only; its fixed passphrase is documented in the README.
@@ -94,7 +93,9 @@ def backup_dir(ledger_file: Path) -> Path:
     return Path(ledger_file).parent / BACKUP_FOLDER
 
 
-def _alembic_config() -> Config:
+def _alembic_config() -> Any:
+    from alembic.config import Config  # only to migrate: see HEAD_REVISION
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     return cfg
@@ -289,21 +290,28 @@ def make_engine(path: Path, passphrase: str, first: sqlcipher.Connection | None 
         return spare.pop() if spare else connect_raw(path, passphrase, exact=True, ledger=True)
 
     # A creator (not a URL with the key in it) keeps any passphrase characters intact: quotes, %, 日本語.
-    engine = create_engine("sqlite://", module=sqlcipher, creator=connect, poolclass=QueuePool)
+    engine = create_engine("sqlite://", module=sqlcipher, creator=connect, poolclass=QueuePool,
+                           # the connection used last comes back first: its page cache is warm (search)
+                           pool_use_lifo=True)
     event.listen(engine, "handle_error", _storage_error)
     return engine
 
 
 def schema_revision(engine: Engine) -> str | None:
+    """The revision the database is at: the row of Alembic's version table (None before the first migration)."""
     with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+        if not inspect(conn).has_table("alembic_version"):
+            return None
+        return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
-def head_revision() -> str | None:
-    return ScriptDirectory.from_config(_alembic_config()).get_current_head()
+def head_revision() -> str:
+    return HEAD_REVISION
 
 
 def upgrade(engine: Engine) -> None:
+    from alembic import command  # only to migrate: see HEAD_REVISION
+
     cfg = _alembic_config()
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn
