@@ -1,14 +1,19 @@
 """Memory of the whole app as a user runs it: a fresh process (this one) with its WebEngine processes.
 
-``python -m bench.app_memory DATA_DIR`` opens the ledger's town in the real window, waits until the
-map is drawn and Steps II/III are filled in, adds a household, filters the map, then prints one JSON
-line: the peak PSS and RSS summed over the process tree while it ran, and the PSS once settled.
-``bench.run`` calls it for each size, so earlier sizes and repeated windows do not count.
+``python -m bench.app_memory DATA_DIR [--detail] [--tracemalloc]`` opens the ledger's town in the real window,
+waits until the map is drawn and Steps II/III are filled in, adds a household, filters the map, then prints one
+JSON line: the peak PSS and RSS summed over the process tree while it ran, the PSS once settled split by kind of
+process (the app itself with WebEngine's browser side and GPU thread, the renderer, the zygotes, any utility
+process), the app's share once glibc has given its free heap back, and the Chromium flags in force.
+``--detail`` adds the split after the open and each process's PSS by mapped file; ``--tracemalloc`` the Python
+heap's largest allocations after the open (tracemalloc itself costs memory and time: never in the figures
+``bench.run`` keeps). ``bench.run`` calls it for each size, so earlier sizes and repeated windows do not count.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import sys
 import time
 from pathlib import Path
@@ -17,13 +22,105 @@ import bench.run as run  # sets the offscreen/WebEngine environment before Qt st
 from app.core.views import Crs, MapPoint
 from bench.generate import CENTER
 
+TRACEMALLOC_TOP = 15
+
+
+def process_kind(cmdline: list[str]) -> str:
+    """'app' for this process, else the Chromium ``--type=`` of a WebEngine child (renderer, gpu-process...)."""
+    for arg in cmdline:
+        if arg.startswith("--type="):
+            kind = arg.split("=", 1)[1]
+            if kind == "utility":  # utility processes say which service they run
+                service = next((a.split("=", 1)[1] for a in cmdline if a.startswith("--utility-sub-type=")), "")
+                return f"utility:{service.rsplit('.', 1)[-1]}" if service else kind
+            return kind
+    return "app"
+
+
+def pss_by_mapping(pid: int, top: int = 8) -> dict[str, float]:
+    """The largest parts of one process's PSS in MB, by mapped file (anonymous memory as '[anon]')."""
+    split: dict[str, float] = {}
+    name = "[anon]"
+    try:
+        with open(f"/proc/{pid}/smaps") as f:
+            for line in f:
+                head = line.split(None, 5)
+                if len(head) >= 5 and "-" in head[0] and not head[0].endswith(":"):
+                    name = Path(head[5].strip()).name if len(head) == 6 and head[5].strip() else "[anon]"
+                    if name.startswith("memfd:") or name.startswith("[anon:") or name in ("[heap]", "[stack]"):
+                        name = "[anon]"
+                elif line.startswith("Pss:"):
+                    split[name] = split.get(name, 0.0) + int(line.split()[1]) / 1024
+    except OSError:
+        return {}
+    return {k: round(v, 1) for k, v in sorted(split.items(), key=lambda kv: -kv[1])[:top]}
+
+
+def kind_of(p, root) -> str:  # noqa: ANN001 - psutil.Process
+    """The kind of process ``p`` in the tree of ``root`` (this process: 'app')."""
+    if p.pid == root.pid:
+        return "app"
+    kind = process_kind(p.cmdline())
+    if kind == "zygote" and process_kind(p.parent().cmdline()) == "zygote":
+        return "renderer"  # forked by the zygote, it keeps the zygote's command line
+    return kind
+
+
+def pss_by_kind(proc) -> dict[str, float]:  # noqa: ANN001 - psutil.Process
+    """PSS in MB of this process and each kind of child process right now."""
+    import psutil
+
+    split: dict[str, float] = {}
+    for p in [proc, *proc.children(recursive=True)]:
+        try:
+            kind = kind_of(p, proc)
+            split[kind] = split.get(kind, 0.0) + getattr(p.memory_full_info(), "pss", 0) / 2**20
+        except psutil.Error:
+            pass
+    return {k: round(v, 1) for k, v in sorted(split.items())}
+
+
+def malloc_trim() -> bool:
+    """Give the C heap's free pages back to the system (glibc only); False where there is no such call."""
+    import ctypes
+    import ctypes.util
+
+    name = ctypes.util.find_library("c")
+    try:
+        if name and sys.platform.startswith("linux"):
+            ctypes.CDLL(name).malloc_trim(0)
+            return True
+    except (OSError, AttributeError):  # not glibc
+        pass
+    return False
+
 
 def main(argv: list[str]) -> int:
-    data_dir = Path(argv[0])
+    detail, traced = "--detail" in argv, "--tracemalloc" in argv
+    data_dir = Path(next(a for a in argv if not a.startswith("--")))
+    if traced:
+        import tracemalloc
+
+        tracemalloc.start(8)
     app = run.QApplication.instance() or run.QApplication([sys.argv[0]])
     watch = run.MemoryWatch()
     watch.start()
-    ledger, window, _drawn, _filled = run.open_window(data_dir, 300)
+    ledger, window, _drawn, _filled = run.open_window(data_dir, 900 if traced else 300)
+    extra: dict = {}
+    if traced:
+        import gc
+
+        gc.collect()
+        snapshot = tracemalloc.take_snapshot()
+        current, peak = tracemalloc.get_traced_memory()
+        extra["python_heap_after_open"] = {"current_mb": round(current / 2**20, 1), "peak_mb": round(peak / 2**20, 1)}
+        extra["python_top"] = [f"{s.size / 2**20:.1f} MB {s.count} blocks {s.traceback.format()[-1].strip()}"
+                               for s in snapshot.statistics("traceback")[:TRACEMALLOC_TOP]]
+    if detail and watch.proc is not None:
+        extra["pss_after_open"] = pss_by_kind(watch.proc)
+        extra["pss_by_mapping_after_open"] = {f"{kind_of(p, watch.proc)} {p.pid}":
+                                              pss_by_mapping(p.pid)
+                                              for p in [watch.proc, *watch.proc.children(recursive=True)]}
     window.households.add_household(MapPoint(Crs.GEO, CENTER[1] + 0.0005, CENTER[0] + 0.0005))
     run.page_call(window.map_view, "ping", timeout_s=120)
     run.page_call(window.map_view, "setFilter", ["of_concern"], timeout_s=120)
@@ -34,8 +131,14 @@ def main(argv: list[str]) -> int:
         time.sleep(0.05)
     peak_rss, peak_pss = watch.stop()
     settled = watch.current_pss()
+    split = pss_by_kind(watch.proc) if watch.proc is not None else {}
+    # What of the app's own share is freed C heap not yet given back (an upper bound of what trimming saves).
+    trimmed = pss_by_kind(watch.proc).get("app") if watch.proc is not None and malloc_trim() else None
     run.close_window(ledger, window)
-    print(json.dumps({"peak_pss": peak_pss, "peak_rss": peak_rss, "settled_pss": settled}))
+    print(json.dumps({"peak_pss": peak_pss, "peak_rss": peak_rss, "settled_pss": settled, "settled_by_process": split,
+                      "app_after_malloc_trim": trimmed,
+                      "chromium_flags": os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", ""), **extra},
+                     ensure_ascii=False))
     return 0
 
 
