@@ -23,7 +23,7 @@ from app.core.views import (
     PersonView,
 )
 from app.models import GatheringPlace, Household, HouseholdCategory, Person, Town, utcnow
-from app.towns.basemaps import follow, georeference_of
+from app.towns.basemaps import follow, placing_georeference
 
 MAX_NAME = 200
 MAX_ADDRESS = 300
@@ -121,7 +121,7 @@ def place_at(session: Session, record: Household | GatheringPlace, point: MapPoi
     set_position(record, point)
     if point is None:
         return
-    georef = georeference_of(session, record.town_id)
+    georef = placing_georeference(session, record.town_id)
     if georef is None:
         # No transform: both pairs (where present) are the user's own.
         record.derived_coordinate = None
@@ -211,6 +211,29 @@ def clear_position(session: Session, household_id: uuid.UUID, crs: Crs) -> House
         h.map_x = h.map_y = None
     session.flush()
     return _view(h)
+
+
+def live_count(session: Session, town_id: uuid.UUID) -> int:
+    """The town's live households, placed or not (what its view counts), on the index of town and deletion."""
+    return session.scalar(select(func.count()).select_from(Household).where(
+        Household.town_id == town_id, Household.deleted_at.is_(None))) or 0
+
+
+def placed_place_count(session: Session, town_id: uuid.UUID, crs: Crs) -> int:
+    """The town's live gathering places placed on a ``crs`` map: those its page draws."""
+    x, y = ((GatheringPlace.lon, GatheringPlace.lat) if crs is Crs.GEO
+            else (GatheringPlace.map_x, GatheringPlace.map_y))
+    return session.scalar(select(func.count()).select_from(GatheringPlace).where(
+        GatheringPlace.town_id == town_id, GatheringPlace.deleted_at.is_(None), x.isnot(None), y.isnot(None))) or 0
+
+
+def live_in_town(session: Session, town_id: uuid.UUID, ids: Iterable[uuid.UUID]) -> set[uuid.UUID]:
+    """Those of ``ids`` that are live households of the town (what its household count counts), by primary key."""
+    ids = list(ids)
+    if not ids:
+        return set()
+    return set(session.scalars(select(Household.id).where(
+        Household.id.in_(ids), Household.town_id == town_id, Household.deleted_at.is_(None))))
 
 
 def unplaced_households(session: Session, town_id: uuid.UUID, crs: Crs) -> list[HouseholdView]:

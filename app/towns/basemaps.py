@@ -193,6 +193,15 @@ def georeference_of(session: Session, town_id: uuid.UUID) -> Georeference | None
     return _georeference(session.scalar(select(BaseMap).where(BaseMap.town_id == town_id)))
 
 
+def placing_georeference(session: Session, town_id: uuid.UUID) -> Georeference | None:
+    """``georeference_of`` for a record of the town being placed (its town exists): on every move and add.
+
+    One small query, no Town load; a plain or tiled map (no image) reads nothing more.
+    """
+    bm = session.scalar(select(BaseMap).where(BaseMap.town_id == town_id, BaseMap.kind == BaseMapKind.IMAGE))
+    return _georeference(bm)
+
+
 def georeference_view(session: Session, town_id: uuid.UUID) -> GeoreferenceView:
     """The town's control points and their residuals (empty without any)."""
     return GeoreferenceView.of(georeference_of(session, town_id))

@@ -75,6 +75,9 @@ class HouseholdsController(Controller):
         map_view.clicked.connect(self.on_map_clicked)
         map_view.moved.connect(self.on_feature_moved)
         towns.shown.connect(self.on_town_shown)
+        # After the town controller's own slot (the map drawn, Steps II and III started): see read_unplaced.
+        map_view.ready.connect(self._unplaced_due)
+        self._unplaced_due_at_draw = False
 
     @property
     def town_id(self) -> uuid.UUID | None:
@@ -84,7 +87,7 @@ class HouseholdsController(Controller):
         self.selected_id = None
         self.panel.show_household(None)
         self.panel.set_categories(categories)
-        self.refresh_unplaced()
+        self.read_unplaced()
 
     # ------------------------------------------------------------------ the change notice
 
@@ -168,10 +171,27 @@ class HouseholdsController(Controller):
     # ------------------------------------------------------------------ not on the map yet
 
     def refresh_unplaced(self) -> None:
+        self._unplaced_due_at_draw = False  # read now: nothing left for when the map is drawn
         if self.town_id is None:
             return
         with self.ledger.Session() as s:
             rows = households.unplaced_households(s, self.town_id, self.map_view.crs)
+        self._show_unplaced(rows)
+
+    def read_unplaced(self) -> None:
+        """The same list, read once the town's map is drawn (a pass over every household: 0.1-0.5 s in a city).
+
+        Not while the page loads: the households reach the page first; the list is right from the moment the
+        map is drawn (read in the same turn of the event loop, after Steps II and III started in the background).
+        """
+        self._unplaced_due_at_draw = True
+        self._show_unplaced([])  # the previous town's list must not stay meanwhile
+
+    def _unplaced_due(self) -> None:
+        if self._unplaced_due_at_draw:
+            self.refresh_unplaced()
+
+    def _show_unplaced(self, rows: list[HouseholdView]) -> None:
         self.unplaced.fill(rows, self.unplaced.current_id())
         self.unplaced_box.setTitle(translate("MainWindow", "Not on the map yet ({n})").format(n=len(rows)))
         self.unplaced_box.setVisible(bool(rows))
@@ -201,6 +221,7 @@ class HouseholdsController(Controller):
 
     def add_household(self, point: MapPoint, fields: HouseholdFields = HouseholdFields()) -> HouseholdView | None:
         town_id, new_id = self.town_id, uuid.uuid4()
+        self.towns.new_households([new_id])  # for the status line's count
         result = self.operations.run(
             translate("MainWindow", "Add household"),
             lambda s: households.add_household(s, town_id, point, fields, household_id=new_id),
@@ -209,7 +230,7 @@ class HouseholdsController(Controller):
             changes=OpChanges.of_household,
         )
         if result is not None:
-            self.select_household(result.id)
+            self.select_household(result.id, view=result)  # what the add returned: the ledger's view of it
             self.offer_real_ledger()
         return result
 
@@ -228,10 +249,13 @@ class HouseholdsController(Controller):
             changes=OpChanges.of_place,
         )
 
-    def select_household(self, household_id: uuid.UUID | None, *, pan: bool = False) -> None:
+    def select_household(self, household_id: uuid.UUID | None, *, pan: bool = False,
+                         view: HouseholdView | None = None) -> None:
+        """Show this household in the panel; ``view``: as it is in the ledger now (just written), not read again."""
         self.selected_id = household_id
-        view = None
-        if household_id is not None:
+        if household_id is None:
+            view = None
+        elif view is None or view.id != household_id:
             with self.ledger.Session() as s:
                 view = households.get_household(s, household_id)
         self.panel.show_household(view)
