@@ -70,21 +70,28 @@ class Comfort:
         self.apply()
 
     def apply(self) -> None:
-        # With a style sheet in place, widgets keep the font they were polished with: drop the
-        # sheet, change the font, then set the sheet again so every widget is polished anew.
-        self.app.setStyleSheet("")
+        """Set the application's font size and style sheet for the current settings. Each change of the style
+        sheet polishes every widget anew (0.3 s of a window's open with a city's panels): nothing is set
+        again that is already so."""
+        style = (HIGH_CONTRAST_STYLE + FOCUS_STYLE_HIGH_CONTRAST) if self.high_contrast else FOCUS_STYLE
         font = self.app.font()
         old = font.pointSizeF()
-        font.setPointSizeF(self.base_point_size * self.scale)
-        self.app.setFont(font)
-        ratio = font.pointSizeF() / old if old > 0 else 1.0
-        if ratio != 1.0:
-            # Headings and banners set their own sizes: scale them by the same step.
-            for widget in self.app.allWidgets():
-                if widget.testAttribute(Qt.WidgetAttribute.WA_SetFont):
-                    own = widget.font()
-                    if own.pointSizeF() > 0:
-                        own.setPointSizeF(own.pointSizeF() * ratio)
-                        widget.setFont(own)
-        style = (HIGH_CONTRAST_STYLE + FOCUS_STYLE_HIGH_CONTRAST) if self.high_contrast else FOCUS_STYLE
-        self.app.setStyleSheet(style)
+        size = self.base_point_size * self.scale
+        if old != size:
+            # With a style sheet in place, widgets keep the font they were polished with: drop the
+            # sheet, change the font, then set the sheet again so every widget is polished anew.
+            if self.app.styleSheet():
+                self.app.setStyleSheet("")
+            font.setPointSizeF(size)
+            self.app.setFont(font)
+            ratio = font.pointSizeF() / old if old > 0 else 1.0
+            if ratio != 1.0:
+                # Headings and banners set their own sizes: scale them by the same step.
+                for widget in self.app.allWidgets():
+                    if widget.testAttribute(Qt.WidgetAttribute.WA_SetFont):
+                        own = widget.font()
+                        if own.pointSizeF() > 0:
+                            own.setPointSizeF(own.pointSizeF() * ratio)
+                            widget.setFont(own)
+        if self.app.styleSheet() != style:
+            self.app.setStyleSheet(style)
