@@ -103,7 +103,8 @@ class HouseholdsController(Controller):
             self._show_place(spot)
 
     def _show_household(self, view: HouseholdView) -> None:
-        self.towns.kinds[str(view.id)] = "household"
+        # ``towns.kinds`` is left as the load made it for households (any id not a place is a household): the
+        # status line's counts read from it whether a household was placed at the load.
         feature = self.projector.public(household_feature(view, self.map_view.crs))
         if feature is None:
             self.map_view.remove(view.id)

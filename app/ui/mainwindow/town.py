@@ -196,9 +196,9 @@ class TownController(Controller):
     def _count_changes(self, changes: OpChanges) -> None:
         """The status line after an edit: only the changed records are read (by key), the counts adjusted.
 
-        Runs before the other controllers see the change (connected first), so ``kinds`` still holds what
-        was placed at the load for a household changed for the first time. A household neither placed at the
-        load nor announced as new (one unplaced at the load, a change from elsewhere) has the town counted again.
+        ``kinds`` holds the households placed at the load (only places are written into it later), so a
+        household changed for the first time was counted if it is there. A household neither placed at the load
+        nor announced as new (one unplaced at the load, a change from elsewhere) has the town counted again.
         """
         assert self.town is not None
         before: dict[uuid.UUID, bool] = {}
