@@ -6,7 +6,7 @@ import enum
 import uuid
 from datetime import date, datetime
 
-from sqlalchemy import Column, Enum, ForeignKey, Index, String, Table, Text, UniqueConstraint, Uuid, text
+from sqlalchemy import Column, Enum, ForeignKey, Index, String, Table, Text, UniqueConstraint, Uuid
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.models.base import Base, Record
@@ -167,8 +167,7 @@ class Person(Record, Base):
     __table_args__ = (
         # The first live member of a household, read from the index alone: the map's label of a household
         # without a name (app/maps/query.py), one lookup per unnamed household (migration 0017).
-        Index("ix_person_household_first", "household_id", "sort_order", "name",
-              sqlite_where=text("deleted_at IS NULL"), postgresql_where=text("deleted_at IS NULL")),
+        Index("ix_person_household_first", "household_id", "sort_order", "name", "deleted_at"),
     )
 
     household_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("household.id", ondelete="CASCADE"), index=True)
