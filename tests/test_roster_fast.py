@@ -7,7 +7,6 @@ import unicodedata
 from datetime import date
 
 import pytest
-from openpyxl import Workbook
 from sqlalchemy import text
 
 from app.core.errors import LedgerError
@@ -16,6 +15,7 @@ from app.households import households
 from app.watch.roster import apply_roster, read_roster
 from app.watch.roster import reading as roster_reading
 from app.watch.roster.reading import read_rows
+from tests.test_audited_writes import _roster as xlsx
 
 HEADER = ["氏名", "フリガナ", "住所", "電話番号", "生年月日", "世帯区分", "気になるところ", "見守り者", "気がかり"]
 
@@ -33,16 +33,6 @@ TRICKY = [
     ["鈴木　四郎", "", "余川町5", "", "", "", "", "", "1"],
     ["鈴木　五郎", "", "余川町5", "", "", "", "", "", "Ｙ"],
 ]
-
-
-def xlsx(path, rows):
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "名簿"
-    for r in rows:
-        ws.append(r)
-    wb.save(path)
-    return path
 
 
 def oracle(cells: list) -> dict:
