@@ -63,7 +63,8 @@ def agency_rows(session: Session, ids: set[uuid.UUID]) -> list[Row]:
 
 # ---------------------------------------------------------------- the emergency contact sheet (app/emergency/contact_sheet.py)
 # The sheet shows a few columns of each person needing support: they are read straight into plain tuples, one query
-# per kind of row (persons with their card, contacts, watchers, agencies), ids kept as their stored text.
+# per kind of row (persons with their card, watchers), ids kept as their stored text; contacts and agencies are read
+# as Step III reads them.
 
 
 def _raw(column):  # noqa: ANN001, ANN202 - a UUID column read as its stored text (no UUID made per row)
@@ -101,27 +102,9 @@ def sheet_person_rows(session: Session, town_id: uuid.UUID) -> list[Row]:
     ))
 
 
-def sheet_contacts(session: Session, town_id: uuid.UUID) -> dict[str, list[Row]]:
-    """Live emergency contacts of the town's live persons by the person's stored id, first called first: priority,
-    name, relationship, phone (one query)."""
-    rows = session.execute(
-        select(_raw(EmergencyContact.person_id).label("person_key"), EmergencyContact.priority, EmergencyContact.name,
-               EmergencyContact.relationship, EmergencyContact.phone, Household.town_id)
-        .join(Person, Person.id == EmergencyContact.person_id)
-        .join(Household, Household.id == Person.household_id)
-        .where(EmergencyContact.deleted_at.is_(None))
-        .order_by(EmergencyContact.priority, EmergencyContact.created_at)
-    )
-    found: dict[str, list[Row]] = {}
-    for r in rows:
-        if r.town_id == town_id:
-            found.setdefault(r.person_key, []).append(r)
-    return found
-
-
 def sheet_watcher_names(session: Session, town_id: uuid.UUID) -> dict[str, tuple[str, ...]]:
     """The names of each person's live watchers of the town by the person's stored id, in form order (one query,
-    the same links as app/watch/network.py ``_town_links``)."""
+    the links of app/watch/list_rows.py ``link_statement``)."""
     found: dict[str, list[str]] = {}
     for key, name in session.execute(
         select(_raw(WatchLink.person_id), Watcher.name)

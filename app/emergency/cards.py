@@ -469,13 +469,10 @@ def _card_views(session: Session, town: Town, concerns: list[ConcernView], order
     contacts = town_contacts(session, town_id)
     agency_ids = {a for r in cards.values() for a in (r.family_doctor_id, r.care_office_id, r.support_centre_id) if a}
     agencies = {r.id: agency_view(r) for r in agency_rows(session, agency_ids)} if agency_ids else {}
-    shelters = _designated_shelters(session)
-    nearest: dict[tuple[float | None, float | None], NearestShelter] = {}  # a household's persons share one
+    nearest = nearest_shelters(session)
     views = []
     for number, _, person, household_id, household_name, address, lat, lon in persons:
-        shelter = nearest.get((lat, lon))
-        if shelter is None:
-            shelter = nearest[(lat, lon)] = _nearest(lat, lon, shelters)
+        shelter = nearest(lat, lon)
         card = cards.get(person.id)
         mine = tuple(ContactView(c.id, c.person_id, c.priority, c.name, c.relationship, c.phone, c.address)
                      for c in contacts.get(person.id, ()))
@@ -560,19 +557,19 @@ def _designated_shelters(session: Session, *, bulk: bool = True) -> ShelterFinde
     ))), bulk=bulk)
 
 
-def shelter_labels(session: Session) -> Callable[[float | None, float | None], str]:
-    """The label of the shelter printed for a position (``NearestShelter.label``), worked out once per position
-    (a household's persons share one): for the rows of a whole town."""
+def nearest_shelters(session: Session) -> Callable[[float | None, float | None], NearestShelter]:
+    """The shelter for a position (``_nearest``), worked out once per position (a household's persons share
+    one): for the rows of a whole town."""
     shelters = _designated_shelters(session)
-    labels: dict[tuple[float | None, float | None], str] = {}
+    found: dict[tuple[float | None, float | None], NearestShelter] = {}
 
-    def label(lat: float | None, lon: float | None) -> str:
-        found = labels.get((lat, lon))
-        if found is None:
-            found = labels[(lat, lon)] = _nearest(lat, lon, shelters).label
-        return found
+    def nearest(lat: float | None, lon: float | None) -> NearestShelter:
+        shelter = found.get((lat, lon))
+        if shelter is None:
+            shelter = found[(lat, lon)] = _nearest(lat, lon, shelters)
+        return shelter
 
-    return label
+    return nearest
 
 
 def _nearest(lat: float | None, lon: float | None, shelters: ShelterFinder) -> NearestShelter:

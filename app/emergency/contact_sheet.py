@@ -33,7 +33,7 @@ from app.core.sheets import SharedStyles, header_text
 from app.core.text import fold
 from app.core.wareki import to_wareki
 from app.emergency import cards as emergency
-from app.emergency.card_rows import agency_rows, sheet_contacts, sheet_person_rows, sheet_watcher_names
+from app.emergency.card_rows import agency_rows, sheet_person_rows, sheet_watcher_names, town_contacts
 from app.emergency.cards import SortOrder
 from app.emergency.views import CardView
 from app.privacy.copies import register_copies, serial_line
@@ -138,13 +138,13 @@ def sheet_data(
     sharing = current_sharing(session) if sharing is None else sharing
     with no_gc_pauses():
         persons = sheet_person_rows(session, town_id)
-        contacts = sheet_contacts(session, town_id)
+        contacts = {pid.hex: rows for pid, rows in town_contacts(session, town_id).items()}
         watchers = sheet_watcher_names(session, town_id)
         agency_keys = {k for r in persons if r.has_card
                        for k in (r.family_doctor_key, r.care_office_key, r.support_centre_key) if k}
         agencies = ({r.id.hex: r for r in agency_rows(session, {uuid.UUID(hex=k) for k in agency_keys})}
                     if agency_keys else {})
-        shelter = emergency.shelter_labels(session)
+        nearest = emergency.nearest_shelters(session)
         shown = name_shown(audience, sharing)
         # (sort key, map number, masked, fields, person key)
         entries = []
@@ -153,7 +153,7 @@ def sheet_data(
             f = {
                 "map_number": r.map_number, "name": r.name, "kana": r.kana, "address": r.address, "phone": r.phone,
                 "contacts": [(c.priority, c.name, c.relationship, c.phone) for c in contacts.get(key, ())],
-                "watchers": watchers.get(key, ()) if r.of_concern else (), "shelter": shelter(r.lat, r.lon),
+                "watchers": watchers.get(key, ()) if r.of_concern else (), "shelter": nearest(r.lat, r.lon).label,
                 "has_card": r.has_card, "family_doctor": None, "family_doctor_text": "", "care_manager_name": "",
                 "care_office": None, "support_centre": None, "care_level": "", "note": "", "medical_notes": "",
             }

@@ -190,7 +190,7 @@ def _image_base_map(session: Session, town_id: uuid.UUID) -> BaseMap:
 def georeference_of(session: Session, town_id: uuid.UUID) -> Georeference | None:
     """The town's image tied to the ground, or None (no image, or no control points)."""
     _town(session, town_id)
-    return _georeference(session.scalar(select(BaseMap).where(BaseMap.town_id == town_id)))
+    return placing_georeference(session, town_id)
 
 
 def placing_georeference(session: Session, town_id: uuid.UUID) -> Georeference | None:

@@ -1,10 +1,11 @@
-"""Step II's list read straight from the driver's rows: the same views as ``network.list_concerns``, fewer layers.
+"""Step II's list read straight from the driver's rows (``network.list_concerns`` is this read).
 
 A city has 7,700 persons of concern and 8,600 watch links. Read through SQLAlchemy's typed result rows, every id
 went through the Uuid processor, every date through the SQLite date parser and every cell through a ``Row``
 attribute lookup: three quarters of the read. Here the two queries are the same Core statements (same SQL, same
-plan, same order), with the ids read as their stored text; each id and date is made once (a household's persons
-share one UUID, a watcher's links one ``WatcherView``), and rows are unpacked as plain tuples.
+plan, same order) as the typed-row read they replaced (kept in tests/test_list_rows.py as the oracle), with the
+ids read as their stored text; each id and date is made once (a household's persons share one UUID, a watcher's
+links one ``WatcherView``), and rows are unpacked as plain tuples.
 """
 
 from __future__ import annotations
@@ -72,15 +73,14 @@ def _frequency(value: str | None) -> WatchFrequency | None:
 
 
 def concern_statement(town_id: uuid.UUID):  # noqa: ANN201 - a Select
-    """The town's live persons of concern with their household's columns, in map-number order; the statement of
-    ``network.concern_rows`` with the ids and dates read as stored."""
+    """The town's live persons of concern with their household's columns, in map-number order, with the ids and
+    dates read as stored."""
     return (
         select(_text(Person.id, "person_key"), _text(Person.household_id, "household_key"), Person.name, Person.kana, _text(Person.birth_date, "born"),
                Person.phone, Person.concerns, Person.sort_order, Household.map_number, Household.name.label("household_name"),
                Household.address, Household.lat, Household.lon)
         .join(Household, Person.household_id == Household.id)
         # coalesce(): no index serves it, so SQLite reads the members in one pass and each one's household by key
-        # (see network.concern_rows).
         .where(func.coalesce(Household.town_id, Household.town_id) == town_id, Household.deleted_at.is_(None),
                Person.deleted_at.is_(None), Person.of_concern.is_(True))
         .order_by(Household.map_number, Person.sort_order)
@@ -88,7 +88,8 @@ def concern_statement(town_id: uuid.UUID):  # noqa: ANN201 - a Select
 
 
 def link_statement(town_id: uuid.UUID):  # noqa: ANN201 - a Select
-    """Live links whose watcher is a live watcher of the town, in form order; ``network._town_links``' statement."""
+    """Live links whose watcher is a live watcher of the town, in form order (starting from the town's watchers,
+    SQLite reads the links by key and never every member of the town)."""
     return (
         select(_text(WatchLink.id, "link_key"), _text(WatchLink.person_id, "person_key"), WatchLink.involvement, WatchLink.frequency,
                _text(WatchLink.since, "since"), WatchLink.note, _text(Watcher.id, "watcher_key"), Watcher.name, Watcher.kana, Watcher.phone,
@@ -101,7 +102,7 @@ def link_statement(town_id: uuid.UUID):  # noqa: ANN201 - a Select
 
 def read_concerns(session: Session, town_id: uuid.UUID) -> list[ConcernView]:
     """The town's persons of concern in map-number order, each with their current watchers (two queries): the
-    same list as ``network.list_concerns`` (tests/test_list_rows.py compares them)."""
+    list ``network.list_concerns`` gives (tests/test_list_rows.py compares it with the typed-row read)."""
     with no_gc_pauses():
         make = _ids()
         db = session.connection()  # Core rows: no ORM loading step per row

@@ -29,7 +29,6 @@ from app.ui.mainwindow.town import TownController, TownDetails
 from app.ui.operations import OpChanges, Operations
 from app.ui.pdf_preview import PdfPreviewDialog
 from app.ui.worker import Job
-from app.watch.list_rows import read_concerns
 
 translate = QCoreApplication.translate
 CARDS = OpChanges(cards=True)
@@ -57,7 +56,7 @@ class EmergencyController(Controller):
             return
         self.towns.supersede_details()
         with self.ledger.Session() as s:
-            cards = emergency.list_cards(s, self.towns.town.id, concerns=read_concerns(s, self.towns.town.id))
+            cards = emergency.list_cards(s, self.towns.town.id)
         self.panel.show_cards(cards, self.panel.current_person())
 
     def on_changed(self, changes: OpChanges) -> None:

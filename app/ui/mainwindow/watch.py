@@ -16,7 +16,6 @@ from app.ui.mainwindow.town import TownController, TownDetails
 from app.ui.operations import OpChanges, Operations
 from app.ui.watch_panel import LinkDialog, WatchPanel
 from app.watch import network as watch
-from app.watch.list_rows import read_concerns
 from app.watch.views import ConcernView, LinkFields, WatchLinkView
 
 translate = QCoreApplication.translate
@@ -48,7 +47,7 @@ class WatchController(Controller):
             return
         self.towns.supersede_details()
         with self.ledger.Session() as s:
-            concerns = read_concerns(s, self.towns.town.id)
+            concerns = watch.list_concerns(s, self.towns.town.id)
             lines = watch.watch_lines(s, self.towns.town.id, concerns=concerns)
         self.show(concerns, lines)  # a watch change moves no household: the hazards shown stay
 
