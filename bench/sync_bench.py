@@ -180,8 +180,9 @@ def write(rows: list, server: str, households: int) -> None:
               "  time; the server inserts them and their journal rows 2,000 per statement (one JSON array; the",
               "  policies read the laptop's districts once per statement, the journal's district and stale checks",
               "  run once per statement on its transition table); laptop B inserts them per table with their audit",
-              "  entries through app/models/writes.py (``Writes.rows``: one executemany of plain tuples through the",
-              "  driver a batch, the ledger's page cache raised to 64 MB while a large pull is applied). Laptop CPU:",
+              "  entries (one per record, holding its fields) through app/models/writes.py (``Writes.rows``: one",
+              "  executemany of plain tuples through the driver a batch, the ledger's page cache raised to 64 MB while",
+              "  a large pull is applied). Laptop CPU:",
               "  this process's CPU seconds (both laptops run in it; the server's work is not in it).",
               "- An incremental sync is a few round trips plus one statement per changed field.", END]
     replace_section(RESULTS, START, END, "\n".join(lines) + "\n")

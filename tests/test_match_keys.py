@@ -19,6 +19,7 @@ from app.households import households
 from app.models import AuditEntry, Household, HouseholdCategory, Person
 from app.models.entities import household_category_link
 from app.models.watch import Watcher, WatchLink
+from app.privacy.audit import entry_rows
 from app.towns.towns import create_town
 from app.watch import network as watch
 from app.watch.roster import apply_roster, read_roster
@@ -163,7 +164,7 @@ def _ledger_state(s, town_id):
         return getattr(record, "address", None) or record.name
 
     audit = sorted((e.action, e.entity, e.field or "", e.old_value or "", named(e.field, e.new_value))
-                   for e in s.scalars(select(AuditEntry)))
+                   for e in entry_rows(s.scalars(select(AuditEntry).order_by(AuditEntry.id))))
     return homes, links, audit
 
 

@@ -220,6 +220,7 @@ def _entries_since(s, first: int) -> list[tuple]:
     from sqlalchemy import select
 
     from app.models import AuditEntry, Person, Town, Watcher
+    from app.privacy.audit import entry_rows
 
     names = {h.id: f"household {h.map_number}" for h in s.scalars(select(Household))}
     names |= {p.id: p.name for p in s.scalars(select(Person))}
@@ -234,7 +235,7 @@ def _entries_since(s, first: int) -> list[tuple]:
         return next((n for i, n in names.items() if str(i) == text), text)
 
     entries = []
-    for e in s.scalars(select(AuditEntry).where(AuditEntry.id > first)):
+    for e in entry_rows(s.scalars(select(AuditEntry).where(AuditEntry.id > first).order_by(AuditEntry.id))):
         record = names.get(e.entity_id, "a link" if e.entity == "watch_link" else "?")
         entries.append((e.action.value, e.entity, record, e.field, value(e.field, e.old_value),
                         value(e.field, e.new_value), e.label))

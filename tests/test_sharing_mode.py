@@ -13,6 +13,7 @@ from sqlalchemy import select
 
 from app.core.errors import LedgerError
 from app.models import AuditEntry, Person, SharingModeChange
+from app.privacy.audit import entry_rows
 from app.privacy.masking import ANONYMOUS_NAME, Audience, community_view_rule, export_rule
 from app.privacy.sharing import DISASTER_LAW, SharingMode, current_sharing, mode_history, switch_mode
 from app.towns.geojson_export import export_geojson
@@ -120,8 +121,8 @@ def test_every_switch_is_recorded_with_who_why_and_when_in_the_history_of_change
                     at=datetime(2026, 7, 9, 1, 0, tzinfo=timezone.utc))
     with ledger.Session() as s:
         history = mode_history(s)
-        entries = s.scalars(select(AuditEntry).where(AuditEntry.entity == "sharing_mode_change")
-                            .order_by(AuditEntry.id)).all()
+        entries = entry_rows(s.scalars(select(AuditEntry).where(AuditEntry.entity == "sharing_mode_change")
+                                       .order_by(AuditEntry.id)))
     assert [(h.mode, h.who, h.why) for h in history] == [
         (SharingMode.NORMAL, "社協　事務局長", "警戒解除"), (SharingMode.DISASTER, "社協　事務局長", "土砂災害警戒情報")]
     assert history[1].at.replace(tzinfo=timezone.utc) == SWITCHED_AT

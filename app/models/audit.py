@@ -41,7 +41,7 @@ class AuditAction(enum.StrEnum):
 
 
 class AuditEntry(Base):
-    """One changed field of one record (or one whole record, for deletes), with who and when."""
+    """One changed field of one record (or one whole record, for creates and deletes), with who and when."""
 
     __tablename__ = "audit_entry"
     __table_args__ = (
@@ -160,23 +160,47 @@ def collection_text(labels: Iterable[str]) -> str:
     return ", ".join(sorted(labels))
 
 
+# A created record is one entry: ``field`` is this marker and ``new_value`` a JSON object of field → text (as
+# ``as_text`` writes it), in the order the fields were set. Readers show it as the one-entry-per-field rows a
+# ledger made before this keeps (``expand_created``), so the history reads the same either way.
+CREATED_FIELDS = "*"
+
+
 def created_entries(origin: Origin, entity: str, values: Mapping[str, object], *, record: object = None,
                     logged: Iterable[str] | None = None,
                     collections: Mapping[str, Iterable[str]] | None = None) -> list[dict]:
-    """The entries of a record created with ``values``: one per field that was set (not None, not ""), and
-    one per many-to-many collection (its labels); a bare entry when nothing was set. ``logged`` limits them
-    to those fields (columns left to their defaults say nothing)."""
+    """The entry of a record created with ``values``: every field that was set (not None, not "") and every
+    many-to-many collection (its labels), as one entry (``CREATED_FIELDS``); a bare entry when nothing was
+    set. ``logged`` limits them to those fields (columns left to their defaults say nothing)."""
     record = values if record is None else record
     base = audit_row(origin, AuditAction.CREATE, entity, _as_id(values.get("id")), record)
-    entries = []
+    fields: dict[str, str | None] = {}
     for f in (values if logged is None else logged):
         value = values.get(f)
         if f in SKIPPED_FIELDS or value is None or (isinstance(value, str) and value == ""):
             continue
-        entries.append({**base, "field": f, "new_value": as_text(value)})
+        fields[f] = as_text(value)
     for f, labels in (collections or {}).items():
-        entries.append({**base, "field": f, "new_value": collection_text(labels)})
-    return entries or [base]
+        fields[f] = collection_text(labels)
+    if not fields:
+        return [base]
+    return [{**base, "field": CREATED_FIELDS, "new_value": json.dumps(fields, ensure_ascii=False)}]
+
+
+def expand_created(field: str | None, new_value: str | None) -> list[tuple[str | None, str | None]]:
+    """(field, new value) pairs an entry stands for, in the order they were set: those of a created record's one
+    entry (``CREATED_FIELDS``), or the entry's own pair. The text is data (it may have come in a sync package):
+    anything but a JSON object of texts reads as the entry's own pair, never raises."""
+    if field != CREATED_FIELDS or not new_value:
+        return [(field, new_value)]
+    try:
+        fields = json.loads(new_value)
+    except (ValueError, RecursionError):
+        return [(field, new_value)]
+    if not isinstance(fields, dict) or not fields:
+        return [(field, new_value)]
+    return [(str(f), v if v is None or isinstance(v, str) else json.dumps(v, ensure_ascii=False))
+            for f, v in fields.items()]
 
 
 def updated_entries(origin: Origin, entity: str, record: object, old: Mapping[str, object],

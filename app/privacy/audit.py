@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import enum
 import uuid
+from collections.abc import Iterable
 from dataclasses import astuple, dataclass, fields
 from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
@@ -15,7 +16,7 @@ from sqlalchemy.orm import Session
 from app.core.errors import QT_TRANSLATE_NOOP, LedgerError, NotFound
 from app.core.sheets import active_sheet, looks_like_formula, xlsx_text
 from app.models import AuditAction, AuditEntry, Person, utcnow
-from app.models.audit import REASON_INFO_KEY
+from app.models.audit import REASON_INFO_KEY, expand_created
 from app.privacy.masking import Audience, export_rule
 
 
@@ -51,10 +52,19 @@ ARCHIVE_REASON_LABELS = {ArchiveReason.MOVED_AWAY: "転出", ArchiveReason.FACIL
                          ArchiveReason.DIED: "死亡", ArchiveReason.OTHER: "その他"}
 
 
-def _row(e: AuditEntry) -> AuditRow:
-    return AuditRow(at=e.at, operator_name=e.operator_name, operator_role=e.operator_role, action=e.action,
-                    entity=e.entity, entity_id=e.entity_id, person_id=e.person_id, household_id=e.household_id,
-                    label=e.label, field=e.field, old_value=e.old_value, new_value=e.new_value, reason=e.reason)
+def _rows(e: AuditEntry, newest_first: bool) -> list[AuditRow]:
+    pairs = expand_created(e.field, e.new_value) if e.action is AuditAction.CREATE else [(e.field, e.new_value)]
+    return [AuditRow(at=e.at, operator_name=e.operator_name, operator_role=e.operator_role, action=e.action,
+                     entity=e.entity, entity_id=e.entity_id, person_id=e.person_id, household_id=e.household_id,
+                     label=e.label, field=field, old_value=e.old_value, new_value=new_value, reason=e.reason)
+            for field, new_value in (reversed(pairs) if newest_first else pairs)]
+
+
+def entry_rows(entries: Iterable[AuditEntry], *, newest_first: bool = False) -> list[AuditRow]:
+    """The rows entries show as, in their order: a created record's one entry (``CREATED_FIELDS``) as one row
+    per field set, in the order they were set (the last first with ``newest_first``), as a ledger with one
+    entry per field (made before issue 17) lists them; any other entry as its one row."""
+    return [row for e in entries for row in _rows(e, newest_first)]
 
 
 def _bound(value: date | datetime | None, *, end: bool) -> datetime | None:
@@ -90,9 +100,10 @@ def list_audit(session: Session, *, person_id: uuid.UUID | None = None, househol
         else:
             query = query.where(AuditEntry.at < stop.astimezone(timezone.utc))
     query = query.order_by(AuditEntry.at.desc(), AuditEntry.id.desc())
-    if limit is not None:
+    if limit is not None:  # an entry shows as one row or more: ``limit`` entries give at least ``limit`` rows
         query = query.limit(limit)
-    return [_row(e) for e in session.scalars(query)]
+    rows = entry_rows(session.scalars(query), newest_first=True)
+    return rows if limit is None else rows[:limit]
 
 
 def _cells(row: AuditRow) -> list[str]:

@@ -12,7 +12,7 @@ from sqlalchemy import Connection, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from app.models import AuditAction, AuditEntry, Base, HouseholdCategory
-from app.models.audit import Origin, audit_row, collection_text, created_entries
+from app.models.audit import Origin, audit_row, created_entries
 from app.models.entities import household_category_link
 from app.models.sync import SyncConflict, SyncPulledRange, SyncState, SyncUnpushedRecord
 from app.models.writes import RowChange, Writes, large_cache
@@ -152,16 +152,16 @@ class _Applier:
                     self.pending.held.add((c.entity_id, name))
 
     def insert(self, c: Change, record: dict, reason: str) -> None:
-        """A whole record from elsewhere, audited as a record created here is (one entry per field set)."""
+        """A whole record from elsewhere, audited as a record created here is (one entry holding the fields set)."""
         origin = origin_of(c, reason)
         table = table_of(c.entity)
-        self.writes.insert(table, [{**decode_row(table, record), "id": c.entity_id}], origin=origin)
-        if c.entity == "household" and record.get(CATEGORIES):
-            ids = record[CATEGORIES]
+        row = {**decode_row(table, record), "id": c.entity_id}
+        ids = record.get(CATEGORIES) if c.entity == "household" else None
+        collections = {CATEGORIES: [self._category_label(i) for i in ids]} if ids else None
+        self.writes.rows(table, [row], created_entries(origin, table.name, row, collections=collections))
+        if ids:
             self.writes.rows(household_category_link, [dict(household_id=c.entity_id, category_id=uuid.UUID(i))
                                                        for i in ids])
-            self.writes.note([audit_row(origin, AuditAction.CREATE, c.entity, c.entity_id, record, CATEGORIES, None,
-                                        collection_text(self._category_label(i) for i in ids))])
         self.writes.send(audit=False)
 
     def create_run(self, run: list[Change]) -> None:
@@ -219,12 +219,11 @@ class _Applier:
             origin = origin_of(c, f"sync: {c.laptop_name}")
             row = {**decode_row(table, record), "id": c.entity_id}
             rows.append(row)
-            self.writes.note(created_entries(origin, table.name, row))
-            if table.name == "household" and record.get(CATEGORIES):
-                category_ids = record[CATEGORIES]
+            category_ids = record.get(CATEGORIES) if table.name == "household" else None
+            collections = {CATEGORIES: [self._category_label(i) for i in category_ids]} if category_ids else None
+            self.writes.note(created_entries(origin, table.name, row, collections=collections))
+            if category_ids:
                 links += [dict(household_id=c.entity_id, category_id=uuid.UUID(i)) for i in category_ids]
-                self.writes.note([audit_row(origin, AuditAction.CREATE, table.name, c.entity_id, record, CATEGORIES,
-                                            None, collection_text(self._category_label(i) for i in category_ids))])
         # Entries noted above in the order ``insert`` gives them; the rows go as plain batches (no entries of their own).
         self.writes.rows(table, rows)
         if links:

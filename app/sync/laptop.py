@@ -8,7 +8,8 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from app.core.errors import QT_TRANSLATE_NOOP
-from app.models import Ledger
+from app.models import AuditAction, Ledger
+from app.models.audit import expand_created
 from app.models.sync import SyncConflict, SyncUnpushedRecord
 from app.sync.applier import apply_pulled
 from app.sync.core import SYNCED_TABLES, StalePush, SyncError, aware, table_of
@@ -91,7 +92,10 @@ def sync_status(session: Session) -> SyncStatus:
     if state.pushed_audit_id is None:
         pending = sum(conn.scalar(select(func.count()).select_from(table_of(e))) or 0 for e in SYNCED_TABLES)
     else:
-        keys = {(e.entity_id, e.field) for e in pending_entries(conn, state.pushed_audit_id)}
+        # A created record's one entry counts as the fields it holds, as the entries of an older ledger do.
+        keys = {(e.entity_id, name) for e in pending_entries(conn, state.pushed_audit_id)
+                for name, _ in (expand_created(e.field, e.new_value) if e.action == AuditAction.CREATE
+                                else [(e.field, None)])}
         u = SyncUnpushedRecord.__table__
         pending = len(keys) + (conn.scalar(select(func.count()).select_from(u)) or 0)
         c = SyncConflict.__table__
