@@ -1,4 +1,4 @@
-"""The map page folium builds: local files only, no CDN, the base map through the app's scheme."""
+"""The map page the app builds: local files only, no CDN, the base map through the app's scheme."""
 
 from __future__ import annotations
 
@@ -31,7 +31,7 @@ def test_page_loads_only_local_files_and_qt_resources(tmp_path):
 
 
 def page_and_script(page: Path) -> str:
-    """The page and the script files it loads from beside it (folium's map code and the page settings)."""
+    """The page and the script files it loads from beside it (the map's code and the page settings)."""
     html = page.read_text(encoding="utf-8")
     scripts = [Path(u[len("file://"):]) for u in URL_ATTR.findall(html) if u.startswith(page.parent.as_uri())]
     return html + "".join(s.read_text(encoding="utf-8") for s in scripts)
@@ -84,7 +84,8 @@ def test_page_holds_no_inline_script_and_a_policy_that_allows_only_the_apps_file
 
 
 def test_text_from_a_file_is_never_evaluated_as_a_template(tmp_path):
-    # folium renders its templates twice: text passed through them would be evaluated by Jinja
+    # no template engine: text from a file must reach the page as data, never be evaluated (folium, used before,
+    # rendered its templates twice through Jinja)
     text = "{{ 7*7 }} {% if true %}yes{% endif %} {{ cycler.__init__.__globals__ }}"
     evil = BaseMapView(None, "plain", None, None, None, None, text, None, None, None)
     legend = [{"code": "c", "label": text, "color": "#fff", "shape": "circle", "letter": "c", "priority": 1}]

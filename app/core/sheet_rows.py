@@ -18,13 +18,17 @@ import tempfile
 import zipfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
 
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.utils import get_column_letter
-from openpyxl.workbook import Workbook
-
 from app.core.sheets import SharedStyles, looks_like_formula
+
+if TYPE_CHECKING:  # openpyxl is imported when a workbook is written, not when the app starts (issue 17)
+    from openpyxl.workbook import Workbook
+
+# The control characters XML cannot carry: openpyxl.cell.cell's ILLEGAL_CHARACTERS_RE, the same pattern
+# (tests/test_lazy_imports.py compares them) without importing openpyxl for it.
+ILLEGAL_CHARACTERS_RE = re.compile(r"[\000-\010]|[\013-\014]|[\016-\037]")
 
 _FLUSH_ROWS = 2000  # rows kept as text before they go to the temporary file
 _EMPTY_SHEET_DATA = re.compile(rb"<sheetData\s*/>|<sheetData>\s*</sheetData>")
@@ -54,6 +58,8 @@ class SheetRows:
         self._breaks: list[int] = []  # rows after which a page ends
 
     def _letter(self, col: int) -> str:
+        from openpyxl.utils import get_column_letter
+
         while len(self._letters) <= col:
             self._letters.append(get_column_letter(len(self._letters) + 1))
         return self._letters[col]

@@ -9,16 +9,16 @@ from copy import copy
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-
-from openpyxl import load_workbook
-from openpyxl.cell.cell import Cell, MergedCell
-from openpyxl.styles import NamedStyle
-from openpyxl.utils import get_column_letter
-from openpyxl.workbook import Workbook
-from openpyxl.worksheet.worksheet import Worksheet
+from typing import TYPE_CHECKING
 
 from app.core.errors import QT_TRANSLATE_NOOP, LedgerError
 from app.core.workbook_guard import check_package
+
+if TYPE_CHECKING:  # openpyxl is imported where a workbook is read or written, not when the app starts (issue 17)
+    from openpyxl.cell.cell import Cell, MergedCell
+    from openpyxl.styles import NamedStyle
+    from openpyxl.workbook import Workbook
+    from openpyxl.worksheet.worksheet import Worksheet
 
 # Text a spreadsheet may take for a formula (OWASP "CSV injection"): it starts with one of these, also after
 # leading spaces (some spreadsheets trim them on import), or with a tab or a carriage return.
@@ -63,6 +63,8 @@ def open_workbook(path: Path) -> Workbook:
     if not zipfile.is_zipfile(path):
         raise LedgerError(QT_TRANSLATE_NOOP("errors", "This is not an Excel workbook (.xlsx)."), where=path.name)
     check_package(path)  # before openpyxl unpacks anything: a zip bomb is refused here
+    from openpyxl import load_workbook
+
     try:
         return load_workbook(path, read_only=True, data_only=False)
     except Exception as exc:  # openpyxl raises many kinds for a broken package
@@ -72,6 +74,8 @@ def open_workbook(path: Path) -> Workbook:
 
 def cell_ref(row: int, column: int) -> str:
     """Excel's name of a cell from 1-based row and column: (3, 2) → "B3"."""
+    from openpyxl.utils import get_column_letter
+
     return f"{get_column_letter(column)}{row}"
 
 
@@ -117,6 +121,8 @@ def check_length(text: str, limit: int, what: str, sheet: str, row: int, column:
 
 def active_sheet(wb: Workbook) -> Worksheet:
     """The sheet a new workbook opens on (``Workbook()`` always makes one worksheet)."""
+    from openpyxl.worksheet.worksheet import Worksheet
+
     ws = wb.active
     if not isinstance(ws, Worksheet):
         raise TypeError(f"the workbook's active sheet is not a worksheet: {ws!r}")
@@ -125,6 +131,8 @@ def active_sheet(wb: Workbook) -> Worksheet:
 
 def write_text(cell: Cell | MergedCell, value: str) -> None:
     """Write user text so Excel and LibreOffice show it as typed, never evaluate it as a formula."""
+    from openpyxl.cell.cell import MergedCell
+
     if isinstance(cell, MergedCell):
         raise ValueError(f"{cell.coordinate} lies inside a merged range: write to its top-left cell")
     cell.value = xlsx_text(value) if isinstance(value, str) else value
@@ -150,6 +158,9 @@ class SharedStyles:
     array, so openpyxl never hashes a new Font/Border/Alignment into the style table per cell."""
 
     def __init__(self, wb: Workbook, styles: dict[str, NamedStyle]) -> None:
+        from openpyxl.cell.cell import Cell
+
+        self._cell = Cell  # openpyxl's cell class, looked up once (``cell`` runs for every cell)
         for name, style in styles.items():
             style.name = name
             wb.add_named_style(style)
@@ -171,7 +182,7 @@ class SharedStyles:
             value = None
         elif isinstance(value, str):
             value = xlsx_text(value)
-        cell = Cell(ws, row=1, column=1, value=value, style_array=copy(self._arrays[style]) if style else None)
+        cell = self._cell(ws, row=1, column=1, value=value, style_array=copy(self._arrays[style]) if style else None)
         _keep_text(cell)
         return cell
 

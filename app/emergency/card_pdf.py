@@ -16,11 +16,8 @@ import uuid
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
-from openpyxl.worksheet.pagebreak import Break
-from openpyxl.worksheet.properties import PageSetupProperties
 from sqlalchemy.orm import Session
 
 from app.core.errors import QT_TRANSLATE_NOOP, LedgerError
@@ -34,6 +31,9 @@ from app.privacy.copies import register_copies, serial_line
 from app.privacy.masking import Audience, as_audience, hidden_persons, mask_card, rule_line
 from app.privacy.sharing import SharingContext, current_sharing
 from app.towns import towns
+
+if TYPE_CHECKING:  # openpyxl is imported when cards are written to Excel, not when the app starts (issue 17)
+    from openpyxl.styles import NamedStyle
 
 TITLE = "緊急連絡カード"
 FONT_NAME = "BIZ UDゴシック"
@@ -177,11 +177,11 @@ def write_cards_pdf(views: Sequence[CardView], path: Path, *, per_page: int = 1,
 # ---------------------------------------------------------------- Excel
 
 
-_thin = Side(style="thin", color="000000")
-_box = Border(left=_thin, right=_thin, top=_thin, bottom=_thin)
-
-
 def _styles() -> dict[str, NamedStyle]:
+    from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
+
+    _thin = Side(style="thin", color="000000")
+    _box = Border(left=_thin, right=_thin, top=_thin, bottom=_thin)
     return {
         "カード 表題": NamedStyle(font=Font(name=FONT_NAME, size=20, bold=True)),
         "カード 町名": NamedStyle(font=Font(name=FONT_NAME, size=12),
@@ -197,6 +197,10 @@ def _styles() -> dict[str, NamedStyle]:
 def write_cards_xlsx(views: Sequence[CardView], path: Path, *, rule: str = "", serial: str = "") -> Path:
     """One card per printed A4 page, each a block of label/value rows on one sheet (streamed, write-only);
     ``rule``, the consent rule applied, is printed under every card, beside the copy's ``serial``."""
+    from openpyxl import Workbook
+    from openpyxl.worksheet.pagebreak import Break
+    from openpyxl.worksheet.properties import PageSetupProperties
+
     wb = Workbook(write_only=True)
     styles = SharedStyles(wb, _styles())
     cell = styles.cell

@@ -19,10 +19,6 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.properties import PageSetupProperties
 from sqlalchemy.orm import Session
 
 from app.core.batches import no_gc_pauses
@@ -42,6 +38,8 @@ from app.privacy.sharing import NORMAL, SharingContext, current_sharing
 from app.towns import towns
 
 if TYPE_CHECKING:
+    from openpyxl.styles import NamedStyle
+
     from app.privacy.consent import ConsentView
 
 TITLE = "緊急連絡表"
@@ -184,12 +182,13 @@ def _kana_key(r) -> tuple:  # noqa: ANN001 - a row of sheet_person_rows
 
 # ---------------------------------------------------------------- Excel
 
-_thin = Side(style="thin", color="000000")
-_box = Border(left=_thin, right=_thin, top=_thin, bottom=_thin)
-
-
 def _styles() -> dict[str, NamedStyle]:
     # Named styles shared by every cell: one style-table entry each, however many rows the town has.
+    # openpyxl is imported when a sheet is written, not when the app starts (issue 17).
+    from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
+
+    _thin = Side(style="thin", color="000000")
+    _box = Border(left=_thin, right=_thin, top=_thin, bottom=_thin)
     return {
         "緊急連絡表 見出し": NamedStyle(font=Font(name=FONT_NAME, size=16, bold=True)),
         "緊急連絡表 文字": NamedStyle(font=Font(name=FONT_NAME, size=11)),
@@ -207,6 +206,10 @@ def _styles() -> dict[str, NamedStyle]:
 def write_xlsx(data: SheetData, path: Path) -> Path:
     """Stream the sheet: its rows written as XML text (app/core/sheet_rows.py), everything else by openpyxl's
     write-only mode, in named styles; time and memory grow only with the rows."""
+    from openpyxl import Workbook
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.properties import PageSetupProperties
+
     wb = Workbook(write_only=True)
     styles = SharedStyles(wb, _styles())
     ws = wb.create_sheet(TITLE)

@@ -1,1 +1,1 @@
-"""The map: a folium-built Leaflet page, a URL scheme serving base maps, and the Python↔page bridge."""
+"""The map: a Leaflet page (Leaflet from xstatic-leaflet), a URL scheme serving base maps, and the Python↔page bridge."""

@@ -1,9 +1,14 @@
-"""Builds the map page with folium, wired to local Leaflet files and the app's base-map scheme.
+"""Builds the map page, wired to local Leaflet files and the app's base-map scheme.
 
 The page holds no personal data: households travel over QWebChannel after it loads. It is
 rebuilt only when the town or its base map changes. No script is written into the page itself:
-folium's map-making code and the page's settings go into a script file next to it, and a
+the code making the Leaflet map and the page's settings go into a script file next to it, and a
 Content-Security-Policy lets only the app's own script files run.
+
+The page was first made with folium, which gave it only the few lines making the ``L.map`` (its header's CDN
+links and inline styles were left out for the CSP). Those lines are written here with the same options
+(tests/test_lazy_imports_page.py compares them with folium's), so opening a town no longer imports folium with
+jinja2, branca and requests (about 23 MB of the app's memory, issue 17).
 """
 
 from __future__ import annotations
@@ -14,8 +19,6 @@ import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-
-import folium
 
 from app.core.text import markup_to_text
 from app.core.views import BaseMapView, Crs
@@ -127,6 +130,32 @@ def page_config(base: BaseMapView, legend: list[dict[str, Any]], labels: PageLab
     }
 
 
+def map_options(base: BaseMapView, center: tuple[float, float] | None) -> dict[str, Any]:
+    """The options of the page's ``L.map`` (those folium's ``Map`` gave it): a scanned town map in pixel
+    coordinates with quarter zoom steps, a geographic map in Web Mercator at street level."""
+    pixel = base.crs is Crs.PIXEL
+    return {
+        "center": [0.0, 0.0] if pixel else [float(c) for c in (center or DEFAULT_CENTER)],
+        "zoom": 0 if pixel else 16,
+        "zoomControl": True,
+        "preferCanvas": False,
+        "zoomSnap": 0.25 if pixel else 1,
+        # Leaflet's attribution control shows its text as HTML: the page's script puts up one that shows text.
+        "attributionControl": False,
+    }
+
+
+def map_script(name: str, base: BaseMapView, center: tuple[float, float] | None) -> str:
+    """The script making the Leaflet map in the page's ``<div id=name>`` as the global ``name``, with a scale
+    bar on a geographic map. Only numbers and booleans go into it (no text from a file)."""
+    crs = "L.CRS.Simple" if base.crs is Crs.PIXEL else "L.CRS.EPSG3857"
+    options = json.dumps(map_options(base, center))[1:-1]
+    script = f'var {name} = L.map("{name}", {{crs: {crs}, {options}}});\n'
+    if base.crs is not Crs.PIXEL:
+        script += f"L.control.scale().addTo({name});\n"
+    return script
+
+
 _PAGE = """<!DOCTYPE html>
 <html>
 <head>
@@ -155,25 +184,12 @@ def build_page(
 ) -> Path:
     """Write the map page into ``out_dir`` and return its path (load it with ``QUrl.fromLocalFile``).
 
-    Beside it goes ``map-<token>.js``: folium's code making the Leaflet map, then the hand-over to the
-    page's script (resources/web/sasaeai/*.js) with the page's settings as JSON. Text from files (an
-    MBTiles attribution, category labels) only ever travels in that JSON, never through folium's templates (which are Jinja
-    templates rendered twice: ``{{ }}`` in a label would be evaluated) nor into the HTML.
+    Beside it goes ``map-<token>.js``: the code making the Leaflet map (``map_script``), then the hand-over
+    to the page's script (resources/web/sasaeai/*.js) with the page's settings as JSON. Text from files (an
+    MBTiles attribution, category labels) only ever travels in that JSON, never through a template nor into
+    the HTML.
     """
-    pixel = base.crs is Crs.PIXEL
-    m = folium.Map(
-        location=list(center or DEFAULT_CENTER) if not pixel else [0, 0],
-        zoom_start=16 if not pixel else 0,
-        tiles=None,
-        crs="Simple" if pixel else "EPSG3857",
-        control_scale=not pixel,
-        zoom_snap=0.25 if pixel else 1,
-        prefer_canvas=False,
-        # Leaflet's attribution control shows its text as HTML: the page's script puts up one that shows text.
-        attribution_control=False,
-    )
-    root = m.get_root()
-    root.render()  # folium writes the map's code into root.script and its <div> into root.html
+    name = f"map_{secrets.token_hex(16)}"
     # Everything local: Leaflet from the xstatic-leaflet package, the channel from Qt's resources.
     leaflet = leaflet_dir()
     scripts = [(leaflet / "leaflet.js").as_uri(), "qrc:///qtwebchannel/qwebchannel.js",
@@ -186,12 +202,13 @@ def build_page(
     # A new name per build: WebEngine never runs a stale copy from its memory cache.
     script = out_dir / f"map-{secrets.token_hex(8)}.js"
     script.write_text(
-        f"{root.script.render()}\nsasaeai.attach({m.get_name()}, {json.dumps(config, ensure_ascii=False)});\n",
+        f"{map_script(name, base, center)}\nsasaeai.attach({name}, {json.dumps(config, ensure_ascii=False)});\n",
         encoding="utf-8")
     links = [f'<link rel="stylesheet" href="{html.escape(url)}">' for url in styles]
     links += [f'<script src="{html.escape(url)}"></script>' for url in scripts]
     path = out_dir / "map.html"
+    # The map's box keeps folium's class: resources/web/sasaeai.css styles it.
+    body = f'<div class="folium-map" id="{name}"></div>'
     path.write_text(_PAGE.format(csp=html.escape(CONTENT_SECURITY_POLICY, quote=False), links="\n".join(links),
-                                 body=root.html.render().strip(), script=html.escape(script.as_uri())),
-                    encoding="utf-8")
+                                 body=body, script=html.escape(script.as_uri())), encoding="utf-8")
     return path

@@ -4,16 +4,14 @@ and a bar chart of watched / not watched persons of concern per town that people
 from __future__ import annotations
 
 from pathlib import Path
-
-from openpyxl import Workbook
-from openpyxl.chart import BarChart, Reference
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.properties import PageSetupProperties
+from typing import TYPE_CHECKING
 
 from app.core.japanese import format_date
 from app.core.sheets import active_sheet, write_text
 from app.meeting.overview import COLUMN_LABELS, Overview, OverviewRow
+
+if TYPE_CHECKING:  # openpyxl is imported when the overview is written, not when the app starts (issue 17)
+    from openpyxl import Workbook
 
 SHEET = "集計"
 CHART_SHEET = "グラフ"
@@ -21,8 +19,6 @@ TITLE = "支え合いマップ 集計"
 DISTRICT_TOTAL = "地区計"
 GRAND_TOTAL = "合計"
 _COUNTS = ("persons_of_concern", "watched", "not_watched", "cards", "reviews_up_to_date", "reviews_due")
-_BOLD = Font(bold=True)
-_SUBTOTAL_FILL = PatternFill("solid", fgColor="EEEEEE")
 
 
 COUNTS_ONLY_RULE = "表示ルール: 人数の集計のみ（氏名・連絡先・健康状態は含みません）"
@@ -40,6 +36,13 @@ def _values(ov: Overview, row: OverviewRow) -> list[int]:
 
 def export_overview_xlsx(ov: Overview, out: Path) -> Path:
     """Write the overview to ``out`` (.xlsx): sheet 「集計」 with the table, sheet 「グラフ」 with the chart."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.properties import PageSetupProperties
+
+    _BOLD = Font(bold=True)
+    _SUBTOTAL_FILL = PatternFill("solid", fgColor="EEEEEE")
     out = Path(out)
     wb = Workbook()
     ws = active_sheet(wb)
@@ -88,6 +91,10 @@ def export_overview_xlsx(ov: Overview, out: Path) -> Path:
 
 def _chart_sheet(wb: Workbook, ov: Overview) -> None:
     """Town by town: 見守りあり and 見守りなし stacked, so the gap stands out in red."""
+    from openpyxl.chart import BarChart, Reference
+    from openpyxl.styles import Font
+
+    _BOLD = Font(bold=True)
     ws = wb.create_sheet(CHART_SHEET)
     for c, text in enumerate(["町内", COLUMN_LABELS["watched"], COLUMN_LABELS["not_watched"]], start=1):
         write_text(ws.cell(row=1, column=c), text)

@@ -15,9 +15,8 @@ from dataclasses import dataclass, replace
 from datetime import date
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, NamedStyle, PatternFill
 from sqlalchemy.orm import Session
 
 from app.core.errors import QT_TRANSLATE_NOOP, LedgerError
@@ -39,6 +38,9 @@ from app.privacy.masking import (
     rule_line,
 )
 from app.privacy.sharing import SharingContext, current_sharing
+
+if TYPE_CHECKING:  # openpyxl is imported when plans are written to Excel, not when the app starts (issue 17)
+    from openpyxl.styles import NamedStyle
 
 TITLE = "個別避難計画"
 DEFAULT_AUDIENCE = Audience.WATCHERS
@@ -200,6 +202,8 @@ def write_plans_pdf(papers: Sequence[PlanPaper], path: Path, *, rule: str = "") 
 
 
 def _styles() -> dict[str, NamedStyle]:
+    from openpyxl.styles import Alignment, Font, NamedStyle, PatternFill
+
     return {
         "計画 見出し": NamedStyle(font=Font(name=FONT_NAME, size=11, bold=True), fill=PatternFill("solid", fgColor="E8E8E8"),
                               alignment=Alignment(vertical="center", wrap_text=True)),
@@ -211,6 +215,8 @@ def _styles() -> dict[str, NamedStyle]:
 def write_plans_xlsx(papers: Sequence[PlanPaper], path: Path, *, rule: str = "") -> Path:
     """One row per person (the plan's rows as columns) and a 確認事項 column with the checks' warnings;
     user text is always text, never a formula (app/core/sheets.py)."""
+    from openpyxl import Workbook
+
     wb = Workbook(write_only=True)
     styles = SharedStyles(wb, _styles())
     cell = styles.cell

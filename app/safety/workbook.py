@@ -13,10 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timezone
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
-from openpyxl.worksheet.datavalidation import DataValidation
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -32,6 +30,9 @@ from app.safety.papers import masked_rows
 from app.safety.rollcall import district_counts, roll_call
 from app.safety.views import METHOD_LABELS, STATUS_LABELS, EventFields, EventView
 
+if TYPE_CHECKING:  # openpyxl is imported when a sheet is read or written, not when the app starts (issue 17)
+    from openpyxl.styles import NamedStyle
+
 SHEET = "安否確認"
 LOG_SHEET = "記録"
 COUNTS_SHEET = "地区別集計"
@@ -46,6 +47,8 @@ _EVACUATED_WITH = re.compile(r"^避難済み[（(](.*)[）)]$")
 
 
 def _styles() -> dict[str, NamedStyle]:
+    from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
+
     thin = Side(style="thin", color="000000")
     box = Border(left=thin, right=thin, top=thin, bottom=thin)
     return {"安否 表題": NamedStyle(font=Font(size=14, bold=True)),
@@ -58,6 +61,9 @@ def _styles() -> dict[str, NamedStyle]:
 def write_checklist_xlsx(session: Session, incident_id: uuid.UUID, path: Path, *, town_id: uuid.UUID | None = None,
                          audience: Audience | str = Audience.WATCHERS, sharing: SharingContext | None = None) -> Path:
     """The roll call as a sheet to type the checks into (hazard order); counted out as a paper with names."""
+    from openpyxl import Workbook
+    from openpyxl.worksheet.datavalidation import DataValidation
+
     path = Path(path)
     audience = as_audience(audience)
     sharing = current_sharing(session) if sharing is None else sharing
@@ -254,6 +260,8 @@ def _names(session: Session, person_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID,
 def export_log(session: Session, incident_id: uuid.UUID, path: Path, *, audience: Audience | str = Audience.AGENCIES,
                sharing: SharingContext | None = None) -> int:
     """Every check of the incident (oldest first) and the counts per 地区, for the city; how many checks."""
+    from openpyxl import Workbook
+
     from app.privacy.masking import hidden_persons
 
     path = Path(path)

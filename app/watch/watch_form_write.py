@@ -5,12 +5,10 @@ from __future__ import annotations
 import uuid
 from collections.abc import Collection, Iterable
 from datetime import date
+from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.properties import PageSetupProperties
 from sqlalchemy.orm import Session
 
 from app.core.sheet_rows import SheetRows, save_workbook
@@ -51,15 +49,24 @@ from app.watch.watch_form_layout import (
     WATCH_KEY,
 )
 
-_thin = Side(style="thin", color="000000")
-_thick = Side(style="medium", color="000000")
-_grey = PatternFill("solid", fgColor="EDEDED")
+if TYPE_CHECKING:  # openpyxl is imported when a form is written, not when the app starts (issue 17)
+    from openpyxl.styles import Border, Font, NamedStyle, PatternFill, Side
+
+
+@cache
+def _lines() -> tuple[Side, Side, PatternFill]:
+    """The thin and thick lines and the grey fill of the form's cells."""
+    from openpyxl.styles import PatternFill, Side
+
+    return Side(style="thin", color="000000"), Side(style="medium", color="000000"), PatternFill("solid", fgColor="EDEDED")
 
 
 _HEADING_ROW = 3  # 「気がかりな人」「見守り者」 above the column headings of HEADER_ROW
 
 
 def _font(size: float = 11, bold: bool = False) -> Font:
+    from openpyxl.styles import Font
+
     return Font(name=FONT_NAME, size=size, bold=bold)
 
 
@@ -70,6 +77,9 @@ def _sheet_title(name: str) -> str:
 
 
 def _border(col: int, top: bool, bottom: bool) -> Border:
+    from openpyxl.styles import Border
+
+    _thin, _thick, _ = _lines()
     return Border(left=_thick if col in (COL_LABEL, COL_WATCHER) else _thin,
                   right=_thick if col in (COL_VALUE, COL_INVOLVEMENT) else _thin,
                   top=_thick if top else _thin, bottom=_thick if bottom else _thin)
@@ -82,6 +92,9 @@ def _block_style(col: int, part: str) -> str:
 
 def _styles() -> dict[str, NamedStyle]:
     """Every style the form uses, each registered once as a named style (write-only export)."""
+    from openpyxl.styles import Alignment, Border, NamedStyle, PatternFill
+
+    _thin, _thick, _grey = _lines()
     styles = {
         "見守り用紙 表題": NamedStyle(font=_font(18, bold=True), alignment=Alignment(horizontal="center",
                                                                                    vertical="center")),
@@ -143,6 +156,10 @@ def write_form(path: Path, *, town_id: uuid.UUID, town_name: str, district: str,
                audience: Audience, sharing: SharingContext) -> Path:
     """Write the form of ``concerns`` (read one at a time: memory grows with the merged ranges only), the persons
     in ``hidden`` anonymised, ``rule`` at the foot of every page and ``serial`` in the page header."""
+    from openpyxl import Workbook
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.properties import PageSetupProperties
+
     wb = Workbook(write_only=True)
     styles = SharedStyles(wb, _styles())
     cell = styles.cell
