@@ -22,12 +22,13 @@ import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
 from operator import itemgetter
 from typing import SupportsInt, cast
 
 import numpy as np
 import shapely
-from sqlalchemy import ColumnElement, String, Table, delete, select, true, type_coerce
+from sqlalchemy import ColumnElement, Select, String, Table, bindparam, delete, exists, select, true, type_coerce
 from sqlalchemy.orm import Session
 
 from app.core.errors import QT_TRANSLATE_NOOP, NotFound
@@ -311,11 +312,25 @@ def _kinds_in_use(session: Session) -> frozenset[HazardKind]:
 
 
 def exposure_of(session: Session, household_id: uuid.UUID) -> ExposureView:
-    """The household's exposure for the side panel (a read: see ``exposures_for``)."""
-    found = exposures_for(session, [household_id]).get(household_id)
-    if found is None:
+    """The household's exposure for the side panel (a read: see ``exposures_for``).
+
+    One query: the household's position, its stored row and which kinds of hazard data are in use (one EXISTS
+    per kind); a household just added or moved has its exposure computed in memory (the zones near it read).
+    """
+    row = session.execute(_one_household_query(), {"household_id": household_id}).first()
+    if row is None:
         raise NotFound(QT_TRANSLATE_NOOP("errors", "This household is no longer in the ledger."))
-    return found
+    used = frozenset(kind for kind, yes in zip(HazardKind, row[13:], strict=True) if yes)
+    return _exposure_views(session, [row], used)[household_id]
+
+
+@cache
+def _one_household_query() -> Select:
+    """``exposure_of``'s statement, built once (the same for every household): the row and the kinds in use."""
+    layer = cast(Table, HazardLayer.__table__)
+    in_use = [exists().where(layer.c.kind == kind, layer.c.archived_at.is_(None)) for kind in HazardKind]
+    return (_exposure_query().add_columns(*in_use)
+            .where(cast(Table, Household.__table__).c.id == bindparam("household_id")))
 
 
 def exposures(session: Session, town_id: uuid.UUID) -> list[ExposureView]:
@@ -335,22 +350,32 @@ def exposures_for(session: Session, household_ids: Iterable[uuid.UUID]) -> dict[
     A read: one Core query (per 10,000 ids) reads each household's position beside its stored row; a row that
     is missing or was computed for another position is recomputed in memory, and nothing is written (the
     stored row is brought up to date by the next write: a move, an import, ``refresh_households``)."""
-    h, e = cast(Table, Household.__table__), _EXPOSURE
-    query = (select(type_coerce(h.c.id, String), h.c.map_number, h.c.lat, h.c.lon, e.c.lat, e.c.lon, e.c.flood_rank,
-                    e.c.flood_river, e.c.sediment_kind, e.c.sediment_class, e.c.storm_surge_rank, e.c.tsunami_rank,
-                    e.c.computed_at)
-             .select_from(h.outerjoin(e, e.c.household_id == h.c.id)).where(h.c.deleted_at.is_(None)))
+    h = cast(Table, Household.__table__)
+    query = _exposure_query()
     ids = list(dict.fromkeys(household_ids))
     rows: list = []
     for start in range(0, len(ids), _READ_CHUNK):
         rows.extend(session.execute(query.where(h.c.id.in_(ids[start:start + _READ_CHUNK]))).all())
+    return _exposure_views(session, rows, _kinds_in_use(session))
+
+
+def _exposure_query() -> Select:
+    """Each live household's id (as stored), number and position beside its stored exposure row (13 columns)."""
+    h, e = cast(Table, Household.__table__), _EXPOSURE
+    return (select(type_coerce(h.c.id, String), h.c.map_number, h.c.lat, h.c.lon, e.c.lat, e.c.lon, e.c.flood_rank,
+                   e.c.flood_river, e.c.sediment_kind, e.c.sediment_class, e.c.storm_surge_rank, e.c.tsunami_rank,
+                   e.c.computed_at)
+            .select_from(h.outerjoin(e, e.c.household_id == h.c.id)).where(h.c.deleted_at.is_(None)))
+
+
+def _exposure_views(session: Session, rows: Sequence, kinds: frozenset[HazardKind]) -> dict[uuid.UUID, ExposureView]:
+    """Views of ``_exposure_query`` rows; a row missing or computed for another position is recomputed in memory."""
     stale = [r for r in rows if r[12] is None or (r[4], r[5]) != (r[2], r[3])]  # no stored row, or moved since
     fresh: dict[str, tuple] = {}
     if stale:
         now = utcnow()
         for r, v in zip(stale, _computed(session, [(r[0], r[2], r[3]) for r in stale]), strict=True):
             fresh[r[0]] = (*v[2:], now)
-    kinds = _kinds_in_use(session)
     found = {}
     for r in rows:
         flood, river, kind, klass, surge, tsunami, at = fresh.get(r[0]) or r[6:13]

@@ -166,11 +166,17 @@ def add_household(
     household_id: uuid.UUID | None = None,
     map_number: int | None = None,
 ) -> HouseholdView:
-    """Add a household at ``point`` (None: not yet placed on the map)."""
-    if session.get(Town, town_id) is None:
+    """Add a household at ``point`` (None: not yet placed on the map).
+
+    The town is checked and its highest map number read in one statement; the new household has no members,
+    so its view reads none.
+    """
+    highest = select(func.max(Household.map_number)).where(Household.town_id == town_id).scalar_subquery()
+    town = session.execute(select(Town.id, highest).where(Town.id == town_id)).first()
+    if town is None:
         raise NotFound(QT_TRANSLATE_NOOP("errors", "This town is no longer in the ledger."))
-    h = Household(id=household_id or uuid.uuid4(), town_id=town_id)
-    h.map_number = map_number or next_map_number(session, town_id)
+    h = Household(id=household_id or uuid.uuid4(), town_id=town_id, persons=[])
+    h.map_number = map_number or (town[1] or 0) + 1  # as next_map_number: deleted households keep theirs
     _apply_fields(session, h, fields)
     place_at(session, h, point)
     _refresh_search_key(h)
@@ -181,6 +187,15 @@ def add_household(
 
 def get_household(session: Session, household_id: uuid.UUID, *, include_deleted: bool = False) -> HouseholdView:
     return _view(_load(session, household_id, include_deleted=include_deleted))
+
+
+def position_of(session: Session, household_id: uuid.UUID, crs: Crs) -> MapPoint | None:
+    """A live household's position on this kind of map (what undoing a move puts back), as its view's ``point``."""
+    x, y = (Household.lon, Household.lat) if crs is Crs.GEO else (Household.map_x, Household.map_y)
+    row = session.execute(select(x, y).where(Household.id == household_id, Household.deleted_at.is_(None))).first()
+    if row is None:
+        raise NotFound(QT_TRANSLATE_NOOP("errors", "This household is no longer in the ledger."))
+    return MapPoint(crs, row[0], row[1]) if row[0] is not None and row[1] is not None else None
 
 
 def move_household(session: Session, household_id: uuid.UUID, point: MapPoint) -> HouseholdView:

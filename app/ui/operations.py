@@ -18,6 +18,7 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QWidget
 
 from app.core.errors import LedgerError
+from app.core.views import HouseholdView
 from app.models import Ledger
 from app.ui.commands import LedgerCommand, Step
 from app.ui.dialogs import show_error
@@ -38,22 +39,36 @@ class OpChanges:
     base_map: bool = False  # the base map's georeference: the page is drawn again, the undo stack stays
     safety: bool = False  # an incident started, closed or reopened, or checks read back from a list
     checked: frozenset[uuid.UUID] = field(default_factory=frozenset)  # households with a new safety check
+    # The changed households as the operation left them (what its step returned, read in its transaction), so
+    # the map, the panel and the status line need not read them again; a household of ``households`` missing
+    # here is read by whoever needs it. Not part of what changed: left out of equality.
+    views: tuple[HouseholdView, ...] = field(default=(), compare=False)
 
     def __or__(self, other: OpChanges) -> OpChanges:
-        values = {}
+        values: dict[str, Any] = {}
         for f in fields(self):
             a, b = getattr(self, f.name), getattr(other, f.name)
-            values[f.name] = a | b if isinstance(a, frozenset) else (a or b)
+            if f.name == "views":  # one per household, the later change's where both have one
+                values[f.name] = tuple({v.id: v for v in (*a, *b)}.values())
+            else:
+                values[f.name] = a | b if isinstance(a, frozenset) else (a or b)
         return OpChanges(**values)
+
+    def view_of(self, household_id: uuid.UUID) -> HouseholdView | None:
+        """The household as the operation left it, if the notice carries it (else: read it)."""
+        for view in self.views:
+            if view.id == household_id:
+                return view
+        return None
 
     @classmethod
     def of_households(cls, ids: Iterable[uuid.UUID], *, persons_of_concern: bool = False) -> OpChanges:
         return cls(households=frozenset(ids), persons_of_concern=persons_of_concern)
 
     @classmethod
-    def of_household(cls, view: Any) -> OpChanges:
-        """From what a household service returned (a HouseholdView): it, and whether it has a person of concern."""
-        return cls(households=frozenset({view.id}), persons_of_concern=bool(view.of_concern))
+    def of_household(cls, view: HouseholdView) -> OpChanges:
+        """From what a household service returned: it (carried along), and whether it has a person of concern."""
+        return cls(households=frozenset({view.id}), persons_of_concern=bool(view.of_concern), views=(view,))
 
     @classmethod
     def of_place(cls, view: Any) -> OpChanges:

@@ -94,9 +94,14 @@ class HouseholdsController(Controller):
     def on_changed(self, changes: OpChanges) -> None:
         if not (changes.households or changes.places):
             return
-        with self.ledger.Session() as s:
-            homes = [households.get_household(s, hid, include_deleted=True) for hid in changes.households]
-            spots = [places.get_place(s, pid, include_deleted=True) for pid in changes.places]
+        # The households the notice carries (the operation's own result) are not read again.
+        homes = [view for hid in changes.households if (view := changes.view_of(hid)) is not None]
+        unread = [hid for hid in changes.households if changes.view_of(hid) is None]
+        spots: list[PlaceView] = []
+        if unread or changes.places:
+            with self.ledger.Session() as s:
+                homes += [households.get_household(s, hid, include_deleted=True) for hid in unread]
+                spots = [places.get_place(s, pid, include_deleted=True) for pid in changes.places]
         for view in homes:
             self._show_household(view)
         for spot in spots:
@@ -164,7 +169,7 @@ class HouseholdsController(Controller):
                                 changes=OpChanges.of_place)
             return
         with self.ledger.Session() as s:
-            old = households.get_household(s, fid).point(point.crs)
+            old = households.position_of(s, fid, point.crs)
         self.operations.run(translate("MainWindow", "Move household"),
                             lambda s: households.move_household(s, fid, point),
                             lambda s: households.move_household(s, fid, old), changes=OpChanges.of_household)

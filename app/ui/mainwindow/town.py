@@ -210,10 +210,15 @@ class TownController(Controller):
                     return
                 known = True  # on the page at the load: a live household of the town
             before[hid] = known
-        with self.ledger.Session() as s:
-            now = households.live_in_town(s, self.town.id, before)
-            if changes.places:
-                self.place_count = households.placed_place_count(s, self.town.id, self.map_view.crs)
+        # Households the notice carries (as the operation left them) are not read again.
+        carried = {hid: view for hid in before if (view := changes.view_of(hid)) is not None}
+        now = {hid for hid, view in carried.items() if not view.deleted and view.town_id == self.town.id}
+        unread = [hid for hid in before if hid not in carried]
+        if unread or changes.places:
+            with self.ledger.Session() as s:
+                now |= households.live_in_town(s, self.town.id, unread)
+                if changes.places:
+                    self.place_count = households.placed_place_count(s, self.town.id, self.map_view.crs)
         for hid, was in before.items():
             self._counted[hid] = hid in now
             self.household_count += (hid in now) - was
