@@ -19,12 +19,18 @@ households) no longer fit SQLite's default page cache of 8 MB: every page read a
 The connection that answers a search keeps a cache of ``SEARCH_CACHE_KIB`` from its first search on
 (``_search_cache``): measured in CPU time beside the default on a 150,000-household ledger, a query of
 1,790 entries went from 86–111 ms to 13–18 ms and every query length below 20 ms once its pages were read.
+
+A bulk write of many households and persons (the roster import) may build their entries set-wise instead
+(``entries_in_bulk``): the same entries, with the same numbers, as the triggers would have made.
 """
 
 from __future__ import annotations
 
+import json
 import math
 import uuid
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 
 from sqlalchemy import ColumnElement, Integer, Text, Uuid, bindparam, column, func, literal_column, or_, select, table
 from sqlalchemy import text as sql
@@ -33,7 +39,7 @@ from sqlalchemy.orm import Session
 from app.core.text import fold
 from app.core.views import SearchHit
 from app.models import Household, Person
-from app.models.search_index import PAIR_KEY_LIMIT, PAIR_TABLE, TRIGRAM, search_entry
+from app.models.search_index import PAIR_END, PAIR_KEY_LIMIT, PAIR_TABLE, TRIGRAM, search_entry
 
 HIT_COLUMNS = (Household.id, Household.town_id, Household.map_number, Household.name, Household.address)
 search_pair = table(PAIR_TABLE, column("pair", Text), column("entry_id", Integer))
@@ -145,3 +151,71 @@ def _short_query(session: Session, key: str, live, town_id: uuid.UUID | None, li
     return (select(*HIT_COLUMNS).select_from(found)
             .join(Household, Household.id == literal_column("+found.household_id", Uuid))
             .where(Household.deleted_at.is_(None)))
+
+
+# The triggers that make a new household's or person's search entry and a new entry's pairs (migrations 0005, 0015).
+# ``entries_in_bulk`` sets them aside for a bulk insert; the entries' FTS trigger and every update and delete
+# trigger stay as they are.
+BULK_TRIGGERS = ("search_household_ai", "search_person_ai", "search_pair_ai")
+BULK_FROM = 500  # the least count of new households and persons for which ``entries_in_bulk`` builds set-wise
+
+
+@contextmanager
+def entries_in_bulk(session: Session, households: Sequence[uuid.UUID], persons: Sequence[uuid.UUID]) -> Iterator[None]:
+    """Around a bulk insert of these households and then these persons (in this order), in the caller's
+    transaction: their search entries are made set-wise on leaving, not row by row by the triggers.
+
+    The entries come out as the triggers make them: the households' and then the persons' in the order given
+    (so with the same entry numbers, hence the same FTS rows), their pairs from the same SQL as migration
+    0015's, inserted in the pairs' order (one pass over the pair index instead of one random descent per
+    pair: measured on a 50,000-household ledger, 5,000 persons and 2,500 households, the search index's part of
+    the inserts about 0.5 s of CPU less). The triggers are dropped and created again from their own stored SQL,
+    inside the transaction: a rollback brings them back with the rest, and they are created again on the way
+    out whatever happens inside, so no commit can leave a ledger without them. Below ``BULK_FROM`` rows, on
+    another database, or where a trigger is missing, the triggers do the work as usual."""
+    connection = session.connection()
+    if connection.dialect.name != "sqlite" or len(households) + len(persons) < BULK_FROM:
+        yield
+        return
+    session.flush()  # rows the ORM still holds get their entries from the triggers, before these are set aside
+    names = ", ".join(f"'{n}'" for n in BULK_TRIGGERS)
+    stored: dict[str, str] = dict(connection.exec_driver_sql(
+        f"SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN ({names})").all())
+    if set(stored) != set(BULK_TRIGGERS):
+        yield
+        return
+    # The driver opens a transaction only before a write (DDL alone would be committed at once): this write of
+    # nothing opens it, so the triggers' drop and creation belong to the caller's transaction.
+    connection.exec_driver_sql(f"DELETE FROM {PAIR_TABLE} WHERE 0")
+    dbapi = connection.connection.dbapi_connection
+    if dbapi is None or not dbapi.in_transaction:
+        yield
+        return
+    for name in BULK_TRIGGERS:
+        connection.exec_driver_sql(f"DROP TRIGGER {name}")
+    try:
+        yield
+        _bulk_entries(session, households, persons)
+    finally:
+        for name in BULK_TRIGGERS:
+            connection.exec_driver_sql(stored[name])
+
+
+def _bulk_entries(session: Session, households: Sequence[uuid.UUID], persons: Sequence[uuid.UUID]) -> None:
+    connection = session.connection()
+    before = connection.exec_driver_sql("SELECT coalesce(max(entry_id), 0) FROM search_entry").scalar()
+    # As search_household_ai and search_person_ai, in the order the rows were given (json_each's key).
+    connection.exec_driver_sql(
+        "INSERT INTO search_entry(owner_id, household_id, kind, key) SELECT h.id, h.id, 'h', h.search_key "
+        "FROM json_each(?) AS given CROSS JOIN household AS h ON h.id = given.value ORDER BY given.key",
+        (json.dumps([h.hex for h in households]),))
+    connection.exec_driver_sql(
+        "INSERT INTO search_entry(owner_id, household_id, kind, key) SELECT p.id, p.household_id, 'p', p.search_key "
+        "FROM json_each(?) AS given CROSS JOIN person AS p ON p.id = given.value ORDER BY given.key",
+        (json.dumps([p.hex for p in persons]),))
+    # As search_pair_ai, for every entry just made (the FTS trigger has indexed them on the way).
+    connection.exec_driver_sql(
+        f"INSERT OR IGNORE INTO {PAIR_TABLE}(pair, entry_id) "
+        f"SELECT substr(e.key || char({ord(PAIR_END)}), n.n, 2) AS pair, e.entry_id FROM search_entry AS e "
+        f"JOIN search_number AS n ON n.n <= length(e.key) WHERE e.entry_id > ? AND length(e.key) <= {PAIR_KEY_LIMIT} "
+        "ORDER BY pair, e.entry_id", (before,))

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from app.core.phones import normalise_phone
 from app.core.sheets import PreviewRow
 from app.core.text import fold, search_key
+from app.households.search import entries_in_bulk
 from app.models import Household, Person, utcnow
 from app.models.audit import REASON_INFO_KEY, Origin
 from app.models.entities import household_category_link
@@ -94,8 +95,11 @@ class RosterWriter:
         # An empty roster cell never erases what the ledger knows; a person is matched once per import.
         kana = r.kana or p.kana
         new = dict(kana=kana, phone=r.phone or p.phone, concerns=r.concerns or p.concerns,
-                   birth_date=r.birth_date or p.birth_date, of_concern=p.of_concern or r.of_concern,
-                   search_key=self.search_key(p.name, kana))
+                   birth_date=r.birth_date or p.birth_date, of_concern=p.of_concern or r.of_concern)
+        # The key only when it changes (every write path keeps it as search_key(name, kana)): writing it, even
+        # unchanged, makes the search index's triggers rewrite the member's entry, FTS row and pairs.
+        if (key := self.search_key(p.name, kana)) != self.search_key(p.name, p.kana):
+            new["search_key"] = key
         record = dict(id=p.id, household_id=p.household_id, name=p.name, kana=p.kana, phone=p.phone,
                       concerns=p.concerns, birth_date=p.birth_date, of_concern=p.of_concern)
         self.person_updates.append(RowChange(record, new))
@@ -157,7 +161,10 @@ class RosterWriter:
         writes.insert(Watcher, self.watchers)
         writes.insert(WatchLink, self.links)
         writes.update(WatchLink, self.revived)
-        writes.send(progress)
+        # The new households' and persons' search entries and pairs set-wise, not a trigger per row (search.py).
+        with entries_in_bulk(self.session, [h["id"] for h in (*self.households, *self.located)],
+                             [p["id"] for p in self.persons]):
+            writes.send(progress)
 
 
 def apply_roster(session: Session, preview: RosterPreview, *, address_table: AddressTable | None = None,
