@@ -168,6 +168,8 @@ class Person(Record, Base):
         # The first live member of a household, read from the index alone: the map's label of a household
         # without a name (app/maps/query.py), one lookup per unnamed household (migration 0017).
         Index("ix_person_household_first", "household_id", "sort_order", "name", "deleted_at"),
+        # The households with someone of concern, from the index alone: the map's marks (migration 0018).
+        Index("ix_person_of_concern_home", "of_concern", "deleted_at", "household_id"),
     )
 
     household_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("household.id", ondelete="CASCADE"), index=True)
