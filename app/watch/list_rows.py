@@ -68,8 +68,12 @@ def _day(value: Any) -> date | None:
     return date.fromisoformat(value)
 
 
+_FREQUENCIES = {f.value: f for f in WatchFrequency}
+
+
 def _frequency(value: str | None) -> WatchFrequency | None:
-    return WatchFrequency(value) if value else None
+    """A stored frequency (read as text: no Enum processor per link); an unknown one fails as the processor did."""
+    return (_FREQUENCIES.get(value) or WatchFrequency(value)) if value else None
 
 
 def concern_statement(town_id: uuid.UUID):  # noqa: ANN201 - a Select
@@ -91,9 +95,10 @@ def link_statement(town_id: uuid.UUID):  # noqa: ANN201 - a Select
     """Live links whose watcher is a live watcher of the town, in form order (starting from the town's watchers,
     SQLite reads the links by key and never every member of the town)."""
     return (
-        select(_text(WatchLink.id, "link_key"), _text(WatchLink.person_id, "person_key"), WatchLink.involvement, WatchLink.frequency,
+        select(_text(WatchLink.id, "link_key"), _text(WatchLink.person_id, "person_key"), WatchLink.involvement, _text(WatchLink.frequency, "frequency"),
                _text(WatchLink.since, "since"), WatchLink.note, _text(Watcher.id, "watcher_key"), Watcher.name, Watcher.kana, Watcher.phone,
-               Watcher.address, Watcher.role, _text(Watcher.household_id, "home_key"))
+               # the role and frequency as stored: made into their enums once per watcher, by a dict per link
+               Watcher.address, _text(Watcher.role, "role"), _text(Watcher.household_id, "home_key"))
         .join(Watcher, WatchLink.watcher_id == Watcher.id)
         .where(Watcher.town_id == town_id, Watcher.deleted_at.is_(None), WatchLink.deleted_at.is_(None))
         .order_by(WatchLink.person_id, WatchLink.sort_order, WatchLink.created_at)
