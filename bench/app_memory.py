@@ -2,9 +2,15 @@
 
 ``python -m bench.app_memory DATA_DIR [--detail] [--tracemalloc]`` opens the ledger's town in the real window,
 waits until the map is drawn and Steps II/III are filled in, adds a household, filters the map, then prints one
-JSON line: the peak PSS and RSS summed over the process tree while it ran, the PSS once settled split by kind of
-process (the app itself with WebEngine's browser side and GPU thread, the renderer, the zygotes, any utility
-process), the app's share once glibc has given its free heap back, and the Chromium flags in force.
+JSON line: the peak PSS, USS and RSS summed over the process tree while it ran, the PSS and USS once settled split
+by kind of process (the app itself with WebEngine's browser side and GPU thread, the renderer, the zygotes, any
+utility process), the app's share once glibc has given its free heap back, and the Chromium flags in force.
+
+PSS (proportional set size) is the judged figure: each shared page is shared out among the processes mapping it,
+so the sum over the tree is what the app holds, but the Qt, Chromium and Python libraries' share moves with what
+else runs on the machine (±100 MB on a shared machine). USS (unique set size: pages only that process maps) leaves
+the shared pages out altogether: a lower bound that moves far less, so two runs' USS compare where their PSS
+does not. A change that shrinks the app's own memory shows in both.
 ``--detail`` adds the split after the open and each process's PSS by mapped file; ``--tracemalloc`` the Python
 heap's largest allocations after the open (tracemalloc itself costs memory and time: never in the figures
 ``bench.run`` keeps). ``bench.run`` calls it for each size, so earlier sizes and repeated windows do not count.
@@ -66,18 +72,47 @@ def kind_of(p, root) -> str:  # noqa: ANN001 - psutil.Process
     return kind
 
 
-def pss_by_kind(proc) -> dict[str, float]:  # noqa: ANN001 - psutil.Process
-    """PSS in MB of this process and each kind of child process right now."""
+def memory_by_kind(proc, field: str = "pss") -> dict[str, float]:  # noqa: ANN001 - psutil.Process
+    """PSS (or ``field``: "uss") in MB of this process and each kind of child process right now."""
     import psutil
 
     split: dict[str, float] = {}
     for p in [proc, *proc.children(recursive=True)]:
         try:
             kind = kind_of(p, proc)
-            split[kind] = split.get(kind, 0.0) + getattr(p.memory_full_info(), "pss", 0) / 2**20
+            split[kind] = split.get(kind, 0.0) + getattr(p.memory_full_info(), field, 0) / 2**20
         except psutil.Error:
             pass
     return {k: round(v, 1) for k, v in sorted(split.items())}
+
+
+def pss_by_kind(proc) -> dict[str, float]:  # noqa: ANN001 - psutil.Process
+    """PSS in MB of this process and each kind of child process right now."""
+    return memory_by_kind(proc, "pss")
+
+
+class Watch(run.MemoryWatch):
+    """``run.MemoryWatch`` that keeps the peak USS too (from the same reading of each process's smaps)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.peak_uss = 0.0
+
+    def sample(self) -> None:
+        if self.proc is None:
+            return
+        import psutil
+
+        rss = pss = uss = 0
+        for p in [self.proc, *self.proc.children(recursive=True)]:
+            try:
+                full = p.memory_full_info()
+                rss, pss, uss = rss + full.rss, pss + getattr(full, "pss", 0), uss + full.uss
+            except psutil.Error:
+                pass
+        self.peak_rss = max(self.peak_rss, rss / 2**20)
+        self.peak_pss = max(self.peak_pss, pss / 2**20)
+        self.peak_uss = max(self.peak_uss, uss / 2**20)
 
 
 def malloc_trim() -> bool:
@@ -103,7 +138,7 @@ def main(argv: list[str]) -> int:
 
         tracemalloc.start(8)
     app = run.QApplication.instance() or run.QApplication([sys.argv[0]])
-    watch = run.MemoryWatch()
+    watch = Watch()
     watch.start()
     ledger, window, _drawn, _filled = run.open_window(data_dir, 900 if traced else 300)
     extra: dict = {}
@@ -132,11 +167,13 @@ def main(argv: list[str]) -> int:
     peak_rss, peak_pss = watch.stop()
     settled = watch.current_pss()
     split = pss_by_kind(watch.proc) if watch.proc is not None else {}
+    split_uss = memory_by_kind(watch.proc, "uss") if watch.proc is not None else {}
     # What of the app's own share is freed C heap not yet given back (an upper bound of what trimming saves).
     trimmed = pss_by_kind(watch.proc).get("app") if watch.proc is not None and malloc_trim() else None
     run.close_window(ledger, window)
     print(json.dumps({"peak_pss": peak_pss, "peak_rss": peak_rss, "settled_pss": settled, "settled_by_process": split,
-                      "app_after_malloc_trim": trimmed,
+                      "peak_uss": round(watch.peak_uss, 1), "settled_uss": round(sum(split_uss.values()), 1),
+                      "settled_uss_by_process": split_uss, "app_after_malloc_trim": trimmed,
                       "chromium_flags": os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", ""), **extra},
                      ensure_ascii=False))
     return 0

@@ -14,7 +14,6 @@ from dataclasses import asdict, dataclass
 from datetime import date, datetime, timezone
 from pathlib import Path
 
-from openpyxl import Workbook
 from sqlalchemy import insert, select
 
 from app.core.text import search_key
@@ -43,6 +42,8 @@ class Generated:
     persons_of_concern: int
     watchers: int
     links: int
+    # a kept ledger's schema against a fresh ledger's (bench/schema.py): what was rebuilt; not kept in MADE
+    schema: tuple[str, ...] = ()
 
 
 MADE = "generated.json"  # beside a kept ledger: what generate() made, so a later run can use it again
@@ -50,16 +51,27 @@ MADE = "generated.json"  # beside a kept ledger: what generate() made, so a late
 
 def generate_or_reuse(data_dir: Path, households: int, *, seed: int = SEED) -> Generated:
     """``generate``, or the ledger a previous run left in ``data_dir`` with the same size and seed (a city of
-    150,000 households takes minutes to make; the bench's own set-up, not measured)."""
+    150,000 households takes minutes to make; the bench's own set-up, not measured).
+
+    A kept ledger's schema is first compared to a freshly migrated ledger's (bench/schema.py): an index, trigger
+    or view that differs is made again from the fresh SQL (``Generated.schema`` says which); a table or revision
+    that differs raises ``bench.schema.StaleLedger``, which says to remove the folder.
+    """
+    from bench.schema import ensure_fresh_schema
+
     made = Path(data_dir) / MADE
     if made.exists():
         facts = json.loads(made.read_text(encoding="utf-8"))
         if facts.pop("seed", None) == seed and facts.get("households") == households:
+            facts.pop("schema", None)
+            rebuilt = tuple(ensure_fresh_schema(Path(data_dir)))
             # The folder given, not the one recorded: a kept ledger copied elsewhere is used where it now is.
-            return Generated(**{**facts, "data_dir": Path(data_dir), "town_id": uuid.UUID(facts["town_id"])})
+            return Generated(**{**facts, "data_dir": Path(data_dir), "town_id": uuid.UUID(facts["town_id"]),
+                                "schema": rebuilt})
     shutil.rmtree(data_dir, ignore_errors=True)
     generated = generate(data_dir, households, seed=seed)
     facts = {**asdict(generated), "data_dir": str(generated.data_dir), "town_id": str(generated.town_id), "seed": seed}
+    facts.pop("schema")
     made.write_text(json.dumps(facts), encoding="utf-8")
     return generated
 
@@ -177,6 +189,8 @@ def write_roster(path: Path, data_dir: Path, rows: int = 10_000, *, seed: int = 
             ).all()
     finally:
         ledger.close()
+    from openpyxl import Workbook  # here: bench.app_memory imports this module and measures the app without it
+
     wb = Workbook(write_only=True)
     ws = wb.create_sheet("名簿")
     ws.append(ROSTER_HEADERS)

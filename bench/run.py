@@ -45,7 +45,8 @@ from app.models import open_ledger  # noqa: E402
 from app.paths import leaflet_dir, ledger_path  # noqa: E402
 from bench import floors  # noqa: E402
 from bench.generate import CENTER, generate, generate_or_reuse, write_roster  # noqa: E402
-from bench.report import SizeResult, fmt, machine, picture, table, write_json, write_results  # noqa: E402
+from bench.report import READ_ENDED, READ_STARTED, SizeResult, fmt, machine, picture, table, write_json, write_results  # noqa: E402
+from bench.schema import StaleLedger  # noqa: E402
 
 try:
     import psutil
@@ -61,6 +62,7 @@ BUDGET_SIZE = 50_000  # --budget is for this many households; larger sizes get a
 PROFILE_TOP = 16
 SEARCH_FLOOR_RUNS = 15  # a search floor is well under 1 ms: the median of this many runs, for sub-ms precision
 FRESH_APP_TIMEOUT_S = 900
+LISTS_READ = "load_details"  # the window's read of the Steps II/III lists (app/ui/mainwindow/town.py): its job's name
 SEARCHES = (("山田 キヨ", "search (3+ chars)"), ("府中3丁目", "search (3+ chars)"),
             ("府中", "search (2 chars)"), ("やま", "search (2 chars)"), ("や", "search (1 char)"),
             ("山", "search (1 char)"), ("存在しない名前", "search (3+ chars, no hit)"),
@@ -233,12 +235,14 @@ def keep_export_memory(r: SizeResult, name: str, memory: ExportMemory) -> None:
 
 
 def open_window(data_dir: Path, timeout_s: float, profiler: cProfile.Profile | None = None,  # noqa: ANN201
-                profile_until: str = "drawn"):
+                profile_until: str = "drawn", reads: list | None = None):
     """Open the ledger and its town: seconds until the map is drawn, and until Steps II/III are filled in too.
 
     The window reads the lists of Steps II and III and the meeting queue off the UI thread once the
     map is drawn (the user can work on the map meanwhile). With ``profiler``, it profiles exactly the timed
     span: from the open until the map is drawn (``profile_until="drawn"``) or the lists are filled ("ready").
+    ``reads`` gets [started, ended, what] (seconds after the open; the job's name) of each background read the
+    window started.
     Returns (ledger, MainWindow, seconds to the map drawn, seconds to the lists filled).
     """
     from app.ui.app import settings_for
@@ -255,17 +259,21 @@ def open_window(data_dir: Path, timeout_s: float, profiler: cProfile.Profile | N
     if profiler is not None:
         profiler.enable()
     t0 = time.perf_counter()
-    ledger = open_ledger(ledger_path(data_dir))
-    window = MainWindow(ledger, settings_for(data_dir))
-    window.map_drawn.connect(lambda: mark(drawn, "drawn", t0))
-    window.map_ready.connect(lambda: mark(ready, "ready", t0))
-    window.show()
-    window.towns.open_initial_town()
-    try:
-        wait_until(lambda: bool(ready), timeout_s, "map ready")
-    finally:
-        if profiler is not None:
-            profiler.disable()  # a second disable is harmless
+    timed = BackgroundReadsTimed(t0)
+    with timed:
+        ledger = open_ledger(ledger_path(data_dir))
+        window = MainWindow(ledger, settings_for(data_dir))
+        window.map_drawn.connect(lambda: mark(drawn, "drawn", t0))
+        window.map_ready.connect(lambda: mark(ready, "ready", t0))
+        window.show()
+        window.towns.open_initial_town()
+        try:
+            wait_until(lambda: bool(ready), timeout_s, "map ready")
+        finally:
+            if profiler is not None:
+                profiler.disable()  # a second disable is harmless
+    if reads is not None:
+        reads.extend(timed.spans)
     return ledger, window, drawn[0], ready[0]
 
 
@@ -306,9 +314,18 @@ def measure_app(r: SizeResult, gen, repeat: int, timeout_s: float, work: Path) -
     for i in range(repeat):
         if window is not None:
             close_window(ledger, window)
-        ledger, window, seconds, everything = open_window(data_dir, timeout_s)
+        reads: list[list] = []
+        ledger, window, seconds, everything = open_window(data_dir, timeout_s, reads=reads)
         r.add("open → map ready", seconds)
         r.add("open → Steps II/III lists filled (in the background)", everything)
+        ended = [span for span in reads if span[1] is not None and span[1] <= everything]
+        lists = [span for span in ended if LISTS_READ in span[2]] or ended  # any read, if the job was renamed
+        if lists:  # the read whose lists were shown: the last to end before they were filled
+            r.add(READ_STARTED, lists[-1][0])
+            r.add(READ_ENDED, lists[-1][1])
+        r.facts[f"background reads during open {i + 1} (s after the open)"] = ", ".join(
+            f"{what or 'a read'} {start:.2f}–{end:.2f}" if end is not None else f"{what or 'a read'} {start:.2f}–"
+            for start, end, what in reads) + f" (map drawn {seconds:.2f}, lists filled {everything:.2f})"
         r.add_floor("open → map ready", floors.open_floor(data_dir, gen.town_id, work, wait_until, timeout_s))
         r.add_floor("open → Steps II/III lists filled (in the background)", floors.lists_floor(data_dir, gen.town_id))
     if window.map_view.js_errors:
@@ -381,6 +398,8 @@ def measure_fresh_app(r: SizeResult, gen) -> None:  # noqa: ANN001
     got = json.loads(line)
     r.memory["fresh app: peak (open, lists, one edit, filter)"] = got["peak_pss"]
     r.memory["fresh app: settled"] = got["settled_pss"]
+    if got.get("settled_uss"):  # unique pages only: a lower bound, steadier from run to run than PSS
+        r.memory["fresh app: settled USS"] = got["settled_uss"]
 
 
 def measure_services(r: SizeResult, gen, repeat: int, work: Path, roster_path: Path) -> None:  # noqa: ANN001
@@ -573,6 +592,9 @@ def run_size(size: int, repeat: int, timeout_s: float, budget_s: float, root: Pa
     gen = generate(root / f"ledger-{size}", size) if ledgers is None else generate_or_reuse(ledgers / f"ledger-{size}",
                                                                                             size)
     r.facts["generated in"] = fmt(time.perf_counter() - t0)
+    if ledgers is not None:  # a kept ledger, checked against a fresh one's schema (bench/schema.py)
+        r.facts["kept ledger's schema"] = ("as a fresh ledger's" if not gen.schema
+                                           else "made as a fresh ledger's: " + "; ".join(gen.schema))
     r.facts["persons"] = f"{gen.persons:,}"
     r.facts["persons of concern"] = f"{gen.persons_of_concern:,}"
     r.facts["watchers / links"] = f"{gen.watchers:,} / {gen.links:,}"
@@ -657,42 +679,75 @@ def short_path(file: str) -> str:
     return os.path.basename(file)
 
 
-class BackgroundReadsProfiled:
-    """While active, each ledger read the window starts off the UI thread (``BackgroundRead``) runs under
-    ``profiler`` in its own thread (cProfile sees one thread only). The list it yields counts those reads."""
+class BackgroundReads:
+    """While active, each ledger read the window starts off the UI thread (``BackgroundRead``) runs inside
+    ``around(job, session)`` on its own thread; the base class just runs it."""
 
-    def __init__(self, profiler: cProfile.Profile, *, active: bool = True) -> None:
-        self.profiler, self.started, self._patch, self.active = profiler, [], None, active
+    def __init__(self, *, active: bool = True) -> None:
+        self._patch, self.active = None, active
 
-    def __enter__(self) -> list:
+    def around(self, job, s):  # noqa: ANN001, ANN201
+        return job(s)
+
+    def __enter__(self) -> BackgroundReads:
         if not self.active:
-            return self.started
+            return self
         try:
             from app.ui import worker
         except ImportError:
-            return self.started
-        original, profiler, started = worker.BackgroundRead.__init__, self.profiler, self.started
+            return self
+        original, around = worker.BackgroundRead.__init__, self.around
 
         def init(read, ledger, job, *args, **kwargs) -> None:  # noqa: ANN001
-            def profiled(s):  # noqa: ANN001, ANN202
-                started.append(job)
-                profiler.enable()
-                try:
-                    return job(s)
-                finally:
-                    profiler.disable()
-
-            original(read, ledger, profiled, *args, **kwargs)
+            original(read, ledger, lambda s: around(job, s), *args, **kwargs)
 
         from unittest import mock
 
         self._patch = mock.patch.object(worker.BackgroundRead, "__init__", init)
         self._patch.start()
-        return self.started
+        return self
 
     def __exit__(self, *exc: object) -> None:
         if self._patch is not None:
             self._patch.stop()
+
+
+class BackgroundReadsProfiled(BackgroundReads):
+    """Each background read runs under ``profiler`` in its own thread (cProfile sees one thread only). The list
+    it yields counts those reads."""
+
+    def __init__(self, profiler: cProfile.Profile, *, active: bool = True) -> None:
+        super().__init__(active=active)
+        self.profiler, self.started = profiler, []
+
+    def around(self, job, s):  # noqa: ANN001, ANN201
+        self.started.append(job)
+        self.profiler.enable()
+        try:
+            return job(s)
+        finally:
+            self.profiler.disable()
+
+    def __enter__(self) -> list:
+        super().__enter__()
+        return self.started
+
+
+class BackgroundReadsTimed(BackgroundReads):
+    """When each background read started and ended, in seconds after ``t0`` (``time.perf_counter``)."""
+
+    def __init__(self, t0: float) -> None:
+        super().__init__()
+        self.t0, self.spans = t0, []  # [start, end or None, what] per read, in the order they started
+
+    def around(self, job, s):  # noqa: ANN001, ANN201
+        what = getattr(job, "__qualname__", "").replace(".<locals>.job", "").replace(".<locals>", "")
+        span = [time.perf_counter() - self.t0, None, what]
+        self.spans.append(span)
+        try:
+            return job(s)
+        finally:
+            span[1] = time.perf_counter() - self.t0
 
 
 def again(name: str, gen, work: Path, roster_path: Path, timeout_s: float,  # noqa: ANN001, C901
@@ -784,8 +839,12 @@ def main(argv: list[str] | None = None) -> int:
     try:
         for size in sizes:
             print(f"{size:,} households", flush=True)
-            results.append(run_size(size, args.repeat, args.timeout, args.budget, root, watch, not args.no_naive,
-                                    args.roster_rows, args.ledgers, warm=not results))
+            try:
+                results.append(run_size(size, args.repeat, args.timeout, args.budget, root, watch,
+                                        not args.no_naive, args.roster_rows, args.ledgers, warm=not results))
+            except StaleLedger as e:  # a kept ledger whose tables differ from a fresh one's is not measured
+                print(f"error: {e}", file=sys.stderr, flush=True)
+                return 2
             print(table(results), flush=True)
             drawn = picture(results, drawing)
             # Keep what finished if a later size dies.

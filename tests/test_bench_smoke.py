@@ -37,6 +37,11 @@ def test_the_bench_writes_every_measurement_with_a_positive_floor(tmp_path):
                 assert row["ratio"] is None and row["judged_on"] in ("absolute", None)
             else:
                 assert row["ratio"] > 0 and row["judged_on"] == "ratio"
+    # when the window's background read of the lists ran, after the open: within the span "lists filled" times
+    value = {row["name"]: row.get("value_ms") for row in rows}
+    started, ended = value["open → background read of the lists started"], value["open → background read of the lists ended"]
+    assert 0 < started <= ended <= value["open → Steps II/III lists filled (in the background)"]
+    assert "background reads during open 1 (s after the open)" in results.read_text(encoding="utf-8")
     floored = {row["name"] for row in rows if row["floor_ms"] is not None}
     assert {"open → map ready", "search (2 chars)", "roster import 10,000 rows (read + apply)"} <= floored
     text = results.read_text(encoding="utf-8")
