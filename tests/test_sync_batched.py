@@ -11,7 +11,8 @@ from __future__ import annotations
 from sqlalchemy import Engine, event, select
 from sqlalchemy.engine.interfaces import ExecuteStyle
 
-from app.models import AuditEntry, Base, open_ledger
+from app.households import search
+from app.models import AuditEntry, Base, Person, open_ledger
 from app.paths import ledger_path
 from app.sync import applier, sync
 from app.sync.core import SYNCED_TABLES
@@ -58,6 +59,11 @@ def _content(ledger) -> tuple[dict, list]:  # noqa: ANN001
         a = AuditEntry.__table__
         entries = [{k: v for k, v in row._mapping.items() if k != "id"}
                    for row in conn.execute(select(a).order_by(a.c.id))]
+        # The search index (entries and their character pairs, by owner: entry numbers are the ledger's own)
+        tables["search_entry"] = sorted(conn.exec_driver_sql(
+            "SELECT owner_id, household_id, kind, key FROM search_entry").all())
+        tables["search_pair"] = sorted(conn.exec_driver_sql(
+            "SELECT p.pair, e.owner_id FROM search_pair AS p JOIN search_entry AS e USING (entry_id)").all())
     return tables, entries
 
 
@@ -80,7 +86,8 @@ def test_a_first_sync_goes_in_batches_and_leaves_what_the_change_by_change_way_l
     assert sent.count["postgresql"] < 80, sent.count
     assert sent.count["sqlite"] < 80, sent.count
 
-    # WHEN B receives it
+    # WHEN B receives it (its households' and persons' search entries made set-wise, as a city's would be)
+    monkeypatch.setattr(search, "BULK_FROM", 2)
     with Statements() as received:
         report_b = sync(b.ledger, b.url)
     assert report_b.applied >= records
@@ -89,6 +96,7 @@ def test_a_first_sync_goes_in_batches_and_leaves_what_the_change_by_change_way_l
 
     # ... and C receives it one change at a time (each change a run of its own: the way before batching)
     monkeypatch.setattr(applier, "_runs", lambda changes: [[change] for change in changes])
+    monkeypatch.setattr(search, "BULK_FROM", 10**9)  # and every search entry made by the triggers
     with Statements() as one_by_one:
         report_c = sync(c.ledger, c.url)
     assert report_c.applied == report_b.applied
@@ -99,6 +107,11 @@ def test_a_first_sync_goes_in_batches_and_leaves_what_the_change_by_change_way_l
     rows_c, entries_c = _content(c.ledger)
     assert len(rows_b["household"]) == HOUSEHOLDS
     assert len(rows_b["person"]) == made.persons
-    assert rows_b == rows_c
+    assert len(rows_b["search_entry"]) == HOUSEHOLDS + made.persons
+    assert rows_b == rows_c  # the search index too
+    # ... and a search on B finds a person it received, as on A
+    with a.ledger.Session() as sa, b.ledger.Session() as sb:
+        name = sa.scalar(select(Person.name).where(Person.name != "").limit(1))
+        assert name and search.search(sb, name[:2]) == search.search(sa, name[:2])
     assert len(entries_b) > records
     assert entries_b == entries_c

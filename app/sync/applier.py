@@ -11,6 +11,7 @@ from typing import cast
 from sqlalchemy import Connection, func, insert, select, update
 from sqlalchemy.orm import Session
 
+from app.households.search import entries_in_bulk
 from app.models import AuditAction, AuditEntry, Base, HouseholdCategory
 from app.models.audit import Origin, audit_row, created_entries
 from app.models.entities import household_category_link
@@ -228,7 +229,10 @@ class _Applier:
         self.writes.rows(table, rows)
         if links:
             self.writes.rows(household_category_link, links)
-        self.writes.send(audit=False)
+        # A district's households and persons get their search entries set-wise, as the roster's do.
+        ids = [c.entity_id for c, _ in batch]
+        with entries_in_bulk(self.s, ids if table.name == "household" else [], ids if table.name == "person" else []):
+            self.writes.send(audit=False)
         self.report.applied += len(batch)
 
     def _category_label(self, category_id: str) -> str:
