@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import enum
 import functools
+import itertools
 import json
 import uuid
 from collections.abc import Iterable
@@ -27,6 +28,7 @@ BOOKKEEPING = frozenset({"id", "created_at", "updated_at", "search_key"})
 CATEGORIES = "categories"  # households' categories travel as one field: the list of category ids
 SEARCH_KEYS = {"household": ("name", "address"), "person": ("name", "kana"), "watcher": ("name", "kana"),
                "agency": ("name", "kana", "address", "phone")}
+NO_LAPTOP = uuid.UUID(int=0)  # a journal row's laptop until the server's trigger stamps the sender
 ADVISORY_LOCK = 7250301  # serialises journal writers, so sequence numbers become visible in order
 
 
@@ -69,7 +71,7 @@ class Change:
         return dict(change_id=self.change_id, entity=self.entity, entity_id=self.entity_id, field=self.field,
                     action=self.action, value=self.value, district_id=self.district_id, base_seq=self.base_seq,
                     operator_name=self.operator_name, operator_role=self.operator_role, at=self.at,
-                    laptop_id=uuid.UUID(int=0), laptop_name="")  # laptop fields: the server's trigger sets them
+                    laptop_id=NO_LAPTOP, laptop_name="")  # laptop fields: the server's trigger sets them
 
 
 def table_of(entity: str) -> Table:
@@ -99,7 +101,7 @@ def bulk_insert(conn: Connection, table: Table, rows: list[dict], *, batch: int 
     if not rows:
         return
     dialect = conn.dialect
-    names = list(dict.fromkeys(k for r in rows for k in r if not json_form or k in table.c))
+    names = [k for k in dict.fromkeys(itertools.chain.from_iterable(rows)) if not json_form or k in table.c]
     columns = [table.c[k] for k in names]
     processors = [None if json_form or isinstance(c.type, sqltypes.JSON) else c.type.bind_processor(dialect)
                   for c in columns]
