@@ -105,6 +105,7 @@ def test_the_unplaced_list_read_once_the_map_is_drawn_is_the_one_read_in_place(q
             households.add_household(s, window.towns.town.id, None, HouseholdFields(name=f"未配置{i}家"))
     with qtbot.waitSignal(window.map_ready, timeout=READY_MS):
         window.towns.load_town(window.towns.town.id)
+    qtbot.waitUntil(lambda: window.households.unplaced.count() == 3, timeout=READY_MS)  # read in the background
     with window.ledger.Session() as s:
         oracle = households.unplaced_households(s, window.towns.town.id, window.map_view.crs)
     assert window.households.unplaced.count() == len(oracle) == 3

@@ -14,7 +14,8 @@ def test_an_unplaced_household_is_listed_then_pinned_and_undo_unpins(qtbot, wind
     with window.ledger.Session.begin() as s:
         new = households.add_household(s, window.towns.town.id, None, HouseholdFields(name="新井家", address="ひだまり町9丁目1"))
     window.towns.load_town(window.towns.town.id)
-    qtbot.waitUntil(lambda: window.map_view.is_ready, timeout=60_000)
+    # the unplaced list is read in the background once the map is drawn
+    qtbot.waitUntil(lambda: window.map_view.is_ready and window.households.unplaced.count() == 1, timeout=60_000)
     assert window.households.unplaced_box.isVisibleTo(window) and window.households.unplaced.count() == 1
     assert str(new.id) not in page_state(qtbot, window)["ids"]
     window.households.unplaced.choose(new.id)

@@ -287,6 +287,10 @@ class MapView(QWebEngineView):
         self.sent_bytes = 0
         self.call("setFeatures", {"households": columns, "features": features.get("features", [])})
 
+    def set_labels(self, ids: list[str], labels: list[str]) -> None:
+        """New labels of households already on the page (``query.member_labels``); ids not there are skipped."""
+        self.call("setLabels", {"ids": ids, "labels": labels})
+
     def upsert(self, feature: dict[str, Any]) -> None:
         self._ids.add(str(feature["id"]))
         self.call("upsert", feature)

@@ -3,6 +3,7 @@ selection and search."""
 
 from __future__ import annotations
 
+import logging
 import uuid
 from collections.abc import Callable
 from typing import Any
@@ -19,7 +20,7 @@ from app.households.search import search
 from app.maps.features import household_feature, place_feature
 from app.maps.view import MapView
 from app.models.hazard import HazardKind
-from app.ui.dialogs import PlaceDialog
+from app.ui.dialogs import PlaceDialog, show_error
 from app.ui.list_models import ViewList
 from app.ui.mainwindow.actions import Actions, MainAction
 from app.ui.mainwindow.base import Controller
@@ -28,7 +29,9 @@ from app.ui.mainwindow.town import TownController
 from app.ui.operations import OpChanges, Operations
 from app.ui.panels import HouseholdPanel, PersonDialog, SearchBox
 from app.ui.person_list import household_columns
+from app.ui.worker import BackgroundRead
 
+log = logging.getLogger(__name__)
 translate = QCoreApplication.translate
 
 
@@ -115,7 +118,8 @@ class HouseholdsController(Controller):
             self.map_view.remove(view.id)
         else:
             self.map_view.upsert(feature)
-        if feature is None or self.unplaced.has(view.id):
+        # (a read of the list still running began before this change: it is dropped and the list read now)
+        if feature is None or self.unplaced.has(view.id) or self._unplaced_read is not None:
             self.refresh_unplaced()
         if view.deleted and self.selected_id == view.id:
             self.select_household(None)
@@ -177,7 +181,9 @@ class HouseholdsController(Controller):
     # ------------------------------------------------------------------ not on the map yet
 
     def refresh_unplaced(self) -> None:
+        """Read the list now (after an edit): a background read still running is older and is dropped."""
         self._unplaced_due_at_draw = False  # read now: nothing left for when the map is drawn
+        self._drop_unplaced_read()
         if self.town_id is None:
             return
         with self.ledger.Session() as s:
@@ -185,17 +191,45 @@ class HouseholdsController(Controller):
         self._show_unplaced(rows)
 
     def read_unplaced(self) -> None:
-        """The same list, read once the town's map is drawn (a pass over every household: 0.1-0.5 s in a city).
+        """The same list, read off the UI thread once the town's map is drawn (a pass over every household:
+        0.1-0.5 s in a city).
 
-        Not while the page loads: the households reach the page first; the list is right from the moment the
-        map is drawn (read in the same turn of the event loop, after Steps II and III started in the background).
+        Not while the page loads: the households reach the page first. The read starts when the map is drawn,
+        after Steps II and III started theirs; an edit or another town meanwhile drops it.
         """
         self._unplaced_due_at_draw = True
+        self._drop_unplaced_read()
         self._show_unplaced([])  # the previous town's list must not stay meanwhile
 
+    _unplaced_read: BackgroundRead | None = None  # the read started when the map was drawn, until it is back
+
     def _unplaced_due(self) -> None:
-        if self._unplaced_due_at_draw:
-            self.refresh_unplaced()
+        if not self._unplaced_due_at_draw or self.town_id is None:
+            return
+        self._unplaced_due_at_draw = False
+        town_id, crs = self.town_id, self.map_view.crs
+
+        def back(rows: list[HouseholdView]) -> None:
+            if self._unplaced_read is not read:
+                return
+            self._unplaced_read = None
+            if self.town_id == town_id and self.map_view.crs == crs:  # else another town or map came meanwhile
+                self._show_unplaced(rows)
+
+        def failed(error: BaseException) -> None:
+            if self._unplaced_read is read:
+                self._unplaced_read = None
+                log.error("reading the households not on the map failed", exc_info=error)
+                show_error(self.window, error)  # type: ignore[arg-type]
+
+        read = BackgroundRead(self.ledger, lambda s: households.unplaced_households(s, town_id, crs), back, failed)
+        self._unplaced_read = read
+        self.towns.track_read(read)  # the window cancels it and waits for it before the ledger closes
+
+    def _drop_unplaced_read(self) -> None:
+        read, self._unplaced_read = self._unplaced_read, None
+        if read is not None:
+            read.cancel()
 
     def _show_unplaced(self, rows: list[HouseholdView]) -> None:
         self.unplaced.fill(rows, self.unplaced.current_id())

@@ -8,20 +8,21 @@ import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QSettings, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QFileDialog, QLabel, QMainWindow
 from sqlalchemy.orm import Session
 
 from app.core.errors import LedgerError
-from app.core.views import TownView
+from app.core.views import Crs, TownView
 from app.emergency import cards as emergency
 from app.emergency.views import CardView
 from app.hazards.exposure import ExposureView, exposures_for
 from app.households import households
-from app.maps.features import legend, reference_collection
+from app.maps.features import gap_households, legend, line_specs, reference_collection
 from app.maps.hazard_layers import hazard_overlay, page_extent
-from app.maps.query import town_layer
+from app.maps.query import member_labels, town_layer
 from app.maps.view import MapView
 from app.meeting import meetings
 from app.meeting.views import MeetingView, QueueItem
@@ -56,6 +57,10 @@ class TownDetails:
     meeting_id: uuid.UUID | None
     queue: list[QueueItem]
     exposures: list[ExposureView] = field(default_factory=list)  # at the homes of the persons of concern (Step II)
+    # What the page gets, made in the read from plain data (a city's 8,600 lines are 35,000 id strings): the watch
+    # lines (``line_specs(lines)``) and the households with a person nobody watches (``gap_households(concerns)``)
+    line_specs: list[dict[str, Any]] = field(default_factory=list)
+    gaps: list[str] = field(default_factory=list)
 
 
 class TownController(Controller):
@@ -131,8 +136,13 @@ class TownController(Controller):
             symbol_scale=self.projector.map_scale(), editable=not self.projector.on,
         )
         with self.ledger.Session() as s:
-            # Straight from SQL: a city-sized town is on the page in well under a second.
-            layer = town_layer(s, town_id, base.crs)
+            # Straight from SQL: a city-sized town is on the page in well under a second. An unnamed household
+            # is labelled with its address until the map is drawn, then with its first member's name (the label
+            # shows only in the tooltip and the panel's state; a projector shows no labels at all).
+            layer = town_layer(s, town_id, base.crs, members_later=True)
+        self._labels_due = None if self.projector.on else (town_id, base.crs, layer.unnamed)
+        self._labels_read = None  # a read for an earlier load is not wanted any more
+        self.map_view.ready.connect(self._send_member_labels, Qt.ConnectionType.SingleShotConnection)
         # The households go first: the page decodes and draws them (in its own process) while the rest is read.
         self.map_view.set_features((layer.anonymous() if self.projector.on else layer).for_page())
         self.kinds = layer.kinds()
@@ -159,6 +169,40 @@ class TownController(Controller):
         self.household_count, self.place_count, self._counted = self.town.household_count, len(layer.places), {}
         self.update_status(self.household_count, self.place_count)
         self.shown.emit(self.town, categories)
+
+    # The town, kind of map and unnamed households (TownLayer.unnamed) whose members' names are still due.
+    _labels_due: tuple[uuid.UUID, Crs, list[tuple[str, str]]] | None = None
+    _labels_read: BackgroundRead | None = None  # the read of those names, while its result is still wanted
+
+    def _send_member_labels(self) -> None:
+        """Once the map is drawn: the first members' names of the unnamed households (load_town sent addresses).
+
+        Read off the UI thread (150,000 households: 45,000 names) when the map is ready; the page keeps the
+        label of a household upserted since it got the households, and a newer load drops this read's result.
+        """
+        due, self._labels_due = self._labels_due, None
+        if due is None or self.town is None or due[:2] != (self.town.id, self.map_view.crs) or self.projector.on:
+            return
+        town_id, crs, unnamed = due
+
+        def back(result: tuple[list[str], list[str]]) -> None:
+            if self._labels_read is not read:
+                return  # another load (or the same town again) came meanwhile
+            self._labels_read = None
+            ids, labels = result
+            if ids and self.town is not None and (self.town.id, self.map_view.crs) == (town_id, crs) \
+                    and not self.projector.on:
+                self.map_view.set_labels(ids, labels)
+
+        def failed(error: BaseException) -> None:
+            if self._labels_read is read:
+                self._labels_read = None
+                # The households keep their addresses as labels: nothing else depends on these names.
+                log.error("reading the names of the unnamed households' first members failed", exc_info=error)
+
+        read = BackgroundRead(self.ledger, lambda s: member_labels(s, unnamed), back, failed)
+        self._labels_read = read
+        self.track_read(read)  # the window cancels it and waits for it before the ledger closes
 
     def update_status(self, household_count: int | None = None, place_count: int | None = None) -> None:
         if self.town is None:
@@ -380,12 +424,14 @@ class TownController(Controller):
             concerns = watch.list_concerns(s, town_id)
             all_meetings = meetings.list_meetings(s, town_id)
             meeting_id = keep or (all_meetings[0].id if all_meetings else None)
-            return TownDetails(town_id, concerns, watch.watch_lines(s, town_id, concerns=concerns),
+            lines = watch.watch_lines(s, town_id, concerns=concerns)
+            return TownDetails(town_id, concerns, lines,
                                emergency.list_cards(s, town_id, concerns=concerns),
                                all_meetings, meeting_id,
                                meetings.review_queue(s, town_id, meeting_id=meeting_id, concerns=concerns),
                                # the hazards of the homes on the Step II list, not of every household
-                               list(exposures_for(s, [c.household_id for c in concerns]).values()))
+                               list(exposures_for(s, [c.household_id for c in concerns]).values()),
+                               line_specs(lines), gap_households(concerns))
 
         self._details_job = BackgroundRead(self.ledger, job, self._show_details, self._details_failed)
 
@@ -405,6 +451,11 @@ class TownController(Controller):
         for job in self._old_jobs:
             job.cancel(wait=True)  # a thread must not outlive its QThread object
         self._old_jobs = []
+
+    def track_read(self, read: BackgroundRead) -> None:
+        """Another controller's read of this ledger (the households not on the map): ``stop_reads`` cancels it and
+        waits for it too."""
+        self._old_jobs = [j for j in self._old_jobs if j.running] + [read]
 
     def _retire_details_job(self) -> None:
         """Forget the current read, but keep its thread object until the thread has ended (Qt aborts otherwise)."""

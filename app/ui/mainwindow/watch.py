@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMainWindow, QStackedWidget
@@ -35,12 +36,17 @@ class WatchController(Controller):
         towns.details_read.connect(self.show_details)
 
     def show(self, concerns: list[ConcernView], lines: list, hazards: list[ExposureView] | None = None) -> None:
-        self.panel.show_concerns(concerns, self.panel.current_person(), hazards)
-        self.map_view.set_lines(line_specs(lines))
-        self.map_view.set_gaps(gap_households(concerns))
+        self._show(concerns, line_specs(lines), gap_households(concerns), hazards)
 
     def show_details(self, details: TownDetails) -> None:
-        self.show(details.concerns, details.lines, details.exposures)
+        """The background read made the page's lines and gaps already: the UI thread only hands them on."""
+        self._show(details.concerns, details.line_specs, details.gaps, details.exposures)
+
+    def _show(self, concerns: list[ConcernView], specs: list[dict[str, Any]], gaps: list[str],
+              hazards: list[ExposureView] | None) -> None:
+        self.panel.show_concerns(concerns, self.panel.current_person(), hazards)
+        self.map_view.set_lines(specs)
+        self.map_view.set_gaps(gaps)
 
     def refresh(self) -> None:
         if self.towns.town is None:

@@ -16,7 +16,7 @@
   P.dense = 3000;              // more symbols than this in view: drawn as plain shapes, one path per category set
 
   // The households: slot i of every array is one household; a removed one is no longer alive.
-  var H = P.H = { n: 0, cap: 0, live: 0, ids: [], labels: [], addresses: [], slot: new Map(),
+  var H = P.H = { n: 0, cap: 0, live: 0, ids: [], labels: [], addresses: [], slot: new Map(), upserted: new Set(),
                   xy: new Float64Array(0), num: new Int32Array(0), set: new Uint16Array(0),
                   flags: new Uint8Array(0), alive: new Uint8Array(0) };
   var CONCERN = 1, APPROXIMATE = 2;
@@ -64,7 +64,7 @@
     return out;
   }
   function clear() {
-    H.n = H.live = 0; H.ids = []; H.labels = []; H.addresses = []; H.slot = new Map();
+    H.n = H.live = 0; H.ids = []; H.labels = []; H.addresses = []; H.slot = new Map(); H.upserted = new Set();
     H.alive.fill(0);
     places.clear(); numText.clear();
   }
@@ -98,7 +98,7 @@
     if (typeof number === "number" && (number | 0) === number) { H.num[s] = number; numText.delete(s); } else { numText.set(s, number); }
     H.set[s] = internSet(p.categories);
     H.flags[s] = (p.ofConcern ? CONCERN : 0) | (p.approximate ? APPROXIMATE : 0);
-    H.labels[s] = String(p.label === undefined || p.label === null ? "" : p.label);
+    H.labels[s] = String(p.label === undefined || p.label === null ? "" : p.label); H.upserted.add(s);
     H.addresses[s] = String(p.address === undefined || p.address === null ? "" : p.address);
   }
   function dropHousehold(id) {
@@ -528,6 +528,16 @@
     if (feature.properties.layer === "household") { places.delete(id); putHousehold(feature); } else { dropHousehold(id); places.set(id, feature); }
   }
   // A household changed: only its old and new neighbourhoods are painted again. A place: the whole canvas.
+  // Labels sent after the households (an unnamed household's first member): nothing drawn shows a label.
+  // A household upserted since setFeatures keeps the label the upsert gave it (it is newer).
+  S.setLabels = function (c) {
+    var ids = c.ids || [], labels = c.labels || [];
+    for (var i = 0; i < ids.length; i++) {
+      var s = H.slot.get(String(ids[i]));
+      if (s !== undefined && H.alive[s] && !H.upserted.has(s)) { H.labels[s] = String(labels[i]); }
+    }
+    return true;
+  };
   S.upsert = function (feature) {
     var id = String(feature.id), wasPlace = places.has(id), before = H.slot.get(id);
     putFeature(feature);
