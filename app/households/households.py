@@ -6,7 +6,7 @@ import math
 import uuid
 from collections.abc import Iterable, Sequence
 
-from sqlalchemy import ColumnElement, func, select
+from sqlalchemy import ColumnElement, ScalarSelect, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from app.core import validators as check
@@ -151,10 +151,13 @@ def _refresh_search_key(h: Household) -> None:
     h.search_key = search_key(h.name, h.address)
 
 
-def next_map_number(session: Session, town_id: uuid.UUID) -> int:
+def _highest_number(town_id: uuid.UUID) -> ScalarSelect[int | None]:
     # Deleted households keep their numbers: a printed map must never point at a new house.
-    current = session.scalar(select(func.max(Household.map_number)).where(Household.town_id == town_id))
-    return (current or 0) + 1
+    return select(func.max(Household.map_number)).where(Household.town_id == town_id).scalar_subquery()
+
+
+def next_map_number(session: Session, town_id: uuid.UUID) -> int:
+    return (session.scalar(select(_highest_number(town_id))) or 0) + 1
 
 
 def add_household(
@@ -171,12 +174,11 @@ def add_household(
     The town is checked and its highest map number read in one statement; the new household has no members,
     so its view reads none.
     """
-    highest = select(func.max(Household.map_number)).where(Household.town_id == town_id).scalar_subquery()
-    town = session.execute(select(Town.id, highest).where(Town.id == town_id)).first()
+    town = session.execute(select(Town.id, _highest_number(town_id)).where(Town.id == town_id)).first()
     if town is None:
         raise NotFound(QT_TRANSLATE_NOOP("errors", "This town is no longer in the ledger."))
     h = Household(id=household_id or uuid.uuid4(), town_id=town_id, persons=[])
-    h.map_number = map_number or (town[1] or 0) + 1  # as next_map_number: deleted households keep theirs
+    h.map_number = map_number or (town[1] or 0) + 1  # next_map_number's, read with the town
     _apply_fields(session, h, fields)
     place_at(session, h, point)
     _refresh_search_key(h)

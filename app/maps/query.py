@@ -128,11 +128,13 @@ def _placed(crs: Crs, town_id: uuid.UUID) -> Any:
     return and_(Household.town_id == town_id, Household.deleted_at.is_(None), hx.isnot(None), hy.isnot(None))
 
 
-def _first_member() -> Any:
-    """The name of a household's first member (by sort order, then name): one index lookup."""
+def _first_member(of_household: Any = None) -> Any:
+    """The name of a household's first member (by sort order, then name): one index lookup. ``of_household``:
+    which household (default: the household row of the enclosing query)."""
     return (
         select(Person.name)
-        .where(Person.household_id == Household.id, Person.deleted_at.is_(None))
+        .where(Person.household_id == Household.id if of_household is None else of_household,
+               Person.deleted_at.is_(None))
         .order_by(Person.sort_order, Person.name)
         .limit(1)
         .scalar_subquery()
@@ -150,13 +152,7 @@ def member_labels(session: Session, unnamed: list[tuple[str, str]]) -> tuple[lis
         return [], []
     feature_id = dict((hid, fid) for fid, hid in unnamed)
     wanted = func.json_each(json.dumps(list(feature_id))).table_valued("value")
-    first = (
-        select(Person.name)
-        .where(type_coerce(Person.household_id, String) == wanted.c.value, Person.deleted_at.is_(None))
-        .order_by(Person.sort_order, Person.name)
-        .limit(1)
-        .scalar_subquery()
-    )
+    first = _first_member(type_coerce(Person.household_id, String) == wanted.c.value)
     rows = _raw_rows(session.connection(), select(wanted.c.value, first).select_from(wanted))
     pairs = [(feature_id[hid], name) for hid, name in rows if name is not None]
     return [fid for fid, _ in pairs], [name for _, name in pairs]
