@@ -71,11 +71,14 @@ def test_a_timer_during_an_import_does_not_start_a_second_one(qtbot, window, tmp
 
     timer = QTimer(interval=20)
     timer.timeout.connect(lambda: refused.append(window.imports.import_roster(path, confirm=confirm)))
+    # The timer stops the moment the import ends: a tick dispatched after that (in the same turn of the event loop
+    # as ``finished``) would rightly start a new import, which is not the question here.
+    window.imports.finished.connect(timer.stop)
     # WHEN it runs to the end
     with qtbot.waitSignal(window.imports.finished, timeout=IMPORT_MS) as finished:
         assert window.imports.import_roster(path, confirm=confirm) is True
         timer.start()
-    timer.stop()
+    window.imports.finished.disconnect(timer.stop)
     # THEN the timer fired during the import, every time it was refused, and the roster is in the ledger once
     assert finished.args == [True]
     assert refused and not any(refused)
