@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 
-import pytest
 from sqlalchemy import select
 
 from app.core.views import HouseholdFields, PersonFields
@@ -19,9 +18,6 @@ from app.safety.views import EventFields
 from app.sync import export_package, import_package, list_conflicts, sync, sync_status
 from app.towns.towns import create_town
 from tests.sync_fixtures import make_laptop, pg_admin_url, server_url  # noqa: F401 - fixtures
-
-# The two-laptop sync tests get the same extra attempts as tests/test_sync.py (see the note there).
-pytestmark = pytest.mark.flaky(reruns=2)
 
 DISTRICT = "味真野地区"
 T0 = datetime(2026, 7, 8, 6, 0, tzinfo=timezone.utc)

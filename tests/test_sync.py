@@ -6,7 +6,6 @@ each laptop (and on the server) is what these tests assert.
 
 from __future__ import annotations
 
-import pytest
 from sqlalchemy import create_engine, select, text
 
 from app.core.views import HouseholdFields, PersonFields
@@ -15,11 +14,6 @@ from app.models import Household, Person, Town
 from app.sync import list_conflicts, resolve_conflict, sync, sync_status
 from app.towns.towns import create_town
 from tests.sync_fixtures import make_laptop, pg_admin_url, server_url  # noqa: F401 - fixtures
-
-# Known and not yet explained: in some full runs of the suite (never alone, never in the sync files run
-# together) laptop B's sync receives nothing of A's change, so an expected conflict is missing. A fresh
-# server database per attempt passes; each test gets up to two more attempts until the cause is found.
-pytestmark = pytest.mark.flaky(reruns=2)
 
 DISTRICT = "味真野地区"
 

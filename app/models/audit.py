@@ -290,7 +290,18 @@ def _before_flush(session: Session, _flush_context, _instances) -> None:  # noqa
     session.add_all([AuditEntry(**row) for row in rows])
 
 
+_AUDITED = "_sasaeai_audited"  # set on a sessionmaker once its sessions are audited
+
+
 def install_audit(factory: sessionmaker) -> None:
-    """Audit every session the factory makes (every mapped Record class, present and future)."""
-    if not event.contains(factory, "before_flush", _before_flush):
-        event.listen(factory, "before_flush", _before_flush)
+    """Audit every session the factory makes (every mapped Record class, present and future).
+
+    Whether it is done is marked on the factory itself, not asked of ``event.contains``: SQLAlchemy keys
+    that registry by the factory's ``id()`` and keeps the key after the factory is gone, so a new factory
+    at the address of any earlier ledger's one was taken as audited; that ledger's edits left no entries
+    and were never sent at a sync (the sync tests' flake, in long runs that open many ledgers).
+    """
+    if getattr(factory, _AUDITED, False):
+        return
+    event.listen(factory, "before_flush", _before_flush)
+    setattr(factory, _AUDITED, True)
