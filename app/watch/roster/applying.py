@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 from sqlalchemy.orm import Session
 
+from app.core.batches import no_gc_pauses
 from app.core.phones import normalise_phone
 from app.core.sheets import PreviewRow
 from app.core.text import fold, search_key
@@ -179,9 +180,10 @@ def apply_roster(session: Session, preview: RosterPreview, *, address_table: Add
     """
     assert preview.town_id is not None, "a roster preview is made for a town"
     reason = session.info.get(REASON_INFO_KEY) or f"roster: {preview.path.name}"
-    writer = RosterWriter(session, preview.town_id, town_for(session, preview), address_table,
-                          Origin.of(session, reason=str(reason)))
-    rows = plan(session, preview, writer)
-    with large_cache(session):  # the new rows' random ids land on pages all over the indexes (writes.py)
-        writer.send(progress)
+    with no_gc_pauses():  # as read_roster: the rows and their audit entries are many small objects
+        writer = RosterWriter(session, preview.town_id, town_for(session, preview), address_table,
+                              Origin.of(session, reason=str(reason)))
+        rows = plan(session, preview, writer)
+        with large_cache(session):  # the new rows' random ids land on pages all over the indexes (writes.py)
+            writer.send(progress)
     return rows

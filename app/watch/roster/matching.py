@@ -94,7 +94,6 @@ def _load_town(session: Session, town_id: uuid.UUID, records: list[RosterRow]) -
     as_id = functools.lru_cache(maxsize=None)(lambda text: uuid.UUID(hex=text))
     names = {folded(r.name) for r in records}
     addresses = {folded(r.address) for r in records}  # '' too: a row without one matches a member without one
-    births = {(folded(r.name), r.birth_date.isoformat()) for r in records if r.birth_date}
     live_household = (Household.town_id == town_id, Household.deleted_at.is_(None))
     columns = (_raw(Person.id), _raw(Person.household_id), Person.name, Person.kana, Person.phone, Person.concerns,
                Person.birth_date, Person.of_concern, Household.address)
@@ -112,7 +111,12 @@ def _load_town(session: Session, town_id: uuid.UUID, records: list[RosterRow]) -
         select(*columns).join(Household, Person.household_id == Household.id)
         .where(keys.ids_in("person.household_id", {h.hex for h in household_names}, "homes"),
                Person.deleted_at.is_(None)).order_by(Household.map_number, Person.sort_order)))
-    # ... else by name and birth date, anywhere in the town (one search of the name's index per pair).
+    # ... else by name and birth date, anywhere in the town (one search of the name's index per pair), for the
+    # rows no member matches by name and address: ``_match`` asks the birth date only of those, and a member
+    # found by another row's pair at that row's address was read above already.
+    at_address = {(folded(name), folded(address)) for _, _, name, _, _, _, _, _, address in found}
+    births = {(folded(r.name), r.birth_date.isoformat()) for r in records
+              if r.birth_date and (folded(r.name), folded(r.address)) not in at_address}
     found += keys.members_by_name_and_birth(session, town_id, births)
     persons: list[Known] = []
     read: set[str] = set()
