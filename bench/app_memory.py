@@ -10,7 +10,11 @@ PSS (proportional set size) is the judged figure: each shared page is shared out
 so the sum over the tree is what the app holds, but the Qt, Chromium and Python libraries' share moves with what
 else runs on the machine (±100 MB on a shared machine). USS (unique set size: pages only that process maps) leaves
 the shared pages out altogether: a lower bound that moves far less, so two runs' USS compare where their PSS
-does not. A change that shrinks the app's own memory shows in both.
+does not. A change that shrinks the app's own memory shows in both. Yet USS moves too: a library page another
+program on the machine maps (another copy of Qt, a test run beside it) is no longer unique. The anonymous memory
+(``RssAnon``: heaps, V8's heap, not a page of a file) belongs to the app whatever else runs: ``settled_anon``, by
+kind of process, is the figure to compare two versions by on a shared machine (Linux only; a library's own code
+and data pages, e.g. numpy's, are not in it: those show in PSS and USS).
 ``--detail`` adds the split after the open and each process's PSS by mapped file; ``--tracemalloc`` the Python
 heap's largest allocations after the open (tracemalloc itself costs memory and time: never in the figures
 ``bench.run`` keeps). ``bench.run`` calls it for each size, so earlier sizes and repeated windows do not count.
@@ -29,6 +33,8 @@ from app.core.views import Crs, MapPoint
 from bench.generate import CENTER
 
 TRACEMALLOC_TOP = 15
+# Imported only by the work that needs them (issue 17): which of them the run loaded is printed beside the figures.
+LAZY_MODULES = ("numpy", "shapely", "shapefile", "openpyxl", "folium")
 
 
 def process_kind(cmdline: list[str]) -> str:
@@ -86,6 +92,34 @@ def memory_by_kind(proc, field: str = "pss") -> dict[str, float]:  # noqa: ANN00
     return {k: round(v, 1) for k, v in sorted(split.items())}
 
 
+def anon_mb(pid: int) -> float | None:
+    """The process's resident anonymous memory in MB (``RssAnon``, Linux); None where there is no such figure."""
+    try:
+        with open(f"/proc/{pid}/status") as f:
+            for line in f:
+                if line.startswith("RssAnon:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return None
+
+
+def anon_by_kind(proc) -> dict[str, float]:  # noqa: ANN001 - psutil.Process
+    """Resident anonymous memory in MB of this process and each kind of child process right now (Linux)."""
+    import psutil
+
+    split: dict[str, float] = {}
+    for p in [proc, *proc.children(recursive=True)]:
+        try:
+            kind = kind_of(p, proc)
+        except psutil.Error:
+            continue
+        mb = anon_mb(p.pid)
+        if mb is not None:
+            split[kind] = split.get(kind, 0.0) + mb
+    return {k: round(v, 1) for k, v in sorted(split.items())}
+
+
 def pss_by_kind(proc) -> dict[str, float]:  # noqa: ANN001 - psutil.Process
     """PSS in MB of this process and each kind of child process right now."""
     return memory_by_kind(proc, "pss")
@@ -137,6 +171,10 @@ def main(argv: list[str]) -> int:
         import tracemalloc
 
         tracemalloc.start(8)
+    from app.ui.app import forget_module_sources
+    from app.ui.mainwindow import MainWindow  # noqa: F401 - the window's modules, imported before, as the app does
+
+    forget_module_sources()  # as app.ui.app.run_gui does once the app's modules are imported
     app = run.QApplication.instance() or run.QApplication([sys.argv[0]])
     watch = Watch()
     watch.start()
@@ -168,12 +206,16 @@ def main(argv: list[str]) -> int:
     settled = watch.current_pss()
     split = pss_by_kind(watch.proc) if watch.proc is not None else {}
     split_uss = memory_by_kind(watch.proc, "uss") if watch.proc is not None else {}
+    split_anon = anon_by_kind(watch.proc) if watch.proc is not None else {}
     # What of the app's own share is freed C heap not yet given back (an upper bound of what trimming saves).
     trimmed = pss_by_kind(watch.proc).get("app") if watch.proc is not None and malloc_trim() else None
     run.close_window(ledger, window)
     print(json.dumps({"peak_pss": peak_pss, "peak_rss": peak_rss, "settled_pss": settled, "settled_by_process": split,
                       "peak_uss": round(watch.peak_uss, 1), "settled_uss": round(sum(split_uss.values()), 1),
-                      "settled_uss_by_process": split_uss, "app_after_malloc_trim": trimmed,
+                      "settled_uss_by_process": split_uss,
+                      "settled_anon": round(sum(split_anon.values()), 1) if split_anon else None,
+                      "settled_anon_by_process": split_anon, "app_after_malloc_trim": trimmed,
+                      "lazy_modules_loaded": [m for m in LAZY_MODULES if m in sys.modules],
                       "chromium_flags": os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", ""), **extra},
                      ensure_ascii=False))
     return 0

@@ -16,7 +16,6 @@ from sqlalchemy.orm import Session
 
 from app.core.views import Crs, HouseholdFields, MapPoint, PersonFields
 from app.demo.emergency import seed_demo_emergency
-from app.demo.geography import seed_demo_geography, tie_to_fictional_ground
 from app.demo.incident import seed_demo_incident
 from app.demo.ledger_kind import mark_demo
 from app.demo.map import demo_map_image, load_demo_town_map
@@ -134,6 +133,10 @@ def _demo_consent(session: Session, person_id: uuid.UUID, rng: random.Random, to
 
 
 def _fill(ledger: Ledger, data_dir: Path, today: date) -> DemoSummary:
+    # Here, not at the top: the geography needs numpy and shapely, which nothing else importing this module
+    # (the bench's ledger generator) should load.
+    from app.demo.geography import seed_demo_geography, tie_to_fictional_ground
+
     rng = random.Random(SEED)
     consent_rng = random.Random(SEED + 1)  # its own sequence: the town itself stays as it always was
     drawn = load_demo_town_map()  # the map's picture and layout ship with the app (tools/draw_demo_map.py)

@@ -17,8 +17,8 @@ zones once per hazard. Made for one household, it computes the hazard at that po
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-import numpy as np
 from sqlalchemy import Table, and_, or_, select
 from sqlalchemy.orm import Session
 
@@ -28,6 +28,9 @@ from app.hazards.shelters import flagged_for
 from app.models import Household, ReferenceFeature
 from app.models.hazard import HazardKind, HazardLayer, HouseholdExposure
 from app.towns.georeference import ground_distance_m
+
+if TYPE_CHECKING:  # numpy is imported when a shelter is looked for, not when the app starts (issue 17)
+    import numpy as np
 
 # How the card names the hazard: 「洪水時: …」.
 HAZARD_NAMES: dict[HazardKind, str] = {HazardKind.FLOOD: "洪水", HazardKind.SEDIMENT: "土砂災害",
@@ -54,6 +57,8 @@ def nearest_of(lat: float | None, lon: float | None, shelters: Sequence[Referenc
     located = [s for s in shelters if s.lat is not None and s.lon is not None]
     if not located:
         return NearestShelter(ShelterStatus.NO_SHELTERS)
+    import numpy as np
+
     metres = ground_distance_m(lon, lat, np.array([s.lon for s in located]), np.array([s.lat for s in located]))
     best = int(np.argmin(metres))
     if metres[best] > SHELTER_REACH_M:
@@ -83,6 +88,8 @@ class ShelterFinder:
         sites, lons, lats, severity = self._flagged(kind)
         if not sites:
             return nearest_of(lat, lon, self.designated)
+        import numpy as np
+
         distances = ground_distance_m(lon, lat, lons, lats)
         order = np.argsort(distances, kind="stable")
         outside = order[severity[order] == 0]
@@ -107,6 +114,8 @@ class ShelterFinder:
             if self._known is None:
                 self._known = self._stored_homes()
             return self._known.get((lat, lon), _SAFE)
+        import numpy as np
+
         zones = load_zones(self.session, lon, lat, lon, lat)
         return _homes(hazards_at(zones, np.array([lon]), np.array([lat])))[0]
 
@@ -129,6 +138,8 @@ class ShelterFinder:
             .where(placed, or_(e.c.household_id.is_(None), e.c.lat.is_(None), e.c.lat != h.c.lat,
                                e.c.lon != h.c.lon))).all()
         if stale:
+            import numpy as np
+
             lats = np.array([r[0] for r in stale], dtype=float)
             lons = np.array([r[1] for r in stale], dtype=float)
             zones = load_zones(self.session, lons.min(), lats.min(), lons.max(), lats.max())
@@ -138,6 +149,8 @@ class ShelterFinder:
     def _flagged(self, kind: HazardKind) -> tuple[list[ReferenceFeature], np.ndarray, np.ndarray, np.ndarray]:
         """The sites open for ``kind`` with a position, their longitudes, latitudes and depth in its zones."""
         if kind not in self._sites:
+            import numpy as np
+
             sites = [s for s in self.session.scalars(select(ReferenceFeature).where(
                 ReferenceFeature.deleted_at.is_(None), ReferenceFeature.lat.is_not(None),
                 ReferenceFeature.lon.is_not(None))) if flagged_for(s.attributes, kind)]

@@ -19,15 +19,13 @@ result is the table a recomputation from nothing would write (tests/test_hazards
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
 from operator import itemgetter
-from typing import SupportsInt, cast
+from typing import TYPE_CHECKING, SupportsInt, cast
 
-import numpy as np
-import shapely
 from sqlalchemy import ColumnElement, Select, String, Table, bindparam, delete, exists, select, true, type_coerce
 from sqlalchemy.orm import Session
 
@@ -36,6 +34,9 @@ from app.hazards.codes import DEPTH_RANKS, SEDIMENT_CLASSES, SEDIMENT_PHENOMENA,
 from app.models import Household, utcnow
 from app.models.hazard import HazardKind, HazardLayer, HazardZone, HouseholdExposure
 from app.models.writes import large_cache
+
+if TYPE_CHECKING:  # numpy and shapely are imported when zones are read, not when the app starts (issue 17)
+    import numpy as np
 
 _CHUNK = 500  # ids per IN (…) list
 _EXPOSURE = cast(Table, HouseholdExposure.__table__)  # Core statements: no ORM bookkeeping per row
@@ -69,6 +70,9 @@ class Zones:
 def load_zones(session: Session, west: float, south: float, east: float, north: float,
                kinds: Iterable[HazardKind] | None = None) -> Zones:
     """The zones of layers in use whose bounding box meets the box (the indexed pre-filter)."""
+    import numpy as np
+    import shapely
+
     z, layer = _ZONES, cast(Table, HazardLayer.__table__)
     kind = type_coerce(z.c.kind, String)  # the stored value ("flood"), not an enum built per row
     query = (select(kind, z.c.rank, z.c.zone_class, z.c.phenomenon, z.c.detail, z.c.geometry)
@@ -90,6 +94,8 @@ def load_zones(session: Session, west: float, south: float, east: float, north: 
 
 def _best(n: int, points: np.ndarray, zones: np.ndarray, score: np.ndarray) -> np.ndarray:
     """For each of ``n`` points, the zone with the highest score among its pairs (-1 = none)."""
+    import numpy as np
+
     out = np.full(n, -1, dtype=np.int64)
     if len(points) == 0:
         return out
@@ -102,6 +108,9 @@ def _best(n: int, points: np.ndarray, zones: np.ndarray, score: np.ndarray) -> n
 
 def hazards_at(zones: Zones, lons: np.ndarray, lats: np.ndarray) -> PointHazards:
     """The hazards at each point (longitude/latitude arrays), deepest rank and strictest class first."""
+    import numpy as np
+    import shapely
+
     n = len(lons)
     zero = np.zeros(n, dtype=np.int64)
     if n == 0 or len(zones.kind) == 0:
@@ -139,8 +148,17 @@ _VALUES = ("lat", "lon", "flood_rank", "flood_river", "sediment_kind", "sediment
            "tsunami_rank")
 
 
-def _computed(session: Session, households: Sequence[tuple[uuid.UUID, float | None, float | None]]) -> list[tuple]:
-    """One tuple of ``_VALUES`` per household, in order (vectorised: no Python work per zone)."""
+def _computed(session: Session, households: Sequence[tuple[uuid.UUID, float | None, float | None]],
+              kinds: frozenset[HazardKind] | None = None) -> list[tuple]:
+    """One tuple of ``_VALUES`` per household, in order (vectorised: no Python work per zone).
+
+    ``kinds``: the kinds of hazard data in use, when the caller read them in the same transaction; with none
+    in use no zone can be found (``load_zones`` reads only layers in use), so none are read.
+    """
+    if kinds is not None and not kinds:
+        return [(lat, lon, None, "", None, None, None, None) for _, lat, lon in households]
+    import numpy as np
+
     n = len(households)
     lats = np.array([h[1] for h in households], dtype=float)  # None → NaN
     lons = np.array([h[2] for h in households], dtype=float)
@@ -359,6 +377,16 @@ def exposures_for(session: Session, household_ids: Iterable[uuid.UUID]) -> dict[
     return _exposure_views(session, rows, _kinds_in_use(session))
 
 
+def exposures_in(session: Session, homes: Select, made: Callable[[str], uuid.UUID] | None = None
+                 ) -> dict[uuid.UUID, ExposureView]:
+    """``exposures_for`` of the households ``homes`` selects (a SELECT of household ids), with no list of ids
+    bound: Step II's 7,356 homes were 7,356 parameters, each bound and compiled into the statement. ``made``
+    gives the UUID of a stored key when the caller already made it (the concern list's households)."""
+    h = cast(Table, Household.__table__)
+    rows = session.execute(_exposure_query().where(h.c.id.in_(homes))).all()
+    return _exposure_views(session, rows, _kinds_in_use(session), made)
+
+
 def _exposure_query() -> Select:
     """Each live household's id (as stored), number and position beside its stored exposure row (13 columns)."""
     h, e = cast(Table, Household.__table__), _EXPOSURE
@@ -368,23 +396,25 @@ def _exposure_query() -> Select:
             .select_from(h.outerjoin(e, e.c.household_id == h.c.id)).where(h.c.deleted_at.is_(None)))
 
 
-def _exposure_views(session: Session, rows: Sequence, kinds: frozenset[HazardKind]) -> dict[uuid.UUID, ExposureView]:
-    """Views of ``_exposure_query`` rows; a row missing or computed for another position is recomputed in memory."""
+def _exposure_views(session: Session, rows: Sequence, kinds: frozenset[HazardKind],
+                    made: Callable[[str], uuid.UUID] | None = None) -> dict[uuid.UUID, ExposureView]:
+    """Views of ``_exposure_query`` rows; a row missing or computed for another position is recomputed in memory.
+    ``made``: the UUID of a stored key, when the caller has it already."""
     stale = [r for r in rows if r[12] is None or (r[4], r[5]) != (r[2], r[3])]  # no stored row, or moved since
     fresh: dict[str, tuple] = {}
     if stale:
         now = utcnow()
-        for r, v in zip(stale, _computed(session, [(r[0], r[2], r[3]) for r in stale]), strict=True):
+        for r, v in zip(stale, _computed(session, [(r[0], r[2], r[3]) for r in stale], kinds), strict=True):
             fresh[r[0]] = (*v[2:], now)
     found = {}
     for r in rows:
         flood, river, kind, klass, surge, tsunami, at = fresh.get(r[0]) or r[6:13]
         # The key as the database holds it (hex text in SQLite; a UUID already from PostgreSQL's driver).
-        household_id = r[0] if isinstance(r[0], uuid.UUID) else uuid.UUID(r[0])
+        household_id = r[0] if isinstance(r[0], uuid.UUID) else made(r[0]) if made is not None else uuid.UUID(r[0])
         found[household_id] = ExposureView(household_id, r[1], r[2] is not None and r[3] is not None, kinds, flood,
                                            river or "", kind, klass, surge, tsunami, at)
     return found
 
 
-__all__ = ["DEPTH_RANKS", "ExposureView", "exposure_of", "exposures", "exposures_for", "hazards_at", "level_of_rank",
+__all__ = ["DEPTH_RANKS", "ExposureView", "exposure_of", "exposures", "exposures_for", "exposures_in", "hazards_at", "level_of_rank",
            "load_zones", "main_hazard", "refresh_all", "refresh_households", "refresh_town"]

@@ -18,8 +18,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import cast
 
-import numpy as np
-import shapely
 from sqlalchemy import Table, func, select
 from sqlalchemy.orm import Session
 
@@ -212,6 +210,8 @@ def _import(session: Session, path: Path, kind: HazardKind | str | None, *, exte
             continue
         if geometry.geom_type not in ("Polygon", "MultiPolygon"):
             if geometry.geom_type == "GeometryCollection":  # a repaired polygon may come back so
+                import shapely  # imported when a hazard file is read, not when the app starts (issue 17)
+
                 geometry = shapely.union_all([g for g in geometry.geoms if g.geom_type in ("Polygon", "MultiPolygon")])
             if geometry.is_empty or geometry.geom_type not in ("Polygon", "MultiPolygon"):
                 _defect(result, number, "geometry", QT_TRANSLATE_NOOP(
@@ -266,6 +266,9 @@ _ZONE_COLUMNS = ("rank", "zone_class", "phenomenon", "detail", "feature_number",
 def _insert_zones(session: Session, layer_id: uuid.UUID, kind: HazardKind, batch: list[tuple]) -> None:
     """One DBAPI executemany of plain tuples inside the session's transaction (SQLAlchemy's per-row parameter
     handling cost more than SQLite's own work); the layer's key and kind are converted once per batch."""
+    import numpy as np
+    import shapely
+
     connection = session.connection()
     dialect = connection.dialect
 

@@ -16,8 +16,8 @@ from __future__ import annotations
 import enum
 import uuid
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import numpy as np
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -26,6 +26,9 @@ from app.hazards.exposure import hazards_at, load_zones
 from app.models import Household, ReferenceFeature
 from app.models.hazard import HazardKind
 from app.towns.georeference import ground_distance_m
+
+if TYPE_CHECKING:  # numpy is imported when a shelter is looked for, not when the app starts (issue 17)
+    import numpy as np
 
 # The GSI 指定緊急避難場所 attribute per hazard (the spellings seen in the published files).
 FLAGS: dict[HazardKind, tuple[str, ...]] = {
@@ -81,6 +84,8 @@ def _severity(found, hazard: HazardKind) -> np.ndarray:  # noqa: ANN001 - PointH
 
 def nearest_valid_shelter(session: Session, household_id: uuid.UUID, hazard: HazardKind) -> ValidShelter:
     """The nearest site open for ``hazard`` and outside its zones, with the distance in metres."""
+    import numpy as np
+
     h = session.get(Household, household_id)
     if h is None or h.deleted_at is not None:
         raise NotFound(QT_TRANSLATE_NOOP("errors", "This household is no longer in the ledger."))

@@ -21,9 +21,6 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-import numpy as np
-import shapely
-from shapely.geometry import box, mapping
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -94,6 +91,11 @@ def hazard_overlay(session: Session, town_id: uuid.UUID,
 
 
 def _build(session: Session, extent: tuple[float, float, float, float], layers: list) -> list[dict[str, Any]]:  # noqa: ANN001
+    # numpy and shapely are imported when a town has hazard zones to draw, not when the app starts (issue 17)
+    import numpy as np
+    import shapely
+    from shapely.geometry import box, mapping
+
     west, south, east, north = extent
     frame = box(west, south, east, north)
     tolerance = (east - west) * SIMPLIFY_SHARE

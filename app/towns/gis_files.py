@@ -25,14 +25,14 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from datetime import date, datetime
+from functools import cache
 from pathlib import Path
-
-import shapefile
-import shapely
-from shapely.geometry import shape
-from shapely.geometry.base import BaseGeometry
+from typing import TYPE_CHECKING
 
 from app.core.errors import QT_TRANSLATE_NOOP, LedgerError
+
+if TYPE_CHECKING:  # shapely and pyshp are imported when a GIS file is read, not when the app starts (issue 17)
+    from shapely.geometry.base import BaseGeometry
 
 try:  # the C backend when its wheel is there; named statically so a frozen build bundles it
     import ijson.backends.yajl2_c as ijson_backend
@@ -64,9 +64,13 @@ _CPG = {"utf8": "utf-8", "utf-8": "utf-8", "65001": "utf-8", "sjis": "cp932", "s
         "ansi 932": "cp932"}
 DEFAULT_DBF_ENCODING = "cp932"  # Japanese government files without a .cpg are Shift_JIS
 
-# pyshp 3 warns (PossiblyCorruptFileHeader) when a .shp is shorter than its header says: read as an error.
-_CUT_SHORT: tuple[type[Warning], ...] = tuple(
-    c for c in (getattr(shapefile, "PossiblyCorruptFileHeader", None),) if c is not None)
+
+@cache
+def _cut_short() -> tuple[type[Warning], ...]:
+    """pyshp 3 warns (PossiblyCorruptFileHeader) when a .shp is shorter than its header says: read as an error."""
+    import shapefile
+
+    return tuple(c for c in (getattr(shapefile, "PossiblyCorruptFileHeader", None),) if c is not None)
 
 
 @dataclass(frozen=True)
@@ -185,6 +189,9 @@ def _plain(value: object) -> object:
 def _shape(raw: object) -> BaseGeometry:
     """``shapely.geometry.shape``, with a direct path for a polygon (the hazard files' million features): its
     rings straight to GEOS, the same geometry for two fifths less time. Anything unusual takes ``shape``."""
+    import shapely
+    from shapely.geometry import shape
+
     if isinstance(raw, dict) and raw.get("type") == "Polygon":
         rings = raw.get("coordinates")
         if isinstance(rings, list) and rings and all(isinstance(r, list) and len(r) >= 4 for r in rings):
@@ -219,6 +226,8 @@ def _check_geometry(raw: object, file: str, number: int, defects: list[GisDefect
             {"x": west, "y": south}))
         return None
     if not geom.is_valid:
+        import shapely
+
         reason = shapely.is_valid_reason(geom)
         geom = shapely.make_valid(geom)
         defects.append(GisDefect(file, number, "geometry",
@@ -415,10 +424,13 @@ class GisFile:
             raise LedgerError(QT_TRANSLATE_NOOP("errors", "The Shapefile has no .dbf file beside it (its "
                                                           "attributes): copy the .shp, .shx, .dbf, .prj and .cpg "
                                                           "files together."), where=self.file)
+        import shapefile
+
+        cut_short = _cut_short()
         number = 0
         try:
             with warnings.catch_warnings():
-                for category in _CUT_SHORT:
+                for category in cut_short:
                     warnings.simplefilter("error", category)
                 reader = shapefile.Reader(str(self.path), encoding=self.encoding)
             with reader:
@@ -431,7 +443,7 @@ class GisFile:
                     else:
                         raw = item.shape.__geo_interface__
                     yield _check_geometry(raw, self.file, number, self.defects), props, number
-        except _CUT_SHORT as exc:
+        except cut_short as exc:
             raise LedgerError(QT_TRANSLATE_NOOP("errors", "The file is shorter than its header says: it was cut "
                                                           "short (an interrupted copy?) or is not a Shapefile."),
                               where=self.file) from exc

@@ -39,6 +39,20 @@ def prepare_webengine() -> None:
     register_scheme()
 
 
+def forget_module_sources() -> None:
+    """Drop the source lines PySide6 read from every module imported after it and left in ``linecache``.
+
+    PySide6 searches each newly imported module's source for "PySide6" to set its ``__feature__`` default
+    (PYSIDE-2029), through ``inspect.getsource``, which keeps every file's lines: about 300,000 lines of 700
+    modules, 28 MB of the app's heap (issue 17: memory). Only a traceback reads them, and it reads them again from
+    the file. Called once the app's modules are imported, before the ledger and the town fill the heap, so that
+    work reuses the freed memory (the frozen app has no sources beside its modules: there the cache stays empty).
+    """
+    import linecache
+
+    linecache.clearcache()
+
+
 def settings_for(data_dir: Path):  # noqa: ANN201 - QSettings
     from PySide6.QtCore import QSettings
 
@@ -73,7 +87,6 @@ def run_gui(*, data_dir: Path, demo: bool = False, screenshot: Path | None = Non
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from app.core.errors import LedgerError
-    from app.demo.seed import make_demo
     from app.models import open_ledger
     from app.models.engine import DEMO_PASSPHRASE, PASSPHRASE_ENV
     from app.paths import ledger_path
@@ -96,6 +109,7 @@ def run_gui(*, data_dir: Path, demo: bool = False, screenshot: Path | None = Non
         unlock_ledger,
     )
 
+    forget_module_sources()
     app = QApplication.instance() or QApplication(sys.argv)
     from app.ui.errors import install_error_reporting
 
@@ -129,6 +143,9 @@ def run_gui(*, data_dir: Path, demo: bool = False, screenshot: Path | None = Non
         else:
             return 0
     if demo:
+        # Only the demo is made here: its map and hazard zones need numpy and shapely, a user's ledger not (issue 17).
+        from app.demo.seed import make_demo
+
         demo_dir = Path(tempfile.mkdtemp(prefix="sasaeai-demo-"))
         make_demo(demo_dir)
         data_dir = demo_dir
