@@ -5,8 +5,9 @@ from __future__ import annotations
 import math
 import uuid
 from collections.abc import Iterable, Sequence
+from functools import cache
 
-from sqlalchemy import ColumnElement, ScalarSelect, func, select
+from sqlalchemy import ColumnElement, ScalarSelect, Select, bindparam, exists, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from app.core import validators as check
@@ -22,7 +23,7 @@ from app.core.views import (
     PersonFields,
     PersonView,
 )
-from app.models import GatheringPlace, Household, HouseholdCategory, Person, Town, utcnow
+from app.models import BaseMap, BaseMapKind, GatheringPlace, Household, HouseholdCategory, Person, Town, utcnow
 from app.towns.basemaps import follow, placing_georeference
 
 MAX_NAME = 200
@@ -110,18 +111,20 @@ def set_position(record: Household | GatheringPlace, point: MapPoint | None) -> 
         record.position_approximate = False  # placed by hand: no longer a guess
 
 
-def place_at(session: Session, record: Household | GatheringPlace, point: MapPoint | None) -> None:
+def place_at(session: Session, record: Household | GatheringPlace, point: MapPoint | None, *,
+             image_base_map: bool = True) -> None:
     """``set_position``; on a town map tied to the ground (issue 15) the other coordinate pair follows.
 
     ``basemaps.follow`` computes the other pair and marks it derived, so later control points redo only
     that pair and never the one the user just set: placed on the georeferenced page (longitude/latitude),
     the pixel on the scan is computed (none when the spot is off the scan); placed in pixels, the
-    longitude/latitude is.
+    longitude/latitude is. ``image_base_map=False``: the caller read in this transaction that the town's base
+    map is no image, so nothing ties it to the ground and the georeference is not looked up.
     """
     set_position(record, point)
     if point is None:
         return
-    georef = placing_georeference(session, record.town_id)
+    georef = placing_georeference(session, record.town_id) if image_base_map else None
     if georef is None:
         # No transform: both pairs (where present) are the user's own.
         record.derived_coordinate = None
@@ -160,6 +163,16 @@ def next_map_number(session: Session, town_id: uuid.UUID) -> int:
     return (session.scalar(select(_highest_number(town_id))) or 0) + 1
 
 
+@cache
+def _town_for_add() -> Select:
+    """``add_household``'s one read, built once: the town, its highest map number, and whether its base map is an
+    image (only an image can be tied to the ground: ``placing_georeference`` is None for any other map)."""
+    town_id = bindparam("town_id", type_=Town.__table__.c.id.type)
+    highest = select(func.max(Household.map_number)).where(Household.town_id == town_id).scalar_subquery()
+    image = exists().where(BaseMap.town_id == town_id, BaseMap.kind == BaseMapKind.IMAGE)
+    return select(Town.id, highest, image).where(Town.id == town_id)
+
+
 def add_household(
     session: Session,
     town_id: uuid.UUID,
@@ -171,16 +184,16 @@ def add_household(
 ) -> HouseholdView:
     """Add a household at ``point`` (None: not yet placed on the map).
 
-    The town is checked and its highest map number read in one statement; the new household has no members,
-    so its view reads none.
+    The town is checked, its highest map number read and whether its base map is an image in one statement; the
+    new household has no members, so its view reads none.
     """
-    town = session.execute(select(Town.id, _highest_number(town_id)).where(Town.id == town_id)).first()
+    town = session.execute(_town_for_add(), {"town_id": town_id}).first()
     if town is None:
         raise NotFound(QT_TRANSLATE_NOOP("errors", "This town is no longer in the ledger."))
     h = Household(id=household_id or uuid.uuid4(), town_id=town_id, persons=[])
     h.map_number = map_number or (town[1] or 0) + 1  # next_map_number's, read with the town
     _apply_fields(session, h, fields)
-    place_at(session, h, point)
+    place_at(session, h, point, image_base_map=bool(town[2]))
     _refresh_search_key(h)
     session.add(h)
     session.flush()

@@ -118,8 +118,10 @@ class HouseholdsController(Controller):
             self.map_view.remove(view.id)
         else:
             self.map_view.upsert(feature)
-        # (a read of the list still running began before this change: it is dropped and the list read now)
-        if feature is None or self.unplaced.has(view.id) or self._unplaced_read is not None:
+        # (a read of the list still running began before this change: it is dropped and the list read now; not for
+        # a household this window has just added on the map, which that read cannot list, before or after the add)
+        if feature is None or self.unplaced.has(view.id) or (self._unplaced_read is not None
+                                                              and view.id != self._adding):
             self.refresh_unplaced()
         if view.deleted and self.selected_id == view.id:
             self.select_household(None)
@@ -202,6 +204,7 @@ class HouseholdsController(Controller):
         self._show_unplaced([])  # the previous town's list must not stay meanwhile
 
     _unplaced_read: BackgroundRead | None = None  # the read started when the map was drawn, until it is back
+    _adding: uuid.UUID | None = None  # the household being added, while its first notice is shown
 
     def _unplaced_due(self) -> None:
         if not self._unplaced_due_at_draw or self.town_id is None:
@@ -262,13 +265,17 @@ class HouseholdsController(Controller):
     def add_household(self, point: MapPoint, fields: HouseholdFields = HouseholdFields()) -> HouseholdView | None:
         town_id, new_id = self.town_id, uuid.uuid4()
         self.towns.new_households([new_id])  # for the status line's count
-        result = self.operations.run(
-            translate("MainWindow", "Add household"),
-            lambda s: households.add_household(s, town_id, point, fields, household_id=new_id),
-            lambda s: households.delete_household(s, new_id),
-            lambda s: households.restore_household(s, new_id),
-            changes=OpChanges.of_household,
-        )
+        self._adding = new_id
+        try:
+            result = self.operations.run(
+                translate("MainWindow", "Add household"),
+                lambda s: households.add_household(s, town_id, point, fields, household_id=new_id),
+                lambda s: households.delete_household(s, new_id),
+                lambda s: households.restore_household(s, new_id),
+                changes=OpChanges.of_household,
+            )
+        finally:
+            self._adding = None
         if result is not None:
             self.select_household(result.id, view=result)  # what the add returned: the ledger's view of it
             self.offer_real_ledger()
