@@ -89,6 +89,23 @@ def _as_bool(value: Any) -> bool | None:
     return bool(value)
 
 
+class EncodedFeatures:
+    """``MapView.set_features``'s message made in advance (JSON and the ids the page may report on): a city's
+    4 M characters are encoded by the background read of the town, not on the UI thread."""
+
+    __slots__ = ("ids", "payload")
+
+    def __init__(self, features: dict[str, Any]) -> None:
+        columns = features.get("households")
+        if columns is None:  # plain GeoJSON (tests, small pages): households go as Features, one by one
+            columns = {"count": 0}
+        ids = columns.get("ids", "")
+        others = features.get("features", [])
+        self.ids = {ids[i:i + 36] for i in range(0, len(ids), 36)} | {str(f["id"]) for f in others}
+        # [reply id (none), the argument]: what MapView.call sends for setFeatures
+        self.payload = json.dumps([None, {"households": columns, "features": others}], ensure_ascii=False)
+
+
 class MapView(QWebEngineView):
     """Shows one town's map. Signals carry positions as :class:`MapPoint` in the town's CRS."""
 
@@ -132,6 +149,8 @@ class MapView(QWebEngineView):
         self._next_reply = 1
         self._bridge_ready = False
         self._base_loaded = False
+        self._features_due = False  # show_town(features_later=True): "ready" waits for set_features too
+        self._held: list[tuple[str, Any]] = []  # upserts and removes made meanwhile: sent after the features
         self.is_ready = False
         self.bridge.page_ready.connect(self._on_page_ready)
         self.bridge.base_loaded.connect(self._on_base_loaded)
@@ -168,15 +187,19 @@ class MapView(QWebEngineView):
         center: tuple[float, float] | None = None,
         symbol_scale: float = 1.0,
         editable: bool = True,
+        features_later: bool = False,
     ) -> None:
         """(Re)build the page for a town or a new base map; the features follow once it is ready.
 
-        With ``features`` None the caller sends them with :meth:`set_features` while the page loads.
+        With ``features`` None the caller sends them with :meth:`set_features` while the page loads;
+        ``features_later``: they come a while later (read in the background), and ``ready`` waits for them.
         """
         self.crs = base.crs
         self._extent = map_extent(base)
         self._ids = set()
         self._bridge_ready = self._base_loaded = self.is_ready = False
+        self._features_due = features is None and features_later
+        self._held = []
         self._queue.clear()
         self._callbacks.clear()
         if base.path is not None:
@@ -199,7 +222,7 @@ class MapView(QWebEngineView):
         self._check_ready()
 
     def _check_ready(self) -> None:
-        if self._bridge_ready and self._base_loaded and not self.is_ready:
+        if self._bridge_ready and self._base_loaded and not self._features_due and not self.is_ready:
             # Round-trip through the page so every queued call has run before we say "ready".
             self.call("ping", callback=lambda _result: self._set_ready())
 
@@ -260,7 +283,9 @@ class MapView(QWebEngineView):
             reply_id = self._next_reply
             self._next_reply += 1
             self._callbacks[reply_id] = callback
-        payload = json.dumps([reply_id, *args], ensure_ascii=False)
+        self._send(function, json.dumps([reply_id, *args], ensure_ascii=False))
+
+    def _send(self, function: str, payload: str) -> None:
         self.sent_bytes += len(payload)
         self.sent_calls.append(function)
         if self._bridge_ready:
@@ -273,29 +298,40 @@ class MapView(QWebEngineView):
         if callback is not None:
             callback(json.loads(result_json))
 
-    def set_features(self, features: dict[str, Any]) -> None:
-        """Replace the page's features: ``TownLayer.for_page()`` (households as typed-array columns) or GeoJSON.
+    def set_features(self, features: dict[str, Any] | EncodedFeatures) -> None:
+        """Replace the page's features: ``TownLayer.for_page()`` (households as typed-array columns) or GeoJSON,
+        or that already encoded (:class:`EncodedFeatures`).
 
         A city of 50,000 households is one message of about 3 MB: positions and numbers in binary, only
         names and addresses as text, and no object per household on either side.
         """
-        columns = features.get("households")
-        if columns is None:  # plain GeoJSON (tests, small pages): households go as Features, one by one
-            columns = {"count": 0}
-        ids = columns.get("ids", "")
-        self._ids = {ids[i:i + 36] for i in range(0, len(ids), 36)} | {str(f["id"]) for f in features.get("features", ())}
+        encoded = features if isinstance(features, EncodedFeatures) else EncodedFeatures(features)
+        self._ids = set(encoded.ids)
         self.sent_bytes = 0
-        self.call("setFeatures", {"households": columns, "features": features.get("features", [])})
+        self._send("setFeatures", encoded.payload)
+        if self._features_due:
+            self._features_due = False
+            # An edit made while the households were read is newer than what the read may have seen.
+            held, self._held = self._held, []
+            for function, arg in held:
+                (self.upsert if function == "upsert" else self.remove)(arg)
+            self._check_ready()
 
     def set_labels(self, ids: list[str], labels: list[str]) -> None:
         """New labels of households already on the page (``query.member_labels``); ids not there are skipped."""
         self.call("setLabels", {"ids": ids, "labels": labels})
 
     def upsert(self, feature: dict[str, Any]) -> None:
+        if self._features_due:
+            self._held.append(("upsert", feature))
+            return
         self._ids.add(str(feature["id"]))
         self.call("upsert", feature)
 
     def remove(self, feature_id: uuid.UUID | str) -> None:
+        if self._features_due:
+            self._held.append(("remove", feature_id))
+            return
         self._ids.discard(str(feature_id))
         self.call("remove", str(feature_id))
 

@@ -106,6 +106,7 @@ class Job(QObject):
         result: Any = None
         error: BaseException | None = None
         try:
+            self.token.check()  # cancelled while it waited for a thread: nothing to do
             result = self.work(self.token, self._progress)
             self.token.check()
         except BaseException as e:  # handed to the UI thread, which shows it
@@ -272,11 +273,32 @@ class JobRunner(QObject):
                 log.warning("job %s did not stop within %s s", job.name, timeout_s)
 
 
+_reads: QThreadPool | None = None
+
+
+def reads_pool() -> QThreadPool:
+    """The one thread background reads run on, one at a time in the order they were started.
+
+    When the map is drawn the window starts three reads (the lists of Steps II and III, the households not on the
+    map, the members' names for labels). Run at once on 2 cores they shared the interpreter lock with each other
+    and the UI thread, and the lists, started first and the longest, came back last; in turn, each gets the
+    interpreter to itself and the lists come first. (The pool is not the global one, where a long job such as
+    reading the address table could hold them back.)
+    """
+    global _reads
+    if _reads is None:
+        _reads = QThreadPool()
+        _reads.setObjectName("background reads")
+        _reads.setMaxThreadCount(1)
+    return _reads
+
+
 class BackgroundRead:
     """A read-only ledger job whose result comes back on the UI thread; ``cancel()`` drops it.
 
     For what the window can show a moment later (the lists of Steps II and III while the map
-    is already drawn). The job has its own session and never writes.
+    is already drawn). The job has its own session and never writes. Reads run one after another
+    (``reads_pool``); one cancelled before its turn does nothing.
     """
 
     def __init__(self, ledger: Ledger, job: Callable[[Session], Any], on_done: Callable[[Any], None],
@@ -285,7 +307,7 @@ class BackgroundRead:
         # A cancelled read is superseded: nobody waits for its result or its error any more.
         self.job.succeeded.connect(lambda result: None if self.job.token.cancelled else on_done(result))
         self.job.failed.connect(lambda error: None if self.job.token.cancelled else on_failed(error))
-        (pool or QThreadPool.globalInstance()).start(self.job.run)
+        (pool or reads_pool()).start(self.job.run)
 
     @property
     def running(self) -> bool:

@@ -44,8 +44,9 @@ def uuid_of_hex(key: str) -> uuid.UUID:
     return value
 
 
-def _ids() -> Any:
-    """The UUID of a stored key, made once per key (a household's persons, a watcher's links share one)."""
+def id_maker() -> Any:
+    """The UUID of a stored key, made once per key (a household's persons, a watcher's links share one); a read
+    that goes on to other rows of the same households passes it along (``read_concerns(make=...)``)."""
     made: dict[Any, uuid.UUID | None] = {}
 
     def make(key: Any) -> uuid.UUID | None:
@@ -105,11 +106,20 @@ def link_statement(town_id: uuid.UUID):  # noqa: ANN201 - a Select
     )
 
 
-def read_concerns(session: Session, town_id: uuid.UUID) -> list[ConcernView]:
+def concern_homes(town_id: uuid.UUID):  # noqa: ANN201 - a Select
+    """The ids of the households on the Step II list (a live person of concern in a live household of the town),
+    for a statement to select them by (``exposures_in``) instead of binding thousands of ids."""
+    return (select(Person.household_id).join(Household, Person.household_id == Household.id)
+            .where(Household.town_id == town_id, Household.deleted_at.is_(None), Person.deleted_at.is_(None),
+                   Person.of_concern.is_(True)))
+
+
+def read_concerns(session: Session, town_id: uuid.UUID, make: Any = None) -> list[ConcernView]:
     """The town's persons of concern in map-number order, each with their current watchers (two queries): the
-    list ``network.list_concerns`` gives (tests/test_list_rows.py compares it with the typed-row read)."""
+    list ``network.list_concerns`` gives (tests/test_list_rows.py compares it with the typed-row read). ``make``:
+    an ``id_maker()`` to share with later reads."""
     with no_gc_pauses():
-        make = _ids()
+        make = make or id_maker()
         db = session.connection()  # Core rows: no ORM loading step per row
         rows = db.execute(concern_statement(town_id)).all()
         if not rows:

@@ -14,16 +14,18 @@ from PySide6.QtCore import QCoreApplication, QSettings, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QFileDialog, QLabel, QMainWindow
 from sqlalchemy.orm import Session
 
+from app.core.batches import no_gc_pauses
 from app.core.errors import LedgerError
 from app.core.views import Crs, TownView
 from app.emergency import cards as emergency
 from app.emergency.views import CardView
-from app.hazards.exposure import ExposureView, exposures_for
+from app.hazards.exposure import ExposureView, exposures_in
+from app.hazards.importer import list_layers
 from app.households import households
 from app.maps.features import gap_households, legend, line_specs, reference_collection
 from app.maps.hazard_layers import hazard_overlay, page_extent
-from app.maps.query import member_labels, town_layer
-from app.maps.view import MapView
+from app.maps.query import TownLayer, member_labels, town_layer
+from app.maps.view import EncodedFeatures, MapView
 from app.meeting import meetings
 from app.meeting.views import MeetingView, QueueItem
 from app.towns import basemaps, towns
@@ -38,6 +40,7 @@ from app.ui.operations import OpChanges, Operations
 from app.ui.towns_dialog import TownsDialog, ledger_runner
 from app.ui.watch_panel import WatchPanel
 from app.ui.worker import BackgroundRead
+from app.watch import list_rows
 from app.watch import network as watch
 from app.watch.views import ConcernView, WatchLineView
 
@@ -61,6 +64,28 @@ class TownDetails:
     # lines (``line_specs(lines)``) and the households with a person nobody watches (``gap_households(concerns)``)
     line_specs: list[dict[str, Any]] = field(default_factory=list)
     gaps: list[str] = field(default_factory=list)
+    homes: frozenset[uuid.UUID] = frozenset()  # the households of ``concerns`` (the edit path asks it)
+
+
+def read_town_details(s: Session, town_id: uuid.UUID, keep: uuid.UUID | None) -> TownDetails:
+    """What Steps II and III and the meeting panel show of a town (the window's background read)."""
+    # Tens of thousands of small acyclic views: the cycle collector kept going off over the whole app's heap.
+    # (A 32 MB page cache for the read saved a tenth of its CPU at 50,000 households but left the process 24 MB
+    # larger for good: glibc keeps what SQLite gives back. Left out.)
+    with no_gc_pauses():
+        make = list_rows.id_maker()  # the households' UUIDs, made once for the concerns and their exposures
+        concerns = list_rows.read_concerns(s, town_id, make)
+        all_meetings = meetings.list_meetings(s, town_id)
+        meeting_id = keep or (all_meetings[0].id if all_meetings else None)
+        lines = watch.watch_lines(s, town_id, concerns=concerns)
+        return TownDetails(town_id, concerns, lines,
+                           emergency.list_cards(s, town_id, concerns=concerns),
+                           all_meetings, meeting_id,
+                           meetings.review_queue(s, town_id, meeting_id=meeting_id, concerns=concerns),
+                           # the hazards of the homes on the Step II list, not of every household
+                           list(exposures_in(s, list_rows.concern_homes(town_id), make).values()),
+                           line_specs(lines), gap_households(concerns),
+                           frozenset(c.household_id for c in concerns))
 
 
 class TownController(Controller):
@@ -130,27 +155,25 @@ class TownController(Controller):
             self.town = towns.get_town(s, town_id)
             base = basemaps.base_map_of(s, self.ledger.data_dir, town_id)
             categories = households.list_categories(s)
-        # The page starts loading in WebEngine's own process while the households are read here.
+        # The households are read in the background (see _read_layer): WebEngine loads the page only while this
+        # thread runs its event loop (the navigation and the page's channel go through it), so a read here
+        # kept the page from starting; now the page starts up in its own process while the worker reads.
         self.map_view.show_town(
             base, legend(categories), None, page_labels(), center=self.town.center,
-            symbol_scale=self.projector.map_scale(), editable=not self.projector.on,
+            symbol_scale=self.projector.map_scale(), editable=not self.projector.on, features_later=True,
         )
-        with self.ledger.Session() as s:
-            # Straight from SQL: a city-sized town is on the page in well under a second. An unnamed household
-            # is labelled with its address until the map is drawn, then with its first member's name (the label
-            # shows only in the tooltip and the panel's state; a projector shows no labels at all).
-            layer = town_layer(s, town_id, base.crs, members_later=True)
-        self._labels_due = None if self.projector.on else (town_id, base.crs, layer.unnamed)
-        self._labels_read = None  # a read for an earlier load is not wanted any more
+        self._labels_due = None
+        if self._labels_read is not None:  # a read for an earlier load is not wanted any more: cancelled, so it
+            self._labels_read.cancel()  # does not hold back the reads queued behind it (they run one at a time)
+        self._labels_read = None
+        self.kinds = {}
         self.map_view.ready.connect(self._send_member_labels, Qt.ConnectionType.SingleShotConnection)
-        # The households go first: the page decodes and draws them (in its own process) while the rest is read.
-        self.map_view.set_features((layer.anonymous() if self.projector.on else layer).for_page())
-        self.kinds = layer.kinds()
         with self.ledger.Session() as s:
             refs = emergency.list_reference_features(s) if base.crs.value == "geo" else []
             credits = sorted({c for lines_ in emergency.reference_credits(s).values() for c in lines_}) if refs else []
             # Hazard zones cut to the map and simplified once per page (kept while the layers stay the same).
-            zones = hazard_overlay(s, town_id, page_extent(s, town_id, base))
+            # (On a plain map the extent is a pass over the town's households: only when there are zones to cut.)
+            zones = hazard_overlay(s, town_id, page_extent(s, town_id, base)) if list_layers(s) else []
         if forget:
             self.operations.forget()  # commands refer to one town's records
         self.actions[MainAction.GEOREFERENCE].setEnabled(base.kind == "image")
@@ -166,9 +189,52 @@ class TownController(Controller):
         self.map_view.show_references(self.actions[MainAction.REFERENCES].isChecked())
         self.map_view.set_hazards(zones)
         self.settings.setValue("ledger/last_town", str(town_id))
-        self.household_count, self.place_count, self._counted = self.town.household_count, len(layer.places), {}
+        self.household_count, self.place_count, self._counted = self.town.household_count, 0, {}
         self.update_status(self.household_count, self.place_count)
         self.shown.emit(self.town, categories)
+        # Last: the read takes the ledger's one open connection, which this thread no longer needs meanwhile
+        # (another connection would derive the key again).
+        self._read_layer(town_id, base.crs)
+
+    _layer_read: BackgroundRead | None = None  # the read of the town's households, while its result is still wanted
+
+    def _read_layer(self, town_id: uuid.UUID, crs: Crs) -> None:
+        """The town's households and places for the page, read and encoded off the UI thread; then sent.
+
+        Straight from SQL: a city-sized town is on the page in well under a second. An unnamed household is
+        labelled with its address until the map is drawn, then with its first member's name (the label shows
+        only in the tooltip and the panel's state; a projector shows no labels at all).
+        """
+        if self._layer_read is not None:
+            self._layer_read.cancel()  # an earlier load's: its households are not wanted any more
+        anonymous = self.projector.on
+
+        def job(s: Session) -> tuple[TownLayer, EncodedFeatures]:
+            layer = town_layer(s, town_id, crs, members_later=True)
+            return layer, EncodedFeatures((layer.anonymous() if anonymous else layer).for_page())
+
+        def back(result: tuple[TownLayer, EncodedFeatures]) -> None:
+            if self._layer_read is not read:
+                return
+            self._layer_read = None
+            layer, encoded = result
+            if self.projector.on != anonymous:  # the projector went on or off meanwhile: what may be sent now
+                encoded = EncodedFeatures((layer.anonymous() if self.projector.on else layer).for_page())
+            self._labels_due = None if self.projector.on else (town_id, crs, layer.unnamed)
+            self.map_view.set_features(encoded)
+            self.kinds = layer.kinds()
+            self.place_count = len(layer.places)
+            self.update_status(self.household_count, self.place_count)
+
+        def failed(error: BaseException) -> None:
+            if self._layer_read is read:
+                self._layer_read = None
+                log.error("reading the town's households for the map failed", exc_info=error)
+                self.map_view.set_features({"type": "FeatureCollection", "features": []})  # the page still ends
+
+        read = BackgroundRead(self.ledger, job, back, failed)
+        self._layer_read = read
+        self.track_read(read)  # the window cancels it and waits for it before the ledger closes
 
     # The town, kind of map and unnamed households (TownLayer.unnamed) whose members' names are still due.
     _labels_due: tuple[uuid.UUID, Crs, list[tuple[str, str]]] | None = None
@@ -421,17 +487,7 @@ class TownController(Controller):
         keep = self.keep_meeting(town_id)
 
         def job(s: Session) -> TownDetails:
-            concerns = watch.list_concerns(s, town_id)
-            all_meetings = meetings.list_meetings(s, town_id)
-            meeting_id = keep or (all_meetings[0].id if all_meetings else None)
-            lines = watch.watch_lines(s, town_id, concerns=concerns)
-            return TownDetails(town_id, concerns, lines,
-                               emergency.list_cards(s, town_id, concerns=concerns),
-                               all_meetings, meeting_id,
-                               meetings.review_queue(s, town_id, meeting_id=meeting_id, concerns=concerns),
-                               # the hazards of the homes on the Step II list, not of every household
-                               list(exposures_for(s, [c.household_id for c in concerns]).values()),
-                               line_specs(lines), gap_households(concerns))
+            return read_town_details(s, town_id, keep)
 
         self._details_job = BackgroundRead(self.ledger, job, self._show_details, self._details_failed)
 
@@ -448,6 +504,8 @@ class TownController(Controller):
     def stop_reads(self) -> None:
         """Before the ledger closes or is replaced: no read may still be running."""
         self._cancel_details()
+        for job in self._old_jobs:  # all at once: the reads run one after another, each waits for those before it
+            job.cancel()
         for job in self._old_jobs:
             job.cancel(wait=True)  # a thread must not outlive its QThread object
         self._old_jobs = []
@@ -468,6 +526,8 @@ class TownController(Controller):
             return
         self._retire_details_job()
         self.details_read.emit(details)
+        if self.watch_panel.concerns is details.concerns:  # made in the read, not on the first edit after it
+            self._concern_ids = (details.concerns, details.homes)
         self._set_details_ready()
 
     def _details_failed(self, error: BaseException) -> None:
