@@ -641,7 +641,7 @@ def profile(name: str, gen, work: Path, roster_path: Path, timeout_s: float) -> 
     """
     ui, background = cProfile.Profile(), cProfile.Profile()
     try:
-        with BackgroundReadsProfiled(background, active=name.startswith("open → Steps")) as started:
+        with BackgroundReadsProfiled(background, active=name.startswith("open →")) as started:
             if not again(name, gen, work, roster_path, timeout_s, ui):
                 return "not profiled here (its own benchmark profiles it)"
     except TimedOut as e:
