@@ -154,7 +154,7 @@ def _refresh_search_key(h: Household) -> None:
     h.search_key = search_key(h.name, h.address)
 
 
-def _highest_number(town_id: uuid.UUID) -> ScalarSelect[int | None]:
+def _highest_number(town_id: uuid.UUID | ColumnElement[uuid.UUID]) -> ScalarSelect[int | None]:
     # Deleted households keep their numbers: a printed map must never point at a new house.
     return select(func.max(Household.map_number)).where(Household.town_id == town_id).scalar_subquery()
 
@@ -168,7 +168,7 @@ def _town_for_add() -> Select:
     """``add_household``'s one read, built once: the town, its highest map number, and whether its base map is an
     image (only an image can be tied to the ground: ``placing_georeference`` is None for any other map)."""
     town_id = bindparam("town_id", type_=Town.__table__.c.id.type)
-    highest = select(func.max(Household.map_number)).where(Household.town_id == town_id).scalar_subquery()
+    highest = _highest_number(town_id)
     image = exists().where(BaseMap.town_id == town_id, BaseMap.kind == BaseMapKind.IMAGE)
     return select(Town.id, highest, image).where(Town.id == town_id)
 
