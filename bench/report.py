@@ -26,6 +26,7 @@ HERE = Path(__file__).resolve().parent
 RATIO_TARGETS = {
     "open → map ready": 2.0,
     "open → Steps II/III lists filled (in the background)": 2.0,
+    "map ready → Steps II/III lists filled (the lists' own time)": 2.0,
     "search (3+ chars)": 2.0, "search (2 chars)": 2.0, "search (1 char)": 2.0,
     "search (3+ chars, no hit)": 2.0, "search (2 chars, no hit)": 2.0,
     "roster import 10,000 rows (read + apply)": 2.0,
@@ -179,9 +180,13 @@ def machine() -> dict[str, str]:
 # "lists filled"): a reader sees whether it overlaps the map's drawing or waits for it.
 READ_STARTED = "open → background read of the lists started"
 READ_ENDED = "open → background read of the lists ended"
+# The lists' own time: from the map drawn to the lists filled. Its floor is the raw read of the same rows, while the
+# floor of the whole span from the open (the row above it) is the open's floor plus that read: the span holds both.
+LISTS_OWN = "map ready → Steps II/III lists filled (the lists' own time)"
 
 ROWS = [
-    "open → map ready", "open → Steps II/III lists filled (in the background)", READ_STARTED, READ_ENDED, "edit → map updated (add)", "edit → map updated (move)",
+    "open → map ready", "open → Steps II/III lists filled (in the background)", LISTS_OWN, READ_STARTED, READ_ENDED,
+    "edit → map updated (add)", "edit → map updated (move)",
     "page alone: upsert one feature + round trip", "filter (page round trip)",
     "search (3+ chars)", "search (2 chars)", "search (1 char)", "search (3+ chars, no hit)", "search (2 chars, no hit)",
     "map layer: ORM list_households + feature_collection", "map layer: mapquery.town_features",
@@ -196,7 +201,8 @@ ROWS = [
 
 FLOOR_NAMES = {
     "open → map ready": "raw read of the positions + empty page + canvas of the points",
-    "open → Steps II/III lists filled (in the background)": "raw read of the same rows",
+    "open → Steps II/III lists filled (in the background)": "the open's floor + raw read of the same rows",
+    LISTS_OWN: "raw read of the same rows",
     "search": "one query on the index alone",
     "roster import 10,000 rows (read + apply)": "openpyxl reading the file + one executemany",
     "emergency sheet export": "openpyxl write-only, the same cells",
@@ -391,7 +397,9 @@ def write_results(results: list[SizeResult], info: dict[str, str], repeat: int, 
            "warm-up (a window opened and closed, the floor's canvas page loaded), so one-off start-up costs of the "
            "process (WebEngine's profile and renderer, the font cache) are not counted in it. Each profile under "
            "\"Targets missed\" covers exactly the span timed, in one more repetition, with the bench's own frames "
-           "left out. Below \"lists filled\", when the window's background read of those lists started and ended, "
+           "left out. \"Lists filled\" counts from the open, so its floor is the open's floor plus the raw read of "
+           "the lists' rows; the row below it, the lists' own time (from the map drawn to the lists filled), is held "
+           "to the raw read alone. Below them, when the window's background read of those lists started and ended, "
            "counted from the same open: whether it overlaps the map's drawing or waits for it. A ledger kept from an "
            "earlier run (`--ledgers`) is measured only once its schema equals a freshly migrated ledger's "
            "(bench/schema.py). The exports' memory is the app process's peak (the kernel's high-water mark, reset just "

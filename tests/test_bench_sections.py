@@ -25,12 +25,15 @@ SEVENTEEN = """<!-- seventeen -->
 
 
 def sized(size: int):  # noqa: ANN201
-    from bench.report import READ_ENDED, READ_STARTED, SizeResult
+    from bench.report import LISTS_OWN, READ_ENDED, READ_STARTED, SizeResult
 
     r = SizeResult(size)
     r.add("open → map ready", 0.5 + size / 100_000)
     r.add_floor("open → map ready", 0.4)
     r.add("open → Steps II/III lists filled (in the background)", 1.0 + size / 20_000)
+    r.add_floor("open → Steps II/III lists filled (in the background)", 0.4 + 0.2)
+    r.add(LISTS_OWN, 1.0 + size / 20_000 - (0.5 + size / 100_000))
+    r.add_floor(LISTS_OWN, 0.2)
     r.add(READ_STARTED, 0.6 + size / 100_000)
     r.add(READ_ENDED, 0.9 + size / 20_000)
     return r
@@ -60,13 +63,15 @@ def test_a_run_of_three_sizes_keeps_every_kept_section_once_and_in_order(tmp_pat
     assert text.index(CORE_CITY) < text.index("new figures") < text.index(SEVENTEEN)
 
 
-def test_the_lists_row_is_followed_by_when_the_background_read_ran():
-    from bench.report import READ_ENDED, READ_STARTED, table, to_json
+def test_the_lists_row_is_followed_by_their_own_time_and_when_the_background_read_ran():
+    from bench.report import LISTS_OWN, READ_ENDED, READ_STARTED, table, to_json
 
     lines = table([sized(50_000)]).splitlines()
     names = [line.split(" | ")[0].lstrip("| ") for line in lines]
     lists = names.index("open → Steps II/III lists filled (in the background)")
-    assert names[lists + 1:lists + 3] == [READ_STARTED, READ_ENDED]
-    assert "1.10 s" in lines[lists + 1] and "3.40 s" in lines[lists + 2]
+    assert names[lists + 1:lists + 4] == [LISTS_OWN, READ_STARTED, READ_ENDED]
+    # 3.5 s from the open against the open's floor plus the raw read (0.6 s); 2.5 s after the map against the read
+    assert "3.50 s | 5.8×" in lines[lists] and "2.50 s | 12.5×" in lines[lists + 1]
+    assert "1.10 s" in lines[lists + 2] and "3.40 s" in lines[lists + 3]
     rows = {row["name"]: row["value_ms"] for row in to_json([sized(50_000)])}
     assert rows[READ_STARTED] == 1100 and rows[READ_ENDED] == 3400
