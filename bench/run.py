@@ -45,7 +45,18 @@ from app.models import open_ledger  # noqa: E402
 from app.paths import leaflet_dir, ledger_path  # noqa: E402
 from bench import floors  # noqa: E402
 from bench.generate import CENTER, generate, generate_or_reuse, write_roster  # noqa: E402
-from bench.report import LISTS_OWN, READ_ENDED, READ_STARTED, SizeResult, fmt, machine, picture, table, write_json, write_results  # noqa: E402
+from bench.report import (  # noqa: E402
+    LISTS_OWN,
+    READ_ENDED,
+    READ_STARTED,
+    SizeResult,
+    fmt,
+    machine,
+    picture,
+    table,
+    write_json,
+    write_results,
+)
 from bench.schema import StaleLedger  # noqa: E402
 
 try:
