@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import getpass
 import glob
+import hashlib
 import logging
 import os
+import threading
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -35,6 +37,10 @@ OPERATOR_ENV = "SASAEAI_OPERATOR"
 DEMO_PASSPHRASE = "hidamari-demo"
 BACKUP_FOLDER = "backups"
 _PLAIN_HEADER = b"SQLite format 3\x00"
+# How SQLCipher 4 turns a passphrase into a file's key (its defaults, which every ledger is made with):
+# PBKDF2-HMAC-SHA512, 256,000 rounds, 32 bytes, salted with the file's first 16 bytes. The engine stretches
+# the passphrase this way once per ledger and keys its connections with the result (``_raw_key``).
+_KDF_HASH, _KDF_ROUNDS, _KEY_BYTES, _SALT_BYTES = "sha512", 256_000, 32, 16
 # What SQLite keeps beside a database file while it is open or after a crash: the write-ahead log and its
 # index (the ledger runs in WAL mode), the rollback journal (single files: backups, sync packages).
 SIDE_SUFFIXES = ("-wal", "-shm", "-journal")
@@ -280,14 +286,83 @@ def _storage_error(context) -> Exception | None:  # noqa: ANN001 - SQLAlchemy Ex
     return None
 
 
-def make_engine(path: Path, passphrase: str, first: sqlcipher.Connection | None = None) -> Engine:
-    """The ledger's engine; ``first``: a ledger connection already keyed with ``passphrase`` (the one that
-    proved the key at open), handed out as the pool's first connection so the key is derived once."""
+def _file_salt(path: Path) -> bytes | None:
+    """The salt SQLCipher keeps in an encrypted file's first bytes; None for a new, empty or plain file."""
+    try:
+        with open(path, "rb") as f:
+            head = f.read(_SALT_BYTES)
+    except OSError:
+        return None
+    return head if len(head) == _SALT_BYTES and head != _PLAIN_HEADER else None
+
+
+def _raw_key(path: Path, passphrase: str) -> str | None:
+    """``PRAGMA key``'s raw form (``x'<64 hex>'``) of ``passphrase`` for the file ``path``, as SQLCipher 4
+    derives it; None when the file has no salt yet. SQLCipher takes a raw key as the key itself: a connection
+    keyed with it skips the 0.1–0.2 s of key stretching. Secret as the passphrase: never logged nor shown."""
+    salt = _file_salt(path)
+    if salt is None:
+        return None
+    try:
+        secret = passphrase.encode("utf-8")
+    except UnicodeEncodeError:  # (a lone surrogate) SQLite would not take it either: let the passphrase fail
+        return None
+    return "x'" + hashlib.pbkdf2_hmac(_KDF_HASH, secret, salt, _KDF_ROUNDS, _KEY_BYTES).hex() + "'"
+
+
+def _keyed_ledger_connection(path: Path, passphrase: str) -> tuple[sqlcipher.Connection, str | None] | None:
+    """The ledger's connection keyed with ``passphrase``'s raw key, and that key; else (a ledger whose
+    key is not derived with SQLCipher 4's defaults: nothing is written before a key proves itself) keyed
+    with the passphrase itself, and None; None when ``passphrase`` does not open the ledger."""
+    raw = _raw_key(path, passphrase)
+    if raw is not None:
+        conn = _ledger_connection(path, raw)
+        if conn is not None:
+            return conn, raw
+    conn = _ledger_connection(path, passphrase)
+    if conn is None:
+        return None
+    if raw is not None:
+        log.info("the ledger's key is not derived with SQLCipher's defaults: each connection derives it")
+    return conn, None
+
+
+class _LedgerKey:
+    """How the engine keys the ledger's connections: with the raw key once it is known (stretched once per
+    ledger: at open, or for a new ledger when its first later connection is made), else with the passphrase."""
+
+    def __init__(self, path: Path, passphrase: str, raw: str | None, *, settled: bool) -> None:
+        self._path, self._passphrase, self._raw = path, passphrase, raw
+        self._settled = settled or raw is not None  # whether the raw key was tried (on a file that has its salt)
+        self._lock = threading.Lock()
+
+    def __repr__(self) -> str:
+        return f"<ledger key for {self._path.name}>"
+
+    def connect(self) -> sqlcipher.Connection:
+        with self._lock:  # the reads' thread and the UI thread may both want their first connection
+            if not self._settled and _file_salt(self._path) is not None:
+                self._settled = True
+                got = _keyed_ledger_connection(self._path, self._passphrase)
+                if got is not None:
+                    conn, self._raw = got
+                    return conn
+            key = self._raw or self._passphrase
+        return connect_raw(self._path, key, exact=True, ledger=True)
+
+
+def make_engine(path: Path, passphrase: str, first: sqlcipher.Connection | None = None,
+                raw_key: str | None = None) -> Engine:
+    """The ledger's engine; ``first``: a ledger connection already keyed (the one that proved the key at
+    open), handed out as the pool's first connection; ``raw_key``: ``passphrase``'s raw key for this file
+    (None with ``first``: the raw key did not open it), which keys the later connections (see ``_LedgerKey``):
+    the key is stretched once per ledger."""
     path = Path(path)
     spare = [first] if first is not None else []
+    key = _LedgerKey(path, passphrase, raw_key, settled=first is not None)
 
     def connect() -> sqlcipher.Connection:
-        return spare.pop() if spare else connect_raw(path, passphrase, exact=True, ledger=True)
+        return spare.pop() if spare else key.connect()
 
     # A creator (not a URL with the key in it) keeps any passphrase characters intact: quotes, %, 日本語.
     engine = create_engine("sqlite://", module=sqlcipher, creator=connect, poolclass=QueuePool,
@@ -488,11 +563,12 @@ def open_ledger(path: Path, passphrase: str | None = None, *, create: bool = Tru
     path = Path(path)
     if not path.exists() and not create:
         raise FileNotFoundError(path)
-    key, first = _resolve(path, passphrase, _ledger_connection)
+    key, proof = _resolve(path, passphrase, _keyed_ledger_connection)
+    first, raw = proof if proof is not None else (None, None)
     path.parent.mkdir(parents=True, exist_ok=True)
     if path.exists() and is_plain_sqlite(path):
         encrypt_plain_ledger(path, key)
-    engine = make_engine(path, key, first)
+    engine = make_engine(path, key, first, raw)
     try:
         current = schema_revision(engine)
         if current != head_revision():
