@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import logging
 import uuid
 import zipfile
 from copy import copy
@@ -19,6 +20,8 @@ if TYPE_CHECKING:  # openpyxl is imported where a workbook is read or written, n
     from openpyxl.styles import NamedStyle
     from openpyxl.workbook import Workbook
     from openpyxl.worksheet.worksheet import Worksheet
+
+log = logging.getLogger(__name__)
 
 # Text a spreadsheet may take for a formula (OWASP "CSV injection"): it starts with one of these, also after
 # leading spaces (some spreadsheets trim them on import), or with a tab or a carriage return.
@@ -45,8 +48,12 @@ def xlsx_text(text: str) -> str:
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # password-protected .xlsx and old .xls files
 
 
-def open_workbook(path: Path) -> Workbook:
-    """Open an .xlsx for streaming reads, turning every way a file can be unusable into a LedgerError."""
+def open_workbook(path: Path, *, sized: bool = True) -> Workbook:
+    """Open an .xlsx for streaming reads, turning every way a file can be unusable into a LedgerError.
+
+    ``sized=False`` for a reader that ignores the sheets' declared size (``workbook_guard.sheet_rows``): openpyxl
+    otherwise reads every sheet that declares none (as openpyxl's own write-only mode writes them) through once
+    just to find that out, before the rows are read."""
     path = Path(path)
     try:
         with open(path, "rb") as f:
@@ -66,10 +73,37 @@ def open_workbook(path: Path) -> Workbook:
     from openpyxl import load_workbook
 
     try:
-        return load_workbook(path, read_only=True, data_only=False)
+        return load_workbook(path, read_only=True, data_only=False) if sized else _load_unsized(path)
     except Exception as exc:  # openpyxl raises many kinds for a broken package
         raise LedgerError(QT_TRANSLATE_NOOP("errors", "The workbook cannot be read: {reason}"), where=path.name,
                           reason=str(exc) or type(exc).__name__) from exc
+
+
+def _load_unsized(path: Path) -> Workbook:
+    """openpyxl's read-only load, its worksheets made without their size probe (chart sheets left out)."""
+    from openpyxl import load_workbook
+    from openpyxl.reader.excel import ExcelReader
+    from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+
+    class UnsizedSheet(ReadOnlyWorksheet):
+        def _get_size(self) -> None:  # the size stays unknown, as after reset_dimensions()
+            pass
+
+    class Reader(ExcelReader):
+        def read_worksheets(self) -> None:
+            for sheet, rel in self.parser.find_sheets():
+                if rel.target in self.valid_files and "chartsheet" not in rel.Type:
+                    ws = UnsizedSheet(self.wb, sheet.name, rel.target, self.shared_strings)
+                    ws.sheet_state = sheet.state or "visible"
+                    self.wb._sheets.append(ws)  # type: ignore[attr-defined] # as openpyxl's own reader does
+
+    try:
+        reader = Reader(path, read_only=True, data_only=False)
+        reader.read()
+    except (AttributeError, TypeError):  # an openpyxl whose reader differs from 3.1's: its own load, probe and all
+        log.debug("openpyxl's reader changed: the sheets are sized first", exc_info=True)
+        return load_workbook(path, read_only=True, data_only=False)
+    return reader.wb
 
 
 def cell_ref(row: int, column: int) -> str:

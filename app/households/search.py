@@ -26,13 +26,28 @@ A bulk write of many households and persons (the roster import) may build their 
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 import uuid
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
-from sqlalchemy import ColumnElement, Integer, Text, Uuid, bindparam, column, func, literal_column, or_, select, table
+from sqlalchemy import (
+    ColumnElement,
+    Integer,
+    String,
+    Text,
+    Uuid,
+    bindparam,
+    column,
+    func,
+    literal_column,
+    or_,
+    select,
+    table,
+    type_coerce,
+)
 from sqlalchemy import text as sql
 from sqlalchemy.orm import Session
 
@@ -41,7 +56,6 @@ from app.core.views import SearchHit
 from app.models import Household, Person
 from app.models.search_index import PAIR_END, PAIR_KEY_LIMIT, PAIR_TABLE, TRIGRAM, search_entry
 
-HIT_COLUMNS = (Household.id, Household.town_id, Household.map_number, Household.name, Household.address)
 search_pair = table(PAIR_TABLE, column("pair", Text), column("entry_id", Integer))
 DENSE = 300  # the least count of matching entries for which walking the town in map-number order can be cheaper
 LAST_CHARACTER = "\U0010ffff"
@@ -79,78 +93,106 @@ def search(session: Session, text: str, *, town_id: uuid.UUID | None = None, lim
     if not key:
         return []
     _search_cache(session)
-    # A matching entry leads to its household; a person's entry only while the person is not deleted.
-    live_member = select(Person.id).where(Person.id == search_entry.c.owner_id, Person.deleted_at.is_(None))
-    live = or_(search_entry.c.kind == "h", live_member.exists())
+    connection = session.connection()  # Core statements, each built once (_statement): the user is typing
+    params: dict[str, object] = {"key": key, "limit": limit, "town_id": town_id}
     if len(key) >= TRIGRAM:
-        # Driven by the index. The quoted phrase ("" inside) makes FTS5 read the query as plain text.
-        matches = sql("SELECT rowid FROM search_fts WHERE search_fts MATCH :phrase").bindparams(
-            bindparam("phrase", '"' + key.replace('"', '""') + '"'))
-        query = (
-            select(*HIT_COLUMNS)
-            .select_from(search_entry)
-            # "+" keeps SQLite from starting at the households: the few index hits must drive the join.
-            .join(Household, Household.id == literal_column("+search_entry.household_id", Uuid))
-            .where(search_entry.c.entry_id.in_(matches), Household.deleted_at.is_(None), live)
-            .group_by(Household.id)
-        )
+        way = "trigram"
+        params["phrase"] = '"' + key.replace('"', '""') + '"'  # the quoted phrase makes FTS5 read plain text
     else:
-        query = _short_query(session, key, live, town_id, limit)
-    query = query.order_by(Household.map_number).limit(limit)
-    if town_id is not None:
-        query = query.where(Household.town_id == town_id)
-    households = session.execute(query).all()
-    members: dict[uuid.UUID, list[tuple[str, str]]] = {}
-    if households:
-        # Plain columns, not ORM objects: the answer is needed while the user types.
-        for household_id, name, person_key in session.execute(
-            select(Person.household_id, Person.name, Person.search_key)
-            .where(Person.household_id.in_([h.id for h in households]), Person.deleted_at.is_(None))
-            .order_by(Person.sort_order)
-        ):
-            members.setdefault(household_id, []).append((name, person_key))
+        way = "one" if len(key) == 1 else "two"
+        params["last"] = key + LAST_CHARACTER
+        if town_id is not None:
+            dense = dense_from(session, town_id, limit)
+            if (connection.execute(_count(way), {**params, "dense": dense}).scalar() or 0) >= dense:
+                way = "walk"
+    rows = connection.execute(_statement(way, town_id is not None), params).all()
+    towns: dict[str, uuid.UUID] = {} if town_id is None else {town_id.hex: town_id}
     hits: list[SearchHit] = []
-    for h in households:
-        people = members.get(h.id, [])
-        matched = next((name for name, person_key in people if key in person_key), "")
-        label = h.name or (people[0][0] if people else h.address)
-        hits.append(SearchHit(h.id, h.town_id, h.map_number, label, h.address, matched))
+    for hid, tid, map_number, name, address, first_name, matched_name in rows:
+        town = towns.get(tid) or towns.setdefault(tid, uuid.UUID(hex=tid))
+        label = name or (address if first_name is None else first_name)  # no live member: the address
+        hits.append(SearchHit(uuid.UUID(hex=hid), town, map_number, label, address, matched_name or ""))
     return hits
 
 
 def dense_from(session: Session, town_id: uuid.UUID, limit: int) -> int:
     """The count of matching entries from which walking the town beats reading the entries: √(households ×
     limit), at least ``DENSE``. The town's highest map number stands for its size (one index probe)."""
-    households = session.scalar(select(func.max(Household.map_number)).where(Household.town_id == town_id)) or 0
+    households = session.connection().execute(_highest_map_number(), {"town_id": town_id}).scalar() or 0
     return max(DENSE, math.isqrt(households * max(limit, 1)))
 
 
-def _short_query(session: Session, key: str, live, town_id: uuid.UUID | None, limit: int):  # noqa: ANN001, ANN202
-    """Households matching a query of one or two characters (ordering and limit are added by the caller)."""
-    pairs: ColumnElement[bool]
-    if len(key) == 1:  # every pair that starts with the character
-        pairs = (search_pair.c.pair > key) & (search_pair.c.pair <= key + LAST_CHARACTER)
-    else:
-        pairs = search_pair.c.pair == key
-    dense = dense_from(session, town_id, limit) if town_id is not None else None
-    common = dense is not None and (session.scalar(select(func.count()).select_from(
-        select(literal_column("1")).select_from(search_pair).where(pairs).limit(dense).subquery())) or 0) >= dense
-    if common:
-        # Common: walk the town's households in map-number order, testing each one's few entries.
+def _raw(column):  # noqa: ANN001, ANN202 - a UUID column read as its stored text (no per-value processing)
+    return type_coerce(column, String)
+
+
+def _pairs(way: str) -> ColumnElement[bool]:
+    if way == "one":  # every pair that starts with the character
+        return (search_pair.c.pair > bindparam("key", type_=String)) & (
+            search_pair.c.pair <= bindparam("last", type_=String))
+    return search_pair.c.pair == bindparam("key", type_=String)
+
+
+@functools.cache
+def _highest_map_number():  # noqa: ANN202
+    return select(func.max(Household.map_number)).where(Household.town_id == bindparam("town_id", type_=Uuid))
+
+
+@functools.cache
+def _count(way: str):  # noqa: ANN202
+    """How many pairs match, counted up to ``:dense``."""
+    return select(func.count()).select_from(select(literal_column("1")).select_from(search_pair).where(_pairs(way))
+                                            .limit(bindparam("dense", type_=Integer)).subquery())
+
+
+@functools.cache
+def _statement(way: str, in_town: bool):  # noqa: ANN202, C901
+    """The search's one statement for a way of finding the households (parameters: key, last, phrase, limit,
+    town_id): the page of matching households in map-number order, and for each of them (only those: the page's
+    limit applies first) its first live member and the first one whose key holds the query (ix_person_household_first).
+    Ids come back as their stored text: a hit needs one UUID per household, and the town's is shared."""
+    key = bindparam("key", type_=String)
+    # A matching entry leads to its household; a person's entry only while the person is not deleted.
+    live_member = select(Person.id).where(Person.id == search_entry.c.owner_id, Person.deleted_at.is_(None))
+    live = or_(search_entry.c.kind == "h", live_member.exists())
+    columns = (_raw(Household.id).label("id"), _raw(Household.town_id).label("town_id"), Household.map_number,
+               Household.name, Household.address)
+    if way == "trigram":  # driven by the index
+        matches = sql("SELECT rowid FROM search_fts WHERE search_fts MATCH :phrase").bindparams(
+            bindparam("phrase", type_=String))
+        query = (
+            select(*columns)
+            .select_from(search_entry)
+            # "+" keeps SQLite from starting at the households: the few index hits must drive the join.
+            .join(Household, Household.id == literal_column("+search_entry.household_id", Uuid))
+            .where(search_entry.c.entry_id.in_(matches), Household.deleted_at.is_(None), live)
+            .group_by(Household.id)
+        )
+    elif way == "walk":  # a common query of one or two characters: the town's households in map-number order,
+        # each one's few entries tested (stops early exactly because the query is common)
         matching = (select(literal_column("1")).select_from(search_entry)
                     .where(search_entry.c.household_id == Household.id, func.instr(search_entry.c.key, key) > 0, live)
                     .exists())
-        return select(*HIT_COLUMNS).where(Household.deleted_at.is_(None), matching)
-    # Rare: the pairs give the entries; keys too long to have pairs are tested alone (a partial index).
-    long_keys = (select(search_entry.c.entry_id)
-                 .where(sql(f"length(search_entry.key) > {PAIR_KEY_LIMIT}"), func.instr(search_entry.c.key, key) > 0))
-    entries = select(search_pair.c.entry_id).where(pairs).union(long_keys)
-    found = (select(search_entry.c.household_id).where(search_entry.c.entry_id.in_(entries), live)
-             .distinct().subquery("found"))
-    # "+" keeps SQLite from walking the households: the few matching entries must drive the join.
-    return (select(*HIT_COLUMNS).select_from(found)
-            .join(Household, Household.id == literal_column("+found.household_id", Uuid))
-            .where(Household.deleted_at.is_(None)))
+        query = select(*columns).where(Household.deleted_at.is_(None), matching)
+    else:  # rare: the pairs give the entries; keys too long to have pairs are tested alone (a partial index)
+        long_keys = (select(search_entry.c.entry_id)
+                     .where(sql(f"length(search_entry.key) > {PAIR_KEY_LIMIT}"), func.instr(search_entry.c.key, key) > 0))
+        entries = select(search_pair.c.entry_id).where(_pairs(way)).union(long_keys)
+        found = (select(search_entry.c.household_id).where(search_entry.c.entry_id.in_(entries), live)
+                 .distinct().subquery("found"))
+        # "+" keeps SQLite from walking the households: the few matching entries must drive the join.
+        query = (select(*columns).select_from(found)
+                 .join(Household, Household.id == literal_column("+found.household_id", Uuid))
+                 .where(Household.deleted_at.is_(None)))
+    query = query.order_by(Household.map_number).limit(bindparam("limit", type_=Integer))
+    if in_town:
+        query = query.where(Household.town_id == bindparam("town_id", type_=Uuid))
+    hit = query.subquery("hit")
+    members = select(Person.name).where(Person.household_id == hit.c.id, Person.deleted_at.is_(None))
+    first = members.order_by(Person.sort_order).limit(1).scalar_subquery()
+    matched = members.where(func.instr(Person.search_key, key) > 0).order_by(Person.sort_order).limit(1).scalar_subquery()
+    return select(hit.c.id, hit.c.town_id, hit.c.map_number, hit.c.name, hit.c.address, first, matched
+                  ).order_by(hit.c.map_number)
 
 
 # The triggers that make a new household's or person's search entry and a new entry's pairs (migrations 0005, 0015).

@@ -125,9 +125,9 @@ def _load_town(session: Session, town_id: uuid.UUID, records: list[RosterRow]) -
             read.add(pid)
             persons.append(Known(pid, as_id(hid), name, kana, phone, concerns, birth, bool(of_concern), address))
     touched = {p.household_id.hex for p in persons} | {h.hex for hs in homes.values() for h in hs}
+    elsewhere = {p.household_id.hex for p in persons if p.household_id not in household_names}  # homes' read above
     for hid, name in session.execute(select(_raw(Household.id), Household.name)
-                                     .where(keys.ids_in("household.id", {p.household_id.hex for p in persons},
-                                                        "matched_households"))):
+                                     .where(keys.ids_in("household.id", elsewhere, "matched_households"))):
         household_names[as_id(hid)] = name
     household_categories: dict[uuid.UUID, set[str]] = defaultdict(set)
     for hid, code in session.execute(

@@ -114,7 +114,7 @@ def _rows(path: Path) -> Iterator[tuple[str, int, list[object]]]:
         for number, cells in enumerate(csv_rows(text, path.name), start=1):
             yield path.stem, number, list(cells)
         return
-    wb = open_workbook(path)
+    wb = open_workbook(path, sized=False)  # sheet_rows reads what the sheet holds, whatever size it declares
     try:
         ws = first_sheet(wb, path.name)
         for number, values in sheet_rows(ws, path.name):
