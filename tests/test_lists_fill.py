@@ -177,8 +177,15 @@ def watch_concerns(window):
 
 
 @pytest.fixture
-def held_read(monkeypatch):
-    """The background read of the unplaced list is held once read, until released (one on the UI thread is not)."""
+def held_read(monkeypatch, qtbot, window):  # noqa: F811 - the window fixture
+    """The background read of the unplaced list is held once read, until released (one on the UI thread is not).
+
+    The window's own reads from its first open end first: one still queued would be held too, and the reads after
+    it (the next open's households) would wait behind it."""
+    from app.ui.worker import reads_pool
+
+    assert reads_pool().waitForDone(30_000)
+    qtbot.wait(50)  # their results delivered
     release = threading.Event()
     started = threading.Event()
     unplaced = households.unplaced_households

@@ -377,22 +377,27 @@ def exposures_for(session: Session, household_ids: Iterable[uuid.UUID]) -> dict[
     return _exposure_views(session, rows, _kinds_in_use(session))
 
 
-def exposures_in(session: Session, homes: Select, made: Callable[[str], uuid.UUID] | None = None
-                 ) -> dict[uuid.UUID, ExposureView]:
-    """``exposures_for`` of the households ``homes`` selects (a SELECT of household ids), with no list of ids
-    bound: Step II's 7,356 homes were 7,356 parameters, each bound and compiled into the statement. ``made``
-    gives the UUID of a stored key when the caller already made it (the concern list's households)."""
-    h = cast(Table, Household.__table__)
-    rows = session.execute(_exposure_query().where(h.c.id.in_(homes))).all()
+def exposure_columns() -> tuple[Table, list]:
+    """The stored exposures' table and the columns ``exposures_of_rows`` reads from it, for a read that goes through
+    the households anyway: it joins the table (outer, on ``household_id``) and selects these columns after the
+    household's stored id, map number, lat and lon (Step II's list: app/watch/list_rows.py)."""
+    e = _EXPOSURE
+    return e, [e.c.lat, e.c.lon, e.c.flood_rank, e.c.flood_river, e.c.sediment_kind, e.c.sediment_class,
+               e.c.storm_surge_rank, e.c.tsunami_rank, e.c.computed_at]
+
+
+def exposures_of_rows(session: Session, rows: Sequence, made: Callable[[str], uuid.UUID] | None = None
+                      ) -> dict[uuid.UUID, ExposureView]:
+    """``exposures_for`` of the households whose rows the caller read (one per household: the household's id as
+    stored, map number, lat, lon, then ``exposure_columns()``); a missing or stale row is computed in memory.
+    ``made`` gives the UUID of a stored key when the caller already made it (the concern list's households)."""
     return _exposure_views(session, rows, _kinds_in_use(session), made)
 
 
 def _exposure_query() -> Select:
     """Each live household's id (as stored), number and position beside its stored exposure row (13 columns)."""
-    h, e = cast(Table, Household.__table__), _EXPOSURE
-    return (select(type_coerce(h.c.id, String), h.c.map_number, h.c.lat, h.c.lon, e.c.lat, e.c.lon, e.c.flood_rank,
-                   e.c.flood_river, e.c.sediment_kind, e.c.sediment_class, e.c.storm_surge_rank, e.c.tsunami_rank,
-                   e.c.computed_at)
+    h, (e, stored) = cast(Table, Household.__table__), exposure_columns()
+    return (select(type_coerce(h.c.id, String), h.c.map_number, h.c.lat, h.c.lon, *stored)
             .select_from(h.outerjoin(e, e.c.household_id == h.c.id)).where(h.c.deleted_at.is_(None)))
 
 
@@ -416,5 +421,5 @@ def _exposure_views(session: Session, rows: Sequence, kinds: frozenset[HazardKin
     return found
 
 
-__all__ = ["DEPTH_RANKS", "ExposureView", "exposure_of", "exposures", "exposures_for", "exposures_in", "hazards_at", "level_of_rank",
+__all__ = ["DEPTH_RANKS", "ExposureView", "exposure_of", "exposures", "exposure_columns", "exposures_for", "exposures_of_rows", "hazards_at", "level_of_rank",
            "load_zones", "main_hazard", "refresh_all", "refresh_households", "refresh_town"]

@@ -8,13 +8,14 @@ never reaches the window.
 
 from __future__ import annotations
 
+import bisect
 import json
 import logging
 import math
 import tempfile
 import uuid
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping, Set
 from pathlib import Path
 from typing import Any
 
@@ -89,19 +90,101 @@ def _as_bool(value: Any) -> bool | None:
     return bool(value)
 
 
+ID_LENGTH = 36  # a feature id as str(uuid.UUID) writes it
+
+
+class _Slices:
+    """The ids in one string, ``ID_LENGTH`` characters each, as a sequence (what bisect searches)."""
+
+    __slots__ = ("_joined",)
+
+    def __init__(self, joined: str) -> None:
+        self._joined = joined
+
+    def __len__(self) -> int:
+        return len(self._joined) // ID_LENGTH
+
+    def __getitem__(self, i: int) -> str:
+        if not 0 <= i < len(self):
+            raise IndexError(i)
+        return self._joined[i * ID_LENGTH:(i + 1) * ID_LENGTH]
+
+    def __iter__(self) -> Iterator[str]:
+        joined = self._joined
+        return (joined[i:i + ID_LENGTH] for i in range(0, len(joined) - ID_LENGTH + 1, ID_LENGTH))
+
+
+class FeatureIds(Set[str]):
+    """The households' ids of a town layer, held as one sorted string: 36 bytes an id, where a set of 50,000 id
+    strings takes 6.3 MB (issue 17: memory). Looked up by bisection (a click, a move: a few microseconds)."""
+
+    __slots__ = ("_sorted",)
+
+    def __init__(self, joined: str = "") -> None:
+        """``joined``: ids of ``ID_LENGTH`` characters each, one after the other, in any order."""
+        if len(joined) % ID_LENGTH:
+            raise ValueError("feature ids must be UUIDs as str(uuid.UUID) writes them")
+        self._sorted = _Slices("".join(sorted(_Slices(joined))))
+
+    def __contains__(self, feature_id: object) -> bool:
+        if not isinstance(feature_id, str) or len(feature_id) != ID_LENGTH:
+            return False
+        i = bisect.bisect_left(self._sorted, feature_id)
+        return i < len(self._sorted) and self._sorted[i] == feature_id
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._sorted)
+
+    def __len__(self) -> int:
+        return len(self._sorted)
+
+    @classmethod
+    def _from_iterable(cls, ids: Iterable[str]) -> frozenset[str]:  # type: ignore[override] # what a | b... make
+        return frozenset(ids)
+
+
+class FeatureKinds(MutableMapping[str, str]):
+    """Feature id -> "household" | "place" for the features of a town's page: the households of the layer sent
+    (shared with the map view, not copied), and the places and any later entries in a dict of their own."""
+
+    def __init__(self, households: Set[str] = frozenset(), others: Mapping[str, str] | None = None) -> None:
+        self._households = households
+        self._others: dict[str, str] = dict(others or {})
+
+    def __getitem__(self, feature_id: str) -> str:
+        if feature_id in self._others:
+            return self._others[feature_id]
+        if feature_id in self._households:
+            return "household"
+        raise KeyError(feature_id)
+
+    def __setitem__(self, feature_id: str, kind: str) -> None:
+        self._others[feature_id] = kind
+
+    def __delitem__(self, feature_id: str) -> None:
+        del self._others[feature_id]  # the layer's households stay what they were at the load
+
+    def __iter__(self) -> Iterator[str]:
+        yield from self._others
+        yield from (i for i in self._households if i not in self._others)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+
 class EncodedFeatures:
     """``MapView.set_features``'s message made in advance (JSON and the ids the page may report on): a city's
     4 M characters are encoded by the background read of the town, not on the UI thread."""
 
-    __slots__ = ("ids", "payload")
+    __slots__ = ("household_ids", "other_ids", "payload")
 
     def __init__(self, features: dict[str, Any]) -> None:
         columns = features.get("households")
         if columns is None:  # plain GeoJSON (tests, small pages): households go as Features, one by one
             columns = {"count": 0}
-        ids = columns.get("ids", "")
         others = features.get("features", [])
-        self.ids = {ids[i:i + 36] for i in range(0, len(ids), 36)} | {str(f["id"]) for f in others}
+        self.household_ids = FeatureIds(columns.get("ids", ""))  # the households sent as columns
+        self.other_ids = frozenset(str(f["id"]) for f in others)  # the Features (places; plain GeoJSON's all)
         # [reply id (none), the argument]: what MapView.call sends for setFeatures
         self.payload = json.dumps([None, {"households": columns, "features": others}], ensure_ascii=False)
 
@@ -143,7 +226,12 @@ class MapView(QWebEngineView):
         self._page_dir = Path(tempfile.mkdtemp(prefix="sasaeai-map-page-"))
         self.crs = Crs.PIXEL
         self._extent: tuple[float, float, float, float] = WORLD
-        self._ids: set[str] = set()  # features sent to the page and not removed: all it may report on
+        # The features sent to the page and not removed (all it may report on): the layer's households as sent
+        # (shared, not copied: 50,000 ids), and the changes since, by id.
+        self._sent: FeatureIds = FeatureIds()
+        self._other_ids: frozenset[str] = frozenset()
+        self._upserted: set[str] = set()
+        self._removed: set[str] = set()
         self._queue: list[tuple[str, str]] = []
         self._callbacks: dict[int, Callable[[Any], None]] = {}
         self._next_reply = 1
@@ -196,7 +284,7 @@ class MapView(QWebEngineView):
         """
         self.crs = base.crs
         self._extent = map_extent(base)
-        self._ids = set()
+        self._forget_features()
         self._bridge_ready = self._base_loaded = self.is_ready = False
         self._features_due = features is None and features_later
         self._held = []
@@ -209,6 +297,15 @@ class MapView(QWebEngineView):
         self.load(QUrl.fromLocalFile(str(path)))
         if features is not None:
             self.set_features(features)
+
+    def _forget_features(self) -> None:
+        self._sent, self._other_ids, self._upserted, self._removed = FeatureIds(), frozenset(), set(), set()
+
+    def on_page(self, feature_id: str) -> bool:
+        """Whether the feature was sent to the page and not removed since."""
+        if feature_id in self._upserted:
+            return True
+        return feature_id not in self._removed and (feature_id in self._sent or feature_id in self._other_ids)
 
     def _on_page_ready(self) -> None:
         self._bridge_ready = True
@@ -248,7 +345,7 @@ class MapView(QWebEngineView):
         self.clicked.emit(MapPoint(self.crs, x, y))
 
     def _on_feature_moved(self, feature_id: str, x: float, y: float) -> None:
-        if feature_id not in self._ids:
+        if not self.on_page(feature_id):
             self._refuse(f"a move of {feature_id[:80]!r}, which is not on the page")
             return
         if not self._on_base_map(x, y):
@@ -266,7 +363,7 @@ class MapView(QWebEngineView):
             self.settings.setValue(LEGEND_OPEN, bool(is_open))
 
     def _on_feature_clicked(self, feature_id: str) -> None:
-        if feature_id not in self._ids:
+        if not self.on_page(feature_id):
             self._refuse(f"a click on {feature_id[:80]!r}, which is not on the page")
             return
         self.feature_clicked.emit(feature_id)
@@ -306,7 +403,8 @@ class MapView(QWebEngineView):
         names and addresses as text, and no object per household on either side.
         """
         encoded = features if isinstance(features, EncodedFeatures) else EncodedFeatures(features)
-        self._ids = set(encoded.ids)
+        self._forget_features()
+        self._sent, self._other_ids = encoded.household_ids, encoded.other_ids
         self.sent_bytes = 0
         self._send("setFeatures", encoded.payload)
         if self._features_due:
@@ -325,14 +423,17 @@ class MapView(QWebEngineView):
         if self._features_due:
             self._held.append(("upsert", feature))
             return
-        self._ids.add(str(feature["id"]))
+        feature_id = str(feature["id"])
+        self._upserted.add(feature_id)
+        self._removed.discard(feature_id)
         self.call("upsert", feature)
 
     def remove(self, feature_id: uuid.UUID | str) -> None:
         if self._features_due:
             self._held.append(("remove", feature_id))
             return
-        self._ids.discard(str(feature_id))
+        self._upserted.discard(str(feature_id))
+        self._removed.add(str(feature_id))
         self.call("remove", str(feature_id))
 
     def set_filter(self, codes: list[str] | None) -> None:

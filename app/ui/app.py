@@ -8,30 +8,51 @@ import os
 import shutil
 import sys
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
 
 log = logging.getLogger(__name__)
 
 SCREENSHOT_TIMEOUT_MS = 90_000
 CHROMIUM_FLAGS_ENV = "QTWEBENGINE_CHROMIUM_FLAGS"
+SANDBOX_OFF_ENV = "QTWEBENGINE_DISABLE_SANDBOX"
+# The Chromium flags the app adds, each with what it saves (issue 17: memory, measured with bench/app_memory.py).
 # V8 in the page's process favours size over speed: at 150,000 households the renderer settles at about
-# 190 MB instead of 300 MB (bench/app_memory.py, issue 17). A V8 flag, the same on Windows, macOS and Linux.
+# 190 MB instead of 300 MB. A V8 flag, the same on Windows, macOS and Linux.
 JS_FLAGS = "--js-flags=--optimize-for-size"
+# Linux, where Chromium's sandbox is off already (run as root, QTWEBENGINE_DISABLE_SANDBOX): no zygote processes,
+# the page's process is started directly (fork and exec, as Windows and macOS always do). At 50,000 households:
+# RssAnon 282 -> 265 MB (the zygotes' 18 MB), the physical pages the app's processes map 562 -> 551 MB (the
+# zygotes' ~57 MB of PSS is mostly WebEngine's library, which the page's process maps anyway); no more CPU.
+# Chromium refuses it with the sandbox on (the zygote sets the sandbox up); Windows and macOS have no zygote.
+NO_ZYGOTE = "--no-zygote"
 
 
-def chromium_flags(existing: str) -> str:
+def chromium_flags(existing: str, *, sandbox_off: bool = False, platform: str = sys.platform) -> str:
     """The user's Chromium flags with the app's added; a user's own ``--js-flags`` is kept as it is."""
-    if "--js-flags" in existing:
-        return existing
-    return f"{existing} {JS_FLAGS}".strip()
+    flags = existing.split()
+    if not any(f.startswith("--js-flags") for f in flags):
+        flags.append(JS_FLAGS)
+    if sandbox_off and platform.startswith("linux") and NO_ZYGOTE not in flags:
+        flags.append(NO_ZYGOTE)
+    return " ".join(flags)
+
+
+def sandbox_is_off(env: Mapping[str, str]) -> bool:
+    """Whether WebEngine starts without Chromium's sandbox (Qt: the variable set at all, even empty; --no-sandbox)."""
+    return SANDBOX_OFF_ENV in env or "--no-sandbox" in env.get(CHROMIUM_FLAGS_ENV, "").split()
 
 
 def prepare_webengine() -> None:
     """Must run before a QApplication exists (scheme registration, WebEngine import, sandbox, Chromium flags)."""
+    from app.core.heap import give_back_large_blocks
+
+    give_back_large_blocks()  # before the ledger and the town fill the heap (glibc only)
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         # Chromium refuses its sandbox as root and WebEngine would quit silently.
-        os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
-    os.environ[CHROMIUM_FLAGS_ENV] = chromium_flags(os.environ.get(CHROMIUM_FLAGS_ENV, ""))
+        os.environ.setdefault(SANDBOX_OFF_ENV, "1")
+    os.environ[CHROMIUM_FLAGS_ENV] = chromium_flags(os.environ.get(CHROMIUM_FLAGS_ENV, ""),
+                                                    sandbox_off=sandbox_is_off(os.environ))
     from PySide6 import QtWebEngineWidgets  # noqa: F401 - must be imported before QApplication
 
     from app.maps.scheme import register_scheme

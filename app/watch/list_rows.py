@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from app.core.batches import no_gc_pauses
 from app.core.views import PersonView
+from app.hazards.exposure import exposure_columns
 from app.models import Household, Person
 from app.models.watch import Watcher, WatcherRole, WatchFrequency, WatchLink
 from app.watch.views import ConcernView, WatcherView, WatchLinkView
@@ -44,18 +45,22 @@ def uuid_of_hex(key: str) -> uuid.UUID:
     return value
 
 
+class _Ids(dict):
+    """Stored key -> its UUID, made the first time the key is asked for (a UUID or None stands for itself). Asked
+    through the dict's own ``__getitem__``: a key seen before costs no Python call (a city's lists ask 44,000
+    times for 20,000 keys)."""
+
+    __slots__ = ()
+
+    def __missing__(self, key: Any) -> uuid.UUID | None:
+        value = self[key] = key if key is None or isinstance(key, uuid.UUID) else _uuid(key)
+        return value
+
+
 def id_maker() -> Any:
     """The UUID of a stored key, made once per key (a household's persons, a watcher's links share one); a read
     that goes on to other rows of the same households passes it along (``read_concerns(make=...)``)."""
-    made: dict[Any, uuid.UUID | None] = {}
-
-    def make(key: Any) -> uuid.UUID | None:
-        try:
-            return made[key]
-        except KeyError:
-            value = made[key] = key if key is None or isinstance(key, uuid.UUID) else _uuid(key)
-            return value
-    return make
+    return _Ids().__getitem__
 
 
 def _uuid(key: str) -> uuid.UUID:
@@ -77,19 +82,28 @@ def _frequency(value: str | None) -> WatchFrequency | None:
     return (_FREQUENCIES.get(value) or WatchFrequency(value)) if value else None
 
 
-def concern_statement(town_id: uuid.UUID):  # noqa: ANN201 - a Select
+def concern_statement(town_id: uuid.UUID, *, exposures: bool = False):  # noqa: ANN201 - a Select
     """The town's live persons of concern with their household's columns, in map-number order, with the ids and
-    dates read as stored."""
-    return (
+    dates read as stored; with ``exposures``, each household's stored exposure row after them (outer join: none
+    when the household has none yet)."""
+    query = (
         select(_text(Person.id, "person_key"), _text(Person.household_id, "household_key"), Person.name, Person.kana, _text(Person.birth_date, "born"),
                Person.phone, Person.concerns, Person.sort_order, Household.map_number, Household.name.label("household_name"),
                Household.address, Household.lat, Household.lon)
         .join(Household, Person.household_id == Household.id)
-        # coalesce(): no index serves it, so SQLite reads the members in one pass and each one's household by key
+        # coalesce(): no index serves it, so SQLite reads the members in one pass and each one's household by key.
+        # The member's deletion through coalesce() too: SQLite then takes ix_person_of_concern, whose entries are in
+        # row order, and reads the member pages front to back (ix_person_of_concern_home, in household-id order,
+        # jumped over the whole table: a third more of the read's SQL time). Equal keys keep their row order
+        # either way (a household's members with the same sort_order: tests/test_lists_order_ties.py).
         .where(func.coalesce(Household.town_id, Household.town_id) == town_id, Household.deleted_at.is_(None),
-               Person.deleted_at.is_(None), Person.of_concern.is_(True))
+               func.coalesce(Person.deleted_at, Person.deleted_at).is_(None), Person.of_concern.is_(True))
         .order_by(Household.map_number, Person.sort_order)
     )
+    if exposures:
+        stored, columns = exposure_columns()
+        query = query.add_columns(*columns).outerjoin(stored, stored.c.household_id == Household.id)
+    return query
 
 
 def link_statement(town_id: uuid.UUID):  # noqa: ANN201 - a Select
@@ -106,24 +120,24 @@ def link_statement(town_id: uuid.UUID):  # noqa: ANN201 - a Select
     )
 
 
-def concern_homes(town_id: uuid.UUID):  # noqa: ANN201 - a Select
-    """The ids of the households on the Step II list (a live person of concern in a live household of the town),
-    for a statement to select them by (``exposures_in``) instead of binding thousands of ids."""
-    return (select(Person.household_id).join(Household, Person.household_id == Household.id)
-            .where(Household.town_id == town_id, Household.deleted_at.is_(None), Person.deleted_at.is_(None),
-                   Person.of_concern.is_(True)))
-
-
-def read_concerns(session: Session, town_id: uuid.UUID, make: Any = None) -> list[ConcernView]:
+def read_concerns(session: Session, town_id: uuid.UUID, make: Any = None, *, homes: list | None = None
+                  ) -> list[ConcernView]:
     """The town's persons of concern in map-number order, each with their current watchers (two queries): the
     list ``network.list_concerns`` gives (tests/test_list_rows.py compares it with the typed-row read). ``make``:
-    an ``id_maker()`` to share with later reads."""
+    an ``id_maker()`` to share with later reads. ``homes``: a list that gets each household's row for
+    ``exposures_of_rows`` (its stored exposure, read in the same query), one per household in map-number order."""
     with no_gc_pauses():
         make = make or id_maker()
         db = session.connection()  # Core rows: no ORM loading step per row
-        rows = db.execute(concern_statement(town_id)).all()
+        rows = db.execute(concern_statement(town_id, exposures=homes is not None)).all()
         if not rows:
             return []
+        if homes is not None:
+            last = None
+            for row in rows:  # a household's members are next to each other (map-number order)
+                if row[1] != last:
+                    last = row[1]
+                    homes.append((last, row[8], *row[11:]))  # id, number, lat, lon, stored
         links: dict[Any, list[WatchLinkView]] = defaultdict(list)
         watchers: dict[Any, WatcherView] = {}
         for (link_key, person_key, involvement, frequency, since, note, watcher_key, name, kana, phone, address,
@@ -136,8 +150,9 @@ def read_concerns(session: Session, town_id: uuid.UUID, make: Any = None) -> lis
                                                    make(person_key), w, involvement, _frequency(frequency),
                                                    _day(since), note))
         empty: tuple = ()
-        return [ConcernView(PersonView(make(pid), make(hid), name, kana, _day(born), phone, True, concerns),
-                            make(hid), number, household_name, address,
+        return [ConcernView(PersonView(make(pid), home, name, kana, _day(born), phone, True, concerns),
+                            home, number, household_name, address,
                             tuple(links[pid]) if pid in links else empty, order, lat, lon)
-                for (pid, hid, name, kana, born, phone, concerns, order, number, household_name, address, lat, lon)
-                in rows]
+                for (pid, hid, name, kana, born, phone, concerns, order, number, household_name, address, lat, lon,
+                     *_stored) in rows
+                for home in (make(hid),)]

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel, QLineEdit, QMainWindow, QToolBar
 
@@ -19,8 +20,9 @@ from app.ui.mainwindow.base import Controller
 from app.ui.mainwindow.town import TownController
 from app.ui.operations import Operations
 from app.ui.sync_dialogs import ConflictDialog, report_text, status_text
-from app.ui.worker import CancelToken, Job, JobRunner, Progress
+from app.ui.worker import BackgroundRead, CancelToken, Job, JobRunner, Progress
 
+log = logging.getLogger(__name__)
 translate = QCoreApplication.translate
 
 
@@ -36,14 +38,61 @@ class SyncController(Controller):
         self.label.setContentsMargins(0, 0, 16, 0)
         self._toolbar: QToolBar | None = None
         self._separator: QAction | None = None
+        self._status_read: BackgroundRead | None = None  # the status read after the map is drawn, while wanted
+        self._status_due = False  # the window opened: the status is read once the map is drawn (or now: no town)
+        self._status_queued = False
 
     def show_on(self, toolbar: QToolBar, separator: QAction) -> None:
         """The toolbar's Sync button (and its separator) show once this laptop syncs with an office server."""
         self._toolbar, self._separator = toolbar, separator
 
+    def refresh_after_open(self) -> None:
+        """The status line of a window just opened: read off the UI thread once the town's map is drawn.
+
+        Counting the changes not sent yet reads every synced table (22 counts, 0.03-0.2 s of a city-sized
+        ledger): on the UI thread while the window was built, it held back the page's start. It is queued behind
+        the reads the drawn map starts (Steps II and III first: background reads run one at a time). With no town
+        to draw, the towns' list (empty) has it read at once instead (a ledger with no town is small).
+        """
+        self._status_due = True
+        self.towns.drawn.connect(self._read_status_once)
+        self.towns.listed.connect(self._status_without_town)
+
+    def _status_without_town(self, count: int) -> None:
+        if count == 0 and self._status_due and self._status_read is None:
+            self.refresh_sync_status()
+
+    def _read_status_once(self) -> None:
+        if self._status_due and not self._status_queued:
+            self._status_queued = True
+            QTimer.singleShot(0, self, self._start_status_read)  # after the lists' read, started on "drawn" too
+
+    def _start_status_read(self) -> None:
+        if not self._status_due:  # a synchronous refresh came first
+            return
+
+        def back(status: SyncStatus) -> None:
+            if self._status_read is read and self._status_due:  # no synchronous refresh came meanwhile
+                self._status_read = None
+                self._show_status(status)
+
+        def failed(error: BaseException) -> None:
+            if self._status_read is read:
+                self._status_read = None
+                log.warning("reading the sync status failed: %s", error)
+
+        read = BackgroundRead(self.ledger, sync.sync_status, back, failed)
+        self._status_read = read
+        self.towns.track_read(read)  # the window cancels it and waits for it before the ledger closes
+
     def refresh_sync_status(self) -> SyncStatus:
         with self.ledger.Session() as s:
             status = sync.sync_status(s)
+        self._show_status(status)
+        return status
+
+    def _show_status(self, status: SyncStatus) -> None:
+        self._status_due, self._status_read = False, None  # a read still running is not wanted any more
         self.label.setText(status_text(status))
         synced = bool(status.server_url or status.laptop_name)
         if self._toolbar is not None and self._separator is not None:
@@ -52,7 +101,6 @@ class SyncController(Controller):
         self.actions[MainAction.CONFLICTS].setText(
             translate("MainWindow", "Conflicts to resolve ({n})…").format(n=status.open_conflicts)
             if status.open_conflicts else translate("MainWindow", "Conflicts to resolve…"))
-        return status
 
     def _after_sync(self, report: SyncReport) -> None:
         self.operations.forget()  # received changes may touch what the undo stack would revert

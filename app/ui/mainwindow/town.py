@@ -3,9 +3,10 @@ and the meeting's lists read off the UI thread after the map is drawn."""
 
 from __future__ import annotations
 
+import gc
 import logging
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, MutableMapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,13 +20,13 @@ from app.core.errors import LedgerError
 from app.core.views import Crs, TownView
 from app.emergency import cards as emergency
 from app.emergency.views import CardView
-from app.hazards.exposure import ExposureView, exposures_in
+from app.hazards.exposure import ExposureView, exposures_of_rows
 from app.hazards.importer import list_layers
 from app.households import households
 from app.maps.features import gap_households, legend, line_specs, reference_collection
 from app.maps.hazard_layers import hazard_overlay, page_extent
 from app.maps.query import TownLayer, member_labels, town_layer
-from app.maps.view import EncodedFeatures, MapView
+from app.maps.view import EncodedFeatures, FeatureKinds, MapView
 from app.meeting import meetings
 from app.meeting.views import MeetingView, QueueItem
 from app.towns import basemaps, towns
@@ -74,18 +75,25 @@ def read_town_details(s: Session, town_id: uuid.UUID, keep: uuid.UUID | None) ->
     # larger for good: glibc keeps what SQLite gives back. Left out.)
     with no_gc_pauses():
         make = list_rows.id_maker()  # the households' UUIDs, made once for the concerns and their exposures
-        concerns = list_rows.read_concerns(s, town_id, make)
+        homes: list = []  # the homes' stored exposures, read with the concerns (one pass over their households)
+        concerns = list_rows.read_concerns(s, town_id, make, homes=homes)
         all_meetings = meetings.list_meetings(s, town_id)
         meeting_id = keep or (all_meetings[0].id if all_meetings else None)
         lines = watch.watch_lines(s, town_id, concerns=concerns)
-        return TownDetails(town_id, concerns, lines,
-                           emergency.list_cards(s, town_id, concerns=concerns),
-                           all_meetings, meeting_id,
-                           meetings.review_queue(s, town_id, meeting_id=meeting_id, concerns=concerns),
-                           # the hazards of the homes on the Step II list, not of every household
-                           list(exposures_in(s, list_rows.concern_homes(town_id), make).values()),
-                           line_specs(lines), gap_households(concerns),
-                           frozenset(c.household_id for c in concerns))
+        details = TownDetails(town_id, concerns, lines,
+                              emergency.list_cards(s, town_id, concerns=concerns),
+                              all_meetings, meeting_id,
+                              meetings.review_queue(s, town_id, meeting_id=meeting_id, concerns=concerns),
+                              # the hazards of the homes on the Step II list, not of every household
+                              list(exposures_of_rows(s, homes, make).values()),
+                              line_specs(lines), gap_households(concerns),
+                              frozenset(c.household_id for c in concerns))
+        # The views are kept (the lists show them), and they are acyclic: the collector would walk all of them at
+        # its next pass, and again when it moved them to its oldest generation. Moved there at once (freeze, then
+        # unfreeze: two list splices, no walk; nothing else in the app freezes, which the unfreeze would undo).
+        gc.freeze()
+        gc.unfreeze()
+        return details
 
 
 class TownController(Controller):
@@ -93,6 +101,7 @@ class TownController(Controller):
     ready = Signal()  # ... and the town's details are shown too
     shown = Signal(object, object)  # TownView, its household categories: a town was (re)loaded
     details_read = Signal(object)  # TownDetails, read off the UI thread
+    listed = Signal(int)  # the list of towns was read again: how many there are
 
     def __init__(self, window: QMainWindow, operations: Operations, settings: QSettings, map_view: MapView,
                  actions: Actions, projector: ProjectorController, watch_panel: WatchPanel) -> None:
@@ -100,7 +109,7 @@ class TownController(Controller):
         self.settings, self.map_view, self.actions, self.projector = settings, map_view, actions, projector
         self.watch_panel = watch_panel
         self.town: TownView | None = None
-        self.kinds: dict[str, str] = {}  # feature id -> "household" | "place"
+        self.kinds: MutableMapping[str, str] = {}  # feature id -> "household" | "place"
         self.details_ready = False
         self.keep_meeting: Callable[[uuid.UUID], uuid.UUID | None] = lambda _town_id: None
         self._details_job: BackgroundRead | None = None
@@ -132,6 +141,7 @@ class TownController(Controller):
         self.combo.clear()
         for t in all_towns:
             self.combo.addItem(t.full_name, t.id)
+        self.listed.emit(len(all_towns))
         return all_towns
 
     def _show_in_combo(self, town_id: uuid.UUID) -> None:
@@ -222,7 +232,7 @@ class TownController(Controller):
                 encoded = EncodedFeatures((layer.anonymous() if self.projector.on else layer).for_page())
             self._labels_due = None if self.projector.on else (town_id, crs, layer.unnamed)
             self.map_view.set_features(encoded)
-            self.kinds = layer.kinds()
+            self.kinds = FeatureKinds(encoded.household_ids, {f["id"]: "place" for f in layer.places})
             self.place_count = len(layer.places)
             self.update_status(self.household_count, self.place_count)
 

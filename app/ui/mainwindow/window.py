@@ -88,7 +88,7 @@ class MainWindow(QMainWindow):
         self.privacy.check_unencrypted_copies()
         self.privacy.refresh_demo_bar()
         self.privacy.refresh_sharing_banner()
-        self.sync.refresh_sync_status()
+        self.sync.refresh_after_open()  # once the map is drawn: counting the changes not sent reads every table
 
     @property
     def ledger(self) -> Ledger:
