@@ -149,6 +149,8 @@ def _security_sql(group: str) -> list[str]:
         """CREATE TRIGGER sasaeai_change_after_insert AFTER INSERT ON sync_change
            REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION sasaeai_change_after_insert()""",
         f"GRANT USAGE ON SCHEMA public TO {g}",
+        # A first sync's journal rows are copied into a temporary table (app.sync.protocol.journal_rows).
+        f"DO $$ BEGIN EXECUTE format('GRANT TEMPORARY ON DATABASE %I TO %I', current_database(), '{group}'); END $$",
         f"GRANT USAGE ON SEQUENCE sync_change_seq TO {g}",
         f"GRANT USAGE ON SEQUENCE sync_log_id_seq TO {g}",
         f"GRANT SELECT ON sync_laptop, sync_laptop_district TO {g}",

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from typing import Any, cast, overload
 
-from sqlalchemy import Connection, Table, bindparam, delete, insert, select, text, update
+from sqlalchemy import Connection, Table, TextClause, bindparam, delete, insert, select, text, update
 from sqlalchemy import types as sqltypes
 
 from app.core.text import search_key
@@ -59,12 +59,17 @@ class Change:
     seq: int = 0  # set by the server
     laptop_name: str = ""  # set by the server
     origin: str = ""  # on the laptop: which bookkeeping the change settles once sent
+    # A create made here: the record ``value`` was dumped from, so sending it does not parse it back (never
+    # changed after; ``record()`` hands out a copy). Not compared: ``value`` says the same.
+    made_from: dict[str, Any] | None = dataclasses.field(default=None, repr=False, compare=False)
 
     def decoded(self) -> object:
         return json.loads(self.value) if self.value is not None else None
 
     def record(self) -> dict[str, Any]:
         """A create's value: the whole record (JSON form)."""
+        if self.made_from is not None:
+            return dict(self.made_from)
         return cast(dict[str, Any], self.decoded())
 
     def as_row(self) -> dict:
@@ -91,13 +96,14 @@ def table_order(entity: str) -> int:
 
 
 def bulk_insert(conn: Connection, table: Table, rows: list[dict], *, batch: int = 2000, suffix: str = "",
-                json_form: bool = False) -> None:
+                json_form: bool = False, texts: list[str] | None = None) -> None:
     """Insert rows on PostgreSQL as one statement per ``batch`` rows, each with a single parameter (the rows
     as a JSON array, read back with ``jsonb_populate_recordset`` in their order): the policies' subplans and
     the statement triggers run once per statement, and the driver has no 25,000 placeholders to parse.
 
     ``json_form``: the rows are records in their JSON form (``row_json``), which PostgreSQL reads as they
-    are: no value goes through a bind processor (keys that are not columns are left out)."""
+    are: no value goes through a bind processor (keys that are not columns are left out). ``texts``: with
+    ``json_form``, each row's JSON text already made (``dumps`` of it): sent as it is, not encoded again."""
     if not rows:
         return
     dialect = conn.dialect
@@ -110,6 +116,9 @@ def bulk_insert(conn: Connection, table: Table, rows: list[dict], *, batch: int 
                f'NULL::{table.name}, CAST(:rows AS jsonb)) WITH ORDINALITY AS r ORDER BY r.ordinality {suffix}')
     pairs = list(zip(names, processors, strict=True))
     for i in range(0, len(rows), batch):
+        if texts is not None:  # the rows' own JSON text, as PostgreSQL reads it
+            conn.execute(sql, {"rows": "[" + ",".join(texts[i:i + batch]) + "]"})
+            continue
         if json_form:
             data = [{k: r.get(k) for k in names} for r in rows[i:i + batch]]
         else:
@@ -182,14 +191,20 @@ def _encoder(column):  # noqa: ANN001, ANN202 - a Column; what ``encode`` does f
     return functools.partial(encode, column)
 
 
+def row_encoder(column):  # noqa: ANN001, ANN201 - a Column; its encoder (None: values go as they are)
+    """What ``encode`` does for the column's type, as one function (None: its values are their JSON form)."""
+    return _encoder(column)
+
+
 @functools.cache
-def _encoders(table: Table) -> tuple:
+def row_encoders(table: Table) -> tuple:
+    """Per column (in the table's order): its key and what ``encode`` does for its type (None: as is)."""
     return tuple((c.key, _encoder(c)) for c in table.columns)
 
 
 def row_json(table: Table, row) -> dict:  # noqa: ANN001 - a Row mapping
     """A row in its JSON form: what ``encode`` makes of each column (the encoder chosen once per column)."""
-    return {k: v if fn is None or v is None else fn(v) for k, fn in _encoders(table) for v in (row[k],)}
+    return {k: v if fn is None or v is None else fn(v) for k, fn in row_encoders(table) for v in (row[k],)}
 
 
 def _as_bool(value: object) -> bool:
@@ -269,26 +284,66 @@ def district_sql(entity: str, alias: str = "r") -> str:
     return f"(SELECT a{n}.{path[-1]} FROM {' '.join(joins)} WHERE a1.id = {alias}.{path[0]})"
 
 
+def uuid_array(ids: Iterable[uuid.UUID]) -> str:
+    """Ids as one PostgreSQL array literal, for ``CAST(:ids AS uuid[])``: the driver sends one string instead of
+    dumping an array element by element."""
+    return "{" + ",".join(map(str, ids)) + "}"
+
+
+def hex_ids(ids: Iterable[uuid.UUID]) -> dict[str, uuid.UUID]:
+    """The ids by the text SQLite keeps them as (SQLAlchemy's ``Uuid``: 32 hex digits), to read ids back as
+    text and find the asked-for objects instead of making a ``UUID`` per row."""
+    return {i.hex: i for i in ids}
+
+
+WHOLE_TABLE_FROM = 2000  # ids from which ``districts_of`` on SQLite reads the whole table when they are most of it
+
+
 def districts_of(conn: Connection, entity: str, ids: list[uuid.UUID]) -> dict[uuid.UUID, uuid.UUID | None]:
-    """Which district each record is in, as this database knows it."""
+    """Which district each record is in, as this database knows it (keys: the given id objects)."""
     table = table_of(entity)
     if not ids:
         return {}
     expr = district_sql(entity, "r")
     found: dict[uuid.UUID, uuid.UUID | None] = {}
-    postgres = conn.dialect.name == "postgresql"
-    if postgres:  # the ids as one array parameter: one short statement per 20,000
-        size = 20_000
-        clause = text(f"SELECT r.id AS id, {expr} AS district_id FROM {entity} r WHERE r.id = ANY(CAST(:ids AS uuid[]))")
+    if conn.dialect.name == "postgresql":  # the ids as one array parameter: one short statement per 20,000
+        stmt = text(f"SELECT r.id AS id, {expr} AS district_id FROM {entity} r "
+                    f"WHERE r.id = ANY(CAST(:ids AS uuid[]))").columns(id=table.c.id.type, district_id=table.c.id.type)
+        for i in range(0, len(ids), 20_000):
+            for row in conn.execute(stmt, {"ids": uuid_array(ids[i:i + 20_000])}):
+                found[row.id] = row.district_id
+        return found
+    # SQLite: the ids are read back as their stored text and matched to the given objects (a district's
+    # object made once per district), not parsed into a UUID each.
+    select_sql = f"SELECT r.id AS id, {expr} AS district_id FROM {entity} r"
+    chunks: list[tuple[TextClause, list[uuid.UUID] | None, list[uuid.UUID]]]
+    if len(ids) >= WHOLE_TABLE_FROM and 2 * len(ids) >= (conn.scalar(text(f"SELECT count(*) FROM {entity}")) or 0):
+        # most of the table (a first sync): read it in its order and keep those asked for, instead of looking
+        # each id up through IN lists (half the time)
+        chunks = [(text(select_sql), None, ids)]
     else:
-        size = 500
-        clause = text(f"SELECT r.id AS id, {expr} AS district_id FROM {entity} r WHERE r.id IN :ids").bindparams(
+        in_list = text(f"{select_sql} WHERE r.id IN :ids").bindparams(
             bindparam("ids", expanding=True, type_=table.c.id.type))
-    stmt = clause.columns(id=table.c.id.type, district_id=table.c.id.type)
-    for i in range(0, len(ids), size):
-        chunk = ids[i:i + size]
-        for row in conn.execute(stmt, {"ids": [str(x) for x in chunk] if postgres else chunk}):
-            found[row.id] = row.district_id
+        chunks = [(in_list, ids[i:i + 500], ids[i:i + 500]) for i in range(0, len(ids), 500)]
+    districts: dict[str, uuid.UUID] = {}
+    asked: set[uuid.UUID] | None = None
+    for query, params, chunk in chunks:
+        by_hex = hex_ids(chunk)
+        for raw_id, raw_district in conn.execute(query, {"ids": params} if params is not None else {}):
+            key = by_hex.get(raw_id)
+            if key is None:  # another spelling of an id than SQLAlchemy's, or (the whole table) one not asked for
+                key = uuid.UUID(str(raw_id))
+                if params is None:
+                    asked = set(ids) if asked is None else asked
+                    if key not in asked:
+                        continue
+            if raw_district is None:
+                found[key] = None
+                continue
+            district = districts.get(raw_district)
+            if district is None:
+                district = districts[raw_district] = uuid.UUID(str(raw_district))
+            found[key] = district
     return found
 
 
@@ -301,20 +356,29 @@ def refresh_search_keys(conn: Connection, entity: str, ids: Iterable[uuid.UUID])
         conn.execute(update(table).where(table.c.id == row.id).values(search_key=search_key(*row[1:])))
 
 
-def insert_records(conn: Connection, entity: str, records: list[dict]) -> None:
-    """Insert whole records (JSON form, categories included for households)."""
+def _zoned(value: object) -> bool:
+    """A time in the JSON form that names its zone (``encode`` writes UTC as ``+00:00``), or no time."""
+    return not isinstance(value, str) or value.endswith(("+00:00", "Z"))
+
+
+def insert_records(conn: Connection, entity: str, records: list[dict], texts: list[str] | None = None) -> None:
+    """Insert whole records (JSON form, categories included for households). ``texts``: each record's JSON
+    text (a create's ``value``); sent as it is when every time in it names its zone."""
     table = table_of(entity)
     if not records:
         return
     stamps = [c.key for c in table.columns if isinstance(c.type, sqltypes.DateTime)]
-    rows = []
-    for r in records:  # the JSON form as PostgreSQL reads it; a time without its zone is UTC (as ``decode`` says)
-        row = dict(r)
-        for k in stamps:
-            if isinstance(row.get(k), str):
-                row[k] = decode(table.c[k], row[k])
-        rows.append(row)
-    bulk_insert(conn, table, rows, json_form=True)
+    if texts is not None and all(_zoned(r.get(k)) for r in records for k in stamps):
+        bulk_insert(conn, table, records, json_form=True, texts=texts)
+    else:
+        rows = []
+        for r in records:  # the JSON form as PostgreSQL reads it; a time without its zone is UTC (as ``decode`` says)
+            row = dict(r)
+            for k in stamps:
+                if isinstance(row.get(k), str):
+                    row[k] = decode(table.c[k], row[k])
+            rows.append(row)
+        bulk_insert(conn, table, rows, json_form=True)
     if entity == "household":
         link = [dict(household_id=uuid.UUID(r["id"]), category_id=uuid.UUID(c))
                 for r in records for c in r.get(CATEGORIES) or ()]

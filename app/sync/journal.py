@@ -4,12 +4,16 @@ settling them once the office stored them."""
 
 from __future__ import annotations
 
+import functools
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import cast
 
-from sqlalchemy import Connection, func, insert, select, text, update
+from sqlalchemy import Column, Connection, String, Table, func, insert, select, text, type_coerce, update
+from sqlalchemy import types as sqltypes
+from sqlalchemy.dialects.sqlite.base import SQLiteDialect
 from sqlalchemy.orm import Session
 
 from app.core.errors import QT_TRANSLATE_NOOP
@@ -29,6 +33,9 @@ from app.sync.core import (
     districts_of,
     dumps,
     field_value,
+    hex_ids,
+    row_encoder,
+    row_encoders,
     row_json,
     table_of,
 )
@@ -155,14 +162,63 @@ def record_of(conn: Connection, entity: str, entity_id: uuid.UUID) -> dict | Non
     return data
 
 
+def _uuid_text(value: object) -> str:
+    """A ``Uuid`` column's stored SQLite text in its JSON form (``str(UUID)``), without making the UUID."""
+    if isinstance(value, str) and len(value) == 32:
+        v = value.lower()
+        return f"{v[:8]}-{v[8:12]}-{v[12:16]}-{v[16:20]}-{v[20:]}"
+    return str(uuid.UUID(str(value)))
+
+
+def _stamp_text(column: Column) -> Callable[[object], object]:
+    """A ``DateTime`` column's stored SQLite text in its JSON form (what ``encode`` makes of the value SQLAlchemy
+    reads back: UTC, ``isoformat``), cut from the text SQLAlchemy writes (``2026-12-02 09:30:15.000123``);
+    any other spelling goes the long way."""
+    dialect = SQLiteDialect()
+    parse = column.type.dialect_impl(dialect).result_processor(dialect, None)
+    encoder = row_encoder(column)
+
+    def text_of(value: object) -> object:
+        if isinstance(value, str) and len(value) == 26 and value[10] == " " and value[19] == ".":
+            micro = value[20:]
+            return f"{value[:10]}T{value[11:19]}{'' if micro == '000000' else '.' + micro}+00:00"
+        value = parse(value) if parse is not None else value
+        return value if value is None or encoder is None else encoder(value)
+    return text_of
+
+
+@functools.cache
+def _raw_columns(table: Table) -> tuple[list, tuple]:
+    """For ``records_of`` on SQLite: the table's columns with its ``Uuid`` and ``DateTime`` ones read as their
+    stored text, and each column's encoder (``row_json``'s, or one that cuts that text into the JSON form)."""
+    columns: list = []
+    encoders: list[tuple[str, Callable[[object], object] | None]] = []
+    for c, (key, fn) in zip(table.columns, row_encoders(table), strict=True):
+        if isinstance(c.type, sqltypes.Uuid):
+            columns.append(type_coerce(c, String).label(c.key))
+            encoders.append((key, _uuid_text))
+        elif isinstance(c.type, sqltypes.DateTime):
+            columns.append(type_coerce(c, String).label(c.key))
+            encoders.append((key, _stamp_text(c)))
+        else:
+            columns.append(c)
+            encoders.append((key, fn))
+    return columns, tuple(encoders)
+
+
 def records_of(conn: Connection, entity: str, ids: list[uuid.UUID]) -> dict[uuid.UUID, dict]:
     """``record_of`` for many records of one table, a few statements in all (those not here are left out)."""
     table = table_of(entity)
     found: dict[uuid.UUID, dict] = {}
+    raw = conn.dialect.name == "sqlite"  # ids read as stored text, formatted as str(UUID) gives them
+    columns, encoders = _raw_columns(table) if raw else (list(table.columns), row_encoders(table))
     for i in range(0, len(ids), CHUNK):
         chunk = ids[i:i + CHUNK]
-        for row in conn.execute(select(table).where(table.c.id.in_(chunk))).mappings():
-            found[row["id"]] = row_json(table, row)
+        by_hex = hex_ids(chunk)
+        for row in conn.execute(select(*columns).where(table.c.id.in_(chunk))).mappings():
+            data = {k: v if fn is None or v is None else fn(v) for k, fn in encoders for v in (row[k],)}
+            key = row["id"]
+            found[(by_hex.get(key) or uuid.UUID(str(key))) if raw else key] = data
         if entity == "household":
             link = household_category_link
             for data in found.values():
@@ -236,7 +292,7 @@ def outgoing(s: Session, state: SyncState) -> Outgoing:
                     record.pop(k)
         at = who[2] or datetime.fromisoformat(record.get("updated_at") or datetime.now(timezone.utc).isoformat())
         changes.append(Change(_change_id(state, key), entity, entity_id, None, "create", dumps(record), who[0], who[1],
-                              aware(at), origin=origin))
+                              aware(at), origin=origin, made_from=record))
 
     def one_field(entity: str, entity_id: uuid.UUID, name: str, key: str, origin: str,
                   who: tuple[str, str, datetime | None]) -> None:
@@ -276,12 +332,10 @@ def outgoing(s: Session, state: SyncState) -> Outgoing:
     for entity, ids in by_table.items():
         preloaded.update(records_of(conn, entity, ids))
     for row in unpushed:
-        if row.entity_id not in whole_held and row.entity_id not in grouped:
-            whole(row.entity, row.entity_id, f"s:{row.entity}:{row.entity_id}", f"snapshot:{row.entity}:{row.entity_id}",
-                  ("", "", None))
-        elif row.entity_id in grouped and grouped[row.entity_id]["created"] is None:
-            whole(row.entity, row.entity_id, f"s:{row.entity}:{row.entity_id}", f"snapshot:{row.entity}:{row.entity_id}",
-                  ("", "", None))
+        if (row.entity_id not in whole_held and row.entity_id not in grouped) or (
+                row.entity_id in grouped and grouped[row.entity_id]["created"] is None):
+            snapshot = f"{row.entity}:{row.entity_id}"
+            whole(row.entity, row.entity_id, f"s:{snapshot}", f"snapshot:{snapshot}", ("", "", None))
     for r in conflicts:
         if r.resolution != "mine" or r.pushed:
             continue
@@ -327,17 +381,22 @@ def settle(s: Session, state: SyncState, audit_top: int, origins: list[str], kin
     state.pushed_audit_id = max(state.pushed_audit_id or 0, audit_top)
     u = table_for(SyncUnpushedRecord)
     c = table_for(SyncConflict)
-    sent: dict[str, list[uuid.UUID]] = {}
+    sent: dict[str, list[str]] = {}
     conflicts: list[int] = []
     for origin in origins:
         if origin.startswith("snapshot:"):
             _, entity, entity_id = origin.split(":", 2)
-            sent.setdefault(entity, []).append(uuid.UUID(entity_id))
+            sent.setdefault(entity, []).append(entity_id)
         elif origin.startswith("conflict:"):
             conflicts.append(int(origin.split(":", 1)[1]))
-    for entity, ids in sent.items():
+    sqlite = conn.dialect.name == "sqlite"
+    # On SQLite the ids are matched as the text it keeps them as (``Uuid``: 32 hex digits), not made into UUIDs.
+    column = type_coerce(u.c.entity_id, String) if sqlite else u.c.entity_id
+    for entity, texts in sent.items():
+        ids: list = [uuid.UUID(t).hex if len(t) != 36 else t.replace("-", "").lower() for t in texts] if sqlite \
+            else [uuid.UUID(t) for t in texts]
         for i in range(0, len(ids), CHUNK):
-            conn.execute(u.delete().where(u.c.entity == entity, u.c.entity_id.in_(ids[i:i + CHUNK])))
+            conn.execute(u.delete().where(u.c.entity == entity, column.in_(ids[i:i + CHUNK])))
     for i in range(0, len(conflicts), CHUNK):
         conn.execute(update(c).where(c.c.id.in_(conflicts[i:i + CHUNK])).values(pushed=True))
     state.last_sync_at = datetime.now(timezone.utc)
