@@ -74,10 +74,6 @@ class TownLayer:
         """Map numbers only (projector, community prints): what ``masking.anonymous_feature`` leaves of each."""
         return TownLayer(anonymous_rows(self.households, HOUSEHOLD_KEYS, _FIRST_KEY), self.places)
 
-    def kinds(self) -> dict[str, str]:
-        """Feature id -> "household" | "place"."""
-        return {**{row[0]: "household" for row in self.households}, **{f["id"]: "place" for f in self.places}}
-
 
 def _b64(values: array) -> str:
     if values.itemsize > 1 and array("H", [1]).tobytes()[0] != 1:
