@@ -181,7 +181,7 @@ def aware(value: datetime | None) -> datetime | None:
     return value
 
 
-def _encoder(column):  # noqa: ANN001, ANN202 - a Column; what ``encode`` does for its type, chosen once (None: as is)
+def row_encoder(column):  # noqa: ANN001, ANN201 - a Column; what ``encode`` does for its type, chosen once (None: as is)
     kind = column.type
     if isinstance(kind, (sqltypes.String, sqltypes.Integer, sqltypes.Boolean, sqltypes.Float, sqltypes.JSON)) and not (
             isinstance(kind, sqltypes.Enum)):
@@ -191,15 +191,10 @@ def _encoder(column):  # noqa: ANN001, ANN202 - a Column; what ``encode`` does f
     return functools.partial(encode, column)
 
 
-def row_encoder(column):  # noqa: ANN001, ANN201 - a Column; its encoder (None: values go as they are)
-    """What ``encode`` does for the column's type, as one function (None: its values are their JSON form)."""
-    return _encoder(column)
-
-
 @functools.cache
 def row_encoders(table: Table) -> tuple:
     """Per column (in the table's order): its key and what ``encode`` does for its type (None: as is)."""
-    return tuple((c.key, _encoder(c)) for c in table.columns)
+    return tuple((c.key, row_encoder(c)) for c in table.columns)
 
 
 def row_json(table: Table, row) -> dict:  # noqa: ANN001 - a Row mapping
