@@ -3,9 +3,10 @@
 Queries of three characters or more go through the FTS5 trigram index (``app.models.search_index``),
 so a city of 100,000 persons answers from the index. Shorter ones (below the trigram size) go through
 the character pairs of the entries (``search_pair``, migration 0015): a two-character query is one pair,
-a one-character query the pairs starting with it. When that query is common, the town's households
-are walked in map-number order instead and each is tested until ``limit`` have matched, which stops
-early exactly because the query is common. Either way no query reads every entry, and the answer is
+a one-character query the pairs starting with it. When that query is common, the town is walked in
+map-number order instead until ``limit`` households have matched, which stops early exactly because the
+query is common: for one character its households, each one's entries tested; for two characters every
+entry in map-number order, each tested with one probe of the query's pair. Either way no query reads every entry, and the answer is
 the same: matching households in map-number order.
 
 Which way is cheaper depends on the town's size: reading ``n`` matching entries costs about ``n``
@@ -13,6 +14,16 @@ random page reads, walking costs about ``households × limit / n`` (the walk sto
 hits). The two meet near ``n = √(households × limit)``: the pairs are read below that count, the
 walk above it (``dense_from``). A fixed threshold of 300 made a query with 300 entries walk
 8,000 households of a 50,000-household town (0.3 s) where its pairs took 2 ms.
+
+Either way the matching entries are put in map-number order before anything else is read: each entry keeps its
+household's map number (``search_entry.map_number``, migration 0019), and the small index ``ix_search_entry_rank``
+(entry, map number) orders them from a few pages; only the first households' entries, rows and members are then
+read, until ``limit`` live households of the town are found. Before, every matching entry was followed to its row,
+its household and (for a person) the person's row, three to five pages each, every one decrypted by SQLCipher on a
+first search: at 150,000 households 山田 キヨ (320 entries) took 31-34 ms of CPU cold and 府中3丁目 (1,790) 55-62 ms;
+now 11-12 and 13-14 ms. A common two-character query walks ``ix_search_entry_order`` (map number, entry) and
+probes the query's pair for each entry (府中, 8,857 entries: 21-25 → 5-7 ms cold). The statements are plain SQL
+(SQLite's MATERIALIZED, INDEXED BY and CROSS JOIN fix the plan), so a first search compiles nothing either.
 
 At 150,000 households the index pages a query touches (its FTS or pair entries, the entries, their
 households) no longer fit SQLite's default page cache of 8 MB: every page read again is decrypted again.
@@ -33,30 +44,12 @@ import uuid
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
-from sqlalchemy import (
-    ColumnElement,
-    Integer,
-    String,
-    Text,
-    Uuid,
-    bindparam,
-    column,
-    func,
-    literal_column,
-    or_,
-    select,
-    table,
-    type_coerce,
-)
-from sqlalchemy import text as sql
 from sqlalchemy.orm import Session
 
 from app.core.text import fold
 from app.core.views import SearchHit
-from app.models import Household, Person
-from app.models.search_index import PAIR_END, PAIR_KEY_LIMIT, PAIR_TABLE, TRIGRAM, search_entry
+from app.models.search_index import PAIR_END, PAIR_KEY_LIMIT, PAIR_TABLE, TRIGRAM
 
-search_pair = table(PAIR_TABLE, column("pair", Text), column("entry_id", Integer))
 DENSE = 300  # the least count of matching entries for which walking the town in map-number order can be cheaper
 LAST_CHARACTER = "\U0010ffff"
 SEARCH_CACHE_KIB = 32_000  # SQLite's page cache of a connection that answers searches (its default is 2,000 KiB)
@@ -93,8 +86,10 @@ def search(session: Session, text: str, *, town_id: uuid.UUID | None = None, lim
     if not key:
         return []
     _search_cache(session)
-    connection = session.connection()  # Core statements, each built once (_statement): the user is typing
-    params: dict[str, object] = {"key": key, "limit": limit, "town_id": town_id}
+    connection = session.connection()  # plain SQL, each statement written once (_statement): the user is typing
+    params: dict[str, object] = {"key": key, "limit": limit}
+    if town_id is not None:
+        params["town_id"] = town_id.hex  # as SQLAlchemy's Uuid stores it in SQLite
     if len(key) >= TRIGRAM:
         way = "trigram"
         params["phrase"] = '"' + key.replace('"', '""') + '"'  # the quoted phrase makes FTS5 read plain text
@@ -103,9 +98,9 @@ def search(session: Session, text: str, *, town_id: uuid.UUID | None = None, lim
         params["last"] = key + LAST_CHARACTER
         if town_id is not None:
             dense = dense_from(session, town_id, limit)
-            if (connection.execute(_count(way), {**params, "dense": dense}).scalar() or 0) >= dense:
-                way = "walk"
-    rows = connection.execute(_statement(way, town_id is not None), params).all()
+            if (connection.exec_driver_sql(_count(way), {**params, "dense": dense}).scalar() or 0) >= dense:
+                way = "walk" if way == "one" else "walk pairs"
+    rows = connection.exec_driver_sql(_statement(way, town_id is not None), params).all()
     towns: dict[str, uuid.UUID] = {} if town_id is None else {town_id.hex: town_id}
     hits: list[SearchHit] = []
     for hid, tid, map_number, name, address, first_name, matched_name in rows:
@@ -118,84 +113,77 @@ def search(session: Session, text: str, *, town_id: uuid.UUID | None = None, lim
 def dense_from(session: Session, town_id: uuid.UUID, limit: int) -> int:
     """The count of matching entries from which walking the town beats reading the entries: √(households ×
     limit), at least ``DENSE``. The town's highest map number stands for its size (one index probe)."""
-    households = session.connection().execute(_highest_map_number(), {"town_id": town_id}).scalar() or 0
+    households = session.connection().exec_driver_sql(
+        "SELECT max(map_number) FROM household WHERE town_id = :town_id", {"town_id": town_id.hex}).scalar() or 0
     return max(DENSE, math.isqrt(households * max(limit, 1)))
 
 
-def _raw(column):  # noqa: ANN001, ANN202 - a UUID column read as its stored text (no per-value processing)
-    return type_coerce(column, String)
-
-
-def _pairs(way: str) -> ColumnElement[bool]:
+def _pairs(way: str) -> str:
     if way == "one":  # every pair that starts with the character
-        return (search_pair.c.pair > bindparam("key", type_=String)) & (
-            search_pair.c.pair <= bindparam("last", type_=String))
-    return search_pair.c.pair == bindparam("key", type_=String)
+        return "pair > :key AND pair <= :last"
+    return "pair = :key"
 
 
 @functools.cache
-def _highest_map_number():  # noqa: ANN202
-    return select(func.max(Household.map_number)).where(Household.town_id == bindparam("town_id", type_=Uuid))
-
-
-@functools.cache
-def _count(way: str):  # noqa: ANN202
+def _count(way: str) -> str:
     """How many pairs match, counted up to ``:dense``."""
-    return select(func.count()).select_from(select(literal_column("1")).select_from(search_pair).where(_pairs(way))
-                                            .limit(bindparam("dense", type_=Integer)).subquery())
+    return f"SELECT count(*) FROM (SELECT 1 FROM {PAIR_TABLE} WHERE {_pairs(way)} LIMIT :dense)"
+
+
+# A matching entry leads to its household; a person's entry only while the person is not deleted.
+_LIVE = "(e.kind = 'h' OR EXISTS (SELECT 1 FROM person AS p WHERE p.id = e.owner_id AND p.deleted_at IS NULL))"
+_HOUSEHOLD = "h.id, h.town_id, h.map_number, h.name, h.address"
 
 
 @functools.cache
-def _statement(way: str, in_town: bool):  # noqa: ANN202, C901
+def _statement(way: str, in_town: bool) -> str:
     """The search's one statement for a way of finding the households (parameters: key, last, phrase, limit,
     town_id): the page of matching households in map-number order, and for each of them (only those: the page's
     limit applies first) its first live member and the first one whose key holds the query (ix_person_household_first).
-    Ids come back as their stored text: a hit needs one UUID per household, and the town's is shared."""
-    key = bindparam("key", type_=String)
-    # A matching entry leads to its household; a person's entry only while the person is not deleted.
-    live_member = select(Person.id).where(Person.id == search_entry.c.owner_id, Person.deleted_at.is_(None))
-    live = or_(search_entry.c.kind == "h", live_member.exists())
-    columns = (_raw(Household.id).label("id"), _raw(Household.town_id).label("town_id"), Household.map_number,
-               Household.name, Household.address)
-    if way == "trigram":  # driven by the index
-        matches = sql("SELECT rowid FROM search_fts WHERE search_fts MATCH :phrase").bindparams(
-            bindparam("phrase", type_=String))
-        query = (
-            select(*columns)
-            .select_from(search_entry)
-            # "+" keeps SQLite from starting at the households: the few index hits must drive the join.
-            .join(Household, Household.id == literal_column("+search_entry.household_id", Uuid))
-            .where(search_entry.c.entry_id.in_(matches), Household.deleted_at.is_(None), live)
-            .group_by(Household.id)
-        )
-    elif way == "walk":  # a common query of one or two characters: the town's households in map-number order,
+    Ids come back as their stored text: a hit needs one UUID per household, and the town's is shared.
+
+    Plain SQL, for SQLite's own words (MATERIALIZED, INDEXED BY, CROSS JOIN) and so that a first search compiles
+    nothing (SQLAlchemy's compilation and cache key were 7-10 ms of the first search's CPU)."""
+    town = " AND h.town_id = :town_id" if in_town else ""
+    # Followed from an entry in map-number order, its live household of the town. The entries come from a
+    # subquery that yields them in that order (a materialized one, or a co-routine kept apart from this join by
+    # its LIMIT); CROSS JOIN keeps it the outer loop, so DISTINCT ... LIMIT keeps the first households and stops.
+    followed = ("CROSS JOIN search_entry AS e CROSS JOIN household AS h WHERE e.entry_id = ranked.entry_id "
+                f"AND h.id = e.household_id AND h.deleted_at IS NULL{town} AND {_LIVE} LIMIT :limit")
+    if way == "walk":  # a common query of one character: the town's households in map-number order,
         # each one's few entries tested (stops early exactly because the query is common)
-        matching = (select(literal_column("1")).select_from(search_entry)
-                    .where(search_entry.c.household_id == Household.id, func.instr(search_entry.c.key, key) > 0, live)
-                    .exists())
-        query = select(*columns).where(Household.deleted_at.is_(None), matching)
-    else:  # rare: the pairs give the entries; keys too long to have pairs are tested alone (a partial index)
-        long_keys = (select(search_entry.c.entry_id)
-                     .where(sql(f"length(search_entry.key) > {PAIR_KEY_LIMIT}"), func.instr(search_entry.c.key, key) > 0))
-        entries = select(search_pair.c.entry_id).where(_pairs(way)).union(long_keys)
-        found = (select(search_entry.c.household_id).where(search_entry.c.entry_id.in_(entries), live)
-                 .distinct().subquery("found"))
-        # "+" keeps SQLite from walking the households: the few matching entries must drive the join.
-        query = (select(*columns).select_from(found)
-                 .join(Household, Household.id == literal_column("+found.household_id", Uuid))
-                 .where(Household.deleted_at.is_(None)))
-    query = query.order_by(Household.map_number).limit(bindparam("limit", type_=Integer))
-    if in_town:
-        query = query.where(Household.town_id == bindparam("town_id", type_=Uuid))
-    hit = query.subquery("hit")
-    members = select(Person.name).where(Person.household_id == hit.c.id, Person.deleted_at.is_(None))
-    first = members.order_by(Person.sort_order).limit(1).scalar_subquery()
-    matched = members.where(func.instr(Person.search_key, key) > 0).order_by(Person.sort_order).limit(1).scalar_subquery()
-    return select(hit.c.id, hit.c.town_id, hit.c.map_number, hit.c.name, hit.c.address, first, matched
-                  ).order_by(hit.c.map_number)
+        hit = (f"SELECT {_HOUSEHOLD} FROM household AS h WHERE h.deleted_at IS NULL{town} AND EXISTS ("
+               f"SELECT 1 FROM search_entry AS e WHERE e.household_id = h.id AND instr(e.key, :key) > 0 AND {_LIVE}) "
+               "ORDER BY h.map_number LIMIT :limit")
+    elif way == "walk pairs":  # a common query of two characters: every entry in map-number order from
+        # ix_search_entry_order, each tested with one probe of the query's pairs (the few pages of one pair), until
+        # the page is full; keys too long to have pairs are tested alone
+        hit = (f"SELECT DISTINCT {_HOUSEHOLD} FROM (SELECT r.entry_id FROM search_entry AS r "
+               f"INDEXED BY ix_search_entry_order WHERE EXISTS (SELECT 1 FROM {PAIR_TABLE} AS sp "
+               "WHERE sp.pair = :key AND sp.entry_id = r.entry_id) OR r.entry_id IN (SELECT entry_id FROM search_entry "
+               f"WHERE length(search_entry.key) > {PAIR_KEY_LIMIT} AND instr(search_entry.key, :key) > 0) "
+               f"ORDER BY r.map_number, r.entry_id LIMIT -1) AS ranked {followed}")
+    else:
+        if way == "trigram":  # the FTS5 index's entries
+            entries = "SELECT rowid FROM search_fts WHERE search_fts MATCH :phrase"
+        else:  # the pairs give the entries; keys too long to have pairs are tested alone (a partial index)
+            entries = (f"SELECT entry_id FROM {PAIR_TABLE} WHERE {_pairs(way)} UNION SELECT entry_id FROM search_entry "
+                       f"WHERE length(search_entry.key) > {PAIR_KEY_LIMIT} AND instr(search_entry.key, :key) > 0")
+        # The matching entries in map-number order from ix_search_entry_rank alone (a few small pages, not each
+        # entry's row and household), then followed in that order until ``limit`` live households of the town are
+        # found: only the first households' pages are read.
+        hit = (f"WITH matched(entry_id) AS MATERIALIZED ({entries}), "
+               "ranked AS MATERIALIZED (SELECT r.entry_id FROM search_entry AS r INDEXED BY ix_search_entry_rank "
+               "WHERE r.entry_id IN matched ORDER BY r.map_number, r.entry_id) "
+               f"SELECT DISTINCT {_HOUSEHOLD} FROM ranked {followed}")
+    members = "FROM person WHERE person.household_id = hit.id AND person.deleted_at IS NULL"
+    return (f"SELECT hit.id, hit.town_id, hit.map_number, hit.name, hit.address, "
+            f"(SELECT person.name {members} ORDER BY person.sort_order LIMIT 1), "
+            f"(SELECT person.name {members} AND instr(person.search_key, :key) > 0 ORDER BY person.sort_order LIMIT 1) "
+            f"FROM ({hit}) AS hit ORDER BY hit.map_number")
 
 
-# The triggers that make a new household's or person's search entry and a new entry's pairs (migrations 0005, 0015).
+# The triggers that make a new household's or person's search entry and a new entry's pairs (migrations 0019, 0015).
 # ``entries_in_bulk`` sets them aside for a bulk insert; the entries' FTS trigger and every update and delete
 # trigger stay as they are.
 BULK_TRIGGERS = ("search_household_ai", "search_person_ai", "search_pair_ai")
@@ -246,13 +234,15 @@ def entries_in_bulk(session: Session, households: Sequence[uuid.UUID], persons: 
 def _bulk_entries(session: Session, households: Sequence[uuid.UUID], persons: Sequence[uuid.UUID]) -> None:
     connection = session.connection()
     before = connection.exec_driver_sql("SELECT coalesce(max(entry_id), 0) FROM search_entry").scalar()
-    # As search_household_ai and search_person_ai, in the order the rows were given (json_each's key).
+    # As search_household_ai and search_person_ai (migration 0019's), in the order the rows were given (json_each's key).
     connection.exec_driver_sql(
-        "INSERT INTO search_entry(owner_id, household_id, kind, key) SELECT h.id, h.id, 'h', h.search_key "
+        "INSERT INTO search_entry(owner_id, household_id, kind, key, map_number) "
+        "SELECT h.id, h.id, 'h', h.search_key, h.map_number "
         "FROM json_each(?) AS given CROSS JOIN household AS h ON h.id = given.value ORDER BY given.key",
         (json.dumps([h.hex for h in households]),))
     connection.exec_driver_sql(
-        "INSERT INTO search_entry(owner_id, household_id, kind, key) SELECT p.id, p.household_id, 'p', p.search_key "
+        "INSERT INTO search_entry(owner_id, household_id, kind, key, map_number) "
+        "SELECT p.id, p.household_id, 'p', p.search_key, (SELECT map_number FROM household WHERE id = p.household_id) "
         "FROM json_each(?) AS given CROSS JOIN person AS p ON p.id = given.value ORDER BY given.key",
         (json.dumps([p.hex for p in persons]),))
     # As search_pair_ai, for every entry just made (the FTS trigger has indexed them on the way).

@@ -14,7 +14,7 @@ may renumber the implicit rowids of tables keyed by UUID.
 
 from __future__ import annotations
 
-from sqlalchemy import Column, Integer, String, Table, Text, Uuid
+from sqlalchemy import Column, Index, Integer, String, Table, Text, Uuid
 
 from app.models.base import Base
 
@@ -26,6 +26,12 @@ search_entry = Table(
     Column("household_id", Uuid, nullable=False, index=True),  # the household the entry leads to
     Column("kind", String(1), nullable=False),  # "h" household, "p" person
     Column("key", Text, nullable=False),
+    # A copy of the household's map number, kept by triggers (migration 0019): with the entry's number in
+    # ix_search_entry_rank, a search orders its matching entries without following each one to its household;
+    # ix_search_entry_order gives every entry in map-number order (a common query's walk).
+    Column("map_number", Integer, nullable=True),
+    Index("ix_search_entry_rank", "entry_id", "map_number"),
+    Index("ix_search_entry_order", "map_number", "entry_id"),
 )
 
 FTS_TABLE = "search_fts"
