@@ -256,6 +256,7 @@ def open_window(data_dir: Path, timeout_s: float, profiler: cProfile.Profile | N
     window started.
     Returns (ledger, MainWindow, seconds to the map drawn, seconds to the lists filled).
     """
+    from app.models.engine import LedgerOpening
     from app.ui.app import settings_for
     from app.ui.mainwindow import MainWindow
 
@@ -272,8 +273,9 @@ def open_window(data_dir: Path, timeout_s: float, profiler: cProfile.Profile | N
     t0 = time.perf_counter()
     timed = BackgroundReadsTimed(t0)
     with timed:
-        ledger = open_ledger(ledger_path(data_dir))
-        window = MainWindow(ledger, settings_for(data_dir))
+        # As the app opens it: the key is stretched on a thread while the window is built.
+        window = MainWindow(LedgerOpening(ledger_path(data_dir)), settings_for(data_dir))
+        ledger = window.ledger
         window.map_drawn.connect(lambda: mark(drawn, "drawn", t0))
         window.map_ready.connect(lambda: mark(ready, "ready", t0))
         window.show()

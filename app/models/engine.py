@@ -584,6 +584,45 @@ def open_ledger(path: Path, passphrase: str | None = None, *, create: bool = Tru
     return ledger
 
 
+class LedgerOpening:
+    """``open_ledger`` on a thread of its own, started at once; ``ledger()`` waits for it and returns the ledger or
+    raises what ``open_ledger`` raised.
+
+    Most of an open is stretching the key (PBKDF2, 0.1-0.2 s) and SQLite reading the file, neither of which holds
+    Python's interpreter lock: the caller builds what needs no ledger meanwhile (the window, its widgets).
+    ``operator``: who works, set on the ledger before it is handed out.
+    """
+
+    def __init__(self, path: Path, passphrase: str | None = None, *, create: bool = True,
+                 operator: Operator | None = None) -> None:
+        self.path = Path(path)
+        self._outcome: tuple[Ledger | None, BaseException | None] = (None, None)
+        self._thread = threading.Thread(target=self._open, args=(passphrase, create, operator), name="ledger open",
+                                        daemon=True)
+        self._thread.start()
+
+    def __repr__(self) -> str:
+        return f"<opening {self.path.name}>"
+
+    def _open(self, passphrase: str | None, create: bool, operator: Operator | None) -> None:
+        try:
+            ledger = open_ledger(self.path, passphrase, create=create)
+        except BaseException as e:  # raised again on the thread that asks for the ledger
+            self._outcome = (None, e)
+            return
+        if operator is not None:
+            ledger.operator = operator
+        self._outcome = (ledger, None)
+
+    def ledger(self) -> Ledger:
+        self._thread.join()
+        ledger, error = self._outcome
+        if error is not None:
+            raise error
+        assert ledger is not None
+        return ledger
+
+
 def rekey_file(path: Path, passphrase: str, new_passphrase: str) -> None:
     """Re-encrypt a closed file in one transaction (a crash leaves the old key in force); the new key in NFC.
 

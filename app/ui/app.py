@@ -108,8 +108,7 @@ def run_gui(*, data_dir: Path, demo: bool = False, screenshot: Path | None = Non
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from app.core.errors import LedgerError
-    from app.models import open_ledger
-    from app.models.engine import DEMO_PASSPHRASE, PASSPHRASE_ENV
+    from app.models.engine import DEMO_PASSPHRASE, PASSPHRASE_ENV, LedgerOpening
     from app.paths import ledger_path
     from app.privacy.backup import backup_if_due
     from app.privacy.lock import acquire_lock
@@ -127,7 +126,7 @@ def run_gui(*, data_dir: Path, demo: bool = False, screenshot: Path | None = Non
     from app.ui.unlock import (
         AUTO_LOCK_MINUTES,
         DEFAULT_AUTO_LOCK_MINUTES,
-        unlock_ledger,
+        unlock,
     )
 
     forget_module_sources()
@@ -172,19 +171,25 @@ def run_gui(*, data_dir: Path, demo: bool = False, screenshot: Path | None = Non
         data_dir = demo_dir
     path = ledger_path(data_dir)
     interactive = screenshot is None and not self_test
+    settings = settings_for(data_dir)
+
+    def window_for(opening: LedgerOpening) -> MainWindow:
+        return MainWindow(opening, settings, demo=demo)  # built while the ledger's key is stretched
+
     lock = None
     try:
         # One app per ledger: a second copy is told who has it open (a crashed app's lock is taken over).
         lock = acquire_lock(path) if not demo else None
         if demo:
-            ledger = open_ledger(path, DEMO_PASSPHRASE)  # the demo we just made: its public passphrase
+            window = window_for(LedgerOpening(path, DEMO_PASSPHRASE))  # the demo we just made: its public passphrase
         elif os.environ.get(PASSPHRASE_ENV) or not interactive:
-            ledger = open_ledger(path)  # SASAEAI_PASSPHRASE; a wrong one is refused, never replaced
+            window = window_for(LedgerOpening(path))  # SASAEAI_PASSPHRASE; a wrong one is refused, never replaced
         else:
-            ledger = unlock_ledger(path)
-            if ledger is None:
+            unlocked = unlock(path, window_for)
+            if unlocked is None:
                 lock.release()
                 return 0
+            window = unlocked
     except LedgerError as e:
         if lock is not None:
             lock.release()
@@ -199,12 +204,12 @@ def run_gui(*, data_dir: Path, demo: bool = False, screenshot: Path | None = Non
         if interactive:
             QMessageBox.critical(None, "Sasaeai Map", f"{path}\n\n{e}")
         return 1
+    ledger = window.ledger
     if not demo:
         try:
             backup_if_due(ledger)
         except (LedgerError, OSError) as e:  # the ledger opened fine; only the copy failed
             log.warning("daily backup failed: %s", e)
-    window = MainWindow(ledger, settings_for(data_dir), demo=demo)
     if new_town is not None:
         from app.towns.towns import create_town
 

@@ -3,7 +3,9 @@ making one's own ledger from the demo."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -27,14 +29,21 @@ from PySide6.QtWidgets import (
 
 from app.core.errors import LedgerError
 from app.demo.ledger_kind import create_real_ledger
-from app.models import Ledger, open_ledger
+from app.models import Ledger
 from app.models.audit import Operator
-from app.models.engine import WrongPassphrase, normalize_passphrase, passphrase_forms, passphrase_opens
+from app.models.engine import (
+    LedgerOpening,
+    WrongPassphrase,
+    normalize_passphrase,
+    passphrase_forms,
+    passphrase_opens,
+)
 from app.paths import default_data_dir, ledger_path
 from app.ui.dialogs import error_text, show_error
 
 AUTO_LOCK_MINUTES = "privacy/auto_lock_minutes"
 DEFAULT_AUTO_LOCK_MINUTES = 10
+T = TypeVar("T")
 ROLES = (QT_TRANSLATE_NOOP("UnlockDialog", "District head (区長)"),
          QT_TRANSLATE_NOOP("UnlockDialog", "Welfare commissioner (民生児童委員)"),
          QT_TRANSLATE_NOOP("UnlockDialog", "Welfare promoter (福祉推進員)"),
@@ -100,14 +109,16 @@ class UnlockDialog(QDialog):
         return Operator(name=name, role=self.role.currentText()) if name else None
 
 
-def unlock_ledger(path: Path, *, parent: QWidget | None = None,
-                  ask: type[UnlockDialog] = UnlockDialog) -> Ledger | None:
-    """Ask until the passphrase opens ``path`` (or create it when new); None when the user cancels."""
+def unlock(path: Path, then: Callable[[LedgerOpening], T], *, parent: QWidget | None = None,
+           ask: type[UnlockDialog] = UnlockDialog) -> T | None:
+    """Ask until the passphrase opens ``path`` (or creates it when new): ``then(opening)``, the open started with it
+    (``LedgerOpening``: whatever ``then`` builds meanwhile, its ``ledger()`` raises what the open raised); None when
+    the user cancels."""
     new = not path.exists() or path.stat().st_size == 0
     dialog = ask(path, new=new, parent=parent)
     while dialog.exec() == QDialog.DialogCode.Accepted:
         try:
-            ledger = open_ledger(path, dialog.passphrase.text())
+            return then(LedgerOpening(path, dialog.passphrase.text(), operator=dialog.chosen_operator()))
         except WrongPassphrase:
             dialog.show_message(dialog.tr("That passphrase does not open this ledger. Nothing was changed."))
             dialog.passphrase.clear()
@@ -115,11 +126,13 @@ def unlock_ledger(path: Path, *, parent: QWidget | None = None,
         except LedgerError as e:
             dialog.show_message(error_text(e))
             continue
-        operator = dialog.chosen_operator()
-        if operator is not None:
-            ledger.operator = operator
-        return ledger
     return None
+
+
+def unlock_ledger(path: Path, *, parent: QWidget | None = None,
+                  ask: type[UnlockDialog] = UnlockDialog) -> Ledger | None:
+    """Ask until the passphrase opens ``path`` (or create it when new); None when the user cancels."""
+    return unlock(path, LedgerOpening.ledger, parent=parent, ask=ask)
 
 
 class AutoLock(QObject):

@@ -1,0 +1,112 @@
+"""Opening a window on a ledger: the key is stretched on a thread of its own while the window is built
+(``LedgerOpening``); a wrong passphrase still builds no window that stays, and the dialog asks again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+
+import pytest
+from PySide6.QtWidgets import QDialog
+
+from app.maps.query import town_features
+from app.models.engine import LedgerOpening, WrongPassphrase
+from app.ui.app import settings_for
+from app.ui.mainwindow import MainWindow
+from app.ui.mainwindow import window as window_module
+from app.ui.unlock import UnlockDialog, unlock
+from tests.test_mapquery import edge_town  # noqa: F401 - the fixture: households of every awkward kind
+from tests.test_open_path_labels import READY_MS, page_features
+
+PASSPHRASE = "test-passphrase 試験"  # tests/conftest.py: the ledgers the fixtures make
+WAIT_S = 20  # only a broken overlap waits this long (the test then fails); no timing is asserted
+
+
+@pytest.fixture
+def closed_ledger(ledger, edge_town):  # noqa: F811
+    """A ledger with a town, closed: the tests open it again as the app does."""
+    path = ledger.path
+    ledger.close()
+    return path
+
+
+def _opened(qtbot, window: MainWindow) -> MainWindow:
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.map_ready, timeout=READY_MS):
+        window.towns.open_initial_town()
+        window.show()
+    return window
+
+
+def test_the_key_is_stretched_while_the_window_is_built(qtbot, closed_ledger, tmp_path, monkeypatch):
+    # GIVEN the key's stretching held until the window has made its controllers (it never ends before that when
+    # the two overlap; in turn, it would wait for a window that is only built after it)
+    built = threading.Event()
+    stretched_on: list[str] = []
+    real_pbkdf2 = hashlib.pbkdf2_hmac
+
+    def pbkdf2(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        stretched_on.append(threading.current_thread().name)
+        overlapped = built.wait(WAIT_S)
+        stretched_on.append("after the window's widgets" if overlapped else "alone")
+        return real_pbkdf2(*args, **kwargs)
+
+    real_controllers = window_module.MainWindow._make_controllers
+
+    def make_controllers(self) -> None:  # noqa: ANN001
+        real_controllers(self)
+        built.set()
+
+    monkeypatch.setattr(hashlib, "pbkdf2_hmac", pbkdf2)
+    monkeypatch.setattr(window_module.MainWindow, "_make_controllers", make_controllers)
+    # WHEN the window is made on a ledger being opened
+    window = _opened(qtbot, MainWindow(LedgerOpening(closed_ledger, PASSPHRASE), settings_for(tmp_path / "s")))
+    # THEN the key was stretched off the UI thread, while the window was built, and the window works on the ledger
+    assert stretched_on == ["ledger open", "after the window's widgets"]
+    assert window.ledger.path == closed_ledger
+    with window.ledger.Session() as s:
+        assert len(page_features(qtbot, window)) == len(
+            town_features(s, window.towns.town.id, window.map_view.crs)["features"])
+
+
+def test_a_wrong_passphrase_is_asked_again_and_builds_no_window_that_stays(qtbot, closed_ledger, tmp_path):
+    class Answers(UnlockDialog):
+        typed = ["wrong passphrase", PASSPHRASE]
+        messages: list[str] = []
+
+        def exec(self) -> int:
+            if not self.typed:
+                return QDialog.DialogCode.Rejected
+            self.passphrase.setText(self.typed.pop(0))
+            self.operator.setText("山田 花子")
+            return QDialog.DialogCode.Accepted
+
+        def show_message(self, text: str) -> None:
+            self.messages.append(text)
+            super().show_message(text)
+
+    built: list[MainWindow] = []
+
+    def window_for(opening: LedgerOpening) -> MainWindow:
+        window = MainWindow(opening, settings_for(tmp_path / "s"))
+        built.append(window)
+        return window
+
+    # WHEN the first passphrase is wrong, the second right
+    window = unlock(closed_ledger, window_for, ask=Answers)
+    assert window is not None
+    qtbot.addWidget(window)
+    # THEN the dialog said so once, only the second open gave a window, on the ledger, for whom the user said
+    assert len(Answers.messages) == 1 and "does not open" in Answers.messages[0]
+    assert built == [window]
+    assert window.ledger.operator.name == "山田 花子"
+    _opened(qtbot, window)
+    assert window.towns.town is not None
+
+
+def test_a_wrong_passphrase_from_the_environment_is_raised_by_the_window(qtbot, closed_ledger, tmp_path):
+    with pytest.raises(WrongPassphrase):
+        MainWindow(LedgerOpening(closed_ledger, "not this one"), settings_for(tmp_path / "s"))
+    # and the file still opens with its own passphrase: nothing was written with the wrong one
+    assert LedgerOpening(closed_ledger, PASSPHRASE).ledger().path == closed_ledger
