@@ -15,6 +15,8 @@ program on the machine maps (another copy of Qt, a test run beside it) is no lon
 (``RssAnon``: heaps, V8's heap, not a page of a file) belongs to the app whatever else runs: ``settled_anon``, by
 kind of process, is the figure to compare two versions by on a shared machine (Linux only; a library's own code
 and data pages, e.g. numpy's, are not in it: those show in PSS and USS).
+Beside the memory, the seconds to the map drawn and the lists filled and each kind of process's CPU seconds: a
+change that saves memory must not cost time, and CPU time is the steadier of the two on a shared machine.
 ``--detail`` adds the split after the open and each process's PSS by mapped file; ``--tracemalloc`` the Python
 heap's largest allocations after the open (tracemalloc itself costs memory and time: never in the figures
 ``bench.run`` keeps). ``bench.run`` calls it for each size, so earlier sizes and repeated windows do not count.
@@ -120,6 +122,21 @@ def anon_by_kind(proc) -> dict[str, float]:  # noqa: ANN001 - psutil.Process
     return {k: round(v, 1) for k, v in sorted(split.items())}
 
 
+def cpu_by_kind(proc) -> dict[str, float]:  # noqa: ANN001 - psutil.Process
+    """CPU seconds (user + system) so far of this process and each kind of child process: a change that saves
+    memory must not cost the page or the app time (wall times are noise on a shared machine, CPU time less so)."""
+    import psutil
+
+    split: dict[str, float] = {}
+    for p in [proc, *proc.children(recursive=True)]:
+        try:
+            kind, times = kind_of(p, proc), p.cpu_times()
+        except psutil.Error:
+            continue
+        split[kind] = split.get(kind, 0.0) + times.user + times.system
+    return {k: round(v, 2) for k, v in sorted(split.items())}
+
+
 def pss_by_kind(proc) -> dict[str, float]:  # noqa: ANN001 - psutil.Process
     """PSS in MB of this process and each kind of child process right now."""
     return memory_by_kind(proc, "pss")
@@ -178,7 +195,7 @@ def main(argv: list[str]) -> int:
     app = run.QApplication.instance() or run.QApplication([sys.argv[0]])
     watch = Watch()
     watch.start()
-    ledger, window, _drawn, _filled = run.open_window(data_dir, 900 if traced else 300)
+    ledger, window, drawn, filled = run.open_window(data_dir, 900 if traced else 300)
     extra: dict = {}
     if traced:
         import gc
@@ -209,12 +226,14 @@ def main(argv: list[str]) -> int:
     split_anon = anon_by_kind(watch.proc) if watch.proc is not None else {}
     # What of the app's own share is freed C heap not yet given back (an upper bound of what trimming saves).
     trimmed = pss_by_kind(watch.proc).get("app") if watch.proc is not None and malloc_trim() else None
+    cpu = cpu_by_kind(watch.proc) if watch.proc is not None else {}
     run.close_window(ledger, window)
     print(json.dumps({"peak_pss": peak_pss, "peak_rss": peak_rss, "settled_pss": settled, "settled_by_process": split,
                       "peak_uss": round(watch.peak_uss, 1), "settled_uss": round(sum(split_uss.values()), 1),
                       "settled_uss_by_process": split_uss,
                       "settled_anon": round(sum(split_anon.values()), 1) if split_anon else None,
                       "settled_anon_by_process": split_anon, "app_after_malloc_trim": trimmed,
+                      "drawn_s": round(drawn, 3), "filled_s": round(filled, 3), "cpu_s_by_process": cpu,
                       "lazy_modules_loaded": [m for m in LAZY_MODULES if m in sys.modules],
                       "chromium_flags": os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", ""), **extra},
                      ensure_ascii=False))

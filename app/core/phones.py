@@ -7,8 +7,6 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-import phonenumbers
-
 _NOT_DIGIT = re.compile(r"\D")
 # Short numbers that are complete as they are (110 police, 119 fire/ambulance, 171 disaster line).
 SERVICE_NUMBERS = {"110", "118", "119", "171", "189", "7119"}
@@ -45,6 +43,8 @@ def normalise_phone(raw: str | None, default_area_code: str = "") -> Phone:
     if not text.startswith("+") and _NATIONAL.fullmatch(digits) and (patterns := _japan()) is not None:
         formatted = _national(digits[1:], patterns)
         return Phone(text, False) if formatted is None else Phone(formatted, True, added)
+    import phonenumbers  # about 60 modules of metadata: imported by the first number it must parse (issue 17)
+
     try:
         number = phonenumbers.parse(digits if not text.startswith("+") else text, "JP")
     except phonenumbers.NumberParseException:
@@ -64,6 +64,8 @@ def _japan() -> _Patterns | None:
     national number one pattern that is any type's (premium rate, toll free, ..., fixed line, mobile) that
     allows that length, and the formats with their national-prefix rule applied. None (every number then
     goes through phonenumbers itself) if the metadata lacks any of them."""
+    import phonenumbers
+
     meta = phonenumbers.PhoneMetadata.metadata_for_region("JP")
     if meta is None or meta.general_desc is None or not meta.general_desc.national_number_pattern:
         return None

@@ -19,7 +19,6 @@ import zipfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
-from xml.sax.saxutils import escape
 
 from app.core.sheets import SharedStyles, looks_like_formula
 
@@ -46,6 +45,9 @@ class SheetRows:
     styles of ``styles``: ``append`` one row at a time, then ``save_workbook``."""
 
     def __init__(self, ws, styles: SharedStyles) -> None:  # noqa: ANN001 - an openpyxl write-only worksheet
+        from xml.sax.saxutils import escape  # with urllib.request and http: imported by a sheet written (issue 17)
+
+        self._escape = escape
         self.ws = ws
         self._styles = styles
         self._ids = {name: styles.style_id(ws, name) for name in (None, *styles.names)}  # style name -> number
@@ -69,7 +71,7 @@ class SheetRows:
         from ``styles`` (None: no style; an empty cell without a style is not written); ``height`` in points (the
         sheet's default height when None). Returns the row's number."""
         r = self.row = self.row + 1
-        ids = self._ids
+        ids, escape = self._ids, self._escape
         if len(self._letters) < len(styles):
             self._letter(len(styles) - 1)
         letters = self._letters

@@ -18,8 +18,6 @@ from pathlib import Path
 from types import TracebackType
 from typing import Final
 
-from PIL import Image, UnidentifiedImageError
-
 from app.core.errors import QT_TRANSLATE_NOOP, LedgerError
 
 __all__ = [
@@ -181,6 +179,8 @@ def inspect_image(path: StrPath) -> ImageInfo:
 
     The size is the stored pixel size; an EXIF rotation tag, if any, is not applied.
     """
+    from PIL import Image, UnidentifiedImageError  # Pillow: only to check a picture (issue 17: not by an open)
+
     p = Path(path)
     _require_nonempty_file(p)
     try:

@@ -23,8 +23,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PIL import Image
-
 from app.core.errors import QT_TRANSLATE_NOOP, LedgerError
 
 if TYPE_CHECKING:  # numpy is imported when a map is tied to the ground, not when the app starts (issue 17)
@@ -343,6 +341,8 @@ def warp_image(source_png: Path, georef: Georeference, out_png: Path,
             quad = (src_col[r, c], src_row[r, c], src_col[r + 1, c], src_row[r + 1, c],
                     src_col[r + 1, c + 1], src_row[r + 1, c + 1], src_col[r, c + 1], src_row[r, c + 1])
             mesh.append((box, tuple(float(q) for q in quad)))
+    from PIL import Image  # Pillow: only to warp a picture (issue 17: not imported by an open)
+
     with Image.open(source_png) as img:
         warped = img.convert("RGBA").transform((out_w, out_h), Image.Transform.MESH, mesh,
                                                 resample=Image.Resampling.BILINEAR, fillcolor=(0, 0, 0, 0))

@@ -34,11 +34,15 @@ from app.core.errors import QT_TRANSLATE_NOOP, LedgerError
 if TYPE_CHECKING:  # shapely and pyshp are imported when a GIS file is read, not when the app starts (issue 17)
     from shapely.geometry.base import BaseGeometry
 
-try:  # the C backend when its wheel is there; named statically so a frozen build bundles it
-    import ijson.backends.yajl2_c as ijson_backend
-except ImportError:  # pragma: no cover - pure Python fallback, slower but the same results
-    import ijson.backends.python as ijson_backend
-from ijson.common import JSONError, ObjectBuilder
+
+def _ijson():  # noqa: ANN202 - one of ijson's backend modules
+    """ijson's backend, imported by the first GeoJSON file read, not by an open (issue 17: memory)."""
+    try:  # the C backend when its wheel is there; named statically so a frozen build bundles it
+        import ijson.backends.yajl2_c as ijson_backend
+    except ImportError:  # pragma: no cover - pure Python fallback, slower but the same results
+        import ijson.backends.python as ijson_backend
+    return ijson_backend
+
 
 GEOJSON_SUFFIXES = (".geojson", ".json")
 _TAIL = 1 << 16  # the end of a GeoJSON file searched for a crs member written after the features
@@ -330,6 +334,9 @@ class GisFile:
         ``features`` (``type``, ``crs``: a few events), the features built one by one by ``ijson.items`` (no
         Python per JSON token), then the members after ``features`` (a pass over every token, so only when
         ``type`` was not before the features, or a ``crs`` not yet read may be in the file's last 64 KB)."""
+        from ijson.common import JSONError
+
+        ijson_backend = _ijson()
         top: dict[str, object] = {}
         number = 0
         try:
@@ -363,6 +370,9 @@ class GisFile:
     def _members(self, top: dict[str, object], *, before_features: bool) -> bool:
         """Read the top-level members other than ``features`` into ``top``: those before it (then stop, and
         say whether a ``features`` array was found) or those after it (its events skipped)."""
+        from ijson.common import ObjectBuilder
+
+        ijson_backend = _ijson()
         builder: ObjectBuilder | None = None
         building = ""  # the top-level key whose value is being built
         with self.path.open("rb") as f:
