@@ -7,7 +7,6 @@ ORM version (tests/test_mapquery.py), whatever order the categories were given i
 
 from __future__ import annotations
 
-import base64
 import hashlib
 from array import array
 
@@ -16,7 +15,6 @@ import sqlcipher3.dbapi2 as sqlcipher
 
 from app.core.views import Crs, HouseholdFields, MapPoint, PersonFields
 from app.households import households
-from app.maps import query
 from app.maps.query import page_columns, town_features, town_layer
 from app.models import engine
 from app.models.engine import WrongPassphrase, open_ledger
@@ -142,25 +140,35 @@ def test_households_with_the_same_categories_show_them_in_the_same_order(ledger,
     assert "先の人" in by_label and "消えた" not in by_label and "よそ" not in by_label
 
 
-def _page_columns_one_by_one(rows):
-    """The previous page_columns (an append per value): the oracle for the comprehension version."""
-    xy, numbers, set_of, flags, index = array("d"), array("i"), array("H"), bytearray(), {}
-    for row in rows:
-        xy.append(row[1])
-        xy.append(row[2])
-        numbers.append(row[3])
-        set_of.append(index.setdefault(tuple(row[6]), len(index)))
-        flags.append((1 if row[7] else 0) | (2 if row[8] else 0))
-    return {"count": len(rows), "ids": "".join(str(row[0]) for row in rows), "xy": query._b64(xy),
-            "mapNumber": query._b64(numbers), "catSet": query._b64(set_of), "catSets": [list(c) for c in index],
-            "flags": base64.b64encode(bytes(flags)).decode("ascii"),
-            "labels": [row[4] for row in rows], "addresses": [row[5] for row in rows]}
+def _read_as_the_page_does(columns):
+    """Rows back from PageColumns' message, read as households.js reads it (typed arrays, UTF-16 texts and ends)."""
+    def part(name, code=None):
+        at, size = columns.parts[name]
+        raw = columns.data[at:at + size]
+        return raw if code is None else array(code, raw)
+    n, ids = columns.count, part("ids").decode("ascii")
+    xy, numbers, sets, flags = part("xy", "d"), part("mapNumber", "i"), part("catSet", "H"), part("flags")
+
+    def texts(name, ends_name):
+        units, ends, out, start = part(name), part(ends_name, "I"), [], 0
+        for end in ends:
+            out.append(units[2 * start:2 * end].decode("utf-16-le"))
+            start = end
+        return out
+    labels, addresses = texts("labels", "labelEnds"), texts("addresses", "addressEnds")
+    assert ids == columns.ids and all(at % 8 == 0 for at, _ in columns.parts.values())
+    return [[ids[36 * i:36 * i + 36], xy[2 * i], xy[2 * i + 1], numbers[i], labels[i], addresses[i],
+             columns.cat_sets[sets[i]], bool(flags[i] & 1), bool(flags[i] & 2)] for i in range(n)]
 
 
-def test_the_page_columns_are_the_same_as_one_value_at_a_time(ledger, category_town):
+def test_the_page_columns_read_back_as_the_rows_they_were_made_from(ledger, category_town):
     with ledger.Session() as s:
         rows = town_layer(s, category_town.id, Crs.PIXEL).households
-    tricky = [*rows, ["00000000-0000-0000-0000-000000000000", -0.0, 1e-300, -2147483648, "", "", ["b", "a"], 1, 1],
-              ["ffffffff-ffff-ffff-ffff-ffffffffffff", 1.5, -2.25, 2147483647, "<b>", "&", [], 0, 1]]
-    assert page_columns(tricky) == _page_columns_one_by_one(tricky)
-    assert page_columns([]) == _page_columns_one_by_one([])
+    # texts beyond the BMP (a UTF-16 pair each), a byte order mark at the start, markup, the ends of the ranges
+    tricky = [["00000000-0000-0000-0000-000000000000", -0.0, 1e-300, -2147483648, "\ufeff𠮷野家", "", ["b", "a"], 1, 1],
+              *rows,
+              ["ffffffff-ffff-ffff-ffff-ffffffffffff", 1.5, -2.25, 2147483647, "<b>", "&😀\u0000x", [], 0, 1]]
+    expected = [[*row[:6], list(row[6]), bool(row[7]), bool(row[8])] for row in tricky]
+    assert _read_as_the_page_does(page_columns(tricky)) == expected
+    assert _read_as_the_page_does(page_columns(rows)) == expected[1:-1]
+    assert page_columns([]).count == 0 and _read_as_the_page_does(page_columns([])) == []

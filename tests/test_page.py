@@ -76,7 +76,7 @@ def test_page_holds_no_inline_script_and_a_policy_that_allows_only_the_apps_file
     directives = {d.split()[0]: d.split()[1:] for d in policy.split(";") if d.strip()}
     assert directives["default-src"] == ["'none'"]
     assert directives["script-src"] == ["'self'", "qrc:"]  # no inline script, no eval, no remote origin
-    assert directives["connect-src"] == ["'none'"]
+    assert directives["connect-src"] == ["sasaeai:"]  # the app's own scheme only (the households' one-time URL)
     # Images also from data: URLs (Leaflet's blank GIF for a cancelled tile): an image cannot run script.
     assert directives["img-src"] == ["'self'", "sasaeai:", "data:"]
     assert [name for name, sources in directives.items() if "data:" in sources] == ["img-src"]

@@ -1,6 +1,6 @@
 """Builds the map page, wired to local Leaflet files and the app's base-map scheme.
 
-The page holds no personal data: households travel over QWebChannel after it loads. It is
+The page holds no personal data: households travel over QWebChannel and the app's scheme after it loads. It is
 rebuilt only when the town or its base map changes. No script is written into the page itself:
 the code making the Leaflet map and the page's settings go into a script file next to it, and a
 Content-Security-Policy lets only the app's own script files run.
@@ -33,7 +33,8 @@ DEFAULT_CENTER = (35.9036, 136.1688)
 # data: URLs, which never leave the machine and cannot run script: Leaflet cancels a tile still loading by
 # pointing it at its built-in blank GIF (a data: URL held in a private variable of leaflet.js, which
 # ``L.Util.emptyImageUrl`` does not change). data: is allowed for images only, never for scripts, styles or
-# frames. Nothing may connect anywhere. A <meta> policy: the page is a local file, there is no response
+# frames. Nothing may connect anywhere but the app's own scheme, where the page fetches its households (a
+# one-time URL per message, app/maps/scheme.py). A <meta> policy: the page is a local file, there is no response
 # header to carry it.
 CONTENT_SECURITY_POLICY = "; ".join((
     "default-src 'none'",
@@ -41,7 +42,7 @@ CONTENT_SECURITY_POLICY = "; ".join((
     "style-src 'self'",
     f"img-src 'self' {SCHEME}: data:",
     "font-src 'self'",
-    "connect-src 'none'",
+    f"connect-src {SCHEME}:",
     "media-src 'none'",
     "object-src 'none'",
     "frame-src 'none'",

@@ -8,11 +8,12 @@ fraction of a second. ``tests/test_mapquery.py`` keeps it identical to the ORM v
 
 from __future__ import annotations
 
-import base64
 import json
+import sys
 import uuid
 from array import array
 from dataclasses import dataclass, field
+from itertools import accumulate
 from typing import Any
 
 from sqlalchemy import Connection, String, and_, case, func, select, type_coerce
@@ -75,19 +76,51 @@ class TownLayer:
         return TownLayer(anonymous_rows(self.households, HOUSEHOLD_KEYS, _FIRST_KEY), self.places)
 
 
-def _b64(values: array) -> str:
-    if values.itemsize > 1 and array("H", [1]).tobytes()[0] != 1:
+def _le(values: array) -> bytes:
+    if values.itemsize > 1 and sys.byteorder != "little":
         values.byteswap()  # the page's typed arrays are little-endian on every machine the app runs on
-    return base64.b64encode(values.tobytes()).decode("ascii")
+    return values.tobytes()
 
 
-def page_columns(rows: list[list[Any]]) -> dict[str, Any]:
-    """Compact household rows as the page holds them: typed arrays (base64) and two lists of text.
+def _text_column(texts: list[str]) -> tuple[bytes, array]:
+    """Texts as one UTF-16 string (what a page's string is) and where each ends, in UTF-16 code units."""
+    joined = "".join(texts)
+    encoded = joined.encode("utf-16-le")
+    if len(encoded) == 2 * len(joined):  # no character beyond the BMP: a code unit per character
+        ends = array("I", accumulate(map(len, texts)))
+    else:
+        ends = array("I", accumulate(len(t.encode("utf-16-le")) // 2 for t in texts))
+    return encoded, ends
 
-    ``xy`` Float64 (x, y) pairs, exactly the ledger's values; ``mapNumber`` Int32; ``catSet`` Uint16 index
-    into ``catSets`` (the distinct category lists, a town has few); ``flags`` Uint8 (1 of concern,
-    2 approximate); ``ids`` every id in one string, 36 characters each; ``labels`` and ``addresses``.
+
+# The parts of PageColumns.data, in this order; each starts on a multiple of 8 bytes (a typed array's alignment).
+PAGE_PARTS = ("xy", "mapNumber", "catSet", "flags", "ids", "labelEnds", "addressEnds", "labels", "addresses")
+
+
+@dataclass(frozen=True)
+class PageColumns:
+    """Compact household rows as the page holds them, in one binary message (``sasaeai.setFeatures``).
+
+    ``data``: the ``PAGE_PARTS`` one after the other, little-endian: ``xy`` Float64 (x, y) pairs, exactly the
+    ledger's values; ``mapNumber`` Int32; ``catSet`` Uint16 index into ``cat_sets`` (the distinct category
+    lists, a town has few); ``flags`` Uint8 (1 of concern, 2 approximate); ``ids`` every id in ASCII, 36 bytes
+    each; ``labelEnds``/``addressEnds`` Uint32, where each text ends in ``labels``/``addresses`` (UTF-16).
+    ``parts``: name -> (byte offset, byte length) in ``data``.
     """
+
+    count: int
+    ids: str
+    cat_sets: list[list[str]]
+    data: bytes
+    parts: dict[str, tuple[int, int]]
+
+    def header(self) -> dict[str, Any]:
+        """What the page needs to read ``data``: sent beside it as JSON."""
+        return {"count": self.count, "catSets": self.cat_sets, "parts": self.parts}
+
+
+def page_columns(rows: list[list[Any]]) -> PageColumns:
+    """Compact household rows (``TownLayer.households``) as the page holds them: see :class:`PageColumns`."""
     # One comprehension per column (not an append per value): a city's 50,000 rows in a few milliseconds.
     xy = array("d", [v for row in rows for v in (row[1], row[2])])
     numbers = array("i", [row[3] for row in rows])
@@ -95,11 +128,21 @@ def page_columns(rows: list[list[Any]]) -> dict[str, Any]:
     set_of = array("H", [index.setdefault(tuple(row[6]) if row[6] else (), len(index)) for row in rows])
     flags = bytes([(1 if row[7] else 0) | (2 if row[8] else 0) for row in rows])
     ids = "".join([str(row[0]) for row in rows])
-    if len(ids) != 36 * len(rows):
+    if len(ids) != 36 * len(rows) or not ids.isascii():
         raise ValueError("household ids must be UUIDs as str(uuid.UUID) writes them")
-    return {"count": len(rows), "ids": ids, "xy": _b64(xy), "mapNumber": _b64(numbers), "catSet": _b64(set_of),
-            "catSets": [list(codes) for codes in index], "flags": base64.b64encode(flags).decode("ascii"),
-            "labels": [row[4] for row in rows], "addresses": [row[5] for row in rows]}
+    labels, label_ends = _text_column([row[4] for row in rows])
+    addresses, address_ends = _text_column([row[5] for row in rows])
+    blobs = (_le(xy), _le(numbers), _le(set_of), flags, ids.encode("ascii"), _le(label_ends), _le(address_ends),
+             labels, addresses)
+    parts: dict[str, tuple[int, int]] = {}
+    chunks: list[bytes] = []
+    at = 0
+    for name, blob in zip(PAGE_PARTS, blobs, strict=True):
+        parts[name] = (at, len(blob))
+        pad = -len(blob) % 8
+        chunks += (blob, bytes(pad))
+        at += len(blob) + pad
+    return PageColumns(len(rows), ids, [list(codes) for codes in index], b"".join(chunks), parts)
 
 
 def town_features(session: Session, town_id: uuid.UUID, crs: Crs) -> dict[str, Any]:

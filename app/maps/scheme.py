@@ -1,14 +1,17 @@
-"""The ``sasaeai:`` URL scheme: serves base-map images and MBTiles tiles to the map page.
+"""The ``sasaeai:`` URL scheme: serves base-map images and MBTiles tiles to the map page, and the town's households.
 
 No open port and no ``file://`` access for base maps: the page asks
 ``sasaeai://basemap/<file>/image`` or ``sasaeai://basemap/<file>/<z>/<x>/<y>`` and this
-handler answers from the data folder's ``basemaps/``.
+handler answers from the data folder's ``basemaps/``. A town's households go to the page as one binary
+message (``sasaeai://town/<token>``, ``MapView.set_features``): the token is unguessable, made for that one
+message and forgotten once it is served (the data is personal: nothing else may fetch it, nor fetch it again).
 """
 
 from __future__ import annotations
 
 import logging
 import re
+import secrets
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject
@@ -29,6 +32,7 @@ log = logging.getLogger(__name__)
 _FILE = r"(?P<file>[0-9a-f]{32}(?:\.(?:png|jpg|mbtiles)|\.warped-[0-9a-f]{16}\.png))"
 _IMAGE = re.compile(rf"^/{_FILE}/image$")
 _TILE = re.compile(rf"^/{_FILE}/(?P<z>\d+)/(?P<x>-?\d+)/(?P<y>-?\d+)$")
+TOWN_HOST = "town"  # sasaeai://town/<token>: a message for the page (offer), served once
 # Schemes a page may load from: everything else would leave the machine.
 LOCAL_SCHEMES = frozenset({"file", "qrc", SCHEME, "data", "blob", "about"})
 
@@ -43,6 +47,7 @@ def register_scheme() -> None:
         QWebEngineUrlScheme.Flag.SecureScheme
         | QWebEngineUrlScheme.Flag.LocalScheme
         | QWebEngineUrlScheme.Flag.CorsEnabled
+        | QWebEngineUrlScheme.Flag.FetchApiAllowed  # the page fetches its households (the CSP allows only this)
     )
     QWebEngineUrlScheme.registerScheme(scheme)
 
@@ -54,6 +59,7 @@ class BaseMapSchemeHandler(QWebEngineUrlSchemeHandler):
         super().__init__(parent)
         self.folder = folder
         self._readers: dict[str, MBTilesReader] = {}
+        self._offered: dict[str, bytes] = {}  # token -> a message for the page, until it is served
         self.served = 0  # answers given, for diagnostics and tests
 
     def set_folder(self, folder: Path) -> None:
@@ -64,6 +70,17 @@ class BaseMapSchemeHandler(QWebEngineUrlSchemeHandler):
         for reader in self._readers.values():
             reader.close()
         self._readers.clear()
+        self.withdraw()
+
+    def offer(self, data: bytes) -> str:
+        """Serve ``data`` once at a new unguessable URL, which is returned (then forgotten: a second ask fails)."""
+        token = secrets.token_urlsafe(32)
+        self._offered[token] = data
+        return f"{SCHEME}://{TOWN_HOST}/{token}"
+
+    def withdraw(self) -> None:
+        """Forget every message offered and not yet served (a new page will not ask for them)."""
+        self._offered.clear()
 
     def _reader(self, name: str) -> MBTilesReader:
         reader = self._readers.get(name)
@@ -73,6 +90,9 @@ class BaseMapSchemeHandler(QWebEngineUrlSchemeHandler):
 
     def requestStarted(self, job: QWebEngineUrlRequestJob) -> None:  # noqa: N802 - Qt override
         url = job.requestUrl()
+        if url.host() == TOWN_HOST:
+            self._serve_offer(job, url.path().lstrip("/"))
+            return
         path = url.path() if url.host() == "basemap" else ""
         try:
             if m := _IMAGE.match(path):
@@ -93,6 +113,24 @@ class BaseMapSchemeHandler(QWebEngineUrlSchemeHandler):
         buffer.setData(QByteArray(data))
         buffer.open(QIODevice.OpenModeFlag.ReadOnly)
         job.reply((sniff_mime(data) or "application/octet-stream").encode(), buffer)
+        self.served += 1
+
+    def _serve_offer(self, job: QWebEngineUrlRequestJob, token: str) -> None:
+        # Only the app's page (a local file) asks, and only with GET; a token is used up by any ask.
+        data = self._offered.pop(token, None)
+        if job.requestMethod() != b"GET" or job.initiator().scheme() != "file":
+            data = None
+        if data is None:
+            log.warning("refused a request for a page message not offered (or served already)")
+            job.fail(QWebEngineUrlRequestJob.Error.UrlNotFound)
+            return
+        buffer = QBuffer(job)
+        buffer.setData(QByteArray(data))
+        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        # The page is a local file (an opaque origin): the answer may be read by that page alone.
+        job.setAdditionalResponseHeaders({QByteArray(b"Access-Control-Allow-Origin"): QByteArray(b"null"),
+                                          QByteArray(b"Cache-Control"): QByteArray(b"no-store")})
+        job.reply(b"application/octet-stream", buffer)
         self.served += 1
 
 

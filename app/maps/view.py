@@ -29,6 +29,7 @@ from PySide6.QtWidgets import QWidget
 from app.core.views import BaseMapView, Crs, MapPoint
 from app.maps.bridge import MapBridge
 from app.maps.page import SCHEME, PageLabels, build_page
+from app.maps.query import PageColumns
 from app.maps.scheme import BaseMapSchemeHandler, OfflineGuard
 
 log = logging.getLogger(__name__)
@@ -91,6 +92,15 @@ def _as_bool(value: Any) -> bool | None:
 
 
 ID_LENGTH = 36  # a feature id as str(uuid.UUID) writes it
+
+
+_LINE_KEYS = {"id", "from", "to", "role", "personId"}  # a spec as features.line_specs makes it
+
+
+def _joined_ids(ids: list[str]) -> str | list[str]:
+    """Ids of ``ID_LENGTH`` characters as one string (the page cuts it up), any others as they are."""
+    joined = "".join(ids)
+    return joined if len(joined) == ID_LENGTH * len(ids) and all(len(i) == ID_LENGTH for i in ids) else ids
 
 
 class _Slices:
@@ -173,20 +183,38 @@ class FeatureKinds(MutableMapping[str, str]):
 
 
 class EncodedFeatures:
-    """``MapView.set_features``'s message made in advance (JSON and the ids the page may report on): a city's
-    4 M characters are encoded by the background read of the town, not on the UI thread."""
+    """``MapView.set_features``'s message made in advance (and the ids the page may report on), by the background
+    read of the town, not on the UI thread: the households as one binary message (:class:`PageColumns`), which
+    the page fetches once through the app's scheme, and a short JSON message saying where and how to read it.
+    """
 
-    __slots__ = ("household_ids", "other_ids", "payload")
+    __slots__ = ("data", "household_ids", "other_ids", "payload")
+
+    _URL_AT = '[null, {"households": {"url": '  # the message starts so: the URL is put in where it is sent
 
     def __init__(self, features: dict[str, Any]) -> None:
         columns = features.get("households")
-        if columns is None:  # plain GeoJSON (tests, small pages): households go as Features, one by one
-            columns = {"count": 0}
         others = features.get("features", [])
-        self.household_ids = FeatureIds(columns.get("ids", ""))  # the households sent as columns
         self.other_ids = frozenset(str(f["id"]) for f in others)  # the Features (places; plain GeoJSON's all)
-        # [reply id (none), the argument]: what MapView.call sends for setFeatures
-        self.payload = json.dumps([None, {"households": columns, "features": others}], ensure_ascii=False)
+        self.data: bytes | None = None
+        if isinstance(columns, PageColumns):
+            self.household_ids = FeatureIds(columns.ids)  # the households sent as columns
+            self.data = columns.data
+            # [reply id (none), the argument]: what MapView.call sends for setFeatures, but for the URL
+            message = json.dumps([None, {"households": {"url": "", **columns.header()}, "features": others}],
+                                 ensure_ascii=False)
+            if not message.startswith(self._URL_AT + '""'):
+                raise AssertionError(message[:80])
+            self.payload = message[len(self._URL_AT) + 2:]
+        else:  # plain GeoJSON (tests, small pages): households go as Features, one by one
+            self.household_ids = FeatureIds()
+            self.payload = json.dumps([None, {"features": others}], ensure_ascii=False)
+
+    def message(self, offer: Callable[[bytes], str]) -> str:
+        """The JSON message for the page; ``offer`` serves the binary part once and says at which URL."""
+        if self.data is None:
+            return self.payload
+        return self._URL_AT + json.dumps(offer(self.data)) + self.payload
 
 
 class MapView(QWebEngineView):
@@ -284,6 +312,7 @@ class MapView(QWebEngineView):
         """
         self.crs = base.crs
         self._extent = map_extent(base)
+        self.scheme_handler.withdraw()  # what the last page did not fetch: no page will ask for it now
         self._forget_features()
         self._bridge_ready = self._base_loaded = self.is_ready = False
         self._features_due = features is None and features_later
@@ -399,14 +428,15 @@ class MapView(QWebEngineView):
         """Replace the page's features: ``TownLayer.for_page()`` (households as typed-array columns) or GeoJSON,
         or that already encoded (:class:`EncodedFeatures`).
 
-        A city of 50,000 households is one message of about 3 MB: positions and numbers in binary, only
-        names and addresses as text, and no object per household on either side.
+        A city of 50,000 households is one binary message of about 4 MB, which the page fetches once from the
+        app's scheme (no JSON nor base64 either side, nothing copied on the UI thread but the bytes), and no
+        object per household on either side. The calls made after this one wait on the page until it is read.
         """
         encoded = features if isinstance(features, EncodedFeatures) else EncodedFeatures(features)
         self._forget_features()
         self._sent, self._other_ids = encoded.household_ids, encoded.other_ids
-        self.sent_bytes = 0
-        self._send("setFeatures", encoded.payload)
+        self.sent_bytes = len(encoded.data or b"")
+        self._send("setFeatures", encoded.message(self.scheme_handler.offer))
         if self._features_due:
             self._features_due = False
             # An edit made while the households were read is newer than what the read may have seen.
@@ -416,8 +446,11 @@ class MapView(QWebEngineView):
             self._check_ready()
 
     def set_labels(self, ids: list[str], labels: list[str]) -> None:
-        """New labels of households already on the page (``query.member_labels``); ids not there are skipped."""
-        self.call("setLabels", {"ids": ids, "labels": labels})
+        """New labels of households already on the page (``query.member_labels``); ids not there are skipped.
+
+        The ids go as one string (fixed width), not a list of strings: one value fewer per label to encode.
+        """
+        self.call("setLabels", {"ids": _joined_ids(ids), "labels": labels})
 
     def upsert(self, feature: dict[str, Any]) -> None:
         if self._features_due:
@@ -446,7 +479,17 @@ class MapView(QWebEngineView):
         self.call("setAddMode", on)
 
     def set_lines(self, specs: list[dict[str, Any]]) -> None:
-        self.call("setLines", specs)
+        """The watch lines (``features.line_specs``), sent as columns: a string of fixed-width ids per field and
+        the roles as numbers, not an object per line (a city's 8,600 lines: half the UI thread's time, a third of the
+        page's parse)."""
+        if not all(spec.keys() == _LINE_KEYS for spec in specs):
+            self.call("setLines", specs)  # hand-made specs (tests): as they are
+            return
+        roles: dict[str, int] = {}
+        self.call("setLines", {
+            "ids": _joined_ids([s["id"] for s in specs]), "from": _joined_ids([s["from"] for s in specs]),
+            "to": _joined_ids([s["to"] for s in specs]), "personIds": _joined_ids([s["personId"] for s in specs]),
+            "roles": [roles.setdefault(s["role"], len(roles)) for s in specs], "roleNames": list(roles)})
 
     def show_lines(self, on: bool) -> None:
         self.call("showLines", on)

@@ -1,9 +1,10 @@
 /* Sasaeai Map page, part 2 of 5: the town's households held in typed arrays and drawn in one canvas pass.
  *
- * Python sends a town as columns (app/maps/query.py TownLayer.for_page): positions as a Float64Array,
- * map numbers as Int32, a Uint16 index into the town's few distinct category sets, a Uint8 of flags,
- * the ids as one string of fixed-width UUIDs, names and addresses as two lists of text. No object per
- * household: one pass over the arrays draws those in view on one canvas, and a grid of the drawn
+ * Python sends a town as columns in one binary message (app/maps/query.py PageColumns), fetched once from
+ * the app's scheme at the one-time URL setFeatures is given: positions as a Float64Array, map numbers as
+ * Int32, a Uint16 index into the town's few distinct category sets, a Uint8 of flags, the ids as one string
+ * of fixed-width UUIDs, names and addresses as one UTF-16 string each with where each one ends. No object
+ * per household: one pass over the arrays draws those in view on one canvas, and a grid of the drawn
  * symbols answers clicks and hovers. Only the selected household gets a DOM handle that can be dragged.
  */
 (function () {
@@ -16,7 +17,7 @@
   P.dense = 3000;              // more symbols than this in view: drawn as plain shapes, one path per category set
 
   // The households: slot i of every array is one household; a removed one is no longer alive.
-  var H = P.H = { n: 0, cap: 0, live: 0, ids: [], labels: [], addresses: [], slot: new Map(), upserted: new Set(),
+  var H = P.H = { n: 0, cap: 0, live: 0, ids: [], labels: [], addresses: [], texts: [], slot: new Map(), upserted: new Set(),
                   xy: new Float64Array(0), num: new Int32Array(0), set: new Uint16Array(0),
                   flags: new Uint8Array(0), alive: new Uint8Array(0) };
   var CONCERN = 1, APPROXIMATE = 2;
@@ -24,6 +25,13 @@
   var sets = { codes: [], index: new Map(), sym: [], shown: [] };
   var places = P.places = new Map();  // id -> GeoJSON Feature of a gathering place
   var numText = new Map();             // slot -> a map number that is not a whole number (shown as sent, as text)
+  // Ids as Python sends a list of them: one string of fixed-width UUIDs, or (other ids) a list.
+  P.idList = function (ids) {
+    if (typeof ids !== "string") { return ids || []; }
+    var out = new Array(ids.length / ID_WIDTH);
+    for (var i = 0; i < out.length; i++) { out[i] = ids.substr(i * ID_WIDTH, ID_WIDTH); }
+    return out;
+  };
   function numberOf(s) { return numText.has(s) ? numText.get(s) : H.num[s]; }
   P.labelsOn = true;
 
@@ -58,34 +66,51 @@
     }
     return i;
   }
-  function bytes(b64) {
-    var bin = atob(b64 || ""), n = bin.length, out = new Uint8Array(n);
-    for (var i = 0; i < n; i++) { out[i] = bin.charCodeAt(i); }
-    return out;
-  }
   function clear() {
-    H.n = H.live = 0; H.ids = []; H.labels = []; H.addresses = []; H.slot = new Map(); H.upserted = new Set();
+    H.n = H.live = 0; H.ids = []; H.labels = []; H.addresses = []; H.texts = []; H.slot = new Map(); H.upserted = new Set();
     H.alive.fill(0);
     places.clear(); numText.clear();
   }
-  // Columns of households appended after those already held (setFeatures starts from none).
-  function addColumns(c) {
+  // Columns of households (c: their header, buf: the message it describes) appended after those already held
+  // (setFeatures starts from none).
+  function part(c, buf, name, Type) {
+    var p = c.parts[name];
+    return new Type(buf, p[0], p[1] / Type.BYTES_PER_ELEMENT);
+  }
+  function texts(c, buf, name) {  // a UTF-16 string as sent (a leading U+FEFF is text, not a byte order mark)
+    return new TextDecoder("utf-16le", { ignoreBOM: true }).decode(part(c, buf, name, Uint8Array));
+  }
+  function addColumns(c, buf) {
     var n = c.count || 0, start = H.n;
     if (!n) { return; }
     grow(start + n);
-    H.xy.set(new Float64Array(bytes(c.xy).buffer), 2 * start);
-    H.num.set(new Int32Array(bytes(c.mapNumber).buffer), start);
-    H.flags.set(bytes(c.flags), start);
-    var local = (c.catSets || []).map(internSet), raw = new Uint16Array(bytes(c.catSet).buffer);
+    H.xy.set(part(c, buf, "xy", Float64Array), 2 * start);
+    H.num.set(part(c, buf, "mapNumber", Int32Array), start);
+    H.flags.set(part(c, buf, "flags", Uint8Array), start);
+    var local = (c.catSets || []).map(internSet), raw = part(c, buf, "catSet", Uint16Array);
+    var ids = new TextDecoder("utf-8").decode(part(c, buf, "ids", Uint8Array));
+    // Names and addresses stay in their two strings; one is cut out when it is shown (textOf). The ends are
+    // copied: the message itself can go.
+    H.texts.push({ start: start, n: n,
+                   labels: texts(c, buf, "labels"), labelsEnds: part(c, buf, "labelEnds", Uint32Array).slice(),
+                   addresses: texts(c, buf, "addresses"), addressesEnds: part(c, buf, "addressEnds", Uint32Array).slice() });
     for (var i = 0; i < n; i++) {
-      var s = start + i, id = c.ids.substr(i * ID_WIDTH, ID_WIDTH);
+      var s = start + i, id = ids.substr(i * ID_WIDTH, ID_WIDTH);
       var old = H.slot.get(id);
       if (old !== undefined && H.alive[old]) { H.alive[old] = 0; H.live--; }  // sent again: the newer wins
       H.set[s] = local[raw[i]]; H.alive[s] = 1;
-      H.ids[s] = id; H.labels[s] = String(c.labels[i]); H.addresses[s] = String(c.addresses[i]);
+      H.ids[s] = id;
       H.slot.set(id, s);
     }
     H.n = start + n; H.live += n;
+  }
+  // The binary message of the households' columns, fetched once from the one-time URL Python made for it.
+  function fetchColumns(c) {
+    if (!c || !c.url) { return Promise.resolve(null); }
+    return fetch(String(c.url), { cache: "no-store" }).then(function (response) {
+      if (!response.ok) { throw new Error("households not served (" + response.status + ")"); }
+      return response.arrayBuffer();
+    });
   }
   // One household as a GeoJSON Feature (upsert): written into its slot, or a new slot at the end.
   function putHousehold(f) {
@@ -108,9 +133,19 @@
     if (H.alive[s]) { H.alive[s] = 0; H.live--; }
     return true;
   }
+  // A household's label or address (key "labels" or "addresses"): as set since (upsert, setLabels), or as sent.
+  function textOf(s, key) {
+    var own = H[key][s];
+    if (own !== undefined) { return own; }
+    for (var k = H.texts.length - 1; k >= 0; k--) {
+      var t = H.texts[k], i = s - t.start, ends = t[key + "Ends"];
+      if (i >= 0 && i < t.n) { return t[key].substring(i ? ends[i - 1] : 0, ends[i]); }
+    }
+    return "";
+  }
   function propsOf(s) {
     var f = H.flags[s];
-    return { layer: "household", mapNumber: numberOf(s), label: H.labels[s], address: H.addresses[s],
+    return { layer: "household", mapNumber: numberOf(s), label: textOf(s, "labels"), address: textOf(s, "addresses"),
              categories: sets.codes[H.set[s]].slice(), ofConcern: !!(f & CONCERN), approximate: !!(f & APPROXIMATE) };
   }
   function featureOf(s) {
@@ -505,22 +540,33 @@
 
   // ---------------------------------------------------------------- the page's API
   function afterChange() { P.redraw(); P.paintNow(); P.redrawAllLines(); P.updateHandle(); }  // a whole town: now
+  // The households come as a binary message (fetched first): the page's dispatcher (start.js) holds the calls made
+  // after this one until the promise settles, so they run in the order Python made them.
   S.setFeatures = function (fc) {
     var t0 = performance.now();
-    clear();
-    addColumns(fc.households || {});
-    (fc.features || []).forEach(putFeature);
-    var t1 = performance.now();
-    afterChange();
-    P.openTimes = { readMs: t1 - t0, paintMs: performance.now() - t1 };  // diagnostics: the town read, then drawn
-    return H.live + places.size;
+    return fetchColumns(fc.households).then(function (buf) { return buf; }, function (e) {
+      P.log("setFeatures: " + e);  // the town stays empty rather than half drawn
+      return null;
+    }).then(function (buf) {
+      var t1 = performance.now();
+      clear();
+      if (buf) { addColumns(fc.households, buf); }
+      (fc.features || []).forEach(putFeature);
+      var t2 = performance.now();
+      afterChange();
+      // diagnostics: the message fetched, the town read, then drawn
+      P.openTimes = { fetchMs: t1 - t0, readMs: t2 - t1, paintMs: performance.now() - t2 };
+      return H.live + places.size;
+    });
   };
   // More of a large town after setFeatures: more columns of households, then GeoJSON places.
   S.addHouseholds = function (columns, others) {
-    addColumns(columns || {});
-    (others || []).forEach(putFeature);
-    afterChange();
-    return H.live + places.size;
+    return fetchColumns(columns).then(function (buf) {
+      if (buf) { addColumns(columns, buf); }
+      (others || []).forEach(putFeature);
+      afterChange();
+      return H.live + places.size;
+    });
   };
   // A household goes into the columns, anything else (a gathering place) is kept as its Feature.
   function putFeature(feature) {
@@ -531,7 +577,7 @@
   // Labels sent after the households (an unnamed household's first member): nothing drawn shows a label.
   // A household upserted since setFeatures keeps the label the upsert gave it (it is newer).
   S.setLabels = function (c) {
-    var ids = c.ids || [], labels = c.labels || [];
+    var ids = P.idList(c.ids), labels = c.labels || [];
     for (var i = 0; i < ids.length; i++) {
       var s = H.slot.get(String(ids[i]));
       if (s !== undefined && H.alive[s] && !H.upserted.has(s)) { H.labels[s] = String(labels[i]); }

@@ -201,10 +201,20 @@
                latlngs: l.line ? l.line.getLatLngs().map(function (p) { return [p.lng, p.lat]; }) : [] };
     });
   };
-  S.setLines = function (specs) {
+  // The lines as Python sends them (view.set_lines): columns of ids and role numbers, one spec made per line here.
+  function specsOf(c) {
+    if (!c || Array.isArray(c)) { return c || []; }
+    var ids = P.idList(c.ids), from = P.idList(c.from), to = P.idList(c.to), persons = P.idList(c.personIds);
+    var roles = c.roles || [], names = c.roleNames || [], out = new Array(ids.length);
+    for (var i = 0; i < ids.length; i++) {
+      out[i] = { id: ids[i], from: from[i], to: to[i], role: names[roles[i]], personId: persons[i] };
+    }
+    return out;
+  }
+  S.setLines = function (columns) {
     Object.keys(lines).forEach(function (lid) { if (lines[lid].line) { lines[lid].line.remove(); } });
     lines = {}; linesOf = new Map();
-    (specs || []).forEach(function (spec) {
+    specsOf(columns).forEach(function (spec) {
       [spec.from, spec.to].forEach(function (hid) {
         var ids = linesOf.get(hid);
         if (!ids) { ids = new Set(); linesOf.set(hid, ids); }

@@ -135,8 +135,15 @@
     new QWebChannel(qt.webChannelTransport, function (channel) {
       var bridge = P.bridge = channel.objects.bridge;
       P.flushLog();
-      // Python calls arrive in order as one signal: [reply id or null, ...arguments].
-      bridge.invoke.connect(function (name, argsJson) {
+      // Python calls arrive in order as one signal: [reply id or null, ...arguments]. A call that returns a promise
+      // (setFeatures fetches the households first) holds the calls after it until it settles: they run in order.
+      var held = [], waiting = false;
+      function finish(name, replyId, t0, t1, chars, result) {
+        // Diagnostics: the parse and the run of the last call of each function (e.g. the town's setFeatures).
+        P.callTimes[name] = { chars: chars, parseMs: t1 - t0, runMs: performance.now() - t1 };
+        if (replyId !== null) { bridge.reply(replyId, JSON.stringify(result === undefined ? null : result)); }
+      }
+      function run(name, argsJson) {
         var t0 = performance.now(), args = JSON.parse(argsJson), t1 = performance.now();
         var replyId = args.shift();
         var fn = S[name];
@@ -146,9 +153,20 @@
         } else {
           try { result = fn.apply(null, args); } catch (e) { P.log(name + " failed: " + e); }
         }
-        // Diagnostics: the parse and the run of the last call of each function (e.g. the town's setFeatures).
-        P.callTimes[name] = { chars: argsJson.length, parseMs: t1 - t0, runMs: performance.now() - t1 };
-        if (replyId !== null) { bridge.reply(replyId, JSON.stringify(result === undefined ? null : result)); }
+        if (!result || typeof result.then !== "function") {
+          finish(name, replyId, t0, t1, argsJson.length, result);
+          return;
+        }
+        waiting = true;
+        result.then(function (value) { return value; }, function (e) { P.log(name + " failed: " + e); return null; })
+          .then(function (value) {
+            finish(name, replyId, t0, t1, argsJson.length, value);
+            waiting = false;
+            while (held.length && !waiting) { run.apply(null, held.shift()); }
+          });
+      }
+      bridge.invoke.connect(function (name, argsJson) {
+        if (waiting) { held.push([name, argsJson]); } else { run(name, argsJson); }
       });
       bridge.pageReady();
       if (P.baseLoaded) { bridge.baseLoaded(); }
