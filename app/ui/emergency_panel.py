@@ -189,7 +189,6 @@ class EmergencyPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.cards: list[CardView] = []
-        self._by_id: dict[uuid.UUID, CardView] = {}
         self._today = date.today()
         title = heading(self.tr("Step III · Emergency contacts"))
         self.summary = QLabel()
@@ -258,7 +257,7 @@ class EmergencyPanel(QWidget):
         return self.persons.current_id()
 
     def card(self, person_id: uuid.UUID | None) -> CardView | None:
-        return self._by_id.get(person_id) if person_id is not None else None
+        return self.persons.view_of(person_id)
 
     def visible_rows(self) -> list[list[str]]:
         """The persons listed, as shown (No., name, the card's state), after the filters."""
@@ -290,7 +289,6 @@ class EmergencyPanel(QWidget):
     def show_cards(self, cards: list[CardView], keep: uuid.UUID | None = None) -> None:
         today = self._today = date.today()
         self.cards = cards
-        self._by_id = {c.person.id: c for c in cards}
         self.summary.setText(self.tr(
             "{total} persons need support: {none} without a card, {incomplete} incomplete, {overdue} past review"
         ).format(total=len(cards), none=sum(1 for c in cards if not c.has_card),

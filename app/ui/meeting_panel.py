@@ -165,7 +165,6 @@ class MeetingPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.queue: list[QueueItem] = []
-        self._by_id: dict[uuid.UUID, QueueItem] = {}
         title = heading(self.tr("Liaison meeting · review"))
         self.meeting = QComboBox()
         self.meeting.setToolTip(self.tr("The meeting the reviews are recorded for"))
@@ -240,7 +239,7 @@ class MeetingPanel(QWidget):
         return self.persons.current_id()
 
     def item(self, person_id: uuid.UUID | None) -> QueueItem | None:
-        return self._by_id.get(person_id) if person_id is not None else None
+        return self.persons.view_of(person_id)
 
     def visible_rows(self) -> list[list[str]]:
         """The persons listed, as shown (mark, No., name), after the filter."""
@@ -248,7 +247,6 @@ class MeetingPanel(QWidget):
 
     def show_queue(self, queue: list[QueueItem], keep: uuid.UUID | None = None) -> None:
         self.queue = queue
-        self._by_id = {q.person.id: q for q in queue}
         done = sum(1 for q in queue if q.reviewed_at_meeting)
         self.progress.setText(self.tr("{done} of {total} reviewed at this meeting; {due} due").format(
             done=done, total=len(queue), due=sum(1 for q in queue if q.due)))

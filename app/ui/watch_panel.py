@@ -178,7 +178,6 @@ class WatchPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.concerns: list[ConcernView] = []
-        self._by_id: dict[uuid.UUID, ConcernView] = {}
         self._exposures: dict[uuid.UUID, ExposureView] = {}  # by household id, read with the list
         title = heading(self.tr("Step II · Who watches over whom"))
         self.gap_label = QLabel()
@@ -257,7 +256,7 @@ class WatchPanel(QWidget):
         return self.persons.current_id()
 
     def concern(self, person_id: uuid.UUID | None) -> ConcernView | None:
-        return self._by_id.get(person_id) if person_id is not None else None
+        return self.persons.view_of(person_id)
 
     def visible_rows(self) -> list[list[str]]:
         """The persons listed, as shown (mark, No., name, watchers, hazard), after the filters."""
@@ -291,7 +290,6 @@ class WatchPanel(QWidget):
                 # persons with new hazards are shown and sorted afresh.
                 self.persons.fill([], None)
         self.concerns = concerns
-        self._by_id = {c.person.id: c for c in concerns}
         gaps = [c for c in concerns if not c.has_watcher]
         self.gap_label.setText(self.tr("{total} persons of concern; {gaps} with nobody watching over them yet (!)")
                                .format(total=len(concerns), gaps=len(gaps)))

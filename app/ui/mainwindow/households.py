@@ -78,8 +78,8 @@ class HouseholdsController(Controller):
         map_view.clicked.connect(self.on_map_clicked)
         map_view.moved.connect(self.on_feature_moved)
         towns.shown.connect(self.on_town_shown)
-        # After the town controller's own slot (the map drawn, Steps II and III started): see read_unplaced.
-        map_view.ready.connect(self._unplaced_due)
+        # Once Steps II and III are filled (their fill does not share the interpreter with it): see read_unplaced.
+        towns.ready.connect(self._unplaced_due)
         self._unplaced_due_at_draw = False
 
     @property
@@ -196,8 +196,8 @@ class HouseholdsController(Controller):
         """The same list, read off the UI thread once the town's map is drawn (a pass over every household:
         0.1-0.5 s in a city).
 
-        Not while the page loads: the households reach the page first. The read starts when the map is drawn,
-        after Steps II and III started theirs; an edit or another town meanwhile drops it.
+        Not while the page loads: the households reach the page first. The read starts once the map is drawn and
+        Steps II and III are filled; an edit or another town meanwhile drops it.
         """
         self._unplaced_due_at_draw = True
         self._drop_unplaced_read()
@@ -298,17 +298,21 @@ class HouseholdsController(Controller):
 
     def select_household(self, household_id: uuid.UUID | None, *, pan: bool = False,
                          view: HouseholdView | None = None) -> None:
-        """Show this household in the panel; ``view``: as it is in the ledger now (just written), not read again."""
+        """Show this household in the panel; ``view``: as it is in the ledger now (just written), not read again.
+
+        The page is told first: it draws the selection (with an add's new symbol) while the panel is filled and the
+        household's hazards are read.
+        """
         self.selected_id = household_id
         if household_id is None:
             view = None
         elif view is None or view.id != household_id:
             with self.ledger.Session() as s:
                 view = households.get_household(s, household_id)
+        self.map_view.select(household_id, pan=pan)
         self.panel.show_household(view)
         self._show_exposure(view)
         self.actions[MainAction.DELETE].setEnabled(view is not None)
-        self.map_view.select(household_id, pan=pan)
 
     def edit_selected(self, fields: HouseholdFields) -> None:
         hid = self.selected_id

@@ -50,12 +50,12 @@ class SyncController(Controller):
         """The status line of a window just opened: read off the UI thread once the town's map is drawn.
 
         Counting the changes not sent yet reads every synced table (22 counts, 0.03-0.2 s of a city-sized
-        ledger): on the UI thread while the window was built, it held back the page's start. It is queued behind
-        the reads the drawn map starts (Steps II and III first: background reads run one at a time). With no town
+        ledger): on the UI thread while the window was built, it held back the page's start. It is read once the
+        map is drawn and Steps II and III are filled (not beside their fill: background reads run one at a time). With no town
         to draw, the towns' list (empty) has it read at once instead (a ledger with no town is small).
         """
         self._status_due = True
-        self.towns.drawn.connect(self._read_status_once)
+        self.towns.ready.connect(self._read_status_once)  # once the lists are filled too
         self.towns.listed.connect(self._status_without_town)
 
     def _status_without_town(self, count: int) -> None:
@@ -65,7 +65,7 @@ class SyncController(Controller):
     def _read_status_once(self) -> None:
         if self._status_due and not self._status_queued:
             self._status_queued = True
-            QTimer.singleShot(0, self, self._start_status_read)  # after the lists' read, started on "drawn" too
+            QTimer.singleShot(0, self, self._start_status_read)  # after the reads started on "ready" too
 
     def _start_status_read(self) -> None:
         if not self._status_due:  # a synchronous refresh came first
