@@ -6,8 +6,21 @@ import math
 import uuid
 from collections.abc import Iterable, Sequence
 from functools import cache
+from typing import cast
 
-from sqlalchemy import ColumnElement, ScalarSelect, Select, bindparam, exists, func, select
+from sqlalchemy import (
+    Column,
+    ColumnDefault,
+    ColumnElement,
+    ScalarSelect,
+    Select,
+    Table,
+    bindparam,
+    exists,
+    func,
+    inspect,
+    select,
+)
 from sqlalchemy.orm import Session, selectinload
 
 from app.core import validators as check
@@ -24,6 +37,9 @@ from app.core.views import (
     PersonView,
 )
 from app.models import BaseMap, BaseMapKind, GatheringPlace, Household, HouseholdCategory, Person, Town, utcnow
+from app.models.audit import AuditEntry, Origin, created_entries, record_label
+from app.models.entities import household_category_link
+from app.models.writes import insert_plain
 from app.towns.basemaps import follow, placing_georeference
 
 MAX_NAME = 200
@@ -195,9 +211,37 @@ def add_household(
     _apply_fields(session, h, fields)
     place_at(session, h, point, image_base_map=bool(town[2]))
     _refresh_search_key(h)
-    session.add(h)
-    session.flush()
+    _insert_new(session, h)
     return _view(h)
+
+
+def _insert_new(session: Session, h: Household) -> None:
+    """Write a new household (built but never added to the session) with its categories and its audit entry.
+
+    Plain inserts through the driver (``insert_plain``), not a flush of the ORM's unit of work: the flush was a
+    third of the service's CPU at 10,000 households, and compiled its statements at the first add. The entry is the
+    one the flush hook would write (``created_entries`` of the fields that were set, and the categories' labels).
+    The household is not in the session's identity map: a later read in the same session selects it.
+    """
+    state = inspect(h)
+    values = {attr.key: state.dict.get(attr.key) for attr in state.mapper.column_attrs}
+    labels = [record_label(c) or str(c.id) for c in h.categories]  # as the hook names a linked record
+    entries = created_entries(Origin.of(session), "household", values, record=h,
+                              collections={"categories": labels} if labels else None)
+    table = cast(Table, Household.__table__)
+    row = {c.key: values[c.key] if c.key in state.dict else _scalar_default(c) for c in table.c}
+    row["created_at"] = row["updated_at"] = utcnow()
+    connection = session.connection()
+    insert_plain(connection, table, [row])
+    insert_plain(connection, household_category_link, [{"household_id": h.id, "category_id": c.id}
+                                                       for c in h.categories])
+    insert_plain(connection, cast(Table, AuditEntry.__table__), entries)
+
+
+def _scalar_default(column: Column[object]) -> object:
+    """A column's Python-side default when it is a plain value (name, note: ""), else None."""
+    default = column.default
+    return default.arg if isinstance(default, ColumnDefault) and default.is_scalar else None
 
 
 def get_household(session: Session, household_id: uuid.UUID, *, include_deleted: bool = False) -> HouseholdView:
