@@ -104,7 +104,7 @@ def _norm(text: object) -> str:
 def _table(path: Path) -> list[list[str]]:
     """The file's rows as text: CSV (UTF-8 with or without BOM, or Shift_JIS) or the first sheet of an .xlsx."""
     if path.suffix.lower() in (".xlsx", ".xlsm"):
-        wb = open_workbook(path)
+        wb = open_workbook(path, sized=False)  # sheet_rows reads what the sheet holds, whatever size it declares
         try:
             ws = first_sheet(wb, path.name)
             return [["" if v is None else str(v) for v in row]

@@ -11,7 +11,6 @@ from sqlalchemy.orm import Session
 from app.core.batches import chunks
 from app.models import Household, Person
 from app.models.emergency import Agency, EmergencyCard, EmergencyContact
-from app.models.watch import Watcher, WatchLink
 
 
 def card_rows(session: Session, town_id: uuid.UUID) -> list[Row]:
@@ -63,8 +62,8 @@ def agency_rows(session: Session, ids: set[uuid.UUID]) -> list[Row]:
 
 # ---------------------------------------------------------------- the emergency contact sheet (app/emergency/contact_sheet.py)
 # The sheet shows a few columns of each person needing support: they are read straight into plain tuples, one query
-# per kind of row (persons with their card, watchers), ids kept as their stored text; contacts and agencies are read
-# as Step III reads them.
+# per kind of row (persons with their card; the watchers in app/emergency/contact_sheet.py), ids kept as their stored
+# text; contacts and agencies are read as Step III reads them.
 
 
 def _raw(column):  # noqa: ANN001, ANN202 - a UUID column read as its stored text (no UUID made per row)
@@ -100,17 +99,3 @@ def sheet_person_rows(session: Session, town_id: uuid.UUID) -> list[Row]:
                    Person.id.in_(select(card.person_id).where(card.deleted_at.is_(None)).scalar_subquery())))
         .order_by(Household.map_number, Person.sort_order, Person.of_concern.is_not(True))
     ))
-
-
-def sheet_watcher_names(session: Session, town_id: uuid.UUID) -> dict[str, tuple[str, ...]]:
-    """The names of each person's live watchers of the town by the person's stored id, in form order (one query,
-    the links of app/watch/list_rows.py ``link_statement``)."""
-    found: dict[str, list[str]] = {}
-    for key, name in session.execute(
-        select(_raw(WatchLink.person_id), Watcher.name)
-        .join(Watcher, WatchLink.watcher_id == Watcher.id)
-        .where(Watcher.town_id == town_id, Watcher.deleted_at.is_(None), WatchLink.deleted_at.is_(None))
-        .order_by(WatchLink.person_id, WatchLink.sort_order, WatchLink.created_at)
-    ):
-        found.setdefault(key, []).append(name)
-    return {key: tuple(names) for key, names in found.items()}

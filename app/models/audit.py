@@ -82,10 +82,18 @@ class Origin:
         return cls(operator_of(session), str(session.info.get(REASON_INFO_KEY, "")) if reason is None else reason)
 
 
+_JSON = json.JSONEncoder(ensure_ascii=False).encode  # json.dumps(..., ensure_ascii=False) makes one per call
+
+
 def as_text(value: object) -> str | None:
     """How a value is written in the log (readable in a CSV, stable across versions)."""
+    kind = type(value)
+    if kind is str:  # most values (a roster writes tens of thousands): as ``str(value)`` below, without the tests
+        return value  # type: ignore[return-value]
     if value is None:
         return None
+    if kind is int:
+        return str(value)
     if isinstance(value, enum.Enum):
         return str(value.value)
     if isinstance(value, (datetime, date)):
@@ -93,13 +101,15 @@ def as_text(value: object) -> str | None:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, (list, dict)):
-        return json.dumps(value, ensure_ascii=False)
+        return _JSON(value)
     return str(value)
 
 
 def _get(record: object, key: str) -> object:
     """A field of a record given as an ORM object or as column values."""
-    return record.get(key) if isinstance(record, Mapping) else getattr(record, key, None)
+    if type(record) is dict or isinstance(record, Mapping):  # a plain dict first: the ABC check is the slow part
+        return record.get(key)
+    return getattr(record, key, None)
 
 
 def record_label(record: object) -> str:
@@ -184,7 +194,7 @@ def created_entries(origin: Origin, entity: str, values: Mapping[str, object], *
         fields[f] = collection_text(labels)
     if not fields:
         return [base]
-    return [{**base, "field": CREATED_FIELDS, "new_value": json.dumps(fields, ensure_ascii=False)}]
+    return [{**base, "field": CREATED_FIELDS, "new_value": _JSON(fields)}]
 
 
 def expand_created(field: str | None, new_value: str | None) -> list[tuple[str | None, str | None]]:
@@ -199,7 +209,7 @@ def expand_created(field: str | None, new_value: str | None) -> list[tuple[str |
         return [(field, new_value)]
     if not isinstance(fields, dict) or not fields:
         return [(field, new_value)]
-    return [(str(f), v if v is None or isinstance(v, str) else json.dumps(v, ensure_ascii=False))
+    return [(str(f), v if v is None or isinstance(v, str) else _JSON(v))
             for f, v in fields.items()]
 
 

@@ -62,7 +62,7 @@ def _read_meta(wb, file: str = "") -> dict[str, str]:  # noqa: ANN001 - openpyxl
 def read_form(session: Session, path: Path) -> FormPreview:
     """Read an edited form and work out what importing it would change; nothing is written."""
     path = Path(path)
-    wb = open_workbook(path)
+    wb = open_workbook(path, sized=False)  # every sheet is read through sheet_rows, whatever size it declares
     try:
         meta = _read_meta(wb, path.name)
         found = []

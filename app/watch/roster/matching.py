@@ -95,22 +95,34 @@ def _load_town(session: Session, town_id: uuid.UUID, records: list[RosterRow]) -
     names = {folded(r.name) for r in records}
     addresses = {folded(r.address) for r in records}  # '' too: a row without one matches a member without one
     live_household = (Household.town_id == town_id, Household.deleted_at.is_(None))
-    columns = (_raw(Person.id), _raw(Person.household_id), Person.name, Person.kana, Person.phone, Person.concerns,
-               Person.birth_date, Person.of_concern, Household.address)
     # Matched by name and address: the members of the households at the roster's addresses (the address's
     # index leads, the name is checked here) ...
     homes: dict[str, list[uuid.UUID]] = defaultdict(list)
     household_names: dict[uuid.UUID, str] = {}
-    for hid, address, name in session.execute(
-            select(_raw(Household.id), Household.address, Household.name)
+    at_home: dict[str, tuple[str, int]] = {}  # stored id → (address, map number)
+    for hid, address, name, map_number in session.execute(
+            select(_raw(Household.id), Household.address, Household.name, Household.map_number)
             .where(*live_household, keys.household_address_in(addresses))):
         household_names[as_id(hid)] = name
+        at_home[hid] = (address, map_number)
         if address:  # a new member joins a household only by its address
             homes[folded(address)].append(as_id(hid))
-    found: list[Any] = list(session.execute(
-        select(*columns).join(Household, Person.household_id == Household.id)
-        .where(keys.ids_in("person.household_id", {h.hex for h in household_names}, "homes"),
-               Person.deleted_at.is_(None)).order_by(Household.map_number, Person.sort_order)))
+    # Every member of those households, archived ones too (their sort orders count), read from the person table
+    # alone: each row's address and map number are its household's, read above (joining the households again
+    # looked each one up by key: 0.25 s against 0.15 s for 15,000 members at 150,000 households).
+    last_sort_order: dict[uuid.UUID, int] = {}
+    members = []
+    for pid, hid, name, kana, phone, concerns, birth, of_concern, order, live in session.execute(
+            select(_raw(Person.id), _raw(Person.household_id), Person.name, Person.kana, Person.phone,
+                   Person.concerns, Person.birth_date, Person.of_concern, Person.sort_order,
+                   Person.deleted_at.is_(None)).where(keys.ids_in("person.household_id", at_home, "homes"))):
+        home = as_id(hid)
+        last_sort_order[home] = max(order, last_sort_order.get(home, order))
+        if live:
+            address, map_number = at_home[hid]
+            members.append((map_number, order, (pid, hid, name, kana, phone, concerns, birth, of_concern, address)))
+    members.sort(key=lambda m: m[:2])  # the order the members are offered in (by_name_address)
+    found: list[Any] = [m[2] for m in members]
     # ... else by name and birth date, anywhere in the town (one search of the name's index per pair), for the
     # rows no member matches by name and address: ``_match`` asks the birth date only of those, and a member
     # found by another row's pair at that row's address was read above already.
@@ -124,7 +136,7 @@ def _load_town(session: Session, town_id: uuid.UUID, records: list[RosterRow]) -
         if pid not in read and folded(name) in names:
             read.add(pid)
             persons.append(Known(pid, as_id(hid), name, kana, phone, concerns, birth, bool(of_concern), address))
-    touched = {p.household_id.hex for p in persons} | {h.hex for hs in homes.values() for h in hs}
+    touched = {p.household_id.hex for p in persons} | {hid for hid, (address, _) in at_home.items() if address}
     elsewhere = {p.household_id.hex for p in persons if p.household_id not in household_names}  # homes' read above
     for hid, name in session.execute(select(_raw(Household.id), Household.name)
                                      .where(keys.ids_in("household.id", elsewhere, "matched_households"))):
@@ -140,9 +152,10 @@ def _load_town(session: Session, town_id: uuid.UUID, records: list[RosterRow]) -
     for wid, name in session.execute(select(Watcher.id, Watcher.name)
                                      .where(Watcher.town_id == town_id, Watcher.deleted_at.is_(None))):
         watchers[folded(name)].append(wid)
-    last_sort_order = {as_id(hid): top for hid, top in session.execute(
+    last_sort_order.update({as_id(hid): top for hid, top in session.execute(  # households found by birth only
         select(_raw(Person.household_id), func.max(Person.sort_order))
-        .where(keys.ids_in("person.household_id", touched, "touched")).group_by(Person.household_id))}
+        .where(keys.ids_in("person.household_id", touched - at_home.keys(), "elsewhere_touched"))
+        .group_by(Person.household_id))})
     live_links: set[tuple[uuid.UUID, uuid.UUID]] = set()
     dead_links: dict[tuple[uuid.UUID, uuid.UUID], dict] = {}
     last_link_order: dict[uuid.UUID, int] = {}
