@@ -23,11 +23,12 @@ from app.watch.views import LinkFields, WatcherFields
 
 
 @contextmanager
-def counting(engine):
-    statements: list[str] = []
+def counting(engine, *, with_params: bool = False):
+    """The statements ``engine`` runs meanwhile (with their parameters: ``(statement, params)`` pairs)."""
+    statements: list = []
 
-    def count(_conn, _cursor, statement, _params, _context, _many):  # noqa: ANN001
-        statements.append(statement)
+    def count(_conn, _cursor, statement, params, _context, _many):  # noqa: ANN001
+        statements.append((statement, params) if with_params else statement)
 
     event.listen(engine, "before_cursor_execute", count)
     try:

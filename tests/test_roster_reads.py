@@ -4,29 +4,22 @@ alone, their households having been read once already (looking each one up again
 
 from __future__ import annotations
 
-from sqlalchemy import event, select
+from sqlalchemy import select
 
 from app.models import Person
 from app.watch import roster
-from tests.test_query_counts import make_town, write_roster
+from tests.test_query_counts import counting, make_town, write_roster
 
 
 def test_the_members_at_the_rosters_addresses_are_read_without_looking_up_their_households_again(ledger, tmp_path):
     # GIVEN a town and a roster of its members (and new ones)
     town = make_town(ledger, "大町", 4)
     path = write_roster(tmp_path / "roster.csv", town.name, 4)
-    statements: list[tuple[str, object]] = []
-
-    def seen(_conn, _cursor, statement, params, _context, _many):  # noqa: ANN001
-        statements.append((statement, params))
 
     # WHEN the roster is previewed
     with ledger.Session() as s:
-        event.listen(ledger.engine, "before_cursor_execute", seen)
-        try:
+        with counting(ledger.engine, with_params=True) as statements:
             preview = roster.read_roster(s, path, town.id)
-        finally:
-            event.remove(ledger.engine, "before_cursor_execute", seen)
         members = [(st, p) for st, p in statements if "FROM person" in st and "person.kana" in st
                    and "json_each" in st and "birth_date = json_extract" not in st]
         assert len(members) == 1, [st for st, _ in statements]

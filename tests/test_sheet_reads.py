@@ -3,7 +3,7 @@ rest of the ledger: at 150,000 households the links read through the watchers' i
 
 from __future__ import annotations
 
-from sqlalchemy import event, select, text
+from sqlalchemy import select, text
 
 from app.core.views import Crs, HouseholdFields, MapPoint, PersonFields
 from app.emergency.contact_sheet import sheet_data
@@ -15,6 +15,7 @@ from app.towns import towns
 from app.watch import network as watch
 from app.watch.views import LinkFields, WatcherFields
 from tests.emergency_fixtures import demo_cards  # noqa: F401
+from tests.test_query_counts import counting
 
 
 def _old_watcher_names(s, town_id) -> dict:  # noqa: ANN001
@@ -69,18 +70,11 @@ def test_the_sheets_read_reaches_links_in_one_pass_and_counts_no_households(ledg
         p = households.add_person(s, h.id, PersonFields(name="山田 キヨ", of_concern=True))
         w = watch.add_watcher(s, town.id, WatcherFields("近所 花子"))
         watch.link_watcher(s, p.id, w.id, LinkFields("声かけ"))
-    statements: list[tuple[str, object]] = []
-
-    def seen(_conn, _cursor, statement, params, _context, _many):  # noqa: ANN001
-        statements.append((statement, params))
 
     # WHEN the sheet is read
     with ledger.Session() as s:
-        event.listen(ledger.engine, "before_cursor_execute", seen)
-        try:
+        with counting(ledger.engine, with_params=True) as statements:
             data = sheet_data(s, town.id)
-        finally:
-            event.remove(ledger.engine, "before_cursor_execute", seen)
         assert data.rows[0][9] == "近所 花子"
         plans = []
         for statement, params in statements:
