@@ -320,8 +320,11 @@ PICTURE = ("open → map ready", "open → Steps II/III lists filled (in the bac
            "roster import 10,000 rows (read + apply)", "emergency sheet export (xlsx)")
 
 
-def picture(results: list[SizeResult], path: Path) -> bool:
-    """Cost against size on log axes: the main measurements (solid), their floors (dashed), the naive way."""
+def picture(results: list[SizeResult], path: Path, others: list[dict] | None = None) -> bool:
+    """Cost against size on log axes: the main measurements (solid), their floors (dashed), the naive way.
+
+    ``others``: figures of other runs as ``--json`` wrote them (the 150,000-household run, made apart with one
+    repetition), drawn beside this run's; this run's figure wins for a size both have."""
     try:
         import matplotlib
 
@@ -329,16 +332,20 @@ def picture(results: list[SizeResult], path: Path) -> bool:
         import matplotlib.pyplot as plt
     except ImportError:  # the bench extra is not installed
         return False
+    figures: dict[tuple[str, int], dict] = {}
+    for row in [*(others or []), *to_json(results)]:
+        if row.get("value_ms") is not None:
+            figures[(row["name"], int(row["households"]))] = row
+
+    def points(name: str, key: str) -> list[tuple[int, float]]:
+        return sorted((size, row[key]) for (n, size), row in figures.items() if n == name and row.get(key))
+
     fig, ax = plt.subplots(figsize=(9, 6), dpi=110)
     for i, name in enumerate(PICTURE):
-        color = f"C{i}"
-        for getter, style, label in ((RUN_MEDIAN, "-o", name), (RUN_FLOOR, "--", f"floor of {name}")):
-            points = [(r.size, getter(r, name) * 1000) for r in results if getter(r, name)]
-            if points:
-                ax.plot(*zip(*points), style, color=color, label=label, alpha=1 if style == "-o" else 0.6)
-    naive = [(r.size, r.median("naive: edit → page rebuilt") * 1000) for r in results
-             if r.median("naive: edit → page rebuilt")]
-    if naive:
+        for key, style, label in (("value_ms", "-o", name), ("floor_ms", "--", f"floor of {name}")):
+            if found := points(name, key):
+                ax.plot(*zip(*found), style, color=f"C{i}", label=label, alpha=1 if style == "-o" else 0.6)
+    if naive := points("naive: edit → page rebuilt", "value_ms"):
         ax.plot(*zip(*naive), "-s", color="black", label="naive folium page: edit → page rebuilt")
     ax.set_xscale("log")
     ax.set_yscale("log")
@@ -351,14 +358,6 @@ def picture(results: list[SizeResult], path: Path) -> bool:
     fig.savefig(path)
     plt.close(fig)
     return True
-
-
-def RUN_MEDIAN(r: SizeResult, name: str) -> float | None:  # noqa: N802 - used as a value in the picture's loop
-    return r.median(name)
-
-
-def RUN_FLOOR(r: SizeResult, name: str) -> float | None:  # noqa: N802
-    return r.floor(name)
 
 
 def missed_section(results: list[SizeResult]) -> list[str]:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import cProfile
+import json
 import os
 import pstats
 import shutil
@@ -399,7 +400,6 @@ def measure_app(r: SizeResult, gen, repeat: int, timeout_s: float, work: Path) -
 
 def measure_fresh_app(r: SizeResult, gen) -> None:  # noqa: ANN001
     """The whole app's memory in a process of its own (bench/app_memory.py), as a user would run it."""
-    import json
     import subprocess
 
     try:
@@ -840,6 +840,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, default=None, help="also write the figures as JSON to this file")
     parser.add_argument("--picture", type=Path, default=None,
                         help=f"where to draw cost against size (default: {PICTURE.name} beside the results)")
+    parser.add_argument("--picture-with", type=Path, action="append", default=[], metavar="JSON",
+                        help="also draw the figures of another run (its --json file: the 150,000-household run, "
+                             "made apart) in the picture")
     parser.add_argument("--ledgers", type=Path, default=None,
                         help="keep the generated ledgers in this folder and use them again in later runs (the "
                              "fresh app's edit stays in them: a few households more than generated)")
@@ -847,6 +850,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     sizes = [int(x.replace("_", "")) for x in args.sizes.split(",") if x.strip()]
     drawing = args.picture or args.results.with_name(PICTURE.name)
+    others = [row for f in args.picture_with for row in json.loads(f.read_text(encoding="utf-8"))]
 
     app = QApplication.instance() or QApplication(sys.argv[:1])  # noqa: F841 - keeps the app alive
     watch = MemoryWatch()
@@ -863,7 +867,7 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"error: {e}", file=sys.stderr, flush=True)
                 return 2
             print(table(results), flush=True)
-            drawn = picture(results, drawing)
+            drawn = picture(results, drawing, others)
             # Keep what finished if a later size dies.
             write_results(results, info, args.repeat, args.results, args.shared, drawing if drawn else None)
             if args.json is not None:

@@ -97,6 +97,21 @@ def test_the_report_and_picture_take_four_sizes_with_150000(tmp_path):
     assert picture(results, tmp_path / "p.png") and (tmp_path / "p.png").stat().st_size > 0
 
 
+def test_the_picture_draws_a_separate_runs_150000_beside_this_runs_sizes(tmp_path):
+    # GIVEN a run of three sizes, and the JSON of a separate 150,000-household run (made apart with one repetition)
+    from bench.report import picture, to_json
+
+    results = [sized(n, 0.005, 0.0005, 1.0 + n / 100_000, 0.5) for n in (1_000, 10_000, 50_000)]
+    core = to_json([sized(150_000, 0.005, 0.0005, 2.5, 0.5)])
+    # WHEN the picture is drawn with and without the other run's figures
+    assert picture(results, tmp_path / "three.png")
+    assert picture(results, tmp_path / "four.png", core)
+    assert picture(results[:2], tmp_path / "two.png", to_json(results[2:]) + core)
+    # THEN the 150,000 point is drawn (the picture differs), and the figures of either source draw the same picture
+    assert (tmp_path / "four.png").read_bytes() != (tmp_path / "three.png").read_bytes()
+    assert (tmp_path / "four.png").read_bytes() == (tmp_path / "two.png").read_bytes()
+
+
 def test_a_profile_leaves_out_the_bench_frames_and_starts_at_the_measured_call():
     import cProfile
     import json as json_module
