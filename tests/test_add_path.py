@@ -372,9 +372,16 @@ def test_with_no_hazard_data_in_use_the_exposure_reads_no_zones_and_is_what_the_
 
 
 @pytest.fixture
-def held_unplaced_read(monkeypatch):
+def held_unplaced_read(monkeypatch, qtbot, window):  # noqa: F811 - the window fixture
     """The background read of the unplaced list is held once read, until released; reads on the UI thread are
-    counted (the read a change makes in place). Yields (started, release, reads on the UI thread, the plain read)."""
+    counted (the read a change makes in place). Yields (started, release, reads on the UI thread, the plain read).
+
+    The window's own reads from its first open end first: its unplaced read starts once its lists are filled, as the
+    window is handed to the test, and held here it would hold the next open's reads behind it."""
+    from app.ui.worker import reads_pool
+
+    assert reads_pool().waitForDone(30_000)
+    qtbot.wait(50)  # their results delivered
     release, started, on_ui_thread = threading.Event(), threading.Event(), []
     unplaced = households.unplaced_households
 
