@@ -18,8 +18,10 @@ from tests.test_memory_app import glibc
 
 REPO = Path(__file__).resolve().parents[1]
 
-# Blocks of 64 KiB (on the heap, under any mmap threshold) freed between small blocks still in use: prints the
-# anonymous memory (KiB) the process still holds of them, then what it holds once give_back_free_heap has run.
+# Blocks of 64 KiB (on the heap, under glibc's mmap threshold), every other one freed while its neighbours stay in use:
+# prints the anonymous memory (KiB) the process still holds of the freed ones, then what it holds of them once
+# give_back_free_heap has run. (Neighbours of the same size come from the same place on the heap whatever was
+# allocated before, so the freed blocks are holes and never the heap's top, which free gives back by itself.)
 HOLES = textwrap.dedent("""
     from app.core.heap import give_back_free_heap
 
@@ -28,14 +30,13 @@ HOLES = textwrap.dedent("""
             return next(int(line.split()[1]) for line in f if line.startswith("RssAnon:"))
 
     before = anon_kb()
-    blocks, kept = [], []
-    for _ in range(512):  # 32 MB
-        blocks.append(bytearray(64 << 10))
-        kept.append(bytearray(64))  # still in use: the freed blocks are holes, not the heap's top
-    del blocks
-    held = anon_kb() - before
+    blocks = [bytearray(64 << 10) for _ in range(1024)]  # 64 MB
+    kept = blocks[1::2]  # 32 MB still in use
+    kept_kb = 512 * 64
+    del blocks  # the other 32 MB freed, between them
+    held = anon_kb() - before - kept_kb
     assert give_back_free_heap()
-    print(held, anon_kb() - before)
+    print(held, anon_kb() - before - kept_kb)
 """)
 
 
