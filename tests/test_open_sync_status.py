@@ -11,6 +11,7 @@ from app import sync
 from app.ui.app import settings_for
 from app.ui.mainwindow import MainWindow
 from app.ui.mainwindow.actions import MainAction
+from app.ui.worker import reads_pool
 from tests.test_mapquery import edge_town  # noqa: F401 - the fixture: a town with households
 
 READY_MS = 60_000
@@ -75,3 +76,21 @@ def test_a_synchronous_refresh_wins_over_the_read_still_running(qtbot, ledger, e
     assert w.sync.refresh_sync_status().open_conflicts == 0
     assert w.sync.label.text() != "stale"
     assert status_reads == [False, True]
+
+
+def test_a_window_closed_as_its_lists_fill_reads_no_status_after_it(qtbot, ledger, edge_town, tmp_path,  # noqa: F811
+                                                                     status_reads):
+    w = MainWindow(ledger, settings_for(tmp_path / "settings"))
+    qtbot.addWidget(w)
+    # WHEN the window is closed the moment its lists are filled, before the status read it queued has started
+    w.towns.ready.connect(w.close)
+    with qtbot.waitSignal(w.towns.ready, timeout=READY_MS):
+        w.towns.open_initial_town()
+        w.show()
+    assert not w.isVisible()
+    qtbot.wait(300)  # the queued start's turn, and a read's time
+    assert reads_pool().waitForDone(30_000)
+    qtbot.wait(50)
+    # THEN no read of the closed window's ledger started, and none comes back to its deleted labels
+    assert status_reads == []
+    assert w.sync.label.text() == ""

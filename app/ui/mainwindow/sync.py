@@ -68,7 +68,7 @@ class SyncController(Controller):
             QTimer.singleShot(0, self, self._start_status_read)  # after the reads started on "ready" too
 
     def _start_status_read(self) -> None:
-        if not self._status_due:  # a synchronous refresh came first
+        if not self._status_due or self.towns.closed:  # a synchronous refresh came first, or the window closed
             return
 
         def back(status: SyncStatus) -> None:

@@ -114,6 +114,7 @@ class TownController(Controller):
         self.keep_meeting: Callable[[uuid.UUID], uuid.UUID | None] = lambda _town_id: None
         self._details_job: BackgroundRead | None = None
         self._old_jobs: list[BackgroundRead] = []  # cancelled reads still finishing
+        self.closed = False  # the window closed: no read starts any more (a queued start may still come)
         self._concern_ids: tuple[object, frozenset[uuid.UUID]] = (None, frozenset())  # (concerns list, its homes)
         # The status line's counts, kept from the load and adjusted by each change (a count of 50,000 rows costs
         # 3-30 ms on every edit): the households' and placed gathering places' numbers, and whether a household
@@ -523,9 +524,18 @@ class TownController(Controller):
             job.cancel(wait=True)  # a thread must not outlive its QThread object
         self._old_jobs = []
 
+    def close(self) -> None:
+        """The window closed: stop every read, and cancel any read started after this (its result would reach
+        widgets already deleted)."""
+        self.closed = True
+        self.stop_reads()
+
     def track_read(self, read: BackgroundRead) -> None:
         """Another controller's read of this ledger (the households not on the map): ``stop_reads`` cancels it and
-        waits for it too."""
+        waits for it too. One started after the window closed is cancelled at once: nothing of it comes back."""
+        if self.closed:
+            read.cancel(wait=True)
+            return
         self._old_jobs = [j for j in self._old_jobs if j.running] + [read]
 
     def _retire_details_job(self) -> None:

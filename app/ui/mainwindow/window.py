@@ -267,7 +267,7 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
         if event.isAccepted():
             self.jobs.shutdown()
-            self.towns.stop_reads()
+            self.towns.close()
             self.map_view.shutdown()
             if not self.demo:
                 try:
