@@ -97,7 +97,8 @@ class Job(QObject):
         return not self._done.is_set()
 
     def wait(self, timeout_s: float | None = None) -> bool:
-        """Block until the work has returned; only for closing the ledger, never to get a result."""
+        """Block until the work has returned and its outcome is queued for the UI thread; only for closing the
+        ledger, never to get a result."""
         return self._done.wait(timeout_s)
 
     def run(self) -> None:
@@ -111,9 +112,10 @@ class Job(QObject):
             self.token.check()
         except BaseException as e:  # handed to the UI thread, which shows it
             error = Cancelled() if self.token.cancelled else e
+        try:
+            self._report.emit(result, error)  # queued for the UI thread before a waiter may let the job go
         finally:
             self._done.set()
-        self._report.emit(result, error)
 
     def _progress(self, done: int, total: int) -> None:
         self.token.check()
