@@ -12,6 +12,7 @@ import logging
 import os
 import threading
 import unicodedata
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -596,31 +597,26 @@ class LedgerOpening:
     def __init__(self, path: Path, passphrase: str | None = None, *, create: bool = True,
                  operator: Operator | None = None) -> None:
         self.path = Path(path)
-        self._outcome: tuple[Ledger | None, BaseException | None] = (None, None)
-        self._thread = threading.Thread(target=self._open, args=(passphrase, create, operator), name="ledger open",
-                                        daemon=True)
-        self._thread.start()
+        opener = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ledger open")
+        self._future = opener.submit(self._open, passphrase, create, operator)
+        opener.shutdown(wait=False)  # its one thread ends with the open
 
     def __repr__(self) -> str:
         return f"<opening {self.path.name}>"
 
-    def _open(self, passphrase: str | None, create: bool, operator: Operator | None) -> None:
-        try:
-            ledger = open_ledger(self.path, passphrase, create=create)
-        except BaseException as e:  # raised again on the thread that asks for the ledger
-            self._outcome = (None, e)
-            return
+    def _open(self, passphrase: str | None, create: bool, operator: Operator | None) -> Ledger:
+        ledger = open_ledger(self.path, passphrase, create=create)
         if operator is not None:
             ledger.operator = operator
-        self._outcome = (ledger, None)
+        return ledger
 
     def ledger(self) -> Ledger:
-        self._thread.join()
-        ledger, error = self._outcome
-        if error is not None:
-            raise error
-        assert ledger is not None
-        return ledger
+        return self._future.result()
+
+    def abandon(self) -> None:
+        """Nobody will ask for the ledger after all: once open, it is closed (a failed open leaves nothing)."""
+        if self._future.exception() is None:
+            self._future.result().close()
 
 
 def rekey_file(path: Path, passphrase: str, new_passphrase: str) -> None:

@@ -79,20 +79,12 @@ class MainWindow(QMainWindow):
         # While the ledger is being opened nothing reads it: every controller asks the operations for it when used.
         self.operations = Operations(cast(Ledger, None) if opening is not None else ledger, self)
         self.jobs = JobRunner(self)  # background work; while a job changes the ledger, nothing else may
-        # Text size and contrast first, so every widget below is made with them.
-        self.comfort = Comfort(QApplication.instance(), settings)
-        self.comfort.apply()
-        self.resize(1280, 820)
-        self._make_widgets(ledger.path.parent)
-        self.actions = Actions(self, self.operations.undo_stack)
-        self._make_controllers()
-        self._lay_out()
-        self._connect()
-        self._restore_layout()
-        for key, on in ((A.LARGE_TEXT, self.comfort.large_text), (A.HIGH_CONTRAST, self.comfort.high_contrast),
-                        (A.WAREKI, self.comfort.wareki)):
-            self.actions.set_checked_quietly(key, on)
-        self.household_panel.wareki = self.comfort.wareki
+        try:
+            self._build(settings, ledger.path.parent)
+        except BaseException:
+            if opening is not None:
+                opening.abandon()  # no window: the ledger it opened meanwhile is closed
+            raise
         if opening is not None:
             try:
                 self.operations.ledger = opening.ledger()
@@ -105,6 +97,23 @@ class MainWindow(QMainWindow):
         self.privacy.refresh_demo_bar()
         self.privacy.refresh_sharing_banner()
         self.sync.refresh_after_open()  # once the map is drawn: counting the changes not sent reads every table
+
+    def _build(self, settings: QSettings, data_dir: Path) -> None:
+        """The widgets, actions and controllers: nothing here reads the ledger."""
+        # Text size and contrast first, so every widget below is made with them.
+        self.comfort = Comfort(QApplication.instance(), settings)
+        self.comfort.apply()
+        self.resize(1280, 820)
+        self._make_widgets(data_dir)
+        self.actions = Actions(self, self.operations.undo_stack)
+        self._make_controllers()
+        self._lay_out()
+        self._connect()
+        self._restore_layout()
+        for key, on in ((A.LARGE_TEXT, self.comfort.large_text), (A.HIGH_CONTRAST, self.comfort.high_contrast),
+                        (A.WAREKI, self.comfort.wareki)):
+            self.actions.set_checked_quietly(key, on)
+        self.household_panel.wareki = self.comfort.wareki
 
     @property
     def ledger(self) -> Ledger:
