@@ -139,3 +139,29 @@ def test_a_rolled_back_or_cancelled_import_leaves_the_index_and_its_triggers_as_
             "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'").all()} >= set(BULK_TRIGGERS)
         s.rollback()
     assert _index(ledger) == before
+
+
+@pytest.mark.timeout(120)
+def test_an_import_whose_transaction_sqlite_rolled_back_raises_its_own_error(twins, tmp_path, monkeypatch):
+    # GIVEN an import that fails half way in a way after which SQLite has rolled the whole transaction back by itself
+    # (a full disk, an I/O error), the triggers' drop included
+    ledger, _, town_id = twins
+    path = xlsx(tmp_path / "r.xlsx", [HEADER, *ROWS])
+    monkeypatch.setattr(search_module, "BULK_FROM", 0)
+    before = _index(ledger)
+
+    def disk_full(done: int, total: int) -> None:
+        if done > 20:
+            s.connection().connection.dbapi_connection.execute("ROLLBACK")
+            raise OSError("database or disk is full")
+
+    with ledger.Session() as s:
+        preview = read_roster(s, path, town_id)
+        # WHEN the import is applied
+        # THEN the caller hears what went wrong, not a trigger "already exists" from putting back what SQLite's
+        # rollback had put back already
+        with pytest.raises(OSError, match="disk is full"):
+            apply_roster(s, preview, progress=disk_full)
+        s.rollback()
+    # and the ledger, its index and its triggers are as they were
+    assert _index(ledger) == before

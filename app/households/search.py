@@ -44,6 +44,7 @@ import uuid
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
+from sqlalchemy import Connection
 from sqlalchemy.orm import Session
 
 from app.core.text import fold
@@ -226,9 +227,18 @@ def entries_in_bulk(session: Session, households: Sequence[uuid.UUID], persons: 
     try:
         yield
         _bulk_entries(session, households, persons)
-    finally:
-        for name in BULK_TRIGGERS:
-            connection.exec_driver_sql(stored[name])
+    except BaseException:
+        # Where SQLite itself rolled the transaction back (a full disk, an I/O error), the drop went with it and
+        # the triggers are back: put back only in a transaction still open, and let the caller hear its own error.
+        if dbapi.in_transaction:
+            _put_back(connection, stored)
+        raise
+    _put_back(connection, stored)
+
+
+def _put_back(connection: Connection, stored: dict[str, str]) -> None:
+    for name in BULK_TRIGGERS:
+        connection.exec_driver_sql(stored[name])
 
 
 def _bulk_entries(session: Session, households: Sequence[uuid.UUID], persons: Sequence[uuid.UUID]) -> None:
