@@ -32,7 +32,7 @@ def _old_read(s, town_id: uuid.UUID, keep: uuid.UUID | None) -> TownDetails:
     all_meetings = meetings.list_meetings(s, town_id)
     meeting_id = keep or (all_meetings[0].id if all_meetings else None)
     lines = watch.watch_lines(s, town_id, concerns=concerns)
-    return TownDetails(town_id, concerns, lines, emergency.list_cards(s, town_id, concerns=concerns),
+    return TownDetails(town_id, concerns, emergency.list_cards(s, town_id, concerns=concerns),
                        all_meetings, meeting_id,
                        meetings.review_queue(s, town_id, meeting_id=meeting_id, concerns=concerns),
                        list(exposures_for(s, [c.household_id for c in concerns]).values()),

@@ -142,7 +142,7 @@ def test_watch_lines_and_labels_go_as_columns_and_draw_as_before(qtbot, demo_led
         positions = state["positions"]
         assert [(line["id"], line["latlngs"]) for line in state["lines"]] == sorted(
             (spec["id"], [positions[spec["from"]], positions[spec["to"]]]) for spec in specs)
-        person = specs[0]["personId"]
+        person = next(iter(specs))["personId"]
         page_call(qtbot, view, "highlightPerson", person)
         network = run_json(qtbot, view, "sasaeai._.networkHouseholds()")
         assert network == {h: True for spec in specs if spec["personId"] == person for h in (spec["from"], spec["to"])}

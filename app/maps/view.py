@@ -28,6 +28,7 @@ from PySide6.QtWidgets import QWidget
 
 from app.core.views import BaseMapView, Crs, MapPoint
 from app.maps.bridge import MapBridge
+from app.maps.features import LineColumns
 from app.maps.page import SCHEME, PageLabels, build_page
 from app.maps.query import PageColumns
 from app.maps.scheme import BaseMapSchemeHandler, OfflineGuard
@@ -94,13 +95,11 @@ def _as_bool(value: Any) -> bool | None:
 ID_LENGTH = 36  # a feature id as str(uuid.UUID) writes it
 
 
-_LINE_KEYS = {"id", "from", "to", "role", "personId"}  # a spec as features.line_specs makes it
-
-
 def _joined_ids(ids: list[str]) -> str | list[str]:
     """Ids of ``ID_LENGTH`` characters as one string (the page cuts it up), any others as they are."""
     joined = "".join(ids)
-    return joined if len(joined) == ID_LENGTH * len(ids) and all(len(i) == ID_LENGTH for i in ids) else ids
+    # all of them: as long as the longest, and as long as they are together
+    return joined if len(joined) == ID_LENGTH * len(ids) and max(map(len, ids), default=ID_LENGTH) == ID_LENGTH else ids
 
 
 class _Slices:
@@ -478,18 +477,10 @@ class MapView(QWebEngineView):
     def set_add_mode(self, on: bool) -> None:
         self.call("setAddMode", on)
 
-    def set_lines(self, specs: list[dict[str, Any]]) -> None:
-        """The watch lines (``features.line_specs``), sent as columns: a string of fixed-width ids per field and
-        the roles as numbers, not an object per line (a city's 8,600 lines: half the UI thread's time, a third of the
-        page's parse)."""
-        if not all(spec.keys() == _LINE_KEYS for spec in specs):
-            self.call("setLines", specs)  # hand-made specs (tests): as they are
-            return
-        roles: dict[str, int] = {}
-        self.call("setLines", {
-            "ids": _joined_ids([s["id"] for s in specs]), "from": _joined_ids([s["from"] for s in specs]),
-            "to": _joined_ids([s["to"] for s in specs]), "personIds": _joined_ids([s["personId"] for s in specs]),
-            "roles": [roles.setdefault(s["role"], len(roles)) for s in specs], "roleNames": list(roles)})
+    def set_lines(self, lines: LineColumns | list[dict[str, Any]]) -> None:
+        """The watch lines as columns (``features.line_specs``, made off the UI thread: handed on as they are), or
+        hand-made specs {id, from, to, role, personId} (tests)."""
+        self.call("setLines", lines.message() if isinstance(lines, LineColumns) else lines)
 
     def show_lines(self, on: bool) -> None:
         self.call("showLines", on)

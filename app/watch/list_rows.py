@@ -120,12 +120,14 @@ def link_statement(town_id: uuid.UUID):  # noqa: ANN201 - a Select
     )
 
 
-def read_concerns(session: Session, town_id: uuid.UUID, make: Any = None, *, homes: list | None = None
-                  ) -> list[ConcernView]:
+def read_concerns(session: Session, town_id: uuid.UUID, make: Any = None, *, homes: list | None = None,
+                  lines: list | None = None) -> list[ConcernView]:
     """The town's persons of concern in map-number order, each with their current watchers (two queries): the
     list ``network.list_concerns`` gives (tests/test_list_rows.py compares it with the typed-row read). ``make``:
     an ``id_maker()`` to share with later reads. ``homes``: a list that gets each household's row for
-    ``exposures_of_rows`` (its stored exposure, read in the same query), one per household in map-number order."""
+    ``exposures_of_rows`` (its stored exposure, read in the same query), one per household in map-number order.
+    ``lines``: a list that gets each link as its stored keys for ``network.line_keys`` (link, person, the person's
+    household, watcher, the watcher's household, role), in the order of the list and of each person's links."""
     with no_gc_pauses():
         make = make or id_maker()
         db = session.connection()  # Core rows: no ORM loading step per row
@@ -139,6 +141,7 @@ def read_concerns(session: Session, town_id: uuid.UUID, make: Any = None, *, hom
                     last = row[1]
                     homes.append((last, row[8], *row[11:]))  # id, number, lat, lon, stored
         links: dict[Any, list[WatchLinkView]] = defaultdict(list)
+        keys: dict[Any, list[tuple]] = defaultdict(list)  # person key -> its links' keys (with ``lines``)
         watchers: dict[Any, WatcherView] = {}
         for (link_key, person_key, involvement, frequency, since, note, watcher_key, name, kana, phone, address,
              role, home_key) in db.execute(link_statement(town_id)):
@@ -149,6 +152,11 @@ def read_concerns(session: Session, town_id: uuid.UUID, make: Any = None, *, hom
             links[person_key].append(WatchLinkView(_uuid(link_key) if isinstance(link_key, str) else link_key,
                                                    make(person_key), w, involvement, _frequency(frequency),
                                                    _day(since), note))
+            if lines is not None:
+                keys[person_key].append((link_key, watcher_key, home_key, role))
+        if lines is not None:
+            lines += [(link_key, row[0], row[1], watcher_key, home_key, role)
+                      for row in rows if row[0] in keys for link_key, watcher_key, home_key, role in keys[row[0]]]
         empty: tuple = ()
         return [ConcernView(PersonView(make(pid), home, name, kana, _day(born), phone, True, concerns),
                             home, number, household_name, address,

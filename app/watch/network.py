@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from collections import defaultdict
 from collections.abc import Iterable
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased, selectinload
@@ -17,7 +18,7 @@ from app.core.text import search_key
 from app.core.views import PersonView
 from app.models import Household, Person, Town, utcnow
 from app.models.watch import Watcher, WatcherRole, WatchFrequency, WatchLink
-from app.watch.list_rows import read_concerns
+from app.watch.list_rows import _text, read_concerns
 from app.watch.views import (
     ConcernView,
     LinkFields,
@@ -128,15 +129,27 @@ def watch_lines(session: Session, town_id: uuid.UUID, *, concerns: list[ConcernV
     and only the watchers' homes are read (one query over the town's watchers, no pass over its members)."""
     if concerns is None:
         concerns = list_concerns(session, town_id)
-    home = aliased(Household)
-    mapped = set(session.scalars(
-        select(Watcher.id).join(home, home.id == Watcher.household_id)
-        .where(Watcher.town_id == town_id, Watcher.deleted_at.is_(None), home.town_id == town_id,
-               home.deleted_at.is_(None))))
+    mapped = _mapped_watchers(session, town_id, Watcher.id)
     return [WatchLineView(link.id, c.person.id, c.household_id, link.watcher.id, link.watcher.household_id,
                           link.watcher.role)
             for c in concerns for link in c.links
             if link.watcher.id in mapped and link.watcher.household_id is not None]  # mapped: it has a household
+
+
+def line_keys(session: Session, town_id: uuid.UUID, links: list[tuple]) -> list[tuple]:
+    """``watch_lines`` as stored keys, for the page (``features.line_columns``): of the links ``read_concerns``
+    gave as keys (``lines=``), those whose watcher lives in a live household of the town; no view, no UUID made."""
+    mapped = _mapped_watchers(session, town_id, _text(Watcher.id, "watcher_key"))
+    return [link for link in links if link[3] in mapped]
+
+
+def _mapped_watchers(session: Session, town_id: uuid.UUID, column: Any) -> set:
+    """The town's live watchers who live in a live household of the town: ``column`` of each (an id, or a key)."""
+    home = aliased(Household)
+    return set(session.scalars(
+        select(column).join(home, home.id == Watcher.household_id)
+        .where(Watcher.town_id == town_id, Watcher.deleted_at.is_(None), home.town_id == town_id,
+               home.deleted_at.is_(None))))
 
 
 # ---------------------------------------------------------------- watchers

@@ -9,7 +9,6 @@ import uuid
 from collections.abc import Callable, Iterable, MutableMapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QSettings, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QFileDialog, QLabel, QMainWindow
@@ -23,7 +22,7 @@ from app.emergency.views import CardView
 from app.hazards.exposure import ExposureView, exposures_of_rows
 from app.hazards.importer import list_layers
 from app.households import households
-from app.maps.features import gap_households, legend, line_specs, reference_collection
+from app.maps.features import LineColumns, gap_households, legend, line_columns, reference_collection
 from app.maps.hazard_layers import hazard_overlay, page_extent
 from app.maps.query import TownLayer, member_labels, town_layer
 from app.maps.view import EncodedFeatures, FeatureKinds, MapView
@@ -43,7 +42,7 @@ from app.ui.watch_panel import WatchPanel
 from app.ui.worker import BackgroundRead
 from app.watch import list_rows
 from app.watch import network as watch
-from app.watch.views import ConcernView, WatchLineView
+from app.watch.views import ConcernView
 
 log = logging.getLogger(__name__)
 translate = QCoreApplication.translate
@@ -55,15 +54,15 @@ class TownDetails:
 
     town_id: uuid.UUID
     concerns: list[ConcernView]
-    lines: list[WatchLineView]
     cards: list[CardView]
     meetings: list[MeetingView]
     meeting_id: uuid.UUID | None
     queue: list[QueueItem]
     exposures: list[ExposureView] = field(default_factory=list)  # at the homes of the persons of concern (Step II)
-    # What the page gets, made in the read from plain data (a city's 8,600 lines are 35,000 id strings): the watch
-    # lines (``line_specs(lines)``) and the households with a person nobody watches (``gap_households(concerns)``)
-    line_specs: list[dict[str, Any]] = field(default_factory=list)
+    # What the page gets, made in the read from plain data: the watch lines, from their stored keys (a city's
+    # 8,600 lines: no view, UUID or id string made per line), and the households with a person nobody watches
+    # (``gap_households(concerns)``)
+    line_specs: LineColumns = LineColumns()
     gaps: list[str] = field(default_factory=list)
     homes: frozenset[uuid.UUID] = frozenset()  # the households of ``concerns`` (the edit path asks it)
 
@@ -76,17 +75,17 @@ def read_town_details(s: Session, town_id: uuid.UUID, keep: uuid.UUID | None) ->
     with no_gc_pauses():
         make = list_rows.id_maker()  # the households' UUIDs, made once for the concerns and their exposures
         homes: list = []  # the homes' stored exposures, read with the concerns (one pass over their households)
-        concerns = list_rows.read_concerns(s, town_id, make, homes=homes)
+        links: list = []  # the links' stored keys, read with the concerns
+        concerns = list_rows.read_concerns(s, town_id, make, homes=homes, lines=links)
         all_meetings = meetings.list_meetings(s, town_id)
         meeting_id = keep or (all_meetings[0].id if all_meetings else None)
-        lines = watch.watch_lines(s, town_id, concerns=concerns)
-        details = TownDetails(town_id, concerns, lines,
+        details = TownDetails(town_id, concerns,
                               emergency.list_cards(s, town_id, concerns=concerns),
                               all_meetings, meeting_id,
                               meetings.review_queue(s, town_id, meeting_id=meeting_id, concerns=concerns),
                               # the hazards of the homes on the Step II list, not of every household
                               list(exposures_of_rows(s, homes, make).values()),
-                              line_specs(lines), gap_households(concerns),
+                              line_columns(watch.line_keys(s, town_id, links)), gap_households(concerns),
                               frozenset(c.household_id for c in concerns))
         # The views are kept (the lists show them), and they are acyclic: the collector would walk all of them at
         # its next pass, and again when it moved them to its oldest generation. Moved there at once (freeze, then
