@@ -21,8 +21,9 @@
                   xy: new Float64Array(0), num: new Int32Array(0), set: new Uint16Array(0),
                   flags: new Uint8Array(0), alive: new Uint8Array(0) };
   var CONCERN = 1, APPROXIMATE = 2;
-  // The town's distinct category sets: their codes (priority order), symbol and whether the filter shows them.
-  var sets = { codes: [], index: new Map(), sym: [], shown: [] };
+  // The town's distinct category sets: their codes (priority order), symbol, whether the filter shows them and how
+  // many live households have them (a filter counts what it shows from these, not from every household).
+  var sets = { codes: [], index: new Map(), sym: [], shown: [], live: [] };
   var places = P.places = new Map();  // id -> GeoJSON Feature of a gathering place
   var numText = new Map();             // slot -> a map number that is not a whole number (shown as sent, as text)
   // Ids as Python sends a list of them: one string of fixed-width UUIDs, or (other ids) a list.
@@ -63,12 +64,13 @@
     if (i === undefined) {
       i = sets.codes.length;
       sets.index.set(key, i); sets.codes.push(codes); sets.sym.push(symbolOf(codes)); sets.shown.push(setShown(codes));
+      sets.live.push(0);
     }
     return i;
   }
   function clear() {
     H.n = H.live = 0; H.ids = []; H.labels = []; H.addresses = []; H.texts = []; H.slot = new Map(); H.upserted = new Set();
-    H.alive.fill(0);
+    H.alive.fill(0); sets.live.fill(0);
     places.clear(); numText.clear();
   }
   // Columns of households (c: their header, buf: the message it describes) appended after those already held
@@ -97,8 +99,10 @@
     for (var i = 0; i < n; i++) {
       var s = start + i, id = ids.substr(i * ID_WIDTH, ID_WIDTH);
       var old = H.slot.get(id);
-      if (old !== undefined && H.alive[old]) { H.alive[old] = 0; H.live--; }  // sent again: the newer wins
-      H.set[s] = local[raw[i]]; H.alive[s] = 1;
+      if (old !== undefined && H.alive[old]) {  // sent again: the newer wins
+        H.alive[old] = 0; H.live--; sets.live[H.set[old]]--;
+      }
+      H.set[s] = local[raw[i]]; H.alive[s] = 1; sets.live[H.set[s]]++;
       H.ids[s] = id;
       H.slot.set(id, s);
     }
@@ -117,11 +121,13 @@
     var id = String(f.id), p = f.properties, s = H.slot.get(id);
     if (s === undefined || !H.alive[s]) {
       grow(H.n + 1); s = H.n++; H.slot.set(id, s); H.ids[s] = id; H.alive[s] = 1; H.live++;
+    } else {
+      sets.live[H.set[s]]--;
     }
     H.xy[2 * s] = f.geometry.coordinates[0]; H.xy[2 * s + 1] = f.geometry.coordinates[1];
     var number = p.mapNumber;
     if (typeof number === "number" && (number | 0) === number) { H.num[s] = number; numText.delete(s); } else { numText.set(s, number); }
-    H.set[s] = internSet(p.categories);
+    H.set[s] = internSet(p.categories); sets.live[H.set[s]]++;
     H.flags[s] = (p.ofConcern ? CONCERN : 0) | (p.approximate ? APPROXIMATE : 0);
     H.labels[s] = String(p.label === undefined || p.label === null ? "" : p.label); H.upserted.add(s);
     H.addresses[s] = String(p.address === undefined || p.address === null ? "" : p.address);
@@ -130,7 +136,7 @@
     var s = H.slot.get(id);
     if (s === undefined) { return false; }
     H.slot.delete(id);
-    if (H.alive[s]) { H.alive[s] = 0; H.live--; }
+    if (H.alive[s]) { H.alive[s] = 0; H.live--; sets.live[H.set[s]]--; }
     return true;
   }
   // A household's label or address (key "labels" or "addresses"): as set since (upsert, setLabels), or as sent.
@@ -397,7 +403,6 @@
       }
       rects.push(around(x, y, drawn.labelW));
     });
-    var ratio = drawn.ratio;
     var ext = [E, E, E + (P.labelsOn ? drawn.labelW : 0), E + (P.labelsOn ? LH : 0)];  // left, up, right, down
     var reach = Math.max(ext[2], ext[3]);  // how far from a box a symbol's centre can be and still paint in it
     function near(rc) {
@@ -417,13 +422,34 @@
       }
       return out;
     }
-    for (var b = 0; b < rects.length; b++) {
-      // The box in the canvas's own pixels, whole pixels.
-      var x0 = Math.max(0, Math.floor(rects[b][0] * ratio)), y0 = Math.max(0, Math.floor(rects[b][1] * ratio));
-      var x1 = Math.min(ctx.canvas.width, Math.ceil(rects[b][2] * ratio));
-      var y1 = Math.min(ctx.canvas.height, Math.ceil(rects[b][3] * ratio));
-      if (x1 <= x0 || y1 <= y0) { continue; }
-      var hit = near([x0 / ratio, y0 / ratio, x1 / ratio, y1 / ratio]);
+    // The boxes in the canvas's own pixels, whole pixels. Boxes so near that one symbol could paint in both become
+    // their union: then no symbol painted for one box paints in another, and every box is painted on the scratch
+    // canvas before any is copied (once a box is copied the canvas shares the scratch's bitmap, and painting there
+    // again copied all of it: an add's boxes cost the page twice what they do now).
+    var ratio = drawn.ratio, boxes = [];
+    var reachW = (ext[0] + ext[2]) * ratio + 1, reachH = (ext[1] + ext[3]) * ratio + 1;  // a symbol's paint's size
+    rects.forEach(function (rc) {
+      var box = [Math.max(0, Math.floor(rc[0] * ratio)), Math.max(0, Math.floor(rc[1] * ratio)),
+                 Math.min(ctx.canvas.width, Math.ceil(rc[2] * ratio)),
+                 Math.min(ctx.canvas.height, Math.ceil(rc[3] * ratio))];
+      if (box[2] <= box[0] || box[3] <= box[1]) { return; }
+      for (var k = 0; k < boxes.length; k++) {
+        var o = boxes[k];
+        if (box[0] - o[2] < reachW && o[0] - box[2] < reachW && box[1] - o[3] < reachH && o[1] - box[3] < reachH) {
+          boxes.splice(k, 1);
+          box = [Math.min(box[0], o[0]), Math.min(box[1], o[1]), Math.max(box[2], o[2]), Math.max(box[3], o[3])];
+          k = -1;  // the union may now be near a box already passed
+        }
+      }
+      boxes.push(box);
+    });
+    if (!boxes.length) { return true; }
+    // Every symbol that paints in a box is painted whole, at the very same pixels, on a scratch canvas of the
+    // canvas's size, and the box is copied across: a clip through a symbol, or the same symbol painted at other
+    // coordinates, lets the rasterizer smooth its edges a little differently from a full pass.
+    var off = scratch(ctx.canvas.width, ctx.canvas.height), octx = off.getContext("2d");
+    boxes.forEach(function (box) {
+      var hit = near([box[0] / ratio, box[1] / ratio, box[2] / ratio, box[3] / ratio]);
       hit.sort(function (a, b) { return drawn.z[a] - drawn.z[b]; });
       var slots = [], pts = [], placeList = [], placePts = [];
       hit.forEach(function (n) {
@@ -433,20 +459,19 @@
           slots.push(drawn.z[n]); pts.push([drawn.x[n], drawn.y[n]]);
         }
       });
-      // Every symbol that paints in the box is painted whole, at the very same pixels, on a scratch canvas of
-      // the canvas's size, and the box is copied across: a clip through a symbol, or the same symbol painted at
-      // other coordinates, lets the rasterizer smooth its edges a little differently from a full pass.
-      var off = scratch(ctx.canvas.width, ctx.canvas.height), octx = off.getContext("2d");
-      octx.setTransform(1, 0, 0, 1, 0, 0); octx.clearRect(x0, y0, x1 - x0, y1 - y0);
+      octx.setTransform(1, 0, 0, 1, 0, 0); octx.clearRect(box[0], box[1], box[2] - box[0], box[3] - box[1]);
       octx.setTransform(ratio, 0, 0, ratio, 0, 0);
       paintList(octx, slots, pts, placeList, placePts);
-      ctx.save();
-      ctx.setTransform(1, 0, 0, 1, 0, 0);
-      ctx.globalAlpha = 1; ctx.globalCompositeOperation = "source-over"; ctx.imageSmoothingEnabled = false;
-      ctx.clearRect(x0, y0, x1 - x0, y1 - y0);
-      ctx.drawImage(off, x0, y0, x1 - x0, y1 - y0, x0, y0, x1 - x0, y1 - y0);
-      ctx.restore();
-    }
+    });
+    ctx.save();
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.globalAlpha = 1; ctx.globalCompositeOperation = "source-over"; ctx.imageSmoothingEnabled = false;
+    boxes.forEach(function (box) {
+      var w = box[2] - box[0], h = box[3] - box[1];
+      ctx.clearRect(box[0], box[1], w, h);
+      ctx.drawImage(off, box[0], box[1], w, h, box[0], box[1], w, h);
+    });
+    ctx.restore();
     return true;
   }
   // The scratch canvas lives from an edit to the next full pass (a pan, a zoom, a filter), which lets it go:
@@ -515,25 +540,36 @@
   };
 
   // ---------------------------------------------------------------- the drag handle
-  var handle = null;
+  // The handle of one size is kept and moved to the next household selected (an add selects the new one): a marker
+  // made and put on the map at each select cost the page more than the symbols' repaint.
+  var handle = null, handleId = null, handleSize = 0;
   P.updateHandle = function () {
-    if (handle) { handle.remove(); handle = null; }
     var id = P.selectedId, s = id === null ? undefined : H.slot.get(id);
     var ok = s !== undefined ? visibleSlot(s) : (id !== null && places.has(id) && visiblePlace(places.get(id)));
-    if (!ok || P.config.editable === false) { return; }
+    if (!ok || P.config.editable === false) {
+      if (handle) { handle.remove(); handle = null; }
+      return;
+    }
     var concern = s !== undefined && !!(H.flags[s] & CONCERN), size = householdSize(concern) + 8;
+    handleId = id;
+    if (handle && handleSize === size) { handle.setLatLng(P.latLngOf(id)); return; }
+    if (handle) { handle.remove(); }
     var div = document.createElement("div");
     div.className = "drag-handle";
     div.title = P.config.labels.dragHint || "";
+    handleSize = size;
     handle = L.marker(P.latLngOf(id), {
       draggable: true, keyboard: false, zIndexOffset: 1000,
       icon: L.divIcon({ html: div, className: "sasaeai-handle", iconSize: [size, size], iconAnchor: [size / 2, size / 2] })
     });
-    handle.on("dragend", function () {
-      var ll = handle.getLatLng();
-      if (P.bridge) { P.bridge.featureMoved(id, ll.lng, ll.lat); }
+    handle.on("dragend", function (ev) {
+      var ll = ev.target.getLatLng();
+      if (P.bridge) { P.bridge.featureMoved(handleId, ll.lng, ll.lat); }
     });
-    handle.on("click", function (ev) { L.DomEvent.stopPropagation(ev); if (P.bridge) { P.bridge.featureClicked(id); } });
+    handle.on("click", function (ev) {
+      L.DomEvent.stopPropagation(ev);
+      if (P.bridge) { P.bridge.featureClicked(handleId); }
+    });
     handle.addTo(P.map);
   };
   P.hasHandle = function () { return handle !== null; };
@@ -615,7 +651,7 @@
   };
   function visibleCount() {
     var n = 0;
-    for (var s = 0; s < H.n; s++) { if (visibleSlot(s)) { n++; } }
+    for (var i = 0; i < sets.live.length; i++) { if (sets.shown[i]) { n += sets.live[i]; } }
     places.forEach(function (f) { if (visiblePlace(f)) { n++; } });
     return n;
   }
