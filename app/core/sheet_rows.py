@@ -11,14 +11,14 @@ compares both), text stays text as with ``SharedStyles.cell``: formula-like text
 
 from __future__ import annotations
 
-import io
 import re
 import shutil
 import tempfile
 import zipfile
 from collections.abc import Iterable, Sequence
+from datetime import datetime, timezone
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import IO, TYPE_CHECKING
 
 from app.core.sheets import SharedStyles, looks_like_formula
 
@@ -54,7 +54,7 @@ class SheetRows:
         self._quoted: dict[str | None, int] = {}  # the same with the quote prefix, made when first needed
         self._letters: list[str] = []
         self._rows: list[str] = []
-        self._file = tempfile.TemporaryFile()  # noqa: SIM115 - closed by save_workbook
+        self._file: IO[bytes] | None = None  # made when the rows first outgrow memory (``_flush``)
         self.row = 0  # the last row written
         self._merges: list[str] = []  # "A5:A10": a few bytes each (openpyxl's CellRange checks and keeps 1 kB)
         self._breaks: list[int] = []  # rows after which a page ends
@@ -124,14 +124,20 @@ class SheetRows:
         return found
 
     def _flush(self) -> None:
+        if self._file is None:
+            self._file = tempfile.TemporaryFile()  # noqa: SIM115 - closed by _copy_to
         self._file.write("".join(self._rows).encode("utf-8"))
         self._rows.clear()
 
     def _copy_to(self, out) -> None:  # noqa: ANN001 - a writable binary file
-        self._flush()
-        self._file.seek(0)
-        shutil.copyfileobj(self._file, out, 1024 * 1024)
-        self._file.close()
+        """The rows into ``out``: those flushed to the temporary file, then those still held (a small sheet's
+        rows never leave memory)."""
+        if self._file is not None:
+            self._file.seek(0)
+            shutil.copyfileobj(self._file, out, 1024 * 1024)
+            self._file.close()
+        out.write("".join(self._rows).encode("utf-8"))
+        self._rows.clear()
 
 
 def _with_breaks(tail: bytes, breaks: bytes, part: str) -> bytes:
@@ -146,31 +152,48 @@ def _with_breaks(tail: bytes, breaks: bytes, part: str) -> bytes:
     return tail[:at.start()] + breaks + tail[at.start():]
 
 
+class _Package(zipfile.ZipFile):
+    """The workbook's file as openpyxl's writer fills it, each part packed once, straight into the file: the
+    worksheets of ``sheets`` get their rows as openpyxl writes them (a workbook saved whole and then copied part by
+    part had every part packed, unpacked and packed again: 1 ms of a small sheet's 10)."""
+
+    def __init__(self, path: Path, sheets: Sequence[SheetRows]) -> None:
+        super().__init__(path, "w", zipfile.ZIP_DEFLATED, allowZip64=True)
+        self.pending = list(sheets)
+
+    def write(self, filename, arcname=None, compress_type=None, compresslevel=None) -> None:  # noqa: ANN001
+        # A worksheet's part is named once the writer numbers the sheets, just before it writes the part.
+        rows = next((rows for rows in self.pending if rows.ws.path.lstrip("/") == arcname), None)
+        if rows is None:
+            super().write(filename, arcname, compress_type, compresslevel)
+            return
+        self.pending.remove(rows)
+        data = Path(filename).read_bytes()  # the worksheet without its rows: small
+        found = _EMPTY_SHEET_DATA.search(data)
+        if found is None:
+            raise ValueError(f"{arcname}: rows were appended to the sheet through openpyxl as well")
+        merged = rows._merged_cells()
+        if merged and _BEFORE_MERGES.match(data, found.end()):
+            raise ValueError(f"{arcname}: merge the cells through SheetRows only")
+        part = zipfile.ZipInfo(arcname, date_time=zipfile.ZipInfo.from_file(filename).date_time)
+        part.compress_type = zipfile.ZIP_DEFLATED
+        with self.open(part, "w") as out:
+            out.write(data[:found.start()] + b"<sheetData>")
+            rows._copy_to(out)
+            out.write(b"</sheetData>" + merged + _with_breaks(data[found.end():], rows._row_breaks(), arcname))
+
+
 def save_workbook(wb: Workbook, path: Path, sheets: Sequence[SheetRows]) -> Path:
     """Save the write-only workbook ``wb`` to ``path`` with the rows of ``sheets`` in their worksheets."""
-    skeleton = io.BytesIO()
-    wb.save(skeleton)  # every part but the rows: small
-    rows_of = {rows.ws.path.lstrip("/"): rows for rows in sheets}
+    from openpyxl.writer.excel import ExcelWriter
+
     path = Path(path)
-    with zipfile.ZipFile(skeleton) as src, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as dst:
-        for info in src.infolist():
-            data = src.read(info.filename)
-            rows = rows_of.pop(info.filename, None)
-            if rows is None:
-                dst.writestr(info, data)
-                continue
-            found = _EMPTY_SHEET_DATA.search(data)
-            if found is None:
-                raise ValueError(f"{info.filename}: rows were appended to the sheet through openpyxl as well")
-            merged = rows._merged_cells()
-            if merged and _BEFORE_MERGES.match(data, found.end()):
-                raise ValueError(f"{info.filename}: merge the cells through SheetRows only")
-            part = zipfile.ZipInfo(info.filename, date_time=info.date_time)
-            part.compress_type = zipfile.ZIP_DEFLATED
-            with dst.open(part, "w") as out:
-                out.write(data[:found.start()] + b"<sheetData>")
-                rows._copy_to(out)
-                out.write(b"</sheetData>" + merged + _with_breaks(data[found.end():], rows._row_breaks(), info.filename))
-    if rows_of:
-        raise ValueError(f"sheets not in the workbook: {sorted(rows_of)}")
+    wb.properties.modified = datetime.now(tz=timezone.utc).replace(tzinfo=None)  # as openpyxl's own save
+    package = _Package(path, sheets)
+    try:
+        ExcelWriter(wb, package).save()  # every part openpyxl writes, in its order; closes the file
+    finally:
+        package.close()
+    if package.pending:
+        raise ValueError(f"sheets not in the workbook: {sorted(rows.ws.title for rows in package.pending)}")
     return path
