@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import uuid
 
-from sqlalchemy import Row, String, func, or_, select, type_coerce
+from sqlalchemy import Row, func, or_, select
 from sqlalchemy.orm import Session
 
 from app.core.batches import chunks
-from app.models import Household, Person
+from app.models import Household, Person, stored
 from app.models.emergency import Agency, EmergencyCard, EmergencyContact
 
 
@@ -66,9 +66,6 @@ def agency_rows(session: Session, ids: set[uuid.UUID]) -> list[Row]:
 # text; contacts and agencies are read as Step III reads them.
 
 
-def _raw(column):  # noqa: ANN001, ANN202 - a UUID column read as its stored text (no UUID made per row)
-    return type_coerce(column, String)
-
 
 def sheet_person_rows(session: Session, town_id: uuid.UUID) -> list[Row]:
     """The town's live persons needing support (of concern, or with a live card) with the columns the sheet prints,
@@ -80,13 +77,13 @@ def sheet_person_rows(session: Session, town_id: uuid.UUID) -> list[Row]:
     care_manager_name, care_office_key, support_centre_key, note."""
     card = EmergencyCard
     return list(session.execute(
-        select(_raw(Person.id).label("person_key"), Person.name, Person.kana, Person.phone, Person.of_concern,
+        select(stored(Person.id, "person_key"), Person.name, Person.kana, Person.phone, Person.of_concern,
                Person.consent, Person.consent_watchers, Person.consent_agencies, Person.consent_map,
                Person.deleted_at, Household.map_number, Household.address, Household.lat, Household.lon,
-               card.person_id.is_not(None).label("has_card"), _raw(card.family_doctor_id).label("family_doctor_key"),
+               card.person_id.is_not(None).label("has_card"), stored(card.family_doctor_id, "family_doctor_key"),
                card.family_doctor_text, card.care_level, card.medical_notes, card.care_manager_name,
-               _raw(card.care_office_id).label("care_office_key"),
-               _raw(card.support_centre_id).label("support_centre_key"), card.note)
+               stored(card.care_office_id, "care_office_key"),
+               stored(card.support_centre_id, "support_centre_key"), card.note)
         .join(Household, Person.household_id == Household.id)
         .outerjoin(card, (card.person_id == Person.id) & card.deleted_at.is_(None))
         # The town through coalesce(), which no index serves: SQLite starts from the persons of concern

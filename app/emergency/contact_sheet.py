@@ -19,7 +19,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
-from sqlalchemy import String, select, type_coerce
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.core.batches import no_gc_pauses
@@ -33,7 +33,7 @@ from app.emergency import cards as emergency
 from app.emergency.card_rows import agency_rows, sheet_person_rows, town_contacts
 from app.emergency.cards import SortOrder
 from app.emergency.views import CardView
-from app.models import District, Town
+from app.models import District, Town, stored
 from app.models.watch import Watcher, WatchLink
 from app.models.writes import large_cache
 from app.privacy.copies import register_copies, serial_line
@@ -190,9 +190,6 @@ def _town_names(session: Session, town_id: uuid.UUID) -> tuple[str, str]:
     return found[0], found[1]
 
 
-def _raw(column):  # noqa: ANN001, ANN202 - a UUID or time column read as its stored text
-    return type_coerce(column, String)
-
 
 def _watcher_names(session: Session, town_id: uuid.UUID, person_keys: set[str]) -> dict[str, tuple[str, ...]]:
     """The names of the live watchers of the town linked to each of ``person_keys`` (stored ids), in form
@@ -204,9 +201,9 @@ def _watcher_names(session: Session, town_id: uuid.UUID, person_keys: set[str]) 
     if not person_keys:
         return {}
     names = {key: name for key, name in session.execute(
-        select(_raw(Watcher.id), Watcher.name).where(Watcher.town_id == town_id, Watcher.deleted_at.is_(None)))}
+        select(stored(Watcher.id), Watcher.name).where(Watcher.town_id == town_id, Watcher.deleted_at.is_(None)))}
     links = [(person, order, linked, names[watcher]) for person, watcher, order, linked in session.execute(
-        select(_raw(WatchLink.person_id), _raw(WatchLink.watcher_id), WatchLink.sort_order, _raw(WatchLink.created_at))
+        select(stored(WatchLink.person_id), stored(WatchLink.watcher_id), WatchLink.sort_order, stored(WatchLink.created_at))
         .where(WatchLink.deleted_at.is_(None))) if person in person_keys and watcher in names]
     links.sort(key=lambda x: x[:3])
     found: dict[str, list[str]] = {}

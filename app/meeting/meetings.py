@@ -33,13 +33,13 @@ from app.meeting.views import (
     ReviewFields,
     ReviewView,
 )
-from app.models import AuditAction, AuditEntry, EmergencyCard, Household, Person, Town, utcnow
+from app.models import AuditAction, AuditEntry, EmergencyCard, Household, Person, Town, stored, utcnow
 from app.models.audit import operator_of
 from app.models.meeting import AttendeeRole, Meeting, MeetingAttendee, MeetingKind, PersonReview, ReviewOutcome
 from app.models.watch import WatchLink
 from app.privacy import audit
 from app.watch import network as watch
-from app.watch.list_rows import _text, _uuid
+from app.watch.list_rows import _uuid
 
 MAX_NAME = 200
 MAX_ROLE_NOTE = 100
@@ -317,9 +317,9 @@ def _last_reviews(session: Session, person_ids: Iterable[uuid.UUID]) -> dict[uui
         return found
     newest = func.row_number().over(partition_by=PersonReview.person_id,
                                     order_by=(PersonReview.reviewed_on.desc(), PersonReview.created_at.desc()))
-    ranked = select(_text(PersonReview.id, "id"), _text(PersonReview.person_id, "person_id"),
-                    _text(PersonReview.meeting_id, "meeting_id"), _text(PersonReview.reviewed_on, "reviewed_on"),
-                    _text(PersonReview.outcome, "outcome"), PersonReview.note, PersonReview.recorded_by,
+    ranked = select(stored(PersonReview.id, "id"), stored(PersonReview.person_id, "person_id"),
+                    stored(PersonReview.meeting_id, "meeting_id"), stored(PersonReview.reviewed_on, "reviewed_on"),
+                    stored(PersonReview.outcome, "outcome"), PersonReview.note, PersonReview.recorded_by,
                     PersonReview.archived_person.label("archived_person"), newest.label("n"),
                     ).where(PersonReview.deleted_at.is_(None)).subquery()
     raw = session.connection().execute(select(

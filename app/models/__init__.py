@@ -1,7 +1,7 @@
 """SQLAlchemy models of the ledger, its engine factory and its migrations. No Qt here."""
 
 from app.models.audit import AuditAction, AuditEntry, Operator
-from app.models.base import Base, utcnow
+from app.models.base import Base, stored, utcnow
 from app.models.emergency import Agency, AgencyKind, EmergencyCard, EmergencyContact, ReferenceFeature, ReferenceKind
 from app.models.engine import Ledger, open_ledger
 from app.models.entities import (
@@ -89,5 +89,6 @@ __all__ = [
     "PrintedCopy",
     "SharingMode",
     "SharingModeChange",
+    "stored",
     "utcnow",
 ]

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime, timezone
+from typing import Any
 
-from sqlalchemy import DateTime, MetaData, Uuid
+from sqlalchemy import DateTime, MetaData, String, Uuid, type_coerce
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 # Stable constraint names, so Alembic migrations (and SQLite batch mode) can refer to them.
@@ -20,6 +21,14 @@ NAMING_CONVENTION = {
 
 def utcnow() -> datetime:
     return datetime.now(timezone.utc)
+
+
+def stored(column: Any, label: str | None = None) -> Any:
+    """``column`` read as the database holds it, with no conversion per value: a UUID as its hex text in SQLite (a
+    UUID from PostgreSQL's driver), a date or a time as its ISO text. For reads of many rows, which make each
+    distinct value into a UUID or a date once, or compare keys as they are."""
+    raw = type_coerce(column, String)
+    return raw if label is None else raw.label(label)
 
 
 class Base(DeclarativeBase):

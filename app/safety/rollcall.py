@@ -17,11 +17,11 @@ from collections.abc import Iterable
 from operator import itemgetter
 from typing import cast
 
-from sqlalchemy import ColumnElement, Label, String, func, select, type_coerce
+from sqlalchemy import ColumnElement, Label, func, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from app.hazards.exposure import ExposureView, exposures_for
-from app.models import District, Household, Person, Town, Watcher, WatcherRole, WatchLink
+from app.models import District, Household, Person, Town, Watcher, WatcherRole, WatchLink, stored
 from app.models.safety import SafetyEvent, SafetyStatus
 from app.models.writes import large_cache
 from app.safety.incidents import event_view, get_incident
@@ -83,7 +83,7 @@ def _watchers(session: Session, person_ids: list[uuid.UUID]) -> dict[str, list[t
 def _raw(column: InstrumentedAttribute) -> Label:
     """A key as the database holds it: hex text in SQLite, turned into a UUID once per distinct value here
     (the column type would build one per row and per column)."""
-    return type_coerce(column, String).label(f"{column.class_.__tablename__}_{column.key}")
+    return stored(column, f"{column.class_.__tablename__}_{column.key}")
 
 
 class _Keys(dict):

@@ -15,21 +15,15 @@ from collections import defaultdict
 from datetime import date
 from typing import Any
 
-from sqlalchemy import String, func, select, type_coerce
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.core.batches import no_gc_pauses
 from app.core.views import PersonView
 from app.hazards.exposure import exposure_columns
-from app.models import Household, Person
+from app.models import Household, Person, stored
 from app.models.watch import Watcher, WatcherRole, WatchFrequency, WatchLink
 from app.watch.views import ConcernView, WatcherView, WatchLinkView
-
-
-def _text(column: Any, label: str) -> Any:
-    """The column as its driver gives it (hex text in SQLite, a UUID from PostgreSQL's driver): no processor."""
-    return type_coerce(column, String).label(label)
-
 
 _new = object.__new__
 _set = object.__setattr__
@@ -87,9 +81,10 @@ def concern_statement(town_id: uuid.UUID, *, exposures: bool = False):  # noqa: 
     dates read as stored; with ``exposures``, each household's stored exposure row after them (outer join: none
     when the household has none yet)."""
     query = (
-        select(_text(Person.id, "person_key"), _text(Person.household_id, "household_key"), Person.name, Person.kana, _text(Person.birth_date, "born"),
-               Person.phone, Person.concerns, Person.sort_order, Household.map_number, Household.name.label("household_name"),
-               Household.address, Household.lat, Household.lon)
+        select(stored(Person.id, "person_key"), stored(Person.household_id, "household_key"), Person.name,
+               Person.kana, stored(Person.birth_date, "born"), Person.phone, Person.concerns, Person.sort_order,
+               Household.map_number, Household.name.label("household_name"), Household.address, Household.lat,
+               Household.lon)
         .join(Household, Person.household_id == Household.id)
         # coalesce(): no index serves it, so SQLite reads the members in one pass and each one's household by key.
         # The member's deletion through coalesce() too: SQLite then takes ix_person_of_concern, whose entries are in
@@ -101,8 +96,8 @@ def concern_statement(town_id: uuid.UUID, *, exposures: bool = False):  # noqa: 
         .order_by(Household.map_number, Person.sort_order)
     )
     if exposures:
-        stored, columns = exposure_columns()
-        query = query.add_columns(*columns).outerjoin(stored, stored.c.household_id == Household.id)
+        exposure, columns = exposure_columns()
+        query = query.add_columns(*columns).outerjoin(exposure, exposure.c.household_id == Household.id)
     return query
 
 
@@ -110,10 +105,11 @@ def link_statement(town_id: uuid.UUID):  # noqa: ANN201 - a Select
     """Live links whose watcher is a live watcher of the town, in form order (starting from the town's watchers,
     SQLite reads the links by key and never every member of the town)."""
     return (
-        select(_text(WatchLink.id, "link_key"), _text(WatchLink.person_id, "person_key"), WatchLink.involvement, _text(WatchLink.frequency, "frequency"),
-               _text(WatchLink.since, "since"), WatchLink.note, _text(Watcher.id, "watcher_key"), Watcher.name, Watcher.kana, Watcher.phone,
+        select(stored(WatchLink.id, "link_key"), stored(WatchLink.person_id, "person_key"), WatchLink.involvement,
+               stored(WatchLink.frequency, "frequency"), stored(WatchLink.since, "since"), WatchLink.note,
+               stored(Watcher.id, "watcher_key"), Watcher.name, Watcher.kana, Watcher.phone,
                # the role and frequency as stored: made into their enums once per watcher, by a dict per link
-               Watcher.address, _text(Watcher.role, "role"), _text(Watcher.household_id, "home_key"))
+               Watcher.address, stored(Watcher.role, "role"), stored(Watcher.household_id, "home_key"))
         .join(Watcher, WatchLink.watcher_id == Watcher.id)
         .where(Watcher.town_id == town_id, Watcher.deleted_at.is_(None), WatchLink.deleted_at.is_(None))
         .order_by(WatchLink.person_id, WatchLink.sort_order, WatchLink.created_at)

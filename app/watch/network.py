@@ -16,9 +16,9 @@ from app.core.errors import QT_TRANSLATE_NOOP, LedgerError, NotFound
 from app.core.records import live
 from app.core.text import search_key
 from app.core.views import PersonView
-from app.models import Household, Person, Town, utcnow
+from app.models import Household, Person, Town, stored, utcnow
 from app.models.watch import Watcher, WatcherRole, WatchFrequency, WatchLink
-from app.watch.list_rows import _text, read_concerns
+from app.watch.list_rows import read_concerns
 from app.watch.views import (
     ConcernView,
     LinkFields,
@@ -139,7 +139,7 @@ def watch_lines(session: Session, town_id: uuid.UUID, *, concerns: list[ConcernV
 def line_keys(session: Session, town_id: uuid.UUID, links: list[tuple]) -> list[tuple]:
     """``watch_lines`` as stored keys, for the page (``features.line_columns``): of the links ``read_concerns``
     gave as keys (``lines=``), those whose watcher lives in a live household of the town; no view, no UUID made."""
-    mapped = _mapped_watchers(session, town_id, _text(Watcher.id, "watcher_key"))
+    mapped = _mapped_watchers(session, town_id, stored(Watcher.id, "watcher_key"))
     return [link for link in links if link[3] in mapped]
 
 

@@ -14,13 +14,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import String, func, select, type_coerce
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.core.errors import QT_TRANSLATE_NOOP
 from app.core.sheets import ChangeKind, Choice, FieldChange, Option, Preview, PreviewRow, cell_ref
 from app.core.text import fold
-from app.models import AuditEntry, Household, HouseholdCategory, Person
+from app.models import AuditEntry, Household, HouseholdCategory, Person, stored
 from app.models.entities import household_category_link
 from app.models.watch import Watcher, WatchLink
 from app.watch.roster import keys
@@ -80,9 +80,6 @@ class Town:
     by_name_birth: dict[tuple[str, date], list[Known]] = field(default_factory=dict)
 
 
-def _raw(column):  # noqa: ANN001, ANN202 - a UUID column read as its stored text (no per-value processing)
-    return type_coerce(column, String)
-
 
 def _load_town(session: Session, town_id: uuid.UUID, records: list[RosterRow]) -> Town:
     """What matching and writing need for these roster rows, in a fixed number of Core queries: only the
@@ -101,7 +98,7 @@ def _load_town(session: Session, town_id: uuid.UUID, records: list[RosterRow]) -
     household_names: dict[uuid.UUID, str] = {}
     at_home: dict[str, tuple[str, int]] = {}  # stored id → (address, map number)
     for hid, address, name, map_number in session.execute(
-            select(_raw(Household.id), Household.address, Household.name, Household.map_number)
+            select(stored(Household.id), Household.address, Household.name, Household.map_number)
             .where(*live_household, keys.household_address_in(addresses))):
         household_names[as_id(hid)] = name
         at_home[hid] = (address, map_number)
@@ -113,7 +110,7 @@ def _load_town(session: Session, town_id: uuid.UUID, records: list[RosterRow]) -
     last_sort_order: dict[uuid.UUID, int] = {}
     members = []
     for pid, hid, name, kana, phone, concerns, birth, of_concern, order, live in session.execute(
-            select(_raw(Person.id), _raw(Person.household_id), Person.name, Person.kana, Person.phone,
+            select(stored(Person.id), stored(Person.household_id), Person.name, Person.kana, Person.phone,
                    Person.concerns, Person.birth_date, Person.of_concern, Person.sort_order,
                    Person.deleted_at.is_(None)).where(keys.ids_in("person.household_id", at_home, "homes"))):
         home = as_id(hid)
@@ -138,12 +135,12 @@ def _load_town(session: Session, town_id: uuid.UUID, records: list[RosterRow]) -
             persons.append(Known(pid, as_id(hid), name, kana, phone, concerns, birth, bool(of_concern), address))
     touched = {p.household_id.hex for p in persons} | {hid for hid, (address, _) in at_home.items() if address}
     elsewhere = {p.household_id.hex for p in persons if p.household_id not in household_names}  # homes' read above
-    for hid, name in session.execute(select(_raw(Household.id), Household.name)
+    for hid, name in session.execute(select(stored(Household.id), Household.name)
                                      .where(keys.ids_in("household.id", elsewhere, "matched_households"))):
         household_names[as_id(hid)] = name
     household_categories: dict[uuid.UUID, set[str]] = defaultdict(set)
     for hid, code in session.execute(
-        select(_raw(household_category_link.c.household_id), HouseholdCategory.code)
+        select(stored(household_category_link.c.household_id), HouseholdCategory.code)
         .join(HouseholdCategory, HouseholdCategory.id == household_category_link.c.category_id)
         .where(keys.ids_in("household_category_link.household_id", touched, "touched"))
     ):
@@ -153,7 +150,7 @@ def _load_town(session: Session, town_id: uuid.UUID, records: list[RosterRow]) -
                                      .where(Watcher.town_id == town_id, Watcher.deleted_at.is_(None))):
         watchers[folded(name)].append(wid)
     last_sort_order.update({as_id(hid): top for hid, top in session.execute(  # households found by birth only
-        select(_raw(Person.household_id), func.max(Person.sort_order))
+        select(stored(Person.household_id), func.max(Person.sort_order))
         .where(keys.ids_in("person.household_id", touched - at_home.keys(), "elsewhere_touched"))
         .group_by(Person.household_id))})
     live_links: set[tuple[uuid.UUID, uuid.UUID]] = set()
