@@ -6,6 +6,8 @@ the 国土数値情報 A31a schema (tests/hazard_files.py) around a household in
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from openpyxl import load_workbook
 from shapely.geometry import box as square
@@ -105,3 +107,55 @@ def test_a_household_that_moved_into_the_zone_is_sent_by_its_new_position(ledger
     assert moved.hazard == "洪水" and moved.name == "新在家公園"
     with ledger.Session() as s:
         assert emergency.nearest_designated_shelter(s, persons["dry"].household_id) == moved
+
+
+def _twin_shelters(path, lon, lat):
+    """Two 指定避難所 at one point (a school and its gym listed apart): equally near to every household."""
+    features = [{"type": "Feature", "geometry": {"type": "Point", "coordinates": [lon, lat]},
+                 "properties": {"NO": no, "共通ID": f"E18209{no}", "都道府県名及び市町村名": "福井県越前市",
+                                "施設・場所名": name, "住所": "福井県越前市粟田部町1", "備考": ""}}
+                for no, name in ((1, "双子小学校"), (2, "双子小学校体育館"))]
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False),
+                    encoding="utf-8")
+    return path
+
+
+def test_the_list_gives_every_household_the_shelter_its_own_card_gives(ledger, tmp_path):
+    twins = (HOME[0] - 0.01, HOME[1] + 0.01)
+    with ledger.Session.begin() as s:
+        # GIVEN no shelter yet; a household with no position, one far from everything, one as far from two
+        # shelters at one point as from each other (equal distances), and two persons at home in the flood zone
+        town = create_town(s, "岡本地区", "粟田部町", center=(HOME[1], HOME[0]))
+        for position, names in ((None, ["位置 不明"]), ((HOME[0] + 0.5, HOME[1]), ["遠方 次郎"]),
+                                ((twins[0] + 0.003, twins[1]), ["等距 三郎"]), (AWAY, ["武生 一郎"]),
+                                (HOME, ["越前 花子", "越前 太郎"])):
+            household = add_household(s, town.id, MapPoint(Crs.GEO, *position) if position else None)
+            for name in names:
+                add_person(s, household.id, PersonFields(name, of_concern=True))
+
+    def both():
+        """The one-pass answers of the list against each card read alone."""
+        with ledger.Session() as s:
+            listed = emergency.list_cards(s, town.id)
+            return {v.person.name: (v.shelter, emergency.get_card(s, v.person.id).shelter) for v in listed}
+
+    before = both()
+    assert all(many == one for many, one in before.values())
+    assert before.pop("位置 不明")[0].status is ShelterStatus.NO_POSITION
+    assert {many.status for many, _ in before.values()} == {ShelterStatus.NO_SHELTERS}
+    # WHEN the twin shelters, GSI's files and a flood zone over the last household (花筐小学校, the nearest site,
+    # is not open for floods; 岡本小学校 is in the zone) are imported
+    with ledger.Session.begin() as s:
+        import_layer(s, ECHIZEN / "gsi_emergency_shiteikinkyu.geojson")
+        import_layer(s, ECHIZEN / "gsi_evacuation_shiteihinanjo.geojson")
+        import_layer(s, _twin_shelters(tmp_path / "gsi_evacuation_shiteihinanjo.geojson", *twins))
+        import_hazard(s, write_geojson(tmp_path / "A31a-23_18.geojson", [flood(ZONE, 3, "鞍谷川")]))
+    after = both()
+    # THEN the list names for each person the shelter, the distance and the hazard its own card names
+    assert all(many == one for many, one in after.values()), after
+    assert after["位置 不明"][0].status is ShelterStatus.NO_POSITION
+    assert after["遠方 次郎"][0].status is ShelterStatus.NONE_NEAR and after["遠方 次郎"][0].label == ""
+    assert after["越前 花子"][0] == after["越前 太郎"][0]
+    assert after["越前 花子"][0].label.startswith("洪水時: 新在家公園（約 ")
+    assert after["等距 三郎"][0].name in ("双子小学校", "双子小学校体育館")
+    assert "時:" not in after["等距 三郎"][0].label and "時:" not in after["武生 一郎"][0].label

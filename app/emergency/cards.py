@@ -457,29 +457,28 @@ def list_cards(session: Session, town_id: uuid.UUID, *, order: str = SortOrder.M
 def _card_views(session: Session, town: Town, concerns: list[ConcernView], order: str) -> list[CardView]:
     town_id = town.id
     cards = {r.person_id: r for r in card_rows(session, town_id)}
-    # (map number, order in the household, person id, person, household id, household name, address, lat, lon)
-    persons = [(c.map_number, c.sort_order, c.person, c.household_id, c.household_name, c.address, c.lat, c.lon)
-               for c in concerns]
+    # (map number, order in the household, person, household id, household name, address, lat, lon, card row,
+    # watchers): what each person's view needs, gathered in one pass rather than looked up by id per row
+    persons = [(c.map_number, c.sort_order, c.person, c.household_id, c.household_name, c.address, c.lat, c.lon,
+                cards.get(c.person.id), tuple(link.watcher.name for link in c.links)) for c in concerns]
     persons += [(r.map_number, r.sort_order, PersonView(pid, r.household_id, r.name, r.kana, r.birth_date, r.phone,
                                                         r.of_concern, r.concerns),
-                 r.household_id, r.household_name, r.address, r.lat, r.lon)
+                 r.household_id, r.household_name, r.address, r.lat, r.lon, r, ())
                 for pid, r in cards.items() if not r.of_concern]
     persons.sort(key=lambda p: (p[0], p[1]))  # stable: the persons of concern keep their order
-    watchers = {c.person.id: tuple(link.watcher.name for link in c.links) for c in concerns}
     contacts = town_contacts(session, town_id)
     agency_ids = {a for r in cards.values() for a in (r.family_doctor_id, r.care_office_id, r.support_centre_id) if a}
     agencies = {r.id: agency_view(r) for r in agency_rows(session, agency_ids)} if agency_ids else {}
-    nearest = nearest_shelters(session)
+    shelters = _designated_shelters(session).nearest_all((p[6], p[7]) for p in persons)
+    town_name = town.name
     views = []
-    for number, _, person, household_id, household_name, address, lat, lon in persons:
-        shelter = nearest(lat, lon)
-        card = cards.get(person.id)
+    for number, _, person, household_id, household_name, address, lat, lon, card, watchers in persons:
         mine = tuple(ContactView(c.id, c.person_id, c.priority, c.name, c.relationship, c.phone, c.address)
                      for c in contacts.get(person.id, ()))
         common: dict[str, Any] = dict(
             person=person, household_id=household_id, map_number=number, household_name=household_name,
-            address=address, town_name=town.name, contacts=mine, watchers=watchers.get(person.id, ()),
-            shelter=shelter, missing=missing_items(card, mine))
+            address=address, town_name=town_name, contacts=mine, watchers=watchers, shelter=shelters[(lat, lon)],
+            missing=missing_items(card, mine))
         if card is None:
             views.append(CardView(has_card=False, **common))
             continue
@@ -558,22 +557,18 @@ def _designated_shelters(session: Session, *, bulk: bool = True) -> ShelterFinde
 
 
 def nearest_shelters(session: Session) -> Callable[[float | None, float | None], NearestShelter]:
-    """The shelter for a position (``_nearest``), worked out once per position (a household's persons share
-    one): for the rows of a whole town."""
+    """The shelter for a position, worked out once per position (a household's persons share one): for the rows
+    of a whole town asked one at a time (``ShelterFinder.nearest_all`` when the positions are known first)."""
     shelters = _designated_shelters(session)
     found: dict[tuple[float | None, float | None], NearestShelter] = {}
 
     def nearest(lat: float | None, lon: float | None) -> NearestShelter:
         shelter = found.get((lat, lon))
         if shelter is None:
-            shelter = found[(lat, lon)] = _nearest(lat, lon, shelters)
+            shelter = found[(lat, lon)] = shelters.nearest(lat, lon)
         return shelter
 
     return nearest
-
-
-def _nearest(lat: float | None, lon: float | None, shelters: ShelterFinder) -> NearestShelter:
-    return shelters.nearest(lat, lon)
 
 
 def nearest_designated_shelter(session: Session, household_id: uuid.UUID) -> NearestShelter:

@@ -16,12 +16,13 @@ zones once per hazard. Made for one household, it computes the hazard at that po
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Table, and_, or_, select
 from sqlalchemy.orm import Session
 
+from app.core.batches import chunks
 from app.emergency.views import SHELTER_REACH_M, NearestShelter, ShelterStatus
 from app.hazards.exposure import PointHazards, hazards_at, load_zones, main_hazard
 from app.hazards.shelters import flagged_for
@@ -39,6 +40,7 @@ HAZARD_NAMES: dict[HazardKind, str] = {HazardKind.FLOOD: "洪水", HazardKind.SE
 Position = tuple[float, float]  # lat, lon
 Home = tuple[int, int, int, int]  # flood rank, sediment class, storm surge rank, tsunami rank (0 = none)
 _SAFE: Home = (0, 0, 0, 0)
+_BLOCK = 1 << 20  # distances computed at once (positions × shelters): 8 MB a temporary array
 
 
 def _homes(found: PointHazards) -> list[Home]:
@@ -50,21 +52,12 @@ def _severity(home: Home, kind: HazardKind) -> int:
     return home[(HazardKind.FLOOD, HazardKind.SEDIMENT, HazardKind.STORM_SURGE, HazardKind.TSUNAMI).index(kind)]
 
 
-def nearest_of(lat: float | None, lon: float | None, shelters: Sequence[ReferenceFeature]) -> NearestShelter:
-    """Step III's rule: the nearest of ``shelters`` as the crow flies, or why there is none."""
-    if lat is None or lon is None:
-        return NearestShelter(ShelterStatus.NO_POSITION)
-    located = [s for s in shelters if s.lat is not None and s.lon is not None]
-    if not located:
-        return NearestShelter(ShelterStatus.NO_SHELTERS)
+def _distances(positions: Sequence[Position], lons: np.ndarray, lats: np.ndarray) -> np.ndarray:
+    """Metres from each position (a row) to each shelter (a column)."""
     import numpy as np
 
-    metres = ground_distance_m(lon, lat, np.array([s.lon for s in located]), np.array([s.lat for s in located]))
-    best = int(np.argmin(metres))
-    if metres[best] > SHELTER_REACH_M:
-        return NearestShelter(ShelterStatus.NONE_NEAR, distance_m=float(metres[best]))
-    s = located[best]
-    return NearestShelter(ShelterStatus.FOUND, s.name, s.address, float(metres[best]), s.id)
+    here = np.array(positions, dtype=float)
+    return ground_distance_m(here[:, 1:], here[:, :1], lons[None, :], lats[None, :])
 
 
 class ShelterFinder:
@@ -79,28 +72,87 @@ class ShelterFinder:
         self._sites: dict[HazardKind, tuple[list[ReferenceFeature], np.ndarray, np.ndarray, np.ndarray]] = {}
 
     def nearest(self, lat: float | None, lon: float | None) -> NearestShelter:
-        if lat is None or lon is None or not self._any_layer():
-            return nearest_of(lat, lon, self.designated)
-        home = self._home(lat, lon)
-        kind = main_hazard(*home)
-        if kind is None:
-            return nearest_of(lat, lon, self.designated)
+        return self.nearest_all([(lat, lon)])[(lat, lon)]
+
+    def nearest_all(self, positions: Iterable[tuple[float | None, float | None]]
+                    ) -> dict[tuple[float | None, float | None], NearestShelter]:
+        """The card's shelter for each position (a household's persons share one), in one pass: the shelters'
+        coordinates are put in arrays once and the distances of a block of positions computed together (a city's
+        thousands of positions, each with its own arrays, cost most of Step III's list)."""
+        found: dict[tuple[float | None, float | None], NearestShelter] = {}
+        placed: list[Position] = []
+        for lat, lon in dict.fromkeys(positions):
+            if lat is None or lon is None:
+                found[(lat, lon)] = NearestShelter(ShelterStatus.NO_POSITION)
+            else:
+                placed.append((lat, lon))
+        designated = placed
+        if placed and self._any_layer():
+            at_risk: dict[HazardKind, list[tuple[Position, int]]] = {}
+            designated = []
+            for position in placed:
+                home = self._home(*position)
+                kind = main_hazard(*home)
+                if kind is None:
+                    designated.append(position)
+                else:
+                    at_risk.setdefault(kind, []).append((position, _severity(home, kind)))
+            for kind, homes in at_risk.items():
+                designated += self._open_for(kind, homes, found)
+        self._nearest_designated(designated, found)
+        return found
+
+    def _open_for(self, kind: HazardKind, homes: list[tuple[Position, int]],
+                  found: dict[tuple[float | None, float | None], NearestShelter]) -> list[Position]:
+        """Into ``found``: the nearest site open for ``kind`` outside its zones (when none is outside, in a zone
+        shallower than the home's, ``severity``), first of equals, within reach; returns the positions left to
+        the nearest 指定避難所."""
         sites, lons, lats, severity = self._flagged(kind)
         if not sites:
-            return nearest_of(lat, lon, self.designated)
+            return [position for position, _ in homes]
         import numpy as np
 
-        distances = ground_distance_m(lon, lat, lons, lats)
-        order = np.argsort(distances, kind="stable")
-        outside = order[severity[order] == 0]
-        inside_zone = len(outside) == 0
-        candidates = outside if not inside_zone else order[severity[order] < _severity(home, kind)]
-        if len(candidates) == 0 or distances[int(candidates[0])] > SHELTER_REACH_M:
-            return nearest_of(lat, lon, self.designated)
-        best = int(candidates[0])
-        s = sites[best]
-        return NearestShelter(ShelterStatus.FOUND, s.name, s.address, float(distances[best]), s.id,
-                              hazard=HAZARD_NAMES[kind], inside_zone=inside_zone)
+        inside_zone = not bool((severity == 0).any())
+        left = []
+        for block in chunks(homes, _BLOCK // len(sites) + 1):
+            metres = _distances([position for position, _ in block], lons, lats)
+            shallower = severity[None, :] < (np.array([depth for _, depth in block])[:, None] if inside_zone else 1)
+            metres = np.where(shallower, metres, np.inf)
+            best = metres.argmin(axis=1)
+            for (position, _), i, m in zip(block, best.tolist(), metres[np.arange(len(block)), best].tolist(),
+                                           strict=True):
+                if m > SHELTER_REACH_M:  # also none open (inf)
+                    left.append(position)
+                else:
+                    s = sites[i]
+                    found[position] = NearestShelter(ShelterStatus.FOUND, s.name, s.address, m, s.id,
+                                                     hazard=HAZARD_NAMES[kind], inside_zone=inside_zone)
+        return left
+
+    def _nearest_designated(self, positions: list[Position],
+                            found: dict[tuple[float | None, float | None], NearestShelter]) -> None:
+        """Into ``found``: Step III's rule, the nearest 指定避難所 as the crow flies (first of equals), or why
+        there is none."""
+        if not positions:
+            return
+        located = [s for s in self.designated if s.lat is not None and s.lon is not None]
+        if not located:
+            found.update(dict.fromkeys(positions, NearestShelter(ShelterStatus.NO_SHELTERS)))
+            return
+        import numpy as np
+
+        lons = np.array([s.lon for s in located], dtype=float)
+        lats = np.array([s.lat for s in located], dtype=float)
+        for block in chunks(positions, _BLOCK // len(located) + 1):
+            metres = _distances(block, lons, lats)
+            best = metres.argmin(axis=1)
+            for position, i, m in zip(block, best.tolist(), metres[np.arange(len(block)), best].tolist(),
+                                      strict=True):
+                if m > SHELTER_REACH_M:
+                    found[position] = NearestShelter(ShelterStatus.NONE_NEAR, distance_m=m)
+                else:
+                    s = located[i]
+                    found[position] = NearestShelter(ShelterStatus.FOUND, s.name, s.address, m, s.id)
 
     # ---------------------------------------------------------------------------------------- reading
     def _any_layer(self) -> bool:
