@@ -289,11 +289,11 @@ class EmergencyPanel(QWidget):
     def show_cards(self, cards: list[CardView], keep: uuid.UUID | None = None) -> None:
         today = self._today = date.today()
         self.cards = cards
+        carded = [c for c in cards if c.has_card]
         self.summary.setText(self.tr(
             "{total} persons need support: {none} without a card, {incomplete} incomplete, {overdue} past review"
-        ).format(total=len(cards), none=sum(1 for c in cards if not c.has_card),
-                 incomplete=sum(1 for c in cards if c.has_card and c.missing),
-                 overdue=sum(1 for c in cards if c.review_overdue(today))))
+        ).format(total=len(cards), none=len(cards) - len(carded), incomplete=sum(1 for c in carded if c.missing),
+                 overdue=sum(1 for c in carded if c.review_overdue(today))))
         kept = self.persons.fill(cards, keep)
         self._show(self.card(keep) if kept else None)
 

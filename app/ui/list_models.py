@@ -141,14 +141,14 @@ class ViewTableModel(QAbstractTableModel):
         """Show ``rows``. The same keys in the same order only change cells (the selection stays as it
         is); anything else resets the model."""
         rows = list(rows)
-        keys = [self._key(v) for v in rows]
+        keys = list(map(self._key, rows))
         if self._folded or self._sort_keys:  # nothing cached (a first fill, after a clear): nothing to keep
             old = {self._key(v): v for v in self._rows}
             same = {k for k, v in zip(keys, rows, strict=True) if old.get(k) == v}  # read again, unchanged
             self._folded = {k: t for k, t in self._folded.items() if k in same}
             self._sort_keys = {k: t for k, t in self._sort_keys.items() if k in same}
         if keys == self._keys_in_arrival_order() and rows:
-            self._arrival = {k: i for i, k in enumerate(keys)}
+            self._arrival = dict(zip(keys, range(len(keys))))
             by_key = dict(zip(keys, rows, strict=True))
             self._rows = [by_key[self._key(v)] for v in self._rows]
             self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, len(self.columns) - 1))
@@ -157,7 +157,7 @@ class ViewTableModel(QAbstractTableModel):
             return
         self.beginResetModel()
         self._rows = rows
-        self._arrival = {k: i for i, k in enumerate(keys)}
+        self._arrival = dict(zip(keys, range(len(keys))))
         self._next_arrival = len(rows)
         if self._sort_column == ARRIVAL:  # the rows came in that order: no sort, and the keys are known
             self._row_of = dict(self._arrival)

@@ -4,6 +4,7 @@ domain's frozen views, keyed by the person's (or household's) id, with the order
 from __future__ import annotations
 
 from collections.abc import Callable
+from operator import attrgetter
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
@@ -63,7 +64,7 @@ class PersonList(ViewList):
     """Persons, one row each (mark, No., name, then the panel's own columns), keyed by the person's id."""
 
     def __init__(self, columns: list[Column], *, bold: Callable[[Any], bool] | None = None) -> None:
-        super().__init__(columns, key=lambda v: v.person.id, bold=bold, search=person_search)
+        super().__init__(columns, key=attrgetter("person.id"), bold=bold, search=person_search)
         self.setAccessibleName(translate("PersonList", "Persons"))
 
     def set_order(self, how: str) -> None:
