@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import uuid
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any
 
@@ -469,7 +469,7 @@ def _card_views(session: Session, town: Town, concerns: list[ConcernView], order
     contacts = town_contacts(session, town_id)
     agency_ids = {a for r in cards.values() for a in (r.family_doctor_id, r.care_office_id, r.support_centre_id) if a}
     agencies = {r.id: agency_view(r) for r in agency_rows(session, agency_ids)} if agency_ids else {}
-    shelters = _designated_shelters(session).nearest_all((p[6], p[7]) for p in persons)
+    shelters = nearest_shelters(session, ((p[6], p[7]) for p in persons))
     town_name = town.name
     views = []
     for number, _, person, household_id, household_name, address, lat, lon, card, watchers in persons:
@@ -556,19 +556,11 @@ def _designated_shelters(session: Session, *, bulk: bool = True) -> ShelterFinde
     ))), bulk=bulk)
 
 
-def nearest_shelters(session: Session) -> Callable[[float | None, float | None], NearestShelter]:
-    """The shelter for a position, worked out once per position (a household's persons share one): for the rows
-    of a whole town asked one at a time (``ShelterFinder.nearest_all`` when the positions are known first)."""
-    shelters = _designated_shelters(session)
-    found: dict[tuple[float | None, float | None], NearestShelter] = {}
-
-    def nearest(lat: float | None, lon: float | None) -> NearestShelter:
-        shelter = found.get((lat, lon))
-        if shelter is None:
-            shelter = found[(lat, lon)] = shelters.nearest(lat, lon)
-        return shelter
-
-    return nearest
+def nearest_shelters(session: Session, positions: Iterable[tuple[float | None, float | None]]
+                     ) -> dict[tuple[float | None, float | None], NearestShelter]:
+    """The shelter for each of these positions (a household's persons share one), worked out in one pass
+    (``ShelterFinder.nearest_all``)."""
+    return _designated_shelters(session).nearest_all(positions)
 
 
 def nearest_designated_shelter(session: Session, household_id: uuid.UUID) -> NearestShelter:

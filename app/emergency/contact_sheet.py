@@ -148,7 +148,7 @@ def sheet_data(
                        for k in (r.family_doctor_key, r.care_office_key, r.support_centre_key) if k}
         agencies = ({r.id.hex: r for r in agency_rows(session, {uuid.UUID(hex=k) for k in agency_keys})}
                     if agency_keys else {})
-        nearest = emergency.nearest_shelters(session)
+        shelters = emergency.nearest_shelters(session, ((r.lat, r.lon) for r in persons))
         shown = name_shown(audience, sharing)
         # (sort key, map number, masked, fields, person key)
         entries = []
@@ -157,7 +157,7 @@ def sheet_data(
             f = {
                 "map_number": r.map_number, "name": r.name, "kana": r.kana, "address": r.address, "phone": r.phone,
                 "contacts": [(c.priority, c.name, c.relationship, c.phone) for c in contacts.get(key, ())],
-                "watchers": watchers.get(key, ()) if r.of_concern else (), "shelter": nearest(r.lat, r.lon).label,
+                "watchers": watchers.get(key, ()) if r.of_concern else (), "shelter": shelters[(r.lat, r.lon)].label,
                 "has_card": r.has_card, "family_doctor": None, "family_doctor_text": "", "care_manager_name": "",
                 "care_office": None, "support_centre": None, "care_level": "", "note": "", "medical_notes": "",
             }
