@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
+    QScrollArea,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -63,6 +64,7 @@ LEDGER_ACTIONS = (A.ADD_HOUSEHOLD, A.ADD_PLACE, A.DELETE, A.NEW_TOWN, A.BASE_IMA
                   A.IMPORT_PACKAGE, A.PASSPHRASE, A.IMPORT_SAFETY)
 STEP_II, STEP_III = 1, 2
 HEAP_GIVEN_BACK_MS = 1000  # after the map and lists are ready (app/core/heap.py)
+TITLE_BAR_PX = 40  # the window's frame above what resize() sizes
 
 
 class MainWindow(QMainWindow):
@@ -103,7 +105,8 @@ class MainWindow(QMainWindow):
         # Text size and contrast first, so every widget below is made with them.
         self.comfort = Comfort(QApplication.instance(), settings)
         self.comfort.apply()
-        self.resize(1280, 820)
+        screen = self.screen().availableGeometry()  # a laptop's 1366 x 768 less the taskbar, or more
+        self.resize(min(1280, screen.width()), min(820, screen.height() - TITLE_BAR_PX))
         self._make_widgets(data_dir)
         self.actions = Actions(self, self.operations.undo_stack)
         self._make_controllers()
@@ -165,7 +168,14 @@ class MainWindow(QMainWindow):
         step1_layout.addWidget(self.household_panel, 1)
         step1_layout.addWidget(self.households.unplaced_box)
         step1_layout.addWidget(self.filter_box)
-        for page in (step1, self.watch_panel, self.emergency_panel, self.meeting_panel):
+        # Step I's page scrolls rather than asks for its full height (900 px and more with a household's members,
+        # categories and hazards): the window fits a laptop's 768-px screen and does not grow when one is selected.
+        step1_page = QScrollArea()
+        step1_page.setWidget(step1)
+        step1_page.setWidgetResizable(True)
+        step1_page.setFrameShape(QScrollArea.Shape.NoFrame)
+        step1_page.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        for page in (step1_page, self.watch_panel, self.emergency_panel, self.meeting_panel):
             self.steps.addWidget(page)
         self.splitter.addWidget(self.map_view)
         self.splitter.addWidget(self.steps)
