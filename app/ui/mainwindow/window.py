@@ -105,8 +105,8 @@ class MainWindow(QMainWindow):
         # Text size and contrast first, so every widget below is made with them.
         self.comfort = Comfort(QApplication.instance(), settings)
         self.comfort.apply()
-        screen = self.screen().availableGeometry()  # a laptop's 1366 x 768 less the taskbar, or more
-        self.resize(min(1280, screen.width()), min(820, screen.height() - TITLE_BAR_PX))
+        # No taller than the screen: a laptop's 1366 x 768 less the taskbar is common in welfare offices.
+        self.resize(1280, min(820, self.screen().availableGeometry().height() - TITLE_BAR_PX))
         self._make_widgets(data_dir)
         self.actions = Actions(self, self.operations.undo_stack)
         self._make_controllers()
