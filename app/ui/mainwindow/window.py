@@ -105,8 +105,9 @@ class MainWindow(QMainWindow):
         # Text size and contrast first, so every widget below is made with them.
         self.comfort = Comfort(QApplication.instance(), settings)
         self.comfort.apply()
-        # No taller than the screen: a laptop's 1366 x 768 less the taskbar is common in welfare offices.
-        self.resize(1280, min(820, self.screen().availableGeometry().height() - TITLE_BAR_PX))
+        # As tall as a large screen allows, and no taller than this one: a laptop's 1366 x 768 less the taskbar is
+        # common in welfare offices.
+        self.resize(1280, min(1000, self.screen().availableGeometry().height() - TITLE_BAR_PX))
         self._make_widgets(data_dir)
         self.actions = Actions(self, self.operations.undo_stack)
         self._make_controllers()
