@@ -24,7 +24,8 @@ os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")  # tests and CI run as
 os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--disable-gpu")
 os.environ.setdefault("SASAEAI_PASSPHRASE", "test-passphrase 試験")  # ledgers made by fixtures and CLI runs
 # The app's default data folder (settings, logs/sasaeai.log) for runs without --data-dir: never the real one.
-os.environ.setdefault("SASAEAI_DATA_DIR", tempfile.mkdtemp(prefix="sasaeai-test-data-"))
+_TEST_DATA = tempfile.TemporaryDirectory(prefix="sasaeai-test-data-")  # removed at exit
+os.environ.setdefault("SASAEAI_DATA_DIR", _TEST_DATA.name)
 
 from app.ui.app import prepare_webengine  # noqa: E402
 

@@ -33,7 +33,8 @@ from app.watch import roster, watch_form
 
 REPO = Path(__file__).resolve().parents[1]
 # Hypothesis caches what it learns in .hypothesis/ of the working folder: keep the repository clean.
-set_hypothesis_home_dir(tempfile.mkdtemp(prefix="sasaeai-hypothesis-"))
+_HYPOTHESIS_HOME = tempfile.TemporaryDirectory(prefix="sasaeai-hypothesis-")  # removed at exit
+set_hypothesis_home_dir(_HYPOTHESIS_HOME.name)
 
 # Writes households forever, one transaction each, and prints a number only after its commit returned.
 WRITER = """
@@ -232,11 +233,11 @@ def _dump(ledger) -> dict[str, list]:
 
 
 @pytest.mark.parametrize("importer", ["watch_form", "roster", "agencies", "reference_layers"])
-def test_malformed_files_raise_a_clear_error_and_leave_the_ledger_unchanged(ledger, town, importer):
+def test_malformed_files_raise_a_clear_error_and_leave_the_ledger_unchanged(ledger, town, importer, tmp_path):
     with ledger.Session.begin() as s:
         h = households.add_household(s, town.id, None, HouseholdFields(name="越前家", address="余川町1-1"))
         households.add_person(s, h.id, PersonFields(name="越前ハル", of_concern=True))
-    folder = Path(tempfile.mkdtemp())
+    folder = tmp_path
 
     # database=None: no .hypothesis folder in the repo; the seed is printed on failure instead.
     @settings(max_examples=25, deadline=None, database=None, print_blob=True,

@@ -61,7 +61,8 @@ after_open = sorted(name for name in HEAVY if name in sys.modules)
 households = window.towns.town.household_count if ready else 0
 blocked = list(window.map_view.guard.blocked)
 
-form = Path(tempfile.mkdtemp(prefix="sasaeai-lazy-")) / "form.xlsx"
+scratch = tempfile.TemporaryDirectory(prefix="sasaeai-lazy-")  # removed at exit
+form = Path(scratch.name) / "form.xlsx"
 job = window.imports.export_watch_form(form)
 outcome = []
 if job is not None:

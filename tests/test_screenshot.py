@@ -21,8 +21,12 @@ def test_screenshot_without_network_shows_the_demo_map_with_markers(tmp_path):
     # `unshare -n` (we run as root in CI) gives the app a network namespace with no network at all.
     assert os.geteuid() == 0 and shutil.which("unshare"), "this test needs root and unshare to cut the network"
     out = tmp_path / "window.png"
-    result = run_app("--demo", "--screenshot", str(out), prefix=("unshare", "-n"))
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    result = run_app("--demo", "--screenshot", str(out), prefix=("unshare", "-n"), env={"TMPDIR": str(temp)})
     assert result.returncode == 0, result.stderr[-2000:]
+    # The demo ledger and the map page were made in the temporary folder and went with the app.
+    assert sorted(p.name for p in temp.glob("sasaeai-*")) == []
     image = Image.open(out).convert("RGB")
     width, height = image.size
     assert width >= 1000 and height >= 700

@@ -72,7 +72,11 @@ def test_guide_explains_the_three_steps_in_japanese(qtbot):
         assert heading in text
 
 
-def test_self_test_passes_offline():
-    result = run_app("--self-test", prefix=("unshare", "-n"))
+def test_self_test_passes_offline_and_leaves_nothing_in_the_temporary_folder(tmp_path):
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    result = run_app("--self-test", prefix=("unshare", "-n"), env={"TMPDIR": str(temp)})
     assert result.returncode == 0, result.stderr[-2000:]
     assert "self-test passed" in result.stdout
+    # The demo it ran on, its map page and the form it wrote are gone with it.
+    assert sorted(p.name for p in temp.glob("sasaeai-*")) == []

@@ -91,6 +91,10 @@ def test_the_sheet_preview_is_made_in_the_background_and_another_audience_too(qt
     qtbot.waitUntil(lambda: export_rule(Audience.STAFF).ja in sheet.rule.text(), timeout=JOB_MS)
     assert sheet.current_audience == Audience.STAFF and sheet.pdf != first
     assert sheet.pdf.read_bytes().startswith(b"%PDF")
+    # Closed, the preview takes both copies with it: no paper with names stays in the temporary folder.
+    folder = first.parent.parent
+    sheet.reject()
+    assert not first.exists() and not sheet.pdf.exists() and not folder.exists()
 
 
 def test_cancel_right_away_leaves_no_file_and_no_copy(qtbot, window, tmp_path):

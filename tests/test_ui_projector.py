@@ -74,6 +74,10 @@ def test_printed_map_preview_from_the_window(qtbot, window, tmp_path):
     assert preview.page_count == 1
     saved = preview.save(tmp_path / "map.pdf")
     assert saved.read_bytes().startswith(b"%PDF")
+    # Closed, the preview removes its own PDF; the copy the user saved stays.
+    made = preview.pdf
+    preview.reject()
+    assert not made.exists() and not made.parent.exists() and saved.is_file()
 
 
 def test_meeting_lists_show_map_numbers_only_on_the_projector(qtbot, window):

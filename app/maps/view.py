@@ -12,7 +12,6 @@ import bisect
 import json
 import logging
 import math
-import tempfile
 import uuid
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping, Set
@@ -26,6 +25,7 @@ from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineProfile, QWebEngin
 from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QWidget
 
+from app.core.scratch import scratch_folder
 from app.core.views import BaseMapView, Crs, MapPoint
 from app.maps.bridge import MapBridge
 from app.maps.features import LineColumns
@@ -250,7 +250,8 @@ class MapView(QWebEngineView):
         self.channel = QWebChannel(self._page)
         self.channel.registerObject("bridge", self.bridge)
         self._page.setWebChannel(self.channel)
-        self._page_dir = Path(tempfile.mkdtemp(prefix="sasaeai-map-page-"))
+        self._scratch = scratch_folder("map-page")  # the page's HTML and script: removed with the page
+        self._page_dir = Path(self._scratch.name)
         self.crs = Crs.PIXEL
         self._extent: tuple[float, float, float, float] = WORLD
         # The features sent to the page and not removed (all it may report on): the layer's households as sent
@@ -291,6 +292,7 @@ class MapView(QWebEngineView):
         self.channel.deregisterObject(self.bridge)
         page.setWebChannel(None)
         shiboken6.delete(page)  # the profile is the page's child and goes with it
+        self._scratch.cleanup()
 
     def show_town(
         self,

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import logging
 import os
-import shutil
 import sys
 import tempfile
 from collections.abc import Mapping
@@ -108,6 +107,7 @@ def run_gui(*, data_dir: Path, demo: bool = False, screenshot: Path | None = Non
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from app.core.errors import LedgerError
+    from app.core.scratch import scratch_folder, sweep_leftovers
     from app.models.engine import DEMO_PASSPHRASE, PASSPHRASE_ENV, LedgerOpening
     from app.paths import ledger_path
     from app.privacy.backup import backup_if_due
@@ -136,6 +136,7 @@ def run_gui(*, data_dir: Path, demo: bool = False, screenshot: Path | None = Non
     # Before anything else can fail; in the user's data folder (the demo's own folder is deleted at exit).
     # Without a user (screenshot, self-test) errors are only logged, never shown in a box.
     install_error_reporting(data_dir, dialogs=screenshot is None and not self_test)
+    sweep_leftovers()  # previews and pages a crash or a killed process left in the temporary folder
     app.setApplicationName("Sasaeai Map")
     app.setApplicationDisplayName("支え合いマップ")
     app.setApplicationVersion(__import__("app").__version__)
@@ -146,7 +147,7 @@ def run_gui(*, data_dir: Path, demo: bool = False, screenshot: Path | None = Non
     app.setWindowIcon(QIcon(str(resource_dir() / "icons" / "sasaeai.png")))
     install_translators(app, chosen_language(settings_for(data_dir)))
 
-    demo_dir: Path | None = None
+    demo_scratch: tempfile.TemporaryDirectory[str] | None = None
     new_town: tuple[str, str] | None = None
     if not demo and not ledger_path(data_dir).exists():
         if screenshot is not None:
@@ -166,7 +167,8 @@ def run_gui(*, data_dir: Path, demo: bool = False, screenshot: Path | None = Non
         # Only the demo is made here: its map and hazard zones need numpy and shapely, a user's ledger not (issue 17).
         from app.demo.seed import make_demo
 
-        demo_dir = Path(tempfile.mkdtemp(prefix="sasaeai-demo-"))
+        demo_scratch = scratch_folder("demo")  # removed at exit, whichever way the app ends
+        demo_dir = Path(demo_scratch.name)
         make_demo(demo_dir)
         data_dir = demo_dir
     path = ledger_path(data_dir)
@@ -234,8 +236,10 @@ def run_gui(*, data_dir: Path, demo: bool = False, screenshot: Path | None = Non
 
     exit_code = 0
     if self_test:
+        selftest_scratch = scratch_folder("selftest")  # removed at exit
+
         def check() -> None:
-            form = Path(tempfile.mkdtemp(prefix="sasaeai-selftest-")) / "form.xlsx"
+            form = Path(selftest_scratch.name) / "form.xlsx"
             job = window.imports.export_watch_form(form)  # written in the background
             if job is None:
                 report(None)
@@ -291,6 +295,7 @@ def run_gui(*, data_dir: Path, demo: bool = False, screenshot: Path | None = Non
     ledger.close()
     if lock is not None:
         lock.release()
-    if demo_dir is not None:
-        shutil.rmtree(demo_dir, ignore_errors=True)
+    if demo_scratch is not None:
+        settings.sync()  # written now, not when Qt lets the settings go, after the folder is gone
+        demo_scratch.cleanup()
     return exit_code or code

@@ -29,6 +29,7 @@ class PdfPreviewDialog(QDialog):
 
     With ``audiences`` (value → label) and ``render`` (value → a new PDF, or None when it failed),
     a "For whom" choice on top makes the copy again for another audience: the consent rule follows.
+    Closed, it lets go of the PDF (``finished``), so whoever made it can remove it.
     """
 
     def __init__(self, pdf: Path, title: str, suggested_name: str, parent: QWidget | None = None, *,
@@ -43,6 +44,7 @@ class PdfPreviewDialog(QDialog):
         self.saved_to: Path | None = None
         self.document = QPdfDocument(self)
         self.document.load(str(pdf))
+        self.finished.connect(lambda _result: self.document.close())  # before its maker's own slot removes it
         self.view = QPdfView(self)
         self.view.setDocument(self.document)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -10,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
+from app.core.scratch import scratch_folder
 from app.models import Ledger
 from app.privacy.masking import Audience, export_rule
 from app.privacy.sharing import current_sharing
@@ -25,19 +25,33 @@ translate = QCoreApplication.translate
 def export_pdf(parent: QWidget, jobs: JobRunner, ledger: Ledger, write: Callable[..., Any], title: str, name: str,
                show: Callable[[PdfPreviewDialog], Any] | None = None, *,
                audience: Audience | None = None) -> Job | None:
-    """Write a PDF in the background to a temporary file, then preview it (save or print from there).
+    """Write a PDF in the background to a scratch folder, then preview it (save or print from there).
 
     Returns the job (None when the ledger is busy with another change); ``show(dialog)`` gets the preview
     on the UI thread when the PDF is written (by default it opens, window-modal, without waiting for it).
     With an ``audience``, ``write(session, path, audience)`` makes it for that audience and the
     preview offers the others (each made again in the background); without, ``write(session, path)``.
     A paper with names is counted out in the printed copies ledger in the job's transaction.
+    The scratch folder and every PDF in it are removed once the preview is closed (or never opened) and no
+    copy is still being made: what the user keeps is what they saved.
     """
-    folder = Path(tempfile.mkdtemp(prefix="sasaeai-print-"))
+    scratch = scratch_folder("print")
+    folder = Path(scratch.name)
     made: dict[Any, Path] = {}  # audience → its PDF, once written
     preview: dict[str, PdfPreviewDialog] = {}
+    running: set[Job] = set()
+    closed: list[bool] = []  # the preview was closed
     with ledger.Session() as s:
         sharing = current_sharing(s)  # the mode the copies are made under: the rule the preview names
+
+    def settle() -> None:
+        """Remove the scratch folder once nothing shows or makes a PDF in it."""
+        if not running and (closed or "dialog" not in preview):
+            scratch.cleanup()
+
+    def ended(job: Job) -> None:
+        running.discard(job)
+        settle()
 
     def start(chosen: Audience | None, done: Callable[[Path], Any]) -> Job | None:
         target = folder / (Audience(chosen).value if chosen is not None else "all") / name
@@ -46,10 +60,20 @@ def export_pdf(parent: QWidget, jobs: JobRunner, ledger: Ledger, write: Callable
         def written(s: Any, path: Path) -> Any:
             return write(s, path) if chosen is None else write(s, path, Audience(chosen))
 
-        return run_export(parent, jobs, ledger, "pdf", target, written, counted=True,
-                          done=lambda result: done(result[0]),
-                          message=lambda text, ms: _status(parent, text, ms),
-                          label=translate("MainWindow", "Making {file}…").format(file=name))
+        def failed(error: BaseException) -> None:
+            if not closed:  # a copy asked for by a preview closed since: nobody waits for it
+                show_error(parent, error)
+
+        job = run_export(parent, jobs, ledger, "pdf", target, written, counted=True,
+                         done=lambda result: None if closed else done(result[0]), failed=failed,
+                         message=lambda text, ms: _status(parent, text, ms),
+                         label=translate("MainWindow", "Making {file}…").format(file=name))
+        if job is None:
+            settle()
+        else:
+            running.add(job)
+            job.ended.connect(lambda: ended(job))
+        return job
 
     def render(chosen: Audience | None) -> Path | None:
         """The preview's "For whom": the PDF when it is made; else it is made now and shown when ready."""
@@ -73,6 +97,7 @@ def export_pdf(parent: QWidget, jobs: JobRunner, ledger: Ledger, write: Callable
             dialog = PdfPreviewDialog(path, title, name, parent, audiences=audience_labels(), audience=audience,
                                       render=render, rule=lambda a: export_rule(a, sharing).ja)
         preview["dialog"] = dialog
+        dialog.finished.connect(lambda _result: (closed.append(True), settle()))
         (show or (lambda d: d.open()))(dialog)
 
     return start(audience, first)

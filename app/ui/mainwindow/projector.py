@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -11,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QMainWindow
 
 from app.core.errors import LedgerError
+from app.core.scratch import scratch_folder
 from app.core.views import TownView
 from app.maps.view import MapView
 from app.privacy.masking import anonymous_feature
@@ -82,17 +82,19 @@ class ProjectorController(Controller):
             if options is None:
                 return None
         title, name = translate("MainWindow", "Printed map"), f"支え合いマップ_{town.name}.pdf"
-        target = Path(tempfile.mkdtemp(prefix="sasaeai-print-")) / name
-        job = MapPrint(self.ledger, town.id, target, options or PrintOptions(), page_labels())
+        scratch = scratch_folder("print")  # removed when the preview closes (or the print fails)
+        job = MapPrint(self.ledger, town.id, Path(scratch.name) / name, options or PrintOptions(), page_labels())
 
         def printed(path: Path) -> None:
             self._prints.discard(job)
             dialog = PdfPreviewDialog(path, title, name, self.window)
+            dialog.finished.connect(lambda _result: scratch.cleanup())
             self.printed.emit(dialog)
             (show or (lambda d: d.open()))(dialog)
 
         def failed(error: BaseException) -> None:
             self._prints.discard(job)
+            scratch.cleanup()
             show_error(self.window, error)  # type: ignore[arg-type]
 
         job.finished.connect(printed)
