@@ -12,11 +12,13 @@ import json
 import sys
 import uuid
 from array import array
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from itertools import accumulate
+from itertools import accumulate, repeat
+from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import Connection, String, and_, case, func, select, type_coerce
+from sqlalchemy import Connection, String, and_, case, func, literal, select, type_coerce
 from sqlalchemy.orm import Session
 
 from app.core.batches import no_gc_pauses
@@ -45,6 +47,36 @@ _FIRST_KEY = 3  # a row is [id, x, y, *HOUSEHOLD_KEYS values]
 
 
 @dataclass
+class _Homes:
+    """A town's households as read (the cursor's tuples and what was looked up for them), before any row is made:
+    the page's columns are made from these directly, the rows only when something asks for them."""
+
+    homes: list[tuple[Any, ...]]  # (feature id, 32 hex digits, map number, label, address, x, y, approximate, unnamed)
+    cats_of: dict[str, list[str]]  # 32 hex digits -> category codes (priority order); none: no categories
+    concern: set[str]  # 32 hex digits of the households with someone of concern
+    geo: bool
+
+    def rows(self) -> list[list[Any]]:
+        no_cats: list[str] = []
+        cats_of, concern, geo = self.cats_of, self.concern, self.geo
+        return [[feature_id, x, y, number, name, address, list(cats := cats_of.get(hid, no_cats)),
+                 "of_concern" in cats or hid in concern, bool(approximate) and geo]
+                for feature_id, hid, number, name, address, x, y, approximate, _unnamed in self.homes]
+
+    def columns(self) -> PageColumns:
+        """``page_columns(self.rows())`` with no row made: a column at a time from the cursor's tuples (at 150,000
+        households the rows were a quarter of the read)."""
+        if not self.homes:
+            return page_columns([])
+        fids, hids, numbers, labels, addresses, xs, ys, approximate = _transposed(self.homes, 8)
+        cats = {hid: tuple(codes) for hid, codes in self.cats_of.items()}
+        concerned = self.concern.union(hid for hid, codes in cats.items() if "of_concern" in codes)
+        return _pack(fids, xs, ys, numbers, [cats.get(hid, ()) for hid in hids],
+                     [hid in concerned for hid in hids], approximate if self.geo else repeat(False, len(hids)),
+                     labels, addresses)
+
+
+@dataclass
 class TownLayer:
     """A town's map layer, compact: one short list per household instead of a GeoJSON Feature.
 
@@ -52,10 +84,26 @@ class TownLayer:
     gives the same GeoJSON as ``mapdata.feature_collection`` for everything else.
     """
 
-    households: list[list[Any]]  # [id, x, y, *HOUSEHOLD_KEYS values], map-number order
+    _households: list[list[Any]] | _Homes  # [id, x, y, *HOUSEHOLD_KEYS values], map-number order (or not made yet)
     places: list[dict[str, Any]] = field(default_factory=list)  # GeoJSON Features, name order
     # members_later: (feature id, 32 hex digits) of each household labelled by its address for now
     unnamed: list[tuple[str, str]] = field(default_factory=list)
+    _rows: list[list[Any]] | None = field(default=None, repr=False)
+
+    @property
+    def households(self) -> list[list[Any]]:
+        """[id, x, y, *HOUSEHOLD_KEYS values] per household, map-number order (made when first asked for)."""
+        if self._rows is None:
+            homes = self._households
+            self._rows = homes.rows() if isinstance(homes, _Homes) else homes
+        return self._rows
+
+    def keys(self) -> tuple[list[str], list[str]]:
+        """(feature ids, 32 hex digits) of the households as read (``town_layer``), map-number order."""
+        if not isinstance(self._households, _Homes):
+            raise ValueError("only a layer as read has its households' keys")
+        fids, hids = _transposed(self._households.homes, 2)
+        return fids, hids
 
     def feature_collection(self) -> dict[str, Any]:
         features = [{
@@ -68,8 +116,12 @@ class TownLayer:
 
     def for_page(self, start: int = 0, stop: int | None = None) -> dict[str, Any]:
         """What ``sasaeai.setFeatures`` reads: households ``start:stop`` as columns, and the places as Features."""
-        return {"type": "FeatureCollection", "households": page_columns(self.households[start:stop]),
-                "features": self.places}
+        with no_gc_pauses():  # lists of 150,000 values, none of them in a cycle
+            if isinstance(self._households, _Homes) and self._rows is None and (start, stop) == (0, None):
+                columns = self._households.columns()  # the whole town straight from the read
+            else:
+                columns = page_columns(self.households[start:stop])
+        return {"type": "FeatureCollection", "households": columns, "features": self.places}
 
     def anonymous(self) -> TownLayer:
         """Map numbers only (projector, community prints): what ``masking.anonymous_feature`` leaves of each."""
@@ -82,7 +134,7 @@ def _le(values: array) -> bytes:
     return values.tobytes()
 
 
-def _text_column(texts: list[str]) -> tuple[bytes, array]:
+def _text_column(texts: Sequence[str]) -> tuple[bytes, array]:
     """Texts as one UTF-16 string (what a page's string is) and where each ends, in UTF-16 code units."""
     joined = "".join(texts)
     encoded = joined.encode("utf-16-le")
@@ -121,28 +173,50 @@ class PageColumns:
 
 def page_columns(rows: list[list[Any]]) -> PageColumns:
     """Compact household rows (``TownLayer.households``) as the page holds them: see :class:`PageColumns`."""
-    # One comprehension per column (not an append per value): a city's 50,000 rows in a few milliseconds.
-    xy = array("d", [v for row in rows for v in (row[1], row[2])])
-    numbers = array("i", [row[3] for row in rows])
+    if not rows:
+        return _pack((), (), (), (), (), (), (), (), ())
+    fids, xs, ys, numbers, labels, addresses, cats, concern, approximate = _transposed(rows, 9)
+    return _pack(fids, xs, ys, numbers, [tuple(codes) for codes in cats], concern, approximate, labels, addresses)
+
+
+def _transposed(rows: Sequence[Sequence[Any]], width: int) -> list[list[Any]]:
+    """The first ``width`` columns of ``rows``, a list each (``zip(*rows)`` takes twice as long on 150,000 rows)."""
+    return [list(map(itemgetter(k), rows)) for k in range(width)]
+
+
+def _pack(fids: Sequence[Any], xs: Sequence[float], ys: Sequence[float], numbers: Sequence[int],
+          cat_sets: Iterable[tuple[str, ...]], concern: Iterable[Any], approximate: Iterable[Any],
+          labels: Sequence[str], addresses: Sequence[str]) -> PageColumns:
+    """The households' columns (one sequence per field, map-number order) as :class:`PageColumns`: each column in
+    one C-level pass or one comprehension, no append per value (a city's 150,000 households in a few tens of ms)."""
+    count = len(fids)
+    xy = array("d", bytes(16 * count))
+    xy[0::2], xy[1::2] = array("d", xs), array("d", ys)
     index: dict[tuple[str, ...], int] = {}
-    set_of = array("H", [index.setdefault(tuple(row[6]) if row[6] else (), len(index)) for row in rows])
-    flags = bytes([(1 if row[7] else 0) | (2 if row[8] else 0) for row in rows])
-    ids = "".join([str(row[0]) for row in rows])
-    if len(ids) != 36 * len(rows) or not ids.isascii():
+    set_of = array("H", [index.setdefault(codes, len(index)) for codes in cat_sets])
+    flags = bytes([(1 if c else 0) | (2 if a else 0) for c, a in zip(concern, approximate)])
+    ids = "".join(map(str, fids))
+    if len(ids) != 36 * count or not ids.isascii():
         raise ValueError("household ids must be UUIDs as str(uuid.UUID) writes them")
-    labels, label_ends = _text_column([row[4] for row in rows])
-    addresses, address_ends = _text_column([row[5] for row in rows])
-    blobs = (_le(xy), _le(numbers), _le(set_of), flags, ids.encode("ascii"), _le(label_ends), _le(address_ends),
-             labels, addresses)
+    labels_utf16, label_ends = _text_column(labels)
+    addresses_utf16, address_ends = _text_column(addresses)
+    data, parts = _packed(PAGE_PARTS, (_le(xy), _le(array("i", numbers)), _le(set_of), flags, ids.encode("ascii"),
+                                       _le(label_ends), _le(address_ends), labels_utf16, addresses_utf16))
+    return PageColumns(count, ids, [list(codes) for codes in index], data, parts)
+
+
+def _packed(names: Sequence[str], blobs: Sequence[bytes]) -> tuple[bytes, dict[str, tuple[int, int]]]:
+    """The blobs one after the other, each from a multiple of 8 bytes (a typed array's alignment), and
+    name -> (byte offset, byte length) of each."""
     parts: dict[str, tuple[int, int]] = {}
     chunks: list[bytes] = []
     at = 0
-    for name, blob in zip(PAGE_PARTS, blobs, strict=True):
+    for name, blob in zip(names, blobs, strict=True):
         parts[name] = (at, len(blob))
         pad = -len(blob) % 8
         chunks += (blob, bytes(pad))
         at += len(blob) + pad
-    return PageColumns(len(rows), ids, [list(codes) for codes in index], b"".join(chunks), parts)
+    return b"".join(chunks), parts
 
 
 def town_features(session: Session, town_id: uuid.UUID, crs: Crs) -> dict[str, Any]:
@@ -150,16 +224,61 @@ def town_features(session: Session, town_id: uuid.UUID, crs: Crs) -> dict[str, A
     return town_layer(session, town_id, crs).feature_collection()
 
 
-def town_layer(session: Session, town_id: uuid.UUID, crs: Crs, *, members_later: bool = False) -> TownLayer:
+def town_layer(session: Session, town_id: uuid.UUID, crs: Crs, *, members_later: bool = False,
+               texts_later: bool = False) -> TownLayer:
     """``town_features`` in its compact form (what the window sends to the page).
 
     ``members_later``: an unnamed household is labelled with its address for now (and listed in
     ``unnamed``); ``member_labels`` gives those whose label is their first member's name instead (the window
     sends them once the map is drawn: at 150,000 households that lookup is a quarter of the layer's SQL).
     Both together give the same labels as without it.
+    ``texts_later``: every label and address is empty, ``layer_texts`` gives them (with ``unnamed``, as
+    ``members_later`` does): nothing drawn shows them, and at 150,000 households they are a quarter of the
+    read and half of the page's message.
     """
     with no_gc_pauses():
-        return _town_layer(session.connection(), town_id, crs, members_later=members_later)
+        return _town_layer(session.connection(), town_id, crs, members_later=members_later, texts_later=texts_later)
+
+
+@dataclass(frozen=True)
+class PageTexts:
+    """The labels and addresses of the households of a layer sent with ``texts_later`` (``sasaeai.setTexts``), in
+    its order: ``data`` holds ``labelEnds``, ``addressEnds``, ``labels`` and ``addresses`` as in
+    :class:`PageColumns`. ``unnamed``: as ``TownLayer.unnamed`` with ``members_later``."""
+
+    count: int
+    data: bytes
+    parts: dict[str, tuple[int, int]]
+    unnamed: list[tuple[str, str]]
+
+    def header(self) -> dict[str, Any]:
+        """What the page needs to read ``data``: sent beside it as JSON."""
+        return {"count": self.count, "parts": self.parts}
+
+
+def layer_texts(session: Session, town_id: uuid.UUID, crs: Crs, layer: TownLayer) -> PageTexts:
+    """The labels (a name, else the address: see ``members_later``) and addresses of ``layer``'s households, read
+    after it (the window sends them once the households are drawn). A household changed meanwhile is matched
+    by its id: the texts are always in the layer's order; one no longer in the town has empty texts (the page
+    got or gets its edit on its own)."""
+    fids, hids = layer.keys()
+    label = case((func.coalesce(Household.name, "") != "", Household.name), else_=Household.address)
+    with no_gc_pauses():
+        rows = _raw_rows(session.connection(), (
+            select(type_coerce(Household.id, String), label, Household.address, func.coalesce(Household.name, "") == "")
+            .where(_placed(crs, town_id))
+            .order_by(Household.map_number)
+        ))
+        now, labels, addresses, unnamed = _transposed(rows, 4)
+        if now != hids:
+            at = {hid: i for i, hid in enumerate(now)}
+            pick = [at.get(hid) for hid in hids]
+            labels, addresses, unnamed = ([column[i] if i is not None else blank for i in pick]
+                                          for column, blank in ((labels, ""), (addresses, ""), (unnamed, False)))
+        label_units, label_ends = _text_column(labels)
+        address_units, address_ends = _text_column(addresses)
+        data, parts = _packed(PAGE_PARTS[5:], (_le(label_ends), _le(address_ends), label_units, address_units))
+        return PageTexts(len(hids), data, parts, [(fids[i], hids[i]) for i, flag in enumerate(unnamed) if flag])
 
 
 def _placed(crs: Crs, town_id: uuid.UUID) -> Any:
@@ -207,7 +326,8 @@ def _raw_rows(conn: Connection, statement: Any) -> list[tuple[Any, ...]]:
         result.close()
 
 
-def _town_layer(conn: Connection, town_id: uuid.UUID, crs: Crs, *, members_later: bool = False) -> TownLayer:
+def _town_layer(conn: Connection, town_id: uuid.UUID, crs: Crs, *, members_later: bool = False,
+                texts_later: bool = False) -> TownLayer:
     hx, hy = _columns(Household, crs)
     placed = _placed(crs, town_id)
 
@@ -226,10 +346,13 @@ def _town_layer(conn: Connection, town_id: uuid.UUID, crs: Crs, *, members_later
     # (members_later: the address for now, ``member_labels`` later.)
     label = case((func.coalesce(Household.name, "") != "", Household.name),
                  else_=Household.address if members_later else func.coalesce(_first_member(), Household.address))
+    address = Household.address
+    if texts_later:  # (layer_texts)
+        label = address = literal("")
     # Straight off the driver's cursor: plain tuples, no row objects for 50,000 households.
     homes = _raw_rows(conn, (
         select(_dashed(Household.id), type_coerce(Household.id, String), Household.map_number, label,
-               Household.address, hx, hy, Household.position_approximate,
+               address, hx, hy, Household.position_approximate,
                func.coalesce(Household.name, "") == "")
         .where(placed)
         .order_by(Household.map_number)
@@ -248,15 +371,7 @@ def _town_layer(conn: Connection, town_id: uuid.UUID, crs: Crs, *, members_later
         if (cats := by_ids.get(key)) is None:
             cats = by_ids[key] = sorted((code_of[c] for c in key), key=lambda c: (priority[c], c))
         cats_of[hid] = cats
-    no_cats: list[str] = []
-
-    geo = crs is Crs.GEO
-    rows: list[list[Any]] = [
-        [feature_id, x, y, number, name, address, list(cats := cats_of.get(hid, no_cats)),
-         "of_concern" in cats or hid in concern, bool(approximate) and geo]
-        for feature_id, hid, number, name, address, x, y, approximate, _unnamed in homes
-    ]
-    unnamed = [(row[0], row[1]) for row in homes if row[8]] if members_later else []
+    unnamed = [(row[0], row[1]) for row in homes if row[8]] if members_later and not texts_later else []
 
     px, py = _columns(GatheringPlace, crs)
     places = [{
@@ -270,4 +385,4 @@ def _town_layer(conn: Connection, town_id: uuid.UUID, crs: Crs, *, members_later
         .where(GatheringPlace.town_id == town_id, GatheringPlace.deleted_at.is_(None), px.isnot(None), py.isnot(None))
         .order_by(GatheringPlace.name)
     )]
-    return TownLayer(rows, places, unnamed)
+    return TownLayer(_Homes(homes, cats_of, concern, crs is Crs.GEO), places, unnamed)

@@ -30,7 +30,7 @@ from app.core.views import BaseMapView, Crs, MapPoint
 from app.maps.bridge import MapBridge
 from app.maps.features import LineColumns
 from app.maps.page import SCHEME, PageLabels, build_page
-from app.maps.query import PageColumns
+from app.maps.query import PageColumns, PageTexts
 from app.maps.scheme import BaseMapSchemeHandler, OfflineGuard
 
 log = logging.getLogger(__name__)
@@ -445,6 +445,12 @@ class MapView(QWebEngineView):
             for function, arg in held:
                 (self.upsert if function == "upsert" else self.remove)(arg)
             self._check_ready()
+
+    def set_texts(self, texts: PageTexts) -> None:
+        """The labels and addresses of the households ``set_features`` sent without them (``query.layer_texts``), in
+        one binary message the page fetches as it fetched the households. A household upserted or labelled
+        (``set_labels``) since keeps its own."""
+        self.call("setTexts", {"url": self.scheme_handler.offer(texts.data), **texts.header()})
 
     def set_labels(self, ids: list[str], labels: list[str]) -> None:
         """New labels of households already on the page (``query.member_labels``); ids not there are skipped.

@@ -9,6 +9,7 @@ import uuid
 from collections.abc import Callable, Iterable, MutableMapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QSettings, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QFileDialog, QLabel, QMainWindow
@@ -24,7 +25,7 @@ from app.hazards.importer import list_layers
 from app.households import households
 from app.maps.features import LineColumns, gap_households, legend, line_columns, reference_collection
 from app.maps.hazard_layers import hazard_overlay, page_extent
-from app.maps.query import TownLayer, member_labels, town_layer
+from app.maps.query import PageTexts, TownLayer, layer_texts, member_labels, town_layer
 from app.maps.view import EncodedFeatures, FeatureKinds, MapView
 from app.meeting import meetings
 from app.meeting.views import MeetingView, QueueItem
@@ -211,16 +212,17 @@ class TownController(Controller):
     def _read_layer(self, town_id: uuid.UUID, crs: Crs) -> None:
         """The town's households and places for the page, read and encoded off the UI thread; then sent.
 
-        Straight from SQL: a city-sized town is on the page in well under a second. An unnamed household is
-        labelled with its address until the map is drawn, then with its first member's name (the label shows
-        only in the tooltip and the panel's state; a projector shows no labels at all).
+        Straight from SQL: a city-sized town is on the page in well under a second. The households go first with
+        no label nor address (nothing drawn shows them), which follow while the page draws (``_read_texts``); an
+        unnamed household is labelled with its address until the map is drawn, then with its first member's name
+        (the label shows only in the tooltip and the panel's state; a projector shows no labels at all).
         """
         if self._layer_read is not None:
             self._layer_read.cancel()  # an earlier load's: its households are not wanted any more
         anonymous = self.projector.on
 
         def job(s: Session) -> tuple[TownLayer, EncodedFeatures]:
-            layer = town_layer(s, town_id, crs, members_later=True)
+            layer = town_layer(s, town_id, crs, texts_later=True)
             return layer, EncodedFeatures((layer.anonymous() if anonymous else layer).for_page())
 
         def back(result: tuple[TownLayer, EncodedFeatures]) -> None:
@@ -230,8 +232,9 @@ class TownController(Controller):
             layer, encoded = result
             if self.projector.on != anonymous:  # the projector went on or off meanwhile: what may be sent now
                 encoded = EncodedFeatures((layer.anonymous() if self.projector.on else layer).for_page())
-            self._labels_due = None if self.projector.on else (town_id, crs, layer.unnamed)
             self.map_view.set_features(encoded)
+            if not self.projector.on:
+                self._read_texts(town_id, crs, layer)
             self.kinds = FeatureKinds(encoded.household_ids, {f["id"]: "place" for f in layer.places})
             self.place_count = len(layer.places)
             self.update_status(self.household_count, self.place_count)
@@ -248,7 +251,39 @@ class TownController(Controller):
 
     # The town, kind of map and unnamed households (TownLayer.unnamed) whose members' names are still due.
     _labels_due: tuple[uuid.UUID, Crs, list[tuple[str, str]]] | None = None
-    _labels_read: BackgroundRead | None = None  # the read of those names, while its result is still wanted
+    # The read of the households' texts or of those names, while its result is still wanted.
+    _labels_read: BackgroundRead | None = None
+
+    def _read_texts(self, town_id: uuid.UUID, crs: Crs, layer: TownLayer) -> None:
+        """The labels and addresses of the households just sent, read while the page draws them (a thread of the
+        renderer's, not this process): on the reads thread before the lists' read, so they are on the page before
+        the window is ready and the members' names (``_send_member_labels``) follow them."""
+        def back(texts: PageTexts) -> None:
+            self._labels_due = (town_id, crs, texts.unnamed)
+            self.map_view.set_texts(texts)
+
+        self._read_labels(lambda s: layer_texts(s, town_id, crs, layer), (town_id, crs), back,
+                          "reading the households' labels and addresses for the map failed")
+
+    def _read_labels(self, job: Callable[[Session], object], shown: tuple[uuid.UUID, Crs],
+                     send: Callable[[Any], None], failure: str) -> None:
+        """``job`` off the UI thread, its result to ``send`` if the town and map it was read for are still shown
+        (and no projector is on); a newer load drops it. A failure leaves the page's labels as they are."""
+        def back(result: Any) -> None:
+            if self._labels_read is not read:
+                return  # another load (or the same town again) came meanwhile
+            self._labels_read = None
+            if self.town is not None and (self.town.id, self.map_view.crs) == shown and not self.projector.on:
+                send(result)
+
+        def failed(error: BaseException) -> None:
+            if self._labels_read is read:
+                self._labels_read = None
+                log.error(failure, exc_info=error)
+
+        read = BackgroundRead(self.ledger, job, back, failed)
+        self._labels_read = read
+        self.track_read(read)  # the window cancels it and waits for it before the ledger closes
 
     def _send_member_labels(self) -> None:
         """Once the map is drawn: the first members' names of the unnamed households (load_town sent addresses).
@@ -261,24 +296,13 @@ class TownController(Controller):
             return
         town_id, crs, unnamed = due
 
-        def back(result: tuple[list[str], list[str]]) -> None:
-            if self._labels_read is not read:
-                return  # another load (or the same town again) came meanwhile
-            self._labels_read = None
-            ids, labels = result
-            if ids and self.town is not None and (self.town.id, self.map_view.crs) == (town_id, crs) \
-                    and not self.projector.on:
-                self.map_view.set_labels(ids, labels)
+        def send(result: tuple[list[str], list[str]]) -> None:
+            if result[0]:
+                self.map_view.set_labels(*result)
 
-        def failed(error: BaseException) -> None:
-            if self._labels_read is read:
-                self._labels_read = None
-                # The households keep their addresses as labels: nothing else depends on these names.
-                log.error("reading the names of the unnamed households' first members failed", exc_info=error)
-
-        read = BackgroundRead(self.ledger, lambda s: member_labels(s, unnamed), back, failed)
-        self._labels_read = read
-        self.track_read(read)  # the window cancels it and waits for it before the ledger closes
+        # The households keep their addresses as labels on a failure: nothing else depends on these names.
+        self._read_labels(lambda s: member_labels(s, unnamed), (town_id, crs), send,
+                          "reading the names of the unnamed households' first members failed")
 
     def update_status(self, household_count: int | None = None, place_count: int | None = None) -> None:
         if self.town is None:

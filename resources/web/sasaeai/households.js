@@ -84,6 +84,13 @@
   function texts(c, buf, name) {  // a UTF-16 string as sent (a leading U+FEFF is text, not a byte order mark)
     return new TextDecoder("utf-16le", { ignoreBOM: true }).decode(part(c, buf, name, Uint8Array));
   }
+  // Names and addresses stay in their two strings; one is cut out when it is shown (textOf). The ends are
+  // copied: the message itself can go.
+  function textsOf(c, buf, start, n) {
+    return { start: start, n: n,
+             labels: texts(c, buf, "labels"), labelsEnds: part(c, buf, "labelEnds", Uint32Array).slice(),
+             addresses: texts(c, buf, "addresses"), addressesEnds: part(c, buf, "addressEnds", Uint32Array).slice() };
+  }
   function addColumns(c, buf) {
     var n = c.count || 0, start = H.n;
     if (!n) { return; }
@@ -93,11 +100,7 @@
     H.flags.set(part(c, buf, "flags", Uint8Array), start);
     var local = (c.catSets || []).map(internSet), raw = part(c, buf, "catSet", Uint16Array);
     var ids = new TextDecoder("utf-8").decode(part(c, buf, "ids", Uint8Array));
-    // Names and addresses stay in their two strings; one is cut out when it is shown (textOf). The ends are
-    // copied: the message itself can go.
-    H.texts.push({ start: start, n: n,
-                   labels: texts(c, buf, "labels"), labelsEnds: part(c, buf, "labelEnds", Uint32Array).slice(),
-                   addresses: texts(c, buf, "addresses"), addressesEnds: part(c, buf, "addressEnds", Uint32Array).slice() });
+    H.texts.push(textsOf(c, buf, start, n));
     for (var i = 0; i < n; i++) {
       var s = start + i, id = ids.substr(i * ID_WIDTH, ID_WIDTH);
       var old = H.slot.get(id);
@@ -595,6 +598,17 @@
       // diagnostics: the message fetched, the town read, then drawn
       P.openTimes = { fetchMs: t1 - t0, readMs: t2 - t1, paintMs: performance.now() - t2 };
       return H.live + places.size;
+    });
+  };
+  // The labels and addresses of the households setFeatures sent without them (the window sends them once those are
+  // drawn; app/maps/query.py layer_texts), in the same order. Until then a tooltip shows the map number alone; a
+  // household upserted or labelled (setLabels) since keeps its own.
+  S.setTexts = function (c) {
+    return fetchColumns(c).then(function (buf) {
+      var first = H.texts[0];
+      if (!buf || !first || first.start !== 0 || first.n !== c.count) { return false; }  // not for these households
+      H.texts[0] = textsOf(c, buf, 0, c.count);  // in place of the empty ones setFeatures got
+      return true;
     });
   };
   // More of a large town after setFeatures: more columns of households, then GeoJSON places.
