@@ -28,6 +28,8 @@ if TYPE_CHECKING:  # openpyxl is imported when a workbook is written, not when t
 # The control characters XML cannot carry: openpyxl.cell.cell's ILLEGAL_CHARACTERS_RE, the same pattern
 # (tests/test_lazy_imports.py compares them) without importing openpyxl for it.
 ILLEGAL_CHARACTERS_RE = re.compile(r"[\000-\010]|[\013-\014]|[\016-\037]")
+# What a cell's text may hold that is cleaned (a CR, those control characters) or escaped (& < >) before it is written.
+_SPECIAL = re.compile(r"[\r&<>\000-\010\013\014\016-\037]")
 
 _FLUSH_ROWS = 2000  # rows kept as text before they go to the temporary file
 _EMPTY_SHEET_DATA = re.compile(rb"<sheetData\s*/>|<sheetData>\s*</sheetData>")
@@ -83,14 +85,15 @@ class SheetRows:
                 continue
             if not isinstance(value, str):
                 raise TypeError(f"only text goes into these sheets, not {value!r}")
-            # As SharedStyles.cell: line breaks as LF, no control characters XML cannot carry.
-            if "\r" in value:
-                value = value.replace("\r\n", "\n").replace("\r", "\n")
-            value = ILLEGAL_CHARACTERS_RE.sub("", value)
+            text = value
+            if _SPECIAL.search(value) is not None:  # most cells: nothing to clean or escape
+                # As SharedStyles.cell: line breaks as LF, no control characters XML cannot carry.
+                value = ILLEGAL_CHARACTERS_RE.sub("", value.replace("\r\n", "\n").replace("\r", "\n"))
+                text = escape(value)
             number = self._quoted_id(style) if looks_like_formula(value) else ids[style]
             s = f' s="{number}"' if number else ""
             space = ' xml:space="preserve"' if value != value.strip() else ""
-            out.append(f'<c r="{letters[col]}{r}"{s} t="inlineStr"><is><t{space}>{escape(value)}</t></is></c>')
+            out.append(f'<c r="{letters[col]}{r}"{s} t="inlineStr"><is><t{space}>{text}</t></is></c>')
         out.append("</row>")
         self._rows.append("".join(out))
         if len(self._rows) >= _FLUSH_ROWS:

@@ -3,9 +3,10 @@ query whatever the size of the town (app/emergency/cards.py makes the views)."""
 
 from __future__ import annotations
 
+import functools
 import uuid
 
-from sqlalchemy import Row, func, or_, select
+from sqlalchemy import Row, Select, bindparam, func, or_, select
 from sqlalchemy.orm import Session
 
 from app.core.batches import chunks
@@ -75,8 +76,14 @@ def sheet_person_rows(session: Session, town_id: uuid.UUID) -> list[Row]:
     deleted_at (always None: with the consent, the columns the consent rule reads), map_number, address, lat,
     lon, has_card, family_doctor_key, family_doctor_text, care_level, medical_notes,
     care_manager_name, care_office_key, support_centre_key, note."""
+    return list(session.execute(_sheet_persons(), {"town_id": town_id}))
+
+
+@functools.cache
+def _sheet_persons() -> Select:
+    """``sheet_person_rows``' statement, built once (the town is a parameter)."""
     card = EmergencyCard
-    return list(session.execute(
+    return (
         select(stored(Person.id, "person_key"), Person.name, Person.kana, Person.phone, Person.of_concern,
                Person.consent, Person.consent_watchers, Person.consent_agencies, Person.consent_map,
                Person.deleted_at, Household.map_number, Household.address, Household.lat, Household.lon,
@@ -89,10 +96,10 @@ def sheet_person_rows(session: Session, town_id: uuid.UUID) -> list[Row]:
         # The town through coalesce(), which no index serves: SQLite starts from the persons of concern
         # (ix_person_of_concern) and the live cards, then reads each one's household by key, never the town's
         # households and all their members.
-        .where(func.coalesce(Household.town_id, Household.town_id) == town_id, Household.deleted_at.is_(None),
-               Person.deleted_at.is_(None),
+        .where(func.coalesce(Household.town_id, Household.town_id) == bindparam("town_id"),
+               Household.deleted_at.is_(None), Person.deleted_at.is_(None),
                # Tested on the member alone, before its household is read: most members need no support.
                or_(Person.of_concern.is_(True),
                    Person.id.in_(select(card.person_id).where(card.deleted_at.is_(None)).scalar_subquery())))
         .order_by(Household.map_number, Person.sort_order, Person.of_concern.is_not(True))
-    ))
+    )

@@ -16,6 +16,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass, replace
 from datetime import date
+from itertools import repeat
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
@@ -64,11 +65,16 @@ class SheetData:
     district: str
     printed_on: date
     rows: list[tuple[str, ...]]  # one per person, in HEADERS order, every value a string ("" when unknown)
-    person_ids: list[uuid.UUID]
+    person_keys: list[str]  # the rows' persons, as their stored ids (hex text)
     audience: Audience = Audience.STAFF
     hidden: int = 0  # persons printed anonymously
     sharing: SharingContext = NORMAL  # the mode it was made under (app/privacy/sharing.py)
     serial: str = ""  # its number in the printed copies ledger (app/privacy/copies.py)
+
+    @property
+    def person_ids(self) -> list[uuid.UUID]:
+        """The rows' persons: made when asked (the sheet itself prints none)."""
+        return [uuid.UUID(hex=key) for key in self.person_keys]
 
     @property
     def rule(self) -> str:
@@ -175,8 +181,8 @@ def sheet_data(
                 entries = [e for e in entries if not e[3]] + sorted((e for e in entries if e[3]),
                                                                     key=lambda e: e[0].map_number)
         rows = [_row_of(mask_fields(f) if masked else f, include_medical) for _, _, f, masked in entries]
-        person_ids = [uuid.UUID(hex=key) for _, key, _, _ in entries]
-    return SheetData(town, district, printed_on or date.today(), rows, person_ids, audience,
+        person_keys = [key for _, key, _, _ in entries]
+    return SheetData(town, district, printed_on or date.today(), rows, person_keys, audience,
                      sum(1 for e in entries if e[3]), sharing)
 
 
@@ -266,7 +272,7 @@ def write_xlsx(data: SheetData, path: Path) -> Path:
     rows.append(HEADERS, ["緊急連絡表 列名"] * len(HEADERS), 30)
     styles_of = ["緊急連絡表 番号"] + ["緊急連絡表 欄"] * (len(HEADERS) - 1)
     for row in data.rows:
-        lines = max(v.count("\n") for v in row) + 1
+        lines = max(map(str.count, row, repeat("\n"))) + 1
         # Two lines fit the sheet's default height (30 pt); names or notes starting with = + - @ stay text.
         rows.append(row, styles_of, 15 * lines if lines > 2 else None)
     ws.print_title_rows = f"{RULE_ROW}:{HEADER_ROW}"
@@ -454,15 +460,16 @@ def export_sheet(
     (``session`` must be committed by the caller) and its serial printed on every page.
     """
     path = Path(path)
-    data = sheet_data(session, town_id, order=order, include_medical=include_medical, printed_on=printed_on,
-                      audience=audience, sharing=sharing)
     suffix = path.suffix.lower()
-    if suffix in (".xlsx", ".pdf"):  # a paper with names: counted out in the printed copies ledger
+    if suffix not in (".xlsx", ".pdf"):
+        raise LedgerError(QT_TRANSLATE_NOOP("errors", "Save the sheet as .xlsx or .pdf."), where=path.name)
+    # The rows read are written while the collector is still paused: let go between the two, it went through all
+    # of them (and, in a long-running app, through everything else it holds) as the workbook was begun.
+    with no_gc_pauses():
+        data = sheet_data(session, town_id, order=order, include_medical=include_medical, printed_on=printed_on,
+                          audience=audience, sharing=sharing)
+        # A paper with names: counted out in the printed copies ledger.
         data = replace(data, serial=register_copies(
             session, paper="emergency_sheet", audience=data.audience, town_id=town_id, town_name=data.town,
             sharing=data.sharing, file_name=path.name))
-    if suffix == ".xlsx":
-        return write_xlsx(data, path)
-    if suffix == ".pdf":
-        return write_pdf(data, path)
-    raise LedgerError(QT_TRANSLATE_NOOP("errors", "Save the sheet as .xlsx or .pdf."), where=path.name)
+        return write_xlsx(data, path) if suffix == ".xlsx" else write_pdf(data, path)
