@@ -27,3 +27,16 @@ def test_the_window_fits_a_laptop_screen_and_keeps_its_size_as_households_are_se
         # THEN the window keeps its size (the panel scrolls), so the map is not resized and redrawn
         assert window.size() == size
         assert window.minimumSizeHint().height() <= LAPTOP_HEIGHT
+
+
+def test_the_status_bar_shows_the_town_s_and_the_safety_check_s_counts_whole(qtbot, window):  # noqa: F811
+    # GIVEN the demo window 1280 px wide, with its town's counts and its open safety check's in the status bar
+    window.resize(1280, window.height())
+    status, counts = window.towns.status, window.safety.counts
+    qtbot.waitUntil(lambda: "60" in status.text() and "未確認" in counts.text(), timeout=10_000)
+    offline = next(label for label in window.statusBar().findChildren(type(status))
+                   if label.toolTip().startswith("Nothing leaves"))
+    # THEN none of it is cut off (on the day, the counts are what the 災害対策本部 asks for), and the offline
+    # promise is one hover away
+    for label in (status, counts, window.sync.label, offline):
+        qtbot.waitUntil(lambda label=label: label.width() >= label.sizeHint().width(), timeout=5_000)

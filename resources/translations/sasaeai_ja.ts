@@ -1836,8 +1836,13 @@ Nothing was lost. Press Unlock and enter the passphrase.</source>
     </message>
     <message>
         <location filename="../../app/ui/mainwindow/window.py" line="164"/>
-        <source>Offline: nothing leaves this computer unless you sync with the office</source>
-        <translation>オフライン：事務所と同期しない限り、データはこのパソコンから出ません</translation>
+        <source>Offline</source>
+        <translation>オフライン</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow/window.py" line="164"/>
+        <source>Nothing leaves this computer unless you sync with the office</source>
+        <translation>事務所と同期しない限り、データはこのパソコンから出ません</translation>
     </message>
     <message>
         <location filename="../../app/ui/mainwindow/town.py" line="155"/>

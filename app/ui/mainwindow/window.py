@@ -197,8 +197,10 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.towns.status, 1)
         self.statusBar().addPermanentWidget(self.jobs.indicator)
         self.statusBar().addPermanentWidget(self.sync.label)
-        self.statusBar().addPermanentWidget(QLabel(self.tr("Offline: nothing leaves this computer unless you sync "
-                                                           "with the office")))
+        # Short: the status bar also carries the town's counts and, on the day, the safety check's (a 1280-px window).
+        offline = QLabel(self.tr("Offline"))
+        offline.setToolTip(self.tr("Nothing leaves this computer unless you sync with the office"))
+        self.statusBar().addPermanentWidget(offline)
         self.steps_toolbar, _ = self.actions.build_toolbar(self, TOOLBAR_STEPS)
         self.edit_toolbar, separators = self.actions.build_toolbar(
             self, TOOLBAR_EDIT, (QLabel(self.tr("Town:") + " "), self.towns.combo))
