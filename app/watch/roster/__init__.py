@@ -14,7 +14,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from app.core.batches import no_gc_pauses
+from app.core.batches import no_gc_pauses, promote_kept
 from app.watch.roster.applying import apply_roster
 from app.watch.roster.matching import RosterPreview, plan
 from app.watch.roster.reading import (
@@ -39,4 +39,7 @@ def read_roster(session: Session, path: Path, town_id: uuid.UUID, *,
         columns, records = read_rows(path, columns)
         preview = RosterPreview(path=path, town_id=town_id, columns=columns, records=records)
         preview.rows = plan(session, preview)
+        # The preview is kept while the user reads it (and the apply reuses its town): at 150,000 households the
+        # collector's young passes walked its 80,000 objects for 40-150 ms between the read and the apply.
+        promote_kept()
     return preview

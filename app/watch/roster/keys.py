@@ -54,6 +54,21 @@ def household_address_in(keys: Iterable[str], name: str = "addresses") -> TextCl
                 ).bindparams(**{name: json.dumps(sorted(set(keys)), ensure_ascii=False)})
 
 
+def home_members(session: Session, household_ids: Iterable[str]) -> list[tuple]:
+    """Every member of these households (stored id text), archived ones too, as (rowid, household id hex, sort
+    order, name, live), read from ``ix_person_household_first`` alone (it holds all four): no table row."""
+    return session.execute(text(
+        "SELECT rowid, household_id, sort_order, name, deleted_at IS NULL FROM person "
+        "WHERE household_id IN (SELECT value FROM json_each(:homes))"
+    ).bindparams(homes=json.dumps(sorted(set(household_ids))))).all()
+
+
+def rowids_in(table: str, rowids: Iterable[int], name: str) -> TextClause:
+    """``table``'s row is one of ``rowids`` (as ``home_members`` gave them: one lookup each)."""
+    return text(f"{table}.rowid IN (SELECT value FROM json_each(:{name}))").bindparams(
+        **{name: json.dumps(sorted(set(rowids)))})
+
+
 def ids_in(column: str, raw_ids: Iterable[str], name: str) -> TextClause:
     """``column`` (a UUID column, stored as its hex text) is one of ``raw_ids`` (that stored text)."""
     return text(f"{column} IN (SELECT value FROM json_each(:{name}))").bindparams(

@@ -1,8 +1,8 @@
-"""Matching roster rows to the town's households and persons: only the members whose folded name is in the
-roster and the households whose folded address is, found in SQL through the indexes of migration 0016 (a
-fixed number of queries, never the whole town); each row matched by name and address, else name and birth
-date, and the preview of what importing would change. ``plan`` also drives the writer when the roster is
-applied."""
+"""Matching roster rows to the town's households and persons: only the members a row names at their address
+or with their birth date and the households whose folded address a row holds, found in SQL through the
+indexes of migrations 0016 and 0017 (a fixed number of queries, never the whole town); each row matched by
+name and address, else name and birth date, and the preview of what importing would change. ``plan`` also
+drives the writer when the roster is applied."""
 
 from __future__ import annotations
 
@@ -62,12 +62,12 @@ class Known:
 @dataclass
 class Town:
     """The part of the town a roster touches, as matching and writing need it, read once per preview (see
-    ``town_for``): the members whose folded name the roster holds, the households whose folded address it
-    holds, and of those households and members their categories, sort orders, names and watch links."""
+    ``town_for``): the members a roster row may match, the households whose folded address it holds, and of
+    those households and members their categories, sort orders, names and watch links."""
 
-    persons: list[Known]  # live members whose folded name is a roster row's
+    persons: list[Known]  # live members a roster row names at their address, or by name and birth date
     homes: dict[str, list[uuid.UUID]]  # folded address (a roster row's) → live households
-    watchers: dict[str, list[uuid.UUID]]  # folded name → live watchers
+    watchers: dict[str, list[uuid.UUID]]  # folded name (a roster row's watcher's) → live watchers
     categories: dict[str, tuple[uuid.UUID, str]]  # code → (id, label)
     household_categories: dict[uuid.UUID, set[str]]
     last_sort_order: dict[uuid.UUID, int]  # household → highest member sort order (archived members too)
@@ -83,13 +83,12 @@ class Town:
 
 def _load_town(session: Session, town_id: uuid.UUID, records: list[RosterRow]) -> Town:
     """What matching and writing need for these roster rows, in a fixed number of Core queries: only the
-    members whose folded name is in the roster and the households whose folded address is (read through
-    the indexes of migration 0016, app/watch/roster/keys.py), never the whole town."""
+    members a row names at their address or by birth date and the households whose folded address it holds
+    (read through the indexes of migrations 0016 and 0017, app/watch/roster/keys.py), never the whole town."""
     folded = functools.lru_cache(maxsize=None)(fold)  # names repeat, and members share their household's address
     # Ids come back as the stored hex text and become one shared UUID each (SQLAlchemy's per-value UUID
     # processing costs more than the queries).
     as_id = functools.lru_cache(maxsize=None)(lambda text: uuid.UUID(hex=text))
-    names = {folded(r.name) for r in records}
     addresses = {folded(r.address) for r in records}  # '' too: a row without one matches a member without one
     live_household = (Household.town_id == town_id, Household.deleted_at.is_(None))
     # Matched by name and address: the members of the households at the roster's addresses (the address's
@@ -104,25 +103,29 @@ def _load_town(session: Session, town_id: uuid.UUID, records: list[RosterRow]) -
         at_home[hid] = (address, map_number)
         if address:  # a new member joins a household only by its address
             homes[folded(address)].append(as_id(hid))
-    # Every member of those households, archived ones too (their sort orders count), read from the person table
-    # alone: each row's address and map number are its household's, read above (joining the households again
-    # looked each one up by key: 0.25 s against 0.15 s for 15,000 members at 150,000 households).
+    # Every member of those households, archived ones too (their sort orders count), from the person index alone
+    # (keys.home_members); a whole row is read only for a live member whose name a roster row gives at their
+    # address: at 150,000 households the roster's addresses hold 15,000 members, a third of them named there.
+    pairs = {(folded(r.name), folded(r.address)) for r in records}
     last_sort_order: dict[uuid.UUID, int] = {}
-    members = []
-    for pid, hid, name, kana, phone, concerns, birth, of_concern, order, live in session.execute(
-            select(stored(Person.id), stored(Person.household_id), Person.name, Person.kana, Person.phone,
-                   Person.concerns, Person.birth_date, Person.of_concern, Person.sort_order,
-                   Person.deleted_at.is_(None)).where(keys.ids_in("person.household_id", at_home, "homes"))):
+    named: list[int] = []
+    for rowid, hid, order, name, live in keys.home_members(session, at_home):
         home = as_id(hid)
         last_sort_order[home] = max(order, last_sort_order.get(home, order))
-        if live:
-            address, map_number = at_home[hid]
-            members.append((map_number, order, (pid, hid, name, kana, phone, concerns, birth, of_concern, address)))
+        if live and (folded(name), folded(at_home[hid][0])) in pairs:
+            named.append(rowid)
+    members = []
+    for pid, hid, name, kana, phone, concerns, birth, of_concern, order in session.execute(
+            select(stored(Person.id), stored(Person.household_id), Person.name, Person.kana, Person.phone,
+                   Person.concerns, Person.birth_date, Person.of_concern, Person.sort_order)
+            .where(keys.rowids_in("person", named, "named"))):
+        address, map_number = at_home[hid]
+        members.append((map_number, order, (pid, hid, name, kana, phone, concerns, birth, of_concern, address)))
     members.sort(key=lambda m: m[:2])  # the order the members are offered in (by_name_address)
     found: list[Any] = [m[2] for m in members]
     # ... else by name and birth date, anywhere in the town (one search of the name's index per pair), for the
-    # rows no member matches by name and address: ``_match`` asks the birth date only of those, and a member
-    # found by another row's pair at that row's address was read above already.
+    # rows no member matches by name and address: ``_match`` asks the birth date only of those (a member at
+    # another row's address whom no row names there is found here too).
     at_address = {(folded(name), folded(address)) for _, _, name, _, _, _, _, _, address in found}
     births = {(folded(r.name), r.birth_date.isoformat()) for r in records
               if r.birth_date and (folded(r.name), folded(r.address)) not in at_address}
@@ -130,7 +133,7 @@ def _load_town(session: Session, town_id: uuid.UUID, records: list[RosterRow]) -
     persons: list[Known] = []
     read: set[str] = set()
     for pid, hid, name, kana, phone, concerns, birth, of_concern, address in found:
-        if pid not in read and folded(name) in names:
+        if pid not in read:  # a member named at their address may match another row's birth date too
             read.add(pid)
             persons.append(Known(pid, as_id(hid), name, kana, phone, concerns, birth, bool(of_concern), address))
     touched = {p.household_id.hex for p in persons} | {hid for hid, (address, _) in at_home.items() if address}
@@ -145,10 +148,14 @@ def _load_town(session: Session, town_id: uuid.UUID, records: list[RosterRow]) -
         .where(keys.ids_in("household_category_link.household_id", touched, "touched"))
     ):
         household_categories[as_id(hid)].add(code)
+    # Only the watchers a roster row names: a city has thousands, and each kept one is a UUID made here and copied
+    # by the writer.
+    named_watchers = {folded(name) for r in records for name, _ in r.watchers}
     watchers: dict[str, list[uuid.UUID]] = defaultdict(list)
-    for wid, name in session.execute(select(Watcher.id, Watcher.name)
+    for wid, name in session.execute(select(stored(Watcher.id), Watcher.name)
                                      .where(Watcher.town_id == town_id, Watcher.deleted_at.is_(None))):
-        watchers[folded(name)].append(wid)
+        if (key := folded(name)) in named_watchers:
+            watchers[key].append(as_id(wid))
     last_sort_order.update({as_id(hid): top for hid, top in session.execute(  # households found by birth only
         select(stored(Person.household_id), func.max(Person.sort_order))
         .where(keys.ids_in("person.household_id", touched - at_home.keys(), "elsewhere_touched"))
