@@ -24,3 +24,41 @@ def test_the_lists_views_are_left_in_the_collectors_oldest_generation(demo_ledge
     assert not [v for v in views if id(v) in young]
     oldest = {id(o) for o in gc.get_objects(2)}
     assert all(id(v) in oldest for v in views)
+
+
+def test_the_collector_stays_paused_until_the_last_pause_on_any_thread_ends():
+    """The lists' read (reads thread) and an export (another thread) overlap: the one that ends first must not turn
+    the collector back on under the other one's rows; the last one to end turns it back on."""
+    import threading
+
+    from app.core.batches import no_gc_pauses
+
+    assert gc.isenabled()
+    entered, leave, left = threading.Event(), threading.Event(), threading.Event()
+
+    def export() -> None:
+        with no_gc_pauses():
+            entered.set()
+            leave.wait(10)
+        left.set()
+
+    worker = threading.Thread(target=export)
+    worker.start()
+    try:
+        assert entered.wait(10)
+        with no_gc_pauses():  # the lists' read starts while the export runs ...
+            leave.set()
+            assert left.wait(10)  # ... and the export ends first
+            assert not gc.isenabled()
+        assert gc.isenabled()
+    finally:
+        leave.set()
+        worker.join(10)
+    # A pause inside a process whose collector was off (a test, a profiler) leaves it off.
+    gc.disable()
+    try:
+        with no_gc_pauses():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

@@ -4,6 +4,7 @@ statement), and the cycle collector paused while a city's worth of small views i
 from __future__ import annotations
 
 import gc
+import threading
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import TypeVar
@@ -21,17 +22,33 @@ def chunks(items: Iterable[T], size: int = IN_CHUNK) -> Iterator[list[T]]:
         yield list(seq[i:i + size])
 
 
+# How many ``no_gc_pauses`` are open, on any thread, and whether the collector was on before the first of them.
+_pauses_lock = threading.Lock()
+_pauses = 0
+_enabled_before = False
+
+
 @contextmanager
 def no_gc_pauses() -> Iterator[None]:
     """Building a city's views (tens of thousands of small acyclic objects) sets the cycle collector off over and
-    over, up to half the time: paused while they are built, restored after."""
-    was_enabled = gc.isenabled()
-    gc.disable()
+    over, up to half the time: paused while they are built, restored after.
+
+    The pause is the process's (the collector is): counted, so a read on the reads thread that ends while an export
+    on another thread is still building its rows does not turn the collector back on under it. The last one to end
+    restores what the first one found."""
+    global _pauses, _enabled_before
+    with _pauses_lock:
+        if _pauses == 0:
+            _enabled_before = gc.isenabled()
+            gc.disable()
+        _pauses += 1
     try:
         yield
     finally:
-        if was_enabled:
-            gc.enable()
+        with _pauses_lock:
+            _pauses -= 1
+            if _pauses == 0 and _enabled_before:
+                gc.enable()
 
 
 def promote_kept() -> None:

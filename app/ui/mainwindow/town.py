@@ -3,7 +3,6 @@ and the meeting's lists read off the UI thread after the map is drawn."""
 
 from __future__ import annotations
 
-import gc
 import logging
 import uuid
 from collections.abc import Callable, Iterable, MutableMapping
@@ -15,7 +14,7 @@ from PySide6.QtCore import QCoreApplication, QSettings, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QFileDialog, QLabel, QMainWindow
 from sqlalchemy.orm import Session
 
-from app.core.batches import no_gc_pauses
+from app.core.batches import no_gc_pauses, promote_kept
 from app.core.errors import LedgerError
 from app.core.views import Crs, TownView
 from app.emergency import cards as emergency
@@ -89,10 +88,8 @@ def read_town_details(s: Session, town_id: uuid.UUID, keep: uuid.UUID | None) ->
                               line_columns(watch.line_keys(s, town_id, links)), gap_households(concerns),
                               frozenset(c.household_id for c in concerns))
         # The views are kept (the lists show them), and they are acyclic: the collector would walk all of them at
-        # its next pass, and again when it moved them to its oldest generation. Moved there at once (freeze, then
-        # unfreeze: two list splices, no walk; nothing else in the app freezes, which the unfreeze would undo).
-        gc.freeze()
-        gc.unfreeze()
+        # its next pass, and again when it moved them to its oldest generation.
+        promote_kept()
         return details
 
 
