@@ -85,6 +85,9 @@ def test_excel_sheet_prints_a4_landscape_fitted_with_repeated_header_town_date_a
     assert ws.page_setup.fitToHeight == 0
     assert "ひだまり町" in ws.oddHeader.left.text and "2026/11/27" in ws.oddHeader.right.text
     assert "&P / &N" in ws.oddFooter.center.text
+    # The header and footer lines have room in the margins (at least 0.25 in, 18 pt): not printed under the title.
+    margins = ws.page_margins
+    assert margins.top - margins.header >= 0.25 and margins.bottom - margins.footer >= 0.25
     assert ws["A1"].font.name == "BIZ UDゴシック"
 
 

@@ -77,6 +77,8 @@ def test_export_is_laid_out_like_the_paper_form(demo_ledger, demo_town, tmp_path
     assert ws.page_setup.fitToWidth == 1 and ws.sheet_properties.pageSetUpPr.fitToPage
     assert ws.print_title_rows == "$1:$4" and ws.print_area.startswith("'ひだまり町'!$A$1:$D$")
     assert "ひだまり町" in ws.oddHeader.right.text
+    margins = ws.page_margins  # the header and footer lines have room above and below the form
+    assert margins.top - margins.header >= 0.25 and margins.bottom - margins.footer >= 0.25
     assert ws["B5"].font.name == "BIZ UDゴシック"
     assert ws.column_dimensions["E"].hidden and ws.column_dimensions["F"].hidden
     assert wb["_sasaeai"].sheet_state == "hidden"

@@ -283,6 +283,9 @@ def write_xlsx(data: SheetData, path: Path) -> Path:
     ws.print_options.horizontalCentered = True
     ws.page_margins.left = ws.page_margins.right = 0.4
     ws.page_margins.top = ws.page_margins.bottom = 0.6
+    # The header and footer lines sit in those margins with room for their 10 pt (openpyxl's default 0.5 in
+    # left 0.1 in: LibreOffice and Excel printed the page's header under the sheet's title).
+    ws.page_margins.header = ws.page_margins.footer = 0.3
     font = f'&"{FONT_NAME},標準"'
     ws.oddHeader.left.text = f"{font}{TITLE}　{header_text(data.district)} {header_text(data.town)}"
     ws.oddHeader.right.text = f"{font}作成日 {data.printed_on:%Y/%m/%d}"
