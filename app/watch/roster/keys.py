@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date
+from typing import Any
 
 from sqlalchemy import TextClause, Uuid, bindparam, text
 from sqlalchemy.orm import Session
@@ -54,7 +55,7 @@ def household_address_in(keys: Iterable[str], name: str = "addresses") -> TextCl
                 ).bindparams(**{name: json.dumps(sorted(set(keys)), ensure_ascii=False)})
 
 
-def home_members(session: Session, household_ids: Iterable[str]) -> list[tuple]:
+def home_members(session: Session, household_ids: Iterable[str]) -> Sequence[Any]:
     """Every member of these households (stored id text), archived ones too, as (rowid, household id hex, sort
     order, name, live), read from ``ix_person_household_first`` alone (it holds all four): no table row."""
     return session.execute(text(
