@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 
 from app.core.errors import QT_TRANSLATE_NOOP, LedgerError
 from app.core.pdf_fonts import add_japanese_font
-from app.core.sheets import SharedStyles
+from app.core.sheets import FONT_NAME, SharedStyles
 from app.core.wareki import to_wareki
 from app.emergency import cards as emergency
 from app.emergency.cards import SortOrder
@@ -36,7 +36,6 @@ if TYPE_CHECKING:  # openpyxl is imported when cards are written to Excel, not w
     from openpyxl.styles import NamedStyle
 
 TITLE = "緊急連絡カード"
-FONT_NAME = "BIZ UDゴシック"
 CONTACT_SLOTS = 2  # the card always shows at least two contact boxes to fill
 PER_PAGE_CHOICES = (1, 2)
 DEFAULT_AUDIENCE = Audience.WATCHERS

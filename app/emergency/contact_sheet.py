@@ -27,7 +27,7 @@ from app.core.batches import no_gc_pauses
 from app.core.errors import QT_TRANSLATE_NOOP, LedgerError, NotFound
 from app.core.pdf_fonts import add_japanese_font
 from app.core.sheet_rows import SheetRows, save_workbook
-from app.core.sheets import SharedStyles, header_text
+from app.core.sheets import FONT_NAME, SharedStyles, header_text, print_layout
 from app.core.text import fold
 from app.core.wareki import to_wareki
 from app.emergency import cards as emergency
@@ -47,7 +47,6 @@ if TYPE_CHECKING:
     from app.privacy.consent import ConsentView
 
 TITLE = "緊急連絡表"
-FONT_NAME = "BIZ UDゴシック"  # Excel picks a fallback where it is not installed
 HEADERS = ("番号", "氏名", "ふりがな", "住所", "TEL", "緊急連絡先", "かかりつけ医", "ケアマネジャー",
            "地域包括支援センター", "見守り者", "備考")
 # Column widths in Excel characters and in PDF millimetres (277 mm = A4 landscape less 10 mm margins).
@@ -251,17 +250,13 @@ def write_xlsx(data: SheetData, path: Path) -> Path:
     """Stream the sheet: its rows written as XML text (app/core/sheet_rows.py), everything else by openpyxl's
     write-only mode, in named styles; time and memory grow only with the rows."""
     from openpyxl import Workbook
-    from openpyxl.utils import get_column_letter
-    from openpyxl.worksheet.properties import PageSetupProperties
 
     wb = Workbook(write_only=True)
     styles = SharedStyles(wb, _styles())
     ws = wb.create_sheet(TITLE)
     # Column widths, frozen panes and fit-to-page are written before the first row in write-only mode.
-    for col, width in enumerate(XLSX_WIDTHS, start=1):
-        ws.column_dimensions[get_column_letter(col)].width = width
+    print_layout(ws, XLSX_WIDTHS, title_rows=f"{RULE_ROW}:{HEADER_ROW}")
     ws.freeze_panes = f"C{HEADER_ROW + 1}"
-    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
     ws.sheet_format.defaultRowHeight, ws.sheet_format.customHeight = 30, True  # a row of one or two lines
 
     rows = SheetRows(ws, styles)
@@ -275,17 +270,7 @@ def write_xlsx(data: SheetData, path: Path) -> Path:
         lines = max(map(str.count, row, repeat("\n"))) + 1
         # Two lines fit the sheet's default height (30 pt); names or notes starting with = + - @ stay text.
         rows.append(row, styles_of, 15 * lines if lines > 2 else None)
-    ws.print_title_rows = f"{RULE_ROW}:{HEADER_ROW}"
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = "9"  # A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0  # as many pages tall as needed
     ws.print_options.horizontalCentered = True
-    ws.page_margins.left = ws.page_margins.right = 0.4
-    ws.page_margins.top = ws.page_margins.bottom = 0.6
-    # The header and footer lines sit in those margins with room for their 10 pt (openpyxl's default 0.5 in
-    # left 0.1 in: LibreOffice and Excel printed the page's header under the sheet's title).
-    ws.page_margins.header = ws.page_margins.footer = 0.3
     font = f'&"{FONT_NAME},標準"'
     ws.oddHeader.left.text = f"{font}{TITLE}　{header_text(data.district)} {header_text(data.town)}"
     ws.oddHeader.right.text = f"{font}作成日 {data.printed_on:%Y/%m/%d}"

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from app.core.errors import QT_TRANSLATE_NOOP, LedgerError
 from app.core.pdf_fonts import add_japanese_font
-from app.core.sheets import SharedStyles
+from app.core.sheets import FONT_NAME, SharedStyles, print_layout
 from app.core.views import PersonView
 from app.core.wareki import to_wareki
 from app.plans import minimap
@@ -44,7 +44,6 @@ if TYPE_CHECKING:  # openpyxl is imported when plans are written to Excel, not w
 
 TITLE = "個別避難計画"
 DEFAULT_AUDIENCE = Audience.WATCHERS
-FONT_NAME = "BIZ UDゴシック"
 
 
 @dataclass(frozen=True)
@@ -212,6 +211,10 @@ def _styles() -> dict[str, NamedStyle]:
     }
 
 
+_XLSX_WIDTHS = {"町名": 14, "地図番号": 8, "氏名": 14, "ふりがな": 16, "生年月日": 17, "住所": 22, "電話": 14,
+                "自宅の災害リスク": 30, "作成日": 15, "見直し日": 15, "本人の同意（情報提供）": 22, "確認事項": 36}
+
+
 def write_plans_xlsx(papers: Sequence[PlanPaper], path: Path, *, rule: str = "") -> Path:
     """One row per person (the plan's rows as columns) and a 確認事項 column with the checks' warnings;
     user text is always text, never a formula (app/core/sheets.py)."""
@@ -226,9 +229,13 @@ def write_plans_xlsx(papers: Sequence[PlanPaper], path: Path, *, rule: str = "")
     blank = PlanView(PersonView(uuid.UUID(int=0), uuid.UUID(int=0), ""), uuid.UUID(int=0), 0, "", "", None, None,
                      False, PlanFields())
     labels = ["町名", "地図番号"] + [label for label, _ in lines(blank)]
-    ws.append([cell(ws, rule, "計画 表示ルール")])
-    ws.freeze_panes = "C3"
     header = labels + ["確認事項"]
+    # Wide enough for a phone number or a date on one line, and for a sentence in two or three (a sheet of 26
+    # columns: printed across pages, with the town, number and name on each; the PDF is the one-page form).
+    print_layout(ws, [_XLSX_WIDTHS.get(h, 24) for h in header], fit_width=False, title_rows="2:2",
+                 title_columns="A:C")
+    ws.freeze_panes = "C3"
+    ws.append([cell(ws, rule, "計画 表示ルール")])
     ws.append([cell(ws, h, "計画 見出し") for h in header])
     for paper in papers:
         v = paper.view

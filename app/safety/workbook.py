@@ -19,7 +19,16 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.core.errors import QT_TRANSLATE_NOOP, LedgerError
-from app.core.sheets import SharedStyles, cell_error, cell_text, check_length, open_workbook, write_text
+from app.core.sheets import (
+    FONT_NAME,
+    SharedStyles,
+    cell_error,
+    cell_text,
+    check_length,
+    open_workbook,
+    print_layout,
+    write_text,
+)
 from app.models import District, Household, Person, Town
 from app.models.safety import CheckMethod, SafetyStatus
 from app.privacy.copies import register_copies, serial_line
@@ -40,6 +49,9 @@ HEADERS = ("地図番号", "町名", "氏名", "電話", "ハザード", "現在
            "確認日時", "方法", "メモ", "ID")
 COL = {name: i + 1 for i, name in enumerate(HEADERS)}
 FIRST_ROW = 4  # rows 1–3: title, rule, headers
+CHECKLIST_WIDTHS = (8, 10, 16, 14, 26, 18, 18, 16, 12, 16, 8, 24)  # Excel characters, from column A
+# 確認日時, 地区, 町名, 地図番号, 氏名, 状況, 避難所名, 確認者, 方法, メモ, 記録日時, 記録した端末
+LOG_WIDTHS = (17, 12, 14, 8, 16, 16, 20, 20, 12, 30, 17, 16)
 _STATUS_OF = {label: status for status, label in STATUS_LABELS.items()}
 _METHOD_OF = {label: method for method, label in METHOD_LABELS.items()}
 _TYPED = frozenset({"状況（入力）", "避難所名", "確認者", "確認日時", "方法", "メモ"})  # the columns to fill in
@@ -51,11 +63,14 @@ def _styles() -> dict[str, NamedStyle]:
 
     thin = Side(style="thin", color="000000")
     box = Border(left=thin, right=thin, top=thin, bottom=thin)
-    return {"安否 表題": NamedStyle(font=Font(size=14, bold=True)),
-            "安否 注記": NamedStyle(font=Font(size=9)),
-            "安否 見出し": NamedStyle(font=Font(bold=True), fill=PatternFill("solid", fgColor="E8E8E8"), border=box),
-            "安否 値": NamedStyle(border=box, alignment=Alignment(vertical="center")),
-            "安否 入力": NamedStyle(border=box, fill=PatternFill("solid", fgColor="FFF8DC"))}
+    body, wrapped = Font(name=FONT_NAME), Alignment(vertical="center", wrap_text=True)  # a long note on more lines
+    return {"安否 表題": NamedStyle(font=Font(name=FONT_NAME, size=14, bold=True)),
+            "安否 注記": NamedStyle(font=Font(name=FONT_NAME, size=9)),
+            "安否 見出し": NamedStyle(font=Font(name=FONT_NAME, bold=True), fill=PatternFill("solid", fgColor="E8E8E8"),
+                                  border=box),
+            "安否 値": NamedStyle(font=body, border=box, alignment=wrapped),
+            "安否 日時": NamedStyle(font=body, border=box, alignment=wrapped, number_format="yyyy/mm/dd hh:mm"),
+            "安否 入力": NamedStyle(font=body, border=box, fill=PatternFill("solid", fgColor="FFF8DC"))}
 
 
 def write_checklist_xlsx(session: Session, incident_id: uuid.UUID, path: Path, *, town_id: uuid.UUID | None = None,
@@ -95,8 +110,7 @@ def write_checklist_xlsx(session: Session, incident_id: uuid.UUID, path: Path, *
     ws.add_data_validation(choices)
     ws.add_data_validation(methods)
     ws.column_dimensions["M"].hidden = True  # the person's id: how a typed row finds its person again
-    for letter, width in zip("ABCDEFGHIJKL", (8, 10, 16, 14, 26, 18, 18, 16, 12, 16, 8, 24), strict=True):
-        ws.column_dimensions[letter].width = width
+    print_layout(ws, CHECKLIST_WIDTHS, title_rows=f"{FIRST_ROW - 1}:{FIRST_ROW - 1}")
     ws.freeze_panes = f"A{FIRST_ROW}"
     wb.save(path)
     return path
@@ -279,6 +293,8 @@ def export_log(session: Session, incident_id: uuid.UUID, path: Path, *, audience
     styles = SharedStyles(wb, _styles())
     ws = wb.create_sheet(LOG_SHEET)
     cell = styles.cell
+    print_layout(ws, LOG_WIDTHS, title_rows="3:3")
+    ws.freeze_panes = "A4"
     ws.append([cell(ws, f"安否確認の記録　{incident.name}", "安否 表題")])
     ws.append([cell(ws, f"{rule_line(audience, sharing)}　{serial_line(serial)}", "安否 注記")])
     ws.append([cell(ws, h, "安否 見出し") for h in ("確認日時", "地区", "町名", "地図番号", "氏名", "状況", "避難所名",
@@ -286,11 +302,12 @@ def export_log(session: Session, incident_id: uuid.UUID, path: Path, *, audience
     for e in events:
         name, number, town, district = names.get(e.person_id, ("", 0, "", ""))
         local = e.checked_at.astimezone().replace(tzinfo=None)
-        ws.append([cell(ws, v, "安否 値") for v in (
+        ws.append([cell(ws, v, "安否 日時" if isinstance(v, datetime) else "安否 値") for v in (
             local, district, town, number, "（匿名）" if e.person_id in hidden else name, STATUS_LABELS[e.status],
             e.shelter_text, e.checked_by, e.method_label, e.note, e.recorded_at.astimezone().replace(tzinfo=None),
             e.recorded_on)])
     counts = wb.create_sheet(COUNTS_SHEET)
+    print_layout(counts, (16, *[16] * (len(STATUS_LABELS) + 1)), title_rows="1:1")  # 要支援・要救助: 14
     counts.append([cell(counts, h, "安否 見出し") for h in ("地区", *STATUS_LABELS.values(), "計")])
     for d in district_counts(roll_call(session, incident_id)):
         counts.append([cell(counts, d.district_name, "安否 値"), *(cell(counts, d.counts[s], "安否 値")

@@ -14,7 +14,6 @@ from app.privacy.masking import Audience
 TITLE = "見守りネットワーク記録用紙"
 META_SHEET = "_sasaeai"
 FORMAT_NAME = "watch-network-form"
-FONT_NAME = "BIZ UDゴシック"
 LABEL_NAME, LABEL_ADDRESS, LABEL_PHONE, LABEL_CONCERNS = "氏名", "住所", "TEL", "気になるところ"
 PHONE_LABELS = {"TEL", "tel", "電話", "電話番号", "TEL.", "ＴＥＬ"}
 PERSON_KEY, WATCH_KEY, MASK_KEY = "key:person", "key:watch", "key:masked"

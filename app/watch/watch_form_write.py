@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy.orm import Session
 
 from app.core.sheet_rows import SheetRows, save_workbook
-from app.core.sheets import SharedStyles, header_text
+from app.core.sheets import FONT_NAME, SharedStyles, header_text
 from app.core.wareki import to_wareki
 from app.models import utcnow
 from app.privacy.copies import register_copies, serial_line
@@ -32,7 +32,6 @@ from app.watch.watch_form_layout import (
     COL_WATCHER,
     DEFAULT_AUDIENCE,
     FIRST_ROW,
-    FONT_NAME,
     FORMAT_NAME,
     HEADER_ROW,
     LABEL_ADDRESS,
