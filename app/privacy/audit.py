@@ -14,7 +14,7 @@ from sqlalchemy import and_, false, or_, select
 from sqlalchemy.orm import Session
 
 from app.core.errors import QT_TRANSLATE_NOOP, LedgerError, NotFound
-from app.core.sheets import active_sheet, looks_like_formula, xlsx_text
+from app.core.sheets import active_sheet, looks_like_formula, print_layout, xlsx_text
 from app.models import AuditAction, AuditEntry, Person, utcnow
 from app.models.audit import REASON_INFO_KEY, expand_created
 from app.privacy.masking import Audience, export_rule
@@ -157,8 +157,7 @@ def export_audit_xlsx(rows: list[AuditRow], out: Path) -> Path:
     # openpyxl's stubs type the header and footer Optional; a worksheet always has both.
     ws.oddHeader.center.text = f"表示ルール: {export_rule(Audience.STAFF).ja}"  # type: ignore[union-attr]
     ws.oddFooter.center.text = "&P / &N"  # type: ignore[union-attr]
-    for letter, width in zip("ABCDEFGHIJKLM", (20, 14, 12, 9, 14, 10, 10, 10, 16, 16, 24, 24, 16)):
-        ws.column_dimensions[letter].width = width
+    print_layout(ws, (20, 14, 12, 9, 14, 10, 10, 10, 16, 16, 24, 24, 16), title_rows="1:1")
     wb.save(out)
     return Path(out)
 
