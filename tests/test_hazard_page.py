@@ -88,6 +88,45 @@ def test_a_layer_switches_off_and_on_with_its_credit_line(qtbot, window):
     assert run_js(qtbot, window, "document.querySelector('input[data-kind=\"flood\"]').checked") is True
 
 
+CREDITS_BOX = """(function () {
+  var b = document.querySelector('.sasaeai-credits'), r = b.getBoundingClientRect();
+  return JSON.stringify({height: r.height, width: r.width, folded: b.classList.contains('folded'),
+                         expanded: b.getAttribute('aria-expanded'), role: b.getAttribute('role'),
+                         label: getComputedStyle(b, '::before').content, text: b.textContent,
+                         lineHeight: parseFloat(getComputedStyle(b).lineHeight)});
+})()"""
+
+
+def test_on_a_laptop_the_credits_fold_into_a_sources_button_that_opens_them(qtbot, window):
+    """At 1280 x 760 the map's credits (base map, flood and landslide layers) took three lines over the map's
+    corner: folded into one button, they open with a click or from the keyboard, and print whole."""
+    window.resize(1280, 760)
+
+    def box() -> dict:
+        return json.loads(run_js(qtbot, window, CREDITS_BOX))
+
+    qtbot.waitUntil(lambda: box()["folded"], timeout=10_000)
+    folded = box()
+    assert folded["height"] <= 2 * folded["lineHeight"] + 8  # one line: the button
+    assert folded["role"] == "button" and folded["expanded"] == "false" and "Sources" in folded["label"]
+    # The credits are still the control's text (what a printed map and the page's state report).
+    assert "架空の町・位置は架空" in folded["text"] and "洪水浸水想定区域" in folded["text"]
+    run_js(qtbot, window, "document.querySelector('.sasaeai-credits').click(); true")
+    opened = box()
+    assert not opened["folded"] and opened["expanded"] == "true"
+    assert opened["height"] > 2 * opened["lineHeight"]  # the credits, whole, on their lines
+    # From the keyboard: the button takes the focus and Enter folds it again.
+    run_js(qtbot, window, "var b = document.querySelector('.sasaeai-credits'); b.focus(); "
+                          "b.dispatchEvent(new KeyboardEvent('keydown', {key: 'Enter'})); true")
+    assert box()["folded"]
+    # A printed map shows its credits whole.
+    run_js(qtbot, window, "sasaeai.setPrintMode(true); true")
+    printed = box()
+    assert not printed["folded"] and printed["role"] is None
+    run_js(qtbot, window, "sasaeai.setPrintMode(false); true")
+    assert box()["folded"]
+
+
 def test_a_household_over_a_zone_is_still_clicked(qtbot, window):
     # GIVEN a household in the deepest flood band the demo has
     with window.ledger.Session() as s:

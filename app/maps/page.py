@@ -90,6 +90,7 @@ class PageLabels:
     toggle_legend: str = "Click to show or hide the legend"
     drag_hint: str = "Drag to move this household"
     approximate: str = "(?) Position guessed from the address: drag it to the house"
+    sources: str = "Sources"  # the map's credits, folded into a button on a small map
     roles: dict[str, str] = field(default_factory=dict)  # watcher role → label for the line legend
 
 
@@ -122,6 +123,7 @@ def page_config(base: BaseMapView, legend: list[dict[str, Any]], labels: PageLab
             "place": labels.place,
             "gap": labels.gap,
             "toggleLegend": labels.toggle_legend,
+            "sources": labels.sources,
             "dragHint": labels.drag_hint,
             "approximate": labels.approximate,
         },

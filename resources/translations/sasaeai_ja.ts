@@ -158,117 +158,117 @@
 <context>
     <name>CardDialog</name>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="56"/>
+        <location filename="../../app/ui/emergency_panel.py" line="57"/>
         <source>Emergency contact card: {name}</source>
         <translation>緊急連絡カード：{name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="59"/>
+        <location filename="../../app/ui/emergency_panel.py" line="60"/>
         <source>Name</source>
         <translation>氏名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="59"/>
+        <location filename="../../app/ui/emergency_panel.py" line="60"/>
         <source>Relationship</source>
         <translation>続柄</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="59"/>
+        <location filename="../../app/ui/emergency_panel.py" line="60"/>
         <source>Phone</source>
         <translation>電話</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="60"/>
+        <location filename="../../app/ui/emergency_panel.py" line="61"/>
         <source>Address</source>
         <translation>住所</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="62"/>
+        <location filename="../../app/ui/emergency_panel.py" line="63"/>
         <source>Order of priority: the first is called first</source>
         <translation>連絡する順番です。いちばん上の人に最初に連絡します</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="66"/>
+        <location filename="../../app/ui/emergency_panel.py" line="67"/>
         <source>Another contact</source>
         <translation>連絡先を追加</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="71"/>
+        <location filename="../../app/ui/emergency_panel.py" line="72"/>
         <source>(none)</source>
         <translation>（なし）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="81"/>
+        <location filename="../../app/ui/emergency_panel.py" line="82"/>
         <source>or write the doctor&apos;s name and phone</source>
         <translation>または医師の名前と電話番号を書く</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="87"/>
+        <location filename="../../app/ui/emergency_panel.py" line="88"/>
         <source>Medication, allergies, illnesses (printed on the card only)</source>
         <translation>薬、アレルギー、病気（カードにだけ印刷します）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="104"/>
+        <location filename="../../app/ui/emergency_panel.py" line="105"/>
         <source>Family doctor</source>
         <translation>かかりつけ医</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="106"/>
+        <location filename="../../app/ui/emergency_panel.py" line="107"/>
         <source>Care level / disability</source>
         <translation>要介護度・障がい</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="107"/>
+        <location filename="../../app/ui/emergency_panel.py" line="108"/>
         <source>Medical notes</source>
         <translation>医療のメモ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="108"/>
+        <location filename="../../app/ui/emergency_panel.py" line="109"/>
         <source>Care manager</source>
         <translation>ケアマネジャー</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="109"/>
+        <location filename="../../app/ui/emergency_panel.py" line="110"/>
         <source>Home care support office</source>
         <translation>居宅介護支援事業所</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="110"/>
+        <location filename="../../app/ui/emergency_panel.py" line="111"/>
         <source>Community general support centre</source>
         <translation>地域包括支援センター</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="111"/>
+        <location filename="../../app/ui/emergency_panel.py" line="112"/>
         <source>Welfare commissioner</source>
         <translation>民生児童委員</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="112"/>
+        <location filename="../../app/ui/emergency_panel.py" line="113"/>
         <source>Commissioner&apos;s phone</source>
         <translation>民生児童委員の電話</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="113"/>
+        <location filename="../../app/ui/emergency_panel.py" line="114"/>
         <source>Where the card is kept</source>
         <translation>カードの置き場所</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="114"/>
+        <location filename="../../app/ui/emergency_panel.py" line="115"/>
         <source>Note</source>
         <translation>備考</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="115"/>
+        <location filename="../../app/ui/emergency_panel.py" line="116"/>
         <source>Made on</source>
         <translation>作成日</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="116"/>
+        <location filename="../../app/ui/emergency_panel.py" line="117"/>
         <source>Review on</source>
         <translation>見直し日</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="119"/>
+        <location filename="../../app/ui/emergency_panel.py" line="120"/>
         <source>Emergency contacts, in order of priority (at least two)</source>
         <translation>緊急連絡先（連絡する順に、2人以上）</translation>
     </message>
@@ -642,42 +642,42 @@
         <translation>✓ カード完成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="290"/>
+        <location filename="../../app/ui/emergency_panel.py" line="294"/>
         <source>{total} persons need support: {none} without a card, {incomplete} incomplete, {overdue} past review</source>
         <translation>支援が必要な人 {total}人：カード未作成 {none}人、未完成 {incomplete}人、見直し日が過ぎた人 {overdue}人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="307"/>
+        <location filename="../../app/ui/emergency_panel.py" line="310"/>
         <source>Choose a person from the list or on the map.</source>
         <translation>一覧か地図で、人を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="311"/>
+        <location filename="../../app/ui/emergency_panel.py" line="314"/>
         <source>Contacts: {names}</source>
         <translation>連絡先：{names}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="312"/>
+        <location filename="../../app/ui/emergency_panel.py" line="315"/>
         <source>Review on: {day}</source>
         <translation>見直し日：{day}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="314"/>
+        <location filename="../../app/ui/emergency_panel.py" line="317"/>
         <source>Nearest designated shelter: {label}</source>
         <translation>いちばん近い指定避難所：{label}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="316"/>
+        <location filename="../../app/ui/emergency_panel.py" line="319"/>
         <source>Nearest designated shelter: none within {km} km (check the shelter list is this city&apos;s); fill it in by hand</source>
         <translation>いちばん近い指定避難所：{km} km 以内にありません（取り込んだ避難所の一覧がこの市のものか確かめてください）。手で記入してください</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="319"/>
+        <location filename="../../app/ui/emergency_panel.py" line="322"/>
         <source>Nearest designated shelter: unknown (the household is not on a geographic map, or no shelters are imported)</source>
         <translation>いちばん近い指定避難所：不明（世帯が緯度・経度のある地図に載っていないか、避難所が取り込まれていません）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="322"/>
+        <location filename="../../app/ui/emergency_panel.py" line="325"/>
         <source>Still missing:</source>
         <translation>まだ足りないもの：</translation>
     </message>
@@ -940,7 +940,7 @@ Repeat for at least 3 places far apart (a triangle over the whole map works best
     <name>HouseholdPanel</name>
     <message>
         <location filename="../../app/ui/panels.py" line="215"/>
-        <location filename="../../app/ui/panels.py" line="322"/>
+        <location filename="../../app/ui/panels.py" line="326"/>
         <source>Click a household on the map, or turn on “Add household” and click the map.</source>
         <translation>地図の世帯をクリックしてください。新しい世帯は「世帯を追加」を押してから地図をクリックします。</translation>
     </message>
@@ -1030,17 +1030,17 @@ Repeat for at least 3 places far apart (a triangle over the whole map works best
         <translation>世帯員</translation>
     </message>
     <message>
-        <location filename="../../app/ui/panels.py" line="331"/>
+        <location filename="../../app/ui/panels.py" line="335"/>
         <source>No.{number}  {label}</source>
         <translation>No.{number}  {label}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/panels.py" line="344"/>
+        <location filename="../../app/ui/panels.py" line="348"/>
         <source> ({age})</source>
         <translation>（{age}歳）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/panels.py" line="346"/>
+        <location filename="../../app/ui/panels.py" line="350"/>
         <source>Yes</source>
         <translation>あり</translation>
     </message>
@@ -1179,7 +1179,7 @@ Repeat for at least 3 places far apart (a triangle over the whole map works best
 <context>
     <name>ListDialog</name>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="302"/>
+        <location filename="../../app/ui/meeting_panel.py" line="300"/>
         <source>Filter</source>
         <translation>絞り込み</translation>
     </message>
@@ -1187,17 +1187,17 @@ Repeat for at least 3 places far apart (a triangle over the whole map works best
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/mainwindow/town.py" line="257"/>
+        <location filename="../../app/ui/mainwindow/town.py" line="451"/>
         <source>Choose a town-map image first: Map → Use a town-map image…</source>
         <translation>先に町内地図の画像を選んでください: 地図 → 町内地図の画像を使う…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/town.py" line="275"/>
+        <location filename="../../app/ui/mainwindow/town.py" line="469"/>
         <source>Town block (町丁目)</source>
         <translation>町丁目</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/town.py" line="304"/>
+        <location filename="../../app/ui/mainwindow/town.py" line="498"/>
         <source>Tie the town map to the ground</source>
         <translation>地図の位置合わせ</translation>
     </message>
@@ -1214,13 +1214,13 @@ Repeat for at least 3 places far apart (a triangle over the whole map works best
     <message>
         <location filename="../../app/ui/mainwindow/privacy.py" line="305"/>
         <location filename="../../app/ui/mainwindow/privacy.py" line="310"/>
-        <location filename="../../app/ui/mainwindow/window.py" line="230"/>
-        <location filename="../../app/ui/mainwindow/window.py" line="238"/>
+        <location filename="../../app/ui/mainwindow/window.py" line="271"/>
+        <location filename="../../app/ui/mainwindow/window.py" line="279"/>
         <source>Sasaeai Map</source>
         <translation>支え合いマップ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/window.py" line="234"/>
+        <location filename="../../app/ui/mainwindow/window.py" line="275"/>
         <source>(demo town)</source>
         <translation>（お試しの町）</translation>
     </message>
@@ -1236,7 +1236,7 @@ Repeat for at least 3 places far apart (a triangle over the whole map works best
     </message>
     <message>
         <location filename="../../app/ui/mainwindow/actions.py" line="91"/>
-        <location filename="../../app/ui/mainwindow/households.py" line="205"/>
+        <location filename="../../app/ui/mainwindow/households.py" line="282"/>
         <source>Add household</source>
         <translation>世帯を追加</translation>
     </message>
@@ -1247,7 +1247,7 @@ Repeat for at least 3 places far apart (a triangle over the whole map works best
     </message>
     <message>
         <location filename="../../app/ui/mainwindow/actions.py" line="93"/>
-        <location filename="../../app/ui/mainwindow/households.py" line="224"/>
+        <location filename="../../app/ui/mainwindow/households.py" line="301"/>
         <source>Add gathering place</source>
         <translation>たまり場を追加</translation>
     </message>
@@ -1443,7 +1443,7 @@ Repeat for at least 3 places far apart (a triangle over the whole map works best
     </message>
     <message>
         <location filename="../../app/ui/mainwindow/actions.py" line="141"/>
-        <location filename="../../app/ui/mainwindow/sync.py" line="54"/>
+        <location filename="../../app/ui/mainwindow/sync.py" line="103"/>
         <source>Conflicts to resolve…</source>
         <translation>同期の食い違い…</translation>
     </message>
@@ -1683,12 +1683,12 @@ Repeat for at least 3 places far apart (a triangle over the whole map works best
         <translation>編集</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/town.py" line="79"/>
+        <location filename="../../app/ui/mainwindow/town.py" line="123"/>
         <source>The town shown on the map</source>
         <translation>地図に表示する町内</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/window.py" line="168"/>
+        <location filename="../../app/ui/mainwindow/window.py" line="206"/>
         <source>Town:</source>
         <translation>町内：</translation>
     </message>
@@ -1793,22 +1793,27 @@ Repeat for at least 3 places far apart (a triangle over the whole map works best
         <translation>（？）住所から推定した位置です。家の場所へドラッグしてください</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/households.py" line="53"/>
+        <location filename="../../app/ui/mainwindow/labels.py" line="23"/>
+        <source>Sources</source>
+        <translation>出典</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow/households.py" line="57"/>
         <source>Not on the map yet</source>
         <translation>まだ地図にない世帯</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/households.py" line="58"/>
+        <location filename="../../app/ui/mainwindow/households.py" line="62"/>
         <source>Pin on the map</source>
         <translation>地図に置く</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/households.py" line="59"/>
+        <location filename="../../app/ui/mainwindow/households.py" line="63"/>
         <source>Choose a household above, press this, then click where the house is</source>
         <translation>上の世帯を選んでこのボタンを押し、地図の上でその家の場所をクリックします</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/window.py" line="109"/>
+        <location filename="../../app/ui/mainwindow/window.py" line="138"/>
         <source>PROJECTOR MODE — names, phone numbers, birth dates and health notes are hidden. Households are shown by their map numbers.</source>
         <translation>プロジェクター表示中 — 氏名・電話番号・生年月日・健康のメモは隠しています。世帯は地図番号で示します。</translation>
     </message>
@@ -1830,134 +1835,134 @@ Nothing was lost. Press Unlock and enter the passphrase.</source>
         <translation>暗号化されていない控えを削除…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/sync.py" line="35"/>
+        <location filename="../../app/ui/mainwindow/sync.py" line="37"/>
         <source>Sync with the office server: Sync menu</source>
         <translation>事務所のサーバーとの同期：「同期」メニュー</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/window.py" line="164"/>
+        <location filename="../../app/ui/mainwindow/window.py" line="201"/>
         <source>Offline</source>
         <translation>オフライン</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/window.py" line="164"/>
+        <location filename="../../app/ui/mainwindow/window.py" line="202"/>
         <source>Nothing leaves this computer unless you sync with the office</source>
         <translation>事務所と同期しない限り、データはこのパソコンから出ません</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/town.py" line="155"/>
+        <location filename="../../app/ui/mainwindow/town.py" line="306"/>
         <source>No town yet: File → New town…</source>
         <translation>まだ町内がありません：ファイル → 町内を追加…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/town.py" line="162"/>
+        <location filename="../../app/ui/mainwindow/town.py" line="314"/>
         <source>{town}: {households} households, {places} gathering places</source>
         <translation>{town}：{households}世帯、たまり場 {places}か所</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/town.py" line="222"/>
+        <location filename="../../app/ui/mainwindow/town.py" line="416"/>
         <source>Town map images (*.png *.jpg *.jpeg)</source>
         <translation>町内地図の画像 (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/town.py" line="223"/>
+        <location filename="../../app/ui/mainwindow/town.py" line="417"/>
         <source>MBTiles files (*.mbtiles)</source>
         <translation>MBTilesファイル (*.mbtiles)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/town.py" line="224"/>
+        <location filename="../../app/ui/mainwindow/town.py" line="418"/>
         <source>Choose the base map</source>
         <translation>背景の地図を選ぶ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/households.py" line="176"/>
+        <location filename="../../app/ui/mainwindow/households.py" line="254"/>
         <source>Not on the map yet ({n})</source>
         <translation>まだ地図にない世帯（{n}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/households.py" line="187"/>
+        <location filename="../../app/ui/mainwindow/households.py" line="265"/>
         <source>Click the map where the house is.</source>
         <translation>地図の上で、その家の場所をクリックしてください。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/households.py" line="193"/>
+        <location filename="../../app/ui/mainwindow/households.py" line="271"/>
         <source>Pin household</source>
         <translation>世帯を地図に置く</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/households.py" line="158"/>
+        <location filename="../../app/ui/mainwindow/households.py" line="172"/>
         <source>Move gathering place</source>
         <translation>たまり場の移動</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/households.py" line="56"/>
+        <location filename="../../app/ui/mainwindow/households.py" line="60"/>
         <source>Households not on the map yet</source>
         <translation>まだ地図にない世帯</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/households.py" line="164"/>
+        <location filename="../../app/ui/mainwindow/households.py" line="183"/>
         <source>Move household</source>
         <translation>世帯の移動</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/households.py" line="249"/>
+        <location filename="../../app/ui/mainwindow/households.py" line="333"/>
         <source>Edit household</source>
         <translation>世帯の編集</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/households.py" line="261"/>
+        <location filename="../../app/ui/mainwindow/households.py" line="345"/>
         <source>Delete household No.{number} {label} from the map?
 Undo (Ctrl+Z) brings it back.</source>
         <translation>No.{number} {label} を地図から削除しますか？
 「元に戻す」(Ctrl+Z) で戻せます。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/households.py" line="266"/>
+        <location filename="../../app/ui/mainwindow/households.py" line="350"/>
         <source>Delete household</source>
         <translation>世帯の削除</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/households.py" line="298"/>
+        <location filename="../../app/ui/mainwindow/households.py" line="382"/>
         <source>Add member</source>
         <translation>世帯員の追加</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/households.py" line="315"/>
+        <location filename="../../app/ui/mainwindow/households.py" line="399"/>
         <source>Edit member</source>
         <translation>世帯員の編集</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/households.py" line="324"/>
+        <location filename="../../app/ui/mainwindow/households.py" line="408"/>
         <source>Remove {name} from this household?</source>
         <translation>{name} さんをこの世帯から削除しますか？</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/households.py" line="326"/>
+        <location filename="../../app/ui/mainwindow/households.py" line="410"/>
         <source>Remove member</source>
         <translation>世帯員の削除</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/households.py" line="350"/>
+        <location filename="../../app/ui/mainwindow/households.py" line="434"/>
         <source>no site open for it with a position</source>
         <translation>なし（この災害に対応した、位置のわかる避難場所がありません）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/households.py" line="351"/>
+        <location filename="../../app/ui/mainwindow/households.py" line="435"/>
         <source>{hazard}: go to {shelter}</source>
         <translation>{hazard}：避難先 {shelter}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/households.py" line="275"/>
+        <location filename="../../app/ui/mainwindow/households.py" line="359"/>
         <source>Delete the gathering place {name}?</source>
         <translation>たまり場「{name}」を削除しますか？</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/households.py" line="276"/>
+        <location filename="../../app/ui/mainwindow/households.py" line="360"/>
         <source>Delete gathering place</source>
         <translation>たまり場の削除</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/households.py" line="282"/>
+        <location filename="../../app/ui/mainwindow/households.py" line="366"/>
         <source>Edit gathering place</source>
         <translation>たまり場の編集</translation>
     </message>
@@ -2008,37 +2013,37 @@ Undo (Ctrl+Z) brings it back.</source>
         <translation>印刷用の地図</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/projector.py" line="106"/>
+        <location filename="../../app/ui/mainwindow/projector.py" line="108"/>
         <source>Preparing the printed map…</source>
         <translation>印刷用の地図を準備しています…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/projector.py" line="121"/>
+        <location filename="../../app/ui/mainwindow/projector.py" line="123"/>
         <source>Print map</source>
         <translation>地図の印刷</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/projector.py" line="123"/>
+        <location filename="../../app/ui/mainwindow/projector.py" line="125"/>
         <source>Draw the watch lines</source>
         <translation>見守りの線を描く</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/projector.py" line="125"/>
+        <location filename="../../app/ui/mainwindow/projector.py" line="127"/>
         <source>Landscape</source>
         <translation>横向き</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/projector.py" line="126"/>
+        <location filename="../../app/ui/mainwindow/projector.py" line="128"/>
         <source>Portrait</source>
         <translation>縦向き</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/projector.py" line="128"/>
+        <location filename="../../app/ui/mainwindow/projector.py" line="130"/>
         <source>Paper</source>
         <translation>用紙</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/projector.py" line="129"/>
+        <location filename="../../app/ui/mainwindow/projector.py" line="131"/>
         <source>Orientation</source>
         <translation>向き</translation>
     </message>
@@ -2048,22 +2053,22 @@ Undo (Ctrl+Z) brings it back.</source>
         <translation>プロジェクター表示を終わりますか？ 氏名・電話番号・メモがまた表示されます。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/watch.py" line="96"/>
+        <location filename="../../app/ui/mainwindow/watch.py" line="102"/>
         <source>Add watcher</source>
         <translation>見守り者の追加</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/watch.py" line="112"/>
+        <location filename="../../app/ui/mainwindow/watch.py" line="118"/>
         <source>Edit involvement</source>
         <translation>関わり方の編集</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/watch.py" line="119"/>
+        <location filename="../../app/ui/mainwindow/watch.py" line="125"/>
         <source>{watcher} no longer watches over this person?</source>
         <translation>{watcher} さんを、この人の見守り者から外しますか？</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/watch.py" line="122"/>
+        <location filename="../../app/ui/mainwindow/watch.py" line="128"/>
         <source>Remove watcher</source>
         <translation>見守り者を外す</translation>
     </message>
@@ -2375,58 +2380,58 @@ The encrypted ledger holds everything in it (this is checked first); the encrypt
         <translation>操作しない状態が {minutes} 分続くと画面をロックします。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/sync.py" line="53"/>
+        <location filename="../../app/ui/mainwindow/sync.py" line="102"/>
         <source>Conflicts to resolve ({n})…</source>
         <translation>同期の食い違い（{n}件）…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/sync.py" line="74"/>
+        <location filename="../../app/ui/mainwindow/sync.py" line="122"/>
         <source>Sync with the office</source>
         <translation>事務所と同期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/sync.py" line="74"/>
+        <location filename="../../app/ui/mainwindow/sync.py" line="122"/>
         <source>The office server&apos;s address, as the office gave it (postgresql://…):</source>
         <translation>事務所から伝えられたサーバーのアドレス（postgresql://…）：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/sync.py" line="88"/>
+        <location filename="../../app/ui/mainwindow/sync.py" line="136"/>
         <source>Syncing with the office server…</source>
         <translation>事務所のサーバーと同期しています…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/sync.py" line="90"/>
+        <location filename="../../app/ui/mainwindow/sync.py" line="138"/>
         <source>An import is still running: sync when it has finished.</source>
         <translation>取り込みの途中です。終わってから同期してください。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/sync.py" line="95"/>
+        <location filename="../../app/ui/mainwindow/sync.py" line="143"/>
         <source>Sync stopped; nothing half-done was kept. Sync again to finish.</source>
         <translation>同期を中止しました。途中までの変更は残していません。もう一度同期すれば続きから終わらせます。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/sync.py" line="134"/>
+        <location filename="../../app/ui/mainwindow/sync.py" line="182"/>
         <source>The package&apos;s passphrase (agreed with the office; not the ledger&apos;s):</source>
         <translation>同期ファイルの合言葉（事務所と決めたもの。台帳の合言葉とは別）：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/sync.py" line="158"/>
+        <location filename="../../app/ui/mainwindow/sync.py" line="206"/>
         <source>Sync package for the office</source>
         <translation>事務所へ渡す同期ファイル</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/sync.py" line="163"/>
-        <location filename="../../app/ui/mainwindow/sync.py" line="177"/>
+        <location filename="../../app/ui/mainwindow/sync.py" line="211"/>
+        <location filename="../../app/ui/mainwindow/sync.py" line="225"/>
         <source>Sync packages (*.sqlite3)</source>
         <translation>同期ファイル (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/sync.py" line="168"/>
+        <location filename="../../app/ui/mainwindow/sync.py" line="216"/>
         <source>Saved {n} changes to {path}: take it to the office.</source>
         <translation>{n} 件の変更を {path} に保存しました。事務所へ持って行ってください。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/sync.py" line="173"/>
+        <location filename="../../app/ui/mainwindow/sync.py" line="221"/>
         <source>Sync package from the office</source>
         <translation>事務所からの同期ファイル</translation>
     </message>
@@ -2497,12 +2502,12 @@ The encrypted ledger holds everything in it (this is checked first); the encrypt
         <translation>名簿 (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/window.py" line="334"/>
+        <location filename="../../app/ui/mainwindow/window.py" line="375"/>
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/window.py" line="335"/>
+        <location filename="../../app/ui/mainwindow/window.py" line="376"/>
         <source>The new language is used from the next start of Sasaeai Map.</source>
         <translation>新しい言語は、支え合いマップを次に起動したときから使われます。</translation>
     </message>
@@ -2517,7 +2522,7 @@ The encrypted ledger holds everything in it (this is checked first); the encrypt
         <translation>取りやめました。{file} は書き出していません。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/pdf.py" line="52"/>
+        <location filename="../../app/ui/mainwindow/pdf.py" line="70"/>
         <source>Making {file}…</source>
         <translation>{file} を作成中…</translation>
     </message>
@@ -2638,92 +2643,92 @@ The encrypted ledger holds everything in it (this is checked first); the encrypt
 <context>
     <name>MeetingPanel</name>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="169"/>
+        <location filename="../../app/ui/meeting_panel.py" line="168"/>
         <source>Liaison meeting · review</source>
         <translation>福祉連絡会・見直し</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="171"/>
+        <location filename="../../app/ui/meeting_panel.py" line="170"/>
         <source>The meeting the reviews are recorded for</source>
         <translation>見直しを記録する会議</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="172"/>
+        <location filename="../../app/ui/meeting_panel.py" line="171"/>
         <source>New meeting…</source>
         <translation>新しい会議…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="179"/>
+        <location filename="../../app/ui/meeting_panel.py" line="178"/>
         <source>Reviewed at this meeting</source>
         <translation>この会議で見直し済み</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="180"/>
+        <location filename="../../app/ui/meeting_panel.py" line="179"/>
         <source>Due for review</source>
         <translation>見直しが必要</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="183"/>
+        <location filename="../../app/ui/meeting_panel.py" line="182"/>
         <source>Persons to review</source>
         <translation>見直す人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="188"/>
+        <location filename="../../app/ui/meeting_panel.py" line="187"/>
         <source>A short note (optional)</source>
         <translation>ひとことメモ（なくてもよい）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="198"/>
+        <location filename="../../app/ui/meeting_panel.py" line="197"/>
         <source>Due and overdue…</source>
         <translation>見直しが必要な人…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="199"/>
+        <location filename="../../app/ui/meeting_panel.py" line="198"/>
         <source>What changed…</source>
         <translation>前回からの変化…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="200"/>
+        <location filename="../../app/ui/meeting_panel.py" line="199"/>
         <source>Overview…</source>
         <translation>全体のようす…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="201"/>
+        <location filename="../../app/ui/meeting_panel.py" line="200"/>
         <source>Self-check…</source>
         <translation>体制チェック…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="202"/>
+        <location filename="../../app/ui/meeting_panel.py" line="201"/>
         <source>Copies out…</source>
         <translation>配布資料の回収…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="229"/>
+        <location filename="../../app/ui/meeting_panel.py" line="228"/>
         <source>(no meeting: review only)</source>
         <translation>（会議なし：見直しだけ）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="253"/>
+        <location filename="../../app/ui/meeting_panel.py" line="251"/>
         <source>{done} of {total} reviewed at this meeting; {due} due</source>
         <translation>この会議で {total} 人中 {done} 人を見直しました（見直しが必要：{due} 人）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="262"/>
+        <location filename="../../app/ui/meeting_panel.py" line="260"/>
         <source>Choose a person: the map follows.</source>
         <translation>人を選ぶと、地図がその家を映します。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="264"/>
+        <location filename="../../app/ui/meeting_panel.py" line="262"/>
         <source>last reviewed {day}: {outcome}</source>
         <translation>前回の見直し {day}：{outcome}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="266"/>
+        <location filename="../../app/ui/meeting_panel.py" line="264"/>
         <source>never reviewed</source>
         <translation>まだ見直していません</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="268"/>
+        <location filename="../../app/ui/meeting_panel.py" line="266"/>
         <source>{n} watchers</source>
         <translation>見守り者 {n} 人</translation>
     </message>
@@ -2731,37 +2736,37 @@ The encrypted ledger holds everything in it (this is checked first); the encrypt
 <context>
     <name>PdfPreviewDialog</name>
     <message>
-        <location filename="../../app/ui/pdf_preview.py" line="79"/>
+        <location filename="../../app/ui/pdf_preview.py" line="81"/>
         <source>{pages} pages</source>
         <translation>{pages}ページ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pdf_preview.py" line="61"/>
+        <location filename="../../app/ui/pdf_preview.py" line="63"/>
         <source>Save PDF…</source>
         <translation>PDFを保存…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pdf_preview.py" line="62"/>
+        <location filename="../../app/ui/pdf_preview.py" line="64"/>
         <source>Print…</source>
         <translation>印刷…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pdf_preview.py" line="69"/>
+        <location filename="../../app/ui/pdf_preview.py" line="71"/>
         <source>For whom:</source>
         <translation>渡す相手：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pdf_preview.py" line="81"/>
+        <location filename="../../app/ui/pdf_preview.py" line="83"/>
         <source>Rule applied: {rule}</source>
         <translation>適用した規則：{rule}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pdf_preview.py" line="108"/>
+        <location filename="../../app/ui/pdf_preview.py" line="110"/>
         <source>Save PDF</source>
         <translation>PDFの保存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pdf_preview.py" line="109"/>
+        <location filename="../../app/ui/pdf_preview.py" line="111"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
@@ -2837,58 +2842,58 @@ The encrypted ledger holds everything in it (this is checked first); the encrypt
 <context>
     <name>PersonList</name>
     <message>
-        <location filename="../../app/ui/person_list.py" line="27"/>
-        <location filename="../../app/ui/person_list.py" line="77"/>
+        <location filename="../../app/ui/person_list.py" line="28"/>
+        <location filename="../../app/ui/person_list.py" line="78"/>
         <source>No.</source>
         <translation>番号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/person_list.py" line="33"/>
+        <location filename="../../app/ui/person_list.py" line="34"/>
         <source>Name</source>
         <translation>氏名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/person_list.py" line="53"/>
+        <location filename="../../app/ui/person_list.py" line="54"/>
         <source>Hazard</source>
         <translation>ハザード</translation>
     </message>
     <message>
-        <location filename="../../app/ui/person_list.py" line="67"/>
+        <location filename="../../app/ui/person_list.py" line="68"/>
         <source>Persons</source>
         <translation>人の一覧</translation>
     </message>
     <message>
-        <location filename="../../app/ui/person_list.py" line="79"/>
+        <location filename="../../app/ui/person_list.py" line="80"/>
         <source>Household</source>
         <translation>世帯名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/person_list.py" line="81"/>
+        <location filename="../../app/ui/person_list.py" line="82"/>
         <source>Address</source>
         <translation>住所</translation>
     </message>
     <message>
-        <location filename="../../app/ui/person_list.py" line="89"/>
+        <location filename="../../app/ui/person_list.py" line="90"/>
         <source>Filter by name, reading, No. or address</source>
         <translation>氏名・ふりがな・番号・住所で絞り込み</translation>
     </message>
     <message>
-        <location filename="../../app/ui/person_list.py" line="90"/>
+        <location filename="../../app/ui/person_list.py" line="91"/>
         <source>Full/half width and hiragana/katakana are ignored</source>
         <translation>全角・半角、ひらがな・カタカナの違いは気にせず探します</translation>
     </message>
     <message>
-        <location filename="../../app/ui/person_list.py" line="91"/>
+        <location filename="../../app/ui/person_list.py" line="92"/>
         <source>Filter the list</source>
         <translation>一覧を絞り込む</translation>
     </message>
     <message>
-        <location filename="../../app/ui/person_list.py" line="106"/>
+        <location filename="../../app/ui/person_list.py" line="107"/>
         <source>In map-number order</source>
         <translation>地図番号の順</translation>
     </message>
     <message>
-        <location filename="../../app/ui/person_list.py" line="107"/>
+        <location filename="../../app/ui/person_list.py" line="108"/>
         <source>In 五十音 order (by reading)</source>
         <translation>五十音順（ふりがな）</translation>
     </message>
@@ -3414,7 +3419,7 @@ Family doctor: {doctor}</source>
     </message>
     <message>
         <location filename="../../app/ui/safety_panel.py" line="174"/>
-        <location filename="../../app/ui/safety_projector.py" line="64"/>
+        <location filename="../../app/ui/safety_projector.py" line="66"/>
         <source>No incident is open.</source>
         <translation>対応中の災害はありません。</translation>
     </message>
@@ -3434,33 +3439,33 @@ Family doctor: {doctor}</source>
         <translation>すべての民生委員</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety_projector.py" line="36"/>
+        <location filename="../../app/ui/safety_projector.py" line="38"/>
         <source>Safety check — 災害対策本部</source>
         <translation>安否確認 — 災害対策本部</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety_projector.py" line="45"/>
+        <location filename="../../app/ui/safety_projector.py" line="47"/>
         <source>Close the projector view</source>
         <translation>プロジェクター表示を閉じる</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety_projector.py" line="67"/>
+        <location filename="../../app/ui/safety_projector.py" line="69"/>
         <source>Safety check: {name}</source>
         <translation>安否確認：{name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety_projector.py" line="68"/>
+        <location filename="../../app/ui/safety_projector.py" line="70"/>
         <source>Counts of persons needing support, no names. Updated {time}.</source>
         <translation>支援が必要な人の人数（氏名なし）。{time} 更新。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety_projector.py" line="71"/>
+        <location filename="../../app/ui/safety_projector.py" line="73"/>
         <source>District</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety_projector.py" line="74"/>
-        <location filename="../../app/ui/safety_projector.py" line="81"/>
+        <location filename="../../app/ui/safety_projector.py" line="76"/>
+        <location filename="../../app/ui/safety_projector.py" line="83"/>
         <source>Total</source>
         <translation>合計</translation>
     </message>
@@ -3690,99 +3695,99 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../app/ui/unlock.py" line="38"/>
+        <location filename="../../app/ui/unlock.py" line="47"/>
         <source>District head (区長)</source>
         <translation>区長</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock.py" line="39"/>
+        <location filename="../../app/ui/unlock.py" line="48"/>
         <source>Welfare commissioner (民生児童委員)</source>
         <translation>民生児童委員</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock.py" line="40"/>
+        <location filename="../../app/ui/unlock.py" line="49"/>
         <source>Welfare promoter (福祉推進員)</source>
         <translation>福祉推進員</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock.py" line="41"/>
+        <location filename="../../app/ui/unlock.py" line="50"/>
         <source>Elderly home counsellor (老人家庭相談員)</source>
         <translation>老人家庭相談員</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock.py" line="42"/>
+        <location filename="../../app/ui/unlock.py" line="51"/>
         <source>社協 staff</source>
         <translation>社協職員</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock.py" line="43"/>
+        <location filename="../../app/ui/unlock.py" line="52"/>
         <source>Other</source>
         <translation>その他</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock.py" line="52"/>
+        <location filename="../../app/ui/unlock.py" line="61"/>
         <source>New ledger: choose a passphrase</source>
         <translation>新しい台帳：合言葉を決める</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock.py" line="52"/>
+        <location filename="../../app/ui/unlock.py" line="61"/>
         <source>Unlock the ledger</source>
         <translation>台帳のロックを解除</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock.py" line="54"/>
+        <location filename="../../app/ui/unlock.py" line="63"/>
         <source>The ledger holds personal information and is encrypted. Choose a passphrase you will remember: without it nobody, not even you, can open the ledger.</source>
         <translation>台帳には個人情報が入るため暗号化します。忘れない合言葉を決めてください。合言葉がないと、だれも（あなたも）台帳を開けません。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock.py" line="56"/>
+        <location filename="../../app/ui/unlock.py" line="65"/>
         <source>Enter the passphrase of the ledger
 {path}</source>
         <translation>台帳の合言葉を入れてください
 {path}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock.py" line="63"/>
+        <location filename="../../app/ui/unlock.py" line="72"/>
         <source>Your name</source>
         <translation>あなたの名前</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock.py" line="71"/>
+        <location filename="../../app/ui/unlock.py" line="80"/>
         <source>Passphrase</source>
         <translation>合言葉</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock.py" line="73"/>
+        <location filename="../../app/ui/unlock.py" line="82"/>
         <source>Once more</source>
         <translation>もう一度</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock.py" line="75"/>
+        <location filename="../../app/ui/unlock.py" line="84"/>
         <source>Who is working</source>
         <translation>作業する人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock.py" line="76"/>
+        <location filename="../../app/ui/unlock.py" line="85"/>
         <source>Role</source>
         <translation>立場</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock.py" line="88"/>
+        <location filename="../../app/ui/unlock.py" line="97"/>
         <source>Please enter the passphrase.</source>
         <translation>合言葉を入れてください。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock.py" line="91"/>
+        <location filename="../../app/ui/unlock.py" line="100"/>
         <source>The two passphrases differ. Please type them again.</source>
         <translation>二つの合言葉が違います。もう一度入れてください。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock.py" line="170"/>
+        <location filename="../../app/ui/unlock.py" line="183"/>
         <source>Folder for your own ledger</source>
         <translation>自分の台帳を置くフォルダー</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock.py" line="179"/>
+        <location filename="../../app/ui/unlock.py" line="192"/>
         <source>Make my own ledger</source>
         <translation>自分の台帳を作る</translation>
     </message>
@@ -3790,112 +3795,112 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
 <context>
     <name>WatchPanel</name>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="183"/>
+        <location filename="../../app/ui/watch_panel.py" line="182"/>
         <source>Step II · Who watches over whom</source>
         <translation>ステップⅡ・誰が誰を見守るか</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="186"/>
+        <location filename="../../app/ui/watch_panel.py" line="185"/>
         <source>Only those nobody watches over yet</source>
         <translation>見守り者がまだいない人だけ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="190"/>
+        <location filename="../../app/ui/watch_panel.py" line="189"/>
         <source>Nobody watches over them yet</source>
         <translation>見守り者がまだいません</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="192"/>
+        <location filename="../../app/ui/watch_panel.py" line="191"/>
         <source>Watchers</source>
         <translation>見守り者</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="196"/>
+        <location filename="../../app/ui/watch_panel.py" line="195"/>
         <source>Persons of concern</source>
         <translation>気がかりな人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="197"/>
+        <location filename="../../app/ui/watch_panel.py" line="196"/>
         <source>Highest hazard first</source>
         <translation>ハザードの大きい順</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="206"/>
+        <location filename="../../app/ui/watch_panel.py" line="205"/>
         <source>Watcher</source>
         <translation>見守り者</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="206"/>
+        <location filename="../../app/ui/watch_panel.py" line="205"/>
         <source>Role</source>
         <translation>立場</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="206"/>
+        <location filename="../../app/ui/watch_panel.py" line="205"/>
         <source>Involvement</source>
         <translation>関わり方</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="207"/>
+        <location filename="../../app/ui/watch_panel.py" line="206"/>
         <source>How often</source>
         <translation>頻度</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="213"/>
+        <location filename="../../app/ui/watch_panel.py" line="212"/>
         <source>Add watcher…</source>
         <translation>見守り者を追加…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="214"/>
+        <location filename="../../app/ui/watch_panel.py" line="213"/>
         <source>Edit…</source>
         <translation>編集…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="215"/>
+        <location filename="../../app/ui/watch_panel.py" line="214"/>
         <source>Remove</source>
         <translation>外す</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="219"/>
+        <location filename="../../app/ui/watch_panel.py" line="218"/>
         <source>Export record form (Excel)…</source>
         <translation>記録用紙を書き出す（Excel）…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="220"/>
+        <location filename="../../app/ui/watch_panel.py" line="219"/>
         <source>Import record form…</source>
         <translation>記録用紙を取り込む…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="296"/>
+        <location filename="../../app/ui/watch_panel.py" line="294"/>
         <source>{total} persons of concern; {gaps} with nobody watching over them yet (!)</source>
         <translation>気がかりな人 {total}人、うち見守り者がまだいない人 {gaps}人 (!)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="318"/>
+        <location filename="../../app/ui/watch_panel.py" line="316"/>
         <source>Hazard: {text}</source>
         <translation>ハザード：{text}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="193"/>
+        <location filename="../../app/ui/watch_panel.py" line="192"/>
         <source>no watcher</source>
         <translation>見守り者なし</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="192"/>
+        <location filename="../../app/ui/watch_panel.py" line="191"/>
         <source>{n} watchers</source>
         <translation>見守り者 {n}人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="308"/>
+        <location filename="../../app/ui/watch_panel.py" line="306"/>
         <source>Choose a person of concern from the list or on the map.</source>
         <translation>一覧か地図で、気がかりな人を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="313"/>
+        <location filename="../../app/ui/watch_panel.py" line="311"/>
         <source>Phone: {phone}</source>
         <translation>電話：{phone}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="315"/>
+        <location filename="../../app/ui/watch_panel.py" line="313"/>
         <source>Concerns: {text}</source>
         <translation>気になるところ：{text}</translation>
     </message>
@@ -3903,7 +3908,7 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
 <context>
     <name>dialog</name>
     <message>
-        <location filename="../../app/ui/unlock.py" line="112"/>
+        <location filename="../../app/ui/unlock.py" line="123"/>
         <source>That passphrase does not open this ledger. Nothing was changed.</source>
         <translation>その合言葉ではこの台帳を開けません。台帳は変わっていません。</translation>
     </message>
@@ -3962,63 +3967,63 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../app/models/engine.py" line="427"/>
+        <location filename="../../app/models/engine.py" line="546"/>
         <location filename="../../app/privacy/lock.py" line="129"/>
         <source>cannot open the ledger for writing here ({detail}); is the folder read-only?</source>
         <translation>ここでは台帳に書き込めません（{detail}）。フォルダーが書き込み禁止になっていませんか？</translation>
     </message>
     <message>
-        <location filename="../../app/models/engine.py" line="434"/>
+        <location filename="../../app/models/engine.py" line="553"/>
         <source>wrong passphrase, or the file is not a ledger</source>
         <translation>合言葉が違うか、台帳のファイルではありません</translation>
     </message>
     <message>
-        <location filename="../../app/models/engine.py" line="411"/>
+        <location filename="../../app/models/engine.py" line="530"/>
         <source>this ledger is not encrypted yet: give a passphrase to encrypt it</source>
         <translation>この台帳はまだ暗号化されていません。暗号化のための合言葉を決めてください</translation>
     </message>
     <message>
-        <location filename="../../app/models/engine.py" line="416"/>
+        <location filename="../../app/models/engine.py" line="535"/>
         <source>this ledger is locked: enter its passphrase</source>
         <translation>この台帳はロックされています。合言葉を入力してください</translation>
     </message>
     <message>
-        <location filename="../../app/models/engine.py" line="431"/>
+        <location filename="../../app/models/engine.py" line="550"/>
         <source>wrong passphrase in {env}: it does not open this ledger, or the file is not a ledger</source>
         <translation>{env} の合言葉が違います（この台帳を開けません）。または、台帳のファイルではありません</translation>
     </message>
     <message>
-        <location filename="../../app/models/engine.py" line="111"/>
+        <location filename="../../app/models/engine.py" line="120"/>
         <source>the passphrase must not contain a NUL character</source>
         <translation>合言葉に NUL 文字は使えません</translation>
     </message>
     <message>
-        <location filename="../../app/models/engine.py" line="109"/>
+        <location filename="../../app/models/engine.py" line="118"/>
         <source>the passphrase must not be empty</source>
         <translation>合言葉を入力してください</translation>
     </message>
     <message>
-        <location filename="../../app/models/engine.py" line="489"/>
+        <location filename="../../app/models/engine.py" line="643"/>
         <source>the passphrase could not be changed</source>
         <translation>合言葉を変更できませんでした</translation>
     </message>
     <message>
-        <location filename="../../app/models/engine.py" line="383"/>
+        <location filename="../../app/models/engine.py" line="474"/>
         <source>the ledger could not be encrypted; it was left as it was</source>
         <translation>台帳を暗号化できませんでした。台帳は元のままです</translation>
     </message>
     <message>
-        <location filename="../../app/models/engine.py" line="336"/>
+        <location filename="../../app/models/engine.py" line="427"/>
         <source>the backup could not be written ({detail})</source>
         <translation>バックアップを書き込めませんでした（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../app/models/engine.py" line="274"/>
+        <location filename="../../app/models/engine.py" line="283"/>
         <source>could not save: the disk is full or the folder is read-only ({detail}); nothing was changed, free some space or choose another folder and try again</source>
         <translation>保存できませんでした：ディスクがいっぱいか、フォルダーが書き込み禁止です（{detail}）。何も変更されていません。空き容量を作るか別のフォルダーを選んで、もう一度お試しください</translation>
     </message>
     <message>
-        <location filename="../../app/models/engine.py" line="412"/>
+        <location filename="../../app/models/engine.py" line="531"/>
         <source>a new ledger needs a passphrase</source>
         <translation>新しい台帳には合言葉（パスフレーズ）が必要です</translation>
     </message>
@@ -4035,7 +4040,7 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
     <message>
         <location filename="../../app/emergency/agency_files.py" line="159"/>
         <location filename="../../app/towns/reference_layers.py" line="162"/>
-        <location filename="../../app/watch/roster/reading.py" line="145"/>
+        <location filename="../../app/watch/roster/reading.py" line="147"/>
         <source>The file is empty.</source>
         <translation>ファイルが空です。</translation>
     </message>
@@ -4055,22 +4060,22 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
         <translation>{count}行を取り込めません。最初の問題：{problem}</translation>
     </message>
     <message>
-        <location filename="../../app/emergency/card_pdf.py" line="145"/>
+        <location filename="../../app/emergency/card_pdf.py" line="144"/>
         <source>Print one or two cards per page.</source>
         <translation>1ページに印刷するカードは1枚か2枚にしてください。</translation>
     </message>
     <message>
-        <location filename="../../app/emergency/card_pdf.py" line="253"/>
+        <location filename="../../app/emergency/card_pdf.py" line="256"/>
         <source>Save the cards as .pdf or .xlsx.</source>
         <translation>カードは .pdf か .xlsx で保存してください。</translation>
     </message>
     <message>
-        <location filename="../../app/emergency/contact_sheet.py" line="103"/>
+        <location filename="../../app/emergency/contact_sheet.py" line="142"/>
         <source>Sort by kana or by map number.</source>
         <translation>ふりがな順か地図の番号順で並べてください。</translation>
     </message>
     <message>
-        <location filename="../../app/emergency/contact_sheet.py" line="353"/>
+        <location filename="../../app/emergency/contact_sheet.py" line="453"/>
         <source>Save the sheet as .xlsx or .pdf.</source>
         <translation>緊急連絡表は .xlsx か .pdf で保存してください。</translation>
     </message>
@@ -4085,11 +4090,11 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
         <translation>PDFに使う日本語フォントが見つかりません。IPAexゴシック（fonts-ipaexfont-gothic）を入れるか、SASAEAI_PDF_FONT に .ttf ファイルを指定してください。</translation>
     </message>
     <message>
-        <location filename="../../app/core/sheets.py" line="55"/>
+        <location filename="../../app/core/sheets.py" line="67"/>
         <location filename="../../app/core/workbook_guard.py" line="107"/>
         <location filename="../../app/core/workbook_guard.py" line="122"/>
-        <location filename="../../app/towns/gis_files.py" line="340"/>
-        <location filename="../../app/towns/gis_files.py" line="452"/>
+        <location filename="../../app/towns/gis_files.py" line="356"/>
+        <location filename="../../app/towns/gis_files.py" line="474"/>
         <source>Cannot read the file: {reason}</source>
         <translation>ファイルを読み込めません：{reason}</translation>
     </message>
@@ -4114,37 +4119,37 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
         <translation>ファイルの中身を選んでください（避難所、公民館、診療所）。</translation>
     </message>
     <message>
-        <location filename="../../app/watch/roster/reading.py" line="110"/>
+        <location filename="../../app/watch/roster/reading.py" line="112"/>
         <source>The text encoding of this CSV file is unknown.</source>
         <translation>このCSVファイルの文字コードがわかりません。</translation>
     </message>
     <message>
-        <location filename="../../app/watch/roster/reading.py" line="202"/>
+        <location filename="../../app/watch/roster/reading.py" line="218"/>
         <source>Sheet {sheet}: no 氏名 (name) column was found in the header row {row}; choose the columns by hand.</source>
         <translation>シート「{sheet}」：見出しの行（{row}行目）に「氏名」の列がありません。列を手で選んでください。</translation>
     </message>
     <message>
-        <location filename="../../app/watch/roster/reading.py" line="221"/>
+        <location filename="../../app/watch/roster/reading.py" line="237"/>
         <source>Sheet {sheet}, row {row}, cell {cell}: the name (氏名) is empty.</source>
         <translation>シート「{sheet}」{row}行目、セル{cell}：氏名が空欄です。</translation>
     </message>
     <message>
-        <location filename="../../app/watch/roster/reading.py" line="234"/>
+        <location filename="../../app/watch/roster/reading.py" line="250"/>
         <source>Sheet {sheet}, row {row}, cell {cell}: 「{text}」 is not a date (e.g. 昭和15年3月2日 or 1940/3/2).</source>
         <translation>シート「{sheet}」{row}行目、セル{cell}：「{text}」は日付ではありません（例：昭和15年3月2日、1940/3/2）。</translation>
     </message>
     <message>
-        <location filename="../../app/core/sheets.py" line="59"/>
+        <location filename="../../app/core/sheets.py" line="71"/>
         <source>The workbook is password-protected or in the old .xls format. Remove the password or save it as .xlsx, then import again.</source>
         <translation>このブックはパスワードで保護されているか、古い .xls 形式です。パスワードを外すか .xlsx 形式で保存してから、もう一度取り込んでください。</translation>
     </message>
     <message>
-        <location filename="../../app/core/sheets.py" line="64"/>
+        <location filename="../../app/core/sheets.py" line="76"/>
         <source>This is not an Excel workbook (.xlsx).</source>
         <translation>Excelのブック（.xlsx）ではありません。</translation>
     </message>
     <message>
-        <location filename="../../app/core/sheets.py" line="69"/>
+        <location filename="../../app/core/sheets.py" line="83"/>
         <location filename="../../app/core/workbook_guard.py" line="56"/>
         <source>The workbook cannot be read: {reason}</source>
         <translation>ブックを読み込めません：{reason}</translation>
@@ -4180,17 +4185,17 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
         <translation>ブックにワークシートがありません。</translation>
     </message>
     <message>
-        <location filename="../../app/core/sheets.py" line="93"/>
+        <location filename="../../app/core/sheets.py" line="136"/>
         <source>Sheet {sheet}, row {row}, cell {cell} holds a formula; type the value itself instead.</source>
         <translation>シート「{sheet}」{row}行目、セル{cell}に数式が入っています。数式ではなく、値そのものを入力してください。</translation>
     </message>
     <message>
-        <location filename="../../app/core/sheets.py" line="111"/>
+        <location filename="../../app/core/sheets.py" line="154"/>
         <source>Sheet {sheet}, row {row}, cell {cell}: the {what} is {length} characters long (at most {limit}).</source>
         <translation>シート「{sheet}」{row}行目、セル{cell}：{what}が長すぎます（{length}文字、最大{limit}文字）。</translation>
     </message>
     <message>
-        <location filename="../../app/core/sheets.py" line="230"/>
+        <location filename="../../app/core/sheets.py" line="318"/>
         <source>Not one of the choices for this row.</source>
         <translation>この行の選択肢にありません。</translation>
     </message>
@@ -4232,16 +4237,17 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
     </message>
     <message>
         <location filename="../../app/emergency/cards.py" line="450"/>
-        <location filename="../../app/households/households.py" line="171"/>
+        <location filename="../../app/emergency/contact_sheet.py" line="194"/>
+        <location filename="../../app/households/households.py" line="208"/>
         <location filename="../../app/households/places.py" line="52"/>
-        <location filename="../../app/meeting/meetings.py" line="148"/>
-        <location filename="../../app/meeting/meetings.py" line="420"/>
+        <location filename="../../app/meeting/meetings.py" line="149"/>
+        <location filename="../../app/meeting/meetings.py" line="452"/>
         <location filename="../../app/towns/basemaps.py" line="43"/>
         <location filename="../../app/towns/geojson_export.py" line="92"/>
         <location filename="../../app/towns/towns.py" line="73"/>
         <location filename="../../app/towns/towns.py" line="172"/>
         <location filename="../../app/towns/towns.py" line="195"/>
-        <location filename="../../app/watch/network.py" line="243"/>
+        <location filename="../../app/watch/network.py" line="188"/>
         <source>This town is no longer in the ledger.</source>
         <translation>この町内は台帳にもうありません。</translation>
     </message>
@@ -4262,7 +4268,7 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
     </message>
     <message>
         <location filename="../../app/emergency/cards.py" line="57"/>
-        <location filename="../../app/households/households.py" line="93"/>
+        <location filename="../../app/households/households.py" line="110"/>
         <source>Latitude {lat} / longitude {lon} is not on Earth.</source>
         <translation>緯度 {lat}／経度 {lon} は地球上の位置ではありません。</translation>
     </message>
@@ -4274,9 +4280,9 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
     </message>
     <message>
         <location filename="../../app/emergency/cards.py" line="173"/>
-        <location filename="../../app/meeting/meetings.py" line="218"/>
-        <location filename="../../app/meeting/meetings.py" line="358"/>
-        <location filename="../../app/plans/plans.py" line="53"/>
+        <location filename="../../app/meeting/meetings.py" line="219"/>
+        <location filename="../../app/meeting/meetings.py" line="390"/>
+        <location filename="../../app/plans/plans.py" line="54"/>
         <location filename="../../app/safety/incidents.py" line="143"/>
         <source>This person is no longer in the ledger.</source>
         <translation>この人は台帳にもういません。</translation>
@@ -4293,37 +4299,38 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
         <translation>この人の緊急連絡カードはありません。</translation>
     </message>
     <message>
-        <location filename="../../app/emergency/cards.py" line="572"/>
-        <location filename="../../app/hazards/exposure.py" line="375"/>
-        <location filename="../../app/hazards/shelters.py" line="86"/>
-        <location filename="../../app/households/households.py" line="85"/>
+        <location filename="../../app/emergency/cards.py" line="571"/>
+        <location filename="../../app/hazards/exposure.py" line="340"/>
+        <location filename="../../app/hazards/shelters.py" line="91"/>
+        <location filename="../../app/households/households.py" line="102"/>
+        <location filename="../../app/households/households.py" line="256"/>
         <source>This household is no longer in the ledger.</source>
         <translation>この世帯は台帳にもうありません。</translation>
     </message>
     <message>
-        <location filename="../../app/households/households.py" line="52"/>
+        <location filename="../../app/households/households.py" line="69"/>
         <source>Unknown household category: {code}</source>
         <translation>世帯の区分がわかりません：{code}</translation>
     </message>
     <message>
-        <location filename="../../app/households/households.py" line="90"/>
+        <location filename="../../app/households/households.py" line="107"/>
         <source>The position is not a number.</source>
         <translation>位置が数値ではありません。</translation>
     </message>
     <message>
-        <location filename="../../app/households/households.py" line="266"/>
+        <location filename="../../app/households/households.py" line="363"/>
         <source>A member needs a name.</source>
         <translation>世帯員の氏名を入力してください。</translation>
     </message>
     <message>
-        <location filename="../../app/households/households.py" line="295"/>
-        <location filename="../../app/watch/network.py" line="219"/>
+        <location filename="../../app/households/households.py" line="392"/>
+        <location filename="../../app/watch/network.py" line="164"/>
         <source>This member is no longer in the ledger.</source>
         <translation>この世帯員は台帳にもういません。</translation>
     </message>
     <message>
         <location filename="../../app/demo/ledger_kind.py" line="38"/>
-        <location filename="../../app/ui/unlock.py" line="175"/>
+        <location filename="../../app/ui/unlock.py" line="188"/>
         <source>this folder already holds a ledger; choose another folder</source>
         <translation>このフォルダーにはすでに台帳があります。別のフォルダーを選んでください</translation>
     </message>
@@ -4374,63 +4381,63 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
         <translation>「{name}」が2回あります（最初は{first}行目）。</translation>
     </message>
     <message>
-        <location filename="../../app/watch/network.py" line="43"/>
+        <location filename="../../app/watch/network.py" line="45"/>
         <source>Unknown watcher role: {role}</source>
         <translation>見守り者の立場がわかりません：{role}</translation>
     </message>
     <message>
-        <location filename="../../app/watch/network.py" line="48"/>
+        <location filename="../../app/watch/network.py" line="50"/>
         <source>Unknown frequency: {frequency}</source>
         <translation>頻度がわかりません：{frequency}</translation>
     </message>
     <message>
-        <location filename="../../app/plans/plans.py" line="54"/>
+        <location filename="../../app/plans/plans.py" line="55"/>
         <source>This person has no evacuation plan.</source>
         <translation>この人には個別避難計画がありません。</translation>
     </message>
     <message>
-        <location filename="../../app/plans/plans.py" line="63"/>
+        <location filename="../../app/plans/plans.py" line="64"/>
         <source>Consent is yes, no or unknown, not {value}.</source>
         <translation>同意は yes・no・unknown のどれかで入力してください（「{value}」は使えません）。</translation>
     </message>
     <message>
-        <location filename="../../app/plans/plans.py" line="70"/>
+        <location filename="../../app/plans/plans.py" line="71"/>
         <source>Unknown time to start evacuating: {value}</source>
         <translation>避難を始める時期がわかりません：{value}</translation>
     </message>
     <message>
-        <location filename="../../app/plans/plans.py" line="78"/>
+        <location filename="../../app/plans/plans.py" line="79"/>
         <source>This shelter is no longer in the imported layer.</source>
         <translation>この避難所は、取り込んだ一覧にもうありません。</translation>
     </message>
     <message>
-        <location filename="../../app/plans/plans.py" line="86"/>
+        <location filename="../../app/plans/plans.py" line="87"/>
         <source>Please write when to start evacuating.</source>
         <translation>避難を始める時期を書いてください。</translation>
     </message>
     <message>
-        <location filename="../../app/plans/plans.py" line="94"/>
+        <location filename="../../app/plans/plans.py" line="95"/>
         <source>The review date is before the date the plan was made.</source>
         <translation>見直し日が作成日より前になっています。</translation>
     </message>
     <message>
-        <location filename="../../app/plans/plans.py" line="106"/>
-        <location filename="../../app/watch/network.py" line="214"/>
+        <location filename="../../app/plans/plans.py" line="107"/>
+        <location filename="../../app/watch/network.py" line="159"/>
         <source>This watcher is no longer in the ledger.</source>
         <translation>この見守り者は台帳にもういません。</translation>
     </message>
     <message>
-        <location filename="../../app/plans/plans.py" line="127"/>
+        <location filename="../../app/plans/plans.py" line="128"/>
         <source>{name} is listed twice as a supporter.</source>
         <translation>{name} さんが支援者として2回書かれています。</translation>
     </message>
     <message>
-        <location filename="../../app/watch/network.py" line="233"/>
+        <location filename="../../app/watch/network.py" line="178"/>
         <source>The watcher&apos;s household is not on this town&apos;s map.</source>
         <translation>見守り者の世帯が、この町内の地図にありません。</translation>
     </message>
     <message>
-        <location filename="../../app/watch/network.py" line="288"/>
+        <location filename="../../app/watch/network.py" line="233"/>
         <source>This watch link is no longer in the ledger.</source>
         <translation>この見守りの関係は台帳にもうありません。</translation>
     </message>
@@ -4446,64 +4453,64 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
         <translation>日付 {date} は未来の日付です。</translation>
     </message>
     <message>
-        <location filename="../../app/meeting/meetings.py" line="86"/>
+        <location filename="../../app/meeting/meetings.py" line="87"/>
         <source>Unknown kind of meeting: {kind}</source>
         <translation>会議の種類が分かりません：{kind}</translation>
     </message>
     <message>
-        <location filename="../../app/meeting/meetings.py" line="91"/>
+        <location filename="../../app/meeting/meetings.py" line="92"/>
         <source>Unknown role: {role}</source>
         <translation>立場が分かりません：{role}</translation>
     </message>
     <message>
-        <location filename="../../app/meeting/meetings.py" line="96"/>
+        <location filename="../../app/meeting/meetings.py" line="97"/>
         <source>Unknown review outcome: {outcome}</source>
         <translation>見直しの結果が分かりません：{outcome}</translation>
     </message>
     <message>
-        <location filename="../../app/meeting/meetings.py" line="124"/>
+        <location filename="../../app/meeting/meetings.py" line="125"/>
         <source>This meeting is no longer in the ledger.</source>
         <translation>この会議は台帳にもうありません。</translation>
     </message>
     <message>
-        <location filename="../../app/meeting/meetings.py" line="133"/>
+        <location filename="../../app/meeting/meetings.py" line="134"/>
         <source>Too many attendees: {count} (at most {limit}).</source>
         <translation>出席者が多すぎます：{count}人（{limit}人まで）。</translation>
     </message>
     <message>
-        <location filename="../../app/meeting/meetings.py" line="236"/>
+        <location filename="../../app/meeting/meetings.py" line="237"/>
         <source>This meeting is of another town.</source>
         <translation>この会議はほかの町内のものです。</translation>
     </message>
     <message>
-        <location filename="../../app/meeting/meetings.py" line="245"/>
+        <location filename="../../app/meeting/meetings.py" line="246"/>
         <source>{name} is archived: restore them before a review.</source>
         <translation>{name}さんは保管済みです。見直しの前に元に戻してください。</translation>
     </message>
     <message>
-        <location filename="../../app/meeting/meetings.py" line="248"/>
-        <location filename="../../app/watch/network.py" line="312"/>
+        <location filename="../../app/meeting/meetings.py" line="249"/>
+        <location filename="../../app/watch/network.py" line="257"/>
         <source>{name} is not marked as a person of concern.</source>
         <translation>{name} さんは気がかりな人になっていません。</translation>
     </message>
     <message>
-        <location filename="../../app/meeting/meetings.py" line="267"/>
+        <location filename="../../app/meeting/meetings.py" line="268"/>
         <source>This review is no longer in the ledger.</source>
         <translation>この見直しの記録は台帳にもうありません。</translation>
     </message>
     <message>
-        <location filename="../../app/meeting/meetings.py" line="360"/>
+        <location filename="../../app/meeting/meetings.py" line="392"/>
         <source>{name}&apos;s household is off the map: restore the household first.</source>
         <translation>{name}さんの世帯は地図から外されています。先に世帯を元に戻してください。</translation>
     </message>
     <message>
-        <location filename="../../app/plans/plans.py" line="109"/>
-        <location filename="../../app/watch/network.py" line="316"/>
+        <location filename="../../app/plans/plans.py" line="110"/>
+        <location filename="../../app/watch/network.py" line="261"/>
         <source>{watcher} is a watcher of another town.</source>
         <translation>{watcher} さんは別の町内の見守り者です。</translation>
     </message>
     <message>
-        <location filename="../../app/watch/network.py" line="323"/>
+        <location filename="../../app/watch/network.py" line="268"/>
         <source>{watcher} already watches over {name}.</source>
         <translation>{watcher} さんは、すでに {name} さんを見守っています。</translation>
     </message>
@@ -4529,13 +4536,13 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
         <translation>ファイルを書き込めませんでした。</translation>
     </message>
     <message>
-        <location filename="../../app/privacy/audit.py" line="158"/>
+        <location filename="../../app/privacy/audit.py" line="168"/>
         <location filename="../../app/privacy/consent.py" line="57"/>
         <source>this person is not in the ledger</source>
         <translation>この人は台帳にいません</translation>
     </message>
     <message>
-        <location filename="../../app/privacy/audit.py" line="174"/>
+        <location filename="../../app/privacy/audit.py" line="184"/>
         <source>{name} is already archived</source>
         <translation>{name} さんはすでに一覧から外れています（記録は残っています）</translation>
     </message>
@@ -4626,64 +4633,64 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
         <translation>配布先 {audience} は使えません：staff（職員）、watchers（見守り者・民生委員）、agencies（関係機関）、community（地域）のいずれかです。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/core.py" line="76"/>
+        <location filename="../../app/sync/core.py" line="84"/>
         <source>{entity} is not a table that syncs</source>
         <translation>{entity} は同期する表ではありません</translation>
     </message>
     <message>
-        <location filename="../../app/sync/protocol.py" line="59"/>
+        <location filename="../../app/sync/protocol.py" line="61"/>
         <source>the server address must start with postgresql://</source>
         <translation>サーバーのアドレスは postgresql:// で始めてください</translation>
     </message>
     <message>
-        <location filename="../../app/sync/protocol.py" line="79"/>
+        <location filename="../../app/sync/protocol.py" line="81"/>
         <source>could not reach the office server ({detail}); nothing was changed</source>
         <translation>事務所のサーバーにつながりませんでした（{detail}）。何も変更していません</translation>
     </message>
     <message>
-        <location filename="../../app/office/server.py" line="167"/>
+        <location filename="../../app/office/server.py" line="213"/>
         <source>a laptop needs a name of 1 to 100 characters</source>
         <translation>パソコンの名前は1〜100文字で付けてください</translation>
     </message>
     <message>
-        <location filename="../../app/office/server.py" line="169"/>
+        <location filename="../../app/office/server.py" line="215"/>
         <source>the name {name} is the server&apos;s own</source>
         <translation>{name} はサーバー自身の名前なので使えません</translation>
     </message>
     <message>
-        <location filename="../../app/office/server.py" line="183"/>
+        <location filename="../../app/office/server.py" line="229"/>
         <source>name at least one district (or * for all)</source>
         <translation>地区を1つ以上指定してください（すべてなら *）</translation>
     </message>
     <message>
-        <location filename="../../app/office/server.py" line="189"/>
+        <location filename="../../app/office/server.py" line="235"/>
         <source>a laptop called {name} is already registered</source>
         <translation>{name} という名前のパソコンはもう登録されています</translation>
     </message>
     <message>
-        <location filename="../../app/sync/protocol.py" line="95"/>
+        <location filename="../../app/sync/protocol.py" line="97"/>
         <source>this login is not registered as a laptop on the server; ask the office to register it</source>
         <translation>このログインはサーバーにパソコンとして登録されていません。事務所に登録を頼んでください</translation>
     </message>
     <message>
-        <location filename="../../app/office/server.py" line="235"/>
-        <location filename="../../app/office/server.py" line="255"/>
-        <location filename="../../app/office/server.py" line="323"/>
+        <location filename="../../app/office/server.py" line="281"/>
+        <location filename="../../app/office/server.py" line="301"/>
+        <location filename="../../app/office/server.py" line="369"/>
         <source>no laptop called {name} is registered on the server</source>
         <translation>{name} という名前のパソコンはサーバーに登録されていません</translation>
     </message>
     <message>
-        <location filename="../../app/sync/journal.py" line="309"/>
+        <location filename="../../app/sync/journal.py" line="409"/>
         <source>this ledger syncs as laptop {mine}, not as {other}</source>
         <translation>この台帳はパソコン {mine} として同期しています。{other} としては同期できません</translation>
     </message>
     <message>
-        <location filename="../../app/sync/laptop.py" line="28"/>
+        <location filename="../../app/sync/laptop.py" line="29"/>
         <source>this laptop has not synced yet: give the office server&apos;s address</source>
         <translation>このパソコンはまだ同期していません。事務所のサーバーのアドレスを指定してください</translation>
     </message>
     <message>
-        <location filename="../../app/sync/laptop.py" line="44"/>
+        <location filename="../../app/sync/laptop.py" line="45"/>
         <source>other laptops kept sending changes to the same records; sync again</source>
         <translation>他のパソコンが同じ記録を続けて変更しました。もう一度同期してください</translation>
     </message>
@@ -4779,7 +4786,7 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
         <translation>返事のパッケージのファイル名を指定してください</translation>
     </message>
     <message>
-        <location filename="../../app/towns/basemap_files.py" line="162"/>
+        <location filename="../../app/towns/basemap_files.py" line="160"/>
         <source>Sasaeai Map is not allowed to read 「{name}」.</source>
         <translation>支え合いマップには「{name}」を読む権限がありません。</translation>
     </message>
@@ -4809,7 +4816,7 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
         <translation>MBTiles ファイル「{name}」は壊れているか、途中までしかありません。ファイルの先頭が壊れています。元のファイルからもう一度コピーしてください。</translation>
     </message>
     <message>
-        <location filename="../../app/towns/basemap_files.py" line="138"/>
+        <location filename="../../app/towns/basemap_files.py" line="136"/>
         <source>The picture 「{name}」 is damaged or incomplete and cannot be shown. Please copy it again, or open it in a picture program and save it again.</source>
         <translation>画像「{name}」は壊れているか、途中までしかないため表示できません。もう一度コピーするか、画像ソフトで開いて保存し直してください。</translation>
     </message>
@@ -4829,12 +4836,12 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
         <translation>「{name}」には地図タイルが入っていないため、表示するものがありません。書き出しが途中で終わったのかもしれません。もう一度作ってください。</translation>
     </message>
     <message>
-        <location filename="../../app/towns/basemap_files.py" line="158"/>
+        <location filename="../../app/towns/basemap_files.py" line="156"/>
         <source>「{name}」 could not be found. It may have been moved, renamed or deleted.</source>
         <translation>「{name}」が見つかりません。移動されたか、名前が変わったか、削除されたのかもしれません。</translation>
     </message>
     <message>
-        <location filename="../../app/towns/basemap_files.py" line="145"/>
+        <location filename="../../app/towns/basemap_files.py" line="143"/>
         <source>「{name}」 could not be read ({reason}).</source>
         <translation>「{name}」を読めませんでした（{reason}）。</translation>
     </message>
@@ -4844,7 +4851,7 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
         <translation>「{name}」の地図タイルは、支え合いマップで表示できない形式です。ラスタータイル（PNG または JPEG）が必要です。</translation>
     </message>
     <message>
-        <location filename="../../app/towns/basemap_files.py" line="130"/>
+        <location filename="../../app/towns/basemap_files.py" line="128"/>
         <source>「{name}」 holds vector (PBF) tiles; Sasaeai Map needs raster tiles (PNG or JPEG). Please ask for a version of the map made of PNG or JPEG tiles.</source>
         <translation>「{name}」はベクトル（PBF）タイルの地図です。支え合いマップにはラスタータイル（PNG または JPEG）が必要です。PNG または JPEG のタイルで作った地図を用意してもらってください。</translation>
     </message>
@@ -4854,7 +4861,7 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
         <translation>「{name}」はデータベースのファイルですが、MBTiles の地図ではありません（「{table}」テーブルがありません）。地図タイル用に作られた地図ファイルを選んでください。</translation>
     </message>
     <message>
-        <location filename="../../app/towns/basemap_files.py" line="166"/>
+        <location filename="../../app/towns/basemap_files.py" line="164"/>
         <source>「{name}」 is a folder, not a file.</source>
         <translation>「{name}」はフォルダーです。ファイルを選んでください。</translation>
     </message>
@@ -4869,7 +4876,7 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
         <translation>「{name}」は {format} 形式の画像です。支え合いマップで使えるのは PNG または JPEG の画像だけです。PNG または JPEG で保存し直してから、もう一度お試しください。</translation>
     </message>
     <message>
-        <location filename="../../app/towns/basemap_files.py" line="169"/>
+        <location filename="../../app/towns/basemap_files.py" line="167"/>
         <source>「{name}」 is empty (it contains no data). It may not have finished copying; please copy it again.</source>
         <translation>「{name}」は空です（データが入っていません）。コピーが終わっていないのかもしれません。もう一度コピーしてください。</translation>
     </message>
@@ -4879,7 +4886,7 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
         <translation>「{name}」は画像（PNG または JPEG）ではありません。町内地図の PNG または JPEG 画像を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../app/towns/basemap_files.py" line="122"/>
+        <location filename="../../app/towns/basemap_files.py" line="120"/>
         <source>「{name}」 is not an MBTiles map file. Please choose a map file whose name ends in .mbtiles.</source>
         <translation>「{name}」は MBTiles の地図ファイルではありません。名前が .mbtiles で終わる地図ファイルを選んでください。</translation>
     </message>
@@ -4929,22 +4936,22 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
         <translation>属性（{names}）からは、どのハザードのファイルか判断できません。種類（洪水、土砂災害、高潮、津波）を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../app/hazards/importer.py" line="194"/>
+        <location filename="../../app/hazards/importer.py" line="193"/>
         <source>The ledger places nothing on the ground yet (no household, shelter or town with a position), so the city&apos;s extent is unknown: add them first or give the extent.</source>
         <translation>台帳にはまだ位置のあるものがありません（位置のある世帯・避難所・町内がない）ため、市の範囲がわかりません。先にそれらを登録するか、範囲を指定してください。</translation>
     </message>
     <message>
-        <location filename="../../app/hazards/importer.py" line="239"/>
+        <location filename="../../app/hazards/importer.py" line="240"/>
         <source>The file holds no features.</source>
         <translation>ファイルに地物がありません。</translation>
     </message>
     <message>
-        <location filename="../../app/hazards/importer.py" line="296"/>
+        <location filename="../../app/hazards/importer.py" line="300"/>
         <source>This hazard layer is no longer in the ledger.</source>
         <translation>このハザード情報は台帳にもうありません。</translation>
     </message>
     <message>
-        <location filename="../../app/plans/papers.py" line="249"/>
+        <location filename="../../app/plans/papers.py" line="262"/>
         <source>Save the plans as .pdf or .xlsx.</source>
         <translation>計画は .pdf か .xlsx で保存してください。</translation>
     </message>
@@ -5050,37 +5057,37 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
         <translation>確認表は .pdf で保存してください。</translation>
     </message>
     <message>
-        <location filename="../../app/safety/workbook.py" line="112"/>
+        <location filename="../../app/safety/workbook.py" line="132"/>
         <source>Sheet {sheet}, row {row}, column 状況（入力） ({cell}): 「{value}」 is not a status; use one of {labels}.</source>
         <translation>シート「{sheet}」{row}行目、状況（入力）の列（{cell}）：「{value}」は状況ではありません。{labels} のどれかを入力してください。</translation>
     </message>
     <message>
-        <location filename="../../app/safety/workbook.py" line="131"/>
+        <location filename="../../app/safety/workbook.py" line="151"/>
         <source>Sheet {sheet}, row {row}, column 確認日時 ({cell}): 「{value}」 is not a date and time; write e.g. 2026-07-08 09:30 or 09:30.</source>
         <translation>シート「{sheet}」{row}行目、確認日時の列（{cell}）：「{value}」は日時ではありません。例：2026-07-08 09:30 または 09:30</translation>
     </message>
     <message>
-        <location filename="../../app/safety/workbook.py" line="167"/>
+        <location filename="../../app/safety/workbook.py" line="187"/>
         <source>Sheet {sheet}, row {row}, column ID ({cell}): the row&apos;s hidden person id was changed or removed.</source>
         <translation>シート「{sheet}」{row}行目、ID の列（{cell}）：この行の隠れた人のIDが変えられたか消されています。</translation>
     </message>
     <message>
-        <location filename="../../app/safety/workbook.py" line="172"/>
+        <location filename="../../app/safety/workbook.py" line="192"/>
         <source>Sheet {sheet}, row {row}, column 方法 ({cell}): 「{value}」 is not a method; use 訪問, 電話 or その他.</source>
         <translation>シート「{sheet}」{row}行目、方法の列（{cell}）：「{value}」は方法ではありません。訪問、電話、その他 のどれかを入力してください。</translation>
     </message>
     <message>
-        <location filename="../../app/safety/workbook.py" line="187"/>
+        <location filename="../../app/safety/workbook.py" line="207"/>
         <source>Sheet {sheet}, row {row}: {reason}</source>
         <translation>シート「{sheet}」{row}行目：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/safety/workbook.py" line="207"/>
+        <location filename="../../app/safety/workbook.py" line="227"/>
         <source>The workbook has no sheet named {sheet}.</source>
         <translation>ブックに「{sheet}」という名前のシートがありません。</translation>
     </message>
     <message>
-        <location filename="../../app/safety/workbook.py" line="261"/>
+        <location filename="../../app/safety/workbook.py" line="283"/>
         <source>Save the log as .xlsx.</source>
         <translation>記録は .xlsx で保存してください。</translation>
     </message>
@@ -5101,108 +5108,108 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
         <translation>ファイルを書き込めません：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/towns/georeference.py" line="185"/>
+        <location filename="../../app/towns/georeference.py" line="203"/>
         <source>At least 3 control points are needed to tie the map to the ground; there are {count}.</source>
         <translation>地図の位置合わせには基準点が3点以上必要です（今は {count}点）。</translation>
     </message>
     <message>
-        <location filename="../../app/towns/georeference.py" line="191"/>
+        <location filename="../../app/towns/georeference.py" line="209"/>
         <source>Control point {point}: a coordinate is not a number.</source>
         <translation>基準点 {point}：座標が数値ではありません。</translation>
     </message>
     <message>
-        <location filename="../../app/towns/georeference.py" line="194"/>
+        <location filename="../../app/towns/georeference.py" line="212"/>
         <source>Control point {point} ({x:.0f}, {y:.0f}) is outside the image ({width} × {height} pixels).</source>
         <translation>基準点 {point}（{x:.0f}, {y:.0f}）が画像の外にあります（画像は {width} × {height} ピクセル）。</translation>
     </message>
     <message>
-        <location filename="../../app/towns/georeference.py" line="198"/>
+        <location filename="../../app/towns/georeference.py" line="216"/>
         <source>Control point {point}: longitude {lon} or latitude {lat} is not on the Earth.</source>
         <translation>基準点 {point}：経度 {lon} または緯度 {lat} が地球上の値ではありません。</translation>
     </message>
     <message>
-        <location filename="../../app/towns/georeference.py" line="204"/>
+        <location filename="../../app/towns/georeference.py" line="222"/>
         <source>Control point {point} is at the same place on the image as point {other}.</source>
         <translation>基準点 {point} は、画像の上で点 {other} と同じ場所にあります。</translation>
     </message>
     <message>
-        <location filename="../../app/towns/georeference.py" line="208"/>
+        <location filename="../../app/towns/georeference.py" line="226"/>
         <source>Control point {point} has the same latitude and longitude as point {other}.</source>
         <translation>基準点 {point} は、点 {other} と緯度・経度が同じです。</translation>
     </message>
     <message>
-        <location filename="../../app/towns/georeference.py" line="221"/>
+        <location filename="../../app/towns/georeference.py" line="239"/>
         <source>The control points lie on one straight line on the image (up to point {point}); add a point away from that line.</source>
         <translation>基準点が画像の上で一直線に並んでいます（点 {point} まで）。その線から離れた点を加えてください。</translation>
     </message>
     <message>
-        <location filename="../../app/towns/georeference.py" line="224"/>
+        <location filename="../../app/towns/georeference.py" line="242"/>
         <source>The control points&apos; places lie on one straight line on the ground (up to point {point}); add a place away from that line.</source>
         <translation>基準点の場所が地上で一直線に並んでいます（点 {point} まで）。その線から離れた場所を加えてください。</translation>
     </message>
     <message>
-        <location filename="../../app/towns/georeference.py" line="245"/>
+        <location filename="../../app/towns/georeference.py" line="273"/>
         <source>With 6 or more control points they must not all lie on one curve (up to point {point}); move or add a point.</source>
         <translation>基準点が6点以上のときは、全部が1本の曲線の上に並んではいけません（点 {point} まで）。点を動かすか加えてください。</translation>
     </message>
     <message>
-        <location filename="../../app/towns/gis_files.py" line="119"/>
+        <location filename="../../app/towns/gis_files.py" line="127"/>
         <source>The coordinates are in {system}, not longitude/latitude. Save the file in JGD2011 (EPSG:6668) or WGS84 (EPSG:4326) first, e.g. with QGIS&apos;s Export → Save Features As.</source>
         <translation>座標が経度・緯度ではなく {system} です。先に QGIS の「エクスポート → 新規ファイルに地物を保存」などで、JGD2011（EPSG:6668）か WGS84（EPSG:4326）にして保存してください。</translation>
     </message>
     <message>
-        <location filename="../../app/towns/gis_files.py" line="143"/>
+        <location filename="../../app/towns/gis_files.py" line="151"/>
         <source>Unknown coordinate system {system} in the crs member.</source>
         <translation>crs に書かれた座標系 {system} がわかりません。</translation>
     </message>
     <message>
-        <location filename="../../app/towns/gis_files.py" line="158"/>
+        <location filename="../../app/towns/gis_files.py" line="166"/>
         <source>The .prj file does not describe a coordinate system: 「{text}」.</source>
         <translation>.prj ファイルが座標系を表していません：「{text}」。</translation>
     </message>
     <message>
-        <location filename="../../app/towns/gis_files.py" line="270"/>
+        <location filename="../../app/towns/gis_files.py" line="283"/>
         <source>Not valid GeoJSON: brackets nested more than {limit} deep.</source>
         <translation>正しいGeoJSONではありません：括弧の入れ子が{limit}段を超えています。</translation>
     </message>
     <message>
-        <location filename="../../app/towns/gis_files.py" line="295"/>
+        <location filename="../../app/towns/gis_files.py" line="308"/>
         <source>GIS layers are read from .geojson or .shp files.</source>
         <translation>GISのデータは .geojson か .shp のファイルから読み込みます。</translation>
     </message>
     <message>
-        <location filename="../../app/towns/gis_files.py" line="298"/>
+        <location filename="../../app/towns/gis_files.py" line="311"/>
         <source>No such file.</source>
         <translation>ファイルがありません。</translation>
     </message>
     <message>
-        <location filename="../../app/towns/gis_files.py" line="337"/>
+        <location filename="../../app/towns/gis_files.py" line="353"/>
         <source>Not valid GeoJSON after feature {number}: {reason}</source>
         <translation>地物 {number} の後が正しい GeoJSON ではありません：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/towns/gis_files.py" line="346"/>
-        <location filename="../../app/towns/gis_files.py" line="368"/>
+        <location filename="../../app/towns/gis_files.py" line="362"/>
+        <location filename="../../app/towns/gis_files.py" line="387"/>
         <source>Not a GeoJSON FeatureCollection or Feature.</source>
         <translation>GeoJSON の FeatureCollection でも Feature でもありません。</translation>
     </message>
     <message>
-        <location filename="../../app/towns/gis_files.py" line="415"/>
+        <location filename="../../app/towns/gis_files.py" line="434"/>
         <source>The Shapefile has no .dbf file beside it (its attributes): copy the .shp, .shx, .dbf, .prj and .cpg files together.</source>
         <translation>Shapefile の横に .dbf ファイル（属性）がありません。.shp、.shx、.dbf、.prj、.cpg のファイルをまとめてコピーしてください。</translation>
     </message>
     <message>
-        <location filename="../../app/towns/gis_files.py" line="435"/>
+        <location filename="../../app/towns/gis_files.py" line="457"/>
         <source>The file is shorter than its header says: it was cut short (an interrupted copy?) or is not a Shapefile.</source>
         <translation>ファイルが見出しに書かれた長さより短くなっています。コピーが途中で切れたか、Shapefile ではありません。</translation>
     </message>
     <message>
-        <location filename="../../app/towns/gis_files.py" line="439"/>
+        <location filename="../../app/towns/gis_files.py" line="461"/>
         <source>Feature {number}: the attributes are not {encoding} text; add a .cpg file naming the encoding (UTF-8 or SJIS).</source>
         <translation>地物 {number}：属性が {encoding} の文字ではありません。文字コード（UTF-8 か SJIS）を書いた .cpg ファイルを加えてください。</translation>
     </message>
     <message>
-        <location filename="../../app/towns/gis_files.py" line="443"/>
+        <location filename="../../app/towns/gis_files.py" line="465"/>
         <source>Not a readable Shapefile after feature {number}: {reason}</source>
         <translation>地物 {number} の後が Shapefile として読めません：{reason}</translation>
     </message>
@@ -5354,18 +5361,18 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
         <translation>{count}行で地区が「○○地区」と書かれています。ほかのファイルと同じく「○○」として保存します。</translation>
     </message>
     <message>
-        <location filename="../../app/watch/roster/matching.py" line="247"/>
+        <location filename="../../app/watch/roster/matching.py" line="299"/>
         <location filename="../../app/watch/watch_form_apply.py" line="204"/>
         <source>Several members have this name and address.</source>
         <translation>この氏名と住所の世帯員が複数います。</translation>
     </message>
     <message>
-        <location filename="../../app/watch/roster/matching.py" line="250"/>
+        <location filename="../../app/watch/roster/matching.py" line="302"/>
         <source>A member with this name and birth date lives at another address.</source>
         <translation>同じ氏名・生年月日の世帯員が、別の住所にいます。</translation>
     </message>
     <message>
-        <location filename="../../app/watch/roster/matching.py" line="252"/>
+        <location filename="../../app/watch/roster/matching.py" line="304"/>
         <source>This person is in the roster twice.</source>
         <translation>この人は名簿に2回出ています。</translation>
     </message>
@@ -5445,72 +5452,72 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
         <translation>この行の隠しキーが用紙の別の行にもあります（ブロックをコピーしましたか）。この行が誰か選んでください。</translation>
     </message>
     <message>
-        <location filename="../../app/hazards/importer.py" line="136"/>
+        <location filename="../../app/hazards/importer.py" line="135"/>
         <source>「{value}」 is not a depth rank (1–6 in the 浸水深ランクコード): feature skipped.</source>
         <translation>「{value}」は浸水深ランク（浸水深ランクコードの1～6）ではありません。この地物は取り込みません。</translation>
     </message>
     <message>
-        <location filename="../../app/hazards/importer.py" line="145"/>
+        <location filename="../../app/hazards/importer.py" line="144"/>
         <source>「{value}」 is not a phenomenon code (1 急傾斜地の崩壊, 2 土石流, 3 地すべり): feature skipped.</source>
         <translation>「{value}」は現象の種類のコード（1 急傾斜地の崩壊、2 土石流、3 地すべり）ではありません。この地物は取り込みません。</translation>
     </message>
     <message>
-        <location filename="../../app/hazards/importer.py" line="149"/>
+        <location filename="../../app/hazards/importer.py" line="148"/>
         <source>「{value}」 is not a zone class (1 警戒区域, 2 特別警戒区域): feature skipped.</source>
         <translation>「{value}」は区域の区分（1 警戒区域、2 特別警戒区域）ではありません。この地物は取り込みません。</translation>
     </message>
     <message>
-        <location filename="../../app/hazards/importer.py" line="159"/>
+        <location filename="../../app/hazards/importer.py" line="158"/>
         <source>「{value}」 is not a depth class (e.g. 「0.5m以上3.0m未満」): feature skipped.</source>
         <translation>「{value}」は浸水深の区分（例：「0.5m以上3.0m未満」）ではありません。この地物は取り込みません。</translation>
     </message>
     <message>
-        <location filename="../../app/hazards/importer.py" line="216"/>
+        <location filename="../../app/hazards/importer.py" line="217"/>
         <source>A {type}, not an area: feature skipped.</source>
         <translation>区域ではなく {type} です。この地物は取り込みません。</translation>
     </message>
     <message>
-        <location filename="../../app/towns/gis_files.py" line="200"/>
+        <location filename="../../app/towns/gis_files.py" line="211"/>
         <source>No geometry.</source>
         <translation>形状がありません。</translation>
     </message>
     <message>
-        <location filename="../../app/towns/gis_files.py" line="206"/>
+        <location filename="../../app/towns/gis_files.py" line="217"/>
         <source>Not a valid geometry: {reason}.</source>
         <translation>形状が正しくありません：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../app/towns/gis_files.py" line="210"/>
+        <location filename="../../app/towns/gis_files.py" line="221"/>
         <source>Empty geometry.</source>
         <translation>形状が空です。</translation>
     </message>
     <message>
-        <location filename="../../app/towns/gis_files.py" line="217"/>
+        <location filename="../../app/towns/gis_files.py" line="228"/>
         <source>Coordinates out of range ({x}, {y}): not longitude/latitude (a projected file without its .prj or crs?).</source>
         <translation>座標が範囲外です（{x}, {y}）。経度・緯度ではありません（.prj や crs のない投影座標のファイル？）。</translation>
     </message>
     <message>
-        <location filename="../../app/towns/gis_files.py" line="225"/>
+        <location filename="../../app/towns/gis_files.py" line="238"/>
         <source>Invalid geometry ({reason}): repaired.</source>
         <translation>形状が正しくありませんでした（{reason}）。修正しました。</translation>
     </message>
     <message>
-        <location filename="../../app/towns/gis_files.py" line="234"/>
+        <location filename="../../app/towns/gis_files.py" line="247"/>
         <source>Missing property {name}.</source>
         <translation>属性 {name} がありません。</translation>
     </message>
     <message>
-        <location filename="../../app/towns/gis_files.py" line="309"/>
+        <location filename="../../app/towns/gis_files.py" line="322"/>
         <source>Not a GeoJSON Feature.</source>
         <translation>GeoJSON の Feature ではありません。</translation>
     </message>
     <message>
-        <location filename="../../app/towns/gis_files.py" line="314"/>
+        <location filename="../../app/towns/gis_files.py" line="327"/>
         <source>The properties are not an object.</source>
         <translation>属性（properties）がオブジェクトではありません。</translation>
     </message>
     <message>
-        <location filename="../../app/towns/gis_files.py" line="397"/>
+        <location filename="../../app/towns/gis_files.py" line="416"/>
         <source>Unknown encoding 「{name}」: the attributes are read as Shift_JIS (cp932).</source>
         <translation>文字コード「{name}」がわかりません。属性は Shift_JIS（cp932）として読みます。</translation>
     </message>
@@ -6234,12 +6241,12 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
 <context>
     <name>worker</name>
     <message>
-        <location filename="../../app/ui/worker.py" line="177"/>
+        <location filename="../../app/ui/worker.py" line="180"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worker.py" line="209"/>
+        <location filename="../../app/ui/worker.py" line="212"/>
         <source>Cancelling…</source>
         <translation>取りやめています…</translation>
     </message>

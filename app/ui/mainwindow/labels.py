@@ -20,5 +20,6 @@ def page_labels() -> PageLabels:
         drag_hint=QCoreApplication.translate("MainWindow", "Drag to move this household"),
         approximate=QCoreApplication.translate("MainWindow", "(?) Position guessed from the address: drag it to "
                                                              "the house"),
+        sources=QCoreApplication.translate("MainWindow", "Sources"),
         roles=role_labels(),
     )

@@ -220,15 +220,30 @@
   // ---------------------------------------------------------------- credits
   // Leaflet's own attribution control sets its text as HTML; an MBTiles attribution or a layer's credit
   // line is text from a file, so the page shows credits with this control instead: text nodes only.
+  // Credits longer than a line lie over the map's corner: they fold into a "Sources" button (its label is
+  // drawn by CSS, so the control's text stays the credits alone) that opens them; a printed map shows them whole.
   P.Credits = L.Control.extend({
     options: { position: "bottomright" },
-    initialize: function (options) { L.setOptions(this, options); this._lines = []; },
-    onAdd: function () {
-      this._container = L.DomUtil.create("div", "leaflet-control-attribution sasaeai-credits");
-      L.DomEvent.disableClickPropagation(this._container);
+    initialize: function (options) { L.setOptions(this, options); this._lines = []; this._open = false; },
+    onAdd: function (map) {
+      var box = this._container = L.DomUtil.create("div", "leaflet-control-attribution sasaeai-credits");
+      box.setAttribute("data-label", (P.config && P.config.labels && P.config.labels.sources) || "Sources");
+      L.DomEvent.disableClickPropagation(box);
+      var self = this;
+      function toggle() {
+        if (!box.classList.contains("foldable")) { return; }
+        self._open = !self._open;
+        self.fit();
+      }
+      box.addEventListener("click", toggle);
+      box.addEventListener("keydown", function (e) {
+        if (e.key === "Enter" || e.key === " ") { e.preventDefault(); toggle(); }
+      });
+      map.on("resize", this.fit, this);
       this._update();
-      return this._container;
+      return box;
     },
+    onRemove: function (map) { map.off("resize", this.fit, this); },
     addLine: function (text) {
       text = String(text || "");
       if (text) { this._lines.push(text); this._update(); }
@@ -247,12 +262,33 @@
       this._lines.forEach(function (text) {
         if (seen[text]) { return; }
         seen[text] = true;
-        if (box.firstChild) { box.appendChild(document.createTextNode(" | ")); }
+        if (box.firstChild) {
+          var sep = document.createElement("span");
+          sep.className = "sep"; sep.textContent = " | ";
+          box.appendChild(sep);
+        }
         var line = document.createElement("span");
         line.textContent = text;
         box.appendChild(line);
       });
       box.style.display = box.firstChild ? "" : "none";
+      this.fit();
+    },
+    // Folded when the credits take more than one line (and the user has not opened them), never when printing.
+    fit: function () {
+      var box = this._container;
+      if (!box) { return; }
+      box.classList.remove("folded", "foldable");
+      box.removeAttribute("role"); box.removeAttribute("tabindex"); box.removeAttribute("aria-expanded");
+      if (!box.firstChild || document.body.classList.contains("print-mode")) { return; }
+      var style = window.getComputedStyle(box);
+      var line = parseFloat(style.lineHeight) || 1.2 * parseFloat(style.fontSize) || 14;
+      var inner = box.clientHeight - (parseFloat(style.paddingTop) || 0) - (parseFloat(style.paddingBottom) || 0);
+      if (inner <= 1.5 * line) { return; }
+      box.classList.add("foldable");
+      box.classList.toggle("folded", !this._open);
+      box.setAttribute("role", "button"); box.setAttribute("tabindex", "0");
+      box.setAttribute("aria-expanded", this._open ? "true" : "false");
     }
   });
 })();

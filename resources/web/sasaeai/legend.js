@@ -100,6 +100,7 @@
   S.setPrintMode = function (on) {
     printMode = !!on;
     document.body.classList.toggle("print-mode", printMode);
+    if (P.creditControl) { P.creditControl.fit(); }  // a printed map shows its credits whole
     var zoom = P.map.zoomControl ? P.map.zoomControl.getContainer() : null;
     if (zoom) { zoom.style.display = on ? "none" : ""; }
     setLegendOpen(legendOpen);
