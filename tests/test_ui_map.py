@@ -31,6 +31,12 @@ def window(qtbot, demo_ledger, demo_dir):
     assert w.map_view.js_errors == [], "the page reported JavaScript errors"
 
 
+def quiet(qtbot, window) -> None:
+    """Wait for the open's own reads to end: Steps II and III's lists, then the sync status line's counts run on
+    threads once the map is drawn. A test counting the statements of one edit waits for them first."""
+    qtbot.waitUntil(lambda: window.sync.label.text() != "" and not window.towns.reading, timeout=READY_MS)
+
+
 def page_state(qtbot, window) -> dict:
     box: dict = {}
     window.map_view.state(lambda result: box.setdefault("state", result))

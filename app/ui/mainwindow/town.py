@@ -550,6 +550,11 @@ class TownController(Controller):
         self.closed = True
         self.stop_reads()
 
+    @property
+    def reading(self) -> bool:
+        """A background read of this ledger (the town's lists, or one tracked for another controller) still runs."""
+        return self._details_job is not None or any(j.running for j in self._old_jobs)
+
     def track_read(self, read: BackgroundRead) -> None:
         """Another controller's read of this ledger (the households not on the map): ``stop_reads`` cancels it and
         waits for it too. One started after the window closed is cancelled at once: nothing of it comes back."""
