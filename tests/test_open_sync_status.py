@@ -3,14 +3,20 @@
 
 from __future__ import annotations
 
+import re
 import threading
 
 import pytest
 
 from app import sync
+from app.core.views import HouseholdFields
+from app.households import households
+from app.sync.journal import max_audit, sync_state
 from app.ui.app import settings_for
 from app.ui.mainwindow import MainWindow
 from app.ui.mainwindow.actions import MainAction
+from app.ui.mainwindow.sync import RECOUNT_MS
+from app.ui.operations import OpChanges
 from app.ui.worker import reads_pool
 from tests.test_mapquery import edge_town  # noqa: F401 - the fixture: a town with households
 
@@ -47,7 +53,7 @@ def test_the_sync_status_is_read_off_the_ui_thread_after_the_map_is_drawn(qtbot,
     assert status_reads == [False]
     assert "Not synced" in w.sync.label.text() or "未" in w.sync.label.text()
     assert w.actions[MainAction.CONFLICTS].text() != ""
-    # and loading the town again does not read it again (only a sync or a conflict changes it)
+    # and loading the town again does not read it again (a sync, a conflict or an edit changes it)
     with qtbot.waitSignal(w.map_ready, timeout=READY_MS):
         w.towns.load_town(w.towns.town.id)
     assert status_reads == [False]
@@ -94,3 +100,64 @@ def test_a_window_closed_as_its_lists_fill_reads_no_status_after_it(qtbot, ledge
     # THEN no read of the closed window's ledger started, and none comes back to its deleted labels
     assert status_reads == []
     assert w.sync.label.text() == ""
+
+
+def waiting(w: MainWindow) -> int:
+    """The count of changes waiting the status line shows."""
+    found = re.search(r"(\d[\d,]*) changes waiting|送信待ち (\d[\d,]*)", w.sync.label.text())
+    assert found, w.sync.label.text()
+    return int((found.group(1) or found.group(2)).replace(",", ""))
+
+
+def test_on_a_laptop_that_syncs_the_count_of_changes_waiting_follows_the_edits(qtbot, ledger, edge_town,  # noqa: F811
+                                                                                tmp_path, status_reads):
+    # GIVEN a laptop registered to sync, with everything sent
+    with ledger.Session.begin() as s:
+        state = sync_state(s)
+        state.laptop_name, state.pushed_audit_id = "ノートA", max_audit(s.connection())
+    w = MainWindow(ledger, settings_for(tmp_path / "settings"))
+    qtbot.addWidget(w)
+    with qtbot.waitSignal(w.map_ready, timeout=READY_MS):
+        w.towns.open_initial_town()
+        w.show()
+    qtbot.waitUntil(lambda: w.sync.label.text() != "", timeout=READY_MS)
+    assert waiting(w) == 0 and status_reads == [False]
+    home = next(h for h in ledger_households(ledger, w.towns.town.id) if h.name == "木村家")
+    # WHEN the user renames a household and at once adds a note to it (two edits in a row)
+    before = HouseholdFields(name=home.name)
+    for fields in (HouseholdFields(name="木村 本家"), HouseholdFields(name="木村 本家", note="犬がいます")):
+        w.operations.run("edit", lambda s, f=fields: households.edit_household(s, home.id, f),
+                         lambda s: households.edit_household(s, home.id, before),
+                         changes=OpChanges.of_households([home.id]))
+    # THEN the status line counts the two fields changed without a sync, read once in the background after both
+    qtbot.waitUntil(lambda: waiting(w) == 2, timeout=READY_MS)
+    assert status_reads == [False, False]
+    # and an undo is counted too: read again, the line says what the ledger holds
+    w.actions[MainAction.UNDO].trigger()
+    qtbot.waitUntil(lambda: len(status_reads) == 3, timeout=READY_MS)
+    with ledger.Session() as s:
+        in_ledger = sync.sync_status(s).pending_changes
+    qtbot.waitUntil(lambda: waiting(w) == in_ledger == 2, timeout=READY_MS)  # the note changed back is still to send
+
+
+def test_a_ledger_kept_on_this_computer_alone_reads_no_count_after_edits(qtbot, ledger, edge_town, tmp_path,  # noqa: F811
+                                                                        status_reads):
+    w = MainWindow(ledger, settings_for(tmp_path / "settings"))
+    qtbot.addWidget(w)
+    with qtbot.waitSignal(w.map_ready, timeout=READY_MS):
+        w.towns.open_initial_town()
+        w.show()
+    qtbot.waitUntil(lambda: w.sync.label.text() != "", timeout=READY_MS)
+    home = next(h for h in ledger_households(ledger, w.towns.town.id) if h.name == "木村家")
+    w.operations.run("edit", lambda s: households.edit_household(s, home.id, HouseholdFields(name="木村 本家")),
+                     lambda s: households.edit_household(s, home.id, HouseholdFields(name="木村家")),
+                     changes=OpChanges.of_households([home.id]))
+    qtbot.wait(RECOUNT_MS + 500)
+    # its line says it does not sync, with no count to keep true
+    assert status_reads == [False]
+    assert w.sync.label.text() in ("Not synced with an office server", "事務所のサーバーとは未同期")
+
+
+def ledger_households(ledger, town_id):  # noqa: ANN001, ANN201
+    with ledger.Session() as s:
+        return households.list_households(s, town_id)

@@ -18,12 +18,13 @@ from app.ui.dialogs import show_error
 from app.ui.mainwindow.actions import Actions, MainAction
 from app.ui.mainwindow.base import Controller
 from app.ui.mainwindow.town import TownController
-from app.ui.operations import Operations
+from app.ui.operations import OpChanges, Operations
 from app.ui.sync_dialogs import ConflictDialog, report_text, status_text
 from app.ui.worker import BackgroundRead, CancelToken, Job, JobRunner, Progress
 
 log = logging.getLogger(__name__)
 translate = QCoreApplication.translate
+RECOUNT_MS = 1500  # after the last edit, the status line's count of changes waiting is read again
 
 
 class SyncController(Controller):
@@ -41,6 +42,12 @@ class SyncController(Controller):
         self._status_read: BackgroundRead | None = None  # the status read after the map is drawn, while wanted
         self._status_due = False  # the window opened: the status is read once the map is drawn (or now: no town)
         self._status_queued = False
+        self._synced = False  # this laptop syncs (a server, or a laptop name for packages): its line counts changes
+        # Each edit, undo or redo changes the count of changes waiting: it is read again once the edits pause.
+        self._recount = QTimer(self)
+        self._recount.setSingleShot(True)
+        self._recount.setInterval(RECOUNT_MS)
+        self._recount.timeout.connect(self._recount_now)
 
     def show_on(self, toolbar: QToolBar, separator: QAction) -> None:
         """The toolbar's Sync button (and its separator) show once this laptop syncs with an office server."""
@@ -66,6 +73,21 @@ class SyncController(Controller):
         if self._status_due and not self._status_queued:
             self._status_queued = True
             QTimer.singleShot(0, self, self._start_status_read)  # after the reads started on "ready" too
+
+    def on_changed(self, changes: OpChanges) -> None:
+        """On a laptop that syncs, the status line's count of changes waiting follows the edits: one background
+        read after a burst of them (a ledger kept on this computer alone shows no count)."""
+        if self._synced and not self.towns.closed:
+            self._recount.start()  # restarted by every change
+
+    def _recount_now(self) -> None:
+        if self.towns.closed:
+            return
+        if self._status_read is not None:  # a read started before the last edit would show the count before it
+            self._recount.start()
+            return
+        self._status_due = True
+        self._start_status_read()
 
     def _start_status_read(self) -> None:
         if not self._status_due or self.towns.closed:  # a synchronous refresh came first, or the window closed
@@ -94,7 +116,7 @@ class SyncController(Controller):
     def _show_status(self, status: SyncStatus) -> None:
         self._status_due, self._status_read = False, None  # a read still running is not wanted any more
         self.label.setText(status_text(status))
-        synced = bool(status.server_url or status.laptop_name)
+        synced = self._synced = bool(status.server_url or status.laptop_name)
         if self._toolbar is not None and self._separator is not None:
             self._separator.setVisible(synced)
             self._toolbar.widgetForAction(self.actions[MainAction.SYNC]).setVisible(synced)
