@@ -5,6 +5,7 @@ layer and an A33 landslide layer (app/demo/geography.py)."""
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
@@ -182,3 +183,11 @@ def _rings(geometry: dict):
     polygons = [geometry["coordinates"]] if geometry["type"] == "Polygon" else geometry["coordinates"]
     for polygon in polygons:
         yield from polygon
+
+
+def test_the_scale_bar_is_in_metres_alone(qtbot, window):
+    """Leaflet's scale bar adds feet and miles under the metres by default: no one reading a town's map here
+    measures in feet."""
+    lines = json.loads(run_js(qtbot, window, "JSON.stringify(Array.from("
+                                             "document.querySelectorAll('.leaflet-control-scale-line'), e => e.textContent))"))
+    assert len(lines) == 1 and re.fullmatch(r"\d+ k?m", lines[0]), lines

@@ -52,7 +52,7 @@ def leaflet_call(script: str, name: str) -> tuple[str, dict, bool]:
     for key, value in re.findall(r'"(zoom|zoomControl|preferCanvas|zoomSnap|attributionControl)": ([\w.]+)', script):
         options[key] = json.loads(value)
     assert f'L.map(\n                "{name}"' in script or f'L.map("{name}"' in script
-    return crs, options, f"L.control.scale().addTo({name});" in script
+    return crs, options, re.search(rf"L\.control\.scale\([^)]*\)\.addTo\({name}\);", script) is not None
 
 
 @pytest.mark.parametrize("base_map", [scanned, geographic], ids=["scanned", "geographic"])
@@ -74,5 +74,7 @@ def test_a_scanned_map_is_in_pixels_without_a_scale_bar_and_a_geographic_one_has
     pixel = build_page(tmp_path / "a", scanned(), [])
     geo = build_page(tmp_path / "b", geographic(), [], center=(36.05, 136.25))
     scripts = [Path(SCRIPT_URL.findall(p.read_text("utf-8"))[0][len("file://"):]).read_text("utf-8") for p in (pixel, geo)]
-    assert "L.CRS.Simple" in scripts[0] and "L.control.scale()" not in scripts[0]
-    assert "L.CRS.EPSG3857" in scripts[1] and "L.control.scale()" in scripts[1] and "[36.05, 136.25]" in scripts[1]
+    assert "L.CRS.Simple" in scripts[0] and "L.control.scale(" not in scripts[0]
+    assert "L.CRS.EPSG3857" in scripts[1] and "[36.05, 136.25]" in scripts[1]
+    # in metres alone (folium's and Leaflet's default adds feet and miles)
+    assert "L.control.scale({imperial: false})" in scripts[1]

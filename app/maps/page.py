@@ -150,12 +150,13 @@ def map_options(base: BaseMapView, center: tuple[float, float] | None) -> dict[s
 
 def map_script(name: str, base: BaseMapView, center: tuple[float, float] | None) -> str:
     """The script making the Leaflet map in the page's ``<div id=name>`` as the global ``name``, with a scale
-    bar on a geographic map. Only numbers and booleans go into it (no text from a file)."""
+    bar on a geographic map (metres only: Leaflet's default adds feet and miles, which no one here reads).
+    Only numbers and booleans go into it (no text from a file)."""
     crs = "L.CRS.Simple" if base.crs is Crs.PIXEL else "L.CRS.EPSG3857"
     options = json.dumps(map_options(base, center))[1:-1]
     script = f'var {name} = L.map("{name}", {{crs: {crs}, {options}}});\n'
     if base.crs is not Crs.PIXEL:
-        script += f"L.control.scale().addTo({name});\n"
+        script += f"L.control.scale({{imperial: false}}).addTo({name});\n"
     return script
 
 
