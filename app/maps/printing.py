@@ -16,7 +16,18 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QMarginsF, QObject, QPointF, QRectF, QSize, Qt, QThread, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QImage, QPageLayout, QPageSize, QPainter, QPainterPath, QPdfWriter, QPen
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QImage,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPainterPath,
+    QPdfWriter,
+    QPen,
+)
 from PySide6.QtWidgets import QWidget
 
 from app.core.errors import QT_TRANSLATE_NOOP, LedgerError
@@ -195,10 +206,18 @@ def _compose(painter: QPainter, px_per_mm: float, options: PrintOptions, title: 
         metres_per_mm = metres_per_pixel * page_width / rect.width()
         length = _nice_length(metres_per_mm * rect.width() * 0.25)
         bar = mm(length / metres_per_mm)
-        painter.fillRect(QRectF(x0 - mm(2), y0 - mm(7), bar + mm(16), mm(10)), QColor(255, 255, 255, 220))
-        painter.fillRect(QRectF(x0, y0 - mm(1.2), bar, mm(1.2)), QColor("black"))
         label = f"{length / 1000:g} km" if length >= 1000 else f"{length:g} m"
-        painter.drawText(QPointF(x0, y0 - mm(2.2)), f"0          {label}")
+        # "0" over the bar's left end and the length over its right end, each on a tick: a label written
+        # beside the "0" read as the bar's middle.
+        metrics = QFontMetricsF(small, painter.device())
+        zero, half = metrics.horizontalAdvance("0") / 2, metrics.horizontalAdvance(label) / 2
+        painter.fillRect(QRectF(x0 - zero - mm(2), y0 - mm(7.5), bar + zero + half + mm(4), mm(10.5)),
+                         QColor(255, 255, 255, 220))
+        painter.fillRect(QRectF(x0, y0 - mm(1.2), bar, mm(1.2)), QColor("black"))
+        for end in (x0, x0 + bar):
+            painter.fillRect(QRectF(end - mm(0.2), y0 - mm(2.4), mm(0.4), mm(2.4)), QColor("black"))
+        painter.drawText(QPointF(x0 - zero, y0 - mm(3)), "0")
+        painter.drawText(QPointF(x0 + bar - half, y0 - mm(3)), label)
     else:
         text = translate("print", "Scale: as on the town map")
         painter.fillRect(QRectF(x0 - mm(2), y0 - mm(5.5), mm(50), mm(7)), QColor(255, 255, 255, 220))
