@@ -161,3 +161,26 @@ def test_a_ledger_kept_on_this_computer_alone_reads_no_count_after_edits(qtbot, 
 def ledger_households(ledger, town_id):  # noqa: ANN001, ANN201
     with ledger.Session() as s:
         return households.list_households(s, town_id)
+
+
+def test_a_restored_backup_shows_its_own_sync_status(qtbot, ledger, edge_town, tmp_path, status_reads):  # noqa: F811
+    # GIVEN a window on a ledger kept on this computer alone, and a backup of it
+    w = MainWindow(ledger, settings_for(tmp_path / "settings"))
+    qtbot.addWidget(w)
+    with qtbot.waitSignal(w.map_ready, timeout=READY_MS):
+        w.towns.open_initial_town()
+        w.show()
+    qtbot.waitUntil(lambda: w.sync.label.text() != "", timeout=READY_MS)
+    alone = w.sync.label.text()
+    backup = w.privacy.backup_now(tmp_path / "before.sqlite3")
+    assert backup is not None
+    # and the laptop registered to sync after it
+    with w.ledger.Session.begin() as s:
+        sync_state(s).laptop_name = "ノートA"
+    w.sync.refresh_sync_status()
+    assert w.sync.label.text() != alone
+    # WHEN the backup is restored
+    with qtbot.waitSignal(w.map_ready, timeout=READY_MS):
+        assert w.privacy.restore_backup(backup, confirm=False) is True
+    # THEN the status line is the restored ledger's, not the replaced one's
+    assert w.sync.label.text() == alone

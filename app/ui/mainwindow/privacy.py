@@ -53,6 +53,7 @@ translate = QCoreApplication.translate
 
 class PrivacyController(Controller):
     lock_changed = Signal(bool)  # the window hides or shows the ledger
+    restored = Signal()  # a backup replaced the ledger: what the window read of the old one is read again
 
     def __init__(self, window: QMainWindow, operations: Operations, settings: QSettings, towns: TownController,
                  households: HouseholdsController) -> None:
@@ -279,6 +280,7 @@ class PrivacyController(Controller):
         self.towns.open_initial_town()
         self.message(translate("MainWindow", "Restored {file}. The ledger as it was is kept as {kept}.").format(
             file=path.name, kept=kept.name if kept else "—"), 30000)
+        self.restored.emit()
         return True
 
     # ------------------------------------------------------------------ the demo

@@ -83,7 +83,7 @@ class SyncController(Controller):
     def _recount_now(self) -> None:
         if self.towns.closed:
             return
-        if self._status_read is not None:  # a read started before the last edit would show the count before it
+        if self._status_read is not None and self._status_read.running:  # it would show the count before the edit
             self._recount.start()
             return
         self._status_due = True

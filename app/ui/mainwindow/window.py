@@ -158,6 +158,7 @@ class MainWindow(QMainWindow):
         self.meeting = MeetingController(self, ops, self.towns, self.projector, self.map_view, self.meeting_panel)
         self.privacy = PrivacyController(self, ops, self.settings, self.towns, self.households)
         self.sync = SyncController(self, ops, self.towns, self.actions, self.jobs)
+        self.privacy.restored.connect(self.sync.refresh_sync_status)  # the restored ledger's own sync state
         self.imports = ImportsController(self, ops, self.towns, self.jobs)
         self.plans = PlansController(self, ops, self.towns)  # the priority list docks on the right
         self.safety = SafetyController(self, ops, self.towns, self.map_view, self.jobs)  # the roll call docks on the right
