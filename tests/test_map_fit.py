@@ -165,6 +165,30 @@ def test_the_map_refits_when_the_view_changes_size_until_the_user_zooms(qtbot, d
         close(view)
 
 
+def test_going_to_a_household_keeps_the_scale_the_town_map_was_fitted_to(qtbot, demo_ledger):
+    """Choosing a person in Steps II and III, or a search result, brings the household to the middle of the map;
+    the map fitted to the view (a zoom between whole steps) used to shrink to the whole step below."""
+    town_id = demo_town(demo_ledger)
+    view = open_town(qtbot, demo_ledger, town_id, QSize(696, 594))  # the map of a 1280 x 760 window
+    try:
+        fitted = layout_at_rest(qtbot, view)
+        assert fitted["zoom"] != int(fitted["zoom"])  # the town fills the view between two zoom steps
+        left, top, right, bottom = fitted["container"]
+        with demo_ledger.Session() as s:
+            homes = {str(h.id) for h in households.list_households(s, town_id)}
+        # the household farthest from the middle, toward the upper right
+        far = max((f for f in fitted["features"] if f["id"] in homes), key=lambda f: f["x"] - f["y"])
+        view.select(far["id"], pan=True)
+        moved = layout_at_rest(qtbot, view)
+        assert moved["zoom"] == fitted["zoom"]
+        spot = next(f for f in moved["features"] if f["id"] == far["id"])
+        # nearer the middle (as far as the map's bounds let it go), never off the view
+        assert left < spot["x"] < right and top < spot["y"] < bottom
+        assert abs(spot["x"] - (left + right) / 2) < abs(far["x"] - (left + right) / 2) - 20
+    finally:
+        close(view)
+
+
 def test_the_legend_state_survives_a_restart_of_the_view(qtbot, demo_ledger, tmp_path):
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     town_id = demo_town(demo_ledger)

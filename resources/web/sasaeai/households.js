@@ -679,7 +679,9 @@
     var at = P.selectedId === null ? null : P.latLngOf(P.selectedId);
     if (pan && at) {
       P.userMoved = true;  // the view goes to the household found: a resize keeps it there
-      P.map.panTo(at);
+      // At the zoom the base map was fitted to: panTo would snap it to a whole step (17.48 → 17, the town
+      // shrunk to 0.7 of its size on choosing a person); setView with no zoom keeps the zoom as it is.
+      P.map.setView(at, undefined, { pan: { animate: true } });
       S.showTooltip(P.selectedId);  // found by search: say which one it is
     }
     return P.selectedId;
