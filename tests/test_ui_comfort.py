@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date
+
+from app.core.wareki import to_wareki
 from app.households import households
+from app.meeting import meetings
+from app.meeting.views import MeetingFields, ReviewFields
+from app.models.meeting import ReviewOutcome
 from app.ui.help import GuideDialog
 from app.ui.mainwindow.actions import MainAction
 from app.ui.panels import PersonDialog
@@ -80,3 +86,39 @@ def test_self_test_passes_offline_and_leaves_nothing_in_the_temporary_folder(tmp
     assert "self-test passed" in result.stdout
     # The demo it ran on, its map page and the form it wrote are gone with it.
     assert sorted(p.name for p in temp.glob("sasaeai-*")) == []
+
+
+def test_every_day_the_panels_show_follows_the_chosen_era(qtbot, window):
+    """Step III's review date, the meetings and a person's last review used to show as 2027-05-16 whatever the
+    View menu said."""
+    # GIVEN a liaison meeting held on 2026-06-13 where a person of concern was reviewed (as the window records it)
+    town_id = window.towns.town.id
+    qtbot.waitUntil(lambda: window.towns.details_ready, timeout=60_000)
+    person = window.meeting_panel.queue[0].person
+    with window.ledger.Session.begin() as s:
+        held = meetings.add_meeting(s, town_id, MeetingFields(date(2026, 6, 13)), today=date(2026, 6, 13))
+        meetings.record_review(s, person.id, ReviewFields(ReviewOutcome.UNCHANGED, meeting_id=held.id),
+                               today=date(2026, 6, 13))
+    with qtbot.waitSignal(window.map_ready, timeout=60_000):
+        window.towns.load_town(town_id)
+    qtbot.waitUntil(lambda: window.towns.details_ready, timeout=60_000)
+    card = next(c for c in window.emergency_panel.cards if c.has_card and c.review_on)
+    reviewed = next(q for q in window.meeting_panel.queue if q.person.id == person.id)
+    assert reviewed.last_review and window.meeting_panel.meeting.count() == 2  # "no meeting" and the one held
+    window.emergency_panel.choose(card.person.id)
+    window.meeting_panel.persons.choose(reviewed.person.id)
+
+    def shown() -> list[str]:
+        meetings = [window.meeting_panel.meeting.itemText(i) for i in range(1, window.meeting_panel.meeting.count())]
+        return [window.emergency_panel.detail.text(), window.meeting_panel.detail.text(), *meetings]
+
+    days = [card.review_on, reviewed.last_review.reviewed_on, held.held_on]
+    for text, day in zip(shown(), days, strict=True):
+        assert to_wareki(day) in text and day.isoformat() not in text
+    window.actions[MainAction.WAREKI].setChecked(False)
+    try:
+        for text, day in zip(shown(), days, strict=True):
+            assert day.isoformat() in text and "令和" not in text
+    finally:
+        window.actions[MainAction.WAREKI].setChecked(True)
+    assert all(to_wareki(day) in text for text, day in zip(shown(), days, strict=True))

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.japanese import format_date
 from app.emergency.views import (
     MISSING_TEXT,
     SHELTER_REACH_M,
@@ -190,6 +191,7 @@ class EmergencyPanel(QWidget):
         super().__init__(parent)
         self.cards: list[CardView] = []
         self._today = date.today()
+        self.wareki = True  # dates as 令和/昭和 or as 2025-04-01 (View menu)
         title = heading(self.tr("Step III · Emergency contacts"))
         self.summary = QLabel()
         self.summary.setWordWrap(True)
@@ -304,6 +306,11 @@ class EmergencyPanel(QWidget):
         self._show(self.card(person_id))
         self.person_chosen.emit(person_id)
 
+    def set_wareki(self, on: bool) -> None:
+        """Dates as 令和/昭和 or as 2025-04-01: the person shown is shown again."""
+        self.wareki = on
+        self._show(self.card(self.current_person()))
+
     def _show(self, c: CardView | None) -> None:
         self._set_enabled(c is not None)
         if c is None:
@@ -312,15 +319,17 @@ class EmergencyPanel(QWidget):
         lines = [f"No.{c.map_number}  {c.person.name}", c.address]
         if c.has_card:
             lines.append(self.tr("Contacts: {names}").format(names="、".join(x.name for x in c.contacts) or "—"))
-            lines.append(self.tr("Review on: {day}").format(day=c.review_on.isoformat() if c.review_on else "—"))
+            lines.append(self.tr("Review on: {day}").format(day=format_date(c.review_on, wareki=self.wareki) or "—"))
         if c.shelter.status is ShelterStatus.FOUND:
             lines.append(self.tr("Nearest designated shelter: {label}").format(label=c.shelter.label))
         elif c.shelter.status is ShelterStatus.NONE_NEAR:
             lines.append(self.tr("Nearest designated shelter: none within {km} km (check the shelter list is "
                                  "this city's); fill it in by hand").format(km=SHELTER_REACH_M // 1000))
+        elif c.shelter.status is ShelterStatus.NO_SHELTERS:
+            lines.append(self.tr("Nearest designated shelter: unknown (no list of designated shelters is "
+                                 "imported: File → Import shelters or facilities…)"))
         else:
-            lines.append(self.tr("Nearest designated shelter: unknown (the household is not on a geographic map, "
-                                 "or no shelters are imported)"))
+            lines.append(self.tr("Nearest designated shelter: unknown (the household is not on a geographic map)"))
         if c.missing:
             lines.append(self.tr("Still missing:"))
             lines += [f"  • {missing_text(m)}" for m in c.missing]

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.japanese import format_date
 from app.meeting.views import (
     AttendeeFields,
     ChangeAction,
@@ -165,6 +166,8 @@ class MeetingPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.queue: list[QueueItem] = []
+        self.meetings: list[MeetingView] = []
+        self.wareki = True  # dates as 令和/昭和 or as 2025-04-01 (View menu)
         title = heading(self.tr("Liaison meeting · review"))
         self.meeting = QComboBox()
         self.meeting.setToolTip(self.tr("The meeting the reviews are recorded for"))
@@ -222,12 +225,20 @@ class MeetingPanel(QWidget):
             b.setEnabled(on)
         self.note.setEnabled(on)
 
+    def set_wareki(self, on: bool) -> None:
+        """Dates as 令和/昭和 or as 2025-04-01: the meetings and the person shown are shown again."""
+        self.wareki = on
+        self.show_meetings(self.meetings, self.current_meeting())
+        self._chosen(self.current_person(), emit=False)
+
     def show_meetings(self, meetings: list[MeetingView], keep: uuid.UUID | None = None) -> None:
+        self.meetings = meetings
         self.meeting.blockSignals(True)
         self.meeting.clear()
         self.meeting.addItem(self.tr("(no meeting: review only)"), None)
         for m in meetings:  # ids as text: QComboBox.findData cannot compare Python objects
-            self.meeting.addItem(f"{m.held_on.isoformat()}  {self.tr('reviews')}: {m.review_count}", str(m.id))
+            self.meeting.addItem(f"{format_date(m.held_on, wareki=self.wareki)}  {self.tr('reviews')}: "
+                                 f"{m.review_count}", str(m.id))
         self.meeting.setCurrentIndex(max(0, self.meeting.findData(str(keep)) if keep else 0))
         self.meeting.blockSignals(False)
 
@@ -260,7 +271,8 @@ class MeetingPanel(QWidget):
             self.detail.setText(self.tr("Choose a person: the map follows."))
         else:
             last = (self.tr("last reviewed {day}: {outcome}").format(
-                day=q.last_review.reviewed_on.isoformat(), outcome=outcome_labels()[q.last_review.outcome])
+                day=format_date(q.last_review.reviewed_on, wareki=self.wareki),
+                outcome=outcome_labels()[q.last_review.outcome])
                 if q.last_review else self.tr("never reviewed"))
             self.detail.setText(f"No.{q.map_number}  {q.person.name}\n{q.address}\n"
                                 + self.tr("{n} watchers").format(n=q.watcher_count) + f" · {last}")

@@ -158,117 +158,117 @@
 <context>
     <name>CardDialog</name>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="57"/>
+        <location filename="../../app/ui/emergency_panel.py" line="58"/>
         <source>Emergency contact card: {name}</source>
         <translation>緊急連絡カード：{name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="60"/>
+        <location filename="../../app/ui/emergency_panel.py" line="61"/>
         <source>Name</source>
         <translation>氏名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="60"/>
+        <location filename="../../app/ui/emergency_panel.py" line="61"/>
         <source>Relationship</source>
         <translation>続柄</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="60"/>
+        <location filename="../../app/ui/emergency_panel.py" line="61"/>
         <source>Phone</source>
         <translation>電話</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="61"/>
+        <location filename="../../app/ui/emergency_panel.py" line="62"/>
         <source>Address</source>
         <translation>住所</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="63"/>
+        <location filename="../../app/ui/emergency_panel.py" line="64"/>
         <source>Order of priority: the first is called first</source>
         <translation>連絡する順番です。いちばん上の人に最初に連絡します</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="67"/>
+        <location filename="../../app/ui/emergency_panel.py" line="68"/>
         <source>Another contact</source>
         <translation>連絡先を追加</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="72"/>
+        <location filename="../../app/ui/emergency_panel.py" line="73"/>
         <source>(none)</source>
         <translation>（なし）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="82"/>
+        <location filename="../../app/ui/emergency_panel.py" line="83"/>
         <source>or write the doctor&apos;s name and phone</source>
         <translation>または医師の名前と電話番号を書く</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="88"/>
+        <location filename="../../app/ui/emergency_panel.py" line="89"/>
         <source>Medication, allergies, illnesses (printed on the card only)</source>
         <translation>薬、アレルギー、病気（カードにだけ印刷します）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="105"/>
+        <location filename="../../app/ui/emergency_panel.py" line="106"/>
         <source>Family doctor</source>
         <translation>かかりつけ医</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="107"/>
+        <location filename="../../app/ui/emergency_panel.py" line="108"/>
         <source>Care level / disability</source>
         <translation>要介護度・障がい</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="108"/>
+        <location filename="../../app/ui/emergency_panel.py" line="109"/>
         <source>Medical notes</source>
         <translation>医療のメモ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="109"/>
+        <location filename="../../app/ui/emergency_panel.py" line="110"/>
         <source>Care manager</source>
         <translation>ケアマネジャー</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="110"/>
+        <location filename="../../app/ui/emergency_panel.py" line="111"/>
         <source>Home care support office</source>
         <translation>居宅介護支援事業所</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="111"/>
+        <location filename="../../app/ui/emergency_panel.py" line="112"/>
         <source>Community general support centre</source>
         <translation>地域包括支援センター</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="112"/>
+        <location filename="../../app/ui/emergency_panel.py" line="113"/>
         <source>Welfare commissioner</source>
         <translation>民生児童委員</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="113"/>
+        <location filename="../../app/ui/emergency_panel.py" line="114"/>
         <source>Commissioner&apos;s phone</source>
         <translation>民生児童委員の電話</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="114"/>
+        <location filename="../../app/ui/emergency_panel.py" line="115"/>
         <source>Where the card is kept</source>
         <translation>カードの置き場所</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="115"/>
+        <location filename="../../app/ui/emergency_panel.py" line="116"/>
         <source>Note</source>
         <translation>備考</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="116"/>
+        <location filename="../../app/ui/emergency_panel.py" line="117"/>
         <source>Made on</source>
         <translation>作成日</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="117"/>
+        <location filename="../../app/ui/emergency_panel.py" line="118"/>
         <source>Review on</source>
         <translation>見直し日</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="120"/>
+        <location filename="../../app/ui/emergency_panel.py" line="121"/>
         <source>Emergency contacts, in order of priority (at least two)</source>
         <translation>緊急連絡先（連絡する順に、2人以上）</translation>
     </message>
@@ -552,132 +552,137 @@
 <context>
     <name>EmergencyPanel</name>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="193"/>
+        <location filename="../../app/ui/emergency_panel.py" line="195"/>
         <source>Step III · Emergency contacts</source>
         <translation>ステップⅢ・緊急連絡先</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="197"/>
+        <location filename="../../app/ui/emergency_panel.py" line="199"/>
         <source>Everyone who needs support</source>
         <translation>支援が必要な人すべて</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="198"/>
+        <location filename="../../app/ui/emergency_panel.py" line="200"/>
         <source>No card yet</source>
         <translation>カード未作成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="199"/>
+        <location filename="../../app/ui/emergency_panel.py" line="201"/>
         <source>Card incomplete</source>
         <translation>カードが未完成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="200"/>
+        <location filename="../../app/ui/emergency_panel.py" line="202"/>
         <source>Review date passed</source>
         <translation>見直し日が過ぎた</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="203"/>
+        <location filename="../../app/ui/emergency_panel.py" line="205"/>
         <source>Card</source>
         <translation>カード</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="205"/>
+        <location filename="../../app/ui/emergency_panel.py" line="207"/>
         <source>Persons who need support</source>
         <translation>支援が必要な人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="212"/>
+        <location filename="../../app/ui/emergency_panel.py" line="214"/>
         <source>Edit card…</source>
         <translation>カードを編集…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="213"/>
+        <location filename="../../app/ui/emergency_panel.py" line="215"/>
         <source>Card preview…</source>
         <translation>カードを確認…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="214"/>
+        <location filename="../../app/ui/emergency_panel.py" line="216"/>
         <source>Emergency contact sheet…</source>
         <translation>緊急連絡表…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="215"/>
+        <location filename="../../app/ui/emergency_panel.py" line="217"/>
         <source>All cards…</source>
         <translation>すべてのカード…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="217"/>
+        <location filename="../../app/ui/emergency_panel.py" line="219"/>
         <source>1 card per A4 page</source>
         <translation>A4に1枚ずつ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="218"/>
+        <location filename="../../app/ui/emergency_panel.py" line="220"/>
         <source>2 cards per A4 page (cut in half)</source>
         <translation>A4に2枚ずつ（半分に切る）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="234"/>
+        <location filename="../../app/ui/emergency_panel.py" line="236"/>
         <source>Print or save</source>
         <translation>印刷・保存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="272"/>
+        <location filename="../../app/ui/emergency_panel.py" line="274"/>
         <source>✗ no card yet</source>
         <translation>✗ カード未作成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="274"/>
+        <location filename="../../app/ui/emergency_panel.py" line="276"/>
         <source>! review date passed</source>
         <translation>! 見直し日が過ぎています</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="276"/>
+        <location filename="../../app/ui/emergency_panel.py" line="278"/>
         <source>△ incomplete</source>
         <translation>△ 未完成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="277"/>
+        <location filename="../../app/ui/emergency_panel.py" line="279"/>
         <source>✓ card complete</source>
         <translation>✓ カード完成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="294"/>
+        <location filename="../../app/ui/emergency_panel.py" line="296"/>
         <source>{total} persons need support: {none} without a card, {incomplete} incomplete, {overdue} past review</source>
         <translation>支援が必要な人 {total}人：カード未作成 {none}人、未完成 {incomplete}人、見直し日が過ぎた人 {overdue}人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="310"/>
+        <location filename="../../app/ui/emergency_panel.py" line="317"/>
         <source>Choose a person from the list or on the map.</source>
         <translation>一覧か地図で、人を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="314"/>
+        <location filename="../../app/ui/emergency_panel.py" line="321"/>
         <source>Contacts: {names}</source>
         <translation>連絡先：{names}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="315"/>
+        <location filename="../../app/ui/emergency_panel.py" line="322"/>
         <source>Review on: {day}</source>
         <translation>見直し日：{day}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="317"/>
+        <location filename="../../app/ui/emergency_panel.py" line="324"/>
         <source>Nearest designated shelter: {label}</source>
         <translation>いちばん近い指定避難所：{label}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="319"/>
+        <location filename="../../app/ui/emergency_panel.py" line="326"/>
         <source>Nearest designated shelter: none within {km} km (check the shelter list is this city&apos;s); fill it in by hand</source>
         <translation>いちばん近い指定避難所：{km} km 以内にありません（取り込んだ避難所の一覧がこの市のものか確かめてください）。手で記入してください</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="322"/>
-        <source>Nearest designated shelter: unknown (the household is not on a geographic map, or no shelters are imported)</source>
-        <translation>いちばん近い指定避難所：不明（世帯が緯度・経度のある地図に載っていないか、避難所が取り込まれていません）</translation>
+        <location filename="../../app/ui/emergency_panel.py" line="329"/>
+        <source>Nearest designated shelter: unknown (no list of designated shelters is imported: File → Import shelters or facilities…)</source>
+        <translation>いちばん近い指定避難所：不明（指定避難所の一覧が取り込まれていません。ファイル → 避難所・施設を取り込む…）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="325"/>
+        <location filename="../../app/ui/emergency_panel.py" line="332"/>
+        <source>Nearest designated shelter: unknown (the household is not on a geographic map)</source>
+        <translation>いちばん近い指定避難所：不明（世帯が緯度・経度のある地図に載っていません）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/emergency_panel.py" line="334"/>
         <source>Still missing:</source>
         <translation>まだ足りないもの：</translation>
     </message>
@@ -1179,7 +1184,7 @@ Repeat for at least 3 places far apart (a triangle over the whole map works best
 <context>
     <name>ListDialog</name>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="300"/>
+        <location filename="../../app/ui/meeting_panel.py" line="312"/>
         <source>Filter</source>
         <translation>絞り込み</translation>
     </message>
@@ -1212,15 +1217,15 @@ Repeat for at least 3 places far apart (a triangle over the whole map works best
         <translation>町内地図の画像の上で、場所のわかっている所を3か所以上クリックします。避難所や住所が地図に出るようになります</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/privacy.py" line="305"/>
-        <location filename="../../app/ui/mainwindow/privacy.py" line="310"/>
-        <location filename="../../app/ui/mainwindow/window.py" line="271"/>
-        <location filename="../../app/ui/mainwindow/window.py" line="279"/>
+        <location filename="../../app/ui/mainwindow/privacy.py" line="307"/>
+        <location filename="../../app/ui/mainwindow/privacy.py" line="312"/>
+        <location filename="../../app/ui/mainwindow/window.py" line="272"/>
+        <location filename="../../app/ui/mainwindow/window.py" line="280"/>
         <source>Sasaeai Map</source>
         <translation>支え合いマップ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/window.py" line="275"/>
+        <location filename="../../app/ui/mainwindow/window.py" line="276"/>
         <source>(demo town)</source>
         <translation>（お試しの町）</translation>
     </message>
@@ -1443,7 +1448,7 @@ Repeat for at least 3 places far apart (a triangle over the whole map works best
     </message>
     <message>
         <location filename="../../app/ui/mainwindow/actions.py" line="141"/>
-        <location filename="../../app/ui/mainwindow/sync.py" line="103"/>
+        <location filename="../../app/ui/mainwindow/sync.py" line="125"/>
         <source>Conflicts to resolve…</source>
         <translation>同期の食い違い…</translation>
     </message>
@@ -1688,7 +1693,7 @@ Repeat for at least 3 places far apart (a triangle over the whole map works best
         <translation>地図に表示する町内</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/window.py" line="206"/>
+        <location filename="../../app/ui/mainwindow/window.py" line="207"/>
         <source>Town:</source>
         <translation>町内：</translation>
     </message>
@@ -1818,34 +1823,34 @@ Repeat for at least 3 places far apart (a triangle over the whole map works best
         <translation>プロジェクター表示中 — 氏名・電話番号・生年月日・健康のメモは隠しています。世帯は地図番号で示します。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/privacy.py" line="65"/>
+        <location filename="../../app/ui/mainwindow/privacy.py" line="66"/>
         <source>Locked: the ledger is hidden while nobody uses the computer.
 Nothing was lost. Press Unlock and enter the passphrase.</source>
         <translation>ロック中：だれも使っていない間、台帳を隠しています。
 データは失われていません。「ロック解除」を押して合言葉を入れてください。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/privacy.py" line="71"/>
+        <location filename="../../app/ui/mainwindow/privacy.py" line="72"/>
         <source>Unlock…</source>
         <translation>ロック解除…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/privacy.py" line="86"/>
+        <location filename="../../app/ui/mainwindow/privacy.py" line="87"/>
         <source>Delete the unencrypted copy…</source>
         <translation>暗号化されていない控えを削除…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/sync.py" line="37"/>
+        <location filename="../../app/ui/mainwindow/sync.py" line="38"/>
         <source>Sync with the office server: Sync menu</source>
         <translation>事務所のサーバーとの同期：「同期」メニュー</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/window.py" line="201"/>
+        <location filename="../../app/ui/mainwindow/window.py" line="202"/>
         <source>Offline</source>
         <translation>オフライン</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/window.py" line="202"/>
+        <location filename="../../app/ui/mainwindow/window.py" line="203"/>
         <source>Nothing leaves this computer unless you sync with the office</source>
         <translation>事務所と同期しない限り、データはこのパソコンから出ません</translation>
     </message>
@@ -1967,83 +1972,83 @@ Undo (Ctrl+Z) brings it back.</source>
         <translation>たまり場の編集</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/privacy.py" line="132"/>
+        <location filename="../../app/ui/mainwindow/privacy.py" line="133"/>
         <source>That passphrase does not open this ledger.</source>
         <translation>その合言葉ではこの台帳を開けません。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/privacy.py" line="204"/>
+        <location filename="../../app/ui/mainwindow/privacy.py" line="205"/>
         <source>Record consent</source>
         <translation>同意の記録</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/privacy.py" line="213"/>
+        <location filename="../../app/ui/mainwindow/privacy.py" line="214"/>
         <source>Back up the ledger</source>
         <translation>台帳の控えを作る</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/privacy.py" line="215"/>
-        <location filename="../../app/ui/mainwindow/privacy.py" line="237"/>
+        <location filename="../../app/ui/mainwindow/privacy.py" line="216"/>
+        <location filename="../../app/ui/mainwindow/privacy.py" line="238"/>
         <source>Ledger backups (*.sqlite3)</source>
         <translation>台帳の控え (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/privacy.py" line="224"/>
+        <location filename="../../app/ui/mainwindow/privacy.py" line="225"/>
         <source>Backed up to {path} (encrypted like the ledger)</source>
         <translation>{path} に控えを保存しました（台帳と同じく暗号化）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/privacy.py" line="234"/>
+        <location filename="../../app/ui/mainwindow/privacy.py" line="235"/>
         <source>Restore from a backup</source>
         <translation>控えから戻す</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/privacy.py" line="166"/>
+        <location filename="../../app/ui/mainwindow/privacy.py" line="167"/>
         <source>Change passphrase</source>
         <translation>合言葉を変える</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/privacy.py" line="174"/>
+        <location filename="../../app/ui/mainwindow/privacy.py" line="175"/>
         <source>The passphrase was changed (a backup was made first).</source>
         <translation>合言葉を変えました（先に控えを作りました）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/projector.py" line="84"/>
+        <location filename="../../app/ui/mainwindow/projector.py" line="83"/>
         <source>Printed map</source>
         <translation>印刷用の地図</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/projector.py" line="108"/>
+        <location filename="../../app/ui/mainwindow/projector.py" line="107"/>
         <source>Preparing the printed map…</source>
         <translation>印刷用の地図を準備しています…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/projector.py" line="123"/>
+        <location filename="../../app/ui/mainwindow/projector.py" line="122"/>
         <source>Print map</source>
         <translation>地図の印刷</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/projector.py" line="125"/>
+        <location filename="../../app/ui/mainwindow/projector.py" line="124"/>
         <source>Draw the watch lines</source>
         <translation>見守りの線を描く</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/projector.py" line="127"/>
+        <location filename="../../app/ui/mainwindow/projector.py" line="126"/>
         <source>Landscape</source>
         <translation>横向き</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/projector.py" line="128"/>
+        <location filename="../../app/ui/mainwindow/projector.py" line="127"/>
         <source>Portrait</source>
         <translation>縦向き</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/projector.py" line="130"/>
+        <location filename="../../app/ui/mainwindow/projector.py" line="129"/>
         <source>Paper</source>
         <translation>用紙</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/projector.py" line="131"/>
+        <location filename="../../app/ui/mainwindow/projector.py" line="130"/>
         <source>Orientation</source>
         <translation>向き</translation>
     </message>
@@ -2073,126 +2078,126 @@ Undo (Ctrl+Z) brings it back.</source>
         <translation>見守り者を外す</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/meeting.py" line="97"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="98"/>
         <source>New meeting</source>
         <translation>新しい会議</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/meeting.py" line="117"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="118"/>
         <source>Record for No.{number} that they {outcome}?
 Their watch ends. Nothing is deleted: the record is kept and can be restored.</source>
         <translation>No.{number} の方を「{outcome}」として記録しますか？
 見守りは終わりますが、記録は消さずに保管し、あとで戻せます。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/meeting.py" line="138"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="139"/>
         <source>Review</source>
         <translation>見直し</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/meeting.py" line="158"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="159"/>
         <source>Due and overdue</source>
         <translation>見直しが必要な人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/meeting.py" line="159"/>
-        <location filename="../../app/ui/mainwindow/meeting.py" line="209"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="160"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="210"/>
         <source>No.</source>
         <translation>番号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/meeting.py" line="159"/>
-        <location filename="../../app/ui/mainwindow/meeting.py" line="209"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="160"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="210"/>
         <source>Name</source>
         <translation>氏名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/meeting.py" line="160"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="161"/>
         <source>Why</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/meeting.py" line="160"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="161"/>
         <source>Since</source>
         <translation>いつから</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/meeting.py" line="148"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="149"/>
         <source>(hidden on the projector)</source>
         <translation>（投影中は非表示）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/meeting.py" line="194"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="195"/>
         <source>This town has no liaison meeting recorded yet: start one with New meeting…</source>
         <translation>この町内の福祉連絡会はまだ記録がありません。「新しい会議…」から始めてください。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/meeting.py" line="200"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="201"/>
         <source>unknown</source>
         <translation>不明</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/meeting.py" line="204"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="205"/>
         <source>Since {since}. Who recorded each change: from the history of changes.</source>
         <translation>{since} 以降の変更です。記録した人は変更の記録から。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/meeting.py" line="205"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="206"/>
         <source>Since {since}. Only record times are known (who recorded them is not).</source>
         <translation>{since} 以降の変更です。記録した時刻だけが分かります（記録した人は分かりません）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/meeting.py" line="207"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="208"/>
         <source>What changed since the last meeting</source>
         <translation>前回の会議からの変化</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/meeting.py" line="208"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="209"/>
         <source>What</source>
         <translation>対象</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/meeting.py" line="208"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="209"/>
         <source>Change</source>
         <translation>変化</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/meeting.py" line="210"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="211"/>
         <source>Fields</source>
         <translation>項目</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/meeting.py" line="210"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="211"/>
         <source>Recorded by</source>
         <translation>記録した人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/meeting.py" line="211"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="212"/>
         <source>When</source>
         <translation>日時</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/meeting.py" line="218"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="219"/>
         <source>Town / district</source>
         <translation>町内・地区</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/meeting.py" line="219"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="220"/>
         <source>Watched (■) / not (□)</source>
         <translation>見守りあり（■）・なし（□）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/meeting.py" line="227"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="228"/>
         <source>Overview</source>
         <translation>全体のようす</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/meeting.py" line="228"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="229"/>
         <source>Export to Excel…</source>
         <translation>Excelに書き出す…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/meeting.py" line="232"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="233"/>
         <source>Export the overview</source>
         <translation>全体のようすを書き出す</translation>
     </message>
@@ -2270,7 +2275,7 @@ Which area code do they have? (e.g. 0776)</source>
     <message>
         <location filename="../../app/ui/mainwindow/imports.py" line="106"/>
         <location filename="../../app/ui/mainwindow/imports.py" line="217"/>
-        <location filename="../../app/ui/mainwindow/meeting.py" line="234"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="235"/>
         <location filename="../../app/ui/mainwindow/safety_papers.py" line="115"/>
         <location filename="../../app/ui/mainwindow/safety_papers.py" line="126"/>
         <location filename="../../app/ui/mainwindow/safety_papers.py" line="142"/>
@@ -2278,14 +2283,14 @@ Which area code do they have? (e.g. 0776)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/privacy.py" line="245"/>
+        <location filename="../../app/ui/mainwindow/privacy.py" line="246"/>
         <source>This backup does not open with the current passphrase.
 Its passphrase:</source>
         <translation>このバックアップは今の合言葉では開けません。
 バックアップの合言葉：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/privacy.py" line="255"/>
+        <location filename="../../app/ui/mainwindow/privacy.py" line="256"/>
         <source>Replace the ledger with this backup?
 {file}
 
@@ -2296,12 +2301,12 @@ Everything recorded after the backup was made is replaced. The ledger as it is n
 バックアップを作った後に記録した内容は置き換わります。今の台帳は先にバックアップとして保存するので、それを復元すれば元に戻せます。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/privacy.py" line="280"/>
+        <location filename="../../app/ui/mainwindow/privacy.py" line="281"/>
         <source>Restored {file}. The ledger as it was is kept as {kept}.</source>
         <translation>{file} を復元しました。置き換える前の台帳は {kept} に保存してあります。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/privacy.py" line="305"/>
+        <location filename="../../app/ui/mainwindow/privacy.py" line="307"/>
         <source>Your own ledger was made in
 {folder}
 
@@ -2312,21 +2317,21 @@ The demo now closes and Sasaeai Map starts again on your ledger: enter the passp
 デモを閉じて、自分の台帳で支え合いマップを起動し直します。決めた合言葉を入力してください。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/privacy.py" line="310"/>
+        <location filename="../../app/ui/mainwindow/privacy.py" line="312"/>
         <source>Sasaeai Map could not start again by itself. Please start it yourself; your ledger is in
 {folder}</source>
         <translation>支え合いマップを自動で起動し直せませんでした。手で起動してください。台帳の場所：
 {folder}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/privacy.py" line="325"/>
+        <location filename="../../app/ui/mainwindow/privacy.py" line="327"/>
         <source>An unencrypted copy of the ledger, made when it was first encrypted, is still in the backups folder: anyone who gets this computer can read it.
 {files}</source>
         <translation>台帳を初めて暗号化したときの暗号化されていない控えが、バックアップのフォルダーに残っています。このパソコンを手にした人はだれでも読めます。
 {files}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/privacy.py" line="336"/>
+        <location filename="../../app/ui/mainwindow/privacy.py" line="338"/>
         <source>Delete the unencrypted copy?
 
 The encrypted ledger holds everything in it (this is checked first); the encrypted backups are kept.</source>
@@ -2335,110 +2340,110 @@ The encrypted ledger holds everything in it (this is checked first); the encrypt
 控えの内容はすべて暗号化された台帳に入っています（削除の前に確かめます）。暗号化されたバックアップは残ります。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/privacy.py" line="349"/>
+        <location filename="../../app/ui/mainwindow/privacy.py" line="351"/>
         <source>The unencrypted copy was deleted.</source>
         <translation>暗号化されていない控えを削除しました。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/privacy.py" line="383"/>
+        <location filename="../../app/ui/mainwindow/privacy.py" line="385"/>
         <source>Disaster mode is on: new papers for watchers and agencies name everyone.</source>
         <translation>災害時モードです。見守り者・関係機関向けの新しい資料には全員の氏名が載ります。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/privacy.py" line="385"/>
+        <location filename="../../app/ui/mainwindow/privacy.py" line="387"/>
         <source>Back to normal times: new papers apply the consent rule.</source>
         <translation>平常時に戻しました。新しい資料は同意の規則に従います。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/privacy.py" line="413"/>
+        <location filename="../../app/ui/mainwindow/privacy.py" line="415"/>
         <source>Copy {serial} recorded as {outcome}.</source>
         <translation>管理番号 {serial} を「{outcome}」として記録しました。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/privacy.py" line="414"/>
+        <location filename="../../app/ui/mainwindow/privacy.py" line="416"/>
         <source>returned</source>
         <translation>回収</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/privacy.py" line="415"/>
+        <location filename="../../app/ui/mainwindow/privacy.py" line="417"/>
         <source>destroyed</source>
         <translation>廃棄</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/privacy.py" line="152"/>
+        <location filename="../../app/ui/mainwindow/privacy.py" line="153"/>
         <source>Lock when idle</source>
         <translation>自動ロック</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/privacy.py" line="153"/>
+        <location filename="../../app/ui/mainwindow/privacy.py" line="154"/>
         <source>Lock the window after this many minutes without use:</source>
         <translation>操作しない状態がこの分数続いたら画面をロック：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/privacy.py" line="160"/>
+        <location filename="../../app/ui/mainwindow/privacy.py" line="161"/>
         <source>The window locks after {minutes} minutes without use.</source>
         <translation>操作しない状態が {minutes} 分続くと画面をロックします。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/sync.py" line="102"/>
+        <location filename="../../app/ui/mainwindow/sync.py" line="124"/>
         <source>Conflicts to resolve ({n})…</source>
         <translation>同期の食い違い（{n}件）…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/sync.py" line="122"/>
+        <location filename="../../app/ui/mainwindow/sync.py" line="144"/>
         <source>Sync with the office</source>
         <translation>事務所と同期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/sync.py" line="122"/>
+        <location filename="../../app/ui/mainwindow/sync.py" line="144"/>
         <source>The office server&apos;s address, as the office gave it (postgresql://…):</source>
         <translation>事務所から伝えられたサーバーのアドレス（postgresql://…）：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/sync.py" line="136"/>
+        <location filename="../../app/ui/mainwindow/sync.py" line="158"/>
         <source>Syncing with the office server…</source>
         <translation>事務所のサーバーと同期しています…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/sync.py" line="138"/>
+        <location filename="../../app/ui/mainwindow/sync.py" line="160"/>
         <source>An import is still running: sync when it has finished.</source>
         <translation>取り込みの途中です。終わってから同期してください。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/sync.py" line="143"/>
+        <location filename="../../app/ui/mainwindow/sync.py" line="165"/>
         <source>Sync stopped; nothing half-done was kept. Sync again to finish.</source>
         <translation>同期を中止しました。途中までの変更は残していません。もう一度同期すれば続きから終わらせます。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/sync.py" line="182"/>
+        <location filename="../../app/ui/mainwindow/sync.py" line="204"/>
         <source>The package&apos;s passphrase (agreed with the office; not the ledger&apos;s):</source>
         <translation>同期ファイルの合言葉（事務所と決めたもの。台帳の合言葉とは別）：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/sync.py" line="206"/>
+        <location filename="../../app/ui/mainwindow/sync.py" line="228"/>
         <source>Sync package for the office</source>
         <translation>事務所へ渡す同期ファイル</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/sync.py" line="211"/>
-        <location filename="../../app/ui/mainwindow/sync.py" line="225"/>
+        <location filename="../../app/ui/mainwindow/sync.py" line="233"/>
+        <location filename="../../app/ui/mainwindow/sync.py" line="247"/>
         <source>Sync packages (*.sqlite3)</source>
         <translation>同期ファイル (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/sync.py" line="216"/>
+        <location filename="../../app/ui/mainwindow/sync.py" line="238"/>
         <source>Saved {n} changes to {path}: take it to the office.</source>
         <translation>{n} 件の変更を {path} に保存しました。事務所へ持って行ってください。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/sync.py" line="221"/>
+        <location filename="../../app/ui/mainwindow/sync.py" line="243"/>
         <source>Sync package from the office</source>
         <translation>事務所からの同期ファイル</translation>
     </message>
     <message>
         <location filename="../../app/ui/mainwindow/emergency.py" line="127"/>
         <location filename="../../app/ui/mainwindow/imports.py" line="113"/>
-        <location filename="../../app/ui/mainwindow/meeting.py" line="248"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="249"/>
         <location filename="../../app/ui/mainwindow/plans.py" line="124"/>
         <location filename="../../app/ui/mainwindow/safety_papers.py" line="79"/>
         <source>Saved {path}</source>
@@ -2502,12 +2507,12 @@ The encrypted ledger holds everything in it (this is checked first); the encrypt
         <translation>名簿 (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/window.py" line="375"/>
+        <location filename="../../app/ui/mainwindow/window.py" line="384"/>
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/window.py" line="376"/>
+        <location filename="../../app/ui/mainwindow/window.py" line="385"/>
         <source>The new language is used from the next start of Sasaeai Map.</source>
         <translation>新しい言語は、支え合いマップを次に起動したときから使われます。</translation>
     </message>
@@ -2595,47 +2600,47 @@ The encrypted ledger holds everything in it (this is checked first); the encrypt
 <context>
     <name>MeetingDialog</name>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="111"/>
+        <location filename="../../app/ui/meeting_panel.py" line="112"/>
         <source>Liaison meeting</source>
         <translation>福祉連絡会</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="116"/>
+        <location filename="../../app/ui/meeting_panel.py" line="117"/>
         <source>Town welfare liaison meeting (町内福祉連絡会)</source>
         <translation>町内福祉連絡会</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="117"/>
+        <location filename="../../app/ui/meeting_panel.py" line="118"/>
         <source>District welfare network meeting (地区福祉ネットワーク会議)</source>
         <translation>地区福祉ネットワーク会議</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="120"/>
+        <location filename="../../app/ui/meeting_panel.py" line="121"/>
         <source>Name</source>
         <translation>氏名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="120"/>
+        <location filename="../../app/ui/meeting_panel.py" line="121"/>
         <source>Role</source>
         <translation>立場</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="129"/>
+        <location filename="../../app/ui/meeting_panel.py" line="130"/>
         <source>Held on</source>
         <translation>開催日</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="130"/>
+        <location filename="../../app/ui/meeting_panel.py" line="131"/>
         <source>Kind</source>
         <translation>種類</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="131"/>
+        <location filename="../../app/ui/meeting_panel.py" line="132"/>
         <source>Attendees</source>
         <translation>出席者</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="132"/>
+        <location filename="../../app/ui/meeting_panel.py" line="133"/>
         <source>Notes</source>
         <translation>記録</translation>
     </message>
@@ -2643,92 +2648,92 @@ The encrypted ledger holds everything in it (this is checked first); the encrypt
 <context>
     <name>MeetingPanel</name>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="168"/>
+        <location filename="../../app/ui/meeting_panel.py" line="171"/>
         <source>Liaison meeting · review</source>
         <translation>福祉連絡会・見直し</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="170"/>
+        <location filename="../../app/ui/meeting_panel.py" line="173"/>
         <source>The meeting the reviews are recorded for</source>
         <translation>見直しを記録する会議</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="171"/>
+        <location filename="../../app/ui/meeting_panel.py" line="174"/>
         <source>New meeting…</source>
         <translation>新しい会議…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="178"/>
+        <location filename="../../app/ui/meeting_panel.py" line="181"/>
         <source>Reviewed at this meeting</source>
         <translation>この会議で見直し済み</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="179"/>
+        <location filename="../../app/ui/meeting_panel.py" line="182"/>
         <source>Due for review</source>
         <translation>見直しが必要</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="182"/>
+        <location filename="../../app/ui/meeting_panel.py" line="185"/>
         <source>Persons to review</source>
         <translation>見直す人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="187"/>
+        <location filename="../../app/ui/meeting_panel.py" line="190"/>
         <source>A short note (optional)</source>
         <translation>ひとことメモ（なくてもよい）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="197"/>
+        <location filename="../../app/ui/meeting_panel.py" line="200"/>
         <source>Due and overdue…</source>
         <translation>見直しが必要な人…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="198"/>
+        <location filename="../../app/ui/meeting_panel.py" line="201"/>
         <source>What changed…</source>
         <translation>前回からの変化…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="199"/>
+        <location filename="../../app/ui/meeting_panel.py" line="202"/>
         <source>Overview…</source>
         <translation>全体のようす…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="200"/>
+        <location filename="../../app/ui/meeting_panel.py" line="203"/>
         <source>Self-check…</source>
         <translation>体制チェック…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="201"/>
+        <location filename="../../app/ui/meeting_panel.py" line="204"/>
         <source>Copies out…</source>
         <translation>配布資料の回収…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="228"/>
+        <location filename="../../app/ui/meeting_panel.py" line="238"/>
         <source>(no meeting: review only)</source>
         <translation>（会議なし：見直しだけ）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="251"/>
+        <location filename="../../app/ui/meeting_panel.py" line="262"/>
         <source>{done} of {total} reviewed at this meeting; {due} due</source>
         <translation>この会議で {total} 人中 {done} 人を見直しました（見直しが必要：{due} 人）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="260"/>
+        <location filename="../../app/ui/meeting_panel.py" line="271"/>
         <source>Choose a person: the map follows.</source>
         <translation>人を選ぶと、地図がその家を映します。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="262"/>
+        <location filename="../../app/ui/meeting_panel.py" line="273"/>
         <source>last reviewed {day}: {outcome}</source>
         <translation>前回の見直し {day}：{outcome}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="264"/>
+        <location filename="../../app/ui/meeting_panel.py" line="276"/>
         <source>never reviewed</source>
         <translation>まだ見直していません</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="266"/>
+        <location filename="../../app/ui/meeting_panel.py" line="278"/>
         <source>{n} watchers</source>
         <translation>見守り者 {n} 人</translation>
     </message>
@@ -4515,23 +4520,23 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
         <translation>{watcher} さんは、すでに {name} さんを見守っています。</translation>
     </message>
     <message>
-        <location filename="../../app/maps/printing.py" line="78"/>
+        <location filename="../../app/maps/printing.py" line="89"/>
         <source>The map did not finish loading for printing.</source>
         <translation>印刷用の地図の読み込みが終わりませんでした。</translation>
     </message>
     <message>
-        <location filename="../../app/maps/printing.py" line="231"/>
+        <location filename="../../app/maps/printing.py" line="250"/>
         <source>The printed map is saved as .pdf or .png, not {suffix}.</source>
         <translation>印刷用の地図は .pdf か .png で保存します（{suffix} では保存できません）。</translation>
     </message>
     <message>
-        <location filename="../../app/maps/printing.py" line="234"/>
+        <location filename="../../app/maps/printing.py" line="253"/>
         <source>Paper must be A4 or A3.</source>
         <translation>用紙はA4かA3にしてください。</translation>
     </message>
     <message>
-        <location filename="../../app/maps/printing.py" line="267"/>
-        <location filename="../../app/maps/printing.py" line="282"/>
+        <location filename="../../app/maps/printing.py" line="286"/>
+        <location filename="../../app/maps/printing.py" line="301"/>
         <source>Could not write the file.</source>
         <translation>ファイルを書き込めませんでした。</translation>
     </message>
@@ -5525,179 +5530,179 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
 <context>
     <name>meeting</name>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="45"/>
+        <location filename="../../app/ui/meeting_panel.py" line="46"/>
         <source>No change</source>
         <translation>変わりなし</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="46"/>
+        <location filename="../../app/ui/meeting_panel.py" line="47"/>
         <source>Things have changed</source>
         <translation>状況に変化あり</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="47"/>
+        <location filename="../../app/ui/meeting_panel.py" line="48"/>
         <source>In hospital</source>
         <translation>入院中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="48"/>
+        <location filename="../../app/ui/meeting_panel.py" line="49"/>
         <source>Moved away</source>
         <translation>転出</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="49"/>
+        <location filename="../../app/ui/meeting_panel.py" line="50"/>
         <source>Entered a facility</source>
         <translation>施設入所</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="50"/>
+        <location filename="../../app/ui/meeting_panel.py" line="51"/>
         <source>Passed away</source>
         <translation>逝去</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="57"/>
+        <location filename="../../app/ui/meeting_panel.py" line="58"/>
         <source>Household</source>
         <translation>世帯</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="58"/>
+        <location filename="../../app/ui/meeting_panel.py" line="59"/>
         <source>Person</source>
         <translation>人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="59"/>
+        <location filename="../../app/ui/meeting_panel.py" line="60"/>
         <source>Watcher</source>
         <translation>見守り者</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="60"/>
+        <location filename="../../app/ui/meeting_panel.py" line="61"/>
         <source>Emergency card</source>
         <translation>緊急連絡カード</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="63"/>
+        <location filename="../../app/ui/meeting_panel.py" line="64"/>
         <source>added</source>
         <translation>追加</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="64"/>
+        <location filename="../../app/ui/meeting_panel.py" line="65"/>
         <source>changed</source>
         <translation>変更</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="65"/>
-        <location filename="../../app/ui/meeting_panel.py" line="88"/>
+        <location filename="../../app/ui/meeting_panel.py" line="66"/>
+        <location filename="../../app/ui/meeting_panel.py" line="89"/>
         <source>ended / archived</source>
         <translation>終了・記録保管</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="66"/>
+        <location filename="../../app/ui/meeting_panel.py" line="67"/>
         <source>restored</source>
         <translation>復元</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="74"/>
+        <location filename="../../app/ui/meeting_panel.py" line="75"/>
         <source>name</source>
         <translation>氏名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="75"/>
+        <location filename="../../app/ui/meeting_panel.py" line="76"/>
         <source>kana</source>
         <translation>ふりがな</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="76"/>
+        <location filename="../../app/ui/meeting_panel.py" line="77"/>
         <source>phone</source>
         <translation>電話</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="77"/>
+        <location filename="../../app/ui/meeting_panel.py" line="78"/>
         <source>birth date</source>
         <translation>生年月日</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="78"/>
+        <location filename="../../app/ui/meeting_panel.py" line="79"/>
         <source>address</source>
         <translation>住所</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="79"/>
+        <location filename="../../app/ui/meeting_panel.py" line="80"/>
         <source>note</source>
         <translation>メモ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="80"/>
+        <location filename="../../app/ui/meeting_panel.py" line="81"/>
         <source>person of concern</source>
         <translation>気がかりな人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="81"/>
+        <location filename="../../app/ui/meeting_panel.py" line="82"/>
         <source>health and concerns</source>
         <translation>健康状態・気がかりなこと</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="82"/>
+        <location filename="../../app/ui/meeting_panel.py" line="83"/>
         <source>map number</source>
         <translation>地図番号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="83"/>
         <location filename="../../app/ui/meeting_panel.py" line="84"/>
+        <location filename="../../app/ui/meeting_panel.py" line="85"/>
         <source>position</source>
         <translation>地図上の位置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="85"/>
+        <location filename="../../app/ui/meeting_panel.py" line="86"/>
         <source>involvement</source>
         <translation>関わり方</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="86"/>
+        <location filename="../../app/ui/meeting_panel.py" line="87"/>
         <source>frequency</source>
         <translation>頻度</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="87"/>
+        <location filename="../../app/ui/meeting_panel.py" line="88"/>
         <source>consent</source>
         <translation>同意</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="95"/>
+        <location filename="../../app/ui/meeting_panel.py" line="96"/>
         <source>District head (区長)</source>
         <translation>区長</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="96"/>
+        <location filename="../../app/ui/meeting_panel.py" line="97"/>
         <source>Welfare commissioner (民生児童委員)</source>
         <translation>民生児童委員</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="97"/>
+        <location filename="../../app/ui/meeting_panel.py" line="98"/>
         <source>Welfare promoter (福祉推進員)</source>
         <translation>福祉推進員</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="98"/>
+        <location filename="../../app/ui/meeting_panel.py" line="99"/>
         <source>Elderly home counsellor (老人家庭相談員)</source>
         <translation>老人家庭相談員</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="99"/>
+        <location filename="../../app/ui/meeting_panel.py" line="100"/>
         <source>Group leader</source>
         <translation>町内の団体長</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="100"/>
+        <location filename="../../app/ui/meeting_panel.py" line="101"/>
         <source>Resident</source>
         <translation>住民</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="101"/>
+        <location filename="../../app/ui/meeting_panel.py" line="102"/>
         <source>社協 staff</source>
         <translation>社協職員</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="102"/>
+        <location filename="../../app/ui/meeting_panel.py" line="103"/>
         <source>Other</source>
         <translation>その他</translation>
     </message>
@@ -5829,22 +5834,22 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
 <context>
     <name>print</name>
     <message>
-        <location filename="../../app/maps/printing.py" line="165"/>
+        <location filename="../../app/maps/printing.py" line="176"/>
         <source>Made on {day}</source>
         <translation>作成日：{day}</translation>
     </message>
     <message>
-        <location filename="../../app/maps/printing.py" line="203"/>
+        <location filename="../../app/maps/printing.py" line="222"/>
         <source>Scale: as on the town map</source>
         <translation>縮尺：町内地図のとおり</translation>
     </message>
     <message>
-        <location filename="../../app/maps/printing.py" line="206"/>
+        <location filename="../../app/maps/printing.py" line="225"/>
         <source>Households are shown by map number only (no names). The numbers are those of the watch-network form and the emergency contact sheet. Handle with care.</source>
         <translation>世帯は地図番号だけで示しています（氏名なし）。番号は見守りネットワーク記録用紙・緊急連絡表と同じです。取り扱いに注意してください。</translation>
     </message>
     <message>
-        <location filename="../../app/maps/printing.py" line="237"/>
+        <location filename="../../app/maps/printing.py" line="256"/>
         <source>Mutual-support welfare map  {district} {town}</source>
         <translation>支え合い福祉マップ  {district} {town}</translation>
     </message>

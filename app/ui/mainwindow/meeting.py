@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QMainWindow
 
 from app.core.errors import LedgerError
+from app.core.japanese import format_date
 from app.maps.view import MapView
 from app.meeting import meetings, selfcheck
 from app.meeting.overview import Overview, overview
@@ -154,7 +155,7 @@ class MeetingController(Controller):
             items = meetings.due_list(s, self.towns.town.id)
         rows = [[str(i.map_number), self._name(i.person.name),
                  QCoreApplication.translate("meetings", DUE_REASON_TEXT[i.reason]),
-                 i.since.isoformat() if i.since else ""] for i in items]
+                 format_date(i.since, wareki=self.panel.wareki)] for i in items]
         dialog = ListDialog(translate("MainWindow", "Due and overdue"),
                             [translate("MainWindow", "No."), translate("MainWindow", "Name"),
                              translate("MainWindow", "Why"), translate("MainWindow", "Since")], rows,

@@ -60,7 +60,6 @@ class ProjectorController(Controller):
     def set_comfort(self, key: str, on: bool) -> None:
         """Large text, high contrast or 和暦: applied at once and remembered."""
         self.comfort.set(key, on)
-        self.household_panel.wareki = self.comfort.wareki
         self.household_panel.show_household(self.household_panel.household)
         self.map_view.set_scale(self.map_scale())
 

@@ -117,7 +117,7 @@ class MainWindow(QMainWindow):
         for key, on in ((A.LARGE_TEXT, self.comfort.large_text), (A.HIGH_CONTRAST, self.comfort.high_contrast),
                         (A.WAREKI, self.comfort.wareki)):
             self.actions.set_checked_quietly(key, on)
-        self.household_panel.wareki = self.comfort.wareki
+        self.apply_dates()
 
     @property
     def ledger(self) -> Ledger:
@@ -240,7 +240,7 @@ class MainWindow(QMainWindow):
             A.SAFETY_PROJECTOR: lambda: self.safety.show_projector(),
             A.LARGE_TEXT: lambda on: pr.set_comfort(LARGE_TEXT, on),
             A.HIGH_CONTRAST: lambda on: pr.set_comfort(HIGH_CONTRAST, on),
-            A.WAREKI: lambda on: pr.set_comfort(WAREKI, on),
+            A.WAREKI: lambda on: (pr.set_comfort(WAREKI, on), self.apply_dates()),
             **{key: (lambda i=index: self.show_step(i)) for index, key in enumerate(
                 (A.STEP_1, A.STEP_2, A.STEP_3, A.STEP_4))},
         })
@@ -315,6 +315,14 @@ class MainWindow(QMainWindow):
         super().keyPressEvent(event)
 
     # ------------------------------------------------------------------ steps and the map
+
+    def apply_dates(self) -> None:
+        """Dates as 令和/昭和 or as 2025-04-01 (View menu), in every panel that shows a day."""
+        on = self.comfort.wareki
+        self.household_panel.wareki = on
+        self.household_panel.show_household(self.household_panel.household)
+        self.emergency_panel.set_wareki(on)
+        self.meeting_panel.set_wareki(on)
 
     def show_step(self, index: int) -> None:
         self.steps.setCurrentIndex(index)
