@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import csv
 import json
+import unicodedata
 
 import numpy as np
 import pytest
 from PIL import Image
 
 from app.core.views import Crs, MapPoint
-from app.demo.geography import HAZARD_CREDITS, MAP_CREDIT
+from app.demo.geography import DESIGNATED, HAZARD_CREDITS, MAP_CREDIT
 from app.hazards.exposure import exposures
 from app.hazards.importer import list_layers
 from app.hazards.shelters import flagged_for, nearest_valid_shelter
@@ -87,11 +88,15 @@ def test_the_demo_has_its_fictional_shelters_with_a_flag_per_hazard(demo_ledger)
     with demo_ledger.Session() as s:
         from app.models import ReferenceFeature
 
-        attributes = {f.name: f.attributes for f in s.query(ReferenceFeature).filter(ReferenceFeature.deleted_at.is_(None))}
+        attributes = {f.name: f.attributes for f in s.query(ReferenceFeature).filter(
+            ReferenceFeature.deleted_at.is_(None), ReferenceFeature.kind == "shelter")}
     open_for_floods = {name for name in attributes if flagged_for(attributes[name], HazardKind.FLOOD)}
     assert any("小学校" in n for n in open_for_floods) and any("八幡山" in n for n in open_for_floods)
     assert not any("公園" in n for n in open_for_floods)  # one not open for floods
     assert any(r.kind.value == "community_hall" for r in refs) and any(r.kind.value == "clinic" for r in refs)
+    # where people stay (指定避難所): the school and the 公民館, as in most towns
+    assert sorted(r.name for r in refs if r.kind.value == "designated_shelter") == sorted(
+        unicodedata.normalize("NFKC", name) for name in DESIGNATED)  # names are read as NFKC
     assert all(r.lat is not None for r in by_name.values())
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import date
 
 import pytest
@@ -10,6 +11,7 @@ from alembic.runtime.migration import MigrationContext
 
 from app.core.errors import LedgerError
 from app.core.views import Crs, HouseholdFields, MapPoint, PersonFields
+from app.demo.geography import DESIGNATED
 from app.emergency import cards as emergency
 from app.emergency.views import (
     SHELTER_REACH_M,
@@ -105,13 +107,14 @@ def test_demo_town_flags_a_missing_card_an_overdue_review_and_unknown_shelter_po
     assert len(overdue) == 1 and overdue[0].review_on < session_day()
     assert any(Missing.CONTACTS in v.missing for v in incomplete)
     # The demo town lies at a fictional place in the sea, tens of km from Echizen's real 指定避難所 imported here:
-    # no shelter within reach, so the card leaves the field to be filled in by hand rather than print one far away;
-    # only a household in one of the demo's (fictional) hazard zones is sent to its own site open for that hazard.
-    far = [v for v in views if v.shelter.status is ShelterStatus.NONE_NEAR]
-    sent = [v for v in views if v.shelter.status is ShelterStatus.FOUND]
-    assert far and len(far) + len(sent) == len(views)
-    assert all(v.shelter.label == "" and v.shelter.distance_m > SHELTER_REACH_M for v in far)
-    assert all(v.shelter.hazard and "架空" in v.shelter.name and v.shelter.distance_m < SHELTER_REACH_M for v in sent)
+    # every card names one of the demo's own, fictional sites within reach. A household in one of the demo's
+    # hazard zones is sent to a site open for that hazard; the others to the nearest of its 指定避難所.
+    assert all(v.shelter.status is ShelterStatus.FOUND and "架空" in v.shelter.name
+               and v.shelter.distance_m < SHELTER_REACH_M for v in views)
+    for_hazard = [v for v in views if v.shelter.hazard]
+    nearest = [v for v in views if not v.shelter.hazard]
+    assert for_hazard and nearest
+    assert {v.shelter.name for v in nearest} <= {unicodedata.normalize("NFKC", name) for name in DESIGNATED}
     assert len({v.person.id for v in views}) == len(views)
 
 

@@ -7,7 +7,8 @@ credit line says so. On that fictional ground the demo gets what a real town wou
 
 - 指定緊急避難場所 in the GSI file's schema with one flag per hazard (the school open for floods and
   landslides, the park not open for floods, the shrine's hill open for floods but not for landslides),
-  a 公民館 and a clinic, each named 「（架空）」;
+  the 指定避難所 where people stay (the school and the 公民館, as in most towns; GSI's schema too: Step III's
+  card names the nearest), a 公民館 and a clinic, each named 「（架空）」;
 - a 洪水浸水想定区域 along ひだまり川 in the 国土数値情報 A31a schema (depth rank ``A31a_205`` growing toward
   the river) and a 土砂災害警戒区域 on 八幡山 in the A33 schema (a 警戒区域 with a 特別警戒区域 inside).
 
@@ -55,6 +56,7 @@ LAYER_FOLDER = "demo-layers"  # in the demo's data folder: the generated files, 
 FLOOD_FILE = "hidamari_A31a_flood_fictional.geojson"
 SEDIMENT_FILE = "hidamari_A33_sediment_fictional.geojson"
 SHELTER_FILE = "hidamari_shelters_fictional.geojson"
+DESIGNATED_FILE = "hidamari_hinanjo_fictional.geojson"
 HALL_FILE = "hidamari_kominkan_fictional.geojson"
 CLINIC_FILE = "hidamari_clinic_fictional.geojson"
 JGD2011 = {"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::6668"}}
@@ -73,6 +75,7 @@ SHELTERS = (
     ("八幡山 八幡神社境内（架空）", None, None, ("洪水", "地震")),  # on the hill: above floods, not for landslides
 )
 HALL = ("ひだまり町公民館（架空）", "ひだまり町1丁目（架空）")
+DESIGNATED = (SHELTERS[0][0], HALL[0])  # the 指定避難所: the school and the 公民館
 CLINIC = ("ひだまり内科クリニック（架空）", 1460.0, 600.0, "ひだまり町2丁目（架空）")
 
 
@@ -159,8 +162,9 @@ def write_hazard_files(folder: Path, layout: DemoTownMap, georef: Georeference) 
     return _write(folder / FLOOD_FILE, flood), _write(folder / SEDIMENT_FILE, sediment)
 
 
-def write_reference_files(folder: Path, layout: DemoTownMap, georef: Georeference) -> tuple[Path, Path, Path]:
-    """The fictional 指定緊急避難場所 (GSI schema, a flag per hazard), the 公民館 and the clinic."""
+def write_reference_files(folder: Path, layout: DemoTownMap, georef: Georeference) -> tuple[Path, Path, Path, Path]:
+    """The fictional 指定緊急避難場所 (GSI schema, a flag per hazard), 指定避難所 (GSI schema), the 公民館 and the
+    clinic."""
     folder.mkdir(parents=True, exist_ok=True)
     hill_middle = Polygon(layout.hill).representative_point()
 
@@ -176,16 +180,22 @@ def write_reference_files(folder: Path, layout: DemoTownMap, georef: Georeferenc
             "備考": "デモ用の架空の避難場所"}))
     hall_spot = layout.places[0]
     hall = [_feature(at(hall_spot.x, hall_spot.y), {"name": HALL[0], "address": HALL[1]})]
+    spots = {SHELTERS[0][0]: at(SHELTERS[0][1], SHELTERS[0][2]), HALL[0]: at(hall_spot.x, hall_spot.y)}
+    designated = [_feature(spots[name], {
+        "NO": number, "都道府県名及び市町村名": "架空県ひだまり町", "施設・場所名": name, "住所": "ひだまり町（架空）",
+        "指定緊急避難場所との住所同一": "1" if name == SHELTERS[0][0] else "", "備考": "デモ用の架空の避難所"})
+        for number, name in enumerate(DESIGNATED, start=1)]
     clinic = [_feature(at(CLINIC[1], CLINIC[2]), {"name": CLINIC[0], "address": CLINIC[3], "tel": "0778-00-0000"})]
-    return (_write(folder / SHELTER_FILE, shelters), _write(folder / HALL_FILE, hall),
-            _write(folder / CLINIC_FILE, clinic))
+    return (_write(folder / SHELTER_FILE, shelters), _write(folder / DESIGNATED_FILE, designated),
+            _write(folder / HALL_FILE, hall), _write(folder / CLINIC_FILE, clinic))
 
 
 def seed_demo_geography(session: Session, data_dir: Path, layout: DemoTownMap, georef: Georeference) -> None:
     """Write the fictional layers and import them as a user would (after the households: their exposures)."""
     folder = data_dir / LAYER_FOLDER
-    shelters, hall, clinic = write_reference_files(folder, layout, georef)
+    shelters, designated, hall, clinic = write_reference_files(folder, layout, georef)
     import_layer(session, shelters, ReferenceKind.SHELTER, REFERENCE_CREDIT)
+    import_layer(session, designated, ReferenceKind.DESIGNATED_SHELTER, REFERENCE_CREDIT)
     import_layer(session, hall, ReferenceKind.COMMUNITY_HALL, REFERENCE_CREDIT)
     import_layer(session, clinic, ReferenceKind.CLINIC, REFERENCE_CREDIT)
     flood, sediment = write_hazard_files(folder, layout, georef)
