@@ -37,6 +37,17 @@ def status_reads(monkeypatch):
     return reads
 
 
+def opened(qtbot, ledger, tmp_path) -> MainWindow:  # noqa: ANN001
+    """A window on ``ledger``'s town, its map drawn and its status line read."""
+    w = MainWindow(ledger, settings_for(tmp_path / "settings"))
+    qtbot.addWidget(w)
+    with qtbot.waitSignal(w.map_ready, timeout=READY_MS):
+        w.towns.open_initial_town()
+        w.show()
+    qtbot.waitUntil(lambda: w.sync.label.text() != "", timeout=READY_MS)
+    return w
+
+
 def test_the_sync_status_is_read_off_the_ui_thread_after_the_map_is_drawn(qtbot, ledger, edge_town, tmp_path,  # noqa: F811
                                                                           status_reads):
     # WHEN a window opens on a ledger with a town
@@ -71,12 +82,7 @@ def test_a_ledger_without_a_town_shows_its_sync_status_at_once(qtbot, ledger, tm
 
 def test_a_synchronous_refresh_wins_over_the_read_still_running(qtbot, ledger, edge_town, tmp_path,  # noqa: F811
                                                                 status_reads):
-    w = MainWindow(ledger, settings_for(tmp_path / "settings"))
-    qtbot.addWidget(w)
-    with qtbot.waitSignal(w.map_ready, timeout=READY_MS):
-        w.towns.open_initial_town()
-        w.show()
-    qtbot.waitUntil(lambda: w.sync.label.text() != "", timeout=READY_MS)
+    w = opened(qtbot, ledger, tmp_path)
     w.sync.label.setText("stale")
     # a later background result (none is due now) must not overwrite what a refresh shows
     assert w.sync.refresh_sync_status().open_conflicts == 0
@@ -115,12 +121,7 @@ def test_on_a_laptop_that_syncs_the_count_of_changes_waiting_follows_the_edits(q
     with ledger.Session.begin() as s:
         state = sync_state(s)
         state.laptop_name, state.pushed_audit_id = "ノートA", max_audit(s.connection())
-    w = MainWindow(ledger, settings_for(tmp_path / "settings"))
-    qtbot.addWidget(w)
-    with qtbot.waitSignal(w.map_ready, timeout=READY_MS):
-        w.towns.open_initial_town()
-        w.show()
-    qtbot.waitUntil(lambda: w.sync.label.text() != "", timeout=READY_MS)
+    w = opened(qtbot, ledger, tmp_path)
     assert waiting(w) == 0 and status_reads == [False]
     home = next(h for h in ledger_households(ledger, w.towns.town.id) if h.name == "木村家")
     # WHEN the user renames a household and at once adds a note to it (two edits in a row)
@@ -142,12 +143,7 @@ def test_on_a_laptop_that_syncs_the_count_of_changes_waiting_follows_the_edits(q
 
 def test_a_ledger_kept_on_this_computer_alone_reads_no_count_after_edits(qtbot, ledger, edge_town, tmp_path,  # noqa: F811
                                                                         status_reads):
-    w = MainWindow(ledger, settings_for(tmp_path / "settings"))
-    qtbot.addWidget(w)
-    with qtbot.waitSignal(w.map_ready, timeout=READY_MS):
-        w.towns.open_initial_town()
-        w.show()
-    qtbot.waitUntil(lambda: w.sync.label.text() != "", timeout=READY_MS)
+    w = opened(qtbot, ledger, tmp_path)
     home = next(h for h in ledger_households(ledger, w.towns.town.id) if h.name == "木村家")
     w.operations.run("edit", lambda s: households.edit_household(s, home.id, HouseholdFields(name="木村 本家")),
                      lambda s: households.edit_household(s, home.id, HouseholdFields(name="木村家")),
@@ -165,12 +161,7 @@ def ledger_households(ledger, town_id):  # noqa: ANN001, ANN201
 
 def test_a_restored_backup_shows_its_own_sync_status(qtbot, ledger, edge_town, tmp_path, status_reads):  # noqa: F811
     # GIVEN a window on a ledger kept on this computer alone, and a backup of it
-    w = MainWindow(ledger, settings_for(tmp_path / "settings"))
-    qtbot.addWidget(w)
-    with qtbot.waitSignal(w.map_ready, timeout=READY_MS):
-        w.towns.open_initial_town()
-        w.show()
-    qtbot.waitUntil(lambda: w.sync.label.text() != "", timeout=READY_MS)
+    w = opened(qtbot, ledger, tmp_path)
     alone = w.sync.label.text()
     backup = w.privacy.backup_now(tmp_path / "before.sqlite3")
     assert backup is not None
