@@ -58,7 +58,7 @@ class ProjectorController(Controller):
     # ------------------------------------------------------------------ comfort
 
     def set_comfort(self, key: str, on: bool) -> None:
-        """Large text, high contrast or 和暦: applied at once and remembered."""
+        """Large text or high contrast: applied at once and remembered (和暦 is the window's ``apply_dates``)."""
         self.comfort.set(key, on)
         self.household_panel.show_household(self.household_panel.household)
         self.map_view.set_scale(self.map_scale())

@@ -240,7 +240,7 @@ class MainWindow(QMainWindow):
             A.SAFETY_PROJECTOR: lambda: self.safety.show_projector(),
             A.LARGE_TEXT: lambda on: pr.set_comfort(LARGE_TEXT, on),
             A.HIGH_CONTRAST: lambda on: pr.set_comfort(HIGH_CONTRAST, on),
-            A.WAREKI: lambda on: (pr.set_comfort(WAREKI, on), self.apply_dates()),
+            A.WAREKI: lambda on: (self.comfort.set(WAREKI, on), self.apply_dates()),  # no map scale: dates only
             **{key: (lambda i=index: self.show_step(i)) for index, key in enumerate(
                 (A.STEP_1, A.STEP_2, A.STEP_3, A.STEP_4))},
         })
