@@ -266,3 +266,24 @@ def test_the_incremental_refresh_writes_what_a_full_recomputation_would(ledger, 
     assert moved[homes[9]][4:6] == (3, 2) and homes[8] not in moved
     assert all(v[2] is None for v in incremental.values())  # no flood left once its layer is removed
     assert incremental[homes[9]][4:6] == (3, 2)
+
+
+def test_the_household_panel_says_when_every_site_open_for_the_hazard_lies_in_as_deep_a_zone(ledger, town, tmp_path):
+    from app.ui.mainwindow.households import exposure_text
+
+    # GIVEN the real GSI 指定緊急避難場所 file, and one deep flood zone over the home and every site flagged for floods
+    with ledger.Session.begin() as s:
+        import_layer(s, GSI)
+        sites = [f for f in s.scalars(select(ReferenceFeature)) if f.lat is not None and f.attributes
+                 and f.attributes.get("洪水") == "1"]
+    assert len(sites) >= 2
+    home = _add(ledger, town, *HOME)
+    lons, lats = [f.lon for f in sites] + [HOME[0]], [f.lat for f in sites] + [HOME[1]]
+    zone = square(min(lons) - 0.01, min(lats) - 0.01, max(lons) + 0.01, max(lats) + 0.01)
+    with ledger.Session.begin() as s:
+        import_hazard(s, write_geojson(tmp_path / "A31a.geojson", [flood(zone, 3)]))
+        # WHEN the household's panel text is made
+        text = exposure_text(s, home)
+    # THEN it says the sites are there but all lie in zones as deep, not that there is no site with a position
+    assert f"({len(sites)} sites lie in them)" in text
+    assert "no site open for it with a position" not in text

@@ -430,8 +430,13 @@ def exposure_text(session: Session, household_id: uuid.UUID) -> str:
         if not exposed:
             continue
         shelter = nearest_valid_shelter(session, household_id, kind)
-        where = (shelter.label if shelter.status is ValidShelterStatus.FOUND
-                 else translate("MainWindow", "no site open for it with a position"))
+        if shelter.status is ValidShelterStatus.FOUND:
+            where = shelter.label
+        elif shelter.skipped_inside:  # there are sites open for it, none out of a zone as deep as the home's
+            where = translate("MainWindow", "no site open for it outside zones as deep as this home's "
+                                            "({count} sites lie in them)").format(count=shelter.skipped_inside)
+        else:
+            where = translate("MainWindow", "no site open for it with a position")
         lines.append(translate("MainWindow", "{hazard}: go to {shelter}").format(hazard=KIND_SHORT[kind], shelter=where))
     return "\n".join(lines)
 
