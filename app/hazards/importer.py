@@ -241,6 +241,9 @@ def _import(session: Session, path: Path, kind: HazardKind | str | None, *, exte
     result.kind = chosen
     if dry_run:
         return result
+    if result.kept == 0:
+        # Nothing usable: an empty layer would replace the same file's good one and clear every exposure.
+        raise _nothing_to_import(result)
     if session.get(HazardLayer, layer_id) is None:
         _add_layer(session, layer_id, chosen, file, credit, now)
     if batch:
@@ -257,6 +260,31 @@ def _import(session: Session, path: Path, kind: HazardKind | str | None, *, exte
     session.flush()
     refresh_all(session)
     return result
+
+
+class NothingImported(LedgerError):
+    """The file gave not one zone to keep: refused, nothing written; ``result`` lists every defect."""
+
+    def __init__(self, template: str, result: HazardImport, **params: object) -> None:
+        self.result = result
+        super().__init__(template, where=result.file, **params)
+
+
+def _nothing_to_import(result: HazardImport) -> NothingImported:
+    if result.defective:
+        first = next((d for d in result.defects if not d.repaired and d.feature is not None), None)
+        return NothingImported(QT_TRANSLATE_NOOP(
+            "errors", "Not one zone can be imported: of the {count} features, {defective} have a defect (the "
+                      "first: feature {feature}, {field}) and {outside} lie outside the city's extent. Nothing was imported; the zones "
+                      "already in the ledger are unchanged."),
+            result, count=result.read, defective=result.defective, outside=result.outside,
+            feature=first.feature if first else "?", field=first.field if first else "?")
+    e = result.extent
+    return NothingImported(QT_TRANSLATE_NOOP(
+        "errors", "Not one of the file's {count} zones lies within the city's extent (longitude {west:.3f}–{east:.3f}, "
+                  "latitude {south:.3f}–{north:.3f}): is it another area's file? Nothing was imported; the zones "
+                  "already in the ledger are unchanged."),
+        result, count=result.read, west=e.west, east=e.east, south=e.south, north=e.north)
 
 
 _ZONE_COLUMNS = ("rank", "zone_class", "phenomenon", "detail", "feature_number", "geometry", "minx", "miny", "maxx",
