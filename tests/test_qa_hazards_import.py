@@ -1,4 +1,4 @@
-"""A hazard file that gives not one usable zone is refused and changes nothing.
+"""A hazard file that gives not one usable zone is refused and changes nothing; a missing code is named as missing.
 
 Found using the import the way a 社協 staff member would: re-importing the city's flood file after a bad download
 (every depth rank unreadable) used to replace the good layer by an empty one, so every household's flood
@@ -96,3 +96,13 @@ def test_the_cli_refuses_a_projected_shapefile_without_prj_lists_the_defects_and
     with closing(open_ledger(ledger_path(ledger.path.parent))) as again:
         assert _state(again, home) == before
 
+
+def test_a_missing_depth_rank_is_named_as_missing_not_as_the_value_none(ledger, home, tmp_path):
+    geometry, props = flood(around(*HOME, 50), 2)
+    blank = dict(props, A31a_205="  ")
+    absent = {k: v for k, v in props.items() if k != "A31a_205"}
+    path = write_geojson(tmp_path / "A31a.geojson", [(geometry, props), (geometry, absent), (geometry, blank)])
+    with ledger.Session.begin() as s:
+        result = import_hazard(s, path, dry_run=True)
+    assert [d.message() for d in result.defects] == ["A31a.geojson, feature 2, A31a_205: No value: feature skipped.",
+                                                     "A31a.geojson, feature 3, A31a_205: No value: feature skipped."]

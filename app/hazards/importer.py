@@ -124,6 +124,8 @@ def _text(value: object) -> str:
 
 
 def _defect(result: HazardImport, number: int, name: str, what: str, **params: object) -> None:
+    if "value" in params and _text(params["value"]) == "":  # an empty or absent field, not 「None」 misread
+        what, params = QT_TRANSLATE_NOOP("import", "No value: feature skipped."), {}
     result.defects.append(GisDefect(result.file, number, name, what, params))
 
 
