@@ -84,15 +84,16 @@ def test_the_cli_refuses_a_projected_shapefile_without_prj_lists_the_defects_and
     shp = write_shapefile(tmp_path / "A31a.shp", [flood(around(-10_000, 50_000, 100), 3)], A31A_FIELDS)
     shp.with_suffix(".prj").unlink()
 
-    code = main(["import-hazard", str(shp), "--data-dir", str(ledger.path.parent)])
-    out = capsys.readouterr()
+    for dry_run in (["--dry-run"], []):  # the dry run says it would refuse, not that it would import
+        code = main(["import-hazard", str(shp), *dry_run, "--data-dir", str(ledger.path.parent)])
+        out = capsys.readouterr()
 
-    assert code == 1 and "imported" not in out.out
-    lines = out.err.splitlines()
-    assert lines[0].startswith("error: A31a.shp: Not one zone can be imported: of the 1 features, 1 have a defect "
-                               "(the first: feature 1, geometry)")
-    assert lines[1].startswith("  A31a.shp, feature 1, geometry: Coordinates out of range")
-    assert "a projected file without its .prj or crs?" in lines[1]
+        assert code == 1 and "import" not in out.out
+        lines = out.err.splitlines()
+        assert lines[0].startswith("error: A31a.shp: Not one zone can be imported: of the 1 features, 1 have a "
+                                   "defect (the first: feature 1, geometry)")
+        assert lines[1].startswith("  A31a.shp, feature 1, geometry: Coordinates out of range")
+        assert "a projected file without its .prj or crs?" in lines[1]
     with closing(open_ledger(ledger_path(ledger.path.parent))) as again:
         assert _state(again, home) == before
 

@@ -179,7 +179,8 @@ def import_hazard(session: Session, path: Path, kind: HazardKind | str | None = 
     """Read ``path`` and store its zones inside the city's extent as one new layer (nothing when ``dry_run``).
 
     The same file imported before is replaced: its layer is archived (kept, no longer used). Exposures are
-    then recomputed for every household. Raises LedgerError (nothing written) when the file is unreadable.
+    then recomputed for every household. Raises LedgerError (nothing written) when the file is unreadable,
+    NothingImported (a dry run too) when it gives not one zone inside the extent.
     """
     with large_cache(session):  # the zones' bounding-box index is written all over: keep its pages decrypted
         return _import(session, path, kind, extent=extent, credit=credit, dry_run=dry_run)
@@ -241,11 +242,12 @@ def _import(session: Session, path: Path, kind: HazardKind | str | None, *, exte
     if chosen is None:
         raise LedgerError(QT_TRANSLATE_NOOP("errors", "The file holds no features."), where=file)
     result.kind = chosen
+    if result.kept == 0:
+        # Nothing usable: an empty layer would replace the same file's good one and clear every exposure (a dry
+        # run says so too, rather than that it would import).
+        raise _nothing_to_import(result)
     if dry_run:
         return result
-    if result.kept == 0:
-        # Nothing usable: an empty layer would replace the same file's good one and clear every exposure.
-        raise _nothing_to_import(result)
     if session.get(HazardLayer, layer_id) is None:
         _add_layer(session, layer_id, chosen, file, credit, now)
     if batch:
