@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from app.cli.common import fail, ledger_of
 from app.core.errors import LedgerError
 from app.hazards.codes import CLI_KINDS
-from app.hazards.importer import Extent, import_hazard
+from app.hazards.importer import Extent, NothingImported, import_hazard
 
 
 def _extent(text: str) -> Extent:
@@ -24,6 +25,11 @@ def cmd_import_hazard(args: argparse.Namespace) -> int:
     try:
         with ledger_of(args) as ledger, ledger.Session.begin() as s:
             result = import_hazard(s, Path(args.file), kind, extent=args.extent, dry_run=args.dry_run)
+    except NothingImported as e:
+        code = fail(e)
+        for defect in e.result.defects:  # every defect, as a dry run would list them
+            print(f"  {defect.message()}", file=sys.stderr)
+        return code
     except (LedgerError, OSError) as e:
         return fail(e)
     print(("would import (dry run): " if args.dry_run else "imported: ") + result.summary())

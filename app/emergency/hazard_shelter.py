@@ -5,8 +5,9 @@ always did. A household with a hazard at home is sent where ``app.hazards.shelte
 sends it, by the same rule: its main hazard (``app.hazards.exposure.main_hazard``: the deepest, flood first),
 then the nearest site whose GSI 指定緊急避難場所 flag for that hazard is set and that lies outside that hazard's
 zones (or, when none is outside, in a shallower zone, marked 「想定区域内」). The card names the hazard:
-「洪水時: 新在家公園（約 390 m）」. When no site is flagged for it (only the 指定避難所 file imported), the card
-falls back to the nearest 指定避難所, unprefixed, as before.
+「洪水時: 新在家公園（約 390 m）」. When no site is flagged for it (only the 指定避難所 file imported), or every
+flagged site lies in as deep a zone, the card falls back to the nearest 指定避難所, unprefixed, as before; marked
+「想定区域内」 when that 指定避難所 lies in the zones of the hazard at home too.
 
 A ``ShelterFinder`` is made once for a list (the sheet, the pile of cards) and asked per position: the hazard at
 home is read from the stored exposures (``household_exposure``: one query for the rows with a hazard whose
@@ -87,6 +88,7 @@ class ShelterFinder:
             else:
                 placed.append((lat, lon))
         designated = placed
+        risk: dict[Position, HazardKind] = {}  # the hazard at home of a position left to the 指定避難所
         if placed and self._any_layer():
             at_risk: dict[HazardKind, list[tuple[Position, int]]] = {}
             designated = []
@@ -98,8 +100,10 @@ class ShelterFinder:
                 else:
                     at_risk.setdefault(kind, []).append((position, _severity(home, kind)))
             for kind, homes in at_risk.items():
-                designated += self._open_for(kind, homes, found)
-        self._nearest_designated(designated, found)
+                left = self._open_for(kind, homes, found)
+                risk.update(dict.fromkeys(left, kind))
+                designated += left
+        self._nearest_designated(designated, found, risk)
         return found
 
     def _open_for(self, kind: HazardKind, homes: list[tuple[Position, int]],
@@ -130,9 +134,11 @@ class ShelterFinder:
         return left
 
     def _nearest_designated(self, positions: list[Position],
-                            found: dict[tuple[float | None, float | None], NearestShelter]) -> None:
+                            found: dict[tuple[float | None, float | None], NearestShelter],
+                            risk: dict[Position, HazardKind]) -> None:
         """Into ``found``: Step III's rule, the nearest 指定避難所 as the crow flies (first of equals), or why
-        there is none."""
+        there is none. For a home in a hazard zone (``risk``: no site open for it was left), a 指定避難所 that
+        lies in that hazard's zones too is marked 「想定区域内」 rather than printed as if it were safe."""
         if not positions:
             return
         located = [s for s in self.designated if s.lat is not None and s.lon is not None]
@@ -143,6 +149,10 @@ class ShelterFinder:
 
         lons = np.array([s.lon for s in located], dtype=float)
         lats = np.array([s.lat for s in located], dtype=float)
+        in_zone: dict[HazardKind, np.ndarray] = {}
+        for kind in set(risk.values()):
+            zones = load_zones(self.session, lons.min(), lats.min(), lons.max(), lats.max(), kinds=[kind])
+            in_zone[kind] = np.array([_severity(home, kind) > 0 for home in _homes(hazards_at(zones, lons, lats))])
         for block in chunks(positions, _BLOCK // len(located) + 1):
             metres = _distances(block, lons, lats)
             best = metres.argmin(axis=1)
@@ -152,7 +162,9 @@ class ShelterFinder:
                     found[position] = NearestShelter(ShelterStatus.NONE_NEAR, distance_m=m)
                 else:
                     s = located[i]
-                    found[position] = NearestShelter(ShelterStatus.FOUND, s.name, s.address, m, s.id)
+                    hazard = risk.get(position)
+                    found[position] = NearestShelter(ShelterStatus.FOUND, s.name, s.address, m, s.id,
+                                                     inside_zone=hazard is not None and bool(in_zone[hazard][i]))
 
     # ---------------------------------------------------------------------------------------- reading
     def _any_layer(self) -> bool:

@@ -124,6 +124,8 @@ def _text(value: object) -> str:
 
 
 def _defect(result: HazardImport, number: int, name: str, what: str, **params: object) -> None:
+    if "value" in params and _text(params["value"]) == "":  # an empty or absent field, not 「None」 misread
+        what, params = QT_TRANSLATE_NOOP("import", "No value: feature skipped."), {}
     result.defects.append(GisDefect(result.file, number, name, what, params))
 
 
@@ -177,7 +179,8 @@ def import_hazard(session: Session, path: Path, kind: HazardKind | str | None = 
     """Read ``path`` and store its zones inside the city's extent as one new layer (nothing when ``dry_run``).
 
     The same file imported before is replaced: its layer is archived (kept, no longer used). Exposures are
-    then recomputed for every household. Raises LedgerError (nothing written) when the file is unreadable.
+    then recomputed for every household. Raises LedgerError (nothing written) when the file is unreadable,
+    NothingImported (a dry run too) when it gives not one zone inside the extent.
     """
     with large_cache(session):  # the zones' bounding-box index is written all over: keep its pages decrypted
         return _import(session, path, kind, extent=extent, credit=credit, dry_run=dry_run)
@@ -239,6 +242,10 @@ def _import(session: Session, path: Path, kind: HazardKind | str | None, *, exte
     if chosen is None:
         raise LedgerError(QT_TRANSLATE_NOOP("errors", "The file holds no features."), where=file)
     result.kind = chosen
+    if result.kept == 0:
+        # Nothing usable: an empty layer would replace the same file's good one and clear every exposure (a dry
+        # run says so too, rather than that it would import).
+        raise _nothing_to_import(result)
     if dry_run:
         return result
     if session.get(HazardLayer, layer_id) is None:
@@ -257,6 +264,31 @@ def _import(session: Session, path: Path, kind: HazardKind | str | None, *, exte
     session.flush()
     refresh_all(session)
     return result
+
+
+class NothingImported(LedgerError):
+    """The file gave not one zone to keep: refused, nothing written; ``result`` lists every defect."""
+
+    def __init__(self, template: str, result: HazardImport, **params: object) -> None:
+        self.result = result
+        super().__init__(template, where=result.file, **params)
+
+
+def _nothing_to_import(result: HazardImport) -> NothingImported:
+    if result.defective:
+        first = next((d for d in result.defects if not d.repaired and d.feature is not None), None)
+        return NothingImported(QT_TRANSLATE_NOOP(
+            "errors", "Not one zone can be imported: of the {count} features, {defective} have a defect (the "
+                      "first: feature {feature}, {field}) and {outside} lie outside the city's extent. Nothing was imported; the zones "
+                      "already in the ledger are unchanged."),
+            result, count=result.read, defective=result.defective, outside=result.outside,
+            feature=first.feature if first else "?", field=first.field if first else "?")
+    e = result.extent
+    return NothingImported(QT_TRANSLATE_NOOP(
+        "errors", "Not one of the file's {count} zones lies within the city's extent (longitude {west:.3f}–{east:.3f}, "
+                  "latitude {south:.3f}–{north:.3f}): is it another area's file? Nothing was imported; the zones "
+                  "already in the ledger are unchanged."),
+        result, count=result.read, west=e.west, east=e.east, south=e.south, north=e.north)
 
 
 _ZONE_COLUMNS = ("rank", "zone_class", "phenomenon", "detail", "feature_number", "geometry", "minx", "miny", "maxx",

@@ -72,7 +72,8 @@ _cache: dict[_CacheKey, list[dict[str, Any]]] = {}
 
 def hazard_overlay(session: Session, town_id: uuid.UUID,
                    extent: tuple[float, float, float, float] | None) -> list[dict[str, Any]]:
-    """The town's hazard layers for ``sasaeai.setHazards``: per kind its label, credit, legend and zones.
+    """The town's hazard layers for ``sasaeai.setHazards``: per kind its label, credit, legend and zones (a kind
+    with no zone on the town's map is left out).
 
     ``extent`` (west, south, east, north) is what the page shows of the town; None (a map in pixels, not
     tied to the ground) gives no layers. Zones are cut to it and simplified; features carry only their
@@ -120,6 +121,8 @@ def _build(session: Session, extent: tuple[float, float, float, float], layers: 
             zone_class = level if kind is HazardKind.SEDIMENT else None
             features.append({"type": "Feature", "geometry": mapping(geometry),
                              "properties": {"style": style_key(kind, rank, zone_class), "level": level}})
+        if not features:  # none on this town's map: no legend heading over nothing, no credit for it
+            continue
         # Special zones drawn last, over the warning zones they lie in; deeper ranks over shallower.
         features.sort(key=lambda f: f["properties"]["level"])
         out.append({"kind": kind.value, "label": KIND_LABELS[kind], "credits": credits,
