@@ -136,14 +136,58 @@ def warnings_of(v: PlanView) -> list[str]:
 # ---------------------------------------------------------------- PDF
 
 
-def _fit(pdf, family: str, text: str, width: float, size: float) -> None:  # noqa: ANN001
-    while size > 6 and pdf.get_string_width(text) > width - 2:
+def _fit(pdf, family: str, text: str, width: float, size: float, smallest: float = 6) -> float:
+    """Shrink the font (from ``size``, down to ``smallest``) until ``text`` fits on one line; the size chosen."""
+    while size > smallest and pdf.get_string_width(text) > width - 2:
         size -= 0.5
         pdf.set_font(family, size=size)
+    return size
+
+
+ROW_H, LABEL_W, VALUE_PT, WRAP_PT, WRAP_LINE_H = 6.6, 44, 11, 9.5, 4.6
+MIN_MAP_H = 60.0  # below this the map extract goes on a page of its own
+FOOT_Y = 14  # the rule line, from the bottom of the page
+FIRST_ROW_Y = 20  # under a page's title
+
+
+def _value_lines(pdf, family: str, value: str, width: float) -> list[str] | None:  # noqa: ANN001
+    """None when ``value`` fits one line (the font then set to its size); else its lines wrapped at WRAP_PT."""
+    pdf.set_font(family, size=VALUE_PT)
+    if "\n" not in value:
+        _fit(pdf, family, value, width, VALUE_PT, WRAP_PT)
+        if pdf.get_string_width(value) <= width - 2:
+            return None
+    pdf.set_font(family, size=WRAP_PT)
+    return [str(x) for x in pdf.multi_cell(width - 2, WRAP_LINE_H, value, dry_run=True, output="LINES")]
+
+
+def _plan_page(pdf, family: str, v: PlanView, width: float, rule: str, *, more: bool = False) -> None:  # noqa: ANN001
+    """A new page of ``v``'s plan: its title, town and map number (「（続き）」 on a follow-on page), and the rule."""
+    pdf.add_page()
+    pdf.set_font(family, size=8)
+    pdf.set_xy(12, pdf.h - FOOT_Y)
+    pdf.cell(width, 4, rule)
+    pdf.set_xy(12, 10)
+    pdf.set_font(family, size=18)
+    pdf.cell(width * 0.55, 10, TITLE + ("（続き）" if more else ""), new_x="RIGHT")
+    pdf.set_font(family, size=11)
+    pdf.cell(width * 0.45, 10, f"{v.town_name}　No.{v.map_number}", align="R", new_x="LMARGIN", new_y="NEXT")
+
+
+def _plan_row(pdf, family: str, label: str, h: float) -> float:  # noqa: ANN001
+    """The grey label box of a row ``h`` high at the current line; its top."""
+    y = pdf.get_y()
+    pdf.set_fill_color(232, 232, 232)
+    pdf.set_font(family, size=9)
+    pdf.set_xy(12, y)
+    pdf.cell(LABEL_W, h, label, border=1, fill=True)
+    return y
 
 
 def write_plans_pdf(papers: Sequence[PlanPaper], path: Path, *, rule: str = "") -> Path:
-    """One A4 page per person: the plan's rows, the checks' warnings, and the map extract."""
+    """One A4 page per person: the plan's rows, the checks' warnings, and the map extract. Text too long for one
+    line is wrapped in its box (never shrunk past reading nor cut at the page's edge); a plan too long for one
+    page goes on to a second, headed 「（続き）」, the map extract with it."""
     from fpdf import FPDF
 
     pdf = FPDF(orientation="portrait", format="A4")
@@ -152,34 +196,50 @@ def write_plans_pdf(papers: Sequence[PlanPaper], path: Path, *, rule: str = "") 
     pdf.set_auto_page_break(False)
     pdf.set_margins(12, 10, 12)
     width = pdf.w - 24
+    bottom = pdf.h - FOOT_Y - 4  # where the rows and the map end, above the rule line
     if not papers:
         pdf.add_page()
         pdf.set_font(family, size=10)
         pdf.cell(0, 6, rule)
     for paper in papers:
         v = paper.view
-        pdf.add_page()
-        pdf.set_font(family, size=18)
-        pdf.cell(width * 0.55, 10, TITLE, new_x="RIGHT")
-        pdf.set_font(family, size=11)
-        pdf.cell(width * 0.45, 10, f"{v.town_name}　No.{v.map_number}", align="R", new_x="LMARGIN", new_y="NEXT")
-        lines = plan_lines(v, paper.anonymous)
-        row_h, label_w = 6.6, 44
-        for label, value in lines:
-            y = pdf.get_y()
-            pdf.set_fill_color(232, 232, 232)
-            pdf.set_font(family, size=9)
-            pdf.set_xy(12, y)
-            pdf.cell(label_w, row_h, label, border=1, fill=True)
-            pdf.set_font(family, size=11)
-            _fit(pdf, family, value, width - label_w, 11)
-            pdf.cell(width - label_w, row_h, value, border=1, new_x="LMARGIN", new_y="NEXT")
-        warnings = [] if paper.anonymous else warnings_of(v)
+        _plan_page(pdf, family, v, width, rule)
+        value_w = width - LABEL_W
+        for label, value in plan_lines(v, paper.anonymous):
+            wrapped = _value_lines(pdf, family, value, value_w)
+            size = pdf.font_size_pt
+            if wrapped is None:
+                if pdf.get_y() + ROW_H > bottom:
+                    _plan_page(pdf, family, v, width, rule, more=True)
+                _plan_row(pdf, family, label, ROW_H)
+                pdf.set_font(family, size=size)
+                pdf.cell(value_w, ROW_H, value, border=1, new_x="LMARGIN", new_y="NEXT")
+                continue
+            while wrapped:  # a long text: in one box when it fits the page, else box by box over the pages
+                room = int((bottom - pdf.get_y() - 2) // WRAP_LINE_H)
+                if room < len(wrapped) and (room < 1 or len(wrapped) <= int((bottom - FIRST_ROW_Y - 2) // WRAP_LINE_H)):
+                    _plan_page(pdf, family, v, width, rule, more=True)
+                    continue
+                part, wrapped = wrapped[:room], wrapped[room:]
+                h = max(ROW_H, len(part) * WRAP_LINE_H + 2)
+                y = _plan_row(pdf, family, label, h)
+                pdf.rect(12 + LABEL_W, y, value_w, h)
+                pdf.set_font(family, size=WRAP_PT)
+                pdf.set_xy(12 + LABEL_W + 1, y + 1)
+                pdf.multi_cell(value_w - 2, WRAP_LINE_H, "\n".join(part))
+                pdf.set_xy(12, y + h)
+                if wrapped:
+                    _plan_page(pdf, family, v, width, rule, more=True)
+        warnings = [] if paper.anonymous else warnings_of(v)[:4]
+        if pdf.get_y() + 4.6 * len(warnings) > bottom:
+            _plan_page(pdf, family, v, width, rule, more=True)
         pdf.set_font(family, size=8.5)
-        for text in warnings[:4]:
+        for text in warnings:
             pdf.cell(width, 4.6, f"［確認］{text}", new_x="LMARGIN", new_y="NEXT")
+        if bottom - pdf.get_y() - 2 < MIN_MAP_H:
+            _plan_page(pdf, family, v, width, rule, more=True)
         top = pdf.get_y() + 2
-        box = (12, top, width, max(30.0, pdf.h - 18 - top))
+        box = (12, top, width, bottom - top)
         home = (v.lat, v.lon) if v.lat is not None and v.lon is not None else None
         shelter = (v.shelter.lat, v.shelter.lon) if v.shelter.lat is not None and v.shelter.lon is not None else None
         if paper.anonymous:
@@ -189,9 +249,6 @@ def write_plans_pdf(papers: Sequence[PlanPaper], path: Path, *, rule: str = "") 
             pdf.cell(width, 6, "同意の範囲外のため地図・個人情報は表示しません", align="C")
         else:
             minimap.draw(pdf, family, box, home, shelter, v.shelter.name)
-        pdf.set_xy(12, pdf.h - 14)
-        pdf.set_font(family, size=8)
-        pdf.cell(width, 4, rule)
     path = Path(path)
     pdf.output(str(path))
     return path
