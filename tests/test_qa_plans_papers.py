@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from openpyxl import load_workbook
+
 from app.plans import papers, plans
 from app.plans.views import PlanFields, SupporterFields
 from app.privacy.masking import Audience
@@ -52,3 +54,27 @@ def test_a_plan_too_long_for_one_page_goes_on_to_a_second_with_its_number(ledger
         assert "No.1" in text and "表示ルール" in text
     assert "個別避難計画（続き）" in pdf_text(path, 2)
     assert "自宅" in pdf_text(path, pages)  # the map extract, on the last page
+
+
+def test_excel_rows_are_tall_enough_for_their_wrapped_text(ledger, plan_town, tmp_path):
+    # GIVEN one plan with a long route and a supporter whose phone comes after a long name, one plan with short text
+    supporter = SupporterFields("長男の妻　山田　花子さん（市外在住、週末のみ）", "家族（長男の妻）", "080-1234-5678")
+    with ledger.Session.begin() as s:
+        plans.save_plan(s, plan_town.persons["alone_deep"], PlanFields(route_note=ROUTE, consent="yes"), [supporter])
+        plans.save_plan(s, plan_town.persons["couple"], PlanFields(route_note="県道を北へ", consent="yes"),
+                        [SupporterFields("乙", "長男")])
+        path = papers.export_plans(s, plan_town.town_id, tmp_path / "plans.xlsx", audience=Audience.STAFF,
+                                   person_ids=[plan_town.persons["alone_deep"], plan_town.persons["couple"]])
+    ws = load_workbook(path)[papers.TITLE]
+    header = [c.value for c in ws[2]]
+    rows = {ws.cell(row=r, column=2).value: r for r in range(3, ws.max_row + 1)}
+    long_row, short_row = rows[1], rows[2]
+    route = ws.cell(row=long_row, column=header.index("避難経路") + 1).value
+    assert flat(route) == flat(ROUTE)
+    # THEN the long row is tall enough for the whole route (about 120 full-width characters in a column 24 wide,
+    # 11 or 12 a line: ten lines of 11 pt at least), so the route's end and the supporter's phone are not cut
+    height = ws.row_dimensions[long_row].height
+    assert height is not None and height >= 10 * 13
+    assert "080-1234-5678" in ws.cell(row=long_row, column=header.index("避難支援者1") + 1).value
+    # and a row whose longest text wraps to two lines (its two warnings) is two lines tall, not ten
+    assert ws.row_dimensions[short_row].height is None or ws.row_dimensions[short_row].height < 3 * 15 + 3

@@ -9,6 +9,8 @@ who carry the plans out; ``Audience.STAFF`` for the council's own copy.
 
 from __future__ import annotations
 
+import math
+import unicodedata
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -272,6 +274,17 @@ _XLSX_WIDTHS = {"町名": 14, "地図番号": 8, "氏名": 14, "ふりがな": 1
                 "自宅の災害リスク": 30, "作成日": 15, "見直し日": 15, "本人の同意（情報提供）": 22, "確認事項": 36}
 
 
+XLSX_LINE_PT = 15  # one line of 11 pt text in a row's height (points)
+
+
+def _xlsx_lines(text: str, width: float) -> int:
+    """How many lines ``text`` takes wrapped in a column ``width`` Excel characters wide (a full-width
+    character counts two, as Excel measures)."""
+    per_line = max(1.0, width - 1)
+    return sum(max(1, math.ceil(sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line) / per_line))
+               for line in text.split("\n"))
+
+
 def write_plans_xlsx(papers: Sequence[PlanPaper], path: Path, *, rule: str = "") -> Path:
     """One row per person (the plan's rows as columns) and a 確認事項 column with the checks' warnings;
     user text is always text, never a formula (app/core/sheets.py)."""
@@ -289,17 +302,22 @@ def write_plans_xlsx(papers: Sequence[PlanPaper], path: Path, *, rule: str = "")
     header = labels + ["確認事項"]
     # Wide enough for a phone number or a date on one line, and for a sentence in two or three (a sheet of 26
     # columns: printed across pages, with the town, number and name on each; the PDF is the one-page form).
-    print_layout(ws, [_XLSX_WIDTHS.get(h, 24) for h in header], fit_width=False, title_rows="2:2",
+    widths = [_XLSX_WIDTHS.get(h, 24) for h in header]
+    print_layout(ws, widths, fit_width=False, title_rows="2:2",
                  title_columns="A:C")
     ws.freeze_panes = "C3"
     ws.append([cell(ws, rule, "計画 表示ルール")])
     ws.append([cell(ws, h, "計画 見出し") for h in header])
-    for paper in papers:
+    for number, paper in enumerate(papers, start=3):
         v = paper.view
         values = dict(lines(v, paper.anonymous))
         row = [cell(ws, v.town_name, "計画 記入"), cell(ws, v.map_number, "計画 記入")]
         row += [cell(ws, values.get(label, ""), "計画 記入") for label in labels[2:]]
         row.append(cell(ws, "" if paper.anonymous else "\n".join(warnings_of(v)), "計画 記入"))
+        # Excel and LibreOffice keep a row one line tall however its text wraps: tall enough for its longest cell
+        tall = max(_xlsx_lines(str(c.value or ""), w) for c, w in zip(row, widths, strict=True))
+        if tall > 1:
+            ws.row_dimensions[number].height = tall * XLSX_LINE_PT + 3
         ws.append(row)
     path = Path(path)
     wb.save(path)
