@@ -52,47 +52,34 @@ class PlanDialog(QDialog):
         big = self.font()
         big.setPointSizeF(big.pointSizeF() * 1.25)
         self.setFont(big)
-        f = plan.fields
-        about = QLabel(self.tr("No.{number}  {name}  {address}\nHazards at home: {hazards}").format(
-            number=plan.map_number, name=plan.person.name, address=plan.address, hazards=plan.hazards.text))
-        about.setWordWrap(True)
+        self.about = QLabel()
+        self.about.setWordWrap(True)
         self.shelter = QComboBox()
         self.shelter.setEditable(True)
-        if plan.suggested_shelter.name:
-            self.shelter.addItem(plan.suggested_shelter.label, plan.suggested_shelter.feature_id)
-        if plan.shelter.name and plan.shelter.feature_id != plan.suggested_shelter.feature_id:
-            self.shelter.addItem(plan.shelter.label, plan.shelter.feature_id)
-        self.shelter.setCurrentIndex(max(0, self.shelter.findData(f.shelter_id)) if f.shelter_id else -1)
-        if not f.shelter_id:
-            self.shelter.setEditText(f.shelter_text)
-        self.route = QPlainTextEdit(f.route_note)
+        self.route = QPlainTextEdit()
         self.route.setMaximumHeight(60)
         self.transport = QComboBox()
         self.transport.setEditable(True)
         self.transport.addItems(list(TRANSPORTS))
-        self.transport.setCurrentText(f.transport)
         self.start = QComboBox()
         for label, value in ((self.tr("At 高齢者等避難 (level 3)"), PlanStart.ELDERLY_EVACUATION),
                              (self.tr("At 避難指示 (level 4)"), PlanStart.EVACUATION_ORDER),
                              (self.tr("Other (write when)"), PlanStart.OTHER)):
             self.start.addItem(label, value)
-        self.start.setCurrentIndex(self.start.findData(PlanStart(f.start_when)))
-        self.start_note = QLineEdit(f.start_note)
-        self.mobility = QLineEdit(f.mobility)
-        self.medical_devices = QLineEdit(f.medical_devices)
-        self.medication = QLineEdit(f.medication)
-        self.communication = QLineEdit(f.communication)
-        self.consent = self._consent_combo(f.consent)
-        self.consent_date = JapaneseDateEdit(f.consent_date)
-        self.made_on = JapaneseDateEdit(f.made_on)
-        self.reviewed_on = JapaneseDateEdit(f.reviewed_on)
-        self.note = QLineEdit(f.note)
+        self.start_note = QLineEdit()
+        self.mobility = QLineEdit()
+        self.medical_devices = QLineEdit()
+        self.medication = QLineEdit()
+        self.communication = QLineEdit()
+        self.consent = self._consent_combo("unknown")
+        self.consent_date = JapaneseDateEdit()
+        self.made_on = JapaneseDateEdit()
+        self.reviewed_on = JapaneseDateEdit()
+        self.note = QLineEdit()
         self.supporters = QTableWidget(0, 4)
         self.supporters.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Relation"), self.tr("Phone"),
                                                    self.tr("Consent to sharing")])
         self.supporters.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        for s in plan.supporters:
-            self.add_supporter(s.fields())
         self.watchers = QComboBox()
         self.watchers.addItem(self.tr("(add a watcher of this person)"), None)
         for c in candidates:
@@ -100,13 +87,13 @@ class PlanDialog(QDialog):
         self.watchers.activated.connect(self._add_watcher)
         another = QPushButton(self.tr("Another supporter"))
         another.clicked.connect(lambda: self.add_supporter(SupporterFields()))
-        self.warnings = QLabel("\n".join("⚠ " + _flag_text(x) for x in plan.all_flags))
+        self.warnings = QLabel()
         self.warnings.setWordWrap(True)
         self.warnings.setStyleSheet("color: #a00000;")
-        card = QLabel(self.tr("Emergency contacts: {contacts}\nFamily doctor: {doctor}").format(
-            contacts="、".join(f"{c.name} {c.phone}" for c in plan.contacts) or "—",
-            doctor=" ".join(x for x in (plan.family_doctor, plan.family_doctor_phone) if x) or "—"))
-        card.setWordWrap(True)
+        self.card = QLabel()
+        self.card.setWordWrap(True)
+        self._saving = False
+        self._fill(plan)
         form = QFormLayout()
         form.addRow(self.tr("Shelter"), self.shelter)
         form.addRow(self.tr("Route"), self.route)
@@ -124,14 +111,14 @@ class PlanDialog(QDialog):
         form.addRow(self.tr("Note"), self.note)
         inner = QWidget()
         inner_layout = QVBoxLayout(inner)
-        inner_layout.addWidget(about)
+        inner_layout.addWidget(self.about)
         inner_layout.addLayout(form)
         inner_layout.addWidget(QLabel(self.tr("Evacuation supporters (two or more)")))
         inner_layout.addWidget(self.supporters)
         inner_layout.addWidget(self.watchers)
         inner_layout.addWidget(another, 0, Qt.AlignmentFlag.AlignLeft)
         inner_layout.addWidget(self.warnings)
-        inner_layout.addWidget(card)
+        inner_layout.addWidget(self.card)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(inner)
@@ -194,9 +181,64 @@ class PlanDialog(QDialog):
 
     def save(self) -> None:
         if all(d.valid() for d in (self.consent_date, self.made_on, self.reviewed_on)):
-            self.saved.emit(self.plan.person.id, self.plan_fields(), self.supporter_fields())
+            self._saving = True  # the saved plan comes back through show_plan while the signal runs
+            try:
+                self.saved.emit(self.plan.person.id, self.plan_fields(), self.supporter_fields())
+            finally:
+                self._saving = False
+
+    def _fill(self, plan: PlanView) -> None:
+        """Every field as ``plan`` has it; what is shown is then the dialog's unedited state."""
+        self.plan = plan
+        f = plan.fields
+        self.about.setText(self.tr("No.{number}  {name}  {address}\nHazards at home: {hazards}").format(
+            number=plan.map_number, name=plan.person.name, address=plan.address, hazards=plan.hazards.text))
+        self.shelter.clear()
+        if plan.suggested_shelter.name:
+            self.shelter.addItem(plan.suggested_shelter.label, plan.suggested_shelter.feature_id)
+        if plan.shelter.name and plan.shelter.feature_id != plan.suggested_shelter.feature_id:
+            self.shelter.addItem(plan.shelter.label, plan.shelter.feature_id)
+        self.shelter.setCurrentIndex(max(0, self.shelter.findData(f.shelter_id)) if f.shelter_id else -1)
+        if not f.shelter_id:
+            self.shelter.setEditText(f.shelter_text)
+        self.route.setPlainText(f.route_note)
+        self.transport.setCurrentText(f.transport)
+        self.start.setCurrentIndex(self.start.findData(PlanStart(f.start_when)))
+        self.start_note.setText(f.start_note)
+        for edit, text in ((self.mobility, f.mobility), (self.medical_devices, f.medical_devices),
+                           (self.medication, f.medication), (self.communication, f.communication),
+                           (self.note, f.note)):
+            edit.setText(text)
+        self.consent.setCurrentIndex(max(0, self.consent.findData(f.consent)))
+        for day, value in ((self.consent_date, f.consent_date), (self.made_on, f.made_on),
+                           (self.reviewed_on, f.reviewed_on)):
+            day.set(value)
+        self.supporters.setRowCount(0)
+        for s in plan.supporters:
+            self.add_supporter(s.fields())
+        self.warnings.setText("\n".join("⚠ " + _flag_text(x) for x in plan.all_flags))
+        self.card.setText(self.tr("Emergency contacts: {contacts}\nFamily doctor: {doctor}").format(
+            contacts="、".join(f"{c.name} {c.phone}" for c in plan.contacts) or "—",
+            doctor=" ".join(x for x in (plan.family_doctor, plan.family_doctor_phone) if x) or "—"))
+        self._shown = self._typed()
+
+    def _typed(self) -> tuple:
+        """What the fields hold, as typed (a date that is not one yet included): to tell unsaved edits."""
+        rows = tuple((tuple(self.supporters.item(r, c).text() if self.supporters.item(r, c) else "" for c in range(3)),
+                      self.supporters.item(r, 0).data(ROLE_SOURCE) if self.supporters.item(r, 0) else None,
+                      w.currentData() if isinstance(w := self.supporters.cellWidget(r, 3), QComboBox) else None)
+                     for r in range(self.supporters.rowCount()))
+        return (self.shelter.currentText(), self.route.toPlainText(), self.transport.currentText(),
+                self.start.currentData(), self.start_note.text(), self.mobility.text(), self.medical_devices.text(),
+                self.medication.text(), self.communication.text(), self.consent.currentData(),
+                self.consent_date.edit.text(), self.made_on.edit.text(), self.reviewed_on.edit.text(),
+                self.note.text(), rows)
 
     def show_plan(self, plan: PlanView) -> None:
-        """After a save (or undo): the checks' warnings of the plan as it now is."""
+        """The plan as it now is, after a save, an undo or a redo, or a change elsewhere (a watcher's): the
+        fields show it unless they hold edits not saved yet (those are kept: the checks' warnings are updated)."""
+        if self._saving or self._typed() == self._shown:
+            self._fill(plan)
+            return
         self.plan = plan
         self.warnings.setText("\n".join("⚠ " + _flag_text(x) for x in plan.all_flags))

@@ -1,0 +1,62 @@
+"""The plan window and Undo: after Undo the open window shows the plan as it now is (a later Save must not bring
+back what was undone), while what the user typed and has not saved yet is never replaced."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialogButtonBox
+
+from app.plans import plans
+from app.ui.mainwindow.actions import MainAction
+from tests.test_ui_map import window  # noqa: F401 - the window fixture
+
+
+def plan_of(window, person_id):
+    with window.ledger.Session() as s:
+        return plans.get_plan(s, person_id)
+
+
+def save(dialog) -> None:
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+
+
+def test_undo_shows_the_plan_as_it_was_in_the_open_window_and_a_later_save_keeps_it_undone(qtbot, window):
+    window.plans.show_list()
+    made = next(r for r in window.plans.panel.list.visible_views() if r.has_plan)
+    before = plan_of(window, made.id)
+    dialog = window.plans.open_plan(made.id)
+    # GIVEN the welfare staff change the route and add a supporter, save, then think better of it and Undo
+    dialog.route.setPlainText("川沿いの道を南へ")
+    dialog.add_supporter(plans.SupporterFields("隣　太郎", "近所", "090-0000-3333"))
+    save(dialog)
+    assert plan_of(window, made.id).fields.route_note == "川沿いの道を南へ"
+    window.actions[MainAction.UNDO].trigger()
+    # THEN the still open window shows the route and the supporters as they are again
+    assert dialog.route.toPlainText() == before.fields.route_note
+    assert dialog.supporters.rowCount() == len(before.supporters)
+    assert "隣　太郎" not in [dialog.supporters.item(r, 0).text() for r in range(dialog.supporters.rowCount())]
+    # WHEN they then fill in the medication and save
+    dialog.medication.setText("朝の薬を持参")
+    save(dialog)
+    # THEN the undone route and supporter do not come back with it
+    after = plan_of(window, made.id)
+    assert after.fields.medication == "朝の薬を持参"
+    assert after.fields.route_note == before.fields.route_note
+    assert [s.name for s in after.supporters] == [s.name for s in before.supporters]
+    dialog.close()
+
+
+def test_what_is_typed_and_not_saved_stays_when_another_plan_is_saved(qtbot, window):
+    window.plans.show_list()
+    first, second = [r for r in window.plans.panel.list.visible_views() if r.has_plan][:2]
+    typing = window.plans.open_plan(first.id)
+    typing.medication.setText("夕食後の薬（まだ保存していない）")
+    other = window.plans.open_plan(second.id)
+    other.transport.setCurrentText("福祉タクシー")
+    save(other)
+    assert plan_of(window, second.id).fields.transport == "福祉タクシー"
+    assert typing.medication.text() == "夕食後の薬（まだ保存していない）"
+    window.actions[MainAction.UNDO].trigger()
+    assert other.transport.currentText() == plan_of(window, second.id).fields.transport != "福祉タクシー"
+    assert typing.medication.text() == "夕食後の薬（まだ保存していない）"
+    typing.close()
+    other.close()
