@@ -60,3 +60,22 @@ def test_what_is_typed_and_not_saved_stays_when_another_plan_is_saved(qtbot, win
     assert typing.medication.text() == "夕食後の薬（まだ保存していない）"
     typing.close()
     other.close()
+
+
+def test_plan_dates_follow_the_view_menus_wareki_setting(qtbot, window):
+    window.plans.show_list()
+    made = next(r for r in window.plans.panel.list.visible_views() if r.has_plan and plan_of(window, r.id).fields.made_on)
+    made_on = plan_of(window, made.id).fields.made_on
+    # GIVEN the user has turned 和暦 off in the View menu: the other panels show 2026-07-06
+    window.actions[MainAction.WAREKI].trigger()
+    assert not window.comfort.wareki
+    # THEN a plan window opened now shows its dates the same way
+    dialog = window.plans.open_plan(made.id)
+    assert dialog.made_on.edit.text() == made_on.isoformat()
+    # and an open one follows when 和暦 is turned back on; a date being typed is left as it is
+    dialog.reviewed_on.edit.setText("来年の春")
+    window.actions[MainAction.WAREKI].trigger()
+    assert window.comfort.wareki
+    assert dialog.made_on.edit.text().startswith("令和") and dialog.made_on.value() == made_on
+    assert dialog.reviewed_on.edit.text() == "来年の春"
+    dialog.close()

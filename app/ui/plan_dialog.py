@@ -43,7 +43,8 @@ class PlanDialog(QDialog):
 
     saved = Signal(object, object, object)  # person id, PlanFields, list[SupporterFields]
 
-    def __init__(self, plan: PlanView, candidates: list[SupporterFields], parent: QWidget | None = None) -> None:
+    def __init__(self, plan: PlanView, candidates: list[SupporterFields], parent: QWidget | None = None, *,
+                 wareki: bool = True) -> None:
         super().__init__(parent)
         self.plan = plan
         self.setModal(False)
@@ -72,9 +73,9 @@ class PlanDialog(QDialog):
         self.medication = QLineEdit()
         self.communication = QLineEdit()
         self.consent = self._consent_combo("unknown")
-        self.consent_date = JapaneseDateEdit()
-        self.made_on = JapaneseDateEdit()
-        self.reviewed_on = JapaneseDateEdit()
+        self.consent_date = JapaneseDateEdit(wareki=wareki)  # 令和8年4月1日 or 2026-04-01, as the View menu says
+        self.made_on = JapaneseDateEdit(wareki=wareki)
+        self.reviewed_on = JapaneseDateEdit(wareki=wareki)
         self.note = QLineEdit()
         self.supporters = QTableWidget(0, 4)
         self.supporters.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Relation"), self.tr("Phone"),
@@ -233,6 +234,16 @@ class PlanDialog(QDialog):
                 self.medication.text(), self.communication.text(), self.consent.currentData(),
                 self.consent_date.edit.text(), self.made_on.edit.text(), self.reviewed_on.edit.text(),
                 self.note.text(), rows)
+
+    def set_wareki(self, on: bool) -> None:
+        """Dates as 令和/昭和 or as 2025-04-01 (View menu): a date is rewritten, what is not one yet is left."""
+        unedited = self._typed() == self._shown
+        for day in (self.consent_date, self.made_on, self.reviewed_on):
+            day.wareki = on
+            if day.valid():
+                day.set(day.value())
+        if unedited:
+            self._shown = self._typed()
 
     def show_plan(self, plan: PlanView) -> None:
         """The plan as it now is, after a save, an undo or a redo, or a change elsewhere (a watcher's): the

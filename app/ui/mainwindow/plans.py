@@ -15,6 +15,7 @@ from app.plans.views import PlanFields, PlanView, SupporterFields
 from app.privacy.masking import Audience
 from app.ui.dialogs import show_error
 from app.ui.export_job import run_export
+from app.ui.mainwindow.actions import MainAction
 from app.ui.mainwindow.base import Controller
 from app.ui.mainwindow.town import TownController
 from app.ui.operations import OpChanges, Operations
@@ -44,6 +45,8 @@ class PlansController(Controller):
         self.panel.export_pdf.connect(lambda: self.export(None, ".pdf"))
         self.panel.export_excel.connect(lambda: self.export(None, ".xlsx"))
         self.dock.visibilityChanged.connect(lambda shown: shown and self.refresh())
+        # The View menu's 和暦 reaches the open plan windows too (the window's apply_dates knows the panels).
+        window.actions[MainAction.WAREKI].toggled.connect(self.set_wareki)
 
     def show_list(self) -> None:
         self.dock.show()
@@ -86,13 +89,17 @@ class PlansController(Controller):
         except LedgerError as e:
             show_error(self.window, e)
             return None
-        dialog = PlanDialog(view, offered, self.window)
+        dialog = PlanDialog(view, offered, self.window, wareki=self.window.comfort.wareki)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.saved.connect(self.save_plan)
         dialog.destroyed.connect(lambda _o=None, pid=person_id: self.dialogs.pop(pid, None))
         self.dialogs[person_id] = dialog
         dialog.show()
         return dialog
+
+    def set_wareki(self, on: bool) -> None:
+        for dialog in self.dialogs.values():
+            dialog.set_wareki(on)
 
     def save_plan(self, person_id: uuid.UUID, fields: PlanFields, supporters: list[SupporterFields]) -> PlanView | None:
         """One undoable operation: the plan saved; undo puts back the plan as it was (or archives a new one)."""
