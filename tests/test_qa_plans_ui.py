@@ -79,3 +79,25 @@ def test_plan_dates_follow_the_view_menus_wareki_setting(qtbot, window):
     assert dialog.made_on.edit.text().startswith("令和") and dialog.made_on.value() == made_on
     assert dialog.reviewed_on.edit.text() == "来年の春"
     dialog.close()
+
+
+def test_save_with_a_date_that_is_not_one_says_it_did_not_save_and_which_field(qtbot, window):
+    window.plans.show_list()
+    made = next(r for r in window.plans.panel.list.visible_views() if r.has_plan)
+    before = plan_of(window, made.id)
+    dialog = window.plans.open_plan(made.id)
+    # GIVEN a medication typed and a review date written as words
+    dialog.medication.setText("朝の薬を持参")
+    dialog.reviewed_on.edit.setText("来年の春")
+    # WHEN Save is clicked
+    save(dialog)
+    # THEN nothing is saved, the window says so and names the field, and what was typed is kept
+    assert plan_of(window, made.id).fields == before.fields
+    assert "Not saved" in dialog.problem.text() and "Reviewed on" in dialog.problem.text()
+    assert dialog.medication.text() == "朝の薬を持参"
+    # and once the date is put right, Save saves and the message goes
+    dialog.reviewed_on.edit.setText("令和9年4月1日")
+    save(dialog)
+    assert plan_of(window, made.id).fields.medication == "朝の薬を持参"
+    assert dialog.problem.text() == ""
+    dialog.close()

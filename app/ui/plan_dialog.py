@@ -120,14 +120,18 @@ class PlanDialog(QDialog):
         inner_layout.addWidget(another, 0, Qt.AlignmentFlag.AlignLeft)
         inner_layout.addWidget(self.warnings)
         inner_layout.addWidget(self.card)
-        scroll = QScrollArea()
+        self.scroll = scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(inner)
+        self.problem = QLabel()  # why Save did not save: the field to put right
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("color: #a00000; font-weight: bold;")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.close)
         layout = QVBoxLayout(self)
         layout.addWidget(scroll, 1)
+        layout.addWidget(self.problem)
         layout.addWidget(self.buttons)
 
     def _consent_combo(self, value: str) -> QComboBox:
@@ -181,12 +185,21 @@ class PlanDialog(QDialog):
             reviewed_on=self.reviewed_on.value(), note=self.note.text())
 
     def save(self) -> None:
-        if all(d.valid() for d in (self.consent_date, self.made_on, self.reviewed_on)):
-            self._saving = True  # the saved plan comes back through show_plan while the signal runs
-            try:
-                self.saved.emit(self.plan.person.id, self.plan_fields(), self.supporter_fields())
-            finally:
-                self._saving = False
+        dates = ((self.tr("Consent date"), self.consent_date), (self.tr("Made on"), self.made_on),
+                 (self.tr("Reviewed on"), self.reviewed_on))
+        bad = next(((label, day) for label, day in dates if not day.valid()), None)
+        if bad is not None:  # nothing is saved: say so, and which field, so the plan is not closed unsaved
+            self.problem.setText(self.tr("Not saved: “{field}” is not a date this app understands.").format(
+                field=bad[0]))
+            self.scroll.ensureWidgetVisible(bad[1])
+            bad[1].edit.setFocus()
+            return
+        self.problem.clear()
+        self._saving = True  # the saved plan comes back through show_plan while the signal runs
+        try:
+            self.saved.emit(self.plan.person.id, self.plan_fields(), self.supporter_fields())
+        finally:
+            self._saving = False
 
     def _fill(self, plan: PlanView) -> None:
         """Every field as ``plan`` has it; what is shown is then the dialog's unedited state."""
