@@ -78,3 +78,20 @@ def test_excel_rows_are_tall_enough_for_their_wrapped_text(ledger, plan_town, tm
     assert "080-1234-5678" in ws.cell(row=long_row, column=header.index("避難支援者1") + 1).value
     # and a row whose longest text wraps to two lines (its two warnings) is two lines tall, not ten
     assert ws.row_dimensions[short_row].height is None or ws.row_dimensions[short_row].height < 3 * 15 + 3
+
+
+def test_every_printed_page_of_the_excel_plans_carries_the_serial_the_rule_and_its_number(ledger, plan_town,
+                                                                                          tmp_path):
+    # GIVEN plans naming people: a paper counted out with a serial, printed across many pages (26 columns)
+    with ledger.Session.begin() as s:
+        plans.save_plan(s, plan_town.persons["couple"], PlanFields(route_note=ROUTE, consent="yes"),
+                        [SupporterFields("乙", "長男")])
+        path = papers.export_plans(s, plan_town.town_id, tmp_path / "plans.xlsx", audience=Audience.WATCHERS)
+    ws = load_workbook(path)[papers.TITLE]
+    serial = re.search(r"管理番号 \d{4}-\d{4}", ws["A1"].value)
+    assert serial  # the first row, as before
+    # THEN the page header and footer (printed on every page, not only the first) say what it is and which copy
+    assert "個別避難計画" in ws.oddHeader.left.text and "粟田部町" in ws.oddHeader.left.text
+    assert serial.group(0) in ws.oddHeader.right.text
+    assert "表示ルール" in ws.oddFooter.left.text and serial.group(0) in ws.oddFooter.left.text
+    assert "&P" in ws.oddFooter.right.text and "&N" in ws.oddFooter.right.text

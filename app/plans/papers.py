@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 
 from app.core.errors import QT_TRANSLATE_NOOP, LedgerError
 from app.core.pdf_fonts import add_japanese_font
-from app.core.sheets import FONT_NAME, SharedStyles, print_layout
+from app.core.sheets import FONT_NAME, SharedStyles, header_text, print_layout
 from app.core.views import PersonView
 from app.core.wareki import to_wareki
 from app.plans import minimap
@@ -285,9 +285,10 @@ def _xlsx_lines(text: str, width: float) -> int:
                for line in text.split("\n"))
 
 
-def write_plans_xlsx(papers: Sequence[PlanPaper], path: Path, *, rule: str = "") -> Path:
+def write_plans_xlsx(papers: Sequence[PlanPaper], path: Path, *, rule: str = "", serial: str = "") -> Path:
     """One row per person (the plan's rows as columns) and a 確認事項 column with the checks' warnings;
-    user text is always text, never a formula (app/core/sheets.py)."""
+    user text is always text, never a formula (app/core/sheets.py). The sheet prints across many pages: each
+    carries the title and town, the copy's serial and the rule in its header and footer, and its page number."""
     from openpyxl import Workbook
 
     wb = Workbook(write_only=True)
@@ -306,6 +307,13 @@ def write_plans_xlsx(papers: Sequence[PlanPaper], path: Path, *, rule: str = "")
     print_layout(ws, widths, fit_width=False, title_rows="2:2",
                  title_columns="A:C")
     ws.freeze_panes = "C3"
+    font = f'&"{FONT_NAME},標準"'
+    town = papers[0].view.town_name if papers else ""
+    ws.oddHeader.left.text = f"{font}{TITLE}　{header_text(town)}"
+    if serial:
+        ws.oddHeader.right.text = f"{font}{serial_line(serial)}"
+    ws.oddFooter.left.text = f"{font}&8{header_text(rule)}"
+    ws.oddFooter.right.text = f"{font}&P / &N ページ"
     ws.append([cell(ws, rule, "計画 表示ルール")])
     ws.append([cell(ws, h, "計画 見出し") for h in header])
     for number, paper in enumerate(papers, start=3):
@@ -337,11 +345,11 @@ def export_plans(session: Session, town_id: uuid.UUID, path: Path, *, audience: 
         raise LedgerError(QT_TRANSLATE_NOOP("errors", "Save the plans as .pdf or .xlsx."), where=path.name)
     sharing = current_sharing(session) if sharing is None else sharing
     papers = plans_for(session, town_id, audience, person_ids, sharing)
-    rule = rule_line(audience, sharing)
+    rule, serial = rule_line(audience, sharing), ""
     if any(not paper.anonymous for paper in papers):
         serial = register_copies(session, paper="evacuation_plans", audience=audience, town_id=town_id,
                                  town_name=papers[0].view.town_name, sharing=sharing, file_name=path.name)
         rule = f"{rule}　{serial_line(serial)}"
     if suffix == ".pdf":
         return write_plans_pdf(papers, path, rule=rule)
-    return write_plans_xlsx(papers, path, rule=rule)
+    return write_plans_xlsx(papers, path, rule=rule, serial=serial)
