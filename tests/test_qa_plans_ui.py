@@ -1,10 +1,12 @@
-"""The plan window and Undo: after Undo the open window shows the plan as it now is (a later Save must not bring
-back what was undone), while what the user typed and has not saved yet is never replaced."""
+"""The plan window as welfare staff use it: after Undo it shows the plan as it now is (a later Save must not bring
+back what was undone) while what was typed and not saved yet is never replaced; its dates follow the View menu's
+和暦; a Save that is refused says so and names the field as the window labels it."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
+from app.models.plans import PlanStart
 from app.plans import plans
 from app.ui.mainwindow.actions import MainAction
 from tests.test_ui_map import window  # noqa: F401 - the window fixture
@@ -100,4 +102,30 @@ def test_save_with_a_date_that_is_not_one_says_it_did_not_save_and_which_field(q
     save(dialog)
     assert plan_of(window, made.id).fields.medication == "朝の薬を持参"
     assert dialog.problem.text() == ""
+    dialog.close()
+
+
+def test_a_refused_save_names_the_field_as_the_plan_window_labels_it(qtbot, window, monkeypatch):
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a: shown.append(text))
+    window.plans.show_list()
+    made = next(r for r in window.plans.panel.list.visible_views() if r.has_plan)
+    before = plan_of(window, made.id)
+    dialog = window.plans.open_plan(made.id)
+    # GIVEN "Other" chosen as when to start, with nothing written under it
+    dialog.start.setCurrentIndex(dialog.start.findData(PlanStart.OTHER))
+    dialog.start_note.setText("")
+    save(dialog)
+    # THEN the message names the window's "When to start", not the ledger's start_note
+    assert shown[-1] == "When to start: Please write when to start evacuating."
+    # GIVEN then a supporter row after an empty one, with a relation and a phone but no name
+    dialog.start.setCurrentIndex(dialog.start.findData(PlanStart.ELDERLY_EVACUATION))
+    dialog.add_supporter(plans.SupporterFields())
+    dialog.add_supporter(plans.SupporterFields("", "近所", "090-0000-3333"))
+    save(dialog)
+    # THEN it is named by its row in the table and its column
+    row = dialog.supporters.rowCount()
+    assert shown[-1].startswith(f"Supporter {row}, Name: ")
+    assert "supporters[" not in " ".join(shown) and "start_note" not in " ".join(shown)
+    assert plan_of(window, made.id).fields == before.fields  # nothing saved
     dialog.close()

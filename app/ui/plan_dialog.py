@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.errors import QT_TRANSLATE_NOOP
 from app.models.plans import PlanStart
 from app.plans.views import CONSENT_VALUES, PlanFields, PlanView, SupporterFields
 from app.ui.dates import JapaneseDateEdit
@@ -32,6 +33,28 @@ from app.ui.dates import JapaneseDateEdit
 translate = QCoreApplication.translate
 ROLE_SOURCE = Qt.ItemDataRole.UserRole  # a supporter row's (watcher_id, person_id)
 TRANSPORTS = ("", "徒歩", "徒歩（付き添い）", "車いす", "支援者の自家用車", "福祉タクシー", "救急・消防")
+
+
+# The plan's fields as app/plans/plans.py names them in its errors, and their labels in this window.
+FIELD_LABELS = {
+    "shelter": QT_TRANSLATE_NOOP("PlanDialog", "Shelter"), "route_note": QT_TRANSLATE_NOOP("PlanDialog", "Route"),
+    "transport": QT_TRANSLATE_NOOP("PlanDialog", "Means of transport"),
+    "start_when": QT_TRANSLATE_NOOP("PlanDialog", "When to start"),
+    "start_note": QT_TRANSLATE_NOOP("PlanDialog", "When to start"),
+    "mobility": QT_TRANSLATE_NOOP("PlanDialog", "Mobility"),
+    "medical_devices": QT_TRANSLATE_NOOP("PlanDialog", "Medical devices"),
+    "medication": QT_TRANSLATE_NOOP("PlanDialog", "Medication"),
+    "communication": QT_TRANSLATE_NOOP("PlanDialog", "Communication"),
+    "consent": QT_TRANSLATE_NOOP("PlanDialog", "Consent to sharing"),
+    "consent_date": QT_TRANSLATE_NOOP("PlanDialog", "Consent date"),
+    "made_on": QT_TRANSLATE_NOOP("PlanDialog", "Made on"), "reviewed_on": QT_TRANSLATE_NOOP("PlanDialog", "Reviewed on"),
+    "note": QT_TRANSLATE_NOOP("PlanDialog", "Note"),
+    "supporters": QT_TRANSLATE_NOOP("PlanDialog", "Evacuation supporters (two or more)"),
+}
+SUPPORTER_COLUMNS = {"name": QT_TRANSLATE_NOOP("PlanDialog", "Name"),
+                     "relation": QT_TRANSLATE_NOOP("PlanDialog", "Relation"),
+                     "phone": QT_TRANSLATE_NOOP("PlanDialog", "Phone"),
+                     "consent": QT_TRANSLATE_NOOP("PlanDialog", "Consent to sharing")}
 
 
 def _flag_text(flag) -> str:  # noqa: ANN001 - a Flag
@@ -94,6 +117,7 @@ class PlanDialog(QDialog):
         self.card = QLabel()
         self.card.setWordWrap(True)
         self._saving = False
+        self._supporter_rows: list[int] = []  # the table's row (1, 2 …) of each supporter submitted
         self._fill(plan)
         form = QFormLayout()
         form.addRow(self.tr("Shelter"), self.shelter)
@@ -161,6 +185,7 @@ class PlanDialog(QDialog):
 
     def supporter_fields(self) -> list[SupporterFields]:
         rows = []
+        self._supporter_rows = []
         for r in range(self.supporters.rowCount()):
             cells = [(self.supporters.item(r, c).text().strip() if self.supporters.item(r, c) else "") for c in range(3)]
             source = self.supporters.item(r, 0).data(ROLE_SOURCE) if self.supporters.item(r, 0) else None
@@ -169,7 +194,24 @@ class PlanDialog(QDialog):
             consent = combo.currentData() if isinstance(combo, QComboBox) else "unknown"
             if any(cells) or watcher_id or person_id:
                 rows.append(SupporterFields(cells[0], cells[1], cells[2], consent, watcher_id, person_id))
+                self._supporter_rows.append(r + 1)
         return rows
+
+    def where_label(self, where: str | None) -> str | None:
+        """A saving error's ``where`` (a field of app/plans/plans.py: "start_note", "supporters[2].name") as the
+        label the user sees in this window, the supporter by its row number in the table."""
+        if not where:
+            return where
+        field, _, column = where.partition(".")
+        if field.startswith("supporters[") and field.endswith("]") and field[11:-1].isdigit():
+            index = int(field[11:-1])
+            row = self._supporter_rows[index - 1] if 0 < index <= len(self._supporter_rows) else index
+            label = SUPPORTER_COLUMNS.get(column)
+            return (translate("PlanDialog", "Supporter {number}, {column}").format(
+                number=row, column=translate("PlanDialog", label)) if label else
+                translate("PlanDialog", "Supporter {number}").format(number=row))
+        label = FIELD_LABELS.get(where)
+        return translate("PlanDialog", label) if label else where
 
     def plan_fields(self) -> PlanFields:
         text = self.shelter.currentText().strip()

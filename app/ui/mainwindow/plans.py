@@ -7,6 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow
+from sqlalchemy.orm import Session
 
 from app.core.errors import LedgerError
 from app.models import District
@@ -105,8 +106,17 @@ class PlansController(Controller):
         """One undoable operation: the plan saved; undo puts back the plan as it was (or archives a new one)."""
         with self.ledger.Session() as s:
             before = plans.get_plan(s, person_id)
-        return self.operations.run(translate("MainWindow", "Edit evacuation plan"),
-                                   lambda s: plans.save_plan(s, person_id, fields, supporters),
+        dialog = self.dialogs.get(person_id)
+
+        def save(s: Session) -> PlanView:
+            try:
+                return plans.save_plan(s, person_id, fields, supporters)
+            except LedgerError as e:  # the field named as the plan window labels it, not as the ledger does
+                if dialog is not None:
+                    e.where = dialog.where_label(e.where)
+                raise
+
+        return self.operations.run(translate("MainWindow", "Edit evacuation plan"), save,
                                    lambda s: plans.put_back(s, person_id, before), changes=PLANS)
 
     # ------------------------------------------------------------------ papers
