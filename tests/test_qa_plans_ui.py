@@ -1,14 +1,15 @@
 """The plan window as welfare staff use it: after Undo it shows the plan as it now is (a later Save must not bring
 back what was undone) while what was typed and not saved yet is never replaced; its dates follow the View menu's
-和暦; a Save that is refused says so and names the field as the window labels it."""
+和暦; a Save that is refused says so and names the field as the window labels it; one plan prints alone."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QMessageBox
 
 from app.models.plans import PlanStart
 from app.plans import plans
 from app.ui.mainwindow.actions import MainAction
+from tests.emergency_fixtures import flat, pdf_pages, pdf_text
 from tests.test_ui_map import window  # noqa: F401 - the window fixture
 
 
@@ -128,4 +129,29 @@ def test_a_refused_save_names_the_field_as_the_plan_window_labels_it(qtbot, wind
     assert shown[-1].startswith(f"Supporter {row}, Name: ")
     assert "supporters[" not in " ".join(shown) and "start_note" not in " ".join(shown)
     assert plan_of(window, made.id).fields == before.fields  # nothing saved
+    dialog.close()
+
+
+def test_one_plan_printed_from_its_window_holds_that_person_only(qtbot, window, monkeypatch, tmp_path):
+    window.plans.show_list()
+    made = [r for r in window.plans.panel.list.visible_views() if r.has_plan]
+    person, others = made[0], made[1:]
+    target = tmp_path / "plan.pdf"
+    offered: list[str] = []
+
+    def choose(_parent, _title, default, _filter):
+        offered.append(default)
+        return str(target), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", choose)
+    dialog = window.plans.open_plan(person.id)
+    # WHEN the staff print the plan from its window, to hand it to the person's supporters
+    dialog.pdf_button.click()
+    qtbot.waitUntil(lambda: str(target) in window.statusBar().currentMessage(), timeout=30_000)
+    # THEN the paper is this person's plan alone, not every plan of the town
+    assert f"No{person.map_number}" in offered[0]
+    assert pdf_pages(target) == 1
+    text = pdf_text(target)
+    assert flat(person.name) in text and f"No.{person.map_number}" in text
+    assert not [o.name for o in others if flat(o.name) in text]
     dialog.close()

@@ -65,6 +65,7 @@ class PlanDialog(QDialog):
     """Edit one plan; Save emits ``saved`` (the controller runs it as one undoable operation)."""
 
     saved = Signal(object, object, object)  # person id, PlanFields, list[SupporterFields]
+    print_pdf = Signal(object)  # person id: this plan alone on paper, for the person and their supporters
 
     def __init__(self, plan: PlanView, candidates: list[SupporterFields], parent: QWidget | None = None, *,
                  wareki: bool = True) -> None:
@@ -153,6 +154,9 @@ class PlanDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.close)
+        # This plan alone, as saved: the whole town's plans are not for one person's supporters.
+        self.pdf_button = self.buttons.addButton(self.tr("This plan as PDF…"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.pdf_button.clicked.connect(lambda: self.print_pdf.emit(self.plan.person.id))
         layout = QVBoxLayout(self)
         layout.addWidget(scroll, 1)
         layout.addWidget(self.problem)
