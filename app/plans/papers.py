@@ -9,6 +9,8 @@ who carry the plans out; ``Audience.STAFF`` for the council's own copy.
 
 from __future__ import annotations
 
+import math
+import unicodedata
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -21,7 +23,7 @@ from sqlalchemy.orm import Session
 
 from app.core.errors import QT_TRANSLATE_NOOP, LedgerError
 from app.core.pdf_fonts import add_japanese_font
-from app.core.sheets import FONT_NAME, SharedStyles, print_layout
+from app.core.sheets import FONT_NAME, SharedStyles, header_text, print_layout
 from app.core.views import PersonView
 from app.core.wareki import to_wareki
 from app.plans import minimap
@@ -136,14 +138,58 @@ def warnings_of(v: PlanView) -> list[str]:
 # ---------------------------------------------------------------- PDF
 
 
-def _fit(pdf, family: str, text: str, width: float, size: float) -> None:  # noqa: ANN001
-    while size > 6 and pdf.get_string_width(text) > width - 2:
+def _fit(pdf, family: str, text: str, width: float, size: float, smallest: float = 6) -> float:
+    """Shrink the font (from ``size``, down to ``smallest``) until ``text`` fits on one line; the size chosen."""
+    while size > smallest and pdf.get_string_width(text) > width - 2:
         size -= 0.5
         pdf.set_font(family, size=size)
+    return size
+
+
+ROW_H, LABEL_W, VALUE_PT, WRAP_PT, WRAP_LINE_H = 6.6, 44, 11, 9.5, 4.6
+MIN_MAP_H = 60.0  # below this the map extract goes on a page of its own
+FOOT_Y = 14  # the rule line, from the bottom of the page
+FIRST_ROW_Y = 20  # under a page's title
+
+
+def _value_lines(pdf, family: str, value: str, width: float) -> list[str] | None:  # noqa: ANN001
+    """None when ``value`` fits one line (the font then set to its size); else its lines wrapped at WRAP_PT."""
+    pdf.set_font(family, size=VALUE_PT)
+    if "\n" not in value:
+        _fit(pdf, family, value, width, VALUE_PT, WRAP_PT)
+        if pdf.get_string_width(value) <= width - 2:
+            return None
+    pdf.set_font(family, size=WRAP_PT)
+    return [str(x) for x in pdf.multi_cell(width - 2, WRAP_LINE_H, value, dry_run=True, output="LINES")]
+
+
+def _plan_page(pdf, family: str, v: PlanView, width: float, rule: str, *, more: bool = False) -> None:  # noqa: ANN001
+    """A new page of ``v``'s plan: its title, town and map number (「（続き）」 on a follow-on page), and the rule."""
+    pdf.add_page()
+    pdf.set_font(family, size=8)
+    pdf.set_xy(12, pdf.h - FOOT_Y)
+    pdf.cell(width, 4, rule)
+    pdf.set_xy(12, 10)
+    pdf.set_font(family, size=18)
+    pdf.cell(width * 0.55, 10, TITLE + ("（続き）" if more else ""), new_x="RIGHT")
+    pdf.set_font(family, size=11)
+    pdf.cell(width * 0.45, 10, f"{v.town_name}　No.{v.map_number}", align="R", new_x="LMARGIN", new_y="NEXT")
+
+
+def _plan_row(pdf, family: str, label: str, h: float) -> float:  # noqa: ANN001
+    """The grey label box of a row ``h`` high at the current line; its top."""
+    y = pdf.get_y()
+    pdf.set_fill_color(232, 232, 232)
+    pdf.set_font(family, size=9)
+    pdf.set_xy(12, y)
+    pdf.cell(LABEL_W, h, label, border=1, fill=True)
+    return y
 
 
 def write_plans_pdf(papers: Sequence[PlanPaper], path: Path, *, rule: str = "") -> Path:
-    """One A4 page per person: the plan's rows, the checks' warnings, and the map extract."""
+    """One A4 page per person: the plan's rows, the checks' warnings, and the map extract. Text too long for one
+    line is wrapped in its box (never shrunk past reading nor cut at the page's edge); a plan too long for one
+    page goes on to a second, headed 「（続き）」, the map extract with it."""
     from fpdf import FPDF
 
     pdf = FPDF(orientation="portrait", format="A4")
@@ -152,34 +198,50 @@ def write_plans_pdf(papers: Sequence[PlanPaper], path: Path, *, rule: str = "") 
     pdf.set_auto_page_break(False)
     pdf.set_margins(12, 10, 12)
     width = pdf.w - 24
+    bottom = pdf.h - FOOT_Y - 4  # where the rows and the map end, above the rule line
     if not papers:
         pdf.add_page()
         pdf.set_font(family, size=10)
         pdf.cell(0, 6, rule)
     for paper in papers:
         v = paper.view
-        pdf.add_page()
-        pdf.set_font(family, size=18)
-        pdf.cell(width * 0.55, 10, TITLE, new_x="RIGHT")
-        pdf.set_font(family, size=11)
-        pdf.cell(width * 0.45, 10, f"{v.town_name}　No.{v.map_number}", align="R", new_x="LMARGIN", new_y="NEXT")
-        lines = plan_lines(v, paper.anonymous)
-        row_h, label_w = 6.6, 44
-        for label, value in lines:
-            y = pdf.get_y()
-            pdf.set_fill_color(232, 232, 232)
-            pdf.set_font(family, size=9)
-            pdf.set_xy(12, y)
-            pdf.cell(label_w, row_h, label, border=1, fill=True)
-            pdf.set_font(family, size=11)
-            _fit(pdf, family, value, width - label_w, 11)
-            pdf.cell(width - label_w, row_h, value, border=1, new_x="LMARGIN", new_y="NEXT")
-        warnings = [] if paper.anonymous else warnings_of(v)
+        _plan_page(pdf, family, v, width, rule)
+        value_w = width - LABEL_W
+        for label, value in plan_lines(v, paper.anonymous):
+            wrapped = _value_lines(pdf, family, value, value_w)
+            size = pdf.font_size_pt
+            if wrapped is None:
+                if pdf.get_y() + ROW_H > bottom:
+                    _plan_page(pdf, family, v, width, rule, more=True)
+                _plan_row(pdf, family, label, ROW_H)
+                pdf.set_font(family, size=size)
+                pdf.cell(value_w, ROW_H, value, border=1, new_x="LMARGIN", new_y="NEXT")
+                continue
+            while wrapped:  # a long text: in one box when it fits the page, else box by box over the pages
+                room = int((bottom - pdf.get_y() - 2) // WRAP_LINE_H)
+                if room < len(wrapped) and (room < 1 or len(wrapped) <= int((bottom - FIRST_ROW_Y - 2) // WRAP_LINE_H)):
+                    _plan_page(pdf, family, v, width, rule, more=True)
+                    continue
+                part, wrapped = wrapped[:room], wrapped[room:]
+                h = max(ROW_H, len(part) * WRAP_LINE_H + 2)
+                y = _plan_row(pdf, family, label, h)
+                pdf.rect(12 + LABEL_W, y, value_w, h)
+                pdf.set_font(family, size=WRAP_PT)
+                pdf.set_xy(12 + LABEL_W + 1, y + 1)
+                pdf.multi_cell(value_w - 2, WRAP_LINE_H, "\n".join(part))
+                pdf.set_xy(12, y + h)
+                if wrapped:
+                    _plan_page(pdf, family, v, width, rule, more=True)
+        warnings = [] if paper.anonymous else warnings_of(v)[:4]
+        if pdf.get_y() + 4.6 * len(warnings) > bottom:
+            _plan_page(pdf, family, v, width, rule, more=True)
         pdf.set_font(family, size=8.5)
-        for text in warnings[:4]:
+        for text in warnings:
             pdf.cell(width, 4.6, f"［確認］{text}", new_x="LMARGIN", new_y="NEXT")
+        if bottom - pdf.get_y() - 2 < MIN_MAP_H:
+            _plan_page(pdf, family, v, width, rule, more=True)
         top = pdf.get_y() + 2
-        box = (12, top, width, max(30.0, pdf.h - 18 - top))
+        box = (12, top, width, bottom - top)
         home = (v.lat, v.lon) if v.lat is not None and v.lon is not None else None
         shelter = (v.shelter.lat, v.shelter.lon) if v.shelter.lat is not None and v.shelter.lon is not None else None
         if paper.anonymous:
@@ -189,9 +251,6 @@ def write_plans_pdf(papers: Sequence[PlanPaper], path: Path, *, rule: str = "") 
             pdf.cell(width, 6, "同意の範囲外のため地図・個人情報は表示しません", align="C")
         else:
             minimap.draw(pdf, family, box, home, shelter, v.shelter.name)
-        pdf.set_xy(12, pdf.h - 14)
-        pdf.set_font(family, size=8)
-        pdf.cell(width, 4, rule)
     path = Path(path)
     pdf.output(str(path))
     return path
@@ -215,9 +274,21 @@ _XLSX_WIDTHS = {"町名": 14, "地図番号": 8, "氏名": 14, "ふりがな": 1
                 "自宅の災害リスク": 30, "作成日": 15, "見直し日": 15, "本人の同意（情報提供）": 22, "確認事項": 36}
 
 
-def write_plans_xlsx(papers: Sequence[PlanPaper], path: Path, *, rule: str = "") -> Path:
+XLSX_LINE_PT = 15  # one line of 11 pt text in a row's height (points)
+
+
+def _xlsx_lines(text: str, width: float) -> int:
+    """How many lines ``text`` takes wrapped in a column ``width`` Excel characters wide (a full-width
+    character counts two, as Excel measures)."""
+    per_line = max(1.0, width - 1)
+    return sum(max(1, math.ceil(sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line) / per_line))
+               for line in text.split("\n"))
+
+
+def write_plans_xlsx(papers: Sequence[PlanPaper], path: Path, *, rule: str = "", serial: str = "") -> Path:
     """One row per person (the plan's rows as columns) and a 確認事項 column with the checks' warnings;
-    user text is always text, never a formula (app/core/sheets.py)."""
+    user text is always text, never a formula (app/core/sheets.py). The sheet prints across many pages: each
+    carries the title and town, the copy's serial and the rule in its header and footer, and its page number."""
     from openpyxl import Workbook
 
     wb = Workbook(write_only=True)
@@ -232,17 +303,29 @@ def write_plans_xlsx(papers: Sequence[PlanPaper], path: Path, *, rule: str = "")
     header = labels + ["確認事項"]
     # Wide enough for a phone number or a date on one line, and for a sentence in two or three (a sheet of 26
     # columns: printed across pages, with the town, number and name on each; the PDF is the one-page form).
-    print_layout(ws, [_XLSX_WIDTHS.get(h, 24) for h in header], fit_width=False, title_rows="2:2",
+    widths = [_XLSX_WIDTHS.get(h, 24) for h in header]
+    print_layout(ws, widths, fit_width=False, title_rows="2:2",
                  title_columns="A:C")
     ws.freeze_panes = "C3"
+    font = f'&"{FONT_NAME},標準"'
+    town = papers[0].view.town_name if papers else ""
+    ws.oddHeader.left.text = f"{font}{TITLE}　{header_text(town)}"
+    if serial:
+        ws.oddHeader.right.text = f"{font}{serial_line(serial)}"
+    ws.oddFooter.left.text = f"{font}&8{header_text(rule)}"
+    ws.oddFooter.right.text = f"{font}&P / &N ページ"
     ws.append([cell(ws, rule, "計画 表示ルール")])
     ws.append([cell(ws, h, "計画 見出し") for h in header])
-    for paper in papers:
+    for number, paper in enumerate(papers, start=3):
         v = paper.view
         values = dict(lines(v, paper.anonymous))
         row = [cell(ws, v.town_name, "計画 記入"), cell(ws, v.map_number, "計画 記入")]
         row += [cell(ws, values.get(label, ""), "計画 記入") for label in labels[2:]]
         row.append(cell(ws, "" if paper.anonymous else "\n".join(warnings_of(v)), "計画 記入"))
+        # Excel and LibreOffice keep a row one line tall however its text wraps: tall enough for its longest cell
+        tall = max(_xlsx_lines(str(c.value or ""), w) for c, w in zip(row, widths, strict=True))
+        if tall > 1:
+            ws.row_dimensions[number].height = tall * XLSX_LINE_PT + 3
         ws.append(row)
     path = Path(path)
     wb.save(path)
@@ -262,11 +345,11 @@ def export_plans(session: Session, town_id: uuid.UUID, path: Path, *, audience: 
         raise LedgerError(QT_TRANSLATE_NOOP("errors", "Save the plans as .pdf or .xlsx."), where=path.name)
     sharing = current_sharing(session) if sharing is None else sharing
     papers = plans_for(session, town_id, audience, person_ids, sharing)
-    rule = rule_line(audience, sharing)
+    rule, serial = rule_line(audience, sharing), ""
     if any(not paper.anonymous for paper in papers):
         serial = register_copies(session, paper="evacuation_plans", audience=audience, town_id=town_id,
                                  town_name=papers[0].view.town_name, sharing=sharing, file_name=path.name)
         rule = f"{rule}　{serial_line(serial)}"
     if suffix == ".pdf":
         return write_plans_pdf(papers, path, rule=rule)
-    return write_plans_xlsx(papers, path, rule=rule)
+    return write_plans_xlsx(papers, path, rule=rule, serial=serial)

@@ -7,14 +7,16 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow
+from sqlalchemy.orm import Session
 
 from app.core.errors import LedgerError
-from app.models import District
+from app.models import District, Person
 from app.plans import papers, plans, priority
 from app.plans.views import PlanFields, PlanView, SupporterFields
 from app.privacy.masking import Audience
 from app.ui.dialogs import show_error
 from app.ui.export_job import run_export
+from app.ui.mainwindow.actions import MainAction
 from app.ui.mainwindow.base import Controller
 from app.ui.mainwindow.town import TownController
 from app.ui.operations import OpChanges, Operations
@@ -44,6 +46,8 @@ class PlansController(Controller):
         self.panel.export_pdf.connect(lambda: self.export(None, ".pdf"))
         self.panel.export_excel.connect(lambda: self.export(None, ".xlsx"))
         self.dock.visibilityChanged.connect(lambda shown: shown and self.refresh())
+        # The View menu's 和暦 reaches the open plan windows too (the window's apply_dates knows the panels).
+        window.actions[MainAction.WAREKI].toggled.connect(self.set_wareki)
 
     def show_list(self) -> None:
         self.dock.show()
@@ -86,39 +90,61 @@ class PlansController(Controller):
         except LedgerError as e:
             show_error(self.window, e)
             return None
-        dialog = PlanDialog(view, offered, self.window)
+        dialog = PlanDialog(view, offered, self.window, wareki=self.window.comfort.wareki)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.saved.connect(self.save_plan)
+        dialog.print_pdf.connect(lambda pid: self.export(None, ".pdf", person_id=pid))
         dialog.destroyed.connect(lambda _o=None, pid=person_id: self.dialogs.pop(pid, None))
         self.dialogs[person_id] = dialog
         dialog.show()
         return dialog
 
+    def set_wareki(self, on: bool) -> None:
+        for dialog in self.dialogs.values():
+            dialog.set_wareki(on)
+
     def save_plan(self, person_id: uuid.UUID, fields: PlanFields, supporters: list[SupporterFields]) -> PlanView | None:
         """One undoable operation: the plan saved; undo puts back the plan as it was (or archives a new one)."""
         with self.ledger.Session() as s:
             before = plans.get_plan(s, person_id)
-        return self.operations.run(translate("MainWindow", "Edit evacuation plan"),
-                                   lambda s: plans.save_plan(s, person_id, fields, supporters),
+        dialog = self.dialogs.get(person_id)
+
+        def save(s: Session) -> PlanView:
+            try:
+                return plans.save_plan(s, person_id, fields, supporters)
+            except LedgerError as e:  # the field named as the plan window labels it, not as the ledger does
+                if dialog is not None:
+                    e.where = dialog.where_label(e.where)
+                raise
+
+        return self.operations.run(translate("MainWindow", "Edit evacuation plan"), save,
                                    lambda s: plans.put_back(s, person_id, before), changes=PLANS)
 
     # ------------------------------------------------------------------ papers
 
-    def export(self, path: Path | None, suffix: str, audience: Audience = papers.DEFAULT_AUDIENCE) -> Job | None:
-        """Write the plans (.pdf or .xlsx) in the background; the job (its result ``(path, …)``), or None."""
+    def export(self, path: Path | None, suffix: str, audience: Audience = papers.DEFAULT_AUDIENCE, *,
+               person_id: uuid.UUID | None = None) -> Job | None:
+        """Write the town's plans, or ``person_id``'s alone (.pdf or .xlsx) in the background; the job (its result
+        ``(path, …)``), or None."""
         town = self.towns.town
         if town is None:
             return None
         if path is None:
+            stem = f"個別避難計画_{town.name}"
+            if person_id is not None and person_id in self.dialogs:
+                stem += f"_No{self.dialogs[person_id].plan.map_number}"
             name, _ = QFileDialog.getSaveFileName(self.window, translate("MainWindow", "Save the evacuation plans"),
-                                                  str(Path.home() / f"個別避難計画_{town.name}{suffix}"),
-                                                  f"*{suffix}")
+                                                  str(Path.home() / f"{stem}{suffix}"), f"*{suffix}")
             if not name:
                 return None
             path = Path(name)
-        town_id = town.id
-        return run_export(self.window, self.window.jobs, self.ledger, "plans", path,
-                          lambda s, staged: papers.export_plans(s, town_id, staged, audience=audience),
-                          counted=True, message=self.message,
+        town_id, ids = town.id, None if person_id is None else [person_id]
+
+        def write(s: Session, staged: Path) -> Path:
+            # one person's plan: their own town's (the priority list opens plans of every town)
+            where = town_id if person_id is None else s.get(Person, person_id).household.town_id
+            return papers.export_plans(s, where, staged, audience=audience, person_ids=ids)
+
+        return run_export(self.window, self.window.jobs, self.ledger, "plans", path, write, counted=True, message=self.message,
                           done=lambda result: self.message(
                               translate("MainWindow", "Saved {path}").format(path=result[0]), 8000))

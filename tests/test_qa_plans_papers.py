@@ -1,0 +1,97 @@
+"""The plans on paper with what welfare staff really type: long Japanese text wraps in its box, whole and
+readable, and a plan too long for one page goes on to the next (with its number and the rule) instead of
+running off the page."""
+
+from __future__ import annotations
+
+import re
+
+from openpyxl import load_workbook
+
+from app.plans import papers, plans
+from app.plans.views import PlanFields, SupporterFields
+from app.privacy.masking import Audience
+from tests.emergency_fixtures import flat, pdf_pages, pdf_text
+from tests.plan_fixtures import plan_town  # noqa: F401 - the fixture
+
+ROUTE = ("自宅前の細い道を北へ進み、県道に出たら信号を渡って右へ。川沿いの道は大雨の時に冠水するので使わない。"
+         "公民館の手前の坂は車いすでは上れないので、裏の駐車場から入る。\n夜間は懐中電灯を持ち、最後に区長へ電話する。")
+
+
+def _export(ledger, t, tmp_path, fields, supporters=()):
+    with ledger.Session.begin() as s:
+        plans.save_plan(s, t.persons["alone_deep"], fields, list(supporters))
+        everyone = plans.persons_needing_plans(s, t.town_id)
+        path = papers.export_plans(s, t.town_id, tmp_path / "plans.pdf", audience=Audience.STAFF,
+                                   person_ids=[t.persons["alone_deep"]])
+    return path, everyone
+
+
+def test_a_long_route_and_supporter_wrap_whole_in_their_boxes(ledger, plan_town, tmp_path):
+    # GIVEN a route of three sentences and two lines, and a supporter with a long note to their name
+    supporter = SupporterFields("長男の妻　山田　花子さん（市外在住、週末のみ）", "家族（長男の妻）", "080-1234-5678")
+    path, _ = _export(ledger, plan_town, tmp_path, PlanFields(route_note=ROUTE, consent="yes"),
+                      [supporter, SupporterFields("隣　太郎", "近所", "090-0000-3333")])
+    # THEN the plan is still one page, and every word of the route and the supporter's phone is on it
+    assert pdf_pages(path) == 1
+    text = pdf_text(path, 1, raw=True)
+    assert flat(ROUTE) in text
+    assert "080-1234-5678" in text and "公民館の手前の坂" in text and "最後に区長へ電話する。" in text
+
+
+def test_a_plan_too_long_for_one_page_goes_on_to_a_second_with_its_number(ledger, plan_town, tmp_path):
+    # GIVEN a note pasted from a care record, far longer than a page
+    note = "".join(f"{i}回目の訪問：玄関の段差に注意し、声をかけてから入る。" for i in range(1, 121))
+    path, _ = _export(ledger, plan_town, tmp_path, PlanFields(route_note=ROUTE, note=note, consent="yes"))
+    pages = pdf_pages(path)
+    # THEN the note is printed whole over the pages, each headed with the town's map number and the rule
+    assert pages >= 2
+    # (read across the page break: the next page's rule line, title and the row's label come between)
+    text = re.sub(r"表示ルール:[^個]*個別避難計画（続き）粟田部町No\.1(備考)?", "", pdf_text(path, raw=True))
+    assert flat(note) in text
+    for page in range(1, pages + 1):
+        text = pdf_text(path, page)
+        assert "No.1" in text and "表示ルール" in text
+    assert "個別避難計画（続き）" in pdf_text(path, 2)
+    assert "自宅" in pdf_text(path, pages)  # the map extract, on the last page
+
+
+def test_excel_rows_are_tall_enough_for_their_wrapped_text(ledger, plan_town, tmp_path):
+    # GIVEN one plan with a long route and a supporter whose phone comes after a long name, one plan with short text
+    supporter = SupporterFields("長男の妻　山田　花子さん（市外在住、週末のみ）", "家族（長男の妻）", "080-1234-5678")
+    with ledger.Session.begin() as s:
+        plans.save_plan(s, plan_town.persons["alone_deep"], PlanFields(route_note=ROUTE, consent="yes"), [supporter])
+        plans.save_plan(s, plan_town.persons["couple"], PlanFields(route_note="県道を北へ", consent="yes"),
+                        [SupporterFields("乙", "長男")])
+        path = papers.export_plans(s, plan_town.town_id, tmp_path / "plans.xlsx", audience=Audience.STAFF,
+                                   person_ids=[plan_town.persons["alone_deep"], plan_town.persons["couple"]])
+    ws = load_workbook(path)[papers.TITLE]
+    header = [c.value for c in ws[2]]
+    rows = {ws.cell(row=r, column=2).value: r for r in range(3, ws.max_row + 1)}
+    long_row, short_row = rows[1], rows[2]
+    route = ws.cell(row=long_row, column=header.index("避難経路") + 1).value
+    assert flat(route) == flat(ROUTE)
+    # THEN the long row is tall enough for the whole route (about 120 full-width characters in a column 24 wide,
+    # 11 or 12 a line: ten lines of 11 pt at least), so the route's end and the supporter's phone are not cut
+    height = ws.row_dimensions[long_row].height
+    assert height is not None and height >= 10 * 13
+    assert "080-1234-5678" in ws.cell(row=long_row, column=header.index("避難支援者1") + 1).value
+    # and a row whose longest text wraps to two lines (its two warnings) is two lines tall, not ten
+    assert ws.row_dimensions[short_row].height is None or ws.row_dimensions[short_row].height < 3 * 15 + 3
+
+
+def test_every_printed_page_of_the_excel_plans_carries_the_serial_the_rule_and_its_number(ledger, plan_town,
+                                                                                          tmp_path):
+    # GIVEN plans naming people: a paper counted out with a serial, printed across many pages (26 columns)
+    with ledger.Session.begin() as s:
+        plans.save_plan(s, plan_town.persons["couple"], PlanFields(route_note=ROUTE, consent="yes"),
+                        [SupporterFields("乙", "長男")])
+        path = papers.export_plans(s, plan_town.town_id, tmp_path / "plans.xlsx", audience=Audience.WATCHERS)
+    ws = load_workbook(path)[papers.TITLE]
+    serial = re.search(r"管理番号 \d{4}-\d{4}", ws["A1"].value)
+    assert serial  # the first row, as before
+    # THEN the page header and footer (printed on every page, not only the first) say what it is and which copy
+    assert "個別避難計画" in ws.oddHeader.left.text and "粟田部町" in ws.oddHeader.left.text
+    assert serial.group(0) in ws.oddHeader.right.text
+    assert "表示ルール" in ws.oddFooter.left.text and serial.group(0) in ws.oddFooter.left.text
+    assert "&P" in ws.oddFooter.right.text and "&N" in ws.oddFooter.right.text
