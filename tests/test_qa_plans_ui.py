@@ -4,6 +4,7 @@ back what was undone) while what was typed and not saved yet is never replaced; 
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QMessageBox
 
 from app.models.plans import PlanStart
@@ -154,4 +155,22 @@ def test_one_plan_printed_from_its_window_holds_that_person_only(qtbot, window, 
     text = pdf_text(target)
     assert flat(person.name) in text and f"No.{person.map_number}" in text
     assert not [o.name for o in others if flat(o.name) in text]
+    dialog.close()
+
+
+def test_a_name_with_markup_shows_as_typed_in_the_plan_window(qtbot, window):
+    from sqlalchemy import update
+
+    from app.models import Person
+
+    window.plans.show_list()
+    made = next(r for r in window.plans.panel.list.visible_views() if r.has_plan)
+    # GIVEN a person whose name came from a roster with a tag in it
+    with window.ledger.Session.begin() as s:
+        s.execute(update(Person).where(Person.id == made.id).values(name="<b>越前</b>　花子"))
+    dialog = window.plans.open_plan(made.id)
+    # THEN the window's heading shows the characters as typed, never bold text, and so do its other labels
+    assert "<b>越前</b>　花子" in dialog.about.text()
+    assert all(label.textFormat() == Qt.TextFormat.PlainText
+               for label in (dialog.about, dialog.warnings, dialog.card, dialog.problem))
     dialog.close()

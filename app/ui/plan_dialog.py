@@ -79,6 +79,7 @@ class PlanDialog(QDialog):
         self.setFont(big)
         self.about = QLabel()
         self.about.setWordWrap(True)
+        self.about.setTextFormat(Qt.TextFormat.PlainText)  # names, addresses and river names are text, never markup
         self.shelter = QComboBox()
         self.shelter.setEditable(True)
         self.route = QPlainTextEdit()
@@ -114,9 +115,11 @@ class PlanDialog(QDialog):
         another.clicked.connect(lambda: self.add_supporter(SupporterFields()))
         self.warnings = QLabel()
         self.warnings.setWordWrap(True)
+        self.warnings.setTextFormat(Qt.TextFormat.PlainText)
         self.warnings.setStyleSheet("color: #a00000;")
         self.card = QLabel()
         self.card.setWordWrap(True)
+        self.card.setTextFormat(Qt.TextFormat.PlainText)  # contacts' and the family doctor's names as typed
         self._saving = False
         self._supporter_rows: list[int] = []  # the table's row (1, 2 …) of each supporter submitted
         self._fill(plan)
@@ -150,6 +153,7 @@ class PlanDialog(QDialog):
         scroll.setWidget(inner)
         self.problem = QLabel()  # why Save did not save: the field to put right
         self.problem.setWordWrap(True)
+        self.problem.setTextFormat(Qt.TextFormat.PlainText)
         self.problem.setStyleSheet("color: #a00000; font-weight: bold;")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close)
         self.buttons.accepted.connect(self.save)

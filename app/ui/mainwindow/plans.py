@@ -16,7 +16,6 @@ from app.plans.views import PlanFields, PlanView, SupporterFields
 from app.privacy.masking import Audience
 from app.ui.dialogs import show_error
 from app.ui.export_job import run_export
-from app.ui.mainwindow.actions import MainAction
 from app.ui.mainwindow.base import Controller
 from app.ui.mainwindow.town import TownController
 from app.ui.operations import OpChanges, Operations
@@ -46,8 +45,6 @@ class PlansController(Controller):
         self.panel.export_pdf.connect(lambda: self.export(None, ".pdf"))
         self.panel.export_excel.connect(lambda: self.export(None, ".xlsx"))
         self.dock.visibilityChanged.connect(lambda shown: shown and self.refresh())
-        # The View menu's 和暦 reaches the open plan windows too (the window's apply_dates knows the panels).
-        window.actions[MainAction.WAREKI].toggled.connect(self.set_wareki)
 
     def show_list(self) -> None:
         self.dock.show()
@@ -100,6 +97,7 @@ class PlansController(Controller):
         return dialog
 
     def set_wareki(self, on: bool) -> None:
+        """The View menu's 和暦, in every open plan window (``MainWindow.apply_dates``)."""
         for dialog in self.dialogs.values():
             dialog.set_wareki(on)
 

@@ -323,6 +323,7 @@ class MainWindow(QMainWindow):
         self.household_panel.show_household(self.household_panel.household)
         self.emergency_panel.set_wareki(on)
         self.meeting_panel.set_wareki(on)
+        self.plans.set_wareki(on)
 
     def show_step(self, index: int) -> None:
         self.steps.setCurrentIndex(index)
