@@ -90,3 +90,19 @@ def test_export_plans_command_writes_pdf_and_excel(ledger, plan_town, tmp_path):
     assert load_workbook(tmp_path / "plans.xlsx").active.max_row == 6
     bad = run_app("export-plans", "--data-dir", str(data_dir), "--town", "粟田部町", "--out", str(tmp_path / "x.doc"))
     assert bad.returncode == 1 and "x.doc" in bad.stderr
+
+
+def test_an_archived_plan_prints_as_the_blank_form_not_as_a_plan_in_force(ledger, plan_town, tmp_path):
+    # GIVEN a plan with a means of transport and consent, then archived (as Undo of a new plan leaves it)
+    _with_plans(ledger, plan_town)
+    with ledger.Session.begin() as s:
+        plans.archive_plan(s, plan_town.persons["couple"])
+    with ledger.Session() as s:
+        path = papers.export_plans(s, plan_town.town_id, tmp_path / "plans.pdf", audience=Audience.STAFF)
+        kept = plans.get_plan(s, plan_town.persons["couple"])
+    # THEN the person's page is the blank form to fill in by hand: nothing of the archived plan on it
+    couple = next(pdf_text(path, p) for p in range(1, pdf_pages(path) + 1) if "No.2" in pdf_text(path, p))
+    assert "中島正男" in couple
+    assert "車いす" not in couple and "長男" not in couple and "同意あり" not in couple
+    # and the archived plan is still kept in the ledger as it was (archive, never delete)
+    assert kept.archived and kept.fields.transport == "車いす"

@@ -297,12 +297,15 @@ def _fields(plan: EvacuationPlan) -> PlanFields:
                       plan.consent, plan.consent_date, plan.made_on, plan.reviewed_on, plan.note)
 
 
-def get_plan(session: Session, person_id: uuid.UUID) -> PlanView:
+def get_plan(session: Session, person_id: uuid.UUID, *, live_only: bool = False) -> PlanView:
     """The person's plan with everything the ledger knows around it: hazards at home, the nearest valid
-    shelter, the emergency card's contacts and doctor, the supporters and their checks."""
+    shelter, the emergency card's contacts and doctor, the supporters and their checks. An archived plan is
+    shown as it was archived (``archived``), or with ``live_only`` as no plan at all: the blank form (papers)."""
     p = _load_person(session, person_id)
     h = p.household
     plan = _plan(session, person_id)
+    if live_only and plan is not None and plan.deleted_at is not None:
+        plan = None
     card = emergency.get_card(session, person_id)
     home = hazard_link.hazards_at(session, h.id)
     suggested = hazard_link.nearest_shelter(session, h.id, home)
@@ -352,6 +355,7 @@ def persons_needing_plans(session: Session, town_id: uuid.UUID) -> list[uuid.UUI
 
 
 def list_plans(session: Session, town_id: uuid.UUID, *, only_with_plan: bool = False) -> list[PlanView]:
-    """One view per person needing support in the town (a blank plan to fill in by hand for those without)."""
-    views = [get_plan(session, pid) for pid in persons_needing_plans(session, town_id)]
-    return [v for v in views if v.has_plan and not v.archived] if only_with_plan else views
+    """One view per person needing support in the town (a blank plan to fill in by hand for those without, and
+    for those whose plan is archived: an undone or archived plan is not printed as if it were in force)."""
+    views = [get_plan(session, pid, live_only=True) for pid in persons_needing_plans(session, town_id)]
+    return [v for v in views if v.has_plan] if only_with_plan else views
