@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -316,3 +317,35 @@ class PlanDialog(QDialog):
             return
         self.plan = plan
         self.warnings.setText("\n".join("⚠ " + _flag_text(x) for x in plan.all_flags))
+
+    # ------------------------------------------------------------------ closing with edits not saved
+
+    def has_unsaved_edits(self) -> bool:
+        return self._typed() != self._shown
+
+    def _may_close(self) -> bool:
+        """Closing with edits not saved asks first: save them, throw them away, or go on editing. A save that is
+        refused (a date, a field: the window says which) keeps the window open with what was typed."""
+        if not self.has_unsaved_edits():
+            return True
+        Button = QMessageBox.StandardButton
+        answer = QMessageBox.question(self, self.windowTitle(),
+                                      self.tr("This plan has changes that are not saved. Save them before closing?"),
+                                      Button.Save | Button.Discard | Button.Cancel, Button.Save)
+        if answer == Button.Save:
+            self.save()
+            return not self.has_unsaved_edits()
+        if answer == Button.Discard:
+            self._shown = self._typed()  # thrown away: asked once, not again as the window goes
+            return True
+        return False
+
+    def closeEvent(self, event) -> None:  # noqa: N802, ANN001 - Qt override
+        if self._may_close():
+            super().closeEvent(event)
+        else:
+            event.ignore()
+
+    def reject(self) -> None:  # Escape
+        if self._may_close():
+            super().reject()
