@@ -94,6 +94,22 @@ def masked_rows(session: Session, rows: Sequence[RollCallRow], audience: Audienc
     return [replace(r, address="", **blank) if r.person_id in hidden else r for r in rows]
 
 
+ROW_H = 10.0  # mm: a row with room to tick
+LINE_H = 3.2  # mm: one line of a wrapped cell at the smallest size
+_SIZES = (9.0, 8.5, 8.0, 7.5, 7.0)  # pt: a value shrinks this far, then wraps (smaller is not read on paper)
+
+
+def _fitted(pdf, family: str, value: str, width: float) -> tuple[float, list[str]]:  # noqa: ANN001
+    """The size a cell's value is printed at and its lines: one line when it fits at 7 pt or more, else
+    wrapped at 7 pt within the cell (a hazard of two zones), never running over the next column."""
+    for size in _SIZES:
+        pdf.set_font(family, size=size)
+        if pdf.get_string_width(value) <= width - 2 * pdf.c_margin:
+            return size, [value]
+    lines = pdf.multi_cell(width, LINE_H, value, dry_run=True, output="LINES", wrapmode="CHAR")
+    return _SIZES[-1], [line for line in lines if line] or [value]
+
+
 def _draw_group(pdf, family: str, incident_name: str, group: ChecklistGroup, rule: str) -> None:  # noqa: ANN001
     # Plain cells only (no markdown, no HTML): user text is printed as typed.
     pdf.add_page()
@@ -117,19 +133,25 @@ def _draw_group(pdf, family: str, incident_name: str, group: ChecklistGroup, rul
     for s in BOX_STATUSES:
         pdf.cell(box_w, 7, _BOX_LABELS[s], border=1, fill=True, align="C")
     pdf.cell(note_w, 7, "確認者・時刻・メモ", border=1, fill=True, align="C", new_x="LMARGIN", new_y="NEXT")
-    row_h = 10
     for r in group.rows:
+        values = [str(r.map_number), r.name, r.phone, r.hazard_label]
+        fitted = [_fitted(pdf, family, value, w) for (_, w), value in zip(columns, values, strict=True)]
+        row_h = max(ROW_H, max(len(lines) for _, lines in fitted) * LINE_H + 2)  # a long hazard: a taller row
         if pdf.get_y() + row_h > pdf.h - pdf.b_margin:
             pdf.add_page()
-        values = [str(r.map_number), r.name, r.phone, r.hazard_label]
-        for (_, w), value in zip(columns, values, strict=True):
-            size = 9.0
-            pdf.set_font(family, size=size)
-            while size > 5.5 and pdf.get_string_width(value) > w - 1.5:
-                size -= 0.5
-                pdf.set_font(family, size=size)
-            pdf.cell(w, row_h, value, border=1)
         y = pdf.get_y()
+        for (_, w), (size, lines) in zip(columns, fitted, strict=True):
+            pdf.set_font(family, size=size)
+            if len(lines) == 1:
+                pdf.cell(w, row_h, lines[0], border=1)
+                continue
+            x = pdf.get_x()  # each line inside the cell, the block centred: never over the boxes beside it
+            pdf.rect(x, y, w, row_h)
+            top = y + (row_h - len(lines) * LINE_H) / 2
+            for n, line in enumerate(lines):
+                pdf.set_xy(x, top + n * LINE_H)
+                pdf.cell(w, LINE_H, line)
+            pdf.set_xy(x + w, y)
         for _ in BOX_STATUSES:
             x = pdf.get_x()
             pdf.cell(box_w, row_h, "", border=1)

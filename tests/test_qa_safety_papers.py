@@ -1,0 +1,45 @@
+"""The safety check's papers as a volunteer holds them: nothing printed over the boxes to tick, and a typed
+checklist read back only into the incident it was printed for."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+
+from app.models.hazard import HazardKind
+from app.safety.papers import export_checklists
+from app.safety.rollcall import roll_call
+from tests.test_safety import add_zone, incident, make_world, world  # noqa: F401 - fixtures
+
+MM = 72 / 25.4  # PDF points per millimetre
+
+
+def _words(path, page: int) -> list[tuple[float, float, float, float, str]]:
+    """Every word of one page of the PDF with its box (points), as pdftotext places it."""
+    out = subprocess.run(["pdftotext", "-bbox", "-f", str(page), "-l", str(page), str(path), "-"], capture_output=True, text=True, check=True).stdout
+    return [(float(a), float(b), float(c), float(d), text) for a, b, c, d, text in re.findall(
+        r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>', out)]
+
+
+def test_a_long_hazard_stays_inside_its_cell_and_never_runs_over_the_boxes(ledger, world, incident, tmp_path):
+    # GIVEN 山田's house lies in a flood zone and in a landslide warning zone: a hazard of two zones
+    with ledger.Session.begin() as s:
+        add_zone(s, HazardKind.SEDIMENT, (136.10, 35.90, 136.11, 35.91), zone_class=1, phenomenon=1)
+    with ledger.Session.begin() as s:
+        label = next(r.hazard_label for r in roll_call(s, incident.id) if r.person_id == world.persons["山田"])
+        assert "洪水" in label and "土砂" in label and len(label) > 30
+        # WHEN the commissioners' checklists are printed
+        path = export_checklists(s, incident.id, tmp_path / "list.pdf", group_by="commissioner", audience="staff")
+    words = _words(path, 1)  # 民生委員 川村's page
+    # THEN every word of 山田's hazard lies left of the first box's column (margin 10 + 11 + 34 + 26 + 33 mm)
+    edge = (10 + 11 + 34 + 26 + 33) * MM
+    name = next(w for w in words if w[4] == "山田")
+    row = [w for w in words if name[1] - 20 <= w[1] <= name[1] + 20 and w[0] > (10 + 11 + 34 + 26) * MM - 1]
+    hazard = [w for w in row if w[0] < edge]
+    assert hazard, words
+    assert all(w[2] <= edge + 0.5 for w in hazard), [w for w in hazard if w[2] > edge + 0.5]
+    assert not [w for w in row if w[0] >= edge]  # nothing printed in the boxes' columns
+    # and the whole label is printed (wrapped, not cut)
+    assert "".join(w[4] for w in sorted(hazard, key=lambda w: (w[1], w[0]))).replace(" ", "") == label.replace(" ", "")
+    # and it is printed at a size one can read on paper (7 pt or more: a word's box at least 2.4 mm high)
+    assert all(w[3] - w[1] >= 7 * 0.95 for w in hazard)
