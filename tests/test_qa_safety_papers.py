@@ -5,10 +5,19 @@ from __future__ import annotations
 
 import re
 import subprocess
+from datetime import timedelta
 
+import pytest
+from openpyxl import load_workbook
+from sqlalchemy import select
+
+from app.core.errors import LedgerError
+from app.models import SafetyEvent
 from app.models.hazard import HazardKind
+from app.safety import incidents
 from app.safety.papers import export_checklists
 from app.safety.rollcall import roll_call
+from app.safety.workbook import COL, FIRST_ROW, SHEET, preview_checklist_xlsx, read_checklist_xlsx, write_checklist_xlsx
 from tests.test_safety import add_zone, incident, make_world, world  # noqa: F401 - fixtures
 
 MM = 72 / 25.4  # PDF points per millimetre
@@ -43,3 +52,56 @@ def test_a_long_hazard_stays_inside_its_cell_and_never_runs_over_the_boxes(ledge
     assert "".join(w[4] for w in sorted(hazard, key=lambda w: (w[1], w[0]))).replace(" ", "") == label.replace(" ", "")
     # and it is printed at a size one can read on paper (7 pt or more: a word's box at least 2.4 mm high)
     assert all(w[3] - w[1] >= 7 * 0.95 for w in hazard)
+
+
+def _type_a_check(path, status: str = "無事（自宅）") -> None:
+    wb = load_workbook(path)
+    ws = wb[SHEET]
+    ws.cell(FIRST_ROW, COL["状況（入力）"], status)
+    ws.cell(FIRST_ROW, COL["確認者"], "川村")
+    wb.save(path)
+
+
+def _events(ledger, incident_id) -> int:
+    with ledger.Session() as s:
+        return len(s.scalars(select(SafetyEvent).where(SafetyEvent.incident_id == incident_id)).all())
+
+
+def test_a_checklist_printed_for_another_incident_is_refused_by_name_and_nothing_is_recorded(
+        ledger, world, incident, tmp_path):
+    # GIVEN the checklist of 7月豪雨 typed into, and a second incident (the next day's earthquake) in the same towns
+    with ledger.Session.begin() as s:
+        path = write_checklist_xlsx(s, incident.id, tmp_path / "check.xlsx", audience="staff")
+        quake = incidents.start_incident(s, "8月地震", incident.town_ids, kind="earthquake",
+                                         started_at=incident.started_at + timedelta(days=30))
+    _type_a_check(path)
+    # WHEN it is read back while 8月地震 is the incident shown
+    with ledger.Session.begin() as s, pytest.raises(LedgerError) as refused:
+        preview_checklist_xlsx(s, quake.id, path)
+    # THEN it is refused, naming the file and both incidents; no check is added to either
+    message = str(refused.value)
+    assert "check.xlsx" in message and "7月豪雨" in message and "8月地震" in message
+    assert _events(ledger, quake.id) == 0 and _events(ledger, incident.id) == 0
+    # and read back into its own incident it records its check
+    with ledger.Session.begin() as s:
+        assert read_checklist_xlsx(s, incident.id, path).recorded == 1
+    assert _events(ledger, incident.id) == 1
+
+
+def test_an_older_checklist_without_the_hidden_incident_is_checked_by_its_title(ledger, world, incident, tmp_path):
+    # GIVEN a checklist of 7月豪雨 whose hidden incident cell is empty (as printed before it was written)
+    with ledger.Session.begin() as s:
+        path = write_checklist_xlsx(s, incident.id, tmp_path / "old.xlsx", audience="staff")
+        quake = incidents.start_incident(s, "8月地震", incident.town_ids, kind="earthquake",
+                                         started_at=incident.started_at + timedelta(days=30))
+    wb = load_workbook(path)
+    wb[SHEET].cell(1, COL["ID"]).value = None
+    wb.save(path)
+    _type_a_check(path)
+    # WHEN it is read back into 8月地震, THEN its title names 7月豪雨: refused, nothing recorded
+    with ledger.Session.begin() as s, pytest.raises(LedgerError, match="7月豪雨"):
+        read_checklist_xlsx(s, quake.id, path)
+    assert _events(ledger, quake.id) == 0
+    # and into 7月豪雨 it is read as before
+    with ledger.Session.begin() as s:
+        assert read_checklist_xlsx(s, incident.id, path).recorded == 1

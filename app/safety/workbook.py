@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timezone
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -30,14 +30,14 @@ from app.core.sheets import (
     write_text,
 )
 from app.models import District, Household, Person, Town
-from app.models.safety import CheckMethod, SafetyStatus
+from app.models.safety import CheckMethod, Incident, SafetyStatus
 from app.privacy.copies import register_copies, serial_line
 from app.privacy.masking import Audience, as_audience, rule_line
 from app.privacy.sharing import SharingContext, current_sharing
 from app.safety.incidents import events_of, get_incident, latest_key, record_events
 from app.safety.papers import masked_rows
 from app.safety.rollcall import district_counts, roll_call
-from app.safety.views import METHOD_LABELS, STATUS_LABELS, EventFields, EventView
+from app.safety.views import METHOD_LABELS, STATUS_LABELS, EventFields, EventView, IncidentView
 
 if TYPE_CHECKING:  # openpyxl is imported when a sheet is read or written, not when the app starts (issue 17)
     from openpyxl.styles import NamedStyle
@@ -49,6 +49,7 @@ HEADERS = ("地図番号", "町名", "氏名", "電話", "ハザード", "現在
            "確認日時", "方法", "メモ", "ID")
 COL = {name: i + 1 for i, name in enumerate(HEADERS)}
 FIRST_ROW = 4  # rows 1–3: title, rule, headers
+TITLE = "安否確認チェックリスト　"  # then the incident's name
 CHECKLIST_WIDTHS = (8, 10, 16, 14, 26, 18, 18, 16, 12, 16, 8, 24)  # Excel characters, from column A
 # 確認日時, 地区, 町名, 地図番号, 氏名, 状況, 避難所名, 確認者, 方法, メモ, 記録日時, 記録した端末
 LOG_WIDTHS = (17, 12, 14, 8, 16, 16, 20, 20, 12, 30, 17, 16)
@@ -91,7 +92,8 @@ def write_checklist_xlsx(session: Session, incident_id: uuid.UUID, path: Path, *
     assert ws is not None
     ws.title = SHEET
     SharedStyles(wb, _styles())  # registers the named styles
-    ws.cell(1, 1, f"安否確認チェックリスト　{incident.name}").style = "安否 表題"
+    ws.cell(1, 1, f"{TITLE}{incident.name}").style = "安否 表題"
+    ws.cell(1, COL["ID"], str(incident.id))  # hidden: which incident the file was printed for (read back: checked)
     ws.cell(2, 1, f"{rule_line(audience, sharing)}　{serial_line(serial)}").style = "安否 注記"
     for name, col in COL.items():
         ws.cell(3, col, name).style = "安否 見出し"
@@ -210,6 +212,31 @@ def _line(session: Session, incident_id: uuid.UUID, row_number: int, row: tuple,
                          cell_text(cells["氏名"], SHEET, row_number, COL["氏名"]), fields)
 
 
+def _check_incident(session: Session, ws: Any, incident: IncidentView, path: Path) -> None:
+    """Refuse a checklist printed for another incident (the hidden id in the title row; a file without one by the
+    incident's name in its title): its checks would be recorded as checks of this one."""
+    title_row = next(ws.iter_rows(min_row=1, max_row=1, max_col=len(HEADERS)), ())
+    title = cell_text(title_row[0] if title_row else None, SHEET, 1, 1)
+    marked = cell_text(title_row[COL["ID"] - 1] if len(title_row) >= COL["ID"] else None, SHEET, 1, COL["ID"])
+    try:
+        printed_for = uuid.UUID(marked) if marked else None
+    except ValueError:
+        printed_for = None
+    if printed_for is not None:
+        if printed_for == incident.id:
+            return
+        other = session.get(Incident, printed_for)
+        name = other.name if other is not None else title.removeprefix(TITLE.strip()).strip()
+    elif title.startswith(TITLE.strip()) and title.removeprefix(TITLE.strip()).strip() != incident.name:
+        name = title.removeprefix(TITLE.strip()).strip()
+    else:
+        return
+    raise LedgerError(QT_TRANSLATE_NOOP("errors", "This checklist was printed for the incident {other}, not for "
+                                                  "{incident}: nothing was recorded. Type the checks into a "
+                                                  "checklist printed for {incident}."),
+                      where=path.name, other=f"「{name}」", incident=f"「{incident.name}」")
+
+
 def preview_checklist_xlsx(session: Session, incident_id: uuid.UUID, path: Path, *,
                            now: datetime | None = None) -> ChecklistPreview:
     """Read a typed checklist: every row it would record, and every bad row named (sheet, row, column).
@@ -217,7 +244,7 @@ def preview_checklist_xlsx(session: Session, incident_id: uuid.UUID, path: Path,
     Writes nothing: each row is tried against the incident in a savepoint that is rolled back."""
     path = Path(path)
     now = now or datetime.now(timezone.utc)
-    get_incident(session, incident_id)
+    incident = get_incident(session, incident_id)
     wb = open_workbook(path)
     lines: list[ChecklistLine] = []
     errors: list[LedgerError] = []
@@ -227,6 +254,7 @@ def preview_checklist_xlsx(session: Session, incident_id: uuid.UUID, path: Path,
             raise LedgerError(QT_TRANSLATE_NOOP("errors", "The workbook has no sheet named {sheet}."), where=path.name,
                               sheet=SHEET)
         ws = wb[SHEET]
+        _check_incident(session, ws, incident, path)
         for row_number, row in enumerate(ws.iter_rows(min_row=FIRST_ROW, max_col=len(HEADERS)), start=FIRST_ROW):
             savepoint = session.begin_nested()
             try:
