@@ -18,6 +18,7 @@ from app.safety import incidents
 from app.safety.papers import export_checklists
 from app.safety.rollcall import roll_call
 from app.safety.workbook import COL, FIRST_ROW, SHEET, preview_checklist_xlsx, read_checklist_xlsx, write_checklist_xlsx
+from tests.test_paper_layout import width_of
 from tests.test_safety import add_zone, incident, make_world, world  # noqa: F401 - fixtures
 
 MM = 72 / 25.4  # PDF points per millimetre
@@ -105,3 +106,25 @@ def test_an_older_checklist_without_the_hidden_incident_is_checked_by_its_title(
     # and into 7月豪雨 it is read as before
     with ledger.Session.begin() as s:
         assert read_checklist_xlsx(s, incident.id, path).recorded == 1
+
+
+def test_the_excel_checklists_rows_are_as_tall_as_their_wrapped_hazard(ledger, world, incident, tmp_path):
+    # GIVEN 山田's hazard of two zones, longer than the ハザード column is wide
+    with ledger.Session.begin() as s:
+        add_zone(s, HazardKind.SEDIMENT, (136.10, 35.90, 136.11, 35.91), zone_class=1, phenomenon=1)
+    # WHEN the Excel checklist is written
+    with ledger.Session.begin() as s:
+        path = write_checklist_xlsx(s, incident.id, tmp_path / "check.xlsx", audience="staff")
+    ws = load_workbook(path)[SHEET]
+    width = ws.column_dimensions["E"].width
+    rows = {ws.cell(r, COL["氏名"]).value: r for r in range(FIRST_ROW, ws.max_row + 1)}
+    # THEN 山田's row is tall enough for every line of the wrapped hazard (a line of 11 pt type: 15 pt or more),
+    # not the default one-line height that prints it over the next row
+    yamada = rows["山田　ハル"]
+    hazard = ws.cell(yamada, COL["ハザード"]).value
+    lines = -(-width_of(hazard) // int(width))
+    assert lines >= 2
+    assert (ws.row_dimensions[yamada].height or 0) >= 15 * lines
+    # and a row whose every value fits on one line keeps the sheet's own height
+    suzuki = rows["鈴木　ミツ"]
+    assert ws.row_dimensions[suzuki].height is None

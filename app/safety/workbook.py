@@ -7,7 +7,9 @@ The checklist's 「状況（入力）」 column takes the same Japanese labels a
 
 from __future__ import annotations
 
+import math
 import re
+import unicodedata
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -53,6 +55,7 @@ TITLE = "安否確認チェックリスト　"  # then the incident's name
 CHECKLIST_WIDTHS = (8, 10, 16, 14, 26, 18, 18, 16, 12, 16, 8, 24)  # Excel characters, from column A
 # 確認日時, 地区, 町名, 地図番号, 氏名, 状況, 避難所名, 確認者, 方法, メモ, 記録日時, 記録した端末
 LOG_WIDTHS = (17, 12, 14, 8, 16, 16, 20, 20, 12, 30, 17, 16)
+LINE_PT = 16  # points: one line of the checklist's 11 pt type
 _STATUS_OF = {label: status for status, label in STATUS_LABELS.items()}
 _METHOD_OF = {label: method for method, label in METHOD_LABELS.items()}
 _TYPED = frozenset({"状況（入力）", "避難所名", "確認者", "確認日時", "方法", "メモ"})  # the columns to fill in
@@ -72,6 +75,14 @@ def _styles() -> dict[str, NamedStyle]:
             "安否 値": NamedStyle(font=body, border=box, alignment=wrapped),
             "安否 日時": NamedStyle(font=body, border=box, alignment=wrapped, number_format="yyyy/mm/dd hh:mm"),
             "安否 入力": NamedStyle(font=body, border=box, fill=PatternFill("solid", fgColor="FFF8DC"))}
+
+
+def _lines(text: str, width: float) -> int:
+    """How many lines ``text`` wraps to in a column ``width`` Excel characters wide (a Japanese character takes
+    two; a little is left for the cell's margins)."""
+    room = max(1.0, width - 1)
+    return sum(max(1, math.ceil(sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line) / room))
+               for line in text.split("\n"))
 
 
 def write_checklist_xlsx(session: Session, incident_id: uuid.UUID, path: Path, *, town_id: uuid.UUID | None = None,
@@ -104,6 +115,9 @@ def write_checklist_xlsx(session: Session, incident_id: uuid.UUID, path: Path, *
             cell = ws.cell(n, col)
             cell.style = "安否 入力" if HEADERS[col - 1] in _TYPED else "安否 値"
             write_text(cell, value)  # type: ignore[arg-type]  # numbers pass through; user text stays text, never a formula (after the style: it sets a flag)
+        lines = max(_lines(str(v or ""), w) for v, w in zip(values, CHECKLIST_WIDTHS, strict=False))
+        if lines > 1:  # a wrapped hazard or status: the row as tall as its lines, not over the next row
+            ws.row_dimensions[n].height = LINE_PT * lines + 2
     last = FIRST_ROW + max(len(rows), 1) - 1
     choices = DataValidation(type="list", formula1='"' + ",".join(STATUS_LABELS.values()) + '"', allow_blank=True)
     choices.add(f"G{FIRST_ROW}:G{last}")
