@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 import subprocess
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 
 import pytest
 from openpyxl import load_workbook
@@ -14,9 +14,11 @@ from sqlalchemy import select
 from app.core.errors import LedgerError
 from app.models import SafetyEvent
 from app.models.hazard import HazardKind
+from app.models.safety import SafetyStatus
 from app.safety import incidents
 from app.safety.papers import export_checklists
 from app.safety.rollcall import roll_call
+from app.safety.views import EventFields
 from app.safety.workbook import COL, FIRST_ROW, SHEET, preview_checklist_xlsx, read_checklist_xlsx, write_checklist_xlsx
 from tests.test_paper_layout import width_of
 from tests.test_safety import add_zone, incident, make_world, world  # noqa: F401 - fixtures
@@ -128,3 +130,54 @@ def test_the_excel_checklists_rows_are_as_tall_as_their_wrapped_hazard(ledger, w
     # and a row whose every value fits on one line keeps the sheet's own height
     suzuki = rows["鈴木　ミツ"]
     assert ws.row_dimensions[suzuki].height is None
+
+
+def _typed(path, rows: dict[int, tuple[str, object]]) -> None:
+    wb = load_workbook(path)
+    ws = wb[SHEET]
+    for row, (status, checked) in rows.items():
+        ws.cell(row, COL["状況（入力）"], status)
+        ws.cell(row, COL["確認日時"], checked)
+    wb.save(path)
+
+
+def test_a_time_of_day_typed_last_night_is_read_back_as_last_night_not_tonight(ledger, world, incident, tmp_path):
+    # GIVEN the checklist: 佐藤 (first row) found needing help at 23:30 last night, typed as a time only (as text,
+    # and as Excel keeps a typed time), read back the next morning at 08:00
+    with ledger.Session.begin() as s:
+        path = write_checklist_xlsx(s, incident.id, tmp_path / "check.xlsx", audience="staff")
+    _typed(path, {FIRST_ROW: ("要支援・要救助", "23:30"), FIRST_ROW + 1: ("無事（自宅）", time(22, 15))})
+    morning = datetime(2026, 7, 9, 8, 0).astimezone()
+    with ledger.Session.begin() as s:
+        assert read_checklist_xlsx(s, incident.id, path, now=morning).recorded == 2
+    # THEN the checks are of last night, not of tonight (still to come)
+    with ledger.Session() as s:
+        latest = incidents.latest_events(s, incident.id)
+    sato, yamada = latest[world.persons["佐藤"]], latest[world.persons["山田"]]
+    assert sato.checked_at == datetime(2026, 7, 8, 23, 30).astimezone()
+    assert yamada.checked_at == datetime(2026, 7, 8, 22, 15).astimezone()
+    # and a check made at 09:00 in the panel shows over last night's: 佐藤 was rescued
+    with ledger.Session.begin() as s:
+        incidents.record_event(s, incident.id, world.persons["佐藤"], EventFields(
+            SafetyStatus.EVACUATED, "川村", shelter_text="味真野小学校",
+            checked_at=datetime(2026, 7, 9, 9, 0).astimezone()))
+    with ledger.Session() as s:
+        assert incidents.latest_events(s, incident.id)[world.persons["佐藤"]].status is SafetyStatus.EVACUATED
+
+
+def test_a_check_time_later_than_now_is_named_and_nothing_is_recorded(ledger, world, incident, tmp_path):
+    # GIVEN a checklist where the year was mistyped: 2027 for 2026
+    with ledger.Session.begin() as s:
+        path = write_checklist_xlsx(s, incident.id, tmp_path / "check.xlsx", audience="staff")
+    _typed(path, {FIRST_ROW: ("要支援・要救助", datetime(2027, 7, 8, 9, 30)),
+                  FIRST_ROW + 1: ("無事（自宅）", datetime(2026, 7, 8, 9, 0))})
+    now = datetime(2026, 7, 8, 10, 0).astimezone()
+    # WHEN it is read back, THEN the preview names the cell and the time, and nothing is recorded
+    with ledger.Session() as s:
+        preview = preview_checklist_xlsx(s, incident.id, path, now=now)
+    assert len(preview.errors) == 1
+    message = str(preview.errors[0])
+    assert f"J{FIRST_ROW}" in message and "2027-07-08 09:30" in message
+    with ledger.Session.begin() as s, pytest.raises(LedgerError):
+        read_checklist_xlsx(s, incident.id, path, now=now)
+    assert _events(ledger, incident.id) == 0

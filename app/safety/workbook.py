@@ -13,7 +13,7 @@ import unicodedata
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time, timezone
+from datetime import datetime, time, timedelta, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -150,23 +150,47 @@ def _status(text: str, sheet: str, row: int) -> tuple[SafetyStatus, str]:
                      sheet, row, COL["状況（入力）"], value=text, labels="、".join(STATUS_LABELS.values()))
 
 
-def _checked_at(cell: object, sheet: str, row: int, today: date) -> datetime | None:
+_SKEW = timedelta(minutes=10)  # another laptop's clock a little ahead is not a check "in the future"
+
+
+def _checked_at(cell: object, sheet: str, row: int, now: datetime) -> datetime | None:
+    """The check's time as typed: a date and time, or a time of day alone (the last such moment, not one still to
+    come: 23:30 read back at 08:00 is last night's). A time later than now is refused: it would show over every
+    real check made until then (the latest check is the one that shows)."""
     value = getattr(cell, "value", None)
     column = COL["確認日時"]
     if value is None or value == "":
         return None
+    checked: datetime | None
     if isinstance(value, datetime):
-        return value.astimezone(timezone.utc) if value.tzinfo else value.astimezone()
-    text = cell_text(cell, sheet, row, column)
-    for parse in (datetime.fromisoformat, lambda t: datetime.combine(today, time.fromisoformat(t))):
+        checked = value.astimezone(timezone.utc) if value.tzinfo else value.astimezone()
+    else:
+        text = cell_text(cell, sheet, row, column)
+        checked = _parsed(text, now)
+        if checked is None:
+            raise cell_error(QT_TRANSLATE_NOOP("errors", "Sheet {sheet}, row {row}, column 確認日時 ({cell}): 「{value}」 "
+                                                         "is not a date and time; write e.g. 2026-07-08 09:30 or 09:30."),
+                             sheet, row, column, value=text)
+    if checked > now + _SKEW:
+        raise cell_error(QT_TRANSLATE_NOOP("errors", "Sheet {sheet}, row {row}, column 確認日時 ({cell}): {value} is "
+                                                     "later than now; write when the check was made."),
+                         sheet, row, column, value=f"{checked.astimezone():%Y-%m-%d %H:%M}")
+    return checked
+
+
+def _parsed(text: str, now: datetime) -> datetime | None:
+    text = text.replace("/", "-")
+    try:
+        parsed = datetime.fromisoformat(text)
+    except ValueError:
         try:
-            parsed = parse(text.replace("/", "-"))
+            of_day = time.fromisoformat(text)
         except ValueError:
-            continue
-        return parsed if parsed.tzinfo else parsed.astimezone()  # typed in local time
-    raise cell_error(QT_TRANSLATE_NOOP("errors", "Sheet {sheet}, row {row}, column 確認日時 ({cell}): 「{value}」 is "
-                                                 "not a date and time; write e.g. 2026-07-08 09:30 or 09:30."),
-                     sheet, row, column, value=text)
+            return None
+        local_now = now.astimezone()
+        parsed = datetime.combine(local_now.date(), of_day).astimezone()  # typed in local time
+        return parsed - timedelta(days=1) if parsed > local_now + _SKEW else parsed
+    return parsed if parsed.tzinfo else parsed.astimezone()  # typed in local time
 
 
 @dataclass(frozen=True)
@@ -216,7 +240,7 @@ def _line(session: Session, incident_id: uuid.UUID, row_number: int, row: tuple,
         method=_METHOD_OF.get(method_text, CheckMethod.VISIT),
         note=cell_text(cells["メモ"], SHEET, row_number, COL["メモ"]),
         shelter_text=check_length(shelter, 300, "shelter", SHEET, row_number, COL["避難所名"]),
-        checked_at=_checked_at(cells["確認日時"], SHEET, row_number, now.astimezone().date()) or now)
+        checked_at=_checked_at(cells["確認日時"], SHEET, row_number, now) or now)
     try:
         record_events(session, incident_id, [(person_id, fields)])  # the service's own checks, rolled back below
     except LedgerError as e:
