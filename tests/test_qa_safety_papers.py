@@ -181,3 +181,29 @@ def test_a_check_time_later_than_now_is_named_and_nothing_is_recorded(ledger, wo
     with ledger.Session.begin() as s, pytest.raises(LedgerError):
         read_checklist_xlsx(s, incident.id, path, now=now)
     assert _events(ledger, incident.id) == 0
+
+
+def test_statuses_copied_from_the_ticked_paper_are_read_back(ledger, world, incident, tmp_path):
+    # GIVEN the Excel checklist, typed from the paper's ticked boxes with the words printed over them, one with
+    # half-width brackets as a keyboard gives them
+    with ledger.Session.begin() as s:
+        path = write_checklist_xlsx(s, incident.id, tmp_path / "check.xlsx", audience="staff")
+    wb = load_workbook(path)
+    ws = wb[SHEET]
+    rows = {ws.cell(r, COL["氏名"]).value: r for r in range(FIRST_ROW, ws.max_row + 1)}
+    typed = {"佐藤　キヨ": "要支援", "山田　ハル": "避難(味真野小学校)", "鈴木　ミツ": "無事(自宅)", "田中　トメ": "不能",
+             "高橋　ヨシ": "入院等"}
+    for name, status in typed.items():
+        ws.cell(rows[name], COL["状況（入力）"], status)
+    wb.save(path)
+    # WHEN it is read back, THEN every row is recorded with the status the paper meant
+    with ledger.Session.begin() as s:
+        preview = preview_checklist_xlsx(s, incident.id, path, now=datetime(2026, 7, 8, 12, 0).astimezone())
+        assert [str(e) for e in preview.errors] == []
+    with ledger.Session.begin() as s:
+        assert read_checklist_xlsx(s, incident.id, path).recorded == 5
+    with ledger.Session() as s:
+        latest = incidents.latest_events(s, incident.id)
+    shown = {name: latest[world.persons[name.split("　")[0]]].status_text for name in typed}
+    assert shown == {"佐藤　キヨ": "要支援・要救助", "山田　ハル": "避難済み（味真野小学校）", "鈴木　ミツ": "無事（自宅）",
+                     "田中　トメ": "連絡不能", "高橋　ヨシ": "入院・施設"}

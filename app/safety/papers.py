@@ -34,7 +34,7 @@ NO_WATCHER = "（見守り者なし）"
 NO_SHELTER = "（避難先未定）"
 # The boxes to tick: every status but 未確認 (an empty row is unchecked).
 BOX_STATUSES = tuple(s for s in SafetyStatus if s is not SafetyStatus.UNCHECKED)
-_BOX_LABELS = {SafetyStatus.SAFE_HOME: "無事", SafetyStatus.EVACUATED: "避難",
+BOX_LABELS = {SafetyStatus.SAFE_HOME: "無事", SafetyStatus.EVACUATED: "避難",
                SafetyStatus.NEEDS_HELP: "要支援", SafetyStatus.HOSPITAL: "入院等", SafetyStatus.UNREACHABLE: "不能"}
 _HAZARD_OF = {IncidentKind.FLOOD: HazardKind.FLOOD, IncidentKind.SEDIMENT: HazardKind.SEDIMENT}
 
@@ -131,7 +131,7 @@ def _draw_group(pdf, family: str, incident_name: str, group: ChecklistGroup, rul
     for label, w in columns:
         pdf.cell(w, 7, label, border=1, fill=True, align="C")
     for s in BOX_STATUSES:
-        pdf.cell(box_w, 7, _BOX_LABELS[s], border=1, fill=True, align="C")
+        pdf.cell(box_w, 7, BOX_LABELS[s], border=1, fill=True, align="C")
     pdf.cell(note_w, 7, "確認者・時刻・メモ", border=1, fill=True, align="C", new_x="LMARGIN", new_y="NEXT")
     for r in group.rows:
         values = [str(r.map_number), r.name, r.phone, r.hazard_label]

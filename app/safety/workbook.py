@@ -37,7 +37,7 @@ from app.privacy.copies import register_copies, serial_line
 from app.privacy.masking import Audience, as_audience, rule_line
 from app.privacy.sharing import SharingContext, current_sharing
 from app.safety.incidents import events_of, get_incident, latest_key, record_events
-from app.safety.papers import masked_rows
+from app.safety.papers import BOX_LABELS, masked_rows
 from app.safety.rollcall import district_counts, roll_call
 from app.safety.views import METHOD_LABELS, STATUS_LABELS, EventFields, EventView, IncidentView
 
@@ -56,10 +56,17 @@ CHECKLIST_WIDTHS = (8, 10, 16, 14, 26, 18, 18, 16, 12, 16, 8, 24)  # Excel chara
 # 確認日時, 地区, 町名, 地図番号, 氏名, 状況, 避難所名, 確認者, 方法, メモ, 記録日時, 記録した端末
 LOG_WIDTHS = (17, 12, 14, 8, 16, 16, 20, 20, 12, 30, 17, 16)
 LINE_PT = 16  # points: one line of the checklist's 11 pt type
-_STATUS_OF = {label: status for status, label in STATUS_LABELS.items()}
+def _key(text: str) -> str:
+    """A status as typed, compared without width or spaces: 「無事(自宅)」 and 「無事（自宅）」 are one."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+
+
+# The labels of the list, and the paper checklist's box labels (無事, 避難, 要支援, 入院等, 不能): a volunteer
+# copies the ticked paper into the sheet with the words printed on it.
+_STATUS_OF = {_key(label): status for labels in (STATUS_LABELS, BOX_LABELS) for status, label in labels.items()}
 _METHOD_OF = {label: method for method, label in METHOD_LABELS.items()}
 _TYPED = frozenset({"状況（入力）", "避難所名", "確認者", "確認日時", "方法", "メモ"})  # the columns to fill in
-_EVACUATED_WITH = re.compile(r"^避難済み[（(](.*)[）)]$")
+_EVACUATED_WITH = re.compile(r"^避難(?:済み)?[（(](.*)[）)]$")
 
 
 def _styles() -> dict[str, NamedStyle]:
@@ -141,8 +148,8 @@ class ReadBack:
 
 
 def _status(text: str, sheet: str, row: int) -> tuple[SafetyStatus, str]:
-    if text in _STATUS_OF:
-        return _STATUS_OF[text], ""
+    if _key(text) in _STATUS_OF:
+        return _STATUS_OF[_key(text)], ""
     if m := _EVACUATED_WITH.match(text):
         return SafetyStatus.EVACUATED, m.group(1).strip()
     raise cell_error(QT_TRANSLATE_NOOP("errors", "Sheet {sheet}, row {row}, column 状況（入力） ({cell}): 「{value}」 "
