@@ -19,7 +19,15 @@ from app.safety import incidents
 from app.safety.papers import export_checklists
 from app.safety.rollcall import roll_call
 from app.safety.views import EventFields
-from app.safety.workbook import COL, FIRST_ROW, SHEET, preview_checklist_xlsx, read_checklist_xlsx, write_checklist_xlsx
+from app.safety.workbook import (
+    COL,
+    FIRST_ROW,
+    SHEET,
+    export_log,
+    preview_checklist_xlsx,
+    read_checklist_xlsx,
+    write_checklist_xlsx,
+)
 from tests.test_paper_layout import width_of
 from tests.test_safety import add_zone, incident, make_world, world  # noqa: F401 - fixtures
 
@@ -207,3 +215,23 @@ def test_statuses_copied_from_the_ticked_paper_are_read_back(ledger, world, inci
     shown = {name: latest[world.persons[name.split("　")[0]]].status_text for name in typed}
     assert shown == {"佐藤　キヨ": "要支援・要救助", "山田　ハル": "避難済み（味真野小学校）", "鈴木　ミツ": "無事（自宅）",
                      "田中　トメ": "連絡不能", "高橋　ヨシ": "入院・施設"}
+
+
+def test_the_logs_counts_per_district_end_with_the_sums_and_every_count_is_boxed(ledger, world, incident, tmp_path):
+    # GIVEN checks in both 地区 of the incident
+    with ledger.Session.begin() as s:
+        incidents.record_event(s, incident.id, world.persons["鈴木"], EventFields(SafetyStatus.SAFE_HOME, "森"))
+        incidents.record_event(s, incident.id, world.persons["高橋"], EventFields(SafetyStatus.HOSPITAL, "北"))
+        # WHEN the log for the city is written
+        export_log(s, incident.id, tmp_path / "log.xlsx", audience="staff")
+    ws = load_workbook(tmp_path / "log.xlsx")["地区別集計"]
+    rows = list(ws.iter_rows(min_row=1, values_only=True))
+    header, districts, last = rows[0], rows[1:-1], rows[-1]
+    assert {r[0] for r in districts} == {"味真野地区", "北新庄地区"}
+    # THEN its last row holds the sums over every 地区, per status and in all (5 persons: 4 + 1)
+    assert last[0] == "合計" and header[-1] == "計"
+    assert list(last[1:]) == [sum(r[c] for r in districts) for c in range(1, len(header))]
+    assert last[-1] == 5 and last[header.index("無事（自宅）")] == 1 and last[header.index("入院・施設")] == 1
+    # and every count, the 計 column too, is in a box as printed
+    for row in ws.iter_rows(min_row=2):
+        assert all(c.border.left.style == "thin" and c.border.right.style == "thin" for c in row), row[0].value

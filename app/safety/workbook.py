@@ -382,8 +382,14 @@ def export_log(session: Session, incident_id: uuid.UUID, path: Path, *, audience
     counts = wb.create_sheet(COUNTS_SHEET)
     print_layout(counts, (16, *[16] * (len(STATUS_LABELS) + 1)), title_rows="1:1")  # 要支援・要救助: 14
     counts.append([cell(counts, h, "安否 見出し") for h in ("地区", *STATUS_LABELS.values(), "計")])
-    for d in district_counts(roll_call(session, incident_id)):
+    districts = district_counts(roll_call(session, incident_id))
+    for d in districts:
         counts.append([cell(counts, d.district_name, "安否 値"), *(cell(counts, d.counts[s], "安否 値")
-                                                                     for s in STATUS_LABELS), cell(counts, d.total)])
+                                                                     for s in STATUS_LABELS),
+                       cell(counts, d.total, "安否 値")])
+    # The sums over every 地区, as the projector's Total row: what the 災害対策本部 reports first
+    counts.append([cell(counts, "合計", "安否 見出し"), *(cell(counts, sum(d.counts[s] for d in districts), "安否 見出し")
+                                                      for s in STATUS_LABELS),
+                   cell(counts, sum(d.total for d in districts), "安否 見出し")])
     wb.save(path)
     return len(events)
