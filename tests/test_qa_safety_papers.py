@@ -235,3 +235,23 @@ def test_the_logs_counts_per_district_end_with_the_sums_and_every_count_is_boxed
     # and every count, the 計 column too, is in a box as printed
     for row in ws.iter_rows(min_row=2):
         assert all(c.border.left.style == "thin" and c.border.right.style == "thin" for c in row), row[0].value
+
+
+def test_a_long_note_in_the_log_gets_a_row_as_tall_as_its_lines(ledger, world, incident, tmp_path):
+    # GIVEN a check with a note longer than the メモ column is wide
+    note = "足が不自由で移動できない（消防へ連絡済み、家族にも電話）"
+    with ledger.Session.begin() as s:
+        incidents.record_event(s, incident.id, world.persons["鈴木"], EventFields(SafetyStatus.NEEDS_HELP, "森",
+                                                                                 note=note))
+        incidents.record_event(s, incident.id, world.persons["高橋"], EventFields(SafetyStatus.SAFE_HOME, "北"))
+        # WHEN the log for the city is written
+        export_log(s, incident.id, tmp_path / "log.xlsx", audience="staff")
+    ws = load_workbook(tmp_path / "log.xlsx")["記録"]
+    header = [c.value for c in ws[3]]
+    memo = header.index("メモ") + 1
+    rows = {ws.cell(r, memo).value: r for r in range(4, ws.max_row + 1)}
+    width = ws.column_dimensions[ws.cell(3, memo).column_letter].width
+    lines = -(-width_of(note) // int(width))
+    # THEN its row is tall enough for every line of the note, and a one-line row keeps the sheet's height
+    assert lines >= 2 and (ws.row_dimensions[rows[note]].height or 0) >= 15 * lines
+    assert ws.row_dimensions[rows[""] if "" in rows else rows[None]].height is None

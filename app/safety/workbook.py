@@ -372,13 +372,16 @@ def export_log(session: Session, incident_id: uuid.UUID, path: Path, *, audience
     ws.append([cell(ws, f"{rule_line(audience, sharing)}　{serial_line(serial)}", "安否 注記")])
     ws.append([cell(ws, h, "安否 見出し") for h in ("確認日時", "地区", "町名", "地図番号", "氏名", "状況", "避難所名",
                                                    "確認者", "方法", "メモ", "記録日時", "記録した端末")])
-    for e in events:
+    for n, e in enumerate(events, start=4):
         name, number, town, district = names.get(e.person_id, ("", 0, "", ""))
         local = e.checked_at.astimezone().replace(tzinfo=None)
-        ws.append([cell(ws, v, "安否 日時" if isinstance(v, datetime) else "安否 値") for v in (
-            local, district, town, number, "（匿名）" if e.person_id in hidden else name, STATUS_LABELS[e.status],
-            e.shelter_text, e.checked_by, e.method_label, e.note, e.recorded_at.astimezone().replace(tzinfo=None),
-            e.recorded_on)])
+        values = (local, district, town, number, "（匿名）" if e.person_id in hidden else name, STATUS_LABELS[e.status],
+                  e.shelter_text, e.checked_by, e.method_label, e.note,
+                  e.recorded_at.astimezone().replace(tzinfo=None), e.recorded_on)
+        lines = max(_lines(v, w) for v, w in zip(values, LOG_WIDTHS, strict=True) if isinstance(v, str))
+        if lines > 1:  # a long note or shelter: the row as tall as its lines (set before the row is written)
+            ws.row_dimensions[n].height = LINE_PT * lines + 2
+        ws.append([cell(ws, v, "安否 日時" if isinstance(v, datetime) else "安否 値") for v in values])
     counts = wb.create_sheet(COUNTS_SHEET)
     print_layout(counts, (16, *[16] * (len(STATUS_LABELS) + 1)), title_rows="1:1")  # 要支援・要救助: 14
     counts.append([cell(counts, h, "安否 見出し") for h in ("地区", *STATUS_LABELS.values(), "計")])
