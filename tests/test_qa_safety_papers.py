@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import subprocess
+from dataclasses import replace
 from datetime import datetime, time, timedelta
 
 import pytest
@@ -16,7 +17,7 @@ from app.models import SafetyEvent
 from app.models.hazard import HazardKind
 from app.models.safety import SafetyStatus
 from app.safety import incidents
-from app.safety.papers import export_checklists
+from app.safety.papers import ChecklistGroup, export_checklists, write_checklists_pdf
 from app.safety.rollcall import roll_call
 from app.safety.views import EventFields
 from app.safety.workbook import (
@@ -255,3 +256,28 @@ def test_a_long_note_in_the_log_gets_a_row_as_tall_as_its_lines(ledger, world, i
     # THEN its row is tall enough for every line of the note, and a one-line row keeps the sheet's height
     assert lines >= 2 and (ws.row_dimensions[rows[note]].height or 0) >= 15 * lines
     assert ws.row_dimensions[rows[""] if "" in rows else rows[None]].height is None
+
+
+def test_a_list_longer_than_a_page_says_on_every_page_whose_it_is_and_stays_inside_the_margins(
+        ledger, world, incident, tmp_path):
+    # GIVEN a 民生委員 with 40 persons to check: more than one A4 page
+    with ledger.Session() as s:
+        rows = roll_call(s, incident.id)
+    many = tuple(replace(rows[n % len(rows)], map_number=100 + n) for n in range(40))
+    path = write_checklists_pdf("7月豪雨", [ChecklistGroup("民生委員: 川村　民子", many)], tmp_path / "list.pdf",
+                                "表示ルール: 職員用")
+    pages = int(re.search(r"Pages:\s+(\d+)", subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True,
+                                                            check=True).stdout).group(1))
+    assert pages >= 2
+    for page in range(1, pages + 1):
+        words = _words(path, page)
+        text = "".join(w[4] for w in words)
+        # THEN every page has the title, whose list it is and the column headings
+        assert "安否確認チェックリスト" in text and "川村" in text and "民子" in text, page
+        assert all(h in text for h in ("氏名", "電話", "ハザード", "無事", "確認者・時刻・メモ")), page
+        # and nothing is printed in the bottom 10 mm of the paper (where a printer cannot print)
+        assert all(w[3] <= 297 * MM - 10 * MM for w in words), (page, max(w[3] for w in words) / MM)
+    # and every person is on the list once, the note on how to fill it in at its end
+    numbers = [w[4] for page in range(1, pages + 1) for w in _words(path, page) if w[4].isdigit()]
+    assert [n for n in numbers if 100 <= int(n) < 140] == [str(100 + n) for n in range(40)]
+    assert "の欄に" in "".join(w[4] for w in _words(path, pages))

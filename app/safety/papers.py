@@ -112,33 +112,39 @@ def _fitted(pdf, family: str, value: str, width: float) -> tuple[float, list[str
 
 def _draw_group(pdf, family: str, incident_name: str, group: ChecklistGroup, rule: str) -> None:  # noqa: ANN001
     # Plain cells only (no markdown, no HTML): user text is printed as typed.
-    pdf.add_page()
     width = pdf.w - pdf.l_margin - pdf.r_margin
-    pdf.set_font(family, size=15)
-    pdf.cell(width * 0.55, 9, TITLE, new_x="RIGHT")
-    pdf.set_font(family, size=10)
-    pdf.cell(width * 0.45, 9, incident_name, align="R", new_x="LMARGIN", new_y="NEXT")
-    pdf.set_font(family, size=12)
-    pdf.cell(width, 8, group.title, new_x="LMARGIN", new_y="NEXT")
-    pdf.set_font(family, size=7.5)
-    pdf.multi_cell(width, 3.6, rule, new_x="LMARGIN", new_y="NEXT")
-    pdf.ln(1)
     columns = [("No.", 11), ("氏名", 34), ("電話", 26), ("ハザード", 33)]
-    box_w, note_w = 11.0, 0.0
+    box_w = 11.0
     note_w = width - sum(w for _, w in columns) - box_w * len(BOX_STATUSES)
-    pdf.set_fill_color(232, 232, 232)
-    pdf.set_font(family, size=8)
-    for label, w in columns:
-        pdf.cell(w, 7, label, border=1, fill=True, align="C")
-    for s in BOX_STATUSES:
-        pdf.cell(box_w, 7, BOX_LABELS[s], border=1, fill=True, align="C")
-    pdf.cell(note_w, 7, "確認者・時刻・メモ", border=1, fill=True, align="C", new_x="LMARGIN", new_y="NEXT")
+
+    def page(continued: bool) -> None:
+        """A new page with the title, whose list it is and the column headings: a list of more than one page
+        says on each page whose it is (the pages are handed out and come back apart)."""
+        pdf.add_page()
+        pdf.set_font(family, size=15)
+        pdf.cell(width * 0.55, 9, TITLE, new_x="RIGHT")
+        pdf.set_font(family, size=10)
+        pdf.cell(width * 0.45, 9, incident_name, align="R", new_x="LMARGIN", new_y="NEXT")
+        pdf.set_font(family, size=12)
+        pdf.cell(width, 8, group.title + ("（続き）" if continued else ""), new_x="LMARGIN", new_y="NEXT")
+        pdf.set_font(family, size=7.5)
+        pdf.multi_cell(width, 3.6, rule, new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(1)
+        pdf.set_fill_color(232, 232, 232)
+        pdf.set_font(family, size=8)
+        for label, w in columns:
+            pdf.cell(w, 7, label, border=1, fill=True, align="C")
+        for s in BOX_STATUSES:
+            pdf.cell(box_w, 7, BOX_LABELS[s], border=1, fill=True, align="C")
+        pdf.cell(note_w, 7, "確認者・時刻・メモ", border=1, fill=True, align="C", new_x="LMARGIN", new_y="NEXT")
+
+    page(continued=False)
     for r in group.rows:
         values = [str(r.map_number), r.name, r.phone, r.hazard_label]
         fitted = [_fitted(pdf, family, value, w) for (_, w), value in zip(columns, values, strict=True)]
         row_h = max(ROW_H, max(len(lines) for _, lines in fitted) * LINE_H + 2)  # a long hazard: a taller row
         if pdf.get_y() + row_h > pdf.h - pdf.b_margin:
-            pdf.add_page()
+            page(continued=True)
         y = pdf.get_y()
         for (_, w), (size, lines) in zip(columns, fitted, strict=True):
             pdf.set_font(family, size=size)
@@ -158,6 +164,8 @@ def _draw_group(pdf, family: str, incident_name: str, group: ChecklistGroup, rul
             pdf.rect(x + box_w / 2 - 2.2, y + row_h / 2 - 2.2, 4.4, 4.4)
         pdf.cell(note_w, row_h, "", border=1, new_x="LMARGIN", new_y="NEXT")
     pdf.set_font(family, size=7.5)
+    if pdf.get_y() + 2 + 2 * 3.6 > pdf.h - pdf.b_margin:  # the note on how to fill it in: on the paper, not below it
+        page(continued=True)
     pdf.ln(2)
     pdf.multi_cell(width, 3.6, "状況（" + "・".join(STATUS_LABELS[s] for s in BOX_STATUSES)
                    + "）の欄に✓。避難済みは避難所名を、要支援・要救助はメモに内容を書いてください。")
@@ -170,7 +178,7 @@ def write_checklists_pdf(incident_name: str, groups: Sequence[ChecklistGroup], p
     family = add_japanese_font(pdf)
     pdf.set_title(TITLE)
     pdf.set_margins(10, 10, 10)
-    pdf.set_auto_page_break(False)
+    pdf.set_auto_page_break(False, margin=10)  # rows end 10 mm above the edge, as the other margins
     if not groups:
         groups = [ChecklistGroup("（該当者なし）", ())]
     for group in groups:
