@@ -81,7 +81,7 @@ def test_an_excel_checklist_typed_into_is_read_back_as_events(ledger, world, inc
     ws.cell(sato, COL["メモ"], "足を骨折、2階にいる")
     wb.save(path)
     with ledger.Session.begin() as s:
-        result = read_checklist_xlsx(s, incident.id, path)
+        result = read_checklist_xlsx(s, incident.id, path, now=datetime(2026, 7, 8, 12, 0).astimezone())
     assert (result.recorded, result.skipped) == (2, 3)
     with ledger.Session() as s:
         latest = incidents.latest_events(s, incident.id)

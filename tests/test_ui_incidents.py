@@ -170,7 +170,7 @@ def test_a_ticked_excel_checklist_read_back_through_the_window_records_its_check
     with qtbot.waitSignal(window.safety.papers.preview_shown, timeout=JOB_MS):
         window.safety.papers.read_back(sheet, show=shown.append)
     dialog = shown[0]
-    assert dialog.table.rowCount() == 2 and dialog.errors.count() == 0
+    assert dialog.table.rowCount() == 2 and dialog.messages == []
     assert {dialog.table.item(r, 3).text() for r in range(2)} == {"避難済み（味真野小学校）", "連絡不能"}
     assert dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
     assert len(events_of(window, incident.id)) == before
@@ -198,8 +198,8 @@ def test_a_bad_row_in_a_read_back_checklist_is_named_in_the_preview_and_nothing_
     with qtbot.waitSignal(window.safety.papers.preview_shown, timeout=JOB_MS):
         window.safety.papers.read_back(sheet, show=shown.append)
     dialog = shown[0]
-    assert dialog.errors.count() == 1
-    error = dialog.errors.item(0).text()
+    assert len(dialog.messages) == 1 and dialog.errors.isVisibleTo(dialog)
+    error = dialog.messages[0]
     assert f"{SHEET}!G{FIRST_ROW + 1}" in error and "たぶん無事" in error
     assert not dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
     dialog.reject()

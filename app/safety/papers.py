@@ -34,7 +34,7 @@ NO_WATCHER = "（見守り者なし）"
 NO_SHELTER = "（避難先未定）"
 # The boxes to tick: every status but 未確認 (an empty row is unchecked).
 BOX_STATUSES = tuple(s for s in SafetyStatus if s is not SafetyStatus.UNCHECKED)
-_BOX_LABELS = {SafetyStatus.SAFE_HOME: "無事", SafetyStatus.EVACUATED: "避難",
+BOX_LABELS = {SafetyStatus.SAFE_HOME: "無事", SafetyStatus.EVACUATED: "避難",
                SafetyStatus.NEEDS_HELP: "要支援", SafetyStatus.HOSPITAL: "入院等", SafetyStatus.UNREACHABLE: "不能"}
 _HAZARD_OF = {IncidentKind.FLOOD: HazardKind.FLOOD, IncidentKind.SEDIMENT: HazardKind.SEDIMENT}
 
@@ -94,48 +94,78 @@ def masked_rows(session: Session, rows: Sequence[RollCallRow], audience: Audienc
     return [replace(r, address="", **blank) if r.person_id in hidden else r for r in rows]
 
 
+ROW_H = 10.0  # mm: a row with room to tick
+LINE_H = 3.2  # mm: one line of a wrapped cell at the smallest size
+_SIZES = (9.0, 8.5, 8.0, 7.5, 7.0)  # pt: a value shrinks this far, then wraps (smaller is not read on paper)
+
+
+def _fitted(pdf, family: str, value: str, width: float) -> tuple[float, list[str]]:  # noqa: ANN001
+    """The size a cell's value is printed at and its lines: one line when it fits at 7 pt or more, else
+    wrapped at 7 pt within the cell (a hazard of two zones), never running over the next column."""
+    for size in _SIZES:
+        pdf.set_font(family, size=size)
+        if pdf.get_string_width(value) <= width - 2 * pdf.c_margin:
+            return size, [value]
+    lines = pdf.multi_cell(width, LINE_H, value, dry_run=True, output="LINES", wrapmode="CHAR")
+    return _SIZES[-1], [line for line in lines if line] or [value]
+
+
 def _draw_group(pdf, family: str, incident_name: str, group: ChecklistGroup, rule: str) -> None:  # noqa: ANN001
     # Plain cells only (no markdown, no HTML): user text is printed as typed.
-    pdf.add_page()
     width = pdf.w - pdf.l_margin - pdf.r_margin
-    pdf.set_font(family, size=15)
-    pdf.cell(width * 0.55, 9, TITLE, new_x="RIGHT")
-    pdf.set_font(family, size=10)
-    pdf.cell(width * 0.45, 9, incident_name, align="R", new_x="LMARGIN", new_y="NEXT")
-    pdf.set_font(family, size=12)
-    pdf.cell(width, 8, group.title, new_x="LMARGIN", new_y="NEXT")
-    pdf.set_font(family, size=7.5)
-    pdf.multi_cell(width, 3.6, rule, new_x="LMARGIN", new_y="NEXT")
-    pdf.ln(1)
     columns = [("No.", 11), ("氏名", 34), ("電話", 26), ("ハザード", 33)]
-    box_w, note_w = 11.0, 0.0
+    box_w = 11.0
     note_w = width - sum(w for _, w in columns) - box_w * len(BOX_STATUSES)
-    pdf.set_fill_color(232, 232, 232)
-    pdf.set_font(family, size=8)
-    for label, w in columns:
-        pdf.cell(w, 7, label, border=1, fill=True, align="C")
-    for s in BOX_STATUSES:
-        pdf.cell(box_w, 7, _BOX_LABELS[s], border=1, fill=True, align="C")
-    pdf.cell(note_w, 7, "確認者・時刻・メモ", border=1, fill=True, align="C", new_x="LMARGIN", new_y="NEXT")
-    row_h = 10
+
+    def page(continued: bool) -> None:
+        """A new page with the title, whose list it is and the column headings: a list of more than one page
+        says on each page whose it is (the pages are handed out and come back apart)."""
+        pdf.add_page()
+        pdf.set_font(family, size=15)
+        pdf.cell(width * 0.55, 9, TITLE, new_x="RIGHT")
+        pdf.set_font(family, size=10)
+        pdf.cell(width * 0.45, 9, incident_name, align="R", new_x="LMARGIN", new_y="NEXT")
+        pdf.set_font(family, size=12)
+        pdf.cell(width, 8, group.title + ("（続き）" if continued else ""), new_x="LMARGIN", new_y="NEXT")
+        pdf.set_font(family, size=7.5)
+        pdf.multi_cell(width, 3.6, rule, new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(1)
+        pdf.set_fill_color(232, 232, 232)
+        pdf.set_font(family, size=8)
+        for label, w in columns:
+            pdf.cell(w, 7, label, border=1, fill=True, align="C")
+        for s in BOX_STATUSES:
+            pdf.cell(box_w, 7, BOX_LABELS[s], border=1, fill=True, align="C")
+        pdf.cell(note_w, 7, "確認者・時刻・メモ", border=1, fill=True, align="C", new_x="LMARGIN", new_y="NEXT")
+
+    page(continued=False)
     for r in group.rows:
-        if pdf.get_y() + row_h > pdf.h - pdf.b_margin:
-            pdf.add_page()
         values = [str(r.map_number), r.name, r.phone, r.hazard_label]
-        for (_, w), value in zip(columns, values, strict=True):
-            size = 9.0
-            pdf.set_font(family, size=size)
-            while size > 5.5 and pdf.get_string_width(value) > w - 1.5:
-                size -= 0.5
-                pdf.set_font(family, size=size)
-            pdf.cell(w, row_h, value, border=1)
+        fitted = [_fitted(pdf, family, value, w) for (_, w), value in zip(columns, values, strict=True)]
+        row_h = max(ROW_H, max(len(lines) for _, lines in fitted) * LINE_H + 2)  # a long hazard: a taller row
+        if pdf.get_y() + row_h > pdf.h - pdf.b_margin:
+            page(continued=True)
         y = pdf.get_y()
+        for (_, w), (size, lines) in zip(columns, fitted, strict=True):
+            pdf.set_font(family, size=size)
+            if len(lines) == 1:
+                pdf.cell(w, row_h, lines[0], border=1)
+                continue
+            x = pdf.get_x()  # each line inside the cell, the block centred: never over the boxes beside it
+            pdf.rect(x, y, w, row_h)
+            top = y + (row_h - len(lines) * LINE_H) / 2
+            for n, line in enumerate(lines):
+                pdf.set_xy(x, top + n * LINE_H)
+                pdf.cell(w, LINE_H, line)
+            pdf.set_xy(x + w, y)
         for _ in BOX_STATUSES:
             x = pdf.get_x()
             pdf.cell(box_w, row_h, "", border=1)
             pdf.rect(x + box_w / 2 - 2.2, y + row_h / 2 - 2.2, 4.4, 4.4)
         pdf.cell(note_w, row_h, "", border=1, new_x="LMARGIN", new_y="NEXT")
     pdf.set_font(family, size=7.5)
+    if pdf.get_y() + 2 + 2 * 3.6 > pdf.h - pdf.b_margin:  # the note on how to fill it in: on the paper, not below it
+        page(continued=True)
     pdf.ln(2)
     pdf.multi_cell(width, 3.6, "状況（" + "・".join(STATUS_LABELS[s] for s in BOX_STATUSES)
                    + "）の欄に✓。避難済みは避難所名を、要支援・要救助はメモに内容を書いてください。")
@@ -148,7 +178,7 @@ def write_checklists_pdf(incident_name: str, groups: Sequence[ChecklistGroup], p
     family = add_japanese_font(pdf)
     pdf.set_title(TITLE)
     pdf.set_margins(10, 10, 10)
-    pdf.set_auto_page_break(False)
+    pdf.set_auto_page_break(False, margin=10)  # rows end 10 mm above the edge, as the other margins
     if not groups:
         groups = [ChecklistGroup("（該当者なし）", ())]
     for group in groups:

@@ -7,13 +7,15 @@ The checklist's 「状況（入力）」 column takes the same Japanese labels a
 
 from __future__ import annotations
 
+import math
 import re
+import unicodedata
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time, timezone
+from datetime import datetime, time, timedelta, timezone
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -30,14 +32,14 @@ from app.core.sheets import (
     write_text,
 )
 from app.models import District, Household, Person, Town
-from app.models.safety import CheckMethod, SafetyStatus
+from app.models.safety import CheckMethod, Incident, SafetyStatus
 from app.privacy.copies import register_copies, serial_line
 from app.privacy.masking import Audience, as_audience, rule_line
 from app.privacy.sharing import SharingContext, current_sharing
 from app.safety.incidents import events_of, get_incident, latest_key, record_events
-from app.safety.papers import masked_rows
+from app.safety.papers import BOX_LABELS, masked_rows
 from app.safety.rollcall import district_counts, roll_call
-from app.safety.views import METHOD_LABELS, STATUS_LABELS, EventFields, EventView
+from app.safety.views import METHOD_LABELS, STATUS_LABELS, EventFields, EventView, IncidentView
 
 if TYPE_CHECKING:  # openpyxl is imported when a sheet is read or written, not when the app starts (issue 17)
     from openpyxl.styles import NamedStyle
@@ -49,13 +51,22 @@ HEADERS = ("地図番号", "町名", "氏名", "電話", "ハザード", "現在
            "確認日時", "方法", "メモ", "ID")
 COL = {name: i + 1 for i, name in enumerate(HEADERS)}
 FIRST_ROW = 4  # rows 1–3: title, rule, headers
+TITLE = "安否確認チェックリスト　"  # then the incident's name
 CHECKLIST_WIDTHS = (8, 10, 16, 14, 26, 18, 18, 16, 12, 16, 8, 24)  # Excel characters, from column A
 # 確認日時, 地区, 町名, 地図番号, 氏名, 状況, 避難所名, 確認者, 方法, メモ, 記録日時, 記録した端末
 LOG_WIDTHS = (17, 12, 14, 8, 16, 16, 20, 20, 12, 30, 17, 16)
-_STATUS_OF = {label: status for status, label in STATUS_LABELS.items()}
+LINE_PT = 16  # points: one line of the checklist's 11 pt type
+def _key(text: str) -> str:
+    """A status as typed, compared without width or spaces: 「無事(自宅)」 and 「無事（自宅）」 are one."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+
+
+# The labels of the list, and the paper checklist's box labels (無事, 避難, 要支援, 入院等, 不能): a volunteer
+# copies the ticked paper into the sheet with the words printed on it.
+_STATUS_OF = {_key(label): status for labels in (STATUS_LABELS, BOX_LABELS) for status, label in labels.items()}
 _METHOD_OF = {label: method for method, label in METHOD_LABELS.items()}
 _TYPED = frozenset({"状況（入力）", "避難所名", "確認者", "確認日時", "方法", "メモ"})  # the columns to fill in
-_EVACUATED_WITH = re.compile(r"^避難済み[（(](.*)[）)]$")
+_EVACUATED_WITH = re.compile(r"^避難(?:済み)?[（(](.*)[）)]$")
 
 
 def _styles() -> dict[str, NamedStyle]:
@@ -71,6 +82,14 @@ def _styles() -> dict[str, NamedStyle]:
             "安否 値": NamedStyle(font=body, border=box, alignment=wrapped),
             "安否 日時": NamedStyle(font=body, border=box, alignment=wrapped, number_format="yyyy/mm/dd hh:mm"),
             "安否 入力": NamedStyle(font=body, border=box, fill=PatternFill("solid", fgColor="FFF8DC"))}
+
+
+def _lines(text: str, width: float) -> int:
+    """How many lines ``text`` wraps to in a column ``width`` Excel characters wide (a Japanese character takes
+    two; a little is left for the cell's margins)."""
+    room = max(1.0, width - 1)
+    return sum(max(1, math.ceil(sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line) / room))
+               for line in text.split("\n"))
 
 
 def write_checklist_xlsx(session: Session, incident_id: uuid.UUID, path: Path, *, town_id: uuid.UUID | None = None,
@@ -91,7 +110,8 @@ def write_checklist_xlsx(session: Session, incident_id: uuid.UUID, path: Path, *
     assert ws is not None
     ws.title = SHEET
     SharedStyles(wb, _styles())  # registers the named styles
-    ws.cell(1, 1, f"安否確認チェックリスト　{incident.name}").style = "安否 表題"
+    ws.cell(1, 1, f"{TITLE}{incident.name}").style = "安否 表題"
+    ws.cell(1, COL["ID"], str(incident.id))  # hidden: which incident the file was printed for (read back: checked)
     ws.cell(2, 1, f"{rule_line(audience, sharing)}　{serial_line(serial)}").style = "安否 注記"
     for name, col in COL.items():
         ws.cell(3, col, name).style = "安否 見出し"
@@ -102,6 +122,9 @@ def write_checklist_xlsx(session: Session, incident_id: uuid.UUID, path: Path, *
             cell = ws.cell(n, col)
             cell.style = "安否 入力" if HEADERS[col - 1] in _TYPED else "安否 値"
             write_text(cell, value)  # type: ignore[arg-type]  # numbers pass through; user text stays text, never a formula (after the style: it sets a flag)
+        lines = max(_lines(str(v or ""), w) for v, w in zip(values, CHECKLIST_WIDTHS, strict=False))
+        if lines > 1:  # a wrapped hazard or status: the row as tall as its lines, not over the next row
+            ws.row_dimensions[n].height = LINE_PT * lines + 2
     last = FIRST_ROW + max(len(rows), 1) - 1
     choices = DataValidation(type="list", formula1='"' + ",".join(STATUS_LABELS.values()) + '"', allow_blank=True)
     choices.add(f"G{FIRST_ROW}:G{last}")
@@ -125,8 +148,8 @@ class ReadBack:
 
 
 def _status(text: str, sheet: str, row: int) -> tuple[SafetyStatus, str]:
-    if text in _STATUS_OF:
-        return _STATUS_OF[text], ""
+    if _key(text) in _STATUS_OF:
+        return _STATUS_OF[_key(text)], ""
     if m := _EVACUATED_WITH.match(text):
         return SafetyStatus.EVACUATED, m.group(1).strip()
     raise cell_error(QT_TRANSLATE_NOOP("errors", "Sheet {sheet}, row {row}, column 状況（入力） ({cell}): 「{value}」 "
@@ -134,23 +157,47 @@ def _status(text: str, sheet: str, row: int) -> tuple[SafetyStatus, str]:
                      sheet, row, COL["状況（入力）"], value=text, labels="、".join(STATUS_LABELS.values()))
 
 
-def _checked_at(cell: object, sheet: str, row: int, today: date) -> datetime | None:
+_SKEW = timedelta(minutes=10)  # another laptop's clock a little ahead is not a check "in the future"
+
+
+def _checked_at(cell: object, sheet: str, row: int, now: datetime) -> datetime | None:
+    """The check's time as typed: a date and time, or a time of day alone (the last such moment, not one still to
+    come: 23:30 read back at 08:00 is last night's). A time later than now is refused: it would show over every
+    real check made until then (the latest check is the one that shows)."""
     value = getattr(cell, "value", None)
     column = COL["確認日時"]
     if value is None or value == "":
         return None
+    checked: datetime | None
     if isinstance(value, datetime):
-        return value.astimezone(timezone.utc) if value.tzinfo else value.astimezone()
-    text = cell_text(cell, sheet, row, column)
-    for parse in (datetime.fromisoformat, lambda t: datetime.combine(today, time.fromisoformat(t))):
+        checked = value.astimezone(timezone.utc) if value.tzinfo else value.astimezone()
+    else:
+        text = cell_text(cell, sheet, row, column)
+        checked = _parsed(text, now)
+        if checked is None:
+            raise cell_error(QT_TRANSLATE_NOOP("errors", "Sheet {sheet}, row {row}, column 確認日時 ({cell}): 「{value}」 "
+                                                         "is not a date and time; write e.g. 2026-07-08 09:30 or 09:30."),
+                             sheet, row, column, value=text)
+    if checked > now + _SKEW:
+        raise cell_error(QT_TRANSLATE_NOOP("errors", "Sheet {sheet}, row {row}, column 確認日時 ({cell}): {value} is "
+                                                     "later than now; write when the check was made."),
+                         sheet, row, column, value=f"{checked.astimezone():%Y-%m-%d %H:%M}")
+    return checked
+
+
+def _parsed(text: str, now: datetime) -> datetime | None:
+    text = text.replace("/", "-")
+    try:
+        parsed = datetime.fromisoformat(text)
+    except ValueError:
         try:
-            parsed = parse(text.replace("/", "-"))
+            of_day = time.fromisoformat(text)
         except ValueError:
-            continue
-        return parsed if parsed.tzinfo else parsed.astimezone()  # typed in local time
-    raise cell_error(QT_TRANSLATE_NOOP("errors", "Sheet {sheet}, row {row}, column 確認日時 ({cell}): 「{value}」 is "
-                                                 "not a date and time; write e.g. 2026-07-08 09:30 or 09:30."),
-                     sheet, row, column, value=text)
+            return None
+        local_now = now.astimezone()
+        parsed = datetime.combine(local_now.date(), of_day).astimezone()  # typed in local time
+        return parsed - timedelta(days=1) if parsed > local_now + _SKEW else parsed
+    return parsed if parsed.tzinfo else parsed.astimezone()  # typed in local time
 
 
 @dataclass(frozen=True)
@@ -200,7 +247,7 @@ def _line(session: Session, incident_id: uuid.UUID, row_number: int, row: tuple,
         method=_METHOD_OF.get(method_text, CheckMethod.VISIT),
         note=cell_text(cells["メモ"], SHEET, row_number, COL["メモ"]),
         shelter_text=check_length(shelter, 300, "shelter", SHEET, row_number, COL["避難所名"]),
-        checked_at=_checked_at(cells["確認日時"], SHEET, row_number, now.astimezone().date()) or now)
+        checked_at=_checked_at(cells["確認日時"], SHEET, row_number, now) or now)
     try:
         record_events(session, incident_id, [(person_id, fields)])  # the service's own checks, rolled back below
     except LedgerError as e:
@@ -210,6 +257,31 @@ def _line(session: Session, incident_id: uuid.UUID, row_number: int, row: tuple,
                          cell_text(cells["氏名"], SHEET, row_number, COL["氏名"]), fields)
 
 
+def _check_incident(session: Session, ws: Any, incident: IncidentView, path: Path) -> None:
+    """Refuse a checklist printed for another incident (the hidden id in the title row; a file without one by the
+    incident's name in its title): its checks would be recorded as checks of this one."""
+    title_row = next(ws.iter_rows(min_row=1, max_row=1, max_col=len(HEADERS)), ())
+    title = cell_text(title_row[0] if title_row else None, SHEET, 1, 1)
+    marked = cell_text(title_row[COL["ID"] - 1] if len(title_row) >= COL["ID"] else None, SHEET, 1, COL["ID"])
+    try:
+        printed_for = uuid.UUID(marked) if marked else None
+    except ValueError:
+        printed_for = None
+    if printed_for is not None:
+        if printed_for == incident.id:
+            return
+        other = session.get(Incident, printed_for)
+        name = other.name if other is not None else title.removeprefix(TITLE.strip()).strip()
+    elif title.startswith(TITLE.strip()) and title.removeprefix(TITLE.strip()).strip() != incident.name:
+        name = title.removeprefix(TITLE.strip()).strip()
+    else:
+        return
+    raise LedgerError(QT_TRANSLATE_NOOP("errors", "This checklist was printed for the incident {other}, not for "
+                                                  "{incident}: nothing was recorded. Type the checks into a "
+                                                  "checklist printed for {incident}."),
+                      where=path.name, other=f"「{name}」", incident=f"「{incident.name}」")
+
+
 def preview_checklist_xlsx(session: Session, incident_id: uuid.UUID, path: Path, *,
                            now: datetime | None = None) -> ChecklistPreview:
     """Read a typed checklist: every row it would record, and every bad row named (sheet, row, column).
@@ -217,7 +289,7 @@ def preview_checklist_xlsx(session: Session, incident_id: uuid.UUID, path: Path,
     Writes nothing: each row is tried against the incident in a savepoint that is rolled back."""
     path = Path(path)
     now = now or datetime.now(timezone.utc)
-    get_incident(session, incident_id)
+    incident = get_incident(session, incident_id)
     wb = open_workbook(path)
     lines: list[ChecklistLine] = []
     errors: list[LedgerError] = []
@@ -227,6 +299,7 @@ def preview_checklist_xlsx(session: Session, incident_id: uuid.UUID, path: Path,
             raise LedgerError(QT_TRANSLATE_NOOP("errors", "The workbook has no sheet named {sheet}."), where=path.name,
                               sheet=SHEET)
         ws = wb[SHEET]
+        _check_incident(session, ws, incident, path)
         for row_number, row in enumerate(ws.iter_rows(min_row=FIRST_ROW, max_col=len(HEADERS)), start=FIRST_ROW):
             savepoint = session.begin_nested()
             try:
@@ -299,18 +372,27 @@ def export_log(session: Session, incident_id: uuid.UUID, path: Path, *, audience
     ws.append([cell(ws, f"{rule_line(audience, sharing)}　{serial_line(serial)}", "安否 注記")])
     ws.append([cell(ws, h, "安否 見出し") for h in ("確認日時", "地区", "町名", "地図番号", "氏名", "状況", "避難所名",
                                                    "確認者", "方法", "メモ", "記録日時", "記録した端末")])
-    for e in events:
+    for n, e in enumerate(events, start=4):
         name, number, town, district = names.get(e.person_id, ("", 0, "", ""))
         local = e.checked_at.astimezone().replace(tzinfo=None)
-        ws.append([cell(ws, v, "安否 日時" if isinstance(v, datetime) else "安否 値") for v in (
-            local, district, town, number, "（匿名）" if e.person_id in hidden else name, STATUS_LABELS[e.status],
-            e.shelter_text, e.checked_by, e.method_label, e.note, e.recorded_at.astimezone().replace(tzinfo=None),
-            e.recorded_on)])
+        values = (local, district, town, number, "（匿名）" if e.person_id in hidden else name, STATUS_LABELS[e.status],
+                  e.shelter_text, e.checked_by, e.method_label, e.note,
+                  e.recorded_at.astimezone().replace(tzinfo=None), e.recorded_on)
+        lines = max(_lines(v, w) for v, w in zip(values, LOG_WIDTHS, strict=True) if isinstance(v, str))
+        if lines > 1:  # a long note or shelter: the row as tall as its lines (set before the row is written)
+            ws.row_dimensions[n].height = LINE_PT * lines + 2
+        ws.append([cell(ws, v, "安否 日時" if isinstance(v, datetime) else "安否 値") for v in values])
     counts = wb.create_sheet(COUNTS_SHEET)
     print_layout(counts, (16, *[16] * (len(STATUS_LABELS) + 1)), title_rows="1:1")  # 要支援・要救助: 14
     counts.append([cell(counts, h, "安否 見出し") for h in ("地区", *STATUS_LABELS.values(), "計")])
-    for d in district_counts(roll_call(session, incident_id)):
+    districts = district_counts(roll_call(session, incident_id))
+    for d in districts:
         counts.append([cell(counts, d.district_name, "安否 値"), *(cell(counts, d.counts[s], "安否 値")
-                                                                     for s in STATUS_LABELS), cell(counts, d.total)])
+                                                                     for s in STATUS_LABELS),
+                       cell(counts, d.total, "安否 値")])
+    # The sums over every 地区, as the projector's Total row: what the 災害対策本部 reports first
+    counts.append([cell(counts, "合計", "安否 見出し"), *(cell(counts, sum(d.counts[s] for d in districts), "安否 見出し")
+                                                      for s in STATUS_LABELS),
+                   cell(counts, sum(d.total for d in districts), "安否 見出し")])
     wb.save(path)
     return len(events)

@@ -6,6 +6,7 @@ import uuid
 from datetime import datetime, timezone
 
 from PySide6.QtCore import QCoreApplication, QDateTime, Qt, Signal
+from PySide6.QtGui import QTextOption
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QPlainTextEdit,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -123,10 +125,14 @@ class ChecklistPreviewDialog(QDialog):
             for c, text in enumerate((str(line.row), line.map_number, line.name,
                                       status_text(f.status, f.shelter_text), f.checked_by, when)):
                 self.table.setItem(r, c, QTableWidgetItem(text))
-        self.errors = QListWidget()
+        # One paragraph per bad row, wrapped whole (a list's items were cut at its width, and its row heights
+        # clipped a wrapped Japanese line): its end says what to type instead.
+        self.messages = [error_text(e) for e in preview.errors]  # each names the sheet, row and cell
+        self.errors = QPlainTextEdit("\n\n".join(self.messages))
         self.errors.setObjectName("checklistErrors")
-        for e in preview.errors:
-            self.errors.addItem(error_text(e))  # names the sheet, row and cell
+        self.errors.setReadOnly(True)
+        self.errors.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.errors.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         self.errors.setVisible(bool(preview.errors))
         self.errors.setStyleSheet("color: #b00020;")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)

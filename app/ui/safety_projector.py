@@ -21,7 +21,9 @@ QWidget#safetyProjector QLabel { color: #fff; font-size: 26pt; font-weight: bold
 QWidget#safetyProjector QLabel#projectorTitle { font-size: 34pt; color: #ffd400; }
 QWidget#safetyProjector QLabel#projectorNote { font-size: 16pt; font-weight: normal; color: #ddd; }
 QWidget#safetyProjector QLabel[total="true"] { border-top: 4px solid #fff; }
-QWidget#safetyProjector QPushButton { font-size: 18pt; padding: 8px 20px; }
+QWidget#safetyProjector QPushButton { font-size: 18pt; padding: 8px 20px; color: #000; background: #fff;
+                                      border: 3px solid #fff; }
+QWidget#safetyProjector QPushButton:focus { border: 3px solid #ffd400; }
 """ + "".join(  # each status's heading with a bar in its colour, as its ring on the map
     f'QWidget#safetyProjector QLabel[status="{status.value}"] {{ border-top: 8px solid {color}; }}\n'
     for status, color in STATUS_COLORS.items())
