@@ -216,3 +216,24 @@ def test_closing_with_typing_not_saved_and_discard_saves_nothing(qtbot, window, 
     dialog = window.plans.open_plan(made.id)
     dialog.close()
     qtbot.waitUntil(lambda: made.id not in window.plans.dialogs, timeout=5_000)
+
+
+def test_projector_mode_hides_the_plans_list_and_open_plan_windows_and_brings_them_back(qtbot, window):
+    # GIVEN the plans' priority list and one person's plan open beside the map (names, medication)
+    window.plans.show_list()
+    made = next(r for r in window.plans.panel.list.visible_views() if r.has_plan)
+    dialog = window.plans.open_plan(made.id)
+    assert window.plans.dock.isVisible() and dialog.isVisible()
+    # WHEN the window goes to the meeting display
+    window.projector.set_projector(True)
+    qtbot.waitUntil(lambda: window.banner.isVisible())
+    # THEN neither is on the screen, and asking for them again opens nothing and says why
+    assert not window.plans.dock.isVisible() and not dialog.isVisible()
+    window.plans.show_list()
+    assert window.plans.open_plan(made.id) is None
+    assert not window.plans.dock.isVisible() and not dialog.isVisible()
+    assert "projector" in window.statusBar().currentMessage()
+    # WHEN the meeting display is left, THEN both are back as they were
+    window.projector.set_projector(False, confirm=False)
+    qtbot.waitUntil(lambda: window.plans.dock.isVisible() and dialog.isVisible())
+    dialog.close()

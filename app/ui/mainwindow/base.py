@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QFileDialog, QMainWindow
 
 from app.models import Ledger
@@ -31,6 +31,16 @@ class Controller(QObject):
 
     def message(self, text: str, ms: int) -> None:
         self.window.statusBar().showMessage(text, ms)
+
+    def projecting(self, what: str) -> bool:
+        """The meeting display is on (projector mode): a window that shows names (``what``, e.g. "the roll call")
+        is not opened; the status bar says why. The window itself hides those already open (``MainWindow``)."""
+        projector = getattr(self.window, "projector", None)
+        if projector is None or not projector.on:
+            return False
+        self.message(QCoreApplication.translate("MainWindow", "{what} shows names: leave projector mode to open "
+                                                "it.").format(what=what), 10000)
+        return True
 
     def file_to_read(self, path: Path | None, title: str, file_filter: str) -> Path | None:
         """``path`` when a caller (a test, the command line) gave one; else the file the user picks, or None."""

@@ -47,6 +47,8 @@ class PlansController(Controller):
         self.dock.visibilityChanged.connect(lambda shown: shown and self.refresh())
 
     def show_list(self) -> None:
+        if self.projecting(translate("MainWindow", "The plans' priority list")):
+            return
         self.dock.show()
         self.dock.raise_()
         self.refresh()
@@ -75,6 +77,8 @@ class PlansController(Controller):
 
     def open_plan(self, person_id: uuid.UUID) -> PlanDialog | None:
         """The person's plan window (non-modal; one per person: asked again, it comes to the front)."""
+        if self.projecting(translate("MainWindow", "A plan")):
+            return None
         dialog = self.dialogs.get(person_id)
         if dialog is not None:
             dialog.raise_()

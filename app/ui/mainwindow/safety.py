@@ -70,28 +70,9 @@ class SafetyController(Controller):
         self._showing = False
         self.dock.visibilityChanged.connect(lambda shown: shown and not self._showing and self.refresh())
         towns.drawn.connect(self.refresh)
-        # The meeting display (projector mode) hides every name: the roll call (names, phones, notes) with it
-        self.meeting_display = False
-        self._dock_was_shown = False
-        meeting = getattr(window, "projector", None)
-        if meeting is not None:
-            meeting.toggled.connect(self._meeting_display)
-
-    def _meeting_display(self, on: bool) -> None:
-        """Projector mode on: the dock is hidden (and stays so); off: shown again if it was open before."""
-        self.meeting_display = on
-        if on:
-            self._dock_was_shown = self.dock.isVisible()
-            self.dock.hide()
-        elif self._dock_was_shown:
-            self._dock_was_shown = False
-            self.show_panel()
 
     def show_panel(self) -> None:
-        if self.meeting_display:  # the roll call has names: not on the wall (the counts are: show_projector)
-            self.message(translate("MainWindow", "The roll call shows names: leave projector mode to open it. "
-                                                 "The counts without names are in “Safety check on the projector”."),
-                         10000)
+        if self.projecting(translate("MainWindow", "The roll call")):  # the counts without names: show_projector
             return
         self._showing = True  # the dock's visibilityChanged would read the roll call a second time
         try:

@@ -15,6 +15,8 @@ from typing import cast
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
+    QDockWidget,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -24,6 +26,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from app.core.errors import LedgerError
 from app.core.heap import give_back_free_heap
@@ -358,6 +361,7 @@ class MainWindow(QMainWindow):
             self.actions[key].setChecked(False)
             self.actions[key].setEnabled(not on)
         self.households.select_household(None)
+        self._hide_beside_the_map(on)
         if on:
             self._normal_geometry = self.saveGeometry()
             self.showFullScreen()
@@ -367,6 +371,20 @@ class MainWindow(QMainWindow):
                 self.restoreGeometry(self._normal_geometry)
         if self.towns.town is not None:
             self.towns.load_town(self.towns.town.id)  # the page gets the features again, anonymous or not
+
+    def _hide_beside_the_map(self, on: bool) -> None:
+        """The meeting display shows the map alone. The docks (the roll call, the plans' priority list) and the
+        windows open beside it (a plan, a list) carry names: hidden while it is on, back as they were after."""
+        if on:
+            self._hidden_for_projector = [w for w in (*self.findChildren(QDockWidget), *self.findChildren(QDialog))
+                                          if w.isVisible()]
+            for widget in self._hidden_for_projector:
+                widget.hide()
+            return
+        for widget in getattr(self, "_hidden_for_projector", []):
+            if isValid(widget):  # a window closed meanwhile (deleted on close) stays closed
+                widget.show()
+        self._hidden_for_projector = []
 
     def _on_lock(self, locked: bool) -> None:
         projector = self.projector.on
