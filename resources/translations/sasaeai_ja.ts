@@ -1219,13 +1219,13 @@ Repeat for at least 3 places far apart (a triangle over the whole map works best
     <message>
         <location filename="../../app/ui/mainwindow/privacy.py" line="307"/>
         <location filename="../../app/ui/mainwindow/privacy.py" line="312"/>
-        <location filename="../../app/ui/mainwindow/window.py" line="272"/>
-        <location filename="../../app/ui/mainwindow/window.py" line="280"/>
+        <location filename="../../app/ui/mainwindow/window.py" line="275"/>
+        <location filename="../../app/ui/mainwindow/window.py" line="283"/>
         <source>Sasaeai Map</source>
         <translation>支え合いマップ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/window.py" line="276"/>
+        <location filename="../../app/ui/mainwindow/window.py" line="279"/>
         <source>(demo town)</source>
         <translation>（お試しの町）</translation>
     </message>
@@ -1693,7 +1693,7 @@ Repeat for at least 3 places far apart (a triangle over the whole map works best
         <translation>地図に表示する町内</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/window.py" line="207"/>
+        <location filename="../../app/ui/mainwindow/window.py" line="210"/>
         <source>Town:</source>
         <translation>町内：</translation>
     </message>
@@ -1818,7 +1818,7 @@ Repeat for at least 3 places far apart (a triangle over the whole map works best
         <translation>上の世帯を選んでこのボタンを押し、地図の上でその家の場所をクリックします</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/window.py" line="138"/>
+        <location filename="../../app/ui/mainwindow/window.py" line="141"/>
         <source>PROJECTOR MODE — names, phone numbers, birth dates and health notes are hidden. Households are shown by their map numbers.</source>
         <translation>プロジェクター表示中 — 氏名・電話番号・生年月日・健康のメモは隠しています。世帯は地図番号で示します。</translation>
     </message>
@@ -1845,12 +1845,12 @@ Nothing was lost. Press Unlock and enter the passphrase.</source>
         <translation>事務所のサーバーとの同期：「同期」メニュー</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/window.py" line="202"/>
+        <location filename="../../app/ui/mainwindow/window.py" line="205"/>
         <source>Offline</source>
         <translation>オフライン</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/window.py" line="203"/>
+        <location filename="../../app/ui/mainwindow/window.py" line="206"/>
         <source>Nothing leaves this computer unless you sync with the office</source>
         <translation>事務所と同期しない限り、データはこのパソコンから出ません</translation>
     </message>
@@ -1947,12 +1947,17 @@ Undo (Ctrl+Z) brings it back.</source>
         <translation>世帯員の削除</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/households.py" line="434"/>
+        <location filename="../../app/ui/mainwindow/households.py" line="436"/>
+        <source>no site open for it outside zones as deep as this home&apos;s ({count} sites lie in them)</source>
+        <translation>この家と同じかそれより深い想定区域の外には、この災害に対応した避難場所がありません（{count} か所が区域内）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow/households.py" line="439"/>
         <source>no site open for it with a position</source>
         <translation>なし（この災害に対応した、位置のわかる避難場所がありません）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/households.py" line="435"/>
+        <location filename="../../app/ui/mainwindow/households.py" line="440"/>
         <source>{hazard}: go to {shelter}</source>
         <translation>{hazard}：避難先 {shelter}</translation>
     </message>
@@ -2444,7 +2449,7 @@ The encrypted ledger holds everything in it (this is checked first); the encrypt
         <location filename="../../app/ui/mainwindow/emergency.py" line="127"/>
         <location filename="../../app/ui/mainwindow/imports.py" line="113"/>
         <location filename="../../app/ui/mainwindow/meeting.py" line="249"/>
-        <location filename="../../app/ui/mainwindow/plans.py" line="124"/>
+        <location filename="../../app/ui/mainwindow/plans.py" line="152"/>
         <location filename="../../app/ui/mainwindow/safety_papers.py" line="79"/>
         <source>Saved {path}</source>
         <translation>保存しました：{path}</translation>
@@ -2507,12 +2512,12 @@ The encrypted ledger holds everything in it (this is checked first); the encrypt
         <translation>名簿 (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/window.py" line="384"/>
+        <location filename="../../app/ui/mainwindow/window.py" line="403"/>
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/window.py" line="385"/>
+        <location filename="../../app/ui/mainwindow/window.py" line="404"/>
         <source>The new language is used from the next start of Sasaeai Map.</source>
         <translation>新しい言語は、支え合いマップを次に起動したときから使われます。</translation>
     </message>
@@ -2532,17 +2537,27 @@ The encrypted ledger holds everything in it (this is checked first); the encrypt
         <translation>{file} を作成中…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/plans.py" line="36"/>
+        <location filename="../../app/ui/mainwindow/plans.py" line="37"/>
         <source>Evacuation plans: priority</source>
         <translation>個別避難計画：優先順位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/plans.py" line="101"/>
+        <location filename="../../app/ui/mainwindow/plans.py" line="50"/>
+        <source>The plans&apos; priority list</source>
+        <translation>個別避難計画の優先順位リスト</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow/plans.py" line="80"/>
+        <source>A plan</source>
+        <translation>個別避難計画</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow/plans.py" line="122"/>
         <source>Edit evacuation plan</source>
         <translation>個別避難計画の編集</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/plans.py" line="113"/>
+        <location filename="../../app/ui/mainwindow/plans.py" line="138"/>
         <source>Save the evacuation plans</source>
         <translation>個別避難計画の保存</translation>
     </message>
@@ -2552,32 +2567,37 @@ The encrypted ledger holds everything in it (this is checked first); the encrypt
         <translation>安否確認</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/safety.py" line="227"/>
+        <location filename="../../app/ui/mainwindow/safety.py" line="75"/>
+        <source>The roll call</source>
+        <translation>安否確認の名簿</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow/safety.py" line="229"/>
         <source>Record safety check</source>
         <translation>安否確認の記録</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/safety.py" line="277"/>
+        <location filename="../../app/ui/mainwindow/safety.py" line="279"/>
         <source>Start incident</source>
         <translation>災害対応の開始</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/safety.py" line="282"/>
+        <location filename="../../app/ui/mainwindow/safety.py" line="284"/>
         <source>Started the incident {name}.</source>
         <translation>災害「{name}」の対応を始めました。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/safety.py" line="293"/>
+        <location filename="../../app/ui/mainwindow/safety.py" line="295"/>
         <source>Close the incident {name}? Its {count} checks are kept; no new check can be recorded in it.</source>
         <translation>災害「{name}」の対応を終了しますか？ {count}件の確認記録は残りますが、新しい確認は記録できなくなります。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/safety.py" line="297"/>
+        <location filename="../../app/ui/mainwindow/safety.py" line="299"/>
         <source>Close incident</source>
         <translation>災害対応の終了</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/safety.py" line="302"/>
+        <location filename="../../app/ui/mainwindow/safety.py" line="304"/>
         <source>Closed the incident {name}; its {count} checks are kept.</source>
         <translation>災害「{name}」の対応を終了しました。{count}件の確認記録は残してあります。</translation>
     </message>
@@ -2595,6 +2615,11 @@ The encrypted ledger holds everything in it (this is checked first); the encrypt
         <location filename="../../app/ui/mainwindow/safety_papers.py" line="173"/>
         <source>Recorded {count} checks from {file}.</source>
         <translation>{file} から {count}件の確認を記録しました。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow/base.py" line="41"/>
+        <source>{what} shows names: leave projector mode to open it.</source>
+        <translation>{what}には氏名が表示されます。開くにはプロジェクターモードを終了してください。</translation>
     </message>
 </context>
 <context>
@@ -2964,149 +2989,196 @@ The encrypted ledger holds everything in it (this is checked first); the encrypt
 <context>
     <name>PlanDialog</name>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="50"/>
+        <location filename="../../app/ui/plan_dialog.py" line="76"/>
         <source>Evacuation plan: {name}</source>
         <translation>個別避難計画：{name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="56"/>
+        <location filename="../../app/ui/plan_dialog.py" line="259"/>
         <source>No.{number}  {name}  {address}
 Hazards at home: {hazards}</source>
         <translation>No.{number}  {name}  {address}
 自宅のハザード：{hazards}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="75"/>
+        <location filename="../../app/ui/plan_dialog.py" line="92"/>
         <source>At 高齢者等避難 (level 3)</source>
         <translation>高齢者等避難（警戒レベル3）の発令時</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="76"/>
+        <location filename="../../app/ui/plan_dialog.py" line="93"/>
         <source>At 避難指示 (level 4)</source>
         <translation>避難指示（警戒レベル4）の発令時</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="77"/>
+        <location filename="../../app/ui/plan_dialog.py" line="94"/>
         <source>Other (write when)</source>
         <translation>その他（時期を記入）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="91"/>
+        <location filename="../../app/ui/plan_dialog.py" line="55"/>
+        <location filename="../../app/ui/plan_dialog.py" line="107"/>
         <source>Name</source>
         <translation>氏名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="91"/>
+        <location filename="../../app/ui/plan_dialog.py" line="56"/>
+        <location filename="../../app/ui/plan_dialog.py" line="107"/>
         <source>Relation</source>
         <translation>続柄・関係</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="91"/>
+        <location filename="../../app/ui/plan_dialog.py" line="57"/>
+        <location filename="../../app/ui/plan_dialog.py" line="107"/>
         <source>Phone</source>
         <translation>電話</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="97"/>
+        <location filename="../../app/ui/plan_dialog.py" line="111"/>
         <source>(add a watcher of this person)</source>
         <translation>（この人の見守り者から追加）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="101"/>
+        <location filename="../../app/ui/plan_dialog.py" line="115"/>
         <source>Another supporter</source>
         <translation>支援者をもう1人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="106"/>
+        <location filename="../../app/ui/plan_dialog.py" line="219"/>
+        <source>Supporter {number}, {column}</source>
+        <translation>避難支援者{number}の{column}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_dialog.py" line="221"/>
+        <source>Supporter {number}</source>
+        <translation>避難支援者{number}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_dialog.py" line="243"/>
+        <source>Not saved: “{field}” is not a date this app understands.</source>
+        <translation>保存していません：「{field}」が日付として読み取れません。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_dialog.py" line="285"/>
         <source>Emergency contacts: {contacts}
 Family doctor: {doctor}</source>
         <translation>緊急連絡先：{contacts}
 かかりつけ医：{doctor}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="111"/>
+        <location filename="../../app/ui/plan_dialog.py" line="41"/>
+        <location filename="../../app/ui/plan_dialog.py" line="128"/>
         <source>Shelter</source>
         <translation>避難先</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="112"/>
+        <location filename="../../app/ui/plan_dialog.py" line="41"/>
+        <location filename="../../app/ui/plan_dialog.py" line="129"/>
         <source>Route</source>
         <translation>避難経路</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="113"/>
+        <location filename="../../app/ui/plan_dialog.py" line="42"/>
+        <location filename="../../app/ui/plan_dialog.py" line="130"/>
         <source>Means of transport</source>
         <translation>移動手段</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="114"/>
+        <location filename="../../app/ui/plan_dialog.py" line="43"/>
+        <location filename="../../app/ui/plan_dialog.py" line="44"/>
+        <location filename="../../app/ui/plan_dialog.py" line="131"/>
         <source>When to start</source>
         <translation>避難を始める時期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="116"/>
+        <location filename="../../app/ui/plan_dialog.py" line="45"/>
+        <location filename="../../app/ui/plan_dialog.py" line="133"/>
         <source>Mobility</source>
         <translation>移動の状態</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="117"/>
+        <location filename="../../app/ui/plan_dialog.py" line="46"/>
+        <location filename="../../app/ui/plan_dialog.py" line="134"/>
         <source>Medical devices</source>
         <translation>医療機器</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="118"/>
+        <location filename="../../app/ui/plan_dialog.py" line="47"/>
+        <location filename="../../app/ui/plan_dialog.py" line="135"/>
         <source>Medication</source>
         <translation>服薬</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="119"/>
+        <location filename="../../app/ui/plan_dialog.py" line="48"/>
+        <location filename="../../app/ui/plan_dialog.py" line="136"/>
         <source>Communication</source>
         <translation>意思疎通</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="92"/>
-        <location filename="../../app/ui/plan_dialog.py" line="120"/>
+        <location filename="../../app/ui/plan_dialog.py" line="49"/>
+        <location filename="../../app/ui/plan_dialog.py" line="58"/>
+        <location filename="../../app/ui/plan_dialog.py" line="108"/>
+        <location filename="../../app/ui/plan_dialog.py" line="137"/>
         <source>Consent to sharing</source>
         <translation>情報提供への同意</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="121"/>
+        <location filename="../../app/ui/plan_dialog.py" line="50"/>
+        <location filename="../../app/ui/plan_dialog.py" line="138"/>
+        <location filename="../../app/ui/plan_dialog.py" line="239"/>
         <source>Consent date</source>
         <translation>同意日</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="122"/>
+        <location filename="../../app/ui/plan_dialog.py" line="51"/>
+        <location filename="../../app/ui/plan_dialog.py" line="139"/>
+        <location filename="../../app/ui/plan_dialog.py" line="239"/>
         <source>Made on</source>
         <translation>作成日</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="123"/>
+        <location filename="../../app/ui/plan_dialog.py" line="51"/>
+        <location filename="../../app/ui/plan_dialog.py" line="140"/>
+        <location filename="../../app/ui/plan_dialog.py" line="240"/>
         <source>Reviewed on</source>
         <translation>見直し日</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="124"/>
+        <location filename="../../app/ui/plan_dialog.py" line="52"/>
+        <location filename="../../app/ui/plan_dialog.py" line="141"/>
         <source>Note</source>
         <translation>備考</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="129"/>
+        <location filename="../../app/ui/plan_dialog.py" line="53"/>
+        <location filename="../../app/ui/plan_dialog.py" line="146"/>
         <source>Evacuation supporters (two or more)</source>
         <translation>避難支援等実施者（2人以上）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="147"/>
+        <location filename="../../app/ui/plan_dialog.py" line="163"/>
+        <source>This plan as PDF…</source>
+        <translation>この計画をPDFに…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_dialog.py" line="172"/>
         <source>Yes</source>
         <translation>あり</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="147"/>
+        <location filename="../../app/ui/plan_dialog.py" line="172"/>
         <source>No</source>
         <translation>なし</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="147"/>
+        <location filename="../../app/ui/plan_dialog.py" line="172"/>
         <source>Not asked yet</source>
         <translation>まだ聞いていない</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_dialog.py" line="333"/>
+        <source>This plan has changes that are not saved. Save them before closing?</source>
+        <translation>この計画には保存していない変更があります。閉じる前に保存しますか？</translation>
     </message>
 </context>
 <context>
@@ -3200,100 +3272,100 @@ Family doctor: {doctor}</source>
 <context>
     <name>SafetyPanel</name>
     <message>
-        <location filename="../../app/ui/incident_dialog.py" line="47"/>
+        <location filename="../../app/ui/incident_dialog.py" line="49"/>
         <source>Start an incident</source>
         <translation>災害対応を始める</translation>
     </message>
     <message>
-        <location filename="../../app/ui/incident_dialog.py" line="50"/>
+        <location filename="../../app/ui/incident_dialog.py" line="52"/>
         <source>e.g. 令和8年7月 大雨</source>
         <translation>例：令和8年7月 大雨</translation>
     </message>
     <message>
-        <location filename="../../app/ui/incident_dialog.py" line="70"/>
-        <location filename="../../app/ui/incident_dialog.py" line="114"/>
+        <location filename="../../app/ui/incident_dialog.py" line="72"/>
+        <location filename="../../app/ui/incident_dialog.py" line="116"/>
         <location filename="../../app/ui/safety_panel.py" line="45"/>
         <source>Name</source>
         <translation>名前</translation>
     </message>
     <message>
-        <location filename="../../app/ui/incident_dialog.py" line="71"/>
+        <location filename="../../app/ui/incident_dialog.py" line="73"/>
         <source>Kind</source>
         <translation>種類</translation>
     </message>
     <message>
-        <location filename="../../app/ui/incident_dialog.py" line="72"/>
+        <location filename="../../app/ui/incident_dialog.py" line="74"/>
         <source>Started</source>
         <translation>開始日時</translation>
     </message>
     <message>
-        <location filename="../../app/ui/incident_dialog.py" line="73"/>
+        <location filename="../../app/ui/incident_dialog.py" line="75"/>
         <source>Towns</source>
         <translation>町内</translation>
     </message>
     <message>
-        <location filename="../../app/ui/incident_dialog.py" line="75"/>
+        <location filename="../../app/ui/incident_dialog.py" line="77"/>
         <source>Start</source>
         <translation>開始</translation>
     </message>
     <message>
-        <location filename="../../app/ui/incident_dialog.py" line="105"/>
+        <location filename="../../app/ui/incident_dialog.py" line="107"/>
         <location filename="../../app/ui/mainwindow/safety_papers.py" line="141"/>
         <source>Read back a ticked checklist</source>
         <translation>記入済みの確認表を読み込む</translation>
     </message>
     <message>
-        <location filename="../../app/ui/incident_dialog.py" line="108"/>
+        <location filename="../../app/ui/incident_dialog.py" line="110"/>
         <source>{file}: {count} checks to record in {incident}, {skipped} rows left empty.</source>
         <translation>{file}：{incident} に記録する確認 {count}件、空欄の行 {skipped}行。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/incident_dialog.py" line="113"/>
+        <location filename="../../app/ui/incident_dialog.py" line="115"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../app/ui/incident_dialog.py" line="113"/>
+        <location filename="../../app/ui/incident_dialog.py" line="115"/>
         <location filename="../../app/ui/safety_panel.py" line="43"/>
         <source>No.</source>
         <translation>番号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/incident_dialog.py" line="114"/>
+        <location filename="../../app/ui/incident_dialog.py" line="116"/>
         <location filename="../../app/ui/safety_panel.py" line="46"/>
         <source>Status</source>
         <translation>状況</translation>
     </message>
     <message>
-        <location filename="../../app/ui/incident_dialog.py" line="115"/>
+        <location filename="../../app/ui/incident_dialog.py" line="117"/>
         <location filename="../../app/ui/safety_panel.py" line="50"/>
         <source>By</source>
         <translation>確認者</translation>
     </message>
     <message>
-        <location filename="../../app/ui/incident_dialog.py" line="115"/>
+        <location filename="../../app/ui/incident_dialog.py" line="117"/>
         <location filename="../../app/ui/safety_panel.py" line="49"/>
         <source>Checked</source>
         <translation>確認日時</translation>
     </message>
     <message>
-        <location filename="../../app/ui/incident_dialog.py" line="134"/>
+        <location filename="../../app/ui/incident_dialog.py" line="140"/>
         <source>Record {count} checks</source>
         <translation>{count}件の確認を記録</translation>
     </message>
     <message>
-        <location filename="../../app/ui/incident_dialog.py" line="142"/>
+        <location filename="../../app/ui/incident_dialog.py" line="148"/>
         <source>Fix these rows in the file and read it again; nothing is recorded while one is wrong:</source>
         <translation>ファイルの次の行を直してから、もう一度読み込んでください。誤りが1つでもある間は何も記録しません：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/safety.py" line="208"/>
+        <location filename="../../app/ui/mainwindow/safety.py" line="210"/>
         <location filename="../../app/ui/mainwindow/safety_papers.py" line="68"/>
         <source>No incident is open: start one first.</source>
         <translation>対応中の災害がありません。先に災害対応を始めてください。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/safety.py" line="214"/>
+        <location filename="../../app/ui/mainwindow/safety.py" line="216"/>
         <source>The incident {name} is closed: no check can be added. Its checks are kept.</source>
         <translation>災害「{name}」の対応は終了しています。確認を追加できません。確認記録は残してあります。</translation>
     </message>
@@ -3424,7 +3496,7 @@ Family doctor: {doctor}</source>
     </message>
     <message>
         <location filename="../../app/ui/safety_panel.py" line="174"/>
-        <location filename="../../app/ui/safety_projector.py" line="66"/>
+        <location filename="../../app/ui/safety_projector.py" line="68"/>
         <source>No incident is open.</source>
         <translation>対応中の災害はありません。</translation>
     </message>
@@ -3444,33 +3516,33 @@ Family doctor: {doctor}</source>
         <translation>すべての民生委員</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety_projector.py" line="38"/>
+        <location filename="../../app/ui/safety_projector.py" line="40"/>
         <source>Safety check — 災害対策本部</source>
         <translation>安否確認 — 災害対策本部</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety_projector.py" line="47"/>
+        <location filename="../../app/ui/safety_projector.py" line="49"/>
         <source>Close the projector view</source>
         <translation>プロジェクター表示を閉じる</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety_projector.py" line="69"/>
+        <location filename="../../app/ui/safety_projector.py" line="71"/>
         <source>Safety check: {name}</source>
         <translation>安否確認：{name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety_projector.py" line="70"/>
+        <location filename="../../app/ui/safety_projector.py" line="72"/>
         <source>Counts of persons needing support, no names. Updated {time}.</source>
         <translation>支援が必要な人の人数（氏名なし）。{time} 更新。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety_projector.py" line="73"/>
+        <location filename="../../app/ui/safety_projector.py" line="75"/>
         <source>District</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety_projector.py" line="76"/>
-        <location filename="../../app/ui/safety_projector.py" line="83"/>
+        <location filename="../../app/ui/safety_projector.py" line="78"/>
+        <location filename="../../app/ui/safety_projector.py" line="85"/>
         <source>Total</source>
         <translation>合計</translation>
     </message>
@@ -4941,22 +5013,32 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
         <translation>属性（{names}）からは、どのハザードのファイルか判断できません。種類（洪水、土砂災害、高潮、津波）を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../app/hazards/importer.py" line="193"/>
+        <location filename="../../app/hazards/importer.py" line="196"/>
         <source>The ledger places nothing on the ground yet (no household, shelter or town with a position), so the city&apos;s extent is unknown: add them first or give the extent.</source>
         <translation>台帳にはまだ位置のあるものがありません（位置のある世帯・避難所・町内がない）ため、市の範囲がわかりません。先にそれらを登録するか、範囲を指定してください。</translation>
     </message>
     <message>
-        <location filename="../../app/hazards/importer.py" line="240"/>
+        <location filename="../../app/hazards/importer.py" line="243"/>
         <source>The file holds no features.</source>
         <translation>ファイルに地物がありません。</translation>
     </message>
     <message>
-        <location filename="../../app/hazards/importer.py" line="300"/>
+        <location filename="../../app/hazards/importer.py" line="280"/>
+        <source>Not one zone can be imported: of the {count} features, {defective} have a defect (the first: feature {feature}, {field}) and {outside} lie outside the city&apos;s extent. Nothing was imported; the zones already in the ledger are unchanged.</source>
+        <translation>取り込める区域が一つもありません。{count} 件の地物のうち {defective} 件に不備があり（最初は 地物 {feature}、{field}）、{outside} 件は市の範囲の外にあります。何も取り込んでいません。台帳にある区域はそのままです。</translation>
+    </message>
+    <message>
+        <location filename="../../app/hazards/importer.py" line="287"/>
+        <source>Not one of the file&apos;s {count} zones lies within the city&apos;s extent (longitude {west:.3f}–{east:.3f}, latitude {south:.3f}–{north:.3f}): is it another area&apos;s file? Nothing was imported; the zones already in the ledger are unchanged.</source>
+        <translation>ファイルの {count} 件の区域はどれも市の範囲（経度 {west:.3f}～{east:.3f}、緯度 {south:.3f}～{north:.3f}）に入っていません。別の地域のファイルではありませんか。何も取り込んでいません。台帳にある区域はそのままです。</translation>
+    </message>
+    <message>
+        <location filename="../../app/hazards/importer.py" line="332"/>
         <source>This hazard layer is no longer in the ledger.</source>
         <translation>このハザード情報は台帳にもうありません。</translation>
     </message>
     <message>
-        <location filename="../../app/plans/papers.py" line="262"/>
+        <location filename="../../app/plans/papers.py" line="345"/>
         <source>Save the plans as .pdf or .xlsx.</source>
         <translation>計画は .pdf か .xlsx で保存してください。</translation>
     </message>
@@ -5057,42 +5139,52 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
         <translation>確認表は民生委員ごと、見守り者ごと、避難所ごとのどれかで分けてください。</translation>
     </message>
     <message>
-        <location filename="../../app/safety/papers.py" line="168"/>
+        <location filename="../../app/safety/papers.py" line="198"/>
         <source>Save the checklists as .pdf.</source>
         <translation>確認表は .pdf で保存してください。</translation>
     </message>
     <message>
-        <location filename="../../app/safety/workbook.py" line="132"/>
+        <location filename="../../app/safety/workbook.py" line="155"/>
         <source>Sheet {sheet}, row {row}, column 状況（入力） ({cell}): 「{value}」 is not a status; use one of {labels}.</source>
         <translation>シート「{sheet}」{row}行目、状況（入力）の列（{cell}）：「{value}」は状況ではありません。{labels} のどれかを入力してください。</translation>
     </message>
     <message>
-        <location filename="../../app/safety/workbook.py" line="151"/>
+        <location filename="../../app/safety/workbook.py" line="178"/>
         <source>Sheet {sheet}, row {row}, column 確認日時 ({cell}): 「{value}」 is not a date and time; write e.g. 2026-07-08 09:30 or 09:30.</source>
         <translation>シート「{sheet}」{row}行目、確認日時の列（{cell}）：「{value}」は日時ではありません。例：2026-07-08 09:30 または 09:30</translation>
     </message>
     <message>
-        <location filename="../../app/safety/workbook.py" line="187"/>
+        <location filename="../../app/safety/workbook.py" line="182"/>
+        <source>Sheet {sheet}, row {row}, column 確認日時 ({cell}): {value} is later than now; write when the check was made.</source>
+        <translation>シート「{sheet}」{row}行目、確認日時の列（{cell}）：{value} は現在より後の日時です。確認した日時を書いてください。</translation>
+    </message>
+    <message>
+        <location filename="../../app/safety/workbook.py" line="234"/>
         <source>Sheet {sheet}, row {row}, column ID ({cell}): the row&apos;s hidden person id was changed or removed.</source>
         <translation>シート「{sheet}」{row}行目、ID の列（{cell}）：この行の隠れた人のIDが変えられたか消されています。</translation>
     </message>
     <message>
-        <location filename="../../app/safety/workbook.py" line="192"/>
+        <location filename="../../app/safety/workbook.py" line="239"/>
         <source>Sheet {sheet}, row {row}, column 方法 ({cell}): 「{value}」 is not a method; use 訪問, 電話 or その他.</source>
         <translation>シート「{sheet}」{row}行目、方法の列（{cell}）：「{value}」は方法ではありません。訪問、電話、その他 のどれかを入力してください。</translation>
     </message>
     <message>
-        <location filename="../../app/safety/workbook.py" line="207"/>
+        <location filename="../../app/safety/workbook.py" line="254"/>
         <source>Sheet {sheet}, row {row}: {reason}</source>
         <translation>シート「{sheet}」{row}行目：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/safety/workbook.py" line="227"/>
+        <location filename="../../app/safety/workbook.py" line="279"/>
+        <source>This checklist was printed for the incident {other}, not for {incident}: nothing was recorded. Type the checks into a checklist printed for {incident}.</source>
+        <translation>このチェックリストは災害{other}用に印刷されたもので、{incident}用ではありません。何も記録していません。{incident}用に印刷したチェックリストに入力してください。</translation>
+    </message>
+    <message>
+        <location filename="../../app/safety/workbook.py" line="299"/>
         <source>The workbook has no sheet named {sheet}.</source>
         <translation>ブックに「{sheet}」という名前のシートがありません。</translation>
     </message>
     <message>
-        <location filename="../../app/safety/workbook.py" line="283"/>
+        <location filename="../../app/safety/workbook.py" line="356"/>
         <source>Save the log as .xlsx.</source>
         <translation>記録は .xlsx で保存してください。</translation>
     </message>
@@ -5457,27 +5549,32 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
         <translation>この行の隠しキーが用紙の別の行にもあります（ブロックをコピーしましたか）。この行が誰か選んでください。</translation>
     </message>
     <message>
-        <location filename="../../app/hazards/importer.py" line="135"/>
+        <location filename="../../app/hazards/importer.py" line="128"/>
+        <source>No value: feature skipped.</source>
+        <translation>値がありません。この地物は取り込みません。</translation>
+    </message>
+    <message>
+        <location filename="../../app/hazards/importer.py" line="137"/>
         <source>「{value}」 is not a depth rank (1–6 in the 浸水深ランクコード): feature skipped.</source>
         <translation>「{value}」は浸水深ランク（浸水深ランクコードの1～6）ではありません。この地物は取り込みません。</translation>
     </message>
     <message>
-        <location filename="../../app/hazards/importer.py" line="144"/>
+        <location filename="../../app/hazards/importer.py" line="146"/>
         <source>「{value}」 is not a phenomenon code (1 急傾斜地の崩壊, 2 土石流, 3 地すべり): feature skipped.</source>
         <translation>「{value}」は現象の種類のコード（1 急傾斜地の崩壊、2 土石流、3 地すべり）ではありません。この地物は取り込みません。</translation>
     </message>
     <message>
-        <location filename="../../app/hazards/importer.py" line="148"/>
+        <location filename="../../app/hazards/importer.py" line="150"/>
         <source>「{value}」 is not a zone class (1 警戒区域, 2 特別警戒区域): feature skipped.</source>
         <translation>「{value}」は区域の区分（1 警戒区域、2 特別警戒区域）ではありません。この地物は取り込みません。</translation>
     </message>
     <message>
-        <location filename="../../app/hazards/importer.py" line="158"/>
+        <location filename="../../app/hazards/importer.py" line="160"/>
         <source>「{value}」 is not a depth class (e.g. 「0.5m以上3.0m未満」): feature skipped.</source>
         <translation>「{value}」は浸水深の区分（例：「0.5m以上3.0m未満」）ではありません。この地物は取り込みません。</translation>
     </message>
     <message>
-        <location filename="../../app/hazards/importer.py" line="217"/>
+        <location filename="../../app/hazards/importer.py" line="220"/>
         <source>A {type}, not an area: feature skipped.</source>
         <translation>区域ではなく {type} です。この地物は取り込みません。</translation>
     </message>
