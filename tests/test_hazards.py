@@ -106,7 +106,7 @@ def test_the_deeper_rank_wins_and_moving_out_refreshes_the_exposure(ledger, town
         move_household(s, home, MapPoint(Crs.GEO, HOME[0] + 0.02, HOME[1]))
     with ledger.Session.begin() as s:
         view = exposure_of(s, home)
-    assert view.known and not view.exposed and view.summary == "想定区域外"
+    assert view.known and not view.exposed and view.summary == "想定区域外（洪水）"  # the one kind imported
 
 
 def test_a_household_without_lat_lon_is_unknown_never_safe(ledger, town, tmp_path):
@@ -287,3 +287,19 @@ def test_the_household_panel_says_when_every_site_open_for_the_hazard_lies_in_as
     # THEN it says the sites are there but all lie in zones as deep, not that there is no site with a position
     assert f"({len(sites)} sites lie in them)" in text
     assert "no site open for it with a position" not in text
+
+
+def test_outside_every_zone_names_the_kinds_checked_and_no_data_is_not_called_outside(ledger, town, tmp_path):
+    from app.plans.hazard_link import hazards_at
+
+    home = _add(ledger, town, *HOME)
+    # GIVEN no hazard data at all: the household and its plan say there is none, never 想定区域外
+    with ledger.Session() as s:
+        assert exposure_of(s, home).summary == "ハザード情報なし"
+        assert hazards_at(s, home).text == "ハザード情報なし"
+    # GIVEN only a flood file, whose zone lies elsewhere: outside the flood zones, and only those were checked
+    with ledger.Session.begin() as s:
+        import_hazard(s, write_geojson(tmp_path / "A31a.geojson", [flood(around(HOME[0] + 0.01, HOME[1], 200), 3)]))
+    with ledger.Session() as s:
+        assert exposure_of(s, home).summary == "想定区域外（洪水）"
+        assert hazards_at(s, home).text == "想定区域外（洪水）"

@@ -16,7 +16,7 @@ from app.ui.watch_panel import HAZARD
 from app.watch import network as watch
 from tests.test_ui_map import READY_MS, window  # noqa: F401 - the window fixture
 
-OUTSIDE = "想定区域外"
+OUTSIDE = "想定区域外（洪水・土砂災害）"  # outside the zones of the two kinds the demo has
 
 
 def concerns_with_hazards(window) -> list[tuple]:

@@ -42,6 +42,14 @@ KIND_LABELS: dict[HazardKind, str] = {
     HazardKind.TSUNAMI: "津波浸水想定",
 }
 
+# One word per kind, in this order wherever kinds are listed (「洪水: …へ」, 「想定区域外（洪水・土砂災害）」).
+KIND_SHORT: dict[HazardKind, str] = {
+    HazardKind.FLOOD: "洪水",
+    HazardKind.SEDIMENT: "土砂災害",
+    HazardKind.STORM_SURGE: "高潮",
+    HazardKind.TSUNAMI: "津波",
+}
+
 # The credit line the 国土数値情報 terms ask for, per kind.
 CREDITS: dict[HazardKind, str] = {
     HazardKind.FLOOD: "国土数値情報（洪水浸水想定区域データ）（国土交通省）を加工して作成",

@@ -30,7 +30,7 @@ from sqlalchemy import ColumnElement, Select, String, Table, bindparam, delete, 
 from sqlalchemy.orm import Session
 
 from app.core.errors import QT_TRANSLATE_NOOP, NotFound
-from app.hazards.codes import DEPTH_RANKS, SEDIMENT_CLASSES, SEDIMENT_PHENOMENA, depth_label
+from app.hazards.codes import DEPTH_RANKS, KIND_SHORT, SEDIMENT_CLASSES, SEDIMENT_PHENOMENA, depth_label
 from app.models import Household, utcnow
 from app.models.hazard import HazardKind, HazardLayer, HazardZone, HouseholdExposure
 from app.models.writes import large_cache
@@ -321,7 +321,11 @@ class ExposureView:
             parts.append(f"高潮 {self.storm_surge_label}")
         if self.tsunami_rank:
             parts.append(f"津波 {self.tsunami_label}")
-        return "・".join(parts) if parts else "想定区域外"
+        if parts:
+            return "・".join(parts)
+        # Outside the zones of the kinds imported, and only of those: a house on a slope is not "safe" because only
+        # the flood data is in the ledger.
+        return "想定区域外（" + "・".join(word for kind, word in KIND_SHORT.items() if kind in self.layers) + "）"
 
 
 def _kinds_in_use(session: Session) -> frozenset[HazardKind]:

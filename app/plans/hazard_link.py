@@ -24,7 +24,7 @@ def _home(v: hazard_exposure.ExposureView) -> HomeHazards:
         return HomeHazards(known=False)
     labels = tuple(part for part in v.summary.split("・") if part) if v.exposed else ()
     return HomeHazards(True, v.flood_rank, v.flood_river, v.sediment_kind, v.sediment_class, v.storm_surge_rank,
-                       v.tsunami_rank, labels)
+                       v.tsunami_rank, labels, unexposed="" if v.exposed else v.summary)
 
 
 def hazards_of(session: Session, household_ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, HomeHazards]:

@@ -92,6 +92,9 @@ class HomeHazards:
     storm_surge_rank: int | None = None
     tsunami_rank: int | None = None
     labels: tuple[str, ...] = ()  # one Japanese line per hazard, as printed
+    # with none: what the exposure says instead (「想定区域外（洪水・土砂災害）」: only the kinds imported were
+    # checked; 「ハザード情報なし」: none was)
+    unexposed: str = "想定区域外"
 
     @property
     def exposed(self) -> bool:
@@ -101,7 +104,7 @@ class HomeHazards:
     def text(self) -> str:
         if not self.known:
             return "不明（位置が緯度経度で登録されていない）"
-        return "、".join(self.labels) if self.labels else "想定区域外"
+        return "、".join(self.labels) if self.labels else self.unexposed
 
 
 @dataclass(frozen=True)

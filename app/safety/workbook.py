@@ -52,7 +52,7 @@ HEADERS = ("地図番号", "町名", "氏名", "電話", "ハザード", "現在
 COL = {name: i + 1 for i, name in enumerate(HEADERS)}
 FIRST_ROW = 4  # rows 1–3: title, rule, headers
 TITLE = "安否確認チェックリスト　"  # then the incident's name
-CHECKLIST_WIDTHS = (8, 10, 16, 14, 26, 18, 18, 16, 12, 16, 8, 24)  # Excel characters, from column A
+CHECKLIST_WIDTHS = (8, 10, 16, 14, 30, 18, 18, 16, 12, 16, 8, 24)  # Excel characters, from column A (ハザード: 「想定区域外（洪水・土砂災害）」 on one line)
 # 確認日時, 地区, 町名, 地図番号, 氏名, 状況, 避難所名, 確認者, 方法, メモ, 記録日時, 記録した端末
 LOG_WIDTHS = (17, 12, 14, 8, 16, 16, 20, 20, 12, 30, 17, 16)
 LINE_PT = 16  # points: one line of the checklist's 11 pt type

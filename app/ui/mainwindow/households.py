@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QGroupBox, QMainWindow, QPushButton, QVBoxLayout
 from sqlalchemy.orm import Session
 
 from app.core.views import HouseholdFields, HouseholdView, MapPoint, PersonFields, PlaceView
+from app.hazards.codes import KIND_SHORT
 from app.hazards.exposure import exposure_of
 from app.hazards.shelters import ValidShelterStatus, nearest_valid_shelter
 from app.households import households, places
@@ -440,6 +441,3 @@ def exposure_text(session: Session, household_id: uuid.UUID) -> str:
         lines.append(translate("MainWindow", "{hazard}: go to {shelter}").format(hazard=KIND_SHORT[kind], shelter=where))
     return "\n".join(lines)
 
-
-KIND_SHORT = {HazardKind.FLOOD: "洪水", HazardKind.SEDIMENT: "土砂災害", HazardKind.STORM_SURGE: "高潮",
-              HazardKind.TSUNAMI: "津波"}
