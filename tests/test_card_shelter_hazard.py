@@ -26,7 +26,7 @@ from app.towns.reference_layers import import_layer
 from app.towns.towns import create_town
 from tests.conftest import DATA
 from tests.emergency_fixtures import flat, pdf_text
-from tests.hazard_files import HOME, flood, write_geojson
+from tests.hazard_files import HOME, around, flood, write_geojson
 
 ECHIZEN = DATA / "echizen"
 # The household and 岡本小学校 (open for floods) inside, 新在家公園 (open for floods) outside.
@@ -159,3 +159,31 @@ def test_the_list_gives_every_household_the_shelter_its_own_card_gives(ledger, t
     assert after["越前 花子"][0].label.startswith("洪水時: 新在家公園（約 ")
     assert after["等距 三郎"][0].name in ("双子小学校", "双子小学校体育館")
     assert "時:" not in after["等距 三郎"][0].label and "時:" not in after["武生 一郎"][0].label
+
+
+def test_a_designated_shelter_inside_the_homes_own_hazard_zone_is_marked_on_the_card(ledger, town, tmp_path):
+    # (Found on the demo town with a deep flood zone over the whole town: every site open for floods lay in the
+    # zone too, and the card printed the nearest 指定避難所, also in the zone, with no mark.)
+    town, persons = town
+    with ledger.Session() as s:
+        before = {v.person.name: v.shelter for v in emergency.list_cards(s, town.id)}
+    # GIVEN a 10–20 m flood zone over the whole of the city round the household: every site open for floods,
+    # and every 指定避難所 near it, lie in it; only a small island round the second household stays dry
+    zone = around(*HOME, 15_000).difference(around(*AWAY, 300))
+    with ledger.Session.begin() as s:
+        import_hazard(s, write_geojson(tmp_path / "A31a-20-18.geojson", [flood(zone, 5, "大河川")]))
+    # WHEN the cards are made, for the whole list and for one card alone
+    with ledger.Session.begin() as s:
+        listed = {v.person.name: v.shelter for v in emergency.list_cards(s, town.id)}
+        alone = emergency.get_card(s, persons["flooded"].id).shelter
+        export_cards(s, town.id, tmp_path / "cards.pdf", audience=Audience.STAFF)
+    # THEN the flooded household's card still names its nearest 指定避難所, but says it is in the zone
+    flooded = listed["越前 花子"]
+    assert flooded.status is ShelterStatus.FOUND and flooded.name == before["越前 花子"].name
+    assert flooded.inside_zone and flooded.label.endswith("・想定区域内）")
+    assert "時:" not in flooded.label  # not a site open for floods: no 「洪水時」
+    assert alone == flooded
+    assert flat(flooded.label) in pdf_text(tmp_path / "cards.pdf")
+    # AND the household on dry ground keeps its card as it was (its shelter's zone is not its hazard at home)
+    dry = listed["武生 一郎"]
+    assert dry == before["武生 一郎"] and dry.status is ShelterStatus.FOUND and not dry.inside_zone

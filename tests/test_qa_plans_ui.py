@@ -19,6 +19,12 @@ def plan_of(window, person_id):
         return plans.get_plan(s, person_id)
 
 
+def a_made_plan(window):
+    """The plans' priority list shown, and its first person whose plan is made."""
+    window.plans.show_list()
+    return next(r for r in window.plans.panel.list.visible_views() if r.has_plan)
+
+
 def save(dialog) -> None:
     dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
 
@@ -31,8 +37,7 @@ def close_without_saving(monkeypatch, *dialogs) -> None:
 
 
 def test_undo_shows_the_plan_as_it_was_in_the_open_window_and_a_later_save_keeps_it_undone(qtbot, window):
-    window.plans.show_list()
-    made = next(r for r in window.plans.panel.list.visible_views() if r.has_plan)
+    made = a_made_plan(window)
     before = plan_of(window, made.id)
     dialog = window.plans.open_plan(made.id)
     # GIVEN the welfare staff change the route and add a supporter, save, then think better of it and Undo
@@ -92,8 +97,7 @@ def test_plan_dates_follow_the_view_menus_wareki_setting(qtbot, window, monkeypa
 
 
 def test_save_with_a_date_that_is_not_one_says_it_did_not_save_and_which_field(qtbot, window):
-    window.plans.show_list()
-    made = next(r for r in window.plans.panel.list.visible_views() if r.has_plan)
+    made = a_made_plan(window)
     before = plan_of(window, made.id)
     dialog = window.plans.open_plan(made.id)
     # GIVEN a medication typed and a review date written as words
@@ -116,8 +120,7 @@ def test_save_with_a_date_that_is_not_one_says_it_did_not_save_and_which_field(q
 def test_a_refused_save_names_the_field_as_the_plan_window_labels_it(qtbot, window, monkeypatch):
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a: shown.append(text))
-    window.plans.show_list()
-    made = next(r for r in window.plans.panel.list.visible_views() if r.has_plan)
+    made = a_made_plan(window)
     before = plan_of(window, made.id)
     dialog = window.plans.open_plan(made.id)
     # GIVEN "Other" chosen as when to start, with nothing written under it
@@ -169,8 +172,7 @@ def test_a_name_with_markup_shows_as_typed_in_the_plan_window(qtbot, window):
 
     from app.models import Person
 
-    window.plans.show_list()
-    made = next(r for r in window.plans.panel.list.visible_views() if r.has_plan)
+    made = a_made_plan(window)
     # GIVEN a person whose name came from a roster with a tag in it
     with window.ledger.Session.begin() as s:
         s.execute(update(Person).where(Person.id == made.id).values(name="<b>越前</b>　花子"))
@@ -186,8 +188,7 @@ def test_closing_with_typing_not_saved_asks_and_cancel_keeps_it_save_saves_it(qt
     asked: list[str] = []
     answers = [QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save]
     monkeypatch.setattr(QMessageBox, "question", lambda _p, _t, text, *a: (asked.append(text), answers.pop(0))[1])
-    window.plans.show_list()
-    made = next(r for r in window.plans.panel.list.visible_views() if r.has_plan)
+    made = a_made_plan(window)
     dialog = window.plans.open_plan(made.id)
     # GIVEN the staff type the medication and close the window without saving
     dialog.medication.setText("朝夕の薬（お薬手帳あり）")
@@ -203,8 +204,7 @@ def test_closing_with_typing_not_saved_asks_and_cancel_keeps_it_save_saves_it(qt
 
 def test_closing_with_typing_not_saved_and_discard_saves_nothing(qtbot, window, monkeypatch):
     monkeypatch.setattr(QMessageBox, "question", lambda *_a: QMessageBox.StandardButton.Discard)
-    window.plans.show_list()
-    made = next(r for r in window.plans.panel.list.visible_views() if r.has_plan)
+    made = a_made_plan(window)
     before = plan_of(window, made.id)
     dialog = window.plans.open_plan(made.id)
     dialog.route.setPlainText("まだ決めていない道")
@@ -220,8 +220,7 @@ def test_closing_with_typing_not_saved_and_discard_saves_nothing(qtbot, window, 
 
 def test_projector_mode_hides_the_plans_list_and_open_plan_windows_and_brings_them_back(qtbot, window):
     # GIVEN the plans' priority list and one person's plan open beside the map (names, medication)
-    window.plans.show_list()
-    made = next(r for r in window.plans.panel.list.visible_views() if r.has_plan)
+    made = a_made_plan(window)
     dialog = window.plans.open_plan(made.id)
     assert window.plans.dock.isVisible() and dialog.isVisible()
     # WHEN the window goes to the meeting display
