@@ -54,3 +54,26 @@ def test_a_geojson_feature_without_a_name_is_named_by_feature_and_field(tmp_path
     path.write_text("名称,住所,緯度,経度\n味真野小学校,余川町1,35.9,136.2\n,余川町2,35.9,136.2\n", encoding="utf-8")
     assert [p.message() for p in read_layer(path, "shelter", "越前市").problems] == [
         "hinanjo.csv, row 3, column 名称: No name: row not imported."]
+
+
+def test_a_geojson_saved_with_a_byte_order_mark_is_read(tmp_path):
+    # GIVEN the shelter list saved by Windows Notepad as 「UTF-8 (BOM 付き)」
+    path = tmp_path / "shelters.geojson"
+    path.write_bytes(geojson(tmp_path / "plain.geojson", SHELTERS).read_text(encoding="utf-8").encode("utf-8-sig"))
+    # WHEN it is read THEN its features are there, as from the same file without the mark
+    preview = read_layer(path, "shelter", "越前市")
+    assert [f["name"] for f in preview.features] == ["味真野小学校", "余川公民館"]
+
+
+def test_an_empty_geojson_or_one_bad_before_its_features_says_so(tmp_path):
+    empty = tmp_path / "empty.geojson"
+    empty.write_bytes(b"\n")
+    with pytest.raises(LedgerError) as raised:
+        read_layer(empty, "shelter")
+    assert str(raised.value) == "empty.geojson: The file is empty."
+    # AND a mistake before the first feature is not put "after feature 0"
+    bad = tmp_path / "bad.geojson"
+    bad.write_text('{"type": "FeatureCollection", x "features": []}', encoding="utf-8")
+    with pytest.raises(LedgerError) as raised:
+        read_layer(bad, "shelter")
+    assert str(raised.value).startswith("bad.geojson: Not valid GeoJSON before its first feature: ")
