@@ -157,7 +157,7 @@ def test_a_corrupt_file_names_itself_and_imports_nothing(ledger, tmp_path):
     cut.write_text(text[: text.index('"NO": 45322')], encoding="utf-8")
     with pytest.raises(LedgerError) as err, ledger.Session.begin() as s:
         import_layer(s, cut, "shelter", "test")
-    assert "cut.geojson" in str(err.value) and "Not valid GeoJSON" in str(err.value)
+    assert str(err.value).startswith("cut.geojson: The file ends in the middle of feature 3: it was cut off")
     with ledger.Session() as s:
         assert emergency.list_reference_features(s) == []
 

@@ -102,7 +102,8 @@ def test_a_bad_status_cell_is_named_and_nothing_is_recorded(ledger, world, incid
     with pytest.raises(LedgerError) as raised, ledger.Session.begin() as s:
         read_checklist_xlsx(s, incident.id, path)
     message = str(raised.value)
-    assert f"{SHEET}!G{FIRST_ROW + 2}" in message and "状況（入力）" in message and "たぶん無事" in message
+    assert f"Sheet {SHEET}, row {FIRST_ROW + 2}, column 状況（入力） (G{FIRST_ROW + 2})" in message
+    assert "たぶん無事" in message
     with ledger.Session() as s:
         assert s.scalars(select(SafetyEvent)).all() == []
 

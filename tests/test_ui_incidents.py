@@ -200,7 +200,7 @@ def test_a_bad_row_in_a_read_back_checklist_is_named_in_the_preview_and_nothing_
     dialog = shown[0]
     assert len(dialog.messages) == 1 and dialog.errors.isVisibleTo(dialog)
     error = dialog.messages[0]
-    assert f"{SHEET}!G{FIRST_ROW + 1}" in error and "たぶん無事" in error
+    assert f"Sheet {SHEET}, row {FIRST_ROW + 1}, column 状況（入力） (G{FIRST_ROW + 1})" in error and "たぶん無事" in error
     assert not dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
     dialog.reject()
     assert len(events_of(window, incident.id)) == before

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from app.core.errors import QT_TRANSLATE_NOOP, LedgerError
+from app.core.errors import QT_TRANSLATE_NOOP, LedgerError, readable
 from app.models import Ledger, open_ledger
 from app.paths import default_data_dir, ledger_path
 from app.privacy.masking import Audience
@@ -35,7 +35,7 @@ def ledger_of(args: argparse.Namespace) -> Iterator[Ledger]:
 
 
 def fail(error: Exception) -> int:
-    print(f"error: {error}", file=sys.stderr)
+    print(f"error: {readable(error) if isinstance(error, LedgerError) else error}", file=sys.stderr)
     return 1
 
 

@@ -14,21 +14,25 @@ from app.models.safety import CheckMethod, SafetyStatus
 from app.safety import incidents
 from app.safety.rollcall import roll_call, status_counts
 from app.safety.views import METHOD_LABELS, STATUS_LABELS, EventFields, status_text
-from app.safety.workbook import export_log
+from app.safety.workbook import FIRST_ROW, SHEET, export_log
+from app.safety.workbook import _status as checklist_status  # the read-back's parser: one set of words
 from app.towns.towns import find_town
 
-_STATUS_OF = {**{label: s for s, label in STATUS_LABELS.items()}, **{s.value: s for s in SafetyStatus}}
+_STATUS_VALUES = {s.value: s for s in SafetyStatus}
 _METHOD_OF = {**{label: m for m, label in METHOD_LABELS.items()}, **{m.value: m for m in CheckMethod}}
 
 
 def _status(text: str) -> tuple[SafetyStatus, str]:
+    """A status as the checklist's read-back takes it (the list's labels, the paper's boxes 無事・避難・要支援・入院等・
+    不能, 「避難（避難所名）」, full or half width), or its English value (safe_home …)."""
     text = text.strip()
-    if text in _STATUS_OF:
-        return _STATUS_OF[text], ""
-    for open_, close in (("（", "）"), ("(", ")")):
-        if text.startswith(f"避難済み{open_}") and text.endswith(close):
-            return SafetyStatus.EVACUATED, text[len("避難済み") + 1:-1].strip()
-    raise LedgerError(QT_TRANSLATE_NOOP("errors", "--status {value}: use one of {labels}."), where="status",
+    if text in _STATUS_VALUES:
+        return _STATUS_VALUES[text], ""
+    try:
+        return checklist_status(text, SHEET, FIRST_ROW)  # its sheet and row only name the cell of a refusal
+    except LedgerError:
+        pass
+    raise LedgerError(QT_TRANSLATE_NOOP("errors", "--status {value}: use one of {labels}."),
                       value=text, labels="、".join(STATUS_LABELS.values()))
 
 
@@ -55,7 +59,7 @@ def cmd_incident_record(args: argparse.Namespace) -> int:
         status, shelter = _status(args.status)
         method = _METHOD_OF.get(args.method.strip())
         if method is None:
-            raise LedgerError(QT_TRANSLATE_NOOP("errors", "--method {value}: use 訪問, 電話 or その他."), where="method",
+            raise LedgerError(QT_TRANSLATE_NOOP("errors", "--method {value}: use 訪問, 電話 or その他."),
                               value=args.method)
         with ledger_of(args) as ledger, ledger.Session.begin() as s:
             town = find_town(s, args.town)

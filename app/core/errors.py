@@ -8,3 +8,14 @@ from app.models.errors import QT_TRANSLATE_NOOP, LedgerError  # noqa: E402,F401 
 
 class NotFound(LedgerError):
     pass
+
+
+def readable(error: LedgerError, template: str | None = None) -> str:
+    """The error's message (in ``template``, its translation, when given) naming the place once: when the template
+    names the sheet itself (「Sheet {sheet}, row {row}: …」), a ``where`` that is only that sheet (「安否確認」,
+    「安否確認!9」) is not put before it again; a file name there is kept."""
+    sheet = error.params.get("sheet")
+    if error.where and "{sheet}" in error.template and sheet is not None and (
+            error.where == str(sheet) or error.where.startswith(f"{sheet}!")):
+        return (template or error.template).format(**error.params)
+    return error.message(template)

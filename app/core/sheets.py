@@ -119,9 +119,10 @@ def cell_ref(row: int, column: int) -> str:
 
 
 def cell_error(template: str, sheet: str, row: int, column: int, **params: object) -> LedgerError:
-    """An error naming the sheet, row and cell; ``template`` may use {sheet}, {row} and {cell}."""
+    """An error naming the sheet, row and cell; ``template`` names them itself ({sheet}, {row} and {cell}), so the
+    error has no ``where`` (its prefix 「安否確認!G9: 」 would say the place twice, once not in the user's words)."""
     ref = cell_ref(row, column)
-    return LedgerError(template, where=f"{sheet}!{ref}", sheet=sheet, row=row, cell=ref, **params)
+    return LedgerError(template, where=None, sheet=sheet, row=row, cell=ref, **params)
 
 
 def cell_text(cell: object, sheet: str, row: int, column: int) -> str:

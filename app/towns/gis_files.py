@@ -27,7 +27,7 @@ from dataclasses import field as dataclass_field
 from datetime import date, datetime
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
 from app.core.errors import QT_TRANSLATE_NOOP, LedgerError
 
@@ -256,10 +256,10 @@ MAX_NESTING = 64
 _SCAN_CHUNK = 1 << 18  # 256 kB: the scan's arrays stay a few MB, whatever the file
 
 
-def check_nesting(path: Path, file: str, limit: int = MAX_NESTING) -> None:
+def check_nesting(path: Path, file: str, limit: int = MAX_NESTING) -> bool:
     """Refuse a JSON file whose brackets nest deeper than ``limit``, before any parser builds it: a streaming scan
     with numpy, 256 kB at a time, that skips what stands inside strings (a quote counts unless an odd number of
-    backslashes stands before it)."""
+    backslashes stands before it). True when the file ends with a bracket or a string left open: cut off."""
     import numpy as np
 
     depth, in_string, run = 0, False, 0  # run: backslashes ending the previous chunk
@@ -284,6 +284,7 @@ def check_nesting(path: Path, file: str, limit: int = MAX_NESTING) -> None:
                                                               "deep."), where=file, limit=limit)
             depth, in_string = int(levels[-1]), bool(toggles[-1] % 2 == 1)
             run = int(n - 1 - last_other[-1]) + (run if last_other[-1] == -1 else 0)
+    return depth > 0 or in_string
 
 class GisFile:
     """One GeoJSON or Shapefile layer; iterate for ``(geometry | None, properties, feature number)``."""
@@ -343,15 +344,28 @@ class GisFile:
             seen_features = self._members(top, before_features=True)
             check_nesting(self.path, self.file)
             if seen_features:
-                with self.path.open("rb") as f:
+                with self._open_json() as f:
                     for item in ijson_backend.items(f, "features.item", use_float=True):
                         number += 1
                         yield self._feature(item, number)
                 if "type" not in top or ("crs" not in top and self._tail_names_crs()):
                     self._members(top, before_features=False)
         except JSONError as exc:
+            with self._open_json() as f:
+                if not f.read(_SCAN_CHUNK).strip():
+                    raise LedgerError(QT_TRANSLATE_NOOP("errors", "The file is empty."), where=self.file) from exc
+            if check_nesting(self.path, self.file, limit=1 << 30):
+                raise LedgerError(QT_TRANSLATE_NOOP("errors", "The file ends in the middle of feature {number}: it "
+                                                              "was cut off, e.g. while copying or downloading. Copy "
+                                                              "the whole file again."),
+                                  where=self.file, number=number + 1) from exc
+            # The parser's first line only: the lines after it point at the text with "(right here) ------^".
+            reason = str(exc).strip().splitlines()[0][:160] if str(exc).strip() else type(exc).__name__
+            if number == 0:
+                raise LedgerError(QT_TRANSLATE_NOOP("errors", "Not valid GeoJSON before its first feature: {reason}"),
+                                  where=self.file, reason=reason) from exc
             raise LedgerError(QT_TRANSLATE_NOOP("errors", "Not valid GeoJSON after feature {number}: {reason}"),
-                              where=self.file, number=number, reason=str(exc)[:160]) from exc
+                              where=self.file, number=number, reason=reason) from exc
         except OSError as exc:
             raise LedgerError(QT_TRANSLATE_NOOP("errors", "Cannot read the file: {reason}"), where=self.file,
                               reason=exc.strerror or str(exc)) from exc
@@ -361,6 +375,14 @@ class GisFile:
         elif kind != "FeatureCollection" and not seen_features:
             raise LedgerError(QT_TRANSLATE_NOOP("errors", "Not a GeoJSON FeatureCollection or Feature."),
                               where=self.file)
+
+    def _open_json(self) -> BinaryIO:
+        """The file for the parser, past a UTF-8 byte order mark (Windows Notepad writes one; JSON parsers may skip
+        it, and ijson's does not)."""
+        f = self.path.open("rb")
+        if f.read(len(codecs.BOM_UTF8)) != codecs.BOM_UTF8:
+            f.seek(0)
+        return f
 
     def _tail_names_crs(self) -> bool:
         with self.path.open("rb") as f:
@@ -375,7 +397,7 @@ class GisFile:
         ijson_backend = _ijson()
         builder: ObjectBuilder | None = None
         building = ""  # the top-level key whose value is being built
-        with self.path.open("rb") as f:
+        with self._open_json() as f:
             for prefix, event, value in ijson_backend.parse(f, use_float=True):
                 if builder is not None:
                     builder.event(event, value)

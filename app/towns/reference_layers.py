@@ -63,8 +63,10 @@ class Problem:
     params: dict = field(default_factory=dict, hash=False, compare=False)
 
     def message(self) -> str:
-        where = f"{self.file}" + (f", row {self.row}" if self.row is not None else "") + (
-            f", column {self.column}" if self.column else "")
+        # A GeoJSON or Shapefile has features and their fields (as gis_files.GisDefect says), not rows and columns.
+        row, column = ("feature", "field") if is_gis_file(Path(self.file)) else ("row", "column")
+        where = f"{self.file}" + (f", {row} {self.row}" if self.row is not None else "") + (
+            f", {column} {self.column}" if self.column else "")
         return f"{where}: {self.what.format(**self.params)}"
 
 
@@ -205,8 +207,8 @@ def _read_gis(path: Path, problems: list[Problem]) -> tuple[list[dict], Coordina
     for geometry, props, number in layer:
         cols = _find_columns(list(props))
         name = unicodedata.normalize("NFKC", str(props.get(cols.get("name", ""), "") or "")).strip()
-        if not name:
-            problems.append(Problem(file, number, "properties", Severity.SKIPPED,
+        if not name:  # the field named, or the name a file of this kind would use
+            problems.append(Problem(file, number, cols.get("name", "name"), Severity.SKIPPED,
                                     QT_TRANSLATE_NOOP("import", "No name: feature not imported.")))
             continue
         lat = lon = None

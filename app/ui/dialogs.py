@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.errors import LedgerError
+from app.core.errors import LedgerError, readable
 from app.core.views import PlaceView
 from app.households.places import PlaceFields
 from app.models import PlaceKind
@@ -26,7 +26,7 @@ from app.models import PlaceKind
 
 def error_text(error: LedgerError) -> str:
     """The error's message in the UI language, with where it happened."""
-    return error.message(QCoreApplication.translate("errors", error.template))
+    return readable(error, QCoreApplication.translate("errors", error.template))
 
 
 def show_error(parent: QWidget | None, error: Exception) -> None:
