@@ -14,8 +14,7 @@ from app.models.safety import CheckMethod, SafetyStatus
 from app.safety import incidents
 from app.safety.rollcall import roll_call, status_counts
 from app.safety.views import METHOD_LABELS, STATUS_LABELS, EventFields, status_text
-from app.safety.workbook import FIRST_ROW, SHEET, export_log
-from app.safety.workbook import _status as checklist_status  # the read-back's parser: one set of words
+from app.safety.workbook import FIRST_ROW, SHEET, export_log, typed_status  # the read-back's words, one set
 from app.towns.towns import find_town
 
 _STATUS_VALUES = {s.value: s for s in SafetyStatus}
@@ -29,7 +28,7 @@ def _status(text: str) -> tuple[SafetyStatus, str]:
     if text in _STATUS_VALUES:
         return _STATUS_VALUES[text], ""
     try:
-        return checklist_status(text, SHEET, FIRST_ROW)  # its sheet and row only name the cell of a refusal
+        return typed_status(text, SHEET, FIRST_ROW)  # its sheet and row only name the cell of a refusal
     except LedgerError:
         pass
     raise LedgerError(QT_TRANSLATE_NOOP("errors", "--status {value}: use one of {labels}."),

@@ -147,7 +147,9 @@ class ReadBack:
     skipped: int  # rows left empty (still unchecked)
 
 
-def _status(text: str, sheet: str, row: int) -> tuple[SafetyStatus, str]:
+def typed_status(text: str, sheet: str, row: int) -> tuple[SafetyStatus, str]:
+    """A status as a volunteer types it (the list's labels, the paper's box words, 「避難（避難所名）」, either width
+    of brackets): the status and the shelter named. The checklist's read-back and ``incident record --status``."""
     if _key(text) in _STATUS_OF:
         return _STATUS_OF[_key(text)], ""
     if m := _EVACUATED_WITH.match(text):
@@ -227,7 +229,7 @@ def _line(session: Session, incident_id: uuid.UUID, row_number: int, row: tuple,
     typed = cell_text(cells["状況（入力）"], SHEET, row_number, COL["状況（入力）"])
     if not typed:
         return None
-    status, shelter = _status(typed, SHEET, row_number)
+    status, shelter = typed_status(typed, SHEET, row_number)
     try:
         person_id = uuid.UUID(cell_text(cells["ID"], SHEET, row_number, COL["ID"]))
     except ValueError:
