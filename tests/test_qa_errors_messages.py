@@ -63,3 +63,17 @@ def test_a_sheet_level_error_does_not_repeat_its_sheet_but_keeps_a_file_name(jap
     assert error_text(at_row).count(SHEET) == 1
     assert error_text(in_file).startswith("名簿.xlsx")
 
+
+
+def test_a_field_is_named_by_its_label_in_japanese_not_by_the_programs_word(japanese, ledger):
+    from app.core import validators as check
+    from app.safety import incidents
+
+    # GIVEN a new incident with no name, and a phone number too long (the services name their fields)
+    with pytest.raises(LedgerError) as unnamed, ledger.Session() as s:
+        incidents.start_incident(s, "  ", [], kind="flood")
+    with pytest.raises(LedgerError) as long_phone:
+        check.optional_text("0" * 60, 50, "phone")
+    # THEN the window's message names them as the window does, in Japanese, never 「name:」 or 「phone:」
+    assert error_text(unnamed.value).startswith("名前：") and "name" not in error_text(unnamed.value)
+    assert error_text(long_phone.value).startswith("電話：") and "phone" not in error_text(long_phone.value)

@@ -18,15 +18,64 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.errors import LedgerError, readable
+from app.core.errors import QT_TRANSLATE_NOOP, LedgerError, readable
 from app.core.views import PlaceView
 from app.households.places import PlaceFields
 from app.models import PlaceKind
 
+# The fields the services name in their errors (``LedgerError.where``), as the windows label them: a Japanese
+# message is not preceded by the program's own word for its field (「name: 災害の名称を入力してください。」).
+FIELD_LABELS: dict[str, str] = {
+    "name": QT_TRANSLATE_NOOP("fields", "Name"),
+    "kana": QT_TRANSLATE_NOOP("fields", "Kana"),
+    "address": QT_TRANSLATE_NOOP("fields", "Address"),
+    "phone": QT_TRANSLATE_NOOP("fields", "Phone"),
+    "note": QT_TRANSLATE_NOOP("fields", "Note"),
+    "concerns": QT_TRANSLATE_NOOP("fields", "Concerns"),
+    "town": QT_TRANSLATE_NOOP("fields", "Town"),
+    "district": QT_TRANSLATE_NOOP("fields", "District"),
+    "household": QT_TRANSLATE_NOOP("fields", "Household"),
+    "person": QT_TRANSLATE_NOOP("fields", "Person"),
+    "watcher": QT_TRANSLATE_NOOP("fields", "Watcher"),
+    "role": QT_TRANSLATE_NOOP("fields", "Role"),
+    "involvement": QT_TRANSLATE_NOOP("fields", "Involvement"),
+    "frequency": QT_TRANSLATE_NOOP("fields", "How often"),
+    "family_doctor": QT_TRANSLATE_NOOP("fields", "Family doctor"),
+    "care_level": QT_TRANSLATE_NOOP("fields", "Care level"),
+    "care_manager": QT_TRANSLATE_NOOP("fields", "Care manager"),
+    "medical_notes": QT_TRANSLATE_NOOP("fields", "Medical notes"),
+    "kept_at": QT_TRANSLATE_NOOP("fields", "Where the card is kept"),
+    "review_on": QT_TRANSLATE_NOOP("fields", "Review date"),
+    "held_on": QT_TRANSLATE_NOOP("fields", "Held on"),
+    "attendees": QT_TRANSLATE_NOOP("fields", "Attendees"),
+    "categories": QT_TRANSLATE_NOOP("fields", "Categories"),
+    "incident": QT_TRANSLATE_NOOP("fields", "Incident"),
+    "kind": QT_TRANSLATE_NOOP("fields", "Kind"),
+    "status": QT_TRANSLATE_NOOP("fields", "Status"),
+    "shelter": QT_TRANSLATE_NOOP("fields", "Shelter"),
+    "recorded_by": QT_TRANSLATE_NOOP("fields", "Recorded by"),
+    "checker_name": QT_TRANSLATE_NOOP("fields", "Checked by"),
+    "welfare_commissioner": QT_TRANSLATE_NOOP("fields", "Welfare commissioner"),
+    "welfare_commissioner_phone": QT_TRANSLATE_NOOP("fields", "Welfare commissioner's phone"),
+    "office_number": QT_TRANSLATE_NOOP("fields", "Office number"),
+    "fax": QT_TRANSLATE_NOOP("fields", "Fax"),
+    "services": QT_TRANSLATE_NOOP("fields", "Services"),
+    "area_served": QT_TRANSLATE_NOOP("fields", "Area served"),
+    "passphrase": QT_TRANSLATE_NOOP("fields", "Passphrase"),
+    "year": QT_TRANSLATE_NOOP("fields", "Year"),
+    "why": QT_TRANSLATE_NOOP("fields", "Reason"),
+    "who": QT_TRANSLATE_NOOP("fields", "Who"),
+}
+
 
 def error_text(error: LedgerError) -> str:
-    """The error's message in the UI language, with where it happened."""
-    return readable(error, QCoreApplication.translate("errors", error.template))
+    """The error's message in the UI language, with where it happened (a field by the label the user sees)."""
+    template = QCoreApplication.translate("errors", error.template)
+    label = FIELD_LABELS.get(error.where or "")
+    if label is None:
+        return readable(error, template)
+    return QCoreApplication.translate("fields", "{field}: {message}").format(
+        field=QCoreApplication.translate("fields", label), message=template.format(**error.params))
 
 
 def show_error(parent: QWidget | None, error: Exception) -> None:

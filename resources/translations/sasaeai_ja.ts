@@ -130,27 +130,27 @@
 <context>
     <name>BaseMapChoiceDialog</name>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="92"/>
+        <location filename="../../app/ui/dialogs.py" line="141"/>
         <source>Base map</source>
         <translation>背景の地図</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="93"/>
+        <location filename="../../app/ui/dialogs.py" line="142"/>
         <source>What should the town be drawn on? You can change this later in the Map menu.</source>
         <translation>町内の地図の背景に何を使いますか？ あとで「地図」メニューから変えられます。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="98"/>
+        <location filename="../../app/ui/dialogs.py" line="147"/>
         <source>An image of the town map (scan or PDF export, PNG/JPEG)…</source>
         <translation>町内地図の画像（スキャンやPDFから書き出したもの、PNG/JPEG）…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="99"/>
+        <location filename="../../app/ui/dialogs.py" line="148"/>
         <source>A map tile pack (MBTiles)…</source>
         <translation>地図タイルのファイル（MBTiles）…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="100"/>
+        <location filename="../../app/ui/dialogs.py" line="149"/>
         <source>A plain background for now</source>
         <translation>ひとまず無地の背景にする</translation>
     </message>
@@ -534,17 +534,17 @@
 <context>
     <name>DemoBar</name>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="164"/>
+        <location filename="../../app/ui/dialogs.py" line="213"/>
         <source>This is the demo ledger for practice. Please enter invented people only.</source>
         <translation>これは練習用のデモ台帳です。架空の人だけを入れてください。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="167"/>
+        <location filename="../../app/ui/dialogs.py" line="216"/>
         <source>Entering real people? The demo is for practice only. Make your own ledger, encrypted with your passphrase; nothing from the demo is copied into it.</source>
         <translation>実在の人を入力していませんか？デモは練習用です。自分の台帳（自分の合言葉で暗号化されます）を作ってください。デモの内容は新しい台帳に移りません。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="170"/>
+        <location filename="../../app/ui/dialogs.py" line="219"/>
         <source>Make my own ledger…</source>
         <translation>自分の台帳を作る…</translation>
     </message>
@@ -708,12 +708,12 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="66"/>
+        <location filename="../../app/ui/dialogs.py" line="115"/>
         <source>Welcome to Sasaeai Map</source>
         <translation>支え合いマップへようこそ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="68"/>
+        <location filename="../../app/ui/dialogs.py" line="117"/>
         <source>Sasaeai Map keeps your town&apos;s mutual-support welfare map on this computer.
 Nothing is sent over the internet.
 
@@ -724,12 +724,12 @@ Start a new ledger for your town, or open the demo town 「ひだまり町」 to
 町内の台帳を新しく作るか、まずはお試しの町「ひだまり町」を開いて見てみてください。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="73"/>
+        <location filename="../../app/ui/dialogs.py" line="122"/>
         <source>Start a new ledger for my town…</source>
         <translation>町内の台帳を新しく作る…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="74"/>
+        <location filename="../../app/ui/dialogs.py" line="123"/>
         <source>Open the demo town</source>
         <translation>お試しの町を開く</translation>
     </message>
@@ -1241,7 +1241,7 @@ Repeat for at least 3 places far apart (a triangle over the whole map works best
     </message>
     <message>
         <location filename="../../app/ui/mainwindow/actions.py" line="91"/>
-        <location filename="../../app/ui/mainwindow/households.py" line="282"/>
+        <location filename="../../app/ui/mainwindow/households.py" line="283"/>
         <source>Add household</source>
         <translation>世帯を追加</translation>
     </message>
@@ -1252,7 +1252,7 @@ Repeat for at least 3 places far apart (a triangle over the whole map works best
     </message>
     <message>
         <location filename="../../app/ui/mainwindow/actions.py" line="93"/>
-        <location filename="../../app/ui/mainwindow/households.py" line="301"/>
+        <location filename="../../app/ui/mainwindow/households.py" line="302"/>
         <source>Add gathering place</source>
         <translation>たまり場を追加</translation>
     </message>
@@ -1803,17 +1803,17 @@ Repeat for at least 3 places far apart (a triangle over the whole map works best
         <translation>出典</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/households.py" line="57"/>
+        <location filename="../../app/ui/mainwindow/households.py" line="58"/>
         <source>Not on the map yet</source>
         <translation>まだ地図にない世帯</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/households.py" line="62"/>
+        <location filename="../../app/ui/mainwindow/households.py" line="63"/>
         <source>Pin on the map</source>
         <translation>地図に置く</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/households.py" line="63"/>
+        <location filename="../../app/ui/mainwindow/households.py" line="64"/>
         <source>Choose a household above, press this, then click where the house is</source>
         <translation>上の世帯を選んでこのボタンを押し、地図の上でその家の場所をクリックします</translation>
     </message>
@@ -1880,99 +1880,99 @@ Nothing was lost. Press Unlock and enter the passphrase.</source>
         <translation>背景の地図を選ぶ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/households.py" line="254"/>
+        <location filename="../../app/ui/mainwindow/households.py" line="255"/>
         <source>Not on the map yet ({n})</source>
         <translation>まだ地図にない世帯（{n}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/households.py" line="265"/>
+        <location filename="../../app/ui/mainwindow/households.py" line="266"/>
         <source>Click the map where the house is.</source>
         <translation>地図の上で、その家の場所をクリックしてください。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/households.py" line="271"/>
+        <location filename="../../app/ui/mainwindow/households.py" line="272"/>
         <source>Pin household</source>
         <translation>世帯を地図に置く</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/households.py" line="172"/>
+        <location filename="../../app/ui/mainwindow/households.py" line="173"/>
         <source>Move gathering place</source>
         <translation>たまり場の移動</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/households.py" line="60"/>
+        <location filename="../../app/ui/mainwindow/households.py" line="61"/>
         <source>Households not on the map yet</source>
         <translation>まだ地図にない世帯</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/households.py" line="183"/>
+        <location filename="../../app/ui/mainwindow/households.py" line="184"/>
         <source>Move household</source>
         <translation>世帯の移動</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/households.py" line="333"/>
+        <location filename="../../app/ui/mainwindow/households.py" line="334"/>
         <source>Edit household</source>
         <translation>世帯の編集</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/households.py" line="345"/>
+        <location filename="../../app/ui/mainwindow/households.py" line="346"/>
         <source>Delete household No.{number} {label} from the map?
 Undo (Ctrl+Z) brings it back.</source>
         <translation>No.{number} {label} を地図から削除しますか？
 「元に戻す」(Ctrl+Z) で戻せます。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/households.py" line="350"/>
+        <location filename="../../app/ui/mainwindow/households.py" line="351"/>
         <source>Delete household</source>
         <translation>世帯の削除</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/households.py" line="382"/>
+        <location filename="../../app/ui/mainwindow/households.py" line="383"/>
         <source>Add member</source>
         <translation>世帯員の追加</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/households.py" line="399"/>
+        <location filename="../../app/ui/mainwindow/households.py" line="400"/>
         <source>Edit member</source>
         <translation>世帯員の編集</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/households.py" line="408"/>
+        <location filename="../../app/ui/mainwindow/households.py" line="409"/>
         <source>Remove {name} from this household?</source>
         <translation>{name} さんをこの世帯から削除しますか？</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/households.py" line="410"/>
+        <location filename="../../app/ui/mainwindow/households.py" line="411"/>
         <source>Remove member</source>
         <translation>世帯員の削除</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/households.py" line="436"/>
+        <location filename="../../app/ui/mainwindow/households.py" line="437"/>
         <source>no site open for it outside zones as deep as this home&apos;s ({count} sites lie in them)</source>
         <translation>この家と同じかそれより深い想定区域の外には、この災害に対応した避難場所がありません（{count} か所が区域内）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/households.py" line="439"/>
+        <location filename="../../app/ui/mainwindow/households.py" line="440"/>
         <source>no site open for it with a position</source>
         <translation>なし（この災害に対応した、位置のわかる避難場所がありません）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/households.py" line="440"/>
+        <location filename="../../app/ui/mainwindow/households.py" line="441"/>
         <source>{hazard}: go to {shelter}</source>
         <translation>{hazard}：避難先 {shelter}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/households.py" line="359"/>
+        <location filename="../../app/ui/mainwindow/households.py" line="360"/>
         <source>Delete the gathering place {name}?</source>
         <translation>たまり場「{name}」を削除しますか？</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/households.py" line="360"/>
+        <location filename="../../app/ui/mainwindow/households.py" line="361"/>
         <source>Delete gathering place</source>
         <translation>たまり場の削除</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/households.py" line="366"/>
+        <location filename="../../app/ui/mainwindow/households.py" line="367"/>
         <source>Edit gathering place</source>
         <translation>たまり場の編集</translation>
     </message>
@@ -2931,57 +2931,57 @@ The encrypted ledger holds everything in it (this is checked first); the encrypt
 <context>
     <name>PlaceDialog</name>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="113"/>
+        <location filename="../../app/ui/dialogs.py" line="162"/>
         <source>Gathering place</source>
         <translation>たまり場</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="117"/>
+        <location filename="../../app/ui/dialogs.py" line="166"/>
         <source>Salon</source>
         <translation>サロン</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="118"/>
+        <location filename="../../app/ui/dialogs.py" line="167"/>
         <source>Meeting hall</source>
         <translation>公民館・集会所</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="119"/>
+        <location filename="../../app/ui/dialogs.py" line="168"/>
         <source>Café</source>
         <translation>カフェ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="120"/>
+        <location filename="../../app/ui/dialogs.py" line="169"/>
         <source>Other</source>
         <translation>その他</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="124"/>
+        <location filename="../../app/ui/dialogs.py" line="173"/>
         <source>e.g. 毎週水曜 10:00〜12:00</source>
         <translation>例：毎週水曜 10:00〜12:00</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="127"/>
+        <location filename="../../app/ui/dialogs.py" line="176"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="128"/>
+        <location filename="../../app/ui/dialogs.py" line="177"/>
         <source>Kind</source>
         <translation>種類</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="129"/>
+        <location filename="../../app/ui/dialogs.py" line="178"/>
         <source>Schedule</source>
         <translation>開いている日時</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="130"/>
+        <location filename="../../app/ui/dialogs.py" line="179"/>
         <source>Note</source>
         <translation>備考</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="136"/>
+        <location filename="../../app/ui/dialogs.py" line="185"/>
         <source>Delete…</source>
         <translation>削除…</translation>
     </message>
@@ -3739,32 +3739,32 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
 <context>
     <name>TownDialog</name>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="42"/>
+        <location filename="../../app/ui/dialogs.py" line="91"/>
         <source>New town</source>
         <translation>町内の追加</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="44"/>
+        <location filename="../../app/ui/dialogs.py" line="93"/>
         <source>e.g. 味真野地区</source>
         <translation>例：味真野地区</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="46"/>
+        <location filename="../../app/ui/dialogs.py" line="95"/>
         <source>e.g. 余川町</source>
         <translation>例：余川町</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="48"/>
+        <location filename="../../app/ui/dialogs.py" line="97"/>
         <source>District (地区)</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="49"/>
+        <location filename="../../app/ui/dialogs.py" line="98"/>
         <source>Town (町内)</source>
         <translation>町内</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="54"/>
+        <location filename="../../app/ui/dialogs.py" line="103"/>
         <source>Which town will this map show?</source>
         <translation>この地図はどの町内ですか？</translation>
     </message>
@@ -3993,7 +3993,7 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
 <context>
     <name>dialogs</name>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="34"/>
+        <location filename="../../app/ui/dialogs.py" line="83"/>
         <source>Sasaeai Map</source>
         <translation>支え合いマップ</translation>
     </message>
@@ -4116,7 +4116,8 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
     </message>
     <message>
         <location filename="../../app/emergency/agency_files.py" line="159"/>
-        <location filename="../../app/towns/reference_layers.py" line="162"/>
+        <location filename="../../app/towns/gis_files.py" line="356"/>
+        <location filename="../../app/towns/reference_layers.py" line="164"/>
         <location filename="../../app/watch/roster/reading.py" line="147"/>
         <source>The file is empty.</source>
         <translation>ファイルが空です。</translation>
@@ -4170,8 +4171,8 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
         <location filename="../../app/core/sheets.py" line="67"/>
         <location filename="../../app/core/workbook_guard.py" line="107"/>
         <location filename="../../app/core/workbook_guard.py" line="122"/>
-        <location filename="../../app/towns/gis_files.py" line="356"/>
-        <location filename="../../app/towns/gis_files.py" line="474"/>
+        <location filename="../../app/towns/gis_files.py" line="370"/>
+        <location filename="../../app/towns/gis_files.py" line="496"/>
         <source>Cannot read the file: {reason}</source>
         <translation>ファイルを読み込めません：{reason}</translation>
     </message>
@@ -4181,17 +4182,17 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
         <translation>このファイルは UTF-8 でも Shift_JIS でもありません。</translation>
     </message>
     <message>
-        <location filename="../../app/towns/reference_layers.py" line="166"/>
+        <location filename="../../app/towns/reference_layers.py" line="168"/>
         <source>No name column (name, 名称, 施設名 …) in the header row.</source>
         <translation>見出しの行に名称の列（name、名称、施設名 …）がありません。</translation>
     </message>
     <message>
-        <location filename="../../app/towns/reference_layers.py" line="270"/>
+        <location filename="../../app/towns/reference_layers.py" line="272"/>
         <source>Reference layers are read from .csv, .geojson or .shp files.</source>
         <translation>参考情報は .csv、.geojson、.shp のファイルから読み込みます。</translation>
     </message>
     <message>
-        <location filename="../../app/towns/reference_layers.py" line="262"/>
+        <location filename="../../app/towns/reference_layers.py" line="264"/>
         <source>Please choose what the file holds (shelters, community halls or clinics).</source>
         <translation>ファイルの中身を選んでください（避難所、公民館、診療所）。</translation>
     </message>
@@ -4262,17 +4263,17 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
         <translation>ブックにワークシートがありません。</translation>
     </message>
     <message>
-        <location filename="../../app/core/sheets.py" line="136"/>
+        <location filename="../../app/core/sheets.py" line="137"/>
         <source>Sheet {sheet}, row {row}, cell {cell} holds a formula; type the value itself instead.</source>
         <translation>シート「{sheet}」{row}行目、セル{cell}に数式が入っています。数式ではなく、値そのものを入力してください。</translation>
     </message>
     <message>
-        <location filename="../../app/core/sheets.py" line="154"/>
+        <location filename="../../app/core/sheets.py" line="155"/>
         <source>Sheet {sheet}, row {row}, cell {cell}: the {what} is {length} characters long (at most {limit}).</source>
         <translation>シート「{sheet}」{row}行目、セル{cell}：{what}が長すぎます（{length}文字、最大{limit}文字）。</translation>
     </message>
     <message>
-        <location filename="../../app/core/sheets.py" line="318"/>
+        <location filename="../../app/core/sheets.py" line="319"/>
         <source>Not one of the choices for this row.</source>
         <translation>この行の選択肢にありません。</translation>
     </message>
@@ -4377,7 +4378,7 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
     </message>
     <message>
         <location filename="../../app/emergency/cards.py" line="571"/>
-        <location filename="../../app/hazards/exposure.py" line="340"/>
+        <location filename="../../app/hazards/exposure.py" line="344"/>
         <location filename="../../app/hazards/shelters.py" line="91"/>
         <location filename="../../app/households/households.py" line="102"/>
         <location filename="../../app/households/households.py" line="256"/>
@@ -4968,27 +4969,27 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
         <translation>「{name}」は MBTiles の地図ファイルではありません。名前が .mbtiles で終わる地図ファイルを選んでください。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/incidents.py" line="31"/>
+        <location filename="../../app/cli/incidents.py" line="34"/>
         <source>--status {value}: use one of {labels}.</source>
         <translation>--status {value}：{labels} のどれかを指定してください。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/incidents.py" line="58"/>
+        <location filename="../../app/cli/incidents.py" line="61"/>
         <source>--method {value}: use 訪問, 電話 or その他.</source>
         <translation>--method {value}：訪問、電話、その他 のどれかを指定してください。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/incidents.py" line="73"/>
+        <location filename="../../app/cli/incidents.py" line="76"/>
         <source>No such person at map number {number} in {town}.</source>
         <translation>{town} に地図番号 {number} の人はいません。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/incidents.py" line="76"/>
+        <location filename="../../app/cli/incidents.py" line="79"/>
         <source>Map number {number} has several persons: name one with --person.</source>
         <translation>地図番号 {number} には複数の人がいます。--person で1人を指定してください。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/incidents.py" line="97"/>
+        <location filename="../../app/cli/incidents.py" line="100"/>
         <source>No incident was ever started.</source>
         <translation>災害対応はまだ一度も始められていません。</translation>
     </message>
@@ -5003,12 +5004,12 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
         <translation>--center {text}：緯度,経度 の形で指定してください。</translation>
     </message>
     <message>
-        <location filename="../../app/hazards/codes.py" line="89"/>
+        <location filename="../../app/hazards/codes.py" line="97"/>
         <source>This is the older 洪水浸水想定区域 data (A31, 第1.1–2.x版) whose depth codes differ; download the 河川単位 data (A31a, 第3.0版 or later) from 国土数値情報.</source>
         <translation>これは浸水深の区分が異なる古い洪水浸水想定区域データ（A31、第1.1～2.x版）です。国土数値情報から河川単位のデータ（A31a、第3.0版以降）をダウンロードしてください。</translation>
     </message>
     <message>
-        <location filename="../../app/hazards/codes.py" line="92"/>
+        <location filename="../../app/hazards/codes.py" line="100"/>
         <source>Cannot tell which hazard the file holds from its attributes ({names}); choose the kind (flood, sediment, storm surge or tsunami).</source>
         <translation>属性（{names}）からは、どのハザードのファイルか判断できません。種類（洪水、土砂災害、高潮、津波）を選んでください。</translation>
     </message>
@@ -5144,47 +5145,47 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
         <translation>確認表は .pdf で保存してください。</translation>
     </message>
     <message>
-        <location filename="../../app/safety/workbook.py" line="155"/>
+        <location filename="../../app/safety/workbook.py" line="157"/>
         <source>Sheet {sheet}, row {row}, column 状況（入力） ({cell}): 「{value}」 is not a status; use one of {labels}.</source>
         <translation>シート「{sheet}」{row}行目、状況（入力）の列（{cell}）：「{value}」は状況ではありません。{labels} のどれかを入力してください。</translation>
     </message>
     <message>
-        <location filename="../../app/safety/workbook.py" line="178"/>
+        <location filename="../../app/safety/workbook.py" line="180"/>
         <source>Sheet {sheet}, row {row}, column 確認日時 ({cell}): 「{value}」 is not a date and time; write e.g. 2026-07-08 09:30 or 09:30.</source>
         <translation>シート「{sheet}」{row}行目、確認日時の列（{cell}）：「{value}」は日時ではありません。例：2026-07-08 09:30 または 09:30</translation>
     </message>
     <message>
-        <location filename="../../app/safety/workbook.py" line="182"/>
+        <location filename="../../app/safety/workbook.py" line="184"/>
         <source>Sheet {sheet}, row {row}, column 確認日時 ({cell}): {value} is later than now; write when the check was made.</source>
         <translation>シート「{sheet}」{row}行目、確認日時の列（{cell}）：{value} は現在より後の日時です。確認した日時を書いてください。</translation>
     </message>
     <message>
-        <location filename="../../app/safety/workbook.py" line="234"/>
+        <location filename="../../app/safety/workbook.py" line="236"/>
         <source>Sheet {sheet}, row {row}, column ID ({cell}): the row&apos;s hidden person id was changed or removed.</source>
         <translation>シート「{sheet}」{row}行目、ID の列（{cell}）：この行の隠れた人のIDが変えられたか消されています。</translation>
     </message>
     <message>
-        <location filename="../../app/safety/workbook.py" line="239"/>
+        <location filename="../../app/safety/workbook.py" line="241"/>
         <source>Sheet {sheet}, row {row}, column 方法 ({cell}): 「{value}」 is not a method; use 訪問, 電話 or その他.</source>
         <translation>シート「{sheet}」{row}行目、方法の列（{cell}）：「{value}」は方法ではありません。訪問、電話、その他 のどれかを入力してください。</translation>
     </message>
     <message>
-        <location filename="../../app/safety/workbook.py" line="254"/>
+        <location filename="../../app/safety/workbook.py" line="256"/>
         <source>Sheet {sheet}, row {row}: {reason}</source>
         <translation>シート「{sheet}」{row}行目：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/safety/workbook.py" line="279"/>
+        <location filename="../../app/safety/workbook.py" line="281"/>
         <source>This checklist was printed for the incident {other}, not for {incident}: nothing was recorded. Type the checks into a checklist printed for {incident}.</source>
         <translation>このチェックリストは災害{other}用に印刷されたもので、{incident}用ではありません。何も記録していません。{incident}用に印刷したチェックリストに入力してください。</translation>
     </message>
     <message>
-        <location filename="../../app/safety/workbook.py" line="299"/>
+        <location filename="../../app/safety/workbook.py" line="301"/>
         <source>The workbook has no sheet named {sheet}.</source>
         <translation>ブックに「{sheet}」という名前のシートがありません。</translation>
     </message>
     <message>
-        <location filename="../../app/safety/workbook.py" line="356"/>
+        <location filename="../../app/safety/workbook.py" line="358"/>
         <source>Save the log as .xlsx.</source>
         <translation>記録は .xlsx で保存してください。</translation>
     </message>
@@ -5270,43 +5271,53 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
         <translation>正しいGeoJSONではありません：括弧の入れ子が{limit}段を超えています。</translation>
     </message>
     <message>
-        <location filename="../../app/towns/gis_files.py" line="308"/>
+        <location filename="../../app/towns/gis_files.py" line="309"/>
         <source>GIS layers are read from .geojson or .shp files.</source>
         <translation>GISのデータは .geojson か .shp のファイルから読み込みます。</translation>
     </message>
     <message>
-        <location filename="../../app/towns/gis_files.py" line="311"/>
+        <location filename="../../app/towns/gis_files.py" line="312"/>
         <source>No such file.</source>
         <translation>ファイルがありません。</translation>
     </message>
     <message>
-        <location filename="../../app/towns/gis_files.py" line="353"/>
+        <location filename="../../app/towns/gis_files.py" line="358"/>
+        <source>The file ends in the middle of feature {number}: it was cut off, e.g. while copying or downloading. Copy the whole file again.</source>
+        <translation>地物 {number} の途中でファイルが終わっています。コピーやダウンロードの途中で切れたようです。ファイル全体をもう一度コピーしてください。</translation>
+    </message>
+    <message>
+        <location filename="../../app/towns/gis_files.py" line="365"/>
+        <source>Not valid GeoJSON before its first feature: {reason}</source>
+        <translation>最初の地物より前が正しい GeoJSON ではありません：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/towns/gis_files.py" line="367"/>
         <source>Not valid GeoJSON after feature {number}: {reason}</source>
         <translation>地物 {number} の後が正しい GeoJSON ではありません：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/towns/gis_files.py" line="362"/>
-        <location filename="../../app/towns/gis_files.py" line="387"/>
+        <location filename="../../app/towns/gis_files.py" line="376"/>
+        <location filename="../../app/towns/gis_files.py" line="409"/>
         <source>Not a GeoJSON FeatureCollection or Feature.</source>
         <translation>GeoJSON の FeatureCollection でも Feature でもありません。</translation>
     </message>
     <message>
-        <location filename="../../app/towns/gis_files.py" line="434"/>
+        <location filename="../../app/towns/gis_files.py" line="456"/>
         <source>The Shapefile has no .dbf file beside it (its attributes): copy the .shp, .shx, .dbf, .prj and .cpg files together.</source>
         <translation>Shapefile の横に .dbf ファイル（属性）がありません。.shp、.shx、.dbf、.prj、.cpg のファイルをまとめてコピーしてください。</translation>
     </message>
     <message>
-        <location filename="../../app/towns/gis_files.py" line="457"/>
+        <location filename="../../app/towns/gis_files.py" line="479"/>
         <source>The file is shorter than its header says: it was cut short (an interrupted copy?) or is not a Shapefile.</source>
         <translation>ファイルが見出しに書かれた長さより短くなっています。コピーが途中で切れたか、Shapefile ではありません。</translation>
     </message>
     <message>
-        <location filename="../../app/towns/gis_files.py" line="461"/>
+        <location filename="../../app/towns/gis_files.py" line="483"/>
         <source>Feature {number}: the attributes are not {encoding} text; add a .cpg file naming the encoding (UTF-8 or SJIS).</source>
         <translation>地物 {number}：属性が {encoding} の文字ではありません。文字コード（UTF-8 か SJIS）を書いた .cpg ファイルを加えてください。</translation>
     </message>
     <message>
-        <location filename="../../app/towns/gis_files.py" line="465"/>
+        <location filename="../../app/towns/gis_files.py" line="487"/>
         <source>Not a readable Shapefile after feature {number}: {reason}</source>
         <translation>地物 {number} の後が Shapefile として読めません：{reason}</translation>
     </message>
@@ -5330,6 +5341,209 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
         <location filename="../../app/ui/mainwindow/safety_papers.py" line="167"/>
         <source>The ledger is busy with another change; nothing was recorded. Try again.</source>
         <translation>台帳はほかの変更の途中です。何も記録していません。もう一度お試しください。</translation>
+    </message>
+</context>
+<context>
+    <name>fields</name>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="29"/>
+        <source>Name</source>
+        <translation>名前</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="30"/>
+        <source>Kana</source>
+        <translation>ふりがな</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="31"/>
+        <source>Address</source>
+        <translation>住所</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="32"/>
+        <source>Phone</source>
+        <translation>電話</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="33"/>
+        <source>Note</source>
+        <translation>備考</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="34"/>
+        <source>Concerns</source>
+        <translation>気になるところ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="35"/>
+        <source>Town</source>
+        <translation>町内</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="36"/>
+        <source>District</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="37"/>
+        <source>Household</source>
+        <translation>世帯</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="38"/>
+        <source>Person</source>
+        <translation>対象者</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="39"/>
+        <source>Watcher</source>
+        <translation>見守り者</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="40"/>
+        <source>Role</source>
+        <translation>立場</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="41"/>
+        <source>Involvement</source>
+        <translation>関わり方</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="42"/>
+        <source>How often</source>
+        <translation>頻度</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="43"/>
+        <source>Family doctor</source>
+        <translation>かかりつけ医</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="44"/>
+        <source>Care level</source>
+        <translation>要介護度</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="45"/>
+        <source>Care manager</source>
+        <translation>ケアマネジャー</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="46"/>
+        <source>Medical notes</source>
+        <translation>医療のメモ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="47"/>
+        <source>Where the card is kept</source>
+        <translation>カードの置き場所</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="48"/>
+        <source>Review date</source>
+        <translation>見直し日</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="49"/>
+        <source>Held on</source>
+        <translation>開催日</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="50"/>
+        <source>Attendees</source>
+        <translation>出席者</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="51"/>
+        <source>Categories</source>
+        <translation>区分</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="52"/>
+        <source>Incident</source>
+        <translation>災害</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="53"/>
+        <source>Kind</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="54"/>
+        <source>Status</source>
+        <translation>状況</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="55"/>
+        <source>Shelter</source>
+        <translation>避難先</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="56"/>
+        <source>Recorded by</source>
+        <translation>記録した人</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="57"/>
+        <source>Checked by</source>
+        <translation>確認者</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="58"/>
+        <source>Welfare commissioner</source>
+        <translation>民生児童委員</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="59"/>
+        <source>Welfare commissioner&apos;s phone</source>
+        <translation>民生児童委員の電話</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="60"/>
+        <source>Office number</source>
+        <translation>事業所番号</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="61"/>
+        <source>Fax</source>
+        <translation>FAX</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="62"/>
+        <source>Services</source>
+        <translation>サービス</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="63"/>
+        <source>Area served</source>
+        <translation>担当区域</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="64"/>
+        <source>Passphrase</source>
+        <translation>合言葉</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="65"/>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="66"/>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="67"/>
+        <source>Who</source>
+        <translation>対象</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="77"/>
+        <source>{field}: {message}</source>
+        <translation>{field}：{message}</translation>
     </message>
 </context>
 <context>
@@ -5398,62 +5612,62 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
         <translation>位置が一覧のほかの事業所から {km:.0f} km 離れています（住所から違う場所になった？）。位置は入れません。</translation>
     </message>
     <message>
-        <location filename="../../app/towns/reference_layers.py" line="115"/>
+        <location filename="../../app/towns/reference_layers.py" line="117"/>
         <source>地区 「{old}」 has 「地区」 twice; stored as 「{new}」.</source>
         <translation>地区「{old}」に「地区」が2回あります。「{new}」として保存します。</translation>
     </message>
     <message>
-        <location filename="../../app/towns/reference_layers.py" line="125"/>
+        <location filename="../../app/towns/reference_layers.py" line="127"/>
         <source>No {column}: imported without a position.</source>
         <translation>{column}がありません。位置なしで取り込みます。</translation>
     </message>
     <message>
-        <location filename="../../app/towns/reference_layers.py" line="132"/>
+        <location filename="../../app/towns/reference_layers.py" line="134"/>
         <source>「{value}」 is not a number: imported without a position.</source>
         <translation>「{value}」は数値ではありません。位置なしで取り込みます。</translation>
     </message>
     <message>
-        <location filename="../../app/towns/reference_layers.py" line="143"/>
+        <location filename="../../app/towns/reference_layers.py" line="145"/>
         <source>{column} {value} is outside Japan ({low}–{high}): imported without a position; correct it by hand.</source>
         <translation>{column} {value} は日本の範囲外です（{low}–{high}）。位置なしで取り込みます。手で直してください。</translation>
     </message>
     <message>
-        <location filename="../../app/towns/reference_layers.py" line="170"/>
+        <location filename="../../app/towns/reference_layers.py" line="172"/>
         <source>No latitude/longitude columns: features have no position.</source>
         <translation>緯度・経度の列がありません。位置なしになります。</translation>
     </message>
     <message>
-        <location filename="../../app/towns/reference_layers.py" line="178"/>
+        <location filename="../../app/towns/reference_layers.py" line="180"/>
         <source>{count} values for {expected} columns; the missing ones are left empty.</source>
         <translation>{expected}列に対して値が{count}個です。足りない分は空欄にします。</translation>
     </message>
     <message>
-        <location filename="../../app/towns/reference_layers.py" line="189"/>
+        <location filename="../../app/towns/reference_layers.py" line="191"/>
         <source>No name: row not imported.</source>
         <translation>名称がありません。この行は取り込みません。</translation>
     </message>
     <message>
-        <location filename="../../app/towns/reference_layers.py" line="210"/>
+        <location filename="../../app/towns/reference_layers.py" line="212"/>
         <source>No name: feature not imported.</source>
         <translation>名称がありません。取り込みません。</translation>
     </message>
     <message>
-        <location filename="../../app/towns/reference_layers.py" line="217"/>
+        <location filename="../../app/towns/reference_layers.py" line="219"/>
         <source>A {type}, not a point: placed at a point inside it.</source>
         <translation>点ではなく {type} です。その内側の1点に置きます。</translation>
     </message>
     <message>
-        <location filename="../../app/towns/reference_layers.py" line="243"/>
+        <location filename="../../app/towns/reference_layers.py" line="245"/>
         <source>Repeats row {first} (same name, address and position): kept once.</source>
         <translation>{first}行目と同じです（名称・住所・位置が同じ）。1件だけ残します。</translation>
     </message>
     <message>
-        <location filename="../../app/towns/reference_layers.py" line="276"/>
+        <location filename="../../app/towns/reference_layers.py" line="278"/>
         <source>No credit line given: add the data&apos;s source before showing it to others.</source>
         <translation>出典が書かれていません。ほかの人に見せる前に、データの出典を加えてください。</translation>
     </message>
     <message>
-        <location filename="../../app/towns/reference_layers.py" line="281"/>
+        <location filename="../../app/towns/reference_layers.py" line="283"/>
         <source>{count} rows write 地区 as 「○○地区」; stored as 「○○」 like the other files.</source>
         <translation>{count}行で地区が「○○地区」と書かれています。ほかのファイルと同じく「○○」として保存します。</translation>
     </message>
@@ -5609,17 +5823,17 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
         <translation>属性 {name} がありません。</translation>
     </message>
     <message>
-        <location filename="../../app/towns/gis_files.py" line="322"/>
+        <location filename="../../app/towns/gis_files.py" line="323"/>
         <source>Not a GeoJSON Feature.</source>
         <translation>GeoJSON の Feature ではありません。</translation>
     </message>
     <message>
-        <location filename="../../app/towns/gis_files.py" line="327"/>
+        <location filename="../../app/towns/gis_files.py" line="328"/>
         <source>The properties are not an object.</source>
         <translation>属性（properties）がオブジェクトではありません。</translation>
     </message>
     <message>
-        <location filename="../../app/towns/gis_files.py" line="416"/>
+        <location filename="../../app/towns/gis_files.py" line="438"/>
         <source>Unknown encoding 「{name}」: the attributes are read as Shift_JIS (cp932).</source>
         <translation>文字コード「{name}」がわかりません。属性は Shift_JIS（cp932）として読みます。</translation>
     </message>
