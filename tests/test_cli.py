@@ -137,8 +137,13 @@ def test_emergency_outputs_and_reference_imports_from_the_command_line(tmp_path)
 
     no_kind = run_app("import-agencies", str(DATA / "fukui" / "hoyanet_chiikihoukatsu.csv"), "--data-dir", str(data))
     assert no_kind.returncode != 0 and "hoyanet_chiikihoukatsu.csv" in no_kind.stderr
+    unknown = run_app("import-agencies", str(DATA / "fukui" / "hoyanet_chiikihoukatsu.csv"), "--kind", "包括",
+                      "--dry-run", "--data-dir", str(data))
+    assert unknown.returncode == 2 and "Traceback" not in unknown.stderr  # a usage error naming the kinds
+    assert "community_support_centre (地域包括支援センター)" in unknown.stderr
+    # the kind as staff write it, in Japanese, as well as its value
     agencies = run_app("import-agencies", str(DATA / "fukui" / "hoyanet_chiikihoukatsu.csv"),
-                       "--kind", "community_support_centre", "--area-code", "0776", "--data-dir", str(data))
+                       "--kind", "地域包括支援センター", "--area-code", "0776", "--data-dir", str(data))
     assert agencies.returncode == 0, agencies.stderr
     assert agencies.stdout.startswith("imported: add 14")
 

@@ -118,6 +118,18 @@ def cmd_export_cards(args: argparse.Namespace) -> int:
     return 0
 
 
+def _agency_kind(text: str) -> str:
+    """``--kind``: a kind's value or its Japanese label (地域包括支援センター), as the list's own column may say it."""
+    from app.emergency.views import AGENCY_KIND_LABELS
+
+    wanted = text.strip()
+    for kind, label in AGENCY_KIND_LABELS.items():
+        if wanted in (kind.value, label):
+            return kind.value
+    raise argparse.ArgumentTypeError(f"{text!r} is not a kind of agency; use one of " + ", ".join(
+        f"{kind.value} ({label})" for kind, label in AGENCY_KIND_LABELS.items()))
+
+
 def cmd_import_agencies(args: argparse.Namespace) -> int:
     try:
         with ledger_of(args) as ledger, ledger.Session.begin() as s:
@@ -343,7 +355,8 @@ def add_commands(commands: argparse._SubParsersAction, common: argparse.Argument
     audience_option(p)
     p = add("import-agencies", cmd_import_agencies, "import an agency list (Excel or CSV) into the directory")
     p.add_argument("file", type=Path)
-    p.add_argument("--kind", help="the kind of every agency in the file, when the file does not say")
+    p.add_argument("--kind", type=_agency_kind, help="the kind of every agency in the file, when the file does not "
+                   "say: its value or its Japanese label (e.g. community_support_centre or 地域包括支援センター)")
     p.add_argument("--area-code", default="", help="area code for phone numbers written without one (e.g. 0776)")
     p.add_argument("--dry-run", action="store_true")
     p = add("print-map", cmd_print_map, "print a town's map (numbers only, no names) to PDF or PNG")
