@@ -189,3 +189,21 @@ def test_a_household_moved_on_the_ground_keeps_that_position_when_the_points_cha
     x, y, glon, glat, derived = _row(ledger, still)
     assert (x, y) == (600, 500) and derived == "geo"
     assert (glon, glat) == pytest.approx(georef.to_geo(600, 500), abs=1e-12)
+
+
+def test_the_demos_plans_go_to_a_shelter_on_the_map_and_print_the_way_there(demo_ledger, tmp_path):
+    from app.plans import papers, plans
+    from app.privacy.masking import Audience
+    from tests.emergency_fixtures import pdf_pages, pdf_text
+
+    town = _demo_town(demo_ledger)
+    with demo_ledger.Session() as s:
+        made = plans.list_plans(s, town.id, only_with_plan=True)
+        path = papers.export_plans(s, town.id, tmp_path / "plans.pdf", audience=Audience.STAFF)
+    # THEN every demo plan names a shelter with a position (the one the plan window suggests)
+    assert made and all(p.shelter.feature_id is not None and p.shelter.lat is not None for p in made)
+    # and each printed plan draws the way from home to it, not 「地図なし」
+    pages = [pdf_text(path, n) for n in range(1, pdf_pages(path) + 1)]
+    for plan in made:
+        page = next(text for text in pages if f"No.{plan.map_number}" in text)
+        assert "自宅" in page and "直線距離の目安" in page and "地図なし" not in page

@@ -1,5 +1,6 @@
 """Invented evacuation plans (個別避難計画) for the demo town: a few persons of concern get a plan with their
-watchers as supporters; one has a single supporter, so the demo shows what the checks flag. Fictional."""
+watchers as supporters and the shelter the plan window suggests; one has a single supporter, so the demo shows
+what the checks flag. Fictional."""
 
 from __future__ import annotations
 
@@ -40,7 +41,11 @@ def seed_demo_plans(session: Session, town_id: uuid.UUID, today: date) -> int:
         if count == 2:
             supporters = supporters[:1]  # only one supporter yet: the check says so
         consent_date = made_on if fields.consent == "yes" else None
-        plans.save_plan(session, concern.person.id, PlanFields(**{**fields.__dict__, "made_on": made_on,
+        # The shelter the plan window offers first (the nearest valid one, on the map), as staff would keep it:
+        # the printed plan then draws the way from home to it. The typed name stays for a home with none.
+        suggested = plans.get_plan(session, concern.person.id).suggested_shelter
+        shelter = {"shelter_id": suggested.feature_id, "shelter_text": ""} if suggested.feature_id else {}
+        plans.save_plan(session, concern.person.id, PlanFields(**{**fields.__dict__, **shelter, "made_on": made_on,
                                                                     "reviewed_on": reviewed_on,
                                                                     "consent_date": consent_date}), supporters)
         count += 1
