@@ -15,7 +15,7 @@ from app.core.errors import LedgerError
 from app.core.japanese import format_date
 from app.maps.view import MapView
 from app.meeting import meetings, selfcheck
-from app.meeting.overview import Overview, overview
+from app.meeting.overview import Overview, OverviewRow, overview
 from app.meeting.overview_excel import export_overview_xlsx
 from app.meeting.overview_excel import headers as overview_headers
 from app.meeting.selfcheck import SelfCheckFields, SelfCheckView, YearComparison
@@ -224,7 +224,7 @@ class MeetingController(Controller):
                       + [row.persons_of_concern, row.watched, row.not_watched, row.cards, row.reviews_up_to_date,
                          row.reviews_due]]
             bar = "■" * min(row.watched, 30) + "□" * min(row.not_watched, 30)
-            rows.append([row.name] + values + [bar])
+            rows.append([self._overview_name(row)] + values + [bar])
         dialog = ListDialog(translate("MainWindow", "Overview"), headers, rows, parent=self.window)
         export = dialog.buttons.addButton(translate("MainWindow", "Export to Excel…"),
                                           QDialogButtonBox.ButtonRole.ActionRole)
@@ -240,6 +240,15 @@ class MeetingController(Controller):
         dialog.overview = ov
         (show or (lambda d: d.exec()))(dialog)
         return dialog
+
+    @staticmethod
+    def _overview_name(row: OverviewRow) -> str:
+        """A town by its name; a district's subtotal and the total say what they are (as the workbook does)."""
+        if row.level == "town":
+            return row.town_name
+        if row.level == "district":
+            return translate("MainWindow", "{district}: district total").format(district=row.district_name)
+        return translate("MainWindow", "Total")
 
     def export_overview(self, ov: Overview, path: Path) -> Job:
         """The overview's workbook, written in the background (numbers only: not counted out, never refused)."""
