@@ -15,3 +15,45 @@ def test_overview_names_the_district_subtotal_and_the_total(qtbot, window):
     assert names == ["ひだまり町", "さくら地区: district total", "Total"]
     # and the counts are the ledger's: 60 households in the town, its subtotal and the total
     assert [r[1] for r in ov.visible_rows()] == ["60", "60", "60"]
+
+
+def test_self_check_ticks_not_saved_are_not_lost_when_the_checker_or_year_changes(qtbot, window, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from app.meeting import selfcheck
+    from app.models.meeting import CheckerKind
+
+    def kept(year, kind):
+        with window.ledger.Session() as s:
+            view = selfcheck.get_self_check(s, year, kind)
+        return None if view is None else {a.item.id for a in view.answers if a.checked}
+
+    asked: list[str] = []
+    answers: list[QMessageBox.StandardButton] = []
+    monkeypatch.setattr(QMessageBox, "question", lambda _p, _t, text, *a: (asked.append(text), answers.pop(0))[1])
+    dialog = window.meeting.show_self_check(show=lambda _d: None)
+    dialog.choose(2024, CheckerKind.COUNCIL_STAFF)  # nothing typed yet: no question
+    assert asked == []
+    # GIVEN the 社協 staff tick two items and a note, then pick another checker in the list before saving
+    dialog.boxes["1-1"].setChecked(True)
+    dialog.boxes["1-3"].setChecked(True)
+    dialog.item_notes["1-3"].setText("公民館で月1回")
+    answers.append(QMessageBox.StandardButton.Cancel)
+    dialog.kind.setCurrentIndex(dialog.kind.findData(CheckerKind.RESIDENT))
+    # THEN they are asked first, and Cancel keeps the checker and every tick and note they made
+    assert len(asked) == 1 and "not saved" in asked[0] and "FY2024" in asked[0]
+    assert dialog.current_kind() is CheckerKind.COUNCIL_STAFF and dialog.year.value() == 2024
+    assert {i for i, b in dialog.boxes.items() if b.isChecked()} == {"1-1", "1-3"}
+    assert dialog.item_notes["1-3"].text() == "公民館で月1回"
+    # WHEN they go on to another year and choose Save: the ticks are saved for 2024, the year they were made for
+    answers.append(QMessageBox.StandardButton.Save)
+    dialog.year.setValue(2025)
+    assert kept(2024, CheckerKind.COUNCIL_STAFF) == {"1-1", "1-3"}
+    assert kept(2025, CheckerKind.COUNCIL_STAFF) is None
+    assert dialog.year.value() == 2025 and not any(b.isChecked() for b in dialog.boxes.values())
+    # and closing with a tick not saved asks too; Discard saves nothing
+    dialog.boxes["2-1"].setChecked(True)
+    answers.append(QMessageBox.StandardButton.Discard)
+    dialog.reject()
+    assert len(asked) == 3 and answers == []
+    assert kept(2025, CheckerKind.COUNCIL_STAFF) is None
