@@ -57,3 +57,35 @@ def test_self_check_ticks_not_saved_are_not_lost_when_the_checker_or_year_change
     dialog.reject()
     assert len(asked) == 3 and answers == []
     assert kept(2025, CheckerKind.COUNCIL_STAFF) is None
+
+
+def test_what_changed_shows_days_as_the_view_menu_says(qtbot, window):
+    import re
+
+    from PySide6.QtWidgets import QLabel
+
+    from app.core.views import Crs, MapPoint
+    from app.core.wareki import to_wareki
+    from app.ui.mainwindow.actions import MainAction
+    from tests.test_ui_meeting import start_meeting
+
+    def changes() -> tuple[str, list[list[str]]]:
+        dialog = window.meeting.show_changes(show=lambda _d: None)
+        note = " ".join(label.text() for label in dialog.findChildren(QLabel))
+        return note, dialog.visible_rows()
+
+    # GIVEN last week's meeting, and a household added since
+    held = start_meeting(window, days_ago=7).held_on
+    window.households.add_household(MapPoint(Crs.PIXEL, 200.0, 200.0))
+    # THEN with 和暦 on (as everywhere else in the meeting: the due list, the meetings' list) the days are 令和
+    note, rows = changes()
+    assert f"Since {to_wareki(held)}." in note and held.isoformat() not in note
+    assert rows and all(re.fullmatch(r"令和\d+年\d+月\d+日 \d\d:\d\d", r[-1]) for r in rows), rows
+    # and with it off, as 2026-06-01
+    window.actions[MainAction.WAREKI].setChecked(False)
+    try:
+        note, rows = changes()
+        assert f"Since {held.isoformat()}." in note and "令和" not in note
+        assert all(re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d", r[-1]) for r in rows), rows
+    finally:
+        window.actions[MainAction.WAREKI].setChecked(True)

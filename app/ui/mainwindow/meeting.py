@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -196,12 +197,17 @@ class MeetingController(Controller):
                                                  "start one with New meeting…"), 10000)
             return None
         kinds, actions = change_labels()
+        wareki = self.panel.wareki  # days as the View menu says (令和 or 2025-04-01), like every list of the meeting
+
+        def day(at: datetime) -> str:
+            return format_date(at.astimezone().date(), wareki=wareki)
+
         rows = [[kinds[i.kind], actions[i.action], str(i.map_number or ""), self._name(i.label),
                  "、".join(dict.fromkeys(field_label(f) for f in i.fields)),
                  ", ".join(i.recorded_by) or translate("MainWindow", "unknown"),
-                 i.at.astimezone().strftime("%Y-%m-%d %H:%M")]
+                 f"{day(i.at)} {i.at.astimezone():%H:%M}"]
                 for i in report.items]
-        since = report.since.astimezone().strftime("%Y-%m-%d")
+        since = day(report.since)
         note = translate("MainWindow", "Since {since}. Who recorded each change: from the history of changes.").format(
             since=since) if report.source == "audit" else translate(
             "MainWindow", "Since {since}. Only record times are known (who recorded them is not).").format(since=since)
