@@ -93,6 +93,7 @@ def _chart_sheet(wb: Workbook, ov: Overview) -> None:
     """Town by town: 見守りあり and 見守りなし stacked, so the gap stands out in red."""
     from openpyxl.chart import BarChart, Reference
     from openpyxl.styles import Font
+    from openpyxl.worksheet.properties import PageSetupProperties
 
     _BOLD = Font(bold=True)
     ws = wb.create_sheet(CHART_SHEET)
@@ -120,3 +121,9 @@ def _chart_sheet(wb: Workbook, ov: Overview) -> None:
     chart.height = max(7.5, 1.0 * len(ov.towns) + 3)
     chart.width = 18
     ws.add_chart(chart, "E2")
+    # Printed, the chart is one piece: an A4 landscape page with the town list beside it, never cut in two.
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 1
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
