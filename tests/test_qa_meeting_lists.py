@@ -89,3 +89,15 @@ def test_what_changed_shows_days_as_the_view_menu_says(qtbot, window):
         assert all(re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d", r[-1]) for r in rows), rows
     finally:
         window.actions[MainAction.WAREKI].setChecked(True)
+
+
+def test_what_changed_on_the_day_of_the_first_meeting_does_not_say_there_is_no_meeting(qtbot, window):
+    from tests.test_ui_meeting import start_meeting
+
+    # GIVEN the town's first meeting with the app, recorded on the day it is held
+    assert start_meeting(window, days_ago=0) is not None
+    # WHEN they ask what changed since the last meeting
+    assert window.meeting.show_changes(show=lambda _d: None) is None
+    # THEN they are told there is no earlier meeting, not to start a meeting (they just did)
+    text = window.statusBar().currentMessage()
+    assert "before today" in text and "New meeting" not in text

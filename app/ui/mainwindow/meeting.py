@@ -192,8 +192,12 @@ class MeetingController(Controller):
             return None
         with self.ledger.Session() as s:
             report = meetings.changes_since_last_meeting(s, self.towns.town.id)
+            met = report is not None or meetings.last_meeting(s, self.towns.town.id) is not None
         if report is None:
-            self.message(translate("MainWindow", "This town has no liaison meeting recorded yet: "
+            # Today's meeting is not the last one: what changed is counted from a meeting held before today.
+            self.message(translate("MainWindow", "No meeting of this town was held before today: there is nothing "
+                                                 "earlier to compare with yet.") if met else
+                         translate("MainWindow", "This town has no liaison meeting recorded yet: "
                                                  "start one with New meeting…"), 10000)
             return None
         kinds, actions = change_labels()
