@@ -20,11 +20,13 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from app.core.japanese import format_date
+from app.meeting.meetings import MAX_ATTENDEES
 from app.meeting.views import (
     AttendeeFields,
     ChangeAction,
@@ -111,20 +113,20 @@ class MeetingDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Liaison meeting"))
         self.held_on = QDateEdit(QDate.currentDate())
+        self.held_on.setMaximumDate(QDate.currentDate())  # a meeting is recorded once held: never a later day
         self.held_on.setDisplayFormat("yyyy-MM-dd")
         self.held_on.setCalendarPopup(True)
         self.kind = QComboBox()
         self.kind.addItem(self.tr("Town welfare liaison meeting (町内福祉連絡会)"), MeetingKind.TOWN_LIAISON.value)
         self.kind.addItem(self.tr("District welfare network meeting (地区福祉ネットワーク会議)"),
                           MeetingKind.DISTRICT_NETWORK.value)
-        self.attendees = QTableWidget(6, 2)
+        self.attendees = QTableWidget(0, 2)
         self.attendees.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Role")])
         self.attendees.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        for row in range(self.attendees.rowCount()):
-            combo = QComboBox()
-            for role, label in attendee_roles().items():
-                combo.addItem(label, role.value)
-            self.attendees.setCellWidget(row, 1, combo)
+        for _ in range(6):
+            self._add_attendee_row()
+        # A name in the last row opens another: a meeting of ten or twenty is recorded whole.
+        self.attendees.itemChanged.connect(self._grow)
         self.notes = QPlainTextEdit()
         form = QFormLayout()
         form.addRow(self.tr("Held on"), self.held_on)
@@ -137,6 +139,19 @@ class MeetingDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
+
+    def _add_attendee_row(self) -> None:
+        row = self.attendees.rowCount()
+        self.attendees.insertRow(row)
+        combo = QComboBox()
+        for role, label in attendee_roles().items():
+            combo.addItem(label, role.value)
+        self.attendees.setCellWidget(row, 1, combo)
+
+    def _grow(self, item: QTableWidgetItem) -> None:
+        last = self.attendees.rowCount() - 1
+        if item.row() == last and item.column() == 0 and item.text().strip() and last + 1 < MAX_ATTENDEES:
+            self._add_attendee_row()
 
     def fields(self) -> MeetingFields:
         d = self.held_on.date()
