@@ -101,3 +101,28 @@ def test_what_changed_on_the_day_of_the_first_meeting_does_not_say_there_is_no_m
     # THEN they are told there is no earlier meeting, not to start a meeting (they just did)
     text = window.statusBar().currentMessage()
     assert "before today" in text and "New meeting" not in text
+
+
+def test_self_check_answered_day_follows_the_view_menus_wareki_setting(qtbot, window):
+    from datetime import date
+
+    from app.meeting import selfcheck
+    from app.meeting.selfcheck import SelfCheckFields
+    from app.models.meeting import CheckerKind
+    from app.ui.mainwindow.actions import MainAction
+
+    with window.ledger.Session.begin() as s:
+        selfcheck.save_self_check(s, SelfCheckFields(year=2025, checker_kind=CheckerKind.COUNCIL_STAFF,
+                                                     checked=["1-1"], answered_on=date(2025, 6, 13)))
+
+    def status() -> str:
+        dialog = window.meeting.show_self_check(show=lambda _d: None)
+        dialog.choose(2025, CheckerKind.COUNCIL_STAFF)
+        return dialog.status.text()
+
+    assert "令和7年6月13日" in status()  # 和暦 on (the default), like the rest of the meeting's days
+    window.actions[MainAction.WAREKI].setChecked(False)
+    try:
+        assert "2025-06-13" in status()
+    finally:
+        window.actions[MainAction.WAREKI].setChecked(True)

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.japanese import format_date
 from app.core.wareki import wareki_year
 from app.meeting.selfcheck import (
     FIRST_YEAR,
@@ -77,8 +78,9 @@ class SelfCheckDialog(QDialog):
     def __init__(self, load: Callable[[int, CheckerKind], SelfCheckView | None],
                  save: Callable[[SelfCheckFields], SelfCheckView | None],
                  compare: Callable[[CheckerKind], YearComparison],
-                 parent: QWidget | None = None, *, today: date | None = None) -> None:
+                 parent: QWidget | None = None, *, today: date | None = None, wareki: bool = True) -> None:
         super().__init__(parent)
+        self.wareki = wareki  # days as the View menu says: 令和 or 2025-04-01
         self._load, self._save, self._compare = load, save, compare
         self._shown_for: tuple[int, CheckerKind] | None = None  # the year and checker the answers shown are for
         self._shown: tuple = ()  # the answers as loaded or last saved: anything else is typing not saved
@@ -255,7 +257,7 @@ class SelfCheckDialog(QDialog):
             self.status.setText(self.tr("Not answered yet for this year and checker."))
         else:
             self.status.setText(self.tr("Answered on {date}.").format(
-                date=view.answered_on.isoformat() if view.answered_on else "—"))
+                date=format_date(view.answered_on, wareki=self.wareki) if view.answered_on else "—"))
         self._update_scores()
         self._shown = self._typed()
 

@@ -183,7 +183,7 @@ class MeetingController(Controller):
             with self.ledger.Session() as s:
                 return selfcheck.compare_years(s, kind)
 
-        dialog = SelfCheckDialog(load, save, compare, self.window)
+        dialog = SelfCheckDialog(load, save, compare, self.window, wareki=self.panel.wareki)
         (show or (lambda d: d.exec()))(dialog)
         return dialog
 
