@@ -37,3 +37,28 @@ def test_a_meeting_cannot_be_dated_after_today(qtbot):
     held = dialog.fields().held_on
     today = QDate.currentDate()
     assert held == date(today.year(), today.month(), today.day())
+
+
+def test_a_note_typed_for_one_person_is_not_recorded_for_the_next_one_chosen(qtbot, window):
+    from app.meeting import meetings
+    from app.models.meeting import ReviewOutcome
+    from tests.test_ui_meeting import start_meeting
+
+    start_meeting(window)
+    panel = window.meeting_panel
+    first, second = panel.queue[0], panel.queue[1]
+    # GIVEN a note typed for the first person, then the second chosen in the list before any button
+    panel.persons.choose(first.person.id)
+    panel.note.setText("入院中、来月退院予定")
+    panel.persons.choose(second.person.id)
+    # THEN the note field is empty for the second person, and their review carries no note of the first
+    assert panel.note.text() == ""
+    panel.outcome_buttons[ReviewOutcome.UNCHANGED].click()
+    with window.ledger.Session() as s:
+        assert [r.note for r in meetings.list_reviews(s, second.person.id)] == [""]
+    # and back on the first person, the note typed for them is there still, recorded with their review
+    panel.persons.choose(first.person.id)
+    assert panel.note.text() == "入院中、来月退院予定"
+    panel.outcome_buttons[ReviewOutcome.IN_HOSPITAL].click()
+    with window.ledger.Session() as s:
+        assert [r.note for r in meetings.list_reviews(s, first.person.id)] == ["入院中、来月退院予定"]

@@ -203,6 +203,10 @@ class MeetingPanel(QWidget):
         self.detail.setWordWrap(True)
         self.note = QLineEdit()
         self.note.setPlaceholderText(self.tr("A short note (optional)"))
+        # A note belongs to the person it was typed for: choosing another keeps it aside for when they come back,
+        # and never records it as the next person's.
+        self._note_for: uuid.UUID | None = None
+        self._drafts: dict[uuid.UUID, str] = {}
         grid = QGridLayout()
         self.outcome_buttons: dict[ReviewOutcome, QPushButton] = {}
         for i, (value, label) in enumerate(outcome_labels().items()):
@@ -279,8 +283,20 @@ class MeetingPanel(QWidget):
         kept = self.persons.fill(queue, keep)
         self._chosen(keep if kept else None, emit=False)
 
+    def _keep_note(self, person_id: uuid.UUID | None) -> None:
+        if person_id == self._note_for:
+            return
+        if self._note_for is not None:
+            if self.note.text().strip():
+                self._drafts[self._note_for] = self.note.text()
+            else:
+                self._drafts.pop(self._note_for, None)
+        self.note.setText(self._drafts.pop(person_id, "") if person_id is not None else "")
+        self._note_for = person_id
+
     def _chosen(self, person_id: uuid.UUID | None, *, emit: bool = True) -> None:
         q = self.item(person_id)
+        self._keep_note(q.person.id if q is not None else None)
         self._set_enabled(q is not None)
         if q is None:
             self.detail.setText(self.tr("Choose a person: the map follows."))
