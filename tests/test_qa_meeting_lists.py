@@ -126,3 +126,25 @@ def test_self_check_answered_day_follows_the_view_menus_wareki_setting(qtbot, wi
         assert "2025-06-13" in status()
     finally:
         window.actions[MainAction.WAREKI].setChecked(True)
+
+
+def test_due_list_of_a_town_with_nobody_due_says_so(qtbot, window):
+    from PySide6.QtWidgets import QLabel
+
+    from app.towns.towns import add_town
+
+    def due_note() -> tuple[str, int]:
+        dialog = window.meeting.show_due_list(show=lambda _d: None)
+        return " ".join(label.text() for label in dialog.findChildren(QLabel)), len(dialog.visible_rows())
+
+    # GIVEN the demo town, where persons are due: the list has rows and no such sentence
+    note, rows = due_note()
+    assert rows > 0 and "Nothing is due" not in note
+    # WHEN a town with nobody due (a new town) is open
+    with window.ledger.Session.begin() as s:
+        town = add_town(s, "さくら地区", "みどり町")
+    with qtbot.waitSignal(window.map_ready, timeout=60_000):
+        window.towns.load_town(town.id)
+    # THEN the empty list says that nothing is due, rather than showing bare headings
+    note, rows = due_note()
+    assert rows == 0 and "Nothing is due or overdue in this town." in note

@@ -160,7 +160,8 @@ class MeetingController(Controller):
         dialog = ListDialog(translate("MainWindow", "Due and overdue"),
                             [translate("MainWindow", "No."), translate("MainWindow", "Name"),
                              translate("MainWindow", "Why"), translate("MainWindow", "Since")], rows,
-                            parent=self.window)
+                            "" if rows else translate("MainWindow", "Nothing is due or overdue in this town."),
+                            self.window)
         (show or (lambda d: d.exec()))(dialog)
         return dialog
 
