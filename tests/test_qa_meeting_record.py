@@ -62,3 +62,25 @@ def test_a_note_typed_for_one_person_is_not_recorded_for_the_next_one_chosen(qtb
     panel.outcome_buttons[ReviewOutcome.IN_HOSPITAL].click()
     with window.ledger.Session() as s:
         assert [r.note for r in meetings.list_reviews(s, first.person.id)] == ["入院中、来月退院予定"]
+
+
+def test_the_meeting_list_text_is_one_translatable_message(qtbot, window, tmp_path):
+    """In Japanese the meetings read 「令和8年11月26日  reviews: 0」: the word was hidden from the translators."""
+    import subprocess
+    import sys
+    import xml.etree.ElementTree as ET
+    from pathlib import Path
+
+    from tests.test_ui_meeting import start_meeting
+
+    lupdate = Path(sys.executable).with_name("pyside6-lupdate")
+    source = Path(__file__).resolve().parents[1] / "app" / "ui" / "meeting_panel.py"
+    fresh = tmp_path / "fresh.ts"
+    subprocess.run([str(lupdate), str(source), "-ts", str(fresh)], check=True, capture_output=True, timeout=120)
+    seen = {m.findtext("source") for c in ET.parse(fresh).getroot().iter("context")
+            if c.findtext("name") == "MeetingPanel" for m in c.iter("message")}
+    made = start_meeting(window, days_ago=1)
+    shown = window.meeting_panel.meeting.currentText()
+    # THEN what the list shows comes whole from a message the translators get
+    assert "reviews: 0" in shown and made is not None
+    assert any(s and "reviews:" in s and "{" in s for s in seen), sorted(s for s in seen if s and "review" in s)

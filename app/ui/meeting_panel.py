@@ -256,8 +256,9 @@ class MeetingPanel(QWidget):
         self.meeting.clear()
         self.meeting.addItem(self.tr("(no meeting: review only)"), None)
         for m in meetings:  # ids as text: QComboBox.findData cannot compare Python objects
-            self.meeting.addItem(f"{format_date(m.held_on, wareki=self.wareki)}  {self.tr('reviews')}: "
-                                 f"{m.review_count}", str(m.id))
+            # One whole sentence for the translators (a self.tr inside an f-string is not seen by lupdate).
+            self.meeting.addItem(self.tr("{day}  reviews: {count}").format(
+                day=format_date(m.held_on, wareki=self.wareki), count=m.review_count), str(m.id))
         self.meeting.setCurrentIndex(max(0, self.meeting.findData(str(keep)) if keep else 0))
         self.meeting.blockSignals(False)
 
