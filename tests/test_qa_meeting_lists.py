@@ -148,3 +148,16 @@ def test_due_list_of_a_town_with_nobody_due_says_so(qtbot, window):
     # THEN the empty list says that nothing is due, rather than showing bare headings
     note, rows = due_note()
     assert rows == 0 and "Nothing is due or overdue in this town." in note
+
+
+def test_overview_bar_keeps_the_share_of_persons_not_watched_in_a_large_total(qtbot, window):
+    from app.ui.mainwindow.meeting import watch_bar
+
+    # the demo town: 10 watched, 3 not, one cell a person
+    ov = window.meeting.show_overview(show=lambda _d: None)
+    assert ov.visible_rows()[0][-1] == "■" * 10 + "□" * 3
+    # a district of 100 watched and 40 not: 5 in 7 watched, not half and half
+    bar = watch_bar(100, 40)
+    assert len(bar) == 30 and bar.count("■") == 21 and bar.count("□") == 9
+    # a single person not watched among many still shows; all watched shows no gap
+    assert watch_bar(500, 1).count("□") == 1 and watch_bar(45, 0) == "■" * 30

@@ -43,6 +43,20 @@ from app.ui.worker import Job
 translate = QCoreApplication.translate
 
 
+BAR_CELLS = 30  # the overview's watched / not watched bar: one cell a person, up to this many
+
+
+def watch_bar(watched: int, not_watched: int) -> str:
+    """■ watched, □ not: one cell a person; a larger town or total is scaled to ``BAR_CELLS`` keeping the share
+    (each capped on its own, 100 watched and 40 not looked half and half), and a gap never drops to none."""
+    total = watched + not_watched
+    if total <= BAR_CELLS:
+        return "■" * watched + "□" * not_watched
+    filled = round(BAR_CELLS * watched / total)
+    filled = min(max(filled, 1 if watched else 0), BAR_CELLS - 1 if not_watched else BAR_CELLS)
+    return "■" * filled + "□" * (BAR_CELLS - filled)
+
+
 class MeetingController(Controller):
     def __init__(self, window: QMainWindow, operations: Operations, towns: TownController,
                  projector: ProjectorController, map_view: MapView, panel: MeetingPanel) -> None:
@@ -234,8 +248,7 @@ class MeetingController(Controller):
             values = [str(v) for v in [row.households] + [row.category(c.code) for c in ov.categories]
                       + [row.persons_of_concern, row.watched, row.not_watched, row.cards, row.reviews_up_to_date,
                          row.reviews_due]]
-            bar = "■" * min(row.watched, 30) + "□" * min(row.not_watched, 30)
-            rows.append([self._overview_name(row)] + values + [bar])
+            rows.append([self._overview_name(row)] + values + [watch_bar(row.watched, row.not_watched)])
         dialog = ListDialog(translate("MainWindow", "Overview"), headers, rows, parent=self.window)
         export = dialog.buttons.addButton(translate("MainWindow", "Export to Excel…"),
                                           QDialogButtonBox.ButtonRole.ActionRole)
