@@ -84,3 +84,20 @@ def test_the_meeting_list_text_is_one_translatable_message(qtbot, window, tmp_pa
     # THEN what the list shows comes whole from a message the translators get
     assert "reviews: 0" in shown and made is not None
     assert any(s and "reviews:" in s and "{" in s for s in seen), sorted(s for s in seen if s and "review" in s)
+
+
+def test_after_a_person_moved_away_the_walk_through_goes_on_to_the_next_not_back_to_the_top(qtbot, window):
+    from app.models.meeting import ReviewOutcome
+    from tests.test_ui_map import page_state
+    from tests.test_ui_meeting import start_meeting
+
+    start_meeting(window)
+    panel = window.meeting_panel
+    queue = panel.queue
+    # GIVEN the meeting leaves the first three for later and takes the fourth person, who has moved away
+    panel.persons.choose(queue[3].person.id)
+    assert window.meeting.record_outcome(ReviewOutcome.MOVED_AWAY, "息子さん宅へ", confirm=False) is not None
+    # THEN the list (and the map) go on to the fifth person, not back to the first
+    assert queue[3].person.id not in {q.person.id for q in panel.queue}
+    assert panel.current_person() == queue[4].person.id
+    assert page_state(qtbot, window)["selected"] == str(queue[4].household_id)

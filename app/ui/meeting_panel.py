@@ -311,10 +311,22 @@ class MeetingPanel(QWidget):
         if emit:
             self.person_chosen.emit(person_id)
 
-    def next_person(self) -> None:
-        """After a review, go on to the next person not yet reviewed at this meeting."""
+    def next_person(self, following: list[uuid.UUID] | None = None) -> None:
+        """After a review, go on to the next person not yet reviewed at this meeting.
+
+        ``following``: the persons the list showed after the one reviewed (then those before), read before the
+        review; when the review took that person off the list (moved away, passed away), the walk-through goes
+        on from where they were, not from the top of the list.
+        """
         shown = self.persons.visible_views()  # in the order the list shows, among those the filter shows
         current = self.current_person()
+        if current is None and following is not None:
+            views = {q.person.id: q for q in shown}
+            for person_id in following:
+                q = views.get(person_id)
+                if q is not None and not q.reviewed_at_meeting:
+                    self.persons.choose(person_id)
+                    return
         ids = [q.person.id for q in shown]
         start = ids.index(current) + 1 if current in ids else 0
         for q in shown[start:] + shown[:start]:

@@ -137,6 +137,9 @@ class MeetingController(Controller):
             return None
         fields = ReviewFields(outcome=outcome, note=note, meeting_id=self.panel.current_meeting())
         person_id, household_id, recorded = item.person.id, item.household_id, {}
+        shown = [q.person.id for q in self.panel.persons.visible_views()]
+        at = shown.index(person_id) if person_id in shown else len(shown)
+        following = shown[at + 1:] + shown[:at]  # where the walk-through goes on, if this person leaves the list
 
         def review(s):  # noqa: ANN001, ANN202
             view = meetings.record_review(s, person_id, fields)
@@ -154,7 +157,7 @@ class MeetingController(Controller):
         result = self.operations.run(translate("MainWindow", "Review"), review, withdraw, review, changes=changed)
         if result is not None:
             self.panel.note.clear()
-            self.panel.next_person()
+            self.panel.next_person(following)
         return result
 
     # ------------------------------------------------------------------ lists
