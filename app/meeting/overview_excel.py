@@ -82,7 +82,9 @@ def export_overview_xlsx(ov: Overview, out: Path) -> Path:
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0  # as many pages down as the towns need: a city's list is never shrunk onto one
     ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    ws.print_title_rows = "3:3"  # the column headings on every page
 
     _chart_sheet(wb, ov)
     wb.save(out)
