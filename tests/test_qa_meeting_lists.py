@@ -92,10 +92,18 @@ def test_what_changed_shows_days_as_the_view_menu_says(qtbot, window):
 
 
 def test_what_changed_on_the_day_of_the_first_meeting_does_not_say_there_is_no_meeting(qtbot, window):
-    from tests.test_ui_meeting import start_meeting
+    from datetime import date
+
+    from PySide6.QtCore import QDate
+
+    from app.ui.meeting_panel import MeetingDialog
 
     # GIVEN the town's first meeting with the app, recorded on the day it is held
-    assert start_meeting(window, days_ago=0) is not None
+    window.show_step(3)
+    dialog = MeetingDialog(window)
+    today = date.today()
+    dialog.held_on.setDate(QDate(today.year, today.month, today.day))
+    assert window.meeting.new_meeting(dialog).held_on == today
     # WHEN they ask what changed since the last meeting
     assert window.meeting.show_changes(show=lambda _d: None) is None
     # THEN they are told there is no earlier meeting, not to start a meeting (they just did)

@@ -112,8 +112,9 @@ class MeetingDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Liaison meeting"))
-        self.held_on = QDateEdit(QDate.currentDate())
-        self.held_on.setMaximumDate(QDate.currentDate())  # a meeting is recorded once held: never a later day
+        today = date.today()  # the ledger's today (it refuses a later day)
+        self.held_on = QDateEdit(QDate(today.year, today.month, today.day))
+        self.held_on.setMaximumDate(self.held_on.date())  # a meeting is recorded once held: never a later day
         self.held_on.setDisplayFormat("yyyy-MM-dd")
         self.held_on.setCalendarPopup(True)
         self.kind = QComboBox()
