@@ -82,7 +82,9 @@ def export_overview_xlsx(ov: Overview, out: Path) -> Path:
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0  # as many pages down as the towns need: a city's list is never shrunk onto one
     ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    ws.print_title_rows = "3:3"  # the column headings on every page
 
     _chart_sheet(wb, ov)
     wb.save(out)
@@ -93,6 +95,7 @@ def _chart_sheet(wb: Workbook, ov: Overview) -> None:
     """Town by town: 見守りあり and 見守りなし stacked, so the gap stands out in red."""
     from openpyxl.chart import BarChart, Reference
     from openpyxl.styles import Font
+    from openpyxl.worksheet.properties import PageSetupProperties
 
     _BOLD = Font(bold=True)
     ws = wb.create_sheet(CHART_SHEET)
@@ -120,3 +123,9 @@ def _chart_sheet(wb: Workbook, ov: Overview) -> None:
     chart.height = max(7.5, 1.0 * len(ov.towns) + 3)
     chart.width = 18
     ws.add_chart(chart, "E2")
+    # Printed, the chart is one piece: an A4 landscape page with the town list beside it, never cut in two.
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 1
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)

@@ -20,11 +20,13 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from app.core.japanese import format_date
+from app.meeting.meetings import MAX_ATTENDEES
 from app.meeting.views import (
     AttendeeFields,
     ChangeAction,
@@ -110,21 +112,22 @@ class MeetingDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Liaison meeting"))
-        self.held_on = QDateEdit(QDate.currentDate())
+        today = date.today()  # the ledger's today (it refuses a later day)
+        self.held_on = QDateEdit(QDate(today.year, today.month, today.day))
+        self.held_on.setMaximumDate(self.held_on.date())  # a meeting is recorded once held: never a later day
         self.held_on.setDisplayFormat("yyyy-MM-dd")
         self.held_on.setCalendarPopup(True)
         self.kind = QComboBox()
         self.kind.addItem(self.tr("Town welfare liaison meeting (町内福祉連絡会)"), MeetingKind.TOWN_LIAISON.value)
         self.kind.addItem(self.tr("District welfare network meeting (地区福祉ネットワーク会議)"),
                           MeetingKind.DISTRICT_NETWORK.value)
-        self.attendees = QTableWidget(6, 2)
+        self.attendees = QTableWidget(0, 2)
         self.attendees.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Role")])
         self.attendees.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        for row in range(self.attendees.rowCount()):
-            combo = QComboBox()
-            for role, label in attendee_roles().items():
-                combo.addItem(label, role.value)
-            self.attendees.setCellWidget(row, 1, combo)
+        for _ in range(6):
+            self._add_attendee_row()
+        # A name in the last row opens another: a meeting of ten or twenty is recorded whole.
+        self.attendees.itemChanged.connect(self._grow)
         self.notes = QPlainTextEdit()
         form = QFormLayout()
         form.addRow(self.tr("Held on"), self.held_on)
@@ -137,6 +140,19 @@ class MeetingDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
+
+    def _add_attendee_row(self) -> None:
+        row = self.attendees.rowCount()
+        self.attendees.insertRow(row)
+        combo = QComboBox()
+        for role, label in attendee_roles().items():
+            combo.addItem(label, role.value)
+        self.attendees.setCellWidget(row, 1, combo)
+
+    def _grow(self, item: QTableWidgetItem) -> None:
+        last = self.attendees.rowCount() - 1
+        if item.row() == last and item.column() == 0 and item.text().strip() and last + 1 < MAX_ATTENDEES:
+            self._add_attendee_row()
 
     def fields(self) -> MeetingFields:
         d = self.held_on.date()
@@ -188,6 +204,10 @@ class MeetingPanel(QWidget):
         self.detail.setWordWrap(True)
         self.note = QLineEdit()
         self.note.setPlaceholderText(self.tr("A short note (optional)"))
+        # A note belongs to the person it was typed for: choosing another keeps it aside for when they come back,
+        # and never records it as the next person's.
+        self._note_for: uuid.UUID | None = None
+        self._drafts: dict[uuid.UUID, str] = {}
         grid = QGridLayout()
         self.outcome_buttons: dict[ReviewOutcome, QPushButton] = {}
         for i, (value, label) in enumerate(outcome_labels().items()):
@@ -237,8 +257,9 @@ class MeetingPanel(QWidget):
         self.meeting.clear()
         self.meeting.addItem(self.tr("(no meeting: review only)"), None)
         for m in meetings:  # ids as text: QComboBox.findData cannot compare Python objects
-            self.meeting.addItem(f"{format_date(m.held_on, wareki=self.wareki)}  {self.tr('reviews')}: "
-                                 f"{m.review_count}", str(m.id))
+            # One whole sentence for the translators (a self.tr inside an f-string is not seen by lupdate).
+            self.meeting.addItem(self.tr("{day}  reviews: {count}").format(
+                day=format_date(m.held_on, wareki=self.wareki), count=m.review_count), str(m.id))
         self.meeting.setCurrentIndex(max(0, self.meeting.findData(str(keep)) if keep else 0))
         self.meeting.blockSignals(False)
 
@@ -264,8 +285,20 @@ class MeetingPanel(QWidget):
         kept = self.persons.fill(queue, keep)
         self._chosen(keep if kept else None, emit=False)
 
+    def _keep_note(self, person_id: uuid.UUID | None) -> None:
+        if person_id == self._note_for:
+            return
+        if self._note_for is not None:
+            if self.note.text().strip():
+                self._drafts[self._note_for] = self.note.text()
+            else:
+                self._drafts.pop(self._note_for, None)
+        self.note.setText(self._drafts.pop(person_id, "") if person_id is not None else "")
+        self._note_for = person_id
+
     def _chosen(self, person_id: uuid.UUID | None, *, emit: bool = True) -> None:
         q = self.item(person_id)
+        self._keep_note(q.person.id if q is not None else None)
         self._set_enabled(q is not None)
         if q is None:
             self.detail.setText(self.tr("Choose a person: the map follows."))
@@ -279,10 +312,22 @@ class MeetingPanel(QWidget):
         if emit:
             self.person_chosen.emit(person_id)
 
-    def next_person(self) -> None:
-        """After a review, go on to the next person not yet reviewed at this meeting."""
+    def next_person(self, following: list[uuid.UUID] | None = None) -> None:
+        """After a review, go on to the next person not yet reviewed at this meeting.
+
+        ``following``: the persons the list showed after the one reviewed (then those before), read before the
+        review; when the review took that person off the list (moved away, passed away), the walk-through goes
+        on from where they were, not from the top of the list.
+        """
         shown = self.persons.visible_views()  # in the order the list shows, among those the filter shows
         current = self.current_person()
+        if current is None and following is not None:
+            views = {q.person.id: q for q in shown}
+            for person_id in following:
+                q = views.get(person_id)
+                if q is not None and not q.reviewed_at_meeting:
+                    self.persons.choose(person_id)
+                    return
         ids = [q.person.id for q in shown]
         start = ids.index(current) + 1 if current in ids else 0
         for q in shown[start:] + shown[:start]:

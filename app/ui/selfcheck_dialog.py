@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QScrollArea,
     QSpinBox,
     QTableWidget,
@@ -32,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.japanese import format_date
 from app.core.wareki import wareki_year
 from app.meeting.selfcheck import (
     FIRST_YEAR,
@@ -76,9 +78,12 @@ class SelfCheckDialog(QDialog):
     def __init__(self, load: Callable[[int, CheckerKind], SelfCheckView | None],
                  save: Callable[[SelfCheckFields], SelfCheckView | None],
                  compare: Callable[[CheckerKind], YearComparison],
-                 parent: QWidget | None = None, *, today: date | None = None) -> None:
+                 parent: QWidget | None = None, *, today: date | None = None, wareki: bool = True) -> None:
         super().__init__(parent)
+        self.wareki = wareki  # days as the View menu says: 令和 or 2025-04-01
         self._load, self._save, self._compare = load, save, compare
+        self._shown_for: tuple[int, CheckerKind] | None = None  # the year and checker the answers shown are for
+        self._shown: tuple = ()  # the answers as loaded or last saved: anything else is typing not saved
         self.today = today or date.today()
         self.setWindowTitle(self.tr("Organisation self-check"))
         self.resize(980, 720)
@@ -167,23 +172,77 @@ class SelfCheckDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.buttons)
-        self.year.valueChanged.connect(lambda _v: self.reload())
-        self.kind.currentIndexChanged.connect(lambda _i: self.reload())
+        self.year.valueChanged.connect(lambda _v: self._switch())
+        self.kind.currentIndexChanged.connect(lambda _i: self._switch())
         self.tabs.currentChanged.connect(lambda i: self.refresh_comparison() if i == 1 else None)
         self.reload()
 
     # ------------------------------------------------------------------ answering
 
     def current_kind(self) -> CheckerKind:
-        return self.kind.currentData()
+        return CheckerKind(self.kind.currentData())
 
     def choose(self, year: int, kind: CheckerKind) -> None:
+        if not self._may_leave():
+            return
+        self._set_controls(year, kind)
+        self.reload()
+
+    def _set_controls(self, year: int, kind: CheckerKind) -> None:
+        for widget in (self.year, self.kind):
+            widget.blockSignals(True)
         self.year.setValue(year)
         self.kind.setCurrentIndex(self.kind.findData(kind))
-        self.reload()
+        for widget in (self.year, self.kind):
+            widget.blockSignals(False)
+
+    def _switch(self) -> None:
+        """Another year or checker chosen: ticks not saved are saved first, thrown away, or kept (the choice
+        goes back) as the user says; never lost without a word."""
+        if self._may_leave():
+            self.reload()
+        elif self._shown_for is not None:
+            self._set_controls(*self._shown_for)
+
+    def _typed(self) -> tuple:
+        return (frozenset(i for i, box in self.boxes.items() if box.isChecked()),
+                tuple(e.text().strip() for e in self.item_notes.values()),
+                self.checker_name.text().strip(), self.note.text().strip())
+
+    def has_unsaved_answers(self) -> bool:
+        return self._typed() != self._shown
+
+    def _may_leave(self) -> bool:
+        """True when the answers shown may go: nothing typed, or saved, or thrown away on purpose."""
+        if not self.has_unsaved_answers() or self._shown_for is None:
+            return True
+        year, kind = self._shown_for
+        Button = QMessageBox.StandardButton
+        answer = QMessageBox.question(
+            self, self.windowTitle(),
+            self.tr("The answers for {year}, {checker} are not saved. Save them first?").format(
+                year=year_label(year), checker=checker_kind_labels()[kind]),
+            Button.Save | Button.Discard | Button.Cancel, Button.Save)
+        if answer == Button.Save:
+            return self.save() is not None
+        if answer == Button.Discard:
+            self._shown = self._typed()  # thrown away: asked once
+            return True
+        return False
+
+    def closeEvent(self, event) -> None:  # noqa: N802, ANN001 - Qt override
+        if self._may_leave():
+            super().closeEvent(event)
+        else:
+            event.ignore()
+
+    def reject(self) -> None:  # Close, Escape
+        if self._may_leave():
+            super().reject()
 
     def reload(self) -> None:
         """Show what is kept for the chosen year and checker (an empty list when nothing is)."""
+        self._shown_for = (self.year.value(), self.current_kind())
         self.year_name.setText(year_label(self.year.value()))
         view = self._load(self.year.value(), self.current_kind())
         answers = {a.item.id: a for a in view.answers} if view else {}
@@ -198,8 +257,9 @@ class SelfCheckDialog(QDialog):
             self.status.setText(self.tr("Not answered yet for this year and checker."))
         else:
             self.status.setText(self.tr("Answered on {date}.").format(
-                date=view.answered_on.isoformat() if view.answered_on else "—"))
+                date=format_date(view.answered_on, wareki=self.wareki) if view.answered_on else "—"))
         self._update_scores()
+        self._shown = self._typed()
 
     def _update_scores(self) -> None:
         for mechanism in MECHANISMS:
@@ -209,8 +269,10 @@ class SelfCheckDialog(QDialog):
                 self.tr("{ticked} of {items} in place").format(ticked=ticked, items=len(ids)))
 
     def fields(self) -> SelfCheckFields:
+        """The answers shown, for the year and checker they were loaded for."""
+        year, kind = self._shown_for or (self.year.value(), self.current_kind())
         return SelfCheckFields(
-            year=self.year.value(), checker_kind=self.current_kind(),
+            year=year, checker_kind=kind,
             checked=[i for i, box in self.boxes.items() if box.isChecked()],
             item_notes={i: e.text() for i, e in self.item_notes.items() if e.text().strip()},
             checker_name=self.checker_name.text(), answered_on=self.today, note=self.note.text())
@@ -218,6 +280,7 @@ class SelfCheckDialog(QDialog):
     def save(self) -> SelfCheckView | None:
         saved = self._save(self.fields())
         if saved is not None:
+            self._shown = self._typed()
             self.status.setText(self.tr("Saved: {ticked} of {items} items in place.").format(
                 ticked=saved.score()[0], items=len(ITEMS)))
         return saved

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +16,7 @@ from app.core.errors import LedgerError
 from app.core.japanese import format_date
 from app.maps.view import MapView
 from app.meeting import meetings, selfcheck
-from app.meeting.overview import Overview, overview
+from app.meeting.overview import Overview, OverviewRow, overview
 from app.meeting.overview_excel import export_overview_xlsx
 from app.meeting.overview_excel import headers as overview_headers
 from app.meeting.selfcheck import SelfCheckFields, SelfCheckView, YearComparison
@@ -40,6 +41,20 @@ from app.ui.selfcheck_dialog import SelfCheckDialog
 from app.ui.worker import Job
 
 translate = QCoreApplication.translate
+
+
+BAR_CELLS = 30  # the overview's watched / not watched bar: one cell a person, up to this many
+
+
+def watch_bar(watched: int, not_watched: int) -> str:
+    """■ watched, □ not: one cell a person; a larger town or total is scaled to ``BAR_CELLS`` keeping the share
+    (each capped on its own, 100 watched and 40 not looked half and half), and a gap never drops to none."""
+    total = watched + not_watched
+    if total <= BAR_CELLS:
+        return "■" * watched + "□" * not_watched
+    filled = round(BAR_CELLS * watched / total)
+    filled = min(max(filled, 1 if watched else 0), BAR_CELLS - 1 if not_watched else BAR_CELLS)
+    return "■" * filled + "□" * (BAR_CELLS - filled)
 
 
 class MeetingController(Controller):
@@ -122,6 +137,9 @@ class MeetingController(Controller):
             return None
         fields = ReviewFields(outcome=outcome, note=note, meeting_id=self.panel.current_meeting())
         person_id, household_id, recorded = item.person.id, item.household_id, {}
+        shown = [q.person.id for q in self.panel.persons.visible_views()]
+        at = shown.index(person_id) if person_id in shown else len(shown)
+        following = shown[at + 1:] + shown[:at]  # where the walk-through goes on, if this person leaves the list
 
         def review(s):  # noqa: ANN001, ANN202
             view = meetings.record_review(s, person_id, fields)
@@ -139,7 +157,7 @@ class MeetingController(Controller):
         result = self.operations.run(translate("MainWindow", "Review"), review, withdraw, review, changes=changed)
         if result is not None:
             self.panel.note.clear()
-            self.panel.next_person()
+            self.panel.next_person(following)
         return result
 
     # ------------------------------------------------------------------ lists
@@ -159,7 +177,8 @@ class MeetingController(Controller):
         dialog = ListDialog(translate("MainWindow", "Due and overdue"),
                             [translate("MainWindow", "No."), translate("MainWindow", "Name"),
                              translate("MainWindow", "Why"), translate("MainWindow", "Since")], rows,
-                            parent=self.window)
+                            "" if rows else translate("MainWindow", "Nothing is due or overdue in this town."),
+                            self.window)
         (show or (lambda d: d.exec()))(dialog)
         return dialog
 
@@ -182,7 +201,7 @@ class MeetingController(Controller):
             with self.ledger.Session() as s:
                 return selfcheck.compare_years(s, kind)
 
-        dialog = SelfCheckDialog(load, save, compare, self.window)
+        dialog = SelfCheckDialog(load, save, compare, self.window, wareki=self.panel.wareki)
         (show or (lambda d: d.exec()))(dialog)
         return dialog
 
@@ -191,17 +210,26 @@ class MeetingController(Controller):
             return None
         with self.ledger.Session() as s:
             report = meetings.changes_since_last_meeting(s, self.towns.town.id)
+            met = report is not None or meetings.last_meeting(s, self.towns.town.id) is not None
         if report is None:
-            self.message(translate("MainWindow", "This town has no liaison meeting recorded yet: "
+            # Today's meeting is not the last one: what changed is counted from a meeting held before today.
+            self.message(translate("MainWindow", "No meeting of this town was held before today: there is nothing "
+                                                 "earlier to compare with yet.") if met else
+                         translate("MainWindow", "This town has no liaison meeting recorded yet: "
                                                  "start one with New meeting…"), 10000)
             return None
         kinds, actions = change_labels()
+        wareki = self.panel.wareki  # days as the View menu says (令和 or 2025-04-01), like every list of the meeting
+
+        def day(at: datetime) -> str:
+            return format_date(at.astimezone().date(), wareki=wareki)
+
         rows = [[kinds[i.kind], actions[i.action], str(i.map_number or ""), self._name(i.label),
                  "、".join(dict.fromkeys(field_label(f) for f in i.fields)),
                  ", ".join(i.recorded_by) or translate("MainWindow", "unknown"),
-                 i.at.astimezone().strftime("%Y-%m-%d %H:%M")]
+                 f"{day(i.at)} {i.at.astimezone():%H:%M}"]
                 for i in report.items]
-        since = report.since.astimezone().strftime("%Y-%m-%d")
+        since = day(report.since)
         note = translate("MainWindow", "Since {since}. Who recorded each change: from the history of changes.").format(
             since=since) if report.source == "audit" else translate(
             "MainWindow", "Since {since}. Only record times are known (who recorded them is not).").format(since=since)
@@ -223,8 +251,7 @@ class MeetingController(Controller):
             values = [str(v) for v in [row.households] + [row.category(c.code) for c in ov.categories]
                       + [row.persons_of_concern, row.watched, row.not_watched, row.cards, row.reviews_up_to_date,
                          row.reviews_due]]
-            bar = "■" * min(row.watched, 30) + "□" * min(row.not_watched, 30)
-            rows.append([row.name] + values + [bar])
+            rows.append([self._overview_name(row)] + values + [watch_bar(row.watched, row.not_watched)])
         dialog = ListDialog(translate("MainWindow", "Overview"), headers, rows, parent=self.window)
         export = dialog.buttons.addButton(translate("MainWindow", "Export to Excel…"),
                                           QDialogButtonBox.ButtonRole.ActionRole)
@@ -240,6 +267,15 @@ class MeetingController(Controller):
         dialog.overview = ov
         (show or (lambda d: d.exec()))(dialog)
         return dialog
+
+    @staticmethod
+    def _overview_name(row: OverviewRow) -> str:
+        """A town by its name; a district's subtotal and the total say what they are (as the workbook does)."""
+        if row.level == "town":
+            return row.town_name
+        if row.level == "district":
+            return translate("MainWindow", "{district}: district total").format(district=row.district_name)
+        return translate("MainWindow", "Total")
 
     def export_overview(self, ov: Overview, path: Path) -> Job:
         """The overview's workbook, written in the background (numbers only: not counted out, never refused)."""

@@ -1,0 +1,56 @@
+"""The overview's workbook printed (as 社協 staff print it for the district meeting): the chart whole on a page."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+
+import pytest
+
+from app.meeting.overview import overview
+from app.meeting.overview_excel import export_overview_xlsx
+
+
+@pytest.mark.skipif(shutil.which("libreoffice") is None or shutil.which("pdftotext") is None,
+                    reason="needs LibreOffice and poppler")
+def test_printed_overview_has_the_table_on_one_page_and_the_chart_whole_on_the_next(demo_ledger, tmp_path):
+    with demo_ledger.Session() as s:
+        ov = overview(s)
+    path = export_overview_xlsx(ov, tmp_path / "overview.xlsx")
+    subprocess.run(["libreoffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo",
+                    "--convert-to", "pdf", "--outdir", str(tmp_path), str(path)],
+                   check=True, capture_output=True, timeout=180)
+    text = subprocess.run(["pdftotext", "-layout", str(tmp_path / "overview.pdf"), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    pages = [p for p in text.split("\f") if p.strip()]
+    # THEN two pages: the table, and the chart of watched / not watched, not cut across two sheets of paper
+    assert len(pages) == 2, [p[:80] for p in pages]
+    assert "支え合いマップ 集計" in pages[0] and "合計" in pages[0]
+    assert "気がかりな人の見守り状況" in pages[1] and "見守りなし" in pages[1]
+    size = subprocess.run(["pdfinfo", str(tmp_path / "overview.pdf")], capture_output=True, text=True).stdout
+    assert "841.89 x 595.3" in size  # A4 landscape
+
+
+@pytest.mark.skipif(shutil.which("libreoffice") is None or shutil.which("pdftotext") is None,
+                    reason="needs LibreOffice and poppler")
+def test_a_citys_overview_prints_on_as_many_pages_as_needed_each_with_the_headings(ledger, tmp_path):
+    from app.towns.towns import add_town
+
+    # GIVEN the office ledger of a city: 8 districts of 10 towns (97 rows with the subtotals and the total)
+    with ledger.Session.begin() as s:
+        for i in range(80):
+            add_town(s, f"第{i // 10 + 1}地区", f"町{i:02d}")
+    with ledger.Session() as s:
+        ov = overview(s)
+    path = export_overview_xlsx(ov, tmp_path / "overview.xlsx")
+    subprocess.run(["libreoffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo",
+                    "--convert-to", "pdf", "--outdir", str(tmp_path), str(path)],
+                   check=True, capture_output=True, timeout=180)
+    text = subprocess.run(["pdftotext", "-layout", str(tmp_path / "overview.pdf"), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    table = [p for p in text.split("\f") if p.strip() and "見守り状況" not in p and "世帯数" in p]
+    # THEN the table is not shrunk onto one page (unreadable print): it runs over pages, each with its headings,
+    # and every town is on one of them
+    assert len(table) >= 2, f"{len(table)} page(s) of table"
+    assert all("世帯数" in page and "見直し未了" in page for page in table)
+    assert all(any(f"町{i:02d}" in page for page in table) for i in range(80))
