@@ -98,6 +98,48 @@ def cards_for(session: Session, town_id: uuid.UUID, person_ids: Sequence[uuid.UU
 # ---------------------------------------------------------------- PDF
 
 
+MIN_TEXT_SIZE = 5.0  # pt: the smallest a value shrinks to before it is cut short with 「…」
+LINE_SPACING = 1.15
+
+
+def _fit_value(pdf, value: str, width: float, height: float, size: float) -> tuple[float, list[str]]:  # noqa: ANN001
+    """The largest type size (from ``size`` down) at which ``value`` fits the box, and its lines: one line
+    while it can, else wrapped, so a long address or medical note is printed whole inside its row instead of
+    running past the card's edge. Text too long even at MIN_TEXT_SIZE is cut at the box's end with 「…」."""
+    text_size = size
+    while True:
+        pdf.set_font(size=text_size)
+        line_h = text_size * LINE_SPACING * 25.4 / 72
+        lines = [str(x) for x in pdf.multi_cell(width, line_h, value, dry_run=True, output="LINES")] or [""]
+        if len(lines) * line_h <= height or text_size <= MIN_TEXT_SIZE:
+            break
+        text_size -= 0.5
+    room = max(1, int(height // line_h))
+    if len(lines) > room:
+        lines = lines[:room]
+        last = lines[-1]
+        while last and pdf.get_string_width(last + "…") > width:
+            last = last[:-1]
+        lines[-1] = last + "…"
+    return text_size, lines
+
+
+def _draw_value(pdf, family: str, value: str, x: float, y: float, width: float,  # noqa: ANN001, PLR0913
+                height: float, size: float) -> None:
+    pdf.rect(x, y, width, height)
+    if not value:
+        return
+    pdf.set_font(family, size=size)
+    pad = pdf.c_margin
+    text_size, lines = _fit_value(pdf, value, width - 2 * pad, height, size)
+    line_h = text_size * LINE_SPACING * 25.4 / 72
+    pdf.set_font(family, size=text_size)
+    top = y + (height - len(lines) * line_h) / 2
+    for i, line in enumerate(lines):
+        pdf.set_xy(x, top + i * line_h)
+        pdf.cell(width, line_h, line)
+
+
 def _draw_card(pdf, v: CardView, top: float, height: float, family: str, big: bool,  # noqa: ANN001, PLR0913
                rule: str = "") -> None:
     # Plain cells only (no markdown, no HTML): user text is printed as typed.
@@ -123,13 +165,8 @@ def _draw_card(pdf, v: CardView, top: float, height: float, family: str, big: bo
         pdf.set_font(family, size=size * 0.8)
         pdf.set_xy(left, y)
         pdf.cell(label_w, row_h, label, border=1, fill=True)
-        pdf.set_font(family, size=size)
-        # Long values shrink instead of wrapping, so every card keeps the same grid to fill by hand.
-        text_size = size
-        while text_size > 7 and pdf.get_string_width(value) > width - label_w - 3:
-            text_size -= 0.5
-            pdf.set_font(family, size=text_size)
-        pdf.cell(width - label_w, row_h, value, border=1, new_x="LMARGIN", new_y="NEXT")
+        _draw_value(pdf, family, value, left + label_w, y, width - label_w, row_h, size)
+        pdf.set_xy(left, y + row_h)
     if rule:
         pdf.set_font(family, size=8)
         pdf.multi_cell(width, 4, rule, align="L", new_x="LMARGIN", new_y="NEXT")
