@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import math
 import re
 import subprocess
 from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
 
 from app.emergency import cards as emergency
 from app.emergency.card_pdf import export_cards
@@ -55,3 +57,30 @@ def test_long_notes_address_and_phones_print_whole_inside_the_card(long_card, tm
     right_edge = (210 - margin_mm) * MM  # the card's right border on A4 portrait
     outside = [w for w in words(path, 1) if w[2] > right_edge + 0.5]
     assert outside == []  # no text runs past the card (nor off the paper)
+
+
+def test_excel_card_rows_are_tall_enough_for_long_values_and_the_rule_is_not_cut(long_card, tmp_path):
+    ledger, town_id, person_id = long_card
+    path = tmp_path / "card.xlsx"
+    with ledger.Session.begin() as s:
+        export_cards(s, town_id, path, person_ids=[person_id], audience=Audience.STAFF)
+    ws = load_workbook(path).active
+    value_width = ws.column_dimensions["B"].width
+    seen = set()
+    for row in ws.iter_rows(min_row=2):
+        label, value = row[0], row[1]
+        if value.value not in (NOTES, FAR_ADDRESS, TWO_PHONES, KEPT_AT):
+            continue
+        seen.add(value.value)
+        size = value.font.size
+        per_line = (value_width - 1) * 11 / size / 2  # full-width characters on one line of the cell
+        lines = math.ceil(len(value.value) / per_line)
+        assert value.alignment.wrap_text
+        assert ws.row_dimensions[value.row].height >= lines * size * 1.2, label.value  # every line shows
+    assert seen == {NOTES, FAR_ADDRESS, TWO_PHONES, KEPT_AT}
+    # The rule and the copy's serial: one wrapped cell with nothing beside it to cut it off.
+    footer = next(r for r in ws.iter_rows() if any(str(c.value or "").startswith("表示ルール") for c in r))
+    texts = [c for c in footer if c.value]
+    assert len(texts) == 1 and texts[0].alignment.wrap_text
+    assert "全員の氏名を表示" in texts[0].value and "管理番号" in texts[0].value
+    assert ws.row_dimensions[texts[0].row].height >= 2 * texts[0].font.size * 1.2  # two lines at least

@@ -12,6 +12,8 @@ to the care manager or 地域包括支援センター, ``Audience.STAFF`` for th
 
 from __future__ import annotations
 
+import math
+import unicodedata
 import uuid
 from collections.abc import Sequence
 from datetime import date
@@ -213,6 +215,19 @@ def write_cards_pdf(views: Sequence[CardView], path: Path, *, per_page: int = 1,
 # ---------------------------------------------------------------- Excel
 
 
+XLSX_LABEL_WIDTH, XLSX_VALUE_WIDTH = 24, 56  # Excel characters
+XLSX_VALUE_PT, XLSX_LONG_PT, XLSX_RULE_PT = 15, 11, 9  # a value, a value too long for one line, the rule
+XLSX_ROW_PT = 27  # a row's height: one line of a value in 15 pt, with room to write by hand
+
+
+def _xlsx_lines(text: str, size: float, width: float = XLSX_VALUE_WIDTH) -> int:
+    """How many lines ``text`` in ``size`` pt wraps to in a column ``width`` Excel characters wide (measured
+    in 11 pt characters, a full-width one counting two; a little is left for the cell's margins)."""
+    room = max(1.0, (width - 1) * 11 / size)
+    return sum(max(1, math.ceil(sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line) / room))
+               for line in text.split("\n"))
+
+
 def _styles() -> dict[str, NamedStyle]:
     from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
 
@@ -224,9 +239,12 @@ def _styles() -> dict[str, NamedStyle]:
                                alignment=Alignment(horizontal="right", vertical="bottom")),
         "カード 項目": NamedStyle(font=Font(name=FONT_NAME, size=12), fill=PatternFill("solid", fgColor="E8E8E8"),
                                border=_box, alignment=Alignment(vertical="center")),
-        "カード 記入": NamedStyle(font=Font(name=FONT_NAME, size=15), border=_box,
+        "カード 記入": NamedStyle(font=Font(name=FONT_NAME, size=XLSX_VALUE_PT), border=_box,
                                alignment=Alignment(vertical="center", wrap_text=True, shrink_to_fit=False)),
-        "カード 表示ルール": NamedStyle(font=Font(name=FONT_NAME, size=9)),
+        "カード 記入 長文": NamedStyle(font=Font(name=FONT_NAME, size=XLSX_LONG_PT), border=_box,
+                                 alignment=Alignment(vertical="center", wrap_text=True, shrink_to_fit=False)),
+        "カード 表示ルール": NamedStyle(font=Font(name=FONT_NAME, size=XLSX_RULE_PT),
+                                  alignment=Alignment(vertical="top", wrap_text=True)),
     }
 
 
@@ -241,28 +259,36 @@ def write_cards_xlsx(views: Sequence[CardView], path: Path, *, rule: str = "", s
     styles = SharedStyles(wb, _styles())
     cell = styles.cell
     ws = wb.create_sheet(TITLE)
-    ws.column_dimensions["A"].width = 24
-    ws.column_dimensions["B"].width = 56
+    ws.column_dimensions["A"].width = XLSX_LABEL_WIDTH
+    ws.column_dimensions["B"].width = XLSX_VALUE_WIDTH
     ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    # The rule and the copy's serial under the card, wrapped in the value column (the label column is too
+    # narrow: a rule there was cut off by the serial beside it).
+    footer = "　".join(x for x in (rule, serial_line(serial) if serial else "") if x)
+    footer_height = 2 + 12 * _xlsx_lines(footer, XLSX_RULE_PT)
     row = 1
     for v in views:
         ws.row_dimensions[row].height = 34
         ws.append([cell(ws, TITLE, "カード 表題"), cell(ws, f"{v.town_name}　No.{v.map_number}", "カード 町名")])
         row += 1
         for label, value in card_fields(v):
-            ws.row_dimensions[row].height = 27
-            ws.append([cell(ws, label, "カード 項目"), cell(ws, value, "カード 記入")])
+            # A value too long for one line is set smaller and its row made tall enough for every line,
+            # so a long address or medical note is printed whole, not cut at the row's edge.
+            long = _xlsx_lines(value, XLSX_VALUE_PT) > 1
+            lines = _xlsx_lines(value, XLSX_LONG_PT) if long else 1
+            ws.row_dimensions[row].height = max(XLSX_ROW_PT, 4 + 15 * lines)
+            ws.append([cell(ws, label, "カード 項目"), cell(ws, value, "カード 記入 長文" if long else "カード 記入")])
             row += 1
-        if rule:
-            ws.append([cell(ws, rule, "カード 表示ルール"),
-                       cell(ws, serial_line(serial), "カード 表示ルール") if serial else None])
+        if footer:
+            ws.row_dimensions[row].height = footer_height
+            ws.append([None, cell(ws, footer, "カード 表示ルール")])
             row += 1
         ws.row_breaks.append(Break(id=row - 1))
         ws.append([])
         row += 1
-    if not views and rule:
-        ws.append([cell(ws, rule, "カード 表示ルール"),
-                   cell(ws, serial_line(serial), "カード 表示ルール") if serial else None])
+    if not views and footer:
+        ws.row_dimensions[row].height = footer_height
+        ws.append([None, cell(ws, footer, "カード 表示ルール")])
     ws.page_setup.orientation = "portrait"
     ws.page_setup.paperSize = "9"  # A4
     ws.page_setup.fitToWidth = 1
