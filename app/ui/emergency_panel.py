@@ -53,7 +53,8 @@ def missing_text(code) -> str:  # noqa: ANN001 - a Missing value
 class CardDialog(QDialog):
     """Edit one person's emergency contact card; an incomplete card can be saved and finished later."""
 
-    def __init__(self, card: CardView, agencies: list[AgencyView], parent: QWidget | None = None) -> None:
+    def __init__(self, card: CardView, agencies: list[AgencyView], parent: QWidget | None = None, *,
+                 wareki: bool = True) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Emergency contact card: {name}").format(name=card.person.name))
         self.resize(640, 720)
@@ -99,9 +100,10 @@ class CardDialog(QDialog):
         self.kept_at.setCurrentText(card.kept_at)
         self.note = QLineEdit(card.note)
         today = date.today()
-        self.made_on = JapaneseDateEdit(card.made_on if card.has_card else today)
+        # 令和8年4月1日 or 2026-04-01, as the View menu says
+        self.made_on = JapaneseDateEdit(card.made_on if card.has_card else today, wareki=wareki)
         self.review_on = JapaneseDateEdit(card.review_on if card.has_card
-                                    else date(today.year + 1, today.month, min(today.day, 28)))
+                                          else date(today.year + 1, today.month, min(today.day, 28)), wareki=wareki)
         form = QFormLayout()
         form.addRow(self.tr("Family doctor"), self.family_doctor)
         form.addRow("", self.family_doctor_text)
