@@ -356,12 +356,28 @@ class _Wrapper:
                 if w is None:
                     w = self.widths[ch] = self.pdf.get_string_width(ch)
                 if used + w > width and line:
-                    out.append("".join(line))
-                    line, used = [], 0.0
+                    # A number or word (a phone: 090-0000-0606) goes whole to the next line, not cut in two
+                    # (「0」 then 「90-0000-0606」 reads as another number); Japanese breaks anywhere.
+                    start = len(line)
+                    if _in_word(ch):
+                        while start > 0 and _in_word(line[start - 1]):
+                            start -= 1
+                    if 0 < start < len(line):
+                        out.append("".join(line[:start]))
+                        line = line[start:]
+                        used = sum(self.widths[c] for c in line)
+                    else:
+                        out.append("".join(line))
+                        line, used = [], 0.0
                 line.append(ch)
                 used += w
             out.append("".join(line))
         return out
+
+
+def _in_word(ch: str) -> bool:
+    """A character of a number or a Latin word (half-width, not a space): lines break around these runs."""
+    return ch.isascii() and not ch.isspace()
 
 
 class _Table:
