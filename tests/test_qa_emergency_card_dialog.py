@@ -88,3 +88,27 @@ def test_cancelling_after_a_refused_save_saves_nothing(qtbot, step3, monkeypatch
     assert step3.emergency.edit_card(person.person.id, show=phone_without_name_then_cancel) is None
     assert rounds == ["", "090-0000-1111"]
     assert not cards(step3)[person.person.id].has_card
+
+
+@pytest.mark.expects_dialog
+def test_a_refused_save_names_the_field_as_the_dialog_labels_it(qtbot, step3, monkeypatch):
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text, *a, **k: warnings.append(text))
+    person = next(c for c in cards(step3).values() if not c.has_card)
+
+    def phone_in_the_third_row_without_a_name(dialog):
+        if not warnings:
+            dialog.contacts.setItem(0, 0, QTableWidgetItem("長男　一郎"))
+            dialog.contacts.setItem(2, 2, QTableWidgetItem("090-0000-2222"))  # row 2 left empty
+            return ACCEPTED
+        if len(warnings) == 1:
+            dialog.contacts.setItem(2, 0, QTableWidgetItem("長女　花子"))
+            dialog.made_on.edit.setText("2026-04-01")
+            dialog.review_on.edit.setText("2025-04-01")
+            return ACCEPTED
+        return REJECTED
+
+    assert step3.emergency.edit_card(person.person.id, show=phone_in_the_third_row_without_a_name) is None
+    # Not "contacts[2].name" nor "review_on": the row of the table and the label beside the field.
+    assert warnings[0] == "Emergency contact 3, Name: Please enter a name."
+    assert warnings[1].startswith("Review on: ")

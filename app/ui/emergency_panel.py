@@ -58,6 +58,7 @@ class CardDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Emergency contact card: {name}").format(name=card.person.name))
         self.resize(640, 720)
+        self._contact_rows: list[int] = []  # the table's row (1-based) of each contact last read: errors name it
         self.contacts = QTableWidget(max(3, len(card.contacts) + 1), 4)
         self.contacts.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Relationship"), self.tr("Phone"),
                                                  self.tr("Address")])
@@ -140,11 +141,39 @@ class CardDialog(QDialog):
 
     def contact_fields(self) -> list[ContactFields]:
         rows = []
+        self._contact_rows = []
         for r in range(self.contacts.rowCount()):
             cells = [(self.contacts.item(r, c).text().strip() if self.contacts.item(r, c) else "") for c in range(4)]
             if any(cells):
                 rows.append(ContactFields(*cells))
+                self._contact_rows.append(r + 1)
         return rows
+
+    def where_label(self, where: str | None) -> str | None:
+        """A saving error's ``where`` (a field of app/emergency/cards.py: "review_on", "contacts[2].phone") as
+        the label the user sees in this dialog, a contact by its row in the table."""
+        if not where:
+            return where
+        field, _, column = where.partition(".")
+        if field.startswith("contacts[") and field.endswith("]") and field[9:-1].isdigit():
+            index = int(field[9:-1])
+            rows = self._contact_rows
+            row = rows[index - 1] if 0 < index <= len(rows) else index
+            columns = {"name": self.tr("Name"), "relationship": self.tr("Relationship"), "phone": self.tr("Phone"),
+                       "address": self.tr("Address")}
+            return (self.tr("Emergency contact {number}, {column}").format(number=row, column=columns[column])
+                    if column in columns else self.tr("Emergency contact {number}").format(number=row))
+        labels = {
+            "family_doctor": self.tr("Family doctor"), "care_level": self.tr("Care level / disability"),
+            "medical_notes": self.tr("Medical notes"), "care_manager": self.tr("Care manager"),
+            "care_office": self.tr("Home care support office"),
+            "support_centre": self.tr("Community general support centre"),
+            "welfare_commissioner": self.tr("Welfare commissioner"),
+            "welfare_commissioner_phone": self.tr("Commissioner's phone"),
+            "kept_at": self.tr("Where the card is kept"), "note": self.tr("Note"), "made_on": self.tr("Made on"),
+            "review_on": self.tr("Review on"),
+        }
+        return labels.get(where, where)
 
     def card_fields(self) -> CardFields:
         return CardFields(

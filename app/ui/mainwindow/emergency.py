@@ -93,7 +93,11 @@ class EmergencyController(Controller):
             fields, contacts = dialog.card_fields(), dialog.contact_fields()
 
             def save(s, fields=fields, contacts=contacts):  # noqa: ANN001, ANN202
-                return emergency.save_card(s, person_id, fields, contacts)
+                try:
+                    return emergency.save_card(s, person_id, fields, contacts)
+                except LedgerError as e:  # the field named as the dialog labels it, not as the ledger does
+                    e.where = dialog.where_label(e.where)
+                    raise
 
             saved = self.operations.run(translate("MainWindow", "Edit emergency card"), save, put_back, changes=CARDS)
             if saved is not None or show is None:
