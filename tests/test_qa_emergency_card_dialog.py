@@ -112,3 +112,23 @@ def test_a_refused_save_names_the_field_as_the_dialog_labels_it(qtbot, step3, mo
     # Not "contacts[2].name" nor "review_on": the row of the table and the label beside the field.
     assert warnings[0] == "Emergency contact 3, Name: Please enter a name."
     assert warnings[1].startswith("Review on: ")
+
+
+def test_editing_a_card_keeps_its_archived_family_doctor(qtbot, step3):
+    person = next(c for c in cards(step3).values() if c.has_card and c.family_doctor is not None)
+    doctor = person.family_doctor
+    with step3.ledger.Session.begin() as s:
+        emergency.archive_agency(s, doctor.id)  # the clinic left the directory; the card still names it
+    shown = []
+
+    def change_only_the_care_level(dialog):
+        shown.append(dialog.family_doctor.currentText())
+        dialog.care_level.setCurrentText("要介護3")
+        return ACCEPTED
+
+    saved = step3.emergency.edit_card(person.person.id, show=change_only_the_care_level)
+    assert saved is not None and saved.care_level == "要介護3"
+    assert doctor.name in shown[0] and "no longer in the directory" in shown[0]
+    card = cards(step3)[person.person.id]
+    assert card.family_doctor is not None and card.family_doctor.id == doctor.id  # not silently unlinked
+    assert card.family_doctor_label == doctor.name

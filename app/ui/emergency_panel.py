@@ -77,7 +77,12 @@ class CardDialog(QDialog):
                 if a.kind.value in kinds:
                     combo.addItem(f"{a.name}  {a.phone}", a.id)
             if current is not None:
-                combo.setCurrentIndex(max(0, combo.findData(current.id)))
+                index = combo.findData(current.id)
+                if index < 0:  # archived since: the card keeps it until another is chosen, not "(none)" on saving
+                    combo.addItem(self.tr("{agency} (no longer in the directory)").format(
+                        agency=f"{current.name}  {current.phone}"), current.id)
+                    index = combo.count() - 1
+                combo.setCurrentIndex(index)
             return combo
 
         self.family_doctor = agency_combo({"clinic", "hospital"}, card.family_doctor)
