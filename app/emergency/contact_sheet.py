@@ -252,7 +252,7 @@ def _xlsx_lines(text: str, width: float) -> int:
     takes two; a little is left for the cell's margins). Short lines, most of them, are not measured."""
     room = max(1.0, width - 1)
     count = 0
-    for line in text.split("\n"):
+    for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):  # a typed \r breaks a line too
         if 2 * len(line) <= room:
             count += 1
         else:
