@@ -3,13 +3,15 @@ rows as tall as their longest cell, typed text kept as text (markup, control cha
 
 from __future__ import annotations
 
+import math
+import unicodedata
 from datetime import date
 
 from openpyxl import load_workbook
 
 from app.core.views import HouseholdFields, PersonFields
 from app.emergency import cards as emergency
-from app.emergency.contact_sheet import HEADER_ROW, HEADERS, export_sheet
+from app.emergency.contact_sheet import HEADER_ROW, HEADERS, XLSX_WIDTHS, export_sheet
 from app.emergency.views import CardFields, ContactFields
 from app.households import households
 from app.privacy.masking import Audience
@@ -22,6 +24,12 @@ DAY = date(2026, 11, 27)
 def _rows(path):  # noqa: ANN001, ANN202
     ws = load_workbook(path).active
     return ws, list(ws.iter_rows(min_row=HEADER_ROW + 1))
+
+
+def _wrapped(text: str, width: float) -> int:
+    """Lines of ``text`` in a column ``width`` Excel characters wide, a Japanese character taking two."""
+    return sum(max(1, math.ceil(sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line) / (width - 1)))
+               for line in text.split("\n"))
 
 
 def _column(name: str) -> int:
@@ -64,12 +72,14 @@ def test_rows_are_as_tall_as_their_longest_cell_and_typed_text_reads_back_as_typ
     ws, rows = _rows(tmp_path / "sheet.xlsx")
     by_contacts = {row[_column("緊急連絡先")].value: row for row in rows}
     row = next(r for text, r in by_contacts.items() if text and "連絡3" in text)
-    # THEN the three contacts are three lines of a row 45 pt tall (15 pt a line), rows of two lines keep the
-    # sheet's height
+    # THEN the three contacts are three lines of a row 45 pt tall (15 pt a line), rows of two lines (as wrapped
+    # in their columns) keep the sheet's height
     assert row[_column("緊急連絡先")].value.count("\n") == 2
-    assert ws.row_dimensions[row[0].row].height == 45
-    short = [r for r in rows if max(str(c.value or "").count("\n") for c in r) < 2]
-    assert short and all(ws.row_dimensions[r[0].row].height is None for r in short)
+    assert ws.row_dimensions[row[0].row].height >= 45
+    for r in rows:
+        lines = max(_wrapped(str(c.value or ""), w) for c, w in zip(r, XLSX_WIDTHS, strict=False))
+        height = ws.row_dimensions[r[0].row].height
+        assert height is None if lines <= 2 else height >= 15 * lines, (lines, height)
     # AND the note's markup is text, its control character gone, its carriage return a line break
     notes = [r[_column("備考")].value or "" for r in rows]
     assert any(note.startswith("a & <b> > cd\ne") for note in notes)

@@ -227,12 +227,31 @@ def read_agencies(
             area_served=get("area_served"), services=service, office_number=number, note=get("note"),
             lat=lat, lon=lon, source=file, credit=credit,
         ))
+        refused = _refusal(entry.fields)
+        if refused is not None:  # found now, named by row and column: not at writing, by field name only
+            field_name, error = refused
+            problems.append(Problem(file, row_number, header(FIELD_COLUMNS.get(field_name, field_name)) or field_name,
+                                    Severity.SKIPPED, error.template, dict(error.params)))
+            continue
         if number:
             by_number[number] = entry
         preview.rows.append(entry)
     _drop_outliers(preview)
     _match_existing(session, preview)
     return preview
+
+
+FIELD_COLUMNS = {"position": "lat"}  # a field the directory checks → the key of its column in COLUMNS
+
+
+def _refusal(fields: AgencyFields) -> tuple[str, LedgerError] | None:
+    """The field the directory would refuse (a name or phone too long for it …) and why, or None: the
+    same checks as writing, so the preview shows the row and column instead of the import failing later."""
+    try:
+        emergency.apply_agency(Agency(), fields)
+    except LedgerError as e:
+        return (e.where or ""), e
+    return None
 
 
 def _replace(fields: AgencyFields, **changes: Any) -> AgencyFields:

@@ -12,6 +12,8 @@ to the care manager or 地域包括支援センター, ``Audience.STAFF`` for th
 
 from __future__ import annotations
 
+import math
+import unicodedata
 import uuid
 from collections.abc import Sequence
 from datetime import date
@@ -98,6 +100,48 @@ def cards_for(session: Session, town_id: uuid.UUID, person_ids: Sequence[uuid.UU
 # ---------------------------------------------------------------- PDF
 
 
+MIN_TEXT_SIZE = 5.0  # pt: the smallest a value shrinks to before it is cut short with 「…」
+LINE_SPACING = 1.15
+
+
+def _fit_value(pdf, value: str, width: float, height: float, size: float) -> tuple[float, list[str]]:  # noqa: ANN001
+    """The largest type size (from ``size`` down) at which ``value`` fits the box, and its lines: one line
+    while it can, else wrapped, so a long address or medical note is printed whole inside its row instead of
+    running past the card's edge. Text too long even at MIN_TEXT_SIZE is cut at the box's end with 「…」."""
+    text_size = size
+    while True:
+        pdf.set_font(size=text_size)
+        line_h = text_size * LINE_SPACING * 25.4 / 72
+        lines = [str(x) for x in pdf.multi_cell(width, line_h, value, dry_run=True, output="LINES")] or [""]
+        if len(lines) * line_h <= height or text_size <= MIN_TEXT_SIZE:
+            break
+        text_size -= 0.5
+    room = max(1, int(height // line_h))
+    if len(lines) > room:
+        lines = lines[:room]
+        last = lines[-1]
+        while last and pdf.get_string_width(last + "…") > width:
+            last = last[:-1]
+        lines[-1] = last + "…"
+    return text_size, lines
+
+
+def _draw_value(pdf, family: str, value: str, x: float, y: float, width: float,  # noqa: ANN001, PLR0913
+                height: float, size: float) -> None:
+    pdf.rect(x, y, width, height)
+    if not value:
+        return
+    pdf.set_font(family, size=size)
+    pad = pdf.c_margin
+    text_size, lines = _fit_value(pdf, value, width - 2 * pad, height, size)
+    line_h = text_size * LINE_SPACING * 25.4 / 72
+    pdf.set_font(family, size=text_size)
+    top = y + (height - len(lines) * line_h) / 2
+    for i, line in enumerate(lines):
+        pdf.set_xy(x, top + i * line_h)
+        pdf.cell(width, line_h, line)
+
+
 def _draw_card(pdf, v: CardView, top: float, height: float, family: str, big: bool,  # noqa: ANN001, PLR0913
                rule: str = "") -> None:
     # Plain cells only (no markdown, no HTML): user text is printed as typed.
@@ -123,13 +167,8 @@ def _draw_card(pdf, v: CardView, top: float, height: float, family: str, big: bo
         pdf.set_font(family, size=size * 0.8)
         pdf.set_xy(left, y)
         pdf.cell(label_w, row_h, label, border=1, fill=True)
-        pdf.set_font(family, size=size)
-        # Long values shrink instead of wrapping, so every card keeps the same grid to fill by hand.
-        text_size = size
-        while text_size > 7 and pdf.get_string_width(value) > width - label_w - 3:
-            text_size -= 0.5
-            pdf.set_font(family, size=text_size)
-        pdf.cell(width - label_w, row_h, value, border=1, new_x="LMARGIN", new_y="NEXT")
+        _draw_value(pdf, family, value, left + label_w, y, width - label_w, row_h, size)
+        pdf.set_xy(left, y + row_h)
     if rule:
         pdf.set_font(family, size=8)
         pdf.multi_cell(width, 4, rule, align="L", new_x="LMARGIN", new_y="NEXT")
@@ -176,6 +215,19 @@ def write_cards_pdf(views: Sequence[CardView], path: Path, *, per_page: int = 1,
 # ---------------------------------------------------------------- Excel
 
 
+XLSX_LABEL_WIDTH, XLSX_VALUE_WIDTH = 24, 56  # Excel characters
+XLSX_VALUE_PT, XLSX_LONG_PT, XLSX_RULE_PT = 15, 11, 9  # a value, a value too long for one line, the rule
+XLSX_ROW_PT = 27  # a row's height: one line of a value in 15 pt, with room to write by hand
+
+
+def _xlsx_lines(text: str, size: float, width: float = XLSX_VALUE_WIDTH) -> int:
+    """How many lines ``text`` in ``size`` pt wraps to in a column ``width`` Excel characters wide (measured
+    in 11 pt characters, a full-width one counting two; a little is left for the cell's margins)."""
+    room = max(1.0, (width - 1) * 11 / size)
+    return sum(max(1, math.ceil(sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line) / room))
+               for line in text.split("\n"))
+
+
 def _styles() -> dict[str, NamedStyle]:
     from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
 
@@ -187,9 +239,12 @@ def _styles() -> dict[str, NamedStyle]:
                                alignment=Alignment(horizontal="right", vertical="bottom")),
         "カード 項目": NamedStyle(font=Font(name=FONT_NAME, size=12), fill=PatternFill("solid", fgColor="E8E8E8"),
                                border=_box, alignment=Alignment(vertical="center")),
-        "カード 記入": NamedStyle(font=Font(name=FONT_NAME, size=15), border=_box,
+        "カード 記入": NamedStyle(font=Font(name=FONT_NAME, size=XLSX_VALUE_PT), border=_box,
                                alignment=Alignment(vertical="center", wrap_text=True, shrink_to_fit=False)),
-        "カード 表示ルール": NamedStyle(font=Font(name=FONT_NAME, size=9)),
+        "カード 記入 長文": NamedStyle(font=Font(name=FONT_NAME, size=XLSX_LONG_PT), border=_box,
+                                 alignment=Alignment(vertical="center", wrap_text=True, shrink_to_fit=False)),
+        "カード 表示ルール": NamedStyle(font=Font(name=FONT_NAME, size=XLSX_RULE_PT),
+                                  alignment=Alignment(vertical="top", wrap_text=True)),
     }
 
 
@@ -204,28 +259,36 @@ def write_cards_xlsx(views: Sequence[CardView], path: Path, *, rule: str = "", s
     styles = SharedStyles(wb, _styles())
     cell = styles.cell
     ws = wb.create_sheet(TITLE)
-    ws.column_dimensions["A"].width = 24
-    ws.column_dimensions["B"].width = 56
+    ws.column_dimensions["A"].width = XLSX_LABEL_WIDTH
+    ws.column_dimensions["B"].width = XLSX_VALUE_WIDTH
     ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    # The rule and the copy's serial under the card, wrapped in the value column (the label column is too
+    # narrow: a rule there was cut off by the serial beside it).
+    footer = "　".join(x for x in (rule, serial_line(serial) if serial else "") if x)
+    footer_height = 2 + 12 * _xlsx_lines(footer, XLSX_RULE_PT)
     row = 1
     for v in views:
         ws.row_dimensions[row].height = 34
         ws.append([cell(ws, TITLE, "カード 表題"), cell(ws, f"{v.town_name}　No.{v.map_number}", "カード 町名")])
         row += 1
         for label, value in card_fields(v):
-            ws.row_dimensions[row].height = 27
-            ws.append([cell(ws, label, "カード 項目"), cell(ws, value, "カード 記入")])
+            # A value too long for one line is set smaller and its row made tall enough for every line,
+            # so a long address or medical note is printed whole, not cut at the row's edge.
+            long = _xlsx_lines(value, XLSX_VALUE_PT) > 1
+            lines = _xlsx_lines(value, XLSX_LONG_PT) if long else 1
+            ws.row_dimensions[row].height = max(XLSX_ROW_PT, 4 + 15 * lines)
+            ws.append([cell(ws, label, "カード 項目"), cell(ws, value, "カード 記入 長文" if long else "カード 記入")])
             row += 1
-        if rule:
-            ws.append([cell(ws, rule, "カード 表示ルール"),
-                       cell(ws, serial_line(serial), "カード 表示ルール") if serial else None])
+        if footer:
+            ws.row_dimensions[row].height = footer_height
+            ws.append([None, cell(ws, footer, "カード 表示ルール")])
             row += 1
         ws.row_breaks.append(Break(id=row - 1))
         ws.append([])
         row += 1
-    if not views and rule:
-        ws.append([cell(ws, rule, "カード 表示ルール"),
-                   cell(ws, serial_line(serial), "カード 表示ルール") if serial else None])
+    if not views and footer:
+        ws.row_dimensions[row].height = footer_height
+        ws.append([None, cell(ws, footer, "カード 表示ルール")])
     ws.page_setup.orientation = "portrait"
     ws.page_setup.paperSize = "9"  # A4
     ws.page_setup.fitToWidth = 1

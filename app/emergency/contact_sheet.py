@@ -13,10 +13,11 @@ council's own copy (everything shown, and the sheet says so).
 
 from __future__ import annotations
 
+import math
+import unicodedata
 import uuid
 from dataclasses import dataclass, replace
 from datetime import date
-from itertools import repeat
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
@@ -246,6 +247,19 @@ def _styles() -> dict[str, NamedStyle]:
     }
 
 
+def _xlsx_lines(text: str, width: float) -> int:
+    """How many lines ``text`` wraps to in a column ``width`` Excel characters wide (a full-width character
+    takes two; a little is left for the cell's margins). Short lines, most of them, are not measured."""
+    room = max(1.0, width - 1)
+    count = 0
+    for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):  # a typed \r breaks a line too
+        if 2 * len(line) <= room:
+            count += 1
+        else:
+            count += max(1, math.ceil(sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line) / room))
+    return count
+
+
 def write_xlsx(data: SheetData, path: Path) -> Path:
     """Stream the sheet: its rows written as XML text (app/core/sheet_rows.py), everything else by openpyxl's
     write-only mode, in named styles; time and memory grow only with the rows."""
@@ -267,7 +281,9 @@ def write_xlsx(data: SheetData, path: Path) -> Path:
     rows.append(HEADERS, ["緊急連絡表 列名"] * len(HEADERS), 30)
     styles_of = ["緊急連絡表 番号"] + ["緊急連絡表 欄"] * (len(HEADERS) - 1)
     for row in data.rows:
-        lines = max(map(str.count, row, repeat("\n"))) + 1
+        # Lines as wrapped in each column, not only the typed ones: a support centre's phone under its long
+        # name, or a medical note, was cut off at the row's bottom edge.
+        lines = max(map(_xlsx_lines, row, XLSX_WIDTHS))
         # Two lines fit the sheet's default height (30 pt); names or notes starting with = + - @ stay text.
         rows.append(row, styles_of, 15 * lines if lines > 2 else None)
     ws.print_options.horizontalCentered = True
@@ -356,12 +372,28 @@ class _Wrapper:
                 if w is None:
                     w = self.widths[ch] = self.pdf.get_string_width(ch)
                 if used + w > width and line:
-                    out.append("".join(line))
-                    line, used = [], 0.0
+                    # A number or word (a phone: 090-0000-0606) goes whole to the next line, not cut in two
+                    # (「0」 then 「90-0000-0606」 reads as another number); Japanese breaks anywhere.
+                    start = len(line)
+                    if _in_word(ch):
+                        while start > 0 and _in_word(line[start - 1]):
+                            start -= 1
+                    if 0 < start < len(line):
+                        out.append("".join(line[:start]))
+                        line = line[start:]
+                        used = sum(self.widths[c] for c in line)
+                    else:
+                        out.append("".join(line))
+                        line, used = [], 0.0
                 line.append(ch)
                 used += w
             out.append("".join(line))
         return out
+
+
+def _in_word(ch: str) -> bool:
+    """A character of a number or a Latin word (half-width, not a space): lines break around these runs."""
+    return ch.isascii() and not ch.isspace()
 
 
 class _Table:

@@ -53,10 +53,12 @@ def missing_text(code) -> str:  # noqa: ANN001 - a Missing value
 class CardDialog(QDialog):
     """Edit one person's emergency contact card; an incomplete card can be saved and finished later."""
 
-    def __init__(self, card: CardView, agencies: list[AgencyView], parent: QWidget | None = None) -> None:
+    def __init__(self, card: CardView, agencies: list[AgencyView], parent: QWidget | None = None, *,
+                 wareki: bool = True) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Emergency contact card: {name}").format(name=card.person.name))
         self.resize(640, 720)
+        self._contact_rows: list[int] = []  # the table's row (1-based) of each contact last read: errors name it
         self.contacts = QTableWidget(max(3, len(card.contacts) + 1), 4)
         self.contacts.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Relationship"), self.tr("Phone"),
                                                  self.tr("Address")])
@@ -75,7 +77,12 @@ class CardDialog(QDialog):
                 if a.kind.value in kinds:
                     combo.addItem(f"{a.name}  {a.phone}", a.id)
             if current is not None:
-                combo.setCurrentIndex(max(0, combo.findData(current.id)))
+                index = combo.findData(current.id)
+                if index < 0:  # archived since: the card keeps it until another is chosen, not "(none)" on saving
+                    combo.addItem(self.tr("{agency} (no longer in the directory)").format(
+                        agency=f"{current.name}  {current.phone}"), current.id)
+                    index = combo.count() - 1
+                combo.setCurrentIndex(index)
             return combo
 
         self.family_doctor = agency_combo({"clinic", "hospital"}, card.family_doctor)
@@ -99,9 +106,10 @@ class CardDialog(QDialog):
         self.kept_at.setCurrentText(card.kept_at)
         self.note = QLineEdit(card.note)
         today = date.today()
-        self.made_on = JapaneseDateEdit(card.made_on if card.has_card else today)
+        # 令和8年4月1日 or 2026-04-01, as the View menu says
+        self.made_on = JapaneseDateEdit(card.made_on if card.has_card else today, wareki=wareki)
         self.review_on = JapaneseDateEdit(card.review_on if card.has_card
-                                    else date(today.year + 1, today.month, min(today.day, 28)))
+                                          else date(today.year + 1, today.month, min(today.day, 28)), wareki=wareki)
         form = QFormLayout()
         form.addRow(self.tr("Family doctor"), self.family_doctor)
         form.addRow("", self.family_doctor_text)
@@ -138,11 +146,39 @@ class CardDialog(QDialog):
 
     def contact_fields(self) -> list[ContactFields]:
         rows = []
+        self._contact_rows = []
         for r in range(self.contacts.rowCount()):
             cells = [(self.contacts.item(r, c).text().strip() if self.contacts.item(r, c) else "") for c in range(4)]
             if any(cells):
                 rows.append(ContactFields(*cells))
+                self._contact_rows.append(r + 1)
         return rows
+
+    def where_label(self, where: str | None) -> str | None:
+        """A saving error's ``where`` (a field of app/emergency/cards.py: "review_on", "contacts[2].phone") as
+        the label the user sees in this dialog, a contact by its row in the table."""
+        if not where:
+            return where
+        field, _, column = where.partition(".")
+        if field.startswith("contacts[") and field.endswith("]") and field[9:-1].isdigit():
+            index = int(field[9:-1])
+            rows = self._contact_rows
+            row = rows[index - 1] if 0 < index <= len(rows) else index
+            columns = {"name": self.tr("Name"), "relationship": self.tr("Relationship"), "phone": self.tr("Phone"),
+                       "address": self.tr("Address")}
+            return (self.tr("Emergency contact {number}, {column}").format(number=row, column=columns[column])
+                    if column in columns else self.tr("Emergency contact {number}").format(number=row))
+        labels = {
+            "family_doctor": self.tr("Family doctor"), "care_level": self.tr("Care level / disability"),
+            "medical_notes": self.tr("Medical notes"), "care_manager": self.tr("Care manager"),
+            "care_office": self.tr("Home care support office"),
+            "support_centre": self.tr("Community general support centre"),
+            "welfare_commissioner": self.tr("Welfare commissioner"),
+            "welfare_commissioner_phone": self.tr("Commissioner's phone"),
+            "kept_at": self.tr("Where the card is kept"), "note": self.tr("Note"), "made_on": self.tr("Made on"),
+            "review_on": self.tr("Review on"),
+        }
+        return labels.get(where, where)
 
     def card_fields(self) -> CardFields:
         return CardFields(

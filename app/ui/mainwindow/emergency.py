@@ -68,15 +68,18 @@ class EmergencyController(Controller):
         if card is not None:
             self.map_view.select(card.household_id, pan=True)
 
-    def edit_card(self, person_id: uuid.UUID, dialog: CardDialog | None = None) -> CardView | None:
+    def edit_card(self, person_id: uuid.UUID, dialog: CardDialog | None = None,
+                  show: Callable[[CardDialog], int] | None = None) -> CardView | None:
+        """Edit a person's card in its dialog (``show`` opens it: ``exec`` unless a test says otherwise; a
+        ``dialog`` given without ``show`` is saved as it is). A refused save (a review date before the made
+        date, a contact with a phone but no name) is explained and the dialog opens again with everything
+        typed still in it; the saved card, or None when the dialog was cancelled."""
         with self.ledger.Session() as s:
             before = emergency.get_card(s, person_id)
             directory = emergency.list_agencies(s)
         if dialog is None:
-            dialog = CardDialog(before, directory, self.window)
-            if dialog.exec() != CardDialog.DialogCode.Accepted:
-                return None
-        fields, contacts = dialog.card_fields(), dialog.contact_fields()
+            dialog = CardDialog(before, directory, self.window, wareki=self.panel.wareki)
+            show = show or (lambda d: d.exec())
         old_fields, old_contacts = fields_of(before)
         had_card = before.has_card
 
@@ -84,9 +87,21 @@ class EmergencyController(Controller):
             view = emergency.save_card(s, person_id, old_fields, old_contacts)
             return view if had_card else emergency.delete_card(s, person_id)
 
-        return self.operations.run(translate("MainWindow", "Edit emergency card"),
-                                   lambda s: emergency.save_card(s, person_id, fields, contacts), put_back,
-                                   changes=CARDS)
+        while True:
+            if show is not None and show(dialog) != CardDialog.DialogCode.Accepted:
+                return None
+            fields, contacts = dialog.card_fields(), dialog.contact_fields()
+
+            def save(s, fields=fields, contacts=contacts):  # noqa: ANN001, ANN202
+                try:
+                    return emergency.save_card(s, person_id, fields, contacts)
+                except LedgerError as e:  # the field named as the dialog labels it, not as the ledger does
+                    e.where = dialog.where_label(e.where)
+                    raise
+
+            saved = self.operations.run(translate("MainWindow", "Edit emergency card"), save, put_back, changes=CARDS)
+            if saved is not None or show is None:
+                return saved
 
     # ------------------------------------------------------------------ the sheet and the cards
 
