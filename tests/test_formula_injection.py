@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import csv
 import re
-import shutil
-import subprocess
 from datetime import date
 from pathlib import Path
 
@@ -35,6 +33,7 @@ from app.towns import towns
 from app.watch import network as watch
 from app.watch.views import LinkFields, WatcherFields
 from app.watch.watch_form import export_form
+from tests.office_print import needs_libreoffice, printed
 
 DAY = date(2026, 11, 27)
 LINK = '=HYPERLINK("http://x.invalid","click")'
@@ -215,17 +214,12 @@ def flat(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
-@pytest.mark.skipif(shutil.which("libreoffice") is None or shutil.which("pdftotext") is None,
-                    reason="needs LibreOffice and poppler")
+@needs_libreoffice
 def test_libreoffice_prints_formula_like_text_literally(hostile, tmp_path):
     ledger, town_id = hostile
     with ledger.Session.begin() as s:
         path = export_form(s, town_id, tmp_path / "form.xlsx", audience=Audience.STAFF)
-    subprocess.run(["libreoffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo",
-                    "--convert-to", "pdf", "--outdir", str(tmp_path), str(path)],
-                   check=True, capture_output=True, timeout=180)
-    text = flat(subprocess.run(["pdftotext", "-raw", str(tmp_path / "form.pdf"), "-"], capture_output=True,
-                               text=True, check=True).stdout)
+    text = flat("".join(printed(path, tmp_path, layout="-raw")[1]))
     for typed in (LINK, PLUS, MINUS, AT, "=1+1", AT + "町"):
         assert flat(typed) in text, typed  # printed as typed: 「+1+1」, not 2; 「-2+3」, not 1
     assert "click" not in text.replace(flat(LINK), "")  # no hyperlink was made of it

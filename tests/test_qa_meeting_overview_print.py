@@ -2,37 +2,27 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
-
-import pytest
 
 from app.meeting.overview import overview
 from app.meeting.overview_excel import export_overview_xlsx
+from tests.office_print import needs_libreoffice, printed
 
 
-@pytest.mark.skipif(shutil.which("libreoffice") is None or shutil.which("pdftotext") is None,
-                    reason="needs LibreOffice and poppler")
+@needs_libreoffice
 def test_printed_overview_has_the_table_on_one_page_and_the_chart_whole_on_the_next(demo_ledger, tmp_path):
     with demo_ledger.Session() as s:
         ov = overview(s)
-    path = export_overview_xlsx(ov, tmp_path / "overview.xlsx")
-    subprocess.run(["libreoffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo",
-                    "--convert-to", "pdf", "--outdir", str(tmp_path), str(path)],
-                   check=True, capture_output=True, timeout=180)
-    text = subprocess.run(["pdftotext", "-layout", str(tmp_path / "overview.pdf"), "-"], capture_output=True,
-                          text=True, check=True).stdout
-    pages = [p for p in text.split("\f") if p.strip()]
+    pdf, pages = printed(export_overview_xlsx(ov, tmp_path / "overview.xlsx"), tmp_path)
     # THEN two pages: the table, and the chart of watched / not watched, not cut across two sheets of paper
     assert len(pages) == 2, [p[:80] for p in pages]
     assert "支え合いマップ 集計" in pages[0] and "合計" in pages[0]
     assert "気がかりな人の見守り状況" in pages[1] and "見守りなし" in pages[1]
-    size = subprocess.run(["pdfinfo", str(tmp_path / "overview.pdf")], capture_output=True, text=True).stdout
+    size = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
     assert "841.89 x 595.3" in size  # A4 landscape
 
 
-@pytest.mark.skipif(shutil.which("libreoffice") is None or shutil.which("pdftotext") is None,
-                    reason="needs LibreOffice and poppler")
+@needs_libreoffice
 def test_a_citys_overview_prints_on_as_many_pages_as_needed_each_with_the_headings(ledger, tmp_path):
     from app.towns.towns import add_town
 
@@ -42,13 +32,8 @@ def test_a_citys_overview_prints_on_as_many_pages_as_needed_each_with_the_headin
             add_town(s, f"第{i // 10 + 1}地区", f"町{i:02d}")
     with ledger.Session() as s:
         ov = overview(s)
-    path = export_overview_xlsx(ov, tmp_path / "overview.xlsx")
-    subprocess.run(["libreoffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo",
-                    "--convert-to", "pdf", "--outdir", str(tmp_path), str(path)],
-                   check=True, capture_output=True, timeout=180)
-    text = subprocess.run(["pdftotext", "-layout", str(tmp_path / "overview.pdf"), "-"], capture_output=True,
-                          text=True, check=True).stdout
-    table = [p for p in text.split("\f") if p.strip() and "見守り状況" not in p and "世帯数" in p]
+    _pdf, pages = printed(export_overview_xlsx(ov, tmp_path / "overview.xlsx"), tmp_path)
+    table = [p for p in pages if "見守り状況" not in p and "世帯数" in p]
     # THEN the table is not shrunk onto one page (unreadable print): it runs over pages, each with its headings,
     # and every town is on one of them
     assert len(table) >= 2, f"{len(table)} page(s) of table"

@@ -22,6 +22,7 @@ from app.towns import towns
 from app.watch import network as watch
 from app.watch.views import LinkFields, WatcherFields
 from app.watch.watch_form import TITLE, apply_form, export_form, read_form
+from tests.office_print import needs_libreoffice, printed
 
 
 @pytest.fixture
@@ -106,16 +107,9 @@ def test_text_that_looks_like_a_formula_is_exported_as_text(ledger, town, tmp_pa
     assert preview(ledger, path).count(ChangeKind.UNCHANGED) == 2  # and it comes back as the same text
 
 
-@pytest.mark.skipif(shutil.which("libreoffice") is None or shutil.which("pdftotext") is None,
-                    reason="needs LibreOffice and poppler")
+@needs_libreoffice
 def test_printed_form_has_four_persons_per_a4_page_in_japanese(demo_ledger, demo_town, tmp_path):
-    path = export(demo_ledger, demo_town.id, tmp_path / "form.xlsx")
-    subprocess.run(["libreoffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo",
-                    "--convert-to", "pdf", "--outdir", str(tmp_path), str(path)],
-                   check=True, capture_output=True, timeout=180)
-    text = subprocess.run(["pdftotext", "-layout", str(tmp_path / "form.pdf"), "-"], capture_output=True,
-                          text=True, check=True).stdout
-    pages = [p for p in text.split("\f") if p.strip()]
+    _pdf, pages = printed(export(demo_ledger, demo_town.id, tmp_path / "form.xlsx"), tmp_path)
     with demo_ledger.Session.begin() as s:
         n = len(watch.list_concerns(s, demo_town.id))
     assert len(pages) == -(-n // 4)
