@@ -158,119 +158,150 @@
 <context>
     <name>CardDialog</name>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="58"/>
+        <location filename="../../app/ui/emergency_panel.py" line="59"/>
         <source>Emergency contact card: {name}</source>
         <translation>緊急連絡カード：{name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="61"/>
+        <location filename="../../app/ui/emergency_panel.py" line="63"/>
+        <location filename="../../app/ui/emergency_panel.py" line="167"/>
         <source>Name</source>
         <translation>氏名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="61"/>
+        <location filename="../../app/ui/emergency_panel.py" line="63"/>
+        <location filename="../../app/ui/emergency_panel.py" line="167"/>
         <source>Relationship</source>
         <translation>続柄</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="61"/>
+        <location filename="../../app/ui/emergency_panel.py" line="63"/>
+        <location filename="../../app/ui/emergency_panel.py" line="167"/>
         <source>Phone</source>
         <translation>電話</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="62"/>
+        <location filename="../../app/ui/emergency_panel.py" line="64"/>
+        <location filename="../../app/ui/emergency_panel.py" line="168"/>
         <source>Address</source>
         <translation>住所</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="64"/>
+        <location filename="../../app/ui/emergency_panel.py" line="66"/>
         <source>Order of priority: the first is called first</source>
         <translation>連絡する順番です。いちばん上の人に最初に連絡します</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="68"/>
+        <location filename="../../app/ui/emergency_panel.py" line="70"/>
         <source>Another contact</source>
         <translation>連絡先を追加</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="73"/>
+        <location filename="../../app/ui/emergency_panel.py" line="75"/>
         <source>(none)</source>
         <translation>（なし）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="83"/>
+        <location filename="../../app/ui/emergency_panel.py" line="82"/>
+        <source>{agency} (no longer in the directory)</source>
+        <translation>{agency}（名簿から外れた機関）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/emergency_panel.py" line="90"/>
         <source>or write the doctor&apos;s name and phone</source>
         <translation>または医師の名前と電話番号を書く</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="89"/>
+        <location filename="../../app/ui/emergency_panel.py" line="96"/>
         <source>Medication, allergies, illnesses (printed on the card only)</source>
         <translation>薬、アレルギー、病気（カードにだけ印刷します）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="106"/>
+        <location filename="../../app/ui/emergency_panel.py" line="114"/>
+        <location filename="../../app/ui/emergency_panel.py" line="172"/>
         <source>Family doctor</source>
         <translation>かかりつけ医</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="108"/>
+        <location filename="../../app/ui/emergency_panel.py" line="116"/>
+        <location filename="../../app/ui/emergency_panel.py" line="172"/>
         <source>Care level / disability</source>
         <translation>要介護度・障がい</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="109"/>
+        <location filename="../../app/ui/emergency_panel.py" line="117"/>
+        <location filename="../../app/ui/emergency_panel.py" line="173"/>
         <source>Medical notes</source>
         <translation>医療のメモ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="110"/>
+        <location filename="../../app/ui/emergency_panel.py" line="118"/>
+        <location filename="../../app/ui/emergency_panel.py" line="173"/>
         <source>Care manager</source>
         <translation>ケアマネジャー</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="111"/>
+        <location filename="../../app/ui/emergency_panel.py" line="119"/>
+        <location filename="../../app/ui/emergency_panel.py" line="174"/>
         <source>Home care support office</source>
         <translation>居宅介護支援事業所</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="112"/>
+        <location filename="../../app/ui/emergency_panel.py" line="120"/>
+        <location filename="../../app/ui/emergency_panel.py" line="175"/>
         <source>Community general support centre</source>
         <translation>地域包括支援センター</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="113"/>
+        <location filename="../../app/ui/emergency_panel.py" line="121"/>
+        <location filename="../../app/ui/emergency_panel.py" line="176"/>
         <source>Welfare commissioner</source>
         <translation>民生児童委員</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="114"/>
+        <location filename="../../app/ui/emergency_panel.py" line="122"/>
+        <location filename="../../app/ui/emergency_panel.py" line="177"/>
         <source>Commissioner&apos;s phone</source>
         <translation>民生児童委員の電話</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="115"/>
+        <location filename="../../app/ui/emergency_panel.py" line="123"/>
+        <location filename="../../app/ui/emergency_panel.py" line="178"/>
         <source>Where the card is kept</source>
         <translation>カードの置き場所</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="116"/>
+        <location filename="../../app/ui/emergency_panel.py" line="124"/>
+        <location filename="../../app/ui/emergency_panel.py" line="178"/>
         <source>Note</source>
         <translation>備考</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="117"/>
+        <location filename="../../app/ui/emergency_panel.py" line="125"/>
+        <location filename="../../app/ui/emergency_panel.py" line="178"/>
         <source>Made on</source>
         <translation>作成日</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="118"/>
+        <location filename="../../app/ui/emergency_panel.py" line="126"/>
+        <location filename="../../app/ui/emergency_panel.py" line="179"/>
         <source>Review on</source>
         <translation>見直し日</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="121"/>
+        <location filename="../../app/ui/emergency_panel.py" line="129"/>
         <source>Emergency contacts, in order of priority (at least two)</source>
         <translation>緊急連絡先（連絡する順に、2人以上）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/emergency_panel.py" line="169"/>
+        <source>Emergency contact {number}, {column}</source>
+        <translation>緊急連絡先{number}の{column}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/emergency_panel.py" line="170"/>
+        <source>Emergency contact {number}</source>
+        <translation>緊急連絡先{number}</translation>
     </message>
 </context>
 <context>
@@ -552,137 +583,137 @@
 <context>
     <name>EmergencyPanel</name>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="195"/>
+        <location filename="../../app/ui/emergency_panel.py" line="231"/>
         <source>Step III · Emergency contacts</source>
         <translation>ステップⅢ・緊急連絡先</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="199"/>
+        <location filename="../../app/ui/emergency_panel.py" line="235"/>
         <source>Everyone who needs support</source>
         <translation>支援が必要な人すべて</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="200"/>
+        <location filename="../../app/ui/emergency_panel.py" line="236"/>
         <source>No card yet</source>
         <translation>カード未作成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="201"/>
+        <location filename="../../app/ui/emergency_panel.py" line="237"/>
         <source>Card incomplete</source>
         <translation>カードが未完成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="202"/>
+        <location filename="../../app/ui/emergency_panel.py" line="238"/>
         <source>Review date passed</source>
         <translation>見直し日が過ぎた</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="205"/>
+        <location filename="../../app/ui/emergency_panel.py" line="241"/>
         <source>Card</source>
         <translation>カード</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="207"/>
+        <location filename="../../app/ui/emergency_panel.py" line="243"/>
         <source>Persons who need support</source>
         <translation>支援が必要な人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="214"/>
+        <location filename="../../app/ui/emergency_panel.py" line="250"/>
         <source>Edit card…</source>
         <translation>カードを編集…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="215"/>
+        <location filename="../../app/ui/emergency_panel.py" line="251"/>
         <source>Card preview…</source>
         <translation>カードを確認…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="216"/>
+        <location filename="../../app/ui/emergency_panel.py" line="252"/>
         <source>Emergency contact sheet…</source>
         <translation>緊急連絡表…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="217"/>
+        <location filename="../../app/ui/emergency_panel.py" line="253"/>
         <source>All cards…</source>
         <translation>すべてのカード…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="219"/>
+        <location filename="../../app/ui/emergency_panel.py" line="255"/>
         <source>1 card per A4 page</source>
         <translation>A4に1枚ずつ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="220"/>
+        <location filename="../../app/ui/emergency_panel.py" line="256"/>
         <source>2 cards per A4 page (cut in half)</source>
         <translation>A4に2枚ずつ（半分に切る）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="236"/>
+        <location filename="../../app/ui/emergency_panel.py" line="272"/>
         <source>Print or save</source>
         <translation>印刷・保存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="274"/>
+        <location filename="../../app/ui/emergency_panel.py" line="310"/>
         <source>✗ no card yet</source>
         <translation>✗ カード未作成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="276"/>
+        <location filename="../../app/ui/emergency_panel.py" line="312"/>
         <source>! review date passed</source>
         <translation>! 見直し日が過ぎています</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="278"/>
+        <location filename="../../app/ui/emergency_panel.py" line="314"/>
         <source>△ incomplete</source>
         <translation>△ 未完成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="279"/>
+        <location filename="../../app/ui/emergency_panel.py" line="315"/>
         <source>✓ card complete</source>
         <translation>✓ カード完成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="296"/>
+        <location filename="../../app/ui/emergency_panel.py" line="332"/>
         <source>{total} persons need support: {none} without a card, {incomplete} incomplete, {overdue} past review</source>
         <translation>支援が必要な人 {total}人：カード未作成 {none}人、未完成 {incomplete}人、見直し日が過ぎた人 {overdue}人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="317"/>
+        <location filename="../../app/ui/emergency_panel.py" line="353"/>
         <source>Choose a person from the list or on the map.</source>
         <translation>一覧か地図で、人を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="321"/>
+        <location filename="../../app/ui/emergency_panel.py" line="357"/>
         <source>Contacts: {names}</source>
         <translation>連絡先：{names}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="322"/>
+        <location filename="../../app/ui/emergency_panel.py" line="358"/>
         <source>Review on: {day}</source>
         <translation>見直し日：{day}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="324"/>
+        <location filename="../../app/ui/emergency_panel.py" line="360"/>
         <source>Nearest designated shelter: {label}</source>
         <translation>いちばん近い指定避難所：{label}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="326"/>
+        <location filename="../../app/ui/emergency_panel.py" line="362"/>
         <source>Nearest designated shelter: none within {km} km (check the shelter list is this city&apos;s); fill it in by hand</source>
         <translation>いちばん近い指定避難所：{km} km 以内にありません（取り込んだ避難所の一覧がこの市のものか確かめてください）。手で記入してください</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="329"/>
+        <location filename="../../app/ui/emergency_panel.py" line="365"/>
         <source>Nearest designated shelter: unknown (no list of designated shelters is imported: File → Import shelters or facilities…)</source>
         <translation>いちばん近い指定避難所：不明（指定避難所の一覧が取り込まれていません。ファイル → 避難所・施設を取り込む…）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="332"/>
+        <location filename="../../app/ui/emergency_panel.py" line="368"/>
         <source>Nearest designated shelter: unknown (the household is not on a geographic map)</source>
         <translation>いちばん近い指定避難所：不明（世帯が緯度・経度のある地図に載っていません）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="334"/>
+        <location filename="../../app/ui/emergency_panel.py" line="370"/>
         <source>Still missing:</source>
         <translation>まだ足りないもの：</translation>
     </message>
@@ -1184,7 +1215,7 @@ Repeat for at least 3 places far apart (a triangle over the whole map works best
 <context>
     <name>ListDialog</name>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="312"/>
+        <location filename="../../app/ui/meeting_panel.py" line="357"/>
         <source>Filter</source>
         <translation>絞り込み</translation>
     </message>
@@ -2083,147 +2114,167 @@ Undo (Ctrl+Z) brings it back.</source>
         <translation>見守り者を外す</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/meeting.py" line="98"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="113"/>
         <source>New meeting</source>
         <translation>新しい会議</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/meeting.py" line="118"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="133"/>
         <source>Record for No.{number} that they {outcome}?
 Their watch ends. Nothing is deleted: the record is kept and can be restored.</source>
         <translation>No.{number} の方を「{outcome}」として記録しますか？
 見守りは終わりますが、記録は消さずに保管し、あとで戻せます。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/meeting.py" line="139"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="157"/>
         <source>Review</source>
         <translation>見直し</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/meeting.py" line="159"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="177"/>
         <source>Due and overdue</source>
         <translation>見直しが必要な人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/meeting.py" line="160"/>
-        <location filename="../../app/ui/mainwindow/meeting.py" line="210"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="178"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="238"/>
         <source>No.</source>
         <translation>番号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/meeting.py" line="160"/>
-        <location filename="../../app/ui/mainwindow/meeting.py" line="210"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="178"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="238"/>
         <source>Name</source>
         <translation>氏名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/meeting.py" line="161"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="179"/>
         <source>Why</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/meeting.py" line="161"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="179"/>
         <source>Since</source>
         <translation>いつから</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/meeting.py" line="149"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="167"/>
         <source>(hidden on the projector)</source>
         <translation>（投影中は非表示）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/meeting.py" line="195"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="180"/>
+        <source>Nothing is due or overdue in this town.</source>
+        <translation>この町内には、見直しや対応が必要な人はいません。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="216"/>
+        <source>No meeting of this town was held before today: there is nothing earlier to compare with yet.</source>
+        <translation>この町内で今日より前に開いた会議がないため、比べる前回の記録はまだありません。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="218"/>
         <source>This town has no liaison meeting recorded yet: start one with New meeting…</source>
         <translation>この町内の福祉連絡会はまだ記録がありません。「新しい会議…」から始めてください。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/meeting.py" line="201"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="229"/>
         <source>unknown</source>
         <translation>不明</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/meeting.py" line="205"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="233"/>
         <source>Since {since}. Who recorded each change: from the history of changes.</source>
         <translation>{since} 以降の変更です。記録した人は変更の記録から。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/meeting.py" line="206"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="234"/>
         <source>Since {since}. Only record times are known (who recorded them is not).</source>
         <translation>{since} 以降の変更です。記録した時刻だけが分かります（記録した人は分かりません）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/meeting.py" line="208"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="236"/>
         <source>What changed since the last meeting</source>
         <translation>前回の会議からの変化</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/meeting.py" line="209"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="237"/>
         <source>What</source>
         <translation>対象</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/meeting.py" line="209"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="237"/>
         <source>Change</source>
         <translation>変化</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/meeting.py" line="211"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="239"/>
         <source>Fields</source>
         <translation>項目</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/meeting.py" line="211"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="239"/>
         <source>Recorded by</source>
         <translation>記録した人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/meeting.py" line="212"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="240"/>
         <source>When</source>
         <translation>日時</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/meeting.py" line="219"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="247"/>
         <source>Town / district</source>
         <translation>町内・地区</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/meeting.py" line="220"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="248"/>
         <source>Watched (■) / not (□)</source>
         <translation>見守りあり（■）・なし（□）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/meeting.py" line="228"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="255"/>
         <source>Overview</source>
         <translation>全体のようす</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/meeting.py" line="229"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="256"/>
         <source>Export to Excel…</source>
         <translation>Excelに書き出す…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/meeting.py" line="233"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="260"/>
         <source>Export the overview</source>
         <translation>全体のようすを書き出す</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/emergency.py" line="87"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="277"/>
+        <source>{district}: district total</source>
+        <translation>{district} 地区計</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="278"/>
+        <source>Total</source>
+        <translation>合計</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow/emergency.py" line="102"/>
         <source>Edit emergency card</source>
         <translation>緊急連絡カードの編集</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/emergency.py" line="101"/>
+        <location filename="../../app/ui/mainwindow/emergency.py" line="116"/>
         <source>Emergency contact sheet</source>
         <translation>緊急連絡表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/emergency.py" line="116"/>
+        <location filename="../../app/ui/mainwindow/emergency.py" line="131"/>
         <source>Emergency contact cards</source>
         <translation>緊急連絡カード</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/emergency.py" line="157"/>
-        <location filename="../../app/ui/mainwindow/emergency.py" line="225"/>
+        <location filename="../../app/ui/mainwindow/emergency.py" line="172"/>
+        <location filename="../../app/ui/mainwindow/emergency.py" line="240"/>
         <location filename="../../app/ui/mainwindow/imports.py" line="174"/>
         <location filename="../../app/ui/mainwindow/imports.py" line="250"/>
         <location filename="../../app/ui/mainwindow/safety_papers.py" line="148"/>
@@ -2241,7 +2292,7 @@ Their watch ends. Nothing is deleted: the record is kept and can be restored.</s
         <translation>この書類を受け取るのはだれですか？ その相手への提供に同意していない人は匿名になります。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/emergency.py" line="138"/>
+        <location filename="../../app/ui/mainwindow/emergency.py" line="153"/>
         <source>Import shelters or facilities</source>
         <translation>避難所・施設の取り込み</translation>
     </message>
@@ -2251,24 +2302,24 @@ Their watch ends. Nothing is deleted: the record is kept and can be restored.</s
         <translation>{file}：{summary}。取り込みますか？</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/emergency.py" line="169"/>
+        <location filename="../../app/ui/mainwindow/emergency.py" line="184"/>
         <source>Import agency list</source>
         <translation>関係機関の一覧の取り込み</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/emergency.py" line="170"/>
+        <location filename="../../app/ui/mainwindow/emergency.py" line="185"/>
         <source>Excel or CSV (*.xlsx *.csv)</source>
         <translation>ExcelまたはCSV (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/emergency.py" line="203"/>
+        <location filename="../../app/ui/mainwindow/emergency.py" line="218"/>
         <source>{count} phone numbers in {file} have no area code (市外局番).
 Which area code do they have? (e.g. 0776)</source>
         <translation>{file} の電話番号のうち {count}件に市外局番がありません。
 市外局番は何番ですか？（例：0776）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/emergency.py" line="189"/>
+        <location filename="../../app/ui/mainwindow/emergency.py" line="204"/>
         <source>What kind of agencies does {file} list?</source>
         <translation>{file} はどの種類の機関の一覧ですか？</translation>
     </message>
@@ -2280,7 +2331,7 @@ Which area code do they have? (e.g. 0776)</source>
     <message>
         <location filename="../../app/ui/mainwindow/imports.py" line="106"/>
         <location filename="../../app/ui/mainwindow/imports.py" line="217"/>
-        <location filename="../../app/ui/mainwindow/meeting.py" line="235"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="262"/>
         <location filename="../../app/ui/mainwindow/safety_papers.py" line="115"/>
         <location filename="../../app/ui/mainwindow/safety_papers.py" line="126"/>
         <location filename="../../app/ui/mainwindow/safety_papers.py" line="142"/>
@@ -2446,22 +2497,22 @@ The encrypted ledger holds everything in it (this is checked first); the encrypt
         <translation>事務所からの同期ファイル</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/emergency.py" line="127"/>
+        <location filename="../../app/ui/mainwindow/emergency.py" line="142"/>
         <location filename="../../app/ui/mainwindow/imports.py" line="113"/>
-        <location filename="../../app/ui/mainwindow/meeting.py" line="249"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="285"/>
         <location filename="../../app/ui/mainwindow/plans.py" line="152"/>
         <location filename="../../app/ui/mainwindow/safety_papers.py" line="79"/>
         <source>Saved {path}</source>
         <translation>保存しました：{path}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/emergency.py" line="139"/>
+        <location filename="../../app/ui/mainwindow/emergency.py" line="154"/>
         <source>CSV, GeoJSON or Shapefile (*.csv *.geojson *.json *.shp)</source>
         <translation>CSV・GeoJSON・Shapefile (*.csv *.geojson *.json *.shp)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/emergency.py" line="149"/>
-        <location filename="../../app/ui/mainwindow/emergency.py" line="216"/>
+        <location filename="../../app/ui/mainwindow/emergency.py" line="164"/>
+        <location filename="../../app/ui/mainwindow/emergency.py" line="231"/>
         <location filename="../../app/ui/mainwindow/imports.py" line="194"/>
         <source>Importing {file}…</source>
         <translation>{file} を取り込み中…</translation>
@@ -2625,47 +2676,47 @@ The encrypted ledger holds everything in it (this is checked first); the encrypt
 <context>
     <name>MeetingDialog</name>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="112"/>
+        <location filename="../../app/ui/meeting_panel.py" line="114"/>
         <source>Liaison meeting</source>
         <translation>福祉連絡会</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="117"/>
+        <location filename="../../app/ui/meeting_panel.py" line="121"/>
         <source>Town welfare liaison meeting (町内福祉連絡会)</source>
         <translation>町内福祉連絡会</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="118"/>
+        <location filename="../../app/ui/meeting_panel.py" line="122"/>
         <source>District welfare network meeting (地区福祉ネットワーク会議)</source>
         <translation>地区福祉ネットワーク会議</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="121"/>
+        <location filename="../../app/ui/meeting_panel.py" line="125"/>
         <source>Name</source>
         <translation>氏名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="121"/>
+        <location filename="../../app/ui/meeting_panel.py" line="125"/>
         <source>Role</source>
         <translation>立場</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="130"/>
+        <location filename="../../app/ui/meeting_panel.py" line="133"/>
         <source>Held on</source>
         <translation>開催日</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="131"/>
+        <location filename="../../app/ui/meeting_panel.py" line="134"/>
         <source>Kind</source>
         <translation>種類</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="132"/>
+        <location filename="../../app/ui/meeting_panel.py" line="135"/>
         <source>Attendees</source>
         <translation>出席者</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="133"/>
+        <location filename="../../app/ui/meeting_panel.py" line="136"/>
         <source>Notes</source>
         <translation>記録</translation>
     </message>
@@ -2673,92 +2724,97 @@ The encrypted ledger holds everything in it (this is checked first); the encrypt
 <context>
     <name>MeetingPanel</name>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="171"/>
+        <location filename="../../app/ui/meeting_panel.py" line="187"/>
         <source>Liaison meeting · review</source>
         <translation>福祉連絡会・見直し</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="173"/>
+        <location filename="../../app/ui/meeting_panel.py" line="189"/>
         <source>The meeting the reviews are recorded for</source>
         <translation>見直しを記録する会議</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="174"/>
+        <location filename="../../app/ui/meeting_panel.py" line="190"/>
         <source>New meeting…</source>
         <translation>新しい会議…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="181"/>
+        <location filename="../../app/ui/meeting_panel.py" line="197"/>
         <source>Reviewed at this meeting</source>
         <translation>この会議で見直し済み</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="182"/>
+        <location filename="../../app/ui/meeting_panel.py" line="198"/>
         <source>Due for review</source>
         <translation>見直しが必要</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="185"/>
+        <location filename="../../app/ui/meeting_panel.py" line="201"/>
         <source>Persons to review</source>
         <translation>見直す人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="190"/>
+        <location filename="../../app/ui/meeting_panel.py" line="206"/>
         <source>A short note (optional)</source>
         <translation>ひとことメモ（なくてもよい）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="200"/>
+        <location filename="../../app/ui/meeting_panel.py" line="220"/>
         <source>Due and overdue…</source>
         <translation>見直しが必要な人…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="201"/>
+        <location filename="../../app/ui/meeting_panel.py" line="221"/>
         <source>What changed…</source>
         <translation>前回からの変化…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="202"/>
+        <location filename="../../app/ui/meeting_panel.py" line="222"/>
         <source>Overview…</source>
         <translation>全体のようす…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="203"/>
+        <location filename="../../app/ui/meeting_panel.py" line="223"/>
         <source>Self-check…</source>
         <translation>体制チェック…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="204"/>
+        <location filename="../../app/ui/meeting_panel.py" line="224"/>
         <source>Copies out…</source>
         <translation>配布資料の回収…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="238"/>
+        <location filename="../../app/ui/meeting_panel.py" line="258"/>
         <source>(no meeting: review only)</source>
         <translation>（会議なし：見直しだけ）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="262"/>
+        <location filename="../../app/ui/meeting_panel.py" line="261"/>
+        <source>{day}  reviews: {count}</source>
+        <translation>{day}　見直し {count} 件</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_panel.py" line="283"/>
         <source>{done} of {total} reviewed at this meeting; {due} due</source>
         <translation>この会議で {total} 人中 {done} 人を見直しました（見直しが必要：{due} 人）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="271"/>
+        <location filename="../../app/ui/meeting_panel.py" line="304"/>
         <source>Choose a person: the map follows.</source>
         <translation>人を選ぶと、地図がその家を映します。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="273"/>
+        <location filename="../../app/ui/meeting_panel.py" line="306"/>
         <source>last reviewed {day}: {outcome}</source>
         <translation>前回の見直し {day}：{outcome}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="276"/>
+        <location filename="../../app/ui/meeting_panel.py" line="309"/>
         <source>never reviewed</source>
         <translation>まだ見直していません</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="278"/>
+        <location filename="../../app/ui/meeting_panel.py" line="311"/>
         <source>{n} watchers</source>
         <translation>見守り者 {n} 人</translation>
     </message>
@@ -3568,112 +3624,117 @@ Family doctor: {doctor}</source>
 <context>
     <name>SelfCheckDialog</name>
     <message>
-        <location filename="../../app/ui/selfcheck_dialog.py" line="83"/>
+        <location filename="../../app/ui/selfcheck_dialog.py" line="88"/>
         <source>Organisation self-check</source>
         <translation>体制チェック表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/selfcheck_dialog.py" line="88"/>
+        <location filename="../../app/ui/selfcheck_dialog.py" line="93"/>
         <source>The fiscal year (年度, April to March) the answers are for</source>
         <translation>回答する年度（4月〜翌年3月）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/selfcheck_dialog.py" line="94"/>
+        <location filename="../../app/ui/selfcheck_dialog.py" line="99"/>
         <source>Who answered (optional)</source>
         <translation>回答者（任意）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/selfcheck_dialog.py" line="96"/>
+        <location filename="../../app/ui/selfcheck_dialog.py" line="101"/>
         <source>A remark on the whole list (optional)</source>
         <translation>全体についての所見（任意）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/selfcheck_dialog.py" line="103"/>
+        <location filename="../../app/ui/selfcheck_dialog.py" line="108"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../app/ui/selfcheck_dialog.py" line="104"/>
+        <location filename="../../app/ui/selfcheck_dialog.py" line="109"/>
         <source>Checker</source>
         <translation>チェック者</translation>
     </message>
     <message>
-        <location filename="../../app/ui/selfcheck_dialog.py" line="105"/>
+        <location filename="../../app/ui/selfcheck_dialog.py" line="110"/>
         <source>Name</source>
         <translation>氏名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/selfcheck_dialog.py" line="106"/>
+        <location filename="../../app/ui/selfcheck_dialog.py" line="111"/>
         <source>Remark</source>
         <translation>所見</translation>
     </message>
     <message>
-        <location filename="../../app/ui/selfcheck_dialog.py" line="128"/>
+        <location filename="../../app/ui/selfcheck_dialog.py" line="133"/>
         <source>note</source>
         <translation>メモ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/selfcheck_dialog.py" line="161"/>
+        <location filename="../../app/ui/selfcheck_dialog.py" line="166"/>
         <source>Answer</source>
         <translation>回答する</translation>
     </message>
     <message>
-        <location filename="../../app/ui/selfcheck_dialog.py" line="162"/>
+        <location filename="../../app/ui/selfcheck_dialog.py" line="167"/>
         <source>Compare years</source>
         <translation>年度を比べる</translation>
     </message>
     <message>
-        <location filename="../../app/ui/selfcheck_dialog.py" line="164"/>
+        <location filename="../../app/ui/selfcheck_dialog.py" line="169"/>
         <source>Save answers</source>
         <translation>回答を保存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/selfcheck_dialog.py" line="198"/>
+        <location filename="../../app/ui/selfcheck_dialog.py" line="223"/>
+        <source>The answers for {year}, {checker} are not saved. Save them first?</source>
+        <translation>{year}・{checker} の回答はまだ保存されていません。先に保存しますか？</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/selfcheck_dialog.py" line="257"/>
         <source>Not answered yet for this year and checker.</source>
         <translation>この年度・チェック者ではまだ回答がありません。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/selfcheck_dialog.py" line="200"/>
+        <location filename="../../app/ui/selfcheck_dialog.py" line="259"/>
         <source>Answered on {date}.</source>
         <translation>{date} に回答済み。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/selfcheck_dialog.py" line="209"/>
+        <location filename="../../app/ui/selfcheck_dialog.py" line="269"/>
         <source>{ticked} of {items} in place</source>
         <translation>{items} 項目中 {ticked} 項目あり</translation>
     </message>
     <message>
-        <location filename="../../app/ui/selfcheck_dialog.py" line="221"/>
+        <location filename="../../app/ui/selfcheck_dialog.py" line="284"/>
         <source>Saved: {ticked} of {items} items in place.</source>
         <translation>保存しました：{items} 項目中 {ticked} 項目にチェック。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/selfcheck_dialog.py" line="231"/>
+        <location filename="../../app/ui/selfcheck_dialog.py" line="294"/>
         <source>Item</source>
         <translation>項目</translation>
     </message>
     <message>
-        <location filename="../../app/ui/selfcheck_dialog.py" line="231"/>
+        <location filename="../../app/ui/selfcheck_dialog.py" line="294"/>
         <source>Since the year before</source>
         <translation>前年度から</translation>
     </message>
     <message>
-        <location filename="../../app/ui/selfcheck_dialog.py" line="242"/>
+        <location filename="../../app/ui/selfcheck_dialog.py" line="305"/>
         <source>Total</source>
         <translation>合計</translation>
     </message>
     <message>
-        <location filename="../../app/ui/selfcheck_dialog.py" line="260"/>
+        <location filename="../../app/ui/selfcheck_dialog.py" line="323"/>
         <source>{checker}: no year answered yet.</source>
         <translation>{checker}：まだどの年度も回答がありません。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/selfcheck_dialog.py" line="262"/>
+        <location filename="../../app/ui/selfcheck_dialog.py" line="325"/>
         <source>{checker}: only {year} is answered; answer another year to compare.</source>
         <translation>{checker}：回答は {year} だけです。比べるには別の年度も回答してください。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/selfcheck_dialog.py" line="265"/>
+        <location filename="../../app/ui/selfcheck_dialog.py" line="328"/>
         <source>{checker}: {improved} items newly in place, {worsened} no longer in place since the year before.</source>
         <translation>{checker}：前年度から {improved} 項目が新たに整い、{worsened} 項目がなくなりました。</translation>
     </message>
@@ -4133,27 +4194,27 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
         <translation>この一覧がどの種類の機関か選んでください。</translation>
     </message>
     <message>
-        <location filename="../../app/emergency/agency_files.py" line="283"/>
+        <location filename="../../app/emergency/agency_files.py" line="302"/>
         <source>{count} rows cannot be imported; first: {problem}</source>
         <translation>{count}行を取り込めません。最初の問題：{problem}</translation>
     </message>
     <message>
-        <location filename="../../app/emergency/card_pdf.py" line="144"/>
+        <location filename="../../app/emergency/card_pdf.py" line="183"/>
         <source>Print one or two cards per page.</source>
         <translation>1ページに印刷するカードは1枚か2枚にしてください。</translation>
     </message>
     <message>
-        <location filename="../../app/emergency/card_pdf.py" line="256"/>
+        <location filename="../../app/emergency/card_pdf.py" line="319"/>
         <source>Save the cards as .pdf or .xlsx.</source>
         <translation>カードは .pdf か .xlsx で保存してください。</translation>
     </message>
     <message>
-        <location filename="../../app/emergency/contact_sheet.py" line="142"/>
+        <location filename="../../app/emergency/contact_sheet.py" line="143"/>
         <source>Sort by kana or by map number.</source>
         <translation>ふりがな順か地図の番号順で並べてください。</translation>
     </message>
     <message>
-        <location filename="../../app/emergency/contact_sheet.py" line="453"/>
+        <location filename="../../app/emergency/contact_sheet.py" line="485"/>
         <source>Save the sheet as .xlsx or .pdf.</source>
         <translation>緊急連絡表は .xlsx か .pdf で保存してください。</translation>
     </message>
@@ -4315,7 +4376,7 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
     </message>
     <message>
         <location filename="../../app/emergency/cards.py" line="450"/>
-        <location filename="../../app/emergency/contact_sheet.py" line="194"/>
+        <location filename="../../app/emergency/contact_sheet.py" line="195"/>
         <location filename="../../app/households/households.py" line="208"/>
         <location filename="../../app/households/places.py" line="52"/>
         <location filename="../../app/meeting/meetings.py" line="149"/>
@@ -4849,17 +4910,17 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
         <translation>このパッケージはこのパソコンの鍵で署名されていません。事務局が作成した後に書き換えられたか、このパソコン宛てのものではありません。何も反映していません</translation>
     </message>
     <message>
-        <location filename="../../app/cli/__init__.py" line="217"/>
+        <location filename="../../app/cli/__init__.py" line="229"/>
         <source>a sync package needs a passphrase: set {env}</source>
         <translation>同期パッケージにはパスフレーズが必要です。{env} を設定してください</translation>
     </message>
     <message>
-        <location filename="../../app/cli/__init__.py" line="285"/>
+        <location filename="../../app/cli/__init__.py" line="297"/>
         <source>name the laptop the package is for</source>
         <translation>パッケージを渡すパソコンの名前を指定してください</translation>
     </message>
     <message>
-        <location filename="../../app/cli/__init__.py" line="305"/>
+        <location filename="../../app/cli/__init__.py" line="317"/>
         <source>give the reply package&apos;s file name</source>
         <translation>返事のパッケージのファイル名を指定してください</translation>
     </message>
@@ -5327,7 +5388,7 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
         <translation>台帳はほかの変更の途中です。何も書き出していません。終わってからもう一度お試しください。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/emergency.py" line="151"/>
+        <location filename="../../app/ui/mainwindow/emergency.py" line="166"/>
         <location filename="../../app/ui/mainwindow/imports.py" line="196"/>
         <source>The ledger is busy with another change; nothing was imported. Try again.</source>
         <translation>台帳はほかの変更の途中です。何も取り込んでいません。もう一度お試しください。</translation>
@@ -5607,7 +5668,7 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
         <translation>{first}行目と同じ事業所（{number}）です。1件にまとめます。</translation>
     </message>
     <message>
-        <location filename="../../app/emergency/agency_files.py" line="254"/>
+        <location filename="../../app/emergency/agency_files.py" line="273"/>
         <source>The position is {km:.0f} km from the other offices in the list (geocoded to the wrong place?): left out.</source>
         <translation>位置が一覧のほかの事業所から {km:.0f} km 離れています（住所から違う場所になった？）。位置は入れません。</translation>
     </message>
@@ -5841,179 +5902,179 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
 <context>
     <name>meeting</name>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="46"/>
+        <location filename="../../app/ui/meeting_panel.py" line="48"/>
         <source>No change</source>
         <translation>変わりなし</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="47"/>
+        <location filename="../../app/ui/meeting_panel.py" line="49"/>
         <source>Things have changed</source>
         <translation>状況に変化あり</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="48"/>
+        <location filename="../../app/ui/meeting_panel.py" line="50"/>
         <source>In hospital</source>
         <translation>入院中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="49"/>
+        <location filename="../../app/ui/meeting_panel.py" line="51"/>
         <source>Moved away</source>
         <translation>転出</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="50"/>
+        <location filename="../../app/ui/meeting_panel.py" line="52"/>
         <source>Entered a facility</source>
         <translation>施設入所</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="51"/>
+        <location filename="../../app/ui/meeting_panel.py" line="53"/>
         <source>Passed away</source>
         <translation>逝去</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="58"/>
+        <location filename="../../app/ui/meeting_panel.py" line="60"/>
         <source>Household</source>
         <translation>世帯</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="59"/>
+        <location filename="../../app/ui/meeting_panel.py" line="61"/>
         <source>Person</source>
         <translation>人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="60"/>
+        <location filename="../../app/ui/meeting_panel.py" line="62"/>
         <source>Watcher</source>
         <translation>見守り者</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="61"/>
+        <location filename="../../app/ui/meeting_panel.py" line="63"/>
         <source>Emergency card</source>
         <translation>緊急連絡カード</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="64"/>
+        <location filename="../../app/ui/meeting_panel.py" line="66"/>
         <source>added</source>
         <translation>追加</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="65"/>
+        <location filename="../../app/ui/meeting_panel.py" line="67"/>
         <source>changed</source>
         <translation>変更</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="66"/>
-        <location filename="../../app/ui/meeting_panel.py" line="89"/>
+        <location filename="../../app/ui/meeting_panel.py" line="68"/>
+        <location filename="../../app/ui/meeting_panel.py" line="91"/>
         <source>ended / archived</source>
         <translation>終了・記録保管</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="67"/>
+        <location filename="../../app/ui/meeting_panel.py" line="69"/>
         <source>restored</source>
         <translation>復元</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="75"/>
+        <location filename="../../app/ui/meeting_panel.py" line="77"/>
         <source>name</source>
         <translation>氏名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="76"/>
+        <location filename="../../app/ui/meeting_panel.py" line="78"/>
         <source>kana</source>
         <translation>ふりがな</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="77"/>
+        <location filename="../../app/ui/meeting_panel.py" line="79"/>
         <source>phone</source>
         <translation>電話</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="78"/>
+        <location filename="../../app/ui/meeting_panel.py" line="80"/>
         <source>birth date</source>
         <translation>生年月日</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="79"/>
+        <location filename="../../app/ui/meeting_panel.py" line="81"/>
         <source>address</source>
         <translation>住所</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="80"/>
+        <location filename="../../app/ui/meeting_panel.py" line="82"/>
         <source>note</source>
         <translation>メモ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="81"/>
+        <location filename="../../app/ui/meeting_panel.py" line="83"/>
         <source>person of concern</source>
         <translation>気がかりな人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="82"/>
+        <location filename="../../app/ui/meeting_panel.py" line="84"/>
         <source>health and concerns</source>
         <translation>健康状態・気がかりなこと</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="83"/>
+        <location filename="../../app/ui/meeting_panel.py" line="85"/>
         <source>map number</source>
         <translation>地図番号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="84"/>
-        <location filename="../../app/ui/meeting_panel.py" line="85"/>
+        <location filename="../../app/ui/meeting_panel.py" line="86"/>
+        <location filename="../../app/ui/meeting_panel.py" line="87"/>
         <source>position</source>
         <translation>地図上の位置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="86"/>
+        <location filename="../../app/ui/meeting_panel.py" line="88"/>
         <source>involvement</source>
         <translation>関わり方</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="87"/>
+        <location filename="../../app/ui/meeting_panel.py" line="89"/>
         <source>frequency</source>
         <translation>頻度</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="88"/>
+        <location filename="../../app/ui/meeting_panel.py" line="90"/>
         <source>consent</source>
         <translation>同意</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="96"/>
+        <location filename="../../app/ui/meeting_panel.py" line="98"/>
         <source>District head (区長)</source>
         <translation>区長</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="97"/>
+        <location filename="../../app/ui/meeting_panel.py" line="99"/>
         <source>Welfare commissioner (民生児童委員)</source>
         <translation>民生児童委員</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="98"/>
+        <location filename="../../app/ui/meeting_panel.py" line="100"/>
         <source>Welfare promoter (福祉推進員)</source>
         <translation>福祉推進員</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="99"/>
+        <location filename="../../app/ui/meeting_panel.py" line="101"/>
         <source>Elderly home counsellor (老人家庭相談員)</source>
         <translation>老人家庭相談員</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="100"/>
+        <location filename="../../app/ui/meeting_panel.py" line="102"/>
         <source>Group leader</source>
         <translation>町内の団体長</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="101"/>
+        <location filename="../../app/ui/meeting_panel.py" line="103"/>
         <source>Resident</source>
         <translation>住民</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="102"/>
+        <location filename="../../app/ui/meeting_panel.py" line="104"/>
         <source>社協 staff</source>
         <translation>社協職員</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="103"/>
+        <location filename="../../app/ui/meeting_panel.py" line="105"/>
         <source>Other</source>
         <translation>その他</translation>
     </message>
@@ -6277,42 +6338,42 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
 <context>
     <name>selfcheck</name>
     <message>
-        <location filename="../../app/ui/selfcheck_dialog.py" line="52"/>
+        <location filename="../../app/ui/selfcheck_dialog.py" line="54"/>
         <source>Municipal staff (自治体職員)</source>
         <translation>自治体職員</translation>
     </message>
     <message>
-        <location filename="../../app/ui/selfcheck_dialog.py" line="53"/>
+        <location filename="../../app/ui/selfcheck_dialog.py" line="55"/>
         <source>Council staff (社協職員)</source>
         <translation>社協職員</translation>
     </message>
     <message>
-        <location filename="../../app/ui/selfcheck_dialog.py" line="54"/>
+        <location filename="../../app/ui/selfcheck_dialog.py" line="56"/>
         <source>Other welfare worker (その他福祉関係者)</source>
         <translation>その他福祉関係者</translation>
     </message>
     <message>
-        <location filename="../../app/ui/selfcheck_dialog.py" line="55"/>
+        <location filename="../../app/ui/selfcheck_dialog.py" line="57"/>
         <source>Resident (一般住民)</source>
         <translation>一般住民</translation>
     </message>
     <message>
-        <location filename="../../app/ui/selfcheck_dialog.py" line="61"/>
+        <location filename="../../app/ui/selfcheck_dialog.py" line="63"/>
         <source>FY{year} ({wareki})</source>
         <translation>{year}年度（{wareki}年度）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/selfcheck_dialog.py" line="66"/>
+        <location filename="../../app/ui/selfcheck_dialog.py" line="68"/>
         <source>↑ now in place</source>
         <translation>↑ 新たに整った</translation>
     </message>
     <message>
-        <location filename="../../app/ui/selfcheck_dialog.py" line="67"/>
+        <location filename="../../app/ui/selfcheck_dialog.py" line="69"/>
         <source>↓ no longer in place</source>
         <translation>↓ なくなった</translation>
     </message>
     <message>
-        <location filename="../../app/ui/selfcheck_dialog.py" line="68"/>
+        <location filename="../../app/ui/selfcheck_dialog.py" line="70"/>
         <source>same</source>
         <translation>変わらず</translation>
     </message>
