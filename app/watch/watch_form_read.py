@@ -8,6 +8,7 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from app.core.errors import QT_TRANSLATE_NOOP, LedgerError, NotFound
+from app.core.phones import normalise_phone
 from app.core.sheets import (
     cell_error,
     cell_text,
@@ -159,7 +160,10 @@ def _read_sheet(ws, file: str = "") -> tuple[tuple[str, int, int] | None, list[F
             current.address = check_length(text(value_col), MAX_ADDRESS, "address", title, r, value_col)
             section = label
         elif current is not None and label in PHONE_LABELS:
-            current.phone = check_length(text(value_col), MAX_PHONE, "phone number", title, r, value_col)
+            # In its printed form, as everywhere else in the ledger: 「０７７８－２２－００５５」, 0778220055 and an
+            # Excel number that lost its leading 0 are all 「0778-22-0055」; text that is no number stays as typed.
+            current.phone = normalise_phone(
+                check_length(text(value_col), MAX_PHONE, "phone number", title, r, value_col)).text
             section = LABEL_PHONE
         elif current is not None and label.startswith("気になる"):
             current.concerns.append(text(value_col))

@@ -1,0 +1,76 @@
+"""The watch-network record form filled in by hand in Excel, as a 民生委員 does, then imported back."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import openpyxl
+
+from app.core.sheets import ChangeKind
+from app.privacy.masking import Audience
+from app.towns import towns
+from app.watch import network as watch
+from app.watch.watch_form import apply_form, export_form, read_form
+
+
+def _town(ledger):
+    with ledger.Session.begin() as s:
+        return towns.find_town(s, "ひだまり町").id
+
+
+def _export(ledger, town_id, path):
+    with ledger.Session.begin() as s:
+        export_form(s, town_id, path, audience=Audience.STAFF)
+    return path
+
+
+def _phones(ledger, town_id):
+    with ledger.Session.begin() as s:
+        return {c.person.name: c.person.phone for c in watch.list_concerns(s, town_id)}
+
+
+def _tel_rows(ws):
+    """(row of the TEL line, the person's name) for every filled block of the sheet."""
+    return [(r, ws.cell(r - 2, 2).value) for r in range(1, ws.max_row + 1)
+            if ws.cell(r, 1).value == "TEL" and ws.cell(r - 2, 2).value]
+
+
+def _to_full_width(text: str) -> str:
+    return "".join(chr(ord(ch) + 0xFEE0) if "!" <= ch <= "~" else ch for ch in text)
+
+
+def test_a_phone_typed_in_full_width_digits_or_as_a_number_is_read_in_its_printed_form(demo_ledger, tmp_path):
+    # GIVEN the form of the demo town, and a volunteer who types phone numbers the way Japanese Excel lets them:
+    town_id = _town(demo_ledger)
+    path = _export(demo_ledger, town_id, tmp_path / "form.xlsx")
+    before = _phones(demo_ledger, town_id)
+    wb = openpyxl.load_workbook(path)
+    ws = wb.worksheets[0]
+    (same_row, same_name), (new_row, new_name), (number_row, number_name) = _tel_rows(ws)[:3]
+    # the same number again, retyped with the IME in full width,
+    ws.cell(same_row, 2).value = _to_full_width(before[same_name])
+    assert ws.cell(same_row, 2).value != before[same_name]
+    # a new number in full width with a long-vowel mark for the dashes,
+    ws.cell(new_row, 2).value = "０７７８ー２２ー００５５"
+    # and a new number typed as a number, which Excel keeps without its leading 0.
+    ws.cell(number_row, 2).value = 778220066
+    wb.save(path)
+
+    # WHEN the form is read back
+    with demo_ledger.Session.begin() as s:
+        preview = read_form(s, path)
+    rows = {r.label: r for r in preview.rows if r.record == "person"}
+
+    # THEN the retyped number is no change, and the new ones are shown as they will be stored
+    assert rows[same_name].kind is ChangeKind.UNCHANGED, rows[same_name].changes
+    assert [(c.field, c.new) for c in rows[new_name].changes] == [("phone", "0778-22-0055")]
+    assert [(c.field, c.new) for c in rows[number_name].changes] == [("phone", "0778-22-0066")]
+
+    # AND importing stores them in the printed form every other screen and paper of the ledger uses
+    with demo_ledger.Session.begin() as s:
+        apply_form(s, preview)
+    after = _phones(demo_ledger, town_id)
+    assert after[same_name] == before[same_name]
+    assert after[new_name] == "0778-22-0055"
+    assert after[number_name] == "0778-22-0066"
+    assert all(unicodedata.normalize("NFKC", p) == p for p in after.values())
