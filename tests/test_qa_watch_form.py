@@ -74,3 +74,33 @@ def test_a_phone_typed_in_full_width_digits_or_as_a_number_is_read_in_its_printe
     assert after[new_name] == "0778-22-0055"
     assert after[number_name] == "0778-22-0066"
     assert all(unicodedata.normalize("NFKC", p) == p for p in after.values())
+
+
+def test_the_preview_window_names_each_changed_field_in_words_a_volunteer_reads(demo_ledger, tmp_path, qtbot):
+    from app.ui.import_dialogs import ImportPreviewDialog
+
+    # GIVEN a form where a person's phone changed, a watcher's way of helping changed and a watcher was added
+    town_id = _town(demo_ledger)
+    path = _export(demo_ledger, town_id, tmp_path / "form.xlsx")
+    wb = openpyxl.load_workbook(path)
+    ws = wb.worksheets[0]
+    tel_row, _name = _tel_rows(ws)[0]
+    ws.cell(tel_row, 2).value = "0778-22-0055"
+    first = tel_row - 2  # the block's 氏名 line holds its first watcher
+    ws.cell(first, 4).value = "週に一度、電話で声かけ"
+    ws.cell(tel_row, 3).value, ws.cell(tel_row, 4).value = "新井　ミツ", "朝のゴミ出しのときに声かけ"
+    wb.save(path)
+    with demo_ledger.Session.begin() as s:
+        preview = read_form(s, path)
+
+    # WHEN the preview window shows it
+    dialog = ImportPreviewDialog(preview, "見守りネットワーク記録用紙")
+    qtbot.addWidget(dialog)
+    changes = [dialog.table.item(r, 3).text() for r in range(dialog.table.rowCount())
+               if not dialog.table.isRowHidden(r)]
+
+    # THEN every change is called by the name on the paper form, never by the program's own field name
+    assert any("電話" in text and "0778-22-0055" in text for text in changes), changes
+    assert sum("関わり方" in text for text in changes) == 2, changes
+    for raw in ("phone:", "involvement:", "watcher:", "address:", "concerns:"):
+        assert not any(raw in text for text in changes), (raw, changes)

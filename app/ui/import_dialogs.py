@@ -33,6 +33,12 @@ def field_labels() -> dict[str, str]:
     }
 
 
+def change_labels() -> dict[str, str]:
+    """What a preview's changes are called: the roster's fields, and the form's watcher lines."""
+    return {**field_labels(), "watcher": translate("import", "Watcher (見守り者)"),
+            "involvement": translate("import", "Involvement (関わり方)")}
+
+
 def kind_labels() -> dict[ChangeKind, str]:
     return {ChangeKind.ADDED: translate("import", "Add"), ChangeKind.UPDATED: translate("import", "Update"), ChangeKind.UNCHANGED: translate("import", "Unchanged"),
             ChangeKind.NEEDS_DECISION: translate("import", "Decide")}
@@ -110,9 +116,10 @@ class ImportPreviewDialog(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().setVisible(False)
-        kinds = kind_labels()
+        kinds, fields = kind_labels(), change_labels()
         for r, row in enumerate(preview.rows):
-            changes = "; ".join(f"{c.field}: {c.old or '—'} → {c.new or '—'}" for c in row.changes)
+            changes = "; ".join(f"{fields.get(c.field, c.field)}: {c.old or '—'} → {c.new or '—'}"
+                                for c in row.changes)
             if row.reason:
                 changes = (changes + "  " if changes else "") + QCoreApplication.translate("import", row.reason)
             for col, text in enumerate((kinds[row.kind], f"{row.sheet}!{row.cell}", row.label, changes)):
