@@ -104,3 +104,58 @@ def test_the_preview_window_names_each_changed_field_in_words_a_volunteer_reads(
     assert sum("関わり方" in text for text in changes) == 2, changes
     for raw in ("phone:", "involvement:", "watcher:", "address:", "concerns:"):
         assert not any(raw in text for text in changes), (raw, changes)
+
+
+def _watchers_of(ledger, town_id):
+    with ledger.Session.begin() as s:
+        return {c.person.name: [(x.watcher.name, x.involvement) for x in c.links]
+                for c in watch.list_concerns(s, town_id)}
+
+
+def _shared_watcher_line(ws, before):
+    """(row, person, watcher) of a watcher line whose watcher also watches other persons of the town."""
+    for r in range(1, ws.max_row + 1):
+        if ws.cell(r, 1).value != "氏名" or not ws.cell(r, 2).value:
+            continue
+        for line in (r, r + 1):
+            watcher = ws.cell(line, 3).value
+            if watcher and sum(watcher in [n for n, _i in links] for links in before.values()) >= 2:
+                return line, ws.cell(r, 2).value, watcher
+    raise AssertionError("the demo town has a watcher who watches several persons")
+
+
+def test_writing_another_name_over_a_shared_watcher_replaces_them_for_that_person_only(demo_ledger, tmp_path):
+    # GIVEN the form, where the volunteer writes a new neighbour over the line of a watcher (青木 進) who also
+    # watches other persons: 「青木さんの代わりに佐藤さんが見守る」
+    town_id = _town(demo_ledger)
+    path = _export(demo_ledger, town_id, tmp_path / "form.xlsx")
+    before = _watchers_of(demo_ledger, town_id)
+    wb = openpyxl.load_workbook(path)
+    ws = wb.worksheets[0]
+    line, person, old = _shared_watcher_line(ws, before)
+    ws.cell(line, 3).value, ws.cell(line, 4).value = "佐藤　花子", "毎朝ゴミ出しのときに声かけ"
+    wb.save(path)
+
+    # WHEN it is previewed, THEN the preview says the line's watcher becomes 佐藤 花子
+    with demo_ledger.Session.begin() as s:
+        preview = read_form(s, path)
+    changed = [(r.cell, [(c.field, c.old, c.new) for c in r.changes]) for r in preview.rows
+               if r.kind is not ChangeKind.UNCHANGED]
+    assert changed == [(f"C{line}", [("watcher", old, "佐藤　花子"),
+                                     ("involvement", dict(before[person])[old], "毎朝ゴミ出しのときに声かけ")])]
+
+    # AND importing does exactly that: 佐藤 花子 watches this person instead of 青木 進,
+    with demo_ledger.Session.begin() as s:
+        apply_form(s, preview)
+    after = _watchers_of(demo_ledger, town_id)
+    names = [n for n, _i in after[person]]
+    assert "佐藤　花子" in names and old not in names, after[person]
+    # and every other person 青木 進 watches still has them, under their own name.
+    for other, links in before.items():
+        if other != person:
+            assert after[other] == links, other
+
+    # AND the same form read again changes nothing more.
+    with demo_ledger.Session.begin() as s:
+        again = read_form(s, path)
+    assert [r for r in again.rows if r.kind is not ChangeKind.UNCHANGED] == []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from collections import Counter, defaultdict
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -38,6 +38,7 @@ class _TownIndex:
     by_name: dict[str, list[Person]]
     links: dict[uuid.UUID, list[WatchLink]]
     watchers: dict[str, list[Watcher]]
+    watching: Counter[uuid.UUID] = field(default_factory=Counter)  # live links per watcher: whom else they watch
 
 
 def _index(session: Session, town_id: uuid.UUID) -> _TownIndex:
@@ -57,6 +58,7 @@ def _index(session: Session, town_id: uuid.UUID) -> _TownIndex:
         .options(selectinload(WatchLink.watcher)).order_by(WatchLink.sort_order)
     ):
         idx.links[link.person_id].append(link)
+        idx.watching[link.watcher_id] += 1
     for w in session.scalars(select(Watcher).where(Watcher.town_id == town_id, Watcher.deleted_at.is_(None))):
         idx.watchers[fold(w.name)].append(w)
     return idx
@@ -285,6 +287,14 @@ def _plan_watchers(session: Session, sheet: FormSheet, block: FormBlock, person_
             continue
         if link is None or fold(link.watcher.name) != fold(w.name) and fold(w.name) in by_name:
             link = by_name.get(fold(w.name))
+        replaced: WatchLink | None = None
+        if link is not None and link.id == w.key and fold(link.watcher.name) != fold(w.name) \
+                and idx.watching[link.watcher_id] > 1:
+            # Another name written over the line of a watcher who also watches other persons: someone else
+            # watches this person now. Renaming the watcher would rename them on every other person's line
+            # too (and those lines, still saying the old name, would rename them back).
+            replaced, link = link, None
+            used.add(replaced.id)
         if link is not None and link.id in used:
             rows.append(row(ChangeKind.NEEDS_DECISION, reason=QT_TRANSLATE_NOOP(
                 "import", "This watcher is listed twice for the same person."), options=(Option(Choice.SKIP, "取り込まない"),)))
@@ -322,8 +332,15 @@ def _plan_watchers(session: Session, sheet: FormSheet, block: FormBlock, person_
         else:
             watcher_id = None
         if not (rows and rows[-1].row == w.row and rows[-1].kind is ChangeKind.NEEDS_DECISION):
-            rows.append(row(ChangeKind.ADDED, (FieldChange("involvement", "", w.involvement),)))
+            if replaced is None:
+                rows.append(row(ChangeKind.ADDED, (FieldChange("involvement", "", w.involvement),)))
+            else:
+                rows.append(row(ChangeKind.UPDATED, (FieldChange("watcher", replaced.watcher.name, w.name),
+                                                     FieldChange("involvement", replaced.involvement,
+                                                                 w.involvement))))
         if execute:
+            if replaced is not None:
+                watch.unlink(session, replaced.id)
             if watcher_id is None:
                 watcher_id = watch.add_watcher(session, sheet.town_id, WatcherFields(
                     w.name, role=WatcherRole.OTHER)).id
