@@ -159,3 +159,54 @@ def test_writing_another_name_over_a_shared_watcher_replaces_them_for_that_perso
     with demo_ledger.Session.begin() as s:
         again = read_form(s, path)
     assert [r for r in again.rows if r.kind is not ChangeKind.UNCHANGED] == []
+
+
+def _form_with_a_fifth_watcher(ledger, town_id, path):
+    """The first person of the form gets five watchers (lines 1–5 of its block); returns (form, person, 5th)."""
+    from app.watch.views import LinkFields, WatcherFields
+
+    with ledger.Session.begin() as s:
+        first = watch.list_concerns(s, town_id)[0]
+        person, names = first.person.name, [x.watcher.name for x in first.links]
+        for n in range(len(names) + 1, 6):
+            w = watch.add_watcher(s, town_id, WatcherFields(f"見守り　{n}"))
+            watch.link_watcher(s, first.person.id, w.id, LinkFields("週に一度の声かけ"))
+    _export(ledger, town_id, path)
+    return path, person, "見守り　5"
+
+
+def test_a_watcher_line_deleted_with_its_row_is_named_in_the_preview_and_removed_only_when_chosen(demo_ledger, tmp_path):
+    # GIVEN a person with five watchers, and a volunteer who deletes the whole Excel row of the fifth
+    town_id = _town(demo_ledger)
+    path, person, fifth = _form_with_a_fifth_watcher(demo_ledger, town_id, tmp_path / "form.xlsx")
+    wb = openpyxl.load_workbook(path)
+    ws = wb.worksheets[0]
+    block = next(r for r in range(1, 40) if ws.cell(r, 1).value == "氏名" and ws.cell(r, 2).value == person)
+    assert ws.cell(block + 4, 3).value == fifth
+    ws.delete_rows(block + 4)  # 行の削除: the hidden key of the line goes with it
+    wb.save(path)
+
+    # WHEN the form is previewed
+    with demo_ledger.Session.begin() as s:
+        preview = read_form(s, path)
+
+    # THEN the preview says this watcher is no longer on the form, at the person's block, keeping them by default
+    gone = [r for r in preview.rows if r.kind is not ChangeKind.UNCHANGED]
+    assert [(r.label, r.cell, [(c.field, c.old, c.new) for c in r.changes]) for r in gone] == [
+        (fifth, f"B{block}", [("watcher", fifth, "")])]
+    assert "no longer in this person's block" in gone[0].reason
+    with demo_ledger.Session.begin() as s:
+        apply_form(s, preview)
+    assert fifth in [n for n, _i in _watchers_of(demo_ledger, town_id)[person]]
+
+    # AND choosing 見守りをやめる takes them off this person, and nothing else
+    before = _watchers_of(demo_ledger, town_id)
+    with demo_ledger.Session.begin() as s:
+        preview = read_form(s, path)
+    row = next(r for r in preview.rows if r.kind is ChangeKind.NEEDS_DECISION)
+    preview.decide(row, next(o.value for o in row.options if o.label == "見守りをやめる"))
+    with demo_ledger.Session.begin() as s:
+        apply_form(s, preview)
+    after = _watchers_of(demo_ledger, town_id)
+    assert after[person] == [x for x in before[person] if x[0] != fifth]
+    assert {k: v for k, v in after.items() if k != person} == {k: v for k, v in before.items() if k != person}

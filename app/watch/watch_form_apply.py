@@ -265,6 +265,7 @@ def _plan_watchers(session: Session, sheet: FormSheet, block: FormBlock, person_
     by_id = {x.id: x for x in links}
     by_name = {fold(x.watcher.name): x for x in links}
     used: set[uuid.UUID] = set()
+    seen = {w.key for w in block.watchers if w.key}  # lines still on the form, cleared or not
     rows = []
     for w in block.watchers:
         ref = cell_ref(w.row, w.column)
@@ -352,6 +353,20 @@ def _plan_watchers(session: Session, sheet: FormSheet, block: FormBlock, person_
                                  sheet.title, w.row, w.column, reason=exc.message()) from exc
         elif watcher_id is None:
             new_watchers[key] = uuid.uuid4()  # later rows of this file link the same new watcher
+    if block.key == person_id:
+        # The form was exported with every watcher of this person on a line of its own: one that is on no line
+        # now had its row deleted (or cut and pasted elsewhere). Said, and kept unless the user says otherwise.
+        missing = [x for x in links if x.id not in used and x.id not in seen]
+        for n, link in enumerate(missing, start=1):
+            where = (sheet.title, -(block.row * 1000 + n))  # on no row of the sheet: a decision of its own
+            rows.append(PreviewRow(
+                ChangeKind.NEEDS_DECISION, "watcher", sheet.title, where[1], cell_ref(block.row, block.column),
+                link.watcher.name, (FieldChange("watcher", link.watcher.name, ""),),
+                QT_TRANSLATE_NOOP("import", "This watcher's line is no longer in this person's block of the form "
+                                            "(its row was deleted or moved)."),
+                (Option(Choice.SKIP, "そのまま残す"), Option(Choice.REMOVE, "見守りをやめる"))))
+            if execute and decisions.get(where) is Choice.REMOVE:
+                watch.unlink(session, link.id)
     return rows
 
 
