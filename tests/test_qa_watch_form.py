@@ -210,3 +210,50 @@ def test_a_watcher_line_deleted_with_its_row_is_named_in_the_preview_and_removed
     after = _watchers_of(demo_ledger, town_id)
     assert after[person] == [x for x in before[person] if x[0] != fifth]
     assert {k: v for k, v in after.items() if k != person} == {k: v for k, v in before.items() if k != person}
+
+
+def test_a_watcher_name_retyped_with_a_half_width_space_is_no_rename(demo_ledger, tmp_path):
+    # GIVEN the form, where the volunteer retypes a shared watcher's name with a half-width space
+    # (「青木 進」 for 「青木　進」) and changes how they help
+    town_id = _town(demo_ledger)
+    path = _export(demo_ledger, town_id, tmp_path / "form.xlsx")
+    before = _watchers_of(demo_ledger, town_id)
+    wb = openpyxl.load_workbook(path)
+    ws = wb.worksheets[0]
+    line, person, old = _shared_watcher_line(ws, before)
+    ws.cell(line, 3).value, ws.cell(line, 4).value = old.replace("\u3000", " "), "月に一度、家を訪ねる"
+    wb.save(path)
+
+    # WHEN it is previewed, THEN only the way of helping changes: the name is the same name
+    with demo_ledger.Session.begin() as s:
+        preview = read_form(s, path)
+    changed = [(r.cell, [(c.field, c.new) for c in r.changes]) for r in preview.rows
+               if r.kind is not ChangeKind.UNCHANGED]
+    assert changed == [(f"C{line}", [("involvement", "月に一度、家を訪ねる")])]
+
+    # AND after the import the watcher keeps their name on every person's line
+    with demo_ledger.Session.begin() as s:
+        apply_form(s, preview)
+    after = _watchers_of(demo_ledger, town_id)
+    assert (old, "月に一度、家を訪ねる") in after[person]
+    assert all(old.replace("\u3000", " ") not in [n for n, _i in links] for links in after.values())
+
+
+def test_a_spelling_fixed_on_the_line_of_a_watcher_of_one_person_renames_them(demo_ledger, tmp_path):
+    # GIVEN a watcher who watches one person only, whose name the volunteer corrects on the form
+    town_id = _town(demo_ledger)
+    path, person, fifth = _form_with_a_fifth_watcher(demo_ledger, town_id, tmp_path / "form.xlsx")
+    wb = openpyxl.load_workbook(path)
+    ws = wb.worksheets[0]
+    r = next(r for r in range(1, 60) if ws.cell(r, 3).value == fifth)
+    ws.cell(r, 3).value = "見守り　五郎"
+    wb.save(path)
+    with demo_ledger.Session.begin() as s:
+        preview = read_form(s, path)
+    assert [[(c.field, c.old, c.new) for c in x.changes] for x in preview.rows if x.kind is not ChangeKind.UNCHANGED] \
+        == [[("watcher", fifth, "見守り　五郎")]]
+    with demo_ledger.Session.begin() as s:
+        apply_form(s, preview)
+        names = [w.name for w in watch.list_watchers(s, town_id)]
+    assert "見守り　五郎" in names and fifth not in names
+    assert "見守り　五郎" in [n for n, _i in _watchers_of(demo_ledger, town_id)[person]]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 import uuid
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
@@ -62,6 +63,11 @@ def _index(session: Session, town_id: uuid.UUID) -> _TownIndex:
     for w in session.scalars(select(Watcher).where(Watcher.town_id == town_id, Watcher.deleted_at.is_(None))):
         idx.watchers[fold(w.name)].append(w)
     return idx
+
+
+def _spelling(name: str) -> str:
+    """A name as written, whatever its spaces and the width of its letters: 「山本 トシ子」 = 「山本　トシ子」."""
+    return "".join(unicodedata.normalize("NFKC", name).split())
 
 
 def _person_label(p: Person) -> str:
@@ -303,14 +309,18 @@ def _plan_watchers(session: Session, sheet: FormSheet, block: FormBlock, person_
         if link is not None:
             used.add(link.id)
             changes = []
-            if link.watcher.name.strip() != w.name:
+            # A name retyped with another space or width (「山本 トシ子」) is the same name. A spelling fixed on the
+            # line renames the watcher, unless they also watch other persons: their lines say the old name.
+            renamed = _spelling(link.watcher.name) != _spelling(w.name) and idx.watching[link.watcher_id] <= 1
+            if renamed:
                 changes.append(FieldChange("watcher", link.watcher.name, w.name))
             if link.involvement.strip() != w.involvement:
                 changes.append(FieldChange("involvement", link.involvement, w.involvement))
             rows.append(row(ChangeKind.UPDATED if changes else ChangeKind.UNCHANGED, changes))
             if execute and changes:
-                link.watcher.name = w.name
-                link.watcher.search_key = search_key(link.watcher.name, link.watcher.kana)
+                if renamed:
+                    link.watcher.name = w.name
+                    link.watcher.search_key = search_key(link.watcher.name, link.watcher.kana)
                 link.involvement = w.involvement
                 session.flush()
             continue
