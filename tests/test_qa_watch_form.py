@@ -257,3 +257,35 @@ def test_a_spelling_fixed_on_the_line_of_a_watcher_of_one_person_renames_them(de
         names = [w.name for w in watch.list_watchers(s, town_id)]
     assert "見守り　五郎" in names and fifth not in names
     assert "見守り　五郎" in [n for n, _i in _watchers_of(demo_ledger, town_id)[person]]
+
+
+def test_a_roster_that_spells_one_person_households_独り暮らし_or_一人暮し_marks_them(demo_ledger, tmp_path):
+    from app.models import Household
+    from app.watch import roster
+
+    # GIVEN a roster whose 世帯区分 column spells 一人暮らし as rosters of the city often do
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "名簿"
+    ws.append(["氏名", "住所", "世帯区分"])
+    spellings = ["独り暮らし", "一人暮し", "独り暮し", "ひとり暮し", "一人暮らし"]
+    for n, kind in enumerate(spellings, start=1):
+        ws.append([f"新井　{n}郎", f"ひだまり町9丁目99-{n}", kind])
+    path = tmp_path / "名簿.xlsx"
+    wb.save(path)
+    town_id = _town(demo_ledger)
+
+    # WHEN it is imported into the town
+    with demo_ledger.Session.begin() as s:
+        preview = roster.read_roster(s, path, town_id)
+        assert [r.kind for r in preview.rows] == [ChangeKind.ADDED] * len(spellings)
+        roster.apply_roster(s, preview)
+
+    # THEN every one of them is a one-person elderly household (独 on the map), none left without a kind
+    with demo_ledger.Session.begin() as s:
+        from sqlalchemy import select
+
+        added = s.scalars(select(Household).where(Household.address.like("ひだまり町9丁目99-%"))).all()
+        assert len(added) == len(spellings)
+        assert all("single_elderly" in {c.code for c in h.categories} for h in added), \
+            {h.address: [c.code for c in h.categories] for h in added}
