@@ -289,3 +289,37 @@ def test_a_roster_that_spells_one_person_households_独り暮らし_or_一人暮
         assert len(added) == len(spellings)
         assert all("single_elderly" in {c.code for c in h.categories} for h in added), \
             {h.address: [c.code for c in h.categories] for h in added}
+
+
+def test_a_long_way_of_helping_or_long_concerns_get_rows_tall_enough_to_be_printed_whole(demo_ledger, tmp_path):
+    from app.models import Person
+    from app.watch.views import LinkFields, WatcherFields
+
+    # GIVEN a watcher whose way of helping is a long sentence, and a person with long concerns
+    town_id = _town(demo_ledger)
+    involvement = "朝夕の見回り、雨戸の開け閉めを確認し、異変があれば民生委員に電話で連絡する"
+    concerns = "物忘れが増えてきた。火の始末が心配。" * 8
+    with demo_ledger.Session.begin() as s:
+        first, second = watch.list_concerns(s, town_id)[:2]
+        w = watch.add_watcher(s, town_id, WatcherFields("近所　太郎"))
+        watch.link_watcher(s, first.person.id, w.id, LinkFields(involvement))
+        s.get(Person, second.person.id).concerns = concerns
+
+    # WHEN the form is exported
+    ws = openpyxl.load_workbook(_export(demo_ledger, town_id, tmp_path / "form.xlsx")).worksheets[0]
+
+    def height(r):
+        return ws.row_dimensions[r].height or ws.sheet_format.defaultRowHeight
+
+    # THEN the line of that watcher is tall enough for the three lines the sentence wraps to in 関わり方
+    line = next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 4).value == involvement)
+    assert height(line) >= 3 * 14, height(line)
+    # AND the block of the person with long concerns gives 気になるところ room for every line of them
+    # (about 14 full-width letters a line in its column: 144 letters take ten lines)
+    top = next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value == "氏名"
+               and ws.cell(r, 2).value == second.person.name)
+    merged = next(m for m in ws.merged_cells.ranges if m.min_row == top + 3 and m.min_col == 2)
+    assert ws.cell(top + 3, 2).value == concerns
+    assert sum(height(r) for r in range(merged.min_row, merged.max_row + 1)) >= 10 * 14
+    # AND lines with short text keep the form's usual height
+    assert height(top) == height(top + 1) == ws.sheet_format.defaultRowHeight
