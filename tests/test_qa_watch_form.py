@@ -323,3 +323,47 @@ def test_a_long_way_of_helping_or_long_concerns_get_rows_tall_enough_to_be_print
     assert sum(height(r) for r in range(merged.min_row, merged.max_row + 1)) >= 10 * 14
     # AND lines with short text keep the form's usual height
     assert height(top) == height(top + 1) == ws.sheet_format.defaultRowHeight
+
+
+def test_an_address_typed_with_full_width_digits_is_the_same_address(demo_ledger, tmp_path):
+    # GIVEN the form, where the volunteer retypes one address with the IME's full-width digits and dash,
+    # and writes a new address for another person the same way
+    town_id = _town(demo_ledger)
+    path = _export(demo_ledger, town_id, tmp_path / "form.xlsx")
+    wb = openpyxl.load_workbook(path)
+    ws = wb.worksheets[0]
+    (same_tel, same), (new_tel, moved) = _tel_rows(ws)[:2]
+    address = ws.cell(same_tel - 1, 2).value
+    ws.cell(same_tel - 1, 2).value = _to_full_width(address)
+    assert ws.cell(same_tel - 1, 2).value != address
+    ws.cell(new_tel - 1, 2).value = "ひだまり町３丁目１２－４"
+    wb.save(path)
+
+    # WHEN it is previewed, THEN the retyped address is no change and the new one is shown as it will be kept
+    with demo_ledger.Session.begin() as s:
+        preview = read_form(s, path)
+    rows = {r.label: r for r in preview.rows if r.record == "person"}
+    assert rows[same].kind is ChangeKind.UNCHANGED, rows[same].changes
+    assert [(c.field, c.new) for c in rows[moved].changes] == [("address", "ひだまり町3丁目12-4")]
+    with demo_ledger.Session.begin() as s:
+        apply_form(s, preview)
+        addresses = {c.person.name: c.address for c in watch.list_concerns(s, town_id)}
+    assert addresses[same] == address and addresses[moved] == "ひだまり町3丁目12-4"
+
+
+def test_an_address_kept_in_the_ledger_with_full_width_digits_is_no_change_on_the_way_back(demo_ledger, tmp_path):
+    from app.models import Person
+
+    # GIVEN an address typed with full-width digits in the household window (kept as typed)
+    town_id = _town(demo_ledger)
+    with demo_ledger.Session.begin() as s:
+        first = watch.list_concerns(s, town_id)[0]
+        s.get(Person, first.person.id).household.address = "ひだまり町２丁目７－１１"
+    # WHEN its form is exported and read back untouched, THEN nothing changes, and the import keeps it as it was
+    path = _export(demo_ledger, town_id, tmp_path / "form.xlsx")
+    with demo_ledger.Session.begin() as s:
+        preview = read_form(s, path)
+    assert [r for r in preview.rows if r.kind is not ChangeKind.UNCHANGED] == []
+    with demo_ledger.Session.begin() as s:
+        apply_form(s, preview)
+        assert s.get(Person, first.person.id).household.address == "ひだまり町２丁目７－１１"

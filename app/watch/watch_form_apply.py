@@ -70,6 +70,10 @@ def _spelling(name: str) -> str:
     return "".join(unicodedata.normalize("NFKC", name).split())
 
 
+def _nfkc(text: str) -> str:
+    return unicodedata.normalize("NFKC", text)
+
+
 def _person_label(p: Person) -> str:
     return f"{p.name}（{p.household.address or '住所なし'}）"
 
@@ -238,7 +242,9 @@ def _person_changes(block: FormBlock, p: Person) -> list[FieldChange]:
     new = {"name": block.name, "address": block.address, "phone": block.phone,
            "concerns": block.concerns[0] if block.concerns else ""}
     old = {"name": p.name, "address": p.household.address, "phone": p.phone, "concerns": p.concerns}
-    changes = [FieldChange(k, old[k], new[k]) for k in new if old[k].strip() != new[k].strip()]
+    # The form's address is read with its full-width digits folded: one kept as typed (「２丁目」) is the same.
+    changes = [FieldChange(k, old[k], new[k]) for k in new
+               if (_nfkc(old[k]) if k == "address" else old[k]).strip() != new[k].strip()]
     if not p.of_concern:
         changes.append(FieldChange("of_concern", "", "○"))
     return changes
@@ -258,7 +264,7 @@ def _write_person(session: Session, town_id: uuid.UUID, block: FormBlock, person
         return session.get_one(Person, new_id)
     person.name, person.phone, person.concerns, person.of_concern = block.name, block.phone, concerns, True
     person.search_key = search_key(person.name, person.kana)
-    if person.household.address.strip() != block.address.strip():
+    if _nfkc(person.household.address).strip() != block.address.strip():
         person.household.address = block.address
         person.household.search_key = search_key(person.household.name, person.household.address)
     session.flush()

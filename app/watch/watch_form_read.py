@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 import uuid
 from pathlib import Path
 
@@ -157,7 +158,9 @@ def _read_sheet(ws, file: str = "") -> tuple[tuple[str, int, int] | None, list[F
             current.masked = frozenset(f for f in text(header["masked"]).split(",") if f in MASKABLE)
             section = LABEL_NAME
         elif current is not None and label == LABEL_ADDRESS:
-            current.address = check_length(text(value_col), MAX_ADDRESS, "address", title, r, value_col)
+            # Digits and dashes typed in full width (「２丁目７－１１」) read as the ledger writes them, as in a roster.
+            current.address = unicodedata.normalize(
+                "NFKC", check_length(text(value_col), MAX_ADDRESS, "address", title, r, value_col))
             section = label
         elif current is not None and label in PHONE_LABELS:
             # In its printed form, as everywhere else in the ledger: 「０７７８－２２－００５５」, 0778220055 and an
