@@ -367,3 +367,18 @@ def test_an_address_kept_in_the_ledger_with_full_width_digits_is_no_change_on_th
     with demo_ledger.Session.begin() as s:
         apply_form(s, preview)
         assert s.get(Person, first.person.id).household.address == "ひだまり町２丁目７－１１"
+
+
+def test_a_phone_kept_in_the_ledger_unformatted_is_no_change_on_the_way_back(demo_ledger, tmp_path):
+    from app.models import Person
+
+    # GIVEN a phone kept in the ledger as it was once typed, in full width and without dashes
+    town_id = _town(demo_ledger)
+    with demo_ledger.Session.begin() as s:
+        first = watch.list_concerns(s, town_id)[0]
+        s.get(Person, first.person.id).phone = "０７７８２２００５５"
+    # WHEN its form is exported and read back untouched, THEN the preview shows no change
+    path = _export(demo_ledger, town_id, tmp_path / "form.xlsx")
+    with demo_ledger.Session.begin() as s:
+        preview = read_form(s, path)
+    assert [r for r in preview.rows if r.kind is not ChangeKind.UNCHANGED] == []

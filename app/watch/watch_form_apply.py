@@ -11,6 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from app.core.errors import QT_TRANSLATE_NOOP, LedgerError
+from app.core.phones import normalise_phone
 from app.core.sheets import (
     ChangeKind,
     Choice,
@@ -242,9 +243,9 @@ def _person_changes(block: FormBlock, p: Person) -> list[FieldChange]:
     new = {"name": block.name, "address": block.address, "phone": block.phone,
            "concerns": block.concerns[0] if block.concerns else ""}
     old = {"name": p.name, "address": p.household.address, "phone": p.phone, "concerns": p.concerns}
-    # The form's address is read with its full-width digits folded: one kept as typed (「２丁目」) is the same.
-    changes = [FieldChange(k, old[k], new[k]) for k in new
-               if (_nfkc(old[k]) if k == "address" else old[k]).strip() != new[k].strip()]
+    # The form's address and phone are read folded (「２丁目」, 「0778-22-0055」): the ledger's, kept as typed, too.
+    seen = {**old, "address": _nfkc(old["address"]), "phone": normalise_phone(old["phone"]).text}
+    changes = [FieldChange(k, old[k], new[k]) for k in new if seen[k].strip() != new[k].strip()]
     if not p.of_concern:
         changes.append(FieldChange("of_concern", "", "○"))
     return changes
