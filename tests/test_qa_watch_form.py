@@ -382,3 +382,32 @@ def test_a_phone_kept_in_the_ledger_unformatted_is_no_change_on_the_way_back(dem
     with demo_ledger.Session.begin() as s:
         preview = read_form(s, path)
     assert [r for r in preview.rows if r.kind is not ChangeKind.UNCHANGED] == []
+
+
+def test_the_decision_of_a_row_with_a_long_reason_stays_in_view_in_the_preview_window(demo_ledger, tmp_path, qtbot):
+    from app.ui.import_dialogs import ImportPreviewDialog
+
+    # GIVEN a form where the row of a person's fifth watcher was deleted (a decision with a long reason)
+    town_id = _town(demo_ledger)
+    path, person, fifth = _form_with_a_fifth_watcher(demo_ledger, town_id, tmp_path / "form.xlsx")
+    wb = openpyxl.load_workbook(path)
+    ws = wb.worksheets[0]
+    ws.delete_rows(next(r for r in range(1, 60) if ws.cell(r, 3).value == fifth))
+    wb.save(path)
+    with demo_ledger.Session.begin() as s:
+        preview = read_form(s, path)
+
+    # WHEN the preview window opens at its usual size
+    dialog = ImportPreviewDialog(preview, "見守りネットワーク記録用紙")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    table = dialog.table
+    r = next(i for i, row in enumerate(preview.rows) if row.options)
+
+    # THEN its choice (そのまま残す / 見守りをやめる) is in view without scrolling sideways, the reason wrapped
+    combo = table.cellWidget(r, 4)
+    assert combo is not None and combo.currentText() == "そのまま残す"
+    assert table.columnViewportPosition(4) + table.columnWidth(4) <= table.viewport().width()
+    assert table.columnWidth(4) >= combo.sizeHint().width()
+    assert table.horizontalScrollBar().maximum() == 0

@@ -113,8 +113,11 @@ class ImportPreviewDialog(QDialog):
         self.table = QTableWidget(len(preview.rows), 5)
         self.table.setHorizontalHeaderLabels([self.tr("What"), self.tr("Where"), self.tr("Who"), self.tr("Changes"),
                                               self.tr("Decision")])
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # A long change or reason wraps in its column: the Decision column stays in view, never pushed off.
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.table.setWordWrap(True)
         self.table.verticalHeader().setVisible(False)
         kinds, fields = kind_labels(), change_labels()
         for r, row in enumerate(preview.rows):
@@ -145,6 +148,7 @@ class ImportPreviewDialog(QDialog):
         layout.addWidget(buttons)
         self.hide_unchanged.toggled.connect(self._filter)
         self._filter()
+        self.table.resizeRowsToContents()
 
     def _summary(self) -> str:
         p = self.preview
