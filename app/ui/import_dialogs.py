@@ -33,6 +33,12 @@ def field_labels() -> dict[str, str]:
     }
 
 
+def change_labels() -> dict[str, str]:
+    """What a preview's changes are called: the roster's fields, and the form's watcher lines."""
+    return {**field_labels(), "watcher": translate("import", "Watcher (見守り者)"),
+            "involvement": translate("import", "Involvement (関わり方)")}
+
+
 def kind_labels() -> dict[ChangeKind, str]:
     return {ChangeKind.ADDED: translate("import", "Add"), ChangeKind.UPDATED: translate("import", "Update"), ChangeKind.UNCHANGED: translate("import", "Unchanged"),
             ChangeKind.NEEDS_DECISION: translate("import", "Decide")}
@@ -107,12 +113,16 @@ class ImportPreviewDialog(QDialog):
         self.table = QTableWidget(len(preview.rows), 5)
         self.table.setHorizontalHeaderLabels([self.tr("What"), self.tr("Where"), self.tr("Who"), self.tr("Changes"),
                                               self.tr("Decision")])
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # A long change or reason wraps in its column: the Decision column stays in view, never pushed off.
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.table.setWordWrap(True)
         self.table.verticalHeader().setVisible(False)
-        kinds = kind_labels()
+        kinds, fields = kind_labels(), change_labels()
         for r, row in enumerate(preview.rows):
-            changes = "; ".join(f"{c.field}: {c.old or '—'} → {c.new or '—'}" for c in row.changes)
+            changes = "; ".join(f"{fields.get(c.field, c.field)}: {c.old or '—'} → {c.new or '—'}"
+                                for c in row.changes)
             if row.reason:
                 changes = (changes + "  " if changes else "") + QCoreApplication.translate("import", row.reason)
             for col, text in enumerate((kinds[row.kind], f"{row.sheet}!{row.cell}", row.label, changes)):
@@ -138,6 +148,7 @@ class ImportPreviewDialog(QDialog):
         layout.addWidget(buttons)
         self.hide_unchanged.toggled.connect(self._filter)
         self._filter()
+        self.table.resizeRowsToContents()
 
     def _summary(self) -> str:
         p = self.preview

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import unicodedata
 import uuid
 from collections import Counter, defaultdict
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from app.core.errors import QT_TRANSLATE_NOOP, LedgerError
+from app.core.phones import normalise_phone
 from app.core.sheets import (
     ChangeKind,
     Choice,
@@ -38,6 +40,7 @@ class _TownIndex:
     by_name: dict[str, list[Person]]
     links: dict[uuid.UUID, list[WatchLink]]
     watchers: dict[str, list[Watcher]]
+    watching: Counter[uuid.UUID] = field(default_factory=Counter)  # live links per watcher: whom else they watch
 
 
 def _index(session: Session, town_id: uuid.UUID) -> _TownIndex:
@@ -57,9 +60,19 @@ def _index(session: Session, town_id: uuid.UUID) -> _TownIndex:
         .options(selectinload(WatchLink.watcher)).order_by(WatchLink.sort_order)
     ):
         idx.links[link.person_id].append(link)
+        idx.watching[link.watcher_id] += 1
     for w in session.scalars(select(Watcher).where(Watcher.town_id == town_id, Watcher.deleted_at.is_(None))):
         idx.watchers[fold(w.name)].append(w)
     return idx
+
+
+def _spelling(name: str) -> str:
+    """A name as written, whatever its spaces and the width of its letters: 「山本 トシ子」 = 「山本　トシ子」."""
+    return "".join(unicodedata.normalize("NFKC", name).split())
+
+
+def _nfkc(text: str) -> str:
+    return unicodedata.normalize("NFKC", text)
 
 
 def _person_label(p: Person) -> str:
@@ -230,7 +243,9 @@ def _person_changes(block: FormBlock, p: Person) -> list[FieldChange]:
     new = {"name": block.name, "address": block.address, "phone": block.phone,
            "concerns": block.concerns[0] if block.concerns else ""}
     old = {"name": p.name, "address": p.household.address, "phone": p.phone, "concerns": p.concerns}
-    changes = [FieldChange(k, old[k], new[k]) for k in new if old[k].strip() != new[k].strip()]
+    # The form's address and phone are read folded (「２丁目」, 「0778-22-0055」): the ledger's, kept as typed, too.
+    seen = {**old, "address": _nfkc(old["address"]), "phone": normalise_phone(old["phone"]).text}
+    changes = [FieldChange(k, old[k], new[k]) for k in new if seen[k].strip() != new[k].strip()]
     if not p.of_concern:
         changes.append(FieldChange("of_concern", "", "○"))
     return changes
@@ -250,7 +265,7 @@ def _write_person(session: Session, town_id: uuid.UUID, block: FormBlock, person
         return session.get_one(Person, new_id)
     person.name, person.phone, person.concerns, person.of_concern = block.name, block.phone, concerns, True
     person.search_key = search_key(person.name, person.kana)
-    if person.household.address.strip() != block.address.strip():
+    if _nfkc(person.household.address).strip() != block.address.strip():
         person.household.address = block.address
         person.household.search_key = search_key(person.household.name, person.household.address)
     session.flush()
@@ -263,6 +278,7 @@ def _plan_watchers(session: Session, sheet: FormSheet, block: FormBlock, person_
     by_id = {x.id: x for x in links}
     by_name = {fold(x.watcher.name): x for x in links}
     used: set[uuid.UUID] = set()
+    seen = {w.key for w in block.watchers if w.key}  # lines still on the form, cleared or not
     rows = []
     for w in block.watchers:
         ref = cell_ref(w.row, w.column)
@@ -285,6 +301,14 @@ def _plan_watchers(session: Session, sheet: FormSheet, block: FormBlock, person_
             continue
         if link is None or fold(link.watcher.name) != fold(w.name) and fold(w.name) in by_name:
             link = by_name.get(fold(w.name))
+        replaced: WatchLink | None = None
+        if link is not None and link.id == w.key and fold(link.watcher.name) != fold(w.name) \
+                and idx.watching[link.watcher_id] > 1:
+            # Another name written over the line of a watcher who also watches other persons: someone else
+            # watches this person now. Renaming the watcher would rename them on every other person's line
+            # too (and those lines, still saying the old name, would rename them back).
+            replaced, link = link, None
+            used.add(replaced.id)
         if link is not None and link.id in used:
             rows.append(row(ChangeKind.NEEDS_DECISION, reason=QT_TRANSLATE_NOOP(
                 "import", "This watcher is listed twice for the same person."), options=(Option(Choice.SKIP, "取り込まない"),)))
@@ -292,14 +316,18 @@ def _plan_watchers(session: Session, sheet: FormSheet, block: FormBlock, person_
         if link is not None:
             used.add(link.id)
             changes = []
-            if link.watcher.name.strip() != w.name:
+            # A name retyped with another space or width (「山本 トシ子」) is the same name. A spelling fixed on the
+            # line renames the watcher, unless they also watch other persons: their lines say the old name.
+            renamed = _spelling(link.watcher.name) != _spelling(w.name) and idx.watching[link.watcher_id] <= 1
+            if renamed:
                 changes.append(FieldChange("watcher", link.watcher.name, w.name))
             if link.involvement.strip() != w.involvement:
                 changes.append(FieldChange("involvement", link.involvement, w.involvement))
             rows.append(row(ChangeKind.UPDATED if changes else ChangeKind.UNCHANGED, changes))
             if execute and changes:
-                link.watcher.name = w.name
-                link.watcher.search_key = search_key(link.watcher.name, link.watcher.kana)
+                if renamed:
+                    link.watcher.name = w.name
+                    link.watcher.search_key = search_key(link.watcher.name, link.watcher.kana)
                 link.involvement = w.involvement
                 session.flush()
             continue
@@ -322,8 +350,15 @@ def _plan_watchers(session: Session, sheet: FormSheet, block: FormBlock, person_
         else:
             watcher_id = None
         if not (rows and rows[-1].row == w.row and rows[-1].kind is ChangeKind.NEEDS_DECISION):
-            rows.append(row(ChangeKind.ADDED, (FieldChange("involvement", "", w.involvement),)))
+            if replaced is None:
+                rows.append(row(ChangeKind.ADDED, (FieldChange("involvement", "", w.involvement),)))
+            else:
+                rows.append(row(ChangeKind.UPDATED, (FieldChange("watcher", replaced.watcher.name, w.name),
+                                                     FieldChange("involvement", replaced.involvement,
+                                                                 w.involvement))))
         if execute:
+            if replaced is not None:
+                watch.unlink(session, replaced.id)
             if watcher_id is None:
                 watcher_id = watch.add_watcher(session, sheet.town_id, WatcherFields(
                     w.name, role=WatcherRole.OTHER)).id
@@ -335,6 +370,20 @@ def _plan_watchers(session: Session, sheet: FormSheet, block: FormBlock, person_
                                  sheet.title, w.row, w.column, reason=exc.message()) from exc
         elif watcher_id is None:
             new_watchers[key] = uuid.uuid4()  # later rows of this file link the same new watcher
+    if block.key == person_id:
+        # The form was exported with every watcher of this person on a line of its own: one that is on no line
+        # now had its row deleted (or cut and pasted elsewhere). Said, and kept unless the user says otherwise.
+        missing = [x for x in links if x.id not in used and x.id not in seen]
+        for n, link in enumerate(missing, start=1):
+            where = (sheet.title, -(block.row * 1000 + n))  # on no row of the sheet: a decision of its own
+            rows.append(PreviewRow(
+                ChangeKind.NEEDS_DECISION, "watcher", sheet.title, where[1], cell_ref(block.row, block.column),
+                link.watcher.name, (FieldChange("watcher", link.watcher.name, ""),),
+                QT_TRANSLATE_NOOP("import", "This watcher's line is no longer in this person's block of the form "
+                                            "(its row was deleted or moved)."),
+                (Option(Choice.SKIP, "そのまま残す"), Option(Choice.REMOVE, "見守りをやめる"))))
+            if execute and decisions.get(where) is Choice.REMOVE:
+                watch.unlink(session, link.id)
     return rows
 
 

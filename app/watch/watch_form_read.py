@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import unicodedata
 import uuid
 from pathlib import Path
 
 from sqlalchemy.orm import Session
 
 from app.core.errors import QT_TRANSLATE_NOOP, LedgerError, NotFound
+from app.core.phones import normalise_phone
 from app.core.sheets import (
     cell_error,
     cell_text,
@@ -156,10 +158,15 @@ def _read_sheet(ws, file: str = "") -> tuple[tuple[str, int, int] | None, list[F
             current.masked = frozenset(f for f in text(header["masked"]).split(",") if f in MASKABLE)
             section = LABEL_NAME
         elif current is not None and label == LABEL_ADDRESS:
-            current.address = check_length(text(value_col), MAX_ADDRESS, "address", title, r, value_col)
+            # Digits and dashes typed in full width (「２丁目７－１１」) read as the ledger writes them, as in a roster.
+            current.address = unicodedata.normalize(
+                "NFKC", check_length(text(value_col), MAX_ADDRESS, "address", title, r, value_col))
             section = label
         elif current is not None and label in PHONE_LABELS:
-            current.phone = check_length(text(value_col), MAX_PHONE, "phone number", title, r, value_col)
+            # In its printed form, as everywhere else in the ledger: 「０７７８－２２－００５５」, 0778220055 and an
+            # Excel number that lost its leading 0 are all 「0778-22-0055」; text that is no number stays as typed.
+            current.phone = normalise_phone(
+                check_length(text(value_col), MAX_PHONE, "phone number", title, r, value_col)).text
             section = LABEL_PHONE
         elif current is not None and label.startswith("気になる"):
             current.concerns.append(text(value_col))

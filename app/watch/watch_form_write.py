@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 import uuid
 from collections.abc import Collection, Iterable
 from datetime import date
@@ -165,9 +166,7 @@ def write_form(path: Path, *, town_id: uuid.UUID, town_name: str, district: str,
     ws = wb.create_sheet(_sheet_title(town_name))
 
     # Column widths, hidden key columns, frozen panes and fit-to-page go before the first row (write-only).
-    widths = {COL_LABEL: 12, COL_VALUE: 31, COL_WATCHER: 17, COL_INVOLVEMENT: 27, COL_PERSON_KEY: 38,
-              COL_WATCH_KEY: 38, COL_MASK_KEY: 24}
-    for col, width in widths.items():
+    for col, width in _WIDTHS.items():
         ws.column_dimensions[get_column_letter(col)].width = width
     for col in (COL_PERSON_KEY, COL_WATCH_KEY, COL_MASK_KEY):
         ws.column_dimensions[get_column_letter(col)].hidden = True  # match keys: invisible and never printed
@@ -228,6 +227,20 @@ def write_form(path: Path, *, town_id: uuid.UUID, town_name: str, district: str,
     return save_workbook(wb, path, [rows])
 
 
+_WIDTHS = {COL_LABEL: 12, COL_VALUE: 31, COL_WATCHER: 17, COL_INVOLVEMENT: 27, COL_PERSON_KEY: 38,
+           COL_WATCH_KEY: 38, COL_MASK_KEY: 24}
+_LINE = 15.0  # points per wrapped line of the 11-point text
+
+
+def _wrapped(text: str | None, column: int) -> int:
+    """How many lines ``text`` wraps to in ``column`` (a full-width letter is two characters wide)."""
+    if not text:
+        return 0
+    per_line = _WIDTHS[column] - 2
+    return sum(max(1, -(-sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in part) // per_line))
+               for part in text.split("\n"))
+
+
 def _page_foot(rows: SheetRows, blocks: int, rule: str) -> None:
     """After every fourth block: the consent rule at the foot of the page, then the page break."""
     if blocks % PER_PAGE == 0:
@@ -252,6 +265,18 @@ def _write_block(rows: SheetRows, concern, masked: bool) -> None:  # noqa: ANN00
     # 気になるところ gets the rest of the block: room to write by hand.
     rows.merge(top + 3, COL_LABEL, bottom, COL_LABEL)
     rows.merge(top + 3, COL_VALUE, bottom, COL_VALUE)
+    # A line whose text wraps to more lines than the row holds grows (else the paper cuts it off); so does the
+    # last line of the block when 気になるところ needs more room than its rows give.
+    heights = [ROW_HEIGHT] * count
+    for i in range(count):
+        link = links[i] if i < len(links) else None
+        need = max(_wrapped(values[i], COL_VALUE) if i < 3 else 0,
+                   _wrapped(link.watcher.name, COL_WATCHER) if link else 0,
+                   _wrapped(link.involvement, COL_INVOLVEMENT) if link else 0)
+        heights[i] = max(ROW_HEIGHT, need * _LINE + 4)
+    short = _wrapped(values[3], COL_VALUE) * _LINE + 4 - sum(heights[3:])
+    if short > 0:
+        heights[-1] += short
     for i in range(count):
         part = "top" if i == 0 else "bottom" if i == count - 1 else "upper" if i < 3 else "lower"
         link = links[i] if i < len(links) else None
@@ -264,4 +289,4 @@ def _write_block(rows: SheetRows, concern, masked: bool) -> None:  # noqa: ANN00
             str(concern.person.id) if concern and i == 0 else None,
             str(link.id) if link else None,
             MASKED_FIELDS if masked and i == 0 else None,
-        ], _PART_STYLES[part])
+        ], _PART_STYLES[part], heights[i] if heights[i] > ROW_HEIGHT else None)

@@ -37,7 +37,8 @@ HEADER_WORDS = {
 # Longest first, so 「氏名カナ」 is kana and 「見守り者氏名」 is watchers, not name.
 _SYNONYMS = sorted(((fold(w), f) for f, words in HEADER_WORDS.items() for w in words), key=lambda x: -len(x[0]))
 KIND_WORDS = [  # 世帯区分 text → household category code
-    (("一人暮らし", "独居", "単身", "ひとり暮らし"), "single_elderly"),
+    # Every way a roster spells 一人暮らし: 独り and ひとり, with or without the ら (送り仮名) of 暮らし.
+    (("一人暮らし", "独り暮らし", "ひとり暮らし", "一人暮し", "独り暮し", "ひとり暮し", "独居", "単身"), "single_elderly"),
     (("夫婦",), "elderly_couple"),
     (("障",), "disability"),
     (("子育て",), "child_rearing"),
