@@ -307,17 +307,17 @@
 <context>
     <name>ColumnMappingDialog</name>
     <message>
-        <location filename="../../app/ui/import_dialogs.py" line="54"/>
+        <location filename="../../app/ui/import_dialogs.py" line="60"/>
         <source>Which column is which?</source>
         <translation>どの列に何が入っていますか？</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_dialogs.py" line="60"/>
+        <location filename="../../app/ui/import_dialogs.py" line="66"/>
         <source>(not in this file)</source>
         <translation>（このファイルにはない）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_dialogs.py" line="66"/>
+        <location filename="../../app/ui/import_dialogs.py" line="72"/>
         <source>Sheet {sheet}, headers in row {row}. At least the name is needed.</source>
         <translation>シート「{sheet}」の{row}行目が見出しです。少なくとも氏名の列が必要です。</translation>
     </message>
@@ -1084,42 +1084,42 @@ Repeat for at least 3 places far apart (a triangle over the whole map works best
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../app/ui/import_dialogs.py" line="105"/>
+        <location filename="../../app/ui/import_dialogs.py" line="111"/>
         <source>Hide unchanged rows</source>
         <translation>変更のない行を隠す</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_dialogs.py" line="108"/>
+        <location filename="../../app/ui/import_dialogs.py" line="114"/>
         <source>What</source>
         <translation>処理</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_dialogs.py" line="108"/>
+        <location filename="../../app/ui/import_dialogs.py" line="114"/>
         <source>Where</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_dialogs.py" line="108"/>
+        <location filename="../../app/ui/import_dialogs.py" line="114"/>
         <source>Who</source>
         <translation>対象</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_dialogs.py" line="108"/>
+        <location filename="../../app/ui/import_dialogs.py" line="114"/>
         <source>Changes</source>
         <translation>変更内容</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_dialogs.py" line="109"/>
+        <location filename="../../app/ui/import_dialogs.py" line="115"/>
         <source>Decision</source>
         <translation>選択</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_dialogs.py" line="131"/>
+        <location filename="../../app/ui/import_dialogs.py" line="141"/>
         <source>Import</source>
         <translation>取り込む</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_dialogs.py" line="144"/>
+        <location filename="../../app/ui/import_dialogs.py" line="155"/>
         <source>{file}: {added} to add, {updated} to update, {unchanged} unchanged, {decide} need a decision. Nothing is written until you press Import.</source>
         <translation>{file}：追加 {added}件、更新 {updated}件、変更なし {unchanged}件、確認が必要 {decide}件。「取り込む」を押すまで、台帳には何も書き込みません。</translation>
     </message>
@@ -2791,7 +2791,7 @@ The encrypted ledger holds everything in it (this is checked first); the encrypt
     <message>
         <location filename="../../app/ui/meeting_panel.py" line="261"/>
         <source>{day}  reviews: {count}</source>
-        <translation>{day}　見直し {count} 件</translation>
+        <translation>{day}&#x3000;見直し {count} 件</translation>
     </message>
     <message>
         <location filename="../../app/ui/meeting_panel.py" line="283"/>
@@ -4179,7 +4179,7 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
         <location filename="../../app/emergency/agency_files.py" line="159"/>
         <location filename="../../app/towns/gis_files.py" line="356"/>
         <location filename="../../app/towns/reference_layers.py" line="164"/>
-        <location filename="../../app/watch/roster/reading.py" line="147"/>
+        <location filename="../../app/watch/roster/reading.py" line="148"/>
         <source>The file is empty.</source>
         <translation>ファイルが空です。</translation>
     </message>
@@ -4258,22 +4258,22 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
         <translation>ファイルの中身を選んでください（避難所、公民館、診療所）。</translation>
     </message>
     <message>
-        <location filename="../../app/watch/roster/reading.py" line="112"/>
+        <location filename="../../app/watch/roster/reading.py" line="113"/>
         <source>The text encoding of this CSV file is unknown.</source>
         <translation>このCSVファイルの文字コードがわかりません。</translation>
     </message>
     <message>
-        <location filename="../../app/watch/roster/reading.py" line="218"/>
+        <location filename="../../app/watch/roster/reading.py" line="219"/>
         <source>Sheet {sheet}: no 氏名 (name) column was found in the header row {row}; choose the columns by hand.</source>
         <translation>シート「{sheet}」：見出しの行（{row}行目）に「氏名」の列がありません。列を手で選んでください。</translation>
     </message>
     <message>
-        <location filename="../../app/watch/roster/reading.py" line="237"/>
+        <location filename="../../app/watch/roster/reading.py" line="238"/>
         <source>Sheet {sheet}, row {row}, cell {cell}: the name (氏名) is empty.</source>
         <translation>シート「{sheet}」{row}行目、セル{cell}：氏名が空欄です。</translation>
     </message>
     <message>
-        <location filename="../../app/watch/roster/reading.py" line="250"/>
+        <location filename="../../app/watch/roster/reading.py" line="251"/>
         <source>Sheet {sheet}, row {row}, cell {cell}: 「{text}」 is not a date (e.g. 昭和15年3月2日 or 1940/3/2).</source>
         <translation>シート「{sheet}」{row}行目、セル{cell}：「{text}」は日付ではありません（例：昭和15年3月2日、1940/3/2）。</translation>
     </message>
@@ -4339,33 +4339,33 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
         <translation>この行の選択肢にありません。</translation>
     </message>
     <message>
-        <location filename="../../app/watch/watch_form_read.py" line="77"/>
+        <location filename="../../app/watch/watch_form_read.py" line="79"/>
         <source>No sheet holds a 見守りネットワーク記録用紙 (a header row with 「氏名」 and 「関わり方」). Sheets in the file: {sheets}</source>
         <translation>見守りネットワーク記録用紙（「氏名」と「関わり方」の見出しの行）のあるシートがありません。ファイルのシート：{sheets}</translation>
     </message>
     <message>
-        <location filename="../../app/watch/watch_form_read.py" line="103"/>
+        <location filename="../../app/watch/watch_form_read.py" line="105"/>
         <source>Sheet {sheet}: the town name (町名) is missing.</source>
         <translation>シート「{sheet}」：町名がありません。</translation>
     </message>
     <message>
-        <location filename="../../app/watch/watch_form_apply.py" line="334"/>
-        <location filename="../../app/watch/watch_form_read.py" line="109"/>
+        <location filename="../../app/watch/watch_form_apply.py" line="369"/>
+        <location filename="../../app/watch/watch_form_read.py" line="111"/>
         <source>Sheet {sheet}, row {row}, cell {cell}: {reason}</source>
         <translation>シート「{sheet}」{row}行目、セル{cell}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/watch/watch_form_read.py" line="174"/>
+        <location filename="../../app/watch/watch_form_read.py" line="181"/>
         <source>Sheet {sheet}, row {row}, cell {cell}: this watcher is above the first person of concern (氏名).</source>
         <translation>シート「{sheet}」{row}行目、セル{cell}：この見守り者は、最初の気がかりな人（氏名）より上に書かれています。</translation>
     </message>
     <message>
-        <location filename="../../app/watch/watch_form_read.py" line="189"/>
+        <location filename="../../app/watch/watch_form_read.py" line="196"/>
         <source>Sheet {sheet}, row {row}, cell {cell}: the name (氏名) of this person of concern is empty.</source>
         <translation>シート「{sheet}」{row}行目、セル{cell}：この気がかりな人の氏名が空欄です。</translation>
     </message>
     <message>
-        <location filename="../../app/watch/watch_form_read.py" line="194"/>
+        <location filename="../../app/watch/watch_form_read.py" line="201"/>
         <source>Sheet {sheet}, row {row}, cell {cell}: the watcher&apos;s name (氏名) is empty.</source>
         <translation>シート「{sheet}」{row}行目、セル{cell}：見守り者の氏名が空欄です。</translation>
     </message>
@@ -5734,7 +5734,7 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
     </message>
     <message>
         <location filename="../../app/watch/roster/matching.py" line="299"/>
-        <location filename="../../app/watch/watch_form_apply.py" line="204"/>
+        <location filename="../../app/watch/watch_form_apply.py" line="217"/>
         <source>Several members have this name and address.</source>
         <translation>この氏名と住所の世帯員が複数います。</translation>
     </message>
@@ -5749,77 +5749,92 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
         <translation>この人は名簿に2回出ています。</translation>
     </message>
     <message>
-        <location filename="../../app/watch/watch_form_apply.py" line="105"/>
+        <location filename="../../app/watch/watch_form_apply.py" line="118"/>
         <source>This person was printed anonymously and is no longer in the ledger; the row cannot be imported.</source>
         <translation>この人は匿名で印刷され、今は台帳にいません。この行は取り込めません。</translation>
     </message>
     <message>
-        <location filename="../../app/watch/watch_form_apply.py" line="208"/>
+        <location filename="../../app/watch/watch_form_apply.py" line="221"/>
         <source>A person of concern has this name but another address.</source>
         <translation>同じ氏名で住所の違う気がかりな人がいます。</translation>
     </message>
     <message>
-        <location filename="../../app/watch/watch_form_apply.py" line="211"/>
+        <location filename="../../app/watch/watch_form_apply.py" line="224"/>
         <source>This person is on the form twice.</source>
         <translation>この人は記録用紙に2回出ています。</translation>
     </message>
     <message>
-        <location filename="../../app/watch/watch_form_apply.py" line="281"/>
+        <location filename="../../app/watch/watch_form_apply.py" line="297"/>
         <source>The watcher was erased from the form.</source>
         <translation>この見守り者は記録用紙から消されています。</translation>
     </message>
     <message>
-        <location filename="../../app/watch/watch_form_apply.py" line="289"/>
+        <location filename="../../app/watch/watch_form_apply.py" line="313"/>
         <source>This watcher is listed twice for the same person.</source>
         <translation>同じ人に、この見守り者が2回書かれています。</translation>
     </message>
     <message>
-        <location filename="../../app/watch/watch_form_apply.py" line="317"/>
+        <location filename="../../app/watch/watch_form_apply.py" line="345"/>
         <source>Several watchers of the town have this name.</source>
         <translation>町内にこの氏名の見守り者が複数います。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_dialogs.py" line="37"/>
+        <location filename="../../app/watch/watch_form_apply.py" line="382"/>
+        <source>This watcher&apos;s line is no longer in this person&apos;s block of the form (its row was deleted or moved).</source>
+        <translation>この見守り者の行が、記録用紙のこの人の欄からなくなっています（行が削除または移動されました）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_dialogs.py" line="38"/>
+        <source>Watcher (見守り者)</source>
+        <translation>見守り者</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_dialogs.py" line="39"/>
+        <source>Involvement (関わり方)</source>
+        <translation>関わり方</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_dialogs.py" line="43"/>
         <source>Add</source>
         <translation>追加</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_dialogs.py" line="37"/>
+        <location filename="../../app/ui/import_dialogs.py" line="43"/>
         <source>Update</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_dialogs.py" line="37"/>
+        <location filename="../../app/ui/import_dialogs.py" line="43"/>
         <source>Unchanged</source>
         <translation>変更なし</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_dialogs.py" line="38"/>
+        <location filename="../../app/ui/import_dialogs.py" line="44"/>
         <source>Decide</source>
         <translation>要確認</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_dialogs.py" line="44"/>
+        <location filename="../../app/ui/import_dialogs.py" line="50"/>
         <source>added {added}, updated {updated}, unchanged {unchanged}, needs a decision {decision}</source>
         <translation>追加 {added} 件、更新 {updated} 件、変更なし {unchanged} 件、要確認 {decision} 件</translation>
     </message>
     <message>
-        <location filename="../../app/watch/watch_form_apply.py" line="142"/>
+        <location filename="../../app/watch/watch_form_apply.py" line="155"/>
         <source>The hidden key of this row belongs to a person of another town (a block copied from another town&apos;s form?): choose who this row is.</source>
         <translation>この行の隠しキーは別の町内の人のものです（別の町内の用紙からコピーしましたか）。この行が誰か選んでください。</translation>
     </message>
     <message>
-        <location filename="../../app/watch/watch_form_apply.py" line="140"/>
+        <location filename="../../app/watch/watch_form_apply.py" line="153"/>
         <source>The hidden key of this row belongs to a person who was archived: choose who this row is.</source>
         <translation>この行の隠しキーは一覧から外された（記録を保管中の）人のものです。この行が誰か選んでください。</translation>
     </message>
     <message>
-        <location filename="../../app/watch/watch_form_apply.py" line="137"/>
+        <location filename="../../app/watch/watch_form_apply.py" line="150"/>
         <source>The hidden key of this row belongs to no one in the ledger (a form from another ledger?): choose who this row is.</source>
         <translation>この行の隠しキーは台帳のどの人のものでもありません（別の台帳の用紙ですか）。この行が誰か選んでください。</translation>
     </message>
     <message>
-        <location filename="../../app/watch/watch_form_apply.py" line="131"/>
+        <location filename="../../app/watch/watch_form_apply.py" line="144"/>
         <source>The hidden key of this row is on another row of the form too (a copied block?): choose who this row is.</source>
         <translation>この行の隠しキーが用紙の別の行にもあります（ブロックをコピーしましたか）。この行が誰か選んでください。</translation>
     </message>
