@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import enum
 import logging
+import math
+import unicodedata
 import uuid
 import zipfile
 from collections.abc import Sequence
@@ -109,6 +111,18 @@ def _load_unsized(path: Path) -> Workbook:
         log.debug("openpyxl's reader changed: the sheets are sized first", exc_info=True)
         return load_workbook(path, read_only=True, data_only=False)
     return reader.wb
+
+
+def wrapped_lines(text: str, width: float, *, size: float = 11.0, margin: float = 1.0) -> int:
+    """How many lines ``text`` takes, wrapped in a column ``width`` Excel characters wide, in ``size`` pt type:
+    Excel measures a column in characters of its 11 pt font, a full-width one counting two; ``margin``
+    characters are left for the cell's padding. A typed line break (LF, CR LF or CR) starts a line. The
+    papers set a row's height from it, since Excel keeps a wrapped row one line tall unless told."""
+    room = max(1.0, (width - margin) * 11.0 / size)
+    # A line that fits even if every character were full width (most cells of a sheet) is not measured.
+    return sum(1 if 2 * len(line) <= room else
+               max(1, math.ceil(sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line) / room))
+               for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
 
 
 def cell_ref(row: int, column: int) -> str:

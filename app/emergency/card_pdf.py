@@ -12,8 +12,6 @@ to the care manager or 地域包括支援センター, ``Audience.STAFF`` for th
 
 from __future__ import annotations
 
-import math
-import unicodedata
 import uuid
 from collections.abc import Sequence
 from datetime import date
@@ -24,7 +22,7 @@ from sqlalchemy.orm import Session
 
 from app.core.errors import QT_TRANSLATE_NOOP, LedgerError
 from app.core.pdf_fonts import add_japanese_font
-from app.core.sheets import FONT_NAME, SharedStyles
+from app.core.sheets import FONT_NAME, SharedStyles, wrapped_lines
 from app.core.wareki import to_wareki
 from app.emergency import cards as emergency
 from app.emergency.cards import SortOrder
@@ -220,14 +218,6 @@ XLSX_VALUE_PT, XLSX_LONG_PT, XLSX_RULE_PT = 15, 11, 9  # a value, a value too lo
 XLSX_ROW_PT = 27  # a row's height: one line of a value in 15 pt, with room to write by hand
 
 
-def _xlsx_lines(text: str, size: float, width: float = XLSX_VALUE_WIDTH) -> int:
-    """How many lines ``text`` in ``size`` pt wraps to in a column ``width`` Excel characters wide (measured
-    in 11 pt characters, a full-width one counting two; a little is left for the cell's margins)."""
-    room = max(1.0, (width - 1) * 11 / size)
-    return sum(max(1, math.ceil(sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line) / room))
-               for line in text.split("\n"))
-
-
 def _styles() -> dict[str, NamedStyle]:
     from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
 
@@ -265,7 +255,7 @@ def write_cards_xlsx(views: Sequence[CardView], path: Path, *, rule: str = "", s
     # The rule and the copy's serial under the card, wrapped in the value column (the label column is too
     # narrow: a rule there was cut off by the serial beside it).
     footer = "　".join(x for x in (rule, serial_line(serial) if serial else "") if x)
-    footer_height = 2 + 12 * _xlsx_lines(footer, XLSX_RULE_PT)
+    footer_height = 2 + 12 * wrapped_lines(footer, XLSX_VALUE_WIDTH, size=XLSX_RULE_PT)
     row = 1
     for v in views:
         ws.row_dimensions[row].height = 34
@@ -274,8 +264,8 @@ def write_cards_xlsx(views: Sequence[CardView], path: Path, *, rule: str = "", s
         for label, value in card_fields(v):
             # A value too long for one line is set smaller and its row made tall enough for every line,
             # so a long address or medical note is printed whole, not cut at the row's edge.
-            long = _xlsx_lines(value, XLSX_VALUE_PT) > 1
-            lines = _xlsx_lines(value, XLSX_LONG_PT) if long else 1
+            long = wrapped_lines(value, XLSX_VALUE_WIDTH, size=XLSX_VALUE_PT) > 1
+            lines = wrapped_lines(value, XLSX_VALUE_WIDTH, size=XLSX_LONG_PT) if long else 1
             ws.row_dimensions[row].height = max(XLSX_ROW_PT, 4 + 15 * lines)
             ws.append([cell(ws, label, "カード 項目"), cell(ws, value, "カード 記入 長文" if long else "カード 記入")])
             row += 1

@@ -13,8 +13,6 @@ council's own copy (everything shown, and the sheet says so).
 
 from __future__ import annotations
 
-import math
-import unicodedata
 import uuid
 from dataclasses import dataclass, replace
 from datetime import date
@@ -28,7 +26,7 @@ from app.core.batches import no_gc_pauses
 from app.core.errors import QT_TRANSLATE_NOOP, LedgerError, NotFound
 from app.core.pdf_fonts import add_japanese_font
 from app.core.sheet_rows import SheetRows, save_workbook
-from app.core.sheets import FONT_NAME, SharedStyles, header_text, print_layout
+from app.core.sheets import FONT_NAME, SharedStyles, header_text, print_layout, wrapped_lines
 from app.core.text import fold
 from app.core.wareki import to_wareki
 from app.emergency import cards as emergency
@@ -247,19 +245,6 @@ def _styles() -> dict[str, NamedStyle]:
     }
 
 
-def _xlsx_lines(text: str, width: float) -> int:
-    """How many lines ``text`` wraps to in a column ``width`` Excel characters wide (a full-width character
-    takes two; a little is left for the cell's margins). Short lines, most of them, are not measured."""
-    room = max(1.0, width - 1)
-    count = 0
-    for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):  # a typed \r breaks a line too
-        if 2 * len(line) <= room:
-            count += 1
-        else:
-            count += max(1, math.ceil(sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line) / room))
-    return count
-
-
 def write_xlsx(data: SheetData, path: Path) -> Path:
     """Stream the sheet: its rows written as XML text (app/core/sheet_rows.py), everything else by openpyxl's
     write-only mode, in named styles; time and memory grow only with the rows."""
@@ -283,7 +268,7 @@ def write_xlsx(data: SheetData, path: Path) -> Path:
     for row in data.rows:
         # Lines as wrapped in each column, not only the typed ones: a support centre's phone under its long
         # name, or a medical note, was cut off at the row's bottom edge.
-        lines = max(map(_xlsx_lines, row, XLSX_WIDTHS))
+        lines = max(map(wrapped_lines, row, XLSX_WIDTHS))
         # Two lines fit the sheet's default height (30 pt); names or notes starting with = + - @ stay text.
         rows.append(row, styles_of, 15 * lines if lines > 2 else None)
     ws.print_options.horizontalCentered = True

@@ -9,8 +9,6 @@ who carry the plans out; ``Audience.STAFF`` for the council's own copy.
 
 from __future__ import annotations
 
-import math
-import unicodedata
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -23,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from app.core.errors import QT_TRANSLATE_NOOP, LedgerError
 from app.core.pdf_fonts import add_japanese_font
-from app.core.sheets import FONT_NAME, SharedStyles, header_text, print_layout
+from app.core.sheets import FONT_NAME, SharedStyles, header_text, print_layout, wrapped_lines
 from app.core.views import PersonView
 from app.core.wareki import to_wareki
 from app.plans import minimap
@@ -277,14 +275,6 @@ _XLSX_WIDTHS = {"町名": 14, "地図番号": 8, "氏名": 14, "ふりがな": 1
 XLSX_LINE_PT = 15  # one line of 11 pt text in a row's height (points)
 
 
-def _xlsx_lines(text: str, width: float) -> int:
-    """How many lines ``text`` takes wrapped in a column ``width`` Excel characters wide (a full-width
-    character counts two, as Excel measures)."""
-    per_line = max(1.0, width - 1)
-    return sum(max(1, math.ceil(sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line) / per_line))
-               for line in text.split("\n"))
-
-
 def write_plans_xlsx(papers: Sequence[PlanPaper], path: Path, *, rule: str = "", serial: str = "") -> Path:
     """One row per person (the plan's rows as columns) and a 確認事項 column with the checks' warnings;
     user text is always text, never a formula (app/core/sheets.py). The sheet prints across many pages: each
@@ -323,7 +313,7 @@ def write_plans_xlsx(papers: Sequence[PlanPaper], path: Path, *, rule: str = "",
         row += [cell(ws, values.get(label, ""), "計画 記入") for label in labels[2:]]
         row.append(cell(ws, "" if paper.anonymous else "\n".join(warnings_of(v)), "計画 記入"))
         # Excel and LibreOffice keep a row one line tall however its text wraps: tall enough for its longest cell
-        tall = max(_xlsx_lines(str(c.value or ""), w) for c, w in zip(row, widths, strict=True))
+        tall = max(wrapped_lines(str(c.value or ""), w) for c, w in zip(row, widths, strict=True))
         if tall > 1:
             ws.row_dimensions[number].height = tall * XLSX_LINE_PT + 3
         ws.append(row)

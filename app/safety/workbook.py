@@ -7,7 +7,6 @@ The checklist's 「状況（入力）」 column takes the same Japanese labels a
 
 from __future__ import annotations
 
-import math
 import re
 import unicodedata
 import uuid
@@ -29,6 +28,7 @@ from app.core.sheets import (
     check_length,
     open_workbook,
     print_layout,
+    wrapped_lines,
     write_text,
 )
 from app.models import District, Household, Person, Town
@@ -84,14 +84,6 @@ def _styles() -> dict[str, NamedStyle]:
             "安否 入力": NamedStyle(font=body, border=box, fill=PatternFill("solid", fgColor="FFF8DC"))}
 
 
-def _lines(text: str, width: float) -> int:
-    """How many lines ``text`` wraps to in a column ``width`` Excel characters wide (a Japanese character takes
-    two; a little is left for the cell's margins)."""
-    room = max(1.0, width - 1)
-    return sum(max(1, math.ceil(sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line) / room))
-               for line in text.split("\n"))
-
-
 def write_checklist_xlsx(session: Session, incident_id: uuid.UUID, path: Path, *, town_id: uuid.UUID | None = None,
                          audience: Audience | str = Audience.WATCHERS, sharing: SharingContext | None = None) -> Path:
     """The roll call as a sheet to type the checks into (hazard order); counted out as a paper with names."""
@@ -122,7 +114,7 @@ def write_checklist_xlsx(session: Session, incident_id: uuid.UUID, path: Path, *
             cell = ws.cell(n, col)
             cell.style = "安否 入力" if HEADERS[col - 1] in _TYPED else "安否 値"
             write_text(cell, value)  # type: ignore[arg-type]  # numbers pass through; user text stays text, never a formula (after the style: it sets a flag)
-        lines = max(_lines(str(v or ""), w) for v, w in zip(values, CHECKLIST_WIDTHS, strict=False))
+        lines = max(wrapped_lines(str(v or ""), w) for v, w in zip(values, CHECKLIST_WIDTHS, strict=False))
         if lines > 1:  # a wrapped hazard or status: the row as tall as its lines, not over the next row
             ws.row_dimensions[n].height = LINE_PT * lines + 2
     last = FIRST_ROW + max(len(rows), 1) - 1
@@ -380,7 +372,7 @@ def export_log(session: Session, incident_id: uuid.UUID, path: Path, *, audience
         values = (local, district, town, number, "（匿名）" if e.person_id in hidden else name, STATUS_LABELS[e.status],
                   e.shelter_text, e.checked_by, e.method_label, e.note,
                   e.recorded_at.astimezone().replace(tzinfo=None), e.recorded_on)
-        lines = max(_lines(v, w) for v, w in zip(values, LOG_WIDTHS, strict=True) if isinstance(v, str))
+        lines = max(wrapped_lines(v, w) for v, w in zip(values, LOG_WIDTHS, strict=True) if isinstance(v, str))
         if lines > 1:  # a long note or shelter: the row as tall as its lines (set before the row is written)
             ws.row_dimensions[n].height = LINE_PT * lines + 2
         ws.append([cell(ws, v, "安否 日時" if isinstance(v, datetime) else "安否 値") for v in values])

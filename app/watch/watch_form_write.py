@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import unicodedata
 import uuid
 from collections.abc import Collection, Iterable
 from datetime import date
@@ -13,7 +12,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy.orm import Session
 
 from app.core.sheet_rows import SheetRows, save_workbook
-from app.core.sheets import FONT_NAME, SharedStyles, header_text
+from app.core.sheets import FONT_NAME, SharedStyles, header_text, wrapped_lines
 from app.core.wareki import to_wareki
 from app.models import utcnow
 from app.privacy.copies import register_copies, serial_line
@@ -233,12 +232,8 @@ _LINE = 15.0  # points per wrapped line of the 11-point text
 
 
 def _wrapped(text: str | None, column: int) -> int:
-    """How many lines ``text`` wraps to in ``column`` (a full-width letter is two characters wide)."""
-    if not text:
-        return 0
-    per_line = _WIDTHS[column] - 2
-    return sum(max(1, -(-sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in part) // per_line))
-               for part in text.split("\n"))
+    """How many lines ``text`` wraps to in ``column`` (none for no text)."""
+    return wrapped_lines(text, _WIDTHS[column], margin=2) if text else 0
 
 
 def _page_foot(rows: SheetRows, blocks: int, rule: str) -> None:
