@@ -4,6 +4,8 @@ back what was undone) while what was typed and not saved yet is never replaced; 
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QMessageBox
 
@@ -109,8 +111,9 @@ def test_save_with_a_date_that_is_not_one_says_it_did_not_save_and_which_field(q
     assert plan_of(window, made.id).fields == before.fields
     assert "Not saved" in dialog.problem.text() and "Reviewed on" in dialog.problem.text()
     assert dialog.medication.text() == "朝の薬を持参"
-    # and once the date is put right, Save saves and the message goes
-    dialog.reviewed_on.edit.setText("令和9年4月1日")
+    # and once the date is put right (a year after the plan was made, whatever today is), Save saves and the
+    # message goes
+    dialog.reviewed_on.edit.setText((before.fields.made_on + timedelta(days=365)).isoformat())
     save(dialog)
     assert plan_of(window, made.id).fields.medication == "朝の薬を持参"
     assert dialog.problem.text() == ""
