@@ -68,6 +68,16 @@ FIELD_LABELS: dict[str, str] = {
 }
 
 
+def table_field(where: str, table: str) -> tuple[int, str] | None:
+    """A service's ``where`` for a row of a table it was given (「supporters[2].name」, 「contacts[3]」): the row's
+    number among those given, from 1, and its column ("" for the row as a whole); None for any other field."""
+    field, _, column = where.partition(".")
+    number = field.removeprefix(f"{table}[").removesuffix("]")
+    if field == number or not field.startswith(f"{table}[") or not number.isdigit():
+        return None
+    return int(number), column
+
+
 def error_text(error: LedgerError) -> str:
     """The error's message in the UI language, with where it happened (a field by the label the user sees)."""
     template = QCoreApplication.translate("errors", error.template)

@@ -36,6 +36,7 @@ from app.emergency.views import (
     ShelterStatus,
 )
 from app.ui.dates import JapaneseDateEdit
+from app.ui.dialogs import table_field
 from app.ui.list_models import Column
 from app.ui.person_list import PersonList, filter_field, heading, name_column, number_column, order_combo
 
@@ -159,9 +160,9 @@ class CardDialog(QDialog):
         the label the user sees in this dialog, a contact by its row in the table."""
         if not where:
             return where
-        field, _, column = where.partition(".")
-        if field.startswith("contacts[") and field.endswith("]") and field[9:-1].isdigit():
-            index = int(field[9:-1])
+        found = table_field(where, "contacts")
+        if found is not None:
+            index, column = found
             rows = self._contact_rows
             row = rows[index - 1] if 0 < index <= len(rows) else index
             columns = {"name": self.tr("Name"), "relationship": self.tr("Relationship"), "phone": self.tr("Phone"),

@@ -30,6 +30,7 @@ from app.core.errors import QT_TRANSLATE_NOOP
 from app.models.plans import PlanStart
 from app.plans.views import CONSENT_VALUES, PlanFields, PlanView, SupporterFields
 from app.ui.dates import JapaneseDateEdit
+from app.ui.dialogs import table_field
 
 translate = QCoreApplication.translate
 ROLE_SOURCE = Qt.ItemDataRole.UserRole  # a supporter row's (watcher_id, person_id)
@@ -211,9 +212,9 @@ class PlanDialog(QDialog):
         label the user sees in this window, the supporter by its row number in the table."""
         if not where:
             return where
-        field, _, column = where.partition(".")
-        if field.startswith("supporters[") and field.endswith("]") and field[11:-1].isdigit():
-            index = int(field[11:-1])
+        found = table_field(where, "supporters")
+        if found is not None:
+            index, column = found
             row = self._supporter_rows[index - 1] if 0 < index <= len(self._supporter_rows) else index
             label = SUPPORTER_COLUMNS.get(column)
             return (translate("PlanDialog", "Supporter {number}, {column}").format(
