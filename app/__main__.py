@@ -47,8 +47,8 @@ def build_parser() -> argparse.ArgumentParser:
     # SUPPRESS: "--data-dir DIR towns" and "towns --data-dir DIR" both work (no default overwrites it).
     parser.add_argument("--self-test", action="store_true",
                         help="open the demo, load the map, export a form, exit 0 when all worked (for bundles)")
-    parser.add_argument("--step", type=int, choices=(1, 2, 3), default=1,
-                        help="open on step I, II or III of the Echizen process")
+    parser.add_argument("--step", type=int, choices=(1, 2, 3, 4), default=1,
+                        help="open on step I, II, III or IV (the liaison meeting) of the Echizen process")
     add_commands(parser.add_subparsers(dest="command"), _data_dir_option(argparse.SUPPRESS))
     return parser
 
