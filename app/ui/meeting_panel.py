@@ -308,7 +308,7 @@ class MeetingPanel(QWidget):
                 outcome=outcome_labels()[q.last_review.outcome])
                 if q.last_review else self.tr("never reviewed"))
             self.detail.setText(f"No.{q.map_number}  {q.person.name}\n{q.address}\n"
-                                + self.tr("{n} watchers").format(n=q.watcher_count) + f" · {last}")
+                                + self.tr("watchers: {n}").format(n=q.watcher_count) + f" · {last}")
         if emit:
             self.person_chosen.emit(person_id)
 

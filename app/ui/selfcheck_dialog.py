@@ -325,8 +325,8 @@ class SelfCheckDialog(QDialog):
             self.summary.setText(self.tr("{checker}: only {year} is answered; answer another year to compare.")
                                  .format(checker=kind, year=year_label(years[0])))
         else:
-            self.summary.setText(self.tr("{checker}: {improved} items newly in place, {worsened} no longer in "
-                                         "place since the year before.").format(
+            self.summary.setText(self.tr("{checker}, since the year before: newly in place {improved}, no longer "
+                                         "in place {worsened}.").format(
                 checker=kind, improved=len(result.improved()), worsened=len(result.worsened())))
         return result
 

@@ -132,7 +132,7 @@ class MeetingController(Controller):
             return None
         if outcome in ENDING and confirm and not self.confirm(translate(
                 "MainWindow",
-                "Record for No.{number} that they {outcome}?\nTheir watch ends. Nothing is deleted: the record is "
+                "Record “{outcome}” for No.{number}?\nTheir watch ends. Nothing is deleted: the record is "
                 "kept and can be restored.").format(number=item.map_number, outcome=outcome_labels()[outcome])):
             return None
         fields = ReviewFields(outcome=outcome, note=note, meeting_id=self.panel.current_meeting())
