@@ -156,9 +156,18 @@ def add_meeting(session: Session, town_id: uuid.UUID, fields: MeetingFields, *, 
 
 def edit_meeting(session: Session, meeting_id: uuid.UUID, fields: MeetingFields, *,
                  today: date | None = None) -> MeetingView:
-    """Replace the meeting's date, kind, notes and attendance list."""
+    """Replace the meeting's date, kind, notes and attendance list.
+
+    A corrected date moves the reviews recorded at the meeting on its day with it (they were made that day;
+    a review given another day by hand keeps its own).
+    """
     m = _load_meeting(session, meeting_id)
+    was = m.held_on
     _apply_meeting(m, fields, today or date.today())
+    if m.held_on != was:
+        for r in session.scalars(select(PersonReview).where(
+                PersonReview.meeting_id == m.id, PersonReview.reviewed_on == was, PersonReview.deleted_at.is_(None))):
+            r.reviewed_on = m.held_on
     session.flush()
     return _meeting_view(session, m)
 

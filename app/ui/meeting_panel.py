@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QTableWidget,
@@ -107,14 +108,15 @@ def attendee_roles() -> dict[AttendeeRole, str]:
 
 
 class MeetingDialog(QDialog):
-    """Date, kind, attendees by role and notes of one liaison meeting."""
+    """Date, kind, attendees by role and notes of one liaison meeting (a new one, or ``meeting`` to correct)."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, meeting: MeetingView | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Liaison meeting"))
         today = date.today()  # the ledger's today (it refuses a later day)
         self.held_on = QDateEdit(QDate(today.year, today.month, today.day))
         self.held_on.setMaximumDate(self.held_on.date())  # a meeting is recorded once held: never a later day
+        self.held_on.setMinimumDate(QDate(1900, 1, 1))
         self.held_on.setDisplayFormat("yyyy-MM-dd")
         self.held_on.setCalendarPopup(True)
         self.kind = QComboBox()
@@ -126,9 +128,11 @@ class MeetingDialog(QDialog):
         self.attendees.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         for _ in range(6):
             self._add_attendee_row()
+        self.notes = QPlainTextEdit()
+        if meeting is not None:
+            self._fill(meeting)
         # A name in the last row opens another: a meeting of ten or twenty is recorded whole.
         self.attendees.itemChanged.connect(self._grow)
-        self.notes = QPlainTextEdit()
         form = QFormLayout()
         form.addRow(self.tr("Held on"), self.held_on)
         form.addRow(self.tr("Kind"), self.kind)
@@ -140,6 +144,21 @@ class MeetingDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
+        self._shown = self._typed()  # what the dialog opened with: anything else was typed here
+
+    def _fill(self, meeting: MeetingView) -> None:
+        """The meeting as recorded, to correct: its day, kind, notes and everyone who came (and a row more)."""
+        self.held_on.setDate(QDate(meeting.held_on.year, meeting.held_on.month, meeting.held_on.day))
+        self.kind.setCurrentIndex(max(0, self.kind.findData(meeting.kind.value)))
+        self.notes.setPlainText(meeting.notes)
+        while self.attendees.rowCount() < len(meeting.attendees) + 1:
+            self._add_attendee_row()
+        for row, a in enumerate(meeting.attendees):
+            item = QTableWidgetItem(a.name)
+            item.setData(Qt.ItemDataRole.UserRole, a.role_note)  # 「老人会長」: kept as long as the role is
+            self.attendees.setItem(row, 0, item)
+            combo = self.attendees.cellWidget(row, 1)
+            combo.setCurrentIndex(max(0, combo.findData(a.role.value)))
 
     def _add_attendee_row(self) -> None:
         row = self.attendees.rowCount()
@@ -161,15 +180,54 @@ class MeetingDialog(QDialog):
             item = self.attendees.item(row, 0)
             name = item.text().strip() if item else ""
             if name:
-                people.append(AttendeeFields(name=name, role=self.attendees.cellWidget(row, 1).currentData()))
+                role = self.attendees.cellWidget(row, 1).currentData()
+                note = (item.data(Qt.ItemDataRole.UserRole) or "") if role == AttendeeRole.OTHER.value else ""
+                people.append(AttendeeFields(name=name, role=role, role_note=note))
         return MeetingFields(held_on=date(d.year(), d.month(), d.day()), kind=self.kind.currentData(),
                              notes=self.notes.toPlainText(), attendees=tuple(people))
+
+    # ------------------------------------------------------------------ closing with typing not kept
+
+    def _typed(self) -> MeetingFields:
+        return self.fields()
+
+    def has_unsaved_edits(self) -> bool:
+        return self._typed() != self._shown
+
+    def _may_close(self) -> bool:
+        """Cancel, Escape or closing the window with something typed asks first: keep it (OK), throw it away, or
+        go on typing."""
+        if self.result() == QDialog.DialogCode.Accepted or not self.has_unsaved_edits():
+            return True
+        Button = QMessageBox.StandardButton
+        answer = QMessageBox.question(self, self.windowTitle(),
+                                      self.tr("What was typed for this meeting is not recorded yet. Record it?"),
+                                      Button.Save | Button.Discard | Button.Cancel, Button.Save)
+        if answer == Button.Save:
+            self.accept()
+            return False  # accepted: the dialog closes as OK, not as Cancel
+        if answer == Button.Discard:
+            self._shown = self._typed()  # thrown away: asked once, not again as the window goes
+            return True
+        return False
+
+    def closeEvent(self, event) -> None:  # noqa: N802, ANN001 - Qt override
+        if self._may_close():
+            super().closeEvent(event)
+        else:
+            event.ignore()
+
+    def reject(self) -> None:  # Cancel, Escape
+        if self._may_close():
+            super().reject()
 
 
 class MeetingPanel(QWidget):
     """Walk through every person of concern in map-number order and record how they are."""
 
     new_meeting = Signal()
+    edit_meeting = Signal()  # correct the meeting chosen (its day, attendees, notes)
+    delete_meeting = Signal()  # take the meeting chosen off the list (undo brings it back)
     meeting_chosen = Signal(object)  # meeting UUID or None
     person_chosen = Signal(object)  # person UUID or None
     outcome = Signal(object, str)  # ReviewOutcome, note
@@ -188,9 +246,15 @@ class MeetingPanel(QWidget):
         self.meeting = QComboBox()
         self.meeting.setToolTip(self.tr("The meeting the reviews are recorded for"))
         new = QPushButton(self.tr("New meeting…"))
+        self.edit_button = QPushButton(self.tr("Edit…"))
+        self.edit_button.setToolTip(self.tr("Correct the meeting's day, attendees or notes"))
+        self.delete_button = QPushButton(self.tr("Delete…"))
+        self.delete_button.setToolTip(self.tr("Take this meeting off the list (its reviews are kept)"))
         row = QHBoxLayout()
         row.addWidget(self.meeting, 1)
         row.addWidget(new)
+        row.addWidget(self.edit_button)
+        row.addWidget(self.delete_button)
         self.progress = QLabel()
         self.persons = PersonList([
             mark_column(lambda q: "✓" if q.reviewed_at_meeting else ("!" if q.due else ""),
@@ -236,7 +300,11 @@ class MeetingPanel(QWidget):
         layout.addLayout(grid)
         layout.addLayout(extra)
         new.clicked.connect(self.new_meeting)
+        self.edit_button.clicked.connect(self.edit_meeting)
+        self.delete_button.clicked.connect(self.delete_meeting)
+        self.meeting.currentIndexChanged.connect(lambda _i: self._meeting_buttons())
         self.meeting.currentIndexChanged.connect(lambda _i: self.meeting_chosen.emit(self.current_meeting()))
+        self._meeting_buttons()
         self.persons.chosen.connect(self._chosen)
         self._set_enabled(False)
 
@@ -262,6 +330,16 @@ class MeetingPanel(QWidget):
                 day=format_date(m.held_on, wareki=self.wareki), count=m.review_count), str(m.id))
         self.meeting.setCurrentIndex(max(0, self.meeting.findData(str(keep)) if keep else 0))
         self.meeting.blockSignals(False)
+        self._meeting_buttons()
+
+    def _meeting_buttons(self) -> None:
+        """Edit and Delete are for a meeting; "no meeting: review only" has nothing to correct."""
+        chosen = self.current_meeting() is not None
+        self.edit_button.setEnabled(chosen)
+        self.delete_button.setEnabled(chosen)
+
+    def meeting_view(self, meeting_id: uuid.UUID | None) -> MeetingView | None:
+        return next((m for m in self.meetings if m.id == meeting_id), None)
 
     def current_meeting(self) -> uuid.UUID | None:
         data = self.meeting.currentData()

@@ -20,7 +20,14 @@ from app.meeting.overview import Overview, OverviewRow, overview
 from app.meeting.overview_excel import export_overview_xlsx
 from app.meeting.overview_excel import headers as overview_headers
 from app.meeting.selfcheck import SelfCheckFields, SelfCheckView, YearComparison
-from app.meeting.views import DUE_REASON_TEXT, MeetingView, ReviewFields, ReviewView
+from app.meeting.views import (
+    DUE_REASON_TEXT,
+    AttendeeFields,
+    MeetingFields,
+    MeetingView,
+    ReviewFields,
+    ReviewView,
+)
 from app.models.meeting import CheckerKind, ReviewOutcome
 from app.ui.dialogs import show_error
 from app.ui.export_job import run_export
@@ -64,6 +71,8 @@ class MeetingController(Controller):
         self.towns, self.projector, self.map_view, self.panel = towns, projector, map_view, panel
         self.shown_for: uuid.UUID | None = None  # the town whose meetings the panel lists
         panel.new_meeting.connect(self.new_meeting)
+        panel.edit_meeting.connect(self.edit_meeting)
+        panel.delete_meeting.connect(self.delete_meeting)
         panel.meeting_chosen.connect(lambda _m: self.refresh_meeting())
         panel.person_chosen.connect(self.on_person_chosen)
         panel.outcome.connect(self.record_outcome)
@@ -97,6 +106,8 @@ class MeetingController(Controller):
             all_meetings = meetings.list_meetings(s, town.id)
             if keep is None and all_meetings and self.shown_for != town.id:
                 keep = all_meetings[0].id  # the latest meeting, the first time a town is shown
+            elif keep is not None and keep not in {m.id for m in all_meetings}:
+                keep = None  # the meeting chosen was deleted: reviews only, never ticks of a meeting not listed
             queue = meetings.review_queue(s, town.id, meeting_id=keep)
         self.shown_for = town.id
         self.panel.show_meetings(all_meetings, keep)
@@ -120,6 +131,49 @@ class MeetingController(Controller):
                 self.panel.show_meetings(meetings.list_meetings(s, town_id), made.id)
             self.refresh_meeting()
         return made
+
+    def _current_meeting_view(self) -> MeetingView | None:
+        meeting_id = self.panel.current_meeting()
+        if meeting_id is None:
+            return None
+        with self.ledger.Session() as s:
+            return meetings.get_meeting(s, meeting_id)
+
+    def edit_meeting(self, dialog: MeetingDialog | None = None) -> MeetingView | None:
+        """Correct the meeting chosen: a wrong day, a name mistyped, someone left out. Undo puts it back."""
+        before = self._current_meeting_view()
+        if before is None:
+            return None
+        if dialog is None:
+            dialog = MeetingDialog(self.window, before)
+            if dialog.exec() != MeetingDialog.DialogCode.Accepted:
+                return None
+        fields, meeting_id = dialog.fields(), before.id
+        old = MeetingFields(before.held_on, before.kind, before.notes,
+                            tuple(AttendeeFields(a.name, a.role, a.role_note) for a in before.attendees))
+        if fields == old:
+            return before  # nothing changed: nothing to undo
+        return self.operations.run(translate("MainWindow", "Edit meeting"),
+                                   lambda s: meetings.edit_meeting(s, meeting_id, fields),
+                                   lambda s: meetings.edit_meeting(s, meeting_id, old),
+                                   changes=OpChanges(meeting=True))
+
+    def delete_meeting(self, *, confirm: bool = True) -> MeetingView | None:
+        """Take the meeting chosen off the list, after asking; its reviews stay (they happened). Undo brings it
+        back."""
+        before = self._current_meeting_view()
+        if before is None:
+            return None
+        if confirm and not self.confirm(translate(
+                "MainWindow", "Delete the meeting of {day}?\nThe reviews recorded at it are kept. Undo (Ctrl+Z) "
+                              "brings the meeting back.").format(day=format_date(before.held_on,
+                                                                                 wareki=self.panel.wareki))):
+            return None
+        meeting_id = before.id
+        return self.operations.run(translate("MainWindow", "Delete meeting"),
+                                   lambda s: meetings.delete_meeting(s, meeting_id),
+                                   lambda s: meetings.restore_meeting(s, meeting_id),
+                                   changes=OpChanges(meeting=True))
 
     def on_person_chosen(self, person_id: uuid.UUID | None) -> None:
         item = self.panel.item(person_id)
