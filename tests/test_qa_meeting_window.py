@@ -151,3 +151,46 @@ def test_cancel_with_attendees_typed_asks_before_throwing_them_away(qtbot, windo
     empty.show()
     empty.reject()
     assert len(asked) == 3 and not empty.isVisible()
+
+
+def test_a_review_that_leaves_a_household_empty_offers_to_take_it_off_the_map(qtbot, window, monkeypatch):
+    from app.households import households
+    from app.ui.mainwindow.actions import MainAction
+
+    window.show_step(3)
+    panel = window.meeting_panel
+    with window.ledger.Session() as s:
+        alone = next(q for q in panel.queue if len(households.get_household(s, q.household_id).persons) == 1)
+    panel.persons.choose(alone.person.id)
+    asked: list[str] = []
+    monkeypatch.setattr(window, "confirm", lambda q: (asked.append(q), True)[1])
+    # WHEN the 区長 records that the one person of the household passed away
+    review = window.meeting.record_outcome(ReviewOutcome.DIED, "")
+    assert review is not None and review.household_now_empty
+    # THEN they are told nobody is left there, and asked whether to take the household off the map
+    assert len(asked) == 2 and f"Nobody is left in household No.{alone.map_number}" in asked[1]
+    # and Yes takes it off the map (kept in the ledger, as Step I's Delete household… does)
+    with window.ledger.Session() as s:
+        assert alone.household_id not in {h.id for h in households.list_households(s, window.towns.town.id)}
+        assert households.get_household(s, alone.household_id, include_deleted=True).deleted
+    # and Undo brings the household back (the review stays until undone too)
+    window.actions[MainAction.UNDO].trigger()
+    with window.ledger.Session() as s:
+        assert not households.get_household(s, alone.household_id).deleted
+
+
+def test_no_keeps_the_empty_household_on_the_map_and_says_so(qtbot, window, monkeypatch):
+    from app.households import households
+
+    window.show_step(3)
+    panel = window.meeting_panel
+    with window.ledger.Session() as s:
+        alone = next(q for q in panel.queue if len(households.get_household(s, q.household_id).persons) == 1)
+    panel.persons.choose(alone.person.id)
+    answers = [True, False]  # yes, they moved away; no, keep the house on the map
+    monkeypatch.setattr(window, "confirm", lambda q: answers.pop(0))
+    assert window.meeting.record_outcome(ReviewOutcome.MOVED_AWAY, "") is not None
+    assert answers == []
+    with window.ledger.Session() as s:
+        assert not households.get_household(s, alone.household_id).deleted
+    assert f"Nobody is left in household No.{alone.map_number}" in window.statusBar().currentMessage()

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QMainWindow
 
 from app.core.errors import LedgerError
 from app.core.japanese import format_date
+from app.households import households
 from app.maps.view import MapView
 from app.meeting import meetings, selfcheck
 from app.meeting.overview import Overview, OverviewRow, overview
@@ -212,7 +213,25 @@ class MeetingController(Controller):
         if result is not None:
             self.panel.note.clear()
             self.panel.next_person(following)
+            if result.household_now_empty:
+                self._offer_to_archive_household(household_id, item.map_number, ask=confirm)
         return result
+
+    def _offer_to_archive_household(self, household_id: uuid.UUID, map_number: int, *, ask: bool = True) -> None:
+        """The review took the last person of the household off the watch: say so, and offer what Step I's
+        "Delete household…" does (off the map, kept in the ledger, undoable). No keeps it on the map."""
+        if ask and self.confirm(translate(
+                "MainWindow", "Nobody is left in household No.{number}.\nTake the household off the map? It is "
+                              "kept in the ledger, and Undo (Ctrl+Z) brings it back. Choose No to keep it on the map "
+                              "(for example as a vacant house).").format(number=map_number)):
+            self.operations.run(translate("MainWindow", "Delete household"),
+                                lambda s: households.delete_household(s, household_id),
+                                lambda s: households.restore_household(s, household_id),
+                                changes=OpChanges.of_household)
+            return
+        self.message(translate("MainWindow", "Nobody is left in household No.{number}: it stays on the map "
+                                             "(Step I's Delete household… takes it off).").format(number=map_number),
+                     10000)
 
     # ------------------------------------------------------------------ lists
 
