@@ -194,3 +194,24 @@ def test_no_keeps_the_empty_household_on_the_map_and_says_so(qtbot, window, monk
     with window.ledger.Session() as s:
         assert not households.get_household(s, alone.household_id).deleted
     assert f"Nobody is left in household No.{alone.map_number}" in window.statusBar().currentMessage()
+
+
+def test_the_panel_and_the_due_list_say_what_each_counts_and_agree(qtbot, window):
+    window.show_step(3)
+    panel = window.meeting_panel
+    # The panel counts the reviews due, and says so
+    shown = re.search(r"due for review: (\d+)", panel.progress.text())
+    assert shown is not None
+    due_reviews = int(shown.group(1))
+    # The due list (cards and watchers too: more rows) says how many of its persons are due for review: the same
+    dialog = window.meeting.show_due_list(show=lambda _d: None)
+    rows = dialog.visible_rows()
+    assert len(rows) > due_reviews
+    from PySide6.QtWidgets import QLabel
+
+    note = " ".join(label.text() for label in dialog.findChildren(QLabel))
+    listed = re.search(r"Due for review \(as counted above the review list\): (\d+)", note)
+    assert listed is not None and int(listed.group(1)) == due_reviews
+    review_whys = {"Never reviewed at a liaison meeting", "Not reviewed in the last 12 months"}
+    assert len({(r[0], r[1]) for r in rows if r[2] in review_whys}) == due_reviews
+    assert "emergency cards to make or review:" in note and "nobody watching yet:" in note

@@ -358,7 +358,8 @@ class MeetingPanel(QWidget):
     def show_queue(self, queue: list[QueueItem], keep: uuid.UUID | None = None) -> None:
         self.queue = queue
         done = sum(1 for q in queue if q.reviewed_at_meeting)
-        self.progress.setText(self.tr("{done} of {total} reviewed at this meeting; {due} due").format(
+        # "due for review": the reviews alone (12 months); "Due and overdue…" lists cards and watchers too.
+        self.progress.setText(self.tr("{done} of {total} reviewed at this meeting; due for review: {due}").format(
             done=done, total=len(queue), due=sum(1 for q in queue if q.due)))
         kept = self.persons.fill(queue, keep)
         self._chosen(keep if kept else None, emit=False)

@@ -24,6 +24,7 @@ from app.meeting.selfcheck import SelfCheckFields, SelfCheckView, YearComparison
 from app.meeting.views import (
     DUE_REASON_TEXT,
     AttendeeFields,
+    DueReason,
     MeetingFields,
     MeetingView,
     ReviewFields,
@@ -247,10 +248,17 @@ class MeetingController(Controller):
         rows = [[str(i.map_number), self._name(i.person.name),
                  QCoreApplication.translate("meetings", DUE_REASON_TEXT[i.reason]),
                  format_date(i.since, wareki=self.panel.wareki)] for i in items]
+        # What each count is: the review list counts reviews due; this list has cards and watchers too.
+        reviews = len({i.person.id for i in items if i.reason in (DueReason.NEVER_REVIEWED, DueReason.REVIEW_OVERDUE)})
+        cards = len({i.person.id for i in items if i.reason in (DueReason.CARD_REVIEW_OVERDUE, DueReason.NO_CARD)})
+        unwatched = len({i.person.id for i in items if i.reason is DueReason.NO_WATCHER})
+        note = translate("MainWindow", "Due for review (as counted above the review list): {reviews}. Also listed: "
+                                       "emergency cards to make or review: {cards}; nobody watching yet: "
+                                       "{unwatched}.").format(reviews=reviews, cards=cards, unwatched=unwatched)
         dialog = ListDialog(translate("MainWindow", "Due and overdue"),
                             [translate("MainWindow", "No."), translate("MainWindow", "Name"),
                              translate("MainWindow", "Why"), translate("MainWindow", "Since")], rows,
-                            "" if rows else translate("MainWindow", "Nothing is due or overdue in this town."),
+                            note if rows else translate("MainWindow", "Nothing is due or overdue in this town."),
                             self.window)
         (show or (lambda d: d.exec()))(dialog)
         return dialog
