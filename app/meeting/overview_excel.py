@@ -3,6 +3,7 @@ and a bar chart of watched / not watched persons of concern per town that people
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -29,6 +30,56 @@ def headers(ov: Overview) -> list[str]:
             + [COLUMN_LABELS[key] for key in _COUNTS])
 
 
+COLUMN_WIDTH = 11  # a count's column: six full-width characters of a heading a line (bold, as LibreOffice prints)
+_OPENING = "（(「"
+
+
+def _wide(text: str) -> float:
+    """Width in Excel characters (a full-width one counts two)."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def heading_lines(text: str, width: float = COLUMN_WIDTH) -> str:
+    """A column heading as it is printed: on one line when it fits the column, else on two lines broken where a
+    reader would (before a bracket, between kana and kanji: 「見直し済み / （12か月以内）」, 「一人暮らし / 高齢者」),
+    never inside a bracket nor at one character. Excel and LibreOffice would break Japanese anywhere
+    (「見直し済み（12か月以内」 / 「）」)."""
+    if "\n" in text or _wide(text) <= width + 1:
+        return text
+
+    def kind(ch: str) -> str:
+        name = unicodedata.name(ch, "")
+        return "kana" if "HIRAGANA" in name else "kata" if "KATAKANA" in name else "cjk" if "CJK" in name else "other"
+
+    candidates = []
+    depth = 0
+    for i in range(1, len(text)):
+        depth += (text[i - 1] in _OPENING) - (text[i - 1] in "）)」")
+        if depth > 0 or i < 2 or len(text) - i < 2:
+            continue
+        before, after = kind(text[i - 1]), kind(text[i])
+        if text[i] in _OPENING:
+            rank = 0
+        elif before != after and after in ("cjk", "kata") and before in ("kana", "cjk", "kata"):
+            rank = 1  # a word starts: 気がかりな|世帯, 緊急連絡|カード作成
+        elif text.endswith("世帯") and i == len(text) - 2:
+            rank = 1
+        else:
+            rank = 2  # no word boundary found: the middle, as Japanese may be broken there
+        longest = max(_wide(text[:i]), _wide(text[i:]))
+        # Where both lines fit the column: the best place to break; where none does: the most even lines.
+        candidates.append(((0, rank, longest) if longest <= width + 1 else (1, longest, rank), i))
+    if not candidates:
+        return text  # too short to break: the column is made wide enough (column_width)
+    _score, at = min(candidates)
+    return text[:at] + "\n" + text[at:]
+
+
+def column_width(heading: str, width: float = COLUMN_WIDTH) -> float:
+    """The column wide enough for the heading's longest line (never narrower than a count needs)."""
+    return max(width, max(_wide(line) for line in heading.split("\n")) + 1.0)
+
+
 def _values(ov: Overview, row: OverviewRow) -> list[int]:
     return ([row.households] + [row.category(c.code) for c in ov.categories]
             + [getattr(row, key) for key in _COUNTS])
@@ -53,7 +104,7 @@ def export_overview_xlsx(ov: Overview, out: Path) -> Path:
     head = headers(ov)
     for c, text in enumerate(head, start=1):
         cell = ws.cell(row=3, column=c)
-        write_text(cell, text)
+        write_text(cell, heading_lines(text) if c > 2 else text)
         cell.font = _BOLD
         cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
     r = 4
@@ -77,7 +128,7 @@ def export_overview_xlsx(ov: Overview, out: Path) -> Path:
     ws.column_dimensions["A"].width = 14
     ws.column_dimensions["B"].width = 14
     for c in range(3, len(head) + 1):
-        ws.column_dimensions[get_column_letter(c)].width = 11
+        ws.column_dimensions[get_column_letter(c)].width = column_width(heading_lines(head[c - 1]))
     ws.row_dimensions[3].height = 45
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
