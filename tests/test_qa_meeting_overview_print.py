@@ -39,3 +39,27 @@ def test_a_citys_overview_prints_on_as_many_pages_as_needed_each_with_the_headin
     assert len(table) >= 2, f"{len(table)} page(s) of table"
     assert all("世帯数" in page and "見直し未了" in page for page in table)
     assert all(any(f"町{i:02d}" in page for page in table) for i in range(80))
+
+
+@needs_libreoffice
+def test_a_citys_chart_is_printed_a_dozen_towns_a_page_not_shrunk_onto_one(ledger, tmp_path):
+    import re
+
+    from app.meeting.overview_excel import CHART_TOWNS
+    from app.towns.towns import add_town
+
+    # GIVEN the office ledger of a city: 8 districts of 10 towns
+    with ledger.Session.begin() as s:
+        for i in range(80):
+            add_town(s, f"第{i // 10 + 1}地区", f"町{i:02d}")
+    with ledger.Session() as s:
+        ov = overview(s)
+    _pdf, pages = printed(export_overview_xlsx(ov, tmp_path / "overview.xlsx"), tmp_path)
+    charts = [p for p in pages if "見守り状況" in p]
+    # THEN the chart is not one page of 80 bars nobody can read: a page a district here, each with its towns'
+    # numbers beside it, and every town on one of them
+    assert len(charts) == 8, [p[:120] for p in charts]
+    towns = [set(re.findall(r"町\d\d", page)) for page in charts]
+    assert all(0 < len(t) <= CHART_TOWNS for t in towns)
+    assert set().union(*towns) == {f"町{i:02d}" for i in range(80)}
+    assert "第1地区" in charts[0].replace(" ", "") and "1/8" in charts[0]

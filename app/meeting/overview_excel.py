@@ -142,41 +142,83 @@ def export_overview_xlsx(ov: Overview, out: Path) -> Path:
     return out
 
 
+CHART_TOWNS = 12  # towns a chart: a chart of more would be shrunk onto its page until nobody can read it
+CHART_TITLE = "気がかりな人の見守り状況"
+_ROW_CM = 0.53  # a sheet row's default height (15 pt)
+
+
+def chart_groups(towns: tuple[OverviewRow, ...] | list[OverviewRow], size: int = CHART_TOWNS) -> list[list[int]]:
+    """The towns (their indexes) of each chart: whole districts while they fit ``size`` towns, a larger district
+    in parts of ``size``. A town's chart stays readable printed; a city's towns take as many pages as they need."""
+    groups: list[list[int]] = []
+    shared = False  # the last group holds whole districts (a small one may join it)
+    districts: dict[object, list[int]] = {}
+    for i, row in enumerate(towns):
+        districts.setdefault(row.district_id, []).append(i)
+    for members in districts.values():
+        if len(members) <= size and shared and len(groups[-1]) + len(members) <= size:
+            groups[-1] += members  # a small district shares the page of the one before
+            continue
+        for k in range(0, len(members), size):
+            groups.append(members[k:k + size])
+        shared = len(members) <= size
+    return groups
+
+
+def _chart_title(towns: tuple[OverviewRow, ...], group: list[int], groups: list[list[int]]) -> str:
+    if len(groups) == 1:
+        return CHART_TITLE
+    names = list(dict.fromkeys(towns[i].district_name for i in group))
+    where = "・".join(names) if len(names) <= 3 else f"{names[0]}〜{names[-1]}"
+    return f"{CHART_TITLE}（{where}　{groups.index(group) + 1}/{len(groups)}）"
+
+
 def _chart_sheet(wb: Workbook, ov: Overview) -> None:
-    """Town by town: 見守りあり and 見守りなし stacked, so the gap stands out in red."""
-    from openpyxl.chart import BarChart, Reference
+    """Town by town: 見守りあり and 見守りなし stacked, so the gap stands out in red; a chart of up to
+    ``CHART_TOWNS`` towns a page (a city's are one after the other, each on its own page)."""
+    from openpyxl.chart import BarChart, Reference, Series
     from openpyxl.styles import Font
+    from openpyxl.worksheet.pagebreak import Break
     from openpyxl.worksheet.properties import PageSetupProperties
 
     _BOLD = Font(bold=True)
     ws = wb.create_sheet(CHART_SHEET)
-    for c, text in enumerate(["町内", COLUMN_LABELS["watched"], COLUMN_LABELS["not_watched"]], start=1):
-        write_text(ws.cell(row=1, column=c), text)
-        ws.cell(row=1, column=c).font = _BOLD
-    for r, row in enumerate(ov.towns, start=2):
-        write_text(ws.cell(row=r, column=1), row.town_name)
-        ws.cell(row=r, column=2, value=row.watched)
-        ws.cell(row=r, column=3, value=row.not_watched)
-    if not ov.towns:
-        return
-    last = len(ov.towns) + 1
-    chart = BarChart()
-    chart.type = "bar"  # horizontal: long town names stay readable
-    chart.grouping = "stacked"
-    chart.overlap = 100
-    chart.title = "気がかりな人の見守り状況"
-    chart.y_axis.title = "人数"
-    chart.add_data(Reference(ws, min_col=2, max_col=3, min_row=1, max_row=last), titles_from_data=True)
-    chart.set_categories(Reference(ws, min_col=1, min_row=2, max_row=last))
-    watched, gap = chart.series
-    watched.graphicalProperties.solidFill = "1F77B4"
-    gap.graphicalProperties.solidFill = "D62728"
-    chart.height = max(7.5, 1.0 * len(ov.towns) + 3)
-    chart.width = 18
-    ws.add_chart(chart, "E2")
-    # Printed, the chart is one piece: an A4 landscape page with the town list beside it, never cut in two.
+    groups = chart_groups(ov.towns) if ov.towns else [[]]
+    at = 1  # the sheet row of each chart, its towns' numbers beside it
+    for n, group in enumerate(groups):
+        if n:
+            ws.row_breaks.append(Break(id=at - 1))  # each chart on a page of its own
+        for c, text in enumerate(["町内", COLUMN_LABELS["watched"], COLUMN_LABELS["not_watched"]], start=1):
+            write_text(ws.cell(row=at, column=c), text)
+            ws.cell(row=at, column=c).font = _BOLD
+        for r, i in enumerate(group, start=at + 1):
+            row = ov.towns[i]
+            write_text(ws.cell(row=r, column=1), row.town_name)
+            ws.cell(row=r, column=2, value=row.watched)
+            ws.cell(row=r, column=3, value=row.not_watched)
+        if not group:
+            return
+        first, last = at + 1, at + len(group)
+        chart = BarChart()
+        chart.type = "bar"  # horizontal: long town names stay readable
+        chart.grouping = "stacked"
+        chart.overlap = 100
+        chart.title = _chart_title(ov.towns, group, groups)
+        chart.y_axis.title = "人数"
+        for col in (2, 3):  # 見守りあり, 見守りなし: the columns' headings name the series
+            chart.series.append(Series(Reference(ws, min_col=col, min_row=first, max_row=last),
+                                       title=str(ws.cell(row=at, column=col).value)))
+        chart.set_categories(Reference(ws, min_col=1, min_row=first, max_row=last))
+        watched, gap = chart.series
+        watched.graphicalProperties.solidFill = "1F77B4"
+        gap.graphicalProperties.solidFill = "D62728"
+        chart.height = max(7.5, 1.0 * len(group) + 3)
+        chart.width = 18
+        ws.add_chart(chart, f"E{at + 1}")
+        at += max(int(chart.height / _ROW_CM) + 2, len(group) + 1) + 2
+    # Printed, each chart is one piece on an A4 landscape page, never cut in two nor shrunk with the others.
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 1
+    ws.page_setup.fitToHeight = 1 if len(groups) == 1 else 0
     ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
