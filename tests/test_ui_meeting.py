@@ -109,6 +109,8 @@ def test_self_check_is_answered_kept_and_compared_over_the_years(qtbot, window):
     result = again.refresh_comparison()
     assert result.years == (2024, 2025)
     assert [i.id for i in result.improved()] == ["4-1"] and [i.id for i in result.worsened()] == ["1-1"]
+    # one item each way reads right (never "1 items")
+    assert "1 items" not in again.summary.text() and "newly in place 1, no longer in place 1" in again.summary.text()
     table = again.comparison
     rows = {table.item(r, 0).text().split(" ")[0]: [table.item(r, c).text() for c in range(table.columnCount())]
             for r in range(table.rowCount())}
