@@ -116,7 +116,6 @@ class MeetingDialog(QDialog):
         today = date.today()  # the ledger's today (it refuses a later day)
         self.held_on = QDateEdit(QDate(today.year, today.month, today.day))
         self.held_on.setMaximumDate(self.held_on.date())  # a meeting is recorded once held: never a later day
-        self.held_on.setMinimumDate(QDate(1900, 1, 1))
         self.held_on.setDisplayFormat("yyyy-MM-dd")
         self.held_on.setCalendarPopup(True)
         self.kind = QComboBox()
