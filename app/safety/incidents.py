@@ -87,7 +87,7 @@ def start_incident(session: Session, name: str, town_ids: Iterable[uuid.UUID], *
             raise IncidentError(QT_TRANSLATE_NOOP("errors", "The incident {incident} is still open in {town}: "
                                                             "record its checks there, or close it before starting "
                                                             "another one."),
-                                where="towns", incident=other.name, town=session.get(Town, shared[0]).name)
+                                where="towns", incident=other.name, town=session.get_one(Town, shared[0]).name)
     incident = Incident(name=name, kind=kind, started_at=started_at or _now(),
                         town_ids=[str(t) for t in towns], note=note or "")
     session.add(incident)
