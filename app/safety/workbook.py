@@ -1,8 +1,9 @@
 """The safety check in Excel: a checklist to type into and read back, and the incident's log for the city.
 
-The checklist's 「状況（入力）」 column takes the same Japanese labels as the screen (「避難済み（避難所名）」 or
-「避難済み」 with the shelter in its own column). Reading it back checks every row first: one bad cell is named
-(sheet, row, column) and nothing is recorded.
+The checklist's 「状況（入力）」 column takes the same Japanese labels as the screen, chosen from a list that refuses
+anything else in Excel (「避難済み」 with the shelter in its own column; the read-back also takes 「避難済み（避難所名）」
+and the paper's box words, from a file edited elsewhere or ``incident record``). Reading it back checks every row
+first: one bad cell is named (sheet, row, column) and nothing is recorded.
 """
 
 from __future__ import annotations
@@ -118,9 +119,16 @@ def write_checklist_xlsx(session: Session, incident_id: uuid.UUID, path: Path, *
         if lines > 1:  # a wrapped hazard or status: the row as tall as its lines, not over the next row
             ws.row_dimensions[n].height = LINE_PT * lines + 2
     last = FIRST_ROW + max(len(rows), 1) - 1
-    choices = DataValidation(type="list", formula1='"' + ",".join(STATUS_LABELS.values()) + '"', allow_blank=True)
+    # The lists stop a typo in Excel itself (a list without an error message accepts anything, and the mistake
+    # is found only when the file is read back, after the volunteer has gone); the message says what to do.
+    choices = DataValidation(type="list", formula1='"' + ",".join(STATUS_LABELS.values()) + '"', allow_blank=True,
+                             showErrorMessage=True, errorStyle="stop", errorTitle="状況（入力）",
+                             error="一覧から選んでください：" + "、".join(STATUS_LABELS.values()) +
+                                   "。避難所は「避難済み」を選び、避難所名の欄に書いてください。")
     choices.add(f"G{FIRST_ROW}:G{last}")
-    methods = DataValidation(type="list", formula1='"' + ",".join(METHOD_LABELS.values()) + '"', allow_blank=True)
+    methods = DataValidation(type="list", formula1='"' + ",".join(METHOD_LABELS.values()) + '"', allow_blank=True,
+                             showErrorMessage=True, errorStyle="stop", errorTitle="方法",
+                             error="一覧から選んでください：" + "、".join(METHOD_LABELS.values()) + "。")
     methods.add(f"K{FIRST_ROW}:K{last}")
     ws.add_data_validation(choices)
     ws.add_data_validation(methods)
