@@ -232,7 +232,7 @@ def test_the_logs_counts_per_district_end_with_the_sums_and_every_count_is_boxed
         # WHEN the log for the city is written
         export_log(s, incident.id, tmp_path / "log.xlsx", audience="staff")
     ws = load_workbook(tmp_path / "log.xlsx")["地区別集計"]
-    rows = list(ws.iter_rows(min_row=1, values_only=True))
+    rows = list(ws.iter_rows(min_row=3, values_only=True))  # rows 1–2: title, as of when
     header, districts, last = rows[0], rows[1:-1], rows[-1]
     assert {r[0] for r in districts} == {"味真野地区", "北新庄地区"}
     # THEN its last row holds the sums over every 地区, per status and in all (5 persons: 4 + 1)
@@ -240,7 +240,7 @@ def test_the_logs_counts_per_district_end_with_the_sums_and_every_count_is_boxed
     assert list(last[1:]) == [sum(r[c] for r in districts) for c in range(1, len(header))]
     assert last[-1] == 5 and last[header.index("無事（自宅）")] == 1 and last[header.index("入院・施設")] == 1
     # and every count, the 計 column too, is in a box as printed
-    for row in ws.iter_rows(min_row=2):
+    for row in ws.iter_rows(min_row=4):
         assert all(c.border.left.style == "thin" and c.border.right.style == "thin" for c in row), row[0].value
 
 

@@ -346,9 +346,20 @@ def _names(session: Session, person_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID,
     return found
 
 
+def _as_of_line(incident: IncidentView, at: datetime) -> str:
+    """When the counts were true: the export's time, or the incident's close (no check is added after it)."""
+    def local(t: datetime) -> str:
+        return t.astimezone().strftime("%Y/%m/%d %H:%M")
+
+    when = f"{local(incident.closed_at)} 終了時点" if incident.closed_at is not None else f"{local(at)} 現在"
+    return f"{when}（発生 {local(incident.started_at)}）"
+
+
 def export_log(session: Session, incident_id: uuid.UUID, path: Path, *, audience: Audience | str = Audience.AGENCIES,
-               sharing: SharingContext | None = None) -> int:
-    """Every check of the incident (oldest first) and the counts per 地区, for the city; how many checks."""
+               sharing: SharingContext | None = None, at: datetime | None = None) -> int:
+    """Every check of the incident (oldest first) and the counts per 地区, for the city; how many checks.
+
+    The counts sheet says which incident and as of when (``at``, the export's time: now unless given)."""
     from openpyxl import Workbook
 
     from app.privacy.masking import hidden_persons
@@ -385,7 +396,10 @@ def export_log(session: Session, incident_id: uuid.UUID, path: Path, *, audience
             ws.row_dimensions[n].height = LINE_PT * lines + 2
         ws.append([cell(ws, v, "安否 日時" if isinstance(v, datetime) else "安否 値") for v in values])
     counts = wb.create_sheet(COUNTS_SHEET)
-    print_layout(counts, (16, *[16] * (len(STATUS_LABELS) + 1)), title_rows="1:1")  # 要支援・要救助: 14
+    print_layout(counts, (16, *[16] * (len(STATUS_LABELS) + 1)), title_rows="3:3")  # 要支援・要救助: 14
+    # A page the 災害対策本部 passes on alone: it says whose counts they are and when they were true.
+    counts.append([cell(counts, f"地区別集計　{incident.name}", "安否 表題")])
+    counts.append([cell(counts, _as_of_line(incident, at or datetime.now(timezone.utc)), "安否 注記")])
     counts.append([cell(counts, h, "安否 見出し") for h in ("地区", *STATUS_LABELS.values(), "計")])
     districts = district_counts(roll_call(session, incident_id))
     for d in districts:
