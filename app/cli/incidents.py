@@ -52,6 +52,11 @@ def _chosen_incident(s, name: str | None, *, closed_too: bool = False) -> Incide
     return incidents.current_incident(s)
 
 
+def _counted(n: int, one: str, many: str) -> str:
+    """「1 check」, 「2 checks」: the command line's English (its output is not translated)."""
+    return f"{n} {one if n == 1 else many}"
+
+
 def _counts_line(s, incident_id) -> str:  # noqa: ANN001
     counts = status_counts(roll_call(s, incident_id))
     return "、".join(f"{STATUS_LABELS[k]} {v}" for k, v in counts.items())
@@ -66,7 +71,7 @@ def cmd_incident_start(args: argparse.Namespace) -> int:
     except LedgerError as e:
         return fail(e)
     print(f"started the incident {view.name} ({view.kind.value}) in {'、'.join(t.name for t in towns)}: "
-          f"{persons} persons needing support to check")
+          f"{_counted(persons, 'person', 'persons')} needing support to check")
     return 0
 
 
@@ -116,7 +121,7 @@ def cmd_incident_export(args: argparse.Namespace) -> int:
     except (LedgerError, IndexError, OSError) as e:
         return fail(e if not isinstance(e, IndexError) else NotFound(
             QT_TRANSLATE_NOOP("errors", "No incident was ever started."), where="incident"))
-    print(f"wrote {count} checks of {incident.name} to {args.out}")
+    print(f"wrote {_counted(count, 'check', 'checks')} of {incident.name} to {args.out}")
     return 0
 
 
@@ -128,7 +133,7 @@ def cmd_incident_close(args: argparse.Namespace) -> int:
             events = len(incidents.events_of(s, incident.id))
     except LedgerError as e:
         return fail(e)
-    print(f"closed the incident {closed.name}; its {events} checks are kept")
+    print(f"closed the incident {closed.name}; its {_counted(events, 'check is', 'checks are')} kept")
     return 0
 
 

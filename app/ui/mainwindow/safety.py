@@ -292,17 +292,20 @@ class SafetyController(Controller):
             return None
         with self.ledger.Session() as s:
             count = len(incidents.events_of(s, incident.id))
-        if confirm and not self.confirm(translate(
-                "MainWindow", "Close the incident {name}? Its {count} checks are kept; no new check can be "
-                              "recorded in it.").format(name=incident.name, count=count)):
+        question = (translate("MainWindow", "Close the incident {name}? Its 1 check is kept; no new check can be "
+                                            "recorded in it.") if count == 1 else
+                    translate("MainWindow", "Close the incident {name}? Its {count} checks are kept; no new check "
+                                            "can be recorded in it."))
+        if confirm and not self.confirm(question.format(name=incident.name, count=count)):
             return None
         closed = self.operations.run(translate("MainWindow", "Close incident"),
                                      lambda s: incidents.close_incident(s, incident.id),
                                      lambda s: incidents.reopen_incident(s, incident.id),
                                      changes=OpChanges(safety=True))
         if closed is not None:
-            self.message(translate("MainWindow", "Closed the incident {name}; its {count} checks are kept.").format(
-                name=incident.name, count=count), 10000)
+            done = (translate("MainWindow", "Closed the incident {name}; its 1 check is kept.") if count == 1 else
+                    translate("MainWindow", "Closed the incident {name}; its {count} checks are kept."))
+            self.message(done.format(name=incident.name, count=count), 10000)
         return closed
 
     def notice_error(self, error: BaseException) -> None:
