@@ -11,8 +11,10 @@ from PySide6.QtWidgets import QDialogButtonBox
 from app.__main__ import main
 from app.core.errors import LedgerError
 from app.models import open_ledger
+from app.models.safety import Incident, IncidentKind
 from app.paths import ledger_path
 from app.safety import incidents
+from app.ui.mainwindow.actions import MainAction
 from tests.test_safety import make_world, world  # noqa: F401 - the world fixture
 from tests.test_ui_map import window  # noqa: F401 - the window fixture
 
@@ -97,3 +99,26 @@ def test_the_start_dialog_says_an_incident_is_open_in_the_town_and_starts_nothin
     with window.ledger.Session() as s:
         assert [i.name for i in incidents.open_incidents(s)] == [demo.name]
     dialog.reject()
+
+
+def test_two_incidents_open_in_the_town_after_a_sync_are_named_in_the_panel(qtbot, window, monkeypatch):
+    # GIVEN the demo's incident open, and a second one for the same town as a sync brings it (started on another
+    # laptop before the two met: written as the sync writes rows, not through a start here, which is refused)
+    demo = window.safety.incident
+    with window.ledger.Session.begin() as s:
+        s.add(Incident(name="別の端末の大雨", kind=IncidentKind.FLOOD, town_ids=[str(t) for t in demo.town_ids],
+                       started_at=demo.started_at + timedelta(hours=1), note=""))
+    # WHEN the safety panel is opened
+    window.actions[MainAction.SAFETY].trigger()
+    panel = window.safety.panel
+    # THEN it says both are open, which one it shows (the newest) and what Close will close
+    assert panel.notice.isVisibleTo(panel)
+    assert "別の端末の大雨" in panel.notice.text() and demo.name in panel.notice.text()
+    assert window.safety.incident.name == "別の端末の大雨" and "別の端末の大雨" in panel.incident_label.text()
+    # WHEN the user closes the one shown (asked first, naming it)
+    asked: list[str] = []
+    monkeypatch.setattr(window, "confirm", lambda question: asked.append(question) or True)
+    panel.close_button.click()
+    # THEN the other is shown and the notice goes away
+    assert "別の端末の大雨" in asked[0]
+    assert window.safety.incident.id == demo.id and not panel.notice.isVisibleTo(panel)
