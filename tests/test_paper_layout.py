@@ -102,8 +102,8 @@ def test_the_safety_checks_log_shows_dates_and_times_not_hashes(demo, tmp_path):
     assert check_sheet(log, 3) == []
     checked = log.cell(4, 1)
     assert isinstance(checked.value, datetime) and checked.number_format == "yyyy/mm/dd hh:mm"
-    assert check_sheet(counts, 1) == []
-    assert all(counts.column_dimensions[get_column_letter(c)].width >= width_of(str(counts.cell(1, c).value))
+    assert check_sheet(counts, 3) == []  # rows 1–2: the incident's name and as of when
+    assert all(counts.column_dimensions[get_column_letter(c)].width >= width_of(str(counts.cell(3, c).value))
                for c in range(1, counts.max_column + 1)), "each district count's heading shows whole"
 
 

@@ -119,5 +119,5 @@ def test_the_incidents_log_holds_every_check_and_the_counts_per_district(ledger,
     log = [[c for c in row] for row in wb["記録"].iter_rows(min_row=4, values_only=True)]
     assert [(r[4], r[5], r[7]) for r in log] == [("鈴木　ミツ", "連絡不能", "森"), ("鈴木　ミツ", "無事（自宅）", "森"),
                                                  ("高橋　ヨシ", "入院・施設", "北")]
-    counts = {row[0]: row[1:] for row in wb["地区別集計"].iter_rows(min_row=2, values_only=True)}
+    counts = {row[0]: row[1:] for row in wb["地区別集計"].iter_rows(min_row=4, values_only=True)}
     assert counts["味真野地区"][-1] == 4 and counts["北新庄地区"][4] == 1  # 4: 入院・施設

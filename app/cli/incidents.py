@@ -13,7 +13,7 @@ from app.models import Household, Person
 from app.models.safety import CheckMethod, SafetyStatus
 from app.safety import incidents
 from app.safety.rollcall import roll_call, status_counts
-from app.safety.views import METHOD_LABELS, STATUS_LABELS, EventFields, status_text
+from app.safety.views import METHOD_LABELS, STATUS_LABELS, EventFields, IncidentView, status_text
 from app.safety.workbook import FIRST_ROW, SHEET, export_log, typed_status  # the read-back's words, one set
 from app.towns.towns import find_town
 
@@ -35,6 +35,28 @@ def _status(text: str) -> tuple[SafetyStatus, str]:
                       value=text, labels="、".join(STATUS_LABELS.values()))
 
 
+def _chosen_incident(s, name: str | None, *, closed_too: bool = False) -> IncidentView:  # noqa: ANN001
+    """The incident ``--name`` names, or the only open one: with several open (in other towns, or two laptops
+    that each started one before a sync) the command asks which instead of taking the newest."""
+    if name:
+        named = [i for i in incidents.list_incidents(s) if i.name == name.strip() and (closed_too or i.is_open)]
+        if not named:
+            raise NotFound(QT_TRANSLATE_NOOP("errors", "No incident is called {name}.") if closed_too else
+                           QT_TRANSLATE_NOOP("errors", "No open incident is called {name}."), where="--name",
+                           name=name.strip())
+        return named[0]
+    found = incidents.open_incidents(s)
+    if len(found) > 1:
+        raise LedgerError(QT_TRANSLATE_NOOP("errors", "{count} incidents are open ({names}): name one with --name."),
+                          where="incident", count=len(found), names="、".join(i.name for i in found))
+    return incidents.current_incident(s)
+
+
+def _counted(n: int, one: str, many: str) -> str:
+    """「1 check」, 「2 checks」: the command line's English (its output is not translated)."""
+    return f"{n} {one if n == 1 else many}"
+
+
 def _counts_line(s, incident_id) -> str:  # noqa: ANN001
     counts = status_counts(roll_call(s, incident_id))
     return "、".join(f"{STATUS_LABELS[k]} {v}" for k, v in counts.items())
@@ -49,7 +71,7 @@ def cmd_incident_start(args: argparse.Namespace) -> int:
     except LedgerError as e:
         return fail(e)
     print(f"started the incident {view.name} ({view.kind.value}) in {'、'.join(t.name for t in towns)}: "
-          f"{persons} persons needing support to check")
+          f"{_counted(persons, 'person', 'persons')} needing support to check")
     return 0
 
 
@@ -93,24 +115,25 @@ def cmd_incident_record(args: argparse.Namespace) -> int:
 def cmd_incident_export(args: argparse.Namespace) -> int:
     try:
         with ledger_of(args) as ledger, ledger.Session.begin() as s:
-            incident = incidents.current_incident(s) if not args.all_closed else incidents.list_incidents(s)[0]
+            incident = (_chosen_incident(s, args.name, closed_too=args.all_closed)
+                        if args.name or not args.all_closed else incidents.list_incidents(s)[0])
             count = export_log(s, incident.id, Path(args.out), audience=args.audience)
     except (LedgerError, IndexError, OSError) as e:
         return fail(e if not isinstance(e, IndexError) else NotFound(
             QT_TRANSLATE_NOOP("errors", "No incident was ever started."), where="incident"))
-    print(f"wrote {count} checks of {incident.name} to {args.out}")
+    print(f"wrote {_counted(count, 'check', 'checks')} of {incident.name} to {args.out}")
     return 0
 
 
 def cmd_incident_close(args: argparse.Namespace) -> int:
     try:
         with ledger_of(args) as ledger, ledger.Session.begin() as s:
-            incident = incidents.current_incident(s)
+            incident = _chosen_incident(s, args.name)
             closed = incidents.close_incident(s, incident.id)
             events = len(incidents.events_of(s, incident.id))
     except LedgerError as e:
         return fail(e)
-    print(f"closed the incident {closed.name}; its {events} checks are kept")
+    print(f"closed the incident {closed.name}; its {_counted(events, 'check is', 'checks are')} kept")
     return 0
 
 
@@ -137,4 +160,6 @@ def add_commands(commands: argparse._SubParsersAction, common: argparse.Argument
     p.add_argument("--out", required=True, type=Path, metavar="FILE.xlsx")
     p.add_argument("--audience", choices=("staff", "watchers", "agencies", "community"), default="agencies")
     p.add_argument("--all-closed", action="store_true", help="the latest incident even when it is closed")
-    add("close", cmd_incident_close, "close the open incident (its checks are kept)")
+    p.add_argument("--name", help="the incident, when several are open (or, with --all-closed, a closed one)")
+    p = add("close", cmd_incident_close, "close the open incident (its checks are kept)")
+    p.add_argument("--name", help="the incident to close, when several are open")

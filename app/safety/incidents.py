@@ -73,13 +73,22 @@ def start_incident(session: Session, name: str, town_ids: Iterable[uuid.UUID], *
     if len(name) > 200:
         raise IncidentError(QT_TRANSLATE_NOOP("errors", "The name is {length} characters long (at most 200)."),
                             where="name", length=len(name))
+    kind = _kind(kind)
     towns = list(dict.fromkeys(town_ids))
     if not towns:
         raise IncidentError(QT_TRANSLATE_NOOP("errors", "Choose at least one town for the incident."), where="towns")
     known = set(session.scalars(select(Town.id).where(Town.id.in_(towns))))
     if missing := [t for t in towns if t not in known]:
         raise NotFound(QT_TRANSLATE_NOOP("errors", "No such town: {town}"), where="towns", town=str(missing[0]))
-    incident = Incident(name=name, kind=_kind(kind), started_at=started_at or _now(),
+    # One open incident per town: a second one would split its checks, and every screen, checklist and
+    # ``incident close`` would take the newest without asking.
+    for other in open_incidents(session):
+        if shared := [t for t in towns if t in other.town_ids]:
+            raise IncidentError(QT_TRANSLATE_NOOP("errors", "The incident {incident} is still open in {town}: "
+                                                            "record its checks there, or close it before starting "
+                                                            "another one."),
+                                where="towns", incident=other.name, town=session.get_one(Town, shared[0]).name)
+    incident = Incident(name=name, kind=kind, started_at=started_at or _now(),
                         town_ids=[str(t) for t in towns], note=note or "")
     session.add(incident)
     session.flush()

@@ -1,8 +1,9 @@
 """The safety check in Excel: a checklist to type into and read back, and the incident's log for the city.
 
-The checklist's 「状況（入力）」 column takes the same Japanese labels as the screen (「避難済み（避難所名）」 or
-「避難済み」 with the shelter in its own column). Reading it back checks every row first: one bad cell is named
-(sheet, row, column) and nothing is recorded.
+The checklist's 「状況（入力）」 column takes the same Japanese labels as the screen, chosen from a list that refuses
+anything else in Excel (「避難済み」 with the shelter in its own column; the read-back also takes 「避難済み（避難所名）」
+and the paper's box words, from a file edited elsewhere or ``incident record``). Reading it back checks every row
+first: one bad cell is named (sheet, row, column) and nothing is recorded.
 """
 
 from __future__ import annotations
@@ -118,9 +119,16 @@ def write_checklist_xlsx(session: Session, incident_id: uuid.UUID, path: Path, *
         if lines > 1:  # a wrapped hazard or status: the row as tall as its lines, not over the next row
             ws.row_dimensions[n].height = LINE_PT * lines + 2
     last = FIRST_ROW + max(len(rows), 1) - 1
-    choices = DataValidation(type="list", formula1='"' + ",".join(STATUS_LABELS.values()) + '"', allow_blank=True)
+    # The lists stop a typo in Excel itself (a list without an error message accepts anything, and the mistake
+    # is found only when the file is read back, after the volunteer has gone); the message says what to do.
+    choices = DataValidation(type="list", formula1='"' + ",".join(STATUS_LABELS.values()) + '"', allow_blank=True,
+                             showErrorMessage=True, errorStyle="stop", errorTitle="状況（入力）",
+                             error="一覧から選んでください：" + "、".join(STATUS_LABELS.values()) +
+                                   "。避難所は「避難済み」を選び、避難所名の欄に書いてください。")
     choices.add(f"G{FIRST_ROW}:G{last}")
-    methods = DataValidation(type="list", formula1='"' + ",".join(METHOD_LABELS.values()) + '"', allow_blank=True)
+    methods = DataValidation(type="list", formula1='"' + ",".join(METHOD_LABELS.values()) + '"', allow_blank=True,
+                             showErrorMessage=True, errorStyle="stop", errorTitle="方法",
+                             error="一覧から選んでください：" + "、".join(METHOD_LABELS.values()) + "。")
     methods.add(f"K{FIRST_ROW}:K{last}")
     ws.add_data_validation(choices)
     ws.add_data_validation(methods)
@@ -338,9 +346,20 @@ def _names(session: Session, person_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID,
     return found
 
 
+def _as_of_line(incident: IncidentView, at: datetime) -> str:
+    """When the counts were true: the export's time, or the incident's close (no check is added after it)."""
+    def local(t: datetime) -> str:
+        return t.astimezone().strftime("%Y/%m/%d %H:%M")
+
+    when = f"{local(incident.closed_at)} 終了時点" if incident.closed_at is not None else f"{local(at)} 現在"
+    return f"{when}（発生 {local(incident.started_at)}）"
+
+
 def export_log(session: Session, incident_id: uuid.UUID, path: Path, *, audience: Audience | str = Audience.AGENCIES,
-               sharing: SharingContext | None = None) -> int:
-    """Every check of the incident (oldest first) and the counts per 地区, for the city; how many checks."""
+               sharing: SharingContext | None = None, at: datetime | None = None) -> int:
+    """Every check of the incident (oldest first) and the counts per 地区, for the city; how many checks.
+
+    The counts sheet says which incident and as of when (``at``, the export's time: now unless given)."""
     from openpyxl import Workbook
 
     from app.privacy.masking import hidden_persons
@@ -377,7 +396,10 @@ def export_log(session: Session, incident_id: uuid.UUID, path: Path, *, audience
             ws.row_dimensions[n].height = LINE_PT * lines + 2
         ws.append([cell(ws, v, "安否 日時" if isinstance(v, datetime) else "安否 値") for v in values])
     counts = wb.create_sheet(COUNTS_SHEET)
-    print_layout(counts, (16, *[16] * (len(STATUS_LABELS) + 1)), title_rows="1:1")  # 要支援・要救助: 14
+    print_layout(counts, (16, *[16] * (len(STATUS_LABELS) + 1)), title_rows="3:3")  # 要支援・要救助: 14
+    # A page the 災害対策本部 passes on alone: it says whose counts they are and when they were true.
+    counts.append([cell(counts, f"地区別集計　{incident.name}", "安否 表題")])
+    counts.append([cell(counts, _as_of_line(incident, at or datetime.now(timezone.utc)), "安否 注記")])
     counts.append([cell(counts, h, "安否 見出し") for h in ("地区", *STATUS_LABELS.values(), "計")])
     districts = district_counts(roll_call(session, incident_id))
     for d in districts:

@@ -107,9 +107,15 @@ class ChecklistPreviewDialog(QDialog):
         self.setWindowTitle(translate("SafetyPanel", "Read back a ticked checklist"))
         self.resize(820, 520)
         self.preview = preview
-        self.summary = QLabel(translate("SafetyPanel", "{file}: {count} checks to record in {incident}, {skipped} "
-                                                       "rows left empty.").format(
-            file=preview.path.name, count=len(preview.lines), incident=incident_name, skipped=preview.skipped))
+        # English counts "1 check" and "2 checks": each form its own string (Japanese says 件 and 行 for both)
+        count, skipped = len(preview.lines), preview.skipped
+        checks = (translate("SafetyPanel", "1 check") if count == 1 else
+                  translate("SafetyPanel", "{count} checks").format(count=count))
+        rows = (translate("SafetyPanel", "1 row") if skipped == 1 else
+                translate("SafetyPanel", "{count} rows").format(count=skipped))
+        self.summary = QLabel(translate("SafetyPanel", "{file}: {checks} to record in {incident}, {rows} left "
+                                                       "empty.").format(
+            file=preview.path.name, checks=checks, incident=incident_name, rows=rows))
         self.summary.setWordWrap(True)
         self.table = QTableWidget(len(preview.lines), 6)
         self.table.setHorizontalHeaderLabels([translate("SafetyPanel", "Row"), translate("SafetyPanel", "No."),
@@ -137,7 +143,8 @@ class ChecklistPreviewDialog(QDialog):
         self.errors.setStyleSheet("color: #b00020;")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText(translate("SafetyPanel", "Record {count} checks").format(count=len(preview.lines)))
+        ok.setText(translate("SafetyPanel", "Record 1 check") if count == 1 else
+                   translate("SafetyPanel", "Record {count} checks").format(count=count))
         ok.setEnabled(not preview.errors and bool(preview.lines))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)

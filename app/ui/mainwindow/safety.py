@@ -68,6 +68,7 @@ class SafetyController(Controller):
         self.panel.read_back_requested.connect(lambda: self.papers.read_back())
         self.panel.log_requested.connect(lambda: self.papers.export_log())
         self._showing = False
+        self._several = ""  # the panel's notice that several incidents are open in the town, while shown
         self.dock.visibilityChanged.connect(lambda shown: shown and not self._showing and self.refresh())
         towns.drawn.connect(self.refresh)
 
@@ -97,10 +98,24 @@ class SafetyController(Controller):
             self.by_household.setdefault(r.household_id, []).append(r.person_id)
         self.tally = RollCallCounts(rows)
         self.panel.show_incident(self.incident)
+        self._say_several(found if town is not None else [])
         self.panel.show_rows(rows)
         self._show_counts()
         self.map_view.set_status_rings(status_rings(self._town_rows(None)))
         self.incident_changed.emit(self.incident)
+
+    def _say_several(self, found: list[IncidentView]) -> None:
+        """Two incidents open in the town (each laptop started one before a sync: a start here is refused): the
+        panel says which one it shows and closes, rather than taking the newest without a word."""
+        if len(found) > 1:
+            self._several = translate("SafetyPanel", "{count} incidents are open in this town ({names}): {name} is "
+                                                     "shown, and Close closes it. Close the one no longer in use."
+                                      ).format(count=len(found), names="、".join(i.name for i in found),
+                                               name=found[0].name)
+            self.panel.show_notice(self._several)
+        elif self._several and self.panel.notice.text() == self._several:  # a refusal said meanwhile stays
+            self.panel.show_notice("")
+            self._several = ""
 
     def _town_rows(self, household_id: uuid.UUID | None) -> list[RollCallRow]:
         town = self.towns.town
@@ -292,17 +307,20 @@ class SafetyController(Controller):
             return None
         with self.ledger.Session() as s:
             count = len(incidents.events_of(s, incident.id))
-        if confirm and not self.confirm(translate(
-                "MainWindow", "Close the incident {name}? Its {count} checks are kept; no new check can be "
-                              "recorded in it.").format(name=incident.name, count=count)):
+        question = (translate("MainWindow", "Close the incident {name}? Its 1 check is kept; no new check can be "
+                                            "recorded in it.") if count == 1 else
+                    translate("MainWindow", "Close the incident {name}? Its {count} checks are kept; no new check "
+                                            "can be recorded in it."))
+        if confirm and not self.confirm(question.format(name=incident.name, count=count)):
             return None
         closed = self.operations.run(translate("MainWindow", "Close incident"),
                                      lambda s: incidents.close_incident(s, incident.id),
                                      lambda s: incidents.reopen_incident(s, incident.id),
                                      changes=OpChanges(safety=True))
         if closed is not None:
-            self.message(translate("MainWindow", "Closed the incident {name}; its {count} checks are kept.").format(
-                name=incident.name, count=count), 10000)
+            done = (translate("MainWindow", "Closed the incident {name}; its 1 check is kept.") if count == 1 else
+                    translate("MainWindow", "Closed the incident {name}; its {count} checks are kept."))
+            self.message(done.format(name=incident.name, count=count), 10000)
         return closed
 
     def notice_error(self, error: BaseException) -> None:

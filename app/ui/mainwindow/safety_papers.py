@@ -170,8 +170,9 @@ class SafetyPapers(QObject):
 
         def done(result: Any) -> None:
             self.safety.operations.notify(OpChanges(safety=True))
-            self.safety.message(translate("MainWindow", "Recorded {count} checks from {file}.").format(
-                count=result.recorded, file=preview.path.name), 10000)
+            said = (translate("MainWindow", "Recorded 1 check from {file}.") if result.recorded == 1 else
+                    translate("MainWindow", "Recorded {count} checks from {file}."))
+            self.safety.message(said.format(count=result.recorded, file=preview.path.name), 10000)
             self.read_back_done.emit(result)
 
         writing.then(done, self.safety.notice_error)
