@@ -21,7 +21,7 @@ from app.privacy.masking import Audience
 from app.towns.addresses import AddressTable
 from app.ui.dialogs import show_error
 from app.ui.export_job import run_export
-from app.ui.import_dialogs import ColumnMappingDialog, ImportPreviewDialog, summary_text
+from app.ui.import_dialogs import ColumnMappingDialog, ImportPreviewDialog, problem_lines, summary_text
 from app.ui.mainwindow.base import Controller
 from app.ui.mainwindow.town import TownController
 from app.ui.operations import OpChanges, Operations
@@ -40,7 +40,7 @@ def confirm_report(parent: QWidget, title: str, path: Path) -> Callable[[Any], b
                               file=path.name, summary=summary_text(preview)),
                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent)
         if preview.problems:
-            box.setDetailedText("\n".join(f"{p.severity}: {p.message()}" for p in preview.problems))
+            box.setDetailedText(problem_lines(preview.problems))
         return box.exec() == QMessageBox.StandardButton.Yes
 
     return confirm
