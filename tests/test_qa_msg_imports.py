@@ -3,6 +3,7 @@ Japanese in the Japanese UI, each naming its file, row and column."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -19,8 +20,12 @@ from tests.test_basemap_errors import japanese  # noqa: F401 - fixture
 PROPOSED = {
     "row {row}, column {column}": "{row}行目、列「{column}」",
     "row {row}": "{row}行目",
-    "feature {row}, field {column}": "地物{row}、属性「{column}」",
+    "column {column}": "列「{column}」",
+    "feature {row}, field {column}": "{row}番目の地物、属性「{column}」",
+    "feature {row}": "{row}番目の地物",
+    "field {column}": "属性「{column}」",
     "{file}, {problem}": "{file}、{problem}",
+    "{file}: {problem}": "{file}：{problem}",
     "{place}: {what}": "{place}：{what}",
     "{severity}: {problem}": "［{severity}］{problem}",
     "skipped": "取り込まない",
@@ -107,3 +112,17 @@ def test_without_the_proposed_words_no_english_message_is_left(qapp, japanese, a
     # THEN what is wrong is said in Japanese already, with the file, row and column
     assert "名称がありません。この行は取り込みません。" in asked["details"]
     assert "No name" not in asked["details"] and "避難所.csv" in asked["details"] and "名称" in asked["details"]
+
+
+def test_a_geojson_problem_names_its_feature_and_field_in_japanese(qapp, proposed, asked, tmp_path):
+    # GIVEN a GeoJSON of shelters whose second feature has no name
+    path = write(tmp_path / "避難所.geojson", json.dumps({"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {"name": "武生東小学校"},
+         "geometry": {"type": "Point", "coordinates": [136.168167, 35.908222]}},
+        {"type": "Feature", "properties": {"name": ""},
+         "geometry": {"type": "Point", "coordinates": [136.15, 35.90]}}]}, ensure_ascii=False))
+    preview = reference_layers.read_layer(path, kind="shelter", credit="越前市")
+    # WHEN the window asks before importing it
+    confirm_report(None, "避難所の取り込み", path)(preview)
+    # THEN the problem names the feature and its field, as a GIS file has them, in Japanese
+    assert asked["details"] == "［取り込まない］避難所.geojson、2番目の地物、属性「name」：名称がありません。取り込みません。"

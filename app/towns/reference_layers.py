@@ -94,8 +94,9 @@ class Problem:
 
     def message(self, translate: Translate = english) -> str:
         """The file, where in it and what, in English or (``translate``) the window's language."""
-        return translate("import", "{file}, {problem}" if self.place() else "{file}: {problem}").format(
-            file=self.file, problem=self.reason(translate))
+        if self.place():
+            return translate("import", "{file}, {problem}").format(file=self.file, problem=self.reason(translate))
+        return translate("import", "{file}: {problem}").format(file=self.file, problem=self.reason(translate))
 
     def line(self, translate: Translate = english) -> str:
         """The problem as a report lists it: 「skipped: hinanjo.csv, row 4, column 名称: No name: row not imported.」"""
