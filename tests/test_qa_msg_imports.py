@@ -11,6 +11,7 @@ from PySide6.QtCore import QTranslator
 from PySide6.QtWidgets import QMessageBox
 
 from app.emergency import agency_files
+from app.emergency import cards as emergency
 from app.towns import reference_layers
 from app.ui.mainwindow.imports import confirm_report
 from tests.test_basemap_errors import japanese  # noqa: F401 - fixture
@@ -88,20 +89,35 @@ def test_a_shelter_lists_problems_are_listed_in_japanese_with_file_row_and_colum
 
 
 def test_an_agency_lists_counts_and_problems_are_in_japanese(qapp, proposed, asked, ledger, tmp_path):
-    # GIVEN an agency list with two centres, a row without a name and a phone without its area code
+    # GIVEN an agency list with two centres, one phone without its area code
     path = write(tmp_path / "包括.csv", "センター名,所在地1,電話番号\nほやねっと明倫,福井市木田1丁目3308,0776-33-5777\n"
-                                      ",福井市明里町9-20,0776-33-6800\nほやねっと中央北,福井市文京2丁目9-1,28-7271\n")
+                                      "ほやねっと中央北,福井市文京2丁目9-1,28-7271\n")
     with ledger.Session() as s:
         preview = agency_files.read_agencies(s, path, kind="community_support_centre")
     # WHEN the window asks before importing it
     assert confirm_report(None, "関係機関の取り込み", path)(preview) is False
     # THEN the counts are the list's own (two to add; they used to read 追加 0 件)
-    assert asked["text"] == "包括.csv：追加 2 件、更新 0 件、変更なし 0 件、問題 2 件。取り込みますか？"
-    # AND each problem is in Japanese, naming file, row and column
+    assert asked["text"] == "包括.csv：追加 2 件、更新 0 件、変更なし 0 件、問題 1 件。取り込みますか？"
+    # AND the problem is in Japanese, naming file, row and column
     assert asked["details"].splitlines() == [
-        "［取り込まない］包括.csv、3行目、列「センター名」：名称がありません。",
-        "［直して取り込む］包括.csv、4行目、列「電話番号」：「28-7271」は電話番号として足りません（市外局番？）。書かれたとおりに残します。",
+        "［直して取り込む］包括.csv、3行目、列「電話番号」：「28-7271」は電話番号として足りません（市外局番？）。書かれたとおりに残します。",
     ]
+
+
+def test_an_agency_list_the_import_would_refuse_is_refused_before_asking(qapp, proposed, asked, ledger, tmp_path):
+    # GIVEN an agency list with a row without a name (the import refuses the whole file)
+    path = write(tmp_path / "包括.csv", "センター名,所在地1,電話番号\nほやねっと明倫,福井市木田1丁目3308,0776-33-5777\n"
+                                      ",福井市明里町9-20,0776-33-6800\n")
+    with ledger.Session() as s:
+        preview = agency_files.read_agencies(s, path, kind="community_support_centre")
+    # WHEN the window reads it
+    assert confirm_report(None, "関係機関の取り込み", path)(preview) is False
+    # THEN it says at once what the import would say, not 「取り込みますか？」 (whose はい could only fail)
+    assert asked["text"].startswith("包括.csv: 1行を取り込めません。最初の問題：3行目、列「センター名」：名称がありません。")
+    assert "取り込みますか" not in asked["text"]
+    assert asked["details"] == "［取り込まない］包括.csv、3行目、列「センター名」：名称がありません。"
+    with ledger.Session() as s:
+        assert emergency.list_agencies(s) == []
 
 
 def test_without_the_proposed_words_no_english_message_is_left(qapp, japanese, asked, tmp_path):  # noqa: F811
