@@ -9,7 +9,7 @@ from openpyxl import Workbook
 
 from app.emergency import cards as emergency
 from app.models.engine import DEMO_PASSPHRASE, PASSPHRASE_ENV
-from tests.conftest import run_app
+from tests.conftest import DATA, run_app
 
 
 def test_an_agency_list_the_import_refuses_is_refused_by_the_dry_run_with_the_same_message(ledger, tmp_path):
@@ -71,3 +71,15 @@ def test_the_dry_run_of_a_form_lists_each_change_and_each_row_needing_a_decision
     assert (f"  decide {ws.title}!C{erased} {gone}  watcher: {gone} → —  The watcher was erased from the form. "
             "(not decided here: そのまま残す)") in lines
     assert len(lines) == 3
+
+
+@pytest.mark.parametrize("dry_run", [("--dry-run",), ()])
+def test_a_shelter_list_for_a_missing_ledger_is_refused_by_the_dry_run_too(tmp_path, dry_run):
+    # GIVEN a data folder without a ledger (a mistyped --data-dir)
+    # WHEN a shelter list is imported there, with or without --dry-run
+    done = run_app("--data-dir", str(tmp_path / "nowhere"), "import-layer", str(DATA / "echizen" / "hinanjo.csv"),
+                   *dry_run)
+    # THEN both say there is no ledger there, and the dry run never says 「would import」
+    assert done.returncode == 1
+    assert done.stderr == f"error: no ledger at {tmp_path / 'nowhere' / 'ledger.sqlite3'}\n"
+    assert done.stdout == ""

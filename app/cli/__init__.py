@@ -162,8 +162,8 @@ def cmd_import_agencies(args: argparse.Namespace) -> int:
 def cmd_import_layer(args: argparse.Namespace) -> int:
     try:
         preview = reference_layers.read_layer(Path(args.file), kind=args.kind)
-        if not args.dry_run:
-            with ledger_of(args) as ledger, ledger.Session.begin() as s:
+        with ledger_of(args) as ledger, ledger.Session.begin() as s:  # a dry run too: it fails where the import does
+            if not args.dry_run:
                 reference_layers.apply_layer(s, preview)
     except (LedgerError, OSError) as e:
         return fail(e)
