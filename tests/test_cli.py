@@ -68,7 +68,9 @@ def test_export_edit_and_import_the_watch_form_from_the_command_line(tmp_path):
 
     dry = run_app("import-form", str(form), "--dry-run", "--data-dir", str(data))
     assert dry.returncode == 0, dry.stderr
-    assert dry.stdout.strip() == "would import (dry run): added 0, updated 1, unchanged 33, needs a decision 0"
+    lines = dry.stdout.splitlines()
+    assert lines[0] == "would import (dry run): added 0, updated 1, unchanged 33, needs a decision 0"
+    assert len(lines) == 2 and lines[1].endswith(f"  involvement: {old_value} → 毎朝のゴミ出しを手伝う")  # which one
 
     done = run_app("import-form", str(form), "--data-dir", str(data))
     assert done.returncode == 0, done.stderr

@@ -11,7 +11,15 @@ from app.cli import hazards as hazards_cli
 from app.cli import incidents as incidents_cli
 from app.cli import plans as plans_cli
 from app.cli import towns as towns_cli
-from app.cli.common import audience_option, command_adder, data_dir_of, fail, ledger_of, print_problems
+from app.cli.common import (
+    audience_option,
+    command_adder,
+    data_dir_of,
+    fail,
+    ledger_of,
+    print_changes,
+    print_problems,
+)
 from app.core.errors import QT_TRANSLATE_NOOP, LedgerError
 from app.emergency import agency_files as agencies
 from app.emergency import card_pdf as emergency_cards
@@ -77,6 +85,8 @@ def _import(args: argparse.Namespace, read, apply) -> int:  # noqa: ANN001 - a r
         return fail(e)
     prefix = "would import (dry run): " if args.dry_run else "imported: "
     print(prefix + preview.summary())
+    if args.dry_run:
+        print_changes(preview)
     return 0
 
 
@@ -134,8 +144,14 @@ def cmd_import_agencies(args: argparse.Namespace) -> int:
     try:
         with ledger_of(args) as ledger, ledger.Session.begin() as s:
             preview = agencies.read_agencies(s, Path(args.file), kind=args.kind, default_area_code=args.area_code)
-            if not args.dry_run:
-                agencies.apply_agencies(s, preview)
+            try:
+                if args.dry_run:
+                    agencies.check_importable(preview)  # what the real import refuses, with the same message
+                else:
+                    agencies.apply_agencies(s, preview)
+            except LedgerError:
+                print_problems(preview.problems)  # every row to fix, not only the first the message names
+                raise
     except (LedgerError, OSError) as e:
         return fail(e)
     print(("would import (dry run): " if args.dry_run else "imported: ") + preview.summary())
@@ -146,8 +162,8 @@ def cmd_import_agencies(args: argparse.Namespace) -> int:
 def cmd_import_layer(args: argparse.Namespace) -> int:
     try:
         preview = reference_layers.read_layer(Path(args.file), kind=args.kind)
-        if not args.dry_run:
-            with ledger_of(args) as ledger, ledger.Session.begin() as s:
+        with ledger_of(args) as ledger, ledger.Session.begin() as s:  # a dry run too: it fails where the import does
+            if not args.dry_run:
                 reference_layers.apply_layer(s, preview)
     except (LedgerError, OSError) as e:
         return fail(e)

@@ -50,6 +50,24 @@ def print_problems(problems) -> None:  # noqa: ANN001 - a list of reference_laye
         print(f"  {problem.severity}: {problem.message()}")
 
 
+def print_changes(preview) -> None:  # noqa: ANN001 - a core.sheets.Preview (a roster's or a form's)
+    """What an import would do, one line a person or watcher as the window's preview lists them (unchanged rows
+    left out): what, the sheet and cell, who, the changes, and why a row needs a decision."""
+    from app.core.sheets import ChangeKind
+
+    words = {ChangeKind.ADDED: "add", ChangeKind.UPDATED: "update", ChangeKind.NEEDS_DECISION: "decide"}
+    for row in preview.rows:
+        if row.kind is ChangeKind.UNCHANGED:
+            continue
+        changes = "; ".join(f"{c.field}: {c.old or '—'} → {c.new or '—'}" for c in row.changes)
+        line = f"  {words[row.kind]} {row.sheet}!{row.cell} {row.label}" + (f"  {changes}" if changes else "")
+        if row.reason:
+            line += f"  {row.reason}"
+        if row.kind is ChangeKind.NEEDS_DECISION and row.options:
+            line += f" (not decided here: {row.options[0].label})"
+        print(line)
+
+
 def command_adder(commands: argparse._SubParsersAction, common: argparse.ArgumentParser):  # noqa: ANN201
     """``add(name, handler, help)``: a sub-command with the common options (--data-dir) that runs ``handler``."""
     def add(name: str, handler, help_text: str) -> argparse.ArgumentParser:  # noqa: ANN001

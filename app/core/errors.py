@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 # Defined with the models so the engine factory (below services) raises the same type.
-from app.models.errors import QT_TRANSLATE_NOOP, LedgerError  # noqa: E402,F401 - re-exported
+from app.models.errors import (  # noqa: E402,F401 - re-exported
+    QT_TRANSLATE_NOOP,
+    LedgerError,
+    Translate,
+    english,
+    in_ui_language,
+)
 
 
 class NotFound(LedgerError):
@@ -17,5 +23,6 @@ def readable(error: LedgerError, template: str | None = None) -> str:
     sheet = error.params.get("sheet")
     if error.where and "{sheet}" in error.template and sheet is not None and (
             error.where == str(sheet) or error.where.startswith(f"{sheet}!")):
-        return (template or error.template).format(**error.params)
+        return (template or error.template).format(
+            **error.told_params(english if template is None else in_ui_language))
     return error.message(template)

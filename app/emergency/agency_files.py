@@ -231,7 +231,7 @@ def read_agencies(
         if refused is not None:  # found now, named by row and column: not at writing, by field name only
             field_name, error = refused
             problems.append(Problem(file, row_number, header(FIELD_COLUMNS.get(field_name, field_name)) or field_name,
-                                    Severity.SKIPPED, error.template, dict(error.params)))
+                                    Severity.SKIPPED, error.template, dict(error.params), context="errors"))
             continue
         if number:
             by_number[number] = entry
@@ -295,12 +295,16 @@ def _match_existing(session: Session, preview: AgencyPreview) -> None:
             r.action = Action.UNCHANGED if _same(found, r.fields) else Action.UPDATE
 
 
+def check_importable(preview: AgencyPreview) -> None:
+    """Refuse the whole file when a row has an error, as writing it would (a dry run refuses it the same way)."""
+    if preview.errors:
+        raise LedgerError(QT_TRANSLATE_NOOP("errors", "{count} rows cannot be imported; first: {problem}"),
+                          where=preview.path.name, count=len(preview.errors), problem=preview.errors[0])
+
+
 def apply_agencies(session: Session, preview: AgencyPreview) -> int:
     """Write every row of the preview, or nothing: a row with an error refuses the whole file."""
-    if preview.errors:
-        first = preview.errors[0]
-        raise LedgerError(QT_TRANSLATE_NOOP("errors", "{count} rows cannot be imported; first: {problem}"),
-                          where=preview.path.name, count=len(preview.errors), problem=first.message())
+    check_importable(preview)
     written = 0
     with session.begin_nested():  # the caller's transaction stays usable if a row still fails validation
         for r in preview.rows:

@@ -2,17 +2,44 @@
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Callable
+from typing import Protocol, runtime_checkable
+
+# (context, English text) → the text in the language wanted: the English itself, or the window's translation.
+Translate = Callable[[str, str], str]
+
+
+@runtime_checkable
+class Reason(Protocol):
+    """A parameter that is itself a reason (another error, an import problem): said in the message's language."""
+
+    def reason(self, translate: Translate) -> str: ...
+
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name Qt's lupdate looks for
     """Mark ``text`` for translation without importing Qt (models and services stay Qt-free)."""
     return text
 
 
+def english(context: str, text: str) -> str:
+    return text
+
+
+def in_ui_language(context: str, text: str) -> str:
+    """``text`` in the window's language: Qt's translation when the UI has loaded Qt, else the English itself
+    (nothing here imports Qt: the command line never loads it for a message)."""
+    qt = sys.modules.get("PySide6.QtCore")
+    return text if qt is None else qt.QCoreApplication.translate(context, text)
+
+
 class LedgerError(Exception):
     """A problem the user can fix: bad input, a missing record, an unusable file.
 
     ``template`` is an English ``str.format`` template marked with QT_TRANSLATE_NOOP("errors", …);
-    ``where`` names the field, file, sheet, row or cell concerned.
+    ``where`` names the field, file, sheet, row or cell concerned. A parameter may be a reason told by another
+    error (the service's refusal inside 「Sheet …, cell …: {reason}」) or an import ``Problem``: it is said in the
+    language of the message around it, without its own place (the message around it names the place).
     """
 
     def __init__(self, template: str, *, where: str | None = None, **params: object) -> None:
@@ -22,5 +49,14 @@ class LedgerError(Exception):
         super().__init__(self.message())
 
     def message(self, template: str | None = None) -> str:
-        text = (template or self.template).format(**self.params)
+        """In English, or in ``template`` (the template's translation) with the reasons inside it translated too."""
+        text = (template or self.template).format(**self.told_params(english if template is None else in_ui_language))
         return f"{self.where}: {text}" if self.where else text
+
+    def told_params(self, translate: Translate) -> dict[str, object]:
+        return {name: value.reason(translate) if isinstance(value, Reason) else value
+                for name, value in self.params.items()}
+
+    def reason(self, translate: Translate = english) -> str:
+        """What went wrong, without where (for the message of an error that names the place itself)."""
+        return translate("errors", self.template).format(**self.told_params(translate))

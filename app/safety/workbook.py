@@ -254,7 +254,7 @@ def _line(session: Session, incident_id: uuid.UUID, row_number: int, row: tuple,
         record_events(session, incident_id, [(person_id, fields)])  # the service's own checks, rolled back below
     except LedgerError as e:
         raise LedgerError(QT_TRANSLATE_NOOP("errors", "Sheet {sheet}, row {row}: {reason}"), where=f"{SHEET}!{row_number}",
-                          sheet=SHEET, row=row_number, reason=str(e)) from None
+                          sheet=SHEET, row=row_number, reason=e) from None
     return ChecklistLine(row_number, person_id, cell_text(cells["地図番号"], SHEET, row_number, COL["地図番号"]),
                          cell_text(cells["氏名"], SHEET, row_number, COL["氏名"]), fields)
 

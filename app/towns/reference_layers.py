@@ -13,7 +13,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.core.errors import QT_TRANSLATE_NOOP, LedgerError
+from app.core.errors import QT_TRANSLATE_NOOP, LedgerError, Translate, english
 from app.core.workbook_guard import csv_rows, read_text_file
 from app.models import utcnow
 from app.models.emergency import ReferenceFeature, ReferenceKind
@@ -53,21 +53,56 @@ class Severity:
     NOTE = "note"  # about the whole file
 
 
+# Where a problem is, per (a feature of a GIS file, a row or feature is named, a column or field is named).
+_PLACES = {
+    (False, True, True): QT_TRANSLATE_NOOP("import", "row {row}, column {column}"),
+    (False, True, False): QT_TRANSLATE_NOOP("import", "row {row}"),
+    (False, False, True): QT_TRANSLATE_NOOP("import", "column {column}"),
+    (True, True, True): QT_TRANSLATE_NOOP("import", "feature {row}, field {column}"),
+    (True, True, False): QT_TRANSLATE_NOOP("import", "feature {row}"),
+    (True, False, True): QT_TRANSLATE_NOOP("import", "field {column}"),
+}
+SEVERITY_WORDS = {
+    Severity.FIXED: QT_TRANSLATE_NOOP("import", "fixed"),
+    Severity.PARTIAL: QT_TRANSLATE_NOOP("import", "partial"),
+    Severity.SKIPPED: QT_TRANSLATE_NOOP("import", "skipped"),
+    Severity.NOTE: QT_TRANSLATE_NOOP("import", "note"),
+}
+
+
 @dataclass(frozen=True)
 class Problem:
     file: str
     row: int | None  # 1-based line of the file counting the header (CSV) or feature number (GeoJSON)
     column: str
     severity: str
-    what: str  # English template, QT_TRANSLATE_NOOP("import", …)
+    what: str  # English template, QT_TRANSLATE_NOOP(context, …)
     params: dict = field(default_factory=dict, hash=False, compare=False)
+    context: str = "import"  # "errors" for a directory's refusal (a LedgerError's template) found while reading
 
-    def message(self) -> str:
+    def place(self, translate: Translate = english) -> str:
+        """Where in the file (「row 3, column 名称」), without the file's name; "" for the file as a whole."""
         # A GeoJSON or Shapefile has features and their fields (as gis_files.GisDefect says), not rows and columns.
-        row, column = ("feature", "field") if is_gis_file(Path(self.file)) else ("row", "column")
-        where = f"{self.file}" + (f", {row} {self.row}" if self.row is not None else "") + (
-            f", {column} {self.column}" if self.column else "")
-        return f"{where}: {self.what.format(**self.params)}"
+        template = _PLACES.get((is_gis_file(Path(self.file)), self.row is not None, bool(self.column)))
+        return translate("import", template).format(row=self.row, column=self.column) if template else ""
+
+    def reason(self, translate: Translate = english) -> str:
+        """Where in the file and what (the message of an error about this file, which names the file itself)."""
+        what = translate(self.context, self.what).format(**self.params)
+        place = self.place(translate)
+        return translate("import", "{place}: {what}").format(place=place, what=what) if place else what
+
+    def message(self, translate: Translate = english) -> str:
+        """The file, where in it and what, in English or (``translate``) the window's language."""
+        if self.place():
+            return translate("import", "{file}, {problem}").format(file=self.file, problem=self.reason(translate))
+        return translate("import", "{file}: {problem}").format(file=self.file, problem=self.reason(translate))
+
+    def line(self, translate: Translate = english) -> str:
+        """The problem as a report lists it: 「skipped: hinanjo.csv, row 4, column 名称: No name: row not imported.」"""
+        return translate("import", "{severity}: {problem}").format(
+            severity=translate("import", SEVERITY_WORDS.get(self.severity, self.severity)),
+            problem=self.message(translate))
 
 
 @dataclass

@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.sheets import ChangeKind, Preview
+from app.emergency.agency_files import Action, AgencyPreview
+from app.towns.reference_layers import LayerPreview, Problem
 from app.watch.roster import RosterColumns
 
 ROLE_ROW = Qt.ItemDataRole.UserRole
@@ -45,12 +47,26 @@ def kind_labels() -> dict[ChangeKind, str]:
 
 
 
-def summary_text(preview: Preview) -> str:
-    """The preview's counts in the UI language (the command line prints ``preview.summary()``)."""
+def summary_text(preview: Preview | AgencyPreview | LayerPreview) -> str:
+    """The preview's counts in the UI language (the command line prints ``preview.summary()``): a roster or form's
+    changes, an agency list's additions and updates, or a reference layer's features."""
+    if isinstance(preview, AgencyPreview):
+        return translate("import", "add {added}, update {updated}, unchanged {unchanged}, problems {problems}").format(
+            added=preview.count(Action.ADD), updated=preview.count(Action.UPDATE),
+            unchanged=preview.count(Action.UNCHANGED), problems=len(preview.problems))
+    if isinstance(preview, LayerPreview):
+        return translate("import", "{features} features ({placed} with a position), {problems} problems").format(
+            features=len(preview.features), placed=sum(1 for f in preview.features if f["lat"] is not None),
+            problems=len(preview.problems))
     return QCoreApplication.translate("import", "added {added}, updated {updated}, unchanged {unchanged}, "
                                                 "needs a decision {decision}").format(
         added=preview.count(ChangeKind.ADDED), updated=preview.count(ChangeKind.UPDATED),
         unchanged=preview.count(ChangeKind.UNCHANGED), decision=preview.count(ChangeKind.NEEDS_DECISION))
+
+
+def problem_lines(problems: list[Problem]) -> str:
+    """An import's problems in the UI language, one a line, each naming its file, row (or feature) and column."""
+    return "\n".join(p.line(translate) for p in problems)
 
 class ColumnMappingDialog(QDialog):
     """Which column of the roster holds which field, when the headers were not recognised."""

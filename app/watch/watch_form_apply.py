@@ -367,7 +367,7 @@ def _plan_watchers(session: Session, sheet: FormSheet, block: FormBlock, person_
                 watch.link_watcher(session, person_id, watcher_id, LinkFields(w.involvement))
             except LedgerError as exc:
                 raise cell_error(QT_TRANSLATE_NOOP("errors", "Sheet {sheet}, row {row}, cell {cell}: {reason}"),
-                                 sheet.title, w.row, w.column, reason=exc.message()) from exc
+                                 sheet.title, w.row, w.column, reason=exc) from exc
         elif watcher_id is None:
             new_watchers[key] = uuid.uuid4()  # later rows of this file link the same new watcher
     if block.key == person_id:

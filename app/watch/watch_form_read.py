@@ -109,7 +109,7 @@ def _town_of(session: Session, title: str, town_cell: tuple[str, int, int] | Non
         t = towns.find_town(session, name)
     except LedgerError as exc:
         raise cell_error(QT_TRANSLATE_NOOP("errors", "Sheet {sheet}, row {row}, cell {cell}: {reason}"),
-                         title, row, col, reason=exc.message()) from exc
+                         title, row, col, reason=exc) from exc
     return t.id, t.name
 
 

@@ -16,12 +16,13 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMainWindow, QMessageBo
 from sqlalchemy.orm import Session
 
 from app.core.errors import QT_TRANSLATE_NOOP, LedgerError
+from app.emergency.agency_files import AgencyPreview, check_importable
 from app.paths import address_table_path
 from app.privacy.masking import Audience
 from app.towns.addresses import AddressTable
-from app.ui.dialogs import show_error
+from app.ui.dialogs import error_text, show_error
 from app.ui.export_job import run_export
-from app.ui.import_dialogs import ColumnMappingDialog, ImportPreviewDialog, summary_text
+from app.ui.import_dialogs import ColumnMappingDialog, ImportPreviewDialog, problem_lines, summary_text
 from app.ui.mainwindow.base import Controller
 from app.ui.mainwindow.town import TownController
 from app.ui.operations import OpChanges, Operations
@@ -33,14 +34,24 @@ translate = QCoreApplication.translate
 
 
 def confirm_report(parent: QWidget, title: str, path: Path) -> Callable[[Any], bool]:
-    """Ask before importing, with the file's problems listed row by row under "Show Details"."""
+    """Ask before importing, with the file's problems listed row by row under "Show Details"; a file the import
+    would refuse (an agency list with a row the directory cannot hold) is refused at once, its problems listed."""
     def confirm(preview: Any) -> bool:
+        try:
+            if isinstance(preview, AgencyPreview):
+                check_importable(preview)
+        except LedgerError as refused:  # the import would refuse the file: say so now, ask nothing
+            box = QMessageBox(QMessageBox.Icon.Warning, title, error_text(refused), QMessageBox.StandardButton.Ok,
+                              parent)
+            box.setDetailedText(problem_lines(preview.problems))
+            box.exec()
+            return False
         box = QMessageBox(QMessageBox.Icon.Question, title,
                           translate("MainWindow", "{file}: {summary}. Import?").format(
                               file=path.name, summary=summary_text(preview)),
                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent)
         if preview.problems:
-            box.setDetailedText("\n".join(f"{p.severity}: {p.message()}" for p in preview.problems))
+            box.setDetailedText(problem_lines(preview.problems))
         return box.exec() == QMessageBox.StandardButton.Yes
 
     return confirm
