@@ -8,7 +8,6 @@ from app.models.errors import (  # noqa: E402,F401 - re-exported
     LedgerError,
     Translate,
     english,
-    in_ui_language,
 )
 
 
@@ -16,13 +15,12 @@ class NotFound(LedgerError):
     pass
 
 
-def readable(error: LedgerError, template: str | None = None) -> str:
+def readable(error: LedgerError, template: str | None = None, translate: Translate = english) -> str:
     """The error's message (in ``template``, its translation, when given) naming the place once: when the template
     names the sheet itself (「Sheet {sheet}, row {row}: …」), a ``where`` that is only that sheet (「安否確認」,
     「安否確認!9」) is not put before it again; a file name there is kept."""
     sheet = error.params.get("sheet")
     if error.where and "{sheet}" in error.template and sheet is not None and (
             error.where == str(sheet) or error.where.startswith(f"{sheet}!")):
-        return (template or error.template).format(
-            **error.told_params(english if template is None else in_ui_language))
-    return error.message(template)
+        return (template or error.template).format(**error.told_params(translate))
+    return error.message(template, translate)

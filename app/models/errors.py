@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable
 from typing import Protocol, runtime_checkable
 
@@ -23,14 +22,8 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name 
 
 
 def english(context: str, text: str) -> str:
+    """The ``Translate`` of the command line and the logs: the English itself."""
     return text
-
-
-def in_ui_language(context: str, text: str) -> str:
-    """``text`` in the window's language: Qt's translation when the UI has loaded Qt, else the English itself
-    (nothing here imports Qt: the command line never loads it for a message)."""
-    qt = sys.modules.get("PySide6.QtCore")
-    return text if qt is None else qt.QCoreApplication.translate(context, text)
 
 
 class LedgerError(Exception):
@@ -48,9 +41,10 @@ class LedgerError(Exception):
         self.params = params
         super().__init__(self.message())
 
-    def message(self, template: str | None = None) -> str:
-        """In English, or in ``template`` (the template's translation) with the reasons inside it translated too."""
-        text = (template or self.template).format(**self.told_params(english if template is None else in_ui_language))
+    def message(self, template: str | None = None, translate: Translate = english) -> str:
+        """In English, or in ``template`` (the template's translation, made by the UI's ``translate``, which
+        also says the reasons inside it in that language)."""
+        text = (template or self.template).format(**self.told_params(translate))
         return f"{self.where}: {text}" if self.where else text
 
     def told_params(self, translate: Translate) -> dict[str, object]:

@@ -83,9 +83,10 @@ def error_text(error: LedgerError) -> str:
     template = QCoreApplication.translate("errors", error.template)
     label = FIELD_LABELS.get(error.where or "")
     if label is None:
-        return readable(error, template)
+        return readable(error, template, QCoreApplication.translate)
     return QCoreApplication.translate("fields", "{field}: {message}").format(
-        field=QCoreApplication.translate("fields", label), message=template.format(**error.params))
+        field=QCoreApplication.translate("fields", label),
+        message=template.format(**error.told_params(QCoreApplication.translate)))
 
 
 def show_error(parent: QWidget | None, error: Exception) -> None:

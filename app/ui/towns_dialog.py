@@ -34,6 +34,7 @@ from sqlalchemy.orm import Session
 from app.core.errors import LedgerError
 from app.paths import resource_dir
 from app.towns import towns as service
+from app.ui.dialogs import error_text
 
 translate = QCoreApplication.translate
 KIND_ROLE = Qt.ItemDataRole.UserRole  # "district" or "town"
@@ -187,7 +188,7 @@ class TownsDialog(QDialog):
         try:
             result = self._run(call)
         except LedgerError as error:
-            self.message.setText(error.message(translate("errors", error.template)))
+            self.message.setText(error_text(error))
             return None
         self.message.setText(done)
         self.refresh(getattr(result, "id", None))
@@ -241,7 +242,7 @@ class TownsDialog(QDialog):
         try:
             result = self._run(lambda s: service.import_districts(s, path))
         except LedgerError as error:
-            self.message.setText(error.message(translate("errors", error.template)))
+            self.message.setText(error_text(error))
             return
         self.message.setText(done_text(result))
         self.refresh()
