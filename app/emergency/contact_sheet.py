@@ -274,7 +274,7 @@ def write_xlsx(data: SheetData, path: Path) -> Path:
     ws.print_options.horizontalCentered = True
     font = f'&"{FONT_NAME},標準"'
     ws.oddHeader.left.text = f"{font}{TITLE}　{header_text(data.district)} {header_text(data.town)}"
-    ws.oddHeader.right.text = f"{font}作成日 {data.printed_on:%Y/%m/%d}"
+    ws.oddHeader.right.text = f"{font}作成日 {to_wareki(data.printed_on)}"  # 和暦, as the sheet and its PDF
     if data.serial:
         ws.oddHeader.center.text = f"{font}{serial_line(data.serial)}"
     ws.oddFooter.center.text = f"{font}&P / &N ページ"
