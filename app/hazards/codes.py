@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from app.core.errors import QT_TRANSLATE_NOOP, LedgerError
 from app.models.hazard import HazardKind
@@ -157,7 +158,8 @@ def depth_rank_of_text(value: object) -> int | None:
     return rank
 
 
-def depth_order(value: object, rank: int) -> int:
+@lru_cache(maxsize=1024)  # a file has a few classes; its zones are many
+def depth_order(value: str, rank: int) -> int:
     """A sort key deeper-last among zones of the same rank: the rank, then how deep the file's class reaches
     (「1.0m以上2.0m未満」 before 「2.0m以上3.0m未満」, both rank 2)."""
     bounds = depth_bounds_of_text(value) if value else None
