@@ -110,6 +110,8 @@ def _line_h(size: float) -> float:
 
 def _lines(pdf, value: str, width: float, size: float) -> list[str]:  # noqa: ANN001
     pdf.set_font(size=size)
+    if "\n" not in value and pdf.get_string_width(value) <= width:  # most values: one line, no layout needed
+        return [value]
     return [str(x) for x in pdf.multi_cell(width, _line_h(size), value, dry_run=True, output="LINES")] or [""]
 
 
