@@ -83,7 +83,7 @@ def test_excel_sheet_prints_a4_landscape_fitted_with_repeated_header_town_date_a
     assert ws.print_title_rows.replace("$", "") == f"{RULE_ROW}:{HEADER_ROW}"
     assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToWidth == 1
     assert ws.page_setup.fitToHeight == 0
-    assert "ひだまり町" in ws.oddHeader.left.text and "2026/11/27" in ws.oddHeader.right.text
+    assert "ひだまり町" in ws.oddHeader.left.text and "令和8年11月27日" in ws.oddHeader.right.text  # 和暦, as the body
     assert "&P / &N" in ws.oddFooter.center.text
     # The header and footer lines have room in the margins (at least 0.25 in, 18 pt): not printed under the title.
     margins = ws.page_margins

@@ -98,30 +98,71 @@ def cards_for(session: Session, town_id: uuid.UUID, person_ids: Sequence[uuid.UU
 # ---------------------------------------------------------------- PDF
 
 
-MIN_TEXT_SIZE = 5.0  # pt: the smallest a value shrinks to before it is cut short with 「…」
+MIN_TEXT_SIZE = 7.0  # pt: the smallest a value shrinks to (smaller is unreadable for older users)
 LINE_SPACING = 1.15
+CONTINUED = "…（続きは台帳）"  # ends a value too long for its card even at MIN_TEXT_SIZE: never cut silently
+ROW_PAD = 1.0  # mm above and below a value's lines
 
 
-def _fit_value(pdf, value: str, width: float, height: float, size: float) -> tuple[float, list[str]]:  # noqa: ANN001
-    """The largest type size (from ``size`` down) at which ``value`` fits the box, and its lines: one line
-    while it can, else wrapped, so a long address or medical note is printed whole inside its row instead of
-    running past the card's edge. Text too long even at MIN_TEXT_SIZE is cut at the box's end with 「…」."""
+def _line_h(size: float) -> float:
+    return size * LINE_SPACING * 25.4 / 72
+
+
+def _lines(pdf, value: str, width: float, size: float) -> list[str]:  # noqa: ANN001
+    pdf.set_font(size=size)
+    if "\n" not in value and pdf.get_string_width(value) <= width:  # most values: one line, no layout needed
+        return [value]
+    return [str(x) for x in pdf.multi_cell(width, _line_h(size), value, dry_run=True, output="LINES")] or [""]
+
+
+def _fit_value(pdf, value: str, width: float, height: float, size: float) -> tuple[float, list[str], bool]:  # noqa: ANN001
+    """The largest type size (from ``size`` down to MIN_TEXT_SIZE) at which ``value`` fits the box, its lines,
+    and whether it had to be cut: one line while it can, else wrapped, so a long address or medical note is
+    printed whole inside its row. Text too long even at MIN_TEXT_SIZE ends with 「…（続きは台帳）」."""
     text_size = size
     while True:
-        pdf.set_font(size=text_size)
-        line_h = text_size * LINE_SPACING * 25.4 / 72
-        lines = [str(x) for x in pdf.multi_cell(width, line_h, value, dry_run=True, output="LINES")] or [""]
+        lines = _lines(pdf, value, width, text_size)
+        line_h = _line_h(text_size)
         if len(lines) * line_h <= height or text_size <= MIN_TEXT_SIZE:
             break
-        text_size -= 0.5
+        text_size = max(MIN_TEXT_SIZE, text_size - 0.5)
     room = max(1, int(height // line_h))
-    if len(lines) > room:
-        lines = lines[:room]
-        last = lines[-1]
-        while last and pdf.get_string_width(last + "…") > width:
-            last = last[:-1]
-        lines[-1] = last + "…"
-    return text_size, lines
+    if len(lines) <= room:
+        return text_size, lines, False
+    lines = lines[:room]
+    last = lines[-1]
+    while last and pdf.get_string_width(last + CONTINUED) > width:
+        last = last[:-1]
+    lines[-1] = last + CONTINUED
+    return text_size, lines, True
+
+
+def _row_heights(pdf, values: list[str], width: float, total: float, size: float) -> list[float]:  # noqa: ANN001
+    """Each row's height in a grid ``total`` mm tall: equal rows, except that a value needing more lines than its
+    share takes room from the other rows, down to one line of slightly smaller type each (an empty box keeps room
+    for a handwritten line): the long value at the card's type size when the room allows, else at the largest
+    size down to MIN_TEXT_SIZE that it allows, so a long medical note stays readable instead of shrinking."""
+    base = total / len(values)
+    floor = min(base, _line_h(size * 0.85))
+    short = [i for i, v in enumerate(values) if not v or len(_lines(pdf, v, width, size)) * _line_h(size) <= base]
+    long = [i for i in range(len(values)) if i not in short]
+    spare = (base - floor) * len(short)
+    if not long or spare <= 0:
+        return [base] * len(values)
+    text_size = size
+    while True:
+        need = {i: len(_lines(pdf, values[i], width, text_size)) * _line_h(text_size) + 2 * ROW_PAD for i in long}
+        extra = sum(max(0.0, n - base) for n in need.values())
+        if extra <= spare or text_size <= MIN_TEXT_SIZE:
+            break
+        text_size = max(MIN_TEXT_SIZE, text_size - 0.5)
+    given = min(extra, spare)
+    heights = [base] * len(values)
+    for i in long:
+        heights[i] = base + max(0.0, need[i] - base) * given / extra if extra else base
+    for i in short:
+        heights[i] = base - (base - floor) * given / spare
+    return heights
 
 
 def _draw_value(pdf, family: str, value: str, x: float, y: float, width: float,  # noqa: ANN001, PLR0913
@@ -131,8 +172,8 @@ def _draw_value(pdf, family: str, value: str, x: float, y: float, width: float, 
         return
     pdf.set_font(family, size=size)
     pad = pdf.c_margin
-    text_size, lines = _fit_value(pdf, value, width - 2 * pad, height, size)
-    line_h = text_size * LINE_SPACING * 25.4 / 72
+    text_size, lines, _ = _fit_value(pdf, value, width - 2 * pad, height, size)
+    line_h = _line_h(text_size)
     pdf.set_font(family, size=text_size)
     top = y + (height - len(lines) * line_h) / 2
     for i, line in enumerate(lines):
@@ -140,26 +181,44 @@ def _draw_value(pdf, family: str, value: str, x: float, y: float, width: float, 
         pdf.cell(width, line_h, line)
 
 
+def _grid(pdf, v: CardView, height: float, family: str, big: bool,  # noqa: ANN001
+          rule: str) -> tuple[list[tuple[str, str]], list[float], float, float]:
+    """The card's fields, each row's height, the label column's width and the values' type size."""
+    width = pdf.w - pdf.l_margin - pdf.r_margin
+    label_w = 52 if big else 46
+    size = 15 if big else 11.5
+    fields = card_fields(v)
+    pdf.set_font(family, size=8)
+    # The rule (long in disaster mode: who, when, why) wraps under the card; the grid above makes room for it.
+    rule_lines = len(pdf.multi_cell(width, 4, rule, dry_run=True, output="LINES")) if rule else 0
+    rule_h = 4 * rule_lines + (1 if rule else 0)
+    pdf.set_font(family, size=size)
+    heights = _row_heights(pdf, [value for _, value in fields], width - label_w - 2 * pdf.c_margin,
+                           height - (14 if big else 10) - rule_h, size)
+    return fields, heights, label_w, size
+
+
+def _fits(pdf, v: CardView, height: float, family: str, big: bool, rule: str) -> bool:  # noqa: ANN001
+    """Whether every value of the card prints whole at MIN_TEXT_SIZE or larger in ``height`` mm."""
+    fields, heights, label_w, size = _grid(pdf, v, height, family, big, rule)
+    width = pdf.w - pdf.l_margin - pdf.r_margin - label_w - 2 * pdf.c_margin
+    return not any(value and _fit_value(pdf, value, width, h, size)[2]
+                   for (_, value), h in zip(fields, heights, strict=True))
+
+
 def _draw_card(pdf, v: CardView, top: float, height: float, family: str, big: bool,  # noqa: ANN001, PLR0913
                rule: str = "") -> None:
     # Plain cells only (no markdown, no HTML): user text is printed as typed.
     left, width = pdf.l_margin, pdf.w - pdf.l_margin - pdf.r_margin
-    label_w = 52 if big else 46
-    size = 15 if big else 11.5
+    fields, heights, label_w, size = _grid(pdf, v, height, family, big, rule)
     pdf.set_xy(left, top)
     pdf.set_font(family, size=22 if big else 16)
     pdf.cell(width * 0.6, 11 if big else 8, TITLE, new_x="RIGHT")
     pdf.set_font(family, size=11 if big else 9)
     pdf.cell(width * 0.4, 11 if big else 8, f"{v.town_name}　No.{v.map_number}", align="R",
              new_x="LMARGIN", new_y="NEXT")
-    fields = card_fields(v)
-    pdf.set_font(family, size=8)
-    # The rule (long in disaster mode: who, when, why) wraps under the card; the grid above makes room for it.
-    rule_lines = len(pdf.multi_cell(width, 4, rule, dry_run=True, output="LINES")) if rule else 0
-    rule_h = 4 * rule_lines + (1 if rule else 0)
-    row_h = (height - (14 if big else 10) - rule_h) / len(fields)
     pdf.set_draw_color(0, 0, 0)
-    for label, value in fields:
+    for (label, value), row_h in zip(fields, heights, strict=True):
         y = pdf.get_y()
         pdf.set_fill_color(232, 232, 232)
         pdf.set_font(family, size=size * 0.8)
@@ -191,13 +250,24 @@ def write_cards_pdf(views: Sequence[CardView], path: Path, *, per_page: int = 1,
         if rule:
             pdf.set_font(family, size=8)
             pdf.multi_cell(0, 4, rule)
-    for i, v in enumerate(views):
-        if i % per_page == 0:
+    position = 0  # the place of the next card on the current page
+    half = slot - 8  # a card of two per page, above its cut line
+    for v in views:
+        if pdf.page == 0:
+            pdf.add_page()  # the text is measured on a page
+        # At two per page, a card whose notes would not print whole at a readable size grows to a page of its own.
+        alone = per_page > 1 and not _fits(pdf, v, half, family, False, rule)
+        if position >= per_page or (alone and position > 0):
             pdf.add_page()
-        position = i % per_page
+            position = 0
+        if alone:
+            _draw_card(pdf, v, margin, pdf.h - 2 * margin, family, big=True, rule=rule)
+            position = per_page
+            continue
         top = margin + position * slot
-        _draw_card(pdf, v, top, slot - (8 if per_page > 1 else 0), family, big=per_page == 1, rule=rule)
-        if per_page > 1 and position < per_page - 1:
+        _draw_card(pdf, v, top, half if per_page > 1 else slot, family, big=per_page == 1, rule=rule)
+        position += 1
+        if per_page > 1 and position < per_page:
             cut = top + slot - 2
             pdf.set_dash_pattern(dash=2, gap=2)
             pdf.line(0, cut, pdf.w, cut)

@@ -274,7 +274,7 @@ def write_xlsx(data: SheetData, path: Path) -> Path:
     ws.print_options.horizontalCentered = True
     font = f'&"{FONT_NAME},標準"'
     ws.oddHeader.left.text = f"{font}{TITLE}　{header_text(data.district)} {header_text(data.town)}"
-    ws.oddHeader.right.text = f"{font}作成日 {data.printed_on:%Y/%m/%d}"
+    ws.oddHeader.right.text = f"{font}作成日 {to_wareki(data.printed_on)}"  # 和暦, as the sheet and its PDF
     if data.serial:
         ws.oddHeader.center.text = f"{font}{serial_line(data.serial)}"
     ws.oddFooter.center.text = f"{font}&P / &N ページ"
@@ -363,6 +363,12 @@ class _Wrapper:
                     if _in_word(ch):
                         while start > 0 and _in_word(line[start - 1]):
                             start -= 1
+                    elif ch in NO_LINE_START or line[-1] in NO_LINE_END:
+                        # 行頭禁則: 「ー」, 「ッ」, 「）」 … never start a line (nor 「（」 end one): the character
+                        # before goes down with it (「…支援センタ」 / 「ー」 is how LibreOffice prints a workbook)
+                        while start > 1 and (line[start - 1] in NO_LINE_START or line[start - 2] in NO_LINE_END):
+                            start -= 1
+                        start -= 1
                     if 0 < start < len(line):
                         out.append("".join(line[:start]))
                         line = line[start:]
@@ -374,6 +380,12 @@ class _Wrapper:
                 used += w
             out.append("".join(line))
         return out
+
+
+# 行頭禁則: characters a line must not start with (the long vowel mark, small kana, closing brackets and
+# punctuation); 行末禁則: opening brackets a line must not end with.
+NO_LINE_START = frozenset("ーッャュョァィゥェォヮヵヶっゃゅょぁぃぅぇぉゎ、。，．・：；！？）」』】〕〉》］｝’”ゝゞ々")
+NO_LINE_END = frozenset("（「『【〔〈《［｛‘“")
 
 
 def _in_word(ch: str) -> bool:

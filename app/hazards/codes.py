@@ -8,8 +8,9 @@ Versions followed (see README, "Hazard zones"):
 - 土砂災害警戒区域 A33 (製品仕様書 第1.3版 onward): ``A33_001`` phenomenon 1 急傾斜地の崩壊, 2 土石流,
   3 地すべり; ``A33_002`` zone class 1 土砂災害警戒区域, 2 土砂災害特別警戒区域; ``A33_005`` the zone's name.
 - 高潮浸水想定区域 A49 (``A49_003`` the depth class as text, e.g. 「0.5m以上3.0m未満」) and 津波浸水想定 A40
-  (第1.1版: ``A40_003`` the depth class as text, each prefecture's own ranks): the text is kept and read
-  into the same depth ranks as A31a by its lower bound.
+  (第1.1版: ``A40_003`` the depth class as text, each prefecture's own ranks): the text is kept (it is what the
+  household's panel and card print) and ranked among the A31a depth ranks by the rank that holds its deepest
+  part, so 「0.3m以上1.0m未満」 ranks with 0.5–3.0 m, deeper than 「0.5m未満」, never below what the file says.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from app.core.errors import QT_TRANSLATE_NOOP, LedgerError
 from app.models.hazard import HazardKind
@@ -119,32 +121,60 @@ def code(value: object, allowed: dict[int, str]) -> int | None:
 _NUMBER = re.compile(r"(\d+(?:\.\d+)?)\s*(?:m|ｍ|メートル)?")
 
 
-def depth_rank_of_text(value: object) -> int | None:
-    """The depth rank of a class written as text (「0.5m未満」, 「1.0m以上2.0m未満」, 「5m以上」) by its lower bound.
-
-    A class that starts at 0 or is written 「…未満」 alone is rank 1; a bare code 1–6 is taken as the code.
-    """
+def depth_bounds_of_text(value: object) -> tuple[float, float | None] | None:
+    """A depth class written as text as (from, to) in metres, ``to`` None when open (「20m以上」); None when the
+    text is no depth class. 「0.5m未満」 is (0, 0.5), 「1.0m以上2.0m未満」 and 「1.0~2.0m」 are (1.0, 2.0)."""
     if value is None:
         return None
     text = unicodedata.normalize("NFKC", str(value)).strip().replace("～", "~").replace("〜", "~")
-    if not text:
+    numbers = [float(m.group(1)) for m in _NUMBER.finditer(text)]
+    if not numbers or text.isdigit():
         return None
+    if len(numbers) >= 2:
+        return min(numbers[:2]), max(numbers[:2])
+    if "未満" in text or "以下" in text or "まで" in text:
+        return 0.0, numbers[0]  # 「0.5m未満」: from the ground up
+    return numbers[0], None  # 「20m以上」, or a bare depth read as where the class starts
+
+
+def depth_rank_of_text(value: object) -> int | None:
+    """The depth rank of a class written as text (「0.5m未満」, 「1.0m以上2.0m未満」, 「5m以上」): the rank holding the
+    class's deepest part, so a class is never ranked shallower than it is (「0.3m以上1.0m未満」 is rank 2,
+    0.5–3.0 m, not rank 1, under 0.5 m). A bare code 1–6 is taken as the code."""
+    if value is None:
+        return None
+    text = unicodedata.normalize("NFKC", str(value)).strip()
     if text.isdigit():
         return code(text, DEPTH_RANKS)
-    numbers = [float(m.group(1)) for m in _NUMBER.finditer(text)]
-    if not numbers:
+    bounds = depth_bounds_of_text(text)
+    if bounds is None:
         return None
-    if "以上" in text or "~" in text or "-" in text:
-        lower = numbers[0]
-    elif "未満" in text:
-        lower = 0.0  # 「0.5m未満」: from the ground up
-    else:
-        lower = numbers[0]
+    lower, upper = bounds
     rank = 1
     for r, bound in _RANK_LOWER_BOUND_M.items():
-        if lower >= bound:
+        # an open class from its start; a closed one up to (not including) its end: 「…3.0m未満」 stays below 3.0
+        if (upper is None and lower >= bound) or (upper is not None and upper > bound):
             rank = r
     return rank
+
+
+@lru_cache(maxsize=1024)  # a file has a few classes; its zones are many
+def depth_order(value: str, rank: int) -> int:
+    """A sort key deeper-last among zones of the same rank: the rank, then how deep the file's class reaches
+    (「1.0m以上2.0m未満」 before 「2.0m以上3.0m未満」, both rank 2)."""
+    bounds = depth_bounds_of_text(value) if value else None
+    if bounds is None:
+        return rank * 100_000 + 99_999
+    lower, upper = bounds
+    return rank * 100_000 + min(99_999, round((upper if upper is not None else lower + 1_000) * 100))
+
+
+def depth_text(value: object, rank: int | None) -> str:
+    """The depth class to print: the file's own text (「0.3m以上1.0m未満」), or the rank's label when the file gave a
+    code or nothing readable."""
+    if value and depth_bounds_of_text(value) is not None:
+        return unicodedata.normalize("NFKC", str(value)).strip()
+    return depth_label(rank)
 
 
 def depth_label(rank: int | None) -> str:

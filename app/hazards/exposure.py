@@ -30,7 +30,15 @@ from sqlalchemy import ColumnElement, Select, String, Table, bindparam, delete, 
 from sqlalchemy.orm import Session
 
 from app.core.errors import QT_TRANSLATE_NOOP, NotFound
-from app.hazards.codes import DEPTH_RANKS, KIND_SHORT, SEDIMENT_CLASSES, SEDIMENT_PHENOMENA, depth_label
+from app.hazards.codes import (
+    DEPTH_RANKS,
+    KIND_SHORT,
+    SEDIMENT_CLASSES,
+    SEDIMENT_PHENOMENA,
+    depth_label,
+    depth_order,
+    depth_text,
+)
 from app.models import Household, utcnow
 from app.models.hazard import HazardKind, HazardLayer, HazardZone, HouseholdExposure
 from app.models.writes import large_cache
@@ -53,6 +61,8 @@ class PointHazards:
     sediment_class: np.ndarray
     storm_surge_rank: np.ndarray
     tsunami_rank: np.ndarray
+    storm_surge_text: list[str]  # the file's depth class of the zone found (「0.3m以上1.0m未満」), "" = none
+    tsunami_text: list[str]
 
 
 @dataclass(frozen=True)
@@ -114,7 +124,7 @@ def hazards_at(zones: Zones, lons: np.ndarray, lats: np.ndarray) -> PointHazards
     n = len(lons)
     zero = np.zeros(n, dtype=np.int64)
     if n == 0 or len(zones.kind) == 0:
-        return PointHazards(zero, [""] * n, zero.copy(), zero.copy(), zero.copy(), zero.copy())
+        return PointHazards(zero, [""] * n, zero.copy(), zero.copy(), zero.copy(), zero.copy(), [""] * n, [""] * n)
     tree = shapely.STRtree(shapely.points(lons, lats))
     # Each zone (the input, prepared for the predicate) finds the points it covers.
     zone_idx, point_idx = tree.query(zones.geometry, predicate="intersects")
@@ -129,18 +139,52 @@ def hazards_at(zones: Zones, lons: np.ndarray, lats: np.ndarray) -> PointHazards
     flood = best_of(HazardKind.FLOOD, zones.rank)
     # The special warning zone first; among equal classes the lower phenomenon code, for a stable answer.
     sediment = best_of(HazardKind.SEDIMENT, zones.zone_class * 10 - zones.phenomenon)
+    # Storm surge and tsunami zones carry the file's own depth class: among zones of one rank the class reaching
+    # deepest wins (「2.0m以上3.0m未満」 over 「0.5m以上1.0m未満」), and its text is what the household reads.
+    text_kinds = np.flatnonzero((zones.kind == HazardKind.STORM_SURGE.value) | (zones.kind == HazardKind.TSUNAMI.value))
+    order = zones.rank * 100_000
+    for i in text_kinds.tolist():
+        order[i] = depth_order(zones.detail[i], int(zones.rank[i]))
+    surge, tsunami = best_of(HazardKind.STORM_SURGE, order), best_of(HazardKind.TSUNAMI, order)
+
+    def texts(best: np.ndarray) -> list[str]:
+        return [depth_text(zones.detail[b], int(zones.rank[b])) if b >= 0 else "" for b in best.tolist()]
+
     return PointHazards(
         flood_rank=take(flood, zones.rank),
         flood_river=[zones.detail[b] if b >= 0 else "" for b in flood],
         sediment_kind=take(sediment, zones.phenomenon),
         sediment_class=take(sediment, zones.zone_class),
-        storm_surge_rank=take(best_of(HazardKind.STORM_SURGE, zones.rank), zones.rank),
-        tsunami_rank=take(best_of(HazardKind.TSUNAMI, zones.rank), zones.rank),
+        storm_surge_rank=take(surge, zones.rank),
+        tsunami_rank=take(tsunami, zones.rank),
+        storm_surge_text=texts(surge),
+        tsunami_text=texts(tsunami),
     )
 
 
 def _nz(value: SupportsInt) -> int | None:
     return int(value) or None
+
+
+# The stored row has one text column, ``flood_river``; a storm surge or tsunami zone's own depth class (a file's
+# 「0.3m以上1.0m未満」, finer than the rank kept beside it) travels in it after the river's name, each after this
+# separator, and only when it says more than the rank's label (a flood-only ledger stores the river alone).
+_TEXT_SEPARATOR = "\x1f"
+
+
+def _packed(river: str, surge_rank: int, surge_text: str, tsunami_rank: int, tsunami_text: str) -> str:
+    surge_text = "" if surge_text == depth_label(surge_rank or None) else surge_text
+    tsunami_text = "" if tsunami_text == depth_label(tsunami_rank or None) else tsunami_text
+    if not surge_text and not tsunami_text:
+        return river
+    return _TEXT_SEPARATOR.join((river, surge_text, tsunami_text))
+
+
+def _unpacked(stored: str) -> tuple[str, str, str]:
+    """The river's name, the storm surge zone's and the tsunami zone's depth text ("" = the rank's label)."""
+    river, _, rest = stored.partition(_TEXT_SEPARATOR)
+    surge, _, tsunami = rest.partition(_TEXT_SEPARATOR)
+    return river, surge, tsunami
 
 
 # The stored values compared and written: a row is rewritten only when one of them changed.
@@ -166,6 +210,7 @@ def _computed(session: Session, households: Sequence[tuple[uuid.UUID, float | No
     flood = np.zeros(n, dtype=np.int64)
     kind, klass, surge, tsunami = flood.copy(), flood.copy(), flood.copy(), flood.copy()
     river = [""] * n
+    surge_text, tsunami_text = [""] * n, [""] * n
     if len(placed):
         zones = load_zones(session, lons[placed].min(), lats[placed].min(), lons[placed].max(), lats[placed].max())
         found = hazards_at(zones, lons[placed], lats[placed])
@@ -173,9 +218,11 @@ def _computed(session: Session, households: Sequence[tuple[uuid.UUID, float | No
         surge[placed], tsunami[placed] = found.storm_surge_rank, found.tsunami_rank
         for k, i in enumerate(placed.tolist()):
             river[i] = found.flood_river[k]
-    return [(lat, lon, f or None, r, k or None, c or None, s or None, t or None)
-            for (_, lat, lon), f, r, k, c, s, t in zip(households, flood.tolist(), river, kind.tolist(),
-                                                       klass.tolist(), surge.tolist(), tsunami.tolist(), strict=True)]
+            surge_text[i], tsunami_text[i] = found.storm_surge_text[k], found.tsunami_text[k]
+    return [(lat, lon, f or None, _packed(r, s, st, t, tt), k or None, c or None, s or None, t or None)
+            for (_, lat, lon), f, r, k, c, s, t, st, tt in zip(
+                households, flood.tolist(), river, kind.tolist(), klass.tolist(), surge.tolist(), tsunami.tolist(),
+                surge_text, tsunami_text, strict=True)]
 
 
 def _refresh(session: Session, where: ColumnElement[bool]) -> int:
@@ -280,6 +327,8 @@ class ExposureView:
     storm_surge_rank: int | None
     tsunami_rank: int | None
     computed_at: datetime | None
+    storm_surge_text: str = ""  # the file's own depth class when finer than the rank (「0.3m以上1.0m未満」)
+    tsunami_text: str = ""
 
     @property
     def flood_label(self) -> str:
@@ -295,11 +344,11 @@ class ExposureView:
 
     @property
     def storm_surge_label(self) -> str:
-        return depth_label(self.storm_surge_rank)
+        return self.storm_surge_text or depth_label(self.storm_surge_rank)
 
     @property
     def tsunami_label(self) -> str:
-        return depth_label(self.tsunami_rank)
+        return self.tsunami_text or depth_label(self.tsunami_rank)
 
     @property
     def exposed(self) -> bool:
@@ -420,8 +469,9 @@ def _exposure_views(session: Session, rows: Sequence, kinds: frozenset[HazardKin
         flood, river, kind, klass, surge, tsunami, at = fresh.get(r[0]) or r[6:13]
         # The key as the database holds it (hex text in SQLite; a UUID already from PostgreSQL's driver).
         household_id = r[0] if isinstance(r[0], uuid.UUID) else made(r[0]) if made is not None else uuid.UUID(r[0])
+        river, surge_text, tsunami_text = _unpacked(river or "")
         found[household_id] = ExposureView(household_id, r[1], r[2] is not None and r[3] is not None, kinds, flood,
-                                           river or "", kind, klass, surge, tsunami, at)
+                                           river, kind, klass, surge, tsunami, at, surge_text, tsunami_text)
     return found
 
 
