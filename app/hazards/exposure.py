@@ -166,30 +166,9 @@ def _nz(value: SupportsInt) -> int | None:
     return int(value) or None
 
 
-# The stored row has one text column, ``flood_river``; a storm surge or tsunami zone's own depth class (a file's
-# 「0.3m以上1.0m未満」, finer than the rank kept beside it) travels in it after the river's name, each after this
-# separator, and only when it says more than the rank's label (a flood-only ledger stores the river alone).
-_TEXT_SEPARATOR = "\x1f"
-
-
-def _packed(river: str, surge_rank: int, surge_text: str, tsunami_rank: int, tsunami_text: str) -> str:
-    surge_text = "" if surge_text == depth_label(surge_rank or None) else surge_text
-    tsunami_text = "" if tsunami_text == depth_label(tsunami_rank or None) else tsunami_text
-    if not surge_text and not tsunami_text:
-        return river
-    return _TEXT_SEPARATOR.join((river, surge_text, tsunami_text))
-
-
-def _unpacked(stored: str) -> tuple[str, str, str]:
-    """The river's name, the storm surge zone's and the tsunami zone's depth text ("" = the rank's label)."""
-    river, _, rest = stored.partition(_TEXT_SEPARATOR)
-    surge, _, tsunami = rest.partition(_TEXT_SEPARATOR)
-    return river, surge, tsunami
-
-
 # The stored values compared and written: a row is rewritten only when one of them changed.
 _VALUES = ("lat", "lon", "flood_rank", "flood_river", "sediment_kind", "sediment_class", "storm_surge_rank",
-           "tsunami_rank")
+           "tsunami_rank", "storm_surge_text", "tsunami_text")
 
 
 def _computed(session: Session, households: Sequence[tuple[uuid.UUID, float | None, float | None]],
@@ -200,7 +179,7 @@ def _computed(session: Session, households: Sequence[tuple[uuid.UUID, float | No
     in use no zone can be found (``load_zones`` reads only layers in use), so none are read.
     """
     if kinds is not None and not kinds:
-        return [(lat, lon, None, "", None, None, None, None) for _, lat, lon in households]
+        return [(lat, lon, None, "", None, None, None, None, "", "") for _, lat, lon in households]
     import numpy as np
 
     n = len(households)
@@ -219,7 +198,7 @@ def _computed(session: Session, households: Sequence[tuple[uuid.UUID, float | No
         for k, i in enumerate(placed.tolist()):
             river[i] = found.flood_river[k]
             surge_text[i], tsunami_text[i] = found.storm_surge_text[k], found.tsunami_text[k]
-    return [(lat, lon, f or None, _packed(r, s, st, t, tt), k or None, c or None, s or None, t or None)
+    return [(lat, lon, f or None, r, k or None, c or None, s or None, t or None, st, tt)
             for (_, lat, lon), f, r, k, c, s, t, st, tt in zip(
                 households, flood.tolist(), river, kind.tolist(), klass.tolist(), surge.tolist(), tsunami.tolist(),
                 surge_text, tsunami_text, strict=True)]
@@ -243,7 +222,7 @@ def _refresh(session: Session, where: ColumnElement[bool]) -> int:
     for r, v in zip(rows, values, strict=True):
         if r[3] is None:
             inserts.append((*v, r[0]))
-        elif (r[4], r[5], r[6], r[7] or "", r[8], r[9], r[10], r[11]) != v:
+        elif (r[4], r[5], r[6], r[7] or "", r[8], r[9], r[10], r[11], r[12] or "", r[13] or "") != v:
             updates.append((*v, r[0]))
     _write(session, sorted(updates, key=itemgetter(-1)), sorted(inserts, key=itemgetter(-1)))
     return len(rows)
@@ -267,7 +246,7 @@ def _write(session: Session, updates: list[tuple], inserts: list[tuple]) -> None
             [(*u[:-1], now, u[-1]) for u in updates])
     if inserts:
         connection.exec_driver_sql(
-            f"INSERT INTO household_exposure ({', '.join(names)}, household_id) VALUES ({', '.join([mark] * 10)})",
+            f"INSERT INTO household_exposure ({', '.join(names)}, household_id) VALUES ({', '.join([mark] * (len(names) + 1))})",
             [(*i[:-1], now, i[-1]) for i in inserts])
 
 
@@ -327,7 +306,7 @@ class ExposureView:
     storm_surge_rank: int | None
     tsunami_rank: int | None
     computed_at: datetime | None
-    storm_surge_text: str = ""  # the file's own depth class when finer than the rank (「0.3m以上1.0m未満」)
+    storm_surge_text: str = ""  # the file's own depth class (「0.3m以上1.0m未満」); "" = the rank's label
     tsunami_text: str = ""
 
     @property
@@ -391,8 +370,8 @@ def exposure_of(session: Session, household_id: uuid.UUID) -> ExposureView:
     row = session.execute(_one_household_query(), {"household_id": household_id}).first()
     if row is None:
         raise NotFound(QT_TRANSLATE_NOOP("errors", "This household is no longer in the ledger."))
-    used = frozenset(kind for kind, yes in zip(HazardKind, row[13:], strict=True) if yes)
-    return _exposure_views(session, [row], used)[household_id]
+    used = frozenset(kind for kind, yes in zip(HazardKind, row[_ROW_COLUMNS:], strict=True) if yes)
+    return _exposure_views(session, [row[:_ROW_COLUMNS]], used)[household_id]
 
 
 @cache
@@ -436,7 +415,7 @@ def exposure_columns() -> tuple[Table, list]:
     household's stored id, map number, lat and lon (Step II's list: app/watch/list_rows.py)."""
     e = _EXPOSURE
     return e, [e.c.lat, e.c.lon, e.c.flood_rank, e.c.flood_river, e.c.sediment_kind, e.c.sediment_class,
-               e.c.storm_surge_rank, e.c.tsunami_rank, e.c.computed_at]
+               e.c.storm_surge_rank, e.c.tsunami_rank, e.c.computed_at, e.c.storm_surge_text, e.c.tsunami_text]
 
 
 def exposures_of_rows(session: Session, rows: Sequence, made: Callable[[str], uuid.UUID] | None = None
@@ -447,8 +426,11 @@ def exposures_of_rows(session: Session, rows: Sequence, made: Callable[[str], uu
     return _exposure_views(session, rows, _kinds_in_use(session), made)
 
 
+_ROW_COLUMNS = 15  # of ``_exposure_query``: id, number, lat, lon, then ``exposure_columns()``
+
+
 def _exposure_query() -> Select:
-    """Each live household's id (as stored), number and position beside its stored exposure row (13 columns)."""
+    """Each live household's id (as stored), number and position beside its stored exposure row (``_ROW_COLUMNS``)."""
     h, (e, stored) = cast(Table, Household.__table__), exposure_columns()
     return (select(type_coerce(h.c.id, String), h.c.map_number, h.c.lat, h.c.lon, *stored)
             .select_from(h.outerjoin(e, e.c.household_id == h.c.id)).where(h.c.deleted_at.is_(None)))
@@ -463,15 +445,15 @@ def _exposure_views(session: Session, rows: Sequence, kinds: frozenset[HazardKin
     if stale:
         now = utcnow()
         for r, v in zip(stale, _computed(session, [(r[0], r[2], r[3]) for r in stale], kinds), strict=True):
-            fresh[r[0]] = (*v[2:], now)
+            fresh[r[0]] = (*v[2:8], now, *v[8:])
     found = {}
     for r in rows:
-        flood, river, kind, klass, surge, tsunami, at = fresh.get(r[0]) or r[6:13]
+        flood, river, kind, klass, surge, tsunami, at, surge_text, tsunami_text = fresh.get(r[0]) or r[6:_ROW_COLUMNS]
         # The key as the database holds it (hex text in SQLite; a UUID already from PostgreSQL's driver).
         household_id = r[0] if isinstance(r[0], uuid.UUID) else made(r[0]) if made is not None else uuid.UUID(r[0])
-        river, surge_text, tsunami_text = _unpacked(river or "")
         found[household_id] = ExposureView(household_id, r[1], r[2] is not None and r[3] is not None, kinds, flood,
-                                           river, kind, klass, surge, tsunami, at, surge_text, tsunami_text)
+                                           river or "", kind, klass, surge, tsunami, at, surge_text or "",
+                                           tsunami_text or "")
     return found
 
 

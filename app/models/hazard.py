@@ -86,4 +86,8 @@ class HouseholdExposure(Base):
     sediment_class: Mapped[int | None]
     storm_surge_rank: Mapped[int | None]
     tsunami_rank: Mapped[int | None]
+    # The file's own depth class of the storm surge / tsunami zone found, as it writes it (「0.3m以上1.0m未満」,
+    # finer than the rank beside it); "" when none was found.
+    storm_surge_text: Mapped[str] = mapped_column(Text, default="", server_default="")
+    tsunami_text: Mapped[str] = mapped_column(Text, default="", server_default="")
     computed_at: Mapped[datetime] = mapped_column(default=utcnow)
