@@ -1,7 +1,8 @@
 """個別避難計画 on paper: one A4 page per person as PDF (with the map extract), and Excel (one row per person).
 
 The consent rule applies as on every paper (app/privacy/masking.py): a person the audience may not see by
-name, or whose plan consent is "no", is printed with only the map number, town and hazards at home; their
+name, or whose plan has no recorded consent to share it (本人の同意（情報提供） "no" or still "unknown": anything
+short of "yes" is no, as for a person's consent), is printed with only the map number, town and hazards at home; their
 name, address, needs, contacts, supporters and the map extract (which would show the house) are left out.
 Every page and sheet prints the rule applied. The default audience is the watchers and the commissioner,
 who carry the plans out; ``Audience.STAFF`` for the council's own copy.
@@ -43,6 +44,8 @@ if TYPE_CHECKING:  # openpyxl is imported when plans are written to Excel, not w
     from openpyxl.styles import NamedStyle
 
 TITLE = "個別避難計画"
+# Said on every page and sheet handed to watchers: a made plan is shown only with the person's consent to share it.
+PLAN_CONSENT_RULE = "計画は本人の同意（情報提供）が「同意あり」のもののみ記載（同意なし・未確認は匿名）"
 DEFAULT_AUDIENCE = Audience.WATCHERS
 
 
@@ -77,7 +80,7 @@ def plans_for(session: Session, town_id: uuid.UUID, audience: Audience = Audienc
         views = [v for v in views if v.person.id in wanted]
     hidden = hidden_persons(session, (v.person.id for v in views), audience, sharing)
     if audience is not Audience.STAFF and not lifts_consent(audience, sharing):
-        hidden |= {v.person.id for v in views if v.has_plan and v.fields.consent == "no"}
+        hidden |= {v.person.id for v in views if v.has_plan and v.fields.consent != "yes"}
     return [PlanPaper(mask_plan(v), True) if v.person.id in hidden else PlanPaper(v, False) for v in views]
 
 
@@ -166,7 +169,7 @@ def _plan_page(pdf, family: str, v: PlanView, width: float, rule: str, *, more: 
     pdf.add_page()
     pdf.set_font(family, size=8)
     pdf.set_xy(12, pdf.h - FOOT_Y)
-    pdf.cell(width, 4, rule)
+    pdf.multi_cell(width, 3.6, rule, align="L")  # a long rule (the serial, 災害時's who and why) wraps, never runs off the page
     pdf.set_xy(12, 10)
     pdf.set_font(family, size=18)
     pdf.cell(width * 0.55, 10, TITLE + ("（続き）" if more else ""), new_x="RIGHT")
@@ -336,6 +339,8 @@ def export_plans(session: Session, town_id: uuid.UUID, path: Path, *, audience: 
     sharing = current_sharing(session) if sharing is None else sharing
     papers = plans_for(session, town_id, audience, person_ids, sharing)
     rule, serial = rule_line(audience, sharing), ""
+    if audience is not Audience.STAFF and not lifts_consent(audience, sharing):
+        rule = f"{rule}　{PLAN_CONSENT_RULE}"
     if any(not paper.anonymous for paper in papers):
         serial = register_copies(session, paper="evacuation_plans", audience=audience, town_id=town_id,
                                  town_name=papers[0].view.town_name, sharing=sharing, file_name=path.name)
