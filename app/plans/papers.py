@@ -26,7 +26,7 @@ from app.core.sheets import FONT_NAME, SharedStyles, header_text, print_layout, 
 from app.core.views import PersonView
 from app.core.wareki import to_wareki
 from app.plans import minimap
-from app.plans.plans import list_plans
+from app.plans.plans import get_plan, list_plans
 from app.plans.views import CONSENT_LABELS, START_LABELS, HomeHazards, PlanFields, PlanView, ShelterChoice
 from app.privacy.copies import register_copies, serial_line
 from app.privacy.masking import (
@@ -68,13 +68,18 @@ def mask_plan(v: PlanView) -> PlanView:
                    family_doctor="", family_doctor_phone="", care_level="", supporters=(), flags=())
 
 
-def plans_for(session: Session, town_id: uuid.UUID, audience: Audience = Audience.STAFF,
+def plans_for(session: Session, town_id: uuid.UUID | None, audience: Audience = Audience.STAFF,
               person_ids: Sequence[uuid.UUID] | None = None, sharing: SharingContext | None = None) -> list[PlanPaper]:
     """The plans to print (every person needing support, blank forms for those without a plan), masked by the
-    consent rule under ``sharing`` (the ledger's current mode when None: 災害時 lifts it for responders)."""
+    consent rule under ``sharing`` (the ledger's current mode when None: 災害時 lifts it for responders).
+    ``town_id`` None: ``person_ids``' plans of whichever towns (the priority list's 地区), by town and map number."""
     audience = as_audience(audience)
     sharing = current_sharing(session) if sharing is None else sharing
-    views = list_plans(session, town_id)
+    if town_id is None:
+        views = sorted((get_plan(session, pid, live_only=True) for pid in dict.fromkeys(person_ids or ())),
+                       key=lambda v: (v.town_name, v.map_number))
+    else:
+        views = list_plans(session, town_id)
     if person_ids is not None:
         wanted = set(person_ids)
         views = [v for v in views if v.person.id in wanted]
@@ -187,7 +192,7 @@ def _plan_row(pdf, family: str, label: str, h: float) -> float:  # noqa: ANN001
     return y
 
 
-def write_plans_pdf(papers: Sequence[PlanPaper], path: Path, *, rule: str = "") -> Path:
+def write_plans_pdf(papers: Sequence[PlanPaper], path: Path, *, rule: str = "", title: str = "") -> Path:
     """One A4 page per person: the plan's rows, the checks' warnings, and the map extract. Text too long for one
     line is wrapped in its box (never shrunk past reading nor cut at the page's edge); a plan too long for one
     page goes on to a second, headed 「（続き）」, the map extract with it."""
@@ -195,7 +200,7 @@ def write_plans_pdf(papers: Sequence[PlanPaper], path: Path, *, rule: str = "") 
 
     pdf = FPDF(orientation="portrait", format="A4")
     family = add_japanese_font(pdf)
-    pdf.set_title(TITLE)
+    pdf.set_title(f"{TITLE}　{title}" if title else TITLE)
     pdf.set_auto_page_break(False)
     pdf.set_margins(12, 10, 12)
     width = pdf.w - 24
@@ -278,7 +283,8 @@ _XLSX_WIDTHS = {"町名": 14, "地図番号": 8, "氏名": 14, "ふりがな": 1
 XLSX_LINE_PT = 15  # one line of 11 pt text in a row's height (points)
 
 
-def write_plans_xlsx(papers: Sequence[PlanPaper], path: Path, *, rule: str = "", serial: str = "") -> Path:
+def write_plans_xlsx(papers: Sequence[PlanPaper], path: Path, *, rule: str = "", serial: str = "",
+                     title: str = "") -> Path:
     """One row per person (the plan's rows as columns) and a 確認事項 column with the checks' warnings;
     user text is always text, never a formula (app/core/sheets.py). The sheet prints across many pages: each
     carries the title and town, the copy's serial and the rule in its header and footer, and its page number."""
@@ -301,7 +307,7 @@ def write_plans_xlsx(papers: Sequence[PlanPaper], path: Path, *, rule: str = "",
                  title_columns="A:C")
     ws.freeze_panes = "C3"
     font = f'&"{FONT_NAME},標準"'
-    town = papers[0].view.town_name if papers else ""
+    town = title or (papers[0].view.town_name if papers else "")
     ws.oddHeader.left.text = f"{font}{TITLE}　{header_text(town)}"
     if serial:
         ws.oddHeader.right.text = f"{font}{serial_line(serial)}"
@@ -325,9 +331,12 @@ def write_plans_xlsx(papers: Sequence[PlanPaper], path: Path, *, rule: str = "",
     return path
 
 
-def export_plans(session: Session, town_id: uuid.UUID, path: Path, *, audience: Audience = DEFAULT_AUDIENCE,
-                 person_ids: Sequence[uuid.UUID] | None = None, sharing: SharingContext | None = None) -> Path:
-    """Write the town's plans to ``path``: .pdf or .xlsx by its suffix (the CLI's export-plans).
+def export_plans(session: Session, town_id: uuid.UUID | None, path: Path, *, audience: Audience = DEFAULT_AUDIENCE,
+                 person_ids: Sequence[uuid.UUID] | None = None, sharing: SharingContext | None = None,
+                 title: str = "") -> Path:
+    """Write the town's plans to ``path``: .pdf or .xlsx by its suffix (the CLI's export-plans); with
+    ``town_id`` None, ``person_ids``' plans of whichever towns, ``title`` saying which (「さくら地区」: the Excel
+    sheet's header, the PDF's title and the copies ledger's line).
 
     A paper that names anyone is counted out in the printed copies ledger (its serial printed on every page):
     the caller commits ``session`` with the file."""
@@ -343,8 +352,8 @@ def export_plans(session: Session, town_id: uuid.UUID, path: Path, *, audience: 
         rule = f"{rule}　{PLAN_CONSENT_RULE}"
     if any(not paper.anonymous for paper in papers):
         serial = register_copies(session, paper="evacuation_plans", audience=audience, town_id=town_id,
-                                 town_name=papers[0].view.town_name, sharing=sharing, file_name=path.name)
+                                 town_name=title or papers[0].view.town_name, sharing=sharing, file_name=path.name)
         rule = f"{rule}　{serial_line(serial)}"
     if suffix == ".pdf":
-        return write_plans_pdf(papers, path, rule=rule)
-    return write_plans_xlsx(papers, path, rule=rule, serial=serial)
+        return write_plans_pdf(papers, path, rule=rule, title=title)
+    return write_plans_xlsx(papers, path, rule=rule, serial=serial, title=title)

@@ -78,7 +78,9 @@ class PlansPanel(QWidget):
             combo.addItem(self.tr("(all)"), None)
             for label, value in items:
                 combo.addItem(label, value)
-            combo.setCurrentIndex(max(0, combo.findData(keep)) if keep is not None else 0)
+            # compared in Python: findData() never finds a district's UUID read anew (another object), and the
+            # 地区 chosen went back to (all) as soon as it was chosen
+            combo.setCurrentIndex(next((i for i in range(1, combo.count()) if combo.itemData(i) == keep), 0))
             combo.blockSignals(False)
 
     def show_rows(self, rows: list[PriorityRow]) -> None:
