@@ -83,6 +83,9 @@ def plans_for(session: Session, town_id: uuid.UUID | None, audience: Audience = 
     if person_ids is not None:
         wanted = set(person_ids)
         views = [v for v in views if v.person.id in wanted]
+    # A blank form's 服薬 is left to fill by hand: the card's medical notes are printed on the card only (as its
+    # window promises); a plan that is made has its own, as saved from the plan window.
+    views = [v if v.has_plan else replace(v, fields=replace(v.fields, medication="")) for v in views]
     hidden = hidden_persons(session, (v.person.id for v in views), audience, sharing)
     if audience is not Audience.STAFF and not lifts_consent(audience, sharing):
         hidden |= {v.person.id for v in views if v.has_plan and v.fields.consent != "yes"}
