@@ -270,7 +270,10 @@ class PlanDialog(QDialog):
             self.shelter.addItem(plan.suggested_shelter.label, plan.suggested_shelter.feature_id)
         if plan.shelter.name and plan.shelter.feature_id != plan.suggested_shelter.feature_id:
             self.shelter.addItem(plan.shelter.label, plan.shelter.feature_id)
-        self.shelter.setCurrentIndex(max(0, self.shelter.findData(f.shelter_id)) if f.shelter_id else -1)
+        # compared in Python: findData() never finds a shelter's UUID read anew (another object), and the window
+        # showed, and saved, the nearest shelter instead of the one chosen
+        chosen = [i for i in range(self.shelter.count()) if self.shelter.itemData(i) == f.shelter_id]
+        self.shelter.setCurrentIndex((chosen or [0])[0] if f.shelter_id else -1)
         if not f.shelter_id:
             self.shelter.setEditText(f.shelter_text)
         self.route.setPlainText(f.route_note)
