@@ -12,7 +12,9 @@ from app.core.views import Crs, HouseholdFields, MapPoint, PersonFields
 from app.households import households
 from app.privacy.consent import ConsentFields, ConsentStatus, record_consent
 from app.towns.towns import create_town
+from app.ui.plans_panel import TOWN_COLUMN
 from tests.emergency_fixtures import flat, pdf_pages, pdf_text
+from tests.test_qa_plans_columns import cut_short
 from tests.test_ui_map import window  # noqa: F401 - the window fixture
 
 
@@ -49,6 +51,7 @@ def test_a_chosen_district_exports_only_its_plans(qtbot, window, monkeypatch, tm
     panel = window.plans.panel
     window.plans.show_list()
     assert {r.town_name for r in panel.list.visible_views()} == {"ひだまり町", "青葉町"}
+    assert not panel.list.isColumnHidden(TOWN_COLUMN) and cut_short(panel) == []  # two towns: the town column, whole
     # WHEN the user chooses みどり地区 in the priority list and exports
     panel.district.setCurrentIndex(panel.district.findText("みどり地区"))
     assert [r.name for r in panel.list.visible_views()] == ["青木　フミ"]

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from app.plans.priority import PriorityRow
@@ -116,8 +116,8 @@ class PlansPanel(QWidget):
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         super().changeEvent(event)
-        if event.type() == QEvent.Type.FontChange:  # large text: the columns grow with it
-            self.fit_columns()
+        if event.type() == QEvent.Type.FontChange:  # large text: the columns grow with it, once the list and its
+            QTimer.singleShot(0, self, self.fit_columns)  # header have the new font too (they hear of it after the panel)
 
     def _open_current(self) -> None:
         key = self.list.current_id()
