@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QMessageBox
 
 from app.models.plans import PlanStart
-from app.plans import plans
+from app.plans import papers, plans
 from app.ui.mainwindow.actions import MainAction
 from tests.emergency_fixtures import flat, pdf_pages, pdf_text
 from tests.test_ui_map import window  # noqa: F401 - the window fixture
@@ -148,7 +148,12 @@ def test_a_refused_save_names_the_field_as_the_plan_window_labels_it(qtbot, wind
 def test_one_plan_printed_from_its_window_holds_that_person_only(qtbot, window, monkeypatch, tmp_path):
     window.plans.show_list()
     made = [r for r in window.plans.panel.list.visible_views() if r.has_plan]
-    person, others = made[0], made[1:]
+    # a plan the watchers may read: the person consented to it (one still 未確認 prints anonymously for them)
+    with window.ledger.Session() as s:
+        named = {p.view.person.id for p in papers.plans_for(s, window.towns.town.id, papers.DEFAULT_AUDIENCE)
+                 if p.view.has_plan and not p.anonymous}
+    person = next(r for r in made if r.id in named)
+    others = [r for r in made if r is not person]
     target = tmp_path / "plan.pdf"
     offered: list[str] = []
 

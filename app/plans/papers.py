@@ -1,7 +1,8 @@
 """個別避難計画 on paper: one A4 page per person as PDF (with the map extract), and Excel (one row per person).
 
 The consent rule applies as on every paper (app/privacy/masking.py): a person the audience may not see by
-name, or whose plan consent is "no", is printed with only the map number, town and hazards at home; their
+name, or whose plan has no recorded consent to share it (本人の同意（情報提供） "no" or still "unknown": anything
+short of "yes" is no, as for a person's consent), is printed with only the map number, town and hazards at home; their
 name, address, needs, contacts, supporters and the map extract (which would show the house) are left out.
 Every page and sheet prints the rule applied. The default audience is the watchers and the commissioner,
 who carry the plans out; ``Audience.STAFF`` for the council's own copy.
@@ -25,7 +26,7 @@ from app.core.sheets import FONT_NAME, SharedStyles, header_text, print_layout, 
 from app.core.views import PersonView
 from app.core.wareki import to_wareki
 from app.plans import minimap
-from app.plans.plans import list_plans
+from app.plans.plans import get_plan, list_plans
 from app.plans.views import CONSENT_LABELS, START_LABELS, HomeHazards, PlanFields, PlanView, ShelterChoice
 from app.privacy.copies import register_copies, serial_line
 from app.privacy.masking import (
@@ -43,6 +44,8 @@ if TYPE_CHECKING:  # openpyxl is imported when plans are written to Excel, not w
     from openpyxl.styles import NamedStyle
 
 TITLE = "個別避難計画"
+# Said on every page and sheet handed to watchers: a made plan is shown only with the person's consent to share it.
+PLAN_CONSENT_RULE = "計画は本人の同意（情報提供）が「同意あり」のもののみ記載（同意なし・未確認は匿名）"
 DEFAULT_AUDIENCE = Audience.WATCHERS
 
 
@@ -65,19 +68,27 @@ def mask_plan(v: PlanView) -> PlanView:
                    family_doctor="", family_doctor_phone="", care_level="", supporters=(), flags=())
 
 
-def plans_for(session: Session, town_id: uuid.UUID, audience: Audience = Audience.STAFF,
+def plans_for(session: Session, town_id: uuid.UUID | None, audience: Audience = Audience.STAFF,
               person_ids: Sequence[uuid.UUID] | None = None, sharing: SharingContext | None = None) -> list[PlanPaper]:
     """The plans to print (every person needing support, blank forms for those without a plan), masked by the
-    consent rule under ``sharing`` (the ledger's current mode when None: 災害時 lifts it for responders)."""
+    consent rule under ``sharing`` (the ledger's current mode when None: 災害時 lifts it for responders).
+    ``town_id`` None: ``person_ids``' plans of whichever towns (the priority list's 地区), by town and map number."""
     audience = as_audience(audience)
     sharing = current_sharing(session) if sharing is None else sharing
-    views = list_plans(session, town_id)
+    if town_id is None:
+        views = sorted((get_plan(session, pid, live_only=True) for pid in dict.fromkeys(person_ids or ())),
+                       key=lambda v: (v.town_name, v.map_number))
+    else:
+        views = list_plans(session, town_id)
     if person_ids is not None:
         wanted = set(person_ids)
         views = [v for v in views if v.person.id in wanted]
+    # A blank form's 服薬 is left to fill by hand: the card's medical notes are printed on the card only (as its
+    # window promises); a plan that is made has its own, as saved from the plan window.
+    views = [v if v.has_plan else replace(v, fields=replace(v.fields, medication="")) for v in views]
     hidden = hidden_persons(session, (v.person.id for v in views), audience, sharing)
     if audience is not Audience.STAFF and not lifts_consent(audience, sharing):
-        hidden |= {v.person.id for v in views if v.has_plan and v.fields.consent == "no"}
+        hidden |= {v.person.id for v in views if v.has_plan and v.fields.consent != "yes"}
     return [PlanPaper(mask_plan(v), True) if v.person.id in hidden else PlanPaper(v, False) for v in views]
 
 
@@ -166,7 +177,7 @@ def _plan_page(pdf, family: str, v: PlanView, width: float, rule: str, *, more: 
     pdf.add_page()
     pdf.set_font(family, size=8)
     pdf.set_xy(12, pdf.h - FOOT_Y)
-    pdf.cell(width, 4, rule)
+    pdf.multi_cell(width, 3.6, rule, align="L")  # a long rule (the serial, 災害時's who and why) wraps, never runs off the page
     pdf.set_xy(12, 10)
     pdf.set_font(family, size=18)
     pdf.cell(width * 0.55, 10, TITLE + ("（続き）" if more else ""), new_x="RIGHT")
@@ -184,7 +195,7 @@ def _plan_row(pdf, family: str, label: str, h: float) -> float:  # noqa: ANN001
     return y
 
 
-def write_plans_pdf(papers: Sequence[PlanPaper], path: Path, *, rule: str = "") -> Path:
+def write_plans_pdf(papers: Sequence[PlanPaper], path: Path, *, rule: str = "", title: str = "") -> Path:
     """One A4 page per person: the plan's rows, the checks' warnings, and the map extract. Text too long for one
     line is wrapped in its box (never shrunk past reading nor cut at the page's edge); a plan too long for one
     page goes on to a second, headed 「（続き）」, the map extract with it."""
@@ -192,7 +203,7 @@ def write_plans_pdf(papers: Sequence[PlanPaper], path: Path, *, rule: str = "") 
 
     pdf = FPDF(orientation="portrait", format="A4")
     family = add_japanese_font(pdf)
-    pdf.set_title(TITLE)
+    pdf.set_title(f"{TITLE}　{title}" if title else TITLE)
     pdf.set_auto_page_break(False)
     pdf.set_margins(12, 10, 12)
     width = pdf.w - 24
@@ -275,7 +286,8 @@ _XLSX_WIDTHS = {"町名": 14, "地図番号": 8, "氏名": 14, "ふりがな": 1
 XLSX_LINE_PT = 15  # one line of 11 pt text in a row's height (points)
 
 
-def write_plans_xlsx(papers: Sequence[PlanPaper], path: Path, *, rule: str = "", serial: str = "") -> Path:
+def write_plans_xlsx(papers: Sequence[PlanPaper], path: Path, *, rule: str = "", serial: str = "",
+                     title: str = "") -> Path:
     """One row per person (the plan's rows as columns) and a 確認事項 column with the checks' warnings;
     user text is always text, never a formula (app/core/sheets.py). The sheet prints across many pages: each
     carries the title and town, the copy's serial and the rule in its header and footer, and its page number."""
@@ -298,7 +310,7 @@ def write_plans_xlsx(papers: Sequence[PlanPaper], path: Path, *, rule: str = "",
                  title_columns="A:C")
     ws.freeze_panes = "C3"
     font = f'&"{FONT_NAME},標準"'
-    town = papers[0].view.town_name if papers else ""
+    town = title or (papers[0].view.town_name if papers else "")
     ws.oddHeader.left.text = f"{font}{TITLE}　{header_text(town)}"
     if serial:
         ws.oddHeader.right.text = f"{font}{serial_line(serial)}"
@@ -322,9 +334,12 @@ def write_plans_xlsx(papers: Sequence[PlanPaper], path: Path, *, rule: str = "",
     return path
 
 
-def export_plans(session: Session, town_id: uuid.UUID, path: Path, *, audience: Audience = DEFAULT_AUDIENCE,
-                 person_ids: Sequence[uuid.UUID] | None = None, sharing: SharingContext | None = None) -> Path:
-    """Write the town's plans to ``path``: .pdf or .xlsx by its suffix (the CLI's export-plans).
+def export_plans(session: Session, town_id: uuid.UUID | None, path: Path, *, audience: Audience = DEFAULT_AUDIENCE,
+                 person_ids: Sequence[uuid.UUID] | None = None, sharing: SharingContext | None = None,
+                 title: str = "") -> Path:
+    """Write the town's plans to ``path``: .pdf or .xlsx by its suffix (the CLI's export-plans); with
+    ``town_id`` None, ``person_ids``' plans of whichever towns, ``title`` saying which (「さくら地区」: the Excel
+    sheet's header, the PDF's title and the copies ledger's line).
 
     A paper that names anyone is counted out in the printed copies ledger (its serial printed on every page):
     the caller commits ``session`` with the file."""
@@ -336,10 +351,12 @@ def export_plans(session: Session, town_id: uuid.UUID, path: Path, *, audience: 
     sharing = current_sharing(session) if sharing is None else sharing
     papers = plans_for(session, town_id, audience, person_ids, sharing)
     rule, serial = rule_line(audience, sharing), ""
+    if audience is not Audience.STAFF and not lifts_consent(audience, sharing):
+        rule = f"{rule}　{PLAN_CONSENT_RULE}"
     if any(not paper.anonymous for paper in papers):
         serial = register_copies(session, paper="evacuation_plans", audience=audience, town_id=town_id,
-                                 town_name=papers[0].view.town_name, sharing=sharing, file_name=path.name)
+                                 town_name=title or papers[0].view.town_name, sharing=sharing, file_name=path.name)
         rule = f"{rule}　{serial_line(serial)}"
     if suffix == ".pdf":
-        return write_plans_pdf(papers, path, rule=rule)
-    return write_plans_xlsx(papers, path, rule=rule, serial=serial)
+        return write_plans_pdf(papers, path, rule=rule, title=title)
+    return write_plans_xlsx(papers, path, rule=rule, serial=serial, title=title)

@@ -98,6 +98,11 @@ class PlanDialog(QDialog):
         self.mobility = QLineEdit()
         self.medical_devices = QLineEdit()
         self.medication = QLineEdit()
+        # A new plan's 服薬 is copied from the emergency card's medical notes: say so, where it is shown
+        self.medication_source = QLabel(self.tr("Copied from the emergency card's medical notes. Check it with the "
+                                                "person: once saved, it is printed on the plan."))
+        self.medication_source.setWordWrap(True)
+        self.medication_source.setStyleSheet("color: #505050;")
         self.communication = QLineEdit()
         self.consent = self._consent_combo("unknown")
         self.consent_date = JapaneseDateEdit(wareki=wareki)  # 令和8年4月1日 or 2026-04-01, as the View menu says
@@ -134,6 +139,7 @@ class PlanDialog(QDialog):
         form.addRow(self.tr("Mobility"), self.mobility)
         form.addRow(self.tr("Medical devices"), self.medical_devices)
         form.addRow(self.tr("Medication"), self.medication)
+        form.addRow("", self.medication_source)
         form.addRow(self.tr("Communication"), self.communication)
         form.addRow(self.tr("Consent to sharing"), self.consent)
         form.addRow(self.tr("Consent date"), self.consent_date)
@@ -264,7 +270,10 @@ class PlanDialog(QDialog):
             self.shelter.addItem(plan.suggested_shelter.label, plan.suggested_shelter.feature_id)
         if plan.shelter.name and plan.shelter.feature_id != plan.suggested_shelter.feature_id:
             self.shelter.addItem(plan.shelter.label, plan.shelter.feature_id)
-        self.shelter.setCurrentIndex(max(0, self.shelter.findData(f.shelter_id)) if f.shelter_id else -1)
+        # compared in Python: findData() never finds a shelter's UUID read anew (another object), and the window
+        # showed, and saved, the nearest shelter instead of the one chosen
+        chosen = [i for i in range(self.shelter.count()) if self.shelter.itemData(i) == f.shelter_id]
+        self.shelter.setCurrentIndex((chosen or [0])[0] if f.shelter_id else -1)
         if not f.shelter_id:
             self.shelter.setEditText(f.shelter_text)
         self.route.setPlainText(f.route_note)
@@ -275,6 +284,7 @@ class PlanDialog(QDialog):
                            (self.medication, f.medication), (self.communication, f.communication),
                            (self.note, f.note)):
             edit.setText(text)
+        self.medication_source.setVisible(not plan.has_plan and bool(f.medication))
         self.consent.setCurrentIndex(max(0, self.consent.findData(f.consent)))
         for day, value in ((self.consent_date, f.consent_date), (self.made_on, f.made_on),
                            (self.reviewed_on, f.reviewed_on)):

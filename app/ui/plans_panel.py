@@ -3,13 +3,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from app.plans.priority import PriorityRow
 from app.ui.list_models import RIGHT, Column, ViewList
 
 translate = QCoreApplication.translate
+TOWN_COLUMN = 2
 
 
 def columns() -> list[Column]:
@@ -44,6 +45,10 @@ class PlansPanel(QWidget):
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Find a name"))
         self.list = ViewList(columns(), search=lambda r: (r.name, r.kana, r.town_name, r.reason))
+        # The chosen person's reason in full, wrapped: the Why column is the last and seldom fits a dock.
+        self.why = QLabel()
+        self.why.setWordWrap(True)
+        self.why.setTextFormat(Qt.TextFormat.PlainText)
         self.summary = QLabel()
         self.open_button = QPushButton(self.tr("Open the plan"))
         pdf = QPushButton(self.tr("Plans as PDF…"))
@@ -60,6 +65,7 @@ class PlansPanel(QWidget):
         layout.addLayout(filters)
         layout.addWidget(self.search)
         layout.addWidget(self.list, 1)
+        layout.addWidget(self.why)
         layout.addWidget(self.summary)
         layout.addLayout(buttons)
         self.district.currentIndexChanged.connect(lambda _i: self.filters_changed.emit())
@@ -67,6 +73,7 @@ class PlansPanel(QWidget):
         self.search.textChanged.connect(self.list.set_filter_text)
         self.open_button.clicked.connect(self._open_current)
         self.list.activated_key.connect(self.open_plan)
+        self.list.chosen.connect(lambda _key: self._show_why())
         pdf.clicked.connect(self.export_pdf)
         excel.clicked.connect(self.export_excel)
 
@@ -78,14 +85,39 @@ class PlansPanel(QWidget):
             combo.addItem(self.tr("(all)"), None)
             for label, value in items:
                 combo.addItem(label, value)
-            combo.setCurrentIndex(max(0, combo.findData(keep)) if keep is not None else 0)
+            # compared in Python: findData() never finds a district's UUID read anew (another object), and the
+            # 地区 chosen went back to (all) as soon as it was chosen
+            combo.setCurrentIndex(next((i for i in range(1, combo.count()) if combo.itemData(i) == keep), 0))
             combo.blockSignals(False)
 
     def show_rows(self, rows: list[PriorityRow]) -> None:
         self.list.fill(rows, self.list.current_id())
+        # the town column only when the list holds more than one town
+        self.list.setColumnHidden(TOWN_COLUMN, len({r.town_id for r in rows}) <= 1)
+        self.fit_columns()
+        self._show_why()
         without = sum(1 for r in rows if not r.has_plan)
         self.summary.setText(self.tr("{count} persons needing support, {without} without a plan yet").format(
             count=len(rows), without=without))
+
+    def fit_columns(self) -> None:
+        """Every column but Why as wide as its header and its longest text, in the font as it now is (large text
+        included); Why takes the rest, cut short with its whole text in the tooltip and under the list."""
+        gap = self.list.fontMetrics().horizontalAdvance("00")  # a number right-aligned does not run into the next text
+        for column in range(self.list.model().columnCount() - 1):
+            if not self.list.isColumnHidden(column):
+                self.list.resizeColumnToContents(column)
+                self.list.setColumnWidth(column, self.list.columnWidth(column) + gap)
+
+    def _show_why(self) -> None:
+        row = self.list.current_view()
+        self.why.setText(f"{row.name}：{row.reason}" if row is not None else "")
+        self.why.setVisible(row is not None)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # large text: the columns grow with it, once the list and its
+            QTimer.singleShot(0, self, self.fit_columns)  # header have the new font too (they hear of it after the panel)
 
     def _open_current(self) -> None:
         key = self.list.current_id()

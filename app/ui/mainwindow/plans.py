@@ -42,8 +42,8 @@ class PlansController(Controller):
         self.dialogs: dict[uuid.UUID, PlanDialog] = {}
         self.panel.filters_changed.connect(self.refresh)
         self.panel.open_plan.connect(self.open_plan)
-        self.panel.export_pdf.connect(lambda: self.export(None, ".pdf"))
-        self.panel.export_excel.connect(lambda: self.export(None, ".xlsx"))
+        self.panel.export_pdf.connect(lambda: self.export_listed(None, ".pdf"))
+        self.panel.export_excel.connect(lambda: self.export_listed(None, ".xlsx"))
         self.dock.visibilityChanged.connect(lambda shown: shown and self.refresh())
 
     def show_list(self) -> None:
@@ -123,6 +123,41 @@ class PlansController(Controller):
                                    lambda s: plans.put_back(s, person_id, before), changes=PLANS)
 
     # ------------------------------------------------------------------ papers
+
+    def listed_scope(self) -> str:
+        """What the priority list is narrowed to, as a paper and its file are named: 「さくら地区・民生委員 山田花子」,
+        「…・絞り込み」 when a name is searched for; "" when it shows everyone."""
+        panel = self.panel
+        parts = [panel.district.currentText() if panel.district.currentData() is not None else "",
+                 f"民生委員 {panel.commissioner.currentData()}" if panel.commissioner.currentData() else "",
+                 "絞り込み" if panel.search.text().strip() else ""]
+        return "・".join(p for p in parts if p)
+
+    def export_listed(self, path: Path | None, suffix: str,
+                      audience: Audience = papers.DEFAULT_AUDIENCE) -> Job | None:
+        """The priority list's Export: the plans of the persons it shows (its 地区, 民生委員 and search), named
+        after that choice; the whole list when it is not narrowed."""
+        rows = self.panel.list.visible_views()
+        ids = [r.id for r in rows]
+        if not ids:
+            self.message(translate("MainWindow", "No one is on the list: no plans to write."), 8000)
+            return None
+        towns = {r.town_name for r in rows}
+        scope = self.listed_scope() or (towns.pop() if len(towns) == 1 else "全地区")
+        if path is None:
+            stem = f"個別避難計画_{scope}".replace("/", "／").replace("\\", "＼")
+            name, _ = QFileDialog.getSaveFileName(self.window, translate("MainWindow", "Save the evacuation plans"),
+                                                  str(Path.home() / f"{stem}{suffix}"), f"*{suffix}")
+            if not name:
+                return None
+            path = Path(name)
+
+        def write(s: Session, staged: Path) -> Path:
+            return papers.export_plans(s, None, staged, audience=audience, person_ids=ids, title=scope)
+
+        return run_export(self.window, self.window.jobs, self.ledger, "plans", path, write, counted=True,
+                          message=self.message, done=lambda result: self.message(
+                              translate("MainWindow", "Saved {path}").format(path=result[0]), 8000))
 
     def export(self, path: Path | None, suffix: str, audience: Audience = papers.DEFAULT_AUDIENCE, *,
                person_id: uuid.UUID | None = None) -> Job | None:
