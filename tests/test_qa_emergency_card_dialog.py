@@ -132,3 +132,21 @@ def test_editing_a_card_keeps_its_archived_family_doctor(qtbot, step3):
     card = cards(step3)[person.person.id]
     assert card.family_doctor is not None and card.family_doctor.id == doctor.id  # not silently unlinked
     assert card.family_doctor_label == doctor.name
+
+
+def test_a_card_s_family_doctor_in_the_directory_is_chosen_as_it_is(qtbot, step3):
+    # GIVEN a card whose family doctor is still in the directory
+    person = next(c for c in cards(step3).values() if c.has_card and c.family_doctor is not None)
+    shown = []
+
+    def look(dialog):
+        combo = dialog.family_doctor
+        shown.append((combo.currentText(), [combo.itemText(i) for i in range(combo.count())]))
+        return REJECTED
+
+    # WHEN the card is opened
+    step3.emergency.edit_card(person.person.id, show=look)
+    # THEN the directory's own entry is chosen: not a second copy called "no longer in the directory"
+    current, items = shown[0]
+    assert person.family_doctor.name in current and "no longer in the directory" not in current
+    assert not [text for text in items if "no longer in the directory" in text]

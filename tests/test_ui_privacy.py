@@ -100,6 +100,7 @@ def test_consent_is_recorded_undone_and_shows_in_the_history(qtbot, window, tmp_
     assert now.consent is ConsentStatus.YES and now.consent_watchers and not now.consent_map
     assert now.consent_recorded_by == window.ledger.operator.name
     history = window.privacy.show_audit(person.id)
+    assert history.person.currentData() == person.id  # opened on this person's history, not everyone's
     assert any(row.field and "consent" in row.field for row in history.rows)
     out = history.export(tmp_path / "history.xlsx")
     sheet = openpyxl.load_workbook(out).worksheets[0]

@@ -78,6 +78,14 @@ def table_field(where: str, table: str) -> tuple[int, str] | None:
     return int(number), column
 
 
+def combo_index(combo: QComboBox, value: object, *, start: int = 0) -> int:
+    """The index of the item holding ``value`` (equal, not the same object), -1 when none does.
+
+    ``QComboBox.findData`` compares a Python object it holds by identity: an id read anew from the ledger (another
+    ``uuid.UUID``) is never found, and the combo silently falls back to its first item."""
+    return next((i for i in range(start, combo.count()) if combo.itemData(i) == value), -1)
+
+
 def error_text(error: LedgerError) -> str:
     """The error's message in the UI language, with where it happened (a field by the label the user sees)."""
     template = QCoreApplication.translate("errors", error.template)

@@ -36,7 +36,7 @@ from app.emergency.views import (
     ShelterStatus,
 )
 from app.ui.dates import JapaneseDateEdit
-from app.ui.dialogs import table_field
+from app.ui.dialogs import combo_index, table_field
 from app.ui.list_models import Column
 from app.ui.person_list import PersonList, filter_field, heading, name_column, number_column, order_combo
 
@@ -78,7 +78,7 @@ class CardDialog(QDialog):
                 if a.kind.value in kinds:
                     combo.addItem(f"{a.name}  {a.phone}", a.id)
             if current is not None:
-                index = combo.findData(current.id)
+                index = combo_index(combo, current.id)
                 if index < 0:  # archived since: the card keeps it until another is chosen, not "(none)" on saving
                     combo.addItem(self.tr("{agency} (no longer in the directory)").format(
                         agency=f"{current.name}  {current.phone}"), current.id)

@@ -30,7 +30,7 @@ from app.core.errors import QT_TRANSLATE_NOOP
 from app.models.plans import PlanStart
 from app.plans.views import CONSENT_VALUES, PlanFields, PlanView, SupporterFields
 from app.ui.dates import JapaneseDateEdit
-from app.ui.dialogs import table_field
+from app.ui.dialogs import combo_index, table_field
 
 translate = QCoreApplication.translate
 ROLE_SOURCE = Qt.ItemDataRole.UserRole  # a supporter row's (watcher_id, person_id)
@@ -270,10 +270,8 @@ class PlanDialog(QDialog):
             self.shelter.addItem(plan.suggested_shelter.label, plan.suggested_shelter.feature_id)
         if plan.shelter.name and plan.shelter.feature_id != plan.suggested_shelter.feature_id:
             self.shelter.addItem(plan.shelter.label, plan.shelter.feature_id)
-        # compared in Python: findData() never finds a shelter's UUID read anew (another object), and the window
-        # showed, and saved, the nearest shelter instead of the one chosen
-        chosen = [i for i in range(self.shelter.count()) if self.shelter.itemData(i) == f.shelter_id]
-        self.shelter.setCurrentIndex((chosen or [0])[0] if f.shelter_id else -1)
+        # by value: with findData() the window showed, and saved, the nearest shelter instead of the one chosen
+        self.shelter.setCurrentIndex(max(0, combo_index(self.shelter, f.shelter_id)) if f.shelter_id else -1)
         if not f.shelter_id:
             self.shelter.setEditText(f.shelter_text)
         self.route.setPlainText(f.route_note)

@@ -7,6 +7,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from app.plans.priority import PriorityRow
+from app.ui.dialogs import combo_index
 from app.ui.list_models import RIGHT, Column, ViewList
 
 translate = QCoreApplication.translate
@@ -85,9 +86,8 @@ class PlansPanel(QWidget):
             combo.addItem(self.tr("(all)"), None)
             for label, value in items:
                 combo.addItem(label, value)
-            # compared in Python: findData() never finds a district's UUID read anew (another object), and the
-            # 地区 chosen went back to (all) as soon as it was chosen
-            combo.setCurrentIndex(next((i for i in range(1, combo.count()) if combo.itemData(i) == keep), 0))
+            # by value: the 地区 chosen went back to (all) as soon as it was chosen with findData()
+            combo.setCurrentIndex(max(0, combo_index(combo, keep, start=1)))
             combo.blockSignals(False)
 
     def show_rows(self, rows: list[PriorityRow]) -> None:

@@ -32,7 +32,7 @@ from app.privacy.backup import restore_backup as restore_ledger_file
 from app.privacy.consent import ConsentFields, get_consent, record_consent
 from app.privacy.copies import CopyOutcome, close_copy, outstanding_copies
 from app.privacy.sharing import SharingContext, SharingMode, current_sharing, switch_mode
-from app.ui.dialogs import DemoBar, show_error
+from app.ui.dialogs import DemoBar, combo_index, show_error
 from app.ui.mainwindow.base import Controller
 from app.ui.mainwindow.households import HouseholdsController, and_household
 from app.ui.mainwindow.town import TownController
@@ -184,7 +184,7 @@ class PrivacyController(Controller):
                            for h in households.list_households(s, self.towns.town.id) for p in h.persons]
         dialog = AuditDialog(self.ledger, persons, self.window)
         if person_id is not None:
-            dialog.person.setCurrentIndex(max(0, dialog.person.findData(person_id)))
+            dialog.person.setCurrentIndex(max(0, combo_index(dialog.person, person_id)))
         dialog.show()
         return dialog
 

@@ -30,7 +30,7 @@ from app.meeting import meetings
 from app.meeting.views import MeetingView, QueueItem
 from app.towns import basemaps, towns
 from app.towns.addresses import AddressTable
-from app.ui.dialogs import BaseMapChoiceDialog, TownDialog, show_error
+from app.ui.dialogs import BaseMapChoiceDialog, TownDialog, combo_index, show_error
 from app.ui.georeference_dialog import GeoPlace, GeoreferenceDialog
 from app.ui.mainwindow.actions import Actions, MainAction
 from app.ui.mainwindow.base import Controller
@@ -143,8 +143,7 @@ class TownController(Controller):
         return all_towns
 
     def _show_in_combo(self, town_id: uuid.UUID) -> None:
-        # QComboBox.findData cannot compare UUIDs held as Python objects: look for it by hand.
-        self.combo.setCurrentIndex(next((i for i in range(self.combo.count()) if self.combo.itemData(i) == town_id), 0))
+        self.combo.setCurrentIndex(max(0, combo_index(self.combo, town_id)))
 
     def open_initial_town(self) -> None:
         all_towns = self.refresh_towns()
