@@ -151,7 +151,7 @@ def test_a_failure_half_way_through_a_bulk_write_leaves_neither_rows_nor_entries
 
 def test_a_roster_import_cancelled_while_its_entries_are_written_leaves_nothing(ledger, town, tmp_path):
     # GIVEN a roster of 600 persons: their audit entries (one per new record) take two batches
-    path = _roster(tmp_path / "r.xlsx", [["氏名", "住所", "電話"], *([f"住民{n:03d}", f"余川町{n}", f"0778-{n:04d}"]
+    path = _roster(tmp_path / "r.xlsx", [["氏名", "住所", "電話"], *([f"住民{n:03d}", f"余川町{n}", f"0778-22-{n:04d}"]
                                                                    for n in range(600))])
     seen = []
 

@@ -38,10 +38,10 @@ ROSTER = [
     # The namesakes' name and birth date from an address neither lives at: which of the two?
     ["山田　ハル", "", "余川町9", "", "昭和15年3月2日", "", "", ""],
     # No address in the roster, a member without one: matched by name and the empty address.
-    ["佐藤　明", "サトウ アキラ", "", "abc-不明", "1950/2/2", "", "", ""],
-    # New: bad phones, a name no member has, a member's name with another birth date elsewhere.
-    ["新井　次子", "アライ ツギコ", "余川町7", "12-34", "昭和20年1月1日", "一人暮らし", "", ""],
-    ["田中　花", "", "余川町31", "0778-22-003", "1940/1/9", "", "", ""],
+    ["佐藤　明", "サトウ アキラ", "", "22-3333", "1950/2/2", "", "", ""],
+    # New: a local phone without its area code, a mobile, a name no member has, a member's name with another birth date elsewhere.
+    ["新井　次子", "アライ ツギコ", "余川町7", "090-1234-5678", "昭和20年1月1日", "一人暮らし", "", ""],
+    ["田中　花", "", "余川町31", "0778-22-0030", "1940/1/9", "", "", ""],
     ["高橋　トメ", "", "余川町6", "", "昭和5年5月5日", "", "足が弱い", ""],
     ["高橋　トメ", "", "余川町60", "", "昭和5年5月5日", "", "", ""],
 ]

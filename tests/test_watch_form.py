@@ -175,7 +175,8 @@ def test_a_retyped_form_without_keys_matches_by_name_and_address_despite_width_a
     wb.save(path)
     prev = preview(demo_ledger, path)
     kinds = {(r.record, r.label): r.kind for r in prev.rows}
-    assert kinds[("person", concern.person.name.replace("\u3000", " "))] is ChangeKind.UPDATED  # only the spacing
+    # only the spacing differs: the same name, no rename
+    assert kinds[("person", concern.person.name.replace("\u3000", " "))] is ChangeKind.UNCHANGED
     assert kinds[("watcher", concern.links[0].watcher.name)] is ChangeKind.UPDATED
     assert kinds[("person", "新田　トメ")] is ChangeKind.ADDED and kinds[("watcher", "近所の　人")] is ChangeKind.ADDED
     apply(demo_ledger, prev)

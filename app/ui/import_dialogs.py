@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.sheets import ChangeKind, Preview
+from app.core.sheets import ChangeKind, Choice, Preview, PreviewRow
 from app.emergency.agency_files import Action, AgencyPreview
 from app.towns.reference_layers import LayerPreview, Problem
 from app.watch.roster import RosterColumns
@@ -47,9 +47,24 @@ def kind_labels() -> dict[ChangeKind, str]:
 
 
 
+def decided_counts(preview: Preview) -> dict[ChangeKind, int]:
+    """The rows per kind as the decisions taken in the preview make them: a row that needed a decision adds
+    (a new record), updates (a record chosen, or a line removed), or still needs one (left out, as 取り込まない)."""
+    counts = {kind: preview.count(kind) for kind in ChangeKind}
+    for row in preview.rows:
+        choice = preview.decisions.get(row.key) if row.kind is ChangeKind.NEEDS_DECISION else None
+        if choice is None or choice is Choice.SKIP:
+            continue
+        counts[ChangeKind.NEEDS_DECISION] -= 1
+        # A watcher chosen for a line is a watch link added; a person chosen, or a line removed, an update.
+        added = choice is Choice.NEW or (row.record == "watcher" and choice is not Choice.REMOVE)
+        counts[ChangeKind.ADDED if added else ChangeKind.UPDATED] += 1
+    return counts
+
+
 def summary_text(preview: Preview | AgencyPreview | LayerPreview) -> str:
     """The preview's counts in the UI language (the command line prints ``preview.summary()``): a roster or form's
-    changes, an agency list's additions and updates, or a reference layer's features."""
+    changes as decided in the preview, an agency list's additions and updates, or a reference layer's features."""
     if isinstance(preview, AgencyPreview):
         return translate("import", "add {added}, update {updated}, unchanged {unchanged}, problems {problems}").format(
             added=preview.count(Action.ADD), updated=preview.count(Action.UPDATE),
@@ -58,15 +73,17 @@ def summary_text(preview: Preview | AgencyPreview | LayerPreview) -> str:
         return translate("import", "{features} features ({placed} with a position), {problems} problems").format(
             features=len(preview.features), placed=sum(1 for f in preview.features if f["lat"] is not None),
             problems=len(preview.problems))
+    counts = decided_counts(preview)
     return QCoreApplication.translate("import", "added {added}, updated {updated}, unchanged {unchanged}, "
                                                 "needs a decision {decision}").format(
-        added=preview.count(ChangeKind.ADDED), updated=preview.count(ChangeKind.UPDATED),
-        unchanged=preview.count(ChangeKind.UNCHANGED), decision=preview.count(ChangeKind.NEEDS_DECISION))
+        added=counts[ChangeKind.ADDED], updated=counts[ChangeKind.UPDATED],
+        unchanged=counts[ChangeKind.UNCHANGED], decision=counts[ChangeKind.NEEDS_DECISION])
 
 
 def problem_lines(problems: list[Problem]) -> str:
     """An import's problems in the UI language, one a line, each naming its file, row (or feature) and column."""
     return "\n".join(p.line(translate) for p in problems)
+
 
 class ColumnMappingDialog(QDialog):
     """Which column of the roster holds which field, when the headers were not recognised."""
@@ -150,8 +167,7 @@ class ImportPreviewDialog(QDialog):
                 combo = QComboBox()
                 for option in row.options:
                     combo.addItem(option.label, option.value)
-                combo.currentIndexChanged.connect(
-                    lambda _i, row=row, combo=combo: self.preview.decide(row, combo.currentData()))
+                combo.currentIndexChanged.connect(lambda _i, row=row, combo=combo: self._decide(row, combo))
                 self.table.setCellWidget(r, 4, combo)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Import"))
@@ -166,12 +182,18 @@ class ImportPreviewDialog(QDialog):
         self._filter()
         self.table.resizeRowsToContents()
 
+    def _decide(self, row: PreviewRow, combo: QComboBox) -> None:
+        # The option itself, not combo.currentData(): Qt hands a Choice back as a plain str ("remove"), which the
+        # importers, asking `is Choice.REMOVE`, took for no decision at all.
+        self.preview.decide(row, row.options[combo.currentIndex()].value)
+        self.summary.setText(self._summary())  # the counts follow the decision
+
     def _summary(self) -> str:
-        p = self.preview
+        counts = decided_counts(self.preview)
         return self.tr("{file}: {added} to add, {updated} to update, {unchanged} unchanged, "
                        "{decide} need a decision. Nothing is written until you press Import.").format(
-            file=p.path.name, added=p.count(ChangeKind.ADDED), updated=p.count(ChangeKind.UPDATED),
-            unchanged=p.count(ChangeKind.UNCHANGED), decide=p.count(ChangeKind.NEEDS_DECISION))
+            file=self.preview.path.name, added=counts[ChangeKind.ADDED], updated=counts[ChangeKind.UPDATED],
+            unchanged=counts[ChangeKind.UNCHANGED], decide=counts[ChangeKind.NEEDS_DECISION])
 
     def _filter(self) -> None:
         hide = self.hide_unchanged.isChecked()

@@ -188,7 +188,8 @@ class WatchPanel(QWidget):
             mark_column(lambda c: "" if c.has_watcher else "!",
                         lambda c: "" if c.has_watcher else self.tr("Nobody watches over them yet")),
             number_column(), name_column(),
-            Column(lambda: self.tr("Watchers"), lambda c: self.tr("{n} watchers").format(n=len(c.links))
+            Column(lambda: self.tr("Watchers"), lambda c: (self.tr("1 watcher") if len(c.links) == 1 else
+                                                           self.tr("{n} watchers").format(n=len(c.links)))
                    if c.has_watcher else self.tr("no watcher")),
             hazard_column(lambda c: self._exposures.get(c.household_id)),
         ], bold=lambda c: not c.has_watcher)
@@ -291,7 +292,9 @@ class WatchPanel(QWidget):
                 self.persons.fill([], None)
         self.concerns = concerns
         gaps = [c for c in concerns if not c.has_watcher]
-        self.gap_label.setText(self.tr("{total} persons of concern; {gaps} with nobody watching over them yet (!)")
+        self.gap_label.setText((self.tr("1 person of concern; {gaps} with nobody watching over them yet (!)")
+                                if len(concerns) == 1 else
+                                self.tr("{total} persons of concern; {gaps} with nobody watching over them yet (!)"))
                                .format(total=len(concerns), gaps=len(gaps)))
         kept = self.persons.fill(concerns, keep)
         self.show_person(self.concern(keep) if kept else None)

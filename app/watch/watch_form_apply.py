@@ -246,6 +246,8 @@ def _person_changes(block: FormBlock, p: Person) -> list[FieldChange]:
     # The form's address and phone are read folded (「２丁目」, 「0778-22-0055」): the ledger's, kept as typed, too.
     seen = {**old, "address": _nfkc(old["address"]), "phone": normalise_phone(old["phone"]).text}
     changes = [FieldChange(k, old[k], new[k]) for k in new if seen[k].strip() != new[k].strip()]
+    # A name retyped with another space or width (「越前 花子」 for 「越前　花子」) is the same name, as a watcher's is.
+    changes = [c for c in changes if c.field != "name" or _spelling(c.old) != _spelling(c.new)]
     if not p.of_concern:
         changes.append(FieldChange("of_concern", "", "○"))
     return changes
@@ -263,7 +265,9 @@ def _write_person(session: Session, town_id: uuid.UUID, block: FormBlock, person
         households.add_person(session, h.id, PersonFields(block.name, phone=block.phone, of_concern=True,
                                                           concerns=concerns), person_id=new_id)
         return session.get_one(Person, new_id)
-    person.name, person.phone, person.concerns, person.of_concern = block.name, block.phone, concerns, True
+    if _spelling(person.name) != _spelling(block.name):  # the same name retyped keeps the ledger's spelling
+        person.name = block.name
+    person.phone, person.concerns, person.of_concern = block.phone, concerns, True
     person.search_key = search_key(person.name, person.kana)
     if _nfkc(person.household.address).strip() != block.address.strip():
         person.household.address = block.address

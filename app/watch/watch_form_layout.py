@@ -15,6 +15,9 @@ TITLE = "見守りネットワーク記録用紙"
 META_SHEET = "_sasaeai"
 FORMAT_NAME = "watch-network-form"
 LABEL_NAME, LABEL_ADDRESS, LABEL_PHONE, LABEL_CONCERNS = "氏名", "住所", "TEL", "気になるところ"
+# The first line of a block carried over to the next page (a person with more watchers than a page holds): their
+# name again, under this label, which the reader passes over (it starts no block and is no 気になるところ).
+LABEL_CONTINUED = "氏名（続き）"
 PHONE_LABELS = {"TEL", "tel", "電話", "電話番号", "TEL.", "ＴＥＬ"}
 PERSON_KEY, WATCH_KEY, MASK_KEY = "key:person", "key:watch", "key:masked"
 # What an anonymised block leaves blank (in the hidden MASK_KEY column): blank there means "not shown", not "erased".
@@ -30,6 +33,9 @@ FIRST_ROW = 5
 BLOCK_ROWS = 6  # rows per person: at least six watcher lines, as on the paper form
 PER_PAGE = 4
 ROW_HEIGHT = 31.5
+# The height of the blocks' rows an A4 page holds: four blocks of six lines, and room for the few of their lines
+# that wrapped text makes taller (a way of helping written on two lines).
+PAGE_HEIGHT = PER_PAGE * BLOCK_ROWS * ROW_HEIGHT + 24
 MAX_NAME, MAX_ADDRESS, MAX_PHONE, MAX_CONCERNS, MAX_INVOLVEMENT = 200, 300, 50, 2000, 500
 
 # ---------------------------------------------------------------- what a read form holds

@@ -23,6 +23,7 @@ from app.watch.watch_form_layout import (
     FORMAT_NAME,
     LABEL_ADDRESS,
     LABEL_CONCERNS,
+    LABEL_CONTINUED,
     LABEL_NAME,
     LABEL_PHONE,
     MASK_KEY,
@@ -168,6 +169,8 @@ def _read_sheet(ws, file: str = "") -> tuple[tuple[str, int, int] | None, list[F
             current.phone = normalise_phone(
                 check_length(text(value_col), MAX_PHONE, "phone number", title, r, value_col)).text
             section = LABEL_PHONE
+        elif current is not None and label == LABEL_CONTINUED:
+            pass  # the person's name again at the top of the next page: their watchers' lines go on below
         elif current is not None and label.startswith("気になる"):
             current.concerns.append(text(value_col))
             section = LABEL_CONCERNS

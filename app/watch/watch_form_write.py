@@ -36,12 +36,13 @@ from app.watch.watch_form_layout import (
     HEADER_ROW,
     LABEL_ADDRESS,
     LABEL_CONCERNS,
+    LABEL_CONTINUED,
     LABEL_NAME,
     LABEL_PHONE,
     MASK_KEY,
     MASKED_FIELDS,
     META_SHEET,
-    PER_PAGE,
+    PAGE_HEIGHT,
     PERSON_KEY,
     ROW_HEIGHT,
     TITLE,
@@ -189,17 +190,15 @@ def write_form(path: Path, *, town_id: uuid.UUID, town_name: str, district: str,
             values += [PERSON_KEY, WATCH_KEY, MASK_KEY]
         rows.append(values, names + [None] * 3, 22)
 
-    count = 0
+    page = _Page(rows, rule)
     for concern in concerns:
         masked = concern.person.id in hidden
-        _write_block(rows, mask_concern(concern) if masked else concern, masked)
-        count += 1
-        _page_foot(rows, count, rule)
+        _write_block(page, mask_concern(concern) if masked else concern, masked)
     # Fill the last page with empty blocks, as on the paper form, for persons added by hand.
-    for _ in range((-count) % PER_PAGE if count else PER_PAGE):
-        _write_block(rows, None, False)
-        count += 1
-        _page_foot(rows, count, rule)
+    empty = BLOCK_ROWS * ROW_HEIGHT
+    while page.used == 0 or page.used + empty <= PAGE_HEIGHT:
+        _write_block(page, None, False)
+    page.end()
     last = rows.row
 
     ws.print_area = f"A1:{get_column_letter(COL_INVOLVEMENT)}{last}"
@@ -236,12 +235,19 @@ def _wrapped(text: str | None, column: int) -> int:
     return wrapped_lines(text, _WIDTHS[column], margin=2) if text else 0
 
 
-def _page_foot(rows: SheetRows, blocks: int, rule: str) -> None:
-    """After every fourth block: the consent rule at the foot of the page, then the page break."""
-    if blocks % PER_PAGE == 0:
-        row = rows.append([rule], ["見守り用紙 表示ルール"], 20)
-        rows.merge(row, COL_LABEL, row, COL_INVOLVEMENT)
-        rows.page_break(row)
+class _Page:
+    """The page being filled: its blocks' rows take at most PAGE_HEIGHT (four blocks of six lines); a block
+    that does not fit in what is left starts the next page, never a page that does not say whose lines they are."""
+
+    def __init__(self, rows: SheetRows, rule: str) -> None:
+        self.rows, self.rule, self.used = rows, rule, 0.0
+
+    def end(self) -> None:
+        """The consent rule at the foot of the page, then the page break."""
+        row = self.rows.append([self.rule], ["見守り用紙 表示ルール"], 20)
+        self.rows.merge(row, COL_LABEL, row, COL_INVOLVEMENT)
+        self.rows.page_break(row)
+        self.used = 0.0
 
 
 # The styles of a block's rows, by the row's part of the block: columns 1–4, then the hidden key columns.
@@ -249,17 +255,15 @@ _PART_STYLES = {part: [_block_style(col, part) for col in range(COL_LABEL, COL_I
                 for part in ("top", "upper", "lower", "bottom")}
 
 
-def _write_block(rows: SheetRows, concern, masked: bool) -> None:  # noqa: ANN001 - a ConcernView or None
-    """Append one person's block (a ConcernView, or None for an empty block to fill in by hand)."""
+def _write_block(page: _Page, concern, masked: bool) -> None:  # noqa: ANN001, C901 - a ConcernView or None
+    """Append one person's block (a ConcernView, or None for an empty block to fill in by hand): on the page
+    being filled if it fits, else from the top of the next one; a block longer than a page goes on over the
+    next ones, each of them starting with the person's name (LABEL_CONTINUED)."""
+    rows = page.rows
     links = list(concern.links) if concern else []
     count = max(BLOCK_ROWS, len(links) + 1)  # always one empty line for a watcher written in by hand
-    top = rows.row + 1
-    bottom = top + count - 1
     labels = [LABEL_NAME, LABEL_ADDRESS, LABEL_PHONE, LABEL_CONCERNS]
     values = [concern.person.name, concern.address, concern.person.phone, concern.person.concerns] if concern else [""] * 4
-    # 気になるところ gets the rest of the block: room to write by hand.
-    rows.merge(top + 3, COL_LABEL, bottom, COL_LABEL)
-    rows.merge(top + 3, COL_VALUE, bottom, COL_VALUE)
     # A line whose text wraps to more lines than the row holds grows (else the paper cuts it off); so does the
     # last line of the block when 気になるところ needs more room than its rows give.
     heights = [ROW_HEIGHT] * count
@@ -272,12 +276,22 @@ def _write_block(rows: SheetRows, concern, masked: bool) -> None:  # noqa: ANN00
     short = _wrapped(values[3], COL_VALUE) * _LINE + 4 - sum(heights[3:])
     if short > 0:
         heights[-1] += short
+    if page.used and page.used + sum(heights) > PAGE_HEIGHT:
+        page.end()
+    top = rows.row + 1
+    concerns_end = 0  # the last line of 気になるところ's cell: the block's last on its first page
     for i in range(count):
-        part = "top" if i == 0 else "bottom" if i == count - 1 else "upper" if i < 3 else "lower"
+        # The four lines of the person stay together; a watcher's line that the page has no room for goes on
+        # the next page, under the person's name again.
+        continued = i >= 4 and page.used + heights[i] > PAGE_HEIGHT
+        if continued:
+            concerns_end = concerns_end or rows.row
+            page.end()
+        part = "top" if i == 0 or continued else "bottom" if i == count - 1 else "upper" if i < 3 else "lower"
         link = links[i] if i < len(links) else None
         rows.append([
-            labels[i] if i < 4 else None,
-            values[i] if i < 4 else None,
+            labels[i] if i < 4 else LABEL_CONTINUED if continued else None,
+            values[i] if i < 4 else values[0] if continued else None,
             link.watcher.name if link else None,
             link.involvement if link else None,
             # The hidden key columns: no cell at all where there is no key.
@@ -285,3 +299,9 @@ def _write_block(rows: SheetRows, concern, masked: bool) -> None:  # noqa: ANN00
             str(link.id) if link else None,
             MASKED_FIELDS if masked and i == 0 else None,
         ], _PART_STYLES[part], heights[i] if heights[i] > ROW_HEIGHT else None)
+        page.used += heights[i]
+    # 気になるところ gets the rest of the block (on its first page): room to write by hand.
+    concerns_end = concerns_end or rows.row
+    if concerns_end > top + 3:
+        rows.merge(top + 3, COL_LABEL, concerns_end, COL_LABEL)
+        rows.merge(top + 3, COL_VALUE, concerns_end, COL_VALUE)

@@ -10,6 +10,7 @@ persons (the preview), ``applying`` writes the result through the ledger's audit
 from __future__ import annotations
 
 import uuid
+from datetime import date
 from pathlib import Path
 
 from sqlalchemy.orm import Session
@@ -32,11 +33,12 @@ __all__ = ["FIELDS", "HEADER_WORDS", "RosterColumns", "RosterPreview", "RosterRo
 
 
 def read_roster(session: Session, path: Path, town_id: uuid.UUID, *,
-                columns: RosterColumns | None = None) -> RosterPreview:
-    """Read a roster for ``town_id`` and work out what importing it would change; nothing is written."""
+                columns: RosterColumns | None = None, today: date | None = None) -> RosterPreview:
+    """Read a roster for ``town_id`` and work out what importing it would change; nothing is written. A birth
+    date after ``today`` (by default the computer's date) is refused."""
     path = Path(path)
     with no_gc_pauses():  # 10,000 rows of small objects: the collector went off over and over (a sixth of the CPU)
-        columns, records = read_rows(path, columns)
+        columns, records = read_rows(path, columns, today=today)
         preview = RosterPreview(path=path, town_id=town_id, columns=columns, records=records)
         preview.rows = plan(session, preview)
         # The preview is kept while the user reads it (and the apply reuses its town): at 150,000 households the

@@ -16,6 +16,7 @@ from pathlib import Path
 import jaconv
 
 from app.core.errors import QT_TRANSLATE_NOOP, LedgerError
+from app.core.phones import Phone, normalise_phone
 from app.core.sheets import cell_error, cell_text, check_length, open_workbook
 from app.core.text import fold
 from app.core.wareki import parse_date
@@ -45,6 +46,8 @@ KIND_WORDS = [  # 世帯区分 text → household category code
     (("外国",), "foreign_resident"),
     (("気がかり",), "of_concern"),
 ]
+# What the error for an unknown 世帯区分 lists: one word of each kind above (a cell holding any of them is read).
+KIND_EXAMPLES = "「一人暮らし」「独居」「高齢者夫婦」「障がい」「子育て」「外国籍」「気がかり」"
 ROLE_WORDS = [
     (("区長",), WatcherRole.DISTRICT_HEAD),
     (("民生",), WatcherRole.WELFARE_COMMISSIONER),
@@ -57,6 +60,7 @@ YES = {"○", "〇", "◯", "●", "1", "はい", "有", "あり", "yes", "y", "
 _YES_KEYS = frozenset(fold(y) for y in YES)
 _WATCHER_SPLIT = re.compile(r"[、,，;；/／\n]+")
 _ROLE_NOTE = re.compile(r"^(?P<name>.+?)\s*[(（](?P<role>[^)）]*)[)）]\s*$")
+_LOCAL_NUMBER = re.compile(r"[1-9]\d{0,3}-?\d{4}")
 _DASHES = str.maketrans({c: "-" for c in "‐‑‒–—―−ｰーｰ－"})
 MAX_NAME, MAX_ADDRESS, MAX_PHONE, MAX_TEXT = 200, 300, 50, 2000
 
@@ -149,13 +153,16 @@ def _detect(rows: Iterable[tuple[str, int, list[object]]], path: Path) -> Roster
     return best
 
 
-def _phone(text: str) -> str:
+def _phone(text: str) -> Phone:
     text = unicodedata.normalize("NFKC", text).translate(_DASHES)
     text = re.sub(r"\s+", "", text)
     # Excel drops the leading 0 of a phone number typed as a number (0778221234 → 778221234).
     if text.isdigit() and len(text) in (9, 10) and not text.startswith("0"):
         text = "0" + text
-    return text
+    read = normalise_phone(text)  # in its printed form (0778-22-1234), as every other screen of the ledger keeps it
+    if not read.ok and _LOCAL_NUMBER.fullmatch(text):
+        return Phone(text, True)  # a local number without its area code (22-1234), as town rosters write them
+    return read
 
 
 def _full_width_kana(text: str) -> str:
@@ -206,9 +213,12 @@ def _kept(rows: Iterable[tuple[str, int, list[object]]], into: list) -> Iterator
         yield row
 
 
-def read_rows(path: Path, columns: RosterColumns | None = None) -> tuple[RosterColumns, list[RosterRow]]:
-    """The columns (detected unless given) and every person row of the file, checked cell by cell."""
+def read_rows(path: Path, columns: RosterColumns | None = None, *,
+              today: date | None = None) -> tuple[RosterColumns, list[RosterRow]]:
+    """The columns (detected unless given) and every person row of the file, checked cell by cell; a birth date
+    after ``today`` (by default the computer's date) is refused."""
     path = Path(path)
+    today = today or date.today()
     stream = _rows(path)  # one pass over the file: the header rows are kept and read again below
     if columns is None:
         head: list[tuple[str, int, list[object]]] = []
@@ -242,8 +252,14 @@ def read_rows(path: Path, columns: RosterColumns | None = None) -> tuple[RosterC
                                                 m.get("kana", 0)))
         row.address = nfkc(check_length(values.get("address", ""), MAX_ADDRESS, "address", sheet, number,
                                          m.get("address", 0)))
-        row.phone = check_length(phone(values.get("phone", "")), MAX_PHONE, "phone number", sheet, number,
-                                 m.get("phone", 0))
+        if typed := check_length(values.get("phone", ""), MAX_PHONE, "phone number", sheet, number,
+                                 m.get("phone", 0)):
+            number_read = phone(typed)
+            if not number_read.ok:
+                raise cell_error(QT_TRANSLATE_NOOP("errors", "Sheet {sheet}, row {row}, cell {cell}: 「{text}」 is "
+                                                             "not a phone number (one number per cell, e.g. 0778-22-1234)."),
+                                 sheet, number, m["phone"], text=typed)
+            row.phone = number_read.text
         if birth := values.get("birth_date", ""):
             try:
                 row.birth_date = birth_date(birth)
@@ -251,7 +267,16 @@ def read_rows(path: Path, columns: RosterColumns | None = None) -> tuple[RosterC
                 raise cell_error(QT_TRANSLATE_NOOP("errors", "Sheet {sheet}, row {row}, cell {cell}: 「{text}」 is "
                                                              "not a date (e.g. 昭和15年3月2日 or 1940/3/2)."),
                                  sheet, number, m["birth_date"], text=birth) from None
-        row.kinds = kinds(values.get("household_kind", ""))
+            if row.birth_date > today:
+                raise cell_error(QT_TRANSLATE_NOOP("errors", "Sheet {sheet}, row {row}, cell {cell}: the birth date "
+                                                             "「{text}」 is in the future."),
+                                 sheet, number, m["birth_date"], text=birth)
+        row.kinds = kinds(kind := values.get("household_kind", ""))
+        if kind and not row.kinds:
+            raise cell_error(QT_TRANSLATE_NOOP("errors", "Sheet {sheet}, row {row}, cell {cell}: 「{text}」 is not a "
+                                                         "household kind (世帯区分) the ledger knows. Write one of "
+                                                         "{kinds}, or leave the cell empty."),
+                             sheet, number, m["household_kind"], text=kind, kinds=KIND_EXAMPLES)
         row.concerns = check_length(values.get("concerns", ""), MAX_TEXT, "concerns", sheet, number,
                                     m.get("concerns", 0))
         row.watchers = watchers(values.get("watchers", ""))
