@@ -130,27 +130,27 @@
 <context>
     <name>BaseMapChoiceDialog</name>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="141"/>
+        <location filename="../../app/ui/dialogs.py" line="160"/>
         <source>Base map</source>
         <translation>背景の地図</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="142"/>
+        <location filename="../../app/ui/dialogs.py" line="161"/>
         <source>What should the town be drawn on? You can change this later in the Map menu.</source>
         <translation>町内の地図の背景に何を使いますか？ あとで「地図」メニューから変えられます。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="147"/>
+        <location filename="../../app/ui/dialogs.py" line="166"/>
         <source>An image of the town map (scan or PDF export, PNG/JPEG)…</source>
         <translation>町内地図の画像（スキャンやPDFから書き出したもの、PNG/JPEG）…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="148"/>
+        <location filename="../../app/ui/dialogs.py" line="167"/>
         <source>A map tile pack (MBTiles)…</source>
         <translation>地図タイルのファイル（MBTiles）…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="149"/>
+        <location filename="../../app/ui/dialogs.py" line="168"/>
         <source>A plain background for now</source>
         <translation>ひとまず無地の背景にする</translation>
     </message>
@@ -158,148 +158,148 @@
 <context>
     <name>CardDialog</name>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="59"/>
+        <location filename="../../app/ui/emergency_panel.py" line="60"/>
         <source>Emergency contact card: {name}</source>
         <translation>緊急連絡カード：{name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="63"/>
-        <location filename="../../app/ui/emergency_panel.py" line="167"/>
+        <location filename="../../app/ui/emergency_panel.py" line="64"/>
+        <location filename="../../app/ui/emergency_panel.py" line="168"/>
         <source>Name</source>
         <translation>氏名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="63"/>
-        <location filename="../../app/ui/emergency_panel.py" line="167"/>
+        <location filename="../../app/ui/emergency_panel.py" line="64"/>
+        <location filename="../../app/ui/emergency_panel.py" line="168"/>
         <source>Relationship</source>
         <translation>続柄</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="63"/>
-        <location filename="../../app/ui/emergency_panel.py" line="167"/>
+        <location filename="../../app/ui/emergency_panel.py" line="64"/>
+        <location filename="../../app/ui/emergency_panel.py" line="168"/>
         <source>Phone</source>
         <translation>電話</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="64"/>
-        <location filename="../../app/ui/emergency_panel.py" line="168"/>
+        <location filename="../../app/ui/emergency_panel.py" line="65"/>
+        <location filename="../../app/ui/emergency_panel.py" line="169"/>
         <source>Address</source>
         <translation>住所</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="66"/>
+        <location filename="../../app/ui/emergency_panel.py" line="67"/>
         <source>Order of priority: the first is called first</source>
         <translation>連絡する順番です。いちばん上の人に最初に連絡します</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="70"/>
+        <location filename="../../app/ui/emergency_panel.py" line="71"/>
         <source>Another contact</source>
         <translation>連絡先を追加</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="75"/>
+        <location filename="../../app/ui/emergency_panel.py" line="76"/>
         <source>(none)</source>
         <translation>（なし）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="82"/>
+        <location filename="../../app/ui/emergency_panel.py" line="83"/>
         <source>{agency} (no longer in the directory)</source>
         <translation>{agency}（名簿から外れた機関）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="90"/>
+        <location filename="../../app/ui/emergency_panel.py" line="91"/>
         <source>or write the doctor&apos;s name and phone</source>
         <translation>または医師の名前と電話番号を書く</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="96"/>
+        <location filename="../../app/ui/emergency_panel.py" line="97"/>
         <source>Medication, allergies, illnesses (printed on the card only)</source>
         <translation>薬、アレルギー、病気（カードにだけ印刷します）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="114"/>
-        <location filename="../../app/ui/emergency_panel.py" line="172"/>
+        <location filename="../../app/ui/emergency_panel.py" line="115"/>
+        <location filename="../../app/ui/emergency_panel.py" line="173"/>
         <source>Family doctor</source>
         <translation>かかりつけ医</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="116"/>
-        <location filename="../../app/ui/emergency_panel.py" line="172"/>
+        <location filename="../../app/ui/emergency_panel.py" line="117"/>
+        <location filename="../../app/ui/emergency_panel.py" line="173"/>
         <source>Care level / disability</source>
         <translation>要介護度・障がい</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="117"/>
-        <location filename="../../app/ui/emergency_panel.py" line="173"/>
+        <location filename="../../app/ui/emergency_panel.py" line="118"/>
+        <location filename="../../app/ui/emergency_panel.py" line="174"/>
         <source>Medical notes</source>
         <translation>医療のメモ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="118"/>
-        <location filename="../../app/ui/emergency_panel.py" line="173"/>
+        <location filename="../../app/ui/emergency_panel.py" line="119"/>
+        <location filename="../../app/ui/emergency_panel.py" line="174"/>
         <source>Care manager</source>
         <translation>ケアマネジャー</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="119"/>
-        <location filename="../../app/ui/emergency_panel.py" line="174"/>
+        <location filename="../../app/ui/emergency_panel.py" line="120"/>
+        <location filename="../../app/ui/emergency_panel.py" line="175"/>
         <source>Home care support office</source>
         <translation>居宅介護支援事業所</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="120"/>
-        <location filename="../../app/ui/emergency_panel.py" line="175"/>
+        <location filename="../../app/ui/emergency_panel.py" line="121"/>
+        <location filename="../../app/ui/emergency_panel.py" line="176"/>
         <source>Community general support centre</source>
         <translation>地域包括支援センター</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="121"/>
-        <location filename="../../app/ui/emergency_panel.py" line="176"/>
+        <location filename="../../app/ui/emergency_panel.py" line="122"/>
+        <location filename="../../app/ui/emergency_panel.py" line="177"/>
         <source>Welfare commissioner</source>
         <translation>民生児童委員</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="122"/>
-        <location filename="../../app/ui/emergency_panel.py" line="177"/>
+        <location filename="../../app/ui/emergency_panel.py" line="123"/>
+        <location filename="../../app/ui/emergency_panel.py" line="178"/>
         <source>Commissioner&apos;s phone</source>
         <translation>民生児童委員の電話</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="123"/>
-        <location filename="../../app/ui/emergency_panel.py" line="178"/>
+        <location filename="../../app/ui/emergency_panel.py" line="124"/>
+        <location filename="../../app/ui/emergency_panel.py" line="179"/>
         <source>Where the card is kept</source>
         <translation>カードの置き場所</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="124"/>
-        <location filename="../../app/ui/emergency_panel.py" line="178"/>
+        <location filename="../../app/ui/emergency_panel.py" line="125"/>
+        <location filename="../../app/ui/emergency_panel.py" line="179"/>
         <source>Note</source>
         <translation>備考</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="125"/>
-        <location filename="../../app/ui/emergency_panel.py" line="178"/>
+        <location filename="../../app/ui/emergency_panel.py" line="126"/>
+        <location filename="../../app/ui/emergency_panel.py" line="179"/>
         <source>Made on</source>
         <translation>作成日</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="126"/>
-        <location filename="../../app/ui/emergency_panel.py" line="179"/>
+        <location filename="../../app/ui/emergency_panel.py" line="127"/>
+        <location filename="../../app/ui/emergency_panel.py" line="180"/>
         <source>Review on</source>
         <translation>見直し日</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="129"/>
+        <location filename="../../app/ui/emergency_panel.py" line="130"/>
         <source>Emergency contacts, in order of priority (at least two)</source>
         <translation>緊急連絡先（連絡する順に、2人以上）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="169"/>
+        <location filename="../../app/ui/emergency_panel.py" line="170"/>
         <source>Emergency contact {number}, {column}</source>
         <translation>緊急連絡先{number}の{column}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="170"/>
+        <location filename="../../app/ui/emergency_panel.py" line="171"/>
         <source>Emergency contact {number}</source>
         <translation>緊急連絡先{number}</translation>
     </message>
@@ -307,17 +307,17 @@
 <context>
     <name>ColumnMappingDialog</name>
     <message>
-        <location filename="../../app/ui/import_dialogs.py" line="60"/>
+        <location filename="../../app/ui/import_dialogs.py" line="93"/>
         <source>Which column is which?</source>
         <translation>どの列に何が入っていますか？</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_dialogs.py" line="66"/>
+        <location filename="../../app/ui/import_dialogs.py" line="99"/>
         <source>(not in this file)</source>
         <translation>（このファイルにはない）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_dialogs.py" line="72"/>
+        <location filename="../../app/ui/import_dialogs.py" line="105"/>
         <source>Sheet {sheet}, headers in row {row}. At least the name is needed.</source>
         <translation>シート「{sheet}」の{row}行目が見出しです。少なくとも氏名の列が必要です。</translation>
     </message>
@@ -565,17 +565,17 @@
 <context>
     <name>DemoBar</name>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="213"/>
+        <location filename="../../app/ui/dialogs.py" line="232"/>
         <source>This is the demo ledger for practice. Please enter invented people only.</source>
         <translation>これは練習用のデモ台帳です。架空の人だけを入れてください。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="216"/>
+        <location filename="../../app/ui/dialogs.py" line="235"/>
         <source>Entering real people? The demo is for practice only. Make your own ledger, encrypted with your passphrase; nothing from the demo is copied into it.</source>
         <translation>実在の人を入力していませんか？デモは練習用です。自分の台帳（自分の合言葉で暗号化されます）を作ってください。デモの内容は新しい台帳に移りません。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="219"/>
+        <location filename="../../app/ui/dialogs.py" line="238"/>
         <source>Make my own ledger…</source>
         <translation>自分の台帳を作る…</translation>
     </message>
@@ -583,137 +583,137 @@
 <context>
     <name>EmergencyPanel</name>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="231"/>
+        <location filename="../../app/ui/emergency_panel.py" line="232"/>
         <source>Step III · Emergency contacts</source>
         <translation>ステップⅢ・緊急連絡先</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="235"/>
+        <location filename="../../app/ui/emergency_panel.py" line="236"/>
         <source>Everyone who needs support</source>
         <translation>支援が必要な人すべて</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="236"/>
+        <location filename="../../app/ui/emergency_panel.py" line="237"/>
         <source>No card yet</source>
         <translation>カード未作成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="237"/>
+        <location filename="../../app/ui/emergency_panel.py" line="238"/>
         <source>Card incomplete</source>
         <translation>カードが未完成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="238"/>
+        <location filename="../../app/ui/emergency_panel.py" line="239"/>
         <source>Review date passed</source>
         <translation>見直し日が過ぎた</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="241"/>
+        <location filename="../../app/ui/emergency_panel.py" line="242"/>
         <source>Card</source>
         <translation>カード</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="243"/>
+        <location filename="../../app/ui/emergency_panel.py" line="244"/>
         <source>Persons who need support</source>
         <translation>支援が必要な人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="250"/>
+        <location filename="../../app/ui/emergency_panel.py" line="251"/>
         <source>Edit card…</source>
         <translation>カードを編集…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="251"/>
+        <location filename="../../app/ui/emergency_panel.py" line="252"/>
         <source>Card preview…</source>
         <translation>カードを確認…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="252"/>
+        <location filename="../../app/ui/emergency_panel.py" line="253"/>
         <source>Emergency contact sheet…</source>
         <translation>緊急連絡表…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="253"/>
+        <location filename="../../app/ui/emergency_panel.py" line="254"/>
         <source>All cards…</source>
         <translation>すべてのカード…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="255"/>
+        <location filename="../../app/ui/emergency_panel.py" line="256"/>
         <source>1 card per A4 page</source>
         <translation>A4に1枚ずつ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="256"/>
+        <location filename="../../app/ui/emergency_panel.py" line="257"/>
         <source>2 cards per A4 page (cut in half)</source>
         <translation>A4に2枚ずつ（半分に切る）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="272"/>
+        <location filename="../../app/ui/emergency_panel.py" line="273"/>
         <source>Print or save</source>
         <translation>印刷・保存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="310"/>
+        <location filename="../../app/ui/emergency_panel.py" line="311"/>
         <source>✗ no card yet</source>
         <translation>✗ カード未作成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="312"/>
+        <location filename="../../app/ui/emergency_panel.py" line="313"/>
         <source>! review date passed</source>
         <translation>! 見直し日が過ぎています</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="314"/>
+        <location filename="../../app/ui/emergency_panel.py" line="315"/>
         <source>△ incomplete</source>
         <translation>△ 未完成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="315"/>
+        <location filename="../../app/ui/emergency_panel.py" line="316"/>
         <source>✓ card complete</source>
         <translation>✓ カード完成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="332"/>
+        <location filename="../../app/ui/emergency_panel.py" line="333"/>
         <source>{total} persons need support: {none} without a card, {incomplete} incomplete, {overdue} past review</source>
         <translation>支援が必要な人 {total}人：カード未作成 {none}人、未完成 {incomplete}人、見直し日が過ぎた人 {overdue}人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="353"/>
+        <location filename="../../app/ui/emergency_panel.py" line="354"/>
         <source>Choose a person from the list or on the map.</source>
         <translation>一覧か地図で、人を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="357"/>
+        <location filename="../../app/ui/emergency_panel.py" line="358"/>
         <source>Contacts: {names}</source>
         <translation>連絡先：{names}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="358"/>
+        <location filename="../../app/ui/emergency_panel.py" line="359"/>
         <source>Review on: {day}</source>
         <translation>見直し日：{day}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="360"/>
+        <location filename="../../app/ui/emergency_panel.py" line="361"/>
         <source>Nearest designated shelter: {label}</source>
         <translation>いちばん近い指定避難所：{label}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="362"/>
+        <location filename="../../app/ui/emergency_panel.py" line="363"/>
         <source>Nearest designated shelter: none within {km} km (check the shelter list is this city&apos;s); fill it in by hand</source>
         <translation>いちばん近い指定避難所：{km} km 以内にありません（取り込んだ避難所の一覧がこの市のものか確かめてください）。手で記入してください</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="365"/>
+        <location filename="../../app/ui/emergency_panel.py" line="366"/>
         <source>Nearest designated shelter: unknown (no list of designated shelters is imported: File → Import shelters or facilities…)</source>
         <translation>いちばん近い指定避難所：不明（指定避難所の一覧が取り込まれていません。ファイル → 避難所・施設を取り込む…）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="368"/>
+        <location filename="../../app/ui/emergency_panel.py" line="369"/>
         <source>Nearest designated shelter: unknown (the household is not on a geographic map)</source>
         <translation>いちばん近い指定避難所：不明（世帯が緯度・経度のある地図に載っていません）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="370"/>
+        <location filename="../../app/ui/emergency_panel.py" line="371"/>
         <source>Still missing:</source>
         <translation>まだ足りないもの：</translation>
     </message>
@@ -739,12 +739,12 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="115"/>
+        <location filename="../../app/ui/dialogs.py" line="134"/>
         <source>Welcome to Sasaeai Map</source>
         <translation>支え合いマップへようこそ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="117"/>
+        <location filename="../../app/ui/dialogs.py" line="136"/>
         <source>Sasaeai Map keeps your town&apos;s mutual-support welfare map on this computer.
 Nothing is sent over the internet.
 
@@ -755,12 +755,12 @@ Start a new ledger for your town, or open the demo town 「ひだまり町」 to
 町内の台帳を新しく作るか、まずはお試しの町「ひだまり町」を開いて見てみてください。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="122"/>
+        <location filename="../../app/ui/dialogs.py" line="141"/>
         <source>Start a new ledger for my town…</source>
         <translation>町内の台帳を新しく作る…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="123"/>
+        <location filename="../../app/ui/dialogs.py" line="142"/>
         <source>Open the demo town</source>
         <translation>お試しの町を開く</translation>
     </message>
@@ -1084,42 +1084,42 @@ Repeat for at least 3 places far apart (a triangle over the whole map works best
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../app/ui/import_dialogs.py" line="111"/>
+        <location filename="../../app/ui/import_dialogs.py" line="144"/>
         <source>Hide unchanged rows</source>
         <translation>変更のない行を隠す</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_dialogs.py" line="114"/>
+        <location filename="../../app/ui/import_dialogs.py" line="147"/>
         <source>What</source>
         <translation>処理</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_dialogs.py" line="114"/>
+        <location filename="../../app/ui/import_dialogs.py" line="147"/>
         <source>Where</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_dialogs.py" line="114"/>
+        <location filename="../../app/ui/import_dialogs.py" line="147"/>
         <source>Who</source>
         <translation>対象</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_dialogs.py" line="114"/>
+        <location filename="../../app/ui/import_dialogs.py" line="147"/>
         <source>Changes</source>
         <translation>変更内容</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_dialogs.py" line="115"/>
+        <location filename="../../app/ui/import_dialogs.py" line="148"/>
         <source>Decision</source>
         <translation>選択</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_dialogs.py" line="141"/>
+        <location filename="../../app/ui/import_dialogs.py" line="173"/>
         <source>Import</source>
         <translation>取り込む</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_dialogs.py" line="155"/>
+        <location filename="../../app/ui/import_dialogs.py" line="193"/>
         <source>{file}: {added} to add, {updated} to update, {unchanged} unchanged, {decide} need a decision. Nothing is written until you press Import.</source>
         <translation>{file}：追加 {added}件、更新 {updated}件、変更なし {unchanged}件、確認が必要 {decide}件。「取り込む」を押すまで、台帳には何も書き込みません。</translation>
     </message>
@@ -1215,7 +1215,7 @@ Repeat for at least 3 places far apart (a triangle over the whole map works best
 <context>
     <name>ListDialog</name>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="357"/>
+        <location filename="../../app/ui/meeting_panel.py" line="435"/>
         <source>Filter</source>
         <translation>絞り込み</translation>
     </message>
@@ -1223,17 +1223,17 @@ Repeat for at least 3 places far apart (a triangle over the whole map works best
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/mainwindow/town.py" line="451"/>
+        <location filename="../../app/ui/mainwindow/town.py" line="450"/>
         <source>Choose a town-map image first: Map → Use a town-map image…</source>
         <translation>先に町内地図の画像を選んでください: 地図 → 町内地図の画像を使う…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/town.py" line="469"/>
+        <location filename="../../app/ui/mainwindow/town.py" line="468"/>
         <source>Town block (町丁目)</source>
         <translation>町丁目</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/town.py" line="498"/>
+        <location filename="../../app/ui/mainwindow/town.py" line="497"/>
         <source>Tie the town map to the ground</source>
         <translation>地図の位置合わせ</translation>
     </message>
@@ -1886,27 +1886,27 @@ Nothing was lost. Press Unlock and enter the passphrase.</source>
         <translation>事務所と同期しない限り、データはこのパソコンから出ません</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/town.py" line="306"/>
+        <location filename="../../app/ui/mainwindow/town.py" line="305"/>
         <source>No town yet: File → New town…</source>
         <translation>まだ町内がありません：ファイル → 町内を追加…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/town.py" line="314"/>
+        <location filename="../../app/ui/mainwindow/town.py" line="313"/>
         <source>{town}: {households} households, {places} gathering places</source>
         <translation>{town}：{households}世帯、たまり場 {places}か所</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/town.py" line="416"/>
+        <location filename="../../app/ui/mainwindow/town.py" line="415"/>
         <source>Town map images (*.png *.jpg *.jpeg)</source>
         <translation>町内地図の画像 (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/town.py" line="417"/>
+        <location filename="../../app/ui/mainwindow/town.py" line="416"/>
         <source>MBTiles files (*.mbtiles)</source>
         <translation>MBTilesファイル (*.mbtiles)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/town.py" line="418"/>
+        <location filename="../../app/ui/mainwindow/town.py" line="417"/>
         <source>Choose the base map</source>
         <translation>背景の地図を選ぶ</translation>
     </message>
@@ -1954,6 +1954,7 @@ Undo (Ctrl+Z) brings it back.</source>
     </message>
     <message>
         <location filename="../../app/ui/mainwindow/households.py" line="351"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="228"/>
         <source>Delete household</source>
         <translation>世帯の削除</translation>
     </message>
@@ -2114,146 +2115,180 @@ Undo (Ctrl+Z) brings it back.</source>
         <translation>見守り者を外す</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/meeting.py" line="113"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="126"/>
         <source>New meeting</source>
         <translation>新しい会議</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/meeting.py" line="133"/>
-        <source>Record for No.{number} that they {outcome}?
-Their watch ends. Nothing is deleted: the record is kept and can be restored.</source>
-        <translation>No.{number} の方を「{outcome}」として記録しますか？
-見守りは終わりますが、記録は消さずに保管し、あとで戻せます。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/mainwindow/meeting.py" line="157"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="213"/>
         <source>Review</source>
         <translation>見直し</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/meeting.py" line="177"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="258"/>
         <source>Due and overdue</source>
-        <translation>見直しが必要な人</translation>
+        <translation>確認が必要なこと</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/meeting.py" line="178"/>
-        <location filename="../../app/ui/mainwindow/meeting.py" line="238"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="259"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="319"/>
         <source>No.</source>
         <translation>番号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/meeting.py" line="178"/>
-        <location filename="../../app/ui/mainwindow/meeting.py" line="238"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="259"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="319"/>
         <source>Name</source>
         <translation>氏名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/meeting.py" line="179"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="260"/>
         <source>Why</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/meeting.py" line="179"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="260"/>
         <source>Since</source>
         <translation>いつから</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/meeting.py" line="167"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="241"/>
         <source>(hidden on the projector)</source>
         <translation>（投影中は非表示）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/meeting.py" line="180"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="158"/>
+        <source>Edit meeting</source>
+        <translation>会議の訂正</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="169"/>
+        <source>Delete the meeting of {day}?
+The reviews recorded at it are kept. Undo (Ctrl+Z) brings the meeting back.</source>
+        <translation>{day} の会議を削除しますか？
+この会議で記録した見直しは残ります。元に戻す（Ctrl+Z）で会議が戻ります。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="175"/>
+        <source>Delete meeting</source>
+        <translation>会議の削除</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="189"/>
+        <source>Record “{outcome}” for No.{number}?
+Their watch ends. Nothing is deleted: the record is kept and can be restored.</source>
+        <translation>No.{number} を「{outcome}」として記録しますか？
+見守りは終わります。削除はされず、記録は残り、元に戻せます。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="224"/>
+        <source>Nobody is left in household No.{number}.
+Take the household off the map? It is kept in the ledger, and Undo (Ctrl+Z) brings it back. Choose No to keep it on the map (for example as a vacant house).</source>
+        <translation>No.{number} の世帯には誰もいなくなりました。
+この世帯を地図から外しますか？台帳には残り、元に戻す（Ctrl+Z）で戻せます。地図に残すとき（空き家としてなど）は「いいえ」を選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="233"/>
+        <source>Nobody is left in household No.{number}: it stays on the map (Step I&apos;s Delete household… takes it off).</source>
+        <translation>No.{number} の世帯には誰もいなくなりました。地図には残しています（ステップⅠの「世帯を削除…」で外せます）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="255"/>
+        <source>Due for review (as counted above the review list): {reviews}. Also listed: emergency cards to make or review: {cards}; nobody watching yet: {unwatched}.</source>
+        <translation>見直しの時期の人（見直し一覧の上の数と同じ）：{reviews} 人。ほかに、作成・見直しが必要な緊急連絡カード：{cards} 人、見守り者がまだいない人：{unwatched} 人。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="261"/>
         <source>Nothing is due or overdue in this town.</source>
         <translation>この町内には、見直しや対応が必要な人はいません。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/meeting.py" line="216"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="297"/>
         <source>No meeting of this town was held before today: there is nothing earlier to compare with yet.</source>
         <translation>この町内で今日より前に開いた会議がないため、比べる前回の記録はまだありません。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/meeting.py" line="218"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="299"/>
         <source>This town has no liaison meeting recorded yet: start one with New meeting…</source>
         <translation>この町内の福祉連絡会はまだ記録がありません。「新しい会議…」から始めてください。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/meeting.py" line="229"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="310"/>
         <source>unknown</source>
         <translation>不明</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/meeting.py" line="233"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="314"/>
         <source>Since {since}. Who recorded each change: from the history of changes.</source>
         <translation>{since} 以降の変更です。記録した人は変更の記録から。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/meeting.py" line="234"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="315"/>
         <source>Since {since}. Only record times are known (who recorded them is not).</source>
         <translation>{since} 以降の変更です。記録した時刻だけが分かります（記録した人は分かりません）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/meeting.py" line="236"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="317"/>
         <source>What changed since the last meeting</source>
         <translation>前回の会議からの変化</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/meeting.py" line="237"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="318"/>
         <source>What</source>
         <translation>対象</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/meeting.py" line="237"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="318"/>
         <source>Change</source>
         <translation>変化</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/meeting.py" line="239"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="320"/>
         <source>Fields</source>
         <translation>項目</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/meeting.py" line="239"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="320"/>
         <source>Recorded by</source>
         <translation>記録した人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/meeting.py" line="240"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="321"/>
         <source>When</source>
         <translation>日時</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/meeting.py" line="247"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="328"/>
         <source>Town / district</source>
         <translation>町内・地区</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/meeting.py" line="248"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="329"/>
         <source>Watched (■) / not (□)</source>
         <translation>見守りあり（■）・なし（□）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/meeting.py" line="255"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="336"/>
         <source>Overview</source>
         <translation>全体のようす</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/meeting.py" line="256"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="337"/>
         <source>Export to Excel…</source>
         <translation>Excelに書き出す…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/meeting.py" line="260"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="341"/>
         <source>Export the overview</source>
         <translation>全体のようすを書き出す</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/meeting.py" line="277"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="358"/>
         <source>{district}: district total</source>
         <translation>{district} 地区計</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/meeting.py" line="278"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="359"/>
         <source>Total</source>
         <translation>合計</translation>
     </message>
@@ -2275,19 +2310,19 @@ Their watch ends. Nothing is deleted: the record is kept and can be restored.</s
     <message>
         <location filename="../../app/ui/mainwindow/emergency.py" line="172"/>
         <location filename="../../app/ui/mainwindow/emergency.py" line="240"/>
-        <location filename="../../app/ui/mainwindow/imports.py" line="174"/>
-        <location filename="../../app/ui/mainwindow/imports.py" line="250"/>
+        <location filename="../../app/ui/mainwindow/imports.py" line="185"/>
+        <location filename="../../app/ui/mainwindow/imports.py" line="261"/>
         <location filename="../../app/ui/mainwindow/safety_papers.py" line="148"/>
         <source>Reading {file}…</source>
         <translation>{file} を読み込み中…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/imports.py" line="88"/>
+        <location filename="../../app/ui/mainwindow/imports.py" line="99"/>
         <source>For whom?</source>
         <translation>だれに渡しますか？</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/imports.py" line="88"/>
+        <location filename="../../app/ui/mainwindow/imports.py" line="99"/>
         <source>Who will receive this copy? Persons who did not consent to sharing with them are left anonymous.</source>
         <translation>この書類を受け取るのはだれですか？ その相手への提供に同意していない人は匿名になります。</translation>
     </message>
@@ -2297,7 +2332,7 @@ Their watch ends. Nothing is deleted: the record is kept and can be restored.</s
         <translation>避難所・施設の取り込み</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/imports.py" line="39"/>
+        <location filename="../../app/ui/mainwindow/imports.py" line="50"/>
         <source>{file}: {summary}. Import?</source>
         <translation>{file}：{summary}。取り込みますか？</translation>
     </message>
@@ -2324,14 +2359,14 @@ Which area code do they have? (e.g. 0776)</source>
         <translation>{file} はどの種類の機関の一覧ですか？</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/imports.py" line="105"/>
+        <location filename="../../app/ui/mainwindow/imports.py" line="116"/>
         <source>Export watch-network record form</source>
         <translation>見守りネットワーク記録用紙の書き出し</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/imports.py" line="106"/>
-        <location filename="../../app/ui/mainwindow/imports.py" line="217"/>
-        <location filename="../../app/ui/mainwindow/meeting.py" line="262"/>
+        <location filename="../../app/ui/mainwindow/imports.py" line="117"/>
+        <location filename="../../app/ui/mainwindow/imports.py" line="228"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="343"/>
         <location filename="../../app/ui/mainwindow/safety_papers.py" line="115"/>
         <location filename="../../app/ui/mainwindow/safety_papers.py" line="126"/>
         <location filename="../../app/ui/mainwindow/safety_papers.py" line="142"/>
@@ -2498,9 +2533,10 @@ The encrypted ledger holds everything in it (this is checked first); the encrypt
     </message>
     <message>
         <location filename="../../app/ui/mainwindow/emergency.py" line="142"/>
-        <location filename="../../app/ui/mainwindow/imports.py" line="113"/>
-        <location filename="../../app/ui/mainwindow/meeting.py" line="285"/>
-        <location filename="../../app/ui/mainwindow/plans.py" line="152"/>
+        <location filename="../../app/ui/mainwindow/imports.py" line="124"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="366"/>
+        <location filename="../../app/ui/mainwindow/plans.py" line="160"/>
+        <location filename="../../app/ui/mainwindow/plans.py" line="187"/>
         <location filename="../../app/ui/mainwindow/safety_papers.py" line="79"/>
         <source>Saved {path}</source>
         <translation>保存しました：{path}</translation>
@@ -2513,52 +2549,52 @@ The encrypted ledger holds everything in it (this is checked first); the encrypt
     <message>
         <location filename="../../app/ui/mainwindow/emergency.py" line="164"/>
         <location filename="../../app/ui/mainwindow/emergency.py" line="231"/>
-        <location filename="../../app/ui/mainwindow/imports.py" line="194"/>
+        <location filename="../../app/ui/mainwindow/imports.py" line="205"/>
         <source>Importing {file}…</source>
         <translation>{file} を取り込み中…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/imports.py" line="207"/>
+        <location filename="../../app/ui/mainwindow/imports.py" line="218"/>
         <source>Import cancelled: nothing was changed.</source>
         <translation>取り込みを取りやめました。台帳は変わっていません。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/imports.py" line="203"/>
+        <location filename="../../app/ui/mainwindow/imports.py" line="214"/>
         <source>Imported: {summary}</source>
         <translation>取り込みました：{summary}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/imports.py" line="136"/>
+        <location filename="../../app/ui/mainwindow/imports.py" line="147"/>
         <source>Export GeoJSON</source>
         <translation>GeoJSONの書き出し</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/imports.py" line="137"/>
+        <location filename="../../app/ui/mainwindow/imports.py" line="148"/>
         <source>GeoJSON (*.geojson)</source>
         <translation>GeoJSON (*.geojson)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/imports.py" line="144"/>
+        <location filename="../../app/ui/mainwindow/imports.py" line="155"/>
         <source>Saved {path}: {summary}</source>
         <translation>{path} に保存しました：{summary}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/imports.py" line="157"/>
+        <location filename="../../app/ui/mainwindow/imports.py" line="168"/>
         <source>Another import or a sync is still running: wait for it to finish.</source>
         <translation>ほかの取り込みか同期の途中です。終わるまでお待ちください。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/imports.py" line="216"/>
+        <location filename="../../app/ui/mainwindow/imports.py" line="227"/>
         <source>Import watch-network record form</source>
         <translation>見守りネットワーク記録用紙の取り込み</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/imports.py" line="231"/>
+        <location filename="../../app/ui/mainwindow/imports.py" line="242"/>
         <source>Import roster</source>
         <translation>名簿の取り込み</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/imports.py" line="232"/>
+        <location filename="../../app/ui/mainwindow/imports.py" line="243"/>
         <source>Rosters (*.xlsx *.csv)</source>
         <translation>名簿 (*.xlsx *.csv)</translation>
     </message>
@@ -2608,7 +2644,13 @@ The encrypted ledger holds everything in it (this is checked first); the encrypt
         <translation>個別避難計画の編集</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/plans.py" line="138"/>
+        <location filename="../../app/ui/mainwindow/plans.py" line="143"/>
+        <source>No one is on the list: no plans to write.</source>
+        <translation>一覧に該当する人がいないため、書き出す計画がありません。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow/plans.py" line="149"/>
+        <location filename="../../app/ui/mainwindow/plans.py" line="173"/>
         <source>Save the evacuation plans</source>
         <translation>個別避難計画の保存</translation>
     </message>
@@ -2618,37 +2660,47 @@ The encrypted ledger holds everything in it (this is checked first); the encrypt
         <translation>安否確認</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/safety.py" line="75"/>
+        <location filename="../../app/ui/mainwindow/safety.py" line="76"/>
         <source>The roll call</source>
         <translation>安否確認の名簿</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/safety.py" line="229"/>
+        <location filename="../../app/ui/mainwindow/safety.py" line="244"/>
         <source>Record safety check</source>
         <translation>安否確認の記録</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/safety.py" line="279"/>
+        <location filename="../../app/ui/mainwindow/safety.py" line="294"/>
         <source>Start incident</source>
         <translation>災害対応の開始</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/safety.py" line="284"/>
+        <location filename="../../app/ui/mainwindow/safety.py" line="299"/>
         <source>Started the incident {name}.</source>
         <translation>災害「{name}」の対応を始めました。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/safety.py" line="295"/>
+        <location filename="../../app/ui/mainwindow/safety.py" line="310"/>
+        <source>Close the incident {name}? Its 1 check is kept; no new check can be recorded in it.</source>
+        <translation>災害 {name} を終了しますか？確認記録 1 件は残ります。以後は確認を記録できません。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow/safety.py" line="312"/>
         <source>Close the incident {name}? Its {count} checks are kept; no new check can be recorded in it.</source>
         <translation>災害「{name}」の対応を終了しますか？ {count}件の確認記録は残りますが、新しい確認は記録できなくなります。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/safety.py" line="299"/>
+        <location filename="../../app/ui/mainwindow/safety.py" line="316"/>
         <source>Close incident</source>
         <translation>災害対応の終了</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/safety.py" line="304"/>
+        <location filename="../../app/ui/mainwindow/safety.py" line="321"/>
+        <source>Closed the incident {name}; its 1 check is kept.</source>
+        <translation>災害 {name} を終了しました。確認記録 1 件は残ります。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow/safety.py" line="322"/>
         <source>Closed the incident {name}; its {count} checks are kept.</source>
         <translation>災害「{name}」の対応を終了しました。{count}件の確認記録は残してあります。</translation>
     </message>
@@ -2664,6 +2716,11 @@ The encrypted ledger holds everything in it (this is checked first); the encrypt
     </message>
     <message>
         <location filename="../../app/ui/mainwindow/safety_papers.py" line="173"/>
+        <source>Recorded 1 check from {file}.</source>
+        <translation>{file} から確認 1 件を記録しました。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow/safety_papers.py" line="174"/>
         <source>Recorded {count} checks from {file}.</source>
         <translation>{file} から {count}件の確認を記録しました。</translation>
     </message>
@@ -2676,147 +2733,172 @@ The encrypted ledger holds everything in it (this is checked first); the encrypt
 <context>
     <name>MeetingDialog</name>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="114"/>
+        <location filename="../../app/ui/meeting_panel.py" line="115"/>
         <source>Liaison meeting</source>
         <translation>福祉連絡会</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="121"/>
+        <location filename="../../app/ui/meeting_panel.py" line="122"/>
         <source>Town welfare liaison meeting (町内福祉連絡会)</source>
         <translation>町内福祉連絡会</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="122"/>
+        <location filename="../../app/ui/meeting_panel.py" line="123"/>
         <source>District welfare network meeting (地区福祉ネットワーク会議)</source>
         <translation>地区福祉ネットワーク会議</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="125"/>
+        <location filename="../../app/ui/meeting_panel.py" line="126"/>
         <source>Name</source>
         <translation>氏名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="125"/>
+        <location filename="../../app/ui/meeting_panel.py" line="126"/>
         <source>Role</source>
         <translation>立場</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="133"/>
+        <location filename="../../app/ui/meeting_panel.py" line="136"/>
         <source>Held on</source>
         <translation>開催日</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="134"/>
+        <location filename="../../app/ui/meeting_panel.py" line="137"/>
         <source>Kind</source>
         <translation>種類</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="135"/>
+        <location filename="../../app/ui/meeting_panel.py" line="138"/>
         <source>Attendees</source>
         <translation>出席者</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="136"/>
+        <location filename="../../app/ui/meeting_panel.py" line="139"/>
         <source>Notes</source>
         <translation>記録</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_panel.py" line="203"/>
+        <source>What was typed for this meeting is not recorded yet. Record it?</source>
+        <translation>この会議に入力した内容はまだ記録されていません。記録しますか？</translation>
     </message>
 </context>
 <context>
     <name>MeetingPanel</name>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="187"/>
+        <location filename="../../app/ui/meeting_panel.py" line="244"/>
         <source>Liaison meeting · review</source>
         <translation>福祉連絡会・見直し</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="189"/>
+        <location filename="../../app/ui/meeting_panel.py" line="246"/>
         <source>The meeting the reviews are recorded for</source>
         <translation>見直しを記録する会議</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="190"/>
+        <location filename="../../app/ui/meeting_panel.py" line="247"/>
         <source>New meeting…</source>
         <translation>新しい会議…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="197"/>
+        <location filename="../../app/ui/meeting_panel.py" line="248"/>
+        <source>Edit…</source>
+        <translation>訂正…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_panel.py" line="249"/>
+        <source>Correct the meeting&apos;s day, attendees or notes</source>
+        <translation>開催日・出席者・メモを訂正します</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_panel.py" line="250"/>
+        <source>Delete…</source>
+        <translation>削除…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_panel.py" line="251"/>
+        <source>Take this meeting off the list (its reviews are kept)</source>
+        <translation>この会議を一覧から外します（見直しの記録は残ります）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_panel.py" line="260"/>
         <source>Reviewed at this meeting</source>
         <translation>この会議で見直し済み</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="198"/>
+        <location filename="../../app/ui/meeting_panel.py" line="261"/>
         <source>Due for review</source>
         <translation>見直しが必要</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="201"/>
+        <location filename="../../app/ui/meeting_panel.py" line="264"/>
         <source>Persons to review</source>
         <translation>見直す人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="206"/>
+        <location filename="../../app/ui/meeting_panel.py" line="269"/>
         <source>A short note (optional)</source>
         <translation>ひとことメモ（なくてもよい）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="220"/>
+        <location filename="../../app/ui/meeting_panel.py" line="283"/>
         <source>Due and overdue…</source>
-        <translation>見直しが必要な人…</translation>
+        <translation>確認が必要なこと…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="221"/>
+        <location filename="../../app/ui/meeting_panel.py" line="284"/>
         <source>What changed…</source>
         <translation>前回からの変化…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="222"/>
+        <location filename="../../app/ui/meeting_panel.py" line="285"/>
         <source>Overview…</source>
         <translation>全体のようす…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="223"/>
+        <location filename="../../app/ui/meeting_panel.py" line="286"/>
         <source>Self-check…</source>
         <translation>体制チェック…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="224"/>
+        <location filename="../../app/ui/meeting_panel.py" line="287"/>
         <source>Copies out…</source>
         <translation>配布資料の回収…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="258"/>
+        <location filename="../../app/ui/meeting_panel.py" line="325"/>
         <source>(no meeting: review only)</source>
         <translation>（会議なし：見直しだけ）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="261"/>
+        <location filename="../../app/ui/meeting_panel.py" line="328"/>
         <source>{day}  reviews: {count}</source>
         <translation>{day}&#x3000;見直し {count} 件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="283"/>
-        <source>{done} of {total} reviewed at this meeting; {due} due</source>
-        <translation>この会議で {total} 人中 {done} 人を見直しました（見直しが必要：{due} 人）</translation>
+        <location filename="../../app/ui/meeting_panel.py" line="361"/>
+        <source>{done} of {total} reviewed at this meeting; due for review: {due}</source>
+        <translation>この会議で {total} 人中 {done} 人を見直しました（見直しの時期：{due} 人）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="304"/>
+        <location filename="../../app/ui/meeting_panel.py" line="389"/>
+        <source>watchers: {n}</source>
+        <translation>見守り者 {n} 人</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_panel.py" line="382"/>
         <source>Choose a person: the map follows.</source>
         <translation>人を選ぶと、地図がその家を映します。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="306"/>
+        <location filename="../../app/ui/meeting_panel.py" line="384"/>
         <source>last reviewed {day}: {outcome}</source>
         <translation>前回の見直し {day}：{outcome}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="309"/>
+        <location filename="../../app/ui/meeting_panel.py" line="387"/>
         <source>never reviewed</source>
         <translation>まだ見直していません</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/meeting_panel.py" line="311"/>
-        <source>{n} watchers</source>
-        <translation>見守り者 {n} 人</translation>
     </message>
 </context>
 <context>
@@ -2987,57 +3069,57 @@ The encrypted ledger holds everything in it (this is checked first); the encrypt
 <context>
     <name>PlaceDialog</name>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="162"/>
+        <location filename="../../app/ui/dialogs.py" line="181"/>
         <source>Gathering place</source>
         <translation>たまり場</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="166"/>
+        <location filename="../../app/ui/dialogs.py" line="185"/>
         <source>Salon</source>
         <translation>サロン</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="167"/>
+        <location filename="../../app/ui/dialogs.py" line="186"/>
         <source>Meeting hall</source>
         <translation>公民館・集会所</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="168"/>
+        <location filename="../../app/ui/dialogs.py" line="187"/>
         <source>Café</source>
         <translation>カフェ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="169"/>
+        <location filename="../../app/ui/dialogs.py" line="188"/>
         <source>Other</source>
         <translation>その他</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="173"/>
+        <location filename="../../app/ui/dialogs.py" line="192"/>
         <source>e.g. 毎週水曜 10:00〜12:00</source>
         <translation>例：毎週水曜 10:00〜12:00</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="176"/>
+        <location filename="../../app/ui/dialogs.py" line="195"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="177"/>
+        <location filename="../../app/ui/dialogs.py" line="196"/>
         <source>Kind</source>
         <translation>種類</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="178"/>
+        <location filename="../../app/ui/dialogs.py" line="197"/>
         <source>Schedule</source>
         <translation>開いている日時</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="179"/>
+        <location filename="../../app/ui/dialogs.py" line="198"/>
         <source>Note</source>
         <translation>備考</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="185"/>
+        <location filename="../../app/ui/dialogs.py" line="204"/>
         <source>Delete…</source>
         <translation>削除…</translation>
     </message>
@@ -3045,194 +3127,199 @@ The encrypted ledger holds everything in it (this is checked first); the encrypt
 <context>
     <name>PlanDialog</name>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="76"/>
+        <location filename="../../app/ui/plan_dialog.py" line="77"/>
         <source>Evacuation plan: {name}</source>
         <translation>個別避難計画：{name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="259"/>
+        <location filename="../../app/ui/plan_dialog.py" line="266"/>
         <source>No.{number}  {name}  {address}
 Hazards at home: {hazards}</source>
         <translation>No.{number}  {name}  {address}
 自宅のハザード：{hazards}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="92"/>
+        <location filename="../../app/ui/plan_dialog.py" line="93"/>
         <source>At 高齢者等避難 (level 3)</source>
         <translation>高齢者等避難（警戒レベル3）の発令時</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="93"/>
+        <location filename="../../app/ui/plan_dialog.py" line="94"/>
         <source>At 避難指示 (level 4)</source>
         <translation>避難指示（警戒レベル4）の発令時</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="94"/>
+        <location filename="../../app/ui/plan_dialog.py" line="95"/>
         <source>Other (write when)</source>
         <translation>その他（時期を記入）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="55"/>
-        <location filename="../../app/ui/plan_dialog.py" line="107"/>
+        <location filename="../../app/ui/plan_dialog.py" line="56"/>
+        <location filename="../../app/ui/plan_dialog.py" line="113"/>
         <source>Name</source>
         <translation>氏名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="56"/>
-        <location filename="../../app/ui/plan_dialog.py" line="107"/>
+        <location filename="../../app/ui/plan_dialog.py" line="57"/>
+        <location filename="../../app/ui/plan_dialog.py" line="113"/>
         <source>Relation</source>
         <translation>続柄・関係</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="57"/>
-        <location filename="../../app/ui/plan_dialog.py" line="107"/>
+        <location filename="../../app/ui/plan_dialog.py" line="58"/>
+        <location filename="../../app/ui/plan_dialog.py" line="113"/>
         <source>Phone</source>
         <translation>電話</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="111"/>
+        <location filename="../../app/ui/plan_dialog.py" line="117"/>
         <source>(add a watcher of this person)</source>
         <translation>（この人の見守り者から追加）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="115"/>
+        <location filename="../../app/ui/plan_dialog.py" line="121"/>
         <source>Another supporter</source>
         <translation>支援者をもう1人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="219"/>
+        <location filename="../../app/ui/plan_dialog.py" line="226"/>
         <source>Supporter {number}, {column}</source>
         <translation>避難支援者{number}の{column}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="221"/>
+        <location filename="../../app/ui/plan_dialog.py" line="228"/>
         <source>Supporter {number}</source>
         <translation>避難支援者{number}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="243"/>
+        <location filename="../../app/ui/plan_dialog.py" line="250"/>
         <source>Not saved: “{field}” is not a date this app understands.</source>
         <translation>保存していません：「{field}」が日付として読み取れません。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="285"/>
+        <location filename="../../app/ui/plan_dialog.py" line="294"/>
         <source>Emergency contacts: {contacts}
 Family doctor: {doctor}</source>
         <translation>緊急連絡先：{contacts}
 かかりつけ医：{doctor}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="41"/>
-        <location filename="../../app/ui/plan_dialog.py" line="128"/>
+        <location filename="../../app/ui/plan_dialog.py" line="42"/>
+        <location filename="../../app/ui/plan_dialog.py" line="134"/>
         <source>Shelter</source>
         <translation>避難先</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="41"/>
-        <location filename="../../app/ui/plan_dialog.py" line="129"/>
+        <location filename="../../app/ui/plan_dialog.py" line="42"/>
+        <location filename="../../app/ui/plan_dialog.py" line="135"/>
         <source>Route</source>
         <translation>避難経路</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="42"/>
-        <location filename="../../app/ui/plan_dialog.py" line="130"/>
+        <location filename="../../app/ui/plan_dialog.py" line="43"/>
+        <location filename="../../app/ui/plan_dialog.py" line="136"/>
         <source>Means of transport</source>
         <translation>移動手段</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="43"/>
         <location filename="../../app/ui/plan_dialog.py" line="44"/>
-        <location filename="../../app/ui/plan_dialog.py" line="131"/>
+        <location filename="../../app/ui/plan_dialog.py" line="45"/>
+        <location filename="../../app/ui/plan_dialog.py" line="137"/>
         <source>When to start</source>
         <translation>避難を始める時期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="45"/>
-        <location filename="../../app/ui/plan_dialog.py" line="133"/>
+        <location filename="../../app/ui/plan_dialog.py" line="46"/>
+        <location filename="../../app/ui/plan_dialog.py" line="139"/>
         <source>Mobility</source>
         <translation>移動の状態</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="46"/>
-        <location filename="../../app/ui/plan_dialog.py" line="134"/>
+        <location filename="../../app/ui/plan_dialog.py" line="47"/>
+        <location filename="../../app/ui/plan_dialog.py" line="140"/>
         <source>Medical devices</source>
         <translation>医療機器</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="47"/>
-        <location filename="../../app/ui/plan_dialog.py" line="135"/>
+        <location filename="../../app/ui/plan_dialog.py" line="48"/>
+        <location filename="../../app/ui/plan_dialog.py" line="141"/>
         <source>Medication</source>
         <translation>服薬</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="48"/>
-        <location filename="../../app/ui/plan_dialog.py" line="136"/>
+        <location filename="../../app/ui/plan_dialog.py" line="49"/>
+        <location filename="../../app/ui/plan_dialog.py" line="143"/>
         <source>Communication</source>
         <translation>意思疎通</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="49"/>
-        <location filename="../../app/ui/plan_dialog.py" line="58"/>
-        <location filename="../../app/ui/plan_dialog.py" line="108"/>
-        <location filename="../../app/ui/plan_dialog.py" line="137"/>
+        <location filename="../../app/ui/plan_dialog.py" line="50"/>
+        <location filename="../../app/ui/plan_dialog.py" line="59"/>
+        <location filename="../../app/ui/plan_dialog.py" line="114"/>
+        <location filename="../../app/ui/plan_dialog.py" line="144"/>
         <source>Consent to sharing</source>
         <translation>情報提供への同意</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="50"/>
-        <location filename="../../app/ui/plan_dialog.py" line="138"/>
-        <location filename="../../app/ui/plan_dialog.py" line="239"/>
+        <location filename="../../app/ui/plan_dialog.py" line="51"/>
+        <location filename="../../app/ui/plan_dialog.py" line="145"/>
+        <location filename="../../app/ui/plan_dialog.py" line="246"/>
         <source>Consent date</source>
         <translation>同意日</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="51"/>
-        <location filename="../../app/ui/plan_dialog.py" line="139"/>
-        <location filename="../../app/ui/plan_dialog.py" line="239"/>
+        <location filename="../../app/ui/plan_dialog.py" line="52"/>
+        <location filename="../../app/ui/plan_dialog.py" line="146"/>
+        <location filename="../../app/ui/plan_dialog.py" line="246"/>
         <source>Made on</source>
         <translation>作成日</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="51"/>
-        <location filename="../../app/ui/plan_dialog.py" line="140"/>
-        <location filename="../../app/ui/plan_dialog.py" line="240"/>
+        <location filename="../../app/ui/plan_dialog.py" line="52"/>
+        <location filename="../../app/ui/plan_dialog.py" line="147"/>
+        <location filename="../../app/ui/plan_dialog.py" line="247"/>
         <source>Reviewed on</source>
         <translation>見直し日</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="52"/>
-        <location filename="../../app/ui/plan_dialog.py" line="141"/>
+        <location filename="../../app/ui/plan_dialog.py" line="53"/>
+        <location filename="../../app/ui/plan_dialog.py" line="148"/>
         <source>Note</source>
         <translation>備考</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="53"/>
-        <location filename="../../app/ui/plan_dialog.py" line="146"/>
+        <location filename="../../app/ui/plan_dialog.py" line="54"/>
+        <location filename="../../app/ui/plan_dialog.py" line="153"/>
         <source>Evacuation supporters (two or more)</source>
         <translation>避難支援等実施者（2人以上）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="163"/>
+        <location filename="../../app/ui/plan_dialog.py" line="102"/>
+        <source>Copied from the emergency card&apos;s medical notes. Check it with the person: once saved, it is printed on the plan.</source>
+        <translation>緊急連絡カードの「服薬・アレルギー等」から写しました。本人に確認してください。保存すると計画書に印刷されます。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_dialog.py" line="170"/>
         <source>This plan as PDF…</source>
         <translation>この計画をPDFに…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="172"/>
+        <location filename="../../app/ui/plan_dialog.py" line="179"/>
         <source>Yes</source>
         <translation>あり</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="172"/>
+        <location filename="../../app/ui/plan_dialog.py" line="179"/>
         <source>No</source>
         <translation>なし</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="172"/>
+        <location filename="../../app/ui/plan_dialog.py" line="179"/>
         <source>Not asked yet</source>
         <translation>まだ聞いていない</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="333"/>
+        <location filename="../../app/ui/plan_dialog.py" line="342"/>
         <source>This plan has changes that are not saved. Save them before closing?</source>
         <translation>この計画には保存していない変更があります。閉じる前に保存しますか？</translation>
     </message>
@@ -3240,87 +3327,87 @@ Family doctor: {doctor}</source>
 <context>
     <name>PlansPanel</name>
     <message>
-        <location filename="../../app/ui/plans_panel.py" line="17"/>
+        <location filename="../../app/ui/plans_panel.py" line="19"/>
         <source>Rank</source>
         <translation>順位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plans_panel.py" line="19"/>
+        <location filename="../../app/ui/plans_panel.py" line="21"/>
         <source>Score</source>
         <translation>点数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plans_panel.py" line="21"/>
+        <location filename="../../app/ui/plans_panel.py" line="23"/>
         <source>Town</source>
         <translation>町内</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plans_panel.py" line="22"/>
+        <location filename="../../app/ui/plans_panel.py" line="24"/>
         <source>No.</source>
         <translation>番号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plans_panel.py" line="24"/>
+        <location filename="../../app/ui/plans_panel.py" line="26"/>
         <source>Name</source>
         <translation>氏名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plans_panel.py" line="25"/>
+        <location filename="../../app/ui/plans_panel.py" line="27"/>
         <source>Plan</source>
         <translation>計画</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plans_panel.py" line="26"/>
+        <location filename="../../app/ui/plans_panel.py" line="28"/>
         <source>made</source>
         <translation>作成済み</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plans_panel.py" line="26"/>
+        <location filename="../../app/ui/plans_panel.py" line="28"/>
         <source>not yet</source>
         <translation>未作成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plans_panel.py" line="28"/>
+        <location filename="../../app/ui/plans_panel.py" line="30"/>
         <source>Why</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plans_panel.py" line="45"/>
+        <location filename="../../app/ui/plans_panel.py" line="47"/>
         <source>Find a name</source>
         <translation>氏名で探す</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plans_panel.py" line="48"/>
+        <location filename="../../app/ui/plans_panel.py" line="54"/>
         <source>Open the plan</source>
         <translation>計画を開く</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plans_panel.py" line="49"/>
+        <location filename="../../app/ui/plans_panel.py" line="55"/>
         <source>Plans as PDF…</source>
         <translation>計画をPDFで…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plans_panel.py" line="50"/>
+        <location filename="../../app/ui/plans_panel.py" line="56"/>
         <source>Plans as Excel…</source>
         <translation>計画をExcelで…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plans_panel.py" line="52"/>
+        <location filename="../../app/ui/plans_panel.py" line="58"/>
         <source>District</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plans_panel.py" line="54"/>
+        <location filename="../../app/ui/plans_panel.py" line="60"/>
         <source>Welfare commissioner</source>
         <translation>民生児童委員</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plans_panel.py" line="78"/>
+        <location filename="../../app/ui/plans_panel.py" line="86"/>
         <source>(all)</source>
         <translation>（すべて）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plans_panel.py" line="87"/>
+        <location filename="../../app/ui/plans_panel.py" line="100"/>
         <source>{count} persons needing support, {without} without a plan yet</source>
         <translation>避難行動要支援者 {count}人、うち計画未作成 {without}人</translation>
     </message>
@@ -3339,7 +3426,7 @@ Family doctor: {doctor}</source>
     </message>
     <message>
         <location filename="../../app/ui/incident_dialog.py" line="72"/>
-        <location filename="../../app/ui/incident_dialog.py" line="116"/>
+        <location filename="../../app/ui/incident_dialog.py" line="122"/>
         <location filename="../../app/ui/safety_panel.py" line="45"/>
         <source>Name</source>
         <translation>名前</translation>
@@ -3371,57 +3458,87 @@ Family doctor: {doctor}</source>
         <translation>記入済みの確認表を読み込む</translation>
     </message>
     <message>
-        <location filename="../../app/ui/incident_dialog.py" line="110"/>
-        <source>{file}: {count} checks to record in {incident}, {skipped} rows left empty.</source>
-        <translation>{file}：{incident} に記録する確認 {count}件、空欄の行 {skipped}行。</translation>
+        <location filename="../../app/ui/incident_dialog.py" line="112"/>
+        <source>1 check</source>
+        <translation>1 件</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/incident_dialog.py" line="113"/>
+        <source>{count} checks</source>
+        <translation>{count} 件</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/incident_dialog.py" line="114"/>
+        <source>1 row</source>
+        <translation>1 行</translation>
     </message>
     <message>
         <location filename="../../app/ui/incident_dialog.py" line="115"/>
+        <source>{count} rows</source>
+        <translation>{count} 行</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/incident_dialog.py" line="116"/>
+        <source>{file}: {checks} to record in {incident}, {rows} left empty.</source>
+        <translation>{file}：{incident} に記録する確認 {checks}、空欄の行 {rows}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/incident_dialog.py" line="121"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../app/ui/incident_dialog.py" line="115"/>
+        <location filename="../../app/ui/incident_dialog.py" line="121"/>
         <location filename="../../app/ui/safety_panel.py" line="43"/>
         <source>No.</source>
         <translation>番号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/incident_dialog.py" line="116"/>
+        <location filename="../../app/ui/incident_dialog.py" line="122"/>
         <location filename="../../app/ui/safety_panel.py" line="46"/>
         <source>Status</source>
         <translation>状況</translation>
     </message>
     <message>
-        <location filename="../../app/ui/incident_dialog.py" line="117"/>
+        <location filename="../../app/ui/incident_dialog.py" line="123"/>
         <location filename="../../app/ui/safety_panel.py" line="50"/>
         <source>By</source>
         <translation>確認者</translation>
     </message>
     <message>
-        <location filename="../../app/ui/incident_dialog.py" line="117"/>
+        <location filename="../../app/ui/incident_dialog.py" line="123"/>
         <location filename="../../app/ui/safety_panel.py" line="49"/>
         <source>Checked</source>
         <translation>確認日時</translation>
     </message>
     <message>
-        <location filename="../../app/ui/incident_dialog.py" line="140"/>
+        <location filename="../../app/ui/incident_dialog.py" line="146"/>
+        <source>Record 1 check</source>
+        <translation>1 件を記録</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/incident_dialog.py" line="147"/>
         <source>Record {count} checks</source>
         <translation>{count}件の確認を記録</translation>
     </message>
     <message>
-        <location filename="../../app/ui/incident_dialog.py" line="148"/>
+        <location filename="../../app/ui/incident_dialog.py" line="155"/>
         <source>Fix these rows in the file and read it again; nothing is recorded while one is wrong:</source>
         <translation>ファイルの次の行を直してから、もう一度読み込んでください。誤りが1つでもある間は何も記録しません：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/safety.py" line="210"/>
+        <location filename="../../app/ui/mainwindow/safety.py" line="111"/>
+        <source>{count} incidents are open in this town ({names}): {name} is shown, and Close closes it. Close the one no longer in use.</source>
+        <translation>この町内で {count} 件の災害が開いています（{names}）。表示中で「終了」で閉じるのは {name} です。使わない方を終了してください。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow/safety.py" line="225"/>
         <location filename="../../app/ui/mainwindow/safety_papers.py" line="68"/>
         <source>No incident is open: start one first.</source>
         <translation>対応中の災害がありません。先に災害対応を始めてください。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/safety.py" line="216"/>
+        <location filename="../../app/ui/mainwindow/safety.py" line="231"/>
         <source>The incident {name} is closed: no check can be added. Its checks are kept.</source>
         <translation>災害「{name}」の対応は終了しています。確認を追加できません。確認記録は残してあります。</translation>
     </message>
@@ -3552,7 +3669,7 @@ Family doctor: {doctor}</source>
     </message>
     <message>
         <location filename="../../app/ui/safety_panel.py" line="174"/>
-        <location filename="../../app/ui/safety_projector.py" line="68"/>
+        <location filename="../../app/ui/safety_projector.py" line="93"/>
         <source>No incident is open.</source>
         <translation>対応中の災害はありません。</translation>
     </message>
@@ -3572,33 +3689,33 @@ Family doctor: {doctor}</source>
         <translation>すべての民生委員</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety_projector.py" line="40"/>
+        <location filename="../../app/ui/safety_projector.py" line="61"/>
         <source>Safety check — 災害対策本部</source>
         <translation>安否確認 — 災害対策本部</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety_projector.py" line="49"/>
+        <location filename="../../app/ui/safety_projector.py" line="71"/>
         <source>Close the projector view</source>
         <translation>プロジェクター表示を閉じる</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety_projector.py" line="71"/>
+        <location filename="../../app/ui/safety_projector.py" line="96"/>
         <source>Safety check: {name}</source>
         <translation>安否確認：{name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety_projector.py" line="72"/>
+        <location filename="../../app/ui/safety_projector.py" line="97"/>
         <source>Counts of persons needing support, no names. Updated {time}.</source>
         <translation>支援が必要な人の人数（氏名なし）。{time} 更新。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety_projector.py" line="75"/>
+        <location filename="../../app/ui/safety_projector.py" line="100"/>
         <source>District</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety_projector.py" line="78"/>
-        <location filename="../../app/ui/safety_projector.py" line="85"/>
+        <location filename="../../app/ui/safety_projector.py" line="103"/>
+        <location filename="../../app/ui/safety_projector.py" line="110"/>
         <source>Total</source>
         <translation>合計</translation>
     </message>
@@ -3735,8 +3852,8 @@ Family doctor: {doctor}</source>
     </message>
     <message>
         <location filename="../../app/ui/selfcheck_dialog.py" line="328"/>
-        <source>{checker}: {improved} items newly in place, {worsened} no longer in place since the year before.</source>
-        <translation>{checker}：前年度から {improved} 項目が新たに整い、{worsened} 項目がなくなりました。</translation>
+        <source>{checker}, since the year before: newly in place {improved}, no longer in place {worsened}.</source>
+        <translation>{checker}：前年と比べて、新たにできた項目 {improved}、できなくなった項目 {worsened}。</translation>
     </message>
 </context>
 <context>
@@ -3800,32 +3917,32 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
 <context>
     <name>TownDialog</name>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="91"/>
+        <location filename="../../app/ui/dialogs.py" line="110"/>
         <source>New town</source>
         <translation>町内の追加</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="93"/>
+        <location filename="../../app/ui/dialogs.py" line="112"/>
         <source>e.g. 味真野地区</source>
         <translation>例：味真野地区</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="95"/>
+        <location filename="../../app/ui/dialogs.py" line="114"/>
         <source>e.g. 余川町</source>
         <translation>例：余川町</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="97"/>
+        <location filename="../../app/ui/dialogs.py" line="116"/>
         <source>District (地区)</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="98"/>
+        <location filename="../../app/ui/dialogs.py" line="117"/>
         <source>Town (町内)</source>
         <translation>町内</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="103"/>
+        <location filename="../../app/ui/dialogs.py" line="122"/>
         <source>Which town will this map show?</source>
         <translation>この地図はどの町内ですか？</translation>
     </message>
@@ -3953,92 +4070,102 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
         <translation>見守り者</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="195"/>
+        <location filename="../../app/ui/watch_panel.py" line="191"/>
+        <source>1 watcher</source>
+        <translation>見守り者 1 人</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/watch_panel.py" line="196"/>
         <source>Persons of concern</source>
         <translation>気がかりな人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="196"/>
+        <location filename="../../app/ui/watch_panel.py" line="197"/>
         <source>Highest hazard first</source>
         <translation>ハザードの大きい順</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="205"/>
+        <location filename="../../app/ui/watch_panel.py" line="206"/>
         <source>Watcher</source>
         <translation>見守り者</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="205"/>
+        <location filename="../../app/ui/watch_panel.py" line="206"/>
         <source>Role</source>
         <translation>立場</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="205"/>
+        <location filename="../../app/ui/watch_panel.py" line="206"/>
         <source>Involvement</source>
         <translation>関わり方</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="206"/>
+        <location filename="../../app/ui/watch_panel.py" line="207"/>
         <source>How often</source>
         <translation>頻度</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="212"/>
+        <location filename="../../app/ui/watch_panel.py" line="213"/>
         <source>Add watcher…</source>
         <translation>見守り者を追加…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="213"/>
+        <location filename="../../app/ui/watch_panel.py" line="214"/>
         <source>Edit…</source>
         <translation>編集…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="214"/>
+        <location filename="../../app/ui/watch_panel.py" line="215"/>
         <source>Remove</source>
         <translation>外す</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="218"/>
+        <location filename="../../app/ui/watch_panel.py" line="219"/>
         <source>Export record form (Excel)…</source>
         <translation>記録用紙を書き出す（Excel）…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="219"/>
+        <location filename="../../app/ui/watch_panel.py" line="220"/>
         <source>Import record form…</source>
         <translation>記録用紙を取り込む…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="294"/>
+        <location filename="../../app/ui/watch_panel.py" line="295"/>
+        <source>1 person of concern; {gaps} with nobody watching over them yet (!)</source>
+        <translation>気がかりな人 1 人、うち見守り者がまだいない人 {gaps} 人 (!)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/watch_panel.py" line="297"/>
         <source>{total} persons of concern; {gaps} with nobody watching over them yet (!)</source>
         <translation>気がかりな人 {total}人、うち見守り者がまだいない人 {gaps}人 (!)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="316"/>
+        <location filename="../../app/ui/watch_panel.py" line="319"/>
         <source>Hazard: {text}</source>
         <translation>ハザード：{text}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="192"/>
+        <location filename="../../app/ui/watch_panel.py" line="193"/>
         <source>no watcher</source>
         <translation>見守り者なし</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="191"/>
+        <location filename="../../app/ui/watch_panel.py" line="192"/>
         <source>{n} watchers</source>
         <translation>見守り者 {n}人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="306"/>
+        <location filename="../../app/ui/watch_panel.py" line="309"/>
         <source>Choose a person of concern from the list or on the map.</source>
         <translation>一覧か地図で、気がかりな人を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="311"/>
+        <location filename="../../app/ui/watch_panel.py" line="314"/>
         <source>Phone: {phone}</source>
         <translation>電話：{phone}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="313"/>
+        <location filename="../../app/ui/watch_panel.py" line="316"/>
         <source>Concerns: {text}</source>
         <translation>気になるところ：{text}</translation>
     </message>
@@ -4054,7 +4181,7 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
 <context>
     <name>dialogs</name>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="83"/>
+        <location filename="../../app/ui/dialogs.py" line="102"/>
         <source>Sasaeai Map</source>
         <translation>支え合いマップ</translation>
     </message>
@@ -4178,8 +4305,8 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
     <message>
         <location filename="../../app/emergency/agency_files.py" line="159"/>
         <location filename="../../app/towns/gis_files.py" line="356"/>
-        <location filename="../../app/towns/reference_layers.py" line="164"/>
-        <location filename="../../app/watch/roster/reading.py" line="148"/>
+        <location filename="../../app/towns/reference_layers.py" line="199"/>
+        <location filename="../../app/watch/roster/reading.py" line="152"/>
         <source>The file is empty.</source>
         <translation>ファイルが空です。</translation>
     </message>
@@ -4194,27 +4321,27 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
         <translation>この一覧がどの種類の機関か選んでください。</translation>
     </message>
     <message>
-        <location filename="../../app/emergency/agency_files.py" line="302"/>
+        <location filename="../../app/emergency/agency_files.py" line="301"/>
         <source>{count} rows cannot be imported; first: {problem}</source>
         <translation>{count}行を取り込めません。最初の問題：{problem}</translation>
     </message>
     <message>
-        <location filename="../../app/emergency/card_pdf.py" line="183"/>
+        <location filename="../../app/emergency/card_pdf.py" line="240"/>
         <source>Print one or two cards per page.</source>
         <translation>1ページに印刷するカードは1枚か2枚にしてください。</translation>
     </message>
     <message>
-        <location filename="../../app/emergency/card_pdf.py" line="319"/>
+        <location filename="../../app/emergency/card_pdf.py" line="379"/>
         <source>Save the cards as .pdf or .xlsx.</source>
         <translation>カードは .pdf か .xlsx で保存してください。</translation>
     </message>
     <message>
-        <location filename="../../app/emergency/contact_sheet.py" line="143"/>
+        <location filename="../../app/emergency/contact_sheet.py" line="141"/>
         <source>Sort by kana or by map number.</source>
         <translation>ふりがな順か地図の番号順で並べてください。</translation>
     </message>
     <message>
-        <location filename="../../app/emergency/contact_sheet.py" line="485"/>
+        <location filename="../../app/emergency/contact_sheet.py" line="482"/>
         <source>Save the sheet as .xlsx or .pdf.</source>
         <translation>緊急連絡表は .xlsx か .pdf で保存してください。</translation>
     </message>
@@ -4229,7 +4356,7 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
         <translation>PDFに使う日本語フォントが見つかりません。IPAexゴシック（fonts-ipaexfont-gothic）を入れるか、SASAEAI_PDF_FONT に .ttf ファイルを指定してください。</translation>
     </message>
     <message>
-        <location filename="../../app/core/sheets.py" line="67"/>
+        <location filename="../../app/core/sheets.py" line="69"/>
         <location filename="../../app/core/workbook_guard.py" line="107"/>
         <location filename="../../app/core/workbook_guard.py" line="122"/>
         <location filename="../../app/towns/gis_files.py" line="370"/>
@@ -4243,52 +4370,67 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
         <translation>このファイルは UTF-8 でも Shift_JIS でもありません。</translation>
     </message>
     <message>
-        <location filename="../../app/towns/reference_layers.py" line="168"/>
+        <location filename="../../app/towns/reference_layers.py" line="203"/>
         <source>No name column (name, 名称, 施設名 …) in the header row.</source>
         <translation>見出しの行に名称の列（name、名称、施設名 …）がありません。</translation>
     </message>
     <message>
-        <location filename="../../app/towns/reference_layers.py" line="272"/>
+        <location filename="../../app/towns/reference_layers.py" line="307"/>
         <source>Reference layers are read from .csv, .geojson or .shp files.</source>
         <translation>参考情報は .csv、.geojson、.shp のファイルから読み込みます。</translation>
     </message>
     <message>
-        <location filename="../../app/towns/reference_layers.py" line="264"/>
+        <location filename="../../app/towns/reference_layers.py" line="299"/>
         <source>Please choose what the file holds (shelters, community halls or clinics).</source>
         <translation>ファイルの中身を選んでください（避難所、公民館、診療所）。</translation>
     </message>
     <message>
-        <location filename="../../app/watch/roster/reading.py" line="113"/>
+        <location filename="../../app/watch/roster/reading.py" line="117"/>
         <source>The text encoding of this CSV file is unknown.</source>
         <translation>このCSVファイルの文字コードがわかりません。</translation>
     </message>
     <message>
-        <location filename="../../app/watch/roster/reading.py" line="219"/>
+        <location filename="../../app/watch/roster/reading.py" line="229"/>
         <source>Sheet {sheet}: no 氏名 (name) column was found in the header row {row}; choose the columns by hand.</source>
         <translation>シート「{sheet}」：見出しの行（{row}行目）に「氏名」の列がありません。列を手で選んでください。</translation>
     </message>
     <message>
-        <location filename="../../app/watch/roster/reading.py" line="238"/>
+        <location filename="../../app/watch/roster/reading.py" line="248"/>
         <source>Sheet {sheet}, row {row}, cell {cell}: the name (氏名) is empty.</source>
         <translation>シート「{sheet}」{row}行目、セル{cell}：氏名が空欄です。</translation>
     </message>
     <message>
-        <location filename="../../app/watch/roster/reading.py" line="251"/>
+        <location filename="../../app/watch/roster/reading.py" line="259"/>
+        <source>Sheet {sheet}, row {row}, cell {cell}: 「{text}」 is not a phone number (one number per cell, e.g. 0778-22-1234).</source>
+        <translation>シート「{sheet}」{row}行目、セル{cell}：「{text}」は電話番号ではありません（1つのセルに1つの番号、例：0778-22-1234）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/watch/roster/reading.py" line="267"/>
         <source>Sheet {sheet}, row {row}, cell {cell}: 「{text}」 is not a date (e.g. 昭和15年3月2日 or 1940/3/2).</source>
         <translation>シート「{sheet}」{row}行目、セル{cell}：「{text}」は日付ではありません（例：昭和15年3月2日、1940/3/2）。</translation>
     </message>
     <message>
-        <location filename="../../app/core/sheets.py" line="71"/>
+        <location filename="../../app/watch/roster/reading.py" line="271"/>
+        <source>Sheet {sheet}, row {row}, cell {cell}: the birth date 「{text}」 is in the future.</source>
+        <translation>シート「{sheet}」{row}行目、セル{cell}：生年月日「{text}」が今日より後の日付です。</translation>
+    </message>
+    <message>
+        <location filename="../../app/watch/roster/reading.py" line="276"/>
+        <source>Sheet {sheet}, row {row}, cell {cell}: 「{text}」 is not a household kind (世帯区分) the ledger knows. Write one of {kinds}, or leave the cell empty.</source>
+        <translation>シート「{sheet}」{row}行目、セル{cell}：「{text}」は台帳の世帯区分にありません。{kinds}のいずれかを書くか、空欄にしてください。</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/sheets.py" line="73"/>
         <source>The workbook is password-protected or in the old .xls format. Remove the password or save it as .xlsx, then import again.</source>
         <translation>このブックはパスワードで保護されているか、古い .xls 形式です。パスワードを外すか .xlsx 形式で保存してから、もう一度取り込んでください。</translation>
     </message>
     <message>
-        <location filename="../../app/core/sheets.py" line="76"/>
+        <location filename="../../app/core/sheets.py" line="78"/>
         <source>This is not an Excel workbook (.xlsx).</source>
         <translation>Excelのブック（.xlsx）ではありません。</translation>
     </message>
     <message>
-        <location filename="../../app/core/sheets.py" line="83"/>
+        <location filename="../../app/core/sheets.py" line="85"/>
         <location filename="../../app/core/workbook_guard.py" line="56"/>
         <source>The workbook cannot be read: {reason}</source>
         <translation>ブックを読み込めません：{reason}</translation>
@@ -4324,48 +4466,48 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
         <translation>ブックにワークシートがありません。</translation>
     </message>
     <message>
-        <location filename="../../app/core/sheets.py" line="137"/>
+        <location filename="../../app/core/sheets.py" line="154"/>
         <source>Sheet {sheet}, row {row}, cell {cell} holds a formula; type the value itself instead.</source>
         <translation>シート「{sheet}」{row}行目、セル{cell}に数式が入っています。数式ではなく、値そのものを入力してください。</translation>
     </message>
     <message>
-        <location filename="../../app/core/sheets.py" line="155"/>
+        <location filename="../../app/core/sheets.py" line="172"/>
         <source>Sheet {sheet}, row {row}, cell {cell}: the {what} is {length} characters long (at most {limit}).</source>
         <translation>シート「{sheet}」{row}行目、セル{cell}：{what}が長すぎます（{length}文字、最大{limit}文字）。</translation>
     </message>
     <message>
-        <location filename="../../app/core/sheets.py" line="319"/>
+        <location filename="../../app/core/sheets.py" line="336"/>
         <source>Not one of the choices for this row.</source>
         <translation>この行の選択肢にありません。</translation>
     </message>
     <message>
-        <location filename="../../app/watch/watch_form_read.py" line="79"/>
+        <location filename="../../app/watch/watch_form_read.py" line="80"/>
         <source>No sheet holds a 見守りネットワーク記録用紙 (a header row with 「氏名」 and 「関わり方」). Sheets in the file: {sheets}</source>
         <translation>見守りネットワーク記録用紙（「氏名」と「関わり方」の見出しの行）のあるシートがありません。ファイルのシート：{sheets}</translation>
     </message>
     <message>
-        <location filename="../../app/watch/watch_form_read.py" line="105"/>
+        <location filename="../../app/watch/watch_form_read.py" line="106"/>
         <source>Sheet {sheet}: the town name (町名) is missing.</source>
         <translation>シート「{sheet}」：町名がありません。</translation>
     </message>
     <message>
-        <location filename="../../app/watch/watch_form_apply.py" line="369"/>
-        <location filename="../../app/watch/watch_form_read.py" line="111"/>
+        <location filename="../../app/watch/watch_form_apply.py" line="373"/>
+        <location filename="../../app/watch/watch_form_read.py" line="112"/>
         <source>Sheet {sheet}, row {row}, cell {cell}: {reason}</source>
         <translation>シート「{sheet}」{row}行目、セル{cell}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/watch/watch_form_read.py" line="181"/>
+        <location filename="../../app/watch/watch_form_read.py" line="184"/>
         <source>Sheet {sheet}, row {row}, cell {cell}: this watcher is above the first person of concern (氏名).</source>
         <translation>シート「{sheet}」{row}行目、セル{cell}：この見守り者は、最初の気がかりな人（氏名）より上に書かれています。</translation>
     </message>
     <message>
-        <location filename="../../app/watch/watch_form_read.py" line="196"/>
+        <location filename="../../app/watch/watch_form_read.py" line="199"/>
         <source>Sheet {sheet}, row {row}, cell {cell}: the name (氏名) of this person of concern is empty.</source>
         <translation>シート「{sheet}」{row}行目、セル{cell}：この気がかりな人の氏名が空欄です。</translation>
     </message>
     <message>
-        <location filename="../../app/watch/watch_form_read.py" line="201"/>
+        <location filename="../../app/watch/watch_form_read.py" line="204"/>
         <source>Sheet {sheet}, row {row}, cell {cell}: the watcher&apos;s name (氏名) is empty.</source>
         <translation>シート「{sheet}」{row}行目、セル{cell}：見守り者の氏名が空欄です。</translation>
     </message>
@@ -4376,11 +4518,11 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
     </message>
     <message>
         <location filename="../../app/emergency/cards.py" line="450"/>
-        <location filename="../../app/emergency/contact_sheet.py" line="195"/>
+        <location filename="../../app/emergency/contact_sheet.py" line="193"/>
         <location filename="../../app/households/households.py" line="208"/>
         <location filename="../../app/households/places.py" line="52"/>
         <location filename="../../app/meeting/meetings.py" line="149"/>
-        <location filename="../../app/meeting/meetings.py" line="452"/>
+        <location filename="../../app/meeting/meetings.py" line="461"/>
         <location filename="../../app/towns/basemaps.py" line="43"/>
         <location filename="../../app/towns/geojson_export.py" line="92"/>
         <location filename="../../app/towns/towns.py" line="73"/>
@@ -4419,10 +4561,10 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
     </message>
     <message>
         <location filename="../../app/emergency/cards.py" line="173"/>
-        <location filename="../../app/meeting/meetings.py" line="219"/>
-        <location filename="../../app/meeting/meetings.py" line="390"/>
+        <location filename="../../app/meeting/meetings.py" line="228"/>
+        <location filename="../../app/meeting/meetings.py" line="399"/>
         <location filename="../../app/plans/plans.py" line="54"/>
-        <location filename="../../app/safety/incidents.py" line="143"/>
+        <location filename="../../app/safety/incidents.py" line="152"/>
         <source>This person is no longer in the ledger.</source>
         <translation>この人は台帳にもういません。</translation>
     </message>
@@ -4439,7 +4581,7 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
     </message>
     <message>
         <location filename="../../app/emergency/cards.py" line="571"/>
-        <location filename="../../app/hazards/exposure.py" line="344"/>
+        <location filename="../../app/hazards/exposure.py" line="372"/>
         <location filename="../../app/hazards/shelters.py" line="91"/>
         <location filename="../../app/households/households.py" line="102"/>
         <location filename="../../app/households/households.py" line="256"/>
@@ -4617,28 +4759,28 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
         <translation>出席者が多すぎます：{count}人（{limit}人まで）。</translation>
     </message>
     <message>
-        <location filename="../../app/meeting/meetings.py" line="237"/>
+        <location filename="../../app/meeting/meetings.py" line="246"/>
         <source>This meeting is of another town.</source>
         <translation>この会議はほかの町内のものです。</translation>
     </message>
     <message>
-        <location filename="../../app/meeting/meetings.py" line="246"/>
+        <location filename="../../app/meeting/meetings.py" line="255"/>
         <source>{name} is archived: restore them before a review.</source>
         <translation>{name}さんは保管済みです。見直しの前に元に戻してください。</translation>
     </message>
     <message>
-        <location filename="../../app/meeting/meetings.py" line="249"/>
+        <location filename="../../app/meeting/meetings.py" line="258"/>
         <location filename="../../app/watch/network.py" line="257"/>
         <source>{name} is not marked as a person of concern.</source>
         <translation>{name} さんは気がかりな人になっていません。</translation>
     </message>
     <message>
-        <location filename="../../app/meeting/meetings.py" line="268"/>
+        <location filename="../../app/meeting/meetings.py" line="277"/>
         <source>This review is no longer in the ledger.</source>
         <translation>この見直しの記録は台帳にもうありません。</translation>
     </message>
     <message>
-        <location filename="../../app/meeting/meetings.py" line="392"/>
+        <location filename="../../app/meeting/meetings.py" line="401"/>
         <source>{name}&apos;s household is off the map: restore the household first.</source>
         <translation>{name}さんの世帯は地図から外されています。先に世帯を元に戻してください。</translation>
     </message>
@@ -4910,17 +5052,17 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
         <translation>このパッケージはこのパソコンの鍵で署名されていません。事務局が作成した後に書き換えられたか、このパソコン宛てのものではありません。何も反映していません</translation>
     </message>
     <message>
-        <location filename="../../app/cli/__init__.py" line="229"/>
+        <location filename="../../app/cli/__init__.py" line="245"/>
         <source>a sync package needs a passphrase: set {env}</source>
         <translation>同期パッケージにはパスフレーズが必要です。{env} を設定してください</translation>
     </message>
     <message>
-        <location filename="../../app/cli/__init__.py" line="297"/>
+        <location filename="../../app/cli/__init__.py" line="313"/>
         <source>name the laptop the package is for</source>
         <translation>パッケージを渡すパソコンの名前を指定してください</translation>
     </message>
     <message>
-        <location filename="../../app/cli/__init__.py" line="317"/>
+        <location filename="../../app/cli/__init__.py" line="333"/>
         <source>give the reply package&apos;s file name</source>
         <translation>返事のパッケージのファイル名を指定してください</translation>
     </message>
@@ -5035,22 +5177,37 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
         <translation>--status {value}：{labels} のどれかを指定してください。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/incidents.py" line="61"/>
+        <location filename="../../app/cli/incidents.py" line="44"/>
+        <source>No incident is called {name}.</source>
+        <translation>{name} という災害はありません。</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/incidents.py" line="45"/>
+        <source>No open incident is called {name}.</source>
+        <translation>{name} という開いている災害はありません。</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/incidents.py" line="50"/>
+        <source>{count} incidents are open ({names}): name one with --name.</source>
+        <translation>{count} 件の災害が開いています（{names}）。--name で一つ指定してください。</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/incidents.py" line="83"/>
         <source>--method {value}: use 訪問, 電話 or その他.</source>
         <translation>--method {value}：訪問、電話、その他 のどれかを指定してください。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/incidents.py" line="76"/>
+        <location filename="../../app/cli/incidents.py" line="98"/>
         <source>No such person at map number {number} in {town}.</source>
         <translation>{town} に地図番号 {number} の人はいません。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/incidents.py" line="79"/>
+        <location filename="../../app/cli/incidents.py" line="101"/>
         <source>Map number {number} has several persons: name one with --person.</source>
         <translation>地図番号 {number} には複数の人がいます。--person で1人を指定してください。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/incidents.py" line="100"/>
+        <location filename="../../app/cli/incidents.py" line="123"/>
         <source>No incident was ever started.</source>
         <translation>災害対応はまだ一度も始められていません。</translation>
     </message>
@@ -5065,12 +5222,12 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
         <translation>--center {text}：緯度,経度 の形で指定してください。</translation>
     </message>
     <message>
-        <location filename="../../app/hazards/codes.py" line="97"/>
+        <location filename="../../app/hazards/codes.py" line="99"/>
         <source>This is the older 洪水浸水想定区域 data (A31, 第1.1–2.x版) whose depth codes differ; download the 河川単位 data (A31a, 第3.0版 or later) from 国土数値情報.</source>
         <translation>これは浸水深の区分が異なる古い洪水浸水想定区域データ（A31、第1.1～2.x版）です。国土数値情報から河川単位のデータ（A31a、第3.0版以降）をダウンロードしてください。</translation>
     </message>
     <message>
-        <location filename="../../app/hazards/codes.py" line="100"/>
+        <location filename="../../app/hazards/codes.py" line="102"/>
         <source>Cannot tell which hazard the file holds from its attributes ({names}); choose the kind (flood, sediment, storm surge or tsunami).</source>
         <translation>属性（{names}）からは、どのハザードのファイルか判断できません。種類（洪水、土砂災害、高潮、津波）を選んでください。</translation>
     </message>
@@ -5100,7 +5257,7 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
         <translation>このハザード情報は台帳にもうありません。</translation>
     </message>
     <message>
-        <location filename="../../app/plans/papers.py" line="345"/>
+        <location filename="../../app/plans/papers.py" line="350"/>
         <source>Save the plans as .pdf or .xlsx.</source>
         <translation>計画は .pdf か .xlsx で保存してください。</translation>
     </message>
@@ -5156,42 +5313,47 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
         <translation>名称が {length} 文字あります（200文字まで）。</translation>
     </message>
     <message>
-        <location filename="../../app/safety/incidents.py" line="78"/>
+        <location filename="../../app/safety/incidents.py" line="79"/>
         <source>Choose at least one town for the incident.</source>
         <translation>対象の町内を1つ以上選んでください。</translation>
     </message>
     <message>
-        <location filename="../../app/safety/incidents.py" line="81"/>
+        <location filename="../../app/safety/incidents.py" line="82"/>
         <source>No such town: {town}</source>
         <translation>町内がありません：{town}</translation>
     </message>
     <message>
-        <location filename="../../app/safety/incidents.py" line="92"/>
+        <location filename="../../app/safety/incidents.py" line="87"/>
+        <source>The incident {incident} is still open in {town}: record its checks there, or close it before starting another one.</source>
+        <translation>{town} では災害 {incident} がまだ開いています。そこに確認を記録するか、終了してから新しい災害を始めてください。</translation>
+    </message>
+    <message>
+        <location filename="../../app/safety/incidents.py" line="101"/>
         <source>No such incident.</source>
         <translation>その災害対応はありません。</translation>
     </message>
     <message>
-        <location filename="../../app/safety/incidents.py" line="104"/>
+        <location filename="../../app/safety/incidents.py" line="113"/>
         <source>The incident {name} is already closed.</source>
         <translation>災害「{name}」の対応はすでに終了しています。</translation>
     </message>
     <message>
-        <location filename="../../app/safety/incidents.py" line="135"/>
+        <location filename="../../app/safety/incidents.py" line="144"/>
         <source>No incident is open: start one first.</source>
         <translation>対応中の災害がありません。先に災害対応を始めてください。</translation>
     </message>
     <message>
-        <location filename="../../app/safety/incidents.py" line="145"/>
+        <location filename="../../app/safety/incidents.py" line="154"/>
         <source>{name} lives outside the towns of the incident {incident}.</source>
         <translation>{name} さんは、災害「{incident}」の対象町内の外に住んでいます。</translation>
     </message>
     <message>
-        <location filename="../../app/safety/incidents.py" line="158"/>
+        <location filename="../../app/safety/incidents.py" line="167"/>
         <source>Unknown status or method: {value}</source>
         <translation>状況または方法がわかりません：{value}</translation>
     </message>
     <message>
-        <location filename="../../app/safety/incidents.py" line="172"/>
+        <location filename="../../app/safety/incidents.py" line="181"/>
         <source>The incident {name} is closed: no check can be added.</source>
         <translation>災害「{name}」の対応は終了しています。確認を追加できません。</translation>
     </message>
@@ -5246,7 +5408,7 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
         <translation>ブックに「{sheet}」という名前のシートがありません。</translation>
     </message>
     <message>
-        <location filename="../../app/safety/workbook.py" line="358"/>
+        <location filename="../../app/safety/workbook.py" line="369"/>
         <source>Save the log as .xlsx.</source>
         <translation>記録は .xlsx で保存してください。</translation>
     </message>
@@ -5389,12 +5551,12 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
     </message>
     <message>
         <location filename="../../app/ui/mainwindow/emergency.py" line="166"/>
-        <location filename="../../app/ui/mainwindow/imports.py" line="196"/>
+        <location filename="../../app/ui/mainwindow/imports.py" line="207"/>
         <source>The ledger is busy with another change; nothing was imported. Try again.</source>
         <translation>台帳はほかの変更の途中です。何も取り込んでいません。もう一度お試しください。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/imports.py" line="79"/>
+        <location filename="../../app/ui/mainwindow/imports.py" line="90"/>
         <source>The address reference table could not be read; nothing was imported.</source>
         <translation>住所の参照表を読み込めませんでした。何も取り込んでいません。</translation>
     </message>
@@ -5602,7 +5764,7 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
         <translation>対象</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="77"/>
+        <location filename="../../app/ui/dialogs.py" line="95"/>
         <source>{field}: {message}</source>
         <translation>{field}：{message}</translation>
     </message>
@@ -5673,62 +5835,132 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
         <translation>位置が一覧のほかの事業所から {km:.0f} km 離れています（住所から違う場所になった？）。位置は入れません。</translation>
     </message>
     <message>
-        <location filename="../../app/towns/reference_layers.py" line="117"/>
+        <location filename="../../app/towns/reference_layers.py" line="58"/>
+        <source>row {row}, column {column}</source>
+        <translation>{row}行目、列「{column}」</translation>
+    </message>
+    <message>
+        <location filename="../../app/towns/reference_layers.py" line="59"/>
+        <source>row {row}</source>
+        <translation>{row}行目</translation>
+    </message>
+    <message>
+        <location filename="../../app/towns/reference_layers.py" line="60"/>
+        <source>column {column}</source>
+        <translation>列「{column}」</translation>
+    </message>
+    <message>
+        <location filename="../../app/towns/reference_layers.py" line="61"/>
+        <source>feature {row}, field {column}</source>
+        <translation>{row}番目の地物、属性「{column}」</translation>
+    </message>
+    <message>
+        <location filename="../../app/towns/reference_layers.py" line="62"/>
+        <source>feature {row}</source>
+        <translation>{row}番目の地物</translation>
+    </message>
+    <message>
+        <location filename="../../app/towns/reference_layers.py" line="63"/>
+        <source>field {column}</source>
+        <translation>属性「{column}」</translation>
+    </message>
+    <message>
+        <location filename="../../app/towns/reference_layers.py" line="66"/>
+        <source>fixed</source>
+        <translation>直して取り込む</translation>
+    </message>
+    <message>
+        <location filename="../../app/towns/reference_layers.py" line="67"/>
+        <source>partial</source>
+        <translation>一部を除いて取り込む</translation>
+    </message>
+    <message>
+        <location filename="../../app/towns/reference_layers.py" line="68"/>
+        <source>skipped</source>
+        <translation>取り込まない</translation>
+    </message>
+    <message>
+        <location filename="../../app/towns/reference_layers.py" line="69"/>
+        <source>note</source>
+        <translation>注意</translation>
+    </message>
+    <message>
+        <location filename="../../app/towns/reference_layers.py" line="93"/>
+        <source>{place}: {what}</source>
+        <translation>{place}：{what}</translation>
+    </message>
+    <message>
+        <location filename="../../app/towns/reference_layers.py" line="98"/>
+        <source>{file}, {problem}</source>
+        <translation>{file}、{problem}</translation>
+    </message>
+    <message>
+        <location filename="../../app/towns/reference_layers.py" line="99"/>
+        <source>{file}: {problem}</source>
+        <translation>{file}：{problem}</translation>
+    </message>
+    <message>
+        <location filename="../../app/towns/reference_layers.py" line="103"/>
+        <source>{severity}: {problem}</source>
+        <translation>［{severity}］{problem}</translation>
+    </message>
+    <message>
+        <location filename="../../app/towns/reference_layers.py" line="152"/>
         <source>地区 「{old}」 has 「地区」 twice; stored as 「{new}」.</source>
         <translation>地区「{old}」に「地区」が2回あります。「{new}」として保存します。</translation>
     </message>
     <message>
-        <location filename="../../app/towns/reference_layers.py" line="127"/>
+        <location filename="../../app/towns/reference_layers.py" line="162"/>
         <source>No {column}: imported without a position.</source>
         <translation>{column}がありません。位置なしで取り込みます。</translation>
     </message>
     <message>
-        <location filename="../../app/towns/reference_layers.py" line="134"/>
+        <location filename="../../app/towns/reference_layers.py" line="169"/>
         <source>「{value}」 is not a number: imported without a position.</source>
         <translation>「{value}」は数値ではありません。位置なしで取り込みます。</translation>
     </message>
     <message>
-        <location filename="../../app/towns/reference_layers.py" line="145"/>
+        <location filename="../../app/towns/reference_layers.py" line="180"/>
         <source>{column} {value} is outside Japan ({low}–{high}): imported without a position; correct it by hand.</source>
         <translation>{column} {value} は日本の範囲外です（{low}–{high}）。位置なしで取り込みます。手で直してください。</translation>
     </message>
     <message>
-        <location filename="../../app/towns/reference_layers.py" line="172"/>
+        <location filename="../../app/towns/reference_layers.py" line="207"/>
         <source>No latitude/longitude columns: features have no position.</source>
         <translation>緯度・経度の列がありません。位置なしになります。</translation>
     </message>
     <message>
-        <location filename="../../app/towns/reference_layers.py" line="180"/>
+        <location filename="../../app/towns/reference_layers.py" line="215"/>
         <source>{count} values for {expected} columns; the missing ones are left empty.</source>
         <translation>{expected}列に対して値が{count}個です。足りない分は空欄にします。</translation>
     </message>
     <message>
-        <location filename="../../app/towns/reference_layers.py" line="191"/>
+        <location filename="../../app/towns/reference_layers.py" line="226"/>
         <source>No name: row not imported.</source>
         <translation>名称がありません。この行は取り込みません。</translation>
     </message>
     <message>
-        <location filename="../../app/towns/reference_layers.py" line="212"/>
+        <location filename="../../app/towns/reference_layers.py" line="247"/>
         <source>No name: feature not imported.</source>
         <translation>名称がありません。取り込みません。</translation>
     </message>
     <message>
-        <location filename="../../app/towns/reference_layers.py" line="219"/>
+        <location filename="../../app/towns/reference_layers.py" line="254"/>
         <source>A {type}, not a point: placed at a point inside it.</source>
         <translation>点ではなく {type} です。その内側の1点に置きます。</translation>
     </message>
     <message>
-        <location filename="../../app/towns/reference_layers.py" line="245"/>
+        <location filename="../../app/towns/reference_layers.py" line="280"/>
         <source>Repeats row {first} (same name, address and position): kept once.</source>
         <translation>{first}行目と同じです（名称・住所・位置が同じ）。1件だけ残します。</translation>
     </message>
     <message>
-        <location filename="../../app/towns/reference_layers.py" line="278"/>
+        <location filename="../../app/towns/reference_layers.py" line="313"/>
         <source>No credit line given: add the data&apos;s source before showing it to others.</source>
         <translation>出典が書かれていません。ほかの人に見せる前に、データの出典を加えてください。</translation>
     </message>
     <message>
-        <location filename="../../app/towns/reference_layers.py" line="283"/>
+        <location filename="../../app/towns/reference_layers.py" line="318"/>
         <source>{count} rows write 地区 as 「○○地区」; stored as 「○○」 like the other files.</source>
         <translation>{count}行で地区が「○○地区」と書かれています。ほかのファイルと同じく「○○」として保存します。</translation>
     </message>
@@ -5764,57 +5996,67 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
         <translation>この人は記録用紙に2回出ています。</translation>
     </message>
     <message>
-        <location filename="../../app/watch/watch_form_apply.py" line="297"/>
+        <location filename="../../app/watch/watch_form_apply.py" line="301"/>
         <source>The watcher was erased from the form.</source>
         <translation>この見守り者は記録用紙から消されています。</translation>
     </message>
     <message>
-        <location filename="../../app/watch/watch_form_apply.py" line="313"/>
+        <location filename="../../app/watch/watch_form_apply.py" line="317"/>
         <source>This watcher is listed twice for the same person.</source>
         <translation>同じ人に、この見守り者が2回書かれています。</translation>
     </message>
     <message>
-        <location filename="../../app/watch/watch_form_apply.py" line="345"/>
+        <location filename="../../app/watch/watch_form_apply.py" line="349"/>
         <source>Several watchers of the town have this name.</source>
         <translation>町内にこの氏名の見守り者が複数います。</translation>
     </message>
     <message>
-        <location filename="../../app/watch/watch_form_apply.py" line="382"/>
+        <location filename="../../app/watch/watch_form_apply.py" line="386"/>
         <source>This watcher&apos;s line is no longer in this person&apos;s block of the form (its row was deleted or moved).</source>
         <translation>この見守り者の行が、記録用紙のこの人の欄からなくなっています（行が削除または移動されました）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_dialogs.py" line="38"/>
+        <location filename="../../app/ui/import_dialogs.py" line="40"/>
         <source>Watcher (見守り者)</source>
         <translation>見守り者</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_dialogs.py" line="39"/>
+        <location filename="../../app/ui/import_dialogs.py" line="41"/>
         <source>Involvement (関わり方)</source>
         <translation>関わり方</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_dialogs.py" line="43"/>
+        <location filename="../../app/ui/import_dialogs.py" line="45"/>
         <source>Add</source>
         <translation>追加</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_dialogs.py" line="43"/>
+        <location filename="../../app/ui/import_dialogs.py" line="45"/>
         <source>Update</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_dialogs.py" line="43"/>
+        <location filename="../../app/ui/import_dialogs.py" line="45"/>
         <source>Unchanged</source>
         <translation>変更なし</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_dialogs.py" line="44"/>
+        <location filename="../../app/ui/import_dialogs.py" line="46"/>
         <source>Decide</source>
         <translation>要確認</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_dialogs.py" line="50"/>
+        <location filename="../../app/ui/import_dialogs.py" line="69"/>
+        <source>add {added}, update {updated}, unchanged {unchanged}, problems {problems}</source>
+        <translation>追加 {added} 件、更新 {updated} 件、変更なし {unchanged} 件、問題 {problems} 件</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_dialogs.py" line="73"/>
+        <source>{features} features ({placed} with a position), {problems} problems</source>
+        <translation>{features} 件（位置あり {placed} 件）、問題 {problems} 件</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_dialogs.py" line="77"/>
         <source>added {added}, updated {updated}, unchanged {unchanged}, needs a decision {decision}</source>
         <translation>追加 {added} 件、更新 {updated} 件、変更なし {unchanged} 件、要確認 {decision} 件</translation>
     </message>
@@ -5917,179 +6159,179 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
 <context>
     <name>meeting</name>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="48"/>
+        <location filename="../../app/ui/meeting_panel.py" line="49"/>
         <source>No change</source>
         <translation>変わりなし</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="49"/>
+        <location filename="../../app/ui/meeting_panel.py" line="50"/>
         <source>Things have changed</source>
         <translation>状況に変化あり</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="50"/>
+        <location filename="../../app/ui/meeting_panel.py" line="51"/>
         <source>In hospital</source>
         <translation>入院中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="51"/>
+        <location filename="../../app/ui/meeting_panel.py" line="52"/>
         <source>Moved away</source>
         <translation>転出</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="52"/>
+        <location filename="../../app/ui/meeting_panel.py" line="53"/>
         <source>Entered a facility</source>
         <translation>施設入所</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="53"/>
+        <location filename="../../app/ui/meeting_panel.py" line="54"/>
         <source>Passed away</source>
         <translation>逝去</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="60"/>
+        <location filename="../../app/ui/meeting_panel.py" line="61"/>
         <source>Household</source>
         <translation>世帯</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="61"/>
+        <location filename="../../app/ui/meeting_panel.py" line="62"/>
         <source>Person</source>
         <translation>人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="62"/>
+        <location filename="../../app/ui/meeting_panel.py" line="63"/>
         <source>Watcher</source>
         <translation>見守り者</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="63"/>
+        <location filename="../../app/ui/meeting_panel.py" line="64"/>
         <source>Emergency card</source>
         <translation>緊急連絡カード</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="66"/>
+        <location filename="../../app/ui/meeting_panel.py" line="67"/>
         <source>added</source>
         <translation>追加</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="67"/>
+        <location filename="../../app/ui/meeting_panel.py" line="68"/>
         <source>changed</source>
         <translation>変更</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="68"/>
-        <location filename="../../app/ui/meeting_panel.py" line="91"/>
+        <location filename="../../app/ui/meeting_panel.py" line="69"/>
+        <location filename="../../app/ui/meeting_panel.py" line="92"/>
         <source>ended / archived</source>
         <translation>終了・記録保管</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="69"/>
+        <location filename="../../app/ui/meeting_panel.py" line="70"/>
         <source>restored</source>
         <translation>復元</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="77"/>
+        <location filename="../../app/ui/meeting_panel.py" line="78"/>
         <source>name</source>
         <translation>氏名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="78"/>
+        <location filename="../../app/ui/meeting_panel.py" line="79"/>
         <source>kana</source>
         <translation>ふりがな</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="79"/>
+        <location filename="../../app/ui/meeting_panel.py" line="80"/>
         <source>phone</source>
         <translation>電話</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="80"/>
+        <location filename="../../app/ui/meeting_panel.py" line="81"/>
         <source>birth date</source>
         <translation>生年月日</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="81"/>
+        <location filename="../../app/ui/meeting_panel.py" line="82"/>
         <source>address</source>
         <translation>住所</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="82"/>
+        <location filename="../../app/ui/meeting_panel.py" line="83"/>
         <source>note</source>
         <translation>メモ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="83"/>
+        <location filename="../../app/ui/meeting_panel.py" line="84"/>
         <source>person of concern</source>
         <translation>気がかりな人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="84"/>
+        <location filename="../../app/ui/meeting_panel.py" line="85"/>
         <source>health and concerns</source>
         <translation>健康状態・気がかりなこと</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="85"/>
+        <location filename="../../app/ui/meeting_panel.py" line="86"/>
         <source>map number</source>
         <translation>地図番号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="86"/>
         <location filename="../../app/ui/meeting_panel.py" line="87"/>
+        <location filename="../../app/ui/meeting_panel.py" line="88"/>
         <source>position</source>
         <translation>地図上の位置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="88"/>
+        <location filename="../../app/ui/meeting_panel.py" line="89"/>
         <source>involvement</source>
         <translation>関わり方</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="89"/>
+        <location filename="../../app/ui/meeting_panel.py" line="90"/>
         <source>frequency</source>
         <translation>頻度</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="90"/>
+        <location filename="../../app/ui/meeting_panel.py" line="91"/>
         <source>consent</source>
         <translation>同意</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="98"/>
+        <location filename="../../app/ui/meeting_panel.py" line="99"/>
         <source>District head (区長)</source>
         <translation>区長</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="99"/>
+        <location filename="../../app/ui/meeting_panel.py" line="100"/>
         <source>Welfare commissioner (民生児童委員)</source>
         <translation>民生児童委員</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="100"/>
+        <location filename="../../app/ui/meeting_panel.py" line="101"/>
         <source>Welfare promoter (福祉推進員)</source>
         <translation>福祉推進員</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="101"/>
+        <location filename="../../app/ui/meeting_panel.py" line="102"/>
         <source>Elderly home counsellor (老人家庭相談員)</source>
         <translation>老人家庭相談員</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="102"/>
+        <location filename="../../app/ui/meeting_panel.py" line="103"/>
         <source>Group leader</source>
         <translation>町内の団体長</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="103"/>
+        <location filename="../../app/ui/meeting_panel.py" line="104"/>
         <source>Resident</source>
         <translation>住民</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="104"/>
+        <location filename="../../app/ui/meeting_panel.py" line="105"/>
         <source>社協 staff</source>
         <translation>社協職員</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="105"/>
+        <location filename="../../app/ui/meeting_panel.py" line="106"/>
         <source>Other</source>
         <translation>その他</translation>
     </message>
@@ -6305,47 +6547,47 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
 <context>
     <name>roster</name>
     <message>
-        <location filename="../../app/ui/import_dialogs.py" line="29"/>
+        <location filename="../../app/ui/import_dialogs.py" line="31"/>
         <source>Name (氏名)</source>
         <translation>氏名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_dialogs.py" line="29"/>
+        <location filename="../../app/ui/import_dialogs.py" line="31"/>
         <source>Reading (フリガナ)</source>
         <translation>フリガナ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_dialogs.py" line="29"/>
+        <location filename="../../app/ui/import_dialogs.py" line="31"/>
         <source>Address (住所)</source>
         <translation>住所</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_dialogs.py" line="30"/>
+        <location filename="../../app/ui/import_dialogs.py" line="32"/>
         <source>Phone (電話)</source>
         <translation>電話</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_dialogs.py" line="30"/>
+        <location filename="../../app/ui/import_dialogs.py" line="32"/>
         <source>Birth date (生年月日)</source>
         <translation>生年月日</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_dialogs.py" line="31"/>
+        <location filename="../../app/ui/import_dialogs.py" line="33"/>
         <source>Household kind (世帯区分)</source>
         <translation>世帯区分</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_dialogs.py" line="31"/>
+        <location filename="../../app/ui/import_dialogs.py" line="33"/>
         <source>Concerns (気になるところ)</source>
         <translation>気になるところ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_dialogs.py" line="32"/>
+        <location filename="../../app/ui/import_dialogs.py" line="34"/>
         <source>Watchers (見守り者)</source>
         <translation>見守り者</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_dialogs.py" line="32"/>
+        <location filename="../../app/ui/import_dialogs.py" line="34"/>
         <source>Of concern (気がかり)</source>
         <translation>気がかり</translation>
     </message>
@@ -6519,113 +6761,113 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
 <context>
     <name>towns</name>
     <message>
-        <location filename="../../app/ui/towns_dialog.py" line="61"/>
+        <location filename="../../app/ui/towns_dialog.py" line="62"/>
         <source>Districts and towns</source>
         <translation>地区と町内</translation>
     </message>
     <message>
-        <location filename="../../app/ui/towns_dialog.py" line="64"/>
+        <location filename="../../app/ui/towns_dialog.py" line="65"/>
         <source>District / town</source>
         <translation>地区・町内</translation>
     </message>
     <message>
-        <location filename="../../app/ui/towns_dialog.py" line="64"/>
+        <location filename="../../app/ui/towns_dialog.py" line="65"/>
         <source>Households</source>
         <translation>世帯数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/towns_dialog.py" line="67"/>
+        <location filename="../../app/ui/towns_dialog.py" line="68"/>
         <source>Name (e.g. 味真野地区 or 余川町)</source>
         <translation>名前（例：味真野地区、余川町）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/towns_dialog.py" line="68"/>
+        <location filename="../../app/ui/towns_dialog.py" line="69"/>
         <source>Show archived</source>
         <translation>保管したものも表示</translation>
     </message>
     <message>
-        <location filename="../../app/ui/towns_dialog.py" line="69"/>
+        <location filename="../../app/ui/towns_dialog.py" line="70"/>
         <source>Add district</source>
         <translation>地区を追加</translation>
     </message>
     <message>
-        <location filename="../../app/ui/towns_dialog.py" line="70"/>
+        <location filename="../../app/ui/towns_dialog.py" line="71"/>
         <source>Add town to the selected district</source>
         <translation>選んだ地区に町内を追加</translation>
     </message>
     <message>
-        <location filename="../../app/ui/towns_dialog.py" line="71"/>
+        <location filename="../../app/ui/towns_dialog.py" line="72"/>
         <source>Rename selected</source>
         <translation>選んだものの名前を変える</translation>
     </message>
     <message>
-        <location filename="../../app/ui/towns_dialog.py" line="72"/>
-        <location filename="../../app/ui/towns_dialog.py" line="183"/>
+        <location filename="../../app/ui/towns_dialog.py" line="73"/>
+        <location filename="../../app/ui/towns_dialog.py" line="184"/>
         <source>Archive selected</source>
         <translation>選んだものを保管</translation>
     </message>
     <message>
-        <location filename="../../app/ui/towns_dialog.py" line="73"/>
+        <location filename="../../app/ui/towns_dialog.py" line="74"/>
         <source>Import districts from CSV…</source>
         <translation>CSVから地区を取り込む…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/towns_dialog.py" line="74"/>
+        <location filename="../../app/ui/towns_dialog.py" line="75"/>
         <source>Import the 17 districts of Echizen (example)</source>
         <translation>越前市の17地区を取り込む（例）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/towns_dialog.py" line="135"/>
+        <location filename="../../app/ui/towns_dialog.py" line="136"/>
         <source> (archived)</source>
         <translation>（保管中）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/towns_dialog.py" line="182"/>
+        <location filename="../../app/ui/towns_dialog.py" line="183"/>
         <source>Restore selected</source>
         <translation>選んだものを元に戻す</translation>
     </message>
     <message>
-        <location filename="../../app/ui/towns_dialog.py" line="200"/>
+        <location filename="../../app/ui/towns_dialog.py" line="201"/>
         <source>District added: {name}</source>
         <translation>地区を追加しました：{name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/towns_dialog.py" line="206"/>
+        <location filename="../../app/ui/towns_dialog.py" line="207"/>
         <source>Select the district the town belongs to.</source>
         <translation>町内が属する地区を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/towns_dialog.py" line="209"/>
+        <location filename="../../app/ui/towns_dialog.py" line="210"/>
         <source>Town added: {district} {name}</source>
         <translation>町内を追加しました：{district} {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/towns_dialog.py" line="220"/>
+        <location filename="../../app/ui/towns_dialog.py" line="221"/>
         <source>Renamed to {name}</source>
         <translation>名前を「{name}」に変えました</translation>
     </message>
     <message>
-        <location filename="../../app/ui/towns_dialog.py" line="229"/>
+        <location filename="../../app/ui/towns_dialog.py" line="230"/>
         <source>Restored.</source>
         <translation>元に戻しました。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/towns_dialog.py" line="230"/>
+        <location filename="../../app/ui/towns_dialog.py" line="231"/>
         <source>Archived: kept in the ledger with everything in it; tick “Show archived” to see it or bring it back.</source>
         <translation>保管しました。中身も含めて台帳に残っています。「保管したものも表示」にチェックを入れると、表示したり元に戻したりできます。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/towns_dialog.py" line="238"/>
+        <location filename="../../app/ui/towns_dialog.py" line="239"/>
         <source>{file}: {added} districts added, {existing} already in the ledger.</source>
         <translation>{file}：地区を {added}件追加しました。{existing}件はすでに台帳にありました。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/towns_dialog.py" line="251"/>
+        <location filename="../../app/ui/towns_dialog.py" line="252"/>
         <source>Import districts</source>
         <translation>地区の取り込み</translation>
     </message>
     <message>
-        <location filename="../../app/ui/towns_dialog.py" line="252"/>
+        <location filename="../../app/ui/towns_dialog.py" line="253"/>
         <source>CSV files (*.csv)</source>
         <translation>CSVファイル (*.csv)</translation>
     </message>
