@@ -77,3 +77,32 @@ def test_a_field_is_named_by_its_label_in_japanese_not_by_the_programs_word(japa
     # THEN the window's message names them as the window does, in Japanese, never 「name:」 or 「phone:」
     assert error_text(unnamed.value).startswith("名前：") and "name" not in error_text(unnamed.value)
     assert error_text(long_phone.value).startswith("電話：") and "phone" not in error_text(long_phone.value)
+
+
+def test_a_second_open_incident_is_refused_naming_the_towns_field_in_japanese(japanese, ledger):
+    from app.safety import incidents
+    from app.towns import towns
+
+    # GIVEN an incident still open in a town
+    with ledger.Session.begin() as s:
+        town = towns.add_town(s, "さくら地区", "ひだまり町")
+        incidents.start_incident(s, "大雨", [town.id], kind="flood")
+    # WHEN another is started there  THEN the message is Japanese from its first word: 「町内：…」, not 「towns: …」
+    with pytest.raises(LedgerError) as second, ledger.Session() as s:
+        incidents.start_incident(s, "地震", [town.id], kind="earthquake")
+    text = error_text(second.value)
+    assert text.startswith("町内：") and "towns" not in text and "大雨" in text
+
+
+def test_every_field_a_service_names_in_an_error_has_a_label():
+    import re
+    from pathlib import Path
+
+    import app
+    from app.ui.dialogs import FIELD_LABELS
+
+    # Each ``where="…"`` a service writes is shown by the windows through FIELD_LABELS: one missing is shown as the
+    # program's own English word before a Japanese message.
+    root = Path(app.__file__).parent
+    named = {m for path in root.rglob("*.py") for m in re.findall(r'\bwhere="([a-z_]+)"', path.read_text("utf-8"))}
+    assert named and not named - FIELD_LABELS.keys(), sorted(named - FIELD_LABELS.keys())

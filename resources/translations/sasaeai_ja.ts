@@ -130,27 +130,27 @@
 <context>
     <name>BaseMapChoiceDialog</name>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="160"/>
+        <location filename="../../app/ui/dialogs.py" line="182"/>
         <source>Base map</source>
         <translation>背景の地図</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="161"/>
+        <location filename="../../app/ui/dialogs.py" line="183"/>
         <source>What should the town be drawn on? You can change this later in the Map menu.</source>
         <translation>町内の地図の背景に何を使いますか？ あとで「地図」メニューから変えられます。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="166"/>
+        <location filename="../../app/ui/dialogs.py" line="188"/>
         <source>An image of the town map (scan or PDF export, PNG/JPEG)…</source>
         <translation>町内地図の画像（スキャンやPDFから書き出したもの、PNG/JPEG）…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="167"/>
+        <location filename="../../app/ui/dialogs.py" line="189"/>
         <source>A map tile pack (MBTiles)…</source>
         <translation>地図タイルのファイル（MBTiles）…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="168"/>
+        <location filename="../../app/ui/dialogs.py" line="190"/>
         <source>A plain background for now</source>
         <translation>ひとまず無地の背景にする</translation>
     </message>
@@ -565,17 +565,17 @@
 <context>
     <name>DemoBar</name>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="232"/>
+        <location filename="../../app/ui/dialogs.py" line="254"/>
         <source>This is the demo ledger for practice. Please enter invented people only.</source>
         <translation>これは練習用のデモ台帳です。架空の人だけを入れてください。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="235"/>
+        <location filename="../../app/ui/dialogs.py" line="257"/>
         <source>Entering real people? The demo is for practice only. Make your own ledger, encrypted with your passphrase; nothing from the demo is copied into it.</source>
         <translation>実在の人を入力していませんか？デモは練習用です。自分の台帳（自分の合言葉で暗号化されます）を作ってください。デモの内容は新しい台帳に移りません。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="238"/>
+        <location filename="../../app/ui/dialogs.py" line="260"/>
         <source>Make my own ledger…</source>
         <translation>自分の台帳を作る…</translation>
     </message>
@@ -739,12 +739,12 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="134"/>
+        <location filename="../../app/ui/dialogs.py" line="156"/>
         <source>Welcome to Sasaeai Map</source>
         <translation>支え合いマップへようこそ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="136"/>
+        <location filename="../../app/ui/dialogs.py" line="158"/>
         <source>Sasaeai Map keeps your town&apos;s mutual-support welfare map on this computer.
 Nothing is sent over the internet.
 
@@ -755,12 +755,12 @@ Start a new ledger for your town, or open the demo town 「ひだまり町」 to
 町内の台帳を新しく作るか、まずはお試しの町「ひだまり町」を開いて見てみてください。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="141"/>
+        <location filename="../../app/ui/dialogs.py" line="163"/>
         <source>Start a new ledger for my town…</source>
         <translation>町内の台帳を新しく作る…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="142"/>
+        <location filename="../../app/ui/dialogs.py" line="164"/>
         <source>Open the demo town</source>
         <translation>お試しの町を開く</translation>
     </message>
@@ -3069,57 +3069,57 @@ The encrypted ledger holds everything in it (this is checked first); the encrypt
 <context>
     <name>PlaceDialog</name>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="181"/>
+        <location filename="../../app/ui/dialogs.py" line="203"/>
         <source>Gathering place</source>
         <translation>たまり場</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="185"/>
+        <location filename="../../app/ui/dialogs.py" line="207"/>
         <source>Salon</source>
         <translation>サロン</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="186"/>
+        <location filename="../../app/ui/dialogs.py" line="208"/>
         <source>Meeting hall</source>
         <translation>公民館・集会所</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="187"/>
+        <location filename="../../app/ui/dialogs.py" line="209"/>
         <source>Café</source>
         <translation>カフェ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="188"/>
+        <location filename="../../app/ui/dialogs.py" line="210"/>
         <source>Other</source>
         <translation>その他</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="192"/>
+        <location filename="../../app/ui/dialogs.py" line="214"/>
         <source>e.g. 毎週水曜 10:00〜12:00</source>
         <translation>例：毎週水曜 10:00〜12:00</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="195"/>
+        <location filename="../../app/ui/dialogs.py" line="217"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="196"/>
+        <location filename="../../app/ui/dialogs.py" line="218"/>
         <source>Kind</source>
         <translation>種類</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="197"/>
+        <location filename="../../app/ui/dialogs.py" line="219"/>
         <source>Schedule</source>
         <translation>開いている日時</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="198"/>
+        <location filename="../../app/ui/dialogs.py" line="220"/>
         <source>Note</source>
         <translation>備考</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="204"/>
+        <location filename="../../app/ui/dialogs.py" line="226"/>
         <source>Delete…</source>
         <translation>削除…</translation>
     </message>
@@ -3917,32 +3917,32 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
 <context>
     <name>TownDialog</name>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="110"/>
+        <location filename="../../app/ui/dialogs.py" line="132"/>
         <source>New town</source>
         <translation>町内の追加</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="112"/>
+        <location filename="../../app/ui/dialogs.py" line="134"/>
         <source>e.g. 味真野地区</source>
         <translation>例：味真野地区</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="114"/>
+        <location filename="../../app/ui/dialogs.py" line="136"/>
         <source>e.g. 余川町</source>
         <translation>例：余川町</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="116"/>
+        <location filename="../../app/ui/dialogs.py" line="138"/>
         <source>District (地区)</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="117"/>
+        <location filename="../../app/ui/dialogs.py" line="139"/>
         <source>Town (町内)</source>
         <translation>町内</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="122"/>
+        <location filename="../../app/ui/dialogs.py" line="144"/>
         <source>Which town will this map show?</source>
         <translation>この地図はどの町内ですか？</translation>
     </message>
@@ -4181,7 +4181,7 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
 <context>
     <name>dialogs</name>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="102"/>
+        <location filename="../../app/ui/dialogs.py" line="124"/>
         <source>Sasaeai Map</source>
         <translation>支え合いマップ</translation>
     </message>
@@ -5764,7 +5764,117 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
         <translation>対象</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="95"/>
+        <location filename="../../app/ui/dialogs.py" line="68"/>
+        <source>Towns</source>
+        <translation>町内</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="69"/>
+        <source>Position</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="70"/>
+        <source>Sharing mode</source>
+        <translation>共有モード</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="71"/>
+        <source>Printed copy</source>
+        <translation>配布資料</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="72"/>
+        <source>Copies</source>
+        <translation>部数</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="73"/>
+        <source>When to start</source>
+        <translation>避難を始める時期</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="74"/>
+        <source>When to start (note)</source>
+        <translation>避難を始める時期（メモ）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="75"/>
+        <source>Reviewed on</source>
+        <translation>見直し日</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="76"/>
+        <source>Cards per page</source>
+        <translation>1ページのカード数</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="77"/>
+        <source>Paper</source>
+        <translation>用紙</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="78"/>
+        <source>Outcome</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="79"/>
+        <source>Order</source>
+        <translation>並び順</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="80"/>
+        <source>Meeting</source>
+        <translation>会議</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="81"/>
+        <source>Laptop</source>
+        <translation>パソコン</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="82"/>
+        <source>Grouped by</source>
+        <translation>まとめ方</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="83"/>
+        <source>Table</source>
+        <translation>表</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="84"/>
+        <source>Consent</source>
+        <translation>同意</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="85"/>
+        <source>Choice</source>
+        <translation>選択</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="86"/>
+        <source>Checker</source>
+        <translation>チェック者</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="87"/>
+        <source>Handed to</source>
+        <translation>配布先</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="88"/>
+        <source>Answered on</source>
+        <translation>回答日</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="89"/>
+        <source>Supporters</source>
+        <translation>支援者</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="117"/>
         <source>{field}: {message}</source>
         <translation>{field}：{message}</translation>
     </message>
