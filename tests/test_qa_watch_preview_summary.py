@@ -22,17 +22,17 @@ def test_the_summary_line_counts_what_the_decisions_taken_in_the_preview_will_do
         preview = read_form(s, path)
     dialog = ImportPreviewDialog(preview, "見守りネットワーク記録用紙")
     qtbot.addWidget(dialog)
-    assert "0 to update" in dialog.summary.text() and "1 need a decision" in dialog.summary.text()
+    assert "0 to update" in dialog.summary.text() and "a decision needed: 1." in dialog.summary.text()
     combo = dialog.table.cellWidget(next(i for i, row in enumerate(preview.rows) if row.options), 4)
 
     # WHEN the user chooses 見守りをやめる, THEN the summary counts it as an update, no longer as undecided
     combo.setCurrentIndex(combo.findText("見守りをやめる"))
-    assert "1 to update" in dialog.summary.text() and "0 need a decision" in dialog.summary.text()
+    assert "1 to update" in dialog.summary.text() and "a decision needed: 0." in dialog.summary.text()
     assert "updated 1" in summary_text(preview) and "needs a decision 0" in summary_text(preview)
 
     # AND when they go back to そのまま残す, the summary no longer counts the change
     combo.setCurrentIndex(combo.findText("そのまま残す"))
-    assert "0 to update" in dialog.summary.text() and "1 need a decision" in dialog.summary.text()
+    assert "0 to update" in dialog.summary.text() and "a decision needed: 1." in dialog.summary.text()
     assert "updated 0" in summary_text(preview)
 
 

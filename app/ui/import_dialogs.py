@@ -191,7 +191,7 @@ class ImportPreviewDialog(QDialog):
     def _summary(self) -> str:
         counts = decided_counts(self.preview)
         return self.tr("{file}: {added} to add, {updated} to update, {unchanged} unchanged, "
-                       "{decide} need a decision. Nothing is written until you press Import.").format(
+                       "a decision needed: {decide}. Nothing is written until you press Import.").format(
             file=self.preview.path.name, added=counts[ChangeKind.ADDED], updated=counts[ChangeKind.UPDATED],
             unchanged=counts[ChangeKind.UNCHANGED], decide=counts[ChangeKind.NEEDS_DECISION])
 

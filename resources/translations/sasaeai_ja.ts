@@ -1120,7 +1120,7 @@ Repeat for at least 3 places far apart (a triangle over the whole map works best
     </message>
     <message>
         <location filename="../../app/ui/import_dialogs.py" line="193"/>
-        <source>{file}: {added} to add, {updated} to update, {unchanged} unchanged, {decide} need a decision. Nothing is written until you press Import.</source>
+        <source>{file}: {added} to add, {updated} to update, {unchanged} unchanged, a decision needed: {decide}. Nothing is written until you press Import.</source>
         <translation>{file}：追加 {added}件、更新 {updated}件、変更なし {unchanged}件、確認が必要 {decide}件。「取り込む」を押すまで、台帳には何も書き込みません。</translation>
     </message>
 </context>
