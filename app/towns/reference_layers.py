@@ -9,8 +9,9 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import cast
 
-from sqlalchemy import select
+from sqlalchemy import String, select
 from sqlalchemy.orm import Session
 
 from app.core.errors import QT_TRANSLATE_NOOP, LedgerError, Translate, english
@@ -44,6 +45,9 @@ COLUMNS = {
     "phone": ("telephone", "tel", "phone", "電話番号", "電話"),
 }
 _DISTRICT_SUFFIX = "地区"
+# The ledger's room for each text (the columns of reference_features); a longer value is cut, and said.
+LIMITS: dict[str, int] = {key: cast(String, ReferenceFeature.__table__.c[key].type).length or 0
+                          for key in ("name", "address", "phone", "district")}
 
 
 class Severity:
@@ -184,10 +188,28 @@ def _position(lat_text: object, lon_text: object, file: str, row: int, columns: 
     return lat, lon
 
 
+def _fit(key: str, value: str, file: str, row: int, column: str, problems: list[Problem]) -> str:
+    """A name, address, phone or 地区 longer than the ledger keeps: imported cut (the place stays on the map,
+    the official list is not refused for one long cell) and reported where it is, so it can be shortened."""
+    limit = LIMITS[key]
+    if len(value) <= limit:
+        return value
+    kept = value[:limit]
+    problems.append(Problem(file, row, column, Severity.FIXED,
+                            QT_TRANSLATE_NOOP("import", "{length} characters, longer than the {limit} kept: stored cut "
+                                                        "after 「…{end}」; shorten it in the file and import again."),
+                            {"length": len(value), "limit": limit, "end": kept[-10:]}))
+    return kept
+
+
 def _feature(name: str, address: str, phone: str, district: tuple[str, str], lat: float | None,
-             lon: float | None, row: int, attributes: dict) -> dict:
-    return {"name": name, "address": address, "phone": phone, "district": district[0], "raw_district": district[1],
-            "lat": lat, "lon": lon, "source_row": row, "attributes": attributes}
+             lon: float | None, row: int, attributes: dict, file: str, columns: dict[str, str],
+             problems: list[Problem]) -> dict:
+    """One feature; ``columns`` names the file's column (or field) of each text, for the problems it reports."""
+    texts = {key: _fit(key, value, file, row, columns[key], problems)
+             for key, value in (("name", name), ("address", address), ("phone", phone), ("district", district[0]))}
+    return {**texts, "raw_district": district[1], "lat": lat, "lon": lon, "source_row": row,
+            "attributes": attributes}
 
 
 def _read_csv(path: Path, text: str, problems: list[Problem]) -> list[dict]:
@@ -230,7 +252,8 @@ def _read_csv(path: Path, text: str, problems: list[Problem]) -> list[dict]:
         district = _district(get("district"), file, row_number, cols.get("district", ""), problems)
         used = {cols[k] for k in cols}
         attributes = {h: v for h, v in record.items() if h not in used and v}
-        features.append(_feature(name, get("address"), get("phone"), district, lat, lon, row_number, attributes))
+        features.append(_feature(name, get("address"), get("phone"), district, lat, lon, row_number, attributes,
+                                 file, {key: cols.get(key, key) for key in LIMITS}, problems))
     return features
 
 
@@ -260,7 +283,7 @@ def _read_gis(path: Path, problems: list[Problem]) -> tuple[list[dict], Coordina
         attributes = {k: v for k, v in props.items() if k not in used and v not in (None, "")}
         features.append(_feature(name, str(props.get(cols.get("address", ""), "") or ""),
                                  str(props.get(cols.get("phone", ""), "") or ""), district, lat, lon, number,
-                                 attributes))
+                                 attributes, file, {key: cols.get(key, key) for key in LIMITS}, problems))
     for defect in layer.defects:
         # A feature without a usable geometry is still imported (listed, not drawn); the defect says why.
         problems.append(Problem(defect.file, defect.feature, defect.field,
@@ -331,8 +354,9 @@ def apply_layer(session: Session, preview: LayerPreview) -> int:
         stale.deleted_at = now
     for f in preview.features:
         session.add(ReferenceFeature(
-            kind=preview.kind, name=f["name"][:200], address=f["address"][:300], phone=f["phone"][:50],
-            district=f["district"][:100], lat=f["lat"], lon=f["lon"], attributes=f["attributes"],
+            # read_layer cut (and reported) any text longer than LIMITS; nothing is cut here.
+            kind=preview.kind, name=f["name"], address=f["address"], phone=f["phone"],
+            district=f["district"], lat=f["lat"], lon=f["lon"], attributes=f["attributes"],
             source=preview.source, source_row=f["source_row"], credit=preview.credit,
         ))
     session.flush()
