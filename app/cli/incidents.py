@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import uuid
 from pathlib import Path
 
 from sqlalchemy import select
@@ -35,9 +36,11 @@ def _status(text: str) -> tuple[SafetyStatus, str]:
                       value=text, labels="、".join(STATUS_LABELS.values()))
 
 
-def _chosen_incident(s, name: str | None, *, closed_too: bool = False) -> IncidentView:  # noqa: ANN001
-    """The incident ``--name`` names, or the only open one: with several open (in other towns, or two laptops
-    that each started one before a sync) the command asks which instead of taking the newest."""
+def _chosen_incident(s, name: str | None, *, closed_too: bool = False,  # noqa: ANN001
+                     town_id: uuid.UUID | None = None) -> IncidentView:
+    """The incident ``--name`` names, or the only open one (covering ``town_id`` when given): with several open
+    (in other towns, or two laptops that each started one before a sync) the command asks which instead of
+    taking the newest."""
     if name:
         named = [i for i in incidents.list_incidents(s) if i.name == name.strip() and (closed_too or i.is_open)]
         if not named:
@@ -45,11 +48,11 @@ def _chosen_incident(s, name: str | None, *, closed_too: bool = False) -> Incide
                            QT_TRANSLATE_NOOP("errors", "No open incident is called {name}."), where="--name",
                            name=name.strip())
         return named[0]
-    found = incidents.open_incidents(s)
+    found = incidents.open_incidents(s, town_id)
     if len(found) > 1:
         raise LedgerError(QT_TRANSLATE_NOOP("errors", "{count} incidents are open ({names}): name one with --name."),
                           where="incident", count=len(found), names="、".join(i.name for i in found))
-    return incidents.current_incident(s)
+    return incidents.current_incident(s, town_id)
 
 
 def _counted(n: int, one: str, many: str) -> str:
@@ -84,7 +87,8 @@ def cmd_incident_record(args: argparse.Namespace) -> int:
                               value=args.method)
         with ledger_of(args) as ledger, ledger.Session.begin() as s:
             town = find_town(s, args.town)
-            incident = incidents.current_incident(s, town.id)
+            # Two open for the town (a sync brought the other laptop's): asked which, not the newest taken.
+            incident = _chosen_incident(s, args.name, town_id=town.id)
             query = (select(Person).join(Household, Household.id == Person.household_id)
                      .where(Household.town_id == town.id, Household.map_number == args.map_number,
                             Household.deleted_at.is_(None), Person.deleted_at.is_(None)))
@@ -156,6 +160,7 @@ def add_commands(commands: argparse._SubParsersAction, common: argparse.Argument
     p.add_argument("--note")
     p.add_argument("--by", help="who checked (default: the operator)")
     p.add_argument("--method", default="訪問", help="訪問, 電話 or その他")
+    p.add_argument("--name", help="the incident, when several are open in the town (the person is --person)")
     p = add("export", cmd_incident_export, "write the open incident's log (every check) and counts per 地区 to Excel")
     p.add_argument("--out", required=True, type=Path, metavar="FILE.xlsx")
     p.add_argument("--audience", choices=("staff", "watchers", "agencies", "community"), default="agencies")
