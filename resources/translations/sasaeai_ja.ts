@@ -4305,7 +4305,7 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
     <message>
         <location filename="../../app/emergency/agency_files.py" line="159"/>
         <location filename="../../app/towns/gis_files.py" line="356"/>
-        <location filename="../../app/towns/reference_layers.py" line="199"/>
+        <location filename="../../app/towns/reference_layers.py" line="221"/>
         <location filename="../../app/watch/roster/reading.py" line="152"/>
         <source>The file is empty.</source>
         <translation>ファイルが空です。</translation>
@@ -4370,17 +4370,17 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
         <translation>このファイルは UTF-8 でも Shift_JIS でもありません。</translation>
     </message>
     <message>
-        <location filename="../../app/towns/reference_layers.py" line="203"/>
+        <location filename="../../app/towns/reference_layers.py" line="225"/>
         <source>No name column (name, 名称, 施設名 …) in the header row.</source>
         <translation>見出しの行に名称の列（name、名称、施設名 …）がありません。</translation>
     </message>
     <message>
-        <location filename="../../app/towns/reference_layers.py" line="307"/>
+        <location filename="../../app/towns/reference_layers.py" line="330"/>
         <source>Reference layers are read from .csv, .geojson or .shp files.</source>
         <translation>参考情報は .csv、.geojson、.shp のファイルから読み込みます。</translation>
     </message>
     <message>
-        <location filename="../../app/towns/reference_layers.py" line="299"/>
+        <location filename="../../app/towns/reference_layers.py" line="322"/>
         <source>Please choose what the file holds (shelters, community halls or clinics).</source>
         <translation>ファイルの中身を選んでください（避難所、公民館、診療所）。</translation>
     </message>
@@ -5172,42 +5172,42 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
         <translation>「{name}」は MBTiles の地図ファイルではありません。名前が .mbtiles で終わる地図ファイルを選んでください。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/incidents.py" line="34"/>
+        <location filename="../../app/cli/incidents.py" line="35"/>
         <source>--status {value}: use one of {labels}.</source>
         <translation>--status {value}：{labels} のどれかを指定してください。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/incidents.py" line="44"/>
+        <location filename="../../app/cli/incidents.py" line="47"/>
         <source>No incident is called {name}.</source>
         <translation>{name} という災害はありません。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/incidents.py" line="45"/>
+        <location filename="../../app/cli/incidents.py" line="48"/>
         <source>No open incident is called {name}.</source>
         <translation>{name} という開いている災害はありません。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/incidents.py" line="50"/>
+        <location filename="../../app/cli/incidents.py" line="53"/>
         <source>{count} incidents are open ({names}): name one with --name.</source>
         <translation>{count} 件の災害が開いています（{names}）。--name で一つ指定してください。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/incidents.py" line="83"/>
+        <location filename="../../app/cli/incidents.py" line="86"/>
         <source>--method {value}: use 訪問, 電話 or その他.</source>
         <translation>--method {value}：訪問、電話、その他 のどれかを指定してください。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/incidents.py" line="98"/>
+        <location filename="../../app/cli/incidents.py" line="102"/>
         <source>No such person at map number {number} in {town}.</source>
         <translation>{town} に地図番号 {number} の人はいません。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/incidents.py" line="101"/>
+        <location filename="../../app/cli/incidents.py" line="105"/>
         <source>Map number {number} has several persons: name one with --person.</source>
         <translation>地図番号 {number} には複数の人がいます。--person で1人を指定してください。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/incidents.py" line="123"/>
+        <location filename="../../app/cli/incidents.py" line="127"/>
         <source>No incident was ever started.</source>
         <translation>災害対応はまだ一度も始められていません。</translation>
     </message>
@@ -5945,132 +5945,137 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
         <translation>位置が一覧のほかの事業所から {km:.0f} km 離れています（住所から違う場所になった？）。位置は入れません。</translation>
     </message>
     <message>
-        <location filename="../../app/towns/reference_layers.py" line="58"/>
+        <location filename="../../app/towns/reference_layers.py" line="62"/>
         <source>row {row}, column {column}</source>
         <translation>{row}行目、列「{column}」</translation>
     </message>
     <message>
-        <location filename="../../app/towns/reference_layers.py" line="59"/>
+        <location filename="../../app/towns/reference_layers.py" line="63"/>
         <source>row {row}</source>
         <translation>{row}行目</translation>
     </message>
     <message>
-        <location filename="../../app/towns/reference_layers.py" line="60"/>
+        <location filename="../../app/towns/reference_layers.py" line="64"/>
         <source>column {column}</source>
         <translation>列「{column}」</translation>
     </message>
     <message>
-        <location filename="../../app/towns/reference_layers.py" line="61"/>
+        <location filename="../../app/towns/reference_layers.py" line="65"/>
         <source>feature {row}, field {column}</source>
         <translation>{row}番目の地物、属性「{column}」</translation>
     </message>
     <message>
-        <location filename="../../app/towns/reference_layers.py" line="62"/>
+        <location filename="../../app/towns/reference_layers.py" line="66"/>
         <source>feature {row}</source>
         <translation>{row}番目の地物</translation>
     </message>
     <message>
-        <location filename="../../app/towns/reference_layers.py" line="63"/>
+        <location filename="../../app/towns/reference_layers.py" line="67"/>
         <source>field {column}</source>
         <translation>属性「{column}」</translation>
     </message>
     <message>
-        <location filename="../../app/towns/reference_layers.py" line="66"/>
+        <location filename="../../app/towns/reference_layers.py" line="70"/>
         <source>fixed</source>
         <translation>直して取り込む</translation>
     </message>
     <message>
-        <location filename="../../app/towns/reference_layers.py" line="67"/>
+        <location filename="../../app/towns/reference_layers.py" line="71"/>
         <source>partial</source>
         <translation>一部を除いて取り込む</translation>
     </message>
     <message>
-        <location filename="../../app/towns/reference_layers.py" line="68"/>
+        <location filename="../../app/towns/reference_layers.py" line="72"/>
         <source>skipped</source>
         <translation>取り込まない</translation>
     </message>
     <message>
-        <location filename="../../app/towns/reference_layers.py" line="69"/>
+        <location filename="../../app/towns/reference_layers.py" line="73"/>
         <source>note</source>
         <translation>注意</translation>
     </message>
     <message>
-        <location filename="../../app/towns/reference_layers.py" line="93"/>
+        <location filename="../../app/towns/reference_layers.py" line="97"/>
         <source>{place}: {what}</source>
         <translation>{place}：{what}</translation>
     </message>
     <message>
-        <location filename="../../app/towns/reference_layers.py" line="98"/>
+        <location filename="../../app/towns/reference_layers.py" line="102"/>
         <source>{file}, {problem}</source>
         <translation>{file}、{problem}</translation>
     </message>
     <message>
-        <location filename="../../app/towns/reference_layers.py" line="99"/>
+        <location filename="../../app/towns/reference_layers.py" line="103"/>
         <source>{file}: {problem}</source>
         <translation>{file}：{problem}</translation>
     </message>
     <message>
-        <location filename="../../app/towns/reference_layers.py" line="103"/>
+        <location filename="../../app/towns/reference_layers.py" line="107"/>
         <source>{severity}: {problem}</source>
         <translation>［{severity}］{problem}</translation>
     </message>
     <message>
-        <location filename="../../app/towns/reference_layers.py" line="152"/>
+        <location filename="../../app/towns/reference_layers.py" line="156"/>
         <source>地区 「{old}」 has 「地区」 twice; stored as 「{new}」.</source>
         <translation>地区「{old}」に「地区」が2回あります。「{new}」として保存します。</translation>
     </message>
     <message>
-        <location filename="../../app/towns/reference_layers.py" line="162"/>
+        <location filename="../../app/towns/reference_layers.py" line="166"/>
         <source>No {column}: imported without a position.</source>
         <translation>{column}がありません。位置なしで取り込みます。</translation>
     </message>
     <message>
-        <location filename="../../app/towns/reference_layers.py" line="169"/>
+        <location filename="../../app/towns/reference_layers.py" line="173"/>
         <source>「{value}」 is not a number: imported without a position.</source>
         <translation>「{value}」は数値ではありません。位置なしで取り込みます。</translation>
     </message>
     <message>
-        <location filename="../../app/towns/reference_layers.py" line="180"/>
+        <location filename="../../app/towns/reference_layers.py" line="184"/>
         <source>{column} {value} is outside Japan ({low}–{high}): imported without a position; correct it by hand.</source>
         <translation>{column} {value} は日本の範囲外です（{low}–{high}）。位置なしで取り込みます。手で直してください。</translation>
     </message>
     <message>
-        <location filename="../../app/towns/reference_layers.py" line="207"/>
+        <location filename="../../app/towns/reference_layers.py" line="199"/>
+        <source>{length} characters, longer than the {limit} kept: stored cut after 「…{end}」; shorten it in the file and import again.</source>
+        <translation>{length}文字あり、記録できる{limit}文字を超えています。「…{end}」までで切って取り込みました。ファイルで短くして取り込み直してください。</translation>
+    </message>
+    <message>
+        <location filename="../../app/towns/reference_layers.py" line="229"/>
         <source>No latitude/longitude columns: features have no position.</source>
         <translation>緯度・経度の列がありません。位置なしになります。</translation>
     </message>
     <message>
-        <location filename="../../app/towns/reference_layers.py" line="215"/>
+        <location filename="../../app/towns/reference_layers.py" line="237"/>
         <source>{count} values for {expected} columns; the missing ones are left empty.</source>
         <translation>{expected}列に対して値が{count}個です。足りない分は空欄にします。</translation>
     </message>
     <message>
-        <location filename="../../app/towns/reference_layers.py" line="226"/>
+        <location filename="../../app/towns/reference_layers.py" line="248"/>
         <source>No name: row not imported.</source>
         <translation>名称がありません。この行は取り込みません。</translation>
     </message>
     <message>
-        <location filename="../../app/towns/reference_layers.py" line="247"/>
+        <location filename="../../app/towns/reference_layers.py" line="270"/>
         <source>No name: feature not imported.</source>
         <translation>名称がありません。取り込みません。</translation>
     </message>
     <message>
-        <location filename="../../app/towns/reference_layers.py" line="254"/>
+        <location filename="../../app/towns/reference_layers.py" line="277"/>
         <source>A {type}, not a point: placed at a point inside it.</source>
         <translation>点ではなく {type} です。その内側の1点に置きます。</translation>
     </message>
     <message>
-        <location filename="../../app/towns/reference_layers.py" line="280"/>
+        <location filename="../../app/towns/reference_layers.py" line="303"/>
         <source>Repeats row {first} (same name, address and position): kept once.</source>
         <translation>{first}行目と同じです（名称・住所・位置が同じ）。1件だけ残します。</translation>
     </message>
     <message>
-        <location filename="../../app/towns/reference_layers.py" line="313"/>
+        <location filename="../../app/towns/reference_layers.py" line="336"/>
         <source>No credit line given: add the data&apos;s source before showing it to others.</source>
         <translation>出典が書かれていません。ほかの人に見せる前に、データの出典を加えてください。</translation>
     </message>
     <message>
-        <location filename="../../app/towns/reference_layers.py" line="318"/>
+        <location filename="../../app/towns/reference_layers.py" line="341"/>
         <source>{count} rows write 地区 as 「○○地区」; stored as 「○○」 like the other files.</source>
         <translation>{count}行で地区が「○○地区」と書かれています。ほかのファイルと同じく「○○」として保存します。</translation>
     </message>
