@@ -18,7 +18,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import cast
 
-from sqlalchemy import Table, func, select
+from sqlalchemy import CursorResult, String, Table, func, select, type_coerce, update
 from sqlalchemy.orm import Session
 
 from app.core.errors import QT_TRANSLATE_NOOP, LedgerError
@@ -35,6 +35,7 @@ from app.hazards.codes import (
 from app.hazards.exposure import refresh_all
 from app.models import BaseMap, Household, ReferenceFeature, Town, utcnow
 from app.models.hazard import HazardKind, HazardLayer, HazardZone
+from app.models.ledger_info import HAZARD_TEXT_RANKS, HAZARD_TEXT_RANKS_DEEPEST, read_info, write_info
 from app.models.writes import large_cache
 from app.towns.gis_files import CoordinateSystem, GisDefect, open_gis_file
 
@@ -262,6 +263,7 @@ def _import(session: Session, path: Path, kind: HazardKind | str | None, *, exte
         result.replaced += 1
     result.layer_id = layer_id
     session.flush()
+    rerank_text_zones(session, refresh=False)  # a ledger from before: its other layers too, in the one refresh
     refresh_all(session)
     return result
 
@@ -332,7 +334,42 @@ def remove_layer(session: Session, layer_id: uuid.UUID) -> None:
         raise LedgerError(QT_TRANSLATE_NOOP("errors", "This hazard layer is no longer in the ledger."))
     layer.archived_at = utcnow()
     session.flush()
+    rerank_text_zones(session, refresh=False)
     refresh_all(session)
+
+
+TEXT_RANKED = (HazardKind.STORM_SURGE, HazardKind.TSUNAMI)  # their files write each zone's depth class as text
+
+
+def rerank_text_zones(session: Session, *, refresh: bool = True) -> int:
+    """Once per ledger: rank the stored storm surge and tsunami zones again from their text class by the rule of
+    ``depth_rank_of_text`` (the rank holding the class's deepest part) and, when one changed, recompute every
+    household's exposure; returns how many zones changed.
+
+    A ledger whose zones were imported before that rule ranked a class by its lower bound: 「0.3m以上1.0m未満」 was
+    stored as rank 1 (under 0.5 m), so the map drew it, and the roll call sorted its households, as the shallowest.
+    Run in the caller's transaction after a ledger is opened (and by every import and removal); a marker in
+    ``ledger_info`` makes later calls a single read. ``refresh=False``: the caller recomputes the exposures itself.
+    """
+    if read_info(session, HAZARD_TEXT_RANKS) == HAZARD_TEXT_RANKS_DEEPEST:
+        return 0
+    changed = 0
+    kinds = [k.value for k in TEXT_RANKED]
+    kind = type_coerce(_ZONES.c.kind, String)  # the stored value ("tsunami"), as exposure.load_zones reads it
+    texts = session.execute(select(kind, _ZONES.c.detail).where(kind.in_(kinds)).distinct()).all()
+    for zone_kind, text in texts:  # a file has a few classes; its zones are many
+        rank = depth_rank_of_text(text)
+        if rank is None:
+            continue
+        changed += cast(CursorResult, session.execute(
+            update(_ZONES).where(kind == zone_kind, _ZONES.c.detail == text,
+                                 (_ZONES.c.rank.is_(None)) | (_ZONES.c.rank != rank))
+            .values(rank=rank))).rowcount
+    write_info(session, HAZARD_TEXT_RANKS, HAZARD_TEXT_RANKS_DEEPEST)
+    session.flush()
+    if changed and refresh:
+        refresh_all(session)
+    return changed
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.core.views import BaseMapView, Crs
-from app.hazards.codes import CREDITS, DEPTH_RANKS, KIND_LABELS, SEDIMENT_CLASSES
+from app.hazards.codes import CREDITS, DEPTH_RANKS, KIND_LABELS, SEDIMENT_CLASSES, depth_order, depth_text
 from app.hazards.exposure import load_zones
 from app.hazards.importer import Extent, list_layers
 from app.models import Household
@@ -41,6 +41,9 @@ DEPTH_COLOURS: dict[int, str] = {
 }
 SEDIMENT_COLOURS: dict[int, str] = {1: "#ffe100", 2: "#e60012"}  # 警戒区域 yellow, 特別警戒区域 red
 DEPTH_KINDS = (HazardKind.FLOOD, HazardKind.STORM_SURGE, HazardKind.TSUNAMI)
+# Kinds whose file writes each zone's depth class as text in its prefecture's own classes (A49, A40): the legend
+# lists those classes, each in the colour of the standard rank the zone is drawn in.
+TEXT_CLASS_KINDS = (HazardKind.STORM_SURGE, HazardKind.TSUNAMI)
 ORDER = (HazardKind.FLOOD, HazardKind.STORM_SURGE, HazardKind.TSUNAMI, HazardKind.SEDIMENT)
 # The view's simplification: a thousandth of the extent's width (about half a metre on a town map).
 SIMPLIFY_SHARE = 1 / 1000
@@ -51,11 +54,19 @@ def style_key(kind: HazardKind, rank: int | None, zone_class: int | None) -> str
     return f"{kind.value}-{zone_class if kind is HazardKind.SEDIMENT else rank}"
 
 
-def legend_entries(kind: HazardKind, present: set[int]) -> list[dict[str, Any]]:
-    """The legend's rows for a kind: every rank or class of the scale that the town's zones use."""
+def legend_entries(kind: HazardKind, present: set[int],
+                   classes: dict[str, int] | None = None) -> list[dict[str, Any]]:
+    """The legend's rows for a kind: every rank or class of the scale that the town's zones use.
+
+    ``classes`` (storm surge, tsunami): the file's own depth classes on the town's map, each with the rank
+    it is drawn in; the legend lists them as the file writes them (「0.3m以上1.0m未満」), shallowest first, each
+    in its rank's colour, so the map reads the same depth as the household's panel."""
     if kind is HazardKind.SEDIMENT:
         return [{"key": style_key(kind, None, c), "label": SEDIMENT_CLASSES[c], "fill": SEDIMENT_COLOURS[c]}
                 for c in sorted(present)]
+    if classes:
+        return [{"key": style_key(kind, r, None), "label": label, "fill": DEPTH_COLOURS[r]}
+                for label, r in sorted(classes.items(), key=lambda item: (depth_order(item[0], item[1]), item[0]))]
     return [{"key": style_key(kind, r, None), "label": DEPTH_RANKS[r], "fill": DEPTH_COLOURS[r]}
             for r in sorted(present)]
 
@@ -108,6 +119,7 @@ def _build(session: Session, extent: tuple[float, float, float, float], layers: 
             continue
         mask = zones.kind == kind.value
         features, present = [], set()
+        classes: dict[str, int] = {}  # storm surge, tsunami: the file's class as printed → its rank
         for i in np.flatnonzero(mask):
             geometry = shapely.intersection(zones.geometry[i], frame)
             if geometry.is_empty:
@@ -117,6 +129,8 @@ def _build(session: Session, extent: tuple[float, float, float, float], layers: 
                 continue
             level = int(zones.zone_class[i] if kind is HazardKind.SEDIMENT else zones.rank[i])
             present.add(level)
+            if kind in TEXT_CLASS_KINDS:
+                classes.setdefault(depth_text(zones.detail[i], level), level)
             rank = None if kind is HazardKind.SEDIMENT else level
             zone_class = level if kind is HazardKind.SEDIMENT else None
             features.append({"type": "Feature", "geometry": mapping(geometry),
@@ -126,7 +140,7 @@ def _build(session: Session, extent: tuple[float, float, float, float], layers: 
         # Special zones drawn last, over the warning zones they lie in; deeper ranks over shallower.
         features.sort(key=lambda f: f["properties"]["level"])
         out.append({"kind": kind.value, "label": KIND_LABELS[kind], "credits": credits,
-                    "legend": legend_entries(kind, present), "features": features})
+                    "legend": legend_entries(kind, present, classes), "features": features})
     return out
 
 

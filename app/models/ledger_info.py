@@ -14,6 +14,10 @@ from app.models.base import Base
 KIND = "kind"
 KIND_DEMO = "demo"
 KIND_REAL = "real"
+# Set once the storm surge and tsunami zones' depth ranks follow the rule that ranks a class written as text by
+# its deepest part (app.hazards.importer.rerank_text_zones); a ledger from before ranked them by the lower bound.
+HAZARD_TEXT_RANKS = "hazard_text_ranks"
+HAZARD_TEXT_RANKS_DEEPEST = "deepest"
 
 
 class LedgerInfo(Base):
