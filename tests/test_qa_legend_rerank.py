@@ -112,3 +112,26 @@ def test_a_new_ledgers_zones_are_left_as_imported(ledger, tmp_path):
         import_hazard(s, write_geojson(tmp_path / "A40-18.geojson", [tsunami(around(*HOME, 100), "0.3m以上1.0m未満")]))
         assert rerank_text_zones(s) == 0
         assert s.execute(text("SELECT rank FROM hazard_zone")).scalar() == 2
+
+
+def test_the_command_line_and_the_window_rank_an_old_ledger_again_as_they_open_it(ledger, old_ledger, qtbot):
+    import argparse
+
+    from PySide6.QtCore import QSettings
+
+    from app.cli.common import ledger_of
+    from app.ui.mainwindow.window import MainWindow
+
+    _town_id, (deep, _shallow, surge) = old_ledger
+    # WHEN a command of the command line opens the old ledger  THEN it reads the zones by this release's rule
+    with ledger_of(argparse.Namespace(data_dir=ledger.path.parent)) as opened, opened.Session() as s:
+        views = exposures_for(s, [deep, surge])
+        assert views[deep].tsunami_rank == 2 and views[surge].storm_surge_rank == 3
+    # ... and so does the window, before it draws a town (again from the old ranks)
+    with ledger.Session.begin() as s:
+        old_ranks(s)
+    window = MainWindow(ledger, QSettings(str(ledger.path.parent / "settings.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    with ledger.Session() as s:
+        assert exposures_for(s, [deep])[deep].tsunami_rank == 2
+        assert read_info(s, HAZARD_TEXT_RANKS) == "deepest"

@@ -9,6 +9,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from app.core.errors import QT_TRANSLATE_NOOP, LedgerError, readable
+from app.hazards.importer import bring_up_to_date
 from app.models import Ledger, open_ledger
 from app.paths import default_data_dir, ledger_path
 from app.privacy.masking import Audience
@@ -22,7 +23,13 @@ def open_from_args(args: argparse.Namespace) -> Ledger:
     path = ledger_path(data_dir_of(args))
     if not path.exists():
         raise LedgerError(QT_TRANSLATE_NOOP("errors", "no ledger at {path}"), path=path)
-    return open_ledger(path, create=False)
+    ledger = open_ledger(path, create=False)
+    try:
+        bring_up_to_date(ledger)
+    except BaseException:
+        ledger.close()
+        raise
+    return ledger
 
 
 @contextmanager

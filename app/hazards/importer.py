@@ -33,7 +33,7 @@ from app.hazards.codes import (
     guess_kind,
 )
 from app.hazards.exposure import refresh_all
-from app.models import BaseMap, Household, ReferenceFeature, Town, utcnow
+from app.models import BaseMap, Household, Ledger, ReferenceFeature, Town, utcnow
 from app.models.hazard import HazardKind, HazardLayer, HazardZone
 from app.models.ledger_info import HAZARD_TEXT_RANKS, HAZARD_TEXT_RANKS_DEEPEST, read_info, write_info
 from app.models.writes import large_cache
@@ -370,6 +370,14 @@ def rerank_text_zones(session: Session, *, refresh: bool = True) -> int:
     if changed and refresh:
         refresh_all(session)
     return changed
+
+
+def bring_up_to_date(ledger: Ledger) -> None:
+    """What a ledger needs once it is opened by this version (the window and the command line call it before they
+    read it): its storm surge and tsunami zones ranked by this version's rule (``rerank_text_zones``), in one
+    transaction; a single read once done."""
+    with ledger.Session.begin() as s:
+        rerank_text_zones(s)
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from app.core.errors import LedgerError
 from app.demo.ledger_kind import is_demo
+from app.hazards.importer import bring_up_to_date
 from app.households import households
 from app.models import open_ledger
 from app.models.engine import change_passphrase, is_plain_sqlite, passphrase_opens
@@ -273,6 +274,7 @@ class PrivacyController(Controller):
             ledger = open_ledger(old.path, old.passphrase)
             ledger.operator = old.operator
             self.operations.ledger = ledger
+        bring_up_to_date(ledger)  # a backup may be older than this version's reading of its hazard zones
         self.towns.town = None
         self.refresh_demo_bar()
         self.refresh_sharing_banner()

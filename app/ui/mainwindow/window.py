@@ -30,6 +30,7 @@ from shiboken6 import isValid
 
 from app.core.errors import LedgerError
 from app.core.heap import give_back_free_heap
+from app.hazards.importer import bring_up_to_date
 from app.maps.view import MapView
 from app.models import Ledger
 from app.models.engine import LedgerOpening
@@ -97,6 +98,8 @@ class MainWindow(QMainWindow):
                 self.jobs.shutdown()  # a window never shown: nothing of it is left running
                 self.deleteLater()
                 raise
+        # Before the first town's page is drawn: its hazard legend is built from the zones' ranks.
+        bring_up_to_date(self.ledger)
         self.setWindowTitle(self._title())
         self.privacy.check_unencrypted_copies()
         self.privacy.refresh_demo_bar()
