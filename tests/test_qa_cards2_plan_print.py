@@ -50,3 +50,48 @@ def test_a_plan_not_yet_consented_prints_a_staff_copy_by_name_from_its_window(qt
     assert [(c.paper, c.audience) for c in made] == [("evacuation_plans", Audience.STAFF.value)]
     preview.reject()
     dialog.close()
+
+
+def test_the_priority_lists_plans_pdf_asks_who_the_copy_is_for_and_staff_get_names(qtbot, window, monkeypatch,
+                                                                                  tmp_path):
+    from PySide6.QtWidgets import QFileDialog, QInputDialog
+
+    from app.ui.privacy_dialogs import audience_labels
+
+    window.plans.show_list()
+    person = next(r for r in window.plans.panel.list.visible_views() if r.has_plan)
+    # GIVEN a made plan whose consent to share it was not asked yet (未確認)
+    with window.ledger.Session.begin() as s:
+        s.execute(update(EvacuationPlan).where(EvacuationPlan.person_id == person.id).values(consent="unknown"))
+    with window.ledger.Session() as s:
+        before = {c.id for c in list_copies(s)}
+    asked: list[tuple[list[str], int]] = []
+
+    def for_staff(_parent, _title, _label, items, current, _editable):
+        asked.append((list(items), current))
+        return audience_labels()[Audience.STAFF], True
+
+    target = tmp_path / "plans.pdf"
+    monkeypatch.setattr(QInputDialog, "getItem", for_staff)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a: (str(target), ""))
+    # WHEN the staff press the list's PDF export and answer "council staff only"
+    window.plans.panel.export_pdf.emit()
+    qtbot.waitUntil(lambda: str(target) in window.statusBar().currentMessage(), timeout=60_000)
+    # THEN they were asked, the watchers offered first, and the plan prints by name under the staff rule
+    ((items, current),) = asked
+    assert items[current] == audience_labels()[papers.DEFAULT_AUDIENCE]
+    text = pdf_text(target)
+    assert flat(person.name) in text and flat(export_rule(Audience.STAFF).ja) in text
+    with window.ledger.Session() as s:
+        made = [c for c in list_copies(s) if c.id not in before]
+    assert [(c.paper, c.audience, c.file_name) for c in made] == [("evacuation_plans", Audience.STAFF.value,
+                                                                   "plans.pdf")]
+
+
+def test_the_priority_lists_export_cancelled_at_for_whom_writes_nothing(qtbot, window, monkeypatch, tmp_path):
+    from PySide6.QtWidgets import QInputDialog
+
+    window.plans.show_list()
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *_a: ("", False))
+    # WHEN the user cancels the question, no file is asked for (the file dialog would fail the test) nor made
+    assert window.plans.export_listed(None, ".xlsx") is None

@@ -137,15 +137,22 @@ class PlansController(Controller):
                  "絞り込み" if panel.search.text().strip() else ""]
         return "・".join(p for p in parts if p)
 
-    def export_listed(self, path: Path | None, suffix: str,
-                      audience: Audience = papers.DEFAULT_AUDIENCE) -> Job | None:
+    def export_listed(self, path: Path | None, suffix: str, audience: Audience | None = None) -> Job | None:
         """The priority list's Export: the plans of the persons it shows (its 地区, 民生委員 and search), named
-        after that choice; the whole list when it is not narrowed."""
+        after that choice; the whole list when it is not narrowed. Asked from the list (no ``path``), the user
+        says who the copy is for first, as for the watch form: a plan still 未確認 prints by name only on 社協's
+        own copy; else the watchers' copy."""
         rows = self.panel.list.visible_views()
         ids = [r.id for r in rows]
         if not ids:
             self.message(translate("MainWindow", "No one is on the list: no plans to write."), 8000)
             return None
+        if audience is None:
+            audience = (self.window.imports.ask_audience(papers.DEFAULT_AUDIENCE) if path is None
+                        else papers.DEFAULT_AUDIENCE)
+            if audience is None:
+                return None
+        chosen: Audience = audience
         towns = {r.town_name for r in rows}
         scope = self.listed_scope() or (towns.pop() if len(towns) == 1 else "全地区")
         if path is None:
@@ -157,7 +164,7 @@ class PlansController(Controller):
             path = Path(name)
 
         def write(s: Session, staged: Path) -> Path:
-            return papers.export_plans(s, None, staged, audience=audience, person_ids=ids, title=scope)
+            return papers.export_plans(s, None, staged, audience=chosen, person_ids=ids, title=scope)
 
         return run_export(self.window, self.window.jobs, self.ledger, "plans", path, write, counted=True,
                           message=self.message, done=lambda result: self.message(
