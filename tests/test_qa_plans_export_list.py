@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from openpyxl import load_workbook
-from PySide6.QtWidgets import QFileDialog, QPushButton
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QPushButton
 
 from app.core.views import Crs, HouseholdFields, MapPoint, PersonFields
 from app.households import households
@@ -19,7 +19,7 @@ from tests.test_ui_map import window  # noqa: F401 - the window fixture
 
 
 def click_export(qtbot, window, monkeypatch, path, label="Plans as Excel…"):
-    """Press the list's export button, saving to ``path``; the file name the save box proposed."""
+    """Press the list's export button, for the watchers, saving to ``path``; the file name the save box proposed."""
     proposed = []
 
     def save_box(_parent, _title, suggested, _filter):
@@ -27,6 +27,8 @@ def click_export(qtbot, window, monkeypatch, path, label="Plans as Excel…"):
         return str(path), ""
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", save_box)
+    # "For whom?": the watchers' copy, offered first
+    monkeypatch.setattr(QInputDialog, "getItem", lambda _p, _t, _l, items, current, _e: (items[current], True))
     button = next(b for b in window.plans.panel.findChildren(QPushButton) if b.text() == label)
     button.click()
     qtbot.waitUntil(lambda: str(path) in window.statusBar().currentMessage(), timeout=60_000)

@@ -7,11 +7,12 @@ from __future__ import annotations
 from datetime import timedelta
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
 from app.models.plans import PlanStart
 from app.plans import papers, plans
 from app.ui.mainwindow.actions import MainAction
+from app.ui.pdf_preview import PdfPreviewDialog
 from tests.emergency_fixtures import flat, pdf_pages, pdf_text
 from tests.test_ui_map import window  # noqa: F401 - the window fixture
 
@@ -154,24 +155,21 @@ def test_one_plan_printed_from_its_window_holds_that_person_only(qtbot, window, 
                  if p.view.has_plan and not p.anonymous}
     person = next(r for r in made if r.id in named)
     others = [r for r in made if r is not person]
-    target = tmp_path / "plan.pdf"
-    offered: list[str] = []
-
-    def choose(_parent, _title, default, _filter):
-        offered.append(default)
-        return str(target), ""
-
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", choose)
+    shown: list[PdfPreviewDialog] = []
+    monkeypatch.setattr(PdfPreviewDialog, "open", lambda self: shown.append(self))  # the preview, not shown
     dialog = window.plans.open_plan(person.id)
     # WHEN the staff print the plan from its window, to hand it to the person's supporters
     dialog.pdf_button.click()
-    qtbot.waitUntil(lambda: str(target) in window.statusBar().currentMessage(), timeout=30_000)
-    # THEN the paper is this person's plan alone, not every plan of the town
-    assert f"No{person.map_number}" in offered[0]
+    qtbot.waitUntil(lambda: len(shown) == 1, timeout=30_000)
+    preview = shown[0]
+    # THEN the paper is this person's plan alone, not every plan of the town, and saved under their map number
+    assert f"No{person.map_number}" in preview.suggested_name
+    target = preview.save(tmp_path / "plan.pdf")
     assert pdf_pages(target) == 1
     text = pdf_text(target)
     assert flat(person.name) in text and f"No.{person.map_number}" in text
     assert not [o.name for o in others if flat(o.name) in text]
+    preview.reject()
     dialog.close()
 
 

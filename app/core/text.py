@@ -1,4 +1,5 @@
-"""Japanese text normalisation for search and matching (width- and kana-insensitive)."""
+"""Japanese text normalisation for search and matching (width- and kana-insensitive), and line breaking for
+the PDFs (Japanese fills each line and breaks between characters, with 行頭禁則)."""
 
 from __future__ import annotations
 
@@ -63,3 +64,68 @@ def markup_to_text(fragment: str) -> str:
     parser.feed(fragment)
     parser.close()
     return re.sub(r"\s+", " ", "".join(parser.parts)).strip()
+
+
+class LineWrapper:
+    """Breaks text into lines that fit a width, from each character's width in the PDF's current font and size,
+    measured once per character (fpdf2's table lays out and measures every cell twice: 10 s for a city's sheet).
+
+    Japanese fills each line and breaks between any two characters (fpdf2 breaks only at a space, so
+    「降圧剤（アムロジピン5mg 朝1錠）…」 left a short first line); a number or Latin word stays whole, 行頭禁則
+    keeps 「ー」「）」「、」 … off the start of a line and 行末禁則 keeps 「（」 off its end. Make one per font size.
+    """
+
+    def __init__(self, pdf) -> None:  # noqa: ANN001 - fpdf.FPDF with the font set
+        self.pdf = pdf
+        self.widths: dict[str, float] = {}
+        self.widest = pdf.get_string_width("　")  # a full-width space: as wide as any character of the font
+
+    def lines(self, text: str, width: float) -> list[str]:
+        out: list[str] = []
+        for para in text.split("\n"):
+            if len(para) * self.widest <= width:  # most cells: short enough whatever the characters
+                out.append(para)
+                continue
+            line: list[str] = []
+            used = 0.0
+            for ch in para:
+                w = self.widths.get(ch)
+                if w is None:
+                    w = self.widths[ch] = self.pdf.get_string_width(ch)
+                if used + w > width and line:
+                    # A number or word (a phone: 090-0000-0606) goes whole to the next line, not cut in two
+                    # (「0」 then 「90-0000-0606」 reads as another number); Japanese breaks anywhere.
+                    start = len(line)
+                    if _in_word(ch):
+                        while start > 0 and _in_word(line[start - 1]):
+                            start -= 1
+                    elif ch in NO_LINE_START or line[-1] in NO_LINE_END:
+                        # 行頭禁則: 「ー」, 「ッ」, 「）」 … never start a line (nor 「（」 end one): the character
+                        # before goes down with it (「…支援センタ」 / 「ー」 is how LibreOffice prints a workbook)
+                        while start > 1 and (line[start - 1] in NO_LINE_START or line[start - 2] in NO_LINE_END):
+                            start -= 1
+                        start -= 1
+                    if 0 < start < len(line):
+                        out.append("".join(line[:start]))
+                        line = line[start:]
+                        used = sum(self.widths[c] for c in line)
+                    else:
+                        out.append("".join(line))
+                        line, used = [], 0.0
+                    if not line and ch.isspace():
+                        continue  # the space where the line breaks: the next line does not start indented
+                line.append(ch)
+                used += w
+            out.append("".join(line))
+        return out
+
+
+# 行頭禁則: characters a line must not start with (the long vowel mark, small kana, closing brackets and
+# punctuation); 行末禁則: opening brackets a line must not end with.
+NO_LINE_START = frozenset("ーッャュョァィゥェォヮヵヶっゃゅょぁぃぅぇぉゎ、。，．・：；！？）」』】〕〉》］｝’”ゝゞ々")
+NO_LINE_END = frozenset("（「『【〔〈《［｛‘“")
+
+
+def _in_word(ch: str) -> bool:
+    """A character of a number or a Latin word (half-width, not a space): lines break around these runs."""
+    return ch.isascii() and not ch.isspace()

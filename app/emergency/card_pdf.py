@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 from app.core.errors import QT_TRANSLATE_NOOP, LedgerError
 from app.core.pdf_fonts import add_japanese_font
 from app.core.sheets import FONT_NAME, SharedStyles, wrapped_lines
+from app.core.text import LineWrapper
 from app.core.wareki import to_wareki
 from app.emergency import cards as emergency
 from app.emergency.cards import SortOrder
@@ -112,7 +113,13 @@ def _lines(pdf, value: str, width: float, size: float) -> list[str]:  # noqa: AN
     pdf.set_font(size=size)
     if "\n" not in value and pdf.get_string_width(value) <= width:  # most values: one line, no layout needed
         return [value]
-    return [str(x) for x in pdf.multi_cell(width, _line_h(size), value, dry_run=True, output="LINES")] or [""]
+    # Japanese fills each line and breaks between characters (with 行頭禁則), as on the contact sheet: fpdf2's
+    # own wrapping breaks only at a space, so 「降圧剤（アムロジピン5mg 朝1錠）…」 left a short first line.
+    wrappers = pdf.__dict__.setdefault("_card_wrappers", {})  # one per (font, size): widths measured once
+    key = (pdf.font_family, size)
+    if key not in wrappers:
+        wrappers[key] = LineWrapper(pdf)
+    return wrappers[key].lines(value, width) or [""]
 
 
 def _fit_value(pdf, value: str, width: float, height: float, size: float) -> tuple[float, list[str], bool]:  # noqa: ANN001

@@ -27,7 +27,7 @@ from app.core.errors import QT_TRANSLATE_NOOP, LedgerError, NotFound
 from app.core.pdf_fonts import add_japanese_font
 from app.core.sheet_rows import SheetRows, save_workbook
 from app.core.sheets import FONT_NAME, SharedStyles, header_text, print_layout, wrapped_lines
-from app.core.text import fold
+from app.core.text import NO_LINE_START, LineWrapper, fold  # noqa: F401 - NO_LINE_START: the rule, for tests
 from app.core.wareki import to_wareki
 from app.emergency import cards as emergency
 from app.emergency.card_rows import agency_rows, sheet_person_rows, town_contacts
@@ -311,7 +311,7 @@ def _pdf_class():  # noqa: ANN202 - fpdf is imported late: only PDF output needs
                       self.printed)
             self.set_font(self.family, size=9.5)
             if self._rule_lines is None:  # long in disaster mode: wrapped once
-                self._rule_lines = _Wrapper(self).lines(self.rule, inner - 2 * self.c_margin)
+                self._rule_lines = LineWrapper(self).lines(self.rule, inner - 2 * self.c_margin)
             for n, line in enumerate(self._rule_lines):
                 if line:
                     self.text(self.l_margin + self.c_margin, self._baseline(top + 7 + 5 * n, 5), line)
@@ -335,71 +335,13 @@ HEADING_FILL, ROW_FILL = (228, 228, 228), (247, 247, 247)  # the column names; e
 _INNER = [w - 2 * PDF_PADDING for w in PDF_WIDTHS]  # the text's room in each column
 
 
-class _Wrapper:
-    """Breaks cell text into lines that fit a column, from each character's width in the body font, measured once
-    per character (fpdf2's table lays out and measures every cell twice: 10 s for a city's sheet)."""
-
-    def __init__(self, pdf) -> None:  # noqa: ANN001 - fpdf.FPDF with the body font set
-        self.pdf = pdf
-        self.widths: dict[str, float] = {}
-        self.widest = pdf.get_string_width("　")  # a full-width space: as wide as any character of the font
-
-    def lines(self, text: str, width: float) -> list[str]:
-        out: list[str] = []
-        for para in text.split("\n"):
-            if len(para) * self.widest <= width:  # most cells: short enough whatever the characters
-                out.append(para)
-                continue
-            line: list[str] = []
-            used = 0.0
-            for ch in para:
-                w = self.widths.get(ch)
-                if w is None:
-                    w = self.widths[ch] = self.pdf.get_string_width(ch)
-                if used + w > width and line:
-                    # A number or word (a phone: 090-0000-0606) goes whole to the next line, not cut in two
-                    # (「0」 then 「90-0000-0606」 reads as another number); Japanese breaks anywhere.
-                    start = len(line)
-                    if _in_word(ch):
-                        while start > 0 and _in_word(line[start - 1]):
-                            start -= 1
-                    elif ch in NO_LINE_START or line[-1] in NO_LINE_END:
-                        # 行頭禁則: 「ー」, 「ッ」, 「）」 … never start a line (nor 「（」 end one): the character
-                        # before goes down with it (「…支援センタ」 / 「ー」 is how LibreOffice prints a workbook)
-                        while start > 1 and (line[start - 1] in NO_LINE_START or line[start - 2] in NO_LINE_END):
-                            start -= 1
-                        start -= 1
-                    if 0 < start < len(line):
-                        out.append("".join(line[:start]))
-                        line = line[start:]
-                        used = sum(self.widths[c] for c in line)
-                    else:
-                        out.append("".join(line))
-                        line, used = [], 0.0
-                line.append(ch)
-                used += w
-            out.append("".join(line))
-        return out
-
-
-# 行頭禁則: characters a line must not start with (the long vowel mark, small kana, closing brackets and
-# punctuation); 行末禁則: opening brackets a line must not end with.
-NO_LINE_START = frozenset("ーッャュョァィゥェォヮヵヶっゃゅょぁぃぅぇぉゎ、。，．・：；！？）」』】〕〉》］｝’”ゝゞ々")
-NO_LINE_END = frozenset("（「『【〔〈《［｛‘“")
-
-
-def _in_word(ch: str) -> bool:
-    """A character of a number or a Latin word (half-width, not a space): lines break around these runs."""
-    return ch.isascii() and not ch.isspace()
-
-
 class _Table:
     """The sheet's table, drawn row by row with fpdf2's boxes, lines and text: the font set once, one fill and one
     line a row; the column lines and the frame once a page (fpdf2's own table lays out and measures every cell
     twice: about 10 s for a city's sheet). Plain text only, no markdown: what was typed is printed as typed."""
 
     def __init__(self, pdf) -> None:  # noqa: ANN001 - fpdf.FPDF with the body font set
-        self.pdf, self.wrapper, self.top = pdf, _Wrapper(pdf), pdf.get_y()
+        self.pdf, self.wrapper, self.top = pdf, LineWrapper(pdf), pdf.get_y()
         self.right = pdf.l_margin + sum(PDF_WIDTHS)
 
     def _close_page(self) -> None:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow
@@ -17,8 +19,10 @@ from app.privacy.masking import Audience
 from app.ui.dialogs import show_error
 from app.ui.export_job import run_export
 from app.ui.mainwindow.base import Controller
+from app.ui.mainwindow.pdf import export_pdf
 from app.ui.mainwindow.town import TownController
 from app.ui.operations import OpChanges, Operations
+from app.ui.pdf_preview import PdfPreviewDialog
 from app.ui.plan_dialog import PlanDialog
 from app.ui.plans_panel import PlansPanel
 from app.ui.worker import Job
@@ -94,7 +98,7 @@ class PlansController(Controller):
         dialog = PlanDialog(view, offered, self.window, wareki=self.window.comfort.wareki)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.saved.connect(self.save_plan)
-        dialog.print_pdf.connect(lambda pid: self.export(None, ".pdf", person_id=pid))
+        dialog.print_pdf.connect(lambda pid: self.preview_plan(pid))
         dialog.destroyed.connect(lambda _o=None, pid=person_id: self.dialogs.pop(pid, None))
         self.dialogs[person_id] = dialog
         dialog.show()
@@ -133,15 +137,22 @@ class PlansController(Controller):
                  "絞り込み" if panel.search.text().strip() else ""]
         return "・".join(p for p in parts if p)
 
-    def export_listed(self, path: Path | None, suffix: str,
-                      audience: Audience = papers.DEFAULT_AUDIENCE) -> Job | None:
+    def export_listed(self, path: Path | None, suffix: str, audience: Audience | None = None) -> Job | None:
         """The priority list's Export: the plans of the persons it shows (its 地区, 民生委員 and search), named
-        after that choice; the whole list when it is not narrowed."""
+        after that choice; the whole list when it is not narrowed. Asked from the list (no ``path``), the user
+        says who the copy is for first, as for the watch form: a plan still 未確認 prints by name only on 社協's
+        own copy; else the watchers' copy."""
         rows = self.panel.list.visible_views()
         ids = [r.id for r in rows]
         if not ids:
             self.message(translate("MainWindow", "No one is on the list: no plans to write."), 8000)
             return None
+        if audience is None:
+            audience = (self.window.imports.ask_audience(papers.DEFAULT_AUDIENCE) if path is None
+                        else papers.DEFAULT_AUDIENCE)
+            if audience is None:
+                return None
+        chosen: Audience = audience
         towns = {r.town_name for r in rows}
         scope = self.listed_scope() or (towns.pop() if len(towns) == 1 else "全地区")
         if path is None:
@@ -153,7 +164,7 @@ class PlansController(Controller):
             path = Path(name)
 
         def write(s: Session, staged: Path) -> Path:
-            return papers.export_plans(s, None, staged, audience=audience, person_ids=ids, title=scope)
+            return papers.export_plans(s, None, staged, audience=chosen, person_ids=ids, title=scope)
 
         return run_export(self.window, self.window.jobs, self.ledger, "plans", path, write, counted=True,
                           message=self.message, done=lambda result: self.message(
@@ -185,3 +196,24 @@ class PlansController(Controller):
         return run_export(self.window, self.window.jobs, self.ledger, "plans", path, write, counted=True, message=self.message,
                           done=lambda result: self.message(
                               translate("MainWindow", "Saved {path}").format(path=result[0]), 8000))
+
+    def preview_plan(self, person_id: uuid.UUID, show: Callable[[PdfPreviewDialog], Any] | None = None, *,
+                     audience: Audience = papers.DEFAULT_AUDIENCE) -> Job | None:
+        """The plan window's *This plan as PDF…*: the person's plan alone, made in the background and previewed
+        (save or print there) with the "For whom" choice of the cards and the contact sheet: the watchers' copy
+        first (a plan whose consent is 未確認 or なし prints anonymously for them), 社協's own copy by name when
+        chosen; each copy is counted out in the printed copies ledger with its audience. The job, or None."""
+        with self.ledger.Session() as s:
+            person = s.get(Person, person_id)
+            if person is None:
+                return None
+            name, map_number, town_name = person.name, person.household.map_number, person.household.town.name
+        title = translate("PlanDialog", "Evacuation plan: {name}").format(name=name)  # as the plan window's
+
+        def write(s: Session, path: Path, chosen: Audience) -> Path:
+            # one person's plan: their own town's (the priority list opens plans of every town)
+            where = s.get(Person, person_id).household.town_id
+            return papers.export_plans(s, where, path, audience=chosen, person_ids=[person_id])
+
+        return export_pdf(self.window, self.window.jobs, self.ledger, write, title,
+                          f"個別避難計画_{town_name}_No{map_number}.pdf", show, audience=audience)
