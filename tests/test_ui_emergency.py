@@ -167,3 +167,22 @@ def test_the_preview_asks_for_whom_and_applies_the_consent_rule(qtbot, step3, tm
     assert refused.name.replace("　", "").replace(" ", "") in staff
     saved = sheet.save(tmp_path / "staff.pdf")
     assert pdf_text(saved).replace(" ", "").replace("　", "") == staff
+
+
+def test_all_cards_print_in_the_order_the_list_shows(qtbot, step3, tmp_path):
+    from tests.emergency_fixtures import pdf_text
+
+    # GIVEN the list of Step III in 五十音 order (as a register is kept)
+    step3.emergency_panel.order.setCurrentIndex(step3.emergency_panel.order.findData("kana"))
+    listed = sorted(cards(step3).values(), key=emergency.kana_key)
+    # WHEN every card is printed
+    shown = []
+    every = previewed(qtbot, step3.emergency.preview_cards(None, show=shown.append), shown)
+    text = pdf_text(every.save(tmp_path / "cards.pdf"), raw=True)
+    # THEN the cards come in that order, not in map-number order (a person the watchers may not see by name is
+    # printed anonymously: the others tell the order)
+    named = [(c.map_number, c.person.name.replace("　", "").replace(" ", "")) for c in listed]
+    named = [(number, name) for number, name in named if name in text]
+    assert len(named) >= 5
+    assert [text.find(name) for _, name in named] == sorted(text.find(name) for _, name in named)
+    assert [n for n, _ in named] != sorted(n for n, _ in named)  # 五十音 order is not the map's here

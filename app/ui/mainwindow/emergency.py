@@ -15,6 +15,7 @@ from app.emergency import agency_files as agency_io
 from app.emergency import card_pdf as emergency_cards
 from app.emergency import cards as emergency
 from app.emergency import contact_sheet as emergency_sheet
+from app.emergency.cards import SortOrder
 from app.emergency.views import AGENCY_KIND_LABELS, CardView
 from app.maps.view import MapView
 from app.privacy.masking import Audience
@@ -124,10 +125,12 @@ class EmergencyController(Controller):
         if town is None:
             return None
         per_page = self.panel.per_page.currentData()
+        # in the order the list shows (五十音 or map number), as whoever files them expects
+        order = SortOrder.KANA if self.panel.order.currentData() == "kana" else SortOrder.MAP_NUMBER
         return export_pdf(
             self.window, self.window.jobs, self.ledger,
             lambda s, path, a: emergency_cards.export_cards(s, town.id, path, person_ids=person_ids,
-                                                            per_page=per_page, audience=a),
+                                                            per_page=per_page, order=order, audience=a),
             translate("MainWindow", "Emergency contact cards"), f"緊急連絡カード_{town.name}.pdf", show,
             audience=audience)
 
