@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -98,6 +100,51 @@ def table_field(where: str, table: str) -> tuple[int, str] | None:
     if field == number or not field.startswith(f"{table}[") or not number.isdigit():
         return None
     return int(number), column
+
+
+class AsksBeforeClosing:
+    """A dialog that asks before typing is thrown away (Cancel, Escape, the window's close button): keep it
+    (Save), throw it away, or go on typing. The dialog says what was typed (``_typed``), what it opened with or
+    last kept (``_shown``), its question (``_unsaved_question``) and how it keeps the typing
+    (``_keep_before_closing``: True when the dialog may then close)."""
+
+    _shown: object
+
+    def _typed(self) -> object:
+        raise NotImplementedError
+
+    def _unsaved_question(self) -> str:
+        raise NotImplementedError
+
+    def _keep_before_closing(self) -> bool:
+        raise NotImplementedError
+
+    def has_unsaved_edits(self) -> bool:
+        return self._typed() != self._shown
+
+    def _may_close(self) -> bool:
+        if not self.has_unsaved_edits():
+            return True
+        dialog = cast(QDialog, self)
+        button = QMessageBox.StandardButton
+        answer = QMessageBox.question(dialog, dialog.windowTitle(), self._unsaved_question(),
+                                      button.Save | button.Discard | button.Cancel, button.Save)
+        if answer == button.Save:
+            return self._keep_before_closing()
+        if answer == button.Discard:
+            self._shown = self._typed()  # thrown away: asked once, not again as the window goes
+            return True
+        return False
+
+    def closeEvent(self, event) -> None:  # noqa: N802, ANN001 - Qt override
+        if self._may_close():
+            super().closeEvent(event)  # type: ignore[misc]
+        else:
+            event.ignore()
+
+    def reject(self) -> None:  # Cancel, Escape
+        if self._may_close():
+            super().reject()  # type: ignore[misc]
 
 
 def combo_index(combo: QComboBox, value: object, *, start: int = 0) -> int:

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QTableWidget,
@@ -37,6 +36,7 @@ from app.meeting.views import (
     QueueItem,
 )
 from app.models.meeting import AttendeeRole, MeetingKind, ReviewOutcome
+from app.ui.dialogs import AsksBeforeClosing
 from app.ui.list_models import Column, ViewList, natural_key
 from app.ui.person_list import PersonList, filter_field, heading, mark_column, name_column, number_column
 
@@ -107,7 +107,7 @@ def attendee_roles() -> dict[AttendeeRole, str]:
     }
 
 
-class MeetingDialog(QDialog):
+class MeetingDialog(AsksBeforeClosing, QDialog):
     """Date, kind, attendees by role and notes of one liaison meeting (a new one, or ``meeting`` to correct)."""
 
     def __init__(self, parent: QWidget | None = None, meeting: MeetingView | None = None) -> None:
@@ -190,35 +190,18 @@ class MeetingDialog(QDialog):
     def _typed(self) -> MeetingFields:
         return self.fields()
 
-    def has_unsaved_edits(self) -> bool:
-        return self._typed() != self._shown
+    # Cancel, Escape or closing the window with something typed asks first (AsksBeforeClosing): keep it (OK),
+    # throw it away, or go on typing.
 
     def _may_close(self) -> bool:
-        """Cancel, Escape or closing the window with something typed asks first: keep it (OK), throw it away, or
-        go on typing."""
-        if self.result() == QDialog.DialogCode.Accepted or not self.has_unsaved_edits():
-            return True
-        Button = QMessageBox.StandardButton
-        answer = QMessageBox.question(self, self.windowTitle(),
-                                      self.tr("What was typed for this meeting is not recorded yet. Record it?"),
-                                      Button.Save | Button.Discard | Button.Cancel, Button.Save)
-        if answer == Button.Save:
-            self.accept()
-            return False  # accepted: the dialog closes as OK, not as Cancel
-        if answer == Button.Discard:
-            self._shown = self._typed()  # thrown away: asked once, not again as the window goes
-            return True
-        return False
+        return self.result() == QDialog.DialogCode.Accepted or super()._may_close()
 
-    def closeEvent(self, event) -> None:  # noqa: N802, ANN001 - Qt override
-        if self._may_close():
-            super().closeEvent(event)
-        else:
-            event.ignore()
+    def _unsaved_question(self) -> str:
+        return self.tr("What was typed for this meeting is not recorded yet. Record it?")
 
-    def reject(self) -> None:  # Cancel, Escape
-        if self._may_close():
-            super().reject()
+    def _keep_before_closing(self) -> bool:
+        self.accept()
+        return False  # accepted: the dialog closes as OK, not as Cancel
 
 
 class MeetingPanel(QWidget):

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -30,7 +29,7 @@ from app.core.errors import QT_TRANSLATE_NOOP
 from app.models.plans import PlanStart
 from app.plans.views import CONSENT_VALUES, PlanFields, PlanView, SupporterFields
 from app.ui.dates import JapaneseDateEdit
-from app.ui.dialogs import combo_index, table_field
+from app.ui.dialogs import AsksBeforeClosing, combo_index, table_field
 
 translate = QCoreApplication.translate
 ROLE_SOURCE = Qt.ItemDataRole.UserRole  # a supporter row's (watcher_id, person_id)
@@ -63,7 +62,7 @@ def _flag_text(flag) -> str:  # noqa: ANN001 - a Flag
     return flag.text(translate("plans", flag.en))
 
 
-class PlanDialog(QDialog):
+class PlanDialog(AsksBeforeClosing, QDialog):
     """Edit one plan; Save emits ``saved`` (the controller runs it as one undoable operation)."""
 
     saved = Signal(object, object, object)  # person id, PlanFields, list[SupporterFields]
@@ -328,33 +327,12 @@ class PlanDialog(QDialog):
         self.warnings.setText("\n".join("⚠ " + _flag_text(x) for x in plan.all_flags))
 
     # ------------------------------------------------------------------ closing with edits not saved
+    # (AsksBeforeClosing): save them, throw them away, or go on editing; a save that is refused (a date, a field:
+    # the window says which) keeps the window open with what was typed
 
-    def has_unsaved_edits(self) -> bool:
-        return self._typed() != self._shown
+    def _unsaved_question(self) -> str:
+        return self.tr("This plan has changes that are not saved. Save them before closing?")
 
-    def _may_close(self) -> bool:
-        """Closing with edits not saved asks first: save them, throw them away, or go on editing. A save that is
-        refused (a date, a field: the window says which) keeps the window open with what was typed."""
-        if not self.has_unsaved_edits():
-            return True
-        Button = QMessageBox.StandardButton
-        answer = QMessageBox.question(self, self.windowTitle(),
-                                      self.tr("This plan has changes that are not saved. Save them before closing?"),
-                                      Button.Save | Button.Discard | Button.Cancel, Button.Save)
-        if answer == Button.Save:
-            self.save()
-            return not self.has_unsaved_edits()
-        if answer == Button.Discard:
-            self._shown = self._typed()  # thrown away: asked once, not again as the window goes
-            return True
-        return False
-
-    def closeEvent(self, event) -> None:  # noqa: N802, ANN001 - Qt override
-        if self._may_close():
-            super().closeEvent(event)
-        else:
-            event.ignore()
-
-    def reject(self) -> None:  # Escape
-        if self._may_close():
-            super().reject()
+    def _keep_before_closing(self) -> bool:
+        self.save()
+        return not self.has_unsaved_edits()

@@ -130,27 +130,27 @@
 <context>
     <name>BaseMapChoiceDialog</name>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="182"/>
+        <location filename="../../app/ui/dialogs.py" line="229"/>
         <source>Base map</source>
         <translation>背景の地図</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="183"/>
+        <location filename="../../app/ui/dialogs.py" line="230"/>
         <source>What should the town be drawn on? You can change this later in the Map menu.</source>
         <translation>町内の地図の背景に何を使いますか？ あとで「地図」メニューから変えられます。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="188"/>
+        <location filename="../../app/ui/dialogs.py" line="235"/>
         <source>An image of the town map (scan or PDF export, PNG/JPEG)…</source>
         <translation>町内地図の画像（スキャンやPDFから書き出したもの、PNG/JPEG）…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="189"/>
+        <location filename="../../app/ui/dialogs.py" line="236"/>
         <source>A map tile pack (MBTiles)…</source>
         <translation>地図タイルのファイル（MBTiles）…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="190"/>
+        <location filename="../../app/ui/dialogs.py" line="237"/>
         <source>A plain background for now</source>
         <translation>ひとまず無地の背景にする</translation>
     </message>
@@ -565,17 +565,17 @@
 <context>
     <name>DemoBar</name>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="254"/>
+        <location filename="../../app/ui/dialogs.py" line="301"/>
         <source>This is the demo ledger for practice. Please enter invented people only.</source>
         <translation>これは練習用のデモ台帳です。架空の人だけを入れてください。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="257"/>
+        <location filename="../../app/ui/dialogs.py" line="304"/>
         <source>Entering real people? The demo is for practice only. Make your own ledger, encrypted with your passphrase; nothing from the demo is copied into it.</source>
         <translation>実在の人を入力していませんか？デモは練習用です。自分の台帳（自分の合言葉で暗号化されます）を作ってください。デモの内容は新しい台帳に移りません。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="260"/>
+        <location filename="../../app/ui/dialogs.py" line="307"/>
         <source>Make my own ledger…</source>
         <translation>自分の台帳を作る…</translation>
     </message>
@@ -739,12 +739,12 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="156"/>
+        <location filename="../../app/ui/dialogs.py" line="203"/>
         <source>Welcome to Sasaeai Map</source>
         <translation>支え合いマップへようこそ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="158"/>
+        <location filename="../../app/ui/dialogs.py" line="205"/>
         <source>Sasaeai Map keeps your town&apos;s mutual-support welfare map on this computer.
 Nothing is sent over the internet.
 
@@ -755,12 +755,12 @@ Start a new ledger for your town, or open the demo town 「ひだまり町」 to
 町内の台帳を新しく作るか、まずはお試しの町「ひだまり町」を開いて見てみてください。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="163"/>
+        <location filename="../../app/ui/dialogs.py" line="210"/>
         <source>Start a new ledger for my town…</source>
         <translation>町内の台帳を新しく作る…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="164"/>
+        <location filename="../../app/ui/dialogs.py" line="211"/>
         <source>Open the demo town</source>
         <translation>お試しの町を開く</translation>
     </message>
@@ -1215,7 +1215,7 @@ Repeat for at least 3 places far apart (a triangle over the whole map works best
 <context>
     <name>ListDialog</name>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="435"/>
+        <location filename="../../app/ui/meeting_panel.py" line="418"/>
         <source>Filter</source>
         <translation>絞り込み</translation>
     </message>
@@ -1248,15 +1248,15 @@ Repeat for at least 3 places far apart (a triangle over the whole map works best
         <translation>町内地図の画像の上で、場所のわかっている所を3か所以上クリックします。避難所や住所が地図に出るようになります</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/privacy.py" line="307"/>
-        <location filename="../../app/ui/mainwindow/privacy.py" line="312"/>
-        <location filename="../../app/ui/mainwindow/window.py" line="275"/>
-        <location filename="../../app/ui/mainwindow/window.py" line="283"/>
+        <location filename="../../app/ui/mainwindow/privacy.py" line="309"/>
+        <location filename="../../app/ui/mainwindow/privacy.py" line="314"/>
+        <location filename="../../app/ui/mainwindow/window.py" line="278"/>
+        <location filename="../../app/ui/mainwindow/window.py" line="286"/>
         <source>Sasaeai Map</source>
         <translation>支え合いマップ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/window.py" line="279"/>
+        <location filename="../../app/ui/mainwindow/window.py" line="282"/>
         <source>(demo town)</source>
         <translation>（お試しの町）</translation>
     </message>
@@ -1724,7 +1724,7 @@ Repeat for at least 3 places far apart (a triangle over the whole map works best
         <translation>地図に表示する町内</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/window.py" line="210"/>
+        <location filename="../../app/ui/mainwindow/window.py" line="213"/>
         <source>Town:</source>
         <translation>町内：</translation>
     </message>
@@ -1849,24 +1849,24 @@ Repeat for at least 3 places far apart (a triangle over the whole map works best
         <translation>上の世帯を選んでこのボタンを押し、地図の上でその家の場所をクリックします</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/window.py" line="141"/>
+        <location filename="../../app/ui/mainwindow/window.py" line="144"/>
         <source>PROJECTOR MODE — names, phone numbers, birth dates and health notes are hidden. Households are shown by their map numbers.</source>
         <translation>プロジェクター表示中 — 氏名・電話番号・生年月日・健康のメモは隠しています。世帯は地図番号で示します。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/privacy.py" line="66"/>
+        <location filename="../../app/ui/mainwindow/privacy.py" line="67"/>
         <source>Locked: the ledger is hidden while nobody uses the computer.
 Nothing was lost. Press Unlock and enter the passphrase.</source>
         <translation>ロック中：だれも使っていない間、台帳を隠しています。
 データは失われていません。「ロック解除」を押して合言葉を入れてください。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/privacy.py" line="72"/>
+        <location filename="../../app/ui/mainwindow/privacy.py" line="73"/>
         <source>Unlock…</source>
         <translation>ロック解除…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/privacy.py" line="87"/>
+        <location filename="../../app/ui/mainwindow/privacy.py" line="88"/>
         <source>Delete the unencrypted copy…</source>
         <translation>暗号化されていない控えを削除…</translation>
     </message>
@@ -1876,12 +1876,12 @@ Nothing was lost. Press Unlock and enter the passphrase.</source>
         <translation>事務所のサーバーとの同期：「同期」メニュー</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/window.py" line="205"/>
+        <location filename="../../app/ui/mainwindow/window.py" line="208"/>
         <source>Offline</source>
         <translation>オフライン</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/window.py" line="206"/>
+        <location filename="../../app/ui/mainwindow/window.py" line="209"/>
         <source>Nothing leaves this computer unless you sync with the office</source>
         <translation>事務所と同期しない限り、データはこのパソコンから出ません</translation>
     </message>
@@ -2009,43 +2009,43 @@ Undo (Ctrl+Z) brings it back.</source>
         <translation>たまり場の編集</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/privacy.py" line="133"/>
+        <location filename="../../app/ui/mainwindow/privacy.py" line="134"/>
         <source>That passphrase does not open this ledger.</source>
         <translation>その合言葉ではこの台帳を開けません。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/privacy.py" line="205"/>
+        <location filename="../../app/ui/mainwindow/privacy.py" line="206"/>
         <source>Record consent</source>
         <translation>同意の記録</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/privacy.py" line="214"/>
+        <location filename="../../app/ui/mainwindow/privacy.py" line="215"/>
         <source>Back up the ledger</source>
         <translation>台帳の控えを作る</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/privacy.py" line="216"/>
-        <location filename="../../app/ui/mainwindow/privacy.py" line="238"/>
+        <location filename="../../app/ui/mainwindow/privacy.py" line="217"/>
+        <location filename="../../app/ui/mainwindow/privacy.py" line="239"/>
         <source>Ledger backups (*.sqlite3)</source>
         <translation>台帳の控え (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/privacy.py" line="225"/>
+        <location filename="../../app/ui/mainwindow/privacy.py" line="226"/>
         <source>Backed up to {path} (encrypted like the ledger)</source>
         <translation>{path} に控えを保存しました（台帳と同じく暗号化）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/privacy.py" line="235"/>
+        <location filename="../../app/ui/mainwindow/privacy.py" line="236"/>
         <source>Restore from a backup</source>
         <translation>控えから戻す</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/privacy.py" line="167"/>
+        <location filename="../../app/ui/mainwindow/privacy.py" line="168"/>
         <source>Change passphrase</source>
         <translation>合言葉を変える</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/privacy.py" line="175"/>
+        <location filename="../../app/ui/mainwindow/privacy.py" line="176"/>
         <source>The passphrase was changed (a backup was made first).</source>
         <translation>合言葉を変えました（先に控えを作りました）。</translation>
     </message>
@@ -2293,23 +2293,23 @@ Take the household off the map? It is kept in the ledger, and Undo (Ctrl+Z) brin
         <translation>合計</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/emergency.py" line="102"/>
+        <location filename="../../app/ui/mainwindow/emergency.py" line="103"/>
         <source>Edit emergency card</source>
         <translation>緊急連絡カードの編集</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/emergency.py" line="116"/>
+        <location filename="../../app/ui/mainwindow/emergency.py" line="117"/>
         <source>Emergency contact sheet</source>
         <translation>緊急連絡表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/emergency.py" line="131"/>
+        <location filename="../../app/ui/mainwindow/emergency.py" line="134"/>
         <source>Emergency contact cards</source>
         <translation>緊急連絡カード</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/emergency.py" line="172"/>
-        <location filename="../../app/ui/mainwindow/emergency.py" line="240"/>
+        <location filename="../../app/ui/mainwindow/emergency.py" line="175"/>
+        <location filename="../../app/ui/mainwindow/emergency.py" line="243"/>
         <location filename="../../app/ui/mainwindow/imports.py" line="185"/>
         <location filename="../../app/ui/mainwindow/imports.py" line="261"/>
         <location filename="../../app/ui/mainwindow/safety_papers.py" line="148"/>
@@ -2327,7 +2327,7 @@ Take the household off the map? It is kept in the ledger, and Undo (Ctrl+Z) brin
         <translation>この書類を受け取るのはだれですか？ その相手への提供に同意していない人は匿名になります。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/emergency.py" line="153"/>
+        <location filename="../../app/ui/mainwindow/emergency.py" line="156"/>
         <source>Import shelters or facilities</source>
         <translation>避難所・施設の取り込み</translation>
     </message>
@@ -2337,24 +2337,24 @@ Take the household off the map? It is kept in the ledger, and Undo (Ctrl+Z) brin
         <translation>{file}：{summary}。取り込みますか？</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/emergency.py" line="184"/>
+        <location filename="../../app/ui/mainwindow/emergency.py" line="187"/>
         <source>Import agency list</source>
         <translation>関係機関の一覧の取り込み</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/emergency.py" line="185"/>
+        <location filename="../../app/ui/mainwindow/emergency.py" line="188"/>
         <source>Excel or CSV (*.xlsx *.csv)</source>
         <translation>ExcelまたはCSV (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/emergency.py" line="218"/>
+        <location filename="../../app/ui/mainwindow/emergency.py" line="221"/>
         <source>{count} phone numbers in {file} have no area code (市外局番).
 Which area code do they have? (e.g. 0776)</source>
         <translation>{file} の電話番号のうち {count}件に市外局番がありません。
 市外局番は何番ですか？（例：0776）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/emergency.py" line="204"/>
+        <location filename="../../app/ui/mainwindow/emergency.py" line="207"/>
         <source>What kind of agencies does {file} list?</source>
         <translation>{file} はどの種類の機関の一覧ですか？</translation>
     </message>
@@ -2374,14 +2374,14 @@ Which area code do they have? (e.g. 0776)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/privacy.py" line="246"/>
+        <location filename="../../app/ui/mainwindow/privacy.py" line="247"/>
         <source>This backup does not open with the current passphrase.
 Its passphrase:</source>
         <translation>このバックアップは今の合言葉では開けません。
 バックアップの合言葉：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/privacy.py" line="256"/>
+        <location filename="../../app/ui/mainwindow/privacy.py" line="257"/>
         <source>Replace the ledger with this backup?
 {file}
 
@@ -2392,12 +2392,12 @@ Everything recorded after the backup was made is replaced. The ledger as it is n
 バックアップを作った後に記録した内容は置き換わります。今の台帳は先にバックアップとして保存するので、それを復元すれば元に戻せます。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/privacy.py" line="281"/>
+        <location filename="../../app/ui/mainwindow/privacy.py" line="283"/>
         <source>Restored {file}. The ledger as it was is kept as {kept}.</source>
         <translation>{file} を復元しました。置き換える前の台帳は {kept} に保存してあります。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/privacy.py" line="307"/>
+        <location filename="../../app/ui/mainwindow/privacy.py" line="309"/>
         <source>Your own ledger was made in
 {folder}
 
@@ -2408,21 +2408,21 @@ The demo now closes and Sasaeai Map starts again on your ledger: enter the passp
 デモを閉じて、自分の台帳で支え合いマップを起動し直します。決めた合言葉を入力してください。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/privacy.py" line="312"/>
+        <location filename="../../app/ui/mainwindow/privacy.py" line="314"/>
         <source>Sasaeai Map could not start again by itself. Please start it yourself; your ledger is in
 {folder}</source>
         <translation>支え合いマップを自動で起動し直せませんでした。手で起動してください。台帳の場所：
 {folder}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/privacy.py" line="327"/>
+        <location filename="../../app/ui/mainwindow/privacy.py" line="329"/>
         <source>An unencrypted copy of the ledger, made when it was first encrypted, is still in the backups folder: anyone who gets this computer can read it.
 {files}</source>
         <translation>台帳を初めて暗号化したときの暗号化されていない控えが、バックアップのフォルダーに残っています。このパソコンを手にした人はだれでも読めます。
 {files}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/privacy.py" line="338"/>
+        <location filename="../../app/ui/mainwindow/privacy.py" line="340"/>
         <source>Delete the unencrypted copy?
 
 The encrypted ledger holds everything in it (this is checked first); the encrypted backups are kept.</source>
@@ -2431,47 +2431,47 @@ The encrypted ledger holds everything in it (this is checked first); the encrypt
 控えの内容はすべて暗号化された台帳に入っています（削除の前に確かめます）。暗号化されたバックアップは残ります。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/privacy.py" line="351"/>
+        <location filename="../../app/ui/mainwindow/privacy.py" line="353"/>
         <source>The unencrypted copy was deleted.</source>
         <translation>暗号化されていない控えを削除しました。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/privacy.py" line="385"/>
+        <location filename="../../app/ui/mainwindow/privacy.py" line="387"/>
         <source>Disaster mode is on: new papers for watchers and agencies name everyone.</source>
         <translation>災害時モードです。見守り者・関係機関向けの新しい資料には全員の氏名が載ります。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/privacy.py" line="387"/>
+        <location filename="../../app/ui/mainwindow/privacy.py" line="389"/>
         <source>Back to normal times: new papers apply the consent rule.</source>
         <translation>平常時に戻しました。新しい資料は同意の規則に従います。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/privacy.py" line="415"/>
+        <location filename="../../app/ui/mainwindow/privacy.py" line="417"/>
         <source>Copy {serial} recorded as {outcome}.</source>
         <translation>管理番号 {serial} を「{outcome}」として記録しました。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/privacy.py" line="416"/>
+        <location filename="../../app/ui/mainwindow/privacy.py" line="418"/>
         <source>returned</source>
         <translation>回収</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/privacy.py" line="417"/>
+        <location filename="../../app/ui/mainwindow/privacy.py" line="419"/>
         <source>destroyed</source>
         <translation>廃棄</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/privacy.py" line="153"/>
+        <location filename="../../app/ui/mainwindow/privacy.py" line="154"/>
         <source>Lock when idle</source>
         <translation>自動ロック</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/privacy.py" line="154"/>
+        <location filename="../../app/ui/mainwindow/privacy.py" line="155"/>
         <source>Lock the window after this many minutes without use:</source>
         <translation>操作しない状態がこの分数続いたら画面をロック：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/privacy.py" line="161"/>
+        <location filename="../../app/ui/mainwindow/privacy.py" line="162"/>
         <source>The window locks after {minutes} minutes without use.</source>
         <translation>操作しない状態が {minutes} 分続くと画面をロックします。</translation>
     </message>
@@ -2532,23 +2532,23 @@ The encrypted ledger holds everything in it (this is checked first); the encrypt
         <translation>事務所からの同期ファイル</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/emergency.py" line="142"/>
+        <location filename="../../app/ui/mainwindow/emergency.py" line="145"/>
         <location filename="../../app/ui/mainwindow/imports.py" line="124"/>
         <location filename="../../app/ui/mainwindow/meeting.py" line="366"/>
-        <location filename="../../app/ui/mainwindow/plans.py" line="160"/>
-        <location filename="../../app/ui/mainwindow/plans.py" line="187"/>
+        <location filename="../../app/ui/mainwindow/plans.py" line="171"/>
+        <location filename="../../app/ui/mainwindow/plans.py" line="198"/>
         <location filename="../../app/ui/mainwindow/safety_papers.py" line="79"/>
         <source>Saved {path}</source>
         <translation>保存しました：{path}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/emergency.py" line="154"/>
+        <location filename="../../app/ui/mainwindow/emergency.py" line="157"/>
         <source>CSV, GeoJSON or Shapefile (*.csv *.geojson *.json *.shp)</source>
         <translation>CSV・GeoJSON・Shapefile (*.csv *.geojson *.json *.shp)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/emergency.py" line="164"/>
-        <location filename="../../app/ui/mainwindow/emergency.py" line="231"/>
+        <location filename="../../app/ui/mainwindow/emergency.py" line="167"/>
+        <location filename="../../app/ui/mainwindow/emergency.py" line="234"/>
         <location filename="../../app/ui/mainwindow/imports.py" line="205"/>
         <source>Importing {file}…</source>
         <translation>{file} を取り込み中…</translation>
@@ -2599,12 +2599,12 @@ The encrypted ledger holds everything in it (this is checked first); the encrypt
         <translation>名簿 (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/window.py" line="403"/>
+        <location filename="../../app/ui/mainwindow/window.py" line="406"/>
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/window.py" line="404"/>
+        <location filename="../../app/ui/mainwindow/window.py" line="407"/>
         <source>The new language is used from the next start of Sasaeai Map.</source>
         <translation>新しい言語は、支え合いマップを次に起動したときから使われます。</translation>
     </message>
@@ -2624,33 +2624,33 @@ The encrypted ledger holds everything in it (this is checked first); the encrypt
         <translation>{file} を作成中…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/plans.py" line="37"/>
+        <location filename="../../app/ui/mainwindow/plans.py" line="41"/>
         <source>Evacuation plans: priority</source>
         <translation>個別避難計画：優先順位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/plans.py" line="50"/>
+        <location filename="../../app/ui/mainwindow/plans.py" line="54"/>
         <source>The plans&apos; priority list</source>
         <translation>個別避難計画の優先順位リスト</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/plans.py" line="80"/>
+        <location filename="../../app/ui/mainwindow/plans.py" line="84"/>
         <source>A plan</source>
         <translation>個別避難計画</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/plans.py" line="122"/>
+        <location filename="../../app/ui/mainwindow/plans.py" line="126"/>
         <source>Edit evacuation plan</source>
         <translation>個別避難計画の編集</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/plans.py" line="143"/>
+        <location filename="../../app/ui/mainwindow/plans.py" line="148"/>
         <source>No one is on the list: no plans to write.</source>
         <translation>一覧に該当する人がいないため、書き出す計画がありません。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/plans.py" line="149"/>
-        <location filename="../../app/ui/mainwindow/plans.py" line="173"/>
+        <location filename="../../app/ui/mainwindow/plans.py" line="160"/>
+        <location filename="../../app/ui/mainwindow/plans.py" line="184"/>
         <source>Save the evacuation plans</source>
         <translation>個別避難計画の保存</translation>
     </message>
@@ -2778,7 +2778,7 @@ The encrypted ledger holds everything in it (this is checked first); the encrypt
         <translation>記録</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="203"/>
+        <location filename="../../app/ui/meeting_panel.py" line="200"/>
         <source>What was typed for this meeting is not recorded yet. Record it?</source>
         <translation>この会議に入力した内容はまだ記録されていません。記録しますか？</translation>
     </message>
@@ -2786,117 +2786,117 @@ The encrypted ledger holds everything in it (this is checked first); the encrypt
 <context>
     <name>MeetingPanel</name>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="244"/>
+        <location filename="../../app/ui/meeting_panel.py" line="227"/>
         <source>Liaison meeting · review</source>
         <translation>福祉連絡会・見直し</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="246"/>
+        <location filename="../../app/ui/meeting_panel.py" line="229"/>
         <source>The meeting the reviews are recorded for</source>
         <translation>見直しを記録する会議</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="247"/>
+        <location filename="../../app/ui/meeting_panel.py" line="230"/>
         <source>New meeting…</source>
         <translation>新しい会議…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="248"/>
+        <location filename="../../app/ui/meeting_panel.py" line="231"/>
         <source>Edit…</source>
         <translation>訂正…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="249"/>
+        <location filename="../../app/ui/meeting_panel.py" line="232"/>
         <source>Correct the meeting&apos;s day, attendees or notes</source>
         <translation>開催日・出席者・メモを訂正します</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="250"/>
+        <location filename="../../app/ui/meeting_panel.py" line="233"/>
         <source>Delete…</source>
         <translation>削除…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="251"/>
+        <location filename="../../app/ui/meeting_panel.py" line="234"/>
         <source>Take this meeting off the list (its reviews are kept)</source>
         <translation>この会議を一覧から外します（見直しの記録は残ります）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="260"/>
+        <location filename="../../app/ui/meeting_panel.py" line="243"/>
         <source>Reviewed at this meeting</source>
         <translation>この会議で見直し済み</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="261"/>
+        <location filename="../../app/ui/meeting_panel.py" line="244"/>
         <source>Due for review</source>
         <translation>見直しが必要</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="264"/>
+        <location filename="../../app/ui/meeting_panel.py" line="247"/>
         <source>Persons to review</source>
         <translation>見直す人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="269"/>
+        <location filename="../../app/ui/meeting_panel.py" line="252"/>
         <source>A short note (optional)</source>
         <translation>ひとことメモ（なくてもよい）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="283"/>
+        <location filename="../../app/ui/meeting_panel.py" line="266"/>
         <source>Due and overdue…</source>
         <translation>確認が必要なこと…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="284"/>
+        <location filename="../../app/ui/meeting_panel.py" line="267"/>
         <source>What changed…</source>
         <translation>前回からの変化…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="285"/>
+        <location filename="../../app/ui/meeting_panel.py" line="268"/>
         <source>Overview…</source>
         <translation>全体のようす…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="286"/>
+        <location filename="../../app/ui/meeting_panel.py" line="269"/>
         <source>Self-check…</source>
         <translation>体制チェック…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="287"/>
+        <location filename="../../app/ui/meeting_panel.py" line="270"/>
         <source>Copies out…</source>
         <translation>配布資料の回収…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="325"/>
+        <location filename="../../app/ui/meeting_panel.py" line="308"/>
         <source>(no meeting: review only)</source>
         <translation>（会議なし：見直しだけ）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="328"/>
+        <location filename="../../app/ui/meeting_panel.py" line="311"/>
         <source>{day}  reviews: {count}</source>
         <translation>{day}&#x3000;見直し {count} 件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="361"/>
+        <location filename="../../app/ui/meeting_panel.py" line="344"/>
         <source>{done} of {total} reviewed at this meeting; due for review: {due}</source>
         <translation>この会議で {total} 人中 {done} 人を見直しました（見直しの時期：{due} 人）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="389"/>
+        <location filename="../../app/ui/meeting_panel.py" line="372"/>
         <source>watchers: {n}</source>
         <translation>見守り者 {n} 人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="382"/>
+        <location filename="../../app/ui/meeting_panel.py" line="365"/>
         <source>Choose a person: the map follows.</source>
         <translation>人を選ぶと、地図がその家を映します。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="384"/>
+        <location filename="../../app/ui/meeting_panel.py" line="367"/>
         <source>last reviewed {day}: {outcome}</source>
         <translation>前回の見直し {day}：{outcome}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="387"/>
+        <location filename="../../app/ui/meeting_panel.py" line="370"/>
         <source>never reviewed</source>
         <translation>まだ見直していません</translation>
     </message>
@@ -3069,57 +3069,57 @@ The encrypted ledger holds everything in it (this is checked first); the encrypt
 <context>
     <name>PlaceDialog</name>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="203"/>
+        <location filename="../../app/ui/dialogs.py" line="250"/>
         <source>Gathering place</source>
         <translation>たまり場</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="207"/>
+        <location filename="../../app/ui/dialogs.py" line="254"/>
         <source>Salon</source>
         <translation>サロン</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="208"/>
+        <location filename="../../app/ui/dialogs.py" line="255"/>
         <source>Meeting hall</source>
         <translation>公民館・集会所</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="209"/>
+        <location filename="../../app/ui/dialogs.py" line="256"/>
         <source>Café</source>
         <translation>カフェ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="210"/>
+        <location filename="../../app/ui/dialogs.py" line="257"/>
         <source>Other</source>
         <translation>その他</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="214"/>
+        <location filename="../../app/ui/dialogs.py" line="261"/>
         <source>e.g. 毎週水曜 10:00〜12:00</source>
         <translation>例：毎週水曜 10:00〜12:00</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="217"/>
+        <location filename="../../app/ui/dialogs.py" line="264"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="218"/>
+        <location filename="../../app/ui/dialogs.py" line="265"/>
         <source>Kind</source>
         <translation>種類</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="219"/>
+        <location filename="../../app/ui/dialogs.py" line="266"/>
         <source>Schedule</source>
         <translation>開いている日時</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="220"/>
+        <location filename="../../app/ui/dialogs.py" line="267"/>
         <source>Note</source>
         <translation>備考</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="226"/>
+        <location filename="../../app/ui/dialogs.py" line="273"/>
         <source>Delete…</source>
         <translation>削除…</translation>
     </message>
@@ -3127,199 +3127,200 @@ The encrypted ledger holds everything in it (this is checked first); the encrypt
 <context>
     <name>PlanDialog</name>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="77"/>
+        <location filename="../../app/ui/mainwindow/plans.py" line="211"/>
+        <location filename="../../app/ui/plan_dialog.py" line="76"/>
         <source>Evacuation plan: {name}</source>
         <translation>個別避難計画：{name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="266"/>
+        <location filename="../../app/ui/plan_dialog.py" line="265"/>
         <source>No.{number}  {name}  {address}
 Hazards at home: {hazards}</source>
         <translation>No.{number}  {name}  {address}
 自宅のハザード：{hazards}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="93"/>
+        <location filename="../../app/ui/plan_dialog.py" line="92"/>
         <source>At 高齢者等避難 (level 3)</source>
         <translation>高齢者等避難（警戒レベル3）の発令時</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="94"/>
+        <location filename="../../app/ui/plan_dialog.py" line="93"/>
         <source>At 避難指示 (level 4)</source>
         <translation>避難指示（警戒レベル4）の発令時</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="95"/>
+        <location filename="../../app/ui/plan_dialog.py" line="94"/>
         <source>Other (write when)</source>
         <translation>その他（時期を記入）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="56"/>
-        <location filename="../../app/ui/plan_dialog.py" line="113"/>
+        <location filename="../../app/ui/plan_dialog.py" line="55"/>
+        <location filename="../../app/ui/plan_dialog.py" line="112"/>
         <source>Name</source>
         <translation>氏名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="57"/>
-        <location filename="../../app/ui/plan_dialog.py" line="113"/>
+        <location filename="../../app/ui/plan_dialog.py" line="56"/>
+        <location filename="../../app/ui/plan_dialog.py" line="112"/>
         <source>Relation</source>
         <translation>続柄・関係</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="58"/>
-        <location filename="../../app/ui/plan_dialog.py" line="113"/>
+        <location filename="../../app/ui/plan_dialog.py" line="57"/>
+        <location filename="../../app/ui/plan_dialog.py" line="112"/>
         <source>Phone</source>
         <translation>電話</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="117"/>
+        <location filename="../../app/ui/plan_dialog.py" line="116"/>
         <source>(add a watcher of this person)</source>
         <translation>（この人の見守り者から追加）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="121"/>
+        <location filename="../../app/ui/plan_dialog.py" line="120"/>
         <source>Another supporter</source>
         <translation>支援者をもう1人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="226"/>
+        <location filename="../../app/ui/plan_dialog.py" line="225"/>
         <source>Supporter {number}, {column}</source>
         <translation>避難支援者{number}の{column}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="228"/>
+        <location filename="../../app/ui/plan_dialog.py" line="227"/>
         <source>Supporter {number}</source>
         <translation>避難支援者{number}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="250"/>
+        <location filename="../../app/ui/plan_dialog.py" line="249"/>
         <source>Not saved: “{field}” is not a date this app understands.</source>
         <translation>保存していません：「{field}」が日付として読み取れません。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="294"/>
+        <location filename="../../app/ui/plan_dialog.py" line="293"/>
         <source>Emergency contacts: {contacts}
 Family doctor: {doctor}</source>
         <translation>緊急連絡先：{contacts}
 かかりつけ医：{doctor}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="42"/>
-        <location filename="../../app/ui/plan_dialog.py" line="134"/>
+        <location filename="../../app/ui/plan_dialog.py" line="41"/>
+        <location filename="../../app/ui/plan_dialog.py" line="133"/>
         <source>Shelter</source>
         <translation>避難先</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="42"/>
-        <location filename="../../app/ui/plan_dialog.py" line="135"/>
+        <location filename="../../app/ui/plan_dialog.py" line="41"/>
+        <location filename="../../app/ui/plan_dialog.py" line="134"/>
         <source>Route</source>
         <translation>避難経路</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="43"/>
-        <location filename="../../app/ui/plan_dialog.py" line="136"/>
+        <location filename="../../app/ui/plan_dialog.py" line="42"/>
+        <location filename="../../app/ui/plan_dialog.py" line="135"/>
         <source>Means of transport</source>
         <translation>移動手段</translation>
     </message>
     <message>
+        <location filename="../../app/ui/plan_dialog.py" line="43"/>
         <location filename="../../app/ui/plan_dialog.py" line="44"/>
-        <location filename="../../app/ui/plan_dialog.py" line="45"/>
-        <location filename="../../app/ui/plan_dialog.py" line="137"/>
+        <location filename="../../app/ui/plan_dialog.py" line="136"/>
         <source>When to start</source>
         <translation>避難を始める時期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="46"/>
-        <location filename="../../app/ui/plan_dialog.py" line="139"/>
+        <location filename="../../app/ui/plan_dialog.py" line="45"/>
+        <location filename="../../app/ui/plan_dialog.py" line="138"/>
         <source>Mobility</source>
         <translation>移動の状態</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="47"/>
-        <location filename="../../app/ui/plan_dialog.py" line="140"/>
+        <location filename="../../app/ui/plan_dialog.py" line="46"/>
+        <location filename="../../app/ui/plan_dialog.py" line="139"/>
         <source>Medical devices</source>
         <translation>医療機器</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="48"/>
-        <location filename="../../app/ui/plan_dialog.py" line="141"/>
+        <location filename="../../app/ui/plan_dialog.py" line="47"/>
+        <location filename="../../app/ui/plan_dialog.py" line="140"/>
         <source>Medication</source>
         <translation>服薬</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="49"/>
-        <location filename="../../app/ui/plan_dialog.py" line="143"/>
+        <location filename="../../app/ui/plan_dialog.py" line="48"/>
+        <location filename="../../app/ui/plan_dialog.py" line="142"/>
         <source>Communication</source>
         <translation>意思疎通</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="50"/>
-        <location filename="../../app/ui/plan_dialog.py" line="59"/>
-        <location filename="../../app/ui/plan_dialog.py" line="114"/>
-        <location filename="../../app/ui/plan_dialog.py" line="144"/>
+        <location filename="../../app/ui/plan_dialog.py" line="49"/>
+        <location filename="../../app/ui/plan_dialog.py" line="58"/>
+        <location filename="../../app/ui/plan_dialog.py" line="113"/>
+        <location filename="../../app/ui/plan_dialog.py" line="143"/>
         <source>Consent to sharing</source>
         <translation>情報提供への同意</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="51"/>
-        <location filename="../../app/ui/plan_dialog.py" line="145"/>
-        <location filename="../../app/ui/plan_dialog.py" line="246"/>
+        <location filename="../../app/ui/plan_dialog.py" line="50"/>
+        <location filename="../../app/ui/plan_dialog.py" line="144"/>
+        <location filename="../../app/ui/plan_dialog.py" line="245"/>
         <source>Consent date</source>
         <translation>同意日</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="52"/>
-        <location filename="../../app/ui/plan_dialog.py" line="146"/>
-        <location filename="../../app/ui/plan_dialog.py" line="246"/>
+        <location filename="../../app/ui/plan_dialog.py" line="51"/>
+        <location filename="../../app/ui/plan_dialog.py" line="145"/>
+        <location filename="../../app/ui/plan_dialog.py" line="245"/>
         <source>Made on</source>
         <translation>作成日</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="52"/>
-        <location filename="../../app/ui/plan_dialog.py" line="147"/>
-        <location filename="../../app/ui/plan_dialog.py" line="247"/>
+        <location filename="../../app/ui/plan_dialog.py" line="51"/>
+        <location filename="../../app/ui/plan_dialog.py" line="146"/>
+        <location filename="../../app/ui/plan_dialog.py" line="246"/>
         <source>Reviewed on</source>
         <translation>見直し日</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="53"/>
-        <location filename="../../app/ui/plan_dialog.py" line="148"/>
+        <location filename="../../app/ui/plan_dialog.py" line="52"/>
+        <location filename="../../app/ui/plan_dialog.py" line="147"/>
         <source>Note</source>
         <translation>備考</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="54"/>
-        <location filename="../../app/ui/plan_dialog.py" line="153"/>
+        <location filename="../../app/ui/plan_dialog.py" line="53"/>
+        <location filename="../../app/ui/plan_dialog.py" line="152"/>
         <source>Evacuation supporters (two or more)</source>
         <translation>避難支援等実施者（2人以上）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="102"/>
+        <location filename="../../app/ui/plan_dialog.py" line="101"/>
         <source>Copied from the emergency card&apos;s medical notes. Check it with the person: once saved, it is printed on the plan.</source>
         <translation>緊急連絡カードの「服薬・アレルギー等」から写しました。本人に確認してください。保存すると計画書に印刷されます。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="170"/>
+        <location filename="../../app/ui/plan_dialog.py" line="169"/>
         <source>This plan as PDF…</source>
         <translation>この計画をPDFに…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="179"/>
+        <location filename="../../app/ui/plan_dialog.py" line="178"/>
         <source>Yes</source>
         <translation>あり</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="179"/>
+        <location filename="../../app/ui/plan_dialog.py" line="178"/>
         <source>No</source>
         <translation>なし</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="179"/>
+        <location filename="../../app/ui/plan_dialog.py" line="178"/>
         <source>Not asked yet</source>
         <translation>まだ聞いていない</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="342"/>
+        <location filename="../../app/ui/plan_dialog.py" line="334"/>
         <source>This plan has changes that are not saved. Save them before closing?</source>
         <translation>この計画には保存していない変更があります。閉じる前に保存しますか？</translation>
     </message>
@@ -3917,32 +3918,32 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
 <context>
     <name>TownDialog</name>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="132"/>
+        <location filename="../../app/ui/dialogs.py" line="179"/>
         <source>New town</source>
         <translation>町内の追加</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="134"/>
+        <location filename="../../app/ui/dialogs.py" line="181"/>
         <source>e.g. 味真野地区</source>
         <translation>例：味真野地区</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="136"/>
+        <location filename="../../app/ui/dialogs.py" line="183"/>
         <source>e.g. 余川町</source>
         <translation>例：余川町</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="138"/>
+        <location filename="../../app/ui/dialogs.py" line="185"/>
         <source>District (地区)</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="139"/>
+        <location filename="../../app/ui/dialogs.py" line="186"/>
         <source>Town (町内)</source>
         <translation>町内</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="144"/>
+        <location filename="../../app/ui/dialogs.py" line="191"/>
         <source>Which town will this map show?</source>
         <translation>この地図はどの町内ですか？</translation>
     </message>
@@ -4181,7 +4182,7 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
 <context>
     <name>dialogs</name>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="124"/>
+        <location filename="../../app/ui/dialogs.py" line="171"/>
         <source>Sasaeai Map</source>
         <translation>支え合いマップ</translation>
     </message>
@@ -4293,7 +4294,7 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
         <translation>新しい台帳には合言葉（パスフレーズ）が必要です</translation>
     </message>
     <message>
-        <location filename="../../app/cli/common.py" line="24"/>
+        <location filename="../../app/cli/common.py" line="25"/>
         <source>no ledger at {path}</source>
         <translation>{path} に台帳がありません</translation>
     </message>
@@ -4326,12 +4327,12 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
         <translation>{count}行を取り込めません。最初の問題：{problem}</translation>
     </message>
     <message>
-        <location filename="../../app/emergency/card_pdf.py" line="240"/>
+        <location filename="../../app/emergency/card_pdf.py" line="247"/>
         <source>Print one or two cards per page.</source>
         <translation>1ページに印刷するカードは1枚か2枚にしてください。</translation>
     </message>
     <message>
-        <location filename="../../app/emergency/card_pdf.py" line="379"/>
+        <location filename="../../app/emergency/card_pdf.py" line="386"/>
         <source>Save the cards as .pdf or .xlsx.</source>
         <translation>カードは .pdf か .xlsx で保存してください。</translation>
     </message>
@@ -4341,7 +4342,7 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
         <translation>ふりがな順か地図の番号順で並べてください。</translation>
     </message>
     <message>
-        <location filename="../../app/emergency/contact_sheet.py" line="482"/>
+        <location filename="../../app/emergency/contact_sheet.py" line="424"/>
         <source>Save the sheet as .xlsx or .pdf.</source>
         <translation>緊急連絡表は .xlsx か .pdf で保存してください。</translation>
     </message>
@@ -5232,27 +5233,27 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
         <translation>属性（{names}）からは、どのハザードのファイルか判断できません。種類（洪水、土砂災害、高潮、津波）を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../app/hazards/importer.py" line="196"/>
+        <location filename="../../app/hazards/importer.py" line="197"/>
         <source>The ledger places nothing on the ground yet (no household, shelter or town with a position), so the city&apos;s extent is unknown: add them first or give the extent.</source>
         <translation>台帳にはまだ位置のあるものがありません（位置のある世帯・避難所・町内がない）ため、市の範囲がわかりません。先にそれらを登録するか、範囲を指定してください。</translation>
     </message>
     <message>
-        <location filename="../../app/hazards/importer.py" line="243"/>
+        <location filename="../../app/hazards/importer.py" line="244"/>
         <source>The file holds no features.</source>
         <translation>ファイルに地物がありません。</translation>
     </message>
     <message>
-        <location filename="../../app/hazards/importer.py" line="280"/>
+        <location filename="../../app/hazards/importer.py" line="282"/>
         <source>Not one zone can be imported: of the {count} features, {defective} have a defect (the first: feature {feature}, {field}) and {outside} lie outside the city&apos;s extent. Nothing was imported; the zones already in the ledger are unchanged.</source>
         <translation>取り込める区域が一つもありません。{count} 件の地物のうち {defective} 件に不備があり（最初は 地物 {feature}、{field}）、{outside} 件は市の範囲の外にあります。何も取り込んでいません。台帳にある区域はそのままです。</translation>
     </message>
     <message>
-        <location filename="../../app/hazards/importer.py" line="287"/>
+        <location filename="../../app/hazards/importer.py" line="289"/>
         <source>Not one of the file&apos;s {count} zones lies within the city&apos;s extent (longitude {west:.3f}–{east:.3f}, latitude {south:.3f}–{north:.3f}): is it another area&apos;s file? Nothing was imported; the zones already in the ledger are unchanged.</source>
         <translation>ファイルの {count} 件の区域はどれも市の範囲（経度 {west:.3f}～{east:.3f}、緯度 {south:.3f}～{north:.3f}）に入っていません。別の地域のファイルではありませんか。何も取り込んでいません。台帳にある区域はそのままです。</translation>
     </message>
     <message>
-        <location filename="../../app/hazards/importer.py" line="332"/>
+        <location filename="../../app/hazards/importer.py" line="334"/>
         <source>This hazard layer is no longer in the ledger.</source>
         <translation>このハザード情報は台帳にもうありません。</translation>
     </message>
@@ -5550,7 +5551,7 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
         <translation>台帳はほかの変更の途中です。何も書き出していません。終わってからもう一度お試しください。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/emergency.py" line="166"/>
+        <location filename="../../app/ui/mainwindow/emergency.py" line="169"/>
         <location filename="../../app/ui/mainwindow/imports.py" line="207"/>
         <source>The ledger is busy with another change; nothing was imported. Try again.</source>
         <translation>台帳はほかの変更の途中です。何も取り込んでいません。もう一度お試しください。</translation>
@@ -5569,312 +5570,312 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
 <context>
     <name>fields</name>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="29"/>
+        <location filename="../../app/ui/dialogs.py" line="31"/>
         <source>Name</source>
         <translation>名前</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="30"/>
+        <location filename="../../app/ui/dialogs.py" line="32"/>
         <source>Kana</source>
         <translation>ふりがな</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="31"/>
+        <location filename="../../app/ui/dialogs.py" line="33"/>
         <source>Address</source>
         <translation>住所</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="32"/>
+        <location filename="../../app/ui/dialogs.py" line="34"/>
         <source>Phone</source>
         <translation>電話</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="33"/>
+        <location filename="../../app/ui/dialogs.py" line="35"/>
         <source>Note</source>
         <translation>備考</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="34"/>
+        <location filename="../../app/ui/dialogs.py" line="36"/>
         <source>Concerns</source>
         <translation>気になるところ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="35"/>
+        <location filename="../../app/ui/dialogs.py" line="37"/>
         <source>Town</source>
         <translation>町内</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="36"/>
+        <location filename="../../app/ui/dialogs.py" line="38"/>
         <source>District</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="37"/>
+        <location filename="../../app/ui/dialogs.py" line="39"/>
         <source>Household</source>
         <translation>世帯</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="38"/>
+        <location filename="../../app/ui/dialogs.py" line="40"/>
         <source>Person</source>
         <translation>対象者</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="39"/>
+        <location filename="../../app/ui/dialogs.py" line="41"/>
         <source>Watcher</source>
         <translation>見守り者</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="40"/>
+        <location filename="../../app/ui/dialogs.py" line="42"/>
         <source>Role</source>
         <translation>立場</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="41"/>
+        <location filename="../../app/ui/dialogs.py" line="43"/>
         <source>Involvement</source>
         <translation>関わり方</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="42"/>
+        <location filename="../../app/ui/dialogs.py" line="44"/>
         <source>How often</source>
         <translation>頻度</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="43"/>
+        <location filename="../../app/ui/dialogs.py" line="45"/>
         <source>Family doctor</source>
         <translation>かかりつけ医</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="44"/>
+        <location filename="../../app/ui/dialogs.py" line="46"/>
         <source>Care level</source>
         <translation>要介護度</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="45"/>
+        <location filename="../../app/ui/dialogs.py" line="47"/>
         <source>Care manager</source>
         <translation>ケアマネジャー</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="46"/>
+        <location filename="../../app/ui/dialogs.py" line="48"/>
         <source>Medical notes</source>
         <translation>医療のメモ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="47"/>
+        <location filename="../../app/ui/dialogs.py" line="49"/>
         <source>Where the card is kept</source>
         <translation>カードの置き場所</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="48"/>
+        <location filename="../../app/ui/dialogs.py" line="50"/>
         <source>Review date</source>
         <translation>見直し日</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="49"/>
+        <location filename="../../app/ui/dialogs.py" line="51"/>
         <source>Held on</source>
         <translation>開催日</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="50"/>
+        <location filename="../../app/ui/dialogs.py" line="52"/>
         <source>Attendees</source>
         <translation>出席者</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="51"/>
+        <location filename="../../app/ui/dialogs.py" line="53"/>
         <source>Categories</source>
         <translation>区分</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="52"/>
+        <location filename="../../app/ui/dialogs.py" line="54"/>
         <source>Incident</source>
         <translation>災害</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="53"/>
+        <location filename="../../app/ui/dialogs.py" line="55"/>
         <source>Kind</source>
         <translation>種類</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="54"/>
+        <location filename="../../app/ui/dialogs.py" line="56"/>
         <source>Status</source>
         <translation>状況</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="55"/>
+        <location filename="../../app/ui/dialogs.py" line="57"/>
         <source>Shelter</source>
         <translation>避難先</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="56"/>
+        <location filename="../../app/ui/dialogs.py" line="58"/>
         <source>Recorded by</source>
         <translation>記録した人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="57"/>
+        <location filename="../../app/ui/dialogs.py" line="59"/>
         <source>Checked by</source>
         <translation>確認者</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="58"/>
+        <location filename="../../app/ui/dialogs.py" line="60"/>
         <source>Welfare commissioner</source>
         <translation>民生児童委員</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="59"/>
+        <location filename="../../app/ui/dialogs.py" line="61"/>
         <source>Welfare commissioner&apos;s phone</source>
         <translation>民生児童委員の電話</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="60"/>
+        <location filename="../../app/ui/dialogs.py" line="62"/>
         <source>Office number</source>
         <translation>事業所番号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="61"/>
+        <location filename="../../app/ui/dialogs.py" line="63"/>
         <source>Fax</source>
         <translation>FAX</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="62"/>
+        <location filename="../../app/ui/dialogs.py" line="64"/>
         <source>Services</source>
         <translation>サービス</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="63"/>
+        <location filename="../../app/ui/dialogs.py" line="65"/>
         <source>Area served</source>
         <translation>担当区域</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="64"/>
+        <location filename="../../app/ui/dialogs.py" line="66"/>
         <source>Passphrase</source>
         <translation>合言葉</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="65"/>
+        <location filename="../../app/ui/dialogs.py" line="67"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="66"/>
+        <location filename="../../app/ui/dialogs.py" line="68"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="67"/>
+        <location filename="../../app/ui/dialogs.py" line="69"/>
         <source>Who</source>
         <translation>対象</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="68"/>
+        <location filename="../../app/ui/dialogs.py" line="70"/>
         <source>Towns</source>
         <translation>町内</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="69"/>
+        <location filename="../../app/ui/dialogs.py" line="71"/>
         <source>Position</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="70"/>
+        <location filename="../../app/ui/dialogs.py" line="72"/>
         <source>Sharing mode</source>
         <translation>共有モード</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="71"/>
+        <location filename="../../app/ui/dialogs.py" line="73"/>
         <source>Printed copy</source>
         <translation>配布資料</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="72"/>
+        <location filename="../../app/ui/dialogs.py" line="74"/>
         <source>Copies</source>
         <translation>部数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="73"/>
+        <location filename="../../app/ui/dialogs.py" line="75"/>
         <source>When to start</source>
         <translation>避難を始める時期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="74"/>
+        <location filename="../../app/ui/dialogs.py" line="76"/>
         <source>When to start (note)</source>
         <translation>避難を始める時期（メモ）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="75"/>
+        <location filename="../../app/ui/dialogs.py" line="77"/>
         <source>Reviewed on</source>
         <translation>見直し日</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="76"/>
+        <location filename="../../app/ui/dialogs.py" line="78"/>
         <source>Cards per page</source>
         <translation>1ページのカード数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="77"/>
+        <location filename="../../app/ui/dialogs.py" line="79"/>
         <source>Paper</source>
         <translation>用紙</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="78"/>
+        <location filename="../../app/ui/dialogs.py" line="80"/>
         <source>Outcome</source>
         <translation>結果</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="79"/>
+        <location filename="../../app/ui/dialogs.py" line="81"/>
         <source>Order</source>
         <translation>並び順</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="80"/>
+        <location filename="../../app/ui/dialogs.py" line="82"/>
         <source>Meeting</source>
         <translation>会議</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="81"/>
+        <location filename="../../app/ui/dialogs.py" line="83"/>
         <source>Laptop</source>
         <translation>パソコン</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="82"/>
+        <location filename="../../app/ui/dialogs.py" line="84"/>
         <source>Grouped by</source>
         <translation>まとめ方</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="83"/>
+        <location filename="../../app/ui/dialogs.py" line="85"/>
         <source>Table</source>
         <translation>表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="84"/>
+        <location filename="../../app/ui/dialogs.py" line="86"/>
         <source>Consent</source>
         <translation>同意</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="85"/>
+        <location filename="../../app/ui/dialogs.py" line="87"/>
         <source>Choice</source>
         <translation>選択</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="86"/>
+        <location filename="../../app/ui/dialogs.py" line="88"/>
         <source>Checker</source>
         <translation>チェック者</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="87"/>
+        <location filename="../../app/ui/dialogs.py" line="89"/>
         <source>Handed to</source>
         <translation>配布先</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="88"/>
+        <location filename="../../app/ui/dialogs.py" line="90"/>
         <source>Answered on</source>
         <translation>回答日</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="89"/>
+        <location filename="../../app/ui/dialogs.py" line="91"/>
         <source>Supporters</source>
         <translation>支援者</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="117"/>
+        <location filename="../../app/ui/dialogs.py" line="164"/>
         <source>{field}: {message}</source>
         <translation>{field}：{message}</translation>
     </message>
@@ -6196,32 +6197,32 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
         <translation>この行の隠しキーが用紙の別の行にもあります（ブロックをコピーしましたか）。この行が誰か選んでください。</translation>
     </message>
     <message>
-        <location filename="../../app/hazards/importer.py" line="128"/>
+        <location filename="../../app/hazards/importer.py" line="129"/>
         <source>No value: feature skipped.</source>
         <translation>値がありません。この地物は取り込みません。</translation>
     </message>
     <message>
-        <location filename="../../app/hazards/importer.py" line="137"/>
+        <location filename="../../app/hazards/importer.py" line="138"/>
         <source>「{value}」 is not a depth rank (1–6 in the 浸水深ランクコード): feature skipped.</source>
         <translation>「{value}」は浸水深ランク（浸水深ランクコードの1～6）ではありません。この地物は取り込みません。</translation>
     </message>
     <message>
-        <location filename="../../app/hazards/importer.py" line="146"/>
+        <location filename="../../app/hazards/importer.py" line="147"/>
         <source>「{value}」 is not a phenomenon code (1 急傾斜地の崩壊, 2 土石流, 3 地すべり): feature skipped.</source>
         <translation>「{value}」は現象の種類のコード（1 急傾斜地の崩壊、2 土石流、3 地すべり）ではありません。この地物は取り込みません。</translation>
     </message>
     <message>
-        <location filename="../../app/hazards/importer.py" line="150"/>
+        <location filename="../../app/hazards/importer.py" line="151"/>
         <source>「{value}」 is not a zone class (1 警戒区域, 2 特別警戒区域): feature skipped.</source>
         <translation>「{value}」は区域の区分（1 警戒区域、2 特別警戒区域）ではありません。この地物は取り込みません。</translation>
     </message>
     <message>
-        <location filename="../../app/hazards/importer.py" line="160"/>
+        <location filename="../../app/hazards/importer.py" line="161"/>
         <source>「{value}」 is not a depth class (e.g. 「0.5m以上3.0m未満」): feature skipped.</source>
         <translation>「{value}」は浸水深の区分（例：「0.5m以上3.0m未満」）ではありません。この地物は取り込みません。</translation>
     </message>
     <message>
-        <location filename="../../app/hazards/importer.py" line="220"/>
+        <location filename="../../app/hazards/importer.py" line="221"/>
         <source>A {type}, not an area: feature skipped.</source>
         <translation>区域ではなく {type} です。この地物は取り込みません。</translation>
     </message>
