@@ -5,29 +5,11 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-import pytest
-
-from app.__main__ import main
 from app.models import open_ledger
 from app.models.safety import Incident, IncidentKind
 from app.paths import ledger_path
 from app.safety import incidents
-from tests.test_safety import make_world
-
-
-@pytest.fixture
-def data_dir(tmp_path):
-    folder = tmp_path / "data"
-    ledger = open_ledger(ledger_path(folder))
-    make_world(ledger)
-    ledger.close()
-    return folder
-
-
-def run(capsys, data_dir, *args):
-    code = main([*args, "--data-dir", str(data_dir)])
-    out = capsys.readouterr()
-    return code, out.out.strip(), out.err.strip()
+from tests.test_cli_incidents import data_dir, run  # noqa: F401 - the fixture, and the command line run
 
 
 def checks(data_dir) -> dict[str, int]:

@@ -8,14 +8,14 @@ from datetime import datetime, timedelta, timezone
 import pytest
 from PySide6.QtWidgets import QDialogButtonBox
 
-from app.__main__ import main
 from app.core.errors import LedgerError
 from app.models import open_ledger
 from app.models.safety import Incident, IncidentKind
 from app.paths import ledger_path
 from app.safety import incidents
 from app.ui.mainwindow.actions import MainAction
-from tests.test_safety import make_world, world  # noqa: F401 - the world fixture
+from tests.test_cli_incidents import data_dir, run  # noqa: F401 - the fixture, and the command line run
+from tests.test_safety import world  # noqa: F401 - the world fixture
 from tests.test_ui_map import window  # noqa: F401 - the window fixture
 
 T0 = datetime(2026, 7, 10, 6, 0, tzinfo=timezone.utc)
@@ -42,19 +42,6 @@ def test_a_second_open_incident_in_a_town_is_refused_by_name_and_nothing_is_writ
         assert {i.name for i in incidents.open_incidents(s)} == {"東町の火災", "8月地震"}
 
 
-@pytest.fixture
-def data_dir(tmp_path):
-    folder = tmp_path / "data"
-    ledger = open_ledger(ledger_path(folder))
-    make_world(ledger)
-    ledger.close()
-    return folder
-
-
-def run(capsys, data_dir, *args):
-    code = main([*args, "--data-dir", str(data_dir)])
-    out = capsys.readouterr()
-    return code, out.out.strip(), out.err.strip()
 
 
 def test_the_command_line_refuses_a_second_incident_and_asks_which_one_to_close(capsys, data_dir, tmp_path):
