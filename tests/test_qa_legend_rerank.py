@@ -135,3 +135,27 @@ def test_the_command_line_and_the_window_rank_an_old_ledger_again_as_they_open_i
     with ledger.Session() as s:
         assert exposures_for(s, [deep])[deep].tsunami_rank == 2
         assert read_info(s, HAZARD_TEXT_RANKS) == "deepest"
+
+
+def test_only_a_ledger_upgraded_with_storm_surge_or_tsunami_zones_is_ranked_again_on_opening(ledger, tmp_path):
+    from alembic import command
+
+    from app.models.engine import _alembic_config
+
+    # GIVEN a new ledger: nothing to rank again, so it is marked done from the start (opening it writes nothing:
+    # a write there was the first thing every command did, before its own work)
+    with ledger.Session() as s:
+        assert read_info(s, HAZARD_TEXT_RANKS) == "deepest"
+    # WHEN a ledger of the previous version holding tsunami zones is upgraded
+    with ledger.Session.begin() as s:
+        town = create_town(s, "岡本地区", "粟田部町", center=(HOME[1], HOME[0]))
+        add_household(s, town.id, MapPoint(Crs.GEO, *HOME))
+        import_hazard(s, write_geojson(tmp_path / "A40-18.geojson", [tsunami(around(*HOME, 100), "0.3m以上1.0m未満")]))
+    cfg = _alembic_config()
+    with ledger.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0019")
+        command.upgrade(cfg, "head")
+    # THEN it is left for the app to rank again as it opens it
+    with ledger.Session() as s:
+        assert read_info(s, HAZARD_TEXT_RANKS) == ""
