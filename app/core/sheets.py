@@ -113,6 +113,11 @@ def _load_unsized(path: Path) -> Workbook:
     return reader.wb
 
 
+def text_width(text: str) -> int:
+    """``text``'s width in Excel characters: a full-width character counts two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
 def wrapped_lines(text: str, width: float, *, size: float = 11.0, margin: float = 1.0) -> int:
     """How many lines ``text`` takes, wrapped in a column ``width`` Excel characters wide, in ``size`` pt type:
     Excel measures a column in characters of its 11 pt font, a full-width one counting two; ``margin``
@@ -124,7 +129,7 @@ def wrapped_lines(text: str, width: float, *, size: float = 11.0, margin: float 
     if 2 * len(text) <= room and "\n" not in text and "\r" not in text:
         return 1
     return sum(1 if 2 * len(line) <= room else
-               max(1, math.ceil(sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line) / room))
+               max(1, math.ceil(text_width(line) / room))
                for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
 
 

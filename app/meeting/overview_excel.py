@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.core.japanese import format_date
-from app.core.sheets import active_sheet, write_text
+from app.core.sheets import active_sheet, text_width, write_text
 from app.meeting.overview import COLUMN_LABELS, Overview, OverviewRow
 
 if TYPE_CHECKING:  # openpyxl is imported when the overview is written, not when the app starts (issue 17)
@@ -34,17 +34,12 @@ COLUMN_WIDTH = 11  # a count's column: six full-width characters of a heading a 
 _OPENING = "（(「"
 
 
-def _wide(text: str) -> float:
-    """Width in Excel characters (a full-width one counts two)."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
 def heading_lines(text: str, width: float = COLUMN_WIDTH) -> str:
     """A column heading as it is printed: on one line when it fits the column, else on two lines broken where a
     reader would (before a bracket, between kana and kanji: 「見直し済み / （12か月以内）」, 「一人暮らし / 高齢者」),
     never inside a bracket nor at one character. Excel and LibreOffice would break Japanese anywhere
     (「見直し済み（12か月以内」 / 「）」)."""
-    if "\n" in text or _wide(text) <= width + 1:
+    if "\n" in text or text_width(text) <= width + 1:
         return text
 
     def kind(ch: str) -> str:
@@ -66,7 +61,7 @@ def heading_lines(text: str, width: float = COLUMN_WIDTH) -> str:
             rank = 1
         else:
             rank = 2  # no word boundary found: the middle, as Japanese may be broken there
-        longest = max(_wide(text[:i]), _wide(text[i:]))
+        longest = max(text_width(text[:i]), text_width(text[i:]))
         # Where both lines fit the column: the best place to break; where none does: the most even lines.
         candidates.append(((0, rank, longest) if longest <= width + 1 else (1, longest, rank), i))
     if not candidates:
@@ -77,7 +72,7 @@ def heading_lines(text: str, width: float = COLUMN_WIDTH) -> str:
 
 def column_width(heading: str, width: float = COLUMN_WIDTH) -> float:
     """The column wide enough for the heading's longest line (never narrower than a count needs)."""
-    return max(width, max(_wide(line) for line in heading.split("\n")) + 1.0)
+    return max(width, max(text_width(line) for line in heading.split("\n")) + 1.0)
 
 
 def _values(ov: Overview, row: OverviewRow) -> list[int]:
