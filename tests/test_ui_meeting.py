@@ -38,6 +38,23 @@ def test_reviewing_every_person_with_the_map_following(qtbot, window):
     assert panel.progress.text().startswith("1 ")
 
 
+
+def test_with_no_meeting_chosen_the_progress_line_counts_no_reviews_at_a_meeting(qtbot, window):
+    start_meeting(window)
+    panel = window.meeting_panel
+    panel.persons.choose(panel.queue[0].person.id)
+    assert window.meeting.record_outcome(ReviewOutcome.UNCHANGED) is not None
+    assert panel.progress.text().startswith("1 of ")  # a meeting chosen: its reviews are counted
+    # WHEN the user chooses "no meeting: review only"
+    panel.meeting.setCurrentIndex(0)
+    # THEN the line says no meeting is chosen, and still counts who is due, not "0 of N reviewed at this meeting"
+    due = sum(1 for q in panel.queue if q.due)
+    assert panel.progress.text() == (f"No meeting chosen: reviews are recorded without one; "
+                                     f"due for review: {due} of {len(panel.queue)}")
+    # and choosing the meeting again counts its review
+    panel.meeting.setCurrentIndex(1)
+    assert panel.progress.text().startswith("1 of ")
+
 def test_moving_away_archives_the_person_and_undo_restores(qtbot, window, monkeypatch):
     start_meeting(window)
     panel = window.meeting_panel

@@ -341,8 +341,13 @@ class MeetingPanel(QWidget):
         self.queue = queue
         done = sum(1 for q in queue if q.reviewed_at_meeting)
         # "due for review": the reviews alone (12 months); "Due and overdue…" lists cards and watchers too.
-        self.progress.setText(self.tr("{done} of {total} reviewed at this meeting; due for review: {due}").format(
-            done=done, total=len(queue), due=sum(1 for q in queue if q.due)))
+        due = sum(1 for q in queue if q.due)
+        if self.current_meeting() is None:  # "review only": no meeting to count reviews at
+            self.progress.setText(self.tr("No meeting chosen: reviews are recorded without one; due for review: "
+                                          "{due} of {total}").format(due=due, total=len(queue)))
+        else:
+            self.progress.setText(self.tr("{done} of {total} reviewed at this meeting; due for review: {due}").format(
+                done=done, total=len(queue), due=due))
         kept = self.persons.fill(queue, keep)
         self._chosen(keep if kept else None, emit=False)
 

@@ -1215,7 +1215,7 @@ Repeat for at least 3 places far apart (a triangle over the whole map works best
 <context>
     <name>ListDialog</name>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="418"/>
+        <location filename="../../app/ui/meeting_panel.py" line="423"/>
         <source>Filter</source>
         <translation>絞り込み</translation>
     </message>
@@ -2876,27 +2876,32 @@ The encrypted ledger holds everything in it (this is checked first); the encrypt
         <translation>{day}&#x3000;見直し {count} 件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="344"/>
+        <location filename="../../app/ui/meeting_panel.py" line="346"/>
+        <source>No meeting chosen: reviews are recorded without one; due for review: {due} of {total}</source>
+        <translation>会議を選んでいません（見直しは会議なしで記録されます）。見直しの時期：{total} 人中 {due} 人</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_panel.py" line="349"/>
         <source>{done} of {total} reviewed at this meeting; due for review: {due}</source>
         <translation>この会議で {total} 人中 {done} 人を見直しました（見直しの時期：{due} 人）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="372"/>
+        <location filename="../../app/ui/meeting_panel.py" line="377"/>
         <source>watchers: {n}</source>
         <translation>見守り者 {n} 人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="365"/>
+        <location filename="../../app/ui/meeting_panel.py" line="370"/>
         <source>Choose a person: the map follows.</source>
         <translation>人を選ぶと、地図がその家を映します。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="367"/>
+        <location filename="../../app/ui/meeting_panel.py" line="372"/>
         <source>last reviewed {day}: {outcome}</source>
         <translation>前回の見直し {day}：{outcome}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="370"/>
+        <location filename="../../app/ui/meeting_panel.py" line="375"/>
         <source>never reviewed</source>
         <translation>まだ見直していません</translation>
     </message>
@@ -4467,17 +4472,17 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
         <translation>ブックにワークシートがありません。</translation>
     </message>
     <message>
-        <location filename="../../app/core/sheets.py" line="154"/>
+        <location filename="../../app/core/sheets.py" line="159"/>
         <source>Sheet {sheet}, row {row}, cell {cell} holds a formula; type the value itself instead.</source>
         <translation>シート「{sheet}」{row}行目、セル{cell}に数式が入っています。数式ではなく、値そのものを入力してください。</translation>
     </message>
     <message>
-        <location filename="../../app/core/sheets.py" line="172"/>
+        <location filename="../../app/core/sheets.py" line="177"/>
         <source>Sheet {sheet}, row {row}, cell {cell}: the {what} is {length} characters long (at most {limit}).</source>
         <translation>シート「{sheet}」{row}行目、セル{cell}：{what}が長すぎます（{length}文字、最大{limit}文字）。</translation>
     </message>
     <message>
-        <location filename="../../app/core/sheets.py" line="336"/>
+        <location filename="../../app/core/sheets.py" line="341"/>
         <source>Not one of the choices for this row.</source>
         <translation>この行の選択肢にありません。</translation>
     </message>
