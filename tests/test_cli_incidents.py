@@ -62,3 +62,21 @@ def test_start_record_export_and_close_each_print_one_line(capsys, data_dir, tmp
             assert not incident.is_open and len(incidents.events_of(s, incident.id)) == 2
     finally:
         ledger.close()
+
+
+def test_a_person_who_is_not_on_the_roll_call_is_refused_and_nothing_is_recorded(capsys, data_dir):
+    # GIVEN an incident in 余川町, whose roll call lists its four persons of concern
+    assert run(capsys, data_dir, "incident", "start", "--town", "余川町", "--name", "7月豪雨")[0] == 0
+    # WHEN the neighbour 森 (map number 5, not of concern) is recorded as safe
+    code, out, err = run(capsys, data_dir, "incident", "record", "--town", "余川町", "--map-number", "5",
+                         "--status", "無事")
+    # THEN it is refused, saying he is not on the roll call and how to put him on it; no check is stored
+    assert code == 1 and out == ""
+    assert "森　一郎" in err and "roll call" in err and "Person of concern" in err
+    ledger = open_ledger(ledger_path(data_dir))
+    try:
+        with ledger.Session() as s:
+            [incident] = incidents.list_incidents(s)
+            assert incidents.events_of(s, incident.id) == []
+    finally:
+        ledger.close()

@@ -153,6 +153,11 @@ def _checked_person(session: Session, incident: Incident, person_id: uuid.UUID) 
     if str(row[1]) not in {str(t) for t in incident.town_ids or ()}:
         raise IncidentError(QT_TRANSLATE_NOOP("errors", "{name} lives outside the towns of the incident {incident}."),
                             where="person", name=row[0].name, incident=incident.name)
+    if not row[0].of_concern:  # the check would be kept but shown nowhere: the roll call lists persons of concern
+        raise IncidentError(QT_TRANSLATE_NOOP("errors", "{name} is not on the roll call of {incident}: it lists the "
+                                                        "persons of concern. Tick “Person of concern” for "
+                                                        "{name} first to record a check."),
+                            where="person", name=row[0].name, incident=incident.name)
     return row[0]
 
 

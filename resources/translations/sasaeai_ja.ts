@@ -5354,12 +5354,17 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
         <translation>{name} さんは、災害「{incident}」の対象町内の外に住んでいます。</translation>
     </message>
     <message>
-        <location filename="../../app/safety/incidents.py" line="167"/>
+        <location filename="../../app/safety/incidents.py" line="157"/>
+        <source>{name} is not on the roll call of {incident}: it lists the persons of concern. Tick “Person of concern” for {name} first to record a check.</source>
+        <translation>{name} さんは、災害「{incident}」の安否確認の名簿にいません（名簿は気がかりな人の一覧です）。確認を記録するには、先に {name} さんの「気がかりな人」に印を付けてください。</translation>
+    </message>
+    <message>
+        <location filename="../../app/safety/incidents.py" line="172"/>
         <source>Unknown status or method: {value}</source>
         <translation>状況または方法がわかりません：{value}</translation>
     </message>
     <message>
-        <location filename="../../app/safety/incidents.py" line="181"/>
+        <location filename="../../app/safety/incidents.py" line="186"/>
         <source>The incident {name} is closed: no check can be added.</source>
         <translation>災害「{name}」の対応は終了しています。確認を追加できません。</translation>
     </message>
