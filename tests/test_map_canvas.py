@@ -40,10 +40,11 @@ def on_screen(qtbot, view, lon: float, lat: float) -> tuple[float, float]:
     return p[0], p[1]
 
 
-def painted(qtbot, view, x: float, y: float) -> bool:
-    """Whether the households' canvas has paint at this point of the map's box."""
+def painted(qtbot, view, x: float, y: float, *, paint_first: bool = True) -> bool:
+    """Whether the households' canvas has paint at this point of the map's box (``paint_first``: after a repaint
+    asked for and not yet run, which runs before the next frame; False: as the canvas is now)."""
     return run_json(qtbot, view, f"""(function () {{
-        sasaeai._.paintNow();  // a repaint asked for and not yet run (it runs as the next task)
+        if ({'true' if paint_first else 'false'}) {{ sasaeai._.paintNow(); }}
         var c = document.querySelector("canvas.sasaeai-households"), r = c.getBoundingClientRect();
         var box = sasaeai.leafletMap().getContainer().getBoundingClientRect(), k = c.width / r.width;
         var px = Math.round((box.left + {x} - r.left) * k), py = Math.round((box.top + {y} - r.top) * k);
@@ -302,6 +303,38 @@ def test_an_edit_repaints_only_its_neighbourhood_with_the_pixels_of_a_full_repai
     finally:
         close(view)
 
+
+def test_an_edit_shows_by_itself_and_calls_sent_together_are_painted_in_one_pass(qtbot, demo_ledger):
+    town_id = demo_town(demo_ledger)
+    view = open_town(qtbot, demo_ledger, town_id, SIZE)
+    try:
+        homes, _ = ledger_homes(demo_ledger, town_id)
+        home = homes[7]
+        spot = next((x, y) for x in range(40, 400, 20) for y in range(40, 400, 20)
+                    if not painted(qtbot, view, x, y, paint_first=False))  # empty canvas round a corner
+        # WHEN a household is moved there and nothing else happens (no round trip, no click)
+        view.upsert(moved_feature(home, *at_screen(qtbot, view, *spot)))
+        # THEN the canvas shows it there by itself, before the next frames are out
+        qtbot.waitUntil(lambda: painted(qtbot, view, *spot, paint_first=False), timeout=2_000)
+        # AND an edit's upsert and select, sent a moment apart as the window sends them (it fills its panel in
+        # between), are painted in one pass when sent together (apart, each was painted by itself)
+        def passes() -> int:
+            settle(qtbot, view)
+            before = run_json(qtbot, view, "sasaeai._.paints")
+            for i in range(6):
+                target = at_screen(qtbot, view, spot[0] + i % 3, spot[1])
+                with view.together():
+                    view.upsert(moved_feature(home, *target))
+                    QTest.qWait(5)
+                    view.select(str(home.id) if i % 2 else None)
+                settle(qtbot, view)
+            after = run_json(qtbot, view, "sasaeai._.paints")
+            return after["partial"] + after["full"] - before["partial"] - before["full"]
+
+        assert passes() == 6
+        assert painted(qtbot, view, *spot, paint_first=False)
+    finally:
+        close(view)
 
 def test_a_moved_household_takes_its_watch_lines_with_it_and_no_other(qtbot, demo_ledger):
     town_id = demo_town(demo_ledger)

@@ -44,6 +44,18 @@ def page_state(qtbot, window) -> dict:
     return box["state"]
 
 
+def page_passes(qtbot, window) -> int:
+    """How many times the page has painted its households, once every call sent has run there (a ping)."""
+    done: list = []
+    window.map_view.call("ping", callback=done.append)
+    qtbot.waitUntil(lambda: bool(done), timeout=10_000)
+    box: dict = {}
+    window.map_view.page().runJavaScript("sasaeai._.paints.full + sasaeai._.paints.partial", 0,
+                                         lambda result: box.setdefault("n", result))
+    qtbot.waitUntil(lambda: "n" in box, timeout=10_000)
+    return int(box["n"])
+
+
 def ledger_households(window):
     with window.ledger.Session() as s:
         return {str(h.id): h for h in households.list_households(s, window.towns.town.id)}
@@ -85,12 +97,15 @@ def test_add_and_move_through_the_bridge_then_undo_both(qtbot, window):
     added, moved = on_the_drawn_map(window, 500.0, 400.0), on_the_drawn_map(window, 620.5, 433.0)
     # GIVEN add mode WHEN the page reports a click on the map's drawn area
     window.actions[MainAction.ADD_HOUSEHOLD].setChecked(True)
+    passes_before = page_passes(qtbot, window)
     window.map_view.bridge.mapClicked(added.x, added.y)
     after_add = ledger_households(window)
     [new_id] = set(after_add) - set(before)
     assert_placed(after_add[new_id], added, (500.0, 400.0))
     assert after_add[new_id].map_number == max(h.map_number for h in before.values()) + 1
     assert page_state(qtbot, window)["positions"][new_id] == [added.x, added.y]
+    assert page_state(qtbot, window)["selected"] == new_id
+    assert page_passes(qtbot, window) == passes_before + 1  # the new symbol and its selection: one repaint
     assert window.household_panel.household.id == after_add[new_id].id  # the new one is selected
 
     # WHEN the page reports the marker dragged

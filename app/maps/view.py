@@ -15,6 +15,7 @@ import math
 import uuid
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping, Set
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -261,6 +262,7 @@ class MapView(QWebEngineView):
         self._upserted: set[str] = set()
         self._removed: set[str] = set()
         self._queue: list[tuple[str, str]] = []
+        self._together: list[tuple[str, str]] | None = None  # calls made in ``together()``: sent as one message
         self._callbacks: dict[int, Callable[[Any], None]] = {}
         self._next_reply = 1
         self._bridge_ready = False
@@ -319,6 +321,8 @@ class MapView(QWebEngineView):
         self._features_due = features is None and features_later
         self._held = []
         self._queue.clear()
+        if self._together is not None:
+            self._together.clear()  # meant for the page being replaced
         self._callbacks.clear()
         if base.path is not None:
             self.scheme_handler.set_folder(base.path.parent)
@@ -412,9 +416,33 @@ class MapView(QWebEngineView):
             self._callbacks[reply_id] = callback
         self._send(function, json.dumps([reply_id, *args], ensure_ascii=False))
 
+    @contextmanager
+    def together(self) -> Iterator[None]:
+        """The calls made meanwhile reach the page as one message, and run there in one task: one repaint for
+        them all. An add's upsert and select, sent a moment apart (the window fills its panel in between), were
+        painted once each."""
+        if self._together is not None:  # within another: that one sends
+            yield
+            return
+        self._together = []
+        try:
+            yield
+        finally:
+            calls, self._together = self._together, None
+            if len(calls) == 1:
+                self._deliver(*calls[0])
+            elif calls:
+                self._deliver("batch", json.dumps(calls, ensure_ascii=False))
+
     def _send(self, function: str, payload: str) -> None:
         self.sent_bytes += len(payload)
         self.sent_calls.append(function)
+        if self._together is not None:
+            self._together.append((function, payload))
+        else:
+            self._deliver(function, payload)
+
+    def _deliver(self, function: str, payload: str) -> None:
         if self._bridge_ready:
             self.bridge.invoke.emit(function, payload)
         else:

@@ -279,15 +279,17 @@ class HouseholdsController(Controller):
     def add_household(self, point: MapPoint, fields: HouseholdFields = HouseholdFields()) -> HouseholdView | None:
         town_id, new_id = self.town_id, uuid.uuid4()
         self.towns.new_households([new_id])  # for the status line's count
-        result = self.operations.run(
-            translate("MainWindow", "Add household"),
-            lambda s: households.add_household(s, town_id, point, fields, household_id=new_id),
-            lambda s: households.delete_household(s, new_id),
-            lambda s: households.restore_household(s, new_id),
-            changes=OpChanges.of_household,
-        )
+        with self.map_view.together():  # the new symbol and its selection: one repaint of the page
+            result = self.operations.run(
+                translate("MainWindow", "Add household"),
+                lambda s: households.add_household(s, town_id, point, fields, household_id=new_id),
+                lambda s: households.delete_household(s, new_id),
+                lambda s: households.restore_household(s, new_id),
+                changes=OpChanges.of_household,
+            )
+            if result is not None:
+                self.select_household(result.id, view=result)  # what the add returned: the ledger's view of it
         if result is not None:
-            self.select_household(result.id, view=result)  # what the add returned: the ledger's view of it
             self.offer_real_ledger()
         return result
 

@@ -165,8 +165,12 @@
             while (held.length && !waiting) { run.apply(null, held.shift()); }
           });
       }
+      // "batch": calls Python made together (MapView.together), run in this one task: one repaint for them all.
       bridge.invoke.connect(function (name, argsJson) {
-        if (waiting) { held.push([name, argsJson]); } else { run(name, argsJson); }
+        var calls = name === "batch" ? JSON.parse(argsJson) : [[name, argsJson]];
+        for (var i = 0; i < calls.length; i++) {
+          if (waiting) { held.push(calls[i]); } else { run(calls[i][0], calls[i][1]); }
+        }
       });
       bridge.pageReady();
       if (P.baseLoaded) { bridge.baseLoaded(); }
