@@ -311,7 +311,10 @@ def live_in_town(session: Session, town_id: uuid.UUID, ids: Iterable[uuid.UUID])
 
 
 def unplaced_households(session: Session, town_id: uuid.UUID, crs: Crs) -> list[HouseholdView]:
-    """Households of the town with no position on this kind of map: the list a volunteer pins from."""
+    """Households of the town with no position on this kind of map: the list a volunteer pins from.
+
+    Read from ``ix_household_unplaced_geo`` or ``_pixel`` alone (their WHERE is these terms and the live one), in
+    their map-number order, not from every household of the town."""
     missing = (Household.lat.is_(None) | Household.lon.is_(None) if crs is Crs.GEO
                else Household.map_x.is_(None) | Household.map_y.is_(None))
     return list_households(session, town_id, where=missing)
