@@ -37,6 +37,8 @@ def test_a_plan_not_yet_consented_prints_a_staff_copy_by_name_from_its_window(qt
     assert export_rule(papers.DEFAULT_AUDIENCE).ja in preview.rule.text()
     watchers = pdf_text(preview.save(tmp_path / "watchers.pdf"))
     assert flat(person.name) not in watchers and "匿名" in watchers
+    # and the preview names the plans' consent rule that the watchers' paper prints, as the paper does
+    assert papers.PLAN_CONSENT_RULE in preview.rule.text() and flat(papers.PLAN_CONSENT_RULE) in flat(watchers)
     # WHEN they choose their own copy (社協職員)
     preview.choose_audience(Audience.STAFF)
     qtbot.waitUntil(lambda: preview.current_audience == Audience.STAFF, timeout=30_000)
@@ -44,6 +46,8 @@ def test_a_plan_not_yet_consented_prints_a_staff_copy_by_name_from_its_window(qt
     assert export_rule(Audience.STAFF).ja in preview.rule.text()
     staff = pdf_text(preview.save(tmp_path / "staff.pdf"))
     assert flat(person.name) in staff and f"No.{person.map_number}" in staff
+    # and neither the staff's paper nor its preview carries the plans' consent rule (their copy names everyone)
+    assert papers.PLAN_CONSENT_RULE not in preview.rule.text() and flat(papers.PLAN_CONSENT_RULE) not in flat(staff)
     # THEN the printed copies ledger holds the staff copy of the plans, for staff
     with window.ledger.Session() as s:
         made = [c for c in list_copies(s) if c.id not in before]

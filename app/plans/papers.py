@@ -34,6 +34,7 @@ from app.privacy.masking import (
     PERSON_BLANKS,
     Audience,
     as_audience,
+    export_rule,
     hidden_persons,
     lifts_consent,
     rule_line,
@@ -47,6 +48,18 @@ TITLE = "個別避難計画"
 # Said on every page and sheet handed to watchers: a made plan is shown only with the person's consent to share it.
 PLAN_CONSENT_RULE = "計画は本人の同意（情報提供）が「同意あり」のもののみ記載（同意なし・未確認は匿名）"
 DEFAULT_AUDIENCE = Audience.WATCHERS
+
+
+def plan_consent_applies(audience: Audience, sharing: SharingContext | None) -> bool:
+    """Whether the plans' own consent rule holds for this copy: a plan is shown by name only with the person's
+    consent to share it, except in 社協's own copy and where disaster mode lifts the consent rule."""
+    return Audience(audience) is not Audience.STAFF and not lifts_consent(audience, sharing)
+
+
+def plan_rule(audience: Audience, sharing: SharingContext | None) -> str:
+    """The rule a copy of the plans applies, as its preview names it: the export's rule, then the plans' own."""
+    return "　".join(x for x in (export_rule(audience, sharing).ja,
+                                PLAN_CONSENT_RULE if plan_consent_applies(audience, sharing) else "") if x)
 
 
 @dataclass(frozen=True)
@@ -87,7 +100,7 @@ def plans_for(session: Session, town_id: uuid.UUID | None, audience: Audience = 
     # window promises); a plan that is made has its own, as saved from the plan window.
     views = [v if v.has_plan else replace(v, fields=replace(v.fields, medication="")) for v in views]
     hidden = hidden_persons(session, (v.person.id for v in views), audience, sharing)
-    if audience is not Audience.STAFF and not lifts_consent(audience, sharing):
+    if plan_consent_applies(audience, sharing):
         hidden |= {v.person.id for v in views if v.has_plan and v.fields.consent != "yes"}
     return [PlanPaper(mask_plan(v), True) if v.person.id in hidden else PlanPaper(v, False) for v in views]
 
@@ -351,7 +364,7 @@ def export_plans(session: Session, town_id: uuid.UUID | None, path: Path, *, aud
     sharing = current_sharing(session) if sharing is None else sharing
     papers = plans_for(session, town_id, audience, person_ids, sharing)
     rule, serial = rule_line(audience, sharing), ""
-    if audience is not Audience.STAFF and not lifts_consent(audience, sharing):
+    if plan_consent_applies(audience, sharing):
         rule = f"{rule}　{PLAN_CONSENT_RULE}"
     if any(not paper.anonymous for paper in papers):
         serial = register_copies(session, paper="evacuation_plans", audience=audience, town_id=town_id,

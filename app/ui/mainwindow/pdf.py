@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QWidget
 from app.core.scratch import scratch_folder
 from app.models import Ledger
 from app.privacy.masking import Audience, export_rule
-from app.privacy.sharing import current_sharing
+from app.privacy.sharing import SharingContext, current_sharing
 from app.ui.dialogs import show_error
 from app.ui.export_job import run_export
 from app.ui.pdf_preview import PdfPreviewDialog
@@ -24,13 +24,16 @@ translate = QCoreApplication.translate
 
 def export_pdf(parent: QWidget, jobs: JobRunner, ledger: Ledger, write: Callable[..., Any], title: str, name: str,
                show: Callable[[PdfPreviewDialog], Any] | None = None, *,
-               audience: Audience | None = None) -> Job | None:
+               audience: Audience | None = None,
+               rule: Callable[[Audience, SharingContext], str] | None = None) -> Job | None:
     """Write a PDF in the background to a scratch folder, then preview it (save or print from there).
 
     Returns the job (None when the ledger is busy with another change); ``show(dialog)`` gets the preview
     on the UI thread when the PDF is written (by default it opens, window-modal, without waiting for it).
     With an ``audience``, ``write(session, path, audience)`` makes it for that audience and the
     preview offers the others (each made again in the background); without, ``write(session, path)``.
+    ``rule(audience, sharing)``: the rule the preview names for a copy, as the paper prints it (by default the
+    export's rule; the plans add their own).
     A paper with names is counted out in the printed copies ledger in the job's transaction.
     The scratch folder and every PDF in it are removed once the preview is closed (or never opened) and no
     copy is still being made: what the user keeps is what they saved.
@@ -95,12 +98,16 @@ def export_pdf(parent: QWidget, jobs: JobRunner, ledger: Ledger, write: Callable
             dialog = PdfPreviewDialog(path, title, name, parent)
         else:
             dialog = PdfPreviewDialog(path, title, name, parent, audiences=audience_labels(), audience=audience,
-                                      render=render, rule=lambda a: export_rule(a, sharing).ja)
+                                      render=render, rule=lambda a: (rule or _export_rule)(a, sharing))
         preview["dialog"] = dialog
         dialog.finished.connect(lambda _result: (closed.append(True), settle()))
         (show or (lambda d: d.open()))(dialog)
 
     return start(audience, first)
+
+
+def _export_rule(audience: Audience, sharing: SharingContext) -> str:
+    return export_rule(audience, sharing).ja
 
 
 def _status(parent: QWidget, text: str, ms: int) -> None:

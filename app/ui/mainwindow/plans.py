@@ -216,4 +216,5 @@ class PlansController(Controller):
             return papers.export_plans(s, where, path, audience=chosen, person_ids=[person_id])
 
         return export_pdf(self.window, self.window.jobs, self.ledger, write, title,
-                          f"個別避難計画_{town_name}_No{map_number}.pdf", show, audience=audience)
+                          f"個別避難計画_{town_name}_No{map_number}.pdf", show, audience=audience,
+                          rule=papers.plan_rule)  # the watchers' copy names the plans' consent rule too
