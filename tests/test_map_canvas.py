@@ -42,7 +42,7 @@ def on_screen(qtbot, view, lon: float, lat: float) -> tuple[float, float]:
 
 def painted(qtbot, view, x: float, y: float, *, paint_first: bool = True) -> bool:
     """Whether the households' canvas has paint at this point of the map's box (``paint_first``: after a repaint
-    asked for and not yet run, which runs before the next frame; False: as the canvas is now)."""
+    asked for and not yet run, which runs as the page's next task; False: as the canvas is now)."""
     return run_json(qtbot, view, f"""(function () {{
         if ({'true' if paint_first else 'false'}) {{ sasaeai._.paintNow(); }}
         var c = document.querySelector("canvas.sasaeai-households"), r = c.getBoundingClientRect();
@@ -314,7 +314,7 @@ def test_an_edit_shows_by_itself_and_calls_sent_together_are_painted_in_one_pass
                     if not painted(qtbot, view, x, y, paint_first=False))  # empty canvas round a corner
         # WHEN a household is moved there and nothing else happens (no round trip, no click)
         view.upsert(moved_feature(home, *at_screen(qtbot, view, *spot)))
-        # THEN the canvas shows it there by itself, before the next frames are out
+        # THEN the canvas shows it there by itself, with nothing asking for a repaint
         qtbot.waitUntil(lambda: painted(qtbot, view, *spot, paint_first=False), timeout=2_000)
         # AND an edit's upsert and select, sent a moment apart as the window sends them (it fills its panel in
         # between), are painted in one pass when sent together (apart, each was painted by itself)
