@@ -236,3 +236,35 @@ def test_exports_for_an_audience_from_the_command_line(tmp_path):
     bad = run_app("export-cards", "--town", "ひだまり町", "--out", str(tmp_path / "c.pdf"), "--audience", "everyone",
                   "--data-dir", str(data))
     assert bad.returncode != 0 and "--audience" in bad.stderr
+
+
+def test_print_map_with_hazards_draws_the_zones_with_their_legend(tmp_path):
+    import numpy as np
+    from PIL import Image
+
+    from app.maps.hazard_layers import page_styles
+
+    # GIVEN the demo town, whose (fictional) flood and landslide zones the window shows
+    data = tmp_path / "data"
+    assert run_app("make-demo", "--data-dir", str(data)).returncode == 0
+    plain, hazards = tmp_path / "plain.png", tmp_path / "hazards.png"
+    for out, extra in ((plain, ()), (hazards, ("--hazards",))):
+        done = run_app("print-map", "--town", "ひだまり町", "--out", str(out), *extra, "--data-dir", str(data))
+        assert done.returncode == 0, done.stderr[-2000:]
+
+    def swatch_pixels(path, fill: str) -> int:  # pixels of exactly a legend row's colour (the map's zones are
+        rgb = np.array([int(fill[i:i + 2], 16) for i in (1, 3, 5)])  # see-through: only the legend is opaque)
+        image = np.asarray(Image.open(path).convert("RGB")).astype(int)
+        return int((np.abs(image - rgb).max(axis=2) <= 4).sum())
+
+    styles = page_styles()
+    # THEN the map with --hazards explains each kind's classes in its legend (the deepest flood class present, the
+    # landslide warning and special warning zones), and the plain map has none of their colours
+    for key in ("flood-2", "flood-4", "sediment-1", "sediment-2"):
+        fill = styles[key]["fill"]
+        assert swatch_pixels(hazards, fill) > 100, key
+        assert swatch_pixels(plain, fill) == 0, key
+    # and the zones are drawn over the town: the two maps differ over a large part of the drawing
+    a = np.asarray(Image.open(plain).convert("RGB")).astype(int)
+    b = np.asarray(Image.open(hazards).convert("RGB")).astype(int)
+    assert a.shape == b.shape and (np.abs(a - b).max(axis=2) > 24).mean() > 0.10

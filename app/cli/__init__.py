@@ -192,7 +192,8 @@ def cmd_print_map(args: argparse.Namespace) -> int:
         with ledger_of(args) as ledger:
             with ledger.Session() as s:
                 town = find_town(s, args.town)
-            options = PrintOptions(paper=args.paper, landscape=args.orientation == "landscape", lines=args.lines)
+            options = PrintOptions(paper=args.paper, landscape=args.orientation == "landscape", lines=args.lines,
+                                   hazards=args.hazards)
             path = print_map(ledger, town.id, Path(args.out), options, page_labels())
     except (LedgerError, OSError) as e:
         return fail(e)
@@ -381,6 +382,8 @@ def add_commands(commands: argparse._SubParsersAction, common: argparse.Argument
     p.add_argument("--paper", choices=("A4", "A3"), default="A4")
     p.add_argument("--orientation", choices=("landscape", "portrait"), default="landscape")
     p.add_argument("--lines", action="store_true", help="draw the watch lines too")
+    p.add_argument("--hazards", action="store_true",
+                   help="draw the town's hazard zones too (flood, landslide …), with their legend and sources")
     p = add("backup", cmd_backup, "save an encrypted copy of the ledger (passphrase from SASAEAI_PASSPHRASE)")
     p.add_argument("--out", required=True, type=Path, metavar="FILE")
     p = add("restore", cmd_restore, "replace the ledger with a checked backup (the current one is kept first)")

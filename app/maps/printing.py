@@ -34,6 +34,7 @@ from app.core.errors import QT_TRANSLATE_NOOP, LedgerError
 from app.core.wareki import to_wareki
 from app.households import households, places
 from app.maps.features import feature_collection, legend, line_specs
+from app.maps.hazard_layers import hazard_overlay, page_extent
 from app.maps.page import PageLabels
 from app.maps.view import MapView
 from app.models import Ledger
@@ -53,6 +54,7 @@ class PrintOptions:
     landscape: bool = True
     lines: bool = False
     printed_on: date | None = None
+    hazards: bool = False  # the town's hazard zones under the households, with their legend and credit lines
 
 
 def _paper_mm(options: PrintOptions) -> tuple[float, float]:
@@ -80,9 +82,10 @@ class MapImage(QObject):
     failed = Signal(object)  # LedgerError
 
     def __init__(self, ledger: Ledger, town_id: uuid.UUID, size: QSize, labels: PageLabels, *,
-                 lines: bool = False) -> None:
+                 lines: bool = False, hazards: bool = False) -> None:
         super().__init__()
         self.ledger, self.town_id, self.size, self.labels, self.lines = ledger, town_id, size, labels, lines
+        self.hazards = hazards
         self.host: QWidget | None = None
         self.view: MapView | None = None
         self.timeout = QTimer(self, singleShot=True, interval=READY_TIMEOUT_MS)
@@ -97,6 +100,8 @@ class MapImage(QObject):
             categories = households.list_categories(s)
             fc = feature_collection(households.list_households(s, town_id), places.list_places(s, town_id), base.crs)
             watch_lines = line_specs(watch.watch_lines(s, town_id)) if self.lines else []
+            # As the window draws them: cut to what the page shows of the town (none on a map not tied to the ground)
+            zones = hazard_overlay(s, town_id, page_extent(s, town_id, base)) if self.hazards else []
         fc = dict(fc, features=[anonymous_feature(f) for f in fc["features"]])  # never a name on paper
         self.host = QWidget()
         self.host.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
@@ -109,6 +114,7 @@ class MapImage(QObject):
         self.view.show_town(base, legend(categories), fc, self.labels, center=town.center, editable=False)
         self.view.set_lines(watch_lines)
         self.view.show_lines(self.lines)
+        self.view.set_hazards(zones)  # each kind shown, its legend rows and credit lines on the page too
         self.view.set_print_mode(True)
 
     def _on_ready(self) -> None:
@@ -257,7 +263,8 @@ class MapPrint(QObject):
             district=town.district_name, town=town.name)
         rect = _map_rect_mm(self.options)
         size = QSize(int(rect.width() / 25.4 * MAP_DPI), int(rect.height() / 25.4 * MAP_DPI))
-        self.image = MapImage(self.ledger, self.town_id, size, self.labels, lines=self.options.lines)
+        self.image = MapImage(self.ledger, self.town_id, size, self.labels, lines=self.options.lines,
+                              hazards=self.options.hazards)
         self.image.done.connect(self._write)
         self.image.failed.connect(self.failed)
         self.image.start()

@@ -1272,7 +1272,7 @@ Repeat for at least 3 places far apart (a triangle over the whole map works best
     </message>
     <message>
         <location filename="../../app/ui/mainwindow/actions.py" line="91"/>
-        <location filename="../../app/ui/mainwindow/households.py" line="283"/>
+        <location filename="../../app/ui/mainwindow/households.py" line="284"/>
         <source>Add household</source>
         <translation>世帯を追加</translation>
     </message>
@@ -1283,7 +1283,7 @@ Repeat for at least 3 places far apart (a triangle over the whole map works best
     </message>
     <message>
         <location filename="../../app/ui/mainwindow/actions.py" line="93"/>
-        <location filename="../../app/ui/mainwindow/households.py" line="302"/>
+        <location filename="../../app/ui/mainwindow/households.py" line="304"/>
         <source>Add gathering place</source>
         <translation>たまり場を追加</translation>
     </message>
@@ -1941,70 +1941,70 @@ Nothing was lost. Press Unlock and enter the passphrase.</source>
         <translation>世帯の移動</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/households.py" line="334"/>
+        <location filename="../../app/ui/mainwindow/households.py" line="336"/>
         <source>Edit household</source>
         <translation>世帯の編集</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/households.py" line="346"/>
+        <location filename="../../app/ui/mainwindow/households.py" line="348"/>
         <source>Delete household No.{number} {label} from the map?
 Undo (Ctrl+Z) brings it back.</source>
         <translation>No.{number} {label} を地図から削除しますか？
 「元に戻す」(Ctrl+Z) で戻せます。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/households.py" line="351"/>
+        <location filename="../../app/ui/mainwindow/households.py" line="353"/>
         <location filename="../../app/ui/mainwindow/meeting.py" line="228"/>
         <source>Delete household</source>
         <translation>世帯の削除</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/households.py" line="383"/>
+        <location filename="../../app/ui/mainwindow/households.py" line="385"/>
         <source>Add member</source>
         <translation>世帯員の追加</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/households.py" line="400"/>
+        <location filename="../../app/ui/mainwindow/households.py" line="402"/>
         <source>Edit member</source>
         <translation>世帯員の編集</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/households.py" line="409"/>
+        <location filename="../../app/ui/mainwindow/households.py" line="411"/>
         <source>Remove {name} from this household?</source>
         <translation>{name} さんをこの世帯から削除しますか？</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/households.py" line="411"/>
+        <location filename="../../app/ui/mainwindow/households.py" line="413"/>
         <source>Remove member</source>
         <translation>世帯員の削除</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/households.py" line="437"/>
+        <location filename="../../app/ui/mainwindow/households.py" line="439"/>
         <source>no site open for it outside zones as deep as this home&apos;s ({count} sites lie in them)</source>
         <translation>この家と同じかそれより深い想定区域の外には、この災害に対応した避難場所がありません（{count} か所が区域内）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/households.py" line="440"/>
+        <location filename="../../app/ui/mainwindow/households.py" line="442"/>
         <source>no site open for it with a position</source>
         <translation>なし（この災害に対応した、位置のわかる避難場所がありません）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/households.py" line="441"/>
+        <location filename="../../app/ui/mainwindow/households.py" line="443"/>
         <source>{hazard}: go to {shelter}</source>
         <translation>{hazard}：避難先 {shelter}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/households.py" line="360"/>
+        <location filename="../../app/ui/mainwindow/households.py" line="362"/>
         <source>Delete the gathering place {name}?</source>
         <translation>たまり場「{name}」を削除しますか？</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/households.py" line="361"/>
+        <location filename="../../app/ui/mainwindow/households.py" line="363"/>
         <source>Delete gathering place</source>
         <translation>たまり場の削除</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/households.py" line="367"/>
+        <location filename="../../app/ui/mainwindow/households.py" line="369"/>
         <source>Edit gathering place</source>
         <translation>たまり場の編集</translation>
     </message>
@@ -2050,47 +2050,52 @@ Undo (Ctrl+Z) brings it back.</source>
         <translation>合言葉を変えました（先に控えを作りました）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/projector.py" line="83"/>
+        <location filename="../../app/ui/mainwindow/projector.py" line="84"/>
         <source>Printed map</source>
         <translation>印刷用の地図</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/projector.py" line="107"/>
+        <location filename="../../app/ui/mainwindow/projector.py" line="108"/>
         <source>Preparing the printed map…</source>
         <translation>印刷用の地図を準備しています…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/projector.py" line="122"/>
+        <location filename="../../app/ui/mainwindow/projector.py" line="123"/>
         <source>Print map</source>
         <translation>地図の印刷</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/projector.py" line="124"/>
+        <location filename="../../app/ui/mainwindow/projector.py" line="125"/>
         <source>Draw the watch lines</source>
         <translation>見守りの線を描く</translation>
     </message>
     <message>
         <location filename="../../app/ui/mainwindow/projector.py" line="126"/>
+        <source>Draw the hazard zones (flood, landslide …) with their sources</source>
+        <translation>災害の想定区域（浸水・土砂災害など）と出典を描く</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow/projector.py" line="132"/>
         <source>Landscape</source>
         <translation>横向き</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/projector.py" line="127"/>
+        <location filename="../../app/ui/mainwindow/projector.py" line="133"/>
         <source>Portrait</source>
         <translation>縦向き</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/projector.py" line="129"/>
+        <location filename="../../app/ui/mainwindow/projector.py" line="135"/>
         <source>Paper</source>
         <translation>用紙</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/projector.py" line="130"/>
+        <location filename="../../app/ui/mainwindow/projector.py" line="136"/>
         <source>Orientation</source>
         <translation>向き</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/projector.py" line="45"/>
+        <location filename="../../app/ui/mainwindow/projector.py" line="46"/>
         <source>Leave projector mode? Names, phone numbers and notes will be shown again.</source>
         <translation>プロジェクター表示を終わりますか？ 氏名・電話番号・メモがまた表示されます。</translation>
     </message>
@@ -2619,7 +2624,7 @@ The encrypted ledger holds everything in it (this is checked first); the encrypt
         <translation>取りやめました。{file} は書き出していません。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/pdf.py" line="70"/>
+        <location filename="../../app/ui/mainwindow/pdf.py" line="73"/>
         <source>Making {file}…</source>
         <translation>{file} を作成中…</translation>
     </message>
@@ -4605,12 +4610,12 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
         <translation>位置が数値ではありません。</translation>
     </message>
     <message>
-        <location filename="../../app/households/households.py" line="363"/>
+        <location filename="../../app/households/households.py" line="366"/>
         <source>A member needs a name.</source>
         <translation>世帯員の氏名を入力してください。</translation>
     </message>
     <message>
-        <location filename="../../app/households/households.py" line="392"/>
+        <location filename="../../app/households/households.py" line="395"/>
         <location filename="../../app/watch/network.py" line="164"/>
         <source>This member is no longer in the ledger.</source>
         <translation>この世帯員は台帳にもういません。</translation>
@@ -4802,23 +4807,23 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
         <translation>{watcher} さんは、すでに {name} さんを見守っています。</translation>
     </message>
     <message>
-        <location filename="../../app/maps/printing.py" line="89"/>
+        <location filename="../../app/maps/printing.py" line="92"/>
         <source>The map did not finish loading for printing.</source>
         <translation>印刷用の地図の読み込みが終わりませんでした。</translation>
     </message>
     <message>
-        <location filename="../../app/maps/printing.py" line="250"/>
+        <location filename="../../app/maps/printing.py" line="256"/>
         <source>The printed map is saved as .pdf or .png, not {suffix}.</source>
         <translation>印刷用の地図は .pdf か .png で保存します（{suffix} では保存できません）。</translation>
     </message>
     <message>
-        <location filename="../../app/maps/printing.py" line="253"/>
+        <location filename="../../app/maps/printing.py" line="259"/>
         <source>Paper must be A4 or A3.</source>
         <translation>用紙はA4かA3にしてください。</translation>
     </message>
     <message>
-        <location filename="../../app/maps/printing.py" line="286"/>
-        <location filename="../../app/maps/printing.py" line="301"/>
+        <location filename="../../app/maps/printing.py" line="293"/>
+        <location filename="../../app/maps/printing.py" line="308"/>
         <source>Could not write the file.</source>
         <translation>ファイルを書き込めませんでした。</translation>
     </message>
@@ -5058,17 +5063,17 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
         <translation>このパッケージはこのパソコンの鍵で署名されていません。事務局が作成した後に書き換えられたか、このパソコン宛てのものではありません。何も反映していません</translation>
     </message>
     <message>
-        <location filename="../../app/cli/__init__.py" line="245"/>
+        <location filename="../../app/cli/__init__.py" line="246"/>
         <source>a sync package needs a passphrase: set {env}</source>
         <translation>同期パッケージにはパスフレーズが必要です。{env} を設定してください</translation>
     </message>
     <message>
-        <location filename="../../app/cli/__init__.py" line="313"/>
+        <location filename="../../app/cli/__init__.py" line="314"/>
         <source>name the laptop the package is for</source>
         <translation>パッケージを渡すパソコンの名前を指定してください</translation>
     </message>
     <message>
-        <location filename="../../app/cli/__init__.py" line="333"/>
+        <location filename="../../app/cli/__init__.py" line="334"/>
         <source>give the reply package&apos;s file name</source>
         <translation>返事のパッケージのファイル名を指定してください</translation>
     </message>
@@ -5263,7 +5268,7 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
         <translation>このハザード情報は台帳にもうありません。</translation>
     </message>
     <message>
-        <location filename="../../app/plans/papers.py" line="350"/>
+        <location filename="../../app/plans/papers.py" line="363"/>
         <source>Save the plans as .pdf or .xlsx.</source>
         <translation>計画は .pdf か .xlsx で保存してください。</translation>
     </message>
@@ -6589,22 +6594,22 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
 <context>
     <name>print</name>
     <message>
-        <location filename="../../app/maps/printing.py" line="176"/>
+        <location filename="../../app/maps/printing.py" line="182"/>
         <source>Made on {day}</source>
         <translation>作成日：{day}</translation>
     </message>
     <message>
-        <location filename="../../app/maps/printing.py" line="222"/>
+        <location filename="../../app/maps/printing.py" line="228"/>
         <source>Scale: as on the town map</source>
         <translation>縮尺：町内地図のとおり</translation>
     </message>
     <message>
-        <location filename="../../app/maps/printing.py" line="225"/>
+        <location filename="../../app/maps/printing.py" line="231"/>
         <source>Households are shown by map number only (no names). The numbers are those of the watch-network form and the emergency contact sheet. Handle with care.</source>
         <translation>世帯は地図番号だけで示しています（氏名なし）。番号は見守りネットワーク記録用紙・緊急連絡表と同じです。取り扱いに注意してください。</translation>
     </message>
     <message>
-        <location filename="../../app/maps/printing.py" line="256"/>
+        <location filename="../../app/maps/printing.py" line="262"/>
         <source>Mutual-support welfare map  {district} {town}</source>
         <translation>支え合い福祉マップ  {district} {town}</translation>
     </message>

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QMainWindow
 from app.core.errors import LedgerError
 from app.core.scratch import scratch_folder
 from app.core.views import TownView
+from app.hazards.importer import list_layers
 from app.maps.view import MapView
 from app.privacy.masking import anonymous_feature
 from app.ui.comfort import Comfort
@@ -122,6 +123,11 @@ class ProjectorController(Controller):
         dialog.setWindowTitle(translate("MainWindow", "Print map"))
         paper, orientation = QComboBox(), QComboBox()
         lines = QCheckBox(translate("MainWindow", "Draw the watch lines"))
+        hazards = QCheckBox(translate("MainWindow", "Draw the hazard zones (flood, landslide …) with their sources"))
+        with self.ledger.Session() as s:  # ticked where there are zones to draw, as the window shows them
+            has_zones = bool(list_layers(s))
+        hazards.setChecked(has_zones)
+        hazards.setEnabled(has_zones)
         paper.addItems(["A4", "A3"])
         orientation.addItem(translate("MainWindow", "Landscape"), True)
         orientation.addItem(translate("MainWindow", "Portrait"), False)
@@ -129,10 +135,12 @@ class ProjectorController(Controller):
         form.addRow(translate("MainWindow", "Paper"), paper)
         form.addRow(translate("MainWindow", "Orientation"), orientation)
         form.addRow("", lines)
+        form.addRow("", hazards)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(dialog.accept)
         buttons.rejected.connect(dialog.reject)
         form.addRow(buttons)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
-        return PrintOptions(paper=paper.currentText(), landscape=orientation.currentData(), lines=lines.isChecked())
+        return PrintOptions(paper=paper.currentText(), landscape=orientation.currentData(), lines=lines.isChecked(),
+                            hazards=hazards.isChecked())
