@@ -16,6 +16,8 @@ from app.ui.dialogs import BaseMapChoiceDialog
 from app.ui.mainwindow import MainWindow
 from app.ui.mainwindow.actions import MainAction
 from tests.conftest import MBTILES
+from tests.test_map_canvas import settle
+from tests.test_map_fit import run_json
 
 READY_MS = 60_000
 
@@ -46,14 +48,8 @@ def page_state(qtbot, window) -> dict:
 
 def page_passes(qtbot, window) -> int:
     """How many times the page has painted its households, once every call sent has run there (a ping)."""
-    done: list = []
-    window.map_view.call("ping", callback=done.append)
-    qtbot.waitUntil(lambda: bool(done), timeout=10_000)
-    box: dict = {}
-    window.map_view.page().runJavaScript("sasaeai._.paints.full + sasaeai._.paints.partial", 0,
-                                         lambda result: box.setdefault("n", result))
-    qtbot.waitUntil(lambda: "n" in box, timeout=10_000)
-    return int(box["n"])
+    settle(qtbot, window.map_view)
+    return int(run_json(qtbot, window.map_view, "sasaeai._.paints.full + sasaeai._.paints.partial"))
 
 
 def ledger_households(window):
