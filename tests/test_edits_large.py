@@ -13,9 +13,10 @@ from app.core.views import HouseholdFields
 from app.households import households
 from app.ui.mainwindow.actions import MainAction
 from app.ui.operations import OpChanges
+from tests.page_calls import run_json
 from tests.test_add_path import held_unplaced_read  # noqa: F401 - the fixture
 from tests.test_map_canvas import SIZE, drawn, ledger_homes, moved_feature, same_as_full
-from tests.test_map_fit import READY_MS, close, demo_town, open_town, run_json
+from tests.test_map_fit import READY_MS, close, demo_town, open_town
 from tests.test_ui_map import on_the_drawn_map, window  # noqa: F401 - the window fixture
 
 

@@ -16,6 +16,7 @@ from app.maps.hazard_layers import DEPTH_COLOURS, SEDIMENT_COLOURS, hazard_overl
 from app.towns import basemaps
 from app.ui.app import settings_for
 from app.ui.mainwindow import MainWindow
+from tests.page_calls import run_js
 
 READY_MS = 60_000
 
@@ -30,13 +31,6 @@ def window(qtbot, demo_ledger, demo_dir):
         w.show()
     yield w
     assert w.map_view.js_errors == [], "the page reported JavaScript errors"
-
-
-def run_js(qtbot, window, script: str):
-    box: dict = {}
-    window.map_view.page().runJavaScript(script, 0, lambda result: box.setdefault("r", result))
-    qtbot.waitUntil(lambda: "r" in box, timeout=10_000)
-    return box["r"]
 
 
 def hazard_state(qtbot, window) -> dict:

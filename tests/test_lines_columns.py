@@ -15,8 +15,9 @@ from app.towns import towns
 from app.ui.mainwindow.town import read_town_details
 from app.watch import network as watch
 from app.watch.views import WatcherFields
+from tests.page_calls import run_json
 from tests.test_list_rows import town  # noqa: F401 - the awkward town fixture
-from tests.test_map_fit import close, open_town, run_json
+from tests.test_map_fit import close, open_town
 from tests.test_page_transfer import page_call
 
 pytestmark = pytest.mark.timeout(300)

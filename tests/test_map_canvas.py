@@ -17,7 +17,8 @@ from app.core.views import Crs
 from app.households import households
 from app.maps.features import household_feature
 from app.maps.query import town_layer
-from tests.test_map_fit import close, demo_town, open_town, run_json
+from tests.page_calls import run_json, settle
+from tests.test_map_fit import close, demo_town, open_town
 
 SIZE = QSize(1280, 1000)  # the whole demo town is in view
 
@@ -208,13 +209,6 @@ SAME_AS_FULL = """(function () {
     P.lastCounts = Object.assign({}, P.paints);
     return { diff: diff, most: most, where: where, width: c.width, height: c.height, painted: painted, partial: before.partial - counts.partial, full: before.full - counts.full - 0 };
 })()"""
-
-
-def settle(qtbot, view) -> None:
-    """Every call sent to the page before has run there (runJavaScript does not wait for the channel)."""
-    done: list = []
-    view.call("ping", callback=done.append)
-    qtbot.waitUntil(lambda: bool(done), timeout=10_000)
 
 
 def same_as_full(qtbot, view) -> dict:

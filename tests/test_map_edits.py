@@ -10,8 +10,9 @@ from app.core.views import Crs, MapPoint
 from app.households import households
 from app.maps.features import household_feature
 from app.ui.mainwindow.actions import MainAction
-from tests.test_map_canvas import ledger_homes, on_screen, settle
-from tests.test_map_fit import close, demo_town, open_town, run_json
+from tests.page_calls import run_json, settle
+from tests.test_map_canvas import ledger_homes, on_screen
+from tests.test_map_fit import close, demo_town, open_town
 from tests.test_ui_map import window  # noqa: F401 - the demo's main window, its town's map ready
 
 SIZE = QSize(1280, 1000)  # the whole demo town is in view

@@ -3,7 +3,6 @@ and keeps its state across starts, and a scanned map tied to the ground is drawn
 
 from __future__ import annotations
 
-import json
 import uuid
 
 import pytest
@@ -23,18 +22,12 @@ from app.models.emergency import ReferenceKind
 from app.paths import basemap_dir
 from app.towns import basemaps
 from app.towns.georeference import ControlPoint
+from tests.page_calls import run_json
 
 READY_MS = 60_000
 # The map's part of the window at 1280×1000 (beside the household panel), the whole of it, and a small view.
 SIZES = [QSize(810, 870), QSize(1280, 1000), QSize(480, 360)]
 MARKER_HALF = 20  # a household's symbol with its rings reaches this far from its position (CSS px)
-
-
-def run_json(qtbot, view: MapView, expression: str):
-    box: dict = {}
-    view.page().runJavaScript(f"JSON.stringify({expression})", 0, lambda r: box.setdefault("r", r))
-    qtbot.waitUntil(lambda: "r" in box, timeout=10_000)
-    return json.loads(box["r"])
 
 
 # Everything a test reads off the screen, in the page's CSS pixels: where each feature is drawn

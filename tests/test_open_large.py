@@ -17,7 +17,8 @@ from app.core.views import Crs, HouseholdFields, MapPoint
 from app.households import households
 from app.maps.features import household_feature
 from app.maps.query import layer_texts, town_layer
-from tests.test_map_fit import close, demo_town, open_town, run_json
+from tests.page_calls import run_json
+from tests.test_map_fit import close, demo_town, open_town
 from tests.test_mapquery import edge_town  # noqa: F401 - a fixture
 from tests.test_page_transfer import page_call
 

@@ -16,6 +16,7 @@ from app.maps.query import member_labels, town_features, town_layer
 from app.models import Person
 from app.ui.app import settings_for
 from app.ui.mainwindow import MainWindow
+from tests.page_calls import run_js
 from tests.test_mapquery import edge_town  # noqa: F401 - the fixture: households of every awkward kind
 
 READY_MS = 60_000
@@ -62,13 +63,6 @@ def test_addresses_then_member_names_give_the_same_layer(ledger, label_town, crs
     assert members | addresses <= labels
     # the first message labels an unnamed household by its address, never by a member
     assert not members & {f["properties"]["label"] for f in first["features"]}
-
-
-def run_js(qtbot, window, script: str):
-    box: dict = {}
-    window.map_view.page().runJavaScript(script, 0, lambda result: box.setdefault("r", result))
-    qtbot.waitUntil(lambda: "r" in box, timeout=10_000)
-    return box["r"]
 
 
 def page_features(qtbot, window) -> list:

@@ -29,7 +29,8 @@ from app.maps.view import MapView
 from app.towns import basemaps
 from app.ui.dialogs import BaseMapChoiceDialog
 from app.ui.mainwindow.actions import MainAction
-from tests.test_ui_map import READY_MS, ledger_households, page_state, run_js, window  # noqa: F401 - fixture
+from tests.page_calls import run_js, run_json
+from tests.test_ui_map import READY_MS, ledger_households, page_state, window  # noqa: F401 - fixture
 
 # What a hostile MBTiles file, roster or layer could carry. Each would set window.__pwned if it ran.
 PAYLOADS = {
@@ -50,13 +51,6 @@ MADE_FROM_PAYLOAD = """(function () {
 })()"""
 
 TOWN_BOUNDS = (136.15, 35.89, 136.19, 35.92)  # west, south, east, north: around Echizen
-
-
-def js(qtbot, view: MapView, script: str):
-    box: dict = {}
-    view.page().runJavaScript(script, 0, lambda result: box.setdefault("r", result))
-    qtbot.waitUntil(lambda: "r" in box, timeout=10_000)
-    return box["r"]
 
 
 def png_bytes(size: int = 256, colour: tuple[int, int, int] = (200, 220, 200)) -> bytes:
@@ -143,8 +137,8 @@ def open_page(qtbot, host, tmp_path: Path, text: str) -> tuple[MapView, dict[str
 
 
 def tooltip_text(qtbot, view: MapView, feature_id: str) -> str:
-    assert js(qtbot, view, f"sasaeai.showTooltip({json.dumps(feature_id)})") is True
-    return js(qtbot, view, "document.querySelector('.sasaeai-tooltip').textContent")
+    assert run_js(qtbot, view, f"sasaeai.showTooltip({json.dumps(feature_id)})") is True
+    return run_js(qtbot, view, "document.querySelector('.sasaeai-tooltip').textContent")
 
 
 @pytest.mark.parametrize("payload", list(PAYLOADS.values()), ids=list(PAYLOADS))
@@ -155,24 +149,24 @@ def test_markup_from_any_source_shows_as_text_and_never_runs(qtbot, host, tmp_pa
     view, ids = open_page(qtbot, host, tmp_path, payload)
     # THEN nothing ran
     qtbot.wait(300)  # an <img onerror> would have fired by now
-    assert js(qtbot, view, "typeof window.__pwned") == "undefined"
-    assert js(qtbot, view, "document.title") != "pwned"
+    assert run_js(qtbot, view, "typeof window.__pwned") == "undefined"
+    assert run_js(qtbot, view, "document.title") != "pwned"
     # AND no element was made from it
-    assert js(qtbot, view, MADE_FROM_PAYLOAD) == 0
+    assert run_js(qtbot, view, MADE_FROM_PAYLOAD) == 0
     # AND it shows literally where it belongs
-    credits = js(qtbot, view, "document.querySelector('.sasaeai-credits').textContent")
+    credits = run_js(qtbot, view, "document.querySelector('.sasaeai-credits').textContent")
     assert credits.count(payload) == 1 and "国土地理院" in credits  # the base map's credit and the layer's
     assert page_state_of(qtbot, view)["attribution"] == credits
-    legend = js(qtbot, view, "document.querySelector('.sasaeai-legend').textContent")
+    legend = run_js(qtbot, view, "document.querySelector('.sasaeai-legend').textContent")
     assert legend.count(payload) >= 6  # title, the category, other, concern, place, gap, the neighbour line
-    assert js(qtbot, view, "document.querySelector('.sasaeai-legend text').textContent") == payload  # the letter
-    assert js(qtbot, view, "document.querySelector('.drag-handle').title") == payload
+    assert run_js(qtbot, view, "document.querySelector('.sasaeai-legend text').textContent") == payload  # the letter
+    assert run_js(qtbot, view, "document.querySelector('.drag-handle').title") == payload
     household = tooltip_text(qtbot, view, ids["household"])
     assert household.count(payload) == 4  # map number, name, address, the "position guessed" note
     assert tooltip_text(qtbot, view, ids["place"]).count(payload) == 2  # name and opening times
     assert tooltip_text(qtbot, view, ids["reference"]).count(payload) == 2  # name and address
-    assert js(qtbot, view, "typeof window.__pwned") == "undefined"
-    assert js(qtbot, view, MADE_FROM_PAYLOAD) == 0
+    assert run_js(qtbot, view, "typeof window.__pwned") == "undefined"
+    assert run_js(qtbot, view, MADE_FROM_PAYLOAD) == 0
     assert view.js_errors == [], "the page reported errors or CSP violations"
 
 
@@ -213,7 +207,7 @@ def test_the_page_runs_only_the_apps_script_files_and_reports_what_it_stopped(qt
     caplog.clear()
     with caplog.at_level(logging.WARNING):
         # WHEN page script adds an inline script, an inline handler and a javascript: link, and calls eval
-        js(qtbot, view, """(function () {
+        run_js(qtbot, view, """(function () {
             var s = document.createElement("script"); s.textContent = "window.__inline = 1";
             document.body.appendChild(s);
             var b = document.createElement("button"); b.setAttribute("onclick", "window.__handler = 1");
@@ -224,15 +218,15 @@ def test_the_page_runs_only_the_apps_script_files_and_reports_what_it_stopped(qt
             document.body.appendChild(d);
             return true;
         })()""")
-        evaluated = js(qtbot, view,
+        evaluated = run_js(qtbot, view,
                        "(function () { try { return String(eval('6 * 7')); } catch (e) { return e.name; } })()")
-        made_function = js(qtbot, view,
+        made_function = run_js(qtbot, view,
                            "(function () { try { return String(new Function('return 6 * 7')()); } "
                            "catch (e) { return e.name; } })()")
         # THEN none of it ran
         assert evaluated == "EvalError" and made_function == "EvalError"
         qtbot.wait(300)
-        assert js(qtbot, view, "[typeof window.__inline, typeof window.__handler, typeof window.__link, "
+        assert run_js(qtbot, view, "[typeof window.__inline, typeof window.__handler, typeof window.__link, "
                                "typeof window.__data].join()") == "undefined,undefined,undefined,undefined"
         # AND each violation reached the log, through the bridge
         qtbot.waitUntil(lambda: sum("CSP violation" in e for e in view.js_errors) >= 4, timeout=10_000)
@@ -263,7 +257,7 @@ def test_page_script_cannot_reach_the_network(qtbot, host, tmp_path, caplog):
         with caplog.at_level(logging.WARNING):
             # WHEN page script tries fetch, XHR, an image, a beacon and a WebSocket, out and to the local port
             for target in ("http://example.invalid/", f"http://127.0.0.1:{port}/"):
-                result = js(qtbot, view, f"""(function () {{
+                result = run_js(qtbot, view, f"""(function () {{
                     var url = {json.dumps(target)}, done = [];
                     fetch(url + "fetch").then(function () {{ window.__fetched = 1; }}, function () {{}});
                     try {{ var x = new XMLHttpRequest(); x.open("GET", url + "xhr"); x.send(); }} catch (e) {{}}
@@ -277,9 +271,9 @@ def test_page_script_cannot_reach_the_network(qtbot, host, tmp_path, caplog):
             qtbot.waitUntil(lambda: sum("CSP violation: connect-src" in e for e in view.js_errors) >= 4
                             and sum("CSP violation: img-src" in e for e in view.js_errors) >= 2, timeout=10_000)
             qtbot.wait(500)
-            assert js(qtbot, view, "typeof window.__fetched") == "undefined"
+            assert run_js(qtbot, view, "typeof window.__fetched") == "undefined"
             # AND the page may not navigate away (no policy covers that): refused and logged
-            js(qtbot, view, f"location.href = 'http://127.0.0.1:{port}/navigate'; true")
+            run_js(qtbot, view, f"location.href = 'http://127.0.0.1:{port}/navigate'; true")
             qtbot.waitUntil(lambda: bool(view.refused), timeout=10_000)
             qtbot.wait(500)
         # AND nothing arrived at the port, and the map is still there
@@ -287,7 +281,7 @@ def test_page_script_cannot_reach_the_network(qtbot, host, tmp_path, caplog):
             listener.accept()
     finally:
         listener.close()
-    assert js(qtbot, view, "typeof sasaeai.state") == "function"
+    assert run_js(qtbot, view, "typeof sasaeai.state") == "function"
     assert view.guard.blocked == []  # the policy stopped everything before it became a request
     logged = " ".join(r.getMessage() for r in caplog.records)
     assert "example.invalid/fetch" in logged and f"127.0.0.1:{port}/navigate" in logged
@@ -346,11 +340,6 @@ def test_the_bridge_refuses_what_no_honest_page_would_report(qtbot, window, capl
 
 
 MAP = "window[Object.keys(window).filter(function (k) { return /^map_[0-9a-f]+$/.test(k); })[0]]"
-
-
-def run_json(qtbot, window, expression: str):
-    """``expression``'s value from the page (runJavaScript hands arrays back as empty strings: go by JSON)."""
-    return json.loads(run_js(qtbot, window, f"JSON.stringify({expression})"))
 
 
 def map_at_rest(qtbot, window) -> None:

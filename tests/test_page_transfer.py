@@ -15,8 +15,9 @@ from app.maps.features import household_feature, line_specs
 from app.maps.page import CONTENT_SECURITY_POLICY
 from app.maps.query import page_columns, town_layer
 from app.watch import network as watch
+from tests.page_calls import run_json
 from tests.test_map_canvas import ledger_homes
-from tests.test_map_fit import close, demo_town, open_town, run_json
+from tests.test_map_fit import close, demo_town, open_town
 
 SIZE = QSize(1000, 800)
 

@@ -15,16 +15,10 @@ from app.towns import basemaps, towns
 from app.ui.app import settings_for
 from app.ui.mainwindow import MainWindow
 from tests.hazard_files import around, write_geojson
+from tests.page_calls import run_js
 
 READY_MS = 60_000
 TSUNAMI_CREDIT = "国土数値情報（津波浸水想定データ）（国土交通省）を加工して作成"
-
-
-def run_js(qtbot, window, script: str):
-    box: dict = {}
-    window.map_view.page().runJavaScript(script, 0, lambda result: box.setdefault("r", result))
-    qtbot.waitUntil(lambda: "r" in box, timeout=10_000)
-    return box["r"]
 
 
 @pytest.fixture

@@ -18,16 +18,10 @@ from app.towns import basemaps, towns
 from app.ui.app import settings_for
 from app.ui.mainwindow import MainWindow
 from tests.hazard_files import around, write_geojson
+from tests.page_calls import run_js
 
 READY_MS = 60_000
 CLASSES = ("0.3m以上1.0m未満", "1.0m以上2.0m未満", "0.5m未満")  # as the file writes them, not in order
-
-
-def run_js(qtbot, window, script: str):
-    box: dict = {}
-    window.map_view.page().runJavaScript(script, 0, lambda result: box.setdefault("r", result))
-    qtbot.waitUntil(lambda: "r" in box, timeout=10_000)
-    return box["r"]
 
 
 @pytest.fixture

@@ -13,7 +13,8 @@ from app.ui.help import GuideDialog
 from app.ui.mainwindow.actions import MainAction
 from app.ui.panels import PersonDialog
 from tests.conftest import run_app
-from tests.test_ui_map import run_js, window  # noqa: F401 - the window fixture
+from tests.page_calls import run_js
+from tests.test_ui_map import window  # noqa: F401 - the window fixture
 
 
 def test_large_text_makes_text_and_map_symbols_bigger_and_is_remembered(qtbot, window, qapp):

@@ -16,8 +16,7 @@ from app.ui.dialogs import BaseMapChoiceDialog
 from app.ui.mainwindow import MainWindow
 from app.ui.mainwindow.actions import MainAction
 from tests.conftest import MBTILES
-from tests.test_map_canvas import settle
-from tests.test_map_fit import run_json
+from tests.page_calls import run_js, run_json, settle
 
 READY_MS = 60_000
 
@@ -236,13 +235,6 @@ def test_all_three_steps_are_reachable(qtbot, window):
     for index, action in enumerate(window.actions.steps):
         action.trigger()
         assert window.steps.currentIndex() == index
-
-
-def run_js(qtbot, window, script: str):
-    box: dict = {}
-    window.map_view.page().runJavaScript(script, 0, lambda result: box.setdefault("r", result))
-    qtbot.waitUntil(lambda: "r" in box, timeout=10_000)
-    return box["r"]
 
 
 def test_selected_household_gets_a_drag_handle(qtbot, window):

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from app.households import households
 from app.ui.mainwindow.actions import MainAction
-from tests.test_ui_map import page_state, run_js, window  # noqa: F401 - the window fixture
+from tests.page_calls import run_js
+from tests.test_ui_map import page_state, window  # noqa: F401 - the window fixture
 
 
 def personal_texts(window) -> set[str]:

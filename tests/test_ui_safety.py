@@ -13,7 +13,8 @@ from app.models.safety import CheckMethod, SafetyStatus
 from app.safety import incidents
 from app.safety.views import STATUS_COLORS
 from app.ui.mainwindow.actions import MainAction
-from tests.test_ui_map import run_js, window  # noqa: F401 - the window fixture
+from tests.page_calls import run_js
+from tests.test_ui_map import window  # noqa: F401 - the window fixture
 
 
 def rings(qtbot, window) -> dict:
