@@ -81,6 +81,7 @@ class DialogSteps(QObject):
 
 
 TOWNS_CHANGED = OpChanges(towns=True)
+STEP_LABEL = 48  # characters of a step's name on the Undo and Redo buttons
 
 
 class TownsDialog(QDialog):
@@ -249,13 +250,16 @@ class TownsDialog(QDialog):
     def _update_undo_buttons(self, *_args: object) -> None:
         if not (isValid(self._stack) and isValid(self.undo_button)):  # the window is closing: the stack goes first
             return
-        can_undo, can_redo = self._stack.canUndo(), self._stack.canRedo()
-        self.undo_button.setEnabled(can_undo)
-        self.undo_button.setText(translate("towns", "Undo: {step}").format(step=self._stack.undoText()) if can_undo
-                                 else translate("towns", "Undo"))
-        self.redo_button.setEnabled(can_redo)
-        self.redo_button.setText(translate("towns", "Redo: {step}").format(step=self._stack.redoText()) if can_redo
-                                 else translate("towns", "Redo"))
+        for button, can, step, named, plain in (
+                (self.undo_button, self._stack.canUndo(), self._stack.undoText(), translate("towns", "Undo: {step}"),
+                 translate("towns", "Undo")),
+                (self.redo_button, self._stack.canRedo(), self._stack.redoText(), translate("towns", "Redo: {step}"),
+                 translate("towns", "Redo"))):
+            button.setEnabled(can)
+            # A long name (up to 100 characters) must not widen the window: the button shows its start, the tip all.
+            short = step if len(step) <= STEP_LABEL else step[:STEP_LABEL - 1] + "…"
+            button.setText(named.format(step=short) if can else plain)
+            button.setToolTip(named.format(step=step) if can else "")
 
     def _on_ledger_changed(self, changes: OpChanges) -> None:
         """An undo or redo (here or in the window's Edit menu), or an import or sync: read the tree again."""
