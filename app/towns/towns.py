@@ -106,6 +106,7 @@ class DistrictImport:
 
     added: tuple[str, ...]
     existing: tuple[str, ...]
+    added_ids: tuple[uuid.UUID, ...] = ()  # the districts made, in the order of ``added`` (what an undo archives)
 
     def summary(self) -> str:
         return f"{len(self.added)} districts added, {len(self.existing)} already in the ledger"
@@ -188,6 +189,12 @@ def set_district_archived(session: Session, district_id: uuid.UUID, archived: bo
     return DistrictView(district.id, district.name, archived)
 
 
+def set_districts_archived(session: Session, district_ids: tuple[uuid.UUID, ...] | list[uuid.UUID],
+                           archived: bool) -> list[DistrictView]:
+    """Archive several districts at once, or bring them back (an import undone and redone as one step)."""
+    return [set_district_archived(session, district_id, archived) for district_id in district_ids]
+
+
 def set_town_archived(session: Session, town_id: uuid.UUID, archived: bool) -> TownView:
     """Archive a town instead of deleting it: its households, papers and history stay in the ledger."""
     town = session.get(Town, town_id)
@@ -229,8 +236,8 @@ def import_districts(session: Session, path: Path) -> DistrictImport:
         first_row[name] = number
         names.append(name)
     known = set(session.scalars(select(District.name).where(District.name.in_(names))))
-    for name in names:
-        if name not in known:
-            session.add(District(name=name))
+    made = [District(name=name) for name in names if name not in known]
+    session.add_all(made)
     session.flush()
-    return DistrictImport(tuple(n for n in names if n not in known), tuple(n for n in names if n in known))
+    return DistrictImport(tuple(d.name for d in made), tuple(n for n in names if n in known),
+                          tuple(d.id for d in made))

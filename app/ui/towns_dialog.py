@@ -4,6 +4,11 @@ Every button runs one service call of app/towns/towns.py in its own transaction 
 read again; nothing is ever deleted, only archived (and can be brought back). Mistakes (an empty or
 duplicate name, a bad CSV row) are shown in the window's message line, never in a popup, and change
 nothing. ``changed`` tells the main window to read its town list again.
+
+Each change is one step on the app's undo stack (the window's Edit ▸ Undo, or the dialog's own Undo button
+and Ctrl+Z): undoing an add archives what was added (redo brings it back), an import is undone whole. Undo
+and redo go through the operations' notice (``OpChanges(towns=True)``), which reads the tree again here and
+the town list in the window.
 """
 
 from __future__ import annotations
@@ -13,8 +18,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -29,12 +34,15 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 from sqlalchemy.orm import Session
 
 from app.core.errors import LedgerError
 from app.paths import resource_dir
 from app.towns import towns as service
+from app.ui.commands import LedgerCommand, Step
 from app.ui.dialogs import error_text
+from app.ui.operations import OpChanges
 
 translate = QCoreApplication.translate
 KIND_ROLE = Qt.ItemDataRole.UserRole  # "district" or "town"
@@ -53,12 +61,38 @@ def ledger_runner(session_factory: Any) -> Runner:
     return run
 
 
-class TownsDialog(QDialog):
-    changed = Signal()
+class DialogSteps(QObject):
+    """The undo path of a dialog opened on its own (tests, a tool): an undo stack, and one transaction per step.
 
-    def __init__(self, run: Runner, parent: QWidget | None = None) -> None:
+    In the app the dialog gets the window's ``Operations`` instead, which has the same three members.
+    """
+
+    changed = Signal(object)  # OpChanges, after every undo and redo
+
+    def __init__(self, run: Runner, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._run = run
+        self.undo_stack = QUndoStack(self)
+
+    def replay(self, step: Step, changes: OpChanges) -> Any:
+        result = self._run(step)
+        self.changed.emit(changes)
+        return result
+
+
+TOWNS_CHANGED = OpChanges(towns=True)
+STEP_LABEL = 48  # characters of a step's name on the Undo and Redo buttons
+
+
+class TownsDialog(QDialog):
+    changed = Signal()  # a change made here (its undo and redo come through the operations' notice)
+
+    def __init__(self, run: Runner, parent: QWidget | None = None, *, operations: Any = None) -> None:
+        """``operations``: the window's Operations (its undo stack and change notice); None: the dialog's own."""
+        super().__init__(parent)
+        self._run = run
+        self._operations = operations if operations is not None else DialogSteps(run, self)
+        self._stack: QUndoStack = self._operations.undo_stack
         self.setWindowTitle(translate("towns", "Districts and towns"))
         self.resize(560, 520)
         self.tree = QTreeWidget()
@@ -73,6 +107,8 @@ class TownsDialog(QDialog):
         self.archive_button = QPushButton(translate("towns", "Archive selected"))
         self.import_button = QPushButton(translate("towns", "Import districts from CSV…"))
         self.example_button = QPushButton(translate("towns", "Import the 17 districts of Echizen (example)"))
+        self.undo_button = QPushButton()
+        self.redo_button = QPushButton()
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setTextFormat(Qt.TextFormat.PlainText)  # names from files are text, never markup
@@ -91,11 +127,16 @@ class TownsDialog(QDialog):
         row3 = QHBoxLayout()
         row3.addWidget(self.import_button)
         row3.addWidget(self.example_button)
+        row4 = QHBoxLayout()
+        row4.addWidget(self.undo_button)
+        row4.addWidget(self.redo_button)
+        row4.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tree, 1)
         layout.addLayout(row1)
         layout.addLayout(row2)
         layout.addLayout(row3)
+        layout.addLayout(row4)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
 
@@ -107,6 +148,16 @@ class TownsDialog(QDialog):
         self.example_button.clicked.connect(lambda: self.import_districts(resource_dir() / EXAMPLE_CSV))
         self.show_archived.toggled.connect(lambda _on: self.refresh())
         self.tree.currentItemChanged.connect(self._selection_changed)
+        # The window's Edit menu is behind this window: Undo and Redo here, with their keys.
+        self.undo_button.clicked.connect(self.undo)
+        self.redo_button.clicked.connect(self.redo)
+        QShortcut(QKeySequence.StandardKey.Undo, self, self.undo)
+        QShortcut(QKeySequence.StandardKey.Redo, self, self.redo)
+        for signal in (self._stack.indexChanged, self._stack.cleanChanged, self._stack.undoTextChanged,
+                       self._stack.redoTextChanged):
+            signal.connect(self._update_undo_buttons)
+        self._operations.changed.connect(self._on_ledger_changed)
+        self._update_undo_buttons()
         self.refresh()
 
     # ------------------------------------------------------------------------------------------ reading
@@ -183,8 +234,43 @@ class TownsDialog(QDialog):
         self.archive_button.setText(translate("towns", "Restore selected") if archived
                                     else translate("towns", "Archive selected"))
 
+    # ------------------------------------------------------------------------------------------ undoing
+    def undo(self) -> None:
+        if self._stack.canUndo():
+            text = self._stack.undoText()
+            self._stack.undo()
+            self.message.setText(translate("towns", "Undone: {step}").format(step=text))
+
+    def redo(self) -> None:
+        if self._stack.canRedo():
+            text = self._stack.redoText()
+            self._stack.redo()
+            self.message.setText(translate("towns", "Redone: {step}").format(step=text))
+
+    def _update_undo_buttons(self, *_args: object) -> None:
+        if not (isValid(self._stack) and isValid(self.undo_button)):  # the window is closing: the stack goes first
+            return
+        for button, can, step, named, plain in (
+                (self.undo_button, self._stack.canUndo(), self._stack.undoText(), translate("towns", "Undo: {step}"),
+                 translate("towns", "Undo")),
+                (self.redo_button, self._stack.canRedo(), self._stack.redoText(), translate("towns", "Redo: {step}"),
+                 translate("towns", "Redo"))):
+            button.setEnabled(can)
+            # A long name (up to 100 characters) must not widen the window: the button shows its start, the tip all.
+            short = step if len(step) <= STEP_LABEL else step[:STEP_LABEL - 1] + "…"
+            button.setText(named.format(step=short) if can else plain)
+            button.setToolTip(named.format(step=step) if can else "")
+
+    def _on_ledger_changed(self, changes: OpChanges) -> None:
+        """An undo or redo (here or in the window's Edit menu), or an import or sync: read the tree again."""
+        if changes.towns or changes.town:
+            selected = self._selected()
+            self.refresh(selected[1] if selected else None)
+
     # ------------------------------------------------------------------------------------------ changing
-    def _change(self, call: Callable[[Session], Any], done: str) -> Any:
+    def _change(self, call: Step, done: str, *, text: str = "", undo: Step | None = None,
+                redo: Step | None = None) -> Any:
+        """Run ``call``; when it is accepted and ``undo`` is given, push it on the undo stack as ``text``."""
         try:
             result = self._run(call)
         except LedgerError as error:
@@ -192,13 +278,27 @@ class TownsDialog(QDialog):
             return None
         self.message.setText(done)
         self.refresh(getattr(result, "id", None))
+        # The window reads its town list first: showing another town there clears the undo stack (its steps
+        # belong to the town shown), and this step must stay on it.
         self.changed.emit()
+        if undo is not None:
+            self._stack.push(LedgerCommand(text, self._operations, redo or call, undo, TOWNS_CHANGED))
         return result
 
     def add_district(self) -> None:
         name = self.name.text()
-        if self._change(lambda s: service.add_district(s, name),
-                        translate("towns", "District added: {name}").format(name=name.strip())) is not None:
+        made: list[uuid.UUID] = []
+
+        def add(s: Session) -> service.DistrictView:
+            view = service.add_district(s, name)
+            made.append(view.id)
+            return view
+
+        if self._change(add, translate("towns", "District added: {name}").format(name=name.strip()),
+                        text=translate("towns", "Add district “{name}”").format(name=name.strip()),
+                        # undone: archived, never deleted (as an added household is); redo brings it back
+                        undo=lambda s: service.set_district_archived(s, made[0], True),
+                        redo=lambda s: service.set_district_archived(s, made[0], False)) is not None:
             self.name.clear()
 
     def add_town(self) -> None:
@@ -206,9 +306,19 @@ class TownsDialog(QDialog):
         if district is None:
             self.message.setText(translate("towns", "Select the district the town belongs to."))
             return
-        if self._change(lambda s: service.add_town(s, district, name),
-                        translate("towns", "Town added: {district} {name}").format(district=district,
-                                                                                   name=name.strip())) is not None:
+        made: list[uuid.UUID] = []
+
+        def add(s: Session) -> service.TownView:
+            view = service.add_town(s, district, name)
+            made.append(view.id)
+            return view
+
+        if self._change(add, translate("towns", "Town added: {district} {name}").format(district=district,
+                                                                                        name=name.strip()),
+                        text=translate("towns", "Add town “{name}” to {district}").format(district=district,
+                                                                                         name=name.strip()),
+                        undo=lambda s: service.set_town_archived(s, made[0], True),
+                        redo=lambda s: service.set_town_archived(s, made[0], False)) is not None:
             self.name.clear()
 
     def rename_selected(self) -> None:
@@ -216,9 +326,13 @@ class TownsDialog(QDialog):
         if selected is None:
             return
         kind, item_id, _ = selected
+        old = self.tree.currentItem().data(0, Qt.ItemDataRole.ToolTipRole)
         rename = service.rename_district if kind == "district" else service.rename_town
+        text = (translate("towns", "Rename district “{old}” to “{name}”") if kind == "district"
+                else translate("towns", "Rename town “{old}” to “{name}”")).format(old=old, name=name.strip())
         if self._change(lambda s: rename(s, item_id, name),
-                        translate("towns", "Renamed to {name}").format(name=name.strip())) is not None:
+                        translate("towns", "Renamed to {name}").format(name=name.strip()),
+                        text=text, undo=lambda s: rename(s, item_id, old)) is not None:
             self.name.clear()
 
     def toggle_archived(self) -> None:
@@ -226,11 +340,19 @@ class TownsDialog(QDialog):
         if selected is None:
             return
         kind, item_id, archived = selected
+        name = self.tree.currentItem().data(0, Qt.ItemDataRole.ToolTipRole)
         archive = service.set_district_archived if kind == "district" else service.set_town_archived
         done = (translate("towns", "Restored.") if archived else
                 translate("towns", "Archived: kept in the ledger with everything in it; tick “Show archived” "
                                    "to see it or bring it back."))
-        self._change(lambda s: archive(s, item_id, not archived), done)
+        if kind == "district":
+            text = (translate("towns", "Bring back district “{name}”") if archived
+                    else translate("towns", "Archive district “{name}”")).format(name=name)
+        else:
+            text = (translate("towns", "Bring back town “{name}”") if archived
+                    else translate("towns", "Archive town “{name}”")).format(name=name)
+        self._change(lambda s: archive(s, item_id, not archived), done, text=text,
+                     undo=lambda s: archive(s, item_id, archived))
 
     def import_districts(self, path: Path) -> None:
         path = Path(path)
@@ -247,6 +369,12 @@ class TownsDialog(QDialog):
         self.message.setText(done_text(result))
         self.refresh()
         self.changed.emit()
+        if result.added_ids:  # one step, undone whole: the districts it made are archived, the others untouched
+            ids = result.added_ids
+            self._stack.push(LedgerCommand(
+                translate("towns", "Import {count} districts from {file}").format(count=len(ids), file=path.name),
+                self._operations, lambda s: service.set_districts_archived(s, ids, False),
+                lambda s: service.set_districts_archived(s, ids, True), TOWNS_CHANGED))
 
     def _choose_csv(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, translate("towns", "Import districts"), "",

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QSettings, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QFileDialog, QLabel, QMainWindow
 from sqlalchemy.orm import Session
 
@@ -314,8 +314,8 @@ class TownController(Controller):
             town=self.town.full_name, households=household_count, places=place_count))
 
     def on_changed(self, changes: OpChanges) -> None:
-        if changes.towns:
-            self.refresh_towns()
+        if changes.towns:  # an undo or redo in the districts and towns window, or of it
+            self._on_towns_changed(now=False)
         if self.town is None:
             return
         if changes.town or changes.base_map:
@@ -374,7 +374,7 @@ class TownController(Controller):
     def open_towns_dialog(self) -> TownsDialog:
         """The non-modal districts-and-towns window; its changes reach the town list at once."""
         if self.towns_dialog is None:
-            dialog = TownsDialog(ledger_runner(self.ledger.Session), self.window)
+            dialog = TownsDialog(ledger_runner(self.ledger.Session), self.window, operations=self.operations)
             dialog.changed.connect(self._on_towns_changed)
             dialog.finished.connect(lambda _r: setattr(self, "towns_dialog", None))
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -383,13 +383,19 @@ class TownController(Controller):
         self.towns_dialog.raise_()
         return self.towns_dialog
 
-    def _on_towns_changed(self) -> None:
+    def _on_towns_changed(self, *, now: bool = True) -> None:
+        """The town list read again, the town shown kept shown. ``now=False`` (inside an undo or redo): a town
+        shown instead of an archived one is loaded after the step, as loading one clears the undo stack."""
         shown = self.town.id if self.town else None
         views = self.refresh_towns()
         if shown is not None and any(v.id == shown for v in views):
             self._show_in_combo(shown)
         elif views:  # the town shown was archived (it stays in the ledger), or there was none
-            self.load_town(views[0].id)
+            first = views[0].id
+            if now:
+                self.load_town(first)
+            else:
+                QTimer.singleShot(0, lambda: self.load_town(first) if not self.closed else None)
 
     def new_town(self) -> None:
         dialog = TownDialog(self.window, district=self.town.district_name if self.town else "")
