@@ -1223,17 +1223,17 @@ Repeat for at least 3 places far apart (a triangle over the whole map works best
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/mainwindow/town.py" line="450"/>
+        <location filename="../../app/ui/mainwindow/town.py" line="456"/>
         <source>Choose a town-map image first: Map → Use a town-map image…</source>
         <translation>先に町内地図の画像を選んでください: 地図 → 町内地図の画像を使う…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/town.py" line="468"/>
+        <location filename="../../app/ui/mainwindow/town.py" line="474"/>
         <source>Town block (町丁目)</source>
         <translation>町丁目</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/town.py" line="497"/>
+        <location filename="../../app/ui/mainwindow/town.py" line="503"/>
         <source>Tie the town map to the ground</source>
         <translation>地図の位置合わせ</translation>
     </message>
@@ -1896,17 +1896,17 @@ Nothing was lost. Press Unlock and enter the passphrase.</source>
         <translation>{town}：{households}世帯、たまり場 {places}か所</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/town.py" line="415"/>
+        <location filename="../../app/ui/mainwindow/town.py" line="421"/>
         <source>Town map images (*.png *.jpg *.jpeg)</source>
         <translation>町内地図の画像 (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/town.py" line="416"/>
+        <location filename="../../app/ui/mainwindow/town.py" line="422"/>
         <source>MBTiles files (*.mbtiles)</source>
         <translation>MBTilesファイル (*.mbtiles)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/town.py" line="417"/>
+        <location filename="../../app/ui/mainwindow/town.py" line="423"/>
         <source>Choose the base map</source>
         <translation>背景の地図を選ぶ</translation>
     </message>
@@ -4537,8 +4537,8 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
         <location filename="../../app/towns/basemaps.py" line="43"/>
         <location filename="../../app/towns/geojson_export.py" line="92"/>
         <location filename="../../app/towns/towns.py" line="73"/>
-        <location filename="../../app/towns/towns.py" line="172"/>
-        <location filename="../../app/towns/towns.py" line="195"/>
+        <location filename="../../app/towns/towns.py" line="173"/>
+        <location filename="../../app/towns/towns.py" line="202"/>
         <location filename="../../app/watch/network.py" line="188"/>
         <source>This town is no longer in the ledger.</source>
         <translation>この町内は台帳にもうありません。</translation>
@@ -4643,7 +4643,7 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
     </message>
     <message>
         <location filename="../../app/towns/towns.py" line="38"/>
-        <location filename="../../app/towns/towns.py" line="176"/>
+        <location filename="../../app/towns/towns.py" line="177"/>
         <source>{district} already has a town called {town}.</source>
         <translation>{district}には「{town}」という町内がすでにあります。</translation>
     </message>
@@ -4658,17 +4658,17 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
         <translation>「{name}」という町内が複数あります。地区名も付けてください。</translation>
     </message>
     <message>
-        <location filename="../../app/towns/towns.py" line="125"/>
+        <location filename="../../app/towns/towns.py" line="126"/>
         <source>There is already a district called {name}.</source>
         <translation>「{name}」という地区はすでにあります。</translation>
     </message>
     <message>
-        <location filename="../../app/towns/towns.py" line="216"/>
+        <location filename="../../app/towns/towns.py" line="223"/>
         <source>No district column (chiku, 地区, 地区名 or name) in the header row.</source>
         <translation>見出しの行に地区の列（chiku、地区、地区名、name）がありません。</translation>
     </message>
     <message>
-        <location filename="../../app/towns/towns.py" line="227"/>
+        <location filename="../../app/towns/towns.py" line="234"/>
         <source>{name} is listed twice (first on row {first}).</source>
         <translation>「{name}」が2回あります（最初は{first}行目）。</translation>
     </message>
@@ -4900,7 +4900,7 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
     </message>
     <message>
         <location filename="../../app/meeting/overview.py" line="112"/>
-        <location filename="../../app/towns/towns.py" line="117"/>
+        <location filename="../../app/towns/towns.py" line="118"/>
         <source>This district is no longer in the ledger.</source>
         <translation>この地区は台帳にもうありません。</translation>
     </message>
@@ -6892,113 +6892,188 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
 <context>
     <name>towns</name>
     <message>
-        <location filename="../../app/ui/towns_dialog.py" line="62"/>
+        <location filename="../../app/ui/towns_dialog.py" line="96"/>
         <source>Districts and towns</source>
         <translation>地区と町内</translation>
     </message>
     <message>
-        <location filename="../../app/ui/towns_dialog.py" line="65"/>
+        <location filename="../../app/ui/towns_dialog.py" line="99"/>
         <source>District / town</source>
         <translation>地区・町内</translation>
     </message>
     <message>
-        <location filename="../../app/ui/towns_dialog.py" line="65"/>
+        <location filename="../../app/ui/towns_dialog.py" line="99"/>
         <source>Households</source>
         <translation>世帯数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/towns_dialog.py" line="68"/>
+        <location filename="../../app/ui/towns_dialog.py" line="102"/>
         <source>Name (e.g. 味真野地区 or 余川町)</source>
         <translation>名前（例：味真野地区、余川町）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/towns_dialog.py" line="69"/>
+        <location filename="../../app/ui/towns_dialog.py" line="103"/>
         <source>Show archived</source>
         <translation>保管したものも表示</translation>
     </message>
     <message>
-        <location filename="../../app/ui/towns_dialog.py" line="70"/>
+        <location filename="../../app/ui/towns_dialog.py" line="104"/>
         <source>Add district</source>
         <translation>地区を追加</translation>
     </message>
     <message>
-        <location filename="../../app/ui/towns_dialog.py" line="71"/>
+        <location filename="../../app/ui/towns_dialog.py" line="105"/>
         <source>Add town to the selected district</source>
         <translation>選んだ地区に町内を追加</translation>
     </message>
     <message>
-        <location filename="../../app/ui/towns_dialog.py" line="72"/>
+        <location filename="../../app/ui/towns_dialog.py" line="106"/>
         <source>Rename selected</source>
         <translation>選んだものの名前を変える</translation>
     </message>
     <message>
-        <location filename="../../app/ui/towns_dialog.py" line="73"/>
-        <location filename="../../app/ui/towns_dialog.py" line="184"/>
+        <location filename="../../app/ui/towns_dialog.py" line="107"/>
+        <location filename="../../app/ui/towns_dialog.py" line="235"/>
         <source>Archive selected</source>
         <translation>選んだものを保管</translation>
     </message>
     <message>
-        <location filename="../../app/ui/towns_dialog.py" line="74"/>
+        <location filename="../../app/ui/towns_dialog.py" line="108"/>
         <source>Import districts from CSV…</source>
         <translation>CSVから地区を取り込む…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/towns_dialog.py" line="75"/>
+        <location filename="../../app/ui/towns_dialog.py" line="109"/>
         <source>Import the 17 districts of Echizen (example)</source>
         <translation>越前市の17地区を取り込む（例）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/towns_dialog.py" line="136"/>
+        <location filename="../../app/ui/towns_dialog.py" line="187"/>
         <source> (archived)</source>
         <translation>（保管中）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/towns_dialog.py" line="183"/>
+        <location filename="../../app/ui/towns_dialog.py" line="234"/>
         <source>Restore selected</source>
         <translation>選んだものを元に戻す</translation>
     </message>
     <message>
-        <location filename="../../app/ui/towns_dialog.py" line="201"/>
+        <location filename="../../app/ui/towns_dialog.py" line="242"/>
+        <source>Undone: {step}</source>
+        <translation>元に戻しました：{step}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/towns_dialog.py" line="248"/>
+        <source>Redone: {step}</source>
+        <translation>やり直しました：{step}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/towns_dialog.py" line="254"/>
+        <source>Undo: {step}</source>
+        <translation>元に戻す：{step}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/towns_dialog.py" line="255"/>
+        <source>Undo</source>
+        <translation>元に戻す</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/towns_dialog.py" line="256"/>
+        <source>Redo: {step}</source>
+        <translation>やり直す：{step}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/towns_dialog.py" line="257"/>
+        <source>Redo</source>
+        <translation>やり直す</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/towns_dialog.py" line="297"/>
         <source>District added: {name}</source>
         <translation>地区を追加しました：{name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/towns_dialog.py" line="207"/>
+        <location filename="../../app/ui/towns_dialog.py" line="298"/>
+        <source>Add district “{name}”</source>
+        <translation>地区「{name}」を追加</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/towns_dialog.py" line="307"/>
         <source>Select the district the town belongs to.</source>
         <translation>町内が属する地区を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/towns_dialog.py" line="210"/>
+        <location filename="../../app/ui/towns_dialog.py" line="316"/>
         <source>Town added: {district} {name}</source>
         <translation>町内を追加しました：{district} {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/towns_dialog.py" line="221"/>
+        <location filename="../../app/ui/towns_dialog.py" line="318"/>
+        <source>Add town “{name}” to {district}</source>
+        <translation>{district}に町内「{name}」を追加</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/towns_dialog.py" line="331"/>
+        <source>Rename district “{old}” to “{name}”</source>
+        <translation>地区「{old}」を「{name}」に名前変更</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/towns_dialog.py" line="332"/>
+        <source>Rename town “{old}” to “{name}”</source>
+        <translation>町内「{old}」を「{name}」に名前変更</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/towns_dialog.py" line="334"/>
         <source>Renamed to {name}</source>
         <translation>名前を「{name}」に変えました</translation>
     </message>
     <message>
-        <location filename="../../app/ui/towns_dialog.py" line="230"/>
+        <location filename="../../app/ui/towns_dialog.py" line="345"/>
         <source>Restored.</source>
         <translation>元に戻しました。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/towns_dialog.py" line="231"/>
+        <location filename="../../app/ui/towns_dialog.py" line="346"/>
         <source>Archived: kept in the ledger with everything in it; tick “Show archived” to see it or bring it back.</source>
         <translation>保管しました。中身も含めて台帳に残っています。「保管したものも表示」にチェックを入れると、表示したり元に戻したりできます。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/towns_dialog.py" line="239"/>
+        <location filename="../../app/ui/towns_dialog.py" line="349"/>
+        <source>Bring back district “{name}”</source>
+        <translation>地区「{name}」を保管から戻す</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/towns_dialog.py" line="350"/>
+        <source>Archive district “{name}”</source>
+        <translation>地区「{name}」を保管</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/towns_dialog.py" line="352"/>
+        <source>Bring back town “{name}”</source>
+        <translation>町内「{name}」を保管から戻す</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/towns_dialog.py" line="353"/>
+        <source>Archive town “{name}”</source>
+        <translation>町内「{name}」を保管</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/towns_dialog.py" line="361"/>
         <source>{file}: {added} districts added, {existing} already in the ledger.</source>
         <translation>{file}：地区を {added}件追加しました。{existing}件はすでに台帳にありました。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/towns_dialog.py" line="252"/>
+        <location filename="../../app/ui/towns_dialog.py" line="375"/>
+        <source>Import {count} districts from {file}</source>
+        <translation>{file}から地区{count}件を取り込み</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/towns_dialog.py" line="380"/>
         <source>Import districts</source>
         <translation>地区の取り込み</translation>
     </message>
     <message>
-        <location filename="../../app/ui/towns_dialog.py" line="253"/>
+        <location filename="../../app/ui/towns_dialog.py" line="381"/>
         <source>CSV files (*.csv)</source>
         <translation>CSVファイル (*.csv)</translation>
     </message>
