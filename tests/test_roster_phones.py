@@ -10,7 +10,7 @@ import unicodedata
 import phonenumbers
 import pytest
 
-from app.core.phones import SERVICE_NUMBERS, Phone, normalise_phone
+from app.core.phones import SERVICE_NUMBERS, AreaCode, Phone, common_area_code, complete_local, normalise_phone
 
 
 def oracle(raw: str | None, default_area_code: str = "") -> Phone:
@@ -82,3 +82,26 @@ def test_a_roster_number_is_printed_with_its_hyphens():
     assert normalise_phone("０７７８２２０３６７") == Phone("0778-22-0367", True)
     assert normalise_phone("33-5777", "0778") == Phone("0778-33-5777", True, True)
     assert normalise_phone("0778-22-03670") == Phone("0778-22-03670", False)
+
+
+def test_the_common_area_code_counts_distinct_fixed_line_numbers_only():
+    # GIVEN a town's numbers: 0778 twice (one of them stored twice), 0776 once, mobiles, IP phones, toll-free, text
+    numbers = ["0778-22-0001", "0778-22-0001", "0778-23-0002", "0776-33-5777", "090-1234-5678", "080-1111-2222",
+               "050-1234-5678", "0120-123-456", "22-1234", "電話なし", ""]
+    # WHEN the town's area code is asked, THEN it is the code most of its distinct fixed-line numbers have
+    assert common_area_code(numbers) == AreaCode("0778", 2, 3)
+    # AND a tie goes to the smaller code whatever the order; no fixed-line number, no area code
+    assert common_area_code(["0778-22-0001", "0776-33-5777"]) == common_area_code(["0776-33-5777", "0778-22-0001"]) \
+        == AreaCode("0776", 1, 2)
+    assert common_area_code(["090-1234-5678", "22-1234"]) is None
+
+
+@pytest.mark.parametrize(("typed", "area", "expected"), [
+    ("22-1234", "0778", Phone("0778-22-1234", True, True)),
+    ("221234", "0778", Phone("0778-22-1234", True, True)),
+    ("5777", "0776", Phone("5777", False)),  # too short for a subscriber number
+    ("22-1234", "03", Phone("22-1234", False)),  # 03-22-1234: Tokyo's subscriber numbers have eight digits
+    ("3333-4444", "03", Phone("03-3333-4444", True, True)),
+])
+def test_a_local_number_is_completed_only_into_a_valid_number(typed, area, expected):
+    assert complete_local(typed, area) == expected

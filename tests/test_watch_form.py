@@ -22,6 +22,7 @@ from app.towns import towns
 from app.watch import network as watch
 from app.watch.views import LinkFields, WatcherFields
 from app.watch.watch_form import TITLE, apply_form, export_form, read_form
+from app.watch.watch_form_write import PRINT_SCALE
 from tests.office_print import needs_libreoffice, printed
 
 
@@ -75,7 +76,7 @@ def test_export_is_laid_out_like_the_paper_form(demo_ledger, demo_town, tmp_path
     assert (ws["A3"].value, ws["C3"].value, ws["C4"].value, ws["D4"].value) == ("気がかりな人", "見守り者", "氏名", "関わり方")
     assert [ws.cell(r, 1).value for r in range(5, 9)] == ["氏名", "住所", "TEL", "気になるところ"]
     assert int(ws.page_setup.paperSize) == 9 and ws.page_setup.orientation == "portrait"
-    assert ws.page_setup.fitToWidth == 1 and ws.sheet_properties.pageSetUpPr.fitToPage
+    assert ws.page_setup.scale == PRINT_SCALE and not ws.sheet_properties.pageSetUpPr.fitToPage  # pages as laid out
     assert ws.print_title_rows == "$1:$4" and ws.print_area.startswith("'ひだまり町'!$A$1:$D$")
     assert "ひだまり町" in ws.oddHeader.right.text
     margins = ws.page_margins  # the header and footer lines have room above and below the form

@@ -73,6 +73,8 @@ def print_changes(preview) -> None:  # noqa: ANN001 - a core.sheets.Preview (a r
         if row.kind is ChangeKind.NEEDS_DECISION and row.options:
             line += f" (not decided here: {row.options[0].label})"
         print(line)
+    for note in getattr(preview, "notes", ()):  # a roster's local phone numbers completed, or kept with a warning
+        print(f"  {note.line()}")
 
 
 def command_adder(commands: argparse._SubParsersAction, common: argparse.ArgumentParser):  # noqa: ANN201

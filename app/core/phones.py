@@ -5,6 +5,8 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 _NOT_DIGIT = re.compile(r"\D")
@@ -112,3 +114,60 @@ def _national(national: str, patterns: _Patterns) -> str | None:
         if (leading is None or leading.match(national)) and pattern.fullmatch(national):
             return pattern.sub(rule, national)
     return national
+
+
+
+@dataclass(frozen=True)
+class AreaCode:
+    """The area code (市外局番) most of a town's fixed-line numbers have: ``code`` (「0778」), and how many of
+    the ``total`` distinct fixed-line numbers looked at have it."""
+
+    code: str
+    count: int
+    total: int
+
+
+def common_area_code(numbers: Iterable[str]) -> AreaCode | None:
+    """The most common area code of the fixed-line numbers among ``numbers`` (in their printed form,
+    「0778-22-1234」, whose first group is the area code; mobiles, IP phones, toll-free numbers and text that is
+    no number do not count), each distinct number once; None when there is none. A tie goes to the smaller
+    code, so the answer never depends on the order the numbers come in."""
+    import phonenumbers
+
+    samples: dict[str, str] = {}
+    by_prefix: Counter[str] = Counter()
+    for n in set(numbers):
+        if n.startswith("0") and "-" in n:
+            prefix = n.split("-", 1)[0]
+            by_prefix[prefix] += 1
+            samples.setdefault(prefix, n)
+    fixed: Counter[str] = Counter()
+    for prefix, count in by_prefix.items():  # a handful of prefixes: one number of each parsed
+        try:
+            number = phonenumbers.parse(samples[prefix], "JP")
+        except phonenumbers.NumberParseException:
+            continue
+        if (phonenumbers.is_valid_number(number)
+                and phonenumbers.number_type(number) == phonenumbers.PhoneNumberType.FIXED_LINE
+                and phonenumbers.length_of_geographical_area_code(number) == len(prefix) - 1):
+            fixed[prefix] += count
+    if not fixed:
+        return None
+    code, count = min(fixed.items(), key=lambda item: (-item[1], item[0]))
+    return AreaCode(code, count, sum(fixed.values()))
+
+
+def complete_local(typed: str, area_code: str) -> Phone:
+    """A local number typed without its area code (「22-1234」) completed with ``area_code`` (「0778-22-1234」),
+    in its printed form when phonenumbers finds the whole a valid Japanese number (``added_area_code`` set);
+    else ``typed`` as it is, not ``ok``."""
+    import phonenumbers
+
+    completed = normalise_phone(typed, area_code)
+    if not (completed.ok and completed.added_area_code):
+        return Phone(typed, False)
+    try:
+        valid = phonenumbers.is_valid_number(phonenumbers.parse(completed.text, "JP"))
+    except phonenumbers.NumberParseException:
+        valid = False
+    return completed if valid else Phone(typed, False)

@@ -141,6 +141,12 @@ class ImportPreviewDialog(QDialog):
         self.preview = preview
         self.summary = QLabel(self._summary())
         self.summary.setWordWrap(True)
+        # What the import tells about single cells it imports all the same (a roster's local phone numbers
+        # completed with the town's area code, or kept with a warning), one a line: plain text, never markup.
+        self.notes = QLabel("\n".join(n.line(translate) for n in getattr(preview, "notes", ())))
+        self.notes.setWordWrap(True)
+        self.notes.setTextFormat(Qt.TextFormat.PlainText)
+        self.notes.setVisible(bool(self.notes.text()))
         self.hide_unchanged = QCheckBox(self.tr("Hide unchanged rows"))
         self.hide_unchanged.setChecked(True)
         self.table = QTableWidget(len(preview.rows), 5)
@@ -175,6 +181,7 @@ class ImportPreviewDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
+        layout.addWidget(self.notes)
         layout.addWidget(self.hide_unchanged)
         layout.addWidget(self.table, 1)
         layout.addWidget(buttons)

@@ -158,7 +158,6 @@ def write_form(path: Path, *, town_id: uuid.UUID, town_name: str, district: str,
     in ``hidden`` anonymised, ``rule`` at the foot of every page and ``serial`` in the page header."""
     from openpyxl import Workbook
     from openpyxl.utils import get_column_letter
-    from openpyxl.worksheet.properties import PageSetupProperties
 
     wb = Workbook(write_only=True)
     styles = SharedStyles(wb, _styles())
@@ -171,16 +170,16 @@ def write_form(path: Path, *, town_id: uuid.UUID, town_name: str, district: str,
     for col in (COL_PERSON_KEY, COL_WATCH_KEY, COL_MASK_KEY):
         ws.column_dimensions[get_column_letter(col)].hidden = True  # match keys: invisible and never printed
     ws.freeze_panes = f"A{FIRST_ROW}"
-    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
     # The blocks' rows take the sheet's default height: no row record of its own for 48,000 rows of a city.
     ws.sheet_format.defaultRowHeight, ws.sheet_format.customHeight = ROW_HEIGHT, True
     rows = SheetRows(ws, styles)
     rows.merge(1, 1, 1, COL_INVOLVEMENT)
     rows.merge(_HEADING_ROW, COL_LABEL, HEADER_ROW, COL_VALUE)
     rows.merge(_HEADING_ROW, COL_WATCHER, _HEADING_ROW, COL_INVOLVEMENT)
-    rows.append([TITLE], ["見守り用紙 表題"], 34)
+    rows.append([TITLE], ["見守り用紙 表題"], _TITLE_HEIGHTS[0])
     rows.append(["町名", town_name, "作成日", to_wareki(date.today())],
-                ["見守り用紙 町名見出し", "見守り用紙 町名", "見守り用紙 作成日見出し", "見守り用紙 作成日"], 26)
+                ["見守り用紙 町名見出し", "見守り用紙 町名", "見守り用紙 作成日見出し", "見守り用紙 作成日"],
+                _TITLE_HEIGHTS[1])
     heading = {(_HEADING_ROW, COL_LABEL): "気がかりな人", (_HEADING_ROW, COL_WATCHER): "見守り者",
                (HEADER_ROW, COL_WATCHER): LABEL_NAME, (HEADER_ROW, COL_INVOLVEMENT): "関わり方"}
     for row in (_HEADING_ROW, HEADER_ROW):
@@ -188,7 +187,7 @@ def write_form(path: Path, *, town_id: uuid.UUID, town_name: str, district: str,
         names = [f"見守り用紙 列名{row}{col}" for col in range(COL_LABEL, COL_INVOLVEMENT + 1)]
         if row == HEADER_ROW:
             values += [PERSON_KEY, WATCH_KEY, MASK_KEY]
-        rows.append(values, names + [None] * 3, 22)
+        rows.append(values, names + [None] * 3, _TITLE_HEIGHTS[row - 1])
 
     page = _Page(rows, rule)
     for concern in concerns:
@@ -205,10 +204,10 @@ def write_form(path: Path, *, town_id: uuid.UUID, town_name: str, district: str,
     ws.print_title_rows = f"1:{HEADER_ROW}"  # title, 町名 and the column headings on every page
     ws.page_setup.paperSize = "9"  # A4
     ws.page_setup.orientation = "portrait"
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
+    # A fixed scale, not fit-to-page: the pages are the ones the blocks were laid out on (PRINT_SCALE).
+    ws.page_setup.scale = PRINT_SCALE
     ws.page_margins.left = ws.page_margins.right = 0.5
-    ws.page_margins.top, ws.page_margins.bottom = 0.6, 0.6
+    ws.page_margins.top, ws.page_margins.bottom = _MARGIN_TOP, _MARGIN_BOTTOM
     ws.page_margins.header, ws.page_margins.footer = 0.3, 0.3
     ws.print_options.horizontalCentered = True
     ws.oddHeader.right.text = f"町名：{header_text(town_name)}"
@@ -227,6 +226,20 @@ def write_form(path: Path, *, town_id: uuid.UUID, town_name: str, district: str,
 
 _WIDTHS = {COL_LABEL: 12, COL_VALUE: 31, COL_WATCHER: 17, COL_INVOLVEMENT: 27, COL_PERSON_KEY: 38,
            COL_WATCH_KEY: 38, COL_MASK_KEY: 24}
+# The heights of the rows printed at the top of every page (title, 町名, the two heading rows) and of the consent
+# rule at the foot of every page, in points.
+_TITLE_HEIGHTS = (34.0, 26.0, 22.0, 22.0)
+_RULE_HEIGHT = 20.0
+_MARGIN_TOP = _MARGIN_BOTTOM = 0.6  # inches; the page header and footer lines sit in them
+_A4_HEIGHT = 841.89  # points
+# The print scale (%) at which the fullest page the writer lays out (its headings, PAGE_HEIGHT of blocks and
+# the consent rule) fits between A4's margins. Fit-to-page is not used: a spreadsheet program then picks the
+# scale itself (LibreOffice shrinks to fit the fullest page it finds, about 85%; Excel only to fit the width,
+# 100% here, where a full page of 904 points runs over A4's 756 and gets page breaks of its own inside the
+# blocks; Excel also ignores the manual page breaks under fit-to-page). At a fixed scale both print the
+# pages the writer broke (tests/test_qa_watch_form_pages.py compares them with LibreOffice's PDF).
+PRINT_SCALE = int(100 * (_A4_HEIGHT - 72 * (_MARGIN_TOP + _MARGIN_BOTTOM))
+                  / (sum(_TITLE_HEIGHTS) + PAGE_HEIGHT + _RULE_HEIGHT))
 _LINE = 15.0  # points per wrapped line of the 11-point text
 
 
@@ -244,7 +257,7 @@ class _Page:
 
     def end(self) -> None:
         """The consent rule at the foot of the page, then the page break."""
-        row = self.rows.append([self.rule], ["見守り用紙 表示ルール"], 20)
+        row = self.rows.append([self.rule], ["見守り用紙 表示ルール"], _RULE_HEIGHT)
         self.rows.merge(row, COL_LABEL, row, COL_INVOLVEMENT)
         self.rows.page_break(row)
         self.used = 0.0

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from app.core.batches import no_gc_pauses, promote_kept
 from app.watch.roster.applying import apply_roster
+from app.watch.roster.area_codes import RosterNote, complete_local_phones
 from app.watch.roster.matching import RosterPreview, plan
 from app.watch.roster.reading import (
     FIELDS,
@@ -28,8 +29,8 @@ from app.watch.roster.reading import (
     read_rows,
 )
 
-__all__ = ["FIELDS", "HEADER_WORDS", "RosterColumns", "RosterPreview", "RosterRow", "apply_roster", "detect_columns",
-           "detect_field", "read_roster"]
+__all__ = ["FIELDS", "HEADER_WORDS", "RosterColumns", "RosterNote", "RosterPreview", "RosterRow", "apply_roster",
+           "detect_columns", "detect_field", "read_roster"]
 
 
 def read_roster(session: Session, path: Path, town_id: uuid.UUID, *,
@@ -39,7 +40,8 @@ def read_roster(session: Session, path: Path, town_id: uuid.UUID, *,
     path = Path(path)
     with no_gc_pauses():  # 10,000 rows of small objects: the collector went off over and over (a sixth of the CPU)
         columns, records = read_rows(path, columns, today=today)
-        preview = RosterPreview(path=path, town_id=town_id, columns=columns, records=records)
+        notes = complete_local_phones(session, town_id, columns, records)
+        preview = RosterPreview(path=path, town_id=town_id, columns=columns, records=records, notes=notes)
         preview.rows = plan(session, preview)
         # The preview is kept while the user reads it (and the apply reuses its town): at 150,000 households the
         # collector's young passes walked its 80,000 objects for 40-150 ms between the read and the apply.

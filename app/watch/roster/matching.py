@@ -24,6 +24,7 @@ from app.models import AuditEntry, Household, HouseholdCategory, Person, stored
 from app.models.entities import household_category_link
 from app.models.watch import Watcher, WatchLink
 from app.watch.roster import keys
+from app.watch.roster.area_codes import RosterNote
 from app.watch.roster.reading import RosterColumns, RosterRow
 
 if TYPE_CHECKING:
@@ -35,6 +36,9 @@ class RosterPreview(Preview):
     town_id: uuid.UUID | None = None
     columns: RosterColumns | None = None
     records: list[RosterRow] = field(default_factory=list)
+    # What the preview tells about cells imported all the same: a local phone completed with the town's area
+    # code (a notice), or kept as typed (a warning); roster/area_codes.py.
+    notes: list[RosterNote] = field(default_factory=list)
     # The town as the preview read it, and the ledger's audit high-water mark then: apply reuses it when no
     # change has been written since (every change writes an audit entry), instead of reading the town again.
     _town: tuple[tuple, Town] | None = field(default=None, repr=False, compare=False)

@@ -90,6 +90,7 @@ class RosterRow:
     concerns: str = ""
     of_concern: bool = False
     watchers: tuple[tuple[str, WatcherRole], ...] = ()
+    local_phone: bool = False  # ``phone`` is a local number typed without its area code (22-1234)
 
 
 def detect_field(header: str) -> str | None:
@@ -260,6 +261,8 @@ def read_rows(path: Path, columns: RosterColumns | None = None, *,
                                                              "not a phone number (one number per cell, e.g. 0778-22-1234)."),
                                  sheet, number, m["phone"], text=typed)
             row.phone = number_read.text
+            # Completed with the town's area code, or warned about, once the town is known (roster/area_codes.py).
+            row.local_phone = _LOCAL_NUMBER.fullmatch(row.phone) is not None
         if birth := values.get("birth_date", ""):
             try:
                 row.birth_date = birth_date(birth)
