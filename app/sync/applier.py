@@ -304,7 +304,7 @@ class _Applier:
         that saved the points (their entries are in the received range: a record not sent yet is sent whole)."""
         if not points:
             return
-        towns = {uuid.UUID(str(c.decoded()["town_id"])) for c in points if c.action == "create"}
+        towns = {uuid.UUID(str(c.record()["town_id"])) for c in points if c.action == "create"}
         table = table_of("map_control_point")
         towns.update(self.conn.scalars(select(table.c.town_id).where(table.c.id.in_({c.entity_id for c in points}))))
         for town_id in towns:
