@@ -126,7 +126,8 @@ def test_a_georeferenced_town_map_brings_its_image_only_households_in(ledger, ma
         s.flush()
         for i, (x, y, lon, lat) in enumerate([(0, 0, 136.22, 35.88), (1000, 0, 136.23, 35.88),
                                               (0, 800, 136.22, 35.888)]):
-            s.add(MapControlPoint(base_map_id=base.id, x=x, y=y, lon=lon, lat=lat, ordinal=i))
+            s.add(MapControlPoint(town_id=mapped_town.id, image_width=1000, image_height=800, x=x, y=y, lon=lon,
+                                  lat=lat, ordinal=i))
     result, data, _ = export(ledger, mapped_town, tmp_path, Audience.STAFF)
     suzuki = next(f for f in data["features"] if f["properties"].get("map_number") == 3)
     lon, lat = suzuki["geometry"]["coordinates"]  # pixel (120, 80), y up from the bottom-left

@@ -275,7 +275,13 @@ def test_switching_base_maps_back_and_forth_keeps_every_position(ledger, town, s
             # Listed, not hidden: the one never placed is missing on every map.
             assert [u.id for u in basemaps.unplaced_for(s, town.id)] == [nowhere]
         assert {hid: _coords(ledger, hid) for hid in kept} == kept
-    with ledger.Session() as s:  # the new image is not tied to the ground yet: pixels again
+    with ledger.Session() as s:  # the same scan chosen again: its control points are the town's, still tied
+        assert basemaps.base_map_of(s, ledger.data_dir, town.id).crs is Crs.GEO
+    other = scan.with_name("別の地図.png")  # another scan of the same size is not tied to the ground: pixels again
+    Image.new("RGB", (W, H), "#e8f1f4").save(other)
+    with ledger.Session.begin() as s:
+        basemaps.set_image_base_map(s, ledger.data_dir, town.id, other)
+    with ledger.Session() as s:
         assert basemaps.base_map_of(s, ledger.data_dir, town.id).crs is Crs.PIXEL
 
 

@@ -70,6 +70,8 @@ class BaseMap(Record, Base):
     original_name: Mapped[str | None] = mapped_column(String(255))
     width: Mapped[int | None]  # image size in pixels
     height: Mapped[int | None]
+    # SHA-256 of the image file (None before migration 0022): the town's control points name the scan they are on.
+    image_sha256: Mapped[str | None] = mapped_column(String(64))
     attribution: Mapped[str | None] = mapped_column(Text)
     min_zoom: Mapped[int | None]
     max_zoom: Mapped[int | None]
@@ -80,25 +82,31 @@ class BaseMap(Record, Base):
     north: Mapped[float | None]
 
     town: Mapped[Town] = relationship(back_populates="base_map")
-    # Control points tying an image to the ground (issue 15); replaced with the base map.
-    control_points: Mapped[list[MapControlPoint]] = relationship(
-        back_populates="base_map", order_by="MapControlPoint.ordinal", cascade="all, delete-orphan")
 
 
 class MapControlPoint(Record, Base):
-    """A point found on a base map image (pixels, y up) and on the ground (WGS84 longitude/latitude)."""
+    """A point found on a town's map image (pixels, y up) and on the ground (WGS84 longitude/latitude).
+
+    It belongs to the town and syncs with the town's district (migration 0022), not to this laptop's base-map row
+    (which never syncs): a laptop uses the town's points when its own image of the town has the size the points
+    were taken on (size and ``image_sha256``: the same scan, however it came to this laptop). Moving a point edits its row, so two laptops
+    moving the same point meet as a conflict on that field.
+    """
 
     __tablename__ = "map_control_point"
 
-    base_map_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("base_map.id", ondelete="CASCADE"), index=True)
+    town_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("town.id"), index=True)
+    image_width: Mapped[int | None]
+    image_height: Mapped[int | None]
+    image_sha256: Mapped[str | None] = mapped_column(String(64))
+    # Before 0022 the laptop's base-map row; no longer set (kept for the downgrade).
+    base_map_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("base_map.id", ondelete="CASCADE"), index=True)
     x: Mapped[float]
     y: Mapped[float]
     lon: Mapped[float]
     lat: Mapped[float]
     label: Mapped[str] = mapped_column(String(200), default="")
     ordinal: Mapped[int] = mapped_column(default=0)
-
-    base_map: Mapped[BaseMap] = relationship(back_populates="control_points")
 
 
 class HouseholdCategory(Record, Base):

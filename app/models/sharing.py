@@ -1,10 +1,24 @@
 """The two modes of sharing (平常時 / 災害時) and the printed copies ledger (issue 16).
 
-Both tables are this laptop's own: never synced (not in app/sync/core.py's lists). A switch into
+Both tables are this laptop's own: never synced (not in app/models/sync.py's lists). A switch into
 disaster mode is a decision of the person at this laptop, for the papers this laptop prints; another
 laptop in the same district may still be in normal times and must not change mode behind its
-operator's back. The copies ledger counts the papers this laptop printed, which come back to it.
-Both are Records, so the audit log (the history of changes) shows every switch and every return.
+operator's back. Both are Records, so the audit log (the history of changes) shows every switch and every return.
+
+The copies ledger *should* sync, scoped by the copy's town's district: the office's privacy officer must see
+every laptop's copies still out for the district, and a copy printed on one laptop may come back at another.
+It must not sync yet, for these reasons (decided 2026-12; each is a change of its own to make first):
+
+- The serial printed on the paper (``YYYY-NNNN``, app/privacy/copies.py) is numbered per laptop and unique in
+  this table: two laptops both print 2026-0001, and receiving the other's would break the sync (the unique
+  constraint) or, worse, make two papers answer to one serial when returned. The serial must name its laptop
+  before copies travel, and the serials already printed on two laptops must be told apart (they cannot be
+  renumbered as map numbers are: the number is on paper).
+- Its district would come from ``town_id``, which has no foreign key on purpose (the ledger outlives a removed
+  town), and a paper for the whole district or city (the safety workbook's) has no town at all: it needs its
+  own ``district_id`` kept at printing, or it cannot be scoped by the server's row-level security.
+- ``file_name`` is where this laptop wrote the file (it may carry a person's or a folder's name) and the server
+  holds nothing like it: it must stay on the laptop, the one field that does not travel.
 """
 
 from __future__ import annotations

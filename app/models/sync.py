@@ -175,13 +175,15 @@ sync_log = Table(
 
 # Per synced table: the foreign-key columns leading to the district, the last one naming it.
 # An empty path: the row is the district. Tables absent here do not sync (base maps point at files
-# on one computer; the search index and audit log are derived; the sync tables are per ledger).
+# on one computer, so a control point names its town instead; the search index and audit log are derived; the sync tables are per ledger).
 DISTRICT_PATHS: dict[str, tuple[str, ...]] = {
     "district": (),
     "town": ("district_id",),
     "household": ("town_id", "district_id"),
     "person": ("household_id", "town_id", "district_id"),
     "gathering_place": ("town_id", "district_id"),
+    # The town's map image tied to the ground; the image file and the base-map row stay on each laptop.
+    "map_control_point": ("town_id", "district_id"),
     "watcher": ("town_id", "district_id"),
     "watch_link": ("person_id", "household_id", "town_id", "district_id"),
     "emergency_contact": ("person_id", "household_id", "town_id", "district_id"),

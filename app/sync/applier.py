@@ -34,6 +34,7 @@ from app.sync.core import (
 )
 from app.sync.journal import max_audit, origin_of, pending, record_of
 from app.sync.views import Progress, SyncReport
+from app.towns import basemaps
 
 CHUNK = 5000  # ids per IN list (SQLite's limit on bound variables is far above)
 LARGE = 2000  # received changes from which the ledger's page cache is raised while they are applied
@@ -288,13 +289,26 @@ class _Applier:
         if archived_here:  # edited there while archived here: the archive waits for the user
             self.conflict(c, "edit_on_archived", "deleted_at", record.get("deleted_at"), None)
 
-    def finish(self, audit_before: int) -> None:
+    def finish(self, audit_before: int, points: list[Change] | None = None) -> None:
         self.writes.send()
+        self.place_with_points(points)
         top = max_audit(self.conn)
         if top > audit_before:
             self.conn.execute(insert(table_for(SyncPulledRange)).values(first_audit_id=audit_before + 1,
                                                                        last_audit_id=top))
         self.renumbering.send()  # our renumbering is a change of ours: sent at the next push
+
+
+    def place_with_points(self, points: list[Change] | None) -> None:
+        """Control points came: the town's records with one position get the other from them, as on the laptop
+        that saved the points (their entries are in the received range: a record not sent yet is sent whole)."""
+        if not points:
+            return
+        towns = {uuid.UUID(str(c.record()["town_id"])) for c in points if c.action == "create"}
+        table = table_of("map_control_point")
+        towns.update(self.conn.scalars(select(table.c.town_id).where(table.c.id.in_({c.entity_id for c in points}))))
+        for town_id in towns:
+            basemaps.place_with_points(self.s, town_id)
 
 
 def _runs(changes: list[Change]) -> list[list[Change]]:
@@ -324,7 +338,7 @@ def apply_pulled(s: Session, state: SyncState, changes: list[Change], progress: 
             if (done + len(run)) // 1000 > done // 1000:
                 progress("apply", done + len(run), total)
             done += len(run)
-        applier.finish(before)
+        applier.finish(before, [c for c in changes if c.entity == "map_control_point"])
     # Incident and safety-check conflicts never wait for the user: settled at once by their fixed rule.
     applier.report.new_conflicts = max(0, applier.report.new_conflicts - settle_by_rule(s))
     applier.report.received = total

@@ -65,6 +65,15 @@ def _copy_in(data_dir: Path, src: Path, suffix: str) -> str:
     return name
 
 
+def _digest(path: Path) -> str:
+    """SHA-256 of a file: which scan a town's control points are on, on every laptop that has it."""
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
 def _replace(session: Session, town: Town, new: BaseMap) -> None:
     old = session.scalar(select(BaseMap).where(BaseMap.town_id == town.id))
     if old is not None:
@@ -95,7 +104,7 @@ def set_image_base_map(
         raise _unusable(src, e) from e
     name = _copy_in(data_dir, Path(src), IMAGE_SUFFIXES[info.format])
     new = BaseMap(kind=BaseMapKind.IMAGE, file_name=name, original_name=Path(src).name,
-                  width=info.width, height=info.height)
+                  width=info.width, height=info.height, image_sha256=_digest(basemap_dir(data_dir) / name))
     if bounds is not None:
         new.west, new.south, new.east, new.north = bounds
     _replace(session, town, new)
@@ -146,7 +155,7 @@ def base_map_of(session: Session, data_dir: Path, town_id: uuid.UUID) -> BaseMap
     bounds = ((west, south, east, north) if west is not None and south is not None and east is not None
               and north is not None else None)
     path = basemap_dir(data_dir) / bm.file_name if bm.file_name else None
-    georef = _georeference(bm)
+    georef = _georeference(session, bm)
     if georef is not None and path is not None:
         warped = _warped_path(data_dir, bm, georef)
         bounds = warp_image(path, georef, warped) if not warped.exists() else georef.bounds()
@@ -162,14 +171,26 @@ PIXEL_TOLERANCE = 0.01  # a derived pixel coordinate still "as computed" within 
 GROUND_TOLERANCE_M = 0.01  # a derived geographic coordinate still "as computed" within this (metres)
 
 
-def _points(bm: BaseMap) -> tuple[ControlPoint, ...]:
-    return tuple(ControlPoint(p.x, p.y, p.lon, p.lat, p.label) for p in bm.control_points)
+def _point_rows(session: Session, bm: BaseMap) -> list[MapControlPoint]:
+    """The town's control points taken on this image (its size and file digest: the same scan), in their order.
+
+    Points belong to the town and sync between laptops; each laptop keeps its own base-map row and file.
+    """
+    return list(session.scalars(select(MapControlPoint).where(
+        MapControlPoint.town_id == bm.town_id, MapControlPoint.image_width == bm.width,
+        MapControlPoint.image_height == bm.height,
+        MapControlPoint.image_sha256.is_(None) if bm.image_sha256 is None else MapControlPoint.image_sha256 == bm.image_sha256,
+    ).order_by(MapControlPoint.ordinal, MapControlPoint.created_at)))
 
 
-def _georeference(bm: BaseMap | None) -> Georeference | None:
+def _points(session: Session, bm: BaseMap) -> tuple[ControlPoint, ...]:
+    return tuple(ControlPoint(p.x, p.y, p.lon, p.lat, p.label) for p in _point_rows(session, bm))
+
+
+def _georeference(session: Session, bm: BaseMap | None) -> Georeference | None:
     if bm is None or bm.kind is not BaseMapKind.IMAGE or not bm.width or not bm.height:
         return None
-    points = _points(bm)
+    points = _points(session, bm)
     if not points:
         return None
     try:
@@ -199,7 +220,7 @@ def placing_georeference(session: Session, town_id: uuid.UUID) -> Georeference |
     One small query, no Town load; a plain or tiled map (no image) reads nothing more.
     """
     bm = session.scalar(select(BaseMap).where(BaseMap.town_id == town_id, BaseMap.kind == BaseMapKind.IMAGE))
-    return _georeference(bm)
+    return _georeference(session, bm)
 
 
 def georeference_view(session: Session, town_id: uuid.UUID) -> GeoreferenceView:
@@ -289,6 +310,28 @@ def _fill_positions(session: Session, town_id: uuid.UUID, old: Georeference | No
             _derive(rec, new, "pixel")
 
 
+def place_with_points(session: Session, town_id: uuid.UUID) -> int:
+    """After control points came from another laptop: every household and place of the town that has only one
+    of its two positions gets the other from the town's points (marked as derived), as ``set_control_points``
+    does for the laptop that saved them. Positions already set are left alone (the other laptop's own
+    computations arrive as its edits). Returns how many records got a position; 0 without a usable image."""
+    georef = placing_georeference(session, town_id)
+    if georef is None:
+        return 0
+    placed = 0
+    for rec in _records(session, town_id):
+        has_pixel = rec.map_x is not None and rec.map_y is not None
+        has_geo = rec.lon is not None and rec.lat is not None
+        if has_pixel and not has_geo:
+            _derive(rec, georef, "geo")
+            placed += 1
+        elif has_geo and not has_pixel:
+            _derive(rec, georef, "pixel")
+            placed += rec.map_x is not None
+    session.flush()
+    return placed
+
+
 def set_control_points(session: Session, town_id: uuid.UUID, points: Sequence[ControlPoint]) -> GeoreferenceView:
     """Tie the town's image to the ground with these points (replacing any before).
 
@@ -299,12 +342,25 @@ def set_control_points(session: Session, town_id: uuid.UUID, points: Sequence[Co
     bm = _image_base_map(session, town_id)
     points = tuple(points)
     georef = fit(points, bm.width or 0, bm.height or 0)  # refuses bad points: nothing has changed yet
-    old = _georeference(bm)
-    previous = _points(bm)
-    bm.control_points.clear()
-    session.flush()
+    old = _georeference(session, bm)
+    previous = _points(session, bm)
+    rows = _point_rows(session, bm)
+    # Point i edits the row of point i (only the fields that changed): another laptop's move of the same point
+    # meets this one as a conflict on that field, and the other points stay untouched.
     for i, p in enumerate(points):
-        bm.control_points.append(MapControlPoint(x=p.x, y=p.y, lon=p.lon, lat=p.lat, label=p.label, ordinal=i))
+        if i < len(rows):
+            row = rows[i]
+            for name, value in (("x", p.x), ("y", p.y), ("lon", p.lon), ("lat", p.lat), ("label", p.label),
+                                ("ordinal", i)):
+                if getattr(row, name) != value:
+                    setattr(row, name, value)
+        else:
+            session.add(MapControlPoint(town_id=town_id, image_width=bm.width, image_height=bm.height,
+                                        image_sha256=bm.image_sha256, x=p.x, y=p.y,
+                                        lon=p.lon, lat=p.lat, label=p.label, ordinal=i))
+    for row in rows[len(points):]:
+        session.delete(row)
+    session.flush()
     _fill_positions(session, town_id, old, georef)
     session.flush()
     return GeoreferenceView.of(georef, previous)
@@ -313,9 +369,11 @@ def set_control_points(session: Session, town_id: uuid.UUID, points: Sequence[Co
 def clear_control_points(session: Session, town_id: uuid.UUID) -> GeoreferenceView:
     """Untie the image from the ground: its points go, and the coordinates they computed go with them."""
     bm = _image_base_map(session, town_id)
-    old = _georeference(bm)
-    previous = _points(bm)
-    bm.control_points.clear()
+    old = _georeference(session, bm)
+    previous = _points(session, bm)
+    for row in _point_rows(session, bm):
+        session.delete(row)
+    session.flush()
     _fill_positions(session, town_id, old, None)
     session.flush()
     return GeoreferenceView.of(None, previous)
@@ -333,7 +391,7 @@ def unplaced_for(session: Session, town_id: uuid.UUID) -> list[UnplacedHousehold
     """Households without a position on the town's current base map (listed, never hidden)."""
     _town(session, town_id)
     bm = session.scalar(select(BaseMap).where(BaseMap.town_id == town_id))
-    pixel = (bm is not None and bm.kind is BaseMapKind.IMAGE and bm.west is None and _georeference(bm) is None)
+    pixel = (bm is not None and bm.kind is BaseMapKind.IMAGE and bm.west is None and _georeference(session, bm) is None)
     crs = Crs.PIXEL if pixel else Crs.GEO
     missing = (Household.map_x.is_(None) | Household.map_y.is_(None) if crs is Crs.PIXEL
                else Household.lat.is_(None) | Household.lon.is_(None))
