@@ -258,9 +258,8 @@ _XLSX_WRAPPER = LineWrapper(_ExcelWidths())
 def _xlsx_cell_text(text: str, width: float) -> str:
     """A cell's text for the Excel sheet, its lines broken where 行頭禁則 needs it.
 
-    Excel and LibreOffice Calc wrap a cell between any two Japanese characters and start a line with 「ー」「、」
-    「）」… (Calc's list for Japanese lacks 「ー」 and the small kana; Excel has none for a cell): 「…支援センタ」 /
-    「ー」. A long cell that holds such a character (or an opening bracket that could end a line) is broken into
+    A spreadsheet program wraps a cell between Japanese characters by its own rule, not the PDF's: LibreOffice
+    Calc printed 「デイサービスセンタ」 / 「ーひまわり」, and Excel's rule and widths are not ours either. A long cell that holds such a character (or an opening bracket that could end a line) is broken into
     lines here by the PDF's rule (``LineWrapper``: 行頭禁則, 行末禁則, a number kept whole), each line within the
     column's width as ``wrapped_lines`` counts it (the row's height comes from the same count): no line is left
     for the program to wrap. Any other cell keeps its text exactly as typed (searching it in Excel finds a name
