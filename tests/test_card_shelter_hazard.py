@@ -85,8 +85,9 @@ def test_a_household_in_a_flood_zone_is_sent_to_a_flood_shelter_outside_it_on_ca
     assert after["武生 一郎"].shelter == before["武生 一郎"].shelter
     assert after["武生 一郎"].shelter.label and "時:" not in after["武生 一郎"].shelter.label
     notes = _sheet_notes(tmp_path / "sheet.xlsx")
-    assert "避難所: 洪水時: 新在家公園（約 " in notes["越前 花子"]
-    assert after["武生 一郎"].shelter.label in notes["武生 一郎"] and "洪水時" not in notes["武生 一郎"]
+    # (a long note holds line breaks where 行頭禁則 needs them: read without them)
+    assert flat("避難所: 洪水時: 新在家公園（約 ") in flat(notes["越前 花子"])
+    assert flat(after["武生 一郎"].shelter.label) in flat(notes["武生 一郎"]) and "洪水時" not in notes["武生 一郎"]
     assert flat("洪水時: 新在家公園") in pdf_text(tmp_path / "cards.pdf")
     # WHEN the layer is removed, the card goes back to the nearest 指定避難所
     with ledger.Session.begin() as s:

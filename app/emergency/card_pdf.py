@@ -259,18 +259,34 @@ def write_cards_pdf(views: Sequence[CardView], path: Path, *, per_page: int = 1,
             pdf.multi_cell(0, 4, rule)
     position = 0  # the place of the next card on the current page
     half = slot - 8  # a card of two per page, above its cut line
+
+    def full_page(v: CardView, *, new_page: bool = True) -> None:
+        if new_page:
+            pdf.add_page()
+        _draw_card(pdf, v, margin, pdf.h - 2 * margin, family, big=True, rule=rule)
+
+    # At two per page, a card whose notes would not print whole at a readable size grows to a page of its own.
+    # Each card goes to the first place it fits, in the order asked. A full-page card that comes when the top
+    # half of a page is taken waits: the next half-page card fills the bottom half, then the waiting full-page
+    # card(s) follow on pages of their own, in their order, then the rest. Before, the bottom half was left blank
+    # (paper wasted and, once the sheets are cut, an empty card in the pile). The order moves by that one step
+    # only: a half-page card comes ahead of the full-page cards just before it, never ahead of another half-page
+    # card, so a welfare officer going through the cut pile in list order (by 地図番号, 「No.」 on every card)
+    # finds each card where the list has it or one place further.
+    waiting: list[CardView] = []  # full-page cards waiting for the bottom half of the page to be filled
     for v in views:
         if pdf.page == 0:
             pdf.add_page()  # the text is measured on a page
-        # At two per page, a card whose notes would not print whole at a readable size grows to a page of its own.
-        alone = per_page > 1 and not _fits(pdf, v, half, family, False, rule)
-        if position >= per_page or (alone and position > 0):
+        if per_page > 1 and not _fits(pdf, v, half, family, False, rule):
+            if position == 1:
+                waiting.append(v)
+            else:
+                full_page(v, new_page=position > 0)  # position 0: the first page, still empty
+                position = per_page
+            continue
+        if position >= per_page:
             pdf.add_page()
             position = 0
-        if alone:
-            _draw_card(pdf, v, margin, pdf.h - 2 * margin, family, big=True, rule=rule)
-            position = per_page
-            continue
         top = margin + position * slot
         _draw_card(pdf, v, top, half if per_page > 1 else slot, family, big=per_page == 1, rule=rule)
         position += 1
@@ -282,6 +298,12 @@ def write_cards_pdf(views: Sequence[CardView], path: Path, *, per_page: int = 1,
             pdf.set_font(family, size=8)
             pdf.set_xy(margin, cut - 4)
             pdf.cell(0, 4, "－－ 切り取り線 －－", align="C")
+        if position >= per_page and waiting:
+            for w in waiting:
+                full_page(w)
+            waiting.clear()
+    for w in waiting:  # no half-page card came after them: the last page's bottom half stays empty
+        full_page(w)
     path = Path(path)
     pdf.output(str(path))
     return path
