@@ -6,8 +6,10 @@ from datetime import date
 
 import pytest
 from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
 
 from app.core.errors import LedgerError
+from app.core.sheets import wrapped_lines
 from app.core.text import fold
 from app.emergency import cards as emergency
 from app.emergency.contact_sheet import HEADER_ROW, HEADERS, RULE_ROW, export_sheet
@@ -91,6 +93,19 @@ def test_excel_sheet_prints_a4_landscape_fitted_with_repeated_header_town_date_a
     margins = ws.page_margins
     assert margins.top - margins.header >= 0.25 and margins.bottom - margins.footer >= 0.25
     assert ws["A1"].font.name == "BIZ UDゴシック"
+
+
+def test_every_heading_of_the_excel_sheet_prints_on_one_line(demo_cards, tmp_path):
+    # A heading that wraps can be broken anywhere by the spreadsheet program: 「地域包括支援センター」 in a column
+    # one character too narrow printed as 「…センタ」 / 「ー」.
+    ledger, town_id = demo_cards
+    with ledger.Session.begin() as s:
+        export_sheet(s, town_id, tmp_path / "sheet.xlsx", printed_on=DAY, audience=Audience.STAFF)
+    ws = load_workbook(tmp_path / "sheet.xlsx").active
+    for col, heading in enumerate(HEADERS, start=1):
+        width = ws.column_dimensions[get_column_letter(col)].width
+        assert ws.cell(HEADER_ROW, col).value == heading
+        assert wrapped_lines(heading, width) == 1, (heading, width)
 
 
 def test_medical_notes_stay_off_the_sheet_unless_asked_and_formula_text_stays_text(demo_cards, tmp_path):

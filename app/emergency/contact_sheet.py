@@ -48,8 +48,10 @@ if TYPE_CHECKING:
 TITLE = "緊急連絡表"
 HEADERS = ("番号", "氏名", "ふりがな", "住所", "TEL", "緊急連絡先", "かかりつけ医", "ケアマネジャー",
            "地域包括支援センター", "見守り者", "備考")
-# Column widths in Excel characters and in PDF millimetres (277 mm = A4 landscape less 10 mm margins).
-XLSX_WIDTHS = (6, 14, 14, 22, 13, 30, 20, 22, 20, 16, 26)
+# Column widths in Excel characters and in PDF millimetres (277 mm = A4 landscape less 10 mm margins). Every
+# heading fits its column on one line by ``wrapped_lines``' count (「地域包括支援センター」 takes 20 and a cell leaves
+# one for its padding: at 20 a program could print 「…センタ」 / 「ー」).
+XLSX_WIDTHS = (6, 14, 14, 22, 13, 30, 20, 22, 22, 16, 26)
 PDF_WIDTHS = (9, 26, 24, 26, 27, 37, 27, 28, 28, 22, 23)
 RULE_ROW = 3  # the consent rule applied, printed with the header row on every page
 HEADER_ROW = 4
