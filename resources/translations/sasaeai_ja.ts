@@ -1084,42 +1084,42 @@ Repeat for at least 3 places far apart (a triangle over the whole map works best
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../app/ui/import_dialogs.py" line="144"/>
+        <location filename="../../app/ui/import_dialogs.py" line="150"/>
         <source>Hide unchanged rows</source>
         <translation>変更のない行を隠す</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_dialogs.py" line="147"/>
+        <location filename="../../app/ui/import_dialogs.py" line="153"/>
         <source>What</source>
         <translation>処理</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_dialogs.py" line="147"/>
+        <location filename="../../app/ui/import_dialogs.py" line="153"/>
         <source>Where</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_dialogs.py" line="147"/>
+        <location filename="../../app/ui/import_dialogs.py" line="153"/>
         <source>Who</source>
         <translation>対象</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_dialogs.py" line="147"/>
+        <location filename="../../app/ui/import_dialogs.py" line="153"/>
         <source>Changes</source>
         <translation>変更内容</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_dialogs.py" line="148"/>
+        <location filename="../../app/ui/import_dialogs.py" line="154"/>
         <source>Decision</source>
         <translation>選択</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_dialogs.py" line="173"/>
+        <location filename="../../app/ui/import_dialogs.py" line="179"/>
         <source>Import</source>
         <translation>取り込む</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_dialogs.py" line="193"/>
+        <location filename="../../app/ui/import_dialogs.py" line="200"/>
         <source>{file}: {added} to add, {updated} to update, {unchanged} unchanged, a decision needed: {decide}. Nothing is written until you press Import.</source>
         <translation>{file}：追加 {added}件、更新 {updated}件、変更なし {unchanged}件、確認が必要 {decide}件。「取り込む」を押すまで、台帳には何も書き込みません。</translation>
     </message>
@@ -4317,7 +4317,7 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
         <location filename="../../app/emergency/agency_files.py" line="159"/>
         <location filename="../../app/towns/gis_files.py" line="356"/>
         <location filename="../../app/towns/reference_layers.py" line="221"/>
-        <location filename="../../app/watch/roster/reading.py" line="152"/>
+        <location filename="../../app/watch/roster/reading.py" line="153"/>
         <source>The file is empty.</source>
         <translation>ファイルが空です。</translation>
     </message>
@@ -4342,17 +4342,17 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
         <translation>1ページに印刷するカードは1枚か2枚にしてください。</translation>
     </message>
     <message>
-        <location filename="../../app/emergency/card_pdf.py" line="386"/>
+        <location filename="../../app/emergency/card_pdf.py" line="408"/>
         <source>Save the cards as .pdf or .xlsx.</source>
         <translation>カードは .pdf か .xlsx で保存してください。</translation>
     </message>
     <message>
-        <location filename="../../app/emergency/contact_sheet.py" line="141"/>
+        <location filename="../../app/emergency/contact_sheet.py" line="143"/>
         <source>Sort by kana or by map number.</source>
         <translation>ふりがな順か地図の番号順で並べてください。</translation>
     </message>
     <message>
-        <location filename="../../app/emergency/contact_sheet.py" line="424"/>
+        <location filename="../../app/emergency/contact_sheet.py" line="454"/>
         <source>Save the sheet as .xlsx or .pdf.</source>
         <translation>緊急連絡表は .xlsx か .pdf で保存してください。</translation>
     </message>
@@ -4396,37 +4396,37 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
         <translation>ファイルの中身を選んでください（避難所、公民館、診療所）。</translation>
     </message>
     <message>
-        <location filename="../../app/watch/roster/reading.py" line="117"/>
+        <location filename="../../app/watch/roster/reading.py" line="118"/>
         <source>The text encoding of this CSV file is unknown.</source>
         <translation>このCSVファイルの文字コードがわかりません。</translation>
     </message>
     <message>
-        <location filename="../../app/watch/roster/reading.py" line="229"/>
+        <location filename="../../app/watch/roster/reading.py" line="230"/>
         <source>Sheet {sheet}: no 氏名 (name) column was found in the header row {row}; choose the columns by hand.</source>
         <translation>シート「{sheet}」：見出しの行（{row}行目）に「氏名」の列がありません。列を手で選んでください。</translation>
     </message>
     <message>
-        <location filename="../../app/watch/roster/reading.py" line="248"/>
+        <location filename="../../app/watch/roster/reading.py" line="249"/>
         <source>Sheet {sheet}, row {row}, cell {cell}: the name (氏名) is empty.</source>
         <translation>シート「{sheet}」{row}行目、セル{cell}：氏名が空欄です。</translation>
     </message>
     <message>
-        <location filename="../../app/watch/roster/reading.py" line="259"/>
+        <location filename="../../app/watch/roster/reading.py" line="260"/>
         <source>Sheet {sheet}, row {row}, cell {cell}: 「{text}」 is not a phone number (one number per cell, e.g. 0778-22-1234).</source>
         <translation>シート「{sheet}」{row}行目、セル{cell}：「{text}」は電話番号ではありません（1つのセルに1つの番号、例：0778-22-1234）。</translation>
     </message>
     <message>
-        <location filename="../../app/watch/roster/reading.py" line="267"/>
+        <location filename="../../app/watch/roster/reading.py" line="270"/>
         <source>Sheet {sheet}, row {row}, cell {cell}: 「{text}」 is not a date (e.g. 昭和15年3月2日 or 1940/3/2).</source>
         <translation>シート「{sheet}」{row}行目、セル{cell}：「{text}」は日付ではありません（例：昭和15年3月2日、1940/3/2）。</translation>
     </message>
     <message>
-        <location filename="../../app/watch/roster/reading.py" line="271"/>
+        <location filename="../../app/watch/roster/reading.py" line="274"/>
         <source>Sheet {sheet}, row {row}, cell {cell}: the birth date 「{text}」 is in the future.</source>
         <translation>シート「{sheet}」{row}行目、セル{cell}：生年月日「{text}」が今日より後の日付です。</translation>
     </message>
     <message>
-        <location filename="../../app/watch/roster/reading.py" line="276"/>
+        <location filename="../../app/watch/roster/reading.py" line="279"/>
         <source>Sheet {sheet}, row {row}, cell {cell}: 「{text}」 is not a household kind (世帯区分) the ledger knows. Write one of {kinds}, or leave the cell empty.</source>
         <translation>シート「{sheet}」{row}行目、セル{cell}：「{text}」は台帳の世帯区分にありません。{kinds}のいずれかを書くか、空欄にしてください。</translation>
     </message>
@@ -4529,7 +4529,7 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
     </message>
     <message>
         <location filename="../../app/emergency/cards.py" line="450"/>
-        <location filename="../../app/emergency/contact_sheet.py" line="193"/>
+        <location filename="../../app/emergency/contact_sheet.py" line="195"/>
         <location filename="../../app/households/households.py" line="208"/>
         <location filename="../../app/households/places.py" line="52"/>
         <location filename="../../app/meeting/meetings.py" line="149"/>
@@ -5429,7 +5429,7 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
         <translation>記録は .xlsx で保存してください。</translation>
     </message>
     <message>
-        <location filename="../../app/towns/basemaps.py" line="185"/>
+        <location filename="../../app/towns/basemaps.py" line="206"/>
         <source>Only a town map image can be tied to the ground: choose an image as the base map first.</source>
         <translation>位置合わせができるのは町内地図の画像だけです。先に背景の地図として画像を選んでください。</translation>
     </message>
@@ -6096,18 +6096,18 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
         <translation>{count}行で地区が「○○地区」と書かれています。ほかのファイルと同じく「○○」として保存します。</translation>
     </message>
     <message>
-        <location filename="../../app/watch/roster/matching.py" line="299"/>
+        <location filename="../../app/watch/roster/matching.py" line="303"/>
         <location filename="../../app/watch/watch_form_apply.py" line="217"/>
         <source>Several members have this name and address.</source>
         <translation>この氏名と住所の世帯員が複数います。</translation>
     </message>
     <message>
-        <location filename="../../app/watch/roster/matching.py" line="302"/>
+        <location filename="../../app/watch/roster/matching.py" line="306"/>
         <source>A member with this name and birth date lives at another address.</source>
         <translation>同じ氏名・生年月日の世帯員が、別の住所にいます。</translation>
     </message>
     <message>
-        <location filename="../../app/watch/roster/matching.py" line="304"/>
+        <location filename="../../app/watch/roster/matching.py" line="308"/>
         <source>This person is in the roster twice.</source>
         <translation>この人は名簿に2回出ています。</translation>
     </message>
@@ -6285,6 +6285,36 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
         <location filename="../../app/towns/gis_files.py" line="438"/>
         <source>Unknown encoding 「{name}」: the attributes are read as Shift_JIS (cp932).</source>
         <translation>文字コード「{name}」がわかりません。属性は Shift_JIS（cp932）として読みます。</translation>
+    </message>
+    <message>
+        <location filename="../../app/watch/roster/area_codes.py" line="29"/>
+        <source>notice</source>
+        <translation>お知らせ</translation>
+    </message>
+    <message>
+        <location filename="../../app/watch/roster/area_codes.py" line="29"/>
+        <source>warning</source>
+        <translation>注意</translation>
+    </message>
+    <message>
+        <location filename="../../app/watch/roster/area_codes.py" line="30"/>
+        <source>「{typed}」 has no area code: imported as {phone}, with {code}, the area code of {count} of the town&apos;s {total} fixed-line numbers.</source>
+        <translation>「{typed}」には市外局番がありません。町内の固定電話 {total} 件のうち {count} 件の市外局番 {code} を補い、{phone} として取り込みます。</translation>
+    </message>
+    <message>
+        <location filename="../../app/watch/roster/area_codes.py" line="32"/>
+        <source>「{typed}」 has no area code, and the town has no fixed-line number to take one from: kept as typed. Write the number with its area code.</source>
+        <translation>「{typed}」には市外局番がなく、町内に市外局番を取れる固定電話の番号もありません。入力どおり取り込みます。市外局番から書いてください。</translation>
+    </message>
+    <message>
+        <location filename="../../app/watch/roster/area_codes.py" line="34"/>
+        <source>「{typed}」 has no area code, and with the town&apos;s area code {code} it is no valid phone number: kept as typed. Check the number.</source>
+        <translation>「{typed}」には市外局番がなく、町内の市外局番 {code} を補っても正しい電話番号になりません。入力どおり取り込みます。番号を確かめてください。</translation>
+    </message>
+    <message>
+        <location filename="../../app/watch/roster/area_codes.py" line="51"/>
+        <source>{severity}: sheet {sheet}, row {row}, cell {cell}: {what}</source>
+        <translation>{severity}：シート「{sheet}」{row} 行目、セル {cell}：{what}</translation>
     </message>
 </context>
 <context>
