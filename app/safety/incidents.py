@@ -310,5 +310,9 @@ def join_open_incidents(session: Session, known: Iterable[uuid.UUID] | None = No
     session.flush()
     news = sorted((i for i in home if i not in told), key=lambda i: _first(by_id[i]))
     late = sorted((i for i in moved if i in told), key=lambda i: _first(by_id[i]))
-    return ([JoinView(home[i], by_id[home[i]].name, i, by_id[i].name, _joined_count(by_id[i].note)) for i in news]
-            + [JoinView(home[i], by_id[home[i]].name, i, by_id[i].name, moved[i]) for i in late])
+
+    def view(i: uuid.UUID, count: int) -> JoinView:
+        kept, joined = by_id[home[i]], by_id[i]
+        return JoinView(kept.id, kept.name, joined.id, joined.name, count, _first(kept)[0], _first(joined)[0])
+
+    return [view(i, _joined_count(by_id[i].note)) for i in news] + [view(i, moved[i]) for i in late]

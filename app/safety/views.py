@@ -62,6 +62,8 @@ class JoinView:
     joined_id: uuid.UUID
     joined_name: str
     moved: int  # checks moved to the kept incident
+    kept_started_at: datetime
+    joined_started_at: datetime
 
 
 @dataclass(frozen=True)
