@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 
+import pytest
 from sqlalchemy import select
 
 from app.core.views import HouseholdFields, PersonFields
@@ -120,3 +121,56 @@ def test_events_travel_by_usb_package_both_ways_and_merge_by_the_same_rule(make_
     events_u, shown_u = _state(u, incident.id, yamada)
     assert len(events_a) == 4 and events_a == events_u
     assert shown_a == shown_u == {"山田　ハル": "避難済み（味真野小学校）", "佐藤　キヨ": "無事（自宅）"}
+
+
+def _start_offline(laptop, town_id, started_at, checks):
+    """One laptop, offline, starts 「令和8年 大雨」 for the town and records its checks (name, status, hour)."""
+    with laptop.ledger.Session.begin() as s:
+        incident = incidents.start_incident(s, "令和8年 大雨", [town_id], kind="flood", started_at=started_at)
+    with laptop.ledger.Session.begin() as s:
+        for name, status, hour in checks:
+            incidents.record_event(s, incident.id, _person(laptop, name),
+                                   EventFields(status, laptop.name, checked_at=T0 + timedelta(hours=hour)))
+    return incident
+
+
+@pytest.mark.parametrize("order", ["ab", "ba"])
+def test_two_laptops_starting_an_incident_for_one_town_offline_end_with_one_holding_every_check(make_laptop, order):
+    a = make_laptop("laptop-a", [DISTRICT])
+    b = make_laptop("laptop-b", [DISTRICT])
+    with a.ledger.Session.begin() as s:
+        town = create_town(s, DISTRICT, "余川町")
+        for n, name in enumerate(("山田　ハル", "佐藤　キヨ", "鈴木　ミツ"), start=1):
+            h = hh.add_household(s, town.id, None, HouseholdFields(name=f"世帯{n}"))
+            hh.add_person(s, h.id, PersonFields(name, of_concern=True))
+    sync(a.ledger, a.url)
+    sync(b.ledger, b.url)
+    # GIVEN both laptops, offline, start the town's incident (A ten minutes first) and both check 山田
+    first = _start_offline(a, town.id, T0, [("山田　ハル", SafetyStatus.UNREACHABLE, 1),
+                                            ("佐藤　キヨ", SafetyStatus.SAFE_HOME, 1)])
+    second = _start_offline(b, town.id, T0 + timedelta(minutes=10), [("山田　ハル", SafetyStatus.EVACUATED, 2),
+                                                                     ("鈴木　ミツ", SafetyStatus.NEEDS_HELP, 2)])
+    # WHEN both sync, twice, in either order
+    laptops = {"a": a, "b": b}
+    reports: dict[str, list] = {"laptop-a": [], "laptop-b": []}
+    for key in order * 2:
+        reports[laptops[key].name].append(sync(laptops[key].ledger, laptops[key].url))
+    # THEN nothing conflicts, and each laptop is told once what was joined (B's incident and its 2 checks)
+    assert all(r.new_conflicts == 0 for rs in reports.values() for r in rs)
+    for rs in reports.values():
+        assert [(j.kept_id, j.joined_id, j.moved) for r in rs for j in r.joined] == [(first.id, second.id, 2)]
+    # AND both show one open incident, the one started first, with every check of both and the same statuses
+    seen = []
+    for laptop in (a, b):
+        with laptop.ledger.Session() as s:
+            assert [i.id for i in incidents.open_incidents(s, town.id)] == [first.id]
+            every = sorted((str(e.person_id), e.status.value, e.recorded_on) for e in incidents.events_of(s, first.id))
+            shown = {r.name: r.status_text for r in roll_call(s, first.id)}
+            joined = incidents.get_incident(s, second.id)  # kept, closed, saying whom it was joined into
+            assert not joined.is_open and incidents.joined_into(joined.note) == first.id
+            assert incidents.events_of(s, second.id) == []
+            assert list_conflicts(s) == [] and sync_status(s).open_conflicts == 0
+            seen.append((every, shown, joined))
+    assert seen[0] == seen[1]
+    assert len(seen[0][0]) == 4
+    assert seen[0][1] == {"山田　ハル": "避難済み", "佐藤　キヨ": "無事（自宅）", "鈴木　ミツ": "要支援・要救助"}

@@ -5,19 +5,21 @@ checklist read back through the preview, and the 災害対策本部's projector 
 from __future__ import annotations
 
 import subprocess
+from datetime import timedelta
 
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 from sqlalchemy import select
 
-from app.models import Household, Person, SafetyEvent
+from app.models import Household, Incident, Person, SafetyEvent
 from app.models.safety import IncidentKind, SafetyStatus
 from app.safety import incidents
 from app.safety.papers import GroupBy
 from app.safety.rollcall import district_counts
 from app.safety.views import STATUS_COLORS, STATUS_LABELS, EventFields
 from app.safety.workbook import COL, FIRST_ROW, LOG_SHEET, SHEET
+from app.sync import SyncReport
 from app.ui.mainwindow.actions import MainAction
 from tests.test_ui_map import window  # noqa: F401 - the window fixture
 
@@ -111,6 +113,40 @@ def test_an_incident_closed_on_another_laptop_refuses_a_click_with_a_message_in_
     assert len(events_of(window, incident.id)) == before
     assert panel.notice.isVisibleTo(panel) and incident.name in panel.notice.text() and "closed" in panel.notice.text()
     assert window.safety.incident is None and panel.empty.isVisibleTo(panel)
+
+
+def test_after_a_sync_joins_two_incidents_of_the_town_the_panel_shows_one_with_every_check_and_says_so_once(
+        qtbot, window, tmp_path):
+    panel = open_panel(window)
+    here = window.safety.incident
+    target = next(r for r in panel.rows() if r.status is SafetyStatus.UNCHECKED)
+    checked_here = len(events_of(window, here.id))
+    # GIVEN another laptop's incident for this town, started an hour before this one, with one check of its own
+    with window.ledger.Session.begin() as s:
+        other = Incident(name="大雨（本部）", kind="flood", started_at=here.started_at - timedelta(hours=1),
+                         town_ids=[str(t) for t in here.town_ids])
+        s.add(other)
+        s.flush()
+        s.add(SafetyEvent(incident_id=other.id, person_id=target.person_id, status=SafetyStatus.EVACUATED,
+                          shelter_text="公民館", checked_at=here.started_at, recorded_at=here.started_at,
+                          recorded_on="laptop-b"))
+        other_id = other.id
+    # WHEN the sync that brought it has joined them (what the applier does after a pull) and ends
+    with window.ledger.Session.begin() as s:
+        joins = incidents.join_open_incidents(s)
+    window.sync._after_sync(SyncReport(joined=joins))
+    # THEN the panel shows the incident started first, with this laptop's checks and the other's
+    assert window.safety.incident is not None and window.safety.incident.id == other_id
+    assert len(events_of(window, other_id)) == checked_here + 1 and events_of(window, here.id) == []
+    shown = {r.person_id: r.status_text for r in panel.rows()}
+    assert shown[target.person_id] == "避難済み（公民館）"
+    # AND it says once, in the panel, which was joined into which and how many checks came
+    text = panel.notice.text()
+    assert panel.notice.isVisibleTo(panel) and here.name in text and "大雨（本部）" in text
+    assert f"{checked_here} checks" in text and text.count("was joined into") == 1
+    panel.grab().save("/tmp/joined.png")
+    with window.ledger.Session() as s:  # the joined one is kept, closed, with its note
+        assert not incidents.get_incident(s, here.id).is_open
 
 
 def _pdf_text(path) -> str:

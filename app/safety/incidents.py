@@ -1,16 +1,19 @@
-"""Incidents and their safety-check events: start, close, record a check, read the history.
+"""Incidents and their safety-check events: start, close, record a check, read the history; join two incidents
+that two laptops started for one town before they synced.
 
-Events are append-only: this module has no way to change or remove one. A correction is a new check.
+Events are append-only: this module has no way to remove one, and a correction is a new check. The one change an
+event ever sees is the join's: it moves to the incident its own was joined into, every field of the check kept.
 """
 
 from __future__ import annotations
 
+import re
 import socket
 import uuid
 from collections.abc import Iterable, Sequence
 from datetime import datetime, timezone
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.core.errors import QT_TRANSLATE_NOOP, LedgerError, NotFound
@@ -18,7 +21,7 @@ from app.core.validators import optional_text
 from app.models import Household, Person, Town
 from app.models.safety import CheckMethod, Incident, IncidentKind, SafetyEvent, SafetyStatus
 from app.models.sync import SyncState
-from app.safety.views import EventFields, EventView, IncidentView
+from app.safety.views import EventFields, EventView, IncidentView, JoinView
 
 
 class IncidentError(LedgerError):
@@ -227,3 +230,89 @@ def latest_events(session: Session, incident_id: uuid.UUID) -> dict[uuid.UUID, E
 def history(session: Session, incident_id: uuid.UUID, person_id: uuid.UUID) -> list[EventView]:
     """Every check of one person, the one that shows first."""
     return sorted(events_of(session, incident_id, [person_id]), key=latest_key, reverse=True)
+
+
+# --- two laptops started an incident for one town before they synced ---------------------------------------------
+# The joined incident's note ends with this line: the user reads whom it was joined into, the join reads the id
+# (checks recorded on a laptop that had not heard of the join yet follow it at that laptop's next sync).
+# The count of checks it held is written there too: a laptop that receives the join sees the checks already on
+# the kept incident (they travel once, with where they are now), so the note is what tells it how many came.
+JOINED_NOTE = "「{name}」に統合（確認 {count} 件） [{id}]"
+_JOINED = re.compile(r"に統合（確認 (\d+) 件） \[([0-9a-f-]{36})\]\s*$")
+
+
+def joined_into(note: str | None) -> uuid.UUID | None:
+    """The incident this one was joined into (``join_open_incidents``), from its note; None when it was not."""
+    found = _JOINED.search(note or "")
+    return uuid.UUID(found.group(2)) if found else None
+
+
+def _joined_count(note: str | None) -> int:
+    found = _JOINED.search(note or "")
+    return int(found.group(1)) if found else 0
+
+
+def _first(i: Incident) -> tuple[datetime, str]:
+    started = _aware(i.started_at)
+    assert started is not None
+    return (started, str(i.id))
+
+
+def joined_incidents(session: Session) -> set[uuid.UUID]:
+    """The incidents joined into another so far (read before a sync applies what it received)."""
+    return {i for i, note in session.execute(select(Incident.id, Incident.note)) if joined_into(note) is not None}
+
+
+def join_open_incidents(session: Session, known: Iterable[uuid.UUID] | None = None) -> list[JoinView]:
+    """Join the open incidents that share a town into the one started first (ties: the smaller id), in the caller's
+    transaction: the others' checks move to it, it covers their towns too, and each other one is closed with a note
+    saying whom it was joined into (never removed). Checks still on an incident joined earlier follow it too (they
+    were recorded on a laptop that had not heard of the join yet).
+
+    Deterministic: every laptop that holds the same incidents writes the same values (the joined one's close is
+    its own start), so the changes a sync carries agree and nothing conflicts. The roll call then shows, for a
+    person checked on both laptops, the check of the fixed rule (``latest_key``).
+
+    Returns the joins to tell the user about: every incident joined but not in ``known`` (default: the ones joined
+    before this call; a sync passes those joined before it applied what it received, so a join another laptop made
+    is told here too), and any incident of ``known`` whose late checks moved now."""
+    every = list(session.scalars(select(Incident)))
+    by_id = {i.id: i for i in every}
+    told = set(known) if known is not None else {i.id for i in every if joined_into(i.note) is not None}
+    while True:
+        open_ones = sorted((i for i in every if i.closed_at is None), key=_first)
+        pair = next(((k, i) for n, i in enumerate(open_ones) for k in open_ones[:n]
+                     if set(k.town_ids or ()) & set(i.town_ids or ())), None)
+        if pair is None:
+            break
+        target, incident = pair
+        target.town_ids = list(dict.fromkeys([*(target.town_ids or ()), *(incident.town_ids or ())]))
+        incident.closed_at = incident.started_at
+        count = session.scalar(select(func.count()).select_from(SafetyEvent)
+                               .where(SafetyEvent.incident_id == incident.id)) or 0
+        line = JOINED_NOTE.format(name=target.name, count=count, id=target.id)
+        incident.note = f"{incident.note}\n{line}" if incident.note else line
+    # Where each joined incident's checks go: along the joins to the incident that stayed open.
+    home: dict[uuid.UUID, uuid.UUID] = {}
+    for incident in every:
+        seen, at = {incident.id}, incident
+        while (nxt := joined_into(at.note)) is not None and nxt in by_id and nxt not in seen:
+            seen.add(nxt)
+            at = by_id[nxt]
+        if at is not incident:
+            home[incident.id] = at.id
+    moved: dict[uuid.UUID, int] = {}
+    if home:
+        for event in session.scalars(select(SafetyEvent).where(SafetyEvent.incident_id.in_(list(home)))
+                                     .order_by(SafetyEvent.id)):
+            moved[event.incident_id] = moved.get(event.incident_id, 0) + 1
+            event.incident_id = home[event.incident_id]
+    session.flush()
+    news = sorted((i for i in home if i not in told), key=lambda i: _first(by_id[i]))
+    late = sorted((i for i in moved if i in told), key=lambda i: _first(by_id[i]))
+
+    def view(i: uuid.UUID, count: int) -> JoinView:
+        kept, joined = by_id[home[i]], by_id[i]
+        return JoinView(kept.id, kept.name, joined.id, joined.name, count, _first(kept)[0], _first(joined)[0])
+
+    return [view(i, _joined_count(by_id[i].note)) for i in news] + [view(i, moved[i]) for i in late]

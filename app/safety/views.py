@@ -54,6 +54,19 @@ class IncidentView:
 
 
 @dataclass(frozen=True)
+class JoinView:
+    """One incident joined into another (two laptops started one for the same town before they synced)."""
+
+    kept_id: uuid.UUID
+    kept_name: str
+    joined_id: uuid.UUID
+    joined_name: str
+    moved: int  # checks moved to the kept incident
+    kept_started_at: datetime
+    joined_started_at: datetime
+
+
+@dataclass(frozen=True)
 class EventView:
     """One check of one person (never changed once recorded)."""
 

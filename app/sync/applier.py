@@ -18,6 +18,7 @@ from app.models.entities import household_category_link
 from app.models.sync import SyncConflict, SyncPulledRange, SyncState, SyncUnpushedRecord
 from app.models.writes import RowChange, Writes, large_cache
 from app.models.writes import table_of as table_for
+from app.safety.incidents import join_open_incidents, joined_incidents
 from app.sync.conflicts import settle_by_rule
 from app.sync.core import (
     BOOKKEEPING,
@@ -327,6 +328,7 @@ def apply_pulled(s: Session, state: SyncState, changes: list[Change], progress: 
     """Apply the received changes in order, in the caller's transaction; the report counts what was done."""
     applier = _Applier(s, state)
     before = max_audit(applier.conn)
+    joined_before = joined_incidents(s)
     total = len(changes)
     done = 0
     with large_cache(s) if total >= LARGE else nullcontext():
@@ -341,5 +343,8 @@ def apply_pulled(s: Session, state: SyncState, changes: list[Change], progress: 
         applier.finish(before, [c for c in changes if c.entity == "map_control_point"])
     # Incident and safety-check conflicts never wait for the user: settled at once by their fixed rule.
     applier.report.new_conflicts = max(0, applier.report.new_conflicts - settle_by_rule(s))
+    # Two laptops started an incident for one town before they synced: joined into the first-started one, as
+    # changes of this laptop's own (after the pulled range), sent at the push.
+    applier.report.joined = join_open_incidents(s, joined_before)
     applier.report.received = total
     return applier.report

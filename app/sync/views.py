@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from app.core.errors import QT_TRANSLATE_NOOP
+from app.safety.views import JoinView
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
 
@@ -75,3 +76,4 @@ class SyncReport:
     outside_scope: int = 0  # local changes to districts this laptop is not registered for: kept here only
     server_seq: int = 0
     attempts: int = 1
+    joined: list[JoinView] = field(default_factory=list)  # incidents joined (two laptops started one for a town)

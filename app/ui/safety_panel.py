@@ -28,6 +28,7 @@ from app.safety.views import (
     EventFields,
     EventView,
     IncidentView,
+    JoinView,
     RollCallRow,
 )
 from app.ui.list_models import RIGHT, Column, ViewList, natural_key
@@ -37,6 +38,15 @@ translate = QCoreApplication.translate
 
 def _when(e: EventView | None) -> str:
     return e.checked_at.astimezone().strftime("%m/%d %H:%M") if e else ""
+
+
+def joined_text(j: JoinView) -> str:
+    """Both incidents by name and start (two laptops often give them the same name), and the checks moved."""
+    return translate("SafetyPanel", "This town had two safety checks open (started on two laptops): “{joined}” "
+                                    "(started {joined_start}) was joined into “{kept}” (started {kept_start}), "
+                                    "which was started first. Its {count} checks now show here.").format(
+        joined=j.joined_name, joined_start=f"{j.joined_started_at.astimezone():%m/%d %H:%M}", kept=j.kept_name,
+        kept_start=f"{j.kept_started_at.astimezone():%m/%d %H:%M}", count=j.moved)
 
 
 COLUMNS = (
@@ -183,6 +193,10 @@ class SafetyPanel(QWidget):
         """A message in the panel (a refused record, a closed incident); empty text hides it."""
         self.notice.setText(text)
         self.notice.setVisible(bool(text))
+
+    def show_joined(self, joins: list[JoinView]) -> None:
+        """Told once, after the sync that joined them: which incident's checks now show in which one."""
+        self.show_notice("\n".join(joined_text(j) for j in joins))
 
     def show_rows(self, rows: list[RollCallRow]) -> None:
         self._set_choices(self.district_filter, translate("SafetyPanel", "Every district"),

@@ -17,7 +17,7 @@ from app.maps.view import MapView
 from app.models.safety import SafetyStatus
 from app.safety import incidents
 from app.safety.rollcall import RollCallCounts, latest_checks, roll_call, status_rings
-from app.safety.views import STATUS_LABELS, EventFields, EventView, IncidentView, RollCallRow
+from app.safety.views import STATUS_LABELS, EventFields, EventView, IncidentView, JoinView, RollCallRow
 from app.towns.towns import list_towns
 from app.ui.dialogs import error_text, show_error
 from app.ui.incident_dialog import StartIncidentDialog
@@ -103,6 +103,14 @@ class SafetyController(Controller):
         self._show_counts()
         self.map_view.set_status_rings(status_rings(self._town_rows(None)))
         self.incident_changed.emit(self.incident)
+
+    def tell_joined(self, joins: list[JoinView]) -> None:
+        """A sync joined two incidents of one town (each laptop had started one): the roll call is read again
+        and the panel says once which was joined into which."""
+        if not joins:
+            return
+        self.refresh()
+        self.panel.show_joined(joins)
 
     def _say_several(self, found: list[IncidentView]) -> None:
         """Two incidents open in the town (each laptop started one before a sync: a start here is refused): the

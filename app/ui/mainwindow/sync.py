@@ -29,6 +29,7 @@ RECOUNT_MS = 1500  # after the last edit, the status line's count of changes wai
 
 class SyncController(Controller):
     synced = Signal(object)  # a sync that started has ended: its SyncReport, or None (failed or cancelled)
+    incidents_joined = Signal(object)  # list[JoinView]: a sync or a package joined two incidents of one town
 
     def __init__(self, window: QMainWindow, operations: Operations, towns: TownController, actions: Actions,
                  jobs: JobRunner) -> None:
@@ -133,6 +134,8 @@ class SyncController(Controller):
             self.towns.open_initial_town()
         self.refresh_sync_status()
         self.message(report_text(report), 30000)
+        if report.joined:
+            self.incidents_joined.emit(report.joined)
 
     def sync_now(self, url: str | None = None) -> bool:
         """Sync with the office server in the background: receive the other laptops' changes, then send ours.

@@ -168,6 +168,7 @@ class MainWindow(QMainWindow):
         self.imports = ImportsController(self, ops, self.towns, self.jobs)
         self.plans = PlansController(self, ops, self.towns)  # the priority list docks on the right
         self.safety = SafetyController(self, ops, self.towns, self.map_view, self.jobs)  # the roll call docks on the right
+        self.sync.incidents_joined.connect(self.safety.tell_joined)
 
     def _lay_out(self) -> None:
         step1 = QWidget()
