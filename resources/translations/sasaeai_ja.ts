@@ -1250,13 +1250,13 @@ Repeat for at least 3 places far apart (a triangle over the whole map works best
     <message>
         <location filename="../../app/ui/mainwindow/privacy.py" line="309"/>
         <location filename="../../app/ui/mainwindow/privacy.py" line="314"/>
-        <location filename="../../app/ui/mainwindow/window.py" line="278"/>
-        <location filename="../../app/ui/mainwindow/window.py" line="286"/>
+        <location filename="../../app/ui/mainwindow/window.py" line="279"/>
+        <location filename="../../app/ui/mainwindow/window.py" line="287"/>
         <source>Sasaeai Map</source>
         <translation>支え合いマップ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/window.py" line="282"/>
+        <location filename="../../app/ui/mainwindow/window.py" line="283"/>
         <source>(demo town)</source>
         <translation>（お試しの町）</translation>
     </message>
@@ -1479,7 +1479,7 @@ Repeat for at least 3 places far apart (a triangle over the whole map works best
     </message>
     <message>
         <location filename="../../app/ui/mainwindow/actions.py" line="141"/>
-        <location filename="../../app/ui/mainwindow/sync.py" line="125"/>
+        <location filename="../../app/ui/mainwindow/sync.py" line="126"/>
         <source>Conflicts to resolve…</source>
         <translation>同期の食い違い…</translation>
     </message>
@@ -1724,7 +1724,7 @@ Repeat for at least 3 places far apart (a triangle over the whole map works best
         <translation>地図に表示する町内</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/window.py" line="213"/>
+        <location filename="../../app/ui/mainwindow/window.py" line="214"/>
         <source>Town:</source>
         <translation>町内：</translation>
     </message>
@@ -1871,17 +1871,17 @@ Nothing was lost. Press Unlock and enter the passphrase.</source>
         <translation>暗号化されていない控えを削除…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/sync.py" line="38"/>
+        <location filename="../../app/ui/mainwindow/sync.py" line="39"/>
         <source>Sync with the office server: Sync menu</source>
         <translation>事務所のサーバーとの同期：「同期」メニュー</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/window.py" line="208"/>
+        <location filename="../../app/ui/mainwindow/window.py" line="209"/>
         <source>Offline</source>
         <translation>オフライン</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/window.py" line="209"/>
+        <location filename="../../app/ui/mainwindow/window.py" line="210"/>
         <source>Nothing leaves this computer unless you sync with the office</source>
         <translation>事務所と同期しない限り、データはこのパソコンから出ません</translation>
     </message>
@@ -2481,58 +2481,58 @@ The encrypted ledger holds everything in it (this is checked first); the encrypt
         <translation>操作しない状態が {minutes} 分続くと画面をロックします。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/sync.py" line="124"/>
+        <location filename="../../app/ui/mainwindow/sync.py" line="125"/>
         <source>Conflicts to resolve ({n})…</source>
         <translation>同期の食い違い（{n}件）…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/sync.py" line="144"/>
+        <location filename="../../app/ui/mainwindow/sync.py" line="147"/>
         <source>Sync with the office</source>
         <translation>事務所と同期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/sync.py" line="144"/>
+        <location filename="../../app/ui/mainwindow/sync.py" line="147"/>
         <source>The office server&apos;s address, as the office gave it (postgresql://…):</source>
         <translation>事務所から伝えられたサーバーのアドレス（postgresql://…）：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/sync.py" line="158"/>
+        <location filename="../../app/ui/mainwindow/sync.py" line="161"/>
         <source>Syncing with the office server…</source>
         <translation>事務所のサーバーと同期しています…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/sync.py" line="160"/>
+        <location filename="../../app/ui/mainwindow/sync.py" line="163"/>
         <source>An import is still running: sync when it has finished.</source>
         <translation>取り込みの途中です。終わってから同期してください。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/sync.py" line="165"/>
+        <location filename="../../app/ui/mainwindow/sync.py" line="168"/>
         <source>Sync stopped; nothing half-done was kept. Sync again to finish.</source>
         <translation>同期を中止しました。途中までの変更は残していません。もう一度同期すれば続きから終わらせます。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/sync.py" line="204"/>
+        <location filename="../../app/ui/mainwindow/sync.py" line="207"/>
         <source>The package&apos;s passphrase (agreed with the office; not the ledger&apos;s):</source>
         <translation>同期ファイルの合言葉（事務所と決めたもの。台帳の合言葉とは別）：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/sync.py" line="228"/>
+        <location filename="../../app/ui/mainwindow/sync.py" line="231"/>
         <source>Sync package for the office</source>
         <translation>事務所へ渡す同期ファイル</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/sync.py" line="233"/>
-        <location filename="../../app/ui/mainwindow/sync.py" line="247"/>
+        <location filename="../../app/ui/mainwindow/sync.py" line="236"/>
+        <location filename="../../app/ui/mainwindow/sync.py" line="250"/>
         <source>Sync packages (*.sqlite3)</source>
         <translation>同期ファイル (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/sync.py" line="238"/>
+        <location filename="../../app/ui/mainwindow/sync.py" line="241"/>
         <source>Saved {n} changes to {path}: take it to the office.</source>
         <translation>{n} 件の変更を {path} に保存しました。事務所へ持って行ってください。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/sync.py" line="243"/>
+        <location filename="../../app/ui/mainwindow/sync.py" line="246"/>
         <source>Sync package from the office</source>
         <translation>事務所からの同期ファイル</translation>
     </message>
@@ -2604,12 +2604,12 @@ The encrypted ledger holds everything in it (this is checked first); the encrypt
         <translation>名簿 (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/window.py" line="406"/>
+        <location filename="../../app/ui/mainwindow/window.py" line="407"/>
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/window.py" line="407"/>
+        <location filename="../../app/ui/mainwindow/window.py" line="408"/>
         <source>The new language is used from the next start of Sasaeai Map.</source>
         <translation>新しい言語は、支え合いマップを次に起動したときから使われます。</translation>
     </message>
@@ -2670,42 +2670,42 @@ The encrypted ledger holds everything in it (this is checked first); the encrypt
         <translation>安否確認の名簿</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/safety.py" line="244"/>
+        <location filename="../../app/ui/mainwindow/safety.py" line="252"/>
         <source>Record safety check</source>
         <translation>安否確認の記録</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/safety.py" line="294"/>
+        <location filename="../../app/ui/mainwindow/safety.py" line="302"/>
         <source>Start incident</source>
         <translation>災害対応の開始</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/safety.py" line="299"/>
+        <location filename="../../app/ui/mainwindow/safety.py" line="307"/>
         <source>Started the incident {name}.</source>
         <translation>災害「{name}」の対応を始めました。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/safety.py" line="310"/>
+        <location filename="../../app/ui/mainwindow/safety.py" line="318"/>
         <source>Close the incident {name}? Its 1 check is kept; no new check can be recorded in it.</source>
         <translation>災害 {name} を終了しますか？確認記録 1 件は残ります。以後は確認を記録できません。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/safety.py" line="312"/>
+        <location filename="../../app/ui/mainwindow/safety.py" line="320"/>
         <source>Close the incident {name}? Its {count} checks are kept; no new check can be recorded in it.</source>
         <translation>災害「{name}」の対応を終了しますか？ {count}件の確認記録は残りますが、新しい確認は記録できなくなります。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/safety.py" line="316"/>
+        <location filename="../../app/ui/mainwindow/safety.py" line="324"/>
         <source>Close incident</source>
         <translation>災害対応の終了</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/safety.py" line="321"/>
+        <location filename="../../app/ui/mainwindow/safety.py" line="329"/>
         <source>Closed the incident {name}; its 1 check is kept.</source>
         <translation>災害 {name} を終了しました。確認記録 1 件は残ります。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/safety.py" line="322"/>
+        <location filename="../../app/ui/mainwindow/safety.py" line="330"/>
         <source>Closed the incident {name}; its {count} checks are kept.</source>
         <translation>災害「{name}」の対応を終了しました。{count}件の確認記録は残してあります。</translation>
     </message>
@@ -3438,7 +3438,7 @@ Family doctor: {doctor}</source>
     <message>
         <location filename="../../app/ui/incident_dialog.py" line="72"/>
         <location filename="../../app/ui/incident_dialog.py" line="122"/>
-        <location filename="../../app/ui/safety_panel.py" line="45"/>
+        <location filename="../../app/ui/safety_panel.py" line="55"/>
         <source>Name</source>
         <translation>名前</translation>
     </message>
@@ -3500,25 +3500,25 @@ Family doctor: {doctor}</source>
     </message>
     <message>
         <location filename="../../app/ui/incident_dialog.py" line="121"/>
-        <location filename="../../app/ui/safety_panel.py" line="43"/>
+        <location filename="../../app/ui/safety_panel.py" line="53"/>
         <source>No.</source>
         <translation>番号</translation>
     </message>
     <message>
         <location filename="../../app/ui/incident_dialog.py" line="122"/>
-        <location filename="../../app/ui/safety_panel.py" line="46"/>
+        <location filename="../../app/ui/safety_panel.py" line="56"/>
         <source>Status</source>
         <translation>状況</translation>
     </message>
     <message>
         <location filename="../../app/ui/incident_dialog.py" line="123"/>
-        <location filename="../../app/ui/safety_panel.py" line="50"/>
+        <location filename="../../app/ui/safety_panel.py" line="60"/>
         <source>By</source>
         <translation>確認者</translation>
     </message>
     <message>
         <location filename="../../app/ui/incident_dialog.py" line="123"/>
-        <location filename="../../app/ui/safety_panel.py" line="49"/>
+        <location filename="../../app/ui/safety_panel.py" line="59"/>
         <source>Checked</source>
         <translation>確認日時</translation>
     </message>
@@ -3538,18 +3538,18 @@ Family doctor: {doctor}</source>
         <translation>ファイルの次の行を直してから、もう一度読み込んでください。誤りが1つでもある間は何も記録しません：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/safety.py" line="111"/>
+        <location filename="../../app/ui/mainwindow/safety.py" line="119"/>
         <source>{count} incidents are open in this town ({names}): {name} is shown, and Close closes it. Close the one no longer in use.</source>
         <translation>この町内で {count} 件の災害が開いています（{names}）。表示中で「終了」で閉じるのは {name} です。使わない方を終了してください。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/safety.py" line="225"/>
+        <location filename="../../app/ui/mainwindow/safety.py" line="233"/>
         <location filename="../../app/ui/mainwindow/safety_papers.py" line="68"/>
         <source>No incident is open: start one first.</source>
         <translation>対応中の災害がありません。先に災害対応を始めてください。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/safety.py" line="231"/>
+        <location filename="../../app/ui/mainwindow/safety.py" line="239"/>
         <source>The incident {name} is closed: no check can be added. Its checks are kept.</source>
         <translation>災害「{name}」の対応は終了しています。確認を追加できません。確認記録は残してあります。</translation>
     </message>
@@ -3594,108 +3594,113 @@ Family doctor: {doctor}</source>
         <translation>災害対応の記録の保存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety_panel.py" line="47"/>
+        <location filename="../../app/ui/safety_panel.py" line="45"/>
+        <source>This town had two safety checks open (started on two laptops): “{joined}” (started {joined_start}) was joined into “{kept}” (started {kept_start}), which was started first. Its {count} checks now show here.</source>
+        <translation>この町で2つの安否確認が別々のパソコンで始められていました。「{joined}」（{joined_start} 開始）を、先に始めた「{kept}」（{kept_start} 開始）にまとめました（確認 {count} 件をこちらに表示しています）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/safety_panel.py" line="57"/>
         <source>Hazard</source>
         <translation>ハザード</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety_panel.py" line="51"/>
+        <location filename="../../app/ui/safety_panel.py" line="61"/>
         <source>How</source>
         <translation>方法</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety_panel.py" line="52"/>
+        <location filename="../../app/ui/safety_panel.py" line="62"/>
         <source>Phone</source>
         <translation>電話</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety_panel.py" line="78"/>
+        <location filename="../../app/ui/safety_panel.py" line="88"/>
         <source>No incident is open. Start one to check on every person needing support: the roll call lists them deepest hazard first.</source>
         <translation>対応中の災害がありません。災害対応を始めると、支援が必要な人すべての安否を確認できます。名簿はハザードの大きい人から並びます。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety_panel.py" line="83"/>
+        <location filename="../../app/ui/safety_panel.py" line="93"/>
         <source>Start an incident…</source>
         <translation>災害対応を始める…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety_panel.py" line="85"/>
+        <location filename="../../app/ui/safety_panel.py" line="95"/>
         <source>Close the incident…</source>
         <translation>災害対応を終了…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety_panel.py" line="88"/>
+        <location filename="../../app/ui/safety_panel.py" line="98"/>
         <source>Checklists (PDF)…</source>
         <translation>確認表（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety_panel.py" line="89"/>
+        <location filename="../../app/ui/safety_panel.py" line="99"/>
         <source>Checklist to type into (Excel)…</source>
         <translation>入力用の確認表（Excel）…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety_panel.py" line="90"/>
+        <location filename="../../app/ui/safety_panel.py" line="100"/>
         <source>Read back a ticked checklist…</source>
         <translation>記入済みの確認表を読み込む…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety_panel.py" line="91"/>
+        <location filename="../../app/ui/safety_panel.py" line="101"/>
         <source>Log for the city (Excel)…</source>
         <translation>市への報告用の記録（Excel）…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety_panel.py" line="92"/>
+        <location filename="../../app/ui/safety_panel.py" line="102"/>
         <source>Projector view (no names)</source>
         <translation>プロジェクター表示（氏名なし）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety_panel.py" line="104"/>
+        <location filename="../../app/ui/safety_panel.py" line="114"/>
         <source>Search name or number</source>
         <translation>氏名・番号で検索</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety_panel.py" line="109"/>
+        <location filename="../../app/ui/safety_panel.py" line="119"/>
         <source>Who checked</source>
         <translation>確認者</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety_panel.py" line="114"/>
+        <location filename="../../app/ui/safety_panel.py" line="124"/>
         <source>Shelter (when evacuated)</source>
         <translation>避難先（避難したとき）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety_panel.py" line="116"/>
+        <location filename="../../app/ui/safety_panel.py" line="126"/>
         <source>Note</source>
         <translation>備考</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety_panel.py" line="151"/>
+        <location filename="../../app/ui/safety_panel.py" line="161"/>
         <source>History of the selected person</source>
         <translation>選んだ人の確認の履歴</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety_panel.py" line="160"/>
+        <location filename="../../app/ui/safety_panel.py" line="170"/>
         <source>Every status</source>
         <translation>すべての状況</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety_panel.py" line="174"/>
+        <location filename="../../app/ui/safety_panel.py" line="184"/>
         <location filename="../../app/ui/safety_projector.py" line="93"/>
         <source>No incident is open.</source>
         <translation>対応中の災害はありません。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety_panel.py" line="175"/>
+        <location filename="../../app/ui/safety_panel.py" line="185"/>
         <source>Open incident: {name} ({kind}, since {start})</source>
         <translation>対応中の災害：{name}（{kind}、{start}から）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety_panel.py" line="188"/>
+        <location filename="../../app/ui/safety_panel.py" line="202"/>
         <source>Every district</source>
         <translation>すべての地区</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety_panel.py" line="190"/>
+        <location filename="../../app/ui/safety_panel.py" line="204"/>
         <source>Every commissioner</source>
         <translation>すべての民生委員</translation>
     </message>
@@ -4575,7 +4580,7 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
         <location filename="../../app/meeting/meetings.py" line="228"/>
         <location filename="../../app/meeting/meetings.py" line="399"/>
         <location filename="../../app/plans/plans.py" line="54"/>
-        <location filename="../../app/safety/incidents.py" line="152"/>
+        <location filename="../../app/safety/incidents.py" line="155"/>
         <source>This person is no longer in the ledger.</source>
         <translation>この人は台帳にもういません。</translation>
     </message>
@@ -5309,67 +5314,67 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
         <translation>すでにこの提供モードです。</translation>
     </message>
     <message>
-        <location filename="../../app/safety/incidents.py" line="63"/>
+        <location filename="../../app/safety/incidents.py" line="66"/>
         <source>Unknown kind of incident {kind}: use flood, sediment, earthquake or other.</source>
         <translation>災害の種類 {kind} がわかりません。flood（洪水）、sediment（土砂災害）、earthquake（地震）、other（その他）のどれかを指定してください。</translation>
     </message>
     <message>
-        <location filename="../../app/safety/incidents.py" line="72"/>
+        <location filename="../../app/safety/incidents.py" line="75"/>
         <source>Give the incident a name.</source>
         <translation>災害の名称を入力してください。</translation>
     </message>
     <message>
-        <location filename="../../app/safety/incidents.py" line="74"/>
+        <location filename="../../app/safety/incidents.py" line="77"/>
         <source>The name is {length} characters long (at most 200).</source>
         <translation>名称が {length} 文字あります（200文字まで）。</translation>
     </message>
     <message>
-        <location filename="../../app/safety/incidents.py" line="79"/>
+        <location filename="../../app/safety/incidents.py" line="82"/>
         <source>Choose at least one town for the incident.</source>
         <translation>対象の町内を1つ以上選んでください。</translation>
     </message>
     <message>
-        <location filename="../../app/safety/incidents.py" line="82"/>
+        <location filename="../../app/safety/incidents.py" line="85"/>
         <source>No such town: {town}</source>
         <translation>町内がありません：{town}</translation>
     </message>
     <message>
-        <location filename="../../app/safety/incidents.py" line="87"/>
+        <location filename="../../app/safety/incidents.py" line="90"/>
         <source>The incident {incident} is still open in {town}: record its checks there, or close it before starting another one.</source>
         <translation>{town} では災害 {incident} がまだ開いています。そこに確認を記録するか、終了してから新しい災害を始めてください。</translation>
     </message>
     <message>
-        <location filename="../../app/safety/incidents.py" line="101"/>
+        <location filename="../../app/safety/incidents.py" line="104"/>
         <source>No such incident.</source>
         <translation>その災害対応はありません。</translation>
     </message>
     <message>
-        <location filename="../../app/safety/incidents.py" line="113"/>
+        <location filename="../../app/safety/incidents.py" line="116"/>
         <source>The incident {name} is already closed.</source>
         <translation>災害「{name}」の対応はすでに終了しています。</translation>
     </message>
     <message>
-        <location filename="../../app/safety/incidents.py" line="144"/>
+        <location filename="../../app/safety/incidents.py" line="147"/>
         <source>No incident is open: start one first.</source>
         <translation>対応中の災害がありません。先に災害対応を始めてください。</translation>
     </message>
     <message>
-        <location filename="../../app/safety/incidents.py" line="154"/>
+        <location filename="../../app/safety/incidents.py" line="157"/>
         <source>{name} lives outside the towns of the incident {incident}.</source>
         <translation>{name} さんは、災害「{incident}」の対象町内の外に住んでいます。</translation>
     </message>
     <message>
-        <location filename="../../app/safety/incidents.py" line="157"/>
+        <location filename="../../app/safety/incidents.py" line="160"/>
         <source>{name} is not on the roll call of {incident}: it lists the persons of concern. Tick “Person of concern” for {name} first to record a check.</source>
         <translation>{name} さんは、災害「{incident}」の安否確認の名簿にいません（名簿は気がかりな人の一覧です）。確認を記録するには、先に {name} さんの「気がかりな人」に印を付けてください。</translation>
     </message>
     <message>
-        <location filename="../../app/safety/incidents.py" line="172"/>
+        <location filename="../../app/safety/incidents.py" line="175"/>
         <source>Unknown status or method: {value}</source>
         <translation>状況または方法がわかりません：{value}</translation>
     </message>
     <message>
-        <location filename="../../app/safety/incidents.py" line="186"/>
+        <location filename="../../app/safety/incidents.py" line="189"/>
         <source>The incident {name} is closed: no check can be added.</source>
         <translation>災害「{name}」の対応は終了しています。確認を追加できません。</translation>
     </message>
@@ -6799,62 +6804,62 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
 <context>
     <name>sync</name>
     <message>
-        <location filename="../../app/sync/views.py" line="16"/>
+        <location filename="../../app/sync/views.py" line="17"/>
         <source>Connecting to the office server</source>
         <translation>事務所のサーバーに接続しています</translation>
     </message>
     <message>
-        <location filename="../../app/sync/views.py" line="17"/>
+        <location filename="../../app/sync/views.py" line="18"/>
         <source>Receiving changes from other laptops</source>
         <translation>他のパソコンの変更を受け取っています</translation>
     </message>
     <message>
-        <location filename="../../app/sync/views.py" line="18"/>
+        <location filename="../../app/sync/views.py" line="19"/>
         <source>Applying received changes</source>
         <translation>受け取った変更を反映しています</translation>
     </message>
     <message>
-        <location filename="../../app/sync/views.py" line="19"/>
+        <location filename="../../app/sync/views.py" line="20"/>
         <source>Sending this laptop&apos;s changes</source>
         <translation>このパソコンの変更を送っています</translation>
     </message>
     <message>
-        <location filename="../../app/sync/views.py" line="20"/>
+        <location filename="../../app/sync/views.py" line="21"/>
         <source>Saving on the office server</source>
         <translation>事務所のサーバーに保存しています</translation>
     </message>
     <message>
-        <location filename="../../app/sync/views.py" line="21"/>
+        <location filename="../../app/sync/views.py" line="22"/>
         <source>Saved on the office server</source>
         <translation>事務所のサーバーに保存しました</translation>
     </message>
     <message>
-        <location filename="../../app/sync/views.py" line="22"/>
+        <location filename="../../app/sync/views.py" line="23"/>
         <source>Sync finished</source>
         <translation>同期が終わりました</translation>
     </message>
     <message>
-        <location filename="../../app/sync/views.py" line="25"/>
+        <location filename="../../app/sync/views.py" line="26"/>
         <source>Changed here and on another laptop</source>
         <translation>このパソコンと他のパソコンで変更されました</translation>
     </message>
     <message>
-        <location filename="../../app/sync/views.py" line="26"/>
+        <location filename="../../app/sync/views.py" line="27"/>
         <source>Archived on another laptop, changed here</source>
         <translation>他のパソコンで削除（保管）され、このパソコンで変更されました</translation>
     </message>
     <message>
-        <location filename="../../app/sync/views.py" line="27"/>
+        <location filename="../../app/sync/views.py" line="28"/>
         <source>Changed on another laptop, archived here</source>
         <translation>他のパソコンで変更され、このパソコンで削除（保管）されました</translation>
     </message>
     <message>
-        <location filename="../../app/sync/views.py" line="28"/>
+        <location filename="../../app/sync/views.py" line="29"/>
         <source>Removed on another laptop, changed here</source>
         <translation>他のパソコンで消去され、このパソコンで変更されました</translation>
     </message>
     <message>
-        <location filename="../../app/sync/views.py" line="29"/>
+        <location filename="../../app/sync/views.py" line="30"/>
         <source>Map number taken on another laptop: this household got a new one</source>
         <translation>他のパソコンが先にこの地図番号を使ったため、この世帯に新しい番号を付けました</translation>
     </message>
