@@ -1,7 +1,9 @@
 """The safety check (安否確認, issue 16): incidents and their append-only safety-check events.
 
-An event is never updated or deleted: each check is a new row with a new UUID, so laptops that record
-offline never conflict on them; which one shows is a fixed rule (app/safety/rollcall.py ``latest_rule``).
+An event is never deleted, and its check is never edited: each check is a new row with a new UUID, so laptops
+that record offline never conflict on them; which one shows is a fixed rule (app/safety/rollcall.py
+``latest_rule``). The one update an event sees is its ``incident_id``, when two incidents two laptops started for
+one town are joined (app/safety/incidents.py ``join_open_incidents``): every laptop moves it the same way.
 Both tables sync (app/models/sync.py): an incident city-wide (its towns as a JSON list of town ids), the
 events by the person's district.
 """

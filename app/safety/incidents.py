@@ -177,7 +177,7 @@ def _check_fields(fields: EventFields, where: str) -> None:
 
 
 def record_event(session: Session, incident_id: uuid.UUID, person_id: uuid.UUID, fields: EventFields) -> EventView:
-    """Record one check as a new event (the only write there is: events are never changed)."""
+    """Record one check as a new event (a check is never changed; only a join moves it to another incident)."""
     return record_events(session, incident_id, [(person_id, fields)])[0]
 
 
