@@ -162,6 +162,29 @@ def test_an_added_district_is_undone_by_the_dialogs_undo_button_and_redone(qtbot
         assert len(s.scalars(select(District)).all()) == 1
 
 
+def test_adding_again_a_name_an_undo_archived_says_where_it_is(qtbot, dialog, ledger, town):
+    # GIVEN a district and a town added, then undone (archived, so hidden from the tree)
+    type_name(qtbot, dialog, "北日野地区")
+    qtbot.mouseClick(dialog.add_district_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.undo_button, Qt.MouseButton.LeftButton)
+    dialog.select("味真野地区")
+    type_name(qtbot, dialog, "上大坪町")
+    qtbot.mouseClick(dialog.add_town_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.undo_button, Qt.MouseButton.LeftButton)
+    # WHEN the user adds the same names again
+    type_name(qtbot, dialog, "北日野地区")
+    qtbot.mouseClick(dialog.add_district_button, Qt.MouseButton.LeftButton)
+    # THEN the refusal says the one there is archived and how to bring it back, and nothing is added
+    assert "archived" in dialog.message.text() and "Show archived" in dialog.message.text()
+    dialog.select("味真野地区")
+    type_name(qtbot, dialog, "上大坪町")
+    qtbot.mouseClick(dialog.add_town_button, Qt.MouseButton.LeftButton)
+    assert "archived" in dialog.message.text() and "上大坪町" in dialog.message.text()
+    assert dialog.names() == {"味真野地区": ["余川町"]}
+    with ledger.Session() as s:
+        assert sorted(s.scalars(select(District.name)).all()) == ["北日野地区", "味真野地区"]
+
+
 def test_a_long_name_on_the_undo_button_is_cut_and_the_tip_says_it_all(qtbot, dialog):
     long_name = "長" * 98 + "地区"
     type_name(qtbot, dialog, long_name)

@@ -34,9 +34,8 @@ def create_town(
         district = District(name=district_name)
         session.add(district)
         session.flush()
-    elif session.scalar(select(Town).where(Town.district_id == district.id, Town.name == town_name)):
-        raise LedgerError(QT_TRANSLATE_NOOP("errors", "{district} already has a town called {town}."),
-                          where="town", district=district_name, town=town_name)
+    elif (other := session.scalar(select(Town).where(Town.district_id == district.id, Town.name == town_name))):
+        raise _town_taken(district, other, town_name)
     town = Town(district_id=district.id, name=town_name)
     if center is not None:
         town.center_lat, town.center_lon = center
@@ -123,9 +122,23 @@ def _unique_district_name(session: Session, name: str, except_id: uuid.UUID | No
     name = _clean_name(unicodedata.normalize("NFKC", name), "district")
     other = session.scalar(select(District).where(District.name == name))
     if other is not None and other.id != except_id:
+        if other.archived_at is not None:  # hidden from the lists: say where it is (an undone add is archived)
+            raise LedgerError(QT_TRANSLATE_NOOP("errors", "There is already a district called {name}, archived: "
+                                                          "tick “Show archived” and bring it back instead."),
+                              where="district", name=name)
         raise LedgerError(QT_TRANSLATE_NOOP("errors", "There is already a district called {name}."),
                           where="district", name=name)
     return name
+
+
+def _town_taken(district: District, town: Town, name: str) -> LedgerError:
+    """The refusal of a second town called ``name`` in ``district``, saying so when the one there is archived."""
+    if town.archived_at is not None:
+        return LedgerError(QT_TRANSLATE_NOOP("errors", "{district} already has a town called {town}, archived: "
+                                                       "tick “Show archived” and bring it back instead."),
+                           where="town", district=district.name, town=name)
+    return LedgerError(QT_TRANSLATE_NOOP("errors", "{district} already has a town called {town}."),
+                       where="town", district=district.name, town=name)
 
 
 def list_districts(session: Session, *, include_archived: bool = True) -> list[DistrictView]:
@@ -174,8 +187,7 @@ def rename_town(session: Session, town_id: uuid.UUID, name: str) -> TownView:
     name = _clean_name(unicodedata.normalize("NFKC", name), "town")
     other = session.scalar(select(Town).where(Town.district_id == town.district_id, Town.name == name))
     if other is not None and other.id != town.id:
-        raise LedgerError(QT_TRANSLATE_NOOP("errors", "{district} already has a town called {town}."),
-                          where="town", district=town.district.name, town=name)
+        raise _town_taken(town.district, other, name)
     town.name = name
     session.flush()
     return get_town(session, town.id)

@@ -4541,9 +4541,9 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
         <location filename="../../app/meeting/meetings.py" line="461"/>
         <location filename="../../app/towns/basemaps.py" line="43"/>
         <location filename="../../app/towns/geojson_export.py" line="92"/>
-        <location filename="../../app/towns/towns.py" line="73"/>
-        <location filename="../../app/towns/towns.py" line="173"/>
-        <location filename="../../app/towns/towns.py" line="202"/>
+        <location filename="../../app/towns/towns.py" line="72"/>
+        <location filename="../../app/towns/towns.py" line="186"/>
+        <location filename="../../app/towns/towns.py" line="214"/>
         <location filename="../../app/watch/network.py" line="188"/>
         <source>This town is no longer in the ledger.</source>
         <translation>この町内は台帳にもうありません。</translation>
@@ -4647,33 +4647,42 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
         <translation>このたまり場は台帳にもうありません。</translation>
     </message>
     <message>
-        <location filename="../../app/towns/towns.py" line="38"/>
-        <location filename="../../app/towns/towns.py" line="177"/>
+        <location filename="../../app/towns/towns.py" line="140"/>
         <source>{district} already has a town called {town}.</source>
         <translation>{district}には「{town}」という町内がすでにあります。</translation>
     </message>
     <message>
-        <location filename="../../app/towns/towns.py" line="85"/>
+        <location filename="../../app/towns/towns.py" line="84"/>
         <source>No town called {name} in this ledger.</source>
         <translation>この台帳に「{name}」という町内はありません。</translation>
     </message>
     <message>
-        <location filename="../../app/towns/towns.py" line="87"/>
+        <location filename="../../app/towns/towns.py" line="86"/>
         <source>Several towns are called {name}; add the district name.</source>
         <translation>「{name}」という町内が複数あります。地区名も付けてください。</translation>
     </message>
     <message>
         <location filename="../../app/towns/towns.py" line="126"/>
+        <source>There is already a district called {name}, archived: tick “Show archived” and bring it back instead.</source>
+        <translation>{name}という地区は保管済みで、すでにあります。「保管したものも表示」にチェックを入れて、保管から戻してください。</translation>
+    </message>
+    <message>
+        <location filename="../../app/towns/towns.py" line="129"/>
         <source>There is already a district called {name}.</source>
         <translation>「{name}」という地区はすでにあります。</translation>
     </message>
     <message>
-        <location filename="../../app/towns/towns.py" line="223"/>
+        <location filename="../../app/towns/towns.py" line="137"/>
+        <source>{district} already has a town called {town}, archived: tick “Show archived” and bring it back instead.</source>
+        <translation>{district}には{town}という町内が保管済みで、すでにあります。「保管したものも表示」にチェックを入れて、保管から戻してください。</translation>
+    </message>
+    <message>
+        <location filename="../../app/towns/towns.py" line="235"/>
         <source>No district column (chiku, 地区, 地区名 or name) in the header row.</source>
         <translation>見出しの行に地区の列（chiku、地区、地区名、name）がありません。</translation>
     </message>
     <message>
-        <location filename="../../app/towns/towns.py" line="234"/>
+        <location filename="../../app/towns/towns.py" line="246"/>
         <source>{name} is listed twice (first on row {first}).</source>
         <translation>「{name}」が2回あります（最初は{first}行目）。</translation>
     </message>
@@ -4905,7 +4914,7 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
     </message>
     <message>
         <location filename="../../app/meeting/overview.py" line="112"/>
-        <location filename="../../app/towns/towns.py" line="118"/>
+        <location filename="../../app/towns/towns.py" line="117"/>
         <source>This district is no longer in the ledger.</source>
         <translation>この地区は台帳にもうありません。</translation>
     </message>
