@@ -40,6 +40,9 @@ def upgrade() -> None:
                "WHERE base_map_id IS NOT NULL")
     # Replacing the base map no longer takes the points with it (another laptop may still use that scan).
     op.execute("UPDATE map_control_point SET base_map_id = NULL")
+    # Every point had its base map (a foreign key, not null), so every point has its town now: the model's NOT NULL.
+    with op.batch_alter_table('map_control_point', schema=None) as batch_op:
+        batch_op.alter_column('town_id', existing_type=sa.Uuid(), nullable=False)
 
 
 def downgrade() -> None:
