@@ -95,11 +95,13 @@ def test_import_roster_adds_people_and_bad_files_change_nothing(tmp_path):
     ws.append(["氏名", "フリガナ", "住所", "電話", "生年月日", "気になるところ"])
     ws.append(["新井　トメ", "アライ　トメ", "ひだまり町3丁目1-1", "０７７８－００－１１１１", "昭和15年3月2日", "足が弱い"])
     ws.append(["森下　進", "モリシタ　ススム", "ひだまり町3丁目1-2", "0778-00-2222", "S12.5.6", ""])
+    ws.append(["森下　ハナ", "モリシタ　ハナ", "ひだまり町3丁目1-2", "22-3333", "S14.1.8", ""])  # no area code
     wb.save(roster_file)
     before = (data / "ledger.sqlite3").read_bytes()
     dry = run_app("import-roster", str(roster_file), "--town", "ひだまり町", "--dry-run", "--data-dir", str(data))
     assert dry.returncode == 0, dry.stderr
-    assert "added 2" in dry.stdout
+    assert "added 3" in dry.stdout
+    assert "row 4, cell D4" in dry.stdout and "「22-3333」" in dry.stdout  # the local number, at its cell
     assert (data / "ledger.sqlite3").read_bytes() == before  # a dry run writes nothing
 
     wrong_town = run_app("import-roster", str(roster_file), "--town", "どこにもない町", "--data-dir", str(data))
@@ -111,7 +113,8 @@ def test_import_roster_adds_people_and_bad_files_change_nothing(tmp_path):
     assert bad.returncode != 0 and "名簿2.xlsx" in bad.stderr
 
     done = run_app("import-roster", str(roster_file), "--town", "ひだまり町", "--data-dir", str(data))
-    assert done.returncode == 0 and "added 2" in done.stdout
+    assert done.returncode == 0 and "added 3" in done.stdout
+    assert "row 4, cell D4" in done.stdout and "「22-3333」" in done.stdout  # said after the import too
     listed = run_app("towns", "--data-dir", str(data))
     assert listed.returncode == 0
 

@@ -18,6 +18,7 @@ from app.cli.common import (
     fail,
     ledger_of,
     print_changes,
+    print_notes,
     print_problems,
 )
 from app.core.errors import QT_TRANSLATE_NOOP, LedgerError
@@ -87,6 +88,8 @@ def _import(args: argparse.Namespace, read, apply) -> int:  # noqa: ANN001 - a r
     print(prefix + preview.summary())
     if args.dry_run:
         print_changes(preview)
+    else:
+        print_notes(preview)
     return 0
 
 

@@ -73,7 +73,13 @@ def print_changes(preview) -> None:  # noqa: ANN001 - a core.sheets.Preview (a r
         if row.kind is ChangeKind.NEEDS_DECISION and row.options:
             line += f" (not decided here: {row.options[0].label})"
         print(line)
-    for note in getattr(preview, "notes", ()):  # a roster's local phone numbers completed, or kept with a warning
+    print_notes(preview)
+
+
+def print_notes(preview) -> None:  # noqa: ANN001 - a core.sheets.Preview
+    """What the import tells about cells it imports all the same (a roster's local phone numbers completed with
+    the town's area code, or kept with a warning), one a line: after a dry run and after the import itself."""
+    for note in getattr(preview, "notes", ()):
         print(f"  {note.line()}")
 
 
