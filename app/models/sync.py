@@ -175,7 +175,8 @@ sync_log = Table(
 
 # Per synced table: the foreign-key columns leading to the district, the last one naming it.
 # An empty path: the row is the district. Tables absent here do not sync (base maps point at files
-# on one computer, so a control point names its town instead; the search index and audit log are derived; the sync tables are per ledger).
+# on one computer, so a control point names its town instead; the search index and audit log are derived;
+# the sync tables are per ledger).
 DISTRICT_PATHS: dict[str, tuple[str, ...]] = {
     "district": (),
     "town": ("district_id",),
