@@ -315,6 +315,7 @@ def write_cards_pdf(views: Sequence[CardView], path: Path, *, per_page: int = 1,
 XLSX_LABEL_WIDTH, XLSX_VALUE_WIDTH = 24, 56  # Excel characters
 XLSX_VALUE_PT, XLSX_LONG_PT, XLSX_RULE_PT = 15, 11, 9  # a value, a value too long for one line, the rule
 XLSX_ROW_PT = 27  # a row's height: one line of a value in 15 pt, with room to write by hand
+XLSX_LINE_PT = 16  # a line of a long value (11 pt) in Noto Sans CJK, LibreOffice's face where BIZ UDゴシック is missing
 XLSX_TITLE_PT, XLSX_GAP_PT = 34, 15  # the card's title row; the empty row above a card (the sheet's default)
 # The smallest print scale (%) the cards are shrunk to so that the tallest fits its page: a long value's 11 pt
 # then prints at 7 pt, the PDF's smallest (MIN_TEXT_SIZE); a card taller still continues on a second page.
@@ -377,7 +378,7 @@ def write_cards_xlsx(views: Sequence[CardView], path: Path, *, rule: str = "", s
             if long:
                 value = kinsoku_breaks(value, XLSX_VALUE_WIDTH, size=XLSX_LONG_PT)  # noqa: PLW2901 - as the cell holds it
             lines = wrapped_lines(value, XLSX_VALUE_WIDTH, size=XLSX_LONG_PT) if long else 1
-            ws.row_dimensions[row].height = max(XLSX_ROW_PT, 4 + 15 * lines)
+            ws.row_dimensions[row].height = max(XLSX_ROW_PT, 4 + XLSX_LINE_PT * lines)
             height += ws.row_dimensions[row].height
             ws.append([cell(ws, label, "カード 項目"), cell(ws, value, "カード 記入 長文" if long else "カード 記入")])
             row += 1
