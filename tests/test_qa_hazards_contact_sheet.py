@@ -9,8 +9,9 @@ from datetime import date
 
 from openpyxl import load_workbook
 
+from app.core.text import NO_LINE_START
 from app.emergency import cards as emergency
-from app.emergency.contact_sheet import HEADER_ROW, NO_LINE_START, export_sheet, sheet_data
+from app.emergency.contact_sheet import HEADER_ROW, export_sheet, sheet_data
 from app.emergency.views import AgencyFields, CardFields
 from app.privacy.masking import Audience
 from tests.emergency_fixtures import demo_cards  # noqa: F401

@@ -63,3 +63,36 @@ def test_a_citys_chart_is_printed_a_dozen_towns_a_page_not_shrunk_onto_one(ledge
     assert all(0 < len(t) <= CHART_TOWNS for t in towns)
     assert set().union(*towns) == {f"町{i:02d}" for i in range(80)}
     assert "第1地区" in charts[0].replace(" ", "") and "1/8" in charts[0]
+
+
+@needs_libreoffice
+def test_each_chart_of_a_city_prints_on_its_own_page_at_a_fixed_scale_not_fitted_to_the_page(ledger, tmp_path):
+    import re
+
+    from openpyxl import load_workbook
+
+    from app.meeting.overview_excel import CHART_SHEET, chart_groups
+    from app.towns.towns import add_town
+
+    # GIVEN a city of three districts: two of a dozen towns (a full chart each) and one of five
+    with ledger.Session.begin() as s:
+        for d, count in enumerate((12, 12, 5), start=1):
+            for i in range(count):
+                add_town(s, f"第{d}地区", f"町{d}{i:02d}")
+    with ledger.Session() as s:
+        ov = overview(s)
+    path = export_overview_xlsx(ov, tmp_path / "overview.xlsx")
+    groups = chart_groups(ov.towns)
+    assert len(groups) == 3
+    # THEN the chart sheet breaks before every chart but the first and does not ask to be fitted to the page (Excel
+    # ignores manual page breaks then, and cuts the charts where its width-fitted pages end): a fixed scale
+    ws = load_workbook(path)[CHART_SHEET]
+    assert len(ws.row_breaks.brk) == len(groups) - 1
+    assert not (ws.sheet_properties.pageSetUpPr and ws.sheet_properties.pageSetUpPr.fitToPage)
+    assert 50 <= ws.page_setup.scale <= 100
+    # AND LibreOffice prints the pages laid out: a chart a page, each with its own towns' numbers, in order
+    _pdf, pages = printed(path, tmp_path)
+    charts = [p for p in pages if "見守り状況" in p]
+    assert len(charts) == len(groups), [p[:120] for p in charts]
+    for page, group in zip(charts, groups, strict=True):
+        assert set(re.findall(r"町\d\d\d", page)) == {ov.towns[i].town_name for i in group}

@@ -5,13 +5,16 @@ running off the page."""
 from __future__ import annotations
 
 import re
+import subprocess
 
 from openpyxl import load_workbook
 
+from app.core.text import NO_LINE_START
 from app.plans import papers, plans
 from app.plans.views import PlanFields, SupporterFields
 from app.privacy.masking import Audience
 from tests.emergency_fixtures import flat, pdf_pages, pdf_text
+from tests.office_print import needs_libreoffice, printed
 from tests.plan_fixtures import plan_town  # noqa: F401 - the fixture
 
 ROUTE = ("自宅前の細い道を北へ進み、県道に出たら信号を渡って右へ。川沿いの道は大雨の時に冠水するので使わない。"
@@ -95,3 +98,37 @@ def test_every_printed_page_of_the_excel_plans_carries_the_serial_the_rule_and_i
     assert serial.group(0) in ws.oddHeader.right.text
     assert "表示ルール" in ws.oddFooter.left.text and serial.group(0) in ws.oddFooter.left.text
     assert "&P" in ws.oddFooter.right.text and "&N" in ws.oddFooter.right.text
+
+
+KINSOKU_ROUTE = ("デイサービスセンターひまわりの送迎バス（リフト付き）で、ショートステイ・ホームヘルパーの事業所へ。"
+                 "エレベーターのない棟なので、ケアマネージャーとヘルパーが二人で階段を下りる。")
+
+
+@needs_libreoffice
+def test_no_line_of_the_excel_plans_printed_by_libreoffice_starts_with_a_long_vowel_mark(ledger, plan_town, tmp_path):
+    # GIVEN routes and supporters full of 「ー」「、」「）」, shifted by one character from one plan to the next so
+    # that some fall where the program wraps the columns
+    who = ["alone_deep", "couple"]
+    with ledger.Session.begin() as s:
+        for n, key in enumerate(who):
+            plans.save_plan(s, plan_town.persons[key], PlanFields(route_note="ひ" * n + KINSOKU_ROUTE, consent="yes"),
+                            [SupporterFields("ひ" * n + "居宅介護支援センターひまわり　ケアマネージャー（サービス提供責任者）",
+                                             "ケアマネージャー", "090-0000-0606")])
+        path = papers.export_plans(s, plan_town.town_id, tmp_path / "plans.xlsx", audience=Audience.STAFF,
+                                   person_ids=[plan_town.persons[key] for key in who])
+    # WHEN LibreOffice Calc prints the workbook
+    pdf, _ = printed(path, tmp_path)
+    out = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    words = re.findall(r"<word [^>]*>([^<]*)</word>", out)
+    # THEN no printed line starts with a 行頭禁則 character, and every route is printed whole
+    assert [w for w in words if w[:1] in NO_LINE_START] == []
+    # (every word of it: the lines broken here lose nothing)
+    text = flat(subprocess.run(["pdftotext", "-raw", str(pdf), "-"], capture_output=True, text=True, check=True).stdout)
+    assert all(flat("ひ" * n + KINSOKU_ROUTE) in text for n in range(len(who)))
+    # AND the workbook holds each route and supporter as written, but for the lines broken
+    ws = load_workbook(path)[papers.TITLE]
+    header = [c.value for c in ws[2]]
+    routes = sorted(flat(ws.cell(row=r, column=header.index("避難経路") + 1).value) for r in (3, 4))
+    assert routes == sorted(flat("ひ" * n + KINSOKU_ROUTE) for n in range(len(who)))
+    supporters = [flat(ws.cell(row=r, column=header.index("避難支援者1") + 1).value) for r in (3, 4)]
+    assert all("居宅介護支援センターひまわりケアマネージャー（サービス提供責任者）" in s for s in supporters)

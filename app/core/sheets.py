@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.core.errors import QT_TRANSLATE_NOOP, LedgerError
+from app.core.text import NO_LINE_END, NO_LINE_START, LineWrapper
 from app.core.workbook_guard import check_package
 
 if TYPE_CHECKING:  # openpyxl is imported where a workbook is read or written, not when the app starts (issue 17)
@@ -131,6 +132,71 @@ def wrapped_lines(text: str, width: float, *, size: float = 11.0, margin: float 
     return sum(1 if 2 * len(line) <= room else
                max(1, math.ceil(text_width(line) / room))
                for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+
+
+class _ExcelWidths:
+    """What ``LineWrapper`` measures with for a workbook: a character's width in Excel's half-width characters
+    (a full-width one counts two), as ``wrapped_lines`` counts them."""
+
+    get_string_width = staticmethod(text_width)
+
+
+_EXCEL_WRAPPER = LineWrapper(_ExcelWidths())
+
+
+def kinsoku_breaks(text: str, width: float, *, size: float = 11.0) -> str:
+    """A wrapped cell's text for a workbook, its lines broken where 行頭禁則 needs it, in a column ``width`` Excel
+    characters wide, in ``size`` pt type.
+
+    A spreadsheet program wraps a cell between Japanese characters by its own rule, not the PDF's: LibreOffice
+    Calc printed 「デイサービスセンタ」 / 「ーひまわり」, and Excel's rule and widths are not ours either. A long cell
+    that holds such a character (or an opening bracket that could end a line) is broken into lines here by the
+    PDF's rule (``LineWrapper``: 行頭禁則, 行末禁則, a number kept whole), each line within the column's width as
+    ``wrapped_lines`` counts it (the row's height comes from the same count): no line is left for the program to
+    wrap. Any other cell keeps its text exactly as typed (searching it in Excel finds a name whole), as does
+    every short one."""
+    room = max(1.0, (width - 1.0) * 11.0 / size)  # wrapped_lines' room, with its margin of one character
+    if not text or 2 * len(text) <= room:
+        return text
+    if not any(ch in NO_LINE_START for ch in text[1:]) and not any(ch in NO_LINE_END for ch in text[:-1]):
+        return text
+    return "\n".join(_EXCEL_WRAPPER.lines(text.replace("\r\n", "\n").replace("\r", "\n"), room))
+
+
+_A4 = (595.28, 841.89)  # points, portrait
+LEAST_SCALE = 10  # Excel's smallest print scale (%)
+
+
+def column_points(width: float) -> float:
+    """A column ``width`` Excel characters wide, in points, as wide as a program may print it: a character of the
+    default 11 pt font is 7 pixels (5.25 pt) in Excel's Calibri, but 7 pt in DejaVu Sans, which LibreOffice
+    prints with where neither Calibri nor its look-alike Carlito is installed (a page measured with Excel's
+    width had its last column printed on a page of its own there)."""
+    return width * 7.0
+
+
+def print_scale(ws, width: float, height: float, *, least: int = LEAST_SCALE) -> int:  # noqa: ANN001
+    """Print ``ws`` at a fixed scale (%), the largest (at most 100) at which a page of ``width`` × ``height`` points
+    (the widest and tallest page the writer laid out) fits A4 between the sheet's margins, its orientation and
+    margins set before; never below ``least``.
+
+    For a sheet the writer breaks into pages itself (``row_breaks``): under fit-to-page Excel ignores the manual
+    page breaks (Microsoft documents it) and shrinks only to fit the width, so its pages would break elsewhere;
+    LibreOffice picks a scale of its own. At a fixed scale both print the pages laid out. The scale is returned."""
+    from openpyxl.worksheet.properties import PageSetupProperties
+
+    paper_w, paper_h = _A4 if ws.page_setup.orientation != "landscape" else _A4[::-1]
+    m = ws.page_margins
+    room_w, room_h = paper_w - 72 * (m.left + m.right), paper_h - 72 * (m.top + m.bottom)
+    scale = max(least, min(100, math.floor(100 * min(room_w / max(width, 1.0), room_h / max(height, 1.0)))))
+    props = ws.sheet_properties.pageSetUpPr
+    if props is None:
+        ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=False)
+    else:
+        props.fitToPage = False
+    ws.page_setup.fitToWidth = ws.page_setup.fitToHeight = None
+    ws.page_setup.scale = scale
+    return scale
 
 
 def cell_ref(row: int, column: int) -> str:

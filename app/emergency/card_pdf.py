@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 
 from app.core.errors import QT_TRANSLATE_NOOP, LedgerError
 from app.core.pdf_fonts import add_japanese_font
-from app.core.sheets import FONT_NAME, SharedStyles, wrapped_lines
+from app.core.sheets import FONT_NAME, SharedStyles, column_points, kinsoku_breaks, print_scale, wrapped_lines
 from app.core.text import LineWrapper
 from app.core.wareki import to_wareki
 from app.emergency import cards as emergency
@@ -315,6 +315,11 @@ def write_cards_pdf(views: Sequence[CardView], path: Path, *, per_page: int = 1,
 XLSX_LABEL_WIDTH, XLSX_VALUE_WIDTH = 24, 56  # Excel characters
 XLSX_VALUE_PT, XLSX_LONG_PT, XLSX_RULE_PT = 15, 11, 9  # a value, a value too long for one line, the rule
 XLSX_ROW_PT = 27  # a row's height: one line of a value in 15 pt, with room to write by hand
+XLSX_LINE_PT = 16  # a line of a long value (11 pt) in Noto Sans CJK, LibreOffice's face where BIZ UDゴシック is missing
+XLSX_TITLE_PT, XLSX_GAP_PT = 34, 15  # the card's title row; the empty row above a card (the sheet's default)
+# The smallest print scale (%) the cards are shrunk to so that the tallest fits its page: a long value's 11 pt
+# then prints at 7 pt, the PDF's smallest (MIN_TEXT_SIZE); a card taller still continues on a second page.
+XLSX_LEAST_SCALE = 64
 
 
 def _styles() -> dict[str, NamedStyle]:
@@ -339,10 +344,14 @@ def _styles() -> dict[str, NamedStyle]:
 
 def write_cards_xlsx(views: Sequence[CardView], path: Path, *, rule: str = "", serial: str = "") -> Path:
     """One card per printed A4 page, each a block of label/value rows on one sheet (streamed, write-only);
-    ``rule``, the consent rule applied, is printed under every card, beside the copy's ``serial``."""
+    ``rule``, the consent rule applied, is printed under every card, beside the copy's ``serial``.
+
+    Each card ends in a manual page break, and the sheet prints at a fixed scale at which the tallest card fits
+    its page (``print_scale``), not fitted to the page: Excel ignores manual page breaks under fit-to-page, and
+    the cards ran on from one page into the next. A card too tall even at ``XLSX_LEAST_SCALE`` continues on
+    the next page, and the next card still starts a page of its own."""
     from openpyxl import Workbook
     from openpyxl.worksheet.pagebreak import Break
-    from openpyxl.worksheet.properties import PageSetupProperties
 
     wb = Workbook(write_only=True)
     styles = SharedStyles(wb, _styles())
@@ -350,38 +359,46 @@ def write_cards_xlsx(views: Sequence[CardView], path: Path, *, rule: str = "", s
     ws = wb.create_sheet(TITLE)
     ws.column_dimensions["A"].width = XLSX_LABEL_WIDTH
     ws.column_dimensions["B"].width = XLSX_VALUE_WIDTH
-    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
     # The rule and the copy's serial under the card, wrapped in the value column (the label column is too
-    # narrow: a rule there was cut off by the serial beside it).
-    footer = "　".join(x for x in (rule, serial_line(serial) if serial else "") if x)
+    # narrow: a rule there was cut off by the serial beside it); long texts broken by 行頭禁則 (kinsoku_breaks).
+    footer = kinsoku_breaks("　".join(x for x in (rule, serial_line(serial) if serial else "") if x),
+                            XLSX_VALUE_WIDTH, size=XLSX_RULE_PT)
     footer_height = 2 + 12 * wrapped_lines(footer, XLSX_VALUE_WIDTH, size=XLSX_RULE_PT)
     row = 1
+    tallest = 0.0  # points: the tallest page laid out (a card, the empty row above it and its rule)
     for v in views:
-        ws.row_dimensions[row].height = 34
+        height = XLSX_GAP_PT + XLSX_TITLE_PT
+        ws.row_dimensions[row].height = XLSX_TITLE_PT
         ws.append([cell(ws, TITLE, "カード 表題"), cell(ws, f"{v.town_name}　No.{v.map_number}", "カード 町名")])
         row += 1
         for label, value in card_fields(v):
             # A value too long for one line is set smaller and its row made tall enough for every line,
             # so a long address or medical note is printed whole, not cut at the row's edge.
             long = wrapped_lines(value, XLSX_VALUE_WIDTH, size=XLSX_VALUE_PT) > 1
+            if long:
+                value = kinsoku_breaks(value, XLSX_VALUE_WIDTH, size=XLSX_LONG_PT)  # noqa: PLW2901 - as the cell holds it
             lines = wrapped_lines(value, XLSX_VALUE_WIDTH, size=XLSX_LONG_PT) if long else 1
-            ws.row_dimensions[row].height = max(XLSX_ROW_PT, 4 + 15 * lines)
+            ws.row_dimensions[row].height = max(XLSX_ROW_PT, 4 + XLSX_LINE_PT * lines)
+            height += ws.row_dimensions[row].height
             ws.append([cell(ws, label, "カード 項目"), cell(ws, value, "カード 記入 長文" if long else "カード 記入")])
             row += 1
         if footer:
             ws.row_dimensions[row].height = footer_height
+            height += footer_height
             ws.append([None, cell(ws, footer, "カード 表示ルール")])
             row += 1
         ws.row_breaks.append(Break(id=row - 1))
-        ws.append([])
+        ws.append([])  # the top of the next card's page (XLSX_GAP_PT)
         row += 1
+        tallest = max(tallest, height)
     if not views and footer:
         ws.row_dimensions[row].height = footer_height
         ws.append([None, cell(ws, footer, "カード 表示ルール")])
     ws.page_setup.orientation = "portrait"
     ws.page_setup.paperSize = "9"  # A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    ws.page_margins.top = ws.page_margins.bottom = 0.6
+    print_scale(ws, column_points(XLSX_LABEL_WIDTH + XLSX_VALUE_WIDTH), tallest, least=XLSX_LEAST_SCALE)
     ws.print_options.horizontalCentered = True
     path = Path(path)
     wb.save(path)

@@ -26,8 +26,8 @@ from app.core.batches import no_gc_pauses
 from app.core.errors import QT_TRANSLATE_NOOP, LedgerError, NotFound
 from app.core.pdf_fonts import add_japanese_font
 from app.core.sheet_rows import SheetRows, save_workbook
-from app.core.sheets import FONT_NAME, SharedStyles, header_text, print_layout, text_width, wrapped_lines
-from app.core.text import NO_LINE_END, NO_LINE_START, LineWrapper, fold
+from app.core.sheets import FONT_NAME, SharedStyles, header_text, kinsoku_breaks, print_layout, wrapped_lines
+from app.core.text import LineWrapper, fold
 from app.core.wareki import to_wareki
 from app.emergency import cards as emergency
 from app.emergency.card_rows import agency_rows, sheet_person_rows, town_contacts
@@ -247,33 +247,6 @@ def _styles() -> dict[str, NamedStyle]:
     }
 
 
-class _ExcelWidths:
-    """What ``LineWrapper`` measures with for a workbook: a character's width in Excel's half-width characters
-    (a full-width one counts two), as ``wrapped_lines`` counts them."""
-
-    get_string_width = staticmethod(text_width)
-
-
-_XLSX_WRAPPER = LineWrapper(_ExcelWidths())
-
-
-def _xlsx_cell_text(text: str, width: float) -> str:
-    """A cell's text for the Excel sheet, its lines broken where 行頭禁則 needs it.
-
-    A spreadsheet program wraps a cell between Japanese characters by its own rule, not the PDF's: LibreOffice
-    Calc printed 「デイサービスセンタ」 / 「ーひまわり」, and Excel's rule and widths are not ours either. A long cell that holds such a character (or an opening bracket that could end a line) is broken into
-    lines here by the PDF's rule (``LineWrapper``: 行頭禁則, 行末禁則, a number kept whole), each line within the
-    column's width as ``wrapped_lines`` counts it (the row's height comes from the same count): no line is left
-    for the program to wrap. Any other cell keeps its text exactly as typed (searching it in Excel finds a name
-    whole), as does every short one."""
-    room = max(1.0, width - 1.0)  # wrapped_lines' room at its 11 pt (the cells are 10.5 pt: a little to spare)
-    if 2 * len(text) <= room or not text:
-        return text
-    if not any(ch in NO_LINE_START for ch in text[1:]) and not any(ch in NO_LINE_END for ch in text[:-1]):
-        return text
-    return "\n".join(_XLSX_WRAPPER.lines(text, room))
-
-
 def write_xlsx(data: SheetData, path: Path) -> Path:
     """Stream the sheet: its rows written as XML text (app/core/sheet_rows.py), everything else by openpyxl's
     write-only mode, in named styles; time and memory grow only with the rows."""
@@ -295,7 +268,7 @@ def write_xlsx(data: SheetData, path: Path) -> Path:
     rows.append(HEADERS, ["緊急連絡表 列名"] * len(HEADERS), 30)
     styles_of = ["緊急連絡表 番号"] + ["緊急連絡表 欄"] * (len(HEADERS) - 1)
     for row in data.rows:
-        row = tuple(map(_xlsx_cell_text, row, XLSX_WIDTHS))  # noqa: PLW2901 - the row as the sheet holds it
+        row = tuple(map(kinsoku_breaks, row, XLSX_WIDTHS))  # noqa: PLW2901 - the row as the sheet holds it
         # Lines as wrapped in each column, not only the typed ones: a support centre's phone under its long
         # name, or a medical note, was cut off at the row's bottom edge.
         lines = max(map(wrapped_lines, row, XLSX_WIDTHS))

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.core.japanese import format_date
-from app.core.sheets import active_sheet, text_width, write_text
+from app.core.sheets import active_sheet, column_points, print_scale, text_width, write_text
 from app.meeting.overview import COLUMN_LABELS, Overview, OverviewRow
 
 if TYPE_CHECKING:  # openpyxl is imported when the overview is written, not when the app starts (issue 17)
@@ -139,7 +139,11 @@ def export_overview_xlsx(ov: Overview, out: Path) -> Path:
 
 CHART_TOWNS = 12  # towns a chart: a chart of more would be shrunk onto its page until nobody can read it
 CHART_TITLE = "気がかりな人の見守り状況"
-_ROW_CM = 0.53  # a sheet row's default height (15 pt)
+_ROW_PT = 15  # a sheet row's height (points)
+_CM = 72 / 2.54  # points a centimetre
+_ROW_CM = _ROW_PT / _CM
+_CHART_CM = 18  # a chart's width
+_DEFAULT_COLUMN = 9.14  # a column's width (Excel characters) where none is set: 8.43 and its padding
 
 
 def chart_groups(towns: tuple[OverviewRow, ...] | list[OverviewRow], size: int = CHART_TOWNS) -> list[list[int]]:
@@ -174,12 +178,15 @@ def _chart_sheet(wb: Workbook, ov: Overview) -> None:
     from openpyxl.chart import BarChart, Reference, Series
     from openpyxl.styles import Font
     from openpyxl.worksheet.pagebreak import Break
-    from openpyxl.worksheet.properties import PageSetupProperties
 
     _BOLD = Font(bold=True)
     ws = wb.create_sheet(CHART_SHEET)
     groups = chart_groups(ov.towns) if ov.towns else [[]]
+    # Every row as tall as the chart's rows are counted (_ROW_CM): LibreOffice's own default is shorter, and a
+    # chart then ran over its page break.
+    ws.sheet_format.defaultRowHeight, ws.sheet_format.customHeight = _ROW_PT, True
     at = 1  # the sheet row of each chart, its towns' numbers beside it
+    blocks: list[int] = []  # the rows of each chart's page
     for n, group in enumerate(groups):
         if n:
             ws.row_breaks.append(Break(id=at - 1))  # each chart on a page of its own
@@ -192,7 +199,7 @@ def _chart_sheet(wb: Workbook, ov: Overview) -> None:
             ws.cell(row=r, column=2, value=row.watched)
             ws.cell(row=r, column=3, value=row.not_watched)
         if not group:
-            return
+            return  # no town: the headings alone
         first, last = at + 1, at + len(group)
         chart = BarChart()
         chart.type = "bar"  # horizontal: long town names stay readable
@@ -208,12 +215,17 @@ def _chart_sheet(wb: Workbook, ov: Overview) -> None:
         watched.graphicalProperties.solidFill = "1F77B4"
         gap.graphicalProperties.solidFill = "D62728"
         chart.height = max(7.5, 1.0 * len(group) + 3)
-        chart.width = 18
+        chart.width = _CHART_CM
         ws.add_chart(chart, f"E{at + 1}")
-        at += max(int(chart.height / _ROW_CM) + 2, len(group) + 1) + 2
-    # Printed, each chart is one piece on an A4 landscape page, never cut in two nor shrunk with the others.
+        rows = max(int(chart.height / _ROW_CM) + 2, len(group) + 1) + 2
+        blocks.append(rows)
+        at += rows
+    # Printed, each chart is one piece on an A4 landscape page, never cut in two nor shrunk with the others: at a
+    # fixed scale at which the tallest chart's rows fit a page, not fitted to the page (Excel ignores the page
+    # breaks under fit-to-page, and cut a city's charts wherever the width-fitted pages ended).
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 1 if len(groups) == 1 else 0
-    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    ws.page_margins.top = ws.page_margins.bottom = 0.6
+    width = column_points(4 * _DEFAULT_COLUMN) + _CHART_CM * _CM  # the towns' numbers in A:D, then the chart
+    print_scale(ws, width, max(blocks) * _ROW_PT)

@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 
 from app.core.errors import QT_TRANSLATE_NOOP, LedgerError
 from app.core.pdf_fonts import add_japanese_font
-from app.core.sheets import FONT_NAME, SharedStyles, header_text, print_layout, wrapped_lines
+from app.core.sheets import FONT_NAME, SharedStyles, header_text, kinsoku_breaks, print_layout, wrapped_lines
 from app.core.views import PersonView
 from app.core.wareki import to_wareki
 from app.plans import minimap
@@ -296,7 +296,9 @@ _XLSX_WIDTHS = {"町名": 14, "地図番号": 8, "氏名": 14, "ふりがな": 1
                 "自宅の災害リスク": 30, "作成日": 15, "見直し日": 15, "本人の同意（情報提供）": 22, "確認事項": 36}
 
 
-XLSX_LINE_PT = 15  # one line of 11 pt text in a row's height (points)
+# One line of 11 pt text in a row's height (points): Japanese in Noto Sans CJK, LibreOffice's face where BIZ UDゴシック
+# is missing, takes 16 (15 cut a long route's last line off, once its lines were broken here: kinsoku_breaks).
+XLSX_LINE_PT = 16
 
 
 def write_plans_xlsx(papers: Sequence[PlanPaper], path: Path, *, rule: str = "", serial: str = "",
@@ -334,9 +336,10 @@ def write_plans_xlsx(papers: Sequence[PlanPaper], path: Path, *, rule: str = "",
     for number, paper in enumerate(papers, start=3):
         v = paper.view
         values = dict(lines(v, paper.anonymous))
+        texts = [values.get(label, "") for label in labels[2:]] + ["" if paper.anonymous else "\n".join(warnings_of(v))]
         row = [cell(ws, v.town_name, "計画 記入"), cell(ws, v.map_number, "計画 記入")]
-        row += [cell(ws, values.get(label, ""), "計画 記入") for label in labels[2:]]
-        row.append(cell(ws, "" if paper.anonymous else "\n".join(warnings_of(v)), "計画 記入"))
+        # A long text's lines broken by 行頭禁則, never by the program (「…センタ」 / 「ー…」): kinsoku_breaks
+        row += [cell(ws, kinsoku_breaks(text, w), "計画 記入") for text, w in zip(texts, widths[2:], strict=True)]
         # Excel and LibreOffice keep a row one line tall however its text wraps: tall enough for its longest cell
         tall = max(wrapped_lines(str(c.value or ""), w) for c, w in zip(row, widths, strict=True))
         if tall > 1:
