@@ -24,25 +24,27 @@ depends_on = None
 def upgrade() -> None:
     # Plain ADD COLUMN on base_map (a batch copy would drop and re-create a table other rows refer to).
     op.add_column('base_map', sa.Column('image_sha256', sa.String(length=64), nullable=True))
-    # Only map_control_point is copied on SQLite (no table refers to it).
-    with op.batch_alter_table('map_control_point', schema=None) as batch_op:
-        batch_op.add_column(sa.Column('town_id', sa.Uuid(), nullable=True))
-        batch_op.add_column(sa.Column('image_width', sa.Integer(), nullable=True))
-        batch_op.add_column(sa.Column('image_height', sa.Integer(), nullable=True))
-        batch_op.add_column(sa.Column('image_sha256', sa.String(length=64), nullable=True))
-        batch_op.alter_column('base_map_id', existing_type=sa.Uuid(), nullable=True)
-        batch_op.create_foreign_key(batch_op.f('fk_map_control_point_town_id_town'), 'town', ['town_id'], ['id'])
-        batch_op.create_index(batch_op.f('ix_map_control_point_town_id'), ['town_id'], unique=False)
+    # The point's town and image, filled from its base map before the one copy of the table on SQLite (no table
+    # refers to it) makes the town NOT NULL: every point had its base map (a foreign key, not null).
+    op.add_column('map_control_point', sa.Column('town_id', sa.Uuid(), nullable=True))
+    op.add_column('map_control_point', sa.Column('image_width', sa.Integer(), nullable=True))
+    op.add_column('map_control_point', sa.Column('image_height', sa.Integer(), nullable=True))
+    op.add_column('map_control_point', sa.Column('image_sha256', sa.String(length=64), nullable=True))
     op.execute("UPDATE map_control_point SET "
                "town_id = (SELECT b.town_id FROM base_map b WHERE b.id = map_control_point.base_map_id), "
                "image_width = (SELECT b.width FROM base_map b WHERE b.id = map_control_point.base_map_id), "
                "image_height = (SELECT b.height FROM base_map b WHERE b.id = map_control_point.base_map_id) "
                "WHERE base_map_id IS NOT NULL")
-    # Replacing the base map no longer takes the points with it (another laptop may still use that scan).
-    op.execute("UPDATE map_control_point SET base_map_id = NULL")
-    # Every point had its base map (a foreign key, not null), so every point has its town now: the model's NOT NULL.
+    # One copy, with one foreign key read back from the table and the other added here: the copied table's SQL is
+    # the same in every run (two foreign keys read back came out in either order, and a kept bench ledger then
+    # differed from a fresh one).
     with op.batch_alter_table('map_control_point', schema=None) as batch_op:
         batch_op.alter_column('town_id', existing_type=sa.Uuid(), nullable=False)
+        batch_op.alter_column('base_map_id', existing_type=sa.Uuid(), nullable=True)
+        batch_op.create_foreign_key(batch_op.f('fk_map_control_point_town_id_town'), 'town', ['town_id'], ['id'])
+        batch_op.create_index(batch_op.f('ix_map_control_point_town_id'), ['town_id'], unique=False)
+    # Replacing the base map no longer takes the points with it (another laptop may still use that scan).
+    op.execute("UPDATE map_control_point SET base_map_id = NULL")
 
 
 def downgrade() -> None:
