@@ -159,15 +159,7 @@ def common_area_code(numbers: Iterable[str]) -> AreaCode | None:
 
 def complete_local(typed: str, area_code: str) -> Phone:
     """A local number typed without its area code (「22-1234」) completed with ``area_code`` (「0778-22-1234」),
-    in its printed form when phonenumbers finds the whole a valid Japanese number (``added_area_code`` set);
-    else ``typed`` as it is, not ``ok``."""
-    import phonenumbers
-
+    in its printed form when the whole is a valid Japanese number (``normalise_phone`` checks it as phonenumbers
+    does; ``added_area_code`` set); else ``typed`` as it is, not ``ok``."""
     completed = normalise_phone(typed, area_code)
-    if not (completed.ok and completed.added_area_code):
-        return Phone(typed, False)
-    try:
-        valid = phonenumbers.is_valid_number(phonenumbers.parse(completed.text, "JP"))
-    except phonenumbers.NumberParseException:
-        valid = False
-    return completed if valid else Phone(typed, False)
+    return completed if completed.ok and completed.added_area_code else Phone(typed, False)
