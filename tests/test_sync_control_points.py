@@ -151,6 +151,16 @@ def test_a_georeferenced_ledger_from_before_0022_keeps_its_points_both_ways(tmp_
             assert basemaps.base_map_of(s, ledger.data_dir, town_id).crs is Crs.GEO
             move_household(s, hid, MapPoint(Crs.PIXEL, 800, 900))
         assert _positions(ledger, town_id)[hid] == before
+        # AND choosing the same scan again (the base map now keeps its digest; the old points have none) keeps the
+        # town on the ground, and the next fit gives the old points the scan's digest
+        with ledger.Session.begin() as s:
+            basemaps.set_image_base_map(s, ledger.data_dir, town_id, scan)
+            assert basemaps.base_map_of(s, ledger.data_dir, town_id).crs is Crs.GEO
+            basemaps.set_control_points(s, town_id, control_points(affine_truth, 4))
+        with ledger.Session() as s:
+            digests = s.scalars(select(MapControlPoint.image_sha256).where(MapControlPoint.town_id == town_id)).all()
+            assert len(digests) == 4 and None not in set(digests) and len(set(digests)) == 1
+            assert basemaps.base_map_of(s, ledger.data_dir, town_id).crs is Crs.GEO
     finally:
         ledger.close()
 

@@ -175,12 +175,19 @@ def _point_rows(session: Session, bm: BaseMap) -> list[MapControlPoint]:
     """The town's control points taken on this image (its size and file digest: the same scan), in their order.
 
     Points belong to the town and sync between laptops; each laptop keeps its own base-map row and file.
+    Points from before ledger 0022 have no digest and match an image of their size, as they did then, when the
+    town has no points with the image's own digest (the same scan chosen again after the upgrade stays on the
+    ground).
     """
-    return list(session.scalars(select(MapControlPoint).where(
+    same_size = select(MapControlPoint).where(
         MapControlPoint.town_id == bm.town_id, MapControlPoint.image_width == bm.width,
         MapControlPoint.image_height == bm.height,
-        MapControlPoint.image_sha256.is_(None) if bm.image_sha256 is None else MapControlPoint.image_sha256 == bm.image_sha256,
-    ).order_by(MapControlPoint.ordinal, MapControlPoint.created_at)))
+    ).order_by(MapControlPoint.ordinal, MapControlPoint.created_at)
+    if bm.image_sha256 is not None:
+        rows = list(session.scalars(same_size.where(MapControlPoint.image_sha256 == bm.image_sha256)))
+        if rows:
+            return rows
+    return list(session.scalars(same_size.where(MapControlPoint.image_sha256.is_(None))))
 
 
 def _points(session: Session, bm: BaseMap) -> tuple[ControlPoint, ...]:
@@ -351,7 +358,7 @@ def set_control_points(session: Session, town_id: uuid.UUID, points: Sequence[Co
         if i < len(rows):
             row = rows[i]
             for name, value in (("x", p.x), ("y", p.y), ("lon", p.lon), ("lat", p.lat), ("label", p.label),
-                                ("ordinal", i)):
+                                ("ordinal", i), ("image_sha256", bm.image_sha256 or row.image_sha256)):
                 if getattr(row, name) != value:
                     setattr(row, name, value)
         else:
