@@ -221,6 +221,19 @@ def test_a_rename_is_undone_with_ctrl_z_in_the_window(qtbot, dialog, ledger, tow
     assert dialog.names() == {"味真野地区": ["余川町一丁目"]}
 
 
+def test_a_rename_to_the_same_name_says_so_and_puts_no_step_on_the_stack(qtbot, dialog, ledger, town):
+    dialog.refresh()
+    dialog.select("余川町")
+    type_name(qtbot, dialog, "余川町")  # the same name, then with full-width spaces around it
+    qtbot.mouseClick(dialog.rename_button, Qt.MouseButton.LeftButton)
+    dialog.select("余川町")
+    type_name(qtbot, dialog, "\u3000余川町\u3000")
+    qtbot.mouseClick(dialog.rename_button, Qt.MouseButton.LeftButton)
+    assert dialog.message.text() == "Nothing changed: the name is the same."
+    assert not dialog.undo_button.isEnabled()
+    assert dialog.names() == {"味真野地区": ["余川町"]}
+
+
 def test_an_archive_is_undone_and_the_district_is_active_again(qtbot, dialog, ledger, town):
     dialog.refresh()
     dialog.select("味真野地区")

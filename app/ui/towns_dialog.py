@@ -269,13 +269,19 @@ class TownsDialog(QDialog):
 
     # ------------------------------------------------------------------------------------------ changing
     def _change(self, call: Step, done: str, *, text: str = "", undo: Step | None = None,
-                redo: Step | None = None) -> Any:
-        """Run ``call``; when it is accepted and ``undo`` is given, push it on the undo stack as ``text``."""
+                redo: Step | None = None, unchanged: Callable[[Any], bool] | None = None) -> Any:
+        """Run ``call``; when it is accepted and ``undo`` is given, push it on the undo stack as ``text``.
+
+        When ``unchanged(result)`` says the call changed nothing (a rename to the same name), no step is pushed.
+        """
         try:
             result = self._run(call)
         except LedgerError as error:
             self.message.setText(error_text(error))
             return None
+        if unchanged is not None and unchanged(result):
+            self.message.setText(translate("towns", "Nothing changed: the name is the same."))
+            return result
         self.message.setText(done)
         self.refresh(getattr(result, "id", None))
         # The window reads its town list first: showing another town there clears the undo stack (its steps
@@ -332,7 +338,8 @@ class TownsDialog(QDialog):
                 else translate("towns", "Rename town “{old}” to “{name}”")).format(old=old, name=name.strip())
         if self._change(lambda s: rename(s, item_id, name),
                         translate("towns", "Renamed to {name}").format(name=name.strip()),
-                        text=text, undo=lambda s: rename(s, item_id, old)) is not None:
+                        text=text, undo=lambda s: rename(s, item_id, old),
+                        unchanged=lambda view: view.name == old) is not None:
             self.name.clear()
 
     def toggle_archived(self) -> None:

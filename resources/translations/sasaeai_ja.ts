@@ -4347,7 +4347,7 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
         <translation>1ページに印刷するカードは1枚か2枚にしてください。</translation>
     </message>
     <message>
-        <location filename="../../app/emergency/card_pdf.py" line="408"/>
+        <location filename="../../app/emergency/card_pdf.py" line="425"/>
         <source>Save the cards as .pdf or .xlsx.</source>
         <translation>カードは .pdf か .xlsx で保存してください。</translation>
     </message>
@@ -4357,7 +4357,7 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
         <translation>ふりがな順か地図の番号順で並べてください。</translation>
     </message>
     <message>
-        <location filename="../../app/emergency/contact_sheet.py" line="454"/>
+        <location filename="../../app/emergency/contact_sheet.py" line="427"/>
         <source>Save the sheet as .xlsx or .pdf.</source>
         <translation>緊急連絡表は .xlsx か .pdf で保存してください。</translation>
     </message>
@@ -4372,7 +4372,7 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
         <translation>PDFに使う日本語フォントが見つかりません。IPAexゴシック（fonts-ipaexfont-gothic）を入れるか、SASAEAI_PDF_FONT に .ttf ファイルを指定してください。</translation>
     </message>
     <message>
-        <location filename="../../app/core/sheets.py" line="69"/>
+        <location filename="../../app/core/sheets.py" line="70"/>
         <location filename="../../app/core/workbook_guard.py" line="107"/>
         <location filename="../../app/core/workbook_guard.py" line="122"/>
         <location filename="../../app/towns/gis_files.py" line="370"/>
@@ -4436,17 +4436,17 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
         <translation>シート「{sheet}」{row}行目、セル{cell}：「{text}」は台帳の世帯区分にありません。{kinds}のいずれかを書くか、空欄にしてください。</translation>
     </message>
     <message>
-        <location filename="../../app/core/sheets.py" line="73"/>
+        <location filename="../../app/core/sheets.py" line="74"/>
         <source>The workbook is password-protected or in the old .xls format. Remove the password or save it as .xlsx, then import again.</source>
         <translation>このブックはパスワードで保護されているか、古い .xls 形式です。パスワードを外すか .xlsx 形式で保存してから、もう一度取り込んでください。</translation>
     </message>
     <message>
-        <location filename="../../app/core/sheets.py" line="78"/>
+        <location filename="../../app/core/sheets.py" line="79"/>
         <source>This is not an Excel workbook (.xlsx).</source>
         <translation>Excelのブック（.xlsx）ではありません。</translation>
     </message>
     <message>
-        <location filename="../../app/core/sheets.py" line="85"/>
+        <location filename="../../app/core/sheets.py" line="86"/>
         <location filename="../../app/core/workbook_guard.py" line="56"/>
         <source>The workbook cannot be read: {reason}</source>
         <translation>ブックを読み込めません：{reason}</translation>
@@ -4482,17 +4482,17 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
         <translation>ブックにワークシートがありません。</translation>
     </message>
     <message>
-        <location filename="../../app/core/sheets.py" line="159"/>
+        <location filename="../../app/core/sheets.py" line="225"/>
         <source>Sheet {sheet}, row {row}, cell {cell} holds a formula; type the value itself instead.</source>
         <translation>シート「{sheet}」{row}行目、セル{cell}に数式が入っています。数式ではなく、値そのものを入力してください。</translation>
     </message>
     <message>
-        <location filename="../../app/core/sheets.py" line="177"/>
+        <location filename="../../app/core/sheets.py" line="243"/>
         <source>Sheet {sheet}, row {row}, cell {cell}: the {what} is {length} characters long (at most {limit}).</source>
         <translation>シート「{sheet}」{row}行目、セル{cell}：{what}が長すぎます（{length}文字、最大{limit}文字）。</translation>
     </message>
     <message>
-        <location filename="../../app/core/sheets.py" line="341"/>
+        <location filename="../../app/core/sheets.py" line="407"/>
         <source>Not one of the choices for this row.</source>
         <translation>この行の選択肢にありません。</translation>
     </message>
@@ -5077,17 +5077,17 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
         <translation>このパッケージはこのパソコンの鍵で署名されていません。事務局が作成した後に書き換えられたか、このパソコン宛てのものではありません。何も反映していません</translation>
     </message>
     <message>
-        <location filename="../../app/cli/__init__.py" line="246"/>
+        <location filename="../../app/cli/__init__.py" line="249"/>
         <source>a sync package needs a passphrase: set {env}</source>
         <translation>同期パッケージにはパスフレーズが必要です。{env} を設定してください</translation>
     </message>
     <message>
-        <location filename="../../app/cli/__init__.py" line="314"/>
+        <location filename="../../app/cli/__init__.py" line="317"/>
         <source>name the laptop the package is for</source>
         <translation>パッケージを渡すパソコンの名前を指定してください</translation>
     </message>
     <message>
-        <location filename="../../app/cli/__init__.py" line="334"/>
+        <location filename="../../app/cli/__init__.py" line="337"/>
         <source>give the reply package&apos;s file name</source>
         <translation>返事のパッケージのファイル名を指定してください</translation>
     </message>
@@ -5282,7 +5282,7 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
         <translation>このハザード情報は台帳にもうありません。</translation>
     </message>
     <message>
-        <location filename="../../app/plans/papers.py" line="363"/>
+        <location filename="../../app/plans/papers.py" line="366"/>
         <source>Save the plans as .pdf or .xlsx.</source>
         <translation>計画は .pdf か .xlsx で保存してください。</translation>
     </message>
@@ -5443,7 +5443,7 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
         <translation>記録は .xlsx で保存してください。</translation>
     </message>
     <message>
-        <location filename="../../app/towns/basemaps.py" line="206"/>
+        <location filename="../../app/towns/basemaps.py" line="213"/>
         <source>Only a town map image can be tied to the ground: choose an image as the base map first.</source>
         <translation>位置合わせができるのは町内地図の画像だけです。先に背景の地図として画像を選んでください。</translation>
     </message>
@@ -7032,92 +7032,97 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
         <translation>やり直す</translation>
     </message>
     <message>
-        <location filename="../../app/ui/towns_dialog.py" line="297"/>
+        <location filename="../../app/ui/towns_dialog.py" line="283"/>
+        <source>Nothing changed: the name is the same.</source>
+        <translation>名前が同じなので、何も変わっていません。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/towns_dialog.py" line="303"/>
         <source>District added: {name}</source>
         <translation>地区を追加しました：{name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/towns_dialog.py" line="298"/>
+        <location filename="../../app/ui/towns_dialog.py" line="304"/>
         <source>Add district “{name}”</source>
         <translation>地区「{name}」を追加</translation>
     </message>
     <message>
-        <location filename="../../app/ui/towns_dialog.py" line="307"/>
+        <location filename="../../app/ui/towns_dialog.py" line="313"/>
         <source>Select the district the town belongs to.</source>
         <translation>町内が属する地区を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/towns_dialog.py" line="316"/>
+        <location filename="../../app/ui/towns_dialog.py" line="322"/>
         <source>Town added: {district} {name}</source>
         <translation>町内を追加しました：{district} {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/towns_dialog.py" line="318"/>
+        <location filename="../../app/ui/towns_dialog.py" line="324"/>
         <source>Add town “{name}” to {district}</source>
         <translation>{district}に町内「{name}」を追加</translation>
     </message>
     <message>
-        <location filename="../../app/ui/towns_dialog.py" line="331"/>
+        <location filename="../../app/ui/towns_dialog.py" line="337"/>
         <source>Rename district “{old}” to “{name}”</source>
         <translation>地区「{old}」を「{name}」に名前変更</translation>
     </message>
     <message>
-        <location filename="../../app/ui/towns_dialog.py" line="332"/>
+        <location filename="../../app/ui/towns_dialog.py" line="338"/>
         <source>Rename town “{old}” to “{name}”</source>
         <translation>町内「{old}」を「{name}」に名前変更</translation>
     </message>
     <message>
-        <location filename="../../app/ui/towns_dialog.py" line="334"/>
+        <location filename="../../app/ui/towns_dialog.py" line="340"/>
         <source>Renamed to {name}</source>
         <translation>名前を「{name}」に変えました</translation>
     </message>
     <message>
-        <location filename="../../app/ui/towns_dialog.py" line="345"/>
+        <location filename="../../app/ui/towns_dialog.py" line="352"/>
         <source>Restored.</source>
         <translation>元に戻しました。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/towns_dialog.py" line="346"/>
+        <location filename="../../app/ui/towns_dialog.py" line="353"/>
         <source>Archived: kept in the ledger with everything in it; tick “Show archived” to see it or bring it back.</source>
         <translation>保管しました。中身も含めて台帳に残っています。「保管したものも表示」にチェックを入れると、表示したり元に戻したりできます。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/towns_dialog.py" line="349"/>
+        <location filename="../../app/ui/towns_dialog.py" line="356"/>
         <source>Bring back district “{name}”</source>
         <translation>地区「{name}」を保管から戻す</translation>
     </message>
     <message>
-        <location filename="../../app/ui/towns_dialog.py" line="350"/>
+        <location filename="../../app/ui/towns_dialog.py" line="357"/>
         <source>Archive district “{name}”</source>
         <translation>地区「{name}」を保管</translation>
     </message>
     <message>
-        <location filename="../../app/ui/towns_dialog.py" line="352"/>
+        <location filename="../../app/ui/towns_dialog.py" line="359"/>
         <source>Bring back town “{name}”</source>
         <translation>町内「{name}」を保管から戻す</translation>
     </message>
     <message>
-        <location filename="../../app/ui/towns_dialog.py" line="353"/>
+        <location filename="../../app/ui/towns_dialog.py" line="360"/>
         <source>Archive town “{name}”</source>
         <translation>町内「{name}」を保管</translation>
     </message>
     <message>
-        <location filename="../../app/ui/towns_dialog.py" line="361"/>
+        <location filename="../../app/ui/towns_dialog.py" line="368"/>
         <source>{file}: {added} districts added, {existing} already in the ledger.</source>
         <translation>{file}：地区を {added}件追加しました。{existing}件はすでに台帳にありました。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/towns_dialog.py" line="375"/>
+        <location filename="../../app/ui/towns_dialog.py" line="382"/>
         <source>Import {count} districts from {file}</source>
         <translation>{file}から地区{count}件を取り込み</translation>
     </message>
     <message>
-        <location filename="../../app/ui/towns_dialog.py" line="380"/>
+        <location filename="../../app/ui/towns_dialog.py" line="387"/>
         <source>Import districts</source>
         <translation>地区の取り込み</translation>
     </message>
     <message>
-        <location filename="../../app/ui/towns_dialog.py" line="381"/>
+        <location filename="../../app/ui/towns_dialog.py" line="388"/>
         <source>CSV files (*.csv)</source>
         <translation>CSVファイル (*.csv)</translation>
     </message>
