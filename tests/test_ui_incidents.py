@@ -144,6 +144,8 @@ def test_after_a_sync_joins_two_incidents_of_the_town_the_panel_shows_one_with_e
     text = panel.notice.text()
     assert panel.notice.isVisibleTo(panel) and here.name in text and "大雨（本部）" in text
     assert f"{checked_here} checks" in text and text.count("was joined into") == 1
+    # AND the status bar's sync report counts the join
+    assert "they were joined into one (1)" in window.statusBar().currentMessage()
     panel.grab().save("/tmp/joined.png")
     with window.ledger.Session() as s:  # the joined one is kept, closed, with its note
         assert not incidents.get_incident(s, here.id).is_open

@@ -68,6 +68,9 @@ def report_text(report: SyncReport) -> str:
     if report.outside_scope:
         text += " " + translate("sync", "{n} changes belong to districts this laptop is not registered for; "
                                         "they stay on this laptop.").format(n=report.outside_scope)
+    if report.joined:
+        text += " " + translate("sync", "Two laptops had each started a safety check for one town; they were "
+                                        "joined into one ({n}): the safety check panel says which.").format(n=len(report.joined))
     return text
 
 

@@ -325,73 +325,73 @@
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../app/ui/sync_dialogs.py" line="82"/>
+        <location filename="../../app/ui/sync_dialogs.py" line="85"/>
         <source>Conflicts to resolve</source>
         <translation>同期の食い違い</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_dialogs.py" line="84"/>
+        <location filename="../../app/ui/sync_dialogs.py" line="87"/>
         <source>The same thing was changed on this laptop and on another one. Nothing was merged: both values are kept until you choose. Ask the person who made the other change when unsure.</source>
         <translation>同じ項目がこのパソコンと別のパソコンの両方で変更されました。自動ではまとめていません。どちらを残すか選ぶまで両方の値を保管しています。迷ったときは、もう一方を変更した人に確かめてください。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_dialogs.py" line="90"/>
+        <location filename="../../app/ui/sync_dialogs.py" line="93"/>
         <source>What happened</source>
         <translation>起きたこと</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_dialogs.py" line="90"/>
+        <location filename="../../app/ui/sync_dialogs.py" line="93"/>
         <source>Record</source>
         <translation>記録</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_dialogs.py" line="90"/>
+        <location filename="../../app/ui/sync_dialogs.py" line="93"/>
         <source>Field</source>
         <translation>項目</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_dialogs.py" line="90"/>
+        <location filename="../../app/ui/sync_dialogs.py" line="93"/>
         <source>On this laptop</source>
         <translation>このパソコンの値</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_dialogs.py" line="91"/>
+        <location filename="../../app/ui/sync_dialogs.py" line="94"/>
         <source>On the other laptop</source>
         <translation>別のパソコンの値</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_dialogs.py" line="91"/>
+        <location filename="../../app/ui/sync_dialogs.py" line="94"/>
         <source>Status</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_dialogs.py" line="101"/>
+        <location filename="../../app/ui/sync_dialogs.py" line="104"/>
         <source>Keep this laptop&apos;s value</source>
         <translation>このパソコンの値を残す</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_dialogs.py" line="102"/>
-        <location filename="../../app/ui/sync_dialogs.py" line="146"/>
+        <location filename="../../app/ui/sync_dialogs.py" line="105"/>
+        <location filename="../../app/ui/sync_dialogs.py" line="149"/>
         <source>Take the other laptop&apos;s value</source>
         <translation>別のパソコンの値にする</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_dialogs.py" line="105"/>
+        <location filename="../../app/ui/sync_dialogs.py" line="108"/>
         <source>Nothing to resolve.</source>
         <translation>選ぶものはありません。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_dialogs.py" line="126"/>
+        <location filename="../../app/ui/sync_dialogs.py" line="129"/>
         <source>waiting for your choice</source>
         <translation>選択待ち</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_dialogs.py" line="145"/>
+        <location filename="../../app/ui/sync_dialogs.py" line="148"/>
         <source>Understood</source>
         <translation>了解</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_dialogs.py" line="155"/>
+        <location filename="../../app/ui/sync_dialogs.py" line="158"/>
         <source>The other laptop ended this record ({label}). End it here too? Its history is kept.</source>
         <translation>別のパソコンでこの記録（{label}）は終了されています。このパソコンでも終了しますか？ 履歴は残ります。</translation>
     </message>
@@ -6931,6 +6931,11 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
         <location filename="../../app/ui/sync_dialogs.py" line="69"/>
         <source>{n} changes belong to districts this laptop is not registered for; they stay on this laptop.</source>
         <translation>{n} 件はこのパソコンが登録されていない地区の変更なので、このパソコンにだけ残ります。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_dialogs.py" line="72"/>
+        <source>Two laptops had each started a safety check for one town; they were joined into one ({n}): the safety check panel says which.</source>
+        <translation>同じ町の安否確認が2台のパソコンで別々に始められていたので、一つにまとめました（{n} 件）。どれをどれにまとめたかは安否確認の画面に出ています。</translation>
     </message>
 </context>
 <context>
