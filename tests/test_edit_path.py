@@ -3,6 +3,9 @@ what the ledger holds, now that the window reads only what changed."""
 
 from __future__ import annotations
 
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
 from app.core.views import Crs, HouseholdFields, MapPoint
 from app.households import households, places
 from app.maps.query import town_layer
@@ -154,3 +157,26 @@ def test_the_status_line_counts_right_for_a_household_unplaced_at_the_load(qtbot
     window.actions[MainAction.UNDO].trigger()  # unpinned again
     assert window.towns.status.text() == start
     assert_status_true(window)
+
+
+@pytest.mark.expects_dialog
+def test_an_undo_the_ledger_refuses_is_said_changes_nothing_and_leaves_the_stack(qtbot, window, monkeypatch):
+    said: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a, **k: said.append(text))
+    town = window.towns.town
+    old = town.name
+    # GIVEN the town renamed from the window (one step on the undo stack) ...
+    window.operations.run("Rename town", lambda s: towns.rename_town(s, town.id, "試し町"),
+                          lambda s: towns.rename_town(s, town.id, old), changes=OpChanges(towns=True))
+    before = window.operations.undo_stack.count()
+    # ... and then a town of the old name in the same district, as a sync would bring it
+    with window.ledger.Session.begin() as s:
+        towns.add_town(s, town.district_name, old)
+    # WHEN the rename is undone
+    window.actions[MainAction.UNDO].trigger()
+    # THEN the ledger refused it: the name stays, the user is told which step and why, and the step is off the stack
+    with window.ledger.Session() as s:
+        assert towns.get_town(s, town.id).name == "試し町"
+    assert len(said) == 1 and said[0].startswith("“Rename town” could not be undone:") and old in said[0]
+    assert window.operations.undo_stack.count() == before - 1
+    assert window.operations.undo_stack.undoText() != "Rename town"

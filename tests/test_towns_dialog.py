@@ -234,6 +234,31 @@ def test_a_rename_to_the_same_name_says_so_and_puts_no_step_on_the_stack(qtbot, 
     assert dialog.names() == {"味真野地区": ["余川町"]}
 
 
+def test_an_undo_the_ledger_refuses_changes_nothing_says_why_and_leaves_the_stack(qtbot, dialog, ledger, town):
+    # GIVEN 余川町 renamed to 余川町一丁目, then a new town 余川町 added and that add undone (archived, kept)
+    dialog.refresh()
+    dialog.select("余川町")
+    type_name(qtbot, dialog, "余川町一丁目")
+    qtbot.mouseClick(dialog.rename_button, Qt.MouseButton.LeftButton)
+    dialog.select("味真野地区")
+    type_name(qtbot, dialog, "余川町")
+    qtbot.mouseClick(dialog.add_town_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.undo_button, Qt.MouseButton.LeftButton)
+    assert dialog.undo_button.text() == "Undo: Rename town “余川町” to “余川町一丁目”"
+    # WHEN the rename is undone: the archived 余川町 holds the name, so the ledger refuses it
+    qtbot.mouseClick(dialog.undo_button, Qt.MouseButton.LeftButton)
+    # THEN nothing changed, the message says which step and why, and the step is off the stack (the stack does not
+    # claim the rename was undone: Redo offers the add again, not the rename)
+    with ledger.Session() as s:
+        assert s.scalar(select(Town.name).where(Town.id == town.id)) == "余川町一丁目"
+    text = dialog.message.text()
+    assert text.startswith("“Rename town “余川町” to “余川町一丁目”” could not be undone:") and "archived" in text
+    assert not dialog.undo_button.isEnabled()
+    assert dialog.redo_button.text() == "Redo: Add town “余川町” to 味真野地区"
+    qtbot.mouseClick(dialog.redo_button, Qt.MouseButton.LeftButton)
+    assert dialog.names() == {"味真野地区": ["余川町", "余川町一丁目"]}
+
+
 def test_an_archive_is_undone_and_the_district_is_active_again(qtbot, dialog, ledger, town):
     dialog.refresh()
     dialog.select("味真野地区")

@@ -167,7 +167,10 @@ def error_text(error: LedgerError) -> str:
 
 
 def show_error(parent: QWidget | None, error: Exception) -> None:
-    text = error_text(error) if isinstance(error, LedgerError) else str(error)
+    warn(parent, error_text(error) if isinstance(error, LedgerError) else str(error))
+
+
+def warn(parent: QWidget | None, text: str) -> None:
     QMessageBox.warning(parent, QCoreApplication.translate("dialogs", "Sasaeai Map"), text)
 
 

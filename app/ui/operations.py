@@ -21,7 +21,7 @@ from app.core.errors import LedgerError
 from app.core.views import HouseholdView
 from app.models import Ledger
 from app.ui.commands import LedgerCommand, Step
-from app.ui.dialogs import show_error
+from app.ui.dialogs import show_error, warn
 
 
 @dataclass(frozen=True)
@@ -110,6 +110,10 @@ class Operations(QObject):
         result = self._step(step)
         self.changed.emit(self._changes(changes, result))
         return result
+
+    def refused(self, text: str) -> None:
+        """An undo or redo the ledger refused (the step left the stack): said as a refused change is."""
+        warn(self._parent, text)
 
     def notify(self, changes: OpChanges) -> None:
         """A change made outside the undo stack (an import, a sync, a restore)."""

@@ -68,6 +68,7 @@ class DialogSteps(QObject):
     """
 
     changed = Signal(object)  # OpChanges, after every undo and redo
+    refused_step = Signal(str)  # an undo or redo the ledger refused: the dialog says it in its message line
 
     def __init__(self, run: Runner, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -78,6 +79,9 @@ class DialogSteps(QObject):
         result = self._run(step)
         self.changed.emit(changes)
         return result
+
+    def refused(self, text: str) -> None:
+        self.refused_step.emit(text)
 
 
 TOWNS_CHANGED = OpChanges(towns=True)
@@ -91,7 +95,10 @@ class TownsDialog(QDialog):
         """``operations``: the window's Operations (its undo stack and change notice); None: the dialog's own."""
         super().__init__(parent)
         self._run = run
-        self._operations = operations if operations is not None else DialogSteps(run, self)
+        if operations is None:
+            operations = DialogSteps(run, self)
+            operations.refused_step.connect(lambda text: self.message.setText(text))
+        self._operations = operations
         self._stack: QUndoStack = self._operations.undo_stack
         self.setWindowTitle(translate("towns", "Districts and towns"))
         self.resize(560, 520)
@@ -237,15 +244,17 @@ class TownsDialog(QDialog):
     # ------------------------------------------------------------------------------------------ undoing
     def undo(self) -> None:
         if self._stack.canUndo():
-            text = self._stack.undoText()
+            text, count = self._stack.undoText(), self._stack.count()
             self._stack.undo()
-            self.message.setText(translate("towns", "Undone: {step}").format(step=text))
+            if self._stack.count() == count:  # a step the ledger refused left the stack; the refusal was said
+                self.message.setText(translate("towns", "Undone: {step}").format(step=text))
 
     def redo(self) -> None:
         if self._stack.canRedo():
-            text = self._stack.redoText()
+            text, count = self._stack.redoText(), self._stack.count()
             self._stack.redo()
-            self.message.setText(translate("towns", "Redone: {step}").format(step=text))
+            if self._stack.count() == count:
+                self.message.setText(translate("towns", "Redone: {step}").format(step=text))
 
     def _update_undo_buttons(self, *_args: object) -> None:
         if not (isValid(self._stack) and isValid(self.undo_button)):  # the window is closing: the stack goes first

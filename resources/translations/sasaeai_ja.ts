@@ -130,27 +130,27 @@
 <context>
     <name>BaseMapChoiceDialog</name>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="229"/>
+        <location filename="../../app/ui/dialogs.py" line="232"/>
         <source>Base map</source>
         <translation>背景の地図</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="230"/>
+        <location filename="../../app/ui/dialogs.py" line="233"/>
         <source>What should the town be drawn on? You can change this later in the Map menu.</source>
         <translation>町内の地図の背景に何を使いますか？ あとで「地図」メニューから変えられます。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="235"/>
+        <location filename="../../app/ui/dialogs.py" line="238"/>
         <source>An image of the town map (scan or PDF export, PNG/JPEG)…</source>
         <translation>町内地図の画像（スキャンやPDFから書き出したもの、PNG/JPEG）…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="236"/>
+        <location filename="../../app/ui/dialogs.py" line="239"/>
         <source>A map tile pack (MBTiles)…</source>
         <translation>地図タイルのファイル（MBTiles）…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="237"/>
+        <location filename="../../app/ui/dialogs.py" line="240"/>
         <source>A plain background for now</source>
         <translation>ひとまず無地の背景にする</translation>
     </message>
@@ -565,17 +565,17 @@
 <context>
     <name>DemoBar</name>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="301"/>
+        <location filename="../../app/ui/dialogs.py" line="304"/>
         <source>This is the demo ledger for practice. Please enter invented people only.</source>
         <translation>これは練習用のデモ台帳です。架空の人だけを入れてください。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="304"/>
+        <location filename="../../app/ui/dialogs.py" line="307"/>
         <source>Entering real people? The demo is for practice only. Make your own ledger, encrypted with your passphrase; nothing from the demo is copied into it.</source>
         <translation>実在の人を入力していませんか？デモは練習用です。自分の台帳（自分の合言葉で暗号化されます）を作ってください。デモの内容は新しい台帳に移りません。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="307"/>
+        <location filename="../../app/ui/dialogs.py" line="310"/>
         <source>Make my own ledger…</source>
         <translation>自分の台帳を作る…</translation>
     </message>
@@ -739,12 +739,12 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="203"/>
+        <location filename="../../app/ui/dialogs.py" line="206"/>
         <source>Welcome to Sasaeai Map</source>
         <translation>支え合いマップへようこそ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="205"/>
+        <location filename="../../app/ui/dialogs.py" line="208"/>
         <source>Sasaeai Map keeps your town&apos;s mutual-support welfare map on this computer.
 Nothing is sent over the internet.
 
@@ -755,12 +755,12 @@ Start a new ledger for your town, or open the demo town 「ひだまり町」 to
 町内の台帳を新しく作るか、まずはお試しの町「ひだまり町」を開いて見てみてください。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="210"/>
+        <location filename="../../app/ui/dialogs.py" line="213"/>
         <source>Start a new ledger for my town…</source>
         <translation>町内の台帳を新しく作る…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="211"/>
+        <location filename="../../app/ui/dialogs.py" line="214"/>
         <source>Open the demo town</source>
         <translation>お試しの町を開く</translation>
     </message>
@@ -3079,57 +3079,57 @@ The encrypted ledger holds everything in it (this is checked first); the encrypt
 <context>
     <name>PlaceDialog</name>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="250"/>
+        <location filename="../../app/ui/dialogs.py" line="253"/>
         <source>Gathering place</source>
         <translation>たまり場</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="254"/>
+        <location filename="../../app/ui/dialogs.py" line="257"/>
         <source>Salon</source>
         <translation>サロン</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="255"/>
+        <location filename="../../app/ui/dialogs.py" line="258"/>
         <source>Meeting hall</source>
         <translation>公民館・集会所</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="256"/>
+        <location filename="../../app/ui/dialogs.py" line="259"/>
         <source>Café</source>
         <translation>カフェ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="257"/>
+        <location filename="../../app/ui/dialogs.py" line="260"/>
         <source>Other</source>
         <translation>その他</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="261"/>
+        <location filename="../../app/ui/dialogs.py" line="264"/>
         <source>e.g. 毎週水曜 10:00〜12:00</source>
         <translation>例：毎週水曜 10:00〜12:00</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="264"/>
+        <location filename="../../app/ui/dialogs.py" line="267"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="265"/>
+        <location filename="../../app/ui/dialogs.py" line="268"/>
         <source>Kind</source>
         <translation>種類</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="266"/>
+        <location filename="../../app/ui/dialogs.py" line="269"/>
         <source>Schedule</source>
         <translation>開いている日時</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="267"/>
+        <location filename="../../app/ui/dialogs.py" line="270"/>
         <source>Note</source>
         <translation>備考</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="273"/>
+        <location filename="../../app/ui/dialogs.py" line="276"/>
         <source>Delete…</source>
         <translation>削除…</translation>
     </message>
@@ -3933,32 +3933,32 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
 <context>
     <name>TownDialog</name>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="179"/>
+        <location filename="../../app/ui/dialogs.py" line="182"/>
         <source>New town</source>
         <translation>町内の追加</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="181"/>
+        <location filename="../../app/ui/dialogs.py" line="184"/>
         <source>e.g. 味真野地区</source>
         <translation>例：味真野地区</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="183"/>
+        <location filename="../../app/ui/dialogs.py" line="186"/>
         <source>e.g. 余川町</source>
         <translation>例：余川町</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="185"/>
+        <location filename="../../app/ui/dialogs.py" line="188"/>
         <source>District (地区)</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="186"/>
+        <location filename="../../app/ui/dialogs.py" line="189"/>
         <source>Town (町内)</source>
         <translation>町内</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="191"/>
+        <location filename="../../app/ui/dialogs.py" line="194"/>
         <source>Which town will this map show?</source>
         <translation>この地図はどの町内ですか？</translation>
     </message>
@@ -4187,6 +4187,19 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
     </message>
 </context>
 <context>
+    <name>commands</name>
+    <message>
+        <location filename="../../app/ui/commands.py" line="52"/>
+        <source>“{step}” could not be undone: {reason} It was taken off the undo list.</source>
+        <translation>「{step}」は元に戻せませんでした：{reason} この操作は「元に戻す」の一覧から外しました。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/commands.py" line="54"/>
+        <source>“{step}” could not be redone: {reason} It was taken off the undo list.</source>
+        <translation>「{step}」はやり直せませんでした：{reason} この操作は「元に戻す」の一覧から外しました。</translation>
+    </message>
+</context>
+<context>
     <name>dialog</name>
     <message>
         <location filename="../../app/ui/unlock.py" line="123"/>
@@ -4197,7 +4210,7 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
 <context>
     <name>dialogs</name>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="171"/>
+        <location filename="../../app/ui/dialogs.py" line="174"/>
         <source>Sasaeai Map</source>
         <translation>支え合いマップ</translation>
     </message>
@@ -6941,193 +6954,193 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
 <context>
     <name>towns</name>
     <message>
-        <location filename="../../app/ui/towns_dialog.py" line="96"/>
+        <location filename="../../app/ui/towns_dialog.py" line="103"/>
         <source>Districts and towns</source>
         <translation>地区と町内</translation>
     </message>
     <message>
-        <location filename="../../app/ui/towns_dialog.py" line="99"/>
+        <location filename="../../app/ui/towns_dialog.py" line="106"/>
         <source>District / town</source>
         <translation>地区・町内</translation>
     </message>
     <message>
-        <location filename="../../app/ui/towns_dialog.py" line="99"/>
+        <location filename="../../app/ui/towns_dialog.py" line="106"/>
         <source>Households</source>
         <translation>世帯数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/towns_dialog.py" line="102"/>
+        <location filename="../../app/ui/towns_dialog.py" line="109"/>
         <source>Name (e.g. 味真野地区 or 余川町)</source>
         <translation>名前（例：味真野地区、余川町）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/towns_dialog.py" line="103"/>
+        <location filename="../../app/ui/towns_dialog.py" line="110"/>
         <source>Show archived</source>
         <translation>保管したものも表示</translation>
     </message>
     <message>
-        <location filename="../../app/ui/towns_dialog.py" line="104"/>
+        <location filename="../../app/ui/towns_dialog.py" line="111"/>
         <source>Add district</source>
         <translation>地区を追加</translation>
     </message>
     <message>
-        <location filename="../../app/ui/towns_dialog.py" line="105"/>
+        <location filename="../../app/ui/towns_dialog.py" line="112"/>
         <source>Add town to the selected district</source>
         <translation>選んだ地区に町内を追加</translation>
     </message>
     <message>
-        <location filename="../../app/ui/towns_dialog.py" line="106"/>
+        <location filename="../../app/ui/towns_dialog.py" line="113"/>
         <source>Rename selected</source>
         <translation>選んだものの名前を変える</translation>
     </message>
     <message>
-        <location filename="../../app/ui/towns_dialog.py" line="107"/>
-        <location filename="../../app/ui/towns_dialog.py" line="235"/>
+        <location filename="../../app/ui/towns_dialog.py" line="114"/>
+        <location filename="../../app/ui/towns_dialog.py" line="242"/>
         <source>Archive selected</source>
         <translation>選んだものを保管</translation>
     </message>
     <message>
-        <location filename="../../app/ui/towns_dialog.py" line="108"/>
+        <location filename="../../app/ui/towns_dialog.py" line="115"/>
         <source>Import districts from CSV…</source>
         <translation>CSVから地区を取り込む…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/towns_dialog.py" line="109"/>
+        <location filename="../../app/ui/towns_dialog.py" line="116"/>
         <source>Import the 17 districts of Echizen (example)</source>
         <translation>越前市の17地区を取り込む（例）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/towns_dialog.py" line="187"/>
+        <location filename="../../app/ui/towns_dialog.py" line="194"/>
         <source> (archived)</source>
         <translation>（保管中）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/towns_dialog.py" line="234"/>
+        <location filename="../../app/ui/towns_dialog.py" line="241"/>
         <source>Restore selected</source>
         <translation>選んだものを元に戻す</translation>
     </message>
     <message>
-        <location filename="../../app/ui/towns_dialog.py" line="242"/>
+        <location filename="../../app/ui/towns_dialog.py" line="250"/>
         <source>Undone: {step}</source>
         <translation>元に戻しました：{step}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/towns_dialog.py" line="248"/>
+        <location filename="../../app/ui/towns_dialog.py" line="257"/>
         <source>Redone: {step}</source>
         <translation>やり直しました：{step}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/towns_dialog.py" line="254"/>
+        <location filename="../../app/ui/towns_dialog.py" line="263"/>
         <source>Undo: {step}</source>
         <translation>元に戻す：{step}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/towns_dialog.py" line="255"/>
+        <location filename="../../app/ui/towns_dialog.py" line="264"/>
         <source>Undo</source>
         <translation>元に戻す</translation>
     </message>
     <message>
-        <location filename="../../app/ui/towns_dialog.py" line="256"/>
+        <location filename="../../app/ui/towns_dialog.py" line="265"/>
         <source>Redo: {step}</source>
         <translation>やり直す：{step}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/towns_dialog.py" line="257"/>
+        <location filename="../../app/ui/towns_dialog.py" line="266"/>
         <source>Redo</source>
         <translation>やり直す</translation>
     </message>
     <message>
-        <location filename="../../app/ui/towns_dialog.py" line="283"/>
+        <location filename="../../app/ui/towns_dialog.py" line="292"/>
         <source>Nothing changed: the name is the same.</source>
         <translation>名前が同じなので、何も変わっていません。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/towns_dialog.py" line="303"/>
+        <location filename="../../app/ui/towns_dialog.py" line="312"/>
         <source>District added: {name}</source>
         <translation>地区を追加しました：{name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/towns_dialog.py" line="304"/>
+        <location filename="../../app/ui/towns_dialog.py" line="313"/>
         <source>Add district “{name}”</source>
         <translation>地区「{name}」を追加</translation>
     </message>
     <message>
-        <location filename="../../app/ui/towns_dialog.py" line="313"/>
+        <location filename="../../app/ui/towns_dialog.py" line="322"/>
         <source>Select the district the town belongs to.</source>
         <translation>町内が属する地区を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/towns_dialog.py" line="322"/>
+        <location filename="../../app/ui/towns_dialog.py" line="331"/>
         <source>Town added: {district} {name}</source>
         <translation>町内を追加しました：{district} {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/towns_dialog.py" line="324"/>
+        <location filename="../../app/ui/towns_dialog.py" line="333"/>
         <source>Add town “{name}” to {district}</source>
         <translation>{district}に町内「{name}」を追加</translation>
     </message>
     <message>
-        <location filename="../../app/ui/towns_dialog.py" line="337"/>
+        <location filename="../../app/ui/towns_dialog.py" line="346"/>
         <source>Rename district “{old}” to “{name}”</source>
         <translation>地区「{old}」を「{name}」に名前変更</translation>
     </message>
     <message>
-        <location filename="../../app/ui/towns_dialog.py" line="338"/>
+        <location filename="../../app/ui/towns_dialog.py" line="347"/>
         <source>Rename town “{old}” to “{name}”</source>
         <translation>町内「{old}」を「{name}」に名前変更</translation>
     </message>
     <message>
-        <location filename="../../app/ui/towns_dialog.py" line="340"/>
+        <location filename="../../app/ui/towns_dialog.py" line="349"/>
         <source>Renamed to {name}</source>
         <translation>名前を「{name}」に変えました</translation>
     </message>
     <message>
-        <location filename="../../app/ui/towns_dialog.py" line="352"/>
+        <location filename="../../app/ui/towns_dialog.py" line="361"/>
         <source>Restored.</source>
         <translation>元に戻しました。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/towns_dialog.py" line="353"/>
+        <location filename="../../app/ui/towns_dialog.py" line="362"/>
         <source>Archived: kept in the ledger with everything in it; tick “Show archived” to see it or bring it back.</source>
         <translation>保管しました。中身も含めて台帳に残っています。「保管したものも表示」にチェックを入れると、表示したり元に戻したりできます。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/towns_dialog.py" line="356"/>
+        <location filename="../../app/ui/towns_dialog.py" line="365"/>
         <source>Bring back district “{name}”</source>
         <translation>地区「{name}」を保管から戻す</translation>
     </message>
     <message>
-        <location filename="../../app/ui/towns_dialog.py" line="357"/>
+        <location filename="../../app/ui/towns_dialog.py" line="366"/>
         <source>Archive district “{name}”</source>
         <translation>地区「{name}」を保管</translation>
     </message>
     <message>
-        <location filename="../../app/ui/towns_dialog.py" line="359"/>
+        <location filename="../../app/ui/towns_dialog.py" line="368"/>
         <source>Bring back town “{name}”</source>
         <translation>町内「{name}」を保管から戻す</translation>
     </message>
     <message>
-        <location filename="../../app/ui/towns_dialog.py" line="360"/>
+        <location filename="../../app/ui/towns_dialog.py" line="369"/>
         <source>Archive town “{name}”</source>
         <translation>町内「{name}」を保管</translation>
     </message>
     <message>
-        <location filename="../../app/ui/towns_dialog.py" line="368"/>
+        <location filename="../../app/ui/towns_dialog.py" line="377"/>
         <source>{file}: {added} districts added, {existing} already in the ledger.</source>
         <translation>{file}：地区を {added}件追加しました。{existing}件はすでに台帳にありました。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/towns_dialog.py" line="382"/>
+        <location filename="../../app/ui/towns_dialog.py" line="391"/>
         <source>Import {count} districts from {file}</source>
         <translation>{file}から地区{count}件を取り込み</translation>
     </message>
     <message>
-        <location filename="../../app/ui/towns_dialog.py" line="387"/>
+        <location filename="../../app/ui/towns_dialog.py" line="396"/>
         <source>Import districts</source>
         <translation>地区の取り込み</translation>
     </message>
     <message>
-        <location filename="../../app/ui/towns_dialog.py" line="388"/>
+        <location filename="../../app/ui/towns_dialog.py" line="397"/>
         <source>CSV files (*.csv)</source>
         <translation>CSVファイル (*.csv)</translation>
     </message>
