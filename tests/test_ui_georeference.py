@@ -195,3 +195,32 @@ def test_a_place_is_found_by_folded_text_or_typed_as_coordinates(qtbot, window):
     # A place chosen before a point on the image is explained, not added.
     dialog.choose_place(dialog.places[0])
     assert len(table(dialog)) == 2 and dialog.problem.text() != ""
+
+
+def test_a_scan_other_than_the_one_tied_says_the_town_has_points_for_another_image(qtbot, window, tmp_path):
+    from app.ui.dialogs import BaseMapChoiceDialog
+
+    town_id = window.towns.town.id
+    with window.ledger.Session.begin() as s:  # GIVEN the town tied to the ground on its scan (as a sync brings it)
+        basemaps.set_control_points(s, town_id, [georeference.ControlPoint(x, y, lon, lat, name)
+                                                 for name, ((lon, lat), (x, y)) in SCHOOLS.items()])
+        scan = basemaps.base_map_of(s, window.ledger.data_dir, town_id).path
+    kept = tmp_path / "the-tied-scan.png"
+    kept.write_bytes(scan.read_bytes())
+    other = tmp_path / "another-scan.png"
+    image = QImage(WIDTH + 100, HEIGHT, QImage.Format.Format_RGB32)
+    image.fill(QColor("#d0d8e0"))
+    assert image.save(str(other))
+    # WHEN another scan is chosen as the town's map
+    with qtbot.waitSignal(window.map_drawn, timeout=READY_MS):
+        assert window.towns.choose_base_map(BaseMapChoiceDialog.IMAGE, other)
+    # THEN the map is in pixels, and the status bar says the town has points for another image and what to do
+    assert window.map_view.crs is Crs.PIXEL
+    said = window.statusBar().currentMessage()
+    assert f"This town has 3 control points taken on another map image ({WIDTH}×{HEIGHT} pixels)" in said
+    # WHEN the tied scan is chosen again THEN the map is on the ground and nothing more is said about points
+    window.statusBar().clearMessage()
+    with qtbot.waitSignal(window.map_drawn, timeout=READY_MS):
+        assert window.towns.choose_base_map(BaseMapChoiceDialog.IMAGE, kept)
+    assert window.map_view.crs is Crs.GEO
+    assert "control points" not in window.statusBar().currentMessage()

@@ -235,6 +235,30 @@ def georeference_view(session: Session, town_id: uuid.UUID) -> GeoreferenceView:
     return GeoreferenceView.of(georeference_of(session, town_id))
 
 
+@dataclass(frozen=True)
+class OtherImagePoints:
+    """Control points of the town taken on an image that is not its base map (another laptop's scan, or one
+    replaced here): they sync and are kept, but place nothing until that image is the base map again."""
+
+    width: int
+    height: int
+    points: int
+
+
+def points_on_other_images(session: Session, town_id: uuid.UUID) -> list[OtherImagePoints]:
+    """The town's control points that its base map does not use, by the image size they were taken on."""
+    bm = session.scalar(select(BaseMap).where(BaseMap.town_id == town_id, BaseMap.kind == BaseMapKind.IMAGE))
+    used = {p.id for p in _point_rows(session, bm)} if bm is not None else set()
+    counts: dict[tuple[int, int], int] = {}
+    for point_id, width, height in session.execute(select(
+            MapControlPoint.id, MapControlPoint.image_width, MapControlPoint.image_height).where(
+            MapControlPoint.town_id == town_id)):
+        if point_id not in used:
+            size = (width or 0, height or 0)
+            counts[size] = counts.get(size, 0) + 1
+    return [OtherImagePoints(w, h, n) for (w, h), n in sorted(counts.items())]
+
+
 def _records(session: Session, town_id: uuid.UUID) -> list[Household | GatheringPlace]:
     # Archived ones too: restoring one brings it back where it was, on either kind of map.
     households = session.scalars(select(Household).where(Household.town_id == town_id)).all()

@@ -1223,17 +1223,17 @@ Repeat for at least 3 places far apart (a triangle over the whole map works best
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/mainwindow/town.py" line="456"/>
+        <location filename="../../app/ui/mainwindow/town.py" line="472"/>
         <source>Choose a town-map image first: Map → Use a town-map image…</source>
         <translation>先に町内地図の画像を選んでください: 地図 → 町内地図の画像を使う…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/town.py" line="474"/>
+        <location filename="../../app/ui/mainwindow/town.py" line="490"/>
         <source>Town block (町丁目)</source>
         <translation>町丁目</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/town.py" line="503"/>
+        <location filename="../../app/ui/mainwindow/town.py" line="521"/>
         <source>Tie the town map to the ground</source>
         <translation>地図の位置合わせ</translation>
     </message>
@@ -1909,6 +1909,11 @@ Nothing was lost. Press Unlock and enter the passphrase.</source>
         <location filename="../../app/ui/mainwindow/town.py" line="423"/>
         <source>Choose the base map</source>
         <translation>背景の地図を選ぶ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow/town.py" line="452"/>
+        <source>This town has {n} control points taken on another map image ({width}×{height} pixels), perhaps on another laptop: choose that scan to use them, or tie this image to the ground (Map → Tie the town map to the ground…).</source>
+        <translation>この町内には、別の地図画像（{width}×{height} ピクセル）で付けた基準点が {n} 点あります（別のパソコンで付けたものかもしれません）。その画像を選ぶと使えます。この画像で位置合わせをすることもできます（地図 → 地図の位置合わせ…）。</translation>
     </message>
     <message>
         <location filename="../../app/ui/mainwindow/households.py" line="255"/>

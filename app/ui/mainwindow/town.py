@@ -437,7 +437,23 @@ class TownController(Controller):
             show_error(self.window, e)
             return False
         self.operations.notify(OpChanges(town=True))
+        if choice == BaseMapChoiceDialog.IMAGE:
+            self._say_points_on_other_images(self.town.id)
         return True
+
+    def _say_points_on_other_images(self, town_id: uuid.UUID) -> None:
+        """The town's image is not on the ground but the town has control points taken on another scan (another
+        laptop's, or one replaced here): say so, rather than leave the map in pixels without a word."""
+        with self.ledger.Session() as s:
+            if basemaps.georeference_of(s, town_id) is not None:
+                return
+            others = basemaps.points_on_other_images(s, town_id)
+        if others:
+            self.message(" ".join(translate(
+                "MainWindow", "This town has {n} control points taken on another map image ({width}×{height} "
+                              "pixels), perhaps on another laptop: choose that scan to use them, or tie this "
+                              "image to the ground (Map → Tie the town map to the ground…).").format(
+                n=o.points, width=o.width, height=o.height) for o in others), 30000)
 
     # ------------------------------------------------------------------ tying the town map to the ground
 
@@ -481,6 +497,8 @@ class TownController(Controller):
         dialog.destroyed.connect(lambda _o=None, d=dialog: self._forget_georeference_dialog(d))
         self.georeference_dialog = dialog
         dialog.show()
+        if fitted is None:
+            self._say_points_on_other_images(town_id)
         return dialog
 
     def _forget_georeference_dialog(self, dialog: GeoreferenceDialog) -> None:
