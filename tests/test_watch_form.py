@@ -22,7 +22,7 @@ from app.towns import towns
 from app.watch import network as watch
 from app.watch.views import LinkFields, WatcherFields
 from app.watch.watch_form import TITLE, apply_form, export_form, read_form
-from app.watch.watch_form_write import PRINT_SCALE
+from app.watch.watch_form_write import FULL_PAGE
 from tests.office_print import needs_libreoffice, printed
 
 
@@ -76,7 +76,10 @@ def test_export_is_laid_out_like_the_paper_form(demo_ledger, demo_town, tmp_path
     assert (ws["A3"].value, ws["C3"].value, ws["C4"].value, ws["D4"].value) == ("気がかりな人", "見守り者", "氏名", "関わり方")
     assert [ws.cell(r, 1).value for r in range(5, 9)] == ["氏名", "住所", "TEL", "気になるところ"]
     assert int(ws.page_setup.paperSize) == 9 and ws.page_setup.orientation == "portrait"
-    assert ws.page_setup.scale == PRINT_SCALE and not ws.sheet_properties.pageSetUpPr.fitToPage  # pages as laid out
+    # pages as laid out: a fixed scale, the largest at which the fullest page fits between A4's margins
+    scale, room = ws.page_setup.scale, 841.89 - 72 * (ws.page_margins.top + ws.page_margins.bottom)
+    assert FULL_PAGE * scale / 100 <= room < FULL_PAGE * (scale + 1) / 100
+    assert not ws.sheet_properties.pageSetUpPr.fitToPage
     assert ws.print_title_rows == "$1:$4" and ws.print_area.startswith("'ひだまり町'!$A$1:$D$")
     assert "ひだまり町" in ws.oddHeader.right.text
     margins = ws.page_margins  # the header and footer lines have room above and below the form

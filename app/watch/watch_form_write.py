@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy.orm import Session
 
 from app.core.sheet_rows import SheetRows, save_workbook
-from app.core.sheets import FONT_NAME, SharedStyles, header_text, wrapped_lines
+from app.core.sheets import FONT_NAME, SharedStyles, column_points, header_text, print_scale, wrapped_lines
 from app.core.wareki import to_wareki
 from app.models import utcnow
 from app.privacy.copies import register_copies, serial_line
@@ -204,11 +204,11 @@ def write_form(path: Path, *, town_id: uuid.UUID, town_name: str, district: str,
     ws.print_title_rows = f"1:{HEADER_ROW}"  # title, 町名 and the column headings on every page
     ws.page_setup.paperSize = "9"  # A4
     ws.page_setup.orientation = "portrait"
-    # A fixed scale, not fit-to-page: the pages are the ones the blocks were laid out on (PRINT_SCALE).
-    ws.page_setup.scale = PRINT_SCALE
     ws.page_margins.left = ws.page_margins.right = 0.5
     ws.page_margins.top, ws.page_margins.bottom = _MARGIN_TOP, _MARGIN_BOTTOM
     ws.page_margins.header, ws.page_margins.footer = 0.3, 0.3
+    # A fixed scale, not fit-to-page: the pages are the ones the blocks were laid out on (FULL_PAGE, below).
+    print_scale(ws, column_points(sum(_WIDTHS[c] for c in range(1, COL_INVOLVEMENT + 1))), FULL_PAGE)
     ws.print_options.horizontalCentered = True
     ws.oddHeader.right.text = f"町名：{header_text(town_name)}"
     ws.oddHeader.left.text = serial_line(serial)
@@ -231,15 +231,13 @@ _WIDTHS = {COL_LABEL: 12, COL_VALUE: 31, COL_WATCHER: 17, COL_INVOLVEMENT: 27, C
 _TITLE_HEIGHTS = (34.0, 26.0, 22.0, 22.0)
 _RULE_HEIGHT = 20.0
 _MARGIN_TOP = _MARGIN_BOTTOM = 0.6  # inches; the page header and footer lines sit in them
-_A4_HEIGHT = 841.89  # points
-# The print scale (%) at which the fullest page the writer lays out (its headings, PAGE_HEIGHT of blocks and
-# the consent rule) fits between A4's margins. Fit-to-page is not used: a spreadsheet program then picks the
-# scale itself (LibreOffice shrinks to fit the fullest page it finds, about 85%; Excel only to fit the width,
-# 100% here, where a full page of 904 points runs over A4's 756 and gets page breaks of its own inside the
-# blocks; Excel also ignores the manual page breaks under fit-to-page). At a fixed scale both print the
-# pages the writer broke (tests/test_qa_watch_form_pages.py compares them with LibreOffice's PDF).
-PRINT_SCALE = int(100 * (_A4_HEIGHT - 72 * (_MARGIN_TOP + _MARGIN_BOTTOM))
-                  / (sum(_TITLE_HEIGHTS) + PAGE_HEIGHT + _RULE_HEIGHT))
+# The fullest page the writer lays out (its headings, PAGE_HEIGHT of blocks and the consent rule), in points: it is
+# printed at the fixed scale at which it fits between A4's margins (``print_scale``). Fit-to-page is not used: a
+# spreadsheet program then picks the scale itself (LibreOffice shrinks to fit the fullest page it finds, about 85%;
+# Excel only to fit the width, 100% here, where a full page of 904 points runs over A4's 756 and gets page breaks
+# of its own inside the blocks; Excel also ignores the manual page breaks under fit-to-page). At a fixed scale
+# both print the pages the writer broke (tests/test_qa_watch_form_pages.py compares them with LibreOffice's PDF).
+FULL_PAGE = sum(_TITLE_HEIGHTS) + PAGE_HEIGHT + _RULE_HEIGHT
 _LINE = 15.0  # points per wrapped line of the 11-point text
 
 
