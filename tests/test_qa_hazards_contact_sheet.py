@@ -9,7 +9,7 @@ from datetime import date
 
 from openpyxl import load_workbook
 
-from app.core.text import NO_LINE_START
+from app.core.text import NO_LINE_END, NO_LINE_START
 from app.emergency import cards as emergency
 from app.emergency.contact_sheet import HEADER_ROW, export_sheet, sheet_data
 from app.emergency.views import AgencyFields, CardFields
@@ -71,6 +71,7 @@ def test_no_line_of_the_excel_sheet_printed_by_libreoffice_starts_with_a_long_vo
     # (「センタ」 / 「ー」 before: Calc's own wrapping)
     assert sum("ケアマ" in w for w in words) >= 16
     assert [w for w in words if w[:1] in NO_LINE_START] == []
+    assert [w for w in words if w[-1:] in NO_LINE_END] == []  # nor ends with an opening bracket (行末禁則)
     # AND the workbook holds each note as written, but for the lines broken (where a space fell, in its place)
     ws = load_workbook(path).active
     with ledger.Session.begin() as s:

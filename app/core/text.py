@@ -99,7 +99,7 @@ class LineWrapper:
                     if _in_word(ch):
                         while start > 0 and _in_word(line[start - 1]):
                             start -= 1
-                    elif ch in NO_LINE_START or line[-1] in NO_LINE_END:
+                    if start == len(line) and (ch in NO_LINE_START or line[-1] in NO_LINE_END):
                         # 行頭禁則: 「ー」, 「ッ」, 「）」 … never start a line (nor 「（」 end one): the character
                         # before goes down with it (「…支援センタ」 / 「ー」 is how LibreOffice prints a workbook)
                         while start > 1 and (line[start - 1] in NO_LINE_START or line[start - 2] in NO_LINE_END):
@@ -121,9 +121,10 @@ class LineWrapper:
 
 
 # 行頭禁則: characters a line must not start with (the long vowel mark, small kana, closing brackets and
-# punctuation); 行末禁則: opening brackets a line must not end with.
-NO_LINE_START = frozenset("ーッャュョァィゥェォヮヵヶっゃゅょぁぃぅぇぉゎ、。，．・：；！？）」』】〕〉》］｝’”ゝゞ々")
-NO_LINE_END = frozenset("（「『【〔〈《［｛‘“")
+# punctuation); 行末禁則: opening brackets a line must not end with. Half-width brackets too: 「公民館(架空)」 is
+# typed either way, and Calc printed 「…公民館(」 / 「架空)」.
+NO_LINE_START = frozenset("ーッャュョァィゥェォヮヵヶっゃゅょぁぃぅぇぉゎ、。，．・：；！？）」』】〕〉》］｝’”ゝゞ々)]}")
+NO_LINE_END = frozenset("（「『【〔〈《［｛‘“([{")
 
 
 def _in_word(ch: str) -> bool:

@@ -53,6 +53,9 @@ HEADERS = ("番号", "氏名", "ふりがな", "住所", "TEL", "緊急連絡先
 # one for its padding: at 20 a program could print 「…センタ」 / 「ー」).
 XLSX_WIDTHS = (6, 14, 14, 22, 13, 30, 20, 22, 22, 16, 26)
 PDF_WIDTHS = (9, 26, 24, 26, 27, 37, 27, 28, 28, 22, 23)
+# A wrapped line of a row's 10.5 pt text in points (Noto Sans CJK's line is 1.45 em, 15.2 pt: at 15 a row's last
+# line touched its bottom border in LibreOffice's print), and the row's padding; two lines are the sheet's default.
+XLSX_LINE_PT, XLSX_PADDING_PT = 16, 2
 RULE_ROW = 3  # the consent rule applied, printed with the header row on every page
 HEADER_ROW = 4
 MEDICAL_LABEL = "医療メモ"
@@ -258,7 +261,8 @@ def write_xlsx(data: SheetData, path: Path) -> Path:
     # Column widths, frozen panes and fit-to-page are written before the first row in write-only mode.
     print_layout(ws, XLSX_WIDTHS, title_rows=f"{RULE_ROW}:{HEADER_ROW}")
     ws.freeze_panes = f"C{HEADER_ROW + 1}"
-    ws.sheet_format.defaultRowHeight, ws.sheet_format.customHeight = 30, True  # a row of one or two lines
+    ws.sheet_format.defaultRowHeight = 2 * XLSX_LINE_PT + XLSX_PADDING_PT  # a row of one or two lines
+    ws.sheet_format.customHeight = True
 
     rows = SheetRows(ws, styles)
     rows.append([f"{TITLE}　{data.district} {data.town}"], ["緊急連絡表 見出し"], 24)
@@ -272,8 +276,8 @@ def write_xlsx(data: SheetData, path: Path) -> Path:
         # Lines as wrapped in each column, not only the typed ones: a support centre's phone under its long
         # name, or a medical note, was cut off at the row's bottom edge.
         lines = max(map(wrapped_lines, row, XLSX_WIDTHS))
-        # Two lines fit the sheet's default height (30 pt); names or notes starting with = + - @ stay text.
-        rows.append(row, styles_of, 15 * lines if lines > 2 else None)
+        # Two lines fit the sheet's default height; names or notes starting with = + - @ stay text.
+        rows.append(row, styles_of, XLSX_LINE_PT * lines + XLSX_PADDING_PT if lines > 2 else None)
     ws.print_options.horizontalCentered = True
     font = f'&"{FONT_NAME},標準"'
     ws.oddHeader.left.text = f"{font}{TITLE}　{header_text(data.district)} {header_text(data.town)}"

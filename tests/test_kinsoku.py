@@ -1,0 +1,39 @@
+"""行頭禁則 and 行末禁則 where the app breaks a cell's lines itself (``kinsoku_breaks``, the PDF's ``LineWrapper``):
+no printed line starts with a closing bracket or 「ー」, none ends with an opening bracket, full- or half-width
+(the demo's 緊急連絡表 printed 「避難所: ひだまり町公民館(」 / 「架空)（約 160 m）」), and the text is kept whole."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from app.core.sheets import kinsoku_breaks
+
+# Written out here, not read from the code under test: JIS X 4051's brackets, both widths, and 「ー」「、」「。」.
+NO_START = set(")）]］}｝」』】〕〉》ー、。")
+NO_END = set("(（[［{｛「『【〔〈《")
+
+TEXTS = (
+    "避難所: ひだまり町公民館(架空)（約 160 m）",
+    "避難所: 土砂災害時: ひだまり小学校(架空)（約 220 m）",
+    "デイサービスセンターひまわり[送迎あり]　ケアマネージャー、ショートステイ・ホームヘルパー利用中。",
+    "降圧剤（アムロジピン5mg 朝1錠）、「かかりつけ」は(内科)ひなた内科クリニック",
+)
+
+
+@pytest.mark.parametrize("text", TEXTS)
+@pytest.mark.parametrize("shift", range(14))
+def test_a_broken_cell_keeps_brackets_with_their_words_and_its_text_whole(text, shift):
+    typed = "ひ" * shift + text
+    broken = kinsoku_breaks(typed, 26, size=10.5)  # the 緊急連絡表's 備考 column
+    lines = broken.split("\n")
+    assert len(lines) > 1  # long enough to be broken here
+    assert [line for line in lines[1:] if line[:1] in NO_START] == []
+    assert [line for line in lines[:-1] if line[-1:] in NO_END] == []
+    assert re.sub(r"\s", "", broken) == re.sub(r"\s", "", typed)
+
+
+def test_the_demos_shelter_line_keeps_its_bracketed_word_together():
+    assert kinsoku_breaks("避難所: ひだまり町公民館(架空)（約 160 m）", 26, size=10.5).split("\n") == [
+        "避難所: ひだまり町公民館", "(架空)（約 160 m）"]
