@@ -37,3 +37,11 @@ def test_a_broken_cell_keeps_brackets_with_their_words_and_its_text_whole(text, 
 def test_the_demos_shelter_line_keeps_its_bracketed_word_together():
     assert kinsoku_breaks("避難所: ひだまり町公民館(架空)（約 160 m）", 26, size=10.5).split("\n") == [
         "避難所: ひだまり町公民館", "(架空)（約 160 m）"]
+
+
+def test_words_a_space_separates_break_at_the_space_not_inside_a_name():
+    # The care manager's office as the demo's 緊急連絡表 prints it: Calc and the old rule cut 「さ」 / 「くら」
+    assert kinsoku_breaks("ケアマネ　夏川\nケアプランセンター さくら\n0778-00-3100", 22, size=10.5).split("\n") == [
+        "ケアマネ　夏川", "ケアプランセンター", "さくら", "0778-00-3100"]
+    # a space early in the line is no place to break: the line is filled
+    assert kinsoku_breaks("避難所: ひだまり町公民館(架空)（約 160 m）", 26, size=10.5).startswith("避難所: ひだまり町公民館\n")

@@ -71,8 +71,9 @@ class LineWrapper:
     measured once per character (fpdf2's table lays out and measures every cell twice: 10 s for a city's sheet).
 
     Japanese fills each line and breaks between any two characters (fpdf2 breaks only at a space, so
-    「降圧剤（アムロジピン5mg 朝1錠）…」 left a short first line); a number or Latin word stays whole, 行頭禁則
-    keeps 「ー」「）」「、」 … off the start of a line and 行末禁則 keeps 「（」 off its end. Make one per font size.
+    「降圧剤（アムロジピン5mg 朝1錠）…」 left a short first line), but at a space before a short last word (a
+    name is not cut); a number or Latin word stays whole, 行頭禁則 keeps 「ー」「）」「、」 … off the start of a
+    line and 行末禁則 keeps 「（」 off its end. Make one per font size.
     """
 
     def __init__(self, pdf) -> None:  # noqa: ANN001 - fpdf.FPDF with the font set
@@ -105,8 +106,15 @@ class LineWrapper:
                         while start > 1 and (line[start - 1] in NO_LINE_START or line[start - 2] in NO_LINE_END):
                             start -= 1
                         start -= 1
+                    elif start == len(line) and not ch.isspace():
+                        # Words a space separates (「ケアプランセンター さくら」, 「池田　健太」) break at the space
+                        # when at most a short word (a name) goes down with it, not inside it (「さ」 / 「くら」);
+                        # a line is not left short for a longer one (「降圧剤（アムロジピン5mg」 / 「朝1錠）…」).
+                        space = max((i for i, c in enumerate(line) if c.isspace()), default=-1)
+                        if space > 0 and len(line) - space - 1 <= SHORT_WORD:
+                            start = space + 1
                     if 0 < start < len(line):
-                        out.append("".join(line[:start]))
+                        out.append("".join(line[:start]).rstrip())
                         line = line[start:]
                         used = sum(self.widths[c] for c in line)
                     else:
@@ -123,6 +131,7 @@ class LineWrapper:
 # 行頭禁則: characters a line must not start with (the long vowel mark, small kana, closing brackets and
 # punctuation); 行末禁則: opening brackets a line must not end with. Half-width brackets too: 「公民館(架空)」 is
 # typed either way, and Calc printed 「…公民館(」 / 「架空)」.
+SHORT_WORD = 4  # characters: a word after a space up to this long goes to the next line whole
 NO_LINE_START = frozenset("ーッャュョァィゥェォヮヵヶっゃゅょぁぃぅぇぉゎ、。，．・：；！？）」』】〕〉》］｝’”ゝゞ々)]}")
 NO_LINE_END = frozenset("（「『【〔〈《［｛‘“([{")
 
