@@ -12,7 +12,7 @@ from app.core.errors import LedgerError
 from app.core.sheets import wrapped_lines
 from app.core.text import fold
 from app.emergency import cards as emergency
-from app.emergency.contact_sheet import HEADER_ROW, HEADERS, RULE_ROW, export_sheet
+from app.emergency.contact_sheet import HEADER_ROW, HEADERS, MEDICAL_LABEL, RULE_ROW, export_sheet
 from app.emergency.views import CardFields
 from app.privacy.masking import Audience
 from tests.emergency_fixtures import demo_cards, flat, pdf_fonts, pdf_pages, pdf_text  # noqa: F401
@@ -148,6 +148,19 @@ def test_pdf_sheet_lists_every_person_once_with_page_numbers_and_an_embedded_jap
     fonts = pdf_fonts(tmp_path / "sheet.pdf")
     assert fonts and all("yes" == f[-5] for f in fonts)  # the emb column
     assert b"/FontFile2" in (tmp_path / "sheet.pdf").read_bytes()
+
+
+def test_a_page_of_the_pdf_sheet_holds_six_persons_with_their_medical_notes(demo_cards, tmp_path):
+    # The 備考 column (care level, shelter and its distance, medical note) is wide enough that a row is a few lines:
+    # at 23 mm it took eight, and a page held three persons (a city's sheet ran to twice the paper)
+    ledger, town_id = demo_cards
+    with ledger.Session.begin() as s:
+        views = emergency.list_cards(s, town_id, order="kana")
+        export_sheet(s, town_id, tmp_path / "sheet.pdf", printed_on=DAY, audience=Audience.STAFF,
+                     include_medical=True)
+    first_page = pdf_text(tmp_path / "sheet.pdf", 1)
+    assert MEDICAL_LABEL in first_page
+    assert sum(flat(v.person.name) in first_page for v in views) >= 6
 
 
 def test_unknown_format_and_order_are_refused(demo_cards, tmp_path):

@@ -45,3 +45,8 @@ def test_words_a_space_separates_break_at_the_space_not_inside_a_name():
         "ケアマネ　夏川", "ケアプランセンター", "さくら", "0778-00-3100"]
     # a space early in the line is no place to break: the line is filled
     assert kinsoku_breaks("避難所: ひだまり町公民館(架空)（約 160 m）", 26, size=10.5).startswith("避難所: ひだまり町公民館\n")
+
+
+def test_text_all_in_half_width_is_kept_as_typed():
+    for typed in ('=HYPERLINK("http://x.invalid","click") and more text to make it long', "(" * 40 + ")" * 40):
+        assert kinsoku_breaks(typed, 14, size=10.5) == typed

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 import subprocess
 import unicodedata
 
@@ -10,7 +11,7 @@ from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
 from app.emergency import cards as emergency
-from app.emergency.contact_sheet import export_sheet
+from app.emergency.contact_sheet import export_sheet, sheet_data
 from app.privacy.masking import Audience
 from tests.emergency_fixtures import demo_cards  # noqa: F401
 
@@ -25,6 +26,11 @@ def test_every_contact_phone_prints_whole_on_one_line_of_the_sheet(demo_cards, t
                            check=True).stdout.splitlines()
     phones = {c.phone for v in views for c in v.contacts if c.phone}
     assert len(phones) > 10
+    # ... and every other phone the sheet holds: the person's, the doctor's, the care manager's, the centre's
+    with ledger.Session() as s:
+        rows = sheet_data(s, town_id, audience=Audience.STAFF).rows
+    phones |= {p for row in rows for cell in row for p in re.findall(r"0\d{1,4}-\d{1,4}-\d{3,4}", str(cell or ""))}
+    assert {"0778-00-4000", "0778-00-2000"} <= phones
     cut = sorted(p for p in phones if not any(p in line for line in lines))
     assert cut == []  # 「0」 at a line's end and 「90-0000-0606」 on the next reads as another number
 

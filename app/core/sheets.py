@@ -158,9 +158,19 @@ def kinsoku_breaks(text: str, width: float, *, size: float = 11.0) -> str:
     room = max(1.0, (width - 1.0) * 11.0 / size)  # wrapped_lines' room, with its margin of one character
     if not text or 2 * len(text) <= room:
         return text
-    if not any(ch in NO_LINE_START for ch in text[1:]) and not any(ch in NO_LINE_END for ch in text[:-1]):
+    if not _kinsoku_matters(text):
         return text
     return "\n".join(_EXCEL_WRAPPER.lines(text.replace("\r\n", "\n").replace("\r", "\n"), room))
+
+
+def _kinsoku_matters(text: str) -> bool:
+    """Could a line of ``text`` start or end on a character 禁則 forbids there? A half-width bracket counts only
+    beside Japanese (「公民館(架空)」): text all in half-width (「=HYPERLINK("…")」, a URL) is kept as typed."""
+    for i, ch in enumerate(text):
+        if (i > 0 and ch in NO_LINE_START) or (i < len(text) - 1 and ch in NO_LINE_END):
+            if not ch.isascii() or not (text[i - 1:i].isascii() and text[i + 1:i + 2].isascii()):
+                return True
+    return False
 
 
 _A4 = (595.28, 841.89)  # points, portrait

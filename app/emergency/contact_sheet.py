@@ -50,9 +50,11 @@ HEADERS = ("番号", "氏名", "ふりがな", "住所", "TEL", "緊急連絡先
            "地域包括支援センター", "見守り者", "備考")
 # Column widths in Excel characters and in PDF millimetres (277 mm = A4 landscape less 10 mm margins). Every
 # heading fits its column on one line by ``wrapped_lines``' count (「地域包括支援センター」 takes 20 and a cell leaves
-# one for its padding: at 20 a program could print 「…センタ」 / 「ー」).
+# one for its padding: at 20 a program could print 「…センタ」 / 「ー」). In the PDF a phone (0778-00-5106) fits its
+# column whole (TEL, かかりつけ医), and 備考 (care level, shelter, medical note) takes the room the names can spare: at
+# 23 mm its rows ran to eight lines and a page held three persons.
 XLSX_WIDTHS = (6, 14, 14, 22, 13, 30, 20, 22, 22, 16, 26)
-PDF_WIDTHS = (9, 26, 24, 26, 27, 37, 27, 28, 28, 22, 23)
+PDF_WIDTHS = (9, 24, 20, 26, 27, 37, 27, 26, 26, 20, 35)
 # A wrapped line of a row's 10.5 pt text in points (Noto Sans CJK's line is 1.45 em, 15.2 pt: at 15 a row's last
 # line touched its bottom border in LibreOffice's print), and the row's padding; two lines are the sheet's default.
 XLSX_LINE_PT, XLSX_PADDING_PT = 16, 2
