@@ -24,13 +24,16 @@ TEXTS = (
 
 @pytest.mark.parametrize("text", TEXTS)
 @pytest.mark.parametrize("shift", range(14))
-def test_a_broken_cell_keeps_brackets_with_their_words_and_its_text_whole(text, shift):
+@pytest.mark.parametrize("width", [20, 26, 30])
+def test_a_broken_cell_keeps_brackets_with_their_words_and_its_text_whole(text, shift, width):
     typed = "ひ" * shift + text
-    broken = kinsoku_breaks(typed, 26, size=10.5)  # the 緊急連絡表's 備考 column
+    broken = kinsoku_breaks(typed, width, size=10.5)  # the 緊急連絡表's 備考 column is 26 wide
     lines = broken.split("\n")
     assert len(lines) > 1  # long enough to be broken here
     assert [line for line in lines[1:] if line[:1] in NO_START] == []
     assert [line for line in lines[:-1] if line[-1:] in NO_END] == []
+    # a number keeps its unit (「約 160」 / 「m）」 read as two things)
+    assert [b for a, b in zip(lines, lines[1:]) if a[-1:].isdigit() and b[:1].isascii() and b[:1].isalpha()] == []
     assert re.sub(r"\s", "", broken) == re.sub(r"\s", "", typed)
 
 

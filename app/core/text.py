@@ -89,7 +89,7 @@ class LineWrapper:
                 continue
             line: list[str] = []
             used = 0.0
-            for ch in para:
+            for i, ch in enumerate(para):
                 w = self.widths.get(ch)
                 if w is None:
                     w = self.widths[ch] = self.pdf.get_string_width(ch)
@@ -97,20 +97,21 @@ class LineWrapper:
                     # A number or word (a phone: 090-0000-0606) goes whole to the next line, not cut in two
                     # (「0」 then 「90-0000-0606」 reads as another number); Japanese breaks anywhere.
                     start = len(line)
-                    if _in_word(ch):
-                        while start > 0 and _in_word(line[start - 1]):
-                            start -= 1
+                    if _in_word(ch):  # and a number keeps its unit: 「約 160 m」, not 「160」 / 「m」
+                        start = _word_start([*line, ch], start)
+                    elif ch == " " and line[-1].isdigit() and _is_unit(para[i + 1:i + 2]):
+                        start = _word_start([*line, ch, para[i + 1]], start + 1)  # the same where the space falls
                     if start == len(line) and (ch in NO_LINE_START or line[-1] in NO_LINE_END):
                         # 行頭禁則: 「ー」, 「ッ」, 「）」 … never start a line (nor 「（」 end one): the character
                         # before goes down with it (「…支援センタ」 / 「ー」 is how LibreOffice prints a workbook)
                         while start > 1 and (line[start - 1] in NO_LINE_START or line[start - 2] in NO_LINE_END):
                             start -= 1
-                        start -= 1
+                        start = _word_start(line, start - 1)  # 「…約 220 m」 + 「）」: 「220 m）」 goes down whole
                     elif start == len(line) and not ch.isspace():
                         # Words a space separates (「ケアプランセンター さくら」, 「池田　健太」) break at the space
                         # when at most a short word (a name) goes down with it, not inside it (「さ」 / 「くら」);
                         # a line is not left short for a longer one (「降圧剤（アムロジピン5mg」 / 「朝1錠）…」).
-                        space = max((i for i, c in enumerate(line) if c.isspace()), default=-1)
+                        space = max((k for k, c in enumerate(line) if c.isspace()), default=-1)
                         if space > 0 and len(line) - space - 1 <= SHORT_WORD:
                             start = space + 1
                     if 0 < start < len(line):
@@ -134,6 +135,22 @@ class LineWrapper:
 SHORT_WORD = 4  # characters: a word after a space up to this long goes to the next line whole
 NO_LINE_START = frozenset("ーッャュョァィゥェォヮヵヶっゃゅょぁぃぅぇぉゎ、。，．・：；！？）」』】〕〉》］｝’”ゝゞ々)]}")
 NO_LINE_END = frozenset("（「『【〔〈《［｛‘“([{")
+
+
+def _word_start(line: list[str], start: int) -> int:
+    """A break before ``line[start]`` moved back so that it cuts no number or word, nor a number from its unit."""
+    while 0 < start < len(line) and _in_word(line[start]) and _in_word(line[start - 1]):
+        start -= 1
+    if 1 < start < len(line) and _is_unit(line[start]) and line[start - 1] == " " and line[start - 2].isdigit():
+        start -= 1
+        while start > 0 and _in_word(line[start - 1]):
+            start -= 1
+    return start
+
+
+def _is_unit(ch: str) -> bool:
+    """A half-width letter after a number and a space: its unit (「160 m」, 「5 kg」)."""
+    return ch.isascii() and ch.isalpha()
 
 
 def _in_word(ch: str) -> bool:
