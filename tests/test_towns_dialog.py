@@ -30,6 +30,13 @@ def type_name(qtbot, dialog, text):
     dialog.name.insert(text)
 
 
+def rename(qtbot, dialog, selected, name):
+    """Select ``selected`` in the tree, type ``name`` and press Rename."""
+    dialog.select(selected)
+    type_name(qtbot, dialog, name)
+    qtbot.mouseClick(dialog.rename_button, Qt.MouseButton.LeftButton)
+
+
 def test_add_a_district_and_a_town_then_rename_both(qtbot, dialog, ledger):
     changes = []
     dialog.changed.connect(lambda: changes.append(1))
@@ -40,12 +47,8 @@ def test_add_a_district_and_a_town_then_rename_both(qtbot, dialog, ledger):
     type_name(qtbot, dialog, "余川町")
     qtbot.mouseClick(dialog.add_town_button, Qt.MouseButton.LeftButton)
     assert dialog.names() == {"味真野地区": ["余川町"]}
-    dialog.select("余川町")
-    type_name(qtbot, dialog, "余川町一丁目")
-    qtbot.mouseClick(dialog.rename_button, Qt.MouseButton.LeftButton)
-    dialog.select("味真野地区")
-    type_name(qtbot, dialog, "味真野")
-    qtbot.mouseClick(dialog.rename_button, Qt.MouseButton.LeftButton)
+    rename(qtbot, dialog, "余川町", "余川町一丁目")
+    rename(qtbot, dialog, "味真野地区", "味真野")
     assert dialog.names() == {"味真野": ["余川町一丁目"]}
     with ledger.Session() as s:
         assert [(t.district_name, t.name) for t in service.list_towns(s)] == [("味真野", "余川町一丁目")]
@@ -207,9 +210,7 @@ def test_an_added_town_is_undone_and_its_district_stays(qtbot, dialog, ledger, t
 
 def test_a_rename_is_undone_with_ctrl_z_in_the_window(qtbot, dialog, ledger, town):
     dialog.refresh()
-    dialog.select("余川町")
-    type_name(qtbot, dialog, "余川町一丁目")
-    qtbot.mouseClick(dialog.rename_button, Qt.MouseButton.LeftButton)
+    rename(qtbot, dialog, "余川町", "余川町一丁目")
     assert dialog.names() == {"味真野地区": ["余川町一丁目"]}
     assert dialog.undo_button.text() == "Undo: Rename town “余川町” to “余川町一丁目”"
     dialog.tree.setFocus()
@@ -223,12 +224,8 @@ def test_a_rename_is_undone_with_ctrl_z_in_the_window(qtbot, dialog, ledger, tow
 
 def test_a_rename_to_the_same_name_says_so_and_puts_no_step_on_the_stack(qtbot, dialog, ledger, town):
     dialog.refresh()
-    dialog.select("余川町")
-    type_name(qtbot, dialog, "余川町")  # the same name, then with full-width spaces around it
-    qtbot.mouseClick(dialog.rename_button, Qt.MouseButton.LeftButton)
-    dialog.select("余川町")
-    type_name(qtbot, dialog, "\u3000余川町\u3000")
-    qtbot.mouseClick(dialog.rename_button, Qt.MouseButton.LeftButton)
+    rename(qtbot, dialog, "余川町", "余川町")  # the same name, then with full-width spaces around it
+    rename(qtbot, dialog, "余川町", "\u3000余川町\u3000")
     assert dialog.message.text() == "Nothing changed: the name is the same."
     assert not dialog.undo_button.isEnabled()
     assert dialog.names() == {"味真野地区": ["余川町"]}
@@ -237,9 +234,7 @@ def test_a_rename_to_the_same_name_says_so_and_puts_no_step_on_the_stack(qtbot, 
 def test_an_undo_the_ledger_refuses_changes_nothing_says_why_and_leaves_the_stack(qtbot, dialog, ledger, town):
     # GIVEN 余川町 renamed to 余川町一丁目, then a new town 余川町 added and that add undone (archived, kept)
     dialog.refresh()
-    dialog.select("余川町")
-    type_name(qtbot, dialog, "余川町一丁目")
-    qtbot.mouseClick(dialog.rename_button, Qt.MouseButton.LeftButton)
+    rename(qtbot, dialog, "余川町", "余川町一丁目")
     dialog.select("味真野地区")
     type_name(qtbot, dialog, "余川町")
     qtbot.mouseClick(dialog.add_town_button, Qt.MouseButton.LeftButton)
