@@ -97,8 +97,11 @@ class LineWrapper:
                     # A number or word (a phone: 090-0000-0606) goes whole to the next line, not cut in two
                     # (「0」 then 「90-0000-0606」 reads as another number); Japanese breaks anywhere.
                     start = len(line)
-                    if _in_word(ch):  # and a number keeps its unit: 「約 160 m」, not 「160」 / 「m」
-                        start = _word_start([*line, ch], start)
+                    if _in_word(ch):
+                        while start > 0 and _in_word(line[start - 1]):
+                            start -= 1
+                        if start == len(line) > 1 and _is_unit(ch) and line[-1] == " " and line[-2].isdigit():
+                            start = _word_start(line, start - 2)  # a number keeps its unit: 「約 160 m」
                     elif ch == " " and line[-1].isdigit() and _is_unit(para[i + 1:i + 2]):
                         start = _word_start([*line, ch, para[i + 1]], start + 1)  # the same where the space falls
                     if start == len(line) and (ch in NO_LINE_START or line[-1] in NO_LINE_END):
@@ -111,9 +114,10 @@ class LineWrapper:
                         # Words a space separates (「ケアプランセンター さくら」, 「池田　健太」) break at the space
                         # when at most a short word (a name) goes down with it, not inside it (「さ」 / 「くら」);
                         # a line is not left short for a longer one (「降圧剤（アムロジピン5mg」 / 「朝1錠）…」).
-                        space = max((k for k, c in enumerate(line) if c.isspace()), default=-1)
-                        if space > 0 and len(line) - space - 1 <= SHORT_WORD:
-                            start = space + 1
+                        for k in range(len(line) - 1, max(0, len(line) - SHORT_WORD - 2), -1):
+                            if line[k].isspace():
+                                start = k + 1
+                                break
                     if 0 < start < len(line):
                         out.append("".join(line[:start]).rstrip())
                         line = line[start:]
