@@ -98,12 +98,11 @@ class LineWrapper:
                     # (「0」 then 「90-0000-0606」 reads as another number); Japanese breaks anywhere.
                     start = len(line)
                     if _in_word(ch):
-                        while start > 0 and _in_word(line[start - 1]):
-                            start -= 1
+                        start = _run_start(line, start)
                         if start == len(line) > 1 and _is_unit(ch) and line[-1] == " " and line[-2].isdigit():
                             start = _word_start(line, start - 2)  # a number keeps its unit: 「約 160 m」
                     elif ch == " " and line[-1].isdigit() and _is_unit(para[i + 1:i + 2]):
-                        start = _word_start([*line, ch, para[i + 1]], start + 1)  # the same where the space falls
+                        start = _run_start(line, start)  # the same where the space falls: 「160」 goes down
                     if start == len(line) and (ch in NO_LINE_START or line[-1] in NO_LINE_END):
                         # 行頭禁則: 「ー」, 「ッ」, 「）」 … never start a line (nor 「（」 end one): the character
                         # before goes down with it (「…支援センタ」 / 「ー」 is how LibreOffice prints a workbook)
@@ -146,10 +145,15 @@ def _word_start(line: list[str], start: int) -> int:
     while 0 < start < len(line) and _in_word(line[start]) and _in_word(line[start - 1]):
         start -= 1
     if 1 < start < len(line) and _is_unit(line[start]) and line[start - 1] == " " and line[start - 2].isdigit():
-        start -= 1
-        while start > 0 and _in_word(line[start - 1]):
-            start -= 1
+        start = _run_start(line, start - 1)
     return start
+
+
+def _run_start(line: list[str], end: int) -> int:
+    """Where the run of number or word characters that ends before ``line[end]`` starts."""
+    while end > 0 and _in_word(line[end - 1]):
+        end -= 1
+    return end
 
 
 def _is_unit(ch: str) -> bool:
