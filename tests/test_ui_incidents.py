@@ -291,3 +291,36 @@ def test_the_projector_view_shows_counts_per_district_and_no_name_or_map_number(
     view.close()
     with window.ledger.Session() as s:
         assert s.scalars(select(SafetyEvent).where(SafetyEvent.person_id == target.person_id)).all()
+
+
+def test_a_click_on_an_incident_a_sync_joined_meanwhile_is_recorded_in_the_one_it_was_joined_into(qtbot, window):
+    panel = open_panel(window)
+    here = window.safety.incident
+    target = next(r for r in panel.rows() if r.status is SafetyStatus.UNCHECKED)
+    # GIVEN another laptop's incident for this town, started first, and the two joined by a sync this panel has
+    # not heard of yet (it still shows its own incident)
+    with window.ledger.Session.begin() as s:
+        other = Incident(name="大雨（本部）", kind="flood", started_at=here.started_at - timedelta(hours=1),
+                         town_ids=[str(t) for t in here.town_ids])
+        s.add(other)
+        s.flush()
+        other_id = other.id
+        incidents.join_open_incidents(s)
+    assert window.safety.incident.id == here.id and here.name in panel.incident_label.text()
+    # WHEN the user clicks a status for a person
+    assert panel.list.choose(target.person_id)
+    qtbot.mouseClick(panel.buttons[SafetyStatus.SAFE_HOME], Qt.MouseButton.LeftButton)
+    # THEN the click is not lost: the check is in the incident it was joined into, which the panel now shows
+    with window.ledger.Session() as s:
+        latest = incidents.latest_events(s, other_id)
+    assert latest[target.person_id].status is SafetyStatus.SAFE_HOME
+    assert events_of(window, here.id) == []
+    assert window.safety.incident.id == other_id and "大雨（本部）" in panel.incident_label.text()
+    assert {r.person_id: r.status for r in panel.rows()}[target.person_id] is SafetyStatus.SAFE_HOME
+    # AND the panel says where it went, without a box
+    text = panel.notice.text()
+    assert panel.notice.isVisibleTo(panel) and here.name in text and "recorded in “大雨（本部）”" in text
+    # AND undo takes the check back in that incident
+    window.actions[MainAction.UNDO].trigger()
+    with window.ledger.Session() as s:
+        assert incidents.latest_events(s, other_id)[target.person_id].status is SafetyStatus.UNCHECKED

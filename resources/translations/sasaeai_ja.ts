@@ -2675,42 +2675,42 @@ The encrypted ledger holds everything in it (this is checked first); the encrypt
         <translation>安否確認の名簿</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/safety.py" line="252"/>
+        <location filename="../../app/ui/mainwindow/safety.py" line="262"/>
         <source>Record safety check</source>
         <translation>安否確認の記録</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/safety.py" line="302"/>
+        <location filename="../../app/ui/mainwindow/safety.py" line="312"/>
         <source>Start incident</source>
         <translation>災害対応の開始</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/safety.py" line="307"/>
+        <location filename="../../app/ui/mainwindow/safety.py" line="317"/>
         <source>Started the incident {name}.</source>
         <translation>災害「{name}」の対応を始めました。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/safety.py" line="318"/>
+        <location filename="../../app/ui/mainwindow/safety.py" line="328"/>
         <source>Close the incident {name}? Its 1 check is kept; no new check can be recorded in it.</source>
         <translation>災害 {name} を終了しますか？確認記録 1 件は残ります。以後は確認を記録できません。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/safety.py" line="320"/>
+        <location filename="../../app/ui/mainwindow/safety.py" line="330"/>
         <source>Close the incident {name}? Its {count} checks are kept; no new check can be recorded in it.</source>
         <translation>災害「{name}」の対応を終了しますか？ {count}件の確認記録は残りますが、新しい確認は記録できなくなります。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/safety.py" line="324"/>
+        <location filename="../../app/ui/mainwindow/safety.py" line="334"/>
         <source>Close incident</source>
         <translation>災害対応の終了</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/safety.py" line="329"/>
+        <location filename="../../app/ui/mainwindow/safety.py" line="339"/>
         <source>Closed the incident {name}; its 1 check is kept.</source>
         <translation>災害 {name} を終了しました。確認記録 1 件は残ります。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/safety.py" line="330"/>
+        <location filename="../../app/ui/mainwindow/safety.py" line="340"/>
         <source>Closed the incident {name}; its {count} checks are kept.</source>
         <translation>災害「{name}」の対応を終了しました。{count}件の確認記録は残してあります。</translation>
     </message>
@@ -3554,9 +3554,14 @@ Family doctor: {doctor}</source>
         <translation>対応中の災害がありません。先に災害対応を始めてください。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/safety.py" line="239"/>
+        <location filename="../../app/ui/mainwindow/safety.py" line="241"/>
         <source>The incident {name} is closed: no check can be added. Its checks are kept.</source>
         <translation>災害「{name}」の対応は終了しています。確認を追加できません。確認記録は残してあります。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow/safety.py" line="248"/>
+        <source>“{joined}” was joined into “{kept}” by a sync (two laptops had started one): this check is recorded in “{kept}”.</source>
+        <translation>同期で「{joined}」は「{kept}」にまとめられていました（2台のパソコンで別々に始められていたため）。この確認は「{kept}」に記録しました。</translation>
     </message>
     <message>
         <location filename="../../app/ui/mainwindow/safety_papers.py" line="41"/>
@@ -4370,12 +4375,12 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
         <translation>カードは .pdf か .xlsx で保存してください。</translation>
     </message>
     <message>
-        <location filename="../../app/emergency/contact_sheet.py" line="143"/>
+        <location filename="../../app/emergency/contact_sheet.py" line="148"/>
         <source>Sort by kana or by map number.</source>
         <translation>ふりがな順か地図の番号順で並べてください。</translation>
     </message>
     <message>
-        <location filename="../../app/emergency/contact_sheet.py" line="427"/>
+        <location filename="../../app/emergency/contact_sheet.py" line="433"/>
         <source>Save the sheet as .xlsx or .pdf.</source>
         <translation>緊急連絡表は .xlsx か .pdf で保存してください。</translation>
     </message>
@@ -4500,17 +4505,17 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
         <translation>ブックにワークシートがありません。</translation>
     </message>
     <message>
-        <location filename="../../app/core/sheets.py" line="225"/>
+        <location filename="../../app/core/sheets.py" line="235"/>
         <source>Sheet {sheet}, row {row}, cell {cell} holds a formula; type the value itself instead.</source>
         <translation>シート「{sheet}」{row}行目、セル{cell}に数式が入っています。数式ではなく、値そのものを入力してください。</translation>
     </message>
     <message>
-        <location filename="../../app/core/sheets.py" line="243"/>
+        <location filename="../../app/core/sheets.py" line="253"/>
         <source>Sheet {sheet}, row {row}, cell {cell}: the {what} is {length} characters long (at most {limit}).</source>
         <translation>シート「{sheet}」{row}行目、セル{cell}：{what}が長すぎます（{length}文字、最大{limit}文字）。</translation>
     </message>
     <message>
-        <location filename="../../app/core/sheets.py" line="407"/>
+        <location filename="../../app/core/sheets.py" line="417"/>
         <source>Not one of the choices for this row.</source>
         <translation>この行の選択肢にありません。</translation>
     </message>
@@ -4552,7 +4557,7 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
     </message>
     <message>
         <location filename="../../app/emergency/cards.py" line="450"/>
-        <location filename="../../app/emergency/contact_sheet.py" line="195"/>
+        <location filename="../../app/emergency/contact_sheet.py" line="200"/>
         <location filename="../../app/households/households.py" line="208"/>
         <location filename="../../app/households/places.py" line="52"/>
         <location filename="../../app/meeting/meetings.py" line="149"/>

@@ -233,13 +233,23 @@ class SafetyController(Controller):
             self.panel.show_notice(translate("SafetyPanel", "No incident is open: start one first."))
             return None
         with self.ledger.Session() as s:
-            still_open = incidents.get_incident(s, incident.id).is_open
-        if not still_open:  # closed meanwhile (here, or on another laptop and synced): said in the panel
+            now = incidents.get_incident(s, incident.id)
+            kept_id = incidents.joined_into(now.note)
+        if not now.is_open:  # closed meanwhile (here, or on another laptop and synced): said in the panel
             self.refresh()
-            self.panel.show_notice(translate("SafetyPanel", "The incident {name} is closed: no check can be added. "
-                                                            "Its checks are kept.").format(name=incident.name))
-            return None
-        self.panel.show_notice("")
+            if kept_id is None or self.incident is None or self.incident.id != kept_id or person_id not in self.rows:
+                self.panel.show_notice(translate(
+                    "SafetyPanel", "The incident {name} is closed: no check can be added. Its checks are kept."
+                ).format(name=incident.name))
+                return None
+            # Joined into another by a sync this panel had not heard of yet: the click counts, on the one it
+            # was joined into (where its checks are now), and the panel says where it went.
+            incident, row = self.incident, self.rows[person_id]
+            self.panel.show_notice(translate(
+                "SafetyPanel", "“{joined}” was joined into “{kept}” by a sync (two laptops had started one): this "
+                               "check is recorded in “{kept}”.").format(joined=now.name, kept=incident.name))
+        else:
+            self.panel.show_notice("")
         before = row.latest
         changes = OpChanges(checked=frozenset({row.household_id}))  # the household itself is unchanged
 
