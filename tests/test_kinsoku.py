@@ -53,3 +53,21 @@ def test_words_a_space_separates_break_at_the_space_not_inside_a_name():
 def test_text_all_in_half_width_is_kept_as_typed():
     for typed in ('=HYPERLINK("http://x.invalid","click") and more text to make it long', "(" * 40 + ")" * 40):
         assert kinsoku_breaks(typed, 14, size=10.5) == typed
+
+
+@pytest.mark.parametrize("shift", range(12))
+@pytest.mark.parametrize("width", [10, 12, 14, 16, 18, 20])
+def test_a_cell_does_not_end_on_a_line_of_one_japanese_character(shift, width):
+    # The demo's かかりつけ医 printed 「ひなた内科クリニッ」 / 「ク」 at some widths: the name's end goes down with it
+    typed = "ひ" * shift + "ひなた内科クリニック"
+    lines = kinsoku_breaks(typed, width, size=10.5).split("\n")
+    assert len(lines) > 1
+    assert len(lines[-1]) > 1
+    assert [line for line in lines[1:] if line[:1] in NO_START | set("ッ")] == []
+    assert "".join(lines) == typed
+
+
+def test_a_last_character_is_not_joined_across_a_space_or_to_a_number():
+    # the space is where that line breaks, and 「1」 after 「要介護」 is a number: both are left as they were
+    assert kinsoku_breaks("ケアプランセンター 東", 20, size=10.5).split("\n")[-1] == "東"
+    assert kinsoku_breaks("区分（認定済み）は要介護1", 24, size=10.5).split("\n") == ["区分（認定済み）は要介護", "1"]

@@ -87,6 +87,7 @@ class LineWrapper:
             if len(para) * self.widest <= width:  # most cells: short enough whatever the characters
                 out.append(para)
                 continue
+            first = len(out)
             line: list[str] = []
             used = 0.0
             for i, ch in enumerate(para):
@@ -128,8 +129,29 @@ class LineWrapper:
                         continue  # the space where the line breaks: the next line does not start indented
                 line.append(ch)
                 used += w
+            if len(out) > first and len(line) == 1:
+                self._widow(out, line, para, width)
             out.append("".join(line))
         return out
+
+    def _widow(self, out: list[str], line: list[str], para: str, width: float) -> None:
+        """A paragraph's last line of one Japanese character (「ひなた内科クリニッ」 / 「ク」): one more goes down
+        with it, or two where the one would start the line (「ひなた内科クリ」 / 「ニック」). Not across a space
+        (the space is where that break is), not into a number or word, never leaving fewer than two."""
+        prev, widow = out[-1], line[0]
+        if _in_word(widow) or widow.isspace() or not para.endswith(prev[-2:] + widow):
+            return
+        for k in (1, 2):
+            moved = prev[-k:]
+            if len(prev) - k < 2:
+                return
+            if moved[0] in NO_LINE_START or prev[-k - 1] in NO_LINE_END:
+                continue
+            if any(_in_word(c) or c.isspace() for c in moved) or sum(self.widths[c] for c in (*moved, widow)) > width:
+                return
+            out[-1] = prev[:-k]
+            line[:0] = moved
+            return
 
 
 # 行頭禁則: characters a line must not start with (the long vowel mark, small kana, closing brackets and
