@@ -107,8 +107,9 @@ class SizeResult:
         return floor is not None and floor < FLOOR_MIN_S
 
     def judged_on(self, name: str) -> str | None:
-        """How the target of ``name`` is judged at this size: "ratio" to its floor, "absolute" when the floor
-        is under 1 ms (and an absolute target exists), None when there is nothing to judge."""
+        """How the target of ``name`` is judged at this size: "ratio" to its floor; "absolute" when its floor is
+        under 1 ms and an absolute target exists, or when it has no ratio target but the issue names an absolute
+        one for this size (the watch form under 3 s at 50,000); None when there is nothing to judge."""
         if self.median(name) is None:
             return None
         if name not in RATIO_TARGETS:

@@ -244,6 +244,15 @@ def keep_export_memory(r: SizeResult, name: str, memory: ExportMemory) -> None:
     r.export_memory[name] = (max(peak, memory.peak), max(growth, memory.growth))
 
 
+def time_export(r: SizeResult, name: str, write: Callable[[], object]) -> None:
+    """One export timed as ``name``, with the app process's peak memory during it kept beside the time."""
+    t0 = time.perf_counter()
+    with ExportMemory() as memory:
+        write()
+    r.add(name, time.perf_counter() - t0)
+    keep_export_memory(r, name, memory)
+
+
 # ---------------------------------------------------------------- measurements
 
 
@@ -451,11 +460,8 @@ def measure_services(r: SizeResult, gen, repeat: int, work: Path, roster_path: P
             r.notes.append(f"map layer: the ORM comparison is measured up to {ORM_LAYER_UP_TO:,} households")
         for _ in range(max(1, min(repeat, 3))):
             with ledger.Session() as s:
-                t0 = time.perf_counter()
-                with ExportMemory() as memory:
-                    watch_form.export_form(s, gen.town_id, work / "form.xlsx")
-                r.add("watch-network form export (xlsx)", time.perf_counter() - t0)
-                keep_export_memory(r, "watch-network form export (xlsx)", memory)
+                time_export(r, "watch-network form export (xlsx)",
+                            lambda: watch_form.export_form(s, gen.town_id, work / "form.xlsx"))
         try:
             from app.emergency import contact_sheet as emergency_sheet
         except ImportError:
@@ -464,19 +470,12 @@ def measure_services(r: SizeResult, gen, repeat: int, work: Path, roster_path: P
         else:
             for _ in range(repeat):
                 with ledger.Session() as s:
-                    t0 = time.perf_counter()
-                    with ExportMemory() as memory:
-                        emergency_sheet.export_sheet(s, gen.town_id, work / "sheet.xlsx")
-                    r.add("emergency sheet export (xlsx)", time.perf_counter() - t0)
-                    keep_export_memory(r, "emergency sheet export (xlsx)", memory)
+                    time_export(r, "emergency sheet export (xlsx)",
+                                lambda: emergency_sheet.export_sheet(s, gen.town_id, work / "sheet.xlsx"))
                 r.add_floor("emergency sheet export (xlsx)", floors.sheet_floor(work / "sheet.xlsx", work))
             for _ in range(max(1, min(repeat, 3))):  # the PDF the CLI and the window write (issue 17: < 3 s)
                 with ledger.Session() as s:
-                    t0 = time.perf_counter()
-                    with ExportMemory() as memory:
-                        emergency_sheet.export_sheet(s, gen.town_id, work / "sheet.pdf")
-                    r.add(SHEET_PDF, time.perf_counter() - t0)
-                    keep_export_memory(r, SHEET_PDF, memory)
+                    time_export(r, SHEET_PDF, lambda: emergency_sheet.export_sheet(s, gen.town_id, work / "sheet.pdf"))
             with ledger.Session() as s:
                 r.facts["sheet rows (persons needing support)"] = str(
                     len(emergency_sheet.sheet_data(s, gen.town_id).rows))
@@ -513,11 +512,7 @@ def measure_sheet_of(r: SizeResult, ledger, gen, repeat: int, work: Path, emerge
             return
         rows = len(emergency_sheet.sheet_data(s, gen.town_id).rows)
         for _ in range(repeat):
-            t0 = time.perf_counter()
-            with ExportMemory() as memory:
-                emergency_sheet.export_sheet(s, gen.town_id, work / "sheet-10000.xlsx")
-            r.add(name, time.perf_counter() - t0)
-            keep_export_memory(r, name, memory)
+            time_export(r, name, lambda: emergency_sheet.export_sheet(s, gen.town_id, work / "sheet-10000.xlsx"))
             r.add_floor(name, floors.sheet_floor(work / "sheet-10000.xlsx", work))
         s.rollback()
     r.facts[f"sheet rows for the {persons:,}-person sheet"] = f"{rows:,}"
