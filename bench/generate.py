@@ -17,8 +17,12 @@ from pathlib import Path
 from sqlalchemy import insert, select
 
 from app.core.text import search_key
+from app.demo.emergency import CARE_LEVELS, GIVEN, KEPT_AT, MEDICAL, RELATIVES
 from app.demo.seed import CONCERNS, MEN, SURNAMES, WOMEN
+from app.emergency import cards as emergency
+from app.emergency.views import AgencyFields
 from app.models import Household, HouseholdCategory, Person, open_ledger
+from app.models.emergency import AgencyKind, EmergencyCard, EmergencyContact
 from app.models.entities import household_category_link
 from app.models.watch import Watcher, WatcherRole, WatchLink
 from app.paths import ledger_path
@@ -31,6 +35,32 @@ CHOME = ["府中", "京町", "本町", "蓬莱町", "幸町", "平出", "国府"
          "粟田部町", "今立町", "北府", "高瀬", "春日野", "塚町", "押田"]
 ROLES = list(WatcherRole)
 BATCH = 5000
+# The city's directory for the cards (invented names): who a card names as family doctor, care office and
+# 地域包括支援センター.
+CLINICS = [f"{place}{kind}" for place in ("府中", "京町", "本町", "平出", "国府", "村国", "北府", "高瀬", "春日野", "塚町")
+           for kind in ("内科クリニック", "整形外科医院", "ファミリークリニック")]
+HOSPITALS = ["越前中央病院", "武生総合病院（架空）", "今立記念病院"]
+CARE_OFFICES = [f"居宅介護支援事業所 {name}" for name in ("こもれび", "ひだまり", "あおば", "みどり", "さくら", "ひまわり",
+                                                     "つばき", "かえで", "すずらん", "やまぶき", "なでしこ", "たんぽぽ")]
+SUPPORT_CENTRES = [f"越前市{area}地域包括支援センター" for area in ("東部", "西部", "南部", "北部", "中央", "今立")]
+CARE_MANAGERS = ["秋山", "冬木", "夏川", "春野", "森田", "川上", "水野", "石井"]
+CARDS_SEED = "cards"  # consent and cards draw from their own generator: the households, persons and watchers
+# stay as before
+NO_CONSENT = dict(consent="unknown", consent_watchers=False, consent_agencies=False, consent_map=False,
+                  consent_date=None, consent_recorded_by="")
+CONSENT_ASKED = date(2026, 5, 1)  # at the liaison meeting, where the cards were made too
+
+
+def _consent(rng: random.Random) -> dict:
+    """A person of concern's consent as a town records it: most agree to every sharing, some to the watchers and
+    agencies only (not by name on the map), a few refuse and some have not been asked yet."""
+    draw = rng.random()
+    if draw < 0.10:
+        return NO_CONSENT
+    if draw < 0.15:
+        return {**NO_CONSENT, "consent": "no", "consent_date": CONSENT_ASKED, "consent_recorded_by": "民生委員"}
+    return dict(consent="yes", consent_watchers=True, consent_agencies=True, consent_map=draw >= 0.30,
+                consent_date=CONSENT_ASKED, consent_recorded_by="民生委員")
 
 
 @dataclass(frozen=True)
@@ -42,6 +72,7 @@ class Generated:
     persons_of_concern: int
     watchers: int
     links: int
+    cards: int = 0  # emergency cards, each with its contacts
     # a kept ledger's schema against a fresh ledger's (bench/schema.py): what was rebuilt; not kept in MADE
     schema: tuple[str, ...] = ()
 
@@ -62,7 +93,8 @@ def generate_or_reuse(data_dir: Path, households: int, *, seed: int = SEED) -> G
     made = Path(data_dir) / MADE
     if made.exists():
         facts = json.loads(made.read_text(encoding="utf-8"))
-        if facts.pop("seed", None) == seed and facts.get("households") == households:
+        # A ledger kept from before the bench made cards has none: made again.
+        if facts.pop("seed", None) == seed and facts.get("households") == households and facts.get("cards"):
             facts.pop("schema", None)
             rebuilt = tuple(ensure_fresh_schema(Path(data_dir)))
             # The folder given, not the one recorded: a kept ledger copied elsewhere is used where it now is.
@@ -100,6 +132,8 @@ def generate(data_dir: Path, households: int, *, seed: int = SEED) -> Generated:
             h_rows, p_rows, link_rows = [], [], []
             persons = 0
             concern_persons: list[uuid.UUID] = []
+            surname_of: dict[uuid.UUID, str] = {}  # the persons of concern's, for their relatives on the cards
+            cards_rng = random.Random(f"{seed}-{CARDS_SEED}")  # consent and cards: the main draws stay as they were
             household_ids: list[uuid.UUID] = []
             spread = 0.02 + 0.00012 * households ** 0.5  # a wider city for more households
             for n in range(1, households + 1):
@@ -132,9 +166,11 @@ def generate(data_dir: Path, households: int, *, seed: int = SEED) -> Generated:
                         phone=f"0778-{rng.randint(20, 29)}-{rng.randint(0, 9999):04d}", of_concern=of_concern,
                         concerns="、".join(rng.sample(CONCERNS, 2)) if of_concern else "", sort_order=order,
                         search_key=search_key(person_name, kana), created_at=now, updated_at=now,
+                        **(_consent(cards_rng) if of_concern else NO_CONSENT),
                     ))
                     if of_concern:
                         concern_persons.append(pid)
+                        surname_of[pid] = surname
                 if any_concern:
                     codes.add("of_concern")
                 h_rows.append(dict(
@@ -166,10 +202,49 @@ def generate(data_dir: Path, households: int, *, seed: int = SEED) -> Generated:
                     watch_rows.append(dict(id=uuid.uuid4(), person_id=pid, watcher_id=w["id"], involvement="声かけ",
                                            note="", sort_order=order, created_at=now, updated_at=now))
             _insert(s, ((Watcher.__table__, w_rows), (WatchLink.__table__, watch_rows)))
+            cards = _add_cards(s, surname_of, cards_rng, now)
         return Generated(ledger.data_dir, town.id, households, persons, len(concern_persons), len(w_rows),
-                         len(watch_rows))
+                         len(watch_rows), cards)
     finally:
         ledger.close()
+
+
+def _add_cards(s, persons: dict[uuid.UUID, str], rng: random.Random, now: datetime) -> int:  # noqa: ANN001
+    """Emergency cards for most persons of concern (``persons``: their surnames), as a town fills them in: one or two contacts, a family
+    doctor, often a care manager, a medical note for half of them; some persons have no card yet. Returns how many
+    cards were made."""
+    def directory(kind: AgencyKind, names: list[str]) -> list[uuid.UUID]:
+        return [emergency.add_agency(s, AgencyFields(
+            kind, name, f"0778-{rng.randint(20, 29)}-{rng.randint(0, 9999):04d}",
+            f"越前市{rng.choice(CHOME)}{rng.randint(1, 5)}丁目{rng.randint(1, 40)}-{rng.randint(1, 20)}")).id
+            for name in names]
+
+    doctors = directory(AgencyKind.CLINIC, CLINICS) + directory(AgencyKind.HOSPITAL, HOSPITALS)
+    offices = directory(AgencyKind.HOME_CARE_SUPPORT_OFFICE, CARE_OFFICES)
+    centres = directory(AgencyKind.COMMUNITY_SUPPORT_CENTRE, SUPPORT_CENTRES)
+    card_rows, contact_rows = [], []
+    made_on = CONSENT_ASKED
+    for pid, surname in persons.items():
+        if rng.random() < 0.12:
+            continue  # no card yet (the Step III panel's 「カード未作成」)
+        manager = rng.random() < 0.6
+        card_rows.append(dict(
+            id=uuid.uuid4(), person_id=pid, family_doctor_id=rng.choice(doctors) if rng.random() < 0.85 else None,
+            family_doctor_text="", care_level=rng.choice(CARE_LEVELS), medical_notes=rng.choice(MEDICAL),
+            care_manager_name=f"ケアマネ　{rng.choice(CARE_MANAGERS)}" if manager else "",
+            care_office_id=rng.choice(offices) if manager else None, support_centre_id=rng.choice(centres),
+            welfare_commissioner_name=f"民生委員　{rng.choice(SURNAMES)[0]}　{rng.choice(WOMEN + MEN)[0]}",
+            welfare_commissioner_phone=f"0778-2{rng.randint(0, 9)}-{rng.randint(0, 9999):04d}",
+            kept_at=rng.choice(KEPT_AT), note="", made_on=made_on, review_on=date(2027, 5, 1),
+            created_at=now, updated_at=now))
+        for priority, ((relation, city), given) in enumerate(zip(
+                rng.sample(RELATIVES, k := rng.choice((1, 2, 2))), rng.sample(GIVEN, k), strict=True), start=1):
+            contact_rows.append(dict(
+                id=uuid.uuid4(), person_id=pid, priority=priority, name=f"{surname} {given}",
+                relationship=relation, phone=f"090-{rng.randint(1000, 9999)}-{rng.randint(0, 9999):04d}",
+                address=city, created_at=now, updated_at=now))
+    _insert(s, ((EmergencyCard.__table__, card_rows), (EmergencyContact.__table__, contact_rows)))
+    return len(card_rows)
 
 
 ROSTER_HEADERS = ("氏名", "フリガナ", "住所", "電話番号", "生年月日", "世帯区分", "気になるところ", "見守り者")

@@ -1,0 +1,69 @@
+"""The bench's city is filled in as a town fills it in: consent asked, emergency cards made.
+
+Until the twelfth round the bench's persons had no consent and no cards: its emergency sheet printed every row as
+「（匿名）」 with empty cells, and its PDF wrapped almost nothing, so the sheet's and the PDF's figures were those of
+an empty paper. The cards and the consent draw from their own random generator, so the households, persons and
+watchers (and every other figure) stay those of the earlier rounds.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from app.privacy.masking import ANONYMOUS_NAME
+
+HOUSEHOLDS = 300
+
+
+@pytest.fixture
+def city(tmp_path, monkeypatch):
+    monkeypatch.setenv("SASAEAI_PASSPHRASE", "test-passphrase")
+    from bench.generate import generate_or_reuse
+
+    return generate_or_reuse(tmp_path / f"ledger-{HOUSEHOLDS}", HOUSEHOLDS)
+
+
+def sheet_rows(made) -> list[tuple[str, ...]]:  # noqa: ANN001
+    from app.emergency import contact_sheet
+    from app.models import open_ledger
+    from app.paths import ledger_path
+
+    ledger = open_ledger(ledger_path(made.data_dir))
+    try:
+        with ledger.Session() as s:
+            return contact_sheet.sheet_data(s, made.town_id).rows
+    finally:
+        ledger.close()
+
+
+@pytest.mark.timeout(300)
+def test_the_bench_sheet_names_most_persons_with_their_contacts_and_doctor(city):
+    rows = sheet_rows(city)
+    assert len(rows) == city.persons_of_concern
+    named = [row for row in rows if row[1] != ANONYMOUS_NAME]
+    # Most consented to sharing with the watchers; some refused or were not asked (printed anonymous).
+    assert 0.7 * len(rows) <= len(named) < len(rows)
+    with_contacts = [row for row in named if row[5].startswith("1. ")]
+    with_doctor = [row for row in named if row[6]]
+    assert len(with_contacts) >= 0.7 * len(named) and len(with_doctor) >= 0.6 * len(named)
+    # Their relatives share their surname; some have a second contact; some persons have no card yet.
+    assert all(row[5].removeprefix("1. ").split()[0] == row[1].split()[0] for row in with_contacts)
+    assert any("\n2. " in row[5] for row in with_contacts)
+    assert any("カード未作成" in row[-1] for row in rows)
+    assert 0.7 * city.persons_of_concern <= city.cards < city.persons_of_concern
+
+
+@pytest.mark.timeout(300)
+def test_a_ledger_kept_from_before_the_cards_is_made_again(city):
+    from bench.generate import MADE, generate_or_reuse
+
+    made = Path(city.data_dir) / MADE
+    facts = json.loads(made.read_text(encoding="utf-8"))
+    facts.pop("cards")  # as a round before the twelfth kept it
+    made.write_text(json.dumps(facts), encoding="utf-8")
+    again = generate_or_reuse(city.data_dir, HOUSEHOLDS)
+    assert again.town_id != city.town_id and again.cards > 0
+    assert any(row[1] != ANONYMOUS_NAME for row in sheet_rows(again))
