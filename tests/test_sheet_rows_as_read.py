@@ -86,3 +86,37 @@ def test_rows_are_as_tall_as_their_longest_cell_and_typed_text_reads_back_as_typ
     # AND formula-like text stays text
     cell = next(r[_column("備考")] for r in rows if (r[_column("備考")].value or "").startswith("=HYPERLINK"))
     assert cell.data_type == "s" and cell.quotePrefix
+
+
+def test_cards_and_contacts_read_from_their_tables_alone_stay_with_their_own_persons_and_town(demo_cards, tmp_path):
+    # The cards and contacts are read without their persons' households (the town is not on those rows): a card
+    # holder who is not of concern is still listed with their contacts in order, and another town's person of
+    # concern, their card and their contacts stay off this town's list and sheet.
+    ledger, town_id = demo_cards
+    with ledger.Session.begin() as s:
+        other = towns.add_town(s, "北新庄地区", "となり町").id
+        there = households.add_household(s, other, None, HouseholdFields(address="となり町1-1"))
+        neighbour = households.add_person(s, there.id, PersonFields(name="隣　花子", kana="となり　はなこ",
+                                                                    of_concern=True))
+        emergency.save_card(s, neighbour.id, CardFields(care_level="要介護3"),
+                            [ContactFields("隣　一郎", "長男", "090-1111-1111")])
+        home = households.add_household(s, town_id, None, HouseholdFields(address="ひだまり町9丁目1-1"))
+        holder = households.add_person(s, home.id, PersonFields(name="山田　太郎", kana="やまだ　たろう"))
+        emergency.save_card(s, holder.id, CardFields(care_level="要支援1"),
+                            [ContactFields("山田　一郎", "長男", "090-2222-2222"),
+                             ContactFields("山田　次郎", "次男", "090-3333-3333")])
+    with ledger.Session() as s:
+        views = emergency.list_cards(s, town_id)
+        theirs = emergency.list_cards(s, other)
+    mine = [v for v in views if v.person.id == holder.id]
+    assert len(mine) == 1 and mine[0].has_card and mine[0].care_level == "要支援1"
+    assert [(c.name, c.person_id) for c in mine[0].contacts] == [("山田　一郎", holder.id), ("山田　次郎", holder.id)]
+    assert neighbour.id not in {v.person.id for v in views}
+    assert "隣　一郎" not in {c.name for v in views for c in v.contacts}
+    assert [(v.person.name, [c.name for c in v.contacts]) for v in theirs] == [("隣　花子", ["隣　一郎"])]
+    with ledger.Session.begin() as s:
+        export_sheet(s, town_id, tmp_path / "home.xlsx", printed_on=DAY, audience=Audience.STAFF)
+    _, rows = _rows(tmp_path / "home.xlsx")
+    text = "\n".join(str(c.value) for row in rows for c in row if c.value)
+    assert "山田　太郎" in text and "1. 山田　一郎" in text and "2. 山田　次郎" in text
+    assert "隣" not in text

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import uuid
+from collections.abc import Collection
 
 from sqlalchemy import Row, Select, bindparam, func, or_, select
 from sqlalchemy.orm import Session
@@ -13,43 +14,52 @@ from app.core.batches import chunks
 from app.models import Household, Person, stored
 from app.models.emergency import Agency, EmergencyCard, EmergencyContact
 
+CARD_COLUMNS = (EmergencyCard.person_id, EmergencyCard.family_doctor_id, EmergencyCard.family_doctor_text,
+                EmergencyCard.care_level, EmergencyCard.medical_notes, EmergencyCard.care_manager_name,
+                EmergencyCard.care_office_id, EmergencyCard.support_centre_id,
+                EmergencyCard.welfare_commissioner_name, EmergencyCard.welfare_commissioner_phone,
+                EmergencyCard.kept_at, EmergencyCard.note, EmergencyCard.made_on, EmergencyCard.review_on)
 
-def card_rows(session: Session, town_id: uuid.UUID) -> list[Row]:
-    """The live cards of the town's live persons, with the person's and household's columns (one query).
 
-    Read from the card table (SQLite goes card → person → household by key, never over every member); the town
-    is checked on the rows, so the planner is not tempted to start from the town's households."""
+def card_rows(session: Session, town_id: uuid.UUID, known: Collection[uuid.UUID]) -> tuple[dict[uuid.UUID, Row],
+                                                                                         list[Row]]:
+    """The live cards of the town's live persons, by person (the card's columns), and the persons and households of
+    those who hold one but are not in ``known`` (the town's live persons already read: its persons of concern).
+
+    The cards are read from their table alone and kept where their person is known; only the others' persons are
+    looked up, by key, with the town checked in SQL. Joined to every card's person and household, the read looked
+    up both for each card: 150 ms against 17 ms at 50,000 households with their cards."""
+    known = known if isinstance(known, (set, frozenset)) else set(known)
+    live = {r.person_id: r for r in session.execute(select(*CARD_COLUMNS).where(EmergencyCard.deleted_at.is_(None)))}
+    cards = {pid: r for pid, r in live.items() if pid in known}
+    holders: list[Row] = []
+    for chunk in chunks(sorted(pid for pid in live if pid not in known)):
+        holders += session.execute(
+            select(Person.id.label("person_id"), Person.household_id, Person.name, Person.kana, Person.birth_date,
+                   Person.phone, Person.of_concern, Person.concerns, Person.sort_order, Household.map_number,
+                   Household.name.label("household_name"), Household.address, Household.lat, Household.lon)
+            .join(Household, Household.id == Person.household_id)
+            .where(Person.id.in_(chunk), Person.deleted_at.is_(None), Household.deleted_at.is_(None),
+                   Household.town_id == town_id))
+    cards.update((r.person_id, live[r.person_id]) for r in holders)
+    return cards, holders
+
+
+def contacts_of(session: Session, person_keys: Collection[str]) -> dict[str, list[Row]]:
+    """Live emergency contacts of the persons ``person_keys`` (their ids as stored: ``stored(Person.id)``), by
+    person, first called first: one read of the contact table alone. Joined to the persons and households to find
+    the town's, it looked up both for every contact (150 ms against 15 ms at 50,000 households)."""
+    wanted = person_keys if isinstance(person_keys, (set, frozenset)) else set(person_keys)
     rows = session.execute(
-        select(EmergencyCard.person_id, EmergencyCard.family_doctor_id, EmergencyCard.family_doctor_text,
-               EmergencyCard.care_level, EmergencyCard.medical_notes, EmergencyCard.care_manager_name,
-               EmergencyCard.care_office_id, EmergencyCard.support_centre_id, EmergencyCard.welfare_commissioner_name,
-               EmergencyCard.welfare_commissioner_phone, EmergencyCard.kept_at, EmergencyCard.note,
-               EmergencyCard.made_on, EmergencyCard.review_on,
-               Person.household_id, Person.name, Person.kana, Person.birth_date, Person.phone, Person.of_concern,
-               Person.concerns, Person.sort_order, Household.town_id, Household.map_number,
-               Household.name.label("household_name"), Household.address, Household.lat, Household.lon)
-        .join(Person, Person.id == EmergencyCard.person_id)
-        .join(Household, Household.id == Person.household_id)
-        .where(EmergencyCard.deleted_at.is_(None), Person.deleted_at.is_(None), Household.deleted_at.is_(None))
-    )
-    return [r for r in rows if r.town_id == town_id]
-
-
-def town_contacts(session: Session, town_id: uuid.UUID) -> dict[uuid.UUID, list[Row]]:
-    """Live emergency contacts of the town's live persons, by person, first called first (one query, read from
-    the contacts: the town is checked on the rows, as in ``card_rows``)."""
-    rows = session.execute(
-        select(EmergencyContact.id, EmergencyContact.person_id, EmergencyContact.priority, EmergencyContact.name,
-               EmergencyContact.relationship, EmergencyContact.phone, EmergencyContact.address, Household.town_id)
-        .join(Person, Person.id == EmergencyContact.person_id)
-        .join(Household, Household.id == Person.household_id)
+        select(EmergencyContact.id, stored(EmergencyContact.person_id, "person_key"), EmergencyContact.priority,
+               EmergencyContact.name, EmergencyContact.relationship, EmergencyContact.phone, EmergencyContact.address)
         .where(EmergencyContact.deleted_at.is_(None))
         .order_by(EmergencyContact.priority, EmergencyContact.created_at)
     )
-    found: dict[uuid.UUID, list[Row]] = {}
+    found: dict[str, list[Row]] = {}
     for r in rows:
-        if r.town_id == town_id:
-            found.setdefault(r.person_id, []).append(r)
+        if r.person_key in wanted:
+            found.setdefault(r.person_key, []).append(r)
     return found
 
 

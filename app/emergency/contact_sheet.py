@@ -31,7 +31,7 @@ from app.core.sheets import FONT_NAME, SharedStyles, header_text, kinsoku_breaks
 from app.core.text import LineWrapper, fold
 from app.core.wareki import to_wareki
 from app.emergency import cards as emergency
-from app.emergency.card_rows import agency_rows, sheet_person_rows, town_contacts
+from app.emergency.card_rows import agency_rows, contacts_of, sheet_person_rows
 from app.emergency.cards import SortOrder
 from app.emergency.views import CardView
 from app.models import District, Town, stored
@@ -154,7 +154,7 @@ def sheet_data(
     # (8 MB) spilled and decrypted the same pages again at 150,000 households.
     with no_gc_pauses(), large_cache(session):
         persons = sheet_person_rows(session, town_id)
-        contacts = {pid.hex: rows for pid, rows in town_contacts(session, town_id).items()}
+        contacts = contacts_of(session, {r.person_key for r in persons})
         watchers = _watcher_names(session, town_id, {r.person_key for r in persons if r.of_concern})
         agency_keys = {k for r in persons if r.has_card
                        for k in (r.family_doctor_key, r.care_office_key, r.support_centre_key) if k}
