@@ -456,25 +456,28 @@ def list_cards(session: Session, town_id: uuid.UUID, *, order: str = SortOrder.M
 
 def _card_views(session: Session, town: Town, concerns: list[ConcernView], order: str) -> list[CardView]:
     town_id = town.id
-    cards, holders = card_rows(session, town_id, {c.person.id for c in concerns})
-    # (map number, order in the household, person, household id, household name, address, lat, lon, card row,
-    # watchers): what each person's view needs, gathered in one pass rather than looked up by id per row
-    persons = [(c.map_number, c.sort_order, c.person, c.household_id, c.household_name, c.address, c.lat, c.lon,
-                cards.get(c.person.id), tuple(link.watcher.name for link in c.links)) for c in concerns]
+    concern_keys = [c.person.id.hex for c in concerns]  # the persons' ids as stored: the cards' and contacts' keys
+    cards, holders = card_rows(session, town_id, set(concern_keys))
+    # (map number, order in the household, person, person key, household id, household name, address, lat, lon, card
+    # row, watchers): what each person's view needs, gathered in one pass rather than looked up by id per row
+    persons = [(c.map_number, c.sort_order, c.person, key, c.household_id, c.household_name, c.address, c.lat, c.lon,
+                cards.get(key), tuple(link.watcher.name for link in c.links))
+               for c, key in zip(concerns, concern_keys, strict=True)]
     persons += [(r.map_number, r.sort_order, PersonView(r.person_id, r.household_id, r.name, r.kana, r.birth_date,
                                                         r.phone, r.of_concern, r.concerns),
-                 r.household_id, r.household_name, r.address, r.lat, r.lon, cards[r.person_id], ())
+                 r.person_id.hex, r.household_id, r.household_name, r.address, r.lat, r.lon, cards[r.person_id.hex], ())
                 for r in holders]
     persons.sort(key=lambda p: (p[0], p[1]))  # stable: the persons of concern keep their order
-    contacts = contacts_of(session, {p[2].id.hex for p in persons})
-    agency_ids = {a for r in cards.values() for a in (r.family_doctor_id, r.care_office_id, r.support_centre_id) if a}
-    agencies = {r.id: agency_view(r) for r in agency_rows(session, agency_ids)} if agency_ids else {}
-    shelters = nearest_shelters(session, ((p[6], p[7]) for p in persons))
+    contacts = contacts_of(session, {p[3] for p in persons})
+    agency_keys = {a for r in cards.values() for a in (r.family_doctor_id, r.care_office_id, r.support_centre_id) if a}
+    agencies = ({r.id.hex: agency_view(r) for r in agency_rows(session, {uuid.UUID(hex=k) for k in agency_keys})}
+                if agency_keys else {})  # by their ids as stored, as the card rows name them
+    shelters = nearest_shelters(session, ((p[7], p[8]) for p in persons))
     town_name = town.name
     views = []
-    for number, _, person, household_id, household_name, address, lat, lon, card, watchers in persons:
+    for number, _, person, key, household_id, household_name, address, lat, lon, card, watchers in persons:
         mine = tuple(ContactView(c.id, person.id, c.priority, c.name, c.relationship, c.phone, c.address)
-                     for c in contacts.get(person.id.hex, ()))
+                     for c in contacts.get(key, ()))
         common: dict[str, Any] = dict(
             person=person, household_id=household_id, map_number=number, household_name=household_name,
             address=address, town_name=town_name, contacts=mine, watchers=watchers, shelter=shelters[(lat, lon)],
