@@ -5,7 +5,7 @@ Each floor is measured by bench.run in the same run, right beside the measuremen
 - open: one raw SQL read of the households' positions from the encrypted ledger (sqlcipher3 directly,
   the same key), while an empty page loads in a QWebEngineView, then every point drawn on a bare
   ``<canvas>`` from a typed array;
-- lists: one raw SQL read of the rows Steps II and III show (persons of concern, watch links, cards);
+- lists: one raw SQL read of the rows Steps II and III show (persons of concern, watch links, cards, contacts);
 - search: one query on the search index alone (the FTS5 trigram table, or the character pairs);
 - roster: openpyxl reading the file alone, plus one ``executemany`` of its rows;
 - sheet: openpyxl's write-only mode writing the same cells;
@@ -97,7 +97,11 @@ def open_floor(data_dir: Path, town_id, work: Path, wait_until, timeout_s: float
 
 
 def lists_floor(data_dir: Path, town_id) -> float:  # noqa: ANN001
-    """Seconds: one raw read of the rows Steps II and III show (persons of concern, their links and cards)."""
+    """Seconds: one raw read of the rows Steps II and III show (persons of concern, their links, cards and contacts).
+
+    The cards and contacts are read from their own tables (the bench's ledger holds one town): joined to their
+    persons' households to find the town, SQLite went from the town's households through every member to the
+    cards, 1.3 s at 50,000 households once the bench's city had cards, slower than the app's own read."""
     conn = raw(data_dir)
     try:
         t0 = time.perf_counter()
@@ -106,8 +110,8 @@ def lists_floor(data_dir: Path, town_id) -> float:  # noqa: ANN001
                      "AND p.of_concern AND p.deleted_at IS NULL AND h.deleted_at IS NULL", (town,)).fetchall()
         conn.execute("SELECT l.*, w.name, w.kana, w.phone FROM watch_link l JOIN watcher w ON w.id = l.watcher_id "
                      "WHERE w.town_id = ?", (town,)).fetchall()
-        conn.execute("SELECT c.* FROM emergency_card c JOIN person p ON p.id = c.person_id "
-                     "JOIN household h ON h.id = p.household_id WHERE h.town_id = ?", (town,)).fetchall()
+        conn.execute("SELECT * FROM emergency_card WHERE deleted_at IS NULL").fetchall()
+        conn.execute("SELECT * FROM emergency_contact WHERE deleted_at IS NULL").fetchall()
         return time.perf_counter() - t0
     finally:
         conn.close()
