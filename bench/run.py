@@ -24,6 +24,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable
+from datetime import datetime, timezone
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -511,6 +512,8 @@ def measure_sheet_of(r: SizeResult, ledger, gen, repeat: int, work: Path, emerge
             r.notes.append(f"{name}: skipped, the ledger has only {members:,} members")
             return
         rows = len(emergency_sheet.sheet_data(s, gen.town_id).rows)
+        if rows != persons:
+            r.notes.append(f"{name}: the sheet has {rows:,} persons, not {persons:,}")
         for _ in range(repeat):
             time_export(r, name, lambda: emergency_sheet.export_sheet(s, gen.town_id, work / "sheet-10000.xlsx"))
             r.add_floor(name, floors.sheet_floor(work / "sheet-10000.xlsx", work))
@@ -524,12 +527,13 @@ def sheet_of_name(persons: int) -> str:
 
 def mark_of_concern(s, town_id, persons: int, emergency_sheet) -> int | None:  # noqa: ANN001
     """Mark members of concern in ``s`` (the caller rolls back) until the sheet has ``persons`` persons, or
-    unmark some when it has more (150,000 households have 23,000 of concern); the number of members when the
-    town has fewer than ``persons`` (nothing marked), else None."""
+    unmark some and put their cards away when it has more (150,000 households have 23,000 of concern); the number
+    of members when the town has fewer than ``persons`` (nothing marked), else None."""
     from sqlalchemy import func, select, update
 
     from app.core.batches import chunks
     from app.models import Household, Person
+    from app.models.emergency import EmergencyCard
 
     current = len(emergency_sheet.sheet_data(s, town_id).rows)
     members = s.scalar(select(func.count()).select_from(Person).join(Household, Household.id == Person.household_id)
@@ -541,9 +545,12 @@ def mark_of_concern(s, town_id, persons: int, emergency_sheet) -> int | None:  #
                        .where(Household.town_id == town_id, Person.deleted_at.is_(None),
                               Person.of_concern.is_(not more))
                        .order_by(Person.id).limit(abs(persons - current))).all()
-    table = Person.__table__
+    table, cards = Person.__table__, EmergencyCard.__table__
     for chunk in chunks(change):
         s.execute(update(table).where(table.c.id.in_(chunk)).values(of_concern=more))
+        if not more:  # and their cards: anyone with a card is on the sheet, of concern or not
+            s.execute(update(cards).where(cards.c.person_id.in_(chunk), cards.c.deleted_at.is_(None))
+                      .values(deleted_at=datetime(2026, 11, 1, tzinfo=timezone.utc)))
     return None
 
 
@@ -618,6 +625,7 @@ def run_size(size: int, repeat: int, timeout_s: float, budget_s: float, root: Pa
     r.facts["persons"] = f"{gen.persons:,}"
     r.facts["persons of concern"] = f"{gen.persons_of_concern:,}"
     r.facts["watchers / links"] = f"{gen.watchers:,} / {gen.links:,}"
+    r.facts["emergency cards"] = f"{gen.cards:,}"
     roster_path = write_roster(work / "roster.xlsx", gen.data_dir, roster_rows)
     r.facts["roster rows"] = f"{roster_rows:,}"
     phases = [("fresh app", lambda: measure_fresh_app(r, gen))]

@@ -67,3 +67,24 @@ def test_a_ledger_kept_from_before_the_cards_is_made_again(city):
     again = generate_or_reuse(city.data_dir, HOUSEHOLDS)
     assert again.town_id != city.town_id and again.cards > 0
     assert any(row[1] != ANONYMOUS_NAME for row in sheet_rows(again))
+
+
+@pytest.mark.timeout(300)
+def test_the_sheet_of_a_given_size_has_that_many_persons_when_some_are_taken_off(city):
+    # At 150,000 households the "10,000-person sheet" takes persons of concern off the town's 23,000: those with a
+    # card stayed on it (anyone with a card is listed), and the sheet measured had 21,470 persons.
+    from app.emergency import contact_sheet
+    from app.models import open_ledger
+    from app.paths import ledger_path
+    from bench.run import mark_of_concern
+
+    ledger = open_ledger(ledger_path(city.data_dir))
+    try:
+        with ledger.Session() as s:
+            for wanted in (city.persons_of_concern // 2, city.persons_of_concern + 25):
+                assert mark_of_concern(s, city.town_id, wanted, contact_sheet) is None
+                assert len(contact_sheet.sheet_data(s, city.town_id).rows) == wanted
+                s.rollback()
+            assert len(contact_sheet.sheet_data(s, city.town_id).rows) == city.persons_of_concern  # rolled back
+    finally:
+        ledger.close()
