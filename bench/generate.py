@@ -210,9 +210,9 @@ def generate(data_dir: Path, households: int, *, seed: int = SEED) -> Generated:
 
 
 def _add_cards(s, persons: dict[uuid.UUID, str], rng: random.Random, now: datetime) -> int:  # noqa: ANN001
-    """Emergency cards for most persons of concern (``persons``: their surnames), as a town fills them in: one or two contacts, a family
-    doctor, often a care manager, a medical note for half of them; some persons have no card yet. Returns how many
-    cards were made."""
+    """Emergency cards for most persons of concern (``persons``: their surnames), as a town fills them in: one or
+    two relatives to call, a family doctor for most, a care manager for more than half, a medical note for most; some
+    persons have no card yet. Returns how many cards were made."""
     def directory(kind: AgencyKind, names: list[str]) -> list[uuid.UUID]:
         return [emergency.add_agency(s, AgencyFields(
             kind, name, f"0778-{rng.randint(20, 29)}-{rng.randint(0, 9999):04d}",

@@ -3,7 +3,7 @@
 Until the twelfth round the bench's persons had no consent and no cards: its emergency sheet printed every row as
 「（匿名）」 with empty cells, and its PDF wrapped almost nothing, so the sheet's and the PDF's figures were those of
 an empty paper. The cards and the consent draw from their own random generator, so the households, persons and
-watchers (and every other figure) stay those of the earlier rounds.
+watchers stay those of the earlier rounds.
 """
 
 from __future__ import annotations
