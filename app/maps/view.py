@@ -224,6 +224,9 @@ class MapView(QWebEngineView):
     clicked = Signal(object)  # MapPoint
     moved = Signal(str, object)  # feature id, MapPoint
     feature_clicked = Signal(str)
+    # The page's process ended while it was shown (crashed, killed for memory, a graphics driver failing): the map is
+    # blank and takes nothing more. How it ended, e.g. "CrashedTerminationStatus"; the window builds the page again.
+    renderer_ended = Signal(str)
 
     def __init__(self, basemap_folder: Path, parent: QWidget | None = None, *,
                  settings: QSettings | None = None) -> None:
@@ -278,6 +281,7 @@ class MapView(QWebEngineView):
         self.bridge.on_reply = self._on_reply
         self.bridge.page_error.connect(self.js_errors.append)
         self.bridge.legend_toggled.connect(self._on_legend_toggled)
+        self._page.renderProcessTerminated.connect(self._on_renderer_ended)
 
     # ------------------------------------------------------------ page life
 
@@ -331,6 +335,20 @@ class MapView(QWebEngineView):
         self.load(QUrl.fromLocalFile(str(path)))
         if features is not None:
             self.set_features(features)
+
+    def _on_renderer_ended(self, status: QWebEnginePage.RenderProcessTerminationStatus, exit_code: int) -> None:
+        """Nothing sent to the page runs any more, nor answers: what was queued for it and what waited on its replies
+        is dropped (a new page starts from nothing), and ``ready`` comes again only once the page is built again."""
+        if self._page is None:  # shut down: the page went with the window
+            return
+        log.error("the map page's process ended (%s, exit code %s): the map is blank until it is built again",
+                  status.name, exit_code)
+        self._bridge_ready = self._base_loaded = self.is_ready = False
+        self._queue.clear()
+        self._callbacks.clear()
+        self._held = []
+        self._forget_features()  # what the page may report on: nothing now
+        self.renderer_ended.emit(status.name)
 
     def _forget_features(self) -> None:
         self._sent, self._other_ids, self._upserted, self._removed = FeatureIds(), frozenset(), set(), set()

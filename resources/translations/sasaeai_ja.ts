@@ -1223,17 +1223,17 @@ Repeat for at least 3 places far apart (a triangle over the whole map works best
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/mainwindow/town.py" line="472"/>
+        <location filename="../../app/ui/mainwindow/town.py" line="478"/>
         <source>Choose a town-map image first: Map → Use a town-map image…</source>
         <translation>先に町内地図の画像を選んでください: 地図 → 町内地図の画像を使う…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/town.py" line="490"/>
+        <location filename="../../app/ui/mainwindow/town.py" line="496"/>
         <source>Town block (町丁目)</source>
         <translation>町丁目</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/town.py" line="521"/>
+        <location filename="../../app/ui/mainwindow/town.py" line="527"/>
         <source>Tie the town map to the ground</source>
         <translation>地図の位置合わせ</translation>
     </message>
@@ -1272,7 +1272,7 @@ Repeat for at least 3 places far apart (a triangle over the whole map works best
     </message>
     <message>
         <location filename="../../app/ui/mainwindow/actions.py" line="91"/>
-        <location filename="../../app/ui/mainwindow/households.py" line="284"/>
+        <location filename="../../app/ui/mainwindow/households.py" line="293"/>
         <source>Add household</source>
         <translation>世帯を追加</translation>
     </message>
@@ -1283,7 +1283,7 @@ Repeat for at least 3 places far apart (a triangle over the whole map works best
     </message>
     <message>
         <location filename="../../app/ui/mainwindow/actions.py" line="93"/>
-        <location filename="../../app/ui/mainwindow/households.py" line="304"/>
+        <location filename="../../app/ui/mainwindow/households.py" line="313"/>
         <source>Add gathering place</source>
         <translation>たまり場を追加</translation>
     </message>
@@ -1719,7 +1719,7 @@ Repeat for at least 3 places far apart (a triangle over the whole map works best
         <translation>編集</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/town.py" line="123"/>
+        <location filename="../../app/ui/mainwindow/town.py" line="127"/>
         <source>The town shown on the map</source>
         <translation>地図に表示する町内</translation>
     </message>
@@ -1886,52 +1886,62 @@ Nothing was lost. Press Unlock and enter the passphrase.</source>
         <translation>事務所と同期しない限り、データはこのパソコンから出ません</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/town.py" line="305"/>
+        <location filename="../../app/ui/mainwindow/town.py" line="311"/>
         <source>No town yet: File → New town…</source>
         <translation>まだ町内がありません：ファイル → 町内を追加…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/town.py" line="313"/>
+        <location filename="../../app/ui/mainwindow/town.py" line="319"/>
         <source>{town}: {households} households, {places} gathering places</source>
         <translation>{town}：{households}世帯、たまり場 {places}か所</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/town.py" line="421"/>
+        <location filename="../../app/ui/mainwindow/town.py" line="427"/>
         <source>Town map images (*.png *.jpg *.jpeg)</source>
         <translation>町内地図の画像 (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/town.py" line="422"/>
+        <location filename="../../app/ui/mainwindow/town.py" line="428"/>
         <source>MBTiles files (*.mbtiles)</source>
         <translation>MBTilesファイル (*.mbtiles)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/town.py" line="423"/>
+        <location filename="../../app/ui/mainwindow/town.py" line="429"/>
         <source>Choose the base map</source>
         <translation>背景の地図を選ぶ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/town.py" line="452"/>
+        <location filename="../../app/ui/mainwindow/town.py" line="458"/>
         <source>This town has {n} control points taken on another map image ({width}×{height} pixels), perhaps on another laptop: choose that scan to use them, or tie this image to the ground (Map → Tie the town map to the ground…).</source>
         <translation>この町内には、別の地図画像（{width}×{height} ピクセル）で付けた基準点が {n} 点あります（別のパソコンで付けたものかもしれません）。その画像を選ぶと使えます。この画像で位置合わせをすることもできます（地図 → 地図の位置合わせ…）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/households.py" line="255"/>
+        <location filename="../../app/ui/mainwindow/town.py" line="630"/>
+        <source>The map stopped working again and is not shown. Everything entered is saved in the ledger. Close the app and open it again; if the map still stops, ask the person who looks after this computer.</source>
+        <translation>地図がまた止まったため、表示していません。入力した内容はすべて台帳に保存されています。アプリを閉じて、もう一度開いてください。それでも地図が止まるときは、このパソコンを管理している方に相談してください。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow/town.py" line="634"/>
+        <source>The map stopped working and was drawn again. Everything entered is saved in the ledger.</source>
+        <translation>地図の表示が止まったため、描き直しました。入力した内容はすべて台帳に保存されています。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow/households.py" line="264"/>
         <source>Not on the map yet ({n})</source>
         <translation>まだ地図にない世帯（{n}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/households.py" line="266"/>
+        <location filename="../../app/ui/mainwindow/households.py" line="275"/>
         <source>Click the map where the house is.</source>
         <translation>地図の上で、その家の場所をクリックしてください。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/households.py" line="272"/>
+        <location filename="../../app/ui/mainwindow/households.py" line="281"/>
         <source>Pin household</source>
         <translation>世帯を地図に置く</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/households.py" line="173"/>
+        <location filename="../../app/ui/mainwindow/households.py" line="182"/>
         <source>Move gathering place</source>
         <translation>たまり場の移動</translation>
     </message>
@@ -1941,75 +1951,75 @@ Nothing was lost. Press Unlock and enter the passphrase.</source>
         <translation>まだ地図にない世帯</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/households.py" line="184"/>
+        <location filename="../../app/ui/mainwindow/households.py" line="193"/>
         <source>Move household</source>
         <translation>世帯の移動</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/households.py" line="336"/>
+        <location filename="../../app/ui/mainwindow/households.py" line="345"/>
         <source>Edit household</source>
         <translation>世帯の編集</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/households.py" line="348"/>
+        <location filename="../../app/ui/mainwindow/households.py" line="357"/>
         <source>Delete household No.{number} {label} from the map?
 Undo (Ctrl+Z) brings it back.</source>
         <translation>No.{number} {label} を地図から削除しますか？
 「元に戻す」(Ctrl+Z) で戻せます。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/households.py" line="353"/>
+        <location filename="../../app/ui/mainwindow/households.py" line="362"/>
         <location filename="../../app/ui/mainwindow/meeting.py" line="228"/>
         <source>Delete household</source>
         <translation>世帯の削除</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/households.py" line="385"/>
+        <location filename="../../app/ui/mainwindow/households.py" line="394"/>
         <source>Add member</source>
         <translation>世帯員の追加</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/households.py" line="402"/>
+        <location filename="../../app/ui/mainwindow/households.py" line="411"/>
         <source>Edit member</source>
         <translation>世帯員の編集</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/households.py" line="411"/>
+        <location filename="../../app/ui/mainwindow/households.py" line="420"/>
         <source>Remove {name} from this household?</source>
         <translation>{name} さんをこの世帯から削除しますか？</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/households.py" line="413"/>
+        <location filename="../../app/ui/mainwindow/households.py" line="422"/>
         <source>Remove member</source>
         <translation>世帯員の削除</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/households.py" line="439"/>
+        <location filename="../../app/ui/mainwindow/households.py" line="448"/>
         <source>no site open for it outside zones as deep as this home&apos;s ({count} sites lie in them)</source>
         <translation>この家と同じかそれより深い想定区域の外には、この災害に対応した避難場所がありません（{count} か所が区域内）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/households.py" line="442"/>
+        <location filename="../../app/ui/mainwindow/households.py" line="451"/>
         <source>no site open for it with a position</source>
         <translation>なし（この災害に対応した、位置のわかる避難場所がありません）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/households.py" line="443"/>
+        <location filename="../../app/ui/mainwindow/households.py" line="452"/>
         <source>{hazard}: go to {shelter}</source>
         <translation>{hazard}：避難先 {shelter}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/households.py" line="362"/>
+        <location filename="../../app/ui/mainwindow/households.py" line="371"/>
         <source>Delete the gathering place {name}?</source>
         <translation>たまり場「{name}」を削除しますか？</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/households.py" line="363"/>
+        <location filename="../../app/ui/mainwindow/households.py" line="372"/>
         <source>Delete gathering place</source>
         <translation>たまり場の削除</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/households.py" line="369"/>
+        <location filename="../../app/ui/mainwindow/households.py" line="378"/>
         <source>Edit gathering place</source>
         <translation>たまり場の編集</translation>
     </message>
@@ -4375,12 +4385,12 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
         <translation>カードは .pdf か .xlsx で保存してください。</translation>
     </message>
     <message>
-        <location filename="../../app/emergency/contact_sheet.py" line="148"/>
+        <location filename="../../app/emergency/contact_sheet.py" line="149"/>
         <source>Sort by kana or by map number.</source>
         <translation>ふりがな順か地図の番号順で並べてください。</translation>
     </message>
     <message>
-        <location filename="../../app/emergency/contact_sheet.py" line="433"/>
+        <location filename="../../app/emergency/contact_sheet.py" line="438"/>
         <source>Save the sheet as .xlsx or .pdf.</source>
         <translation>緊急連絡表は .xlsx か .pdf で保存してください。</translation>
     </message>
@@ -4557,7 +4567,7 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
     </message>
     <message>
         <location filename="../../app/emergency/cards.py" line="450"/>
-        <location filename="../../app/emergency/contact_sheet.py" line="200"/>
+        <location filename="../../app/emergency/contact_sheet.py" line="201"/>
         <location filename="../../app/households/households.py" line="208"/>
         <location filename="../../app/households/places.py" line="52"/>
         <location filename="../../app/meeting/meetings.py" line="149"/>
@@ -4619,7 +4629,7 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
         <translation>この人の緊急連絡カードはありません。</translation>
     </message>
     <message>
-        <location filename="../../app/emergency/cards.py" line="571"/>
+        <location filename="../../app/emergency/cards.py" line="574"/>
         <location filename="../../app/hazards/exposure.py" line="372"/>
         <location filename="../../app/hazards/shelters.py" line="91"/>
         <location filename="../../app/households/households.py" line="102"/>

@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable
 from operator import attrgetter
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QGroupBox, QMainWindow, QPushButton, QVBoxLayout
 from sqlalchemy.orm import Session
 
@@ -80,6 +80,7 @@ class HouseholdsController(Controller):
         map_view.clicked.connect(self.on_map_clicked)
         map_view.moved.connect(self.on_feature_moved)
         towns.shown.connect(self.on_town_shown)
+        map_view.renderer_ended.connect(self._select_again_when_drawn)
         # Once Steps II and III are filled (their fill does not share the interpreter with it): see read_unplaced.
         towns.ready.connect(self._unplaced_due)
         self._unplaced_due_at_draw = False
@@ -95,6 +96,14 @@ class HouseholdsController(Controller):
         self.panel.show_household(None)
         self.panel.set_categories(categories)
         self.read_unplaced()
+
+    def _select_again_when_drawn(self, _how: str) -> None:
+        """The map's page ended and is being built again (``TownController._on_page_ended``): the household in the
+        panel is selected again once it is back on the map (not if another town was opened meanwhile)."""
+        selected = self.selected_id
+        if selected is not None:
+            self.towns.drawn.connect(lambda: self.map_view.on_page(str(selected)) and self.select_household(selected),
+                                     Qt.ConnectionType.SingleShotConnection)
 
     # ------------------------------------------------------------------ the change notice
 

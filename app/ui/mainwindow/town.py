@@ -4,6 +4,7 @@ and the meeting's lists read off the UI thread after the map is drawn."""
 from __future__ import annotations
 
 import logging
+import time
 import uuid
 from collections.abc import Callable, Iterable, MutableMapping
 from dataclasses import dataclass, field
@@ -46,6 +47,9 @@ from app.watch.views import ConcernView
 
 log = logging.getLogger(__name__)
 translate = QCoreApplication.translate
+# The map's page is built again each time its process ends, unless it ended this many times in this many seconds:
+# a page that dies as soon as it is built (a graphics driver that cannot draw it) is left, and the status line says so.
+PAGE_REBUILDS, PAGE_REBUILDS_WITHIN_S = 3, 120.0
 
 
 @dataclass(frozen=True)
@@ -127,6 +131,8 @@ class TownController(Controller):
         self.status = QLabel()
         self.georeference_dialog: GeoreferenceDialog | None = None
         map_view.ready.connect(self._on_map_ready)
+        map_view.renderer_ended.connect(self._on_page_ended)
+        self._page_ends: list[float] = []  # when the page's process ended (time.monotonic), within the last while
         self.towns_dialog: TownsDialog | None = None
         actions.connect({MainAction.GEOREFERENCE: self.open_georeference,
                          MainAction.DISTRICTS_TOWNS: self.open_towns_dialog})
@@ -611,6 +617,26 @@ class TownController(Controller):
         self.details_ready = True
         if self.map_view.is_ready:
             self.ready.emit()
+
+    def _on_page_ended(self, how: str) -> None:
+        """The map's page process ended and the map went blank: build the page again for the same town, keeping the
+        undo stack (nothing in the ledger was touched), and say so on the status line. A page that keeps ending is
+        left blank with a message that does not go away."""
+        now = time.monotonic()
+        self._page_ends = [t for t in self._page_ends if now - t < PAGE_REBUILDS_WITHIN_S] + [now]
+        if len(self._page_ends) > PAGE_REBUILDS:
+            log.error("the map page ended %d times in %.0f s (last: %s): not built again",
+                      len(self._page_ends), PAGE_REBUILDS_WITHIN_S, how)
+            self.message(translate("MainWindow", "The map stopped working again and is not shown. Everything "
+                                   "entered is saved in the ledger. Close the app and open it again; if the map "
+                                   "still stops, ask the person who looks after this computer."), 0)
+            return
+        self.message(translate("MainWindow", "The map stopped working and was drawn again. Everything entered is "
+                               "saved in the ledger."), 20000)
+        town = self.town
+        if town is not None:  # after this signal's handlers: the page being replaced is still in Qt's hands
+            QTimer.singleShot(0, lambda: self.town is town and not self.closed and self.load_town(town.id,
+                                                                                                 forget=False))
 
     def _on_map_ready(self) -> None:
         self.drawn.emit()

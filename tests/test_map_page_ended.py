@@ -1,0 +1,95 @@
+"""When the map page's process dies (a crash, a graphics driver, the system short of memory), the map is built again
+for the same town: every household back on it, the undo stack and the household in the panel kept, and the status
+line says what happened. A page that keeps dying is left, with a message that stays.
+
+The process is really killed (SIGKILL to WebEngine's renderer), as the system would kill it."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+import uuid
+
+import pytest
+
+from app.households import households
+from app.ui.app import settings_for
+from app.ui.mainwindow import MainWindow
+from app.ui.mainwindow.town import PAGE_REBUILDS
+from tests.page_calls import run_json
+from tests.test_ui_map import on_the_drawn_map
+
+READY_MS = 60_000
+
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="kills the renderer with a POSIX signal")
+
+
+@pytest.fixture
+def window(qtbot, demo_ledger, demo_dir):
+    w = MainWindow(demo_ledger, settings_for(demo_dir), demo=True)
+    qtbot.addWidget(w)
+    with qtbot.waitSignal(w.map_ready, timeout=READY_MS):
+        w.towns.open_initial_town()
+        w.show()
+    yield w
+
+
+def kill_page_process(qtbot, window) -> None:
+    view = window.map_view
+    pid = view.page().renderProcessPid()
+    assert pid > 0
+    with qtbot.waitSignal(view.renderer_ended, timeout=READY_MS):
+        os.kill(pid, signal.SIGKILL)
+
+
+def households_on_page(qtbot, window) -> set[str]:
+    return set(run_json(qtbot, window.map_view, "sasaeai.state().ids"))
+
+
+def test_a_killed_map_page_is_built_again_with_everything_kept(qtbot, window):
+    town_id = window.towns.town.id
+    added = window.households.add_household(on_the_drawn_map(window, 500.0, 400.0))
+    with window.ledger.Session() as s:
+        in_ledger = {str(h.id) for h in households.list_households(s, town_id)}
+    assert str(added.id) in in_ledger
+    chosen = next(i for i in sorted(in_ledger) if i != str(added.id))
+    households_id = uuid.UUID(chosen)
+    window.households.select_household(households_id)
+    undo_steps = window.operations.undo_stack.count()
+    assert undo_steps >= 1
+    before = window.statusBar().currentMessage()
+
+    with qtbot.waitSignal(window.map_ready, timeout=READY_MS):
+        kill_page_process(qtbot, window)
+        assert window.map_view.is_ready is False  # the page is gone: nothing is sent to it as if it were there
+
+    message = window.statusBar().currentMessage()
+    assert message != before and "map stopped working" in message and "saved in the ledger" in message
+    assert window.towns.town.id == town_id
+    assert in_ledger <= households_on_page(qtbot, window)  # the household added before too
+    assert window.operations.undo_stack.count() == undo_steps  # the add can still be undone
+    assert window.households.selected_id == households_id  # the panel shows the household it showed
+    assert window.households.panel.household is not None and window.households.panel.household.id == households_id
+    assert run_json(qtbot, window.map_view, "sasaeai.state().selected") == chosen
+    assert window.map_view.js_errors == []
+    # The rebuilt page works: an edit reaches it.
+    window.operations.undo_stack.undo()
+    qtbot.waitUntil(lambda: str(added.id) not in households_on_page(qtbot, window), timeout=10_000)
+
+
+def test_a_page_that_keeps_dying_is_left_with_a_message_that_stays(qtbot, window):
+    for _ in range(PAGE_REBUILDS):
+        with qtbot.waitSignal(window.map_ready, timeout=READY_MS):
+            kill_page_process(qtbot, window)
+    drawn: list[bool] = []
+    window.map_drawn.connect(lambda: drawn.append(True))
+
+    kill_page_process(qtbot, window)
+    qtbot.wait(1500)  # a rebuild would have loaded the page again by now (the demo's takes well under a second)
+
+    assert drawn == [] and window.map_view.is_ready is False
+    message = window.statusBar().currentMessage()
+    assert "not shown" in message and "open it again" in message
+    # The rest of the window still works on the ledger: the town's lists are there.
+    assert window.towns.town is not None and window.watch_panel.concerns
