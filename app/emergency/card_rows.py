@@ -66,11 +66,13 @@ def contacts_of(session: Session, person_keys: Collection[str]) -> dict[str, lis
     return found
 
 
-def agency_rows(session: Session, ids: set[uuid.UUID]) -> list[Row]:
-    """The agencies the cards name, archived ones included, every column (one query per 5,000 agencies)."""
-    found: list[Row] = []
-    for chunk in chunks(sorted(ids)):
-        found += session.execute(select(*Agency.__table__.c).where(Agency.id.in_(chunk)))
+def agency_rows(session: Session, keys: Collection[str | None]) -> dict[str, Row]:
+    """The agencies the cards name (``keys``: their ids as stored, as the card rows hold them; empty and None
+    skipped), archived ones included, every column, by stored key (one query per 5,000 agencies)."""
+    found: dict[str, Row] = {}
+    for chunk in chunks(sorted({key for key in keys if key})):
+        found.update((r.id.hex, r) for r in session.execute(
+            select(*Agency.__table__.c).where(Agency.id.in_([uuid.UUID(hex=key) for key in chunk]))))
     return found
 
 

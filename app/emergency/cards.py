@@ -469,9 +469,9 @@ def _card_views(session: Session, town: Town, concerns: list[ConcernView], order
                 for r in holders]
     persons.sort(key=lambda p: (p[0], p[1]))  # stable: the persons of concern keep their order
     contacts = contacts_of(session, {p[3] for p in persons})
-    agency_keys = {a for r in cards.values() for a in (r.family_doctor_id, r.care_office_id, r.support_centre_id) if a}
-    agencies = ({r.id.hex: agency_view(r) for r in agency_rows(session, {uuid.UUID(hex=k) for k in agency_keys})}
-                if agency_keys else {})  # by their ids as stored, as the card rows name them
+    agencies = {key: agency_view(r) for key, r in agency_rows(  # by their ids as stored, as the card rows name them
+        session, {a for r in cards.values() for a in (r.family_doctor_id, r.care_office_id, r.support_centre_id)}
+    ).items()}
     shelters = nearest_shelters(session, ((p[7], p[8]) for p in persons))
     town_name = town.name
     views = []

@@ -156,10 +156,8 @@ def sheet_data(
         persons = sheet_person_rows(session, town_id)
         contacts = contacts_of(session, {r.person_key for r in persons})
         watchers = _watcher_names(session, town_id, {r.person_key for r in persons if r.of_concern})
-        agency_keys = {k for r in persons if r.has_card
-                       for k in (r.family_doctor_key, r.care_office_key, r.support_centre_key) if k}
-        agencies = ({r.id.hex: r for r in agency_rows(session, {uuid.UUID(hex=k) for k in agency_keys})}
-                    if agency_keys else {})
+        agencies = agency_rows(session, {k for r in persons if r.has_card
+                                         for k in (r.family_doctor_key, r.care_office_key, r.support_centre_key)})
         shelters = emergency.nearest_shelters(session, ((r.lat, r.lon) for r in persons))
         shown = name_shown(audience, sharing)
         # (sort key, map number, masked, fields, person key)
