@@ -27,6 +27,7 @@ from app.models.entities import household_category_link
 from app.models.watch import Watcher, WatcherRole, WatchLink
 from app.paths import ledger_path
 from app.towns import basemaps, towns
+from app.towns.reference_layers import import_layer
 
 SEED = 20261127
 CENTER = (35.90, 136.17)
@@ -73,11 +74,15 @@ class Generated:
     watchers: int
     links: int
     cards: int = 0  # emergency cards, each with its contacts
+    shelters: int = 0  # the city's real 指定避難所 (SHELTERS): the cards' and the sheet's nearest shelter
     # a kept ledger's schema against a fresh ledger's (bench/schema.py): what was rebuilt; not kept in MADE
     schema: tuple[str, ...] = ()
 
 
 MADE = "generated.json"  # beside a kept ledger: what generate() made, so a later run can use it again
+# Echizen's real 指定避難所 (国土地理院's data, copied into the tests' data with its credit line): the city lies around
+# CENTER, in Echizen, so each person's nearest shelter on the cards and the sheet is a real one within reach.
+SHELTERS = Path(__file__).resolve().parents[1] / "tests" / "data" / "echizen" / "gsi_evacuation_shiteihinanjo.geojson"
 
 
 def generate_or_reuse(data_dir: Path, households: int, *, seed: int = SEED) -> Generated:
@@ -97,6 +102,9 @@ def generate_or_reuse(data_dir: Path, households: int, *, seed: int = SEED) -> G
         if facts.pop("seed", None) == seed and facts.get("households") == households and facts.get("cards"):
             facts.pop("schema", None)
             rebuilt = tuple(ensure_fresh_schema(Path(data_dir)))
+            if not facts.get("shelters"):  # kept from before the bench had shelters: they are added (nothing else
+                facts["shelters"] = _add_shelters_to(Path(data_dir))  # depends on them; a city takes minutes)
+                made.write_text(json.dumps({**facts, "seed": seed}), encoding="utf-8")
             # The folder given, not the one recorded: a kept ledger copied elsewhere is used where it now is.
             return Generated(**{**facts, "data_dir": Path(data_dir), "town_id": uuid.UUID(facts["town_id"]),
                                 "schema": rebuilt})
@@ -203,8 +211,23 @@ def generate(data_dir: Path, households: int, *, seed: int = SEED) -> Generated:
                                            note="", sort_order=order, created_at=now, updated_at=now))
             _insert(s, ((Watcher.__table__, w_rows), (WatchLink.__table__, watch_rows)))
             cards = _add_cards(s, surname_of, cards_rng, now)
+            shelters = _add_shelters(s)
         return Generated(ledger.data_dir, town.id, households, persons, len(concern_persons), len(w_rows),
-                         len(watch_rows), cards)
+                         len(watch_rows), cards, shelters)
+    finally:
+        ledger.close()
+
+
+def _add_shelters(s) -> int:  # noqa: ANN001
+    """The city's 指定避難所, imported as a town imports the published file; how many."""
+    return len(import_layer(s, SHELTERS).features)
+
+
+def _add_shelters_to(data_dir: Path) -> int:
+    ledger = open_ledger(ledger_path(data_dir))
+    try:
+        with ledger.Session.begin() as s:
+            return _add_shelters(s)
     finally:
         ledger.close()
 

@@ -626,6 +626,7 @@ def run_size(size: int, repeat: int, timeout_s: float, budget_s: float, root: Pa
     r.facts["persons of concern"] = f"{gen.persons_of_concern:,}"
     r.facts["watchers / links"] = f"{gen.watchers:,} / {gen.links:,}"
     r.facts["emergency cards"] = f"{gen.cards:,}"
+    r.facts["指定避難所 (real, Echizen)"] = f"{gen.shelters:,}"
     roster_path = write_roster(work / "roster.xlsx", gen.data_dir, roster_rows)
     r.facts["roster rows"] = f"{roster_rows:,}"
     phases = [("fresh app", lambda: measure_fresh_app(r, gen))]

@@ -1,8 +1,10 @@
-"""The bench's city is filled in as a town fills it in: consent asked, emergency cards made.
+"""The bench's city is filled in as a town fills it in: consent asked, emergency cards made, the city's real
+指定避難所 imported.
 
 Until the twelfth round the bench's persons had no consent and no cards: its emergency sheet printed every row as
 「（匿名）」 with empty cells, and its PDF wrapped almost nothing, so the sheet's and the PDF's figures were those of
-an empty paper. The cards and the consent draw from their own random generator, so the households, persons and
+an empty paper; until the thirteenth it had no shelters, and the sheet's 避難所 was never worked out. The cards and
+the consent draw from their own random generator, so the households, persons and
 watchers stay those of the earlier rounds.
 """
 
@@ -86,5 +88,52 @@ def test_the_sheet_of_a_given_size_has_that_many_persons_when_some_are_taken_off
                 assert len(contact_sheet.sheet_data(s, city.town_id).rows) == wanted
                 s.rollback()
             assert len(contact_sheet.sheet_data(s, city.town_id).rows) == city.persons_of_concern  # rolled back
+    finally:
+        ledger.close()
+
+
+def shelter_names() -> set[str]:
+    from bench.generate import SHELTERS
+
+    return {f["properties"]["施設・場所名"] for f in json.loads(SHELTERS.read_text(encoding="utf-8"))["features"]}
+
+
+@pytest.mark.timeout(300)
+def test_the_bench_sheet_names_each_persons_nearest_real_shelter(city):
+    names = shelter_names()
+    assert city.shelters == len(names) > 10
+    printed = [line.removeprefix("避難所: ") for row in sheet_rows(city) for line in row[-1].split("\n")
+               if line.startswith("避難所: ")]
+    assert len(printed) >= 0.7 * city.persons_of_concern
+    assert all(any(label.startswith(name) for name in names) for label in printed), printed[:5]
+    assert len(set(printed)) > 1  # the city spreads over several shelters' areas
+
+
+@pytest.mark.timeout(300)
+def test_a_ledger_kept_from_before_the_shelters_gets_them_and_keeps_everything_else(city):
+    from bench.generate import MADE, generate_or_reuse
+
+    made = Path(city.data_dir) / MADE
+    facts = json.loads(made.read_text(encoding="utf-8"))
+    facts.pop("shelters")  # as the twelfth round kept it
+    made.write_text(json.dumps(facts), encoding="utf-8")
+    from app.emergency import cards
+    from app.models import open_ledger
+    from app.models.emergency import ReferenceFeature
+    from app.paths import ledger_path
+
+    ledger = open_ledger(ledger_path(city.data_dir))
+    try:
+        with ledger.Session.begin() as s:  # the twelfth round's city had none
+            s.query(ReferenceFeature).delete()
+    finally:
+        ledger.close()
+    again = generate_or_reuse(city.data_dir, HOUSEHOLDS)
+    assert again.town_id == city.town_id and again.cards == city.cards and again.shelters == city.shelters
+    once_more = generate_or_reuse(city.data_dir, HOUSEHOLDS)  # added once, not at every run
+    ledger = open_ledger(ledger_path(once_more.data_dir))
+    try:
+        with ledger.Session() as s:
+            assert len(cards.list_reference_features(s)) == city.shelters
     finally:
         ledger.close()
