@@ -63,9 +63,11 @@ def test_a_killed_map_page_is_built_again_with_everything_kept(qtbot, window):
     with qtbot.waitSignal(window.map_ready, timeout=READY_MS):
         kill_page_process(qtbot, window)
         assert window.map_view.is_ready is False  # the page is gone: nothing is sent to it as if it were there
+        assert "being drawn again" in window.map_view.notice  # said over the blank map while it is built again
 
     message = window.statusBar().currentMessage()
     assert message != before and "map stopped working" in message and "saved in the ledger" in message
+    assert window.map_view.notice == ""  # the notice over the blank map went with it
     assert window.towns.town.id == town_id
     assert in_ledger <= households_on_page(qtbot, window)  # the household added before too
     assert window.operations.undo_stack.count() == undo_steps  # the add can still be undone
@@ -91,5 +93,7 @@ def test_a_page_that_keeps_dying_is_left_with_a_message_that_stays(qtbot, window
     assert drawn == [] and window.map_view.is_ready is False
     message = window.statusBar().currentMessage()
     assert "not shown" in message and "open it again" in message
+    window.statusBar().showMessage("another message", 1000)  # the status line moves on; the notice stays
+    assert "not shown" in window.map_view.notice and "open it again" in window.map_view.notice
     # The rest of the window still works on the ledger: the town's lists are there.
     assert window.towns.town is not None and window.watch_panel.concerns

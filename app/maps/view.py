@@ -20,11 +20,11 @@ from pathlib import Path
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QSettings, QUrl, Signal
+from PySide6.QtCore import QSettings, Qt, QUrl, Signal
 from PySide6.QtWebChannel import QWebChannel
 from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineProfile, QWebEngineSettings
 from PySide6.QtWebEngineWidgets import QWebEngineView
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from app.core.scratch import scratch_folder
 from app.core.views import BaseMapView, Crs, MapPoint
@@ -273,6 +273,7 @@ class MapView(QWebEngineView):
         self._features_due = False  # show_town(features_later=True): "ready" waits for set_features too
         self._held: list[tuple[str, Any]] = []  # upserts and removes made meanwhile: sent after the features
         self.is_ready = False
+        self._notice: QLabel | None = None  # over the map while its page is gone (show_notice)
         self.bridge.page_ready.connect(self._on_page_ready)
         self.bridge.base_loaded.connect(self._on_base_loaded)
         self.bridge.map_clicked.connect(self._on_map_clicked)
@@ -341,6 +342,9 @@ class MapView(QWebEngineView):
         is dropped (a new page starts from nothing), and ``ready`` comes again only once the page is built again."""
         if self._page is None:  # shut down: the page went with the window
             return
+        if status == QWebEnginePage.RenderProcessTerminationStatus.NormalTerminationStatus:
+            log.info("the map page's process exited normally")  # as WebEngine shuts down; a crash is never this
+            return
         log.error("the map page's process ended (%s, exit code %s): the map is blank until it is built again",
                   status.name, exit_code)
         self._bridge_ready = self._base_loaded = self.is_ready = False
@@ -349,6 +353,31 @@ class MapView(QWebEngineView):
         self._held = []
         self._forget_features()  # what the page may report on: nothing now
         self.renderer_ended.emit(status.name)
+
+    def show_notice(self, text: str) -> None:
+        """Say over the map why it is blank (its page's process ended): until the page is next ready."""
+        if self._notice is None:
+            self._notice = QLabel(self)
+            self._notice.setObjectName("mapNotice")
+            self._notice.setWordWrap(True)
+            self._notice.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self._notice.setTextFormat(Qt.TextFormat.PlainText)
+            self._notice.setStyleSheet("QLabel#mapNotice { background: #ffffff; color: #000000; font-size: 16pt; "
+                                       "padding: 24px; }")
+        self._notice.setText(text)
+        self._notice.setGeometry(self.rect())
+        self._notice.show()
+        self._notice.raise_()
+
+    @property
+    def notice(self) -> str:
+        """The notice shown over the map, or "" (tests read it)."""
+        return self._notice.text() if self._notice is not None and not self._notice.isHidden() else ""
+
+    def resizeEvent(self, event) -> None:  # noqa: N802, ANN001 - Qt override
+        super().resizeEvent(event)
+        if self._notice is not None:
+            self._notice.setGeometry(self.rect())
 
     def _forget_features(self) -> None:
         self._sent, self._other_ids, self._upserted, self._removed = FeatureIds(), frozenset(), set(), set()
@@ -378,6 +407,8 @@ class MapView(QWebEngineView):
     def _set_ready(self) -> None:
         if not self.is_ready:
             self.is_ready = True
+            if self._notice is not None:
+                self._notice.hide()
             self.ready.emit()
 
     # ------------------------------------------------------------ page → Python (untrusted)

@@ -1921,9 +1921,9 @@ Nothing was lost. Press Unlock and enter the passphrase.</source>
         <translation>地図がまた止まったため、表示していません。入力した内容はすべて台帳に保存されています。アプリを閉じて、もう一度開いてください。それでも地図が止まるときは、このパソコンを管理している方に相談してください。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/town.py" line="634"/>
-        <source>The map stopped working and was drawn again. Everything entered is saved in the ledger.</source>
-        <translation>地図の表示が止まったため、描き直しました。入力した内容はすべて台帳に保存されています。</translation>
+        <location filename="../../app/ui/mainwindow/town.py" line="636"/>
+        <source>The map stopped working and is being drawn again. Everything entered is saved in the ledger.</source>
+        <translation>地図の表示が止まったため、描き直しています。入力した内容はすべて台帳に保存されています。</translation>
     </message>
     <message>
         <location filename="../../app/ui/mainwindow/households.py" line="264"/>
@@ -4390,7 +4390,7 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
         <translation>ふりがな順か地図の番号順で並べてください。</translation>
     </message>
     <message>
-        <location filename="../../app/emergency/contact_sheet.py" line="438"/>
+        <location filename="../../app/emergency/contact_sheet.py" line="436"/>
         <source>Save the sheet as .xlsx or .pdf.</source>
         <translation>緊急連絡表は .xlsx か .pdf で保存してください。</translation>
     </message>
@@ -4567,7 +4567,7 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
     </message>
     <message>
         <location filename="../../app/emergency/cards.py" line="450"/>
-        <location filename="../../app/emergency/contact_sheet.py" line="201"/>
+        <location filename="../../app/emergency/contact_sheet.py" line="199"/>
         <location filename="../../app/households/households.py" line="208"/>
         <location filename="../../app/households/places.py" line="52"/>
         <location filename="../../app/meeting/meetings.py" line="149"/>

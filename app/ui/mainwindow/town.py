@@ -620,19 +620,23 @@ class TownController(Controller):
 
     def _on_page_ended(self, how: str) -> None:
         """The map's page process ended and the map went blank: build the page again for the same town, keeping the
-        undo stack (nothing in the ledger was touched), and say so on the status line. A page that keeps ending is
-        left blank with a message that does not go away."""
+        undo stack (nothing in the ledger was touched), and say so over the map and on the status line. A page that
+        keeps ending is left blank, with a notice over it that stays."""
         now = time.monotonic()
         self._page_ends = [t for t in self._page_ends if now - t < PAGE_REBUILDS_WITHIN_S] + [now]
         if len(self._page_ends) > PAGE_REBUILDS:
             log.error("the map page ended %d times in %.0f s (last: %s): not built again",
                       len(self._page_ends), PAGE_REBUILDS_WITHIN_S, how)
-            self.message(translate("MainWindow", "The map stopped working again and is not shown. Everything "
-                                   "entered is saved in the ledger. Close the app and open it again; if the map "
-                                   "still stops, ask the person who looks after this computer."), 0)
+            text = translate("MainWindow", "The map stopped working again and is not shown. Everything entered is "
+                             "saved in the ledger. Close the app and open it again; if the map still stops, ask the "
+                             "person who looks after this computer.")
+            self.map_view.show_notice(text)
+            self.message(text, 0)
             return
-        self.message(translate("MainWindow", "The map stopped working and was drawn again. Everything entered is "
-                               "saved in the ledger."), 20000)
+        text = translate("MainWindow", "The map stopped working and is being drawn again. Everything entered is "
+                         "saved in the ledger.")
+        self.map_view.show_notice(text)  # until the page is ready again
+        self.message(text, 20000)
         town = self.town
         if town is not None:  # after this signal's handlers: the page being replaced is still in Qt's hands
             QTimer.singleShot(0, lambda: self.town is town and not self.closed and self.load_town(town.id,
