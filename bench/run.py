@@ -23,6 +23,7 @@ import sys
 import tempfile
 import threading
 import time
+import traceback
 from collections.abc import Callable
 from datetime import datetime, timezone
 from pathlib import Path
@@ -290,16 +291,68 @@ def open_window(data_dir: Path, timeout_s: float, profiler: cProfile.Profile | N
         ledger = window.ledger
         window.map_drawn.connect(lambda: mark(drawn, "drawn", t0))
         window.map_ready.connect(lambda: mark(ready, "ready", t0))
+        page_events = page_trace(window, t0)
         window.show()
         window.towns.open_initial_town()
         try:
             wait_until(lambda: bool(ready), timeout_s, "map ready")
+        except TimedOut as e:  # what the window was waiting for: an open that never ends has happened (stop 37)
+            raise TimedOut(f"{e}; {stuck_open(window, page_events, timed.spans)}") from None
         finally:
             if profiler is not None:
                 profiler.disable()  # a second disable is harmless
     if reads is not None:
         reads.extend(timed.spans)
     return ledger, window, drawn[0], ready[0]
+
+
+def page_trace(window, t0: float) -> list[str]:  # noqa: ANN001
+    """What the window's map page did during an open, as it happens: "seconds event" lines."""
+    events: list[str] = []
+    view, page = window.map_view, window.map_view.page()
+
+    def on(signal, what: str) -> None:  # noqa: ANN001
+        signal.connect(lambda *args: events.append(f"{time.perf_counter() - t0:.2f} {what}"
+                                                   + (f" {args}" if args else "")))
+
+    for signal, what in ((page.loadStarted, "page load started"), (page.loadFinished, "page loaded"),
+                         (page.renderProcessTerminated, "PAGE PROCESS ENDED"),
+                         (view.bridge.page_ready, "page's channel ready"),
+                         (view.bridge.base_loaded, "base map drawn"), (view.ready, "map ready"),
+                         (window.towns.details_read, "lists read")):
+        on(signal, what)
+    return events
+
+
+def stuck_open(window, page_events: list[str], reads: list[list]) -> str:  # noqa: ANN001
+    """The state of a window whose open did not end: the page's events, the map's flags, the window's reads."""
+    view, towns = window.map_view, window.towns
+    frames = sys._current_frames()  # what the reads' thread is doing, if it is at work
+
+    def read(r) -> str:  # noqa: ANN001 - a BackgroundRead
+        return "none" if r is None else (f"{r.job.name}: outcome {r.job.outcome}, work returned {not r.job.running}, "
+                                         f"cancelled {r.job.token.cancelled}")
+
+    return "; ".join((
+        "page: " + (", ".join(page_events) or "no event"),
+        f"map: channel ready {view._bridge_ready}, base drawn {view._base_loaded}, households due "
+        f"{view._features_due}, ready {view.is_ready}, calls queued {[name for name, _ in view._queue]}, replies "
+        f"awaited {len(view._callbacks)}, last calls {list(view.sent_calls)[-8:]}, page errors {view.js_errors[:3]}",
+        f"lists: ready {towns.details_ready}, their read {read(towns._details_job)}; household read "
+        f"{read(towns._layer_read)}; other reads {[read(j) for j in towns._old_jobs]}",
+        "reads (s after the open): " + (", ".join(f"{what} {start:.2f}–{'' if end is None else f'{end:.2f}'}"
+                                                 for start, end, what in reads) or "none"),
+        *(f"thread {t.name} at " + " < ".join(f"{f.name} ({Path(f.filename).name}:{f.lineno})"
+                                              for f in reversed(_app_frames(traceback.extract_stack(frames[t.ident]))))
+          for t in threading.enumerate() if t.name.startswith("job:") and t.ident in frames),
+    ))
+
+
+def _app_frames(stack: traceback.StackSummary) -> list[traceback.FrameSummary]:
+    """The app's last four frames of a thread's stack, then the innermost (SQLite's, a lock's...) if not one of them."""
+    app_dir = str(HERE.parent / "app")
+    mine = [f for f in stack if f.filename.startswith(app_dir)][-4:]
+    return mine + [stack[-1]] if stack and (not mine or mine[-1] is not stack[-1]) else mine
 
 
 def warm_up(r: SizeResult, gen, timeout_s: float, work: Path) -> None:  # noqa: ANN001
@@ -421,7 +474,8 @@ def measure_fresh_app(r: SizeResult, gen) -> None:  # noqa: ANN001
         return
     line = next((x for x in reversed(done.stdout.splitlines()) if x.startswith("{")), None)
     if done.returncode != 0 or line is None:
-        r.notes.append(f"fresh app memory: failed ({done.stderr.strip()[-300:]})")
+        stuck = next((x for x in reversed(done.stderr.splitlines()) if x.startswith("bench.run.TimedOut")), None)
+        r.notes.append(f"fresh app memory: failed ({stuck or done.stderr.strip()[-300:]})")
         return
     got = json.loads(line)
     r.memory["fresh app: peak (open, lists, one edit, filter)"] = got["peak_pss"]
