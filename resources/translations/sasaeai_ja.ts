@@ -1921,9 +1921,14 @@ Nothing was lost. Press Unlock and enter the passphrase.</source>
         <translation>地図がまた止まったため、表示していません。入力した内容はすべて台帳に保存されています。アプリを閉じて、もう一度開いてください。それでも地図が止まるときは、このパソコンを管理している方に相談してください。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/town.py" line="636"/>
+        <location filename="../../app/ui/mainwindow/town.py" line="635"/>
         <source>The map stopped working and is being drawn again. Everything entered is saved in the ledger.</source>
         <translation>地図の表示が止まったため、描き直しています。入力した内容はすべて台帳に保存されています。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow/town.py" line="639"/>
+        <source>The map stopped working and was drawn again.</source>
+        <translation>地図の表示が止まったため、描き直しました。</translation>
     </message>
     <message>
         <location filename="../../app/ui/mainwindow/households.py" line="264"/>

@@ -631,12 +631,13 @@ class TownController(Controller):
                              "saved in the ledger. Close the app and open it again; if the map still stops, ask the "
                              "person who looks after this computer.")
             self.map_view.show_notice(text)
-            self.message(text, 0)
             return
-        text = translate("MainWindow", "The map stopped working and is being drawn again. Everything entered is "
-                         "saved in the ledger.")
-        self.map_view.show_notice(text)  # until the page is ready again
-        self.message(text, 20000)
+        self.map_view.show_notice(translate(  # until the page is ready again
+            "MainWindow", "The map stopped working and is being drawn again. Everything entered is saved in the "
+            "ledger."))
+        # What happened, for a while after the notice has gone (short: the status line's right side is taken).
+        self.drawn.connect(lambda: self.message(translate("MainWindow", "The map stopped working and was drawn "
+                                                          "again."), 30000), Qt.ConnectionType.SingleShotConnection)
         town = self.town
         if town is not None:  # after this signal's handlers: the page being replaced is still in Qt's hands
             QTimer.singleShot(0, lambda: self.town is town and not self.closed and self.load_town(town.id,
