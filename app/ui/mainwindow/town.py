@@ -48,7 +48,7 @@ from app.watch.views import ConcernView
 log = logging.getLogger(__name__)
 translate = QCoreApplication.translate
 # The map's page is built again each time its process ends, unless it ended this many times in this many seconds:
-# a page that dies as soon as it is built (a graphics driver that cannot draw it) is left, and the status line says so.
+# a page that dies as soon as it is built (a graphics driver that cannot draw it) is left, and a notice over it says so.
 PAGE_REBUILDS, PAGE_REBUILDS_WITHIN_S = 3, 120.0
 
 
