@@ -40,8 +40,8 @@ def test_a_killed_map_page_is_built_again_with_everything_kept(qtbot, window):
         in_ledger = {str(h.id) for h in households.list_households(s, town_id)}
     assert str(added.id) in in_ledger
     chosen = next(i for i in sorted(in_ledger) if i != str(added.id))
-    households_id = uuid.UUID(chosen)
-    window.households.select_household(households_id)
+    shown_id = uuid.UUID(chosen)
+    window.households.select_household(shown_id)
     undo_steps = window.operations.undo_stack.count()
     assert undo_steps >= 1
     before = window.statusBar().currentMessage()
@@ -57,8 +57,8 @@ def test_a_killed_map_page_is_built_again_with_everything_kept(qtbot, window):
     assert window.towns.town.id == town_id
     assert in_ledger <= households_on_page(qtbot, window)  # the household added before too
     assert window.operations.undo_stack.count() == undo_steps  # the add can still be undone
-    assert window.households.selected_id == households_id  # the panel shows the household it showed
-    assert window.households.panel.household is not None and window.households.panel.household.id == households_id
+    assert window.households.selected_id == shown_id  # the panel shows the household it showed
+    assert window.households.panel.household is not None and window.households.panel.household.id == shown_id
     assert run_json(qtbot, window.map_view, "sasaeai.state().selected") == chosen
     # The rebuilt page works: an edit reaches it.
     window.operations.undo_stack.undo()
