@@ -81,3 +81,29 @@ def test_a_page_that_keeps_dying_is_left_with_a_message_that_stays(qtbot, window
     assert window.map_view.findChild(QLabel, "mapNotice").isVisible()  # over the blank map
     # The rest of the window still works on the ledger: the town's lists are there.
     assert window.towns.town is not None and window.watch_panel.concerns
+
+
+def test_a_page_with_no_channel_to_the_app_says_so_on_the_console(qtbot, tmp_path):
+    # In the app this leaves the map never ready (its pageReady never comes): said, where the app logs page errors,
+    # rather than taken silently for a page opened in a browser.
+    from PySide6.QtCore import QUrl
+    from PySide6.QtWebEngineCore import QWebEnginePage
+    from PySide6.QtWebEngineWidgets import QWebEngineView
+
+    from app.maps.page import build_page
+    from tests.test_page import base
+
+    said: list[str] = []
+
+    class Page(QWebEnginePage):
+        def javaScriptConsoleMessage(self, level, message, line, source):  # noqa: N802, ANN001 - Qt override
+            said.append(message)
+
+    view = QWebEngineView()
+    qtbot.addWidget(view)
+    page = Page(view)
+    view.setPage(page)  # no web channel set: the page has no qt.webChannelTransport
+    with qtbot.waitSignal(page.loadFinished, timeout=READY_MS):
+        view.load(QUrl.fromLocalFile(str(build_page(tmp_path, base("plain", None), []))))
+    qtbot.waitUntil(lambda: any("no channel to the app" in m for m in said), timeout=10_000)
+    assert any("qt.webChannelTransport missing" in m for m in said)

@@ -129,7 +129,11 @@
     });
     map.on("mousemove", P.onHover);
     if (typeof QWebChannel === "undefined" || typeof qt === "undefined") {
-      return;  // opened outside the app (e.g. in a browser for debugging)
+      // Opened outside the app (e.g. in a browser for debugging). In the app this would leave the map never ready:
+      // said on the console, which the app logs and counts as a page error.
+      console.error("no channel to the app: " + (typeof QWebChannel === "undefined" ? "qwebchannel.js not loaded"
+                                                                                    : "qt.webChannelTransport missing"));
+      return;
     }
     P.callTimes = Object.create(null);  // page function -> how long its last call took here
     new QWebChannel(qt.webChannelTransport, function (channel) {
