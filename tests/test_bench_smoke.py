@@ -174,7 +174,7 @@ from PySide6.QtWidgets import QApplication
 app = QApplication.instance() or QApplication(sys.argv[:1])
 made = generate_or_reuse(Path(sys.argv[1]), 50)
 try:
-    run.open_window(made.data_dir, 0.05)
+    run.open_window(made.data_dir, 0)  # over at once: the map cannot be ready before the events are run
 except run.TimedOut as e:
     print(e)
 """
