@@ -672,8 +672,8 @@ def run_size(size: int, repeat: int, timeout_s: float, budget_s: float, root: Pa
     work = root / f"work-{size}"
     work.mkdir(parents=True)
     t0 = time.perf_counter()
-    gen = generate(root / f"ledger-{size}", size) if ledgers is None else generate_or_reuse(ledgers / f"ledger-{size}",
-                                                                                            size)
+    gen = (generate(root / f"ledger-{size}", size, shelters=True) if ledgers is None
+           else generate_or_reuse(ledgers / f"ledger-{size}", size, shelters=True))
     r.facts["generated in"] = fmt(time.perf_counter() - t0)
     if ledgers is not None:  # a kept ledger, checked against a fresh one's schema (bench/schema.py)
         r.facts["kept ledger's schema"] = ("as a fresh ledger's" if not gen.schema

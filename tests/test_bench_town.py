@@ -25,7 +25,7 @@ def city(tmp_path, monkeypatch):
     monkeypatch.setenv("SASAEAI_PASSPHRASE", "test-passphrase")
     from bench.generate import generate_or_reuse
 
-    return generate_or_reuse(tmp_path / f"ledger-{HOUSEHOLDS}", HOUSEHOLDS)
+    return generate_or_reuse(tmp_path / f"ledger-{HOUSEHOLDS}", HOUSEHOLDS, shelters=True)  # as the bench runs it
 
 
 def sheet_rows(made) -> list[tuple[str, ...]]:  # noqa: ANN001
@@ -66,7 +66,7 @@ def test_a_ledger_kept_from_before_the_cards_is_made_again(city):
     facts = json.loads(made.read_text(encoding="utf-8"))
     facts.pop("cards")  # as a round before the twelfth kept it
     made.write_text(json.dumps(facts), encoding="utf-8")
-    again = generate_or_reuse(city.data_dir, HOUSEHOLDS)
+    again = generate_or_reuse(city.data_dir, HOUSEHOLDS, shelters=True)
     assert again.town_id != city.town_id and again.cards > 0
     assert any(row[1] != ANONYMOUS_NAME for row in sheet_rows(again))
 
@@ -128,9 +128,9 @@ def test_a_ledger_kept_from_before_the_shelters_gets_them_and_keeps_everything_e
             s.query(ReferenceFeature).delete()
     finally:
         ledger.close()
-    again = generate_or_reuse(city.data_dir, HOUSEHOLDS)
+    again = generate_or_reuse(city.data_dir, HOUSEHOLDS, shelters=True)
     assert again.town_id == city.town_id and again.cards == city.cards and again.shelters == city.shelters
-    once_more = generate_or_reuse(city.data_dir, HOUSEHOLDS)  # added once, not at every run
+    once_more = generate_or_reuse(city.data_dir, HOUSEHOLDS, shelters=True)  # added once, not at every run
     ledger = open_ledger(ledger_path(once_more.data_dir))
     try:
         with ledger.Session() as s:
