@@ -2,7 +2,9 @@
 for the same town: every household back on it, the undo stack and the household in the panel kept, and the status
 line says what happened. A page that keeps dying is left, with a notice over the map that stays.
 
-The process is really killed (WebEngine's renderer, by its process id), as the system would kill it."""
+The process is really killed (WebEngine's renderer, by its process id), as the system would kill it. A page that
+stops answering (a script that never returns, on the page's one thread) is found out by the app, which ends its
+process itself; then the same."""
 
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ import uuid
 from PySide6.QtWidgets import QLabel
 
 from app.households import households
+from app.maps.view import WATCH_MISSES
 from app.ui.mainwindow.town import PAGE_REBUILDS
 from tests.page_calls import run_json
 from tests.test_ui_map import READY_MS, on_the_drawn_map, window  # noqa: F401 - the window fixture
@@ -107,3 +110,71 @@ def test_a_page_with_no_channel_to_the_app_says_so_on_the_console(qtbot, tmp_pat
         view.load(QUrl.fromLocalFile(str(build_page(tmp_path, base("plain", None), []))))
     qtbot.waitUntil(lambda: any("no channel to the app" in m for m in said), timeout=10_000)
     assert any("qt.webChannelTransport missing" in m for m in said)
+
+
+# ---------------------------------------------------------------- a page that stops answering
+
+WATCH_MS = 200  # how often the page is asked here; it is taken for hung after WATCH_MISSES asks in a row
+
+
+def hang_page(window) -> None:
+    """A script that never returns: the page's one thread is taken, as by a page stuck in a loop."""
+    window.map_view.page().runJavaScript("for (;;) {}", 0)
+
+
+def test_a_map_page_that_stops_answering_is_ended_and_built_again(qtbot, window, caplog):
+    view = window.map_view
+    town_id = window.towns.town.id
+    with window.ledger.Session() as s:
+        in_ledger = {str(h.id) for h in households.list_households(s, town_id)}
+    pid = view.page().renderProcessPid()
+    ended: list[str] = []
+    view.renderer_ended.connect(ended.append)
+    view.watch_every(WATCH_MS)
+
+    with qtbot.waitSignal(window.map_ready, timeout=READY_MS):
+        hang_page(window)
+        qtbot.waitUntil(lambda: bool(ended), timeout=READY_MS)  # no crash tells the app: the app finds out
+        assert "being drawn again" in view.notice
+
+    assert ended and ended[0] != "NormalTerminationStatus"
+    assert view.page().renderProcessPid() not in (0, pid)  # a new process draws the map
+    assert any("has not answered" in r.getMessage() for r in caplog.records)  # and the log says why
+    assert in_ledger <= households_on_page(qtbot, window)
+    assert "map stopped working and was drawn again" in window.statusBar().currentMessage()
+    assert view.notice == ""
+    # The page drawn again answers: it is left alone.
+    pid = view.page().renderProcessPid()
+    qtbot.wait(WATCH_MS * (WATCH_MISSES + 3))
+    assert view.page().renderProcessPid() == pid and view.is_ready and len(ended) == 1
+
+
+def test_a_map_page_hung_while_it_opens_is_ended_and_built_again(qtbot, window):
+    # The page is hung before its channel to the app is up: it never says it is ready, and never will.
+    view = window.map_view
+    ended: list[str] = []
+    view.renderer_ended.connect(ended.append)
+    view.watch_every(WATCH_MS)
+    hang_page(window)  # taken before the new page can start: the old document's thread runs the loop
+    with qtbot.waitSignal(window.map_ready, timeout=READY_MS):
+        window.towns.load_town(window.towns.town.id, forget=False)
+        hang_page(window)
+    assert ended  # the page was ended for not answering, and drawn again
+    assert view.is_ready and view.notice == ""
+    assert run_json(qtbot, view, "sasaeai.state().ids")  # the households are on the new page
+
+
+def test_a_map_page_that_answers_is_left_alone(qtbot, window):
+    # Asked five times a second while the user works on the map: never taken for hung.
+    view = window.map_view
+    pid = view.page().renderProcessPid()
+    ended: list[str] = []
+    view.renderer_ended.connect(ended.append)
+    view.watch_every(WATCH_MS)
+    calls_before = list(view.sent_calls)
+    for x in (300.0, 400.0, 500.0):
+        window.households.add_household(on_the_drawn_map(window, x, 400.0))
+        qtbot.wait(WATCH_MS * 2)
+    qtbot.wait(WATCH_MS * (WATCH_MISSES + 2))
+    assert ended == [] and view.page().renderProcessPid() == pid and view.is_ready
+    assert "ping" not in list(view.sent_calls)[len(calls_before):]  # the asks are not counted as the window's calls

@@ -12,6 +12,9 @@ import bisect
 import json
 import logging
 import math
+import os
+import signal
+import time
 import uuid
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping, Set
@@ -20,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QSettings, Qt, QUrl, Signal
+from PySide6.QtCore import QSettings, Qt, QTimer, QUrl, Signal
 from PySide6.QtWebChannel import QWebChannel
 from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineProfile, QWebEngineSettings
 from PySide6.QtWebEngineWidgets import QWebEngineView
@@ -35,6 +38,13 @@ from app.maps.query import PageColumns, PageTexts
 from app.maps.scheme import BaseMapSchemeHandler, OfflineGuard
 
 log = logging.getLogger(__name__)
+
+# The page is asked every WATCH_MS whether it still answers; WATCH_MISSES asks in a row with no answer (or with its
+# channel still not up since it was loaded) and it is taken for hung: its process is ended, and the window builds the
+# page again as after a crash. Half a minute: a city's households take the page a few seconds on a slow laptop.
+WATCH_MS, WATCH_MISSES = 10_000, 3
+# How a hung page's process is ended: as the system ends one; on Windows os.kill() calls TerminateProcess.
+_END_PROCESS = getattr(signal, "SIGKILL", signal.SIGTERM)
 
 # Where a position may be on a geographic map without a known extent: Web Mercator's world.
 WORLD = (-180.0, -85.0511287798, 180.0, 85.0511287798)  # west, south, east, north
@@ -224,8 +234,9 @@ class MapView(QWebEngineView):
     clicked = Signal(object)  # MapPoint
     moved = Signal(str, object)  # feature id, MapPoint
     feature_clicked = Signal(str)
-    # The page's process ended while it was shown (crashed, killed for memory, a graphics driver failing): the map is
-    # blank and takes nothing more. How it ended, e.g. "CrashedTerminationStatus"; the window builds the page again.
+    # The page's process ended while it was shown (crashed, killed for memory, a graphics driver failing, or ended here
+    # for not answering: _watch_page): the map is blank and takes nothing more. How it ended, e.g.
+    # "CrashedTerminationStatus"; the window builds the page again.
     renderer_ended = Signal(str)
 
     def __init__(self, basemap_folder: Path, parent: QWidget | None = None, *,
@@ -274,6 +285,12 @@ class MapView(QWebEngineView):
         self._held: list[tuple[str, Any]] = []  # upserts and removes made meanwhile: sent after the features
         self.is_ready = False
         self._notice: QLabel | None = None  # over the map while its page is gone (show_notice)
+        self._watch = QTimer(self)  # asks the page whether it still answers (_watch_page), from its first load on
+        self._watch.setInterval(WATCH_MS)
+        self._watch.timeout.connect(self._watch_page)
+        self._watch_asked = False  # the page was asked and has not answered yet
+        self._watch_misses = 0  # asks in a row that found the page owing an answer (or its channel not up)
+        self._answered_at = 0.0  # time.monotonic() of the page's last answer, or of its load
         self.bridge.page_ready.connect(self._on_page_ready)
         self.bridge.base_loaded.connect(self._on_base_loaded)
         self.bridge.map_clicked.connect(self._on_map_clicked)
@@ -292,6 +309,7 @@ class MapView(QWebEngineView):
         if page is None:
             return
         self._page = None
+        self._watch.stop()
         self._bridge_ready = False
         self._queue.clear()
         self._callbacks.clear()
@@ -329,6 +347,8 @@ class MapView(QWebEngineView):
         if self._together is not None:
             self._together.clear()  # meant for the page being replaced
         self._callbacks.clear()
+        self._watch_asked, self._watch_misses, self._answered_at = False, 0, time.monotonic()
+        self._watch.start()  # (again: from this load on)
         if base.path is not None:
             self.scheme_handler.set_folder(base.path.parent)
         path = build_page(self._page_dir, base, legend, labels, center=center, symbol_scale=symbol_scale,
@@ -347,12 +367,63 @@ class MapView(QWebEngineView):
             return
         log.error("the map page's process ended (%s, exit code %s): the map is blank until it is built again",
                   status.name, exit_code)
+        self._page_gone(status.name)
+
+    def _page_gone(self, how: str) -> None:
+        self._watch.stop()  # until the page is built again (show_town)
+        self._watch_asked, self._watch_misses = False, 0
         self._bridge_ready = self._base_loaded = self.is_ready = False
         self._queue.clear()
         self._callbacks.clear()
         self._held = []
         self._forget_features()  # what the page may report on: nothing now
-        self.renderer_ended.emit(status.name)
+        self.renderer_ended.emit(how)
+
+    def watch_every(self, ms: int) -> None:
+        """How often the page is asked whether it still answers (``WATCH_MS``; tests ask sooner)."""
+        self._watch.setInterval(ms)
+
+    def _watch_page(self) -> None:
+        """Ask the page whether it still answers. A page that does not (a script that never returns, a call held
+        behind a fetch that never ends, its channel never up) leaves the map blank or frozen, and no crash tells the
+        window so: after ``WATCH_MISSES`` asks its process is ended, and the window builds the page again.
+
+        The ask goes round the page's queue of calls, so a page busy with a city's households answers once it has
+        drawn them; a UI thread that was itself busy counts one miss at most (the timer's missed ticks are one)."""
+        if self._page is None:
+            self._watch.stop()
+            return
+        if self._watch_asked or not self._bridge_ready:
+            self._watch_misses += 1
+            if self._watch_misses >= WATCH_MISSES:
+                self._end_hung_page()
+                return
+        else:
+            self._watch_misses = 0
+        if self._bridge_ready and not self._watch_asked:
+            self._watch_asked = True
+            reply_id, self._next_reply = self._next_reply, self._next_reply + 1
+            self._callbacks[reply_id] = self._page_answered
+            self._deliver("ping", json.dumps([reply_id]))  # not counted among the calls the window made
+
+    def _page_answered(self, _result: object) -> None:
+        self._watch_asked, self._answered_at = False, time.monotonic()
+
+    def _end_hung_page(self) -> None:
+        assert self._page is not None
+        pid = self._page.renderProcessPid()
+        owed = ("its channel to the app never came up" if not self._bridge_ready
+                else f"calls sent last: {list(self.sent_calls)[-6:]}")
+        log.error("the map page has not answered for %.0f s (%s; page errors %s): its process %s is ended and the "
+                  "page built again", time.monotonic() - self._answered_at, owed, self.js_errors[-3:], pid)
+        self._watch_asked, self._watch_misses = False, 0
+        if 0 < pid != os.getpid():  # never this process (WebEngine run in one process): only the page's own
+            try:
+                os.kill(pid, _END_PROCESS)
+                return  # renderProcessTerminated follows: _on_renderer_ended
+            except OSError as e:
+                log.error("could not end the map page's process %s: %s", pid, e)
+        self._page_gone("NotAnswering")  # no process of its own to end: the page is built again all the same
 
     def show_notice(self, text: str) -> None:
         """Say over the map why it is blank (its page's process ended): until the page is next ready."""
