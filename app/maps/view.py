@@ -39,9 +39,10 @@ from app.maps.scheme import BaseMapSchemeHandler, OfflineGuard
 
 log = logging.getLogger(__name__)
 
-# The page is asked every WATCH_MS whether it still answers; WATCH_MISSES asks in a row with no answer (or with its
-# channel still not up since it was loaded) and it is taken for hung: its process is ended, and the window builds the
-# page again as after a crash. Half a minute: a city's households take the page a few seconds on a slow laptop.
+# The page is asked every WATCH_MS whether it still answers; WATCH_MISSES asks in a row with no answer (twice as many
+# with its channel still not up since it was loaded) and it is taken for hung: its process is ended, and the window
+# builds the page again as after a crash. Half a minute: a city's households take the page a few seconds on a slow
+# laptop.
 WATCH_MS, WATCH_MISSES = 10_000, 3
 # How a hung page's process is ended: as the system ends one; on Windows os.kill() calls TerminateProcess.
 _END_PROCESS = getattr(signal, "SIGKILL", signal.SIGTERM)
@@ -395,7 +396,8 @@ class MapView(QWebEngineView):
             return
         if self._watch_asked or not self._bridge_ready:
             self._watch_misses += 1
-            if self._watch_misses >= WATCH_MISSES:
+            # A page still starting gets twice as long: an old laptop's first start of WebEngine can take a while.
+            if self._watch_misses >= (WATCH_MISSES if self._bridge_ready else 2 * WATCH_MISSES):
                 self._end_hung_page()
                 return
         else:
