@@ -217,6 +217,32 @@ def test_mbtiles_base_map_is_served_through_the_scheme_with_nothing_leaving(qtbo
     assert window.map_view.guard.blocked == []
 
 
+def test_every_ask_of_the_base_map_scheme_gets_an_answer(qtbot, window):
+    # The page is not trusted: whatever tile address its script makes, the app answers it (a tile, or a refusal),
+    # never leaving the ask open (a fetch that never ends holds every call to the page behind it).
+    with qtbot.waitSignal(window.map_ready, timeout=READY_MS):
+        assert window.towns.choose_base_map(BaseMapChoiceDialog.MBTILES, MBTILES / "consbio_geography-class-png.mbtiles")
+    run_js(qtbot, window, """(function () {
+        var url = sasaeai._.config.base.url;
+        function at(z, x, y) { return url.replace("{z}", z).replace("{x}", x).replace("{y}", y); }
+        window.__asks = {};
+        function ask(name, address) {
+          fetch(address).then(function (r) { window.__asks[name] = r.ok ? "tile" : "refused " + r.status; },
+                              function () { window.__asks[name] = "refused"; });
+        }
+        ask("a tile", at(0, 0, 0));
+        ask("off the world", at(1, 5, 0));
+        ask("a number too long to read", at(1, "9".repeat(5000), 0));
+        ask("a zoom too long to read", at("1".repeat(5000), 0, 0));
+        ask("no such file", "sasaeai://basemap/" + "0".repeat(32) + ".mbtiles/0/0/0");
+        return true;
+    })()""")
+    qtbot.waitUntil(lambda: len(run_json(qtbot, window, "window.__asks")) == 5, timeout=10_000)
+    asks = run_json(qtbot, window, "window.__asks")
+    assert asks["a tile"] == "tile"
+    assert all(answer.startswith("refused") for name, answer in asks.items() if name != "a tile")
+
+
 def test_nothing_leaves_the_machine_and_the_guard_would_stop_it(qtbot, window):
     assert window.map_view.guard.blocked == []
     assert window.map_view.scheme_handler.served >= 1  # the town-map image came through the scheme

@@ -31,7 +31,8 @@ log = logging.getLogger(__name__)
 # A base map as stored, or a georeferenced scan's warped copy (basemaps._warped_path).
 _FILE = r"(?P<file>[0-9a-f]{32}(?:\.(?:png|jpg|mbtiles)|\.warped-[0-9a-f]{16}\.png))"
 _IMAGE = re.compile(rf"^/{_FILE}/image$")
-_TILE = re.compile(rf"^/{_FILE}/(?P<z>\d+)/(?P<x>-?\d+)/(?P<y>-?\d+)$")
+# Numbers of at most nine digits (any tile there is): a longer one is not a tile's, nor can Python read every one.
+_TILE = re.compile(rf"^/{_FILE}/(?P<z>\d{{1,9}})/(?P<x>-?\d{{1,9}})/(?P<y>-?\d{{1,9}})$")
 TOWN_HOST = "town"  # sasaeai://town/<token>: a message for the page (offer), served once
 # Schemes a page may load from: everything else would leave the machine.
 LOCAL_SCHEMES = frozenset({"file", "qrc", SCHEME, "data", "blob", "about"})
@@ -89,6 +90,14 @@ class BaseMapSchemeHandler(QWebEngineUrlSchemeHandler):
         return reader
 
     def requestStarted(self, job: QWebEngineUrlRequestJob) -> None:  # noqa: N802 - Qt override
+        """Every ask gets an answer: one left open holds the page's fetch, and every call to the page behind it."""
+        try:
+            self._answer(job)
+        except Exception:  # a bug here must not leave the page waiting: said in the log, and the ask refused
+            log.exception("answering %s failed", job.requestUrl().toString()[:200])
+            job.fail(QWebEngineUrlRequestJob.Error.RequestFailed)
+
+    def _answer(self, job: QWebEngineUrlRequestJob) -> None:
         url = job.requestUrl()
         if url.host() == TOWN_HOST:
             self._serve_offer(job, url.path().lstrip("/"))
