@@ -195,7 +195,8 @@ def main(argv: list[str]) -> int:
     app = run.QApplication.instance() or run.QApplication([sys.argv[0]])
     watch = Watch()
     watch.start()
-    ledger, window, drawn, filled = run.open_window(data_dir, 900 if traced else 300)
+    events: list[str] = []
+    ledger, window, drawn, filled = run.open_window(data_dir, 900 if traced else 300, events=events)
     extra: dict = {}
     if traced:
         import gc
@@ -235,7 +236,8 @@ def main(argv: list[str]) -> int:
                       "settled_anon_by_process": split_anon, "app_after_malloc_trim": trimmed,
                       "drawn_s": round(drawn, 3), "filled_s": round(filled, 3), "cpu_s_by_process": cpu,
                       "lazy_modules_loaded": [m for m in LAZY_MODULES if m in sys.modules],
-                      "chromium_flags": os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", ""), **extra},
+                      "chromium_flags": os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", ""),
+                      "page_rebuilt": run.page_rebuilt(events), **extra},
                      ensure_ascii=False))
     return 0
 

@@ -259,14 +259,14 @@ def time_export(r: SizeResult, name: str, write: Callable[[], object]) -> None:
 
 
 def open_window(data_dir: Path, timeout_s: float, profiler: cProfile.Profile | None = None,  # noqa: ANN201
-                profile_until: str = "drawn", reads: list | None = None):
+                profile_until: str = "drawn", reads: list | None = None, events: list | None = None):
     """Open the ledger and its town: seconds until the map is drawn, and until Steps II/III are filled in too.
 
     The window reads the lists of Steps II and III and the meeting queue off the UI thread once the
     map is drawn (the user can work on the map meanwhile). With ``profiler``, it profiles exactly the timed
     span: from the open until the map is drawn (``profile_until="drawn"``) or the lists are filled ("ready").
     ``reads`` gets [started, ended, what] (seconds after the open; the job's name) of each background read the
-    window started.
+    window started; ``events`` the page's events ("seconds event" lines, ``page_trace``).
     Returns (ledger, MainWindow, seconds to the map drawn, seconds to the lists filled).
     """
     from app.models.engine import LedgerOpening
@@ -303,7 +303,17 @@ def open_window(data_dir: Path, timeout_s: float, profiler: cProfile.Profile | N
                 profiler.disable()  # a second disable is harmless
     if reads is not None:
         reads.extend(timed.spans)
+    if events is not None:
+        events.extend(page_events)
     return ledger, window, drawn[0], ready[0]
+
+
+def page_rebuilt(events: list[str]) -> str | None:
+    """The page's events, if its process ended during the open (the app built it again: the time includes that)."""
+    return "; ".join(events) if any(PAGE_ENDED in e for e in events) else None
+
+
+PAGE_ENDED = "PAGE PROCESS ENDED"  # crashed, or ended by the app for not answering (MapView._watch_page)
 
 
 def page_trace(window, t0: float) -> list[str]:  # noqa: ANN001
@@ -318,7 +328,7 @@ def page_trace(window, t0: float) -> list[str]:  # noqa: ANN001
                                                    + (f" {args}" if told and args else "")))
 
     for signal, what, told in ((page.loadStarted, "page load started", False), (page.loadFinished, "page loaded", True),
-                               (page.renderProcessTerminated, "PAGE PROCESS ENDED", True),
+                               (page.renderProcessTerminated, PAGE_ENDED, True),
                                (view.bridge.page_ready, "page's channel ready", False),
                                (view.bridge.base_loaded, "base map drawn", False), (view.ready, "map ready", False),
                                (window.towns.details_read, "lists read", False)):
@@ -395,7 +405,11 @@ def measure_app(r: SizeResult, gen, repeat: int, timeout_s: float, work: Path) -
         if window is not None:
             close_window(ledger, window)
         reads: list[list] = []
-        ledger, window, seconds, everything = open_window(data_dir, timeout_s, reads=reads)
+        events: list[str] = []
+        ledger, window, seconds, everything = open_window(data_dir, timeout_s, reads=reads, events=events)
+        if rebuilt := page_rebuilt(events):
+            r.notes.append(f"open {i + 1}: the map's page was built again during the open (its time includes that): "
+                           f"{rebuilt}")
         r.add("open → map ready", seconds)
         r.add("open → Steps II/III lists filled (in the background)", everything)
         ended = [span for span in reads if span[1] is not None and span[1] <= everything]
@@ -480,6 +494,8 @@ def measure_fresh_app(r: SizeResult, gen) -> None:  # noqa: ANN001
         r.notes.append(f"fresh app memory: failed ({stuck or done.stderr.strip()[-300:]})")
         return
     got = json.loads(line)
+    if got.get("page_rebuilt"):
+        r.notes.append(f"fresh app: the map's page was built again during the open: {got['page_rebuilt']}")
     r.memory["fresh app: peak (open, lists, one edit, filter)"] = got["peak_pss"]
     r.memory["fresh app: settled"] = got["settled_pss"]
     if got.get("settled_uss"):  # unique pages only: a lower bound, steadier from run to run than PSS
