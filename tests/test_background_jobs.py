@@ -147,3 +147,28 @@ def test_printing_a_map_to_pdf_runs_on_page_signals_and_gives_one_real_page(qtbo
     document.load(str(out))
     assert document.pageCount() == 1
     assert len(ticks) - started >= 3  # the window's timers ran while the map was drawn
+
+
+def test_a_map_print_whose_page_dies_fails_at_once_and_writes_nothing(qtbot, demo_ledger, tmp_path):
+    # The print's own page (a hidden map) is killed as the system would kill it: the print says so at once,
+    # rather than after its minute of waiting for a map that will not come, and leaves no file.
+    import os
+    import signal
+
+    from app.maps.printing import READY_TIMEOUT_MS, MapPrint, PrintOptions
+    from app.towns.towns import list_towns
+
+    with demo_ledger.Session() as s:
+        town_id = list_towns(s)[0].id
+    out = tmp_path / "map.pdf"
+    job = MapPrint(demo_ledger, town_id, out, PrintOptions(paper="A4"))
+    finished: list = []
+    job.finished.connect(finished.append)
+    job.start()
+    page = job.image.view.page()
+    qtbot.waitUntil(lambda: page.renderProcessPid() > 0, timeout=30_000)
+    with qtbot.waitSignal(job.failed, timeout=READY_TIMEOUT_MS // 4) as failed:
+        os.kill(page.renderProcessPid(), getattr(signal, "SIGKILL", signal.SIGTERM))
+    assert "stopped working" in str(failed.args[0])
+    assert finished == [] and not out.exists()
+    assert job.image.view is None  # the print's page is gone with it

@@ -110,6 +110,11 @@ class MapImage(QObject):
         self.view.resize(self.size)
         self.host.show()
         self.view.ready.connect(self._on_ready)
+        # Its page's process ended (crashed, or ended for not answering): said now, not after the timeout. After
+        # the signal's handlers: the page is deleted with the view, which WebEngine does not survive within them.
+        self.view.renderer_ended.connect(lambda _how: QTimer.singleShot(0, lambda: self._fail(LedgerError(
+            QT_TRANSLATE_NOOP("errors", "The map stopped working while it was drawn for printing. Nothing was "
+                              "printed; try again.")))))
         self.timeout.start()
         self.view.show_town(base, legend(categories), fc, self.labels, center=town.center, editable=False)
         self.view.set_lines(watch_lines)
@@ -134,6 +139,9 @@ class MapImage(QObject):
         self.done.emit(image, self.info)
 
     def _fail(self, error: LedgerError) -> None:
+        if self.view is None:  # ended already (printed, or failed)
+            return
+        self.timeout.stop()
         self._close()
         self.failed.emit(error)
 

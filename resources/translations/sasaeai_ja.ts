@@ -4864,18 +4864,23 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
         <translation>印刷用の地図の読み込みが終わりませんでした。</translation>
     </message>
     <message>
-        <location filename="../../app/maps/printing.py" line="256"/>
+        <location filename="../../app/maps/printing.py" line="116"/>
+        <source>The map stopped working while it was drawn for printing. Nothing was printed; try again.</source>
+        <translation>印刷用の地図を描いている途中で地図の表示が止まりました。何も印刷していません。もう一度お試しください。</translation>
+    </message>
+    <message>
+        <location filename="../../app/maps/printing.py" line="264"/>
         <source>The printed map is saved as .pdf or .png, not {suffix}.</source>
         <translation>印刷用の地図は .pdf か .png で保存します（{suffix} では保存できません）。</translation>
     </message>
     <message>
-        <location filename="../../app/maps/printing.py" line="259"/>
+        <location filename="../../app/maps/printing.py" line="267"/>
         <source>Paper must be A4 or A3.</source>
         <translation>用紙はA4かA3にしてください。</translation>
     </message>
     <message>
-        <location filename="../../app/maps/printing.py" line="293"/>
-        <location filename="../../app/maps/printing.py" line="308"/>
+        <location filename="../../app/maps/printing.py" line="301"/>
+        <location filename="../../app/maps/printing.py" line="316"/>
         <source>Could not write the file.</source>
         <translation>ファイルを書き込めませんでした。</translation>
     </message>
@@ -6676,22 +6681,22 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
 <context>
     <name>print</name>
     <message>
-        <location filename="../../app/maps/printing.py" line="182"/>
+        <location filename="../../app/maps/printing.py" line="190"/>
         <source>Made on {day}</source>
         <translation>作成日：{day}</translation>
     </message>
     <message>
-        <location filename="../../app/maps/printing.py" line="228"/>
+        <location filename="../../app/maps/printing.py" line="236"/>
         <source>Scale: as on the town map</source>
         <translation>縮尺：町内地図のとおり</translation>
     </message>
     <message>
-        <location filename="../../app/maps/printing.py" line="231"/>
+        <location filename="../../app/maps/printing.py" line="239"/>
         <source>Households are shown by map number only (no names). The numbers are those of the watch-network form and the emergency contact sheet. Handle with care.</source>
         <translation>世帯は地図番号だけで示しています（氏名なし）。番号は見守りネットワーク記録用紙・緊急連絡表と同じです。取り扱いに注意してください。</translation>
     </message>
     <message>
-        <location filename="../../app/maps/printing.py" line="262"/>
+        <location filename="../../app/maps/printing.py" line="270"/>
         <source>Mutual-support welfare map  {district} {town}</source>
         <translation>支え合い福祉マップ  {district} {town}</translation>
     </message>
