@@ -156,6 +156,8 @@ def test_journal_rows_copied_in_are_stored_as_those_sent_as_json_and_the_policie
     with admin.connect() as pg:
         homes = dict(pg.execute(text("SELECT t.name, h.id FROM household h JOIN town t ON t.id = h.town_id")).all())
         north_district = pg.execute(text("SELECT id FROM district WHERE name = '北日野地区'")).scalar_one()
+        south_district = pg.execute(text("SELECT d.id FROM district d JOIN town t ON t.district_id = d.id "
+                                         "WHERE t.name = '余川町'")).scalar_one()
         top = pg.execute(text("SELECT max(seq) FROM sync_change")).scalar_one()
     laptop = create_engine(north.url.replace("postgresql://", "postgresql+psycopg://"))
 
@@ -191,6 +193,21 @@ def test_journal_rows_copied_in_are_stored_as_those_sent_as_json_and_the_policie
         with pytest.raises(DBAPIError) as refused:
             with laptop.begin() as conn:
                 protocol.journal_rows(conn, spy)
+        assert getattr(refused.value.orig, "sqlstate", None) == "42501"
+        assert stored([r["change_id"] for r in spy]) == []
+        # AND copied in with their districts taken from the server's rows (a first sync's receive): a row naming
+        # another district for a record of this one is stored with its record's district, not refused ...
+        wrong = [dict(r, district_id=south_district) for r in rows(3)]
+        with laptop.begin() as conn:
+            protocol.journal_rows(conn, wrong, districts_of_tables={"household"})
+        assert [r[5] for r in stored([r["change_id"] for r in wrong])] == [north_district] * 3
+        # ... but a record of the other district, which this laptop cannot see, keeps the district it was sent
+        # with, and the trigger refuses the lot
+        spy = rows(3)
+        spy[1]["entity_id"] = homes["余川町"]
+        with pytest.raises(DBAPIError) as refused:
+            with laptop.begin() as conn:
+                protocol.journal_rows(conn, spy, districts_of_tables={"household"})
         assert getattr(refused.value.orig, "sqlstate", None) == "42501"
         assert stored([r["change_id"] for r in spy]) == []
     finally:
