@@ -5,6 +5,7 @@ from __future__ import annotations
 import enum
 import logging
 import math
+import re
 import unicodedata
 import uuid
 import zipfile
@@ -163,10 +164,15 @@ def kinsoku_breaks(text: str, width: float, *, size: float = 11.0) -> str:
     return "\n".join(_EXCEL_WRAPPER.lines(text.replace("\r\n", "\n").replace("\r", "\n"), room))
 
 
+# The characters 禁則 is about, found by one search in C rather than a look at every character in Python.
+_KINSOKU_CHARS = re.compile("[" + re.escape("".join(sorted(NO_LINE_START | NO_LINE_END))) + "]")
+
+
 def _kinsoku_matters(text: str) -> bool:
     """Could a line of ``text`` start or end on a character 禁則 forbids there? A half-width bracket counts only
     beside Japanese (「公民館(架空)」): text all in half-width (「=HYPERLINK("…")」, a URL) is kept as typed."""
-    for i, ch in enumerate(text):
+    for m in _KINSOKU_CHARS.finditer(text):
+        i, ch = m.start(), m.group()
         if (i > 0 and ch in NO_LINE_START) or (i < len(text) - 1 and ch in NO_LINE_END):
             if not ch.isascii() or not (text[i - 1:i].isascii() and text[i + 1:i + 2].isascii()):
                 return True

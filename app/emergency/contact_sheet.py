@@ -13,6 +13,7 @@ council's own copy (everything shown, and the sheet says so).
 
 from __future__ import annotations
 
+import functools
 import uuid
 import warnings
 from dataclasses import dataclass, replace
@@ -251,6 +252,9 @@ def _styles() -> dict[str, NamedStyle]:
     }
 
 
+TEXTS_KEPT = 2048  # cells' texts whose line breaks and count a sheet keeps while it is written
+
+
 def write_xlsx(data: SheetData, path: Path) -> Path:
     """Stream the sheet: its rows written as XML text (app/core/sheet_rows.py), everything else by openpyxl's
     write-only mode, in named styles; time and memory grow only with the rows."""
@@ -272,11 +276,14 @@ def write_xlsx(data: SheetData, path: Path) -> Path:
     rows.append([data.rule], ["緊急連絡表 表示ルール"], 16)
     rows.append(HEADERS, ["緊急連絡表 列名"] * len(HEADERS), 30)
     styles_of = ["緊急連絡表 番号"] + ["緊急連絡表 欄"] * (len(HEADERS) - 1)
+    # A text met again (a support centre's name and phone on a thousand rows) is broken and counted once: for this
+    # sheet only (its texts are not kept after it), and the last few thousand only (memory stays flat).
+    breaks, wrapped = functools.lru_cache(TEXTS_KEPT)(kinsoku_breaks), functools.lru_cache(TEXTS_KEPT)(wrapped_lines)
     for row in data.rows:
-        row = tuple(map(kinsoku_breaks, row, XLSX_WIDTHS))  # noqa: PLW2901 - the row as the sheet holds it
+        row = tuple(map(breaks, row, XLSX_WIDTHS))  # noqa: PLW2901 - the row as the sheet holds it
         # Lines as wrapped in each column, not only the typed ones: a support centre's phone under its long
         # name, or a medical note, was cut off at the row's bottom edge.
-        lines = max(map(wrapped_lines, row, XLSX_WIDTHS))
+        lines = max(map(wrapped, row, XLSX_WIDTHS))
         # Two lines fit the sheet's default height; names or notes starting with = + - @ stay text.
         rows.append(row, styles_of, XLSX_LINE_PT * lines + XLSX_PADDING_PT if lines > 2 else None)
     ws.print_options.horizontalCentered = True
