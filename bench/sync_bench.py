@@ -164,7 +164,8 @@ def write(rows: list, server: str, households: int) -> None:
     lines = [START, "## Sync", "",
              f"`python -m bench.sync_bench` on {date.today().isoformat()}: {_machine()}; {server} "
              "(throwaway cluster, fsync off). Ledger from `bench.generate` "
-             f"({households:,} households, about 2 persons each, watchers and links), one district.", "",
+             f"({households:,} households, about 2 persons each, watchers and links, the persons of concern's "
+             "emergency cards and contacts, the agency directory), one district.", "",
              "| step | seconds | × floor | laptop CPU s | what moved |", "|---|---:|---:|---:|---|"]
     for label, seconds, result, *floor in rows:
         ratio = f"{seconds / floor[0]:.1f}" if floor and floor[0] else ""
