@@ -130,12 +130,15 @@ def test_a_map_page_that_stops_answering_is_ended_and_built_again(qtbot, window,
     pid = view.page().renderProcessPid()
     ended: list[str] = []
     view.renderer_ended.connect(ended.append)
+    said: list[str] = []  # the notice over the map when the page first did not answer
+    view.stalled.connect(lambda: said.append(view.notice))
     view.watch_every(WATCH_MS)
 
     with qtbot.waitSignal(window.map_ready, timeout=READY_MS):
         hang_page(window)
         qtbot.waitUntil(lambda: bool(ended), timeout=READY_MS)  # no crash tells the app: the app finds out
         assert "being drawn again" in view.notice
+    assert len(said) == 1 and "not responding" in said[0]  # said over the frozen map before it was ended
 
     assert ended and ended[0] != "NormalTerminationStatus"
     assert view.page().renderProcessPid() not in (0, pid)  # a new process draws the map
@@ -178,3 +181,21 @@ def test_a_map_page_that_answers_is_left_alone(qtbot, window):
     qtbot.wait(WATCH_MS * (WATCH_MISSES + 2))
     assert ended == [] and view.page().renderProcessPid() == pid and view.is_ready
     assert "ping" not in list(view.sent_calls)[len(calls_before):]  # the asks are not counted as the window's calls
+
+
+def test_a_map_page_busy_for_a_while_is_said_to_be_not_responding_and_then_left_alone(qtbot, window):
+    # A page taken for one ask and a half by a long script: the map looks frozen, and a notice says why; once the
+    # page answers again the notice goes, and the page (its process) is the same.
+    view = window.map_view
+    pid = view.page().renderProcessPid()
+    ended: list[str] = []
+    view.renderer_ended.connect(ended.append)
+    said: list[str] = []
+    view.stalled.connect(lambda: said.append(view.notice))
+    view.watch_every(300, misses=20)  # ended only after 6 s
+    with qtbot.waitSignal(view.answering, timeout=READY_MS):
+        view.page().runJavaScript("var t0 = Date.now(); while (Date.now() - t0 < 1500) {}", 0)
+        qtbot.waitUntil(lambda: bool(said), timeout=READY_MS)
+        assert "not responding" in said[0] and view.notice == said[0]
+    assert view.notice == ""
+    assert ended == [] and view.page().renderProcessPid() == pid and view.is_ready

@@ -239,6 +239,10 @@ class MapView(QWebEngineView):
     # for not answering: _watch_page): the map is blank and takes nothing more. How it ended, e.g.
     # "CrashedTerminationStatus"; the window builds the page again.
     renderer_ended = Signal(str)
+    # The page has owed an answer for one ask (_watch_page): it may be hung, and is ended if it stays so; and it
+    # answered again after that (a page busy for a while, not hung).
+    stalled = Signal()
+    answering = Signal()
 
     def __init__(self, basemap_folder: Path, parent: QWidget | None = None, *,
                  settings: QSettings | None = None) -> None:
@@ -291,6 +295,8 @@ class MapView(QWebEngineView):
         self._watch.timeout.connect(self._watch_page)
         self._watch_asked = False  # the page was asked and has not answered yet
         self._watch_misses = 0  # asks in a row that found the page owing an answer (or its channel not up)
+        self._watch_limit = WATCH_MISSES
+        self._stalled = False  # ``stalled`` was said, and neither ``answering`` nor the page's end since
         self._answered_at = 0.0  # time.monotonic() of the page's last answer, or of its load
         self.bridge.page_ready.connect(self._on_page_ready)
         self.bridge.base_loaded.connect(self._on_base_loaded)
@@ -349,6 +355,7 @@ class MapView(QWebEngineView):
             self._together.clear()  # meant for the page being replaced
         self._callbacks.clear()
         self._watch_asked, self._watch_misses, self._answered_at = False, 0, time.monotonic()
+        self._stalled = False
         self._watch.start()  # (again: from this load on)
         if base.path is not None:
             self.scheme_handler.set_folder(base.path.parent)
@@ -372,7 +379,7 @@ class MapView(QWebEngineView):
 
     def _page_gone(self, how: str) -> None:
         self._watch.stop()  # until the page is built again (show_town)
-        self._watch_asked, self._watch_misses = False, 0
+        self._watch_asked, self._watch_misses, self._stalled = False, 0, False
         self._bridge_ready = self._base_loaded = self.is_ready = False
         self._queue.clear()
         self._callbacks.clear()
@@ -380,9 +387,11 @@ class MapView(QWebEngineView):
         self._forget_features()  # what the page may report on: nothing now
         self.renderer_ended.emit(how)
 
-    def watch_every(self, ms: int) -> None:
-        """How often the page is asked whether it still answers (``WATCH_MS``; tests ask sooner)."""
+    def watch_every(self, ms: int, misses: int = WATCH_MISSES) -> None:
+        """How often the page is asked whether it still answers (``WATCH_MS``), and after how many asks in a row
+        unanswered it is ended (tests ask sooner)."""
         self._watch.setInterval(ms)
+        self._watch_limit = misses
 
     def _watch_page(self) -> None:
         """Ask the page whether it still answers. A page that does not (a script that never returns, a call held
@@ -397,9 +406,12 @@ class MapView(QWebEngineView):
         if self._watch_asked or not self._bridge_ready:
             self._watch_misses += 1
             # A page still starting gets twice as long: an old laptop's first start of WebEngine can take a while.
-            if self._watch_misses >= (WATCH_MISSES if self._bridge_ready else 2 * WATCH_MISSES):
+            if self._watch_misses >= (self._watch_limit if self._bridge_ready else 2 * self._watch_limit):
                 self._end_hung_page()
                 return
+            if not self._stalled:
+                self._stalled = True
+                self.stalled.emit()
         else:
             self._watch_misses = 0
         if self._bridge_ready and not self._watch_asked:
@@ -410,6 +422,12 @@ class MapView(QWebEngineView):
 
     def _page_answered(self, _result: object) -> None:
         self._watch_asked, self._answered_at = False, time.monotonic()
+        self._answered_again()
+
+    def _answered_again(self) -> None:
+        if self._stalled:
+            self._stalled = False
+            self.answering.emit()
 
     def _end_hung_page(self) -> None:
         assert self._page is not None
@@ -442,6 +460,10 @@ class MapView(QWebEngineView):
         self._notice.show()
         self._notice.raise_()
 
+    def hide_notice(self) -> None:
+        if self._notice is not None:
+            self._notice.hide()
+
     @property
     def notice(self) -> str:
         """The notice shown over the map, or "" (tests read it)."""
@@ -463,6 +485,7 @@ class MapView(QWebEngineView):
 
     def _on_page_ready(self) -> None:
         self._bridge_ready = True
+        self._answered_again()  # a page slow to start is up
         queued, self._queue = self._queue, []
         for name, args in queued:
             self.bridge.invoke.emit(name, args)
@@ -480,8 +503,7 @@ class MapView(QWebEngineView):
     def _set_ready(self) -> None:
         if not self.is_ready:
             self.is_ready = True
-            if self._notice is not None:
-                self._notice.hide()
+            self.hide_notice()
             self.ready.emit()
 
     # ------------------------------------------------------------ page → Python (untrusted)

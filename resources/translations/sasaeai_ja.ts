@@ -1223,17 +1223,17 @@ Repeat for at least 3 places far apart (a triangle over the whole map works best
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/mainwindow/town.py" line="478"/>
+        <location filename="../../app/ui/mainwindow/town.py" line="480"/>
         <source>Choose a town-map image first: Map → Use a town-map image…</source>
         <translation>先に町内地図の画像を選んでください: 地図 → 町内地図の画像を使う…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/town.py" line="496"/>
+        <location filename="../../app/ui/mainwindow/town.py" line="498"/>
         <source>Town block (町丁目)</source>
         <translation>町丁目</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/town.py" line="527"/>
+        <location filename="../../app/ui/mainwindow/town.py" line="529"/>
         <source>Tie the town map to the ground</source>
         <translation>地図の位置合わせ</translation>
     </message>
@@ -1886,49 +1886,54 @@ Nothing was lost. Press Unlock and enter the passphrase.</source>
         <translation>事務所と同期しない限り、データはこのパソコンから出ません</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/town.py" line="311"/>
+        <location filename="../../app/ui/mainwindow/town.py" line="313"/>
         <source>No town yet: File → New town…</source>
         <translation>まだ町内がありません：ファイル → 町内を追加…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/town.py" line="319"/>
+        <location filename="../../app/ui/mainwindow/town.py" line="321"/>
         <source>{town}: {households} households, {places} gathering places</source>
         <translation>{town}：{households}世帯、たまり場 {places}か所</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/town.py" line="427"/>
+        <location filename="../../app/ui/mainwindow/town.py" line="429"/>
         <source>Town map images (*.png *.jpg *.jpeg)</source>
         <translation>町内地図の画像 (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/town.py" line="428"/>
+        <location filename="../../app/ui/mainwindow/town.py" line="430"/>
         <source>MBTiles files (*.mbtiles)</source>
         <translation>MBTilesファイル (*.mbtiles)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/town.py" line="429"/>
+        <location filename="../../app/ui/mainwindow/town.py" line="431"/>
         <source>Choose the base map</source>
         <translation>背景の地図を選ぶ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/town.py" line="458"/>
+        <location filename="../../app/ui/mainwindow/town.py" line="460"/>
         <source>This town has {n} control points taken on another map image ({width}×{height} pixels), perhaps on another laptop: choose that scan to use them, or tie this image to the ground (Map → Tie the town map to the ground…).</source>
         <translation>この町内には、別の地図画像（{width}×{height} ピクセル）で付けた基準点が {n} 点あります（別のパソコンで付けたものかもしれません）。その画像を選ぶと使えます。この画像で位置合わせをすることもできます（地図 → 地図の位置合わせ…）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/town.py" line="630"/>
+        <location filename="../../app/ui/mainwindow/town.py" line="632"/>
         <source>The map stopped working again and is not shown. Everything entered is saved in the ledger. Close the app and open it again; if the map still stops, ask the person who looks after this computer.</source>
         <translation>地図がまた止まったため、表示していません。入力した内容はすべて台帳に保存されています。アプリを閉じて、もう一度開いてください。それでも地図が止まるときは、このパソコンを管理している方に相談してください。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/town.py" line="635"/>
+        <location filename="../../app/ui/mainwindow/town.py" line="637"/>
         <source>The map stopped working and is being drawn again. Everything entered is saved in the ledger.</source>
         <translation>地図の表示が止まったため、描き直しています。入力した内容はすべて台帳に保存されています。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/town.py" line="639"/>
+        <location filename="../../app/ui/mainwindow/town.py" line="641"/>
         <source>The map stopped working and was drawn again.</source>
         <translation>地図の表示が止まったため、描き直しました。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow/town.py" line="649"/>
+        <source>The map is not responding. If it does not recover soon, it will be drawn again. Everything entered is saved in the ledger.</source>
+        <translation>地図が応答していません。まもなく戻らない場合は描き直します。入力した内容はすべて台帳に保存されています。</translation>
     </message>
     <message>
         <location filename="../../app/ui/mainwindow/households.py" line="264"/>
@@ -4390,12 +4395,12 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
         <translation>カードは .pdf か .xlsx で保存してください。</translation>
     </message>
     <message>
-        <location filename="../../app/emergency/contact_sheet.py" line="149"/>
+        <location filename="../../app/emergency/contact_sheet.py" line="150"/>
         <source>Sort by kana or by map number.</source>
         <translation>ふりがな順か地図の番号順で並べてください。</translation>
     </message>
     <message>
-        <location filename="../../app/emergency/contact_sheet.py" line="436"/>
+        <location filename="../../app/emergency/contact_sheet.py" line="443"/>
         <source>Save the sheet as .xlsx or .pdf.</source>
         <translation>緊急連絡表は .xlsx か .pdf で保存してください。</translation>
     </message>
@@ -4410,7 +4415,7 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
         <translation>PDFに使う日本語フォントが見つかりません。IPAexゴシック（fonts-ipaexfont-gothic）を入れるか、SASAEAI_PDF_FONT に .ttf ファイルを指定してください。</translation>
     </message>
     <message>
-        <location filename="../../app/core/sheets.py" line="70"/>
+        <location filename="../../app/core/sheets.py" line="71"/>
         <location filename="../../app/core/workbook_guard.py" line="107"/>
         <location filename="../../app/core/workbook_guard.py" line="122"/>
         <location filename="../../app/towns/gis_files.py" line="370"/>
@@ -4474,17 +4479,17 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
         <translation>シート「{sheet}」{row}行目、セル{cell}：「{text}」は台帳の世帯区分にありません。{kinds}のいずれかを書くか、空欄にしてください。</translation>
     </message>
     <message>
-        <location filename="../../app/core/sheets.py" line="74"/>
+        <location filename="../../app/core/sheets.py" line="75"/>
         <source>The workbook is password-protected or in the old .xls format. Remove the password or save it as .xlsx, then import again.</source>
         <translation>このブックはパスワードで保護されているか、古い .xls 形式です。パスワードを外すか .xlsx 形式で保存してから、もう一度取り込んでください。</translation>
     </message>
     <message>
-        <location filename="../../app/core/sheets.py" line="79"/>
+        <location filename="../../app/core/sheets.py" line="80"/>
         <source>This is not an Excel workbook (.xlsx).</source>
         <translation>Excelのブック（.xlsx）ではありません。</translation>
     </message>
     <message>
-        <location filename="../../app/core/sheets.py" line="86"/>
+        <location filename="../../app/core/sheets.py" line="87"/>
         <location filename="../../app/core/workbook_guard.py" line="56"/>
         <source>The workbook cannot be read: {reason}</source>
         <translation>ブックを読み込めません：{reason}</translation>
@@ -4520,17 +4525,17 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
         <translation>ブックにワークシートがありません。</translation>
     </message>
     <message>
-        <location filename="../../app/core/sheets.py" line="235"/>
+        <location filename="../../app/core/sheets.py" line="241"/>
         <source>Sheet {sheet}, row {row}, cell {cell} holds a formula; type the value itself instead.</source>
         <translation>シート「{sheet}」{row}行目、セル{cell}に数式が入っています。数式ではなく、値そのものを入力してください。</translation>
     </message>
     <message>
-        <location filename="../../app/core/sheets.py" line="253"/>
+        <location filename="../../app/core/sheets.py" line="259"/>
         <source>Sheet {sheet}, row {row}, cell {cell}: the {what} is {length} characters long (at most {limit}).</source>
         <translation>シート「{sheet}」{row}行目、セル{cell}：{what}が長すぎます（{length}文字、最大{limit}文字）。</translation>
     </message>
     <message>
-        <location filename="../../app/core/sheets.py" line="417"/>
+        <location filename="../../app/core/sheets.py" line="423"/>
         <source>Not one of the choices for this row.</source>
         <translation>この行の選択肢にありません。</translation>
     </message>
@@ -4572,7 +4577,7 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
     </message>
     <message>
         <location filename="../../app/emergency/cards.py" line="450"/>
-        <location filename="../../app/emergency/contact_sheet.py" line="199"/>
+        <location filename="../../app/emergency/contact_sheet.py" line="200"/>
         <location filename="../../app/households/households.py" line="208"/>
         <location filename="../../app/households/places.py" line="52"/>
         <location filename="../../app/meeting/meetings.py" line="149"/>
@@ -4987,12 +4992,12 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
         <translation>{entity} は同期する表ではありません</translation>
     </message>
     <message>
-        <location filename="../../app/sync/protocol.py" line="61"/>
+        <location filename="../../app/sync/protocol.py" line="63"/>
         <source>the server address must start with postgresql://</source>
         <translation>サーバーのアドレスは postgresql:// で始めてください</translation>
     </message>
     <message>
-        <location filename="../../app/sync/protocol.py" line="81"/>
+        <location filename="../../app/sync/protocol.py" line="83"/>
         <source>could not reach the office server ({detail}); nothing was changed</source>
         <translation>事務所のサーバーにつながりませんでした（{detail}）。何も変更していません</translation>
     </message>
@@ -5017,7 +5022,7 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
         <translation>{name} という名前のパソコンはもう登録されています</translation>
     </message>
     <message>
-        <location filename="../../app/sync/protocol.py" line="97"/>
+        <location filename="../../app/sync/protocol.py" line="99"/>
         <source>this login is not registered as a laptop on the server; ask the office to register it</source>
         <translation>このログインはサーバーにパソコンとして登録されていません。事務所に登録を頼んでください</translation>
     </message>

@@ -132,6 +132,8 @@ class TownController(Controller):
         self.georeference_dialog: GeoreferenceDialog | None = None
         map_view.ready.connect(self._on_map_ready)
         map_view.renderer_ended.connect(self._on_page_ended)
+        map_view.stalled.connect(self._on_page_stalled)
+        map_view.answering.connect(self._on_page_answering)
         self._page_ends: list[float] = []  # when the page's process ended (time.monotonic), within the last while
         self.towns_dialog: TownsDialog | None = None
         actions.connect({MainAction.GEOREFERENCE: self.open_georeference,
@@ -642,6 +644,20 @@ class TownController(Controller):
         if town is not None:  # after this signal's handlers: the page being replaced is still in Qt's hands
             QTimer.singleShot(0, lambda: self.town is town and not self.closed and self.load_town(town.id,
                                                                                                  forget=False))
+
+    def _stall_text(self) -> str:
+        return translate("MainWindow", "The map is not responding. If it does not recover soon, it will be drawn "
+                         "again. Everything entered is saved in the ledger.")
+
+    def _on_page_stalled(self) -> None:
+        """The page has not answered for a while (it is ended if it stays so: MapView._watch_page): said over the map,
+        which looks frozen meanwhile."""
+        if not self.map_view.notice:  # a notice already there (the page being built again) says more
+            self.map_view.show_notice(self._stall_text())
+
+    def _on_page_answering(self) -> None:
+        if self.map_view.notice == self._stall_text():  # it was busy, not hung
+            self.map_view.hide_notice()
 
     def _on_map_ready(self) -> None:
         self.drawn.emit()
