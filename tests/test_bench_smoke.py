@@ -180,15 +180,20 @@ except run.TimedOut as e:
 """
 
 
+def run_script(script: str, city: Path) -> str:
+    """What ``script`` printed, run offscreen in a process of its own on a small city made at ``city``."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "QTWEBENGINE_DISABLE_SANDBOX": "1"}
+    done = subprocess.run([sys.executable, "-c", script, str(city)], cwd=ROOT, env=env, capture_output=True,
+                          text=True, timeout=280)
+    assert done.returncode == 0, done.stderr[-2000:]
+    return done.stdout
+
+
 @pytest.mark.timeout(300)
 def test_an_open_that_does_not_end_in_time_says_what_the_window_was_waiting_for(tmp_path):
     # Twice in eight runs of round twelve, and in round thirteen's fresh app, an open at 50,000 households never
     # ended: the bench said only "no answer within 180 s". It now says what the page did and what the window waits on.
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "QTWEBENGINE_DISABLE_SANDBOX": "1"}
-    done = subprocess.run([sys.executable, "-c", STUCK_OPEN, str(tmp_path / "city")], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=280)
-    assert done.returncode == 0, done.stderr[-2000:]
-    said = done.stdout
+    said = run_script(STUCK_OPEN, tmp_path / "city")
     assert said.startswith("map ready: no answer within 0 s; page: ")
     assert "map: channel ready False" in said and "ready False" in said
     assert "lists: ready False" in said and "household read " in said and "reads (s after the open): " in said
@@ -223,10 +228,6 @@ run.close_window(ledger, window)
 def test_an_open_whose_page_was_built_again_says_so(tmp_path):
     # The app ends a page that stops answering and builds it again: the open ends, and its time includes the wait.
     # The bench says so beside the figure, rather than report a slow open with no word why.
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "QTWEBENGINE_DISABLE_SANDBOX": "1"}
-    done = subprocess.run([sys.executable, "-c", HUNG_OPEN, str(tmp_path / "city")], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=280)
-    assert done.returncode == 0, done.stderr[-2000:]
-    said = done.stdout.strip().splitlines()[-1]
+    said = run_script(HUNG_OPEN, tmp_path / "city").strip().splitlines()[-1]
     assert "PAGE PROCESS ENDED" in said and "map ready" in said
     assert said.index("PAGE PROCESS ENDED") < said.rindex("map ready")  # ended, then built again and ready
