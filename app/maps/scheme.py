@@ -79,6 +79,11 @@ class BaseMapSchemeHandler(QWebEngineUrlSchemeHandler):
         self._offered[token] = data
         return f"{SCHEME}://{TOWN_HOST}/{token}"
 
+    @property
+    def waiting(self) -> int:
+        """Messages offered and not asked for yet (a page that never fetched its households shows here)."""
+        return len(self._offered)
+
     def withdraw(self) -> None:
         """Forget every message offered and not yet served (a new page will not ask for them)."""
         self._offered.clear()

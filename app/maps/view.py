@@ -434,8 +434,10 @@ class MapView(QWebEngineView):
         pid = self._page.renderProcessPid()
         owed = ("its channel to the app never came up" if not self._bridge_ready
                 else f"calls sent last: {list(self.sent_calls)[-6:]}")
-        log.error("the map page has not answered for %.0f s (%s; page errors %s): its process %s is ended and the "
-                  "page built again", time.monotonic() - self._answered_at, owed, self.js_errors[-3:], pid)
+        log.error("the map page has not answered for %.0f s (%s; page errors %s; messages offered and not fetched "
+                  "%d, answers given %d): its process %s is ended and the page built again",
+                  time.monotonic() - self._answered_at, owed, self.js_errors[-3:], self.scheme_handler.waiting,
+                  self.scheme_handler.served, pid)
         self._watch_asked, self._watch_misses = False, 0
         if 0 < pid != os.getpid():  # never this process (WebEngine run in one process): only the page's own
             try:
