@@ -41,9 +41,8 @@ log = logging.getLogger(__name__)
 
 # The page is asked every WATCH_MS whether it still answers; WATCH_MISSES asks in a row with no answer (twice as many
 # with its channel still not up since it was loaded) and it is taken for hung: its process is ended, and the window
-# builds the page again as after a crash. Half a minute: a city's households take the page a few seconds on a slow
-# laptop.
-WATCH_MS, WATCH_MISSES = 10_000, 3
+# builds the page again as after a crash: 15-20 s (a city's households take the page a few seconds on a slow laptop).
+WATCH_MS, WATCH_MISSES = 5_000, 3
 # How a hung page's process is ended: as the system ends one; on Windows os.kill() calls TerminateProcess.
 _END_PROCESS = getattr(signal, "SIGKILL", signal.SIGTERM)
 
@@ -297,6 +296,7 @@ class MapView(QWebEngineView):
         self._watch_misses = 0  # asks in a row that found the page owing an answer (or its channel not up)
         self._watch_limit = WATCH_MISSES
         self._stalled = False  # ``stalled`` was said, and neither ``answering`` nor the page's end since
+        self._probe = "not asked"  # what the page's thread said when it first did not answer (_probe_page)
         self._answered_at = 0.0  # time.monotonic() of the page's last answer, or of its load
         self.bridge.page_ready.connect(self._on_page_ready)
         self.bridge.base_loaded.connect(self._on_base_loaded)
@@ -411,6 +411,7 @@ class MapView(QWebEngineView):
                 return
             if not self._stalled:
                 self._stalled = True
+                self._probe_page()
                 self.stalled.emit()
         else:
             self._watch_misses = 0
@@ -419,6 +420,19 @@ class MapView(QWebEngineView):
             reply_id, self._next_reply = self._next_reply, self._next_reply + 1
             self._callbacks[reply_id] = self._page_answered
             self._deliver("ping", json.dumps([reply_id]))  # not counted among the calls the window made
+
+    def _probe_page(self) -> None:
+        """Ask the page's thread itself, past its queue of calls, what the calls wait on: for the log if the page is
+        ended (a thread that does not answer this either is busy, not waiting)."""
+        self._probe = "its thread did not answer either"
+        page = self._page
+
+        def answered(result: object) -> None:
+            if self._page is page:
+                self._probe = f"its thread answered: the calls wait on {str(result)[:200]}"
+
+        assert page is not None
+        page.runJavaScript("JSON.stringify((window.sasaeai && window.sasaeai._.waitingOn) || null)", 0, answered)
 
     def _page_answered(self, _result: object) -> None:
         self._watch_asked, self._answered_at = False, time.monotonic()
@@ -434,10 +448,10 @@ class MapView(QWebEngineView):
         pid = self._page.renderProcessPid()
         owed = ("its channel to the app never came up" if not self._bridge_ready
                 else f"calls sent last: {list(self.sent_calls)[-6:]}")
-        log.error("the map page has not answered for %.0f s (%s; page errors %s; messages offered and not fetched "
-                  "%d, answers given %d): its process %s is ended and the page built again",
-                  time.monotonic() - self._answered_at, owed, self.js_errors[-3:], self.scheme_handler.waiting,
-                  self.scheme_handler.served, pid)
+        log.error("the map page has not answered for %.0f s (%s; %s; page errors %s; messages offered and not "
+                  "fetched %d, answers given %d): its process %s is ended and the page built again",
+                  time.monotonic() - self._answered_at, owed, self._probe, self.js_errors[-3:],
+                  self.scheme_handler.waiting, self.scheme_handler.served, pid)
         self._watch_asked, self._watch_misses = False, 0
         if 0 < pid != os.getpid():  # never this process (WebEngine run in one process): only the page's own
             try:

@@ -162,10 +162,13 @@
           return;
         }
         waiting = true;
+        // What the calls wait on, for the app to ask when the page stops answering (MapView._watch_page)
+        P.waitingOn = { call: name, sinceMs: Math.round(performance.now()) };
         result.then(function (value) { return value; }, function (e) { P.log(name + " failed: " + e); return null; })
           .then(function (value) {
             finish(name, replyId, t0, t1, argsJson.length, value);
             waiting = false;
+            P.waitingOn = null;
             while (held.length && !waiting) { run.apply(null, held.shift()); }
           });
       }
@@ -173,7 +176,7 @@
       bridge.invoke.connect(function (name, argsJson) {
         var calls = name === "batch" ? JSON.parse(argsJson) : [[name, argsJson]];
         for (var i = 0; i < calls.length; i++) {
-          if (waiting) { held.push(calls[i]); } else { run(calls[i][0], calls[i][1]); }
+          if (waiting) { held.push(calls[i]); P.waitingOn.held = held.length; } else { run(calls[i][0], calls[i][1]); }
         }
       });
       bridge.pageReady();
