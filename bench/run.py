@@ -308,12 +308,12 @@ def open_window(data_dir: Path, timeout_s: float, profiler: cProfile.Profile | N
     return ledger, window, drawn[0], ready[0]
 
 
+PAGE_ENDED = "PAGE PROCESS ENDED"  # crashed, or ended by the app for not answering (MapView._watch_page)
+
+
 def page_rebuilt(events: list[str]) -> str | None:
     """The page's events, if its process ended during the open (the app built it again: the time includes that)."""
     return "; ".join(events) if any(PAGE_ENDED in e for e in events) else None
-
-
-PAGE_ENDED = "PAGE PROCESS ENDED"  # crashed, or ended by the app for not answering (MapView._watch_page)
 
 
 def page_trace(window, t0: float) -> list[str]:  # noqa: ANN001

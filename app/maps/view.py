@@ -417,9 +417,8 @@ class MapView(QWebEngineView):
             self._watch_misses = 0
         if self._bridge_ready and not self._watch_asked:
             self._watch_asked = True
-            reply_id, self._next_reply = self._next_reply, self._next_reply + 1
-            self._callbacks[reply_id] = self._page_answered
-            self._deliver("ping", json.dumps([reply_id]))  # not counted among the calls the window made
+            # not counted among the calls the window made (sent_calls, sent_bytes)
+            self._deliver("ping", json.dumps([self._await_reply(self._page_answered)]))
 
     def _probe_page(self) -> None:
         """Ask the page's thread itself, past its queue of calls, what the calls wait on: for the log if the page is
@@ -569,12 +568,14 @@ class MapView(QWebEngineView):
 
         Calls arrive in the order they were made; ``callback`` gets the JSON-decoded result.
         """
-        reply_id = None
-        if callback is not None:
-            reply_id = self._next_reply
-            self._next_reply += 1
-            self._callbacks[reply_id] = callback
+        reply_id = None if callback is None else self._await_reply(callback)
         self._send(function, json.dumps([reply_id, *args], ensure_ascii=False))
+
+    def _await_reply(self, callback: Callable[[Any], None]) -> int:
+        """A new reply id, whose reply the page sends to ``callback``."""
+        reply_id, self._next_reply = self._next_reply, self._next_reply + 1
+        self._callbacks[reply_id] = callback
+        return reply_id
 
     @contextmanager
     def together(self) -> Iterator[None]:

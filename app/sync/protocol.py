@@ -9,7 +9,7 @@ side only reads and writes through it. The office runs the same functions as a l
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable
+from collections.abc import Set
 from dataclasses import dataclass, field
 from typing import Any, cast
 
@@ -219,18 +219,6 @@ def receive(conn: Connection, me: LaptopInfo, changes: list[Change], base_seq: i
     # removing them); where the server has none, the sender's. The journal's statement trigger checks it.
     entities = {c.entity for c in applied
                 if c.action != "delete" and c.entity in DISTRICT_PATHS and c.entity != "district"}
-    if len(applied) < COPY_FROM:  # a few: read (one query per table), and sent with the rows
-        by_entity: dict[str, list[uuid.UUID]] = {}
-        for c in applied:
-            if c.entity in entities and c.action != "delete":
-                by_entity.setdefault(c.entity, []).append(c.entity_id)
-        where: dict[uuid.UUID, uuid.UUID | None] = {}
-        for entity, ids in by_entity.items():
-            where.update(districts_of(conn, entity, list(set(ids))))
-        for c in applied:
-            if where.get(c.entity_id) is not None:
-                c.district_id = where[c.entity_id]
-        entities = set()
     rows = [dict(c.as_row(), base_seq=base_seq, laptop_id=me.id) for c in applied]
     journal_rows(conn, rows, districts_of_tables=entities)
     result.accepted = applied
@@ -240,17 +228,29 @@ def receive(conn: Connection, me: LaptopInfo, changes: list[Change], base_seq: i
 COPY_FROM = 500  # journal rows from which ``journal_rows`` copies them in (a temporary table costs a few ms)
 
 
-def journal_rows(conn: Connection, rows: list[dict], *, districts_of_tables: Iterable[str] = ()) -> None:
+def journal_rows(conn: Connection, rows: list[dict], *, districts_of_tables: Set[str] = frozenset()) -> None:
     """Insert journal rows (``Change.as_row()``) in their order, a change id stored once, in the caller's
     transaction and as its role (the journal's policy and triggers apply).
 
     A few: one statement per 2,000 rows (the rows as one JSON parameter). Many (a first sync): a ``COPY`` into a
     temporary table (the journal itself has row-level security, which ``COPY`` does not go through) and one
     ``INSERT ... SELECT`` from it: nothing is encoded as JSON and parsed back, and the statement trigger and
-    the policy's subplans run once. There, the rows of ``districts_of_tables`` (but removals) take their district
-    from the server's rows as they are inserted (what ``districts_of`` would read and send back), keeping theirs
-    where the server has none."""
+    the policy's subplans run once.
+
+    The rows of ``districts_of_tables`` (but removals) take their record's district as the server's rows say,
+    keeping theirs where the server has none: a few are read (``districts_of``, one query per table); many are
+    looked up as they are inserted, rather than read back and sent again."""
     if len(rows) < COPY_FROM:
+        by_entity: dict[str, set[uuid.UUID]] = {}
+        for r in rows:
+            if r["entity"] in districts_of_tables and r["action"] != "delete":
+                by_entity.setdefault(r["entity"], set()).add(r["entity_id"])
+        where: dict[uuid.UUID, uuid.UUID | None] = {}
+        for entity, ids in by_entity.items():
+            where.update(districts_of(conn, entity, list(ids)))
+        for r in rows:
+            if r["action"] != "delete" and where.get(r["entity_id"]) is not None:
+                r["district_id"] = where[r["entity_id"]]
         bulk_insert(conn, sync_change, rows, suffix="ON CONFLICT (change_id) DO NOTHING")
         return
     names = list(rows[0])
