@@ -190,7 +190,7 @@ def test_a_map_page_that_answers_is_left_alone(qtbot, window):
     assert "ping" not in list(view.sent_calls)[len(calls_before):]  # the asks are not counted as the window's calls
 
 
-def test_a_map_page_busy_for_a_while_is_said_to_be_not_responding_and_then_left_alone(qtbot, window):
+def test_a_map_page_busy_for_a_while_is_said_to_be_not_responding_and_then_left_alone(qtbot, window, caplog):
     # A page taken for one ask and a half by a long script: the map looks frozen, and a notice says why; once the
     # page answers again the notice goes, and the page (its process) is the same.
     view = window.map_view
@@ -206,6 +206,10 @@ def test_a_map_page_busy_for_a_while_is_said_to_be_not_responding_and_then_left_
         assert "not responding" in said[0] and view.notice == said[0]
     assert view.notice == ""
     assert ended == [] and view.page().renderProcessPid() == pid and view.is_ready
+    # The log says when the page stopped answering (naming its process, for a debugger) and when it answered again.
+    said_in_log = [r.getMessage() for r in caplog.records if r.name == "app.maps.view"]
+    assert any("is not answering" in m and f"its process {pid})" in m for m in said_in_log)
+    assert any("answers again, after" in m for m in said_in_log)
 
 
 def test_a_map_page_waiting_on_a_call_that_never_ends_is_ended_and_the_log_says_on_what(qtbot, window, caplog):

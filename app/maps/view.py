@@ -411,6 +411,8 @@ class MapView(QWebEngineView):
                 return
             if not self._stalled:
                 self._stalled = True
+                log.warning("the map page is not answering (nothing for %.0f s; its process %s): its thread is asked "
+                            "what the calls wait on", time.monotonic() - self._answered_at, self._page.renderProcessPid())
                 self._probe_page()
                 self.stalled.emit()
         else:
@@ -434,13 +436,16 @@ class MapView(QWebEngineView):
         page.runJavaScript("JSON.stringify((window.sasaeai && window.sasaeai._.waitingOn) || null)", 0, answered)
 
     def _page_answered(self, _result: object) -> None:
-        self._watch_asked, self._answered_at = False, time.monotonic()
+        self._watch_asked = False
         self._answered_again()
 
     def _answered_again(self) -> None:
+        now = time.monotonic()
         if self._stalled:
             self._stalled = False
+            log.warning("the map page answers again, after %.1f s without an answer", now - self._answered_at)
             self.answering.emit()
+        self._answered_at = now
 
     def _end_hung_page(self) -> None:
         assert self._page is not None
