@@ -41,13 +41,30 @@ log = logging.getLogger(__name__)
 
 # The page is asked every WATCH_MS whether it still answers; WATCH_MISSES asks in a row with no answer (twice as many
 # with its channel still not up since it was loaded) and it is taken for hung: its process is ended, and the window
-# builds the page again as after a crash: 15-20 s (a city's households take the page a few seconds on a slow laptop).
+# builds the page again as after a crash: 15-20 s (a city's households take the page a few seconds on a slow laptop);
+# 10-15 s for a page whose process does nothing meanwhile (IDLE_CPU_SHARE).
 WATCH_MS, WATCH_MISSES = 5_000, 3
+# A page that does not answer while its process uses next to no CPU (under this share of one CPU from the ask it first
+# missed to the next) is blocked, not busy: the bench's opens that hung had the page's thread asleep on a wait that
+# never ended, and every thread of its process idle (gdb, 2026-12-05). Waiting longer cannot help: it is ended then.
+IDLE_CPU_SHARE = 0.05
 # How a hung page's process is ended: as the system ends one; on Windows os.kill() calls TerminateProcess.
 _END_PROCESS = getattr(signal, "SIGKILL", signal.SIGTERM)
 
 # Where a position may be on a geographic map without a known extent: Web Mercator's world.
 WORLD = (-180.0, -85.0511287798, 180.0, 85.0511287798)  # west, south, east, north
+
+
+def process_cpu_seconds(pid: int) -> float | None:
+    """The CPU time (user and system, in seconds) the process ``pid`` has used so far; None if it cannot be read
+    (the process is gone, or the system refuses)."""
+    import psutil  # only once a page stops answering
+
+    try:
+        times = psutil.Process(pid).cpu_times()
+    except psutil.Error:
+        return None
+    return times.user + times.system
 
 
 def map_extent(base: BaseMapView) -> tuple[float, float, float, float]:
@@ -298,6 +315,8 @@ class MapView(QWebEngineView):
         self._stalled = False  # ``stalled`` was said, and neither ``answering`` nor the page's end since
         self._probe = "not asked"  # what the page's thread said when it first did not answer (_probe_page)
         self._answered_at = 0.0  # time.monotonic() of the page's last answer, or of its load
+        self._stall_cpu: tuple[int, float, float] | None = None  # _cpu_used() when the page first did not answer
+        self._cpu_note = ""  # how much CPU its process used since then, once looked at (_blocked)
         self.bridge.page_ready.connect(self._on_page_ready)
         self.bridge.base_loaded.connect(self._on_base_loaded)
         self.bridge.map_clicked.connect(self._on_map_clicked)
@@ -355,7 +374,7 @@ class MapView(QWebEngineView):
             self._together.clear()  # meant for the page being replaced
         self._callbacks.clear()
         self._watch_asked, self._watch_misses, self._answered_at = False, 0, time.monotonic()
-        self._stalled = False
+        self._stalled, self._stall_cpu = False, None
         self._watch.start()  # (again: from this load on)
         if base.path is not None:
             self.scheme_handler.set_folder(base.path.parent)
@@ -379,7 +398,7 @@ class MapView(QWebEngineView):
 
     def _page_gone(self, how: str) -> None:
         self._watch.stop()  # until the page is built again (show_town)
-        self._watch_asked, self._watch_misses, self._stalled = False, 0, False
+        self._watch_asked, self._watch_misses, self._stalled, self._stall_cpu = False, 0, False, None
         self._bridge_ready = self._base_loaded = self.is_ready = False
         self._queue.clear()
         self._callbacks.clear()
@@ -396,7 +415,8 @@ class MapView(QWebEngineView):
     def _watch_page(self) -> None:
         """Ask the page whether it still answers. A page that does not (a script that never returns, a call held
         behind a fetch that never ends, its channel never up) leaves the map blank or frozen, and no crash tells the
-        window so: after ``WATCH_MISSES`` asks its process is ended, and the window builds the page again.
+        window so: after ``WATCH_MISSES`` asks its process is ended, and the window builds the page again; after two,
+        if its process used next to no CPU from the first to the second (blocked, not busy: ``IDLE_CPU_SHARE``).
 
         The ask goes round the page's queue of calls, so a page busy with a city's households answers once it has
         drawn them; a UI thread that was itself busy counts one miss at most (the timer's missed ticks are one)."""
@@ -413,14 +433,38 @@ class MapView(QWebEngineView):
                 self._stalled = True
                 log.warning("the map page is not answering (nothing for %.0f s; its process %s): its thread is asked "
                             "what the calls wait on", time.monotonic() - self._answered_at, self._page.renderProcessPid())
+                self._stall_cpu, self._cpu_note = self._cpu_used(), ""
                 self._probe_page()
                 self.stalled.emit()
+            elif self._bridge_ready and self._blocked():
+                self._end_hung_page()
+                return
         else:
             self._watch_misses = 0
         if self._bridge_ready and not self._watch_asked:
             self._watch_asked = True
             # not counted among the calls the window made (sent_calls, sent_bytes)
             self._deliver("ping", json.dumps([self._await_reply(self._page_answered)]))
+
+    def _cpu_used(self) -> tuple[int, float, float] | None:
+        """(the page's process, when, the CPU seconds it had used by then); None where it has no process of its own
+        or its CPU time cannot be read."""
+        assert self._page is not None
+        pid = self._page.renderProcessPid()
+        if not 0 < pid != os.getpid():
+            return None
+        cpu = process_cpu_seconds(pid)
+        return None if cpu is None else (pid, time.monotonic(), cpu)
+
+    def _blocked(self) -> bool:
+        """Whether the page's process used next to no CPU since the page first did not answer (``IDLE_CPU_SHARE``):
+        its thread waits on something that does not come, rather than working through a long task."""
+        before, now = self._stall_cpu, self._cpu_used()
+        if before is None or now is None or now[0] != before[0] or now[1] <= before[1]:
+            return False
+        share = (now[2] - before[2]) / (now[1] - before[1])
+        self._cpu_note = f"its process used {share:.0%} of a CPU since the page first did not answer"
+        return share < IDLE_CPU_SHARE
 
     def _probe_page(self) -> None:
         """Ask the page's thread itself, past its queue of calls, what the calls wait on: for the log if the page is
@@ -442,7 +486,7 @@ class MapView(QWebEngineView):
     def _answered_again(self) -> None:
         now = time.monotonic()
         if self._stalled:
-            self._stalled = False
+            self._stalled, self._stall_cpu = False, None
             log.warning("the map page answers again, after %.1f s without an answer", now - self._answered_at)
             self.answering.emit()
         self._answered_at = now
@@ -452,10 +496,13 @@ class MapView(QWebEngineView):
         pid = self._page.renderProcessPid()
         owed = ("its channel to the app never came up" if not self._bridge_ready
                 else f"calls sent last: {list(self.sent_calls)[-6:]}")
-        log.error("the map page has not answered for %.0f s (%s; %s; page errors %s; messages offered and not "
-                  "fetched %d, answers given %d): its process %s is ended and the page built again",
-                  time.monotonic() - self._answered_at, owed, self._probe, self.js_errors[-3:],
-                  self.scheme_handler.waiting, self.scheme_handler.served, pid)
+        if self._stall_cpu is not None and not self._cpu_note:
+            self._blocked()  # how busy it was, for the log
+        log.error("the map page has not answered for %.0f s (%d asks in a row; %s; %s; %s; page errors %s; messages "
+                  "offered and not fetched %d, answers given %d): its process %s is ended and the page built again",
+                  time.monotonic() - self._answered_at, self._watch_misses, owed, self._probe,
+                  self._cpu_note or "its CPU time unknown",
+                  self.js_errors[-3:], self.scheme_handler.waiting, self.scheme_handler.served, pid)
         self._watch_asked, self._watch_misses = False, 0
         if 0 < pid != os.getpid():  # never this process (WebEngine run in one process): only the page's own
             try:
