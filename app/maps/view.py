@@ -48,6 +48,9 @@ WATCH_MS, WATCH_MISSES = 5_000, 3
 # missed to the next) is blocked, not busy: the bench's opens that hung had the page's thread asleep on a wait that
 # never ended, and every thread of its process idle (gdb, 2026-12-05). Waiting longer cannot help: it is ended then.
 IDLE_CPU_SHARE = 0.05
+# What the log says of a page whose thread did not answer either when asked directly (past its queue of calls): its
+# thread is not free. (A thread that answers is free, its calls waiting on something: not ended sooner.)
+THREAD_SILENT = "its thread did not answer either"
 # How a hung page's process is ended: as the system ends one; on Windows os.kill() calls TerminateProcess.
 _END_PROCESS = getattr(signal, "SIGKILL", signal.SIGTERM)
 
@@ -436,7 +439,7 @@ class MapView(QWebEngineView):
                 self._stall_cpu, self._cpu_note = self._cpu_used(), ""
                 self._probe_page()
                 self.stalled.emit()
-            elif self._bridge_ready and self._blocked():
+            elif self._bridge_ready and self._probe == THREAD_SILENT and self._blocked():
                 self._end_hung_page()
                 return
         else:
@@ -458,7 +461,8 @@ class MapView(QWebEngineView):
 
     def _blocked(self) -> bool:
         """Whether the page's process used next to no CPU since the page first did not answer (``IDLE_CPU_SHARE``):
-        its thread waits on something that does not come, rather than working through a long task."""
+        its thread, which did not answer either, waits on something that does not come, rather than working through
+        a long task."""
         before, now = self._stall_cpu, self._cpu_used()
         if before is None or now is None or now[0] != before[0] or now[1] <= before[1]:
             return False
@@ -469,7 +473,7 @@ class MapView(QWebEngineView):
     def _probe_page(self) -> None:
         """Ask the page's thread itself, past its queue of calls, what the calls wait on: for the log if the page is
         ended (a thread that does not answer this either is busy, not waiting)."""
-        self._probe = "its thread did not answer either"
+        self._probe = THREAD_SILENT
         page = self._page
 
         def answered(result: object) -> None:
