@@ -16,6 +16,7 @@ import pytest
 from PySide6.QtWidgets import QLabel
 
 from app.households import households
+from app.maps.view import WATCH_MISSES
 from app.ui.mainwindow.town import PAGE_REBUILDS
 from tests.page_calls import run_json
 from tests.test_ui_map import READY_MS, on_the_drawn_map, window  # noqa: F401 - the window fixture
@@ -125,17 +126,24 @@ def hang_page(window) -> None:
     window.map_view.page().runJavaScript("for (;;) {}", 0)
 
 
+def watched(view, ms: int, misses: int) -> tuple[list[str], list[str]]:
+    """The page asked every ``ms`` and ended after ``misses`` asks in a row unanswered: (how its processes ended, the
+    notice over the map each time the page first did not answer)."""
+    ended: list[str] = []
+    view.renderer_ended.connect(ended.append)
+    said: list[str] = []
+    view.stalled.connect(lambda: said.append(view.notice))
+    view.watch_every(ms, misses=misses)
+    return ended, said
+
+
 def test_a_map_page_that_stops_answering_is_ended_and_built_again(qtbot, window, caplog):
     view = window.map_view
     town_id = window.towns.town.id
     with window.ledger.Session() as s:
         in_ledger = {str(h.id) for h in households.list_households(s, town_id)}
     pid = view.page().renderProcessPid()
-    ended: list[str] = []
-    view.renderer_ended.connect(ended.append)
-    said: list[str] = []  # the notice over the map when the page first did not answer
-    view.stalled.connect(lambda: said.append(view.notice))
-    view.watch_every(WATCH_MS)
+    ended, said = watched(view, WATCH_MS, WATCH_MISSES)
     view.renderer_ended.connect(lambda _how: view.watch_every(REBUILT_MS))
 
     with qtbot.waitSignal(window.map_ready, timeout=READY_MS):
@@ -167,11 +175,7 @@ def test_a_map_page_whose_process_does_nothing_is_ended_at_the_next_ask(qtbot, w
     # with a long script is given every ask it is allowed (twenty here).
     view = window.map_view
     pid = view.page().renderProcessPid()
-    ended: list[str] = []
-    view.renderer_ended.connect(ended.append)
-    said: list[str] = []
-    view.stalled.connect(lambda: said.append(view.notice))
-    view.watch_every(WATCH_MS, misses=20)
+    ended, said = watched(view, WATCH_MS, 20)
     view.renderer_ended.connect(lambda _how: view.watch_every(REBUILT_MS))
     with qtbot.waitSignal(window.map_ready, timeout=READY_MS):
         os.kill(pid, signal.SIGSTOP)
@@ -222,11 +226,7 @@ def test_a_map_page_busy_for_a_while_is_said_to_be_not_responding_and_then_left_
     # page answers again the notice goes, and the page (its process) is the same.
     view = window.map_view
     pid = view.page().renderProcessPid()
-    ended: list[str] = []
-    view.renderer_ended.connect(ended.append)
-    said: list[str] = []
-    view.stalled.connect(lambda: said.append(view.notice))
-    view.watch_every(300, misses=20)  # ended only after 6 s
+    ended, said = watched(view, 300, 20)  # ended only after 6 s
     with qtbot.waitSignal(view.answering, timeout=READY_MS):
         view.page().runJavaScript("var t0 = Date.now(); while (Date.now() - t0 < 1500) {}", 0)
         qtbot.waitUntil(lambda: bool(said), timeout=READY_MS)
