@@ -26,6 +26,7 @@
   P.PLACE_SYMBOL = { code: "place", color: "#2e7d32", shape: "star", letter: "た" };
   P.NONE_SYMBOL = { code: "none", color: "#ffffff", shape: "circle", letter: "" };
   P.FONT = '"Noto Sans CJK JP", "Yu Gothic UI", "Meiryo", sans-serif';
+  P.REFERENCE_PX = 18;  // a reference layer's symbol (a shelter), before the symbols' scale
 
   // What goes wrong before the channel is up (a CSP violation while the map is made) waits for it.
   var pendingLog = [];

@@ -176,6 +176,23 @@
   function visiblePlace(f) { return P.filter === null || P.filter.indexOf("place") >= 0; }
   function householdSize(concern) { return Math.round((concern ? 30 : 24) * P.scale()); }
 
+  // Every font the map draws text in on its canvas (the symbols' letters, the "?" and "!" signs, the map numbers,
+  // the reference layers' symbols) at the symbols' scale, used once on a canvas of its own: while the page starts
+  // (before any household) and when the scale changes. On Linux a font's first use asks the app's font service and
+  // the page's thread waits for the answer; asked while a city's households were drawn, the answer was seen never
+  // to come (the page's thread pool all taken, 4 of 104 fresh opens under load): the page hung until the app ended
+  // it. Used here first, each font is in the page's font cache when the households are drawn.
+  P.warmFonts = function () {
+    var ctx = document.createElement("canvas").getContext("2d"), sym = { color: "#000000", shape: "circle" };
+    [householdSize(false), householdSize(true), Math.round(P.REFERENCE_PX * P.scale())].forEach(function (size) {
+      [P.PLACE_SYMBOL.letter, "0"].forEach(function (letter) {
+        sym.letter = letter;
+        P.paintSymbol(ctx, sym, size, 20, 20, { approximate: true, gap: true });
+      });
+    });
+    P.paintLabel(ctx, 0, householdSize(false) / 2 - 2, 20, 20, false, false);
+  };
+
   // ---------------------------------------------------------------- the canvas layer
   // drawn: what the last pass drew. Entry n: its id, position in the canvas's pixels, hit radius, z (the order it
   // is painted in: a household's slot; the places after every household) and whether it is in the map's view.
@@ -690,6 +707,7 @@
   S.setScale = function (value) {
     P.config.symbolScale = value;
     document.documentElement.style.fontSize = Math.round(100 * value) + "%";  // Leaflet sizes in rem
+    P.warmFonts();
     P.redraw();
     P.updateHandle();
     return value;

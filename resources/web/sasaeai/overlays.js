@@ -20,7 +20,7 @@
     _updatePath: function () {
       if (!this._renderer._drawing || this._empty()) { return; }
       var f = this.feature, sym = REFERENCE_SYMBOLS[f.properties.kind] || P.NONE_SYMBOL;
-      P.paintSymbol(this._renderer._ctx, sym, Math.round(18 * P.scale()), this._point.x, this._point.y, {});
+      P.paintSymbol(this._renderer._ctx, sym, Math.round(P.REFERENCE_PX * P.scale()), this._point.x, this._point.y, {});
     },
     _empty: function () { return this._renderer._bounds && !this._renderer._bounds.intersects(this._pxBounds); }
   });
