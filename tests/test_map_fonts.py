@@ -2,7 +2,7 @@
 
 On Linux a font's first use in the page asks the app's font service, and the page's thread waits for the answer. Asked
 while a city's households were drawn (strokeText of a symbol's letter), that answer was seen never to come, and the
-page hung until the app ended it (issue 17: 4 of 104 fresh opens of the 50,000-household city under load; gdb put the
+page hung until the app ended it (issue 17: 8 of 112 fresh opens of the 50,000-household city under load; gdb put the
 page's thread in the font service's wait under CanvasRenderingContext2D.strokeText). The page uses every font it draws
 with once, on a canvas of its own, while it starts and when the symbols' scale changes (``P.warmFonts``).
 

@@ -180,7 +180,7 @@
   // the reference layers' symbols) at the symbols' scale, used once on a canvas of its own: while the page starts
   // (before any household) and when the scale changes. On Linux a font's first use asks the app's font service and
   // the page's thread waits for the answer; asked while a city's households were drawn, the answer was seen never
-  // to come (the page's thread pool all taken, 4 of 104 fresh opens under load): the page hung until the app ended
+  // to come (the page's thread pool all taken, 8 of 112 fresh opens under load): the page hung until the app ended
   // it. Used here first, each font is in the page's font cache when the households are drawn.
   P.warmFonts = function () {
     var ctx = document.createElement("canvas").getContext("2d"), sym = { color: "#000000", shape: "circle" };
