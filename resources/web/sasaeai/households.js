@@ -192,6 +192,12 @@
     });
     P.paintLabel(ctx, 0, householdSize(false) / 2 - 2, 20, 20, false, false);
   };
+  // The symbols' scale taken up: Leaflet's sizes (in rem) and the canvas's fonts. While the page starts and when the
+  // scale changes.
+  P.applyScale = function () {
+    document.documentElement.style.fontSize = Math.round(100 * P.scale()) + "%";
+    P.warmFonts();
+  };
 
   // ---------------------------------------------------------------- the canvas layer
   // drawn: what the last pass drew. Entry n: its id, position in the canvas's pixels, hit radius, z (the order it
@@ -706,8 +712,7 @@
   // Symbols and numbers in a new size (a projector, a large-text user); the page keeps its households.
   S.setScale = function (value) {
     P.config.symbolScale = value;
-    document.documentElement.style.fontSize = Math.round(100 * value) + "%";  // Leaflet sizes in rem
-    P.warmFonts();
+    P.applyScale();
     P.redraw();
     P.updateHandle();
     return value;

@@ -99,8 +99,7 @@
     P.config = cfg;
     (cfg.legend || []).forEach(function (c) { P.categories[c.code] = c; });
     P.creditControl = new P.Credits().addTo(map);
-    document.documentElement.style.fontSize = Math.round(100 * P.scale()) + "%";
-    P.warmFonts();  // before any household is drawn: see there
+    P.applyScale();  // before any household is drawn (P.warmFonts)
     map.setMinZoom(cfg.zoomRange[0]);
     map.setMaxZoom(cfg.zoomRange[1]);
     // Symbols sit above the watch lines (overlayPane, z 400) and below tooltips and the drag handle.
