@@ -62,6 +62,7 @@ def raw(data_dir: Path):  # noqa: ANN201 - a sqlcipher3 connection to the ledger
 def open_floor(data_dir: Path, town_id, work: Path, wait_until, timeout_s: float) -> float:  # noqa: ANN001
     """Seconds: load an empty page, read every household's position, draw them all on a canvas."""
     import numpy as np
+    import shiboken6
     from PySide6.QtCore import QUrl
     from PySide6.QtWebEngineWidgets import QWebEngineView
 
@@ -90,7 +91,7 @@ def open_floor(data_dir: Path, town_id, work: Path, wait_until, timeout_s: float
         seconds = time.perf_counter() - t0
     finally:
         view.close()
-        view.deleteLater()
+        shiboken6.delete(view)  # now, before WebEngine's default profile goes at exit
     if drawn[0] != len(rows):
         raise RuntimeError(f"the canvas drew {drawn[0]} points of {len(rows)}")
     return seconds

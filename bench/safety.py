@@ -110,6 +110,7 @@ def run(repeat: int = 5, timeout_s: float = 300, ledger_folder: Path | None = No
     os.environ.setdefault("SASAEAI_PASSPHRASE", "bench")
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
+    import shiboken6
     from PySide6.QtWidgets import QApplication
 
     from app.ui.app import prepare_webengine, settings_for
@@ -196,8 +197,8 @@ def run(repeat: int = 5, timeout_s: float = 300, ledger_folder: Path | None = No
                                for d in drawn)
         finally:
             window.close()
-            window.deleteLater()
             app.processEvents()
+            shiboken6.delete(window)  # now: a deleteLater() would still be pending at exit
             ledger.close()
     return r
 
