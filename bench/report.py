@@ -50,13 +50,18 @@ ABSOLUTE_MS = {  # absolute targets that hold at every size (issue 17: "under 20
 }
 
 SHEET_PDF = "emergency sheet export (PDF)"
+# The 気がかり filter turned on, then off, each timed until the map is repainted (a ping round trip paints first).
+# Until the fifteenth round the bench timed the filter's call alone: its reply comes before the repaint, so the figure
+# was mostly the wait for the untimed turn-off's repaint of every household before it.
+FILTER_ON = "filter on (persons of concern) → map repainted"
+FILTER_OFF = "filter off (every household) → map repainted"
 FRESH_PEAK = "fresh app: peak (open, lists, one edit, filter)"  # a key of SizeResult.memory
 
 # Issue 17's absolute targets, at the size it names each for (seconds): over one is a miss, as over a ratio is.
 SIZE_TARGETS_S = {
     50_000: {
         "open → map ready": 1.0, "open → Steps II/III lists filled (in the background)": 1.5,
-        "edit → map updated (add)": 0.030, "edit → map updated (move)": 0.030, "filter (page round trip)": 0.030,
+        "edit → map updated (add)": 0.030, "edit → map updated (move)": 0.030, FILTER_ON: 0.030, FILTER_OFF: 0.030,
         "roster import 10,000 rows (read + apply)": 3.0, "emergency sheet export (xlsx), 10,000 persons": 1.5,
         "watch-network form export (xlsx)": 3.0, SHEET_PDF: 3.0,  # 7,729 persons of concern at 50,000
     },
@@ -216,7 +221,7 @@ LISTS_OWN = "map ready → Steps II/III lists filled (the lists' own time)"
 ROWS = [
     "open → map ready", "open → Steps II/III lists filled (in the background)", LISTS_OWN, READ_STARTED, READ_ENDED,
     "edit → map updated (add)", "edit → map updated (move)",
-    "page alone: upsert one feature + round trip", "filter (page round trip)",
+    "page alone: upsert one feature + round trip", FILTER_ON, FILTER_OFF,
     "search (3+ chars)", "search (2 chars)", "search (1 char)", "search (3+ chars, no hit)", "search (2 chars, no hit)",
     "map layer: ORM list_households + feature_collection", "map layer: mapquery.town_features",
     "watch-network form export (xlsx)",
@@ -450,8 +455,9 @@ def write_results(results: list[SizeResult], info: dict[str, str], repeat: int, 
            "the lists' rows; the row below it, the lists' own time (from the map drawn to the lists filled), is held "
            "to the raw read alone. Below them, when the window's background read of those lists started and ended, "
            "counted from the same open: whether it overlaps the map's drawing or waits for it. A ledger kept from an "
-           "earlier run (`--ledgers`) is measured only once its schema equals a freshly migrated ledger's "
-           "(bench/schema.py). The exports' memory is the app process's peak (the kernel's high-water mark, reset just "
+           "earlier run (`--ledgers`) is put back as it was generated (what earlier runs added is gone) and "
+           "measured only once its schema equals a freshly migrated ledger's (bench/schema.py). An edit and the "
+           "filter are timed until the map is repainted. The exports' memory is the app process's peak (the kernel's high-water mark, reset just "
            "before each export) and its growth above the level before the export: an export that streams stays "
            "flat in size.",
            "", f"Measured at commit `{commit()}`.", ""]

@@ -111,11 +111,12 @@ def test_the_bench_sheet_names_each_persons_nearest_real_shelter(city):
 
 @pytest.mark.timeout(300)
 def test_a_ledger_kept_from_before_the_shelters_gets_them_and_keeps_everything_else(city):
-    from bench.generate import MADE, generate_or_reuse
+    from bench.generate import AS_MADE, MADE, generate_or_reuse
 
     made = Path(city.data_dir) / MADE
     facts = json.loads(made.read_text(encoding="utf-8"))
-    facts.pop("shelters")  # as the twelfth round kept it
+    facts.pop("shelters")  # as the twelfth round kept it (before the bench kept a copy as made)
+    (Path(city.data_dir) / AS_MADE).unlink()
     made.write_text(json.dumps(facts), encoding="utf-8")
     from app.emergency import cards
     from app.models import open_ledger
@@ -130,6 +131,7 @@ def test_a_ledger_kept_from_before_the_shelters_gets_them_and_keeps_everything_e
         ledger.close()
     again = generate_or_reuse(city.data_dir, HOUSEHOLDS, shelters=True)
     assert again.town_id == city.town_id and again.cards == city.cards and again.shelters == city.shelters
+    assert (Path(city.data_dir) / AS_MADE).exists()  # the city as it is now is what later runs start from
     once_more = generate_or_reuse(city.data_dir, HOUSEHOLDS, shelters=True)  # added once, not at every run
     ledger = open_ledger(ledger_path(once_more.data_dir))
     try:
