@@ -457,9 +457,9 @@ def write_results(results: list[SizeResult], info: dict[str, str], repeat: int, 
            "counted from the same open: whether it overlaps the map's drawing or waits for it. A ledger kept from an "
            "earlier run (`--ledgers`) is put back as it was generated (what earlier runs added is gone) and "
            "measured only once its schema equals a freshly migrated ledger's (bench/schema.py). An edit and the "
-           "filter are timed until the map is repainted. The exports' memory is the app process's peak (the kernel's high-water mark, reset just "
-           "before each export) and its growth above the level before the export: an export that streams stays "
-           "flat in size.",
+           "filter are timed until the map is repainted. The exports' memory is the app process's peak (the "
+           "kernel's high-water mark, reset just before each export) and its growth above the level before the "
+           "export: an export that streams stays flat in size.",
            "", f"Measured at commit `{commit()}`.", ""]
     if shared:
         out += [f"**Indicative figures**: {shared}", ""]

@@ -147,9 +147,9 @@ def live_households(data_dir: Path, town_id, name: str) -> tuple[int, bool]:  # 
 
 @pytest.mark.timeout(300)
 def test_every_run_starts_from_the_ledger_as_it_was_generated(kept):
-    # A run adds households (its edits), saves the window's settings and makes backups; the fourteenth round's city
-    # had kept 1,214 households of earlier runs, 1,099 of them where the bench's edits are made, and its edits
-    # repainted them all: 37 ms where the same city as generated takes 8.
+    # A run adds households (its edits), saves the window's settings and makes backups; the fifteenth round's first
+    # run found its city with 1,214 households of earlier runs, 1,099 of them where the bench's edits are made, and
+    # its adds repainted them all: 37 ms, where the city as generated takes 10.
     from bench.generate import generate_or_reuse
 
     assert finds(kept.data_dir, kept.town_id, "前回の家")  # what a run leaves behind
