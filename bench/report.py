@@ -55,6 +55,10 @@ SHEET_PDF = "emergency sheet export (PDF)"
 # was mostly the wait for the untimed turn-off's repaint of every household before it.
 FILTER_ON = "filter on (persons of concern) → map repainted"
 FILTER_OFF = "filter off (every household) → map repainted"
+# The first add after each open, a moment after the window's background reads have ended (a user clicks the map once
+# it is drawn): the page's code and the ledger's pages the add touches are met for the first time. The adds
+# row times later adds. Not judged: the issue's 30 ms is for an edit; this row shows what the first one costs.
+FIRST_ADD = "edit → map updated (the first add after an open)"
 FRESH_PEAK = "fresh app: peak (open, lists, one edit, filter)"  # a key of SizeResult.memory
 
 # Issue 17's absolute targets, at the size it names each for (seconds): over one is a miss, as over a ratio is.
@@ -220,7 +224,7 @@ LISTS_OWN = "map ready → Steps II/III lists filled (the lists' own time)"
 
 ROWS = [
     "open → map ready", "open → Steps II/III lists filled (in the background)", LISTS_OWN, READ_STARTED, READ_ENDED,
-    "edit → map updated (add)", "edit → map updated (move)",
+    FIRST_ADD, "edit → map updated (add)", "edit → map updated (move)",
     "page alone: upsert one feature + round trip", FILTER_ON, FILTER_OFF,
     "search (3+ chars)", "search (2 chars)", "search (1 char)", "search (3+ chars, no hit)", "search (2 chars, no hit)",
     "map layer: ORM list_households + feature_collection", "map layer: mapquery.town_features",

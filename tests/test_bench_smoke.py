@@ -29,7 +29,8 @@ def test_the_bench_writes_every_measurement_with_a_positive_floor(tmp_path):
     for wanted in ("open → map ready", "open → Steps II/III lists filled (in the background)", "search (2 chars)",
                    "search (1 char)", "roster import 10,000 rows (read + apply)", "emergency sheet export (xlsx)",
                    "emergency sheet export (PDF)", "filter on (persons of concern) → map repainted",
-                   "filter off (every household) → map repainted"):
+                   "filter off (every household) → map repainted",
+                   "edit → map updated (the first add after an open)"):
         assert wanted in names
     for row in rows:
         assert row["households"] == 200
