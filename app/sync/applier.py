@@ -11,6 +11,7 @@ from typing import cast
 from sqlalchemy import Connection, func, insert, select, update
 from sqlalchemy.orm import Session
 
+from app.core.batches import no_gc_pauses
 from app.households.search import entries_in_bulk
 from app.models import AuditAction, AuditEntry, Base, HouseholdCategory
 from app.models.audit import Origin, audit_row, created_entries
@@ -324,6 +325,7 @@ def _runs(changes: list[Change]) -> list[list[Change]]:
     return runs
 
 
+@no_gc_pauses()  # a first sync's 35,000 records and their audit entries: as ``outgoing``
 def apply_pulled(s: Session, state: SyncState, changes: list[Change], progress: Progress) -> SyncReport:
     """Apply the received changes in order, in the caller's transaction; the report counts what was done."""
     applier = _Applier(s, state)

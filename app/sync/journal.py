@@ -16,6 +16,7 @@ from sqlalchemy import types as sqltypes
 from sqlalchemy.dialects.sqlite.base import SQLiteDialect
 from sqlalchemy.orm import Session
 
+from app.core.batches import no_gc_pauses
 from app.core.errors import QT_TRANSLATE_NOOP
 from app.models import AuditAction, AuditEntry, Operator
 from app.models.audit import Origin
@@ -251,6 +252,9 @@ def _change_id(state: SyncState, key: str) -> uuid.UUID:
     return uuid.uuid5(_NAMESPACE, f"{state.ledger_id}:{key}")
 
 
+# A first sync makes a change per record (a district: 35,000 records, their JSON and change ids): the cycle
+# collector went off over and over while they were made, a sixth of the laptop's CPU (app/core/batches.py).
+@no_gc_pauses()
 def outgoing(s: Session, state: SyncState) -> Outgoing:
     """The changes to send: newest value per field, whole records for new ones and the first sync's
     snapshot, conflicts kept "mine"; held back: open conflicts and other districts' records."""

@@ -17,6 +17,7 @@ from sqlalchemy import Connection, Engine, create_engine, func, insert, select, 
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import IntegrityError
 
+from app.core.batches import no_gc_pauses
 from app.core.errors import QT_TRANSLATE_NOOP
 from app.models.sync import DISTRICT_PATHS, sync_change, sync_laptop, sync_laptop_district, sync_log
 from app.sync.core import (
@@ -107,6 +108,7 @@ def no_jit(conn: Connection) -> None:
     conn.execute(text("SET LOCAL jit = off"))
 
 
+@no_gc_pauses()  # a district's first pull: a change per record (as ``journal.outgoing``)
 def fetch_changes(conn: Connection, me: LaptopInfo, since: int) -> tuple[list[Change], int]:
     """The other laptops' changes after ``since`` that this role may see, in order; and the newest sequence."""
     no_jit(conn)
@@ -160,6 +162,7 @@ def _sorted(changes: list[Change]) -> list[Change]:
     return sorted(changes, key=key)  # stable: a record's field changes keep their order
 
 
+@no_gc_pauses()  # a first sync's journal rows, a dict per change (as ``journal.outgoing``)
 def receive(conn: Connection, me: LaptopInfo, changes: list[Change], base_seq: int, *,
             reject_stale: bool) -> PushResult:
     """Apply a laptop's changes and journal them, in the caller's transaction (as the laptop's role).
