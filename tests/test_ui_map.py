@@ -243,6 +243,26 @@ def test_every_ask_of_the_base_map_scheme_gets_an_answer(qtbot, window):
     assert all(answer.startswith("refused") for name, answer in asks.items() if name != "a tile")
 
 
+def test_a_message_offered_to_the_last_page_is_kept_while_the_next_page_loads_then_withdrawn(qtbot, window):
+    # The last page still runs while the next one loads (a new base map, the projector turned on right after an
+    # open): a message it was just sent (the households' labels) must still be there when it asks, or its fetch
+    # fails and it reports an error. Once the next page is up, nothing may fetch it any more.
+    handler = window.map_view.scheme_handler
+    url = handler.offer("近藤家".encode())
+    token = url.rsplit("/", 1)[1]
+    with qtbot.waitSignal(window.map_ready, timeout=READY_MS):
+        window.towns.load_town(window.towns.town.id)
+        assert token in handler.offers()  # the next page is loading: the last one may still ask
+    assert token not in handler.offers()
+    run_js(qtbot, window, f"""(function () {{
+        fetch({json.dumps(url)}).then(function (r) {{ window.__asked = r.ok ? "served" : "refused " + r.status; }},
+                                      function () {{ window.__asked = "refused"; }});
+        return true;
+    }})()""")
+    qtbot.waitUntil(lambda: run_json(qtbot, window, "window.__asked || null") is not None, timeout=10_000)
+    assert run_json(qtbot, window, "window.__asked").startswith("refused")
+
+
 def test_nothing_leaves_the_machine_and_the_guard_would_stop_it(qtbot, window):
     assert window.map_view.guard.blocked == []
     assert window.map_view.scheme_handler.served >= 1  # the town-map image came through the scheme

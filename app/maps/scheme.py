@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import re
 import secrets
+from collections.abc import Iterable
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject
@@ -64,14 +65,18 @@ class BaseMapSchemeHandler(QWebEngineUrlSchemeHandler):
         self.served = 0  # answers given, for diagnostics and tests
 
     def set_folder(self, folder: Path) -> None:
-        self.close()
+        """Serve the base maps of ``folder`` from now on (the messages offered stay: ``withdraw`` forgets them)."""
+        self._close_readers()
         self.folder = folder
 
     def close(self) -> None:
+        self._close_readers()
+        self.withdraw()
+
+    def _close_readers(self) -> None:
         for reader in self._readers.values():
             reader.close()
         self._readers.clear()
-        self.withdraw()
 
     def offer(self, data: bytes) -> str:
         """Serve ``data`` once at a new unguessable URL, which is returned (then forgotten: a second ask fails)."""
@@ -84,9 +89,17 @@ class BaseMapSchemeHandler(QWebEngineUrlSchemeHandler):
         """Messages offered and not asked for yet (a page that never fetched its households shows here)."""
         return len(self._offered)
 
-    def withdraw(self) -> None:
-        """Forget every message offered and not yet served (a new page will not ask for them)."""
-        self._offered.clear()
+    def offers(self) -> frozenset[str]:
+        """The tokens of the messages offered and not yet served."""
+        return frozenset(self._offered)
+
+    def withdraw(self, tokens: Iterable[str] | None = None) -> None:
+        """Forget the messages offered under ``tokens`` (default: every one) and not yet served."""
+        if tokens is None:
+            self._offered.clear()
+            return
+        for token in tokens:
+            self._offered.pop(token, None)
 
     def _reader(self, name: str) -> MBTilesReader:
         reader = self._readers.get(name)

@@ -274,6 +274,7 @@ class MapView(QWebEngineView):
         self.guard = OfflineGuard(self)
         self.profile.setUrlRequestInterceptor(self.guard)
         self.js_errors: list[str] = []  # errors the page reported; tests assert there are none
+        self._stale_offers: frozenset[str] = frozenset()  # the last page's messages, withdrawn once a new page is up
         self.refused: list[str] = []  # what the page reported and we did not believe (also logged)
         self.sent_bytes = 0  # characters sent to the page since the town's features were (tests count them)
         self.sent_calls: deque[str] = deque(maxlen=200)  # the last page functions called (tests count them)
@@ -367,7 +368,10 @@ class MapView(QWebEngineView):
         """
         self.crs = base.crs
         self._extent = map_extent(base)
-        self.scheme_handler.withdraw()  # what the last page did not fetch: no page will ask for it now
+        # What the last page did not fetch yet: withdrawn once this page is up. Until then the last page still runs
+        # and may ask for it (its labels, sent just before a new base map or the projector was chosen): refused, its
+        # fetch failed and it reported an error.
+        self._stale_offers = self.scheme_handler.offers()
         self._forget_features()
         self._bridge_ready = self._base_loaded = self.is_ready = False
         self._features_due = features is None and features_later
@@ -556,6 +560,8 @@ class MapView(QWebEngineView):
 
     def _on_page_ready(self) -> None:
         self._bridge_ready = True
+        self.scheme_handler.withdraw(self._stale_offers)  # the last page is gone: nothing asks for those now
+        self._stale_offers = frozenset()
         self._answered_again()  # a page slow to start is up
         queued, self._queue = self._queue, []
         for name, args in queued:
