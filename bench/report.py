@@ -56,8 +56,8 @@ SHEET_PDF = "emergency sheet export (PDF)"
 FILTER_ON = "filter on (persons of concern) → map repainted"
 FILTER_OFF = "filter off (every household) → map repainted"
 # The first add after each open, a moment after the window's background reads have ended (a user clicks the map once
-# it is drawn): the page's code and the ledger's pages the add touches are met for the first time. The adds
-# row times later adds. Not judged: the 30 ms is for an edit; this row shows what the first one costs.
+# it is drawn); the adds row times the later adds. Not judged: the 30 ms is for an edit; this row shows what
+# the first one costs.
 FIRST_ADD = "edit → map updated (the first add after an open)"
 FRESH_PEAK = "fresh app: peak (open, lists, one edit, filter)"  # a key of SizeResult.memory
 

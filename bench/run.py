@@ -412,8 +412,8 @@ def first_add(window, n: int, timeout_s: float) -> float:  # noqa: ANN001
     (the lists', and those that follow them: the unnamed households' names, the households not on the map, the
     sync status), the page has taken what they sent, and a moment has passed; timed until the map is updated.
 
-    Right as the lists are filled, an add shares the interpreter and the page with those reads, and takes two to
-    four times as long (bench/NOTES.md, stop 43): not what a user meets, who clicks a moment later."""
+    Right as the lists are filled, an add shares the interpreter and the page with those reads, and takes several
+    times as long (bench/NOTES.md, stop 43): not what a user meets, who clicks a moment later."""
     wait_until(lambda: not window.towns.reading, timeout_s, "the window's background reads")
     page_call(window.map_view, "ping", timeout_s=timeout_s)
     end = time.perf_counter() + FIRST_ADD_AFTER_S

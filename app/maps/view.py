@@ -369,8 +369,8 @@ class MapView(QWebEngineView):
         self.crs = base.crs
         self._extent = map_extent(base)
         # What the last page did not fetch yet: withdrawn once this page is up. Until then the last page still runs
-        # and may ask for it (its labels, sent just before a new base map or the projector was chosen): refused, its
-        # fetch failed and it reported an error.
+        # and may ask for it (its labels, sent just before a new base map or the projector was chosen); withdrawn
+        # here, that ask was refused, and the page reported its failed fetch as an error.
         self._stale_offers = self.scheme_handler.offers()
         self._forget_features()
         self._bridge_ready = self._base_loaded = self.is_ready = False
