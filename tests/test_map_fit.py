@@ -67,20 +67,25 @@ def layout_at_rest(qtbot, view: MapView) -> dict:
 
 def open_town(qtbot, ledger, town_id: uuid.UUID, size: QSize, settings: QSettings | None = None) -> MapView:
     """The town in a map view of ``size``, loaded as the window loads it."""
-    with ledger.Session() as s:
-        base = basemaps.base_map_of(s, ledger.data_dir, town_id)
-        categories = households.list_categories(s)
     view = MapView(basemap_dir(ledger.data_dir), settings=settings)
     qtbot.addWidget(view)
     view.resize(size)
     view.show()
     with qtbot.waitSignal(view.ready, timeout=READY_MS):
-        view.show_town(base, legend(categories), None, PageLabels(), center=(35.9, 136.17))
-        with ledger.Session() as s:
-            view.set_features(town_layer(s, town_id, base.crs).for_page())
-            refs = emergency.list_reference_features(s) if base.crs is Crs.GEO else []
-        view.set_references(reference_collection(refs), [])
+        show_again(view, ledger, town_id)
     return view
+
+
+def show_again(view: MapView, ledger, town_id: uuid.UUID) -> None:
+    """A new page for the town in ``view``, as the window builds it; ``ready`` follows."""
+    with ledger.Session() as s:
+        base = basemaps.base_map_of(s, ledger.data_dir, town_id)
+        categories = households.list_categories(s)
+    view.show_town(base, legend(categories), None, PageLabels(), center=(35.9, 136.17))
+    with ledger.Session() as s:
+        view.set_features(town_layer(s, town_id, base.crs).for_page())
+        refs = emergency.list_reference_features(s) if base.crs is Crs.GEO else []
+    view.set_references(reference_collection(refs), [])
 
 
 def close(view: MapView) -> None:

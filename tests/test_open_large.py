@@ -17,8 +17,9 @@ from app.core.views import Crs, HouseholdFields, MapPoint
 from app.households import households
 from app.maps.features import household_feature
 from app.maps.query import layer_texts, town_layer
+from app.maps.scheme import QWebEngineUrlRequestJob
 from tests.page_calls import run_json
-from tests.test_map_fit import close, demo_town, open_town
+from tests.test_map_fit import READY_MS, close, demo_town, open_town, show_again
 from tests.test_mapquery import edge_town  # noqa: F401 - a fixture
 from tests.test_page_transfer import page_call
 
@@ -66,6 +67,55 @@ def test_the_page_shows_the_map_numbers_first_then_every_name_and_address(qtbot,
         assert tooltip(qtbot, view, home["id"]).startswith(f"No.{props['mapNumber']}{props['label']}")
         # AND the unnamed households are those the members' names are read for, as before
         assert texts.unnamed == layer_texts_unnamed(demo_ledger, town_id)
+    finally:
+        close(view)
+
+
+def _texts_for(ledger, town_id):
+    with ledger.Session() as s:
+        return layer_texts(s, town_id, Crs.GEO, town_layer(s, town_id, Crs.GEO, texts_later=True))
+
+
+def test_texts_the_page_shown_fails_to_fetch_are_reported(qtbot, demo_ledger):
+    town_id = demo_town(demo_ledger)
+    view = open_town(qtbot, demo_ledger, town_id, QSize(800, 600))
+    try:
+        # WHEN the page is sent the texts and cannot fetch them (refused: withdrawn before it asks)
+        view.set_texts(_texts_for(demo_ledger, town_id))
+        view.scheme_handler.withdraw()
+        # THEN the failure is reported as the page's error, as any failed call of the page shown
+        qtbot.waitUntil(lambda: view.js_errors != [], timeout=READY_MS)
+        assert view.js_errors == ["setTexts failed: Error: the message was not served (404)"]
+    finally:
+        view.shutdown()
+
+
+def test_a_page_replaced_while_it_fetches_the_texts_reports_nothing(qtbot, demo_ledger, monkeypatch):
+    """Another town, a new base map or the projector chosen right after an open: the texts come once the lists are
+    filled, and the page they were sent to may be replaced while it fetches them (the navigation ends the fetch)."""
+    town_id = demo_town(demo_ledger)
+    view = open_town(qtbot, demo_ledger, town_id, QSize(800, 600))
+    handler, serve, asked = view.scheme_handler, view.scheme_handler._serve_offer, []
+
+    def replaced_meanwhile(job, token):  # noqa: ANN001, ANN202 - the page's ask for the texts, as it arrives
+        if token not in asked:
+            asked.append(token)
+            show_again(view, demo_ledger, town_id)  # the next page starts loading while the fetch is under way
+            job.fail(QWebEngineUrlRequestJob.Error.RequestAborted)  # and the fetch of the page replaced ends
+            return
+        serve(job, token)
+
+    try:
+        view.set_texts(_texts_for(demo_ledger, town_id))
+        texts_token = next(iter(handler.offers()))
+        monkeypatch.setattr(handler, "_serve_offer", lambda job, token: (
+            replaced_meanwhile if token == texts_token else serve)(job, token))
+        with qtbot.waitSignal(view.ready, timeout=READY_MS):
+            qtbot.waitUntil(lambda: asked != [], timeout=READY_MS)
+        # THEN the new page is up with the town, and the fetch the old page lost is no error of the app's
+        assert run_json(qtbot, view, "sasaeai.state().ids").__len__() > 50
+        assert page_call(qtbot, view, "featureData") != []  # one more round trip: the old page's answer is in
+        assert view.js_errors == []
     finally:
         close(view)
 

@@ -700,8 +700,19 @@ class MapView(QWebEngineView):
     def set_texts(self, texts: PageTexts) -> None:
         """The labels and addresses of the households ``set_features`` sent without them (``query.layer_texts``), in
         one binary message the page fetches as it fetched the households. A household upserted or labelled
-        (``set_labels``) since keeps its own."""
-        self.call("setTexts", {"url": self.scheme_handler.offer(texts.data), **texts.header()})
+        (``set_labels``) since keeps its own.
+
+        The texts come after Steps II and III are filled, so a page replaced right after an open (another town, a
+        new base map, the projector) may still be fetching them: the navigation ends that fetch. The page answers
+        a failed fetch as this call's result rather than reporting it, and it is reported here only if the page
+        that answers is still the one shown (``show_town`` forgets the replies owed by the page it replaces).
+        """
+        self.call("setTexts", {"url": self.scheme_handler.offer(texts.data), **texts.header()},
+                  callback=self._on_texts_set)
+
+    def _on_texts_set(self, result: Any) -> None:
+        if isinstance(result, str):  # the page's words: untrusted, cut and put on one line as the bridge's log
+            self.bridge.log(f"setTexts failed: {result}")
 
     def set_labels(self, ids: list[str], labels: list[str]) -> None:
         """New labels of households already on the page (``query.member_labels``); ids not there are skipped.

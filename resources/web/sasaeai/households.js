@@ -117,7 +117,7 @@
   function fetchColumns(c) {
     if (!c || !c.url) { return Promise.resolve(null); }
     return fetch(String(c.url), { cache: "no-store" }).then(function (response) {
-      if (!response.ok) { throw new Error("households not served (" + response.status + ")"); }
+      if (!response.ok) { throw new Error("the message was not served (" + response.status + ")"); }
       return response.arrayBuffer();
     });
   }
@@ -626,13 +626,15 @@
   // The labels and addresses of the households setFeatures sent without them (the window sends them once those are
   // drawn; app/maps/query.py layer_texts), in the same order. Until then a tooltip shows the map number alone; a
   // household upserted or labelled (setLabels) since keeps its own.
+  // A failed fetch is the call's result (a string), not a report: the app reports it only if this page is still the
+  // one shown; a page being replaced has its fetch ended by the navigation (MapView.set_texts).
   S.setTexts = function (c) {
     return fetchColumns(c).then(function (buf) {
       var first = H.texts[0];
       if (!buf || !first || first.start !== 0 || first.n !== c.count) { return false; }  // not for these households
       H.texts[0] = textsOf(c, buf, 0, c.count);  // in place of the empty ones setFeatures got
       return true;
-    });
+    }, function (e) { return String(e) || "failed"; });
   };
   // More of a large town after setFeatures: more columns of households, then GeoJSON places.
   S.addHouseholds = function (columns, others) {
