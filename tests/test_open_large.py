@@ -1,5 +1,5 @@
 """A city's open (issue 17): the households go to the page first without their labels and addresses, which nothing
-drawn shows, and those follow while the page draws them (``town_layer(texts_later=True)``, ``layer_texts``).
+drawn shows, and those follow once Steps II and III are filled (``town_layer(texts_later=True)``, ``layer_texts``).
 
 What the user notices: the map shows every household as before; a tooltip shown meanwhile gives the map number
 and no wrong name; then every tooltip has its household's name and address, an edit made meanwhile keeps its own.

@@ -18,6 +18,7 @@ from app.ui.app import settings_for
 from app.ui.mainwindow import MainWindow
 from tests.page_calls import run_js
 from tests.test_mapquery import edge_town  # noqa: F401 - the fixture: households of every awkward kind
+from tests.test_ui_map import texts_on_page
 
 READY_MS = 60_000
 
@@ -66,12 +67,9 @@ def test_addresses_then_member_names_give_the_same_layer(ledger, label_town, crs
 
 
 def page_features(qtbot, window) -> list:
-    # The members' names are read off the UI thread once the map is ready: wait until they are sent, then a
-    # round trip over the channel, so everything sent before it has been handled by the page.
-    qtbot.waitUntil(lambda: window.towns._labels_read is None and window.towns._labels_due is None, timeout=10_000)
-    box: dict = {}
-    window.map_view.state(lambda result: box.setdefault("state", result))
-    qtbot.waitUntil(lambda: "state" in box, timeout=10_000)
+    # The texts and the members' names are read off the UI thread once the lists are filled: wait until they are
+    # on the page.
+    texts_on_page(qtbot, window)
     return json.loads(run_js(qtbot, window, "JSON.stringify(sasaeai.featureData())"))
 
 

@@ -45,6 +45,13 @@ def page_state(qtbot, window) -> dict:
     return box["state"]
 
 
+def texts_on_page(qtbot, window) -> None:
+    """The households' labels and addresses, and the members' names, are on the page: they follow the lists
+    (``TownController.texts_pending``); then a round trip over the channel, which waits behind them there."""
+    qtbot.waitUntil(lambda: not window.towns.texts_pending, timeout=READY_MS)
+    page_state(qtbot, window)
+
+
 def page_passes(qtbot, window) -> int:
     """How many times the page has painted its households, once every call sent has run there (a ping)."""
     settle(qtbot, window.map_view)
@@ -57,6 +64,7 @@ def ledger_households(window):
 
 
 def test_page_shows_every_household_of_the_ledger(qtbot, window):
+    texts_on_page(qtbot, window)
     state = page_state(qtbot, window)
     in_ledger = ledger_households(window)
     household_ids = [i for i in state["ids"] if i in in_ledger]
@@ -315,6 +323,7 @@ def test_the_town_arrives_as_columns_in_one_message_and_the_page_holds_the_same_
     window.map_view.bridge.invoke.connect(lambda name, _args: sent.append(name))
     with qtbot.waitSignal(window.map_ready, timeout=READY_MS):
         window.towns.load_town(window.towns.town.id)
+    texts_on_page(qtbot, window)
     with window.ledger.Session() as s:
         expected = town_features(s, window.towns.town.id, window.map_view.crs)["features"]
     assert json.loads(run_js(qtbot, window, "JSON.stringify(sasaeai.featureData())")) == expected

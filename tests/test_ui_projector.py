@@ -5,7 +5,7 @@ from __future__ import annotations
 from app.households import households
 from app.ui.mainwindow.actions import MainAction
 from tests.page_calls import run_js
-from tests.test_ui_map import page_state, window  # noqa: F401 - the window fixture
+from tests.test_ui_map import page_state, texts_on_page, window  # noqa: F401 - the window fixture
 
 
 def personal_texts(window) -> set[str]:
@@ -57,7 +57,8 @@ def test_leaving_projector_mode_is_deliberate(qtbot, window, monkeypatch):
     with qtbot.waitSignal(window.map_ready, timeout=60_000):
         window.actions[MainAction.LEAVE_PROJECTOR].trigger()
     assert not window.projector.on and window.steps.isVisible() and not window.banner.isVisible()
-    # Names are back on the page once the meeting display is off.
+    # Names are back on the page once the meeting display is off (they follow the lists, as on any open).
+    texts_on_page(qtbot, window)
     with window.ledger.Session() as s:
         target = next(h for h in households.list_households(s, window.towns.town.id) if h.label)
     run_js(qtbot, window, f"sasaeai.showTooltip('{target.id}')")

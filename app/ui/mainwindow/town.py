@@ -259,6 +259,12 @@ class TownController(Controller):
     # The read of the households' texts or of those names, while its result is still wanted.
     _labels_read: BackgroundRead | None = None
 
+    @property
+    def texts_pending(self) -> bool:
+        """The households' labels and addresses, or then the members' names, are still to be sent to the page (they
+        follow once Steps II and III are filled; until then a tooltip shows the map number alone)."""
+        return self._texts_due is not None or self._labels_due is not None or self._labels_read is not None
+
     def _read_due_texts(self) -> None:
         """Once Steps II and III are filled: the labels and addresses of the households sent without them, then
         the members' names (``_send_member_labels``) once those are on the page.
