@@ -1,5 +1,5 @@
 """A city's open (issue 17): the households go to the page first without their labels and addresses, which nothing
-drawn shows, and those follow once Steps II and III are filled (``town_layer(texts_later=True)``, ``layer_texts``).
+drawn shows, and those follow while the page draws them (``town_layer(texts_later=True)``, ``layer_texts``).
 
 What the user notices: the map shows every household as before; a tooltip shown meanwhile gives the map number
 and no wrong name; then every tooltip has its household's name and address, an edit made meanwhile keeps its own.
@@ -91,8 +91,8 @@ def test_texts_the_page_shown_fails_to_fetch_are_reported(qtbot, demo_ledger):
 
 
 def test_a_page_replaced_while_it_fetches_the_texts_reports_nothing(qtbot, demo_ledger, monkeypatch):
-    """Another town, a new base map or the projector chosen right after an open: the texts come once the lists are
-    filled, and the page they were sent to may be replaced while it fetches them (the navigation ends the fetch)."""
+    """Another town, a new base map or the projector chosen right after an open: the page the texts were sent to
+    may be replaced while it fetches them (the navigation ends the fetch)."""
     town_id = demo_town(demo_ledger)
     view = open_town(qtbot, demo_ledger, town_id, QSize(800, 600))
     handler, serve, asked = view.scheme_handler, view.scheme_handler._serve_offer, []

@@ -67,7 +67,7 @@ def test_addresses_then_member_names_give_the_same_layer(ledger, label_town, crs
 
 
 def page_features(qtbot, window) -> list:
-    # The texts and the members' names are read off the UI thread once the lists are filled: wait until they are
+    # The texts, then the members' names (once the map is ready), are read off the UI thread: wait until they are
     # on the page.
     texts_on_page(qtbot, window)
     return json.loads(run_js(qtbot, window, "JSON.stringify(sasaeai.featureData())"))

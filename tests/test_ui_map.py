@@ -46,7 +46,7 @@ def page_state(qtbot, window) -> dict:
 
 
 def texts_on_page(qtbot, window) -> None:
-    """The households' labels and addresses, and the members' names, are on the page: they follow the lists
+    """The households' labels and addresses, and the members' names, are on the page: they follow the households
     (``TownController.texts_pending``); then a round trip over the channel, which waits behind them there."""
     qtbot.waitUntil(lambda: not window.towns.texts_pending, timeout=READY_MS)
     page_state(qtbot, window)

@@ -57,7 +57,7 @@ def test_leaving_projector_mode_is_deliberate(qtbot, window, monkeypatch):
     with qtbot.waitSignal(window.map_ready, timeout=60_000):
         window.actions[MainAction.LEAVE_PROJECTOR].trigger()
     assert not window.projector.on and window.steps.isVisible() and not window.banner.isVisible()
-    # Names are back on the page once the meeting display is off (they follow the lists, as on any open).
+    # Names are back on the page once the meeting display is off (they follow the households, as on any open).
     texts_on_page(qtbot, window)
     with window.ledger.Session() as s:
         target = next(h for h in households.list_households(s, window.towns.town.id) if h.label)

@@ -702,11 +702,10 @@ class MapView(QWebEngineView):
         one binary message the page fetches as it fetched the households. A household upserted or labelled
         (``set_labels``) since keeps its own.
 
-        The texts come after Steps II and III are filled, so a page replaced right after an open (another town, a
-        new base map, the projector) may still be fetching them: the navigation ends that fetch. The page answers
-        a failed fetch as this call's result rather than reporting it, and it is reported here only if the page
-        that answers is still the one shown (``show_town`` forgets the replies owed by the page it replaces).
-        """
+        A page replaced right after an open (another town, a new base map, the projector) may still be fetching
+        them: the navigation ends that fetch. The page answers a failed fetch as this call's result rather than
+        reporting it, and it is reported here only if the page that answers is still the one shown (``show_town``
+        forgets the replies owed by the page it replaces)."""
         self.call("setTexts", {"url": self.scheme_handler.offer(texts.data), **texts.header()},
                   callback=self._on_texts_set)
 

@@ -177,12 +177,12 @@ class TownController(Controller):
             base, legend(categories), None, page_labels(), center=self.town.center,
             symbol_scale=self.projector.map_scale(), editable=not self.projector.on, features_later=True,
         )
-        self._texts_due = self._labels_due = None
+        self._labels_due = None
         if self._labels_read is not None:  # a read for an earlier load is not wanted any more: cancelled, so it
             self._labels_read.cancel()  # does not hold back the reads queued behind it (they run one at a time)
         self._labels_read = None
         self.kinds = {}
-        self.ready.connect(self._read_due_texts, Qt.ConnectionType.SingleShotConnection)  # after the lists
+        self.ready.connect(self._send_member_labels, Qt.ConnectionType.SingleShotConnection)  # after the lists
         with self.ledger.Session() as s:
             refs = emergency.list_reference_features(s) if base.crs.value == "geo" else []
             credits = sorted({c for lines_ in emergency.reference_credits(s).values() for c in lines_}) if refs else []
@@ -217,8 +217,8 @@ class TownController(Controller):
         """The town's households and places for the page, read and encoded off the UI thread; then sent.
 
         Straight from SQL: a city-sized town is on the page in well under a second. The households go first with
-        no label nor address (nothing drawn shows them), which follow once Steps II and III are filled
-        (``_read_due_texts``); an unnamed household is labelled with its address, then with its first member's name
+        no label nor address (nothing drawn shows them), which follow while the page draws (``_read_texts``); an
+        unnamed household is labelled with its address until the map is drawn, then with its first member's name
         (the label shows only in the tooltip and the panel's state; a projector shows no labels at all).
         """
         if self._layer_read is not None:
@@ -237,7 +237,8 @@ class TownController(Controller):
             if self.projector.on != anonymous:  # the projector went on or off meanwhile: what may be sent now
                 encoded = EncodedFeatures((layer.anonymous() if self.projector.on else layer).for_page())
             self.map_view.set_features(encoded)
-            self._texts_due = None if self.projector.on else (town_id, crs, layer)
+            if not self.projector.on:
+                self._read_texts(town_id, crs, layer)
             self.kinds = FeatureKinds(encoded.household_ids, {f["id"]: "place" for f in layer.places})
             self.place_count = len(layer.places)
             self.update_status(self.household_count, self.place_count)
@@ -252,8 +253,6 @@ class TownController(Controller):
         self._layer_read = read
         self.track_read(read)  # the window cancels it and waits for it before the ledger closes
 
-    # The town, kind of map and layer sent to the page whose households' labels and addresses are still due.
-    _texts_due: tuple[uuid.UUID, Crs, TownLayer] | None = None
     # The town, kind of map and unnamed households (TownLayer.unnamed) whose members' names are still due.
     _labels_due: tuple[uuid.UUID, Crs, list[tuple[str, str]]] | None = None
     # The read of the households' texts or of those names, while its result is still wanted.
@@ -261,27 +260,17 @@ class TownController(Controller):
 
     @property
     def texts_pending(self) -> bool:
-        """The households' labels and addresses, or then the members' names, are still to be sent to the page (they
-        follow once Steps II and III are filled; until then a tooltip shows the map number alone)."""
-        return self._texts_due is not None or self._labels_due is not None or self._labels_read is not None
+        """The households' labels and addresses, or the members' names after them, are still to be sent to the page
+        (read after the households; until they are there a tooltip shows the map number alone)."""
+        return self._layer_read is not None or self._labels_due is not None or self._labels_read is not None
 
-    def _read_due_texts(self) -> None:
-        """Once Steps II and III are filled: the labels and addresses of the households sent without them, then
-        the members' names (``_send_member_labels``) once those are on the page.
-
-        Read before the lists (while the page drew the households), they held the lists' read back by their own
-        0.2 s at 50,000 households (issue 17's lists over their 1.5 s); nothing drawn shows them, only a
-        household's tooltip, which has its map number meanwhile. After the fill, not beside it: a read that ends
-        while the lists are filled shares the interpreter with the fill (tests/test_lists_after_fill.py)."""
-        due, self._texts_due = self._texts_due, None
-        if due is None or self.town is None or due[:2] != (self.town.id, self.map_view.crs) or self.projector.on:
-            return
-        town_id, crs, layer = due
-
+    def _read_texts(self, town_id: uuid.UUID, crs: Crs, layer: TownLayer) -> None:
+        """The labels and addresses of the households just sent, read while the page draws them (a thread of the
+        renderer's, not this process): on the reads thread before the lists' read, so they are on the page before
+        the window is ready and the members' names (``_send_member_labels``) follow them."""
         def back(texts: PageTexts) -> None:
             self._labels_due = (town_id, crs, texts.unnamed)
             self.map_view.set_texts(texts)
-            self._send_member_labels()
 
         self._read_labels(lambda s: layer_texts(s, town_id, crs, layer), (town_id, crs), back,
                           "reading the households' labels and addresses for the map failed")
@@ -307,11 +296,10 @@ class TownController(Controller):
         self.track_read(read)  # the window cancels it and waits for it before the ledger closes
 
     def _send_member_labels(self) -> None:
-        """Once the households' texts are on the page: the first members' names of the unnamed households (the
-        texts labelled them with their addresses).
+        """Once the map is drawn: the first members' names of the unnamed households (load_town sent addresses).
 
-        Read off the UI thread (150,000 households: 45,000 names); the page keeps the label of a household upserted
-        since it got the households, and a newer load drops this read's result.
+        Read off the UI thread (150,000 households: 45,000 names) when the map is ready; the page keeps the
+        label of a household upserted since it got the households, and a newer load drops this read's result.
         """
         due, self._labels_due = self._labels_due, None
         if due is None or self.town is None or due[:2] != (self.town.id, self.map_view.crs) or self.projector.on:
