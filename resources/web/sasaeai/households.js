@@ -623,8 +623,8 @@
       return H.live + places.size;
     });
   };
-  // The labels and addresses of the households setFeatures sent without them (the window sends them once those are
-  // drawn; app/maps/query.py layer_texts), in the same order. Until then a tooltip shows the map number alone; a
+  // The labels and addresses of the households setFeatures sent without them (the window reads and sends them while
+  // those are drawn; app/maps/query.py layer_texts), in the same order. Until then a tooltip shows the map number alone; a
   // household upserted or labelled (setLabels) since keeps its own.
   // A failed fetch is the call's result (a string), not a report: the app reports it only if this page is still the
   // one shown; a page being replaced has its fetch ended by the navigation (MapView.set_texts).
