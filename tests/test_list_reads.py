@@ -37,11 +37,15 @@ def _variety(ledger, town_id) -> None:  # noqa: ANN001
         reference_layers.import_layer(s, ECHIZEN / "gsi_evacuation_shiteihinanjo.geojson")
         doctor = emergency.add_agency(s, AgencyFields(AgencyKind.CLINIC, "武生 診療所", phone="0778-22-1111"))
         centre = emergency.add_agency(s, AgencyFields(AgencyKind.COMMUNITY_SUPPORT_CENTRE, "中央 包括", phone="0778-22-2222"))
+        office = emergency.add_agency(s, AgencyFields(AgencyKind.HOME_CARE_SUPPORT_OFFICE, "しあわせ 居宅", phone="0778-22-3333"))
         concerns = watch.list_concerns(s, town_id)
-        for i, c in enumerate(concerns[:40]):
+        for i, c in enumerate(concerns[:40]):  # every field of a card, each with values of its own
             emergency.save_card(s, c.person.id, CardFields(
                 family_doctor_id=doctor.id if i % 2 else None, family_doctor_text="" if i % 2 else "町の医院",
-                support_centre_id=centre.id if i % 3 else None, care_level="要介護1", kept_at="冷蔵庫",
+                support_centre_id=centre.id if i % 3 else None, care_office_id=office.id if i % 5 else None,
+                care_level="要介護1", medical_notes=f"服薬 {i}", care_manager_name=f"ケアマネ {i}",
+                welfare_commissioner_name="民生 一郎" if i % 2 else "", welfare_commissioner_phone=f"0778-33-{i:04}",
+                kept_at="冷蔵庫", note=f"メモ {i}", made_on=date(2025, 4, 1 + i % 20),
                 review_on=date(2026, 1, 1) if i % 4 == 0 else None),
                 [ContactFields(f"長男{i}", "長男", "090-0000-0000"), ContactFields(f"長女{i}", "長女", "")][: 1 + i % 2])
         others = s.scalars(select(Person).join(Household).where(Household.town_id == town_id,
@@ -116,7 +120,8 @@ def test_cards_read_as_rows_are_those_the_orm_objects_give(town):
         orm = [emergency.get_card(s, p.id) for p in emergency.persons_needing_support(s, town_id)]
     assert core == given == orm
     assert sum(v.has_card for v in core) >= 40  # persons of concern (one since removed) and 3 others
-    assert any(v.family_doctor for v in core) and any(v.support_centre for v in core)
+    assert any(v.family_doctor for v in core) and any(v.support_centre for v in core) and any(v.care_office for v in core)
+    assert any(v.welfare_commissioner_name and v.note and v.made_on for v in core)
     assert any(not v.person.of_concern for v in core)
     assert {v.shelter.status.value for v in core} == {"found"}
 

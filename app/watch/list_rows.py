@@ -61,6 +61,11 @@ def _uuid(key: str) -> uuid.UUID:
     return uuid_of_hex(key) if len(key) == 32 else uuid.UUID(key)
 
 
+def uuid_of_stored(key: str | uuid.UUID) -> uuid.UUID:
+    """The UUID of a key read as stored (``stored(...)``): hex text from SQLite, a UUID from PostgreSQL's driver."""
+    return key if isinstance(key, uuid.UUID) else _uuid(key)
+
+
 def _day(value: Any) -> date | None:
     """A stored date: ISO text in SQLite (as SQLAlchemy writes it), a ``date`` from PostgreSQL's driver."""
     if value is None or isinstance(value, date):
