@@ -35,7 +35,7 @@ def card_rows(session: Session, town_id: uuid.UUID, known: Collection[str]) -> t
     up both for each card: 150 ms against 17 ms at 50,000 households with their cards."""
     known = known if isinstance(known, (set, frozenset)) else set(known)
     db = session.connection()  # Core rows: no ORM step per row
-    live = {r[0]: r for r in db.execute(select(*CARD_COLUMNS).where(EmergencyCard.deleted_at.is_(None)))}
+    live = {r[0]: r for r in db.execute(select(*CARD_COLUMNS).where(EmergencyCard.deleted_at.is_(None))).all()}
     cards = {key: r for key, r in live.items() if key in known}
     holders: list[Row] = []
     for chunk in chunks(sorted(key for key in live if key not in known)):
@@ -63,7 +63,7 @@ def contacts_of(session: Session, person_keys: Collection[str]) -> dict[str, lis
                EmergencyContact.address)
         .where(EmergencyContact.deleted_at.is_(None))
         .order_by(EmergencyContact.priority, EmergencyContact.created_at)
-    )
+    ).all()  # one fetch of them all: iterated, the result fetched them one call per row
     found: dict[str, list[Row]] = {}
     for r in rows:
         key = r[1]  # person_key

@@ -145,7 +145,7 @@ def read_concerns(session: Session, town_id: uuid.UUID, make: Any = None, *, hom
         keys: dict[Any, list[tuple]] = defaultdict(list)  # person key -> its links' keys (with ``lines``)
         watchers: dict[Any, WatcherView] = {}
         for (link_key, person_key, involvement, frequency, since, note, watcher_key, name, kana, phone, address,
-             role, home_key) in db.execute(link_statement(town_id)):
+             role, home_key) in db.execute(link_statement(town_id)).all():  # all(): one fetch, not one per row
             w = watchers.get(watcher_key)
             if w is None:
                 w = watchers[watcher_key] = WatcherView(make(watcher_key), town_id, name, kana, phone, address,
