@@ -636,15 +636,6 @@
       return true;
     }, function (e) { return String(e) || "failed"; });
   };
-  // More of a large town after setFeatures: more columns of households, then GeoJSON places.
-  S.addHouseholds = function (columns, others) {
-    return fetchColumns(columns).then(function (buf) {
-      if (buf) { addColumns(columns, buf); }
-      (others || []).forEach(putFeature);
-      afterChange();
-      return H.live + places.size;
-    });
-  };
   // A household goes into the columns, anything else (a gathering place) is kept as its Feature.
   function putFeature(feature) {
     var id = String(feature.id);
