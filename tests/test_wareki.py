@@ -6,7 +6,7 @@ from datetime import date, datetime
 
 import pytest
 
-from app.core.wareki import PartialDate, parse_date, to_wareki
+from app.core.wareki import PartialDate, parse_date, to_wareki, wareki_or_blank
 
 
 @pytest.mark.parametrize(
@@ -54,6 +54,11 @@ def test_dates_print_in_wareki_with_gannen():
     assert to_wareki(date(2019, 5, 1)) == "令和元年5月1日"
     assert to_wareki(date(2019, 4, 30)) == "平成31年4月30日"
     assert to_wareki(date(1940, 3, 2)) == "昭和15年3月2日"
+
+
+def test_a_paper_prints_an_unknown_day_as_an_empty_box():
+    assert wareki_or_blank(None) == ""
+    assert wareki_or_blank(date(2019, 5, 1)) == "令和元年5月1日"
 
 
 def test_era_years_for_fiscal_year_labels():

@@ -123,6 +123,11 @@ def to_wareki(day: date) -> str:
     return f"{day.year}年{day.month}月{day.day}日"
 
 
+def wareki_or_blank(day: date | None) -> str:
+    """A printed paper's date: ``to_wareki``, or "" for an empty box when the day is not known."""
+    return to_wareki(day) if day else ""
+
+
 def wareki_year(year: int) -> str:
     """「令和8」 for 2026: the era year as the calendar's year (and its 年度) is named; 2019 is 令和元."""
     end = date(year, 12, 31)

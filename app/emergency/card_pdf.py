@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -24,7 +23,7 @@ from app.core.errors import QT_TRANSLATE_NOOP, LedgerError
 from app.core.pdf_fonts import add_japanese_font
 from app.core.sheets import FONT_NAME, SharedStyles, column_points, kinsoku_breaks, print_scale, wrapped_lines
 from app.core.text import LineWrapper
-from app.core.wareki import to_wareki
+from app.core.wareki import wareki_or_blank
 from app.emergency import cards as emergency
 from app.emergency.cards import SortOrder
 from app.emergency.views import CardView
@@ -42,17 +41,13 @@ PER_PAGE_CHOICES = (1, 2)
 DEFAULT_AUDIENCE = Audience.WATCHERS
 
 
-def _day(d: date | None) -> str:
-    return to_wareki(d) if d else ""
-
-
 def card_fields(v: CardView) -> list[tuple[str, str]]:
     """The card's (label, value) lines in print order; a value is "" when unknown (an empty box)."""
     p = v.person
     lines = [
         ("氏名", p.name),
         ("ふりがな", p.kana),
-        ("生年月日", _day(p.birth_date)),
+        ("生年月日", wareki_or_blank(p.birth_date)),
         ("住所", v.address),
         ("電話", p.phone),
         ("地図番号", str(v.map_number)),
@@ -75,8 +70,8 @@ def card_fields(v: CardView) -> list[tuple[str, str]]:
         ("担当民生委員", " ".join(x for x in (v.welfare_commissioner_name, v.welfare_commissioner_phone) if x)),
         ("最寄りの指定避難所", v.shelter.label),
         ("カードの保管場所", v.kept_at),
-        ("作成日", _day(v.made_on)),
-        ("見直し日", _day(v.review_on)),
+        ("作成日", wareki_or_blank(v.made_on)),
+        ("見直し日", wareki_or_blank(v.review_on)),
     ]
     return lines
 

@@ -39,7 +39,7 @@ from app.models.meeting import AttendeeRole, Meeting, MeetingAttendee, MeetingKi
 from app.models.watch import WatchLink
 from app.privacy import audit
 from app.watch import network as watch
-from app.watch.list_rows import _uuid
+from app.watch.list_rows import day_of_stored, uuid_of_stored
 
 MAX_NAME = 200
 MAX_ROLE_NOTE = 100
@@ -335,12 +335,12 @@ def _last_reviews(session: Session, person_ids: Iterable[uuid.UUID]) -> dict[uui
         ranked.c.id, ranked.c.person_id, ranked.c.meeting_id, ranked.c.reviewed_on, ranked.c.outcome,
         ranked.c.note, ranked.c.recorded_by, ranked.c.archived_person).where(ranked.c.n == 1))
     for rid, person_key, meeting_key, day, outcome, note, recorded_by, archived in raw:
-        person_id = _uuid(person_key) if isinstance(person_key, str) else person_key
+        person_id = uuid_of_stored(person_key)
         if person_id not in wanted:  # another town's, or a person not asked about
             continue
         found[person_id] = _LastReview(
-            _uuid(rid), person_id, None if meeting_key is None else _uuid(meeting_key),
-            day if isinstance(day, date) else date.fromisoformat(day),  # ISO text in SQLite, a date from PostgreSQL
+            uuid_of_stored(rid), person_id, None if meeting_key is None else uuid_of_stored(meeting_key),
+            day_of_stored(day),
             _OUTCOMES.get(outcome) or ReviewOutcome(outcome), note, recorded_by, bool(archived))
     return found
 

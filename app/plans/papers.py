@@ -13,7 +13,6 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from datetime import date
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -24,7 +23,7 @@ from app.core.errors import QT_TRANSLATE_NOOP, LedgerError
 from app.core.pdf_fonts import add_japanese_font
 from app.core.sheets import FONT_NAME, SharedStyles, header_text, kinsoku_breaks, print_layout, wrapped_lines
 from app.core.views import PersonView
-from app.core.wareki import to_wareki
+from app.core.wareki import wareki_or_blank
 from app.plans import minimap
 from app.plans.plans import get_plan, list_plans
 from app.plans.views import CONSENT_LABELS, START_LABELS, HomeHazards, PlanFields, PlanView, ShelterChoice
@@ -70,10 +69,6 @@ class PlanPaper:
     anonymous: bool
 
 
-def _day(d: date | None) -> str:
-    return to_wareki(d) if d else ""
-
-
 def mask_plan(v: PlanView) -> PlanView:
     """A plan shown anonymously: the map number, town and hazards at home stay; everything personal goes."""
     return replace(v, person=replace(v.person, **PERSON_BLANKS), address="", lat=None, lon=None,
@@ -116,7 +111,7 @@ def plan_lines(v: PlanView, anonymous: bool = False, *, supporter_slots: int = 2
     lines = [
         ("氏名", ANONYMOUS_NAME if anonymous else p.name),
         ("ふりがな", p.kana),
-        ("生年月日", _day(p.birth_date)),
+        ("生年月日", wareki_or_blank(p.birth_date)),
         ("住所", v.address),
         ("電話", p.phone),
         ("自宅の災害リスク", v.hazards.text if v.hazards != HomeHazards() or not anonymous else ""),
@@ -145,9 +140,9 @@ def plan_lines(v: PlanView, anonymous: bool = False, *, supporter_slots: int = 2
     lines += [
         ("かかりつけ医", "　".join(x for x in (v.family_doctor, v.family_doctor_phone) if x)),
         ("本人の同意（情報提供）", "" if anonymous or not v.has_plan else
-         CONSENT_LABELS.get(f.consent, f.consent) + (f"　{_day(f.consent_date)}" if f.consent_date else "")),
-        ("作成日", _day(f.made_on)),
-        ("見直し日", _day(f.reviewed_on)),
+         CONSENT_LABELS.get(f.consent, f.consent) + (f"　{wareki_or_blank(f.consent_date)}" if f.consent_date else "")),
+        ("作成日", wareki_or_blank(f.made_on)),
+        ("見直し日", wareki_or_blank(f.reviewed_on)),
         ("備考", f.note),
     ]
     return lines

@@ -47,7 +47,7 @@ class _Ids(dict):
     __slots__ = ()
 
     def __missing__(self, key: Any) -> uuid.UUID | None:
-        value = self[key] = key if key is None or isinstance(key, uuid.UUID) else _uuid(key)
+        value = self[key] = None if key is None else uuid_of_stored(key)
         return value
 
 
@@ -57,16 +57,14 @@ def id_maker() -> Any:
     return _Ids().__getitem__
 
 
-def _uuid(key: str) -> uuid.UUID:
+def uuid_of_stored(key: str | uuid.UUID) -> uuid.UUID:
+    """The UUID of a key read as stored (``stored(...)``): hex text from SQLite, a UUID from PostgreSQL's driver."""
+    if isinstance(key, uuid.UUID):
+        return key
     return uuid_of_hex(key) if len(key) == 32 else uuid.UUID(key)
 
 
-def uuid_of_stored(key: str | uuid.UUID) -> uuid.UUID:
-    """The UUID of a key read as stored (``stored(...)``): hex text from SQLite, a UUID from PostgreSQL's driver."""
-    return key if isinstance(key, uuid.UUID) else _uuid(key)
-
-
-def _day(value: Any) -> date | None:
+def day_of_stored(value: Any) -> date | None:
     """A stored date: ISO text in SQLite (as SQLAlchemy writes it), a ``date`` from PostgreSQL's driver."""
     if value is None or isinstance(value, date):
         return value
@@ -150,16 +148,15 @@ def read_concerns(session: Session, town_id: uuid.UUID, make: Any = None, *, hom
             if w is None:
                 w = watchers[watcher_key] = WatcherView(make(watcher_key), town_id, name, kana, phone, address,
                                                         WatcherRole(role), make(home_key), False)
-            links[person_key].append(WatchLinkView(_uuid(link_key) if isinstance(link_key, str) else link_key,
-                                                   make(person_key), w, involvement, _frequency(frequency),
-                                                   _day(since), note))
+            links[person_key].append(WatchLinkView(uuid_of_stored(link_key), make(person_key), w, involvement,
+                                                   _frequency(frequency), day_of_stored(since), note))
             if lines is not None:
                 keys[person_key].append((link_key, watcher_key, home_key, role))
         if lines is not None:
             lines += [(link_key, row[0], row[1], watcher_key, home_key, role)
                       for row in rows if row[0] in keys for link_key, watcher_key, home_key, role in keys[row[0]]]
         empty: tuple = ()
-        return [ConcernView(PersonView(make(pid), home, name, kana, _day(born), phone, True, concerns),
+        return [ConcernView(PersonView(make(pid), home, name, kana, day_of_stored(born), phone, True, concerns),
                             home, number, household_name, address,
                             tuple(links[pid]) if pid in links else empty, order, lat, lon)
                 for (pid, hid, name, kana, born, phone, concerns, order, number, household_name, address, lat, lon,
