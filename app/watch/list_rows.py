@@ -13,7 +13,7 @@ from __future__ import annotations
 import uuid
 from collections import defaultdict
 from datetime import date
-from typing import Any
+from typing import Any, overload
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -64,6 +64,10 @@ def uuid_of_stored(key: str | uuid.UUID) -> uuid.UUID:
     return uuid_of_hex(key) if len(key) == 32 else uuid.UUID(key)
 
 
+@overload
+def day_of_stored(value: None) -> None: ...
+@overload
+def day_of_stored(value: str | date) -> date: ...
 def day_of_stored(value: Any) -> date | None:
     """A stored date: ISO text in SQLite (as SQLAlchemy writes it), a ``date`` from PostgreSQL's driver."""
     if value is None or isinstance(value, date):
