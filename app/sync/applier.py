@@ -183,7 +183,7 @@ class _Applier:
         ids = [c.entity_id for c in run]
         here: set[uuid.UUID] = set()
         for i in range(0, len(ids), CHUNK):
-            here |= set(self.conn.scalars(select(table.c.id).where(table.c.id.in_(ids[i:i + CHUNK]))))
+            here.update(self.conn.scalars(select(table.c.id).where(table.c.id.in_(ids[i:i + CHUNK]))).all())
         records = [cast(dict, c.decoded()) for c in run]
         taken = self._map_numbers({r["town_id"] for r in records}) if entity == "household" else {}
         batch: list[tuple[Change, dict]] = []

@@ -114,7 +114,7 @@ def pending(conn: Connection, mark: int) -> Pending:
             p.fields.setdefault(e.entity_id, {})[e.field] = (e.id, e.operator_name, e.operator_role,
                                                              cast(datetime, aware(e.at)))
     u = table_for(SyncUnpushedRecord)
-    p.snapshot = set(conn.scalars(select(u.c.entity_id)))
+    p.snapshot = set(conn.scalars(select(u.c.entity_id)).all())
     c = table_for(SyncConflict)
     for row in conn.execute(select(c.c.entity_id, c.c.field, c.c.kind, c.c.resolution, c.c.pushed)):
         key = (row.entity_id, None if row.kind == "deleted" else row.field)
@@ -216,7 +216,8 @@ def records_of(conn: Connection, entity: str, ids: list[uuid.UUID]) -> dict[uuid
     for i in range(0, len(ids), CHUNK):
         chunk = ids[i:i + CHUNK]
         by_hex = hex_ids(chunk)
-        for row in conn.execute(select(*columns).where(table.c.id.in_(chunk))).mappings():
+        # fetched in one driver call a chunk: iterated, a result fetches one row per call (40,000 in a first sync)
+        for row in conn.execute(select(*columns).where(table.c.id.in_(chunk))).mappings().all():
             data = {k: v if fn is None or v is None else fn(v) for k, fn in encoders for v in (row[k],)}
             key = row["id"]
             found[(by_hex.get(key) or uuid.UUID(str(key))) if raw else key] = data

@@ -114,7 +114,7 @@ def fetch_changes(conn: Connection, me: LaptopInfo, since: int) -> tuple[list[Ch
     no_jit(conn)
     top = conn.scalar(text("SELECT coalesce(max(seq), 0) FROM sync_change")) or 0
     rows = conn.execute(select(sync_change).where(sync_change.c.seq > since, sync_change.c.seq <= top,
-                                                  sync_change.c.laptop_id != me.id).order_by(sync_change.c.seq))
+                                                  sync_change.c.laptop_id != me.id).order_by(sync_change.c.seq)).all()
     changes = [Change(r.change_id, r.entity, r.entity_id, r.field, r.action, r.value, r.operator_name, r.operator_role,
                       r.at, r.district_id, r.base_seq, r.seq, r.laptop_name) for r in rows]
     return changes, max(top, since)
@@ -129,7 +129,7 @@ def _present(conn: Connection, table: str, column: str, ids: list[uuid.UUID]) ->
     found: set[uuid.UUID] = set()
     for i in range(0, len(ids), ARRAY_IDS):
         found.update(conn.scalars(text(f"SELECT {column} FROM {table} WHERE {column} = ANY(CAST(:ids AS uuid[]))"),
-                                  {"ids": uuid_array(ids[i:i + ARRAY_IDS])}))
+                                  {"ids": uuid_array(ids[i:i + ARRAY_IDS])}).all())
     return found
 
 
@@ -140,7 +140,7 @@ def _stale(conn: Connection, me: LaptopInfo, changes: list[Change], base_seq: in
         for entity_id, changed in conn.execute(
                 text("SELECT DISTINCT entity_id, field FROM sync_change WHERE seq > :base AND laptop_id <> :me "
                      "AND entity_id = ANY(CAST(:ids AS uuid[]))"),
-                {"base": base_seq, "me": me.id, "ids": uuid_array(ids[i:i + ARRAY_IDS])}):
+                {"base": base_seq, "me": me.id, "ids": uuid_array(ids[i:i + ARRAY_IDS])}).all():
             newer.setdefault(entity_id, set()).add(changed)
     stale = set()
     for n, c in enumerate(changes):
