@@ -23,7 +23,7 @@ from app.core.errors import QT_TRANSLATE_NOOP, LedgerError
 from app.core.pdf_fonts import add_japanese_font
 from app.core.sheets import FONT_NAME, SharedStyles, header_text, kinsoku_breaks, print_layout, wrapped_lines
 from app.core.views import PersonView
-from app.core.wareki import wareki_or_blank
+from app.core.wareki import to_wareki, wareki_or_blank
 from app.plans import minimap
 from app.plans.plans import get_plan, list_plans
 from app.plans.views import CONSENT_LABELS, START_LABELS, HomeHazards, PlanFields, PlanView, ShelterChoice
@@ -140,7 +140,7 @@ def plan_lines(v: PlanView, anonymous: bool = False, *, supporter_slots: int = 2
     lines += [
         ("かかりつけ医", "　".join(x for x in (v.family_doctor, v.family_doctor_phone) if x)),
         ("本人の同意（情報提供）", "" if anonymous or not v.has_plan else
-         CONSENT_LABELS.get(f.consent, f.consent) + (f"　{wareki_or_blank(f.consent_date)}" if f.consent_date else "")),
+         CONSENT_LABELS.get(f.consent, f.consent) + (f"　{to_wareki(f.consent_date)}" if f.consent_date else "")),
         ("作成日", wareki_or_blank(f.made_on)),
         ("見直し日", wareki_or_blank(f.reviewed_on)),
         ("備考", f.note),
