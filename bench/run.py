@@ -49,6 +49,7 @@ from app.models import open_ledger  # noqa: E402
 from app.paths import leaflet_dir, ledger_path  # noqa: E402
 from bench import floors  # noqa: E402
 from bench.generate import CENTER, generate, generate_or_reuse, write_roster  # noqa: E402
+from bench.machine import STOLEN, cpu_times, stolen_share  # noqa: E402
 from bench.report import (  # noqa: E402
     FILTER_OFF,
     FILTER_ON,
@@ -980,6 +981,7 @@ def main(argv: list[str] | None = None) -> int:
     root = Path(tempfile.mkdtemp(prefix="sasaeai-bench-"))
     results: list[SizeResult] = []
     info = machine()
+    started = cpu_times()
     try:
         for size in sizes:
             print(f"{size:,} households", flush=True)
@@ -992,6 +994,7 @@ def main(argv: list[str] | None = None) -> int:
             print(table(results), flush=True)
             drawn = picture(results, drawing, others)
             # Keep what finished if a later size dies.
+            info[STOLEN] = stolen_share(started, cpu_times())
             write_results(results, info, args.repeat, args.results, args.shared, drawing if drawn else None)
             if args.json is not None:
                 write_json(results, args.json)

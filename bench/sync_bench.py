@@ -25,7 +25,7 @@ from sqlalchemy import create_engine, select, text
 from sqlalchemy.engine import make_url
 
 from bench import floors
-from bench.machine import cpu_name
+from bench.machine import STOLEN, cpu_name, cpu_times, stolen_share
 
 os.environ.setdefault("SASAEAI_PASSPHRASE", "bench-passphrase")
 
@@ -160,12 +160,12 @@ def run(households: int, changes: int) -> tuple[list, str]:
     return rows, server
 
 
-def write(rows: list, server: str, households: int) -> None:
+def write(rows: list, server: str, households: int, stolen: str) -> None:
     lines = [START, "## Sync", "",
              f"`python -m bench.sync_bench` on {date.today().isoformat()}: {_machine()}; {server} "
              "(throwaway cluster, fsync off). Ledger from `bench.generate` "
              f"({households:,} households, about 2 persons each, watchers and links, the persons of concern's "
-             "emergency cards and contacts, the agency directory), one district.", "",
+             f"emergency cards and contacts, the agency directory), one district. {STOLEN}: {stolen}.", "",
              "| step | seconds | × floor | laptop CPU s | what moved |", "|---|---:|---:|---:|---|"]
     for label, seconds, result, *floor in rows:
         ratio = f"{seconds / floor[0]:.1f}" if floor and floor[0] else ""
@@ -196,9 +196,12 @@ def main() -> None:
     parser.add_argument("--changes", type=int, default=100)
     parser.add_argument("--write", action="store_true", help="replace the Sync section of bench/RESULTS.md")
     args = parser.parse_args()
+    started = cpu_times()
     rows, server = run(args.households, args.changes)
+    stolen = stolen_share(started, cpu_times())
+    print(f"{STOLEN}: {stolen}")
     if args.write:
-        write(rows, server, args.households)
+        write(rows, server, args.households, stolen)
 
 
 if __name__ == "__main__":

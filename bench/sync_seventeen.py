@@ -38,6 +38,7 @@ from datetime import date
 from pathlib import Path
 
 import bench.seventeen  # noqa: F401 - sets the bench passphrase before the app opens a ledger
+from bench.machine import STOLEN, cpu_times, stolen_share
 from bench.seventeen.exercise import run
 from bench.seventeen.model import Edit, Laptop, Outcome, districts
 from bench.seventeen.plan import plan
@@ -67,7 +68,7 @@ def report(out: Outcome) -> list[str]:
     ]
 
 
-def write(out: Outcome, server: str, seconds: float) -> None:
+def write(out: Outcome, server: str, seconds: float, stolen: str) -> None:
     from bench.sections import replace_section
     from bench.sync_bench import _machine
 
@@ -77,7 +78,7 @@ def write(out: Outcome, server: str, seconds: float) -> None:
              "its own process with its own encrypted ledger, registered for its own 地区 (the real 17 of Echizen) "
              "and its neighbour's; about 5 % of its edits change the same field as the other laptop of a 地区, "
              "5 % another field of the same person, two are agency phones another laptop also changes. "
-             f"Whole run {seconds:.0f} s.", "",
+             f"Whole run {seconds:.0f} s. {STOLEN}: {stolen}.", "",
              "| measurement | value |", "|---|---:|",
              f"| all laptops sync at once: common start → last done | {out.concurrent_s:.1f} s |",
              f"| one laptop's sync in that crowd (fastest / median / slowest) | {out.sync_seconds[0]:.1f} / "
@@ -103,14 +104,14 @@ def main() -> None:
     parser.add_argument("--timeout", type=float, default=1800.0, help="seconds each step may take")
     parser.add_argument("--write", action="store_true", help="replace the seventeen section of bench/RESULTS.md")
     args = parser.parse_args()
-    t0 = time.perf_counter()
+    t0, started = time.perf_counter(), cpu_times()
     with throwaway_database("seventeen") as (url, server), tempfile.TemporaryDirectory() as tmp:
         out = run(url, Path(tmp), args.laptops, args.households, args.edits, args.timeout)
-    seconds = time.perf_counter() - t0
+    seconds, stolen = time.perf_counter() - t0, stolen_share(started, cpu_times())
     print("\n".join(report(out)))
-    print(f"whole run: {seconds:.0f} s")
+    print(f"whole run: {seconds:.0f} s; {STOLEN}: {stolen}")
     if args.write:
-        write(out, server, seconds)
+        write(out, server, seconds, stolen)
     raise SystemExit(1 if out.problems else 0)
 
 

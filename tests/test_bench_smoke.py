@@ -58,6 +58,8 @@ def test_the_bench_writes_every_measurement_with_a_positive_floor(tmp_path):
     assert all(row["value_mb"] > 0 and row["growth_mb"] >= 0 for row in exports.values())
     assert "peak memory of the app process during the emergency sheet export (xlsx)" in text
     assert "warm-up" in text
+    # how much of the machine another virtual machine took meanwhile: a reader's measure of a run's noise
+    assert "- **CPU stolen by other virtual machines**: " in text
 
 
 def sized(size: int, search_s: float, search_floor_s: float, open_s: float, open_floor_s: float):  # noqa: ANN201
