@@ -5,6 +5,8 @@ from __future__ import annotations
 import platform
 from pathlib import Path
 
+import psutil
+
 
 def cpu_name() -> str:
     """The processor's model name (Linux /proc/cpuinfo), else what ``platform`` knows."""
@@ -18,29 +20,22 @@ def cpu_name() -> str:
     return cpu
 
 
-STAT = Path("/proc/stat")
 STOLEN = "CPU stolen by other virtual machines"  # the Machine section's line for ``stolen_share``
 
 
-def cpu_times(stat: str | None = None) -> tuple[int, int] | None:
-    """(stolen, all) CPU time since boot, in the kernel's ticks, over every core (Linux ``/proc/stat``); None where
-    the system does not say. Stolen time is what the host gave other virtual machines while this one had work."""
-    try:
-        text = STAT.read_text() if stat is None else stat
-    except OSError:
+def cpu_times() -> tuple[float, float] | None:
+    """(stolen, all) CPU seconds since boot over every core (psutil), or None where the system does not count
+    stolen time (only Linux does). Stolen time is what the host gave other virtual machines while this one had
+    work."""
+    times = psutil.cpu_times()
+    stolen = getattr(times, "steal", None)
+    if stolen is None:
         return None
-    for line in text.splitlines():
-        fields = line.split()
-        if fields and fields[0] == "cpu":
-            # user nice system idle iowait irq softirq steal (guest times are inside user and nice already)
-            ticks = [int(x) for x in fields[1:9]]
-            if len(ticks) < 8:
-                return None
-            return ticks[7], sum(ticks)
-    return None
+    # a guest's own guests' time is counted in user and nice already
+    return stolen, sum(times) - getattr(times, "guest", 0.0) - getattr(times, "guest_nice", 0.0)
 
 
-def stolen_share(since: tuple[int, int] | None, now: tuple[int, int] | None) -> str:
+def stolen_share(since: tuple[float, float] | None, now: tuple[float, float] | None) -> str:
     """How much of the machine's time another virtual machine took between two ``cpu_times``: one measure of how
     busy a shared host was. Only what the hypervisor reports: a host's slower clock or busy memory does not show
     in it (runs of the same code on this kind of machine moved by up to 2× with none stolen)."""
