@@ -1,5 +1,5 @@
-"""The bench says how much of a shared machine's CPU other virtual machines took during a run (bench/machine.py):
-the absolute figures of a run with much stolen time are slower than the code."""
+"""The bench says how much of a shared machine's CPU time other virtual machines took during a run
+(bench/machine.py): a run with much time stolen is slower than its code."""
 
 from __future__ import annotations
 
