@@ -14,7 +14,19 @@ from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from typing import Any, cast, overload
 
-from sqlalchemy import Connection, Table, TextClause, bindparam, delete, insert, select, text, update
+from sqlalchemy import (
+    Connection,
+    PrimaryKeyConstraint,
+    Table,
+    TextClause,
+    UniqueConstraint,
+    bindparam,
+    delete,
+    insert,
+    select,
+    text,
+    update,
+)
 from sqlalchemy import types as sqltypes
 
 from app.core.text import search_key
@@ -106,30 +118,57 @@ def bulk_insert(conn: Connection, table: Table, rows: list[dict], *, batch: int 
     ``json_form``, each row's JSON text already made (``dumps`` of it): sent as it is, not encoded again."""
     if not rows:
         return
-    dialect = conn.dialect
     names = [k for k in dict.fromkeys(itertools.chain.from_iterable(rows)) if not json_form or k in table.c]
-    columns = [table.c[k] for k in names]
-    processors = [None if json_form or isinstance(c.type, sqltypes.JSON) else c.type.bind_processor(dialect)
-                  for c in columns]
     listed = ", ".join(f'"{k}"' for k in names)
     sql = text(f'INSERT INTO {table.name} ({listed}) SELECT {listed} FROM jsonb_populate_recordset('
                f'NULL::{table.name}, CAST(:rows AS jsonb)) WITH ORDINALITY AS r ORDER BY r.ordinality {suffix}')
-    pairs = list(zip(names, processors, strict=True))
     for i in range(0, len(rows), batch):
         if texts is not None:  # the rows' own JSON text, as PostgreSQL reads it
             conn.execute(sql, {"rows": "[" + ",".join(texts[i:i + batch]) + "]"})
-            continue
-        if json_form:
-            data = [{k: r.get(k) for k in names} for r in rows[i:i + batch]]
+        elif json_form:
+            conn.execute(sql, {"rows": json.dumps([{k: r.get(k) for k in names} for r in rows[i:i + batch]],
+                                                  ensure_ascii=False, default=str)})
         else:
-            data = []
-            for r in rows[i:i + batch]:
-                out = {}
-                for k, proc in pairs:
-                    v = r.get(k)
-                    out[k] = proc(v) if proc is not None and v is not None else v
-                data.append(out)
-        conn.execute(sql, {"rows": json.dumps(data, ensure_ascii=False, default=str)})
+            conn.execute(sql, {"rows": _rows_json(conn, table, names, rows[i:i + batch])})
+
+
+def _rows_json(conn: Connection, table: Table, names: list[str], rows: list[dict]) -> str:
+    """Rows of Python values as the one JSON parameter ``jsonb_populate_recordset`` reads: each value through
+    its column's bind processor (an enum's name, say), then as JSON (times and ids as their text)."""
+    pairs = [(k, None if isinstance(table.c[k].type, sqltypes.JSON) else table.c[k].type.bind_processor(conn.dialect))
+             for k in names]
+    data = []
+    for r in rows:
+        out = {}
+        for k, proc in pairs:
+            v = r.get(k)
+            out[k] = proc(v) if proc is not None and v is not None else v
+        data.append(out)
+    return json.dumps(data, ensure_ascii=False, default=str)
+
+
+def update_rows(conn: Connection, table: Table, rows: list[dict], *, batch: int = 2000) -> set:
+    """Set columns of many rows of one table by id (Python values; every row has the same keys, ``id`` among
+    them, and each id comes once). Returns the ids found (on the server: the rows the role may change).
+
+    On PostgreSQL one ``UPDATE ... FROM`` per ``batch`` rows, the rows as one JSON parameter (as ``bulk_insert``):
+    the row-level-security policy's subplans run once per statement, not once per row. Elsewhere one statement
+    per row."""
+    if not rows:
+        return set()
+    names = [k for k in rows[0] if k != "id"]
+    found: set = set()
+    if conn.dialect.name != "postgresql":
+        for r in rows:
+            if conn.execute(update(table).where(table.c.id == r["id"]).values({k: r[k] for k in names})).rowcount:
+                found.add(r["id"])
+        return found
+    assigned = ", ".join(f'"{k}" = r."{k}"' for k in names)
+    sql = text(f"UPDATE {table.name} AS t SET {assigned} FROM jsonb_populate_recordset(NULL::{table.name}, "
+               f"CAST(:rows AS jsonb)) AS r WHERE t.id = r.id RETURNING t.id")
+    for i in range(0, len(rows), batch):
+        found.update(conn.execute(sql, {"rows": _rows_json(conn, table, ["id", *names], rows[i:i + batch])}).scalars())
+    return found
 
 
 def dumps(value: object) -> str:
@@ -349,8 +388,8 @@ def refresh_search_keys(conn: Connection, entity: str, ids: Iterable[uuid.UUID])
     if not parts:
         return
     table = table_of(entity)
-    for row in conn.execute(select(table.c.id, *(table.c[p] for p in parts)).where(table.c.id.in_(list(ids)))):
-        conn.execute(update(table).where(table.c.id == row.id).values(search_key=search_key(*row[1:])))
+    rows = conn.execute(select(table.c.id, *(table.c[p] for p in parts)).where(table.c.id.in_(list(ids)))).all()
+    update_rows(conn, table, [dict(id=row.id, search_key=search_key(*row[1:])) for row in rows])
 
 
 def _zoned(value: object) -> bool:
@@ -394,6 +433,60 @@ def update_record(conn: Connection, entity: str, entity_id: uuid.UUID, values: d
     if found and set(values) & set(SEARCH_KEYS.get(entity, ())):
         refresh_search_keys(conn, entity, [entity_id])
     return found
+
+
+@functools.cache
+def _unique_columns(table: Table) -> frozenset[str]:
+    """The columns in one of the table's unique constraints or indexes (its key among them)."""
+    names = {c.key for constraint in table.constraints
+             if isinstance(constraint, (UniqueConstraint, PrimaryKeyConstraint)) for c in constraint.columns}
+    names.update(c.key for index in table.indexes if index.unique for c in index.columns)
+    return frozenset(names)
+
+
+def _together(c: Change) -> bool:
+    """A field change ``update_fields`` may write with others: a column of its own, in no unique constraint (a
+    map number given up by one household and taken by another must go in their order)."""
+    if c.action in ("create", "delete") or c.entity not in SYNCED_TABLES or c.field is None:
+        return False
+    table = table_of(c.entity)
+    return c.field in table.c and c.field not in BOOKKEEPING and c.field not in _unique_columns(table)
+
+
+def update_fields(conn: Connection, changes: Iterable[Change]) -> dict[int, bool]:
+    """Write the field changes among ``changes`` (in their order) that can go together: per record its fields'
+    last values and, as ``updated_at``, the last change's time (what ``update_record`` one change at a time
+    leaves), one statement per table and set of fields (``update_rows``). A record with any change that cannot
+    (``_together``) is left out whole, for ``update_record``. Returns, by ``id()`` of each change written,
+    whether its record was found."""
+    by_record: dict[tuple[str, uuid.UUID], list[Change]] = {}
+    alone: set[tuple[str, uuid.UUID]] = set()
+    for c in changes:
+        if c.action in ("create", "delete"):
+            continue
+        key = (c.entity, c.entity_id)
+        by_record.setdefault(key, []).append(c)
+        if not _together(c):
+            alone.add(key)
+    groups: dict[tuple[str, tuple[str, ...]], list[dict]] = {}
+    for (entity, entity_id), record_changes in by_record.items():
+        if (entity, entity_id) in alone:
+            continue
+        table = table_of(entity)
+        row: dict[str, object] = {"id": entity_id}
+        for c in record_changes:
+            row[cast(str, c.field)] = decode(table.c[cast(str, c.field)], c.decoded())
+            if c.at is not None:
+                row["updated_at"] = c.at
+        groups.setdefault((entity, tuple(row)), []).append(row)
+    found: dict[str, set] = {}
+    for (entity, names), rows in groups.items():
+        ids = update_rows(conn, table_of(entity), rows)
+        found.setdefault(entity, set()).update(ids)
+        if set(names) & set(SEARCH_KEYS.get(entity, ())) and ids:
+            refresh_search_keys(conn, entity, [r["id"] for r in rows if r["id"] in ids])
+    return {id(c): c.entity_id in found[entity] for (entity, entity_id), record_changes in by_record.items()
+            if (entity, entity_id) not in alone for c in record_changes}
 
 
 def delete_record(conn: Connection, entity: str, entity_id: uuid.UUID) -> int:

@@ -33,6 +33,7 @@ from app.sync.core import (
     insert_records,
     table_of,
     table_order,
+    update_fields,
     update_record,
     uuid_array,
 )
@@ -202,10 +203,16 @@ def receive(conn: Connection, me: LaptopInfo, changes: list[Change], base_seq: i
                 values = {k: v for k, v in c.record().items() if k not in BOOKKEEPING}
                 update_record(conn, entity, c.entity_id, values, c.at)
                 applied.append(c)
+    # Field changes go set-wise (a laptop's 200 edits: a statement per table and set of fields, not one each).
+    written = update_fields(conn, todo)
     for c in todo:
         if c.action == "create":
             continue
-        if c.action == "delete":
+        if id(c) in written:
+            if not written[id(c)]:
+                result.rejected.append((c, "missing"))
+                continue
+        elif c.action == "delete":
             c.district_id = conn.scalar(text("SELECT sasaeai_district_of(:e, :i)"), {"e": c.entity, "i": c.entity_id})
             found = delete_record(conn, c.entity, c.entity_id)
             if not found:
