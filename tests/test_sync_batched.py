@@ -8,11 +8,13 @@ change was applied before), THEN B and C hold the same rows and the same audit e
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
+
 from sqlalchemy import Engine, event, select
 from sqlalchemy.engine.interfaces import ExecuteStyle
 
 from app.households import search
-from app.models import AuditEntry, Base, Person, open_ledger
+from app.models import AuditEntry, Base, Household, HouseholdCategory, Person, open_ledger
 from app.paths import ledger_path
 from app.sync import applier, sync
 from app.sync.core import SYNCED_TABLES
@@ -116,3 +118,51 @@ def test_a_first_sync_goes_in_batches_and_leaves_what_the_change_by_change_way_l
         assert name and search.search(sb, name[:2]) == search.search(sa, name[:2])
     assert len(entries_b) > records
     assert entries_b == entries_c
+
+
+def test_another_laptops_edits_are_read_a_table_at_a_time_and_leave_what_one_by_one_left(make_laptop, tmp_path,
+                                                                                          monkeypatch):
+    # GIVEN laptops A, B and C holding the same district of 300 households
+    a = make_laptop("laptop-a", [DISTRICT])
+    b = make_laptop("laptop-b", [DISTRICT])
+    c = make_laptop("laptop-c", [DISTRICT])
+    a.ledger.close()
+    generate(tmp_path / "a-data", HOUSEHOLDS)
+    a.ledger = open_ledger(ledger_path(tmp_path / "a-data"))
+    for laptop in (a, b, c):
+        sync(laptop.ledger, laptop.url)
+    # ... and A's edits offline: notes, phones, a member renamed (and another field of the same member), a member
+    # archived, a household's categories, and two households trading their map numbers (the one given up first)
+    with a.ledger.Session.begin() as s:
+        households = list(s.scalars(select(Household).order_by(Household.map_number).limit(40)))
+        persons = list(s.scalars(select(Person).order_by(Person.name).limit(40)))
+        for n, h in enumerate(households[:30]):
+            h.note = f"見守りメモ {n}"
+        for n, p in enumerate(persons[:30]):
+            p.phone = f"0778-22-{n:04d}"
+        persons[0].name, persons[0].kana = "越前 花子", "えちぜん はなこ"
+        persons[31].deleted_at = datetime(2026, 4, 1, 10, 0, tzinfo=timezone.utc)
+        households[32].categories = [s.scalars(select(HouseholdCategory).order_by(HouseholdCategory.code)).first()]
+        number, households[33].map_number = households[33].map_number, 99_999
+    with a.ledger.Session.begin() as s:
+        s.get(Household, households[34].id).map_number = number
+    report = sync(a.ledger, a.url)
+    assert report.sent >= 60
+
+    # WHEN B receives them (a run of field changes: the records read a table at a time) ...
+    with Statements() as received:
+        report_b = sync(b.ledger, b.url)
+    # ... and C one change at a time, each record read on its own (the way before)
+    monkeypatch.setattr(applier, "_runs", lambda changes: [[change] for change in changes])
+    with Statements() as one_by_one:
+        report_c = sync(c.ledger, c.url)
+
+    # THEN B read far less often, and B and C hold exactly the same rows, audit entries and search index
+    assert report_b.applied == report_c.applied >= 60
+    assert received.count["sqlite"] < one_by_one.count["sqlite"] - 50, (received.count, one_by_one.count)
+    assert _content(b.ledger) == _content(c.ledger)
+    with b.ledger.Session() as s:
+        assert s.get(Person, persons[0].id).name == "越前 花子"
+        assert s.get(Person, persons[29].id).phone == "0778-22-0029"
+        assert s.get(Household, households[34].id).map_number == number
+        assert search.search(s, "はなこ")

@@ -34,7 +34,7 @@ from app.sync.core import (
     table_of,
     update_record,
 )
-from app.sync.journal import max_audit, origin_of, pending, record_of
+from app.sync.journal import max_audit, origin_of, pending, record_of, records_of
 from app.sync.views import Progress, SyncReport
 from app.towns import basemaps
 
@@ -71,6 +71,14 @@ class _Applier:
         self.renumbering = Writes(s)  # our own changes: their entries come after that range, sent at the next push
         self.category_labels: dict[str, str] | None = None
         self.report = SyncReport()
+        # A run of field changes: the records they touch, read a table at a time (``field_run``); each is taken
+        # out at its first use, so a record a change has written is read again.
+        self.records: dict[uuid.UUID, dict | None] = {}
+
+    def _record(self, entity: str, entity_id: uuid.UUID) -> dict | None:
+        if entity_id in self.records:
+            return self.records.pop(entity_id)
+        return record_of(self.conn, entity, entity_id)
 
     # conflicts ---------------------------------------------------------------------------------------
     def conflict(self, c: Change, kind: str, name: str | None, local: object, remote: object) -> None:
@@ -101,6 +109,7 @@ class _Applier:
         if other is None:
             return
         new = max(self.conn.scalar(select(func.max(h.c.map_number)).where(h.c.town_id == town_id)) or 0, number) + 1
+        self.records.pop(other.id, None)  # renumbered below: read again if a later change touches it
         origin = Origin.of(self.s, reason=f"sync: map number {number} was taken on {c.laptop_name}")
         self.renumbering.update(h, [RowChange(dict(id=other.id, name=other.name, map_number=number),
                                               dict(map_number=new))], origin=origin)
@@ -258,8 +267,25 @@ class _Applier:
                         s.discard(old)
                         s.add(c.entity_id)
 
+    def field_run(self, run: list[Change]) -> None:
+        """Consecutive field changes (another laptop's edits): the records they touch are read a table at a time
+        first, not one by one, then each change goes through ``apply`` in its turn."""
+        ids: dict[str, list[uuid.UUID]] = {}
+        for c in run:
+            if c.entity in SYNCED_TABLES:
+                ids.setdefault(c.entity, []).append(c.entity_id)
+        if len(run) > 1:
+            for entity, entity_ids in ids.items():
+                found = records_of(self.conn, entity, list(dict.fromkeys(entity_ids)))
+                self.records.update((i, found.get(i)) for i in entity_ids)
+        try:
+            for c in run:
+                self.apply(c)
+        finally:
+            self.records.clear()
+
     def set_field(self, c: Change, name: str, value: object, reason: str, record: dict | None = None) -> None:
-        record = record if record is not None else record_of(self.conn, c.entity, c.entity_id)
+        record = record if record is not None else self._record(c.entity, c.entity_id)
         if record is None:
             return  # removed here for good: nothing to change
         local = record.get(name)
@@ -314,11 +340,14 @@ class _Applier:
 
 
 def _runs(changes: list[Change]) -> list[list[Change]]:
-    """The changes in order, cut into runs: consecutive creates of one table together, anything else alone."""
+    """The changes in order, cut into runs: consecutive creates of one table together, consecutive field changes
+    together, a removal alone."""
     runs: list[list[Change]] = []
     for c in changes:
         last = runs[-1][-1] if runs else None
         if last is not None and c.action == "create" and last.action == "create" and last.entity == c.entity:
+            runs[-1].append(c)
+        elif last is not None and c.action not in ("create", "delete") and last.action not in ("create", "delete"):
             runs[-1].append(c)
         else:
             runs.append([c])
@@ -337,8 +366,10 @@ def apply_pulled(s: Session, state: SyncState, changes: list[Change], progress: 
         for run in _runs(changes):
             if run[0].action == "create":
                 applier.create_run(run)
-            else:
+            elif run[0].action == "delete":
                 applier.apply(run[0])
+            else:
+                applier.field_run(run)
             if (done + len(run)) // 1000 > done // 1000:
                 progress("apply", done + len(run), total)
             done += len(run)
