@@ -299,11 +299,22 @@ def outgoing(s: Session, state: SyncState) -> Outgoing:
         changes.append(Change(_change_id(state, key), entity, entity_id, None, "create", dumps(record), who[0], who[1],
                               aware(at), origin=origin, made_from=record))
 
+    # The records whose changed fields go one by one, read a table at a time (two statements a field before).
+    edited: dict[str, list[uuid.UUID]] = {}
+    for entity_id, g in grouped.items():
+        if g["fields"] and g["created"] is None and g["deleted"] is None and g["entity"] in SYNCED_TABLES:
+            edited.setdefault(g["entity"], []).append(entity_id)
+    current: dict[uuid.UUID, dict | None] = {}
+    for entity, ids in edited.items():
+        found = records_of(conn, entity, ids)
+        current.update((i, found.get(i)) for i in ids)
+
     def one_field(entity: str, entity_id: uuid.UUID, name: str, key: str, origin: str,
                   who: tuple[str, str, datetime | None]) -> None:
-        if record_exists(conn, entity, entity_id) is False:
-            return
-        value = field_value(conn, entity, entity_id, name)
+        record = current.get(entity_id, {})
+        if record is None or (entity_id not in current and record_exists(conn, entity, entity_id) is False):
+            return  # removed here for good since
+        value = record[name] if name in record else field_value(conn, entity, entity_id, name)
         action = "update"
         if name == "deleted_at":
             action = "archive" if value is not None else "restore"
