@@ -186,7 +186,12 @@ def write(rows: list, server: str, households: int, stolen: str) -> None:
               "  executemany of plain tuples through the driver a batch, the ledger's page cache raised to 64 MB while",
               "  a large pull is applied). Laptop CPU:",
               "  this process's CPU seconds (both laptops run in it; the server's work is not in it).",
-              "- An incremental sync is a few round trips plus one statement per changed field.", END]
+              "- An incremental sync is a few round trips. Laptop A reads the records whose fields changed a table",
+              "  at a time; the server writes the fields one statement per table and set of fields (an UPDATE from",
+              "  one JSON array of rows; a record with a change to a map number or another column in a unique",
+              "  constraint, or to a household's categories, goes change by change, in order); laptop B reads the",
+              "  records a run of changes touches a table at a time, then applies each change with its audit entry.",
+              END]
     replace_section(RESULTS, START, END, "\n".join(lines) + "\n")
 
 
