@@ -181,3 +181,59 @@ def test_records_stored_from_their_json_form_equal_those_stored_from_decoded_val
         assert stored["json"] == stored["decoded"]
     finally:
         engine.dispose()
+
+
+def test_fields_written_set_wise_equal_those_written_one_change_at_a_time(server_url, tmp_path):  # noqa: F811
+    # GIVEN a generated district's households and persons, and an incident, in their JSON form
+    generate(tmp_path / "d", 40)
+    ledger = open_ledger(ledger_path(tmp_path / "d"))
+    try:
+        with ledger.Session() as s:
+            conn = s.connection()
+            records = {name: [row_json(Base.metadata.tables[name], r)
+                              for r in conn.execute(select(Base.metadata.tables[name])).mappings()]
+                       for name in ("district", "town", "household", "person")}
+    finally:
+        ledger.close()
+    started = datetime(2026, 7, 1, 6, 0, tzinfo=timezone.utc)
+    records["incident"] = [dict(id=str(uuid.uuid4()), name="大雨", kind="other", started_at=started.isoformat(),
+                                closed_at=None, town_ids=[], note="", created_at=started.isoformat(),
+                                updated_at=started.isoformat())]
+    incident, town = records["incident"][0], records["town"][0]
+    household, person = records["household"][0], records["person"][0]
+    # ... and field changes of every kind of column that syncs: an enum, times (one in another zone), a JSON list,
+    # a date, a flag, numbers, text with quotes; the same field twice (the last wins); some records changed twice
+    edits = [("incident", incident, "kind", "flood"), ("incident", incident, "closed_at", "2026-07-02T09:00:00+09:00"),
+             ("incident", incident, "town_ids", [town["id"]]), ("incident", incident, "note", "「引用」\\ と \"二重\""),
+             ("person", person, "birth_date", "1941-02-03"), ("person", person, "of_concern", True),
+             ("person", person, "phone", "0778-22-0001"), ("person", person, "phone", "0778-22-0002"),
+             ("household", household, "lat", 35.9035), ("household", household, "lon", 136.1687),
+             ("household", records["household"][1], "note", "見守りメモ")]
+    changes = [core.Change(uuid.uuid4(), entity, uuid.UUID(record["id"]), name, "update", core.dumps(value),
+                           at=started + timedelta(minutes=n)) for n, (entity, record, name, value) in enumerate(edits)]
+    init_server(server_url)
+    engine = create_engine(server_url.replace("postgresql://", "postgresql+psycopg://"))
+    try:
+        stored, found = {}, {}
+        for how in ("one by one", "set-wise"):
+            with engine.begin() as pg:
+                for name, rows in records.items():
+                    core.insert_records(pg, name, rows)
+                # WHEN they are written one change at a time, and then set-wise
+                if how == "set-wise":
+                    found[how] = core.update_fields(pg, changes)
+                else:
+                    found[how] = {id(c): core.update_record(pg, c.entity, c.entity_id, {c.field: c.decoded()}, c.at) == 1
+                                  for c in changes}
+                stored[how] = {name: sorted(tuple(str(v) for v in r) for r in pg.execute(select(Base.metadata.tables[name])))
+                               for name in records}
+                pg.execute(household_category_link.delete())
+                for name in reversed(list(records)):
+                    pg.execute(Base.metadata.tables[name].delete())
+        # THEN every change found its record, and the server holds the same rows either way
+        assert found["set-wise"] == found["one by one"] and all(found["set-wise"].values())
+        assert stored["set-wise"] == stored["one by one"]
+        assert any("flood" in row and f"['{town['id']}']" in row for row in stored["set-wise"]["incident"])
+        assert any("0778-22-0002" in row and "1941-02-03" in row for row in stored["set-wise"]["person"])
+    finally:
+        engine.dispose()
