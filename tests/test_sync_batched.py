@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
+import pytest
 from sqlalchemy import Engine, event, select
 from sqlalchemy.engine.interfaces import ExecuteStyle
 
@@ -69,16 +70,23 @@ def _content(ledger) -> tuple[dict, list]:  # noqa: ANN001
     return tables, entries
 
 
-def test_a_first_sync_goes_in_batches_and_leaves_what_the_change_by_change_way_left(make_laptop, tmp_path,
-                                                                                    monkeypatch):
-    # GIVEN laptop A's ledger of 300 households (with persons, watchers, watch links, categories, and the agencies,
-    # cards and contacts of Step III)
+@pytest.fixture
+def laptops(make_laptop, tmp_path):  # noqa: F811 - the fixture imported above
+    """Laptops A, B and C registered for one district; A's ledger holds 300 generated households (with persons,
+    watchers, watch links, categories, and the agencies, cards and contacts of Step III). Returns them and what
+    was generated."""
     a = make_laptop("laptop-a", [DISTRICT])
     b = make_laptop("laptop-b", [DISTRICT])
     c = make_laptop("laptop-c", [DISTRICT])
     a.ledger.close()
     made = generate(tmp_path / "a-data", HOUSEHOLDS)
     a.ledger = open_ledger(ledger_path(tmp_path / "a-data"))
+    return a, b, c, made
+
+
+def test_a_first_sync_goes_in_batches_and_leaves_what_the_change_by_change_way_left(laptops, monkeypatch):
+    # GIVEN laptop A's ledger of 300 households
+    a, b, c, made = laptops
     records = HOUSEHOLDS + made.persons + made.watchers + made.links
 
     # WHEN A sends the district
@@ -120,15 +128,9 @@ def test_a_first_sync_goes_in_batches_and_leaves_what_the_change_by_change_way_l
     assert entries_b == entries_c
 
 
-def test_another_laptops_edits_are_read_a_table_at_a_time_and_leave_what_one_by_one_left(make_laptop, tmp_path,
-                                                                                          monkeypatch):
+def test_another_laptops_edits_are_read_a_table_at_a_time_and_leave_what_one_by_one_left(laptops, monkeypatch):
     # GIVEN laptops A, B and C holding the same district of 300 households
-    a = make_laptop("laptop-a", [DISTRICT])
-    b = make_laptop("laptop-b", [DISTRICT])
-    c = make_laptop("laptop-c", [DISTRICT])
-    a.ledger.close()
-    generate(tmp_path / "a-data", HOUSEHOLDS)
-    a.ledger = open_ledger(ledger_path(tmp_path / "a-data"))
+    a, b, c, _ = laptops
     for laptop in (a, b, c):
         sync(laptop.ledger, laptop.url)
     # ... and A's edits offline: notes, phones, a member renamed (and another field of the same member), a member

@@ -140,6 +140,15 @@ def test_the_json_form_of_every_synced_row_is_what_encode_gives_per_value(tmp_pa
         ledger.close()
 
 
+def _district_json(ledger) -> dict[str, list[dict]]:  # noqa: ANN001
+    """The district's districts, towns, households and persons in their JSON form, as a laptop sends them."""
+    with ledger.Session() as s:
+        conn = s.connection()
+        return {name: [row_json(Base.metadata.tables[name], r)
+                       for r in conn.execute(select(Base.metadata.tables[name])).mappings()]
+                for name in ("district", "town", "household", "person")}
+
+
 def test_records_stored_from_their_json_form_equal_those_stored_from_decoded_values(server_url, tmp_path):  # noqa: F811
     # GIVEN the JSON form of a generated district's households and persons (one with odd values)
     generate(tmp_path / "d", 40)
@@ -149,11 +158,7 @@ def test_records_stored_from_their_json_form_equal_those_stored_from_decoded_val
             p = s.scalars(select(Person)).first()
             p.deleted_at = datetime(2026, 12, 1, 0, 0, 1, tzinfo=JST)
             p.note = "「引用」\\ と \"二重\""
-        with ledger.Session() as s:
-            conn = s.connection()
-            records = {name: [row_json(Base.metadata.tables[name], r)
-                              for r in conn.execute(select(Base.metadata.tables[name])).mappings()]
-                       for name in ("district", "town", "household", "person")}
+        records = _district_json(ledger)
     finally:
         ledger.close()
     for h in records["household"][:3]:
@@ -188,11 +193,7 @@ def test_fields_written_set_wise_equal_those_written_one_change_at_a_time(server
     generate(tmp_path / "d", 40)
     ledger = open_ledger(ledger_path(tmp_path / "d"))
     try:
-        with ledger.Session() as s:
-            conn = s.connection()
-            records = {name: [row_json(Base.metadata.tables[name], r)
-                              for r in conn.execute(select(Base.metadata.tables[name])).mappings()]
-                       for name in ("district", "town", "household", "person")}
+        records = _district_json(ledger)
     finally:
         ledger.close()
     started = datetime(2026, 7, 1, 6, 0, tzinfo=timezone.utc)
