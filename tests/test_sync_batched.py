@@ -8,6 +8,7 @@ change was applied before), THEN B and C hold the same rows and the same audit e
 
 from __future__ import annotations
 
+import uuid
 from datetime import datetime, timezone
 
 import pytest
@@ -18,7 +19,7 @@ from app.households import search
 from app.models import AuditEntry, Base, Household, HouseholdCategory, Person, open_ledger
 from app.paths import ledger_path
 from app.sync import applier, sync
-from app.sync.core import SYNCED_TABLES
+from app.sync.core import SYNCED_TABLES, Change
 from bench.generate import DISTRICT, generate
 from tests.sync_fixtures import make_laptop, pg_admin_url, server_url  # noqa: F401 - fixtures
 
@@ -168,3 +169,20 @@ def test_another_laptops_edits_are_read_a_table_at_a_time_and_leave_what_one_by_
         assert s.get(Person, persons[29].id).phone == "0778-22-0029"
         assert s.get(Household, households[34].id).map_number == number
         assert search.search(s, "はなこ")
+
+
+def test_a_pull_is_cut_into_runs_that_keep_the_order_and_let_the_progress_be_told():
+    # GIVEN 2,500 field changes, a removal, two creates of one table, and one more field change
+    def change(action: str, entity: str = "person") -> Change:
+        return Change(uuid.uuid4(), entity, uuid.uuid4(), None if action in ("create", "delete") else "note", action,
+                      None)
+
+    pulled = [change("update") for _ in range(2499)] + [change("archive"), change("delete"), change("create"),
+                                                          change("create"), change("create", "household"),
+                                                          change("update")]
+    # WHEN it is cut into runs
+    runs = applier._runs(pulled)
+    # THEN the field changes go together a thousand at most (the progress is told after each run), a removal
+    # alone, creates of one table together; and nothing moves
+    assert [len(r) for r in runs] == [1000, 1000, 500, 1, 2, 1, 1]
+    assert [c for r in runs for c in r] == pulled

@@ -40,6 +40,7 @@ from app.towns import basemaps
 
 CHUNK = 5000  # ids per IN list (SQLite's limit on bound variables is far above)
 LARGE = 2000  # received changes from which the ledger's page cache is raised while they are applied
+FIELD_RUN = 1000  # field changes read and applied together (the progress is told after each run)
 
 
 def _rekey(conn: Connection, entity: str, old: uuid.UUID, new: uuid.UUID) -> None:
@@ -341,13 +342,14 @@ class _Applier:
 
 def _runs(changes: list[Change]) -> list[list[Change]]:
     """The changes in order, cut into runs: consecutive creates of one table together, consecutive field changes
-    together, a removal alone."""
+    together (up to ``FIELD_RUN``), a removal alone."""
     runs: list[list[Change]] = []
     for c in changes:
         last = runs[-1][-1] if runs else None
         if last is not None and c.action == "create" and last.action == "create" and last.entity == c.entity:
             runs[-1].append(c)
-        elif last is not None and c.action not in ("create", "delete") and last.action not in ("create", "delete"):
+        elif (last is not None and c.action not in ("create", "delete") and last.action not in ("create", "delete")
+              and len(runs[-1]) < FIELD_RUN):
             runs[-1].append(c)
         else:
             runs.append([c])
