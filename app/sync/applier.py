@@ -34,7 +34,7 @@ from app.sync.core import (
     table_of,
     update_record,
 )
-from app.sync.journal import max_audit, origin_of, pending, record_of, records_of
+from app.sync.journal import max_audit, origin_of, pending, record_of, records_by_id
 from app.sync.views import Progress, SyncReport
 from app.towns import basemaps
 
@@ -276,9 +276,7 @@ class _Applier:
             if c.entity in SYNCED_TABLES:
                 ids.setdefault(c.entity, []).append(c.entity_id)
         if len(run) > 1:
-            for entity, entity_ids in ids.items():
-                found = records_of(self.conn, entity, list(dict.fromkeys(entity_ids)))
-                self.records.update((i, found.get(i)) for i in entity_ids)
+            self.records.update(records_by_id(self.conn, ids))
         try:
             for c in run:
                 self.apply(c)

@@ -447,7 +447,7 @@ def _unique_columns(table: Table) -> frozenset[str]:
 def _together(c: Change) -> bool:
     """A field change ``update_fields`` may write with others: a column of its own, in no unique constraint (a
     map number given up by one household and taken by another must go in their order)."""
-    if c.action in ("create", "delete") or c.entity not in SYNCED_TABLES or c.field is None:
+    if c.entity not in SYNCED_TABLES or c.field is None:
         return False
     table = table_of(c.entity)
     return c.field in table.c and c.field not in BOOKKEEPING and c.field not in _unique_columns(table)

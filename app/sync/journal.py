@@ -234,6 +234,15 @@ def records_of(conn: Connection, entity: str, ids: list[uuid.UUID]) -> dict[uuid
     return found
 
 
+def records_by_id(conn: Connection, ids: dict[str, list[uuid.UUID]]) -> dict[uuid.UUID, dict | None]:
+    """``records_of`` for the ids of several tables (entity → ids): every id asked for, None where it is not here."""
+    records: dict[uuid.UUID, dict | None] = {}
+    for entity, entity_ids in ids.items():
+        found = records_of(conn, entity, list(dict.fromkeys(entity_ids)))
+        records.update((i, found.get(i)) for i in entity_ids)
+    return records
+
+
 def record_exists(conn: Connection, entity: str, entity_id: uuid.UUID) -> bool:
     table = table_of(entity)
     return (conn.scalar(select(func.count()).select_from(table).where(table.c.id == entity_id)) or 0) > 0
@@ -304,10 +313,7 @@ def outgoing(s: Session, state: SyncState) -> Outgoing:
     for entity_id, g in grouped.items():
         if g["fields"] and g["created"] is None and g["deleted"] is None and g["entity"] in SYNCED_TABLES:
             edited.setdefault(g["entity"], []).append(entity_id)
-    current: dict[uuid.UUID, dict | None] = {}
-    for entity, ids in edited.items():
-        found = records_of(conn, entity, ids)
-        current.update((i, found.get(i)) for i in ids)
+    current = records_by_id(conn, edited)
 
     def one_field(entity: str, entity_id: uuid.UUID, name: str, key: str, origin: str,
                   who: tuple[str, str, datetime | None]) -> None:
