@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import importlib
+import warnings
+
 from alembic import command
 from sqlalchemy import create_engine, inspect, select
 
@@ -16,6 +19,24 @@ from tests.sync_fixtures import pg_admin_url, server_url  # noqa: F401 - fixture
 
 def _engine(url: str):
     return create_engine(url.replace("postgresql://", "postgresql+psycopg://"))
+
+
+def _indexes(engine, tables: set[str]) -> dict[str, set[str]]:
+    """The indexes of each table as the database has them (those of its unique constraints left out)."""
+    found = inspect(engine)
+    with warnings.catch_warnings():  # the roster's match keys (expressions, on a laptop: migration 0016) are not read
+        warnings.filterwarnings("ignore", "Skipped unsupported reflection of expression-based index")
+        return {t: {i["name"] for i in found.get_indexes(t) if not i.get("duplicates_constraint")} for t in tables}
+
+
+def _migrate(engine, revision: str) -> None:
+    cfg = _alembic_config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        if revision < schema_revision(engine):
+            command.downgrade(cfg, revision)
+        else:
+            command.upgrade(cfg, revision)
 
 
 def test_every_migration_runs_on_postgresql_and_makes_the_models_tables(server_url):
@@ -53,3 +74,28 @@ def test_a_ledger_from_before_sync_upgrades_and_counts_every_record_as_waiting(t
         status = sync_status(s)
     assert status.pending_changes >= 2 and status.last_sync_at is None and status.laptop_name == ""
     ledger.close()
+
+
+def test_the_server_has_none_of_the_indexes_only_a_laptops_lists_and_search_read(server_url, tmp_path):
+    list_only = importlib.import_module("app.models.migrations.versions.0023_server_without_list_indexes").LIST_INDEXES
+    tables = {table for table, _columns, _where in list_only.values()}
+    declared = {t: {i.name for i in Base.metadata.tables[t].indexes} for t in tables}
+    assert set(list_only) <= set().union(*declared.values())  # each is an index the models declare
+    engine = _engine(server_url)
+    try:
+        # THEN the office server keeps the others (keys, foreign keys), and none of those
+        assert _indexes(engine, tables) == {t: declared[t] - set(list_only) for t in tables}
+        # and a server taken back to 0022 has them again, as it had
+        _migrate(engine, "0022")
+        assert _indexes(engine, tables) == declared
+        _migrate(engine, head_revision())
+        assert _indexes(engine, tables) == {t: declared[t] - set(list_only) for t in tables}
+    finally:
+        engine.dispose()
+    init_server(server_url)
+    # while a laptop's ledger keeps every one of them
+    ledger = open_ledger(ledger_path(tmp_path))
+    try:
+        assert _indexes(ledger.engine, tables) == declared
+    finally:
+        ledger.close()

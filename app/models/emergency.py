@@ -57,7 +57,7 @@ class Agency(Record, Base):
     lon: Mapped[float | None]
     source: Mapped[str] = mapped_column(String(255), default="")  # file it was imported from
     credit: Mapped[str] = mapped_column(Text, default="")
-    search_key: Mapped[str] = mapped_column(Text, default="", index=True)
+    search_key: Mapped[str] = mapped_column(Text, default="", index=True)  # indexed on a laptop only (migration 0023)
     deleted_at: Mapped[datetime | None]
 
 

@@ -31,7 +31,7 @@ log = logging.getLogger(__name__)
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 # The newest migration in migrations/versions (tests/test_ledger.py checks it is the scripts' head). A ledger at
 # this revision opens without loading Alembic, which the app then never imports (15 MB of a fresh app).
-HEAD_REVISION = "0022"
+HEAD_REVISION = "0023"
 PASSPHRASE_ENV = "SASAEAI_PASSPHRASE"
 OPERATOR_ENV = "SASAEAI_OPERATOR"
 # The demo town holds invented people only; its fixed passphrase is documented in the README.

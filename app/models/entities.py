@@ -139,6 +139,8 @@ class Household(Record, Base):
     """世帯: one dwelling on the map."""
 
     __tablename__ = "household"
+    # The indexes after the unique map number, and the search key's, serve only a laptop's lists, map and search:
+    # the office server, which reads none of them, has none of them (migration 0023).
     __table_args__ = (
         UniqueConstraint("town_id", "map_number"),
         Index("ix_household_town_deleted", "town_id", "deleted_at"),
@@ -180,6 +182,8 @@ class Person(Record, Base):
     """世帯員: a member of a household; may be a person of concern (気がかりな人)."""
 
     __tablename__ = "person"
+    # These two, ``of_concern``'s and the search key's serve only a laptop's lists, map and search: the office server
+    # has none of them (migration 0023). The household's is a foreign key's: both have it.
     __table_args__ = (
         # The first live member of a household, read from the index alone: the map's label of a household
         # without a name (app/maps/query.py), one lookup per unnamed household (migration 0017).

@@ -52,7 +52,7 @@ class Watcher(Record, Base):
     household_id: Mapped[uuid.UUID | None] = mapped_column(
         ForeignKey("household.id", ondelete="SET NULL"), index=True
     )
-    search_key: Mapped[str] = mapped_column(Text, default="", index=True)
+    search_key: Mapped[str] = mapped_column(Text, default="", index=True)  # indexed on a laptop only (migration 0023)
     deleted_at: Mapped[datetime | None]  # archived: kept so old links and undo still resolve
 
     household: Mapped[Household | None] = relationship()
