@@ -943,8 +943,8 @@ def measure_sync(r: SizeResult, gen) -> None:  # noqa: ANN001
     from bench import sync_bench
 
     try:
-        rows, _version = sync_bench.run(r.size, 100)
-        r.add(name, rows[0][1])
+        steps, _version = sync_bench.run(r.size, 100, repeat=1)
+        r.add(name, steps[0].seconds[0])
         r.add_floor(name, floors.sync_floor(gen.data_dir, url))
     except Exception as e:  # noqa: BLE001 - the server's trouble is reported, the rest of the run goes on
         r.notes.append(f"sync: not measured ({type(e).__name__}: {e})")
