@@ -19,7 +19,7 @@ from sqlalchemy.exc import DBAPIError
 
 from app.models import Base, Person, open_ledger
 from app.models.entities import household_category_link
-from app.models.sync import SyncUnpushedRecord
+from app.models.sync import DISTRICT_PATHS, SyncUnpushedRecord
 from app.paths import ledger_path
 from app.sync import core, journal, protocol, sync, sync_status
 from app.sync.core import SYNCED_TABLES, Change, district_sql, districts_of, dumps, row_json, table_of
@@ -201,8 +201,8 @@ def test_journal_rows_copied_in_are_stored_as_those_sent_as_json_and_the_policie
         with laptop.begin() as conn:
             protocol.journal_rows(conn, wrong, districts_of_tables={"household"})
         assert [r[5] for r in stored([r["change_id"] for r in wrong])] == [north_district] * 3
-        # ... but a record of the other district, which this laptop cannot see, keeps the district it was sent
-        # with, and the trigger refuses the lot
+        # ... but a change to a record of the other district, which this laptop cannot see, is refused with the lot
+        # (its record's district is not one of the laptop's)
         spy = rows(3)
         spy[1]["entity_id"] = homes["余川町"]
         with pytest.raises(DBAPIError) as refused:
@@ -241,3 +241,32 @@ def test_a_first_sync_copied_in_settles_every_snapshot_record_and_reaches_the_ot
         with a.ledger.Session() as sa, b.ledger.Session() as sb:
             ids = list(sa.scalars(select(table_of(entity).c.id)))
             assert journal.records_of(sb.connection(), entity, ids) == journal.records_of(sa.connection(), entity, ids)
+
+
+def test_a_first_sync_journals_each_record_in_its_district_read_a_table_at_a_time(make_laptop, server_url,  # noqa: F811
+                                                                                  tmp_path, monkeypatch):
+    # GIVEN laptop A's generated district, sent the way a large first sync is (its journal copied in)
+    monkeypatch.setattr(protocol, "COPY_FROM", 10)
+    a = make_laptop("laptop-a", [DISTRICT])
+    a.ledger.close()
+    generate(tmp_path / "a-data", 30)
+    a.ledger = open_ledger(ledger_path(tmp_path / "a-data"))
+    # WHEN A syncs
+    assert sync(a.ledger, a.url).sent > 100
+    # THEN the server's districts of many records of a table at once are those of each record alone, for every
+    # table that syncs by district, and each create is journaled in its record's district
+    admin = create_engine(server_url.replace("postgresql://", "postgresql+psycopg://"))
+    try:
+        with admin.connect() as pg:
+            for entity in DISTRICT_PATHS:
+                each = dict(pg.execute(text(f"SELECT id, sasaeai_district_of(:e, id) FROM {entity}"), {"e": entity}).all())
+                many = dict(pg.execute(text(f"SELECT id, district_id FROM sasaeai_districts_of(:e, ARRAY(SELECT id "
+                                            f"FROM {entity}))"), {"e": entity}).all())
+                assert many == each, entity
+                journaled = dict(pg.execute(text("SELECT entity_id, district_id FROM sync_change WHERE entity = :e "
+                                                 "AND action = 'create'"), {"e": entity}).all())
+                assert journaled == each, entity
+                if entity in ("district", "household", "person", "watch_link", "emergency_card", "emergency_contact"):
+                    assert each and None not in each.values(), entity
+    finally:
+        admin.dispose()

@@ -304,18 +304,31 @@ def district_sql(entity: str, alias: str = "r") -> str:
         return "NULL"
     if len(path) == 1:
         return f"{alias}.{path[0]}"
-    table = Base.metadata.tables[entity]
-    joins, prev = [], None
-    for i, col in enumerate(path[:-1], start=1):
-        source = table if prev is None else Base.metadata.tables[prev]
-        target = next(iter(source.c[col].foreign_keys)).column.table.name
-        if i == 1:
-            joins.append(f"{target} a1")
-        else:
-            joins.append(f"JOIN {target} a{i} ON a{i}.id = a{i - 1}.{path[i - 1]}")
-        prev = target
+    tables = _path_tables(entity, path)
+    joins = [f"{tables[0]} a1", *(f"JOIN {t} a{i} ON a{i}.id = a{i - 1}.{path[i - 1]}"
+                                  for i, t in enumerate(tables[1:], start=2))]
     n = len(path) - 1
     return f"(SELECT a{n}.{path[-1]} FROM {' '.join(joins)} WHERE a1.id = {alias}.{path[0]})"
+
+
+def district_joins(entity: str, alias: str = "r") -> tuple[str, str]:
+    """``district_sql`` as joins, for one statement over many rows of ``entity``: the ``LEFT JOIN``s to write
+    after row ``alias`` and the district's expression over them (NULL where the path breaks, as there)."""
+    path = DISTRICT_PATHS[entity]
+    if len(path) < 2:
+        return "", district_sql(entity, alias)
+    joins = " ".join(f"LEFT JOIN {t} {alias}{i} ON {alias}{i}.id = {alias if i == 1 else f'{alias}{i - 1}'}.{path[i - 1]}"
+                     for i, t in enumerate(_path_tables(entity, path), start=1))
+    return joins, f"{alias}{len(path) - 1}.{path[-1]}"
+
+
+def _path_tables(entity: str, path: tuple[str, ...]) -> list[str]:
+    """The tables a district path goes through after ``entity`` itself (each column's foreign key's table)."""
+    tables, source = [], Base.metadata.tables[entity]
+    for col in path[:-1]:
+        source = next(iter(source.c[col].foreign_keys)).column.table
+        tables.append(source.name)
+    return tables
 
 
 def uuid_array(ids: Iterable[uuid.UUID]) -> str:

@@ -28,7 +28,6 @@ from app.sync.core import (
     SyncError,
     bulk_insert,
     delete_record,
-    district_sql,
     districts_of,
     insert_records,
     table_of,
@@ -272,16 +271,20 @@ def journal_rows(conn: Connection, rows: list[dict], *, districts_of_tables: Set
         with cursor.copy(f"COPY sasaeai_incoming ({listed}, ord) FROM STDIN") as copy:
             for n, r in enumerate(rows):
                 copy.write_row([*(r[k] for k in names), n])
-    # Each row's district, as the server's row of its record says (looked up by key as the row is inserted).
-    cases = " ".join(f"WHEN '{table_of(entity).name}' THEN (SELECT {district_sql(entity, 'r')} FROM {entity} r "
-                     f"WHERE r.id = i.entity_id)" for entity in sorted(districts_of_tables))
-    district = (f"CASE WHEN i.action = 'delete' THEN i.district_id ELSE coalesce(CASE i.entity {cases} END, "
-                f"i.district_id) END" if cases else "i.district_id")
+    # Each row's district, as the server's row of its record says: read a table at a time (the server's
+    # ``sasaeai_districts_of``), not looked up row by row through the laptop's policies (0.4 s of a first sync).
+    lookups = " UNION ALL ".join(
+        f"SELECT CAST('{entity}' AS text) AS entity, d.id, d.district_id FROM sasaeai_districts_of('{entity}', "
+        f"ARRAY(SELECT entity_id FROM sasaeai_incoming WHERE entity = '{entity}' AND action <> 'delete')) d"
+        for entity in sorted(districts_of_tables))
+    district = ("CASE WHEN i.action = 'delete' THEN i.district_id ELSE coalesce(d.district_id, i.district_id) END"
+                if lookups else "i.district_id")
+    joined = f"LEFT JOIN ({lookups}) d ON d.entity = i.entity AND d.id = i.entity_id" if lookups else ""
     chosen = ", ".join(district if k == "district_id" else f'i."{k}"' for k in names)
     # A city's journal sorted in memory (the default 4 MB spilled 34,000 rows to disk), for this transaction.
     conn.execute(text("SET LOCAL work_mem = '64MB'"))
-    conn.execute(text(f"INSERT INTO sync_change ({listed}) SELECT {chosen} FROM sasaeai_incoming i ORDER BY i.ord "
-                      f"ON CONFLICT (change_id) DO NOTHING"))
+    conn.execute(text(f"INSERT INTO sync_change ({listed}) SELECT {chosen} FROM sasaeai_incoming i {joined} "
+                      f"ORDER BY i.ord ON CONFLICT (change_id) DO NOTHING"))
     conn.execute(text("DROP TABLE sasaeai_incoming"))
 
 
