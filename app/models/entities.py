@@ -182,8 +182,8 @@ class Person(Record, Base):
     """世帯員: a member of a household; may be a person of concern (気がかりな人)."""
 
     __tablename__ = "person"
-    # These two, ``of_concern``'s and the search key's serve only a laptop's lists, map and search: the office server
-    # has none of them (migration 0023). The household's is a foreign key's: both have it.
+    # These two indexes, and those of ``of_concern`` and the search key, serve only a laptop's lists, map and search:
+    # the office server has none of them (migration 0023). The household's is a foreign key's: both have it.
     __table_args__ = (
         # The first live member of a household, read from the index alone: the map's label of a household
         # without a name (app/maps/query.py), one lookup per unnamed household (migration 0017).
