@@ -36,16 +36,18 @@ def sent(make_laptop, tmp_path, monkeypatch):  # noqa: F811 - the fixture import
     a.ledger.close()
     generate(tmp_path / "a-data", HOUSEHOLDS)
     a.ledger = open_ledger(ledger_path(tmp_path / "a-data"))
-    pushed: list[list[Change]] = []
+    pushed: list[Change] = []
 
-    def recording(conn, me, changes, base_seq, **kw):  # noqa: ANN001, ANN003, ANN202
-        pushed.append(list(changes))
-        return receive(conn, me, changes, base_seq, **kw)
+    class Recording(protocol.Receiving):  # the push as the server received it (a first sync: a table at a time)
+        def add(self, changes: list[Change]) -> None:
+            pushed.extend(changes)
+            super().add(changes)
 
-    monkeypatch.setattr(laptop, "receive", recording)
+    monkeypatch.setattr(laptop, "Receiving", Recording)
     report = sync(a.ledger, a.url)
     assert report.sent > 3 * protocol.ARRAY_IDS  # the lookups really spanned several arrays
-    return a, b, pushed[-1]
+    assert report.sent == len(pushed)
+    return a, b, pushed
 
 
 def _journal(url: str) -> int:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import functools
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import cast
@@ -16,7 +16,7 @@ from sqlalchemy import types as sqltypes
 from sqlalchemy.dialects.sqlite.base import SQLiteDialect
 from sqlalchemy.orm import Session
 
-from app.core.batches import no_gc_pauses
+from app.core.batches import chunks, no_gc_pauses
 from app.core.errors import QT_TRANSLATE_NOOP
 from app.models import AuditAction, AuditEntry, Operator
 from app.models.audit import Origin
@@ -39,6 +39,7 @@ from app.sync.core import (
     row_encoders,
     row_json,
     table_of,
+    table_order,
 )
 from app.sync.protocol import LaptopInfo
 
@@ -304,9 +305,7 @@ def outgoing(s: Session, state: SyncState) -> Outgoing:
             for k in list(record):
                 if (entity_id, k) in held:
                     record.pop(k)
-        at = who[2] or datetime.fromisoformat(record.get("updated_at") or datetime.now(timezone.utc).isoformat())
-        changes.append(Change(_change_id(state, key), entity, entity_id, None, "create", dumps(record), who[0], who[1],
-                              aware(at), origin=origin, made_from=record))
+        changes.append(_whole_change(state, entity, entity_id, record, key, origin, who))
 
     # The records whose changed fields go one by one, read a table at a time (two statements a field before).
     edited: dict[str, list[uuid.UUID]] = {}
@@ -366,8 +365,19 @@ def outgoing(s: Session, state: SyncState) -> Outgoing:
             whole(r.entity, r.entity_id, f"c:{r.id}", f"conflict:{r.id}", who)
         else:
             one_field(r.entity, r.entity_id, r.field, f"c:{r.id}", f"conflict:{r.id}", who)
-    changes = _dedupe(changes)
-    # Whose district each change is in; only the laptop's districts are sent.
+    return _in_scope(conn, state, _dedupe(changes), top)
+
+
+def _whole_change(state: SyncState, entity: str, entity_id: uuid.UUID, record: dict, key: str, origin: str,
+                  who: tuple[str, str, datetime | None]) -> Change:
+    """A record sent whole (its create): at the time of its entry, or of its last change when it has none."""
+    at = who[2] or datetime.fromisoformat(record.get("updated_at") or datetime.now(timezone.utc).isoformat())
+    return Change(_change_id(state, key), entity, entity_id, None, "create", dumps(record), who[0], who[1], aware(at),
+                  origin=origin, made_from=record)
+
+
+def _in_scope(conn: Connection, state: SyncState, changes: list[Change], top: int) -> Outgoing:
+    """Whose district each change is in: only the laptop's districts are sent; the others are held back."""
     by_entity: dict[str, list[uuid.UUID]] = {}
     for c in changes:
         by_entity.setdefault(c.entity, []).append(c.entity_id)
@@ -384,6 +394,49 @@ def outgoing(s: Session, state: SyncState) -> Outgoing:
             continue
         kept.append(c)
     return Outgoing(kept, top, outside)
+
+
+# --- a first sync, a table at a time ----------------------------------------------------------------------
+
+
+def snapshot_only(s: Session, state: SyncState) -> bool:
+    """Whether all there is to send is the snapshot (a first sync: nothing changed here since it began, no
+    conflict): then ``snapshot_parts`` gives the same changes as ``outgoing``, a table at a time."""
+    conn = s.connection()
+    mark = state.pushed_audit_id or 0
+    if any(e.entity_id is not None for e in pending_entries(conn, mark, max_audit(conn))):
+        return False
+    c = table_for(SyncConflict)
+    return conn.scalar(select(func.count()).select_from(c).where(c.c.kind.in_(HOLDING_KINDS))) == 0
+
+
+def snapshot_size(s: Session) -> int:
+    """How many records the snapshot still has to send."""
+    u = table_for(SyncUnpushedRecord)
+    return s.connection().scalar(select(func.count()).select_from(u)) or 0
+
+
+def snapshot_parts(s: Session, state: SyncState) -> Iterator[Outgoing]:
+    """The snapshot's changes (when ``snapshot_only``), a table at a time (``CHUNK`` records a part), parents first: each part as
+    ``outgoing`` gives it (the changes in the laptop's districts; the others' origins, held back), the same
+    changes in the same order ``receive`` puts them in. The server can store one table while the next is read."""
+    conn = s.connection()
+    top = max_audit(conn)
+    u = table_for(SyncUnpushedRecord)
+    by_table: dict[str, list[uuid.UUID]] = {}
+    for entity, entity_id in conn.execute(select(u.c.entity, u.c.entity_id)):
+        by_table.setdefault(entity, []).append(entity_id)
+    for entity in sorted(by_table, key=table_order):
+        for ids in chunks(list(dict.fromkeys(by_table[entity])), CHUNK):  # the first stored sooner
+            records = records_of(conn, entity, ids)
+            changes = []
+            for entity_id in ids:
+                record = records.get(entity_id)
+                if record is not None:
+                    snapshot = f"{entity}:{entity_id}"
+                    changes.append(_whole_change(state, entity, entity_id, record, f"s:{snapshot}",
+                                                 f"snapshot:{snapshot}", ("", "", None)))
+            yield _in_scope(conn, state, changes, top)
 
 
 def _dedupe(changes: list[Change]) -> list[Change]:

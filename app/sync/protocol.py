@@ -172,66 +172,104 @@ def receive(conn: Connection, me: LaptopInfo, changes: list[Change], base_seq: i
     retry) or, with ``reject_stale``, it is listed as rejected (USB packages). So is a change to a
     record that the role cannot see.
     """
-    result = PushResult()
-    conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": ADVISORY_LOCK})
-    no_jit(conn)
-    known = _present(conn, "sync_change", "change_id", [c.change_id for c in changes])
-    fresh = [c for c in changes if c.change_id not in known]
-    result.already = len(changes) - len(fresh)
-    stale = _stale(conn, me, fresh, base_seq)
-    if stale and not reject_stale:
-        raise StalePush()
-    for n in sorted(stale):
-        result.rejected.append((fresh[n], "stale"))
-    todo = _sorted([c for n, c in enumerate(fresh) if n not in stale])
-    creates: dict[str, list[Change]] = {}
-    for c in todo:
-        if c.action == "create":
-            creates.setdefault(c.entity, []).append(c)
-    applied: list[Change] = []
-    for entity in sorted(creates, key=table_order):
-        batch = creates[entity]
-        table = table_of(entity)
-        existing = _present(conn, table.name, "id", [c.entity_id for c in batch])
-        new = [c for c in batch if c.entity_id not in existing]
-        insert_records(conn, entity, [c.made_from if c.made_from is not None else c.record() for c in new],
-                       [cast(str, c.value) for c in new])
-        applied += new
-        for c in batch:
-            if c.entity_id in existing:
-                values = {k: v for k, v in c.record().items() if k not in BOOKKEEPING}
-                update_record(conn, entity, c.entity_id, values, c.at)
-                applied.append(c)
-    # Field changes go set-wise (a laptop's 200 edits: a statement per table and set of fields, not one each).
-    written = update_fields(conn, todo)
-    for c in todo:
-        if c.action == "create":
-            continue
-        if id(c) in written:
-            if not written[id(c)]:
-                result.rejected.append((c, "missing"))
-                continue
-        elif c.action == "delete":
-            c.district_id = conn.scalar(text("SELECT sasaeai_district_of(:e, :i)"), {"e": c.entity, "i": c.entity_id})
-            found = delete_record(conn, c.entity, c.entity_id)
-            if not found:
-                result.rejected.append((c, "missing"))
-                continue
-        else:
-            if update_record(conn, c.entity, c.entity_id, {c.field: c.decoded()}, c.at) == 0:
-                result.rejected.append((c, "missing"))
-                continue
-        applied.append(c)
-    order = {id(c): n for n, c in enumerate(todo)}
-    applied.sort(key=lambda c: order[id(c)])
-    # The district each change is in, as the server's rows say (removed records keep the district read before
-    # removing them); where the server has none, the sender's. The journal's statement trigger checks it.
-    entities = {c.entity for c in applied
-                if c.action != "delete" and c.entity in DISTRICT_PATHS and c.entity != "district"}
-    rows = [dict(c.as_row(), base_seq=base_seq, laptop_id=me.id) for c in applied]
-    journal_rows(conn, rows, districts_of_tables=entities)
-    result.accepted = applied
-    return result
+    receiving = Receiving(conn, me, base_seq, reject_stale=reject_stale)
+    receiving.add(changes)
+    return receiving.finish()
+
+
+class Receiving:
+    """``receive`` a push in parts, in the caller's transaction: each part's creates are stored when it is
+    added (a first sync: a table at a time, parents first, while the laptop reads the next table) and journaled
+    once ``COPY_FROM`` of them wait; its field changes and removals at ``finish``, which journals the rest. One
+    part is ``receive`` itself; parts of creates given parents first end as the whole push given at once would,
+    the journal in the same order."""
+
+    def __init__(self, conn: Connection, me: LaptopInfo, base_seq: int, *, reject_stale: bool) -> None:
+        self.conn, self.me, self.base_seq, self.reject_stale = conn, me, base_seq, reject_stale
+        self.result = PushResult()
+        self.applied: list[Change] = []  # in the order they are journaled
+        self.unjournaled: list[Change] = []  # the end of ``applied``
+        self.rest: list[Change] = []  # field changes and removals, for ``finish``
+        conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": ADVISORY_LOCK})
+        no_jit(conn)
+
+    def add(self, changes: list[Change]) -> None:
+        conn, result = self.conn, self.result
+        known = _present(conn, "sync_change", "change_id", [c.change_id for c in changes])
+        fresh = [c for c in changes if c.change_id not in known]
+        result.already += len(changes) - len(fresh)
+        stale = _stale(conn, self.me, fresh, self.base_seq)
+        if stale and not self.reject_stale:
+            raise StalePush()
+        for n in sorted(stale):
+            result.rejected.append((fresh[n], "stale"))
+        todo = _sorted([c for n, c in enumerate(fresh) if n not in stale])
+        creates: dict[str, list[Change]] = {}
+        for c in todo:
+            if c.action == "create":
+                creates.setdefault(c.entity, []).append(c)
+            else:
+                self.rest.append(c)
+        applied: list[Change] = []
+        for entity in sorted(creates, key=table_order):
+            batch = creates[entity]
+            table = table_of(entity)
+            existing = _present(conn, table.name, "id", [c.entity_id for c in batch])
+            new = [c for c in batch if c.entity_id not in existing]
+            insert_records(conn, entity, [c.made_from if c.made_from is not None else c.record() for c in new],
+                           [cast(str, c.value) for c in new])
+            applied += new
+            for c in batch:
+                if c.entity_id in existing:
+                    values = {k: v for k, v in c.record().items() if k not in BOOKKEEPING}
+                    update_record(conn, entity, c.entity_id, values, c.at)
+                    applied.append(c)
+        order = {id(c): n for n, c in enumerate(todo)}
+        applied.sort(key=lambda c: order[id(c)])
+        self.applied += applied
+        self.unjournaled += applied
+        if len(self.unjournaled) >= COPY_FROM:
+            self._journal()
+
+    def finish(self) -> PushResult:
+        """The field changes and removals of every part (set-wise where they can be), then the journal."""
+        conn, result = self.conn, self.result
+        self.rest = _sorted(self.rest)  # every part's field changes before any part's removals
+        applied: list[Change] = []
+        # Field changes go set-wise (a laptop's 200 edits: a statement per table and set of fields, not one each).
+        written = update_fields(conn, self.rest)
+        for c in self.rest:
+            if id(c) in written:
+                if not written[id(c)]:
+                    result.rejected.append((c, "missing"))
+                    continue
+            elif c.action == "delete":
+                c.district_id = conn.scalar(text("SELECT sasaeai_district_of(:e, :i)"),
+                                            {"e": c.entity, "i": c.entity_id})
+                found = delete_record(conn, c.entity, c.entity_id)
+                if not found:
+                    result.rejected.append((c, "missing"))
+                    continue
+            else:
+                if update_record(conn, c.entity, c.entity_id, {c.field: c.decoded()}, c.at) == 0:
+                    result.rejected.append((c, "missing"))
+                    continue
+            applied.append(c)
+        self.applied += applied
+        self.unjournaled += applied
+        self._journal()
+        result.accepted = self.applied
+        return result
+
+    def _journal(self) -> None:
+        """Journal the changes applied and not journaled yet, in their order. The district each is in, as the
+        server's rows say (removed records keep the district read before removing them); where the server has
+        none, the sender's. The journal's statement trigger checks it."""
+        applied, self.unjournaled = self.unjournaled, []
+        entities = {c.entity for c in applied
+                    if c.action != "delete" and c.entity in DISTRICT_PATHS and c.entity != "district"}
+        rows = [dict(c.as_row(), base_seq=self.base_seq, laptop_id=self.me.id) for c in applied]
+        journal_rows(self.conn, rows, districts_of_tables=entities)
 
 
 COPY_FROM = 500  # journal rows from which ``journal_rows`` copies them in (a temporary table costs a few ms)
