@@ -4,8 +4,8 @@ part the server refuses must leave nothing of the parts before it.
 
 GIVEN laptop A's generated district (60 households with persons, watchers, cards and links), WHEN A syncs for
 the first time, THEN the server's journal is exactly the changes ``outgoing`` makes of the ledger, in the order
-``receive`` stores them, and it came in several parts, parents first; WHEN a later part is refused, THEN the
-server has none of A's records and A still has all of them to send.
+``receive`` stores them, and it came in several parts, parents first; WHEN a later part is refused, or the user
+cancels while the parts go, THEN the server has none of A's records and the next sync sends them all.
 """
 
 from __future__ import annotations
@@ -106,4 +106,32 @@ def test_a_refused_later_part_leaves_nothing_of_the_parts_before_it(laptop_a):
         conn.execute(text("DELETE FROM watch_link WHERE watcher_id = :w"), {"w": "0" * 32})
     report = sync(a.ledger, a.url)
     assert report.sent > 4 * HOUSEHOLDS and not report.rejected
+    assert _server(a.url, select(func.count()).select_from(Household.__table__))[0][0] == HOUSEHOLDS
+
+
+class Stopped(Exception):
+    """What the window's cancel button raises from the progress callback (``CancelToken.check``)."""
+
+
+def test_a_first_sync_cancelled_while_its_parts_are_stored_keeps_nothing_half_sent(laptop_a):
+    a = laptop_a
+    journaled = _server(a.url, select(func.count()).select_from(sync_change))[0][0]
+    told: list[tuple[int, int]] = []
+
+    def progress(stage: str, done: int, total: int) -> None:
+        if stage == "push":
+            told.append((done, total))
+            if len(told) == 4:  # GIVEN the user cancels once a few parts went to the server
+                raise Stopped
+
+    # WHEN the first sync is cancelled while it sends, THEN it stops ...
+    with pytest.raises(Stopped):
+        sync(a.ledger, a.url, progress=progress)
+    # ... having said how far it got, out of how many ...
+    assert [done for done, _ in told] == sorted(done for done, _ in told) and told[-1][0] < told[-1][1]
+    # ... and the server kept nothing of it, while the next sync sends it all
+    assert _server(a.url, select(func.count()).select_from(Household.__table__))[0][0] == 0
+    assert _server(a.url, select(func.count()).select_from(sync_change))[0][0] == journaled
+    report = sync(a.ledger, a.url)
+    assert report.sent == told[-1][1] and not report.rejected
     assert _server(a.url, select(func.count()).select_from(Household.__table__))[0][0] == HOUSEHOLDS
