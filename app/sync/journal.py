@@ -417,9 +417,10 @@ def snapshot_size(s: Session) -> int:
 
 
 def snapshot_parts(s: Session, state: SyncState) -> Iterator[Outgoing]:
-    """The snapshot's changes (when ``snapshot_only``), a table at a time (``CHUNK`` records a part), parents first: each part as
-    ``outgoing`` gives it (the changes in the laptop's districts; the others' origins, held back), the same
-    changes in the same order ``receive`` puts them in. The server can store one table while the next is read."""
+    """The snapshot's changes (when ``snapshot_only``), a table at a time (``CHUNK`` records a part), parents
+    first: each part as ``outgoing`` gives it (the changes in the laptop's districts; the others' origins, held
+    back), the same changes in the same order ``receive`` puts them in. The server can store one part while the
+    next is read."""
     conn = s.connection()
     top = max_audit(conn)
     u = table_for(SyncUnpushedRecord)

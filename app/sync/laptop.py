@@ -124,19 +124,22 @@ def _push_by_parts(s: Session, state: SyncState, conn: Connection, me: LaptopInf
     total = snapshot_size(s)
     receiving = Receiving(conn, me, state.pulled_seq, reject_stale=False)
     out = Outgoing([], 0, [])
-    with no_gc_pauses(), ThreadPoolExecutor(max_workers=1, thread_name_prefix="sasaeai-push") as pool:
-        storing: Future[None] | None = None
-        for part in snapshot_parts(s, state):
+    with no_gc_pauses():
+        # Leaving the pool waits for the part being stored, also when this thread raised (a cancel from
+        # ``progress``): the transaction is rolled back only once nothing uses the connection.
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sasaeai-push") as pool:
+            storing: Future[None] | None = None
+            for part in snapshot_parts(s, state):
+                if storing is not None:
+                    storing.result()  # the server's error (a stale push, a refused record) ends the push here
+                storing = pool.submit(receiving.add, part.changes)
+                out.changes += part.changes
+                out.outside_scope += part.outside_scope
+                out.audit_top = part.audit_top
+                progress("push", len(out.changes) + len(out.outside_scope), total)
             if storing is not None:
-                storing.result()  # the server's error (a stale push, a refused record) ends the push here
-            storing = pool.submit(receiving.add, part.changes)
-            out.changes += part.changes
-            out.outside_scope += part.outside_scope
-            out.audit_top = part.audit_top
-            progress("push", len(out.changes) + len(out.outside_scope), total)
-        if storing is not None:
-            storing.result()
-    return out, receiving.finish()
+                storing.result()
+        return out, receiving.finish()
 
 
 def sync_status(session: Session) -> SyncStatus:

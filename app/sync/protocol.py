@@ -180,7 +180,8 @@ def receive(conn: Connection, me: LaptopInfo, changes: list[Change], base_seq: i
 class Receiving:
     """``receive`` a push in parts, in the caller's transaction: each part's creates are stored when it is
     added (a first sync: a table at a time, parents first, while the laptop reads the next table) and journaled
-    once ``COPY_FROM`` of them wait; its field changes and removals at ``finish``, which journals the rest. One
+    once ``COPY_FROM`` of them wait and no field change waits; its field changes and removals at ``finish``,
+    which journals the rest. One
     part is ``receive`` itself; parts of creates given parents first end as the whole push given at once would,
     the journal in the same order."""
 
@@ -228,7 +229,9 @@ class Receiving:
         applied.sort(key=lambda c: order[id(c)])
         self.applied += applied
         self.unjournaled += applied
-        if len(self.unjournaled) >= COPY_FROM:
+        # Journaled now, unless field changes or removals wait: they may move a record just created to another
+        # district, and its create is then journaled in that district, as the push given at once always was.
+        if len(self.unjournaled) >= COPY_FROM and not self.rest:
             self._journal()
 
     def finish(self) -> PushResult:
