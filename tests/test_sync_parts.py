@@ -63,7 +63,7 @@ def test_a_first_sync_by_parts_stores_what_the_push_at_once_would(laptop_a, monk
             super().add(changes)
 
     monkeypatch.setattr(laptop, "Receiving", Recording)
-    journaled = _server(a.url, select(func.max(sync_change.c.seq)))[0][0]
+    journaled = _server(a.url, select(func.coalesce(func.max(sync_change.c.seq), 0)))[0][0]
     # WHEN A syncs for the first time
     report = sync(a.ledger, a.url)
     # THEN the journal holds those changes, values and districts, in that order
