@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import cast
 
-from sqlalchemy import Column, Connection, String, Table, func, insert, select, text, type_coerce, update
+from sqlalchemy import Column, Connection, Select, String, Table, func, insert, select, text, type_coerce, update
 from sqlalchemy import types as sqltypes
 from sqlalchemy.dialects.sqlite.base import SQLiteDialect
 from sqlalchemy.orm import Session
@@ -64,14 +64,18 @@ def max_audit(conn: Connection) -> int:
     return conn.scalar(select(func.coalesce(func.max(AuditEntry.id), 0))) or 0
 
 
-def pending_entries(conn: Connection, mark: int, top: int | None = None):  # noqa: ANN202
+def _pending_select(mark: int, top: int | None) -> Select:
+    """The audit entries after ``mark`` (up to ``top``) of synced tables that this laptop made itself (not
+    pulled from the server), oldest first."""
     a = table_for(AuditEntry)
     r = table_for(SyncPulledRange)
     pulled = select(r.c.first_audit_id).where(a.c.id.between(r.c.first_audit_id, r.c.last_audit_id)).exists()
     stmt = select(a).where(a.c.id > mark, a.c.entity.in_(SYNCED_TABLES), ~pulled).order_by(a.c.id)
-    if top is not None:
-        stmt = stmt.where(a.c.id <= top)
-    return conn.execute(stmt).all()
+    return stmt if top is None else stmt.where(a.c.id <= top)
+
+
+def pending_entries(conn: Connection, mark: int, top: int | None = None):  # noqa: ANN202
+    return conn.execute(_pending_select(mark, top)).all()
 
 
 @dataclass
@@ -403,8 +407,9 @@ def snapshot_only(s: Session, state: SyncState) -> bool:
     """Whether all there is to send is the snapshot (a first sync: nothing changed here since it began, no
     conflict): then ``snapshot_parts`` gives the same changes as ``outgoing``, a table at a time."""
     conn = s.connection()
-    mark = state.pushed_audit_id or 0
-    if any(e.entity_id is not None for e in pending_entries(conn, mark, max_audit(conn))):
+    a = table_for(AuditEntry)
+    changed_here = _pending_select(state.pushed_audit_id or 0, max_audit(conn)).where(a.c.entity_id.is_not(None))
+    if conn.execute(changed_here.limit(1)).first() is not None:
         return False
     c = table_for(SyncConflict)
     return conn.scalar(select(func.count()).select_from(c).where(c.c.kind.in_(HOLDING_KINDS))) == 0

@@ -92,14 +92,15 @@ def _sync_once(ledger: Ledger, engine: Engine, url: str, progress: Progress) -> 
         state.pulled_seq = max(state.pulled_seq, top)
     with ledger.Session() as s:
         state = sync_state(s)
-        by_parts = snapshot_only(s, state) and snapshot_size(s) > 0
+        waiting = snapshot_size(s)
+        by_parts = waiting > 0 and snapshot_only(s, state)  # a later sync reads its pending entries once
         if not by_parts:
             out = outgoing(s, state)
             progress("push", 0, len(out.changes))
         with engine.begin() as conn:
             me = whoami(conn)
             if by_parts:
-                out, result = _push_by_parts(s, state, conn, me, progress)
+                out, result = _push_by_parts(s, state, conn, me, waiting, progress)
             else:
                 result = receive(conn, me, out.changes, state.pulled_seq, reject_stale=False)
             log_sync(conn, me, "network", pushed=len(result.accepted), rejected=len(result.rejected),
@@ -116,12 +117,11 @@ def _sync_once(ledger: Ledger, engine: Engine, url: str, progress: Progress) -> 
     return report
 
 
-def _push_by_parts(s: Session, state: SyncState, conn: Connection, me: LaptopInfo,
+def _push_by_parts(s: Session, state: SyncState, conn: Connection, me: LaptopInfo, total: int,
                    progress: Progress) -> tuple[Outgoing, PushResult]:
     """A first sync's push (the snapshot alone), a table at a time, parents first: a worker thread has the server
     store one table (it mostly waits on the server) while this thread reads the next from the ledger, instead of
     each waiting for the other. One server transaction, as the push given at once."""
-    total = snapshot_size(s)
     receiving = Receiving(conn, me, state.pulled_seq, reject_stale=False)
     out = Outgoing([], 0, [])
     with no_gc_pauses():
