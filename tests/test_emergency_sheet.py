@@ -212,3 +212,51 @@ def test_a_city_sheet_of_over_a_thousand_pages_numbers_its_last_page_whole_and_q
     assert not [w for w in caught if "page count" in str(w.message)]
     assert f"{pages}/{pages}ページ" in pdf_text(tmp_path / "city.pdf", pages)
     assert f"999/{pages}ページ" in pdf_text(tmp_path / "city.pdf", 999)
+
+
+@pytest.mark.timeout(60)
+def test_a_city_s_map_numbers_print_whole_in_the_pdf_sheet(tmp_path):
+    # From 10,000 households on a map number has five digits (a core city's, six): the number column was 9 mm
+    # wide and 「41679」 printed as 「416」 over 「79」, two numbers to a volunteer's eye. The column now fits the
+    # sheet's longest number; the other columns still print their text whole.
+    import re
+    import subprocess
+
+    from app.emergency.contact_sheet import SheetData, write_pdf
+
+    def row(number: str) -> tuple[str, ...]:
+        return (number, "越前 花子", "えちぜん はなこ", "越前市府中1丁目1-1", "0778-20-0000",
+                "1. 越前 一郎（長男）\n090-0000-0000", "府中内科クリニック\n0778-22-0000", "", "", "見守り 太郎",
+                "要介護1\n避難所: 武生第五中学校（約 4.5 km）")
+
+    numbers = ["7", "41679", "150000", "99999"]
+    data = SheetData("市内全域", "越前市", DAY, [row(n) for n in numbers], ["0" * 32] * len(numbers))
+    write_pdf(data, tmp_path / "city.pdf")
+    drawn = subprocess.run(["pdftotext", "-raw", str(tmp_path / "city.pdf"), "-"], capture_output=True, text=True,
+                           check=True).stdout
+    for number in numbers:
+        assert re.search(rf"(^|\s){number}(\s|$)", drawn), number
+    assert "416\n" not in drawn and "1500\n" not in drawn
+    text = pdf_text(tmp_path / "city.pdf", raw=True)
+    assert text.count("090-0000-0000") == len(numbers) and text.count("0778-22-0000") == len(numbers)
+    assert text.count(flat("避難所: 武生第五中学校（約 4.5 km）")) == len(numbers)
+
+
+@pytest.mark.timeout(60)
+def test_a_core_city_s_map_numbers_fit_the_excel_sheet_s_number_column(tmp_path):
+    # At 6 characters the column printed a core city's 「150000」 as 「15000」 over 「0」 (LibreOffice's print): it
+    # now holds the sheet's longest number with room for the cell's padding; a town's sheet keeps its 6.
+    from app.emergency.contact_sheet import SheetData, write_xlsx
+
+    def row(number: str) -> tuple[str, ...]:
+        return (number, "越前 花子", "えちぜん はなこ", "越前市府中1丁目1-1", "0778-20-0000", "", "", "", "", "", "")
+
+    for numbers, least in ((["7", "150000", "99999"], len("150000") + 2), (["7", "1234"], 6)):
+        path = write_xlsx(SheetData("市内全域", "越前市", DAY, [row(n) for n in numbers], ["0" * 32] * len(numbers)),
+                          tmp_path / f"{len(numbers)}.xlsx")
+        ws, rows = _read_rows(path)
+        width = ws.column_dimensions["A"].width
+        assert width >= least and (least > 6 or width == 6), width
+        assert [r[0] for r in rows] == numbers
+        assert all(wrapped_lines(n, width) == 1 for n in numbers)
+        assert ws.column_dimensions["B"].width == 14  # the other columns as they were

@@ -81,6 +81,16 @@ class LineWrapper:
         self.widths: dict[str, float] = {}
         self.widest = pdf.get_string_width("　")  # a full-width space: as wide as any character of the font
 
+    def width(self, text: str) -> float:
+        """The width of one line of ``text``, as ``lines`` adds it up."""
+        widths = self.widths
+        try:
+            return sum(map(widths.__getitem__, text))
+        except KeyError:  # a character not measured yet
+            for ch in set(text).difference(widths):
+                widths[ch] = self.pdf.get_string_width(ch)
+            return sum(map(widths.__getitem__, text))
+
     def lines(self, text: str, width: float) -> list[str]:
         out: list[str] = []
         for para in text.split("\n"):

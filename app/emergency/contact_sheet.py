@@ -50,6 +50,7 @@ if TYPE_CHECKING:
 TITLE = "緊急連絡表"
 HEADERS = ("番号", "氏名", "ふりがな", "住所", "TEL", "緊急連絡先", "かかりつけ医", "ケアマネジャー",
            "地域包括支援センター", "見守り者", "備考")
+NUMBER, TEL, CONTACTS, NOTES = (HEADERS.index(h) for h in ("番号", "TEL", "緊急連絡先", "備考"))
 # Column widths in Excel characters and in PDF millimetres (277 mm = A4 landscape less 10 mm margins). Every
 # heading fits its column on one line by ``wrapped_lines``' count (「地域包括支援センター」 takes 20 and a cell leaves
 # one for its padding: at 20 a program could print 「…センタ」 / 「ー」). In the PDF a phone (0778-00-5106) fits its
@@ -263,8 +264,11 @@ def write_xlsx(data: SheetData, path: Path) -> Path:
     wb = Workbook(write_only=True)
     styles = SharedStyles(wb, _styles())
     ws = wb.create_sheet(TITLE)
+    # A map number is never cut in two: a core city's 「150000」 printed as 「15000」 over 「0」 at 6 characters (the
+    # page is fitted to its width: the other columns stay as they are).
+    widths = (max(XLSX_WIDTHS[NUMBER], max((len(r[NUMBER]) for r in data.rows), default=0) + 2), *XLSX_WIDTHS[1:])
     # Column widths, frozen panes and fit-to-page are written before the first row in write-only mode.
-    print_layout(ws, XLSX_WIDTHS, title_rows=f"{RULE_ROW}:{HEADER_ROW}")
+    print_layout(ws, widths, title_rows=f"{RULE_ROW}:{HEADER_ROW}")
     ws.freeze_panes = f"C{HEADER_ROW + 1}"
     ws.sheet_format.defaultRowHeight = 2 * XLSX_LINE_PT + XLSX_PADDING_PT  # a row of one or two lines
     ws.sheet_format.customHeight = True
@@ -280,10 +284,10 @@ def write_xlsx(data: SheetData, path: Path) -> Path:
     # sheet only (its texts are not kept after it), and the last few thousand only (memory stays flat).
     breaks, wrapped = functools.lru_cache(TEXTS_KEPT)(kinsoku_breaks), functools.lru_cache(TEXTS_KEPT)(wrapped_lines)
     for row in data.rows:
-        row = tuple(map(breaks, row, XLSX_WIDTHS))  # noqa: PLW2901 - the row as the sheet holds it
+        row = tuple(map(breaks, row, widths))  # noqa: PLW2901 - the row as the sheet holds it
         # Lines as wrapped in each column, not only the typed ones: a support centre's phone under its long
         # name, or a medical note, was cut off at the row's bottom edge.
-        lines = max(map(wrapped, row, XLSX_WIDTHS))
+        lines = max(map(wrapped, row, widths))
         # Two lines fit the sheet's default height; names or notes starting with = + - @ stay text.
         rows.append(row, styles_of, XLSX_LINE_PT * lines + XLSX_PADDING_PT if lines > 2 else None)
     ws.print_options.horizontalCentered = True
@@ -347,7 +351,28 @@ def _pdf_class():  # noqa: ANN202 - fpdf is imported late: only PDF output needs
 HANDLE_WITH_CARE = "取り扱い注意（個人情報）"
 PDF_LINE, PDF_PADDING, PDF_SIZE = 4.6, 1.0, 9.5  # mm, mm, pt
 HEADING_FILL, ROW_FILL = (228, 228, 228), (247, 247, 247)  # the column names; every other row
-_INNER = [w - 2 * PDF_PADDING for w in PDF_WIDTHS]  # the text's room in each column
+
+
+def pdf_widths(wrapper: LineWrapper, rows: list[tuple[str, ...]]) -> tuple[float, ...]:
+    """``PDF_WIDTHS``, the number column widened to the sheet's longest map number: a number is never cut in two (at
+    9 mm 「41679」 printed as 「416」 over 「79」 from 10,000 households on). The room comes first from the TEL column,
+    down to its longest phone, then from 緊急連絡先 and 備考 alike (at 50,000 households: 27 more pages of 1,029 if 備考
+    alone gave it)."""
+
+    def room(column: int) -> float:  # what the column's longest line takes, with its padding (and a rounding's)
+        lines = {line for r in rows for line in r[column].split("\n")}
+        return max(map(wrapper.width, lines), default=0.0) + 2 * PDF_PADDING + 0.1
+
+    widths = list(PDF_WIDTHS)
+    more = room(NUMBER) - widths[NUMBER]
+    if more <= 0:
+        return PDF_WIDTHS
+    widths[NUMBER] += more
+    spare = min(more, max(0.0, widths[TEL] - room(TEL)))
+    widths[TEL] -= spare
+    for column in (CONTACTS, NOTES):
+        widths[column] -= (more - spare) / 2
+    return tuple(widths)
 
 
 class _Table:
@@ -355,16 +380,18 @@ class _Table:
     line a row; the column lines and the frame once a page (fpdf2's own table lays out and measures every cell
     twice: about 10 s for a city's sheet). Plain text only, no markdown: what was typed is printed as typed."""
 
-    def __init__(self, pdf) -> None:  # noqa: ANN001 - fpdf.FPDF with the body font set
+    def __init__(self, pdf, rows: list[tuple[str, ...]]) -> None:  # noqa: ANN001 - fpdf.FPDF, the body font set
         self.pdf, self.wrapper, self.top = pdf, LineWrapper(pdf), pdf.get_y()
-        self.right = pdf.l_margin + sum(PDF_WIDTHS)
+        self.widths = widths = pdf_widths(self.wrapper, rows)
+        self.inner = [w - 2 * PDF_PADDING for w in widths]  # the text's room in each column
+        self.right = pdf.l_margin + sum(widths)
 
     def _close_page(self) -> None:
         """The frame and the column lines from the column names down to the last row of the page."""
         pdf, bottom = self.pdf, self.pdf.get_y()
         pdf.line(pdf.l_margin, bottom, self.right, bottom)
         x = pdf.l_margin
-        for width in (0, *PDF_WIDTHS):
+        for width in (0, *self.widths):
             x += width
             pdf.line(x, self.top, x, bottom)
 
@@ -372,7 +399,7 @@ class _Table:
         """One row at the current position; a row that no longer fits goes to the next page, under the column
         names again."""
         pdf = self.pdf
-        lines = [self.wrapper.lines(text, width) for text, width in zip(cells, _INNER, strict=True)]
+        lines = [self.wrapper.lines(text, width) for text, width in zip(cells, self.inner, strict=True)]
         height = max(len(x) for x in lines) * PDF_LINE + 2 * PDF_PADDING
         if pdf.get_y() + height > pdf.page_break_trigger and cells is not HEADERS:
             self.close()
@@ -386,7 +413,7 @@ class _Table:
             pdf.set_fill_color(0)  # as the text: fpdf2 wraps each text in a colour change when they differ
         pdf.line(x, y, self.right, y)
         baseline = y + PDF_PADDING + 0.8 * pdf.font_size
-        for width, cell_lines in zip(PDF_WIDTHS, lines, strict=True):
+        for width, cell_lines in zip(self.widths, lines, strict=True):
             for n, line in enumerate(cell_lines):
                 if line:
                     pdf.text(x + PDF_PADDING, baseline + PDF_LINE * n, line)
@@ -412,7 +439,7 @@ def write_pdf(data: SheetData, path: Path) -> Path:
     pdf.set_line_width(0.2)
     pdf.add_page()
     pdf.set_font(pdf.family, size=PDF_SIZE)
-    table = _Table(pdf)
+    table = _Table(pdf, data.rows)
     with no_gc_pauses():  # fpdf2 makes tens of thousands of small objects for a city's sheet, none in a cycle
         table.row(HEADERS, HEADING_FILL)
         for n, row in enumerate(data.rows):
