@@ -105,16 +105,17 @@ def _line_h(size: float) -> float:
 
 
 def _lines(pdf, value: str, width: float, size: float) -> list[str]:  # noqa: ANN001
-    pdf.set_font(size=size)
-    if "\n" not in value and pdf.get_string_width(value) <= width:  # most values: one line, no layout needed
-        return [value]
+    pdf.set_font_size(size)  # the one family every card is printed in (set_font: a tenth of a city's cards)
     # Japanese fills each line and breaks between characters (with 行頭禁則), as on the contact sheet: fpdf2's
     # own wrapping breaks only at a space, so 「降圧剤（アムロジピン5mg 朝1錠）…」 left a short first line.
     wrappers = pdf.__dict__.setdefault("_card_wrappers", {})  # one per (font, size): widths measured once
     key = (pdf.font_family, size)
     if key not in wrappers:
         wrappers[key] = LineWrapper(pdf)
-    return wrappers[key].lines(value, width) or [""]
+    wrapper = wrappers[key]
+    if "\n" not in value and wrapper.width(value) <= width:  # most values: one line, no layout needed
+        return [value]
+    return wrapper.lines(value, width) or [""]
 
 
 def _fit_value(pdf, value: str, width: float, height: float, size: float) -> tuple[float, list[str], bool]:  # noqa: ANN001
@@ -167,20 +168,36 @@ def _row_heights(pdf, values: list[str], width: float, total: float, size: float
     return heights
 
 
-def _draw_value(pdf, family: str, value: str, x: float, y: float, width: float,  # noqa: ANN001, PLR0913
-                height: float, size: float) -> None:
+def _draw_value(pdf, value: str, x: float, y: float, width: float, height: float,  # noqa: ANN001
+                size: float) -> None:
     pdf.rect(x, y, width, height)
     if not value:
         return
-    pdf.set_font(family, size=size)
+    pdf.set_font_size(size)
     pad = pdf.c_margin
     text_size, lines, _ = _fit_value(pdf, value, width - 2 * pad, height, size)
     line_h = _line_h(text_size)
-    pdf.set_font(family, size=text_size)
+    pdf.set_font_size(text_size)
     top = y + (height - len(lines) * line_h) / 2
     for i, line in enumerate(lines):
-        pdf.set_xy(x, top + i * line_h)
-        pdf.cell(width, line_h, line)
+        if line:
+            pdf.text(x + pad, _baseline(pdf, top + i * line_h, line_h), line)
+
+
+def _baseline(pdf, top: float, height: float) -> float:  # noqa: ANN001 - fpdf.FPDF with the font set
+    """Where fpdf2's cell of ``height`` at ``top`` puts its text's baseline: the cards draw their text directly
+    (a cell lays its text out as styled fragments: over half of a city's cards)."""
+    return top + 0.5 * height + 0.3 * pdf.font_size
+
+
+def _rule_lines(pdf, rule: str, width: float) -> list[str]:  # noqa: ANN001 - fpdf.FPDF, the rule's font set
+    """The lines of the rule under a card, as fpdf2's multi_cell breaks them: the same on every card of the file,
+    laid out once (fpdf2's layout of it, three times a card, was a quarter of a city's cards)."""
+    laid_out = pdf.__dict__.setdefault("_card_rule_lines", {})
+    key = (rule, width, pdf.font_family, pdf.font_size_pt)
+    if key not in laid_out:
+        laid_out[key] = pdf.multi_cell(width, 4, rule, dry_run=True, output="LINES")
+    return laid_out[key]
 
 
 def _grid(pdf, v: CardView, height: float, family: str, big: bool,  # noqa: ANN001
@@ -192,7 +209,7 @@ def _grid(pdf, v: CardView, height: float, family: str, big: bool,  # noqa: ANN0
     fields = card_fields(v)
     pdf.set_font(family, size=8)
     # The rule (long in disaster mode: who, when, why) wraps under the card; the grid above makes room for it.
-    rule_lines = len(pdf.multi_cell(width, 4, rule, dry_run=True, output="LINES")) if rule else 0
+    rule_lines = len(_rule_lines(pdf, rule, width)) if rule else 0
     rule_h = 4 * rule_lines + (1 if rule else 0)
     pdf.set_font(family, size=size)
     heights = _row_heights(pdf, [value for _, value in fields], width - label_w - 2 * pdf.c_margin,
@@ -220,17 +237,20 @@ def _draw_card(pdf, v: CardView, top: float, height: float, family: str, big: bo
     pdf.cell(width * 0.4, 11 if big else 8, f"{v.town_name}　No.{v.map_number}", align="R",
              new_x="LMARGIN", new_y="NEXT")
     pdf.set_draw_color(0, 0, 0)
+    pdf.set_fill_color(232, 232, 232)  # the labels'
     for (label, value), row_h in zip(fields, heights, strict=True):
         y = pdf.get_y()
-        pdf.set_fill_color(232, 232, 232)
-        pdf.set_font(family, size=size * 0.8)
-        pdf.set_xy(left, y)
-        pdf.cell(label_w, row_h, label, border=1, fill=True)
-        _draw_value(pdf, family, value, left + label_w, y, width - label_w, row_h, size)
+        pdf.set_font_size(size * 0.8)
+        pdf.rect(left, y, label_w, row_h, style="DF")
+        pdf.text(left + pdf.c_margin, _baseline(pdf, y, row_h), label)
+        _draw_value(pdf, value, left + label_w, y, width - label_w, row_h, size)
         pdf.set_xy(left, y + row_h)
     if rule:
         pdf.set_font(family, size=8)
-        pdf.multi_cell(width, 4, rule, align="L", new_x="LMARGIN", new_y="NEXT")
+        y = pdf.get_y()
+        for i, line in enumerate(_rule_lines(pdf, rule, width)):
+            if line:
+                pdf.text(left + pdf.c_margin, _baseline(pdf, y + 4 * i, 4), line)
 
 
 def write_cards_pdf(views: Sequence[CardView], path: Path, *, per_page: int = 1, rule: str = "") -> Path:
