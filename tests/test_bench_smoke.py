@@ -28,7 +28,8 @@ def test_the_bench_writes_every_measurement_with_a_positive_floor(tmp_path):
     names = {row["name"] for row in rows}
     for wanted in ("open → map ready", "open → Steps II/III lists filled (in the background)", "search (2 chars)",
                    "search (1 char)", "roster import 10,000 rows (read + apply)", "emergency sheet export (xlsx)",
-                   "emergency sheet export (PDF)", "filter on (persons of concern) → map repainted",
+                   "emergency sheet export (PDF)", "emergency cards export (PDF, 2 a page)",
+                   "filter on (persons of concern) → map repainted",
                    "filter off (every household) → map repainted",
                    "edit → map updated (the first add after an open)"):
         assert wanted in names
@@ -58,6 +59,7 @@ def test_the_bench_writes_every_measurement_with_a_positive_floor(tmp_path):
     assert (tmp_path / "results.png").stat().st_size > 0
     exports = {row["name"]: row for row in rows if row["name"].startswith("memory: app process during the")}
     assert "memory: app process during the emergency sheet export (xlsx)" in exports
+    assert "memory: app process during the emergency cards export (PDF, 2 a page)" in exports
     assert all(row["value_mb"] > 0 and row["growth_mb"] >= 0 for row in exports.values())
     assert "peak memory of the app process during the emergency sheet export (xlsx)" in text
     assert "warm-up" in text

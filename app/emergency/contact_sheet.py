@@ -363,7 +363,7 @@ def pdf_widths(wrapper: LineWrapper, rows: list[tuple[str, ...]]) -> tuple[float
         lines = {line for r in rows for line in r[column].split("\n")}
         return max(map(wrapper.width, lines), default=0.0) + 2 * PDF_PADDING + 0.1
 
-    widths = list(PDF_WIDTHS)
+    widths: list[float] = list(PDF_WIDTHS)
     more = room(NUMBER) - widths[NUMBER]
     if more <= 0:
         return PDF_WIDTHS
