@@ -287,3 +287,23 @@ def test_a_list_longer_than_a_page_says_on_every_page_whose_it_is_and_stays_insi
     numbers = [w[4] for page in range(1, pages + 1) for w in _words(path, page) if w[4].isdigit()]
     assert [n for n in numbers if 100 <= int(n) < 140] == [str(100 + n) for n in range(40)]
     assert "の欄に" in "".join(w[4] for w in _words(path, pages))
+
+
+def test_no_line_of_the_checklists_rule_or_note_starts_with_a_full_stop(ledger, world, incident, tmp_path):
+    # The note on how to fill the list in ran one character past its line, and fpdf2 put 「。」 alone at the start of
+    # the next (on every list handed out). It and the rule (long on the day of a disaster: who shared, when, why)
+    # now break as the sheet's cells do: 「い。」 goes down together.
+    with ledger.Session() as s:
+        rows = roll_call(s, incident.id)
+    rule = ("表示ルール: 災害時の避難支援等関係者への提供（本人の同意によらない）。提供者: 福祉課 越前 花子、"
+            "2026年7月1日 9:00、理由: 大雨特別警報の発表により避難支援が必要なため。")
+    path = write_checklists_pdf("7月豪雨", [ChecklistGroup("民生委員: 川村　民子", tuple(rows))], tmp_path / "list.pdf",
+                                rule)
+    drawn = subprocess.run(["pdftotext", "-raw", str(path), "-"], capture_output=True, text=True,
+                           check=True).stdout.splitlines()
+    assert any(line.endswith("書いてください。") or line == "い。" for line in drawn)  # the note, whole
+    assert not [line for line in drawn if line.startswith(("。", "、", "）"))], drawn
+    text = "".join(drawn)
+    assert "理由: 大雨特別警報の発表により避難支援が必要なため。" in text and "メモに内容を書いてください。" in text
+    words = _words(path, 1)  # and the rule stays inside the page's margins
+    assert all(10 * MM - 1 <= w[0] and w[2] <= 200 * MM + 1 for w in words)

@@ -91,6 +91,14 @@ class LineWrapper:
                 widths[ch] = self.pdf.get_string_width(ch)
             return sum(map(widths.__getitem__, text))
 
+    def paragraph(self, text: str, width: float, line_h: float) -> None:
+        """``text`` drawn from the PDF's current position as a paragraph ``width`` wide, where fpdf2's multi_cell
+        would put it (a cell's padding either side, ``line_h`` a line), broken as ``lines`` breaks it: multi_cell
+        started a line with 「。」. The position moves below it, to the left margin."""
+        pdf = self.pdf
+        for line in self.lines(text, width - 2 * pdf.c_margin):
+            pdf.cell(width, line_h, line, new_x="LMARGIN", new_y="NEXT")
+
     def lines(self, text: str, width: float) -> list[str]:
         out: list[str] = []
         for para in text.split("\n"):

@@ -191,12 +191,13 @@ def _baseline(pdf, top: float, height: float) -> float:  # noqa: ANN001 - fpdf.F
 
 
 def _rule_lines(pdf, rule: str, width: float) -> list[str]:  # noqa: ANN001 - fpdf.FPDF, the rule's font set
-    """The lines of the rule under a card, as fpdf2's multi_cell breaks them: the same on every card of the file,
-    laid out once (fpdf2's layout of it, three times a card, was a quarter of a city's cards)."""
+    """The lines of the rule under a card, within a cell's padding either side and broken as the values are (行頭禁則:
+    fpdf2's multi_cell started a line with 「。」): the same on every card of the file, broken once (multi_cell's
+    layout of it, three times a card, was a quarter of a city's cards)."""
     laid_out = pdf.__dict__.setdefault("_card_rule_lines", {})
     key = (rule, width, pdf.font_family, pdf.font_size_pt)
     if key not in laid_out:
-        laid_out[key] = pdf.multi_cell(width, 4, rule, dry_run=True, output="LINES")
+        laid_out[key] = _lines(pdf, rule, width - 2 * pdf.c_margin, pdf.font_size_pt)
     return laid_out[key]
 
 

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from app.core.errors import QT_TRANSLATE_NOOP, LedgerError
 from app.core.pdf_fonts import add_japanese_font
+from app.core.text import LineWrapper
 from app.hazards.shelters import nearest_valid_shelter
 from app.models.hazard import HazardKind
 from app.models.safety import IncidentKind, SafetyStatus
@@ -101,12 +102,13 @@ _SIZES = (9.0, 8.5, 8.0, 7.5, 7.0)  # pt: a value shrinks this far, then wraps (
 
 def _fitted(pdf, family: str, value: str, width: float) -> tuple[float, list[str]]:  # noqa: ANN001
     """The size a cell's value is printed at and its lines: one line when it fits at 7 pt or more, else
-    wrapped at 7 pt within the cell (a hazard of two zones), never running over the next column."""
+    wrapped at 7 pt within the cell (a hazard of two zones), never running over the next column, broken as the
+    sheet's cells are (行頭禁則: fpdf2's multi_cell left 「）」 alone on a line)."""
     for size in _SIZES:
         pdf.set_font(family, size=size)
         if pdf.get_string_width(value) <= width - 2 * pdf.c_margin:
             return size, [value]
-    lines = pdf.multi_cell(width, LINE_H, value, dry_run=True, output="LINES", wrapmode="CHAR")
+    lines = LineWrapper(pdf).lines(value, width - 2 * pdf.c_margin)
     return _SIZES[-1], [line for line in lines if line] or [value]
 
 
@@ -116,6 +118,8 @@ def _draw_group(pdf, family: str, incident_name: str, group: ChecklistGroup, rul
     columns = [("No.", 11), ("氏名", 34), ("電話", 26), ("ハザード", 33)]
     box_w = 11.0
     note_w = width - sum(w for _, w in columns) - box_w * len(BOX_STATUSES)
+    pdf.set_font(family, size=7.5)
+    small = LineWrapper(pdf)  # the rule and the note, in 7.5 pt
 
     def page(continued: bool) -> None:
         """A new page with the title, whose list it is and the column headings: a list of more than one page
@@ -128,7 +132,7 @@ def _draw_group(pdf, family: str, incident_name: str, group: ChecklistGroup, rul
         pdf.set_font(family, size=12)
         pdf.cell(width, 8, group.title + ("（続き）" if continued else ""), new_x="LMARGIN", new_y="NEXT")
         pdf.set_font(family, size=7.5)
-        pdf.multi_cell(width, 3.6, rule, new_x="LMARGIN", new_y="NEXT")
+        small.paragraph(rule, width, 3.6)
         pdf.ln(1)
         pdf.set_fill_color(232, 232, 232)
         pdf.set_font(family, size=8)
@@ -167,8 +171,8 @@ def _draw_group(pdf, family: str, incident_name: str, group: ChecklistGroup, rul
     if pdf.get_y() + 2 + 2 * 3.6 > pdf.h - pdf.b_margin:  # the note on how to fill it in: on the paper, not below it
         page(continued=True)
     pdf.ln(2)
-    pdf.multi_cell(width, 3.6, "状況（" + "・".join(STATUS_LABELS[s] for s in BOX_STATUSES)
-                   + "）の欄に✓。避難済みは避難所名を、要支援・要救助はメモに内容を書いてください。")
+    small.paragraph("状況（" + "・".join(STATUS_LABELS[s] for s in BOX_STATUSES)
+                    + "）の欄に✓。避難済みは避難所名を、要支援・要救助はメモに内容を書いてください。", width, 3.6)
 
 
 def write_checklists_pdf(incident_name: str, groups: Sequence[ChecklistGroup], path: Path, rule: str) -> Path:
