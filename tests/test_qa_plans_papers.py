@@ -132,3 +132,22 @@ def test_no_line_of_the_excel_plans_printed_by_libreoffice_starts_with_a_long_vo
     assert routes == sorted(flat("ひ" * n + KINSOKU_ROUTE) for n in range(len(who)))
     supporters = [flat(ws.cell(row=r, column=header.index("避難支援者1") + 1).value) for r in (3, 4)]
     assert all("居宅介護支援センターひまわりケアマネージャー（サービス提供責任者）" in s for s in supporters)
+
+
+def test_no_line_of_the_pdf_plans_starts_with_a_long_vowel_mark_or_a_full_stop(ledger, plan_town, tmp_path):
+    # fpdf2's multi_cell broke a long value at a space when it had one (a short first line) and started lines with
+    # 「ー」「。」「）」. The plans' PDF now breaks its values as the cards and the sheet do.
+    who = {"alone_deep": 4, "couple": 12}  # shifted to where multi_cell started lines with 「ー」 (both) and 「ョ」
+    with ledger.Session.begin() as s:
+        for key, n in who.items():
+            plans.save_plan(s, plan_town.persons[key], PlanFields(route_note="ひ" * n + KINSOKU_ROUTE, consent="yes"),
+                            [SupporterFields("ひ" * n + "居宅介護支援センターひまわり　ケアマネージャー（サービス提供責任者）",
+                                             "ケアマネージャー", "090-0000-0606")])
+        path = papers.export_plans(s, plan_town.town_id, tmp_path / "plans.pdf", audience=Audience.STAFF,
+                                   person_ids=[plan_town.persons[key] for key in who])
+    drawn = subprocess.run(["pdftotext", "-raw", str(path), "-"], capture_output=True, text=True,
+                           check=True).stdout.splitlines()
+    assert [line for line in drawn if line[:1] in NO_LINE_START] == []
+    text = pdf_text(path, raw=True)
+    assert all(flat("ひ" * n + KINSOKU_ROUTE) in text for n in who.values())  # every route whole
+    assert pdf_pages(path) == len(who)

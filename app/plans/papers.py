@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 from app.core.errors import QT_TRANSLATE_NOOP, LedgerError
 from app.core.pdf_fonts import add_japanese_font
 from app.core.sheets import FONT_NAME, SharedStyles, header_text, kinsoku_breaks, print_layout, wrapped_lines
+from app.core.text import LineWrapper
 from app.core.views import PersonView
 from app.core.wareki import to_wareki, wareki_or_blank
 from app.plans import minimap
@@ -177,7 +178,9 @@ def _value_lines(pdf, family: str, value: str, width: float) -> list[str] | None
         if pdf.get_string_width(value) <= width - 2:
             return None
     pdf.set_font(family, size=WRAP_PT)
-    return [str(x) for x in pdf.multi_cell(width - 2, WRAP_LINE_H, value, dry_run=True, output="LINES")]
+    # Broken as the cards' values are: Japanese fills each line (fpdf2's multi_cell broke at spaces and left
+    # a short first line) and 行頭禁則 keeps 「。」「）」 off a line's start.
+    return LineWrapper(pdf).lines(value, width - 2 - 2 * pdf.c_margin)
 
 
 def _plan_page(pdf, family: str, v: PlanView, width: float, rule: str, *, more: bool = False) -> None:  # noqa: ANN001
@@ -185,7 +188,7 @@ def _plan_page(pdf, family: str, v: PlanView, width: float, rule: str, *, more: 
     pdf.add_page()
     pdf.set_font(family, size=8)
     pdf.set_xy(12, pdf.h - FOOT_Y)
-    pdf.multi_cell(width, 3.6, rule, align="L")  # a long rule (the serial, 災害時's who and why) wraps, never runs off the page
+    LineWrapper(pdf).paragraph(rule, width, 3.6)  # a long rule (the serial, 災害時's who and why) wraps, never runs off the page
     pdf.set_xy(12, 10)
     pdf.set_font(family, size=18)
     pdf.cell(width * 0.55, 10, TITLE + ("（続き）" if more else ""), new_x="RIGHT")
@@ -244,8 +247,9 @@ def write_plans_pdf(papers: Sequence[PlanPaper], path: Path, *, rule: str = "", 
                 y = _plan_row(pdf, family, label, h)
                 pdf.rect(12 + LABEL_W, y, value_w, h)
                 pdf.set_font(family, size=WRAP_PT)
-                pdf.set_xy(12 + LABEL_W + 1, y + 1)
-                pdf.multi_cell(value_w - 2, WRAP_LINE_H, "\n".join(part))
+                for n, line in enumerate(part):  # each line as broken (a cell: no second breaking)
+                    pdf.set_xy(12 + LABEL_W + 1, y + 1 + n * WRAP_LINE_H)
+                    pdf.cell(value_w - 2, WRAP_LINE_H, line)
                 pdf.set_xy(12, y + h)
                 if wrapped:
                     _plan_page(pdf, family, v, width, rule, more=True)
