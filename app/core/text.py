@@ -66,6 +66,12 @@ def markup_to_text(fragment: str) -> str:
     return re.sub(r"\s+", " ", "".join(parser.parts)).strip()
 
 
+def cell_baseline(pdf, top: float, height: float) -> float:  # noqa: ANN001 - fpdf.FPDF with the font set
+    """Where fpdf2's cell of ``height`` at ``top`` puts its text's baseline: for text drawn directly with ``text()``
+    (a cell lays its text out as styled fragments, the most of a city's papers when each line was one)."""
+    return top + 0.5 * height + 0.3 * pdf.font_size
+
+
 class LineWrapper:
     """Breaks text into lines that fit a width, from each character's width in the PDF's current font and size,
     measured once per character (fpdf2's table lays out and measures every cell twice: 10 s for a city's sheet).

@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 from app.core.errors import QT_TRANSLATE_NOOP, LedgerError
 from app.core.pdf_fonts import add_japanese_font
 from app.core.sheets import FONT_NAME, SharedStyles, column_points, kinsoku_breaks, print_scale, wrapped_lines
-from app.core.text import LineWrapper
+from app.core.text import LineWrapper, cell_baseline
 from app.core.wareki import wareki_or_blank
 from app.emergency import cards as emergency
 from app.emergency.cards import SortOrder
@@ -181,13 +181,7 @@ def _draw_value(pdf, value: str, x: float, y: float, width: float, height: float
     top = y + (height - len(lines) * line_h) / 2
     for i, line in enumerate(lines):
         if line:
-            pdf.text(x + pad, _baseline(pdf, top + i * line_h, line_h), line)
-
-
-def _baseline(pdf, top: float, height: float) -> float:  # noqa: ANN001 - fpdf.FPDF with the font set
-    """Where fpdf2's cell of ``height`` at ``top`` puts its text's baseline: the cards draw their text directly
-    (a cell lays its text out as styled fragments: over half of a city's cards)."""
-    return top + 0.5 * height + 0.3 * pdf.font_size
+            pdf.text(x + pad, cell_baseline(pdf, top + i * line_h, line_h), line)
 
 
 def _rule_lines(pdf, rule: str, width: float) -> list[str]:  # noqa: ANN001 - fpdf.FPDF, the rule's font set
@@ -243,7 +237,7 @@ def _draw_card(pdf, v: CardView, top: float, height: float, family: str, big: bo
         y = pdf.get_y()
         pdf.set_font_size(size * 0.8)
         pdf.rect(left, y, label_w, row_h, style="DF")
-        pdf.text(left + pdf.c_margin, _baseline(pdf, y, row_h), label)
+        pdf.text(left + pdf.c_margin, cell_baseline(pdf, y, row_h), label)
         _draw_value(pdf, value, left + label_w, y, width - label_w, row_h, size)
         pdf.set_xy(left, y + row_h)
     if rule:
@@ -251,7 +245,7 @@ def _draw_card(pdf, v: CardView, top: float, height: float, family: str, big: bo
         y = pdf.get_y()
         for i, line in enumerate(_rule_lines(pdf, rule, width)):
             if line:
-                pdf.text(left + pdf.c_margin, _baseline(pdf, y + 4 * i, 4), line)
+                pdf.text(left + pdf.c_margin, cell_baseline(pdf, y + 4 * i, 4), line)
 
 
 def write_cards_pdf(views: Sequence[CardView], path: Path, *, per_page: int = 1, rule: str = "") -> Path:

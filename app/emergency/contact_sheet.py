@@ -29,7 +29,7 @@ from app.core.errors import QT_TRANSLATE_NOOP, LedgerError, NotFound
 from app.core.pdf_fonts import add_japanese_font
 from app.core.sheet_rows import SheetRows, save_workbook
 from app.core.sheets import FONT_NAME, SharedStyles, header_text, kinsoku_breaks, print_layout, wrapped_lines
-from app.core.text import LineWrapper, fold
+from app.core.text import LineWrapper, cell_baseline, fold
 from app.core.wareki import to_wareki
 from app.emergency import cards as emergency
 from app.emergency.card_rows import agency_rows, contacts_of, sheet_person_rows
@@ -317,14 +317,11 @@ def _pdf_class():  # noqa: ANN202 - fpdf is imported late: only PDF output needs
         family = "jp"
         _rule_lines: list[str] | None = None
 
-        def _baseline(self, top: float, height: float) -> float:
-            return top + 0.5 * height + 0.3 * self.font_size  # where fpdf2's cell puts it
-
         def header(self) -> None:
             inner = self.w - self.l_margin - self.r_margin
             top = self.get_y()
             self.set_font(self.family, size=12)
-            baseline = self._baseline(top, 7)
+            baseline = cell_baseline(self, top, 7)
             self.text(self.l_margin + self.c_margin, baseline, self.heading)
             self.text(self.l_margin + inner - self.c_margin - self.get_string_width(self.printed), baseline,
                       self.printed)
@@ -333,13 +330,13 @@ def _pdf_class():  # noqa: ANN202 - fpdf is imported late: only PDF output needs
                 self._rule_lines = LineWrapper(self).lines(self.rule, inner - 2 * self.c_margin)
             for n, line in enumerate(self._rule_lines):
                 if line:
-                    self.text(self.l_margin + self.c_margin, self._baseline(top + 7 + 5 * n, 5), line)
+                    self.text(self.l_margin + self.c_margin, cell_baseline(self, top + 7 + 5 * n, 5), line)
             self.set_xy(self.l_margin, top + 7 + 5 * len(self._rule_lines) + 1)
 
         def footer(self) -> None:
             inner = self.w - self.l_margin - self.r_margin
             self.set_font(self.family, size=10)
-            baseline = self._baseline(self.h - 10, 6)
+            baseline = cell_baseline(self, self.h - 10, 6)
             self.set_y(-10)
             self.cell(0, 6, f"{self.page_no()} / {{nb}} ページ", align="C")  # a cell: fpdf2 fills in {nb} there only
             self.text(self.l_margin + inner - self.c_margin - self.get_string_width(HANDLE_WITH_CARE), baseline,
