@@ -17,7 +17,7 @@ from app.core.errors import LedgerError
 from app.core.views import Crs, MapPoint
 from app.hazards.exposure import exposure_of, exposures, refresh_all, refresh_households
 from app.hazards.importer import Extent, import_hazard, list_layers, remove_layer
-from app.hazards.shelters import ValidShelterStatus, nearest_valid_shelter
+from app.hazards.shelters import ValidShelterStatus, nearest_valid_shelter, nearest_valid_shelters
 from app.households.households import add_household, delete_household, move_household
 from app.models import ReferenceFeature
 from app.models.hazard import HazardKind, HazardLayer, HazardZone, HouseholdExposure
@@ -137,6 +137,25 @@ def test_the_nearest_valid_shelter_skips_one_without_the_flood_flag_and_one_insi
     assert shelter.name == "新在家公園" and 350 < shelter.distance_m < 420
     assert shelter.skipped_inside == 1 and not shelter.inside_zone
     assert shelter.label == "新在家公園（約 390 m）" or shelter.label.startswith("新在家公園（約 ")
+
+
+def test_a_whole_lists_shelters_asked_at_once_are_each_households_own(ledger, town, tmp_path):
+    # The shelter checklists ask for every person's household in one pass (a city's 8,000 persons): each household
+    # gets its own nearest site, as when asked alone.
+    with ledger.Session.begin() as s:
+        import_layer(s, GSI)
+    home = _add(ledger, town, *HOME)  # in the flood zone, beside 岡本小学校 (also in it)
+    south = _add(ledger, town, 136.2220, 35.8910)  # about 40 m from あかしや公園 (洪水), 3 km from home
+    unplaced = _add(ledger, town, None, None)
+    with ledger.Session.begin() as s:
+        import_hazard(s, write_geojson(tmp_path / "A31a.geojson", [flood(square(136.2405, 35.9140, 136.2450, 35.9160), 3)]))
+        together = nearest_valid_shelters(s, [south, home, unplaced, south], HazardKind.FLOOD)
+        alone = {h: nearest_valid_shelter(s, h, HazardKind.FLOOD) for h in (home, south, unplaced)}
+    assert together == alone
+    assert together[home].name == "新在家公園" and together[home].skipped_inside == 1
+    assert together[south].name == "あかしや公園" and together[south].distance_m < 60
+    assert together[south].skipped_inside == 0  # 岡本小学校 in the zone is farther from it than あかしや公園
+    assert together[unplaced].status is ValidShelterStatus.NO_POSITION
 
 
 def test_a_shelter_for_a_landslide_needs_its_flag_and_no_household_position_says_so(ledger, town, tmp_path):

@@ -307,3 +307,21 @@ def test_no_line_of_the_checklists_rule_or_note_starts_with_a_full_stop(ledger, 
     assert "理由: 大雨特別警報の発表により避難支援が必要なため。" in text and "メモに内容を書いてください。" in text
     words = _words(path, 1)  # and the rule stays inside the page's margins
     assert all(10 * MM - 1 <= w[0] and w[2] <= 200 * MM + 1 for w in words)
+
+
+def test_every_map_number_prints_whole_in_its_column_whatever_its_length(ledger, world, incident, tmp_path):
+    # A city's map numbers run to five digits, a core city's to six: each is printed on one line, shrunk to fit the
+    # 11 mm No. column, not broken in two (「1621」 over 「5」 reads as another household).
+    with ledger.Session() as s:
+        rows = roll_call(s, incident.id)
+    numbers = (7, 42, 16215, 99999, 150000)
+    listed = tuple(replace(rows[n % len(rows)], map_number=number) for n, number in enumerate(numbers))
+    path = write_checklists_pdf("7月豪雨", [ChecklistGroup("民生委員: 川村　民子", listed)], tmp_path / "list.pdf",
+                                "表示ルール: 職員用")
+    words = _words(path, 1)
+    printed = [w for w in words if w[4].isdigit() and w[0] < (10 + 11) * MM]
+    assert [w[4] for w in printed] == [str(n) for n in numbers]
+    # and each inside its column, on its row: the name beside it starts past the column's padding either side
+    for number in printed:
+        beside = min((w for w in words if abs(w[1] - number[1]) < 2 and w[0] > number[2]), key=lambda w: w[0])
+        assert beside[0] - number[2] >= 1.9 * MM, (number, beside)

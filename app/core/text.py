@@ -79,13 +79,27 @@ class LineWrapper:
     Japanese fills each line and breaks between any two characters (fpdf2 breaks only at a space, so
     「降圧剤（アムロジピン5mg 朝1錠）…」 left a short first line), but at a space before a short last word (a
     name is not cut); a number or Latin word stays whole, 行頭禁則 keeps 「ー」「）」「、」 … off the start of a
-    line and 行末禁則 keeps 「（」 off its end. Make one per font size.
+    line and 行末禁則 keeps 「（」 off its end. Make one per font size: it measures at the PDF's size when made,
+    whatever size the PDF is set to when it is asked.
     """
 
     def __init__(self, pdf) -> None:  # noqa: ANN001 - fpdf.FPDF with the font set
         self.pdf = pdf
+        self.size = getattr(pdf, "font_size_pt", None)  # None: a workbook's widths, one size
         self.widths: dict[str, float] = {}
         self.widest = pdf.get_string_width("　")  # a full-width space: as wide as any character of the font
+
+    def _measure(self, ch: str) -> float:
+        pdf, now = self.pdf, getattr(self.pdf, "font_size_pt", None)
+        if now == self.size:
+            w = self.widths[ch] = pdf.get_string_width(ch)
+            return w
+        pdf.set_font_size(self.size)  # fpdf2 sets a size on the page only when it draws: nothing is written
+        try:
+            w = self.widths[ch] = pdf.get_string_width(ch)
+        finally:
+            pdf.set_font_size(now)
+        return w
 
     def width(self, text: str) -> float:
         """The width of one line of ``text``, as ``lines`` adds it up."""
@@ -94,7 +108,7 @@ class LineWrapper:
             return sum(map(widths.__getitem__, text))
         except KeyError:  # a character not measured yet
             for ch in set(text).difference(widths):
-                widths[ch] = self.pdf.get_string_width(ch)
+                self._measure(ch)
             return sum(map(widths.__getitem__, text))
 
     def paragraph(self, text: str, width: float, line_h: float) -> None:
@@ -117,7 +131,7 @@ class LineWrapper:
             for i, ch in enumerate(para):
                 w = self.widths.get(ch)
                 if w is None:
-                    w = self.widths[ch] = self.pdf.get_string_width(ch)
+                    w = self._measure(ch)
                 if used + w > width and line:
                     # A number or word (a phone: 090-0000-0606) goes whole to the next line, not cut in two
                     # (「0」 then 「90-0000-0606」 reads as another number); Japanese breaks anywhere.

@@ -15,12 +15,14 @@ from __future__ import annotations
 
 import enum
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.core.batches import chunks
 from app.core.errors import QT_TRANSLATE_NOOP, NotFound
 from app.hazards.exposure import hazards_at, load_zones
 from app.models import Household, ReferenceFeature
@@ -84,34 +86,55 @@ def _severity(found, hazard: HazardKind) -> np.ndarray:  # noqa: ANN001 - PointH
 
 def nearest_valid_shelter(session: Session, household_id: uuid.UUID, hazard: HazardKind) -> ValidShelter:
     """The nearest site open for ``hazard`` and outside its zones, with the distance in metres."""
+    return nearest_valid_shelters(session, [household_id], hazard)[household_id]
+
+
+def nearest_valid_shelters(session: Session, household_ids: Iterable[uuid.UUID], hazard: HazardKind
+                           ) -> dict[uuid.UUID, ValidShelter]:
+    """``nearest_valid_shelter`` for each household, in one pass: the sites and the zones are read once and the
+    hazard at every home and site found together (a city's shelter checklists asked once per person: 2.5 s of
+    8,000 persons' lists)."""
     import numpy as np
 
-    h = session.get(Household, household_id)
-    if h is None or h.deleted_at is not None:
+    ids = list(dict.fromkeys(household_ids))
+    homes: dict[uuid.UUID, tuple[float | None, float | None]] = {}
+    for chunk in chunks(ids):
+        homes.update((i, (lon, lat)) for i, lon, lat in session.execute(
+            select(Household.id, Household.lon, Household.lat)
+            .where(Household.id.in_(chunk), Household.deleted_at.is_(None))))
+    if len(homes) < len(ids):
         raise NotFound(QT_TRANSLATE_NOOP("errors", "This household is no longer in the ledger."))
-    if h.lat is None or h.lon is None:
-        return ValidShelter(ValidShelterStatus.NO_POSITION, hazard)
+    found = {i: ValidShelter(ValidShelterStatus.NO_POSITION, hazard)
+             for i, (lon, lat) in homes.items() if lon is None or lat is None}
+    placed = [i for i in ids if i not in found]
+    if not placed:
+        return found
     sites = [s for s in session.scalars(select(ReferenceFeature).where(
         ReferenceFeature.deleted_at.is_(None), ReferenceFeature.lat.is_not(None), ReferenceFeature.lon.is_not(None)))
         if flagged_for(s.attributes, hazard)]
     if not sites:
-        return ValidShelter(ValidShelterStatus.NO_SHELTERS, hazard)
-    lons = np.array([s.lon for s in sites] + [h.lon], dtype=float)
-    lats = np.array([s.lat for s in sites] + [h.lat], dtype=float)
+        return found | dict.fromkeys(placed, ValidShelter(ValidShelterStatus.NO_SHELTERS, hazard))
+    lons = np.array([s.lon for s in sites] + [homes[i][0] for i in placed], dtype=float)
+    lats = np.array([s.lat for s in sites] + [homes[i][1] for i in placed], dtype=float)
     zones = load_zones(session, lons.min(), lats.min(), lons.max(), lats.max(), kinds=[hazard])
     severity = _severity(hazards_at(zones, lons, lats), hazard)
-    home = int(severity[-1])
-    distances = ground_distance_m(h.lon, h.lat, lons[:-1], lats[:-1])
-    order = np.argsort(distances, kind="stable")
-    outside = [int(i) for i in order if severity[i] == 0]
-    if outside:
-        best, inside_zone = outside[0], False
-    else:
-        shallower = [int(i) for i in order if severity[i] < home]
-        if not shallower:
-            return ValidShelter(ValidShelterStatus.NO_SHELTERS, hazard, skipped_inside=len(sites))
-        best, inside_zone = shallower[0], True
-    skipped = int(np.count_nonzero(distances[severity[:-1] > 0] < distances[best])) if not inside_zone else 0
-    s = sites[best]
-    return ValidShelter(ValidShelterStatus.FOUND, hazard, s.name, s.address, float(distances[best]), s.id,
-                        inside_zone, skipped)
+    n = len(sites)
+    site_lons, site_lats, at_site = lons[:n], lats[:n], severity[:n]
+    outside_any = bool((at_site == 0).any())
+    for k, i in enumerate(placed):
+        home = int(severity[n + k])
+        distances = ground_distance_m(lons[n + k], lats[n + k], site_lons, site_lats)
+        order = np.argsort(distances, kind="stable")
+        if outside_any:
+            best, inside_zone = int(order[at_site[order] == 0][0]), False
+        else:
+            shallower = order[at_site[order] < home]
+            if not len(shallower):
+                found[i] = ValidShelter(ValidShelterStatus.NO_SHELTERS, hazard, skipped_inside=n)
+                continue
+            best, inside_zone = int(shallower[0]), True
+        skipped = int(np.count_nonzero(distances[at_site > 0] < distances[best])) if not inside_zone else 0
+        s = sites[best]
+        found[i] = ValidShelter(ValidShelterStatus.FOUND, hazard, s.name, s.address, float(distances[best]), s.id,
+                                inside_zone, skipped)
+    return found

@@ -8,6 +8,7 @@ Every paper is counted out in the printed copies ledger and carries its serial a
 from __future__ import annotations
 
 import enum
+import math
 import uuid
 from collections import defaultdict
 from collections.abc import Sequence
@@ -18,8 +19,8 @@ from sqlalchemy.orm import Session
 
 from app.core.errors import QT_TRANSLATE_NOOP, LedgerError
 from app.core.pdf_fonts import add_japanese_font
-from app.core.text import LineWrapper
-from app.hazards.shelters import nearest_valid_shelter
+from app.core.text import LineWrapper, cell_baseline
+from app.hazards.shelters import nearest_valid_shelters
 from app.models.hazard import HazardKind
 from app.models.safety import IncidentKind, SafetyStatus
 from app.privacy.copies import register_copies, serial_line
@@ -52,13 +53,16 @@ class ChecklistGroup:
     rows: tuple[RollCallRow, ...]
 
 
-def _shelter_of(session: Session, row: RollCallRow, hazard: HazardKind | None) -> str:
-    if row.latest is not None and row.latest.status is SafetyStatus.EVACUATED and row.latest.shelter_text:
-        return row.latest.shelter_text
+def _shelters_of(session: Session, rows: Sequence[RollCallRow], hazard: HazardKind | None) -> list[str]:
+    """Where each person is (an evacuated person's shelter), else where they should go for ``hazard``."""
+    def there(row: RollCallRow) -> str:
+        latest = row.latest
+        return latest.shelter_text if latest and latest.status is SafetyStatus.EVACUATED and latest.shelter_text else ""
+
     if hazard is None:
-        return NO_SHELTER
-    found = nearest_valid_shelter(session, row.household_id, hazard)
-    return found.name or NO_SHELTER
+        return [there(r) or NO_SHELTER for r in rows]
+    nearest = nearest_valid_shelters(session, (r.household_id for r in rows if not there(r)), hazard)
+    return [there(r) or nearest[r.household_id].name or NO_SHELTER for r in rows]
 
 
 def checklist_groups(session: Session, incident_id: uuid.UUID, group_by: GroupBy | str, *,
@@ -73,8 +77,8 @@ def checklist_groups(session: Session, incident_id: uuid.UUID, group_by: GroupBy
     groups: dict[str, list[RollCallRow]] = defaultdict(list)
     if group_by is GroupBy.SHELTER:
         hazard = _HAZARD_OF.get(get_incident(session, incident_id).kind)
-        for r in rows:
-            groups[f"避難所: {_shelter_of(session, r, hazard)}"].append(r)
+        for r, shelter in zip(rows, _shelters_of(session, rows, hazard), strict=True):
+            groups[f"避難所: {shelter}"].append(r)
     else:
         prefix, names_of, none = (("民生委員", lambda r: r.commissioners, NO_COMMISSIONER)
                                   if group_by is GroupBy.COMMISSIONER else
@@ -100,22 +104,41 @@ LINE_H = 3.2  # mm: one line of a wrapped cell at the smallest size
 _SIZES = (9.0, 8.5, 8.0, 7.5, 7.0)  # pt: a value shrinks this far, then wraps (smaller is not read on paper)
 
 
-def _fitted(pdf, family: str, value: str, width: float) -> tuple[float, list[str]]:  # noqa: ANN001
+def _fitted(wrappers: dict[float, LineWrapper], value: str, width: float) -> tuple[float, list[str]]:
     """The size a cell's value is printed at and its lines: one line when it fits at 7 pt or more, else
     wrapped at 7 pt within the cell (a hazard of two zones), never running over the next column, broken as the
-    sheet's cells are (行頭禁則: fpdf2's multi_cell left 「）」 alone on a line)."""
+    sheet's cells are (行頭禁則: fpdf2's multi_cell left 「）」 alone on a line). ``wrappers``: one per size."""
+    room = width - 2 * wrappers[_SIZES[0]].pdf.c_margin
     for size in _SIZES:
-        pdf.set_font(family, size=size)
-        if pdf.get_string_width(value) <= width - 2 * pdf.c_margin:
+        if wrappers[size].width(value) <= room:
             return size, [value]
-    lines = LineWrapper(pdf).lines(value, width - 2 * pdf.c_margin)
+    lines = wrappers[_SIZES[-1]].lines(value, room)
     return _SIZES[-1], [line for line in lines if line] or [value]
+
+
+def _draw_cell(pdf, lines: list[str], x: float, y: float, w: float, row_h: float) -> None:  # noqa: ANN001
+    """A bordered cell with its lines drawn directly, where fpdf2's cell would put them (a cell laid out as styled
+    text, nine a row, was most of a city's checklists); more than one line: the block centred in the row."""
+    pdf.rect(x, y, w, row_h)
+    line_h = row_h if len(lines) == 1 else LINE_H
+    top = y + (row_h - len(lines) * line_h) / 2
+    for n, line in enumerate(lines):
+        if line:
+            pdf.text(x + pdf.c_margin, cell_baseline(pdf, top + n * line_h, line_h), line)
 
 
 def _draw_group(pdf, family: str, incident_name: str, group: ChecklistGroup, rule: str) -> None:  # noqa: ANN001
     # Plain cells only (no markdown, no HTML): user text is printed as typed.
     width = pdf.w - pdf.l_margin - pdf.r_margin
-    columns = [("No.", 11), ("氏名", 34), ("電話", 26), ("ハザード", 33)]
+    wrappers: dict[float, LineWrapper] = {}  # one per size a value may be printed at
+    for size in _SIZES:
+        pdf.set_font(family, size=size)
+        wrappers[size] = LineWrapper(pdf)
+    # The map numbers print whole: a core city's six digits do not fit 11 mm at 7 pt, and the column widens for
+    # them (from the memo's room), never breaking 「150000」 into 「15000」 over 「0」.
+    longest = max((str(r.map_number) for r in group.rows), key=len, default="")
+    number_w = max(11.0, math.ceil(wrappers[_SIZES[-1]].width(longest) + 2 * pdf.c_margin))
+    columns = [("No.", number_w), ("氏名", 34), ("電話", 26), ("ハザード", 33)]
     box_w = 11.0
     note_w = width - sum(w for _, w in columns) - box_w * len(BOX_STATUSES)
     pdf.set_font(family, size=7.5)
@@ -145,28 +168,21 @@ def _draw_group(pdf, family: str, incident_name: str, group: ChecklistGroup, rul
     page(continued=False)
     for r in group.rows:
         values = [str(r.map_number), r.name, r.phone, r.hazard_label]
-        fitted = [_fitted(pdf, family, value, w) for (_, w), value in zip(columns, values, strict=True)]
+        fitted = [_fitted(wrappers, value, w) for (_, w), value in zip(columns, values, strict=True)]
         row_h = max(ROW_H, max(len(lines) for _, lines in fitted) * LINE_H + 2)  # a long hazard: a taller row
         if pdf.get_y() + row_h > pdf.h - pdf.b_margin:
             page(continued=True)
-        y = pdf.get_y()
+        x, y = pdf.l_margin, pdf.get_y()
         for (_, w), (size, lines) in zip(columns, fitted, strict=True):
-            pdf.set_font(family, size=size)
-            if len(lines) == 1:
-                pdf.cell(w, row_h, lines[0], border=1)
-                continue
-            x = pdf.get_x()  # each line inside the cell, the block centred: never over the boxes beside it
-            pdf.rect(x, y, w, row_h)
-            top = y + (row_h - len(lines) * LINE_H) / 2
-            for n, line in enumerate(lines):
-                pdf.set_xy(x, top + n * LINE_H)
-                pdf.cell(w, LINE_H, line)
-            pdf.set_xy(x + w, y)
+            pdf.set_font_size(size)
+            _draw_cell(pdf, lines, x, y, w, row_h)
+            x += w
         for _ in BOX_STATUSES:
-            x = pdf.get_x()
-            pdf.cell(box_w, row_h, "", border=1)
+            pdf.rect(x, y, box_w, row_h)
             pdf.rect(x + box_w / 2 - 2.2, y + row_h / 2 - 2.2, 4.4, 4.4)
-        pdf.cell(note_w, row_h, "", border=1, new_x="LMARGIN", new_y="NEXT")
+            x += box_w
+        pdf.rect(x, y, note_w, row_h)
+        pdf.set_xy(pdf.l_margin, y + row_h)
     pdf.set_font(family, size=7.5)
     if pdf.get_y() + 2 + 2 * 3.6 > pdf.h - pdf.b_margin:  # the note on how to fill it in: on the paper, not below it
         page(continued=True)
