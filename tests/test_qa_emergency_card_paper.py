@@ -11,7 +11,7 @@ import pytest
 from openpyxl import load_workbook
 
 from app.emergency import cards as emergency
-from app.emergency.card_pdf import export_cards
+from app.emergency.card_pdf import export_cards, write_cards_pdf
 from app.emergency.views import CardFields, ContactFields
 from app.privacy.masking import Audience
 from tests.emergency_fixtures import demo_cards, flat, pdf_pages, pdf_text  # noqa: F401
@@ -85,3 +85,22 @@ def test_excel_card_rows_are_tall_enough_for_long_values_and_the_rule_is_not_cut
     assert len(texts) == 1 and texts[0].alignment.wrap_text
     assert "全員の氏名を表示" in texts[0].value and "管理番号" in texts[0].value
     assert ws.row_dimensions[texts[0].row].height >= 2 * texts[0].font.size * 1.2  # two lines at least
+
+
+@pytest.mark.parametrize(("per_page", "reason"), [
+    (1, "氾濫が迫り浸水想定区域と土砂災害警戒区域に住む避難行動要支援者の安否確認と避難支援を消防団自主防災組織民生委員と急ぐ必要があるため"),
+    (2, "おそれが高まり浸水想定区域と土砂災害警戒区域に住む避難行動要支援者の安否確認と避難支援を消防団自主防災組織民生委員と急ぐ必要があるため"),
+], ids=["one-a-page", "two-a-page"])
+def test_a_blank_cards_long_rule_keeps_its_full_stop_on_its_line(tmp_path, per_page, reason):
+    # With no one to print, one blank card is printed to fill in by hand, the rule under it. A disaster-mode rule
+    # ends with the reason the staff typed; fpdf2's multi_cell broke it so that 「。」 started the last line alone.
+    rule = ("表示ルール: 災害時の避難支援等関係者への提供（本人の同意によらない）。提供者: 福祉課 越前 花子、"
+            f"2026年7月1日 9:00、理由: {reason}。")
+    path = write_cards_pdf([], tmp_path / "blank.pdf", per_page=per_page, rule=rule)
+    drawn = subprocess.run(["pdftotext", "-raw", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    lines = [line for line in drawn.splitlines() if line.strip()]
+    assert "".join(lines).replace(" ", "") == rule.replace(" ", "")  # the whole rule, nothing else on the page
+    assert not [line for line in lines if line.startswith(("。", "、", "）"))], lines
+    assert len(lines) >= 2  # broken over lines, inside the page's margins
+    margin = 12 if per_page == 1 else 9
+    assert all(margin * MM - 1 <= w[0] and w[2] <= (210 - margin) * MM + 1 for w in words(path, 1))

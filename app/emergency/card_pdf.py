@@ -264,9 +264,9 @@ def write_cards_pdf(views: Sequence[CardView], path: Path, *, per_page: int = 1,
     slot = (pdf.h - 2 * margin) / per_page
     if not views:
         pdf.add_page()  # an empty PDF is no file at all: print one blank card to fill in by hand
-        if rule:
+        if rule:  # broken as under a card (fpdf2's multi_cell started a line with 「。」)
             pdf.set_font(family, size=8)
-            pdf.multi_cell(0, 4, rule)
+            LineWrapper(pdf).paragraph(rule, pdf.w - pdf.l_margin - pdf.r_margin, 4)
     position = 0  # the place of the next card on the current page
     half = slot - 8  # a card of two per page, above its cut line
 
