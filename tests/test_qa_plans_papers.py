@@ -151,3 +151,17 @@ def test_no_line_of_the_pdf_plans_starts_with_a_long_vowel_mark_or_a_full_stop(l
     text = pdf_text(path, raw=True)
     assert all(flat("ひ" * n + KINSOKU_ROUTE) in text for n in who.values())  # every route whole
     assert pdf_pages(path) == len(who)
+
+
+def test_an_empty_plans_paper_prints_its_long_rule_whole_inside_the_page(tmp_path):
+    # No plan to print still gives a page with the rule applied. On the day of a disaster the rule says who shared
+    # the list, when and why: it ran off the page's right edge on one line.
+    rule = ("表示ルール: 災害時の避難支援等関係者への提供（本人の同意によらない）。提供者: 福祉課 越前 花子、"
+            "2026年7月1日 9:00、理由: 大雨特別警報の発表により避難支援が必要なため。　No.2026-0042")
+    path = papers.write_plans_pdf([], tmp_path / "plans.pdf", rule=rule)
+    out = subprocess.run(["pdftotext", "-bbox", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    words = [(float(a), float(c), t) for a, c, t in re.findall(
+        r'<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)</word>', out)]
+    mm = 72 / 25.4
+    assert "".join(t for _, _, t in words) == rule.replace(" ", "").replace("　", "")
+    assert all(12 * mm - 1 <= x0 and x1 <= (210 - 12) * mm + 1 for x0, x1, _ in words), words

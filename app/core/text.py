@@ -72,6 +72,20 @@ def cell_baseline(pdf, top: float, height: float) -> float:  # noqa: ANN001 - fp
     return top + 0.5 * height + 0.3 * pdf.font_size
 
 
+def wrapper_at(pdf, size: float) -> LineWrapper:  # noqa: ANN001 - fpdf.FPDF with the font set
+    """The PDF's ``LineWrapper`` for its current font at ``size`` pt, made once per PDF: each character measured once
+    for the whole file (a size is tried for every value of a city's papers). The PDF's size is left as it was."""
+    made = pdf.__dict__.setdefault("_line_wrappers", {})
+    key = (pdf.font_family, pdf.font_style, size)
+    wrapper = made.get(key)
+    if wrapper is None:
+        now = pdf.font_size_pt
+        pdf.set_font_size(size)
+        wrapper = made[key] = LineWrapper(pdf)
+        pdf.set_font_size(now)
+    return wrapper
+
+
 class LineWrapper:
     """Breaks text into lines that fit a width, from each character's width in the PDF's current font and size,
     measured once per character (fpdf2's table lays out and measures every cell twice: 10 s for a city's sheet).

@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 from app.core.errors import QT_TRANSLATE_NOOP, LedgerError
 from app.core.pdf_fonts import add_japanese_font
 from app.core.sheets import FONT_NAME, SharedStyles, column_points, kinsoku_breaks, print_scale, wrapped_lines
-from app.core.text import LineWrapper, cell_baseline
+from app.core.text import LineWrapper, cell_baseline, wrapper_at
 from app.core.wareki import wareki_or_blank
 from app.emergency import cards as emergency
 from app.emergency.cards import SortOrder
@@ -108,11 +108,7 @@ def _lines(pdf, value: str, width: float, size: float) -> list[str]:  # noqa: AN
     pdf.set_font_size(size)  # the one family every card is printed in (set_font: a tenth of a city's cards)
     # Japanese fills each line and breaks between characters (with 行頭禁則), as on the contact sheet: fpdf2's
     # own wrapping breaks only at a space, so 「降圧剤（アムロジピン5mg 朝1錠）…」 left a short first line.
-    wrappers = pdf.__dict__.setdefault("_card_wrappers", {})  # one per (font, size): widths measured once
-    key = (pdf.font_family, size)
-    if key not in wrappers:
-        wrappers[key] = LineWrapper(pdf)
-    wrapper = wrappers[key]
+    wrapper = wrapper_at(pdf, size)  # one per (font, size): widths measured once
     if "\n" not in value and wrapper.width(value) <= width:  # most values: one line, no layout needed
         return [value]
     return wrapper.lines(value, width) or [""]

@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 from app.core.errors import QT_TRANSLATE_NOOP, LedgerError
 from app.core.pdf_fonts import add_japanese_font
 from app.core.sheets import FONT_NAME, SharedStyles, header_text, kinsoku_breaks, print_layout, wrapped_lines
-from app.core.text import LineWrapper
+from app.core.text import cell_baseline, wrapper_at
 from app.core.views import PersonView
 from app.core.wareki import to_wareki, wareki_or_blank
 from app.plans import minimap
@@ -156,31 +156,24 @@ def warnings_of(v: PlanView) -> list[str]:
 # ---------------------------------------------------------------- PDF
 
 
-def _fit(pdf, family: str, text: str, width: float, size: float, smallest: float = 6) -> float:
-    """Shrink the font (from ``size``, down to ``smallest``) until ``text`` fits on one line; the size chosen."""
-    while size > smallest and pdf.get_string_width(text) > width - 2:
-        size -= 0.5
-        pdf.set_font(family, size=size)
-    return size
-
-
 ROW_H, LABEL_W, VALUE_PT, WRAP_PT, WRAP_LINE_H = 6.6, 44, 11, 9.5, 4.6
 MIN_MAP_H = 60.0  # below this the map extract goes on a page of its own
 FOOT_Y = 14  # the rule line, from the bottom of the page
 FIRST_ROW_Y = 20  # under a page's title
 
 
-def _value_lines(pdf, family: str, value: str, width: float) -> list[str] | None:  # noqa: ANN001
-    """None when ``value`` fits one line (the font then set to its size); else its lines wrapped at WRAP_PT."""
-    pdf.set_font(family, size=VALUE_PT)
+def _value_lines(pdf, value: str, width: float) -> tuple[float, list[str] | None]:  # noqa: ANN001
+    """The size ``value`` is printed at, and None when it fits one line there (shrunk from VALUE_PT, down to
+    WRAP_PT); else its lines wrapped at WRAP_PT."""
+    size: float = VALUE_PT
     if "\n" not in value:
-        _fit(pdf, family, value, width, VALUE_PT, WRAP_PT)
-        if pdf.get_string_width(value) <= width - 2:
-            return None
-    pdf.set_font(family, size=WRAP_PT)
+        while size > WRAP_PT and wrapper_at(pdf, size).width(value) > width - 2:
+            size -= 0.5
+        if wrapper_at(pdf, size).width(value) <= width - 2:
+            return size, None
     # Broken as the cards' values are: Japanese fills each line (fpdf2's multi_cell broke at spaces and left
     # a short first line) and 行頭禁則 keeps 「。」「）」 off a line's start.
-    return LineWrapper(pdf).lines(value, width - 2 - 2 * pdf.c_margin)
+    return WRAP_PT, wrapper_at(pdf, WRAP_PT).lines(value, width - 2 - 2 * pdf.c_margin)
 
 
 def _plan_page(pdf, family: str, v: PlanView, width: float, rule: str, *, more: bool = False) -> None:  # noqa: ANN001
@@ -188,21 +181,22 @@ def _plan_page(pdf, family: str, v: PlanView, width: float, rule: str, *, more: 
     pdf.add_page()
     pdf.set_font(family, size=8)
     pdf.set_xy(12, pdf.h - FOOT_Y)
-    LineWrapper(pdf).paragraph(rule, width, 3.6)  # a long rule (the serial, 災害時's who and why) wraps, never runs off the page
+    wrapper_at(pdf, 8).paragraph(rule, width, 3.6)  # a long rule (the serial, 災害時's who and why) wraps, never runs off the page
     pdf.set_xy(12, 10)
     pdf.set_font(family, size=18)
     pdf.cell(width * 0.55, 10, TITLE + ("（続き）" if more else ""), new_x="RIGHT")
     pdf.set_font(family, size=11)
     pdf.cell(width * 0.45, 10, f"{v.town_name}　No.{v.map_number}", align="R", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_fill_color(232, 232, 232)  # the labels'
 
 
-def _plan_row(pdf, family: str, label: str, h: float) -> float:  # noqa: ANN001
-    """The grey label box of a row ``h`` high at the current line; its top."""
+def _plan_row(pdf, label: str, h: float) -> float:  # noqa: ANN001
+    """The grey label box of a row ``h`` high at the current line, drawn directly (as a cell would: a plan's rows
+    as cells were most of a city's plans); its top."""
     y = pdf.get_y()
-    pdf.set_fill_color(232, 232, 232)
-    pdf.set_font(family, size=9)
-    pdf.set_xy(12, y)
-    pdf.cell(LABEL_W, h, label, border=1, fill=True)
+    pdf.set_font_size(9)
+    pdf.rect(12, y, LABEL_W, h, style="DF")
+    pdf.text(12 + pdf.c_margin, cell_baseline(pdf, y, h), label)
     return y
 
 
@@ -222,20 +216,22 @@ def write_plans_pdf(papers: Sequence[PlanPaper], path: Path, *, rule: str = "", 
     if not papers:
         pdf.add_page()
         pdf.set_font(family, size=10)
-        pdf.cell(0, 6, rule)
+        wrapper_at(pdf, 10).paragraph(rule, width, 6)  # a long rule wraps, never runs off the page
     for paper in papers:
         v = paper.view
         _plan_page(pdf, family, v, width, rule)
         value_w = width - LABEL_W
         for label, value in plan_lines(v, paper.anonymous):
-            wrapped = _value_lines(pdf, family, value, value_w)
-            size = pdf.font_size_pt
+            size, wrapped = _value_lines(pdf, value, value_w)
             if wrapped is None:
                 if pdf.get_y() + ROW_H > bottom:
                     _plan_page(pdf, family, v, width, rule, more=True)
-                _plan_row(pdf, family, label, ROW_H)
-                pdf.set_font(family, size=size)
-                pdf.cell(value_w, ROW_H, value, border=1, new_x="LMARGIN", new_y="NEXT")
+                y = _plan_row(pdf, label, ROW_H)
+                pdf.set_font_size(size)
+                pdf.rect(12 + LABEL_W, y, value_w, ROW_H)
+                if value:
+                    pdf.text(12 + LABEL_W + pdf.c_margin, cell_baseline(pdf, y, ROW_H), value)
+                pdf.set_xy(12, y + ROW_H)
                 continue
             while wrapped:  # a long text: in one box when it fits the page, else box by box over the pages
                 room = int((bottom - pdf.get_y() - 2) // WRAP_LINE_H)
@@ -244,12 +240,13 @@ def write_plans_pdf(papers: Sequence[PlanPaper], path: Path, *, rule: str = "", 
                     continue
                 part, wrapped = wrapped[:room], wrapped[room:]
                 h = max(ROW_H, len(part) * WRAP_LINE_H + 2)
-                y = _plan_row(pdf, family, label, h)
+                y = _plan_row(pdf, label, h)
                 pdf.rect(12 + LABEL_W, y, value_w, h)
-                pdf.set_font(family, size=WRAP_PT)
-                for n, line in enumerate(part):  # each line as broken (a cell: no second breaking)
-                    pdf.set_xy(12 + LABEL_W + 1, y + 1 + n * WRAP_LINE_H)
-                    pdf.cell(value_w - 2, WRAP_LINE_H, line)
+                pdf.set_font_size(WRAP_PT)
+                for n, line in enumerate(part):  # each line as broken, where a cell 1 mm inside the box puts it
+                    if line:
+                        pdf.text(12 + LABEL_W + 1 + pdf.c_margin, cell_baseline(pdf, y + 1 + n * WRAP_LINE_H,
+                                                                             WRAP_LINE_H), line)
                 pdf.set_xy(12, y + h)
                 if wrapped:
                     _plan_page(pdf, family, v, width, rule, more=True)

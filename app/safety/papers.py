@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from app.core.errors import QT_TRANSLATE_NOOP, LedgerError
 from app.core.pdf_fonts import add_japanese_font
-from app.core.text import LineWrapper, cell_baseline
+from app.core.text import LineWrapper, cell_baseline, wrapper_at
 from app.hazards.shelters import nearest_valid_shelters
 from app.models.hazard import HazardKind
 from app.models.safety import IncidentKind, SafetyStatus
@@ -130,10 +130,8 @@ def _draw_cell(pdf, lines: list[str], x: float, y: float, w: float, row_h: float
 def _draw_group(pdf, family: str, incident_name: str, group: ChecklistGroup, rule: str) -> None:  # noqa: ANN001
     # Plain cells only (no markdown, no HTML): user text is printed as typed.
     width = pdf.w - pdf.l_margin - pdf.r_margin
-    wrappers: dict[float, LineWrapper] = {}  # one per size a value may be printed at
-    for size in _SIZES:
-        pdf.set_font(family, size=size)
-        wrappers[size] = LineWrapper(pdf)
+    pdf.set_font(family, size=7.5)
+    wrappers = {size: wrapper_at(pdf, size) for size in _SIZES}  # one per size a value may be printed at
     # The map numbers print whole: a core city's six digits do not fit 11 mm at 7 pt, and the column widens for
     # them (from the memo's room), never breaking 「150000」 into 「15000」 over 「0」.
     longest = max((str(r.map_number) for r in group.rows), key=len, default="")
@@ -141,8 +139,7 @@ def _draw_group(pdf, family: str, incident_name: str, group: ChecklistGroup, rul
     columns = [("No.", number_w), ("氏名", 34), ("電話", 26), ("ハザード", 33)]
     box_w = 11.0
     note_w = width - sum(w for _, w in columns) - box_w * len(BOX_STATUSES)
-    pdf.set_font(family, size=7.5)
-    small = LineWrapper(pdf)  # the rule and the note, in 7.5 pt
+    small = wrapper_at(pdf, 7.5)  # the rule and the note
 
     def page(continued: bool) -> None:
         """A new page with the title, whose list it is and the column headings: a list of more than one page
