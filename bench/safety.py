@@ -1,7 +1,8 @@
 """The safety check at city size: ``.venv/bin/python -m bench.safety [--no-write]``.
 
 Targets (issue 16): a roll call of 8,000 persons "opens and filters instantly" (item models), and an event
-recorded "shows on the map under 100 ms". A real encrypted ledger (bench/generate.py, one town) where exactly
+recorded "shows on the map under 100 ms". Also timed: the 安否確認チェックリスト PDF of all 8,000, one list per
+民生委員 and one per shelter (the nearest site flagged for floods, from the real GSI 指定緊急避難場所 file). A real encrypted ledger (bench/generate.py, one town) where exactly
 8,000 persons are of concern, an incident with 1,500 checks already recorded, the real MainWindow and
 WebEngine page (offscreen). Times: the roll call read (service), the panel's model fill, one filter pass
 (status, then a search), the whole "open the panel" (read + fill + every ring sent to the page), and one
@@ -32,6 +33,8 @@ PERSONS = 8_000
 HOUSEHOLDS = 20_000  # ~38,000 persons, of whom exactly PERSONS are made "of concern"
 CHECKED = 1_500
 SEED = 16
+# The real 指定緊急避難場所 of Echizen with their hazard flags (GSI): the shelter lists' nearest site for a flood.
+EMERGENCY_SITES = Path(__file__).resolve().parents[1] / "tests" / "data" / "echizen" / "gsi_emergency_shiteikinkyu.geojson"
 NOTE = ("How: `roll_call` reads the columns it shows with Core selects (no Person/Household objects), the latest "
         "check of each person in one query (a window function over the fixed rule), the watchers in one, and the "
         "exposures of just the roll call's households (`app.hazards.exposure.exposures_for`: one query, stale rows "
@@ -70,6 +73,7 @@ def prepare(folder: Path) -> tuple[Path, object]:
     from app.paths import ledger_path
     from app.safety import incidents
     from app.safety.views import EventFields
+    from app.towns.reference_layers import import_layer
     from bench.generate import generate
 
     gen = generate(folder / "data", HOUSEHOLDS)
@@ -77,6 +81,7 @@ def prepare(folder: Path) -> tuple[Path, object]:
     rng = random.Random(SEED)
     try:
         with ledger.Session.begin() as s:
+            import_layer(s, EMERGENCY_SITES)
             ids = sorted(s.scalars(select(Person.id)), key=str)
             chosen = rng.sample(ids, PERSONS)
             s.execute(update(Person).values(of_concern=False))
@@ -125,13 +130,15 @@ def run(repeat: int = 5, timeout_s: float = 300, ledger_folder: Path | None = No
     from app.safety.views import STATUS_COLORS
     from app.ui.mainwindow import MainWindow
 
-    r: dict = {"read": [], "fill": [], "filter": [], "search": [], "open": [], "event": [], "event_ledger": []}
+    r: dict = {"read": [], "fill": [], "filter": [], "search": [], "open": [], "event": [], "event_ledger": [],
+               "checklists_commissioner": [], "checklists_shelter": []}
     with tempfile.TemporaryDirectory() as tmp:
         t0 = time.perf_counter()
         data_dir, incident_id = prepared(ledger_folder) if ledger_folder else prepare(Path(tmp))
         r["prepare"] = time.perf_counter() - t0
         load = os.getloadavg()[0]
         ledger = open_ledger(ledger_path(data_dir))
+        r.update(_checklists(ledger, incident_id, Path(tmp), r, repeat=3))
         window = MainWindow(ledger, settings_for(data_dir))
         ready: list[bool] = []
         window.map_ready.connect(lambda: ready.append(True))
@@ -203,6 +210,26 @@ def run(repeat: int = 5, timeout_s: float = 300, ledger_folder: Path | None = No
     return r
 
 
+def _checklists(ledger, incident_id, folder: Path, r: dict, repeat: int) -> dict:  # noqa: ANN001
+    """Times the checklists' PDF of the whole roll call, per 民生委員 and per shelter (the printed copies ledger's
+    entry rolled back); how many lists each gives and the file's size."""
+    from app.safety.papers import GroupBy, checklist_groups, export_checklists
+
+    out: dict = {}
+    for group_by in (GroupBy.COMMISSIONER, GroupBy.SHELTER):
+        path = folder / f"checklists-{group_by}.pdf"
+        for _ in range(repeat):
+            with ledger.Session() as s:
+                t0 = time.perf_counter()
+                export_checklists(s, incident_id, path, group_by=group_by, audience="staff")
+                r[f"checklists_{group_by}"].append(time.perf_counter() - t0)
+                s.rollback()
+        with ledger.Session() as s:
+            out[f"lists_{group_by}"] = len(checklist_groups(s, incident_id, group_by))
+        out[f"kb_{group_by}"] = path.stat().st_size // 1024
+    return out
+
+
 def _rings(window, timeout_s: float) -> str:  # noqa: ANN001
     box: dict = {}
     window.map_view.page().runJavaScript("JSON.stringify(sasaeai.statusRings())", 0,
@@ -234,6 +261,11 @@ def section(r: dict) -> str:
         f"| one filter pass: search 「山田」 ({r['found']:,} shown) | {ms('search')} | instantly |",
         f"| one click → event recorded (ledger, undo stack, counts) | {ms('event_ledger')} |  |",
         f"| one click → event recorded → ring redrawn on the map (page round trip) | {ms('event')} | < 100 ms |",
+        f"| 安否確認チェックリスト PDF, one list per 民生委員 ({r['lists_commissioner']:,} lists, "
+        f"{r['kb_commissioner']:,} kB; median of {len(r['checklists_commissioner'])}) | "
+        f"{ms('checklists_commissioner')} |  |",
+        f"| 安否確認チェックリスト PDF, one list per shelter ({r['lists_shelter']:,} lists, {r['kb_shelter']:,} kB; "
+        f"median of {len(r['checklists_shelter'])}) | {ms('checklists_shelter')} |  |",
         "",
         "The ring was " + ("" if r["ring_ok"] else "NOT ") + "found on the page in its new colour afterwards "
         "(read back with `sasaeai.statusRings()`).",

@@ -325,3 +325,31 @@ def test_every_map_number_prints_whole_in_its_column_whatever_its_length(ledger,
     for number in printed:
         beside = min((w for w in words if abs(w[1] - number[1]) < 2 and w[0] > number[2]), key=lambda w: w[0])
         assert beside[0] - number[2] >= 1.9 * MM, (number, beside)
+
+
+def test_the_note_on_how_to_fill_a_list_in_never_goes_over_alone_and_is_the_same_size_on_every_list(
+        ledger, world, incident, tmp_path):
+    # A list whose rows just filled a page put the note on how to fill it in on a page of its own, under that page's
+    # headings and nothing else (paper handed out for one line), in the headings' 8 pt where other lists have 7.5 pt.
+    # The last row now goes over with it.
+    with ledger.Session() as s:
+        rows = roll_call(s, incident.id)
+    sizes, two_pages = set(), 0
+    for count in range(20, 30):
+        listed = tuple(replace(rows[n % len(rows)], map_number=100 + n) for n in range(count))
+        path = write_checklists_pdf("7月豪雨", [ChecklistGroup("民生委員: 川村　民子", listed)], tmp_path / f"{count}.pdf",
+                                    "表示ルール: 職員用")
+        pages = int(re.search(r"Pages:\s+(\d+)", subprocess.run(["pdfinfo", str(path)], capture_output=True,
+                                                                text=True, check=True).stdout).group(1))
+        two_pages += pages > 1
+        for page in range(1, pages + 1):  # every page has rows of the list
+            assert [w for w in _words(path, page) if w[4].isdigit() and 100 <= int(w[4]) < 100 + count], (count, page)
+        words = _words(path, pages)
+        below = max(v[3] for v in words if v[4] == "確認者・時刻・メモ")
+        note = [w for w in words if w[1] > below and (w[4].startswith("状況") or "ください" in w[4]
+                                                      or w[4] in ("い。", "さい。"))]
+        assert note, (count, words)
+        sizes.add(round(max(w[3] - w[1] for w in note), 1))
+        assert all(w[2] <= 200 * MM + 1 for w in note)  # inside the right margin
+    assert two_pages  # some of these lists go over to a second page
+    assert len(sizes) == 1, sizes

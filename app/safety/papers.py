@@ -162,12 +162,17 @@ def _draw_group(pdf, family: str, incident_name: str, group: ChecklistGroup, rul
             pdf.cell(box_w, 7, BOX_LABELS[s], border=1, fill=True, align="C")
         pdf.cell(note_w, 7, "確認者・時刻・メモ", border=1, fill=True, align="C", new_x="LMARGIN", new_y="NEXT")
 
+    # The note on how to fill the list in, under its last row: on the paper, not below it, and never alone on a
+    # page of its own (a sheet with the headings and the note only): the last row goes over with it.
+    note = ("状況（" + "・".join(STATUS_LABELS[s] for s in BOX_STATUSES)
+            + "）の欄に✓。避難済みは避難所名を、要支援・要救助はメモに内容を書いてください。")
+    note_h = 2 + 3.6 * len(small.lines(note, width - 2 * pdf.c_margin))
     page(continued=False)
-    for r in group.rows:
+    for i, r in enumerate(group.rows, start=1):
         values = [str(r.map_number), r.name, r.phone, r.hazard_label]
         fitted = [_fitted(wrappers, value, w) for (_, w), value in zip(columns, values, strict=True)]
         row_h = max(ROW_H, max(len(lines) for _, lines in fitted) * LINE_H + 2)  # a long hazard: a taller row
-        if pdf.get_y() + row_h > pdf.h - pdf.b_margin:
+        if pdf.get_y() + row_h + (note_h if i == len(group.rows) else 0) > pdf.h - pdf.b_margin:
             page(continued=True)
         x, y = pdf.l_margin, pdf.get_y()
         for (_, w), (size, lines) in zip(columns, fitted, strict=True):
@@ -181,11 +186,8 @@ def _draw_group(pdf, family: str, incident_name: str, group: ChecklistGroup, rul
         pdf.rect(x, y, note_w, row_h)
         pdf.set_xy(pdf.l_margin, y + row_h)
     pdf.set_font(family, size=7.5)
-    if pdf.get_y() + 2 + 2 * 3.6 > pdf.h - pdf.b_margin:  # the note on how to fill it in: on the paper, not below it
-        page(continued=True)
     pdf.ln(2)
-    small.paragraph("状況（" + "・".join(STATUS_LABELS[s] for s in BOX_STATUSES)
-                    + "）の欄に✓。避難済みは避難所名を、要支援・要救助はメモに内容を書いてください。", width, 3.6)
+    small.paragraph(note, width, 3.6)
 
 
 def write_checklists_pdf(incident_name: str, groups: Sequence[ChecklistGroup], path: Path, rule: str) -> Path:
