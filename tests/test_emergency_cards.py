@@ -83,3 +83,15 @@ def test_excel_cards_put_each_value_beside_its_label_one_block_per_person(demo_c
     for block, v in zip(blocks, views, strict=True):
         assert block == {label: flat(value) for label, value in card_fields(v)}
     assert ws.page_setup.paperSize == 9 or str(ws.page_setup.paperSize) == "9"
+
+
+def test_the_towns_cards_read_together_are_each_card_as_read_alone(demo_cards):
+    # The plans of a town are printed with each person's card (contacts, doctor, care level) read for all at once.
+    ledger, town_id = demo_cards
+    with ledger.Session() as s:
+        persons = emergency.persons_needing_support(s, town_id)
+        together = emergency.card_views(s, persons)
+        alone = {p.id: emergency.get_card(s, p.id) for p in persons}
+    assert list(together) == [p.id for p in persons] and together == alone
+    assert any(v.has_card and v.contacts for v in together.values())  # the demo's cards are there to compare
+    assert any(v.watchers for v in together.values()) and all(v.shelter.name for v in together.values())

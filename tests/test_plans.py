@@ -158,3 +158,41 @@ def test_priority_list_filters_by_district_and_commissioner(ledger, plan_town):
     assert [r.id for r in akiyama] == [p.id]
     assert names == ["民生委員　夏川", "民生委員　春野", "民生委員　秋山"] or set(names) == {
         "民生委員　夏川", "民生委員　春野", "民生委員　秋山"}
+
+
+def test_a_towns_plans_read_together_are_each_persons_plan_as_read_alone(ledger, plan_town):
+    # Printing a town's plans reads them all at once (a city's 7,729 one at a time took a minute and a half): every
+    # plan must come out as its own window shows it, with its supporters' checks, its shelters and its card.
+    from sqlalchemy import select
+
+    from app.emergency import cards as emergency
+    from app.emergency.views import CardFields
+    from app.models.emergency import ReferenceFeature
+    from app.towns.reference_layers import import_layer
+    from tests.conftest import DATA
+
+    t = plan_town
+    with ledger.Session.begin() as s:
+        import_layer(s, DATA / "echizen" / "gsi_emergency_shiteikinkyu.geojson")  # sites flagged for floods
+        import_layer(s, DATA / "echizen" / "gsi_evacuation_shiteihinanjo.geojson")  # 指定避難所 for the dry homes
+        chosen = s.scalars(select(ReferenceFeature).where(ReferenceFeature.name == "岡本小学校")).first()
+        plans.save_plan(s, t.persons["couple"], PlanFields(consent="yes", route_note="県道を北へ"), [
+            SupporterFields(watcher_id=t.watchers["frail"]), SupporterFields(watcher_id=t.watchers["in_zone"]),
+            SupporterFields("長男　一郎", "長男", "090-1234-5678")])
+        plans.save_plan(s, t.persons["alone_deep"], PlanFields(shelter_id=chosen.id), [
+            SupporterFields(watcher_id=t.watchers["dry"])])
+        plans.save_plan(s, t.persons["frail_watcher"], PlanFields(shelter_text="娘の家"), [])
+        plans.archive_plan(s, t.persons["frail_watcher"])  # archived: printed as a blank form
+        emergency.save_card(s, t.persons["alone_dry"], CardFields(care_level="要介護3", medical_notes="降圧剤"))
+    with ledger.Session() as s:
+        together = plans.list_plans(s, t.town_id)
+        alone = [plans.get_plan(s, pid, live_only=True) for pid in plans.persons_needing_plans(s, t.town_id)]
+    assert together == alone
+    by_name = {v.person.name: v for v in together}
+    couple, deep, dry = by_name["中島　正男"], by_name["川辺　ハル"], by_name["高台　キヨ"]
+    assert [codes(x.flags) for x in couple.supporters] == [{SUPPORTER_OF_CONCERN}, {SUPPORTER_SAME_ZONE}, set()]
+    assert deep.shelter.name == "岡本小学校" and deep.suggested_shelter.name and deep.hazards.flood_rank
+    assert codes(deep.flags) == {FEW_SUPPORTERS}
+    assert couple.suggested_shelter.name and dry.suggested_shelter.name  # the nearest site, the nearest 指定避難所
+    assert not dry.has_plan and dry.fields.medication == "降圧剤" and dry.care_level == "要介護3"
+    assert not by_name["森　トシ子"].has_plan and by_name["森　トシ子"].fields.shelter_text == ""

@@ -415,6 +415,23 @@ def get_card(session: Session, person_id: uuid.UUID) -> CardView:
                       nearest_designated_shelter(session, p.household_id))
 
 
+def card_views(session: Session, persons: Sequence[Person]) -> dict[uuid.UUID, CardView]:
+    """``get_card`` of each of these live persons (their households and towns loaded), in one pass: the cards,
+    contacts and watchers read together and the shelters found together (``nearest_shelters``)."""
+    ids = [p.id for p in persons]
+    cards: dict[uuid.UUID, EmergencyCard] = {}
+    for chunk in chunks(ids):
+        cards.update((c.person_id, c) for c in session.scalars(
+            select(EmergencyCard).where(EmergencyCard.person_id.in_(chunk), EmergencyCard.deleted_at.is_(None))))
+    contacts = _contacts(session, ids)
+    watchers: dict[uuid.UUID, tuple[str, ...]] = {}
+    for town_id in dict.fromkeys(p.household.town_id for p in persons):
+        watchers.update(watcher_names(session, town_id))
+    shelters = nearest_shelters(session, ((p.household.lat, p.household.lon) for p in persons))
+    return {p.id: _card_view(p, cards.get(p.id), contacts.get(p.id, []), watchers.get(p.id, ()),
+                             shelters[(p.household.lat, p.household.lon)]) for p in persons}
+
+
 def persons_needing_support(session: Session, town_id: uuid.UUID) -> list[Person]:
     """Persons of concern, and anyone else who already has a card, in map-number order."""
     has_card = select(EmergencyCard.person_id).where(EmergencyCard.deleted_at.is_(None))

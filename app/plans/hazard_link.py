@@ -76,6 +76,31 @@ def nearest_shelter(session: Session, household_id: uuid.UUID, home: HomeHazards
     else:
         nearest = emergency.nearest_designated_shelter(session, household_id)
         name, address, metres, feature_id = nearest.name, nearest.address, nearest.distance_m, nearest.feature_id
+    return _choice(session, name, address, metres, feature_id)
+
+
+def nearest_shelters(session: Session, homes: dict[uuid.UUID, tuple[HomeHazards, float | None, float | None]]
+                     ) -> dict[uuid.UUID, ShelterChoice]:
+    """``nearest_shelter`` of each household (its hazards at home, lat, lon), in one pass per main hazard and one
+    for the rest (a town's plans asked one household at a time: most of printing them)."""
+    found: dict[uuid.UUID, ShelterChoice] = {}
+    by_kind: dict[HazardKind | None, list[uuid.UUID]] = {}
+    for household_id, (home, _lat, _lon) in homes.items():
+        by_kind.setdefault(main_hazard(home), []).append(household_id)
+    for kind, ids in by_kind.items():
+        if kind is None:
+            nearest = emergency.nearest_shelters(session, ((homes[i][1], homes[i][2]) for i in ids))
+            for i in ids:
+                n = nearest[(homes[i][1], homes[i][2])]
+                found[i] = _choice(session, n.name, n.address, n.distance_m, n.feature_id)
+        else:
+            for i, v in hazard_shelters.nearest_valid_shelters(session, ids, kind).items():
+                found[i] = _choice(session, v.name, v.address, v.distance_m, v.feature_id)
+    return found
+
+
+def _choice(session: Session, name: str, address: str, metres: float | None,
+            feature_id: uuid.UUID | None) -> ShelterChoice:
     if not name:
         return ShelterChoice()
     f = session.get(ReferenceFeature, feature_id) if feature_id is not None else None
@@ -100,5 +125,5 @@ def depth_level(h: HomeHazards) -> int:
     return max(levels)
 
 
-__all__ = ["depth_level", "distance_m", "hazards_at", "hazards_of", "main_hazard", "nearest_shelter", "shared_zone",
-           "shelter_from_feature"]
+__all__ = ["depth_level", "distance_m", "hazards_at", "hazards_of", "main_hazard", "nearest_shelter", "nearest_shelters",
+           "shared_zone", "shelter_from_feature"]

@@ -26,7 +26,7 @@ from app.core.text import cell_baseline, wrapper_at
 from app.core.views import PersonView
 from app.core.wareki import to_wareki, wareki_or_blank
 from app.plans import minimap
-from app.plans.plans import get_plan, list_plans
+from app.plans.plans import get_plans, list_plans
 from app.plans.views import CONSENT_LABELS, START_LABELS, HomeHazards, PlanFields, PlanView, ShelterChoice
 from app.privacy.copies import register_copies, serial_line
 from app.privacy.masking import (
@@ -85,7 +85,7 @@ def plans_for(session: Session, town_id: uuid.UUID | None, audience: Audience = 
     audience = as_audience(audience)
     sharing = current_sharing(session) if sharing is None else sharing
     if town_id is None:
-        views = sorted((get_plan(session, pid, live_only=True) for pid in dict.fromkeys(person_ids or ())),
+        views = sorted(get_plans(session, list(dict.fromkeys(person_ids or ())), live_only=True),
                        key=lambda v: (v.town_name, v.map_number))
     else:
         views = list_plans(session, town_id)

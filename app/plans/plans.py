@@ -17,11 +17,13 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from app.core import validators as check
+from app.core.batches import chunks
 from app.core.errors import QT_TRANSLATE_NOOP, LedgerError, NotFound
 from app.core.records import live
 from app.core.text import fold
 from app.core.views import PersonView
 from app.emergency import cards as emergency
+from app.emergency.views import CardView
 from app.models import Household, Person, utcnow
 from app.models.emergency import EmergencyCard
 from app.models.plans import EvacuationPlan, PlanStart, PlanSupporter
@@ -297,6 +299,9 @@ def _fields(plan: EvacuationPlan) -> PlanFields:
                       plan.consent, plan.consent_date, plan.made_on, plan.reviewed_on, plan.note)
 
 
+_SUPPORTERS_LOADED = (selectinload(PlanSupporter.watcher), selectinload(PlanSupporter.person))
+
+
 def get_plan(session: Session, person_id: uuid.UUID, *, live_only: bool = False) -> PlanView:
     """The person's plan with everything the ledger knows around it: hazards at home, the nearest valid
     shelter, the emergency card's contacts and doctor, the supporters and their checks. An archived plan is
@@ -306,16 +311,55 @@ def get_plan(session: Session, person_id: uuid.UUID, *, live_only: bool = False)
     plan = _plan(session, person_id)
     if live_only and plan is not None and plan.deleted_at is not None:
         plan = None
-    card = emergency.get_card(session, person_id)
     home = hazard_link.hazards_at(session, h.id)
-    suggested = hazard_link.nearest_shelter(session, h.id, home)
     supporters: list[PlanSupporter] = []
     if plan is not None:
         supporters = list(session.scalars(
             select(PlanSupporter).where(PlanSupporter.plan_id == plan.id, PlanSupporter.deleted_at.is_(None))
-            .options(selectinload(PlanSupporter.watcher), selectinload(PlanSupporter.person))
-            .order_by(PlanSupporter.ordinal, PlanSupporter.created_at)))
-    flags = supporter_flags(session, p, home, supporters)
+            .options(*_SUPPORTERS_LOADED).order_by(PlanSupporter.ordinal, PlanSupporter.created_at)))
+    return _plan_view(session, p, plan, emergency.get_card(session, person_id), home,
+                      hazard_link.nearest_shelter(session, h.id, home), supporters)
+
+
+def get_plans(session: Session, person_ids: Sequence[uuid.UUID], *, live_only: bool = False) -> list[PlanView]:
+    """``get_plan`` of each person, in their order, read together: the persons, plans, cards, hazards at home,
+    shelters and supporters in a few queries for the lot (a town's plans asked one person at a time took 12 ms
+    a person: a minute and a half for a city's 7,729)."""
+    ids = list(person_ids)
+    persons: dict[uuid.UUID, Person] = {}
+    plans: dict[uuid.UUID, EvacuationPlan] = {}
+    supporters: dict[uuid.UUID, list[PlanSupporter]] = {}
+    for chunk in chunks(ids):
+        persons.update((p.id, p) for p in session.scalars(
+            select(Person).where(Person.id.in_(chunk))
+            .options(selectinload(Person.household).selectinload(Household.town))))
+        plans.update((plan.person_id, plan) for plan in session.scalars(
+            select(EvacuationPlan).where(EvacuationPlan.person_id.in_(chunk))))
+    for person_id in ids:  # as get_plan: a person or household archived meanwhile is named
+        p = persons.get(person_id)
+        if p is None or p.deleted_at is not None or p.household is None or p.household.deleted_at is not None:
+            raise NotFound(PERSON_GONE)
+    if live_only:
+        plans = {pid: plan for pid, plan in plans.items() if plan.deleted_at is None}
+    for chunk in chunks([plan.id for plan in plans.values()]):
+        for supporter in session.scalars(
+                select(PlanSupporter).where(PlanSupporter.plan_id.in_(chunk), PlanSupporter.deleted_at.is_(None))
+                .options(*_SUPPORTERS_LOADED).order_by(PlanSupporter.ordinal, PlanSupporter.created_at)):
+            supporters.setdefault(supporter.plan_id, []).append(supporter)
+    ordered = [persons[pid] for pid in ids]
+    cards = emergency.card_views(session, ordered)
+    homes = hazard_link.hazards_of(session, (p.household_id for p in ordered))
+    shelters = hazard_link.nearest_shelters(session, {
+        p.household_id: (homes.get(p.household_id, HomeHazards()), p.household.lat, p.household.lon) for p in ordered})
+    return [_plan_view(session, p, plans.get(p.id), cards[p.id], homes.get(p.household_id, HomeHazards()),
+                       shelters[p.household_id], supporters.get(plans[p.id].id, []) if p.id in plans else [])
+            for p in ordered]
+
+
+def _plan_view(session: Session, p: Person, plan: EvacuationPlan | None, card: CardView, home: HomeHazards,
+               suggested: ShelterChoice, supporters: list[PlanSupporter]) -> PlanView:
+    h = p.household
+    flags = supporter_flags(session, p, home, supporters) if supporters else {}
     sviews = tuple(SupporterView(s.id, s.name, s.relation, s.phone, s.consent, s.watcher_id, s.person_id, s.ordinal,
                                  flags.get(s.id, ())) for s in supporters)
     plan_flags: list[Flag] = []
@@ -357,5 +401,5 @@ def persons_needing_plans(session: Session, town_id: uuid.UUID) -> list[uuid.UUI
 def list_plans(session: Session, town_id: uuid.UUID, *, only_with_plan: bool = False) -> list[PlanView]:
     """One view per person needing support in the town (a blank plan to fill in by hand for those without, and
     for those whose plan is archived: an undone or archived plan is not printed as if it were in force)."""
-    views = [get_plan(session, pid, live_only=True) for pid in persons_needing_plans(session, town_id)]
+    views = get_plans(session, persons_needing_plans(session, town_id), live_only=True)
     return [v for v in views if v.has_plan] if only_with_plan else views
