@@ -323,8 +323,8 @@ def get_plan(session: Session, person_id: uuid.UUID, *, live_only: bool = False)
 
 def get_plans(session: Session, person_ids: Sequence[uuid.UUID], *, live_only: bool = False) -> list[PlanView]:
     """``get_plan`` of each person, in their order, read together: the persons, plans, cards, hazards at home,
-    shelters and supporters in a few queries for the lot (a town's plans asked one person at a time took 12 ms
-    a person: a minute and a half for a city's 7,729)."""
+    shelters and supporters in a few queries for the lot (a town's plans asked one person at a time took 7 ms a
+    person: nearly a minute for a city's 7,729)."""
     ids = list(person_ids)
     persons: dict[uuid.UUID, Person] = {}
     plans: dict[uuid.UUID, EvacuationPlan] = {}
