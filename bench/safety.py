@@ -70,7 +70,7 @@ def prepare(folder: Path) -> tuple[Path, object]:
     """The ledger: 8,000 persons of concern in one town, an open incident with some checks."""
     from sqlalchemy import select, update
 
-    from app.models import Person, open_ledger
+    from app.models import Household, Person, open_ledger
     from app.models.safety import CheckMethod, IncidentKind, SafetyStatus
     from app.paths import ledger_path
     from app.safety import incidents
@@ -84,7 +84,10 @@ def prepare(folder: Path) -> tuple[Path, object]:
     try:
         with ledger.Session.begin() as s:
             import_layer(s, EMERGENCY_SITES)
-            ids = sorted(s.scalars(select(Person.id)), key=str)
+            # In the order of the generated town (map number, then member), not of the ids: the same persons are
+            # chosen every run (ids are new each run, and sorted as text they chose different ones: 69 or 74 lists).
+            ids = list(s.scalars(select(Person.id).join(Household, Household.id == Person.household_id)
+                                 .order_by(Household.map_number, Person.sort_order)))
             chosen = rng.sample(ids, PERSONS)
             s.execute(update(Person).values(of_concern=False))
             for start in range(0, PERSONS, 500):

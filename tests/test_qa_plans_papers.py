@@ -165,3 +165,30 @@ def test_an_empty_plans_paper_prints_its_long_rule_whole_inside_the_page(tmp_pat
     mm = 72 / 25.4
     assert "".join(t for _, _, t in words) == rule.replace(" ", "").replace("　", "")
     assert all(12 * mm - 1 <= x0 and x1 <= (210 - 12) * mm + 1 for x0, x1, _ in words), words
+
+
+def test_a_long_shelter_name_east_of_the_house_stays_on_the_map_extract(ledger, plan_town, tmp_path):
+    # The map extract names the shelter to the right of its symbol. A shelter east of the house lands near the box's
+    # right edge, and a long real name (GSI's 「丹南総合公園（グラウンド部分）」) ran past the box and off the paper.
+    from dataclasses import replace as with_
+
+    from app.plans.views import ShelterChoice
+    from tests.plan_fixtures import DEEP
+
+    name = "丹南総合公園（グラウンド部分）"
+    with ledger.Session() as s:
+        view = plans.get_plan(s, plan_town.persons["alone_deep"])
+    papers_out = []
+    for east in (0.02, -0.02):  # east of the house, and west of it (the usual side still used)
+        shelter = ShelterChoice(name, "越前市", DEEP[1], DEEP[0] + east, 1800.0)
+        papers_out.append(papers.PlanPaper(with_(view, lat=DEEP[1], lon=DEEP[0], shelter=shelter), False))
+    path = papers.write_plans_pdf(papers_out, tmp_path / "plans.pdf", rule="表示ルール: 職員用")
+    mm = 72 / 25.4
+    for page in (1, 2):
+        out = subprocess.run(["pdftotext", "-bbox", "-f", str(page), "-l", str(page), str(path), "-"],
+                             capture_output=True, text=True, check=True).stdout
+        words = [(float(a), float(c), t) for a, c, t in re.findall(
+            r'<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)</word>', out)]
+        label = [w for w in words if w[2] in name and len(w[2]) > 1]
+        assert "".join(w[2] for w in label) == name, words  # the whole name, once
+        assert all(12 * mm <= x0 and x1 <= (210 - 12) * mm for x0, x1, _ in label), (page, label)

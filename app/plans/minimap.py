@@ -10,6 +10,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from app.core.text import cell_baseline, wrapper_at
+
 EARTH_RADIUS_M = 6_371_008.8
 NICE_LENGTHS_M = (10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 20000)
 
@@ -53,6 +55,33 @@ def fit(home: tuple[float, float], shelter: tuple[float, float], box: tuple[floa
     return Extract(at(hx, hy), at(sx, sy), scale, bar)
 
 
+def _label(pdf, text: str, at: tuple[float, float], other: tuple[float, float], box: tuple[float, float, float, float]  # noqa: ANN001
+           ) -> None:
+    """A point's name beside its symbol and inside the box: to the right, else to the left (a shelter east of the
+    house, 「丹南総合公園（グラウンド部分）」, ran off the page), shrunk to the wider side when neither holds it
+    (down to 6 pt, then broken over lines there); lifted above the symbol (below, if the line climbs) when the
+    straight line to ``other`` would run through it (a shelter due east or west struck the names through)."""
+    (px, py), (ox, oy), (x, _y, w, _h) = at, other, box
+    right = x + w - 1 - (px + 4 + pdf.c_margin)  # from where the text starts to the box's edge
+    left = px - 4 - (x + 1)
+    size = pdf.font_size_pt
+    while pdf.get_string_width(text) > max(right, left) and size > 6:
+        size -= 0.5
+        pdf.set_font_size(size)
+    lines = [text] if pdf.get_string_width(text) <= max(right, left) else wrapper_at(pdf, size).lines(
+        text, max(right, left))
+    widest = max(pdf.get_string_width(line) for line in lines)
+    to_right = widest <= right or right >= left
+    start = px + 4 + pdf.c_margin if to_right else px - 4 - widest
+    line_h = 5 if len(lines) == 1 else size * 0.45
+    top = py - 3
+    reach = 4 + pdf.c_margin + widest  # how far the name runs from the symbol
+    if (ox > px) == to_right and abs(oy - py) * reach < 3 * abs(ox - px):  # the line runs through the name
+        top = py - 2.5 - len(lines) * line_h if oy >= py else py + 2.5
+    for n, line in enumerate(lines):
+        pdf.text(start, cell_baseline(pdf, top + n * line_h, line_h), line)
+
+
 def draw(pdf, family: str, box: tuple[float, float, float, float],  # noqa: ANN001 - fpdf.FPDF
          home: tuple[float, float] | None, shelter: tuple[float, float] | None, shelter_name: str) -> bool:
     """Draw the extract in ``box``; without both positions, a framed note saying why. True when drawn."""
@@ -82,10 +111,9 @@ def draw(pdf, family: str, box: tuple[float, float, float, float],  # noqa: ANN0
     pdf.set_fill_color(0, 150, 70)
     pdf.circle(x=sx, y=sy, radius=2.8, style="DF")
     pdf.set_font(family, size=9)
-    pdf.set_xy(hx + 4, hy - 3)
-    pdf.cell(20, 5, "自宅")
-    pdf.set_xy(sx + 4, sy - 3)
-    pdf.cell(min(60, w / 2), 5, shelter_name or "避難先")
+    _label(pdf, "自宅", e.home, e.shelter, box)
+    pdf.set_font_size(9)
+    _label(pdf, shelter_name or "避難先", e.shelter, e.home, box)
     # North arrow, top right.
     nx, ny = x + w - 8, y + 4
     pdf.set_fill_color(0, 0, 0)
