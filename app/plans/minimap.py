@@ -64,7 +64,7 @@ def _label(pdf, text: str, at: tuple[float, float], other: tuple[float, float], 
     (px, py), (ox, oy), (x, _y, w, _h) = at, other, box
     right = x + w - 1 - (px + 4 + pdf.c_margin)  # from where the text starts to the box's edge
     left = px - 4 - (x + 1)
-    size = pdf.font_size_pt
+    size = given = pdf.font_size_pt
     while pdf.get_string_width(text) > max(right, left) and size > 6:
         size -= 0.5
         pdf.set_font_size(size)
@@ -80,6 +80,7 @@ def _label(pdf, text: str, at: tuple[float, float], other: tuple[float, float], 
         top = py - 2.5 - len(lines) * line_h if oy >= py else py + 2.5
     for n, line in enumerate(lines):
         pdf.text(start, cell_baseline(pdf, top + n * line_h, line_h), line)
+    pdf.set_font_size(given)  # a name shrunk to fit leaves the next one its size
 
 
 def draw(pdf, family: str, box: tuple[float, float, float, float],  # noqa: ANN001 - fpdf.FPDF
@@ -112,7 +113,6 @@ def draw(pdf, family: str, box: tuple[float, float, float, float],  # noqa: ANN0
     pdf.circle(x=sx, y=sy, radius=2.8, style="DF")
     pdf.set_font(family, size=9)
     _label(pdf, "自宅", e.home, e.shelter, box)
-    pdf.set_font_size(9)
     _label(pdf, shelter_name or "避難先", e.shelter, e.home, box)
     # North arrow, top right.
     nx, ny = x + w - 8, y + 4
