@@ -136,7 +136,7 @@ def run(repeat: int = 5, timeout_s: float = 300, ledger_folder: Path | None = No
     from app.ui.mainwindow import MainWindow
 
     r: dict = {"read": [], "fill": [], "filter": [], "search": [], "open": [], "event": [], "event_ledger": [],
-               "checklists_commissioner": [], "checklists_shelter": []}
+               "checklists_commissioner": [], "checklists_shelter": [], "checklist_xlsx": []}
     with tempfile.TemporaryDirectory() as tmp:
         t0 = time.perf_counter()
         data_dir, incident_id = prepared(ledger_folder) if ledger_folder else prepare(Path(tmp))
@@ -216,9 +216,10 @@ def run(repeat: int = 5, timeout_s: float = 300, ledger_folder: Path | None = No
 
 
 def _checklists(ledger, incident_id, folder: Path, r: dict, repeat: int) -> dict:  # noqa: ANN001
-    """Times the checklists' PDF of the whole roll call, per 民生委員 and per shelter (the printed copies ledger's
-    entry rolled back); how many lists each gives and the file's size."""
+    """Times the checklists' PDF of the whole roll call, per 民生委員 and per shelter, and the checklist in Excel
+    (the printed copies ledger's entry rolled back); how many lists each PDF gives and the files' sizes."""
     from app.safety.papers import GroupBy, checklist_groups, export_checklists
+    from app.safety.workbook import write_checklist_xlsx
 
     out: dict = {}
     for group_by in (GroupBy.COMMISSIONER, GroupBy.SHELTER):
@@ -232,6 +233,14 @@ def _checklists(ledger, incident_id, folder: Path, r: dict, repeat: int) -> dict
         with ledger.Session() as s:
             out[f"lists_{group_by}"] = len(checklist_groups(s, incident_id, group_by))
         out[f"kb_{group_by}"] = path.stat().st_size // 1024
+    path = folder / "checklist.xlsx"
+    for _ in range(repeat):
+        with ledger.Session() as s:
+            t0 = time.perf_counter()
+            write_checklist_xlsx(s, incident_id, path, audience="staff")
+            r["checklist_xlsx"].append(time.perf_counter() - t0)
+            s.rollback()
+    out["kb_xlsx"] = path.stat().st_size // 1024
     return out
 
 
@@ -271,6 +280,8 @@ def section(r: dict) -> str:
         f"{ms('checklists_commissioner')} |  |",
         f"| 安否確認チェックリスト PDF, one list per shelter ({r['lists_shelter']:,} lists, {r['kb_shelter']:,} kB; "
         f"median of {len(r['checklists_shelter'])}) | {ms('checklists_shelter')} |  |",
+        f"| 安否確認チェックリスト Excel, the whole roll call to type into ({r['rows']:,} rows, {r['kb_xlsx']:,} kB; "
+        f"median of {len(r['checklist_xlsx'])}) | {ms('checklist_xlsx')} |  |",
         "",
         "The ring was " + ("" if r["ring_ok"] else "NOT ") + "found on the page in its new colour afterwards "
         "(read back with `sasaeai.statusRings()`).",

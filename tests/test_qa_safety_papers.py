@@ -103,6 +103,22 @@ def test_a_checklist_printed_for_another_incident_is_refused_by_name_and_nothing
     assert _events(ledger, incident.id) == 1
 
 
+def test_a_checklist_of_an_earlier_incident_of_the_same_name_is_refused_by_its_hidden_incident(
+        ledger, world, incident, tmp_path):
+    # GIVEN the checklist of 7月豪雨 typed into, and next year's incident with the same name in the same towns
+    with ledger.Session.begin() as s:
+        path = write_checklist_xlsx(s, incident.id, tmp_path / "check.xlsx", audience="staff")
+        incidents.close_incident(s, incident.id)
+        next_year = incidents.start_incident(s, incident.name, incident.town_ids, kind=incident.kind,
+                                             started_at=incident.started_at + timedelta(days=365))
+    _type_a_check(path)
+    # WHEN it is read back into next year's incident, THEN the title cannot tell them apart, the hidden id does:
+    # refused, nothing recorded
+    with ledger.Session.begin() as s, pytest.raises(LedgerError, match="7月豪雨"):
+        read_checklist_xlsx(s, next_year.id, path)
+    assert _events(ledger, next_year.id) == 0 and _events(ledger, incident.id) == 0
+
+
 def test_an_older_checklist_without_the_hidden_incident_is_checked_by_its_title(ledger, world, incident, tmp_path):
     # GIVEN a checklist of 7月豪雨 whose hidden incident cell is empty (as printed before it was written)
     with ledger.Session.begin() as s:

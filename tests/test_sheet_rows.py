@@ -54,6 +54,7 @@ def test_rows_written_as_text_read_back_as_openpyxls_own_cells_with_formula_like
     rows = [(HOSTILE[i:i + 5], ["枠", "見出し", None, "枠", None], 45 if i % 2 else None)
             for i in range(0, len(HOSTILE), 5)]
     rows.append(([None, "", "x"], ["見出し", None, None], 20))
+    rows.append(([7, 150000, 0, "8"], ["枠", None, "見出し", "枠"], None))  # map numbers: numbers, beside text "8"
 
     oracle = Workbook(write_only=True)
     styles = SharedStyles(oracle, _styles())
@@ -86,6 +87,16 @@ def test_rows_written_as_text_read_back_as_openpyxls_own_cells_with_formula_like
     assert merges == expected_merges == ["A5:B5", "F1:F3"] and breaks == expected_breaks == [2, 4]
     assert got[0][0][0] == "=SUM(A1:A2)" and got[0][0][1] == "s" and got[0][0][-1] is True  # text, never a formula
     assert got[1][1][0] == "a\nb\nc\nd" and got[1][2][0] == "xyz"
+    assert [c[:2] for c in got[5][:4]] == [(7, "n"), (150000, "n"), (0, "n"), ("8", "s")]  # numbers stay numbers
+
+
+@pytest.mark.parametrize("value", [True, 1.5, 3.0])
+def test_only_text_and_whole_numbers_go_into_rows(value, tmp_path):
+    """A yes/no or a fraction is refused, not written as a number nobody asked for (True would be 1)."""
+    wb = Workbook(write_only=True)
+    rows = SheetRows(wb.create_sheet("表"), SharedStyles(wb, _styles()))
+    with pytest.raises(TypeError, match="whole numbers"):
+        rows.append([value], ["枠"])
 
 
 def test_a_workbook_saved_with_rows_of_another_sheet_or_rows_appended_by_openpyxl_is_refused(tmp_path):

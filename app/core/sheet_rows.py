@@ -68,8 +68,9 @@ class SheetRows:
             self._letters.append(get_column_letter(len(self._letters) + 1))
         return self._letters[col]
 
-    def append(self, values: Iterable[str | None], styles: Sequence[str | None], height: float | None = None) -> int:
-        """Write the next row: ``values`` (text, or None / "" for an empty cell) from column A, each in its style
+    def append(self, values: Iterable[str | int | None], styles: Sequence[str | None], height: float | None = None
+               ) -> int:
+        """Write the next row: ``values`` (text, a whole number, or None / "" for an empty cell) from column A, each in its style
         from ``styles`` (None: no style; an empty cell without a style is not written); ``height`` in points (the
         sheet's default height when None). Returns the row's number."""
         r = self.row = self.row + 1
@@ -84,7 +85,11 @@ class SheetRows:
                     out.append(f'<c r="{letters[col]}{r}" s="{ids[style]}"/>')
                 continue
             if not isinstance(value, str):
-                raise TypeError(f"only text goes into these sheets, not {value!r}")
+                if type(value) is not int:  # noqa: E721 - not a bool, which is an int too
+                    raise TypeError(f"only text and whole numbers go into these sheets, not {value!r}")
+                s = f' s="{ids[style]}"' if ids[style] else ""
+                out.append(f'<c r="{letters[col]}{r}"{s} t="n"><v>{value}</v></c>')  # a map number: right-aligned
+                continue
             text = value
             if _SPECIAL.search(value) is not None:  # most cells: nothing to clean or escape
                 # As SharedStyles.cell: line breaks as LF, no control characters XML cannot carry.

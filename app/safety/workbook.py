@@ -21,6 +21,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.core.errors import QT_TRANSLATE_NOOP, LedgerError
+from app.core.sheet_rows import SheetRows, save_workbook
 from app.core.sheets import (
     FONT_NAME,
     SharedStyles,
@@ -30,7 +31,6 @@ from app.core.sheets import (
     open_workbook,
     print_layout,
     wrapped_lines,
-    write_text,
 )
 from app.models import District, Household, Person, Town
 from app.models.safety import CheckMethod, Incident, SafetyStatus
@@ -98,26 +98,11 @@ def write_checklist_xlsx(session: Session, incident_id: uuid.UUID, path: Path, *
     rows = masked_rows(session, roll_call(session, incident_id, town_id=town_id), audience, sharing)
     serial = register_copies(session, paper="safety_checklist", audience=audience, town_id=town_id, sharing=sharing,
                              file_name=path.name)
-    wb = Workbook()
-    ws = wb.active
-    assert ws is not None
-    ws.title = SHEET
-    SharedStyles(wb, _styles())  # registers the named styles
-    ws.cell(1, 1, f"{TITLE}{incident.name}").style = "安否 表題"
-    ws.cell(1, COL["ID"], str(incident.id))  # hidden: which incident the file was printed for (read back: checked)
-    ws.cell(2, 1, f"{rule_line(audience, sharing)}　{serial_line(serial)}").style = "安否 注記"
-    for name, col in COL.items():
-        ws.cell(3, col, name).style = "安否 見出し"
-    for n, r in enumerate(rows, start=FIRST_ROW):
-        values = (r.map_number, r.town_name, r.name, r.phone, r.hazard_label, r.status_text, "", "", "", None, "",
-                  "", str(r.person_id))
-        for col, value in enumerate(values, start=1):
-            cell = ws.cell(n, col)
-            cell.style = "安否 入力" if HEADERS[col - 1] in _TYPED else "安否 値"
-            write_text(cell, value)  # type: ignore[arg-type]  # numbers pass through; user text stays text, never a formula (after the style: it sets a flag)
-        lines = max(wrapped_lines(str(v or ""), w) for v, w in zip(values, CHECKLIST_WIDTHS, strict=False))
-        if lines > 1:  # a wrapped hazard or status: the row as tall as its lines, not over the next row
-            ws.row_dimensions[n].height = LINE_PT * lines + 2
+    # Each row goes to the file as it is made, as the sheet's XML (SheetRows: a city's roll call neither grows the
+    # process with cell objects nor waits on openpyxl's per-cell writer); the layout, the lists and the hidden
+    # column are openpyxl's, set before the rows.
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet(SHEET)
     last = FIRST_ROW + max(len(rows), 1) - 1
     # The lists stop a typo in Excel itself (a list without an error message accepts anything, and the mistake
     # is found only when the file is read back, after the volunteer has gone); the message says what to do.
@@ -130,13 +115,26 @@ def write_checklist_xlsx(session: Session, incident_id: uuid.UUID, path: Path, *
                              showErrorMessage=True, errorStyle="stop", errorTitle="方法",
                              error="一覧から選んでください：" + "、".join(METHOD_LABELS.values()) + "。")
     methods.add(f"K{FIRST_ROW}:K{last}")
-    ws.add_data_validation(choices)
-    ws.add_data_validation(methods)
-    ws.column_dimensions["M"].hidden = True  # the person's id: how a typed row finds its person again
+    ws.data_validations.append(choices)  # what Worksheet.add_data_validation does (a write-only sheet lacks it)
+    ws.data_validations.append(methods)
     print_layout(ws, CHECKLIST_WIDTHS, title_rows=f"{FIRST_ROW - 1}:{FIRST_ROW - 1}")
+    ws.column_dimensions["M"].hidden = True  # the person's id: how a typed row finds its person again
     ws.freeze_panes = f"A{FIRST_ROW}"
-    wb.save(path)
-    return path
+    sheet = SheetRows(ws, SharedStyles(wb, _styles()))
+    # Row 1's hidden last cell says which incident the file was printed for (read back: checked).
+    sheet.append([f"{TITLE}{incident.name}", *[None] * (COL["ID"] - 2), str(incident.id)],
+                 ["安否 表題", *[None] * (COL["ID"] - 1)])
+    sheet.append([f"{rule_line(audience, sharing)}　{serial_line(serial)}"], ["安否 注記"])
+    sheet.append(HEADERS, ["安否 見出し"] * len(HEADERS))
+    column_styles = ["安否 入力" if name in _TYPED else "安否 値" for name in HEADERS]
+    for r in rows:
+        values = (r.map_number, r.town_name, r.name, r.phone, r.hazard_label, r.status_text, "", "", "", None, "",
+                  "", str(r.person_id))
+        lines = max(wrapped_lines(str(v or ""), w) for v, w in zip(values, CHECKLIST_WIDTHS, strict=False))
+        # A wrapped hazard or status: the row as tall as its lines, not over the next row. The map number stays a
+        # number; user text stays text, never a formula (SheetRows).
+        sheet.append(values, column_styles, LINE_PT * lines + 2 if lines > 1 else None)
+    return save_workbook(wb, path, [sheet])
 
 
 @dataclass(frozen=True)
