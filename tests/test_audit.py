@@ -7,11 +7,12 @@ from datetime import date, timedelta
 
 import openpyxl
 import pytest
+from sqlalchemy import select
 
 from app.core.errors import LedgerError
 from app.core.views import HouseholdFields, PersonFields
 from app.households import households
-from app.models import AuditAction, Operator, Person
+from app.models import AuditAction, Operator, Person, Town
 from app.models.audit import OPERATOR_INFO_KEY
 from app.privacy import audit
 from app.watch import network as watch
@@ -136,3 +137,56 @@ def test_exports_keep_user_text_as_text(ledger, person, tmp_path):
     cells = [c for row in ws.iter_rows() for c in row if c.value == "=HYPERLINK(\"http://x\")"]
     assert cells and all(c.data_type == "s" for c in cells)
     assert "社協職員用" in ws.oddHeader.center.text  # the printed history says it is for council staff only
+
+
+def _many_edits(ledger, person, n: int) -> None:
+    with ledger.Session.begin() as s:
+        for i in range(n):
+            households.edit_person(s, person.id, PersonFields(name="越前ハル", of_concern=True, concerns=f"見守り {i}"))
+            s.flush()
+
+
+def test_the_whole_history_is_read_a_chunk_at_a_time_as_the_list_reads_it(ledger, person, monkeypatch):
+    """GIVEN a history longer than one chunk of the reader
+    WHEN it is read for an export (iter_audit), for everyone, for the person and from a day on
+    THEN the rows are those the list gives without a limit, in the same order (a created record's one entry
+    still a row per field)."""
+    _many_edits(ledger, person, 7)
+    monkeypatch.setattr(audit, "_CHUNK", 3)
+    with ledger.Session() as s:
+        for choice in ({}, {"person_id": person.id}, {"since": date.today() - timedelta(days=1)},
+                       {"household_id": person.household_id}):
+            listed = audit.list_audit(s, **choice)
+            assert len(listed) > 7 and list(audit.iter_audit(s, **choice)) == listed, choice
+        assert list(audit.iter_audit(s, since=date.today() + timedelta(days=2))) == []
+
+
+def test_a_history_longer_than_a_sheet_goes_on_in_the_next_sheet_with_its_column_names(ledger, person, tmp_path):
+    """GIVEN a history of more rows than a sheet holds (the sheet made 4 rows long for the test; Excel's holds
+    1,048,575 under its column names)
+    WHEN it is exported to Excel
+    THEN every row is written, in order, over 「監査ログ」, 「監査ログ (2)」 …, each sheet under the column names and
+    with the staff-only rule in its printed header; no row is lost at a sheet's end."""
+    _many_edits(ledger, person, 5)
+    with ledger.Session() as s:
+        rows = audit.list_audit(s)
+        path = audit.export_audit_xlsx(audit.iter_audit(s), tmp_path / "history.xlsx", rows_per_sheet=4)
+    wb = openpyxl.load_workbook(path)
+    pages = -(-len(rows) // 4)
+    assert wb.sheetnames == ["監査ログ", *(f"監査ログ ({n})" for n in range(2, pages + 1))]
+    written = []
+    for ws in wb.worksheets:
+        table = [[c if c is not None else "" for c in row] for row in ws.iter_rows(values_only=True)]
+        assert tuple(table[0]) == audit.HEADERS and 1 <= len(table) - 1 <= 4
+        assert "社協職員用" in ws.oddHeader.center.text and ws.print_title_rows == "$1:$1"
+        written += table[1:]
+    assert written == [audit._cells(r) for r in rows]
+
+
+def test_the_persons_to_choose_the_history_of_are_listed_as_the_households_list_them(demo_ledger):
+    """The history window's list of persons, read with one query, is the one read through the households."""
+    with demo_ledger.Session() as s:
+        town_id = s.scalars(select(Town.id)).one()
+        expected = [(p.id, f"No.{h.map_number} {p.name}")
+                    for h in households.list_households(s, town_id) for p in h.persons]
+        assert len(expected) > 50 and households.person_choices(s, town_id) == expected

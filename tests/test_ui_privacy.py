@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QDate
+
 from app.models.audit import Operator
 from app.models.engine import is_plain_sqlite
 from app.paths import ledger_path
@@ -9,6 +11,7 @@ from app.privacy.lock import acquire_lock
 from app.ui.mainwindow.actions import MainAction
 from app.ui.unlock import UnlockDialog, unlock_ledger
 from tests.conftest import run_app
+from tests.test_ui_exports import finish
 from tests.test_ui_map import page_state, window  # noqa: F401 - the window fixture
 
 
@@ -102,13 +105,49 @@ def test_consent_is_recorded_undone_and_shows_in_the_history(qtbot, window, tmp_
     history = window.privacy.show_audit(person.id)
     assert history.person.currentData() == person.id  # opened on this person's history, not everyone's
     assert any(row.field and "consent" in row.field for row in history.rows)
-    out = history.export(tmp_path / "history.xlsx")
-    sheet = openpyxl.load_workbook(out).worksheets[0]
+    assert finish(qtbot, history.export(tmp_path / "history.xlsx")) == "succeeded"
+    sheet = openpyxl.load_workbook(tmp_path / "history.xlsx").worksheets[0]
     assert sheet.max_row >= 2
     history.close()
     window.actions[MainAction.UNDO].trigger()
     with window.ledger.Session() as s:
         assert get_consent(s, person.id) == before  # undo brings back exactly what was recorded before
+
+
+def test_the_history_shows_its_newest_rows_and_exports_every_row_of_the_choice(qtbot, window, tmp_path,
+                                                                             monkeypatch):
+    """GIVEN the demo's history, longer than the window shows (made 5 rows for the test; 5,000 in the app)
+    WHEN the history window opens on everyone, and its Export… writes Excel and CSV
+    THEN the table shows the newest 5 rows and says that only those are shown; each file has every row of the
+    history, newest first (before, the export wrote the rows the table showed, and a city's history was cut
+    without a word), and the window says where it saved it."""
+    import csv
+
+    import openpyxl
+
+    from app.privacy import audit
+    from app.ui.privacy_dialogs import AuditDialog
+
+    monkeypatch.setattr(AuditDialog, "SHOWN", 5)
+    with window.ledger.Session() as s:
+        everything = audit.list_audit(s)
+    assert len(everything) > 5
+    history = window.privacy.show_audit()
+    assert history.table.rowCount() == 5 and history.rows == everything[:5]
+    assert "5" in history.note.text() and history.note.text()
+    with qtbot.waitSignal(history.exported, timeout=60_000):
+        assert history.export(tmp_path / "history.xlsx") is not None
+    rows = list(openpyxl.load_workbook(tmp_path / "history.xlsx").worksheets[0].iter_rows(min_row=2, values_only=True))
+    assert [[c or "" for c in row] for row in rows] == [audit._cells(r) for r in everything]
+    assert "history.xlsx" in history.note.text()
+    assert finish(qtbot, history.export(tmp_path / "history.csv")) == "succeeded"
+    with open(tmp_path / "history.csv", encoding="utf-8-sig", newline="") as f:
+        assert len(list(csv.reader(f))) == len(everything) + 1
+    # a choice the table shows whole (nothing from the day after tomorrow on) says nothing of rows left out
+    history.since.setDate(QDate.currentDate().addDays(2))
+    history.since_on.setChecked(True)
+    assert history.table.rowCount() == 0 and history.note.text() == ""
+    history.close()
 
 
 def test_restore_from_a_backup_in_the_window(qtbot, window, tmp_path):

@@ -5,16 +5,17 @@ from __future__ import annotations
 import csv
 import enum
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import astuple, dataclass, fields
 from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 
-from sqlalchemy import and_, false, or_, select
+from sqlalchemy import Select, and_, false, or_, select
 from sqlalchemy.orm import Session
 
 from app.core.errors import QT_TRANSLATE_NOOP, LedgerError, NotFound
-from app.core.sheets import active_sheet, looks_like_formula, print_layout, xlsx_text
+from app.core.sheet_rows import SheetRows, save_workbook
+from app.core.sheets import SharedStyles, looks_like_formula, print_layout
 from app.models import AuditAction, AuditEntry, Person, utcnow
 from app.models.audit import REASON_INFO_KEY, expand_created
 from app.privacy.masking import Audience, export_rule
@@ -75,11 +76,10 @@ def _bound(value: date | datetime | None, *, end: bool) -> datetime | None:
     return value if value.tzinfo else value.astimezone()
 
 
-def list_audit(session: Session, *, person_id: uuid.UUID | None = None, household_id: uuid.UUID | None = None,
-               since: date | datetime | None = None, until: date | datetime | None = None,
-               limit: int | None = None) -> list[AuditRow]:
-    """Entries newest first. ``person_id`` also brings the entries of the person's household itself
-    and of everything tied to the person (watch links, emergency contacts, cards)."""
+def _audit_query(session: Session, *, person_id: uuid.UUID | None, household_id: uuid.UUID | None,
+                 since: date | datetime | None, until: date | datetime | None) -> Select:
+    """The entries of a person (with their household's own and everything tied to them), of a household, between
+    two days or moments; newest first."""
     query = select(AuditEntry)
     if person_id is not None:
         person = session.get(Person, person_id)
@@ -99,11 +99,34 @@ def list_audit(session: Session, *, person_id: uuid.UUID | None = None, househol
             query = query.where(AuditEntry.at <= stop.astimezone(timezone.utc))
         else:
             query = query.where(AuditEntry.at < stop.astimezone(timezone.utc))
-    query = query.order_by(AuditEntry.at.desc(), AuditEntry.id.desc())
+    return query.order_by(AuditEntry.at.desc(), AuditEntry.id.desc())
+
+
+def list_audit(session: Session, *, person_id: uuid.UUID | None = None, household_id: uuid.UUID | None = None,
+               since: date | datetime | None = None, until: date | datetime | None = None,
+               limit: int | None = None) -> list[AuditRow]:
+    """Entries newest first. ``person_id`` also brings the entries of the person's household itself
+    and of everything tied to the person (watch links, emergency contacts, cards)."""
+    query = _audit_query(session, person_id=person_id, household_id=household_id, since=since, until=until)
     if limit is not None:  # an entry shows as one row or more: ``limit`` entries give at least ``limit`` rows
         query = query.limit(limit)
     rows = entry_rows(session.scalars(query), newest_first=True)
     return rows if limit is None else rows[:limit]
+
+
+_ENTRY_COLUMNS = ("at", "operator_name", "operator_role", "action", "entity", "entity_id", "person_id",
+                  "household_id", "label", "field", "old_value", "new_value", "reason")
+_CHUNK = 2000  # entries fetched at a time
+
+
+def iter_audit(session: Session, *, person_id: uuid.UUID | None = None, household_id: uuid.UUID | None = None,
+               since: date | datetime | None = None, until: date | datetime | None = None) -> Iterator[AuditRow]:
+    """The rows of ``list_audit`` without a limit, read a chunk at a time (the whole history of a city, for an
+    export: memory stays flat). Plain columns, no entry objects."""
+    query = _audit_query(session, person_id=person_id, household_id=household_id, since=since, until=until)
+    query = query.with_only_columns(*(getattr(AuditEntry, name) for name in _ENTRY_COLUMNS))
+    for entry in session.execute(query.execution_options(yield_per=_CHUNK)):
+        yield from _rows(entry, newest_first=True)  # type: ignore[arg-type]  # a row has the entry's attributes
 
 
 def _cells(row: AuditRow) -> list[str]:
@@ -125,8 +148,8 @@ def _csv_safe(text: str) -> str:
     return "'" + text if looks_like_formula(text) else text
 
 
-def export_audit_csv(rows: list[AuditRow], out: Path) -> Path:
-    """UTF-8 with BOM, so Excel on Japanese Windows opens it without mojibake."""
+def export_audit_csv(rows: Iterable[AuditRow], out: Path) -> Path:
+    """UTF-8 with BOM, so Excel on Japanese Windows opens it without mojibake; written as ``rows`` are read."""
     out = Path(out)
     with open(out, "w", encoding="utf-8-sig", newline="") as f:
         writer = csv.writer(f)
@@ -136,30 +159,42 @@ def export_audit_csv(rows: list[AuditRow], out: Path) -> Path:
     return out
 
 
-def export_audit_xlsx(rows: list[AuditRow], out: Path) -> Path:
+EXCEL_ROWS = 1_048_576  # the rows an Excel sheet holds
+AUDIT_SHEET = "監査ログ"
+AUDIT_WIDTHS = (20, 14, 12, 9, 14, 10, 10, 10, 16, 16, 24, 24, 16)
+
+
+def export_audit_xlsx(rows: Iterable[AuditRow], out: Path, *, rows_per_sheet: int = EXCEL_ROWS - 1) -> Path:
+    """The history in Excel, written as it is read (``iter_audit``: a city's whole history keeps memory flat).
+
+    A history longer than a sheet holds goes on in 「監査ログ (2)」 and so on, each with its column names, rather
+    than stopping at Excel's last row. User text (names, operators, old and new values) stays text, even
+    "=HYPERLINK(…)": a string cell, with the quote prefix so that editing it in Excel does not make it a formula."""
     from openpyxl import Workbook
 
-    wb = Workbook()
-    ws = active_sheet(wb)
-    ws.title = "監査ログ"
-    ws.append(HEADERS)
-    for r, row in enumerate(rows, start=2):
-        for c, text in enumerate(_cells(row), start=1):
-            # User text (names, operators, old and new values) stays text, even "=HYPERLINK(…)": a string
-            # cell, and quotePrefix so that editing it in Excel does not turn it into a formula either.
-            cell = ws.cell(row=r, column=c)
-            cell.value = xlsx_text(text)
-            cell.data_type = "s"
-            if looks_like_formula(cell.value):
-                cell.quotePrefix = True
-    ws.freeze_panes = "A2"
-    # The history names everyone: for council staff only, and it says so on every printed page.
-    # openpyxl's stubs type the header and footer Optional; a worksheet always has both.
-    ws.oddHeader.center.text = f"表示ルール: {export_rule(Audience.STAFF).ja}"  # type: ignore[union-attr]
-    ws.oddFooter.center.text = "&P / &N"  # type: ignore[union-attr]
-    print_layout(ws, (20, 14, 12, 9, 14, 10, 10, 10, 16, 16, 24, 24, 16), title_rows="1:1")
-    wb.save(out)
-    return Path(out)
+    wb = Workbook(write_only=True)
+    styles = SharedStyles(wb, {})
+    sheets: list[SheetRows] = []
+
+    def new_sheet() -> SheetRows:
+        ws = wb.create_sheet(AUDIT_SHEET if not sheets else f"{AUDIT_SHEET} ({len(sheets) + 1})")
+        ws.freeze_panes = "A2"
+        # The history names everyone: for council staff only, and it says so on every printed page.
+        ws.oddHeader.center.text = f"表示ルール: {export_rule(Audience.STAFF).ja}"
+        ws.oddFooter.center.text = "&P / &N"
+        print_layout(ws, AUDIT_WIDTHS, title_rows="1:1")
+        sheet = SheetRows(ws, styles)
+        sheet.append(HEADERS, [None] * len(HEADERS))
+        sheets.append(sheet)
+        return sheet
+
+    sheet = new_sheet()
+    unstyled = [None] * len(HEADERS)
+    for row in rows:
+        if sheet.row > rows_per_sheet:
+            sheet = new_sheet()
+        sheet.append(_cells(row), unstyled)
+    return save_workbook(wb, Path(out), sheets)
 
 
 def _person(session: Session, person_id: uuid.UUID) -> Person:

@@ -6,7 +6,7 @@ import uuid
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDate
+from PySide6.QtCore import QCoreApplication, QDate, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -26,9 +26,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.models import Ledger
-from app.privacy.audit import export_audit_csv, export_audit_xlsx, list_audit
+from app.privacy.audit import export_audit_csv, export_audit_xlsx, iter_audit, list_audit
 from app.privacy.consent import ConsentFields, ConsentStatus, ConsentView
 from app.privacy.masking import Audience
+from app.ui.export_job import run_export
+from app.ui.worker import Job, JobRunner
 
 
 def audience_labels() -> dict[Audience, str]:
@@ -99,13 +101,20 @@ class ConsentDialog(QDialog):
 
 
 class AuditDialog(QDialog):
-    """Who changed what and when: filter by person or date, export for the 社協's records."""
+    """Who changed what and when: filter by person or date, export for the 社協's records.
+
+    The table shows the newest ``SHOWN`` rows of the choice; Export… writes every row of it (a background job on
+    ``jobs``, the window answering meanwhile), and says so when the table shows fewer."""
 
     COLUMNS = 8
+    SHOWN = 5000  # rows in the table: a city's whole history would take the table seconds to fill
+    exported = Signal(object)  # the path of a history written whole
 
-    def __init__(self, ledger: Ledger, persons: list[tuple[uuid.UUID, str]], parent: QWidget | None = None) -> None:
+    def __init__(self, ledger: Ledger, persons: list[tuple[uuid.UUID, str]], parent: QWidget | None = None, *,
+                 jobs: JobRunner | None = None) -> None:
         super().__init__(parent)
         self.ledger = ledger
+        self.jobs = jobs if jobs is not None else JobRunner(self)
         self.setWindowTitle(self.tr("History of changes"))
         self.resize(1000, 600)
         self.person = QComboBox()
@@ -122,31 +131,40 @@ class AuditDialog(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        export = QPushButton(self.tr("Export…"))
+        self.note = QLabel()  # what the table leaves out, and what an export wrote
+        self.note.setWordWrap(True)
+        self.export_button = QPushButton(self.tr("Export…"))
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Person")))
         top.addWidget(self.person, 1)
         top.addWidget(self.since_on)
         top.addWidget(self.since)
-        top.addWidget(export)
+        top.addWidget(self.export_button)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.note)
         layout.addWidget(buttons)
         self.person.currentIndexChanged.connect(self.refresh)
         self.since_on.toggled.connect(self.refresh)
         self.since.dateChanged.connect(self.refresh)
-        export.clicked.connect(lambda: self.export())
+        self.export_button.clicked.connect(lambda: self.export())
         self.rows: list = []
         self.refresh()
 
-    def refresh(self) -> None:
+    def _choice(self) -> dict:
+        """The person and the first day chosen: what the table shows and an export writes."""
         d = self.since.date()
         since = date(d.year(), d.month(), d.day()) if self.since_on.isChecked() else None
+        return {"person_id": self.person.currentData(), "since": since}
+
+    def refresh(self) -> None:
         with self.ledger.Session() as s:
-            self.rows = list_audit(s, person_id=self.person.currentData(), since=since, limit=5000)
+            self.rows = list_audit(s, **self._choice(), limit=self.SHOWN + 1)
+        more = len(self.rows) > self.SHOWN
+        del self.rows[self.SHOWN:]
         self.table.setRowCount(len(self.rows))
         for r, row in enumerate(self.rows):
             cells = [row.at.astimezone().strftime("%Y-%m-%d %H:%M"), f"{row.operator_name} {row.operator_role}".strip(),
@@ -154,13 +172,26 @@ class AuditDialog(QDialog):
                      row.new_value or ""]
             for c, text in enumerate(cells):
                 self.table.setItem(r, c, QTableWidgetItem(text))
+        self.note.setText(self.tr("Only the newest {count} rows are shown here. Export… writes every row of this "
+                                  "choice.").format(count=f"{self.SHOWN:,}") if more else "")
 
-    def export(self, path: Path | None = None) -> Path | None:
+    def export(self, path: Path | None = None) -> Job | None:
+        """Write every row of the current choice (not only those shown) to ``path`` (.xlsx or .csv), off the UI
+        thread; the file gets its name only once it is whole."""
         if path is None:
             name, _ = QFileDialog.getSaveFileName(self, self.tr("Export the history"), str(Path.home() / "history.xlsx"),
                                                   self.tr("Excel (*.xlsx);;CSV (*.csv)"))
             if not name:
                 return None
             path = Path(name)
+        path = Path(path)
         writer = export_audit_csv if path.suffix.lower() == ".csv" else export_audit_xlsx
-        return writer(self.rows, path)
+        choice = self._choice()
+
+        def done(result: tuple[Path, object]) -> None:
+            self.note.setText(self.tr("Saved the whole history of this choice to {path}.").format(path=result[0]))
+            self.exported.emit(result[0])
+
+        return run_export(self, self.jobs, self.ledger, "history", path,
+                          lambda s, staged: writer(iter_audit(s, **choice), staged), counted=False, done=done,
+                          message=lambda text, _ms: self.note.setText(text))

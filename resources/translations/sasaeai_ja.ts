@@ -52,79 +52,89 @@
 <context>
     <name>AuditDialog</name>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="109"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="118"/>
         <source>History of changes</source>
         <translation>変更の記録</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="112"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="121"/>
         <source>Everyone</source>
         <translation>全員</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="115"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="124"/>
         <source>From</source>
         <translation>この日から</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="120"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="129"/>
         <source>When</source>
         <translation>日時</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="120"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="129"/>
         <source>Who</source>
         <translation>操作した人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="120"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="129"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="120"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="129"/>
         <source>What</source>
         <translation>対象</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="121"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="130"/>
         <source>Name</source>
         <translation>氏名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="121"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="130"/>
         <source>Field</source>
         <translation>項目</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="121"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="130"/>
         <source>Before</source>
         <translation>変更前</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="121"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="130"/>
         <source>After</source>
         <translation>変更後</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="125"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="136"/>
         <source>Export…</source>
         <translation>書き出す…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="127"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="138"/>
         <source>Person</source>
         <translation>人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="160"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="175"/>
+        <source>Only the newest {count} rows are shown here. Export… writes every row of this choice.</source>
+        <translation>ここには新しい順に {count} 行だけを表示しています。「書き出す…」ではこの条件の全行を書き出します。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/privacy_dialogs.py" line="182"/>
         <source>Export the history</source>
         <translation>変更の記録を書き出す</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="161"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="183"/>
         <source>Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/privacy_dialogs.py" line="192"/>
+        <source>Saved the whole history of this choice to {path}.</source>
+        <translation>この条件の変更の記録をすべて {path} に保存しました。</translation>
     </message>
 </context>
 <context>
@@ -399,52 +409,52 @@
 <context>
     <name>ConsentDialog</name>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="50"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="52"/>
         <source>Consent: {name}</source>
         <translation>同意：{name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="52"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="54"/>
         <source>Not asked yet (treated as no)</source>
         <translation>まだ聞いていない（同意なしとして扱います）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="53"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="55"/>
         <source>Agreed</source>
         <translation>同意した</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="53"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="55"/>
         <source>Did not agree</source>
         <translation>同意しなかった</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="56"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="58"/>
         <source>Share with their watchers and the welfare commissioner</source>
         <translation>見守り者と民生児童委員に伝えてよい</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="57"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="59"/>
         <source>Share with agencies (包括, care office, doctor, city office)</source>
         <translation>関係機関（包括・ケアマネ・かかりつけ医・市役所）に伝えてよい</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="58"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="60"/>
         <source>Show by name on the community map and papers</source>
         <translation>町内の地図や配る紙に名前を出してよい</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="68"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="70"/>
         <source>Without consent the person appears only as an anonymous symbol on community views, and is left out of papers for community members.</source>
         <translation>同意がない人は、町内向けの表示では名前のない印だけになり、住民に配る紙には載りません。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="72"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="74"/>
         <source>Answer</source>
         <translation>答え</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="76"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="78"/>
         <source>Recorded on</source>
         <translation>記録した日</translation>
     </message>
@@ -1223,17 +1233,17 @@ Repeat for at least 3 places far apart (a triangle over the whole map works best
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/mainwindow/town.py" line="480"/>
+        <location filename="../../app/ui/mainwindow/town.py" line="486"/>
         <source>Choose a town-map image first: Map → Use a town-map image…</source>
         <translation>先に町内地図の画像を選んでください: 地図 → 町内地図の画像を使う…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/town.py" line="498"/>
+        <location filename="../../app/ui/mainwindow/town.py" line="504"/>
         <source>Town block (町丁目)</source>
         <translation>町丁目</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/town.py" line="529"/>
+        <location filename="../../app/ui/mainwindow/town.py" line="535"/>
         <source>Tie the town map to the ground</source>
         <translation>地図の位置合わせ</translation>
     </message>
@@ -1248,8 +1258,8 @@ Repeat for at least 3 places far apart (a triangle over the whole map works best
         <translation>町内地図の画像の上で、場所のわかっている所を3か所以上クリックします。避難所や住所が地図に出るようになります</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/privacy.py" line="309"/>
-        <location filename="../../app/ui/mainwindow/privacy.py" line="314"/>
+        <location filename="../../app/ui/mainwindow/privacy.py" line="308"/>
+        <location filename="../../app/ui/mainwindow/privacy.py" line="313"/>
         <location filename="../../app/ui/mainwindow/window.py" line="279"/>
         <location filename="../../app/ui/mainwindow/window.py" line="287"/>
         <source>Sasaeai Map</source>
@@ -1886,52 +1896,52 @@ Nothing was lost. Press Unlock and enter the passphrase.</source>
         <translation>事務所と同期しない限り、データはこのパソコンから出ません</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/town.py" line="313"/>
+        <location filename="../../app/ui/mainwindow/town.py" line="319"/>
         <source>No town yet: File → New town…</source>
         <translation>まだ町内がありません：ファイル → 町内を追加…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/town.py" line="321"/>
+        <location filename="../../app/ui/mainwindow/town.py" line="327"/>
         <source>{town}: {households} households, {places} gathering places</source>
         <translation>{town}：{households}世帯、たまり場 {places}か所</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/town.py" line="429"/>
+        <location filename="../../app/ui/mainwindow/town.py" line="435"/>
         <source>Town map images (*.png *.jpg *.jpeg)</source>
         <translation>町内地図の画像 (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/town.py" line="430"/>
+        <location filename="../../app/ui/mainwindow/town.py" line="436"/>
         <source>MBTiles files (*.mbtiles)</source>
         <translation>MBTilesファイル (*.mbtiles)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/town.py" line="431"/>
+        <location filename="../../app/ui/mainwindow/town.py" line="437"/>
         <source>Choose the base map</source>
         <translation>背景の地図を選ぶ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/town.py" line="460"/>
+        <location filename="../../app/ui/mainwindow/town.py" line="466"/>
         <source>This town has {n} control points taken on another map image ({width}×{height} pixels), perhaps on another laptop: choose that scan to use them, or tie this image to the ground (Map → Tie the town map to the ground…).</source>
         <translation>この町内には、別の地図画像（{width}×{height} ピクセル）で付けた基準点が {n} 点あります（別のパソコンで付けたものかもしれません）。その画像を選ぶと使えます。この画像で位置合わせをすることもできます（地図 → 地図の位置合わせ…）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/town.py" line="632"/>
+        <location filename="../../app/ui/mainwindow/town.py" line="638"/>
         <source>The map stopped working again and is not shown. Everything entered is saved in the ledger. Close the app and open it again; if the map still stops, ask the person who looks after this computer.</source>
         <translation>地図がまた止まったため、表示していません。入力した内容はすべて台帳に保存されています。アプリを閉じて、もう一度開いてください。それでも地図が止まるときは、このパソコンを管理している方に相談してください。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/town.py" line="637"/>
+        <location filename="../../app/ui/mainwindow/town.py" line="643"/>
         <source>The map stopped working and is being drawn again. Everything entered is saved in the ledger.</source>
         <translation>地図の表示が止まったため、描き直しています。入力した内容はすべて台帳に保存されています。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/town.py" line="641"/>
+        <location filename="../../app/ui/mainwindow/town.py" line="647"/>
         <source>The map stopped working and was drawn again.</source>
         <translation>地図の表示が止まったため、描き直しました。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/town.py" line="649"/>
+        <location filename="../../app/ui/mainwindow/town.py" line="655"/>
         <source>The map is not responding. If it does not recover soon, it will be drawn again. Everything entered is saved in the ledger.</source>
         <translation>地図が応答していません。まもなく戻らない場合は描き直します。入力した内容はすべて台帳に保存されています。</translation>
     </message>
@@ -2039,28 +2049,28 @@ Undo (Ctrl+Z) brings it back.</source>
         <translation>その合言葉ではこの台帳を開けません。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/privacy.py" line="206"/>
+        <location filename="../../app/ui/mainwindow/privacy.py" line="205"/>
         <source>Record consent</source>
         <translation>同意の記録</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/privacy.py" line="215"/>
+        <location filename="../../app/ui/mainwindow/privacy.py" line="214"/>
         <source>Back up the ledger</source>
         <translation>台帳の控えを作る</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/privacy.py" line="217"/>
-        <location filename="../../app/ui/mainwindow/privacy.py" line="239"/>
+        <location filename="../../app/ui/mainwindow/privacy.py" line="216"/>
+        <location filename="../../app/ui/mainwindow/privacy.py" line="238"/>
         <source>Ledger backups (*.sqlite3)</source>
         <translation>台帳の控え (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/privacy.py" line="226"/>
+        <location filename="../../app/ui/mainwindow/privacy.py" line="225"/>
         <source>Backed up to {path} (encrypted like the ledger)</source>
         <translation>{path} に控えを保存しました（台帳と同じく暗号化）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/privacy.py" line="236"/>
+        <location filename="../../app/ui/mainwindow/privacy.py" line="235"/>
         <source>Restore from a backup</source>
         <translation>控えから戻す</translation>
     </message>
@@ -2404,14 +2414,14 @@ Which area code do they have? (e.g. 0776)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/privacy.py" line="247"/>
+        <location filename="../../app/ui/mainwindow/privacy.py" line="246"/>
         <source>This backup does not open with the current passphrase.
 Its passphrase:</source>
         <translation>このバックアップは今の合言葉では開けません。
 バックアップの合言葉：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/privacy.py" line="257"/>
+        <location filename="../../app/ui/mainwindow/privacy.py" line="256"/>
         <source>Replace the ledger with this backup?
 {file}
 
@@ -2422,12 +2432,12 @@ Everything recorded after the backup was made is replaced. The ledger as it is n
 バックアップを作った後に記録した内容は置き換わります。今の台帳は先にバックアップとして保存するので、それを復元すれば元に戻せます。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/privacy.py" line="283"/>
+        <location filename="../../app/ui/mainwindow/privacy.py" line="282"/>
         <source>Restored {file}. The ledger as it was is kept as {kept}.</source>
         <translation>{file} を復元しました。置き換える前の台帳は {kept} に保存してあります。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/privacy.py" line="309"/>
+        <location filename="../../app/ui/mainwindow/privacy.py" line="308"/>
         <source>Your own ledger was made in
 {folder}
 
@@ -2438,21 +2448,21 @@ The demo now closes and Sasaeai Map starts again on your ledger: enter the passp
 デモを閉じて、自分の台帳で支え合いマップを起動し直します。決めた合言葉を入力してください。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/privacy.py" line="314"/>
+        <location filename="../../app/ui/mainwindow/privacy.py" line="313"/>
         <source>Sasaeai Map could not start again by itself. Please start it yourself; your ledger is in
 {folder}</source>
         <translation>支え合いマップを自動で起動し直せませんでした。手で起動してください。台帳の場所：
 {folder}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/privacy.py" line="329"/>
+        <location filename="../../app/ui/mainwindow/privacy.py" line="328"/>
         <source>An unencrypted copy of the ledger, made when it was first encrypted, is still in the backups folder: anyone who gets this computer can read it.
 {files}</source>
         <translation>台帳を初めて暗号化したときの暗号化されていない控えが、バックアップのフォルダーに残っています。このパソコンを手にした人はだれでも読めます。
 {files}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/privacy.py" line="340"/>
+        <location filename="../../app/ui/mainwindow/privacy.py" line="339"/>
         <source>Delete the unencrypted copy?
 
 The encrypted ledger holds everything in it (this is checked first); the encrypted backups are kept.</source>
@@ -2461,32 +2471,32 @@ The encrypted ledger holds everything in it (this is checked first); the encrypt
 控えの内容はすべて暗号化された台帳に入っています（削除の前に確かめます）。暗号化されたバックアップは残ります。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/privacy.py" line="353"/>
+        <location filename="../../app/ui/mainwindow/privacy.py" line="352"/>
         <source>The unencrypted copy was deleted.</source>
         <translation>暗号化されていない控えを削除しました。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/privacy.py" line="387"/>
+        <location filename="../../app/ui/mainwindow/privacy.py" line="386"/>
         <source>Disaster mode is on: new papers for watchers and agencies name everyone.</source>
         <translation>災害時モードです。見守り者・関係機関向けの新しい資料には全員の氏名が載ります。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/privacy.py" line="389"/>
+        <location filename="../../app/ui/mainwindow/privacy.py" line="388"/>
         <source>Back to normal times: new papers apply the consent rule.</source>
         <translation>平常時に戻しました。新しい資料は同意の規則に従います。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/privacy.py" line="417"/>
+        <location filename="../../app/ui/mainwindow/privacy.py" line="416"/>
         <source>Copy {serial} recorded as {outcome}.</source>
         <translation>管理番号 {serial} を「{outcome}」として記録しました。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/privacy.py" line="418"/>
+        <location filename="../../app/ui/mainwindow/privacy.py" line="417"/>
         <source>returned</source>
         <translation>回収</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/privacy.py" line="419"/>
+        <location filename="../../app/ui/mainwindow/privacy.py" line="418"/>
         <source>destroyed</source>
         <translation>廃棄</translation>
     </message>
@@ -4385,22 +4395,22 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
         <translation>{count}行を取り込めません。最初の問題：{problem}</translation>
     </message>
     <message>
-        <location filename="../../app/emergency/card_pdf.py" line="247"/>
+        <location filename="../../app/emergency/card_pdf.py" line="253"/>
         <source>Print one or two cards per page.</source>
         <translation>1ページに印刷するカードは1枚か2枚にしてください。</translation>
     </message>
     <message>
-        <location filename="../../app/emergency/card_pdf.py" line="425"/>
+        <location filename="../../app/emergency/card_pdf.py" line="431"/>
         <source>Save the cards as .pdf or .xlsx.</source>
         <translation>カードは .pdf か .xlsx で保存してください。</translation>
     </message>
     <message>
-        <location filename="../../app/emergency/contact_sheet.py" line="150"/>
+        <location filename="../../app/emergency/contact_sheet.py" line="151"/>
         <source>Sort by kana or by map number.</source>
         <translation>ふりがな順か地図の番号順で並べてください。</translation>
     </message>
     <message>
-        <location filename="../../app/emergency/contact_sheet.py" line="443"/>
+        <location filename="../../app/emergency/contact_sheet.py" line="467"/>
         <source>Save the sheet as .xlsx or .pdf.</source>
         <translation>緊急連絡表は .xlsx か .pdf で保存してください。</translation>
     </message>
@@ -4576,8 +4586,8 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
         <translation>住所の参照表として使えません：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/emergency/cards.py" line="450"/>
-        <location filename="../../app/emergency/contact_sheet.py" line="200"/>
+        <location filename="../../app/emergency/cards.py" line="468"/>
+        <location filename="../../app/emergency/contact_sheet.py" line="201"/>
         <location filename="../../app/households/households.py" line="208"/>
         <location filename="../../app/households/places.py" line="52"/>
         <location filename="../../app/meeting/meetings.py" line="149"/>
@@ -4602,46 +4612,46 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
         <translation>長すぎます：{length}文字（最大{limit}文字）。</translation>
     </message>
     <message>
-        <location filename="../../app/emergency/cards.py" line="50"/>
+        <location filename="../../app/emergency/cards.py" line="51"/>
         <source>Unknown kind of agency: {kind}</source>
         <translation>機関の種類がわかりません：{kind}</translation>
     </message>
     <message>
-        <location filename="../../app/emergency/cards.py" line="57"/>
+        <location filename="../../app/emergency/cards.py" line="58"/>
         <location filename="../../app/households/households.py" line="110"/>
         <source>Latitude {lat} / longitude {lon} is not on Earth.</source>
         <translation>緯度 {lat}／経度 {lon} は地球上の位置ではありません。</translation>
     </message>
     <message>
-        <location filename="../../app/emergency/cards.py" line="73"/>
-        <location filename="../../app/emergency/cards.py" line="296"/>
+        <location filename="../../app/emergency/cards.py" line="74"/>
+        <location filename="../../app/emergency/cards.py" line="297"/>
         <source>This agency is no longer in the directory.</source>
         <translation>この機関は一覧にもうありません。</translation>
     </message>
     <message>
-        <location filename="../../app/emergency/cards.py" line="173"/>
+        <location filename="../../app/emergency/cards.py" line="174"/>
         <location filename="../../app/meeting/meetings.py" line="228"/>
         <location filename="../../app/meeting/meetings.py" line="399"/>
-        <location filename="../../app/plans/plans.py" line="54"/>
+        <location filename="../../app/plans/plans.py" line="56"/>
         <location filename="../../app/safety/incidents.py" line="155"/>
         <source>This person is no longer in the ledger.</source>
         <translation>この人は台帳にもういません。</translation>
     </message>
     <message>
-        <location filename="../../app/emergency/cards.py" line="313"/>
+        <location filename="../../app/emergency/cards.py" line="314"/>
         <source>The review date is before the date the card was made.</source>
         <translation>見直しの日が、カードを作った日より前になっています。</translation>
     </message>
     <message>
-        <location filename="../../app/emergency/cards.py" line="395"/>
-        <location filename="../../app/emergency/cards.py" line="404"/>
+        <location filename="../../app/emergency/cards.py" line="396"/>
+        <location filename="../../app/emergency/cards.py" line="405"/>
         <source>This person has no emergency contact card.</source>
         <translation>この人の緊急連絡カードはありません。</translation>
     </message>
     <message>
-        <location filename="../../app/emergency/cards.py" line="574"/>
+        <location filename="../../app/emergency/cards.py" line="594"/>
         <location filename="../../app/hazards/exposure.py" line="372"/>
-        <location filename="../../app/hazards/shelters.py" line="91"/>
+        <location filename="../../app/hazards/shelters.py" line="106"/>
         <location filename="../../app/households/households.py" line="102"/>
         <location filename="../../app/households/households.py" line="256"/>
         <source>This household is no longer in the ledger.</source>
@@ -4658,12 +4668,12 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
         <translation>位置が数値ではありません。</translation>
     </message>
     <message>
-        <location filename="../../app/households/households.py" line="366"/>
+        <location filename="../../app/households/households.py" line="377"/>
         <source>A member needs a name.</source>
         <translation>世帯員の氏名を入力してください。</translation>
     </message>
     <message>
-        <location filename="../../app/households/households.py" line="395"/>
+        <location filename="../../app/households/households.py" line="406"/>
         <location filename="../../app/watch/network.py" line="164"/>
         <source>This member is no longer in the ledger.</source>
         <translation>この世帯員は台帳にもういません。</translation>
@@ -4740,43 +4750,43 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
         <translation>頻度がわかりません：{frequency}</translation>
     </message>
     <message>
-        <location filename="../../app/plans/plans.py" line="55"/>
+        <location filename="../../app/plans/plans.py" line="57"/>
         <source>This person has no evacuation plan.</source>
         <translation>この人には個別避難計画がありません。</translation>
     </message>
     <message>
-        <location filename="../../app/plans/plans.py" line="64"/>
+        <location filename="../../app/plans/plans.py" line="66"/>
         <source>Consent is yes, no or unknown, not {value}.</source>
         <translation>同意は yes・no・unknown のどれかで入力してください（「{value}」は使えません）。</translation>
     </message>
     <message>
-        <location filename="../../app/plans/plans.py" line="71"/>
+        <location filename="../../app/plans/plans.py" line="73"/>
         <source>Unknown time to start evacuating: {value}</source>
         <translation>避難を始める時期がわかりません：{value}</translation>
     </message>
     <message>
-        <location filename="../../app/plans/plans.py" line="79"/>
+        <location filename="../../app/plans/plans.py" line="81"/>
         <source>This shelter is no longer in the imported layer.</source>
         <translation>この避難所は、取り込んだ一覧にもうありません。</translation>
     </message>
     <message>
-        <location filename="../../app/plans/plans.py" line="87"/>
+        <location filename="../../app/plans/plans.py" line="89"/>
         <source>Please write when to start evacuating.</source>
         <translation>避難を始める時期を書いてください。</translation>
     </message>
     <message>
-        <location filename="../../app/plans/plans.py" line="95"/>
+        <location filename="../../app/plans/plans.py" line="97"/>
         <source>The review date is before the date the plan was made.</source>
         <translation>見直し日が作成日より前になっています。</translation>
     </message>
     <message>
-        <location filename="../../app/plans/plans.py" line="107"/>
+        <location filename="../../app/plans/plans.py" line="109"/>
         <location filename="../../app/watch/network.py" line="159"/>
         <source>This watcher is no longer in the ledger.</source>
         <translation>この見守り者は台帳にもういません。</translation>
     </message>
     <message>
-        <location filename="../../app/plans/plans.py" line="128"/>
+        <location filename="../../app/plans/plans.py" line="130"/>
         <source>{name} is listed twice as a supporter.</source>
         <translation>{name} さんが支援者として2回書かれています。</translation>
     </message>
@@ -4853,7 +4863,7 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
         <translation>{name}さんの世帯は地図から外されています。先に世帯を元に戻してください。</translation>
     </message>
     <message>
-        <location filename="../../app/plans/plans.py" line="110"/>
+        <location filename="../../app/plans/plans.py" line="112"/>
         <location filename="../../app/watch/network.py" line="261"/>
         <source>{watcher} is a watcher of another town.</source>
         <translation>{watcher} さんは別の町内の見守り者です。</translation>
@@ -4890,13 +4900,13 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
         <translation>ファイルを書き込めませんでした。</translation>
     </message>
     <message>
-        <location filename="../../app/privacy/audit.py" line="168"/>
+        <location filename="../../app/privacy/audit.py" line="203"/>
         <location filename="../../app/privacy/consent.py" line="57"/>
         <source>this person is not in the ledger</source>
         <translation>この人は台帳にいません</translation>
     </message>
     <message>
-        <location filename="../../app/privacy/audit.py" line="184"/>
+        <location filename="../../app/privacy/audit.py" line="219"/>
         <source>{name} is already archived</source>
         <translation>{name} さんはすでに一覧から外れています（記録は残っています）</translation>
     </message>
@@ -4987,64 +4997,64 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
         <translation>配布先 {audience} は使えません：staff（職員）、watchers（見守り者・民生委員）、agencies（関係機関）、community（地域）のいずれかです。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/core.py" line="84"/>
+        <location filename="../../app/sync/core.py" line="96"/>
         <source>{entity} is not a table that syncs</source>
         <translation>{entity} は同期する表ではありません</translation>
     </message>
     <message>
-        <location filename="../../app/sync/protocol.py" line="63"/>
+        <location filename="../../app/sync/protocol.py" line="64"/>
         <source>the server address must start with postgresql://</source>
         <translation>サーバーのアドレスは postgresql:// で始めてください</translation>
     </message>
     <message>
-        <location filename="../../app/sync/protocol.py" line="83"/>
+        <location filename="../../app/sync/protocol.py" line="84"/>
         <source>could not reach the office server ({detail}); nothing was changed</source>
         <translation>事務所のサーバーにつながりませんでした（{detail}）。何も変更していません</translation>
     </message>
     <message>
-        <location filename="../../app/office/server.py" line="213"/>
+        <location filename="../../app/office/server.py" line="238"/>
         <source>a laptop needs a name of 1 to 100 characters</source>
         <translation>パソコンの名前は1〜100文字で付けてください</translation>
     </message>
     <message>
-        <location filename="../../app/office/server.py" line="215"/>
+        <location filename="../../app/office/server.py" line="240"/>
         <source>the name {name} is the server&apos;s own</source>
         <translation>{name} はサーバー自身の名前なので使えません</translation>
     </message>
     <message>
-        <location filename="../../app/office/server.py" line="229"/>
+        <location filename="../../app/office/server.py" line="254"/>
         <source>name at least one district (or * for all)</source>
         <translation>地区を1つ以上指定してください（すべてなら *）</translation>
     </message>
     <message>
-        <location filename="../../app/office/server.py" line="235"/>
+        <location filename="../../app/office/server.py" line="260"/>
         <source>a laptop called {name} is already registered</source>
         <translation>{name} という名前のパソコンはもう登録されています</translation>
     </message>
     <message>
-        <location filename="../../app/sync/protocol.py" line="99"/>
+        <location filename="../../app/sync/protocol.py" line="100"/>
         <source>this login is not registered as a laptop on the server; ask the office to register it</source>
         <translation>このログインはサーバーにパソコンとして登録されていません。事務所に登録を頼んでください</translation>
     </message>
     <message>
-        <location filename="../../app/office/server.py" line="281"/>
-        <location filename="../../app/office/server.py" line="301"/>
-        <location filename="../../app/office/server.py" line="369"/>
+        <location filename="../../app/office/server.py" line="306"/>
+        <location filename="../../app/office/server.py" line="326"/>
+        <location filename="../../app/office/server.py" line="394"/>
         <source>no laptop called {name} is registered on the server</source>
         <translation>{name} という名前のパソコンはサーバーに登録されていません</translation>
     </message>
     <message>
-        <location filename="../../app/sync/journal.py" line="409"/>
+        <location filename="../../app/sync/journal.py" line="490"/>
         <source>this ledger syncs as laptop {mine}, not as {other}</source>
         <translation>この台帳はパソコン {mine} として同期しています。{other} としては同期できません</translation>
     </message>
     <message>
-        <location filename="../../app/sync/laptop.py" line="29"/>
+        <location filename="../../app/sync/laptop.py" line="55"/>
         <source>this laptop has not synced yet: give the office server&apos;s address</source>
         <translation>このパソコンはまだ同期していません。事務所のサーバーのアドレスを指定してください</translation>
     </message>
     <message>
-        <location filename="../../app/sync/laptop.py" line="45"/>
+        <location filename="../../app/sync/laptop.py" line="71"/>
         <source>other laptops kept sending changes to the same records; sync again</source>
         <translation>他のパソコンが同じ記録を続けて変更しました。もう一度同期してください</translation>
     </message>
@@ -5330,7 +5340,7 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
         <translation>このハザード情報は台帳にもうありません。</translation>
     </message>
     <message>
-        <location filename="../../app/plans/papers.py" line="366"/>
+        <location filename="../../app/plans/papers.py" line="362"/>
         <source>Save the plans as .pdf or .xlsx.</source>
         <translation>計画は .pdf か .xlsx で保存してください。</translation>
     </message>
@@ -5436,57 +5446,57 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
         <translation>災害「{name}」の対応は終了しています。確認を追加できません。</translation>
     </message>
     <message>
-        <location filename="../../app/safety/papers.py" line="69"/>
+        <location filename="../../app/safety/papers.py" line="74"/>
         <source>Group the checklists by commissioner, watcher or shelter.</source>
         <translation>確認表は民生委員ごと、見守り者ごと、避難所ごとのどれかで分けてください。</translation>
     </message>
     <message>
-        <location filename="../../app/safety/papers.py" line="198"/>
+        <location filename="../../app/safety/papers.py" line="217"/>
         <source>Save the checklists as .pdf.</source>
         <translation>確認表は .pdf で保存してください。</translation>
     </message>
     <message>
-        <location filename="../../app/safety/workbook.py" line="157"/>
+        <location filename="../../app/safety/workbook.py" line="155"/>
         <source>Sheet {sheet}, row {row}, column 状況（入力） ({cell}): 「{value}」 is not a status; use one of {labels}.</source>
         <translation>シート「{sheet}」{row}行目、状況（入力）の列（{cell}）：「{value}」は状況ではありません。{labels} のどれかを入力してください。</translation>
     </message>
     <message>
-        <location filename="../../app/safety/workbook.py" line="180"/>
+        <location filename="../../app/safety/workbook.py" line="178"/>
         <source>Sheet {sheet}, row {row}, column 確認日時 ({cell}): 「{value}」 is not a date and time; write e.g. 2026-07-08 09:30 or 09:30.</source>
         <translation>シート「{sheet}」{row}行目、確認日時の列（{cell}）：「{value}」は日時ではありません。例：2026-07-08 09:30 または 09:30</translation>
     </message>
     <message>
-        <location filename="../../app/safety/workbook.py" line="184"/>
+        <location filename="../../app/safety/workbook.py" line="182"/>
         <source>Sheet {sheet}, row {row}, column 確認日時 ({cell}): {value} is later than now; write when the check was made.</source>
         <translation>シート「{sheet}」{row}行目、確認日時の列（{cell}）：{value} は現在より後の日時です。確認した日時を書いてください。</translation>
     </message>
     <message>
-        <location filename="../../app/safety/workbook.py" line="236"/>
+        <location filename="../../app/safety/workbook.py" line="234"/>
         <source>Sheet {sheet}, row {row}, column ID ({cell}): the row&apos;s hidden person id was changed or removed.</source>
         <translation>シート「{sheet}」{row}行目、ID の列（{cell}）：この行の隠れた人のIDが変えられたか消されています。</translation>
     </message>
     <message>
-        <location filename="../../app/safety/workbook.py" line="241"/>
+        <location filename="../../app/safety/workbook.py" line="239"/>
         <source>Sheet {sheet}, row {row}, column 方法 ({cell}): 「{value}」 is not a method; use 訪問, 電話 or その他.</source>
         <translation>シート「{sheet}」{row}行目、方法の列（{cell}）：「{value}」は方法ではありません。訪問、電話、その他 のどれかを入力してください。</translation>
     </message>
     <message>
-        <location filename="../../app/safety/workbook.py" line="256"/>
+        <location filename="../../app/safety/workbook.py" line="254"/>
         <source>Sheet {sheet}, row {row}: {reason}</source>
         <translation>シート「{sheet}」{row}行目：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/safety/workbook.py" line="281"/>
+        <location filename="../../app/safety/workbook.py" line="279"/>
         <source>This checklist was printed for the incident {other}, not for {incident}: nothing was recorded. Type the checks into a checklist printed for {incident}.</source>
         <translation>このチェックリストは災害{other}用に印刷されたもので、{incident}用ではありません。何も記録していません。{incident}用に印刷したチェックリストに入力してください。</translation>
     </message>
     <message>
-        <location filename="../../app/safety/workbook.py" line="301"/>
+        <location filename="../../app/safety/workbook.py" line="299"/>
         <source>The workbook has no sheet named {sheet}.</source>
         <translation>ブックに「{sheet}」という名前のシートがありません。</translation>
     </message>
     <message>
-        <location filename="../../app/safety/workbook.py" line="369"/>
+        <location filename="../../app/safety/workbook.py" line="367"/>
         <source>Save the log as .xlsx.</source>
         <translation>記録は .xlsx で保存してください。</translation>
     </message>
@@ -6709,22 +6719,22 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
 <context>
     <name>privacy</name>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="38"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="40"/>
         <source>Watchers and the welfare commissioner (民生児童委員)</source>
         <translation>見守り者と民生児童委員</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="39"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="41"/>
         <source>Community members (区長, 福祉推進員, residents)</source>
         <translation>地域の人（区長・福祉推進員・住民）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="40"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="42"/>
         <source>Agencies (地域包括支援センター, care managers, city office)</source>
         <translation>関係機関（地域包括支援センター・ケアマネジャー・市役所）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="41"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="43"/>
         <source>Council staff only: every name, whatever the consent</source>
         <translation>社協職員用：同意の有無を問わず全員の氏名</translation>
     </message>

@@ -181,9 +181,8 @@ class PrivacyController(Controller):
         persons: list[tuple[uuid.UUID, str]] = []
         if self.towns.town is not None:
             with self.ledger.Session() as s:
-                persons = [(p.id, f"No.{h.map_number} {p.name}")
-                           for h in households.list_households(s, self.towns.town.id) for p in h.persons]
-        dialog = AuditDialog(self.ledger, persons, self.window)
+                persons = households.person_choices(s, self.towns.town.id)
+        dialog = AuditDialog(self.ledger, persons, self.window, jobs=self.window.jobs)  # type: ignore[attr-defined]
         if person_id is not None:
             dialog.person.setCurrentIndex(max(0, combo_index(dialog.person, person_id)))
         dialog.show()
