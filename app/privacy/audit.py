@@ -6,7 +6,7 @@ import csv
 import enum
 import uuid
 from collections.abc import Iterable, Iterator
-from dataclasses import astuple, dataclass, fields
+from dataclasses import dataclass, fields
 from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 
@@ -129,9 +129,12 @@ def iter_audit(session: Session, *, person_id: uuid.UUID | None = None, househol
         yield from _rows(entry, newest_first=True)  # type: ignore[arg-type]  # a row has the entry's attributes
 
 
+_ROW_FIELDS = tuple(f.name for f in fields(AuditRow))  # read off each row as they are (astuple deep-copies them)
+
+
 def _cells(row: AuditRow) -> list[str]:
     out = []
-    for value in astuple(row):
+    for value in map(row.__getattribute__, _ROW_FIELDS):
         if value is None:
             out.append("")
         elif isinstance(value, datetime):
