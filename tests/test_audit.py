@@ -190,3 +190,4 @@ def test_the_persons_to_choose_the_history_of_are_listed_as_the_households_list_
         expected = [(p.id, f"No.{h.map_number} {p.name}")
                     for h in households.list_households(s, town_id) for p in h.persons]
         assert len(expected) > 50 and households.person_choices(s, town_id) == expected
+

@@ -6,11 +6,13 @@ import uuid
 from datetime import date
 
 import pytest
+from sqlalchemy import select
 
 from app.core.errors import LedgerError, NotFound
 from app.core.views import Crs, HouseholdFields, MapPoint, PersonFields
 from app.households import households, places
 from app.households.places import PlaceFields
+from app.models import Town
 
 
 def add(ledger, town, point=MapPoint(Crs.PIXEL, 100, 200), **fields):
@@ -147,3 +149,22 @@ def test_gathering_places_add_move_edit_delete(ledger, town):
 def test_missing_household_says_so(ledger, town):
     with pytest.raises(NotFound), ledger.Session() as s:
         households.move_household(s, uuid.uuid4(), MapPoint(Crs.PIXEL, 1, 1))
+
+
+def test_the_households_to_choose_from_are_labelled_as_the_households_list_labels_them(demo_ledger):
+    """The watcher's home to choose (Add watcher…), read with one query, is labelled as the list of households
+    labels it: a name; else the first member's name (a household whose first member moved away: the next one);
+    else the address."""
+    with demo_ledger.Session.begin() as s:
+        town_id = s.scalars(select(Town.id)).one()
+        homes = households.list_households(s, town_id)
+        unnamed = next(h for h in homes if len(h.persons) >= 2)
+        households.edit_household(s, unnamed.id, HouseholdFields(name="", address=unnamed.address))
+        households.delete_person(s, unnamed.persons[0].id)  # archived: the next member labels the household
+        empty = households.add_household(s, town_id, None, HouseholdFields(name="", address="越前市府中1丁目1-1"))
+    with demo_ledger.Session() as s:
+        expected = [(h.id, f"No.{h.map_number} {h.label}") for h in households.list_households(s, town_id)]
+        chosen = households.household_choices(s, town_id)
+    assert chosen == expected and len(chosen) > 50
+    labels = dict(chosen)
+    assert labels[unnamed.id].endswith(unnamed.persons[1].name) and labels[empty.id].endswith("越前市府中1丁目1-1")

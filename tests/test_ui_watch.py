@@ -72,7 +72,7 @@ def test_closing_the_gap_with_a_new_neighbour_and_undo(qtbot, step2):
     gap = next(c for c in concerns(step2) if not c.has_watcher)
     step2.watch_panel.choose(gap.person.id)
     with step2.ledger.Session() as s:
-        homes = __import__("app.households.households", fromlist=["x"]).list_households(s, step2.towns.town.id)
+        homes = __import__("app.households.households", fromlist=["x"]).household_choices(s, step2.towns.town.id)
     dialog = LinkDialog([], homes, parent=step2)
     dialog.name.setText("新井　花子")
     dialog.household.setCurrentIndex(2)

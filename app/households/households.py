@@ -16,6 +16,7 @@ from sqlalchemy import (
     Select,
     Table,
     bindparam,
+    case,
     exists,
     func,
     inspect,
@@ -357,6 +358,31 @@ def list_households(
     if category_codes is not None:
         query = query.where(Household.categories.any(HouseholdCategory.code.in_(list(category_codes))))
     return [_view(h) for h in session.scalars(query)]
+
+
+def first_member_name(of_household: ColumnElement[bool] | None = None) -> ScalarSelect[str | None]:
+    """The name of a household's first live member (by sort order, then name), as a subquery: one index lookup
+    (ix_person_household_first). ``of_household``: which household (default: the household row of the enclosing
+    query)."""
+    return (
+        select(Person.name)
+        .where(Person.household_id == Household.id if of_household is None else of_household,
+               Person.deleted_at.is_(None))
+        .order_by(Person.sort_order, Person.name)
+        .limit(1)
+        .scalar_subquery()
+    )
+
+
+def household_choices(session: Session, town_id: uuid.UUID) -> list[tuple[uuid.UUID, str]]:
+    """The town's households as a list to choose from, 「No.12 山田家」, labelled as ``HouseholdView.label`` (the
+    name, else the first member's, else the address), in map-number order: one query, no household objects."""
+    label = case((func.coalesce(Household.name, "") != "", Household.name),
+                 else_=func.coalesce(first_member_name(), Household.address, ""))
+    rows = session.execute(select(Household.id, Household.map_number, label)
+                           .where(Household.town_id == town_id, Household.deleted_at.is_(None))
+                           .order_by(Household.map_number))
+    return [(hid, f"No.{number} {text}") for hid, number, text in rows]
 
 
 def person_choices(session: Session, town_id: uuid.UUID) -> list[tuple[uuid.UUID, str]]:

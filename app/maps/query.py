@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 
 from app.core.batches import no_gc_pauses
 from app.core.views import Crs
+from app.households.households import first_member_name
 from app.models import GatheringPlace, Household, HouseholdCategory, Person
 from app.models.entities import household_category_link
 from app.privacy.masking import anonymous_rows
@@ -286,19 +287,6 @@ def _placed(crs: Crs, town_id: uuid.UUID) -> Any:
     return and_(Household.town_id == town_id, Household.deleted_at.is_(None), hx.isnot(None), hy.isnot(None))
 
 
-def _first_member(of_household: Any = None) -> Any:
-    """The name of a household's first member (by sort order, then name): one index lookup. ``of_household``:
-    which household (default: the household row of the enclosing query)."""
-    return (
-        select(Person.name)
-        .where(Person.household_id == Household.id if of_household is None else of_household,
-               Person.deleted_at.is_(None))
-        .order_by(Person.sort_order, Person.name)
-        .limit(1)
-        .scalar_subquery()
-    )
-
-
 def member_labels(session: Session, unnamed: list[tuple[str, str]]) -> tuple[list[str], list[str]]:
     """(feature ids, labels) of the households of ``TownLayer.unnamed`` whose first live member has a name:
     what ``town_layer(..., members_later=True)`` left as the address.
@@ -310,7 +298,7 @@ def member_labels(session: Session, unnamed: list[tuple[str, str]]) -> tuple[lis
         return [], []
     feature_id = dict((hid, fid) for fid, hid in unnamed)
     wanted = func.json_each(json.dumps(list(feature_id))).table_valued("value")
-    first = _first_member(type_coerce(Person.household_id, String) == wanted.c.value)
+    first = first_member_name(type_coerce(Person.household_id, String) == wanted.c.value)
     rows = _raw_rows(session.connection(), select(wanted.c.value, first).select_from(wanted))
     pairs = [(feature_id[hid], name) for hid, name in rows if name is not None]
     return [fid for fid, _ in pairs], [name for _, name in pairs]
@@ -345,7 +333,7 @@ def _town_layer(conn: Connection, town_id: uuid.UUID, crs: Crs, *, members_later
     # address: one index lookup per unnamed household, not a read of every member of the town.
     # (members_later: the address for now, ``member_labels`` later.)
     label = case((func.coalesce(Household.name, "") != "", Household.name),
-                 else_=Household.address if members_later else func.coalesce(_first_member(), Household.address))
+                 else_=Household.address if members_later else func.coalesce(first_member_name(), Household.address))
     address = Household.address
     if texts_later:  # (layer_texts)
         label = address = literal("")

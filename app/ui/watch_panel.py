@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.views import HouseholdView
 from app.hazards.exposure import ExposureView
 from app.models.watch import WatcherRole, WatchFrequency
 from app.ui.list_models import Column
@@ -79,7 +78,7 @@ def frequency_labels() -> dict[str | None, str]:
 class LinkDialog(QDialog):
     """Who watches (an existing watcher or a new one) and how: involvement, how often, since when."""
 
-    def __init__(self, watchers: list[WatcherView], households: list[HouseholdView], *,
+    def __init__(self, watchers: list[WatcherView], households: list[tuple[uuid.UUID, str]], *,
                  link: WatchLinkView | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Watcher") if link is None else self.tr("How they are involved"))
@@ -96,8 +95,8 @@ class LinkDialog(QDialog):
         self.role.setCurrentIndex(self.role.findData(WatcherRole.NEIGHBOUR.value))
         self.household = QComboBox()
         self.household.addItem(self.tr("Not on this map"), None)
-        for h in households:
-            self.household.addItem(f"No.{h.map_number} {h.label}", h.id)
+        for household_id, label in households:  # households.household_choices: 「No.12 山田家」
+            self.household.addItem(label, household_id)
         self.involvement = QComboBox()
         self.involvement.setEditable(True)
         self.involvement.addItems(list(COMMON_INVOLVEMENTS))

@@ -77,7 +77,7 @@ class WatchController(Controller):
         if dialog is None:
             with self.ledger.Session() as s:
                 watchers = watch.list_watchers(s, town_id)
-                homes = households.list_households(s, town_id)
+                homes = households.household_choices(s, town_id)
             dialog = LinkDialog(watchers, homes, parent=self.window)
             if dialog.exec() != LinkDialog.DialogCode.Accepted:
                 return None
