@@ -334,3 +334,28 @@ def test_the_printed_map_keeps_its_legend_open_and_outside_the_drawing(qtbot, de
         assert sheet.contains(frame) and sheet.contains(legend_on_sheet)
     finally:
         close(view)
+
+
+@pytest.mark.parametrize("offset", [0.0, 0.37, 0.5])
+def test_the_printed_scale_is_the_ground_distance_whatever_the_maps_pane_sub_pixel_offset(
+        qtbot, ledger, tied_town, offset):
+    """GIVEN a map tied to the ground, panned by a fraction of a pixel (where a resize or a pan leaves its pane)
+    WHEN the printed map asks the page for its metres per pixel (the scale bar's length)
+    THEN it is the ground distance of one screen pixel at the map's centre, as Web Mercator gives it at that zoom
+    and latitude (Leaflet's rounding to whole pixels made it up to half a percent off, varying print to print)."""
+    import math
+
+    town_id, _homes = tied_town
+    view = open_town(qtbot, ledger, town_id, QSize(800, 600))
+    try:
+        lat, zoom = run_json(qtbot, view, f"(function (m) {{ m.panBy([{offset}, 0], {{ animate: false }}); "
+                                          "return [m.getCenter().lat, m.getZoom()]; })(sasaeai._.map)")
+        info: dict = {}
+        view.print_info(info.update)
+        qtbot.waitUntil(lambda: bool(info), timeout=10_000)
+        # Leaflet's distance: a sphere of 6,371 km; one pixel spans 360° / (256 · 2^zoom) of longitude.
+        expected = 6_371_000 * math.cos(math.radians(lat)) * 2 * math.pi / (256 * 2 ** zoom)
+        assert info["geographic"] is True
+        assert info["metresPerPixel"] == pytest.approx(expected, rel=1e-6)
+    finally:
+        close(view)

@@ -32,13 +32,13 @@ from PySide6.QtWidgets import QWidget
 
 from app.core.errors import QT_TRANSLATE_NOOP, LedgerError
 from app.core.wareki import to_wareki
-from app.households import households, places
-from app.maps.features import feature_collection, legend, line_specs
+from app.households import households
+from app.maps.features import legend, line_specs
 from app.maps.hazard_layers import hazard_overlay, page_extent
 from app.maps.page import PageLabels
+from app.maps.query import town_layer
 from app.maps.view import MapView
 from app.models import Ledger
-from app.privacy.masking import anonymous_feature
 from app.towns import basemaps, towns
 from app.watch import network as watch
 
@@ -98,11 +98,12 @@ class MapImage(QObject):
             base = basemaps.base_map_of(s, ledger.data_dir, town_id)
             town = towns.get_town(s, town_id)
             categories = households.list_categories(s)
-            fc = feature_collection(households.list_households(s, town_id), places.list_places(s, town_id), base.crs)
+            # As the window reads them (straight from SQL, not a household object each: seconds at city size),
+            # with map numbers only: never a name on paper.
+            features = town_layer(s, town_id, base.crs, texts_later=True).anonymous().for_page()
             watch_lines = line_specs(watch.watch_lines(s, town_id)) if self.lines else []
             # As the window draws them: cut to what the page shows of the town (none on a map not tied to the ground)
             zones = hazard_overlay(s, town_id, page_extent(s, town_id, base)) if self.hazards else []
-        fc = dict(fc, features=[anonymous_feature(f) for f in fc["features"]])  # never a name on paper
         self.host = QWidget()
         self.host.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
         self.host.resize(self.size)
@@ -116,7 +117,9 @@ class MapImage(QObject):
             QT_TRANSLATE_NOOP("errors", "The map stopped working while it was drawn for printing. Nothing was "
                               "printed; try again.")))))
         self.timeout.start()
-        self.view.show_town(base, legend(categories), fc, self.labels, center=town.center, editable=False)
+        self.view.show_town(base, legend(categories), None, self.labels, center=town.center, editable=False,
+                            features_later=True)
+        self.view.set_features(features)
         self.view.set_lines(watch_lines)
         self.view.show_lines(self.lines)
         self.view.set_hazards(zones)  # each kind shown, its legend rows and credit lines on the page too

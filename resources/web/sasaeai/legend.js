@@ -118,8 +118,11 @@
                  mapRect: pageRect(map.getContainer()), legendRect: legendBox ? pageRect(legendBox) : null };
     // Metres per screen pixel at the centre (geographic maps only), for the printed scale bar.
     if (P.config.base.kind === "image" && !P.config.base.bounds) { info.geographic = false; return info; }
-    var c = map.getCenter(), p = map.latLngToContainerPoint(c);
-    var other = map.containerPointToLatLng(L.point(p.x + 100, p.y));
+    // Projected without Leaflet's rounding to whole pixels (latLngToContainerPoint rounds), which put the point
+    // 100 px away up to half a pixel off: the printed scale bar's length moved by up to 0.5 % with where the
+    // map's pane happened to sit.
+    var z = map.getZoom(), c = map.getCenter();
+    var other = map.unproject(map.project(c, z).add(L.point(100, 0)), z);
     info.geographic = true;
     info.metresPerPixel = map.distance(c, other) / 100;
     return info;
