@@ -20,12 +20,14 @@ import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, aliased, selectinload
+from sqlalchemy.orm import Session, aliased
 
 from app.core.errors import QT_TRANSLATE_NOOP, LedgerError, NotFound
-from app.models import GatheringPlace, Household, Person, Town
+from app.models import GatheringPlace, Household, HouseholdCategory, Person, Town
+from app.models.entities import household_category_link
 from app.models.watch import Watcher, WatchLink
 from app.privacy.copies import register_copies, serial_line
 from app.privacy.masking import HOUSEHOLD_BLANKS, Audience, as_audience, export_rule, hidden_persons, rule_line
@@ -62,7 +64,14 @@ class GeoJsonExport:
         return text
 
 
-def _lonlat(record: Household | GatheringPlace, georef: Georeference | None) -> tuple[float, float] | None:
+class _Placed(Protocol):  # a household's or a place's row: its two positions
+    lat: float | None
+    lon: float | None
+    map_x: float | None
+    map_y: float | None
+
+
+def _lonlat(record: _Placed, georef: Georeference | None) -> tuple[float, float] | None:
     if record.lat is not None and record.lon is not None:
         return record.lon, record.lat
     if georef is not None and record.map_x is not None and record.map_y is not None:
@@ -97,11 +106,26 @@ def export_geojson(session: Session, town_id: uuid.UUID, out: Path,
     sharing = current_sharing(session) if sharing is None else sharing
     rule = export_rule(audience, sharing)
 
-    households = session.scalars(
-        select(Household).where(Household.town_id == town_id, Household.deleted_at.is_(None))
-        .options(selectinload(Household.persons), selectinload(Household.categories))
-        .order_by(Household.map_number)).all()
-    members = {h.id: [p for p in h.persons if p.deleted_at is None] for h in households}
+    # Plain columns, not a household object each with its members and categories (a city's town: 8 s and
+    # 440 MB through the ORM); the file is written as the rows are turned into features.
+    live_homes = (Household.town_id == town_id, Household.deleted_at.is_(None))
+    households = session.execute(
+        select(Household.id, Household.map_number, Household.name, Household.address, Household.lat, Household.lon,
+               Household.map_x, Household.map_y, Household.position_approximate)
+        .where(*live_homes).order_by(Household.map_number)).all()
+    members: dict[uuid.UUID, list] = {h.id: [] for h in households}
+    for m in session.execute(  # each household's live members in its own order (Household.persons)
+            select(Person.household_id, Person.id, Person.name, Person.of_concern)
+            .join(Household, Person.household_id == Household.id)
+            .where(*live_homes, Person.deleted_at.is_(None)).order_by(Person.sort_order)):
+        members[m.household_id].append(m)
+    labels: dict[uuid.UUID, list[str]] = {}
+    for household_id, label in session.execute(  # in the order of Household.categories
+            select(household_category_link.c.household_id, HouseholdCategory.label)
+            .join(HouseholdCategory, household_category_link.c.category_id == HouseholdCategory.id)
+            .join(Household, household_category_link.c.household_id == Household.id)
+            .where(*live_homes).order_by(HouseholdCategory.priority)):
+        labels.setdefault(household_id, []).append(label)
     hidden = hidden_persons(session, (p.id for ps in members.values() for p in ps), audience, sharing)
     counts = {"households": 0, "places": 0, "links": 0, "anonymous": 0, "left_households": 0, "left_places": 0}
     positions: dict[uuid.UUID, tuple[float, float]] = {}
@@ -126,7 +150,7 @@ def export_geojson(session: Session, town_id: uuid.UUID, out: Path,
                 "layer": "household", "map_number": h.map_number, **personal,
                 "members": "、".join(p.name for p in shown), "anonymous_members": anonymous,
                 "persons_of_concern": sum(1 for p in members[h.id] if p.of_concern),
-                "categories": "、".join(c.label for c in h.categories),
+                "categories": "、".join(labels.get(h.id, ())),
                 "approximate": bool(h.position_approximate),
             })
 
@@ -145,30 +169,31 @@ def export_geojson(session: Session, town_id: uuid.UUID, out: Path,
     def link_features() -> Iterator[dict]:
         watched = aliased(Household)
         rows = session.execute(
-            select(WatchLink, Watcher, Person, watched)
+            select(WatchLink.involvement, Watcher.name, Watcher.household_id, Person.id, Person.name, watched.id,
+                   watched.map_number)
             .join(Watcher, WatchLink.watcher_id == Watcher.id)
             .join(Person, WatchLink.person_id == Person.id)
             .join(watched, Person.household_id == watched.id)
             .where(watched.town_id == town_id, WatchLink.deleted_at.is_(None), Watcher.deleted_at.is_(None),
                    Person.deleted_at.is_(None), watched.deleted_at.is_(None), Watcher.household_id.is_not(None))
             .order_by(watched.map_number, WatchLink.sort_order))
-        for link, watcher, person, household in rows:
-            start, end = positions.get(watcher.household_id), positions.get(household.id)  # type: ignore[arg-type]
-            if start is None or end is None:
+        for involvement, watcher, watcher_home, person_id, person, home, map_number in rows:
+            start, end = positions.get(watcher_home) if watcher_home is not None else None, positions.get(home)
+            if watcher_home is None or start is None or end is None:  # (the query asks for watchers with a home)
                 continue
-            named = person.id not in hidden
+            named = person_id not in hidden
             counts["links"] += 1
             yield _feature(
                 {"type": "LineString", "coordinates": [_point(start)["coordinates"], _point(end)["coordinates"]]},
                 {"layer": "watch_link",
-                 "watcher_map_number": map_numbers[watcher.household_id],  # type: ignore[index]
-                 "watched_map_number": household.map_number,
+                 "watcher_map_number": map_numbers[watcher_home],
+                 "watched_map_number": map_number,
                  # The form names watchers for every audience but the community; here the line also places
                  # the watcher's house, so an anonymous household's watcher stays unnamed too.
-                 "watcher": watcher.name if audience is not Audience.COMMUNITY
-                 and watcher.household_id not in anonymous_households else "",
-                 "watched": person.name if named else "",
-                 "involvement": link.involvement if named else ""})
+                 "watcher": watcher if audience is not Audience.COMMUNITY
+                 and watcher_home not in anonymous_households else "",
+                 "watched": person if named else "",
+                 "involvement": involvement if named else ""})
 
     header = {
         "type": "FeatureCollection",
