@@ -70,9 +70,9 @@ class SheetRows:
 
     def append(self, values: Iterable[str | int | None], styles: Sequence[str | None], height: float | None = None
                ) -> int:
-        """Write the next row: ``values`` (text, a whole number, or None / "" for an empty cell) from column A, each in its style
-        from ``styles`` (None: no style; an empty cell without a style is not written); ``height`` in points (the
-        sheet's default height when None). Returns the row's number."""
+        """Write the next row: ``values`` (text, a whole number, or None / "" for an empty cell) from column A,
+        each in its style from ``styles`` (None: no style; an empty cell without a style is not written); ``height``
+        in points (the sheet's default height when None). Returns the row's number."""
         r = self.row = self.row + 1
         ids, escape = self._ids, self._escape
         if len(self._letters) < len(styles):

@@ -178,8 +178,10 @@ def export_geojson(session: Session, town_id: uuid.UUID, out: Path,
                    Person.deleted_at.is_(None), watched.deleted_at.is_(None), Watcher.household_id.is_not(None))
             .order_by(watched.map_number, WatchLink.sort_order))
         for involvement, watcher, watcher_home, person_id, person, home, map_number in rows:
-            start, end = positions.get(watcher_home) if watcher_home is not None else None, positions.get(home)
-            if watcher_home is None or start is None or end is None:  # (the query asks for watchers with a home)
+            if watcher_home is None:  # (the query asks for watchers with a home: for the type checker)
+                continue
+            start, end = positions.get(watcher_home), positions.get(home)
+            if start is None or end is None:
                 continue
             named = person_id not in hidden
             counts["links"] += 1
