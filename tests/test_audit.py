@@ -191,3 +191,27 @@ def test_the_persons_to_choose_the_history_of_are_listed_as_the_households_list_
                     for h in households.list_households(s, town_id) for p in h.persons]
         assert len(expected) > 50 and households.person_choices(s, town_id) == expected
 
+
+
+def test_the_history_exported_is_counted_out_with_its_serial_in_the_header(ledger, person, tmp_path):
+    """GIVEN a history that names people
+    WHEN it is exported (the history window's Export…) to Excel, then to CSV
+    THEN each file is a copy counted out in the printed copies ledger for council staff, the Excel one with its
+    serial in the page header; a file of another kind is refused and nothing is counted."""
+    from app.privacy.copies import list_copies, serial_line
+
+    with ledger.Session.begin() as s:
+        path = audit.export_history(s, tmp_path / "history.xlsx", person_id=person.id)
+        audit.export_history(s, tmp_path / "history.csv")
+    with ledger.Session() as s:
+        copies = list_copies(s)
+    assert [(c.paper, c.audience, c.file_name) for c in copies[:2]] == [
+        ("audit_history", "staff", "history.csv"), ("audit_history", "staff", "history.xlsx")]
+    ws = openpyxl.load_workbook(path).active
+    assert ws.oddHeader.right.text == serial_line(copies[1].serial)
+    with ledger.Session() as s:
+        assert ws.max_row - 1 == len(audit.list_audit(s, person_id=person.id)) > 0  # the person's rows, all of them
+    with ledger.Session.begin() as s, pytest.raises(LedgerError, match="history"):
+        audit.export_history(s, tmp_path / "history.pdf")
+    with ledger.Session() as s:
+        assert len(list_copies(s)) == 2

@@ -120,7 +120,7 @@ def test_the_history_shows_its_newest_rows_and_exports_every_row_of_the_choice(q
     WHEN the history window opens on everyone, and its Export… writes Excel and CSV
     THEN the table shows the newest 5 rows and says that only those are shown; each file has every row of the
     history, newest first (before, the export wrote the rows the table showed, and a city's history was cut
-    without a word), and the window says where it saved it."""
+    without a word), is counted out in the printed copies ledger, and the window says where it saved it."""
     import csv
 
     import openpyxl
@@ -138,11 +138,19 @@ def test_the_history_shows_its_newest_rows_and_exports_every_row_of_the_choice(q
     with qtbot.waitSignal(history.exported, timeout=60_000):
         assert history.export(tmp_path / "history.xlsx") is not None
     rows = list(openpyxl.load_workbook(tmp_path / "history.xlsx").worksheets[0].iter_rows(min_row=2, values_only=True))
-    assert [[c or "" for c in row] for row in rows] == [audit._cells(r) for r in everything]
+    assert [[c or "" for c in row] for row in rows][-len(everything):] == [audit._cells(r) for r in everything]
+    assert {row[4] for row in rows[:-len(everything)]} == {"printed_copy"}  # its own copy, counted out first
     assert "history.xlsx" in history.note.text()
+    from app.privacy.copies import list_copies
+
+    with window.ledger.Session() as s:  # a file that names everyone: counted out
+        assert (list_copies(s)[0].paper, list_copies(s)[0].file_name) == ("audit_history", "history.xlsx")
     assert finish(qtbot, history.export(tmp_path / "history.csv")) == "succeeded"
     with open(tmp_path / "history.csv", encoding="utf-8-sig", newline="") as f:
-        assert len(list(csv.reader(f))) == len(everything) + 1
+        table = list(csv.reader(f))[1:]
+    # every row, and before them the newest: the copies ledger's own lines for the two files just counted out
+    assert table[-len(everything):] == [[audit._csv_safe(c) for c in audit._cells(r)] for r in everything]
+    assert {row[4] for row in table[:-len(everything)]} == {"printed_copy"}
     # a choice the table shows whole (nothing from the day after tomorrow on) says nothing of rows left out
     history.since.setDate(QDate.currentDate().addDays(2))
     history.since_on.setChecked(True)

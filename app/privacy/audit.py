@@ -18,7 +18,9 @@ from app.core.sheet_rows import SheetRows, save_workbook
 from app.core.sheets import SharedStyles, looks_like_formula, print_layout
 from app.models import AuditAction, AuditEntry, Person, utcnow
 from app.models.audit import REASON_INFO_KEY, expand_created
+from app.privacy.copies import register_copies, serial_line
 from app.privacy.masking import Audience, export_rule
+from app.privacy.sharing import current_sharing
 
 
 @dataclass(frozen=True)
@@ -167,7 +169,8 @@ AUDIT_SHEET = "監査ログ"
 AUDIT_WIDTHS = (20, 14, 12, 9, 14, 10, 10, 10, 16, 16, 24, 24, 16)
 
 
-def export_audit_xlsx(rows: Iterable[AuditRow], out: Path, *, rows_per_sheet: int = EXCEL_ROWS - 1) -> Path:
+def export_audit_xlsx(rows: Iterable[AuditRow], out: Path, *, rows_per_sheet: int = EXCEL_ROWS - 1,
+                      serial: str = "") -> Path:
     """The history in Excel, written as it is read (``iter_audit``: a city's whole history keeps memory flat).
 
     A history longer than a sheet holds goes on in 「監査ログ (2)」 and so on, each with its column names, rather
@@ -185,6 +188,8 @@ def export_audit_xlsx(rows: Iterable[AuditRow], out: Path, *, rows_per_sheet: in
         # The history names everyone: for council staff only, and it says so on every printed page.
         ws.oddHeader.center.text = f"表示ルール: {export_rule(Audience.STAFF).ja}"
         ws.oddFooter.center.text = "&P / &N"
+        if serial:  # the copy's line in the printed copies ledger
+            ws.oddHeader.right.text = serial_line(serial)
         print_layout(ws, AUDIT_WIDTHS, title_rows="1:1")
         sheet = SheetRows(ws, styles)
         sheet.append(HEADERS, [None] * len(HEADERS))
@@ -198,6 +203,21 @@ def export_audit_xlsx(rows: Iterable[AuditRow], out: Path, *, rows_per_sheet: in
             sheet = new_sheet()
         sheet.append(_cells(row), unstyled)
     return save_workbook(wb, Path(out), sheets)
+
+
+def export_history(session: Session, out: Path, *, person_id: uuid.UUID | None = None,
+                   since: date | datetime | None = None) -> Path:
+    """Every row of the history of ``person_id`` (everyone when None) from ``since`` on, to ``out``: Excel or CSV by
+    its suffix. The history names everyone: the file is counted out in the printed copies ledger (its serial in
+    the Excel's page header; the caller commits ``session`` with the file)."""
+    out = Path(out)
+    suffix = out.suffix.lower()
+    if suffix not in (".xlsx", ".csv"):
+        raise LedgerError(QT_TRANSLATE_NOOP("errors", "Save the history as .xlsx or .csv."), where=out.name)
+    serial = register_copies(session, paper="audit_history", audience=Audience.STAFF,
+                             sharing=current_sharing(session), file_name=out.name)
+    rows = iter_audit(session, person_id=person_id, since=since)
+    return export_audit_xlsx(rows, out, serial=serial) if suffix == ".xlsx" else export_audit_csv(rows, out)
 
 
 def _person(session: Session, person_id: uuid.UUID) -> Person:

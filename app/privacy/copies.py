@@ -38,6 +38,7 @@ PAPER_TITLES = {
     "geojson": "GeoJSON（地図データ）",
     "evacuation_plans": "個別避難計画",
     "safety_checklist": "安否確認チェックリスト",
+    "audit_history": "変更の記録（監査ログ）",
 }
 
 

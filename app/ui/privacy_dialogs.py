@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.models import Ledger
-from app.privacy.audit import export_audit_csv, export_audit_xlsx, iter_audit, list_audit
+from app.privacy.audit import export_history, list_audit
 from app.privacy.consent import ConsentFields, ConsentStatus, ConsentView
 from app.privacy.masking import Audience
 from app.ui.export_job import run_export
@@ -177,7 +177,7 @@ class AuditDialog(QDialog):
 
     def export(self, path: Path | None = None) -> Job | None:
         """Write every row of the current choice (not only those shown) to ``path`` (.xlsx or .csv), off the UI
-        thread; the file gets its name only once it is whole."""
+        thread; the file gets its name only once it is whole, and is counted out in the printed copies ledger."""
         if path is None:
             name, _ = QFileDialog.getSaveFileName(self, self.tr("Export the history"), str(Path.home() / "history.xlsx"),
                                                   self.tr("Excel (*.xlsx);;CSV (*.csv)"))
@@ -185,13 +185,13 @@ class AuditDialog(QDialog):
                 return None
             path = Path(name)
         path = Path(path)
-        writer = export_audit_csv if path.suffix.lower() == ".csv" else export_audit_xlsx
         choice = self._choice()
 
         def done(result: tuple[Path, object]) -> None:
             self.note.setText(self.tr("Saved the whole history of this choice to {path}.").format(path=result[0]))
             self.exported.emit(result[0])
 
+        # Counted out in the printed copies ledger in the job's transaction: kept only with the whole file.
         return run_export(self, self.jobs, self.ledger, "history", path,
-                          lambda s, staged: writer(iter_audit(s, **choice), staged), counted=False, done=done,
+                          lambda s, staged: export_history(s, staged, **choice), counted=True, done=done,
                           message=lambda text, _ms: self.note.setText(text))

@@ -132,7 +132,7 @@
         <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="192"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="191"/>
         <source>Saved the whole history of this choice to {path}.</source>
         <translation>この条件の変更の記録をすべて {path} に保存しました。</translation>
     </message>
@@ -1150,74 +1150,74 @@ Repeat for at least 3 places far apart (a triangle over the whole map works best
 <context>
     <name>LinkDialog</name>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="85"/>
-        <location filename="../../app/ui/watch_panel.py" line="128"/>
-        <location filename="../../app/ui/watch_panel.py" line="131"/>
+        <location filename="../../app/ui/watch_panel.py" line="84"/>
+        <location filename="../../app/ui/watch_panel.py" line="127"/>
+        <location filename="../../app/ui/watch_panel.py" line="130"/>
         <source>Watcher</source>
         <translation>見守り者</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="85"/>
+        <location filename="../../app/ui/watch_panel.py" line="84"/>
         <source>How they are involved</source>
         <translation>関わり方</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="87"/>
+        <location filename="../../app/ui/watch_panel.py" line="86"/>
         <source>New watcher…</source>
         <translation>新しい見守り者…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="98"/>
+        <location filename="../../app/ui/watch_panel.py" line="97"/>
         <source>Not on this map</source>
         <translation>この地図に載っていない</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="108"/>
+        <location filename="../../app/ui/watch_panel.py" line="107"/>
         <source>Known</source>
         <translation>日付を入れる</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="118"/>
+        <location filename="../../app/ui/watch_panel.py" line="117"/>
         <source>Name</source>
         <translation>氏名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="119"/>
+        <location filename="../../app/ui/watch_panel.py" line="118"/>
         <source>Reading (kana)</source>
         <translation>ふりがな</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="120"/>
+        <location filename="../../app/ui/watch_panel.py" line="119"/>
         <source>Phone</source>
         <translation>電話</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="121"/>
+        <location filename="../../app/ui/watch_panel.py" line="120"/>
         <source>Role</source>
         <translation>立場</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="122"/>
+        <location filename="../../app/ui/watch_panel.py" line="121"/>
         <source>Lives in</source>
         <translation>住まい</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="139"/>
+        <location filename="../../app/ui/watch_panel.py" line="138"/>
         <source>Involvement (関わり方)</source>
         <translation>関わり方</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="140"/>
+        <location filename="../../app/ui/watch_panel.py" line="139"/>
         <source>How often</source>
         <translation>頻度</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="141"/>
+        <location filename="../../app/ui/watch_panel.py" line="140"/>
         <source>Since</source>
         <translation>いつから</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="142"/>
+        <location filename="../../app/ui/watch_panel.py" line="141"/>
         <source>Note</source>
         <translation>備考</translation>
     </message>
@@ -4106,122 +4106,122 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
 <context>
     <name>WatchPanel</name>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="182"/>
+        <location filename="../../app/ui/watch_panel.py" line="181"/>
         <source>Step II · Who watches over whom</source>
         <translation>ステップⅡ・誰が誰を見守るか</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="185"/>
+        <location filename="../../app/ui/watch_panel.py" line="184"/>
         <source>Only those nobody watches over yet</source>
         <translation>見守り者がまだいない人だけ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="189"/>
+        <location filename="../../app/ui/watch_panel.py" line="188"/>
         <source>Nobody watches over them yet</source>
         <translation>見守り者がまだいません</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="191"/>
+        <location filename="../../app/ui/watch_panel.py" line="190"/>
         <source>Watchers</source>
         <translation>見守り者</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="191"/>
+        <location filename="../../app/ui/watch_panel.py" line="190"/>
         <source>1 watcher</source>
         <translation>見守り者 1 人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="196"/>
+        <location filename="../../app/ui/watch_panel.py" line="195"/>
         <source>Persons of concern</source>
         <translation>気がかりな人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="197"/>
+        <location filename="../../app/ui/watch_panel.py" line="196"/>
         <source>Highest hazard first</source>
         <translation>ハザードの大きい順</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="206"/>
+        <location filename="../../app/ui/watch_panel.py" line="205"/>
         <source>Watcher</source>
         <translation>見守り者</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="206"/>
+        <location filename="../../app/ui/watch_panel.py" line="205"/>
         <source>Role</source>
         <translation>立場</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="206"/>
+        <location filename="../../app/ui/watch_panel.py" line="205"/>
         <source>Involvement</source>
         <translation>関わり方</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="207"/>
+        <location filename="../../app/ui/watch_panel.py" line="206"/>
         <source>How often</source>
         <translation>頻度</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="213"/>
+        <location filename="../../app/ui/watch_panel.py" line="212"/>
         <source>Add watcher…</source>
         <translation>見守り者を追加…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="214"/>
+        <location filename="../../app/ui/watch_panel.py" line="213"/>
         <source>Edit…</source>
         <translation>編集…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="215"/>
+        <location filename="../../app/ui/watch_panel.py" line="214"/>
         <source>Remove</source>
         <translation>外す</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="219"/>
+        <location filename="../../app/ui/watch_panel.py" line="218"/>
         <source>Export record form (Excel)…</source>
         <translation>記録用紙を書き出す（Excel）…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="220"/>
+        <location filename="../../app/ui/watch_panel.py" line="219"/>
         <source>Import record form…</source>
         <translation>記録用紙を取り込む…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="295"/>
+        <location filename="../../app/ui/watch_panel.py" line="294"/>
         <source>1 person of concern; {gaps} with nobody watching over them yet (!)</source>
         <translation>気がかりな人 1 人、うち見守り者がまだいない人 {gaps} 人 (!)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="297"/>
+        <location filename="../../app/ui/watch_panel.py" line="296"/>
         <source>{total} persons of concern; {gaps} with nobody watching over them yet (!)</source>
         <translation>気がかりな人 {total}人、うち見守り者がまだいない人 {gaps}人 (!)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="319"/>
+        <location filename="../../app/ui/watch_panel.py" line="318"/>
         <source>Hazard: {text}</source>
         <translation>ハザード：{text}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="193"/>
+        <location filename="../../app/ui/watch_panel.py" line="192"/>
         <source>no watcher</source>
         <translation>見守り者なし</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="192"/>
+        <location filename="../../app/ui/watch_panel.py" line="191"/>
         <source>{n} watchers</source>
         <translation>見守り者 {n}人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="309"/>
+        <location filename="../../app/ui/watch_panel.py" line="308"/>
         <source>Choose a person of concern from the list or on the map.</source>
         <translation>一覧か地図で、気がかりな人を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="314"/>
+        <location filename="../../app/ui/watch_panel.py" line="313"/>
         <source>Phone: {phone}</source>
         <translation>電話：{phone}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="316"/>
+        <location filename="../../app/ui/watch_panel.py" line="315"/>
         <source>Concerns: {text}</source>
         <translation>気になるところ：{text}</translation>
     </message>
@@ -4588,12 +4588,12 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
     <message>
         <location filename="../../app/emergency/cards.py" line="468"/>
         <location filename="../../app/emergency/contact_sheet.py" line="201"/>
-        <location filename="../../app/households/households.py" line="208"/>
+        <location filename="../../app/households/households.py" line="209"/>
         <location filename="../../app/households/places.py" line="52"/>
         <location filename="../../app/meeting/meetings.py" line="149"/>
         <location filename="../../app/meeting/meetings.py" line="461"/>
         <location filename="../../app/towns/basemaps.py" line="43"/>
-        <location filename="../../app/towns/geojson_export.py" line="92"/>
+        <location filename="../../app/towns/geojson_export.py" line="101"/>
         <location filename="../../app/towns/towns.py" line="72"/>
         <location filename="../../app/towns/towns.py" line="186"/>
         <location filename="../../app/towns/towns.py" line="214"/>
@@ -4618,7 +4618,7 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
     </message>
     <message>
         <location filename="../../app/emergency/cards.py" line="58"/>
-        <location filename="../../app/households/households.py" line="110"/>
+        <location filename="../../app/households/households.py" line="111"/>
         <source>Latitude {lat} / longitude {lon} is not on Earth.</source>
         <translation>緯度 {lat}／経度 {lon} は地球上の位置ではありません。</translation>
     </message>
@@ -4652,28 +4652,28 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
         <location filename="../../app/emergency/cards.py" line="594"/>
         <location filename="../../app/hazards/exposure.py" line="372"/>
         <location filename="../../app/hazards/shelters.py" line="106"/>
-        <location filename="../../app/households/households.py" line="102"/>
-        <location filename="../../app/households/households.py" line="256"/>
+        <location filename="../../app/households/households.py" line="103"/>
+        <location filename="../../app/households/households.py" line="257"/>
         <source>This household is no longer in the ledger.</source>
         <translation>この世帯は台帳にもうありません。</translation>
     </message>
     <message>
-        <location filename="../../app/households/households.py" line="69"/>
+        <location filename="../../app/households/households.py" line="70"/>
         <source>Unknown household category: {code}</source>
         <translation>世帯の区分がわかりません：{code}</translation>
     </message>
     <message>
-        <location filename="../../app/households/households.py" line="107"/>
+        <location filename="../../app/households/households.py" line="108"/>
         <source>The position is not a number.</source>
         <translation>位置が数値ではありません。</translation>
     </message>
     <message>
-        <location filename="../../app/households/households.py" line="377"/>
+        <location filename="../../app/households/households.py" line="403"/>
         <source>A member needs a name.</source>
         <translation>世帯員の氏名を入力してください。</translation>
     </message>
     <message>
-        <location filename="../../app/households/households.py" line="406"/>
+        <location filename="../../app/households/households.py" line="432"/>
         <location filename="../../app/watch/network.py" line="164"/>
         <source>This member is no longer in the ledger.</source>
         <translation>この世帯員は台帳にもういません。</translation>
@@ -4879,34 +4879,39 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
         <translation>印刷用の地図の読み込みが終わりませんでした。</translation>
     </message>
     <message>
-        <location filename="../../app/maps/printing.py" line="116"/>
+        <location filename="../../app/maps/printing.py" line="117"/>
         <source>The map stopped working while it was drawn for printing. Nothing was printed; try again.</source>
         <translation>印刷用の地図を描いている途中で地図の表示が止まりました。何も印刷していません。もう一度お試しください。</translation>
     </message>
     <message>
-        <location filename="../../app/maps/printing.py" line="264"/>
+        <location filename="../../app/maps/printing.py" line="267"/>
         <source>The printed map is saved as .pdf or .png, not {suffix}.</source>
         <translation>印刷用の地図は .pdf か .png で保存します（{suffix} では保存できません）。</translation>
     </message>
     <message>
-        <location filename="../../app/maps/printing.py" line="267"/>
+        <location filename="../../app/maps/printing.py" line="270"/>
         <source>Paper must be A4 or A3.</source>
         <translation>用紙はA4かA3にしてください。</translation>
     </message>
     <message>
-        <location filename="../../app/maps/printing.py" line="301"/>
-        <location filename="../../app/maps/printing.py" line="316"/>
+        <location filename="../../app/maps/printing.py" line="304"/>
+        <location filename="../../app/maps/printing.py" line="319"/>
         <source>Could not write the file.</source>
         <translation>ファイルを書き込めませんでした。</translation>
     </message>
     <message>
-        <location filename="../../app/privacy/audit.py" line="203"/>
+        <location filename="../../app/privacy/audit.py" line="216"/>
+        <source>Save the history as .xlsx or .csv.</source>
+        <translation>変更の記録は .xlsx か .csv で保存してください。</translation>
+    </message>
+    <message>
+        <location filename="../../app/privacy/audit.py" line="226"/>
         <location filename="../../app/privacy/consent.py" line="57"/>
         <source>this person is not in the ledger</source>
         <translation>この人は台帳にいません</translation>
     </message>
     <message>
-        <location filename="../../app/privacy/audit.py" line="219"/>
+        <location filename="../../app/privacy/audit.py" line="242"/>
         <source>{name} is already archived</source>
         <translation>{name} さんはすでに一覧から外れています（記録は残っています）</translation>
     </message>
@@ -5345,18 +5350,18 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
         <translation>計画は .pdf か .xlsx で保存してください。</translation>
     </message>
     <message>
-        <location filename="../../app/privacy/copies.py" line="90"/>
+        <location filename="../../app/privacy/copies.py" line="91"/>
         <source>The number of copies must be 1 or more.</source>
         <translation>部数は1以上にしてください。</translation>
     </message>
     <message>
-        <location filename="../../app/privacy/copies.py" line="121"/>
-        <location filename="../../app/privacy/copies.py" line="136"/>
+        <location filename="../../app/privacy/copies.py" line="122"/>
+        <location filename="../../app/privacy/copies.py" line="137"/>
         <source>This printed copy is not in the ledger.</source>
         <translation>この配布資料は台帳にありません。</translation>
     </message>
     <message>
-        <location filename="../../app/privacy/copies.py" line="123"/>
+        <location filename="../../app/privacy/copies.py" line="124"/>
         <source>Copy {serial} was already recorded as returned or destroyed.</source>
         <translation>管理番号 {serial} はすでに回収済みまたは廃棄済みです。</translation>
     </message>
@@ -5506,13 +5511,13 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
         <translation>位置合わせができるのは町内地図の画像だけです。先に背景の地図として画像を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../app/towns/geojson_export.py" line="95"/>
+        <location filename="../../app/towns/geojson_export.py" line="104"/>
         <source>A GeoJSON file ends in .geojson.</source>
         <translation>GeoJSONファイルの名前は .geojson で終わります。</translation>
     </message>
     <message>
-        <location filename="../../app/towns/geojson_export.py" line="195"/>
-        <location filename="../../app/towns/geojson_export.py" line="209"/>
+        <location filename="../../app/towns/geojson_export.py" line="222"/>
+        <location filename="../../app/towns/geojson_export.py" line="236"/>
         <source>Cannot write the file: {reason}</source>
         <translation>ファイルを書き込めません：{reason}</translation>
     </message>
@@ -5970,32 +5975,32 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
 <context>
     <name>frequency</name>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="70"/>
+        <location filename="../../app/ui/watch_panel.py" line="69"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="71"/>
+        <location filename="../../app/ui/watch_panel.py" line="70"/>
         <source>Daily</source>
         <translation>毎日</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="72"/>
+        <location filename="../../app/ui/watch_panel.py" line="71"/>
         <source>Weekly</source>
         <translation>週1回</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="73"/>
+        <location filename="../../app/ui/watch_panel.py" line="72"/>
         <source>Twice a month</source>
         <translation>月2回</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="74"/>
+        <location filename="../../app/ui/watch_panel.py" line="73"/>
         <source>Monthly</source>
         <translation>月1回</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="75"/>
+        <location filename="../../app/ui/watch_panel.py" line="74"/>
         <source>When needed</source>
         <translation>必要なとき</translation>
     </message>
@@ -6696,22 +6701,22 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
 <context>
     <name>print</name>
     <message>
-        <location filename="../../app/maps/printing.py" line="190"/>
+        <location filename="../../app/maps/printing.py" line="193"/>
         <source>Made on {day}</source>
         <translation>作成日：{day}</translation>
     </message>
     <message>
-        <location filename="../../app/maps/printing.py" line="236"/>
+        <location filename="../../app/maps/printing.py" line="239"/>
         <source>Scale: as on the town map</source>
         <translation>縮尺：町内地図のとおり</translation>
     </message>
     <message>
-        <location filename="../../app/maps/printing.py" line="239"/>
+        <location filename="../../app/maps/printing.py" line="242"/>
         <source>Households are shown by map number only (no names). The numbers are those of the watch-network form and the emergency contact sheet. Handle with care.</source>
         <translation>世帯は地図番号だけで示しています（氏名なし）。番号は見守りネットワーク記録用紙・緊急連絡表と同じです。取り扱いに注意してください。</translation>
     </message>
     <message>
-        <location filename="../../app/maps/printing.py" line="270"/>
+        <location filename="../../app/maps/printing.py" line="273"/>
         <source>Mutual-support welfare map  {district} {town}</source>
         <translation>支え合い福祉マップ  {district} {town}</translation>
     </message>
@@ -6742,37 +6747,37 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
 <context>
     <name>roles</name>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="58"/>
+        <location filename="../../app/ui/watch_panel.py" line="57"/>
         <source>District head (区長)</source>
         <translation>区長</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="59"/>
+        <location filename="../../app/ui/watch_panel.py" line="58"/>
         <source>Welfare commissioner (民生児童委員)</source>
         <translation>民生児童委員</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="60"/>
+        <location filename="../../app/ui/watch_panel.py" line="59"/>
         <source>Welfare promoter (福祉推進員)</source>
         <translation>福祉推進員</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="61"/>
+        <location filename="../../app/ui/watch_panel.py" line="60"/>
         <source>Elderly home counsellor (老人家庭相談員)</source>
         <translation>老人家庭相談員</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="62"/>
+        <location filename="../../app/ui/watch_panel.py" line="61"/>
         <source>Neighbour</source>
         <translation>近所の人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="63"/>
+        <location filename="../../app/ui/watch_panel.py" line="62"/>
         <source>Relative</source>
         <translation>親族</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="64"/>
+        <location filename="../../app/ui/watch_panel.py" line="63"/>
         <source>Other</source>
         <translation>その他</translation>
     </message>
