@@ -45,7 +45,8 @@ NOTE = ("How: `roll_call` reads the columns it shows with Core selects (no Perso
         "Before (same bench, loaded machine): open 14.9 s, read 8.8 s, click → ring 471 ms. The checklists' PDF before "
         "stop 52 (rows as fpdf2 cells, the nearest shelter asked once per person), on a ledger prepared the same way "
         "(the sample of persons differs run to run: UUIDs): 3.6–4.3 s per 民生委員, 25.5 s per shelter. The checklist "
-        "in Excel before stop 53 (openpyxl's own cells, in its normal mode), on the same ledger: 2.5 s (median of 4; 0.65 s after).")
+        "in Excel before stop 53 (openpyxl's own cells, in its normal mode), on the same ledger: 2.5 s (median of 4; "
+        "0.65 s after).")
 
 
 def wait_until(done: Callable[[], bool], timeout_s: float, what: str) -> None:

@@ -192,7 +192,6 @@ def test_the_persons_to_choose_the_history_of_are_listed_as_the_households_list_
         assert len(expected) > 50 and households.person_choices(s, town_id) == expected
 
 
-
 def test_the_history_exported_is_counted_out_with_its_serial_in_the_header(ledger, person, tmp_path):
     """GIVEN a history that names people
     WHEN it is exported (the history window's Export…) to Excel, then to CSV
