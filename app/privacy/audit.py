@@ -116,8 +116,8 @@ def list_audit(session: Session, *, person_id: uuid.UUID | None = None, househol
     return rows if limit is None else rows[:limit]
 
 
-_ENTRY_COLUMNS = ("at", "operator_name", "operator_role", "action", "entity", "entity_id", "person_id",
-                  "household_id", "label", "field", "old_value", "new_value", "reason")
+# A row's fields, each named as the entry's column it comes from (read off a row as it is: astuple deep-copies).
+_ROW_FIELDS = tuple(f.name for f in fields(AuditRow))
 _CHUNK = 2000  # entries fetched at a time
 
 
@@ -126,12 +126,9 @@ def iter_audit(session: Session, *, person_id: uuid.UUID | None = None, househol
     """The rows of ``list_audit`` without a limit, read a chunk at a time (the whole history of a city, for an
     export: memory stays flat). Plain columns, no entry objects."""
     query = _audit_query(session, person_id=person_id, household_id=household_id, since=since, until=until)
-    query = query.with_only_columns(*(getattr(AuditEntry, name) for name in _ENTRY_COLUMNS))
+    query = query.with_only_columns(*(getattr(AuditEntry, name) for name in _ROW_FIELDS))
     for entry in session.execute(query.execution_options(yield_per=_CHUNK)):
         yield from _rows(entry, newest_first=True)  # type: ignore[arg-type]  # a row has the entry's attributes
-
-
-_ROW_FIELDS = tuple(f.name for f in fields(AuditRow))  # read off each row as they are (astuple deep-copies them)
 
 
 def _cells(row: AuditRow) -> list[str]:
