@@ -7,7 +7,7 @@ import uuid
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 
-from sqlalchemy import select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from app.core.errors import QT_TRANSLATE_NOOP, LedgerError
@@ -29,13 +29,14 @@ from app.models.watch import Watcher, WatcherRole, WatchLink
 from app.privacy.masking import ANONYMOUS_NAME
 from app.towns.addresses import AddressTable
 from app.watch import network as watch
+from app.watch.roster import keys
 from app.watch.views import LinkFields, WatcherFields
 from app.watch.watch_form_layout import MASKABLE, FormBlock, FormPreview, FormSheet
 
 
 @dataclass
 class _TownIndex:
-    persons: dict[uuid.UUID, Person]
+    persons: dict[uuid.UUID, Person]  # the persons the form can name: by a hidden key on it, or by a name on it
     by_name_address: dict[tuple[str, str], list[Person]]
     by_name: dict[str, list[Person]]
     links: dict[uuid.UUID, list[WatchLink]]
@@ -43,25 +44,43 @@ class _TownIndex:
     watching: Counter[uuid.UUID] = field(default_factory=Counter)  # live links per watcher: whom else they watch
 
 
-def _index(session: Session, town_id: uuid.UUID) -> _TownIndex:
-    persons = list(session.scalars(
+def _index(session: Session, sheet: FormSheet, key_rows: Counter) -> _TownIndex:
+    """The persons of the sheet's town its blocks can name, and the town's watchers and watch lines.
+
+    Not the whole town (a city's 95,000 members): the persons whose hidden key is on the sheet, and for a block
+    without a key of one of them (a retyped form, a copied block), the persons a match by name can offer — of that
+    name (folded), and of concern or at that address — read through the name's index. Every match below is by
+    key, or by name among these, so it finds what reading the whole town found."""
+    live = (Household.town_id == sheet.town_id, Household.deleted_at.is_(None), Person.deleted_at.is_(None))
+    persons = {p.id: p for p in session.scalars(
         select(Person).join(Household, Person.household_id == Household.id)
-        .where(Household.town_id == town_id, Household.deleted_at.is_(None), Person.deleted_at.is_(None))
-        .options(selectinload(Person.household))
-    ))
-    idx = _TownIndex({p.id: p for p in persons}, defaultdict(list), defaultdict(list), defaultdict(list),
-                     defaultdict(list))
-    for p in persons:
+        .where(*live, keys.ids_in("person.id", {b.key.hex for b in sheet.blocks if b.key}, "form_keys"))
+        .options(selectinload(Person.household)))}
+    unkeyed = [b for b in sheet.blocks if b.key not in persons or key_rows[b.key] > 1]
+    if unkeyed:
+        persons.update((p.id, p) for p in session.scalars(
+            select(Person).join(Household, Person.household_id == Household.id)
+            .where(*live, keys.person_name_in({fold(b.name) for b in unkeyed}, "form_names"),
+                   or_(Person.of_concern, keys.household_address_in({fold(b.address) for b in unkeyed},
+                                                                    "form_addresses")))
+            .options(selectinload(Person.household))))
+    # In the map's order, as the town's lists: the order a choice between persons of one name offers them in.
+    persons = dict(sorted(persons.items(), key=lambda item: (item[1].household.map_number, item[1].sort_order)))
+    idx = _TownIndex(persons, defaultdict(list), defaultdict(list), defaultdict(list), defaultdict(list))
+    for p in persons.values():
         idx.by_name_address[(fold(p.name), fold(p.household.address))].append(p)
         idx.by_name[fold(p.name)].append(p)
+    live_links = (Watcher.town_id == sheet.town_id, WatchLink.deleted_at.is_(None), Watcher.deleted_at.is_(None))
+    idx.watching.update(dict(session.execute(  # whom else a watcher watches: every live line of theirs counts
+        select(WatchLink.watcher_id, func.count()).join(Watcher, WatchLink.watcher_id == Watcher.id)
+        .where(*live_links).group_by(WatchLink.watcher_id)).all()))
     for link in session.scalars(
         select(WatchLink).join(Watcher, WatchLink.watcher_id == Watcher.id)
-        .where(Watcher.town_id == town_id, WatchLink.deleted_at.is_(None), Watcher.deleted_at.is_(None))
+        .where(*live_links, keys.ids_in("watch_link.person_id", {i.hex for i in persons}, "form_persons"))
         .options(selectinload(WatchLink.watcher)).order_by(WatchLink.sort_order)
     ):
         idx.links[link.person_id].append(link)
-        idx.watching[link.watcher_id] += 1
-    for w in session.scalars(select(Watcher).where(Watcher.town_id == town_id, Watcher.deleted_at.is_(None))):
+    for w in session.scalars(select(Watcher).where(Watcher.town_id == sheet.town_id, Watcher.deleted_at.is_(None))):
         idx.watchers[fold(w.name)].append(w)
     return idx
 
@@ -86,7 +105,7 @@ def plan(session: Session, preview: FormPreview, *, execute: bool,
     # A hidden person key on two rows (a block copied by hand) says nothing about which row is that person.
     key_rows = Counter(b.key for sheet in preview.sheets for b in sheet.blocks if b.key)
     for sheet in preview.sheets:
-        idx = _index(session, sheet.town_id)
+        idx = _index(session, sheet, key_rows)
         claimed: set[uuid.UUID] = set()
         new_watchers: dict[str, uuid.UUID] = {}
         for block in sheet.blocks:

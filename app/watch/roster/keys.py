@@ -49,9 +49,18 @@ def members_by_name_and_birth(session: Session, town_id: uuid.UUID, pairs: Itera
             for pid, hid, name, kana, phone, concerns, birth, of_concern, address in rows]
 
 
+def person_name_in(keys: Iterable[str], name: str = "names") -> TextClause:
+    """``fold(person.name)`` is one of ``keys`` (read through ``ix_person_name_key``, the name its first column)."""
+    return _folded_in(PERSON_NAME_KEY, "person", keys, name)
+
+
 def household_address_in(keys: Iterable[str], name: str = "addresses") -> TextClause:
     """``fold(household.address)`` is one of ``keys`` (read through ``ix_household_address_key``)."""
-    return text(f"({_qualified(HOUSEHOLD_ADDRESS_KEY, 'household')}) IN (SELECT value FROM json_each(:{name}))"
+    return _folded_in(HOUSEHOLD_ADDRESS_KEY, "household", keys, name)
+
+
+def _folded_in(expression: str, table: str, keys: Iterable[str], name: str) -> TextClause:
+    return text(f"({_qualified(expression, table)}) IN (SELECT value FROM json_each(:{name}))"
                 ).bindparams(**{name: json.dumps(sorted(set(keys)), ensure_ascii=False)})
 
 
