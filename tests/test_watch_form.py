@@ -194,6 +194,37 @@ def test_a_retyped_form_without_keys_matches_by_name_and_address_despite_width_a
     assert [h.address for h in unplaced] == ["ひだまり町9丁目1"]  # waits to be pinned on the map
 
 
+def test_a_retyped_block_naming_a_member_not_yet_of_concern_marks_them_rather_than_adding_a_home(
+        demo_ledger, demo_town, tmp_path):
+    # GIVEN a member of a demo household who is not a person of concern, and someone of the same name who is
+    # neither of concern nor at that address (only the member at that address can be meant)
+    from sqlalchemy import select
+
+    from app.models import Household
+
+    with demo_ledger.Session.begin() as s:
+        member = s.scalars(select(Person).join(Household, Person.household_id == Household.id).where(
+            Household.town_id == demo_town.id, Person.of_concern.is_(False), Person.deleted_at.is_(None),
+            Household.address != "").order_by(Household.map_number)).first()
+        member_id, name, address, phone = member.id, member.name, member.household.address, member.phone
+        elsewhere = households.add_household(s, demo_town.id, None, HouseholdFields(address="ひだまり町8丁目8"))
+        households.add_person(s, elsewhere.id, PersonFields(name))
+    wb = Workbook()
+    ws = wb.active
+    for row in (["町名", "ひだまり町"], ["", "", "氏名", "関わり方"], ["氏名", name.replace("\u3000", " "), "", ""],
+                ["住所", address.translate(str.maketrans("0123456789-", "０１２３４５６７８９－"))], ["TEL", phone]):
+        ws.append(row)
+    wb.save(tmp_path / "f.xlsx")
+    # WHEN the retyped form (no hidden keys) is read
+    (row,) = preview(demo_ledger, tmp_path / "f.xlsx").rows
+    # THEN that member is matched and becomes a person of concern; no new home, nobody else offered
+    assert row.kind is ChangeKind.UPDATED and not row.options
+    assert [(c.field, c.new) for c in row.changes] == [("of_concern", "○")]
+    apply(demo_ledger, preview(demo_ledger, tmp_path / "f.xlsx"))
+    with demo_ledger.Session.begin() as s:
+        assert watch.get_concern(s, member_id).person.of_concern
+
+
 def test_same_name_at_another_address_needs_a_decision_and_is_skipped_until_decided(demo_ledger, demo_town, tmp_path):
     with demo_ledger.Session.begin() as s:
         concern = watch.list_concerns(s, demo_town.id)[0]
