@@ -21,15 +21,18 @@ def concerns(window):
         return watch.list_concerns(s, window.towns.town.id)
 
 
-def test_an_edit_made_before_the_lists_of_a_town_just_opened_came_back_is_kept(qtbot, window):
+@pytest.mark.parametrize("notice", ["the person's watchers", "all watchers"])
+def test_an_edit_made_before_the_lists_of_a_town_just_opened_came_back_is_kept(qtbot, window, notice):
     """The user removes a watcher before the town's lists have come back: the list shows the removal, the older
-    read is dropped."""
+    read is dropped (whether the change says whose watchers changed, as the window's own do, or not)."""
     linked = next(c for c in concerns(window) if c.links)
     link_id = linked.links[0].id
     window.towns.load_town(window.towns.town.id)
     assert not window.towns.details_ready  # the lists of the town just opened are not back yet
+    changes = OpChanges(watched=frozenset({linked.person.id})) if notice == "the person's watchers" \
+        else OpChanges(watch=True)
     window.operations.run("remove", lambda s: watch.unlink(s, link_id), lambda s: watch.restore_link(s, link_id),
-                          changes=OpChanges(watch=True))
+                          changes=changes)
     qtbot.waitUntil(lambda: window.towns.details_ready and window.map_view.is_ready, timeout=READY_MS)
     qtbot.wait(50)  # anything still queued from the dropped read would arrive now
     shown = window.watch_panel.concern(linked.person.id)

@@ -146,7 +146,7 @@ def test_lists_fill_in_after_the_map_and_an_edit_meanwhile_is_kept(qtbot, window
         assert not window.towns.details_ready
     # Before the background read has come back, the user removes a watcher.
     window.operations.run("remove", lambda s: watch.unlink(s, link_id), lambda s: watch.restore_link(s, link_id),
-                          changes=OpChanges(watch=True))
+                          changes=OpChanges(watched=frozenset({linked.person.id})))
     qtbot.waitUntil(lambda: window.towns.details_ready, timeout=60_000)
     assert order[0] == "drawn" and "ready" in order
     shown = window.watch_panel.concern(linked.person.id)
@@ -174,3 +174,52 @@ def test_the_form_is_exported_for_a_chosen_audience_and_says_which_rule(qtbot, s
     names = {c.person.name for c in concerns(step2)}
     assert names <= staff  # the council's own copy names everyone
     assert len(names & default) < len(names)  # the demo has persons who did not consent to sharing
+
+
+def test_a_watcher_added_or_removed_changes_that_persons_row_card_and_lines_and_nothing_else_is_read(
+        qtbot, step2, monkeypatch):
+    from app.emergency import cards as emergency
+
+    def shown_as_read_afresh():  # what the window shows is what reading the whole town again would show
+        with step2.ledger.Session() as s:
+            town_id = step2.towns.town.id
+            fresh, cards, lines = (watch.list_concerns(s, town_id), emergency.list_cards(s, town_id),
+                                   watch.watch_lines(s, town_id))
+        state = page_state(qtbot, step2)
+        assert step2.watch_panel.concerns == fresh
+        assert [step2.watch_panel.concern(c.person.id) for c in fresh] == fresh
+        assert [step2.emergency_panel.card(c.person.id) for c in cards] == cards
+        assert [x["id"] for x in state["lines"]] == sorted(str(x.link_id) for x in lines)
+        assert all(x["drawn"] for x in state["lines"])
+        assert state["gaps"] == sorted({str(c.household_id) for c in fresh if not c.has_watcher})
+        gaps = sum(not c.has_watcher for c in fresh)
+        assert f"{gaps} " in step2.watch_panel.gap_label.text() or f"{gaps}人" in step2.watch_panel.gap_label.text()
+        return fresh
+
+    before = shown_as_read_afresh()
+    gap = next(c for c in before if not c.has_watcher)
+    watcher = next(link.watcher for c in before for link in c.links if link.watcher.household_id is not None)
+    step2.watch_panel.choose(gap.person.id)
+    # The town's lists are not read again for one person's watcher: only that person's row, card and lines.
+    whole = []
+    monkeypatch.setattr(watch, "list_concerns", lambda *a, **k: whole.append("concerns"))
+    monkeypatch.setattr(emergency, "list_cards", lambda *a, **k: whole.append("cards"))
+    # WHEN a watcher who lives in the town is added to a person nobody watched
+    dialog = LinkDialog([watcher], [], parent=step2)
+    dialog.existing.setCurrentIndex(dialog.existing.findData(watcher.id))
+    dialog.involvement.setCurrentText("声かけ")
+    link = step2.watch.add_link(dialog)
+    assert link is not None and whole == []
+    # THEN their row and the links table show the watcher, their card names them, the gap closes, a line is drawn
+    assert [x.watcher.name for x in step2.watch_panel.concern(gap.person.id).links] == [watcher.name]
+    assert step2.watch_panel.links.rowCount() == 1
+    assert watcher.name in step2.emergency_panel.card(gap.person.id).watchers
+    monkeypatch.undo()
+    after = shown_as_read_afresh()
+    assert after != before and str(link.id) in [x["id"] for x in page_state(qtbot, step2)["lines"]]
+    # WHEN the watcher is removed again, and that is undone
+    monkeypatch.setattr(step2.watch, "confirm", lambda text: True)
+    step2.watch.remove_link(link.id)
+    assert shown_as_read_afresh() == before
+    step2.actions[MainAction.UNDO].trigger()
+    assert shown_as_read_afresh() == after

@@ -751,6 +751,11 @@ class MapView(QWebEngineView):
         hand-made specs {id, from, to, role, personId} (tests)."""
         self.call("setLines", lines.message() if isinstance(lines, LineColumns) else lines)
 
+    def set_person_lines(self, person_id: uuid.UUID, lines: LineColumns) -> None:
+        """One person's watch lines, in place of those the page has for them (``features.line_specs`` of their
+        lines alone); the town's other lines stay drawn."""
+        self.call("setPersonLines", str(person_id), lines.message())
+
     def show_lines(self, on: bool) -> None:
         self.call("showLines", on)
 

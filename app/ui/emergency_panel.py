@@ -326,15 +326,26 @@ class EmergencyPanel(QWidget):
                 or (mode == self.OVERDUE and c.review_overdue(self._today)))
 
     def show_cards(self, cards: list[CardView], keep: uuid.UUID | None = None) -> None:
-        today = self._today = date.today()
+        self._today = date.today()
         self.cards = cards
+        self._summarise()
+        kept = self.persons.fill(cards, keep)
+        self._show(self.card(keep) if kept else None)
+
+    def update_cards(self, changed: list[CardView]) -> None:
+        """These persons' cards read again (a watcher of theirs added, edited or ended); the rest stay."""
+        self.cards, current = self.persons.update_rows(self.cards, changed)
+        self._summarise()
+        if current is not None:
+            self._show(current)
+
+    def _summarise(self) -> None:
+        cards, today = self.cards, self._today
         carded = [c for c in cards if c.has_card]
         self.summary.setText(self.tr(
             "{total} persons need support: {none} without a card, {incomplete} incomplete, {overdue} past review"
         ).format(total=len(cards), none=len(cards) - len(carded), incomplete=sum(1 for c in carded if c.missing),
                  overdue=sum(1 for c in carded if c.review_overdue(today))))
-        kept = self.persons.fill(cards, keep)
-        self._show(self.card(keep) if kept else None)
 
     def choose(self, person_id: uuid.UUID) -> bool:
         return self.persons.choose(person_id)

@@ -31,7 +31,10 @@ class OpChanges:
     households: frozenset[uuid.UUID] = field(default_factory=frozenset)  # symbols, panel, unplaced list
     places: frozenset[uuid.UUID] = field(default_factory=frozenset)
     persons_of_concern: bool = False  # Steps II and III and the meeting's queue list them: read again
-    watch: bool = False  # watchers and watch links (Step II lists and lines; cards show watchers)
+    watch: bool = False  # watchers and watch links (Step II lists and lines; cards show watchers): all read again
+    # Persons whose own watch lines alone changed (a watcher added to them, edited or ended): their rows of Steps
+    # II and III and their lines on the map are read again, not the whole town's.
+    watched: frozenset[uuid.UUID] = field(default_factory=frozenset)
     cards: bool = False  # emergency cards and agencies (Step III)
     meeting: bool = False  # meetings and reviews
     towns: bool = False  # the list of towns

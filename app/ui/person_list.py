@@ -71,6 +71,17 @@ class PersonList(ViewList):
         """Map-number order (as the rows came) or 五十音 order by reading."""
         self.sort_by(NAME if how == "kana" else ARRIVAL)
 
+    def update_rows(self, views: list[Any], changed: list[Any]) -> tuple[list[Any], Any | None]:
+        """Some persons read again: their rows shown anew, the rest left as they are. Returns ``views`` (the
+        panel's list) with the changed ones in place of the same persons' (new ones after them), and the
+        current person's new view when they are one of those changed."""
+        fresh = {v.person.id: v for v in changed}
+        merged = [fresh.pop(v.person.id, v) for v in views] + list(fresh.values())
+        for view in changed:
+            self.upsert(view)
+        current = self.current_id()
+        return merged, next((v for v in changed if v.person.id == current), None)
+
 
 def household_columns() -> list[Column]:
     """Households listed by map number, name and address (the households not on the map yet)."""

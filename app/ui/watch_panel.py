@@ -290,13 +290,24 @@ class WatchPanel(QWidget):
                 # persons with new hazards are shown and sorted afresh.
                 self.persons.fill([], None)
         self.concerns = concerns
+        self._say_gaps()
+        kept = self.persons.fill(concerns, keep)
+        self.show_person(self.concern(keep) if kept else None)
+
+    def update_concerns(self, changed: list[ConcernView]) -> None:
+        """These persons read again (a watcher added to them, edited or ended); the rest of the list stays."""
+        self.concerns, current = self.persons.update_rows(self.concerns, changed)
+        self._say_gaps()
+        if current is not None:
+            self.show_person(current)
+
+    def _say_gaps(self) -> None:
+        concerns = self.concerns
         gaps = [c for c in concerns if not c.has_watcher]
         self.gap_label.setText((self.tr("1 person of concern; {gaps} with nobody watching over them yet (!)")
                                 if len(concerns) == 1 else
                                 self.tr("{total} persons of concern; {gaps} with nobody watching over them yet (!)"))
                                .format(total=len(concerns), gaps=len(gaps)))
-        kept = self.persons.fill(concerns, keep)
-        self.show_person(self.concern(keep) if kept else None)
 
     def choose(self, person_id: uuid.UUID) -> bool:
         return self.persons.choose(person_id)

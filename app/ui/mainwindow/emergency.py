@@ -60,9 +60,27 @@ class EmergencyController(Controller):
             cards = emergency.list_cards(s, self.towns.town.id)
         self.panel.show_cards(cards, self.panel.current_person())
 
+    def refresh_cards_of(self, person_ids: frozenset[uuid.UUID]) -> None:
+        """These persons' cards read again, not the town's; a person not listed, or gone: all read again."""
+        if self.towns.town is None:
+            return
+        if any(self.panel.card(person_id) is None for person_id in person_ids):
+            self.refresh_cards()
+            return
+        self.towns.supersede_details()
+        try:
+            with self.ledger.Session() as s:
+                cards = [emergency.get_card(s, person_id) for person_id in person_ids]
+        except LedgerError:
+            self.refresh_cards()
+            return
+        self.panel.update_cards(cards)
+
     def on_changed(self, changes: OpChanges) -> None:
         if changes.watch or changes.cards:  # a card lists who watches over the person
             self.refresh_cards()
+        elif changes.watched:
+            self.refresh_cards_of(changes.watched)
 
     def on_person_chosen(self, person_id: uuid.UUID | None) -> None:
         card = self.panel.card(person_id)

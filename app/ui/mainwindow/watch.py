@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMainWindow, QStackedWidget
 
+from app.core.errors import LedgerError
 from app.hazards.exposure import ExposureView
 from app.households import households
 from app.maps.features import gap_households, line_specs
@@ -20,7 +21,12 @@ from app.watch import network as watch
 from app.watch.views import ConcernView, LinkFields, WatchLinkView
 
 translate = QCoreApplication.translate
-WATCH = OpChanges(watch=True)
+
+
+def watched(person_id: uuid.UUID) -> OpChanges:
+    """A watcher added to this person, edited or ended: their rows and lines are read again, not the town's."""
+    return OpChanges(watched=frozenset({person_id}))
+
 STEP_II = 1
 
 
@@ -57,9 +63,39 @@ class WatchController(Controller):
             lines = watch.watch_lines(s, self.towns.town.id, concerns=concerns)
         self.show(concerns, lines)  # a watch change moves no household: the hazards shown stay
 
+    def refresh_persons(self, person_ids: frozenset[uuid.UUID]) -> None:
+        """These persons' watchers changed: their rows, their lines and the gaps, read for them alone.
+
+        Reading the whole town again took 0.85 s of the UI thread at 50,000 households for one line added. A
+        person not on the list (the town's lists not read yet), gone, or no longer of concern: all read again."""
+        town = self.towns.town
+        if town is None:
+            return
+        if any(self.panel.concern(person_id) is None for person_id in person_ids):
+            self.refresh()
+            return
+        self.towns.supersede_details()  # a read of the whole town still running began before this change
+        try:
+            with self.ledger.Session() as s:
+                concerns = [watch.get_concern(s, person_id) for person_id in person_ids]
+                lines = watch.watch_lines(s, town.id, concerns=concerns)
+        except LedgerError:
+            self.refresh()
+            return
+        if not all(c.person.of_concern for c in concerns):
+            self.refresh()
+            return
+        self.panel.update_concerns(concerns)
+        for concern in concerns:
+            self.map_view.set_person_lines(concern.person.id,
+                                           line_specs([x for x in lines if x.person_id == concern.person.id]))
+        self.map_view.set_gaps(gap_households(self.panel.concerns))
+
     def on_changed(self, changes: OpChanges) -> None:
         if changes.watch:
             self.refresh()
+        elif changes.watched:
+            self.refresh_persons(changes.watched)
 
     def on_person_chosen(self, person_id: uuid.UUID | None) -> None:
         concern = self.panel.concern(person_id)
@@ -99,7 +135,8 @@ class WatchController(Controller):
                 watch.restore_watcher(s, new_watcher_id)
             return watch.restore_link(s, link_id)
 
-        return self.operations.run(translate("MainWindow", "Add watcher"), link, unlink, link_again, changes=WATCH)
+        return self.operations.run(translate("MainWindow", "Add watcher"), link, unlink, link_again,
+                                   changes=watched(person_id))
 
     def _link(self, link_id: uuid.UUID) -> WatchLinkView | None:
         concern = self.panel.concern(self.panel.current_person())
@@ -116,7 +153,7 @@ class WatchController(Controller):
         fields = dialog.link_fields()
         old = LinkFields(before.involvement, before.frequency, before.since, before.note)
         self.operations.run(translate("MainWindow", "Edit involvement"), lambda s: watch.edit_link(s, link_id, fields),
-                            lambda s: watch.edit_link(s, link_id, old), changes=WATCH)
+                            lambda s: watch.edit_link(s, link_id, old), changes=watched(before.person_id))
 
     def remove_link(self, link_id: uuid.UUID) -> None:
         link = self._link(link_id)
@@ -126,4 +163,4 @@ class WatchController(Controller):
                 watcher=link.watcher.name)):
             return
         self.operations.run(translate("MainWindow", "Remove watcher"), lambda s: watch.unlink(s, link_id),
-                            lambda s: watch.restore_link(s, link_id), changes=WATCH)
+                            lambda s: watch.restore_link(s, link_id), changes=watched(link.person_id))

@@ -211,17 +211,34 @@
     }
     return out;
   }
+  function addLine(spec) {
+    [spec.from, spec.to].forEach(function (hid) {
+      var ids = linesOf.get(hid);
+      if (!ids) { ids = new Set(); linesOf.set(hid, ids); }
+      ids.add(spec.id);
+    });
+    drawLine(spec);
+  }
+  function removeLine(lid) {
+    var entry = lines[lid];
+    if (entry.line) { entry.line.remove(); }
+    [entry.spec.from, entry.spec.to].forEach(function (hid) {
+      var ids = linesOf.get(hid);
+      if (ids) { ids.delete(lid); if (!ids.size) { linesOf.delete(hid); } }
+    });
+    delete lines[lid];
+  }
   S.setLines = function (columns) {
     Object.keys(lines).forEach(function (lid) { if (lines[lid].line) { lines[lid].line.remove(); } });
     lines = {}; linesOf = new Map();
-    specsOf(columns).forEach(function (spec) {
-      [spec.from, spec.to].forEach(function (hid) {
-        var ids = linesOf.get(hid);
-        if (!ids) { ids = new Set(); linesOf.set(hid, ids); }
-        ids.add(spec.id);
-      });
-      drawLine(spec);
-    });
+    specsOf(columns).forEach(addLine);
+    return Object.keys(lines).length;
+  };
+  // One person's lines after a watcher was added to them, or edited, or ended (view.set_person_lines): the
+  // other lines of the town stay as they are drawn.
+  S.setPersonLines = function (personId, columns) {
+    Object.keys(lines).forEach(function (lid) { if (lines[lid].spec.personId === personId) { removeLine(lid); } });
+    specsOf(columns).forEach(function (spec) { if (spec.personId === personId) { addLine(spec); } });
     return Object.keys(lines).length;
   };
   S.showLines = function (on) {
