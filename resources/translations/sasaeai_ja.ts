@@ -683,47 +683,47 @@
         <translation>✓ カード完成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="333"/>
+        <location filename="../../app/ui/emergency_panel.py" line="346"/>
         <source>{total} persons need support: {none} without a card, {incomplete} incomplete, {overdue} past review</source>
         <translation>支援が必要な人 {total}人：カード未作成 {none}人、未完成 {incomplete}人、見直し日が過ぎた人 {overdue}人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="354"/>
+        <location filename="../../app/ui/emergency_panel.py" line="365"/>
         <source>Choose a person from the list or on the map.</source>
         <translation>一覧か地図で、人を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="358"/>
+        <location filename="../../app/ui/emergency_panel.py" line="369"/>
         <source>Contacts: {names}</source>
         <translation>連絡先：{names}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="359"/>
+        <location filename="../../app/ui/emergency_panel.py" line="370"/>
         <source>Review on: {day}</source>
         <translation>見直し日：{day}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="361"/>
+        <location filename="../../app/ui/emergency_panel.py" line="372"/>
         <source>Nearest designated shelter: {label}</source>
         <translation>いちばん近い指定避難所：{label}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="363"/>
+        <location filename="../../app/ui/emergency_panel.py" line="374"/>
         <source>Nearest designated shelter: none within {km} km (check the shelter list is this city&apos;s); fill it in by hand</source>
         <translation>いちばん近い指定避難所：{km} km 以内にありません（取り込んだ避難所の一覧がこの市のものか確かめてください）。手で記入してください</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="366"/>
+        <location filename="../../app/ui/emergency_panel.py" line="377"/>
         <source>Nearest designated shelter: unknown (no list of designated shelters is imported: File → Import shelters or facilities…)</source>
         <translation>いちばん近い指定避難所：不明（指定避難所の一覧が取り込まれていません。ファイル → 避難所・施設を取り込む…）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="369"/>
+        <location filename="../../app/ui/emergency_panel.py" line="380"/>
         <source>Nearest designated shelter: unknown (the household is not on a geographic map)</source>
         <translation>いちばん近い指定避難所：不明（世帯が緯度・経度のある地図に載っていません）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/emergency_panel.py" line="371"/>
+        <location filename="../../app/ui/emergency_panel.py" line="382"/>
         <source>Still missing:</source>
         <translation>まだ足りないもの：</translation>
     </message>
@@ -2135,22 +2135,22 @@ Undo (Ctrl+Z) brings it back.</source>
         <translation>プロジェクター表示を終わりますか？ 氏名・電話番号・メモがまた表示されます。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/watch.py" line="102"/>
+        <location filename="../../app/ui/mainwindow/watch.py" line="138"/>
         <source>Add watcher</source>
         <translation>見守り者の追加</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/watch.py" line="118"/>
+        <location filename="../../app/ui/mainwindow/watch.py" line="155"/>
         <source>Edit involvement</source>
         <translation>関わり方の編集</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/watch.py" line="125"/>
+        <location filename="../../app/ui/mainwindow/watch.py" line="162"/>
         <source>{watcher} no longer watches over this person?</source>
         <translation>{watcher} さんを、この人の見守り者から外しますか？</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/watch.py" line="128"/>
+        <location filename="../../app/ui/mainwindow/watch.py" line="165"/>
         <source>Remove watcher</source>
         <translation>見守り者を外す</translation>
     </message>
@@ -2333,23 +2333,23 @@ Take the household off the map? It is kept in the ledger, and Undo (Ctrl+Z) brin
         <translation>合計</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/emergency.py" line="103"/>
+        <location filename="../../app/ui/mainwindow/emergency.py" line="121"/>
         <source>Edit emergency card</source>
         <translation>緊急連絡カードの編集</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/emergency.py" line="117"/>
+        <location filename="../../app/ui/mainwindow/emergency.py" line="135"/>
         <source>Emergency contact sheet</source>
         <translation>緊急連絡表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/emergency.py" line="134"/>
+        <location filename="../../app/ui/mainwindow/emergency.py" line="152"/>
         <source>Emergency contact cards</source>
         <translation>緊急連絡カード</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/emergency.py" line="175"/>
-        <location filename="../../app/ui/mainwindow/emergency.py" line="243"/>
+        <location filename="../../app/ui/mainwindow/emergency.py" line="193"/>
+        <location filename="../../app/ui/mainwindow/emergency.py" line="261"/>
         <location filename="../../app/ui/mainwindow/imports.py" line="185"/>
         <location filename="../../app/ui/mainwindow/imports.py" line="261"/>
         <location filename="../../app/ui/mainwindow/safety_papers.py" line="148"/>
@@ -2367,7 +2367,7 @@ Take the household off the map? It is kept in the ledger, and Undo (Ctrl+Z) brin
         <translation>この書類を受け取るのはだれですか？ その相手への提供に同意していない人は匿名になります。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/emergency.py" line="156"/>
+        <location filename="../../app/ui/mainwindow/emergency.py" line="174"/>
         <source>Import shelters or facilities</source>
         <translation>避難所・施設の取り込み</translation>
     </message>
@@ -2377,24 +2377,24 @@ Take the household off the map? It is kept in the ledger, and Undo (Ctrl+Z) brin
         <translation>{file}：{summary}。取り込みますか？</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/emergency.py" line="187"/>
+        <location filename="../../app/ui/mainwindow/emergency.py" line="205"/>
         <source>Import agency list</source>
         <translation>関係機関の一覧の取り込み</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/emergency.py" line="188"/>
+        <location filename="../../app/ui/mainwindow/emergency.py" line="206"/>
         <source>Excel or CSV (*.xlsx *.csv)</source>
         <translation>ExcelまたはCSV (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/emergency.py" line="221"/>
+        <location filename="../../app/ui/mainwindow/emergency.py" line="239"/>
         <source>{count} phone numbers in {file} have no area code (市外局番).
 Which area code do they have? (e.g. 0776)</source>
         <translation>{file} の電話番号のうち {count}件に市外局番がありません。
 市外局番は何番ですか？（例：0776）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/emergency.py" line="207"/>
+        <location filename="../../app/ui/mainwindow/emergency.py" line="225"/>
         <source>What kind of agencies does {file} list?</source>
         <translation>{file} はどの種類の機関の一覧ですか？</translation>
     </message>
@@ -2572,7 +2572,7 @@ The encrypted ledger holds everything in it (this is checked first); the encrypt
         <translation>事務所からの同期ファイル</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/emergency.py" line="145"/>
+        <location filename="../../app/ui/mainwindow/emergency.py" line="163"/>
         <location filename="../../app/ui/mainwindow/imports.py" line="124"/>
         <location filename="../../app/ui/mainwindow/meeting.py" line="366"/>
         <location filename="../../app/ui/mainwindow/plans.py" line="171"/>
@@ -2582,13 +2582,13 @@ The encrypted ledger holds everything in it (this is checked first); the encrypt
         <translation>保存しました：{path}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/emergency.py" line="157"/>
+        <location filename="../../app/ui/mainwindow/emergency.py" line="175"/>
         <source>CSV, GeoJSON or Shapefile (*.csv *.geojson *.json *.shp)</source>
         <translation>CSV・GeoJSON・Shapefile (*.csv *.geojson *.json *.shp)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/emergency.py" line="167"/>
-        <location filename="../../app/ui/mainwindow/emergency.py" line="234"/>
+        <location filename="../../app/ui/mainwindow/emergency.py" line="185"/>
+        <location filename="../../app/ui/mainwindow/emergency.py" line="252"/>
         <location filename="../../app/ui/mainwindow/imports.py" line="205"/>
         <source>Importing {file}…</source>
         <translation>{file} を取り込み中…</translation>
@@ -3056,7 +3056,7 @@ The encrypted ledger holds everything in it (this is checked first); the encrypt
     <name>PersonList</name>
     <message>
         <location filename="../../app/ui/person_list.py" line="28"/>
-        <location filename="../../app/ui/person_list.py" line="78"/>
+        <location filename="../../app/ui/person_list.py" line="89"/>
         <source>No.</source>
         <translation>番号</translation>
     </message>
@@ -3076,37 +3076,37 @@ The encrypted ledger holds everything in it (this is checked first); the encrypt
         <translation>人の一覧</translation>
     </message>
     <message>
-        <location filename="../../app/ui/person_list.py" line="80"/>
+        <location filename="../../app/ui/person_list.py" line="91"/>
         <source>Household</source>
         <translation>世帯名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/person_list.py" line="82"/>
+        <location filename="../../app/ui/person_list.py" line="93"/>
         <source>Address</source>
         <translation>住所</translation>
     </message>
     <message>
-        <location filename="../../app/ui/person_list.py" line="90"/>
+        <location filename="../../app/ui/person_list.py" line="101"/>
         <source>Filter by name, reading, No. or address</source>
         <translation>氏名・ふりがな・番号・住所で絞り込み</translation>
     </message>
     <message>
-        <location filename="../../app/ui/person_list.py" line="91"/>
+        <location filename="../../app/ui/person_list.py" line="102"/>
         <source>Full/half width and hiragana/katakana are ignored</source>
         <translation>全角・半角、ひらがな・カタカナの違いは気にせず探します</translation>
     </message>
     <message>
-        <location filename="../../app/ui/person_list.py" line="92"/>
+        <location filename="../../app/ui/person_list.py" line="103"/>
         <source>Filter the list</source>
         <translation>一覧を絞り込む</translation>
     </message>
     <message>
-        <location filename="../../app/ui/person_list.py" line="107"/>
+        <location filename="../../app/ui/person_list.py" line="118"/>
         <source>In map-number order</source>
         <translation>地図番号の順</translation>
     </message>
     <message>
-        <location filename="../../app/ui/person_list.py" line="108"/>
+        <location filename="../../app/ui/person_list.py" line="119"/>
         <source>In 五十音 order (by reading)</source>
         <translation>五十音順（ふりがな）</translation>
     </message>
@@ -4186,17 +4186,17 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
         <translation>記録用紙を取り込む…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="294"/>
+        <location filename="../../app/ui/watch_panel.py" line="307"/>
         <source>1 person of concern; {gaps} with nobody watching over them yet (!)</source>
         <translation>気がかりな人 1 人、うち見守り者がまだいない人 {gaps} 人 (!)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="296"/>
+        <location filename="../../app/ui/watch_panel.py" line="309"/>
         <source>{total} persons of concern; {gaps} with nobody watching over them yet (!)</source>
         <translation>気がかりな人 {total}人、うち見守り者がまだいない人 {gaps}人 (!)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="318"/>
+        <location filename="../../app/ui/watch_panel.py" line="329"/>
         <source>Hazard: {text}</source>
         <translation>ハザード：{text}</translation>
     </message>
@@ -4211,17 +4211,17 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
         <translation>見守り者 {n}人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="308"/>
+        <location filename="../../app/ui/watch_panel.py" line="319"/>
         <source>Choose a person of concern from the list or on the map.</source>
         <translation>一覧か地図で、気がかりな人を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="313"/>
+        <location filename="../../app/ui/watch_panel.py" line="324"/>
         <source>Phone: {phone}</source>
         <translation>電話：{phone}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/watch_panel.py" line="315"/>
+        <location filename="../../app/ui/watch_panel.py" line="326"/>
         <source>Concerns: {text}</source>
         <translation>気になるところ：{text}</translation>
     </message>
@@ -4560,7 +4560,7 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
         <translation>シート「{sheet}」：町名がありません。</translation>
     </message>
     <message>
-        <location filename="../../app/watch/watch_form_apply.py" line="373"/>
+        <location filename="../../app/watch/watch_form_apply.py" line="392"/>
         <location filename="../../app/watch/watch_form_read.py" line="112"/>
         <source>Sheet {sheet}, row {row}, cell {cell}: {reason}</source>
         <translation>シート「{sheet}」{row}行目、セル{cell}：{reason}</translation>
@@ -4900,18 +4900,18 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
         <translation>ファイルを書き込めませんでした。</translation>
     </message>
     <message>
-        <location filename="../../app/privacy/audit.py" line="216"/>
+        <location filename="../../app/privacy/audit.py" line="213"/>
         <source>Save the history as .xlsx or .csv.</source>
         <translation>変更の記録は .xlsx か .csv で保存してください。</translation>
     </message>
     <message>
-        <location filename="../../app/privacy/audit.py" line="226"/>
+        <location filename="../../app/privacy/audit.py" line="223"/>
         <location filename="../../app/privacy/consent.py" line="57"/>
         <source>this person is not in the ledger</source>
         <translation>この人は台帳にいません</translation>
     </message>
     <message>
-        <location filename="../../app/privacy/audit.py" line="242"/>
+        <location filename="../../app/privacy/audit.py" line="239"/>
         <source>{name} is already archived</source>
         <translation>{name} さんはすでに一覧から外れています（記録は残っています）</translation>
     </message>
@@ -5643,7 +5643,7 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
         <translation>台帳はほかの変更の途中です。何も書き出していません。終わってからもう一度お試しください。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/emergency.py" line="169"/>
+        <location filename="../../app/ui/mainwindow/emergency.py" line="187"/>
         <location filename="../../app/ui/mainwindow/imports.py" line="207"/>
         <source>The ledger is busy with another change; nothing was imported. Try again.</source>
         <translation>台帳はほかの変更の途中です。何も取り込んでいません。もう一度お試しください。</translation>
@@ -6174,7 +6174,7 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
     </message>
     <message>
         <location filename="../../app/watch/roster/matching.py" line="303"/>
-        <location filename="../../app/watch/watch_form_apply.py" line="217"/>
+        <location filename="../../app/watch/watch_form_apply.py" line="236"/>
         <source>Several members have this name and address.</source>
         <translation>この氏名と住所の世帯員が複数います。</translation>
     </message>
@@ -6189,37 +6189,37 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
         <translation>この人は名簿に2回出ています。</translation>
     </message>
     <message>
-        <location filename="../../app/watch/watch_form_apply.py" line="118"/>
+        <location filename="../../app/watch/watch_form_apply.py" line="137"/>
         <source>This person was printed anonymously and is no longer in the ledger; the row cannot be imported.</source>
         <translation>この人は匿名で印刷され、今は台帳にいません。この行は取り込めません。</translation>
     </message>
     <message>
-        <location filename="../../app/watch/watch_form_apply.py" line="221"/>
+        <location filename="../../app/watch/watch_form_apply.py" line="240"/>
         <source>A person of concern has this name but another address.</source>
         <translation>同じ氏名で住所の違う気がかりな人がいます。</translation>
     </message>
     <message>
-        <location filename="../../app/watch/watch_form_apply.py" line="224"/>
+        <location filename="../../app/watch/watch_form_apply.py" line="243"/>
         <source>This person is on the form twice.</source>
         <translation>この人は記録用紙に2回出ています。</translation>
     </message>
     <message>
-        <location filename="../../app/watch/watch_form_apply.py" line="301"/>
+        <location filename="../../app/watch/watch_form_apply.py" line="320"/>
         <source>The watcher was erased from the form.</source>
         <translation>この見守り者は記録用紙から消されています。</translation>
     </message>
     <message>
-        <location filename="../../app/watch/watch_form_apply.py" line="317"/>
+        <location filename="../../app/watch/watch_form_apply.py" line="336"/>
         <source>This watcher is listed twice for the same person.</source>
         <translation>同じ人に、この見守り者が2回書かれています。</translation>
     </message>
     <message>
-        <location filename="../../app/watch/watch_form_apply.py" line="349"/>
+        <location filename="../../app/watch/watch_form_apply.py" line="368"/>
         <source>Several watchers of the town have this name.</source>
         <translation>町内にこの氏名の見守り者が複数います。</translation>
     </message>
     <message>
-        <location filename="../../app/watch/watch_form_apply.py" line="386"/>
+        <location filename="../../app/watch/watch_form_apply.py" line="405"/>
         <source>This watcher&apos;s line is no longer in this person&apos;s block of the form (its row was deleted or moved).</source>
         <translation>この見守り者の行が、記録用紙のこの人の欄からなくなっています（行が削除または移動されました）。</translation>
     </message>
@@ -6269,22 +6269,22 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
         <translation>追加 {added} 件、更新 {updated} 件、変更なし {unchanged} 件、要確認 {decision} 件</translation>
     </message>
     <message>
-        <location filename="../../app/watch/watch_form_apply.py" line="155"/>
+        <location filename="../../app/watch/watch_form_apply.py" line="174"/>
         <source>The hidden key of this row belongs to a person of another town (a block copied from another town&apos;s form?): choose who this row is.</source>
         <translation>この行の隠しキーは別の町内の人のものです（別の町内の用紙からコピーしましたか）。この行が誰か選んでください。</translation>
     </message>
     <message>
-        <location filename="../../app/watch/watch_form_apply.py" line="153"/>
+        <location filename="../../app/watch/watch_form_apply.py" line="172"/>
         <source>The hidden key of this row belongs to a person who was archived: choose who this row is.</source>
         <translation>この行の隠しキーは一覧から外された（記録を保管中の）人のものです。この行が誰か選んでください。</translation>
     </message>
     <message>
-        <location filename="../../app/watch/watch_form_apply.py" line="150"/>
+        <location filename="../../app/watch/watch_form_apply.py" line="169"/>
         <source>The hidden key of this row belongs to no one in the ledger (a form from another ledger?): choose who this row is.</source>
         <translation>この行の隠しキーは台帳のどの人のものでもありません（別の台帳の用紙ですか）。この行が誰か選んでください。</translation>
     </message>
     <message>
-        <location filename="../../app/watch/watch_form_apply.py" line="144"/>
+        <location filename="../../app/watch/watch_form_apply.py" line="163"/>
         <source>The hidden key of this row is on another row of the form too (a copied block?): choose who this row is.</source>
         <translation>この行の隠しキーが用紙の別の行にもあります（ブロックをコピーしましたか）。この行が誰か選んでください。</translation>
     </message>
