@@ -66,7 +66,7 @@ class WatchController(Controller):
     def refresh_persons(self, person_ids: frozenset[uuid.UUID]) -> None:
         """These persons' watchers changed: their rows, their lines and the gaps, read for them alone.
 
-        Reading the whole town again took 0.85 s of the UI thread at 50,000 households for one line added. A
+        Reading the whole town again took 1.1-1.4 s of the UI thread at 50,000 households for one line added. A
         person not on the list (the town's lists not read yet), gone, or no longer of concern: all read again."""
         town = self.towns.town
         if town is None:
