@@ -13,6 +13,7 @@ from app.privacy.lock import acquire_lock
 from app.ui.mainwindow.actions import MainAction
 from app.ui.unlock import UnlockDialog, unlock_ledger
 from tests.conftest import run_app
+from tests.test_basemap_errors import japanese  # noqa: F401 - the Japanese catalogue
 from tests.test_ui_exports import finish
 from tests.test_ui_map import page_state, window  # noqa: F401 - the window fixture
 
@@ -160,6 +161,35 @@ def test_the_history_shows_its_newest_rows_and_exports_every_row_of_the_choice(q
     history.since.setDate(QDate(later.year, later.month, later.day))
     history.since_on.setChecked(True)
     assert history.table.rowCount() == 0 and history.note.text() == ""
+    history.close()
+
+
+def test_the_history_names_actions_records_and_fields_in_the_windows_words_not_the_ledgers_keys(
+        qtbot, window, japanese):
+    """GIVEN the Japanese catalogue and a member's consent recorded
+    WHEN the history window opens on them
+    THEN each row says what happened, to what and which field in Japanese: 「変更」「人」「同意：見守り者への提供」, not
+    the ledger's keys (update, person, consent_watchers), and a yes or no in words; so does the member's record
+    as it was added, field by field."""
+    from app.households import households
+    from app.privacy.consent import ConsentFields, ConsentStatus, get_consent
+
+    with window.ledger.Session() as s:
+        home = next(h for h in households.list_households(s, window.towns.town.id) if h.persons)
+        person = home.persons[0]
+        was = get_consent(s, person.id).consent_watchers
+    window.households.select_household(home.id)
+    assert window.privacy.edit_consent(person.id, ConsentFields(ConsentStatus.YES, share_with_watchers=not was,
+                                                                show_on_community_map=False, share_with_agencies=False))
+    history = window.privacy.show_audit(person.id)
+    shown = [[history.table.item(r, c).text() for c in range(history.COLUMNS)] for r in range(history.table.rowCount())]
+    keys = {"create", "update", "archive", "person", "household", "consent", "consent_watchers", "sort_order",
+            "of_concern", "name", "true", "false"}
+    assert not {cell for row in shown for cell in row[2:]} & keys
+    change = next(row for row in shown if row[5] == "同意：見守り者への提供")  # newest first: this change
+    assert change[2:4] == ["変更", "人"] and change[6:] == (["はい", "いいえ"] if was else ["いいえ", "はい"])
+    added = {row[5]: row[7] for row in shown if row[2:4] == ["追加", "人"]}  # the member added: one row a field
+    assert added["名前"] == person.name and added["世帯の中の順番"] == "0" and added["気がかりな人"] in ("はい", "いいえ")
     history.close()
 
 

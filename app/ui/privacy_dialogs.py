@@ -26,16 +26,20 @@ from PySide6.QtWidgets import (
 )
 
 from app.models import Ledger
+from app.models.audit import AuditAction
 from app.privacy.audit import export_history, list_audit
 from app.privacy.consent import ConsentFields, ConsentStatus, ConsentView
 from app.privacy.masking import Audience
+from app.ui.dialogs import FIELD_LABELS
 from app.ui.export_job import run_export
+from app.ui.meeting_panel import field_label
 from app.ui.worker import Job, JobRunner
+
+translate = QCoreApplication.translate
 
 
 def audience_labels() -> dict[Audience, str]:
     """Who a printed or exported copy is for: the consent rule follows from it."""
-    translate = QCoreApplication.translate
     return {
         Audience.WATCHERS: translate("privacy", "Watchers and the welfare commissioner (民生児童委員)"),
         Audience.COMMUNITY: translate("privacy", "Community members (区長, 福祉推進員, residents)"),
@@ -98,6 +102,95 @@ class ConsentDialog(QDialog):
                              share_with_agencies=self.agencies.isChecked(),
                              show_on_community_map=self.community.isChecked(),
                              date=date(d.year(), d.month(), d.day()))
+
+
+# ---------------------------------------------------------------- the history's words
+
+def action_labels() -> dict[AuditAction, str]:
+    return {
+        AuditAction.CREATE: translate("audit", "added"),
+        AuditAction.UPDATE: translate("audit", "changed"),
+        AuditAction.ARCHIVE: translate("audit", "archived"),
+        AuditAction.RESTORE: translate("audit", "restored"),
+        AuditAction.DELETE: translate("audit", "removed for good"),
+    }
+
+
+def record_labels() -> dict[str, str]:
+    """What a kind of record (the ledger's table) is called; a kind not here is shown by its table's name."""
+    return {
+        "household": translate("audit", "Household"),
+        "person": translate("audit", "Person"),
+        "watcher": translate("audit", "Watcher"),
+        "watch_link": translate("audit", "Watching over"),
+        "emergency_card": translate("audit", "Emergency card"),
+        "emergency_contact": translate("audit", "Emergency contact"),
+        "agency": translate("audit", "Agency"),
+        "district": translate("audit", "District"),
+        "town": translate("audit", "Town"),
+        "base_map": translate("audit", "Base map"),
+        "map_control_point": translate("audit", "Control point of the base map"),
+        "reference_feature": translate("audit", "Shelter or facility"),
+        "gathering_place": translate("audit", "Gathering place"),
+        "household_category": translate("audit", "Household category"),
+        "meeting": translate("audit", "Liaison meeting"),
+        "meeting_attendee": translate("audit", "Meeting attendee"),
+        "person_review": translate("audit", "Review at a meeting"),
+        "evacuation_plan": translate("audit", "Evacuation plan"),
+        "plan_supporter": translate("audit", "Evacuation supporter"),
+        "hazard_layer": translate("audit", "Hazard layer"),
+        "hazard_zone": translate("audit", "Hazard zone"),
+        "incident": translate("audit", "Disaster (incident)"),
+        "safety_event": translate("audit", "Safety check"),
+        "self_check": translate("audit", "Self-check"),
+        "self_check_answer": translate("audit", "Self-check answer"),
+        "printed_copy": translate("audit", "Printed or exported copy"),
+        "sharing_mode_change": translate("audit", "Sharing mode"),
+    }
+
+
+def column_label(column: str) -> str:
+    """A changed field as the windows call it; a field with no label anywhere is shown by its column's name."""
+    own = {
+        "sort_order": translate("audit", "order in the household"),
+        "consent_map": translate("audit", "consent: on the community's map"),
+        "consent_watchers": translate("audit", "consent: to the watchers"),
+        "consent_agencies": translate("audit", "consent: to the agencies"),
+        "consent_date": translate("audit", "consent: date"),
+        "consent_recorded_by": translate("audit", "consent: recorded by"),
+        "care_manager_name": translate("audit", "care manager"),
+        "care_office_id": translate("audit", "care office"),
+        "family_doctor_id": translate("audit", "family doctor"),
+        "support_centre_id": translate("audit", "community support centre"),
+        "welfare_commissioner_name": translate("audit", "welfare commissioner"),
+        "made_on": translate("audit", "made on"),
+        "reviewed_on": translate("audit", "reviewed on"),
+        "file_name": translate("audit", "file name"),
+        "attribution": translate("audit", "attribution"),
+        "household_id": translate("audit", "household"),
+        "person_id": translate("audit", "person"),
+        "watcher_id": translate("audit", "watcher"),
+        "town_id": translate("audit", "town"),
+        "categories": translate("audit", "categories"),
+        "relationship": translate("audit", "relationship"),
+        "priority": translate("audit", "order"),
+        "paper": translate("audit", "paper"),
+        "title": translate("audit", "title"),
+        "audience": translate("audit", "for whom"),
+        "serial": translate("audit", "serial number"),
+    }
+    if column in own:
+        return own[column]
+    if column in FIELD_LABELS:
+        return translate("fields", FIELD_LABELS[column])
+    return field_label(column)
+
+
+def value_text(value: str | None) -> str:
+    """A recorded value as the table shows it: a yes or no in words, anything else as it was recorded."""
+    if value in ("true", "false"):
+        return translate("audit", "yes") if value == "true" else translate("audit", "no")
+    return "" if value is None else str(value)
 
 
 class AuditDialog(QDialog):
@@ -166,10 +259,12 @@ class AuditDialog(QDialog):
         more = len(self.rows) > self.SHOWN
         del self.rows[self.SHOWN:]
         self.table.setRowCount(len(self.rows))
+        actions, records = action_labels(), record_labels()
         for r, row in enumerate(self.rows):
             cells = [row.at.astimezone().strftime("%Y-%m-%d %H:%M"), f"{row.operator_name} {row.operator_role}".strip(),
-                     row.action.value, row.entity, row.label, row.field or "", row.old_value or "",
-                     row.new_value or ""]
+                     actions.get(row.action, row.action.value), records.get(row.entity, row.entity), row.label,
+                     column_label(row.field) if row.field else "", value_text(row.old_value),
+                     value_text(row.new_value)]
             for c, text in enumerate(cells):
                 self.table.setItem(r, c, QTableWidgetItem(text))
         self.note.setText(self.tr("Only the newest {count} rows are shown here. Export… writes every row of this "
