@@ -184,9 +184,10 @@ def test_the_history_names_actions_records_and_fields_in_the_windows_words_not_t
     history = window.privacy.show_audit(person.id)
     shown = [[history.table.item(r, c).text() for c in range(history.COLUMNS)] for r in range(history.table.rowCount())]
     keys = {"create", "update", "archive", "person", "household", "consent", "consent_watchers", "sort_order",
-            "of_concern", "name", "true", "false"}
+            "of_concern", "name", "true", "false", "yes", "no", "unknown"}
     assert not {cell for row in shown for cell in row[2:]} & keys
     change = next(row for row in shown if row[5] == "同意：見守り者への提供")  # newest first: this change
+    assert next(row for row in shown if row[5] == "同意")[7] == "同意した"
     assert change[2:4] == ["変更", "人"] and change[6:] == (["はい", "いいえ"] if was else ["いいえ", "はい"])
     added = {row[5]: row[7] for row in shown if row[2:4] == ["追加", "人"]}  # the member added: one row a field
     assert added["名前"] == person.name and added["世帯の中の順番"] == "0" and added["気がかりな人"] in ("はい", "いいえ")

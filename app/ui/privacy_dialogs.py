@@ -27,12 +27,17 @@ from PySide6.QtWidgets import (
 
 from app.models import Ledger
 from app.models.audit import AuditAction
+from app.models.sharing import SharingMode
 from app.privacy.audit import export_history, list_audit
 from app.privacy.consent import ConsentFields, ConsentStatus, ConsentView
+from app.privacy.copies import PAPER_TITLES
 from app.privacy.masking import Audience
+from app.privacy.sharing import MODE_LABELS
 from app.ui.dialogs import FIELD_LABELS
 from app.ui.export_job import run_export
 from app.ui.meeting_panel import field_label
+from app.ui.plan_dialog import FIELD_LABELS as PLAN_LABELS
+from app.ui.sync_dialogs import value_text as sync_value_text
 from app.ui.worker import Job, JobRunner
 
 translate = QCoreApplication.translate
@@ -48,6 +53,13 @@ def audience_labels() -> dict[Audience, str]:
     }
 
 
+def consent_labels() -> dict[ConsentStatus, str]:
+    """What a person answered, in words (the consent window's choice and the history's)."""
+    return {ConsentStatus.UNKNOWN: translate("ConsentDialog", "Not asked yet (treated as no)"),
+            ConsentStatus.YES: translate("ConsentDialog", "Agreed"),
+            ConsentStatus.NO: translate("ConsentDialog", "Did not agree")}
+
+
 class ConsentDialog(QDialog):
     """What the person agreed to share, with whom, and when it was recorded."""
 
@@ -55,8 +67,7 @@ class ConsentDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Consent: {name}").format(name=name))
         self.status = QComboBox()
-        for value, label in ((ConsentStatus.UNKNOWN, self.tr("Not asked yet (treated as no)")),
-                             (ConsentStatus.YES, self.tr("Agreed")), (ConsentStatus.NO, self.tr("Did not agree"))):
+        for value, label in consent_labels().items():
             self.status.addItem(label, value.value)
         self.status.setCurrentIndex(max(0, self.status.findData(consent.consent.value)))
         self.watchers = QCheckBox(self.tr("Share with their watchers and the welfare commissioner"))
@@ -150,9 +161,35 @@ def record_labels() -> dict[str, str]:
 
 
 def column_label(column: str) -> str:
-    """A changed field as the windows call it; a field with no label anywhere is shown by its column's name."""
+    """A changed field as the windows call it (the history's own words, then those of the error messages, the
+    plan window and the meeting); a field with no label anywhere (a technical one: an image's size or checksum,
+    a source file's row) is shown by its column's name."""
     own = {
         "sort_order": translate("audit", "order in the household"),
+        "made_at": translate("audit", "made at"),
+        "town_name": translate("audit", "town"),
+        "town_ids": translate("audit", "towns"),
+        "district_id": translate("audit", "district"),
+        "incident_id": translate("audit", "disaster"),
+        "started_at": translate("audit", "started at"),
+        "checked_at": translate("audit", "checked at"),
+        "checked_by": translate("audit", "checked by"),
+        "method": translate("audit", "how it was checked"),
+        "recorded_at": translate("audit", "recorded at"),
+        "recorded_on": translate("audit", "recorded on the computer"),
+        "shelter_text": translate("audit", "where they are"),
+        "shelter_id": translate("audit", "shelter"),
+        "plan_id": translate("audit", "evacuation plan"),
+        "ordinal": translate("audit", "order"),
+        "family_doctor_text": translate("audit", "family doctor (written in)"),
+        "since": translate("audit", "watching since"),
+        "schedule": translate("audit", "when it meets"),
+        "position_approximate": translate("audit", "position is approximate"),
+        "label": translate("audit", "name"),
+        "original_name": translate("audit", "file name as chosen"),
+        "credit": translate("audit", "credit"),
+        "made_by": translate("audit", "made by"),
+        "number": translate("audit", "number"),
         "consent_map": translate("audit", "consent: on the community's map"),
         "consent_watchers": translate("audit", "consent: to the watchers"),
         "consent_agencies": translate("audit", "consent: to the agencies"),
@@ -183,14 +220,28 @@ def column_label(column: str) -> str:
         return own[column]
     if column in FIELD_LABELS:
         return translate("fields", FIELD_LABELS[column])
+    if column in PLAN_LABELS:
+        return translate("PlanDialog", PLAN_LABELS[column])
     return field_label(column)
 
 
-def value_text(value: str | None) -> str:
-    """A recorded value as the table shows it: a yes or no in words, anything else as it was recorded."""
+def value_text(value: str | None, column: str | None) -> str:
+    """A recorded value as the table shows it: a yes or no in words, a time in local time, an archive mark as
+    "in use" or when it was ended; whom a copy was for, which paper and in which sharing mode, in the words the
+    papers print; anything else as it was recorded."""
+    if value is None or value == "":
+        return ""
     if value in ("true", "false"):
         return translate("audit", "yes") if value == "true" else translate("audit", "no")
-    return "" if value is None else str(value)
+    if column == "audience" and value in {a.value for a in Audience}:
+        return audience_labels()[Audience(value)]
+    if column == "consent" and value in {c.value for c in ConsentStatus}:
+        return consent_labels()[ConsentStatus(value)]
+    if column == "paper" and value in PAPER_TITLES:  # a paper's code: its title, as printed
+        return PAPER_TITLES[value]
+    if column == "mode" and value in {m.value for m in SharingMode}:
+        return MODE_LABELS[SharingMode(value)]
+    return sync_value_text(value, column)
 
 
 class AuditDialog(QDialog):
@@ -263,8 +314,8 @@ class AuditDialog(QDialog):
         for r, row in enumerate(self.rows):
             cells = [row.at.astimezone().strftime("%Y-%m-%d %H:%M"), f"{row.operator_name} {row.operator_role}".strip(),
                      actions.get(row.action, row.action.value), records.get(row.entity, row.entity), row.label,
-                     column_label(row.field) if row.field else "", value_text(row.old_value),
-                     value_text(row.new_value)]
+                     column_label(row.field) if row.field else "", value_text(row.old_value, row.field),
+                     value_text(row.new_value, row.field)]
             for c, text in enumerate(cells):
                 self.table.setItem(r, c, QTableWidgetItem(text))
         self.note.setText(self.tr("Only the newest {count} rows are shown here. Export… writes every row of this "
