@@ -351,6 +351,12 @@ class MeetingPanel(QWidget):
         kept = self.persons.fill(queue, keep)
         self._chosen(keep if kept else None, emit=False)
 
+    def update_queue(self, changed: list[QueueItem]) -> None:
+        """These persons' lines read again (their watchers changed); the rest of the queue and the counts stay."""
+        self.queue, current = self.persons.update_rows(self.queue, changed)
+        if current is not None:
+            self._chosen(current.person.id, emit=False)
+
     def _keep_note(self, person_id: uuid.UUID | None) -> None:
         if person_id == self._note_for:
             return

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -48,6 +49,7 @@ from app.ui.meeting_panel import (
 from app.ui.operations import OpChanges, Operations
 from app.ui.selfcheck_dialog import SelfCheckDialog
 from app.ui.worker import Job
+from app.watch import network as watch
 
 translate = QCoreApplication.translate
 
@@ -95,8 +97,24 @@ class MeetingController(Controller):
         self.panel.show_queue(details.queue, self.panel.current_person())
 
     def on_changed(self, changes: OpChanges) -> None:
-        if changes.meeting:
+        if changes.meeting or changes.watch:
             self.refresh_meeting()
+        elif changes.watched:
+            self.count_watchers(changes.watched)
+
+    def count_watchers(self, person_ids: frozenset[uuid.UUID]) -> None:
+        """A watcher added to these persons, edited or ended (in Step II, often during the meeting): their lines of
+        the meeting say how many watch over them now; the rest of the queue stays. Gone: all read again."""
+        items = [q for person_id in person_ids if (q := self.panel.item(person_id)) is not None]
+        if not items:
+            return
+        try:
+            with self.ledger.Session() as s:
+                counts = {q.person.id: len(watch.get_concern(s, q.person.id).links) for q in items}
+        except LedgerError:
+            self.refresh_meeting()
+            return
+        self.panel.update_queue([replace(q, watcher_count=counts[q.person.id]) for q in items])
 
     def refresh_meeting(self) -> None:
         town = self.towns.town
