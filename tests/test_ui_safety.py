@@ -67,6 +67,25 @@ def test_the_panel_records_a_status_with_one_click_and_the_ring_appears_on_the_m
     ring_becomes(qtbot, window, target.household_id, STATUS_COLORS[SafetyStatus.UNCHECKED])
 
 
+def test_a_watcher_found_for_someone_during_the_roll_call_is_on_their_row_at_once(qtbot, window):
+    """On the day, the roll call names who watches over each person (whom to ask): a watcher added to a person in
+    Step II while the roll call is open is on that person's row, and gone again when undone."""
+    from app.ui.watch_panel import LinkDialog
+
+    window.actions[MainAction.SAFETY].trigger()
+    panel = window.safety.panel
+    concerns = {c.person.id: c for c in window.watch_panel.concerns}
+    target = next(r for r in panel.rows() if not r.watchers and r.person_id in concerns)
+    watcher = next(link.watcher for c in concerns.values() for link in c.links)
+    window.watch_panel.choose(target.person_id)
+    dialog = LinkDialog([watcher], [], parent=window)
+    dialog.existing.setCurrentIndex(dialog.existing.findData(watcher.id))
+    assert window.watch.add_link(dialog) is not None
+    assert next(r for r in panel.rows() if r.person_id == target.person_id).watchers == (watcher.name,)
+    window.actions[MainAction.UNDO].trigger()
+    assert next(r for r in panel.rows() if r.person_id == target.person_id).watchers == ()
+
+
 def test_the_status_filter_shows_only_persons_with_that_status(qtbot, window):
     window.actions[MainAction.SAFETY].trigger()
     panel = window.safety.panel

@@ -163,7 +163,8 @@ class SafetyController(Controller):
                                        datetime.now(timezone.utc))
 
     def _read_household(self, household_id: uuid.UUID) -> None:
-        """After a household changed (moved, edited): its rows again (hazard, watchers, latest check)."""
+        """After a household changed (moved, edited) or a watcher of one of its persons: its rows again (hazard,
+        watchers, latest check)."""
         if self.incident is None:
             return
         with self.ledger.Session() as s:  # that household's persons only: one row each, in their place
@@ -214,11 +215,13 @@ class SafetyController(Controller):
             self.map_view.select(row.household_id)
 
     def on_changed(self, changes: OpChanges) -> None:
-        if changes.safety or changes.town or changes.persons_of_concern:
+        if changes.safety or changes.town or changes.persons_of_concern or changes.watch:
             if changes.safety or self.dock.isVisible() or self.incident is not None:
                 self.refresh()
             return
-        for household_id in changes.households & self.by_household.keys():
+        # A row names the person's watchers: a watcher added to them, edited or ended reads their household again.
+        watched = {self.rows[p].household_id for p in changes.watched if p in self.rows}
+        for household_id in (changes.households | watched) & self.by_household.keys():
             self._read_household(household_id)  # its latest checks come with it
         if checked := (changes.checked - changes.households) & self.by_household.keys():
             self._read_checks(checked)
