@@ -52,3 +52,29 @@ def test_a_plan_edited_in_its_window_and_undone(qtbot, window):
     assert restored.fields == before.fields
     assert [s.name for s in restored.supporters] == [s.name for s in before.supporters]
     dialog.close()
+
+
+def test_a_watcher_added_while_the_plan_window_is_open_is_offered_as_a_supporter(qtbot, window):
+    """The plan window offers the person's watchers as supporters: one found in Step II while the window is open is
+    offered at once (and no longer once undone), with what was typed in the window kept."""
+    from app.ui.watch_panel import LinkDialog
+
+    window.plans.show_list()
+    concerns = {c.person.id: c for c in window.watch_panel.concerns}
+    person = next(r for r in window.plans.panel.list.visible_views() if r.id in concerns)
+    dialog = window.plans.open_plan(person.id)
+    offered = [dialog.watchers.itemText(i) for i in range(dialog.watchers.count())]
+    watcher = next(link.watcher for c in concerns.values() for link in c.links
+                   if link.watcher.id not in {x.watcher.id for x in concerns[person.id].links})
+    dialog.medication.setText("朝の薬を持参")  # typed, not saved
+    window.watch_panel.choose(person.id)
+    link_dialog = LinkDialog([watcher], [], parent=window)
+    link_dialog.existing.setCurrentIndex(link_dialog.existing.findData(watcher.id))
+    assert window.watch.add_link(link_dialog) is not None
+    now = [dialog.watchers.itemText(i) for i in range(dialog.watchers.count())]
+    assert len(now) == len(offered) + 1 and any(text.startswith(watcher.name) for text in now[1:])
+    assert dialog.medication.text() == "朝の薬を持参"
+    window.actions[MainAction.UNDO].trigger()
+    assert [dialog.watchers.itemText(i) for i in range(dialog.watchers.count())] == offered
+    dialog.medication.setText(plan_of(window, person.id).fields.medication)
+    dialog.close()

@@ -113,9 +113,7 @@ class PlanDialog(AsksBeforeClosing, QDialog):
                                                    self.tr("Consent to sharing")])
         self.supporters.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.watchers = QComboBox()
-        self.watchers.addItem(self.tr("(add a watcher of this person)"), None)
-        for c in candidates:
-            self.watchers.addItem(f"{c.name}  {c.relation}", c)
+        self.set_candidates(candidates)
         self.watchers.activated.connect(self._add_watcher)
         another = QPushButton(self.tr("Another supporter"))
         another.clicked.connect(lambda: self.add_supporter(SupporterFields()))
@@ -316,6 +314,13 @@ class PlanDialog(AsksBeforeClosing, QDialog):
                 day.set(day.value())
         if unedited:
             self._shown = self._typed()
+
+    def set_candidates(self, candidates: list[SupporterFields]) -> None:
+        """The person's watchers offered as supporters (again, after a watcher of theirs was added or ended)."""
+        self.watchers.clear()
+        self.watchers.addItem(self.tr("(add a watcher of this person)"), None)
+        for c in candidates:
+            self.watchers.addItem(f"{c.name}  {c.relation}", c)
 
     def show_plan(self, plan: PlanView) -> None:
         """The plan as it now is, after a save, an undo or a redo, or a change elsewhere (a watcher's): the

@@ -1225,7 +1225,7 @@ Repeat for at least 3 places far apart (a triangle over the whole map works best
 <context>
     <name>ListDialog</name>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="423"/>
+        <location filename="../../app/ui/meeting_panel.py" line="429"/>
         <source>Filter</source>
         <translation>絞り込み</translation>
     </message>
@@ -1989,7 +1989,7 @@ Undo (Ctrl+Z) brings it back.</source>
     </message>
     <message>
         <location filename="../../app/ui/mainwindow/households.py" line="362"/>
-        <location filename="../../app/ui/mainwindow/meeting.py" line="228"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="246"/>
         <source>Delete household</source>
         <translation>世帯の削除</translation>
     </message>
@@ -2155,180 +2155,180 @@ Undo (Ctrl+Z) brings it back.</source>
         <translation>見守り者を外す</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/meeting.py" line="126"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="144"/>
         <source>New meeting</source>
         <translation>新しい会議</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/meeting.py" line="213"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="231"/>
         <source>Review</source>
         <translation>見直し</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/meeting.py" line="258"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="276"/>
         <source>Due and overdue</source>
         <translation>確認が必要なこと</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/meeting.py" line="259"/>
-        <location filename="../../app/ui/mainwindow/meeting.py" line="319"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="277"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="337"/>
         <source>No.</source>
         <translation>番号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/meeting.py" line="259"/>
-        <location filename="../../app/ui/mainwindow/meeting.py" line="319"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="277"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="337"/>
         <source>Name</source>
         <translation>氏名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/meeting.py" line="260"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="278"/>
         <source>Why</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/meeting.py" line="260"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="278"/>
         <source>Since</source>
         <translation>いつから</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/meeting.py" line="241"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="259"/>
         <source>(hidden on the projector)</source>
         <translation>（投影中は非表示）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/meeting.py" line="158"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="176"/>
         <source>Edit meeting</source>
         <translation>会議の訂正</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/meeting.py" line="169"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="187"/>
         <source>Delete the meeting of {day}?
 The reviews recorded at it are kept. Undo (Ctrl+Z) brings the meeting back.</source>
         <translation>{day} の会議を削除しますか？
 この会議で記録した見直しは残ります。元に戻す（Ctrl+Z）で会議が戻ります。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/meeting.py" line="175"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="193"/>
         <source>Delete meeting</source>
         <translation>会議の削除</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/meeting.py" line="189"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="207"/>
         <source>Record “{outcome}” for No.{number}?
 Their watch ends. Nothing is deleted: the record is kept and can be restored.</source>
         <translation>No.{number} を「{outcome}」として記録しますか？
 見守りは終わります。削除はされず、記録は残り、元に戻せます。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/meeting.py" line="224"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="242"/>
         <source>Nobody is left in household No.{number}.
 Take the household off the map? It is kept in the ledger, and Undo (Ctrl+Z) brings it back. Choose No to keep it on the map (for example as a vacant house).</source>
         <translation>No.{number} の世帯には誰もいなくなりました。
 この世帯を地図から外しますか？台帳には残り、元に戻す（Ctrl+Z）で戻せます。地図に残すとき（空き家としてなど）は「いいえ」を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/meeting.py" line="233"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="251"/>
         <source>Nobody is left in household No.{number}: it stays on the map (Step I&apos;s Delete household… takes it off).</source>
         <translation>No.{number} の世帯には誰もいなくなりました。地図には残しています（ステップⅠの「世帯を削除…」で外せます）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/meeting.py" line="255"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="273"/>
         <source>Due for review (as counted above the review list): {reviews}. Also listed: emergency cards to make or review: {cards}; nobody watching yet: {unwatched}.</source>
         <translation>見直しの時期の人（見直し一覧の上の数と同じ）：{reviews} 人。ほかに、作成・見直しが必要な緊急連絡カード：{cards} 人、見守り者がまだいない人：{unwatched} 人。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/meeting.py" line="261"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="279"/>
         <source>Nothing is due or overdue in this town.</source>
         <translation>この町内には、見直しや対応が必要な人はいません。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/meeting.py" line="297"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="315"/>
         <source>No meeting of this town was held before today: there is nothing earlier to compare with yet.</source>
         <translation>この町内で今日より前に開いた会議がないため、比べる前回の記録はまだありません。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/meeting.py" line="299"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="317"/>
         <source>This town has no liaison meeting recorded yet: start one with New meeting…</source>
         <translation>この町内の福祉連絡会はまだ記録がありません。「新しい会議…」から始めてください。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/meeting.py" line="310"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="328"/>
         <source>unknown</source>
         <translation>不明</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/meeting.py" line="314"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="332"/>
         <source>Since {since}. Who recorded each change: from the history of changes.</source>
         <translation>{since} 以降の変更です。記録した人は変更の記録から。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/meeting.py" line="315"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="333"/>
         <source>Since {since}. Only record times are known (who recorded them is not).</source>
         <translation>{since} 以降の変更です。記録した時刻だけが分かります（記録した人は分かりません）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/meeting.py" line="317"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="335"/>
         <source>What changed since the last meeting</source>
         <translation>前回の会議からの変化</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/meeting.py" line="318"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="336"/>
         <source>What</source>
         <translation>対象</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/meeting.py" line="318"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="336"/>
         <source>Change</source>
         <translation>変化</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/meeting.py" line="320"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="338"/>
         <source>Fields</source>
         <translation>項目</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/meeting.py" line="320"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="338"/>
         <source>Recorded by</source>
         <translation>記録した人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/meeting.py" line="321"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="339"/>
         <source>When</source>
         <translation>日時</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/meeting.py" line="328"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="346"/>
         <source>Town / district</source>
         <translation>町内・地区</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/meeting.py" line="329"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="347"/>
         <source>Watched (■) / not (□)</source>
         <translation>見守りあり（■）・なし（□）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/meeting.py" line="336"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="354"/>
         <source>Overview</source>
         <translation>全体のようす</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/meeting.py" line="337"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="355"/>
         <source>Export to Excel…</source>
         <translation>Excelに書き出す…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/meeting.py" line="341"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="359"/>
         <source>Export the overview</source>
         <translation>全体のようすを書き出す</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/meeting.py" line="358"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="376"/>
         <source>{district}: district total</source>
         <translation>{district} 地区計</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/meeting.py" line="359"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="377"/>
         <source>Total</source>
         <translation>合計</translation>
     </message>
@@ -2406,7 +2406,7 @@ Which area code do they have? (e.g. 0776)</source>
     <message>
         <location filename="../../app/ui/mainwindow/imports.py" line="117"/>
         <location filename="../../app/ui/mainwindow/imports.py" line="228"/>
-        <location filename="../../app/ui/mainwindow/meeting.py" line="343"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="361"/>
         <location filename="../../app/ui/mainwindow/safety_papers.py" line="115"/>
         <location filename="../../app/ui/mainwindow/safety_papers.py" line="126"/>
         <location filename="../../app/ui/mainwindow/safety_papers.py" line="142"/>
@@ -2574,9 +2574,9 @@ The encrypted ledger holds everything in it (this is checked first); the encrypt
     <message>
         <location filename="../../app/ui/mainwindow/emergency.py" line="163"/>
         <location filename="../../app/ui/mainwindow/imports.py" line="124"/>
-        <location filename="../../app/ui/mainwindow/meeting.py" line="366"/>
-        <location filename="../../app/ui/mainwindow/plans.py" line="171"/>
-        <location filename="../../app/ui/mainwindow/plans.py" line="198"/>
+        <location filename="../../app/ui/mainwindow/meeting.py" line="384"/>
+        <location filename="../../app/ui/mainwindow/plans.py" line="174"/>
+        <location filename="../../app/ui/mainwindow/plans.py" line="201"/>
         <location filename="../../app/ui/mainwindow/safety_papers.py" line="79"/>
         <source>Saved {path}</source>
         <translation>保存しました：{path}</translation>
@@ -2674,23 +2674,23 @@ The encrypted ledger holds everything in it (this is checked first); the encrypt
         <translation>個別避難計画の優先順位リスト</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/plans.py" line="84"/>
+        <location filename="../../app/ui/mainwindow/plans.py" line="87"/>
         <source>A plan</source>
         <translation>個別避難計画</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/plans.py" line="126"/>
+        <location filename="../../app/ui/mainwindow/plans.py" line="129"/>
         <source>Edit evacuation plan</source>
         <translation>個別避難計画の編集</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/plans.py" line="148"/>
+        <location filename="../../app/ui/mainwindow/plans.py" line="151"/>
         <source>No one is on the list: no plans to write.</source>
         <translation>一覧に該当する人がいないため、書き出す計画がありません。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/plans.py" line="160"/>
-        <location filename="../../app/ui/mainwindow/plans.py" line="184"/>
+        <location filename="../../app/ui/mainwindow/plans.py" line="163"/>
+        <location filename="../../app/ui/mainwindow/plans.py" line="187"/>
         <source>Save the evacuation plans</source>
         <translation>個別避難計画の保存</translation>
     </message>
@@ -2705,42 +2705,42 @@ The encrypted ledger holds everything in it (this is checked first); the encrypt
         <translation>安否確認の名簿</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/safety.py" line="262"/>
+        <location filename="../../app/ui/mainwindow/safety.py" line="265"/>
         <source>Record safety check</source>
         <translation>安否確認の記録</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/safety.py" line="312"/>
+        <location filename="../../app/ui/mainwindow/safety.py" line="315"/>
         <source>Start incident</source>
         <translation>災害対応の開始</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/safety.py" line="317"/>
+        <location filename="../../app/ui/mainwindow/safety.py" line="320"/>
         <source>Started the incident {name}.</source>
         <translation>災害「{name}」の対応を始めました。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/safety.py" line="328"/>
+        <location filename="../../app/ui/mainwindow/safety.py" line="331"/>
         <source>Close the incident {name}? Its 1 check is kept; no new check can be recorded in it.</source>
         <translation>災害 {name} を終了しますか？確認記録 1 件は残ります。以後は確認を記録できません。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/safety.py" line="330"/>
+        <location filename="../../app/ui/mainwindow/safety.py" line="333"/>
         <source>Close the incident {name}? Its {count} checks are kept; no new check can be recorded in it.</source>
         <translation>災害「{name}」の対応を終了しますか？ {count}件の確認記録は残りますが、新しい確認は記録できなくなります。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/safety.py" line="334"/>
+        <location filename="../../app/ui/mainwindow/safety.py" line="337"/>
         <source>Close incident</source>
         <translation>災害対応の終了</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/safety.py" line="339"/>
+        <location filename="../../app/ui/mainwindow/safety.py" line="342"/>
         <source>Closed the incident {name}; its 1 check is kept.</source>
         <translation>災害 {name} を終了しました。確認記録 1 件は残ります。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/safety.py" line="340"/>
+        <location filename="../../app/ui/mainwindow/safety.py" line="343"/>
         <source>Closed the incident {name}; its {count} checks are kept.</source>
         <translation>災害「{name}」の対応を終了しました。{count}件の確認記録は残してあります。</translation>
     </message>
@@ -2926,22 +2926,22 @@ The encrypted ledger holds everything in it (this is checked first); the encrypt
         <translation>この会議で {total} 人中 {done} 人を見直しました（見直しの時期：{due} 人）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="377"/>
+        <location filename="../../app/ui/meeting_panel.py" line="383"/>
         <source>watchers: {n}</source>
         <translation>見守り者 {n} 人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="370"/>
+        <location filename="../../app/ui/meeting_panel.py" line="376"/>
         <source>Choose a person: the map follows.</source>
         <translation>人を選ぶと、地図がその家を映します。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="372"/>
+        <location filename="../../app/ui/meeting_panel.py" line="378"/>
         <source>last reviewed {day}: {outcome}</source>
         <translation>前回の見直し {day}：{outcome}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="375"/>
+        <location filename="../../app/ui/meeting_panel.py" line="381"/>
         <source>never reviewed</source>
         <translation>まだ見直していません</translation>
     </message>
@@ -3172,13 +3172,13 @@ The encrypted ledger holds everything in it (this is checked first); the encrypt
 <context>
     <name>PlanDialog</name>
     <message>
-        <location filename="../../app/ui/mainwindow/plans.py" line="211"/>
+        <location filename="../../app/ui/mainwindow/plans.py" line="214"/>
         <location filename="../../app/ui/plan_dialog.py" line="76"/>
         <source>Evacuation plan: {name}</source>
         <translation>個別避難計画：{name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="265"/>
+        <location filename="../../app/ui/plan_dialog.py" line="263"/>
         <source>No.{number}  {name}  {address}
 Hazards at home: {hazards}</source>
         <translation>No.{number}  {name}  {address}
@@ -3218,32 +3218,32 @@ Hazards at home: {hazards}</source>
         <translation>電話</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="116"/>
+        <location filename="../../app/ui/plan_dialog.py" line="321"/>
         <source>(add a watcher of this person)</source>
         <translation>（この人の見守り者から追加）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="120"/>
+        <location filename="../../app/ui/plan_dialog.py" line="118"/>
         <source>Another supporter</source>
         <translation>支援者をもう1人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="225"/>
+        <location filename="../../app/ui/plan_dialog.py" line="223"/>
         <source>Supporter {number}, {column}</source>
         <translation>避難支援者{number}の{column}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="227"/>
+        <location filename="../../app/ui/plan_dialog.py" line="225"/>
         <source>Supporter {number}</source>
         <translation>避難支援者{number}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="249"/>
+        <location filename="../../app/ui/plan_dialog.py" line="247"/>
         <source>Not saved: “{field}” is not a date this app understands.</source>
         <translation>保存していません：「{field}」が日付として読み取れません。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="293"/>
+        <location filename="../../app/ui/plan_dialog.py" line="291"/>
         <source>Emergency contacts: {contacts}
 Family doctor: {doctor}</source>
         <translation>緊急連絡先：{contacts}
@@ -3251,50 +3251,50 @@ Family doctor: {doctor}</source>
     </message>
     <message>
         <location filename="../../app/ui/plan_dialog.py" line="41"/>
-        <location filename="../../app/ui/plan_dialog.py" line="133"/>
+        <location filename="../../app/ui/plan_dialog.py" line="131"/>
         <source>Shelter</source>
         <translation>避難先</translation>
     </message>
     <message>
         <location filename="../../app/ui/plan_dialog.py" line="41"/>
-        <location filename="../../app/ui/plan_dialog.py" line="134"/>
+        <location filename="../../app/ui/plan_dialog.py" line="132"/>
         <source>Route</source>
         <translation>避難経路</translation>
     </message>
     <message>
         <location filename="../../app/ui/plan_dialog.py" line="42"/>
-        <location filename="../../app/ui/plan_dialog.py" line="135"/>
+        <location filename="../../app/ui/plan_dialog.py" line="133"/>
         <source>Means of transport</source>
         <translation>移動手段</translation>
     </message>
     <message>
         <location filename="../../app/ui/plan_dialog.py" line="43"/>
         <location filename="../../app/ui/plan_dialog.py" line="44"/>
-        <location filename="../../app/ui/plan_dialog.py" line="136"/>
+        <location filename="../../app/ui/plan_dialog.py" line="134"/>
         <source>When to start</source>
         <translation>避難を始める時期</translation>
     </message>
     <message>
         <location filename="../../app/ui/plan_dialog.py" line="45"/>
-        <location filename="../../app/ui/plan_dialog.py" line="138"/>
+        <location filename="../../app/ui/plan_dialog.py" line="136"/>
         <source>Mobility</source>
         <translation>移動の状態</translation>
     </message>
     <message>
         <location filename="../../app/ui/plan_dialog.py" line="46"/>
-        <location filename="../../app/ui/plan_dialog.py" line="139"/>
+        <location filename="../../app/ui/plan_dialog.py" line="137"/>
         <source>Medical devices</source>
         <translation>医療機器</translation>
     </message>
     <message>
         <location filename="../../app/ui/plan_dialog.py" line="47"/>
-        <location filename="../../app/ui/plan_dialog.py" line="140"/>
+        <location filename="../../app/ui/plan_dialog.py" line="138"/>
         <source>Medication</source>
         <translation>服薬</translation>
     </message>
     <message>
         <location filename="../../app/ui/plan_dialog.py" line="48"/>
-        <location filename="../../app/ui/plan_dialog.py" line="142"/>
+        <location filename="../../app/ui/plan_dialog.py" line="140"/>
         <source>Communication</source>
         <translation>意思疎通</translation>
     </message>
@@ -3302,40 +3302,40 @@ Family doctor: {doctor}</source>
         <location filename="../../app/ui/plan_dialog.py" line="49"/>
         <location filename="../../app/ui/plan_dialog.py" line="58"/>
         <location filename="../../app/ui/plan_dialog.py" line="113"/>
-        <location filename="../../app/ui/plan_dialog.py" line="143"/>
+        <location filename="../../app/ui/plan_dialog.py" line="141"/>
         <source>Consent to sharing</source>
         <translation>情報提供への同意</translation>
     </message>
     <message>
         <location filename="../../app/ui/plan_dialog.py" line="50"/>
-        <location filename="../../app/ui/plan_dialog.py" line="144"/>
-        <location filename="../../app/ui/plan_dialog.py" line="245"/>
+        <location filename="../../app/ui/plan_dialog.py" line="142"/>
+        <location filename="../../app/ui/plan_dialog.py" line="243"/>
         <source>Consent date</source>
         <translation>同意日</translation>
     </message>
     <message>
         <location filename="../../app/ui/plan_dialog.py" line="51"/>
-        <location filename="../../app/ui/plan_dialog.py" line="145"/>
-        <location filename="../../app/ui/plan_dialog.py" line="245"/>
+        <location filename="../../app/ui/plan_dialog.py" line="143"/>
+        <location filename="../../app/ui/plan_dialog.py" line="243"/>
         <source>Made on</source>
         <translation>作成日</translation>
     </message>
     <message>
         <location filename="../../app/ui/plan_dialog.py" line="51"/>
-        <location filename="../../app/ui/plan_dialog.py" line="146"/>
-        <location filename="../../app/ui/plan_dialog.py" line="246"/>
+        <location filename="../../app/ui/plan_dialog.py" line="144"/>
+        <location filename="../../app/ui/plan_dialog.py" line="244"/>
         <source>Reviewed on</source>
         <translation>見直し日</translation>
     </message>
     <message>
         <location filename="../../app/ui/plan_dialog.py" line="52"/>
-        <location filename="../../app/ui/plan_dialog.py" line="147"/>
+        <location filename="../../app/ui/plan_dialog.py" line="145"/>
         <source>Note</source>
         <translation>備考</translation>
     </message>
     <message>
         <location filename="../../app/ui/plan_dialog.py" line="53"/>
-        <location filename="../../app/ui/plan_dialog.py" line="152"/>
+        <location filename="../../app/ui/plan_dialog.py" line="150"/>
         <source>Evacuation supporters (two or more)</source>
         <translation>避難支援等実施者（2人以上）</translation>
     </message>
@@ -3345,27 +3345,27 @@ Family doctor: {doctor}</source>
         <translation>緊急連絡カードの「服薬・アレルギー等」から写しました。本人に確認してください。保存すると計画書に印刷されます。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="169"/>
+        <location filename="../../app/ui/plan_dialog.py" line="167"/>
         <source>This plan as PDF…</source>
         <translation>この計画をPDFに…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="178"/>
+        <location filename="../../app/ui/plan_dialog.py" line="176"/>
         <source>Yes</source>
         <translation>あり</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="178"/>
+        <location filename="../../app/ui/plan_dialog.py" line="176"/>
         <source>No</source>
         <translation>なし</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="178"/>
+        <location filename="../../app/ui/plan_dialog.py" line="176"/>
         <source>Not asked yet</source>
         <translation>まだ聞いていない</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="334"/>
+        <location filename="../../app/ui/plan_dialog.py" line="339"/>
         <source>This plan has changes that are not saved. Save them before closing?</source>
         <translation>この計画には保存していない変更があります。閉じる前に保存しますか？</translation>
     </message>
@@ -3578,18 +3578,18 @@ Family doctor: {doctor}</source>
         <translation>この町内で {count} 件の災害が開いています（{names}）。表示中で「終了」で閉じるのは {name} です。使わない方を終了してください。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/safety.py" line="233"/>
+        <location filename="../../app/ui/mainwindow/safety.py" line="236"/>
         <location filename="../../app/ui/mainwindow/safety_papers.py" line="68"/>
         <source>No incident is open: start one first.</source>
         <translation>対応中の災害がありません。先に災害対応を始めてください。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/safety.py" line="241"/>
+        <location filename="../../app/ui/mainwindow/safety.py" line="244"/>
         <source>The incident {name} is closed: no check can be added. Its checks are kept.</source>
         <translation>災害「{name}」の対応は終了しています。確認を追加できません。確認記録は残してあります。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/safety.py" line="248"/>
+        <location filename="../../app/ui/mainwindow/safety.py" line="251"/>
         <source>“{joined}” was joined into “{kept}” by a sync (two laptops had started one): this check is recorded in “{kept}”.</source>
         <translation>同期で「{joined}」は「{kept}」にまとめられていました（2台のパソコンで別々に始められていたため）。この確認は「{kept}」に記録しました。</translation>
     </message>

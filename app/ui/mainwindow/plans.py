@@ -73,7 +73,10 @@ class PlansController(Controller):
             for person_id, dialog in list(self.dialogs.items()):
                 try:
                     with self.ledger.Session() as s:
-                        dialog.show_plan(plans.get_plan(s, person_id))
+                        view = plans.get_plan(s, person_id)
+                        dialog.show_plan(view)
+                        if changes.watch or person_id in changes.watched:  # their watchers, offered as supporters
+                            dialog.set_candidates(plans.candidates(s, person_id) if view.person.of_concern else [])
                 except LedgerError:
                     dialog.close()
 
