@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import date
+from functools import cache
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QDate, Signal
@@ -311,10 +312,11 @@ class AuditDialog(QDialog):
         del self.rows[self.SHOWN:]
         self.table.setRowCount(len(self.rows))
         actions, records = action_labels(), record_labels()
+        fields = cache(column_label)  # a few dozen fields over thousands of rows: each label made once
         for r, row in enumerate(self.rows):
             cells = [row.at.astimezone().strftime("%Y-%m-%d %H:%M"), f"{row.operator_name} {row.operator_role}".strip(),
                      actions.get(row.action, row.action.value), records.get(row.entity, row.entity), row.label,
-                     column_label(row.field) if row.field else "", value_text(row.old_value, row.field),
+                     fields(row.field) if row.field else "", value_text(row.old_value, row.field),
                      value_text(row.new_value, row.field)]
             for c, text in enumerate(cells):
                 self.table.setItem(r, c, QTableWidgetItem(text))
