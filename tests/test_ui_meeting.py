@@ -55,10 +55,12 @@ def test_with_no_meeting_chosen_the_progress_line_counts_no_reviews_at_a_meeting
     panel.meeting.setCurrentIndex(1)
     assert panel.progress.text().startswith("1 of ")
 
+
 def test_a_watcher_found_for_someone_at_the_meeting_is_counted_on_their_line_of_the_meeting_at_once(qtbot, window):
     """At the liaison meeting the town finds a watcher for a person nobody watched (in Step II, beside the meeting):
     back on the meeting's page, that person's line says so, and so does taking the watcher off again."""
-    from app.ui.watch_panel import LinkDialog
+    from app.meeting import meetings
+    from tests.test_ui_watch import add_watcher
 
     start_meeting(window)
     panel = window.meeting_panel
@@ -68,17 +70,11 @@ def test_a_watcher_found_for_someone_at_the_meeting_is_counted_on_their_line_of_
     assert "watchers: 0" in panel.detail.text()
     # WHEN the watcher is added in Step II
     window.show_step(1)
-    window.watch_panel.choose(gap.person.id)
-    dialog = LinkDialog([watcher], [], parent=window)
-    dialog.existing.setCurrentIndex(dialog.existing.findData(watcher.id))
-    link = window.watch.add_link(dialog)
-    assert link is not None
+    assert add_watcher(window, gap.person.id, watcher) is not None
     # THEN the meeting's line for them counts one watcher, and the rest of the queue is as it was
     window.show_step(3)
     assert panel.item(gap.person.id).watcher_count == 1 and "watchers: 1" in panel.detail.text()
     with window.ledger.Session() as s:
-        from app.meeting import meetings
-
         assert panel.queue == meetings.review_queue(s, window.towns.town.id, meeting_id=panel.current_meeting())
     # AND undone, it counts none again
     window.actions[MainAction.UNDO].trigger()

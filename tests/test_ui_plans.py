@@ -57,7 +57,7 @@ def test_a_plan_edited_in_its_window_and_undone(qtbot, window):
 def test_a_watcher_added_while_the_plan_window_is_open_is_offered_as_a_supporter(qtbot, window):
     """The plan window offers the person's watchers as supporters: one found in Step II while the window is open is
     offered at once (and no longer once undone), with what was typed in the window kept."""
-    from app.ui.watch_panel import LinkDialog
+    from tests.test_ui_watch import add_watcher
 
     window.plans.show_list()
     concerns = {c.person.id: c for c in window.watch_panel.concerns}
@@ -67,10 +67,7 @@ def test_a_watcher_added_while_the_plan_window_is_open_is_offered_as_a_supporter
     watcher = next(link.watcher for c in concerns.values() for link in c.links
                    if link.watcher.id not in {x.watcher.id for x in concerns[person.id].links})
     dialog.medication.setText("朝の薬を持参")  # typed, not saved
-    window.watch_panel.choose(person.id)
-    link_dialog = LinkDialog([watcher], [], parent=window)
-    link_dialog.existing.setCurrentIndex(link_dialog.existing.findData(watcher.id))
-    assert window.watch.add_link(link_dialog) is not None
+    assert add_watcher(window, person.id, watcher) is not None
     now = [dialog.watchers.itemText(i) for i in range(dialog.watchers.count())]
     assert len(now) == len(offered) + 1 and any(text.startswith(watcher.name) for text in now[1:])
     assert dialog.medication.text() == "朝の薬を持参"

@@ -70,17 +70,14 @@ def test_the_panel_records_a_status_with_one_click_and_the_ring_appears_on_the_m
 def test_a_watcher_found_for_someone_during_the_roll_call_is_on_their_row_at_once(qtbot, window):
     """On the day, the roll call names who watches over each person (whom to ask): a watcher added to a person in
     Step II while the roll call is open is on that person's row, and gone again when undone."""
-    from app.ui.watch_panel import LinkDialog
+    from tests.test_ui_watch import add_watcher
 
     window.actions[MainAction.SAFETY].trigger()
     panel = window.safety.panel
     concerns = {c.person.id: c for c in window.watch_panel.concerns}
     target = next(r for r in panel.rows() if not r.watchers and r.person_id in concerns)
     watcher = next(link.watcher for c in concerns.values() for link in c.links)
-    window.watch_panel.choose(target.person_id)
-    dialog = LinkDialog([watcher], [], parent=window)
-    dialog.existing.setCurrentIndex(dialog.existing.findData(watcher.id))
-    assert window.watch.add_link(dialog) is not None
+    assert add_watcher(window, target.person_id, watcher) is not None
     assert next(r for r in panel.rows() if r.person_id == target.person_id).watchers == (watcher.name,)
     window.actions[MainAction.UNDO].trigger()
     assert next(r for r in panel.rows() if r.person_id == target.person_id).watchers == ()

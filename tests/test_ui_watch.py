@@ -17,6 +17,15 @@ def concerns(window):
         return watch.list_concerns(s, window.towns.town.id)
 
 
+def add_watcher(window, person_id, watcher):
+    """The user adds a watcher of the town to the person in Step II (Add watcher…, that watcher chosen)."""
+    window.watch_panel.choose(person_id)
+    dialog = LinkDialog([watcher], [], parent=window)
+    dialog.existing.setCurrentIndex(dialog.existing.findData(watcher.id))
+    dialog.involvement.setCurrentText("声かけ")
+    return window.watch.add_link(dialog)
+
+
 @pytest.fixture
 def step2(window):
     window.show_step(1)
@@ -199,16 +208,12 @@ def test_a_watcher_added_or_removed_changes_that_persons_row_card_and_lines_and_
     before = shown_as_read_afresh()
     gap = next(c for c in before if not c.has_watcher)
     watcher = next(link.watcher for c in before for link in c.links if link.watcher.household_id is not None)
-    step2.watch_panel.choose(gap.person.id)
     # The town's lists are not read again for one person's watcher: only that person's row, card and lines.
     whole = []
     monkeypatch.setattr(watch, "list_concerns", lambda *a, **k: whole.append("concerns"))
     monkeypatch.setattr(emergency, "list_cards", lambda *a, **k: whole.append("cards"))
     # WHEN a watcher who lives in the town is added to a person nobody watched
-    dialog = LinkDialog([watcher], [], parent=step2)
-    dialog.existing.setCurrentIndex(dialog.existing.findData(watcher.id))
-    dialog.involvement.setCurrentText("声かけ")
-    link = step2.watch.add_link(dialog)
+    link = add_watcher(step2, gap.person.id, watcher)
     assert link is not None and whole == []
     # THEN their row and the links table show the watcher, their card names them, the gap closes, a line is drawn
     assert [x.watcher.name for x in step2.watch_panel.concern(gap.person.id).links] == [watcher.name]
