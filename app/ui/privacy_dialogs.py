@@ -232,8 +232,8 @@ def value_text(value: str | None, column: str | None) -> str:
     papers print; anything else as it was recorded."""
     if value is None or value == "":
         return ""
-    if value in ("true", "false"):
-        return translate("audit", "yes") if value == "true" else translate("audit", "no")
+    if value in ("true", "false"):  # recorded as text: said as the sync window says a yes or no
+        return sync_value_text(value == "true", column)
     if column == "audience" and value in {a.value for a in Audience}:
         return audience_labels()[Audience(value)]
     if column == "consent" and value in {c.value for c in ConsentStatus}:

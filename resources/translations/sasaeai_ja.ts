@@ -52,87 +52,87 @@
 <context>
     <name>AuditDialog</name>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="262"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="263"/>
         <source>History of changes</source>
         <translation>変更の記録</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="265"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="266"/>
         <source>Everyone</source>
         <translation>全員</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="268"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="269"/>
         <source>From</source>
         <translation>この日から</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="273"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="274"/>
         <source>When</source>
         <translation>日時</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="273"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="274"/>
         <source>Who</source>
         <translation>操作した人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="273"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="274"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="273"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="274"/>
         <source>What</source>
         <translation>対象</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="274"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="275"/>
         <source>Name</source>
         <translation>氏名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="274"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="275"/>
         <source>Field</source>
         <translation>項目</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="274"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="275"/>
         <source>Before</source>
         <translation>変更前</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="274"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="275"/>
         <source>After</source>
         <translation>変更後</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="280"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="281"/>
         <source>Export…</source>
         <translation>書き出す…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="282"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="283"/>
         <source>Person</source>
         <translation>人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="321"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="323"/>
         <source>Only the newest {count} rows are shown here. Export… writes every row of this choice.</source>
         <translation>ここには新しい順に {count} 行だけを表示しています。「書き出す…」ではこの条件の全行を書き出します。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="328"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="330"/>
         <source>Export the history</source>
         <translation>変更の記録を書き出す</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="329"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="331"/>
         <source>Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="337"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="339"/>
         <source>Saved the whole history of this choice to {path}.</source>
         <translation>この条件の変更の記録をすべて {path} に保存しました。</translation>
     </message>
@@ -409,52 +409,52 @@
 <context>
     <name>ConsentDialog</name>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="68"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="69"/>
         <source>Consent: {name}</source>
         <translation>同意：{name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="58"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="59"/>
         <source>Not asked yet (treated as no)</source>
         <translation>まだ聞いていない（同意なしとして扱います）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="59"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="60"/>
         <source>Agreed</source>
         <translation>同意した</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="60"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="61"/>
         <source>Did not agree</source>
         <translation>同意しなかった</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="73"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="74"/>
         <source>Share with their watchers and the welfare commissioner</source>
         <translation>見守り者と民生児童委員に伝えてよい</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="74"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="75"/>
         <source>Share with agencies (包括, care office, doctor, city office)</source>
         <translation>関係機関（包括・ケアマネ・かかりつけ医・市役所）に伝えてよい</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="75"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="76"/>
         <source>Show by name on the community map and papers</source>
         <translation>町内の地図や配る紙に名前を出してよい</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="85"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="86"/>
         <source>Without consent the person appears only as an anonymous symbol on community views, and is left out of papers for community members.</source>
         <translation>同意がない人は、町内向けの表示では名前のない印だけになり、住民に配る紙には載りません。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="89"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="90"/>
         <source>Answer</source>
         <translation>答え</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="93"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="94"/>
         <source>Recorded on</source>
         <translation>記録した日</translation>
     </message>
@@ -2575,8 +2575,8 @@ The encrypted ledger holds everything in it (this is checked first); the encrypt
         <location filename="../../app/ui/mainwindow/emergency.py" line="163"/>
         <location filename="../../app/ui/mainwindow/imports.py" line="124"/>
         <location filename="../../app/ui/mainwindow/meeting.py" line="384"/>
-        <location filename="../../app/ui/mainwindow/plans.py" line="174"/>
-        <location filename="../../app/ui/mainwindow/plans.py" line="201"/>
+        <location filename="../../app/ui/mainwindow/plans.py" line="175"/>
+        <location filename="../../app/ui/mainwindow/plans.py" line="202"/>
         <location filename="../../app/ui/mainwindow/safety_papers.py" line="79"/>
         <source>Saved {path}</source>
         <translation>保存しました：{path}</translation>
@@ -2674,23 +2674,23 @@ The encrypted ledger holds everything in it (this is checked first); the encrypt
         <translation>個別避難計画の優先順位リスト</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/plans.py" line="87"/>
+        <location filename="../../app/ui/mainwindow/plans.py" line="88"/>
         <source>A plan</source>
         <translation>個別避難計画</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/plans.py" line="129"/>
+        <location filename="../../app/ui/mainwindow/plans.py" line="130"/>
         <source>Edit evacuation plan</source>
         <translation>個別避難計画の編集</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/plans.py" line="151"/>
+        <location filename="../../app/ui/mainwindow/plans.py" line="152"/>
         <source>No one is on the list: no plans to write.</source>
         <translation>一覧に該当する人がいないため、書き出す計画がありません。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/plans.py" line="163"/>
-        <location filename="../../app/ui/mainwindow/plans.py" line="187"/>
+        <location filename="../../app/ui/mainwindow/plans.py" line="164"/>
+        <location filename="../../app/ui/mainwindow/plans.py" line="188"/>
         <source>Save the evacuation plans</source>
         <translation>個別避難計画の保存</translation>
     </message>
@@ -3172,7 +3172,7 @@ The encrypted ledger holds everything in it (this is checked first); the encrypt
 <context>
     <name>PlanDialog</name>
     <message>
-        <location filename="../../app/ui/mainwindow/plans.py" line="214"/>
+        <location filename="../../app/ui/mainwindow/plans.py" line="215"/>
         <location filename="../../app/ui/plan_dialog.py" line="76"/>
         <source>Evacuation plan: {name}</source>
         <translation>個別避難計画：{name}</translation>
@@ -4229,416 +4229,406 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
 <context>
     <name>audit</name>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="122"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="123"/>
         <source>added</source>
         <translation>追加</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="123"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="124"/>
         <source>changed</source>
         <translation>変更</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="124"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="125"/>
         <source>archived</source>
         <translation>保管（使用終了）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="125"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="126"/>
         <source>restored</source>
         <translation>復元</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="126"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="127"/>
         <source>removed for good</source>
         <translation>完全に削除</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="133"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="134"/>
         <source>Household</source>
         <translation>世帯</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="134"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="135"/>
         <source>Person</source>
         <translation>人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="135"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="136"/>
         <source>Watcher</source>
         <translation>見守り者</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="136"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="137"/>
         <source>Watching over</source>
         <translation>見守り</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="137"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="138"/>
         <source>Emergency card</source>
         <translation>緊急連絡カード</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="138"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="139"/>
         <source>Emergency contact</source>
         <translation>緊急連絡先</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="139"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="140"/>
         <source>Agency</source>
         <translation>関係機関</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="140"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="141"/>
         <source>District</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="141"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="142"/>
         <source>Town</source>
         <translation>町内</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="142"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="143"/>
         <source>Base map</source>
         <translation>背景の地図</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="143"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="144"/>
         <source>Control point of the base map</source>
         <translation>地図の基準点</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="144"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="145"/>
         <source>Shelter or facility</source>
         <translation>避難所・施設</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="145"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="146"/>
         <source>Gathering place</source>
         <translation>たまり場</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="146"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="147"/>
         <source>Household category</source>
         <translation>世帯の区分</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="147"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="148"/>
         <source>Liaison meeting</source>
         <translation>福祉連絡会</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="148"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="149"/>
         <source>Meeting attendee</source>
         <translation>連絡会の出席者</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="149"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="150"/>
         <source>Review at a meeting</source>
         <translation>連絡会での見直し</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="150"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="151"/>
         <source>Evacuation plan</source>
         <translation>個別避難計画</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="151"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="152"/>
         <source>Evacuation supporter</source>
         <translation>避難支援者</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="152"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="153"/>
         <source>Hazard layer</source>
         <translation>ハザードの図層</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="153"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="154"/>
         <source>Hazard zone</source>
         <translation>ハザードの区域</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="154"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="155"/>
         <source>Disaster (incident)</source>
         <translation>災害</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="155"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="156"/>
         <source>Safety check</source>
         <translation>安否確認</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="156"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="157"/>
         <source>Self-check</source>
         <translation>自己点検</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="157"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="158"/>
         <source>Self-check answer</source>
         <translation>自己点検の回答</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="158"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="159"/>
         <source>Printed or exported copy</source>
         <translation>印刷・書き出しの記録</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="159"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="160"/>
         <source>Sharing mode</source>
         <translation>共有モード</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="168"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="169"/>
         <source>order in the household</source>
         <translation>世帯の中の順番</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="169"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="170"/>
         <source>made at</source>
         <translation>作成日時</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="171"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="172"/>
         <source>towns</source>
         <translation>町内</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="172"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="173"/>
         <source>district</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="173"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="174"/>
         <source>disaster</source>
         <translation>災害</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="174"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="175"/>
         <source>started at</source>
         <translation>始まった日時</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="175"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="176"/>
         <source>checked at</source>
         <translation>確認した日時</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="176"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="177"/>
         <source>checked by</source>
         <translation>確認した人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="177"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="178"/>
         <source>how it was checked</source>
         <translation>確認の方法</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="178"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="179"/>
         <source>recorded at</source>
         <translation>記録した日時</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="179"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="180"/>
         <source>recorded on the computer</source>
         <translation>記録したパソコン</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="180"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="181"/>
         <source>where they are</source>
         <translation>いる場所</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="181"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="182"/>
         <source>shelter</source>
         <translation>避難先</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="182"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="183"/>
         <source>evacuation plan</source>
         <translation>個別避難計画</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="184"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="185"/>
         <source>family doctor (written in)</source>
         <translation>かかりつけ医（手書き）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="185"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="186"/>
         <source>watching since</source>
         <translation>見守りを始めた日</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="186"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="187"/>
         <source>when it meets</source>
         <translation>開く日</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="187"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="188"/>
         <source>position is approximate</source>
         <translation>位置はおおよそ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="188"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="189"/>
         <source>name</source>
         <translation>名前</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="189"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="190"/>
         <source>file name as chosen</source>
         <translation>元のファイル名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="190"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="191"/>
         <source>credit</source>
         <translation>出典</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="191"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="192"/>
         <source>made by</source>
         <translation>作成した人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="192"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="193"/>
         <source>number</source>
         <translation>番号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="193"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="194"/>
         <source>consent: on the community&apos;s map</source>
         <translation>同意：地域の地図への掲載</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="194"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="195"/>
         <source>consent: to the watchers</source>
         <translation>同意：見守り者への提供</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="195"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="196"/>
         <source>consent: to the agencies</source>
         <translation>同意：関係機関への提供</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="196"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="197"/>
         <source>consent: date</source>
         <translation>同意：日付</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="197"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="198"/>
         <source>consent: recorded by</source>
         <translation>同意：記録した人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="198"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="199"/>
         <source>care manager</source>
         <translation>ケアマネジャー</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="199"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="200"/>
         <source>care office</source>
         <translation>居宅介護支援事業所</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="200"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="201"/>
         <source>family doctor</source>
         <translation>かかりつけ医</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="201"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="202"/>
         <source>community support centre</source>
         <translation>地域包括支援センター</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="202"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="203"/>
         <source>welfare commissioner</source>
         <translation>民生児童委員</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="203"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="204"/>
         <source>made on</source>
         <translation>作成日</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="204"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="205"/>
         <source>reviewed on</source>
         <translation>見直し日</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="205"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="206"/>
         <source>file name</source>
         <translation>ファイル名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="206"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="207"/>
         <source>attribution</source>
         <translation>出典</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="207"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="208"/>
         <source>household</source>
         <translation>世帯</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="208"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="209"/>
         <source>person</source>
         <translation>人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="209"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="210"/>
         <source>watcher</source>
         <translation>見守り者</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="170"/>
-        <location filename="../../app/ui/privacy_dialogs.py" line="210"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="171"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="211"/>
         <source>town</source>
         <translation>町内</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="211"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="212"/>
         <source>categories</source>
         <translation>区分</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="212"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="213"/>
         <source>relationship</source>
         <translation>続柄</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="183"/>
-        <location filename="../../app/ui/privacy_dialogs.py" line="213"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="184"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="214"/>
         <source>order</source>
         <translation>順番</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="214"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="215"/>
         <source>paper</source>
         <translation>資料</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="215"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="216"/>
         <source>title</source>
         <translation>題名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="216"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="217"/>
         <source>for whom</source>
         <translation>渡す相手</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="217"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="218"/>
         <source>serial number</source>
         <translation>通し番号</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="235"/>
-        <source>yes</source>
-        <translation>はい</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="235"/>
-        <source>no</source>
-        <translation>いいえ</translation>
     </message>
 </context>
 <context>
@@ -7139,22 +7129,22 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
 <context>
     <name>privacy</name>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="49"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="50"/>
         <source>Watchers and the welfare commissioner (民生児童委員)</source>
         <translation>見守り者と民生児童委員</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="50"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="51"/>
         <source>Community members (区長, 福祉推進員, residents)</source>
         <translation>地域の人（区長・福祉推進員・住民）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="51"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="52"/>
         <source>Agencies (地域包括支援センター, care managers, city office)</source>
         <translation>関係機関（地域包括支援センター・ケアマネジャー・市役所）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="52"/>
+        <location filename="../../app/ui/privacy_dialogs.py" line="53"/>
         <source>Council staff only: every name, whatever the consent</source>
         <translation>社協職員用：同意の有無を問わず全員の氏名</translation>
     </message>

@@ -68,7 +68,8 @@ class PlansController(Controller):
         self.panel.show_rows(rows)
 
     def on_changed(self, changes: OpChanges) -> None:
-        if changes.cards or changes.watch or changes.watched or changes.persons_of_concern or changes.town or changes.households:
+        if (changes.cards or changes.watch or changes.watched or changes.persons_of_concern or changes.town
+                or changes.households):
             self.refresh()
             for person_id, dialog in list(self.dialogs.items()):
                 try:
