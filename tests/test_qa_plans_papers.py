@@ -100,6 +100,25 @@ def test_every_printed_page_of_the_excel_plans_carries_the_serial_the_rule_and_i
     assert "&P" in ws.oddFooter.right.text and "&N" in ws.oddFooter.right.text
 
 
+@needs_libreoffice
+def test_the_rule_is_printed_whole_once_on_every_page_of_the_excel_plans(ledger, plan_town, tmp_path):
+    # GIVEN plans naming people, 26 columns printed across pages; the sheet's first row says the rule and the serial
+    with ledger.Session.begin() as s:
+        plans.save_plan(s, plan_town.persons["couple"], PlanFields(route_note=ROUTE, consent="yes"),
+                        [SupporterFields("乙", "長男")])
+        path = papers.export_plans(s, plan_town.town_id, tmp_path / "plans.xlsx", audience=Audience.WATCHERS)
+    rule = load_workbook(path)[papers.TITLE]["A1"].value
+    assert rule.startswith("表示ルール") and "管理番号" in rule  # on the screen, above the column names
+    # WHEN LibreOffice Calc prints it
+    _, pages = printed(path, tmp_path)
+    # THEN every page says the rule and the serial once, whole, in its footer: the first row was cut at the first
+    # page's edge, and printed again in part beside the town and name (the repeated columns) on every page after
+    assert len(pages) >= 2
+    for page in pages:
+        assert page.count("表示ルール") == 1 and flat(rule) in flat(page)
+        assert "町名" in page and "氏名" in page  # the column names still head every page
+
+
 KINSOKU_ROUTE = ("デイサービスセンターひまわりの送迎バス（リフト付き）で、ショートステイ・ホームヘルパーの事業所へ。"
                  "エレベーターのない棟なので、ケアマネージャーとヘルパーが二人で階段を下りる。")
 

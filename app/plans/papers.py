@@ -303,6 +303,7 @@ def write_plans_xlsx(papers: Sequence[PlanPaper], path: Path, *, rule: str = "",
     user text is always text, never a formula (app/core/sheets.py). The sheet prints across many pages: each
     carries the title and town, the copy's serial and the rule in its header and footer, and its page number."""
     from openpyxl import Workbook
+    from openpyxl.utils import get_column_letter
 
     wb = Workbook(write_only=True)
     styles = SharedStyles(wb, _styles())
@@ -341,6 +342,9 @@ def write_plans_xlsx(papers: Sequence[PlanPaper], path: Path, *, rule: str = "",
         if tall > 1:
             ws.row_dimensions[number].height = tall * XLSX_LINE_PT + 3
         ws.append(row)
+    # Row 1 (the rule and the serial, for the screen) is left off the paper: printed, it ran past the first page's
+    # edge and was cut, and again beside the town and name on every page after; each page's footer says it whole.
+    ws.print_area = f"A2:{get_column_letter(len(header))}{len(papers) + 2}"
     path = Path(path)
     wb.save(path)
     return path
