@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from PySide6.QtWidgets import QSplitter, QWidget
+
 from app.core.wareki import to_wareki
 from app.households import households
 from app.meeting import meetings
@@ -11,9 +13,11 @@ from app.meeting.views import MeetingFields, ReviewFields
 from app.models.meeting import ReviewOutcome
 from app.ui.help import GuideDialog
 from app.ui.mainwindow.actions import MainAction
+from app.ui.mainwindow.window import MAP_MIN_WIDTH_PX
 from app.ui.panels import PersonDialog
 from tests.conftest import run_app
 from tests.page_calls import run_js
+from tests.test_basemap_errors import japanese  # noqa: F401 - the Japanese catalogue
 from tests.test_ui_map import window  # noqa: F401 - the window fixture
 
 
@@ -28,6 +32,34 @@ def test_large_text_makes_text_and_map_symbols_bigger_and_is_remembered(qtbot, w
     finally:
         window.actions[MainAction.LARGE_TEXT].setChecked(False)
     assert abs(qapp.font().pointSizeF() - normal_font) < 0.01
+
+
+def test_large_japanese_text_on_a_small_laptop_leaves_the_map_its_room_on_every_step(qtbot, japanese, window):
+    # GIVEN the window in Japanese with large text, 1,024 px wide (a 1366 x 768 laptop at 125 %)
+    window.actions[MainAction.LARGE_TEXT].setChecked(True)
+    try:
+        window.resize(1024, 700)
+        for step in range(window.steps.count()):
+            window.steps.setCurrentIndex(step)
+            qtbot.wait(100)  # laid out
+            # THEN on every step the map keeps at least 40 % of the width (the meeting's page took 814 px: one long
+            # unwrapped line and five buttons in a row, and left the map a quarter), and no panel is squeezed
+            assert window.map_view.width() >= 0.4 * window.width(), f"step {step + 1}"
+            page = window.steps.currentWidget()
+            assert page.width() >= page.minimumSizeHint().width(), f"step {step + 1} is cut"
+        # AND the map cannot be dragged away, nor come back at nothing from a layout saved that way
+        window.splitter.setSizes([0, window.width()])
+        assert window.map_view.width() >= MAP_MIN_WIDTH_PX
+        collapsed = QSplitter()
+        collapsed.addWidget(QWidget())
+        collapsed.addWidget(QWidget())
+        collapsed.resize(1000, 100)
+        collapsed.setSizes([0, 1000])
+        window.splitter.restoreState(collapsed.saveState())
+        qtbot.wait(100)
+        assert window.map_view.width() >= MAP_MIN_WIDTH_PX
+    finally:
+        window.actions[MainAction.LARGE_TEXT].setChecked(False)
 
 
 def test_high_contrast_styles_the_whole_application(qtbot, window, qapp):

@@ -238,6 +238,7 @@ class MeetingPanel(QWidget):
         row.addWidget(self.edit_button)
         row.addWidget(self.delete_button)
         self.progress = QLabel()
+        self.progress.setWordWrap(True)  # one line, it set the panel's least width: 814 px in large Japanese text
         self.persons = PersonList([
             mark_column(lambda q: "✓" if q.reviewed_at_meeting else ("!" if q.due else ""),
                         lambda q: self.tr("Reviewed at this meeting") if q.reviewed_at_meeting
@@ -262,15 +263,15 @@ class MeetingPanel(QWidget):
             button.clicked.connect(lambda _c=False, v=value: self.outcome.emit(v, self.note.text()))
             self.outcome_buttons[value] = button
             grid.addWidget(button, i // 3, i % 3)
-        extra = QHBoxLayout()
-        for text, signal in ((self.tr("Due and overdue…"), self.show_due),
-                             (self.tr("What changed…"), self.show_changes),
-                             (self.tr("Overview…"), self.show_overview),
-                             (self.tr("Self-check…"), self.show_self_check),
-                             (self.tr("Copies out…"), self.show_copies)):
+        extra = QGridLayout()  # three a row, as the outcomes: five in one row made the panel 800 px in large text
+        for i, (text, signal) in enumerate(((self.tr("Due and overdue…"), self.show_due),
+                                            (self.tr("What changed…"), self.show_changes),
+                                            (self.tr("Overview…"), self.show_overview),
+                                            (self.tr("Self-check…"), self.show_self_check),
+                                            (self.tr("Copies out…"), self.show_copies))):
             b = QPushButton(text)
             b.clicked.connect(signal)
-            extra.addWidget(b)
+            extra.addWidget(b, i // 3, i % 3)
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addLayout(row)

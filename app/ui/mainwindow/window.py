@@ -69,6 +69,7 @@ LEDGER_ACTIONS = (A.ADD_HOUSEHOLD, A.ADD_PLACE, A.DELETE, A.NEW_TOWN, A.BASE_IMA
 STEP_II, STEP_III = 1, 2
 HEAP_GIVEN_BACK_MS = 1000  # after the map and lists are ready (app/core/heap.py)
 TITLE_BAR_PX = 40  # the window's frame above what resize() sizes
+MAP_MIN_WIDTH_PX = 320  # beside the widest step's panel in large text, within an 800-px window
 
 
 class MainWindow(QMainWindow):
@@ -191,6 +192,10 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([900, 380])
+        # The map is never dragged or squeezed away (a saved layout with it at nothing brought it back at nothing,
+        # and an older user does not find the splitter's edge): at least a third of a small laptop's window.
+        self.splitter.setCollapsible(0, False)
+        self.map_view.setMinimumWidth(MAP_MIN_WIDTH_PX)
         central = QWidget()
         central_layout = QVBoxLayout(central)
         central_layout.setContentsMargins(0, 0, 0, 0)
