@@ -47,6 +47,16 @@ def test_large_japanese_text_on_a_small_laptop_leaves_the_map_its_room_on_every_
             assert window.map_view.width() >= 0.4 * window.width(), f"step {step + 1}"
             page = window.steps.currentWidget()
             assert page.width() >= page.minimumSizeHint().width(), f"step {step + 1} is cut"
+        # AND with the roll call and the plans' priority list docked beside them (the day of a disaster), the
+        # window still fits a 1,366-px laptop's screen (the roll call's dock alone took 858 px) with the map on it
+        assert window.towns.town is not None and window.safety.incident is not None, "the demo's heavy rain is open"
+        window.safety.dock.setVisible(True)
+        window.plans.dock.setVisible(True)
+        qtbot.wait(100)
+        assert window.minimumSizeHint().width() <= 1366 - 2 * 8, "wider than the screen with its frame"
+        assert window.map_view.isVisible() and window.map_view.width() >= MAP_MIN_WIDTH_PX
+        window.safety.dock.setVisible(False)
+        window.plans.dock.setVisible(False)
         # AND the map cannot be dragged away, nor come back at nothing from a layout saved that way
         window.splitter.setSizes([0, window.width()])
         assert window.map_view.width() >= MAP_MIN_WIDTH_PX
@@ -57,6 +67,31 @@ def test_large_japanese_text_on_a_small_laptop_leaves_the_map_its_room_on_every_
         collapsed.setSizes([0, 1000])
         window.splitter.restoreState(collapsed.saveState())
         qtbot.wait(100)
+        assert window.map_view.width() >= MAP_MIN_WIDTH_PX
+    finally:
+        window.actions[MainAction.LARGE_TEXT].setChecked(False)
+
+
+def test_the_roll_call_keeps_its_rows_and_whole_names_on_a_short_laptop_screen_in_large_text(qtbot, japanese, window):
+    # GIVEN the demo's heavy rain open, large Japanese text, a 1,366 x 768 laptop (690 px left for the window)
+    window.actions[MainAction.LARGE_TEXT].setChecked(True)
+    try:
+        window.resize(1366, 690)
+        window.safety.show_panel()
+        qtbot.waitUntil(lambda: len(window.safety.panel.rows()) >= 6, timeout=10_000)
+        qtbot.wait(100)  # laid out
+        roll_call = window.safety.panel.list
+        rows = roll_call.verticalHeader().defaultSectionSize()
+        # THEN the roll call shows six persons at once (it showed one: the papers' buttons, the history and the
+        # filters took the dock's height), the rest of the dock scrolls
+        assert roll_call.viewport().height() >= 6 * rows
+        # AND every name is whole in its column (the columns kept their normal-text widths and cut every name)
+        metrics = roll_call.fontMetrics()
+        for row in window.safety.panel.rows():
+            assert metrics.horizontalAdvance(row.name) < roll_call.columnWidth(1), row.name
+        # AND the dock opened wide enough for the number, name, status and hazard, leaving the map its room
+        assert window.safety.dock.width() >= window.safety.panel.roll_call_width() or \
+            window.safety.dock.width() >= 0.45 * window.width() - 2
         assert window.map_view.width() >= MAP_MIN_WIDTH_PX
     finally:
         window.actions[MainAction.LARGE_TEXT].setChecked(False)

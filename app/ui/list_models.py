@@ -14,6 +14,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     QRegularExpression,
+    QSize,
     QSortFilterProxyModel,
     Qt,
     Signal,
@@ -317,8 +318,10 @@ class ViewList(QTableView):
 
     def __init__(self, columns: Sequence[Column], *, key: Callable[[Any], Hashable] = attrgetter("id"),
                  bold: Callable[[Any], bool] | None = None,
-                 search: Callable[[Any], Iterable[str | None]] | None = None, parent: QWidget | None = None) -> None:
+                 search: Callable[[Any], Iterable[str | None]] | None = None, parent: QWidget | None = None,
+                 min_rows: int = 0) -> None:
         super().__init__(parent)
+        self.min_rows = min_rows  # rows always shown (in the text size of the day): a page around it scrolls instead
         self.source = ViewTableModel(columns, key=key, bold=bold, search=search, parent=self)
         self.proxy = ViewFilterProxy(self)
         self.proxy.setSourceModel(self.source)
@@ -339,9 +342,7 @@ class ViewList(QTableView):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         header.setHighlightSections(False)
-        for i, column in enumerate(self.source.columns):
-            if column.width_sample:
-                self.setColumnWidth(i, self.fontMetrics().horizontalAdvance(column.width_sample) + 16)
+        self._fit_samples()
         self.selectionModel().currentRowChanged.connect(self._current_changed)
         # Double-click or Enter, on every platform (``activated`` is a single click under some styles).
         self.doubleClicked.connect(lambda index: self.activated_key.emit(index.data(ROLE_ID)))
@@ -367,8 +368,24 @@ class ViewList(QTableView):
 
     def changeEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
         super().changeEvent(event)
-        if event.type() == event.Type.FontChange:  # large text: rows grow with it
+        if event.type() == event.Type.FontChange:  # large text: rows and columns grow with it
             self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+            self._fit_samples()  # (kept at the normal size, they cut every name of the roll call in large text)
+            self.updateGeometry()
+
+    def _fit_samples(self) -> None:
+        """The columns with a sample as wide as it is in the list's font."""
+        for i, column in enumerate(self.source.columns):
+            if column.width_sample:
+                self.setColumnWidth(i, self.fontMetrics().horizontalAdvance(column.width_sample) + 16)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        hint = super().minimumSizeHint()
+        if not self.min_rows:
+            return hint
+        height = (self.horizontalHeader().sizeHint().height() + self.min_rows * self.verticalHeader().defaultSectionSize()
+                  + self.horizontalScrollBar().sizeHint().height() + 2 * self.frameWidth())
+        return QSize(hint.width(), max(hint.height(), height))
 
     # ------------------------------------------------------------------ what is shown
 

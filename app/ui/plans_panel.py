@@ -51,6 +51,7 @@ class PlansPanel(QWidget):
         self.why.setWordWrap(True)
         self.why.setTextFormat(Qt.TextFormat.PlainText)
         self.summary = QLabel()
+        self.summary.setWordWrap(True)  # one line, it held the dock 500 px wide in large Japanese text
         self.open_button = QPushButton(self.tr("Open the plan"))
         pdf = QPushButton(self.tr("Plans as PDF…"))
         excel = QPushButton(self.tr("Plans as Excel…"))

@@ -7,7 +7,8 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -15,7 +16,9 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QMenu,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -63,6 +66,27 @@ COLUMNS = (
 )
 
 
+ROLL_CALL_ROWS = 6  # persons the roll call always shows; on a shorter screen the dock scrolls
+
+
+class _HistoryList(QListWidget):
+    """The chosen person's checks: three lines tall, two when the dock is short; the roll call above takes the rest
+    (at a fixed 110 px it left a laptop's roll call two rows)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
+
+    def _lines(self, n: int) -> QSize:
+        return QSize(super().sizeHint().width(), n * self.fontMetrics().lineSpacing() + 2 * self.frameWidth() + 6)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return self._lines(3)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return self._lines(2)
+
+
 class SafetyPanel(QWidget):
     record = Signal(object, object)  # person id, EventFields
     person_chosen = Signal(object)  # person id or None: the controller shows the history and selects the house
@@ -94,17 +118,22 @@ class SafetyPanel(QWidget):
         self.start_button.setObjectName("safetyStart")
         self.close_button = QPushButton(translate("SafetyPanel", "Close the incident…"))
         self.close_button.setObjectName("safetyClose")
-        self.paper_buttons = {
-            "checklists": QPushButton(translate("SafetyPanel", "Checklists (PDF)…")),
-            "excel": QPushButton(translate("SafetyPanel", "Checklist to type into (Excel)…")),
-            "read_back": QPushButton(translate("SafetyPanel", "Read back a ticked checklist…")),
-            "log": QPushButton(translate("SafetyPanel", "Log for the city (Excel)…")),
-            "projector": QPushButton(translate("SafetyPanel", "Projector view (no names)")),
-        }
-        for key, signal in (("checklists", self.checklists_requested), ("excel", self.excel_requested),
-                            ("read_back", self.read_back_requested), ("log", self.log_requested),
-                            ("projector", self.projector_requested)):
-            self.paper_buttons[key].clicked.connect(signal)
+        # The papers and the projector, under one button: as five buttons they took three rows of a laptop's dock,
+        # and the roll call above them showed two persons (one in large text).
+        self.papers_button = QPushButton(translate("SafetyPanel", "Papers and projector"))
+        self.papers_button.setObjectName("safetyPapers")
+        papers = QMenu(self.papers_button)
+        self.paper_actions: dict[str, QAction] = {}
+        for key, text, signal in (
+                ("checklists", translate("SafetyPanel", "Checklists (PDF)…"), self.checklists_requested),
+                ("excel", translate("SafetyPanel", "Checklist to type into (Excel)…"), self.excel_requested),
+                ("read_back", translate("SafetyPanel", "Read back a ticked checklist…"), self.read_back_requested),
+                ("log", translate("SafetyPanel", "Log for the city (Excel)…"), self.log_requested),
+                ("projector", translate("SafetyPanel", "Projector view (no names)"), self.projector_requested)):
+            action = papers.addAction(text)
+            action.triggered.connect(signal)
+            self.paper_actions[key] = action
+        self.papers_button.setMenu(papers)
         self.start_button.clicked.connect(self.start_requested)
         self.close_button.clicked.connect(self.close_requested)
         self.status_filter = QComboBox()
@@ -114,7 +143,8 @@ class SafetyPanel(QWidget):
         self.search.setPlaceholderText(translate("SafetyPanel", "Search name or number"))
         self.list = ViewList(COLUMNS, key=lambda r: r.person_id,
                              search=lambda r: (r.name, r.kana, str(r.map_number), r.phone),
-                             bold=lambda r: r.status in (SafetyStatus.NEEDS_HELP, SafetyStatus.UNREACHABLE))
+                             bold=lambda r: r.status in (SafetyStatus.NEEDS_HELP, SafetyStatus.UNREACHABLE),
+                             min_rows=ROLL_CALL_ROWS)
         self.checked_by = QLineEdit()
         self.checked_by.setPlaceholderText(translate("SafetyPanel", "Who checked"))
         self.method = QComboBox()
@@ -132,24 +162,25 @@ class SafetyPanel(QWidget):
             button.clicked.connect(lambda _=False, st=status: self._record(st))
             self.buttons[status] = button
             grid.addWidget(button, i // 3, i % 3)
-        self.history = QListWidget()
+        self.history = _HistoryList()
         self.history.setObjectName("safetyHistory")
-        self.history.setMaximumHeight(110)
         self.counts = QLabel()
         self.counts.setWordWrap(True)
-        filters = QHBoxLayout()
-        for w in (self.status_filter, self.district_filter, self.commissioner_filter, self.search):
-            filters.addWidget(w)
+        # Two a row: in one row (and the papers three a row) the dock was 860 px wide in large Japanese text, wider
+        # than a laptop's screen beside the map and the steps.
+        filters = QGridLayout()
+        for i, w in enumerate((self.status_filter, self.district_filter, self.commissioner_filter, self.search)):
+            filters.addWidget(w, i // 2, i % 2)
         who = QHBoxLayout()
         for w in (self.checked_by, self.method, self.shelter):
             who.addWidget(w)
-        top = QHBoxLayout()
-        top.addWidget(self.incident_label, 1)
+        top = QHBoxLayout()  # under the incident's name, which has the dock's width to itself
+        top.addStretch(1)
         top.addWidget(self.start_button)
         top.addWidget(self.close_button)
-        papers = QGridLayout()
-        for i, button in enumerate(self.paper_buttons.values()):
-            papers.addWidget(button, i // 3, i % 3)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.counts, 1)
+        bottom.addWidget(self.papers_button)
         self.work = QWidget()  # everything of an open incident; hidden in the empty state
         work = QVBoxLayout(self.work)
         work.setContentsMargins(0, 0, 0, 0)
@@ -160,9 +191,9 @@ class SafetyPanel(QWidget):
         work.addLayout(grid)
         work.addWidget(QLabel(translate("SafetyPanel", "History of the selected person")))
         work.addWidget(self.history)
-        work.addWidget(self.counts)
-        work.addLayout(papers)
+        work.addLayout(bottom)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.incident_label)
         layout.addLayout(top)
         layout.addWidget(self.notice)
         layout.addWidget(self.empty)
@@ -219,6 +250,13 @@ class SafetyPanel(QWidget):
 
     def show_counts(self, text: str) -> None:
         self.counts.setText(text)
+
+    def roll_call_width(self) -> int:
+        """The panel's width that shows every column of the roll call, down to the phone number, whole."""
+        columns = sum(self.list.columnWidth(c) for c in range(self.list.model().columnCount()))
+        margins = self.layout().contentsMargins()
+        return (columns + 2 * self.list.frameWidth() + self.list.verticalScrollBar().sizeHint().width()
+                + margins.left() + margins.right())
 
     def rows(self) -> list[Any]:
         """The rows shown now, in display order (filters applied)."""

@@ -1225,7 +1225,7 @@ Repeat for at least 3 places far apart (a triangle over the whole map works best
 <context>
     <name>ListDialog</name>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="429"/>
+        <location filename="../../app/ui/meeting_panel.py" line="430"/>
         <source>Filter</source>
         <translation>絞り込み</translation>
     </message>
@@ -1260,13 +1260,13 @@ Repeat for at least 3 places far apart (a triangle over the whole map works best
     <message>
         <location filename="../../app/ui/mainwindow/privacy.py" line="308"/>
         <location filename="../../app/ui/mainwindow/privacy.py" line="313"/>
-        <location filename="../../app/ui/mainwindow/window.py" line="279"/>
-        <location filename="../../app/ui/mainwindow/window.py" line="287"/>
+        <location filename="../../app/ui/mainwindow/window.py" line="282"/>
+        <location filename="../../app/ui/mainwindow/window.py" line="290"/>
         <source>Sasaeai Map</source>
         <translation>支え合いマップ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/window.py" line="283"/>
+        <location filename="../../app/ui/mainwindow/window.py" line="286"/>
         <source>(demo town)</source>
         <translation>（お試しの町）</translation>
     </message>
@@ -1734,7 +1734,7 @@ Repeat for at least 3 places far apart (a triangle over the whole map works best
         <translation>地図に表示する町内</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/window.py" line="214"/>
+        <location filename="../../app/ui/mainwindow/window.py" line="217"/>
         <source>Town:</source>
         <translation>町内：</translation>
     </message>
@@ -1859,7 +1859,7 @@ Repeat for at least 3 places far apart (a triangle over the whole map works best
         <translation>上の世帯を選んでこのボタンを押し、地図の上でその家の場所をクリックします</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/window.py" line="144"/>
+        <location filename="../../app/ui/mainwindow/window.py" line="147"/>
         <source>PROJECTOR MODE — names, phone numbers, birth dates and health notes are hidden. Households are shown by their map numbers.</source>
         <translation>プロジェクター表示中 — 氏名・電話番号・生年月日・健康のメモは隠しています。世帯は地図番号で示します。</translation>
     </message>
@@ -1886,12 +1886,12 @@ Nothing was lost. Press Unlock and enter the passphrase.</source>
         <translation>事務所のサーバーとの同期：「同期」メニュー</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/window.py" line="209"/>
+        <location filename="../../app/ui/mainwindow/window.py" line="212"/>
         <source>Offline</source>
         <translation>オフライン</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/window.py" line="210"/>
+        <location filename="../../app/ui/mainwindow/window.py" line="213"/>
         <source>Nothing leaves this computer unless you sync with the office</source>
         <translation>事務所と同期しない限り、データはこのパソコンから出ません</translation>
     </message>
@@ -2575,8 +2575,8 @@ The encrypted ledger holds everything in it (this is checked first); the encrypt
         <location filename="../../app/ui/mainwindow/emergency.py" line="163"/>
         <location filename="../../app/ui/mainwindow/imports.py" line="124"/>
         <location filename="../../app/ui/mainwindow/meeting.py" line="384"/>
-        <location filename="../../app/ui/mainwindow/plans.py" line="175"/>
-        <location filename="../../app/ui/mainwindow/plans.py" line="202"/>
+        <location filename="../../app/ui/mainwindow/plans.py" line="174"/>
+        <location filename="../../app/ui/mainwindow/plans.py" line="201"/>
         <location filename="../../app/ui/mainwindow/safety_papers.py" line="79"/>
         <source>Saved {path}</source>
         <translation>保存しました：{path}</translation>
@@ -2639,12 +2639,12 @@ The encrypted ledger holds everything in it (this is checked first); the encrypt
         <translation>名簿 (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/window.py" line="407"/>
+        <location filename="../../app/ui/mainwindow/window.py" line="410"/>
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/window.py" line="408"/>
+        <location filename="../../app/ui/mainwindow/window.py" line="411"/>
         <source>The new language is used from the next start of Sasaeai Map.</source>
         <translation>新しい言語は、支え合いマップを次に起動したときから使われます。</translation>
     </message>
@@ -2674,73 +2674,73 @@ The encrypted ledger holds everything in it (this is checked first); the encrypt
         <translation>個別避難計画の優先順位リスト</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/plans.py" line="88"/>
+        <location filename="../../app/ui/mainwindow/plans.py" line="87"/>
         <source>A plan</source>
         <translation>個別避難計画</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/plans.py" line="130"/>
+        <location filename="../../app/ui/mainwindow/plans.py" line="129"/>
         <source>Edit evacuation plan</source>
         <translation>個別避難計画の編集</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/plans.py" line="152"/>
+        <location filename="../../app/ui/mainwindow/plans.py" line="151"/>
         <source>No one is on the list: no plans to write.</source>
         <translation>一覧に該当する人がいないため、書き出す計画がありません。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/plans.py" line="164"/>
-        <location filename="../../app/ui/mainwindow/plans.py" line="188"/>
+        <location filename="../../app/ui/mainwindow/plans.py" line="163"/>
+        <location filename="../../app/ui/mainwindow/plans.py" line="187"/>
         <source>Save the evacuation plans</source>
         <translation>個別避難計画の保存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/safety.py" line="52"/>
+        <location filename="../../app/ui/mainwindow/safety.py" line="54"/>
         <source>Safety check</source>
         <translation>安否確認</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/safety.py" line="76"/>
+        <location filename="../../app/ui/mainwindow/safety.py" line="80"/>
         <source>The roll call</source>
         <translation>安否確認の名簿</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/safety.py" line="265"/>
+        <location filename="../../app/ui/mainwindow/safety.py" line="273"/>
         <source>Record safety check</source>
         <translation>安否確認の記録</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/safety.py" line="315"/>
+        <location filename="../../app/ui/mainwindow/safety.py" line="323"/>
         <source>Start incident</source>
         <translation>災害対応の開始</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/safety.py" line="320"/>
+        <location filename="../../app/ui/mainwindow/safety.py" line="328"/>
         <source>Started the incident {name}.</source>
         <translation>災害「{name}」の対応を始めました。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/safety.py" line="331"/>
+        <location filename="../../app/ui/mainwindow/safety.py" line="339"/>
         <source>Close the incident {name}? Its 1 check is kept; no new check can be recorded in it.</source>
         <translation>災害 {name} を終了しますか？確認記録 1 件は残ります。以後は確認を記録できません。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/safety.py" line="333"/>
+        <location filename="../../app/ui/mainwindow/safety.py" line="341"/>
         <source>Close the incident {name}? Its {count} checks are kept; no new check can be recorded in it.</source>
         <translation>災害「{name}」の対応を終了しますか？ {count}件の確認記録は残りますが、新しい確認は記録できなくなります。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/safety.py" line="337"/>
+        <location filename="../../app/ui/mainwindow/safety.py" line="345"/>
         <source>Close incident</source>
         <translation>災害対応の終了</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/safety.py" line="342"/>
+        <location filename="../../app/ui/mainwindow/safety.py" line="350"/>
         <source>Closed the incident {name}; its 1 check is kept.</source>
         <translation>災害 {name} を終了しました。確認記録 1 件は残ります。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/safety.py" line="343"/>
+        <location filename="../../app/ui/mainwindow/safety.py" line="351"/>
         <source>Closed the incident {name}; its {count} checks are kept.</source>
         <translation>災害「{name}」の対応を終了しました。{count}件の確認記録は残してあります。</translation>
     </message>
@@ -2861,87 +2861,87 @@ The encrypted ledger holds everything in it (this is checked first); the encrypt
         <translation>この会議を一覧から外します（見直しの記録は残ります）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="243"/>
+        <location filename="../../app/ui/meeting_panel.py" line="244"/>
         <source>Reviewed at this meeting</source>
         <translation>この会議で見直し済み</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="244"/>
+        <location filename="../../app/ui/meeting_panel.py" line="245"/>
         <source>Due for review</source>
         <translation>見直しが必要</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="247"/>
+        <location filename="../../app/ui/meeting_panel.py" line="248"/>
         <source>Persons to review</source>
         <translation>見直す人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="252"/>
+        <location filename="../../app/ui/meeting_panel.py" line="253"/>
         <source>A short note (optional)</source>
         <translation>ひとことメモ（なくてもよい）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="266"/>
+        <location filename="../../app/ui/meeting_panel.py" line="267"/>
         <source>Due and overdue…</source>
         <translation>確認が必要なこと…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="267"/>
+        <location filename="../../app/ui/meeting_panel.py" line="268"/>
         <source>What changed…</source>
         <translation>前回からの変化…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="268"/>
+        <location filename="../../app/ui/meeting_panel.py" line="269"/>
         <source>Overview…</source>
         <translation>全体のようす…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="269"/>
+        <location filename="../../app/ui/meeting_panel.py" line="270"/>
         <source>Self-check…</source>
         <translation>体制チェック…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="270"/>
+        <location filename="../../app/ui/meeting_panel.py" line="271"/>
         <source>Copies out…</source>
         <translation>配布資料の回収…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="308"/>
+        <location filename="../../app/ui/meeting_panel.py" line="309"/>
         <source>(no meeting: review only)</source>
         <translation>（会議なし：見直しだけ）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="311"/>
+        <location filename="../../app/ui/meeting_panel.py" line="312"/>
         <source>{day}  reviews: {count}</source>
         <translation>{day}&#x3000;見直し {count} 件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="346"/>
+        <location filename="../../app/ui/meeting_panel.py" line="347"/>
         <source>No meeting chosen: reviews are recorded without one; due for review: {due} of {total}</source>
         <translation>会議を選んでいません（見直しは会議なしで記録されます）。見直しの時期：{total} 人中 {due} 人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="349"/>
+        <location filename="../../app/ui/meeting_panel.py" line="350"/>
         <source>{done} of {total} reviewed at this meeting; due for review: {due}</source>
         <translation>この会議で {total} 人中 {done} 人を見直しました（見直しの時期：{due} 人）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="383"/>
+        <location filename="../../app/ui/meeting_panel.py" line="384"/>
         <source>watchers: {n}</source>
         <translation>見守り者 {n} 人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="376"/>
+        <location filename="../../app/ui/meeting_panel.py" line="377"/>
         <source>Choose a person: the map follows.</source>
         <translation>人を選ぶと、地図がその家を映します。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="378"/>
+        <location filename="../../app/ui/meeting_panel.py" line="379"/>
         <source>last reviewed {day}: {outcome}</source>
         <translation>前回の見直し {day}：{outcome}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_panel.py" line="381"/>
+        <location filename="../../app/ui/meeting_panel.py" line="382"/>
         <source>never reviewed</source>
         <translation>まだ見直していません</translation>
     </message>
@@ -3172,7 +3172,7 @@ The encrypted ledger holds everything in it (this is checked first); the encrypt
 <context>
     <name>PlanDialog</name>
     <message>
-        <location filename="../../app/ui/mainwindow/plans.py" line="215"/>
+        <location filename="../../app/ui/mainwindow/plans.py" line="214"/>
         <location filename="../../app/ui/plan_dialog.py" line="76"/>
         <source>Evacuation plan: {name}</source>
         <translation>個別避難計画：{name}</translation>
@@ -3423,37 +3423,37 @@ Family doctor: {doctor}</source>
         <translation>氏名で探す</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plans_panel.py" line="54"/>
+        <location filename="../../app/ui/plans_panel.py" line="55"/>
         <source>Open the plan</source>
         <translation>計画を開く</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plans_panel.py" line="55"/>
+        <location filename="../../app/ui/plans_panel.py" line="56"/>
         <source>Plans as PDF…</source>
         <translation>計画をPDFで…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plans_panel.py" line="56"/>
+        <location filename="../../app/ui/plans_panel.py" line="57"/>
         <source>Plans as Excel…</source>
         <translation>計画をExcelで…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plans_panel.py" line="58"/>
+        <location filename="../../app/ui/plans_panel.py" line="59"/>
         <source>District</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plans_panel.py" line="60"/>
+        <location filename="../../app/ui/plans_panel.py" line="61"/>
         <source>Welfare commissioner</source>
         <translation>民生児童委員</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plans_panel.py" line="86"/>
+        <location filename="../../app/ui/plans_panel.py" line="87"/>
         <source>(all)</source>
         <translation>（すべて）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plans_panel.py" line="100"/>
+        <location filename="../../app/ui/plans_panel.py" line="101"/>
         <source>{count} persons needing support, {without} without a plan yet</source>
         <translation>避難行動要支援者 {count}人、うち計画未作成 {without}人</translation>
     </message>
@@ -3473,7 +3473,7 @@ Family doctor: {doctor}</source>
     <message>
         <location filename="../../app/ui/incident_dialog.py" line="72"/>
         <location filename="../../app/ui/incident_dialog.py" line="122"/>
-        <location filename="../../app/ui/safety_panel.py" line="55"/>
+        <location filename="../../app/ui/safety_panel.py" line="58"/>
         <source>Name</source>
         <translation>名前</translation>
     </message>
@@ -3535,25 +3535,25 @@ Family doctor: {doctor}</source>
     </message>
     <message>
         <location filename="../../app/ui/incident_dialog.py" line="121"/>
-        <location filename="../../app/ui/safety_panel.py" line="53"/>
+        <location filename="../../app/ui/safety_panel.py" line="56"/>
         <source>No.</source>
         <translation>番号</translation>
     </message>
     <message>
         <location filename="../../app/ui/incident_dialog.py" line="122"/>
-        <location filename="../../app/ui/safety_panel.py" line="56"/>
+        <location filename="../../app/ui/safety_panel.py" line="59"/>
         <source>Status</source>
         <translation>状況</translation>
     </message>
     <message>
         <location filename="../../app/ui/incident_dialog.py" line="123"/>
-        <location filename="../../app/ui/safety_panel.py" line="60"/>
+        <location filename="../../app/ui/safety_panel.py" line="63"/>
         <source>By</source>
         <translation>確認者</translation>
     </message>
     <message>
         <location filename="../../app/ui/incident_dialog.py" line="123"/>
-        <location filename="../../app/ui/safety_panel.py" line="59"/>
+        <location filename="../../app/ui/safety_panel.py" line="62"/>
         <source>Checked</source>
         <translation>確認日時</translation>
     </message>
@@ -3573,23 +3573,23 @@ Family doctor: {doctor}</source>
         <translation>ファイルの次の行を直してから、もう一度読み込んでください。誤りが1つでもある間は何も記録しません：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/safety.py" line="119"/>
+        <location filename="../../app/ui/mainwindow/safety.py" line="127"/>
         <source>{count} incidents are open in this town ({names}): {name} is shown, and Close closes it. Close the one no longer in use.</source>
         <translation>この町内で {count} 件の災害が開いています（{names}）。表示中で「終了」で閉じるのは {name} です。使わない方を終了してください。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/safety.py" line="236"/>
+        <location filename="../../app/ui/mainwindow/safety.py" line="244"/>
         <location filename="../../app/ui/mainwindow/safety_papers.py" line="68"/>
         <source>No incident is open: start one first.</source>
         <translation>対応中の災害がありません。先に災害対応を始めてください。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/safety.py" line="244"/>
+        <location filename="../../app/ui/mainwindow/safety.py" line="252"/>
         <source>The incident {name} is closed: no check can be added. Its checks are kept.</source>
         <translation>災害「{name}」の対応は終了しています。確認を追加できません。確認記録は残してあります。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/safety.py" line="251"/>
+        <location filename="../../app/ui/mainwindow/safety.py" line="259"/>
         <source>“{joined}” was joined into “{kept}” by a sync (two laptops had started one): this check is recorded in “{kept}”.</source>
         <translation>同期で「{joined}」は「{kept}」にまとめられていました（2台のパソコンで別々に始められていたため）。この確認は「{kept}」に記録しました。</translation>
     </message>
@@ -3634,113 +3634,118 @@ Family doctor: {doctor}</source>
         <translation>災害対応の記録の保存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety_panel.py" line="45"/>
+        <location filename="../../app/ui/safety_panel.py" line="48"/>
         <source>This town had two safety checks open (started on two laptops): “{joined}” (started {joined_start}) was joined into “{kept}” (started {kept_start}), which was started first. Its {count} checks now show here.</source>
         <translation>この町で2つの安否確認が別々のパソコンで始められていました。「{joined}」（{joined_start} 開始）を、先に始めた「{kept}」（{kept_start} 開始）にまとめました（確認 {count} 件をこちらに表示しています）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety_panel.py" line="57"/>
+        <location filename="../../app/ui/safety_panel.py" line="60"/>
         <source>Hazard</source>
         <translation>ハザード</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety_panel.py" line="61"/>
+        <location filename="../../app/ui/safety_panel.py" line="64"/>
         <source>How</source>
         <translation>方法</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety_panel.py" line="62"/>
+        <location filename="../../app/ui/safety_panel.py" line="65"/>
         <source>Phone</source>
         <translation>電話</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety_panel.py" line="88"/>
+        <location filename="../../app/ui/safety_panel.py" line="113"/>
         <source>No incident is open. Start one to check on every person needing support: the roll call lists them deepest hazard first.</source>
         <translation>対応中の災害がありません。災害対応を始めると、支援が必要な人すべての安否を確認できます。名簿はハザードの大きい人から並びます。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety_panel.py" line="93"/>
+        <location filename="../../app/ui/safety_panel.py" line="118"/>
         <source>Start an incident…</source>
         <translation>災害対応を始める…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety_panel.py" line="95"/>
+        <location filename="../../app/ui/safety_panel.py" line="120"/>
         <source>Close the incident…</source>
         <translation>災害対応を終了…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety_panel.py" line="98"/>
+        <location filename="../../app/ui/safety_panel.py" line="124"/>
+        <source>Papers and projector</source>
+        <translation>用紙とプロジェクター</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/safety_panel.py" line="129"/>
         <source>Checklists (PDF)…</source>
         <translation>確認表（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety_panel.py" line="99"/>
+        <location filename="../../app/ui/safety_panel.py" line="130"/>
         <source>Checklist to type into (Excel)…</source>
         <translation>入力用の確認表（Excel）…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety_panel.py" line="100"/>
+        <location filename="../../app/ui/safety_panel.py" line="131"/>
         <source>Read back a ticked checklist…</source>
         <translation>記入済みの確認表を読み込む…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety_panel.py" line="101"/>
+        <location filename="../../app/ui/safety_panel.py" line="132"/>
         <source>Log for the city (Excel)…</source>
         <translation>市への報告用の記録（Excel）…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety_panel.py" line="102"/>
+        <location filename="../../app/ui/safety_panel.py" line="133"/>
         <source>Projector view (no names)</source>
         <translation>プロジェクター表示（氏名なし）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety_panel.py" line="114"/>
+        <location filename="../../app/ui/safety_panel.py" line="144"/>
         <source>Search name or number</source>
         <translation>氏名・番号で検索</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety_panel.py" line="119"/>
+        <location filename="../../app/ui/safety_panel.py" line="150"/>
         <source>Who checked</source>
         <translation>確認者</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety_panel.py" line="124"/>
+        <location filename="../../app/ui/safety_panel.py" line="155"/>
         <source>Shelter (when evacuated)</source>
         <translation>避難先（避難したとき）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety_panel.py" line="126"/>
+        <location filename="../../app/ui/safety_panel.py" line="157"/>
         <source>Note</source>
         <translation>備考</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety_panel.py" line="161"/>
+        <location filename="../../app/ui/safety_panel.py" line="193"/>
         <source>History of the selected person</source>
         <translation>選んだ人の確認の履歴</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety_panel.py" line="170"/>
+        <location filename="../../app/ui/safety_panel.py" line="202"/>
         <source>Every status</source>
         <translation>すべての状況</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety_panel.py" line="184"/>
+        <location filename="../../app/ui/safety_panel.py" line="216"/>
         <location filename="../../app/ui/safety_projector.py" line="93"/>
         <source>No incident is open.</source>
         <translation>対応中の災害はありません。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety_panel.py" line="185"/>
+        <location filename="../../app/ui/safety_panel.py" line="217"/>
         <source>Open incident: {name} ({kind}, since {start})</source>
         <translation>対応中の災害：{name}（{kind}、{start}から）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety_panel.py" line="202"/>
+        <location filename="../../app/ui/safety_panel.py" line="234"/>
         <source>Every district</source>
         <translation>すべての地区</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety_panel.py" line="204"/>
+        <location filename="../../app/ui/safety_panel.py" line="236"/>
         <source>Every commissioner</source>
         <translation>すべての民生委員</translation>
     </message>
@@ -4629,6 +4634,16 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
         <location filename="../../app/ui/privacy_dialogs.py" line="218"/>
         <source>serial number</source>
         <translation>通し番号</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/privacy_dialogs.py" line="236"/>
+        <source>yes</source>
+        <translation>はい</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/privacy_dialogs.py" line="236"/>
+        <source>no</source>
+        <translation>いいえ</translation>
     </message>
 </context>
 <context>
@@ -5750,7 +5765,7 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
         <translation>このハザード情報は台帳にもうありません。</translation>
     </message>
     <message>
-        <location filename="../../app/plans/papers.py" line="362"/>
+        <location filename="../../app/plans/papers.py" line="366"/>
         <source>Save the plans as .pdf or .xlsx.</source>
         <translation>計画は .pdf か .xlsx で保存してください。</translation>
     </message>

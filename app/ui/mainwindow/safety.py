@@ -26,10 +26,12 @@ from app.ui.mainwindow.town import TownController
 from app.ui.operations import OpChanges, Operations
 from app.ui.safety_panel import SafetyPanel
 from app.ui.safety_projector import SafetyProjector
+from app.ui.scroll import VerticalScroll
 from app.ui.worker import JobRunner
 
 translate = QCoreApplication.translate
 UNDONE_NOTE = "取り消し（元に戻す）"
+DOCK_SHARE = 0.45  # the most of the window the roll call takes when it first opens: the map and steps keep the rest
 
 
 class SafetyController(Controller):
@@ -51,7 +53,8 @@ class SafetyController(Controller):
         self.panel = SafetyPanel()
         self.dock = QDockWidget(translate("MainWindow", "Safety check"), window)
         self.dock.setObjectName("safetyDock")
-        self.dock.setWidget(self.panel)
+        # On a short screen (a laptop's 768 px, large text) the dock scrolls: the roll call keeps its rows.
+        self.dock.setWidget(VerticalScroll(self.panel))
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
         self.dock.hide()
         self.counts = QLabel()  # counts per status, in the status bar while an incident is open
@@ -68,6 +71,7 @@ class SafetyController(Controller):
         self.panel.read_back_requested.connect(lambda: self.papers.read_back())
         self.panel.log_requested.connect(lambda: self.papers.export_log())
         self._showing = False
+        self._widened = False
         self._several = ""  # the panel's notice that several incidents are open in the town, while shown
         self.dock.visibilityChanged.connect(lambda shown: shown and not self._showing and self.refresh())
         towns.drawn.connect(self.refresh)
@@ -82,6 +86,10 @@ class SafetyController(Controller):
             self._showing = False
         self.dock.raise_()
         self.refresh()
+        if not self._widened:  # the first time: wide enough for the roll call's columns, as room allows
+            self._widened = True
+            self.window.resizeDocks([self.dock], [max(self.dock.width(), min(
+                self.panel.roll_call_width(), int(self.window.width() * DOCK_SHARE)))], Qt.Orientation.Horizontal)
 
     # ------------------------------------------------------------------ reading
 

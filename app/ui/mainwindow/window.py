@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
-    QScrollArea,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -58,6 +57,7 @@ from app.ui.mainwindow.watch import WatchController
 from app.ui.meeting_panel import MeetingPanel
 from app.ui.operations import Operations
 from app.ui.panels import FilterBox, HouseholdPanel, SearchBox
+from app.ui.scroll import VerticalScroll
 from app.ui.watch_panel import WatchPanel
 from app.ui.worker import JobRunner
 
@@ -69,7 +69,9 @@ LEDGER_ACTIONS = (A.ADD_HOUSEHOLD, A.ADD_PLACE, A.DELETE, A.NEW_TOWN, A.BASE_IMA
 STEP_II, STEP_III = 1, 2
 HEAP_GIVEN_BACK_MS = 1000  # after the map and lists are ready (app/core/heap.py)
 TITLE_BAR_PX = 40  # the window's frame above what resize() sizes
-MAP_MIN_WIDTH_PX = 320  # beside the widest step's panel in large text, within an 800-px window
+# The map's least width: enough to see it and drag the splitter; small enough that a 1,024-px window holds it
+# beside the steps and the roll call, and a 1,366-px one in large text.
+MAP_MIN_WIDTH_PX = 160
 
 
 class MainWindow(QMainWindow):
@@ -180,11 +182,7 @@ class MainWindow(QMainWindow):
         step1_layout.addWidget(self.filter_box)
         # Step I's page scrolls rather than asks for its full height (900 px and more with a household's members,
         # categories and hazards): the window fits a laptop's 768-px screen and does not grow when one is selected.
-        step1_page = QScrollArea()
-        step1_page.setWidget(step1)
-        step1_page.setWidgetResizable(True)
-        step1_page.setFrameShape(QScrollArea.Shape.NoFrame)
-        step1_page.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        step1_page = VerticalScroll(step1)
         for page in (step1_page, self.watch_panel, self.emergency_panel, self.meeting_panel):
             self.steps.addWidget(page)
         self.splitter.addWidget(self.map_view)
@@ -193,7 +191,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([900, 380])
         # The map is never dragged or squeezed away (a saved layout with it at nothing brought it back at nothing,
-        # and an older user does not find the splitter's edge): at least a third of a small laptop's window.
+        # and an older user does not find the splitter's edge).
         self.splitter.setCollapsible(0, False)
         self.map_view.setMinimumWidth(MAP_MIN_WIDTH_PX)
         central = QWidget()
