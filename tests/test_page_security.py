@@ -422,6 +422,7 @@ def drag(qtbot, window, start: QPoint, end: QPoint) -> tuple[float, float]:
 
 def test_a_real_click_and_a_real_drag_in_the_page_reach_the_ledger(qtbot, window):
     window.resize(1280, 1000)  # a tall screen: the scanned town map leaves room above it to drop a household there
+    window.splitter.setSizes([720, 560])  # (a map as wide as it is tall would fit the town map to its height)
     map_at_rest(qtbot, window)
     surface = window.map_view.focusProxy()
     assert surface is not None

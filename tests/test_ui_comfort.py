@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import QSplitter, QWidget
+import pytest
+from PySide6.QtWidgets import QLabel, QSplitter, QWidget
 
 from app.core.wareki import to_wareki
 from app.households import households
@@ -95,6 +96,26 @@ def test_the_roll_call_keeps_its_rows_and_whole_names_on_a_short_laptop_screen_i
         assert window.map_view.width() >= MAP_MIN_WIDTH_PX
     finally:
         window.actions[MainAction.LARGE_TEXT].setChecked(False)
+
+
+def test_the_steps_headings_grow_with_large_text_and_keep_their_size_when_the_contrast_changes(qtbot, window):
+    # GIVEN the headings of Steps II and III and the meeting (pages that scroll on a short screen)
+    headings = [label for label in window.findChildren(QLabel)
+                if label.text().startswith(("Step II ·", "Step III ·", "Liaison meeting ·"))]
+    assert len(headings) == 3
+    normal = [label.font().pointSizeF() for label in headings]
+    try:
+        # WHEN large text is turned on, and then high contrast
+        window.actions[MainAction.LARGE_TEXT].setChecked(True)
+        # THEN each heading is half as large again (setting the style sheet again had put them back to the size
+        # they were first drawn at: smaller than the text under them), and stays so when the contrast changes
+        assert [label.font().pointSizeF() for label in headings] == pytest.approx([1.5 * n for n in normal])
+        window.actions[MainAction.HIGH_CONTRAST].setChecked(True)
+        assert [label.font().pointSizeF() for label in headings] == pytest.approx([1.5 * n for n in normal])
+    finally:
+        window.actions[MainAction.HIGH_CONTRAST].setChecked(False)
+        window.actions[MainAction.LARGE_TEXT].setChecked(False)
+    assert [label.font().pointSizeF() for label in headings] == pytest.approx(normal)
 
 
 def test_high_contrast_styles_the_whole_application(qtbot, window, qapp):

@@ -77,6 +77,11 @@ class Comfort:
         font = self.app.font()
         old = font.pointSizeF()
         size = self.base_point_size * self.scale
+        if old == size and self.app.styleSheet() == style:
+            return
+        # Headings and banners set their own sizes. A style sheet set again gives a widget in a scroll area (Step I's
+        # page, the steps' pages, the roll call) the font it had when first polished: theirs are set again after it.
+        own = {w: w.font() for w in self.app.allWidgets() if w.testAttribute(Qt.WidgetAttribute.WA_SetFont)}
         if old != size:
             # With a style sheet in place, widgets keep the font they were polished with: drop the
             # sheet, change the font, then set the sheet again so every widget is polished anew.
@@ -85,13 +90,10 @@ class Comfort:
             font.setPointSizeF(size)
             self.app.setFont(font)
             ratio = font.pointSizeF() / old if old > 0 else 1.0
-            if ratio != 1.0:
-                # Headings and banners set their own sizes: scale them by the same step.
-                for widget in self.app.allWidgets():
-                    if widget.testAttribute(Qt.WidgetAttribute.WA_SetFont):
-                        own = widget.font()
-                        if own.pointSizeF() > 0:
-                            own.setPointSizeF(own.pointSizeF() * ratio)
-                            widget.setFont(own)
+            for own_font in own.values():  # scaled by the same step
+                if own_font.pointSizeF() > 0:
+                    own_font.setPointSizeF(own_font.pointSizeF() * ratio)
         if self.app.styleSheet() != style:
             self.app.setStyleSheet(style)
+        for widget, own_font in own.items():
+            widget.setFont(own_font)

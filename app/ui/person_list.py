@@ -64,7 +64,8 @@ class PersonList(ViewList):
     """Persons, one row each (mark, No., name, then the panel's own columns), keyed by the person's id."""
 
     def __init__(self, columns: list[Column], *, bold: Callable[[Any], bool] | None = None) -> None:
-        super().__init__(columns, key=attrgetter("person.id"), bold=bold, search=person_search)
+        # Five persons in view whatever the text size: on a short screen the step's page scrolls instead.
+        super().__init__(columns, key=attrgetter("person.id"), bold=bold, search=person_search, min_rows=5)
         self.setAccessibleName(translate("PersonList", "Persons"))
 
     def set_order(self, how: str) -> None:

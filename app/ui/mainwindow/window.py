@@ -183,7 +183,10 @@ class MainWindow(QMainWindow):
         # Step I's page scrolls rather than asks for its full height (900 px and more with a household's members,
         # categories and hazards): the window fits a laptop's 768-px screen and does not grow when one is selected.
         step1_page = VerticalScroll(step1)
-        for page in (step1_page, self.watch_panel, self.emergency_panel, self.meeting_panel):
+        # Steps II, III and the meeting scroll too when the window is short (large text on a 768-px laptop): their
+        # lists keep five persons in view (they showed two or three).
+        for page in (step1_page, VerticalScroll(self.watch_panel), VerticalScroll(self.emergency_panel),
+                     VerticalScroll(self.meeting_panel)):
             self.steps.addWidget(page)
         self.splitter.addWidget(self.map_view)
         self.splitter.addWidget(self.steps)
