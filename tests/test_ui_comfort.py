@@ -98,6 +98,22 @@ def test_the_roll_call_keeps_its_rows_and_whole_names_on_a_short_laptop_screen_i
         window.actions[MainAction.LARGE_TEXT].setChecked(False)
 
 
+def test_the_steps_lists_keep_five_persons_in_view_on_a_short_laptop_screen_in_large_text(qtbot, japanese, window):
+    # GIVEN large Japanese text on a 1,366 x 768 laptop (690 px left for the window)
+    window.actions[MainAction.LARGE_TEXT].setChecked(True)
+    try:
+        window.resize(1366, 690)
+        for step, persons in ((2, window.watch_panel.persons), (3, window.emergency_panel.persons),
+                              (4, window.meeting_panel.persons)):
+            window.steps.setCurrentIndex(step - 1)
+            qtbot.wait(100)  # laid out
+            # THEN each step's list shows five persons at once (two or three before: the rest of the page took the
+            # height); the page scrolls instead
+            assert persons.viewport().height() >= 5 * persons.verticalHeader().defaultSectionSize(), f"step {step}"
+    finally:
+        window.actions[MainAction.LARGE_TEXT].setChecked(False)
+
+
 def test_the_steps_headings_grow_with_large_text_and_keep_their_size_when_the_contrast_changes(qtbot, window):
     # GIVEN the headings of Steps II and III and the meeting (pages that scroll on a short screen)
     headings = [label for label in window.findChildren(QLabel)
