@@ -1260,13 +1260,13 @@ Repeat for at least 3 places far apart (a triangle over the whole map works best
     <message>
         <location filename="../../app/ui/mainwindow/privacy.py" line="308"/>
         <location filename="../../app/ui/mainwindow/privacy.py" line="313"/>
-        <location filename="../../app/ui/mainwindow/window.py" line="282"/>
-        <location filename="../../app/ui/mainwindow/window.py" line="290"/>
+        <location filename="../../app/ui/mainwindow/window.py" line="285"/>
+        <location filename="../../app/ui/mainwindow/window.py" line="293"/>
         <source>Sasaeai Map</source>
         <translation>支え合いマップ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/window.py" line="286"/>
+        <location filename="../../app/ui/mainwindow/window.py" line="289"/>
         <source>(demo town)</source>
         <translation>（お試しの町）</translation>
     </message>
@@ -1734,7 +1734,7 @@ Repeat for at least 3 places far apart (a triangle over the whole map works best
         <translation>地図に表示する町内</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/window.py" line="217"/>
+        <location filename="../../app/ui/mainwindow/window.py" line="220"/>
         <source>Town:</source>
         <translation>町内：</translation>
     </message>
@@ -1886,12 +1886,12 @@ Nothing was lost. Press Unlock and enter the passphrase.</source>
         <translation>事務所のサーバーとの同期：「同期」メニュー</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/window.py" line="212"/>
+        <location filename="../../app/ui/mainwindow/window.py" line="215"/>
         <source>Offline</source>
         <translation>オフライン</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/window.py" line="213"/>
+        <location filename="../../app/ui/mainwindow/window.py" line="216"/>
         <source>Nothing leaves this computer unless you sync with the office</source>
         <translation>事務所と同期しない限り、データはこのパソコンから出ません</translation>
     </message>
@@ -2575,8 +2575,8 @@ The encrypted ledger holds everything in it (this is checked first); the encrypt
         <location filename="../../app/ui/mainwindow/emergency.py" line="163"/>
         <location filename="../../app/ui/mainwindow/imports.py" line="124"/>
         <location filename="../../app/ui/mainwindow/meeting.py" line="384"/>
-        <location filename="../../app/ui/mainwindow/plans.py" line="174"/>
-        <location filename="../../app/ui/mainwindow/plans.py" line="201"/>
+        <location filename="../../app/ui/mainwindow/plans.py" line="175"/>
+        <location filename="../../app/ui/mainwindow/plans.py" line="202"/>
         <location filename="../../app/ui/mainwindow/safety_papers.py" line="79"/>
         <source>Saved {path}</source>
         <translation>保存しました：{path}</translation>
@@ -2639,12 +2639,12 @@ The encrypted ledger holds everything in it (this is checked first); the encrypt
         <translation>名簿 (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/window.py" line="410"/>
+        <location filename="../../app/ui/mainwindow/window.py" line="413"/>
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/window.py" line="411"/>
+        <location filename="../../app/ui/mainwindow/window.py" line="414"/>
         <source>The new language is used from the next start of Sasaeai Map.</source>
         <translation>新しい言語は、支え合いマップを次に起動したときから使われます。</translation>
     </message>
@@ -2674,23 +2674,23 @@ The encrypted ledger holds everything in it (this is checked first); the encrypt
         <translation>個別避難計画の優先順位リスト</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/plans.py" line="87"/>
+        <location filename="../../app/ui/mainwindow/plans.py" line="88"/>
         <source>A plan</source>
         <translation>個別避難計画</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/plans.py" line="129"/>
+        <location filename="../../app/ui/mainwindow/plans.py" line="130"/>
         <source>Edit evacuation plan</source>
         <translation>個別避難計画の編集</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/plans.py" line="151"/>
+        <location filename="../../app/ui/mainwindow/plans.py" line="152"/>
         <source>No one is on the list: no plans to write.</source>
         <translation>一覧に該当する人がいないため、書き出す計画がありません。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/plans.py" line="163"/>
-        <location filename="../../app/ui/mainwindow/plans.py" line="187"/>
+        <location filename="../../app/ui/mainwindow/plans.py" line="164"/>
+        <location filename="../../app/ui/mainwindow/plans.py" line="188"/>
         <source>Save the evacuation plans</source>
         <translation>個別避難計画の保存</translation>
     </message>
@@ -3056,7 +3056,7 @@ The encrypted ledger holds everything in it (this is checked first); the encrypt
     <name>PersonList</name>
     <message>
         <location filename="../../app/ui/person_list.py" line="28"/>
-        <location filename="../../app/ui/person_list.py" line="89"/>
+        <location filename="../../app/ui/person_list.py" line="90"/>
         <source>No.</source>
         <translation>番号</translation>
     </message>
@@ -3071,42 +3071,42 @@ The encrypted ledger holds everything in it (this is checked first); the encrypt
         <translation>ハザード</translation>
     </message>
     <message>
-        <location filename="../../app/ui/person_list.py" line="68"/>
+        <location filename="../../app/ui/person_list.py" line="69"/>
         <source>Persons</source>
         <translation>人の一覧</translation>
     </message>
     <message>
-        <location filename="../../app/ui/person_list.py" line="91"/>
+        <location filename="../../app/ui/person_list.py" line="92"/>
         <source>Household</source>
         <translation>世帯名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/person_list.py" line="93"/>
+        <location filename="../../app/ui/person_list.py" line="94"/>
         <source>Address</source>
         <translation>住所</translation>
     </message>
     <message>
-        <location filename="../../app/ui/person_list.py" line="101"/>
+        <location filename="../../app/ui/person_list.py" line="102"/>
         <source>Filter by name, reading, No. or address</source>
         <translation>氏名・ふりがな・番号・住所で絞り込み</translation>
     </message>
     <message>
-        <location filename="../../app/ui/person_list.py" line="102"/>
+        <location filename="../../app/ui/person_list.py" line="103"/>
         <source>Full/half width and hiragana/katakana are ignored</source>
         <translation>全角・半角、ひらがな・カタカナの違いは気にせず探します</translation>
     </message>
     <message>
-        <location filename="../../app/ui/person_list.py" line="103"/>
+        <location filename="../../app/ui/person_list.py" line="104"/>
         <source>Filter the list</source>
         <translation>一覧を絞り込む</translation>
     </message>
     <message>
-        <location filename="../../app/ui/person_list.py" line="118"/>
+        <location filename="../../app/ui/person_list.py" line="119"/>
         <source>In map-number order</source>
         <translation>地図番号の順</translation>
     </message>
     <message>
-        <location filename="../../app/ui/person_list.py" line="119"/>
+        <location filename="../../app/ui/person_list.py" line="120"/>
         <source>In 五十音 order (by reading)</source>
         <translation>五十音順（ふりがな）</translation>
     </message>
@@ -3172,7 +3172,7 @@ The encrypted ledger holds everything in it (this is checked first); the encrypt
 <context>
     <name>PlanDialog</name>
     <message>
-        <location filename="../../app/ui/mainwindow/plans.py" line="214"/>
+        <location filename="../../app/ui/mainwindow/plans.py" line="215"/>
         <location filename="../../app/ui/plan_dialog.py" line="76"/>
         <source>Evacuation plan: {name}</source>
         <translation>個別避難計画：{name}</translation>
@@ -3654,98 +3654,98 @@ Family doctor: {doctor}</source>
         <translation>電話</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety_panel.py" line="113"/>
+        <location filename="../../app/ui/safety_panel.py" line="112"/>
         <source>No incident is open. Start one to check on every person needing support: the roll call lists them deepest hazard first.</source>
         <translation>対応中の災害がありません。災害対応を始めると、支援が必要な人すべての安否を確認できます。名簿はハザードの大きい人から並びます。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety_panel.py" line="118"/>
+        <location filename="../../app/ui/safety_panel.py" line="117"/>
         <source>Start an incident…</source>
         <translation>災害対応を始める…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety_panel.py" line="120"/>
+        <location filename="../../app/ui/safety_panel.py" line="119"/>
         <source>Close the incident…</source>
         <translation>災害対応を終了…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety_panel.py" line="124"/>
+        <location filename="../../app/ui/safety_panel.py" line="123"/>
         <source>Papers and projector</source>
         <translation>用紙とプロジェクター</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety_panel.py" line="129"/>
+        <location filename="../../app/ui/safety_panel.py" line="128"/>
         <source>Checklists (PDF)…</source>
         <translation>確認表（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety_panel.py" line="130"/>
+        <location filename="../../app/ui/safety_panel.py" line="129"/>
         <source>Checklist to type into (Excel)…</source>
         <translation>入力用の確認表（Excel）…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety_panel.py" line="131"/>
+        <location filename="../../app/ui/safety_panel.py" line="130"/>
         <source>Read back a ticked checklist…</source>
         <translation>記入済みの確認表を読み込む…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety_panel.py" line="132"/>
+        <location filename="../../app/ui/safety_panel.py" line="131"/>
         <source>Log for the city (Excel)…</source>
         <translation>市への報告用の記録（Excel）…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety_panel.py" line="133"/>
+        <location filename="../../app/ui/safety_panel.py" line="132"/>
         <source>Projector view (no names)</source>
         <translation>プロジェクター表示（氏名なし）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety_panel.py" line="144"/>
+        <location filename="../../app/ui/safety_panel.py" line="143"/>
         <source>Search name or number</source>
         <translation>氏名・番号で検索</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety_panel.py" line="150"/>
+        <location filename="../../app/ui/safety_panel.py" line="149"/>
         <source>Who checked</source>
         <translation>確認者</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety_panel.py" line="155"/>
+        <location filename="../../app/ui/safety_panel.py" line="154"/>
         <source>Shelter (when evacuated)</source>
         <translation>避難先（避難したとき）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety_panel.py" line="157"/>
+        <location filename="../../app/ui/safety_panel.py" line="156"/>
         <source>Note</source>
         <translation>備考</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety_panel.py" line="193"/>
+        <location filename="../../app/ui/safety_panel.py" line="192"/>
         <source>History of the selected person</source>
         <translation>選んだ人の確認の履歴</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety_panel.py" line="202"/>
+        <location filename="../../app/ui/safety_panel.py" line="201"/>
         <source>Every status</source>
         <translation>すべての状況</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety_panel.py" line="216"/>
+        <location filename="../../app/ui/safety_panel.py" line="215"/>
         <location filename="../../app/ui/safety_projector.py" line="93"/>
         <source>No incident is open.</source>
         <translation>対応中の災害はありません。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety_panel.py" line="217"/>
+        <location filename="../../app/ui/safety_panel.py" line="216"/>
         <source>Open incident: {name} ({kind}, since {start})</source>
         <translation>対応中の災害：{name}（{kind}、{start}から）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety_panel.py" line="234"/>
+        <location filename="../../app/ui/safety_panel.py" line="233"/>
         <source>Every district</source>
         <translation>すべての地区</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety_panel.py" line="236"/>
+        <location filename="../../app/ui/safety_panel.py" line="235"/>
         <source>Every commissioner</source>
         <translation>すべての民生委員</translation>
     </message>
@@ -4634,16 +4634,6 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
         <location filename="../../app/ui/privacy_dialogs.py" line="218"/>
         <source>serial number</source>
         <translation>通し番号</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="236"/>
-        <source>yes</source>
-        <translation>はい</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/privacy_dialogs.py" line="236"/>
-        <source>no</source>
-        <translation>いいえ</translation>
     </message>
 </context>
 <context>
