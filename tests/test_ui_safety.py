@@ -90,3 +90,27 @@ def test_the_status_filter_shows_only_persons_with_that_status(qtbot, window):
     assert panel.rows() and {r.status for r in panel.rows()} == {SafetyStatus.EVACUATED}
     panel.status_filter.setCurrentIndex(0)
     assert len(panel.rows()) == len(window.safety.rows)
+
+
+def test_every_paper_and_the_projector_are_one_menu_under_the_roll_call(qtbot):
+    # GIVEN the roll call's panel: its papers and the projector view under one button (five buttons took three rows
+    # of a laptop's dock from the roll call)
+    from app.ui.safety_panel import SafetyPanel
+
+    panel = SafetyPanel()
+    qtbot.addWidget(panel)
+    menu = panel.papers_button.menu()
+    assert menu is not None
+    wanted = {"Checklists (PDF)…": panel.checklists_requested, "Checklist to type into (Excel)…": panel.excel_requested,
+              "Read back a ticked checklist…": panel.read_back_requested, "Log for the city (Excel)…": panel.log_requested,
+              "Projector view (no names)": panel.projector_requested}
+    # THEN the menu offers the five, and each asks for its own paper (or the projector), and only that one
+    assert [action.text() for action in menu.actions()] == list(wanted)
+    for action in menu.actions():
+        asked: list[str] = []
+        for text, signal in wanted.items():
+            signal.connect(lambda text=text: asked.append(text))
+        action.trigger()
+        for signal in wanted.values():
+            signal.disconnect()
+        assert asked == [action.text()]

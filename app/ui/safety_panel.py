@@ -8,7 +8,6 @@ import uuid
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QSize, Signal
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -123,16 +122,12 @@ class SafetyPanel(QWidget):
         self.papers_button = QPushButton(translate("SafetyPanel", "Papers and projector"))
         self.papers_button.setObjectName("safetyPapers")
         papers = QMenu(self.papers_button)
-        self.paper_actions: dict[str, QAction] = {}
-        for key, text, signal in (
-                ("checklists", translate("SafetyPanel", "Checklists (PDF)…"), self.checklists_requested),
-                ("excel", translate("SafetyPanel", "Checklist to type into (Excel)…"), self.excel_requested),
-                ("read_back", translate("SafetyPanel", "Read back a ticked checklist…"), self.read_back_requested),
-                ("log", translate("SafetyPanel", "Log for the city (Excel)…"), self.log_requested),
-                ("projector", translate("SafetyPanel", "Projector view (no names)"), self.projector_requested)):
-            action = papers.addAction(text)
-            action.triggered.connect(signal)
-            self.paper_actions[key] = action
+        for text, signal in ((translate("SafetyPanel", "Checklists (PDF)…"), self.checklists_requested),
+                             (translate("SafetyPanel", "Checklist to type into (Excel)…"), self.excel_requested),
+                             (translate("SafetyPanel", "Read back a ticked checklist…"), self.read_back_requested),
+                             (translate("SafetyPanel", "Log for the city (Excel)…"), self.log_requested),
+                             (translate("SafetyPanel", "Projector view (no names)"), self.projector_requested)):
+            papers.addAction(text).triggered.connect(signal)
         self.papers_button.setMenu(papers)
         self.start_button.clicked.connect(self.start_requested)
         self.close_button.clicked.connect(self.close_requested)

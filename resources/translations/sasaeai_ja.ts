@@ -3473,7 +3473,7 @@ Family doctor: {doctor}</source>
     <message>
         <location filename="../../app/ui/incident_dialog.py" line="72"/>
         <location filename="../../app/ui/incident_dialog.py" line="122"/>
-        <location filename="../../app/ui/safety_panel.py" line="58"/>
+        <location filename="../../app/ui/safety_panel.py" line="57"/>
         <source>Name</source>
         <translation>名前</translation>
     </message>
@@ -3535,25 +3535,25 @@ Family doctor: {doctor}</source>
     </message>
     <message>
         <location filename="../../app/ui/incident_dialog.py" line="121"/>
-        <location filename="../../app/ui/safety_panel.py" line="56"/>
+        <location filename="../../app/ui/safety_panel.py" line="55"/>
         <source>No.</source>
         <translation>番号</translation>
     </message>
     <message>
         <location filename="../../app/ui/incident_dialog.py" line="122"/>
-        <location filename="../../app/ui/safety_panel.py" line="59"/>
+        <location filename="../../app/ui/safety_panel.py" line="58"/>
         <source>Status</source>
         <translation>状況</translation>
     </message>
     <message>
         <location filename="../../app/ui/incident_dialog.py" line="123"/>
-        <location filename="../../app/ui/safety_panel.py" line="63"/>
+        <location filename="../../app/ui/safety_panel.py" line="62"/>
         <source>By</source>
         <translation>確認者</translation>
     </message>
     <message>
         <location filename="../../app/ui/incident_dialog.py" line="123"/>
-        <location filename="../../app/ui/safety_panel.py" line="62"/>
+        <location filename="../../app/ui/safety_panel.py" line="61"/>
         <source>Checked</source>
         <translation>確認日時</translation>
     </message>
@@ -3634,118 +3634,118 @@ Family doctor: {doctor}</source>
         <translation>災害対応の記録の保存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety_panel.py" line="48"/>
+        <location filename="../../app/ui/safety_panel.py" line="47"/>
         <source>This town had two safety checks open (started on two laptops): “{joined}” (started {joined_start}) was joined into “{kept}” (started {kept_start}), which was started first. Its {count} checks now show here.</source>
         <translation>この町で2つの安否確認が別々のパソコンで始められていました。「{joined}」（{joined_start} 開始）を、先に始めた「{kept}」（{kept_start} 開始）にまとめました（確認 {count} 件をこちらに表示しています）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety_panel.py" line="60"/>
+        <location filename="../../app/ui/safety_panel.py" line="59"/>
         <source>Hazard</source>
         <translation>ハザード</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety_panel.py" line="64"/>
+        <location filename="../../app/ui/safety_panel.py" line="63"/>
         <source>How</source>
         <translation>方法</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety_panel.py" line="65"/>
+        <location filename="../../app/ui/safety_panel.py" line="64"/>
         <source>Phone</source>
         <translation>電話</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety_panel.py" line="112"/>
+        <location filename="../../app/ui/safety_panel.py" line="111"/>
         <source>No incident is open. Start one to check on every person needing support: the roll call lists them deepest hazard first.</source>
         <translation>対応中の災害がありません。災害対応を始めると、支援が必要な人すべての安否を確認できます。名簿はハザードの大きい人から並びます。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety_panel.py" line="117"/>
+        <location filename="../../app/ui/safety_panel.py" line="116"/>
         <source>Start an incident…</source>
         <translation>災害対応を始める…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety_panel.py" line="119"/>
+        <location filename="../../app/ui/safety_panel.py" line="118"/>
         <source>Close the incident…</source>
         <translation>災害対応を終了…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety_panel.py" line="123"/>
+        <location filename="../../app/ui/safety_panel.py" line="122"/>
         <source>Papers and projector</source>
         <translation>用紙とプロジェクター</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety_panel.py" line="128"/>
+        <location filename="../../app/ui/safety_panel.py" line="125"/>
         <source>Checklists (PDF)…</source>
         <translation>確認表（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety_panel.py" line="129"/>
+        <location filename="../../app/ui/safety_panel.py" line="126"/>
         <source>Checklist to type into (Excel)…</source>
         <translation>入力用の確認表（Excel）…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety_panel.py" line="130"/>
+        <location filename="../../app/ui/safety_panel.py" line="127"/>
         <source>Read back a ticked checklist…</source>
         <translation>記入済みの確認表を読み込む…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety_panel.py" line="131"/>
+        <location filename="../../app/ui/safety_panel.py" line="128"/>
         <source>Log for the city (Excel)…</source>
         <translation>市への報告用の記録（Excel）…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety_panel.py" line="132"/>
+        <location filename="../../app/ui/safety_panel.py" line="129"/>
         <source>Projector view (no names)</source>
         <translation>プロジェクター表示（氏名なし）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety_panel.py" line="143"/>
+        <location filename="../../app/ui/safety_panel.py" line="138"/>
         <source>Search name or number</source>
         <translation>氏名・番号で検索</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety_panel.py" line="149"/>
+        <location filename="../../app/ui/safety_panel.py" line="144"/>
         <source>Who checked</source>
         <translation>確認者</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety_panel.py" line="154"/>
+        <location filename="../../app/ui/safety_panel.py" line="149"/>
         <source>Shelter (when evacuated)</source>
         <translation>避難先（避難したとき）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety_panel.py" line="156"/>
+        <location filename="../../app/ui/safety_panel.py" line="151"/>
         <source>Note</source>
         <translation>備考</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety_panel.py" line="192"/>
+        <location filename="../../app/ui/safety_panel.py" line="187"/>
         <source>History of the selected person</source>
         <translation>選んだ人の確認の履歴</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety_panel.py" line="201"/>
+        <location filename="../../app/ui/safety_panel.py" line="196"/>
         <source>Every status</source>
         <translation>すべての状況</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety_panel.py" line="215"/>
+        <location filename="../../app/ui/safety_panel.py" line="210"/>
         <location filename="../../app/ui/safety_projector.py" line="93"/>
         <source>No incident is open.</source>
         <translation>対応中の災害はありません。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety_panel.py" line="216"/>
+        <location filename="../../app/ui/safety_panel.py" line="211"/>
         <source>Open incident: {name} ({kind}, since {start})</source>
         <translation>対応中の災害：{name}（{kind}、{start}から）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety_panel.py" line="233"/>
+        <location filename="../../app/ui/safety_panel.py" line="228"/>
         <source>Every district</source>
         <translation>すべての地区</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety_panel.py" line="235"/>
+        <location filename="../../app/ui/safety_panel.py" line="230"/>
         <source>Every commissioner</source>
         <translation>すべての民生委員</translation>
     </message>
