@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 
 import pytest
@@ -22,6 +24,16 @@ from tests.test_basemap_errors import japanese  # noqa: F401 - the Japanese cata
 from tests.test_ui_map import window  # noqa: F401 - the window fixture
 
 
+@contextmanager
+def large_text(window) -> Iterator[None]:
+    """Large text on for the block, off again after it, whatever happens in it."""
+    window.actions[MainAction.LARGE_TEXT].setChecked(True)
+    try:
+        yield
+    finally:
+        window.actions[MainAction.LARGE_TEXT].setChecked(False)
+
+
 def test_large_text_makes_text_and_map_symbols_bigger_and_is_remembered(qtbot, window, qapp):
     normal_font = qapp.font().pointSizeF()
     window.actions[MainAction.LARGE_TEXT].setChecked(True)
@@ -37,8 +49,7 @@ def test_large_text_makes_text_and_map_symbols_bigger_and_is_remembered(qtbot, w
 
 def test_large_japanese_text_on_a_small_laptop_leaves_the_map_its_room_on_every_step(qtbot, japanese, window):
     # GIVEN the window in Japanese with large text, 1,024 px wide (a 1366 x 768 laptop at 125 %)
-    window.actions[MainAction.LARGE_TEXT].setChecked(True)
-    try:
+    with large_text(window):
         window.resize(1024, 700)
         for step in range(window.steps.count()):
             window.steps.setCurrentIndex(step)
@@ -69,14 +80,11 @@ def test_large_japanese_text_on_a_small_laptop_leaves_the_map_its_room_on_every_
         window.splitter.restoreState(collapsed.saveState())
         qtbot.wait(100)
         assert window.map_view.width() >= MAP_MIN_WIDTH_PX
-    finally:
-        window.actions[MainAction.LARGE_TEXT].setChecked(False)
 
 
 def test_the_roll_call_keeps_its_rows_and_whole_names_on_a_short_laptop_screen_in_large_text(qtbot, japanese, window):
     # GIVEN the demo's heavy rain open, large Japanese text, a 1,366 x 768 laptop (690 px left for the window)
-    window.actions[MainAction.LARGE_TEXT].setChecked(True)
-    try:
+    with large_text(window):
         window.resize(1366, 690)
         window.safety.show_panel()
         qtbot.waitUntil(lambda: len(window.safety.panel.rows()) >= 6, timeout=10_000)
@@ -90,18 +98,15 @@ def test_the_roll_call_keeps_its_rows_and_whole_names_on_a_short_laptop_screen_i
         metrics = roll_call.fontMetrics()
         for row in window.safety.panel.rows():
             assert metrics.horizontalAdvance(row.name) < roll_call.columnWidth(1), row.name
-        # AND the dock opened wide enough for the number, name, status and hazard, leaving the map its room
+        # AND the dock opened wide enough for every column (at most 45 % of the window), leaving the map its room
         assert window.safety.dock.width() >= window.safety.panel.roll_call_width() or \
             window.safety.dock.width() >= 0.45 * window.width() - 2
         assert window.map_view.width() >= MAP_MIN_WIDTH_PX
-    finally:
-        window.actions[MainAction.LARGE_TEXT].setChecked(False)
 
 
 def test_the_steps_lists_keep_five_persons_in_view_on_a_short_laptop_screen_in_large_text(qtbot, japanese, window):
     # GIVEN large Japanese text on a 1,366 x 768 laptop (690 px left for the window)
-    window.actions[MainAction.LARGE_TEXT].setChecked(True)
-    try:
+    with large_text(window):
         window.resize(1366, 690)
         for step, persons in ((2, window.watch_panel.persons), (3, window.emergency_panel.persons),
                               (4, window.meeting_panel.persons)):
@@ -110,8 +115,6 @@ def test_the_steps_lists_keep_five_persons_in_view_on_a_short_laptop_screen_in_l
             # THEN each step's list shows five persons at once (two or three before: the rest of the page took the
             # height); the page scrolls instead
             assert persons.viewport().height() >= 5 * persons.verticalHeader().defaultSectionSize(), f"step {step}"
-    finally:
-        window.actions[MainAction.LARGE_TEXT].setChecked(False)
 
 
 def test_the_steps_headings_grow_with_large_text_and_keep_their_size_when_the_contrast_changes(qtbot, window):
