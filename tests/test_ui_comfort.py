@@ -230,3 +230,31 @@ def test_every_day_the_panels_show_follows_the_chosen_era(qtbot, window):
     finally:
         window.actions[MainAction.WAREKI].setChecked(True)
     assert all(to_wareki(day) in text for text, day in zip(shown(), days, strict=True))
+
+
+def test_the_disaster_banner_and_the_demo_bar_show_their_colours_in_normal_and_high_contrast(qtbot, window):
+    # GIVEN the demo ledger's bar and the disaster-mode banner across the top of the window
+    bar, banner = window.privacy.demo_bar, window.privacy.sharing_banner
+    banner.text.setText("災害時モード：同意のない方の情報も表示しています")
+    banner.setVisible(True)
+    assert bar.isVisible()
+
+    def behind(widget) -> tuple[str, str]:
+        """The colour the window shows behind the bar and behind its text (just inside their top-left corners)."""
+        qtbot.wait(50)
+        image = window.grab().toImage()
+        corner, text = widget.mapTo(window, widget.rect().topLeft()), widget.text.mapTo(window, widget.text.rect().topLeft())
+        return image.pixelColor(corner.x() + 2, corner.y() + 2).name(), image.pixelColor(text.x() + 1, text.y() + 1).name()
+
+    try:
+        for contrast in (False, True):
+            window.actions[MainAction.HIGH_CONTRAST].setChecked(contrast)
+            # THEN the banner's white text is on its red, and the demo bar's dark blue text on its light blue: the
+            # banner was white on the window's light grey (unreadable), and with high contrast the demo bar's text
+            # dark blue on black
+            assert behind(banner) == ("#c00000", "#c00000"), f"high contrast {contrast}"
+            assert banner.text.palette().windowText().color().name() == "#ffffff"
+            assert behind(bar) == ("#dcefff", "#dcefff"), f"high contrast {contrast}"
+            assert bar.text.palette().windowText().color().name() == "#0b2c55"
+    finally:
+        window.actions[MainAction.HIGH_CONTRAST].setChecked(False)

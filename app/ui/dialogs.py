@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import cast
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -299,8 +299,11 @@ class DemoBar(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("demoBar")
+        # Painted as its sheet says (a plain QWidget inside the window paints no background), its dark text on its
+        # light blue in every contrast (high contrast's black behind the labels made the text unreadable).
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setStyleSheet("QWidget#demoBar { background: #dcefff; border-bottom: 3px solid #1d5fa8; }"
-                           "QWidget#demoBar QLabel { color: #0b2c55; font-weight: bold; }")
+                           "QWidget#demoBar QLabel { color: #0b2c55; background: transparent; font-weight: bold; }")
         self.text = QLabel(self.tr("This is the demo ledger for practice. Please enter invented people only."))
         self.text.setWordWrap(True)
         self.offer_text = QLabel(self.tr(

@@ -36,8 +36,12 @@ class SharingBanner(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("sharingBanner")
+        # Painted as its sheet says (a plain QWidget inside the window paints no background of its own: the banner
+        # was white text on the window's light grey), its text on it in every contrast.
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setStyleSheet("QWidget#sharingBanner { background: #c00000; border-bottom: 4px solid #600000; }"
-                           "QWidget#sharingBanner QLabel { color: #ffffff; font-weight: bold; font-size: 15pt; }")
+                           "QWidget#sharingBanner QLabel { color: #ffffff; background: transparent; font-weight: bold; "
+                           "font-size: 15pt; }")
         self.text = QLabel()
         self.text.setWordWrap(True)
         self.text.setTextFormat(Qt.TextFormat.PlainText)  # the reason is typed text, never markup

@@ -8,7 +8,7 @@ import uuid
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QSettings, Signal
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -80,8 +80,10 @@ class PrivacyController(Controller):
         self.lock_screen.setVisible(False)
         self.plain_copy_bar = QWidget()
         self.plain_copy_bar.setObjectName("plainCopyBar")
+        self.plain_copy_bar.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)  # (as the demo bar)
         self.plain_copy_bar.setStyleSheet("QWidget#plainCopyBar { background: #fff3c4; "
-                                          "border-bottom: 2px solid #a15c00; }")
+                                          "border-bottom: 2px solid #a15c00; }"
+                                          "QWidget#plainCopyBar QLabel { color: #3a2400; background: transparent; }")
         bar_layout = QHBoxLayout(self.plain_copy_bar)
         self.plain_copy_text = QLabel()
         self.plain_copy_text.setWordWrap(True)
