@@ -7,6 +7,7 @@ from contextlib import contextmanager
 from datetime import date
 
 import pytest
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel, QSplitter, QWidget
 
 from app.core.wareki import to_wareki
@@ -256,5 +257,34 @@ def test_the_disaster_banner_and_the_demo_bar_show_their_colours_in_normal_and_h
             assert banner.text.palette().windowText().color().name() == "#ffffff"
             assert behind(bar) == ("#dcefff", "#dcefff"), f"high contrast {contrast}"
             assert bar.text.palette().windowText().color().name() == "#0b2c55"
+    finally:
+        window.actions[MainAction.HIGH_CONTRAST].setChecked(False)
+
+
+def contrast_ratio(a: QColor, b: QColor) -> float:
+    """WCAG's contrast ratio of two colours (1 to 21; 4.5 is its least for text)."""
+    def luminance(c: QColor) -> float:
+        def channel(v: float) -> float:
+            return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+        return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF())
+    high, low = sorted((luminance(a), luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def test_a_refused_check_is_told_in_readable_red_in_normal_and_high_contrast(qtbot, window):
+    # GIVEN the roll call's notice saying a check was refused (red text: the panel never opens a box on the day)
+    window.safety.show_panel()
+    notice = window.safety.panel.notice
+    notice.setText("この確認は記録できませんでした")
+    notice.setVisible(True)
+    try:
+        for contrast in (False, True):
+            window.actions[MainAction.HIGH_CONTRAST].setChecked(contrast)
+            qtbot.wait(50)
+            text = notice.palette().windowText().color()
+            background = window.grab().toImage().pixelColor(notice.mapTo(window, notice.rect().topLeft()))
+            # THEN it is red, and readable on what is behind it: dark red on high contrast's black was about 2:1
+            assert (text.hsvHue() <= 15 or text.hsvHue() >= 345) and text.hsvSaturationF() >= 0.4, text.name()
+            assert contrast_ratio(text, background) >= 4.5, f"{text.name()} on {background.name()}"
     finally:
         window.actions[MainAction.HIGH_CONTRAST].setChecked(False)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 LARGE_TEXT = "ui/large_text"
 HIGH_CONTRAST = "ui/high_contrast"
@@ -31,6 +31,26 @@ QHeaderView::section { background: #000000; color: #ffffff; border: 1px solid #f
 QListWidget::item:selected, QTableWidget::item:selected, QTableView::item:selected, QTreeView::item:selected { background: #ffff00; color: #000000; }
 """
 FOCUS_STYLE_HIGH_CONTRAST = FOCUS_STYLE.replace("#0050d0", "#00ffff")
+
+
+# Text that must stand out (a refused entry, an error) or step back (where a value came from): its colour in normal
+# and in high contrast (the dark reds on high contrast's black were hardly readable, about 2:1).
+ROLE_COLOURS = {"problem": ("#b00020", "#ff9090"), "muted": ("#505050", "#d0d0d0")}
+_HIGH_CONTRAST_ON = "sasaeai_high_contrast"  # the application's property: high contrast is on
+
+
+def set_role(widget: QWidget, role: str, *, bold: bool = False) -> None:
+    """Colour ``widget``'s text for ``role`` (``ROLE_COLOURS``), bold or not, in the contrast of the day; Comfort
+    colours it again when the contrast changes."""
+    widget.setProperty("comfort_role", role)
+    widget.setProperty("comfort_bold", bold)
+    _colour(widget, bool(QApplication.instance().property(_HIGH_CONTRAST_ON)))  # type: ignore[union-attr]
+
+
+def _colour(widget: QWidget, high_contrast: bool) -> None:
+    colour = ROLE_COLOURS[widget.property("comfort_role")][1 if high_contrast else 0]
+    weight = " font-weight: bold;" if widget.property("comfort_bold") else ""
+    widget.setStyleSheet(f"color: {colour};{weight}")
 
 
 def flag(settings: QSettings, key: str, default: bool = False) -> bool:
@@ -95,5 +115,9 @@ class Comfort:
                     own_font.setPointSizeF(own_font.pointSizeF() * ratio)
         if self.app.styleSheet() != style:
             self.app.setStyleSheet(style)
+            self.app.setProperty(_HIGH_CONTRAST_ON, self.high_contrast)
+            for widget in self.app.allWidgets():
+                if widget.property("comfort_role") is not None:
+                    _colour(widget, self.high_contrast)
         for widget, own_font in own.items():
             widget.setFont(own_font)

@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
 from app.core.errors import QT_TRANSLATE_NOOP, LedgerError
 from app.core.text import fold
 from app.towns.georeference import ControlPoint, Georeference, fit
+from app.ui.comfort import set_role
 from app.ui.dialogs import error_text
 
 translate = QCoreApplication.translate
@@ -329,7 +330,7 @@ class GeoreferenceDialog(QDialog):
         self.problem.setObjectName("georeferenceProblem")
         self.problem.setWordWrap(True)
         self.problem.setFont(big)
-        self.problem.setStyleSheet("QLabel#georeferenceProblem { color: #b00000; font-weight: bold; }")
+        set_role(self.problem, "problem", bold=True)
         self.image_view = ImageView(image, self.width_px, self.height_px)
         self.image_view.pixel_clicked.connect(self.place_on_image)
         self.geo_view = GeoView(self.places)

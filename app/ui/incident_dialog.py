@@ -31,6 +31,7 @@ from app.core.views import TownView
 from app.models.safety import IncidentKind
 from app.safety.views import KIND_LABELS, status_text
 from app.safety.workbook import ChecklistPreview
+from app.ui.comfort import set_role
 from app.ui.dialogs import error_text
 
 translate = QCoreApplication.translate
@@ -67,7 +68,7 @@ class StartIncidentDialog(QDialog):
         self.problem = QLabel()
         self.problem.setObjectName("incidentProblem")
         self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("color: #b00020; font-weight: bold;")
+        set_role(self.problem, "problem", bold=True)
         form = QFormLayout()
         form.addRow(translate("SafetyPanel", "Name"), self.name)
         form.addRow(translate("SafetyPanel", "Kind"), self.kind)
@@ -140,7 +141,7 @@ class ChecklistPreviewDialog(QDialog):
         self.errors.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.errors.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         self.errors.setVisible(bool(preview.errors))
-        self.errors.setStyleSheet("color: #b00020;")
+        set_role(self.errors, "problem")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setText(translate("SafetyPanel", "Record 1 check") if count == 1 else

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from app.core.errors import QT_TRANSLATE_NOOP
 from app.models.plans import PlanStart
 from app.plans.views import CONSENT_VALUES, PlanFields, PlanView, SupporterFields
+from app.ui.comfort import set_role
 from app.ui.dates import JapaneseDateEdit
 from app.ui.dialogs import AsksBeforeClosing, combo_index, table_field
 
@@ -101,7 +102,7 @@ class PlanDialog(AsksBeforeClosing, QDialog):
         self.medication_source = QLabel(self.tr("Copied from the emergency card's medical notes. Check it with the "
                                                 "person: once saved, it is printed on the plan."))
         self.medication_source.setWordWrap(True)
-        self.medication_source.setStyleSheet("color: #505050;")
+        set_role(self.medication_source, "muted")
         self.communication = QLineEdit()
         self.consent = self._consent_combo("unknown")
         self.consent_date = JapaneseDateEdit(wareki=wareki)  # 令和8年4月1日 or 2026-04-01, as the View menu says
@@ -120,7 +121,7 @@ class PlanDialog(AsksBeforeClosing, QDialog):
         self.warnings = QLabel()
         self.warnings.setWordWrap(True)
         self.warnings.setTextFormat(Qt.TextFormat.PlainText)
-        self.warnings.setStyleSheet("color: #a00000;")
+        set_role(self.warnings, "problem")
         self.card = QLabel()
         self.card.setWordWrap(True)
         self.card.setTextFormat(Qt.TextFormat.PlainText)  # contacts' and the family doctor's names as typed
@@ -159,7 +160,7 @@ class PlanDialog(AsksBeforeClosing, QDialog):
         self.problem = QLabel()  # why Save did not save: the field to put right
         self.problem.setWordWrap(True)
         self.problem.setTextFormat(Qt.TextFormat.PlainText)
-        self.problem.setStyleSheet("color: #a00000; font-weight: bold;")
+        set_role(self.problem, "problem", bold=True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.close)

@@ -33,6 +33,7 @@ from app.safety.views import (
     JoinView,
     RollCallRow,
 )
+from app.ui.comfort import set_role
 from app.ui.list_models import RIGHT, Column, ViewList, natural_key
 
 translate = QCoreApplication.translate
@@ -106,7 +107,7 @@ class SafetyPanel(QWidget):
         self.notice = QLabel()  # a refused record and other messages: here, never a modal box
         self.notice.setObjectName("safetyNotice")
         self.notice.setWordWrap(True)
-        self.notice.setStyleSheet("color: #b00020; font-weight: bold;")
+        set_role(self.notice, "problem", bold=True)
         self.notice.setVisible(False)
         self.empty = QLabel(translate("SafetyPanel", "No incident is open. Start one to check on every person "
                                                      "needing support: the roll call lists them deepest hazard "

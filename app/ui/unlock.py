@@ -39,6 +39,7 @@ from app.models.engine import (
     passphrase_opens,
 )
 from app.paths import default_data_dir, ledger_path
+from app.ui.comfort import set_role
 from app.ui.dialogs import error_text, show_error
 
 AUTO_LOCK_MINUTES = "privacy/auto_lock_minutes"
@@ -75,7 +76,7 @@ class UnlockDialog(QDialog):
             self.role.addItem(QCoreApplication.translate("UnlockDialog", role), role)
         self.message = QLabel()
         self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #b00000; font-weight: bold;")
+        set_role(self.message, "problem", bold=True)
         form = QFormLayout()
         form.addRow(self.tr("Passphrase"), self.passphrase)
         if new:
