@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QLabel, QSplitter, QWidget
+from PySide6.QtWidgets import QLabel, QSplitter, QStyle, QStyleOptionButton, QWidget
 
 from app.core.wareki import to_wareki
 from app.households import households
@@ -287,4 +287,30 @@ def test_a_refused_check_is_told_in_readable_red_in_normal_and_high_contrast(qtb
             assert (text.hsvHue() <= 15 or text.hsvHue() >= 345) and text.hsvSaturationF() >= 0.4, text.name()
             assert contrast_ratio(text, background) >= 4.5, f"{text.name()} on {background.name()}"
     finally:
+        window.actions[MainAction.HIGH_CONTRAST].setChecked(False)
+
+
+def test_a_tick_box_shows_its_box_and_whether_it_is_ticked_in_high_contrast(qtbot, window):
+    # GIVEN Step II's 「見守り者がまだいない人だけ」 tick box, in high contrast (its box was black on black: not there)
+    box = window.watch_panel.only_gaps
+    window.steps.setCurrentIndex(1)
+    window.actions[MainAction.HIGH_CONTRAST].setChecked(True)
+    try:
+        def colours() -> set[str]:
+            """The colours of the tick box's own square (where its style draws it, left of its text)."""
+            qtbot.wait(50)
+            option = QStyleOptionButton()
+            box.initStyleOption(option)
+            square = box.style().subElementRect(QStyle.SubElement.SE_CheckBoxIndicator, option, box)
+            image = box.grab().toImage()
+            return {image.pixelColor(x, y).name() for x in range(square.left(), square.right() + 1)
+                    for y in range(square.top(), square.bottom() + 1)}
+
+        box.setChecked(False)
+        # THEN its square is drawn in white on the black, and ticked it is filled with yellow
+        assert "#ffffff" in colours() and "#ffff00" not in colours()
+        box.setChecked(True)
+        assert "#ffff00" in colours()
+    finally:
+        box.setChecked(False)
         window.actions[MainAction.HIGH_CONTRAST].setChecked(False)

@@ -29,6 +29,11 @@ QMenuBar, QMenu { background: #000000; color: #ffffff; }
 QMenu::item:selected, QMenuBar::item:selected { background: #ffff00; color: #000000; }
 QHeaderView::section { background: #000000; color: #ffffff; border: 1px solid #ffffff; }
 QListWidget::item:selected, QTableWidget::item:selected, QTableView::item:selected, QTreeView::item:selected { background: #ffff00; color: #000000; }
+QCheckBox::indicator, QRadioButton::indicator, QAbstractItemView::indicator { width: 14px; height: 14px; border: 2px solid #ffffff; background: #000000; }
+QRadioButton::indicator { border-radius: 9px; }
+QCheckBox::indicator:checked, QRadioButton::indicator:checked, QAbstractItemView::indicator:checked { background: #ffff00; }
+QCheckBox::indicator:disabled, QRadioButton::indicator:disabled { border-color: #9a9a9a; }
+QCheckBox::indicator:checked:disabled, QRadioButton::indicator:checked:disabled { background: #9a9a9a; }
 """
 FOCUS_STYLE_HIGH_CONTRAST = FOCUS_STYLE.replace("#0050d0", "#00ffff")
 
