@@ -314,3 +314,24 @@ def test_a_tick_box_shows_its_box_and_whether_it_is_ticked_in_high_contrast(qtbo
     finally:
         box.setChecked(False)
         window.actions[MainAction.HIGH_CONTRAST].setChecked(False)
+
+
+def test_the_start_time_of_an_incident_is_framed_like_every_field_in_high_contrast(qtbot, window):
+    # GIVEN a date-and-time field (the start of an incident) and a plain field, in high contrast
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QDateTimeEdit, QLineEdit
+
+    window.actions[MainAction.HIGH_CONTRAST].setChecked(True)
+    try:
+        edges = []
+        for field in (QLineEdit(), QDateTimeEdit()):
+            qtbot.addWidget(field)
+            field.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # its frame, not the focus frame drawn over it
+            field.show()
+            qtbot.wait(50)
+            image = field.grab().toImage()
+            edges.append(image.pixelColor(0, image.height() // 2).name())
+        # THEN both have the white frame that shows where to type (the date and time had none: black on black)
+        assert edges == ["#ffffff", "#ffffff"]
+    finally:
+        window.actions[MainAction.HIGH_CONTRAST].setChecked(False)

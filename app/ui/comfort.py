@@ -13,13 +13,15 @@ LARGE_SCALE = 1.5
 # Keyboard users must always see where they are: a thick focus frame on every kind of control.
 FOCUS_STYLE = """
 QPushButton:focus, QToolButton:focus, QLineEdit:focus, QPlainTextEdit:focus, QComboBox:focus,
-QDateEdit:focus, QCheckBox:focus, QListWidget:focus, QTableWidget:focus, QTableView:focus {
+QDateEdit:focus, QDateTimeEdit:focus, QSpinBox:focus, QCheckBox:focus, QListWidget:focus, QTableWidget:focus,
+QTableView:focus, QTreeWidget:focus, QTextBrowser:focus {
     border: 3px solid #0050d0;
 }
 """
 HIGH_CONTRAST_STYLE = """
 QWidget { background: #000000; color: #ffffff; }
-QLineEdit, QPlainTextEdit, QComboBox, QDateEdit, QListWidget, QTableWidget, QTableView {
+QLineEdit, QPlainTextEdit, QComboBox, QDateEdit, QDateTimeEdit, QSpinBox, QListWidget, QTableWidget, QTableView,
+QTreeWidget, QTextBrowser {
     background: #000000; color: #ffffff; border: 2px solid #ffffff;
 }
 QPushButton, QToolButton { background: #000000; color: #ffff00; border: 2px solid #ffff00; padding: 4px; }
