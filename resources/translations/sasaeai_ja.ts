@@ -462,72 +462,72 @@
 <context>
     <name>CopiesDialog</name>
     <message>
-        <location filename="../../app/ui/sharing_widgets.py" line="109"/>
+        <location filename="../../app/ui/sharing_widgets.py" line="113"/>
         <source>Printed copies not yet returned</source>
         <translation>未回収の配布資料</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sharing_widgets.py" line="111"/>
+        <location filename="../../app/ui/sharing_widgets.py" line="115"/>
         <source>normal</source>
         <translation>平常時</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sharing_widgets.py" line="111"/>
+        <location filename="../../app/ui/sharing_widgets.py" line="115"/>
         <source>disaster</source>
         <translation>災害時</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sharing_widgets.py" line="113"/>
+        <location filename="../../app/ui/sharing_widgets.py" line="117"/>
         <source>Serial</source>
         <translation>管理番号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sharing_widgets.py" line="114"/>
+        <location filename="../../app/ui/sharing_widgets.py" line="118"/>
         <source>Paper</source>
         <translation>資料</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sharing_widgets.py" line="115"/>
+        <location filename="../../app/ui/sharing_widgets.py" line="119"/>
         <source>For</source>
         <translation>提供先</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sharing_widgets.py" line="116"/>
+        <location filename="../../app/ui/sharing_widgets.py" line="120"/>
         <source>Town</source>
         <translation>町内</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sharing_widgets.py" line="117"/>
+        <location filename="../../app/ui/sharing_widgets.py" line="121"/>
         <source>Copies</source>
         <translation>部数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sharing_widgets.py" line="118"/>
+        <location filename="../../app/ui/sharing_widgets.py" line="122"/>
         <source>Made by</source>
         <translation>作成者</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sharing_widgets.py" line="119"/>
+        <location filename="../../app/ui/sharing_widgets.py" line="123"/>
         <source>Made at</source>
         <translation>作成日時</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sharing_widgets.py" line="120"/>
+        <location filename="../../app/ui/sharing_widgets.py" line="124"/>
         <source>Mode</source>
         <translation>モード</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sharing_widgets.py" line="125"/>
+        <location filename="../../app/ui/sharing_widgets.py" line="129"/>
         <source>Returned</source>
         <translation>回収済み</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sharing_widgets.py" line="126"/>
+        <location filename="../../app/ui/sharing_widgets.py" line="130"/>
         <source>Destroyed</source>
         <translation>廃棄済み</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sharing_widgets.py" line="145"/>
+        <location filename="../../app/ui/sharing_widgets.py" line="149"/>
         <source>{n} copies out</source>
         <translation>配布中 {n} 部</translation>
     </message>
@@ -575,17 +575,17 @@
 <context>
     <name>DemoBar</name>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="304"/>
+        <location filename="../../app/ui/dialogs.py" line="307"/>
         <source>This is the demo ledger for practice. Please enter invented people only.</source>
         <translation>これは練習用のデモ台帳です。架空の人だけを入れてください。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="307"/>
+        <location filename="../../app/ui/dialogs.py" line="310"/>
         <source>Entering real people? The demo is for practice only. Make your own ledger, encrypted with your passphrase; nothing from the demo is copied into it.</source>
         <translation>実在の人を入力していませんか？デモは練習用です。自分の台帳（自分の合言葉で暗号化されます）を作ってください。デモの内容は新しい台帳に移りません。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="310"/>
+        <location filename="../../app/ui/dialogs.py" line="313"/>
         <source>Make my own ledger…</source>
         <translation>自分の台帳を作る…</translation>
     </message>
@@ -778,44 +778,44 @@ Start a new ledger for your town, or open the demo town 「ひだまり町」 to
 <context>
     <name>GeoreferenceDialog</name>
     <message>
-        <location filename="../../app/ui/georeference_dialog.py" line="288"/>
+        <location filename="../../app/ui/georeference_dialog.py" line="289"/>
         <source>No.</source>
         <translation>番号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/georeference_dialog.py" line="289"/>
+        <location filename="../../app/ui/georeference_dialog.py" line="290"/>
         <source>Image position (x, y)</source>
         <translation>地図画像上の位置 (x, y)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/georeference_dialog.py" line="290"/>
+        <location filename="../../app/ui/georeference_dialog.py" line="291"/>
         <source>Place</source>
         <translation>場所</translation>
     </message>
     <message>
-        <location filename="../../app/ui/georeference_dialog.py" line="291"/>
-        <location filename="../../app/ui/georeference_dialog.py" line="402"/>
+        <location filename="../../app/ui/georeference_dialog.py" line="292"/>
+        <location filename="../../app/ui/georeference_dialog.py" line="403"/>
         <source>Latitude</source>
         <translation>緯度</translation>
     </message>
     <message>
-        <location filename="../../app/ui/georeference_dialog.py" line="292"/>
-        <location filename="../../app/ui/georeference_dialog.py" line="404"/>
+        <location filename="../../app/ui/georeference_dialog.py" line="293"/>
+        <location filename="../../app/ui/georeference_dialog.py" line="405"/>
         <source>Longitude</source>
         <translation>経度</translation>
     </message>
     <message>
-        <location filename="../../app/ui/georeference_dialog.py" line="293"/>
+        <location filename="../../app/ui/georeference_dialog.py" line="294"/>
         <source>Residual (m)</source>
         <translation>ずれ (m)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/georeference_dialog.py" line="300"/>
+        <location filename="../../app/ui/georeference_dialog.py" line="301"/>
         <source>Tie the town map to the ground — {town}</source>
         <translation>地図の位置合わせ — {town}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/georeference_dialog.py" line="320"/>
+        <location filename="../../app/ui/georeference_dialog.py" line="321"/>
         <source>1. Click a place you know on the town map (left).
 2. Click the same place on the right, pick it from the list, or type its latitude and longitude.
 Repeat for at least 3 places far apart (a triangle over the whole map works best).</source>
@@ -824,152 +824,152 @@ Repeat for at least 3 places far apart (a triangle over the whole map works best
 離れた3か所以上でくり返します（地図全体を囲む三角形になるのが一番です）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/georeference_dialog.py" line="337"/>
+        <location filename="../../app/ui/georeference_dialog.py" line="338"/>
         <source>Town map</source>
         <translation>町内地図</translation>
     </message>
     <message>
-        <location filename="../../app/ui/georeference_dialog.py" line="337"/>
+        <location filename="../../app/ui/georeference_dialog.py" line="338"/>
         <source>Known places</source>
         <translation>位置のわかっている場所</translation>
     </message>
     <message>
-        <location filename="../../app/ui/georeference_dialog.py" line="340"/>
+        <location filename="../../app/ui/georeference_dialog.py" line="341"/>
         <source>Search shelters, community halls, clinics, 町丁目 …</source>
         <translation>避難所・公民館・医療機関・町丁目を検索…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/georeference_dialog.py" line="352"/>
+        <location filename="../../app/ui/georeference_dialog.py" line="353"/>
         <source>Use this place</source>
         <translation>この場所にする</translation>
     </message>
     <message>
-        <location filename="../../app/ui/georeference_dialog.py" line="355"/>
+        <location filename="../../app/ui/georeference_dialog.py" line="356"/>
         <source>e.g. 35.9036</source>
         <translation>例: 35.9036</translation>
     </message>
     <message>
-        <location filename="../../app/ui/georeference_dialog.py" line="356"/>
+        <location filename="../../app/ui/georeference_dialog.py" line="357"/>
         <source>e.g. 136.1689</source>
         <translation>例: 136.1689</translation>
     </message>
     <message>
-        <location filename="../../app/ui/georeference_dialog.py" line="357"/>
+        <location filename="../../app/ui/georeference_dialog.py" line="358"/>
         <source>Use these coordinates</source>
         <translation>この緯度・経度にする</translation>
     </message>
     <message>
-        <location filename="../../app/ui/georeference_dialog.py" line="368"/>
+        <location filename="../../app/ui/georeference_dialog.py" line="369"/>
         <source>Control points</source>
         <translation>位置合わせの点</translation>
     </message>
     <message>
-        <location filename="../../app/ui/georeference_dialog.py" line="374"/>
+        <location filename="../../app/ui/georeference_dialog.py" line="375"/>
         <source>Remove the selected point</source>
         <translation>選んだ点を取り除く</translation>
     </message>
     <message>
-        <location filename="../../app/ui/georeference_dialog.py" line="376"/>
+        <location filename="../../app/ui/georeference_dialog.py" line="377"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/georeference_dialog.py" line="378"/>
+        <location filename="../../app/ui/georeference_dialog.py" line="379"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../../app/ui/georeference_dialog.py" line="386"/>
+        <location filename="../../app/ui/georeference_dialog.py" line="387"/>
         <source>Wheel: zoom · drag: move</source>
         <translation>ホイール: 拡大・縮小&#x3000;ドラッグ: 移動</translation>
     </message>
     <message>
-        <location filename="../../app/ui/georeference_dialog.py" line="389"/>
+        <location filename="../../app/ui/georeference_dialog.py" line="390"/>
         <source>Town map (click a place you know)</source>
         <translation>町内地図（わかる場所をクリック）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/georeference_dialog.py" line="393"/>
+        <location filename="../../app/ui/georeference_dialog.py" line="394"/>
         <source>Known places (blue: facilities, grey: 町丁目)</source>
         <translation>位置のわかっている場所（青: 施設、灰色: 町丁目）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/georeference_dialog.py" line="395"/>
+        <location filename="../../app/ui/georeference_dialog.py" line="396"/>
         <source>Or pick the place from the list</source>
         <translation>または一覧から選ぶ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/georeference_dialog.py" line="400"/>
+        <location filename="../../app/ui/georeference_dialog.py" line="401"/>
         <source>Or type its latitude and longitude</source>
         <translation>または緯度・経度を入力</translation>
     </message>
     <message>
-        <location filename="../../app/ui/georeference_dialog.py" line="448"/>
+        <location filename="../../app/ui/georeference_dialog.py" line="449"/>
         <source>Choose a place in the list first.</source>
         <translation>先に一覧から場所を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/georeference_dialog.py" line="455"/>
+        <location filename="../../app/ui/georeference_dialog.py" line="456"/>
         <source>Type the latitude and the longitude as numbers, e.g. 35.9036 and 136.1689.</source>
         <translation>緯度と経度を数字で入力してください（例: 35.9036 と 136.1689）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/georeference_dialog.py" line="458"/>
+        <location filename="../../app/ui/georeference_dialog.py" line="459"/>
         <source>Latitude {lat} is more than 90: are latitude and longitude swapped?</source>
         <translation>緯度 {lat} が90を超えています。緯度と経度が逆になっていませんか？</translation>
     </message>
     <message>
-        <location filename="../../app/ui/georeference_dialog.py" line="461"/>
+        <location filename="../../app/ui/georeference_dialog.py" line="462"/>
         <source>Typed ({lat:.5f}, {lon:.5f})</source>
         <translation>入力した位置 ({lat:.5f}, {lon:.5f})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/georeference_dialog.py" line="468"/>
+        <location filename="../../app/ui/georeference_dialog.py" line="469"/>
         <source>First click the place on the town map (left), then choose where it is.</source>
         <translation>先に町内地図（左）の上でその場所をクリックしてから、場所を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/georeference_dialog.py" line="479"/>
+        <location filename="../../app/ui/georeference_dialog.py" line="480"/>
         <source>Select a point in the table first.</source>
         <translation>先に表の中の点を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/georeference_dialog.py" line="535"/>
+        <location filename="../../app/ui/georeference_dialog.py" line="536"/>
         <source>{count} more point(s) needed.</source>
         <translation>あと {count} 点必要です。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/georeference_dialog.py" line="537"/>
+        <location filename="../../app/ui/georeference_dialog.py" line="538"/>
         <source>second-order polynomial (6 or more points)</source>
         <translation>2次多項式（6点以上）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/georeference_dialog.py" line="538"/>
+        <location filename="../../app/ui/georeference_dialog.py" line="539"/>
         <source>affine (3 to 5 points)</source>
         <translation>アフィン変換（3〜5点）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/georeference_dialog.py" line="539"/>
+        <location filename="../../app/ui/georeference_dialog.py" line="540"/>
         <source>RMS error: {rms:.1f} m — {kind}</source>
         <translation>平均的なずれ（RMS）: {rms:.1f} m — {kind}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/georeference_dialog.py" line="541"/>
+        <location filename="../../app/ui/georeference_dialog.py" line="542"/>
         <source>With 3 points the residuals are always 0; a 4th point shows how well they agree.</source>
         <translation>3点ではずれは必ず0になります。4点目を加えると、合っているかを確かめられます。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/georeference_dialog.py" line="546"/>
+        <location filename="../../app/ui/georeference_dialog.py" line="547"/>
         <source>Point {n} is on the town map: now choose where it is on the ground.</source>
         <translation>点 {n} を町内地図に置きました。次に、その場所を右の地図・一覧・緯度経度で選んでください。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/georeference_dialog.py" line="549"/>
+        <location filename="../../app/ui/georeference_dialog.py" line="550"/>
         <source>Click a place on the town map to add point {n}.</source>
         <translation>町内地図の上をクリックすると、点 {n} を置けます。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/georeference_dialog.py" line="564"/>
+        <location filename="../../app/ui/georeference_dialog.py" line="565"/>
         <source>Saved: the map is drawn again in real coordinates.</source>
         <translation>保存しました。地図を実際の位置で描き直しました。</translation>
     </message>
@@ -1258,8 +1258,8 @@ Repeat for at least 3 places far apart (a triangle over the whole map works best
         <translation>町内地図の画像の上で、場所のわかっている所を3か所以上クリックします。避難所や住所が地図に出るようになります</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/privacy.py" line="308"/>
-        <location filename="../../app/ui/mainwindow/privacy.py" line="313"/>
+        <location filename="../../app/ui/mainwindow/privacy.py" line="310"/>
+        <location filename="../../app/ui/mainwindow/privacy.py" line="315"/>
         <location filename="../../app/ui/mainwindow/window.py" line="285"/>
         <location filename="../../app/ui/mainwindow/window.py" line="293"/>
         <source>Sasaeai Map</source>
@@ -1876,7 +1876,7 @@ Nothing was lost. Press Unlock and enter the passphrase.</source>
         <translation>ロック解除…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/privacy.py" line="88"/>
+        <location filename="../../app/ui/mainwindow/privacy.py" line="90"/>
         <source>Delete the unencrypted copy…</source>
         <translation>暗号化されていない控えを削除…</translation>
     </message>
@@ -2044,43 +2044,43 @@ Undo (Ctrl+Z) brings it back.</source>
         <translation>たまり場の編集</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/privacy.py" line="134"/>
+        <location filename="../../app/ui/mainwindow/privacy.py" line="136"/>
         <source>That passphrase does not open this ledger.</source>
         <translation>その合言葉ではこの台帳を開けません。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/privacy.py" line="205"/>
+        <location filename="../../app/ui/mainwindow/privacy.py" line="207"/>
         <source>Record consent</source>
         <translation>同意の記録</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/privacy.py" line="214"/>
+        <location filename="../../app/ui/mainwindow/privacy.py" line="216"/>
         <source>Back up the ledger</source>
         <translation>台帳の控えを作る</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/privacy.py" line="216"/>
-        <location filename="../../app/ui/mainwindow/privacy.py" line="238"/>
+        <location filename="../../app/ui/mainwindow/privacy.py" line="218"/>
+        <location filename="../../app/ui/mainwindow/privacy.py" line="240"/>
         <source>Ledger backups (*.sqlite3)</source>
         <translation>台帳の控え (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/privacy.py" line="225"/>
+        <location filename="../../app/ui/mainwindow/privacy.py" line="227"/>
         <source>Backed up to {path} (encrypted like the ledger)</source>
         <translation>{path} に控えを保存しました（台帳と同じく暗号化）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/privacy.py" line="235"/>
+        <location filename="../../app/ui/mainwindow/privacy.py" line="237"/>
         <source>Restore from a backup</source>
         <translation>控えから戻す</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/privacy.py" line="168"/>
+        <location filename="../../app/ui/mainwindow/privacy.py" line="170"/>
         <source>Change passphrase</source>
         <translation>合言葉を変える</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/privacy.py" line="176"/>
+        <location filename="../../app/ui/mainwindow/privacy.py" line="178"/>
         <source>The passphrase was changed (a backup was made first).</source>
         <translation>合言葉を変えました（先に控えを作りました）。</translation>
     </message>
@@ -2414,14 +2414,14 @@ Which area code do they have? (e.g. 0776)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/privacy.py" line="246"/>
+        <location filename="../../app/ui/mainwindow/privacy.py" line="248"/>
         <source>This backup does not open with the current passphrase.
 Its passphrase:</source>
         <translation>このバックアップは今の合言葉では開けません。
 バックアップの合言葉：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/privacy.py" line="256"/>
+        <location filename="../../app/ui/mainwindow/privacy.py" line="258"/>
         <source>Replace the ledger with this backup?
 {file}
 
@@ -2432,12 +2432,12 @@ Everything recorded after the backup was made is replaced. The ledger as it is n
 バックアップを作った後に記録した内容は置き換わります。今の台帳は先にバックアップとして保存するので、それを復元すれば元に戻せます。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/privacy.py" line="282"/>
+        <location filename="../../app/ui/mainwindow/privacy.py" line="284"/>
         <source>Restored {file}. The ledger as it was is kept as {kept}.</source>
         <translation>{file} を復元しました。置き換える前の台帳は {kept} に保存してあります。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/privacy.py" line="308"/>
+        <location filename="../../app/ui/mainwindow/privacy.py" line="310"/>
         <source>Your own ledger was made in
 {folder}
 
@@ -2448,21 +2448,21 @@ The demo now closes and Sasaeai Map starts again on your ledger: enter the passp
 デモを閉じて、自分の台帳で支え合いマップを起動し直します。決めた合言葉を入力してください。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/privacy.py" line="313"/>
+        <location filename="../../app/ui/mainwindow/privacy.py" line="315"/>
         <source>Sasaeai Map could not start again by itself. Please start it yourself; your ledger is in
 {folder}</source>
         <translation>支え合いマップを自動で起動し直せませんでした。手で起動してください。台帳の場所：
 {folder}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/privacy.py" line="328"/>
+        <location filename="../../app/ui/mainwindow/privacy.py" line="330"/>
         <source>An unencrypted copy of the ledger, made when it was first encrypted, is still in the backups folder: anyone who gets this computer can read it.
 {files}</source>
         <translation>台帳を初めて暗号化したときの暗号化されていない控えが、バックアップのフォルダーに残っています。このパソコンを手にした人はだれでも読めます。
 {files}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/privacy.py" line="339"/>
+        <location filename="../../app/ui/mainwindow/privacy.py" line="341"/>
         <source>Delete the unencrypted copy?
 
 The encrypted ledger holds everything in it (this is checked first); the encrypted backups are kept.</source>
@@ -2471,47 +2471,47 @@ The encrypted ledger holds everything in it (this is checked first); the encrypt
 控えの内容はすべて暗号化された台帳に入っています（削除の前に確かめます）。暗号化されたバックアップは残ります。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/privacy.py" line="352"/>
+        <location filename="../../app/ui/mainwindow/privacy.py" line="354"/>
         <source>The unencrypted copy was deleted.</source>
         <translation>暗号化されていない控えを削除しました。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/privacy.py" line="386"/>
+        <location filename="../../app/ui/mainwindow/privacy.py" line="388"/>
         <source>Disaster mode is on: new papers for watchers and agencies name everyone.</source>
         <translation>災害時モードです。見守り者・関係機関向けの新しい資料には全員の氏名が載ります。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/privacy.py" line="388"/>
+        <location filename="../../app/ui/mainwindow/privacy.py" line="390"/>
         <source>Back to normal times: new papers apply the consent rule.</source>
         <translation>平常時に戻しました。新しい資料は同意の規則に従います。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/privacy.py" line="416"/>
+        <location filename="../../app/ui/mainwindow/privacy.py" line="418"/>
         <source>Copy {serial} recorded as {outcome}.</source>
         <translation>管理番号 {serial} を「{outcome}」として記録しました。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/privacy.py" line="417"/>
+        <location filename="../../app/ui/mainwindow/privacy.py" line="419"/>
         <source>returned</source>
         <translation>回収</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/privacy.py" line="418"/>
+        <location filename="../../app/ui/mainwindow/privacy.py" line="420"/>
         <source>destroyed</source>
         <translation>廃棄</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/privacy.py" line="154"/>
+        <location filename="../../app/ui/mainwindow/privacy.py" line="156"/>
         <source>Lock when idle</source>
         <translation>自動ロック</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/privacy.py" line="155"/>
+        <location filename="../../app/ui/mainwindow/privacy.py" line="157"/>
         <source>Lock the window after this many minutes without use:</source>
         <translation>操作しない状態がこの分数続いたら画面をロック：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/privacy.py" line="162"/>
+        <location filename="../../app/ui/mainwindow/privacy.py" line="164"/>
         <source>The window locks after {minutes} minutes without use.</source>
         <translation>操作しない状態が {minutes} 分続くと画面をロックします。</translation>
     </message>
@@ -3173,199 +3173,199 @@ The encrypted ledger holds everything in it (this is checked first); the encrypt
     <name>PlanDialog</name>
     <message>
         <location filename="../../app/ui/mainwindow/plans.py" line="215"/>
-        <location filename="../../app/ui/plan_dialog.py" line="76"/>
+        <location filename="../../app/ui/plan_dialog.py" line="77"/>
         <source>Evacuation plan: {name}</source>
         <translation>個別避難計画：{name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="263"/>
+        <location filename="../../app/ui/plan_dialog.py" line="264"/>
         <source>No.{number}  {name}  {address}
 Hazards at home: {hazards}</source>
         <translation>No.{number}  {name}  {address}
 自宅のハザード：{hazards}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="92"/>
+        <location filename="../../app/ui/plan_dialog.py" line="93"/>
         <source>At 高齢者等避難 (level 3)</source>
         <translation>高齢者等避難（警戒レベル3）の発令時</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="93"/>
+        <location filename="../../app/ui/plan_dialog.py" line="94"/>
         <source>At 避難指示 (level 4)</source>
         <translation>避難指示（警戒レベル4）の発令時</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="94"/>
+        <location filename="../../app/ui/plan_dialog.py" line="95"/>
         <source>Other (write when)</source>
         <translation>その他（時期を記入）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="55"/>
-        <location filename="../../app/ui/plan_dialog.py" line="112"/>
+        <location filename="../../app/ui/plan_dialog.py" line="56"/>
+        <location filename="../../app/ui/plan_dialog.py" line="113"/>
         <source>Name</source>
         <translation>氏名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="56"/>
-        <location filename="../../app/ui/plan_dialog.py" line="112"/>
+        <location filename="../../app/ui/plan_dialog.py" line="57"/>
+        <location filename="../../app/ui/plan_dialog.py" line="113"/>
         <source>Relation</source>
         <translation>続柄・関係</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="57"/>
-        <location filename="../../app/ui/plan_dialog.py" line="112"/>
+        <location filename="../../app/ui/plan_dialog.py" line="58"/>
+        <location filename="../../app/ui/plan_dialog.py" line="113"/>
         <source>Phone</source>
         <translation>電話</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="321"/>
+        <location filename="../../app/ui/plan_dialog.py" line="322"/>
         <source>(add a watcher of this person)</source>
         <translation>（この人の見守り者から追加）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="118"/>
+        <location filename="../../app/ui/plan_dialog.py" line="119"/>
         <source>Another supporter</source>
         <translation>支援者をもう1人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="223"/>
+        <location filename="../../app/ui/plan_dialog.py" line="224"/>
         <source>Supporter {number}, {column}</source>
         <translation>避難支援者{number}の{column}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="225"/>
+        <location filename="../../app/ui/plan_dialog.py" line="226"/>
         <source>Supporter {number}</source>
         <translation>避難支援者{number}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="247"/>
+        <location filename="../../app/ui/plan_dialog.py" line="248"/>
         <source>Not saved: “{field}” is not a date this app understands.</source>
         <translation>保存していません：「{field}」が日付として読み取れません。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="291"/>
+        <location filename="../../app/ui/plan_dialog.py" line="292"/>
         <source>Emergency contacts: {contacts}
 Family doctor: {doctor}</source>
         <translation>緊急連絡先：{contacts}
 かかりつけ医：{doctor}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="41"/>
-        <location filename="../../app/ui/plan_dialog.py" line="131"/>
+        <location filename="../../app/ui/plan_dialog.py" line="42"/>
+        <location filename="../../app/ui/plan_dialog.py" line="132"/>
         <source>Shelter</source>
         <translation>避難先</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="41"/>
-        <location filename="../../app/ui/plan_dialog.py" line="132"/>
+        <location filename="../../app/ui/plan_dialog.py" line="42"/>
+        <location filename="../../app/ui/plan_dialog.py" line="133"/>
         <source>Route</source>
         <translation>避難経路</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="42"/>
-        <location filename="../../app/ui/plan_dialog.py" line="133"/>
+        <location filename="../../app/ui/plan_dialog.py" line="43"/>
+        <location filename="../../app/ui/plan_dialog.py" line="134"/>
         <source>Means of transport</source>
         <translation>移動手段</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="43"/>
         <location filename="../../app/ui/plan_dialog.py" line="44"/>
-        <location filename="../../app/ui/plan_dialog.py" line="134"/>
+        <location filename="../../app/ui/plan_dialog.py" line="45"/>
+        <location filename="../../app/ui/plan_dialog.py" line="135"/>
         <source>When to start</source>
         <translation>避難を始める時期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="45"/>
-        <location filename="../../app/ui/plan_dialog.py" line="136"/>
+        <location filename="../../app/ui/plan_dialog.py" line="46"/>
+        <location filename="../../app/ui/plan_dialog.py" line="137"/>
         <source>Mobility</source>
         <translation>移動の状態</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="46"/>
-        <location filename="../../app/ui/plan_dialog.py" line="137"/>
+        <location filename="../../app/ui/plan_dialog.py" line="47"/>
+        <location filename="../../app/ui/plan_dialog.py" line="138"/>
         <source>Medical devices</source>
         <translation>医療機器</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="47"/>
-        <location filename="../../app/ui/plan_dialog.py" line="138"/>
+        <location filename="../../app/ui/plan_dialog.py" line="48"/>
+        <location filename="../../app/ui/plan_dialog.py" line="139"/>
         <source>Medication</source>
         <translation>服薬</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="48"/>
-        <location filename="../../app/ui/plan_dialog.py" line="140"/>
+        <location filename="../../app/ui/plan_dialog.py" line="49"/>
+        <location filename="../../app/ui/plan_dialog.py" line="141"/>
         <source>Communication</source>
         <translation>意思疎通</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="49"/>
-        <location filename="../../app/ui/plan_dialog.py" line="58"/>
-        <location filename="../../app/ui/plan_dialog.py" line="113"/>
-        <location filename="../../app/ui/plan_dialog.py" line="141"/>
+        <location filename="../../app/ui/plan_dialog.py" line="50"/>
+        <location filename="../../app/ui/plan_dialog.py" line="59"/>
+        <location filename="../../app/ui/plan_dialog.py" line="114"/>
+        <location filename="../../app/ui/plan_dialog.py" line="142"/>
         <source>Consent to sharing</source>
         <translation>情報提供への同意</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="50"/>
-        <location filename="../../app/ui/plan_dialog.py" line="142"/>
-        <location filename="../../app/ui/plan_dialog.py" line="243"/>
+        <location filename="../../app/ui/plan_dialog.py" line="51"/>
+        <location filename="../../app/ui/plan_dialog.py" line="143"/>
+        <location filename="../../app/ui/plan_dialog.py" line="244"/>
         <source>Consent date</source>
         <translation>同意日</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="51"/>
-        <location filename="../../app/ui/plan_dialog.py" line="143"/>
-        <location filename="../../app/ui/plan_dialog.py" line="243"/>
+        <location filename="../../app/ui/plan_dialog.py" line="52"/>
+        <location filename="../../app/ui/plan_dialog.py" line="144"/>
+        <location filename="../../app/ui/plan_dialog.py" line="244"/>
         <source>Made on</source>
         <translation>作成日</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="51"/>
-        <location filename="../../app/ui/plan_dialog.py" line="144"/>
-        <location filename="../../app/ui/plan_dialog.py" line="244"/>
+        <location filename="../../app/ui/plan_dialog.py" line="52"/>
+        <location filename="../../app/ui/plan_dialog.py" line="145"/>
+        <location filename="../../app/ui/plan_dialog.py" line="245"/>
         <source>Reviewed on</source>
         <translation>見直し日</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="52"/>
-        <location filename="../../app/ui/plan_dialog.py" line="145"/>
+        <location filename="../../app/ui/plan_dialog.py" line="53"/>
+        <location filename="../../app/ui/plan_dialog.py" line="146"/>
         <source>Note</source>
         <translation>備考</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="53"/>
-        <location filename="../../app/ui/plan_dialog.py" line="150"/>
+        <location filename="../../app/ui/plan_dialog.py" line="54"/>
+        <location filename="../../app/ui/plan_dialog.py" line="151"/>
         <source>Evacuation supporters (two or more)</source>
         <translation>避難支援等実施者（2人以上）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="101"/>
+        <location filename="../../app/ui/plan_dialog.py" line="102"/>
         <source>Copied from the emergency card&apos;s medical notes. Check it with the person: once saved, it is printed on the plan.</source>
         <translation>緊急連絡カードの「服薬・アレルギー等」から写しました。本人に確認してください。保存すると計画書に印刷されます。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="167"/>
+        <location filename="../../app/ui/plan_dialog.py" line="168"/>
         <source>This plan as PDF…</source>
         <translation>この計画をPDFに…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="176"/>
+        <location filename="../../app/ui/plan_dialog.py" line="177"/>
         <source>Yes</source>
         <translation>あり</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="176"/>
+        <location filename="../../app/ui/plan_dialog.py" line="177"/>
         <source>No</source>
         <translation>なし</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="176"/>
+        <location filename="../../app/ui/plan_dialog.py" line="177"/>
         <source>Not asked yet</source>
         <translation>まだ聞いていない</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialog.py" line="339"/>
+        <location filename="../../app/ui/plan_dialog.py" line="340"/>
         <source>This plan has changes that are not saved. Save them before closing?</source>
         <translation>この計画には保存していない変更があります。閉じる前に保存しますか？</translation>
     </message>
@@ -3461,114 +3461,114 @@ Family doctor: {doctor}</source>
 <context>
     <name>SafetyPanel</name>
     <message>
-        <location filename="../../app/ui/incident_dialog.py" line="49"/>
+        <location filename="../../app/ui/incident_dialog.py" line="50"/>
         <source>Start an incident</source>
         <translation>災害対応を始める</translation>
     </message>
     <message>
-        <location filename="../../app/ui/incident_dialog.py" line="52"/>
+        <location filename="../../app/ui/incident_dialog.py" line="53"/>
         <source>e.g. 令和8年7月 大雨</source>
         <translation>例：令和8年7月 大雨</translation>
     </message>
     <message>
-        <location filename="../../app/ui/incident_dialog.py" line="72"/>
-        <location filename="../../app/ui/incident_dialog.py" line="122"/>
-        <location filename="../../app/ui/safety_panel.py" line="57"/>
+        <location filename="../../app/ui/incident_dialog.py" line="73"/>
+        <location filename="../../app/ui/incident_dialog.py" line="123"/>
+        <location filename="../../app/ui/safety_panel.py" line="58"/>
         <source>Name</source>
         <translation>名前</translation>
     </message>
     <message>
-        <location filename="../../app/ui/incident_dialog.py" line="73"/>
+        <location filename="../../app/ui/incident_dialog.py" line="74"/>
         <source>Kind</source>
         <translation>種類</translation>
     </message>
     <message>
-        <location filename="../../app/ui/incident_dialog.py" line="74"/>
+        <location filename="../../app/ui/incident_dialog.py" line="75"/>
         <source>Started</source>
         <translation>開始日時</translation>
     </message>
     <message>
-        <location filename="../../app/ui/incident_dialog.py" line="75"/>
+        <location filename="../../app/ui/incident_dialog.py" line="76"/>
         <source>Towns</source>
         <translation>町内</translation>
     </message>
     <message>
-        <location filename="../../app/ui/incident_dialog.py" line="77"/>
+        <location filename="../../app/ui/incident_dialog.py" line="78"/>
         <source>Start</source>
         <translation>開始</translation>
     </message>
     <message>
-        <location filename="../../app/ui/incident_dialog.py" line="107"/>
+        <location filename="../../app/ui/incident_dialog.py" line="108"/>
         <location filename="../../app/ui/mainwindow/safety_papers.py" line="141"/>
         <source>Read back a ticked checklist</source>
         <translation>記入済みの確認表を読み込む</translation>
     </message>
     <message>
-        <location filename="../../app/ui/incident_dialog.py" line="112"/>
+        <location filename="../../app/ui/incident_dialog.py" line="113"/>
         <source>1 check</source>
         <translation>1 件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/incident_dialog.py" line="113"/>
+        <location filename="../../app/ui/incident_dialog.py" line="114"/>
         <source>{count} checks</source>
         <translation>{count} 件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/incident_dialog.py" line="114"/>
+        <location filename="../../app/ui/incident_dialog.py" line="115"/>
         <source>1 row</source>
         <translation>1 行</translation>
     </message>
     <message>
-        <location filename="../../app/ui/incident_dialog.py" line="115"/>
+        <location filename="../../app/ui/incident_dialog.py" line="116"/>
         <source>{count} rows</source>
         <translation>{count} 行</translation>
     </message>
     <message>
-        <location filename="../../app/ui/incident_dialog.py" line="116"/>
+        <location filename="../../app/ui/incident_dialog.py" line="117"/>
         <source>{file}: {checks} to record in {incident}, {rows} left empty.</source>
         <translation>{file}：{incident} に記録する確認 {checks}、空欄の行 {rows}。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/incident_dialog.py" line="121"/>
+        <location filename="../../app/ui/incident_dialog.py" line="122"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../app/ui/incident_dialog.py" line="121"/>
-        <location filename="../../app/ui/safety_panel.py" line="55"/>
+        <location filename="../../app/ui/incident_dialog.py" line="122"/>
+        <location filename="../../app/ui/safety_panel.py" line="56"/>
         <source>No.</source>
         <translation>番号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/incident_dialog.py" line="122"/>
-        <location filename="../../app/ui/safety_panel.py" line="58"/>
+        <location filename="../../app/ui/incident_dialog.py" line="123"/>
+        <location filename="../../app/ui/safety_panel.py" line="59"/>
         <source>Status</source>
         <translation>状況</translation>
     </message>
     <message>
-        <location filename="../../app/ui/incident_dialog.py" line="123"/>
-        <location filename="../../app/ui/safety_panel.py" line="62"/>
+        <location filename="../../app/ui/incident_dialog.py" line="124"/>
+        <location filename="../../app/ui/safety_panel.py" line="63"/>
         <source>By</source>
         <translation>確認者</translation>
     </message>
     <message>
-        <location filename="../../app/ui/incident_dialog.py" line="123"/>
-        <location filename="../../app/ui/safety_panel.py" line="61"/>
+        <location filename="../../app/ui/incident_dialog.py" line="124"/>
+        <location filename="../../app/ui/safety_panel.py" line="62"/>
         <source>Checked</source>
         <translation>確認日時</translation>
     </message>
     <message>
-        <location filename="../../app/ui/incident_dialog.py" line="146"/>
+        <location filename="../../app/ui/incident_dialog.py" line="147"/>
         <source>Record 1 check</source>
         <translation>1 件を記録</translation>
     </message>
     <message>
-        <location filename="../../app/ui/incident_dialog.py" line="147"/>
+        <location filename="../../app/ui/incident_dialog.py" line="148"/>
         <source>Record {count} checks</source>
         <translation>{count}件の確認を記録</translation>
     </message>
     <message>
-        <location filename="../../app/ui/incident_dialog.py" line="155"/>
+        <location filename="../../app/ui/incident_dialog.py" line="156"/>
         <source>Fix these rows in the file and read it again; nothing is recorded while one is wrong:</source>
         <translation>ファイルの次の行を直してから、もう一度読み込んでください。誤りが1つでもある間は何も記録しません：</translation>
     </message>
@@ -3634,118 +3634,118 @@ Family doctor: {doctor}</source>
         <translation>災害対応の記録の保存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety_panel.py" line="47"/>
+        <location filename="../../app/ui/safety_panel.py" line="48"/>
         <source>This town had two safety checks open (started on two laptops): “{joined}” (started {joined_start}) was joined into “{kept}” (started {kept_start}), which was started first. Its {count} checks now show here.</source>
         <translation>この町で2つの安否確認が別々のパソコンで始められていました。「{joined}」（{joined_start} 開始）を、先に始めた「{kept}」（{kept_start} 開始）にまとめました（確認 {count} 件をこちらに表示しています）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety_panel.py" line="59"/>
+        <location filename="../../app/ui/safety_panel.py" line="60"/>
         <source>Hazard</source>
         <translation>ハザード</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety_panel.py" line="63"/>
+        <location filename="../../app/ui/safety_panel.py" line="64"/>
         <source>How</source>
         <translation>方法</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety_panel.py" line="64"/>
+        <location filename="../../app/ui/safety_panel.py" line="65"/>
         <source>Phone</source>
         <translation>電話</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety_panel.py" line="111"/>
+        <location filename="../../app/ui/safety_panel.py" line="112"/>
         <source>No incident is open. Start one to check on every person needing support: the roll call lists them deepest hazard first.</source>
         <translation>対応中の災害がありません。災害対応を始めると、支援が必要な人すべての安否を確認できます。名簿はハザードの大きい人から並びます。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety_panel.py" line="116"/>
+        <location filename="../../app/ui/safety_panel.py" line="117"/>
         <source>Start an incident…</source>
         <translation>災害対応を始める…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety_panel.py" line="118"/>
+        <location filename="../../app/ui/safety_panel.py" line="119"/>
         <source>Close the incident…</source>
         <translation>災害対応を終了…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety_panel.py" line="122"/>
+        <location filename="../../app/ui/safety_panel.py" line="123"/>
         <source>Papers and projector</source>
         <translation>用紙とプロジェクター</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety_panel.py" line="125"/>
+        <location filename="../../app/ui/safety_panel.py" line="126"/>
         <source>Checklists (PDF)…</source>
         <translation>確認表（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety_panel.py" line="126"/>
+        <location filename="../../app/ui/safety_panel.py" line="127"/>
         <source>Checklist to type into (Excel)…</source>
         <translation>入力用の確認表（Excel）…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety_panel.py" line="127"/>
+        <location filename="../../app/ui/safety_panel.py" line="128"/>
         <source>Read back a ticked checklist…</source>
         <translation>記入済みの確認表を読み込む…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety_panel.py" line="128"/>
+        <location filename="../../app/ui/safety_panel.py" line="129"/>
         <source>Log for the city (Excel)…</source>
         <translation>市への報告用の記録（Excel）…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety_panel.py" line="129"/>
+        <location filename="../../app/ui/safety_panel.py" line="130"/>
         <source>Projector view (no names)</source>
         <translation>プロジェクター表示（氏名なし）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety_panel.py" line="138"/>
+        <location filename="../../app/ui/safety_panel.py" line="139"/>
         <source>Search name or number</source>
         <translation>氏名・番号で検索</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety_panel.py" line="144"/>
+        <location filename="../../app/ui/safety_panel.py" line="145"/>
         <source>Who checked</source>
         <translation>確認者</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety_panel.py" line="149"/>
+        <location filename="../../app/ui/safety_panel.py" line="150"/>
         <source>Shelter (when evacuated)</source>
         <translation>避難先（避難したとき）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety_panel.py" line="151"/>
+        <location filename="../../app/ui/safety_panel.py" line="152"/>
         <source>Note</source>
         <translation>備考</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety_panel.py" line="187"/>
+        <location filename="../../app/ui/safety_panel.py" line="188"/>
         <source>History of the selected person</source>
         <translation>選んだ人の確認の履歴</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety_panel.py" line="196"/>
+        <location filename="../../app/ui/safety_panel.py" line="197"/>
         <source>Every status</source>
         <translation>すべての状況</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety_panel.py" line="210"/>
+        <location filename="../../app/ui/safety_panel.py" line="211"/>
         <location filename="../../app/ui/safety_projector.py" line="93"/>
         <source>No incident is open.</source>
         <translation>対応中の災害はありません。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety_panel.py" line="211"/>
+        <location filename="../../app/ui/safety_panel.py" line="212"/>
         <source>Open incident: {name} ({kind}, since {start})</source>
         <translation>対応中の災害：{name}（{kind}、{start}から）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety_panel.py" line="228"/>
+        <location filename="../../app/ui/safety_panel.py" line="229"/>
         <source>Every district</source>
         <translation>すべての地区</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety_panel.py" line="230"/>
+        <location filename="../../app/ui/safety_panel.py" line="231"/>
         <source>Every commissioner</source>
         <translation>すべての民生委員</translation>
     </message>
@@ -3920,12 +3920,12 @@ Family doctor: {doctor}</source>
 <context>
     <name>SharingBanner</name>
     <message>
-        <location filename="../../app/ui/sharing_widgets.py" line="44"/>
+        <location filename="../../app/ui/sharing_widgets.py" line="48"/>
         <source>Return to normal times…</source>
         <translation>平常時に戻す…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sharing_widgets.py" line="56"/>
+        <location filename="../../app/ui/sharing_widgets.py" line="60"/>
         <source>DISASTER MODE (災害対策基本法第49条の11第3項): papers for watchers and agencies show every name, whatever the consent. Switched on by {who} at {when}. Reason: {why}</source>
         <translation>災害時モード（災害対策基本法第49条の11第3項）: 見守り者・関係機関向けの資料には同意の有無を問わず全員の氏名が載ります。切替: {who}（{when}） 理由: {why}</translation>
     </message>
@@ -3933,44 +3933,44 @@ Family doctor: {doctor}</source>
 <context>
     <name>SharingModeDialog</name>
     <message>
-        <location filename="../../app/ui/sharing_widgets.py" line="68"/>
+        <location filename="../../app/ui/sharing_widgets.py" line="72"/>
         <source>Switch to disaster mode</source>
         <translation>災害時モードに切り替える</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sharing_widgets.py" line="68"/>
+        <location filename="../../app/ui/sharing_widgets.py" line="72"/>
         <source>Return to normal times</source>
         <translation>平常時に戻す</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sharing_widgets.py" line="70"/>
+        <location filename="../../app/ui/sharing_widgets.py" line="74"/>
         <source>Article 49-11(3) of the Disaster Countermeasures Basic Act allows the list of persons needing evacuation support to be given to responders without consent when lives are at risk.
 While disaster mode is on, new papers for watchers and agencies name everyone and say so on every page. Papers made before keep their masking. The switch is recorded.</source>
         <translation>災害対策基本法第49条の11第3項により、災害が発生し生命・身体を保護するため特に必要があるときは、本人の同意がなくても避難行動要支援者名簿を避難支援等関係者に提供できます。
 災害時モードの間に作る見守り者・関係機関向けの資料には全員の氏名が載り、各ページにその旨が印刷されます。それ以前に作った資料は匿名のままです。切替は記録されます。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sharing_widgets.py" line="74"/>
+        <location filename="../../app/ui/sharing_widgets.py" line="78"/>
         <source>Papers made from now on apply the consent rule again. The switch is recorded.</source>
         <translation>これから作る資料には再び同意の規則が適用されます。切替は記録されます。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sharing_widgets.py" line="78"/>
+        <location filename="../../app/ui/sharing_widgets.py" line="82"/>
         <source>e.g. 避難指示 issued for the river district at 14:00</source>
         <translation>例: 14時 川沿い地区に避難指示発令</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sharing_widgets.py" line="79"/>
+        <location filename="../../app/ui/sharing_widgets.py" line="83"/>
         <source>optional</source>
         <translation>任意</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sharing_widgets.py" line="81"/>
+        <location filename="../../app/ui/sharing_widgets.py" line="85"/>
         <source>Who decides</source>
         <translation>判断した人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sharing_widgets.py" line="82"/>
+        <location filename="../../app/ui/sharing_widgets.py" line="86"/>
         <source>Why</source>
         <translation>理由</translation>
     </message>
@@ -4011,99 +4011,99 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../app/ui/unlock.py" line="47"/>
+        <location filename="../../app/ui/unlock.py" line="48"/>
         <source>District head (区長)</source>
         <translation>区長</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock.py" line="48"/>
+        <location filename="../../app/ui/unlock.py" line="49"/>
         <source>Welfare commissioner (民生児童委員)</source>
         <translation>民生児童委員</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock.py" line="49"/>
+        <location filename="../../app/ui/unlock.py" line="50"/>
         <source>Welfare promoter (福祉推進員)</source>
         <translation>福祉推進員</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock.py" line="50"/>
+        <location filename="../../app/ui/unlock.py" line="51"/>
         <source>Elderly home counsellor (老人家庭相談員)</source>
         <translation>老人家庭相談員</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock.py" line="51"/>
+        <location filename="../../app/ui/unlock.py" line="52"/>
         <source>社協 staff</source>
         <translation>社協職員</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock.py" line="52"/>
+        <location filename="../../app/ui/unlock.py" line="53"/>
         <source>Other</source>
         <translation>その他</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock.py" line="61"/>
+        <location filename="../../app/ui/unlock.py" line="62"/>
         <source>New ledger: choose a passphrase</source>
         <translation>新しい台帳：合言葉を決める</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock.py" line="61"/>
+        <location filename="../../app/ui/unlock.py" line="62"/>
         <source>Unlock the ledger</source>
         <translation>台帳のロックを解除</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock.py" line="63"/>
+        <location filename="../../app/ui/unlock.py" line="64"/>
         <source>The ledger holds personal information and is encrypted. Choose a passphrase you will remember: without it nobody, not even you, can open the ledger.</source>
         <translation>台帳には個人情報が入るため暗号化します。忘れない合言葉を決めてください。合言葉がないと、だれも（あなたも）台帳を開けません。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock.py" line="65"/>
+        <location filename="../../app/ui/unlock.py" line="66"/>
         <source>Enter the passphrase of the ledger
 {path}</source>
         <translation>台帳の合言葉を入れてください
 {path}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock.py" line="72"/>
+        <location filename="../../app/ui/unlock.py" line="73"/>
         <source>Your name</source>
         <translation>あなたの名前</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock.py" line="80"/>
+        <location filename="../../app/ui/unlock.py" line="81"/>
         <source>Passphrase</source>
         <translation>合言葉</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock.py" line="82"/>
+        <location filename="../../app/ui/unlock.py" line="83"/>
         <source>Once more</source>
         <translation>もう一度</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock.py" line="84"/>
+        <location filename="../../app/ui/unlock.py" line="85"/>
         <source>Who is working</source>
         <translation>作業する人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock.py" line="85"/>
+        <location filename="../../app/ui/unlock.py" line="86"/>
         <source>Role</source>
         <translation>立場</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock.py" line="97"/>
+        <location filename="../../app/ui/unlock.py" line="98"/>
         <source>Please enter the passphrase.</source>
         <translation>合言葉を入れてください。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock.py" line="100"/>
+        <location filename="../../app/ui/unlock.py" line="101"/>
         <source>The two passphrases differ. Please type them again.</source>
         <translation>二つの合言葉が違います。もう一度入れてください。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock.py" line="183"/>
+        <location filename="../../app/ui/unlock.py" line="184"/>
         <source>Folder for your own ledger</source>
         <translation>自分の台帳を置くフォルダー</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock.py" line="192"/>
+        <location filename="../../app/ui/unlock.py" line="193"/>
         <source>Make my own ledger</source>
         <translation>自分の台帳を作る</translation>
     </message>
@@ -4652,7 +4652,7 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
 <context>
     <name>dialog</name>
     <message>
-        <location filename="../../app/ui/unlock.py" line="123"/>
+        <location filename="../../app/ui/unlock.py" line="124"/>
         <source>That passphrase does not open this ledger. Nothing was changed.</source>
         <translation>その合言葉ではこの台帳を開けません。台帳は変わっていません。</translation>
     </message>
@@ -5090,7 +5090,7 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
     </message>
     <message>
         <location filename="../../app/demo/ledger_kind.py" line="38"/>
-        <location filename="../../app/ui/unlock.py" line="188"/>
+        <location filename="../../app/ui/unlock.py" line="189"/>
         <source>this folder already holds a ledger; choose another folder</source>
         <translation>このフォルダーにはすでに台帳があります。別のフォルダーを選んでください</translation>
     </message>
