@@ -95,7 +95,6 @@ def test_a_page_with_no_channel_to_the_app_says_so_on_the_console(qtbot, tmp_pat
     from PySide6.QtWebEngineWidgets import QWebEngineView
 
     from app.maps.page import build_page
-    from tests.test_page import base
 
     said: list[str] = []
 
@@ -108,7 +107,7 @@ def test_a_page_with_no_channel_to_the_app_says_so_on_the_console(qtbot, tmp_pat
     page = Page(view)
     view.setPage(page)  # no web channel set: the page has no qt.webChannelTransport
     with qtbot.waitSignal(page.loadFinished, timeout=READY_MS):
-        view.load(QUrl.fromLocalFile(str(build_page(tmp_path, base("plain", None), []))))
+        view.load(QUrl.fromLocalFile(str(build_page(tmp_path))))
     qtbot.waitUntil(lambda: any("no channel to the app" in m for m in said), timeout=10_000)
     assert any("qt.webChannelTransport missing" in m for m in said)
 

@@ -1,5 +1,6 @@
 """Opening a window on a ledger: the key is stretched on a thread of its own while the window is built
-(``LedgerOpening``); a wrong passphrase still builds no window that stays, and the dialog asks again.
+(``LedgerOpening``), and the map's page loads meanwhile; a wrong passphrase still builds no window that stays, and
+the dialog asks again.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import pytest
 from PySide6.QtWidgets import QDialog
 
 from app.maps.query import town_features
+from app.maps.view import MapView
 from app.models.engine import LedgerOpening, WrongPassphrase
 from app.ui.app import settings_for
 from app.ui.mainwindow import MainWindow
@@ -65,6 +67,39 @@ def test_the_key_is_stretched_while_the_window_is_built(qtbot, closed_ledger, tm
     # THEN the key was stretched off the UI thread, while the window was built, and the window works on the ledger
     assert stretched_on[0].startswith("ledger open") and stretched_on[1:] == ["after the window's widgets"]
     assert window.ledger.path == closed_ledger
+    with window.ledger.Session() as s:
+        assert len(page_features(qtbot, window)) == len(
+            town_features(s, window.towns.town.id, window.map_view.crs)["features"])
+
+
+def test_the_map_page_loads_while_the_key_is_stretched_and_the_town_is_drawn_on_it(qtbot, closed_ledger, tmp_path,
+                                                                                   monkeypatch):
+    # GIVEN a key slow to stretch (an old laptop): held until the window's map page has its channel up
+    page_up = threading.Event()
+    real_page_ready = MapView._on_page_ready
+
+    def page_ready(self) -> None:  # noqa: ANN001
+        page_up.set()
+        real_page_ready(self)
+
+    class SlowKey(LedgerOpening):
+        page_was_up: bool | None = None
+
+        def _open(self, *args):  # noqa: ANN002, ANN202
+            SlowKey.page_was_up = page_up.wait(WAIT_S)
+            return super()._open(*args)
+
+    monkeypatch.setattr(MapView, "_on_page_ready", page_ready)
+    # WHEN the window is made on a ledger being opened
+    window = MainWindow(SlowKey(closed_ledger, PASSPHRASE), settings_for(tmp_path / "s"))
+    qtbot.addWidget(window)
+    # THEN the page loaded while the key was stretched (before, it started only once the ledger was open) ...
+    assert SlowKey.page_was_up is True
+    loads: list[bool] = []
+    window.map_view.page().loadStarted.connect(lambda: loads.append(True))
+    _opened(qtbot, window)
+    # ... and the town is drawn on that page, not on another loaded after it
+    assert loads == []
     with window.ledger.Session() as s:
         assert len(page_features(qtbot, window)) == len(
             town_features(s, window.towns.town.id, window.map_view.crs)["features"])

@@ -339,7 +339,7 @@ def test_the_bridge_refuses_what_no_honest_page_would_report(qtbot, window, capl
                                                     pytest.approx(before[str(target.id)][1].y, abs=1e-6))
 
 
-MAP = "window[Object.keys(window).filter(function (k) { return /^map_[0-9a-f]+$/.test(k); })[0]]"
+MAP = "sasaeai.leafletMap()"
 
 
 def map_at_rest(qtbot, window) -> None:

@@ -1,12 +1,12 @@
 """Builds the map page, wired to local Leaflet files and the app's base-map scheme.
 
-The page holds no personal data: households travel over QWebChannel and the app's scheme after it loads. It is
-rebuilt only when the town or its base map changes. No script is written into the page itself:
-the code making the Leaflet map and the page's settings go into a script file next to it, and a
-Content-Security-Policy lets only the app's own script files run.
+The page is the same for every town and holds no personal data, nor any text of a town: it is loaded before the
+ledger is open, and the town's map is made by its first call, ``begin`` (``page_spec``: data, no code); households
+travel over QWebChannel and the app's scheme after it. It is loaded again when the town or its base map changes. No
+script is written into the page itself, and a Content-Security-Policy lets only the app's own script files run.
 
 The page was first made with folium, which gave it only the few lines making the ``L.map`` (its header's CDN
-links and inline styles were left out for the CSP). Those lines are written here with the same options
+links and inline styles were left out for the CSP). ``begin`` makes it with the same options
 (tests/test_lazy_imports_page.py compares them with folium's), so opening a town no longer imports folium with
 jinja2, branca and requests (about 23 MB of the app's memory, issue 17).
 """
@@ -14,8 +14,6 @@ jinja2, branca and requests (about 23 MB of the app's memory, issue 17).
 from __future__ import annotations
 
 import html
-import json
-import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -148,16 +146,14 @@ def map_options(base: BaseMapView, center: tuple[float, float] | None) -> dict[s
     }
 
 
-def map_script(name: str, base: BaseMapView, center: tuple[float, float] | None) -> str:
-    """The script making the Leaflet map in the page's ``<div id=name>`` as the global ``name``, with a scale
-    bar on a geographic map (metres only: Leaflet's default adds feet and miles, which no one here reads).
-    Only numbers and booleans go into it (no text from a file)."""
-    crs = "L.CRS.Simple" if base.crs is Crs.PIXEL else "L.CRS.EPSG3857"
-    options = json.dumps(map_options(base, center))[1:-1]
-    script = f'var {name} = L.map("{name}", {{crs: {crs}, {options}}});\n'
-    if base.crs is not Crs.PIXEL:
-        script += f"L.control.scale({{imperial: false}}).addTo({name});\n"
-    return script
+def page_spec(base: BaseMapView, legend: list[dict[str, Any]], labels: PageLabels = PageLabels(), *,
+              center: tuple[float, float] | None = None, symbol_scale: float = 1.0, editable: bool = True,
+              legend_open: bool | None = None) -> dict[str, Any]:
+    """What the page's ``begin`` makes the town's map from (the first call on a page, app/maps/view.py): the kind of
+    map, the options of its ``L.map`` and the page's settings. Data only: text from files (an MBTiles attribution,
+    category labels) travels in it as JSON and the page shows it as text."""
+    return {"crs": "pixel" if base.crs is Crs.PIXEL else "geo", "options": map_options(base, center),
+            "config": page_config(base, legend, labels, center, symbol_scale, editable, legend_open)}
 
 
 _PAGE = """<!DOCTYPE html>
@@ -175,44 +171,24 @@ _PAGE = """<!DOCTYPE html>
 """
 
 
-def build_page(
-    out_dir: Path,
-    base: BaseMapView,
-    legend: list[dict[str, Any]],
-    labels: PageLabels = PageLabels(),
-    *,
-    center: tuple[float, float] | None = None,
-    symbol_scale: float = 1.0,
-    editable: bool = True,
-    legend_open: bool | None = None,
-) -> Path:
+def build_page(out_dir: Path) -> Path:
     """Write the map page into ``out_dir`` and return its path (load it with ``QUrl.fromLocalFile``).
 
-    Beside it goes ``map-<token>.js``: the code making the Leaflet map (``map_script``), then the hand-over
-    to the page's script (resources/web/sasaeai/*.js) with the page's settings as JSON. Text from files (an
-    MBTiles attribution, category labels) only ever travels in that JSON, never through a template nor into
-    the HTML.
+    The page is the same for every town: Leaflet, the channel and the page's own scripts, and the map's box. It
+    opens its channel to the app as soon as it has loaded, and makes the town's map when the app calls ``begin``
+    with :func:`page_spec`: a view loads it before the ledger is open (app/maps/view.py), and the town follows.
     """
-    name = f"map_{secrets.token_hex(16)}"
     # Everything local: Leaflet from the xstatic-leaflet package, the channel from Qt's resources.
     leaflet = leaflet_dir()
     scripts = [(leaflet / "leaflet.js").as_uri(), "qrc:///qtwebchannel/qwebchannel.js",
                *((web_dir() / "sasaeai" / f"{part}.js").as_uri() for part in SCRIPT_PARTS)]
     styles = [(leaflet / "leaflet.css").as_uri(), (web_dir() / "sasaeai.css").as_uri()]
-    config = page_config(base, legend, labels, center, symbol_scale, editable, legend_open)
     out_dir.mkdir(parents=True, exist_ok=True)
-    for old in out_dir.glob("map-*.js"):
-        old.unlink(missing_ok=True)
-    # A new name per build: WebEngine never runs a stale copy from its memory cache.
-    script = out_dir / f"map-{secrets.token_hex(8)}.js"
-    script.write_text(
-        f"{map_script(name, base, center)}\nsasaeai.attach({name}, {json.dumps(config, ensure_ascii=False)});\n",
-        encoding="utf-8")
     links = [f'<link rel="stylesheet" href="{html.escape(url)}">' for url in styles]
-    links += [f'<script src="{html.escape(url)}"></script>' for url in scripts]
+    links += [f'<script src="{html.escape(url)}"></script>' for url in scripts[:-1]]
     path = out_dir / "map.html"
     # The map's box keeps folium's class: resources/web/sasaeai.css styles it.
-    body = f'<div class="folium-map" id="{name}"></div>'
     path.write_text(_PAGE.format(csp=html.escape(CONTENT_SECURITY_POLICY, quote=False), links="\n".join(links),
-                                 body=body, script=html.escape(script.as_uri())), encoding="utf-8")
+                                 body='<div class="folium-map" id="map"></div>', script=html.escape(scripts[-1])),
+                    encoding="utf-8")
     return path

@@ -33,7 +33,7 @@ from app.core.scratch import scratch_folder
 from app.core.views import BaseMapView, Crs, MapPoint
 from app.maps.bridge import MapBridge
 from app.maps.features import LineColumns
-from app.maps.page import SCHEME, PageLabels, build_page
+from app.maps.page import SCHEME, PageLabels, build_page, page_spec
 from app.maps.query import PageColumns, PageTexts
 from app.maps.scheme import BaseMapSchemeHandler, OfflineGuard
 
@@ -330,6 +330,19 @@ class MapView(QWebEngineView):
         self.bridge.page_error.connect(self.js_errors.append)
         self.bridge.legend_toggled.connect(self._on_legend_toggled)
         self._page.renderProcessTerminated.connect(self._on_renderer_ended)
+        # The page is the same for every town, and loads now: its process starts, and Leaflet and the page's scripts
+        # load, while the window is built and the ledger opened; ``show_town`` then only sends the town.
+        self._fresh = False  # the page loaded (or loading) has not been given a town yet
+        self._load_page()
+
+    def _load_page(self) -> None:
+        assert self._page is not None
+        self._bridge_ready = self._fresh = False
+        self._watch_asked, self._watch_misses, self._answered_at = False, 0, time.monotonic()
+        self._stalled, self._stall_cpu = False, None
+        self._watch.start()  # (again: from this load on)
+        self.load(QUrl.fromLocalFile(str(build_page(self._page_dir))))
+        self._fresh = True
 
     # ------------------------------------------------------------ page life
 
@@ -373,21 +386,20 @@ class MapView(QWebEngineView):
         # here, that ask was refused, and the page reported its failed fetch as an error.
         self._stale_offers = self.scheme_handler.offers()
         self._forget_features()
-        self._bridge_ready = self._base_loaded = self.is_ready = False
+        self._base_loaded = self.is_ready = False
         self._features_due = features is None and features_later
         self._held = []
         self._queue.clear()
         if self._together is not None:
             self._together.clear()  # meant for the page being replaced
         self._callbacks.clear()
-        self._watch_asked, self._watch_misses, self._answered_at = False, 0, time.monotonic()
-        self._stalled, self._stall_cpu = False, None
-        self._watch.start()  # (again: from this load on)
         if base.path is not None:
             self.scheme_handler.set_folder(base.path.parent)
-        path = build_page(self._page_dir, base, legend, labels, center=center, symbol_scale=symbol_scale,
-                          editable=editable, legend_open=self.legend_open())
-        self.load(QUrl.fromLocalFile(str(path)))
+        if self._page is not None and not self._fresh:
+            self._load_page()  # the page has a town (or base map) already: a new one
+        self._fresh = False
+        self.call("begin", page_spec(base, legend, labels, center=center, symbol_scale=symbol_scale,
+                                     editable=editable, legend_open=self.legend_open()))
         if features is not None:
             self.set_features(features)
 
@@ -405,6 +417,7 @@ class MapView(QWebEngineView):
 
     def _page_gone(self, how: str) -> None:
         self._watch.stop()  # until the page is built again (show_town)
+        self._fresh = False
         self._watch_asked, self._watch_misses, self._stalled, self._stall_cpu = False, 0, False, None
         self._bridge_ready = self._base_loaded = self.is_ready = False
         self._queue.clear()

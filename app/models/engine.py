@@ -12,6 +12,7 @@ import logging
 import os
 import threading
 import unicodedata
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -612,6 +613,16 @@ class LedgerOpening:
 
     def ledger(self) -> Ledger:
         return self._future.result()
+
+    @property
+    def done(self) -> bool:
+        """The open has ended: ``ledger()`` returns (or raises) at once."""
+        return self._future.done()
+
+    def when_done(self, callback: Callable[[], None]) -> None:
+        """``callback()`` once the open has ended, on the thread that opened the ledger (now, on this thread, if it
+        has ended already)."""
+        self._future.add_done_callback(lambda _future: callback())
 
     def abandon(self) -> None:
         """Nobody will ask for the ledger after all: once open, it is closed (a failed open leaves nothing)."""

@@ -12,7 +12,7 @@ import uuid
 from pathlib import Path
 from typing import cast
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QEventLoop, QMetaObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -74,6 +74,17 @@ TITLE_BAR_PX = 40  # the window's frame above what resize() sizes
 MAP_MIN_WIDTH_PX = 160
 
 
+def opened(opening: LedgerOpening) -> Ledger:
+    """The ledger once ``opening`` has opened it. Meanwhile this thread runs its events (user input held back): the
+    map's page loads then, as the key is stretched. WebEngine starts a navigation, and the page's channel comes
+    up, only through this thread's events: a thread blocked on the open left the page to start after it."""
+    loop = QEventLoop()
+    opening.when_done(lambda: QMetaObject.invokeMethod(loop, "quit", Qt.ConnectionType.QueuedConnection))
+    if not opening.done:  # (if it had, the quit posted above reaches a loop that is not running: it does nothing)
+        loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+    return opening.ledger()
+
+
 class MainWindow(QMainWindow):
     map_drawn = Signal()  # the town's page is loaded with its base map and households
     map_ready = Signal()  # ... and Steps II and III, the meeting's queue and the map's lines and marks are filled in
@@ -96,7 +107,7 @@ class MainWindow(QMainWindow):
             raise
         if opening is not None:
             try:
-                self.operations.ledger = opening.ledger()
+                self.operations.ledger = opened(opening)
             except BaseException:
                 self.jobs.shutdown()  # a window never shown: nothing of it is left running
                 self.deleteLater()

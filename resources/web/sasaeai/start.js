@@ -1,5 +1,5 @@
-/* Sasaeai Map page, part 5 of 5: the base map, fitting it into the view, and the start: the Leaflet map
- * folium made is handed over (attach) and the channel to Python is opened.
+/* Sasaeai Map page, part 5 of 5: the base map, fitting it into the view, and the start: the channel to Python is
+ * opened as soon as the page has loaded, and the town's Leaflet map is made when Python says which (begin).
  */
 (function () {
   "use strict";
@@ -94,7 +94,26 @@
     return P.addMode;
   };
 
-  S.attach = function (leafletMap, cfg) {
+  // The town's map, as Python describes it: the kind of map (its CRS), Leaflet's options (numbers and booleans),
+  // and the page's settings. A page is loaded, and its channel opened, before the app knows which town it will
+  // show (the ledger is still being opened): it waits for this call, the first Python makes on it.
+  S.begin = function (spec) {
+    if (P.map) { P.log("begin: this page has its map already"); return false; }
+    var options = {}, key;
+    for (key in spec.options) {
+      if (Object.prototype.hasOwnProperty.call(spec.options, key)) { options[key] = spec.options[key]; }
+    }
+    options.crs = spec.crs === "pixel" ? L.CRS.Simple : L.CRS.EPSG3857;
+    var map = L.map(MAP_ELEMENT, options);
+    // A scale bar on a geographic map, in metres only: Leaflet's default adds feet and miles, which no one here reads.
+    if (spec.crs !== "pixel") { L.control.scale({ imperial: false }).addTo(map); }
+    attach(map, spec.config);
+    return true;
+  };
+
+  var MAP_ELEMENT = "map";
+
+  function attach(leafletMap, cfg) {
     var map = P.map = leafletMap;
     P.config = cfg;
     (cfg.legend || []).forEach(function (c) { P.categories[c.code] = c; });
@@ -128,6 +147,9 @@
       if (P.bridge) { P.bridge.mapClicked(ev.latlng.lng, ev.latlng.lat); }
     });
     map.on("mousemove", P.onHover);
+  }
+
+  function openChannel() {
     if (typeof QWebChannel === "undefined" || typeof qt === "undefined") {
       // Opened outside the app (e.g. in a browser for debugging). In the app this would leave the map never ready:
       // said on the console, which the app logs and counts as a page error.
@@ -180,7 +202,7 @@
         }
       });
       bridge.pageReady();
-      if (P.baseLoaded) { bridge.baseLoaded(); }
     });
-  };
+  }
+  openChannel();
 })();
