@@ -259,3 +259,28 @@ def test_a_map_page_waiting_on_a_call_that_never_ends_is_ended_and_the_log_says_
     assert "(6 asks in a row;" in said_why[0]
     assert '"call":"neverEnds"' in said_why[0] and '"held":' in said_why[0]
     assert run_json(qtbot, view, "sasaeai.state().ids")  # the page built again has the households
+
+
+def test_a_page_ended_before_any_town_says_nothing_and_the_first_town_is_drawn_on_a_new_one(qtbot, ledger, tmp_path):
+    # GIVEN a window on a ledger with no town yet: its map page is loaded all the same (before the ledger was open)
+    from app.towns.towns import create_town
+    from app.ui.app import settings_for
+    from app.ui.mainwindow import MainWindow
+
+    window = MainWindow(ledger, settings_for(tmp_path / "s"))
+    qtbot.addWidget(window)
+    window.show()
+    window.towns.open_initial_town()
+    assert window.towns.town is None
+    qtbot.waitUntil(lambda: window.map_view.page().renderProcessPid() > 0, timeout=READY_MS)
+    # WHEN its process is killed
+    kill_page_process(qtbot, window)
+    # THEN nothing says the map is being drawn again (there is none to draw) ...
+    qtbot.wait(100)
+    assert window.map_view.notice == ""
+    # ... and the first town made is drawn, on a page loaded for it
+    with ledger.Session.begin() as s:
+        town_id = create_town(s, "味真野地区", "余川町").id
+    with qtbot.waitSignal(window.map_ready, timeout=READY_MS):
+        window.towns.load_town(town_id)
+    assert run_json(qtbot, window.map_view, "sasaeai.leafletMap() !== null") is True

@@ -630,6 +630,9 @@ class TownController(Controller):
         """The map's page process ended and the map went blank: build the page again for the same town, keeping the
         undo stack (nothing in the ledger was touched), and say so over the map and on the status line. A page that
         keeps ending is left blank, with a notice over it that stays."""
+        if self.town is None:  # no town shown yet: the page is loaded again when one is (MapView.show_town)
+            log.warning("the map page ended (%s) before any town was shown on it", how)
+            return
         now = time.monotonic()
         self._page_ends = [t for t in self._page_ends if now - t < PAGE_REBUILDS_WITHIN_S] + [now]
         if len(self._page_ends) > PAGE_REBUILDS:
@@ -647,9 +650,8 @@ class TownController(Controller):
         self.drawn.connect(lambda: self.message(translate("MainWindow", "The map stopped working and was drawn "
                                                           "again."), 30000), Qt.ConnectionType.SingleShotConnection)
         town = self.town
-        if town is not None:  # after this signal's handlers: the page being replaced is still in Qt's hands
-            QTimer.singleShot(0, lambda: self.town is town and not self.closed and self.load_town(town.id,
-                                                                                                 forget=False))
+        # after this signal's handlers: the page being replaced is still in Qt's hands
+        QTimer.singleShot(0, lambda: self.town is town and not self.closed and self.load_town(town.id, forget=False))
 
     def _stall_text(self) -> str:
         return translate("MainWindow", "The map is not responding. If it does not recover soon, it will be drawn "
