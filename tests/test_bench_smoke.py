@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -206,7 +207,8 @@ def test_an_open_that_does_not_end_in_time_says_what_the_window_was_waiting_for(
     # ended: the bench said only "no answer within 180 s". It now says what the page did and what the window waits on.
     said = run_script(STUCK_OPEN, tmp_path / "city")
     assert said.startswith("map ready: no answer within 0 s; page: ")
-    assert "map: channel ready False" in said and "ready False" in said
+    # (the page's channel may be up by then: the page loads while the ledger's key is stretched)
+    assert re.search(r"map: channel ready (True|False)", said) and "ready False" in said
     assert "lists: ready False" in said and "household read " in said and "reads (s after the open): " in said
 
 
