@@ -1260,13 +1260,13 @@ Repeat for at least 3 places far apart (a triangle over the whole map works best
     <message>
         <location filename="../../app/ui/mainwindow/privacy.py" line="310"/>
         <location filename="../../app/ui/mainwindow/privacy.py" line="315"/>
-        <location filename="../../app/ui/mainwindow/window.py" line="285"/>
-        <location filename="../../app/ui/mainwindow/window.py" line="293"/>
+        <location filename="../../app/ui/mainwindow/window.py" line="296"/>
+        <location filename="../../app/ui/mainwindow/window.py" line="304"/>
         <source>Sasaeai Map</source>
         <translation>支え合いマップ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/window.py" line="289"/>
+        <location filename="../../app/ui/mainwindow/window.py" line="300"/>
         <source>(demo town)</source>
         <translation>（お試しの町）</translation>
     </message>
@@ -1734,7 +1734,7 @@ Repeat for at least 3 places far apart (a triangle over the whole map works best
         <translation>地図に表示する町内</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/window.py" line="220"/>
+        <location filename="../../app/ui/mainwindow/window.py" line="231"/>
         <source>Town:</source>
         <translation>町内：</translation>
     </message>
@@ -1859,7 +1859,7 @@ Repeat for at least 3 places far apart (a triangle over the whole map works best
         <translation>上の世帯を選んでこのボタンを押し、地図の上でその家の場所をクリックします</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/window.py" line="147"/>
+        <location filename="../../app/ui/mainwindow/window.py" line="158"/>
         <source>PROJECTOR MODE — names, phone numbers, birth dates and health notes are hidden. Households are shown by their map numbers.</source>
         <translation>プロジェクター表示中 — 氏名・電話番号・生年月日・健康のメモは隠しています。世帯は地図番号で示します。</translation>
     </message>
@@ -1886,12 +1886,12 @@ Nothing was lost. Press Unlock and enter the passphrase.</source>
         <translation>事務所のサーバーとの同期：「同期」メニュー</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/window.py" line="215"/>
+        <location filename="../../app/ui/mainwindow/window.py" line="226"/>
         <source>Offline</source>
         <translation>オフライン</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/window.py" line="216"/>
+        <location filename="../../app/ui/mainwindow/window.py" line="227"/>
         <source>Nothing leaves this computer unless you sync with the office</source>
         <translation>事務所と同期しない限り、データはこのパソコンから出ません</translation>
     </message>
@@ -1926,22 +1926,22 @@ Nothing was lost. Press Unlock and enter the passphrase.</source>
         <translation>この町内には、別の地図画像（{width}×{height} ピクセル）で付けた基準点が {n} 点あります（別のパソコンで付けたものかもしれません）。その画像を選ぶと使えます。この画像で位置合わせをすることもできます（地図 → 地図の位置合わせ…）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/town.py" line="638"/>
+        <location filename="../../app/ui/mainwindow/town.py" line="641"/>
         <source>The map stopped working again and is not shown. Everything entered is saved in the ledger. Close the app and open it again; if the map still stops, ask the person who looks after this computer.</source>
         <translation>地図がまた止まったため、表示していません。入力した内容はすべて台帳に保存されています。アプリを閉じて、もう一度開いてください。それでも地図が止まるときは、このパソコンを管理している方に相談してください。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/town.py" line="643"/>
+        <location filename="../../app/ui/mainwindow/town.py" line="646"/>
         <source>The map stopped working and is being drawn again. Everything entered is saved in the ledger.</source>
         <translation>地図の表示が止まったため、描き直しています。入力した内容はすべて台帳に保存されています。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/town.py" line="647"/>
+        <location filename="../../app/ui/mainwindow/town.py" line="650"/>
         <source>The map stopped working and was drawn again.</source>
         <translation>地図の表示が止まったため、描き直しました。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/town.py" line="655"/>
+        <location filename="../../app/ui/mainwindow/town.py" line="657"/>
         <source>The map is not responding. If it does not recover soon, it will be drawn again. Everything entered is saved in the ledger.</source>
         <translation>地図が応答していません。まもなく戻らない場合は描き直します。入力した内容はすべて台帳に保存されています。</translation>
     </message>
@@ -2639,12 +2639,12 @@ The encrypted ledger holds everything in it (this is checked first); the encrypt
         <translation>名簿 (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/window.py" line="413"/>
+        <location filename="../../app/ui/mainwindow/window.py" line="424"/>
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/window.py" line="414"/>
+        <location filename="../../app/ui/mainwindow/window.py" line="425"/>
         <source>The new language is used from the next start of Sasaeai Map.</source>
         <translation>新しい言語は、支え合いマップを次に起動したときから使われます。</translation>
     </message>
@@ -4711,63 +4711,63 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../app/models/engine.py" line="546"/>
+        <location filename="../../app/models/engine.py" line="547"/>
         <location filename="../../app/privacy/lock.py" line="129"/>
         <source>cannot open the ledger for writing here ({detail}); is the folder read-only?</source>
         <translation>ここでは台帳に書き込めません（{detail}）。フォルダーが書き込み禁止になっていませんか？</translation>
     </message>
     <message>
-        <location filename="../../app/models/engine.py" line="553"/>
+        <location filename="../../app/models/engine.py" line="554"/>
         <source>wrong passphrase, or the file is not a ledger</source>
         <translation>合言葉が違うか、台帳のファイルではありません</translation>
     </message>
     <message>
-        <location filename="../../app/models/engine.py" line="530"/>
+        <location filename="../../app/models/engine.py" line="531"/>
         <source>this ledger is not encrypted yet: give a passphrase to encrypt it</source>
         <translation>この台帳はまだ暗号化されていません。暗号化のための合言葉を決めてください</translation>
     </message>
     <message>
-        <location filename="../../app/models/engine.py" line="535"/>
+        <location filename="../../app/models/engine.py" line="536"/>
         <source>this ledger is locked: enter its passphrase</source>
         <translation>この台帳はロックされています。合言葉を入力してください</translation>
     </message>
     <message>
-        <location filename="../../app/models/engine.py" line="550"/>
+        <location filename="../../app/models/engine.py" line="551"/>
         <source>wrong passphrase in {env}: it does not open this ledger, or the file is not a ledger</source>
         <translation>{env} の合言葉が違います（この台帳を開けません）。または、台帳のファイルではありません</translation>
     </message>
     <message>
-        <location filename="../../app/models/engine.py" line="120"/>
+        <location filename="../../app/models/engine.py" line="121"/>
         <source>the passphrase must not contain a NUL character</source>
         <translation>合言葉に NUL 文字は使えません</translation>
     </message>
     <message>
-        <location filename="../../app/models/engine.py" line="118"/>
+        <location filename="../../app/models/engine.py" line="119"/>
         <source>the passphrase must not be empty</source>
         <translation>合言葉を入力してください</translation>
     </message>
     <message>
-        <location filename="../../app/models/engine.py" line="643"/>
+        <location filename="../../app/models/engine.py" line="654"/>
         <source>the passphrase could not be changed</source>
         <translation>合言葉を変更できませんでした</translation>
     </message>
     <message>
-        <location filename="../../app/models/engine.py" line="474"/>
+        <location filename="../../app/models/engine.py" line="475"/>
         <source>the ledger could not be encrypted; it was left as it was</source>
         <translation>台帳を暗号化できませんでした。台帳は元のままです</translation>
     </message>
     <message>
-        <location filename="../../app/models/engine.py" line="427"/>
+        <location filename="../../app/models/engine.py" line="428"/>
         <source>the backup could not be written ({detail})</source>
         <translation>バックアップを書き込めませんでした（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../app/models/engine.py" line="283"/>
+        <location filename="../../app/models/engine.py" line="284"/>
         <source>could not save: the disk is full or the folder is read-only ({detail}); nothing was changed, free some space or choose another folder and try again</source>
         <translation>保存できませんでした：ディスクがいっぱいか、フォルダーが書き込み禁止です（{detail}）。何も変更されていません。空き容量を作るか別のフォルダーを選んで、もう一度お試しください</translation>
     </message>
     <message>
-        <location filename="../../app/models/engine.py" line="531"/>
+        <location filename="../../app/models/engine.py" line="532"/>
         <source>a new ledger needs a passphrase</source>
         <translation>新しい台帳には合言葉（パスフレーズ）が必要です</translation>
     </message>
