@@ -39,13 +39,6 @@ def test_base_map_comes_through_the_custom_scheme():
     assert tiles["config"]["base"]["url"] == "sasaeai://basemap/0123456789abcdef0123456789abcdef.mbtiles/{z}/{x}/{y}"
 
 
-def test_the_page_holds_nothing_of_a_town(tmp_path):
-    # The page is written before the ledger is open, the same for every town: no text of a town's files is ever
-    # part of the page or of a script, only of the data its ``begin`` call carries.
-    assert build_page(tmp_path / "a").read_bytes() == build_page(tmp_path / "b").read_bytes()
-    assert [p.name for p in (tmp_path / "a").iterdir()] == ["map.html"]
-
-
 class _Tags(HTMLParser):
     def __init__(self) -> None:
         super().__init__()

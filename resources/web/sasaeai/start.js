@@ -94,6 +94,8 @@
     return P.addMode;
   };
 
+  var MAP_ELEMENT = "map";  // the map's box (app/maps/page.py)
+
   // The town's map, as Python describes it: the kind of map (its CRS), Leaflet's options (numbers and booleans),
   // and the page's settings. A page is loaded, and its channel opened, before the app knows which town it will
   // show (the ledger is still being opened): it waits for this call, the first Python makes on it.
@@ -110,8 +112,6 @@
     attach(map, spec.config);
     return true;
   };
-
-  var MAP_ELEMENT = "map";
 
   function attach(leafletMap, cfg) {
     var map = P.map = leafletMap;
