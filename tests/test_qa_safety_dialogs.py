@@ -31,11 +31,21 @@ def test_the_previews_error_messages_wrap_whole_inside_the_dialog(qtbot, ledger,
     message = dialog.messages[0]
     assert "連絡不能" in message and message in errors.toPlainText()
     block = errors.document().findBlock(errors.toPlainText().index(message))
-    layout = block.layout()
-    lines = [layout.lineAt(i) for i in range(layout.lineCount())]
+    lines = laid_out_lines(block)
     assert len(lines) >= 2
-    assert all(line.naturalTextWidth() <= errors.viewport().width() for line in lines)
-    assert sum(line.textLength() for line in lines) == len(message)
+    assert all(width <= errors.viewport().width() for width, _length in lines)
+    assert sum(length for _width, length in lines) == len(message)
     # and the last line (where the statuses end) is inside the box, not cut off below it
     last = errors.blockBoundingGeometry(block).translated(errors.contentOffset())
     assert last.bottom() <= errors.viewport().height()
+
+
+def laid_out_lines(block) -> list[tuple[float, int]]:  # noqa: ANN001 - a QTextBlock
+    """Each line of ``block`` as laid out: its natural width and its number of characters.
+
+    The block's ``QTextLayout`` belongs to the dialog's document, which Qt deletes with the dialog, and Python cannot
+    know. Its wrapper lives only in this function, not to the test's end: a wrapper left alive past the deletion is handed out by
+    PySide for whatever Qt object is made next at the same address (once seen in CI as a list's selection model).
+    """
+    layout = block.layout()
+    return [(layout.lineAt(i).naturalTextWidth(), layout.lineAt(i).textLength()) for i in range(layout.lineCount())]

@@ -66,8 +66,8 @@ def test_the_map_page_s_files_go_with_the_page(qtbot, demo_ledger):
 
     # GIVEN a town drawn in a map view: its page is written to a scratch folder
     view = open_town(qtbot, demo_ledger, demo_town(demo_ledger), QSize(800, 600))
-    folder = view._page_dir
-    assert folder.name.startswith("sasaeai-map-page-") and (folder / "map.html").is_file()
+    folder = view._page_path.parent
+    assert folder.name.startswith("sasaeai-map-page-") and view._page_path.is_file()
     # WHEN the view closes, THEN the folder goes with it
     close(view)
     assert not folder.exists()

@@ -291,7 +291,7 @@ class MapView(QWebEngineView):
         self.channel.registerObject("bridge", self.bridge)
         self._page.setWebChannel(self.channel)
         self._scratch = scratch_folder("map-page")  # the page's HTML and script: removed with the page
-        self._page_dir = Path(self._scratch.name)
+        self._page_path = build_page(Path(self._scratch.name))  # the same page for every town: written once
         self.crs = Crs.PIXEL
         self._extent: tuple[float, float, float, float] = WORLD
         # The features sent to the page and not removed (all it may report on): the layer's households as sent
@@ -341,7 +341,7 @@ class MapView(QWebEngineView):
         self._watch_asked, self._watch_misses, self._answered_at = False, 0, time.monotonic()
         self._stalled, self._stall_cpu = False, None
         self._watch.start()  # (again: from this load on)
-        self.load(QUrl.fromLocalFile(str(build_page(self._page_dir))))
+        self.load(QUrl.fromLocalFile(str(self._page_path)))
         self._fresh = True
 
     # ------------------------------------------------------------ page life

@@ -101,12 +101,8 @@
   // show (the ledger is still being opened): it waits for this call, the first Python makes on it.
   S.begin = function (spec) {
     if (P.map) { P.log("begin: this page has its map already"); return false; }
-    var options = {}, key;
-    for (key in spec.options) {
-      if (Object.prototype.hasOwnProperty.call(spec.options, key)) { options[key] = spec.options[key]; }
-    }
-    options.crs = spec.crs === "pixel" ? L.CRS.Simple : L.CRS.EPSG3857;
-    var map = L.map(MAP_ELEMENT, options);
+    var crs = spec.crs === "pixel" ? L.CRS.Simple : L.CRS.EPSG3857;
+    var map = L.map(MAP_ELEMENT, L.extend({}, spec.options, { crs: crs }));
     // A scale bar on a geographic map, in metres only: Leaflet's default adds feet and miles, which no one here reads.
     if (spec.crs !== "pixel") { L.control.scale({ imperial: false }).addTo(map); }
     attach(map, spec.config);
