@@ -8,21 +8,24 @@ from datetime import date
 
 import pytest
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QLabel, QSplitter, QStyle, QStyleOptionButton, QWidget
+from PySide6.QtWidgets import QLabel, QSplitter, QStyle, QStyleOptionButton, QToolBar, QWidget
 
 from app.core.wareki import to_wareki
 from app.households import households
 from app.meeting import meetings
 from app.meeting.views import MeetingFields, ReviewFields
 from app.models.meeting import ReviewOutcome
+from app.ui.app import settings_for
+from app.ui.comfort import HIGH_CONTRAST, LARGE_TEXT, Comfort
 from app.ui.help import GuideDialog
+from app.ui.mainwindow import MainWindow
 from app.ui.mainwindow.actions import MainAction
 from app.ui.mainwindow.window import MAP_MIN_WIDTH_PX
 from app.ui.panels import PersonDialog
 from tests.conftest import run_app
 from tests.page_calls import run_js
 from tests.test_basemap_errors import japanese  # noqa: F401 - the Japanese catalogue
-from tests.test_ui_map import window  # noqa: F401 - the window fixture
+from tests.test_ui_map import READY_MS, window  # noqa: F401 - the window fixture
 
 
 @contextmanager
@@ -145,6 +148,42 @@ def test_high_contrast_styles_the_whole_application(qtbot, window, qapp):
     finally:
         window.actions[MainAction.HIGH_CONTRAST].setChecked(False)
     assert "#ffff00" not in qapp.styleSheet() and "focus" in qapp.styleSheet()  # focus frame stays
+
+
+def test_a_window_opened_with_large_text_and_high_contrast_chosen_shows_both_from_the_start(
+        qtbot, qapp, demo_ledger, demo_dir):
+    # GIVEN large text and high contrast chosen in an earlier session
+    settings = settings_for(demo_dir)
+    settings.setValue(LARGE_TEXT, True)
+    settings.setValue(HIGH_CONTRAST, True)
+    base = float(qapp.property("sasaeai_base_point_size") or qapp.font().pointSizeF())
+    try:
+        # WHEN the window opens (its widgets are made before its style sheet is set: Comfort.style_sheet_after)
+        w = MainWindow(demo_ledger, settings, demo=True)
+        qtbot.addWidget(w)
+        with qtbot.waitSignal(w.map_ready, timeout=READY_MS):
+            w.towns.open_initial_town()
+            w.show()
+        # THEN its buttons are drawn in high contrast from the first: yellow frame, black inside
+        add = w.actions[MainAction.ADD_HOUSEHOLD]
+        button = next(bar.widgetForAction(add) for bar in w.findChildren(QToolBar) if bar.widgetForAction(add))
+        image = button.grab().toImage()
+        middle = image.height() // 2
+        assert image.pixelColor(0, middle).name() == "#ffff00", button.text()
+        assert image.pixelColor(3, middle).name() == "#000000", button.text()
+        # the roll call's notice has high contrast's light red, and the text is large, its headings larger still
+        assert "#ff9090" in w.safety.panel.notice.styleSheet()
+        assert qapp.font().pointSizeF() == pytest.approx(1.5 * base)
+        headings = [label for label in w.findChildren(QLabel)
+                    if label.text().startswith(("Step II ·", "Step III ·", "Liaison meeting ·"))]
+        assert len(headings) == 3
+        assert all(label.font().pointSizeF() > qapp.font().pointSizeF() for label in headings)
+        # and the focus frame is there with the contrast
+        assert "#ffff00" in qapp.styleSheet() and ":focus" in qapp.styleSheet()
+    finally:
+        settings.setValue(LARGE_TEXT, False)
+        settings.setValue(HIGH_CONTRAST, False)
+        Comfort(qapp, settings).apply()  # the application as every other test expects it
 
 
 def test_birth_dates_show_in_the_chosen_era_with_age(qtbot, window):

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QWidget
 
 LARGE_TEXT = "ui/large_text"
@@ -96,35 +100,66 @@ class Comfort:
         self.settings.setValue(key, on)
         self.apply()
 
-    def apply(self) -> None:
-        """Set the application's font size and style sheet for the current settings. Each change of the style
-        sheet polishes every widget anew (0.3 s of a window's open with a city's panels): nothing is set
-        again that is already so."""
-        style = (HIGH_CONTRAST_STYLE + FOCUS_STYLE_HIGH_CONTRAST) if self.high_contrast else FOCUS_STYLE
-        font = self.app.font()
-        old = font.pointSizeF()
+    def apply(self, *, style_sheet: bool = True) -> None:
+        """Set the application's font size and style sheet for the current settings (``style_sheet=False``: the
+        font, and no style sheet). Each change of the style sheet polishes every widget anew (0.3 s of a window's
+        open with a city's panels): nothing is set again that is already so."""
+        self.app.setProperty(_HIGH_CONTRAST_ON, self.high_contrast)  # for the colours set_role gives from now on
         size = self.base_point_size * self.scale
-        if old == size and self.app.styleSheet() == style:
+        style = self._style_sheet() if style_sheet else ""
+        if self.app.font().pointSizeF() == size and self.app.styleSheet() == style:
             return
         # Headings and banners set their own sizes. A style sheet set again gives a widget in a scroll area (Step I's
         # page, the steps' pages, the roll call) the font it had when first polished: theirs are set again after it.
         own = {w: w.font() for w in self.app.allWidgets() if w.testAttribute(Qt.WidgetAttribute.WA_SetFont)}
-        if old != size:
-            # With a style sheet in place, widgets keep the font they were polished with: drop the
-            # sheet, change the font, then set the sheet again so every widget is polished anew.
-            if self.app.styleSheet():
-                self.app.setStyleSheet("")
-            font.setPointSizeF(size)
-            self.app.setFont(font)
-            ratio = font.pointSizeF() / old if old > 0 else 1.0
-            for own_font in own.values():  # scaled by the same step
-                if own_font.pointSizeF() > 0:
-                    own_font.setPointSizeF(own_font.pointSizeF() * ratio)
-        if self.app.styleSheet() != style:
-            self.app.setStyleSheet(style)
-            self.app.setProperty(_HIGH_CONTRAST_ON, self.high_contrast)
-            for widget in self.app.allWidgets():
-                if widget.property("comfort_role") is not None:
-                    _colour(widget, self.high_contrast)
+        self._set_font(size, own)
+        self._set_style_sheet(style)
         for widget, own_font in own.items():
             widget.setFont(own_font)
+
+    @contextmanager
+    def style_sheet_after(self) -> Iterator[None]:
+        """Widgets made inside are made in the font of the current settings and under no style sheet; the style
+        sheet is set once they are all made.
+
+        Under an application style sheet, Qt styles a widget's whole tree again each time it is given a parent (put
+        into a layout, a scroll area, a splitter, a stack, a dock): the main window's panels, made and then nested,
+        spent about 60 ms of its build on it, a third, while the map's page and the ledger's key waited for the CPU.
+        Set afterwards, the sheet reaches the widgets, none shown yet, once: 20-30 ms. (A second window in the same
+        process finds a sheet set: it is taken off meanwhile, and the widgets already shown are polished again.)
+        """
+        self.apply(style_sheet=False)
+        try:
+            yield
+        finally:
+            self.apply()
+
+    def _style_sheet(self) -> str:
+        return (HIGH_CONTRAST_STYLE + FOCUS_STYLE_HIGH_CONTRAST) if self.high_contrast else FOCUS_STYLE
+
+    def _set_font(self, size: float, own: dict[QWidget, QFont]) -> None:
+        """The application's font at ``size`` points, and the widgets' own fonts in ``own`` scaled by the same step
+        (the caller sets them on their widgets, after the style sheet)."""
+        font = self.app.font()
+        old = font.pointSizeF()
+        if old == size:
+            return
+        # With a style sheet in place, widgets keep the font they were polished with: drop the
+        # sheet, change the font, then set the sheet again so every widget is polished anew.
+        if self.app.styleSheet():
+            self.app.setStyleSheet("")
+        font.setPointSizeF(size)
+        self.app.setFont(font)
+        ratio = font.pointSizeF() / old if old > 0 else 1.0
+        for own_font in own.values():
+            if own_font.pointSizeF() > 0:
+                own_font.setPointSizeF(own_font.pointSizeF() * ratio)
+
+    def _set_style_sheet(self, style: str) -> None:
+        """The application's style sheet, and the widgets ``set_role`` coloured again in the contrast of the day."""
+        if self.app.styleSheet() == style:
+            return
+        self.app.setStyleSheet(style)
+        for widget in self.app.allWidgets():
+            if widget.property("comfort_role") is not None:
+                _colour(widget, self.high_contrast)

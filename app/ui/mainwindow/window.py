@@ -122,17 +122,18 @@ class MainWindow(QMainWindow):
 
     def _build(self, settings: QSettings, data_dir: Path) -> None:
         """The widgets, actions and controllers: nothing here reads the ledger."""
-        # Text size and contrast first, so every widget below is made with them.
+        # Text size first, so every widget below is made with it; the style sheet (contrast, the focus frame) once
+        # they are all made and nested (Comfort.style_sheet_after).
         self.comfort = Comfort(QApplication.instance(), settings)
-        self.comfort.apply()
-        # As tall as a large screen allows, and no taller than this one: a laptop's 1366 x 768 less the taskbar is
-        # common in welfare offices.
-        self.resize(1280, min(1000, self.screen().availableGeometry().height() - TITLE_BAR_PX))
-        self._make_widgets(data_dir)
-        self.actions = Actions(self, self.operations.undo_stack)
-        self._make_controllers()
-        self._lay_out()
-        self._connect()
+        with self.comfort.style_sheet_after():
+            # As tall as a large screen allows, and no taller than this one: a laptop's 1366 x 768 less the taskbar
+            # is common in welfare offices.
+            self.resize(1280, min(1000, self.screen().availableGeometry().height() - TITLE_BAR_PX))
+            self._make_widgets(data_dir)
+            self.actions = Actions(self, self.operations.undo_stack)
+            self._make_controllers()
+            self._lay_out()
+            self._connect()
         self._restore_layout()
         for key, on in ((A.LARGE_TEXT, self.comfort.large_text), (A.HIGH_CONTRAST, self.comfort.high_contrast),
                         (A.WAREKI, self.comfort.wareki)):
