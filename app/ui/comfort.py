@@ -124,9 +124,10 @@ class Comfort:
 
         Under an application style sheet, Qt styles a widget's whole tree again each time it is given a parent (put
         into a layout, a scroll area, a splitter, a stack, a dock): the main window's panels, made and then nested,
-        spent about 60 ms of its build on it, a third, while the map's page and the ledger's key waited for the CPU.
-        Set afterwards, the sheet reaches the widgets, none shown yet, once: 20-30 ms. (A second window in the same
-        process finds a sheet set: it is taken off meanwhile, and the widgets already shown are polished again.)
+        took about half its build (0.16-0.22 s in all on a 2-core laptop, 0.08-0.10 s now), while the map's page
+        and the ledger's key waited for the CPU. Set afterwards, the sheet reaches the widgets, none shown yet, once
+        (20-30 ms, counted in the 0.08-0.10 s). (A second window in the same process finds a sheet set: it is taken
+        off meanwhile, and the widgets already shown are polished again.)
         """
         self.apply(style_sheet=False)
         try:
