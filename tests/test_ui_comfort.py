@@ -171,9 +171,13 @@ def test_a_window_opened_with_large_text_and_high_contrast_chosen_shows_both_fro
         middle = image.height() // 2
         assert image.pixelColor(0, middle).name() == "#ffff00", button.text()
         assert image.pixelColor(3, middle).name() == "#000000", button.text()
-        # the roll call's notice has high contrast's light red, and the text is large, its headings larger still
+        # the roll call's notice has high contrast's light red, and the text is large everywhere: the fields, the
+        # toolbar, the menus and the status line (a window made before the text size was set kept the old size and
+        # gave it to every widget put into it), the headings larger still
         assert "#ff9090" in w.safety.panel.notice.styleSheet()
         assert qapp.font().pointSizeF() == pytest.approx(1.5 * base)
+        for widget in (w.household_panel.name, w.search_box, button, w.menuBar(), w.statusBar(), w.towns.status):
+            assert widget.font().pointSizeF() == pytest.approx(1.5 * base), type(widget).__name__
         headings = [label for label in w.findChildren(QLabel)
                     if label.text().startswith(("Step II ·", "Step III ·", "Liaison meeting ·"))]
         assert len(headings) == 3

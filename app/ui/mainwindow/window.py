@@ -92,19 +92,26 @@ class MainWindow(QMainWindow):
     def __init__(self, ledger: Ledger | LedgerOpening, settings: QSettings, *, demo: bool = False) -> None:
         """``ledger``: the open ledger, or one being opened (``LedgerOpening``, its key stretched on a thread): the
         window is built meanwhile and waits for it before it first reads it; what the open raised is raised here."""
-        super().__init__()
-        self.settings = settings
-        self.demo = demo
         opening = ledger if isinstance(ledger, LedgerOpening) else None
-        # While the ledger is being opened nothing reads it: every controller asks the operations for it when used.
-        self.operations = Operations(cast(Ledger, None) if opening is not None else ledger, self)
-        self.jobs = JobRunner(self)  # background work; while a job changes the ledger, nothing else may
-        try:
-            self._build(settings, ledger.path.parent)
-        except BaseException:
-            if opening is not None:
-                opening.abandon()  # no window: the ledger it opened meanwhile is closed
-            raise
+        # The text size before the window is made: a widget made before the application's font changes keeps the
+        # old font until it is shown, and gives it to every widget put into it. The style sheet (contrast, the focus
+        # frame) once the widgets are all made and nested (Comfort.style_sheet_after).
+        comfort = Comfort(QApplication.instance(), settings)
+        with comfort.style_sheet_after():
+            super().__init__()
+            self.comfort = comfort
+            self.settings = settings
+            self.demo = demo
+            # While the ledger is being opened nothing reads it: every controller asks the operations for it.
+            self.operations = Operations(cast(Ledger, None) if opening is not None else ledger, self)
+            self.jobs = JobRunner(self)  # background work; while a job changes the ledger, nothing else may
+            try:
+                self._build(ledger.path.parent)
+            except BaseException:
+                if opening is not None:
+                    opening.abandon()  # no window: the ledger it opened meanwhile is closed
+                raise
+        self._restore_layout()
         if opening is not None:
             try:
                 self.operations.ledger = opened(opening)
@@ -120,21 +127,16 @@ class MainWindow(QMainWindow):
         self.privacy.refresh_sharing_banner()
         self.sync.refresh_after_open()  # once the map is drawn: counting the changes not sent reads every table
 
-    def _build(self, settings: QSettings, data_dir: Path) -> None:
+    def _build(self, data_dir: Path) -> None:
         """The widgets, actions and controllers: nothing here reads the ledger."""
-        # Text size first, so every widget below is made with it; the style sheet (contrast, the focus frame) once
-        # they are all made and nested (Comfort.style_sheet_after).
-        self.comfort = Comfort(QApplication.instance(), settings)
-        with self.comfort.style_sheet_after():
-            # As tall as a large screen allows, and no taller than this one: a laptop's 1366 x 768 less the taskbar
-            # is common in welfare offices.
-            self.resize(1280, min(1000, self.screen().availableGeometry().height() - TITLE_BAR_PX))
-            self._make_widgets(data_dir)
-            self.actions = Actions(self, self.operations.undo_stack)
-            self._make_controllers()
-            self._lay_out()
-            self._connect()
-        self._restore_layout()
+        # As tall as a large screen allows, and no taller than this one: a laptop's 1366 x 768 less the taskbar is
+        # common in welfare offices.
+        self.resize(1280, min(1000, self.screen().availableGeometry().height() - TITLE_BAR_PX))
+        self._make_widgets(data_dir)
+        self.actions = Actions(self, self.operations.undo_stack)
+        self._make_controllers()
+        self._lay_out()
+        self._connect()
         for key, on in ((A.LARGE_TEXT, self.comfort.large_text), (A.HIGH_CONTRAST, self.comfort.high_contrast),
                         (A.WAREKI, self.comfort.wareki)):
             self.actions.set_checked_quietly(key, on)
