@@ -44,8 +44,9 @@ def laid_out_lines(block) -> list[tuple[float, int]]:  # noqa: ANN001 - a QTextB
     """Each line of ``block`` as laid out: its natural width and its number of characters.
 
     The block's ``QTextLayout`` belongs to the dialog's document, which Qt deletes with the dialog, and Python cannot
-    know. Its wrapper lives only in this function, not to the test's end: a wrapper left alive past the deletion is handed out by
-    PySide for whatever Qt object is made next at the same address (once seen in CI as a list's selection model).
+    know. Its wrapper lives only in this function, not to the test's end: a wrapper left alive past the deletion is
+    handed out by PySide for whatever Qt object is made next at the same address (once seen in CI as a list's
+    selection model).
     """
     layout = block.layout()
     return [(layout.lineAt(i).naturalTextWidth(), layout.lineAt(i).textLength()) for i in range(layout.lineCount())]
