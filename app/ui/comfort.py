@@ -9,6 +9,8 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QWidget
 
+from app.core.batches import no_gc_pauses
+
 LARGE_TEXT = "ui/large_text"
 HIGH_CONTRAST = "ui/high_contrast"
 WAREKI = "ui/wareki"
@@ -109,13 +111,18 @@ class Comfort:
         style = self._style_sheet() if style_sheet else ""
         if self.app.font().pointSizeF() == size and self.app.styleSheet() == style:
             return
-        # Headings and banners set their own sizes. A style sheet set again gives a widget in a scroll area (Step I's
-        # page, the steps' pages, the roll call) the font it had when first polished: theirs are set again after it.
-        own = {w: w.font() for w in self.app.allWidgets() if w.testAttribute(Qt.WidgetAttribute.WA_SetFont)}
-        self._set_font(size, own)
-        self._set_style_sheet(style)
-        for widget, own_font in own.items():
-            widget.setFont(own_font)
+        # Every widget of the app is wrapped for Python here, with the cycle collector paused: a collection set off
+        # while PySide wrapped the widgets of Qt's list could delete a window left in a cycle, and with it widgets
+        # further on in that list (a crash seen in the tests, where earlier tests' windows wait for the collector).
+        with no_gc_pauses():
+            # Headings and banners set their own sizes. A style sheet set again gives a widget in a scroll area (Step
+            # I's page, the steps' pages, the roll call) the font it had when first polished: theirs are set again
+            # after it.
+            own = {w: w.font() for w in self.app.allWidgets() if w.testAttribute(Qt.WidgetAttribute.WA_SetFont)}
+            self._set_font(size, own)
+            self._set_style_sheet(style)
+            for widget, own_font in own.items():
+                widget.setFont(own_font)
 
     @contextmanager
     def style_sheet_after(self) -> Iterator[None]:
