@@ -378,3 +378,36 @@ def test_the_start_time_of_an_incident_is_framed_like_every_field_in_high_contra
         assert edges == ["#ffffff", "#ffffff"]
     finally:
         window.actions[MainAction.HIGH_CONTRAST].setChecked(False)
+
+
+
+def test_large_text_lists_every_widget_with_the_collector_paused(qtbot, window, qapp):  # noqa: F811
+    """Turning large text on restyles every widget of the app, each wrapped for Python from Qt's list of them. A
+    collection in the middle of that could delete a closed window waiting in a reference cycle, whose widgets were
+    further on in that list: the next one wrapped was freed memory (a crash seen in the tests, where earlier tests'
+    windows wait for the collector)."""
+    import gc
+
+    listed: list[tuple[int, bool]] = []
+
+    class App:  # the application as the window's Comfort sees it, noting how each list of its widgets was made
+        def __getattr__(self, name: str):  # noqa: ANN204
+            return getattr(qapp, name)
+
+        def allWidgets(self):  # noqa: ANN202, N802 - Qt's name
+            widgets = qapp.allWidgets()
+            listed.append((len(widgets), gc.isenabled()))
+            return widgets
+
+    window.comfort.app = App()
+    try:
+        # WHEN large text is turned on
+        window.actions[MainAction.LARGE_TEXT].setChecked(True)
+        # THEN every widget was listed (and restyled) with the collector paused, and the text is large
+        assert listed and all(count > 100 and not collecting for count, collecting in listed), listed
+        assert qapp.font().pointSizeF() >= window.comfort.base_point_size * 1.5 - 0.01
+        assert window.household_panel.name.font().pointSizeF() >= qapp.font().pointSizeF() - 0.01
+    finally:
+        window.actions[MainAction.LARGE_TEXT].setChecked(False)
+        window.comfort.app = qapp
+    assert gc.isenabled()
