@@ -75,7 +75,7 @@ class Job(QObject):
         super().__init__()
         self.setObjectName(name)
         self.name, self.writes, self.label = name, writes, label
-        self.work: Work | None = work  # None once it has run
+        self.work: Work | None = work  # None once its outcome is delivered
         self.token = CancelToken()
         self._done = threading.Event()
         self.outcome: str | None = None  # "succeeded" | "failed" | "cancelled", once delivered
@@ -115,7 +115,6 @@ class Job(QObject):
             self.token.check()
         except BaseException as e:  # handed to the UI thread, which shows it
             error = Cancelled() if self.token.cancelled else e
-        self.work = None  # run once: what it held (a town's households, a roster read) is let go now
         try:
             self._report.emit(result, error)  # queued for the UI thread before a waiter may let the job go
         finally:
@@ -146,10 +145,13 @@ class Job(QObject):
             self._let_go()
 
     def _let_go(self) -> None:
-        """Once its outcome is delivered nothing is emitted any more: the callbacks connected to it are let go, and
-        with them what they hold. A callback that refers to the job itself (a caller's ``read``, the runner's
-        ``_ended(job)``) made a cycle through Qt's connections that Python's collector did not free: every load of a
-        town kept its households read for the page (20-25 MB at 50,000 households) for as long as the app ran."""
+        """Once its outcome is delivered nothing is emitted any more: its work and the callbacks connected to it are
+        let go, and with them what they hold. A callback that refers to the job itself (a caller's ``read``, the
+        runner's ``_ended(job)``) made a cycle through Qt's connections that Python's collector did not free: every
+        load of a town kept its households read for the page (20-25 MB at 50,000 households) for as long as the app
+        ran."""
+        # Here, on the UI thread: what the work or a callback held may be a widget, which only its own thread deletes.
+        self.work = None
         with warnings.catch_warnings():  # (asking first would not do: QMetaMethod.fromSignal keeps the job alive)
             warnings.simplefilter("ignore", RuntimeWarning)  # "Failed to disconnect": that signal had no callback
             for signal in (self.progressed, self.succeeded, self.failed, self.cancelled, self.ended):
