@@ -1260,13 +1260,13 @@ Repeat for at least 3 places far apart (a triangle over the whole map works best
     <message>
         <location filename="../../app/ui/mainwindow/privacy.py" line="310"/>
         <location filename="../../app/ui/mainwindow/privacy.py" line="315"/>
-        <location filename="../../app/ui/mainwindow/window.py" line="297"/>
-        <location filename="../../app/ui/mainwindow/window.py" line="305"/>
+        <location filename="../../app/ui/mainwindow/window.py" line="299"/>
+        <location filename="../../app/ui/mainwindow/window.py" line="307"/>
         <source>Sasaeai Map</source>
         <translation>支え合いマップ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/window.py" line="301"/>
+        <location filename="../../app/ui/mainwindow/window.py" line="303"/>
         <source>(demo town)</source>
         <translation>（お試しの町）</translation>
     </message>
@@ -1734,7 +1734,7 @@ Repeat for at least 3 places far apart (a triangle over the whole map works best
         <translation>地図に表示する町内</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/window.py" line="232"/>
+        <location filename="../../app/ui/mainwindow/window.py" line="234"/>
         <source>Town:</source>
         <translation>町内：</translation>
     </message>
@@ -1859,7 +1859,7 @@ Repeat for at least 3 places far apart (a triangle over the whole map works best
         <translation>上の世帯を選んでこのボタンを押し、地図の上でその家の場所をクリックします</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/window.py" line="159"/>
+        <location filename="../../app/ui/mainwindow/window.py" line="161"/>
         <source>PROJECTOR MODE — names, phone numbers, birth dates and health notes are hidden. Households are shown by their map numbers.</source>
         <translation>プロジェクター表示中 — 氏名・電話番号・生年月日・健康のメモは隠しています。世帯は地図番号で示します。</translation>
     </message>
@@ -1886,12 +1886,12 @@ Nothing was lost. Press Unlock and enter the passphrase.</source>
         <translation>事務所のサーバーとの同期：「同期」メニュー</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/window.py" line="227"/>
+        <location filename="../../app/ui/mainwindow/window.py" line="229"/>
         <source>Offline</source>
         <translation>オフライン</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/window.py" line="228"/>
+        <location filename="../../app/ui/mainwindow/window.py" line="230"/>
         <source>Nothing leaves this computer unless you sync with the office</source>
         <translation>事務所と同期しない限り、データはこのパソコンから出ません</translation>
     </message>
@@ -2639,12 +2639,12 @@ The encrypted ledger holds everything in it (this is checked first); the encrypt
         <translation>名簿 (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/window.py" line="425"/>
+        <location filename="../../app/ui/mainwindow/window.py" line="427"/>
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/window.py" line="426"/>
+        <location filename="../../app/ui/mainwindow/window.py" line="428"/>
         <source>The new language is used from the next start of Sasaeai Map.</source>
         <translation>新しい言語は、支え合いマップを次に起動したときから使われます。</translation>
     </message>
@@ -7608,12 +7608,12 @@ While disaster mode is on, new papers for watchers and agencies name everyone an
 <context>
     <name>worker</name>
     <message>
-        <location filename="../../app/ui/worker.py" line="180"/>
+        <location filename="../../app/ui/worker.py" line="197"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worker.py" line="212"/>
+        <location filename="../../app/ui/worker.py" line="229"/>
         <source>Cancelling…</source>
         <translation>取りやめています…</translation>
     </message>
