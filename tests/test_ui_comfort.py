@@ -380,7 +380,6 @@ def test_the_start_time_of_an_incident_is_framed_like_every_field_in_high_contra
         window.actions[MainAction.HIGH_CONTRAST].setChecked(False)
 
 
-
 def test_large_text_lists_every_widget_with_the_collector_paused(qtbot, window, qapp):  # noqa: F811
     """Turning large text on restyles every widget of the app, each wrapped for Python from Qt's list of them. A
     collection in the middle of that could delete a closed window waiting in a reference cycle, whose widgets were
