@@ -23,7 +23,7 @@ def _off_the_ui_thread() -> bool:
 
 def _reads_done(qtbot, window) -> None:
     """The reads of the window's first open have all come back (the lists, then the others after them)."""
-    qtbot.waitUntil(lambda: window.towns._labels_read is None and window.households._unplaced_read is None,
+    qtbot.waitUntil(lambda: not window.towns.texts_pending and window.households._unplaced_read is None,
                     timeout=READY_MS)
 
 
@@ -68,7 +68,7 @@ def test_the_lists_are_read_first_then_the_unplaced_households_then_the_names(qt
     monkeypatch.setattr(window.map_view, "set_labels", lambda ids, labels: labelled.append((ids, labels)))
     with qtbot.waitSignal(window.map_ready, timeout=READY_MS):
         window.towns.load_town(window.towns.town.id)
-    qtbot.waitUntil(lambda: window.towns._labels_read is None and window.households._unplaced_read is None
+    qtbot.waitUntil(lambda: not window.towns.texts_pending and window.households._unplaced_read is None
                     and len(reads) == 6, timeout=READY_MS)
     # one at a time (each ends before the next starts), in this order
     assert reads == [("lists", "start"), ("lists", "end"), ("unplaced", "start"), ("unplaced", "end"),
@@ -108,7 +108,7 @@ def test_a_read_cancelled_before_its_turn_never_runs_and_the_next_one_still_does
 
 def test_closing_cancels_every_read_still_queued_and_waits_for_them(qtbot, window, monkeypatch):
     """The lists' read of a load is held, an edit's refresh is queued behind it: closing cancels both and waits.
-    (The other reads of an open start only once the lists are filled: tests/test_lists_early_start.py.)"""
+    (The other reads of an open start only once the lists are filled: tests/test_lists_after_fill.py.)"""
     release, started = threading.Event(), threading.Event()
     real = town_module.read_town_details
 
