@@ -130,3 +130,30 @@ def test_closing_cancels_every_read_still_queued_and_waits_for_them(qtbot, windo
     assert all(read is not None and read.job.wait(0) for read in queued), "a read still runs after the window stopped"
     qtbot.wait(200)
     assert not window.towns.details_ready  # a cancelled read shows nothing
+
+
+def test_the_names_still_come_when_an_edit_reads_the_lists_again_before_the_texts_arrive(qtbot, window,  # noqa: F811
+                                                                                          monkeypatch):
+    """The members' names follow the texts once the window is ready; an edit's refresh of the lists in between puts
+    them off to its own ready, it does not lose them."""
+    _reads_done(qtbot, window)
+    _unplaced, unnamed = _unplaced_and_unnamed(window)
+    release, held = threading.Event(), threading.Event()
+    real = town_module.layer_texts
+
+    def held_texts(*args):
+        held.set()
+        release.wait(60)
+        return real(*args)
+
+    monkeypatch.setattr(town_module, "layer_texts", held_texts)
+    labelled: list[dict[str, str]] = []
+    monkeypatch.setattr(window.map_view, "set_labels",
+                        lambda ids, labels: labelled.append(dict(zip(ids, labels, strict=True))))
+    with qtbot.waitSignal(window.map_ready, timeout=READY_MS):
+        window.towns.load_town(window.towns.town.id)
+    qtbot.waitUntil(held.is_set, timeout=READY_MS)
+    window.towns.load_details()  # as an edit does: the lists are read again, behind the texts
+    release.set()
+    qtbot.waitUntil(lambda: not window.towns.texts_pending and window.towns.details_ready, timeout=READY_MS)
+    assert any(names.get(unnamed) == "順番 太郎" for names in labelled), labelled

@@ -131,6 +131,8 @@ class TownController(Controller):
         self.status = QLabel()
         self.georeference_dialog: GeoreferenceDialog | None = None
         map_view.ready.connect(self._on_map_ready)
+        # queued: after the window's other handlers of ``ready`` have started their reads (the unplaced households')
+        self.ready.connect(self._send_member_labels_if_due, Qt.ConnectionType.QueuedConnection)
         map_view.renderer_ended.connect(self._on_page_ended)
         map_view.stalled.connect(self._on_page_stalled)
         map_view.answering.connect(self._on_page_answering)
@@ -183,8 +185,6 @@ class TownController(Controller):
             self._labels_read.cancel()  # does not hold back the reads queued behind it (they run one at a time)
         self._labels_read = None
         self.kinds = {}
-        # after the lists (and the texts: else the texts' read sends them)
-        self.ready.connect(self._send_member_labels, Qt.ConnectionType.SingleShotConnection)
         with self.ledger.Session() as s:
             refs = emergency.list_reference_features(s) if base.crs.value == "geo" else []
             credits = sorted({c for lines_ in emergency.reference_credits(s).values() for c in lines_}) if refs else []
@@ -286,8 +286,7 @@ class TownController(Controller):
         def back(texts: PageTexts) -> None:
             self._labels_due = (town_id, crs, texts.unnamed)
             self.map_view.set_texts(texts)
-            if self.details_ready and self.map_view.is_ready:
-                self._send_member_labels()
+            self._send_member_labels_if_due()
 
         self._read_labels(lambda s: layer_texts(s, town_id, crs, layer), (town_id, crs), back,
                           "reading the households' labels and addresses for the map failed")
@@ -311,6 +310,12 @@ class TownController(Controller):
         read = BackgroundRead(self.ledger, job, back, failed)
         self._labels_read = read
         self.track_read(read)  # the window cancels it and waits for it before the ledger closes
+
+    def _send_member_labels_if_due(self) -> None:
+        """The members' names once both the texts are on the page and the window is ready (lists filled, map drawn),
+        whichever comes last; an edit's refresh of the lists meanwhile only puts them off to its own ready."""
+        if self._labels_due is not None and self.details_ready and self.map_view.is_ready:
+            self._send_member_labels()
 
     def _send_member_labels(self) -> None:
         """Once the window is ready and the texts are on the page: the first members' names of the unnamed households
