@@ -1233,17 +1233,17 @@ Repeat for at least 3 places far apart (a triangle over the whole map works best
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/mainwindow/town.py" line="509"/>
+        <location filename="../../app/ui/mainwindow/town.py" line="506"/>
         <source>Choose a town-map image first: Map → Use a town-map image…</source>
         <translation>先に町内地図の画像を選んでください: 地図 → 町内地図の画像を使う…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/town.py" line="527"/>
+        <location filename="../../app/ui/mainwindow/town.py" line="524"/>
         <source>Town block (町丁目)</source>
         <translation>町丁目</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/town.py" line="558"/>
+        <location filename="../../app/ui/mainwindow/town.py" line="555"/>
         <source>Tie the town map to the ground</source>
         <translation>地図の位置合わせ</translation>
     </message>
@@ -1896,52 +1896,52 @@ Nothing was lost. Press Unlock and enter the passphrase.</source>
         <translation>事務所と同期しない限り、データはこのパソコンから出ません</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/town.py" line="342"/>
+        <location filename="../../app/ui/mainwindow/town.py" line="339"/>
         <source>No town yet: File → New town…</source>
         <translation>まだ町内がありません：ファイル → 町内を追加…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/town.py" line="350"/>
+        <location filename="../../app/ui/mainwindow/town.py" line="347"/>
         <source>{town}: {households} households, {places} gathering places</source>
         <translation>{town}：{households}世帯、たまり場 {places}か所</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/town.py" line="458"/>
+        <location filename="../../app/ui/mainwindow/town.py" line="455"/>
         <source>Town map images (*.png *.jpg *.jpeg)</source>
         <translation>町内地図の画像 (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/town.py" line="459"/>
+        <location filename="../../app/ui/mainwindow/town.py" line="456"/>
         <source>MBTiles files (*.mbtiles)</source>
         <translation>MBTilesファイル (*.mbtiles)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/town.py" line="460"/>
+        <location filename="../../app/ui/mainwindow/town.py" line="457"/>
         <source>Choose the base map</source>
         <translation>背景の地図を選ぶ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/town.py" line="489"/>
+        <location filename="../../app/ui/mainwindow/town.py" line="486"/>
         <source>This town has {n} control points taken on another map image ({width}×{height} pixels), perhaps on another laptop: choose that scan to use them, or tie this image to the ground (Map → Tie the town map to the ground…).</source>
         <translation>この町内には、別の地図画像（{width}×{height} ピクセル）で付けた基準点が {n} 点あります（別のパソコンで付けたものかもしれません）。その画像を選ぶと使えます。この画像で位置合わせをすることもできます（地図 → 地図の位置合わせ…）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/town.py" line="670"/>
+        <location filename="../../app/ui/mainwindow/town.py" line="667"/>
         <source>The map stopped working again and is not shown. Everything entered is saved in the ledger. Close the app and open it again; if the map still stops, ask the person who looks after this computer.</source>
         <translation>地図がまた止まったため、表示していません。入力した内容はすべて台帳に保存されています。アプリを閉じて、もう一度開いてください。それでも地図が止まるときは、このパソコンを管理している方に相談してください。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/town.py" line="675"/>
+        <location filename="../../app/ui/mainwindow/town.py" line="672"/>
         <source>The map stopped working and is being drawn again. Everything entered is saved in the ledger.</source>
         <translation>地図の表示が止まったため、描き直しています。入力した内容はすべて台帳に保存されています。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/town.py" line="679"/>
+        <location filename="../../app/ui/mainwindow/town.py" line="676"/>
         <source>The map stopped working and was drawn again.</source>
         <translation>地図の表示が止まったため、描き直しました。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow/town.py" line="686"/>
+        <location filename="../../app/ui/mainwindow/town.py" line="683"/>
         <source>The map is not responding. If it does not recover soon, it will be drawn again. Everything entered is saved in the ledger.</source>
         <translation>地図が応答していません。まもなく戻らない場合は描き直します。入力した内容はすべて台帳に保存されています。</translation>
     </message>

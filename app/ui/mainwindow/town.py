@@ -132,7 +132,7 @@ class TownController(Controller):
         self.georeference_dialog: GeoreferenceDialog | None = None
         map_view.ready.connect(self._on_map_ready)
         # queued: after the window's other handlers of ``ready`` have started their reads (the unplaced households')
-        self.ready.connect(self._send_member_labels_if_due, Qt.ConnectionType.QueuedConnection)
+        self.ready.connect(self._send_member_labels, Qt.ConnectionType.QueuedConnection)
         map_view.renderer_ended.connect(self._on_page_ended)
         map_view.stalled.connect(self._on_page_stalled)
         map_view.answering.connect(self._on_page_answering)
@@ -286,7 +286,7 @@ class TownController(Controller):
         def back(texts: PageTexts) -> None:
             self._labels_due = (town_id, crs, texts.unnamed)
             self.map_view.set_texts(texts)
-            self._send_member_labels_if_due()
+            self._send_member_labels()
 
         self._read_labels(lambda s: layer_texts(s, town_id, crs, layer), (town_id, crs), back,
                           "reading the households' labels and addresses for the map failed")
@@ -311,19 +311,16 @@ class TownController(Controller):
         self._labels_read = read
         self.track_read(read)  # the window cancels it and waits for it before the ledger closes
 
-    def _send_member_labels_if_due(self) -> None:
-        """The members' names once both the texts are on the page and the window is ready (lists filled, map drawn),
-        whichever comes last; an edit's refresh of the lists meanwhile only puts them off to its own ready."""
-        if self._labels_due is not None and self.details_ready and self.map_view.is_ready:
-            self._send_member_labels()
-
     def _send_member_labels(self) -> None:
-        """Once the window is ready and the texts are on the page: the first members' names of the unnamed households
-        (``_read_texts`` sent their addresses as their labels).
+        """The first members' names of the unnamed households (``_read_texts`` sent their addresses as their labels),
+        once both the texts are on the page and the window is ready (lists filled, map drawn), whichever comes last:
+        called by both; an edit's refresh of the lists meanwhile only puts them off to its own ready.
 
         Read off the UI thread (150,000 households: 45,000 names); the page keeps the
         label of a household upserted since it got the households, and a newer load drops this read's result.
         """
+        if not (self.details_ready and self.map_view.is_ready):
+            return
         due, self._labels_due = self._labels_due, None
         if due is None or self.town is None or due[:2] != (self.town.id, self.map_view.crs) or self.projector.on:
             return
